@@ -1,0 +1,47 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+# Both create .venv (once) and install the project with its extras; rerunning
+# them is cheap because the install is stamped against pyproject.toml.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: run test lint typecheck bench screenshots package package-check resources clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	@touch $@
+
+run: $(STAMP)
+	$(PY) -m stretchguide
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests tools bench
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+resources: $(STAMP)
+	@for t in tools/gen_*.py; do echo "== $$t"; $(PY) $$t || exit 1; done
+
+screenshots: $(STAMP)
+	$(PY) tools/screenshots.py
+
+package: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/stretchguide.spec
+
+package-check: package
+	bash packaging/check.sh
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,61 @@
+"""Composition root: parse arguments -> resolve paths -> run a command or the app.
+
+This is the one place where the layers are wired together. With no
+sub-command it starts the desktop app; the sub-commands are plain text tools
+that never load Qt, so `stretchguide routines` answers in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from stretchguide import __version__, paths
+from stretchguide.commands import COMMAND_MODULES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretchguide",
+        description="Hands-free, voice-guided sciatica stretching with a private pain diary.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep history, backups and your routines in DIR "
+        f"(default: ${paths.ENV_VAR} or the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a person and exit (0 = all good)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(argv)
+    app_paths = paths.resolve(args.data_dir)
+    if args.self_test:
+        from stretchguide.commands.selftest import run_self_test
+
+        return run_self_test(app_paths)
+    if args.command is not None:
+        if qt_args:
+            parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
+        return int(args.func(args, app_paths))
+    # Only the GUI path pays for importing Qt.
+    from stretchguide.qt.app import run_app
+
+    return run_app(app_paths, [sys.argv[0], *qt_args])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Health-data storage: standard-library sqlite3 only, no Qt."""

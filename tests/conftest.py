@@ -1,0 +1,24 @@
+"""Shared test set-up.
+
+Qt runs offscreen so the suite needs no display; the data folder is always a
+temporary one so no test can touch a real person's history.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the session bus and the sound server out of unit tests unless a test
+# opts in; QtMultimedia's "no audio device" chatter is not a test failure.
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point STRETCHGUIDE_DATA_DIR at a fresh folder for every test."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("STRETCHGUIDE_DATA_DIR", str(data))
+    return data
