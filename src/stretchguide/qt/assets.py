@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # .../stretchguide
 
 
-class MissingAsset(FileNotFoundError):
+class MissingAssetError(FileNotFoundError):
     """A resource the app ships is not where it should be (a broken install)."""
 
 
@@ -40,13 +40,13 @@ def resources_root() -> Path:
     for root in candidates:
         if root.is_dir():
             return root
-    raise MissingAsset("no resources folder in: " + ", ".join(str(c) for c in candidates))
+    raise MissingAssetError("no resources folder in: " + ", ".join(str(c) for c in candidates))
 
 
 def asset_path(name: str) -> Path:
     path = resources_root() / name
     if not path.exists():
-        raise MissingAsset(f"missing resource {name!r} (looked in {resources_root()})")
+        raise MissingAssetError(f"missing resource {name!r} (looked in {resources_root()})")
     return path
 
 
