@@ -1,0 +1,311 @@
+"""Pain check-in form (before / after a session, next morning, any time).
+
+The form only collects answers; the controller stores them through History
+and asks core/safety.py for the verdict, which the form then shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+EXTENTS = ("none", "buttock", "thigh", "below_knee", "foot")
+RESPONSES = ("better", "same", "worse")
+
+
+@dataclass
+class CheckinAnswers:
+    kind: str  # before / after / morning / any
+    back_pain: int
+    leg_pain: int
+    extent: str  # one of EXTENTS
+    tingling: bool = False
+    numbness: bool = False
+    weakness: bool = False
+    note: str = ""
+    responses: dict[str, str] = field(default_factory=dict)  # exercise id -> better/same/worse
+
+
+class PainScale(QWidget):
+    """0..10 as eleven big buttons with labelled ends; arrow keys move."""
+
+    sig_changed = Signal(int)
+    """The chosen value changed."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(title)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(f"<b>{title}</b>")
+        layout.addWidget(heading, 0, 0, 1, 11)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for n in range(11):
+            button = QPushButton(str(n))
+            button.setCheckable(True)
+            button.setMinimumSize(44, 44)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(
+                self.tr("%1: %2 out of 10").replace("%1", title).replace("%2", str(n))
+            )
+            self.group.addButton(button, n)
+            layout.addWidget(button, 1, n)
+        low = QLabel(self.tr("0 = no pain"))
+        high = QLabel(self.tr("10 = worst pain imaginable"))
+        high.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(low, 2, 0, 1, 5)
+        layout.addWidget(high, 2, 6, 1, 5)
+        self.group.idToggled.connect(self._on_toggled)
+
+    def _on_toggled(self, n: int, checked: bool) -> None:
+        if checked:
+            self.sig_changed.emit(n)
+
+    def value(self) -> int | None:
+        v = self.group.checkedId()
+        return None if v < 0 else v
+
+    def set_value(self, n: int) -> None:
+        button = self.group.button(n)
+        if button is not None:
+            button.setChecked(True)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        current = self.value()
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self.set_value(min(10, (current if current is not None else -1) + 1))
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+            self.set_value(max(0, (current if current is not None else 1) - 1))
+        else:
+            super().keyPressEvent(event)
+
+
+class CheckinPage(QWidget):
+    """A scrollable check-in form with a verdict area below."""
+
+    sig_submitted = Signal(object)
+    """The person saved the check-in (a CheckinAnswers)."""
+    sig_skipped = Signal()
+    """The person chose not to check in this time."""
+
+    TITLES = {
+        "before": "Before you start: how are you right now?",
+        "after": "After the session: how are you now?",
+        "morning": "Good morning: how did you wake up?",
+        "any": "How are you right now?",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = "any"
+        self._exercises: list[tuple[str, str]] = []
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self.form = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.form.addWidget(self.title)
+
+        self.back = PainScale(self.tr("Back pain"))
+        self.leg = PainScale(self.tr("Leg pain"))
+        self.form.addWidget(self.back)
+        self.form.addWidget(self.leg)
+
+        self.form.addWidget(QLabel(f"<b>{self.tr('How far down the leg do you feel it?')}</b>"))
+        extent_row = QHBoxLayout()
+        self.extent_group = QButtonGroup(self)
+        labels = {
+            "none": self.tr("Not in the leg"),
+            "buttock": self.tr("Buttock"),
+            "thigh": self.tr("Thigh"),
+            "below_knee": self.tr("Below the knee"),
+            "foot": self.tr("Into the foot"),
+        }
+        for i, key in enumerate(EXTENTS):
+            radio = QRadioButton(labels[key])
+            radio.setAccessibleName(self.tr("Symptoms reach: ") + labels[key])
+            self.extent_group.addButton(radio, i)
+            extent_row.addWidget(radio)
+        extent_row.addStretch()
+        self.form.addLayout(extent_row)
+
+        symptoms = QHBoxLayout()
+        self.tingling = QCheckBox(self.tr("&Tingling"))
+        self.numbness = QCheckBox(self.tr("&Numbness"))
+        self.weakness = QCheckBox(self.tr("&Weakness"))
+        for box in (self.tingling, self.numbness, self.weakness):
+            box.setAccessibleName(box.text().replace("&", ""))
+            symptoms.addWidget(box)
+        symptoms.addStretch()
+        self.form.addLayout(symptoms)
+
+        self.responses_box = QWidget()
+        self.responses_grid = QGridLayout(self.responses_box)
+        self.response_groups: dict[str, QButtonGroup] = {}
+        self.form.addWidget(self.responses_box)
+
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("A note for yourself or your clinician (optional)"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.form.addWidget(self.note)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error.setAccessibleName(self.tr("Form error"))
+        self.form.addWidget(self.error)
+
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict.setAccessibleName(self.tr("Advice"))
+        self.verdict.hide()
+        self.form.addWidget(self.verdict)
+        self.form.addStretch()
+
+        buttons = QHBoxLayout()
+        self.skip_button = QPushButton(self.tr("S&kip"))
+        self.skip_button.setAccessibleName(self.tr("Skip the check-in"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save the check-in"))
+        self.save_button.setDefault(True)
+        self.continue_button = QPushButton(self.tr("&Continue"))
+        self.continue_button.setAccessibleName(self.tr("Continue"))
+        self.continue_button.hide()
+        buttons.addStretch()
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.continue_button)
+        outer.addLayout(buttons)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.save_button.clicked.connect(self.submit)
+        self.skip_button.clicked.connect(self.sig_skipped.emit)
+
+    def start(self, kind: str, exercises: list[tuple[str, str]] | None = None) -> None:
+        """Reset the form for a new check-in; ``exercises`` = (id, name) for 'after'."""
+        self.kind = kind
+        self.title.setText(self.tr(self.TITLES.get(kind, self.TITLES["any"])))
+        for scale in (self.back, self.leg):
+            scale.group.setExclusive(False)
+            for b in scale.group.buttons():
+                b.setChecked(False)
+            scale.group.setExclusive(True)
+        self.extent_group.setExclusive(False)
+        for b in self.extent_group.buttons():
+            b.setChecked(False)
+        self.extent_group.setExclusive(True)
+        for box in (self.tingling, self.numbness, self.weakness):
+            box.setChecked(False)
+        self.note.clear()
+        self.error.clear()
+        self.verdict.hide()
+        self.continue_button.hide()
+        self.save_button.show()
+        self.skip_button.show()
+        self.save_button.setEnabled(True)
+        self._build_responses((exercises or []) if kind == "after" else [])
+        self.back.group.button(0).setFocus()
+
+    def _build_responses(self, exercises: list[tuple[str, str]]) -> None:
+        while self.responses_grid.count():
+            item = self.responses_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.response_groups.clear()
+        self._exercises = list(exercises)
+        self.responses_box.setVisible(bool(exercises))
+        if not exercises:
+            return
+        self.responses_grid.addWidget(
+            QLabel(f"<b>{self.tr('How did each exercise feel?')}</b>"), 0, 0, 1, 4
+        )
+        names = {
+            "better": self.tr("Better"),
+            "same": self.tr("Same"),
+            "worse": self.tr("Worse"),
+        }
+        for row, (ex_id, name) in enumerate(exercises, start=1):
+            self.responses_grid.addWidget(QLabel(name), row, 0)
+            group = QButtonGroup(self.responses_box)
+            for col, key in enumerate(RESPONSES, start=1):
+                radio = QRadioButton(names[key])
+                radio.setAccessibleName(f"{name}: {names[key]}")
+                group.addButton(radio, col - 1)
+                self.responses_grid.addWidget(radio, row, col)
+            self.response_groups[ex_id] = group
+
+    def set_response(self, exercise_id: str, response: str) -> None:
+        group = self.response_groups[exercise_id]
+        group.button(RESPONSES.index(response)).setChecked(True)
+
+    def set_extent(self, extent: str) -> None:
+        self.extent_group.button(EXTENTS.index(extent)).setChecked(True)
+
+    def answers(self) -> CheckinAnswers | None:
+        back, leg = self.back.value(), self.leg.value()
+        if back is None or leg is None:
+            self.error.setText(self.tr("Please pick a number for back pain and for leg pain."))
+            return None
+        extent_id = self.extent_group.checkedId()
+        responses = {
+            ex_id: RESPONSES[g.checkedId()]
+            for ex_id, g in self.response_groups.items()
+            if g.checkedId() >= 0
+        }
+        return CheckinAnswers(
+            kind=self.kind,
+            back_pain=back,
+            leg_pain=leg,
+            extent=EXTENTS[extent_id] if extent_id >= 0 else "none",
+            tingling=self.tingling.isChecked(),
+            numbness=self.numbness.isChecked(),
+            weakness=self.weakness.isChecked(),
+            note=self.note.text().strip(),
+            responses=responses,
+        )
+
+    def submit(self) -> None:
+        answers = self.answers()
+        if answers is None:
+            return
+        self.error.clear()
+        self.sig_submitted.emit(answers)
+
+    def show_verdict(self, html: str) -> None:
+        """After saving: show advice and swap Save for Continue."""
+        self.verdict.setText(html)
+        self.verdict.show()
+        self.save_button.hide()
+        self.skip_button.hide()
+        self.continue_button.show()
+        self.continue_button.setFocus()

@@ -1,0 +1,328 @@
+"""The routine list: an item model, a filter proxy, and a delegate that draws
+each routine as a card (name, duration, exercise count, schedule, badges).
+
+The model and the proxy hold no widgets, so tests reach them without a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from stretchguide.core.catalog import Cause, Equipment, Exercise, Position, Routine
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    ROUTINE = Qt.ItemDataRole.UserRole + 1
+    ROUTINE_ID = Qt.ItemDataRole.UserRole + 2
+    DURATION_S = Qt.ItemDataRole.UserRole + 3
+    EXERCISE_COUNT = Qt.ItemDataRole.UserRole + 4
+    SCHEDULE = Qt.ItemDataRole.UserRole + 5
+    EQUIPMENT = Qt.ItemDataRole.UserRole + 6  # frozenset[Equipment]
+    POSITIONS = Qt.ItemDataRole.UserRole + 7  # frozenset[Position]
+    NEEDS_FLOOR = Qt.ItemDataRole.UserRole + 8
+    CAUSES = Qt.ItemDataRole.UserRole + 9
+    SUMMARY = Qt.ItemDataRole.UserRole + 10  # "12 min · 6 exercises · daily"
+    BADGES = Qt.ItemDataRole.UserRole + 11  # list[str]
+    BUILTIN = Qt.ItemDataRole.UserRole + 12
+
+
+EQUIPMENT_LABELS = {
+    Equipment.MAT: "mat",
+    Equipment.CHAIR: "chair",
+    Equipment.WALL: "wall",
+    Equipment.STRAP: "strap",
+    Equipment.BAND: "band",
+    Equipment.SMALL_BALL: "small ball",
+    Equipment.EXERCISE_BALL: "exercise ball",
+    Equipment.SUPPORT: "support",
+    Equipment.HELPER: "helper",
+}
+POSITION_LABELS = {
+    Position.SUPINE: "lying on back",
+    Position.PRONE: "lying face down",
+    Position.SIDE_LYING: "lying on side",
+    Position.SEATED: "seated",
+    Position.STANDING: "standing",
+    Position.ALL_FOURS: "hands and knees",
+}
+CAUSE_LABELS = {
+    Cause.GENERAL: "General",
+    Cause.FORAMINAL_STENOSIS: "Foraminal stenosis",
+    Cause.DISC_BULGE: "Disc bulge",
+    Cause.PIRIFORMIS: "Piriformis syndrome",
+    Cause.IRRITATED_NERVE: "Irritated sciatic nerve",
+}
+
+
+def format_duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if seconds < 90:
+        return f"{round(seconds)} s"
+    return f"{minutes} min"
+
+
+@dataclass(frozen=True)
+class RoutineRow:
+    routine: Routine
+    duration_s: float
+    equipment: frozenset[Equipment]
+    positions: frozenset[Position]
+    needs_floor: bool
+    thumbnail: str | None  # exercise id whose picture stands for the routine
+
+
+def make_rows(
+    routines: Iterable[Routine],
+    exercises: Mapping[str, Exercise],
+    duration_of: Callable[[Routine], float],
+) -> list[RoutineRow]:
+    rows = []
+    for r in routines:
+        exs = [exercises[i.exercise_id] for i in r.items if i.exercise_id in exercises]
+        equipment = frozenset().union(*(e.equipment for e in exs)) if exs else frozenset()
+        rows.append(
+            RoutineRow(
+                routine=r,
+                duration_s=duration_of(r),
+                equipment=equipment,
+                positions=frozenset(e.position for e in exs),
+                needs_floor=any(e.needs_floor for e in exs),
+                thumbnail=exs[0].id if exs else None,
+            )
+        )
+    return rows
+
+
+class RoutineListModel(QAbstractListModel):
+    def __init__(
+        self,
+        rows: list[RoutineRow] | None = None,
+        thumbnail_for: Callable[[str], QPixmap | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[RoutineRow] = list(rows or [])
+        self._thumbnail_for = thumbnail_for
+        self._thumbs: dict[str, QPixmap | None] = {}
+
+    def set_rows(self, rows: list[RoutineRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RoutineRow]:
+        return list(self._rows)
+
+    def row_of(self, routine_id: str) -> int:
+        for n, row in enumerate(self._rows):
+            if row.routine.id == routine_id:
+                return n
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def _thumb(self, exercise_id: str | None) -> QPixmap | None:
+        if exercise_id is None or self._thumbnail_for is None:
+            return None
+        if exercise_id not in self._thumbs:
+            self._thumbs[exercise_id] = self._thumbnail_for(exercise_id)
+        return self._thumbs[exercise_id]
+
+    def summary(self, row: RoutineRow) -> str:
+        count = len(row.routine.items)
+        parts = [
+            format_duration(row.duration_s),
+            self.tr("%n exercise(s)", "", count),
+            row.routine.schedule.text,
+        ]
+        return " · ".join(p for p in parts if p)
+
+    def badges(self, row: RoutineRow) -> list[str]:
+        out = [self.tr(EQUIPMENT_LABELS[e]) for e in sorted(row.equipment)]
+        if not row.needs_floor:
+            out.insert(0, self.tr("no floor work"))
+        if not row.routine.builtin:
+            out.insert(0, self.tr("my routine"))
+        return out
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        r = row.routine
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.name}\n{self.summary(row)}\n{r.description}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{r.name}, {self.summary(row)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumb(row.thumbnail)
+        if role == Role.ROUTINE:
+            return r
+        if role == Role.ROUTINE_ID:
+            return r.id
+        if role == Role.DURATION_S:
+            return row.duration_s
+        if role == Role.EXERCISE_COUNT:
+            return len(r.items)
+        if role == Role.SCHEDULE:
+            return r.schedule.text
+        if role == Role.EQUIPMENT:
+            return row.equipment
+        if role == Role.POSITIONS:
+            return row.positions
+        if role == Role.NEEDS_FLOOR:
+            return row.needs_floor
+        if role == Role.CAUSES:
+            return r.causes
+        if role == Role.SUMMARY:
+            return self.summary(row)
+        if role == Role.BADGES:
+            return self.badges(row)
+        if role == Role.BUILTIN:
+            return r.builtin
+        return None
+
+
+class RoutineFilter(QSortFilterProxyModel):
+    """Cause, the equipment the person has, and whether floor work is possible."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cause: Cause | None = None
+        self._have: frozenset[Equipment] = frozenset(Equipment)
+        self._no_floor = False
+        self._position: Position | None = None
+
+    def set_cause(self, cause: Cause | None) -> None:
+        self._cause = cause
+        self.invalidateFilter()
+
+    def set_available_equipment(self, have: Iterable[Equipment]) -> None:
+        self._have = frozenset(have)
+        self.invalidateFilter()
+
+    def set_no_floor_work(self, on: bool) -> None:
+        self._no_floor = on
+        self.invalidateFilter()
+
+    def set_position(self, position: Position | None) -> None:
+        """Only routines that use this position somewhere."""
+        self._position = position
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._cause is not None and self._cause not in model.data(index, Role.CAUSES):
+            return False
+        if not model.data(index, Role.EQUIPMENT) <= self._have:
+            return False
+        if self._no_floor and model.data(index, Role.NEEDS_FLOOR):
+            return False
+        return self._position is None or self._position in model.data(index, Role.POSITIONS)
+
+
+class RoutineCardDelegate(QStyledItemDelegate):
+    """Thumbnail on the left, name in bold, a summary line, then badges."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        title.setPointSizeF(option.font.pointSizeF() * 1.25)
+        body = QFont(option.font)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        return title, body, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        del index
+        title, body, small = self._fonts(option)
+        h = (
+            QFontMetrics(title).height()
+            + QFontMetrics(body).height()
+            + QFontMetrics(small).height() * 1.6
+            + 20
+        )
+        return QSize(320, int(max(h, 72)))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        style = option.widget.style() if option.widget is not None else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = type(opt.icon)()
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(8, 6, -8, -6)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        fg = option.palette.color(text_role)
+        thumb = index.data(Qt.ItemDataRole.DecorationRole)
+        side = rect.height()
+        if isinstance(thumb, QPixmap) and not thumb.isNull():
+            target = QRect(rect.left(), rect.top(), side, side)
+            scaled = thumb.scaled(
+                target.size() * thumb.devicePixelRatio(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            scaled.setDevicePixelRatio(thumb.devicePixelRatio())
+            painter.drawPixmap(target.topLeft(), scaled)
+        x = rect.left() + side + 10
+        title, body, small = self._fonts(option)
+        y = rect.top()
+        painter.setPen(fg)
+        painter.setFont(title)
+        fm = QFontMetrics(title)
+        painter.drawText(x, y + fm.ascent(), str(index.data()))
+        y += fm.height()
+        painter.setFont(body)
+        fm = QFontMetrics(body)
+        muted = QColor(fg)
+        if not selected:
+            muted.setAlphaF(0.75)
+        painter.setPen(muted)
+        summary = fm.elidedText(
+            str(index.data(Role.SUMMARY)), Qt.TextElideMode.ElideRight, rect.right() - x
+        )
+        painter.drawText(x, y + fm.ascent(), summary)
+        y += fm.height() + 4
+        painter.setFont(small)
+        fm = QFontMetrics(small)
+        bx = x
+        for badge in index.data(Role.BADGES) or []:
+            w = fm.horizontalAdvance(badge) + 12
+            if bx + w > rect.right():
+                break
+            pill = QRect(bx, y, w, int(fm.height() * 1.3))
+            fill = QColor(fg)
+            fill.setAlphaF(0.12)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(fg)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
+            bx += w + 6
+        painter.restore()
