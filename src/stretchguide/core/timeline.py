@@ -1,0 +1,415 @@
+"""A routine laid out in time: an ordered list of steps with fixed durations.
+
+The timeline is computed once, before the session starts, so everything a
+screen or a test wants to know about the plan (total length, where each
+exercise begins, how long each side is worked) is plain arithmetic on a
+tuple. The session engine (``core/session.py``) only walks it.
+
+Shape of one exercise (``Sides.EACH``, two sets, both sides)::
+
+    PREPARE(intro, left)  HOLD(left, set 1)  REST  HOLD(left, set 2)
+    SWITCH(to right)      HOLD(right, set 1) REST  HOLD(right, set 2)
+    REST(between exercises, next up: ...)
+
+The switch step is the get-ready for the second side, so a side change costs
+``switch_s`` and not ``switch_s + prepare_s``. A repeated movement is a single
+``REPS`` step whose repetition boundaries are multiples of ``rep_period_s``
+from the step's start; the session turns them into events on deadlines.
+Steps of zero length are never emitted.
+
+How ``Dose.sides`` combines with :class:`SideMode`:
+
+* ``NONE`` -- no side; the dose once, whatever the mode.
+* ``EACH`` -- BOTH: left then right. AFFECTED_FIRST: affected then the other.
+  AFFECTED_ONLY: the affected side alone. EXTRA_AFFECTED: left then right,
+  the affected side with one set more.
+* ``ALTERNATING`` (repetitions) -- one step whose repetitions alternate,
+  starting left (BOTH, EXTRA_AFFECTED) or on the affected side
+  (AFFECTED_FIRST); EXTRA_AFFECTED adds one set on the affected side alone;
+  AFFECTED_ONLY does every repetition on the affected side. An alternating
+  dose with a single static hold is treated like ``EACH``.
+* ``AFFECTED`` -- the affected side only, unless
+  ``SessionOptions.affected_dose_both_sides`` is set, in which case it is
+  treated like ``EACH``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from stretchguide.core.catalog import Dose, Exercise, Routine, Side, Sides
+
+
+class StepKind(StrEnum):
+    PREPARE = "prepare"  # get into position (the first one of an exercise is its intro)
+    HOLD = "hold"  # one static hold (or one named stage of it)
+    REPS = "reps"  # a block of repetitions with a tempo
+    SWITCH = "switch"  # change to the other side
+    REST = "rest"  # between sets or between exercises
+
+
+class SideMode(StrEnum):
+    BOTH = "both"  # equal work on both sides
+    AFFECTED_ONLY = "affected_only"
+    AFFECTED_FIRST = "affected_first"
+    EXTRA_AFFECTED = "extra_affected"  # both sides, one set more on the affected one
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """How a person wants the routine laid out; all durations in seconds."""
+
+    side_mode: SideMode = SideMode.BOTH
+    affected_side: Side = Side.LEFT
+    # AFFECTED doses are for the painful side; this opts in to both.
+    affected_dose_both_sides: bool = False
+    prepare_s: float = 5.0
+    switch_s: float = 5.0
+    rest_between_exercises_s: float = 15.0
+    # Used when a multi-set dose gives no rest: straight back into the next
+    # hold is unkind to an irritated nerve.
+    default_set_rest_s: float = 5.0
+    # When a repeated movement has no tempo in its dose.
+    default_rep_s: float = 3.0
+    # "Ease off": scales every hold (static and per repetition); results are
+    # rounded to whole seconds, never below one.
+    hold_scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        for name in (
+            "prepare_s",
+            "switch_s",
+            "rest_between_exercises_s",
+            "default_set_rest_s",
+        ):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        if self.default_rep_s <= 0:
+            raise ValueError("default_rep_s must be positive")
+        if self.hold_scale <= 0:
+            raise ValueError("hold_scale must be positive")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stretch of time in the plan. ``duration_s`` is always > 0."""
+
+    kind: StepKind
+    duration_s: float
+    exercise_index: int  # position of the exercise in the routine
+    exercise_id: str
+    exercise_name: str
+    side: Side | None = None  # for alternating reps: the side of repetition 1
+    set_no: int = 1  # 1-based; for REST between sets, the set just finished
+    sets: int = 1  # sets on this side
+    reps: int = 0  # REPS only
+    rep_s: float = 0.0  # REPS only: movement time per repetition
+    hold_s: float = 0.0  # HOLD: the hold; REPS: the hold at the end of each repetition
+    alternating: bool = False  # REPS only: repetitions alternate sides
+    stage: str = ""  # named stage of a hold ("arch", "hollow")
+    instruction: str = ""  # what to show in big letters during this step
+    intro: bool = False  # PREPARE only: the first step of its exercise
+    next_name: str = ""  # REST/SWITCH: what comes next (next up)
+
+    @property
+    def rep_period_s(self) -> float:
+        """Length of one repetition (movement plus hold); 0 for non-REPS steps."""
+        return self.rep_s + self.hold_s if self.kind is StepKind.REPS else 0.0
+
+    def rep_offsets(self) -> tuple[float, ...]:
+        """Start of each repetition, in seconds from the step's start."""
+        if self.kind is not StepKind.REPS:
+            return ()
+        period = self.rep_period_s
+        return tuple(i * period for i in range(self.reps))
+
+    def rep_side(self, rep: int) -> Side | None:
+        """The side worked in repetition ``rep`` (1-based)."""
+        if self.side is None or not self.alternating:
+            return self.side
+        return self.side if rep % 2 == 1 else self.side.other
+
+    def rep_at(self, offset: float) -> int:
+        """The 1-based repetition running at ``offset`` seconds into the step."""
+        if self.kind is not StepKind.REPS or self.reps == 0:
+            return 0
+        n = int(offset // self.rep_period_s) + 1
+        return max(1, min(self.reps, n))
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind in (StepKind.HOLD, StepKind.REPS)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The whole plan; ``starts[i]`` is where step ``i`` begins."""
+
+    steps: tuple[Step, ...]
+    routine_id: str = ""
+    routine_name: str = ""
+    starts: tuple[float, ...] = field(init=False)
+    total_s: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts: list[float] = []
+        t = 0.0
+        for step in self.steps:
+            if step.duration_s <= 0:
+                raise ValueError(f"step of {step.exercise_id} has no duration")
+            starts.append(t)
+            t += step.duration_s
+        object.__setattr__(self, "starts", tuple(starts))
+        object.__setattr__(self, "total_s", t)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def end_of(self, index: int) -> float:
+        return self.starts[index] + self.steps[index].duration_s
+
+    def step_index_at(self, offset: float) -> int:
+        """The step running ``offset`` seconds into the session (clamped)."""
+        if not self.steps:
+            return 0
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return max(0, min(len(self.steps) - 1, i))
+
+    @property
+    def exercise_count(self) -> int:
+        return self.steps[-1].exercise_index + 1 if self.steps else 0
+
+    def exercise_starts(self) -> tuple[int, ...]:
+        """Index of the first step of each exercise, in routine order."""
+        firsts: list[int] = []
+        seen = -1
+        for i, step in enumerate(self.steps):
+            if step.exercise_index != seen:
+                firsts.append(i)
+                seen = step.exercise_index
+        return tuple(firsts)
+
+    def exercise_range(self, exercise_index: int) -> range:
+        """Step indices belonging to one exercise (its trailing rest included)."""
+        idx = [i for i, s in enumerate(self.steps) if s.exercise_index == exercise_index]
+        return range(idx[0], idx[-1] + 1) if idx else range(0)
+
+    def work_s(self, exercise_index: int | None = None, side: Side | None = None) -> float:
+        """Seconds of holds and repetitions on ``side`` (None: sideless work).
+
+        Alternating repetitions are split per repetition, so a 10-rep
+        alternating block counts five repetitions to each side.
+        """
+        total = 0.0
+        for step in self.steps:
+            if not step.is_work:
+                continue
+            if exercise_index is not None and step.exercise_index != exercise_index:
+                continue
+            if step.kind is StepKind.REPS and step.alternating:
+                n = sum(1 for r in range(1, step.reps + 1) if step.rep_side(r) == side)
+                total += n * step.rep_period_s
+            elif step.side == side:
+                total += step.duration_s
+        return total
+
+    def next_exercise_name(self, index: int) -> str:
+        """Name of the first exercise after the one step ``index`` belongs to."""
+        if not self.steps:
+            return ""
+        current = self.steps[index].exercise_index
+        for step in self.steps[index + 1 :]:
+            if step.exercise_index != current:
+                return step.exercise_name
+        return ""
+
+
+def _scaled_hold(hold_s: float, scale: float) -> float:
+    if hold_s <= 0 or scale == 1.0:
+        return max(0.0, hold_s)
+    return float(max(1, round(hold_s * scale)))
+
+
+def _stage_instruction(exercise: Exercise, stage: str) -> str:
+    for line in exercise.steps:
+        if stage.lower() in line.lower():
+            return line
+    return stage.capitalize()
+
+
+def _work_instruction(exercise: Exercise) -> str:
+    # The last instruction is usually the one that describes the held
+    # position or the movement itself; the first is about getting set up.
+    return exercise.steps[-1] if exercise.steps else exercise.name
+
+
+@dataclass(frozen=True)
+class _SidePlan:
+    side: Side | None
+    sets: int
+    alternating: bool = False
+
+
+def _side_plans(dose: Dose, options: SessionOptions) -> list[_SidePlan]:
+    affected = options.affected_side
+    mode = options.side_mode
+    sides = dose.sides
+    sets = max(1, dose.sets)
+    if sides is Sides.NONE:
+        return [_SidePlan(None, sets)]
+    if sides is Sides.AFFECTED and not options.affected_dose_both_sides:
+        return [_SidePlan(affected, sets)]
+    if sides is Sides.ALTERNATING and dose.reps > 1:
+        if mode is SideMode.AFFECTED_ONLY:
+            return [_SidePlan(affected, sets)]
+        if mode is SideMode.AFFECTED_FIRST:
+            return [_SidePlan(affected, sets, alternating=True)]
+        plans = [_SidePlan(Side.LEFT, sets, alternating=True)]
+        if mode is SideMode.EXTRA_AFFECTED:
+            plans.append(_SidePlan(affected, 1))
+        return plans
+    # EACH, a one-hold ALTERNATING dose, or an AFFECTED dose opted in to both.
+    if mode is SideMode.AFFECTED_ONLY:
+        return [_SidePlan(affected, sets)]
+    if mode is SideMode.AFFECTED_FIRST:
+        return [_SidePlan(affected, sets), _SidePlan(affected.other, sets)]
+    extra = 1 if mode is SideMode.EXTRA_AFFECTED else 0
+    return [
+        _SidePlan(side, sets + (extra if side is affected else 0))
+        for side in (Side.LEFT, Side.RIGHT)
+    ]
+
+
+def _exercise_steps(
+    index: int,
+    exercise: Exercise,
+    dose: Dose,
+    options: SessionOptions,
+) -> list[Step]:
+    # Every step of the exercise starts from this one; replace() fills in the rest.
+    base = Step(StepKind.PREPARE, 1.0, index, exercise.id, exercise.name)
+    hold = _scaled_hold(dose.hold_s, options.hold_scale)
+    reps = max(1, dose.reps)
+    rep_s = dose.rep_s
+    if reps > 1 and rep_s <= 0 and hold <= 0:
+        rep_s = options.default_rep_s
+    set_rest = dose.rest_s if dose.rest_s > 0 else options.default_set_rest_s
+    first_line = exercise.steps[0] if exercise.steps else exercise.name
+
+    out: list[Step] = []
+    for p, plan in enumerate(_side_plans(dose, options)):
+        if p == 0:
+            if options.prepare_s > 0:
+                out.append(
+                    replace(
+                        base,
+                        kind=StepKind.PREPARE,
+                        duration_s=options.prepare_s,
+                        side=plan.side,
+                        sets=plan.sets,
+                        instruction=first_line,
+                        intro=True,
+                    )
+                )
+        elif options.switch_s > 0:
+            out.append(
+                replace(
+                    base,
+                    kind=StepKind.SWITCH,
+                    duration_s=options.switch_s,
+                    side=plan.side,
+                    sets=plan.sets,
+                    instruction=f"Switch to your {plan.side} side" if plan.side else "Switch",
+                    next_name=exercise.name,
+                )
+            )
+        for set_no in range(1, plan.sets + 1):
+            if set_no > 1 and set_rest > 0:
+                out.append(
+                    replace(
+                        base,
+                        kind=StepKind.REST,
+                        duration_s=set_rest,
+                        side=plan.side,
+                        set_no=set_no - 1,
+                        sets=plan.sets,
+                        instruction="Relax",
+                        next_name=exercise.name,
+                    )
+                )
+            work = replace(base, side=plan.side, set_no=set_no, sets=plan.sets)
+            if reps > 1:
+                out.append(
+                    replace(
+                        work,
+                        kind=StepKind.REPS,
+                        duration_s=reps * (rep_s + hold),
+                        reps=reps,
+                        rep_s=rep_s,
+                        hold_s=hold,
+                        alternating=plan.alternating,
+                        instruction=_work_instruction(exercise),
+                    )
+                )
+            elif hold > 0:
+                for stage in dose.stages or ("",):
+                    out.append(
+                        replace(
+                            work,
+                            kind=StepKind.HOLD,
+                            duration_s=hold,
+                            hold_s=hold,
+                            stage=stage,
+                            instruction=(
+                                _stage_instruction(exercise, stage)
+                                if stage
+                                else _work_instruction(exercise)
+                            ),
+                        )
+                    )
+    return out
+
+
+def build_timeline(
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    options: SessionOptions | None = None,
+) -> Timeline:
+    """Lay ``routine`` out as steps; unknown exercise ids raise ``KeyError``."""
+    options = options or SessionOptions()
+    per_exercise: list[list[Step]] = []
+    for index, item in enumerate(routine.items):
+        try:
+            exercise = exercises[item.exercise_id]
+        except KeyError:
+            raise KeyError(
+                f"routine {routine.id!r} uses unknown exercise {item.exercise_id!r}"
+            ) from None
+        per_exercise.append(_exercise_steps(index, exercise, item.dose, options))
+
+    steps: list[Step] = []
+    for i, block in enumerate(per_exercise):
+        if not block:
+            continue
+        steps.extend(block)
+        following = next((b for b in per_exercise[i + 1 :] if b), None)
+        if following is not None and options.rest_between_exercises_s > 0:
+            last = block[-1]
+            steps.append(
+                Step(
+                    StepKind.REST,
+                    options.rest_between_exercises_s,
+                    exercise_index=last.exercise_index,
+                    exercise_id=last.exercise_id,
+                    exercise_name=last.exercise_name,
+                    side=None,
+                    set_no=last.set_no,
+                    sets=last.sets,
+                    instruction="Rest",
+                    next_name=following[0].exercise_name,
+                )
+            )
+    return Timeline(tuple(steps), routine_id=routine.id, routine_name=routine.name)
