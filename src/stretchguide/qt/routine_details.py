@@ -1,0 +1,140 @@
+"""The details pane: a routine's exercises in order with doses, steps and
+cautions, and the buttons that act on it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchguide.core.catalog import Exercise, Routine, describe_dose
+from stretchguide.qt.routine_list import EQUIPMENT_LABELS, POSITION_LABELS, format_duration
+
+
+def routine_html(
+    routine: Routine, exercises: Mapping[str, Exercise], duration_s: float, tr: object
+) -> str:
+    """The routine as simple HTML (scales with the font, readable by screen readers)."""
+    t = tr if callable(tr) else (lambda s: s)
+    e = html.escape
+    parts = [f"<h2>{e(routine.name)}</h2>"]
+    if routine.description:
+        parts.append(f"<p>{e(routine.description)}</p>")
+    facts = [
+        f"<b>{e(t('Time'))}:</b> {e(format_duration(duration_s))}",
+        f"<b>{e(t('How often'))}:</b> {e(routine.schedule.text)}",
+    ]
+    needed = sorted(
+        {
+            q
+            for i in routine.items
+            if i.exercise_id in exercises
+            for q in exercises[i.exercise_id].equipment
+        }
+    )
+    if needed:
+        facts.append(
+            f"<b>{e(t('You need'))}:</b> " + e(", ".join(t(EQUIPMENT_LABELS[q]) for q in needed))
+        )
+    parts.append("<p>" + "<br>".join(facts) + "</p>")
+    parts.append("<ol>")
+    for item in routine.items:
+        ex = exercises.get(item.exercise_id)
+        if ex is None:
+            parts.append(f"<li>{e(item.exercise_id)} ({e(t('unknown exercise'))})</li>")
+            continue
+        parts.append(
+            f"<li><b>{e(ex.name)}</b> &mdash; {e(describe_dose(item.dose))}"
+            f" <i>({e(t(POSITION_LABELS[ex.position]))})</i>"
+        )
+        if item.note:
+            parts.append(f"<br><i>{e(item.note)}</i>")
+        if ex.steps:
+            parts.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in ex.steps) + "</ul>")
+        for caution in ex.cautions:
+            parts.append(f"<p style='color:#b35c00'>&#9888; {e(caution)}</p>")
+        parts.append("</li>")
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+class RoutineDetails(QWidget):
+    sig_start = Signal(str)
+    """Start the routine with this id."""
+    sig_edit = Signal(str)
+    """Edit (a user routine) or copy (a built-in) the routine with this id."""
+    sig_new = Signal()
+    """Create a new routine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._routine: Routine | None = None
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(self.tr("Routine details"))
+        self.empty = QLabel(self.tr("Pick a routine on the left to see its exercises."))
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.browser, 1)
+        row = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New routine"))
+        self.new_button.setAccessibleName(self.tr("Create a new routine"))
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.edit_button.setAccessibleName(self.tr("Edit or copy this routine"))
+        self.start_button = QPushButton(self.tr("&Start"))
+        self.start_button.setAccessibleName(self.tr("Start this routine"))
+        self.start_button.setDefault(True)
+        font = self.start_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.start_button.setFont(font)
+        self.start_button.setMinimumHeight(48)
+        row.addWidget(self.new_button)
+        row.addWidget(self.edit_button)
+        row.addStretch()
+        row.addWidget(self.start_button)
+        layout.addLayout(row)
+        self._connect_signals()
+        self.show_routine(None, {}, 0.0)
+
+    def _connect_signals(self) -> None:
+        self.start_button.clicked.connect(self._start)
+        self.edit_button.clicked.connect(self._edit)
+        self.new_button.clicked.connect(self.sig_new.emit)
+
+    def _start(self) -> None:
+        if self._routine is not None:
+            self.sig_start.emit(self._routine.id)
+
+    def _edit(self) -> None:
+        if self._routine is not None:
+            self.sig_edit.emit(self._routine.id)
+
+    @property
+    def routine(self) -> Routine | None:
+        return self._routine
+
+    def show_routine(
+        self, routine: Routine | None, exercises: Mapping[str, Exercise], duration_s: float
+    ) -> None:
+        self._routine = routine
+        has = routine is not None
+        self.empty.setVisible(not has)
+        self.browser.setVisible(has)
+        self.start_button.setEnabled(has)
+        self.edit_button.setEnabled(has)
+        if routine is None:
+            self.browser.clear()
+            return
+        self.edit_button.setText(self.tr("&Copy and edit") if routine.builtin else self.tr("&Edit"))
+        self.browser.setHtml(routine_html(routine, exercises, duration_s, self.tr))

@@ -1,0 +1,534 @@
+"""The hands-free session screen, and the controller that drives it.
+
+``SessionView`` only draws a :class:`SessionSnapshot` (``render``) and turns
+key presses and button clicks into ``sig_*`` requests. ``SessionController``
+owns the one parented QTimer: every tick it calls ``session.tick(clock())``,
+hands the events to the cue player, and renders ``session.snapshot()``. The
+engine owns time; nothing here counts ticks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchguide.core.catalog import Side
+from stretchguide.core.session import Event, EventKind, Phase, Session, SessionSnapshot
+from stretchguide.core.timeline import StepKind
+from stretchguide.qt.inhibit import ScreenSleepInhibitor
+from stretchguide.qt.widgets import (
+    HOLD_COLOUR,
+    PAUSED_COLOUR,
+    PREPARE_COLOUR,
+    REST_COLOUR,
+    Badge,
+    CountdownDial,
+)
+
+TICK_MS = 50  # 20 Hz: smooth ring, cheap CPU; event timing comes from deadlines
+
+
+def format_clock(seconds: float) -> str:
+    seconds = max(0, math.ceil(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def phase_colour(snap: SessionSnapshot) -> QColor:
+    if snap.paused:
+        return PAUSED_COLOUR
+    return {
+        Phase.HOLD: HOLD_COLOUR,
+        Phase.REPS: HOLD_COLOUR,
+        Phase.REST: REST_COLOUR,
+        Phase.PREPARE: PREPARE_COLOUR,
+        Phase.SWITCH: PREPARE_COLOUR,
+    }.get(snap.phase, HOLD_COLOUR)
+
+
+class FigurePlaceholder(QWidget):
+    """Until the animated figure lands: the exercise's picture if the figures
+    work has made one, otherwise a quiet panel with the position in words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._exercise_id = ""
+        self._text = ""
+        self._pixmap: QPixmap | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Exercise picture"))
+
+    def set_exercise(self, exercise_id: str, text: str) -> None:
+        if exercise_id == self._exercise_id and text == self._text:
+            return
+        self._exercise_id, self._text = exercise_id, text
+        self._pixmap = None
+        from stretchguide.qt.assets import MissingAssetError, asset_path
+
+        for name in (f"images/{exercise_id}.svg", f"images/{exercise_id}.png"):
+            try:
+                pm = QPixmap(str(asset_path(name)))
+            except (MissingAssetError, OSError):
+                continue
+            if not pm.isNull():
+                self._pixmap = pm
+                break
+        self.setAccessibleDescription(text)
+        self.update()
+
+    # the FigureView interface subset the controller uses
+    def set_step(self, snap: SessionSnapshot) -> None:
+        step = snap.step
+        if step is not None:
+            self.set_exercise(step.exercise_id, step.exercise_name)
+
+    def paintEvent(self, event: object) -> None:
+        del event
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(6, 6, -6, -6)
+        fill = QColor(self.palette().color(QPalette.ColorRole.WindowText))
+        fill.setAlphaF(0.05)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        p.drawRoundedRect(r, 18, 18)
+        if self._pixmap is not None:
+            scaled = self._pixmap.scaled(
+                r.size().toSize(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            p.drawPixmap(
+                int(r.center().x() - scaled.width() / 2),
+                int(r.center().y() - scaled.height() / 2),
+                scaled,
+            )
+        p.end()
+
+
+def make_figure_widget(parent: QWidget | None = None) -> QWidget:
+    """The animated figure when qt/figure_view.py offers one, else the placeholder."""
+    try:
+        from stretchguide.qt import figure_view  # type: ignore[attr-defined]
+    except ImportError:
+        return FigurePlaceholder(parent)
+    factory = getattr(figure_view, "FigureView", None)
+    if factory is None:
+        return FigurePlaceholder(parent)
+    return factory(parent)  # type: ignore[no-any-return]
+
+
+class SessionView(QWidget):
+    """Draws the snapshot; emits requests. Holds no session state."""
+
+    sig_toggle_pause = Signal()
+    """Pause if running, resume if paused."""
+    sig_next = Signal()
+    """Skip to the next step."""
+    sig_previous = Signal()
+    """Go back to the previous step."""
+    sig_stop = Signal()
+    """The person confirmed ending the session early."""
+    sig_hurts = Signal()
+    """The person pressed 'This hurts'."""
+    sig_toggle_mute = Signal()
+    """Mute or unmute the cues."""
+    sig_toggle_fullscreen = Signal()
+    """Enter or leave full screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Session"))
+        self.confirm_stop: Callable[[], bool] = self._ask_stop
+
+        self.figure = make_figure_widget(self)
+        self.name = QLabel()
+        self.name.setAccessibleName(self.tr("Exercise"))
+        self.name.setWordWrap(True)
+        self.instruction = QLabel()
+        self.instruction.setAccessibleName(self.tr("Instruction"))
+        self.instruction.setWordWrap(True)
+        self.side = Badge()
+        self.side.setAccessibleName(self.tr("Side"))
+        self.paused_badge = Badge()
+        self.reps = QLabel()
+        self.reps.setAccessibleName(self.tr("Repetition"))
+        self.dial = CountdownDial()
+        self.next_up = QLabel()
+        self.next_up.setAccessibleName(self.tr("Next up"))
+        self.next_up.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Session progress"))
+        self.time_left = QLabel()
+        self.time_left.setAccessibleName(self.tr("Time left in the session"))
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setWordWrap(True)
+
+        self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
+        self.prev_button = self._button(self.tr("◀ Back"), self.tr("Previous step (Left arrow)"))
+        self.next_button = self._button(self.tr("Next ▶"), self.tr("Next step (Right arrow)"))
+        self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts (H)"))
+        self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute (M)"))
+        self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session (Escape)"))
+        self.hurts_button.setStyleSheet("QPushButton { color: white; background: #b0413e; }")
+
+        top = QHBoxLayout()
+        text_col = QVBoxLayout()
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name, 1)
+        title_row.addWidget(self.paused_badge)
+        title_row.addWidget(self.side)
+        text_col.addLayout(title_row)
+        text_col.addWidget(self.instruction)
+        text_col.addWidget(self.reps)
+        text_col.addWidget(self.figure, 1)
+        top.addLayout(text_col, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.dial, 1)
+        right.addWidget(self.next_up)
+        top.addLayout(right, 2)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.time_left)
+        buttons = QHBoxLayout()
+        for b in (
+            self.prev_button,
+            self.pause_button,
+            self.next_button,
+            self.hurts_button,
+            self.mute_button,
+            self.stop_button,
+        ):
+            buttons.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._connect_signals()
+        self.side.set_text("")
+        self.paused_badge.set_text("")
+        self._apply_scale()
+
+    def _button(self, text: str, accessible: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(accessible)
+        b.setToolTip(accessible)
+        b.setMinimumHeight(44)
+        # Keys belong to the session, not to whichever button has focus.
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return b
+
+    def _connect_signals(self) -> None:
+        self.pause_button.clicked.connect(self.sig_toggle_pause.emit)
+        self.next_button.clicked.connect(self.sig_next.emit)
+        self.prev_button.clicked.connect(self.sig_previous.emit)
+        self.hurts_button.clicked.connect(self.sig_hurts.emit)
+        self.mute_button.clicked.connect(self.sig_toggle_mute.emit)
+        self.stop_button.clicked.connect(self.request_stop)
+
+    # -- keys ---------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (
+            Qt.Key.Key_Space,
+            Qt.Key.Key_MediaPlay,
+            Qt.Key.Key_MediaTogglePlayPause,
+            Qt.Key.Key_MediaPause,
+            Qt.Key.Key_P,
+        ):
+            self.sig_toggle_pause.emit()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_MediaNext):
+            self.sig_next.emit()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_MediaPrevious):
+            self.sig_previous.emit()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_MediaStop):
+            self.request_stop()
+        elif key == Qt.Key.Key_F or event.matches(QKeySequence.StandardKey.FullScreen):
+            self.sig_toggle_fullscreen.emit()
+        elif key in (Qt.Key.Key_M, Qt.Key.Key_VolumeMute):
+            self.sig_toggle_mute.emit()
+        elif key == Qt.Key.Key_H:
+            self.sig_hurts.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def request_stop(self) -> None:
+        if self.confirm_stop():
+            self.sig_stop.emit()
+
+    def _ask_stop(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Stop the session?"),
+            self.tr("End this session now? What you have done so far is kept."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- drawing -----------------------------------------------------------
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        h = max(300, self.height())
+        for label, share, bold in (
+            (self.name, 0.055, True),
+            (self.instruction, 0.04, False),
+            (self.reps, 0.045, True),
+            (self.next_up, 0.032, False),
+            (self.time_left, 0.03, True),
+        ):
+            font = QFont(self.font())
+            font.setPixelSize(max(14, int(h * share)))
+            font.setBold(bold)
+            label.setFont(font)
+        self.side.set_scale(h / 600)
+        self.paused_badge.set_scale(h / 600)
+        # The digits must stay at least a fifth of the window tall.
+        self.dial.setMinimumHeight(int(self.window().height() * 0.5))
+
+    def render(self, snap: SessionSnapshot) -> None:
+        step = snap.step
+        self.name.setText(step.exercise_name if step is not None else "")
+        instruction = step.instruction if step is not None else ""
+        caption = {
+            Phase.PREPARE: self.tr("Get ready"),
+            Phase.HOLD: self.tr("Hold"),
+            Phase.REPS: self.tr("Move"),
+            Phase.SWITCH: self.tr("Switch sides"),
+            Phase.REST: self.tr("Rest"),
+            Phase.RESUMING: self.tr("Get ready"),
+            Phase.PAUSED: self.tr("Paused"),
+            Phase.FINISHED: self.tr("Done"),
+            Phase.STOPPED: self.tr("Stopped"),
+        }.get(snap.phase, "")
+        if snap.phase is Phase.REST and snap.next_name and step is not None and not instruction:
+            instruction = self.tr("Relax and breathe.")
+        self.instruction.setText(instruction)
+        if snap.side is Side.LEFT:
+            self.side.set_text(self.tr("LEFT"), HOLD_COLOUR)
+        elif snap.side is Side.RIGHT:
+            self.side.set_text(self.tr("RIGHT"), QColor("#7a4fb5"))
+        else:
+            self.side.set_text("")
+        if snap.stalled:
+            self.paused_badge.set_text(self.tr("PAUSED"), PAUSED_COLOUR)
+            self.status.setText(
+                self.tr(
+                    "The session paused itself because the computer stopped for a while. "
+                    "Press Space when you are ready."
+                )
+            )
+        elif snap.phase is Phase.PAUSED:
+            self.paused_badge.set_text(self.tr("PAUSED"), PAUSED_COLOUR)
+        else:
+            self.paused_badge.set_text("")
+        parts = []
+        if snap.reps > 0 and snap.rep > 0:
+            parts.append(
+                self.tr("rep %1 of %2").replace("%1", str(snap.rep)).replace("%2", str(snap.reps))
+            )
+        if snap.sets > 1 and step is not None and step.is_work:
+            parts.append(
+                self.tr("set %1 of %2")
+                .replace("%1", str(snap.set_no))
+                .replace("%2", str(snap.sets))
+            )
+        if step is not None and step.stage:
+            parts.insert(0, step.stage.capitalize())
+        self.reps.setText("   ".join(parts))
+        seconds = snap.resume_left_s if snap.phase is Phase.RESUMING else snap.remaining_s
+        done = 1.0 - (seconds / step.duration_s) if step is not None and step.duration_s else 1.0
+        if snap.phase is Phase.RESUMING:
+            done = snap.step_progress
+        self.dial.set_state(max(0, math.ceil(seconds - 1e-9)), done, phase_colour(snap), caption)
+        if snap.next_name:
+            self.next_up.setText(self.tr("Next: %1").replace("%1", snap.next_name))
+        else:
+            self.next_up.setText(self.tr("Last exercise"))
+        self.progress.setValue(int(snap.session_progress * 1000))
+        self.time_left.setText(
+            self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
+        )
+        self.pause_button.setText(self.tr("Resume") if snap.paused else self.tr("Pause"))
+        setter = getattr(self.figure, "set_step", None)
+        if callable(setter):
+            setter(snap)
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def set_muted(self, muted: bool) -> None:
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+
+
+class SessionController(QObject):
+    """Runs one session: the timer, the cues, the screen inhibitor."""
+
+    sig_step_done = Signal(int)
+    """A work step (hold or repetitions) ran to its end; the step index."""
+    sig_finished = Signal(str)
+    """The session ended: 'completed' or 'stopped'."""
+    sig_hurts = Signal(int)
+    """'This hurts' was pressed during this step index (the session is paused)."""
+    sig_events = Signal(list)
+    """The events of one tick (for the cue player and tests)."""
+
+    def __init__(
+        self,
+        session: Session,
+        view: SessionView,
+        clock: Callable[[], float],
+        cue_player: Any = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else view)
+        self.session = session
+        self.view = view
+        self.clock = clock
+        self.cue_player = cue_player
+        self.muted = False
+        self.inhibitor = ScreenSleepInhibitor()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._last_index = -1
+        self._finished = False
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.timer.timeout.connect(self.tick)
+        v = self.view
+        v.sig_toggle_pause.connect(self.toggle_pause)
+        v.sig_next.connect(self.next)
+        v.sig_previous.connect(self.previous)
+        v.sig_stop.connect(self.stop)
+        v.sig_hurts.connect(self.hurts)
+        v.sig_toggle_mute.connect(self.toggle_mute)
+        if self.cue_player is not None and hasattr(self.cue_player, "sig_status"):
+            self.cue_player.sig_status.connect(self.view.set_status)
+
+    def start(self) -> None:
+        self.session.start(self.clock())
+        self.inhibitor.inhibit(self.tr("A guided stretching session is running"))
+        self.timer.start()
+        self.tick()
+        self.view.setFocus()
+
+    def tick(self) -> None:
+        if self._finished:
+            return
+        now = self.clock()
+        events = self.session.tick(now)
+        self._handle(events)
+        if not self._finished:
+            self.view.render(self.session.snapshot())
+
+    def _handle(self, events: list[Event]) -> None:
+        if events:
+            self.sig_events.emit(events)
+            if self.cue_player is not None:
+                self.cue_player.handle(events)
+        for ev in events:
+            if ev.kind is EventKind.RELEASE and ev.step_kind in (StepKind.HOLD, StepKind.REPS):
+                self.sig_step_done.emit(ev.step_index)
+            elif ev.kind is EventKind.STALLED:
+                self.view.set_status(
+                    self.tr("Paused: the computer was asleep or busy for %1.").replace(
+                        "%1", format_clock(ev.seconds)
+                    )
+                )
+        if any(ev.kind is EventKind.SESSION_COMPLETE for ev in events):
+            self._end("completed")
+
+    def _end(self, status: str) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self.timer.stop()
+        self.inhibitor.release()
+        self.view.render(self.session.snapshot())
+        self.sig_finished.emit(status)
+
+    # -- controls ------------------------------------------------------------
+    def toggle_pause(self) -> None:
+        if self._finished:
+            return
+        now = self.clock()
+        if self.session.snapshot().paused:
+            self._handle(self.session.resume(now) or [])
+        else:
+            self._handle(self.session.pause(now) or [])
+        self.tick()
+
+    def next(self) -> None:
+        if not self._finished:
+            self._handle(self.session.next(self.clock()) or [])
+            self.tick()
+
+    def previous(self) -> None:
+        if not self._finished:
+            self._handle(self.session.previous(self.clock()) or [])
+            self.tick()
+
+    def stop(self) -> None:
+        if not self._finished:
+            self._handle(self.session.stop(self.clock()) or [])
+            self._end("stopped")
+
+    def hurts(self) -> None:
+        if self._finished:
+            return
+        snap = self.session.snapshot()
+        if not snap.paused:
+            self._handle(self.session.pause(self.clock()) or [])
+        self.tick()
+        self.sig_hurts.emit(snap.step_index)
+
+    def skip_exercise(self) -> None:
+        """Move to the first step of the next exercise."""
+        if self._finished:
+            return
+        snap = self.session.snapshot()
+        current = snap.step.exercise_index if snap.step is not None else -1
+        for _ in range(len(self.session.timeline.steps)):
+            self._handle(self.session.next(self.clock()) or [])
+            if self._finished:
+                return
+            s = self.session.snapshot()
+            if s.step is None or s.step.exercise_index != current:
+                break
+        self.tick()
+
+    def toggle_mute(self) -> None:
+        self.muted = not self.muted
+        if self.cue_player is not None and hasattr(self.cue_player, "set_muted"):
+            self.cue_player.set_muted(self.muted)
+        self.view.set_muted(self.muted)
+        self.view.set_status(self.tr("Sound off") if self.muted else self.tr("Sound on"))
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.inhibitor.release()
