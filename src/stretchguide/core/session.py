@@ -18,8 +18,9 @@ holds nobody did.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from stretchguide.core.catalog import Side
@@ -121,8 +122,136 @@ class SessionSnapshot:
     stalled: bool = False  # the pause was the engine's, after a clock jump
 
 
+# Halfway and ten-seconds-left calls only make sense on longer holds, and two
+# calls within a couple of seconds of each other just talk over each other.
+HALFWAY_MIN_S = 20.0
+TEN_LEFT_MIN_S = 15.0  # exclusive: a 15 s hold gets no "10 s left"
+_MIN_CUE_GAP_S = 2.0
+COUNTDOWN_FROM = 3
+_COUNTDOWN_MIN_S = 4.0  # a step shorter than this is over before a countdown helps
+
+
+@dataclass(frozen=True)
+class _Cue:
+    offset: float  # seconds from the start of the plan
+    event: Event  # ``at`` filled in when it fires
+
+
+def _step_event(kind: EventKind, index: int, step: Step, **fields: object) -> Event:
+    base = Event(
+        kind,
+        0.0,
+        index,
+        step_kind=step.kind,
+        exercise_id=step.exercise_id,
+        exercise_name=step.exercise_name,
+        side=step.side,
+        set_no=step.set_no,
+        sets=step.sets,
+        reps=step.reps,
+        stage=step.stage,
+    )
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def _step_cues(timeline: Timeline, index: int, intro: bool) -> list[tuple[float, Event]]:
+    """Cue points of one step, as (seconds into the step, event), in order."""
+    step = timeline.steps[index]
+    d = step.duration_s
+    out: list[tuple[float, Event]] = []
+
+    def add(rel: float, kind: EventKind, **fields: object) -> None:
+        out.append((rel, _step_event(kind, index, step, **fields)))
+
+    if intro:
+        add(0.0, EventKind.EXERCISE_INTRO, text=step.instruction)
+    kind = step.kind
+    if kind is StepKind.PREPARE:
+        add(0.0, EventKind.PREPARE, seconds=d, text=step.instruction)
+    elif kind is StepKind.SWITCH:
+        add(0.0, EventKind.SWITCH_SIDE, seconds=d, text=step.instruction)
+    elif kind is StepKind.REST:
+        add(0.0, EventKind.REST, seconds=d, next_name=step.next_name)
+        following = timeline.steps[index + 1] if index + 1 < len(timeline.steps) else None
+        if following is not None and following.exercise_index != step.exercise_index:
+            add(0.0, EventKind.NEXT_UP, next_name=step.next_name, seconds=d)
+    elif kind is StepKind.HOLD:
+        add(0.0, EventKind.HOLD_START, seconds=d, text=step.instruction)
+        ten_left = d > TEN_LEFT_MIN_S
+        if d >= HALFWAY_MIN_S and not (ten_left and abs(d / 2 - (d - 10)) < _MIN_CUE_GAP_S):
+            add(d / 2, EventKind.HALFWAY, seconds=d / 2)
+        if ten_left:
+            add(d - 10.0, EventKind.TEN_LEFT, seconds=10.0)
+    elif kind is StepKind.REPS:
+        add(0.0, EventKind.REPS_START, seconds=d, text=step.instruction)
+        for n, rel in enumerate(step.rep_offsets(), start=1):
+            add(rel, EventKind.REP, rep=n, side=step.rep_side(n))
+            if step.hold_s > 0:
+                add(
+                    rel + step.rep_s,
+                    EventKind.REP_HOLD,
+                    rep=n,
+                    side=step.rep_side(n),
+                    seconds=step.hold_s,
+                )
+
+    if kind is not StepKind.REPS and d >= _COUNTDOWN_MIN_S:
+        for n in range(COUNTDOWN_FROM, 0, -1):
+            add(d - n, EventKind.COUNTDOWN, seconds=float(n))
+    if step.is_work and not _stage_continues(timeline, index):
+        add(d, EventKind.RELEASE)
+    return out
+
+
+def _stage_continues(timeline: Timeline, index: int) -> bool:
+    """True when the next step is the next named stage of the same hold."""
+    step = timeline.steps[index]
+    if not step.stage or index + 1 >= len(timeline.steps):
+        return False
+    nxt = timeline.steps[index + 1]
+    return (
+        nxt.kind is StepKind.HOLD
+        and bool(nxt.stage)
+        and nxt.exercise_index == step.exercise_index
+        and nxt.side == step.side
+        and nxt.set_no == step.set_no
+    )
+
+
+def build_cues(timeline: Timeline) -> tuple[_Cue, ...]:
+    """Every cue of the plan with its offset, in firing order."""
+    cues: list[_Cue] = []
+    n = len(timeline.steps)
+    cues.append(_Cue(0.0, Event(EventKind.SESSION_START, 0.0, 0, seconds=timeline.total_s)))
+    intros = set(timeline.exercise_starts())
+    for i in range(n):
+        start = timeline.starts[i]
+        for rel, event in _step_cues(timeline, i, i in intros):
+            cues.append(_Cue(start + rel, event))
+    cues.append(_Cue(timeline.total_s, Event(EventKind.SESSION_COMPLETE, 0.0, max(0, n - 1))))
+    # Stable sort: same-offset cues keep their construction order, and a
+    # step's end (its RELEASE) stays before the next step's start.
+    order = sorted(range(len(cues)), key=lambda k: (cues[k].offset, cues[k].event.step_index, k))
+    return tuple(cues[k] for k in order)
+
+
+class _State(StrEnum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    RESUMING = "resuming"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
 class Session:
-    """Drive a timeline. All control methods take an optional ``now``."""
+    """Drive a timeline on ``clock`` (seconds, monotonic).
+
+    Every control method takes an optional ``now`` (default ``clock()``),
+    first delivers whatever was already due (as ``tick(now)`` would) and
+    returns those events followed by the ones the action itself causes, so
+    no event is ever lost between a tick and a button press.
+    """
 
     def __init__(
         self,
@@ -132,4 +261,308 @@ class Session:
         resume_prepare_s: float = 3.0,
         stall_threshold_s: float = 30.0,
     ) -> None:
-        raise NotImplementedError("being written: see issue 2 part 3")
+        if resume_prepare_s < 0:
+            raise ValueError("resume_prepare_s must not be negative")
+        if stall_threshold_s <= 0:
+            raise ValueError("stall_threshold_s must be positive")
+        self.timeline = timeline
+        self.clock = clock
+        self.resume_prepare_s = resume_prepare_s
+        self.stall_threshold_s = stall_threshold_s
+        self._cues = build_cues(timeline)
+        self._first_cue_of_step = self._index_first_cues()
+        self._state = _State.IDLE
+        self._origin = 0.0  # clock time at which the plan's offset 0 lies
+        self._frozen = 0.0  # plan position while not running
+        self._cursor = 0  # next cue to fire
+        self._last_tick: float | None = None
+        self._resume_end = 0.0
+        self._stalled = False
+
+    # -- queries -----------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        return self._phase(self._position(self.clock()))
+
+    @property
+    def running(self) -> bool:
+        return self._state is _State.RUNNING
+
+    @property
+    def done(self) -> bool:
+        return self._state in (_State.FINISHED, _State.STOPPED)
+
+    def position(self, now: float | None = None) -> float:
+        """Seconds of the plan done at ``now`` (pauses excluded)."""
+        return self._position(self._now(now))
+
+    def step_index(self, now: float | None = None) -> int:
+        return self.timeline.step_index_at(self.position(now))
+
+    def deadline_of(self, offset: float) -> float | None:
+        """Clock time at which plan ``offset`` is (or was) reached, if running."""
+        if self._state is not _State.RUNNING:
+            return None
+        return self._origin + offset
+
+    def snapshot(self, now: float | None = None) -> SessionSnapshot:
+        """The state at ``now``; fires no events and changes nothing."""
+        now = self._now(now)
+        tl = self.timeline
+        pos = self._position(now)
+        if not tl.steps:
+            return SessionSnapshot(
+                self._phase(pos),
+                0,
+                None,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0,
+                0,
+                None,
+                0,
+                0,
+                0.0,
+                1.0 if self.done else 0.0,
+                "",
+                False,
+            )
+        k = tl.step_index_at(pos)
+        step = tl.steps[k]
+        into = min(step.duration_s, max(0.0, pos - tl.starts[k]))
+        rep = step.rep_at(into) if step.kind is StepKind.REPS else 0
+        side = step.rep_side(rep) if rep else step.side
+        next_name = step.next_name if step.kind is StepKind.REST else tl.next_exercise_name(k)
+        return SessionSnapshot(
+            phase=self._phase(pos),
+            step_index=k,
+            step=step,
+            remaining_s=step.duration_s - into,
+            step_elapsed_s=into,
+            elapsed_s=pos,
+            total_s=tl.total_s,
+            rep=rep,
+            reps=step.reps,
+            side=side,
+            set_no=step.set_no,
+            sets=step.sets,
+            step_progress=into / step.duration_s,
+            session_progress=pos / tl.total_s if tl.total_s > 0 else 1.0,
+            next_name=next_name,
+            paused=self._state in (_State.PAUSED, _State.RESUMING),
+            resume_left_s=(
+                max(0.0, self._resume_end - now) if self._state is _State.RESUMING else 0.0
+            ),
+            stalled=self._stalled and self._state is _State.PAUSED,
+        )
+
+    # -- driving -----------------------------------------------------------
+
+    def start(self, now: float | None = None) -> list[Event]:
+        """Begin at the first step; a second call does nothing."""
+        now = self._now(now)
+        if self._state is not _State.IDLE:
+            return []
+        self._state = _State.RUNNING
+        self._origin = now
+        self._last_tick = now
+        return self._drain(now)
+
+    def tick(self, now: float | None = None) -> list[Event]:
+        """Events whose deadlines are ``<= now`` and have not fired, in order."""
+        now = self._now(now)
+        last = self._last_tick
+        if self._state in (_State.IDLE, _State.FINISHED, _State.STOPPED):
+            return []
+        if last is not None and now < last:
+            return []  # a clock that steps back: wait until it catches up
+        self._last_tick = now
+        if self._state is _State.PAUSED:
+            return []
+        if last is not None and now - last > self.stall_threshold_s:
+            return [self._stall(last, now)]
+        out: list[Event] = []
+        if self._state is _State.RESUMING:
+            if now < self._resume_end:
+                return out
+            out.append(self._continue(self._resume_end))
+        out.extend(self._drain(now))
+        return out
+
+    def pause(self, now: float | None = None) -> list[Event]:
+        now = self._now(now)
+        out = self.tick(now)
+        if self._state is _State.RUNNING:
+            self._frozen = self._position(now)
+        if self._state in (_State.RUNNING, _State.RESUMING):
+            self._state = _State.PAUSED
+            self._stalled = False
+            out.append(self._control_event(EventKind.PAUSED, now))
+        return out
+
+    def resume(self, now: float | None = None) -> list[Event]:
+        """Continue after a pause, with ``resume_prepare_s`` to get ready first."""
+        now = self._now(now)
+        out = self.tick(now)
+        if self._state is not _State.PAUSED:
+            return out
+        self._stalled = False
+        self._last_tick = now
+        out.append(self._control_event(EventKind.RESUMED, now, seconds=self.resume_prepare_s))
+        if self.resume_prepare_s > 0:
+            self._state = _State.RESUMING
+            self._resume_end = now + self.resume_prepare_s
+        else:
+            out.append(self._continue(now))
+            out.extend(self._drain(now))
+        return out
+
+    def toggle_pause(self, now: float | None = None) -> list[Event]:
+        if self._state is _State.PAUSED:
+            return self.resume(now)
+        return self.pause(now)
+
+    def jump_to(self, index: int, now: float | None = None) -> list[Event]:
+        """Go to the start of step ``index``; past the last step finishes.
+
+        Running (or getting ready after a pause): the step starts now, with
+        its start cues. Paused: the session stays paused at the new step.
+        """
+        now = self._now(now)
+        out = self.tick(now)
+        if self._state not in (_State.RUNNING, _State.PAUSED, _State.RESUMING):
+            return out
+        n = len(self.timeline.steps)
+        index = max(0, index)
+        if index >= n:
+            self._origin = now - self.timeline.total_s
+            self._state = _State.RUNNING
+            self._cursor = len(self._cues) - 1  # only "session complete" left
+            out.append(self._control_event(EventKind.SKIPPED, now, step_index=max(0, n - 1)))
+            out.extend(self._drain(now))
+            return out
+        pos = self.timeline.starts[index]
+        self._cursor = self._first_cue_of_step[index]
+        out.append(self._control_event(EventKind.SKIPPED, now, step_index=index))
+        if self._state is _State.PAUSED:
+            self._frozen = pos
+            return out
+        self._state = _State.RUNNING
+        self._origin = now - pos
+        out.extend(self._drain(now))
+        return out
+
+    def next(self, now: float | None = None) -> list[Event]:
+        now = self._now(now)
+        return self.jump_to(self._current_index(now) + 1, now)
+
+    def previous(self, now: float | None = None) -> list[Event]:
+        now = self._now(now)
+        return self.jump_to(self._current_index(now) - 1, now)
+
+    def restart_step(self, now: float | None = None) -> list[Event]:
+        now = self._now(now)
+        return self.jump_to(self._current_index(now), now)
+
+    def next_exercise(self, now: float | None = None) -> list[Event]:
+        now = self._now(now)
+        k = self._current_index(now)
+        later = [i for i in self.timeline.exercise_starts() if i > k]
+        return self.jump_to(later[0] if later else len(self.timeline.steps), now)
+
+    def previous_exercise(self, now: float | None = None) -> list[Event]:
+        """Back to the start of the exercise before the current one."""
+        now = self._now(now)
+        k = self._current_index(now)
+        firsts = self.timeline.exercise_starts()
+        pos = bisect.bisect_right(firsts, k) - 1  # the current exercise
+        return self.jump_to(firsts[max(0, pos - 1)] if firsts else 0, now)
+
+    def stop(self, now: float | None = None) -> list[Event]:
+        now = self._now(now)
+        out = self.tick(now)
+        if self._state in (_State.RUNNING, _State.PAUSED, _State.RESUMING):
+            if self._state is _State.RUNNING:
+                self._frozen = self._position(now)
+            out.append(self._control_event(EventKind.STOPPED, now))
+            self._state = _State.STOPPED
+        return out
+
+    # -- internals ---------------------------------------------------------
+
+    def _now(self, now: float | None) -> float:
+        return self.clock() if now is None else now
+
+    def _index_first_cues(self) -> tuple[int, ...]:
+        firsts: list[int] = []
+        c = 0
+        for i in range(len(self.timeline.steps)):
+            while c < len(self._cues) and self._cues[c].event.step_index < i:
+                c += 1
+            firsts.append(c)
+        return tuple(firsts)
+
+    def _position(self, now: float) -> float:
+        if self._state is _State.RUNNING:
+            return min(self.timeline.total_s, max(0.0, now - self._origin))
+        if self._state is _State.FINISHED:
+            return self.timeline.total_s
+        return self._frozen if self._state is not _State.IDLE else 0.0
+
+    def _current_index(self, now: float) -> int:
+        return self.timeline.step_index_at(self._position(now))
+
+    def _phase(self, pos: float) -> Phase:
+        state = self._state
+        if state is _State.RUNNING:
+            if not self.timeline.steps:
+                return Phase.FINISHED
+            return PHASE_OF_STEP[self.timeline.steps[self.timeline.step_index_at(pos)].kind]
+        return {
+            _State.IDLE: Phase.IDLE,
+            _State.PAUSED: Phase.PAUSED,
+            _State.RESUMING: Phase.RESUMING,
+            _State.FINISHED: Phase.FINISHED,
+            _State.STOPPED: Phase.STOPPED,
+        }[state]
+
+    def _drain(self, now: float) -> list[Event]:
+        out: list[Event] = []
+        cues = self._cues
+        while self._cursor < len(cues):
+            at = self._origin + cues[self._cursor].offset
+            if at > now:
+                break
+            out.append(replace(cues[self._cursor].event, at=at))
+            self._cursor += 1
+        if self._cursor >= len(cues):
+            self._state = _State.FINISHED
+        return out
+
+    def _control_event(self, kind: EventKind, at: float, **fields: object) -> Event:
+        tl = self.timeline
+        index = fields.pop("step_index", None)
+        if not isinstance(index, int):
+            index = tl.step_index_at(self._position(at))
+        if not tl.steps:
+            return replace(Event(kind, at, 0), **fields)  # type: ignore[arg-type]
+        return replace(_step_event(kind, index, tl.steps[index]), at=at, **fields)  # type: ignore[arg-type]
+
+    def _stall(self, since: float, now: float) -> Event:
+        # The person was not exercising through the gap: freeze the plan
+        # where the last healthy tick left it.
+        if self._state is _State.RUNNING:
+            self._frozen = self._position(since)
+        self._state = _State.PAUSED
+        self._stalled = True
+        return self._control_event(EventKind.STALLED, since, seconds=now - since)
+
+    def _continue(self, at: float) -> Event:
+        self._state = _State.RUNNING
+        self._origin = at - self._frozen
+        k = self.timeline.step_index_at(self._frozen)
+        left = self.timeline.end_of(k) - self._frozen if self.timeline.steps else 0.0
+        return self._control_event(EventKind.CONTINUE, at, seconds=left)

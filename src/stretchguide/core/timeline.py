@@ -229,7 +229,7 @@ class Timeline:
 
 def _scaled_hold(hold_s: float, scale: float) -> float:
     if hold_s <= 0 or scale == 1.0:
-        return max(0.0, hold_s)
+        return float(max(0.0, hold_s))
     return float(max(1, round(hold_s * scale)))
 
 
@@ -293,10 +293,10 @@ def _exercise_steps(
     base = Step(StepKind.PREPARE, 1.0, index, exercise.id, exercise.name)
     hold = _scaled_hold(dose.hold_s, options.hold_scale)
     reps = max(1, dose.reps)
-    rep_s = dose.rep_s
+    rep_s = float(dose.rep_s)
     if reps > 1 and rep_s <= 0 and hold <= 0:
         rep_s = options.default_rep_s
-    set_rest = dose.rest_s if dose.rest_s > 0 else options.default_set_rest_s
+    set_rest = float(dose.rest_s) if dose.rest_s > 0 else options.default_set_rest_s
     first_line = exercise.steps[0] if exercise.steps else exercise.name
 
     out: list[Step] = []
