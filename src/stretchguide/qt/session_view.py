@@ -199,11 +199,11 @@ class SessionView(QWidget):
         text_col.addWidget(self.instruction)
         text_col.addWidget(self.reps)
         text_col.addWidget(self.figure, 1)
-        top.addLayout(text_col, 3)
+        top.addLayout(text_col, 1)
         right = QVBoxLayout()
         right.addWidget(self.dial, 1)
         right.addWidget(self.next_up)
-        top.addLayout(right, 2)
+        top.addLayout(right, 0)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
@@ -307,7 +307,8 @@ class SessionView(QWidget):
         self.side.set_scale(h / 600)
         self.paused_badge.set_scale(h / 600)
         # The digits must stay at least a fifth of the window tall.
-        self.dial.setMinimumHeight(int(self.window().height() * 0.5))
+        side = int(self.window().height() * 0.56)
+        self.dial.setMinimumSize(side, side)
 
     def render(self, snap: SessionSnapshot) -> None:
         step = snap.step
@@ -333,15 +334,7 @@ class SessionView(QWidget):
             self.side.set_text(self.tr("RIGHT"), QColor("#7a4fb5"))
         else:
             self.side.set_text("")
-        if snap.stalled:
-            self.paused_badge.set_text(self.tr("PAUSED"), PAUSED_COLOUR)
-            self.status.setText(
-                self.tr(
-                    "The session paused itself because the computer stopped for a while. "
-                    "Press Space when you are ready."
-                )
-            )
-        elif snap.phase is Phase.PAUSED:
+        if snap.stalled or snap.phase is Phase.PAUSED:
             self.paused_badge.set_text(self.tr("PAUSED"), PAUSED_COLOUR)
         else:
             self.paused_badge.set_text("")
@@ -431,9 +424,9 @@ class SessionController(QObject):
             self.cue_player.sig_status.connect(self.view.set_status)
 
     def start(self) -> None:
-        self.session.start(self.clock())
         self.inhibitor.inhibit(self.tr("A guided stretching session is running"))
         self.timer.start()
+        self._handle(self.session.start(self.clock()))
         self.tick()
         self.view.setFocus()
 
@@ -444,7 +437,7 @@ class SessionController(QObject):
         events = self.session.tick(now)
         self._handle(events)
         if not self._finished:
-            self.view.render(self.session.snapshot())
+            self.view.render(self.session.snapshot(now))
 
     def _handle(self, events: list[Event]) -> None:
         if events:
@@ -456,9 +449,10 @@ class SessionController(QObject):
                 self.sig_step_done.emit(ev.step_index)
             elif ev.kind is EventKind.STALLED:
                 self.view.set_status(
-                    self.tr("Paused: the computer was asleep or busy for %1.").replace(
-                        "%1", format_clock(ev.seconds)
-                    )
+                    self.tr(
+                        "Paused: the computer was asleep or busy for %1. "
+                        "Press Space when you are ready."
+                    ).replace("%1", format_clock(ev.seconds))
                 )
         if any(ev.kind is EventKind.SESSION_COMPLETE for ev in events):
             self._end("completed")
@@ -469,7 +463,7 @@ class SessionController(QObject):
         self._finished = True
         self.timer.stop()
         self.inhibitor.release()
-        self.view.render(self.session.snapshot())
+        self.view.render(self.session.snapshot(self.clock()))
         self.sig_finished.emit(status)
 
     # -- controls ------------------------------------------------------------
@@ -477,33 +471,33 @@ class SessionController(QObject):
         if self._finished:
             return
         now = self.clock()
-        if self.session.snapshot().paused:
-            self._handle(self.session.resume(now) or [])
+        if self.session.snapshot(self.clock()).paused:
+            self._handle(self.session.resume(now))
         else:
-            self._handle(self.session.pause(now) or [])
+            self._handle(self.session.pause(now))
         self.tick()
 
     def next(self) -> None:
         if not self._finished:
-            self._handle(self.session.next(self.clock()) or [])
+            self._handle(self.session.next(self.clock()))
             self.tick()
 
     def previous(self) -> None:
         if not self._finished:
-            self._handle(self.session.previous(self.clock()) or [])
+            self._handle(self.session.previous(self.clock()))
             self.tick()
 
     def stop(self) -> None:
         if not self._finished:
-            self._handle(self.session.stop(self.clock()) or [])
+            self._handle(self.session.stop(self.clock()))
             self._end("stopped")
 
     def hurts(self) -> None:
         if self._finished:
             return
-        snap = self.session.snapshot()
+        snap = self.session.snapshot(self.clock())
         if not snap.paused:
-            self._handle(self.session.pause(self.clock()) or [])
+            self._handle(self.session.pause(self.clock()))
         self.tick()
         self.sig_hurts.emit(snap.step_index)
 
@@ -511,15 +505,7 @@ class SessionController(QObject):
         """Move to the first step of the next exercise."""
         if self._finished:
             return
-        snap = self.session.snapshot()
-        current = snap.step.exercise_index if snap.step is not None else -1
-        for _ in range(len(self.session.timeline.steps)):
-            self._handle(self.session.next(self.clock()) or [])
-            if self._finished:
-                return
-            s = self.session.snapshot()
-            if s.step is None or s.step.exercise_index != current:
-                break
+        self._handle(self.session.next_exercise(self.clock()))
         self.tick()
 
     def toggle_mute(self) -> None:

@@ -68,9 +68,14 @@ class CountdownDial(QWidget):
         font = QFont(self.font())
         font.setBold(True)
         side = self._ring_rect().height()
-        # Cap height is ~0.7 of the pixel size; 0.42 of the ring keeps
-        # two digits inside it with room for the caption.
-        font.setPixelSize(max(12, int(side * 0.42)))
+        # Two digits at 0.55 of the ring still fit inside it; longer numbers
+        # shrink to fit rather than spill over the ring.
+        font.setPixelSize(max(12, int(side * 0.55)))
+        text = str(self._seconds)
+        room = side * 0.72
+        width = QFontMetricsF(font).horizontalAdvance(text)
+        if width > room:
+            font.setPixelSize(max(12, int(side * 0.55 * room / width)))
         return font
 
     def sizeHint(self) -> QSize:

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.qt.helpers import FakeClock, exercises, routine
+
+from stretchguide.core.catalog import Side
+from stretchguide.core.session import EventKind, Phase, Session
+from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.qt.session_view import SessionController, SessionView
+
+
+@pytest.fixture
+def running(qtbot):
+    clock = FakeClock()
+    timeline = build_timeline(routine(), exercises(), SessionOptions(prepare_s=5, switch_s=5))
+    session = Session(timeline, clock)
+    view = SessionView()
+    view.confirm_stop = lambda: True
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    controller = SessionController(session, view, clock)
+    events: list = []
+    controller.sig_events.connect(events.extend)
+    controller.start()
+    controller.timer.stop()  # the test drives ticks with the fake clock
+    return clock, session, view, controller, events
+
+
+def step(clock, controller, seconds, dt=0.5):
+    t = 0.0
+    while t < seconds:
+        clock.advance(dt)
+        controller.tick()
+        t += dt
+
+
+def test_view_shows_exercise_countdown_and_progress_while_holding(running):
+    clock, session, view, controller, _ = running
+    step(clock, controller, 7)  # past the 5 s get-ready, 2 s into a 10 s hold
+    snap = session.snapshot(clock())
+    assert snap.phase is Phase.HOLD
+    assert view.name.text() == "Knees to chest"
+    assert view.dial.seconds == 8
+    assert view.progress.value() > 0
+    assert "left" in view.time_left.text()
+
+
+def test_countdown_digits_are_at_least_a_fifth_of_the_window_height(running, qtbot):
+    _, _, view, _, _ = running
+    for h in (600, 800, 1000):
+        view.window().resize(1200, h)
+        qtbot.wait(1)
+        view.render(view_snapshot := running[1].snapshot(running[0]()))
+        del view_snapshot
+        assert view.dial.digit_pixel_height() >= view.window().height() / 5 * 0.99
+
+
+def test_space_pauses_and_resumes_without_losing_hold_time(running, qtbot):
+    clock, session, view, controller, _ = running
+    step(clock, controller, 7)
+    before = session.snapshot(clock()).remaining_s
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert session.snapshot(clock()).paused
+    assert view.pause_button.text() == "Resume"
+    assert view.paused_badge.text() == "PAUSED"
+    clock.advance(60)
+    controller.tick()
+    assert session.snapshot(clock()).remaining_s == pytest.approx(before)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    step(clock, controller, 4)  # the 3 s get-ready after resuming, then 1 s
+    assert session.snapshot(clock()).remaining_s == pytest.approx(before - 1, abs=0.51)
+
+
+def test_right_and_left_arrows_move_between_steps(running, qtbot):
+    clock, session, view, controller, _ = running
+    start = session.snapshot(clock()).step_index
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert session.snapshot(clock()).step_index == start + 1
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert session.snapshot(clock()).step_index == start + 2
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert session.snapshot(clock()).step_index == start + 1
+
+
+def test_side_badge_names_the_side_being_worked(running):
+    clock, session, view, controller, _ = running
+    controller.skip_exercise()  # to the chair twist, done each side
+    seen = set()
+    for _ in range(200):
+        step(clock, controller, 0.5)
+        snap = session.snapshot(clock())
+        if snap.phase is Phase.HOLD and snap.side is not None:
+            seen.add((snap.side, view.side.text()))
+        if session.done:
+            break
+    assert (Side.LEFT, "LEFT") in seen and (Side.RIGHT, "RIGHT") in seen
+
+
+def test_escape_stops_after_confirmation_and_reports_stopped(running, qtbot):
+    clock, session, view, controller, _ = running
+    with qtbot.waitSignal(controller.sig_finished) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert blocker.args == ["stopped"]
+    assert session.done
+
+
+def test_escape_without_confirmation_keeps_the_session_running(running, qtbot):
+    clock, session, view, controller, _ = running
+    view.confirm_stop = lambda: False
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not session.done
+
+
+def test_this_hurts_pauses_and_reports_the_step(running, qtbot):
+    clock, session, view, controller, _ = running
+    step(clock, controller, 7)
+    with qtbot.waitSignal(controller.sig_hurts) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_H)
+    assert blocker.args == [session.snapshot(clock()).step_index]
+    assert session.snapshot(clock()).paused
+
+
+def test_running_to_the_end_reports_completed_and_each_work_step(running, qtbot):
+    clock, session, view, controller, events = running
+    done_steps: list[int] = []
+    controller.sig_step_done.connect(done_steps.append)
+    finished: list[str] = []
+    controller.sig_finished.connect(finished.append)
+    step(clock, controller, session.timeline.total_s + 2)
+    assert finished == ["completed"]
+    work = [i for i, s in enumerate(session.timeline.steps) if s.is_work]
+    assert done_steps == work
+    assert any(e.kind is EventKind.SESSION_COMPLETE for e in events)
+
+
+def test_a_long_clock_jump_pauses_and_says_why(running):
+    clock, session, view, controller, _ = running
+    step(clock, controller, 7)
+    clock.advance(600)
+    controller.tick()
+    assert session.snapshot(clock()).stalled
+    assert "asleep" in view.status.text()
+    assert view.paused_badge.text() == "PAUSED"
+
+
+def test_m_toggles_mute_on_the_cue_player(running, qtbot):
+    _, _, view, controller, _ = running
+
+    class Player:
+        muted = None
+
+        def handle(self, events):
+            pass
+
+        def set_muted(self, m):
+            self.muted = m
+
+    controller.cue_player = Player()
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    assert controller.cue_player.muted is True
+    assert view.mute_button.text() == "Unmute"
