@@ -23,7 +23,8 @@ How ``Dose.sides`` combines with :class:`SideMode`:
 * ``EACH`` -- BOTH: left then right. AFFECTED_FIRST: affected then the other.
   AFFECTED_ONLY: the affected side alone. EXTRA_AFFECTED: left then right,
   the affected side with one set more.
-* ``ALTERNATING`` (repetitions) -- one step whose repetitions alternate,
+* ``ALTERNATING`` (repetitions) -- one step whose repetitions alternate
+  (an odd count is rounded up so both sides get the same number),
   starting left (BOTH, EXTRA_AFFECTED) or on the affected side
   (AFFECTED_FIRST); EXTRA_AFFECTED adds one set on the affected side alone;
   AFFECTED_ONLY does every repetition on the affected side. An alternating
@@ -293,6 +294,9 @@ def _exercise_steps(
     base = Step(StepKind.PREPARE, 1.0, index, exercise.id, exercise.name)
     hold = _scaled_hold(dose.hold_s, options.hold_scale)
     reps = max(1, dose.reps)
+    if reps % 2 and any(plan.alternating for plan in _side_plans(dose, options)):
+        # An odd alternating count would leave one side a repetition short.
+        reps += 1
     rep_s = float(dose.rep_s)
     if reps > 1 and rep_s <= 0 and hold <= 0:
         rep_s = options.default_rep_s
