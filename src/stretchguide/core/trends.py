@@ -1,0 +1,602 @@
+"""Pain diary records and the maths over them: series, means, streaks, verdict.
+
+Pure Python (standard library only): the store turns database rows into the
+frozen records defined here, and every function below takes plain records and
+returns plain records, so all of it is testable without SQLite or Qt.
+
+Times are UTC epoch seconds; "a day" is a calendar day in the person's local
+time zone (``tz=None``), or in the ``tz`` passed in (tests pass a fixed one).
+
+Scales: back and leg pain are 0-10 numeric ratings. ``Extent`` says how far
+down the leg symptoms reach; further down is worse, retreating toward the
+back is better, whatever the numbers do.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from stretchguide.core.catalog import Routine, Schedule
+
+# --------------------------------------------------------------------------- records
+
+
+class CheckInKind(StrEnum):
+    BEFORE = "before"  # just before a session
+    AFTER = "after"  # just after a session
+    NEXT_MORNING = "next_morning"
+    ANY = "any"  # any time of day
+
+
+class Extent(StrEnum):
+    """How far down the leg symptoms reach, from the back outwards."""
+
+    NONE = "none"
+    BUTTOCK = "buttock"
+    THIGH = "thigh"
+    BELOW_KNEE = "below_knee"
+    FOOT = "foot"
+
+    @property
+    def rank(self) -> int:
+        return _EXTENT_ORDER.index(self)
+
+
+_EXTENT_ORDER = tuple(Extent)
+
+
+class SessionStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    PARTIAL = "partial"  # ended early, or found unfinished after a crash
+    STOPPED = "stopped"  # the person stopped it (e.g. because it hurt)
+
+
+class Response(StrEnum):
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
+DONE_STATUSES = frozenset({SessionStatus.COMPLETED, SessionStatus.PARTIAL})
+
+
+@dataclass(frozen=True)
+class SnapshotItem:
+    """One routine item as it was when the session ran."""
+
+    exercise_id: str
+    hold_s: float = 0.0
+    reps: int = 1
+    rep_s: float = 0.0
+    sets: int = 1
+    sides: str = "none"
+    rest_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class RoutineSnapshot:
+    """A routine's name and doses frozen at session start, so later edits to
+    the routine never rewrite what was actually done."""
+
+    name: str
+    items: tuple[SnapshotItem, ...] = ()
+
+    @classmethod
+    def of(cls, routine: Routine) -> RoutineSnapshot:
+        return cls(
+            routine.name,
+            tuple(
+                SnapshotItem(
+                    i.exercise_id,
+                    i.dose.hold_s,
+                    i.dose.reps,
+                    i.dose.rep_s,
+                    i.dose.sets,
+                    str(i.dose.sides),
+                    i.dose.rest_s,
+                )
+                for i in routine.items
+            ),
+        )
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for item in self.items:
+            seen.setdefault(item.exercise_id, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    uuid: str
+    routine_id: str
+    routine: RoutineSnapshot
+    started_at: int
+    ended_at: int | None
+    status: SessionStatus
+    options: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        return self.routine.exercise_ids
+
+    @property
+    def finished_at(self) -> int:
+        return self.ended_at if self.ended_at is not None else self.started_at
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    session_id: int
+    step_index: int
+    exercise_id: str
+    kind: str  # the engine's step kind: prepare, hold, reps, switch, rest
+    side: str | None
+    set_number: int
+    planned_s: float
+    done_s: float
+    skipped: bool
+    completed_at: int
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    at: int
+    kind: CheckInKind
+    back: int
+    leg: int
+    extent: Extent
+    tingling: bool = False
+    numbness: bool = False
+    weakness: bool = False
+    note: str = ""
+    session_id: int | None = None
+    id: int = 0
+    uuid: str = ""
+
+    @property
+    def worst(self) -> int:
+        """The higher of back and leg pain: what the rules compare."""
+        return max(self.back, self.leg)
+
+
+@dataclass(frozen=True)
+class ExerciseResponse:
+    session_id: int
+    exercise_id: str
+    response: Response
+
+
+@dataclass(frozen=True)
+class HurtEvent:
+    """The person pressed "this hurts" during a session."""
+
+    session_id: int
+    exercise_id: str
+    step_index: int
+    at: int
+    uuid: str = ""
+
+
+# --------------------------------------------------------------------------- days
+
+
+def local_day(ts: int | float, tz: tzinfo | None = None) -> date:
+    if tz is None:
+        return datetime.fromtimestamp(ts).date()
+    return datetime.fromtimestamp(ts, tz).date()
+
+
+@dataclass(frozen=True)
+class DayPain:
+    day: date
+    back: float  # mean of the day's check-ins
+    leg: float
+    count: int
+    furthest: Extent  # the furthest extent reported that day
+
+
+def daily_series(checkins: Iterable[CheckIn], tz: tzinfo | None = None) -> list[DayPain]:
+    """One point per day that has check-ins, oldest first."""
+    sums: dict[date, list[int]] = {}
+    for c in checkins:
+        d = local_day(c.at, tz)
+        acc = sums.get(d)
+        rank = c.extent.rank
+        if acc is None:
+            sums[d] = [c.back, c.leg, 1, rank]
+        else:
+            acc[0] += c.back
+            acc[1] += c.leg
+            acc[2] += 1
+            if rank > acc[3]:
+                acc[3] = rank
+    return [
+        DayPain(d, b / n, leg / n, n, _EXTENT_ORDER[r])
+        for d, (b, leg, n, r) in sorted(sums.items())
+    ]
+
+
+@dataclass(frozen=True)
+class RollingPoint:
+    day: date
+    back: float | None  # None when no day in the window has data
+    leg: float | None
+    days_with_data: int
+
+
+def rolling_means(series: Sequence[DayPain], window: int = 7) -> list[RollingPoint]:
+    """For every calendar day from the first to the last point, the mean of the
+    daily means over the ``window`` days ending that day.
+
+    Each day weighs the same however many check-ins it had, so a day with
+    three entries does not outvote a day with one.
+    """
+    if window < 1:
+        raise ValueError("window must be at least 1 day")
+    if not series:
+        return []
+    by_day = {p.day: p for p in series}
+    first, last = series[0].day, series[-1].day
+    out: list[RollingPoint] = []
+    in_window: list[DayPain] = []
+    back_sum = leg_sum = 0.0
+    day = first
+    while day <= last:
+        p = by_day.get(day)
+        if p is not None:
+            in_window.append(p)
+            back_sum += p.back
+            leg_sum += p.leg
+        cutoff = day - timedelta(days=window - 1)
+        while in_window and in_window[0].day < cutoff:
+            gone = in_window.pop(0)
+            back_sum -= gone.back
+            leg_sum -= gone.leg
+        n = len(in_window)
+        out.append(RollingPoint(day, back_sum / n if n else None, leg_sum / n if n else None, n))
+        day += timedelta(days=1)
+    return out
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def compare(earlier: CheckIn, later: CheckIn, min_change: int = 1) -> Response:
+    """Whether ``later`` is better, the same or worse than ``earlier``.
+
+    Worse: symptoms reach further down the leg, or the worse of back/leg pain
+    rose by at least ``min_change``. Better: not worse, and symptoms retreated
+    up the leg or the worse pain fell by at least ``min_change``.
+    """
+    spread = later.extent.rank - earlier.extent.rank
+    delta = later.worst - earlier.worst
+    if spread > 0 or delta >= min_change:
+        return Response.WORSE
+    if spread < 0 or delta <= -min_change:
+        return Response.BETTER
+    return Response.SAME
+
+
+@dataclass(frozen=True)
+class SessionChange:
+    """Before -> after one session. Positive changes mean worse."""
+
+    session_id: int
+    started_at: int
+    before: CheckIn
+    after: CheckIn
+
+    @property
+    def back_change(self) -> int:
+        return self.after.back - self.before.back
+
+    @property
+    def leg_change(self) -> int:
+        return self.after.leg - self.before.leg
+
+    @property
+    def extent_change(self) -> int:
+        """Positive: symptoms spread further down the leg."""
+        return self.after.extent.rank - self.before.extent.rank
+
+
+def session_changes(
+    sessions: Iterable[SessionRecord],
+    checkins: Sequence[CheckIn],
+    *,
+    window_s: int = 2 * 3600,
+) -> list[SessionChange]:
+    """Pair each session with its before and after check-ins.
+
+    A check-in linked to the session (``session_id``) wins; otherwise the last
+    "before" check-in in the ``window_s`` before the start and the first
+    "after" check-in in the ``window_s`` after the end are used. Sessions
+    without both are left out.
+    """
+    linked_before: dict[int, CheckIn] = {}
+    linked_after: dict[int, CheckIn] = {}
+    befores: list[CheckIn] = []
+    afters: list[CheckIn] = []
+    for c in checkins:
+        if c.kind is CheckInKind.BEFORE:
+            if c.session_id is not None:
+                linked_before[c.session_id] = c
+            befores.append(c)
+        elif c.kind is CheckInKind.AFTER:
+            if c.session_id is not None:
+                linked_after.setdefault(c.session_id, c)
+            afters.append(c)
+    befores.sort(key=lambda c: c.at)
+    afters.sort(key=lambda c: c.at)
+    before_times = [c.at for c in befores]
+    after_times = [c.at for c in afters]
+
+    out: list[SessionChange] = []
+    for s in sessions:
+        before = linked_before.get(s.id)
+        if before is None:
+            i = bisect.bisect_right(before_times, s.started_at) - 1
+            if i >= 0 and s.started_at - before_times[i] <= window_s:
+                before = befores[i]
+        after = linked_after.get(s.id)
+        if after is None:
+            j = bisect.bisect_left(after_times, s.finished_at)
+            if j < len(afters) and after_times[j] - s.finished_at <= window_s:
+                after = afters[j]
+        if before is not None and after is not None:
+            out.append(SessionChange(s.id, s.started_at, before, after))
+    return out
+
+
+# --------------------------------------------------------------------------- habit
+
+
+@dataclass(frozen=True)
+class Adherence:
+    done: int  # completed or partial sessions in the period
+    expected: float  # sessions_per_week x weeks
+    weeks: int
+
+    @property
+    def ratio(self) -> float | None:
+        """done / expected (may exceed 1); None when nothing was scheduled."""
+        return self.done / self.expected if self.expected > 0 else None
+
+
+def adherence(
+    sessions: Iterable[SessionRecord],
+    schedule: Schedule,
+    today: date,
+    *,
+    weeks: int = 4,
+    tz: tzinfo | None = None,
+) -> Adherence:
+    """Sessions done in the ``weeks`` x 7 days ending ``today`` against the
+    routine's ``sessions_per_week``."""
+    start = today - timedelta(days=7 * weeks - 1)
+    done = sum(
+        1
+        for s in sessions
+        if s.status in DONE_STATUSES and start <= local_day(s.started_at, tz) <= today
+    )
+    return Adherence(done, schedule.sessions_per_week * weeks, weeks)
+
+
+HABIT_DAYS = 21  # article 001: a daily routine for 21 days to form the habit
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int  # consecutive days with a session, up to today
+    best: int
+    goal: int = HABIT_DAYS
+
+    @property
+    def reached(self) -> bool:
+        return self.current >= self.goal
+
+    @property
+    def days_to_goal(self) -> int:
+        return max(0, self.goal - self.current)
+
+
+def session_days(sessions: Iterable[SessionRecord], tz: tzinfo | None = None) -> set[date]:
+    """Local days with at least one completed or partial session."""
+    return {local_day(s.started_at, tz) for s in sessions if s.status in DONE_STATUSES}
+
+
+def habit_streak(
+    sessions: Iterable[SessionRecord],
+    today: date,
+    *,
+    goal: int = HABIT_DAYS,
+    tz: tzinfo | None = None,
+) -> Streak:
+    """The run of consecutive days with a session (completed or partial).
+
+    A streak that reached yesterday is still current today, because today's
+    session may simply not have happened yet.
+    """
+    days = session_days(sessions, tz)
+    current = 0
+    day = today if today in days else today - timedelta(days=1)
+    while day in days:
+        current += 1
+        day -= timedelta(days=1)
+    best = run = 0
+    prev: date | None = None
+    for d in sorted(days):
+        run = run + 1 if prev is not None and d - prev == timedelta(days=1) else 1
+        best = max(best, run)
+        prev = d
+    return Streak(current, best, goal)
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+@dataclass(frozen=True)
+class ExerciseLink:
+    """How often sessions containing an exercise came before a better, an
+    unchanged or a worse next check-in."""
+
+    exercise_id: str
+    better: int
+    same: int
+    worse: int
+
+    @property
+    def total(self) -> int:
+        return self.better + self.same + self.worse
+
+
+def exercises_before_change(
+    sessions: Iterable[SessionRecord],
+    checkins: Sequence[CheckIn],
+    *,
+    min_change: int = 1,
+) -> list[ExerciseLink]:
+    """For each done session, compare the last check-in at or before its start
+    with the first check-in after its end (see :func:`compare`), and credit
+    the result to every exercise in the session.
+
+    Sorted with the exercises most often followed by "better" first; read the
+    list from the end for those most often followed by "worse". This shows
+    association only, not cause.
+    """
+    ordered = sorted(checkins, key=lambda c: c.at)
+    times = [c.at for c in ordered]
+    counts: dict[str, list[int]] = {}
+    for s in sessions:
+        if s.status not in DONE_STATUSES:
+            continue
+        i = bisect.bisect_right(times, s.started_at) - 1
+        j = bisect.bisect_right(times, s.finished_at)
+        if i < 0 or j >= len(ordered):
+            continue
+        result = compare(ordered[i], ordered[j], min_change)
+        slot = (Response.BETTER, Response.SAME, Response.WORSE).index(result)
+        for ex in s.exercise_ids:
+            counts.setdefault(ex, [0, 0, 0])[slot] += 1
+    links = [ExerciseLink(ex, b, sm, w) for ex, (b, sm, w) in counts.items()]
+    links.sort(key=lambda link: (-(link.better - link.worse), -link.better, link.exercise_id))
+    return links
+
+
+# --------------------------------------------------------------------------- verdict
+
+
+class VerdictKind(StrEnum):
+    IMPROVING = "improving"
+    NO_CHANGE = "no_change"
+    WORSE = "worse"
+    NOT_ENOUGH_DATA = "not_enough_data"
+
+
+MEANINGFUL_CHANGE = 2.0  # points on a 0-10 scale
+VERDICT_DAYS = 14
+MIN_DAYS_PER_HALF = 3
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: VerdictKind
+    earlier_back: float | None = None
+    earlier_leg: float | None = None
+    later_back: float | None = None
+    later_leg: float | None = None
+    earlier_extent: Extent | None = None
+    later_extent: Extent | None = None
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def see_professional(self) -> bool:
+        """Two weeks without improvement, or getting worse (article 004)."""
+        return self.kind in (VerdictKind.NO_CHANGE, VerdictKind.WORSE)
+
+
+def _typical_extent(days: Sequence[DayPain]) -> Extent:
+    ranks = sorted(d.furthest.rank for d in days)
+    return _EXTENT_ORDER[ranks[len(ranks) // 2]]
+
+
+def _mean(values: Iterable[float]) -> float:
+    vals = list(values)
+    return sum(vals) / len(vals)
+
+
+def fourteen_day_verdict(
+    checkins: Iterable[CheckIn],
+    today: date,
+    *,
+    tz: tzinfo | None = None,
+    meaningful: float = MEANINGFUL_CHANGE,
+    min_days: int = MIN_DAYS_PER_HALF,
+) -> Verdict:
+    """The 14-day verdict. The rule:
+
+    1. Take the 14 local days ending ``today``. Days 1-7 are the *earlier*
+       week, days 8-14 (ending today) the *later* week.
+    2. Each week needs check-ins on at least ``min_days`` (3) different
+       days, otherwise the verdict is NOT_ENOUGH_DATA.
+    3. For each week: the mean back pain and mean leg pain (mean of the daily
+       means, so each day counts once), and the typical extent -- the middle
+       value of each day's furthest extent (the further of the two middles
+       when the count is even).
+    4. A change in a mean smaller than ``meaningful`` (2 points on 0-10) is
+       not meaningful and counts as no change.
+    5. WORSE if back or leg mean rose by ``meaningful`` or more, or the
+       typical extent moved further down the leg.
+    6. Otherwise IMPROVING if back or leg mean fell by ``meaningful`` or
+       more, or the typical extent retreated toward the back.
+    7. Otherwise NO_CHANGE.
+
+    NO_CHANGE after two weeks and WORSE both set ``see_professional``.
+    """
+    start = today - timedelta(days=VERDICT_DAYS - 1)
+    split = today - timedelta(days=6)
+    window = [c for c in checkins if start <= local_day(c.at, tz) <= today]
+    series = daily_series(window, tz)
+    earlier = [d for d in series if d.day < split]
+    later = [d for d in series if d.day >= split]
+    if len(earlier) < min_days or len(later) < min_days:
+        return Verdict(
+            VerdictKind.NOT_ENOUGH_DATA,
+            reasons=(
+                f"Needs check-ins on at least {min_days} days in each of the last two weeks "
+                f"(found {len(earlier)} and {len(later)}).",
+            ),
+        )
+    eb, el = _mean(d.back for d in earlier), _mean(d.leg for d in earlier)
+    lb, ll = _mean(d.back for d in later), _mean(d.leg for d in later)
+    ee, le = _typical_extent(earlier), _typical_extent(later)
+    worse: list[str] = []
+    better: list[str] = []
+    for label, a, b in (("Back pain", eb, lb), ("Leg pain", el, ll)):
+        if b - a >= meaningful:
+            worse.append(f"{label} went up from {a:.1f} to {b:.1f}.")
+        elif a - b >= meaningful:
+            better.append(f"{label} went down from {a:.1f} to {b:.1f}.")
+    if le.rank > ee.rank:
+        worse.append("Symptoms reach further down the leg than the week before.")
+    elif le.rank < ee.rank:
+        better.append("Symptoms have moved back up the leg, toward the back.")
+    if worse:
+        kind, reasons = VerdictKind.WORSE, tuple(worse)
+    elif better:
+        kind, reasons = VerdictKind.IMPROVING, tuple(better)
+    else:
+        kind = VerdictKind.NO_CHANGE
+        reasons = (
+            f"No change of {meaningful:g} points or more, and no change in how far "
+            "down the leg symptoms reach.",
+        )
+    return Verdict(kind, eb, el, lb, ll, ee, le, reasons)

@@ -1,0 +1,508 @@
+"""Open the history database safely: checks, pragmas, migrations, backups.
+
+Everything here exists so that a person's pain diary is never lost:
+
+* A file written by a newer stretchguide is refused *before* SQLite opens it
+  for writing, so it stays byte-for-byte as it was (:class:`NewerSchemaError`).
+* A damaged or non-database file is renamed aside to
+  ``history.db.damaged-<UTC timestamp>`` together with its ``-wal`` and
+  ``-shm`` files, a fresh database is started, and the caller gets a
+  :class:`DamageReport` naming the moved file and the newest backup to offer.
+  Nothing is deleted or overwritten.
+* Schema changes are numbered ``migrate_to_N`` functions, each run inside one
+  ``BEGIN IMMEDIATE ... COMMIT`` together with the new ``user_version``, after
+  a pre-migration backup copy.
+* A daily online backup (SQLite backup API) keeps the last seven days.
+
+The durability choices are explained in docs/RELIABILITY.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretchguide.paths import AppPaths
+
+SCHEMA_VERSION = 2
+SQLITE_MAGIC = b"SQLite format 3\x00"
+FILE_MODE = 0o600
+DAILY_BACKUPS_KEPT = 7
+DAILY_PREFIX = "history-"  # history-YYYY-MM-DD.db; other backups never match DAILY_GLOB
+DAILY_GLOB = "history-????-??-??.db"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+class StoreError(Exception):
+    """Base for problems the UI should show to the person.
+
+    ``user_message`` is a plain sentence meant for a dialog; ``str()`` keeps
+    the technical detail for logs.
+    """
+
+    def __init__(self, message: str, user_message: str) -> None:
+        super().__init__(message)
+        self.user_message = user_message
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer stretchguide; it was not touched."""
+
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        self.path = path
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"{path}: schema version {found} is newer than {known}, the newest this "
+            "version understands; the file was left untouched",
+            f"Your history at {path} was saved by a newer version of stretchguide. "
+            "Please update stretchguide to open it. The file has not been changed.",
+        )
+
+
+@dataclass(frozen=True)
+class DamageReport:
+    """What happened to a file that could not be used as the history database."""
+
+    reason: str  # technical: "not a database", "integrity check failed: ...", ...
+    moved_to: Path  # the damaged file's new name (its -wal/-shm follow it)
+    moved_files: tuple[Path, ...]  # every file that was renamed, main file first
+    newest_backup: Path | None  # offer this to restore, if any
+
+    @property
+    def user_message(self) -> str:
+        text = (
+            "Your history file could not be read, so stretchguide set it aside "
+            f"as {self.moved_to.name} (nothing was deleted) and started a new, empty history."
+        )
+        if self.newest_backup is not None:
+            text += f" A backup from {_backup_label(self.newest_backup)} can be restored."
+        else:
+            text += " No backup was found."
+        return text
+
+
+def _backup_label(path: Path) -> str:
+    stamp = time.localtime(path.stat().st_mtime)
+    return time.strftime("%Y-%m-%d %H:%M", stamp)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def utc_stamp(now: float) -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now))
+
+
+def make_private(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(path, FILE_MODE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 regardless of the umask.
+
+    SQLite gives ``-wal``/``-shm`` files the mode of the main file, so
+    creating the main file privately keeps them private too.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(fd)
+    make_private(path)
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in SIDE_SUFFIXES]
+
+
+def _free_name(base: Path) -> Path:
+    candidate, n = base, 1
+    while candidate.exists() or any(p.exists() for p in side_files(candidate)):
+        candidate = base.with_name(f"{base.name}-{n}")
+        n += 1
+    return candidate
+
+
+def move_aside(path: Path, label: str, now: float) -> tuple[Path, tuple[Path, ...]]:
+    """Rename ``path`` and its side files to ``<name>.<label>-<stamp>``.
+
+    The side files keep SQLite's naming (``X-wal`` beside ``X``) so the moved
+    set can still be opened together by a recovery tool.
+    """
+    target = _free_name(path.with_name(f"{path.name}.{label}-{utc_stamp(now)}"))
+    moved: list[Path] = []
+    if path.exists():
+        os.replace(path, target)
+        make_private(target)
+        moved.append(target)
+    for suffix in SIDE_SUFFIXES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            dest = target.with_name(target.name + suffix)
+            os.replace(side, dest)
+            make_private(dest)
+            moved.append(dest)
+    _fsync_dir(path.parent)
+    return target, tuple(moved)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # A rename is only durable once the directory entry is on disk.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_header_version(path: Path) -> int | None:
+    """``user_version`` from the file header, or None if it is not SQLite.
+
+    Reading the bytes directly (offset 60, big-endian) lets us refuse a newer
+    file without letting SQLite open it read-write.
+    """
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+_V1 = (
+    """CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        routine_id TEXT NOT NULL,
+        routine_snapshot TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        status TEXT NOT NULL
+            CHECK (status IN ('in_progress', 'completed', 'partial', 'stopped')),
+        options TEXT NOT NULL DEFAULT '{}'
+    )""",
+    "CREATE INDEX sessions_started ON sessions(started_at)",
+    """CREATE TABLE steps (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
+        step_index INTEGER NOT NULL CHECK (step_index >= 0),
+        exercise_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        side TEXT,
+        set_number INTEGER NOT NULL DEFAULT 1,
+        planned_s REAL NOT NULL DEFAULT 0,
+        done_s REAL NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+        completed_at INTEGER NOT NULL,
+        UNIQUE (session_id, step_index)
+    )""",
+    """CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('before', 'after', 'next_morning', 'any')),
+        back INTEGER NOT NULL CHECK (back BETWEEN 0 AND 10),
+        leg INTEGER NOT NULL CHECK (leg BETWEEN 0 AND 10),
+        extent TEXT NOT NULL
+            CHECK (extent IN ('none', 'buttock', 'thigh', 'below_knee', 'foot')),
+        tingling INTEGER NOT NULL DEFAULT 0 CHECK (tingling IN (0, 1)),
+        numbness INTEGER NOT NULL DEFAULT 0 CHECK (numbness IN (0, 1)),
+        weakness INTEGER NOT NULL DEFAULT 0 CHECK (weakness IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        session_id INTEGER REFERENCES sessions(id) ON DELETE RESTRICT
+    )""",
+    "CREATE INDEX checkins_at ON checkins(at)",
+)
+
+_V2 = (
+    """CREATE TABLE exercise_responses (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
+        exercise_id TEXT NOT NULL,
+        response TEXT NOT NULL CHECK (response IN ('better', 'same', 'worse')),
+        UNIQUE (session_id, exercise_id)
+    )""",
+    """CREATE TABLE hurt_events (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
+        exercise_id TEXT NOT NULL,
+        step_index INTEGER NOT NULL,
+        at INTEGER NOT NULL
+    )""",
+    "CREATE INDEX hurt_events_session ON hurt_events(session_id)",
+    "CREATE INDEX checkins_session ON checkins(session_id)",
+)
+
+
+def _run(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
+    for sql in statements:
+        conn.execute(sql)
+
+
+def migrate_to_1(conn: sqlite3.Connection) -> None:
+    """Version 1: sessions, their steps, and pain check-ins."""
+    _run(conn, _V1)
+
+
+def migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2: per-exercise responses and "this hurts" events."""
+    _run(conn, _V2)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: migrate_to_1,
+    2: migrate_to_2,
+}
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction; rolled back whole on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]:
+    """Run each missing ``migrate_to_N`` in order, each in its own transaction.
+
+    ``PRAGMA user_version`` is transactional, so a crash mid-migration leaves
+    the previous version intact and the step is simply re-run next time.
+    """
+    done: list[int] = []
+    current = user_version(conn)
+    for version in range(current + 1, target + 1):
+        with transaction(conn):
+            MIGRATIONS[version](conn)
+            # PRAGMA cannot take a parameter; version is our own int.
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        done.append(version)
+    return done
+
+
+def apply_pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: fsync the WAL on every commit, so a completed step survives a
+    # power cut, not just a crash (NORMAL in WAL mode may lose the last
+    # commits). One fsync per step is cheap at our write rate.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+# --------------------------------------------------------------------------- backups
+
+
+def daily_backups(backups_dir: Path) -> list[Path]:
+    """The rotating daily backups, oldest first (names sort by date)."""
+    if not backups_dir.is_dir():
+        return []
+    return sorted(backups_dir.glob(DAILY_GLOB))
+
+
+def all_backups(backups_dir: Path) -> list[Path]:
+    """Every backup (daily, pre-migration, pre-import, ...), newest first."""
+    if not backups_dir.is_dir():
+        return []
+    found = [
+        p for p in backups_dir.glob("history-*.db") if p.is_file() and not p.name.startswith(".")
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def newest_backup(backups_dir: Path) -> Path | None:
+    backups = all_backups(backups_dir)
+    return backups[0] if backups else None
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the live database to ``dest`` with the online backup API.
+
+    Written to a hidden temporary name and renamed, so a crash never leaves a
+    half-written file under a backup's name. The copy is switched to a
+    rollback journal so it is one self-contained file.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.partial")
+    if tmp.exists():
+        # A leftover from an interrupted backup is not a backup; keep it aside.
+        move_aside(tmp, "interrupted", time.time())
+    create_private_file(tmp)
+    target = sqlite3.connect(tmp)
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+        target.commit()
+    finally:
+        target.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    make_private(dest)
+    _fsync_dir(dest.parent)
+    return dest
+
+
+def backup_if_due(conn: sqlite3.Connection, backups_dir: Path, now: float) -> Path | None:
+    """Make today's daily backup if there is none yet; keep the newest seven."""
+    name = f"{DAILY_PREFIX}{time.strftime('%Y-%m-%d', time.gmtime(now))}.db"
+    dest = backups_dir / name
+    made: Path | None = None
+    if not dest.exists():
+        made = backup_to(conn, dest)
+    for old in daily_backups(backups_dir)[:-DAILY_BACKUPS_KEPT]:
+        # Rotation is the documented policy; these are copies, never the
+        # person's only record.
+        old.unlink()
+    return made
+
+
+# --------------------------------------------------------------------------- open
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    conn: sqlite3.Connection
+    created: bool  # a new, empty history was started
+    migrated: tuple[int, ...]  # versions applied on this open
+    damage: DamageReport | None
+    backup_made: Path | None
+
+
+class _DamagedError(Exception):
+    pass
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so every write
+    # is explicit and nothing sits in an implicit open transaction.
+    return sqlite3.connect(path, isolation_level=None, timeout=5.0)
+
+
+def _check_version_readonly(path: Path) -> int | None:
+    """Read user_version through SQLite without writing (for a live -wal)."""
+    try:
+        ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return user_version(ro)
+    except sqlite3.Error:
+        return None
+    finally:
+        ro.close()
+
+
+def _probe(path: Path) -> sqlite3.Connection:
+    """Connect and prove the file is a healthy database, or raise _DamagedError."""
+    conn = _connect(path)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _DamagedError(str(exc)) from exc
+    if [tuple(r) for r in rows] != [("ok",)]:
+        conn.close()
+        detail = "; ".join(str(r[0]) for r in rows[:3])
+        raise _DamagedError(f"integrity check failed: {detail}")
+    return conn
+
+
+def open_database(
+    paths: AppPaths,
+    *,
+    now: Callable[[], float] = time.time,
+    backups: bool = True,
+) -> OpenResult:
+    """Open (creating or repairing as documented) the history database.
+
+    Raises :class:`NewerSchemaError` for a file from a newer version; in every
+    other case returns a usable connection, with ``damage`` set if the old
+    file had to be moved aside.
+    """
+    paths.ensure()
+    path = paths.database
+    damage: DamageReport | None = None
+    created = False
+
+    def set_aside(reason: str) -> None:
+        nonlocal damage
+        moved_to, moved = move_aside(path, "damaged", now())
+        damage = DamageReport(reason, moved_to, moved, newest_backup(paths.backups_dir))
+
+    if not path.exists():
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            # A WAL without its database must not be replayed into a new file.
+            move_aside(path, "orphaned", now())
+        create_private_file(path)
+        created = True
+    else:
+        size = path.stat().st_size
+        wal = path.with_name(path.name + "-wal")
+        wal_size = wal.stat().st_size if wal.exists() else 0
+        if size == 0:
+            # Zero length: SQLite's own state before the first write. Only
+            # when history existed before (a backup, or a WAL holding pages)
+            # is it a sign of loss and treated as damage.
+            if wal_size > 0 or newest_backup(paths.backups_dir) is not None:
+                set_aside("empty file where a history database used to be")
+                create_private_file(path)
+            created = True
+        else:
+            version = read_header_version(path)
+            if version is None:
+                set_aside("not a database")
+                create_private_file(path)
+                created = True
+            else:
+                if wal_size > 0:
+                    # The newest header may still sit in the WAL.
+                    version = max(version, _check_version_readonly(path) or 0)
+                if version > SCHEMA_VERSION:
+                    raise NewerSchemaError(path, version, SCHEMA_VERSION)
+
+    try:
+        conn = _probe(path)
+    except _DamagedError as exc:
+        set_aside(str(exc))
+        create_private_file(path)
+        created = True
+        conn = _probe(path)
+
+    found = user_version(conn)
+    if found > SCHEMA_VERSION:  # pragma: no cover - caught from the header above
+        conn.close()
+        raise NewerSchemaError(path, found, SCHEMA_VERSION)
+    apply_pragmas(conn)
+    for f in (path, *side_files(path)):
+        make_private(f)
+
+    if 0 < found < SCHEMA_VERSION and backups:
+        backup_to(conn, paths.backups_dir / f"history-pre-v{SCHEMA_VERSION}-{utc_stamp(now())}.db")
+    migrated = tuple(migrate(conn))
+    for f in (path, *side_files(path)):
+        make_private(f)
+
+    made = backup_if_due(conn, paths.backups_dir, now()) if backups else None
+    return OpenResult(conn, created, migrated, damage, made)
