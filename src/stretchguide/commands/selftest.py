@@ -1,18 +1,434 @@
-"""`stretchguide --self-test` (filled in with packaging)."""
+"""`stretchguide --self-test`: check an installation without a person.
+
+Runs the same code the app runs, in the same process layout (source tree,
+installed wheel or frozen bundle), and prints one line per check::
+
+    ok    catalog: 32 exercises, 6 routines, every routine lays out
+    FAIL  sounds: missing sounds/voice/ex_bridge.wav
+
+It exits 0 when every check passed and 1 otherwise, so CI and
+``packaging/check.sh`` can run it against a fresh wheel install and the
+PyInstaller bundle. It never touches the person's data folder: the database
+and settings it needs live in a temporary folder that is removed afterwards.
+The session runs on a fake clock that jumps ahead, so a routine of several
+minutes is checked in a second or two, with the real widgets drawn offscreen
+(unless the caller chose a Qt platform) and no sound played.
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
+import pkgutil
 import sys
+import tempfile
+import time
+import traceback
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from stretchguide.paths import AppPaths
+
+# The widgets are drawn but nobody looks: a short session is enough to cross
+# every step kind, and one-second holds keep the whole check quick.
+FAST_STEP_S = 1.0
+FAKE_TICK_S = 0.25  # how far the fake clock jumps per timer tick
 
 
 def register(sub: Any) -> None:
     del sub  # --self-test is a top-level flag, not a sub-command
 
 
+class CheckFailedError(Exception):
+    """A check found something missing or broken; the message names it."""
+
+
+@dataclass
+class _Context:
+    """What one check hands to the next (the catalog, the temp folder, Qt)."""
+
+    app_paths: AppPaths
+    scratch: Path
+    catalog: Any = None
+    app: Any = None
+    notes: list[str] = field(default_factory=list)
+    previous_handler: Any = None
+
+
+Check = Callable[[_Context], str]
+
+
+def _missing(what: str, names: list[str]) -> CheckFailedError:
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    return CheckFailedError(f"missing {what}: {shown}")
+
+
+# -- checks -------------------------------------------------------------------
+
+
+def check_install(ctx: _Context) -> str:
+    from stretchguide import __version__
+    from stretchguide.qt.assets import resources_root
+
+    kind = "frozen bundle" if getattr(sys, "frozen", False) else "python"
+    return (
+        f"stretchguide {__version__}, {kind}, Python {sys.version.split()[0]}, "
+        f"resources in {resources_root()}"
+    )
+
+
+def check_modules(ctx: _Context) -> str:
+    """Import every module of the package: a bundle that forgot one fails here."""
+    import stretchguide
+
+    failed: list[str] = []
+    count = 0
+    for info in pkgutil.walk_packages(stretchguide.__path__, "stretchguide."):
+        if info.name.endswith("__main__"):
+            continue
+        count += 1
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:  # noqa: BLE001 - any import error is the finding
+            failed.append(f"{info.name} ({type(exc).__name__}: {exc})")
+    if failed:
+        raise CheckFailedError("cannot import " + "; ".join(failed))
+    if count == 0:
+        raise CheckFailedError("no stretchguide modules found (is the package complete?)")
+    return f"{count} stretchguide modules import"
+
+
+def check_catalog(ctx: _Context) -> str:
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.timeline import build_timeline
+
+    catalog = load_builtin()
+    if not catalog.exercises:
+        raise CheckFailedError("missing the built-in exercises (content/exercises.toml)")
+    if not catalog.routines:
+        raise CheckFailedError("missing the built-in routines (content/routines/*.toml)")
+    for routine in catalog.routines.values():
+        timeline = build_timeline(routine, catalog.exercises)
+        if not timeline.steps:
+            raise CheckFailedError(f"routine {routine.id!r} has no steps")
+    ctx.catalog = catalog
+    return (
+        f"{len(catalog.exercises)} exercises, {len(catalog.routines)} routines, "
+        f"{len(catalog.guidance.items)} advice items; every routine lays out"
+    )
+
+
+def image_names(exercise_ids: list[str]) -> list[str]:
+    """Every picture the app asks for: the icon and each exercise's picture."""
+    names = ["images/icon.svg"]
+    names += [f"images/{ex_id}.svg" for ex_id in exercise_ids]
+    return names
+
+
+def check_images(ctx: _Context) -> str:
+    from stretchguide.qt.assets import MissingAssetError, asset_path
+
+    names = image_names(sorted(_catalog(ctx).exercises))
+    missing: list[str] = []
+    for name in names:
+        try:
+            asset_path(name)
+        except MissingAssetError:
+            missing.append(name)
+    if missing:
+        raise _missing("images", missing)
+    return f"{len(names)} images present"
+
+
+def sound_names(exercise_ids: list[str]) -> list[str]:
+    """Every cue sound and every recorded voice clip a session may play."""
+    from stretchguide.core import cues
+
+    names = [sound.resource for sound in cues.Sound]
+    names += [f"sounds/voice/{key}.wav" for key in sorted(cues.clips_needed(exercise_ids))]
+    return names
+
+
+def check_sounds(ctx: _Context) -> str:
+    from stretchguide.qt.assets import MissingAssetError, asset_path
+
+    names = sound_names(sorted(_catalog(ctx).exercises))
+    missing: list[str] = []
+    broken: list[str] = []
+    seconds = 0.0
+    for name in names:
+        try:
+            path = asset_path(name)
+        except MissingAssetError:
+            missing.append(name)
+            continue
+        try:
+            with wave.open(str(path), "rb") as w:
+                if w.getnframes() == 0:
+                    raise wave.Error("no samples")
+                seconds += w.getnframes() / w.getframerate()
+        except (wave.Error, EOFError, OSError) as exc:
+            broken.append(f"{name} ({exc})")
+    if missing:
+        raise _missing("sounds", missing)
+    if broken:
+        raise CheckFailedError("unreadable sounds: " + ", ".join(broken))
+    return f"{len(names)} sounds present and readable ({seconds:.0f} s of audio)"
+
+
+def check_database(ctx: _Context) -> str:
+    from stretchguide.store import history as history_mod
+
+    return _exercise_history(history_mod, ctx)
+
+
+def _exercise_history(history_mod: Any, ctx: _Context) -> str:
+    # Filled in against the store's History API (see check_database).
+    raise CheckFailedError("no History API to check yet")
+
+
+def check_qt(ctx: _Context) -> str:
+    # Only choose the platform when the caller did not: under a desktop
+    # session the person may want to see that a real window can open.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QImage, QImageReader, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "stretchguide"])
+    ctx.app = app
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+    lacking = [f for f in ("png", "svg") if f not in formats]
+    if lacking:
+        raise CheckFailedError("missing Qt image format plugins: " + ", ".join(lacking))
+
+    from stretchguide.qt.assets import asset_path
+
+    # Draw every picture once: an SVG the renderer rejects shows as a blank.
+    names = image_names(sorted(_catalog(ctx).exercises))
+    image = QImage(64, 64, QImage.Format.Format_ARGB32)
+    bad: list[str] = []
+    for name in names:
+        renderer = QSvgRenderer(QByteArray(asset_path(name).read_bytes()))
+        if not renderer.isValid():
+            bad.append(name)
+            continue
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+    if bad:
+        raise CheckFailedError("images Qt cannot draw: " + ", ".join(bad))
+    import PySide6.QtMultimedia  # noqa: F401 - the cue sounds need it at run time
+
+    return (
+        f"Qt {_qt_version()} on {app.platformName()}, "  # type: ignore[attr-defined]
+        f"{len(names)} images drawn, multimedia loads"
+    )
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return str(qVersion())
+
+
+def check_session(ctx: _Context) -> str:
+    """Run a short session through the real session screen on a fake clock."""
+    from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule, Sides
+    from stretchguide.core.session import EventKind, Session
+    from stretchguide.core.timeline import SessionOptions, build_timeline
+    from stretchguide.qt.session_view import SessionController, SessionView
+
+    catalog = _catalog(ctx)
+    if ctx.app is None:
+        raise CheckFailedError("Qt did not start (see the qt check)")
+    # One item per exercise, each with a one-second dose of its own shape,
+    # so the figure or picture of every exercise is drawn at least once.
+    items = []
+    for ex in catalog.exercises.values():
+        d = ex.dose
+        items.append(
+            RoutineItem(
+                ex.id,
+                Dose(
+                    hold_s=FAST_STEP_S if d.hold_s > 0 else 0.0,
+                    reps=min(d.reps, 2),
+                    rep_s=FAST_STEP_S if d.reps > 1 else 0.0,
+                    sets=1,
+                    sides=d.sides if d.sides is not Sides.AFFECTED else Sides.EACH,
+                    stages=d.stages,
+                ),
+            )
+        )
+    routine = Routine(
+        id="self_test",
+        name="Self-test",
+        description="Every exercise once, one second each.",
+        items=tuple(items),
+        schedule=Schedule(1, ""),
+    )
+    options = SessionOptions(
+        prepare_s=FAST_STEP_S,
+        switch_s=FAST_STEP_S,
+        rest_between_exercises_s=FAST_STEP_S,
+        default_set_rest_s=FAST_STEP_S,
+    )
+    timeline = build_timeline(routine, catalog.exercises, options)
+
+    class FakeClock:
+        now = 1000.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = FakeClock()
+    session = Session(timeline, clock)
+    view = SessionView()
+    # Nobody is there to answer "stop the session?".
+    view.confirm_stop = lambda: True  # type: ignore[attr-defined]
+    view.resize(1000, 700)
+    view.show()
+    controller = SessionController(session, view, clock)
+    seen: set[Any] = set()
+    finished: list[str] = []
+    controller.sig_events.connect(lambda evs: seen.update(e.kind for e in evs))
+    controller.sig_finished.connect(finished.append)
+    started = time.monotonic()
+    controller.start()
+    controller.timer.stop()  # the fake clock drives the ticks, not wall time
+    ticks = 0
+    limit = int(timeline.total_s / FAKE_TICK_S) + 200
+    paused_once = False
+    while not finished and ticks < limit:
+        clock.now += FAKE_TICK_S
+        controller.tick()
+        ticks += 1
+        if not paused_once and ticks == 10:
+            controller.toggle_pause()  # pause, then resume: the path the space bar takes
+            clock.now += 3.0
+            controller.toggle_pause()
+            paused_once = True
+        if ticks % 20 == 0:
+            ctx.app.processEvents()
+            view.grab()  # draw the screen as the person would see it
+    wall = time.monotonic() - started
+    view.close()
+    view.deleteLater()
+    ctx.app.processEvents()
+    if finished != ["completed"]:
+        raise CheckFailedError(
+            f"session did not complete: {finished or 'still running'} after {ticks} ticks"
+        )
+    wanted = {
+        EventKind.SESSION_START,
+        EventKind.EXERCISE_INTRO,
+        EventKind.HOLD_START,
+        EventKind.RELEASE,
+        EventKind.SESSION_COMPLETE,
+    }
+    absent = sorted(k.value for k in wanted - seen)
+    if absent:
+        raise CheckFailedError("session never sent: " + ", ".join(absent))
+    return (
+        f"{len(timeline.steps)}-step session over {len(items)} exercises ran to the end "
+        f"on a fake clock ({timeline.total_s:.0f} s of plan in {wall:.1f} s, "
+        f"{len(seen)} kinds of event)"
+    )
+
+
+def _catalog(ctx: _Context) -> Any:
+    if ctx.catalog is None:
+        raise CheckFailedError("no catalog to check against (see the catalog check)")
+    return ctx.catalog
+
+
+def _restore_qt_message_handler(ctx: _Context) -> None:
+    if ctx.previous_handler is None:
+        return
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(ctx.previous_handler)
+
+
+CHECKS: list[tuple[str, Check]] = [
+    ("install", check_install),
+    ("modules", check_modules),
+    ("catalog", check_catalog),
+    ("images", check_images),
+    ("sounds", check_sounds),
+    ("database", check_database),
+    ("qt", check_qt),
+    ("session", check_session),
+]
+
+
+def _folder_state(folder: Path) -> dict[str, tuple[int, int]] | None:
+    """Name -> (size, mtime) of everything below ``folder``; None if absent."""
+    if not folder.exists():
+        return None
+    state = {}
+    for path in [folder, *folder.rglob("*")]:
+        st = path.stat()
+        state[str(path.relative_to(folder))] = (st.st_size, st.st_mtime_ns)
+    return state
+
+
+def _install_qt_message_filter(ctx: _Context) -> None:
+    # Qt's own chatter (the offscreen plugin cannot propagate size hints, no
+    # audio device...) is not a finding; keep each distinct line for the end.
+    try:
+        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    except ImportError:
+        return
+
+    def handler(kind: Any, _context: Any, message: str) -> None:
+        serious = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        if kind in serious and message not in ctx.notes:
+            ctx.notes.append(message)
+
+    ctx.previous_handler = qInstallMessageHandler(handler)
+
+
 def run_self_test(app_paths: AppPaths) -> int:
-    del app_paths
-    print("self-test: not built yet (issue 7)", file=sys.stderr)
-    return 1
+    """Run every check, print one line each, return 0 if all passed else 1."""
+    data_before = _folder_state(app_paths.data_dir)
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="stretchguide-selftest-") as tmp:
+        ctx = _Context(app_paths=app_paths, scratch=Path(tmp))
+        _install_qt_message_filter(ctx)
+        for name, check in CHECKS:
+            try:
+                detail = check(ctx)
+            except CheckFailedError as exc:
+                failures += 1
+                print(f"FAIL  {name}: {exc}", flush=True)
+            except Exception as exc:  # noqa: BLE001 - report, keep checking the rest
+                failures += 1
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                print(
+                    f"FAIL  {name}: {type(exc).__name__}: {exc} "
+                    f"({Path(where.filename).name}:{where.lineno})",
+                    flush=True,
+                )
+            else:
+                print(f"ok    {name}: {detail}", flush=True)
+        _restore_qt_message_handler(ctx)
+    for note in ctx.notes:
+        print(f"note  Qt said: {note}", flush=True)
+    if _folder_state(app_paths.data_dir) != data_before:
+        failures += 1
+        print(f"FAIL  privacy: the self-test changed {app_paths.data_dir}", flush=True)
+    else:
+        print(f"ok    privacy: {app_paths.data_dir} was not touched", flush=True)
+    total = len(CHECKS) + 1
+    if failures:
+        print(f"self-test FAILED: {failures} of {total} checks", flush=True)
+        return 1
+    print(f"self-test passed: {total} checks", flush=True)
+    return 0
