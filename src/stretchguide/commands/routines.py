@@ -1,13 +1,166 @@
-"""`stretchguide routines` and `stretchguide check-routine` (filled in with the catalog)."""
+"""`stretchguide routines [--json]` and `stretchguide check-routine FILE`.
+
+Plain text tools: no Qt, and the built-in catalog is parsed once per process.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from typing import Any
+
+from stretchguide.core.catalog import (
+    CatalogError,
+    Dose,
+    Exercise,
+    Routine,
+    describe_dose,
+    load_builtin,
+    load_routine_file,
+    load_user_routines,
+    routine_equipment,
+)
+from stretchguide.paths import AppPaths
 
 
 def register(sub: Any) -> None:
-    del sub  # the content work adds the sub-commands here
+    listing = sub.add_parser(
+        "routines",
+        help="list the routines and exercises with their doses",
+        description="List built-in and your own routines, and every exercise with its default "
+        "dose. Problems in your own routine files are reported on stderr.",
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(func=run_routines)
+
+    check = sub.add_parser(
+        "check-routine",
+        help="validate a routine file (exit 0 valid, 1 invalid)",
+        description="Check a routine file (TOML or JSON, see docs/ROUTINE_FORMAT.md). "
+        "Prints a summary when valid; on error names the file, line, field and what was "
+        "expected, on stderr.",
+    )
+    check.add_argument("file", metavar="FILE")
+    check.set_defaults(func=run_check_routine)
 
 
-__all__ = ["argparse", "register"]
+def _duration_s(routine: Routine, exercises: dict[str, Exercise]) -> float:
+    # The engine's timeline is the one definition of how long a routine takes.
+    from stretchguide.core.timeline import build_timeline
+
+    return float(build_timeline(routine, exercises).total_s)
+
+
+def _dose_json(dose: Dose) -> dict[str, Any]:
+    return {
+        "hold_s": dose.hold_s,
+        "reps": dose.reps,
+        "rep_s": dose.rep_s,
+        "sets": dose.sets,
+        "sides": dose.sides.value,
+        "rest_s": dose.rest_s,
+        "stages": list(dose.stages),
+        "summary": describe_dose(dose),
+    }
+
+
+def _exercise_json(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "also_called": list(exercise.also_called),
+        "position": exercise.position.value,
+        "equipment": sorted(e.value for e in exercise.equipment),
+        "optional_equipment": sorted(e.value for e in exercise.optional_equipment),
+        "kind": exercise.kind.value,
+        "dose": _dose_json(exercise.dose),
+        "steps": list(exercise.steps),
+        "targets": list(exercise.targets),
+        "feel": [a.value for a in exercise.feel],
+        "causes": sorted(c.value for c in exercise.causes),
+        "cautions": list(exercise.cautions),
+        "sources": list(exercise.sources),
+    }
+
+
+def _routine_json(routine: Routine, exercises: dict[str, Exercise]) -> dict[str, Any]:
+    return {
+        "id": routine.id,
+        "name": routine.name,
+        "description": routine.description,
+        "builtin": routine.builtin,
+        "schedule": {
+            "sessions_per_week": routine.schedule.sessions_per_week,
+            "text": routine.schedule.text,
+        },
+        "duration_s": _duration_s(routine, exercises),
+        "equipment": sorted(e.value for e in routine_equipment(routine, exercises)),
+        "causes": sorted(c.value for c in routine.causes),
+        "sources": list(routine.sources),
+        "tags": list(routine.tags),
+        "items": [
+            {"exercise": item.exercise_id, "note": item.note, "dose": _dose_json(item.dose)}
+            for item in routine.items
+        ],
+    }
+
+
+def _minutes(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s"
+
+
+def run_routines(args: argparse.Namespace, paths: AppPaths) -> int:
+    catalog = load_builtin()
+    exercises = catalog.exercises
+    own, errors = load_user_routines(paths.routines_dir, exercises, catalog.routines)
+    routines = [*catalog.routines.values(), *own]
+    for error in errors:
+        print(f"skipped: {error}", file=sys.stderr)
+    if args.json:
+        payload = {
+            "exercises": [_exercise_json(e) for e in exercises.values()],
+            "routines": [_routine_json(r, exercises) for r in routines],
+            "errors": [str(e) for e in errors],
+        }
+        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    out = [f"Routines ({len(routines)})", ""]
+    for routine in routines:
+        mark = "" if routine.builtin else "  [yours]"
+        equipment = ", ".join(sorted(e.value for e in routine_equipment(routine, exercises)))
+        out.append(f"{routine.id}  {routine.name}{mark}")
+        out.append(
+            f"    {_minutes(_duration_s(routine, exercises))}; {routine.schedule.text}"
+            + (f"; needs: {equipment}" if equipment else "")
+        )
+        for item in routine.items:
+            name = exercises[item.exercise_id].name
+            out.append(f"    - {name}: {describe_dose(item.dose)}")
+        out.append("")
+    out.append(f"Exercises ({len(exercises)})")
+    out.append("")
+    for exercise in exercises.values():
+        out.append(
+            f"{exercise.id:30} {exercise.name} ({exercise.position.value}): "
+            f"{describe_dose(exercise.dose)}"
+        )
+    print("\n".join(out))
+    return 0
+
+
+def run_check_routine(args: argparse.Namespace, paths: AppPaths) -> int:
+    del paths
+    exercises = load_builtin().exercises
+    try:
+        routine = load_routine_file(args.file, exercises)
+    except CatalogError as error:
+        print(f"invalid: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {routine.id} ({routine.name}): {len(routine.items)} exercises, "
+        f"{_minutes(_duration_s(routine, exercises))}"
+    )
+    return 0

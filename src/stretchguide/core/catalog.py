@@ -281,7 +281,10 @@ class CatalogError(ValueError):
         where = str(self.path) if self.path is not None else "<routine>"
         if self.line is not None:
             where += f", line {self.line}"
-        text = f"{where}: {self.field or '(file)'}: expected {self.expected}"
+        if self.field.startswith("("):  # the whole file: syntax, encoding, suffix
+            text = f"{where}: expected {self.expected}"
+            return text + (f" ({self.got})" if self.got is not None else "")
+        text = f"{where}: {self.field}: expected {self.expected}"
         if self.got is not None:
             text += f", got {self.got}"
         return text
@@ -300,7 +303,15 @@ class _InvalidError(Exception):
         self.got = None if got is _MISSING else _show(got)
 
 
+class _Raw(str):
+    """A description to show as it is, not as a quoted value."""
+
+    __slots__ = ()
+
+
 def _show(value: object) -> str:
+    if isinstance(value, _Raw):
+        return str(value)
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -356,9 +367,11 @@ class _Table:
         for key in data:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                expected = f"'{hint[0]}'" if hint else "one of " + ", ".join(sorted(allowed))
+                expected = (
+                    f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(allowed))
+                )
                 raise _InvalidError(
-                    self.path(key), f"a known field ({expected})", "an unknown field"
+                    self.path(key), f"a known field ({expected})", _Raw("an unknown field")
                 )
 
     def path(self, key: str) -> str:
@@ -393,6 +406,7 @@ class _Table:
             return default
         lo, hi = LIMITS[key]
         kind = "a whole number" if whole else "a number"
+        unit = " seconds" if key.endswith("_s") else ""
         ok_type = isinstance(value, int) if whole else isinstance(value, int | float)
         if (
             isinstance(value, bool)
@@ -400,7 +414,7 @@ class _Table:
             or not math.isfinite(float(value))  # type: ignore[arg-type]
             or not lo <= value <= hi  # type: ignore[operator]
         ):
-            raise _InvalidError(self.path(key), f"{kind} from {lo:g} to {hi:g}", value)
+            raise _InvalidError(self.path(key), f"{kind} from {lo:g} to {hi:g}{unit}", value)
         return float(value)  # type: ignore[arg-type]
 
     def texts(self, key: str, *, max_len: int = 200, max_items: int = 20) -> tuple[str, ...]:
