@@ -31,7 +31,7 @@ RESPONSES = ("better", "same", "worse")
 
 @dataclass
 class CheckinAnswers:
-    kind: str  # before / after / morning / any
+    kind: str  # a core.trends.CheckInKind value
     back_pain: int
     leg_pain: int
     extent: str  # one of EXTENTS
@@ -111,7 +111,7 @@ class CheckinPage(QWidget):
     TITLES = {
         "before": "Before you start: how are you right now?",
         "after": "After the session: how are you now?",
-        "morning": "Good morning: how did you wake up?",
+        "next_morning": "Good morning: how did you wake up?",
         "any": "How are you right now?",
     }
 

@@ -119,16 +119,59 @@ class FigurePlaceholder(QWidget):
         p.end()
 
 
+class AnimatedFigure(QWidget):
+    """Feeds the figures work's FigureView from the engine snapshot: the
+    exercise and side when they change, the step when it starts, pauses."""
+
+    def __init__(self, figure: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self.setAccessibleName(self.tr("Exercise figure"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(figure)
+        self._key: tuple[str, object] | None = None
+        self._step_key: tuple[int, object] | None = None
+        self._paused: bool | None = None
+
+    def set_step(self, snap: SessionSnapshot) -> None:
+        step = snap.step
+        f: Any = self.figure
+        if step is None:
+            return
+        key = (step.exercise_id, step.side)
+        if key != self._key:
+            self._key = key
+            self._step_key = None
+            f.set_exercise(step.exercise_id, step.side)
+        step_key = (snap.step_index, step.side)
+        if step_key != self._step_key:
+            self._step_key = step_key
+            f.set_phase(
+                step.kind.value,
+                duration=step.duration_s,
+                rep_s=step.rep_s,
+                hold_s=step.hold_s,
+                side=step.side,
+                alternating=step.alternating,
+                stage=step.stage,
+                elapsed=snap.step_elapsed_s,
+            )
+        if snap.paused != self._paused:
+            if not snap.paused and self._paused is not None:
+                f.set_time(snap.step_elapsed_s)
+            self._paused = snap.paused
+            f.set_paused(snap.paused)
+
+
 def make_figure_widget(parent: QWidget | None = None) -> QWidget:
-    """The animated figure when qt/figure_view.py offers one, else the placeholder."""
+    """The animated figure when qt/figure_view.py can draw, else the placeholder."""
     try:
-        from stretchguide.qt import figure_view  # type: ignore[attr-defined]
+        from stretchguide.qt.figure_view import FigureView
     except ImportError:
         return FigurePlaceholder(parent)
-    factory = getattr(figure_view, "FigureView", None)
-    if factory is None:
-        return FigurePlaceholder(parent)
-    return factory(parent)  # type: ignore[no-any-return]
+    return AnimatedFigure(FigureView(), parent)
 
 
 class SessionView(QWidget):

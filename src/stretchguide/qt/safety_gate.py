@@ -1,0 +1,240 @@
+"""First-start disclaimer and the red-flag questions.
+
+The questions and the judgement come from ``core/safety.py``; this page asks
+them and shows the answer. An urgent result is a full page of its own that
+must be acknowledged, and it does not let the session start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_red_flags
+
+DISCLAIMER = (
+    "StretchGuide offers general guidance on stretches that many people with "
+    "sciatica find helpful. It is not medical advice and it cannot examine you. "
+    "If you are unsure whether these exercises suit you, ask a doctor or "
+    "physiotherapist first. Stop any exercise that causes sharp or increasing pain."
+)
+
+
+def _heading(text: str, scale: float = 1.5) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class SafetyGate(QStackedWidget):
+    """Pages: disclaimer -> questions -> result (urgent / see a doctor soon)."""
+
+    sig_passed = Signal(object)
+    """No urgent flag (a RedFlagResult); the session may go ahead."""
+    sig_blocked = Signal(object)
+    """An urgent flag was acknowledged (a RedFlagResult); no session starts."""
+    sig_disclaimer_accepted = Signal()
+    """The person read and accepted the disclaimer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: RedFlagResult | None = None
+        self._build_disclaimer()
+        self._build_questions()
+        self._build_result()
+        self._connect_signals()
+
+    # -- pages -------------------------------------------------------------
+    def _build_disclaimer(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading(self.tr("Before you begin")))
+        text = QLabel(self.tr(DISCLAIMER))
+        text.setWordWrap(True)
+        text.setAccessibleName(self.tr("Disclaimer"))
+        layout.addWidget(text)
+        layout.addStretch()
+        row = QHBoxLayout()
+        row.addStretch()
+        self.accept_button = QPushButton(self.tr("I &understand"))
+        self.accept_button.setAccessibleName(self.tr("I understand the disclaimer"))
+        self.accept_button.setDefault(True)
+        row.addWidget(self.accept_button)
+        layout.addLayout(row)
+        self.disclaimer_page = page
+        self.addWidget(page)
+
+    def _build_questions(self) -> None:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(_heading(self.tr("A few safety questions")))
+        intro = QLabel(
+            self.tr(
+                "Some signs mean exercises are not the right thing today. "
+                "Please answer each question."
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        grid = QGridLayout(body)
+        self.answers: dict[str, QButtonGroup] = {}
+        for row, flag in enumerate(RED_FLAGS):
+            q = QLabel(self.tr(flag.question))
+            q.setWordWrap(True)
+            grid.addWidget(q, row, 0)
+            group = QButtonGroup(body)
+            yes = QRadioButton(self.tr("Yes"))
+            no = QRadioButton(self.tr("No"))
+            yes.setAccessibleName(self.tr(flag.question) + " " + self.tr("Yes"))
+            no.setAccessibleName(self.tr(flag.question) + " " + self.tr("No"))
+            group.addButton(yes, 1)
+            group.addButton(no, 0)
+            grid.addWidget(yes, row, 1)
+            grid.addWidget(no, row, 2)
+            self.answers[flag.id] = group
+        grid.setColumnStretch(0, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.question_error = QLabel()
+        self.question_error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        outer.addWidget(self.question_error)
+        row = QHBoxLayout()
+        self.all_no_button = QPushButton(self.tr("&None of these"))
+        self.all_no_button.setAccessibleName(self.tr("Answer no to every question"))
+        self.check_button = QPushButton(self.tr("&Continue"))
+        self.check_button.setAccessibleName(self.tr("Check my answers"))
+        self.check_button.setDefault(True)
+        row.addWidget(self.all_no_button)
+        row.addStretch()
+        row.addWidget(self.check_button)
+        outer.addLayout(row)
+        self.questions_page = page
+        self.addWidget(page)
+
+    def _build_result(self) -> None:
+        page = QFrame()
+        page.setObjectName("safetyResult")
+        layout = QVBoxLayout(page)
+        self.result_title = _heading("", 2.2)
+        self.result_title.setAccessibleName(self.tr("Safety result"))
+        self.result_text = QLabel()
+        self.result_text.setWordWrap(True)
+        font = self.result_text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.result_text.setFont(font)
+        self.result_text.setAccessibleName(self.tr("What to do"))
+        self.result_flags = QLabel()
+        self.result_flags.setWordWrap(True)
+        layout.addWidget(self.result_title)
+        layout.addWidget(self.result_text)
+        layout.addWidget(self.result_flags)
+        layout.addStretch()
+        row = QHBoxLayout()
+        row.addStretch()
+        self.ack_button = QPushButton(self.tr("I &understand"))
+        self.ack_button.setAccessibleName(self.tr("I understand"))
+        self.continue_anyway = QPushButton(self.tr("Continue with the &exercises"))
+        self.continue_anyway.setAccessibleName(self.tr("Continue with the exercises"))
+        row.addWidget(self.ack_button)
+        row.addWidget(self.continue_anyway)
+        layout.addLayout(row)
+        self.result_page = page
+        self.addWidget(page)
+
+    def _connect_signals(self) -> None:
+        self.accept_button.clicked.connect(self._disclaimer_ok)
+        self.check_button.clicked.connect(self.check)
+        self.all_no_button.clicked.connect(self.answer_all_no)
+        self.ack_button.clicked.connect(self._acknowledge)
+        self.continue_anyway.clicked.connect(self._continue_after_soon)
+
+    # -- flow --------------------------------------------------------------
+    def begin(self, show_disclaimer: bool) -> None:
+        for group in self.answers.values():
+            group.setExclusive(False)
+            for b in group.buttons():
+                b.setChecked(False)
+            group.setExclusive(True)
+        self.question_error.clear()
+        self.result = None
+        if show_disclaimer:
+            self.setCurrentWidget(self.disclaimer_page)
+            self.accept_button.setFocus()
+        else:
+            self.setCurrentWidget(self.questions_page)
+            self.all_no_button.setFocus()
+
+    def _disclaimer_ok(self) -> None:
+        self.sig_disclaimer_accepted.emit()
+        self.setCurrentWidget(self.questions_page)
+        self.all_no_button.setFocus()
+
+    def set_answer(self, flag_id: str, yes: bool) -> None:
+        self.answers[flag_id].button(1 if yes else 0).setChecked(True)
+
+    def answer_all_no(self) -> None:
+        for flag_id in self.answers:
+            self.set_answer(flag_id, False)
+
+    def check(self) -> None:
+        missing = [f for f, g in self.answers.items() if g.checkedId() < 0]
+        if missing:
+            self.question_error.setText(self.tr("Please answer every question."))
+            return
+        answers = {f: g.checkedId() == 1 for f, g in self.answers.items()}
+        self.result = check_red_flags(answers)
+        if self.result.urgency is Urgency.NONE:
+            self.sig_passed.emit(self.result)
+            return
+        self._show_result(self.result)
+
+    def _show_result(self, result: RedFlagResult) -> None:
+        urgent = result.urgency is Urgency.URGENT
+        if urgent:
+            self.result_title.setText(self.tr("Seek urgent medical help"))
+            self.result_page.setStyleSheet(
+                "#safetyResult { background: #8e1b1b; } #safetyResult QLabel { color: white; }"
+            )
+        else:
+            self.result_title.setText(self.tr("Please see a doctor soon"))
+            self.result_page.setStyleSheet(
+                "#safetyResult { background: #7a5a00; } #safetyResult QLabel { color: white; }"
+            )
+        self.result_text.setText(self.tr(result.message))
+        self.result_flags.setText(
+            self.tr("You answered yes to:")
+            + "<ul>"
+            + "".join(f"<li>{self.tr(f.question)}</li>" for f in result.flags)
+            + "</ul>"
+        )
+        self.continue_anyway.setVisible(not urgent)
+        self.setCurrentWidget(self.result_page)
+        self.ack_button.setFocus()
+
+    def _acknowledge(self) -> None:
+        assert self.result is not None
+        self.sig_blocked.emit(self.result)
+
+    def _continue_after_soon(self) -> None:
+        assert self.result is not None and self.result.urgency is Urgency.SOON
+        self.sig_passed.emit(self.result)
