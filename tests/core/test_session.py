@@ -1,0 +1,361 @@
+"""The session engine, example by example, on a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from stretchguide.core.catalog import (
+    Dose,
+    Exercise,
+    Kind,
+    Position,
+    Routine,
+    RoutineItem,
+    Schedule,
+    Side,
+    Sides,
+)
+from stretchguide.core.session import Event, EventKind, Phase, Session
+from stretchguide.core.timeline import SessionOptions, StepKind, Timeline, build_timeline
+
+
+class FakeClock:
+    def __init__(self, t: float = 1000.0) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def plan(*doses: Dose, **options: object) -> Timeline:
+    exercises = {
+        f"ex{i}": Exercise(
+            id=f"ex{i}",
+            name=f"Exercise {i}",
+            steps=(f"Set up for {i}", f"Move {i}"),
+            position=Position.SUPINE,
+            equipment=frozenset(),
+            kind=Kind.STRETCH,
+            dose=d,
+        )
+        for i, d in enumerate(doses)
+    }
+    routine = Routine(
+        "r", "R", "", tuple(RoutineItem(f"ex{i}", d) for i, d in enumerate(doses)), Schedule(7, "")
+    )
+    return build_timeline(routine, exercises, SessionOptions(**options))  # type: ignore[arg-type]
+
+
+T0 = 1000.0
+
+
+def started(tl: Timeline, **kw: float) -> tuple[Session, list[Event]]:
+    s = Session(tl, FakeClock(T0), **kw)
+    return s, s.start(T0)
+
+
+def run_until(s: Session, end: float, step: float = 0.1) -> list[Event]:
+    out: list[Event] = []
+    n = 1
+    while T0 + n * step <= end + 1e-9:
+        out += s.tick(T0 + n * step)
+        n += 1
+    return out
+
+
+def of(events: list[Event], kind: EventKind) -> list[Event]:
+    return [e for e in events if e.kind is kind]
+
+
+def test_nothing_happens_before_start() -> None:
+    s = Session(plan(Dose(hold_s=10)), FakeClock())
+    assert s.tick(T0 + 50) == []
+    assert s.snapshot(T0).phase is Phase.IDLE
+
+
+def test_start_announces_session_exercise_and_prepare_at_once() -> None:
+    _, events = started(plan(Dose(hold_s=10)))
+    assert [e.kind for e in events] == [
+        EventKind.SESSION_START,
+        EventKind.EXERCISE_INTRO,
+        EventKind.PREPARE,
+    ]
+    assert all(e.at == T0 for e in events)
+    assert events[1].exercise_name == "Exercise 0" and events[1].text == "Set up for 0"
+    assert events[2].seconds == 5.0
+
+
+def test_thirty_second_hold_fires_each_cue_on_its_deadline() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    events = run_until(s, T0 + 40)
+    cues = [(e.kind, e.at - T0, e.seconds) for e in events[:-1] if e.step_index == 1]
+    assert cues == [
+        (EventKind.HOLD_START, 5.0, 30.0),
+        (EventKind.HALFWAY, 20.0, 15.0),
+        (EventKind.TEN_LEFT, 25.0, 10.0),
+        (EventKind.COUNTDOWN, 32.0, 3.0),
+        (EventKind.COUNTDOWN, 33.0, 2.0),
+        (EventKind.COUNTDOWN, 34.0, 1.0),
+        (EventKind.RELEASE, 35.0, 0.0),
+    ]
+    assert events[-1].kind is EventKind.SESSION_COMPLETE
+    assert s.snapshot(T0 + 40).phase is Phase.FINISHED
+
+
+@pytest.mark.parametrize(
+    ("hold", "halfway", "ten_left"),
+    [
+        (10.0, False, False),
+        (15.0, False, False),
+        (16.0, False, True),
+        (20.0, False, True),
+        (24.0, True, True),
+        (60.0, True, True),
+    ],
+)
+def test_halfway_and_ten_left_only_on_holds_long_enough(
+    hold: float, halfway: bool, ten_left: bool
+) -> None:
+    s, _ = started(plan(Dose(hold_s=hold)))
+    events = run_until(s, T0 + 5 + hold, step=0.5)
+    assert bool(of(events, EventKind.HALFWAY)) is halfway
+    assert bool(of(events, EventKind.TEN_LEFT)) is ten_left
+
+
+def test_one_very_late_tick_delivers_every_missed_cue_once_in_order() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    late = s.tick(T0 + 29.0)  # 29 s without a tick, but under the stall threshold
+    kinds = [e.kind for e in late]
+    assert kinds == [
+        EventKind.COUNTDOWN,
+        EventKind.COUNTDOWN,
+        EventKind.COUNTDOWN,
+        EventKind.HOLD_START,
+        EventKind.HALFWAY,
+        EventKind.TEN_LEFT,
+    ]
+    assert [e.at for e in late] == sorted(e.at for e in late)
+    assert s.tick(T0 + 29.0) == []
+    snap = s.snapshot(T0 + 29.0)
+    assert snap.step_index == 1 and snap.remaining_s == pytest.approx(6.0)
+
+
+def test_remaining_time_comes_from_the_deadline_not_the_tick_count() -> None:
+    tl = plan(Dose(hold_s=30))
+    busy, _ = started(tl)
+    run_until(busy, T0 + 17.3, step=0.01)
+    idle, _ = started(tl)
+    idle.tick(T0 + 17.3)
+    assert busy.snapshot(T0 + 17.3).remaining_s == pytest.approx(17.7)
+    assert idle.snapshot(T0 + 17.3).remaining_s == pytest.approx(17.7)
+
+
+def test_repetitions_fire_numbered_events_with_alternating_sides() -> None:
+    s, _ = started(plan(Dose(reps=4, rep_s=2, hold_s=1, sides=Sides.ALTERNATING)))
+    events = run_until(s, T0 + 30)
+    reps = of(events, EventKind.REP)
+    assert [(e.rep, e.reps, e.side, e.at - T0) for e in reps] == [
+        (1, 4, Side.LEFT, 5.0),
+        (2, 4, Side.RIGHT, 8.0),
+        (3, 4, Side.LEFT, 11.0),
+        (4, 4, Side.RIGHT, 14.0),
+    ]
+    assert [e.at - T0 for e in of(events, EventKind.REP_HOLD)] == [7.0, 10.0, 13.0, 16.0]
+    assert of(events, EventKind.REPS_START)[0].at == T0 + 5
+    assert [e.at - T0 for e in of(events, EventKind.RELEASE)] == [17.0]
+    snap = s.snapshot(T0 + 17)
+    assert snap.phase is Phase.FINISHED
+
+
+def test_snapshot_during_reps_reports_current_repetition_and_side() -> None:
+    s, _ = started(plan(Dose(reps=4, rep_s=2, sides=Sides.ALTERNATING)))
+    s.tick(T0 + 7.5)
+    snap = s.snapshot(T0 + 7.5)
+    assert snap.phase is Phase.REPS
+    assert (snap.rep, snap.reps, snap.side) == (2, 4, Side.RIGHT)
+
+
+def test_switch_event_names_the_side_to_switch_to() -> None:
+    s, _ = started(plan(Dose(hold_s=10, sides=Sides.EACH)))
+    events = run_until(s, T0 + 40)
+    switch = of(events, EventKind.SWITCH_SIDE)
+    assert len(switch) == 1 and switch[0].side is Side.RIGHT
+    assert switch[0].at == T0 + 15
+    holds = of(events, EventKind.HOLD_START)
+    assert [h.side for h in holds] == [Side.LEFT, Side.RIGHT]
+
+
+def test_rest_between_exercises_says_how_long_and_what_is_next() -> None:
+    s, first = started(plan(Dose(hold_s=10), Dose(hold_s=10), rest_between_exercises_s=15))
+    events = first + run_until(s, T0 + 60)
+    rest = of(events, EventKind.REST)[0]
+    nxt = of(events, EventKind.NEXT_UP)[0]
+    assert rest.seconds == 15 and rest.next_name == "Exercise 1" and rest.at == T0 + 15
+    assert nxt.next_name == "Exercise 1" and nxt.at == rest.at
+    intros = of(events, EventKind.EXERCISE_INTRO)
+    assert [e.at - T0 for e in intros] == [0.0, 30.0]
+
+
+def test_staged_hold_moves_to_the_next_stage_without_a_release_between() -> None:
+    s, _ = started(plan(Dose(hold_s=10, stages=("arch", "hollow"))))
+    events = run_until(s, T0 + 30)
+    starts = of(events, EventKind.HOLD_START)
+    assert [(e.stage, e.at - T0) for e in starts] == [("arch", 5.0), ("hollow", 15.0)]
+    assert [e.at - T0 for e in of(events, EventKind.RELEASE)] == [25.0]
+
+
+def test_pause_freezes_the_hold_and_resume_continues_with_the_time_left() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    run_until(s, T0 + 12)
+    paused = s.pause(T0 + 12)
+    assert of(paused, EventKind.PAUSED)
+    assert s.tick(T0 + 100) == []  # nothing moves while paused
+    snap = s.snapshot(T0 + 100)
+    assert snap.phase is Phase.PAUSED and snap.paused and snap.remaining_s == pytest.approx(23)
+
+    resumed = s.resume(T0 + 200)
+    assert [(e.kind, e.seconds) for e in resumed] == [(EventKind.RESUMED, 3.0)]
+    assert s.snapshot(T0 + 201).phase is Phase.RESUMING
+    assert s.snapshot(T0 + 201).resume_left_s == pytest.approx(2.0)
+    assert s.snapshot(T0 + 201).remaining_s == pytest.approx(23)
+    cont = s.tick(T0 + 203)
+    assert [(e.kind, e.at, e.seconds) for e in cont] == [(EventKind.CONTINUE, T0 + 203, 23.0)]
+    rest = s.tick(T0 + 230)
+    release = of(rest, EventKind.RELEASE)[0]
+    assert release.at == pytest.approx(T0 + 203 + 23)
+
+
+def test_pause_during_the_get_ready_keeps_the_step_untouched() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    s.tick(T0 + 10)
+    s.pause(T0 + 10)
+    s.resume(T0 + 20)
+    s.pause(T0 + 21)  # still getting ready
+    assert s.snapshot(T0 + 50).remaining_s == pytest.approx(25)
+    s.resume(T0 + 60)
+    events = s.tick(T0 + 80) + s.tick(T0 + 100)
+    assert of(events, EventKind.RELEASE)[0].at == pytest.approx(T0 + 63 + 25)
+
+
+def test_next_skips_to_the_following_step_and_fires_its_start_cues_now() -> None:
+    s, _ = started(plan(Dose(hold_s=30), Dose(hold_s=10)))
+    s.tick(T0 + 8)
+    events = s.next(T0 + 8)
+    assert events[0].kind is EventKind.SKIPPED and events[0].step_index == 2
+    assert [(e.kind, e.at) for e in events[1:]] == [
+        (EventKind.REST, T0 + 8),
+        (EventKind.NEXT_UP, T0 + 8),
+    ]
+    assert not of(events, EventKind.RELEASE)  # the skipped hold never "ends"
+    snap = s.snapshot(T0 + 8)
+    assert snap.step_index == 2 and snap.remaining_s == 15.0
+
+
+def test_previous_goes_back_one_step_and_restart_repeats_the_current_one() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    s.tick(T0 + 20)
+    back = s.previous(T0 + 20)
+    assert s.snapshot(T0 + 20).step_index == 0
+    assert of(back, EventKind.PREPARE)[0].at == T0 + 20
+    s.tick(T0 + 30)
+    again = s.restart_step(T0 + 30)
+    assert of(again, EventKind.HOLD_START)[0].at == T0 + 30
+    assert s.snapshot(T0 + 31).remaining_s == pytest.approx(29)
+
+
+def test_previous_on_the_first_step_restarts_it() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    s.tick(T0 + 2)
+    s.previous(T0 + 2)
+    assert s.snapshot(T0 + 2).step_index == 0 and s.snapshot(T0 + 2).remaining_s == 5.0
+
+
+def test_next_on_the_last_step_completes_the_session() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    s.tick(T0 + 6)
+    events = s.next(T0 + 6)
+    assert events[-1].kind is EventKind.SESSION_COMPLETE
+    assert s.snapshot(T0 + 6).phase is Phase.FINISHED and s.done
+    assert s.tick(T0 + 60) == []
+
+
+def test_exercise_jumps_land_on_exercise_boundaries() -> None:
+    tl = plan(Dose(hold_s=10), Dose(hold_s=10), Dose(hold_s=10))
+    firsts = tl.exercise_starts()
+    s, _ = started(tl)
+    s.next_exercise(T0 + 1)
+    assert s.step_index(T0 + 1) == firsts[1]
+    s.next_exercise(T0 + 2)
+    assert s.step_index(T0 + 2) == firsts[2]
+    s.previous_exercise(T0 + 3)
+    assert s.step_index(T0 + 3) == firsts[1]
+
+
+def test_jumping_while_paused_stays_paused_until_resumed() -> None:
+    s, _ = started(plan(Dose(hold_s=30), Dose(hold_s=10)))
+    s.tick(T0 + 8)
+    s.pause(T0 + 8)
+    s.next(T0 + 9)
+    assert s.snapshot(T0 + 9).phase is Phase.PAUSED
+    assert s.tick(T0 + 50) == []
+    s.resume(T0 + 60)
+    events = s.tick(T0 + 63)
+    assert [e.kind for e in events][:2] == [EventKind.CONTINUE, EventKind.REST]
+
+
+def test_a_clock_jump_beyond_the_threshold_pauses_where_the_stall_began() -> None:
+    s, _ = started(plan(Dose(hold_s=60)), stall_threshold_s=30)
+    s.tick(T0 + 10)
+    events = s.tick(T0 + 400)  # laptop lid closed for six minutes
+    assert [(e.kind, e.at, e.seconds) for e in events] == [(EventKind.STALLED, T0 + 10, 390.0)]
+    snap = s.snapshot(T0 + 400)
+    assert snap.phase is Phase.PAUSED and snap.stalled
+    assert snap.elapsed_s == pytest.approx(10) and snap.remaining_s == pytest.approx(55)
+    s.resume(T0 + 410)
+    assert of(s.tick(T0 + 413), EventKind.CONTINUE)
+    assert s.snapshot(T0 + 414).remaining_s == pytest.approx(54)
+
+
+def test_a_gap_just_under_the_threshold_is_only_a_late_tick() -> None:
+    s, _ = started(plan(Dose(hold_s=60)), stall_threshold_s=30)
+    events = s.tick(T0 + 29.5)
+    assert not of(events, EventKind.STALLED)
+    assert s.snapshot(T0 + 29.5).phase is Phase.HOLD
+
+
+def test_stop_ends_the_session_and_silences_later_ticks() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    s.tick(T0 + 7)
+    events = s.stop(T0 + 7)
+    assert [e.kind for e in events] == [EventKind.STOPPED]
+    assert s.snapshot(T0 + 8).phase is Phase.STOPPED
+    assert s.tick(T0 + 100) == [] and s.resume(T0 + 100) == []
+
+
+def test_methods_read_the_injected_clock_when_no_time_is_given() -> None:
+    clock = FakeClock(T0)
+    s = Session(plan(Dose(hold_s=10)), clock)
+    s.start()
+    clock.t = T0 + 6
+    events = s.tick()
+    assert of(events, EventKind.HOLD_START)[0].at == T0 + 5
+    assert s.snapshot().remaining_s == pytest.approx(9)
+    assert s.phase is Phase.HOLD
+
+
+def test_snapshot_progress_runs_from_zero_to_one() -> None:
+    tl = plan(Dose(hold_s=20))
+    s, _ = started(tl)
+    assert s.snapshot(T0).session_progress == 0.0
+    s.tick(T0 + 15)
+    snap = s.snapshot(T0 + 15)
+    assert snap.step_progress == pytest.approx(0.5) and snap.session_progress == pytest.approx(0.6)
+    assert snap.step is not None and snap.step.kind is StepKind.HOLD
+    s.tick(T0 + 25)
+    assert s.snapshot(T0 + 25).session_progress == 1.0
+
+
+def test_empty_routine_completes_immediately() -> None:
+    s, events = started(plan())
+    assert [e.kind for e in events] == [EventKind.SESSION_START, EventKind.SESSION_COMPLETE]
+    assert s.snapshot(T0).phase is Phase.FINISHED
