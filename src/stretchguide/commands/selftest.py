@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -180,14 +181,38 @@ def check_sounds(ctx: _Context) -> str:
 
 
 def check_database(ctx: _Context) -> str:
-    from stretchguide.store import history as history_mod
+    """Write a session, a check-in, a response and a hurt; reopen; read them back."""
+    from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
+    from stretchguide.store.history import History
 
-    return _exercise_history(history_mod, ctx)
-
-
-def _exercise_history(history_mod: Any, ctx: _Context) -> str:
-    # Filled in against the store's History API (see check_database).
-    raise CheckFailedError("no History API to check yet")
+    catalog = _catalog(ctx)
+    routine = next(iter(catalog.routines.values()))
+    first_id = routine.items[0].exercise_id
+    paths = AppPaths(ctx.scratch / "data").ensure()
+    with History.open(paths) as history:
+        record = history.start_session(routine, options={"sides": "both"})
+        history.add_checkin(CheckInKind.BEFORE, 4, 3, Extent.THIGH, session_id=record.id)
+        history.record_step(record.id, 1, first_id, "hold", planned_s=30, done_s=30)
+        history.record_hurt(record.id, first_id, 1)
+        history.set_response(record.id, first_id, Response.SAME)
+        history.finish_session(record.id, SessionStatus.COMPLETED)
+    with History.open(paths) as history:
+        again = history.session(record.id)
+        found = (
+            again.status is SessionStatus.COMPLETED,
+            len(history.steps(record.id)) == 1,
+            len(history.checkins_for_session(record.id)) == 1,
+            len(history.responses(record.id)) == 1,
+            len(history.hurts(record.id)) == 1,
+        )
+    if not all(found):
+        raise CheckFailedError(f"history did not read back what was written: {found}")
+    if not paths.database.is_file():
+        raise CheckFailedError(f"no database file at {paths.database}")
+    return (
+        f"history written, reopened and read back "
+        f"({paths.database.stat().st_size // 1024} KiB, SQLite {sqlite3.sqlite_version})"
+    )
 
 
 def check_qt(ctx: _Context) -> str:
@@ -299,6 +324,30 @@ def check_session(ctx: _Context) -> str:
     finished: list[str] = []
     controller.sig_events.connect(lambda evs: seen.update(e.kind for e in evs))
     controller.sig_finished.connect(finished.append)
+    # Each finished hold goes to a scratch history, as the app records it.
+    from stretchguide.core.trends import SessionStatus
+    from stretchguide.store.history import History
+
+    history = History.open(AppPaths(ctx.scratch / "session-data").ensure(), backups=False)
+    record = history.start_session(routine)
+
+    done_steps: list[int] = []
+
+    def record_step(index: int) -> None:
+        done_steps.append(index)
+        step = timeline.steps[index]
+        history.record_step(
+            record.id,
+            index,
+            step.exercise_id,
+            step.kind.value,
+            side=step.side.value if step.side else None,
+            set_number=step.set_no,
+            planned_s=step.duration_s,
+            done_s=step.duration_s,
+        )
+
+    controller.sig_step_done.connect(record_step)
     started = time.monotonic()
     controller.start()
     controller.timer.stop()  # the fake clock drives the ticks, not wall time
@@ -318,6 +367,9 @@ def check_session(ctx: _Context) -> str:
             ctx.app.processEvents()
             view.grab()  # draw the screen as the person would see it
     wall = time.monotonic() - started
+    history.finish_session(record.id, SessionStatus.COMPLETED)
+    recorded = len(history.steps(record.id))
+    history.close()
     view.close()
     view.deleteLater()
     ctx.app.processEvents()
@@ -335,10 +387,14 @@ def check_session(ctx: _Context) -> str:
     absent = sorted(k.value for k in wanted - seen)
     if absent:
         raise CheckFailedError("session never sent: " + ", ".join(absent))
+    if not done_steps or recorded != len(set(done_steps)):
+        raise CheckFailedError(
+            f"history kept {recorded} of {len(set(done_steps))} finished holds"
+        )
     return (
         f"{len(timeline.steps)}-step session over {len(items)} exercises ran to the end "
         f"on a fake clock ({timeline.total_s:.0f} s of plan in {wall:.1f} s, "
-        f"{len(seen)} kinds of event)"
+        f"{len(seen)} kinds of event, {recorded} holds recorded)"
     )
 
 
