@@ -1,9 +1,125 @@
-"""`stretchguide export`, `import` and `stats` (filled in with the history store)."""
+"""`stretchguide export`, `import` and `stats`: the pain diary from the command line."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from stretchguide.paths import AppPaths
+
+_VERDICT_TEXT = {
+    "improving": "improving",
+    "no_change": "no clear change",
+    "worse": "worse",
+    "not_enough_data": "not enough check-ins yet",
+}
+
+
+def _columns_help() -> str:
+    from stretchguide.store.exchange import CSV_COLUMNS
+
+    lines = ["CSV columns (times are local, ISO 8601 with UTC offset):"]
+    for name, cols in CSV_COLUMNS.items():
+        lines.append(f"  {name}")
+        lines.extend(f"    {col:<14} {text}" for col, text in cols)
+    return "\n".join(lines)
 
 
 def register(sub: Any) -> None:
-    del sub  # the history work adds the sub-commands here
+    export = sub.add_parser(
+        "export",
+        help="export your history as CSV files or one JSON file",
+        description="Export the whole history. Exported files are private (mode 0600).",
+        epilog=_columns_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--csv", metavar="DIR", type=Path, help="write one CSV per table in DIR")
+    target.add_argument("--json", metavar="FILE", type=Path, help="write everything to FILE")
+    export.set_defaults(func=run_export)
+
+    imp = sub.add_parser(
+        "import",
+        help="import a JSON export (all or nothing; records already present are skipped)",
+    )
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.set_defaults(func=run_import)
+
+    stats = sub.add_parser("stats", help="sessions this week, streak and the 14-day verdict")
+    stats.set_defaults(func=run_stats)
+
+
+def _open(paths: AppPaths) -> Any:
+    from stretchguide.store.db import StoreError
+    from stretchguide.store.history import History
+
+    try:
+        history = History.open(paths)
+    except StoreError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return None
+    if history.damage is not None:
+        print(history.damage.user_message, file=sys.stderr)
+    return history
+
+
+def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stretchguide.store import exchange
+
+    history = _open(paths)
+    if history is None:
+        return 2
+    with history:
+        if args.csv is not None:
+            for path in exchange.export_csv(history, args.csv):
+                print(path)
+        else:
+            print(exchange.export_json(history, args.json))
+    return 0
+
+
+def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stretchguide.store import exchange
+
+    history = _open(paths)
+    if history is None:
+        return 2
+    with history:
+        try:
+            report = exchange.import_json(history, args.file)
+        except exchange.ImportValidationError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+    print(
+        f"Imported {report.sessions_added} session(s) and {report.checkins_added} check-in(s); "
+        f"skipped {report.sessions_skipped} session(s) and {report.checkins_skipped} "
+        "check-in(s) already present."
+    )
+    if report.backup is not None:
+        print(f"A copy of your history before the import is in {report.backup}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
+    del args
+    history = _open(paths)
+    if history is None:
+        return 2
+    with history:
+        summary = history.summary()
+    streak = summary.streak
+    print(f"Sessions this week: {summary.sessions_this_week}")
+    goal = (
+        "habit goal reached"
+        if streak.reached
+        else f"{streak.days_to_goal} more to reach {streak.goal} days"
+    )
+    print(f"Streak: {streak.current} day(s) ({goal}; best {streak.best})")
+    print(f"Last 14 days: {_VERDICT_TEXT[summary.verdict.kind.value]}")
+    for reason in summary.verdict.reasons:
+        print(f"  {reason}")
+    if summary.advice:
+        print(summary.advice)
+    return 0

@@ -65,15 +65,30 @@ _STEP_COLS = (
 )
 
 
+def _item(raw: Mapping[str, object]) -> SnapshotItem:
+    # Coerce so 30 and 30.0 store the same text: export -> import -> export
+    # must give identical files.
+    return SnapshotItem(
+        exercise_id=str(raw["exercise_id"]),
+        hold_s=float(raw.get("hold_s", 0.0)),  # type: ignore[arg-type]
+        reps=int(raw.get("reps", 1)),  # type: ignore[call-overload]
+        rep_s=float(raw.get("rep_s", 0.0)),  # type: ignore[arg-type]
+        sets=int(raw.get("sets", 1)),  # type: ignore[call-overload]
+        sides=str(raw.get("sides", "none")),
+        rest_s=float(raw.get("rest_s", 0.0)),  # type: ignore[arg-type]
+    )
+
+
 def snapshot_to_json(snapshot: RoutineSnapshot) -> str:
-    return json.dumps(asdict(snapshot), sort_keys=True, separators=(",", ":"))
+    clean = RoutineSnapshot(str(snapshot.name), tuple(_item(asdict(i)) for i in snapshot.items))
+    return json.dumps(asdict(clean), sort_keys=True, separators=(",", ":"))
 
 
 def snapshot_from_json(text: str) -> RoutineSnapshot:
     raw = json.loads(text)
-    return RoutineSnapshot(
-        str(raw["name"]), tuple(SnapshotItem(**item) for item in raw.get("items", ()))
-    )
+    if not isinstance(raw, dict) or not isinstance(raw.get("items", []), list):
+        raise ValueError("a routine snapshot is an object with a name and a list of items")
+    return RoutineSnapshot(str(raw["name"]), tuple(_item(item) for item in raw.get("items", ())))
 
 
 def new_uuid() -> str:
