@@ -27,7 +27,6 @@ files into them; docs/ROUTINE_FORMAT.md documents the file format.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import math
@@ -36,7 +35,6 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import Final, TypeVar
 
@@ -366,7 +364,7 @@ class _Table:
         self.where = where
         for key in data:
             if key not in allowed:
-                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = _close_matches(key, sorted(allowed), n=1)
                 expected = (
                     f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(allowed))
                 )
@@ -469,15 +467,22 @@ class _Table:
         return [_Table(v, f"{self.path(key)}[{i}]", allowed) for i, v in enumerate(value)]
 
 
+def _close_matches(word: str, candidates: list[str], n: int) -> list[str]:
+    import difflib  # only a wrong file pays for it
+
+    return difflib.get_close_matches(word, candidates, n=n)
+
+
 def _choices(enum: type[StrEnum]) -> str:
     return ", ".join(m.value for m in enum)
 
 
 def _member(value: object, enum: type[_E], where: str) -> _E:
     if isinstance(value, str):
-        for member in enum:
-            if member.value == value:
-                return member
+        try:
+            return enum(value)
+        except ValueError:
+            pass
     raise _InvalidError(where, f"one of {_choices(enum)}", value)
 
 
@@ -547,7 +552,7 @@ def _read_routine(
         exercise_id = item.text("exercise", max_len=64)
         exercise = exercises.get(exercise_id)
         if exercise is None:
-            hint = difflib.get_close_matches(exercise_id, sorted(exercises), n=1)
+            hint = _close_matches(exercise_id, sorted(exercises), n=1)
             expected = (
                 f"a known exercise id (did you mean '{hint[0]}'?)"
                 if hint
@@ -898,6 +903,8 @@ CONTENT_PACKAGE: Final = "stretchguide.content"
 
 def _content_dir() -> Path:
     # The content ships as plain files inside the package (wheel and bundle alike).
+    from importlib import resources
+
     return Path(str(resources.files(CONTENT_PACKAGE)))
 
 
