@@ -1,0 +1,533 @@
+"""Plays the session's cues: beeps, and a voice that never talks over itself.
+
+The app's seam is :class:`CuePlayer`::
+
+    player = CuePlayer(parent)                 # cheap; nothing loads yet
+    player.sig_status.connect(status_bar.showMessage)
+    player.prepare(exercises)                  # when a session starts: loads sounds,
+                                               # picks the speech layer (Exercise objects
+                                               # or ids; they decide "leg" vs "side")
+    player.handle(session.tick(now))           # every tick, with the engine's events
+    player.set_voice_enabled(True); player.set_beeps_enabled(True)
+    player.set_volume(0.8); player.set_muted(not player.muted)   # M in the session
+    player.shutdown()                          # when the session view closes
+
+What is said and played for each event is decided in
+:mod:`stretchguide.core.cues`; this module only makes it audible.
+
+Layers, each optional, chosen in :meth:`CuePlayer.prepare`:
+
+* **Beeps**: one preloaded ``QSoundEffect`` per cue sound, so the first cue
+  of a session does not wait for a file to load.
+* **Voice**: ``QTextToSpeech`` when an engine really works (offered by
+  ``availableEngines()``, not in the error state, an English locale
+  available; the locale is set explicitly because speech-dispatcher
+  otherwise picks whatever the environment says). Otherwise the recorded
+  clips in ``resources/sounds/voice/`` played back to back through one
+  ``QAudioSink``. If the engine errors, or does not start speaking within a
+  few seconds of being asked, the player switches to the clips for the rest
+  of its life and says so once.
+* Neither QtMultimedia nor an output device: the session runs with its
+  visual cues only; ``sig_status`` says so once. Nothing here raises into
+  the session or opens a dialog (DESIGN.md convention 8).
+
+A beep and the line of the same moment are ordered: the line waits until
+the beep has finished. Lines wait in a :class:`~stretchguide.core.cues.
+LineQueue` and are dropped when they would start too late to be true.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import wave
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QLocale, QObject, QTimer, Signal
+
+from stretchguide.core.catalog import Exercise
+from stretchguide.core.cues import Cue, Line, LineQueue, Sound, cues_for
+from stretchguide.core.session import Event
+from stretchguide.qt.assets import MissingAssetError, asset_path
+
+log = logging.getLogger(__name__)
+
+BEEP_TO_VOICE_GAP_S = 0.06  # breath between a beep's tail and the voice
+SPEECH_START_TIMEOUT_MS = 4000  # engine asked to speak but silent this long: broken
+SPEECH_MAX_MS = 20_000  # no single line is this long; an engine stuck "speaking" is broken
+CLIP_RATE = 22_050
+
+# Regional English voices by territory, for engines whose voice names say
+# which English they speak (speech-dispatcher + espeak-ng do).
+_VOICE_HINTS = {
+    "UnitedStates": "America",
+    "UnitedKingdom": "Great Britain",
+    "Australia": "Austral",
+    "Canada": "Canad",
+    "Ireland": "Ireland",
+    "India": "India",
+    "NewZealand": "Zealand",
+    "SouthAfrica": "Africa",
+}
+
+
+def _enum_name(value: Any) -> str:
+    return getattr(value, "name", str(value))
+
+
+def english_locale_for(ui: QLocale) -> QLocale:
+    """The UI's own locale when it is English, else US English (the app's text)."""
+    if ui.language() == QLocale.Language.English:
+        return ui
+    return QLocale("en_US")
+
+
+def pick_voice(voices: list[Any], locale: QLocale) -> Any | None:
+    """The plainest voice for ``locale``: exact locale, base voice, regional name."""
+    same = [v for v in voices if v.locale().name() == locale.name()]
+    if not same:
+        same = [v for v in voices if v.locale().language() == QLocale.Language.English]
+    if not same:
+        return None
+    hint = _VOICE_HINTS.get(_enum_name(locale.territory()), "")
+
+    def score(v: Any) -> tuple[int, int, int]:
+        name = v.name()
+        return (
+            0 if hint and hint in name else 1,
+            0 if "+" not in name else 1,  # speechd variants: "English (America)+Max"
+            0 if "," not in name else 1,  # city accents: "English (America, New York City)"
+        )
+
+    return min(same, key=score)
+
+
+class _ClipVoice(QObject):
+    """Plays recorded clips back to back through one QAudioSink."""
+
+    def __init__(self, device: Any, parent: QObject, on_done: Callable[[], None]) -> None:
+        super().__init__(parent)
+        from PySide6.QtCore import QBuffer
+        from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink
+
+        self._QBuffer = QBuffer
+        self._idle = QAudio.State.IdleState
+        self._stopped = QAudio.State.StoppedState
+        fmt = QAudioFormat()
+        fmt.setSampleRate(CLIP_RATE)
+        fmt.setChannelCount(1)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        self._sink = QAudioSink(device, fmt, self)
+        self._sink.stateChanged.connect(self._on_state)
+        self._buffer: Any = None
+        self._clips: dict[str, bytes] = {}
+        self._on_done = on_done
+        self.speaking = False
+
+    def load(self, keys: Iterable[str]) -> list[str]:
+        """Read the clips into memory; returns the keys that have no file."""
+        missing = []
+        for key in keys:
+            if key in self._clips:
+                continue
+            try:
+                path = asset_path(f"sounds/voice/{key}.wav")
+                with wave.open(str(path), "rb") as w:
+                    if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (1, 2, CLIP_RATE):
+                        raise wave.Error("unexpected clip format")
+                    self._clips[key] = w.readframes(w.getnframes())
+            except (MissingAssetError, OSError, wave.Error):
+                missing.append(key)
+        return missing
+
+    def say(self, line: Line) -> bool:
+        pcm = b"".join(self._clips[k] for k in line.clips if k in self._clips)
+        if not pcm:
+            return False
+        self.stop()
+        buf = self._QBuffer(self)
+        buf.setData(QByteArray(pcm))
+        buf.open(self._QBuffer.OpenModeFlag.ReadOnly)
+        self._buffer = buf
+        self.speaking = True
+        self._sink.start(buf)
+        return True
+
+    def stop(self) -> None:
+        if self.speaking:
+            self.speaking = False
+            self._sink.stop()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
+
+    def set_volume(self, volume: float) -> None:
+        self._sink.setVolume(volume)
+
+    def _on_state(self, state: Any) -> None:
+        if state in (self._idle, self._stopped) and self.speaking:
+            self.speaking = False
+            self._sink.stop()
+            self._on_done()
+
+
+class CuePlayer(QObject):
+    """Turns session events into sound; see the module docstring for the API."""
+
+    sig_status = Signal(str)
+    """A one-line, human-readable note about audio (shown once in the status line)."""
+
+    sig_sound_played = Signal(str)
+    """A cue sound was started (its ``Sound`` value); for captions, tests and the bench."""
+
+    sig_line_queued = Signal(str)
+    """A line was handed to the speech queue (its text), in event order."""
+
+    sig_line_started = Signal(str, str)
+    """A line began to be spoken: (text, backend) with backend "tts" or "clips"."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        speech_engine: str | None = None,
+        locale: QLocale | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``speech_engine``: None picks a real engine, "" never uses one, "mock" is for tests."""
+        super().__init__(parent)
+        self._engine_choice = speech_engine
+        self._locale = locale or QLocale()
+        self._clock = clock
+        self._queue = LineQueue()
+        self._exercises: dict[str, Exercise] = {}
+        self._voice_enabled = True
+        self._beeps_enabled = True
+        self._volume = 1.0
+        self._muted = False
+        self._prepared = False
+        self._visual_only = False
+        self._told: set[str] = set()
+
+        self._effects: dict[Sound, Any] = {}
+        self._durations: dict[Sound, float] = {}
+        self._device: Any = None
+        self._tts: Any = None
+        self._tts_broken = False
+        self._clips: _ClipVoice | None = None
+        self._speaking: str = ""  # "", "tts" or "clips"
+        self._tts_started = False
+        self._tts_state: Any = None
+
+        self._pump_timer = QTimer(self)
+        self._pump_timer.setSingleShot(True)
+        self._pump_timer.timeout.connect(self._pump)
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._speech_stuck)
+
+    # -- public API ---------------------------------------------------------
+
+    @property
+    def voice_backend(self) -> str:
+        """"tts", "clips" or "none": what speaks lines right now."""
+        if self._tts is not None and not self._tts_broken:
+            return "tts"
+        if self._clips is not None:
+            return "clips"
+        return "none"
+
+    @property
+    def beeps_available(self) -> bool:
+        return bool(self._effects)
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    def prepare(self, exercises: Iterable[Exercise | str] | Mapping[str, Exercise] = ()) -> None:
+        """Load everything a session needs; call when it starts (cheap the second time)."""
+        items = exercises.values() if isinstance(exercises, Mapping) else exercises
+        ids: list[str] = []
+        for item in items:
+            if isinstance(item, Exercise):
+                self._exercises[item.id] = item
+                ids.append(item.id)
+            else:
+                ids.append(item)
+        self._queue.clear()
+        if not self._prepared:
+            self._prepared = True
+            self._open_audio()
+        if self._clips is not None:
+            from stretchguide.core.cues import clips_needed
+
+            self._clips.load(sorted(clips_needed(ids)))
+
+    def handle(self, events: Iterable[Event]) -> None:
+        """Play what these events (from one tick or control call) call for."""
+        events = list(events)
+        if not events:
+            return
+        if not self._prepared:
+            self.prepare()
+        cues = cues_for(events, self._exercises)
+        now = self._clock()
+        # A late tick can carry several moments: only the newest beep still
+        # means something, but every line goes to the queue, which knows
+        # which are stale.
+        for i, cue in enumerate(cues):
+            self._play_cue(cue, now, beep=i == len(cues) - 1)
+
+    def set_voice_enabled(self, on: bool) -> None:
+        self._voice_enabled = on
+        if not on:
+            self._silence_speech()
+
+    def set_beeps_enabled(self, on: bool) -> None:
+        self._beeps_enabled = on
+
+    def set_volume(self, volume: float) -> None:
+        """0.0-1.0, applied to beeps, the engine's voice and the clips alike."""
+        self._volume = max(0.0, min(1.0, volume))
+        for effect in self._effects.values():
+            effect.setVolume(self._volume)
+        if self._tts is not None:
+            self._tts.setVolume(self._volume)
+        if self._clips is not None:
+            self._clips.set_volume(self._volume)
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        for effect in self._effects.values():
+            effect.setMuted(muted)
+        if muted:
+            self._silence_speech()
+
+    def shutdown(self) -> None:
+        """Stop everything and let go of the audio devices."""
+        self._silence_speech()
+        self._watchdog.stop()
+        for effect in self._effects.values():
+            effect.stop()
+            effect.deleteLater()
+        self._effects.clear()
+        if self._tts is not None:
+            self._tts.deleteLater()
+            self._tts = None
+        if self._clips is not None:
+            self._clips.deleteLater()
+            self._clips = None
+        self._prepared = False
+
+    # -- set-up ---------------------------------------------------------------
+
+    def _tell(self, key: str, message: str) -> None:
+        if key not in self._told:
+            self._told.add(key)
+            log.info("audio: %s", message)
+            self.sig_status.emit(message)
+
+    def _open_audio(self) -> None:
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+        except ImportError as exc:  # no libpulse / libasound, or a stripped build
+            log.info("QtMultimedia unavailable: %s", exc)
+            QMediaDevices = None  # noqa: N806
+        device = None
+        if QMediaDevices is not None:
+            device = QMediaDevices.defaultAudioOutput()
+            if device.isNull() and QMediaDevices.audioOutputs():
+                device = QMediaDevices.audioOutputs()[0]
+        if device is None or device.isNull():
+            self._visual_only = True
+            if self._engine_choice == "mock":
+                self._open_speech()  # the mock engine needs no device: tests still hear lines
+            self._tell("visual", "No sound output found: cues are shown on screen only.")
+            return
+        self._device = device
+        self._load_effects(device)
+        if self._engine_choice != "":
+            self._open_speech()
+        if self._tts is None:
+            self._open_clips()
+
+    def _load_effects(self, device: Any) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        for sound in Sound:
+            try:
+                path = asset_path(sound.resource)
+                with wave.open(str(path), "rb") as w:
+                    self._durations[sound] = w.getnframes() / w.getframerate()
+            except (MissingAssetError, OSError, wave.Error):
+                self._tell("sounds", "Some cue sounds are missing; the voice carries on.")
+                continue
+            effect = QSoundEffect(device, self)
+            effect.setSource(asset_url_for(path))
+            effect.setVolume(self._volume)
+            effect.setMuted(self._muted)
+            self._effects[sound] = effect
+
+    def _open_speech(self) -> None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError:
+            return
+        engines = list(QTextToSpeech.availableEngines())
+        choice = self._engine_choice
+        if choice is None:
+            # "mock" is Qt's test double: it speaks nothing out loud.
+            real = [e for e in engines if e != "mock"]
+            if not real:
+                return
+            choice = real[0]
+        elif choice not in engines:
+            return
+        tts = QTextToSpeech(choice, self)
+        if tts.state() == QTextToSpeech.State.Error:
+            log.info("speech engine %s failed: %s", choice, tts.errorString())
+            tts.deleteLater()
+            return
+        target = english_locale_for(self._locale)
+        locales = list(tts.availableLocales())
+        if not any(loc.language() == QLocale.Language.English for loc in locales):
+            log.info("speech engine %s has no English voice", choice)
+            tts.deleteLater()
+            return
+        exact = [loc for loc in locales if loc.name() == target.name()]
+        tts.setLocale(exact[0] if exact else next(
+            loc for loc in locales if loc.language() == QLocale.Language.English))
+        voice = pick_voice(list(tts.availableVoices()), tts.locale())
+        if voice is not None:
+            tts.setVoice(voice)
+        tts.setVolume(self._volume)
+        tts.stateChanged.connect(self._on_tts_state)
+        tts.errorOccurred.connect(self._on_tts_error)
+        self._tts = tts
+        self._tts_state = QTextToSpeech.State
+
+    def _open_clips(self) -> None:
+        if self._device is None or self._clips is not None:
+            return
+        try:
+            self._clips = _ClipVoice(self._device, self, self._speech_done)
+        except ImportError:
+            return
+        self._clips.set_volume(self._volume)
+        from stretchguide.core.cues import clips_needed
+
+        if self._clips.load(sorted(clips_needed(self._exercises))):
+            log.info("some voice clips are missing")
+
+    # -- playing ------------------------------------------------------------------
+
+    def _play_cue(self, cue: Cue, now: float, *, beep: bool) -> None:
+        if cue.flush:
+            self._silence_speech()
+        if self._muted:
+            return
+        not_before = None
+        if beep and cue.sound is not None and self._beeps_enabled:
+            effect = self._effects.get(cue.sound)
+            if effect is not None:
+                effect.play()
+                self.sig_sound_played.emit(cue.sound.value)
+                not_before = now + self._durations[cue.sound] + BEEP_TO_VOICE_GAP_S
+        if cue.line is not None and self._voice_enabled and self.voice_backend != "none":
+            self._queue.push(cue.line, now, not_before)
+            self.sig_line_queued.emit(cue.line.text)
+            self._pump()
+
+    def _pump(self) -> None:
+        if self._speaking or self._muted:
+            return
+        now = self._clock()
+        line = self._queue.next_line(now)
+        while line is not None and not self._start_line(line):
+            line = self._queue.next_line(now)
+        if line is None:
+            due = self._queue.next_due()
+            if due is not None:
+                self._pump_timer.start(max(0, int((due - now) * 1000) + 1))
+
+    def _start_line(self, line: Line) -> bool:
+        if self.voice_backend == "tts":
+            self._speaking = "tts"
+            self._tts_started = False
+            self._watchdog.start(SPEECH_START_TIMEOUT_MS)
+            self.sig_line_started.emit(line.text, "tts")
+            self._tts.say(line.text)
+            return True
+        if self._clips is not None and self._clips.say(line):
+            self._speaking = "clips"
+            self.sig_line_started.emit(line.text, "clips")
+            return True
+        return False
+
+    def _speech_done(self) -> None:
+        self._watchdog.stop()
+        self._speaking = ""
+        self._pump()
+
+    def _silence_speech(self) -> None:
+        self._queue.clear()
+        self._pump_timer.stop()
+        self._watchdog.stop()
+        if self._speaking == "tts" and self._tts is not None:
+            self._speaking = ""
+            self._tts.stop()
+        elif self._speaking == "clips" and self._clips is not None:
+            self._speaking = ""
+            self._clips.stop()
+        self._speaking = ""
+
+    # -- speech engine health -------------------------------------------------------
+
+    def _on_tts_state(self, state: Any) -> None:
+        states = self._tts_state
+        if state == states.Speaking:
+            self._tts_started = True
+            self._watchdog.start(SPEECH_MAX_MS)
+        elif state == states.Ready and self._speaking == "tts":
+            self._speech_done()
+        elif state == states.Error:
+            self._on_tts_error()
+
+    def _on_tts_error(self, *args: Any) -> None:
+        reason = self._tts.errorString() if self._tts is not None else ""
+        self._tts_failed(f"speech engine error {reason!r}")
+
+    def _speech_stuck(self) -> None:
+        if self._speaking == "tts":
+            what = "never started" if not self._tts_started else "never finished"
+            self._tts_failed(f"speech engine {what} a line")
+
+    def _tts_failed(self, why: str) -> None:
+        if self._tts_broken:
+            return
+        log.warning("audio: %s; falling back to recorded voice", why)
+        self._tts_broken = True
+        self._watchdog.stop()
+        tts, self._tts = self._tts, None
+        if tts is not None:
+            tts.stateChanged.disconnect(self._on_tts_state)
+            tts.errorOccurred.disconnect(self._on_tts_error)
+            tts.stop()
+            tts.deleteLater()
+        self._speaking = ""
+        self._open_clips()
+        if self._clips is not None:
+            self._tell("tts", "The speech engine stopped working: using recorded voice.")
+        else:
+            self._tell("tts", "The speech engine stopped working: beeps only.")
+        self._pump()
+
+
+def asset_url_for(path: Path) -> Any:
+    from PySide6.QtCore import QUrl
+
+    return QUrl.fromLocalFile(str(path))
