@@ -461,3 +461,20 @@ def test_json_schema_lists_exactly_the_fields_the_loader_accepts() -> None:
     assert defs["cause"]["enum"] == [c.value for c in Cause]
     ids = set(defs["item"]["properties"]["exercise"]["enum"])
     assert ids == set(load_builtin().exercises)
+
+
+def test_the_examples_in_the_format_docs_are_valid_routines(exercises) -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "ROUTINE_FORMAT.md").read_text(encoding="utf-8")
+    blocks = {"toml": [], "json": []}
+    for lang in blocks:
+        parts = doc.split(f"```{lang}\n")[1:]
+        blocks[lang] = [p.split("```", 1)[0] for p in parts]
+    assert len(blocks["toml"]) == 1 and len(blocks["json"]) == 1
+    toml_routine = parse_routine_text(blocks["toml"][0], "doc.toml", exercises)
+    assert [i.exercise_id for i in toml_routine.items] == [
+        "prone_forearm_extension",
+        "clam_shell",
+        "knees_to_chest",
+    ]
+    json_routine = parse_routine_text(blocks["json"][0], "doc.json", exercises)
+    assert json_routine.items[1].dose.sets == 3
