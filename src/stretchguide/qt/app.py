@@ -1,20 +1,95 @@
-"""Start the Qt application. (The full main window arrives with issue 4.)"""
+"""Start the desktop app: QApplication, preferences, catalog, history, window."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from stretchguide.paths import AppPaths
 
+ORGANIZATION = "stretchguide"
+APPLICATION = "StretchGuide"
+
+
+def make_application(argv: Sequence[str]) -> object:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(list(argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("io.github.stretchguide.StretchGuide")
+    # Fusion follows the system colour scheme (light/dark) on every platform
+    # and draws the same everywhere, which keeps the large session type crisp.
+    app.setStyle("Fusion")
+    return app
+
+
+def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]
+    """Open everything the window needs; raises StoreError (e.g. a newer schema)."""
+    import time
+
+    from stretchguide.core.catalog import load_builtin, load_user_routines
+    from stretchguide.qt.main_window import AppContext, MainWindow
+    from stretchguide.qt.settings import Preferences
+    from stretchguide.store.history import History
+
+    app_paths.ensure()
+    prefs = Preferences(app_paths.settings_file)
+    catalog = load_builtin()
+    user, errors = load_user_routines(
+        app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
+    )
+    history = History.open(app_paths)
+    ctx = AppContext(
+        paths=app_paths,
+        prefs=prefs,
+        catalog=catalog,
+        history=history,
+        user_routines={r.id: r for r in user},
+        routine_errors=list(errors),
+        clock=clock or time.monotonic,
+        wall=wall or time.time,
+    )
+    window = MainWindow(ctx)
+    if errors:
+        window.statusBar().showMessage(
+            window.tr("%n routine file(s) could not be loaded: ", "", len(errors)) + str(errors[0]),
+            0,
+        )
+    return window
+
 
 def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    app = make_application(argv)
+    from PySide6.QtWidgets import QMessageBox
 
-    app = QApplication(list(argv))
-    app.setApplicationName("StretchGuide")
-    window = QMainWindow()
-    window.setWindowTitle("StretchGuide")
-    window.setCentralWidget(QLabel("StretchGuide"))
-    window.resize(1000, 700)
+    from stretchguide.store.db import StoreError
+
+    try:
+        window = build_window(app_paths)
+    except StoreError as err:
+        QMessageBox.critical(None, APPLICATION, err.user_message)
+        return 1
     window.show()
-    return app.exec()
+    # After the first paint, so the window appears at once.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window.startup_checks)
+    code = app.exec()  # type: ignore[attr-defined]
+    window.ctx.history.close()
+    return int(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from stretchguide import paths
+
+    sys.exit(run_app(paths.resolve(), sys.argv))

@@ -466,6 +466,12 @@ class SessionController(QObject):
         if self.cue_player is not None and hasattr(self.cue_player, "sig_status"):
             self.cue_player.sig_status.connect(self.view.set_status)
 
+    def replace_session(self, session: Session) -> None:
+        """Drive a new session with the same view (ease off, the next routine)."""
+        self.timer.stop()
+        self.session = session
+        self._finished = False
+
     def start(self) -> None:
         self.inhibitor.inhibit(self.tr("A guided stretching session is running"))
         self.timer.start()

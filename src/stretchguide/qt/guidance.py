@@ -1,0 +1,65 @@
+"""The guidance page: the articles' advice (from the catalog) plus the
+warning signs from core/safety.py, as one readable, scrollable page."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from stretchguide.core.catalog import Guidance, Topic
+from stretchguide.core.safety import RED_FLAGS, Urgency
+
+TOPIC_TITLES = {
+    Topic.LIMIT: "Activities to limit for now",
+    Topic.RELIEF: "Ice and heat",
+    Topic.ACTIVITY: "Keep moving",
+    Topic.EXERCISE: "How hard to push",
+    Topic.SEEK_HELP: "When to see a professional",
+}
+
+
+def guidance_html(guidance: Guidance, tr: object = None) -> str:
+    t = tr if callable(tr) else (lambda s: s)
+    e = html.escape
+    parts = [f"<h1>{e(t('Living with sciatica'))}</h1>"]
+    lo, hi = guidance.ice_minutes
+    n_lo, n_hi = guidance.ice_times_per_day
+    for topic in Topic:
+        items = guidance.by_topic(topic)
+        if not items:
+            continue
+        parts.append(f"<h2>{e(t(TOPIC_TITLES[topic]))}</h2>")
+        if topic is Topic.RELIEF:
+            parts.append(
+                "<p><b>"
+                + e(
+                    t("Ice: %1-%2 minutes at a time, %3-%4 times a day.")
+                    .replace("%1", str(lo))
+                    .replace("%2", str(hi))
+                    .replace("%3", str(n_lo))
+                    .replace("%4", str(n_hi))
+                )
+                + "</b></p>"
+            )
+        parts.append("<ul>")
+        for a in items:
+            parts.append(f"<li><b>{e(a.title)}.</b> {e(a.text)}</li>")
+        parts.append("</ul>")
+    parts.append(f"<h2>{e(t('Get medical help today if'))}</h2><ul>")
+    parts += [f"<li>{e(t(f.question))}</li>" for f in RED_FLAGS if f.urgency is Urgency.URGENT]
+    parts.append(f"</ul><h2>{e(t('See a doctor soon if'))}</h2><ul>")
+    parts += [f"<li>{e(t(f.question))}</li>" for f in RED_FLAGS if f.urgency is Urgency.SOON]
+    parts.append("</ul>")
+    parts.append("<p><i>" + e(t("This is general guidance, not medical advice.")) + "</i></p>")
+    return "".join(parts)
+
+
+class GuidancePage(QWidget):
+    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Guidance"))
+        self.browser.setHtml(guidance_html(guidance, self.tr))
+        layout.addWidget(self.browser)

@@ -1,0 +1,589 @@
+"""The pain diary: trends chart, verdict banner, streak strip, helps/hurts
+table, and exports (PNG, CSV, PDF report for a clinician).
+
+pyqtgraph is imported here only, and this module is imported only when the
+History page is first opened, so the main window paints without it. All
+the numbers come from core/trends.py via the History store; this module
+draws them.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMarginsF,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchguide.core.catalog import Exercise
+from stretchguide.core.trends import (
+    HABIT_DAYS,
+    CheckIn,
+    ExerciseLink,
+    SessionRecord,
+    VerdictKind,
+    daily_series,
+    exercises_before_change,
+    local_day,
+    rolling_means,
+    session_changes,
+    session_days,
+)
+from stretchguide.store.history import History
+
+BACK_COLOUR = "#2f7dd1"
+LEG_COLOUR = "#d9822b"
+SESSION_COLOUR = "#3a9d6a"
+RANGES = (("2 weeks", 14), ("3 months", 91), ("1 year", 365), ("All", 0))
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def day_ts(d: date) -> float:
+    """Local noon of a day: a stable x position for daily points."""
+    return datetime.combine(d, datetime.min.time()).timestamp() + 12 * 3600
+
+
+@dataclass
+class ChartData:
+    """Everything the chart draws, as plain arrays (tested without a plot)."""
+
+    back_x: list[float]
+    back_y: list[float]
+    leg_x: list[float]
+    leg_y: list[float]
+    mean_x: list[float]
+    mean_back: list[float]
+    mean_leg: list[float]
+    pairs: list[tuple[float, int, int]]  # (x, worst before, worst after)
+    bar_x: list[float]
+    bar_h: list[int]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.back_x or self.bar_x)
+
+
+def chart_data(checkins: Sequence[CheckIn], sessions: Sequence[SessionRecord]) -> ChartData:
+    nan = float("nan")
+    means = rolling_means(daily_series(checkins))
+    per_day: dict[date, int] = {}
+    for s in sessions:
+        if s.status.value in ("completed", "partial", "stopped"):
+            d = local_day(s.started_at)
+            per_day[d] = per_day.get(d, 0) + 1
+    return ChartData(
+        back_x=[float(c.at) for c in checkins],
+        back_y=[float(c.back) for c in checkins],
+        leg_x=[float(c.at) for c in checkins],
+        leg_y=[float(c.leg) for c in checkins],
+        mean_x=[day_ts(p.day) for p in means],
+        mean_back=[p.back if p.back is not None else nan for p in means],
+        mean_leg=[p.leg if p.leg is not None else nan for p in means],
+        pairs=[
+            (float(ch.started_at), ch.before.worst, ch.after.worst)
+            for ch in session_changes(sessions, checkins)
+        ],
+        bar_x=[day_ts(d) for d in sorted(per_day)],
+        bar_h=[per_day[d] for d in sorted(per_day)],
+    )
+
+
+class HelpsHurtsModel(QAbstractTableModel):
+    """Which exercises tend to come before a better or a worse check-in."""
+
+    HEADERS = ("Exercise", "Better", "Same", "Worse")
+
+    def __init__(self, exercises: Mapping[str, Exercise], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._names = {k: e.name for k, e in exercises.items()}
+        self._rows: list[ExerciseLink] = []
+
+    def set_links(self, links: Sequence[ExerciseLink]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(links, key=lambda r: (r.worse - r.better, -r.total))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self._names.get(r.exercise_id, r.exercise_id), r.better, r.same, r.worse)[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            if r.worse > r.better:
+                return QColor("#b0413e")
+            if r.better > r.worse:
+                return QColor("#2e7d4f")
+        return None
+
+
+class StreakStrip(QWidget):
+    """The last 21 days as squares: filled when a session was done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: list[tuple[date, bool]] = []
+        self.setMinimumHeight(40)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Last 21 days"))
+
+    def set_days(self, done: set[date], today: date) -> None:
+        self.days = [
+            (today - timedelta(days=n), (today - timedelta(days=n)) in done)
+            for n in range(HABIT_DAYS - 1, -1, -1)
+        ]
+        count = sum(1 for _, d in self.days if d)
+        self.setAccessibleDescription(
+            self.tr("%1 of the last 21 days had a session").replace("%1", str(count))
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(21 * 30, 44)
+
+    def paintEvent(self, event: object) -> None:
+        del event
+        if not self.days:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        n = len(self.days)
+        gap = 4.0
+        side = min(self.height() - 14.0, (self.width() - gap * (n - 1)) / n)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        small = QFont(self.font())
+        small.setPixelSize(max(8, int(side * 0.35)))
+        p.setFont(small)
+        for i, (d, done) in enumerate(self.days):
+            r = QRectF(i * (side + gap), 0, side, side)
+            if done:
+                p.setBrush(QColor(SESSION_COLOUR))
+                p.setPen(Qt.PenStyle.NoPen)
+            else:
+                empty = QColor(text)
+                empty.setAlphaF(0.08)
+                p.setBrush(empty)
+                edge = QColor(text)
+                edge.setAlphaF(0.25)
+                p.setPen(edge)
+            p.drawRoundedRect(r, 4, 4)
+            p.setPen(QColor("white") if done else text)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(d.day))
+        p.end()
+
+
+class HistoryView(QWidget):
+    sig_exported = Signal(str)
+    """A file was written (its path)."""
+
+    def __init__(
+        self,
+        history: History,
+        exercises: Mapping[str, Exercise],
+        parent: QWidget | None = None,
+        wall: Any = time.time,
+    ) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.exercises = exercises
+        self.wall = wall
+        self.range_days = 91
+        self.data: ChartData | None = None
+        self.pick_path: Any = self._pick_path
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(self.tr("Two-week verdict"))
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setMargin(10)
+        self.streak_label = QLabel()
+        self.streak_label.setAccessibleName(self.tr("Streak"))
+        self.streak = StreakStrip()
+
+        range_row = QHBoxLayout()
+        self.range_group = QButtonGroup(self)
+        for i, (label, days) in enumerate(RANGES):
+            b = QPushButton(self.tr(label))
+            b.setCheckable(True)
+            b.setAccessibleName(self.tr("Show %1").replace("%1", self.tr(label)))
+            b.setProperty("days", days)
+            self.range_group.addButton(b, i)
+            range_row.addWidget(b)
+            if days == self.range_days:
+                b.setChecked(True)
+        range_row.addStretch()
+        self.readout = QLabel()
+        self.readout.setAccessibleName(self.tr("Value under the pointer"))
+        range_row.addWidget(self.readout)
+        range_row.addStretch()
+        self.png_button = QPushButton(self.tr("Save chart (&PNG)"))
+        self.csv_button = QPushButton(self.tr("Export data (C&SV)"))
+        self.pdf_button = QPushButton(self.tr("Report for my &clinician (PDF)"))
+        for b in (self.png_button, self.csv_button, self.pdf_button):
+            b.setAccessibleName(b.text().replace("&", ""))
+            range_row.addWidget(b)
+
+        pg.setConfigOptions(antialias=True)
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setAccessibleName(self.tr("Pain chart"))
+        self.pain_plot = self.plots.addPlot(
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+        )
+        self.bar_plot = self.plots.addPlot(
+            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+        )
+        self.plots.ci.layout.setRowStretchFactor(0, 4)
+        self.plots.ci.layout.setRowStretchFactor(1, 1)
+        self.bar_plot.setXLink(self.pain_plot)
+        self.pain_plot.setYRange(0, 10.5)
+        self.pain_plot.setLimits(yMin=-0.5, yMax=10.5)
+        self.pain_plot.setLabel("left", self.tr("Pain (0-10)"))
+        self.bar_plot.setLabel("left", self.tr("Sessions"))
+        self.pain_plot.showGrid(y=True, alpha=0.2)
+        self.pain_plot.addLegend(offset=(10, 10))
+        self.plots.scene().sigMouseMoved.connect(self._on_mouse)
+
+        self.empty = QLabel(
+            self.tr(
+                "<h2>Nothing here yet</h2><p>After your first check-in or session, "
+                "your back and leg pain will show here, day by day, with a 7-day "
+                "average so you can see the trend.</p>"
+            )
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.addWidget(self.plots)
+        self.chart_stack.addWidget(self.empty)
+
+        self.table_model = HelpsHurtsModel(exercises, self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName(self.tr("Exercises that tend to help or hurt"))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        table_box = QWidget()
+        tl = QVBoxLayout(table_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(QLabel(f"<b>{self.tr('Before a better or worse check-in')}</b>"))
+        tl.addWidget(self.table)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.chart_stack)
+        splitter.addWidget(table_box)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        streak_row = QHBoxLayout()
+        streak_row.addWidget(self.streak_label)
+        streak_row.addWidget(self.streak, 1)
+        layout.addLayout(streak_row)
+        layout.addLayout(range_row)
+        layout.addWidget(splitter, 1)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.range_group.idClicked.connect(self._on_range)
+        self.png_button.clicked.connect(lambda: self.export_png())
+        self.csv_button.clicked.connect(lambda: self.export_csv())
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+
+    # -- data ----------------------------------------------------------------
+    def today(self) -> date:
+        return datetime.fromtimestamp(self.wall()).date()
+
+    def refresh(self) -> None:
+        checkins = self.history.checkins()
+        sessions = self.history.sessions()
+        self.data = chart_data(checkins, sessions)
+        self._draw(self.data)
+        summary = self.history.summary(today=self.today())
+        self._show_verdict(summary)
+        self.streak.set_days(session_days(sessions), self.today())
+        self.streak_label.setText(
+            self.tr("Streak: <b>%1</b> day(s) of %2")
+            .replace("%1", str(summary.streak.current))
+            .replace("%2", str(summary.streak.goal))
+        )
+        self.table_model.set_links(exercises_before_change(sessions, checkins))
+        self.chart_stack.setCurrentWidget(self.empty if self.data.empty else self.plots)
+        self._apply_range()
+
+    def _show_verdict(self, summary: Any) -> None:
+        v = summary.verdict
+        text = {
+            VerdictKind.IMPROVING: self.tr("Over the last two weeks your pain has eased."),
+            VerdictKind.NO_CHANGE: self.tr(
+                "Over the last two weeks your pain has not clearly changed."
+            ),
+            VerdictKind.WORSE: self.tr("Over the last two weeks your pain has got worse."),
+            VerdictKind.NOT_ENOUGH_DATA: self.tr(
+                "Check in on a few more days to see a two-week trend."
+            ),
+        }.get(v.kind, "")
+        colour = {
+            VerdictKind.IMPROVING: "#2e7d4f",
+            VerdictKind.NO_CHANGE: "#8a6d00",
+            VerdictKind.WORSE: "#b0413e",
+        }.get(v.kind, "#5a6270")
+        body = f"<b>{html.escape(text)}</b>"
+        if summary.advice:
+            body += "<br>" + html.escape(summary.advice)
+        self.banner.setText(body)
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; border-radius: 6px; }}"
+        )
+        self.verdict_kind = v.kind
+
+    def _draw(self, d: ChartData) -> None:
+        self.pain_plot.clear()
+        self.bar_plot.clear()
+        if d.empty:
+            return
+        for x, before, after in d.pairs:
+            self.pain_plot.plot(
+                [x, x], [before, after], pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine)
+            )
+        self.pain_plot.plot(
+            d.back_x,
+            d.back_y,
+            pen=None,
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=pg.mkBrush(BACK_COLOUR + "90"),
+            symbolPen=None,
+            name=self.tr("Back pain"),
+        )
+        self.pain_plot.plot(
+            d.leg_x,
+            d.leg_y,
+            pen=None,
+            symbol="t",
+            symbolSize=8,
+            symbolBrush=pg.mkBrush(LEG_COLOUR + "90"),
+            symbolPen=None,
+            name=self.tr("Leg pain"),
+        )
+        self.pain_plot.plot(
+            d.mean_x,
+            d.mean_back,
+            pen=pg.mkPen(BACK_COLOUR, width=3),
+            connect="finite",
+            name=self.tr("Back, 7-day average"),
+        )
+        self.pain_plot.plot(
+            d.mean_x,
+            d.mean_leg,
+            pen=pg.mkPen(LEG_COLOUR, width=3),
+            connect="finite",
+            name=self.tr("Leg, 7-day average"),
+        )
+        if d.bar_x:
+            self.bar_plot.addItem(
+                pg.BarGraphItem(x=d.bar_x, height=d.bar_h, width=86400 * 0.7, brush=SESSION_COLOUR)
+            )
+
+    def _on_range(self, button_id: int) -> None:
+        self.range_days = RANGES[button_id][1]
+        self._apply_range()
+
+    def _apply_range(self) -> None:
+        d = self.data
+        if d is None or d.empty:
+            return
+        end = datetime.combine(self.today() + timedelta(days=1), datetime.min.time()).timestamp()
+        xs = d.back_x + d.bar_x
+        start = end - self.range_days * 86400 if self.range_days else min(xs) - 86400
+        self.pain_plot.setXRange(start, end, padding=0.01)
+
+    def visible_range(self) -> tuple[float, float]:
+        (x0, x1), _ = self.pain_plot.viewRange()
+        return x0, x1
+
+    def _on_mouse(self, pos: Any) -> None:
+        d = self.data
+        if d is None or d.empty or not self.pain_plot.sceneBoundingRect().contains(pos):
+            return
+        x = self.pain_plot.vb.mapSceneToView(pos).x()
+        self.readout.setText(self.readout_at(x))
+
+    def readout_at(self, x: float) -> str:
+        """The nearest check-in to time ``x``, in words."""
+        d = self.data
+        if d is None or not d.back_x:
+            return ""
+        i = min(range(len(d.back_x)), key=lambda k: abs(d.back_x[k] - x))
+        when = datetime.fromtimestamp(d.back_x[i]).strftime("%a %d %b %H:%M")
+        return (
+            self.tr("%1: back %2, leg %3")
+            .replace("%1", when)
+            .replace("%2", f"{d.back_y[i]:g}")
+            .replace("%3", f"{d.leg_y[i]:g}")
+        )
+
+    # -- exports ----------------------------------------------------------------
+    def _pick_path(self, title: str, suggested: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
+        return path
+
+    def chart_image(self, width: int = 1200, height: int = 700) -> Any:
+        from pyqtgraph.exporters import ImageExporter
+
+        exporter = ImageExporter(self.plots.scene())
+        exporter.parameters()["width"] = width
+        return exporter.export(toBytes=True)
+
+    def export_png(self, path: str | None = None) -> Path | None:
+        path = path or self.pick_path(self.tr("Save chart"), "pain-chart.png", "PNG (*.png)")
+        if not path:
+            return None
+        image = self.chart_image()
+        image.save(path)
+        self.sig_exported.emit(path)
+        return Path(path)
+
+    def export_csv(self, folder: str | None = None) -> list[Path]:
+        from stretchguide.store.exchange import export_csv
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Export data to folder"))
+        if not folder:
+            return []
+        written = export_csv(self.history, Path(folder))
+        self.sig_exported.emit(str(folder))
+        return written
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        path = path or self.pick_path(
+            self.tr("Save report"), "stretchguide-report.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return None
+        write_report(Path(path), self.history, self.chart_image(1600, 900), self.today())
+        self.sig_exported.emit(path)
+        return Path(path)
+
+
+def report_lines(history: History, today: date) -> list[tuple[str, str]]:
+    """(style, text) lines of the clinician report, oldest detail last."""
+    summary = history.summary(today=today)
+    start = datetime.combine(today - timedelta(days=27), datetime.min.time()).timestamp()
+    sessions = [s for s in history.sessions(since=int(start))]
+    checkins = history.checkins(since=int(start))
+    done = [s for s in sessions if s.status.value in ("completed", "partial")]
+    lines: list[tuple[str, str]] = [
+        ("h1", "StretchGuide: pain diary report"),
+        (
+            "p",
+            f"Prepared {today.isoformat()} for a clinician. Self-reported data; not a diagnosis.",
+        ),
+        ("h2", "Adherence (last 4 weeks)"),
+        (
+            "p",
+            f"{len(done)} sessions done; {summary.sessions_this_week} this week; "
+            f"current streak {summary.streak.current} days (best {summary.streak.best}).",
+        ),
+        ("h2", "Pain summary"),
+    ]
+    if checkins:
+        back = [c.back for c in checkins]
+        leg = [c.leg for c in checkins]
+        lines.append(
+            (
+                "p",
+                f"{len(checkins)} check-ins. Back pain mean {sum(back) / len(back):.1f} "
+                f"(range {min(back)}-{max(back)}); leg pain mean "
+                f"{sum(leg) / len(leg):.1f} (range {min(leg)}-{max(leg)}).",
+            )
+        )
+        furthest = max(checkins, key=lambda c: c.extent.rank).extent.value.replace("_", " ")
+        lines.append(("p", f"Furthest spread down the leg reported: {furthest}."))
+    else:
+        lines.append(("p", "No check-ins in the last 4 weeks."))
+    lines.append(("p", f"Two-week verdict: {summary.verdict.kind.value.replace('_', ' ')}."))
+    if summary.advice:
+        lines.append(("p", summary.advice))
+    hurts = history.hurts()
+    if hurts:
+        lines.append(("p", f"'This hurts' pressed {len(hurts)} time(s) in total."))
+    notes = [c for c in checkins if c.note][-8:]
+    if notes:
+        lines.append(("h2", "Recent notes"))
+        for c in notes:
+            when = datetime.fromtimestamp(c.at).strftime("%Y-%m-%d %H:%M")
+            lines.append(("p", f"{when}: {c.note}"))
+    return lines
+
+
+def write_report(path: Path, history: History, chart: Any, today: date) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle("StretchGuide report")
+    writer.setCreator("StretchGuide")
+    p = QPainter(writer)
+    width = p.viewport().width()
+    y = 0.0
+    lines = report_lines(history, today)
+    fonts = {"h1": (18, True), "h2": (13, True), "p": (10, False)}
+    for n, (style, text) in enumerate(lines):
+        size, bold = fonts[style]
+        f = QFont("Sans Serif")
+        f.setPointSize(size)
+        f.setBold(bold)
+        p.setFont(f)
+        rect = p.boundingRect(QRectF(0, y, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        p.drawText(rect, Qt.TextFlag.TextWordWrap, text)
+        y += rect.height() + (12 if style != "p" else 6)
+        if n == 1:  # the chart goes right under the title and the disclaimer
+            target = QRectF(0, y, width, width * chart.height() / max(1, chart.width()))
+            p.drawImage(target, chart)
+            y += target.height() + 16
+    p.end()
