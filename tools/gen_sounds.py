@@ -51,8 +51,8 @@ class CueSpec:
         return self.notes[0].freq
 
 
-# Fundamentals are spread so no two cues share a note within a semitone
-# (except the finale, which is a chord of its own). Ticks are high and short,
+# Every cue starts on its own note, so the first few milliseconds already
+# say which cue it is (the end-to-end test relies on that). Ticks are high and short,
 # the rep beat low-ish and soft-edged, rest the lowest.
 CUES: dict[str, CueSpec] = {
     c.name: c
@@ -67,8 +67,8 @@ CUES: dict[str, CueSpec] = {
         CueSpec("rep_beat", (Note(587.33, 0.10),), decay=0.2),
         CueSpec("rest", (Note(293.66, 0.55),), decay=0.6),
         CueSpec("next_exercise", (Note(880.0, 0.14, 0.03), Note(1174.66, 0.20)), decay=0.4),
-        CueSpec("session_complete", (Note(523.25, 0.18, 0.02), Note(659.25, 0.18, 0.02),
-                                     Note(783.99, 0.45)), decay=0.6),
+        CueSpec("session_complete", (Note(440.0, 0.18, 0.02), Note(554.37, 0.18, 0.02),
+                                     Note(698.46, 0.45)), decay=0.6),
     )
 }
 

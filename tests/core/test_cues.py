@@ -1,0 +1,254 @@
+"""Which sound and which spoken line belong to which session event."""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from stretchguide.core import cues
+from stretchguide.core.catalog import (
+    Area,
+    Dose,
+    Equipment,
+    Exercise,
+    Kind,
+    Position,
+    Routine,
+    RoutineItem,
+    Schedule,
+    Side,
+    Sides,
+    load_builtin,
+)
+from stretchguide.core.cues import Cue, Line, LineQueue, Sound, cues_for, event_cue
+from stretchguide.core.session import Event, EventKind, Session, build_cues
+from stretchguide.core.timeline import SessionOptions, build_timeline
+
+VOICE_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "voice"
+SOUND_DIR = VOICE_DIR.parent
+
+HAMSTRING = Exercise(
+    id="supine_hamstring_stretch",
+    name="Hamstring stretch",
+    steps=("Lie on your back.", "Lift one leg."),
+    position=Position.SUPINE,
+    equipment=frozenset({Equipment.MAT}),
+    kind=Kind.STRETCH,
+    dose=Dose(hold_s=30, sides=Sides.EACH),
+    feel=(Area.BACK_OF_THIGH,),
+)
+TWIST = Exercise(
+    id="chair_torso_twist",
+    name="Chair torso twist",
+    steps=("Sit tall.", "Turn to one side."),
+    position=Position.SEATED,
+    equipment=frozenset({Equipment.CHAIR}),
+    kind=Kind.MOBILITY,
+    dose=Dose(hold_s=10, sides=Sides.EACH),
+    feel=(Area.MID_BACK,),
+)
+BRIDGE = Exercise(
+    id="bridge",
+    name="Bridge",
+    steps=("Lie on your back, knees bent.", "Lift your hips."),
+    position=Position.SUPINE,
+    equipment=frozenset({Equipment.MAT}),
+    kind=Kind.STRENGTHEN,
+    dose=Dose(reps=3, rep_s=2, hold_s=2),
+    feel=(Area.GLUTES,),
+)
+EXERCISES = {e.id: e for e in (HAMSTRING, TWIST, BRIDGE)}
+
+
+def ev(kind: EventKind, at: float = 0.0, **fields: object) -> Event:
+    return replace(Event(kind, at, 0), **fields)  # type: ignore[arg-type]
+
+
+def test_hold_start_beeps_and_says_how_long_with_matching_clips() -> None:
+    cue = event_cue(ev(EventKind.HOLD_START, seconds=30.0))
+    assert cue.sound is Sound.HOLD_START
+    assert cue.line is not None
+    assert cue.line.text == "Hold for 30 seconds."
+    assert cue.line.clips == ("hold_for", "num_30", "seconds")
+
+
+def test_hold_of_whole_minutes_is_said_in_minutes() -> None:
+    cue = event_cue(ev(EventKind.HOLD_START, seconds=120.0))
+    assert cue.line is not None
+    assert cue.line.text == "Hold for 2 minutes."
+    assert cue.line.clips == ("hold_for", "num_2", "minutes")
+
+
+def test_countdown_ticks_and_says_the_number_and_goes_stale_fast() -> None:
+    cue = event_cue(ev(EventKind.COUNTDOWN, seconds=2.0))
+    assert cue.sound is Sound.TICK
+    assert cue.line is not None
+    assert (cue.line.text, cue.line.clips) == ("2", ("num_2",))
+    assert cue.line.max_delay_s < 1.0
+
+
+def test_repetition_says_n_of_total() -> None:
+    cue = event_cue(ev(EventKind.REP, rep=5, reps=20))
+    assert cue.sound is Sound.REP_BEAT
+    assert cue.line is not None
+    assert cue.line.text == "5 of 20."
+    assert cue.line.clips == ("num_5", "of", "num_20")
+
+
+def test_switch_side_names_the_leg_for_a_leg_stretch_and_the_side_for_a_twist() -> None:
+    leg = event_cue(ev(EventKind.SWITCH_SIDE, side=Side.LEFT, exercise_id=HAMSTRING.id), EXERCISES)
+    trunk = event_cue(ev(EventKind.SWITCH_SIDE, side=Side.RIGHT, exercise_id=TWIST.id), EXERCISES)
+    assert leg.sound is Sound.SWITCH_SIDE and trunk.sound is Sound.SWITCH_SIDE
+    assert leg.line is not None and trunk.line is not None
+    assert leg.line.text == "Switch to your left leg."
+    assert leg.line.clips == ("switch_to_your", "left_leg")
+    assert trunk.line.text == "Switch to your right side."
+    assert leg.line.urgent
+
+
+def test_intro_says_the_exercise_name_then_its_first_instruction() -> None:
+    cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge",
+                       text="Lie on your back, knees bent"))
+    assert cue.line is not None
+    assert cue.line.text == "Bridge. Lie on your back, knees bent."
+    # No recording can hold free text: the fallback says the name.
+    assert cue.line.clips == ("ex_bridge",)
+
+
+def test_rest_and_next_up_at_one_moment_become_one_line_with_the_next_exercise_sound() -> None:
+    events = [
+        ev(EventKind.RELEASE, at=10.0),
+        ev(EventKind.REST, at=10.0, seconds=15.0, next_name="Bridge"),
+        ev(EventKind.NEXT_UP, at=10.0, seconds=15.0, next_name="Bridge"),
+    ]
+    [cue] = cues_for(events, EXERCISES)
+    assert cue.sound is Sound.NEXT_EXERCISE
+    assert cue.line is not None
+    assert cue.line.text == "Release. Rest 15 seconds. Next: Bridge."
+    assert cue.line.clips == ("release", "rest", "num_15", "seconds", "next", "ex_bridge")
+
+
+def test_rest_between_sets_plays_the_rest_sound_not_release() -> None:
+    [cue] = cues_for([ev(EventKind.RELEASE, at=5.0), ev(EventKind.REST, at=5.0, seconds=5.0)])
+    assert cue.sound is Sound.REST
+    assert cue.line is not None and cue.line.text == "Release. Rest 5 seconds."
+
+
+def test_events_at_different_moments_stay_separate_cues_in_order() -> None:
+    out = cues_for([ev(EventKind.COUNTDOWN, at=1.0, seconds=2.0),
+                    ev(EventKind.COUNTDOWN, at=2.0, seconds=1.0)])
+    assert [c.line.text for c in out if c.line] == ["2", "1"]
+
+
+def test_session_complete_is_its_own_sound_and_says_well_done() -> None:
+    [cue] = cues_for([ev(EventKind.RELEASE, at=3.0), ev(EventKind.SESSION_COMPLETE, at=3.0)])
+    assert cue.sound is Sound.SESSION_COMPLETE
+    assert cue.line is not None
+    assert cue.line.text.endswith("Session complete. Well done.")
+
+
+def test_skip_and_stop_flush_queued_speech() -> None:
+    assert event_cue(ev(EventKind.SKIPPED)).flush
+    stop = event_cue(ev(EventKind.STOPPED))
+    assert stop.flush and stop.line is not None
+
+
+def test_every_event_kind_maps_to_a_cue() -> None:
+    for kind in EventKind:
+        assert isinstance(event_cue(ev(kind, seconds=3.0, side=Side.LEFT, rep=1, reps=2)), Cue)
+
+
+@pytest.mark.parametrize(("n", "keys"), [
+    (0, ("num_0",)),
+    (13, ("num_13",)),
+    (40, ("num_40",)),
+    (47, ("num_40", "num_7")),
+    (120, ("num_1", "num_100", "num_20")),
+    (305, ("num_3", "num_100", "num_5")),
+])
+def test_numbers_are_spoken_from_the_recorded_number_words(n: int, keys: tuple[str, ...]) -> None:
+    assert cues.number_clip_keys(n) == keys
+    assert set(keys) <= set(cues.NUMBER_CLIPS)
+
+
+def test_line_queue_keeps_order_and_waits_for_the_beep() -> None:
+    q = LineQueue()
+    q.push(Line("a", ()), now=0.0, not_before=0.3)
+    q.push(Line("b", ()), now=0.0)
+    assert q.next_line(0.1) is None
+    assert q.next_due() == pytest.approx(0.3)
+    first = q.next_line(0.3)
+    second = q.next_line(0.35)
+    assert (first and first.text, second and second.text) == ("a", "b")
+
+
+def test_line_queue_drops_lines_that_would_start_too_late() -> None:
+    q = LineQueue()
+    q.push(Line("3", (), max_delay_s=0.5), now=0.0)
+    q.push(Line("Halfway.", (), max_delay_s=2.0), now=0.0)
+    line = q.next_line(1.0)
+    assert line is not None and line.text == "Halfway."
+    assert [x.text for x in q.dropped] == ["3"]
+
+
+def test_line_queue_urgent_line_clears_what_is_still_waiting() -> None:
+    q = LineQueue()
+    q.push(Line("10 seconds left.", ()), now=0.0)
+    q.push(Line("Release.", (), urgent=True), now=0.1)
+    line = q.next_line(0.2)
+    assert line is not None and line.text == "Release."
+    assert q.next_line(0.2) is None
+
+
+def test_a_whole_session_gives_the_expected_sounds_in_order() -> None:
+    item = RoutineItem("supine_hamstring_stretch", Dose(hold_s=12, sides=Sides.EACH))
+    timeline = build_timeline(Routine("r", "R", "", (item,), Schedule(1, "")), EXERCISES,
+                              SessionOptions(prepare_s=5, switch_s=5))
+    session = Session(timeline, lambda: 0.0)
+    fired = session.start(0.0)
+    t = 0.0
+    while not session.done:
+        t += 0.25
+        fired += session.tick(t)
+    cue_list = cues_for(fired, EXERCISES)
+    tick3 = [Sound.TICK] * 3
+    assert [c.sound for c in cue_list if c.sound] == [
+        Sound.NEXT_EXERCISE, *tick3, Sound.HOLD_START, *tick3,
+        Sound.SWITCH_SIDE, *tick3, Sound.HOLD_START, *tick3, Sound.SESSION_COMPLETE,
+    ]
+    lines = [c.line.text for c in cue_list if c.line]
+    assert lines[0] == "Hamstring stretch. Lie on your back. Get ready. Start with your left leg."
+    assert "Release. Switch to your right leg." in lines
+    assert lines[-1] == "Release. Session complete. Well done."
+
+
+def test_every_clip_a_builtin_routine_can_ask_for_is_recorded() -> None:
+    catalog = load_builtin()
+    wanted: set[str] = set()
+    for routine in catalog.routines.values():
+        timeline = build_timeline(routine, catalog.exercises)
+        wanted.update(ev_key for c in build_cues(timeline)
+                      for cue in [event_cue(c.event, catalog.exercises)] if cue.line
+                      for ev_key in cue.line.clips)
+        wanted.update(cues.clips_needed(i.exercise_id for i in routine.items))
+    recorded = {p.stem for p in VOICE_DIR.glob("*.wav")}
+    assert wanted - recorded == set()
+
+
+def test_voice_clips_are_small_mono_22k_16bit_and_trimmed() -> None:
+    for path in VOICE_DIR.glob("*.wav"):
+        with wave.open(str(path), "rb") as w:
+            assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 22_050)
+            frames = w.readframes(w.getnframes())
+        lead = frames[: int(0.05 * 22_050) * 2]
+        # Trimmed: speech (loud samples) within the first 50 ms.
+        assert max(abs(int.from_bytes(lead[i:i + 2], "little", signed=True))
+                   for i in range(0, len(lead), 2)) > 250, path.name
+
+
+def test_every_cue_sound_has_a_file() -> None:
+    for sound in Sound:
+        assert (SOUND_DIR / f"{sound.value}.wav").is_file()
