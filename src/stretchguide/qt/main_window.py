@@ -73,6 +73,8 @@ class AppContext:
     routine_errors: list[Any]
     clock: Callable[[], float] = time.monotonic  # the session's clock
     wall: Callable[[], float] = time.time  # for "today", reminders
+    audio: bool = True  # False: silent cues (tests, --self-test)
+    speech_engine: str | None = None  # CuePlayer's choice: None = best available
 
     def routine(self, routine_id: str) -> Routine:
         if routine_id in self.user_routines:
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self._hurt_peak = False
         self._morning_session: int | None = None
         self._history_view: Any = None
+        self._cue_player: Any = None
         self._guidance: QWidget | None = None
 
         self.stack = QStackedWidget()
@@ -678,31 +681,41 @@ class MainWindow(QMainWindow):
                 self._save_checkin(self._before, record.id)
         if self._controller is None:
             self._controller = SessionController(
-                session, self.session_view, self.ctx.clock, cue_player=self._make_cue_player()
+                session,
+                self.session_view,
+                self.ctx.clock,
+                cue_player=self._make_cue_player(routine),
             )
             self._controller.sig_step_done.connect(self._on_step_done)
             self._controller.sig_finished.connect(self._on_session_finished)
             self._controller.sig_hurts.connect(self._on_hurts)
         else:
             self._controller.replace_session(session)
+            self._make_cue_player(routine)
         self._session = session
         self.show_page("session")
         self._controller.start()
 
-    def _make_cue_player(self) -> Any:
-        try:
-            from stretchguide.qt.audio import CuePlayer  # type: ignore[import-not-found]
-        except ImportError:
+    def _make_cue_player(self, routine: Routine) -> Any:
+        """The audio engineer's CuePlayer, set up for this routine; None = silent cues."""
+        if not self.ctx.audio:
             return None
-        try:
-            player = CuePlayer(self.ctx.prefs, parent=self)
-        except TypeError:
+        if self._cue_player is None:
             try:
-                player = CuePlayer(parent=self)
-            except Exception:  # noqa: BLE001 - silent cues rather than no session
+                from stretchguide.qt.audio import CuePlayer
+
+                self._cue_player = CuePlayer(self, speech_engine=self.ctx.speech_engine)
+            except Exception:  # noqa: BLE001 - the session runs on with visual cues
+                self.ctx.audio = False
                 return None
-        except Exception:  # noqa: BLE001
-            return None
+        player = self._cue_player
+        prefs = self.ctx.prefs
+        player.set_voice_enabled(prefs.voice)
+        player.set_beeps_enabled(prefs.beeps)
+        player.set_volume(prefs.volume / 100)
+        player.prepare(
+            {i.exercise_id: self.ctx.catalog.exercises[i.exercise_id] for i in routine.items}
+        )
         return player
 
     def _on_step_done(self, index: int) -> None:

@@ -213,22 +213,37 @@ class RoutineFilter(QSortFilterProxyModel):
         self._no_floor = False
         self._position: Position | None = None
 
+    def _begin_change(self) -> None:
+        # Qt 6.10 replaced invalidateFilter() with a begin/end pair.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end_change(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
     def set_cause(self, cause: Cause | None) -> None:
+        self._begin_change()
         self._cause = cause
-        self.invalidateFilter()
+        self._end_change()
 
     def set_available_equipment(self, have: Iterable[Equipment]) -> None:
+        self._begin_change()
         self._have = frozenset(have)
-        self.invalidateFilter()
+        self._end_change()
 
     def set_no_floor_work(self, on: bool) -> None:
+        self._begin_change()
         self._no_floor = on
-        self.invalidateFilter()
+        self._end_change()
 
     def set_position(self, position: Position | None) -> None:
         """Only routines that use this position somewhere."""
+        self._begin_change()
         self._position = position
-        self.invalidateFilter()
+        self._end_change()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

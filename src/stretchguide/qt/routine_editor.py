@@ -1,0 +1,456 @@
+"""Create, copy and edit routines; saved as the person's own routine files.
+
+Validation is the catalog loader's own: the edited routine is written out
+with ``dump_routine_toml`` and read back with ``parse_routine_text`` before
+anything touches the disk, so the editor can never save a file the app would
+refuse to load. The first problem is shown inline, beside the item it names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchguide.core.catalog import (
+    CatalogError,
+    Cause,
+    Dose,
+    Exercise,
+    Routine,
+    RoutineItem,
+    Schedule,
+    Sides,
+    describe_dose,
+    dump_routine_toml,
+    load_routine_file,
+    parse_routine_text,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+_ITEM_FIELD = re.compile(r"^items\[(\d+)\]")
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return slug[:48] or "my_routine"
+
+
+def free_id(base: str, taken: Iterable[str]) -> str:
+    taken = set(taken)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}_{n}" in taken:
+        n += 1
+    return f"{base}_{n}"
+
+
+def validate(routine: Routine, exercises: Mapping[str, Exercise]) -> CatalogError | None:
+    """The first problem the loader would find in ``routine``, or None."""
+    if not routine.name.strip():
+        return CatalogError(None, "name", "a name for the routine")
+    try:
+        parse_routine_text(dump_routine_toml(routine), f"{routine.id}.toml", exercises)
+    except CatalogError as err:
+        return err
+    return None
+
+
+def error_item(err: CatalogError) -> int | None:
+    """Which routine item (0-based) an error is about, if any."""
+    m = _ITEM_FIELD.match(err.field or "")
+    return int(m.group(1)) if m else None
+
+
+def save_routine(routine: Routine, folder: Path, exercises: Mapping[str, Exercise]) -> Path:
+    """Write ``routine`` atomically as ``<id>.toml`` (replacing the file that
+    held this id, if any) and read it back; CatalogError if it is invalid."""
+    err = validate(routine, exercises)
+    if err is not None:
+        raise err
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{routine.id}.toml"
+    for existing in folder.glob("*.toml"):
+        try:
+            if load_routine_file(existing, exercises).id == routine.id:
+                target = existing
+                break
+        except CatalogError:
+            continue
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".edit-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(dump_routine_toml(routine))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    load_routine_file(target, exercises)
+    return target
+
+
+class RoutineItemsModel(QAbstractListModel):
+    """The routine's items in order; edits keep the model the single truth."""
+
+    def __init__(self, exercises: Mapping[str, Exercise], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.exercises = exercises
+        self.items: list[RoutineItem] = []
+        self.error_row: int | None = None
+
+    def set_items(self, items: Iterable[RoutineItem]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.error_row = None
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        ex = self.exercises.get(item.exercise_id)
+        name = ex.name if ex is not None else item.exercise_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            mark = "⚠ " if index.row() == self.error_row else ""
+            return f"{mark}{index.row() + 1}. {name} — {describe_dose(item.dose)}"
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        return None
+
+    def append(self, exercise_id: str) -> int:
+        ex = self.exercises[exercise_id]
+        row = len(self.items)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.items.append(RoutineItem(exercise_id, ex.dose))
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.items[row]
+            self.endRemoveRows()
+
+    def move(self, row: int, delta: int) -> int:
+        dest = row + delta
+        if not (0 <= row < len(self.items) and 0 <= dest < len(self.items)):
+            return row
+        # beginMoveRows wants the destination *before* which the row lands.
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest + 1 if delta > 0 else dest)
+        self.items.insert(dest, self.items.pop(row))
+        self.endMoveRows()
+        return dest
+
+    def set_dose(self, row: int, dose: Dose) -> None:
+        self.items[row] = replace(self.items[row], dose=dose)
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx)
+
+    def set_error_row(self, row: int | None) -> None:
+        old, self.error_row = self.error_row, row
+        for r in (old, row):
+            if r is not None and 0 <= r < len(self.items):
+                self.dataChanged.emit(self.index(r), self.index(r))
+
+
+class RoutineEditor(QDialog):
+    sig_saved = Signal(object)
+    """The routine was validated and saved (the Routine, as loaded back)."""
+
+    def __init__(
+        self,
+        exercises: Mapping[str, Exercise],
+        folder: Path,
+        base: Routine | None = None,
+        taken_ids: Iterable[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.exercises = exercises
+        self.folder = folder
+        self.taken = set(taken_ids)
+        self.editing_own = base is not None and not base.builtin
+        self.base = base
+        self.setWindowTitle(self.tr("Edit routine") if self.editing_own else self.tr("New routine"))
+        self.resize(820, 620)
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Routine name"))
+        self.description = QLineEdit()
+        self.description.setAccessibleName(self.tr("Description"))
+        self.schedule = QLineEdit()
+        self.schedule.setAccessibleName(self.tr("How often"))
+        self.per_week = QDoubleSpinBox()
+        self.per_week.setRange(0.5, 21)
+        self.per_week.setDecimals(1)
+        self.per_week.setAccessibleName(self.tr("Sessions per week"))
+        self.name_error = QLabel()
+        self.name_error.setStyleSheet("color: #c0392b;")
+        head = QFormLayout()
+        head.addRow(self.tr("&Name"), self.name)
+        head.addRow("", self.name_error)
+        head.addRow(self.tr("&Description"), self.description)
+        head.addRow(self.tr("How &often"), self.schedule)
+        head.addRow(self.tr("Sessions a &week"), self.per_week)
+
+        self.model = RoutineItemsModel(exercises, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Exercises in this routine"))
+        self.add_combo = QComboBox()
+        self.add_combo.setAccessibleName(self.tr("Exercise to add"))
+        for ex in sorted(exercises.values(), key=lambda e: e.name):
+            self.add_combo.addItem(ex.name, ex.id)
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            b.setAccessibleName(b.text().replace("&", ""))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_combo, 1)
+        add_row.addWidget(self.add_button)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.up_button)
+        move_row.addWidget(self.down_button)
+        move_row.addWidget(self.remove_button)
+
+        self.dose_box = QGroupBox(self.tr("Dose of the selected exercise"))
+        dose = QFormLayout(self.dose_box)
+        self.hold = self._spin(0, 600, self.tr("Hold in seconds"))
+        self.reps = QSpinBox()
+        self.reps.setRange(1, 200)
+        self.reps.setAccessibleName(self.tr("Repetitions"))
+        self.rep_s = self._spin(0, 60, self.tr("Seconds per repetition"))
+        self.sets = QSpinBox()
+        self.sets.setRange(1, 20)
+        self.sets.setAccessibleName(self.tr("Sets"))
+        self.sides = QComboBox()
+        self.sides.setAccessibleName(self.tr("Sides"))
+        for key, label in (
+            (Sides.NONE, self.tr("Both legs together")),
+            (Sides.EACH, self.tr("Each side in turn")),
+            (Sides.ALTERNATING, self.tr("Alternate sides")),
+            (Sides.AFFECTED, self.tr("Painful side only")),
+        ):
+            self.sides.addItem(label, key)
+        self.rest = self._spin(0, 600, self.tr("Rest between sets in seconds"))
+        dose.addRow(self.tr("&Hold (s)"), self.hold)
+        dose.addRow(self.tr("Re&petitions"), self.reps)
+        dose.addRow(self.tr("Seconds per re&p"), self.rep_s)
+        dose.addRow(self.tr("S&ets"), self.sets)
+        dose.addRow(self.tr("Si&des"), self.sides)
+        dose.addRow(self.tr("Res&t between sets (s)"), self.rest)
+        self.item_error = QLabel()
+        self.item_error.setWordWrap(True)
+        self.item_error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.item_error.setAccessibleName(self.tr("Problem with this routine"))
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        for b in (self.save_button, self.cancel_button):
+            b.setAccessibleName(b.text().replace("&", ""))
+
+        left = QVBoxLayout()
+        left.addLayout(add_row)
+        left.addWidget(self.list, 1)
+        left.addLayout(move_row)
+        right = QVBoxLayout()
+        right.addWidget(self.dose_box)
+        right.addWidget(self.item_error)
+        right.addStretch()
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+        self._loading = False
+        self._load(base)
+        self._connect_signals()
+        self._on_selection()
+
+    def _spin(self, lo: float, hi: float, name: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(lo, hi)
+        spin.setDecimals(0)
+        spin.setAccessibleName(name)
+        return spin
+
+    def _connect_signals(self) -> None:
+        self.add_button.clicked.connect(self.add_current)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.list.selectionModel().currentChanged.connect(self._on_selection)
+        for w in (self.hold, self.rep_s, self.rest):
+            w.valueChanged.connect(self._dose_edited)
+        for s in (self.reps, self.sets):
+            s.valueChanged.connect(self._dose_edited)
+        self.sides.currentIndexChanged.connect(self._dose_edited)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+
+    def _load(self, base: Routine | None) -> None:
+        if base is None:
+            self.name.setText("")
+            self.schedule.setText(self.tr("Once a day"))
+            self.per_week.setValue(7)
+            self.model.set_items([])
+            return
+        name = base.name if self.editing_own else self.tr("My %1").replace("%1", base.name)
+        self.name.setText(name[:60])
+        self.description.setText(base.description)
+        self.schedule.setText(base.schedule.text)
+        self.per_week.setValue(base.schedule.sessions_per_week)
+        self.model.set_items(base.items)
+
+    # -- item editing -------------------------------------------------------------
+    def current_row(self) -> int:
+        idx = self.list.currentIndex()
+        return idx.row() if idx.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        self.list.setCurrentIndex(self.model.index(row))
+
+    def add_current(self) -> None:
+        row = self.model.append(str(self.add_combo.currentData()))
+        self.select_row(row)
+
+    def remove_selected(self) -> None:
+        row = self.current_row()
+        self.model.remove(row)
+        if self.model.rowCount():
+            self.select_row(min(row, self.model.rowCount() - 1))
+        self._on_selection()
+
+    def move_selected(self, delta: int) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.select_row(self.model.move(row, delta))
+
+    def _on_selection(self, *args: Any) -> None:
+        row = self.current_row()
+        self.dose_box.setEnabled(row >= 0)
+        if row < 0:
+            return
+        d = self.model.items[row].dose
+        self._loading = True
+        self.hold.setValue(d.hold_s)
+        self.reps.setValue(d.reps)
+        self.rep_s.setValue(d.rep_s)
+        self.sets.setValue(d.sets)
+        self.sides.setCurrentIndex(max(0, self.sides.findData(d.sides)))
+        self.rest.setValue(d.rest_s)
+        self._loading = False
+
+    def _dose_edited(self, *args: Any) -> None:
+        row = self.current_row()
+        if self._loading or row < 0:
+            return
+        old = self.model.items[row].dose
+        self.model.set_dose(
+            row,
+            replace(
+                old,
+                hold_s=self.hold.value(),
+                reps=self.reps.value(),
+                rep_s=self.rep_s.value(),
+                sets=self.sets.value(),
+                sides=Sides(self.sides.currentData()),
+                rest_s=self.rest.value(),
+            ),
+        )
+
+    # -- saving ---------------------------------------------------------------------
+    def routine(self) -> Routine:
+        name = self.name.text().strip()
+        if self.editing_own and self.base is not None:
+            rid = self.base.id
+        else:
+            rid = free_id(slugify(name), self.taken)
+        base = self.base
+        return Routine(
+            id=rid,
+            name=name,
+            description=self.description.text().strip(),
+            items=tuple(self.model.items),
+            schedule=Schedule(self.per_week.value(), self.schedule.text().strip() or "As you like"),
+            causes=base.causes
+            if base is not None
+            else frozenset({Cause.GENERAL}),
+            sources=base.sources if base is not None else (),
+            builtin=False,
+            tags=base.tags if base is not None else (),
+        )
+
+    def show_error(self, err: CatalogError | None) -> None:
+        self.name_error.clear()
+        self.item_error.clear()
+        self.model.set_error_row(None)
+        if err is None:
+            return
+        text = self.tr("Expected %1").replace("%1", err.expected)
+        if err.got is not None:
+            text += self.tr(", got %1").replace("%1", err.got)
+        if err.field == "name":
+            self.name_error.setText(self.tr("Please give the routine a name."))
+            self.name.setFocus()
+            return
+        row = error_item(err)
+        if row is not None:
+            self.model.set_error_row(row)
+            self.select_row(row)
+            field = err.field.split(".")[-1].replace("_s", "").replace("_", " ")
+            self.item_error.setText(
+                self.tr("Exercise %1, %2: ").replace("%1", str(row + 1)).replace("%2", field) + text
+            )
+        elif err.field == "items":
+            self.item_error.setText(self.tr("Add at least one exercise."))
+        else:
+            self.item_error.setText(f"{err.field}: {text}")
+
+    def save(self) -> Path | None:
+        routine = self.routine()
+        err = validate(routine, self.exercises)
+        self.show_error(err)
+        if err is not None:
+            return None
+        path = save_routine(routine, self.folder, self.exercises)
+        self.sig_saved.emit(load_routine_file(path, self.exercises))
+        self.accept()
+        return path

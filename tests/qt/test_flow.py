@@ -1,0 +1,243 @@
+"""End-to-end flows through the real main window on fake clocks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.qt.helpers import FakeClock
+
+from stretchguide import paths
+from stretchguide.core.trends import CheckInKind, SessionStatus
+from stretchguide.qt.app import build_window
+
+ROUTINE = "flare_up_gentle"
+
+
+@pytest.fixture
+def app_window(qtbot, _private_data_dir):
+    clock = FakeClock(5000.0)
+    wall = FakeClock(1_760_000_000.0)  # a fixed date for "today"
+    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
+    window.ctx.audio = False
+    asked: list[str] = []
+    informed: list[str] = []
+
+    def ask(title, text):
+        asked.append(title)
+        return True
+
+    window.ask = ask
+    window.inform = lambda title, text: informed.append(text)
+    window.session_view.confirm_stop = lambda: True
+    qtbot.addWidget(window)
+    window.show()
+    yield window, clock, wall, asked, informed
+    window.ctx.history.close()
+
+
+def pass_safety_gate(qtbot, window):
+    gate = window.safety
+    if gate.currentWidget() is gate.disclaimer_page:
+        qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.all_no_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+
+
+def fill_checkin(qtbot, page, back, leg, extent="thigh"):
+    page.back.set_value(back)
+    page.leg.set_value(leg)
+    page.set_extent(extent)
+
+
+def run_to_end(window, clock, dt=1.0):
+    controller = window._controller
+    controller.timer.stop()  # the fake clock drives the ticks
+    total = window._session.timeline.total_s
+    t = 0.0
+    while window.current_page() == "session" and t < total + 30:
+        clock.advance(dt)
+        controller.tick()
+        t += dt
+
+
+def test_full_session_flow_from_list_to_chart(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.select_routine(ROUTINE)
+    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+    pass_safety_gate(qtbot, window)
+    assert window.ctx.prefs.disclaimer_accepted
+    assert window.current_page() == "checkin"
+    assert window.checkin.kind == "before"
+
+    fill_checkin(qtbot, window.checkin, back=5, leg=6, extent="thigh")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    assert window.session_view.name.text()  # an exercise is showing
+
+    run_to_end(window, clock)
+    assert window.current_page() == "checkin"
+    assert window.checkin.kind == "after"
+    ex_ids = list(window.checkin.response_groups)
+    assert ex_ids, "the after check-in asks about each exercise"
+    fill_checkin(qtbot, window.checkin, back=3, leg=4, extent="buttock")
+    window.checkin.set_response(ex_ids[0], "better")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert window.checkin.verdict.isVisibleTo(window)
+    assert "not a diagnosis" in window.checkin.verdict.text()
+
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "history"
+
+    h = window.ctx.history
+    [session] = h.sessions()
+    assert session.status is SessionStatus.COMPLETED
+    assert session.routine_id == ROUTINE
+    kinds = sorted(c.kind for c in h.checkins_for_session(session.id))
+    assert kinds == sorted([CheckInKind.BEFORE, CheckInKind.AFTER])
+    work_steps = [s for s in window._session.timeline.steps if s.is_work]
+    assert len(h.steps(session.id)) == len(work_steps)
+    assert [r.response.value for r in h.responses(session.id)] == ["better"]
+
+    view = window._history_view
+    assert view.data is not None and not view.data.empty
+    assert view.data.pairs == [(float(session.started_at), 6, 4)]
+    assert sum(view.data.bar_h) == 1
+    assert view.chart_stack.currentWidget() is view.plots
+
+
+def test_urgent_red_flag_blocks_the_session_until_acknowledged(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.answer_all_no()
+    gate.set_answer("bladder_bowel", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    assert gate.currentWidget() is gate.result_page
+    assert "urgent" in gate.result_title.text().lower()
+    assert not gate.continue_anyway.isVisibleTo(gate)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "routines"
+    assert window.ctx.history.sessions() == []
+    # Not marked as checked: the questions come back before the next session.
+    assert window.ctx.prefs.red_flags_due(window.ctx.wall())
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety"
+
+
+def test_unanswered_safety_questions_are_refused(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.set_answer("fever", False)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    assert gate.currentWidget() is gate.questions_page
+    assert gate.question_error.text()
+
+
+def test_safety_questions_return_after_the_interval(qtbot, app_window):
+    window, _, wall, *_ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    window.show_page("routines")
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "checkin"  # asked recently: straight to check-in
+    wall.advance(8 * 86400)
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety"
+
+
+def start_session(qtbot, window):
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window._controller.timer.stop()
+
+
+def test_this_hurts_records_the_event_and_can_end_the_session(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    clock.advance(8)
+    window._controller.tick()
+    window.ask_hurt = lambda: "end"
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    h = window.ctx.history
+    [session] = h.sessions()
+    assert len(h.hurts(session.id)) == 1
+    assert session.status is SessionStatus.STOPPED
+    assert window.current_page() == "checkin"
+
+
+def test_this_hurts_ease_off_shortens_the_remaining_holds(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    before_total = window._session.timeline.total_s
+    window.ask_hurt = lambda: "ease"
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    assert window.current_page() == "session"
+    assert window._session.timeline.total_s < before_total
+    assert len(window.ctx.history.sessions()) == 1  # the same session goes on
+
+
+def test_this_hurts_skip_moves_to_the_next_exercise(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    first = window._session.snapshot(clock()).step.exercise_index
+    window.ask_hurt = lambda: "skip"
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    assert window._session.snapshot(clock()).step.exercise_index == first + 1
+
+
+def test_damaged_database_is_reported_at_start(qtbot, _private_data_dir):
+    app_paths = paths.resolve(str(_private_data_dir)).ensure()
+    app_paths.database.write_bytes(b"this is not a database at all" * 50)
+    window = build_window(app_paths)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    window.inform = lambda title, text: messages.append(text)
+    window.ask = lambda title, text: False
+    window.startup_checks()
+    assert messages and "set it aside" in messages[0]
+    assert list(app_paths.data_dir.glob("history.db.damaged-*"))
+    window.ctx.history.close()
+
+
+def test_unfinished_session_is_offered_and_closed_as_partial(qtbot, _private_data_dir):
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.store.history import History
+
+    app_paths = paths.resolve(str(_private_data_dir)).ensure()
+    h = History.open(app_paths)
+    h.start_session(load_builtin().routines[ROUTINE])
+    h.close()
+    window = build_window(app_paths)
+    qtbot.addWidget(window)
+    asked: list[str] = []
+    window.ask = lambda title, text: asked.append(title) or True
+    window.startup_checks()
+    assert "Unfinished session" in asked
+    [s] = window.ctx.history.sessions()
+    assert s.status is SessionStatus.PARTIAL
+    window.ctx.history.close()
+
+
+def test_next_morning_checkin_is_offered_after_yesterdays_session(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.ctx.prefs.disclaimer_accepted = True
+    start_session(qtbot, window)
+    run_to_end(window, clock)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    wall.advance(86400)
+    window.startup_checks()
+    assert "Good morning" in asked
+    assert window.current_page() == "checkin"
+    assert window.checkin.kind == "next_morning"
+    fill_checkin(qtbot, window.checkin, 2, 2, "none")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert window.checkin.verdict.text()
+    asked.clear()
+    window.startup_checks()
+    assert "Good morning" not in asked  # offered once a day
