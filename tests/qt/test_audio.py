@@ -25,6 +25,10 @@ from stretchguide.core.timeline import SessionOptions, build_timeline
 from stretchguide.qt import audio
 from stretchguide.qt.audio import CuePlayer, english_locale_for
 
+# Without a sound server Qt warns once that it could not connect; that is the
+# situation some of these tests are about, not a failure.
+pytestmark = pytest.mark.qt_log_ignore("PulseAudioService")
+
 KNEES = Exercise(
     id="knees_to_chest",
     name="Knees to chest",
