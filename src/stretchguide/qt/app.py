@@ -48,7 +48,7 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     user, errors = load_user_routines(
         app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
     )
-    history = History.open(app_paths)
+    history = History.open(app_paths, clock=wall or time.time)
     ctx = AppContext(
         paths=app_paths,
         prefs=prefs,

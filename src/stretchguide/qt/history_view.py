@@ -53,7 +53,6 @@ from stretchguide.core.trends import (
     VerdictKind,
     daily_series,
     exercises_before_change,
-    local_day,
     rolling_means,
     session_changes,
     session_days,
@@ -66,6 +65,13 @@ SESSION_COLOUR = "#3a9d6a"
 RANGES = (("2 weeks", 14), ("3 months", 91), ("1 year", 365), ("All", 0))
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def record_day(ts: int, utc_offset: int | None) -> date:
+    """The person's calendar day of a record (its own UTC offset when stored)."""
+    if utc_offset is None:
+        return datetime.fromtimestamp(ts).date()
+    return date(1970, 1, 1) + timedelta(days=(int(ts) + int(utc_offset)) // 86400)
 
 
 def day_ts(d: date) -> float:
@@ -99,7 +105,7 @@ def chart_data(checkins: Sequence[CheckIn], sessions: Sequence[SessionRecord]) -
     per_day: dict[date, int] = {}
     for s in sessions:
         if s.status.value in ("completed", "partial", "stopped"):
-            d = local_day(s.started_at)
+            d = record_day(s.started_at, getattr(s, "utc_offset", None))
             per_day[d] = per_day.get(d, 0) + 1
     return ChartData(
         back_x=[float(c.at) for c in checkins],
@@ -110,7 +116,11 @@ def chart_data(checkins: Sequence[CheckIn], sessions: Sequence[SessionRecord]) -
         mean_back=[p.back if p.back is not None else nan for p in means],
         mean_leg=[p.leg if p.leg is not None else nan for p in means],
         pairs=[
-            (float(ch.started_at), ch.before.worst, ch.after.worst)
+            (
+                float(ch.started_at),
+                max(ch.back_before, ch.leg_before),
+                max(ch.back_after, ch.leg_after),
+            )
             for ch in session_changes(sessions, checkins)
         ],
         bar_x=[day_ts(d) for d in sorted(per_day)],
