@@ -4,8 +4,10 @@ Pure Python (standard library only): the store turns database rows into the
 frozen records defined here, and every function below takes plain records and
 returns plain records, so all of it is testable without SQLite or Qt.
 
-Times are UTC epoch seconds; "a day" is a calendar day in the person's local
-time zone (``tz=None``), or in the ``tz`` passed in (tests pass a fixed one).
+Times are UTC epoch seconds. Each record also keeps the UTC offset of the
+person's clock when it was made, so "a day" is the calendar day as the person
+lived it (a check-in at 23:30 while travelling stays on that evening), and
+the grouping never depends on the time zone of the machine reading it.
 
 Scales: back and leg pain are 0-10 numeric ratings. ``Extent`` says how far
 down the leg symptoms reach; further down is worse, retreating toward the
@@ -17,7 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta
 from enum import StrEnum
 
 from stretchguide.core.catalog import Routine, Schedule
@@ -122,6 +124,7 @@ class SessionRecord:
     ended_at: int | None
     status: SessionStatus
     options: Mapping[str, str] = field(default_factory=dict, hash=False)
+    utc_offset: int = 0  # seconds east of UTC on the person's clock at the start
 
     @property
     def exercise_ids(self) -> tuple[str, ...]:
@@ -160,6 +163,7 @@ class CheckIn:
     session_id: int | None = None
     id: int = 0
     uuid: str = ""
+    utc_offset: int = 0  # seconds east of UTC on the person's clock
 
     @property
     def worst(self) -> int:
@@ -188,10 +192,20 @@ class HurtEvent:
 # --------------------------------------------------------------------------- days
 
 
-def local_day(ts: int | float, tz: tzinfo | None = None) -> date:
-    if tz is None:
-        return datetime.fromtimestamp(ts).date()
-    return datetime.fromtimestamp(ts, tz).date()
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def day_number(ts: int, utc_offset: int) -> int:
+    """Days since 1970-01-01 on the person's clock (what the SQL also computes)."""
+    return (int(ts) + int(utc_offset)) // 86400
+
+
+def local_day(ts: int, utc_offset: int) -> date:
+    return date.fromordinal(_EPOCH_ORDINAL + day_number(ts, utc_offset))
+
+
+def day_from_number(n: int) -> date:
+    return date.fromordinal(_EPOCH_ORDINAL + n)
 
 
 @dataclass(frozen=True)
@@ -203,11 +217,11 @@ class DayPain:
     furthest: Extent  # the furthest extent reported that day
 
 
-def daily_series(checkins: Iterable[CheckIn], tz: tzinfo | None = None) -> list[DayPain]:
+def daily_series(checkins: Iterable[CheckIn]) -> list[DayPain]:
     """One point per day that has check-ins, oldest first."""
     sums: dict[date, list[int]] = {}
     for c in checkins:
-        d = local_day(c.at, tz)
+        d = local_day(c.at, c.utc_offset)
         acc = sums.get(d)
         rank = c.extent.rank
         if acc is None:
@@ -243,26 +257,29 @@ def rolling_means(series: Sequence[DayPain], window: int = 7) -> list[RollingPoi
         raise ValueError("window must be at least 1 day")
     if not series:
         return []
-    by_day = {p.day: p for p in series}
-    first, last = series[0].day, series[-1].day
+    by_day = {p.day.toordinal(): p for p in series}
+    first, last = series[0].day.toordinal(), series[-1].day.toordinal()
     out: list[RollingPoint] = []
-    in_window: list[DayPain] = []
+    in_window: list[tuple[int, float, float]] = []
     back_sum = leg_sum = 0.0
-    day = first
-    while day <= last:
+    for day in range(first, last + 1):
         p = by_day.get(day)
         if p is not None:
-            in_window.append(p)
+            in_window.append((day, p.back, p.leg))
             back_sum += p.back
             leg_sum += p.leg
-        cutoff = day - timedelta(days=window - 1)
-        while in_window and in_window[0].day < cutoff:
-            gone = in_window.pop(0)
-            back_sum -= gone.back
-            leg_sum -= gone.leg
+        while in_window and in_window[0][0] <= day - window:
+            _, b, leg = in_window.pop(0)
+            back_sum -= b
+            leg_sum -= leg
         n = len(in_window)
-        out.append(RollingPoint(day, back_sum / n if n else None, leg_sum / n if n else None, n))
-        day += timedelta(days=1)
+        if n == 0:
+            back_sum = leg_sum = 0.0  # no drift from float subtraction
+        out.append(
+            RollingPoint(
+                date.fromordinal(day), back_sum / n if n else None, leg_sum / n if n else None, n
+            )
+        )
     return out
 
 
@@ -291,68 +308,53 @@ class SessionChange:
 
     session_id: int
     started_at: int
-    before: CheckIn
-    after: CheckIn
+    back_before: int
+    leg_before: int
+    extent_before: Extent
+    back_after: int
+    leg_after: int
+    extent_after: Extent
 
     @property
     def back_change(self) -> int:
-        return self.after.back - self.before.back
+        return self.back_after - self.back_before
 
     @property
     def leg_change(self) -> int:
-        return self.after.leg - self.before.leg
+        return self.leg_after - self.leg_before
 
     @property
     def extent_change(self) -> int:
         """Positive: symptoms spread further down the leg."""
-        return self.after.extent.rank - self.before.extent.rank
+        return self.extent_after.rank - self.extent_before.rank
 
 
 def session_changes(
-    sessions: Iterable[SessionRecord],
-    checkins: Sequence[CheckIn],
-    *,
-    window_s: int = 2 * 3600,
+    sessions: Iterable[SessionRecord], checkins: Iterable[CheckIn]
 ) -> list[SessionChange]:
-    """Pair each session with its before and after check-ins.
+    """Pair each session with the before and after check-ins linked to it.
 
-    A check-in linked to the session (``session_id``) wins; otherwise the last
-    "before" check-in in the ``window_s`` before the start and the first
-    "after" check-in in the ``window_s`` after the end are used. Sessions
-    without both are left out.
+    The app links the check-ins it asks for around a session to that session
+    (``session_id``); if several are linked, the last "before" and the first
+    "after" count. Sessions without both are left out.
     """
-    linked_before: dict[int, CheckIn] = {}
-    linked_after: dict[int, CheckIn] = {}
-    befores: list[CheckIn] = []
-    afters: list[CheckIn] = []
-    for c in checkins:
+    before: dict[int, CheckIn] = {}
+    after: dict[int, CheckIn] = {}
+    for c in sorted(checkins, key=lambda c: (c.at, c.id)):
+        if c.session_id is None:
+            continue
         if c.kind is CheckInKind.BEFORE:
-            if c.session_id is not None:
-                linked_before[c.session_id] = c
-            befores.append(c)
+            before[c.session_id] = c
         elif c.kind is CheckInKind.AFTER:
-            if c.session_id is not None:
-                linked_after.setdefault(c.session_id, c)
-            afters.append(c)
-    befores.sort(key=lambda c: c.at)
-    afters.sort(key=lambda c: c.at)
-    before_times = [c.at for c in befores]
-    after_times = [c.at for c in afters]
-
+            after.setdefault(c.session_id, c)
     out: list[SessionChange] = []
     for s in sessions:
-        before = linked_before.get(s.id)
-        if before is None:
-            i = bisect.bisect_right(before_times, s.started_at) - 1
-            if i >= 0 and s.started_at - before_times[i] <= window_s:
-                before = befores[i]
-        after = linked_after.get(s.id)
-        if after is None:
-            j = bisect.bisect_left(after_times, s.finished_at)
-            if j < len(afters) and after_times[j] - s.finished_at <= window_s:
-                after = afters[j]
-        if before is not None and after is not None:
-            out.append(SessionChange(s.id, s.started_at, before, after))
+        b, a = before.get(s.id), after.get(s.id)
+        if b is not None and a is not None:
+            out.append(
+                SessionChange(s.id, s.started_at, b.back, b.leg, b.extent, a.back, a.leg, a.extent)
+            )
+    out.sort(key=lambda ch: (ch.started_at, ch.session_id))
     return out
 
 
@@ -377,7 +379,6 @@ def adherence(
     today: date,
     *,
     weeks: int = 4,
-    tz: tzinfo | None = None,
 ) -> Adherence:
     """Sessions done in the ``weeks`` x 7 days ending ``today`` against the
     routine's ``sessions_per_week``."""
@@ -385,7 +386,7 @@ def adherence(
     done = sum(
         1
         for s in sessions
-        if s.status in DONE_STATUSES and start <= local_day(s.started_at, tz) <= today
+        if s.status in DONE_STATUSES and start <= local_day(s.started_at, s.utc_offset) <= today
     )
     return Adherence(done, schedule.sessions_per_week * weeks, weeks)
 
@@ -408,24 +409,24 @@ class Streak:
         return max(0, self.goal - self.current)
 
 
-def session_days(sessions: Iterable[SessionRecord], tz: tzinfo | None = None) -> set[date]:
+def session_days(sessions: Iterable[SessionRecord]) -> set[date]:
     """Local days with at least one completed or partial session."""
-    return {local_day(s.started_at, tz) for s in sessions if s.status in DONE_STATUSES}
+    return {local_day(s.started_at, s.utc_offset) for s in sessions if s.status in DONE_STATUSES}
 
 
 def habit_streak(
-    sessions: Iterable[SessionRecord],
-    today: date,
-    *,
-    goal: int = HABIT_DAYS,
-    tz: tzinfo | None = None,
+    sessions: Iterable[SessionRecord], today: date, *, goal: int = HABIT_DAYS
 ) -> Streak:
     """The run of consecutive days with a session (completed or partial).
 
     A streak that reached yesterday is still current today, because today's
     session may simply not have happened yet.
     """
-    days = session_days(sessions, tz)
+    return streak_from_days(session_days(sessions), today, goal=goal)
+
+
+def streak_from_days(days: set[date], today: date, *, goal: int = HABIT_DAYS) -> Streak:
+    """:func:`habit_streak` from the set of days that had a session."""
     current = 0
     day = today if today in days else today - timedelta(days=1)
     while day in days:
@@ -472,9 +473,9 @@ def exercises_before_change(
     list from the end for those most often followed by "worse". This shows
     association only, not cause.
     """
-    ordered = sorted(checkins, key=lambda c: c.at)
+    ordered = sorted(checkins, key=lambda c: (c.at, c.id))
     times = [c.at for c in ordered]
-    counts: dict[str, list[int]] = {}
+    outcomes: list[tuple[tuple[str, ...], Response, int]] = []
     for s in sessions:
         if s.status not in DONE_STATUSES:
             continue
@@ -482,10 +483,20 @@ def exercises_before_change(
         j = bisect.bisect_right(times, s.finished_at)
         if i < 0 or j >= len(ordered):
             continue
-        result = compare(ordered[i], ordered[j], min_change)
+        outcomes.append((s.exercise_ids, compare(ordered[i], ordered[j], min_change), 1))
+    return exercise_links(outcomes)
+
+
+def exercise_links(
+    outcomes: Iterable[tuple[Sequence[str], Response, int]],
+) -> list[ExerciseLink]:
+    """Credit each (exercises of a session, result, how many sessions) to every
+    exercise, and sort as :func:`exercises_before_change` describes."""
+    counts: dict[str, list[int]] = {}
+    for exercise_ids, result, n in outcomes:
         slot = (Response.BETTER, Response.SAME, Response.WORSE).index(result)
-        for ex in s.exercise_ids:
-            counts.setdefault(ex, [0, 0, 0])[slot] += 1
+        for ex in exercise_ids:
+            counts.setdefault(ex, [0, 0, 0])[slot] += n
     links = [ExerciseLink(ex, b, sm, w) for ex, (b, sm, w) in counts.items()]
     links.sort(key=lambda link: (-(link.better - link.worse), -link.better, link.exercise_id))
     return links
@@ -537,7 +548,6 @@ def fourteen_day_verdict(
     checkins: Iterable[CheckIn],
     today: date,
     *,
-    tz: tzinfo | None = None,
     meaningful: float = MEANINGFUL_CHANGE,
     min_days: int = MIN_DAYS_PER_HALF,
 ) -> Verdict:
@@ -563,8 +573,8 @@ def fourteen_day_verdict(
     """
     start = today - timedelta(days=VERDICT_DAYS - 1)
     split = today - timedelta(days=6)
-    window = [c for c in checkins if start <= local_day(c.at, tz) <= today]
-    series = daily_series(window, tz)
+    window = [c for c in checkins if start <= local_day(c.at, c.utc_offset) <= today]
+    series = daily_series(window)
     earlier = [d for d in series if d.day < split]
     later = [d for d in series if d.day >= split]
     if len(earlier) < min_days or len(later) < min_days:

@@ -181,18 +181,26 @@ def read_header_version(path: Path) -> int | None:
 
 
 _V1 = (
+    # Snapshots are immutable and shared: a routine run a thousand times with
+    # the same doses is stored once, and editing the routine adds a new row.
+    """CREATE TABLE routine_snapshots (
+        id INTEGER PRIMARY KEY,
+        snapshot TEXT NOT NULL UNIQUE
+    )""",
     """CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
         uuid TEXT NOT NULL UNIQUE,
         routine_id TEXT NOT NULL,
-        routine_snapshot TEXT NOT NULL,
+        snapshot_id INTEGER NOT NULL REFERENCES routine_snapshots(id) ON DELETE RESTRICT,
         started_at INTEGER NOT NULL,
+        utc_offset INTEGER NOT NULL DEFAULT 0,
         ended_at INTEGER,
         status TEXT NOT NULL
             CHECK (status IN ('in_progress', 'completed', 'partial', 'stopped')),
         options TEXT NOT NULL DEFAULT '{}'
     )""",
     "CREATE INDEX sessions_started ON sessions(started_at)",
+    "CREATE INDEX sessions_status ON sessions(status)",
     """CREATE TABLE steps (
         id INTEGER PRIMARY KEY,
         session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
@@ -211,6 +219,7 @@ _V1 = (
         id INTEGER PRIMARY KEY,
         uuid TEXT NOT NULL UNIQUE,
         at INTEGER NOT NULL,
+        utc_offset INTEGER NOT NULL DEFAULT 0,
         kind TEXT NOT NULL CHECK (kind IN ('before', 'after', 'next_morning', 'any')),
         back INTEGER NOT NULL CHECK (back BETWEEN 0 AND 10),
         leg INTEGER NOT NULL CHECK (leg BETWEEN 0 AND 10),
@@ -243,6 +252,10 @@ _V2 = (
     )""",
     "CREATE INDEX hurt_events_session ON hurt_events(session_id)",
     "CREATE INDEX checkins_session ON checkins(session_id)",
+    # Covering indexes on the person's local day keep ten-year trend
+    # queries to an index scan (see docs/PERFORMANCE.md).
+    "CREATE INDEX checkins_day ON checkins((at + utc_offset) / 86400, back, leg, extent)",
+    "CREATE INDEX sessions_day ON sessions(status, (started_at + utc_offset) / 86400)",
 )
 
 
@@ -257,7 +270,7 @@ def migrate_to_1(conn: sqlite3.Connection) -> None:
 
 
 def migrate_to_2(conn: sqlite3.Connection) -> None:
-    """Version 2: per-exercise responses and "this hurts" events."""
+    """Version 2: per-exercise responses, "this hurts" events, day indexes."""
     _run(conn, _V2)
 
 

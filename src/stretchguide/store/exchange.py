@@ -32,14 +32,14 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.store import db
 from stretchguide.store.db import StoreError
-from stretchguide.store.history import History, snapshot_from_json, snapshot_to_json
+from stretchguide.store.history import History, snapshot_from_json
 
 FORMAT = "stretchguide-history"
 FORMAT_VERSION = 1
@@ -95,19 +95,22 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def iso_local(ts: int) -> str:
-    return datetime.fromtimestamp(ts).astimezone().isoformat(timespec="seconds")
+def iso_local(ts: int, utc_offset: int) -> str:
+    """Epoch seconds as the person's clock showed them, with the offset."""
+    zone = timezone(timedelta(seconds=utc_offset))
+    return datetime.fromtimestamp(ts, zone).isoformat(timespec="seconds")
 
 
-def parse_iso(text: str) -> int:
-    """ISO 8601 with an offset -> epoch seconds (ValueError otherwise)."""
+def parse_iso(text: str) -> tuple[int, int]:
+    """ISO 8601 with an offset -> (epoch seconds, offset seconds)."""
     parsed = datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
+    offset = parsed.utcoffset()
+    if offset is None:
         raise ValueError("needs a UTC offset, e.g. +01:00")
     ts = parsed.timestamp()
     if ts != int(ts):
         raise ValueError("whole seconds only")
-    return int(ts)
+    return int(ts), int(offset.total_seconds())
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -127,8 +130,9 @@ def _write_private(path: Path, text: str) -> None:
 
 def _session_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return conn.execute(
-        "SELECT id, uuid, routine_id, routine_snapshot, started_at, ended_at, status, options "
-        "FROM sessions ORDER BY started_at, uuid"
+        "SELECT s.id, s.uuid, s.routine_id, r.snapshot, s.started_at, s.ended_at, s.status, "
+        "s.options, s.utc_offset FROM sessions s JOIN routine_snapshots r ON r.id = s.snapshot_id "
+        "ORDER BY s.started_at, s.uuid"
     ).fetchall()
 
 
@@ -159,15 +163,15 @@ def export_data(history: History) -> dict[str, Any]:
     )
     sessions: list[dict[str, Any]] = []
     uuid_of: dict[int, str] = {}
-    for sid, uid, rid, snap, started, ended, status, options in _session_rows(conn):
+    for sid, uid, rid, snap, started, ended, status, options, off in _session_rows(conn):
         uuid_of[sid] = uid
         sessions.append(
             {
                 "uuid": uid,
                 "routine_id": rid,
                 "routine": json.loads(snap),
-                "started": iso_local(started),
-                "ended": None if ended is None else iso_local(ended),
+                "started": iso_local(started, off),
+                "ended": None if ended is None else iso_local(ended, off),
                 "status": status,
                 "options": json.loads(options),
                 "steps": [
@@ -180,7 +184,7 @@ def export_data(history: History) -> dict[str, Any]:
                         "planned_s": s[5],
                         "done_s": s[6],
                         "skipped": bool(s[7]),
-                        "completed": iso_local(s[8]),
+                        "completed": iso_local(s[8], off),
                     }
                     for s in steps.get(sid, ())
                 ],
@@ -188,7 +192,12 @@ def export_data(history: History) -> dict[str, Any]:
                     {"exercise_id": r[0], "response": r[1]} for r in responses.get(sid, ())
                 ],
                 "hurts": [
-                    {"uuid": h[0], "exercise_id": h[1], "step_index": h[2], "at": iso_local(h[3])}
+                    {
+                        "uuid": h[0],
+                        "exercise_id": h[1],
+                        "step_index": h[2],
+                        "at": iso_local(h[3], off),
+                    }
                     for h in hurts.get(sid, ())
                 ],
             }
@@ -196,7 +205,7 @@ def export_data(history: History) -> dict[str, Any]:
     checkins = [
         {
             "uuid": r[0],
-            "at": iso_local(r[1]),
+            "at": iso_local(r[1], r[11]),
             "kind": r[2],
             "back": r[3],
             "leg": r[4],
@@ -209,7 +218,7 @@ def export_data(history: History) -> dict[str, Any]:
         }
         for r in conn.execute(
             "SELECT uuid, at, kind, back, leg, extent, tingling, numbness, weakness, note, "
-            "session_id FROM checkins ORDER BY at, uuid"
+            "session_id, utc_offset FROM checkins ORDER BY at, uuid"
         )
     ]
     return {
@@ -221,8 +230,24 @@ def export_data(history: History) -> dict[str, Any]:
 
 
 def export_json(history: History, path: Path) -> Path:
-    text = json.dumps(export_data(history), indent=1, ensure_ascii=False, sort_keys=True)
-    _write_private(Path(path), text + "\n")
+    """Write everything to ``path``: one session or check-in per line.
+
+    Hand-joined rather than ``indent=``: the indenting encoder is pure
+    Python and ten times slower, and one record per line diffs well.
+    """
+    data = export_data(history)
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def block(items: list[dict[str, Any]]) -> str:
+        return "[\n" + ",\n".join(dump(x) for x in items) + "\n]" if items else "[]"
+
+    text = (
+        f'{{"format": {dump(FORMAT)},\n"format_version": {FORMAT_VERSION},\n'
+        f'"sessions": {block(data["sessions"])},\n"checkins": {block(data["checkins"])}}}\n'
+    )
+    _write_private(Path(path), text)
     return Path(path)
 
 
@@ -413,7 +438,7 @@ def _validate(doc: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], lis
         routine = ck.get(s, "routine", w, dict)
         if routine is not None:
             try:
-                row["snapshot"] = snapshot_to_json(snapshot_from_json(json.dumps(routine)))
+                row["snapshot"] = snapshot_from_json(json.dumps(routine))
             except (KeyError, TypeError, ValueError) as exc:
                 ck.problems.append(f"{w}.routine: not a routine snapshot ({exc})")
         if row["options"] is not None and not all(
@@ -541,14 +566,15 @@ def import_json(history: History, path: Path) -> ImportReport:
                 report.sessions_skipped += 1
                 continue
             cur = conn.execute(
-                "INSERT INTO sessions (uuid, routine_id, routine_snapshot, started_at, "
-                "ended_at, status, options) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sessions (uuid, routine_id, snapshot_id, started_at, utc_offset, "
+                "ended_at, status, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     s["uuid"],
                     s["routine_id"],
-                    s["snapshot"],
-                    s["started"],
-                    s["ended"],
+                    history.snapshot_id(s["snapshot"]),
+                    s["started"][0],
+                    s["started"][1],
+                    None if s["ended"] is None else s["ended"][0],
                     s["status"],
                     json.dumps(s["options"], sort_keys=True),
                 ),
@@ -560,7 +586,7 @@ def import_json(history: History, path: Path) -> ImportReport:
                 "INSERT INTO steps (session_id, step_index, exercise_id, kind, side, "
                 "set_number, planned_s, done_s, skipped, completed_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(sid, *st[:7], int(st[7]), st[8]) for st in s["steps"]],
+                [(sid, *st[:7], int(st[7]), st[8][0]) for st in s["steps"]],
             )
             conn.executemany(
                 "INSERT INTO exercise_responses (session_id, exercise_id, response) "
@@ -573,18 +599,19 @@ def import_json(history: History, path: Path) -> ImportReport:
                 conn.execute(
                     "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (h[0], sid, h[1], h[2], h[3]),
+                    (h[0], sid, h[1], h[2], h[3][0]),
                 )
         for c in checkins:
             if c["uuid"] in known_checkins:
                 report.checkins_skipped += 1
                 continue
             conn.execute(
-                "INSERT INTO checkins (uuid, at, kind, back, leg, extent, tingling, numbness, "
-                "weakness, note, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO checkins (uuid, at, utc_offset, kind, back, leg, extent, tingling, "
+                "numbness, weakness, note, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     c["uuid"],
-                    c["at"],
+                    c["at"][0],
+                    c["at"][1],
                     c["kind"],
                     c["back"],
                     c["leg"],

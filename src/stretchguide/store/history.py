@@ -25,40 +25,56 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta, tzinfo
-from datetime import time as dtime
+from datetime import date, timedelta
 from pathlib import Path
-from types import TracebackType
+from types import MappingProxyType, TracebackType
+from typing import Any
 
-from stretchguide.core.catalog import Routine
+from stretchguide.core.catalog import Routine, Schedule
 from stretchguide.core.safety import professional_advice
 from stretchguide.core.trends import (
-    DONE_STATUSES,
+    HABIT_DAYS,
+    VERDICT_DAYS,
+    Adherence,
     CheckIn,
     CheckInKind,
+    DayPain,
+    ExerciseLink,
     ExerciseResponse,
     Extent,
     HurtEvent,
     Response,
     RoutineSnapshot,
+    SessionChange,
     SessionRecord,
     SessionStatus,
     SnapshotItem,
     StepRecord,
     Streak,
     Verdict,
+    day_from_number,
+    exercise_links,
     fourteen_day_verdict,
-    habit_streak,
     local_day,
+    streak_from_days,
 )
 from stretchguide.paths import AppPaths
 from stretchguide.store import db
 from stretchguide.store.db import DamageReport, StoreError
 
-_SESSION_COLS = "id, uuid, routine_id, routine_snapshot, started_at, ended_at, status, options"
-_CHECKIN_COLS = (
-    "id, uuid, at, kind, back, leg, extent, tingling, numbness, weakness, note, session_id"
+_SESSION_COLS = (
+    "id, uuid, routine_id, snapshot_id, started_at, ended_at, status, options, utc_offset"
 )
+_CHECKIN_COLS = (
+    "id, uuid, at, kind, back, leg, extent, tingling, numbness, weakness, note, session_id, "
+    "utc_offset"
+)
+# Extent order for SQL comparisons (further down the leg = larger).
+EXTENT_RANK_SQL = (
+    "CASE {col} WHEN 'none' THEN 0 WHEN 'buttock' THEN 1 WHEN 'thigh' THEN 2 "
+    "WHEN 'below_knee' THEN 3 ELSE 4 END"
+)
+_DONE_SQL = "('completed', 'partial')"
 _STEP_COLS = (
     "session_id, step_index, exercise_id, kind, side, set_number, planned_s, done_s, "
     "skipped, completed_at"
@@ -95,6 +111,11 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
+def local_utc_offset(ts: float) -> int:
+    """Seconds east of UTC of this machine's clock at ``ts`` (DST-aware)."""
+    return int(time.localtime(ts).tm_gmtoff)
+
+
 @dataclass(frozen=True)
 class Summary:
     """What ``stretchguide stats`` and the home screen show."""
@@ -103,6 +124,11 @@ class Summary:
     streak: Streak
     verdict: Verdict
     advice: str | None  # "see a professional" text when due
+
+
+_STATUS = {s.value: s for s in SessionStatus}
+_KIND = {k.value: k for k in CheckInKind}
+_EXTENT = {e.value: e for e in Extent}
 
 
 def _check_scale(name: str, value: int) -> int:
@@ -119,6 +145,7 @@ class History:
         paths: AppPaths,
         result: db.OpenResult,
         clock: Callable[[], float] = time.time,
+        utc_offset: Callable[[float], int] = local_utc_offset,
     ) -> None:
         self.paths = paths
         self.conn = result.conn
@@ -127,8 +154,10 @@ class History:
         self.migrated = result.migrated
         self.backup_made = result.backup_made
         self._clock = clock
+        self._offset = utc_offset
         self._started_here: set[int] = set()
-        self._snapshots: dict[str, RoutineSnapshot] = {}
+        self._snapshots: dict[int, RoutineSnapshot] = {}
+        self._options: dict[str, Mapping[str, str]] = {}
 
     @classmethod
     def open(
@@ -136,10 +165,14 @@ class History:
         paths: AppPaths,
         *,
         clock: Callable[[], float] = time.time,
+        utc_offset: Callable[[float], int] = local_utc_offset,
         backups: bool = True,
     ) -> History:
-        """Open the history in ``paths`` (see :func:`db.open_database`)."""
-        return cls(paths, db.open_database(paths, now=clock, backups=backups), clock)
+        """Open the history in ``paths`` (see :func:`db.open_database`).
+
+        ``clock`` and ``utc_offset`` are injectable so tests control time.
+        """
+        return cls(paths, db.open_database(paths, now=clock, backups=backups), clock, utc_offset)
 
     def close(self) -> None:
         self.conn.close()
@@ -158,28 +191,47 @@ class History:
     def _now(self) -> int:
         return int(self._clock())
 
+    def today(self) -> date:
+        """The person's current local date."""
+        now = self._now()
+        return local_day(now, self._offset(now))
+
     # ------------------------------------------------------------------ sessions
 
-    def _snapshot(self, text: str) -> RoutineSnapshot:
-        # Sessions of the same routine share one snapshot text; parsing each
-        # once keeps ten years of sessions fast to load.
-        snap = self._snapshots.get(text)
+    def _snapshot(self, snapshot_id: int) -> RoutineSnapshot:
+        # Snapshots never change once written, so each is parsed once.
+        snap = self._snapshots.get(snapshot_id)
         if snap is None:
-            snap = self._snapshots[text] = snapshot_from_json(text)
+            row = self.conn.execute(
+                "SELECT snapshot FROM routine_snapshots WHERE id = ?", (snapshot_id,)
+            ).fetchone()
+            snap = self._snapshots[snapshot_id] = snapshot_from_json(row[0])
         return snap
 
-    def _session_row(self, row: tuple[object, ...]) -> SessionRecord:
-        sid, uid, rid, snap, started, ended, status, options = row
+    def _opts(self, text: str) -> Mapping[str, str]:
+        opts = self._options.get(text)
+        if opts is None:
+            opts = self._options[text] = MappingProxyType(json.loads(text))
+        return opts
+
+    def _session_row(self, row: tuple[Any, ...]) -> SessionRecord:
+        sid, uid, rid, snap, started, ended, status, options, offset = row
         return SessionRecord(
-            int(sid),  # type: ignore[call-overload]
-            str(uid),
-            str(rid),
-            self._snapshot(str(snap)),
-            int(started),  # type: ignore[call-overload]
-            None if ended is None else int(ended),  # type: ignore[call-overload]
-            SessionStatus(str(status)),
-            json.loads(str(options)) if options != "{}" else {},
+            sid, uid, rid, self._snapshot(snap), started, ended, _STATUS[status],
+            self._opts(options), offset,
+        )  # fmt: skip
+
+    def snapshot_id(self, snapshot: RoutineSnapshot) -> int:
+        """The row holding this snapshot, added if new (call inside a transaction)."""
+        text = snapshot_to_json(snapshot)
+        self.conn.execute(
+            "INSERT INTO routine_snapshots (snapshot) VALUES (?) ON CONFLICT (snapshot) DO NOTHING",
+            (text,),
         )
+        row = self.conn.execute(
+            "SELECT id FROM routine_snapshots WHERE snapshot = ?", (text,)
+        ).fetchone()
+        return int(row[0])
 
     def start_session(
         self,
@@ -197,15 +249,17 @@ class History:
         if routine_id is None or snapshot is None:
             raise ValueError("give a routine, or both routine_id and snapshot")
         opts = {str(k): str(v) for k, v in (options or {}).items()}
+        start = self._now() if started_at is None else int(started_at)
         with db.transaction(self.conn):
             cur = self.conn.execute(
-                "INSERT INTO sessions (uuid, routine_id, routine_snapshot, started_at, "
-                "status, options) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sessions (uuid, routine_id, snapshot_id, started_at, utc_offset, "
+                "status, options) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     new_uuid(),
                     routine_id,
-                    snapshot_to_json(snapshot),
-                    self._now() if started_at is None else int(started_at),
+                    self.snapshot_id(snapshot),
+                    start,
+                    self._offset(start),
                     SessionStatus.IN_PROGRESS.value,
                     json.dumps(opts, sort_keys=True),
                 ),
@@ -346,8 +400,9 @@ class History:
         session_id: int | None = None,
         at: int | None = None,
     ) -> CheckIn:
+        when = self._now() if at is None else int(at)
         record = CheckIn(
-            at=self._now() if at is None else int(at),
+            at=when,
             kind=CheckInKind(kind),
             back=_check_scale("back pain", back),
             leg=_check_scale("leg pain", leg),
@@ -358,11 +413,12 @@ class History:
             note=str(note),
             session_id=session_id,
             uuid=new_uuid(),
+            utc_offset=self._offset(when),
         )
         with db.transaction(self.conn):
             cur = self.conn.execute(
                 f"INSERT INTO checkins ({_CHECKIN_COLS}) VALUES "
-                "(NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "(NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.uuid,
                     record.at,
@@ -375,35 +431,17 @@ class History:
                     int(record.weakness),
                     record.note,
                     record.session_id,
+                    record.utc_offset,
                 ),
             )
         return CheckIn(**{**asdict(record), "id": int(cur.lastrowid or 0)})
 
     def checkins(self, since: int | None = None, until: int | None = None) -> list[CheckIn]:
         """Check-ins made in [since, until), oldest first."""
-        rows = self.conn.execute(
-            f"SELECT {_CHECKIN_COLS} FROM checkins WHERE at >= ? AND at < ? ORDER BY at, id",
+        return self._checkins_where(
+            "at >= ? AND at < ?",
             (since if since is not None else -(2**62), until if until is not None else 2**62),
-        ).fetchall()
-        kinds = {k.value: k for k in CheckInKind}
-        extents = {e.value: e for e in Extent}
-        return [
-            CheckIn(
-                r[2],
-                kinds[r[3]],
-                r[4],
-                r[5],
-                extents[r[6]],
-                bool(r[7]),
-                bool(r[8]),
-                bool(r[9]),
-                r[10],
-                r[11],
-                r[0],
-                r[1],
-            )
-            for r in rows
-        ]
+        )
 
     def checkins_for_session(self, session_id: int) -> list[CheckIn]:
         return self._checkins_where("session_id = ?", (session_id,))
@@ -412,23 +450,14 @@ class History:
         rows = self.conn.execute(
             f"SELECT {_CHECKIN_COLS} FROM checkins WHERE {where} ORDER BY at, id", params
         ).fetchall()
+        kinds, extents = _KIND, _EXTENT
         return [
             CheckIn(
-                r[2],
-                CheckInKind(r[3]),
-                r[4],
-                r[5],
-                Extent(r[6]),
-                bool(r[7]),
-                bool(r[8]),
-                bool(r[9]),
-                r[10],
-                r[11],
-                r[0],
-                r[1],
+                r[2], kinds[r[3]], r[4], r[5], extents[r[6]], bool(r[7]), bool(r[8]),
+                bool(r[9]), r[10], r[11], r[0], r[1], r[12],
             )
             for r in rows
-        ]
+        ]  # fmt: skip
 
     # ------------------------------------------------------------------ responses
 
@@ -536,20 +565,114 @@ class History:
         self._started_here.clear()
         return moved_to
 
-    # ------------------------------------------------------------------ summary
+    # ------------------------------------------------------------------ trends
+    # The same answers as the functions in core.trends, computed mostly in
+    # SQL so ten years of history stays well inside a frame's time budget
+    # (see bench/bench_store.py). tests/store/test_trend_queries.py checks
+    # that both paths agree.
 
-    def summary(self, today: date | None = None, tz: tzinfo | None = None) -> Summary:
-        today = today or local_day(self._clock(), tz)
-        sessions = self.sessions()
-        monday = today - timedelta(days=today.weekday())
-        this_week = sum(
-            1
-            for s in sessions
-            if s.status in DONE_STATUSES and monday <= local_day(s.started_at, tz) <= today
+    def daily_series(self) -> list[DayPain]:
+        rank = EXTENT_RANK_SQL.format(col="extent")
+        rows = self.conn.execute(
+            "SELECT (at + utc_offset) / 86400 AS d, AVG(back), AVG(leg), COUNT(*), "
+            f"MAX({rank}) FROM checkins GROUP BY d ORDER BY d"
+        ).fetchall()
+        order = tuple(Extent)
+        return [DayPain(day_from_number(d), b, leg, n, order[r]) for d, b, leg, n, r in rows]
+
+    def session_days(self) -> set[date]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT (started_at + utc_offset) / 86400 FROM sessions "
+            f"WHERE status IN {_DONE_SQL}"
+        ).fetchall()
+        return {day_from_number(r[0]) for r in rows}
+
+    def streak(self, today: date | None = None, goal: int = HABIT_DAYS) -> Streak:
+        return streak_from_days(self.session_days(), today or self.today(), goal=goal)
+
+    def _done_between(self, first: date, last: date) -> int:
+        row = self.conn.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE status IN {_DONE_SQL} "
+            "AND (started_at + utc_offset) / 86400 BETWEEN ? AND ?",
+            (_day_no(first), _day_no(last)),
+        ).fetchone()
+        return int(row[0])
+
+    def adherence(self, schedule: Schedule, today: date | None = None, weeks: int = 4) -> Adherence:
+        today = today or self.today()
+        done = self._done_between(today - timedelta(days=7 * weeks - 1), today)
+        return Adherence(done, schedule.sessions_per_week * weeks, weeks)
+
+    def session_changes(self, since: int | None = None) -> list[SessionChange]:
+        """Before -> after for each session with both check-ins linked to it
+        (the last linked "before" and the first linked "after")."""
+        rows = self.conn.execute(
+            "SELECT c.session_id, s.started_at, c.kind, c.back, c.leg, c.extent "
+            "FROM checkins c JOIN sessions s ON s.id = c.session_id "
+            "WHERE c.kind IN ('before', 'after') AND s.started_at >= ? ORDER BY c.at, c.id",
+            (since if since is not None else -(2**62),),
+        ).fetchall()
+        before: dict[int, tuple[Any, ...]] = {}
+        after: dict[int, tuple[Any, ...]] = {}
+        for row in rows:
+            if row[2] == "before":
+                before[row[0]] = row
+            elif row[0] not in after:
+                after[row[0]] = row
+        ex = _EXTENT
+        out = [
+            SessionChange(sid, b[1], b[3], b[4], ex[b[5]], a[3], a[4], ex[a[5]])
+            for sid, b in before.items()
+            if (a := after.get(sid)) is not None
+        ]
+        out.sort(key=lambda ch: (ch.started_at, ch.session_id))
+        return out
+
+    def exercise_links(self, min_change: int = 1) -> list[ExerciseLink]:
+        """Which exercises come before a better or worse next check-in
+        (see :func:`stretchguide.core.trends.exercises_before_change`)."""
+        rb, ra = EXTENT_RANK_SQL.format(col="cb.extent"), EXTENT_RANK_SQL.format(col="ca.extent")
+        rows = self.conn.execute(
+            "WITH pairs AS (SELECT s.snapshot_id AS snap, "
+            "  (SELECT id FROM checkins WHERE at <= s.started_at "
+            "   ORDER BY at DESC, id DESC LIMIT 1) AS before_id, "
+            "  (SELECT id FROM checkins WHERE at > COALESCE(s.ended_at, s.started_at) "
+            "   ORDER BY at, id LIMIT 1) AS after_id "
+            f"  FROM sessions s WHERE s.status IN {_DONE_SQL}), "
+            "cmp AS (SELECT p.snap AS snap, "
+            f"  ({ra}) - ({rb}) AS spread, "
+            "  MAX(ca.back, ca.leg) - MAX(cb.back, cb.leg) AS delta "
+            "  FROM pairs p JOIN checkins cb ON cb.id = p.before_id "
+            "  JOIN checkins ca ON ca.id = p.after_id) "
+            "SELECT snap, CASE WHEN spread > 0 OR delta >= :m THEN 'worse' "
+            "  WHEN spread < 0 OR delta <= -:m THEN 'better' ELSE 'same' END AS result, "
+            "  COUNT(*) FROM cmp GROUP BY snap, result",
+            {"m": int(min_change)},
+        ).fetchall()
+        return exercise_links(
+            (self._snapshot(snap).exercise_ids, Response(result), n) for snap, result, n in rows
         )
-        start = datetime.combine(today - timedelta(days=15), dtime(), tz)
-        since = int(start.timestamp())
-        verdict = fourteen_day_verdict(self.checkins(since=since), today, tz=tz)
+
+    def verdict(self, today: date | None = None) -> Verdict:
+        today = today or self.today()
+        # A day of margin either side covers any UTC offset; core picks exact days.
+        since = (_day_no(today) - VERDICT_DAYS) * 86400
+        until = (_day_no(today) + 2) * 86400
+        return fourteen_day_verdict(self.checkins(since, until), today)
+
+    def summary(self, today: date | None = None) -> Summary:
+        today = today or self.today()
+        verdict = self.verdict(today)
         return Summary(
-            this_week, habit_streak(sessions, today, tz=tz), verdict, professional_advice(verdict)
+            self._done_between(today - timedelta(days=today.weekday()), today),
+            self.streak(today),
+            verdict,
+            professional_advice(verdict),
         )
+
+
+def _day_no(d: date) -> int:
+    return d.toordinal() - _EPOCH_DAY
+
+
+_EPOCH_DAY = date(1970, 1, 1).toordinal()

@@ -1,0 +1,123 @@
+"""Store benchmark: open, trend queries and full export over ten years of use.
+
+Generates ten years (two sessions and three check-ins a day) into a temporary
+folder with tools/gen_history.py, then prints the median of several runs.
+Target: all trend queries over the whole ten years in under 50 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import gen_history  # noqa: E402
+from stretchguide.core import trends  # noqa: E402
+from stretchguide.core.catalog import Schedule  # noqa: E402
+from stretchguide.paths import AppPaths  # noqa: E402
+from stretchguide.store import exchange  # noqa: E402
+from stretchguide.store.history import History  # noqa: E402
+
+
+def timed(fn: Callable[[], object], runs: int = 5) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), result
+
+
+def all_trends(history: History, today: date) -> dict[str, object]:
+    """Everything the history view shows, over the whole ten years."""
+    series = history.daily_series()
+    return {
+        "rolling": trends.rolling_means(series),
+        "changes": history.session_changes(),
+        "adherence": history.adherence(Schedule(7, "daily"), today),
+        "streak": history.streak(today),
+        "exercises": history.exercise_links(),
+        "verdict": history.verdict(today),
+    }
+
+
+def record_path(history: History, today: date) -> dict[str, object]:
+    """The same answers from loaded records via core.trends (for comparison)."""
+    sessions = history.sessions()
+    checkins = history.checkins()
+    series = trends.daily_series(checkins)
+    return {
+        "rolling": trends.rolling_means(series),
+        "changes": trends.session_changes(sessions, checkins),
+        "adherence": trends.adherence(sessions, Schedule(7, "daily"), today),
+        "streak": trends.habit_streak(sessions, today),
+        "exercises": trends.exercises_before_change(sessions, checkins),
+        "verdict": trends.fourteen_day_verdict(checkins, today),
+    }
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = AppPaths(Path(tmp) / "data")
+        t = time.perf_counter()
+        with History.open(paths, backups=False) as h:
+            counts = gen_history.generate(h, years=10)
+        print(f"generated ten years {counts} in {time.perf_counter() - t:.1f} s")
+        size = paths.database.stat().st_size / 1e6
+        print(f"database size: {size:.1f} MB")
+
+        def open_close() -> None:
+            History.open(paths, backups=False).close()
+
+        ms, _ = timed(open_close)
+        print(f"open (quick_check, pragmas, no backup): {ms:.1f} ms")
+        backup_dir = Path(tmp) / "b"
+
+        def open_with_backup() -> None:
+            for p in backup_dir.glob("*"):
+                p.unlink()
+            h = History.open(AppPaths(paths.data_dir), backups=False)
+            from stretchguide.store import db
+
+            db.backup_if_due(h.conn, backup_dir, time.time())
+            h.close()
+
+        ms, _ = timed(open_with_backup, runs=3)
+        print(f"open + daily backup: {ms:.1f} ms")
+
+        with History.open(paths, backups=False) as h:
+            today = date.today()
+            ms_load, _ = timed(lambda: (h.sessions(), h.checkins()))
+            print(f"load all sessions + check-ins: {ms_load:.1f} ms")
+            ms, result = timed(lambda: all_trends(h, today))
+            print(
+                f"trend queries, ten years (daily series, 7-day rolling means, before/after "
+                f"changes, adherence, streak, exercise links, verdict): {ms:.1f} ms "
+                "(target < 50 ms)"
+            )
+            ms_rec, reference = timed(lambda: record_path(h, today), runs=3)
+            print(f"same from loaded records in pure Python: {ms_rec:.1f} ms")
+            assert result == reference, "SQL and record paths disagree"
+            ms, _ = timed(lambda: h.summary(today))
+            print(f"summary (stats command): {ms:.1f} ms")
+            out = Path(tmp) / "out"
+            out.mkdir()
+            ms, _ = timed(lambda: exchange.export_json(h, out / "all.json"), runs=3)
+            print(
+                f"full JSON export: {ms:.0f} ms ({(out / 'all.json').stat().st_size / 1e6:.1f} MB)"
+            )  # noqa: E501
+            ms, _ = timed(lambda: exchange.export_csv(h, out / "csv"), runs=3)
+            print(f"full CSV export: {ms:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
