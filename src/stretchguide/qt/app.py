@@ -30,7 +30,67 @@ def make_application(argv: Sequence[str]) -> object:
     # Fusion follows the system colour scheme (light/dark) on every platform
     # and draws the same everywhere, which keeps the large session type crisp.
     app.setStyle("Fusion")
+    follow_color_scheme(app)
     return app
+
+
+def dark_palette() -> object:
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: "#1f2125",
+        role.WindowText: "#e8e8e8",
+        role.Base: "#17181b",
+        role.AlternateBase: "#25272c",
+        role.ToolTipBase: "#2b2d31",
+        role.ToolTipText: "#e8e8e8",
+        role.Text: "#e8e8e8",
+        role.Button: "#2b2d31",
+        role.ButtonText: "#e8e8e8",
+        role.BrightText: "#ffffff",
+        role.Highlight: "#3d7fcc",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7fb2f0",
+        role.PlaceholderText: "#9a9da3",
+        role.Mid: "#3a3c41",
+        role.Dark: "#141518",
+        role.Light: "#3f4247",
+    }
+    for r, c in colours.items():
+        pal.setColor(r, QColor(c))
+    disabled = QColor("#7c7f85")
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, disabled)
+    return pal
+
+
+def apply_color_scheme(app: object, scheme: object) -> None:
+    """Light or dark palette for the Fusion style."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    if scheme == Qt.ColorScheme.Dark:
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    else:
+        app.setPalette(app.style().standardPalette())
+
+
+def follow_color_scheme(app: object) -> None:
+    """Theme follows the system: apply its scheme now and whenever it changes.
+
+    Fusion picks the dark palette by itself on platforms whose theme reports
+    one; setting it explicitly also covers desktops that only report the
+    scheme (and the screenshot tool, which sets it).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    hints = app.styleHints()
+    apply_color_scheme(app, hints.colorScheme())
+    hints.colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
 
 
 def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]

@@ -73,6 +73,11 @@ class PainScale(QWidget):
         layout.addWidget(low, 2, 0, 1, 5)
         layout.addWidget(high, 2, 6, 1, 5)
         self.group.idToggled.connect(self._on_toggled)
+        # A chosen number must be obvious at a glance, in light and dark.
+        self.setStyleSheet(
+            "QPushButton:checked { background-color: #2f7dd1; color: white;"
+            " font-weight: bold; border: 2px solid #1d5a9e; border-radius: 4px; }"
+        )
 
     def _on_toggled(self, n: int, checked: bool) -> None:
         if checked:
@@ -125,6 +130,9 @@ class CheckinPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
         body = QWidget()
+        font = body.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        body.setFont(font)
         scroll.setWidget(body)
         self.form = QVBoxLayout(body)
         self.title = QLabel()

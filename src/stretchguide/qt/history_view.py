@@ -293,6 +293,7 @@ class HistoryView(QWidget):
         self.pain_plot.setLimits(yMin=-0.5, yMax=10.5)
         self.pain_plot.setLabel("left", self.tr("Pain (0-10)"))
         self.bar_plot.setLabel("left", self.tr("Sessions"))
+        self.bar_plot.getAxis("left").setTickSpacing(1, 1)
         self.pain_plot.showGrid(y=True, alpha=0.2)
         self.pain_plot.addLegend(offset=(10, 10))
         self.plots.scene().sigMouseMoved.connect(self._on_mouse)
@@ -314,7 +315,11 @@ class HistoryView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setAccessibleName(self.tr("Exercises that tend to help or hurt"))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         table_box = QWidget()
         tl = QVBoxLayout(table_box)
@@ -325,8 +330,9 @@ class HistoryView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.chart_stack)
         splitter.addWidget(table_box)
-        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([880, 380])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -449,7 +455,9 @@ class HistoryView(QWidget):
             return
         end = datetime.combine(self.today() + timedelta(days=1), datetime.min.time()).timestamp()
         xs = d.back_x + d.bar_x
-        start = end - self.range_days * 86400 if self.range_days else min(xs) - 86400
+        first = min(xs) - 86400
+        # A short history fills the chart instead of hugging its right edge.
+        start = max(end - self.range_days * 86400, first) if self.range_days else first
         self.pain_plot.setXRange(start, end, padding=0.01)
 
     def visible_range(self) -> tuple[float, float]:

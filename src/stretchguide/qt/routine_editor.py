@@ -410,9 +410,7 @@ class RoutineEditor(QDialog):
             description=self.description.text().strip(),
             items=tuple(self.model.items),
             schedule=Schedule(self.per_week.value(), self.schedule.text().strip() or "As you like"),
-            causes=base.causes
-            if base is not None
-            else frozenset({Cause.GENERAL}),
+            causes=base.causes if base is not None else frozenset({Cause.GENERAL}),
             sources=base.sources if base is not None else (),
             builtin=False,
             tags=base.tags if base is not None else (),

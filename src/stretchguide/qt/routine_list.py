@@ -150,7 +150,11 @@ class RoutineListModel(QAbstractListModel):
         count = len(row.routine.items)
         parts = [
             format_duration(row.duration_s),
-            self.tr("%n exercise(s)", "", count),
+            (
+                self.tr("1 exercise")
+                if count == 1
+                else self.tr("%1 exercises").replace("%1", str(count))
+            ),
             row.routine.schedule.text,
         ]
         return " · ".join(p for p in parts if p)

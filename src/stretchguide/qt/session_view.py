@@ -230,7 +230,11 @@ class SessionView(QWidget):
         self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts (H)"))
         self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute (M)"))
         self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session (Escape)"))
-        self.hurts_button.setStyleSheet("QPushButton { color: white; background: #b0413e; }")
+        self.hurts_button.setStyleSheet(
+            "QPushButton { color: white; background-color: #b0413e; font-weight: bold;"
+            " border: 1px solid #7d2a28; border-radius: 4px; }"
+            "QPushButton:pressed { background-color: #8e2f2c; }"
+        )
 
         top = QHBoxLayout()
         text_col = QVBoxLayout()
@@ -347,6 +351,18 @@ class SessionView(QWidget):
             font.setPixelSize(max(14, int(h * share)))
             font.setBold(bold)
             label.setFont(font)
+        button_font = QFont(self.font())
+        button_font.setPixelSize(max(14, int(h * 0.026)))
+        for b in (
+            self.prev_button,
+            self.pause_button,
+            self.next_button,
+            self.hurts_button,
+            self.mute_button,
+            self.stop_button,
+        ):
+            b.setFont(button_font)
+            b.setMinimumHeight(max(44, int(h * 0.065)))
         self.side.set_scale(h / 600)
         self.paused_badge.set_scale(h / 600)
         # The digits must stay at least a fifth of the window tall.

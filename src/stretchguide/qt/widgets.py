@@ -105,7 +105,7 @@ class CountdownDial(QWidget):
             p.setFont(cap)
             below = QRectF(
                 rect.left(),
-                rect.center().y() + rect.height() * 0.2,
+                rect.center().y() + rect.height() * 0.25,
                 rect.width(),
                 rect.height() * 0.15,
             )
