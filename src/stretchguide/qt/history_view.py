@@ -265,6 +265,9 @@ class HistoryView(QWidget):
             range_row.addWidget(b)
             if days == self.range_days:
                 b.setChecked(True)
+        self.setStyleSheet(
+            "QPushButton:checked { background-color: #2f7dd1; color: white; font-weight: bold; }"
+        )
         range_row.addStretch()
         self.readout = QLabel()
         self.readout.setAccessibleName(self.tr("Value under the pointer"))
@@ -277,8 +280,12 @@ class HistoryView(QWidget):
             b.setAccessibleName(b.text().replace("&", ""))
             range_row.addWidget(b)
 
-        pg.setConfigOptions(antialias=True)
+        # The chart takes the window's colours so it matches light and dark themes.
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.WindowText)
+        pg.setConfigOptions(antialias=True, foreground=fg)
         self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground(pal.color(QPalette.ColorRole.Base))
         self.plots.setAccessibleName(self.tr("Pain chart"))
         self.pain_plot = self.plots.addPlot(
             row=0, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
@@ -295,7 +302,9 @@ class HistoryView(QWidget):
         self.bar_plot.setLabel("left", self.tr("Sessions"))
         self.bar_plot.getAxis("left").setTickSpacing(1, 1)
         self.pain_plot.showGrid(y=True, alpha=0.2)
-        self.pain_plot.addLegend(offset=(10, 10))
+        legend_bg = pal.color(QPalette.ColorRole.Base)
+        legend_bg.setAlpha(220)
+        self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
         self.plots.scene().sigMouseMoved.connect(self._on_mouse)
 
         self.empty = QLabel(
