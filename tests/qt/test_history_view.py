@@ -1,0 +1,99 @@
+"""History page: chart data, empty state, range buttons, read-out, exports."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from stretchguide import paths
+from stretchguide.core.catalog import load_builtin
+from stretchguide.store.history import History
+
+
+@pytest.fixture
+def history(_private_data_dir):
+    h = History.open(paths.resolve(str(_private_data_dir)).ensure())
+    yield h
+    h.close()
+
+
+def _fill(h, days=20):
+    routine = load_builtin().routines["flare_up_gentle"]
+    now = int(time.time())
+    for d in range(days, 0, -1):
+        start = now - d * 86400
+        s = h.start_session(routine, started_at=start)
+        h.add_checkin("before", 6, 7, "thigh", session_id=s.id, at=start - 60)
+        h.finish_session(s.id, "completed", ended_at=start + 600)
+        h.add_checkin("after", 4, 5, "buttock", session_id=s.id, at=start + 700, note="ok")
+
+
+def _view(qtbot, h):
+    from stretchguide.qt.history_view import HistoryView
+
+    view = HistoryView(h, load_builtin().exercises)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    view.refresh()
+    return view
+
+
+def test_empty_history_shows_a_friendly_message_not_a_blank_chart(qtbot, history):
+    view = _view(qtbot, history)
+    assert view.chart_stack.currentWidget() is view.empty
+    assert "Nothing here yet" in view.empty.text()
+
+
+def test_chart_has_points_means_pairs_and_session_bars(qtbot, history):
+    _fill(history)
+    view = _view(qtbot, history)
+    d = view.data
+    assert len(d.back_x) == 40 and len(d.pairs) == 20
+    assert all(before == 7 and after == 5 for _, before, after in d.pairs)
+    assert sum(d.bar_h) == 20
+    assert any(v == pytest.approx(5.0) for v in d.mean_back)
+    assert view.chart_stack.currentWidget() is view.plots
+
+
+def test_range_buttons_change_the_visible_span(qtbot, history):
+    _fill(history, days=60)
+    view = _view(qtbot, history)
+    view.range_group.button(0).click()  # 2 weeks
+    x0, x1 = view.visible_range()
+    assert 13 * 86400 < x1 - x0 < 16 * 86400
+    view.range_group.button(3).click()  # all
+    x0, x1 = view.visible_range()
+    assert x1 - x0 > 59 * 86400
+
+
+def test_hover_readout_names_the_nearest_checkin(qtbot, history):
+    _fill(history, days=3)
+    view = _view(qtbot, history)
+    text = view.readout_at(view.data.back_x[0] + 10)
+    assert "back 6" in text and "leg 7" in text
+
+
+def test_exports_write_png_csv_and_pdf(qtbot, history, tmp_path):
+    _fill(history, days=5)
+    view = _view(qtbot, history)
+    png = view.export_png(str(tmp_path / "chart.png"))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    csvs = view.export_csv(str(tmp_path / "csv"))
+    assert csvs and all(p.exists() for p in csvs)
+    pdf = view.export_pdf(str(tmp_path / "report.pdf"))
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5000
+
+
+def test_report_summarises_adherence_pain_and_notes(history):
+    from datetime import date
+
+    from stretchguide.qt.history_view import report_lines
+
+    _fill(history, days=5)
+    text = "\n".join(t for _, t in report_lines(history, date.today()))
+    assert "5 sessions done" in text
+    assert "Back pain mean" in text
+    assert "ok" in text  # the notes
