@@ -115,6 +115,7 @@ def parse_iso(text: str) -> tuple[int, int]:
 
 def _write_private(path: Path, text: str) -> None:
     """Write a file with mode 0600 via a temporary name and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

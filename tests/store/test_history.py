@@ -1,0 +1,234 @@
+"""The History API the app uses: sessions, steps, check-ins, responses, hurts."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import date
+
+import pytest
+
+from stretchguide.core import trends
+from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule, Sides
+from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
+from stretchguide.paths import AppPaths
+from stretchguide.store.history import History
+
+from .conftest import T0, FakeClock
+
+ROUTINE = Routine(
+    id="gentle",
+    name="Gentle start",
+    description="",
+    items=(
+        RoutineItem("knees_to_chest", Dose(hold_s=30, sets=2, rest_s=10)),
+        RoutineItem("bridge", Dose(hold_s=5, reps=10, rep_s=2, sides=Sides.NONE)),
+    ),
+    schedule=Schedule(7, "daily"),
+)
+
+
+@pytest.fixture
+def history(paths: AppPaths, clock: FakeClock) -> History:
+    h = History.open(paths, clock=clock, utc_offset=lambda ts: 3600)
+    yield h
+    h.close()
+
+
+def test_a_session_records_routine_snapshot_steps_and_status(
+    history: History, clock: FakeClock
+) -> None:
+    s = history.start_session(ROUTINE, options={"sides": "both"})
+    assert s.status is SessionStatus.IN_PROGRESS
+    assert s.routine.name == "Gentle start"
+    assert s.exercise_ids == ("knees_to_chest", "bridge")
+    assert s.routine.items[1].reps == 10
+    assert s.utc_offset == 3600
+    clock.now += 40
+    step = history.record_step(s.id, 0, "knees_to_chest", "hold", planned_s=30, done_s=30)
+    assert step.completed_at == T0 + 40
+    clock.now += 40
+    history.record_step(s.id, 1, "knees_to_chest", "rest", planned_s=10, done_s=4, skipped=True)
+    done = history.finish_session(s.id, "completed")
+    assert done.status is SessionStatus.COMPLETED and done.ended_at == T0 + 80
+    assert [(x.step_index, x.kind, x.skipped) for x in history.steps(s.id)] == [
+        (0, "hold", False),
+        (1, "rest", True),
+    ]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        done.status = SessionStatus.STOPPED  # type: ignore[misc]
+
+
+def test_history_keeps_the_routine_as_it_was_after_the_routine_is_edited(
+    history: History,
+) -> None:
+    first = history.start_session(ROUTINE)
+    edited = dataclasses.replace(ROUTINE, name="Gentle start (shorter)", items=(ROUTINE.items[0],))
+    second = history.start_session(edited)
+    assert history.session(first.id).routine.name == "Gentle start"
+    assert history.session(first.id).exercise_ids == ("knees_to_chest", "bridge")
+    assert history.session(second.id).exercise_ids == ("knees_to_chest",)
+    # Identical snapshots are stored once.
+    history.start_session(ROUTINE)
+    assert history.conn.execute("SELECT COUNT(*) FROM routine_snapshots").fetchone()[0] == 2
+
+
+def test_an_unfinished_session_is_found_by_the_next_start_and_closed_as_partial(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    with History.open(paths, clock=clock) as first_run:
+        s = first_run.start_session(ROUTINE)
+        clock.now += 100
+        first_run.record_step(s.id, 0, "knees_to_chest", "hold")
+        assert first_run.unfinished_sessions() == []  # its own session is not "unfinished"
+        # ... the power goes out here.
+    clock.now += 3600
+    with History.open(paths, clock=clock) as next_run:
+        (left,) = next_run.unfinished_sessions()
+        assert left.id == s.id
+        closed = next_run.close_as_partial(left.id)
+        assert closed.status is SessionStatus.PARTIAL
+        assert closed.ended_at == T0 + 100  # when the last step finished, not now
+        assert next_run.unfinished_sessions() == []
+
+
+def test_redoing_a_step_updates_it_instead_of_failing(history: History, clock: FakeClock) -> None:
+    s = history.start_session(ROUTINE)
+    history.record_step(s.id, 0, "bridge", "reps", done_s=5)
+    clock.now += 30
+    history.record_step(s.id, 0, "bridge", "reps", done_s=20)
+    (step,) = history.steps(s.id)
+    assert step.done_s == 20 and step.completed_at == T0 + 30
+
+
+def test_checkin_stores_every_field(history: History) -> None:
+    s = history.start_session(ROUTINE)
+    c = history.add_checkin(
+        CheckInKind.BEFORE,
+        3,
+        7,
+        Extent.BELOW_KNEE,
+        tingling=True,
+        numbness=False,
+        weakness=True,
+        note="sat all day",
+        session_id=s.id,
+    )
+    (stored,) = history.checkins()
+    assert stored == c
+    assert stored.id > 0 and len(stored.uuid) == 36 and stored.utc_offset == 3600
+    assert history.checkins_for_session(s.id) == [c]
+
+
+@pytest.mark.parametrize(
+    ("back", "leg", "extent"),
+    [(-1, 0, "none"), (0, 11, "none"), (True, 2, "none"), (2.5, 2, "none"), (1, 1, "knee")],
+)
+def test_invalid_checkins_are_rejected_before_writing(
+    history: History, back: object, leg: object, extent: str
+) -> None:
+    with pytest.raises(ValueError):
+        history.add_checkin("any", back, leg, extent)  # type: ignore[arg-type]
+    assert history.checkins() == []
+
+
+def test_response_answered_twice_keeps_the_last_answer(history: History) -> None:
+    s = history.start_session(ROUTINE)
+    history.set_response(s.id, "bridge", "worse")
+    history.set_response(s.id, "bridge", Response.SAME)
+    history.set_response(s.id, "knees_to_chest", "better")
+    assert {(r.exercise_id, r.response) for r in history.responses(s.id)} == {
+        ("bridge", Response.SAME),
+        ("knees_to_chest", Response.BETTER),
+    }
+
+
+def test_this_hurts_events_are_kept_with_session_exercise_step_and_time(
+    history: History, clock: FakeClock
+) -> None:
+    s = history.start_session(ROUTINE)
+    clock.now += 12
+    e = history.record_hurt(s.id, "bridge", 3)
+    assert history.hurts(s.id) == [e]
+    assert (e.exercise_id, e.step_index, e.at) == ("bridge", 3, T0 + 12)
+
+
+def test_a_step_for_a_missing_session_is_refused(history: History) -> None:
+    import sqlite3
+
+    with pytest.raises(sqlite3.IntegrityError):
+        history.record_step(999, 0, "bridge", "hold")
+
+
+def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(days):
+        clock.now += 86400
+        if rng.random() < 0.8:
+            s = h.start_session(
+                ROUTINE
+                if rng.random() < 0.7
+                else dataclasses.replace(ROUTINE, id="short", items=(ROUTINE.items[1],))
+            )
+            h.add_checkin(
+                "before",
+                rng.randint(0, 10),
+                rng.randint(0, 10),
+                rng.choice(list(Extent)),
+                session_id=s.id,
+                at=int(clock.now) - 60,
+            )
+            h.finish_session(
+                s.id, rng.choice(["completed", "partial", "stopped"]), ended_at=int(clock.now) + 600
+            )
+            if rng.random() < 0.8:
+                h.add_checkin(
+                    "after",
+                    rng.randint(0, 10),
+                    rng.randint(0, 10),
+                    rng.choice(list(Extent)),
+                    session_id=s.id,
+                    at=int(clock.now) + 700,
+                )
+        if rng.random() < 0.6:
+            h.add_checkin(
+                "any",
+                rng.randint(0, 10),
+                rng.randint(0, 10),
+                rng.choice(list(Extent)),
+                at=int(clock.now) + 9 * 3600,
+            )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sql_trend_queries_agree_with_the_pure_functions(
+    paths: AppPaths, clock: FakeClock, seed: int
+) -> None:
+    offsets = [3600, -5 * 3600, 0]
+    with History.open(paths, clock=clock, utc_offset=lambda ts: offsets[seed - 1]) as h:
+        _random_history(h, clock, 60, seed)
+        sessions, checkins = h.sessions(), h.checkins()
+        today = h.today()
+        assert h.daily_series() == trends.daily_series(checkins)
+        assert h.session_days() == trends.session_days(sessions)
+        assert h.streak(today) == trends.habit_streak(sessions, today)
+        sched = Schedule(5, "five a week")
+        assert h.adherence(sched, today) == trends.adherence(sessions, sched, today)
+        assert h.session_changes() == trends.session_changes(sessions, checkins)
+        assert h.session_changes()  # the comparison is not vacuous
+        assert h.exercise_links() == trends.exercises_before_change(sessions, checkins)
+        assert h.exercise_links()
+        assert h.verdict(today) == trends.fourteen_day_verdict(checkins, today)
+
+
+def test_summary_counts_this_week_from_monday(paths: AppPaths, clock: FakeClock) -> None:
+    # 2026-01-01 is a Thursday; sessions on Sun 28 Dec (last week), Thu 1, Fri 2.
+    with History.open(paths, clock=clock, utc_offset=lambda ts: 0) as h:
+        for day_offset in (-4, 0, 1):
+            s = h.start_session(ROUTINE, started_at=T0 + day_offset * 86400)
+            h.finish_session(s.id, "completed", ended_at=T0 + day_offset * 86400 + 600)
+        summary = h.summary(date(2026, 1, 2))
+        assert summary.sessions_this_week == 2
+        assert summary.streak.current == 2
+        assert summary.verdict.kind is trends.VerdictKind.NOT_ENOUGH_DATA
+        assert summary.advice is None
