@@ -1,0 +1,984 @@
+"""Keyframes for every exercise, and the clock that plays them.
+
+Each exercise gets an :class:`ExerciseFigure`: the position it starts from,
+its key pose (the held stretch, or the far end of a repetition), optional
+named stages and repetition paths, its props and the camera that shows it
+best. Poses are authored for the RIGHT side working; the left side is the
+mirror image, seen from the left so the working limb stays nearest.
+
+Authoring uses a few small solvers (``fit``) rather than hand-tuned numbers
+where a contact matters: a foot flat on the floor, an ankle resting on the
+other knee, hands and toes on the floor over an exercise ball. Everything is
+computed lazily and cached per exercise.
+
+:class:`Animator` turns a timeline step ("prepare", "hold", "reps", "switch",
+"rest") and the seconds into it into a :class:`~stretchguide.core.poses.Frame`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Final
+
+from stretchguide.core.catalog import Side
+from stretchguide.core.poses import (
+    RADIUS,
+    STANDING,
+    Camera,
+    Clip,
+    Drawing,
+    Easing,
+    Frame,
+    Ground,
+    Ink,
+    Keyframe,
+    Pose,
+    Prop,
+    Reach,
+    Skeleton,
+    Vec,
+    View,
+    breathing,
+    drawing,
+    forward,
+    frame_bounds,
+    grounded,
+    limit_for,
+    mirrored_frame,
+    resolve,
+)
+
+# --- authoring helpers ---------------------------------------------------------
+
+
+def fit(pose: Pose, dofs: Sequence[str], cost: Callable[[Skeleton], float],
+        steps: Sequence[float] = (8.0, 4.0, 2.0, 1.0, 0.5, 0.25),
+        bounds: Mapping[str, tuple[float, float]] | None = None) -> Pose:
+    """Adjust ``dofs`` (coordinate descent, within joint limits) to minimise ``cost``."""
+    best = cost(forward(pose))
+    for step in steps:
+        improved = True
+        while improved:
+            improved = False
+            for dof in dofs:
+                lim = (bounds or {}).get(dof) or limit_for(dof)
+                for sign in (1.0, -1.0):
+                    val = pose[dof] + sign * step
+                    if lim is not None and not lim[0] <= val <= lim[1]:
+                        continue
+                    cand = pose.with_({dof: val})
+                    c = cost(forward(cand))
+                    if c < best - 1e-9:
+                        pose, best, improved = cand, c, True
+                        break
+    return pose
+
+
+def _d2(a: Vec, b: Vec) -> float:
+    return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2
+
+
+def touching(*contacts: tuple[str, float]) -> Callable[[Skeleton], float]:
+    """Cost: each named point rests ``radius`` above the floor."""
+    def cost(sk: Skeleton) -> float:
+        return sum((sk[p][2] - r) ** 2 for p, r in contacts)
+    return cost
+
+
+def feet_flat(pose: Pose, sides: Iterable[str], back: str = "pelvis",
+              dofs: Sequence[str] = ("knee", "ankle")) -> Pose:
+    """Bend knee and ankle so the sole rests on the floor while lying or sitting."""
+    for s in sides:
+        pose = fit(pose, [f"{s}_{d}" for d in dofs],
+                   touching((f"{s}_heel", RADIUS["foot"]), (f"{s}_toe", RADIUS["foot"] * 0.6),
+                            (back, RADIUS["trunk"])))
+    return pose
+
+
+def _plus(*costs: Callable[[Skeleton], float]) -> Callable[[Skeleton], float]:
+    return lambda sk: sum(c(sk) for c in costs)
+
+
+def near(a: str, b: str, offset: Vec = (0.0, 0.0, 0.0), weight: float = 1.0) -> Callable[
+        [Skeleton], float]:
+    """Cost: point ``a`` sits at point ``b`` (+ offset)."""
+    def cost(sk: Skeleton) -> float:
+        t = sk[b]
+        return weight * _d2(sk[a], (t[0] + offset[0], t[1] + offset[1], t[2] + offset[2]))
+    return cost
+
+
+# --- base positions (right side working) ---------------------------------------
+
+FLOOR = Prop("floor")
+MAT = Prop("line", points=((-95.0, 0.0, 0.5), (95.0, 0.0, 0.5)), width=1.6, ink=Ink.MAT,
+           depth_bias=-1e5)
+
+LYING = Pose().with_(pitch=-90.0, neck_flex=5.0).both(ankle=-20.0)
+"""On the back, legs long, head to the left of a right-side view."""
+
+
+def hook_lying() -> Pose:
+    p = LYING.both(hip_flex=45.0, knee=95.0, ankle=-35.0)
+    return feet_flat(p, ("l", "r"))
+
+
+PRONE = Pose().with_(pitch=90.0, neck_flex=-10.0).both(ankle=-60.0, shoulder_abd=10.0)
+SITTING_FLOOR = Pose().both(hip_flex=90.0, knee=5.0, ankle=5.0).with_(lumbar_flex=5.0)
+CHAIR_SEAT = 46.0
+
+
+def chair_props(x: float, facing: float = 1.0, back: bool = True) -> tuple[Prop, ...]:
+    """A plain chair seen from the side; ``facing`` +1 when the sitter faces +x."""
+    seat_front, seat_back = x + facing * 20.0, x - facing * 22.0
+    parts = [
+        Prop("line", points=((seat_back, 0.0, CHAIR_SEAT), (seat_front, 0.0, CHAIR_SEAT)),
+             width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0),
+        Prop("line", points=((seat_front - facing * 2, 0.0, CHAIR_SEAT), (seat_front - facing * 2,
+                                                                           0.0, 0.0)),
+             width=3.0, ink=Ink.PROP_DARK, depth_bias=-60.0),
+        Prop("line", points=((seat_back + facing * 2, 0.0, CHAIR_SEAT),
+                             (seat_back + facing * 2, 0.0, 0.0)),
+             width=3.0, ink=Ink.PROP_DARK, depth_bias=-60.0),
+    ]
+    if back:
+        parts.append(Prop("line", points=((seat_back + facing * 2, 0.0, CHAIR_SEAT),
+                                          (seat_back - facing * 3, 0.0, CHAIR_SEAT + 45.0)),
+                          width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0))
+    return tuple(parts)
+
+
+def seated_on_chair(**kw: float) -> Pose:
+    p = Pose(ground=Ground.FIXED).with_(z=CHAIR_SEAT + 9.0, lumbar_flex=0.0).both(
+        hip_flex=90.0, knee=90.0, ankle=0.0, shoulder_flex=10.0, elbow=20.0)
+    p = p.with_(kw)
+    return p
+
+
+def standing(**kw: float) -> Pose:
+    return STANDING.with_(kw)
+
+
+# --- the figure of one exercise -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExerciseFigure:
+    id: str
+    view: View
+    start: Frame  # where each repetition starts and the rest pose
+    key: Frame  # the held stretch, or the far end of a repetition
+    neutral: Frame | None = None  # where "get into position" starts from
+    stages: Mapping[str, Frame] = field(default_factory=dict)
+    rep_path: tuple[Frame, ...] = ()  # a loop instead of start -> key -> start
+    props: tuple[Prop, ...] = (FLOOR,)
+    feel: tuple[str, ...] = ()  # catalog Area values, used when the catalog gives none
+    sided: bool = True
+    feel_other_side: bool = False  # a side bend to the right is felt on the left
+    breath: float = 1.0
+    elevation: float = 0.0  # look down on it a little (front views of lying poses)
+    azimuth: float = 0.0  # turn the camera towards the person's front (crossed legs)
+
+    def stage_frame(self, stage: str) -> Frame:
+        """The frame of a named stage ("Arch up" finds "arch"), else the key pose."""
+        wanted = stage.lower()
+        for name, frame in self.stages.items():
+            if name in wanted:
+                return frame
+        return self.key
+
+    def frame_for(self, frame: Frame, side: Side | None) -> Frame:
+        return mirrored_frame(frame) if side is Side.LEFT and self.sided else frame
+
+    def camera(self, side: Side | None, alternating: bool = False) -> Camera:
+        from_left = (self.view is View.SIDE and self.sided and side is Side.LEFT
+                     and not alternating)
+        return Camera(self.view, from_left=from_left, azimuth=self.azimuth,
+                      elevation=self.elevation)
+
+    def all_frames(self) -> list[Frame]:
+        fr = [self.start, self.key, *self.stages.values(), *self.rep_path]
+        if self.neutral is not None:
+            fr.append(self.neutral)
+        return fr
+
+
+def _sup(pose: Pose) -> Frame:
+    return Frame(grounded(pose))
+
+
+def _hands_on(frame_pose: Pose, left: str, right: str, off_l: Vec = (0.0, 0.0, 0.0),
+              off_r: Vec = (0.0, 0.0, 0.0)) -> Frame:
+    return Frame(grounded(frame_pose), reaches=(Reach("l", left, offset=off_l),
+                                               Reach("r", right, offset=off_r)))
+
+
+def _with_reaches(pose: Pose, *reaches: Reach, helper: Pose | None = None,
+                  helper_reaches: tuple[Reach, ...] = ()) -> Frame:
+    return Frame(grounded(pose), helper=grounded(helper) if helper is not None else None,
+                 reaches=tuple(reaches), helper_reaches=helper_reaches)
+
+
+# Figure-four: right ankle resting just above the left knee.
+def _figure_four(base: Pose, max_flex: float = 100.0) -> Pose:
+    p = base.with_(r_hip_flex=min(80.0, max_flex), r_hip_abd=35.0, r_hip_rot=45.0,
+                   r_knee=100.0, r_ankle=0.0)
+
+    def knee_low(sk: Skeleton) -> float:
+        # The crossed knee falls open; it never rides above the resting ankle.
+        return max(0.0, sk["r_knee"][2] - sk["r_ankle"][2] + 4.0) ** 2 * 0.2
+
+    cost = _plus(near("r_ankle", "l_knee_front", (0.0, -6.0, 4.0)), knee_low)
+    return fit(p, ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee"], cost,
+               bounds={"r_hip_flex": (30.0, max_flex)})
+
+
+def _arms_by_side(p: Pose) -> Pose:
+    return p.both(shoulder_flex=0.0, shoulder_abd=12.0, elbow=5.0)
+
+
+def _build(exercise_id: str) -> ExerciseFigure:
+    builder = _BUILDERS.get(exercise_id)
+    if builder is None:
+        raise KeyError(f"no figure for exercise {exercise_id!r}")
+    return builder()
+
+
+# --- the exercises ---------------------------------------------------------------
+
+
+def _knees_to_chest() -> ExerciseFigure:
+    start = _arms_by_side(hook_lying())
+    key = start.both(hip_flex=118.0, knee=125.0, ankle=-20.0)
+    knees = (Reach("l", "l_knee_front", offset=(4.0, 0.0, -4.0)),
+             Reach("r", "r_knee_front", offset=(4.0, 0.0, -4.0)))
+    return ExerciseFigure(
+        "knees_to_chest", View.SIDE, start=_sup(start),
+        key=_with_reaches(key, *knees), neutral=_sup(_arms_by_side(LYING)),
+        props=(FLOOR, MAT), feel=("lower_back", "glutes"), sided=False)
+
+
+def _single_knee_to_chest() -> ExerciseFigure:
+    start = _arms_by_side(LYING)
+    key = start.with_(r_hip_flex=120.0, r_knee=125.0, r_ankle=-20.0)
+    knee = (Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
+            Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)))
+    return ExerciseFigure(
+        "single_knee_to_chest", View.SIDE, start=_sup(start), key=_with_reaches(key, *knee),
+        props=(FLOOR, MAT), feel=("lower_back", "buttock"))
+
+
+def _all_fours(spine: float = 0.0) -> Pose:
+    """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back."""
+    p = Pose().with_(pitch=90.0, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
+                     neck_flex=10.0 + spine * 0.6).both(
+        hip_flex=90.0, knee=90.0, ankle=-70.0, shoulder_flex=90.0, elbow=0.0, wrist=-60.0)
+
+    def cost(sk: Skeleton) -> float:
+        hip, knee = sk["r_hip"], sk["r_knee"]
+        sh, wr = sk["r_shoulder"], sk["r_wrist"]
+        return ((hip[0] - knee[0]) ** 2 + (sh[0] - wr[0]) ** 2
+                + (sk["r_wrist"][2] - RADIUS["hand"] - 1.0) ** 2
+                + (sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2)
+
+    return fit(p, ["pitch", "l_hip_flex", "r_hip_flex", "l_shoulder_flex", "r_shoulder_flex"],
+               cost)
+
+
+def _cat_stretch() -> ExerciseFigure:
+    neutral = _all_fours(0.0)
+    arch = _all_fours(40.0)
+    hollow = _all_fours(-30.0).with_(neck_flex=-25.0)
+    return ExerciseFigure(
+        "cat_stretch", View.SIDE, start=_sup(neutral), key=_sup(arch),
+        stages={"arch": _sup(arch), "hollow": _sup(hollow)},
+        props=(FLOOR, MAT), feel=("lower_back", "mid_back"), sided=False)
+
+
+def _supine_hamstring() -> ExerciseFigure:
+    start = _arms_by_side(hook_lying())
+    key = start.with_(r_hip_flex=80.0, r_knee=3.0, r_ankle=0.0)
+    hands = (Reach("l", "r_thigh_back", offset=(0.0, 4.0, 0.0), toward="r_knee", fraction=0.35),
+             Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
+                   fraction=0.35))
+    return ExerciseFigure(
+        "supine_hamstring_stretch", View.SIDE, start=_sup(start),
+        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
+
+
+def _strap(*anchors: str) -> Prop:
+    return Prop("line", anchors=anchors, width=1.6, ink=Ink.STRAP, depth_bias=40.0)
+
+
+def _strap_leg_raise() -> ExerciseFigure:
+    base = LYING.both(ankle=0.0)
+    start = base.both(shoulder_flex=40.0, elbow=60.0)
+    key = base.with_(r_hip_flex=45.0, r_hip_abd=15.0)
+    hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.45),
+             Reach("r", "r_shoulder", toward="r_toe", fraction=0.45))
+    s = forward(grounded(base))
+    wall_x = max(s["l_toe"][0], s["r_toe"][0]) + 4.0
+    wall = Prop("line", points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)), width=6.0,
+                ink=Ink.WALL, depth_bias=-1e5)
+    return ExerciseFigure(
+        "strap_leg_raise", View.SIDE, start=_with_reaches(start, *hands),
+        key=_with_reaches(key, *hands),
+        props=(FLOOR, MAT, wall, _strap("l_hand", "r_toe", "r_hand")),
+        feel=("back_of_thigh", "outer_hip"))
+
+
+def _supine_piriformis() -> ExerciseFigure:
+    start = _arms_by_side(hook_lying())
+    key = _figure_four(start)
+    return ExerciseFigure(
+        "supine_piriformis_stretch", View.SIDE, start=_sup(start), key=_sup(key),
+        props=(FLOOR, MAT), feel=("buttock", "back_of_hip"), azimuth=25.0)
+
+
+def _advanced_piriformis() -> ExerciseFigure:
+    start = _figure_four(_arms_by_side(hook_lying()))
+    pulled = start.with_(l_hip_flex=100.0, l_knee=95.0, l_ankle=-10.0)
+    pulled = _figure_four(pulled, max_flex=135.0)
+    hands = (Reach("l", "l_thigh_back", offset=(0.0, 4.0, -2.0)),
+             Reach("r", "l_thigh_back", offset=(0.0, -4.0, -2.0)))
+    return ExerciseFigure(
+        "advanced_piriformis_stretch", View.SIDE, start=_sup(start),
+        key=_with_reaches(pulled, *hands), props=(FLOOR, MAT), feel=("buttock", "back_of_hip"),
+        azimuth=25.0)
+
+
+def _seated_hip_stretch() -> ExerciseFigure:
+    start = SITTING_FLOOR.with_(lumbar_flex=-3.0)
+    key = start.with_(r_hip_flex=110.0, r_hip_abd=-18.0, r_knee=120.0, r_ankle=-15.0,
+                      thorax_twist=-20.0, lumbar_twist=-8.0)
+    key = fit(key, ["r_knee", "r_ankle", "r_hip_flex"],
+              touching(("r_heel", RADIUS["foot"]), ("r_toe", RADIUS["foot"] * 0.6),
+                       ("pelvis", RADIUS["trunk"])))
+    hands = (Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
+             Reach("r", "pelvis", offset=(-28.0, -16.0, -8.0)))
+    return ExerciseFigure(
+        "seated_hip_stretch", View.SIDE, start=_sup(start.both(shoulder_flex=15.0, elbow=10.0)),
+        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("buttock", "outer_hip"))
+
+
+def _bridge() -> ExerciseFigure:
+    start = _arms_by_side(LYING.both(hip_flex=60.0, knee=100.0, ankle=-30.0))
+    start = feet_flat(start, ("l", "r"))
+    up = start.with_(pitch=-118.0, neck_flex=30.0).both(hip_flex=8.0, knee=95.0, ankle=-20.0)
+
+    def cost(sk: Skeleton) -> float:
+        return ((sk["r_heel"][2] - RADIUS["foot"]) ** 2
+                + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+                + (sk["neck"][2] - RADIUS["trunk"] * 0.9) ** 2
+                + (sk["head"][2] - RADIUS["head"]) ** 2)
+
+    up = fit(up, ["pitch", "l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex"], cost)
+    up = up.both(shoulder_flex=-up["pitch"] - 90.0 - 8.0, shoulder_abd=10.0, elbow=0.0)
+    return ExerciseFigure(
+        "bridge", View.SIDE, start=_sup(start), key=_sup(up), props=(FLOOR, MAT),
+        feel=("glutes", "hip_flexors"), sided=False)
+
+
+def _band_anchor_post(x: float, y: float) -> tuple[Prop, ...]:
+    return (Prop("line", points=((x, y, 0.0), (x, y, 110.0)), width=5.0, ink=Ink.PROP_DARK,
+                 depth_bias=-20.0),)
+
+
+def _standing_hip_abduction() -> ExerciseFigure:
+    post_y = 45.0
+    base = standing().with_(lumbar_side=3.0)
+    start = base
+    key = base.with_(r_hip_abd=32.0, lumbar_side=8.0)
+    hold = Reach("l", "@world", offset=(0.0, post_y, 95.0))
+    band = Prop("line", anchors=("r_ankle",), points=((0.0, post_y, 12.0),), width=1.6,
+                ink=Ink.BAND, depth_bias=30.0)
+    return ExerciseFigure(
+        "standing_hip_abduction", View.FRONT,
+        start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold),
+        key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold),
+        props=(FLOOR, *_band_anchor_post(0.0, post_y + 4.0), band), feel=("outer_hip",))
+
+
+def _pigeon(lean: float) -> Pose:
+    """Right shin across in front, left leg long behind; ``lean`` folds forward.
+
+    The pelvis tips well forward so the back thigh can lie flat, and the
+    lower back extends to bring the chest up again, as it does on the mat.
+    """
+    p = Pose().with_(pitch=55.0, lumbar_flex=-33.0 + lean, thorax_flex=-12.0 + lean * 0.5,
+                     neck_flex=-5.0).with_(
+        r_hip_flex=135.0, r_hip_abd=35.0, r_hip_rot=60.0, r_knee=110.0, r_ankle=-30.0,
+        l_hip_flex=-28.0, l_knee=3.0, l_ankle=-65.0)
+
+    def cost(sk: Skeleton) -> float:
+        return ((sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2
+                + (sk["r_ankle"][2] - RADIUS["shin"] * 0.7) ** 2
+                + (sk["l_knee"][2] - RADIUS["thigh"] * 0.8) ** 2
+                + 0.5 * (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+                + 0.5 * (sk["l_hip"][2] - 16.0) ** 2)
+
+    return fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee"], cost,
+               bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)})
+
+
+def _hip_rotator() -> ExerciseFigure:
+    pigeon = _pigeon(8.0)
+    hands = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
+             Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
+    fours = _all_fours()
+    return ExerciseFigure(
+        "hip_rotator_energy_stretch", View.SIDE, start=_sup(fours),
+        key=_with_reaches(pigeon, *hands), props=(FLOOR, MAT),
+        feel=("buttock", "back_of_hip"), azimuth=30.0)
+
+
+def _side_lying_base() -> Pose:
+    """On the left side facing the camera, hips and knees bent, head on the arm."""
+    p = Pose().with_(roll=-90.0, neck_flex=0.0).both(hip_flex=45.0, knee=90.0, ankle=-10.0)
+    p = p.with_(l_shoulder_flex=170.0, l_elbow=30.0, r_shoulder_flex=40.0, r_elbow=60.0)
+    return p
+
+
+def _clam_shell() -> ExerciseFigure:
+    start = _side_lying_base()
+    key = fit(start.with_(r_hip_abd=30.0, r_hip_rot=25.0),
+              ["r_hip_rot", "r_hip_abd"],
+              _plus(near("r_heel", "l_heel", weight=1.0),
+                    lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 32.0) ** 2))
+    band = Prop("line", anchors=("l_knee", "r_knee"), width=1.6, ink=Ink.BAND,
+                offset=(0.0, 4.0, 0.0), depth_bias=30.0)
+    hand = Reach("r", "r_hip_front", offset=(14.0, 0.0, 0.0))
+    return ExerciseFigure(
+        "clam_shell", View.SIDE, start=_with_reaches(start, hand),
+        key=_with_reaches(key, hand), props=(FLOOR, band),
+        feel=("outer_hip", "back_of_hip"), azimuth=50.0, elevation=20.0)
+
+
+def _nerve_glide_knee() -> ExerciseFigure:
+    base = _arms_by_side(LYING.both(ankle=0.0))
+    start = base.with_(r_hip_flex=90.0, r_knee=90.0, r_ankle=-10.0)
+    key = base.with_(r_hip_flex=90.0, r_knee=15.0, r_ankle=5.0)
+    hands = (Reach("l", "r_thigh_back", offset=(0.0, 4.0, 0.0), toward="r_knee",
+                   fraction=0.3),
+             Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
+                   fraction=0.3))
+    return ExerciseFigure(
+        "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands),
+        key=_with_reaches(key, *hands), neutral=_sup(base), props=(FLOOR, MAT),
+        feel=("back_of_leg",))
+
+
+def _tilt(p: Pose, deg: float) -> Pose:
+    """Rock the pelvis: + tilts it back (flat lower back), - forwards (arched)."""
+    return p.with_(pitch=p["pitch"] - deg, lumbar_flex=p["lumbar_flex"] + deg * 1.4,
+                   thorax_flex=p["thorax_flex"] - deg * 0.4,
+                   l_hip_flex=p["l_hip_flex"] - deg, r_hip_flex=p["r_hip_flex"] - deg)
+
+
+def _posterior_tilt() -> ExerciseFigure:
+    start = _arms_by_side(hook_lying().with_(lumbar_flex=-6.0))
+    key = _tilt(start, 12.0)
+    return ExerciseFigure(
+        "posterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
+        props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False)
+
+
+def _anterior_tilt() -> ExerciseFigure:
+    start = _arms_by_side(hook_lying())
+    key = _tilt(start, -14.0)
+    return ExerciseFigure(
+        "anterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
+        props=(FLOOR, MAT), feel=("lower_back",), sided=False)
+
+
+def _core_breathing() -> ExerciseFigure:
+    start = _arms_by_side(hook_lying())
+    start = start.with_(l_shoulder_flex=0.0, l_elbow=0.0)
+    belly = (Reach("r", "abdomen", offset=(0.0, -4.0, 4.0)),)
+    exhale = _tilt(start, 6.0).with_(thorax_flex=4.0)
+    return ExerciseFigure(
+        "core_breathing", View.SIDE, start=_with_reaches(start, *belly),
+        key=_with_reaches(exhale, *belly), props=(FLOOR, MAT), feel=("abdomen",),
+        sided=False, breath=1.6)
+
+
+def _lumbar_rotation() -> ExerciseFigure:
+    start = hook_lying().both(shoulder_abd=35.0, elbow=5.0)
+    key = start.with_(spin=-30.0, lumbar_twist=15.0, thorax_twist=15.0,
+                      r_hip_abd=30.0, l_hip_abd=-25.0, l_hip_rot=10.0, r_hip_rot=-10.0)
+    return ExerciseFigure(
+        "lumbar_rotation", View.TOP, start=_sup(start), key=_sup(key), props=(),
+        feel=("lower_back", "side_of_back"))
+
+
+def _long_sit_lean(lean: float) -> Pose:
+    p = SITTING_FLOOR.with_(pitch=lean, lumbar_flex=-5.0).with_(
+        r_hip_flex=90.0 + lean, r_knee=3.0, r_ankle=10.0,
+        l_hip_flex=70.0 + lean, l_hip_abd=55.0, l_hip_rot=55.0, l_knee=140.0, l_ankle=-20.0)
+    return fit(p, ["l_hip_abd", "l_hip_rot", "l_knee", "l_hip_flex"],
+               near("l_heel", "r_thigh_back", (0.0, 6.0, -2.0)))
+
+
+def _seated_hamstring() -> ExerciseFigure:
+    start = _long_sit_lean(0.0)
+    key = _long_sit_lean(28.0)
+    hands = (Reach("l", "r_knee", offset=(12.0, 5.0, 3.0)),
+             Reach("r", "r_knee", offset=(14.0, -5.0, 3.0)))
+    hands0 = (Reach("l", "r_thigh_front", offset=(0.0, 6.0, 0.0)),
+              Reach("r", "r_thigh_front", offset=(0.0, -4.0, 0.0)))
+    return ExerciseFigure(
+        "seated_hamstring_stretch", View.SIDE, start=_with_reaches(start, *hands0),
+        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
+
+
+def _prone_hands(p: Pose, ahead: float) -> tuple[Reach, Reach]:
+    sk = forward(grounded(p))
+    return tuple(  # type: ignore[return-value]
+        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + ahead,
+                                   sk[f"{s}_shoulder"][1] * 1.1, RADIUS["hand"]))
+        for s in ("l", "r"))
+
+
+def _prone_press_up() -> ExerciseFigure:
+    start = PRONE.with_(neck_flex=-15.0)
+    hands = _prone_hands(start, 2.0)
+    up = start.with_(lumbar_flex=-35.0, thorax_flex=-22.0, neck_flex=-5.0)
+    return ExerciseFigure(
+        "prone_press_up", View.SIDE, start=_with_reaches(start, *hands),
+        key=_with_reaches(up, *hands), neutral=_sup(PRONE), props=(FLOOR, MAT),
+        feel=("lower_back",), sided=False)
+
+
+def _sphinx(ext: float) -> tuple[Pose, tuple[Reach, Reach]]:
+    p = PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3, neck_flex=-10.0 + ext * 0.3)
+    p = grounded(p)
+    sk = forward(p)
+    hands = tuple(
+        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + 24.0, sk[f"{s}_shoulder"][1] * 0.9,
+                                   RADIUS["forearm"]))
+        for s in ("l", "r"))
+    return p, hands  # type: ignore[return-value]
+
+
+def _prone_forearm_extension() -> ExerciseFigure:
+    # Up on the forearms: the shoulder ends a forearm's width above the elbow.
+    def shoulder_height(ext: float) -> float:
+        return forward(_sphinx(ext)[0])["r_shoulder"][2]
+
+    lo, hi = 0.0, 50.0
+    target = 29.0 + RADIUS["forearm"]
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if shoulder_height(mid) < target else (lo, mid)
+    up, hands_up = _sphinx(lo)
+    down, hands_down = _sphinx(0.0)
+    return ExerciseFigure(
+        "prone_forearm_extension", View.SIDE, start=_with_reaches(down, *hands_down),
+        key=_with_reaches(up, *hands_up), neutral=_sup(PRONE), props=(FLOOR, MAT),
+        feel=("lower_back",), sided=False)
+
+
+def _standing_extension() -> ExerciseFigure:
+    start = standing()
+    # The pelvis drifts forward a little while the feet stay put.
+    key = standing(pitch=-4.0, lumbar_flex=-18.0, thorax_flex=-10.0, neck_flex=-8.0).both(
+        hip_flex=-4.0)
+    hands = (Reach("l", "lower_back", offset=(-2.0, 9.0, -2.0)),
+             Reach("r", "lower_back", offset=(-2.0, -9.0, -2.0)))
+    return ExerciseFigure(
+        "standing_extension", View.SIDE, start=_with_reaches(start, *hands),
+        key=_with_reaches(key, *hands), neutral=_sup(standing()), props=(FLOOR,),
+        feel=("lower_back",), sided=False)
+
+
+def _ball_piriformis_release() -> ExerciseFigure:
+    base = _arms_by_side(hook_lying())
+    start = base.with_(roll=-8.0, lumbar_twist=6.0)
+    ball = Prop("ball", anchors=("r_buttock",), radius=4.5, ink=Ink.PROP_DARK,
+                offset=(0.0, -2.0, -6.0), depth_bias=25.0)
+    path = tuple(
+        _sup(start.with_(x=3.0 * math.cos(a), lumbar_flex=2.0 * math.sin(a),
+                         roll=-8.0 - 3.0 * math.sin(a)))
+        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2))
+    return ExerciseFigure(
+        "ball_piriformis_release", View.SIDE, start=_sup(start), key=_sup(start),
+        neutral=_sup(base), rep_path=path, props=(FLOOR, MAT, ball), feel=("buttock",))
+
+
+def _standing_side_bend() -> ExerciseFigure:
+    start = standing().both(shoulder_abd=6.0)
+    key = standing(lumbar_side=-14.0, thorax_side=-14.0)
+    hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
+             Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)))
+    return ExerciseFigure(
+        "standing_side_bend", View.FRONT, start=_sup(start), key=_with_reaches(key, *hands),
+        props=(FLOOR,), feel=("side_of_back",), feel_other_side=True)
+
+
+def _ball_decompression() -> ExerciseFigure:
+    ball_r = 33.0
+    p = Pose(ground=Ground.FIXED).with_(pitch=95.0, lumbar_flex=25.0, thorax_flex=20.0,
+                                        neck_flex=10.0).both(
+        hip_flex=55.0, knee=10.0, ankle=-40.0, shoulder_flex=80.0, elbow=5.0, wrist=-60.0)
+
+    def cost(sk: Skeleton) -> float:
+        return ((sk["abdomen"][2] - 2 * ball_r) ** 2 * 4
+                + (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+                + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+                + (sk["r_hand"][2] - RADIUS["hand"]) ** 2
+                + (sk["l_hand"][2] - RADIUS["hand"]) ** 2)
+
+    p = p.with_(z=80.0)
+    p = fit(p, ["z", "pitch", "l_hip_flex", "r_hip_flex", "lumbar_flex", "l_shoulder_flex",
+                "r_shoulder_flex"], cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1))
+    ball = Prop("ball", anchors=("abdomen",), radius=ball_r, ink=Ink.PROP, offset=(0.0, 0.0,
+                                                                                -ball_r),
+                depth_bias=-30.0)
+    frame = Frame(p)
+    return ExerciseFigure(
+        "ball_decompression", View.SIDE, start=frame, key=frame, props=(FLOOR, ball),
+        feel=("lower_back",), sided=False)
+
+
+def _side_stretch_dangle() -> ExerciseFigure:
+    start = standing().both(shoulder_abd=8.0)
+    key = standing(roll=-10.0, lumbar_side=8.0, thorax_side=8.0)
+
+    def vertical(s: str) -> Callable[[Skeleton], float]:
+        return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
+
+    key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
+    key = key.with_(r_knee=8.0, r_ankle=-25.0)
+    hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 6.0)),
+             Reach("r", "r_outer_hip", offset=(0.0, -4.0, 6.0)))
+    return ExerciseFigure(
+        "side_stretch_dangle", View.FRONT, start=_sup(start),
+        key=_with_reaches(key, *hands), props=(FLOOR,), feel=("side_of_back",))
+
+
+def _kneeling_helper(x: float, y: float, lean: float) -> Pose:
+    """A helper kneeling at the person's feet, facing them, leaning in by ``lean``."""
+    return Pose().with_(x=x, y=y, yaw=180.0, pitch=lean).both(
+        hip_flex=lean + 20.0, knee=115.0, ankle=-60.0, shoulder_flex=40.0, elbow=30.0)
+
+
+def _helper_decompression() -> ExerciseFigure:
+    body = _arms_by_side(LYING.both(ankle=-10.0, hip_flex=10.0))
+    sk = forward(grounded(body))
+    hx = sk["r_heel"][0] + 52.0
+    helper = _kneeling_helper(hx, 0.0, lean=28.0)
+    pulled = _kneeling_helper(hx + 2.0, 0.0, lean=18.0)
+    grip = (Reach("l", "r_ankle", on_helper=True, offset=(2.0, -2.0, -2.0)),
+            Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)))
+    return ExerciseFigure(
+        "helper_decompression", View.SIDE,
+        start=_with_reaches(body, helper=helper, helper_reaches=grip),
+        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=helper),
+        props=(FLOOR, MAT), feel=("lower_back",), sided=False)
+
+
+def _seated_piriformis() -> ExerciseFigure:
+    start = seated_on_chair()
+    base = start.with_(pitch=0.0)
+    # Leaning forward from the hips keeps the thighs on the seat.
+    key = _figure_four(base.with_(pitch=22.0, lumbar_flex=-6.0, neck_flex=-10.0,
+                                  l_hip_flex=112.0, r_hip_flex=112.0), max_flex=118.0)
+    hands = (Reach("l", "r_knee", offset=(0.0, 4.0, -9.0)),
+             Reach("r", "r_knee", offset=(-3.0, -4.0, -9.0)))
+    sk = forward(start)
+    chair = chair_props(sk["pelvis"][0] - 2.0)
+    return ExerciseFigure(
+        "seated_piriformis_stretch", View.SIDE, start=Frame(start),
+        key=_with_reaches(key, *hands), props=(FLOOR, *chair), feel=("back_of_hip", "buttock"),
+        azimuth=25.0)
+
+
+def _floor_piriformis_stretch() -> ExerciseFigure:
+    # Sitting with the right shin across in front and the left leg behind,
+    # folding forwards so the left shoulder travels towards the right knee.
+    start = _pigeon(0.0).with_(thorax_twist=0.0)
+    key = _pigeon(22.0).with_(thorax_twist=-15.0, lumbar_twist=-5.0)
+    hands0 = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
+              Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
+    hands = (Reach("l", "r_knee", offset=(26.0, 4.0, -8.0)),
+             Reach("r", "r_knee", offset=(26.0, -14.0, -8.0)))
+    return ExerciseFigure(
+        "floor_piriformis_stretch", View.SIDE, start=_with_reaches(start, *hands0),
+        key=_with_reaches(key, *hands), neutral=_sup(SITTING_FLOOR), props=(FLOOR, MAT),
+        feel=("back_of_hip", "buttock"), azimuth=35.0)
+
+
+def _helper_lift(hip: float, ankle: float) -> tuple[Pose, Pose]:
+    body = _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle,
+                                      l_ankle=-10.0)
+    sk = forward(grounded(body))
+    heel = sk["r_heel"]
+    helper = Pose().with_(x=heel[0] + 30.0, y=38.0, yaw=180.0, pitch=10.0).with_(
+        r_hip_flex=70.0, r_knee=80.0, r_ankle=0.0,  # half kneeling, front foot planted
+        l_hip_flex=-5.0, l_knee=95.0, l_ankle=-60.0)
+    helper = fit(helper, ["pitch", "r_knee", "r_hip_flex"],
+                 touching(("r_heel", RADIUS["foot"]), ("r_toe", RADIUS["foot"] * 0.6),
+                          ("l_knee", RADIUS["thigh"] * 0.8)))
+    return body, helper
+
+
+def _nerve_floss_helper() -> ExerciseFigure:
+    high_body, high_helper = _helper_lift(70.0, -35.0)
+    low_body, low_helper = _helper_lift(55.0, 20.0)
+    grip = (Reach("l", "r_heel", on_helper=True, offset=(0.0, 4.0, -3.0)),
+            Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)))
+    return ExerciseFigure(
+        "nerve_floss_helper", View.SIDE,
+        start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip),
+        key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper),
+        props=(FLOOR, MAT), feel=("back_of_leg",))
+
+
+def _nerve_glide_ankle() -> ExerciseFigure:
+    base = _arms_by_side(LYING.both(ankle=-10.0)).with_(r_hip_flex=38.0, r_knee=0.0)
+    start = base.with_(r_ankle=-40.0)
+    key = base.with_(r_ankle=22.0)
+    rest = Prop("pedestal", anchors=("r_heel",), radius=14.0, width=1.0, ink=Ink.PROP,
+                offset=(0.0, 0.0, -RADIUS["foot"]), depth_bias=-40.0)
+    return ExerciseFigure(
+        "nerve_glide_ankle", View.SIDE, start=_sup(start), key=_sup(key),
+        neutral=_sup(_arms_by_side(LYING)), props=(FLOOR, MAT, rest), feel=("back_of_leg",))
+
+
+def _strap_nerve_stretch() -> ExerciseFigure:
+    base = LYING.both(ankle=-10.0)
+    start = base.with_(r_hip_flex=40.0, r_knee=0.0, r_ankle=0.0)
+    key = base.with_(r_hip_flex=72.0, r_knee=0.0, r_ankle=22.0)
+    hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.5),
+             Reach("r", "r_shoulder", toward="r_toe", fraction=0.5))
+    return ExerciseFigure(
+        "strap_nerve_stretch", View.SIDE, start=_with_reaches(start, *hands),
+        key=_with_reaches(key, *hands), neutral=_sup(_arms_by_side(LYING)),
+        props=(FLOOR, MAT, _strap("l_hand", "r_toe", "r_hand")), feel=("back_of_leg",))
+
+
+def _chair_torso_twist() -> ExerciseFigure:
+    # Sitting sideways on the chair: its back is at the person's right.
+    start = seated_on_chair().both(shoulder_flex=5.0, elbow=20.0, shoulder_abd=10.0)
+    key = start.with_(lumbar_twist=-12.0, thorax_twist=-32.0)
+    back_y = -30.0
+    hands = (Reach("l", "@world", offset=(6.0, back_y + 4.0, CHAIR_SEAT + 38.0)),
+             Reach("r", "@world", offset=(-6.0, back_y - 2.0, CHAIR_SEAT + 36.0)))
+    seat = Prop("line", points=((0.0, -24.0, CHAIR_SEAT), (0.0, 20.0, CHAIR_SEAT)), width=4.0,
+                ink=Ink.PROP_DARK, depth_bias=-60.0)
+    legs = tuple(Prop("line", points=((0.0, y, CHAIR_SEAT), (0.0, y, 0.0)), width=3.0,
+                      ink=Ink.PROP_DARK, depth_bias=-60.0) for y in (-22.0, 18.0))
+    back = Prop("line", points=((0.0, -22.0, CHAIR_SEAT), (0.0, back_y, CHAIR_SEAT + 45.0)),
+                width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0)
+    start_hands = (Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
+                   Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)))
+    return ExerciseFigure(
+        "chair_torso_twist", View.FRONT, start=_with_reaches(start, *start_hands),
+        key=_with_reaches(key, *hands), props=(FLOOR, seat, *legs, back),
+        feel=("mid_back", "lower_back"))
+
+
+_BUILDERS: Final[Mapping[str, Callable[[], ExerciseFigure]]] = {
+    "knees_to_chest": _knees_to_chest,
+    "cat_stretch": _cat_stretch,
+    "supine_hamstring_stretch": _supine_hamstring,
+    "chair_torso_twist": _chair_torso_twist,
+    "strap_leg_raise": _strap_leg_raise,
+    "single_knee_to_chest": _single_knee_to_chest,
+    "supine_piriformis_stretch": _supine_piriformis,
+    "seated_hip_stretch": _seated_hip_stretch,
+    "bridge": _bridge,
+    "standing_hip_abduction": _standing_hip_abduction,
+    "hip_rotator_energy_stretch": _hip_rotator,
+    "clam_shell": _clam_shell,
+    "nerve_glide_knee": _nerve_glide_knee,
+    "posterior_pelvic_tilt": _posterior_tilt,
+    "lumbar_rotation": _lumbar_rotation,
+    "advanced_piriformis_stretch": _advanced_piriformis,
+    "seated_hamstring_stretch": _seated_hamstring,
+    "prone_press_up": _prone_press_up,
+    "standing_extension": _standing_extension,
+    "ball_piriformis_release": _ball_piriformis_release,
+    "standing_side_bend": _standing_side_bend,
+    "ball_decompression": _ball_decompression,
+    "side_stretch_dangle": _side_stretch_dangle,
+    "core_breathing": _core_breathing,
+    "prone_forearm_extension": _prone_forearm_extension,
+    "anterior_pelvic_tilt": _anterior_tilt,
+    "helper_decompression": _helper_decompression,
+    "seated_piriformis_stretch": _seated_piriformis,
+    "floor_piriformis_stretch": _floor_piriformis_stretch,
+    "nerve_floss_helper": _nerve_floss_helper,
+    "nerve_glide_ankle": _nerve_glide_ankle,
+    "strap_nerve_stretch": _strap_nerve_stretch,
+}
+
+
+def figure_ids() -> tuple[str, ...]:
+    return tuple(_BUILDERS)
+
+
+def has_figure(exercise_id: str) -> bool:
+    return exercise_id in _BUILDERS
+
+
+@cache
+def figure(exercise_id: str) -> ExerciseFigure:
+    return _build(exercise_id)
+
+
+@cache
+def _catalog_feel() -> Mapping[str, tuple[str, ...]]:
+    """Areas from the catalog (the truth once content is loaded)."""
+    try:
+        from stretchguide.core import catalog
+        load = getattr(catalog, "load_builtin", None)
+        if load is None:
+            return {}
+        return {ex_id: tuple(str(a) for a in ex.feel)
+                for ex_id, ex in load().exercises.items()}
+    except Exception:  # noqa: BLE001 - figures must draw even if content is broken
+        return {}
+
+
+def feel_areas(exercise_id: str) -> tuple[str, ...]:
+    areas = _catalog_feel().get(exercise_id)
+    return areas if areas else figure(exercise_id).feel
+
+
+def _glow_side(fig: ExerciseFigure, side: Side | None) -> str | None:
+    if not fig.sided:
+        return None
+    s = "l" if side is Side.LEFT else "r"
+    if fig.feel_other_side:
+        s = "r" if s == "l" else "l"
+    return s
+
+
+@cache
+def _bounds_for(exercise_id: str, side: Side | None, alternating: bool) -> tuple[
+        float, float, float, float]:
+    fig = figure(exercise_id)
+    cam = fig.camera(side, alternating)
+    sides: tuple[Side | None, ...] = (Side.RIGHT, Side.LEFT) if alternating else (side,)
+    frames = [fig.frame_for(f, s) for s in sides for f in fig.all_frames()]
+    return frame_bounds(frames, cam, fig.props)
+
+
+def key_drawing(exercise_id: str, side: Side | None = None) -> tuple[Drawing, tuple[
+        float, float, float, float]]:
+    """The key pose, drawn, and the box to fit it in (thumbnails and SVGs)."""
+    fig = figure(exercise_id)
+    side = side or (Side.RIGHT if fig.sided else None)
+    cam = fig.camera(side)
+    frame = resolve(fig.frame_for(fig.key, side))
+    d = drawing(frame, cam, fig.props, feel_areas(exercise_id), _glow_side(fig, side))
+    return d, _bounds_for(exercise_id, side, False)
+
+
+# --- playing it back -----------------------------------------------------------------
+
+MOVE_S: Final = 2.0  # how long getting from one pose to the next takes
+
+
+class Animator:
+    """Which frame to show ``t`` seconds into a step. Pure; the widget calls it."""
+
+    def __init__(self, exercise_id: str, side: Side | None = None) -> None:
+        self.exercise_id = exercise_id
+        self.fig = figure(exercise_id)
+        self.side = side if self.fig.sided else None
+        if self.fig.sided and self.side is None:
+            self.side = Side.RIGHT
+        self.areas = feel_areas(exercise_id)
+        self.phase = "prepare"
+        self.duration = 0.0
+        self.rep_s = 0.0
+        self.hold_s = 0.0
+        self.alternating = False
+        self.stage = ""
+        self._clip = self._prepare_clip()
+
+    def set_phase(self, phase: str, *, duration: float = 0.0, rep_s: float = 0.0,
+                  hold_s: float = 0.0, side: Side | None = None, alternating: bool = False,
+                  stage: str = "") -> None:
+        self.phase = str(phase)
+        self.duration = duration
+        self.rep_s = rep_s
+        self.hold_s = hold_s
+        self.alternating = alternating and self.fig.sided
+        self.stage = stage
+        if side is not None and self.fig.sided:
+            self.side = side
+        if self.phase in ("prepare", "switch"):
+            self._clip = self._prepare_clip()
+        elif self.phase == "hold":
+            target = self.fig.stage_frame(stage)
+            self._clip = Clip((Keyframe(self._f(self.fig.start), 0.0),
+                               Keyframe(self._f(target), MOVE_S)))
+        elif self.phase == "reps":
+            self._clip = self._rep_clip(self.side)
+        else:  # rest, idle, complete: the starting position, breathing
+            self._clip = Clip((Keyframe(self._f(self.fig.start), 0.0),))
+
+    def _f(self, frame: Frame, side: Side | None = None) -> Frame:
+        return self.fig.frame_for(frame, side or self.side)
+
+    def _prepare_clip(self) -> Clip:
+        first = self.fig.neutral or self.fig.start
+        return Clip((Keyframe(self._f(first), 0.0), Keyframe(self._f(self.fig.start), MOVE_S)))
+
+    def _rep_clip(self, side: Side | None) -> Clip:
+        period = max(0.5, (self.rep_s or 3.0) + self.hold_s)
+        move = max(0.25, (self.rep_s or 3.0) / 2)
+        if self.fig.rep_path:
+            path = [self._f(f, side) for f in self.fig.rep_path]
+            step = period / len(path)
+            keys = [Keyframe(path[0], 0.0)]
+            keys += [Keyframe(f, step, Easing.LINEAR) for f in path[1:]]
+            keys.append(Keyframe(path[0], step, Easing.LINEAR))
+            return Clip(tuple(keys), loop=True)
+        a, b = self._f(self.fig.start, side), self._f(self.fig.key, side)
+        return Clip((Keyframe(a, 0.0), Keyframe(b, move), Keyframe(b, self.hold_s),
+                     Keyframe(a, move)), loop=True)
+
+    def side_at(self, t: float) -> Side | None:
+        if self.phase == "reps" and self.alternating and self.side is not None:
+            period = max(0.5, (self.rep_s or 3.0) + self.hold_s)
+            return self.side if int(max(0.0, t) // period) % 2 == 0 else self.side.other
+        return self.side
+
+    def moving(self, t: float) -> bool:
+        """True while the figure travels between poses (the widget animates at 60 fps)."""
+        if self.phase == "reps":
+            return True
+        if self.phase in ("prepare", "switch", "hold"):
+            return t < self._clip.length
+        return False
+
+    def frame(self, t: float) -> Frame:
+        if self.phase == "reps":
+            side = self.side_at(t)
+            clip = self._rep_clip(side) if side is not self.side else self._clip
+            return clip.sample(t)
+        fr = self._clip.sample(t)
+        if t >= self._clip.length:
+            fr = breathing(fr, t - self._clip.length, self.fig.breath)
+        return resolve(fr) if fr.reaches or fr.helper_reaches else fr
+
+    def camera(self) -> Camera:
+        return self.fig.camera(self.side, self.alternating)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        return _bounds_for(self.exercise_id, self.side, self.alternating)
+
+    def drawing(self, t: float) -> Drawing:
+        side = self.side_at(t)
+        glow = 1.0 if self.phase in ("hold", "reps") else 0.6
+        return drawing(self.frame(t), self.camera(), self.fig.props, self.areas,
+                       _glow_side(self.fig, side), glow)

@@ -1,0 +1,892 @@
+"""The exercise figure as maths: a skeleton, joint angles, keyframes, drawing.
+
+The figure is a small 3D skeleton posed by anatomical joint angles (hip
+flexion, knee flexion, ...) and drawn in 2D by an orthographic camera from the
+side, the front or above. Working in joint angles keeps the data readable
+("hip 90, knee 90") and makes the checks meaningful: a knee can be tested for
+bending backwards and a heel for going through the floor, whatever the view.
+
+Conventions
+-----------
+* World: ``x`` forward for a person standing at the origin, ``y`` to their
+  left, ``z`` up; the floor is ``z = 0``; units are centimetres.
+* Angles are degrees. Flexion is positive (hip and shoulder forward, knee and
+  elbow bent, spine rounded forward, ankle toes-up). Abduction is positive
+  away from the midline, hip/shoulder rotation positive outwards, and spinal
+  side bend and twist positive towards the person's left.
+* ``mirrored`` swaps the two sides and reflects ``y``; because lateral angles
+  are defined per side, forward kinematics of a mirrored pose is the exact
+  reflection of the original (a test holds it to that).
+
+Nothing here imports Qt: ``drawing`` turns a posed scene into plain shapes
+(lines, discs, polygons, glows) in view coordinates, and the Qt widget and
+the SVG writer only paint those shapes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Final
+
+Vec = tuple[float, float, float]
+Mat = tuple[float, float, float, float, float, float, float, float, float]
+
+# --- vector maths (tiny, so the core stays free of numpy) -------------------
+
+
+def _add(a: Vec, b: Vec) -> Vec:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _scale(a: Vec, k: float) -> Vec:
+    return (a[0] * k, a[1] * k, a[2] * k)
+
+
+def _norm(a: Vec) -> float:
+    return math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2])
+
+
+def _mv(m: Mat, v: Vec) -> Vec:
+    return (
+        m[0] * v[0] + m[1] * v[1] + m[2] * v[2],
+        m[3] * v[0] + m[4] * v[1] + m[5] * v[2],
+        m[6] * v[0] + m[7] * v[1] + m[8] * v[2],
+    )
+
+
+def _mtv(m: Mat, v: Vec) -> Vec:
+    """Transpose times vector: a world direction in the frame ``m``."""
+    return (
+        m[0] * v[0] + m[3] * v[1] + m[6] * v[2],
+        m[1] * v[0] + m[4] * v[1] + m[7] * v[2],
+        m[2] * v[0] + m[5] * v[1] + m[8] * v[2],
+    )
+
+
+def _mm(a: Mat, b: Mat) -> Mat:
+    return (
+        a[0] * b[0] + a[1] * b[3] + a[2] * b[6],
+        a[0] * b[1] + a[1] * b[4] + a[2] * b[7],
+        a[0] * b[2] + a[1] * b[5] + a[2] * b[8],
+        a[3] * b[0] + a[4] * b[3] + a[5] * b[6],
+        a[3] * b[1] + a[4] * b[4] + a[5] * b[7],
+        a[3] * b[2] + a[4] * b[5] + a[5] * b[8],
+        a[6] * b[0] + a[7] * b[3] + a[8] * b[6],
+        a[6] * b[1] + a[7] * b[4] + a[8] * b[7],
+        a[6] * b[2] + a[7] * b[5] + a[8] * b[8],
+    )
+
+
+def _rx(deg: float) -> Mat:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (1.0, 0.0, 0.0, 0.0, c, -s, 0.0, s, c)
+
+
+def _ry(deg: float) -> Mat:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (c, 0.0, s, 0.0, 1.0, 0.0, -s, 0.0, c)
+
+
+def _rz(deg: float) -> Mat:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (c, -s, 0.0, s, c, 0.0, 0.0, 0.0, 1.0)
+
+
+# --- body measurements (cm), roughly a 172 cm adult --------------------------
+
+HIP_HALF: Final = 8.5
+HIP_DROP: Final = 4.0
+LUMBAR: Final = 22.0
+THORAX: Final = 26.0
+SHOULDER_HALF: Final = 17.0
+SHOULDER_DROP: Final = 4.0
+NECK: Final = 8.0
+HEAD_R: Final = 10.5
+THIGH: Final = 43.0
+SHIN: Final = 42.0
+ANKLE_H: Final = 6.0
+FOOT_FWD: Final = 16.0
+HEEL_BACK: Final = 5.0
+UPPER_ARM: Final = 29.0
+FOREARM: Final = 25.0
+HAND: Final = 9.0
+
+# Half thickness of each body part, for the floor check and for drawing.
+RADIUS: Final[Mapping[str, float]] = {
+    "trunk": 11.0,
+    "head": HEAD_R,
+    "neck": 4.5,
+    "thigh": 7.5,
+    "shin": 5.5,
+    "foot": 3.0,
+    "upper_arm": 5.0,
+    "forearm": 4.0,
+    "hand": 3.0,
+}
+
+SIDES: Final = ("l", "r")
+
+ROOT_DOFS: Final = ("x", "y", "z", "yaw", "pitch", "roll", "spin")
+SPINE_DOFS: Final = (
+    "lumbar_flex",
+    "lumbar_side",
+    "lumbar_twist",
+    "thorax_flex",
+    "thorax_side",
+    "thorax_twist",
+    "neck_flex",
+)
+LIMB_DOFS: Final = (
+    "hip_flex",
+    "hip_abd",
+    "hip_rot",
+    "knee",
+    "ankle",
+    "shoulder_flex",
+    "shoulder_abd",
+    "shoulder_rot",
+    "elbow",
+    "wrist",
+)
+DOFS: Final = ROOT_DOFS + SPINE_DOFS + tuple(f"{s}_{d}" for s in SIDES for d in LIMB_DOFS)
+_INDEX: Final = {name: i for i, name in enumerate(DOFS)}
+
+# Anatomical ranges (degrees), generous enough for stretching but never
+# impossible: a knee or elbow cannot bend backwards, a hip cannot fold flat.
+LIMITS: Final[Mapping[str, tuple[float, float]]] = {
+    "lumbar_flex": (-35.0, 60.0),
+    "lumbar_side": (-35.0, 35.0),
+    "lumbar_twist": (-30.0, 30.0),
+    "thorax_flex": (-30.0, 50.0),
+    "thorax_side": (-30.0, 30.0),
+    "thorax_twist": (-45.0, 45.0),
+    "neck_flex": (-50.0, 60.0),
+    "hip_flex": (-30.0, 145.0),
+    "hip_abd": (-35.0, 70.0),
+    "hip_rot": (-45.0, 70.0),
+    "knee": (0.0, 155.0),
+    "ankle": (-70.0, 30.0),
+    "shoulder_flex": (-60.0, 185.0),
+    "shoulder_abd": (-60.0, 180.0),
+    "shoulder_rot": (-90.0, 90.0),
+    "elbow": (0.0, 150.0),
+    "wrist": (-80.0, 80.0),
+}
+
+# Angles that change sign when the body is mirrored left <-> right.
+_LATERAL: Final = frozenset({"y", "yaw", "roll", "spin", "lumbar_side", "lumbar_twist",
+                             "thorax_side", "thorax_twist"})
+
+
+def limit_for(dof: str) -> tuple[float, float] | None:
+    """The allowed range of a joint angle, or None for the root placement."""
+    key = dof[2:] if dof[:2] in ("l_", "r_") else dof
+    return LIMITS.get(key)
+
+
+class Ground(StrEnum):
+    FLOOR = "floor"  # lowered until its lowest point rests on the floor
+    FIXED = "fixed"  # placed where ``z`` says (on a chair, over a ball)
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Joint angles plus where the pelvis is; immutable, cheap to copy."""
+
+    values: tuple[float, ...] = field(default=(0.0,) * len(DOFS))
+    ground: Ground = Ground.FLOOR
+
+    def __post_init__(self) -> None:
+        if len(self.values) != len(DOFS):
+            raise ValueError(f"a pose has {len(DOFS)} values, got {len(self.values)}")
+
+    def __getitem__(self, dof: str) -> float:
+        return self.values[_INDEX[dof]]
+
+    def with_(self, changes: Mapping[str, float] | None = None, **kw: float) -> Pose:
+        vals = list(self.values)
+        for key, val in {**(changes or {}), **kw}.items():
+            vals[_INDEX[key]] = float(val)
+        return replace(self, values=tuple(vals))
+
+    def both(self, **kw: float) -> Pose:
+        """Set the same limb angle on both sides: ``both(knee=90)``."""
+        return self.with_({f"{s}_{k}": v for s in SIDES for k, v in kw.items()})
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(DOFS, self.values, strict=True))
+
+
+STANDING: Final = Pose().with_(z=HIP_DROP + THIGH + SHIN + ANKLE_H)
+
+
+def mirrored(pose: Pose) -> Pose:
+    """The same pose on the other side of the body."""
+    out: dict[str, float] = {}
+    for name in DOFS:
+        if name[:2] in ("l_", "r_"):
+            other = ("r_" if name[0] == "l" else "l_") + name[2:]
+            out[name] = pose[other]
+        elif name in _LATERAL:
+            out[name] = -pose[name]
+        else:
+            out[name] = pose[name]
+    return pose.with_(out)
+
+
+def limit_violations(pose: Pose) -> list[str]:
+    """Joint angles outside their anatomical range, described for a person."""
+    problems = []
+    for name in DOFS:
+        lim = limit_for(name)
+        if lim is None:
+            continue
+        val = pose[name]
+        if not lim[0] - 1e-6 <= val <= lim[1] + 1e-6:
+            problems.append(f"{name}={val:.1f} outside {lim[0]:.0f}..{lim[1]:.0f}")
+    return problems
+
+
+def clamp_to_limits(pose: Pose) -> Pose:
+    changes = {}
+    for name in DOFS:
+        lim = limit_for(name)
+        if lim is not None:
+            changes[name] = min(lim[1], max(lim[0], pose[name]))
+    return pose.with_(changes)
+
+
+# --- forward kinematics ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """World positions of joints and surface anchors, and segment frames."""
+
+    points: Mapping[str, Vec]
+    frames: Mapping[str, Mat]
+
+    def __getitem__(self, name: str) -> Vec:
+        return self.points[name]
+
+    def lowest(self) -> float:
+        """Height of the lowest body surface (0 means resting on the floor)."""
+        return min(self.points[p][2] - r for p, r in _SURFACE_POINTS)
+
+
+def _surface_points() -> tuple[tuple[str, float], ...]:
+    pts: list[tuple[str, float]] = [
+        ("pelvis", RADIUS["trunk"]),
+        ("mid_back", RADIUS["trunk"]),
+        ("neck", RADIUS["trunk"] * 0.9),
+        ("head", HEAD_R),
+    ]
+    for s in SIDES:
+        pts += [
+            (f"{s}_hip", RADIUS["thigh"]),
+            (f"{s}_knee", RADIUS["thigh"] * 0.8),
+            (f"{s}_ankle", RADIUS["shin"] * 0.7),
+            (f"{s}_heel", RADIUS["foot"]),
+            (f"{s}_toe", RADIUS["foot"] * 0.6),
+            (f"{s}_shoulder", RADIUS["upper_arm"]),
+            (f"{s}_elbow", RADIUS["upper_arm"] * 0.8),
+            (f"{s}_wrist", RADIUS["forearm"] * 0.8),
+            (f"{s}_hand", RADIUS["hand"]),
+        ]
+    return tuple(pts)
+
+
+_SURFACE_POINTS: Final = _surface_points()
+
+
+def _fk_raw(pose: Pose) -> Skeleton:
+    p = pose.as_dict()
+    pts: dict[str, Vec] = {}
+    frames: dict[str, Mat] = {}
+    r0 = _mm(_mm(_mm(_rz(p["yaw"]), _ry(p["pitch"])), _rx(p["roll"])), _rz(p["spin"]))
+    pelvis: Vec = (p["x"], p["y"], p["z"])
+    r1 = _mm(_mm(_mm(r0, _ry(p["lumbar_flex"])), _rx(-p["lumbar_side"])), _rz(p["lumbar_twist"]))
+    mid = _add(pelvis, _mv(r1, (0.0, 0.0, LUMBAR)))
+    r2 = _mm(_mm(_mm(r1, _ry(p["thorax_flex"])), _rx(-p["thorax_side"])), _rz(p["thorax_twist"]))
+    neck = _add(mid, _mv(r2, (0.0, 0.0, THORAX)))
+    r3 = _mm(r2, _ry(p["neck_flex"]))
+    head_base = _add(neck, _mv(r3, (0.0, 0.0, NECK)))
+    head = _add(head_base, _mv(r3, (1.5, 0.0, HEAD_R)))
+    nose = _add(head, _mv(r3, (HEAD_R * 0.95, 0.0, -1.0)))
+    pts.update(pelvis=pelvis, mid_back=mid, neck=neck, head_base=head_base, head=head,
+               nose=nose)
+    frames.update(pelvis=r0, lumbar=r1, thorax=r2, head=r3)
+    # Surfaces the highlights and props attach to.
+    low_mid = _scale(_add(pelvis, mid), 0.5)
+    pts["lower_back"] = _add(low_mid, _mv(r1, (-RADIUS["trunk"], 0.0, 0.0)))
+    pts["abdomen"] = _add(low_mid, _mv(r1, (RADIUS["trunk"] * 0.9, 0.0, 0.0)))
+    pts["upper_back"] = _add(_scale(_add(mid, neck), 0.5), _mv(r2, (-RADIUS["trunk"], 0.0, 0.0)))
+    pts["chest"] = _add(_scale(_add(mid, neck), 0.5), _mv(r2, (RADIUS["trunk"], 0.0, 0.0)))
+    for s in SIDES:
+        k = 1.0 if s == "l" else -1.0
+        hip = _add(pelvis, _mv(r0, (0.0, k * HIP_HALF, -HIP_DROP)))
+        rt = _mm(_mm(_mm(r0, _ry(-p[f"{s}_hip_flex"])), _rx(k * p[f"{s}_hip_abd"])),
+                 _rz(k * p[f"{s}_hip_rot"]))
+        knee = _add(hip, _mv(rt, (0.0, 0.0, -THIGH)))
+        rs = _mm(rt, _ry(p[f"{s}_knee"]))
+        ankle = _add(knee, _mv(rs, (0.0, 0.0, -SHIN)))
+        rf = _mm(rs, _ry(-p[f"{s}_ankle"]))
+        toe = _add(ankle, _mv(rf, (FOOT_FWD, 0.0, -ANKLE_H * 0.75)))
+        heel = _add(ankle, _mv(rf, (-HEEL_BACK, 0.0, -ANKLE_H * 0.75)))
+        shoulder = _add(neck, _mv(r2, (0.0, k * SHOULDER_HALF, -SHOULDER_DROP)))
+        ra = _mm(_mm(_mm(r2, _ry(-p[f"{s}_shoulder_flex"])), _rx(k * p[f"{s}_shoulder_abd"])),
+                 _rz(k * p[f"{s}_shoulder_rot"]))
+        elbow = _add(shoulder, _mv(ra, (0.0, 0.0, -UPPER_ARM)))
+        rfa = _mm(ra, _ry(-p[f"{s}_elbow"]))
+        wrist = _add(elbow, _mv(rfa, (0.0, 0.0, -FOREARM)))
+        rh = _mm(rfa, _ry(-p[f"{s}_wrist"]))
+        hand = _add(wrist, _mv(rh, (0.0, 0.0, -HAND)))
+        mid_thigh = _scale(_add(hip, knee), 0.5)
+        mid_shin = _scale(_add(knee, ankle), 0.5)
+        pts.update({
+            f"{s}_hip": hip, f"{s}_knee": knee, f"{s}_ankle": ankle, f"{s}_toe": toe,
+            f"{s}_heel": heel, f"{s}_shoulder": shoulder, f"{s}_elbow": elbow,
+            f"{s}_wrist": wrist, f"{s}_hand": hand,
+            f"{s}_buttock": _add(hip, _mv(r0, (-RADIUS["trunk"] * 0.8, k * 2.0, 1.0))),
+            f"{s}_outer_hip": _add(hip, _mv(r0, (0.0, k * RADIUS["thigh"], 3.0))),
+            f"{s}_hip_front": _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
+            f"{s}_thigh_back": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
+            f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+            f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"], 0.0, 0.0))),
+            f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+            f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
+        })
+        frames.update({f"{s}_thigh": rt, f"{s}_shin": rs, f"{s}_foot": rf,
+                       f"{s}_upper_arm": ra, f"{s}_forearm": rfa})
+    return Skeleton(points=pts, frames=frames)
+
+
+def forward(pose: Pose) -> Skeleton:
+    """Joint positions in the world; a FLOOR pose is lowered onto the floor."""
+    skel = _fk_raw(pose)
+    if pose.ground is Ground.FLOOR:
+        dz = -skel.lowest()
+        if abs(dz) > 1e-9:
+            skel = Skeleton(
+                points={k: (v[0], v[1], v[2] + dz) for k, v in skel.points.items()},
+                frames=skel.frames,
+            )
+    return skel
+
+
+def grounded(pose: Pose) -> Pose:
+    """The pose with its root height set so that FK needs no correction."""
+    if pose.ground is not Ground.FLOOR:
+        return pose
+    return pose.with_(z=pose["z"] - _fk_raw(pose).lowest())
+
+
+# --- reaching: put a hand on a point (analytic two-link arm) -----------------
+
+
+def reach(pose: Pose, side: str, target: Vec) -> Pose:
+    """Bend shoulder and elbow of ``side`` so the palm lands on ``target``.
+
+    The arm stays in one plane (no shoulder rotation), which is how the
+    exercises hold a knee, a shin, a strap or a chair. Out-of-reach targets
+    leave the arm pointing straight at them.
+    """
+    skel = forward(pose)
+    k = 1.0 if side == "l" else -1.0
+    shoulder = skel[f"{side}_shoulder"]
+    d = _mtv(skel.frames["thorax"], _sub(target, shoulder))
+    a, b = UPPER_ARM, FOREARM + HAND * 0.5
+    dist = max(1e-6, min(_norm(d), a + b - 1e-6))
+    cos_e = (dist * dist - a * a - b * b) / (2 * a * b)
+    elbow = math.degrees(math.acos(max(-1.0, min(1.0, cos_e))))
+    elbow = min(elbow, LIMITS["elbow"][1])
+    er = math.radians(elbow)
+    wx, wz = b * math.sin(er), -a - b * math.cos(er)
+    sin_t = max(-1.0, min(1.0, -d[1] / wz)) if abs(wz) > 1e-9 else 0.0
+    t = math.asin(sin_t)
+    # A hand reaching far across the body would need an impossible sideways
+    # swing; stop at the joint's range and let the hand fall a little short.
+    lo, hi = LIMITS["shoulder_abd"]
+    t = k * math.radians(min(hi, max(lo, k * math.degrees(t))))
+    flex = math.degrees(math.atan2(d[2], d[0]) - math.atan2(wz * math.cos(t), wx))
+    flex = (flex + 180.0) % 360.0 - 180.0
+    lo, hi = LIMITS["shoulder_flex"]
+    if flex < lo and flex + 360.0 <= hi + 60.0:
+        flex += 360.0
+    flex = min(hi, max(lo, flex))
+    abd = k * math.degrees(t)
+    return pose.with_({
+        f"{side}_shoulder_flex": flex,
+        f"{side}_shoulder_abd": abd,
+        f"{side}_shoulder_rot": 0.0,
+        f"{side}_elbow": elbow,
+        f"{side}_wrist": 0.0,
+    })
+
+
+# --- keyframes, easing and interpolation ------------------------------------
+
+
+class Easing(StrEnum):
+    LINEAR = "linear"
+    IN_OUT = "in_out"  # slow start, slow finish: a calm, controlled movement
+    OUT = "out"
+
+
+def ease(kind: Easing, t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    if kind is Easing.LINEAR:
+        return t
+    if kind is Easing.OUT:
+        return 1.0 - (1.0 - t) * (1.0 - t)
+    return 0.5 - 0.5 * math.cos(math.pi * t)
+
+
+def lerp_pose(a: Pose, b: Pose, t: float) -> Pose:
+    """Blend two poses; t=0 gives exactly ``a`` and t=1 exactly ``b``."""
+    if t <= 0.0:
+        return a
+    if t >= 1.0:
+        return b
+    vals = tuple(x + (y - x) * t for x, y in zip(a.values, b.values, strict=True))
+    return Pose(values=vals, ground=a.ground if t < 0.5 else b.ground)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Keep a hand on a point of the body (``"r_knee_front"``) or of the helper."""
+
+    side: str
+    anchor: str  # a skeleton point name, or "@world" for ``offset`` itself
+    on_helper: bool = False
+    offset: Vec = (0.0, 0.0, 0.0)
+    toward: str = ""  # optional second point: aim ``fraction`` of the way there
+    fraction: float = 0.0
+
+    def target(self, skel: Skeleton) -> Vec:
+        if self.anchor == "@world":
+            return self.offset
+        base = skel[self.anchor]
+        if self.toward:
+            base = _add(base, _scale(_sub(skel[self.toward], base), self.fraction))
+        return _add(base, self.offset)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Everything posed at one instant: the person, a helper, hand contacts."""
+
+    body: Pose
+    helper: Pose | None = None
+    reaches: tuple[Reach, ...] = ()
+    helper_reaches: tuple[Reach, ...] = ()
+
+
+def mirrored_frame(frame: Frame) -> Frame:
+    def swap(name: str) -> str:
+        if name[:2] in ("l_", "r_"):
+            return ("r_" if name[0] == "l" else "l_") + name[2:]
+        return name
+
+    def flip(r: Reach) -> Reach:
+        side = "r" if r.side == "l" else "l"
+        return Reach(side, swap(r.anchor), r.on_helper, (r.offset[0], -r.offset[1], r.offset[2]),
+                     swap(r.toward), r.fraction)
+
+    return Frame(
+        body=mirrored(frame.body),
+        helper=mirrored(frame.helper) if frame.helper is not None else None,
+        reaches=tuple(flip(r) for r in frame.reaches),
+        helper_reaches=tuple(flip(r) for r in frame.helper_reaches),
+    )
+
+
+def _apply_reaches(body: Pose, reaches: Sequence[Reach], helper: Pose | None,
+                   other: Pose | None) -> Pose:
+    """Resolve hand contacts of ``body``; ``other`` is the figure 'on_helper' names."""
+    if not reaches:
+        return body
+    own = forward(body)
+    oth = forward(other) if other is not None else None
+    for r in reaches:
+        src = oth if r.on_helper else own
+        if src is None:
+            continue
+        body = reach(body, r.side, r.target(src))
+    return body
+
+
+def resolve(frame: Frame) -> Frame:
+    """The frame with every hand placed on its contact point."""
+    body = _apply_reaches(frame.body, frame.reaches, frame.helper, frame.helper)
+    helper = frame.helper
+    if helper is not None and frame.helper_reaches:
+        # The helper's hands name points on the person (``on_helper`` means
+        # "the other figure" from the helper's point of view).
+        helper = _apply_reaches(helper, frame.helper_reaches, None, body)
+    return Frame(body, helper, frame.reaches, frame.helper_reaches)
+
+
+def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
+    """Blend two frames, hands blended between each end's resolved contact."""
+    if t <= 0.0:
+        return resolve(a)
+    if t >= 1.0:
+        return resolve(b)
+    raw_body = lerp_pose(a.body, b.body, t)
+    raw_helper = (lerp_pose(a.helper, b.helper, t)
+                  if a.helper is not None and b.helper is not None else None)
+    ra = resolve(Frame(raw_body, raw_helper, a.reaches, a.helper_reaches))
+    rb = resolve(Frame(raw_body, raw_helper, b.reaches, b.helper_reaches))
+    body = lerp_pose(ra.body, rb.body, t)
+    helper = (lerp_pose(ra.helper, rb.helper, t)
+              if ra.helper is not None and rb.helper is not None else None)
+    return Frame(body, helper, b.reaches if t >= 0.5 else a.reaches,
+                 b.helper_reaches if t >= 0.5 else a.helper_reaches)
+
+
+@dataclass(frozen=True)
+class Keyframe:
+    """Arrive at ``frame`` ``duration`` seconds after the previous keyframe."""
+
+    frame: Frame
+    duration: float = 1.0
+    easing: Easing = Easing.IN_OUT
+
+
+@dataclass(frozen=True)
+class Clip:
+    keyframes: tuple[Keyframe, ...]
+    loop: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.keyframes:
+            raise ValueError("a clip needs at least one keyframe")
+        if any(k.duration < 0 for k in self.keyframes):
+            raise ValueError("keyframe durations must not be negative")
+
+    @property
+    def length(self) -> float:
+        return sum(k.duration for k in self.keyframes[1:])
+
+    def sample(self, t: float) -> Frame:
+        ks = self.keyframes
+        total = self.length
+        if len(ks) == 1 or total <= 0:
+            return resolve(ks[0].frame) if t <= 0 or len(ks) == 1 else resolve(ks[-1].frame)
+        if self.loop:
+            t = t % total
+        if t <= 0:
+            return resolve(ks[0].frame)
+        for prev, nxt in zip(ks, ks[1:], strict=False):
+            if t <= nxt.duration:
+                u = t / nxt.duration if nxt.duration > 0 else 1.0
+                return lerp_frame(prev.frame, nxt.frame, ease(nxt.easing, u))
+            t -= nxt.duration
+        return resolve(ks[-1].frame)
+
+
+def breathing(frame: Frame, t: float, depth: float = 1.0) -> Frame:
+    """A calm breath (about 12 a minute) laid over a held frame."""
+    phase = 0.5 - 0.5 * math.cos(2 * math.pi * t / 5.0)
+    body = frame.body
+    body = body.with_(
+        thorax_flex=body["thorax_flex"] - 2.0 * depth * phase,
+        neck_flex=body["neck_flex"] + 1.0 * depth * phase,
+    )
+    return Frame(body, frame.helper, frame.reaches, frame.helper_reaches)
+
+
+# --- cameras and 2D drawing ----------------------------------------------------
+
+
+class View(StrEnum):
+    SIDE = "side"  # from the person's right (or left, when the left side works)
+    FRONT = "front"  # facing the person (for a lying person: from their feet)
+    TOP = "top"  # from above
+
+
+@dataclass(frozen=True)
+class Camera:
+    """An orthographic camera: a base view, turned and tilted a little if asked.
+
+    ``azimuth`` swings a side camera towards the person's front (or a front
+    camera towards their left) so a limb crossing the body is not seen
+    end-on; ``elevation`` lifts it to look down. Both in degrees.
+    """
+
+    view: View
+    from_left: bool = False  # side view from the person's left (image flipped)
+    azimuth: float = 0.0
+    elevation: float = 0.0
+
+    def _basis(self) -> tuple[Vec, Vec, Vec]:
+        if self.view is View.TOP:
+            return (1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)
+        a = math.radians(self.azimuth)
+        if self.view is View.SIDE:
+            sign = -1.0 if self.from_left else 1.0
+            d = (math.sin(a), -sign * math.cos(a), 0.0)
+            u = (sign * math.cos(a), math.sin(a), 0.0)
+        else:
+            d = (math.cos(a), math.sin(a), 0.0)
+            u = (-math.sin(a), math.cos(a), 0.0)
+        e = math.radians(self.elevation)
+        ce, se = math.cos(e), math.sin(e)
+        depth = (d[0] * ce, d[1] * ce, se)
+        up = (-d[0] * se, -d[1] * se, ce)
+        return u, up, depth
+
+    def project(self, p: Vec) -> tuple[float, float, float]:
+        """World point -> (u right, v up, depth towards the viewer)."""
+        u, v, d = self._basis()
+        return (
+            p[0] * u[0] + p[1] * u[1] + p[2] * u[2],
+            p[0] * v[0] + p[1] * v[1] + p[2] * v[2],
+            p[0] * d[0] + p[1] * d[1] + p[2] * d[2],
+        )
+
+    @property
+    def shows_floor_line(self) -> bool:
+        return self.view is not View.TOP and not self.elevation
+
+
+class Ink(StrEnum):
+    """Colour roles; the palette (Qt and SVG alike) maps these to colours."""
+
+    BODY = "body"
+    BODY_FAR = "body_far"
+    OUTLINE = "outline"
+    HELPER = "helper"
+    HELPER_FAR = "helper_far"
+    HELPER_OUTLINE = "helper_outline"
+    PROP = "prop"
+    PROP_DARK = "prop_dark"
+    MAT = "mat"
+    BAND = "band"
+    STRAP = "strap"
+    FLOOR = "floor"
+    WALL = "wall"
+    GLOW = "glow"
+
+
+PALETTE: Final[Mapping[Ink, str]] = {
+    # Mid-tone fills with a dark outline read on white and on near-black.
+    Ink.BODY: "#3f7fcf",
+    Ink.BODY_FAR: "#8db4e4",
+    Ink.OUTLINE: "#1d3557",
+    Ink.HELPER: "#6b9e78",
+    Ink.HELPER_FAR: "#a9cdb1",
+    Ink.HELPER_OUTLINE: "#29473a",
+    Ink.PROP: "#a89a86",
+    Ink.PROP_DARK: "#6f6455",
+    Ink.MAT: "#5fb3a9",
+    Ink.BAND: "#e0a030",
+    Ink.STRAP: "#c0504d",
+    Ink.FLOOR: "#8a8f98",
+    Ink.WALL: "#b9b2a6",
+    Ink.GLOW: "#ff6a3d",
+}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One thing to paint, in view units (cm, v up)."""
+
+    kind: str  # "chain" (rounded limb), "poly", "disc", "glow", "line"
+    points: tuple[tuple[float, float], ...]
+    widths: tuple[float, ...] = ()  # chain: one per segment; line: one
+    fill: Ink | None = None
+    stroke: Ink | None = None
+    radius: float = 0.0  # disc, glow
+    depth: float = 0.0
+
+
+@dataclass(frozen=True)
+class Drawing:
+    shapes: tuple[Shape, ...]
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(min_u, min_v, max_u, max_v) including line widths and radii."""
+        xs: list[float] = []
+        ys: list[float] = []
+        for s in self.shapes:
+            pad = max([s.radius, *(w / 2 for w in s.widths), 0.0])
+            for u, v in s.points:
+                xs += [u - pad, u + pad]
+                ys += [v - pad, v + pad]
+        if not xs:
+            return (0.0, 0.0, 1.0, 1.0)
+        return (min(xs), min(ys), max(xs), max(ys))
+
+
+# Props are 3D shapes so every camera draws them consistently.
+
+
+@dataclass(frozen=True)
+class Prop:
+    kind: str  # "line" (thick polyline), "poly" (filled), "ball", "floor"
+    points: tuple[Vec, ...] = ()
+    anchors: tuple[str, ...] = ()  # body anchors appended to the points (strap, band)
+    helper_anchors: tuple[str, ...] = ()
+    width: float = 3.0
+    radius: float = 0.0
+    ink: Ink = Ink.PROP
+    depth_bias: float = 0.0
+    offset: Vec = (0.0, 0.0, 0.0)  # added to every anchored point
+
+
+def _chain(cam: Camera, pts: Sequence[Vec], widths: Sequence[float], fill: Ink,
+           stroke: Ink, bias: float) -> Shape:
+    proj = [cam.project(p) for p in pts]
+    depth = sum(p[2] for p in proj) / len(proj) + bias
+    return Shape("chain", tuple((p[0], p[1]) for p in proj), tuple(widths), fill, stroke,
+                 depth=depth)
+
+
+def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False) -> list[Shape]:
+    """The body as rounded chains, sorted later by depth."""
+    ink, far, outline = ((Ink.HELPER, Ink.HELPER_FAR, Ink.HELPER_OUTLINE) if helper
+                         else (Ink.BODY, Ink.BODY_FAR, Ink.OUTLINE))
+    out: list[Shape] = []
+    centre = cam.project(skel["pelvis"])[2]
+    lateral = cam.view is View.SIDE or (
+        cam.view is View.TOP and abs(cam.project(skel["l_hip"])[2]
+                                     - cam.project(skel["r_hip"])[2]) > HIP_HALF)
+    for s in SIDES:
+        leg = [skel[f"{s}_hip"], skel[f"{s}_knee"], skel[f"{s}_ankle"]]
+        foot = [skel[f"{s}_heel"], skel[f"{s}_toe"]]
+        arm = [skel[f"{s}_shoulder"], skel[f"{s}_elbow"], skel[f"{s}_wrist"], skel[f"{s}_hand"]]
+        leg_depth = sum(cam.project(p)[2] for p in leg) / 3
+        is_far = lateral and leg_depth < centre - 1.0
+        arm_depth = cam.project(skel[f"{s}_shoulder"])[2]
+        arm_far = lateral and arm_depth < cam.project(skel["neck"])[2] - 1.0
+        w = RADIUS
+        out.append(_chain(cam, leg + [skel[f"{s}_ankle"]],
+                          (w["thigh"] * 2, w["shin"] * 2, w["shin"] * 2),
+                          far if is_far else ink, outline, -0.5))
+        out.append(_chain(cam, foot, (w["foot"] * 2,), far if is_far else ink, outline, -0.4))
+        out.append(_chain(cam, arm, (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
+                          far if arm_far else ink, outline, 0.6))
+    # Trunk: the outline of hips, waist and shoulders, so it reads as a
+    # rounded band from the side and as a torso from the front.
+    trunk_pts: list[Vec] = []
+    r1 = skel.frames["lumbar"]
+    waist_half = 12.0
+    trunk_pts.append(skel["l_hip"])
+    trunk_pts.append(_add(skel["mid_back"], _mv(r1, (0.0, waist_half, 0.0))))
+    trunk_pts.append(skel["l_shoulder"])
+    trunk_pts.append(skel["r_shoulder"])
+    trunk_pts.append(_add(skel["mid_back"], _mv(r1, (0.0, -waist_half, 0.0))))
+    trunk_pts.append(skel["r_hip"])
+    proj = [cam.project(p) for p in trunk_pts]
+    out.append(Shape("poly", tuple((p[0], p[1]) for p in proj), (RADIUS["trunk"] * 2,),
+                     ink, outline, depth=centre))
+    out.append(_chain(cam, [skel["neck"], skel["head_base"]], (RADIUS["neck"] * 2,),
+                      ink, outline, 0.2))
+    hu, hv, hd = cam.project(skel["head"])
+    nu, nv, nd = cam.project(skel["nose"])
+    if math.hypot(nu - hu, nv - hv) > HEAD_R * 0.5:
+        # A nose shows which way the face points, which a bare circle cannot.
+        out.append(Shape("disc", ((nu, nv),), (), ink, outline, radius=2.6, depth=hd + 0.25))
+    out.append(Shape("disc", ((hu, hv),), (), ink, outline, radius=HEAD_R, depth=hd + 0.3))
+    return out
+
+
+_AREA_ANCHORS: Final[Mapping[str, tuple[tuple[str, float], ...]]] = {
+    # area -> (anchor, glow radius); "*" is the working side.
+    "lower_back": (("lower_back", 12.0),),
+    "mid_back": (("upper_back", 13.0),),
+    "side_of_back": (("*_side_back", 11.0),),
+    "buttock": (("*_buttock", 11.0),),
+    "glutes": (("l_buttock", 10.0), ("r_buttock", 10.0)),
+    "back_of_hip": (("*_buttock", 10.0),),
+    "outer_hip": (("*_outer_hip", 10.0),),
+    "back_of_thigh": (("*_thigh_back", 13.0),),
+    "back_of_leg": (("*_thigh_back", 11.0), ("*_calf", 10.0)),
+    "hip_flexors": (("*_hip_front", 10.0),),
+    "abdomen": (("abdomen", 12.0),),
+}
+
+
+def highlight_points(skel: Skeleton, areas: Iterable[str], side: str | None) -> list[
+        tuple[Vec, float]]:
+    """Where to glow for each area; both sides when no side is worked."""
+    out: list[tuple[Vec, float]] = []
+    for area in areas:
+        for anchor, radius in _AREA_ANCHORS.get(str(area), ()):
+            if anchor.startswith("*"):
+                sides = (side,) if side else SIDES
+                out += [(skel[s + anchor[1:]], radius) for s in sides]
+            else:
+                out.append((skel[anchor], radius))
+    return out
+
+
+def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
+            areas: Iterable[str] = (), side: str | None = None,
+            glow: float = 1.0) -> Drawing:
+    """Everything to paint for one frame, far to near."""
+    body = forward(frame.body)
+    helper = forward(frame.helper) if frame.helper is not None else None
+    shapes: list[Shape] = figure_shapes(body, cam)
+    if helper is not None:
+        shapes += figure_shapes(helper, cam, helper=True)
+    for prop in props:
+        shapes.extend(_prop_shapes(prop, cam, body, helper))
+    shapes.sort(key=lambda s: s.depth)
+    if glow > 0:
+        for centre, radius in highlight_points(body, areas, side):
+            u, v, _ = cam.project(centre)
+            shapes.append(Shape("glow", ((u, v),), (), Ink.GLOW, radius=radius * glow,
+                                depth=math.inf))
+    return Drawing(tuple(shapes))
+
+
+def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
+                 helper: Skeleton | None) -> list[Shape]:
+    pts = list(prop.points) + [_add(body[a], prop.offset) for a in prop.anchors]
+    if helper is not None:
+        pts += [_add(helper[a], prop.offset) for a in prop.helper_anchors]
+    if prop.kind == "pedestal" and pts:
+        # A box from the floor up to just under the anchored point (a heel rest).
+        top = pts[-1]
+        half = prop.radius
+        pts = [(top[0] - half, top[1], 0.0), (top[0] + half, top[1], 0.0),
+               (top[0] + half, top[1], top[2]), (top[0] - half, top[1], top[2])]
+        proj = [cam.project(p) for p in pts]
+        return [Shape("poly", tuple((p[0], p[1]) for p in proj), (prop.width,), prop.ink,
+                      prop.ink, depth=sum(p[2] for p in proj) / 4 + prop.depth_bias)]
+    if prop.kind == "floor":
+        if not cam.shows_floor_line:
+            return []
+        # A floor line under everything, as wide as the figure needs.
+        return [Shape("line", ((-1e4, -0.8), (1e4, -0.8)), (1.6,), stroke=Ink.FLOOR,
+                      depth=-1e6)]
+    proj = [cam.project(p) for p in pts]
+    depth = (sum(p[2] for p in proj) / len(proj) if proj else 0.0) + prop.depth_bias
+    flat = tuple((p[0], p[1]) for p in proj)
+    if prop.kind == "ball":
+        return [Shape("disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius,
+                      depth=depth)]
+    if prop.kind == "poly":
+        return [Shape("poly", flat, (prop.width,), prop.ink, prop.ink, depth=depth)]
+    return [Shape("line", flat, (prop.width,), stroke=prop.ink, depth=depth)]
+
+
+def frame_bounds(frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (),
+                 margin: float = 8.0) -> tuple[float, float, float, float]:
+    """A box that holds every frame, so the figure never jumps or zooms."""
+    box = [math.inf, math.inf, -math.inf, -math.inf]
+    for fr in frames:
+        d = drawing(resolve(fr), cam, props)
+        bx = Drawing(tuple(s for s in d.shapes if abs(s.points[0][0]) < 1e3)).bounds()
+        box = [min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3])]
+    return (box[0] - margin, min(box[1], 0.0) - margin, box[2] + margin, box[3] + margin)

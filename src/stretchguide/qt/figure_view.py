@@ -1,0 +1,317 @@
+"""The animated exercise figure: paints what ``core.pose_library`` poses.
+
+The widget owns no session state. The session view tells it which exercise
+and side to show (``set_exercise``) and which step is running
+(``set_phase``, ``set_time``, ``set_paused``); a parented QTimer advances the
+clock between those calls. Frames are computed by the pure core and only
+painted here, and a repaint happens only when some point of the figure
+moves by at least half a pixel, so a calm hold costs a few repaints a second
+instead of sixty.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QRadialGradient,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from stretchguide.core import pose_library
+from stretchguide.core.catalog import Side
+from stretchguide.core.poses import PALETTE, Drawing, Ink, Shape
+
+Bounds = tuple[float, float, float, float]
+
+OUTLINE_CM = 1.3  # outline thickness around limbs, in body centimetres
+MOTION_INTERVAL_MS = 16  # ~60 fps while something moves
+HOLD_INTERVAL_MS = 100  # a held pose only breathes; 10 checks a second suffice
+VISIBLE_PX = 0.5  # smaller changes are not worth a repaint
+
+
+def _color(ink: Ink, alpha: int = 255) -> QColor:
+    c = QColor(PALETTE[ink])
+    c.setAlpha(alpha)
+    return c
+
+
+class _Mapper:
+    """View centimetres (v up) -> device pixels (y down), aspect kept."""
+
+    def __init__(self, bounds: Bounds, rect: QRectF) -> None:
+        bw = max(1e-6, bounds[2] - bounds[0])
+        bh = max(1e-6, bounds[3] - bounds[1])
+        self.k = min(rect.width() / bw, rect.height() / bh)
+        self.ox = rect.x() + (rect.width() - bw * self.k) / 2 - bounds[0] * self.k
+        self.oy = rect.y() + (rect.height() + bh * self.k) / 2 + bounds[1] * self.k
+
+    def pt(self, uv: tuple[float, float]) -> QPointF:
+        return QPointF(self.ox + uv[0] * self.k, self.oy - uv[1] * self.k)
+
+
+def paint_drawing(
+    painter: QPainter, drawing: Drawing, bounds: Bounds, rect: QRectF, clip: QRectF | None = None
+) -> None:
+    """Paint a drawing into ``rect``, fitting ``bounds``; the floor line is cut at ``clip``."""
+    painter.save()
+    if clip is not None:
+        painter.setClipRect(clip)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    m = _Mapper(bounds, rect)
+    ow = OUTLINE_CM * m.k
+    for shape in drawing.shapes:
+        _paint_shape(painter, shape, m, ow)
+    painter.restore()
+
+
+def _pen(ink: Ink, width: float) -> QPen:
+    pen = QPen(_color(ink), max(width, 0.5))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _paint_shape(p: QPainter, s: Shape, m: _Mapper, ow: float) -> None:
+    pts = [m.pt(uv) for uv in s.points]
+    if s.kind == "chain" and s.fill is not None and s.stroke is not None:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for ink, extra in ((s.stroke, 2 * ow), (s.fill, 0.0)):
+            for i, w in enumerate(s.widths):
+                p.setPen(_pen(ink, w * m.k + extra))
+                p.drawLine(pts[i], pts[i + 1])
+    elif s.kind == "poly":
+        path = QPainterPath(pts[0])
+        for q in pts[1:]:
+            path.lineTo(q)
+        path.closeSubpath()
+        w = (s.widths[0] if s.widths else 0.0) * m.k
+        fill = s.fill or Ink.PROP
+        if s.stroke is not None and s.stroke is not fill:
+            p.setPen(_pen(s.stroke, w + 2 * ow))
+            p.setBrush(_color(fill))
+            p.drawPath(path)
+        p.setPen(_pen(fill, w))
+        p.setBrush(_color(fill))
+        p.drawPath(path)
+    elif s.kind == "disc":
+        r = s.radius * m.k
+        p.setPen(_pen(s.stroke, ow * 2) if s.stroke else Qt.PenStyle.NoPen)
+        p.setBrush(_color(s.fill or Ink.PROP))
+        p.drawEllipse(pts[0], r, r)
+    elif s.kind == "glow":
+        r = s.radius * m.k
+        grad = QRadialGradient(pts[0], r)
+        grad.setColorAt(0.0, _color(Ink.GLOW, 200))
+        grad.setColorAt(0.55, _color(Ink.GLOW, 120))
+        grad.setColorAt(1.0, _color(Ink.GLOW, 0))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(grad)
+        p.drawEllipse(pts[0], r, r)
+    elif s.kind == "line" and s.stroke is not None:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(_pen(s.stroke, (s.widths[0] if s.widths else 1.0) * m.k))
+        if len(pts) == 2:
+            p.drawLine(pts[0], pts[1])
+        else:
+            p.drawPolyline(pts)
+
+
+def render_drawing_image(
+    drawing: Drawing, bounds: Bounds, size: QSize, background: QColor | None = None
+) -> QImage:
+    img = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(background if background is not None else QColor(0, 0, 0, 0))
+    painter = QPainter(img)
+    pad = max(2.0, min(size.width(), size.height()) * 0.04)
+    paint_drawing(
+        painter, drawing, bounds, QRectF(pad, pad, size.width() - 2 * pad, size.height() - 2 * pad)
+    )
+    painter.end()
+    return img
+
+
+def render_pose_image(
+    exercise_id: str, size: int | QSize, side: Side | None = None, background: QColor | None = None
+) -> QImage:
+    """The key pose of an exercise as an image (list thumbnails, docs)."""
+    qsize = QSize(size, size) if isinstance(size, int) else size
+    drawing, bounds = pose_library.key_drawing(exercise_id, side)
+    return render_drawing_image(drawing, bounds, qsize, background)
+
+
+class FigureView(QWidget):
+    """Big animated figure for the session screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(160, 120)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_tick)
+        self._animator: pose_library.Animator | None = None
+        self._drawing: Drawing | None = None
+        self._bounds: Bounds = (0.0, 0.0, 1.0, 1.0)
+        self._painted_px: list[tuple[float, float]] = []
+        self._t0 = time.monotonic()
+        self._t_at_anchor = 0.0
+        self._paused = False
+        self.repaints = 0  # for the benchmark and tests
+
+    # --- API used by the session view -----------------------------------
+
+    def set_exercise(self, exercise_id: str | None, side: Side | None = None) -> None:
+        """Show an exercise (None clears the figure), on ``side`` if it has sides."""
+        if exercise_id is None or not pose_library.has_figure(exercise_id):
+            self._animator = None
+            self._drawing = None
+            self._timer.stop()
+            self.update()
+            return
+        self._animator = pose_library.Animator(exercise_id, side)
+        self._bounds = self._animator.bounds()
+        self._anchor(0.0)
+        self._refresh(force=True)
+        self._schedule()
+
+    def set_phase(
+        self,
+        phase: str,
+        *,
+        duration: float = 0.0,
+        rep_s: float = 0.0,
+        hold_s: float = 0.0,
+        side: Side | None = None,
+        alternating: bool = False,
+        stage: str = "",
+        elapsed: float = 0.0,
+    ) -> None:
+        """Start a step: ``phase`` is a timeline step kind ("prepare", "hold", ...)."""
+        if self._animator is None:
+            return
+        self._animator.set_phase(
+            phase,
+            duration=duration,
+            rep_s=rep_s,
+            hold_s=hold_s,
+            side=side,
+            alternating=alternating,
+            stage=stage,
+        )
+        self._bounds = self._animator.bounds()
+        self._anchor(elapsed)
+        self._refresh(force=True)
+        self._schedule()
+
+    def set_time(self, t: float) -> None:
+        """Seconds into the current phase (resynchronises with the engine)."""
+        self._anchor(t)
+        self._refresh()
+
+    def set_paused(self, paused: bool) -> None:
+        if paused == self._paused:
+            return
+        now_t = self._now()
+        self._paused = paused
+        self._anchor(now_t)
+        self._schedule()
+
+    def current_time(self) -> float:
+        return self._now()
+
+    def current_drawing(self) -> Drawing | None:
+        return self._drawing
+
+    # --- internals --------------------------------------------------------
+
+    def _now(self) -> float:
+        if self._paused:
+            return self._t_at_anchor
+        return self._t_at_anchor + (time.monotonic() - self._t0)
+
+    def _anchor(self, t: float) -> None:
+        self._t0 = time.monotonic()
+        self._t_at_anchor = t
+
+    def _schedule(self) -> None:
+        if self._animator is None or self._paused or not self.isVisible():
+            self._timer.stop()
+            return
+        interval = MOTION_INTERVAL_MS if self._animator.moving(self._now()) else HOLD_INTERVAL_MS
+        if self._timer.interval() != interval or not self._timer.isActive():
+            self._timer.start(interval)
+
+    def _on_tick(self) -> None:
+        self._refresh()
+        self._schedule()
+
+    def _scale(self) -> float:
+        return _Mapper(self._bounds, QRectF(self.rect())).k
+
+    def _refresh(self, force: bool = False) -> None:
+        if self._animator is None:
+            return
+        drawing = self._animator.drawing(self._now())
+        px = _points_px(drawing, self._scale())
+        if not force and len(px) == len(self._painted_px):
+            moved = max(
+                (
+                    abs(a[0] - b[0]) + abs(a[1] - b[1])
+                    for a, b in zip(px, self._painted_px, strict=True)
+                ),
+                default=0.0,
+            )
+            if moved < VISIBLE_PX:
+                return
+        self._drawing = drawing
+        self._painted_px = px
+        self.update()
+
+    def showEvent(self, event: object) -> None:  # noqa: D401 - Qt override
+        self._schedule()
+
+    def hideEvent(self, event: object) -> None:
+        self._timer.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._painted_px = []
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 360)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._drawing is None:
+            return
+        self.repaints += 1
+        painter = QPainter(self)
+        r = QRectF(self.rect())
+        pad = min(r.width(), r.height()) * 0.04
+        paint_drawing(painter, self._drawing, self._bounds, r.adjusted(pad, pad, -pad, -pad))
+        painter.end()
+
+
+def _points_px(drawing: Drawing, k: float) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for s in drawing.shapes:
+        if s.kind == "line" and s.points and math.fabs(s.points[0][0]) >= 1e3:
+            continue
+        out.extend((u * k, v * k) for u, v in s.points)
+    return out
+
+
+__all__: Sequence[str] = (
+    "FigureView",
+    "paint_drawing",
+    "render_drawing_image",
+    "render_pose_image",
+)

@@ -1,0 +1,228 @@
+"""The figure maths: joint limits, the floor, mirroring, interpolation, coverage."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stretchguide.core import pose_library as pl
+from stretchguide.core.catalog import Equipment, Side, Sides, load_builtin
+from stretchguide.core.poses import (
+    DOFS,
+    LIMITS,
+    STANDING,
+    Camera,
+    Clip,
+    Frame,
+    Keyframe,
+    Pose,
+    View,
+    drawing,
+    forward,
+    lerp_pose,
+    limit_for,
+    limit_violations,
+    mirrored,
+    reach,
+    resolve,
+)
+
+CATALOG = load_builtin()
+FLOOR_TOLERANCE_CM = 0.5
+
+
+def _swap(name: str) -> str:
+    if name[:2] in ("l_", "r_"):
+        return ("r_" if name[0] == "l" else "l_") + name[2:]
+    return name
+
+
+def _check_frame(frame: Frame, where: str) -> None:
+    resolved = resolve(frame)
+    for who, pose in (("person", resolved.body), ("helper", resolved.helper)):
+        if pose is None:
+            continue
+        bad = limit_violations(pose)
+        assert not bad, f"{where} ({who}): {bad}"
+        low = forward(pose).lowest()
+        assert low >= -FLOOR_TOLERANCE_CM, f"{where} ({who}) goes {-low:.1f} cm into the floor"
+
+
+def test_every_catalog_exercise_has_a_figure() -> None:
+    missing = sorted(set(CATALOG.exercises) - set(pl.figure_ids()))
+    assert not missing, f"no figure for: {missing}"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CATALOG.exercises))
+def test_every_authored_pose_respects_joint_limits_and_the_floor(exercise_id: str) -> None:
+    fig = pl.figure(exercise_id)
+    named = {"start": fig.start, "key": fig.key, **fig.stages}
+    if fig.neutral is not None:
+        named["neutral"] = fig.neutral
+    named.update({f"path{i}": f for i, f in enumerate(fig.rep_path)})
+    for name, frame in named.items():
+        for side in (Side.RIGHT, Side.LEFT):
+            _check_frame(fig.frame_for(frame, side), f"{exercise_id}:{name}:{side}")
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CATALOG.exercises))
+def test_animation_frames_stay_within_limits_in_every_phase(exercise_id: str) -> None:
+    ex = CATALOG.exercises[exercise_id]
+    anim = pl.Animator(exercise_id, Side.LEFT)
+    phases = [("prepare", {}), ("hold", {"stage": ex.dose.stages[-1] if ex.dose.stages else ""}),
+              ("reps", {"rep_s": ex.dose.rep_s or 3.0, "hold_s": ex.dose.hold_s,
+                        "alternating": ex.dose.sides is Sides.ALTERNATING}),
+              ("rest", {})]
+    for phase, kw in phases:
+        anim.set_phase(phase, duration=10.0, **kw)  # type: ignore[arg-type]
+        for t in (0.0, 0.7, 1.3, 2.5, 4.1, 6.0):
+            _check_frame(anim.frame(t), f"{exercise_id}:{phase}@{t}")
+
+
+def test_knee_and_elbow_cannot_bend_backwards() -> None:
+    assert limit_for("r_knee") == (0.0, LIMITS["knee"][1])
+    assert limit_for("l_elbow")[0] == 0.0  # type: ignore[index]
+    assert limit_violations(STANDING.with_(r_knee=-10.0)) == ["r_knee=-10.0 outside 0..155"]
+
+
+def test_standing_pose_rests_on_the_floor_and_is_upright() -> None:
+    sk = forward(STANDING)
+    assert abs(sk.lowest()) < 1e-6
+    assert sk["head"][2] > 160.0
+    assert abs(sk["head"][0] - sk["pelvis"][0]) < 2.0
+
+
+def test_sideways_flexion_moves_the_thigh_forwards_and_the_knee_bends_back() -> None:
+    sk = forward(STANDING.with_(r_hip_flex=90.0, r_knee=90.0))
+    hip, knee, ankle = sk["r_hip"], sk["r_knee"], sk["r_ankle"]
+    assert knee[0] - hip[0] == pytest.approx(43.0, abs=0.01)  # thigh points forwards
+    assert ankle[2] < knee[2] - 40.0  # shin hangs down from the knee
+    assert abs(ankle[0] - knee[0]) < 0.01
+
+
+_angles = st.fixed_dictionaries({
+    name: st.floats(min_value=limit_for(name)[0], max_value=limit_for(name)[1])  # type: ignore[index]
+    for name in DOFS if limit_for(name) is not None
+})
+
+
+@settings(max_examples=60, deadline=None)
+@given(_angles, st.floats(-40, 40), st.floats(-120, 120), st.floats(-90, 90))
+def test_mirrored_pose_is_the_exact_reflection_of_the_original(
+        angles: dict[str, float], yaw: float, pitch: float, roll: float) -> None:
+    pose = Pose().with_(angles, yaw=yaw, pitch=pitch, roll=roll, z=100.0, y=3.0)
+    a = forward(pose)
+    b = forward(mirrored(pose))
+    for name, p in a.points.items():
+        q = b.points[_swap(name)]
+        assert q[0] == pytest.approx(p[0], abs=1e-6)
+        assert q[1] == pytest.approx(-p[1], abs=1e-6)
+        assert q[2] == pytest.approx(p[2], abs=1e-6)
+    assert mirrored(mirrored(pose)) == pose
+
+
+def test_left_side_drawing_is_the_right_side_drawing_flipped() -> None:
+    fig = pl.figure("single_knee_to_chest")
+    right = drawing(resolve(fig.key), fig.camera(Side.RIGHT))
+    left = drawing(resolve(fig.frame_for(fig.key, Side.LEFT)), fig.camera(Side.LEFT))
+    assert len(right.shapes) == len(left.shapes)
+    for r, lft in zip(right.shapes, left.shapes, strict=True):
+        assert r.kind == lft.kind and r.fill == lft.fill
+        for (ru, rv), (lu, lv) in zip(r.points, lft.points, strict=True):
+            assert lu == pytest.approx(-ru, abs=1e-6)
+            assert lv == pytest.approx(rv, abs=1e-6)
+
+
+def test_interpolation_hits_both_keyframes_exactly() -> None:
+    a = STANDING
+    b = STANDING.with_(r_hip_flex=80.0, r_knee=60.0, lumbar_flex=20.0)
+    assert lerp_pose(a, b, 0.0) == a
+    assert lerp_pose(a, b, 1.0) == b
+    mid = lerp_pose(a, b, 0.5)
+    assert mid["r_hip_flex"] == pytest.approx(40.0)
+    clip = Clip((Keyframe(Frame(a), 0.0), Keyframe(Frame(b), 2.0)))
+    assert clip.sample(0.0).body == a
+    assert clip.sample(2.0).body == b
+    assert clip.sample(1.0).body["r_knee"] == pytest.approx(30.0)  # in-out easing is symmetric
+
+
+def test_looping_clip_repeats_with_its_period() -> None:
+    a, b = STANDING, STANDING.with_(r_hip_abd=30.0)
+    clip = Clip((Keyframe(Frame(a), 0.0), Keyframe(Frame(b), 1.5), Keyframe(Frame(a), 1.5)),
+                loop=True)
+    assert clip.length == 3.0
+    for t in (0.2, 1.0, 2.9):
+        assert clip.sample(t).body.values == pytest.approx(clip.sample(t + 3.0).body.values)
+
+
+def test_reach_puts_the_palm_on_a_reachable_point() -> None:
+    sh = forward(STANDING)["r_shoulder"]
+    target = (sh[0] + 30.0, sh[1] + 5.0, sh[2] - 25.0)
+    posed = reach(STANDING, "r", target)
+    sk = forward(posed)
+    palm = tuple((w + h) / 2 for w, h in zip(sk["r_wrist"], sk["r_hand"], strict=True))
+    assert math.dist(palm, target) < 1.0
+    assert not limit_violations(posed)
+
+
+def test_reps_loop_with_the_dose_period_and_hold_breathes_only_slightly() -> None:
+    anim = pl.Animator("bridge")
+    anim.set_phase("reps", rep_s=4.0, hold_s=2.0)
+    assert anim.frame(1.0).body.values == pytest.approx(anim.frame(7.0).body.values)
+    anim.set_phase("hold", duration=30.0)
+    a, b = anim.frame(pl.MOVE_S + 0.1), anim.frame(pl.MOVE_S + 2.5)
+    assert a.body != b.body  # the breath is visible
+    diffs = [abs(x - y) for x, y in zip(a.body.values, b.body.values, strict=True)]
+    assert max(diffs) < 4.0  # and calm
+
+
+def test_alternating_repetitions_switch_sides_each_repetition() -> None:
+    anim = pl.Animator("lumbar_rotation", Side.RIGHT)
+    anim.set_phase("reps", rep_s=4.0, alternating=True)
+    assert anim.side_at(1.0) is Side.RIGHT
+    assert anim.side_at(5.0) is Side.LEFT
+    right_knee = forward(anim.frame(2.0).body)["r_knee"]
+    left_knee = forward(anim.frame(6.0).body)["r_knee"]
+    assert right_knee[1] < -10.0 < 10.0 < left_knee[1] + 20.0  # knees drop to each side
+
+
+def test_staged_hold_shows_each_stage() -> None:
+    anim = pl.Animator("cat_stretch")
+    anim.set_phase("hold", stage="Arch up")
+    arch = forward(anim.frame(5.0).body)["mid_back"][2]
+    anim.set_phase("hold", stage="Hollow")
+    hollow = forward(anim.frame(5.0).body)["mid_back"][2]
+    assert arch > hollow + 5.0
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CATALOG.exercises))
+def test_figure_matches_the_catalog_sides_and_equipment(exercise_id: str) -> None:
+    ex = CATALOG.exercises[exercise_id]
+    fig = pl.figure(exercise_id)
+    assert fig.sided == (ex.dose.sides is not Sides.NONE), "sidedness differs from the dose"
+    inks = {p.ink.value for p in fig.props} | {p.kind for p in fig.props}
+    expect = {Equipment.STRAP: "strap", Equipment.BAND: "band",
+              Equipment.SMALL_BALL: "ball", Equipment.EXERCISE_BALL: "ball",
+              Equipment.WALL: "wall", Equipment.CHAIR: "prop_dark"}
+    for equipment, marker in expect.items():
+        if equipment in ex.equipment:
+            assert marker in inks, f"{equipment} not drawn"
+    if Equipment.HELPER in ex.equipment:
+        assert fig.key.helper is not None
+
+
+def test_every_figure_highlights_where_it_is_felt() -> None:
+    for exercise_id in CATALOG.exercises:
+        d, _ = pl.key_drawing(exercise_id)
+        assert any(s.kind == "glow" for s in d.shapes), exercise_id
+
+
+def test_cameras_project_to_the_expected_axes() -> None:
+    p = (1.0, 2.0, 3.0)
+    assert Camera(View.SIDE).project(p) == pytest.approx((1.0, 3.0, -2.0))
+    assert Camera(View.SIDE, from_left=True).project(p) == pytest.approx((-1.0, 3.0, 2.0))
+    assert Camera(View.FRONT).project(p) == pytest.approx((2.0, 3.0, 1.0))
+    assert Camera(View.TOP).project(p) == pytest.approx((1.0, 2.0, 3.0))
