@@ -1,0 +1,128 @@
+"""Red flags, the after-session pain rule and the see-a-professional advice."""
+
+from __future__ import annotations
+
+import pytest
+
+from stretchguide.core.safety import (
+    NOT_A_DIAGNOSIS,
+    RED_FLAGS,
+    PainLevel,
+    PainThresholds,
+    Urgency,
+    check_red_flags,
+    pain_response,
+    professional_advice,
+)
+from stretchguide.core.trends import CheckIn, CheckInKind, Extent, Verdict, VerdictKind
+
+URGENT_IDS = {"both_legs", "saddle_numbness", "bladder_bowel", "worsening_weakness"}
+SOON_IDS = {"fever", "weight_loss", "cancer_history", "trauma", "night_pain"}
+
+
+def c(back: int, leg: int, extent: Extent = Extent.THIGH) -> CheckIn:
+    return CheckIn(0, CheckInKind.ANY, back, leg, extent)
+
+
+def test_red_flags_cover_the_urgent_and_see_soon_signs() -> None:
+    assert {f.id for f in RED_FLAGS if f.urgency is Urgency.URGENT} == URGENT_IDS
+    assert {f.id for f in RED_FLAGS if f.urgency is Urgency.SOON} == SOON_IDS
+    assert all(f.question.endswith("?") for f in RED_FLAGS)
+
+
+@pytest.mark.parametrize("flag", sorted(URGENT_IDS))
+def test_any_urgent_sign_stops_self_care(flag: str) -> None:
+    result = check_red_flags({flag: True, "fever": True, "trauma": False})
+    assert result.urgency is Urgency.URGENT and result.stop_self_care
+    assert result.flags[0].id == flag  # most urgent first
+    assert "today" in result.message and result.message.endswith(NOT_A_DIAGNOSIS)
+
+
+@pytest.mark.parametrize("flag", sorted(SOON_IDS))
+def test_each_see_soon_sign_alone_asks_for_a_doctor_soon(flag: str) -> None:
+    result = check_red_flags([flag])
+    assert result.urgency is Urgency.SOON and not result.stop_self_care
+    assert "appointment" in result.message
+
+
+def test_no_yes_answers_means_no_red_flag() -> None:
+    result = check_red_flags({f.id: False for f in RED_FLAGS})
+    assert result.urgency is Urgency.NONE and result.flags == ()
+
+
+def test_an_unknown_red_flag_id_is_an_error_not_ignored() -> None:
+    with pytest.raises(KeyError):
+        check_red_flags({"bladder": False})
+
+
+@pytest.mark.parametrize(
+    ("peak", "level"),
+    [
+        (0, PainLevel.FINE),
+        (3, PainLevel.FINE),
+        (4, PainLevel.ACCEPTABLE),
+        (5, PainLevel.ACCEPTABLE),
+        (6, PainLevel.EASE_OFF),
+        (10, PainLevel.EASE_OFF),
+    ],
+)
+def test_pain_after_a_session_is_judged_by_the_thresholds(peak: int, level: PainLevel) -> None:
+    result = pain_response(before=c(2, 2), after=c(1, peak))
+    assert result.level is level and result.peak == peak
+    assert result.advice.endswith(NOT_A_DIAGNOSIS)
+
+
+def test_pain_during_the_session_counts_toward_the_peak() -> None:
+    assert pain_response(before=None, after=c(1, 2), during_peak=7).level is PainLevel.EASE_OFF
+
+
+def test_worse_next_morning_than_before_means_ease_off() -> None:
+    result = pain_response(before=c(2, 3), after=c(1, 2), next_morning=c(2, 4))
+    assert result.level is PainLevel.EASE_OFF
+    assert "next morning" in result.reasons[0]
+    assert "shorter holds" in result.advice
+
+
+def test_same_next_morning_as_before_is_fine() -> None:
+    assert pain_response(before=c(2, 3), after=None, next_morning=c(3, 2)).level is PainLevel.FINE
+
+
+def test_symptoms_spreading_down_the_leg_mean_ease_off_even_at_low_pain() -> None:
+    result = pain_response(before=c(1, 2, Extent.THIGH), after=c(1, 2, Extent.BELOW_KNEE))
+    assert result.level is PainLevel.EASE_OFF
+    assert any("further down the leg" in r for r in result.reasons)
+
+
+def test_thresholds_are_configurable_and_validated() -> None:
+    strict = PainThresholds(fine_max=1, acceptable_max=2)
+    assert pain_response(before=None, after=c(0, 2), thresholds=strict).level is (
+        PainLevel.ACCEPTABLE
+    )
+    assert pain_response(before=None, after=c(0, 3), thresholds=strict).level is (
+        PainLevel.EASE_OFF
+    )
+    with pytest.raises(ValueError):
+        PainThresholds(fine_max=6, acceptable_max=5)
+
+
+def test_nothing_to_judge_gives_unknown() -> None:
+    assert pain_response(before=c(2, 2), after=None).level is PainLevel.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("kind", "advised"),
+    [
+        (VerdictKind.WORSE, True),
+        (VerdictKind.NO_CHANGE, True),
+        (VerdictKind.IMPROVING, False),
+        (VerdictKind.NOT_ENOUGH_DATA, False),
+    ],
+)
+def test_see_a_professional_after_two_weeks_without_improvement(
+    kind: VerdictKind, advised: bool
+) -> None:
+    advice = professional_advice(Verdict(kind))
+    assert (advice is not None) is advised
+    assert Verdict(kind).see_professional is advised
+    if advice is not None:
+        assert "doctor or physiotherapist" in advice and advice.endswith(NOT_A_DIAGNOSIS)

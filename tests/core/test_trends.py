@@ -1,0 +1,266 @@
+"""Pain-diary maths, checked against values worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stretchguide.core.catalog import Schedule
+from stretchguide.core.trends import (
+    CheckIn,
+    CheckInKind,
+    Extent,
+    Response,
+    RoutineSnapshot,
+    SessionRecord,
+    SessionStatus,
+    SnapshotItem,
+    VerdictKind,
+    adherence,
+    compare,
+    daily_series,
+    exercises_before_change,
+    fourteen_day_verdict,
+    habit_streak,
+    local_day,
+    rolling_means,
+    session_changes,
+)
+
+DAY = 86400
+# 2026-03-02 00:00 UTC (a Monday), as epoch seconds.
+MON = 1_772_409_600
+HOUR = 3600
+
+
+def ci(
+    day: int,
+    back: int,
+    leg: int,
+    extent: Extent = Extent.NONE,
+    *,
+    hour: int = 9,
+    kind: CheckInKind = CheckInKind.ANY,
+    session_id: int | None = None,
+    offset: int = 0,
+    id: int = 0,
+) -> CheckIn:
+    return CheckIn(
+        MON + day * DAY + hour * HOUR - offset,
+        kind,
+        back,
+        leg,
+        extent,
+        session_id=session_id,
+        utc_offset=offset,
+        id=id,
+    )
+
+
+def sess(
+    id: int,
+    day: int,
+    exercises: tuple[str, ...] = ("bridge",),
+    status: SessionStatus = SessionStatus.COMPLETED,
+    hour: int = 10,
+) -> SessionRecord:
+    snap = RoutineSnapshot("r", tuple(SnapshotItem(e) for e in exercises))
+    start = MON + day * DAY + hour * HOUR
+    return SessionRecord(id, f"u{id}", "r", snap, start, start + 600, status)
+
+
+def test_local_day_uses_the_offset_recorded_with_the_time() -> None:
+    late_evening_in_new_york = MON + 3 * HOUR  # 22:00 on Sunday at UTC-5
+    assert local_day(late_evening_in_new_york, -5 * HOUR) == date(2026, 3, 1)
+    assert local_day(late_evening_in_new_york, 0) == date(2026, 3, 2)
+
+
+def test_daily_series_averages_each_day_and_keeps_the_furthest_extent() -> None:
+    series = daily_series(
+        [
+            ci(0, 2, 6, Extent.THIGH),
+            ci(0, 4, 3, Extent.FOOT, hour=20),
+            ci(0, 3, 3, Extent.NONE, hour=21),
+            ci(2, 5, 5, Extent.BUTTOCK),
+        ]
+    )
+    assert [(p.day, p.back, p.leg, p.count, p.furthest) for p in series] == [
+        (date(2026, 3, 2), 3.0, 4.0, 3, Extent.FOOT),
+        (date(2026, 3, 4), 5.0, 5.0, 1, Extent.BUTTOCK),
+    ]
+
+
+def test_rolling_mean_weighs_days_equally_and_skips_empty_windows() -> None:
+    # Day means: d0 back 2, d1 back 4 (two entries 3 and 5), d9 back 9.
+    series = daily_series([ci(0, 2, 0), ci(1, 3, 0), ci(1, 5, 2, hour=20), ci(9, 9, 9)])
+    points = rolling_means(series, window=7)
+    assert len(points) == 10  # every calendar day from first to last
+    assert points[0].back == 2.0
+    assert points[1].back == 3.0  # (2 + 4) / 2, not (2 + 3 + 5) / 3
+    assert points[1].leg == 0.5
+    assert points[6].back == 3.0 and points[6].days_with_data == 2
+    assert points[7].back == 4.0  # d0 has left the window
+    assert points[8].back is None and points[8].days_with_data == 0
+    assert points[9].back == 9.0
+
+
+def test_rolling_mean_rejects_a_window_under_one_day() -> None:
+    with pytest.raises(ValueError):
+        rolling_means([], window=0)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "expected"),
+    [
+        (ci(0, 3, 5), ci(1, 3, 5), Response.SAME),
+        (ci(0, 3, 5), ci(1, 3, 4), Response.BETTER),
+        (ci(0, 3, 5), ci(1, 6, 2), Response.WORSE),  # the worse of the two went 5 -> 6
+        (ci(0, 3, 5, Extent.THIGH), ci(1, 1, 1, Extent.BELOW_KNEE), Response.WORSE),
+        (ci(0, 3, 5, Extent.FOOT), ci(1, 3, 5, Extent.THIGH), Response.BETTER),
+    ],
+)
+def test_compare_uses_the_worse_pain_and_how_far_down_the_leg(
+    earlier: CheckIn, later: CheckIn, expected: Response
+) -> None:
+    assert compare(earlier, later) is expected
+
+
+def test_session_changes_pair_linked_before_and_after_checkins() -> None:
+    sessions = [sess(1, 0), sess(2, 1), sess(3, 2)]
+    checkins = [
+        ci(0, 4, 6, Extent.THIGH, hour=9, kind=CheckInKind.BEFORE, session_id=1, id=1),
+        ci(0, 3, 7, Extent.THIGH, hour=9, kind=CheckInKind.BEFORE, session_id=1, id=2),
+        ci(0, 2, 3, Extent.BUTTOCK, hour=11, kind=CheckInKind.AFTER, session_id=1, id=3),
+        ci(0, 9, 9, Extent.FOOT, hour=12, kind=CheckInKind.AFTER, session_id=1, id=4),
+        ci(1, 5, 5, kind=CheckInKind.BEFORE, session_id=2, id=5),  # no after
+        ci(2, 5, 5, kind=CheckInKind.AFTER, id=6),  # not linked
+    ]
+    (change,) = session_changes(sessions, checkins)
+    assert change.session_id == 1
+    # Last "before" (3, 7) and first "after" (2, 3).
+    assert (change.back_change, change.leg_change, change.extent_change) == (-1, -4, -1)
+
+
+def test_adherence_counts_done_sessions_in_the_last_four_weeks() -> None:
+    sessions = [
+        sess(1, 0),
+        sess(2, 1, status=SessionStatus.PARTIAL),
+        sess(3, 2, status=SessionStatus.STOPPED),  # stopped does not count
+        sess(4, 3, status=SessionStatus.IN_PROGRESS),
+        sess(5, -30),  # too long ago
+    ]
+    result = adherence(sessions, Schedule(3.5, "3-4 a week"), date(2026, 3, 4))
+    assert (result.done, result.expected, result.weeks) == (2, 14.0, 4)
+    assert result.ratio == pytest.approx(2 / 14)
+    assert adherence([], Schedule(0, "as needed"), date(2026, 3, 4)).ratio is None
+
+
+def test_streak_counts_consecutive_days_and_survives_until_today_is_done() -> None:
+    days = [0, 1, 2, 4, 5, 6, 7]
+    sessions = [sess(i, d) for i, d in enumerate(days)]
+    sessions.append(sess(99, 3, status=SessionStatus.STOPPED))  # does not fill the gap
+    on_day_7 = habit_streak(sessions, date(2026, 3, 9))
+    assert (on_day_7.current, on_day_7.best) == (4, 4)
+    next_morning = habit_streak(sessions, date(2026, 3, 10))
+    assert next_morning.current == 4  # today's session may still come
+    assert habit_streak(sessions, date(2026, 3, 11)).current == 0
+    assert next_morning.days_to_goal == 17 and not next_morning.reached
+
+
+def test_streak_reaches_the_21_day_habit_goal() -> None:
+    sessions = [sess(i, i) for i in range(21)]
+    streak = habit_streak(sessions, date(2026, 3, 22))
+    assert streak.current == 21 and streak.reached and streak.days_to_goal == 0
+
+
+def test_exercises_are_credited_with_the_next_checkin_after_their_session() -> None:
+    sessions = [
+        sess(1, 0, ("bridge", "cat_stretch")),
+        sess(2, 1, ("bridge",)),
+        sess(3, 2, ("prone_press_up",)),
+        sess(4, 3, ("prone_press_up",), status=SessionStatus.STOPPED),  # ignored
+    ]
+    checkins = [
+        ci(0, 5, 5, hour=9),
+        ci(0, 3, 3, hour=12),  # session 1: better
+        ci(1, 3, 3, hour=12),  # session 2: from 3/3 (day 0, 12:00) to 3/3 -> same
+        ci(2, 3, 6, Extent.THIGH, hour=12),  # session 3: worse
+        ci(3, 0, 0, hour=12),
+    ]
+    links = {link.exercise_id: link for link in exercises_before_change(sessions, checkins)}
+    assert (links["bridge"].better, links["bridge"].same, links["bridge"].worse) == (1, 1, 0)
+    assert (links["cat_stretch"].better, links["cat_stretch"].total) == (1, 1)
+    assert (links["prone_press_up"].worse, links["prone_press_up"].total) == (1, 1)
+    ordered = [link.exercise_id for link in exercises_before_change(sessions, checkins)]
+    assert ordered[-1] == "prone_press_up"
+
+
+# The 14-day verdict. Today is day 13 (Sunday 15 March); the earlier week is
+# days 0-6, the later week days 7-13.
+TODAY = date(2026, 3, 15)
+
+
+def two_weeks(
+    earlier: tuple[int, int, Extent], later: tuple[int, int, Extent], days: int = 7
+) -> list[CheckIn]:
+    out = [ci(d, *earlier) for d in range(days)]
+    out += [ci(7 + d, *later) for d in range(days)]
+    return out
+
+
+def test_verdict_needs_three_days_of_checkins_in_each_week() -> None:
+    few = [ci(0, 5, 5), ci(1, 5, 5), ci(8, 1, 1), ci(9, 1, 1), ci(10, 1, 1)]
+    assert fourteen_day_verdict(few, TODAY).kind is VerdictKind.NOT_ENOUGH_DATA
+    enough = [*few, ci(2, 5, 5)]
+    assert fourteen_day_verdict(enough, TODAY).kind is VerdictKind.IMPROVING
+    assert fourteen_day_verdict([], TODAY).kind is VerdictKind.NOT_ENOUGH_DATA
+
+
+def test_verdict_ignores_checkins_outside_the_fourteen_days() -> None:
+    data = two_weeks((5, 5, Extent.THIGH), (5, 5, Extent.THIGH))
+    data += [ci(-1, 10, 10, Extent.FOOT), ci(14, 0, 0)]  # before day 0, after today
+    assert fourteen_day_verdict(data, TODAY).kind is VerdictKind.NO_CHANGE
+
+
+def test_a_change_under_two_points_is_no_change_and_means_see_a_professional() -> None:
+    # Leg 6.0 -> 4.29 (mean of 4,4,4,4,5,5,4 = 30/7): a fall of 1.71, under 2.
+    data = [ci(d, 3, 6) for d in range(7)]
+    data += [ci(7 + d, 3, leg) for d, leg in enumerate([4, 4, 4, 4, 5, 5, 4])]
+    verdict = fourteen_day_verdict(data, TODAY)
+    assert verdict.kind is VerdictKind.NO_CHANGE
+    assert verdict.later_leg == pytest.approx(30 / 7)
+    assert verdict.see_professional
+
+
+def test_a_fall_of_two_points_counts_as_improving() -> None:
+    verdict = fourteen_day_verdict(two_weeks((3, 6, Extent.THIGH), (3, 4, Extent.THIGH)), TODAY)
+    assert verdict.kind is VerdictKind.IMPROVING
+    assert (verdict.earlier_leg, verdict.later_leg) == (6.0, 4.0)
+    assert not verdict.see_professional
+
+
+def test_a_rise_of_two_points_in_either_scale_is_worse() -> None:
+    verdict = fourteen_day_verdict(two_weeks((2, 6, Extent.THIGH), (4, 3, Extent.THIGH)), TODAY)
+    # Leg improved by 3 but back rose by 2: worse wins.
+    assert verdict.kind is VerdictKind.WORSE
+    assert verdict.see_professional
+
+
+def test_symptoms_moving_down_the_leg_are_worse_even_with_lower_numbers() -> None:
+    verdict = fourteen_day_verdict(
+        two_weeks((5, 7, Extent.THIGH), (2, 3, Extent.BELOW_KNEE)), TODAY
+    )
+    assert verdict.kind is VerdictKind.WORSE
+    assert verdict.later_extent is Extent.BELOW_KNEE
+
+
+def test_symptoms_retreating_toward_the_back_count_as_improving() -> None:
+    verdict = fourteen_day_verdict(two_weeks((4, 6, Extent.FOOT), (4, 6, Extent.THIGH)), TODAY)
+    assert verdict.kind is VerdictKind.IMPROVING
+
+
+def test_one_bad_day_does_not_move_the_typical_extent() -> None:
+    data = two_weeks((4, 6, Extent.THIGH), (4, 6, Extent.THIGH))
+    data.append(ci(12, 4, 6, Extent.FOOT, hour=20))  # one evening reaching the foot
+    assert fourteen_day_verdict(data, TODAY).kind is VerdictKind.NO_CHANGE
