@@ -249,12 +249,45 @@ def check_qt(ctx: _Context) -> str:
         painter.end()
     if bad:
         raise CheckFailedError("images Qt cannot draw: " + ", ".join(bad))
-    import PySide6.QtMultimedia  # noqa: F401 - the cue sounds need it at run time
-
     return (
         f"Qt {_qt_version()} on {app.platformName()}, "  # type: ignore[attr-defined]
-        f"{len(names)} images drawn, multimedia loads"
+        f"{len(names)} images drawn"
     )
+
+
+def check_audio(ctx: _Context) -> str:
+    """Load (never play) a cue sound the way the app does; list outputs and voices."""
+    if ctx.app is None:
+        raise CheckFailedError("Qt did not start (see the qt check)")
+    from PySide6.QtCore import QUrl
+    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+    from stretchguide.core.cues import Sound
+    from stretchguide.qt.assets import asset_path
+
+    name = Sound.HOLD_START.resource
+    effect = QSoundEffect()
+    effect.setMuted(True)
+    effect.setSource(QUrl.fromLocalFile(str(asset_path(name))))
+    deadline = time.monotonic() + 5.0
+    while effect.status() in (QSoundEffect.Status.Null, QSoundEffect.Status.Loading):
+        if time.monotonic() > deadline:
+            break
+        ctx.app.processEvents()
+        time.sleep(0.01)
+    status = effect.status()
+    effect.deleteLater()
+    if status is not QSoundEffect.Status.Ready:
+        raise CheckFailedError(f"Qt could not load {name} (status {status.name})")
+    outputs = len(QMediaDevices.audioOutputs())
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        engines = ", ".join(QTextToSpeech.availableEngines()) or "none"
+    except ImportError:
+        engines = "QtTextToSpeech missing"
+    where = f"{outputs} sound output(s)" if outputs else "no sound output here (visual cues)"
+    return f"cue sound loads; {where}; speech engines: {engines}"
 
 
 def _qt_version() -> str:
@@ -420,6 +453,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("sounds", check_sounds),
     ("database", check_database),
     ("qt", check_qt),
+    ("audio", check_audio),
     ("session", check_session),
 ]
 
