@@ -58,6 +58,7 @@ def _first_exercise_id() -> str:
         "sounds/hold_start.wav",
         "sounds/voice/ex_{ex}.wav",
         "images/{ex}.svg",
+        "images/thumbs/{ex}.png",
     ],
 )
 def test_a_missing_resource_fails_the_self_test_and_is_named(

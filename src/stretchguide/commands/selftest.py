@@ -123,9 +123,10 @@ def check_catalog(ctx: _Context) -> str:
 
 
 def image_names(exercise_ids: list[str]) -> list[str]:
-    """Every picture the app asks for: the icon and each exercise's picture."""
+    """Every picture the app asks for: the icon, each exercise's picture and thumbnail."""
     names = ["images/icon.svg"]
     names += [f"images/{ex_id}.svg" for ex_id in exercise_ids]
+    names += [f"images/thumbs/{ex_id}.png" for ex_id in exercise_ids]
     return names
 
 
@@ -240,6 +241,10 @@ def check_qt(ctx: _Context) -> str:
     image = QImage(64, 64, QImage.Format.Format_ARGB32)
     bad: list[str] = []
     for name in names:
+        if name.endswith(".png"):
+            if QImage(str(asset_path(name))).isNull():
+                bad.append(name)
+            continue
         renderer = QSvgRenderer(QByteArray(asset_path(name).read_bytes()))
         if not renderer.isValid():
             bad.append(name)
