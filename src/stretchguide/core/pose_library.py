@@ -48,6 +48,7 @@ from stretchguide.core.poses import (
     grounded,
     limit_for,
     mirrored_frame,
+    mirrored_prop,
     resolve,
 )
 
@@ -192,6 +193,11 @@ class ExerciseFigure:
 
     def frame_for(self, frame: Frame, side: Side | None) -> Frame:
         return mirrored_frame(frame) if side is Side.LEFT and self.sided else frame
+
+    def props_for(self, side: Side | None) -> tuple[Prop, ...]:
+        if side is Side.LEFT and self.sided:
+            return tuple(mirrored_prop(p) for p in self.props)
+        return self.props
 
     def camera(self, side: Side | None, alternating: bool = False) -> Camera:
         from_left = (self.view is View.SIDE and self.sided and side is Side.LEFT
@@ -340,14 +346,14 @@ def _supine_piriformis() -> ExerciseFigure:
 
 def _advanced_piriformis() -> ExerciseFigure:
     start = _figure_four(_arms_by_side(hook_lying()))
-    pulled = start.with_(l_hip_flex=100.0, l_knee=95.0, l_ankle=-10.0)
+    pulled = start.with_(l_hip_flex=95.0, l_knee=90.0, l_ankle=-10.0, neck_flex=15.0)
     pulled = _figure_four(pulled, max_flex=135.0)
     hands = (Reach("l", "l_thigh_back", offset=(0.0, 4.0, -2.0)),
              Reach("r", "l_thigh_back", offset=(0.0, -4.0, -2.0)))
     return ExerciseFigure(
         "advanced_piriformis_stretch", View.SIDE, start=_sup(start),
         key=_with_reaches(pulled, *hands), props=(FLOOR, MAT), feel=("buttock", "back_of_hip"),
-        azimuth=25.0)
+        azimuth=12.0)
 
 
 def _seated_hip_stretch() -> ExerciseFigure:
@@ -519,7 +525,7 @@ def _long_sit_lean(lean: float) -> Pose:
         r_hip_flex=90.0 + lean, r_knee=3.0, r_ankle=10.0,
         l_hip_flex=70.0 + lean, l_hip_abd=55.0, l_hip_rot=55.0, l_knee=140.0, l_ankle=-20.0)
     return fit(p, ["l_hip_abd", "l_hip_rot", "l_knee", "l_hip_flex"],
-               near("l_heel", "r_thigh_back", (0.0, 6.0, -2.0)))
+               near("l_heel", "r_knee", (-20.0, 11.0, -2.0)))
 
 
 def _seated_hamstring() -> ExerciseFigure:
@@ -645,13 +651,13 @@ def _ball_decompression() -> ExerciseFigure:
 
 def _side_stretch_dangle() -> ExerciseFigure:
     start = standing().both(shoulder_abd=8.0)
-    key = standing(roll=-10.0, lumbar_side=8.0, thorax_side=8.0)
+    key = standing(roll=-16.0, lumbar_side=6.0, thorax_side=6.0)
 
     def vertical(s: str) -> Callable[[Skeleton], float]:
         return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
 
     key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
-    key = key.with_(r_knee=8.0, r_ankle=-25.0)
+    key = key.with_(r_knee=8.0, r_ankle=-8.0)
     hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 6.0)),
              Reach("r", "r_outer_hip", offset=(0.0, -4.0, 6.0)))
     return ExerciseFigure(
@@ -866,8 +872,11 @@ def _bounds_for(exercise_id: str, side: Side | None, alternating: bool) -> tuple
     fig = figure(exercise_id)
     cam = fig.camera(side, alternating)
     sides: tuple[Side | None, ...] = (Side.RIGHT, Side.LEFT) if alternating else (side,)
-    frames = [fig.frame_for(f, s) for s in sides for f in fig.all_frames()]
-    return frame_bounds(frames, cam, fig.props)
+    box = [math.inf, math.inf, -math.inf, -math.inf]
+    for s in sides:
+        b = frame_bounds([fig.frame_for(f, s) for f in fig.all_frames()], cam, fig.props_for(s))
+        box = [min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3])]
+    return (box[0], box[1], box[2], box[3])
 
 
 def key_drawing(exercise_id: str, side: Side | None = None) -> tuple[Drawing, tuple[
@@ -877,7 +886,7 @@ def key_drawing(exercise_id: str, side: Side | None = None) -> tuple[Drawing, tu
     side = side or (Side.RIGHT if fig.sided else None)
     cam = fig.camera(side)
     frame = resolve(fig.frame_for(fig.key, side))
-    d = drawing(frame, cam, fig.props, feel_areas(exercise_id), _glow_side(fig, side))
+    d = drawing(frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side))
     return d, _bounds_for(exercise_id, side, False)
 
 
@@ -980,5 +989,5 @@ class Animator:
     def drawing(self, t: float) -> Drawing:
         side = self.side_at(t)
         glow = 1.0 if self.phase in ("hold", "reps") else 0.6
-        return drawing(self.frame(t), self.camera(), self.fig.props, self.areas,
+        return drawing(self.frame(t), self.camera(), self.fig.props_for(side), self.areas,
                        _glow_side(self.fig, side), glow)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
+    QHideEvent,
     QImage,
     QPainter,
     QPainterPath,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QPen,
     QRadialGradient,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -276,10 +278,12 @@ class FigureView(QWidget):
         self._painted_px = px
         self.update()
 
-    def showEvent(self, event: object) -> None:  # noqa: D401 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._schedule()
 
-    def hideEvent(self, event: object) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
         self._timer.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -1,0 +1,157 @@
+"""The figure widget and the generated pictures."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
+
+from stretchguide.core import pose_library
+from stretchguide.core.catalog import Side, load_builtin
+from stretchguide.qt.figure_view import FigureView, render_pose_image
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISES = sorted(load_builtin().exercises)
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location("gen_images", ROOT / "tools" / "gen_images.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gen_images"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _painted_pixels(img: QImage) -> int:
+    count = 0
+    for y in range(0, img.height(), 2):
+        for x in range(0, img.width(), 2):
+            if img.pixelColor(x, y).alpha() > 0:
+                count += 1
+    return count
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_every_key_pose_renders_a_non_empty_image_of_the_asked_size(qapp, exercise_id):
+    img = render_pose_image(exercise_id, 96)
+    assert img.size() == QSize(96, 96)
+    assert _painted_pixels(img) > 150  # a figure, not a blank square
+
+
+def test_left_side_thumbnail_is_the_right_side_mirrored(qapp):
+    right = render_pose_image("single_knee_to_chest", QSize(120, 80), Side.RIGHT)
+    left = render_pose_image("single_knee_to_chest", QSize(120, 80), Side.LEFT)
+    assert left.size() == right.size() == QSize(120, 80)
+    flipped = right.flipped(Qt_horizontal())
+    diff = sum(abs(flipped.pixelColor(x, y).alpha() - left.pixelColor(x, y).alpha())
+               for y in range(0, 80, 2) for x in range(0, 120, 2))
+    assert diff / (60 * 40) < 8  # antialiasing may differ by a hair, the shape may not
+
+
+def Qt_horizontal():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def test_widget_paints_the_figure_at_any_size(qtbot):
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.resize(640, 400)
+    view.set_exercise("bridge")
+    view.set_phase("hold", duration=30.0)
+    for size in (QSize(200, 150), QSize(1920, 1080)):
+        view.resize(size)
+        img = view.grab().toImage()
+        assert img.size() == size * img.devicePixelRatio()
+        assert _painted_pixels(img.convertToFormat(QImage.Format.Format_ARGB32)) > 100
+
+
+def test_hold_repaints_rarely_and_motion_repaints_often(qtbot):
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_exercise("knees_to_chest")
+    view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 1.0)
+    start = view.repaints
+    qtbot.wait(1000)
+    hold_repaints = view.repaints - start
+    view.set_phase("reps", rep_s=2.0, hold_s=0.0)
+    start = view.repaints
+    qtbot.wait(1000)
+    motion_repaints = view.repaints - start
+    assert hold_repaints <= 12
+    assert motion_repaints >= 20
+    assert motion_repaints > 2 * hold_repaints
+
+
+def test_paused_figure_stops_its_timer_and_keeps_its_time(qtbot):
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_exercise("cat_stretch")
+    view.set_phase("hold", stage="Hollow", elapsed=3.0)
+    view.set_paused(True)
+    t = view.current_time()
+    qtbot.wait(150)
+    assert view.current_time() == t
+    assert not view._timer.isActive()
+    view.set_paused(False)
+    qtbot.wait(50)
+    assert view.current_time() > t
+
+
+def test_unknown_exercise_clears_the_figure(qtbot):
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.set_exercise("bridge")
+    assert view.current_drawing() is not None
+    view.set_exercise("no_such_exercise")
+    assert view.current_drawing() is None
+
+
+def test_committed_images_match_the_generator(qapp):
+    gen = _load_generator()
+    stale = []
+    for path, data in gen.expected_files().items():
+        if path == gen.SHEET:
+            # The contact sheet has text, whose rendering depends on the fonts
+            # installed; it is only checked to exist.
+            if not path.exists():
+                stale.append(path)
+            continue
+        if not path.exists():
+            stale.append(path)
+        elif path.suffix == ".svg":
+            if path.read_bytes() != data:
+                stale.append(path)
+        elif not _same_picture(QImage.fromData(data), QImage(str(path))):
+            stale.append(path)
+    assert not stale, "run tools/gen_images.py: " + ", ".join(str(p) for p in stale)
+
+
+def _same_picture(a: QImage, b: QImage) -> bool:
+    """Equal up to antialiasing noise (raster output may differ across Qt builds)."""
+    if a.size() != b.size():
+        return False
+    arrays = []
+    for img in (a, b):
+        img = img.convertToFormat(QImage.Format.Format_ARGB32)
+        buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
+        arrays.append(buf.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 4])
+    diff = np.abs(arrays[0].astype(np.int16) - arrays[1].astype(np.int16))
+    return float(diff.mean()) < 1.0
+
+
+def test_widget_background_is_left_to_the_theme(qapp):
+    img = render_pose_image("bridge", 64, background=QColor("black"))
+    corner = img.pixelColor(0, 0)
+    assert (corner.red(), corner.green(), corner.blue()) == (0, 0, 0)
