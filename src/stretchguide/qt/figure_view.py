@@ -39,7 +39,8 @@ Bounds = tuple[float, float, float, float]
 OUTLINE_CM = 1.3  # outline thickness around limbs, in body centimetres
 MOTION_INTERVAL_MS = 16  # ~60 fps while something moves
 HOLD_INTERVAL_MS = 100  # a held pose only breathes; 10 checks a second suffice
-VISIBLE_PX = 0.5  # smaller changes are not worth a repaint
+VISIBLE_PX = 0.5  # smaller changes are not worth a repaint while moving
+HOLD_VISIBLE_PX = 1.5  # a breath is slow: repaint in steps too small to notice
 
 
 def _color(ink: Ink, alpha: int = 255) -> QColor:
@@ -72,7 +73,14 @@ def paint_drawing(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     m = _Mapper(bounds, rect)
     ow = OUTLINE_CM * m.k
+    # The floor is an endless line in the model; cut it to the visible box so
+    # the stroker does not work on tens of thousands of off-screen pixels.
+    span = (bounds[2] - bounds[0]) * 0.5
+    lo, hi = bounds[0] - span, bounds[2] + span
     for shape in drawing.shapes:
+        if shape.kind == "line" and any(abs(u) >= 1e3 for u, _ in shape.points):
+            shape = Shape(shape.kind, tuple((min(hi, max(lo, u)), v) for u, v in shape.points),
+                          shape.widths, shape.fill, shape.stroke, shape.radius, shape.depth)
         _paint_shape(painter, shape, m, ow)
     painter.restore()
 
@@ -272,7 +280,8 @@ class FigureView(QWidget):
                 ),
                 default=0.0,
             )
-            if moved < VISIBLE_PX:
+            moving = self._animator.moving(self._now())
+            if moved < (VISIBLE_PX if moving else HOLD_VISIBLE_PX):
                 return
         self._drawing = drawing
         self._painted_px = px

@@ -1,0 +1,98 @@
+"""Figure benchmark: frames per second in motion, CPU share during a hold.
+
+Runs the real FigureView offscreen at 1920x1080 (a fullscreen session):
+
+* raw frame cost -- computing a frame (kinematics, hand contacts, shapes) and
+  painting it, back to back, for a moving exercise;
+* delivered frames per second while repetitions play, as driven by the
+  widget's own timer;
+* CPU share of one core over a 10 s hold (time.process_time of this process
+  while the event loop runs), target <= 5 %.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from PySide6.QtCore import QEventLoop, QRectF, QTimer  # noqa: E402
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from stretchguide.core import pose_library  # noqa: E402
+from stretchguide.core.catalog import Side  # noqa: E402
+from stretchguide.qt.figure_view import FigureView, paint_drawing  # noqa: E402
+
+W, H = 1920, 1080
+HOLD_S = 10.0
+
+
+def run_loop(app: QApplication, seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def raw_frame_rate(exercise_id: str, seconds: float = 2.0) -> tuple[float, float]:
+    """(frames/s of compute+paint, ms of compute alone per frame)."""
+    anim = pose_library.Animator(exercise_id, Side.RIGHT)
+    anim.set_phase("reps", rep_s=3.0, hold_s=1.0)
+    bounds = anim.bounds()
+    img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    n, t0, compute = 0, time.perf_counter(), 0.0
+    while time.perf_counter() - t0 < seconds:
+        c0 = time.perf_counter()
+        d = anim.drawing(n / 60.0)
+        compute += time.perf_counter() - c0
+        img.fill(0)
+        p = QPainter(img)
+        paint_drawing(p, d, bounds, QRectF(40, 40, W - 80, H - 80))
+        p.end()
+        n += 1
+    elapsed = time.perf_counter() - t0
+    return n / elapsed, compute / n * 1000
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication([])
+    print(f"figure benchmark at {W}x{H}, offscreen")
+    for ex in ("knees_to_chest", "nerve_floss_helper", "cat_stretch"):
+        fps, ms = raw_frame_rate(ex)
+        print(f"  raw frame rate {ex:22s} {fps:6.0f} frames/s  (pose+shapes {ms:.2f} ms)")
+
+    view = FigureView()
+    view.resize(W, H)
+    view.show()
+    app.processEvents()
+
+    view.set_exercise("knees_to_chest", Side.RIGHT)
+    view.set_phase("reps", rep_s=3.0, hold_s=0.0)
+    run_loop(app, 0.3)
+    r0, c0, t0 = view.repaints, time.process_time(), time.perf_counter()
+    run_loop(app, 3.0)
+    wall = time.perf_counter() - t0
+    fps = (view.repaints - r0) / wall
+    cpu = (time.process_time() - c0) / wall * 100
+    print(f"  motion (repetitions)       {fps:6.1f} frames/s delivered, CPU {cpu:5.1f} % of one core")
+
+    view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 0.5)
+    run_loop(app, 0.3)
+    r0, c0, t0 = view.repaints, time.process_time(), time.perf_counter()
+    run_loop(app, HOLD_S)
+    wall = time.perf_counter() - t0
+    cpu = (time.process_time() - c0) / wall * 100
+    reps = (view.repaints - r0) / wall
+    verdict = "OK" if cpu <= 5.0 else "OVER TARGET"
+    print(f"  hold ({HOLD_S:.0f} s, breathing)    {reps:6.1f} repaints/s, "
+          f"CPU {cpu:5.2f} % of one core (target <= 5 %: {verdict})")
+    view.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
