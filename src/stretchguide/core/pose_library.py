@@ -431,13 +431,18 @@ def _pigeon(lean: float) -> Pose:
 
 
 def _hip_rotator() -> ExerciseFigure:
-    pigeon = _pigeon(8.0)
+    # Shown in its finishing pigeon: settle in upright, then sink forwards.
+    # (Travelling from all fours would float the body mid-way, since poses
+    # blend joint angles rather than simulate weight.)
+    upright = _pigeon(0.0)
+    sunk = _pigeon(15.0)
     hands = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
              Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
-    fours = _all_fours()
+    far_hands = (Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
+                 Reach("r", "r_knee", offset=(22.0, -12.0, -8.0)))
     return ExerciseFigure(
-        "hip_rotator_energy_stretch", View.SIDE, start=_sup(fours),
-        key=_with_reaches(pigeon, *hands), props=(FLOOR, MAT),
+        "hip_rotator_energy_stretch", View.SIDE, start=_with_reaches(upright, *hands),
+        key=_with_reaches(sunk, *far_hands), props=(FLOOR, MAT),
         feel=("buttock", "back_of_hip"), azimuth=30.0)
 
 
@@ -714,7 +719,7 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
              Reach("r", "r_knee", offset=(26.0, -14.0, -8.0)))
     return ExerciseFigure(
         "floor_piriformis_stretch", View.SIDE, start=_with_reaches(start, *hands0),
-        key=_with_reaches(key, *hands), neutral=_sup(SITTING_FLOOR), props=(FLOOR, MAT),
+        key=_with_reaches(key, *hands), props=(FLOOR, MAT),
         feel=("back_of_hip", "buttock"), azimuth=35.0)
 
 
