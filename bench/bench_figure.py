@@ -78,7 +78,8 @@ def main() -> int:
     wall = time.perf_counter() - t0
     fps = (view.repaints - r0) / wall
     cpu = (time.process_time() - c0) / wall * 100
-    print(f"  motion (repetitions)       {fps:6.1f} frames/s delivered, CPU {cpu:5.1f} % of one core")
+    print(f"  motion (repetitions)       {fps:6.1f} frames/s delivered, "
+          f"CPU {cpu:5.1f} % of one core")
 
     view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 0.5)
     run_loop(app, 0.3)
