@@ -1,0 +1,164 @@
+"""The cues really come out of the sound card, in order (needs PulseAudio).
+
+Runs only when ``pactl info`` answers and the default sink is the null sink
+``cue`` that .ci/run sets up (to develop locally::
+
+    pulseaudio --start --exit-idle-time=-1
+    pactl load-module module-null-sink sink_name=cue
+    pactl set-default-sink cue
+
+). The sink's monitor is recorded with ``parec`` while a short routine runs
+on a clock three times faster than real time; the recording is then cut at
+every onset (silence -> sound) and each cue is recognised by the dominant
+frequency of its first note (tools/gen_sounds.py gives every cue its own).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QLocale
+
+from stretchguide.core.catalog import (
+    Area,
+    Dose,
+    Equipment,
+    Exercise,
+    Kind,
+    Position,
+    Routine,
+    RoutineItem,
+    Schedule,
+    Sides,
+)
+from stretchguide.core.session import Session
+from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.qt.audio import CuePlayer
+
+ROOT = Path(__file__).resolve().parents[2]
+RATE = 44_100
+SPEED = 3.0
+FRAME = 128  # ~2.9 ms analysis frames
+
+
+def _pulse_ready() -> str:
+    """Empty when the cue sink is up and default; else why the test cannot run."""
+    if not (shutil.which("pactl") and shutil.which("parec")):
+        return "pactl/parec not installed"
+    try:
+        if subprocess.run(["pactl", "info"], capture_output=True, timeout=5).returncode:
+            return "no PulseAudio server answers"
+        sink = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True,
+                              timeout=5).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return "pactl did not answer"
+    return "" if sink == "cue" else f"default sink is {sink!r}, not the 'cue' null sink"
+
+
+_WHY = _pulse_ready()
+pytestmark = [pytest.mark.audio, pytest.mark.skipif(bool(_WHY), reason=_WHY)]
+
+
+def _cue_specs() -> dict:
+    path = ROOT / "tools" / "gen_sounds.py"
+    spec = importlib.util.spec_from_file_location("gen_sounds_e2e", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gen_sounds_e2e"] = module
+    spec.loader.exec_module(module)
+    return module.CUES
+
+
+SIDED = Exercise(
+    id="supine_hamstring_stretch", name="Hamstring stretch", steps=("Lie down.", "Lift a leg."),
+    position=Position.SUPINE, equipment=frozenset({Equipment.MAT}), kind=Kind.STRETCH,
+    dose=Dose(hold_s=3, sides=Sides.EACH), feel=(Area.BACK_OF_THIGH,))
+REPS = Exercise(
+    id="bridge", name="Bridge", steps=("Lie down.", "Lift your hips."), position=Position.SUPINE,
+    equipment=frozenset({Equipment.MAT}), kind=Kind.STRENGTHEN, dose=Dose(reps=2, rep_s=2))
+
+
+def onsets(x: np.ndarray, threshold: float = 10 ** (-45 / 20), quiet_s: float = 0.05) -> list[int]:
+    """Sample index of each rise from at least ``quiet_s`` of silence into sound."""
+    n = len(x) // FRAME
+    rms = np.sqrt(np.mean(x[: n * FRAME].reshape(n, FRAME) ** 2, axis=1))
+    loud = rms > threshold
+    need = int(quiet_s * RATE / FRAME)
+    out, quiet = [], need
+    for i, is_loud in enumerate(loud):
+        if is_loud and quiet >= need:
+            out.append(i * FRAME)
+        quiet = 0 if is_loud else quiet + 1
+    return out
+
+
+def dominant_hz(x: np.ndarray, start: int) -> float:
+    seg = x[start + int(0.004 * RATE): start + int(0.004 * RATE) + 2048]
+    spectrum = np.abs(np.fft.rfft(seg * np.hanning(len(seg)), n=16384))
+    return float(np.argmax(spectrum) * RATE / 16384)
+
+
+def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_path) -> None:
+    specs = _cue_specs()
+    routine = Routine("e2e", "E2E", "", (RoutineItem(SIDED.id, SIDED.dose),
+                                         RoutineItem(REPS.id, REPS.dose)), Schedule(1, ""))
+    timeline = build_timeline(routine, {SIDED.id: SIDED, REPS.id: REPS}, SessionOptions(
+        prepare_s=5, switch_s=3, rest_between_exercises_s=3))
+    fake = [0.0]
+    session = Session(timeline, lambda: fake[0])
+    player = CuePlayer(speech_engine="", locale=QLocale("en_US"))
+    player.set_voice_enabled(False)  # beeps only: voices would blur the onsets
+    player.prepare([SIDED, REPS])
+    assert player.beeps_available
+    played: list[tuple[str, float]] = []
+    player.sig_sound_played.connect(lambda name: played.append((name, time.monotonic())))
+
+    wav = tmp_path / "monitor.raw"
+    sink = wav.open("wb")  # a file, not a pipe: nobody reads a pipe while Qt runs
+    rec = subprocess.Popen(
+        ["parec", "-d", "cue.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
+         "--channels=1", "--latency-msec=10"],
+        stdout=sink, stderr=subprocess.DEVNULL)
+    try:
+        qtbot.wait(400)  # let the recorder connect before the first cue
+        t0 = time.monotonic()
+        player.handle(session.start(0.0))
+        while not session.done:
+            qtbot.wait(5)
+            fake[0] = (time.monotonic() - t0) * SPEED
+            player.handle(session.tick(fake[0]))
+        qtbot.wait(1200)  # the finale's tail
+    finally:
+        rec.terminate()
+        rec.wait(timeout=10)
+        sink.close()
+        player.shutdown()
+    raw = wav.read_bytes()
+    x = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64) / 32768.0
+
+    expected = [name for name, _ in played]
+    ticks = ["tick"] * 3
+    assert expected == ["next_exercise", *ticks, "hold_start", "switch_side", "hold_start",
+                        "next_exercise", "next_exercise", *ticks, "hold_start", "rep_beat",
+                        "session_complete"]
+    found = onsets(x)
+    heard = []
+    for start in found:
+        f = dominant_hz(x, start)
+        name, spec = min(specs.items(), key=lambda kv: abs(kv[1].first_freq - f))
+        assert abs(spec.first_freq - f) / spec.first_freq < 0.03, f"unknown tone {f:.0f} Hz"
+        heard.append(name)
+    assert heard == expected
+
+    # Gaps between onsets in the recording match the gaps between play() calls.
+    rec_t = np.array(found) / RATE
+    play_t = np.array([t for _, t in played])
+    drift = (rec_t - rec_t[0]) - (play_t - play_t[0])
+    assert np.max(np.abs(drift)) < 0.05, drift
