@@ -226,3 +226,61 @@ def test_cameras_project_to_the_expected_axes() -> None:
     assert Camera(View.SIDE, from_left=True).project(p) == pytest.approx((-1.0, 3.0, 2.0))
     assert Camera(View.FRONT).project(p) == pytest.approx((2.0, 3.0, 1.0))
     assert Camera(View.TOP).project(p) == pytest.approx((1.0, 2.0, 3.0))
+
+
+def _floor_gap_under_waist(exercise_id: str) -> float:
+    body = forward(pl.figure(exercise_id).key.body)
+    from stretchguide.core.poses import RADIUS
+    return body["mid_back"][2] - RADIUS["trunk"]
+
+
+def test_pelvic_tilts_differ_by_a_gap_under_the_low_back() -> None:
+    # Forward tilt arches the low back off the mat; backward tilt presses it flat.
+    assert _floor_gap_under_waist("anterior_pelvic_tilt") > 5.0
+    assert _floor_gap_under_waist("posterior_pelvic_tilt") < 0.5
+
+
+def test_side_stretch_dangle_hangs_the_working_foot_clear_of_the_floor() -> None:
+    fig = pl.figure("side_stretch_dangle")
+    for side, work, stand in ((Side.RIGHT, "r", "l"), (Side.LEFT, "l", "r")):
+        body = forward(resolve(fig.frame_for(fig.key, side)).body)
+        hanging = min(body[f"{work}_heel"][2], body[f"{work}_toe"][2])
+        standing_foot = min(body[f"{stand}_heel"][2], body[f"{stand}_toe"][2])
+        assert hanging > standing_foot + 8.0, side
+        # The trunk leans away from the hanging leg, towards the support.
+        lean = body["neck"][1] - body["pelvis"][1]
+        assert (lean > 15.0) if work == "r" else (lean < -15.0), side
+    assert any(p.ink.value == "prop_dark" for p in fig.props), "no support to hold"
+
+
+@pytest.mark.parametrize("exercise_id", ["standing_extension", "prone_press_up", "bridge"])
+def test_side_views_show_which_way_the_face_points(exercise_id: str) -> None:
+    fig = pl.figure(exercise_id)
+    cam = fig.camera(None)
+    frame = resolve(fig.key)
+    skel = forward(frame.body)
+    shapes = drawing(frame, cam).shapes
+    head = cam.project(skel["head"])
+    nose = cam.project(skel["nose"])
+    eyes = [s for s in shapes if s.kind == "disc" and s.fill is not None
+            and s.fill.value == "outline"]
+    assert len(eyes) == 1, "one eye in profile"
+    eu, ev = eyes[0].points[0]
+    # The eye sits on the nose's side of the head, so the face reads the right way.
+    assert (eu - head[0]) * (nose[0] - head[0]) + (ev - head[1]) * (nose[1] - head[1]) > 0
+
+
+def test_front_view_shows_both_eyes_and_no_profile() -> None:
+    fig = pl.figure("standing_side_bend")
+    frame = resolve(fig.start)
+    shapes = drawing(frame, fig.camera(Side.RIGHT)).shapes
+    eyes = [s for s in shapes if s.kind == "disc" and s.fill is not None
+            and s.fill.value == "outline"]
+    assert len(eyes) == 2
+
+
+def test_cat_stretch_far_hand_rests_on_the_mat_like_the_near_one() -> None:
+    fig = pl.figure("cat_stretch")
+    for name, frame in fig.stages.items():
+        body = forward(frame.body)
+        assert abs(body["l_wrist"][2] - body["r_wrist"][2]) < 1.0, name

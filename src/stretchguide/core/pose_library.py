@@ -259,8 +259,11 @@ def _build(exercise_id: str) -> ExerciseFigure:
 def _knees_to_chest() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     key = start.both(hip_flex=118.0, knee=125.0, ankle=-20.0)
-    knees = (Reach("l", "l_knee_front", offset=(4.0, 0.0, -4.0)),
-             Reach("r", "r_knee_front", offset=(4.0, 0.0, -4.0)))
+    # Hands hold just below the knees, on the shins, so the arms carry the legs.
+    knees = (Reach("l", "l_knee_front", offset=(0.0, 3.0, 0.0), toward="l_ankle",
+                   fraction=0.22),
+             Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle",
+                   fraction=0.22))
     return ExerciseFigure(
         "knees_to_chest", View.SIDE, start=_sup(start),
         key=_with_reaches(key, *knees), neutral=_sup(_arms_by_side(LYING)),
@@ -290,14 +293,16 @@ def _all_fours(spine: float = 0.0) -> Pose:
                 + (sk["r_wrist"][2] - RADIUS["hand"] - 1.0) ** 2
                 + (sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2)
 
-    return fit(p, ["pitch", "l_hip_flex", "r_hip_flex", "l_shoulder_flex", "r_shoulder_flex"],
-               cost)
+    p = fit(p, ["pitch", "r_hip_flex", "r_shoulder_flex"], cost)
+    # The cost only watches the near side; the far limbs copy it so no hand
+    # floats above the mat.
+    return p.with_(l_hip_flex=p["r_hip_flex"], l_shoulder_flex=p["r_shoulder_flex"])
 
 
 def _cat_stretch() -> ExerciseFigure:
     neutral = _all_fours(0.0)
-    arch = _all_fours(40.0)
-    hollow = _all_fours(-30.0).with_(neck_flex=-25.0)
+    arch = _all_fours(64.0).with_(neck_flex=45.0)
+    hollow = _all_fours(-44.0).with_(neck_flex=-30.0)
     return ExerciseFigure(
         "cat_stretch", View.SIDE, start=_sup(neutral), key=_sup(arch),
         stages={"arch": _sup(arch), "hollow": _sup(hollow)},
@@ -482,24 +487,33 @@ def _nerve_glide_knee() -> ExerciseFigure:
         feel=("back_of_leg",))
 
 
-def _tilt(p: Pose, deg: float) -> Pose:
-    """Rock the pelvis: + tilts it back (flat lower back), - forwards (arched)."""
-    return p.with_(pitch=p["pitch"] - deg, lumbar_flex=p["lumbar_flex"] + deg * 1.4,
-                   thorax_flex=p["thorax_flex"] - deg * 0.4,
+def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
+    """Rock the pelvis: + tilts it back (flat low back), - forwards (arched).
+
+    ``rise`` is how steeply the lumbar spine climbs from the pelvis (degrees):
+    0 lies flat on the mat; a forward tilt lifts it into an arch with a gap
+    under the waist, and the chest tips back down so the shoulders stay on
+    the mat.
+    """
+    if rise is None:
+        rise = max(0.0, -deg) * 0.5
+    return p.with_(pitch=p["pitch"] - deg, lumbar_flex=p["lumbar_flex"] + deg + rise,
+                   thorax_flex=p["thorax_flex"] - 2.2 * rise,
                    l_hip_flex=p["l_hip_flex"] - deg, r_hip_flex=p["r_hip_flex"] - deg)
 
 
 def _posterior_tilt() -> ExerciseFigure:
-    start = _arms_by_side(hook_lying().with_(lumbar_flex=-6.0))
-    key = _tilt(start, 12.0)
+    start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
+    # Flat: the pelvis rolls back until the low back lies along the mat.
+    key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
     return ExerciseFigure(
         "posterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
         props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False)
 
 
 def _anterior_tilt() -> ExerciseFigure:
-    start = _arms_by_side(hook_lying())
-    key = _tilt(start, -14.0)
+    start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
+    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=12.5))
     return ExerciseFigure(
         "anterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
         props=(FLOOR, MAT), feel=("lower_back",), sided=False)
@@ -593,15 +607,23 @@ def _prone_forearm_extension() -> ExerciseFigure:
 
 
 def _standing_extension() -> ExerciseFigure:
-    start = standing()
     # The pelvis drifts forward a little while the feet stay put.
-    key = standing(pitch=-4.0, lumbar_flex=-18.0, thorax_flex=-10.0, neck_flex=-8.0).both(
-        hip_flex=-4.0)
-    hands = (Reach("l", "lower_back", offset=(-2.0, 9.0, -2.0)),
-             Reach("r", "lower_back", offset=(-2.0, -9.0, -2.0)))
+    key = standing(pitch=-5.0, lumbar_flex=-20.0, thorax_flex=-10.0, neck_flex=-12.0).both(
+        hip_flex=-9.0)
+
+    def palms_on_low_back(p: Pose) -> Pose:
+        # Solved per pose rather than with ``Reach``: the planar reach would
+        # swing the hands round to the belly once the shoulder hits its limit,
+        # and hands on the belly make a back bend read as a forward bend.
+        p = p.both(shoulder_flex=-40.0, shoulder_abd=25.0, elbow=80.0, wrist=-30.0)
+        for s, k in (("l", 1.0), ("r", -1.0)):
+            p = fit(p, [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_elbow", f"{s}_wrist"],
+                    near(f"{s}_hand", "lower_back", (-3.0, k * 9.0, -4.0)))
+        return p
+
     return ExerciseFigure(
-        "standing_extension", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands), neutral=_sup(standing()), props=(FLOOR,),
+        "standing_extension", View.SIDE, start=_sup(palms_on_low_back(standing())),
+        key=_sup(palms_on_low_back(key)), neutral=_sup(standing()), props=(FLOOR,),
         feel=("lower_back",), sided=False)
 
 
@@ -655,19 +677,26 @@ def _ball_decompression() -> ExerciseFigure:
 
 
 def _side_stretch_dangle() -> ExerciseFigure:
+    # Right leg painful: stand on the left leg beside a support on the left,
+    # lean the trunk over to the left, and the right hip rises so the right
+    # leg hangs free, loose at the knee, toes dropping. Seen from the front,
+    # so the lean and the gap under the hanging foot are both in the picture.
+    post_y = 48.0
     start = standing().both(shoulder_abd=8.0)
-    key = standing(roll=-16.0, lumbar_side=6.0, thorax_side=6.0)
+    key = standing(roll=-34.0, lumbar_side=7.0, thorax_side=7.0, neck_flex=5.0).with_(
+        r_knee=38.0, r_hip_flex=18.0, r_ankle=0.0, l_ankle=0.0,
+        r_shoulder_abd=-30.0, r_elbow=12.0)
 
     def vertical(s: str) -> Callable[[Skeleton], float]:
         return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
 
     key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
-    key = key.with_(r_knee=8.0, r_ankle=-8.0)
-    hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 6.0)),
-             Reach("r", "r_outer_hip", offset=(0.0, -4.0, 6.0)))
+    grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
+    grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
     return ExerciseFigure(
-        "side_stretch_dangle", View.FRONT, start=_sup(start),
-        key=_with_reaches(key, *hands), props=(FLOOR,), feel=("side_of_back",))
+        "side_stretch_dangle", View.FRONT, start=_with_reaches(start, grip_start),
+        key=_with_reaches(key, grip),
+        props=(FLOOR, *_band_anchor_post(0.0, post_y)), feel=("side_of_back",))
 
 
 def _kneeling_helper(x: float, y: float, lean: float) -> Pose:

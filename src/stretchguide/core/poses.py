@@ -306,6 +306,18 @@ def _surface_points() -> tuple[tuple[str, float], ...]:
 _SURFACE_POINTS: Final = _surface_points()
 
 
+# An eye in the head's frame: forward, to the left, a little above centre.
+_EYE: Final = (HEAD_R * 0.5, HEAD_R * 0.36, HEAD_R * 0.22)
+
+
+# The hair crescent in the head's sagittal plane: (radius, forward shift,
+# angles from the face direction), outer arc over the back, inner arc back.
+_HAIR: Final = (
+    (1.0, 0.0, tuple(math.radians(a) for a in range(70, 236, 11))),
+    (0.72, 1.5, tuple(math.radians(a) for a in range(230, 64, -11))),
+)
+
+
 def _fk_raw(pose: Pose) -> Skeleton:
     p = pose.as_dict()
     pts: dict[str, Vec] = {}
@@ -319,9 +331,10 @@ def _fk_raw(pose: Pose) -> Skeleton:
     r3 = _mm(r2, _ry(p["neck_flex"]))
     head_base = _add(neck, _mv(r3, (0.0, 0.0, NECK)))
     head = _add(head_base, _mv(r3, (1.5, 0.0, HEAD_R)))
-    nose = _add(head, _mv(r3, (HEAD_R * 0.95, 0.0, -1.0)))
+    nose = _add(head, _mv(r3, (HEAD_R * 0.98, 0.0, -1.5)))
     pts.update(pelvis=pelvis, mid_back=mid, neck=neck, head_base=head_base, head=head,
-               nose=nose)
+               nose=nose, l_eye=_add(head, _mv(r3, _EYE)),
+               r_eye=_add(head, _mv(r3, (_EYE[0], -_EYE[1], _EYE[2]))))
     frames.update(pelvis=r0, lumbar=r1, thorax=r2, head=r3)
     # Surfaces the highlights and props attach to.
     low_mid = _scale(_add(pelvis, mid), 0.5)
@@ -809,10 +822,25 @@ def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False) -> list[Sha
                       ink, outline, 0.2))
     hu, hv, hd = cam.project(skel["head"])
     nu, nv, nd = cam.project(skel["nose"])
-    if math.hypot(nu - hu, nv - hv) > HEAD_R * 0.5:
-        # A nose shows which way the face points, which a bare circle cannot.
-        out.append(Shape("disc", ((nu, nv),), (), ink, outline, radius=2.6, depth=hd + 0.25))
+    # A bare circle cannot say which way a person faces, and a back bend read
+    # from behind is a forward bend: a nose in profile and the eyes that face
+    # the camera settle it.
+    profile = math.hypot(nu - hu, nv - hv) > HEAD_R * 0.5
+    if profile:
+        out.append(Shape("disc", ((nu, nv),), (), ink, outline, radius=3.2, depth=hd + 0.25))
     out.append(Shape("disc", ((hu, hv),), (), ink, outline, radius=HEAD_R, depth=hd + 0.3))
+    if profile:
+        # Hair on the back of the head: the cue that still reads in a thumbnail.
+        r3, head = skel.frames["head"], skel["head"]
+        cap = [_add(head, _mv(r3, (math.cos(a) * r * HEAD_R + dx, 0.0, math.sin(a) * r * HEAD_R)))
+               for r, dx, angles in _HAIR for a in angles]
+        out.append(Shape("poly", tuple(cam.project(q)[:2] for q in cap), (), outline, None,
+                         depth=hd + 0.305))
+    for s in SIDES:
+        eu, ev, ed = cam.project(skel[f"{s}_eye"])
+        if ed - hd > HEAD_R * 0.2:
+            out.append(Shape("disc", ((eu, ev),), (), outline, None, radius=1.7,
+                             depth=hd + 0.31))
     return out
 
 
