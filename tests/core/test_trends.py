@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stretchguide.core.catalog import Schedule
 from stretchguide.core.trends import (
+    NAN,
     CheckIn,
     CheckInKind,
+    DailyColumns,
+    DayPain,
     Extent,
     Response,
+    RollingColumns,
     RoutineSnapshot,
     SessionRecord,
     SessionStatus,
@@ -20,12 +26,16 @@ from stretchguide.core.trends import (
     adherence,
     compare,
     daily_series,
+    day_from_number,
     exercises_before_change,
     fourteen_day_verdict,
     habit_streak,
     local_day,
+    rolling_columns,
     rolling_means,
     session_changes,
+    streak_from_day_numbers,
+    streak_from_days,
 )
 
 DAY = 86400
@@ -264,3 +274,46 @@ def test_one_bad_day_does_not_move_the_typical_extent() -> None:
     data = two_weeks((4, 6, Extent.THIGH), (4, 6, Extent.THIGH))
     data.append(ci(12, 4, 6, Extent.FOOT, hour=20))  # one evening reaching the foot
     assert fourteen_day_verdict(data, TODAY).kind is VerdictKind.NO_CHANGE
+
+
+# --------------------------------------------------------------------------- columns
+
+_day_points = st.lists(
+    st.tuples(
+        st.integers(20_000, 20_060),
+        st.floats(0, 10, allow_nan=False),
+        st.floats(0, 10, allow_nan=False),
+    ),
+    max_size=40,
+    unique_by=lambda t: t[0],
+).map(sorted)
+
+
+@given(_day_points, st.integers(1, 9))
+def test_rolling_columns_give_the_same_numbers_as_rolling_means(
+    points: list[tuple[int, float, float]], window: int
+) -> None:
+    series = [DayPain(day_from_number(d), b, leg, 1, Extent.NONE) for d, b, leg in points]
+    columns = rolling_columns(DailyColumns.of(series), window)
+    assert columns == RollingColumns.of(rolling_means(series, window))
+    assert len(columns.back) == len(columns.days)
+
+
+def test_rolling_columns_mark_empty_windows_with_nan_and_restart_cleanly() -> None:
+    series = [DayPain(day_from_number(d), b, b, 1, Extent.NONE) for d, b in ((0, 0.1), (9, 4.0))]
+    cols = rolling_columns(DailyColumns.of(series), 3)
+    assert cols.first_day == 0 and len(cols.back) == 10
+    assert cols.back[:3] == (0.1, 0.1, 0.1) and cols.days_with_data[3] == 0
+    assert all(b is NAN for b in cols.back[3:9])
+    assert cols.back[9] == 4.0  # no residue of 0.1 left from before the gap
+
+
+def test_rolling_columns_reject_an_empty_window() -> None:
+    with pytest.raises(ValueError):
+        rolling_columns(DailyColumns(), 0)
+
+
+@given(st.sets(st.integers(0, 60), max_size=40), st.integers(-2, 63))
+def test_streak_from_day_numbers_matches_streak_from_days(days: set[int], today: int) -> None:
+    expected = streak_from_days({day_from_number(d) for d in days}, day_from_number(today))
+    assert streak_from_day_numbers(sorted(days), today) == expected

@@ -219,6 +219,35 @@ def test_sql_trend_queries_agree_with_the_pure_functions(
         assert h.exercise_links() == trends.exercises_before_change(sessions, checkins)
         assert h.exercise_links()
         assert h.verdict(today) == trends.fourteen_day_verdict(checkins, today)
+        data = h.trend_data(today)
+        assert data == trends.trend_data(sessions, checkins, today)
+        assert data.rolling.back and data.changes.session_id and data.sessions.stopped
+        assert data.daily == trends.DailyColumns.of(h.daily_series())
+
+
+def test_trend_data_cache_sees_every_new_write(paths: AppPaths, clock: FakeClock) -> None:
+    with History.open(paths, clock=clock, utc_offset=lambda ts: 0) as h:
+        _random_history(h, clock, 20, 4)
+        today = h.today()
+        first = h.trend_data(today)
+        assert h.trend_data(today) is first  # unchanged data: served from the cache
+        h.add_checkin("any", 9, 9, "foot")
+        after_checkin = h.trend_data(today)
+        assert sum(after_checkin.daily.count) == sum(first.daily.count) + 1
+        s = h.start_session(ROUTINE)
+        h.finish_session(s.id, "completed")
+        assert sum(h.trend_data(today).sessions.done) == sum(after_checkin.sessions.done) + 1
+        # A write through another connection (e.g. an import by the CLI) too.
+        with History.open(paths, clock=clock, utc_offset=lambda ts: 0, backups=False) as other:
+            other.add_checkin("any", 0, 0, "none")
+        assert h.trend_data(today) == trends.trend_data(h.sessions(), h.checkins(), today)
+        assert sum(h.trend_data(today).daily.count) == sum(after_checkin.daily.count) + 1
+
+
+def test_trend_data_of_an_empty_history_is_empty(history: History) -> None:
+    data = history.trend_data(date(2026, 1, 2))
+    assert data == trends.trend_data([], [], date(2026, 1, 2))
+    assert data.daily.day == () and data.rolling.back == () and data.changes.session_id == ()
 
 
 def test_summary_counts_this_week_from_monday(paths: AppPaths, clock: FakeClock) -> None:

@@ -36,8 +36,10 @@ from stretchguide.core.trends import (
     HABIT_DAYS,
     VERDICT_DAYS,
     Adherence,
+    ChangeColumns,
     CheckIn,
     CheckInKind,
+    DailyColumns,
     DayPain,
     ExerciseLink,
     ExerciseResponse,
@@ -46,17 +48,20 @@ from stretchguide.core.trends import (
     Response,
     RoutineSnapshot,
     SessionChange,
+    SessionDayColumns,
     SessionRecord,
     SessionStatus,
     SnapshotItem,
     StepRecord,
     Streak,
+    TrendData,
     Verdict,
     day_from_number,
     exercise_links,
     fourteen_day_verdict,
     local_day,
-    streak_from_days,
+    rolling_columns,
+    streak_from_day_numbers,
 )
 from stretchguide.paths import AppPaths
 from stretchguide.store import db
@@ -158,6 +163,7 @@ class History:
         self._started_here: set[int] = set()
         self._snapshots: dict[int, RoutineSnapshot] = {}
         self._options: dict[str, Mapping[str, str]] = {}
+        self._trend_cache: tuple[tuple[object, ...], TrendData] | None = None
 
     @classmethod
     def open(
@@ -561,6 +567,8 @@ class History:
             src.close()
         result = db.open_database(self.paths, now=self._clock, backups=False)
         self.conn = result.conn
+        # A new connection restarts the change counters the cache is keyed on.
+        self._trend_cache = None
         self.migrated = result.migrated
         self._started_here.clear()
         return moved_to
@@ -587,8 +595,16 @@ class History:
         ).fetchall()
         return {day_from_number(r[0]) for r in rows}
 
+    def _session_day_numbers(self) -> list[int]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT (started_at + utc_offset) / 86400 AS d FROM sessions "
+            f"WHERE status IN {_DONE_SQL} ORDER BY d"
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def streak(self, today: date | None = None, goal: int = HABIT_DAYS) -> Streak:
-        return streak_from_days(self.session_days(), today or self.today(), goal=goal)
+        day = _day_no(today or self.today())
+        return streak_from_day_numbers(self._session_day_numbers(), day, goal=goal)
 
     def _done_between(self, first: date, last: date) -> int:
         row = self.conn.execute(
@@ -603,11 +619,12 @@ class History:
         done = self._done_between(today - timedelta(days=7 * weeks - 1), today)
         return Adherence(done, schedule.sessions_per_week * weeks, weeks)
 
-    def session_changes(self, since: int | None = None) -> list[SessionChange]:
-        """Before -> after for each session with both check-ins linked to it
-        (the last linked "before" and the first linked "after")."""
+    def _change_rows(self, since: int | None = None) -> list[tuple[int, ...]]:
+        """(session id, start, back, leg, extent rank before, the same after),
+        ordered by start: the pairing rule of :func:`core.trends.session_changes`."""
+        rank = EXTENT_RANK_SQL.format(col="c.extent")
         rows = self.conn.execute(
-            "SELECT c.session_id, s.started_at, c.kind, c.back, c.leg, c.extent "
+            f"SELECT c.session_id, s.started_at, c.kind, c.back, c.leg, {rank} "
             "FROM checkins c JOIN sessions s ON s.id = c.session_id "
             "WHERE c.kind IN ('before', 'after') AND s.started_at >= ? ORDER BY c.at, c.id",
             (since if since is not None else -(2**62),),
@@ -619,14 +636,72 @@ class History:
                 before[row[0]] = row
             elif row[0] not in after:
                 after[row[0]] = row
-        ex = _EXTENT
-        out = [
-            SessionChange(sid, b[1], b[3], b[4], ex[b[5]], a[3], a[4], ex[a[5]])
+        out: list[tuple[int, ...]] = [
+            (sid, b[1], b[3], b[4], b[5], a[3], a[4], a[5])
             for sid, b in before.items()
             if (a := after.get(sid)) is not None
         ]
-        out.sort(key=lambda ch: (ch.started_at, ch.session_id))
+        out.sort(key=lambda r: (r[1], r[0]))
         return out
+
+    def session_changes(self, since: int | None = None) -> list[SessionChange]:
+        """Before -> after for each session with both check-ins linked to it
+        (the last linked "before" and the first linked "after")."""
+        order = tuple(Extent)
+        return [
+            SessionChange(sid, t, bb, bl, order[be], ab, al, order[ae])
+            for sid, t, bb, bl, be, ab, al, ae in self._change_rows(since)
+        ]
+
+    def change_columns(self) -> ChangeColumns:
+        """:meth:`session_changes` as columns (see :class:`ChangeColumns`)."""
+        rows = self._change_rows()
+        return ChangeColumns(*zip(*rows, strict=True)) if rows else ChangeColumns()
+
+    def daily_columns(self) -> DailyColumns:
+        """:meth:`daily_series` as columns (see :class:`DailyColumns`)."""
+        rank = EXTENT_RANK_SQL.format(col="extent")
+        rows = self.conn.execute(
+            "SELECT (at + utc_offset) / 86400 AS d, AVG(back), AVG(leg), COUNT(*), "
+            f"MAX({rank}) FROM checkins GROUP BY d ORDER BY d"
+        ).fetchall()
+        return DailyColumns(*zip(*rows, strict=True)) if rows else DailyColumns()
+
+    def session_day_columns(self) -> SessionDayColumns:
+        """Finished sessions per local day: done (completed or partial) and stopped."""
+        rows = self.conn.execute(
+            "SELECT (started_at + utc_offset) / 86400 AS d, "
+            f"SUM(status IN {_DONE_SQL}), SUM(status = 'stopped') FROM sessions "
+            "WHERE status != 'in_progress' GROUP BY d ORDER BY d"
+        ).fetchall()
+        return SessionDayColumns(*zip(*rows, strict=True)) if rows else SessionDayColumns()
+
+    def trend_data(self, today: date | None = None) -> TrendData:
+        """Everything the history view draws, over the whole history, as
+        columns a chart plots directly (same answers as
+        :func:`core.trends.trend_data`).
+
+        Cached until the data changes: ``total_changes`` counts this
+        connection's writes and ``PRAGMA data_version`` another's, so a
+        redraw without new data costs nothing.
+        """
+        today = today or self.today()
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (today, self.conn.total_changes, version)
+        if self._trend_cache is not None and self._trend_cache[0] == key:
+            return self._trend_cache[1]
+        daily = self.daily_columns()
+        data = TrendData(
+            daily,
+            rolling_columns(daily),
+            self.change_columns(),
+            self.session_day_columns(),
+            self.streak(today),
+            tuple(self.exercise_links()),
+            self.verdict(today),
+        )
+        self._trend_cache = (key, data)
+        return data
 
     def exercise_links(self, min_change: int = 1) -> list[ExerciseLink]:
         """Which exercises come before a better or worse next check-in
