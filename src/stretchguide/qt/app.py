@@ -94,7 +94,8 @@ def follow_color_scheme(app: object) -> None:
 
 
 def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]
-    """Open everything the window needs; raises StoreError (e.g. a newer schema)."""
+    """Load the catalog and build the window; the history opens on first use
+    (``startup_checks``, scheduled right after the first paint)."""
     import time
 
     from stretchguide.core.catalog import load_builtin, load_user_routines
@@ -108,12 +109,11 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     user, errors = load_user_routines(
         app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
     )
-    history = History.open(app_paths, clock=wall or time.time)
     ctx = AppContext(
         paths=app_paths,
         prefs=prefs,
         catalog=catalog,
-        history=history,
+        history_source=lambda: History.open(app_paths, clock=wall or time.time),
         user_routines={r.id: r for r in user},
         routine_errors=list(errors),
         clock=clock or time.monotonic,
@@ -130,22 +130,17 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
 
 def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
     app = make_application(argv)
-    from PySide6.QtWidgets import QMessageBox
-
-    from stretchguide.store.db import StoreError
-
-    try:
-        window = build_window(app_paths)
-    except StoreError as err:
-        QMessageBox.critical(None, APPLICATION, err.user_message)
-        return 1
+    window = build_window(app_paths)
     window.show()
     # After the first paint, so the window appears at once.
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, window.startup_checks)
     code = app.exec()  # type: ignore[attr-defined]
-    window.ctx.history.close()
+    if window.ctx.history_open:
+        window.ctx.history.close()
+    elif not window.isVisible() and code == 0:
+        code = 1  # the history could not be opened
     return int(code)
 
 

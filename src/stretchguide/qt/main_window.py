@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
@@ -38,12 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Catalog, Cause, Equipment, Position, Routine, Side
-from stretchguide.core.safety import pain_response
-from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, SideMode, build_timeline
 from stretchguide.core.trends import CheckIn, CheckInKind, Extent, SessionStatus
 from stretchguide.paths import AppPaths
-from stretchguide.qt.checkin import CheckinAnswers, CheckinPage
 from stretchguide.qt.routine_details import RoutineDetails
 from stretchguide.qt.routine_list import (
     CAUSE_LABELS,
@@ -55,10 +52,13 @@ from stretchguide.qt.routine_list import (
     RoutineListModel,
     make_rows,
 )
-from stretchguide.qt.safety_gate import SafetyGate
-from stretchguide.qt.session_view import SessionController, SessionView
 from stretchguide.qt.settings import Preferences, SettingsDialog
-from stretchguide.store.history import History
+
+if TYPE_CHECKING:
+    from stretchguide.qt.checkin import CheckinAnswers, CheckinPage
+    from stretchguide.qt.safety_gate import SafetyGate
+    from stretchguide.qt.session_view import SessionController, SessionView
+    from stretchguide.store.history import History
 
 EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
 
@@ -68,13 +68,29 @@ class AppContext:
     paths: AppPaths
     prefs: Preferences
     catalog: Catalog
-    history: History
+    # A History, or a callable that opens one: the window paints first and
+    # opens the database on first use (startup_checks, right after the paint).
+    history_source: History | Callable[[], History]
     user_routines: dict[str, Routine]
     routine_errors: list[Any]
     clock: Callable[[], float] = time.monotonic  # the session's clock
     wall: Callable[[], float] = time.time  # for "today", reminders
     audio: bool = True  # False: silent cues (tests, --self-test)
     speech_engine: str | None = None  # CuePlayer's choice: None = best available
+
+    _opened: History | None = None
+
+    @property
+    def history(self) -> History:
+        """Opened on first use; raises StoreError (e.g. a newer schema)."""
+        if self._opened is None:
+            source = self.history_source
+            self._opened = source() if callable(source) else source
+        return self._opened
+
+    @property
+    def history_open(self) -> bool:
+        return self._opened is not None
 
     def routine(self, routine_id: str) -> Routine:
         if routine_id in self.user_routines:
@@ -171,7 +187,7 @@ class MainWindow(QMainWindow):
         self._before: CheckinAnswers | None = None
         self._session_id: int | None = None
         self._session_routine: Routine | None = None
-        self._session: Session | None = None
+        self._session: Any = None  # core.session.Session, imported with the first session
         self._controller: SessionController | None = None
         self._step_base = 0
         self._hurt_peak = False
@@ -183,12 +199,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._build_routines_page()
-        self.safety = SafetyGate()
-        self.checkin = CheckinPage()
-        self.session_view = SessionView()
-        self.stack.addWidget(self.safety)
-        self.stack.addWidget(self.checkin)
-        self.stack.addWidget(self.session_view)
+        self._safety: SafetyGate | None = None
+        self._checkin: CheckinPage | None = None
+        self._session_view: SessionView | None = None
         self._build_toolbar()
         self.statusBar()
         self.reminder_timer = QTimer(self)
@@ -293,30 +306,76 @@ class MainWindow(QMainWindow):
         self.no_floor.toggled.connect(self.proxy.set_no_floor_work)
         for act in self.equipment_actions.values():
             act.toggled.connect(self._on_equipment)
-        self.safety.sig_passed.connect(self._on_safety_passed)
-        self.safety.sig_blocked.connect(self._on_safety_blocked)
-        self.safety.sig_disclaimer_accepted.connect(self._on_disclaimer)
-        self.checkin.sig_submitted.connect(self._on_checkin)
-        self.checkin.sig_skipped.connect(self._on_checkin_skipped)
-        self.checkin.continue_button.clicked.connect(self._after_verdict)
-        self.session_view.sig_toggle_fullscreen.connect(self.toggle_fullscreen)
         self.reminder_timer.timeout.connect(self.check_reminder)
+
+    @property
+    def safety(self) -> SafetyGate:
+        if self._safety is None:
+            from stretchguide.qt.safety_gate import SafetyGate
+
+            gate = SafetyGate()
+            gate.sig_passed.connect(self._on_safety_passed)
+            gate.sig_blocked.connect(self._on_safety_blocked)
+            gate.sig_disclaimer_accepted.connect(self._on_disclaimer)
+            self.stack.addWidget(gate)
+            self._safety = gate
+        return self._safety
+
+    @property
+    def checkin(self) -> CheckinPage:
+        if self._checkin is None:
+            from stretchguide.qt.checkin import CheckinPage
+
+            page = CheckinPage()
+            page.sig_submitted.connect(self._on_checkin)
+            page.sig_skipped.connect(self._on_checkin_skipped)
+            page.continue_button.clicked.connect(self._after_verdict)
+            self.stack.addWidget(page)
+            self._checkin = page
+        return self._checkin
+
+    @property
+    def session_view(self) -> SessionView:
+        """Built on first use: its figure pulls in the pose library, which the
+        routine list does not need to paint."""
+        if self._session_view is None:
+            from stretchguide.qt.session_view import SessionView
+
+            self._session_view = SessionView()
+            self._session_view.sig_toggle_fullscreen.connect(self.toggle_fullscreen)
+            self.stack.addWidget(self._session_view)
+        return self._session_view
+
+    def _load_thumbnails(self) -> None:
+        if self.model.load_next_thumbnail():
+            QTimer.singleShot(0, self._load_thumbnails)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        # After the first paint, one thumbnail per event-loop turn.
+        QTimer.singleShot(50, self._load_thumbnails)
 
     # -- routines --------------------------------------------------------------
     def _thumbnail(self, exercise_id: str) -> QPixmap | None:
+        """A shipped PNG when there is one (cheap), else draw the key pose."""
+        from stretchguide.qt.assets import MissingAssetError, asset_path
+
+        for name in (f"images/thumbs/{exercise_id}.png", f"images/{exercise_id}.png"):
+            try:
+                pm = QPixmap(str(asset_path(name)))
+            except MissingAssetError:
+                continue
+            if not pm.isNull():
+                return pm
         try:
             from stretchguide.qt.figure_view import render_pose_image
 
-            return QPixmap.fromImage(render_pose_image(exercise_id, 128))
-        except Exception:  # noqa: BLE001 - no figure yet: the card simply has no picture
-            pass
-        from stretchguide.qt.assets import MissingAssetError, asset_path
-
-        try:
-            pm = QPixmap(str(asset_path(f"images/{exercise_id}.png")))
-        except MissingAssetError:
+            ratio = self.devicePixelRatioF()
+            image = render_pose_image(exercise_id, int(96 * ratio))
+            image.setDevicePixelRatio(ratio)
+            return QPixmap.fromImage(image)
+        except Exception:  # noqa: BLE001 - no figure for it: the card has no picture
             return None
-        return None if pm.isNull() else pm
 
     def duration_of(self, routine: Routine) -> float:
         try:
@@ -385,10 +444,13 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> None:
         widget = {
             "routines": self.routines_page,
-            "safety": self.safety,
-            "checkin": self.checkin,
-            "session": self.session_view,
         }.get(name)
+        if name == "session":
+            widget = self.session_view
+        elif name == "safety":
+            widget = self.safety
+        elif name == "checkin":
+            widget = self.checkin
         if name == "history":
             widget = self._ensure_history()
         elif name == "guidance":
@@ -407,9 +469,9 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         for name, page in (
             ("routines", self.routines_page),
-            ("safety", self.safety),
-            ("checkin", self.checkin),
-            ("session", self.session_view),
+            ("safety", self._safety),
+            ("checkin", self._checkin),
+            ("session", self._session_view),
             ("history", self._history_view),
             ("guidance", self._guidance),
         ):
@@ -485,8 +547,16 @@ class MainWindow(QMainWindow):
 
     # -- start-up checks ------------------------------------------------------------
     def startup_checks(self) -> None:
-        """Damaged database, unfinished sessions, the morning check-in offer."""
-        h = self.ctx.history
+        """Open the history; damaged database, unfinished sessions, morning check-in."""
+        from stretchguide.store.db import StoreError
+
+        try:
+            h = self.ctx.history
+        except StoreError as err:
+            # E.g. written by a newer version: say so and close, touching nothing.
+            self.inform(self.tr("StretchGuide cannot open your history"), err.user_message)
+            self.close()
+            return
         if h.damage is not None:
             backup = h.damage.newest_backup
             if backup is not None and self.ask(
@@ -589,6 +659,8 @@ class MainWindow(QMainWindow):
             self.show_page("routines")
 
     def _on_checkin(self, answers: CheckinAnswers) -> None:
+        from stretchguide.core.safety import pain_response
+
         kind = answers.kind
         if kind == CheckInKind.BEFORE.value:
             self._before = answers
@@ -664,6 +736,8 @@ class MainWindow(QMainWindow):
                 return
             routine = self.ctx.routine(routine_id)
         options = options or session_options(self.ctx.prefs)
+        from stretchguide.core.session import Session
+
         timeline = build_timeline(routine, self.ctx.catalog.exercises, options)
         session = Session(timeline, self.ctx.clock)
         if self._session_id is None:
@@ -680,6 +754,8 @@ class MainWindow(QMainWindow):
             if self._before is not None:
                 self._save_checkin(self._before, record.id)
         if self._controller is None:
+            from stretchguide.qt.session_view import SessionController
+
             self._controller = SessionController(
                 session,
                 self.session_view,

@@ -140,11 +140,26 @@ class RoutineListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def _thumb(self, exercise_id: str | None) -> QPixmap | None:
-        if exercise_id is None or self._thumbnail_for is None:
+        # Never computed while painting: drawing a pose costs ~0.1 s, so
+        # thumbnails arrive afterwards through load_next_thumbnail().
+        if exercise_id is None:
             return None
-        if exercise_id not in self._thumbs:
-            self._thumbs[exercise_id] = self._thumbnail_for(exercise_id)
-        return self._thumbs[exercise_id]
+        return self._thumbs.get(exercise_id)
+
+    def load_next_thumbnail(self) -> bool:
+        """Make one missing thumbnail; False when there is nothing left to do."""
+        if self._thumbnail_for is None:
+            return False
+        for n, row in enumerate(self._rows):
+            ex = row.thumbnail
+            if ex is not None and ex not in self._thumbs:
+                self._thumbs[ex] = self._thumbnail_for(ex)
+                for m in range(n, len(self._rows)):
+                    if self._rows[m].thumbnail == ex:
+                        idx = self.index(m, 0)
+                        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+                return True
+        return False
 
     def summary(self, row: RoutineRow) -> str:
         count = len(row.routine.items)
