@@ -1,0 +1,87 @@
+"""Preferences, reminders, the inhibitor's quiet failure, session options."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from stretchguide.core.catalog import Side
+from stretchguide.core.timeline import SideMode
+from stretchguide.qt.inhibit import ScreenSleepInhibitor
+from stretchguide.qt.main_window import reminder_due, session_options
+from stretchguide.qt.settings import Preferences, SettingsDialog
+
+
+def test_preferences_persist_in_the_ini_file_beside_the_data(tmp_path):
+    path = tmp_path / "settings.ini"
+    prefs = Preferences(path)
+    prefs.rest_s = 20
+    prefs.affected_side = "right"
+    prefs.side_mode = "affected_first"
+    prefs.voice = False
+    prefs.sync()
+    again = Preferences(path)
+    assert (again.rest_s, again.affected_side, again.side_mode, again.voice) == (
+        20,
+        "right",
+        "affected_first",
+        False,
+    )
+    assert "rest_s=20" in path.read_text()
+
+
+def test_bad_values_in_the_file_fall_back_to_defaults(tmp_path):
+    path = tmp_path / "settings.ini"
+    path.write_text("[session]\nrest_s=lots\nside_mode=sideways\n")
+    prefs = Preferences(path)
+    assert prefs.rest_s == 15 and prefs.side_mode == "both"
+
+
+def test_red_flag_questions_are_due_weekly_by_default(tmp_path):
+    prefs = Preferences(tmp_path / "s.ini")
+    assert prefs.red_flags_due(1_000_000)
+    prefs.red_flags_checked_at = 1_000_000
+    assert not prefs.red_flags_due(1_000_000 + 6 * 86400)
+    assert prefs.red_flags_due(1_000_000 + 7 * 86400)
+    prefs.red_flag_interval_days = 30
+    assert not prefs.red_flags_due(1_000_000 + 20 * 86400)
+
+
+def test_session_options_follow_the_painful_side_settings(tmp_path):
+    prefs = Preferences(tmp_path / "s.ini")
+    assert session_options(prefs).side_mode is SideMode.BOTH
+    prefs.affected_side = "right"
+    prefs.side_mode = "affected_only"
+    prefs.prepare_s = 8
+    opts = session_options(prefs)
+    assert opts.side_mode is SideMode.AFFECTED_ONLY
+    assert opts.affected_side is Side.RIGHT
+    assert opts.prepare_s == 8
+
+
+def test_reminder_fires_once_a_day_from_its_time():
+    at = "18:30"
+    assert not reminder_due(datetime(2026, 3, 2, 18, 29), at, "")
+    assert reminder_due(datetime(2026, 3, 2, 18, 30), at, "")
+    assert not reminder_due(datetime(2026, 3, 2, 21, 0), at, "2026-03-02")
+    assert reminder_due(datetime(2026, 3, 3, 19, 0), at, "2026-03-02")
+
+
+def test_settings_dialog_saves_only_on_ok(qtbot, tmp_path):
+    prefs = Preferences(tmp_path / "s.ini")
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    dialog.rest.setValue(42)
+    dialog.reject()
+    assert prefs.rest_s == 15
+    dialog.rest.setValue(42)
+    with qtbot.waitSignal(dialog.sig_applied):
+        dialog.accept()
+    assert prefs.rest_s == 42
+
+
+def test_inhibitor_fails_quietly_without_a_session_bus(monkeypatch):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    inhibitor = ScreenSleepInhibitor()
+    assert inhibitor.inhibit("test") in (True, False)
+    inhibitor.release()
+    assert not inhibitor.active
