@@ -691,12 +691,15 @@ class History:
         if self._trend_cache is not None and self._trend_cache[0] == key:
             return self._trend_cache[1]
         daily = self.daily_columns()
+        per_day = self.session_day_columns()
+        # The streak's days come from the same pass over sessions.
+        done_days = [d for d, n in zip(per_day.day, per_day.done, strict=True) if n]
         data = TrendData(
             daily,
             rolling_columns(daily),
             self.change_columns(),
-            self.session_day_columns(),
-            self.streak(today),
+            per_day,
+            streak_from_day_numbers(done_days, _day_no(today)),
             tuple(self.exercise_links()),
             self.verdict(today),
         )
