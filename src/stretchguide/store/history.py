@@ -3,7 +3,8 @@
 Synchronous and single-connection by design: every call is a few
 milliseconds, so the Qt main thread can call it directly, and each write is
 its own committed transaction (a crash loses at most the step in progress).
-Everything returned is a frozen record from :mod:`stretchguide.core.trends`.
+Everything returned is a frozen record from :mod:`stretchguide.core.trends`;
+:meth:`History.trend_data` returns columns a chart plots directly.
 
 Typical use::
 
@@ -576,7 +577,7 @@ class History:
     # ------------------------------------------------------------------ trends
     # The same answers as the functions in core.trends, computed mostly in
     # SQL so ten years of history stays well inside a frame's time budget
-    # (see bench/bench_store.py). tests/store/test_trend_queries.py checks
+    # (see bench/bench_store.py). tests/store/test_history.py checks
     # that both paths agree.
 
     def daily_series(self) -> list[DayPain]:
