@@ -12,16 +12,14 @@ APPLICATION = "StretchGuide"
 
 
 def make_application(argv: Sequence[str]) -> object:
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # High-DPI: Qt 6 already passes fractional scale factors through
+    # (PassThrough is the default), so nothing to set here.
     app = QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -29,7 +27,8 @@ def make_application(argv: Sequence[str]) -> object:
     app.setDesktopFileName("io.github.stretchguide.StretchGuide")
     # Fusion follows the system colour scheme (light/dark) on every platform
     # and draws the same everywhere, which keeps the large session type crisp.
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # re-polishing costs ~8 ms at start-up
+        app.setStyle("Fusion")
     follow_color_scheme(app)
     return app
 
@@ -74,58 +73,73 @@ def apply_color_scheme(app: object, scheme: object) -> None:
     assert isinstance(app, QApplication)
     if scheme == Qt.ColorScheme.Dark:
         app.setPalette(dark_palette())  # type: ignore[arg-type]
-    else:
+    elif scheme == Qt.ColorScheme.Light:
         app.setPalette(app.style().standardPalette())
+    # Unknown: keep what the platform gave (see follow_color_scheme).
 
 
 def follow_color_scheme(app: object) -> None:
-    """Theme follows the system: apply its scheme now and whenever it changes.
+    """Theme follows the system: a dark palette now if the platform gave a
+    dark one, the reported scheme once the window has painted
+    (``sync_color_scheme``), and every change after that.
 
-    Fusion picks the dark palette by itself on platforms whose theme reports
-    one; setting it explicitly also covers desktops that only report the
-    scheme (and the screenshot tool, which sets it).
+    Reading ``colorScheme()`` materialises PySide's whole ``Qt`` namespace
+    (93 enum types, ~22 ms), so the first frame goes by the palette instead:
+    platforms that report dark (Windows, GNOME, KDE, macOS with Qt >= 6.5)
+    also hand over a dark palette, which we swap for ours to keep the
+    colours the same everywhere.
     """
+    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
-    hints = app.styleHints()
-    apply_color_scheme(app, hints.colorScheme())
-    hints.colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
+
+
+def sync_color_scheme() -> None:
+    """Apply the scheme the system reports (called after the first paint)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_color_scheme(app, app.styleHints().colorScheme())
 
 
 def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]
-    """Load the catalog and build the window; the history opens on first use
+    """Build the window frame; the catalog loads right after the first paint
+    (``MainWindow.ensure_routines``) and the history opens on first use
     (``startup_checks``, scheduled right after the first paint)."""
     import time
 
-    from stretchguide.core.catalog import load_builtin, load_user_routines
     from stretchguide.qt.main_window import AppContext, MainWindow
-    from stretchguide.qt.settings import Preferences
-    from stretchguide.store.history import History
+    from stretchguide.qt.preferences import Preferences
+
+    def load_catalog():  # type: ignore[no-untyped-def]
+        from stretchguide.core.catalog import load_builtin, load_user_routines
+
+        catalog = load_builtin()
+        user, errors = load_user_routines(
+            app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
+        )
+        return catalog, user, errors
+
+    def open_history():  # type: ignore[no-untyped-def]
+        from stretchguide.store.history import History
+
+        return History.open(app_paths, clock=wall or time.time)
 
     app_paths.ensure()
-    prefs = Preferences(app_paths.settings_file)
-    catalog = load_builtin()
-    user, errors = load_user_routines(
-        app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
-    )
     ctx = AppContext(
         paths=app_paths,
-        prefs=prefs,
-        catalog=catalog,
-        history_source=lambda: History.open(app_paths, clock=wall or time.time),
-        user_routines={r.id: r for r in user},
-        routine_errors=list(errors),
+        prefs=Preferences(app_paths.settings_file),
+        catalog_source=load_catalog,
+        history_source=open_history,
         clock=clock or time.monotonic,
         wall=wall or time.time,
     )
-    window = MainWindow(ctx)
-    if errors:
-        window.statusBar().showMessage(
-            window.tr("%n routine file(s) could not be loaded: ", "", len(errors)) + str(errors[0]),
-            0,
-        )
-    return window
+    return MainWindow(ctx)
 
 
 def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -37,25 +36,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchguide.core.catalog import Catalog, Cause, Equipment, Position, Routine, Side
-from stretchguide.core.timeline import SessionOptions, SideMode, build_timeline
-from stretchguide.core.trends import CheckIn, CheckInKind, Extent, SessionStatus
 from stretchguide.paths import AppPaths
-from stretchguide.qt.routine_details import RoutineDetails
-from stretchguide.qt.routine_list import (
-    CAUSE_LABELS,
-    EQUIPMENT_LABELS,
-    POSITION_LABELS,
-    Role,
-    RoutineCardDelegate,
-    RoutineFilter,
-    RoutineListModel,
-    make_rows,
-)
-from stretchguide.qt.settings import Preferences, SettingsDialog
+from stretchguide.qt.preferences import Preferences
 
+# The domain (catalog, timeline, trends) and the routine list's model are
+# imported after the first paint: the window frame does not need them, and
+# their dataclasses, enums and TOML parsing were most of the start-up time.
 if TYPE_CHECKING:
+    from stretchguide.core.catalog import Catalog, Equipment, Routine
+    from stretchguide.core.timeline import SessionOptions
+    from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers, CheckinPage
+    from stretchguide.qt.routine_details import RoutineDetails
+    from stretchguide.qt.routine_list import RoutineFilter, RoutineListModel
     from stretchguide.qt.safety_gate import SafetyGate
     from stretchguide.qt.session_view import SessionController, SessionView
     from stretchguide.store.history import History
@@ -67,18 +60,39 @@ EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
 class AppContext:
     paths: AppPaths
     prefs: Preferences
-    catalog: Catalog
+    # A catalog, or a callable that loads (catalog, user routines, their
+    # errors): the window paints its frame first and loads right after.
+    catalog_source: Catalog | Callable[[], tuple[Catalog, list[Routine], list[Any]]]
     # A History, or a callable that opens one: the window paints first and
     # opens the database on first use (startup_checks, right after the paint).
     history_source: History | Callable[[], History]
-    user_routines: dict[str, Routine]
-    routine_errors: list[Any]
+    user_routines: dict[str, Routine] = field(default_factory=dict)
+    routine_errors: list[Any] = field(default_factory=list)
     clock: Callable[[], float] = time.monotonic  # the session's clock
     wall: Callable[[], float] = time.time  # for "today", reminders
     audio: bool = True  # False: silent cues (tests, --self-test)
     speech_engine: str | None = None  # CuePlayer's choice: None = best available
 
     _opened: History | None = None
+    _catalog: Catalog | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        """Loaded on first use (built-in content plus the user's routine files)."""
+        if self._catalog is None:
+            source = self.catalog_source
+            if callable(source):
+                catalog, user, errors = source()
+                self.user_routines.update({r.id: r for r in user})
+                self.routine_errors.extend(errors)
+            else:
+                catalog = source
+            self._catalog = catalog
+        return self._catalog
+
+    @property
+    def catalog_loaded(self) -> bool:
+        return self._catalog is not None
 
     @property
     def history(self) -> History:
@@ -102,6 +116,9 @@ class AppContext:
 
 
 def session_options(prefs: Preferences) -> SessionOptions:
+    from stretchguide.core.catalog import Side
+    from stretchguide.core.timeline import SessionOptions, SideMode
+
     affected = prefs.affected_side
     mode = SideMode(prefs.side_mode) if affected != "none" else SideMode.BOTH
     return SessionOptions(
@@ -114,6 +131,8 @@ def session_options(prefs: Preferences) -> SessionOptions:
 
 
 def checkin_from_answers(a: CheckinAnswers, at: int) -> CheckIn:
+    from stretchguide.core.trends import CheckIn, CheckInKind, Extent
+
     return CheckIn(
         at=at,
         kind=CheckInKind(a.kind),
@@ -133,6 +152,8 @@ def morning_checkin_due(history: History, today: date, offered_on: str) -> int |
     Due when a session was done yesterday, no next-morning check-in exists
     yet today, and the offer was not already made today.
     """
+    from stretchguide.core.trends import CheckInKind, SessionStatus
+
     if offered_on == today.isoformat():
         return None
     start_today = int(datetime.combine(today, datetime.min.time()).timestamp())
@@ -173,10 +194,15 @@ def verdict_html(level: str, advice: str, reasons: tuple[str, ...]) -> str:
 class MainWindow(QMainWindow):
     sig_page_changed = Signal(str)
     """A different page is showing (its name)."""
+    sig_thumbnails_loaded = Signal()
+    """Every routine card has its picture (or none exists)."""
 
     PAGES = ("routines", "safety", "checkin", "session", "history", "guidance")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        # Set before anything can send an event to ``event()``.
+        self._populated = False
+        self._populate_scheduled = False
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("StretchGuide"))
@@ -207,39 +233,32 @@ class MainWindow(QMainWindow):
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(30_000)
         self._connect_signals()
-        self.reload_routines()
         self.restore_geometry()
         self.show_page("routines")
+        if ctx.catalog_loaded:
+            self.ensure_routines()
 
     # -- building ------------------------------------------------------------
     def _build_routines_page(self) -> None:
+        """The frame of the routines page: filters, an empty list, a placeholder
+        for the details. ``ensure_routines`` fills it after the first paint."""
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
         self.cause_filter = QComboBox()
         self.cause_filter.setAccessibleName(self.tr("Filter by cause"))
         self.cause_filter.addItem(self.tr("Any cause"), None)
-        for cause in Cause:
-            self.cause_filter.addItem(self.tr(CAUSE_LABELS[cause]), cause)
         self.position_filter = QComboBox()
         self.position_filter.setAccessibleName(self.tr("Filter by position"))
         self.position_filter.addItem(self.tr("Any position"), None)
-        for pos in Position:
-            self.position_filter.addItem(self.tr(POSITION_LABELS[pos]).capitalize(), pos)
         self.no_floor = QCheckBox(self.tr("No &floor work"))
         self.no_floor.setAccessibleName(self.tr("Only routines without floor work"))
         self.equipment_button = QToolButton()
         self.equipment_button.setText(self.tr("Equipment I have ▾"))
         self.equipment_button.setAccessibleName(self.tr("Choose the equipment you have"))
         self.equipment_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.equipment_button)
+        self.equipment_button.setMenu(QMenu(self.equipment_button))
         self.equipment_actions: dict[Equipment, QAction] = {}
-        for eq in Equipment:
-            act = menu.addAction(self.tr(EQUIPMENT_LABELS[eq]).capitalize())
-            act.setCheckable(True)
-            act.setChecked(True)
-            self.equipment_actions[eq] = act
-        self.equipment_button.setMenu(menu)
         label = QLabel(self.tr("Show:"))
         filters.addWidget(label)
         filters.addWidget(self.cause_filter)
@@ -249,34 +268,98 @@ class MainWindow(QMainWindow):
         filters.addStretch()
         layout.addLayout(filters)
 
-        self.model = RoutineListModel(thumbnail_for=self._thumbnail, parent=self)
-        self.proxy = RoutineFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.list_view = QListView()
-        self.list_view.setModel(self.proxy)
-        self.list_view.setItemDelegate(RoutineCardDelegate(self.list_view))
         self.list_view.setAccessibleName(self.tr("Routines"))
         self.list_view.setUniformItemSizes(True)
-        self.details = RoutineDetails()
-        splitter = QSplitter()
-        splitter.addWidget(self.list_view)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout.addWidget(splitter, 1)
+        # Rich text centres it without touching PySide's ``Qt`` namespace,
+        # whose enums cost ~22 ms to materialise before the first paint.
+        self._details_placeholder = QLabel("<center>" + self.tr("Loading routines…") + "</center>")
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(self._details_placeholder)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout.addWidget(self.splitter, 1)
         self.routines_page = page
         self.stack.addWidget(page)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            not self._populate_scheduled
+            and event.type() == QEvent.Type.Paint
+            and not self._populated
+        ):
+            # The frame is on screen: load the catalog in the next turn.
+            self._populate_scheduled = True
+            QTimer.singleShot(0, self.ensure_routines)
+        return super().event(event)
+
+    def ensure_routines(self) -> None:
+        """Load the catalog and fill the routines page (once; cheap after that)."""
+        if self._populated:
+            return
+        self._populated = True
+        from stretchguide.core.catalog import Cause, Equipment, Position
+        from stretchguide.qt.app import sync_color_scheme
+        from stretchguide.qt.routine_details import RoutineDetails
+        from stretchguide.qt.routine_list import (
+            CAUSE_LABELS,
+            EQUIPMENT_LABELS,
+            POSITION_LABELS,
+            RoutineCardDelegate,
+            RoutineFilter,
+            RoutineListModel,
+        )
+
+        sync_color_scheme()
+        from PySide6.QtCore import Qt
+
+        self.nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.ctx.catalog  # noqa: B018 - loads it (and the user's routines) now
+        for cause in Cause:
+            self.cause_filter.addItem(self.tr(CAUSE_LABELS[cause]), cause)
+        for pos in Position:
+            self.position_filter.addItem(self.tr(POSITION_LABELS[pos]).capitalize(), pos)
+        menu = self.equipment_button.menu()
+        for eq in Equipment:
+            act = menu.addAction(self.tr(EQUIPMENT_LABELS[eq]).capitalize())
+            act.setCheckable(True)
+            act.setChecked(True)
+            self.equipment_actions[eq] = act
+        self.model: RoutineListModel = RoutineListModel(thumbnail_for=self._thumbnail, parent=self)
+        self.proxy: RoutineFilter = RoutineFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.list_view.setModel(self.proxy)
+        self.list_view.setItemDelegate(RoutineCardDelegate(self.list_view))
+        self.details: RoutineDetails = RoutineDetails()
+        self.splitter.replaceWidget(1, self.details)
+        self._details_placeholder.deleteLater()
+        self._connect_routine_signals()
+        self.reload_routines()
+        errors = self.ctx.routine_errors
+        if errors:
+            self.statusBar().showMessage(
+                self.tr("%n routine file(s) could not be loaded: ", "", len(errors))
+                + str(errors[0]),
+                0,
+            )
+        # One thumbnail per event-loop turn, after this paints.
+        QTimer.singleShot(50, self._load_thumbnails)
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Navigation"))
         bar.setObjectName("navigation")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Icon-less actions already show their text; ToolButtonTextOnly is set
+        # after the first paint (ensure_routines), see _details_placeholder.
         self.nav = bar
 
         def action(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
             act = QAction(text, self)
-            act.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([...]), not setShortcut(...): the latter's overload
+            # resolution materialises PySide's whole Qt namespace (~22 ms)
+            # before the first paint.
+            act.setShortcuts([QKeySequence(shortcut)])
             act.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
             act.triggered.connect(slot)
             bar.addAction(act)
@@ -292,6 +375,9 @@ class MainWindow(QMainWindow):
         self.act_safety = action(self.tr("Safety &questions"), "Ctrl+Shift+Q", self.ask_safety_now)
 
     def _connect_signals(self) -> None:
+        self.reminder_timer.timeout.connect(self.check_reminder)
+
+    def _connect_routine_signals(self) -> None:
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
         self.list_view.activated.connect(self._on_activated)
         self.details.sig_start.connect(self.start_routine)
@@ -306,7 +392,6 @@ class MainWindow(QMainWindow):
         self.no_floor.toggled.connect(self.proxy.set_no_floor_work)
         for act in self.equipment_actions.values():
             act.toggled.connect(self._on_equipment)
-        self.reminder_timer.timeout.connect(self.check_reminder)
 
     @property
     def safety(self) -> SafetyGate:
@@ -349,11 +434,11 @@ class MainWindow(QMainWindow):
     def _load_thumbnails(self) -> None:
         if self.model.load_next_thumbnail():
             QTimer.singleShot(0, self._load_thumbnails)
+        else:
+            self.sig_thumbnails_loaded.emit()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        # After the first paint, one thumbnail per event-loop turn.
-        QTimer.singleShot(50, self._load_thumbnails)
+    def thumbnails_loaded(self) -> bool:
+        return self._populated and self.model.thumbnails_pending() == 0
 
     # -- routines --------------------------------------------------------------
     def _thumbnail(self, exercise_id: str) -> QPixmap | None:
@@ -378,6 +463,8 @@ class MainWindow(QMainWindow):
             return None
 
     def duration_of(self, routine: Routine) -> float:
+        from stretchguide.core.timeline import build_timeline
+
         try:
             return build_timeline(
                 routine, self.ctx.catalog.exercises, session_options(self.ctx.prefs)
@@ -386,6 +473,11 @@ class MainWindow(QMainWindow):
             return 0.0
 
     def reload_routines(self) -> None:
+        if not self._populated:
+            self.ensure_routines()
+            return
+        from stretchguide.qt.routine_list import make_rows
+
         current = self.details.routine.id if self.details.routine is not None else None
         rows = make_rows(self.ctx.all_routines(), self.ctx.catalog.exercises, self.duration_of)
         self.model.set_rows(rows)
@@ -394,6 +486,7 @@ class MainWindow(QMainWindow):
             self.select_routine(rows[max(0, row)].routine.id)
 
     def select_routine(self, routine_id: str) -> None:
+        self.ensure_routines()
         row = self.model.row_of(routine_id)
         if row < 0:
             return
@@ -403,10 +496,14 @@ class MainWindow(QMainWindow):
         self._show_details(routine_id)
 
     def _on_current(self, index: Any, _prev: Any = None) -> None:
+        from stretchguide.qt.routine_list import Role
+
         if index.isValid():
             self._show_details(str(index.data(Role.ROUTINE_ID)))
 
     def _on_activated(self, index: Any) -> None:
+        from stretchguide.qt.routine_list import Role
+
         if index.isValid():
             self.start_routine(str(index.data(Role.ROUTINE_ID)))
 
@@ -503,6 +600,8 @@ class MainWindow(QMainWindow):
         self.show_page("guidance")
 
     def open_settings(self) -> None:
+        from stretchguide.qt.settings import SettingsDialog
+
         dialog = SettingsDialog(self.ctx.prefs, self)
         dialog.sig_applied.connect(self._on_settings)
         dialog.open()
@@ -520,13 +619,19 @@ class MainWindow(QMainWindow):
 
     # -- dialogs (replaceable in tests) ---------------------------------------------
     def _ask(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def _inform(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, title, text)
 
     def _ask_hurt(self) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("This hurts"))
         box.setText(
@@ -548,6 +653,7 @@ class MainWindow(QMainWindow):
     # -- start-up checks ------------------------------------------------------------
     def startup_checks(self) -> None:
         """Open the history; damaged database, unfinished sessions, morning check-in."""
+        from stretchguide.core.trends import CheckInKind
         from stretchguide.store.db import StoreError
 
         try:
@@ -640,16 +746,22 @@ class MainWindow(QMainWindow):
         )
 
     def _begin_checkin(self) -> None:
+        from stretchguide.core.trends import CheckInKind
+
         self._before = None
         self.checkin.start(CheckInKind.BEFORE.value)
         self.show_page("checkin")
 
     def checkin_now(self) -> None:
+        from stretchguide.core.trends import CheckInKind
+
         self._pending_routine = None
         self.checkin.start(CheckInKind.ANY.value)
         self.show_page("checkin")
 
     def _on_checkin_skipped(self) -> None:
+        from stretchguide.core.trends import CheckInKind
+
         kind = self.checkin.kind
         if kind == CheckInKind.BEFORE.value:
             self._start_session()
@@ -660,6 +772,7 @@ class MainWindow(QMainWindow):
 
     def _on_checkin(self, answers: CheckinAnswers) -> None:
         from stretchguide.core.safety import pain_response
+        from stretchguide.core.trends import CheckInKind
 
         kind = answers.kind
         if kind == CheckInKind.BEFORE.value:
@@ -700,6 +813,8 @@ class MainWindow(QMainWindow):
         self.checkin.show_verdict("<p><b>" + self.tr("Saved. Thank you.") + "</b></p>")
 
     def _before_record(self, session_id: int) -> CheckIn | None:
+        from stretchguide.core.trends import CheckInKind
+
         return next(
             (
                 c
@@ -737,6 +852,7 @@ class MainWindow(QMainWindow):
             routine = self.ctx.routine(routine_id)
         options = options or session_options(self.ctx.prefs)
         from stretchguide.core.session import Session
+        from stretchguide.core.timeline import build_timeline
 
         timeline = build_timeline(routine, self.ctx.catalog.exercises, options)
         session = Session(timeline, self.ctx.clock)
@@ -836,6 +952,8 @@ class MainWindow(QMainWindow):
         self.session_view.set_status(self.tr("Eased off: holds are shorter from here on."))
 
     def _on_session_finished(self, status: str) -> None:
+        from stretchguide.core.trends import CheckInKind, SessionStatus
+
         if self._session_id is None:
             return
         final = SessionStatus.COMPLETED if status == "completed" else SessionStatus.STOPPED

@@ -146,6 +146,11 @@ class RoutineListModel(QAbstractListModel):
             return None
         return self._thumbs.get(exercise_id)
 
+    def thumbnails_pending(self) -> int:
+        """How many routine pictures are still to be made."""
+        wanted = {r.thumbnail for r in self._rows if r.thumbnail is not None}
+        return len(wanted - self._thumbs.keys())
+
     def load_next_thumbnail(self) -> bool:
         """Make one missing thumbnail; False when there is nothing left to do."""
         if self._thumbnail_for is None:

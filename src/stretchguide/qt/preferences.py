@@ -1,0 +1,194 @@
+"""Preferences: the QSettings INI file beside the data.
+
+``Preferences`` is the single typed view of the INI file: every other part of
+the app reads and writes preferences through it, so key names and defaults
+live in one place. The dialog only edits a ``Preferences``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTime
+
+AFFECTED_SIDES = ("none", "left", "right")
+SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
+
+
+@dataclass(frozen=True)
+class Defaults:
+    voice: bool = True
+    beeps: bool = True
+    volume: int = 80
+    prepare_s: int = 5
+    rest_s: int = 15
+    switch_s: int = 5
+    affected_side: str = "none"
+    side_mode: str = "both"
+    reminder_enabled: bool = False
+    reminder_time: str = "18:00"
+    red_flag_interval_days: int = 7
+
+
+DEFAULTS = Defaults()
+
+
+class Preferences:
+    """Typed access to the preferences file."""
+
+    def __init__(self, path: Path) -> None:
+        self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: object, kind: type) -> object:
+        value = self.qsettings.value(key, default)
+        if kind is bool:
+            if isinstance(value, str):
+                return value.lower() in ("1", "true", "yes")
+            return bool(value)
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    def _set(self, key: str, value: object) -> None:
+        self.qsettings.setValue(key, value)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    # audio
+    @property
+    def voice(self) -> bool:
+        return bool(self._get("audio/voice", DEFAULTS.voice, bool))
+
+    @voice.setter
+    def voice(self, v: bool) -> None:
+        self._set("audio/voice", bool(v))
+
+    @property
+    def beeps(self) -> bool:
+        return bool(self._get("audio/beeps", DEFAULTS.beeps, bool))
+
+    @beeps.setter
+    def beeps(self, v: bool) -> None:
+        self._set("audio/beeps", bool(v))
+
+    @property
+    def volume(self) -> int:
+        return max(0, min(100, int(self._get("audio/volume", DEFAULTS.volume, int))))  # type: ignore[call-overload]
+
+    @volume.setter
+    def volume(self, v: int) -> None:
+        self._set("audio/volume", int(v))
+
+    @property
+    def muted(self) -> bool:
+        return bool(self._get("audio/muted", False, bool))
+
+    @muted.setter
+    def muted(self, v: bool) -> None:
+        self._set("audio/muted", bool(v))
+
+    # session timing
+    def _int(self, key: str, default: int, lo: int, hi: int) -> int:
+        return max(lo, min(hi, int(self._get(key, default, int))))  # type: ignore[call-overload]
+
+    @property
+    def prepare_s(self) -> int:
+        return self._int("session/prepare_s", DEFAULTS.prepare_s, 0, 60)
+
+    @prepare_s.setter
+    def prepare_s(self, v: int) -> None:
+        self._set("session/prepare_s", int(v))
+
+    @property
+    def rest_s(self) -> int:
+        return self._int("session/rest_s", DEFAULTS.rest_s, 0, 300)
+
+    @rest_s.setter
+    def rest_s(self, v: int) -> None:
+        self._set("session/rest_s", int(v))
+
+    @property
+    def switch_s(self) -> int:
+        return self._int("session/switch_s", DEFAULTS.switch_s, 0, 60)
+
+    @switch_s.setter
+    def switch_s(self, v: int) -> None:
+        self._set("session/switch_s", int(v))
+
+    @property
+    def affected_side(self) -> str:
+        v = str(self._get("session/affected_side", DEFAULTS.affected_side, str))
+        return v if v in AFFECTED_SIDES else DEFAULTS.affected_side
+
+    @affected_side.setter
+    def affected_side(self, v: str) -> None:
+        self._set("session/affected_side", v)
+
+    @property
+    def side_mode(self) -> str:
+        v = str(self._get("session/side_mode", DEFAULTS.side_mode, str))
+        return v if v in SIDE_MODES else DEFAULTS.side_mode
+
+    @side_mode.setter
+    def side_mode(self, v: str) -> None:
+        self._set("session/side_mode", v)
+
+    # reminders and safety
+    @property
+    def reminder_enabled(self) -> bool:
+        return bool(self._get("reminder/enabled", DEFAULTS.reminder_enabled, bool))
+
+    @reminder_enabled.setter
+    def reminder_enabled(self, v: bool) -> None:
+        self._set("reminder/enabled", bool(v))
+
+    @property
+    def reminder_time(self) -> str:
+        v = str(self._get("reminder/time", DEFAULTS.reminder_time, str))
+        return v if QTime.fromString(v, "HH:mm").isValid() else DEFAULTS.reminder_time
+
+    @reminder_time.setter
+    def reminder_time(self, v: str) -> None:
+        self._set("reminder/time", v)
+
+    @property
+    def red_flag_interval_days(self) -> int:
+        return self._int("safety/red_flag_interval_days", DEFAULTS.red_flag_interval_days, 1, 365)
+
+    @red_flag_interval_days.setter
+    def red_flag_interval_days(self, v: int) -> None:
+        self._set("safety/red_flag_interval_days", int(v))
+
+    @property
+    def disclaimer_accepted(self) -> bool:
+        return bool(self._get("safety/disclaimer_accepted", False, bool))
+
+    @disclaimer_accepted.setter
+    def disclaimer_accepted(self, v: bool) -> None:
+        self._set("safety/disclaimer_accepted", bool(v))
+
+    @property
+    def red_flags_checked_at(self) -> float:
+        return float(self._get("safety/red_flags_checked_at", 0.0, float))  # type: ignore[arg-type]
+
+    @red_flags_checked_at.setter
+    def red_flags_checked_at(self, v: float) -> None:
+        self._set("safety/red_flags_checked_at", float(v))
+
+    def red_flags_due(self, now: float | None = None) -> bool:
+        """True when the red-flag questions should be asked again."""
+        now = time.time() if now is None else now
+        last = self.red_flags_checked_at
+        return last <= 0 or now - last >= self.red_flag_interval_days * 86400
+
+    @property
+    def morning_checkin_offered_on(self) -> str:
+        return str(self._get("checkin/morning_offered_on", "", str))
+
+    @morning_checkin_offered_on.setter
+    def morning_checkin_offered_on(self, v: str) -> None:
+        self._set("checkin/morning_offered_on", v)
