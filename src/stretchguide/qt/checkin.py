@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -105,6 +103,74 @@ class PainScale(QWidget):
             super().keyPressEvent(event)
 
 
+# Checked toggles must read at a glance from the floor, in light and dark.
+TOGGLE_STYLE = (
+    "QPushButton { padding: 6px 14px; }"
+    "QPushButton:checked { background-color: #2f7dd1; color: white;"
+    " font-weight: bold; border: 2px solid #1d5a9e; border-radius: 4px; }"
+)
+TOGGLE_HEIGHT = 52
+
+
+class ChoiceRow(QWidget):
+    """A row of big toggle buttons (exclusive: one choice; else any number).
+
+    Tab reaches each button, Space toggles it; in an exclusive row the arrow
+    keys move the choice, as on the 0-10 scale.
+    """
+
+    def __init__(
+        self,
+        labels: list[str],
+        accessible: list[str],
+        *,
+        exclusive: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(exclusive)
+        self.buttons: list[QPushButton] = []
+        for i, (text, name) in enumerate(zip(labels, accessible, strict=True)):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setMinimumHeight(TOGGLE_HEIGHT)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(name)
+            self.group.addButton(button, i)
+            self.buttons.append(button)
+            row.addWidget(button)
+        self.setStyleSheet(TOGGLE_STYLE)
+
+    def clear(self) -> None:
+        exclusive = self.group.exclusive()
+        self.group.setExclusive(False)
+        for b in self.buttons:
+            b.setChecked(False)
+        self.group.setExclusive(exclusive)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        if not self.group.exclusive() or event.key() not in (
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Left,
+        ):
+            super().keyPressEvent(event)
+            return
+        current = self.group.checkedId()
+        step = 1 if event.key() == Qt.Key.Key_Right else -1
+        if current < 0:
+            current = 0 if step > 0 else len(self.buttons) - 1
+        else:
+            current = max(0, min(len(self.buttons) - 1, current + step))
+        self.buttons[current].setChecked(True)
+        self.buttons[current].setFocus()
+
+
 class CheckinPage(QWidget):
     """A scrollable check-in form with a verdict area below."""
 
@@ -148,9 +214,8 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.back)
         self.form.addWidget(self.leg)
 
+        self.form.addSpacing(8)
         self.form.addWidget(QLabel(f"<b>{self.tr('How far down the leg do you feel it?')}</b>"))
-        extent_row = QHBoxLayout()
-        self.extent_group = QButtonGroup(self)
         labels = {
             "none": self.tr("Not in the leg"),
             "buttock": self.tr("Buttock"),
@@ -158,32 +223,48 @@ class CheckinPage(QWidget):
             "below_knee": self.tr("Below the knee"),
             "foot": self.tr("Into the foot"),
         }
-        for i, key in enumerate(EXTENTS):
-            radio = QRadioButton(labels[key])
-            radio.setAccessibleName(self.tr("Symptoms reach: ") + labels[key])
-            self.extent_group.addButton(radio, i)
-            extent_row.addWidget(radio)
-        extent_row.addStretch()
-        self.form.addLayout(extent_row)
+        self.extent_row = ChoiceRow(
+            [labels[k] for k in EXTENTS],
+            [self.tr("Symptoms reach: ") + labels[k] for k in EXTENTS],
+            exclusive=True,
+        )
+        self.extent_row.setAccessibleName(self.tr("How far down the leg"))
+        self.extent_group = self.extent_row.group
+        self.form.addWidget(self.extent_row)
 
-        symptoms = QHBoxLayout()
-        self.tingling = QCheckBox(self.tr("&Tingling"))
-        self.numbness = QCheckBox(self.tr("&Numbness"))
-        self.weakness = QCheckBox(self.tr("&Weakness"))
-        for box in (self.tingling, self.numbness, self.weakness):
-            box.setAccessibleName(box.text().replace("&", ""))
-            symptoms.addWidget(box)
-        symptoms.addStretch()
-        self.form.addLayout(symptoms)
+        self.form.addSpacing(8)
+        self.form.addWidget(QLabel(f"<b>{self.tr('Do you also feel any of these?')}</b>"))
+        self.symptoms = ChoiceRow(
+            [self.tr("&Tingling"), self.tr("&Numbness"), self.tr("&Weakness")],
+            [self.tr("Tingling"), self.tr("Numbness"), self.tr("Weakness")],
+            exclusive=False,
+        )
+        self.symptoms.setAccessibleName(self.tr("Other symptoms"))
+        self.tingling, self.numbness, self.weakness = self.symptoms.buttons
+        self.form.addWidget(self.symptoms)
 
         self.responses_box = QWidget()
         self.responses_grid = QGridLayout(self.responses_box)
+        self.responses_grid.setContentsMargins(0, 8, 0, 0)
         self.response_groups: dict[str, QButtonGroup] = {}
         self.form.addWidget(self.responses_box)
 
+        self.form.addSpacing(8)
+        note_label = QLabel(f"<b>{self.tr('N&ote (optional)')}</b>")
+        self.form.addWidget(note_label)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("A note for yourself or your clinician (optional)"))
+        self.note.setPlaceholderText(
+            self.tr("Anything you want to remember or tell your clinician")
+        )
         self.note.setAccessibleName(self.tr("Note"))
+        self.note.setMinimumHeight(44)
+        # A visible edge in light and dark: the dark palette's field colour is
+        # close to the window colour, so the box itself would vanish.
+        self.note.setStyleSheet(
+            "QLineEdit { border: 2px solid #8a8f98; border-radius: 4px; padding: 4px 8px; }"
+            "QLineEdit:focus { border-color: #3d7fcc; }"
+        )
+        note_label.setBuddy(self.note)
         self.form.addWidget(self.note)
 
         self.error = QLabel()
@@ -197,6 +278,22 @@ class CheckinPage(QWidget):
         self.verdict.setAccessibleName(self.tr("Advice"))
         self.verdict.hide()
         self.form.addWidget(self.verdict)
+
+        self.form.addSpacing(12)
+        self.purpose = QLabel(
+            self.tr(
+                "What this is for: your answers stay on this computer. Before and "
+                "after each session they show whether the exercises calm your "
+                "symptoms or stir them up; over days they draw your pain trend "
+                "and the 14-day verdict in History. Pain spreading further down "
+                "the leg, or new numbness or weakness, is a sign to ease off and "
+                "talk to a professional."
+            )
+        )
+        self.purpose.setWordWrap(True)
+        self.purpose.setAccessibleName(self.tr("What the answers are used for"))
+        self.purpose.setStyleSheet("QLabel { border-left: 4px solid #8a8f98; padding: 6px 10px; }")
+        self.form.addWidget(self.purpose)
         self.form.addStretch()
 
         buttons = QHBoxLayout()
@@ -228,12 +325,8 @@ class CheckinPage(QWidget):
             for b in scale.group.buttons():
                 b.setChecked(False)
             scale.group.setExclusive(True)
-        self.extent_group.setExclusive(False)
-        for b in self.extent_group.buttons():
-            b.setChecked(False)
-        self.extent_group.setExclusive(True)
-        for box in (self.tingling, self.numbness, self.weakness):
-            box.setChecked(False)
+        self.extent_row.clear()
+        self.symptoms.clear()
         self.note.clear()
         self.error.clear()
         self.verdict.hide()
@@ -264,13 +357,14 @@ class CheckinPage(QWidget):
         }
         for row, (ex_id, name) in enumerate(exercises, start=1):
             self.responses_grid.addWidget(QLabel(name), row, 0)
-            group = QButtonGroup(self.responses_box)
-            for col, key in enumerate(RESPONSES, start=1):
-                radio = QRadioButton(names[key])
-                radio.setAccessibleName(f"{name}: {names[key]}")
-                group.addButton(radio, col - 1)
-                self.responses_grid.addWidget(radio, row, col)
-            self.response_groups[ex_id] = group
+            choice = ChoiceRow(
+                [names[k] for k in RESPONSES],
+                [f"{name}: {names[k]}" for k in RESPONSES],
+                exclusive=True,
+            )
+            choice.setAccessibleName(name)
+            self.responses_grid.addWidget(choice, row, 1, 1, 3)
+            self.response_groups[ex_id] = choice.group
 
     def set_response(self, exercise_id: str, response: str) -> None:
         group = self.response_groups[exercise_id]
