@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
@@ -50,7 +51,9 @@ def test_chart_has_points_means_pairs_and_session_bars(qtbot, history):
     _fill(history)
     view = _view(qtbot, history)
     d = view.data
-    assert len(d.back_x) == 40 and len(d.pairs) == 20
+    assert len(d.back_x) == 20  # one point per day: the day's mean of both check-ins
+    assert set(d.back_y) == {5.0} and set(d.leg_y) == {6.0}
+    assert len(d.pairs) == 20
     assert all(before == 7 and after == 5 for _, before, after in d.pairs)
     assert sum(d.bar_h) == 20
     assert any(v == pytest.approx(5.0) for v in d.mean_back)
@@ -68,11 +71,30 @@ def test_range_buttons_change_the_visible_span(qtbot, history):
     assert x1 - x0 > 59 * 86400
 
 
-def test_hover_readout_names_the_nearest_checkin(qtbot, history):
+def test_hover_readout_names_the_nearest_days_average(qtbot, history):
     _fill(history, days=3)
     view = _view(qtbot, history)
     text = view.readout_at(view.data.back_x[0] + 10)
-    assert "back 6" in text and "leg 7" in text
+    assert "back 5, leg 6" in text
+
+
+def test_refresh_reads_the_stores_trend_data_not_every_record(qtbot, history, monkeypatch):
+    _fill(history, days=4)
+    view = _view(qtbot, history)
+
+    def guard(original):
+        def call(*args, **kwargs):
+            caller = sys._getframe(1).f_code.co_filename
+            assert not caller.endswith("history_view.py"), "the view loaded every record"
+            return original(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(history, "sessions", guard(history.sessions))
+    monkeypatch.setattr(history, "checkins", guard(history.checkins))
+    history.add_checkin("any", 3, 3, "none")  # new data: the store recomputes
+    view.refresh()
+    assert len(view.data.pairs) == 4 and view.table_model.rowCount() > 0
 
 
 def test_exports_write_png_csv_and_pdf(qtbot, history, tmp_path):

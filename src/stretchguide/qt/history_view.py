@@ -45,18 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
-from stretchguide.core.trends import (
-    HABIT_DAYS,
-    CheckIn,
-    ExerciseLink,
-    SessionRecord,
-    VerdictKind,
-    daily_series,
-    exercises_before_change,
-    rolling_means,
-    session_changes,
-    session_days,
-)
+from stretchguide.core.safety import professional_advice
+from stretchguide.core.trends import HABIT_DAYS, ExerciseLink, TrendData, VerdictKind
 from stretchguide.store.history import History
 
 BACK_COLOUR = "#2f7dd1"
@@ -99,32 +89,39 @@ class ChartData:
         return not (self.back_x or self.bar_x)
 
 
-def chart_data(checkins: Sequence[CheckIn], sessions: Sequence[SessionRecord]) -> ChartData:
+def day_of(day_no: int) -> date:
+    """A store day number (days since 1970-01-01 on the person's clock) as a date."""
+    return date(1970, 1, 1) + timedelta(days=int(day_no))
+
+
+def chart_data(trend: TrendData) -> ChartData:
+    """The chart's arrays from the store's column-oriented trend data: one
+    point per day (the day's mean), the 7-day means, a before/after pair per
+    session and the sessions per day."""
     nan = float("nan")
-    means = rolling_means(daily_series(checkins))
-    per_day: dict[date, int] = {}
-    for s in sessions:
-        if s.status.value in ("completed", "partial", "stopped"):
-            d = record_day(s.started_at, getattr(s, "utc_offset", None))
-            per_day[d] = per_day.get(d, 0) + 1
+    daily, rolling, changes, per_day = trend.daily, trend.rolling, trend.changes, trend.sessions
+    day_x = [day_ts(day_of(d)) for d in daily.day]
     return ChartData(
-        back_x=[float(c.at) for c in checkins],
-        back_y=[float(c.back) for c in checkins],
-        leg_x=[float(c.at) for c in checkins],
-        leg_y=[float(c.leg) for c in checkins],
-        mean_x=[day_ts(p.day) for p in means],
-        mean_back=[p.back if p.back is not None else nan for p in means],
-        mean_leg=[p.leg if p.leg is not None else nan for p in means],
+        back_x=day_x,
+        back_y=[float(v) for v in daily.back],
+        leg_x=list(day_x),
+        leg_y=[float(v) for v in daily.leg],
+        mean_x=[day_ts(day_of(d)) for d in rolling.days],
+        mean_back=[v if v is not None else nan for v in rolling.back],
+        mean_leg=[v if v is not None else nan for v in rolling.leg],
         pairs=[
-            (
-                float(ch.started_at),
-                max(ch.back_before, ch.leg_before),
-                max(ch.back_after, ch.leg_after),
+            (float(at), max(bb, lb), max(ba, la))
+            for at, bb, lb, ba, la in zip(
+                changes.started_at,
+                changes.back_before,
+                changes.leg_before,
+                changes.back_after,
+                changes.leg_after,
+                strict=True,
             )
-            for ch in session_changes(sessions, checkins)
         ],
-        bar_x=[day_ts(d) for d in sorted(per_day)],
-        bar_h=[per_day[d] for d in sorted(per_day)],
+        bar_x=[day_ts(day_of(d)) for d in per_day.day],
+        bar_h=[done + stopped for done, stopped in zip(per_day.done, per_day.stopped, strict=True)],
     )
 
 
@@ -364,24 +361,26 @@ class HistoryView(QWidget):
         return datetime.fromtimestamp(self.wall()).date()
 
     def refresh(self) -> None:
-        checkins = self.history.checkins()
-        sessions = self.history.sessions()
-        self.data = chart_data(checkins, sessions)
+        # One call, cached by the store until the data changes: no session or
+        # check-in lists, no trend maths here.
+        trend = self.history.trend_data(today=self.today())
+        self.data = chart_data(trend)
         self._draw(self.data)
-        summary = self.history.summary(today=self.today())
-        self._show_verdict(summary)
-        self.streak.set_days(session_days(sessions), self.today())
+        self._show_verdict(trend.verdict, professional_advice(trend.verdict))
+        done_days = {
+            day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
+        }
+        self.streak.set_days(done_days, self.today())
         self.streak_label.setText(
             self.tr("Streak: <b>%1</b> day(s) of %2")
-            .replace("%1", str(summary.streak.current))
-            .replace("%2", str(summary.streak.goal))
+            .replace("%1", str(trend.streak.current))
+            .replace("%2", str(trend.streak.goal))
         )
-        self.table_model.set_links(exercises_before_change(sessions, checkins))
+        self.table_model.set_links(trend.exercises)
         self.chart_stack.setCurrentWidget(self.empty if self.data.empty else self.plots)
         self._apply_range()
 
-    def _show_verdict(self, summary: Any) -> None:
-        v = summary.verdict
+    def _show_verdict(self, v: Any, advice: str | None) -> None:
         text = {
             VerdictKind.IMPROVING: self.tr("Over the last two weeks your pain has eased."),
             VerdictKind.NO_CHANGE: self.tr(
@@ -398,8 +397,8 @@ class HistoryView(QWidget):
             VerdictKind.WORSE: "#b0413e",
         }.get(v.kind, "#5a6270")
         body = f"<b>{html.escape(text)}</b>"
-        if summary.advice:
-            body += "<br>" + html.escape(summary.advice)
+        if advice:
+            body += "<br>" + html.escape(advice)
         self.banner.setText(body)
         self.banner.setStyleSheet(
             f"QLabel {{ background: {colour}; color: white; border-radius: 6px; }}"
@@ -481,17 +480,17 @@ class HistoryView(QWidget):
         self.readout.setText(self.readout_at(x))
 
     def readout_at(self, x: float) -> str:
-        """The nearest check-in to time ``x``, in words."""
+        """The nearest day's average pain to time ``x``, in words."""
         d = self.data
         if d is None or not d.back_x:
             return ""
         i = min(range(len(d.back_x)), key=lambda k: abs(d.back_x[k] - x))
-        when = datetime.fromtimestamp(d.back_x[i]).strftime("%a %d %b %H:%M")
+        when = datetime.fromtimestamp(d.back_x[i]).strftime("%a %d %b")
         return (
-            self.tr("%1: back %2, leg %3")
+            self.tr("%1: back %2, leg %3 (day's average)")
             .replace("%1", when)
-            .replace("%2", f"{d.back_y[i]:g}")
-            .replace("%3", f"{d.leg_y[i]:g}")
+            .replace("%2", f"{d.back_y[i]:.1f}".rstrip("0").rstrip("."))
+            .replace("%3", f"{d.leg_y[i]:.1f}".rstrip("0").rstrip("."))
         )
 
     # -- exports ----------------------------------------------------------------
