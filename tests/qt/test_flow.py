@@ -171,6 +171,29 @@ def test_this_hurts_records_the_event_and_can_end_the_session(qtbot, app_window)
     assert window.current_page() == "checkin"
 
 
+def test_after_session_verdict_names_the_this_hurts_presses(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    clock.advance(8)
+    window._controller.tick()
+    hurt_in = window._session.snapshot().step.exercise_name
+    window.ask_hurt = lambda: "end"
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    assert window.checkin.kind == "after"
+    fill_checkin(qtbot, window.checkin, back=2, leg=2, extent="none")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    verdict = window.checkin.verdict.text()
+    assert "This hurts" in verdict and "once" in verdict and hurt_in in verdict
+
+
+def test_hurts_html_counts_presses_per_exercise_in_plain_words():
+    from stretchguide.qt.main_window import hurts_html
+
+    assert hurts_html([]) == ""
+    text = hurts_html(["Bridge", "Clam shell", "Bridge"])
+    assert "3 times" in text and "Bridge (2×)" in text and "Clam shell" in text
+
+
 def test_this_hurts_ease_off_shortens_the_remaining_holds(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)

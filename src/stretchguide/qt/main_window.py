@@ -13,6 +13,7 @@ Dialogs that would block a test are reached through replaceable callables
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -188,6 +189,31 @@ def verdict_html(level: str, advice: str, reasons: tuple[str, ...]) -> str:
     return (
         f"<div style='border-left: 6px solid {colour}; padding-left: 8px'>"
         f"<p style='font-size: large'><b>{advice}</b></p><ul>{items}</ul></div>"
+    )
+
+
+def hurts_html(exercise_names: list[str]) -> str:
+    """The session's "this hurts" presses in plain words, shown beside the verdict.
+
+    The pain-response rule takes a pain number felt during the session
+    (``during_peak``); a press records no number, so it is not fed in as
+    one. It is reported next to the verdict instead.
+    """
+    if not exercise_names:
+        return ""
+    counts: dict[str, int] = {}
+    for name in exercise_names:
+        counts[name] = counts.get(name, 0) + 1
+    where = ", ".join(f"{n} ({c}×)" if c > 1 else n for n, c in counts.items())
+    total = len(exercise_names)
+    times = "once" if total == 1 else f"{total} times"
+    return (
+        "<div style='border-left: 6px solid #b0413e; padding-left: 8px'>"
+        f"<p><b>You pressed “This hurts” {times} during this session: "
+        f"{html.escape(where)}.</b></p>"
+        "<p>Whatever the numbers say, pain that sharpens or spreads during an "
+        "exercise is a reason to go gentler with it next time (a shorter hold, "
+        "less range) or leave it out, and to mention it to your clinician.</p></div>"
     )
 
 
@@ -793,6 +819,7 @@ class MainWindow(QMainWindow):
             )
             self.checkin.show_verdict(
                 verdict_html(verdict.level.value, verdict.advice, verdict.reasons)
+                + hurts_html(self._hurt_names(self._session_id))
             )
             return
         if kind == CheckInKind.NEXT_MORNING.value and self._morning_session is not None:
@@ -807,10 +834,18 @@ class MainWindow(QMainWindow):
             )
             self.checkin.show_verdict(
                 verdict_html(verdict.level.value, verdict.advice, verdict.reasons)
+                + hurts_html(self._hurt_names(sid))
             )
             return
         self._save_checkin(answers, None)
         self.checkin.show_verdict("<p><b>" + self.tr("Saved. Thank you.") + "</b></p>")
+
+    def _hurt_names(self, session_id: int) -> list[str]:
+        exercises = self.ctx.catalog.exercises
+        return [
+            exercises[e.exercise_id].name if e.exercise_id in exercises else e.exercise_id
+            for e in self.ctx.history.hurts(session_id)
+        ]
 
     def _before_record(self, session_id: int) -> CheckIn | None:
         from stretchguide.core.trends import CheckInKind
