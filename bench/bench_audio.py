@@ -1,0 +1,214 @@
+"""Audio benchmark: delay from a phase boundary to its cue sound playing.
+
+    python bench/bench_audio.py [--speed 6] [--tick-ms 50] [--routine ID]
+
+Runs the built-in routine closest to ten minutes (article_002_eight_simple,
+~605 s) through the real Session and CuePlayer, ticked by a QTimer like the
+session screen's, on a clock ``--speed`` times faster than real time. Voice
+is off so only the beeps are measured. For every cue sound it records:
+
+* **play()**: real time from the boundary's due moment to the moment the
+  QSoundEffect was started (QSoundEffect reports "playing" inside play(),
+  so its playingChanged signal is the same instant to within microseconds);
+* **onset**: when PulseAudio answers and the default sink is the ``cue`` null
+  sink, the sink monitor is recorded with ``parec`` and the first frame in
+  which the cue's own first note (a Goertzel filter at that frequency)
+  rises above -40 dBFS is taken as the moment it was audible.
+
+What the speed-up means: all delays are in real milliseconds. The QTimer
+period is real time, so the tick quantisation (0..tick-ms) is the same as in
+a real session; the speed-up only makes cues come 6x more often, which is
+harsher on the audio stack than a real session, not kinder. The onset's
+clock alignment comes from the earliest-arriving chunk of the recording, so
+the onset figure is an upper bound that includes the monitor's capture path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer  # noqa: E402
+
+import gen_sounds  # noqa: E402
+from stretchguide.core.catalog import load_builtin  # noqa: E402
+from stretchguide.core.session import Session  # noqa: E402
+from stretchguide.core.timeline import build_timeline  # noqa: E402
+from stretchguide.qt.audio import CuePlayer  # noqa: E402
+
+RATE = 44_100
+TARGET_MS = 50.0
+
+
+def pulse_cue_sink() -> bool:
+    if not (shutil.which("pactl") and shutil.which("parec")):
+        return False
+    try:
+        info = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True,
+                              timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return info.returncode == 0 and info.stdout.strip() == "cue"
+
+
+class Recorder:
+    """parec on the cue monitor, read by a thread that notes when bytes arrive."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            ["parec", "-d", "cue.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
+             "--channels=1", "--latency-msec=5"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        self.chunks: list[bytes] = []
+        self.start_est = float("inf")  # monotonic time of sample 0 (upper-biased)
+        self._n = 0
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        while True:
+            data = self.proc.stdout.read(2048)
+            if not data:
+                return
+            now = time.monotonic()
+            self.chunks.append(data)
+            self._n += len(data) // 2
+            # A sample cannot arrive before it was captured: the least
+            # delayed chunk bounds when sample 0 was.
+            self.start_est = min(self.start_est, now - self._n / RATE)
+
+    def stop(self) -> np.ndarray:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self._thread.join(timeout=5)
+        raw = b"".join(self.chunks)
+        return np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64) / 32768
+
+
+def goertzel_onset(x: np.ndarray, freq: float, t_from: int, t_to: int) -> int | None:
+    """First sample in [t_from, t_to) where ``freq`` sounds above -40 dBFS."""
+    win, hop = 256, 32
+    n = np.arange(win)
+    ref = np.exp(-2j * np.pi * freq * n / RATE) * np.hanning(win)
+    scale = 2 / np.sum(np.hanning(win))
+    for start in range(max(0, t_from), min(len(x) - win, t_to), hop):
+        amp = abs(np.dot(x[start:start + win], ref)) * scale
+        if amp > 10 ** (-40 / 20):
+            return start + win // 2
+    return None
+
+
+def pick_routine(routine_id: str | None):  # noqa: ANN201
+    catalog = load_builtin()
+    if routine_id:
+        routine = catalog.routines[routine_id]
+    else:
+        routine = min(catalog.routines.values(),
+                      key=lambda r: abs(build_timeline(r, catalog.exercises).total_s - 600))
+    return routine, catalog.exercises
+
+
+def summary(name: str, ms: list[float]) -> str:
+    if not ms:
+        return f"{name:34s} no samples"
+    ok = "OK" if statistics.median(ms) < TARGET_MS else "over target"
+    return (f"{name:34s} n={len(ms):4d}  median {statistics.median(ms):6.1f} ms  "
+            f"p95 {np.percentile(ms, 95):6.1f} ms  worst {max(ms):6.1f} ms  ({ok})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", type=float, default=6.37)
+    parser.add_argument("--tick-ms", type=int, default=50, help="the session screen's QTimer")
+    parser.add_argument("--routine", default=None)
+    parser.add_argument("--no-record", action="store_true", help="skip the parec recording")
+    args = parser.parse_args(argv)
+
+    # Start the recorder before Qt opens the sound server: created later, its
+    # pipe's descriptor numbers collide with ones Qt's PulseAudio glue watches.
+    recorder = Recorder() if pulse_cue_sink() and not args.no_record else None
+    app = QCoreApplication.instance() or QCoreApplication([])
+    routine, exercises = pick_routine(args.routine)
+    timeline = build_timeline(routine, exercises)
+    print(f"routine {routine.id}: {timeline.total_s:.0f} s of session at {args.speed:g}x "
+          f"= {timeline.total_s / args.speed:.0f} s real, tick every {args.tick_ms} ms")
+
+    player = CuePlayer(speech_engine="", locale=QLocale("en_US"))
+    player.set_voice_enabled(False)
+    player.prepare(exercises[i.exercise_id] for i in routine.items)
+    if not player.beeps_available:
+        print("no audio output: nothing to measure")
+        return 0
+    if recorder is None:
+        print("no PulseAudio 'cue' sink: onset in the recording not measured")
+    time.sleep(0.5)
+
+    fake0 = 0.0
+    t0 = time.monotonic()
+    session = Session(timeline, lambda: fake0 + (time.monotonic() - t0) * args.speed)
+    due_of_batch: list[float] = [0.0]
+    plays: list[tuple[str, float, float]] = []  # sound, real due, real play()
+    player.sig_sound_played.connect(
+        lambda name: plays.append((name, due_of_batch[0], time.monotonic())))
+
+    def real_due(at: float) -> float:
+        return t0 + (at - fake0) / args.speed
+
+    def feed(events: list) -> None:
+        if events:
+            due_of_batch[0] = real_due(events[-1].at)
+            player.handle(events)
+
+    feed(session.start(fake0))
+    timer = QTimer()
+    timer.setInterval(args.tick_ms)
+
+    def on_tick() -> None:
+        feed(session.tick())
+        if session.done:
+            timer.stop()
+            QTimer.singleShot(1500, app.quit)
+
+    timer.timeout.connect(on_tick)
+    timer.start()
+    app.exec()
+    player.shutdown()
+
+    play_ms = [(p - d) * 1000 for _, d, p in plays]
+    print(summary("boundary -> QSoundEffect playing", play_ms))
+    if recorder is not None:
+        x = recorder.stop()
+        onset_ms = []
+        missed = 0
+        for name, due, played in plays:
+            freq = gen_sounds.CUES[name].first_freq
+            lo = int((played - recorder.start_est - 0.01) * RATE)
+            hit = goertzel_onset(x, freq, lo, lo + int(0.3 * RATE))
+            if hit is None:
+                missed += 1
+                continue
+            onset_ms.append((recorder.start_est + hit / RATE - due) * 1000)
+        print(summary("boundary -> onset in recording", onset_ms))
+        if missed:
+            print(f"  ({missed} of {len(plays)} cues not found in the recording)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
