@@ -264,3 +264,30 @@ def test_next_morning_checkin_is_offered_after_yesterdays_session(qtbot, app_win
     asked.clear()
     window.startup_checks()
     assert "Good morning" not in asked  # offered once a day
+
+
+def test_session_keys_work_wherever_focus_is_in_the_window(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    session = window._session
+    # Focus is not on the session view: the key goes to the window itself.
+    window.session_view.clearFocus()
+    qtbot.keyClick(window, Qt.Key.Key_MediaTogglePlayPause)
+    assert session.snapshot(clock()).paused
+    qtbot.keyClick(window.session_view.pause_button, Qt.Key.Key_Space)
+    clock.advance(4)  # past the resume count-in
+    window._controller.tick()
+    assert not session.snapshot(clock()).paused
+    step = session.snapshot(clock()).step_index
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert session.snapshot(clock()).step_index > step
+
+
+def test_session_keys_are_inactive_when_the_session_page_is_not_showing(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    session = window._session
+    window.show_page("routines")
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not session.snapshot(clock()).paused
+    assert not any(sc.isEnabled() for sc in window.session_view.shortcuts)

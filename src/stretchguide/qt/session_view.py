@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -272,6 +272,7 @@ class SessionView(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._connect_signals()
+        self._build_shortcuts()
         self.side.set_text("")
         self.paused_badge.set_text("")
         self._apply_scale()
@@ -294,30 +295,66 @@ class SessionView(QWidget):
         self.stop_button.clicked.connect(self.request_stop)
 
     # -- keys ---------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (
-            Qt.Key.Key_Space,
-            Qt.Key.Key_MediaPlay,
-            Qt.Key.Key_MediaTogglePlayPause,
-            Qt.Key.Key_MediaPause,
-            Qt.Key.Key_P,
-        ):
-            self.sig_toggle_pause.emit()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_MediaNext):
-            self.sig_next.emit()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_MediaPrevious):
-            self.sig_previous.emit()
-        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_MediaStop):
-            self.request_stop()
-        elif key == Qt.Key.Key_F or event.matches(QKeySequence.StandardKey.FullScreen):
-            self.sig_toggle_fullscreen.emit()
-        elif key in (Qt.Key.Key_M, Qt.Key.Key_VolumeMute):
-            self.sig_toggle_mute.emit()
-        elif key == Qt.Key.Key_H:
-            self.sig_hurts.emit()
-        else:
-            super().keyPressEvent(event)
+    def _build_shortcuts(self) -> None:
+        """Session keys as window-wide shortcuts, live only while this page shows.
+
+        The person is on the floor: whatever has focus in the window (a
+        button just clicked, the figure, nothing at all), Space and the
+        media keys must still pause, so these are not tied to this widget's
+        focus the way a keyPressEvent would be.
+        """
+        K = Qt.Key  # noqa: N806 - a short alias keeps the table readable
+        table: list[tuple[list[QKeySequence], Callable[[], None]]] = [
+            (
+                [
+                    QKeySequence(k)
+                    for k in (
+                        K.Key_Space,
+                        K.Key_MediaPlay,
+                        K.Key_MediaTogglePlayPause,
+                        K.Key_MediaPause,
+                        K.Key_P,
+                    )
+                ],
+                self.sig_toggle_pause.emit,
+            ),
+            ([QKeySequence(K.Key_Right), QKeySequence(K.Key_MediaNext)], self.sig_next.emit),
+            (
+                [QKeySequence(K.Key_Left), QKeySequence(K.Key_MediaPrevious)],
+                self.sig_previous.emit,
+            ),
+            ([QKeySequence(K.Key_Escape), QKeySequence(K.Key_MediaStop)], self.request_stop),
+            (
+                [QKeySequence(K.Key_F)]
+                + QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen),
+                self.sig_toggle_fullscreen.emit,
+            ),
+            ([QKeySequence(K.Key_M), QKeySequence(K.Key_VolumeMute)], self.sig_toggle_mute.emit),
+            ([QKeySequence(K.Key_H)], self.sig_hurts.emit),
+        ]
+        self.shortcuts: list[QShortcut] = []
+        for keys, slot in table:
+            for key in keys:
+                if key.isEmpty():
+                    continue
+                sc = QShortcut(key, self)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.setAutoRepeat(False)  # a held key must not pause and resume
+                sc.activated.connect(slot)
+                sc.setEnabled(False)
+                self.shortcuts.append(sc)
+
+    def _set_shortcuts_enabled(self, on: bool) -> None:
+        for sc in self.shortcuts:
+            sc.setEnabled(on)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._set_shortcuts_enabled(True)
+
+    def hideEvent(self, event: Any) -> None:
+        self._set_shortcuts_enabled(False)
+        super().hideEvent(event)
 
     def request_stop(self) -> None:
         if self.confirm_stop():
