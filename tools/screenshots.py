@@ -4,7 +4,8 @@
     python tools/screenshots.py --out docs/screenshots
 
 Writes, in light and dark: the main window, a session mid-hold, the check-in,
-and the history with a few weeks of generated data. The data lives in a
+the after-session verdict, the history with a few weeks of generated data,
+and the red-flag "seek urgent medical help" screen. The data lives in a
 temporary folder; nothing touches a real person's history.
 """
 
@@ -47,37 +48,76 @@ def _ensure_display() -> subprocess.Popen[bytes] | None:
     return proc
 
 
-def generate_history(history, catalog, days: int = 30, seed: int = 4) -> None:  # type: ignore[no-untyped-def]
-    """A few weeks of plausible use: pain easing slowly, most days a session."""
+ROUTINES = (ROUTINE, "cause_piriformis_syndrome", "flare_up_gentle")
+EXTENTS = ("none", "buttock", "thigh", "below_knee", "foot")
+
+
+def _clip(v: float) -> int:
+    return max(0, min(10, round(v)))
+
+
+def generate_history(history, catalog, days: int = 35, seed: int = 4) -> None:  # type: ignore[no-untyped-def]
+    """Five weeks of plausible use, not a textbook curve.
+
+    Pain eases slowly with day-to-day noise and a bad patch after a long
+    drive; a few days are missed (a weekend away, an odd day); three
+    routines take turns, and one of them (the piriformis set) tends to leave
+    the leg no better or a little worse, so the helps/hurts table has
+    something to say; "this hurts" is pressed twice. Morning check-ins on
+    most days, a few notes.
+    """
     rng = random.Random(seed)
-    routine = catalog.routines[ROUTINE]
     now = int(time.time())
-    ids = [i.exercise_id for i in routine.items]
+    worse_bias = {ROUTINE: -1.0, "cause_piriformis_syndrome": 0.6, "flare_up_gentle": -0.6}
     for d in range(days, 0, -1):
         day0 = now - d * 86400
-        trend = 6.5 - 3.0 * (days - d) / days
-        if rng.random() < 0.85:
-            start = day0 + 8 * 3600 + rng.randint(0, 3600)
-            back = max(0, min(10, round(trend + rng.gauss(0, 0.8))))
-            leg = max(0, min(10, round(trend + 0.8 + rng.gauss(0, 0.8))))
+        trend = 6.8 - 3.2 * (days - d) / days + (1.5 if d in (12, 11) else 0.0)
+        missed = d in (25, 24, 17) or rng.random() < 0.08
+        if not missed:
+            rid = ROUTINES[(days - d) % 3] if d > 3 else ROUTINE
+            routine = catalog.routines[rid]
+            start = day0 + 8 * 3600 + rng.randint(0, 5400)
+            back = _clip(trend - 0.5 + rng.gauss(0, 0.9))
+            leg = _clip(trend + 0.5 + rng.gauss(0, 0.9))
+            ext = 2 if leg >= 5 else 1
             s = history.start_session(routine, started_at=start)
-            history.add_checkin("before", back, leg, "thigh", session_id=s.id, at=start - 60)
-            history.finish_session(s.id, "completed", ended_at=start + 900)
-            after_b = max(0, back - rng.choice((0, 1, 1, 2)))
-            after_l = max(0, leg - rng.choice((0, 1, 2)))
-            history.add_checkin(
-                "after", after_b, after_l, "buttock", session_id=s.id, at=start + 960
+            history.add_checkin("before", back, leg, EXTENTS[ext], session_id=s.id, at=start - 60)
+            hurt = d in (23, 12)
+            if hurt:
+                ex = routine.items[len(routine.items) // 2].exercise_id
+                history.record_hurt(s.id, ex, 5, at=start + 300)
+            stopped = hurt and d == 12
+            history.finish_session(
+                s.id, "stopped" if stopped else "completed", ended_at=start + 900
             )
-            for ex in rng.sample(ids, 3):
-                history.set_response(s.id, ex, rng.choice(("better", "better", "same", "worse")))
-        if rng.random() < 0.6:
+            change = worse_bias[rid] + rng.gauss(0, 0.9) + (1.5 if hurt else 0.0)
+            after_b = _clip(back + change * 0.6)
+            after_l = _clip(leg + change)
+            after_ext = (
+                min(4, ext + 1) if change > 1.4 else (max(0, ext - 1) if change < -1.2 else ext)
+            )
+            history.add_checkin(
+                "after",
+                after_b,
+                after_l,
+                EXTENTS[after_ext],
+                session_id=s.id,
+                at=start + 960,
+                note="Sharp in the buttock on the pigeon stretch" if hurt else "",
+            )
+            for item in rng.sample(routine.items, min(3, len(routine.items))):
+                p_worse = 0.45 if rid == "cause_piriformis_syndrome" else 0.12
+                r = rng.random()
+                answer = "worse" if r < p_worse else ("same" if r < p_worse + 0.35 else "better")
+                history.set_response(s.id, item.exercise_id, answer)
+        if rng.random() < 0.7:
             history.add_checkin(
                 "any",
-                max(0, min(10, round(trend + rng.gauss(0, 1)))),
-                max(0, min(10, round(trend + 1 + rng.gauss(0, 1)))),
-                "thigh",
-                at=day0 + 20 * 3600,
-                note="Long drive today" if d == 9 else "",
+                _clip(trend - 0.3 + rng.gauss(0, 1.1)),
+                _clip(trend + 0.7 + rng.gauss(0, 1.1)),
+                EXTENTS[2 if trend > 5 else 1],
+                at=day0 + 20 * 3600 + rng.randint(0, 3600),
+                note="Long drive today" if d == 13 else ("Good walk" if d == 6 else ""),
             )
 
 
@@ -103,6 +143,7 @@ def _shoot(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from stretchguide import paths
+    from stretchguide.core.safety import RED_FLAGS
     from stretchguide.qt.app import build_window, make_application
 
     app = make_application(["stretchguide"])
@@ -138,6 +179,13 @@ def _shoot(out: Path) -> int:
             prefs.red_flags_checked_at = time.time()
             window.resize(*SIZE)
             window.show()
+            # Every card's picture is drawn after the first paint, one per
+            # event-loop turn: wait for the last one, not a fixed time.
+            deadline = time.monotonic() + 20
+            while not window.thumbnails_loaded() and time.monotonic() < deadline:
+                settle(50)
+            if not window.thumbnails_loaded():
+                sys.exit("screenshots: routine thumbnails did not finish loading")
             window.select_routine(ROUTINE)
             shot(window, f"main-{scheme}")
 
@@ -159,9 +207,25 @@ def _shoot(out: Path) -> int:
             shot(window, f"session-{scheme}")
             window.session_view.confirm_stop = lambda: True
             window._controller.stop()
+            # The after-session check-in and its verdict.
+            page = window.checkin
+            page.back.set_value(5)
+            page.leg.set_value(7)
+            page.set_extent("below_knee")
+            page.submit()
+            shot(window, f"verdict-{scheme}")
             window.show_history()
             window._history_view.refresh()
             shot(window, f"history-{scheme}")
+            # The red-flag gate with an urgent answer.
+            gate = window.safety
+            gate.begin(show_disclaimer=False)
+            window.show_page("safety")
+            gate.answer_all_no()
+            urgent = next(f.id for f in RED_FLAGS if f.urgency.value == "urgent")
+            gate.set_answer(urgent, True)
+            gate.check()
+            shot(window, f"redflag-{scheme}")
             window.ctx.history.close()
             window.close()
             window.deleteLater()

@@ -191,7 +191,7 @@ class CheckinPage(QWidget):
         self.kind = "any"
         self._exercises: list[tuple[str, str]] = []
         outer = QVBoxLayout(self)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -305,6 +305,8 @@ class CheckinPage(QWidget):
         self.continue_button = QPushButton(self.tr("&Continue"))
         self.continue_button.setAccessibleName(self.tr("Continue"))
         self.continue_button.hide()
+        for b in (self.skip_button, self.save_button, self.continue_button):
+            b.setMinimumSize(140, TOGGLE_HEIGHT)  # reachable from the floor, not fiddly
         buttons.addStretch()
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
@@ -407,6 +409,11 @@ class CheckinPage(QWidget):
         """After saving: show advice and swap Save for Continue."""
         self.verdict.setText(html)
         self.verdict.show()
+        # Long after-session forms put the verdict below the fold: bring it up
+        # (after the layout has placed it).
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.verdict, 0, 40))
         self.save_button.hide()
         self.skip_button.hide()
         self.continue_button.show()

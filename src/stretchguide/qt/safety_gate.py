@@ -145,6 +145,9 @@ class SafetyGate(QStackedWidget):
         self.result_text.setAccessibleName(self.tr("What to do"))
         self.result_flags = QLabel()
         self.result_flags.setWordWrap(True)
+        self.result_flags.setFont(font)  # as readable as the advice above it
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(14)
         layout.addWidget(self.result_title)
         layout.addWidget(self.result_text)
         layout.addWidget(self.result_flags)
@@ -155,6 +158,12 @@ class SafetyGate(QStackedWidget):
         self.ack_button.setAccessibleName(self.tr("I understand"))
         self.continue_anyway = QPushButton(self.tr("Continue with the &exercises"))
         self.continue_anyway.setAccessibleName(self.tr("Continue with the exercises"))
+        for b in (self.ack_button, self.continue_anyway):
+            bf = b.font()
+            bf.setPointSizeF(bf.pointSizeF() * 1.3)
+            bf.setBold(True)
+            b.setFont(bf)
+            b.setMinimumSize(200, 52)
         row.addWidget(self.ack_button)
         row.addWidget(self.continue_anyway)
         layout.addLayout(row)
