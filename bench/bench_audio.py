@@ -19,8 +19,9 @@ What the speed-up means: all delays are in real milliseconds. The QTimer
 period is real time, so the tick quantisation (0..tick-ms) is the same as in
 a real session; the speed-up only makes cues come 6x more often, which is
 harsher on the audio stack than a real session, not kinder. The onset's
-clock alignment comes from the earliest-arriving chunk of the recording, so
-the onset figure is an upper bound that includes the monitor's capture path.
+clock alignment comes from polling the recording's size (bytes present at a
+moment were captured before it), so the onset figure is an upper bound
+that includes the monitor's capture path.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,37 +68,33 @@ def pulse_cue_sink() -> bool:
 
 
 class Recorder:
-    """parec on the cue monitor, read by a thread that notes when bytes arrive."""
+    """parec on the cue monitor into a file whose growth is sampled from the Qt
+    thread (no reader thread: Qt's event dispatcher and a Python thread on a
+    pipe made Qt spin on stale socket notifiers)."""
 
     def __init__(self) -> None:
+        self._tmp = tempfile.TemporaryDirectory()
+        self.path = Path(self._tmp.name) / "monitor.raw"
+        self._file = self.path.open("wb")
         self.proc = subprocess.Popen(
             ["parec", "-d", "cue.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
              "--channels=1", "--latency-msec=5"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
-        self.chunks: list[bytes] = []
+            stdout=self._file, stderr=subprocess.DEVNULL)
         self.start_est = float("inf")  # monotonic time of sample 0 (upper-biased)
-        self._n = 0
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
 
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        while True:
-            data = self.proc.stdout.read(2048)
-            if not data:
-                return
-            now = time.monotonic()
-            self.chunks.append(data)
-            self._n += len(data) // 2
-            # A sample cannot arrive before it was captured: the least
-            # delayed chunk bounds when sample 0 was.
-            self.start_est = min(self.start_est, now - self._n / RATE)
+    def poll(self) -> None:
+        size = os.stat(self.path).st_size
+        if size:
+            # Bytes on disk at time t were captured before t: the tightest
+            # such bound over many polls says when sample 0 was.
+            self.start_est = min(self.start_est, time.monotonic() - size / 2 / RATE)
 
     def stop(self) -> np.ndarray:
         self.proc.terminate()
         self.proc.wait(timeout=10)
-        self._thread.join(timeout=5)
-        raw = b"".join(self.chunks)
+        self._file.close()
+        raw = self.path.read_bytes()
+        self._tmp.cleanup()
         return np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64) / 32768
 
 
@@ -140,8 +137,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-record", action="store_true", help="skip the parec recording")
     args = parser.parse_args(argv)
 
-    # Start the recorder before Qt opens the sound server: created later, its
-    # pipe's descriptor numbers collide with ones Qt's PulseAudio glue watches.
     recorder = Recorder() if pulse_cue_sink() and not args.no_record else None
     app = QCoreApplication.instance() or QCoreApplication([])
     routine, exercises = pick_routine(args.routine)
@@ -181,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def on_tick() -> None:
         feed(session.tick())
+        if recorder is not None:
+            recorder.poll()
         if session.done:
             timer.stop()
             QTimer.singleShot(1500, app.quit)
