@@ -40,7 +40,8 @@ screenshots: $(STAMP)
 package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/stretchguide.spec
 
-package-check: package
+# check.sh builds the wheel and the bundle itself, from a clean clone of HEAD.
+package-check: $(STAMP)
 	bash packaging/check.sh
 
 clean:
