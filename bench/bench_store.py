@@ -66,7 +66,9 @@ def record_path(history: History, today: date) -> dict[str, object]:
         "changes": trends.session_changes(sessions, checkins),
         "adherence": trends.adherence(sessions, Schedule(7, "daily"), today),
         "streak": trends.habit_streak(sessions, today),
-        "exercises": trends.exercises_before_change(sessions, checkins),
+        "exercises": trends.exercises_before_change(
+            sessions, checkins, responses=history.responses(), hurts=history.hurts()
+        ),
         "verdict": trends.fourteen_day_verdict(checkins, today),
     }
 
@@ -119,7 +121,7 @@ def main() -> int:
             ms, data = timed(cold)
             print(
                 f"trend_data() for the chart, cold (columns: daily, rolling means, changes, "
-                f"sessions per day, streak, exercise links, verdict): {ms:.1f} ms "
+                f"sessions per day, streak, exercise links and answers, verdict): {ms:.1f} ms "
                 f"(median {timed.median:.1f}, CPU {timed.cpu:.1f}; target < 50 ms)"
             )
             ms, _ = timed(lambda: h.trend_data(today))
@@ -127,7 +129,9 @@ def main() -> int:
             ms_rec, reference = timed(lambda: record_path(h, today), runs=3)
             print(f"same from loaded records in pure Python: {ms_rec:.1f} ms")
             assert result == reference, "SQL and record paths disagree"
-            assert data == trends.trend_data(h.sessions(), h.checkins(), today)
+            assert data == trends.trend_data(
+                h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+            )
             ms, _ = timed(lambda: h.summary(today))
             print(f"summary (stats command): {ms:.1f} ms")
             out = Path(tmp) / "out"

@@ -15,7 +15,9 @@ from stretchguide.core.trends import (
     CheckInKind,
     DailyColumns,
     DayPain,
+    ExerciseResponse,
     Extent,
+    HurtEvent,
     Response,
     RollingColumns,
     RoutineSnapshot,
@@ -24,6 +26,7 @@ from stretchguide.core.trends import (
     SnapshotItem,
     VerdictKind,
     adherence,
+    by_concern,
     compare,
     daily_series,
     day_from_number,
@@ -204,6 +207,58 @@ def test_exercises_are_credited_with_the_next_checkin_after_their_session() -> N
     assert (links["prone_press_up"].worse, links["prone_press_up"].total) == (1, 1)
     ordered = [link.exercise_id for link in exercises_before_change(sessions, checkins)]
     assert ordered[-1] == "prone_press_up"
+
+
+def test_own_answers_and_hurt_presses_are_counted_per_exercise_not_per_routine() -> None:
+    # Two sessions of the same two-exercise routine, both followed by a worse
+    # check-in: the next-check-in counts are shared, the answers are not.
+    sessions = [sess(1, 0, ("bridge", "cat_stretch")), sess(2, 1, ("bridge", "cat_stretch"))]
+    checkins = [ci(0, 2, 2), ci(0, 5, 5, hour=12), ci(1, 5, 5), ci(1, 7, 7, hour=12)]
+    responses = [
+        ExerciseResponse(1, "bridge", Response.WORSE),
+        ExerciseResponse(1, "cat_stretch", Response.BETTER),
+        ExerciseResponse(2, "bridge", Response.WORSE),
+        ExerciseResponse(2, "cat_stretch", Response.SAME),
+        ExerciseResponse(3, "clam_shell", Response.BETTER),  # a session with no pair
+    ]
+    hurts = [HurtEvent(1, "bridge", 4, MON + 10 * HOUR + 60), HurtEvent(3, "bridge", 2, MON)]
+    links = {
+        link.exercise_id: link
+        for link in exercises_before_change(sessions, checkins, responses=responses, hurts=hurts)
+    }
+    bridge, cat, clam = links["bridge"], links["cat_stretch"], links["clam_shell"]
+    assert (bridge.better, bridge.same, bridge.worse) == (cat.better, cat.same, cat.worse)
+    assert (bridge.worse, bridge.total) == (2, 2)
+    assert (bridge.felt_better, bridge.felt_same, bridge.felt_worse, bridge.hurts) == (0, 0, 2, 2)
+    assert (cat.felt_better, cat.felt_same, cat.felt_worse, cat.hurts) == (1, 1, 0, 0)
+    assert (clam.total, clam.answers, clam.felt_better) == (0, 1, 1)
+    assert bridge.concern == 4 and bridge.lean is Response.WORSE
+    assert cat.lean is Response.BETTER and clam.lean is Response.BETTER
+    assert [link.exercise_id for link in by_concern(links.values())][0] == "bridge"
+
+
+def test_lean_needs_worrying_reports_to_outnumber_better_answers() -> None:
+    from stretchguide.core.trends import ExerciseLink
+
+    assert ExerciseLink("a", 0, 0, 0, felt_better=3, felt_worse=2, hurts=1).lean is None
+    assert ExerciseLink("a", 0, 0, 0, felt_better=3, felt_worse=3, hurts=1).lean is Response.WORSE
+    assert ExerciseLink("a", 0, 0, 0, hurts=1).lean is Response.WORSE
+    assert ExerciseLink("a", 5, 0, 0, felt_same=4).lean is None  # the routine's luck is not theirs
+
+
+def test_by_concern_puts_hurting_first_helping_last_and_breaks_ties_by_next_checkin() -> None:
+    from stretchguide.core.trends import ExerciseLink
+
+    helps = ExerciseLink("helps", 0, 0, 0, felt_better=4)
+    unsure = ExerciseLink("unsure", 0, 0, 0, felt_same=4)
+    hurts_a_bit = ExerciseLink("hurts_a_bit", 0, 0, 0, felt_worse=1)
+    hurts_more = ExerciseLink("hurts_more", 0, 0, 0, felt_worse=1, hurts=2)
+    # Equal answers: the one more often followed by a worse check-in first.
+    tie_worse = ExerciseLink("tie_worse", 0, 0, 3, felt_worse=1)
+    ordered = by_concern([helps, unsure, tie_worse, hurts_a_bit, hurts_more])
+    assert [link.exercise_id for link in ordered] == [
+        "hurts_more", "tie_worse", "hurts_a_bit", "unsure", "helps",
+    ]  # fmt: skip
 
 
 # The 14-day verdict. Today is day 13 (Sunday 15 March); the earlier week is

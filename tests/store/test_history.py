@@ -178,6 +178,11 @@ def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
                 session_id=s.id,
                 at=int(clock.now) - 60,
             )
+            for ex in s.exercise_ids:
+                if rng.random() < 0.7:
+                    h.set_response(s.id, ex, rng.choice(list(Response)))
+                if rng.random() < 0.1:
+                    h.record_hurt(s.id, ex, 1, at=int(clock.now) + 60)
             h.finish_session(
                 s.id, rng.choice(["completed", "partial", "stopped"]), ended_at=int(clock.now) + 600
             )
@@ -216,11 +221,14 @@ def test_sql_trend_queries_agree_with_the_pure_functions(
         assert h.adherence(sched, today) == trends.adherence(sessions, sched, today)
         assert h.session_changes() == trends.session_changes(sessions, checkins)
         assert h.session_changes()  # the comparison is not vacuous
-        assert h.exercise_links() == trends.exercises_before_change(sessions, checkins)
-        assert h.exercise_links()
+        felt = {"responses": h.responses(), "hurts": h.hurts()}
+        links = h.exercise_links()
+        assert links == trends.exercises_before_change(sessions, checkins, **felt)
+        assert links and all(link.total and link.answers for link in links)
+        assert sum(link.hurts for link in links) == len(felt["hurts"]) > 0
         assert h.verdict(today) == trends.fourteen_day_verdict(checkins, today)
         data = h.trend_data(today)
-        assert data == trends.trend_data(sessions, checkins, today)
+        assert data == trends.trend_data(sessions, checkins, today, **felt)
         assert data.rolling.back and data.changes.session_id and data.sessions.stopped
         assert data.daily == trends.DailyColumns.of(h.daily_series())
 
@@ -240,8 +248,46 @@ def test_trend_data_cache_sees_every_new_write(paths: AppPaths, clock: FakeClock
         # A write through another connection (e.g. an import by the CLI) too.
         with History.open(paths, clock=clock, utc_offset=lambda ts: 0, backups=False) as other:
             other.add_checkin("any", 0, 0, "none")
-        assert h.trend_data(today) == trends.trend_data(h.sessions(), h.checkins(), today)
+        assert h.trend_data(today) == trends.trend_data(
+            h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+        )
         assert sum(h.trend_data(today).daily.count) == sum(after_checkin.daily.count) + 1
+
+
+def test_an_exercise_answered_worse_and_pressed_hurts_on_leads_the_concern_order(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    # Three days of the same routine, each followed by a better next
+    # check-in. The person said bridge felt worse twice and pressed "this
+    # hurts" on it three times (twice in a session they then stopped), and
+    # said knees-to-chest felt better.
+    with History.open(paths, clock=clock, utc_offset=lambda ts: 0) as h:
+        for day, (bridge, hurts, status) in enumerate(
+            [("worse", 1, "completed"), ("same", 0, "completed"), ("worse", 2, "stopped")]
+        ):
+            start = T0 + day * 86400
+            s = h.start_session(ROUTINE, started_at=start)
+            h.add_checkin("before", 6, 6, "thigh", session_id=s.id, at=start - 60)
+            for n in range(hurts):
+                h.record_hurt(s.id, "bridge", 3, at=start + 100 + n)
+            h.finish_session(s.id, status, ended_at=start + 600)
+            h.add_checkin("after", 4, 4, "thigh", session_id=s.id, at=start + 700)
+            h.set_response(s.id, "bridge", bridge)
+            h.set_response(s.id, "knees_to_chest", "better")
+        # The third answer for knees-to-chest is changed: replaced, not added.
+        h.set_response(s.id, "knees_to_chest", "same")
+        links = {link.exercise_id: link for link in h.trend_data(date(2026, 1, 4)).exercises}
+        bridge, knees = links["bridge"], links["knees_to_chest"]
+        # Next check-in: two done sessions, both better; the stopped one is left out.
+        assert (bridge.better, bridge.same, bridge.worse) == (2, 0, 0)
+        assert (knees.better, knees.same, knees.worse) == (2, 0, 0)
+        assert (bridge.felt_better, bridge.felt_same, bridge.felt_worse, bridge.hurts) == (
+            0, 1, 2, 3,
+        )  # fmt: skip
+        assert (knees.felt_better, knees.felt_same, knees.felt_worse, knees.hurts) == (2, 1, 0, 0)
+        assert bridge.lean is Response.WORSE and knees.lean is Response.BETTER
+        ordered = trends.by_concern(links.values())
+        assert [link.exercise_id for link in ordered] == ["bridge", "knees_to_chest"]
 
 
 def test_trend_data_of_an_empty_history_is_empty(history: History) -> None:

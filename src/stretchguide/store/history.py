@@ -708,8 +708,10 @@ class History:
         return data
 
     def exercise_links(self, min_change: int = 1) -> list[ExerciseLink]:
-        """Which exercises come before a better or worse next check-in
-        (see :func:`stretchguide.core.trends.exercises_before_change`)."""
+        """Per exercise: how often it came before a better or worse next
+        check-in, the person's own better/same/worse answers, and their
+        "this hurts" presses (see
+        :func:`stretchguide.core.trends.exercises_before_change`)."""
         rb, ra = EXTENT_RANK_SQL.format(col="cb.extent"), EXTENT_RANK_SQL.format(col="ca.extent")
         rows = self.conn.execute(
             "WITH pairs AS (SELECT s.snapshot_id AS snap, "
@@ -728,8 +730,29 @@ class History:
             "  COUNT(*) FROM cmp GROUP BY snap, result",
             {"m": int(min_change)},
         ).fetchall()
+        # One group per exercise with the answers summed in the same pass:
+        # grouping by (exercise, answer) sorts more and cost ~40% more. With
+        # no index on exercise_id this scan-and-sort is ~8 ms of ten years'
+        # 22,000 answers (see docs/PERFORMANCE.md).
+        felt = self.conn.execute(
+            "SELECT exercise_id, SUM(response = 'better'), COUNT(*), SUM(response = 'worse'), "
+            "0 FROM exercise_responses GROUP BY exercise_id "
+            "UNION ALL SELECT exercise_id, 0, 0, 0, COUNT(*) FROM hurt_events "
+            "GROUP BY exercise_id"
+        ).fetchall()
         return exercise_links(
-            (self._snapshot(snap).exercise_ids, Response(result), n) for snap, result, n in rows
+            ((self._snapshot(snap).exercise_ids, Response(result), n) for snap, result, n in rows),
+            responses=(
+                (ex, answer, n)
+                for ex, better, total, worse, _ in felt
+                for answer, n in (
+                    (Response.BETTER, better),
+                    (Response.SAME, total - better - worse),
+                    (Response.WORSE, worse),
+                )
+                if n
+            ),
+            hurts=((ex, n) for ex, *_, n in felt if n),
         )
 
     def verdict(self, today: date | None = None) -> Verdict:
