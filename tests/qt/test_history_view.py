@@ -119,3 +119,60 @@ def test_report_summarises_adherence_pain_and_notes(history):
     assert "5 sessions done" in text
     assert "Back pain mean" in text
     assert "ok" in text  # the notes
+
+
+def _fill_with_answers(h, days=6):
+    """Sessions of one routine, each followed by a better check-in; the person
+    says the first exercise felt worse and presses "this hurts" on it, and
+    says every other exercise felt better."""
+    routine = load_builtin().routines["flare_up_gentle"]
+    ids = list(dict.fromkeys(item.exercise_id for item in routine.items))
+    now = int(time.time())
+    for d in range(days, 0, -1):
+        start = now - d * 86400
+        s = h.start_session(routine, started_at=start)
+        h.add_checkin("before", 6, 7, "thigh", session_id=s.id, at=start - 60)
+        if d % 2:
+            h.record_hurt(s.id, ids[0], 1, at=start + 30)
+        h.finish_session(s.id, "completed", ended_at=start + 600)
+        h.add_checkin("after", 4, 5, "buttock", session_id=s.id, at=start + 700)
+        h.set_response(s.id, ids[0], "worse" if d > 2 else "same")
+        for other in ids[1:]:
+            h.set_response(s.id, other, "better")
+    return ids
+
+
+def test_exercise_that_hurts_is_flagged_at_the_top_in_words_not_only_colour(qtbot, history):
+    from PySide6.QtCore import Qt
+
+    ids = _fill_with_answers(history, days=6)
+    view = _view(qtbot, history)
+    model = view.table_model
+    assert model.rowCount() == len(ids)
+
+    def cell(row, col, role=Qt.ItemDataRole.DisplayRole):
+        return model.data(model.index(row, col), role)
+
+    names = load_builtin().exercises
+    assert cell(0, 0) == names[ids[0]].name
+    assert "hurt" in cell(0, 1)
+    # 4 worse answers, 2 the same; hurts pressed on days 5, 3 and 1.
+    assert cell(0, 2) == "0 · 2 · 4" and cell(0, 3) == "3"
+    # Every session came before a better check-in: shared by all exercises.
+    assert all(cell(row, 4) == "6 · 0 · 0" for row in range(model.rowCount()))
+    for row in range(1, model.rowCount()):
+        assert "help" in cell(row, 1) and cell(row, 2) == "6 · 0 · 0" and cell(row, 3) == "0"
+    # Colour marks the flagged row too, and a screen reader hears a sentence.
+    assert cell(0, 1, Qt.ItemDataRole.ForegroundRole) != cell(1, 1, Qt.ItemDataRole.ForegroundRole)
+    assert cell(0, 0, Qt.ItemDataRole.BackgroundRole) is not None
+    assert cell(1, 0, Qt.ItemDataRole.BackgroundRole) is None
+    spoken = cell(0, 2, Qt.ItemDataRole.AccessibleTextRole)
+    assert "worse 4" in spoken and "the same 2" in spoken
+
+
+def test_exercise_nobody_answered_about_shows_no_lean(qtbot, history):
+    _fill(history, days=3)  # check-ins, but no answers or hurt presses
+    view = _view(qtbot, history)
+    model = view.table_model
+    leans = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
+    assert leans == {"\u2013"}

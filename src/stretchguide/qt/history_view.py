@@ -28,7 +28,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -46,7 +55,14 @@ from PySide6.QtWidgets import (
 
 from stretchguide.core.catalog import Exercise
 from stretchguide.core.safety import professional_advice
-from stretchguide.core.trends import HABIT_DAYS, ExerciseLink, TrendData, VerdictKind
+from stretchguide.core.trends import (
+    HABIT_DAYS,
+    ExerciseLink,
+    Response,
+    TrendData,
+    VerdictKind,
+    by_concern,
+)
 from stretchguide.store.history import History
 
 BACK_COLOUR = "#2f7dd1"
@@ -126,9 +142,27 @@ def chart_data(trend: TrendData) -> ChartData:
 
 
 class HelpsHurtsModel(QAbstractTableModel):
-    """Which exercises tend to come before a better or a worse check-in."""
+    """Per exercise: what the person said about it, how often they pressed
+    "this hurts", and what their next check-in did, with the exercises that
+    seem to hurt on top (core.trends.by_concern)."""
 
-    HEADERS = ("Exercise", "Better", "Same", "Worse")
+    HEADERS = (
+        "Exercise",
+        "Tends to",
+        "You said\nbetter · same · worse",
+        '"This\nhurts"',
+        "Next check-in\nbetter · same · worse",
+    )
+    TIPS = (
+        "",
+        "Hurt: your worse answers and \u201cthis hurts\u201d presses outnumber your "
+        "better answers. Help: your better answers outnumber them.",
+        "Your own answers after each session: better, the same, or worse.",
+        "How many times you pressed \u201cthis hurts\u201d during this exercise.",
+        "How the next check-in compared with the one before, after sessions that "
+        "included this exercise. Shared by every exercise in the routine: it shows "
+        "what came after, not what caused it.",
+    )
 
     def __init__(self, exercises: Mapping[str, Exercise], parent: Any = None) -> None:
         super().__init__(parent)
@@ -137,19 +171,61 @@ class HelpsHurtsModel(QAbstractTableModel):
 
     def set_links(self, links: Sequence[ExerciseLink]) -> None:
         self.beginResetModel()
-        self._rows = sorted(links, key=lambda r: (r.worse - r.better, -r.total))
+        self._rows = by_concern(links)
         self.endResetModel()
+
+    def link(self, row: int) -> ExerciseLink:
+        return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and self.TIPS[section]:
+            return self.tr(self.TIPS[section])
         return None
+
+    def lean_text(self, r: ExerciseLink) -> str:
+        # Words and a symbol, so the meaning never rests on colour alone.
+        if r.lean is Response.WORSE:
+            return self.tr("\u26a0 hurt")
+        if r.lean is Response.BETTER:
+            return self.tr("\u2713 help")
+        return self.tr("unclear") if r.answers or r.hurts else "\u2013"
+
+    def spoken(self, r: ExerciseLink, col: int) -> str:
+        """A cell as a sentence, for screen readers and tooltips."""
+        name = self._names.get(r.exercise_id, r.exercise_id)
+        if col == 0:
+            return name
+        if col == 1:
+            if r.lean is Response.WORSE:
+                return self.tr("%1 tends to hurt").replace("%1", name)
+            if r.lean is Response.BETTER:
+                return self.tr("%1 tends to help").replace("%1", name)
+            return self.tr("No clear lean for %1").replace("%1", name)
+        if col == 2:
+            return (
+                self.tr("You said better %1, the same %2, worse %3 times")
+                .replace("%1", str(r.felt_better))
+                .replace("%2", str(r.felt_same))
+                .replace("%3", str(r.felt_worse))
+            )
+        if col == 3:
+            return self.tr("\u201cThis hurts\u201d pressed %1 times").replace("%1", str(r.hurts))
+        return (
+            self.tr("Next check-in better %1, the same %2, worse %3 times")
+            .replace("%1", str(r.better))
+            .replace("%2", str(r.same))
+            .replace("%3", str(r.worse))
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -157,15 +233,36 @@ class HelpsHurtsModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self._names.get(r.exercise_id, r.exercise_id), r.better, r.same, r.worse)[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return (
+                self._names.get(r.exercise_id, r.exercise_id),
+                self.lean_text(r),
+                f"{r.felt_better} · {r.felt_same} · {r.felt_worse}",
+                str(r.hurts),
+                f"{r.better} · {r.same} · {r.worse}",
+            )[col]
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self.spoken(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 1:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            if r.worse > r.better:
-                return QColor("#b0413e")
-            if r.better > r.worse:
-                return QColor("#2e7d4f")
+        dark = _is_dark()
+        if role == Qt.ItemDataRole.ForegroundRole and col in (0, 1):
+            if r.lean is Response.WORSE:
+                return QColor("#ff8a80" if dark else "#a8322d")
+            if r.lean is Response.BETTER:
+                return QColor("#7fd1a0" if dark else "#2e7d4f")
+        if role == Qt.ItemDataRole.BackgroundRole and r.lean is Response.WORSE:
+            # A tint, not a fill: the text keeps the theme's contrast.
+            return QColor(230, 70, 60, 60 if dark else 38)
+        if role == Qt.ItemDataRole.FontRole and col in (0, 1) and r.lean is Response.WORSE:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
         return None
+
+
+def _is_dark() -> bool:
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return base.lightness() < 128
 
 
 class StreakStrip(QWidget):
@@ -323,22 +420,36 @@ class HistoryView(QWidget):
         self.table.setAccessibleName(self.tr("Exercises that tend to help or hurt"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in range(1, self.table_model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         table_box = QWidget()
         tl = QVBoxLayout(table_box)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(QLabel(f"<b>{self.tr('Before a better or worse check-in')}</b>"))
+        tl.addWidget(QLabel(f"<b>{self.tr('Exercises that tend to help or hurt')}</b>"))
         tl.addWidget(self.table)
+        self.table_note = QLabel(
+            self.tr(
+                "\u26a0 hurt: your worse answers and \u201cthis hurts\u201d presses "
+                "outnumber your better answers \u2014 consider easing off it or leaving it "
+                "out, and mention it to your clinician. The next check-in counts are shared "
+                "by every exercise in the routine: they show what came after, not what "
+                "caused it."
+            )
+        )
+        self.table_note.setWordWrap(True)
+        small = QFont(self.table_note.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.table_note.setFont(small)
+        tl.addWidget(self.table_note)
 
         splitter = QSplitter()
         splitter.addWidget(self.chart_stack)
         splitter.addWidget(table_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([880, 380])
+        splitter.setSizes([760, 500])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
