@@ -447,9 +447,11 @@ class HistoryView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.chart_stack)
         splitter.addWidget(table_box)
+        # The table needs room for names and three count columns; the chart
+        # still gets the larger share when the window grows.
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 500])
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 660])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
