@@ -40,6 +40,10 @@ def timed(fn: Callable[[], object], runs: int = 7) -> tuple[float, object]:
     timed.median = statistics.median(times)  # type: ignore[attr-defined]
     # CPU time of this thread: much less disturbed by other processes.
     timed.cpu = min(cpu)  # type: ignore[attr-defined]
+    timed.spread = (  # type: ignore[attr-defined]
+        f"wall median {statistics.median(times):.1f} (range {min(times):.1f}-{max(times):.1f}), "
+        f"CPU median {statistics.median(cpu):.1f} (range {min(cpu):.1f}-{max(cpu):.1f})"
+    )
     return min(times), result
 
 
@@ -118,12 +122,14 @@ def main() -> int:
                 h._trend_cache = None  # measure the first (uncached) query every run
                 return h.trend_data(today)
 
-            ms, data = timed(cold)
+            ms, data = timed(cold, runs=15)
             print(
                 f"trend_data() for the chart, cold (columns: daily, rolling means, changes, "
                 f"sessions per day, streak, exercise links and answers, verdict): {ms:.1f} ms "
                 f"(median {timed.median:.1f}, CPU {timed.cpu:.1f}; target < 50 ms)"
             )
+            print(f"  cold trend_data() over 15 runs, ms: {timed.spread}")  # type: ignore[attr-defined]
+            print(f"load average after the trend queries: {os.getloadavg()[0]:.2f}")
             ms, _ = timed(lambda: h.trend_data(today))
             print(f"trend_data() again, no new data (cached): {ms:.2f} ms")
             ms_rec, reference = timed(lambda: record_path(h, today), runs=3)

@@ -57,6 +57,9 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         (checkin,) = h.checkins()
         assert (checkin.back, checkin.leg, checkin.note) == (4, 6, "stiff morning")
         assert checkin.utc_offset == 3600
+        if version >= 2:
+            assert [(r.exercise_id, r.response) for r in h.responses()] == [("bridge", "better")]
+            assert [(e.exercise_id, e.step_index) for e in h.hurts()] == [("bridge", 1)]
         # The migrated file accepts every kind of current write.
         h.set_response(sessions[0].id, "bridge", "same")
         h.record_hurt(sessions[0].id, "bridge", 0)
@@ -66,6 +69,51 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         pre = list(paths.backups_dir.glob(f"history-pre-v{db.SCHEMA_VERSION}-*.db"))
         assert len(pre) == 1
         assert db.read_header_version(pre[0]) == version
+
+
+def _all_rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    # Table names come from the file's own catalogue, not from input.
+    return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+
+
+@pytest.mark.parametrize("version", FIXTURE_VERSIONS)
+def test_migrating_a_fixture_keeps_every_row_of_every_table_unchanged(
+    version: int, paths: AppPaths, clock: FakeClock
+) -> None:
+    fixture = sqlite3.connect(f"{(FIXTURES / f'history_v{version}.db').as_uri()}?mode=ro", uri=True)
+    before = _all_rows(fixture)
+    fixture.close()
+    assert sum(map(len, before.values())) > 0
+    paths.ensure()
+    shutil.copy(FIXTURES / f"history_v{version}.db", paths.database)
+    with History.open(paths, clock=clock) as h:
+        after = _all_rows(h.conn)
+    assert {t: after[t] for t in before} == before
+
+
+def test_answers_per_exercise_are_read_in_order_from_an_index_after_migration(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    # The trend query groups every answer by exercise; without a covering
+    # index SQLite sorts all of them on each cold query (docs/PERFORMANCE.md).
+    paths.ensure()
+    shutil.copy(FIXTURES / f"history_v{min(FIXTURE_VERSIONS)}.db", paths.database)
+    with History.open(paths, clock=clock) as h:
+        plan = " | ".join(
+            str(r[3])
+            for r in h.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT exercise_id, SUM(response = 'better'), COUNT(*), "
+                "SUM(response = 'worse') FROM exercise_responses GROUP BY exercise_id"
+            )
+        )
+    assert "COVERING INDEX exercise_responses_exercise" in plan
+    assert "TEMP B-TREE" not in plan
 
 
 def test_a_failing_migration_leaves_the_previous_version_intact(
