@@ -237,6 +237,67 @@ def test_pause_during_the_get_ready_keeps_the_step_untouched() -> None:
     assert of(events, EventKind.RELEASE)[0].at == pytest.approx(T0 + 63 + 25)
 
 
+def test_a_pause_on_a_step_deadline_delivers_the_boundary_and_pauses_the_next_step() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))  # prepare 0-5 s, hold 5-35 s
+    paused = s.pause(T0 + 5)  # no tick since the start: the boundary is due now
+    assert [e.kind for e in paused][-2:] == [EventKind.HOLD_START, EventKind.PAUSED]
+    snap = s.snapshot(T0 + 5)
+    assert snap.step is not None and snap.step.kind is StepKind.HOLD
+    assert snap.remaining_s == 30.0
+    s.resume(T0 + 50)
+    cont = of(s.tick(T0 + 53), EventKind.CONTINUE)
+    assert [(e.step_kind, e.seconds) for e in cont] == [(StepKind.HOLD, 30.0)]
+    assert of(run_until(s, T0 + 90), EventKind.RELEASE)[0].at == T0 + 53 + 30
+
+
+def test_a_late_pause_after_a_deadline_keeps_the_time_the_next_step_has_run() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    run_until(s, T0 + 4.9)
+    paused = s.pause(T0 + 5.5)  # the tick at 5.0 never came
+    assert [(e.kind, e.at) for e in paused] == [
+        (EventKind.HOLD_START, T0 + 5),
+        (EventKind.PAUSED, T0 + 5.5),
+    ]
+    assert s.snapshot(T0 + 9).remaining_s == pytest.approx(29.5)
+    s.resume(T0 + 9)
+    assert [e.seconds for e in of(s.tick(T0 + 12), EventKind.CONTINUE)] == [pytest.approx(29.5)]
+
+
+def test_a_pause_on_or_after_the_end_completes_the_session_instead() -> None:
+    for late in (0.0, 0.1):
+        s, _ = started(plan(Dose(hold_s=10)))  # 15 s in all
+        run_until(s, T0 + 14.9)
+        out = s.pause(T0 + 15 + late)
+        assert [e.kind for e in out] == [EventKind.RELEASE, EventKind.SESSION_COMPLETE]
+        assert s.done and s.snapshot(T0 + 20).phase is Phase.FINISHED
+        assert s.resume(T0 + 20) == []
+
+
+def test_a_pause_exactly_at_a_release_never_freezes_the_released_step() -> None:
+    # After this pause and resume ``origin`` has bits that make
+    # ``origin + 35 <= now`` true while ``now - origin`` is 1e-13 short of 35:
+    # the release has fired, so the pause must land in the rest after it, not
+    # leave a hold with 0 s to "continue".
+    s, _ = started(plan(Dose(hold_s=30), Dose(hold_s=20)), resume_prepare_s=0.0)
+    s.pause(T0 + 0.1)
+    s.resume(T0 + 0.2)
+    run_until(s, T0 + 30)
+    deadline = s.deadline_of(35.0)  # the hold's end: prepare 5 s + hold 30 s
+    assert deadline is not None
+    out = s.pause(deadline)
+    assert [(e.kind, e.at) for e in out if e.kind is not EventKind.COUNTDOWN] == [
+        (EventKind.RELEASE, deadline),
+        (EventKind.REST, deadline),
+        (EventKind.NEXT_UP, deadline),
+        (EventKind.PAUSED, deadline),
+    ]
+    snap = s.snapshot(deadline)
+    assert snap.step is not None and snap.step.kind is StepKind.REST
+    assert snap.remaining_s == 15.0
+    cont = of(s.resume(deadline + 1), EventKind.CONTINUE)  # no get-ready here
+    assert [(e.step_kind, e.seconds) for e in cont] == [(StepKind.REST, 15.0)]
+
+
 def test_next_skips_to_the_following_step_and_fires_its_start_cues_now() -> None:
     s, _ = started(plan(Dose(hold_s=30), Dose(hold_s=10)))
     s.tick(T0 + 8)

@@ -507,7 +507,11 @@ class Session:
 
     def _position(self, now: float) -> float:
         if self._state is _State.RUNNING:
-            return min(self.timeline.total_s, max(0.0, now - self._origin))
+            # Never behind a cue already delivered: ``origin + offset <= now``
+            # does not imply ``now - origin >= offset`` in floating point, and
+            # a pause must not freeze in a step whose release was announced.
+            fired = self._cues[self._cursor - 1].offset if self._cursor else 0.0
+            return min(self.timeline.total_s, max(fired, now - self._origin))
         if self._state is _State.FINISHED:
             return self.timeline.total_s
         return self._frozen if self._state is not _State.IDLE else 0.0
