@@ -122,21 +122,22 @@ def test_lines_requested_for_a_short_routine_are_the_expected_ones_in_order(play
 
 
 def test_speech_never_overlaps_and_the_last_word_is_said(player, qtbot) -> None:
-    started: list[tuple[str, object]] = []
+    log: list[tuple[str, str]] = []
     player.prepare(EXERCISES)
     tts = player._tts
-
-    def on_start(text: str, backend: str) -> None:
-        started.append((text, tts.state()))  # engine state just before it is asked to speak
-
-    player.sig_line_started.connect(on_start)
+    states: list[object] = []
+    player.sig_line_started.connect(lambda text, _backend: (log.append(("start", text)),
+                                                             states.append(tts.state())))
+    player.sig_line_finished.connect(lambda text: log.append(("end", text)))
     session, now = short_session()
     run_paced(session, now, player, qtbot, speed=8.0)
-    qtbot.waitUntil(lambda: bool(started) and started[-1][0].endswith("Well done."),
-                    timeout=15_000)
-    qtbot.waitUntil(lambda: tts.state() == tts.State.Ready, timeout=5_000)
-    assert all(state == tts.State.Ready for _, state in started)
-    texts = [t for t, _ in started]
+    qtbot.waitUntil(lambda: bool(log) and log[-1] == ("end", EXPECTED_LINES[-1]), timeout=15_000)
+    # Strictly start, end, start, end...: a line never begins while another
+    # is spoken, and the engine is idle each time one begins.
+    assert [kind for kind, _ in log] == ["start", "end"] * (len(log) // 2)
+    assert all(log[i][1] == log[i + 1][1] for i in range(0, len(log), 2))
+    assert all(state == tts.State.Ready for state in states)
+    texts = [t for kind, t in log if kind == "start"]
     # What was said is the expected script with stale lines left out, in order.
     it = iter(EXPECTED_LINES)
     assert all(any(t == e for e in it) for t in texts)

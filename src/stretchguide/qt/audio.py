@@ -12,6 +12,18 @@ The app's seam is :class:`CuePlayer`::
     player.set_volume(0.8); player.set_muted(not player.muted)   # M in the session
     player.shutdown()                          # when the session view closes
 
+Volume is 0.0-1.0 (the settings store 0-100). Feed ``handle`` the events of
+control calls too (pause, next, stop...), not only of ticks: they flush
+stale speech. Signals: ``sig_status(str)`` (once per problem),
+``sig_line_started(text, backend)``, ``sig_line_finished(text)``,
+``sig_sound_played(name)``.
+
+Known cost: creating the speech-dispatcher engine blocks the calling thread
+for ~1.5 s (it connects and lists ~300 voices). ``prepare()`` does it the
+first time; call ``warm_up()`` earlier, at a moment a short stall does not
+matter, to move it there. (Running the engine on a worker QThread crashed
+PySide6 6.11 intermittently, so it stays on the GUI thread.)
+
 What is said and played for each event is decided in
 :mod:`stretchguide.core.cues`; this module only makes it audible.
 
@@ -189,6 +201,9 @@ class CuePlayer(QObject):
     sig_line_started = Signal(str, str)
     """A line began to be spoken: (text, backend) with backend "tts" or "clips"."""
 
+    sig_line_finished = Signal(str)
+    """The line being spoken ended (or was cut off by a skip, stop or mute)."""
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -219,6 +234,7 @@ class CuePlayer(QObject):
         self._tts_broken = False
         self._clips: _ClipVoice | None = None
         self._speaking: str = ""  # "", "tts" or "clips"
+        self._line_text = ""
         self._tts_started = False
         self._tts_state: Any = None
 
@@ -247,6 +263,12 @@ class CuePlayer(QObject):
     @property
     def muted(self) -> bool:
         return self._muted
+
+    def warm_up(self) -> None:
+        """Open the audio devices and the speech engine now (blocks ~1.5 s with speechd)."""
+        if not self._prepared:
+            self._prepared = True
+            self._open_audio()
 
     def prepare(self, exercises: Iterable[Exercise | str] | Mapping[str, Exercise] = ()) -> None:
         """Load everything a session needs; call when it starts (cheap the second time)."""
@@ -434,6 +456,8 @@ class CuePlayer(QObject):
         if beep and cue.sound is not None and self._beeps_enabled:
             effect = self._effects.get(cue.sound)
             if effect is not None:
+                if effect.isPlaying():
+                    effect.stop()  # a repeat (countdown ticks) restarts, never queues
                 effect.play()
                 self.sig_sound_played.emit(cue.sound.value)
                 not_before = now + self._durations[cue.sound] + BEEP_TO_VOICE_GAP_S
@@ -459,11 +483,13 @@ class CuePlayer(QObject):
             self._speaking = "tts"
             self._tts_started = False
             self._watchdog.start(SPEECH_START_TIMEOUT_MS)
+            self._line_text = line.text
             self.sig_line_started.emit(line.text, "tts")
             self._tts.say(line.text)
             return True
         if self._clips is not None and self._clips.say(line):
             self._speaking = "clips"
+            self._line_text = line.text
             self.sig_line_started.emit(line.text, "clips")
             return True
         return False
@@ -471,19 +497,21 @@ class CuePlayer(QObject):
     def _speech_done(self) -> None:
         self._watchdog.stop()
         self._speaking = ""
+        self.sig_line_finished.emit(self._line_text)
         self._pump()
 
     def _silence_speech(self) -> None:
         self._queue.clear()
         self._pump_timer.stop()
         self._watchdog.stop()
-        if self._speaking == "tts" and self._tts is not None:
-            self._speaking = ""
-            self._tts.stop()
-        elif self._speaking == "clips" and self._clips is not None:
-            self._speaking = ""
-            self._clips.stop()
+        was = self._speaking
         self._speaking = ""
+        if was == "tts" and self._tts is not None:
+            self._tts.stop()
+        elif was == "clips" and self._clips is not None:
+            self._clips.stop()
+        if was:
+            self.sig_line_finished.emit(self._line_text)
 
     # -- speech engine health -------------------------------------------------------
 
@@ -518,7 +546,9 @@ class CuePlayer(QObject):
             tts.errorOccurred.disconnect(self._on_tts_error)
             tts.stop()
             tts.deleteLater()
-        self._speaking = ""
+        if self._speaking:
+            self._speaking = ""
+            self.sig_line_finished.emit(self._line_text)
         self._open_clips()
         if self._clips is not None:
             self._tell("tts", "The speech engine stopped working: using recorded voice.")
