@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from stretchguide.core import trends
 from stretchguide.paths import AppPaths
 from stretchguide.store import db
 from stretchguide.store.history import History
@@ -54,15 +55,25 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         assert sessions[0].options == {"sides": "both"}
         assert [st.step_index for st in h.steps(sessions[0].id)] == [0, 1]
         assert [u.uuid[:8] for u in h.unfinished_sessions()] == ["22222222"]
-        (checkin,) = h.checkins()
+        checkin, *later = h.checkins()
         assert (checkin.back, checkin.leg, checkin.note) == (4, 6, "stiff morning")
         assert checkin.utc_offset == 3600
+        assert [c.note for c in later] == (["looser"] if version >= 4 else [])
+        # Schema 4's aggregates are filled from the rows already there.
+        assert h.aggregates_ok()
+        assert h.conn.execute("SELECT COUNT(*) FROM agg_checkin_days").fetchone()[0] == 1
+        assert h.trend_data() == trends.trend_data(
+            h.sessions(), h.checkins(), h.today(), responses=h.responses(), hurts=h.hurts()
+        )
         if version >= 2:
             assert [(r.exercise_id, r.response) for r in h.responses()] == [("bridge", "better")]
             assert [(e.exercise_id, e.step_index) for e in h.hurts()] == [("bridge", 1)]
         # The migrated file accepts every kind of current write.
         h.set_response(sessions[0].id, "bridge", "same")
         h.record_hurt(sessions[0].id, "bridge", 0)
+        h.add_checkin("after", 2, 2, "none", session_id=sessions[0].id)
+        h.close_as_partial(sessions[1].id)
+        assert h.aggregates_ok()
         assert h.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert h.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     if version < db.SCHEMA_VERSION:

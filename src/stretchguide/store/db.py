@@ -29,7 +29,7 @@ from pathlib import Path
 
 from stretchguide.paths import AppPaths
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
 DAILY_BACKUPS_KEPT = 7
@@ -267,6 +267,131 @@ _V3 = (
 )
 
 
+# Schema 4: per-day aggregates for the cold trend query (docs/PERFORMANCE.md).
+# They are derived data, never the record: SQLite triggers keep them equal to
+# the base tables inside the writing transaction, and rebuild_aggregates()
+# recomputes them from scratch. "Local day" is exactly the expression the
+# trend queries and the day indexes use, (t + utc_offset) / 86400 with each
+# row's own stored offset (SQLite integer division).
+_RANK = (
+    "CASE {col} WHEN 'none' THEN 0 WHEN 'buttock' THEN 1 WHEN 'thigh' THEN 2 "
+    "WHEN 'below_knee' THEN 3 ELSE 4 END"
+)
+_CHECKIN_DAY_SELECT = (
+    "SELECT (at + utc_offset) / 86400 AS d, COUNT(*), SUM(back), SUM(leg), "
+    f"MAX({_RANK.format(col='extent')}) FROM checkins {{where}} GROUP BY d"
+)
+_SESSION_DAY_SELECT = (
+    "SELECT (started_at + utc_offset) / 86400 AS d, "
+    "SUM(status IN ('completed', 'partial')), SUM(status = 'stopped') FROM sessions "
+    "WHERE status != 'in_progress' {where} GROUP BY d"
+)
+# The pairing rule of core.trends.session_changes: the last linked "before"
+# and the first linked "after" check-in, by (at, id).
+_CHANGE_SELECT = (
+    "SELECT s.id, s.started_at, b.back, b.leg, "
+    f"{_RANK.format(col='b.extent')}, a.back, a.leg, {_RANK.format(col='a.extent')} "
+    "FROM sessions s "
+    "JOIN checkins b ON b.id = (SELECT id FROM checkins WHERE session_id = s.id "
+    "  AND kind = 'before' ORDER BY at DESC, id DESC LIMIT 1) "
+    "JOIN checkins a ON a.id = (SELECT id FROM checkins WHERE session_id = s.id "
+    "  AND kind = 'after' ORDER BY at, id LIMIT 1) {where}"
+)
+AGGREGATE_TABLES = {
+    "agg_checkin_days": _CHECKIN_DAY_SELECT.format(where=""),
+    "agg_session_days": _SESSION_DAY_SELECT.format(where=""),
+    "agg_session_changes": _CHANGE_SELECT.format(where=""),
+}
+
+
+def _checkin_day(row: str) -> tuple[str, ...]:
+    day = f"({row}.at + {row}.utc_offset) / 86400"
+    return (
+        f"DELETE FROM agg_checkin_days WHERE day = {day};",
+        "INSERT INTO agg_checkin_days "
+        + _CHECKIN_DAY_SELECT.format(where=f"WHERE (at + utc_offset) / 86400 = {day}")
+        + ";",
+    )
+
+
+def _session_day(row: str) -> tuple[str, ...]:
+    day = f"({row}.started_at + {row}.utc_offset) / 86400"
+    return (
+        f"DELETE FROM agg_session_days WHERE day = {day};",
+        "INSERT INTO agg_session_days "
+        + _SESSION_DAY_SELECT.format(where=f"AND (started_at + utc_offset) / 86400 = {day}")
+        + ";",
+    )
+
+
+def _change(session_id: str) -> tuple[str, ...]:
+    return (
+        f"DELETE FROM agg_session_changes WHERE session_id = {session_id};",
+        "INSERT INTO agg_session_changes "
+        + _CHANGE_SELECT.format(where=f"WHERE s.id = {session_id}")
+        + ";",
+    )
+
+
+def _trigger(name: str, event: str, table: str, body: tuple[str, ...]) -> str:
+    return f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {' '.join(body)} END"
+
+
+_V4 = (
+    """CREATE TABLE agg_checkin_days (
+        day INTEGER PRIMARY KEY,
+        n INTEGER NOT NULL,
+        back_sum INTEGER NOT NULL,
+        leg_sum INTEGER NOT NULL,
+        extent_max INTEGER NOT NULL
+    )""",
+    """CREATE TABLE agg_session_days (
+        day INTEGER PRIMARY KEY,
+        done INTEGER NOT NULL,
+        stopped INTEGER NOT NULL
+    )""",
+    """CREATE TABLE agg_session_changes (
+        session_id INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        before_back INTEGER NOT NULL,
+        before_leg INTEGER NOT NULL,
+        before_extent INTEGER NOT NULL,
+        after_back INTEGER NOT NULL,
+        after_leg INTEGER NOT NULL,
+        after_extent INTEGER NOT NULL
+    )""",
+    # Each trigger recomputes the few rows of the affected day or session
+    # rather than adjusting counts, so a delete (a lower maximum) or a moved
+    # row needs no special case.
+    _trigger(
+        "agg_checkins_ins", "INSERT", "checkins", (*_checkin_day("NEW"), *_change("NEW.session_id"))
+    ),
+    _trigger(
+        "agg_checkins_upd",
+        "UPDATE",
+        "checkins",
+        (
+            *_checkin_day("OLD"),
+            *_checkin_day("NEW"),
+            *_change("OLD.session_id"),
+            *_change("NEW.session_id"),
+        ),
+    ),
+    _trigger(
+        "agg_checkins_del", "DELETE", "checkins", (*_checkin_day("OLD"), *_change("OLD.session_id"))
+    ),
+    _trigger("agg_sessions_ins", "INSERT", "sessions", (*_session_day("NEW"), *_change("NEW.id"))),
+    _trigger(
+        "agg_sessions_upd",
+        "UPDATE",
+        "sessions",
+        (*_session_day("OLD"), *_session_day("NEW"), *_change("OLD.id"), *_change("NEW.id")),
+    ),
+    _trigger("agg_sessions_del", "DELETE", "sessions", (*_session_day("OLD"), *_change("OLD.id"))),
+    *(f"INSERT INTO {table} {select}" for table, select in AGGREGATE_TABLES.items()),
+)
+
+
 def _run(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
     for sql in statements:
         conn.execute(sql)
@@ -287,11 +412,38 @@ def migrate_to_3(conn: sqlite3.Connection) -> None:
     _run(conn, _V3)
 
 
+def migrate_to_4(conn: sqlite3.Connection) -> None:
+    """Version 4: per-day trend aggregates kept by triggers, filled from existing rows."""
+    _run(conn, _V4)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: migrate_to_1,
     2: migrate_to_2,
     3: migrate_to_3,
+    4: migrate_to_4,
 }
+
+
+def aggregates_match(conn: sqlite3.Connection) -> bool:
+    """Whether every aggregate table equals a full recomputation from the record."""
+    for table, select in AGGREGATE_TABLES.items():
+        kept = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        fresh = conn.execute(f"SELECT * FROM ({select}) ORDER BY 1").fetchall()
+        if kept != fresh:
+            return False
+    return True
+
+
+def rebuild_aggregates(conn: sqlite3.Connection) -> None:
+    """Recompute the derived aggregate tables from the record in one transaction.
+
+    Only the aggregates are written; sessions, check-ins and the rest are read.
+    """
+    with transaction(conn):
+        for table, select in AGGREGATE_TABLES.items():
+            conn.execute(f"DELETE FROM {table}")
+            conn.execute(f"INSERT INTO {table} {select}")
 
 
 @contextlib.contextmanager

@@ -623,25 +623,12 @@ class History:
     def _change_rows(self, since: int | None = None) -> list[tuple[int, ...]]:
         """(session id, start, back, leg, extent rank before, the same after),
         ordered by start: the pairing rule of :func:`core.trends.session_changes`."""
-        rank = EXTENT_RANK_SQL.format(col="c.extent")
-        rows = self.conn.execute(
-            f"SELECT c.session_id, s.started_at, c.kind, c.back, c.leg, {rank} "
-            "FROM checkins c JOIN sessions s ON s.id = c.session_id "
-            "WHERE c.kind IN ('before', 'after') AND s.started_at >= ? ORDER BY c.at, c.id",
+        # Read from the pairs the schema 4 triggers keep (db.AGGREGATE_TABLES).
+        out: list[tuple[int, ...]] = self.conn.execute(
+            "SELECT * FROM agg_session_changes WHERE started_at >= ?",
             (since if since is not None else -(2**62),),
         ).fetchall()
-        before: dict[int, tuple[Any, ...]] = {}
-        after: dict[int, tuple[Any, ...]] = {}
-        for row in rows:
-            if row[2] == "before":
-                before[row[0]] = row
-            elif row[0] not in after:
-                after[row[0]] = row
-        out: list[tuple[int, ...]] = [
-            (sid, b[1], b[3], b[4], b[5], a[3], a[4], a[5])
-            for sid, b in before.items()
-            if (a := after.get(sid)) is not None
-        ]
+        # Sorting here is cheaper than an index that every write would update.
         out.sort(key=lambda r: (r[1], r[0]))
         return out
 
@@ -661,19 +648,18 @@ class History:
 
     def daily_columns(self) -> DailyColumns:
         """:meth:`daily_series` as columns (see :class:`DailyColumns`)."""
-        rank = EXTENT_RANK_SQL.format(col="extent")
+        # From the per-day sums the schema 4 triggers keep: one row per day
+        # instead of every check-in (the same averages as AVG()).
         rows = self.conn.execute(
-            "SELECT (at + utc_offset) / 86400 AS d, AVG(back), AVG(leg), COUNT(*), "
-            f"MAX({rank}) FROM checkins GROUP BY d ORDER BY d"
+            "SELECT day, CAST(back_sum AS REAL) / n, CAST(leg_sum AS REAL) / n, n, extent_max "
+            "FROM agg_checkin_days ORDER BY day"
         ).fetchall()
         return DailyColumns(*zip(*rows, strict=True)) if rows else DailyColumns()
 
     def session_day_columns(self) -> SessionDayColumns:
         """Finished sessions per local day: done (completed or partial) and stopped."""
         rows = self.conn.execute(
-            "SELECT (started_at + utc_offset) / 86400 AS d, "
-            f"SUM(status IN {_DONE_SQL}), SUM(status = 'stopped') FROM sessions "
-            "WHERE status != 'in_progress' GROUP BY d ORDER BY d"
+            "SELECT day, done, stopped FROM agg_session_days ORDER BY day"
         ).fetchall()
         return SessionDayColumns(*zip(*rows, strict=True)) if rows else SessionDayColumns()
 
@@ -754,6 +740,20 @@ class History:
             ),
             hurts=((ex, n) for ex, *_, n in felt if n),
         )
+
+    # ------------------------------------------------------------------ aggregates
+
+    def aggregates_ok(self) -> bool:
+        """Whether the derived trend aggregates equal a full recomputation."""
+        return db.aggregates_match(self.conn)
+
+    def rebuild_aggregates(self) -> None:
+        """Recompute the derived trend aggregates from the record.
+
+        Safe at any time: they are never the record, only a faster way to
+        read it (see docs/RELIABILITY.md).
+        """
+        db.rebuild_aggregates(self.conn)
 
     def verdict(self, today: date | None = None) -> Verdict:
         today = today or self.today()
