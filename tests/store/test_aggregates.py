@@ -145,17 +145,17 @@ def test_aggregates_equal_a_full_recomputation_after_any_writes(
     ops: list[tuple[str, int]],
 ) -> None:
     clock, off = FakeClock(T0 - T0 % 86400), Offset()
-    with tempfile.TemporaryDirectory() as tmp:
-        with History.open(
-            AppPaths(Path(tmp) / "data"), clock=clock, utc_offset=off, backups=False
-        ) as h:
-            for op, seed in ops:
-                _apply(h, op, random.Random(seed), clock, off)
-                assert h.aggregates_ok(), op
-            today = h.today()
-            assert h.trend_data(today) == trends.trend_data(
-                h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
-            )
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        History.open(AppPaths(Path(tmp) / "data"), clock=clock, utc_offset=off, backups=False) as h,
+    ):
+        for op, seed in ops:
+            _apply(h, op, random.Random(seed), clock, off)
+            assert h.aggregates_ok(), op
+        today = h.today()
+        assert h.trend_data(today) == trends.trend_data(
+            h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+        )
 
 
 def test_rebuild_restores_aggregates_that_went_wrong(paths: AppPaths, clock: FakeClock) -> None:
