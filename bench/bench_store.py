@@ -77,6 +77,30 @@ def record_path(history: History, today: date) -> dict[str, object]:
     }
 
 
+def write_path(history: History, runs: int = 40) -> None:
+    """Latency of the writes a session makes, on top of ten years of history.
+
+    Each is its own committed, fsynced transaction (synchronous=FULL), and
+    since schema 4 the check-in and session writes also run the aggregate
+    triggers; steps have none. Last, because it adds rows.
+    """
+    snapshot = trends.RoutineSnapshot("bench", ())
+    session = history.start_session(routine_id="bench", snapshot=snapshot)
+    step = iter(range(10**6))
+    cases: dict[str, Callable[[], object]] = {
+        "record_step": lambda: history.record_step(session.id, next(step), "bridge", "hold"),
+        "add_checkin (linked to the session)": lambda: history.add_checkin(
+            "after", 3, 4, "thigh", session_id=session.id
+        ),
+        "start_session + finish_session": lambda: history.finish_session(
+            history.start_session(routine_id="bench", snapshot=snapshot).id, "completed"
+        ),
+    }
+    for name, fn in cases.items():
+        timed(fn, runs=runs)
+        print(f"write {name}: {timed.spread}")  # type: ignore[attr-defined]
+
+
 def main() -> int:
     print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
@@ -148,6 +172,7 @@ def main() -> int:
             )  # noqa: E501
             ms, _ = timed(lambda: exchange.export_csv(h, out / "csv"), runs=3)
             print(f"full CSV export: {ms:.0f} ms")
+            write_path(h)
     return 0
 
 
