@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtMultimedia import QSoundEffect
 
 from stretchguide.core.catalog import (
     Area,
@@ -38,14 +39,17 @@ from stretchguide.core.catalog import (
     Schedule,
     Sides,
 )
+from stretchguide.core.cues import Sound
 from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.qt.assets import asset_path
 from stretchguide.qt.audio import CuePlayer
 
 ROOT = Path(__file__).resolve().parents[2]
 RATE = 44_100
 SPEED = 3.0
 FRAME = 128  # ~2.9 ms analysis frames
+MARKER = Sound.REST  # a tone the short routine itself never plays
 
 
 def _pulse_ready() -> str:
@@ -105,8 +109,16 @@ def dominant_hz(x: np.ndarray, start: int) -> float:
     return float(np.argmax(spectrum) * RATE / 16384)
 
 
+def _read(path: Path) -> np.ndarray:
+    raw = path.read_bytes()
+    return np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64) / 32768.0
+
+
+def _is(spec, f: float) -> bool:
+    return abs(spec.first_freq - f) / spec.first_freq < 0.03
+
+
 def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_path) -> None:
-    specs = _cue_specs()
     routine = Routine("e2e", "E2E", "", (RoutineItem(SIDED.id, SIDED.dose),
                                          RoutineItem(REPS.id, REPS.dose)), Schedule(1, ""))
     timeline = build_timeline(routine, {SIDED.id: SIDED, REPS.id: REPS}, SessionOptions(
@@ -115,6 +127,7 @@ def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_pa
     session = Session(timeline, lambda: fake[0])
     player = CuePlayer(speech_engine="", locale=QLocale("en_US"))
     player.set_voice_enabled(False)  # beeps only: voices would blur the onsets
+    specs = _cue_specs()
     player.prepare([SIDED, REPS])
     assert player.beeps_available
     played: list[tuple[str, float]] = []
@@ -126,8 +139,26 @@ def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_pa
         ["parec", "-d", "cue.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
          "--channels=1", "--latency-msec=10"],
         stdout=sink, stderr=subprocess.DEVNULL)
+    marker = QSoundEffect()
     try:
-        qtbot.wait(400)  # let the recorder connect before the first cue
+        # parec's first bytes can come seconds late (an idle null sink runs
+        # 2 s blocks), and what plays before them is not in the file. So the
+        # routine starts only once a marker tone is heard in the recording,
+        # and that marker's onset ties the file's time base to the clock.
+        marker.setSource(QUrl.fromLocalFile(str(asset_path(MARKER.resource))))
+        qtbot.waitUntil(lambda: marker.status() == QSoundEffect.Status.Ready, timeout=3000)
+        marker_at = None
+        for _ in range(20):
+            played_at = time.monotonic()
+            marker.play()
+            qtbot.wait(400)
+            x = _read(wav)
+            hits = [o for o in onsets(x) if _is(specs[MARKER.value], dominant_hz(x, o))]
+            if hits:
+                marker_at = (played_at, hits[-1])
+                break
+        assert marker_at is not None, "the recorder never heard the marker tone"
+        qtbot.wait(300)
         t0 = time.monotonic()
         player.handle(session.start(0.0))
         while not session.done:
@@ -140,25 +171,26 @@ def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_pa
         rec.wait(timeout=10)
         sink.close()
         player.shutdown()
-    raw = wav.read_bytes()
-    x = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64) / 32768.0
+        marker.deleteLater()
+    x = _read(wav)
 
     expected = [name for name, _ in played]
     ticks = ["tick"] * 3
     assert expected == ["next_exercise", *ticks, "hold_start", "switch_side", "hold_start",
                         "next_exercise", "next_exercise", *ticks, "hold_start", "rep_beat",
                         "session_complete"]
-    found = onsets(x)
+    found = [o for o in onsets(x) if o > marker_at[1]]
     heard = []
     for start in found:
         f = dominant_hz(x, start)
         name, spec = min(specs.items(), key=lambda kv: abs(kv[1].first_freq - f))
-        assert abs(spec.first_freq - f) / spec.first_freq < 0.03, f"unknown tone {f:.0f} Hz"
+        assert _is(spec, f), f"unknown tone {f:.0f} Hz"
         heard.append(name)
     assert heard == expected
 
-    # Gaps between onsets in the recording match the gaps between play() calls.
-    rec_t = np.array(found) / RATE
-    play_t = np.array([t for _, t in played])
-    drift = (rec_t - rec_t[0]) - (play_t - play_t[0])
+    # Each onset lands when its play() was called, give or take the same
+    # output latency the marker had: first cues included, no drift.
+    rec_t = (np.array(found) - marker_at[1]) / RATE
+    play_t = np.array([t for _, t in played]) - marker_at[0]
+    drift = rec_t - play_t
     assert np.max(np.abs(drift)) < 0.05, drift
