@@ -420,3 +420,56 @@ def test_empty_routine_completes_immediately() -> None:
     s, events = started(plan())
     assert [e.kind for e in events] == [EventKind.SESSION_START, EventKind.SESSION_COMPLETE]
     assert s.snapshot(T0).phase is Phase.FINISHED
+
+
+def test_next_deadline_is_none_before_start_and_after_the_end() -> None:
+    s = Session(plan(Dose(hold_s=10)), FakeClock())
+    assert s.next_deadline() is None
+    s.start(T0)
+    assert s.next_deadline() == T0 + 2  # the get-ready's "3"
+    run_until(s, T0 + 20)
+    assert s.done and s.next_deadline() is None
+
+
+def test_ticking_only_at_each_next_deadline_delivers_every_cue_on_time() -> None:
+    tl = plan(Dose(hold_s=30), Dose(reps=3, rep_s=2.0, hold_s=1.0), Dose(hold_s=20))
+    polled, _ = started(tl)
+    expected = run_until(polled, T0 + tl.total_s + 1, step=0.05)
+
+    s, _ = started(tl)
+    got: list[Event] = []
+    while (deadline := s.next_deadline()) is not None:
+        assert s.tick(deadline - 0.001) == []  # nothing is due before it
+        batch = s.tick(deadline)
+        assert batch and all(e.at == deadline for e in batch)
+        got += batch
+    assert [(e.kind, e.step_index, e.at) for e in got] == [
+        (e.kind, e.step_index, pytest.approx(e.at)) for e in expected
+    ]
+
+
+def test_next_deadline_is_none_while_paused_and_the_get_ready_end_while_resuming() -> None:
+    s, _ = started(plan(Dose(hold_s=30)))
+    s.tick(T0 + 12)
+    assert s.next_deadline() == T0 + 20  # halfway through the hold
+    s.pause(T0 + 12)
+    assert s.next_deadline() is None
+    s.resume(T0 + 100)
+    assert s.next_deadline() == T0 + 103  # the get-ready ends: CONTINUE
+    assert [e.kind for e in s.tick(T0 + 103)] == [EventKind.CONTINUE]
+    # The halfway call moved by exactly the time spent paused and getting ready.
+    assert s.next_deadline() == pytest.approx(T0 + 20 + 91)
+    s.stop(T0 + 104)
+    assert s.next_deadline() is None
+
+
+def test_next_deadline_follows_next_and_previous() -> None:
+    s, _ = started(plan(Dose(hold_s=30), Dose(hold_s=10)))
+    s.tick(T0 + 8)
+    s.next(T0 + 8)  # into the 15 s rest: its start cues fire now
+    assert s.next_deadline() == T0 + 8 + 12  # the rest's "3" of the countdown
+    s.previous(T0 + 9)  # back to the 30 s hold, started afresh
+    assert s.next_deadline() == T0 + 9 + 15  # its halfway call
+    s.pause(T0 + 10)
+    s.next(T0 + 11)  # moved while paused: still nothing due
+    assert s.next_deadline() is None

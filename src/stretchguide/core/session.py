@@ -306,6 +306,21 @@ class Session:
             return None
         return self._origin + offset
 
+    def next_deadline(self) -> float | None:
+        """Clock time at which ``tick`` will next have something to return.
+
+        While running: the deadline of the next pending cue. While getting
+        ready after a pause: the end of the get-ready (its CONTINUE event).
+        None when idle, paused, finished or stopped, since nothing is due
+        until someone presses a control. Lets the caller schedule a tick at
+        exactly the right moment instead of polling.
+        """
+        if self._state is _State.RESUMING:
+            return self._resume_end
+        if self._state is not _State.RUNNING or self._cursor >= len(self._cues):
+            return None
+        return self._origin + self._cues[self._cursor].offset
+
     def snapshot(self, now: float | None = None) -> SessionSnapshot:
         """The state at ``now``; fires no events and changes nothing."""
         now = self._now(now)
