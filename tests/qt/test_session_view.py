@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from tests.qt.helpers import FakeClock, exercises, routine
@@ -161,3 +163,59 @@ def test_m_toggles_mute_on_the_cue_player(running, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_M)
     assert controller.cue_player.muted is True
     assert view.mute_button.text() == "Unmute"
+
+
+class ShiftedClock:
+    """Real monotonic time plus an offset, so real timers and the clock agree."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.offset
+
+
+@pytest.fixture
+def real_time(qtbot):
+    clock = ShiftedClock()
+    timeline = build_timeline(routine(), exercises(), SessionOptions(prepare_s=5, switch_s=5))
+    session = Session(timeline, clock)
+    view = SessionView()
+    qtbot.addWidget(view)
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()  # no 50 ms tick: only the deadline timer can deliver
+    return clock, session, controller
+
+
+def test_a_cue_is_delivered_by_its_deadline_timer_within_a_few_ms(real_time, qtbot):
+    clock, session, controller = real_time
+    deadline = session.next_deadline()
+    assert deadline is not None
+    clock.offset += deadline - clock() - 0.010  # the next cue is now 10 ms away
+    controller.tick()
+    assert controller.deadline_timer.isActive()
+    lateness: list[float] = []
+    controller.sig_events.connect(lambda evs: lateness.extend(clock() - e.at for e in evs))
+    started = time.monotonic()
+    with qtbot.waitSignal(controller.sig_events, timeout=1000):
+        pass
+    waited = time.monotonic() - started
+    assert lateness and all(0.0 <= late < 0.030 for late in lateness)
+    assert waited < 0.030  # well inside one 50 ms tick
+    assert session.next_deadline() > deadline  # and the timer is armed for the next
+    assert controller.deadline_timer.isActive()
+
+
+def test_pause_and_stop_cancel_the_deadline_timer(real_time, qtbot):
+    clock, session, controller = real_time
+    assert controller.deadline_timer.isActive()
+    controller.toggle_pause()
+    assert session.snapshot().paused and not controller.deadline_timer.isActive()
+    controller.toggle_pause()  # resuming: armed for the end of the get-ready
+    assert controller.deadline_timer.isActive()
+    assert controller.deadline_timer.remainingTime() > 2000
+    controller.stop()
+    assert not controller.deadline_timer.isActive()
+    qtbot.wait(20)
+    assert not controller.deadline_timer.isActive()

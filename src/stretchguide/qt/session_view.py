@@ -2,9 +2,12 @@
 
 ``SessionView`` only draws a :class:`SessionSnapshot` (``render``) and turns
 key presses and button clicks into ``sig_*`` requests. ``SessionController``
-owns the one parented QTimer: every tick it calls ``session.tick(clock())``,
-hands the events to the cue player, and renders ``session.snapshot()``. The
-engine owns time; nothing here counts ticks.
+owns a parented 50 ms QTimer: every tick it calls ``session.tick(clock())``,
+hands the events to the cue player, and renders ``session.snapshot()``. A
+second, single-shot timer is armed for ``session.next_deadline()`` after
+every tick so a cue is delivered within a few ms of its deadline rather than
+up to a whole tick late; it calls the same tick. The engine owns time;
+nothing here counts ticks.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ from stretchguide.qt.widgets import (
 )
 
 TICK_MS = 50  # 20 Hz: smooth ring, cheap CPU; event timing comes from deadlines
+# The deadline timer fires this long after the deadline so the tick it causes
+# is never a hair early (a timer can wake fractionally before its interval).
+DEADLINE_SLACK_MS = 1
 
 
 def format_clock(seconds: float) -> str:
@@ -503,12 +509,16 @@ class SessionController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.deadline_timer = QTimer(self)
+        self.deadline_timer.setSingleShot(True)
+        self.deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._last_index = -1
         self._finished = False
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.timer.timeout.connect(self.tick)
+        self.deadline_timer.timeout.connect(self.tick)
         v = self.view
         v.sig_toggle_pause.connect(self.toggle_pause)
         v.sig_next.connect(self.next)
@@ -522,6 +532,7 @@ class SessionController(QObject):
     def replace_session(self, session: Session) -> None:
         """Drive a new session with the same view (ease off, the next routine)."""
         self.timer.stop()
+        self.deadline_timer.stop()
         self.session = session
         self._finished = False
 
@@ -540,6 +551,16 @@ class SessionController(QObject):
         self._handle(events)
         if not self._finished:
             self.view.render(self.session.snapshot(now))
+            self._arm_deadline(now)
+
+    def _arm_deadline(self, now: float) -> None:
+        # Every control ends in tick(), so this runs after every state change.
+        deadline = self.session.next_deadline()
+        if deadline is None:
+            self.deadline_timer.stop()
+            return
+        ms = max(0, math.ceil((deadline - now) * 1000)) + DEADLINE_SLACK_MS
+        self.deadline_timer.start(ms)
 
     def _handle(self, events: list[Event]) -> None:
         if events:
@@ -564,6 +585,7 @@ class SessionController(QObject):
             return
         self._finished = True
         self.timer.stop()
+        self.deadline_timer.stop()
         self.inhibitor.release()
         self.view.render(self.session.snapshot(self.clock()))
         self.sig_finished.emit(status)
@@ -619,4 +641,5 @@ class SessionController(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.deadline_timer.stop()
         self.inhibitor.release()
