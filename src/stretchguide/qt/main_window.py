@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from stretchguide.store.history import History
 
 EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
+# Long enough for the check-in page to be painted before the speech engine's
+# blocking start; short enough that it is done before most people answer.
+WARM_UP_DELAY_MS = 300
 
 
 @dataclass
@@ -777,6 +780,10 @@ class MainWindow(QMainWindow):
         self._before = None
         self.checkin.start(CheckInKind.BEFORE.value)
         self.show_page("checkin")
+        # Opening the speech engine blocks the UI for ~1.5 s; paid now, while
+        # the person reads the questions, the session itself starts at once.
+        # The delay lets the page paint first.
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_audio)
 
     def checkin_now(self) -> None:
         from stretchguide.core.trends import CheckInKind
@@ -923,8 +930,8 @@ class MainWindow(QMainWindow):
         self.show_page("session")
         self._controller.start()
 
-    def _make_cue_player(self, routine: Routine) -> Any:
-        """The audio engineer's CuePlayer, set up for this routine; None = silent cues."""
+    def _cue_player_with_prefs(self) -> Any:
+        """The one CuePlayer (created on first use) with the current preferences."""
         if not self.ctx.audio:
             return None
         if self._cue_player is None:
@@ -940,6 +947,24 @@ class MainWindow(QMainWindow):
         player.set_voice_enabled(prefs.voice)
         player.set_beeps_enabled(prefs.beeps)
         player.set_volume(prefs.volume / 100)
+        return player
+
+    def _warm_up_audio(self) -> None:
+        # Voice off: no speech engine is wanted, and beeps alone open quickly
+        # at session start.
+        if not self.ctx.audio or not self.ctx.prefs.voice:
+            return
+        if self.current_page() != "checkin":
+            return  # skipped straight into the session: prepare() did it
+        player = self._cue_player_with_prefs()
+        if player is not None:
+            player.warm_up()
+
+    def _make_cue_player(self, routine: Routine) -> Any:
+        """The audio engineer's CuePlayer, set up for this routine; None = silent cues."""
+        player = self._cue_player_with_prefs()
+        if player is None:
+            return None
         player.prepare(
             {i.exercise_id: self.ctx.catalog.exercises[i.exercise_id] for i in routine.items}
         )

@@ -1,0 +1,97 @@
+"""The speech engine is opened while the pre-session check-in is on screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.qt.helpers import FakeClock
+
+from stretchguide import paths
+from stretchguide.qt import main_window
+from stretchguide.qt.app import build_window
+
+ROUTINE = "flare_up_gentle"
+
+
+class RecordingPlayer:
+    """Stands in for CuePlayer: records what the window asks of it."""
+
+    def __init__(self) -> None:
+        self.warm_ups = 0
+        self.prepared = 0
+        self.voice: bool | None = None
+
+    def warm_up(self) -> None:
+        self.warm_ups += 1
+
+    def prepare(self, exercises) -> None:
+        self.prepared += 1
+
+    def handle(self, events) -> None:
+        pass
+
+    def set_voice_enabled(self, on: bool) -> None:
+        self.voice = on
+
+    def set_beeps_enabled(self, on: bool) -> None:
+        pass
+
+    def set_volume(self, volume: float) -> None:
+        pass
+
+    def set_muted(self, muted: bool) -> None:
+        pass
+
+
+@pytest.fixture
+def window(qtbot, _private_data_dir):
+    w = build_window(
+        paths.resolve(str(_private_data_dir)), clock=FakeClock(5000.0), wall=FakeClock(1.76e9)
+    )
+    w.ctx.prefs.disclaimer_accepted = True
+    w.ctx.prefs.red_flags_checked_at = w.ctx.wall()  # straight to the check-in
+    w.session_view.confirm_stop = lambda: True
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    if w._controller is not None:
+        w._controller.shutdown()
+    w.ctx.history.close()
+
+
+def test_opening_the_checkin_warms_up_the_voice_after_the_page_is_shown(qtbot, window):
+    player = RecordingPlayer()
+    window._cue_player = player
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "checkin"
+    assert player.warm_ups == 0  # not inside the call that shows the page
+    qtbot.waitUntil(lambda: player.warm_ups == 1, timeout=main_window.WARM_UP_DELAY_MS + 2000)
+    assert player.voice is True
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    assert player.prepared == 1 and player.warm_ups == 1
+
+
+def test_voice_off_creates_no_cue_player_before_the_session(qtbot, window):
+    window.ctx.prefs.voice = False
+    window.start_routine(ROUTINE)
+    qtbot.wait(main_window.WARM_UP_DELAY_MS + 100)
+    assert window._cue_player is None
+
+
+def test_audio_disabled_never_warms_up(qtbot, window):
+    player = RecordingPlayer()
+    window._cue_player = player
+    window.ctx.audio = False
+    window.start_routine(ROUTINE)
+    qtbot.wait(main_window.WARM_UP_DELAY_MS + 100)
+    assert player.warm_ups == 0
+
+
+def test_leaving_the_checkin_before_the_delay_skips_the_warm_up(qtbot, window):
+    player = RecordingPlayer()
+    window._cue_player = player
+    window.start_routine(ROUTINE)
+    window.show_page("routines")
+    qtbot.wait(main_window.WARM_UP_DELAY_MS + 100)
+    assert player.warm_ups == 0
