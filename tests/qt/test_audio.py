@@ -186,6 +186,16 @@ def test_voice_off_queues_nothing_but_beeps_go_on(player) -> None:
     assert bool(sounds) == player.beeps_available
 
 
+def test_voice_off_at_prepare_opens_no_speech_engine_until_turned_on(player) -> None:
+    # speechd takes ~1.5 s to open: someone who turned the voice off must not
+    # wait for it at every session start.
+    player.set_voice_enabled(False)
+    player.prepare(EXERCISES)
+    assert player.voice_backend == "none"
+    player.set_voice_enabled(True)
+    assert player.voice_backend == "tts"  # the mock engine, opened on demand
+
+
 def test_mute_silences_both_and_unmute_brings_lines_back(player) -> None:
     queued: list[str] = []
     player.sig_line_queued.connect(queued.append)

@@ -308,6 +308,8 @@ class CuePlayer(QObject):
         self._voice_enabled = on
         if not on:
             self._silence_speech()
+        elif self._device is not None and self._tts is None and self._clips is None:
+            self._open_voice()  # prepared while the voice was off
 
     def set_beeps_enabled(self, on: bool) -> None:
         self._beeps_enabled = on
@@ -372,6 +374,12 @@ class CuePlayer(QObject):
             return
         self._device = device
         self._load_effects(device)
+        # With the voice off, do not pay for the speech engine (speechd blocks
+        # ~1.5 s while it opens); set_voice_enabled(True) opens it on demand.
+        if self._voice_enabled:
+            self._open_voice()
+
+    def _open_voice(self) -> None:
         if self._engine_choice != "":
             self._open_speech()
         if self._tts is None:
