@@ -27,6 +27,7 @@ that includes the monitor's capture path.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
@@ -44,7 +45,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer  # noqa: E402
 
 import gen_sounds  # noqa: E402
 from stretchguide.core.catalog import load_builtin  # noqa: E402
@@ -134,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=float, default=6.37)
     parser.add_argument("--tick-ms", type=int, default=50, help="the session screen's QTimer")
     parser.add_argument("--routine", default=None)
+    parser.add_argument("--no-deadline-timer", action="store_true",
+                        help="tick only every --tick-ms (the session screen before the "
+                        "single-shot deadline timer)")
     parser.add_argument("--no-record", action="store_true", help="skip the parec recording")
     args = parser.parse_args(argv)
 
@@ -142,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     routine, exercises = pick_routine(args.routine)
     timeline = build_timeline(routine, exercises)
     print(f"routine {routine.id}: {timeline.total_s:.0f} s of session at {args.speed:g}x "
-          f"= {timeline.total_s / args.speed:.0f} s real, tick every {args.tick_ms} ms")
+          f"= {timeline.total_s / args.speed:.0f} s real, tick every {args.tick_ms} ms"
+          + ("" if args.no_deadline_timer else " + a timer at each cue deadline"))
 
     player = CuePlayer(speech_engine="", locale=QLocale("en_US"))
     player.set_voice_enabled(False)
@@ -156,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
 
     fake0 = 0.0
     t0 = time.monotonic()
-    session = Session(timeline, lambda: fake0 + (time.monotonic() - t0) * args.speed)
+    def session_clock() -> float:
+        return fake0 + (time.monotonic() - t0) * args.speed
+
+    session = Session(timeline, session_clock)
     due_of_batch: list[float] = [0.0]
     plays: list[tuple[str, float, float]] = []  # sound, real due, real play()
     player.sig_sound_played.connect(
@@ -176,14 +184,32 @@ def main(argv: list[str] | None = None) -> int:
 
     def on_tick() -> None:
         feed(session.tick())
+        arm()
         if recorder is not None:
             recorder.poll()
         if session.done:
             timer.stop()
             QTimer.singleShot(1500, app.quit)
 
+    # As SessionController does: besides the paint tick, a single-shot
+    # precise timer fires 1 ms after the engine's next cue deadline.
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.setTimerType(Qt.TimerType.PreciseTimer)
+
+    def arm() -> None:
+        due = session.next_deadline()
+        if due is not None and not args.no_deadline_timer:
+            wait_ms = (due - session_clock()) / args.speed * 1000
+            deadline.start(max(0, math.ceil(wait_ms)) + 1)
+
+    def on_deadline() -> None:
+        on_tick()
+
     timer.timeout.connect(on_tick)
+    deadline.timeout.connect(on_deadline)
     timer.start()
+    arm()
     app.exec()
     player.shutdown()
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# As the app does (stretchguide.qt.app.use_plain_event_dispatcher): the GLib
+# dispatcher can spin forever on a doubled socket notifier inside Qt.
+os.environ.setdefault("QT_NO_GLIB", "1")
 # Keep the session bus and the sound server out of unit tests unless a test
 # opts in; QtMultimedia's "no audio device" chatter is not a test failure.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")

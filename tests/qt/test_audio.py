@@ -6,7 +6,7 @@ import sys
 import time
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from stretchguide.core.catalog import (
     Area,
@@ -93,11 +93,16 @@ def player(qtbot):
 
 
 def run_fast(session: Session, now: list[float], player: CuePlayer, step: float = 0.25) -> None:
-    """Drive the session on its fake clock as fast as the CPU allows."""
+    """Drive the session on its fake clock as fast as the CPU allows.
+
+    The event loop turns between ticks, as it does in the app (each tick is a
+    timer callback); only the session's clock races.
+    """
     player.handle(session.start(now[0]))
     while not session.done:
         now[0] += step
         player.handle(session.tick(now[0]))
+        QCoreApplication.processEvents()
 
 
 def run_paced(session: Session, now: list[float], player: CuePlayer, qtbot,

@@ -227,6 +227,9 @@ def check_qt(ctx: _Context) -> str:
 
     app = QApplication.instance()
     if app is None:
+        from stretchguide.qt.app import use_plain_event_dispatcher
+
+        use_plain_event_dispatcher()
         app = QApplication([sys.argv[0] if sys.argv else "stretchguide"])
     ctx.app = app
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -11,7 +12,24 @@ ORGANIZATION = "stretchguide"
 APPLICATION = "StretchGuide"
 
 
+def use_plain_event_dispatcher() -> None:
+    """Run Qt's own UNIX event dispatcher instead of the GLib one (Linux).
+
+    While cue sounds play, Qt's PulseAudio path enables a socket notifier
+    from its own thread ("Socket notifiers cannot be enabled or disabled
+    from another thread") and leaves notifiers on a closed or doubled fd.
+    The GLib dispatcher then warns from inside g_main_context_check on
+    every iteration, forever: the GUI thread spins and memory grows until
+    the process dies (seen in test runs on PySide6 6.11 and 6.12, about one
+    run in six; py-spy showed the loop). Qt's UNIX dispatcher warns a few
+    times, disables the notifier and carries on. We use nothing that needs
+    GLib integration. Must run before QApplication exists.
+    """
+    os.environ.setdefault("QT_NO_GLIB", "1")
+
+
 def make_application(argv: Sequence[str]) -> object:
+    use_plain_event_dispatcher()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
