@@ -229,11 +229,6 @@ class CuePlayer(QObject):
 
         self._effects: dict[Sound, Any] = {}
         self._durations: dict[Sound, float] = {}
-        # Each effect is started at most once per event-loop turn: hundreds of
-        # stop()/play() calls on QSoundEffects with no turn in between wedged
-        # QtMultimedia on PulseAudio (seen on 6.11 and 6.12). The app hands
-        # over one tick's events per turn, so this only bites a burst.
-        self._started_this_turn: set[Sound] = set()
         self._device: Any = None
         self._tts: Any = None
         self._tts_broken = False
@@ -468,10 +463,7 @@ class CuePlayer(QObject):
         not_before = None
         if beep and cue.sound is not None and self._beeps_enabled:
             effect = self._effects.get(cue.sound)
-            if effect is not None and cue.sound not in self._started_this_turn:
-                if not self._started_this_turn:
-                    QTimer.singleShot(0, self, self._started_this_turn.clear)
-                self._started_this_turn.add(cue.sound)
+            if effect is not None:
                 if effect.isPlaying():
                     effect.stop()  # a repeat (countdown ticks) restarts, never queues
                 effect.play()
