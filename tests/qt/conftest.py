@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+IGNORED_QT_MESSAGES = (
     # The offscreen platform warns on every top-level show() that it cannot
     # propagate size hints; that is the test platform talking, not our code.
+    "This plugin does not support propagateSizeHints",
+    # Qt's PulseAudio path touches a socket notifier from its own thread while
+    # cue sounds play (see stretchguide.qt.app.use_plain_event_dispatcher).
+    # Under the UNIX dispatcher Qt says so and disables it; not our code.
+    "Multiple socket notifiers for same socket",
+    "Socket notifiers cannot be enabled or disabled from another thread",
+    r"Invalid socket \d+ with type Read, disabling",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/qt/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(
-                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-            )
-            # Qt's PulseAudio path touches a socket notifier from its own
-            # thread while cue sounds play (see
-            # stretchguide.qt.app.use_plain_event_dispatcher). Under the
-            # UNIX dispatcher Qt says so and disables it; not our code.
-            for qt_internal in (
-                "Multiple socket notifiers for same socket",
-                "Socket notifiers cannot be enabled or disabled from another thread",
-                r"Invalid socket \d+ with type Read, disabling",
-            ):
-                item.add_marker(pytest.mark.qt_log_ignore(qt_internal))
+            # One marker with every pattern: pytest-qt reads only the closest
+            # qt_log_ignore marker, so separate markers would drop all but one.
+            item.add_marker(pytest.mark.qt_log_ignore(*IGNORED_QT_MESSAGES))
