@@ -32,3 +32,18 @@ def test_catalog_loads_on_demand_when_used_before_the_first_paint(qtbot, _privat
     first = window.ctx.all_routines()[0].id
     window.select_routine(first)  # never shown: still works
     assert window.details.routine is not None and window.details.routine.id == first
+
+
+
+def test_closing_the_window_mid_load_stops_the_thumbnail_chain(qtbot, _private_data_dir):
+    # The thumbnails load one per event-loop turn; a window deleted half-way
+    # must take its pending turn with it, not run it on a deleted model.
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
+    window._load_thumbnails()  # one loaded, the next turn queued
+    assert window.model.thumbnails_pending() > 0
+    with qtbot.waitSignal(window.destroyed, timeout=5000):
+        window.close()
+        window.deleteLater()
+    qtbot.wait(200)  # pytest-qt fails the test on an exception raised in here

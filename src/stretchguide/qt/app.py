@@ -167,7 +167,7 @@ def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
     # After the first paint, so the window appears at once.
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, window.startup_checks)
+    QTimer.singleShot(0, window, window.startup_checks)
     code = app.exec()  # type: ignore[attr-defined]
     if window.ctx.history_open:
         window.ctx.history.close()

@@ -413,7 +413,7 @@ class CheckinPage(QWidget):
         # (after the layout has placed it).
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.verdict, 0, 40))
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.verdict, 0, 40))
         self.save_button.hide()
         self.skip_button.hide()
         self.continue_button.show()

@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         ):
             # The frame is on screen: load the catalog in the next turn.
             self._populate_scheduled = True
-            QTimer.singleShot(0, self.ensure_routines)
+            QTimer.singleShot(0, self, self.ensure_routines)
         return super().event(event)
 
     def ensure_routines(self) -> None:
@@ -372,8 +372,10 @@ class MainWindow(QMainWindow):
                 + str(errors[0]),
                 0,
             )
-        # One thumbnail per event-loop turn, after this paints.
-        QTimer.singleShot(50, self._load_thumbnails)
+        # One thumbnail per event-loop turn, after this paints. The window is
+        # the timer's context, so a closed window's chain stops instead of
+        # calling into a deleted model.
+        QTimer.singleShot(50, self, self._load_thumbnails)
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Navigation"))
@@ -462,7 +464,7 @@ class MainWindow(QMainWindow):
 
     def _load_thumbnails(self) -> None:
         if self.model.load_next_thumbnail():
-            QTimer.singleShot(0, self._load_thumbnails)
+            QTimer.singleShot(0, self, self._load_thumbnails)
         else:
             self.sig_thumbnails_loaded.emit()
 
