@@ -90,12 +90,17 @@ REPS = Exercise(
 
 
 def onsets(x: np.ndarray, threshold: float = 10 ** (-45 / 20), quiet_s: float = 0.05) -> list[int]:
-    """Sample index of each rise from at least ``quiet_s`` of silence into sound."""
+    """Sample index of each rise from at least ``quiet_s`` of silence into sound.
+
+    The silence must be in the recording: a file that starts mid-tone (parec
+    began late) has no onset there, or the marker would be placed at the
+    file's first sample instead of where it really began.
+    """
     n = len(x) // FRAME
     rms = np.sqrt(np.mean(x[: n * FRAME].reshape(n, FRAME) ** 2, axis=1))
     loud = rms > threshold
     need = int(quiet_s * RATE / FRAME)
-    out, quiet = [], need
+    out, quiet = [], 0
     for i, is_loud in enumerate(loud):
         if is_loud and quiet >= need:
             out.append(i * FRAME)
@@ -147,18 +152,30 @@ def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_pa
         # and that marker's onset ties the file's time base to the clock.
         marker.setSource(QUrl.fromLocalFile(str(asset_path(MARKER.resource))))
         qtbot.waitUntil(lambda: marker.status() == QSoundEffect.Status.Ready, timeout=3000)
+        # First, parec must be writing (it starts seconds late on an idle sink).
+        qtbot.waitUntil(lambda: len(_read(wav)) > RATE // 2, timeout=15000)
         marker_at = None
-        for _ in range(20):
+        for _ in range(5):
+            # Sound played now lands at or after the file's current end. Each
+            # try waits out the marker (0.6 s) and a silence, so every
+            # onset found belongs to this try's play().
+            written = len(_read(wav))
             played_at = time.monotonic()
             marker.play()
-            qtbot.wait(400)
-            x = _read(wav)
-            hits = [o for o in onsets(x) if _is(specs[MARKER.value], dominant_hz(x, o))]
-            if hits:
-                marker_at = (played_at, hits[-1])
+            for _ in range(25):
+                qtbot.wait(100)
+                x = _read(wav)
+                hits = [o for o in onsets(x) if o >= written
+                        and _is(specs[MARKER.value], dominant_hz(x, o))]
+                if hits:
+                    marker_at = (played_at, hits[0])
+                    break
+            if marker_at:
                 break
         assert marker_at is not None, "the recorder never heard the marker tone"
-        qtbot.wait(300)
+        # The first cue needs silence before it to be found: let the marker end.
+        marker_s = sum(n.dur + n.gap for n in specs[MARKER.value].notes)
+        qtbot.wait(int(1000 * (marker_s + 0.3)))
         t0 = time.monotonic()
         player.handle(session.start(0.0))
         while not session.done:
