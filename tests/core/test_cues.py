@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tests.support import by_id, hold_exercise, reps_exercise
 
 from stretchguide.core import cues
 from stretchguide.core.catalog import (
     Area,
     Dose,
     Equipment,
-    Exercise,
     Kind,
     Position,
     Routine,
@@ -30,37 +30,21 @@ from stretchguide.core.timeline import SessionOptions, build_timeline
 VOICE_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "voice"
 SOUND_DIR = VOICE_DIR.parent
 
-HAMSTRING = Exercise(
-    id="supine_hamstring_stretch",
-    name="Hamstring stretch",
-    steps=("Lie on your back.", "Lift one leg."),
-    position=Position.SUPINE,
-    equipment=frozenset({Equipment.MAT}),
-    kind=Kind.STRETCH,
-    dose=Dose(hold_s=30, sides=Sides.EACH),
+HAMSTRING = hold_exercise(
+    "supine_hamstring_stretch", 30, Sides.EACH, name="Hamstring stretch",
+    steps=("Lie on your back.", "Lift one leg."), equipment={Equipment.MAT},
     feel=(Area.BACK_OF_THIGH,),
 )
-TWIST = Exercise(
-    id="chair_torso_twist",
-    name="Chair torso twist",
-    steps=("Sit tall.", "Turn to one side."),
-    position=Position.SEATED,
-    equipment=frozenset({Equipment.CHAIR}),
-    kind=Kind.MOBILITY,
-    dose=Dose(hold_s=10, sides=Sides.EACH),
-    feel=(Area.MID_BACK,),
+TWIST = hold_exercise(
+    "chair_torso_twist", 10, Sides.EACH, name="Chair torso twist",
+    steps=("Sit tall.", "Turn to one side."), position=Position.SEATED,
+    equipment={Equipment.CHAIR}, kind=Kind.MOBILITY, feel=(Area.MID_BACK,),
 )
-BRIDGE = Exercise(
-    id="bridge",
-    name="Bridge",
-    steps=("Lie on your back, knees bent.", "Lift your hips."),
-    position=Position.SUPINE,
-    equipment=frozenset({Equipment.MAT}),
-    kind=Kind.STRENGTHEN,
-    dose=Dose(reps=3, rep_s=2, hold_s=2),
-    feel=(Area.GLUTES,),
+BRIDGE = reps_exercise(
+    "bridge", 3, 2, hold_s=2, steps=("Lie on your back, knees bent.", "Lift your hips."),
+    equipment={Equipment.MAT}, kind=Kind.STRENGTHEN, feel=(Area.GLUTES,),
 )
-EXERCISES = {e.id: e for e in (HAMSTRING, TWIST, BRIDGE)}
+EXERCISES = by_id(HAMSTRING, TWIST, BRIDGE)
 
 
 def ev(kind: EventKind, at: float = 0.0, **fields: object) -> Event:

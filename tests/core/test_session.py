@@ -3,47 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from tests.support import FakeClock, numbered, timeline_of
 
-from stretchguide.core.catalog import (
-    Dose,
-    Exercise,
-    Kind,
-    Position,
-    Routine,
-    RoutineItem,
-    Schedule,
-    Side,
-    Sides,
-)
+from stretchguide.core.catalog import Dose, Side, Sides
 from stretchguide.core.session import Event, EventKind, Phase, Session
-from stretchguide.core.timeline import SessionOptions, StepKind, Timeline, build_timeline
-
-
-class FakeClock:
-    def __init__(self, t: float = 1000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
+from stretchguide.core.timeline import SessionOptions, StepKind, Timeline
 
 
 def plan(*doses: Dose, **options: object) -> Timeline:
-    exercises = {
-        f"ex{i}": Exercise(
-            id=f"ex{i}",
-            name=f"Exercise {i}",
-            steps=(f"Set up for {i}", f"Move {i}"),
-            position=Position.SUPINE,
-            equipment=frozenset(),
-            kind=Kind.STRETCH,
-            dose=d,
-        )
-        for i, d in enumerate(doses)
-    }
-    routine = Routine(
-        "r", "R", "", tuple(RoutineItem(f"ex{i}", d) for i, d in enumerate(doses)), Schedule(7, "")
-    )
-    return build_timeline(routine, exercises, SessionOptions(**options))  # type: ignore[arg-type]
+    exercises = numbered(doses, name="Exercise {i}", steps=("Set up for {i}", "Move {i}"))
+    return timeline_of(*exercises, options=SessionOptions(**options))  # type: ignore[arg-type]
 
 
 T0 = 1000.0
@@ -397,7 +366,7 @@ def test_methods_read_the_injected_clock_when_no_time_is_given() -> None:
     clock = FakeClock(T0)
     s = Session(plan(Dose(hold_s=10)), clock)
     s.start()
-    clock.t = T0 + 6
+    clock.now = T0 + 6
     events = s.tick()
     assert of(events, EventKind.HOLD_START)[0].at == T0 + 5
     assert s.snapshot().remaining_s == pytest.approx(9)

@@ -12,20 +12,11 @@ from dataclasses import dataclass
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from tests.support import numbered, timeline_of
 
-from stretchguide.core.catalog import (
-    Dose,
-    Exercise,
-    Kind,
-    Position,
-    Routine,
-    RoutineItem,
-    Schedule,
-    Side,
-    Sides,
-)
+from stretchguide.core.catalog import Dose, Side, Sides
 from stretchguide.core.session import Event, EventKind, Phase, Session, build_cues
-from stretchguide.core.timeline import SessionOptions, SideMode, StepKind, Timeline, build_timeline
+from stretchguide.core.timeline import SessionOptions, SideMode, StepKind, Timeline
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 T0 = 5000.0
@@ -65,20 +56,8 @@ options = st.builds(
 
 
 def make_timeline(dose_list: list[Dose], opts: SessionOptions) -> Timeline:
-    exercises = {
-        f"ex{i}": Exercise(
-            f"ex{i}",
-            f"Exercise {i}",
-            ("Set up", "Arch then hollow"),
-            Position.SUPINE,
-            frozenset(),
-            Kind.STRETCH,
-            d,
-        )
-        for i, d in enumerate(dose_list)
-    }
-    items = tuple(RoutineItem(f"ex{i}", d) for i, d in enumerate(dose_list))
-    return build_timeline(Routine("r", "R", "", items, Schedule(7, "")), exercises, opts)
+    exercises = numbered(dose_list, name="Exercise {i}", steps=("Set up", "Arch then hollow"))
+    return timeline_of(*exercises, options=opts)
 
 
 timelines = st.builds(make_timeline, st.lists(doses, min_size=1, max_size=3), options)

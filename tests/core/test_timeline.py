@@ -5,19 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from tests.support import exercise, numbered, timeline_of
 
 from stretchguide.core import catalog
-from stretchguide.core.catalog import (
-    Dose,
-    Exercise,
-    Kind,
-    Position,
-    Routine,
-    RoutineItem,
-    Schedule,
-    Side,
-    Sides,
-)
+from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule, Side, Sides
 from stretchguide.core.timeline import (
     SessionOptions,
     SideMode,
@@ -27,28 +18,8 @@ from stretchguide.core.timeline import (
 )
 
 
-def exercise(ex_id: str, dose: Dose, steps: tuple[str, ...] = ()) -> Exercise:
-    return Exercise(
-        id=ex_id,
-        name=ex_id.replace("_", " ").title(),
-        steps=steps or (f"Get into position for {ex_id}", f"Do {ex_id}"),
-        position=Position.SUPINE,
-        equipment=frozenset(),
-        kind=Kind.STRETCH,
-        dose=dose,
-    )
-
-
 def plan(*doses: Dose, options: SessionOptions | None = None) -> Timeline:
-    exercises = {f"ex{i}": exercise(f"ex{i}", d) for i, d in enumerate(doses)}
-    routine = Routine(
-        id="test",
-        name="Test",
-        description="",
-        items=tuple(RoutineItem(f"ex{i}", d) for i, d in enumerate(doses)),
-        schedule=Schedule(7, "daily"),
-    )
-    return build_timeline(routine, exercises, options)
+    return timeline_of(*numbered(doses), options=options)
 
 
 def kinds(tl: Timeline) -> list[StepKind]:
@@ -185,8 +156,7 @@ def test_named_stages_become_consecutive_holds_with_their_own_instruction() -> N
         Dose(hold_s=30, stages=("arch", "hollow")),
         steps=("Kneel on hands and knees", "Round your back into an arch", "Let it dip: hollow"),
     )
-    routine = Routine("r", "R", "", (RoutineItem("cat_stretch", cat.dose),), Schedule(7, ""))
-    tl = build_timeline(routine, {"cat_stretch": cat})
+    tl = timeline_of(cat)
     holds = [s for s in tl.steps if s.kind is StepKind.HOLD]
     assert [(h.stage, h.duration_s) for h in holds] == [("arch", 30.0), ("hollow", 30.0)]
     assert "arch" in holds[0].instruction and "hollow" in holds[1].instruction
