@@ -26,22 +26,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtMultimedia import QSoundEffect
+from tests.support import FakeClock, hold_exercise, reps_exercise, timeline_of
 
-from stretchguide.core.catalog import (
-    Area,
-    Dose,
-    Equipment,
-    Exercise,
-    Kind,
-    Position,
-    Routine,
-    RoutineItem,
-    Schedule,
-    Sides,
-)
+from stretchguide.core.catalog import Area, Equipment, Kind, Sides
 from stretchguide.core.cues import Sound
 from stretchguide.core.session import Session
-from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.core.timeline import SessionOptions
 from stretchguide.qt.assets import asset_path
 from stretchguide.qt.audio import CuePlayer
 
@@ -80,13 +70,12 @@ def _cue_specs() -> dict:
     return module.CUES
 
 
-SIDED = Exercise(
-    id="supine_hamstring_stretch", name="Hamstring stretch", steps=("Lie down.", "Lift a leg."),
-    position=Position.SUPINE, equipment=frozenset({Equipment.MAT}), kind=Kind.STRETCH,
-    dose=Dose(hold_s=3, sides=Sides.EACH), feel=(Area.BACK_OF_THIGH,))
-REPS = Exercise(
-    id="bridge", name="Bridge", steps=("Lie down.", "Lift your hips."), position=Position.SUPINE,
-    equipment=frozenset({Equipment.MAT}), kind=Kind.STRENGTHEN, dose=Dose(reps=2, rep_s=2))
+SIDED = hold_exercise(
+    "supine_hamstring_stretch", 3, Sides.EACH, name="Hamstring stretch",
+    steps=("Lie down.", "Lift a leg."), equipment={Equipment.MAT}, feel=(Area.BACK_OF_THIGH,))
+REPS = reps_exercise(
+    "bridge", 2, 2, steps=("Lie down.", "Lift your hips."), equipment={Equipment.MAT},
+    kind=Kind.STRENGTHEN)
 
 
 def onsets(x: np.ndarray, threshold: float = 10 ** (-45 / 20), quiet_s: float = 0.05) -> list[int]:
@@ -124,12 +113,10 @@ def _is(spec, f: float) -> bool:
 
 
 def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_path) -> None:
-    routine = Routine("e2e", "E2E", "", (RoutineItem(SIDED.id, SIDED.dose),
-                                         RoutineItem(REPS.id, REPS.dose)), Schedule(1, ""))
-    timeline = build_timeline(routine, {SIDED.id: SIDED, REPS.id: REPS}, SessionOptions(
+    timeline = timeline_of(SIDED, REPS, options=SessionOptions(
         prepare_s=5, switch_s=3, rest_between_exercises_s=3))
-    fake = [0.0]
-    session = Session(timeline, lambda: fake[0])
+    clock = FakeClock(0.0)
+    session = Session(timeline, clock)
     player = CuePlayer(speech_engine="", locale=QLocale("en_US"))
     player.set_voice_enabled(False)  # beeps only: voices would blur the onsets
     specs = _cue_specs()
@@ -180,8 +167,8 @@ def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_pa
         player.handle(session.start(0.0))
         while not session.done:
             qtbot.wait(5)
-            fake[0] = (time.monotonic() - t0) * SPEED
-            player.handle(session.tick(fake[0]))
+            clock.now = (time.monotonic() - t0) * SPEED
+            player.handle(session.tick(clock.now))
         qtbot.wait(1200)  # the finale's tail
     finally:
         rec.terminate()

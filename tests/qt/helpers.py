@@ -1,6 +1,8 @@
-"""Small fixtures shared by the app tests: a fake clock and a tiny catalog."""
+"""A tiny catalog shared by the app tests: four exercises and a routine."""
 
 from __future__ import annotations
+
+from tests.support import by_id, hold_exercise, reps_exercise
 
 from stretchguide.core.catalog import (
     Dose,
@@ -15,56 +17,28 @@ from stretchguide.core.catalog import (
 )
 
 
-class FakeClock:
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def exercises() -> dict[str, Exercise]:
-    return {
-        "knees_to_chest": Exercise(
-            id="knees_to_chest",
-            name="Knees to chest",
-            steps=("Lie on your back.", "Hug both knees in."),
-            position=Position.SUPINE,
-            equipment=frozenset({Equipment.MAT}),
-            kind=Kind.STRETCH,
-            dose=Dose(hold_s=10),
+    return by_id(
+        hold_exercise(
+            "knees_to_chest", 10, name="Knees to chest",
+            steps=("Lie on your back.", "Hug both knees in."), equipment={Equipment.MAT},
         ),
-        "clam_shell": Exercise(
-            id="clam_shell",
-            name="Clam shell",
-            steps=("Lie on your side.", "Lift the top knee."),
-            position=Position.SIDE_LYING,
-            equipment=frozenset({Equipment.MAT, Equipment.BAND}),
-            kind=Kind.STRENGTHEN,
-            dose=Dose(reps=5, rep_s=2, sides=Sides.EACH),
+        reps_exercise(
+            "clam_shell", 5, 2, sides=Sides.EACH, name="Clam shell",
+            steps=("Lie on your side.", "Lift the top knee."), position=Position.SIDE_LYING,
+            equipment={Equipment.MAT, Equipment.BAND}, kind=Kind.STRENGTHEN,
         ),
-        "chair_torso_twist": Exercise(
-            id="chair_torso_twist",
-            name="Chair torso twist",
-            steps=("Sit tall on a chair.", "Turn to one side."),
-            position=Position.SEATED,
-            equipment=frozenset({Equipment.CHAIR}),
+        hold_exercise(
+            "chair_torso_twist", 5, Sides.EACH, name="Chair torso twist",
+            steps=("Sit tall on a chair.", "Turn to one side."), position=Position.SEATED,
+            equipment={Equipment.CHAIR}, kind=Kind.MOBILITY,
+        ),
+        reps_exercise(
+            "standing_extension", 3, 2, name="Standing extension",
+            steps=("Stand tall.", "Lean back gently."), position=Position.STANDING,
             kind=Kind.MOBILITY,
-            dose=Dose(hold_s=5, sides=Sides.EACH),
         ),
-        "standing_extension": Exercise(
-            id="standing_extension",
-            name="Standing extension",
-            steps=("Stand tall.", "Lean back gently."),
-            position=Position.STANDING,
-            equipment=frozenset(),
-            kind=Kind.MOBILITY,
-            dose=Dose(reps=3, rep_s=2),
-        ),
-    }
+    )
 
 
 def routine(

@@ -7,21 +7,11 @@ import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
+from tests.support import FakeClock, by_id, hold_exercise, reps_exercise, timeline_of
 
-from stretchguide.core.catalog import (
-    Area,
-    Dose,
-    Equipment,
-    Exercise,
-    Kind,
-    Position,
-    Routine,
-    RoutineItem,
-    Schedule,
-    Sides,
-)
+from stretchguide.core.catalog import Area, Equipment, Kind, Position, Sides
 from stretchguide.core.session import Session
-from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.core.timeline import SessionOptions
 from stretchguide.qt import audio
 from stretchguide.qt.audio import CuePlayer, english_locale_for
 
@@ -36,27 +26,16 @@ def _first_device_query_unlogged(qtlog):
         QMediaDevices.audioOutputs()
     yield
 
-KNEES = Exercise(
-    id="knees_to_chest",
-    name="Knees to chest",
-    steps=("Lie on your back.", "Hug both knees in."),
-    position=Position.SUPINE,
-    equipment=frozenset({Equipment.MAT}),
-    kind=Kind.STRETCH,
-    dose=Dose(hold_s=6),
-    feel=(Area.LOWER_BACK,),
+KNEES = hold_exercise(
+    "knees_to_chest", 6, name="Knees to chest", steps=("Lie on your back.", "Hug both knees in."),
+    equipment={Equipment.MAT}, feel=(Area.LOWER_BACK,),
 )
-CLAM = Exercise(
-    id="clam_shell",
-    name="Clam shell",
-    steps=("Lie on your side.", "Lift the top knee."),
-    position=Position.SIDE_LYING,
-    equipment=frozenset({Equipment.MAT}),
-    kind=Kind.STRENGTHEN,
-    dose=Dose(reps=2, rep_s=2, sides=Sides.EACH),
-    feel=(Area.OUTER_HIP,),
+CLAM = reps_exercise(
+    "clam_shell", 2, 2, sides=Sides.EACH, name="Clam shell",
+    steps=("Lie on your side.", "Lift the top knee."), position=Position.SIDE_LYING,
+    equipment={Equipment.MAT}, kind=Kind.STRENGTHEN, feel=(Area.OUTER_HIP,),
 )
-EXERCISES = {e.id: e for e in (KNEES, CLAM)}
+EXERCISES = by_id(KNEES, CLAM)
 
 EXPECTED_LINES = [
     "Knees to chest. Lie on your back. Get ready.",
@@ -75,13 +54,11 @@ EXPECTED_LINES = [
 ]
 
 
-def short_session() -> tuple[Session, list[float]]:
-    routine = Routine("t", "Test", "", (RoutineItem("knees_to_chest", KNEES.dose),
-                                          RoutineItem("clam_shell", CLAM.dose)), Schedule(1, ""))
-    timeline = build_timeline(routine, EXERCISES,
-                              SessionOptions(prepare_s=4, switch_s=4, rest_between_exercises_s=4))
-    now = [1000.0]
-    return Session(timeline, lambda: now[0]), now
+def short_session() -> tuple[Session, FakeClock]:
+    clock = FakeClock(1000.0)
+    timeline = timeline_of(KNEES, CLAM, options=SessionOptions(
+        prepare_s=4, switch_s=4, rest_between_exercises_s=4))
+    return Session(timeline, clock), clock
 
 
 @pytest.fixture
@@ -92,28 +69,28 @@ def player(qtbot):
     p.deleteLater()
 
 
-def run_fast(session: Session, now: list[float], player: CuePlayer, step: float = 0.25) -> None:
+def run_fast(session: Session, clock: FakeClock, player: CuePlayer, step: float = 0.25) -> None:
     """Drive the session on its fake clock as fast as the CPU allows.
 
     The event loop turns between ticks, as it does in the app (each tick is a
     timer callback); only the session's clock races.
     """
-    player.handle(session.start(now[0]))
+    player.handle(session.start(clock.now))
     while not session.done:
-        now[0] += step
-        player.handle(session.tick(now[0]))
+        clock.now += step
+        player.handle(session.tick(clock.now))
         QCoreApplication.processEvents()
 
 
-def run_paced(session: Session, now: list[float], player: CuePlayer, qtbot,
+def run_paced(session: Session, clock: FakeClock, player: CuePlayer, qtbot,
               speed: float) -> None:
     """Drive the fake clock at ``speed`` times real time, letting Qt run."""
-    start_real, start_fake = time.monotonic(), now[0]
-    player.handle(session.start(now[0]))
+    start_real, start_fake = time.monotonic(), clock.now
+    player.handle(session.start(clock.now))
     while not session.done:
         qtbot.wait(10)
-        now[0] = start_fake + (time.monotonic() - start_real) * speed
-        player.handle(session.tick(now[0]))
+        clock.now = start_fake + (time.monotonic() - start_real) * speed
+        player.handle(session.tick(clock.now))
 
 
 def test_lines_requested_for_a_short_routine_are_the_expected_ones_in_order(player) -> None:
@@ -121,8 +98,8 @@ def test_lines_requested_for_a_short_routine_are_the_expected_ones_in_order(play
     player.sig_line_queued.connect(queued.append)
     player.prepare(EXERCISES)
     assert player.voice_backend == "tts"
-    session, now = short_session()
-    run_fast(session, now, player)
+    session, clock = short_session()
+    run_fast(session, clock, player)
     assert queued == EXPECTED_LINES
 
 
@@ -134,8 +111,8 @@ def test_speech_never_overlaps_and_the_last_word_is_said(player, qtbot) -> None:
     player.sig_line_started.connect(lambda text, _backend: (log.append(("start", text)),
                                                              states.append(tts.state())))
     player.sig_line_finished.connect(lambda text: log.append(("end", text)))
-    session, now = short_session()
-    run_paced(session, now, player, qtbot, speed=8.0)
+    session, clock = short_session()
+    run_paced(session, clock, player, qtbot, speed=8.0)
     qtbot.waitUntil(lambda: bool(log) and log[-1] == ("end", EXPECTED_LINES[-1]), timeout=15_000)
     # Strictly start, end, start, end...: a line never begins while another
     # is spoken, and the engine is idle each time one begins.
@@ -151,10 +128,10 @@ def test_speech_never_overlaps_and_the_last_word_is_said(player, qtbot) -> None:
 
 def test_stale_lines_are_dropped_rather_than_said_late(player, qtbot) -> None:
     player.prepare(EXERCISES)
-    session, now = short_session()
+    session, clock = short_session()
     said: list[str] = []
     player.sig_line_started.connect(lambda text, _backend: said.append(text))
-    run_fast(session, now, player)
+    run_fast(session, clock, player)
     qtbot.waitUntil(lambda: bool(said) and said[-1].endswith("Well done."), timeout=15_000)
     # Run in a blink: the countdowns and repetitions were stale long before
     # the intro finished, and the urgent finale cleared them.
@@ -169,11 +146,11 @@ def test_a_line_after_a_beep_waits_for_the_beep_to_finish(player, qtbot) -> None
     times: dict[str, float] = {}
     player.sig_sound_played.connect(lambda s: times.setdefault("beep", time.monotonic()))
     player.sig_line_started.connect(lambda t, b: times.setdefault("line", time.monotonic()))
-    session, now = short_session()
-    session.start(now[0])
-    session.tick(now[0] + 3.9)  # the prepare step, unheard
+    session, clock = short_session()
+    session.start(clock.now)
+    session.tick(clock.now + 3.9)  # the prepare step, unheard
     times.clear()
-    player.handle(session.tick(now[0] + 4.0))  # HOLD_START: beep + "Hold for 6 seconds."
+    player.handle(session.tick(clock.now + 4.0))  # HOLD_START: beep + "Hold for 6 seconds."
     qtbot.waitUntil(lambda: "line" in times, timeout=3000)
     assert times["line"] - times["beep"] >= player._durations[audio.Sound.HOLD_START]
 
@@ -185,8 +162,8 @@ def test_voice_off_queues_nothing_but_beeps_go_on(player) -> None:
     player.sig_sound_played.connect(sounds.append)
     player.prepare(EXERCISES)
     player.set_voice_enabled(False)
-    session, now = short_session()
-    run_fast(session, now, player)
+    session, clock = short_session()
+    run_fast(session, clock, player)
     assert queued == []
     assert bool(sounds) == player.beeps_available
 
@@ -206,12 +183,12 @@ def test_mute_silences_both_and_unmute_brings_lines_back(player) -> None:
     player.sig_line_queued.connect(queued.append)
     player.prepare(EXERCISES)
     player.set_muted(True)
-    session, now = short_session()
-    player.handle(session.start(now[0]))
+    session, clock = short_session()
+    player.handle(session.start(clock.now))
     assert queued == [] and player.muted
     player.set_muted(False)
-    now[0] += 1.0
-    player.handle(session.tick(now[0]))
+    clock.now += 1.0
+    player.handle(session.tick(clock.now))
     assert queued == ["3"]
 
 
@@ -219,8 +196,8 @@ def test_engine_error_mid_session_falls_back_to_clips_and_says_so_once(player, q
     statuses: list[str] = []
     player.sig_status.connect(statuses.append)
     player.prepare(EXERCISES)
-    session, now = short_session()
-    player.handle(session.start(now[0]))
+    session, clock = short_session()
+    player.handle(session.start(clock.now))
     tts = player._tts
     from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -230,16 +207,16 @@ def test_engine_error_mid_session_falls_back_to_clips_and_says_so_once(player, q
     assert player.voice_backend == expected
     assert len([s for s in statuses if "speech engine" in s]) == 1
     # The session goes on: later events still play without raising.
-    now[0] += 4.0
-    player.handle(session.tick(now[0]))
+    clock.now += 4.0
+    player.handle(session.tick(clock.now))
 
 
 def test_engine_that_never_starts_speaking_is_given_up_on(player, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(audio, "SPEECH_START_TIMEOUT_MS", 100)
     player.prepare(EXERCISES)
     player._tts.say = lambda text: None  # a wedged engine: accepts, never speaks
-    session, now = short_session()
-    player.handle(session.start(now[0]))
+    session, clock = short_session()
+    player.handle(session.start(clock.now))
     qtbot.waitUntil(lambda: player.voice_backend != "tts", timeout=3000)
 
 
@@ -252,8 +229,8 @@ def test_no_output_device_means_visual_only_said_once(qtbot, monkeypatch) -> Non
     player = CuePlayer(speech_engine=None)
     player.sig_status.connect(statuses.append)
     player.prepare(EXERCISES)
-    session, now = short_session()
-    run_fast(session, now, player)  # must not raise
+    session, clock = short_session()
+    run_fast(session, clock, player)  # must not raise
     player.prepare(EXERCISES)  # a second session: no second message
     assert len(statuses) == 1 and "on screen" in statuses[0]
     assert not player.beeps_available and player.voice_backend == "none"
@@ -265,8 +242,8 @@ def test_qtmultimedia_failing_to_import_means_visual_only(qtbot, monkeypatch) ->
     statuses: list[str] = []
     player = CuePlayer(speech_engine="")
     player.sig_status.connect(statuses.append)
-    session, now = short_session()
-    run_fast(session, now, player)
+    session, clock = short_session()
+    run_fast(session, clock, player)
     assert statuses and "on screen" in statuses[0]
     player.shutdown()
 
@@ -284,6 +261,6 @@ def test_speech_locale_is_set_explicitly_to_the_ui_english(player) -> None:
 def test_events_without_prepare_still_play(player) -> None:
     queued: list[str] = []
     player.sig_line_queued.connect(queued.append)
-    session, now = short_session()
-    player.handle(session.start(now[0]))
+    session, clock = short_session()
+    player.handle(session.start(clock.now))
     assert queued and queued[0].startswith("Knees to chest.")

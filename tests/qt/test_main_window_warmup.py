@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.qt.helpers import FakeClock
+from tests.support import FakeClock
 
 from stretchguide import paths
 from stretchguide.qt import main_window

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.qt.helpers import FakeClock, exercises, routine
+from tests.qt.helpers import exercises, routine
+from tests.support import FakeClock
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.session import EventKind, Phase, Session
@@ -12,11 +14,16 @@ from stretchguide.core.timeline import SessionOptions, build_timeline
 from stretchguide.qt.session_view import SessionController, SessionView
 
 
+def tiny_session(clock: Callable[[], float]) -> Session:
+    """The tiny routine with a 5 s get-ready and side switch, on ``clock``."""
+    timeline = build_timeline(routine(), exercises(), SessionOptions(prepare_s=5, switch_s=5))
+    return Session(timeline, clock)
+
+
 @pytest.fixture
 def running(qtbot):
     clock = FakeClock()
-    timeline = build_timeline(routine(), exercises(), SessionOptions(prepare_s=5, switch_s=5))
-    session = Session(timeline, clock)
+    session = tiny_session(clock)
     view = SessionView()
     view.confirm_stop = lambda: True
     qtbot.addWidget(view)
@@ -178,8 +185,7 @@ class ShiftedClock:
 @pytest.fixture
 def real_time(qtbot):
     clock = ShiftedClock()
-    timeline = build_timeline(routine(), exercises(), SessionOptions(prepare_s=5, switch_s=5))
-    session = Session(timeline, clock)
+    session = tiny_session(clock)
     view = SessionView()
     qtbot.addWidget(view)
     controller = SessionController(session, view, clock)
