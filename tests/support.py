@@ -1,9 +1,9 @@
 """Builders and fakes shared by the test suites.
 
-Import as ``from tests.support import ...``: ``python -m pytest`` run from the
-project root puts the root on sys.path, which is what makes ``tests`` (a
-namespace package, no __init__.py) importable; tests/qt/helpers.py has always
-been imported the same way.
+Import as ``from tests.support import ...``. That works because
+``python -m pytest``, run from the project root as the Makefile and CI do,
+puts the root on sys.path and ``tests`` is then a namespace package (there is
+no tests/__init__.py); a bare ``pytest`` does not, and fails to collect.
 """
 
 from __future__ import annotations
@@ -119,3 +119,48 @@ def numbered(
         )
         for i, d in enumerate(doses)
     ]
+
+
+def tiny_exercises() -> dict[str, Exercise]:
+    """Four exercises spanning the positions, equipment and dose kinds the app
+    filters and plays on: floor hold, side-lying reps, chair hold, standing reps."""
+    return by_id(
+        hold_exercise(
+            "knees_to_chest", 10, name="Knees to chest",
+            steps=("Lie on your back.", "Hug both knees in."), equipment={Equipment.MAT},
+        ),
+        reps_exercise(
+            "clam_shell", 5, 2, sides=Sides.EACH, name="Clam shell",
+            steps=("Lie on your side.", "Lift the top knee."), position=Position.SIDE_LYING,
+            equipment={Equipment.MAT, Equipment.BAND}, kind=Kind.STRENGTHEN,
+        ),
+        hold_exercise(
+            "chair_torso_twist", 5, Sides.EACH, name="Chair torso twist",
+            steps=("Sit tall on a chair.", "Turn to one side."), position=Position.SEATED,
+            equipment={Equipment.CHAIR}, kind=Kind.MOBILITY,
+        ),
+        reps_exercise(
+            "standing_extension", 3, 2, name="Standing extension",
+            steps=("Stand tall.", "Lean back gently."), position=Position.STANDING,
+            kind=Kind.MOBILITY,
+        ),
+    )
+
+
+def tiny_routine(
+    rid: str = "tiny", items: tuple[tuple[str, Dose], ...] | None = None, builtin: bool = True
+) -> Routine:
+    """A routine over tiny_exercises(): by default knees to chest, then the
+    chair twist on each side; ``items`` gives (exercise id, dose) pairs instead."""
+    items = items or (
+        ("knees_to_chest", Dose(hold_s=10)),
+        ("chair_torso_twist", Dose(hold_s=5, sides=Sides.EACH)),
+    )
+    return Routine(
+        id=rid,
+        name=rid.replace("_", " ").title(),
+        description="A short test routine.",
+        items=tuple(RoutineItem(e, d) for e, d in items),
+        schedule=Schedule(7, "Daily"),
+        builtin=builtin,
+    )

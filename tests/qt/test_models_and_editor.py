@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from tests.qt.helpers import exercises, routine
+from tests.support import tiny_exercises, tiny_routine
 
 from stretchguide.core.catalog import Cause, Dose, Equipment, Position, load_builtin
 from stretchguide.qt.routine_editor import (
@@ -19,13 +19,15 @@ from stretchguide.qt.routine_list import Role, RoutineFilter, RoutineListModel, 
 
 
 def _model(qtbot):
-    exs = exercises()
-    floor = routine("floor", (("knees_to_chest", Dose(hold_s=10)),))
+    exs = tiny_exercises()
+    floor = tiny_routine("floor", (("knees_to_chest", Dose(hold_s=10)),))
     chair = replace(
-        routine("chair", (("chair_torso_twist", Dose(hold_s=5)), ("standing_extension", Dose()))),
+        tiny_routine(
+            "chair", (("chair_torso_twist", Dose(hold_s=5)), ("standing_extension", Dose()))
+        ),
         causes=frozenset({Cause.DISC_BULGE}),
     )
-    band = routine("band", (("clam_shell", Dose(reps=5, rep_s=2)),))
+    band = tiny_routine("band", (("clam_shell", Dose(reps=5, rep_s=2)),))
     rows = make_rows([floor, chair, band], exs, lambda r: 60.0 * len(r.items))
     model = RoutineListModel(rows)
     proxy = RoutineFilter()
@@ -85,8 +87,8 @@ def test_builtin_routines_all_get_a_duration_from_the_timeline():
 
 
 def test_items_model_reorders_removes_and_changes_doses(qtbot):
-    model = RoutineItemsModel(exercises())
-    model.set_items(routine().items)
+    model = RoutineItemsModel(tiny_exercises())
+    model.set_items(tiny_routine().items)
     model.append("clam_shell")
     assert [i.exercise_id for i in model.items] == [
         "knees_to_chest",
@@ -104,16 +106,16 @@ def test_items_model_reorders_removes_and_changes_doses(qtbot):
 
 
 def test_validation_names_the_bad_item():
-    bad = routine()
+    bad = tiny_routine()
     bad = replace(bad, items=(bad.items[0], replace(bad.items[1], dose=Dose(hold_s=-5))))
-    err = validate(bad, exercises())
+    err = validate(bad, tiny_exercises())
     assert err is not None and error_item(err) == 1
-    assert validate(routine(builtin=False), exercises()) is None
-    assert validate(replace(routine(), name="  "), exercises()).field == "name"
+    assert validate(tiny_routine(builtin=False), tiny_exercises()) is None
+    assert validate(replace(tiny_routine(), name="  "), tiny_exercises()).field == "name"
 
 
 def test_editor_shows_inline_error_and_does_not_save_invalid_routine(qtbot, tmp_path):
-    editor = RoutineEditor(exercises(), tmp_path, base=routine())
+    editor = RoutineEditor(tiny_exercises(), tmp_path, base=tiny_routine())
     qtbot.addWidget(editor)
     assert editor.name.text().startswith("My ")
     editor.select_row(1)
@@ -130,7 +132,7 @@ def test_editor_shows_inline_error_and_does_not_save_invalid_routine(qtbot, tmp_
 
 
 def test_editor_copy_of_builtin_saves_a_loadable_user_routine(qtbot, tmp_path):
-    editor = RoutineEditor(exercises(), tmp_path, base=routine(), taken_ids={"tiny"})
+    editor = RoutineEditor(tiny_exercises(), tmp_path, base=tiny_routine(), taken_ids={"tiny"})
     qtbot.addWidget(editor)
     editor.add_combo.setCurrentIndex(editor.add_combo.findData("bridge_missing"))  # no-op
     editor.add_combo.setCurrentIndex(editor.add_combo.findData("clam_shell"))
@@ -149,8 +151,8 @@ def test_editor_copy_of_builtin_saves_a_loadable_user_routine(qtbot, tmp_path):
 
 
 def test_saving_an_own_routine_again_replaces_its_file(tmp_path):
-    r = routine("mine", builtin=False)
-    first = save_routine(r, tmp_path, exercises())
-    second = save_routine(replace(r, name="Renamed"), tmp_path, exercises())
+    r = tiny_routine("mine", builtin=False)
+    first = save_routine(r, tmp_path, tiny_exercises())
+    second = save_routine(replace(r, name="Renamed"), tmp_path, tiny_exercises())
     assert first == second
     assert len(list(tmp_path.glob("*.toml"))) == 1

@@ -5,8 +5,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.qt.helpers import exercises, routine
-from tests.support import FakeClock
+from tests.support import FakeClock, tiny_exercises, tiny_routine
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.session import EventKind, Phase, Session
@@ -16,7 +15,8 @@ from stretchguide.qt.session_view import SessionController, SessionView
 
 def tiny_session(clock: Callable[[], float]) -> Session:
     """The tiny routine with a 5 s get-ready and side switch, on ``clock``."""
-    timeline = build_timeline(routine(), exercises(), SessionOptions(prepare_s=5, switch_s=5))
+    options = SessionOptions(prepare_s=5, switch_s=5)
+    timeline = build_timeline(tiny_routine(), tiny_exercises(), options)
     return Session(timeline, clock)
 
 

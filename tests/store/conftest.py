@@ -6,19 +6,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from tests.support import FakeClock
 
 from stretchguide.paths import AppPaths, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T0 = 1_767_261_600  # 2026-01-01T10:00:00Z
-
-
-class FakeClock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -29,7 +22,7 @@ def paths() -> AppPaths:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(T0)
 
 
 def sha256(path: Path) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.support import FakeClock
 
 from stretchguide.core import trends
 from stretchguide.core.trends import Extent
@@ -15,7 +16,7 @@ from stretchguide.paths import AppPaths
 from stretchguide.store import db, exchange
 from stretchguide.store.history import History
 
-from .conftest import T0, FakeClock
+from .conftest import T0
 from .test_history import ROUTINE
 
 OPS = (

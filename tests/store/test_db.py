@@ -8,13 +8,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.support import FakeClock
 
 from stretchguide.core import trends
 from stretchguide.paths import AppPaths
 from stretchguide.store import db
 from stretchguide.store.history import History
 
-from .conftest import FIXTURES, FakeClock, mode, sha256
+from .conftest import FIXTURES, mode, sha256
 
 FIXTURE_VERSIONS = sorted(int(p.stem.split("_v")[1]) for p in FIXTURES.glob("history_v*.db"))
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.support import FakeClock
 
 from stretchguide.__main__ import main
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
@@ -16,7 +17,7 @@ from stretchguide.paths import AppPaths
 from stretchguide.store import exchange
 from stretchguide.store.history import History
 
-from .conftest import T0, FakeClock, mode
+from .conftest import T0, mode
 
 ROUTINE = Routine(
     "gentle",
@@ -28,7 +29,7 @@ ROUTINE = Routine(
 
 
 def _fill(paths: AppPaths) -> None:
-    clock = FakeClock()
+    clock = FakeClock(T0)
     offsets = iter([3600, 3600, 7200, -18000] * 10)
     with History.open(paths, clock=clock, utc_offset=lambda ts: next(offsets)) as h:
         for day in range(3):

@@ -7,6 +7,7 @@ import random
 from datetime import date
 
 import pytest
+from tests.support import FakeClock
 
 from stretchguide.core import trends
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule, Sides
@@ -14,7 +15,7 @@ from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatu
 from stretchguide.paths import AppPaths
 from stretchguide.store.history import History
 
-from .conftest import T0, FakeClock
+from .conftest import T0
 
 ROUTINE = Routine(
     id="gentle",
@@ -160,6 +161,20 @@ def test_a_step_for_a_missing_session_is_refused(history: History) -> None:
         history.record_step(999, 0, "bridge", "hold")
 
 
+def _random_checkin(
+    h: History, rng: random.Random, kind: str, at: int, session_id: int | None = None
+) -> None:
+    """A check-in with random back and leg scores and extent."""
+    h.add_checkin(
+        kind,
+        rng.randint(0, 10),
+        rng.randint(0, 10),
+        rng.choice(list(Extent)),
+        session_id=session_id,
+        at=at,
+    )
+
+
 def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(days):
@@ -170,14 +185,7 @@ def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
                 if rng.random() < 0.7
                 else dataclasses.replace(ROUTINE, id="short", items=(ROUTINE.items[1],))
             )
-            h.add_checkin(
-                "before",
-                rng.randint(0, 10),
-                rng.randint(0, 10),
-                rng.choice(list(Extent)),
-                session_id=s.id,
-                at=int(clock.now) - 60,
-            )
+            _random_checkin(h, rng, "before", at=int(clock.now) - 60, session_id=s.id)
             for ex in s.exercise_ids:
                 if rng.random() < 0.7:
                     h.set_response(s.id, ex, rng.choice(list(Response)))
@@ -187,22 +195,9 @@ def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
                 s.id, rng.choice(["completed", "partial", "stopped"]), ended_at=int(clock.now) + 600
             )
             if rng.random() < 0.8:
-                h.add_checkin(
-                    "after",
-                    rng.randint(0, 10),
-                    rng.randint(0, 10),
-                    rng.choice(list(Extent)),
-                    session_id=s.id,
-                    at=int(clock.now) + 700,
-                )
+                _random_checkin(h, rng, "after", at=int(clock.now) + 700, session_id=s.id)
         if rng.random() < 0.6:
-            h.add_checkin(
-                "any",
-                rng.randint(0, 10),
-                rng.randint(0, 10),
-                rng.choice(list(Extent)),
-                at=int(clock.now) + 9 * 3600,
-            )
+            _random_checkin(h, rng, "any", at=int(clock.now) + 9 * 3600)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
