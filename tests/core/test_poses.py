@@ -284,3 +284,31 @@ def test_cat_stretch_far_hand_rests_on_the_mat_like_the_near_one() -> None:
     for name, frame in fig.stages.items():
         body = forward(frame.body)
         assert abs(body["l_wrist"][2] - body["r_wrist"][2]) < 1.0, name
+
+
+def test_advanced_piriformis_hands_hold_behind_the_pulled_thigh_in_view() -> None:
+    fig = pl.figure("advanced_piriformis_stretch")
+    for side, rest in ((Side.RIGHT, "l"), (Side.LEFT, "r")):
+        body = forward(resolve(fig.frame_for(fig.key, side)).body)
+        knee, back = body[f"{rest}_knee"], body[f"{rest}_thigh_back"]
+        for s in ("l", "r"):
+            palm = tuple((w + h) / 2 for w, h in zip(body[f"{s}_wrist"], body[f"{s}_hand"],
+                                                     strict=True))
+            # Nearer the back of the thigh than its front, close to the knee.
+            assert math.dist(palm, back) < math.dist(palm, body[f"{rest}_knee_front"]), s
+            assert math.dist(palm, knee) < 20.0, s
+        # The camera sits on the resting side, so the holding hands are not
+        # hidden behind the crossed leg.
+        cam = fig.camera(side)
+        assert cam.project(body[f"{rest}_hip"])[2] > cam.project(body["pelvis"])[2]
+
+
+def test_lumbar_rotation_view_shows_the_knee_arch_and_its_fall_to_the_side() -> None:
+    fig = pl.figure("lumbar_rotation")
+    cam = fig.camera(Side.RIGHT, alternating=True)
+    start = forward(resolve(fig.start).body)
+    key = forward(resolve(fig.key).body)
+    up = cam.project(start["r_knee"])[1] - cam.project(start["r_hip"])[1]
+    assert up > 15.0, "bent knees must stand up as an arch, not read as straight legs"
+    assert cam.project(key["r_knee"])[1] < cam.project(start["r_knee"])[1] - 8.0
+    assert fig.feel_other_side  # knees to the right stretch the left side of the back

@@ -182,6 +182,9 @@ class ExerciseFigure:
     breath: float = 1.0
     elevation: float = 0.0  # look down on it a little (front views of lying poses)
     azimuth: float = 0.0  # turn the camera towards the person's front (crossed legs)
+    # Side view from the resting side: for a limb held by both hands, the
+    # hands and that limb are nearest while the working leg lies behind them.
+    from_resting_side: bool = False
 
     def stage_frame(self, stage: str) -> Frame:
         """The frame of a named stage ("Arch up" finds "arch"), else the key pose."""
@@ -200,8 +203,12 @@ class ExerciseFigure:
         return self.props
 
     def camera(self, side: Side | None, alternating: bool = False) -> Camera:
-        from_left = (self.view is View.SIDE and self.sided and side is Side.LEFT
-                     and not alternating)
+        if alternating:
+            # One camera for both sides, so the figure does not jump each rep.
+            from_left = self.view is View.SIDE and self.from_resting_side
+        else:
+            from_left = (self.view is View.SIDE and self.sided
+                         and (side is Side.LEFT) != self.from_resting_side)
         return Camera(self.view, from_left=from_left, azimuth=self.azimuth,
                       elevation=self.elevation)
 
@@ -229,7 +236,8 @@ def _with_reaches(pose: Pose, *reaches: Reach, helper: Pose | None = None,
 
 
 # Figure-four: right ankle resting just above the left knee.
-def _figure_four(base: Pose, max_flex: float = 100.0) -> Pose:
+def _figure_four(base: Pose, max_flex: float = 100.0,
+                 ankle_at: Vec = (0.0, -6.0, 4.0)) -> Pose:
     p = base.with_(r_hip_flex=min(80.0, max_flex), r_hip_abd=35.0, r_hip_rot=45.0,
                    r_knee=100.0, r_ankle=0.0)
 
@@ -237,7 +245,7 @@ def _figure_four(base: Pose, max_flex: float = 100.0) -> Pose:
         # The crossed knee falls open; it never rides above the resting ankle.
         return max(0.0, sk["r_knee"][2] - sk["r_ankle"][2] + 4.0) ** 2 * 0.2
 
-    cost = _plus(near("r_ankle", "l_knee_front", (0.0, -6.0, 4.0)), knee_low)
+    cost = _plus(near("r_ankle", "l_knee_front", ankle_at), knee_low)
     return fit(p, ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee"], cost,
                bounds={"r_hip_flex": (30.0, max_flex)})
 
@@ -349,16 +357,46 @@ def _supine_piriformis() -> ExerciseFigure:
         props=(FLOOR, MAT), feel=("buttock", "back_of_hip"), azimuth=25.0)
 
 
+def _hold_behind_thigh(p: Pose, leg: str) -> Pose:
+    """Both palms behind ``leg``'s thigh just above the knee, elbows up and out.
+
+    Solved per pose rather than with ``Reach``: a planar reach keeps the upper
+    arm on the mat and brings the forearm up the front of the thigh, which
+    reads as pushing the knee away instead of drawing it in.
+    """
+    p = grounded(p)
+    sk = forward(p)
+    knee, back = sk[f"{leg}_knee"], sk[f"{leg}_thigh_back"]
+    # Two fifths of the way from the knee to the middle of the hamstrings,
+    # a little beyond the skin so the hands show past the thigh's edge.
+    grip = tuple(k + 0.4 * (b - k) for k, b in zip(knee, back, strict=True))
+    lateral = 1.0 if leg == "l" else -1.0
+    for s, k in (("l", 1.0), ("r", -1.0)):
+        target = (grip[0] + 6.0, grip[1] + k * lateral * 4.0, grip[2] + 4.0)
+
+        def cost(q: Skeleton, s: str = s, target: Vec = target) -> float:
+            palm = tuple((w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"],
+                                                     strict=True))
+            return (sum((a - b) ** 2 for a, b in zip(palm, target, strict=True))
+                    + 0.3 * max(0.0, 35.0 - q[f"{s}_elbow"][2]) ** 2)
+
+        p = fit(p.with_({f"{s}_shoulder_flex": 60.0, f"{s}_shoulder_abd": 20.0,
+                         f"{s}_elbow": 60.0}),
+                [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_shoulder_rot", f"{s}_elbow"],
+                cost)
+    return p
+
+
 def _advanced_piriformis() -> ExerciseFigure:
+    # Seen from the resting (left) side: the hands and the thigh they draw
+    # in are nearest, and the crossed right foot shows above that knee.
     start = _figure_four(_arms_by_side(hook_lying()))
-    pulled = start.with_(l_hip_flex=95.0, l_knee=90.0, l_ankle=-10.0, neck_flex=15.0)
-    pulled = _figure_four(pulled, max_flex=135.0)
-    hands = (Reach("l", "l_thigh_back", offset=(0.0, 4.0, -2.0)),
-             Reach("r", "l_thigh_back", offset=(0.0, -4.0, -2.0)))
+    pulled = start.with_(l_hip_flex=125.0, l_knee=105.0, l_ankle=-5.0, neck_flex=12.0)
+    pulled = _figure_four(pulled, max_flex=140.0, ankle_at=(0.0, 4.0, 3.0))
     return ExerciseFigure(
         "advanced_piriformis_stretch", View.SIDE, start=_sup(start),
-        key=_with_reaches(pulled, *hands), props=(FLOOR, MAT), feel=("buttock", "back_of_hip"),
-        azimuth=12.0)
+        key=_sup(_hold_behind_thigh(pulled, "l")), props=(FLOOR, MAT),
+        feel=("buttock", "back_of_hip"), azimuth=-20.0, from_resting_side=True)
 
 
 def _seated_hip_stretch() -> ExerciseFigure:
@@ -530,13 +568,26 @@ def _core_breathing() -> ExerciseFigure:
         sided=False, breath=1.6)
 
 
+def _mat_area(x0: float, x1: float, half: float) -> Prop:
+    """The mat as a flat rectangle, for cameras that look down on the floor."""
+    return Prop("poly", points=((x0, -half, 0.0), (x1, -half, 0.0), (x1, half, 0.0),
+                                (x0, half, 0.0)),
+                width=0.5, ink=Ink.MAT_AREA, depth_bias=-1e5)
+
+
 def _lumbar_rotation() -> ExerciseFigure:
-    start = hook_lying().both(shoulder_abd=35.0, elbow=5.0)
+    # From the side, above and a little towards the feet (the mat shows as a
+    # floor in perspective): the bent knees stand up as an arch, then both
+    # tip over to one side while the shoulders and arms stay flat. Straight
+    # from above the arch vanished and the bent knees read as straight legs.
+    start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
     key = start.with_(spin=-30.0, lumbar_twist=15.0, thorax_twist=15.0,
                       r_hip_abd=30.0, l_hip_abd=-25.0, l_hip_rot=10.0, r_hip_rot=-10.0)
     return ExerciseFigure(
-        "lumbar_rotation", View.TOP, start=_sup(start), key=_sup(key), props=(),
-        feel=("lower_back", "side_of_back"))
+        "lumbar_rotation", View.SIDE, start=_sup(start), key=_sup(key),
+        props=(_mat_area(-100.0, 75.0, 42.0),), feel=("lower_back", "side_of_back"),
+        feel_other_side=True,  # knees to the right open the left side of the back
+        elevation=30.0, azimuth=25.0)
 
 
 def _long_sit_lean(lean: float) -> Pose:

@@ -683,6 +683,7 @@ class Ink(StrEnum):
     PROP = "prop"
     PROP_DARK = "prop_dark"
     MAT = "mat"
+    MAT_AREA = "mat_area"  # a mat seen from above, under the body
     BAND = "band"
     STRAP = "strap"
     FLOOR = "floor"
@@ -701,6 +702,7 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.PROP: "#a89a86",
     Ink.PROP_DARK: "#6f6455",
     Ink.MAT: "#5fb3a9",
+    Ink.MAT_AREA: "#d3ebe7",
     Ink.BAND: "#e0a030",
     Ink.STRAP: "#c0504d",
     Ink.FLOOR: "#8a8f98",
@@ -793,8 +795,10 @@ def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False) -> list[Sha
         leg = [skel[f"{s}_hip"], skel[f"{s}_knee"], skel[f"{s}_ankle"]]
         foot = [skel[f"{s}_heel"], skel[f"{s}_toe"]]
         arm = [skel[f"{s}_shoulder"], skel[f"{s}_elbow"], skel[f"{s}_wrist"], skel[f"{s}_hand"]]
-        leg_depth = sum(cam.project(p)[2] for p in leg) / 3
-        is_far = lateral and leg_depth < centre - 1.0
+        # Which side of the body a leg hangs from decides near or far; the
+        # feet would not: with a turned camera a far leg flexed towards the
+        # head or a near foot planted far down the mat reads the wrong way.
+        is_far = lateral and cam.project(skel[f"{s}_hip"])[2] < centre - 1.0
         arm_depth = cam.project(skel[f"{s}_shoulder"])[2]
         arm_far = lateral and arm_depth < cam.project(skel["neck"])[2] - 1.0
         w = RADIUS
