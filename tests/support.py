@@ -1,9 +1,8 @@
 """Builders and fakes shared by the test suites.
 
-Import as ``from tests.support import ...``. That works because
-``python -m pytest``, run from the project root as the Makefile and CI do,
-puts the root on sys.path and ``tests`` is then a namespace package (there is
-no tests/__init__.py); a bare ``pytest`` does not, and fails to collect.
+Import as ``from tests.support import ...``: the pytest configuration puts
+the project root on sys.path (``pythonpath`` in pyproject.toml), and
+``tests`` is then a namespace package (there is no tests/__init__.py).
 """
 
 from __future__ import annotations

@@ -144,8 +144,11 @@ def test_cues_are_audible_in_order_with_the_right_pitch_and_timing(qtbot, tmp_pa
         marker_at = None
         for _ in range(5):
             # Sound played now lands at or after the file's current end. Each
-            # try waits out the marker (0.6 s) and a silence, so every
-            # onset found belongs to this try's play().
+            # try waits out the marker (0.6 s) and a silence, so every onset
+            # found belongs to this try's play(), and the marker is never
+            # played again while it sounds: the old loop did that every
+            # 400 ms, and play() on a sounding QSoundEffect can abort Qt
+            # (see the note in CuePlayer._play_cue).
             written = len(_read(wav))
             played_at = time.monotonic()
             marker.play()

@@ -464,8 +464,12 @@ class CuePlayer(QObject):
         if beep and cue.sound is not None and self._beeps_enabled:
             effect = self._effects.get(cue.sound)
             if effect is not None:
+                # A repeat restarts, never queues. Never play() an effect that
+                # is still sounding: on PulseAudio that floods Qt with socket
+                # notifier faults and aborted the process in 1 of 3 runs of
+                # 1333 plays; stop() first survived 4000 restarts 15 ms apart.
                 if effect.isPlaying():
-                    effect.stop()  # a repeat (countdown ticks) restarts, never queues
+                    effect.stop()
                 effect.play()
                 self.sig_sound_played.emit(cue.sound.value)
                 not_before = now + self._durations[cue.sound] + BEEP_TO_VOICE_GAP_S
