@@ -312,3 +312,47 @@ def test_lumbar_rotation_view_shows_the_knee_arch_and_its_fall_to_the_side() -> 
     assert up > 15.0, "bent knees must stand up as an arch, not read as straight legs"
     assert cam.project(key["r_knee"])[1] < cam.project(start["r_knee"])[1] - 8.0
     assert fig.feel_other_side  # knees to the right stretch the left side of the back
+
+
+def _image_angle(a: tuple[float, ...], b: tuple[float, ...], c: tuple[float, ...]) -> float:
+    u, v = (a[0] - b[0], a[1] - b[1]), (c[0] - b[0], c[1] - b[1])
+    cos = (u[0] * v[0] + u[1] * v[1]) / (math.hypot(*u) * math.hypot(*v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+@pytest.mark.parametrize(("side", "toward"), [(Side.RIGHT, -1.0), (Side.LEFT, 1.0)])
+def test_lumbar_rotation_lays_both_bent_knees_down_to_one_side_shoulders_flat(
+        side: Side, toward: float) -> None:
+    fig = pl.figure("lumbar_rotation")
+    start = forward(resolve(fig.frame_for(fig.start, side)).body)
+    key_pose = resolve(fig.frame_for(fig.key, side)).body
+    key = forward(key_pose)
+    low = "r" if side is Side.RIGHT else "l"
+    for s in ("l", "r"):
+        assert start[f"{s}_knee"][2] > start[f"{s}_hip"][2] + 25.0, "hook lying: knees up"
+        assert key_pose[f"{s}_knee"] >= 80.0 and key_pose[f"{s}_hip_flex"] >= 30.0
+        # Knees travel well out to the side and most of the way to the floor.
+        assert (key[f"{s}_knee"][1] - start[f"{s}_knee"][1]) * toward > 20.0, s
+    assert key[f"{low}_knee"][2] < 12.0, "the lower knee nearly rests on the mat"
+    apart = math.dist(start["l_knee"], start["r_knee"])
+    assert math.dist(key["l_knee"], key["r_knee"]) < apart + 2.0, "knees stay together"
+    # Shoulders level and (almost) where they lay: the twist is in the low back.
+    assert abs(key["l_shoulder"][2] - key["r_shoulder"][2]) < 1.0
+    assert key["l_shoulder"][2] - start["l_shoulder"][2] < 3.0
+
+
+@pytest.mark.parametrize("alternating", [False, True])
+def test_lumbar_rotation_camera_shows_the_knee_bend_in_both_poses(alternating: bool) -> None:
+    # In the picture each leg must show a clear angle at the knee, with
+    # neither thigh nor shin seen end-on (that read as straight legs).
+    fig = pl.figure("lumbar_rotation")
+    for side in (Side.RIGHT, Side.LEFT):
+        cam = fig.camera(side, alternating)
+        for frame in (fig.start, fig.key):
+            body = forward(resolve(fig.frame_for(frame, side)).body)
+            for s in ("l", "r"):
+                hip, knee, ankle = (cam.project(body[f"{s}_{j}"])
+                                    for j in ("hip", "knee", "ankle"))
+                assert 50.0 < _image_angle(hip, knee, ankle) < 120.0, (side, s)
+                assert math.dist(hip[:2], knee[:2]) > 20.0, (side, s, "thigh end-on")
+                assert math.dist(knee[:2], ankle[:2]) > 20.0, (side, s, "shin end-on")

@@ -575,19 +575,46 @@ def _mat_area(x0: float, x1: float, half: float) -> Prop:
                 width=0.5, ink=Ink.MAT_AREA, depth_bias=-1e5)
 
 
+def _knees_to_right(start: Pose, roll: float) -> Pose:
+    """Both bent knees lowered to the right together, shoulders left flat.
+
+    The pelvis rolls ``roll`` degrees and the spine twists back by as much, so
+    the chest stays square to the mat; the hips then lay the lower knee close
+    to the floor with the upper knee stacked on it. Hip and knee keep their
+    bend, so the thighs and shins, nearly in the floor plane, show a clear V.
+    """
+    twist = limit_for("lumbar_twist")
+    lumbar = min(roll / 2, twist[1] if twist else roll / 2)
+    p = start.with_(spin=-roll, lumbar_twist=lumbar, thorax_twist=roll - lumbar,
+                    r_hip_abd=20.0, l_hip_abd=-20.0)
+    low_knee = RADIUS["thigh"] * 0.8
+    stack = RADIUS["thigh"] * 1.75
+
+    def cost(sk: Skeleton) -> float:
+        rk, lk, ra, la = sk["r_knee"], sk["l_knee"], sk["r_ankle"], sk["l_ankle"]
+        c = (rk[2] - low_knee) ** 2
+        c += 0.5 * ((lk[0] - rk[0]) ** 2 + 0.3 * (lk[1] - rk[1]) ** 2
+                    + (lk[2] - rk[2] - stack) ** 2)
+        c += 0.3 * ((la[0] - ra[0]) ** 2 + (la[2] - ra[2] - stack * 0.8) ** 2)
+        return c
+
+    return fit(p, ["r_hip_abd", "l_hip_abd", "r_hip_rot", "l_hip_rot"], cost)
+
+
 def _lumbar_rotation() -> ExerciseFigure:
-    # From the side, above and a little towards the feet (the mat shows as a
-    # floor in perspective): the bent knees stand up as an arch, then both
-    # tip over to one side while the shoulders and arms stay flat. Straight
-    # from above the arch vanished and the bent knees read as straight legs.
+    # Seen from above and from the corner beyond the feet: the bent knees
+    # stand up as an arch, then fold down beside the body as a V on the mat
+    # while the shoulders and outspread arms stay flat. A plain side view saw
+    # the fallen legs end-on (they read as straight legs); straight from the
+    # feet the standing knees hid their bend. A 45 degree pelvic roll: more
+    # lifts the back off the mat, as the model's hip joint meets the floor.
     start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
-    key = start.with_(spin=-30.0, lumbar_twist=15.0, thorax_twist=15.0,
-                      r_hip_abd=30.0, l_hip_abd=-25.0, l_hip_rot=10.0, r_hip_rot=-10.0)
+    key = _knees_to_right(start, 45.0)
     return ExerciseFigure(
         "lumbar_rotation", View.SIDE, start=_sup(start), key=_sup(key),
         props=(_mat_area(-100.0, 75.0, 42.0),), feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
-        elevation=30.0, azimuth=25.0)
+        elevation=30.0, azimuth=45.0)
 
 
 def _long_sit_lean(lean: float) -> Pose:
