@@ -262,14 +262,15 @@ class SessionView(QWidget):
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.time_left)
         buttons = QHBoxLayout()
-        for b in (
+        self._controls = (
             self.prev_button,
             self.pause_button,
             self.next_button,
             self.hurts_button,
             self.mute_button,
             self.stop_button,
-        ):
+        )
+        for b in self._controls:
             buttons.addWidget(b)
 
         layout = QVBoxLayout(self)
@@ -396,14 +397,7 @@ class SessionView(QWidget):
             label.setFont(font)
         button_font = QFont(self.font())
         button_font.setPixelSize(max(14, int(h * 0.026)))
-        for b in (
-            self.prev_button,
-            self.pause_button,
-            self.next_button,
-            self.hurts_button,
-            self.mute_button,
-            self.stop_button,
-        ):
+        for b in self._controls:
             b.setFont(button_font)
             b.setMinimumHeight(max(44, int(h * 0.065)))
         self.side.set_scale(h / 600)

@@ -25,7 +25,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -310,8 +310,7 @@ class History:
 
         Doing a step again (the person went back) updates its record.
         """
-        when = self._now() if completed_at is None else int(completed_at)
-        values = (
+        record = StepRecord(
             session_id,
             int(step_index),
             exercise_id,
@@ -320,9 +319,10 @@ class History:
             int(set_number),
             float(planned_s),
             float(done_s),
-            1 if skipped else 0,
-            when,
+            bool(skipped),
+            self._now() if completed_at is None else int(completed_at),
         )
+        values = astuple(record)  # the columns of _STEP_COLS, in order
         with db.transaction(self.conn):
             self.conn.execute(
                 f"INSERT INTO steps ({_STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -333,18 +333,7 @@ class History:
                 "skipped = excluded.skipped, completed_at = excluded.completed_at",
                 values,
             )
-        return StepRecord(
-            session_id,
-            int(step_index),
-            exercise_id,
-            kind,
-            side,
-            int(set_number),
-            float(planned_s),
-            float(done_s),
-            bool(skipped),
-            when,
-        )
+        return record
 
     def steps(self, session_id: int) -> list[StepRecord]:
         rows = self.conn.execute(
