@@ -106,12 +106,13 @@ def render(spec: CueSpec) -> np.ndarray:
     return np.round(x * 32767).astype("<i2")
 
 
-def wav_bytes(samples: np.ndarray) -> bytes:
+def wav_bytes(samples: np.ndarray, rate: int = RATE) -> bytes:
+    """Mono 16-bit WAV; tools/gen_voice.py writes its clips with this too."""
     buf = io.BytesIO()
     with wave.open(buf, "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
-        w.setframerate(RATE)
+        w.setframerate(rate)
         w.writeframes(samples.tobytes())
     return buf.getvalue()
 

@@ -15,7 +15,6 @@ removed.
 from __future__ import annotations
 
 import argparse
-import io
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+# Run as a script, tools/ is on sys.path: one WAV writer for cues and clips.
+from gen_sounds import wav_bytes  # noqa: E402
 from stretchguide.core import cues  # noqa: E402
 
 RATE = 22_050
@@ -74,16 +75,6 @@ def tidy(x: np.ndarray) -> np.ndarray:
     return np.round(x).astype("<i2")
 
 
-def wav_bytes(samples: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(samples.tobytes())
-    return buf.getvalue()
-
-
 def wanted_clips(with_exercises: bool = True) -> dict[str, str]:
     clips = cues.all_fixed_clips()
     for ex_id, name in (exercise_names() if with_exercises else {}).items():
@@ -104,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     clips = wanted_clips(with_exercises=not args.fixed_only)
     total = 0
     for key, text in sorted(clips.items()):
-        data = wav_bytes(tidy(speak_to_samples(text)))
+        data = wav_bytes(tidy(speak_to_samples(text)), RATE)
         path = args.out / f"{key}.wav"
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
