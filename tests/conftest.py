@@ -7,6 +7,7 @@ temporary one so no test can touch a real person's history.
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # As the app does (stretchguide.qt.app.use_plain_event_dispatcher): the GLib
@@ -25,3 +26,30 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("STRETCHGUIDE_DATA_DIR", str(data))
     return data
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """Let a fatal Qt message reach stderr before Qt aborts.
+
+    pytest-qt records Qt's messages instead of printing them, and a fatal one
+    is followed at once by abort(): the reason would die with its record, and
+    the log would show only "Fatal Python error: Aborted".
+    """
+    if "PySide6.QtCore" not in sys.modules:  # a pure test: nothing to watch
+        return (yield)
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def echo_fatal(kind: QtMsgType, context: object, message: str) -> None:
+        if kind in (QtMsgType.QtFatalMsg, QtMsgType.QtCriticalMsg):
+            os.write(2, f"\nQt {kind.name}: {message}\n".encode(errors="replace"))
+        capture(kind, context, message)
+
+    capture = qInstallMessageHandler(echo_fatal)
+    if capture is None:  # nothing captures: Qt's default handler prints already
+        qInstallMessageHandler(None)
+        return (yield)
+    try:
+        return (yield)
+    finally:
+        qInstallMessageHandler(capture)
