@@ -9,6 +9,7 @@ and checks that its last words reach the output: a C library's stderr line
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
 import textwrap
@@ -35,6 +36,8 @@ def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
          "--rootdir", str(ROOT), "-p", "tests.conftest", "-p", "no:cacheprovider",
          "-p", "no:faulthandler", str(tmp_path / "test_dies.py")],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
+        # No core file: CI collects cores from the root to show a real crash.
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)),
     )
     assert child.returncode != 0
     assert "libexample: assertion failed, aborting" in child.stderr
