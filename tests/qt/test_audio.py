@@ -237,6 +237,21 @@ def test_no_output_device_means_visual_only_said_once(qtbot, monkeypatch) -> Non
     player.shutdown()
 
 
+def test_voice_off_with_no_output_device_opens_no_engine_until_turned_on(
+        qtbot, monkeypatch) -> None:
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "defaultAudioOutput", staticmethod(lambda: QAudioDevice()))
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    player = CuePlayer(speech_engine="mock")
+    player.set_voice_enabled(False)
+    player.prepare(EXERCISES)
+    assert player.voice_backend == "none"
+    player.set_voice_enabled(True)
+    assert player.voice_backend == "tts"  # the mock engine needs no device
+    player.shutdown()
+
+
 def test_qtmultimedia_failing_to_import_means_visual_only(qtbot, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
     statuses: list[str] = []

@@ -308,7 +308,7 @@ class CuePlayer(QObject):
         self._voice_enabled = on
         if not on:
             self._silence_speech()
-        elif self._device is not None and self._tts is None and self._clips is None:
+        elif self._prepared and self._tts is None and self._clips is None:
             self._open_voice()  # prepared while the voice was off
 
     def set_beeps_enabled(self, on: bool) -> None:
@@ -368,8 +368,8 @@ class CuePlayer(QObject):
                 device = QMediaDevices.audioOutputs()[0]
         if device is None or device.isNull():
             self._visual_only = True
-            if self._engine_choice == "mock":
-                self._open_speech()  # the mock engine needs no device: tests still hear lines
+            if self._voice_enabled:
+                self._open_voice()
             self._tell("visual", "No sound output found: cues are shown on screen only.")
             return
         self._device = device
@@ -380,10 +380,13 @@ class CuePlayer(QObject):
             self._open_voice()
 
     def _open_voice(self) -> None:
-        if self._engine_choice != "":
+        # Without an output device only the mock engine is worth opening: it
+        # needs none, and tests still hear its lines.
+        choice = self._engine_choice
+        if choice != "" and (self._device is not None or choice == "mock"):
             self._open_speech()
         if self._tts is None:
-            self._open_clips()
+            self._open_clips()  # needs the device; does nothing without one
 
     def _load_effects(self, device: Any) -> None:
         from PySide6.QtMultimedia import QSoundEffect
