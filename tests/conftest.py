@@ -28,6 +28,25 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     return data
 
 
+@pytest.fixture(autouse=True)
+def _qt_objects_die_with_their_test():
+    """Destroy whatever a test handed to deleteLater() before the next test starts.
+
+    pytest-qt only calls processEvents() between tests, and that does not run
+    deferred deletes posted outside an event loop. Without this, a test's
+    sound effects, audio sinks and speech engines were destroyed in the middle
+    of a later test, at its first qtbot.wait(), while that test was opening
+    its own on the same sound server: failures would land on the wrong test.
+    """
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
     """Let a fatal Qt message reach stderr before Qt aborts.
