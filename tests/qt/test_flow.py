@@ -186,6 +186,38 @@ def test_after_session_verdict_names_the_this_hurts_presses(qtbot, app_window):
     assert "This hurts" in verdict and "once" in verdict and hurt_in in verdict
 
 
+def _tick_until(window, clock, done, limit_s=600.0):
+    t = 0.0
+    while not done() and t < limit_s:
+        clock.advance(0.5)
+        window._controller.tick()
+        t += 0.5
+
+
+def test_stopping_mid_hold_asks_about_that_exercise_only(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    session = window._session
+    first = session.timeline.steps[0].exercise_id
+    _tick_until(window, clock, lambda: session.snapshot(clock()).step.is_work)
+    qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
+    assert window.checkin.kind == "after"
+    assert list(window.checkin.response_groups) == [first]
+
+
+def test_stopping_before_the_next_exercise_starts_does_not_ask_about_it(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    session = window._session
+    steps = session.timeline.steps
+    first = steps[0].exercise_id
+    second = steps[session.timeline.exercise_starts()[1]].exercise_id
+    _tick_until(window, clock, lambda: session.snapshot(clock()).step.exercise_id == second)
+    assert not session.snapshot(clock()).step.is_work  # its get-ready
+    qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
+    assert list(window.checkin.response_groups) == [first]
+
+
 def test_hurts_html_counts_presses_per_exercise_in_plain_words():
     from stretchguide.qt.main_window import hurts_html
 

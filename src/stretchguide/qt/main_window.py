@@ -242,6 +242,9 @@ class MainWindow(QMainWindow):
         self._before: CheckinAnswers | None = None
         self._session_id: int | None = None
         self._session_routine: Routine | None = None
+        # Exercises the person actually worked on this session, in order: the
+        # after check-in asks about these, not about the ones never reached.
+        self._worked: dict[str, None] = {}
         self._session: Any = None  # core.session.Session, imported with the first session
         self._controller: SessionController | None = None
         self._step_base = 0
@@ -910,6 +913,7 @@ class MainWindow(QMainWindow):
             )
             self._session_id = record.id
             self._session_routine = routine
+            self._worked = {}
             self._step_base = 0
             if self._before is not None:
                 self._save_checkin(self._before, record.id)
@@ -976,6 +980,8 @@ class MainWindow(QMainWindow):
         if self._session is None or self._session_id is None:
             return
         step = self._session.timeline.steps[index]
+        if step.is_work:
+            self._worked[step.exercise_id] = None
         self.ctx.history.record_step(
             self._session_id,
             self._step_base + index,
@@ -991,6 +997,7 @@ class MainWindow(QMainWindow):
         if self._session is None or self._session_id is None or self._controller is None:
             return
         step = self._session.timeline.steps[index]
+        self._worked[step.exercise_id] = None
         self.ctx.history.record_hurt(self._session_id, step.exercise_id, self._step_base + index)
         choice = self.ask_hurt()
         if choice == "end":
@@ -1020,15 +1027,16 @@ class MainWindow(QMainWindow):
             return
         final = SessionStatus.COMPLETED if status == "completed" else SessionStatus.STOPPED
         self.ctx.history.finish_session(self._session_id, final)
-        routine = self._session_routine
-        exercises = []
-        if routine is not None:
-            seen: set[str] = set()
-            for item in routine.items:
-                ex = self.ctx.catalog.exercises.get(item.exercise_id)
-                if ex is not None and ex.id not in seen:
-                    seen.add(ex.id)
-                    exercises.append((ex.id, ex.name))
+        steps = self._session.timeline.steps if self._session is not None else ()
+        if steps and final is SessionStatus.STOPPED:
+            current = steps[self._session.step_index()]
+            if current.is_work:  # stopped mid-hold: that exercise was tried
+                self._worked[current.exercise_id] = None
+        exercises = [
+            (ex.id, ex.name)
+            for ex in map(self.ctx.catalog.exercises.get, self._worked)
+            if ex is not None
+        ]
         if self._controller is not None:
             self._controller.shutdown()
         if self.isFullScreen():
