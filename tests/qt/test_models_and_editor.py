@@ -52,6 +52,8 @@ def test_list_model_exposes_duration_count_badges_and_floor_flag(qtbot):
     floor = model.index(model.row_of("floor"), 0)
     assert floor.data(Role.NEEDS_FLOOR) is True
     assert Position.SUPINE in floor.data(Role.POSITIONS)
+    assert "lying on back" in floor.data(Role.POSITION_BADGES)
+    assert "lying on back" not in chair.data(Role.POSITION_BADGES)
 
 
 def test_no_floor_work_filter_hides_routines_that_need_the_floor(qtbot):

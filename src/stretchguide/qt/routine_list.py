@@ -41,6 +41,7 @@ class Role(IntEnum):
     SUMMARY = Qt.ItemDataRole.UserRole + 10  # "12 min · 6 exercises · daily"
     BADGES = Qt.ItemDataRole.UserRole + 11  # list[str]
     BUILTIN = Qt.ItemDataRole.UserRole + 12
+    POSITION_BADGES = Qt.ItemDataRole.UserRole + 13  # list[str], the positions it asks for
 
 
 EQUIPMENT_LABELS = {
@@ -51,7 +52,7 @@ EQUIPMENT_LABELS = {
     Equipment.BAND: "band",
     Equipment.SMALL_BALL: "small ball",
     Equipment.EXERCISE_BALL: "exercise ball",
-    Equipment.SUPPORT: "support",
+    Equipment.SUPPORT: "sturdy support",
     Equipment.HELPER: "helper",
 }
 POSITION_LABELS = {
@@ -187,6 +188,10 @@ class RoutineListModel(QAbstractListModel):
             out.insert(0, self.tr("my routine"))
         return out
 
+    def position_badges(self, row: RoutineRow) -> list[str]:
+        """The positions the routine asks for, in the catalog's order (back, front, ...)."""
+        return [self.tr(label) for p, label in POSITION_LABELS.items() if p in row.positions]
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -222,6 +227,8 @@ class RoutineListModel(QAbstractListModel):
             return self.summary(row)
         if role == Role.BADGES:
             return self.badges(row)
+        if role == Role.POSITION_BADGES:
+            return self.position_badges(row)
         if role == Role.BUILTIN:
             return r.builtin
         return None
@@ -351,15 +358,25 @@ class RoutineCardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         fm = QFontMetrics(small)
         bx = x
-        for badge in index.data(Role.BADGES) or []:
+        # Positions as outlined pills, then what to have at hand as filled
+        # ones: "lying on back" and "mat" answer different questions.
+        fill = QColor(fg)
+        fill.setAlphaF(0.12)
+        outline = QColor(fg)
+        outline.setAlphaF(0.45)
+        pills = [(b, True) for b in index.data(Role.POSITION_BADGES) or []]
+        pills += [(b, False) for b in index.data(Role.BADGES) or []]
+        for badge, outlined in pills:
             w = fm.horizontalAdvance(badge) + 12
             if bx + w > rect.right():
                 break
             pill = QRect(bx, y, w, int(fm.height() * 1.3))
-            fill = QColor(fg)
-            fill.setAlphaF(0.12)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
+            if outlined:
+                painter.setPen(outline)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
             painter.setPen(fg)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
