@@ -218,6 +218,21 @@ def test_stopping_before_the_next_exercise_starts_does_not_ask_about_it(qtbot, a
     assert list(window.checkin.response_groups) == [first]
 
 
+def test_after_session_verdict_uses_the_pain_limits_from_settings(qtbot, app_window):
+    from stretchguide.core.safety import EASE_OFF_ADVICE, FINE_ADVICE, PainThresholds
+
+    window, clock, *_ = app_window
+    for limits, advice in ((None, EASE_OFF_ADVICE), (PainThresholds(6, 8), FINE_ADVICE)):
+        if limits is not None:
+            window.ctx.prefs.pain_thresholds = limits
+        start_session(qtbot, window)
+        qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
+        fill_checkin(qtbot, window.checkin, back=6, leg=6, extent="none")
+        qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+        assert advice.split(":")[0].split(".")[0] in window.checkin.verdict.text()
+        qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+
+
 def test_hurts_html_counts_presses_per_exercise_in_plain_words():
     from stretchguide.qt.main_window import hurts_html
 

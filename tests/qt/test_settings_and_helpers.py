@@ -85,3 +85,35 @@ def test_inhibitor_fails_quietly_without_a_session_bus(monkeypatch):
     assert inhibitor.inhibit("test") in (True, False)
     inhibitor.release()
     assert not inhibitor.active
+
+
+def test_pain_limits_default_to_the_articles_and_persist(tmp_path):
+    from stretchguide.core.safety import PainThresholds
+
+    path = tmp_path / "s.ini"
+    prefs = Preferences(path)
+    assert prefs.pain_thresholds == PainThresholds(3, 5)
+    prefs.pain_thresholds = PainThresholds(4, 6)
+    prefs.sync()
+    assert Preferences(path).pain_thresholds == PainThresholds(4, 6)
+
+
+def test_hand_edited_pain_limits_are_clamped_and_never_inverted(tmp_path):
+    path = tmp_path / "s.ini"
+    path.write_text("[safety]\npain_fine_max=6\npain_acceptable_max=2\n")
+    limits = Preferences(path).pain_thresholds
+    assert (limits.fine_max, limits.acceptable_max) == (6, 6)
+    path.write_text("[safety]\npain_fine_max=-4\npain_acceptable_max=99\n")
+    limits = Preferences(path).pain_thresholds
+    assert (limits.fine_max, limits.acceptable_max) == (0, 10)
+
+
+def test_settings_dialog_keeps_acceptable_at_or_above_fine(qtbot, tmp_path):
+    prefs = Preferences(tmp_path / "s.ini")
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    dialog.pain_acceptable.setValue(4)
+    dialog.pain_fine.setValue(7)
+    assert dialog.pain_acceptable.value() == 7
+    dialog.accept()
+    assert (prefs.pain_thresholds.fine_max, prefs.pain_thresholds.acceptable_max) == (7, 7)

@@ -828,6 +828,7 @@ class MainWindow(QMainWindow):
                 before=before,
                 after=checkin_from_answers(answers, at),
                 during_peak=None,
+                thresholds=self.ctx.prefs.pain_thresholds,
             )
             self.checkin.show_verdict(
                 verdict_html(verdict.level.value, verdict.advice, verdict.reasons)
@@ -842,7 +843,10 @@ class MainWindow(QMainWindow):
             before = next((c for c in cis if c.kind is CheckInKind.BEFORE), None)
             after = next((c for c in cis if c.kind is CheckInKind.AFTER), None)
             verdict = pain_response(
-                before=before, after=after, next_morning=checkin_from_answers(answers, at)
+                before=before,
+                after=after,
+                next_morning=checkin_from_answers(answers, at),
+                thresholds=self.ctx.prefs.pain_thresholds,
             )
             self.checkin.show_verdict(
                 verdict_html(verdict.level.value, verdict.advice, verdict.reasons)

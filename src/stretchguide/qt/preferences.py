@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTime
 
+from stretchguide.core.safety import PainThresholds
+
 AFFECTED_SIDES = ("none", "left", "right")
 SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
 
@@ -30,6 +32,8 @@ class Defaults:
     reminder_enabled: bool = False
     reminder_time: str = "18:00"
     red_flag_interval_days: int = 7
+    pain_fine_max: int = PainThresholds.fine_max
+    pain_acceptable_max: int = PainThresholds.acceptable_max
 
 
 DEFAULTS = Defaults()
@@ -162,6 +166,18 @@ class Preferences:
     @red_flag_interval_days.setter
     def red_flag_interval_days(self, v: int) -> None:
         self._set("safety/red_flag_interval_days", int(v))
+
+    @property
+    def pain_thresholds(self) -> PainThresholds:
+        """The pain-response rule's limits; a hand-edited file cannot invert them."""
+        fine = self._int("safety/pain_fine_max", DEFAULTS.pain_fine_max, 0, 10)
+        acceptable = self._int("safety/pain_acceptable_max", DEFAULTS.pain_acceptable_max, 0, 10)
+        return PainThresholds(fine_max=fine, acceptable_max=max(fine, acceptable))
+
+    @pain_thresholds.setter
+    def pain_thresholds(self, v: PainThresholds) -> None:
+        self._set("safety/pain_fine_max", v.fine_max)
+        self._set("safety/pain_acceptable_max", v.acceptable_max)
 
     @property
     def disclaimer_accepted(self) -> bool:

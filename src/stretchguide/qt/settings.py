@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchguide.core.safety import PainThresholds
 from stretchguide.qt.preferences import (
     AFFECTED_SIDES,
     DEFAULTS,
@@ -65,6 +66,14 @@ class SettingsDialog(QDialog):
         self.reminder_time.setDisplayFormat("HH:mm")
         self.red_flag_days = self._spin(1, 365)
         self.red_flag_days.setSuffix(self.tr(" days"))
+        # The pain-response rule after a session (article 004's 0-3 fine,
+        # 4-5 acceptable, above that ease off), for a physiotherapist who
+        # sets other limits. "Fine" can never exceed "acceptable".
+        self.pain_fine = self._spin(0, 10)
+        self.pain_acceptable = self._spin(0, 10)
+        self.pain_fine.valueChanged.connect(self.pain_acceptable.setMinimum)
+        for spin in (self.pain_fine, self.pain_acceptable):
+            spin.setSuffix(self.tr(" / 10"))
 
         for widget, name in (
             (self.voice, self.tr("Spoken guidance")),
@@ -78,6 +87,8 @@ class SettingsDialog(QDialog):
             (self.reminder, self.tr("Daily reminder")),
             (self.reminder_time, self.tr("Reminder time")),
             (self.red_flag_days, self.tr("Ask the safety questions every")),
+            (self.pain_fine, self.tr("Pain after a session that is fine, up to")),
+            (self.pain_acceptable, self.tr("Pain that is acceptable, up to; above it, ease off")),
         ):
             widget.setAccessibleName(name)
 
@@ -91,6 +102,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Si&des"), self.side_mode)
         form.addRow(self.reminder, self.reminder_time)
         form.addRow(self.tr("Safety &questions every"), self.red_flag_days)
+        form.addRow(self.tr("Pain that is &fine, up to"), self.pain_fine)
+        form.addRow(self.tr("Pain that is &acceptable, up to"), self.pain_acceptable)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -117,6 +130,9 @@ class SettingsDialog(QDialog):
         self.reminder.setChecked(p.reminder_enabled)
         self.reminder_time.setTime(QTime.fromString(p.reminder_time, "HH:mm"))
         self.red_flag_days.setValue(p.red_flag_interval_days)
+        limits = p.pain_thresholds
+        self.pain_fine.setValue(limits.fine_max)
+        self.pain_acceptable.setValue(limits.acceptable_max)
 
     def save(self) -> None:
         p = self.prefs
@@ -131,6 +147,7 @@ class SettingsDialog(QDialog):
         p.reminder_enabled = self.reminder.isChecked()
         p.reminder_time = self.reminder_time.time().toString("HH:mm")
         p.red_flag_interval_days = self.red_flag_days.value()
+        p.pain_thresholds = PainThresholds(self.pain_fine.value(), self.pain_acceptable.value())
         p.sync()
 
     def accept(self) -> None:
