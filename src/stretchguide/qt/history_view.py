@@ -484,9 +484,11 @@ class HistoryView(QWidget):
             day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
         }
         self.streak.set_days(done_days, self.today())
+        days = trend.streak.current
         self.streak_label.setText(
-            self.tr("Streak: <b>%1</b> day(s) of %2")
-            .replace("%1", str(trend.streak.current))
+            (self.tr("Streak: <b>%1</b> day of %2") if days == 1
+             else self.tr("Streak: <b>%1</b> days of %2"))
+            .replace("%1", str(days))
             .replace("%2", str(trend.streak.goal))
         )
         self.table_model.set_links(trend.exercises)
