@@ -370,7 +370,7 @@ class CuePlayer(QObject):
             self._visual_only = True
             if self._voice_enabled:
                 self._open_voice()
-            self._tell("visual", "No sound output found: cues are shown on screen only.")
+            self._tell("visual", self.tr("No sound output found: cues are shown on screen only."))
             return
         self._device = device
         self._load_effects(device)
@@ -397,7 +397,7 @@ class CuePlayer(QObject):
                 with wave.open(str(path), "rb") as w:
                     self._durations[sound] = w.getnframes() / w.getframerate()
             except (MissingAssetError, OSError, wave.Error):
-                self._tell("sounds", "Some cue sounds are missing; the voice carries on.")
+                self._tell("sounds", self.tr("Some cue sounds are missing; the voice carries on."))
                 continue
             effect = QSoundEffect(device, self)
             effect.setSource(asset_url_for(path))
@@ -566,9 +566,9 @@ class CuePlayer(QObject):
             self.sig_line_finished.emit(self._line_text)
         self._open_clips()
         if self._clips is not None:
-            self._tell("tts", "The speech engine stopped working: using recorded voice.")
+            self._tell("tts", self.tr("The speech engine stopped working: using recorded voice."))
         else:
-            self._tell("tts", "The speech engine stopped working: beeps only.")
+            self._tell("tts", self.tr("The speech engine stopped working: beeps only."))
         self._pump()
 
 

@@ -692,7 +692,8 @@ def report_lines(history: History, today: date) -> list[tuple[str, str]]:
         lines.append(("p", summary.advice))
     hurts = history.hurts()
     if hurts:
-        lines.append(("p", f"'This hurts' pressed {len(hurts)} time(s) in total."))
+        times = "once" if len(hurts) == 1 else f"{len(hurts)} times"
+        lines.append(("p", f"'This hurts' pressed {times} in total."))
     notes = [c for c in checkins if c.note][-8:]
     if notes:
         lines.append(("h2", "Recent notes"))
