@@ -38,7 +38,7 @@ Bounds = tuple[float, float, float, float]
 
 OUTLINE_CM = 1.3  # outline thickness around limbs, in body centimetres
 MOTION_INTERVAL_MS = 16  # ~60 fps while something moves
-HOLD_INTERVAL_MS = 100  # a held pose only breathes; 10 checks a second suffice
+HOLD_INTERVAL_MS = 200  # a held pose only breathes (a breath takes seconds): 5 checks a second
 VISIBLE_PX = 0.5  # smaller changes are not worth a repaint while moving
 HOLD_VISIBLE_PX = 1.5  # a breath is slow: repaint in steps too small to notice
 
@@ -85,6 +85,37 @@ def paint_drawing(
     painter.restore()
 
 
+_GLOW_SPRITES: dict[int, QImage] = {}
+
+
+def _glow_sprite(radius: float) -> QImage:
+    """The stretch glow as an image, made once per pixel radius.
+
+    A radial gradient filled every frame was over a third of a frame's paint
+    time at full screen; a glow is soft enough that a whole-pixel radius and
+    an unfiltered blit at a fractional position look the same.
+    """
+    r = max(1, round(radius))
+    sprite = _GLOW_SPRITES.get(r)
+    if sprite is None:
+        if len(_GLOW_SPRITES) > 16:  # only a resize changes the radius
+            _GLOW_SPRITES.clear()
+        sprite = QImage(2 * r, 2 * r, QImage.Format.Format_ARGB32_Premultiplied)
+        sprite.fill(Qt.GlobalColor.transparent)
+        grad = QRadialGradient(QPointF(r, r), r)
+        grad.setColorAt(0.0, _color(Ink.GLOW, 200))
+        grad.setColorAt(0.55, _color(Ink.GLOW, 120))
+        grad.setColorAt(1.0, _color(Ink.GLOW, 0))
+        painter = QPainter(sprite)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(grad)
+        painter.drawEllipse(QPointF(r, r), r, r)
+        painter.end()
+        _GLOW_SPRITES[r] = sprite
+    return sprite
+
+
 def _pen(ink: Ink, width: float) -> QPen:
     pen = QPen(_color(ink), max(width, 0.5))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -120,14 +151,9 @@ def _paint_shape(p: QPainter, s: Shape, m: _Mapper, ow: float) -> None:
         p.setBrush(_color(s.fill or Ink.PROP))
         p.drawEllipse(pts[0], r, r)
     elif s.kind == "glow":
-        r = s.radius * m.k
-        grad = QRadialGradient(pts[0], r)
-        grad.setColorAt(0.0, _color(Ink.GLOW, 200))
-        grad.setColorAt(0.55, _color(Ink.GLOW, 120))
-        grad.setColorAt(1.0, _color(Ink.GLOW, 0))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(grad)
-        p.drawEllipse(pts[0], r, r)
+        sprite = _glow_sprite(s.radius * m.k)
+        half = sprite.width() / 2
+        p.drawImage(QPointF(pts[0].x() - half, pts[0].y() - half), sprite)
     elif s.kind == "line" and s.stroke is not None:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(_pen(s.stroke, (s.widths[0] if s.widths else 1.0) * m.k))
@@ -176,6 +202,7 @@ class FigureView(QWidget):
         self._t_at_anchor = 0.0
         self._paused = False
         self.repaints = 0  # for the benchmark and tests
+        self.ticks = 0  # animation timer callbacks, same use
 
     # --- API used by the session view -----------------------------------
 
@@ -261,6 +288,7 @@ class FigureView(QWidget):
             self._timer.start(interval)
 
     def _on_tick(self) -> None:
+        self.ticks += 1
         self._refresh()
         self._schedule()
 
@@ -287,6 +315,11 @@ class FigureView(QWidget):
         self._painted_px = px
         self.update()
 
+    def _paint_rect(self) -> QRectF:
+        r = QRectF(self.rect())
+        pad = min(r.width(), r.height()) * 0.04
+        return r.adjusted(pad, pad, -pad, -pad)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._schedule()
@@ -307,9 +340,7 @@ class FigureView(QWidget):
             return
         self.repaints += 1
         painter = QPainter(self)
-        r = QRectF(self.rect())
-        pad = min(r.width(), r.height()) * 0.04
-        paint_drawing(painter, self._drawing, self._bounds, r.adjusted(pad, pad, -pad, -pad))
+        paint_drawing(painter, self._drawing, self._bounds, self._paint_rect())
         painter.end()
 
 
