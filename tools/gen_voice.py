@@ -3,18 +3,26 @@
     python tools/gen_voice.py [--out DIR]
 
 Used when no speech engine works at run time. Records every fixed phrase and
-number word from ``stretchguide.core.cues`` and every built-in exercise name
-from the catalog, with fixed espeak-ng settings (voice, speed, pitch) so a
-rerun with the same espeak-ng gives the same clips. Each clip is mono
-22.05 kHz 16-bit WAV, silence trimmed from both ends (a short pad and fade
-kept so nothing clicks), peak-normalised so the voice sits level with the
-cue sounds. Clips for exercises that are no longer in the catalog are
-removed.
+number word from ``stretchguide.core.cues`` and, for every built-in exercise,
+its name and the first instruction its intro says, with fixed espeak-ng
+settings (voice, speed, pitch) so a rerun with the same espeak-ng gives the
+same clips. Each clip is mono 22.05 kHz 16-bit WAV, silence trimmed from
+both ends (a short pad and fade kept so nothing clicks), peak-normalised so
+the voice sits level with the cue sounds. Clips nothing asks for any more
+(an exercise left the catalog) are removed.
+
+It also writes ``manifest.json`` there: each clip's exact words and the
+espeak-ng settings. A WAV cannot be read back as text without a speech
+recogniser, so the manifest is what tests/core/test_sound_files.py holds
+against the words the code says now, to catch clips left stale.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -38,17 +46,14 @@ PEAK_DBFS = -3.0
 SILENCE = 250  # |sample| below this (int16) counts as silence when trimming
 PAD_S = 0.02
 FADE_S = 0.006
+MANIFEST = "manifest.json"
 
 
-def exercise_names() -> dict[str, str]:
-    """Built-in exercise id -> name (empty, with a warning, if no catalog yet)."""
-    try:
-        from stretchguide.core.catalog import load_builtin  # type: ignore[attr-defined]
-    except ImportError:
-        print("warning: no catalog loader yet; exercise names not recorded", file=sys.stderr)
-        return {}
-    catalog = load_builtin()
-    return {ex_id: ex.name for ex_id, ex in sorted(catalog.exercises.items())}
+def espeak_version() -> str:
+    out = subprocess.run(["espeak-ng", "--version"], check=True, capture_output=True, text=True)
+    # The rest of the line is the data folder: this machine's, not the clips'.
+    found = re.search(r"text-to-speech:\s*(\S+)", out.stdout)
+    return found.group(1) if found else out.stdout.strip()
 
 
 def speak_to_samples(text: str) -> np.ndarray:
@@ -75,24 +80,28 @@ def tidy(x: np.ndarray) -> np.ndarray:
     return np.round(x).astype("<i2")
 
 
-def wanted_clips(with_exercises: bool = True) -> dict[str, str]:
-    clips = cues.all_fixed_clips()
-    for ex_id, name in (exercise_names() if with_exercises else {}).items():
-        clips[cues.exercise_clip_key(ex_id)] = name + "."
-    return clips
+def wanted_clips() -> dict[str, str]:
+    """Clip key -> the words to record, for every clip the app can ask for."""
+    return {**cues.all_fixed_clips(), **cues.builtin_exercise_clips()}
+
+
+def manifest_text(clips: dict[str, str], version: str) -> str:
+    manifest = {
+        "espeak_ng": {"version": version, "args": shlex.join(ESPEAK_ARGS)},
+        "clips": dict(sorted(clips.items())),
+    }
+    return json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "sounds" / "voice")
-    parser.add_argument("--fixed-only", action="store_true",
-                        help="record only the fixed phrases and numbers, not exercise names")
     args = parser.parse_args(argv)
     if shutil.which("espeak-ng") is None:
         print("espeak-ng is not installed (apt-get install espeak-ng)", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    clips = wanted_clips(with_exercises=not args.fixed_only)
+    clips = wanted_clips()
     total = 0
     for key, text in sorted(clips.items()):
         data = wav_bytes(tidy(speak_to_samples(text)), RATE)
@@ -100,12 +109,14 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
         total += len(data)
-    has_catalog = any(k.startswith("ex_") for k in clips)
     for old in args.out.glob("*.wav"):
-        stale = old.stem not in clips
-        if stale and (has_catalog or not old.stem.startswith("ex_")):
+        if old.stem not in clips:
             old.unlink()
             print(f"removed {old.name}")
+    manifest = args.out / MANIFEST
+    text = manifest_text(clips, espeak_version())
+    if not manifest.exists() or manifest.read_text(encoding="utf-8") != text:
+        manifest.write_text(text, encoding="utf-8")
     print(f"{len(clips)} clips, {total / 1024:.0f} KiB in {args.out}")
     return 0
 

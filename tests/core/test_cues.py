@@ -66,6 +66,17 @@ def test_hold_of_whole_minutes_is_said_in_minutes() -> None:
     assert cue.line.clips == ("hold_for", "num_2", "minutes")
 
 
+def test_a_long_hold_is_still_announced_after_a_long_intro_a_short_one_is_not() -> None:
+    # The intro (name, first instruction, get ready) is still being spoken
+    # 4.5 s into the hold: a 30 s hold is still worth naming, an 8 s one not.
+    for seconds, said in ((30.0, True), (8.0, False)):
+        q = LineQueue()
+        line = event_cue(ev(EventKind.HOLD_START, seconds=seconds)).line
+        assert line is not None
+        q.push(line, now=5.0)
+        assert (q.next_line(9.5) is line) is said
+
+
 def test_countdown_ticks_and_says_the_number_and_goes_stale_fast() -> None:
     cue = event_cue(ev(EventKind.COUNTDOWN, seconds=2.0))
     assert cue.sound is Sound.TICK
@@ -94,12 +105,53 @@ def test_switch_side_names_the_leg_for_a_leg_stretch_and_the_side_for_a_twist() 
 
 
 def test_intro_says_the_exercise_name_then_its_first_instruction() -> None:
+    first = load_builtin().exercises["bridge"].steps[0]
+    cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge",
+                       text=first))
+    assert cue.sound is Sound.NEXT_EXERCISE
+    assert cue.line is not None
+    assert cue.line.text == f"Bridge. {first.rstrip('.')}."
+    # Eyes closed, the recorded voice has to say how to get into position too.
+    assert cue.line.clips == ("ex_bridge", "intro_bridge")
+
+
+def test_intro_with_words_nothing_was_recorded_for_falls_back_to_the_name() -> None:
     cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge",
                        text="Lie on your back, knees bent"))
     assert cue.line is not None
     assert cue.line.text == "Bridge. Lie on your back, knees bent."
-    # No recording can hold free text: the fallback says the name.
     assert cue.line.clips == ("ex_bridge",)
+    unknown = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="not_built_in",
+                           exercise_name="Mine", text="Lie down."))
+    assert unknown.line is not None and unknown.line.clips == ("ex_not_built_in",)
+
+
+def test_intro_clip_follows_the_builtin_wording_not_a_lookalike_exercise() -> None:
+    # The clips are recorded from the built-in catalog: an exercise passed in
+    # under a built-in id with its own first step must not get that recording.
+    mine = replace(HAMSTRING, steps=("Lie down flat.", *HAMSTRING.steps[1:]))
+    cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id=mine.id, exercise_name=mine.name,
+                       text=mine.steps[0]), by_id(mine))
+    assert cue.line is not None and cue.line.text == "Hamstring stretch. Lie down flat."
+    assert cue.line.clips == (cues.exercise_clip_key(mine.id),)
+
+
+def test_intro_without_a_get_ready_step_opens_on_other_words_and_says_only_the_name() -> None:
+    catalog = load_builtin()
+    item = RoutineItem("bridge", catalog.exercises["bridge"].dose)
+    timeline = build_timeline(Routine("r", "R", "", (item,), Schedule(1, "")),
+                              catalog.exercises, SessionOptions(prepare_s=0))
+    [intro] = [c.event for c in build_cues(timeline) if c.event.kind is EventKind.EXERCISE_INTRO]
+    assert intro.text != catalog.exercises["bridge"].steps[0]
+    cue = event_cue(intro, catalog.exercises)
+    assert cue.line is not None and cue.line.clips == ("ex_bridge",)
+
+
+def test_clips_needed_preloads_the_intro_clip_of_builtin_exercises_only() -> None:
+    keys = cues.clips_needed(["bridge", "not_built_in"])
+    assert {"ex_bridge", "intro_bridge", "ex_not_built_in"} <= keys
+    assert "intro_not_built_in" not in keys
+    assert set(cues.all_fixed_clips()) <= keys
 
 
 def test_rest_and_next_up_at_one_moment_become_one_line_with_the_next_exercise_sound() -> None:

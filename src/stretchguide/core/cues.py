@@ -1,13 +1,17 @@
 """Which sound and which spoken line belong to each session event.
 
 Pure and Qt-free: the Qt layer (``stretchguide.qt.audio``) only plays what
-this module decides. Three parts:
+this module decides. The one thing it reads is the built-in catalog (parsed
+once per process), because that is what the exercise clips were recorded
+from. Three parts:
 
 * :class:`Sound` -- the nine cue sounds (``resources/sounds/<value>.wav``).
 * :class:`Line` -- a spoken line as text for a speech engine *and* as a
   sequence of recorded clip names for when no engine works. The clips are
-  whole fixed phrases, number words and exercise names, so every line the
-  session can say is made of clips that ``tools/gen_voice.py`` records.
+  whole fixed phrases, number words, exercise names and each built-in
+  exercise's first instruction, all recorded by ``tools/gen_voice.py``. A
+  clip is only used where it says the line's own words; text nothing was
+  recorded for is left out of the clips rather than replaced.
 * :func:`cue_for` -- the mapping from an engine :class:`~stretchguide.core.
   session.Event` to a :class:`Cue` (sound, line, or both), and
   :class:`LineQueue` -- the policy that keeps speech from talking over
@@ -21,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from stretchguide.core.catalog import Area, Exercise, Side
+from stretchguide.core.catalog import Area, Exercise, Side, load_builtin
 from stretchguide.core.session import Event, EventKind
 from stretchguide.core.timeline import StepKind
 
@@ -106,9 +110,47 @@ def exercise_clip_key(exercise_id: str) -> str:
     return f"ex_{exercise_id}"
 
 
+def intro_clip_key(exercise_id: str) -> str:
+    return f"intro_{exercise_id}"
+
+
+def _sentence(text: str) -> str:
+    # The intro's one way of ending an instruction, shared with the recording
+    # of it so the two cannot drift apart by a full stop.
+    return text.rstrip(".") + "."
+
+
 def all_fixed_clips() -> dict[str, str]:
     """Every clip that does not depend on the catalog: key -> text to record."""
     return {**PHRASES, **NUMBER_CLIPS}
+
+
+def exercise_clips(exercise: Exercise) -> dict[str, str]:
+    """The clips recorded for one exercise: key -> text to record.
+
+    Its name, and its first instruction: what the intro says after the name
+    when the session starts the exercise with a get-ready step.
+    """
+    clips = {exercise_clip_key(exercise.id): exercise.name + "."}
+    if exercise.steps:
+        clips[intro_clip_key(exercise.id)] = _sentence(exercise.steps[0])
+    return clips
+
+
+def builtin_exercise_clips() -> dict[str, str]:
+    """Every clip that depends on the built-in catalog: key -> text to record."""
+    clips: dict[str, str] = {}
+    for exercise in load_builtin().exercises.values():
+        clips.update(exercise_clips(exercise))
+    return clips
+
+
+def _recorded_exercise_clips(exercise_id: str) -> dict[str, str]:
+    # The clips are recorded from the built-in catalog, so only it says what
+    # they say: an exercise passed in under the same id may word things
+    # differently.
+    builtin = load_builtin().exercises.get(exercise_id)
+    return exercise_clips(builtin) if builtin is not None else {}
 
 
 @dataclass(frozen=True)
@@ -209,7 +251,9 @@ class LineQueue:
 def clips_needed(exercise_ids: Iterable[str]) -> set[str]:
     """Every clip key a session over these exercises might ask for."""
     keys = set(all_fixed_clips())
-    keys.update(exercise_clip_key(e) for e in exercise_ids)
+    for exercise_id in exercise_ids:
+        keys.add(exercise_clip_key(exercise_id))
+        keys.update(_recorded_exercise_clips(exercise_id))
     return keys
 
 
@@ -256,10 +300,16 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
     k = event.kind
     if k is EventKind.EXERCISE_INTRO:
         text = event.exercise_name + "."
+        clips: tuple[str, ...] = (exercise_clip_key(event.exercise_id),)
         if event.text:
-            text += " " + event.text.rstrip(".") + "."
-        return Cue(Sound.NEXT_EXERCISE,
-                   Line(text, (exercise_clip_key(event.exercise_id),), max_delay_s=4.0))
+            said = _sentence(event.text)
+            text += " " + said
+            # Only the first instruction is recorded; an intro that opens on
+            # another step (no get-ready step) keeps to the name.
+            key = intro_clip_key(event.exercise_id)
+            if _recorded_exercise_clips(event.exercise_id).get(key) == said:
+                clips += (key,)
+        return Cue(Sound.NEXT_EXERCISE, Line(text, clips, max_delay_s=4.0))
     if k is EventKind.PREPARE:
         if event.side is not None:
             side = _side_line("start_with_your", event.side, ex, 3.0, False)
@@ -271,7 +321,12 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
         text = f"Hold for {dur_text}."
         if event.stage:
             text = f"{event.stage.capitalize()}. {text}"
-        return Cue(Sound.HOLD_START, Line(text, ("hold_for", *dur_clips), 2.0, urgent=True))
+        # The intro (name and first instruction) can outlast a 5 s get-ready,
+        # and a line that waits past its delay is dropped. "Hold for 30
+        # seconds" a few seconds late still tells the person what to do, so a
+        # long hold lets it wait up to a quarter of its length (2-6 s).
+        late_ok = min(6.0, max(2.0, event.seconds / 4))
+        return Cue(Sound.HOLD_START, Line(text, ("hold_for", *dur_clips), late_ok, urgent=True))
     if k is EventKind.HALFWAY:
         return Cue(None, Line(PHRASES["halfway"], ("halfway",), 2.0))
     if k is EventKind.TEN_LEFT:
