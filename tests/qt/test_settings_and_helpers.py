@@ -89,10 +89,13 @@ def test_inhibitor_fails_quietly_without_a_session_bus(monkeypatch):
 
 def test_pain_limits_default_to_the_articles_and_persist(tmp_path):
     from stretchguide.core.safety import PainThresholds
+    from stretchguide.qt.preferences import DEFAULTS
 
     path = tmp_path / "s.ini"
     prefs = Preferences(path)
-    assert prefs.pain_thresholds == PainThresholds(3, 5)
+    assert prefs.pain_thresholds == PainThresholds() == PainThresholds(
+        DEFAULTS.pain_fine_max, DEFAULTS.pain_acceptable_max)
+    assert PainThresholds() == PainThresholds(3, 5)
     prefs.pain_thresholds = PainThresholds(4, 6)
     prefs.sync()
     assert Preferences(path).pain_thresholds == PainThresholds(4, 6)

@@ -47,3 +47,25 @@ def test_closing_the_window_mid_load_stops_the_thumbnail_chain(qtbot, _private_d
         window.close()
         window.deleteLater()
     qtbot.wait(200)  # pytest-qt fails the test on an exception raised in here
+
+
+def test_the_first_paint_imports_no_charts_audio_or_history_maths():
+    """What the window needs before its first paint stays light (bench_startup.py).
+
+    A preferences module that imported core.safety at the top pulled in
+    core.trends and cost ~40 ms of start-up (1.4x -> 1.65x a bare window).
+    """
+    import os
+    import subprocess
+    import sys
+
+    heavy = ("stretchguide.core.trends", "stretchguide.core.safety",
+             "stretchguide.store.history", "pyqtgraph", "PySide6.QtMultimedia",
+             "PySide6.QtTextToSpeech")
+    code = (
+        "import sys, stretchguide.qt.app, stretchguide.qt.main_window; "
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"

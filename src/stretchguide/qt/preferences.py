@@ -10,10 +10,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTime
 
-from stretchguide.core.safety import PainThresholds
+if TYPE_CHECKING:
+    # core.safety pulls in core.trends: ~40 ms the first paint does not need.
+    from stretchguide.core.safety import PainThresholds
 
 AFFECTED_SIDES = ("none", "left", "right")
 SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
@@ -32,8 +35,9 @@ class Defaults:
     reminder_enabled: bool = False
     reminder_time: str = "18:00"
     red_flag_interval_days: int = 7
-    pain_fine_max: int = PainThresholds.fine_max
-    pain_acceptable_max: int = PainThresholds.acceptable_max
+    # core.safety.PainThresholds' defaults (a test keeps them equal).
+    pain_fine_max: int = 3
+    pain_acceptable_max: int = 5
 
 
 DEFAULTS = Defaults()
@@ -170,6 +174,8 @@ class Preferences:
     @property
     def pain_thresholds(self) -> PainThresholds:
         """The pain-response rule's limits; a hand-edited file cannot invert them."""
+        from stretchguide.core.safety import PainThresholds
+
         fine = self._int("safety/pain_fine_max", DEFAULTS.pain_fine_max, 0, 10)
         acceptable = self._int("safety/pain_acceptable_max", DEFAULTS.pain_acceptable_max, 0, 10)
         return PainThresholds(fine_max=fine, acceptable_max=max(fine, acceptable))
