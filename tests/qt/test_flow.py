@@ -49,15 +49,19 @@ def fill_checkin(qtbot, page, back, leg, extent="thigh"):
     page.set_extent(extent)
 
 
-def run_to_end(window, clock, dt=1.0):
-    controller = window._controller
-    controller.timer.stop()  # the fake clock drives the ticks
-    total = window._session.timeline.total_s
+def tick_until(window, clock, done, limit_s=600.0, dt=0.5):
+    """Advance the fake clock and tick the session until ``done()`` or the limit."""
     t = 0.0
-    while window.current_page() == "session" and t < total + 30:
+    while not done() and t < limit_s:
         clock.advance(dt)
-        controller.tick()
+        window._controller.tick()
         t += dt
+
+
+def run_to_end(window, clock, dt=1.0):
+    window._controller.timer.stop()  # the fake clock drives the ticks
+    total = window._session.timeline.total_s
+    tick_until(window, clock, lambda: window.current_page() != "session", total + 30, dt)
 
 
 def test_full_session_flow_from_list_to_chart(qtbot, app_window):
@@ -186,20 +190,12 @@ def test_after_session_verdict_names_the_this_hurts_presses(qtbot, app_window):
     assert "This hurts" in verdict and "once" in verdict and hurt_in in verdict
 
 
-def _tick_until(window, clock, done, limit_s=600.0):
-    t = 0.0
-    while not done() and t < limit_s:
-        clock.advance(0.5)
-        window._controller.tick()
-        t += 0.5
-
-
 def test_stopping_mid_hold_asks_about_that_exercise_only(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
     session = window._session
     first = session.timeline.steps[0].exercise_id
-    _tick_until(window, clock, lambda: session.snapshot(clock()).step.is_work)
+    tick_until(window, clock, lambda: session.snapshot(clock()).step.is_work)
     qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
     assert window.checkin.kind == "after"
     assert list(window.checkin.response_groups) == [first]
@@ -212,7 +208,7 @@ def test_stopping_before_the_next_exercise_starts_does_not_ask_about_it(qtbot, a
     steps = session.timeline.steps
     first = steps[0].exercise_id
     second = steps[session.timeline.exercise_starts()[1]].exercise_id
-    _tick_until(window, clock, lambda: session.snapshot(clock()).step.exercise_id == second)
+    tick_until(window, clock, lambda: session.snapshot(clock()).step.exercise_id == second)
     assert not session.snapshot(clock()).step.is_work  # its get-ready
     qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
     assert list(window.checkin.response_groups) == [first]

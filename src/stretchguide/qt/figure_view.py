@@ -315,11 +315,6 @@ class FigureView(QWidget):
         self._painted_px = px
         self.update()
 
-    def _paint_rect(self) -> QRectF:
-        r = QRectF(self.rect())
-        pad = min(r.width(), r.height()) * 0.04
-        return r.adjusted(pad, pad, -pad, -pad)
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._schedule()
@@ -340,7 +335,9 @@ class FigureView(QWidget):
             return
         self.repaints += 1
         painter = QPainter(self)
-        paint_drawing(painter, self._drawing, self._bounds, self._paint_rect())
+        r = QRectF(self.rect())
+        pad = min(r.width(), r.height()) * 0.04
+        paint_drawing(painter, self._drawing, self._bounds, r.adjusted(pad, pad, -pad, -pad))
         painter.end()
 
 
