@@ -45,7 +45,7 @@ from stretchguide.qt.preferences import Preferences
 # their dataclasses, enums and TOML parsing were most of the start-up time.
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Catalog, Equipment, Routine
-    from stretchguide.core.timeline import SessionOptions
+    from stretchguide.core.timeline import SessionOptions, Timeline
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers, CheckinPage
     from stretchguide.qt.routine_details import RoutineDetails
@@ -129,9 +129,26 @@ def session_options(prefs: Preferences) -> SessionOptions:
         side_mode=mode,
         affected_side=Side(affected) if affected != "none" else Side.LEFT,
         prepare_s=prefs.prepare_s,
+        first_prepare_s=prefs.first_prepare_s,
+        fit_intro=True,
         switch_s=prefs.switch_s,
         rest_between_exercises_s=prefs.rest_s,
     )
+
+
+def ease_off_offset(timeline: Timeline, index: int, progress: float) -> float:
+    """Where to enter a rebuilt, eased-off plan: step ``index`` at ``progress``
+    (0..1) of it, moved back to the start of the repetition under way."""
+    from stretchguide.core.timeline import StepKind
+
+    step = timeline.steps[index]
+    start = timeline.starts[index]
+    into = step.duration_s * max(0.0, min(1.0, progress))
+    if step.kind is StepKind.REPS and step.rep_period_s > 0:
+        return start + (step.rep_at(into) - 1) * step.rep_period_s
+    if step.kind is StepKind.HOLD:
+        return start + into
+    return start
 
 
 def checkin_from_answers(a: CheckinAnswers, at: int) -> CheckIn:
@@ -664,25 +681,29 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, title, text)
 
     def _ask_hurt(self) -> str:
-        from PySide6.QtWidgets import QMessageBox
+        """The full-window "this hurts" question; keys 1-4 answer it.
 
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("This hurts"))
-        box.setText(
-            self.tr(
-                "The session is paused. Sharp or growing pain means stop. "
-                "What would you like to do?"
+        The overlay's ``choose(key)`` is the hook a voice command can call.
+        """
+        view = self.session_view
+        title = self.tr("This hurts")
+        text = self.tr("The session is paused. Sharp or growing pain means stop.")
+        choices = [
+            ("ease", self.tr("Ease off: shorter holds from here")),
+            ("skip", self.tr("Skip this exercise")),
+            ("continue", self.tr("Carry on")),
+            ("end", self.tr("End the session")),
+        ]
+        player = self._cue_player
+        if player is not None and hasattr(player, "say") and self.ctx.audio:
+            player.say(
+                self.tr(
+                    "Paused. Sharp or growing pain means stop. Say or press one to ease off, "
+                    "two to skip this exercise, three to carry on, four to end the session."
+                ),
+                ("paused",),
             )
-        )
-        ease = box.addButton(
-            self.tr("&Ease off (shorter holds)"), QMessageBox.ButtonRole.AcceptRole
-        )
-        skip = box.addButton(self.tr("&Skip this exercise"), QMessageBox.ButtonRole.AcceptRole)
-        end = box.addButton(self.tr("E&nd the session"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("&Carry on"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return {id(ease): "ease", id(skip): "skip", id(end): "end"}.get(id(clicked), "continue")
+        return view.ask_choice(title, text, choices, escape="continue")
 
     # -- start-up checks ------------------------------------------------------------
     def startup_checks(self) -> None:
@@ -893,7 +914,10 @@ class MainWindow(QMainWindow):
         self.show_history()
 
     def _start_session(
-        self, routine: Routine | None = None, options: SessionOptions | None = None
+        self,
+        routine: Routine | None = None,
+        options: SessionOptions | None = None,
+        at: float | None = None,
     ) -> None:
         routine_id = self._pending_routine
         if routine is None:
@@ -938,7 +962,10 @@ class MainWindow(QMainWindow):
             self._make_cue_player(routine)
         self._session = session
         self.show_page("session")
-        self._controller.start()
+        if at is None and self.ctx.prefs.session_fullscreen and not self.isFullScreen():
+            # From the mat nobody reaches for F: a new session fills the screen.
+            self.showFullScreen()
+        self._controller.start(at)
 
     def _cue_player_with_prefs(self) -> Any:
         """The one CuePlayer (created on first use) with the current preferences."""
@@ -1008,20 +1035,39 @@ class MainWindow(QMainWindow):
             self._controller.stop()
         elif choice == "skip":
             self._controller.skip_exercise()
+            self._controller.resume()
         elif choice == "ease":
-            self._ease_off(step.exercise_index)
+            self._ease_off(index)
+        else:
+            self._controller.resume()
         self.session_view.setFocus()
 
-    def _ease_off(self, exercise_index: int) -> None:
-        """Restart the current exercise and everything after it with shorter holds."""
+    def _ease_off(self, index: int) -> None:
+        """Go on from where the person is, with every remaining hold shorter.
+
+        The plan for the rest of the routine is rebuilt with shorter holds
+        and entered at the same step of the current exercise, at the start
+        of the repetition under way (or the same share of a hold), so what
+        is left only ever shrinks; it never starts the exercise again.
+        """
         assert self._session is not None and self._session_routine is not None
+        old = self._session.timeline
+        snap = self._session.snapshot(self.ctx.clock())
+        step = old.steps[index]
+        first = old.exercise_starts()[step.exercise_index]
         base_routine = self._session_routine
-        remaining = replace(base_routine, items=base_routine.items[exercise_index:])
+        remaining = replace(base_routine, items=base_routine.items[step.exercise_index :])
         options = session_options(self.ctx.prefs)
-        options = replace(options, hold_scale=EASE_OFF_SCALE)
-        self._step_base += len(self._session.timeline.steps)
+        # No second lead-in onto the mat: the person is already there.
+        options = replace(options, hold_scale=EASE_OFF_SCALE, first_prepare_s=0.0)
+        self._step_base += first
         self._session_routine = remaining
-        self._start_session(remaining, options)
+        from stretchguide.core.timeline import build_timeline
+
+        new = build_timeline(remaining, self.ctx.catalog.exercises, options)
+        k = min(index - first, len(new.steps) - 1)
+        at = ease_off_offset(new, k, snap.step_progress if snap.step_index == index else 0.0)
+        self._start_session(remaining, options, at=at)
         self.session_view.set_status(self.tr("Eased off: holds are shorter from here on."))
 
     def _on_session_finished(self, status: str) -> None:

@@ -28,6 +28,10 @@ class Defaults:
     beeps: bool = True
     volume: int = 80
     prepare_s: int = 5
+    # The first get-ready of a session: time to get down onto the mat
+    # (StretchGuide's number).
+    first_prepare_s: int = 15
+    session_fullscreen: bool = True
     rest_s: int = 15
     switch_s: int = 5
     affected_side: str = "none"
@@ -110,6 +114,22 @@ class Preferences:
     @prepare_s.setter
     def prepare_s(self, v: int) -> None:
         self._set("session/prepare_s", int(v))
+
+    @property
+    def first_prepare_s(self) -> int:
+        return self._int("session/first_prepare_s", DEFAULTS.first_prepare_s, 0, 120)
+
+    @first_prepare_s.setter
+    def first_prepare_s(self, v: int) -> None:
+        self._set("session/first_prepare_s", int(v))
+
+    @property
+    def session_fullscreen(self) -> bool:
+        return bool(self._get("session/fullscreen", DEFAULTS.session_fullscreen, bool))
+
+    @session_fullscreen.setter
+    def session_fullscreen(self, v: bool) -> None:
+        self._set("session/fullscreen", bool(v))
 
     @property
     def rest_s(self) -> int:

@@ -44,6 +44,8 @@ class SettingsDialog(QDialog):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.prepare = self._spin(0, 60)
+        self.first_prepare = self._spin(0, 120)
+        self.fullscreen = QCheckBox(self.tr("Full screen during a session"))
         self.rest = self._spin(0, 300)
         self.switch = self._spin(0, 60)
         self.side = QComboBox()
@@ -80,6 +82,8 @@ class SettingsDialog(QDialog):
             (self.beeps, self.tr("Cue sounds")),
             (self.volume, self.tr("Volume")),
             (self.prepare, self.tr("Get-ready time in seconds")),
+            (self.first_prepare, self.tr("First get-ready of a session in seconds")),
+            (self.fullscreen, self.tr("Full screen during a session")),
             (self.rest, self.tr("Rest between exercises in seconds")),
             (self.switch, self.tr("Time to switch sides in seconds")),
             (self.side, self.tr("Painful side")),
@@ -96,6 +100,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.beeps)
         form.addRow(self.tr("&Volume"), self.volume)
         form.addRow(self.tr("&Get ready (s)"), self.prepare)
+        form.addRow(self.tr("F&irst get ready (s)"), self.first_prepare)
+        form.addRow(self.fullscreen)
         form.addRow(self.tr("&Rest (s)"), self.rest)
         form.addRow(self.tr("S&witch sides (s)"), self.switch)
         form.addRow(self.tr("&Painful side"), self.side)
@@ -123,6 +129,8 @@ class SettingsDialog(QDialog):
         self.beeps.setChecked(p.beeps)
         self.volume.setValue(p.volume)
         self.prepare.setValue(p.prepare_s)
+        self.first_prepare.setValue(p.first_prepare_s)
+        self.fullscreen.setChecked(p.session_fullscreen)
         self.rest.setValue(p.rest_s)
         self.switch.setValue(p.switch_s)
         self.side.setCurrentIndex(max(0, self.side.findData(p.affected_side)))
@@ -140,6 +148,8 @@ class SettingsDialog(QDialog):
         p.beeps = self.beeps.isChecked()
         p.volume = self.volume.value()
         p.prepare_s = self.prepare.value()
+        p.first_prepare_s = self.first_prepare.value()
+        p.session_fullscreen = self.fullscreen.isChecked()
         p.rest_s = self.rest.value()
         p.switch_s = self.switch.value()
         p.affected_side = str(self.side.currentData())
