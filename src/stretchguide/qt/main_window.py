@@ -443,6 +443,39 @@ class MainWindow(QMainWindow):
         self.no_floor.toggled.connect(self.proxy.set_no_floor_work)
         for act in self.equipment_actions.values():
             act.toggled.connect(self._on_equipment)
+        # The details and Start always belong to a routine the list shows.
+        for sig in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            sig.connect(self._follow_filter)
+        self.details.sig_clear_filters.connect(self.clear_filters)
+
+    def _follow_filter(self, *_args: Any) -> None:
+        """Keep the selection, details and Start on a routine the list shows."""
+        from stretchguide.qt.routine_list import Role
+
+        if self.proxy.rowCount() == 0:
+            self.list_view.setCurrentIndex(self.proxy.index(-1, 0))
+            self.details.show_no_match()
+            return
+        current = self.list_view.currentIndex()
+        shown = self.details.routine
+        if current.isValid() and shown is not None and current.data(Role.ROUTINE_ID) == shown.id:
+            return
+        first = self.proxy.index(0, 0)
+        self.list_view.setCurrentIndex(first)
+        self._show_details(str(first.data(Role.ROUTINE_ID)))
+
+    def clear_filters(self) -> None:
+        """Every filter back to "show everything"."""
+        self.cause_filter.setCurrentIndex(0)
+        self.position_filter.setCurrentIndex(0)
+        self.no_floor.setChecked(False)
+        for act in self.equipment_actions.values():
+            act.setChecked(True)
 
     @property
     def safety(self) -> SafetyGate:
@@ -805,6 +838,8 @@ class MainWindow(QMainWindow):
 
         self._before = None
         self.checkin.start(CheckInKind.BEFORE.value)
+        if self._pending_routine is not None:
+            self.checkin.set_context(self.ctx.routine(self._pending_routine).name)
         self.show_page("checkin")
         # Opening the speech engine blocks the UI for ~1.5 s; paid now, while
         # the person reads the questions, the session itself starts at once.
@@ -1092,6 +1127,8 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
         self.checkin.start(CheckInKind.AFTER.value, exercises)
+        routine = self._session_routine
+        self.checkin.set_context(routine.name if routine is not None else "", self._before)
         self.show_page("checkin")
 
     # -- reminders -------------------------------------------------------------------
@@ -1131,6 +1168,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
         else:
             self.resize(1180, 760)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280x720 laptop, a
+        taskbar): buttons at the bottom edge must stay reachable."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        # The frame (title bar, borders) is not known before the first show;
+        # leave room for a typical one.
+        w = min(self.width(), free.width() - 16)
+        h = min(self.height(), free.height() - 48)
+        if (w, h) != (self.width(), self.height()):
+            self.resize(max(w, 480), max(h, 360))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
 
     def closeEvent(self, event: Any) -> None:
         if self._controller is not None and self.current_page() == "session":

@@ -74,6 +74,8 @@ class RoutineDetails(QWidget):
     """Edit (a user routine) or copy (a built-in) the routine with this id."""
     sig_new = Signal()
     """Create a new routine."""
+    sig_clear_filters = Signal()
+    """Show every routine again (from the "No routine matches" state)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,10 @@ class RoutineDetails(QWidget):
         self.empty = QLabel(self.tr("Pick a routine on the left to see its exercises."))
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
+        self.clear_filters_button = QPushButton(self.tr("C&lear filters"))
+        self.clear_filters_button.setAccessibleName(self.tr("Clear filters and show every routine"))
+        self.clear_filters_button.hide()
+        layout.addWidget(self.clear_filters_button)
         layout.addWidget(self.browser, 1)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New routine"))
@@ -111,6 +117,7 @@ class RoutineDetails(QWidget):
         self.start_button.clicked.connect(self._start)
         self.edit_button.clicked.connect(self._edit)
         self.new_button.clicked.connect(self.sig_new.emit)
+        self.clear_filters_button.clicked.connect(self.sig_clear_filters.emit)
 
     def _start(self) -> None:
         if self._routine is not None:
@@ -129,6 +136,8 @@ class RoutineDetails(QWidget):
     ) -> None:
         self._routine = routine
         has = routine is not None
+        self.empty.setText(self.tr("Pick a routine on the left to see its exercises."))
+        self.clear_filters_button.hide()
         self.empty.setVisible(not has)
         self.browser.setVisible(has)
         self.start_button.setEnabled(has)
@@ -138,3 +147,15 @@ class RoutineDetails(QWidget):
             return
         self.edit_button.setText(self.tr("&Copy and edit") if routine.builtin else self.tr("&Edit"))
         self.browser.setHtml(routine_html(routine, exercises, duration_s, self.tr))
+
+    def show_no_match(self) -> None:
+        """The filters hide every routine: say so, offer to clear them, no Start."""
+        self.show_routine(None, {}, 0.0)
+        self.empty.setText(
+            "<h2>"
+            + self.tr("No routine matches")
+            + "</h2><p>"
+            + self.tr("No routine fits all the filters you chose.")
+            + "</p>"
+        )
+        self.clear_filters_button.show()
