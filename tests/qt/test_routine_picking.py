@@ -131,3 +131,79 @@ def test_the_window_fits_a_1280_by_720_screen(qtbot, picker):
     window.fit_to_screen()
     free = window.screen().availableGeometry()
     assert window.height() <= free.height() and window.width() <= free.width()
+
+
+def make_own_routine(window, name="My mat routine"):
+    from stretchguide.qt.routine_editor import RoutineEditor
+
+    base = window.ctx.routine("flare_up_gentle")
+    editor = RoutineEditor(
+        window.ctx.catalog.exercises,
+        window.ctx.paths.routines_dir,
+        base=base,
+        taken_ids=set(window.ctx.catalog.routines) | set(window.ctx.user_routines),
+        taken_names=[r.name for r in window.ctx.all_routines()],
+    )
+    editor.sig_saved.connect(window._on_routine_saved)
+    editor.name.setText(name)
+    assert editor.save() is not None
+    return window.details.routine
+
+
+def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picker):
+    from stretchguide.qt.routine_editor import RoutineEditor
+
+    window, _ = picker
+    window.ensure_routines()
+    mine = make_own_routine(window)
+    assert mine is not None and not mine.builtin
+    assert window.details.delete_button.isVisibleTo(window)
+
+    editor = RoutineEditor(
+        window.ctx.catalog.exercises,
+        window.ctx.paths.routines_dir,
+        base=mine,
+        taken_names=[r.name for r in window.ctx.all_routines()],
+    )
+    editor.sig_saved.connect(window._on_routine_saved)
+    editor.name.setText("Morning mat routine")
+    assert editor.save() is not None
+    renamed = window.ctx.routine(mine.id)
+    assert renamed.name == "Morning mat routine"
+    assert len(list(window.ctx.paths.routines_dir.glob("*.toml"))) == 1
+
+    answers = iter([False, True])
+    window.ask = lambda title, text: next(answers)
+    qtbot.mouseClick(window.details.delete_button, Qt.MouseButton.LeftButton)
+    assert mine.id in window.ctx.user_routines  # "No" keeps it
+    qtbot.mouseClick(window.details.delete_button, Qt.MouseButton.LeftButton)
+    assert mine.id not in window.ctx.user_routines
+    assert not list(window.ctx.paths.routines_dir.glob("*.toml"))
+    assert mine.id not in visible_ids(window)
+    window.select_routine("flare_up_gentle")
+    assert not window.details.delete_button.isVisibleTo(window)  # built-ins stay
+
+
+def test_two_routines_cannot_share_a_name(qtbot, picker):
+    from stretchguide.qt.routine_editor import RoutineEditor
+
+    window, _ = picker
+    window.ensure_routines()
+    builtin = window.ctx.routine("flare_up_gentle")
+    editor = RoutineEditor(
+        window.ctx.catalog.exercises,
+        window.ctx.paths.routines_dir,
+        base=builtin,
+        taken_ids=set(window.ctx.catalog.routines),
+        taken_names=[r.name for r in window.ctx.all_routines()],
+    )
+    qtbot.addWidget(editor)
+    editor.name.setText("  flare-up:  SHORT and gentle ")
+    assert editor.save() is None
+    assert "already a routine called" in editor.name_error.text()
+    assert not window.ctx.paths.routines_dir.exists() or not list(
+        window.ctx.paths.routines_dir.glob("*.toml")
+    )
+    editor.name.setText("Flare-up, my way")
+    assert editor.name_error.text() == ""  # the stale message went with the edit
+    assert editor.save() is not None

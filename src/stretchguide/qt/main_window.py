@@ -452,6 +452,31 @@ class MainWindow(QMainWindow):
         ):
             sig.connect(self._follow_filter)
         self.details.sig_clear_filters.connect(self.clear_filters)
+        self.details.sig_delete.connect(self.delete_routine)
+
+    def delete_routine(self, routine_id: str) -> bool:
+        """Delete one of the person's routines, after asking; True if it went."""
+        from stretchguide.qt.routine_editor import delete_routine
+
+        routine = self.ctx.user_routines.get(routine_id)
+        if routine is None:
+            return False
+        if not self.ask(
+            self.tr("Delete this routine?"),
+            self.tr("Delete “%1”? Its file is removed; your history keeps past sessions.").replace(
+                "%1", routine.name
+            ),
+        ):
+            return False
+        try:
+            delete_routine(routine_id, self.ctx.paths.routines_dir, self.ctx.catalog.exercises)
+        except OSError as err:
+            self.inform(self.tr("Could not delete the routine"), str(err))
+            return False
+        del self.ctx.user_routines[routine_id]
+        self.reload_routines()
+        self.statusBar().showMessage(self.tr("Deleted “%1”.").replace("%1", routine.name), 5000)
+        return True
 
     def _follow_filter(self, *_args: Any) -> None:
         """Keep the selection, details and Start on a routine the list shows."""
@@ -610,6 +635,7 @@ class MainWindow(QMainWindow):
             base=base,
             taken_ids=set(self.ctx.catalog.routines) | set(self.ctx.user_routines),
             parent=self,
+            taken_names=[r.name for r in self.ctx.all_routines()],
         )
         editor.sig_saved.connect(self._on_routine_saved)
         editor.open()

@@ -74,6 +74,8 @@ class RoutineDetails(QWidget):
     """Edit (a user routine) or copy (a built-in) the routine with this id."""
     sig_new = Signal()
     """Create a new routine."""
+    sig_delete = Signal(str)
+    """Delete the person's own routine with this id (after asking)."""
     sig_clear_filters = Signal()
     """Show every routine again (from the "No routine matches" state)."""
 
@@ -97,6 +99,8 @@ class RoutineDetails(QWidget):
         self.new_button.setAccessibleName(self.tr("Create a new routine"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.edit_button.setAccessibleName(self.tr("Edit or copy this routine"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete this routine of yours"))
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setAccessibleName(self.tr("Start this routine"))
         self.start_button.setDefault(True)
@@ -107,6 +111,7 @@ class RoutineDetails(QWidget):
         self.start_button.setMinimumHeight(48)
         row.addWidget(self.new_button)
         row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
         row.addStretch()
         row.addWidget(self.start_button)
         layout.addLayout(row)
@@ -116,12 +121,17 @@ class RoutineDetails(QWidget):
     def _connect_signals(self) -> None:
         self.start_button.clicked.connect(self._start)
         self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
         self.new_button.clicked.connect(self.sig_new.emit)
         self.clear_filters_button.clicked.connect(self.sig_clear_filters.emit)
 
     def _start(self) -> None:
         if self._routine is not None:
             self.sig_start.emit(self._routine.id)
+
+    def _delete(self) -> None:
+        if self._routine is not None and not self._routine.builtin:
+            self.sig_delete.emit(self._routine.id)
 
     def _edit(self) -> None:
         if self._routine is not None:
@@ -142,6 +152,8 @@ class RoutineDetails(QWidget):
         self.browser.setVisible(has)
         self.start_button.setEnabled(has)
         self.edit_button.setEnabled(has)
+        # Built-in routines cannot be deleted; only the person's own.
+        self.delete_button.setVisible(has and routine is not None and not routine.builtin)
         if routine is None:
             self.browser.clear()
             return
