@@ -690,8 +690,12 @@ class MainWindow(QMainWindow):
         if self._history_view is None:
             from stretchguide.qt.history_view import HistoryView
 
-            self._history_view = HistoryView(self.ctx.history, self.ctx.catalog.exercises)
+            self._history_view = HistoryView(
+                self.ctx.history, self.ctx.catalog.exercises, wall=self.ctx.wall
+            )
             self.stack.addWidget(self._history_view)
+        # The report names the painful side as set now, not when the page was made.
+        self._history_view.painful_side = self.ctx.prefs.affected_side
         return self._history_view  # type: ignore[no-any-return]
 
     def _ensure_guidance(self) -> QWidget:
