@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             return
         self._populated = True
         from stretchguide.core.catalog import Cause, Equipment, Position
-        from stretchguide.qt.app import sync_color_scheme
+        from stretchguide.qt.app import set_theme, sync_color_scheme
         from stretchguide.qt.routine_details import RoutineDetails
         from stretchguide.qt.routine_list import (
             CAUSE_LABELS,
@@ -360,6 +360,8 @@ class MainWindow(QMainWindow):
             RoutineListModel,
         )
 
+        if self.ctx.prefs.theme != "system":
+            set_theme(self.ctx.prefs.theme)
         sync_color_scheme()
         from PySide6.QtCore import Qt
 
@@ -388,7 +390,13 @@ class MainWindow(QMainWindow):
         errors = self.ctx.routine_errors
         if errors:
             self.statusBar().showMessage(
-                self.tr("%n routine file(s) could not be loaded: ", "", len(errors))
+                (
+                    self.tr("1 routine file could not be loaded: ")
+                    if len(errors) == 1
+                    else self.tr("%1 routine files could not be loaded: ").replace(
+                        "%1", str(len(errors))
+                    )
+                )
                 + str(errors[0]),
                 0,
             )
@@ -722,6 +730,9 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dialog
 
     def _on_settings(self) -> None:
+        from stretchguide.qt.app import set_theme
+
+        set_theme(self.ctx.prefs.theme)
         self.reload_routines()
         self._arm_reminder()
 
@@ -796,11 +807,16 @@ class MainWindow(QMainWindow):
         unfinished = h.unfinished_sessions()
         if unfinished and self.ask(
             self.tr("Unfinished session"),
-            self.tr(
-                "%n session(s) did not finish last time (perhaps the computer stopped). "
-                "Keep what was done as a partial session?",
-                "",
-                len(unfinished),
+            (
+                self.tr(
+                    "A session did not finish last time (perhaps the computer stopped). "
+                    "Keep what was done as a partial session?"
+                )
+                if len(unfinished) == 1
+                else self.tr(
+                    "%1 sessions did not finish last time (perhaps the computer stopped). "
+                    "Keep what was done as partial sessions?"
+                ).replace("%1", str(len(unfinished)))
             ),
         ):
             for s in unfinished:

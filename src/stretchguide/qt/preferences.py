@@ -32,6 +32,7 @@ class Defaults:
     # (StretchGuide's number).
     first_prepare_s: int = 15
     session_fullscreen: bool = True
+    theme: str = "system"  # system, light or dark
     rest_s: int = 15
     switch_s: int = 5
     affected_side: str = "none"
@@ -114,6 +115,15 @@ class Preferences:
     @prepare_s.setter
     def prepare_s(self, v: int) -> None:
         self._set("session/prepare_s", int(v))
+
+    @property
+    def theme(self) -> str:
+        v = str(self._get("appearance/theme", DEFAULTS.theme, str))
+        return v if v in ("system", "light", "dark") else DEFAULTS.theme
+
+    @theme.setter
+    def theme(self, v: str) -> None:
+        self._set("appearance/theme", str(v))
 
     @property
     def first_prepare_s(self) -> int:

@@ -19,6 +19,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from stretchguide.core.words import plural
+
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Exercise
     from stretchguide.store.history import History
@@ -31,11 +33,6 @@ EXTENT_WORDS = {
     "below_knee": "below the knee",
     "foot": "into the foot",
 }
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 session', '3 sessions': never 'session(s)'."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 @dataclass(frozen=True)
