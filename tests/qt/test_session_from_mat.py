@@ -259,3 +259,13 @@ def test_the_first_frame_of_the_session_shows_the_figure(qtbot, window_clock):
     inner = getattr(figure, "figure", figure)
     drawing = getattr(inner, "current_drawing", lambda: object())()
     assert drawing is not None
+
+
+def test_closing_the_window_answers_an_open_question_so_nothing_hangs(qtbot, window_clock):
+    window, clock = window_clock
+    begin(qtbot, window)
+    view = window.session_view
+    QTimer.singleShot(0, view.overlay, window.close)
+    qtbot.keyClick(view, Qt.Key.Key_H)  # returns: the close answered it
+    assert not view.overlay.isVisible()
+    assert window.ctx.history.sessions()[0].status.value == "stopped"

@@ -372,6 +372,8 @@ class SessionView(QWidget):
         self._set_shortcuts_enabled(True)
 
     def hideEvent(self, event: Any) -> None:
+        # A question left open would keep its local event loop (and the app) waiting.
+        self.overlay.cancel()
         self._set_shortcuts_enabled(False)
         super().hideEvent(event)
 

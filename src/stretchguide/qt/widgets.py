@@ -290,6 +290,11 @@ class ChoiceOverlay(QWidget):
         self.hide()
         self.sig_chosen.emit(key)
 
+    def cancel(self) -> None:
+        """Close without a person's answer (the page went away): the Escape answer."""
+        if self.isVisible():
+            self.choose(self._escape or (self._keys[-1] if self._keys else ""))
+
     def run(self) -> str:
         """Block (in a local event loop) until an answer; returns its key."""
         from PySide6.QtCore import QEventLoop
