@@ -61,6 +61,7 @@ def test_an_empty_list_says_no_routine_matches_and_can_clear_the_filters(qtbot, 
     window.no_floor.setChecked(True)
     assert window.proxy.rowCount() == 0
     details = window.details
+    assert window._list_empty_label().isVisibleTo(window)  # the list says it too
     assert "No routine matches" in details.empty.text()
     assert details.empty.isVisibleTo(window) and details.clear_filters_button.isVisibleTo(window)
     assert not details.start_button.isEnabled()
@@ -70,6 +71,7 @@ def test_an_empty_list_says_no_routine_matches_and_can_clear_the_filters(qtbot, 
     assert window.proxy.rowCount() == window.model.rowCount()
     assert details.routine is not None and details.start_button.isEnabled()
     assert not details.clear_filters_button.isVisibleTo(window)
+    assert not window._list_empty_label().isVisibleTo(window)
 
 
 def test_the_check_in_names_the_routine(qtbot, picker):

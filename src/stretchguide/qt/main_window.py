@@ -490,7 +490,9 @@ class MainWindow(QMainWindow):
         """Keep the selection, details and Start on a routine the list shows."""
         from stretchguide.qt.routine_list import Role
 
-        if self.proxy.rowCount() == 0:
+        empty = self.proxy.rowCount() == 0
+        self._list_empty_label().setVisible(empty)
+        if empty:
             self.list_view.setCurrentIndex(self.proxy.index(-1, 0))
             self.details.show_no_match()
             return
@@ -501,6 +503,16 @@ class MainWindow(QMainWindow):
         first = self.proxy.index(0, 0)
         self.list_view.setCurrentIndex(first)
         self._show_details(str(first.data(Role.ROUTINE_ID)))
+
+    def _list_empty_label(self) -> QLabel:
+        label = getattr(self, "_list_empty", None)
+        if label is None:
+            label = QLabel("<h2>" + self.tr("No routine matches") + "</h2>", self.list_view)
+            label.setAccessibleName(self.tr("No routine matches"))
+            label.move(24, 24)
+            label.resize(label.sizeHint())
+            self._list_empty = label
+        return label
 
     def clear_filters(self) -> None:
         """Every filter back to "show everything"."""

@@ -94,6 +94,9 @@ class RoutineDetails(QWidget):
         self.clear_filters_button.hide()
         layout.addWidget(self.clear_filters_button)
         layout.addWidget(self.browser, 1)
+        # Takes the room only while the browser is hidden, so the empty-state
+        # text and its button stay together at the top.
+        layout.addStretch(0)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New routine"))
         self.new_button.setAccessibleName(self.tr("Create a new routine"))
