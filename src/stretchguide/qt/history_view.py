@@ -338,6 +338,8 @@ class HistoryView(QWidget):
         self.confirm_overwrite: Any = self._confirm_overwrite
         self.announce_saved: Any = self._announce_saved
         self.painful_side = "none"  # set by the main window from the settings
+        # (day, answer) pairs for the report, when the safety answers are stored.
+        self.red_flags: list[tuple[date, str]] = []
         self.report_pages = 0
 
         self.banner = QLabel()
@@ -731,6 +733,7 @@ class HistoryView(QWidget):
             self.today(),
             self.range_days,
             painful_side=self.painful_side,
+            red_flags=self.red_flags,
         )
         self.sig_exported.emit(path)
         self.announce_saved(Path(path))
