@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -47,10 +48,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stretchguide.commands.selftest import run_self_test
 
         return run_self_test(app_paths)
+    if args.data_dir and not os.path.isdir(args.data_dir):
+        # A typo here would otherwise quietly start an empty diary elsewhere.
+        print(
+            f"stretchguide: the data folder {args.data_dir} does not exist yet; "
+            "StretchGuide will create it when it first saves something there.",
+            file=sys.stderr,
+        )
     if args.command is not None:
         if qt_args:
             parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
-        return int(args.func(args, app_paths))
+        try:
+            code = int(args.func(args, app_paths))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`stretchguide routines | head`): nothing
+            # is wrong. Point stdout at /dev/null so the interpreter's own
+            # flush at exit does not raise again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+        return code
     # Only the GUI path pays for importing Qt.
     from stretchguide.qt.app import run_app
 

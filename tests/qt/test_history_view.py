@@ -100,6 +100,8 @@ def test_refresh_reads_the_stores_trend_data_not_every_record(qtbot, history, mo
 def test_exports_write_png_csv_and_pdf(qtbot, history, tmp_path):
     _fill(history, days=5)
     view = _view(qtbot, history)
+    saved = []
+    view.announce_saved = saved.append
     png = view.export_png(str(tmp_path / "chart.png"))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     csvs = view.export_csv(str(tmp_path / "csv"))
@@ -107,17 +109,58 @@ def test_exports_write_png_csv_and_pdf(qtbot, history, tmp_path):
     pdf = view.export_pdf(str(tmp_path / "report.pdf"))
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5000
+    # Each save says where it went ("Saved to ..." with Open folder).
+    assert saved == [png, tmp_path / "csv", pdf]
+
+
+def test_an_existing_file_is_not_overwritten_without_asking(qtbot, history, tmp_path):
+    _fill(history, days=3)
+    view = _view(qtbot, history)
+    view.announce_saved = lambda path: None
+    target = tmp_path / "chart.png"
+    target.write_bytes(b"keep me")
+    asked = []
+    view.confirm_overwrite = lambda paths: asked.append(list(paths)) or False
+    assert view.export_png(str(target)) is None
+    assert target.read_bytes() == b"keep me" and asked == [[target]]
+    assert view.export_pdf(str(target)) is None
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "csv" / "sessions.csv").write_text("mine")
+    assert view.export_csv(str(tmp_path / "csv")) == []
+    assert (tmp_path / "csv" / "sessions.csv").read_text() == "mine"
+    view.confirm_overwrite = lambda paths: True
+    assert view.export_png(str(target)) == target
+    assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_the_chart_png_carries_a_title_with_its_date_range(qtbot, history):
+    _fill(history, days=5)
+    view = _view(qtbot, history)
+    image = view.chart_image(800)
+    first, last = view.chart_range()
+    assert first <= last
+    # The title band is dark text on white above the plot.
+    band = max(40, (image.height()) // 13)
+    dark = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, band, 2)
+        if image.pixelColor(x, y).lightness() < 100
+    )
+    assert dark > 50
 
 
 def test_report_summarises_adherence_pain_and_notes(history):
-    from datetime import date
+    from datetime import date, timedelta
 
-    from stretchguide.qt.history_view import report_lines
+    from stretchguide.qt.report import assemble_report, report_lines
 
     _fill(history, days=5)
-    text = "\n".join(t for _, t in report_lines(history, date.today()))
+    today = date.today()
+    report = assemble_report(history, load_builtin().exercises, today, today - timedelta(days=27))
+    text = "\n".join(t for _, t in report_lines(report))
     assert "5 sessions done" in text
-    assert "Back pain mean" in text
+    assert "Back pain averaged" in text
     assert "ok" in text  # the notes
 
 

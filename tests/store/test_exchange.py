@@ -167,7 +167,7 @@ def test_cli_export_import_and_stats(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--data-dir", str(source), "export", "--csv", str(tmp_path / "csv")]) == 0
     assert (tmp_path / "csv" / "steps.csv").exists()
     assert main(["--data-dir", str(target), "import", str(tmp_path / "x.json")]) == 0
-    assert "Imported 4 session(s) and 7 check-in(s)" in capsys.readouterr().out
+    assert "Imported 4 sessions and 7 check-ins" in capsys.readouterr().out
     assert main(["--data-dir", str(target), "stats"]) == 0
     out = capsys.readouterr().out
     assert "Sessions this week:" in out and "Streak:" in out and "Last 14 days:" in out

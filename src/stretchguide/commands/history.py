@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stretchguide.core.words import plural
 from stretchguide.paths import AppPaths
 
 _VERDICT_TEXT = {
@@ -93,9 +94,10 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
             print(str(exc), file=sys.stderr)
             return 1
     print(
-        f"Imported {report.sessions_added} session(s) and {report.checkins_added} check-in(s); "
-        f"skipped {report.sessions_skipped} session(s) and {report.checkins_skipped} "
-        "check-in(s) already present."
+        f"Imported {plural(report.sessions_added, 'session')} and "
+        f"{plural(report.checkins_added, 'check-in')}; skipped "
+        f"{plural(report.sessions_skipped, 'session')} and "
+        f"{plural(report.checkins_skipped, 'check-in')} already present."
     )
     if report.backup is not None:
         print(f"A copy of your history before the import is in {report.backup}")
@@ -116,7 +118,7 @@ def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
         if streak.reached
         else f"{streak.days_to_goal} more to reach {streak.goal} days"
     )
-    print(f"Streak: {streak.current} day(s) ({goal}; best {streak.best})")
+    print(f"Streak: {plural(streak.current, 'day')} in a row ({goal}; best {streak.best})")
     print(f"Last 14 days: {_VERDICT_TEXT[summary.verdict.kind.value]}")
     for reason in summary.verdict.reasons:
         print(f"  {reason}")

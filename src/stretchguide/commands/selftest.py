@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stretchguide.core.words import plural
 from stretchguide.paths import AppPaths
 
 # The widgets are drawn but nobody looks: a short session is enough to cross
@@ -294,7 +295,7 @@ def check_audio(ctx: _Context) -> str:
         engines = ", ".join(QTextToSpeech.availableEngines()) or "none"
     except ImportError:
         engines = "QtTextToSpeech missing"
-    where = f"{outputs} sound output(s)" if outputs else "no sound output here (visual cues)"
+    where = plural(outputs, "sound output") if outputs else "no sound output here (visual cues)"
     return f"cue sound loads; {where}; speech engines: {engines}"
 
 

@@ -386,6 +386,25 @@ class Session:
         self._last_tick = now
         return self._drain(now)
 
+    def start_at(self, offset: float, now: float | None = None) -> list[Event]:
+        """Begin part-way into the plan, after the usual get-ready.
+
+        For a plan rebuilt mid-session ("ease off"): cues before ``offset``
+        are never delivered, those at or after it are, and the session first
+        spends ``resume_prepare_s`` getting ready (a RESUMED event, then
+        CONTINUE), exactly as after a pause. A second call does nothing.
+        """
+        now = self._now(now)
+        if self._state is not _State.IDLE:
+            return []
+        offset = max(0.0, min(self.timeline.total_s, offset))
+        offsets = [c.offset for c in self._cues]
+        self._cursor = bisect.bisect_left(offsets, offset - 1e-9)
+        self._frozen = offset
+        self._last_tick = now
+        self._state = _State.PAUSED
+        return self.resume(now)
+
     def tick(self, now: float | None = None) -> list[Event]:
         """Events whose deadlines are ``<= now`` and have not fired, in order."""
         now = self._now(now)

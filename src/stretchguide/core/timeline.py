@@ -37,6 +37,7 @@ How ``Dose.sides`` combines with :class:`SideMode`:
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -78,6 +79,15 @@ class SessionOptions:
     # "Ease off": scales every hold (static and per repetition); results are
     # rounded to whole seconds, never below one.
     hold_scale: float = 1.0
+    # The very first get-ready, long enough to get down onto the mat; 0 means
+    # the same as ``prepare_s``. The app sets it from the preferences.
+    first_prepare_s: float = 0.0
+    # An exercise's get-ready lasts at least as long as its spoken intro
+    # (name, first instruction, "Get ready", the side) plus the 3-2-1 count,
+    # so the count never talks over the intro and the side is never said
+    # after the hold began. Off here so a plan's arithmetic stays plain; the
+    # app turns it on.
+    fit_intro: bool = False
 
     def __post_init__(self) -> None:
         for name in (
@@ -85,6 +95,7 @@ class SessionOptions:
             "switch_s",
             "rest_between_exercises_s",
             "default_set_rest_s",
+            "first_prepare_s",
         ):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
@@ -228,6 +239,35 @@ class Timeline:
         return ""
 
 
+# Calm speech runs at about two and a half words a second (150 per minute);
+# slower is fine, so the estimate errs long.
+SPEECH_WORDS_PER_S = 2.5
+_COUNTDOWN_S = 3.0  # the 3-2-1 at the end of every get-ready
+_INTRO_GAP_S = 1.0  # a breath between the intro and the count
+
+
+def intro_speech_s(exercise: Exercise, side: Side | None) -> float:
+    """Seconds the spoken intro of ``exercise`` needs (name, first line, side)."""
+    first_line = exercise.steps[0] if exercise.steps else ""
+    words = f"{exercise.name}. {first_line} Get ready."
+    if side is not None:
+        words += f" Start with your {side.value} leg."
+    return len(words.split()) / SPEECH_WORDS_PER_S
+
+
+def intro_prepare_s(
+    exercise: Exercise, side: Side | None, options: SessionOptions, first: bool
+) -> float:
+    """The get-ready length before ``exercise``: the setting, the first
+    lead-in, and never shorter than its intro plus the count."""
+    base = max(options.prepare_s, options.first_prepare_s) if first else options.prepare_s
+    if base <= 0:
+        return 0.0
+    if options.fit_intro:
+        base = max(base, math.ceil(intro_speech_s(exercise, side) + _INTRO_GAP_S + _COUNTDOWN_S))
+    return float(base)
+
+
 def _scaled_hold(hold_s: float, scale: float) -> float:
     if hold_s <= 0 or scale == 1.0:
         return float(max(0.0, hold_s))
@@ -289,6 +329,7 @@ def _exercise_steps(
     exercise: Exercise,
     dose: Dose,
     options: SessionOptions,
+    first: bool = False,
 ) -> list[Step]:
     # Every step of the exercise starts from this one; replace() fills in the rest.
     base = Step(StepKind.PREPARE, 1.0, index, exercise.id, exercise.name)
@@ -306,12 +347,13 @@ def _exercise_steps(
     out: list[Step] = []
     for p, plan in enumerate(_side_plans(dose, options)):
         if p == 0:
-            if options.prepare_s > 0:
+            prepare_s = intro_prepare_s(exercise, plan.side, options, first)
+            if prepare_s > 0:
                 out.append(
                     replace(
                         base,
                         kind=StepKind.PREPARE,
-                        duration_s=options.prepare_s,
+                        duration_s=prepare_s,
                         side=plan.side,
                         sets=plan.sets,
                         instruction=first_line,
@@ -392,7 +434,8 @@ def build_timeline(
             raise KeyError(
                 f"routine {routine.id!r} uses unknown exercise {item.exercise_id!r}"
             ) from None
-        per_exercise.append(_exercise_steps(index, exercise, item.dose, options))
+        first = not any(per_exercise)
+        per_exercise.append(_exercise_steps(index, exercise, item.dose, options, first))
 
     steps: list[Step] = []
     for i, block in enumerate(per_exercise):

@@ -45,8 +45,10 @@ def make_application(argv: Sequence[str]) -> object:
     app.setDesktopFileName("io.github.stretchguide.StretchGuide")
     # Fusion follows the system colour scheme (light/dark) on every platform
     # and draws the same everywhere, which keeps the large session type crisp.
-    if app.style().name().lower() != "fusion":  # re-polishing costs ~8 ms at start-up
-        app.setStyle("Fusion")
+    # A visible keyboard focus ring on top of Fusion (see widgets.focus_ring_style).
+    from stretchguide.qt.widgets import focus_ring_style
+
+    app.setStyle(focus_ring_style("Fusion"))
     follow_color_scheme(app)
     return app
 
@@ -83,12 +85,45 @@ def dark_palette() -> object:
     return pal
 
 
-def apply_color_scheme(app: object, scheme: object) -> None:
+THEMES = ("system", "light", "dark")
+# The person's choice in Settings; "system" follows the platform's scheme.
+_theme = "system"
+
+
+def set_theme(theme: str) -> None:
+    """Light, dark, or follow the system (applied at once)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    global _theme
+    _theme = theme if theme in THEMES else "system"
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _theme == "dark":
+        apply_color_scheme(app, Qt.ColorScheme.Dark, forced=True)
+    elif _theme == "light":
+        apply_color_scheme(app, Qt.ColorScheme.Light, forced=True)
+    else:
+        scheme = app.styleHints().colorScheme()
+        # A bare X11 session reports no scheme: light, as the platform draws.
+        if scheme == Qt.ColorScheme.Unknown:
+            scheme = Qt.ColorScheme.Light
+        apply_color_scheme(app, scheme, forced=True)
+
+
+def current_theme() -> str:
+    return _theme
+
+
+def apply_color_scheme(app: object, scheme: object, forced: bool = False) -> None:
     """Light or dark palette for the Fusion style."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
+    if not forced and _theme != "system":
+        return  # the person chose light or dark: the system's changes do not apply
     if scheme == Qt.ColorScheme.Dark:
         app.setPalette(dark_palette())  # type: ignore[arg-type]
     elif scheme == Qt.ColorScheme.Light:
@@ -122,7 +157,10 @@ def sync_color_scheme() -> None:
 
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_color_scheme(app, app.styleHints().colorScheme())
+        if _theme != "system":
+            set_theme(_theme)
+        else:
+            apply_color_scheme(app, app.styleHints().colorScheme())
 
 
 def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]

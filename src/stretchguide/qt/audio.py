@@ -304,6 +304,16 @@ class CuePlayer(QObject):
         for i, cue in enumerate(cues):
             self._play_cue(cue, now, beep=i == len(cues) - 1)
 
+    def say(self, text: str, clips: tuple[str, ...] = ()) -> None:
+        """Speak a line that belongs to no session event (a question on screen).
+
+        It replaces whatever was queued; with recorded clips only, just the
+        ``clips`` given are played.
+        """
+        self._play_cue(
+            Cue(None, Line(text, clips, 3.0, urgent=True), flush=True), self._clock(), beep=False
+        )
+
     def set_voice_enabled(self, on: bool) -> None:
         self._voice_enabled = on
         if not on:

@@ -7,6 +7,7 @@ and asks core/safety.py for the verdict, which the form then shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape as html_escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +52,8 @@ class PainScale(QWidget):
         self.setAccessibleName(title)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(f"<b>{title}</b>")
+        self._title = title
+        self.heading = heading = QLabel(f"<b>{title}</b>")
         layout.addWidget(heading, 0, 0, 1, 11)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -80,6 +82,13 @@ class PainScale(QWidget):
     def _on_toggled(self, n: int, checked: bool) -> None:
         if checked:
             self.sig_changed.emit(n)
+
+    def set_before(self, n: int | None) -> None:
+        """Show the value given before the session beside the title (None: hide)."""
+        text = f"<b>{self._title}</b>"
+        if n is not None:
+            text += "&nbsp;&nbsp;&nbsp;" + self.tr("(before the session: %1)").replace("%1", str(n))
+        self.heading.setText(text)
 
     def value(self) -> int | None:
         v = self.group.checkedId()
@@ -208,6 +217,11 @@ class CheckinPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.form.addWidget(self.title)
+        self.routine_label = QLabel()
+        self.routine_label.setAccessibleName(self.tr("Routine"))
+        self.routine_label.setWordWrap(True)
+        self.routine_label.hide()
+        self.form.addWidget(self.routine_label)
 
         self.back = PainScale(self.tr("Back pain"))
         self.leg = PainScale(self.tr("Leg pain"))
@@ -242,6 +256,11 @@ class CheckinPage(QWidget):
         self.symptoms.setAccessibleName(self.tr("Other symptoms"))
         self.tingling, self.numbness, self.weakness = self.symptoms.buttons
         self.form.addWidget(self.symptoms)
+        self.before_label = QLabel()
+        self.before_label.setAccessibleName(self.tr("Before the session"))
+        self.before_label.setWordWrap(True)
+        self.before_label.hide()
+        self.form.addWidget(self.before_label)
 
         self.responses_box = QWidget()
         self.responses_grid = QGridLayout(self.responses_box)
@@ -317,6 +336,61 @@ class CheckinPage(QWidget):
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.submit)
         self.skip_button.clicked.connect(self.sig_skipped.emit)
+        # A message about a missing number goes as soon as it is answered.
+        self.back.sig_changed.connect(self._clear_stale_error)
+        self.leg.sig_changed.connect(self._clear_stale_error)
+
+    def _clear_stale_error(self, _n: int = 0) -> None:
+        if self.back.value() is not None and self.leg.value() is not None:
+            self.error.clear()
+
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (
+            self.back,
+            self.leg,
+            self.extent_row,
+            self.symptoms,
+            self.responses_box,
+            self.note,
+        )
+
+    def set_context(self, routine_name: str = "", before: CheckinAnswers | None = None) -> None:
+        """Name the routine, and on the after check-in show the "before" answers."""
+        if routine_name:
+            self.routine_label.setText(
+                "<b>" + self.tr("Routine:") + "</b> " + html_escape(routine_name)
+            )
+        self.routine_label.setVisible(bool(routine_name))
+        self.back.set_before(before.back_pain if before is not None else None)
+        self.leg.set_before(before.leg_pain if before is not None else None)
+        if before is None:
+            self.before_label.hide()
+            return
+        labels = {
+            "none": self.tr("not in the leg"),
+            "buttock": self.tr("buttock"),
+            "thigh": self.tr("thigh"),
+            "below_knee": self.tr("below the knee"),
+            "foot": self.tr("into the foot"),
+        }
+        felt = [
+            name
+            for name, on in (
+                (self.tr("tingling"), before.tingling),
+                (self.tr("numbness"), before.numbness),
+                (self.tr("weakness"), before.weakness),
+            )
+            if on
+        ]
+        text = (
+            self.tr("Before the session: symptoms reached %1; %2.")
+            .replace("%1", labels.get(before.extent, before.extent))
+            .replace(
+                "%2", ", ".join(felt) if felt else self.tr("no tingling, numbness or weakness")
+            )
+        )
+        self.before_label.setText(text)
+        self.before_label.show()
 
     def start(self, kind: str, exercises: list[tuple[str, str]] | None = None) -> None:
         """Reset the form for a new check-in; ``exercises`` = (id, name) for 'after'."""
@@ -336,6 +410,9 @@ class CheckinPage(QWidget):
         self.save_button.show()
         self.skip_button.show()
         self.save_button.setEnabled(True)
+        for w in self._inputs():
+            w.setEnabled(True)
+        self.set_context()
         self._build_responses((exercises or []) if kind == "after" else [])
         self.back.group.button(0).setFocus()
 
@@ -414,6 +491,10 @@ class CheckinPage(QWidget):
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.verdict, 0, 40))
+        # Saved is saved: the answers stay on screen but cannot be changed
+        # (an edit here would never reach the history).
+        for w in self._inputs():
+            w.setEnabled(False)
         self.save_button.hide()
         self.skip_button.hide()
         self.continue_button.show()

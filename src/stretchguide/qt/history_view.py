@@ -20,7 +20,6 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QMarginsF,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -32,11 +31,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPalette,
-    QPdfWriter,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -338,6 +334,13 @@ class HistoryView(QWidget):
         self.range_days = 91
         self.data: ChartData | None = None
         self.pick_path: Any = self._pick_path
+        # Replaceable in tests, like the main window's dialogs.
+        self.confirm_overwrite: Any = self._confirm_overwrite
+        self.announce_saved: Any = self._announce_saved
+        self.painful_side = "none"  # set by the main window from the settings
+        # (day, answer) pairs for the report, when the safety answers are stored.
+        self.red_flags: list[tuple[date, str]] = []
+        self.report_pages = 0
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -610,122 +613,128 @@ class HistoryView(QWidget):
 
     # -- exports ----------------------------------------------------------------
     def _pick_path(self, title: str, suggested: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
+        # Overwriting is asked about once, by confirm_overwrite (testable).
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            title,
+            str(Path.home() / suggested),
+            pattern,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         return path
 
+    def _confirm_overwrite(self, paths: Sequence[Path]) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        names = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the file?"),
+            self.tr("%1 already exists. Replace it?").replace("%1", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _announce_saved(self, path: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Saved"))
+        box.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        open_folder = box.addButton(self.tr("&Open folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        if box.clickedButton() is open_folder:
+            folder = path if path.is_dir() else path.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _may_write(self, paths: Sequence[Path]) -> bool:
+        existing = [p for p in paths if p.exists()]
+        return not existing or bool(self.confirm_overwrite(existing))
+
+    def chart_range(self) -> tuple[date, date]:
+        """The first and last day the chart shows now."""
+        x0, x1 = self.visible_range()
+        first = datetime.fromtimestamp(max(0.0, x0)).date()
+        last = datetime.fromtimestamp(max(0.0, x1 - 1)).date()
+        return first, min(last, self.today())
+
     def chart_image(self, width: int = 1200, height: int = 700) -> Any:
+        """The chart as shown, with a title that names what and when."""
         from pyqtgraph.exporters import ImageExporter
+        from PySide6.QtGui import QColor, QImage, QPainter
 
         exporter = ImageExporter(self.plots.scene())
         exporter.parameters()["width"] = width
-        return exporter.export(toBytes=True)
+        plot = exporter.export(toBytes=True)
+        first, last = self.chart_range()
+        title = (
+            self.tr("StretchGuide: pain over time, %1 to %2")
+            .replace("%1", first.strftime("%d %b %Y"))
+            .replace("%2", last.strftime("%d %b %Y"))
+        )
+        band = max(40, plot.height() // 12)
+        image = QImage(plot.width(), plot.height() + band, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        p = QPainter(image)
+        f = QFont(self.font())
+        f.setPixelSize(int(band * 0.45))
+        f.setBold(True)
+        p.setFont(f)
+        p.setPen(QColor("black"))
+        p.drawText(
+            QRectF(12, 0, plot.width() - 24, band),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            title,
+        )
+        p.drawImage(0, band, plot)
+        p.end()
+        return image
 
     def export_png(self, path: str | None = None) -> Path | None:
         path = path or self.pick_path(self.tr("Save chart"), "pain-chart.png", "PNG (*.png)")
-        if not path:
+        if not path or not self._may_write([Path(path)]):
             return None
         image = self.chart_image()
         image.save(path)
         self.sig_exported.emit(path)
+        self.announce_saved(Path(path))
         return Path(path)
 
     def export_csv(self, folder: str | None = None) -> list[Path]:
-        from stretchguide.store.exchange import export_csv
+        from stretchguide.store.exchange import CSV_COLUMNS, export_csv
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export data to folder"))
         if not folder:
             return []
+        if not self._may_write([Path(folder) / name for name in CSV_COLUMNS]):
+            return []
         written = export_csv(self.history, Path(folder))
         self.sig_exported.emit(str(folder))
+        self.announce_saved(Path(folder))
         return written
 
     def export_pdf(self, path: str | None = None) -> Path | None:
+        from stretchguide.qt.report import export_report
+
         path = path or self.pick_path(
             self.tr("Save report"), "stretchguide-report.pdf", "PDF (*.pdf)"
         )
-        if not path:
+        if not path or not self._may_write([Path(path)]):
             return None
-        write_report(Path(path), self.history, self.chart_image(1600, 900), self.today())
-        self.sig_exported.emit(path)
-        return Path(path)
-
-
-def report_lines(history: History, today: date) -> list[tuple[str, str]]:
-    """(style, text) lines of the clinician report, oldest detail last."""
-    summary = history.summary(today=today)
-    start = datetime.combine(today - timedelta(days=27), datetime.min.time()).timestamp()
-    sessions = [s for s in history.sessions(since=int(start))]
-    checkins = history.checkins(since=int(start))
-    done = [s for s in sessions if s.status.value in ("completed", "partial")]
-    lines: list[tuple[str, str]] = [
-        ("h1", "StretchGuide: pain diary report"),
-        (
-            "p",
-            f"Prepared {today.isoformat()} for a clinician. Self-reported data; not a diagnosis.",
-        ),
-        ("h2", "Adherence (last 4 weeks)"),
-        (
-            "p",
-            f"{len(done)} sessions done; {summary.sessions_this_week} this week; "
-            f"current streak {summary.streak.current} days (best {summary.streak.best}).",
-        ),
-        ("h2", "Pain summary"),
-    ]
-    if checkins:
-        back = [c.back for c in checkins]
-        leg = [c.leg for c in checkins]
-        lines.append(
-            (
-                "p",
-                f"{len(checkins)} check-ins. Back pain mean {sum(back) / len(back):.1f} "
-                f"(range {min(back)}-{max(back)}); leg pain mean "
-                f"{sum(leg) / len(leg):.1f} (range {min(leg)}-{max(leg)}).",
-            )
+        self.report_pages = export_report(
+            Path(path),
+            self.history,
+            self.exercises,
+            self.today(),
+            self.range_days,
+            painful_side=self.painful_side,
+            red_flags=self.red_flags,
         )
-        furthest = max(checkins, key=lambda c: c.extent.rank).extent.value.replace("_", " ")
-        lines.append(("p", f"Furthest spread down the leg reported: {furthest}."))
-    else:
-        lines.append(("p", "No check-ins in the last 4 weeks."))
-    lines.append(("p", f"Two-week verdict: {summary.verdict.kind.value.replace('_', ' ')}."))
-    if summary.advice:
-        lines.append(("p", summary.advice))
-    hurts = history.hurts()
-    if hurts:
-        times = "once" if len(hurts) == 1 else f"{len(hurts)} times"
-        lines.append(("p", f"'This hurts' pressed {times} in total."))
-    notes = [c for c in checkins if c.note][-8:]
-    if notes:
-        lines.append(("h2", "Recent notes"))
-        for c in notes:
-            when = datetime.fromtimestamp(c.at).strftime("%Y-%m-%d %H:%M")
-            lines.append(("p", f"{when}: {c.note}"))
-    return lines
-
-
-def write_report(path: Path, history: History, chart: Any, today: date) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    writer.setTitle("StretchGuide report")
-    writer.setCreator("StretchGuide")
-    p = QPainter(writer)
-    width = p.viewport().width()
-    y = 0.0
-    lines = report_lines(history, today)
-    fonts = {"h1": (18, True), "h2": (13, True), "p": (10, False)}
-    for n, (style, text) in enumerate(lines):
-        size, bold = fonts[style]
-        f = QFont("Sans Serif")
-        f.setPointSize(size)
-        f.setBold(bold)
-        p.setFont(f)
-        rect = p.boundingRect(QRectF(0, y, width, 10_000), Qt.TextFlag.TextWordWrap, text)
-        p.drawText(rect, Qt.TextFlag.TextWordWrap, text)
-        y += rect.height() + (12 if style != "p" else 6)
-        if n == 1:  # the chart goes right under the title and the disclaimer
-            target = QRectF(0, y, width, width * chart.height() / max(1, chart.width()))
-            p.drawImage(target, chart)
-            y += target.height() + 16
-    p.end()
+        self.sig_exported.emit(path)
+        self.announce_saved(Path(path))
+        return Path(path)

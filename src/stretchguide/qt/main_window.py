@@ -45,7 +45,7 @@ from stretchguide.qt.preferences import Preferences
 # their dataclasses, enums and TOML parsing were most of the start-up time.
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Catalog, Equipment, Routine
-    from stretchguide.core.timeline import SessionOptions
+    from stretchguide.core.timeline import SessionOptions, Timeline
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers, CheckinPage
     from stretchguide.qt.routine_details import RoutineDetails
@@ -129,9 +129,26 @@ def session_options(prefs: Preferences) -> SessionOptions:
         side_mode=mode,
         affected_side=Side(affected) if affected != "none" else Side.LEFT,
         prepare_s=prefs.prepare_s,
+        first_prepare_s=prefs.first_prepare_s,
+        fit_intro=True,
         switch_s=prefs.switch_s,
         rest_between_exercises_s=prefs.rest_s,
     )
+
+
+def ease_off_offset(timeline: Timeline, index: int, progress: float) -> float:
+    """Where to enter a rebuilt, eased-off plan: step ``index`` at ``progress``
+    (0..1) of it, moved back to the start of the repetition under way."""
+    from stretchguide.core.timeline import StepKind
+
+    step = timeline.steps[index]
+    start = timeline.starts[index]
+    into = step.duration_s * max(0.0, min(1.0, progress))
+    if step.kind is StepKind.REPS and step.rep_period_s > 0:
+        return start + (step.rep_at(into) - 1) * step.rep_period_s
+    if step.kind is StepKind.HOLD:
+        return start + into
+    return start
 
 
 def checkin_from_answers(a: CheckinAnswers, at: int) -> CheckIn:
@@ -332,7 +349,7 @@ class MainWindow(QMainWindow):
             return
         self._populated = True
         from stretchguide.core.catalog import Cause, Equipment, Position
-        from stretchguide.qt.app import sync_color_scheme
+        from stretchguide.qt.app import set_theme, sync_color_scheme
         from stretchguide.qt.routine_details import RoutineDetails
         from stretchguide.qt.routine_list import (
             CAUSE_LABELS,
@@ -343,6 +360,8 @@ class MainWindow(QMainWindow):
             RoutineListModel,
         )
 
+        if self.ctx.prefs.theme != "system":
+            set_theme(self.ctx.prefs.theme)
         sync_color_scheme()
         from PySide6.QtCore import Qt
 
@@ -371,7 +390,13 @@ class MainWindow(QMainWindow):
         errors = self.ctx.routine_errors
         if errors:
             self.statusBar().showMessage(
-                self.tr("%n routine file(s) could not be loaded: ", "", len(errors))
+                (
+                    self.tr("1 routine file could not be loaded: ")
+                    if len(errors) == 1
+                    else self.tr("%1 routine files could not be loaded: ").replace(
+                        "%1", str(len(errors))
+                    )
+                )
                 + str(errors[0]),
                 0,
             )
@@ -426,6 +451,76 @@ class MainWindow(QMainWindow):
         self.no_floor.toggled.connect(self.proxy.set_no_floor_work)
         for act in self.equipment_actions.values():
             act.toggled.connect(self._on_equipment)
+        # The details and Start always belong to a routine the list shows.
+        for sig in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            sig.connect(self._follow_filter)
+        self.details.sig_clear_filters.connect(self.clear_filters)
+        self.details.sig_delete.connect(self.delete_routine)
+
+    def delete_routine(self, routine_id: str) -> bool:
+        """Delete one of the person's routines, after asking; True if it went."""
+        from stretchguide.qt.routine_editor import delete_routine
+
+        routine = self.ctx.user_routines.get(routine_id)
+        if routine is None:
+            return False
+        if not self.ask(
+            self.tr("Delete this routine?"),
+            self.tr("Delete “%1”? Its file is removed; your history keeps past sessions.").replace(
+                "%1", routine.name
+            ),
+        ):
+            return False
+        try:
+            delete_routine(routine_id, self.ctx.paths.routines_dir, self.ctx.catalog.exercises)
+        except OSError as err:
+            self.inform(self.tr("Could not delete the routine"), str(err))
+            return False
+        del self.ctx.user_routines[routine_id]
+        self.reload_routines()
+        self.statusBar().showMessage(self.tr("Deleted “%1”.").replace("%1", routine.name), 5000)
+        return True
+
+    def _follow_filter(self, *_args: Any) -> None:
+        """Keep the selection, details and Start on a routine the list shows."""
+        from stretchguide.qt.routine_list import Role
+
+        empty = self.proxy.rowCount() == 0
+        self._list_empty_label().setVisible(empty)
+        if empty:
+            self.list_view.setCurrentIndex(self.proxy.index(-1, 0))
+            self.details.show_no_match()
+            return
+        current = self.list_view.currentIndex()
+        shown = self.details.routine
+        if current.isValid() and shown is not None and current.data(Role.ROUTINE_ID) == shown.id:
+            return
+        first = self.proxy.index(0, 0)
+        self.list_view.setCurrentIndex(first)
+        self._show_details(str(first.data(Role.ROUTINE_ID)))
+
+    def _list_empty_label(self) -> QLabel:
+        label = getattr(self, "_list_empty", None)
+        if label is None:
+            label = QLabel("<h2>" + self.tr("No routine matches") + "</h2>", self.list_view)
+            label.setAccessibleName(self.tr("No routine matches"))
+            label.move(24, 24)
+            label.resize(label.sizeHint())
+            self._list_empty = label
+        return label
+
+    def clear_filters(self) -> None:
+        """Every filter back to "show everything"."""
+        self.cause_filter.setCurrentIndex(0)
+        self.position_filter.setCurrentIndex(0)
+        self.no_floor.setChecked(False)
+        for act in self.equipment_actions.values():
+            act.setChecked(True)
 
     @property
     def safety(self) -> SafetyGate:
@@ -560,6 +655,7 @@ class MainWindow(QMainWindow):
             base=base,
             taken_ids=set(self.ctx.catalog.routines) | set(self.ctx.user_routines),
             parent=self,
+            taken_names=[r.name for r in self.ctx.all_routines()],
         )
         editor.sig_saved.connect(self._on_routine_saved)
         editor.open()
@@ -614,8 +710,12 @@ class MainWindow(QMainWindow):
         if self._history_view is None:
             from stretchguide.qt.history_view import HistoryView
 
-            self._history_view = HistoryView(self.ctx.history, self.ctx.catalog.exercises)
+            self._history_view = HistoryView(
+                self.ctx.history, self.ctx.catalog.exercises, wall=self.ctx.wall
+            )
             self.stack.addWidget(self._history_view)
+        # The report names the painful side as set now, not when the page was made.
+        self._history_view.painful_side = self.ctx.prefs.affected_side
         return self._history_view  # type: ignore[no-any-return]
 
     def _ensure_guidance(self) -> QWidget:
@@ -642,6 +742,9 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dialog
 
     def _on_settings(self) -> None:
+        from stretchguide.qt.app import set_theme
+
+        set_theme(self.ctx.prefs.theme)
         self.reload_routines()
         self._arm_reminder()
 
@@ -664,25 +767,29 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, title, text)
 
     def _ask_hurt(self) -> str:
-        from PySide6.QtWidgets import QMessageBox
+        """The full-window "this hurts" question; keys 1-4 answer it.
 
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("This hurts"))
-        box.setText(
-            self.tr(
-                "The session is paused. Sharp or growing pain means stop. "
-                "What would you like to do?"
+        The overlay's ``choose(key)`` is the hook a voice command can call.
+        """
+        view = self.session_view
+        title = self.tr("This hurts")
+        text = self.tr("The session is paused. Sharp or growing pain means stop.")
+        choices = [
+            ("ease", self.tr("Ease off: shorter holds from here")),
+            ("skip", self.tr("Skip this exercise")),
+            ("continue", self.tr("Carry on")),
+            ("end", self.tr("End the session")),
+        ]
+        player = self._cue_player
+        if player is not None and hasattr(player, "say") and self.ctx.audio:
+            player.say(
+                self.tr(
+                    "Paused. Sharp or growing pain means stop. Say or press one to ease off, "
+                    "two to skip this exercise, three to carry on, four to end the session."
+                ),
+                ("paused",),
             )
-        )
-        ease = box.addButton(
-            self.tr("&Ease off (shorter holds)"), QMessageBox.ButtonRole.AcceptRole
-        )
-        skip = box.addButton(self.tr("&Skip this exercise"), QMessageBox.ButtonRole.AcceptRole)
-        end = box.addButton(self.tr("E&nd the session"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("&Carry on"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return {id(ease): "ease", id(skip): "skip", id(end): "end"}.get(id(clicked), "continue")
+        return view.ask_choice(title, text, choices, escape="continue")
 
     # -- start-up checks ------------------------------------------------------------
     def startup_checks(self) -> None:
@@ -712,11 +819,16 @@ class MainWindow(QMainWindow):
         unfinished = h.unfinished_sessions()
         if unfinished and self.ask(
             self.tr("Unfinished session"),
-            self.tr(
-                "%n session(s) did not finish last time (perhaps the computer stopped). "
-                "Keep what was done as a partial session?",
-                "",
-                len(unfinished),
+            (
+                self.tr(
+                    "A session did not finish last time (perhaps the computer stopped). "
+                    "Keep what was done as a partial session?"
+                )
+                if len(unfinished) == 1
+                else self.tr(
+                    "%1 sessions did not finish last time (perhaps the computer stopped). "
+                    "Keep what was done as partial sessions?"
+                ).replace("%1", str(len(unfinished)))
             ),
         ):
             for s in unfinished:
@@ -784,6 +896,8 @@ class MainWindow(QMainWindow):
 
         self._before = None
         self.checkin.start(CheckInKind.BEFORE.value)
+        if self._pending_routine is not None:
+            self.checkin.set_context(self.ctx.routine(self._pending_routine).name)
         self.show_page("checkin")
         # Opening the speech engine blocks the UI for ~1.5 s; paid now, while
         # the person reads the questions, the session itself starts at once.
@@ -893,7 +1007,10 @@ class MainWindow(QMainWindow):
         self.show_history()
 
     def _start_session(
-        self, routine: Routine | None = None, options: SessionOptions | None = None
+        self,
+        routine: Routine | None = None,
+        options: SessionOptions | None = None,
+        at: float | None = None,
     ) -> None:
         routine_id = self._pending_routine
         if routine is None:
@@ -938,7 +1055,10 @@ class MainWindow(QMainWindow):
             self._make_cue_player(routine)
         self._session = session
         self.show_page("session")
-        self._controller.start()
+        if at is None and self.ctx.prefs.session_fullscreen and not self.isFullScreen():
+            # From the mat nobody reaches for F: a new session fills the screen.
+            self.showFullScreen()
+        self._controller.start(at)
 
     def _cue_player_with_prefs(self) -> Any:
         """The one CuePlayer (created on first use) with the current preferences."""
@@ -1008,20 +1128,39 @@ class MainWindow(QMainWindow):
             self._controller.stop()
         elif choice == "skip":
             self._controller.skip_exercise()
+            self._controller.resume()
         elif choice == "ease":
-            self._ease_off(step.exercise_index)
+            self._ease_off(index)
+        else:
+            self._controller.resume()
         self.session_view.setFocus()
 
-    def _ease_off(self, exercise_index: int) -> None:
-        """Restart the current exercise and everything after it with shorter holds."""
+    def _ease_off(self, index: int) -> None:
+        """Go on from where the person is, with every remaining hold shorter.
+
+        The plan for the rest of the routine is rebuilt with shorter holds
+        and entered at the same step of the current exercise, at the start
+        of the repetition under way (or the same share of a hold), so what
+        is left only ever shrinks; it never starts the exercise again.
+        """
         assert self._session is not None and self._session_routine is not None
+        old = self._session.timeline
+        snap = self._session.snapshot(self.ctx.clock())
+        step = old.steps[index]
+        first = old.exercise_starts()[step.exercise_index]
         base_routine = self._session_routine
-        remaining = replace(base_routine, items=base_routine.items[exercise_index:])
+        remaining = replace(base_routine, items=base_routine.items[step.exercise_index :])
         options = session_options(self.ctx.prefs)
-        options = replace(options, hold_scale=EASE_OFF_SCALE)
-        self._step_base += len(self._session.timeline.steps)
+        # No second lead-in onto the mat: the person is already there.
+        options = replace(options, hold_scale=EASE_OFF_SCALE, first_prepare_s=0.0)
+        self._step_base += first
         self._session_routine = remaining
-        self._start_session(remaining, options)
+        from stretchguide.core.timeline import build_timeline
+
+        new = build_timeline(remaining, self.ctx.catalog.exercises, options)
+        k = min(index - first, len(new.steps) - 1)
+        at = ease_off_offset(new, k, snap.step_progress if snap.step_index == index else 0.0)
+        self._start_session(remaining, options, at=at)
         self.session_view.set_status(self.tr("Eased off: holds are shorter from here on."))
 
     def _on_session_finished(self, status: str) -> None:
@@ -1046,6 +1185,8 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
         self.checkin.start(CheckInKind.AFTER.value, exercises)
+        routine = self._session_routine
+        self.checkin.set_context(routine.name if routine is not None else "", self._before)
         self.show_page("checkin")
 
     # -- reminders -------------------------------------------------------------------
@@ -1085,6 +1226,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
         else:
             self.resize(1180, 760)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280x720 laptop, a
+        taskbar): buttons at the bottom edge must stay reachable."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        # The frame (title bar, borders) is not known before the first show;
+        # leave room for a typical one.
+        w = min(self.width(), free.width() - 16)
+        h = min(self.height(), free.height() - 48)
+        if (w, h) != (self.width(), self.height()):
+            self.resize(max(w, 480), max(h, 360))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
 
     def closeEvent(self, event: Any) -> None:
         if self._controller is not None and self.current_page() == "session":

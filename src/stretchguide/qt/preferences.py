@@ -28,6 +28,11 @@ class Defaults:
     beeps: bool = True
     volume: int = 80
     prepare_s: int = 5
+    # The first get-ready of a session: time to get down onto the mat
+    # (StretchGuide's number).
+    first_prepare_s: int = 15
+    session_fullscreen: bool = True
+    theme: str = "system"  # system, light or dark
     rest_s: int = 15
     switch_s: int = 5
     affected_side: str = "none"
@@ -110,6 +115,31 @@ class Preferences:
     @prepare_s.setter
     def prepare_s(self, v: int) -> None:
         self._set("session/prepare_s", int(v))
+
+    @property
+    def theme(self) -> str:
+        v = str(self._get("appearance/theme", DEFAULTS.theme, str))
+        return v if v in ("system", "light", "dark") else DEFAULTS.theme
+
+    @theme.setter
+    def theme(self, v: str) -> None:
+        self._set("appearance/theme", str(v))
+
+    @property
+    def first_prepare_s(self) -> int:
+        return self._int("session/first_prepare_s", DEFAULTS.first_prepare_s, 0, 120)
+
+    @first_prepare_s.setter
+    def first_prepare_s(self, v: int) -> None:
+        self._set("session/first_prepare_s", int(v))
+
+    @property
+    def session_fullscreen(self) -> bool:
+        return bool(self._get("session/fullscreen", DEFAULTS.session_fullscreen, bool))
+
+    @session_fullscreen.setter
+    def session_fullscreen(self, v: bool) -> None:
+        self._set("session/fullscreen", bool(v))
 
     @property
     def rest_s(self) -> int:

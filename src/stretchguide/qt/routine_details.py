@@ -74,6 +74,10 @@ class RoutineDetails(QWidget):
     """Edit (a user routine) or copy (a built-in) the routine with this id."""
     sig_new = Signal()
     """Create a new routine."""
+    sig_delete = Signal(str)
+    """Delete the person's own routine with this id (after asking)."""
+    sig_clear_filters = Signal()
+    """Show every routine again (from the "No routine matches" state)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,12 +89,21 @@ class RoutineDetails(QWidget):
         self.empty = QLabel(self.tr("Pick a routine on the left to see its exercises."))
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
+        self.clear_filters_button = QPushButton(self.tr("C&lear filters"))
+        self.clear_filters_button.setAccessibleName(self.tr("Clear filters and show every routine"))
+        self.clear_filters_button.hide()
+        layout.addWidget(self.clear_filters_button)
         layout.addWidget(self.browser, 1)
+        # Takes the room only while the browser is hidden, so the empty-state
+        # text and its button stay together at the top.
+        layout.addStretch(0)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New routine"))
         self.new_button.setAccessibleName(self.tr("Create a new routine"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.edit_button.setAccessibleName(self.tr("Edit or copy this routine"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete this routine of yours"))
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setAccessibleName(self.tr("Start this routine"))
         self.start_button.setDefault(True)
@@ -101,6 +114,7 @@ class RoutineDetails(QWidget):
         self.start_button.setMinimumHeight(48)
         row.addWidget(self.new_button)
         row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
         row.addStretch()
         row.addWidget(self.start_button)
         layout.addLayout(row)
@@ -110,11 +124,17 @@ class RoutineDetails(QWidget):
     def _connect_signals(self) -> None:
         self.start_button.clicked.connect(self._start)
         self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
         self.new_button.clicked.connect(self.sig_new.emit)
+        self.clear_filters_button.clicked.connect(self.sig_clear_filters.emit)
 
     def _start(self) -> None:
         if self._routine is not None:
             self.sig_start.emit(self._routine.id)
+
+    def _delete(self) -> None:
+        if self._routine is not None and not self._routine.builtin:
+            self.sig_delete.emit(self._routine.id)
 
     def _edit(self) -> None:
         if self._routine is not None:
@@ -129,12 +149,28 @@ class RoutineDetails(QWidget):
     ) -> None:
         self._routine = routine
         has = routine is not None
+        self.empty.setText(self.tr("Pick a routine on the left to see its exercises."))
+        self.clear_filters_button.hide()
         self.empty.setVisible(not has)
         self.browser.setVisible(has)
         self.start_button.setEnabled(has)
         self.edit_button.setEnabled(has)
+        # Built-in routines cannot be deleted; only the person's own.
+        self.delete_button.setVisible(has and routine is not None and not routine.builtin)
         if routine is None:
             self.browser.clear()
             return
         self.edit_button.setText(self.tr("&Copy and edit") if routine.builtin else self.tr("&Edit"))
         self.browser.setHtml(routine_html(routine, exercises, duration_s, self.tr))
+
+    def show_no_match(self) -> None:
+        """The filters hide every routine: say so, offer to clear them, no Start."""
+        self.show_routine(None, {}, 0.0)
+        self.empty.setText(
+            "<h2>"
+            + self.tr("No routine matches")
+            + "</h2><p>"
+            + self.tr("No routine fits all the filters you chose.")
+            + "</p>"
+        )
+        self.clear_filters_button.show()

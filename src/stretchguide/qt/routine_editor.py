@@ -84,6 +84,32 @@ def error_item(err: CatalogError) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def routine_file(routine_id: str, folder: Path, exercises: Mapping[str, Exercise]) -> Path | None:
+    """The file in ``folder`` that holds the routine ``routine_id``, if any."""
+    for existing in sorted(folder.glob("*.toml")):
+        try:
+            if load_routine_file(existing, exercises).id == routine_id:
+                return existing
+        except CatalogError:
+            continue
+    return None
+
+
+def delete_routine(routine_id: str, folder: Path, exercises: Mapping[str, Exercise]) -> bool:
+    """Remove the person's routine file for ``routine_id``; False if none was found."""
+    path = routine_file(routine_id, folder, exercises)
+    if path is None:
+        return False
+    path.unlink()
+    return True
+
+
+def name_taken(name: str, others: Iterable[str]) -> bool:
+    """True if another routine already has this name (case and spacing ignored)."""
+    key = " ".join(name.split()).casefold()
+    return any(" ".join(o.split()).casefold() == key for o in others)
+
+
 def save_routine(routine: Routine, folder: Path, exercises: Mapping[str, Exercise]) -> Path:
     """Write ``routine`` atomically as ``<id>.toml`` (replacing the file that
     held this id, if any) and read it back; CatalogError if it is invalid."""
@@ -191,11 +217,16 @@ class RoutineEditor(QDialog):
         base: Routine | None = None,
         taken_ids: Iterable[str] = (),
         parent: QWidget | None = None,
+        taken_names: Iterable[str] = (),
     ) -> None:
         super().__init__(parent)
         self.exercises = exercises
         self.folder = folder
         self.taken = set(taken_ids)
+        # Names of every other routine: two routines must never look alike
+        # in the list. The routine being edited may keep its own name.
+        own = base.name if base is not None and not base.builtin else None
+        self.taken_names = [n for n in taken_names if n != own]
         self.editing_own = base is not None and not base.builtin
         self.base = base
         self.setWindowTitle(self.tr("Edit routine") if self.editing_own else self.tr("New routine"))
@@ -262,12 +293,12 @@ class RoutineEditor(QDialog):
         ):
             self.sides.addItem(label, key)
         self.rest = self._spin(0, 600, self.tr("Rest between sets in seconds"))
-        dose.addRow(self.tr("&Hold (s)"), self.hold)
+        dose.addRow(self.tr("&Hold, seconds"), self.hold)
         dose.addRow(self.tr("Re&petitions"), self.reps)
         dose.addRow(self.tr("Seconds per re&p"), self.rep_s)
         dose.addRow(self.tr("S&ets"), self.sets)
         dose.addRow(self.tr("Si&des"), self.sides)
-        dose.addRow(self.tr("Res&t between sets (s)"), self.rest)
+        dose.addRow(self.tr("Res&t between sets, seconds"), self.rest)
         self.item_error = QLabel()
         self.item_error.setWordWrap(True)
         self.item_error.setStyleSheet("color: #c0392b; font-weight: bold;")
@@ -324,6 +355,12 @@ class RoutineEditor(QDialog):
         self.sides.currentIndexChanged.connect(self._dose_edited)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
+        # A message about the name goes as soon as the name changes.
+        self.name.textChanged.connect(self.name_error.clear)
+
+    def _clear_item_error(self, *_args: Any) -> None:
+        self.item_error.clear()
+        self.model.set_error_row(None)
 
     def _load(self, base: Routine | None) -> None:
         if base is None:
@@ -349,6 +386,7 @@ class RoutineEditor(QDialog):
 
     def add_current(self) -> None:
         row = self.model.append(str(self.add_combo.currentData()))
+        self._clear_item_error()
         self.select_row(row)
 
     def remove_selected(self) -> None:
@@ -383,6 +421,7 @@ class RoutineEditor(QDialog):
         if self._loading or row < 0:
             return
         old = self.model.items[row].dose
+        self._clear_item_error()
         self.model.set_dose(
             row,
             replace(
@@ -447,6 +486,14 @@ class RoutineEditor(QDialog):
         err = validate(routine, self.exercises)
         self.show_error(err)
         if err is not None:
+            return None
+        if name_taken(routine.name, self.taken_names):
+            self.name_error.setText(
+                self.tr(
+                    "There is already a routine called “%1”. Please pick another name."
+                ).replace("%1", routine.name)
+            )
+            self.name.setFocus()
             return None
         path = save_routine(routine, self.folder, self.exercises)
         self.sig_saved.emit(load_routine_file(path, self.exercises))

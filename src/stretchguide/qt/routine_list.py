@@ -89,11 +89,22 @@ class RoutineRow:
     thumbnail: str | None  # exercise id whose picture stands for the routine
 
 
+# Tags of the routine to start with: labelled and listed first.
+STARTER_TAGS = frozenset({"flare-up", "beginner"})
+
+
+def is_starter(routine: Routine) -> bool:
+    """A routine meant for beginners and flare-ups."""
+    return routine.builtin and bool(STARTER_TAGS.intersection(routine.tags))
+
+
 def make_rows(
     routines: Iterable[Routine],
     exercises: Mapping[str, Exercise],
     duration_of: Callable[[Routine], float],
 ) -> list[RoutineRow]:
+    """One row per routine; the routine for beginners and flare-ups first."""
+    routines = sorted(routines, key=lambda r: not is_starter(r))
     rows = []
     for r in routines:
         exs = [exercises[i.exercise_id] for i in r.items if i.exercise_id in exercises]
@@ -186,6 +197,8 @@ class RoutineListModel(QAbstractListModel):
             out.insert(0, self.tr("no floor work"))
         if not row.routine.builtin:
             out.insert(0, self.tr("my routine"))
+        if is_starter(row.routine):
+            out.insert(0, self.tr("start here: beginners and flare-ups"))
         return out
 
     def position_badges(self, row: RoutineRow) -> list[str]:

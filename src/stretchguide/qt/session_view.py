@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
@@ -21,7 +22,6 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPixm
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.session import Event, EventKind, Phase, Session, SessionSnapshot
-from stretchguide.core.timeline import StepKind
+from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.inhibit import ScreenSleepInhibitor
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
@@ -39,6 +39,7 @@ from stretchguide.qt.widgets import (
     PREPARE_COLOUR,
     REST_COLOUR,
     Badge,
+    ChoiceOverlay,
     CountdownDial,
 )
 
@@ -197,6 +198,10 @@ class SessionView(QWidget):
     """Mute or unmute the cues."""
     sig_toggle_fullscreen = Signal()
     """Enter or leave full screen."""
+    sig_question_open = Signal()
+    """A full-window question opened: the session must wait for the answer."""
+    sig_question_closed = Signal(str)
+    """The question was answered with this key; the session may go on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,6 +219,8 @@ class SessionView(QWidget):
         self.side = Badge()
         self.side.setAccessibleName(self.tr("Side"))
         self.paused_badge = Badge()
+        self.mute_badge = Badge()
+        self.mute_badge.setAccessibleName(self.tr("Sound"))
         self.reps = QLabel()
         self.reps.setAccessibleName(self.tr("Repetition"))
         self.dial = CountdownDial()
@@ -247,6 +254,7 @@ class SessionView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.paused_badge)
+        title_row.addWidget(self.mute_badge)
         title_row.addWidget(self.side)
         text_col.addLayout(title_row)
         text_col.addWidget(self.instruction)
@@ -282,6 +290,10 @@ class SessionView(QWidget):
         self._build_shortcuts()
         self.side.set_text("")
         self.paused_badge.set_text("")
+        self.mute_badge.set_text("")
+        # Created last so it stacks above every other child.
+        self.overlay = ChoiceOverlay(self)
+        self.overlay.setAccessibleName(self.tr("Question"))
         self._apply_scale()
 
     def _button(self, text: str, accessible: str) -> QPushButton:
@@ -360,36 +372,69 @@ class SessionView(QWidget):
         self._set_shortcuts_enabled(True)
 
     def hideEvent(self, event: Any) -> None:
+        # A question left open would keep its local event loop (and the app) waiting.
+        self.overlay.cancel()
         self._set_shortcuts_enabled(False)
         super().hideEvent(event)
 
     def request_stop(self) -> None:
+        # The session waits while the question is open: nobody should miss
+        # part of a hold because they were reading a dialog.
+        if self.overlay.isVisible():
+            return
+        self.sig_question_open.emit()
         if self.confirm_stop():
+            self.sig_question_closed.emit("stop")
             self.sig_stop.emit()
+        else:
+            self.sig_question_closed.emit("continue")
+
+    def ask_choice(
+        self, title: str, text: str, choices: list[tuple[str, str]], escape: str = ""
+    ) -> str:
+        """Ask with the full-window overlay and wait for the answer's key.
+
+        Session keys are off while it is open; 1, 2, 3 and Escape answer.
+        Anything that can call ``overlay.choose(key)`` (a voice command
+        later) answers it the same way.
+        """
+        self._set_shortcuts_enabled(False)
+        try:
+            self.overlay.ask(title, text, choices, escape)
+            return self.overlay.run()
+        finally:
+            self._set_shortcuts_enabled(self.isVisible())
+            self.setFocus()
 
     def _ask_stop(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+        answer = self.ask_choice(
             self.tr("Stop the session?"),
-            self.tr("End this session now? What you have done so far is kept."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self.tr("The session is paused. What you have done so far is kept."),
+            [
+                ("stop", self.tr("Yes, end the session")),
+                ("continue", self.tr("No, carry on")),
+            ],
+            escape="continue",
         )
-        return answer == QMessageBox.StandardButton.Yes
+        return answer == "stop"
 
     # -- drawing -----------------------------------------------------------
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self.overlay.setGeometry(self.rect())
         self._apply_scale()
 
     def _apply_scale(self) -> None:
+        # Shares of the height: every line the person needs is at least
+        # ~40 px tall at 1080p, readable from a mat three metres away.
         h = max(300, self.height())
         for label, share, bold in (
             (self.name, 0.055, True),
-            (self.instruction, 0.04, False),
+            (self.instruction, 0.042, False),
             (self.reps, 0.045, True),
-            (self.next_up, 0.032, False),
-            (self.time_left, 0.03, True),
+            (self.next_up, 0.042, False),
+            (self.time_left, 0.04, True),
+            (self.status, 0.04, False),
         ):
             font = QFont(self.font())
             font.setPixelSize(max(14, int(h * share)))
@@ -402,14 +447,16 @@ class SessionView(QWidget):
             b.setMinimumHeight(max(44, int(h * 0.065)))
         self.side.set_scale(h / 600)
         self.paused_badge.set_scale(h / 600)
+        self.mute_badge.set_scale(h / 600)
         # The digits must stay at least a fifth of the window tall.
         side = int(self.window().height() * 0.56)
         self.dial.setMinimumSize(side, side)
 
-    def render(self, snap: SessionSnapshot) -> None:
+    def render(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
+        """Draw ``snap``; ``upcoming`` is the next exercise's first step during
+        a rest before it, so the rest shows what to get into next."""
         step = snap.step
-        self.name.setText(step.exercise_name if step is not None else "")
-        instruction = step.instruction if step is not None else ""
+        preview = upcoming if snap.phase is Phase.REST and upcoming is not None else None
         caption = {
             Phase.PREPARE: self.tr("Get ready"),
             Phase.HOLD: self.tr("Hold"),
@@ -421,12 +468,20 @@ class SessionView(QWidget):
             Phase.FINISHED: self.tr("Done"),
             Phase.STOPPED: self.tr("Stopped"),
         }.get(snap.phase, "")
-        if snap.phase is Phase.REST and snap.next_name and step is not None and not instruction:
-            instruction = self.tr("Relax and breathe.")
-        self.instruction.setText(instruction)
-        if snap.side is Side.LEFT:
+        if preview is not None:
+            self.name.setText(self.tr("Next: %1").replace("%1", preview.exercise_name))
+            self.instruction.setText(preview.instruction)
+            shown_side = preview.side
+        else:
+            self.name.setText(step.exercise_name if step is not None else "")
+            instruction = step.instruction if step is not None else ""
+            if snap.phase is Phase.REST and step is not None and not instruction:
+                instruction = self.tr("Relax and breathe.")
+            self.instruction.setText(instruction)
+            shown_side = snap.side
+        if shown_side is Side.LEFT:
             self.side.set_text(self.tr("LEFT"), HOLD_COLOUR)
-        elif snap.side is Side.RIGHT:
+        elif shown_side is Side.RIGHT:
             self.side.set_text(self.tr("RIGHT"), QColor("#7a4fb5"))
         else:
             self.side.set_text("")
@@ -435,10 +490,6 @@ class SessionView(QWidget):
         else:
             self.paused_badge.set_text("")
         parts = []
-        if snap.reps > 0 and snap.rep > 0:
-            parts.append(
-                self.tr("rep %1 of %2").replace("%1", str(snap.rep)).replace("%2", str(snap.reps))
-            )
         if snap.sets > 1 and step is not None and step.is_work:
             parts.append(
                 self.tr("set %1 of %2")
@@ -448,12 +499,26 @@ class SessionView(QWidget):
         if step is not None and step.stage:
             parts.insert(0, step.stage.capitalize())
         self.reps.setText("   ".join(parts))
-        seconds = snap.resume_left_s if snap.phase is Phase.RESUMING else snap.remaining_s
-        done = 1.0 - (seconds / step.duration_s) if step is not None and step.duration_s else 1.0
-        if snap.phase is Phase.RESUMING:
-            done = snap.step_progress
-        self.dial.set_state(max(0, math.ceil(seconds - 1e-9)), done, phase_colour(snap), caption)
-        if snap.next_name:
+        if (
+            step is not None
+            and step.kind is StepKind.REPS
+            and snap.rep > 0
+            and snap.phase is not Phase.RESUMING
+        ):
+            self._render_rep(snap, step, caption)
+        else:
+            seconds = snap.resume_left_s if snap.phase is Phase.RESUMING else snap.remaining_s
+            done = (
+                1.0 - (seconds / step.duration_s) if step is not None and step.duration_s else 1.0
+            )
+            if snap.phase is Phase.RESUMING:
+                done = snap.step_progress
+            self.dial.set_state(
+                max(0, math.ceil(seconds - 1e-9)), done, phase_colour(snap), caption
+            )
+        if preview is not None:
+            self.next_up.setText(self.tr("Rest first, then this one"))
+        elif snap.next_name:
             self.next_up.setText(self.tr("Next: %1").replace("%1", snap.next_name))
         else:
             self.next_up.setText(self.tr("Last exercise"))
@@ -464,13 +529,47 @@ class SessionView(QWidget):
         self.pause_button.setText(self.tr("Resume") if snap.paused else self.tr("Pause"))
         setter = getattr(self.figure, "set_step", None)
         if callable(setter):
-            setter(snap)
+            if preview is not None:
+                # The next exercise's first position, standing still until it starts.
+                setter(
+                    replace(
+                        snap,
+                        step=preview,
+                        step_index=snap.step_index + 1,
+                        side=preview.side,
+                        step_elapsed_s=0.0,
+                        paused=True,
+                    )
+                )
+            else:
+                setter(snap)
+
+    def _render_rep(self, snap: SessionSnapshot, step: Step, caption: str) -> None:
+        """The repetition is the big number; the ring fills once per repetition."""
+        period = step.rep_period_s or 1.0
+        into = snap.step_elapsed_s - (snap.rep - 1) * period
+        fraction = max(0.0, min(1.0, into / period))
+        if snap.phase is Phase.REPS:
+            holding = step.hold_s > 0 and into >= step.rep_s
+            caption = self.tr("Hold") if holding else self.tr("Move")
+        self.dial.set_state(
+            max(0, math.ceil(snap.remaining_s - 1e-9)),
+            fraction,
+            phase_colour(snap),
+            caption,
+            text=str(snap.rep),
+            sub=self.tr("of %1").replace("%1", str(snap.reps)),
+        )
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        if muted:
+            self.mute_badge.set_text(self.tr("SOUND OFF"), PAUSED_COLOUR)
+        else:
+            self.mute_badge.set_text("")
 
 
 class SessionController(QObject):
@@ -508,6 +607,7 @@ class SessionController(QObject):
         self.deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._last_index = -1
         self._finished = False
+        self._resume_after_question = False
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -520,6 +620,8 @@ class SessionController(QObject):
         v.sig_stop.connect(self.stop)
         v.sig_hurts.connect(self.hurts)
         v.sig_toggle_mute.connect(self.toggle_mute)
+        v.sig_question_open.connect(self.hold_for_question)
+        v.sig_question_closed.connect(self.question_answered)
         if self.cue_player is not None and hasattr(self.cue_player, "sig_status"):
             self.cue_player.sig_status.connect(self.view.set_status)
 
@@ -530,10 +632,14 @@ class SessionController(QObject):
         self.session = session
         self._finished = False
 
-    def start(self) -> None:
+    def start(self, at: float | None = None) -> None:
+        """Start the session; ``at``: part-way into its plan, after a get-ready."""
         self.inhibitor.inhibit(self.tr("A guided stretching session is running"))
         self.timer.start()
-        self._handle(self.session.start(self.clock()))
+        if at is None:
+            self._handle(self.session.start(self.clock()))
+        else:
+            self._handle(self.session.start_at(at, self.clock()))
         self.tick()
         self.view.setFocus()
 
@@ -544,8 +650,19 @@ class SessionController(QObject):
         events = self.session.tick(now)
         self._handle(events)
         if not self._finished:
-            self.view.render(self.session.snapshot(now))
+            snap = self.session.snapshot(now)
+            self.view.render(snap, self.upcoming(snap.step_index))
             self._arm_deadline(now)
+
+    def upcoming(self, index: int) -> Step | None:
+        """The next exercise's first step, when step ``index`` is the rest before it."""
+        steps = self.session.timeline.steps
+        if not 0 <= index < len(steps) - 1:
+            return None
+        step, nxt = steps[index], steps[index + 1]
+        if step.kind is StepKind.REST and nxt.exercise_index != step.exercise_index:
+            return nxt
+        return None
 
     def _arm_deadline(self, now: float) -> None:
         # Every control ends in tick(), so this runs after every state change.
@@ -610,6 +727,31 @@ class SessionController(QObject):
             self._handle(self.session.stop(self.clock()))
             self._end("stopped")
 
+    def hold_for_question(self) -> None:
+        """Pause while a full-window question is open (resumed on the answer)."""
+        if self._finished:
+            return
+        snap = self.session.snapshot(self.clock())
+        self._resume_after_question = not snap.paused
+        if not snap.paused:
+            self._handle(self.session.pause(self.clock()))
+        self.tick()
+
+    def question_answered(self, key: str) -> None:
+        if key == "stop" or self._finished:
+            return
+        if self._resume_after_question:
+            self._resume_after_question = False
+            self.resume()
+
+    def resume(self) -> None:
+        """Go on after a pause, with the engine's short get-ready first."""
+        if self._finished:
+            return
+        if self.session.snapshot(self.clock()).paused:
+            self._handle(self.session.resume(self.clock()))
+        self.tick()
+
     def hurts(self) -> None:
         if self._finished:
             return
@@ -620,7 +762,7 @@ class SessionController(QObject):
         self.sig_hurts.emit(snap.step_index)
 
     def skip_exercise(self) -> None:
-        """Move to the first step of the next exercise."""
+        """Move to the first step of the next exercise (paused stays paused)."""
         if self._finished:
             return
         self._handle(self.session.next_exercise(self.clock()))

@@ -43,9 +43,18 @@ class SettingsDialog(QDialog):
         self.beeps = QCheckBox(self.tr("Cue sounds"))
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.prepare = self._spin(0, 60)
-        self.rest = self._spin(0, 300)
-        self.switch = self._spin(0, 60)
+        self.prepare = self._spin(0, 60, self.tr(" s"))
+        self.first_prepare = self._spin(0, 120, self.tr(" s"))
+        self.fullscreen = QCheckBox(self.tr("Full screen during a session"))
+        self.theme = QComboBox()
+        for key, label in (
+            ("system", self.tr("System")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.theme.addItem(label, key)
+        self.rest = self._spin(0, 300, self.tr(" s"))
+        self.switch = self._spin(0, 60, self.tr(" s"))
         self.side = QComboBox()
         for key, label in (
             ("none", self.tr("Both / not sure")),
@@ -66,6 +75,10 @@ class SettingsDialog(QDialog):
         self.reminder_time.setDisplayFormat("HH:mm")
         self.red_flag_days = self._spin(1, 365)
         self.red_flag_days.setSuffix(self.tr(" days"))
+        # "every 1 day", "every 7 days".
+        self.red_flag_days.valueChanged.connect(
+            lambda v: self.red_flag_days.setSuffix(self.tr(" day") if v == 1 else self.tr(" days"))
+        )
         # The pain-response rule after a session (article 004's 0-3 fine,
         # 4-5 acceptable, above that ease off), for a physiotherapist who
         # sets other limits. "Fine" can never exceed "acceptable".
@@ -80,6 +93,9 @@ class SettingsDialog(QDialog):
             (self.beeps, self.tr("Cue sounds")),
             (self.volume, self.tr("Volume")),
             (self.prepare, self.tr("Get-ready time in seconds")),
+            (self.first_prepare, self.tr("First get-ready of a session in seconds")),
+            (self.fullscreen, self.tr("Full screen during a session")),
+            (self.theme, self.tr("Theme: light, dark or as the system")),
             (self.rest, self.tr("Rest between exercises in seconds")),
             (self.switch, self.tr("Time to switch sides in seconds")),
             (self.side, self.tr("Painful side")),
@@ -95,9 +111,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.voice)
         form.addRow(self.beeps)
         form.addRow(self.tr("&Volume"), self.volume)
-        form.addRow(self.tr("&Get ready (s)"), self.prepare)
-        form.addRow(self.tr("&Rest (s)"), self.rest)
-        form.addRow(self.tr("S&witch sides (s)"), self.switch)
+        form.addRow(self.tr("&Get ready"), self.prepare)
+        form.addRow(self.tr("F&irst get ready"), self.first_prepare)
+        form.addRow(self.fullscreen)
+        form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("&Rest"), self.rest)
+        form.addRow(self.tr("S&witch sides"), self.switch)
         form.addRow(self.tr("&Painful side"), self.side)
         form.addRow(self.tr("Si&des"), self.side_mode)
         form.addRow(self.reminder, self.reminder_time)
@@ -112,9 +131,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.load()
 
-    def _spin(self, lo: int, hi: int) -> QSpinBox:
+    def _spin(self, lo: int, hi: int, suffix: str | None = None) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(lo, hi)
+        if suffix:
+            spin.setSuffix(suffix)
         return spin
 
     def load(self) -> None:
@@ -123,6 +144,9 @@ class SettingsDialog(QDialog):
         self.beeps.setChecked(p.beeps)
         self.volume.setValue(p.volume)
         self.prepare.setValue(p.prepare_s)
+        self.first_prepare.setValue(p.first_prepare_s)
+        self.fullscreen.setChecked(p.session_fullscreen)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(p.theme)))
         self.rest.setValue(p.rest_s)
         self.switch.setValue(p.switch_s)
         self.side.setCurrentIndex(max(0, self.side.findData(p.affected_side)))
@@ -140,6 +164,9 @@ class SettingsDialog(QDialog):
         p.beeps = self.beeps.isChecked()
         p.volume = self.volume.value()
         p.prepare_s = self.prepare.value()
+        p.first_prepare_s = self.first_prepare.value()
+        p.session_fullscreen = self.fullscreen.isChecked()
+        p.theme = str(self.theme.currentData())
         p.rest_s = self.rest.value()
         p.switch_s = self.switch.value()
         p.affected_side = str(self.side.currentData())

@@ -7,9 +7,11 @@ high-DPI screens (QPainter works in device-independent pixels).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 # Calm, high-contrast accents that read on light and dark backgrounds.
 HOLD_COLOUR = QColor("#2f7dd1")
@@ -31,16 +33,31 @@ class CountdownDial(QWidget):
         self._fraction = 0.0  # of the step already done
         self._colour = HOLD_COLOUR
         self._caption = ""
+        self._text = "0"  # what the big digits say: seconds, or the repetition
+        self._sub = ""  # a smaller line under the digits ("of 10")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Countdown"))
 
-    def set_state(self, seconds: int, fraction_done: float, colour: QColor, caption: str) -> None:
+    def set_state(
+        self,
+        seconds: int,
+        fraction_done: float,
+        colour: QColor,
+        caption: str,
+        *,
+        text: str | None = None,
+        sub: str = "",
+    ) -> None:
+        """Draw ``seconds`` (or ``text``, e.g. the repetition) in the ring."""
         fraction_done = max(0.0, min(1.0, fraction_done))
-        if (seconds, round(fraction_done, 3), colour.rgb(), caption) == (
+        shown = str(seconds) if text is None else text
+        if (seconds, round(fraction_done, 3), colour.rgb(), caption, shown, sub) == (
             self._seconds,
             round(self._fraction, 3),
             self._colour.rgb(),
             self._caption,
+            self._text,
+            self._sub,
         ):
             return
         self._seconds, self._fraction, self._colour, self._caption = (
@@ -49,8 +66,25 @@ class CountdownDial(QWidget):
             colour,
             caption,
         )
-        self.setAccessibleDescription(self.tr("%n seconds left", "", seconds))
+        self._text, self._sub = shown, sub
+        if text is None:
+            self.setAccessibleDescription(self.tr("%n seconds left", "", seconds))
+        else:
+            self.setAccessibleDescription(f"{text} {sub} {caption}".strip())
         self.update()
+
+    @property
+    def text(self) -> str:
+        """What the big digits show."""
+        return self._text
+
+    @property
+    def sub(self) -> str:
+        return self._sub
+
+    @property
+    def caption(self) -> str:
+        return self._caption
 
     @property
     def seconds(self) -> int:
@@ -71,7 +105,7 @@ class CountdownDial(QWidget):
         # Two digits at 0.55 of the ring still fit inside it; longer numbers
         # shrink to fit rather than spill over the ring.
         font.setPixelSize(max(12, int(side * 0.55)))
-        text = str(self._seconds)
+        text = self._text
         room = side * 0.72
         width = QFontMetricsF(font).horizontalAdvance(text)
         if width > room:
@@ -98,17 +132,29 @@ class CountdownDial(QWidget):
             p.drawArc(inner, 90 * 16, int(remaining * 360 * 16))
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         p.setFont(self._digit_font())
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(self._seconds))
-        if self._caption:
-            cap = QFont(self.font())
-            cap.setPixelSize(max(10, int(rect.height() * 0.075)))
-            p.setFont(cap)
-            below = QRectF(
-                rect.left(),
-                rect.center().y() + rect.height() * 0.25,
-                rect.width(),
-                rect.height() * 0.15,
-            )
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        above = QRectF(
+            rect.left(), rect.top() + rect.height() * 0.13, rect.width(), rect.height() * 0.13
+        )
+        below = QRectF(
+            rect.left(),
+            rect.center().y() + rect.height() * 0.25,
+            rect.width(),
+            rect.height() * 0.15,
+        )
+        small = QFont(self.font())
+        small.setPixelSize(max(10, int(rect.height() * 0.075)))
+        if self._sub:
+            # A repetition: "Move" over the number, "of 10" under it.
+            bold = QFont(small)
+            bold.setBold(True)
+            p.setFont(bold)
+            p.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._sub)
+            if self._caption:
+                p.setFont(small)
+                p.drawText(above, Qt.AlignmentFlag.AlignCenter, self._caption)
+        elif self._caption:
+            p.setFont(small)
             p.drawText(
                 below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption
             )
@@ -167,3 +213,160 @@ class Badge(QWidget):
         p.setFont(self._font())
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, self._text)
         p.end()
+
+
+class ChoiceOverlay(QWidget):
+    """A full-window question with big numbered answers, readable from the mat.
+
+    Covers its parent while shown. Keys 1, 2, 3... pick the answers in
+    order; Escape picks the ``escape`` answer. ``choose(key)`` is the hook
+    anything else (a click, a test, later a voice command) uses to answer;
+    it emits ``sig_chosen`` once and hides the overlay.
+    """
+
+    sig_chosen = Signal(str)
+    """The key of the answer picked."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._buttons_box = QVBoxLayout()
+        self._buttons_box.setSpacing(14)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addSpacing(20)
+        layout.addLayout(self._buttons_box)
+        layout.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        self._keys: list[str] = []
+        self._escape = ""
+        self._result = ""
+        self.hide()
+
+    def ask(self, title: str, text: str, choices: list[tuple[str, str]], escape: str = "") -> None:
+        """Show the question; ``choices`` are (key, label) in the order of keys 1, 2, 3."""
+        self.title.setText(title)
+        self.body.setText(text)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(text)
+        for b in self.buttons.values():
+            self._buttons_box.removeWidget(b)
+            b.deleteLater()
+        self.buttons = {}
+        self._keys = [k for k, _ in choices]
+        self._escape = escape
+        self._result = ""
+        for n, (key, label) in enumerate(choices, start=1):
+            b = QPushButton(f"{n}   {label}")
+            b.setAccessibleName(label)
+            b.setToolTip(self.tr("Press %1").replace("%1", str(n)))
+            b.clicked.connect(lambda _=False, k=key: self.choose(k))
+            self._buttons_box.addWidget(b)
+            self.buttons[key] = b
+        self._apply_scale()
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    @property
+    def result(self) -> str:
+        return self._result
+
+    def choose(self, key: str) -> None:
+        if not self.isVisible() or key not in self._keys:
+            return
+        self._result = key
+        self.hide()
+        self.sig_chosen.emit(key)
+
+    def cancel(self) -> None:
+        """Close without a person's answer (the page went away): the Escape answer."""
+        if self.isVisible():
+            self.choose(self._escape or (self._keys[-1] if self._keys else ""))
+
+    def run(self) -> str:
+        """Block (in a local event loop) until an answer; returns its key."""
+        from PySide6.QtCore import QEventLoop
+
+        if not self.isVisible():
+            return self._result
+        loop = QEventLoop(self)
+        self.sig_chosen.connect(loop.quit)
+        try:
+            loop.exec()
+        finally:
+            self.sig_chosen.disconnect(loop.quit)
+        return self._result
+
+    def keyPressEvent(self, event: Any) -> None:
+        key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            n = key - Qt.Key.Key_1
+            if n < len(self._keys):
+                self.choose(self._keys[n])
+                return
+        if key == Qt.Key.Key_Escape and self._escape:
+            self.choose(self._escape)
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        # Sized from the window, like the session text: ~54 px titles and
+        # ~40 px answers at 1080p.
+        h = max(400, self.parentWidget().height() if self.parentWidget() else self.height())
+        for label, share, bold in ((self.title, 0.05, True), (self.body, 0.037, False)):
+            f = QFont(self.font())
+            f.setPixelSize(max(18, int(h * share)))
+            f.setBold(bold)
+            label.setFont(f)
+        bf = QFont(self.font())
+        bf.setPixelSize(max(18, int(h * 0.037)))
+        bf.setBold(True)
+        for b in self.buttons.values():
+            b.setFont(bf)
+            b.setMinimumHeight(max(48, int(h * 0.085)))
+
+
+def focus_ring_style(base: str = "Fusion") -> Any:
+    """Fusion with a focus ring anyone can see: a 3 px ring in the highlight
+    colour around the focused button, field or check box (Fusion's own hint
+    is a one-pixel tint that disappears on many screens)."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    class FocusRingStyle(QProxyStyle):
+        RINGED = (
+            QStyle.PrimitiveElement.PE_PanelButtonCommand,
+            QStyle.PrimitiveElement.PE_PanelButtonTool,
+            QStyle.PrimitiveElement.PE_FrameLineEdit,
+            QStyle.PrimitiveElement.PE_FrameFocusRect,
+        )
+
+        def drawPrimitive(  # noqa: N802 - Qt override
+            self, element: Any, option: Any, painter: Any, widget: Any = None
+        ) -> None:
+            super().drawPrimitive(element, option, painter, widget)
+            if element in self.RINGED and option.state & QStyle.StateFlag.State_HasFocus:
+                painter.save()
+                pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.drawRoundedRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+                painter.restore()
+
+    return FocusRingStyle(base)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
+from stretchguide.core.words import plural
 from stretchguide.store import db
 from stretchguide.store.db import StoreError
 from stretchguide.store.history import History, snapshot_from_json
@@ -339,8 +340,8 @@ class ImportValidationError(StoreError):
         shown = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(
-            f"{source}: {len(problems)} problem(s), nothing was imported:\n{shown}{more}",
-            f"{source.name} could not be imported ({len(problems)} problem(s)); "
+            f"{source}: {plural(len(problems), 'problem')}, nothing was imported:\n{shown}{more}",
+            f"{source.name} could not be imported ({plural(len(problems), 'problem')}); "
             "your history was not changed.",
         )
 

@@ -1,0 +1,149 @@
+"""The clinician report (issue 17): what it says, and that the PDF holds all of it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from stretchguide import paths
+from stretchguide.core.catalog import load_builtin
+from stretchguide.qt.report import (
+    Report,
+    assemble_report,
+    chart_points,
+    export_report,
+    report_lines,
+    report_range,
+    write_report,
+)
+from stretchguide.store.history import History
+
+TODAY = date(2026, 3, 20)
+
+
+@pytest.fixture
+def history(_private_data_dir):
+    h = History.open(paths.resolve(str(_private_data_dir)).ensure())
+    yield h
+    h.close()
+
+
+def at(day: date, hour: int = 9) -> int:
+    return int(datetime(day.year, day.month, day.day, hour).timestamp())
+
+
+def fill(h: History, days: int = 10, note_words: int = 4) -> None:
+    routine = load_builtin().routines["flare_up_gentle"]
+    first = routine.items[0].exercise_id
+    second = routine.items[1].exercise_id
+    for n in range(days):
+        day = TODAY - timedelta(days=days - 1 - n)
+        start = at(day)
+        s = h.start_session(routine, started_at=start)
+        h.add_checkin("before", 6, 7, "thigh", tingling=n % 2 == 0, session_id=s.id, at=start - 60)
+        h.record_step(s.id, 1, first, "reps", planned_s=36, done_s=36, completed_at=start + 40)
+        h.record_step(
+            s.id, 3, second, "reps", side="left", planned_s=50, done_s=20, completed_at=start + 90
+        )
+        h.record_step(
+            s.id,
+            4,
+            second,
+            "reps",
+            side="right",
+            planned_s=50,
+            skipped=True,
+            completed_at=start + 95,
+        )
+        h.record_hurt(s.id, second, 3, at=start + 80)
+        h.set_response(s.id, first, "better")
+        h.set_response(s.id, second, "worse")
+        h.finish_session(s.id, "completed", ended_at=start + 600)
+        note = " ".join(f"word{n}_{k}" for k in range(note_words)) + f" END{n}"
+        h.add_checkin(
+            "after", 4, 5, "buttock", numbness=n == 3, session_id=s.id, at=start + 700, note=note
+        )
+
+
+def test_report_gathers_what_a_clinician_asks_for(history):
+    fill(history, days=10)
+    exercises = load_builtin().exercises
+    start, end = TODAY - timedelta(days=13), TODAY
+    r = assemble_report(
+        history,
+        exercises,
+        TODAY,
+        start,
+        end,
+        painful_side="left",
+        red_flags=[(TODAY - timedelta(days=9), "All answered no")],
+    )
+    assert (r.start, r.end, r.painful_side) == (start, end, "left")
+    assert r.sessions_done == 10 and r.checkin_count == 20 and r.hurts_total == 10
+    [use] = r.routines
+    assert use.sessions == 10 and use.first == TODAY - timedelta(days=9) and use.last == TODAY
+    rows = {e.name: e for e in r.exercises}
+    breathing = rows[exercises["core_breathing"].name]
+    rotation = rows[exercises["lumbar_rotation"].name]
+    assert (breathing.better, breathing.worse, breathing.hurts) == (10, 0, 0)
+    assert (rotation.worse, rotation.hurts, rotation.skipped, rotation.cut_short) == (
+        10,
+        10,
+        10,
+        10,
+    )
+    assert "left 10 times" in rotation.sides
+    assert "repetition" in rotation.dose
+    assert sum(w.tingling for w in r.symptoms) == 5
+    assert sum(w.numbness for w in r.symptoms) == 1
+    assert r.verdict and r.red_flags == [(TODAY - timedelta(days=9), "All answered no")]
+    text = "\n".join(t for _, t in report_lines(r))
+    assert "(s)" not in text and "the article" not in text.lower()
+    assert "Painful side: left" in text and "10 sessions done" in text
+
+
+def test_the_chart_spans_0_to_10_and_the_whole_chosen_range():
+    r = Report(prepared=TODAY, start=TODAY - timedelta(days=90), end=TODAY, painful_side="left")
+    from stretchguide.qt.report import DayPainPoint
+
+    r.pain = [
+        DayPainPoint(TODAY - timedelta(days=10), 10.0, 0.0),
+        DayPainPoint(TODAY, 5.0, 2.5),
+    ]
+    pts = chart_points(r, 900.0, 100.0)
+    # Ten days out of ninety sits near the right edge, not stretched to fill.
+    assert pts[0][0] == pytest.approx(800.0)
+    assert pts[1][0] == pytest.approx(900.0)
+    assert pts[0][1] == pytest.approx(0.0) and pts[0][2] == pytest.approx(100.0)
+    assert pts[1][1] == pytest.approx(50.0) and pts[1][2] == pytest.approx(75.0)
+    assert report_range(TODAY, 14, TODAY - timedelta(days=400)) == (
+        TODAY - timedelta(days=13),
+        TODAY,
+    )
+    assert report_range(TODAY, 0, TODAY - timedelta(days=40)) == (TODAY - timedelta(days=40), TODAY)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_a_long_report_runs_over_numbered_dated_pages_and_cuts_no_note(qtbot, history, tmp_path):
+    fill(history, days=40, note_words=120)
+    path = tmp_path / "report.pdf"
+    pages = export_report(path, history, load_builtin().exercises, TODAY, 0, painful_side="right")
+    assert pages >= 4
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for n in range(40):
+        assert f"END{n}" in text, f"note {n} was cut off"
+        assert f"word{n}_119" in text
+    for n in range(1, pages + 1):
+        assert f"Page {n} of {pages}" in text
+    assert text.count("prepared 20 Mar 2026") == pages
+
+
+def test_an_empty_history_still_makes_a_one_page_report(qtbot, history, tmp_path):
+    r = assemble_report(history, load_builtin().exercises, TODAY, TODAY - timedelta(days=13))
+    assert write_report(tmp_path / "r.pdf", r) == 1
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
