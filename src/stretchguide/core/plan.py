@@ -477,6 +477,8 @@ def decide(
 
 # --------------------------------------------------------------------------- state
 
+PLAN_FILE: Final = "plan.json"  # in the data folder, beside the history
+
 
 @dataclass(frozen=True)
 class Change:
