@@ -53,16 +53,31 @@ def _gvariant_str(text: str) -> str:
 class QtDBusBus(QObject):
     """The session bus's notification server."""
 
-    def __init__(self, parent: QObject | None = None, timeout_ms: int = 2000) -> None:
+    def __init__(
+        self, parent: QObject | None = None, timeout_ms: int = 2000, address: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._timeout_ms = timeout_ms
+        self._address = address  # None: the session bus; tests pass a private one
         self._on_action: Callable[[int, str], None] | None = None
         self._gdbus = shutil.which("gdbus")
 
     def _bus(self):  # type: ignore[no-untyped-def]
         from PySide6.QtDBus import QDBusConnection
 
-        return QDBusConnection.sessionBus()
+        if self._address is None:
+            return QDBusConnection.sessionBus()
+        return QDBusConnection.connectToBus(self._address, f"stretchguide-{self._address}")
+
+    def _gdbus_process(self) -> QProcess:
+        proc = QProcess(self)
+        if self._address is not None:
+            from PySide6.QtCore import QProcessEnvironment
+
+            env = QProcessEnvironment.systemEnvironment()
+            env.insert("DBUS_SESSION_BUS_ADDRESS", self._address)
+            proc.setProcessEnvironment(env)
+        return proc
 
     def available(self) -> bool:
         if self._gdbus is None:
@@ -97,7 +112,7 @@ class QtDBusBus(QObject):
             "{'desktop-entry': <'io.github.stretchguide.StretchGuide'>}",
             "0",  # 0: the notification stays until the person answers it
         ]
-        proc = QProcess(self)
+        proc = self._gdbus_process()
         proc.start(self._gdbus, args)
         # Once a day at most, and the server answers at once: a short block
         # is simpler than a state machine around it.
@@ -122,8 +137,9 @@ class QtDBusBus(QObject):
     def close(self, notification_id: int) -> None:
         if self._gdbus is None:
             return
-        QProcess.startDetached(
-            self._gdbus,
+        proc = self._gdbus_process()
+        proc.setProgram(self._gdbus)
+        proc.setArguments(
             [
                 "call",
                 "--session",
@@ -134,8 +150,9 @@ class QtDBusBus(QObject):
                 "--method",
                 f"{INTERFACE}.CloseNotification",
                 str(notification_id),
-            ],
+            ]
         )
+        proc.startDetached()
 
 
 class Notifier(QObject):
