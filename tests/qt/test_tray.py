@@ -329,3 +329,17 @@ def test_save_sheet_and_export_plan_write_files_for_the_selected_routine(setup, 
     events = ics.parse(ics_path.read_text())
     assert events[0]["DTSTART"].endswith("T180000")
     assert selected.name in events[0]["SUMMARY"]
+
+
+def test_history_shows_planned_vs_done_and_the_plan_streak(setup):
+    window, wall, _, _, _ = setup
+    for day in (0, 1, 3):  # day 2 missed
+        at(wall, 10, 0, day=day)
+        record_session(window, wall)
+    view = window._ensure_history()
+    view.wall = wall
+    window.show_history()
+    text = view.streak_label.text()
+    assert "Planned vs done, last 4 weeks: 3 of 4 planned days" in text
+    assert "<b>1</b> day" in text  # the missed planned day broke the streak
+    assert view.streak.planned is not None and len(view.streak.planned) > 0

@@ -621,6 +621,7 @@ class MainWindow(QMainWindow):
             from stretchguide.qt.history_view import HistoryView
 
             self._history_view = HistoryView(self.ctx.history, self.ctx.catalog.exercises)
+            self._history_view.plan_source = self.companion.plan  # planned vs done
             self.stack.addWidget(self._history_view)
         return self._history_view  # type: ignore[no-any-return]
 
