@@ -343,3 +343,27 @@ def test_history_shows_planned_vs_done_and_the_plan_streak(setup):
     assert "Planned vs done, last 4 weeks: 3 of 4 planned days" in text
     assert "<b>1</b> day" in text  # the missed planned day broke the streak
     assert view.streak.planned is not None and len(view.streak.planned) > 0
+
+
+def test_start_minimised_stays_in_the_tray_or_shows_the_window_without_one(setup):
+    window, wall, bus, _, _ = setup
+    at(wall, 12, 0)
+    window.hide()
+    window._companion = Companion(window, bus=bus, tray=QuietTray())
+    assert window.companion.start_minimised()
+    assert not window.isVisible() and window.companion.timer.isActive()
+    window._companion = Companion(window, bus=bus, tray=None)
+    assert not window.companion.start_minimised()  # no tray to come back from
+    assert window.isVisible()
+
+
+def test_minimized_flag_reaches_the_app(monkeypatch):
+    from stretchguide import __main__ as entry
+
+    seen = {}
+    monkeypatch.setattr(
+        "stretchguide.qt.app.run_app",
+        lambda p, argv, minimized=False: seen.setdefault("m", minimized) and 0,
+    )
+    entry.main(["--minimized"])
+    assert seen["m"] is True
