@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from tests.support import FakeClock
 
 from stretchguide import paths
@@ -96,6 +96,8 @@ def setup(qtbot, _private_data_dir, tmp_path, monkeypatch):
     window.ctx.history  # noqa: B018 - open it
     yield window, wall, bus, asked, answers
     window.ctx.history.close()
+    qapp = QApplication.instance()
+    qapp.setQuitOnLastWindowClosed(True)  # reminders on turned it off for the app
 
 
 def at(wall: FakeClock, hh: int, mm: int = 0, day: int = 0) -> None:
@@ -189,6 +191,16 @@ def test_morning_check_in_reminder_after_yesterdays_session(setup):
     bus.click(CHECK_IN)
     assert window.current_page() == "checkin"
     assert window.checkin.kind == CheckInKind.NEXT_MORNING.value
+
+
+def test_a_due_reminder_waits_a_minute_during_a_session(setup):
+    window, wall, bus, _, _ = setup
+    at(wall, 18, 5)
+    window.current_page = lambda: "session"
+    assert not window.check_reminder() and not bus.sent
+    assert window.companion.timer.interval() == 60_000
+    del window.current_page
+    assert window.check_reminder()
 
 
 def test_one_timer_sleeps_until_the_next_reminder(setup):

@@ -310,6 +310,12 @@ class Companion(QObject):
         return bool(self.ctx.prefs.reminder_enabled and self.tray is not None)
 
     def rearm(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # With reminders on, closing the window must not end the program.
+            app.setQuitOnLastWindowClosed(not self.ctx.prefs.reminder_enabled)
         if not self.ctx.prefs.reminder_enabled:
             self.timer.stop()
             if self.tray is not None:
@@ -348,12 +354,14 @@ class Companion(QObject):
     def check(self) -> bool:
         """Show what is due now; re-arm for the next. True if something showed."""
         shown = False
+        in_session = self.window.current_page() == "session"
         try:
-            if self.ctx.prefs.reminder_enabled and self.window.current_page() != "session":
+            if self.ctx.prefs.reminder_enabled and not in_session:
                 shown = self._check_morning() or self._check_evening()
         finally:
             if self.ctx.prefs.reminder_enabled:
-                self.timer.start(self.sleep_ms())
+                # Mid-session a due reminder waits; look again in a minute, not every second.
+                self.timer.start(60_000 if in_session else self.sleep_ms())
         return shown
 
     def _check_evening(self) -> bool:
