@@ -379,3 +379,49 @@ def test_minimized_flag_reaches_the_app(monkeypatch):
     )
     entry.main(["--minimized"])
     assert seen["m"] is True
+
+
+def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_next_session_uses(
+    setup, qtbot
+):
+    from PySide6.QtCore import Qt
+
+    window, wall, _, asked, _ = setup
+    window.session_view.confirm_stop = lambda: True
+    window.show()
+    at(wall, 10, 0)
+    window.start_routine(ROUTINE)
+    assert window.checkin.kind == "before"
+    window.checkin.back.set_value(2)
+    window.checkin.leg.set_value(2)
+    window.checkin.set_extent("none")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window._controller.timer.stop()
+    session = window._session
+    first = session.timeline.steps[0].exercise_id
+    clock = window.ctx.clock
+    while not (
+        session.snapshot(clock()).step.is_work and session.snapshot(clock()).remaining_s < 5
+    ):
+        clock.advance(0.5)
+        window._controller.tick()
+    window._controller.stop()  # what Esc does once confirmed
+    assert window.checkin.kind == "after"
+    window.checkin.back.set_value(2)
+    window.checkin.leg.set_value(2)
+    window.checkin.set_extent("none")
+    window.checkin.tingling.setChecked(True)
+    assert list(window.checkin.response_groups) == [first]
+    window.checkin.set_response(first, "worse")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    # Asked once, about the one exercise worked on, with its reason.
+    gentler = [text for title, text in asked if title == "Go gentler with this one?"]
+    assert len(gentler) == 1 and "tingling" in gentler[0]
+    state = P.load_state(window.ctx.paths.data_dir / P.PLAN_FILE)
+    (change,) = state.changes
+    assert change.exercise_id == first and change.new < change.old
+    routine = window.companion.routine_for_session(window.ctx.routine(ROUTINE))
+    item = next(i for i in routine.items if i.exercise_id == first)
+    assert item.dose.hold_s == change.new
