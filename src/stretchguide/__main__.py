@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation without a person and exit (0 = all good)",
     )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start in the system tray without opening the window (used at login for reminders)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -72,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only the GUI path pays for importing Qt.
     from stretchguide.qt.app import run_app
 
-    return run_app(app_paths, [sys.argv[0], *qt_args])
+    return run_app(app_paths, [sys.argv[0], *qt_args], minimized=args.minimized)
 
 
 if __name__ == "__main__":

@@ -198,20 +198,43 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     return MainWindow(ctx)
 
 
-def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
+def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False) -> int:
     app = make_application(argv)
     window = build_window(app_paths)
-    window.show()
-    # After the first paint, so the window appears at once.
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, window, window.startup_checks)
+    if minimized and window.ctx.prefs.reminder_enabled:
+        # Started at login for reminders: the tray only, no dialogs; the
+        # start-up questions come when the person opens the window.
+        window.ctx.history  # noqa: B018 - opened now, so "done today" is known
+        if window.companion.start_minimised():
+            window.companion.open_window = _first_open(window, window.companion.open_window)
+    else:
+        window.show()
+        # After the first paint, so the window appears at once.
+        QTimer.singleShot(0, window, window.startup_checks)
+    # With reminders on, closing the window leaves the tray running.
+    app.setQuitOnLastWindowClosed(not window.ctx.prefs.reminder_enabled)  # type: ignore[attr-defined]
     code = app.exec()  # type: ignore[attr-defined]
     if window.ctx.history_open:
         window.ctx.history.close()
     elif not window.isVisible() and code == 0:
         code = 1  # the history could not be opened
     return int(code)
+
+
+def _first_open(window, open_window):  # type: ignore[no-untyped-def]
+    """The first time the window opens from the tray, run the start-up checks."""
+
+    def opener() -> None:
+        open_window()
+        if not getattr(window, "_startup_done", False):
+            window._startup_done = True
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, window, window.startup_checks)
+
+    return opener
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPainter,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -267,11 +268,13 @@ class StreakStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: list[tuple[date, bool]] = []
+        self.planned: set[date] | None = None  # None: no plan, every day counts
         self.setMinimumHeight(40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Last 21 days"))
 
-    def set_days(self, done: set[date], today: date) -> None:
+    def set_days(self, done: set[date], today: date, planned: set[date] | None = None) -> None:
+        self.planned = planned
         self.days = [
             (today - timedelta(days=n), (today - timedelta(days=n)) in done)
             for n in range(HABIT_DAYS - 1, -1, -1)
@@ -308,8 +311,10 @@ class StreakStrip(QWidget):
                 empty.setAlphaF(0.08)
                 p.setBrush(empty)
                 edge = QColor(text)
-                edge.setAlphaF(0.25)
-                p.setPen(edge)
+                free = self.planned is not None and d not in self.planned
+                # A planned day shows a firm outline; a day the plan leaves free, a faint one.
+                edge.setAlphaF(0.12 if free else 0.6)
+                p.setPen(QPen(edge, 1.0 if free else 2.0))
             p.drawRoundedRect(r, 4, 4)
             p.setPen(QColor("white") if done else text)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(d.day))
@@ -341,6 +346,8 @@ class HistoryView(QWidget):
         # (day, answer) pairs for the report, when the safety answers are stored.
         self.red_flags: list[tuple[date, str]] = []
         self.report_pages = 0
+        # Returns the person's plan (core.plan.Plan) or None; set by the window.
+        self.plan_source: Any = None
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -486,13 +493,32 @@ class HistoryView(QWidget):
         done_days = {
             day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
         }
-        self.streak.set_days(done_days, self.today())
-        days = trend.streak.current
+        plan = self.plan_source() if self.plan_source is not None else None
+        streak = trend.streak
+        planned: set[date] | None = None
+        extra = ""
+        if plan is not None:
+            from stretchguide.core.plan import plan_adherence, plan_streak
+
+            today = self.today()
+            planned = set(plan.planned_days(today - timedelta(days=HABIT_DAYS), today))
+            streak = plan_streak(plan, done_days, today, goal=streak.goal)
+            kept = plan_adherence(plan, done_days, today)
+            extra = (
+                "<br>"
+                + self.tr("Planned vs done, last 4 weeks: %1 of %2 planned days")
+                .replace("%1", str(kept.kept))
+                .replace("%2", str(kept.planned))
+                + (f" (+{kept.extra} " + self.tr("extra") + ")" if kept.extra else "")
+            )
+        self.streak.set_days(done_days, self.today(), planned)
+        days = streak.current
         self.streak_label.setText(
             (self.tr("Streak: <b>%1</b> day of %2") if days == 1
              else self.tr("Streak: <b>%1</b> days of %2"))
             .replace("%1", str(days))
-            .replace("%2", str(trend.streak.goal))
+            .replace("%2", str(streak.goal))
+            + extra
         )
         self.table_model.set_links(trend.exercises)
         self.chart_stack.setCurrentWidget(self.empty if self.data.empty else self.plots)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         self._history_view: Any = None
         self._cue_player: Any = None
         self._guidance: QWidget | None = None
+        self._companion: Any = None
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -279,8 +281,6 @@ class MainWindow(QMainWindow):
         self._session_view: SessionView | None = None
         self._build_toolbar()
         self.statusBar()
-        self.reminder_timer = QTimer(self)
-        self.reminder_timer.setInterval(30_000)
         self._connect_signals()
         self.restore_geometry()
         self.show_page("routines")
@@ -432,9 +432,15 @@ class MainWindow(QMainWindow):
         self.act_checkin = action(self.tr("&Check in"), "Ctrl+K", self.checkin_now)
         self.act_settings = action(self.tr("&Settings"), "Ctrl+,", self.open_settings)
         self.act_safety = action(self.tr("Safety &questions"), "Ctrl+Shift+Q", self.ask_safety_now)
+        self.act_sheet = action(
+            self.tr("&Print / Save as PDF"), "Ctrl+P", lambda: self.save_sheet()
+        )
+        self.act_ics = action(
+            self.tr("Plan to &calendar"), "Ctrl+Shift+E", lambda: self.export_plan()
+        )
 
     def _connect_signals(self) -> None:
-        self.reminder_timer.timeout.connect(self.check_reminder)
+        """Reminders are wired in the companion (qt/tray.py), made on first use."""
 
     def _connect_routine_signals(self) -> None:
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
@@ -713,6 +719,7 @@ class MainWindow(QMainWindow):
             self._history_view = HistoryView(
                 self.ctx.history, self.ctx.catalog.exercises, wall=self.ctx.wall
             )
+            self._history_view.plan_source = self.companion.plan  # planned vs done
             self.stack.addWidget(self._history_view)
         # The report names the painful side as set now, not when the page was made.
         self._history_view.painful_side = self.ctx.prefs.affected_side
@@ -737,6 +744,7 @@ class MainWindow(QMainWindow):
         from stretchguide.qt.settings import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.prefs, self)
+        self._reminder_was = self.ctx.prefs.reminder_enabled
         dialog.sig_applied.connect(self._on_settings)
         dialog.open()
         self._settings_dialog = dialog
@@ -747,6 +755,24 @@ class MainWindow(QMainWindow):
         set_theme(self.ctx.prefs.theme)
         self.reload_routines()
         self._arm_reminder()
+        if self.ctx.prefs.reminder_enabled != getattr(self, "_reminder_was", None):
+            # Only when the person turned reminders on or off: the login item
+            # follows that choice and nothing else.
+            try:
+                where = self.companion.apply_autostart()
+            except OSError as err:
+                self.inform(self.tr("Start at login"), str(err))
+            else:
+                on = self.ctx.prefs.reminder_enabled
+                self.statusBar().showMessage(
+                    (
+                        self.tr("StretchGuide will start in the tray at login (%1).")
+                        if on
+                        else self.tr("StretchGuide no longer starts at login (%1 removed).")
+                    ).replace("%1", str(where)),
+                    10000,
+                )
+            self._reminder_was = self.ctx.prefs.reminder_enabled
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -1003,7 +1029,11 @@ class MainWindow(QMainWindow):
         )
 
     def _after_verdict(self) -> None:
+        had_session = self._session_id is not None
         self._session_id = None
+        if had_session:
+            # Each offer is asked, in one plain line with its reason; never silent.
+            self.companion.offer_changes()
         self.show_history()
 
     def _start_session(
@@ -1017,7 +1047,8 @@ class MainWindow(QMainWindow):
             if routine_id is None:
                 self.show_page("routines")
                 return
-            routine = self.ctx.routine(routine_id)
+            # The plan's accepted doses; starts a plan for a new routine.
+            routine = self.companion.routine_for_session(self.ctx.routine(routine_id))
         options = options or session_options(self.ctx.prefs)
         from stretchguide.core.session import Session
         from stretchguide.core.timeline import build_timeline
@@ -1190,34 +1221,110 @@ class MainWindow(QMainWindow):
         self.show_page("checkin")
 
     # -- reminders -------------------------------------------------------------------
+    @property
+    def companion(self) -> Any:
+        """Tray, reminders and the plan (qt/tray.py), made on first use."""
+        if self._companion is None:
+            from stretchguide.qt.tray import Companion
+
+            self._companion = Companion(self)
+        return self._companion
+
     def _arm_reminder(self) -> None:
-        if self.ctx.prefs.reminder_enabled:
-            self.reminder_timer.start()
-        else:
-            self.reminder_timer.stop()
+        self.companion.rearm()
+        if self.companion.plan_error:
+            self.statusBar().showMessage(self.companion.plan_error, 0)
 
     def check_reminder(self) -> bool:
-        prefs = self.ctx.prefs
-        now = datetime.fromtimestamp(self.ctx.wall())
-        shown = str(prefs.qsettings.value("reminder/shown_on", ""))
-        if not prefs.reminder_enabled or not reminder_due(now, prefs.reminder_time, shown):
-            return False
-        if self.current_page() == "session":
-            return False
-        prefs.qsettings.setValue("reminder/shown_on", now.date().isoformat())
-        text = self.tr("Time for your stretches.")
-        tray = getattr(self, "_tray", None)
-        from PySide6.QtWidgets import QSystemTrayIcon
+        return bool(self.companion.check())
 
-        if tray is None and QSystemTrayIcon.isSystemTrayAvailable():
-            tray = QSystemTrayIcon(self.windowIcon(), self)
-            tray.setToolTip(self.tr("StretchGuide"))
-            tray.show()
-            self._tray = tray
-        if tray is not None:
-            tray.showMessage(self.tr("StretchGuide"), text)
-        self.statusBar().showMessage(text, 0)
-        return True
+    def _selected_routine(self) -> Routine | None:
+        details = getattr(self, "details", None)
+        routine = getattr(details, "routine", None)
+        if routine is None and self.ctx.history_open:
+            rid = self.companion.today_routine_id()
+            routine = self.ctx.routine(rid) if rid else None
+        return routine
+
+    def save_sheet(self, path: str | None = None) -> Path | None:
+        """The selected routine as a printable PDF; opened in the system's
+        viewer to print (QtPrintSupport is not in the bundle)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QFileDialog
+
+        from stretchguide.core.plan import Plan
+        from stretchguide.qt.sheet import write_pdf
+
+        routine = self._selected_routine()
+        if routine is None:
+            self.inform(self.tr("Print"), self.tr("Choose a routine in the list first."))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the routine as PDF"), f"{routine.id}.pdf", "PDF (*.pdf)"
+            )
+            if not path:
+                return None
+        state = self.companion.state()
+        today = datetime.fromtimestamp(self.ctx.wall()).date()
+        ours = state is not None and state.routine_id == routine.id
+        plan = state.plan(routine) if ours else Plan.for_routine(routine, today)
+        shown = state.apply(routine) if ours else routine
+        changes = tuple(c.line for c in state.changes) if ours else ()
+        try:
+            write_pdf(
+                Path(path), shown, self.ctx.catalog.exercises, plan, today=today, changes=changes
+            )
+        except OSError as err:
+            self.inform(self.tr("The PDF could not be saved"), f"{path}: {err.strerror or err}")
+            return None
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+        if self.ask(self.tr("Saved"), self.tr("Open the PDF to print it?")):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return Path(path)
+
+    def export_plan(self, path: str | None = None) -> Path | None:
+        """The plan as an .ics file with alarms, for a phone's calendar."""
+        from datetime import UTC
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from stretchguide.core.ics import plan_to_ics
+        from stretchguide.core.plan import Plan
+        from stretchguide.core.timeline import build_timeline
+
+        routine = self._selected_routine()
+        if routine is None:
+            self.inform(self.tr("Calendar"), self.tr("Choose a routine in the list first."))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the plan"), "stretchguide-plan.ics", "iCalendar (*.ics)"
+            )
+            if not path:
+                return None
+        state = self.companion.state()
+        today = datetime.fromtimestamp(self.ctx.wall()).date()
+        ours = state is not None and state.routine_id == routine.id
+        plan = state.plan(routine) if ours else Plan.for_routine(routine, today)
+        at = datetime.strptime(self.ctx.prefs.reminder_time, "%H:%M").time()
+        minutes = round(build_timeline(routine, self.ctx.catalog.exercises).total_s / 60)
+        text = plan_to_ics(
+            plan,
+            title=self.tr("Stretches: %1").replace("%1", routine.name),
+            at=at,
+            minutes=minutes,
+            now_utc=datetime.fromtimestamp(self.ctx.wall(), UTC).replace(tzinfo=None),
+            description=routine.schedule.text,
+        )
+        try:
+            Path(path).write_text(text, encoding="utf-8", newline="")
+        except OSError as err:
+            self.inform(self.tr("The calendar could not be saved"), f"{path}: {err}")
+            return None
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+        return Path(path)
 
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:
@@ -1245,6 +1352,16 @@ class MainWindow(QMainWindow):
             self.move(free.topLeft())
 
     def closeEvent(self, event: Any) -> None:
+        companion = self._companion
+        if companion is not None and companion.keeps_running() and not companion.quitting:
+            # Reminders are on: closing the window leaves the tray running.
+            if self._controller is not None and self.current_page() == "session":
+                self._controller.stop()
+            self.ctx.prefs.qsettings.setValue("window/geometry", self.saveGeometry())
+            self.ctx.prefs.sync()
+            event.ignore()
+            self.hide()
+            return
         if self._controller is not None and self.current_page() == "session":
             self._controller.stop()
         if self._controller is not None:

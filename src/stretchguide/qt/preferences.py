@@ -39,6 +39,7 @@ class Defaults:
     side_mode: str = "both"
     reminder_enabled: bool = False
     reminder_time: str = "18:00"
+    morning_reminder_time: str = "09:00"
     red_flag_interval_days: int = 7
     # core.safety.PainThresholds' defaults (a test keeps them equal).
     pain_fine_max: int = 3
@@ -192,6 +193,16 @@ class Preferences:
     @reminder_time.setter
     def reminder_time(self, v: str) -> None:
         self._set("reminder/time", v)
+
+    @property
+    def morning_reminder_time(self) -> str:
+        """When the next-morning check-in is offered (qt/tray.py reads the key)."""
+        v = str(self._get("reminder/morning_time", DEFAULTS.morning_reminder_time, str))
+        return v if QTime.fromString(v, "HH:mm").isValid() else DEFAULTS.morning_reminder_time
+
+    @morning_reminder_time.setter
+    def morning_reminder_time(self, v: str) -> None:
+        self._set("reminder/morning_time", v)
 
     @property
     def red_flag_interval_days(self) -> int:

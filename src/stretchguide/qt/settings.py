@@ -70,9 +70,17 @@ class SettingsDialog(QDialog):
             ("extra_affected", self.tr("An extra set on the painful side")),
         ):
             self.side_mode.addItem(label, key)
-        self.reminder = QCheckBox(self.tr("Remind me every day at"))
+        self.reminder = QCheckBox(self.tr("Remind me on planned days at"))
+        self.reminder.setToolTip(
+            self.tr(
+                "StretchGuide then starts at login, in the tray, so reminders come with the "
+                "window closed. Turning this off removes it from login again."
+            )
+        )
         self.reminder_time = QTimeEdit()
         self.reminder_time.setDisplayFormat("HH:mm")
+        self.morning_time = QTimeEdit()
+        self.morning_time.setDisplayFormat("HH:mm")
         self.red_flag_days = self._spin(1, 365)
         self.red_flag_days.setSuffix(self.tr(" days"))
         # "every 1 day", "every 7 days".
@@ -102,6 +110,7 @@ class SettingsDialog(QDialog):
             (self.side_mode, self.tr("Which sides to exercise")),
             (self.reminder, self.tr("Daily reminder")),
             (self.reminder_time, self.tr("Reminder time")),
+            (self.morning_time, self.tr("Morning check-in reminder time")),
             (self.red_flag_days, self.tr("Ask the safety questions every")),
             (self.pain_fine, self.tr("Pain after a session that is fine, up to")),
             (self.pain_acceptable, self.tr("Pain that is acceptable, up to; above it, ease off")),
@@ -120,6 +129,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Painful side"), self.side)
         form.addRow(self.tr("Si&des"), self.side_mode)
         form.addRow(self.reminder, self.reminder_time)
+        form.addRow(self.tr("&Morning check-in at"), self.morning_time)
         form.addRow(self.tr("Safety &questions every"), self.red_flag_days)
         form.addRow(self.tr("Pain that is &fine, up to"), self.pain_fine)
         form.addRow(self.tr("Pain that is &acceptable, up to"), self.pain_acceptable)
@@ -153,6 +163,7 @@ class SettingsDialog(QDialog):
         self.side_mode.setCurrentIndex(max(0, self.side_mode.findData(p.side_mode)))
         self.reminder.setChecked(p.reminder_enabled)
         self.reminder_time.setTime(QTime.fromString(p.reminder_time, "HH:mm"))
+        self.morning_time.setTime(QTime.fromString(p.morning_reminder_time, "HH:mm"))
         self.red_flag_days.setValue(p.red_flag_interval_days)
         limits = p.pain_thresholds
         self.pain_fine.setValue(limits.fine_max)
@@ -173,6 +184,7 @@ class SettingsDialog(QDialog):
         p.side_mode = str(self.side_mode.currentData())
         p.reminder_enabled = self.reminder.isChecked()
         p.reminder_time = self.reminder_time.time().toString("HH:mm")
+        p.morning_reminder_time = self.morning_time.time().toString("HH:mm")
         p.red_flag_interval_days = self.red_flag_days.value()
         p.pain_thresholds = PainThresholds(self.pain_fine.value(), self.pain_acceptable.value())
         p.sync()

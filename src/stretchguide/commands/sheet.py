@@ -1,0 +1,131 @@
+"""`stretchguide sheet ROUTINE --pdf FILE` and `stretchguide plan ROUTINE --ics FILE`.
+
+The sheet draws with Qt (offscreen, no window), imported only inside the
+handler; the plan's calendar is plain standard library.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any
+
+from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
+from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
+from stretchguide.paths import AppPaths
+
+
+def register(sub: Any) -> None:
+    sheet = sub.add_parser(
+        "sheet",
+        help="write a routine as a one-to-two page PDF to print",
+        description="Write a routine's exercises (figure, dose, sides, steps, cautions) and "
+        "its schedule as a PDF for the fridge or your physiotherapist.",
+    )
+    sheet.add_argument("routine", metavar="ROUTINE", help="a routine id (see `routines`)")
+    sheet.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    sheet.set_defaults(func=run_sheet)
+
+    plan = sub.add_parser(
+        "plan",
+        help="export a routine's plan as a calendar (.ics) with alarms",
+        description="Write the plan's sessions as an iCalendar file a phone calendar can "
+        "import, with an alarm at the reminder time.",
+    )
+    plan.add_argument("routine", metavar="ROUTINE")
+    plan.add_argument("--ics", metavar="FILE", required=True)
+    plan.add_argument("--at", metavar="HH:MM", default="18:00", help="time of day (18:00)")
+    plan.set_defaults(func=run_plan)
+
+
+def _routine_and_state(
+    routine_id: str, app_paths: AppPaths
+) -> tuple[Routine, dict[str, Any], PlanState | None]:
+    catalog = load_builtin()
+    routines: dict[str, Routine] = dict(catalog.routines)
+    user, _errors = load_user_routines(
+        app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
+    )
+    routines.update({r.id: r for r in user})
+    if routine_id not in routines:
+        raise LookupError(
+            f"no routine {routine_id!r}; `stretchguide routines` lists the ids: "
+            + ", ".join(sorted(routines))
+        )
+    state = load_state(app_paths.data_dir / PLAN_FILE)
+    if state is not None and state.routine_id != routine_id:
+        state = None
+    return routines[routine_id], dict(catalog.exercises), state
+
+
+def run_sheet(args: Any, app_paths: AppPaths) -> int:
+    try:
+        routine, exercises, state = _routine_and_state(args.routine, app_paths)
+    except (LookupError, CatalogError, PlanFileError) as err:
+        print(f"stretchguide sheet: {getattr(err, 'user_message', None) or err}", file=sys.stderr)
+        return 1
+    today = date.fromtimestamp(time.time())
+    plan = state.plan(routine) if state else Plan.for_routine(routine, today)
+    changes = tuple(c.line for c in state.changes) if state else ()
+    shown = state.apply(routine) if state else routine
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from stretchguide.qt.app import use_plain_event_dispatcher
+
+    use_plain_event_dispatcher()
+    from PySide6.QtGui import QGuiApplication
+
+    from stretchguide.qt.sheet import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    target = Path(args.pdf)
+    try:
+        pages = write_pdf(target, shown, exercises, plan, today=today, changes=changes)
+    except OSError as err:
+        print(f"stretchguide sheet: cannot write {target}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target} ({pages} page{'s' if pages != 1 else ''}).")
+    del _app
+    return 0
+
+
+def run_plan(args: Any, app_paths: AppPaths) -> int:
+    from stretchguide.core.ics import plan_to_ics
+    from stretchguide.core.timeline import build_timeline
+
+    try:
+        at = clock_time.fromisoformat(args.at)
+    except ValueError:
+        print(f"stretchguide plan: --at {args.at!r}: expected a time like 18:00", file=sys.stderr)
+        return 1
+    try:
+        routine, exercises, state = _routine_and_state(args.routine, app_paths)
+    except (LookupError, CatalogError, PlanFileError) as err:
+        print(f"stretchguide plan: {getattr(err, 'user_message', None) or err}", file=sys.stderr)
+        return 1
+    today = date.fromtimestamp(time.time())
+    plan = state.plan(routine) if state else Plan.for_routine(routine, today)
+    shown = state.apply(routine) if state else routine
+    minutes = max(1, round(build_timeline(shown, exercises).total_s / 60))
+    text = plan_to_ics(
+        plan,
+        title=f"Stretches: {routine.name}",
+        at=at,
+        minutes=minutes,
+        now_utc=datetime.now(UTC).replace(tzinfo=None),
+        description=routine.schedule.text,
+    )
+    target = Path(args.ics)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="")
+        tmp.replace(target)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        print(f"stretchguide plan: cannot write {target}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target}: {plan.describe()}")
+    return 0

@@ -1,0 +1,228 @@
+"""A routine on paper: one or two pages for the fridge or the physiotherapist.
+
+Each exercise gets its figure (the app's own pictures, drawn in grey so a
+black-and-white printer shows the same), its dose and sides, the steps, any
+note and its cautions; the schedule and the plan head the page.
+
+The PDF is written with ``QPdfWriter`` and ``QTextDocument`` (QtGui only):
+QtPrintSupport is left out of the bundle to stay under its size limit, so
+"Print" means saving the PDF and opening it in the system's viewer, which
+prints it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
+from stretchguide.core.plan import Plan
+
+FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
+FIGURE_MAX_H = 105  # a standing figure is kept this short
+
+SIDES_TEXT = {
+    Sides.NONE: "Both legs together, no sides.",
+    Sides.EACH: "Do it on one side, then the other.",
+    Sides.ALTERNATING: "Left and right in turn.",
+    Sides.AFFECTED: "The painful side only.",
+}
+
+
+def _figure(exercise_id: str, width_px: int) -> object | None:
+    """The exercise's picture as a grey QImage, or None when there is none."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from stretchguide.qt.assets import MissingAssetError, asset_path
+
+    try:
+        path = asset_path(f"images/{exercise_id}.svg")
+    except MissingAssetError:
+        return None
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return None
+    size = renderer.defaultSize()
+    scale = 3  # drawn at 3x so print stays sharp
+    w = width_px * scale
+    h = max(1, round(w * size.height() / max(1, size.width())))
+    image = QImage(w, h, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, w, h))
+    painter.end()
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return _crop_white(grey)
+
+
+# Near-white (anti-aliasing at the edge of the floor shading) counts as white.
+_WHITEN = bytes(255 if v >= 248 else v for v in range(256))
+
+
+def _crop_white(grey: object, pad: int = 6) -> object:
+    """The image cut to what is drawn: the pictures are square with a lot
+    of paper around a lying figure, which wasted a third of the page."""
+    from PySide6.QtGui import QImage
+
+    assert isinstance(grey, QImage)
+    w, h, stride = grey.width(), grey.height(), grey.bytesPerLine()
+    data = bytes(grey.constBits())[: stride * h].translate(_WHITEN)
+    top, bottom, left, right = h, -1, w, -1
+    for y in range(h):
+        row = data[y * stride : y * stride + w]
+        lead = len(row) - len(row.lstrip(b"\xff"))
+        if lead == w:
+            continue
+        trail = len(row) - len(row.rstrip(b"\xff"))
+        top, bottom = min(top, y), y
+        left, right = min(left, lead), max(right, w - 1 - trail)
+    if bottom < 0:
+        return grey
+    x0, y0 = max(0, left - pad), max(0, top - pad)
+    return grey.copy(x0, y0, min(w, right + pad) - x0, min(h, bottom + pad) - y0)
+
+
+def sheet_html(
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    plan: Plan | None,
+    *,
+    today: date,
+    changes: tuple[str, ...] = (),
+    sizes: Mapping[str, tuple[int, int]] | None = None,
+) -> str:
+    """The sheet as Qt rich text; ``sizes`` gives each figure's (w, h) on paper."""
+    e = html.escape
+    sizes = sizes or {}
+    schedule = e(routine.schedule.text)
+    cells = []
+    for n, item in enumerate(routine.items, 1):
+        ex = exercises[item.exercise_id]
+        # Steps run on as one numbered paragraph: a list per exercise took
+        # article 001 to three pages.
+        steps = " ".join(f"<b>{i}.</b>&nbsp;{e(s)}" for i, s in enumerate(ex.steps, 1))
+        note = f"<br><i>{e(item.note)}</i>" if item.note else ""
+        cautions = (
+            "<p style='margin-top: 3px'><b>Take care:</b> "
+            + " ".join(e(c) for c in ex.cautions)
+            + "</p>"
+            if ex.cautions
+            else ""
+        )
+        figure = ""
+        if item.exercise_id in sizes:
+            w, h = sizes[item.exercise_id]
+            figure = (
+                f"<p style='margin: 2px 0'><img src='figure:{e(item.exercise_id)}' "
+                f"width='{w}' height='{h}'></p>"
+            )
+        cells.append(
+            "<td width='50%' valign='top' style='padding: 6px'>"
+            f"<p style='font-size: 11pt; margin: 0'><b>{n}. {e(ex.name)}</b></p>"
+            f"{figure}"
+            f"<p style='margin: 2px 0'><b>Dose:</b> {e(describe_dose(item.dose))}. "
+            f"{e(SIDES_TEXT[item.dose.sides])}{note}</p>"
+            f"<p style='margin: 2px 0'>{steps}</p>{cautions}"
+            "</td>"
+        )
+    if len(cells) % 2:
+        cells.append("<td width='50%'></td>")
+    rows = ["<tr>" + cells[i] + cells[i + 1] + "</tr>" for i in range(0, len(cells), 2)]
+    plan_line = ""
+    if plan is not None:
+        text = plan.step_down_reason or plan.describe()
+        plan_line = f"<p><b>Your plan</b> (from {plan.start.isoformat()}): {e(text)}</p>"
+    change_lines = ""
+    if changes:
+        change_lines = (
+            "<p><b>Changes to the doses:</b></p><ul>"
+            + "".join(f"<li>{e(c)}</li>" for c in changes)
+            + "</ul>"
+        )
+    sources = ", ".join(routine.sources) or "StretchGuide"
+    return (
+        "<html><body style='color: black; font-family: sans-serif; font-size: 9pt'>"
+        f"<h1 style='font-size: 15pt'>{e(routine.name)}</h1>"
+        f"<p>{e(routine.description)}</p>"
+        f"<p><b>How often:</b> {schedule}</p>{plan_line}{change_lines}"
+        "<table cellspacing='0' cellpadding='0' width='100%' border='0'>"
+        + "".join(rows)
+        + "</table>"
+        "<p><b>Stop</b> any exercise that sends pain further down the leg, or brings on "
+        "new tingling, numbness or weakness. Moderate stretch is fine; sharp pain is not.</p>"
+        f"<p style='font-size: 7pt'>Doses from article(s) {e(sources)}; where an article "
+        "gives no number, the number is StretchGuide's. General guidance, not a diagnosis. "
+        f"Printed {today.isoformat()} by StretchGuide.</p>"
+        "</body></html>"
+    )
+
+
+def build_document(
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    plan: Plan | None,
+    *,
+    today: date,
+    changes: tuple[str, ...] = (),
+) -> object:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    doc = QTextDocument()
+    sizes: dict[str, tuple[int, int]] = {}
+    for item in routine.items:
+        image = _figure(item.exercise_id, FIGURE_PX)
+        if not isinstance(image, QImage) or item.exercise_id in sizes:
+            continue
+        scale = min(FIGURE_PX / image.width(), FIGURE_MAX_H / image.height())
+        sizes[item.exercise_id] = (round(image.width() * scale), round(image.height() * scale))
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{item.exercise_id}"), image
+        )
+    doc.setHtml(sheet_html(routine, exercises, plan, today=today, changes=changes, sizes=sizes))
+    return doc
+
+
+def write_pdf(
+    path: Path,
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    plan: Plan | None,
+    *,
+    today: date,
+    changes: tuple[str, ...] = (),
+) -> int:
+    """Write the sheet as an A4 PDF; returns the number of pages.
+
+    Writes to a temporary file first, so a failure leaves no half PDF.
+    Needs a QGuiApplication (offscreen is fine).
+    """
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    doc = build_document(routine, exercises, plan, today=today, changes=changes)
+    assert isinstance(doc, QTextDocument)
+    tmp = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setTitle(f"{routine.name} - StretchGuide")
+    writer.setCreator("StretchGuide")
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(12, 10, 12, 10), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    # Lay the text out at the printable size (in points) so the page count is
+    # known before printing, and print does not rescale it.
+    rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    pages = doc.pageCount()
+    try:
+        doc.print_(writer)
+        del writer  # closes and flushes the file
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return int(pages)

@@ -1,0 +1,299 @@
+"""The plan: calendar, step-down, planned vs done, reminders, progression."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stretchguide.core import plan as P  # noqa: N812
+from stretchguide.core.catalog import Dose, load_builtin
+from stretchguide.core.safety import PainLevel, PainThresholds
+from stretchguide.core.trends import CheckIn, CheckInKind, Extent
+
+START = date(2026, 3, 2)  # a Monday
+
+
+def routine(rid: str):
+    return load_builtin().routines[rid]
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def test_article_001_plan_is_daily_for_21_days_then_steps_down_to_four_days_a_week():
+    plan = P.Plan.for_routine(routine("article_001_seven_best"), START)
+    first_three_weeks = plan.planned_days(START, START + timedelta(days=20))
+    assert len(first_three_weeks) == 21
+    assert plan.step_down_on == START + timedelta(days=21)
+    for week in range(6):
+        first = START + timedelta(days=21 + 7 * week)
+        assert len(plan.planned_days(first, first + timedelta(days=6))) == 4
+    assert "3 to 4" in plan.describe()
+    assert plan.step_down_on.isoformat() in plan.step_down_reason
+    assert "21" in plan.step_down_reason
+
+
+def test_other_routines_keep_their_frequency_with_no_step_down():
+    for rid in ("article_000_basics", "article_003_piriformis", "cause_disc_bulge"):
+        plan = P.Plan.for_routine(routine(rid), START)
+        assert plan.step_down_on is None
+        assert len(plan.planned_days(START, START + timedelta(days=69))) == 70
+
+
+def test_an_edited_schedule_is_kept_and_never_stepped_down():
+    r = routine("article_001_seven_best")
+    edited = replace(r, schedule=replace(r.schedule, sessions_per_week=3))
+    plan = P.Plan.for_routine(edited, START)
+    assert plan.step_down_on is None
+    assert len(plan.planned_days(START, START + timedelta(days=27))) == 12
+
+
+def test_nothing_is_planned_before_the_plan_starts():
+    plan = P.Plan.for_routine(routine("article_000_basics"), START)
+    assert not plan.is_planned(START - timedelta(days=1))
+    rows = P.plan_days(plan, set(), START - timedelta(days=2), START)
+    assert [r.planned for r in rows] == [False, False, True]
+
+
+def test_planned_vs_done_counts_kept_days_and_extra_days_separately():
+    r = routine("article_001_seven_best")
+    plan = P.Plan.for_routine(r, START)
+    today = START + timedelta(days=27)  # day 28: one week after the step-down
+    free = [d for d in (START + timedelta(days=n) for n in range(21, 28)) if not plan.is_planned(d)]
+    done = {START + timedelta(days=n) for n in range(0, 21, 2)} | {free[0]}
+    adh = P.plan_adherence(plan, done, today, days=28)
+    # Day 22 on is 4 days a week (offsets 0, 1, 3, 5 of each week): 4 by day 28.
+    assert adh.planned == 21 + 4
+    # A planned today that is not done yet is not counted against the person.
+    tomorrow = P.plan_adherence(plan, done, today + timedelta(days=1), days=29)
+    assert plan.is_planned(today + timedelta(days=1)) and tomorrow.planned == 25
+    assert adh.kept == 11
+    assert adh.extra == 1
+
+
+def test_plan_streak_skips_free_days_and_waits_for_today():
+    r = routine("article_001_seven_best")
+    plan = P.Plan.for_routine(r, START)
+    planned = plan.planned_days(START, START + timedelta(days=34))
+    today = planned[-1]
+    done = set(planned[:-1])  # every planned day kept except today, not done yet
+    streak = P.plan_streak(plan, done, today)
+    assert streak.current == len(planned) - 1
+    done.discard(planned[-3])
+    assert P.plan_streak(plan, done, today).current == 1
+
+
+# --------------------------------------------------------------------------- reminders
+
+
+AT = time(18, 0)
+
+
+def test_reminder_is_quiet_on_a_day_already_done_and_on_free_days():
+    plan = P.Plan.for_routine(routine("article_001_seven_best"), START)
+    day = START + timedelta(days=3)
+    evening = datetime.combine(day, time(19, 0))
+    assert P.reminder_due(plan, set(), evening, AT, None)
+    assert not P.reminder_due(plan, {day}, evening, AT, None)
+    assert not P.reminder_due(plan, set(), evening, AT, day)  # shown already
+    assert not P.reminder_due(plan, set(), datetime.combine(day, time(17, 59)), AT, None)
+    week4 = (START + timedelta(days=n) for n in range(21, 28))
+    free = next(d for d in week4 if not plan.is_planned(d))
+    assert not P.reminder_due(plan, set(), datetime.combine(free, time(19, 0)), AT, None)
+
+
+def test_snooze_moves_the_reminder_thirty_minutes_on():
+    plan = P.Plan.for_routine(routine("article_000_basics"), START)
+    shown = datetime.combine(START, time(18, 0))
+    later = shown + timedelta(minutes=30)
+    assert not P.reminder_due(plan, set(), shown + timedelta(minutes=29), AT, START, later)
+    assert P.reminder_due(plan, set(), later, AT, START, later)
+    assert P.next_reminder(plan, set(), shown + timedelta(minutes=1), AT, START, later) == later
+
+
+def test_next_reminder_skips_done_and_free_days():
+    plan = P.Plan.for_routine(routine("article_001_seven_best"), START)
+    after_step = START + timedelta(days=21)
+    now = datetime.combine(after_step, time(19, 0))
+    nxt = P.next_reminder(plan, {after_step}, now, AT, None)
+    assert nxt.date() > after_step and plan.is_planned(nxt.date()) and nxt.time() == AT
+    # Before the time on a planned day: that day's time.
+    morning = datetime.combine(START, time(8, 0))
+    assert P.next_reminder(plan, set(), morning, AT, None) == datetime.combine(START, AT)
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def ci(kind, worst, extent=Extent.NONE, **signs) -> CheckIn:
+    return CheckIn(at=0, kind=kind, back=worst, leg=worst, extent=extent, **signs)
+
+
+def test_evidence_uses_the_persons_pain_limits_like_the_verdict():
+    before = ci(CheckInKind.BEFORE, 2)
+    after = ci(CheckInKind.AFTER, 4)
+    strict = PainThresholds(fine_max=3, acceptable_max=5)
+    lenient = PainThresholds(fine_max=4, acceptable_max=6)
+    assert P.evidence(before=before, after=after, thresholds=strict).level is PainLevel.ACCEPTABLE
+    assert P.evidence(before=before, after=after, thresholds=lenient).level is PainLevel.FINE
+
+
+def test_new_tingling_and_spread_are_seen_as_such():
+    before = ci(CheckInKind.BEFORE, 2, Extent.BUTTOCK)
+    after = ci(CheckInKind.AFTER, 2, Extent.THIGH, tingling=True)
+    ev = P.evidence(before=before, after=after, thresholds=PainThresholds())
+    assert ev.spread and ev.new_nerve
+    already = ci(CheckInKind.BEFORE, 2, Extent.THIGH, tingling=True)
+    ev2 = P.evidence(before=already, after=after, thresholds=PainThresholds())
+    assert not ev2.spread and not ev2.new_nerve
+
+
+# --------------------------------------------------------------------------- decisions
+
+FINE = P.SessionEvidence(PainLevel.FINE, False, False, 0)
+
+
+def test_three_fine_sessions_offer_one_step_within_the_articles_range():
+    rng = P.DoseRange(P.Field.HOLD, 30, 60, "001")
+    offer = P.decide("seated_hip_stretch", "Seated hip stretch", Dose(hold_s=30), rng, [FINE] * 3)
+    assert offer is not None and offer.direction is P.Direction.UP
+    assert (offer.old, offer.new) == (30, 35)
+    assert not offer.beyond_range
+    assert "35 s instead of 30 s" in offer.line and "fine" in offer.line
+    assert P.decide("x", "X", Dose(hold_s=30), rng, [FINE] * 2) is None
+
+
+def test_no_step_up_at_the_top_of_the_articles_range():
+    rng = P.DoseRange(P.Field.REPS, 15, 20, "001")
+    assert P.decide("clam_shell", "Clam", Dose(reps=20, rep_s=3), rng, [FINE] * 5) is None
+    offer = P.decide("clam_shell", "Clam", Dose(reps=19, rep_s=3), rng, [FINE] * 3)
+    assert offer is not None and offer.new == 20
+
+
+def test_a_step_past_a_single_article_number_says_it_is_stretchguides():
+    rng = P.DoseRange(P.Field.HOLD, 20, 20, "001")
+    offer = P.decide("knee", "Knee hug", Dose(hold_s=20), rng, [FINE] * 3)
+    assert offer is not None and offer.beyond_range
+    assert "past the article's 20 s" in offer.line and "StretchGuide" in offer.line
+
+
+def test_repeated_this_hurts_steps_back_at_once():
+    rng = P.DoseRange(P.Field.HOLD, 30, 60, "001")
+    hurt = P.SessionEvidence(PainLevel.FINE, False, False, 1)
+    offer = P.decide("s", "Seated hip stretch", Dose(hold_s=40), rng, [FINE, hurt, hurt])
+    assert offer is not None and offer.direction is P.Direction.DOWN and offer.new == 35
+    assert "this hurts" in offer.line
+    # One press is not "repeated".
+    assert P.decide("s", "S", Dose(hold_s=40), rng, [FINE, FINE, hurt]) is None
+
+
+def test_stepping_below_the_article_says_so():
+    rng = P.DoseRange(P.Field.HOLD, 30, 60, "001")
+    spread = P.SessionEvidence(PainLevel.EASE_OFF, True, False, 0)
+    offer = P.decide("s", "S", Dose(hold_s=30), rng, [spread])
+    assert offer is not None and offer.below_range and "under the article's 30 s" in offer.line
+
+
+levels = st.sampled_from(list(PainLevel))
+ev_strategy = st.builds(P.SessionEvidence, levels, st.booleans(), st.booleans(), st.integers(0, 3))
+
+
+@st.composite
+def case(draw):
+    f = draw(st.sampled_from(list(P.Field)))
+    if f is P.Field.HOLD:
+        lo = draw(st.integers(5, 60))
+        hi = draw(st.integers(lo, 120))
+        cur = draw(st.integers(5, 180))
+        dose = Dose(hold_s=float(cur))
+    else:
+        lo = draw(st.integers(2, 20))
+        hi = draw(st.integers(lo, 40))
+        cur = draw(st.integers(2, 60))
+        dose = Dose(reps=cur, rep_s=3)
+    rng = P.DoseRange(f, lo, hi, draw(st.sampled_from(["001", None])))
+    recent = draw(st.lists(ev_strategy, min_size=0, max_size=6))
+    return dose, rng, recent
+
+
+@settings(max_examples=400, deadline=None)
+@given(case())
+def test_property_never_beyond_the_articles_range_without_saying_so(c):
+    dose, rng, recent = c
+    offer = P.decide("e", "Exercise", dose, rng, recent)
+    if offer is None:
+        return
+    assert offer.line.strip()
+    if offer.new > rng.hi:
+        assert offer.beyond_range or offer.direction is P.Direction.DOWN
+        if offer.direction is P.Direction.UP:
+            assert "past the article's" in offer.line
+    if offer.new < rng.lo:
+        assert offer.below_range and "under the article's" in offer.line
+    # A step up is one small step, never more.
+    if offer.direction is P.Direction.UP:
+        step = P.HOLD_STEP_S if rng.field is P.Field.HOLD else P.REPS_STEP
+        assert 0 < offer.new - offer.old <= step
+
+
+@settings(max_examples=400, deadline=None)
+@given(case(), st.sampled_from(["nerve", "spread", "hurts"]))
+def test_property_always_backs_off_on_nerve_symptoms_spread_or_repeated_hurts(c, trigger):
+    dose, rng, recent = c
+    bad = {
+        "nerve": P.SessionEvidence(PainLevel.FINE, False, True, 0),
+        "spread": P.SessionEvidence(PainLevel.EASE_OFF, True, False, 0),
+        "hurts": P.SessionEvidence(PainLevel.FINE, False, False, 2),
+    }[trigger]
+    offer = P.decide("e", "Exercise", dose, rng, [*recent, bad])
+    assert offer is not None and offer.direction is P.Direction.DOWN
+    assert offer.new <= offer.old
+    assert offer.new < offer.old or "leave it out" in offer.line
+    assert "because" in offer.line
+
+
+# --------------------------------------------------------------------------- state
+
+
+def test_accepted_offer_changes_the_routine_and_is_recorded(tmp_path: Path):
+    r = routine("article_001_seven_best")
+    state = P.PlanState(r.id, START)
+    rng = P.dose_range(r, r.items[2])
+    assert rng == P.DoseRange(P.Field.HOLD, 30, 60, "001")
+    offer = P.decide(r.items[2].exercise_id, "Seated hip stretch", r.items[2].dose, rng, [FINE] * 3)
+    assert offer is not None
+    state = state.accept(offer, START + timedelta(days=4))
+    assert state.apply(r).items[2].dose.hold_s == 35
+    assert state.apply(r).items[0].dose == r.items[0].dose
+    path = tmp_path / "plan.json"
+    P.save_state(path, state)
+    back = P.load_state(path)
+    assert back == state
+    assert back.changes[0].line == offer.line
+
+
+def test_offers_for_a_routine_use_the_adjusted_dose_and_put_back_offs_first():
+    r = routine("article_001_seven_best")
+    ids = [i.exercise_id for i in r.items]
+    hurt = P.SessionEvidence(PainLevel.FINE, False, False, 2)
+    recent = {ids[0]: [FINE] * 3, ids[1]: [hurt]}
+    offers = P.offers_for(r, P.PlanState(r.id, START), recent, {})
+    assert [o.direction for o in offers] == [P.Direction.DOWN, P.Direction.UP]
+    assert offers[0].exercise_id == ids[1]
+
+
+def test_a_damaged_plan_file_names_the_file_and_line(tmp_path: Path):
+    path = tmp_path / "plan.json"
+    path.write_text('{"routine_id": "x",\n "start": }')
+    with pytest.raises(P.PlanFileError) as err:
+        P.load_state(path)
+    assert str(path) in err.value.user_message and "line 2" in err.value.user_message
+    path.write_text('{"routine_id": "x"}')
+    with pytest.raises(P.PlanFileError, match="start"):
+        P.load_state(path)
+    assert P.load_state(tmp_path / "none.json") is None
