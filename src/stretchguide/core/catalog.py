@@ -103,6 +103,15 @@ class Sides(StrEnum):
     AFFECTED = "affected"  # the painful side only (unless the person opts in to both)
 
 
+class StepPhase(StrEnum):
+    """When an instruction step applies during a session."""
+
+    SETUP = "setup"  # getting into position: shown while getting ready
+    WORK = "work"  # the hold or the movement itself: shown while working
+    SWITCH = "switch"  # changing to the other side: shown during the switch
+    FINISH = "finish"  # coming out of it: shown in the rest that follows
+
+
 class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
@@ -141,6 +150,26 @@ class Exercise:
     optional_equipment: frozenset[Equipment] = frozenset()
     # The names the articles use, so a search for "low back stretch" finds it.
     also_called: tuple[str, ...] = ()
+    # One phase per step; empty means the first step sets up, the rest work.
+    phases: tuple[StepPhase, ...] = ()
+    # The cautions in a few spoken words, said when the exercise starts.
+    say: str = ""
+
+    @property
+    def side_noun(self) -> str:
+        """'leg' or 'side': what "your right ..." names for this exercise."""
+        if self.dose.sides is Sides.AFFECTED or set(self.feel) & _LEG_AREAS:
+            return "leg"
+        return "side"
+
+    def step_phase(self, index: int) -> StepPhase:
+        if self.phases:
+            return self.phases[index]
+        return StepPhase.SETUP if index == 0 else StepPhase.WORK
+
+    def lines(self, phase: StepPhase) -> tuple[str, ...]:
+        """The steps of one phase, in order."""
+        return tuple(s for i, s in enumerate(self.steps) if self.step_phase(i) is phase)
 
     @property
     def needs_floor(self) -> bool:
@@ -150,6 +179,21 @@ class Exercise:
         if self.position is Position.SEATED:
             return Equipment.CHAIR not in self.equipment
         return True
+
+
+# Exercises felt in the leg or hip are done with "your left leg"; twists and
+# side bends with "your left side".
+_LEG_AREAS: Final = frozenset(
+    {
+        Area.BUTTOCK,
+        Area.BACK_OF_HIP,
+        Area.OUTER_HIP,
+        Area.BACK_OF_THIGH,
+        Area.BACK_OF_LEG,
+        Area.HIP_FLEXORS,
+        Area.GLUTES,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -339,7 +383,7 @@ DOSE_KEYS: Final = frozenset({"hold_s", "reps", "rep_s", "sets", "sides", "rest_
 EXERCISE_KEYS: Final = frozenset(
     {
         "id", "name", "also_called", "steps", "position", "equipment", "optional_equipment",
-        "kind", "dose", "targets", "feel", "causes", "cautions", "sources",
+        "kind", "dose", "targets", "feel", "causes", "cautions", "sources", "phases", "say",
     }
 )  # fmt: skip
 FORMAT_VERSION: Final = 1
@@ -521,6 +565,7 @@ def _read_exercise(table: _Table) -> Exercise:
     steps = table.texts("steps", max_len=120, max_items=12)
     if not steps:
         raise _InvalidError(table.path("steps"), "at least one instruction step")
+    phases = _read_phases(table, len(steps))
     return Exercise(
         id=table.ident("id"),
         name=table.text("name", max_len=60),
@@ -536,7 +581,25 @@ def _read_exercise(table: _Table) -> Exercise:
         sources=table.sources(),
         optional_equipment=frozenset(table.choices("optional_equipment", Equipment)),
         also_called=table.texts("also_called", max_len=60),
+        phases=phases,
+        say=table.text("say", default="", max_len=60) if table.has("say") else "",
     )
+
+
+def _read_phases(table: _Table, n_steps: int) -> tuple[StepPhase, ...]:
+    if not table.has("phases"):
+        return ()
+    value = table.data["phases"]
+    if not isinstance(value, list) or len(value) != n_steps:
+        raise _InvalidError(
+            table.path("phases"), f"a list of {n_steps} phases, one per step", value
+        )
+    phases = tuple(
+        _member(v, StepPhase, f"{table.path('phases')}[{i}]") for i, v in enumerate(value)
+    )
+    if StepPhase.WORK not in phases:
+        raise _InvalidError(table.path("phases"), 'at least one "work" step', value)
+    return phases
 
 
 def _read_routine(

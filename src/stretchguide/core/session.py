@@ -55,7 +55,7 @@ class EventKind(StrEnum):
     """Every cue point. Payload fields used by each kind are listed."""
 
     SESSION_START = "session_start"  # seconds = total length
-    EXERCISE_INTRO = "exercise_intro"  # exercise, text = first instruction
+    EXERCISE_INTRO = "exercise_intro"  # exercise, text = first instruction, stage = caution
     PREPARE = "prepare"  # seconds, side
     HOLD_START = "hold_start"  # seconds, side, stage, set_no/sets
     HALFWAY = "halfway"  # holds of 20 s or more (see _step_cues)
@@ -164,7 +164,7 @@ def _step_cues(timeline: Timeline, index: int, intro: bool) -> list[tuple[float,
         out.append((rel, _step_event(kind, index, step, **fields)))
 
     if intro:
-        add(0.0, EventKind.EXERCISE_INTRO, text=step.instruction)
+        add(0.0, EventKind.EXERCISE_INTRO, text=step.spoken or step.instruction, stage=step.say)
     kind = step.kind
     if kind is StepKind.PREPARE:
         add(0.0, EventKind.PREPARE, seconds=d, text=step.instruction)
