@@ -343,3 +343,41 @@ def test_session_keys_are_inactive_when_the_session_page_is_not_showing(qtbot, a
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert not session.snapshot(clock()).paused
     assert not any(sc.isEnabled() for sc in window.session_view.shortcuts)
+
+
+def test_the_first_session_with_painful_leg_work_asks_which_leg(qtbot, app_window):
+    from stretchguide.core.catalog import Side
+
+    window, clock, wall, asked, _ = app_window
+    assert not window.ctx.prefs.side_known
+    window.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    assert page.side_row.isVisibleTo(page) and page.require_side
+    fill_checkin(qtbot, page, back=2, leg=5)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # not started without an answer
+    assert "which leg" in page.error.text().lower()
+    page.set_side("right")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    assert window.ctx.prefs.affected_side == "right"
+    sides = {s.side for s in window._session.timeline.steps if s.is_work}
+    assert sides == {Side.RIGHT}
+    window._controller.timer.stop()
+
+
+def test_a_skipped_side_question_works_both_legs(qtbot, app_window):
+    from stretchguide.core.catalog import Side
+
+    window, clock, wall, asked, _ = app_window
+    window.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    sides = {s.side for s in window._session.timeline.steps if s.is_work}
+    assert sides == {Side.LEFT, Side.RIGHT}
+    assert not window.ctx.prefs.side_known  # asked again next time
+    window._controller.timer.stop()

@@ -120,14 +120,12 @@ class AppContext:
 
 
 def session_options(prefs: Preferences) -> SessionOptions:
-    from stretchguide.core.catalog import Side
-    from stretchguide.core.timeline import SessionOptions, SideMode
+    from stretchguide.core.timeline import SessionOptions, side_options
 
-    affected = prefs.affected_side
-    mode = SideMode(prefs.side_mode) if affected != "none" else SideMode.BOTH
+    mode, affected = side_options(prefs.affected_side, prefs.side_mode)
     return SessionOptions(
         side_mode=mode,
-        affected_side=Side(affected) if affected != "none" else Side.LEFT,
+        affected_side=affected,
         prepare_s=prefs.prepare_s,
         switch_s=prefs.switch_s,
         rest_between_exercises_s=prefs.rest_s,
@@ -783,18 +781,32 @@ class MainWindow(QMainWindow):
         from stretchguide.core.trends import CheckInKind
 
         self._before = None
-        self.checkin.start(CheckInKind.BEFORE.value)
+        prefs = self.ctx.prefs
+        self.checkin.start(
+            CheckInKind.BEFORE.value,
+            side=prefs.affected_side,
+            require_side=not prefs.side_known and self._pending_needs_side(),
+        )
         self.show_page("checkin")
         # Opening the speech engine blocks the UI for ~1.5 s; paid now, while
         # the person reads the questions, the session itself starts at once.
         # The delay lets the page paint first.
         QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_audio)
 
+    def _pending_needs_side(self) -> bool:
+        """Whether the routine about to start has work for "the painful leg"."""
+        from stretchguide.core.catalog import Sides
+
+        if self._pending_routine is None:
+            return False
+        routine = self.ctx.routine(self._pending_routine)
+        return any(item.dose.sides is Sides.AFFECTED for item in routine.items)
+
     def checkin_now(self) -> None:
         from stretchguide.core.trends import CheckInKind
 
         self._pending_routine = None
-        self.checkin.start(CheckInKind.ANY.value)
+        self.checkin.start(CheckInKind.ANY.value, side=self.ctx.prefs.affected_side)
         self.show_page("checkin")
 
     def _on_checkin_skipped(self) -> None:
@@ -813,6 +825,9 @@ class MainWindow(QMainWindow):
         from stretchguide.core.trends import CheckInKind
 
         kind = answers.kind
+        if answers.side and answers.side != self.ctx.prefs.affected_side:
+            self.ctx.prefs.affected_side = answers.side
+            self.ctx.prefs.sync()
         if kind == CheckInKind.BEFORE.value:
             self._before = answers
             self._start_session()
@@ -912,7 +927,10 @@ class MainWindow(QMainWindow):
                 routine,
                 options={
                     "side_mode": options.side_mode.value,
-                    "affected_side": options.affected_side.value,
+                    # "both": not known, so both legs were worked.
+                    "affected_side": (
+                        options.affected_side.value if options.affected_side else "both"
+                    ),
                 },
             )
             self._session_id = record.id

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     # core.safety pulls in core.trends: ~40 ms the first paint does not need.
     from stretchguide.core.safety import PainThresholds
 
-AFFECTED_SIDES = ("none", "left", "right")
+# "" = not asked yet (the app asks before a session needs it); "both" =
+# both legs or not sure. Files from older versions hold "none", which was the
+# untouched default and so says nothing about the leg: it reads as "".
+AFFECTED_SIDES = ("", "left", "right", "both")
 SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
 
 
@@ -30,7 +33,7 @@ class Defaults:
     prepare_s: int = 5
     rest_s: int = 15
     switch_s: int = 5
-    affected_side: str = "none"
+    affected_side: str = ""
     side_mode: str = "both"
     reminder_enabled: bool = False
     reminder_time: str = "18:00"
@@ -135,6 +138,11 @@ class Preferences:
     @affected_side.setter
     def affected_side(self, v: str) -> None:
         self._set("session/affected_side", v)
+
+    @property
+    def side_known(self) -> bool:
+        """Whether the person has said which leg hurts (or "both / not sure")."""
+        return self.affected_side != ""
 
     @property
     def side_mode(self) -> str:
