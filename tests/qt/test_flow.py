@@ -381,3 +381,68 @@ def test_a_skipped_side_question_works_both_legs(qtbot, app_window):
     assert sides == {Side.LEFT, Side.RIGHT}
     assert not window.ctx.prefs.side_known  # asked again next time
     window._controller.timer.stop()
+
+
+def test_new_numbness_before_a_session_brings_the_safety_questions_first(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=2, leg=3)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # not straight into the session
+    text = page.verdict.text()
+    assert "numbness" in text.lower() and "fine" not in text.lower()
+    assert "today" in text  # when to get help
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+    assert window.safety.currentWidget() is window.safety.questions_page
+    pass_safety_gate(qtbot, window)
+    assert window.current_page() == "session"  # the check-in is not asked twice
+    window._controller.timer.stop()
+
+
+def test_new_weakness_after_a_session_is_never_fine(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    fill_checkin(qtbot, window.checkin, back=2, leg=2)
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    run_to_end(window, clock)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=1)
+    page.weakness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "That looks fine" not in text
+    assert "weakness" in text.lower()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+
+
+def test_an_urgent_answer_is_remembered_until_a_doctor_has_seen_the_person(qtbot, app_window):
+    window, clock, wall, asked, informed = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.answer_all_no()
+    gate.set_answer("bladder_start", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    # Later the same day, "no" to "seen a doctor since?": nothing starts,
+    # and no "None of these" is even offered.
+    wall.advance(3 * 3600)
+    window.ask = lambda title, text: asked.append(title) or False
+    window.start_routine(ROUTINE)
+    assert asked[-1] == "Seen by a doctor?"
+    assert window.current_page() == "routines"
+    assert "medical help" in informed[-1]
+    # Seen by a doctor: the questions are asked again, then the session may run.
+    window.ask = lambda title, text: asked.append(title) or True
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety"
+    pass_safety_gate(qtbot, window)
+    assert window.current_page() == "checkin"
+    window.start_routine(ROUTINE)  # answered once: not asked again
+    assert asked.count("Seen by a doctor?") == 2

@@ -209,6 +209,24 @@ class Preferences:
     def red_flags_checked_at(self, v: float) -> None:
         self._set("safety/red_flags_checked_at", float(v))
 
+    @property
+    def urgent_at(self) -> float:
+        """When an urgent red flag was last answered yes (0: never)."""
+        return float(self._get("safety/urgent_at", 0.0, float))  # type: ignore[arg-type]
+
+    @urgent_at.setter
+    def urgent_at(self, v: float) -> None:
+        self._set("safety/urgent_at", float(v))
+
+    @property
+    def seen_doctor_at(self) -> float:
+        """When the person last said a doctor has seen them since (0: never)."""
+        return float(self._get("safety/seen_doctor_at", 0.0, float))  # type: ignore[arg-type]
+
+    @seen_doctor_at.setter
+    def seen_doctor_at(self, v: float) -> None:
+        self._set("safety/seen_doctor_at", float(v))
+
     def red_flags_due(self, now: float | None = None) -> bool:
         """True when the red-flag questions should be asked again."""
         now = time.time() if now is None else now
