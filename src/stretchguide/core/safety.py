@@ -382,19 +382,60 @@ def pain_response(
 
 
 SEE_PROFESSIONAL_WORSE = (
-    "Your symptoms have got worse over the last two weeks. Please see a doctor or "
+    "Your leg symptoms have got worse over the last two weeks. Please see a doctor or "
     "physiotherapist before carrying on with these exercises."
 )
 SEE_PROFESSIONAL_NO_CHANGE = (
-    "Two weeks of exercises have not brought a clear improvement. It is time to have "
-    "a doctor or physiotherapist look at your back and leg."
+    "Two weeks of exercises have not clearly eased your leg. It is time to have a "
+    "doctor or physiotherapist look at your back and leg."
 )
+SEE_PROFESSIONAL_NERVE = (
+    "Numbness or weakness that is new or keeps coming back needs checking: please see "
+    "a doctor or physiotherapist soon. Get help today if it gets worse or reaches both "
+    "legs."
+)
+KEEP_GOING_SETTLED = (
+    "Things look good. Keep doing the routine that suits you and stay active. If the "
+    "leg pain comes back or spreads below the knee, ease off and check in more often."
+)
+KEEP_GOING_IMPROVING = (
+    "This is going the right way. Keep to the same routine at the same gentle pace; "
+    "there is no need to push harder."
+)
+
+VERDICT_HEADLINES: dict[VerdictKind, str] = {
+    VerdictKind.IMPROVING: "Over the last two weeks your leg has got better.",
+    VerdictKind.SETTLED: "Over the last two weeks your leg pain has stayed low.",
+    VerdictKind.NO_CHANGE: "Over the last two weeks your leg has not clearly changed.",
+    VerdictKind.WORSE: "Over the last two weeks your leg has got worse.",
+    VerdictKind.NOT_ENOUGH_DATA: "Check in on a few more days to see a two-week trend.",
+}
+
+
+def verdict_headline(verdict: Verdict) -> str:
+    """The verdict in one sentence: the same words in History and `stats`."""
+    return VERDICT_HEADLINES[verdict.kind]
 
 
 def professional_advice(verdict: Verdict) -> str | None:
     """The plain "time to see a professional" message, or None if not due."""
+    parts: list[str] = []
     if verdict.kind is VerdictKind.WORSE:
-        return f"{SEE_PROFESSIONAL_WORSE} {NOT_A_DIAGNOSIS}"
-    if verdict.kind is VerdictKind.NO_CHANGE:
-        return f"{SEE_PROFESSIONAL_NO_CHANGE} {NOT_A_DIAGNOSIS}"
+        parts.append(SEE_PROFESSIONAL_WORSE)
+    elif verdict.kind is VerdictKind.NO_CHANGE:
+        parts.append(SEE_PROFESSIONAL_NO_CHANGE)
+    if verdict.nerve:
+        parts.append(SEE_PROFESSIONAL_NERVE)
+    return f"{' '.join(parts)} {NOT_A_DIAGNOSIS}" if parts else None
+
+
+def verdict_advice(verdict: Verdict) -> str | None:
+    """What to do about the verdict: see a professional, or keep going."""
+    seek = professional_advice(verdict)
+    if seek is not None:
+        return seek
+    if verdict.kind is VerdictKind.SETTLED:
+        return f"{KEEP_GOING_SETTLED} {NOT_A_DIAGNOSIS}"
+    if verdict.kind is VerdictKind.IMPROVING:
+        return f"{KEEP_GOING_IMPROVING} {NOT_A_DIAGNOSIS}"
     return None

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
-from stretchguide.core.safety import professional_advice
+from stretchguide.core.safety import verdict_advice, verdict_headline
 from stretchguide.core.trends import (
     HABIT_DAYS,
     ExerciseLink,
@@ -479,15 +479,18 @@ class HistoryView(QWidget):
         trend = self.history.trend_data(today=self.today())
         self.data = chart_data(trend)
         self._draw(self.data)
-        self._show_verdict(trend.verdict, professional_advice(trend.verdict))
+        self._show_verdict(trend.verdict, verdict_advice(trend.verdict))
         done_days = {
             day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
         }
         self.streak.set_days(done_days, self.today())
         days = trend.streak.current
         self.streak_label.setText(
-            (self.tr("Streak: <b>%1</b> day of %2") if days == 1
-             else self.tr("Streak: <b>%1</b> days of %2"))
+            (
+                self.tr("Streak: <b>%1</b> day of %2")
+                if days == 1
+                else self.tr("Streak: <b>%1</b> days of %2")
+            )
             .replace("%1", str(days))
             .replace("%2", str(trend.streak.goal))
         )
@@ -496,18 +499,11 @@ class HistoryView(QWidget):
         self._apply_range()
 
     def _show_verdict(self, v: Any, advice: str | None) -> None:
-        text = {
-            VerdictKind.IMPROVING: self.tr("Over the last two weeks your pain has eased."),
-            VerdictKind.NO_CHANGE: self.tr(
-                "Over the last two weeks your pain has not clearly changed."
-            ),
-            VerdictKind.WORSE: self.tr("Over the last two weeks your pain has got worse."),
-            VerdictKind.NOT_ENOUGH_DATA: self.tr(
-                "Check in on a few more days to see a two-week trend."
-            ),
-        }.get(v.kind, "")
+        # The same words as `stretchguide stats` (core.safety.verdict_headline).
+        text = self.tr(verdict_headline(v))
         colour = {
             VerdictKind.IMPROVING: "#2e7d4f",
+            VerdictKind.SETTLED: "#2e7d4f",
             VerdictKind.NO_CHANGE: "#8a6d00",
             VerdictKind.WORSE: "#b0413e",
         }.get(v.kind, "#5a6270")
@@ -687,7 +683,9 @@ def report_lines(history: History, today: date) -> list[tuple[str, str]]:
         lines.append(("p", f"Furthest spread down the leg reported: {furthest}."))
     else:
         lines.append(("p", "No check-ins in the last 4 weeks."))
-    lines.append(("p", f"Two-week verdict: {summary.verdict.kind.value.replace('_', ' ')}."))
+    lines.append(("p", f"Two-week verdict: {verdict_headline(summary.verdict)}"))
+    for reason in summary.verdict.reasons:
+        lines.append(("p", f"  {reason}"))
     if summary.advice:
         lines.append(("p", summary.advice))
     hurts = history.hurts()
