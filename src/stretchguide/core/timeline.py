@@ -146,6 +146,7 @@ class Step:
     cautions: tuple[str, ...] = ()
     say: str = ""  # the cautions in a few spoken words (the intro says them)
     spoken: str = ""  # PREPARE intro: the one instruction the voice says
+    side_noun: str = "side"  # "leg" or "side": the screen says "RIGHT LEG"
 
     @property
     def caution_text(self) -> str:
@@ -368,6 +369,7 @@ def _exercise_steps(
         note=note,
         cautions=exercise.cautions,
         say=exercise.say,
+        side_noun=exercise.side_noun,
     )
     hold = _scaled_hold(dose.hold_s, options.hold_scale)
     reps = max(1, dose.reps)

@@ -211,6 +211,12 @@ class SessionView(QWidget):
         self.instruction = QLabel()
         self.instruction.setAccessibleName(self.tr("Instruction"))
         self.instruction.setWordWrap(True)
+        # The exercise's cautions and the routine's note, for the whole
+        # exercise (issue 11; the layout is the session screen's to restyle).
+        self.caution = QLabel()
+        self.caution.setAccessibleName(self.tr("Caution"))
+        self.caution.setWordWrap(True)
+        self.caution.setStyleSheet("QLabel { border-left: 6px solid #c98a00; padding: 2px 8px; }")
         self.side = Badge()
         self.side.setAccessibleName(self.tr("Side"))
         self.paused_badge = Badge()
@@ -250,6 +256,7 @@ class SessionView(QWidget):
         title_row.addWidget(self.side)
         text_col.addLayout(title_row)
         text_col.addWidget(self.instruction)
+        text_col.addWidget(self.caution)
         text_col.addWidget(self.reps)
         text_col.addWidget(self.figure, 1)
         top.addLayout(text_col, 1)
@@ -387,6 +394,7 @@ class SessionView(QWidget):
         for label, share, bold in (
             (self.name, 0.055, True),
             (self.instruction, 0.04, False),
+            (self.caution, 0.03, False),
             (self.reps, 0.045, True),
             (self.next_up, 0.032, False),
             (self.time_left, 0.03, True),
@@ -424,10 +432,15 @@ class SessionView(QWidget):
         if snap.phase is Phase.REST and snap.next_name and step is not None and not instruction:
             instruction = self.tr("Relax and breathe.")
         self.instruction.setText(instruction)
+        caution = step.caution_text if step is not None else ""
+        self.caution.setText(caution)
+        self.caution.setVisible(bool(caution))
+        leg = step is not None and step.side_noun == "leg"
         if snap.side is Side.LEFT:
-            self.side.set_text(self.tr("LEFT"), HOLD_COLOUR)
+            self.side.set_text(self.tr("LEFT LEG") if leg else self.tr("LEFT"), HOLD_COLOUR)
         elif snap.side is Side.RIGHT:
-            self.side.set_text(self.tr("RIGHT"), QColor("#7a4fb5"))
+            text = self.tr("RIGHT LEG") if leg else self.tr("RIGHT")
+            self.side.set_text(text, QColor("#7a4fb5"))
         else:
             self.side.set_text("")
         if snap.stalled or snap.phase is Phase.PAUSED:
