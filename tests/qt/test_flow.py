@@ -430,6 +430,8 @@ def test_an_urgent_answer_is_remembered_until_a_doctor_has_seen_the_person(qtbot
     gate.set_answer("bladder_start", True)
     qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    kept = window.ctx.history.red_flag_answers()
+    assert (int(wall()), "bladder_start", True, "urgent") in kept  # with its time
     # Later the same day, "no" to "seen a doctor since?": nothing starts,
     # and no "None of these" is even offered.
     wall.advance(3 * 3600)

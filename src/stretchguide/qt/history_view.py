@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
-from stretchguide.core.safety import verdict_advice, verdict_headline
+from stretchguide.core.safety import RED_FLAGS_BY_ID, verdict_advice, verdict_headline
 from stretchguide.core.trends import (
     HABIT_DAYS,
     ExerciseLink,
@@ -688,6 +688,15 @@ def report_lines(history: History, today: date) -> list[tuple[str, str]]:
         lines.append(("p", f"  {reason}"))
     if summary.advice:
         lines.append(("p", summary.advice))
+    flagged = [
+        (at, flag_id) for at, flag_id, yes, _ in history.red_flag_answers(since=int(start)) if yes
+    ]
+    if flagged:
+        lines.append(("h2", "Warning signs answered yes"))
+        for at, flag_id in flagged:
+            when = datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M")
+            flag = RED_FLAGS_BY_ID.get(flag_id)
+            lines.append(("p", f"{when}: {flag.question if flag else flag_id}"))
     hurts = history.hurts()
     if hurts:
         times = "once" if len(hurts) == 1 else f"{len(hurts)} times"

@@ -787,8 +787,14 @@ class MainWindow(QMainWindow):
         self.ctx.prefs.disclaimer_accepted = True
         self.ctx.prefs.sync()
 
+    def _record_red_flags(self, result: Any) -> None:
+        # Each answer with its time, for the clinician report.
+        answers = getattr(result, "answers", None)
+        if answers:
+            self.ctx.history.record_red_flags(answers, at=int(self.ctx.wall()))
+
     def _on_safety_passed(self, result: Any) -> None:
-        del result
+        self._record_red_flags(result)
         self.ctx.prefs.red_flags_checked_at = self.ctx.wall()
         self.ctx.prefs.sync()
         if self._pending_routine is not None and self._before is not None:
@@ -800,7 +806,7 @@ class MainWindow(QMainWindow):
             self.show_page("routines")
 
     def _on_safety_blocked(self, result: Any) -> None:
-        del result
+        self._record_red_flags(result)
         # Not recorded as checked: the questions come back before the next
         # session, and the urgent answer is remembered until a doctor has
         # seen the person.
