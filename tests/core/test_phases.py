@@ -98,3 +98,40 @@ def test_bad_phases_are_refused_naming_the_field(phases: str, expected: str) -> 
         )
     assert "phases" in (err.value.field or "")
     assert expected in str(err.value)
+
+
+def test_the_001_bridge_is_dosed_in_breaths_and_said_so() -> None:
+    from stretchguide.core.cues import event_cue
+    from stretchguide.core.session import Event, EventKind
+
+    routine = CATALOG.routines["article_001_seven_best"]
+    item = next(i for i in routine.items if i.exercise_id == "bridge")
+    assert 5 <= item.dose.breaths <= 10
+    tl = build_timeline(routine, CATALOG.exercises, SessionOptions())
+    hold = next(s for s in tl.steps if s.exercise_id == "bridge" and s.kind is StepKind.HOLD)
+    assert hold.breaths == item.dose.breaths
+    start = event_cue(
+        Event(EventKind.HOLD_START, 0.0, 0, step_kind=StepKind.HOLD, reps=hold.breaths),
+        CATALOG.exercises,
+    )
+    assert start.line is not None and f"{hold.breaths} breaths" in start.line.text
+    breath = event_cue(Event(EventKind.BREATH, 0.0, 0, rep=1, reps=8), CATALOG.exercises)
+    assert breath.line is not None and "Breathe in" in breath.line.text
+
+
+@pytest.mark.parametrize(
+    ("dose", "expected"),
+    [
+        ("{ breaths = 8, reps = 10, rep_s = 2 }", "no breaths when reps > 1"),
+        ('{ breaths = 8, stages = ["A", "B"] }', "no breaths together with stages"),
+        ("{ breaths = 40 }", "a whole number from 0 to 30"),
+    ],
+)
+def test_bad_breath_doses_are_refused_naming_the_field(dose: str, expected: str) -> None:
+    from stretchguide.core.catalog import parse_routine_text
+
+    text = f'name = "x"\n[[items]]\nexercise = "bridge"\ndose = {dose}\n'
+    with pytest.raises(CatalogError) as err:
+        parse_routine_text(text, "mine.toml", CATALOG.exercises)
+    assert err.value.field == "items[0].dose.breaths"
+    assert expected in str(err.value)

@@ -248,3 +248,22 @@ def test_the_screen_shows_cautions_the_note_and_the_leg(qtbot):
     assert routine.items[0].note in view.caution.text()
     assert view.caution.isVisibleTo(view)
     assert view.side.text() == "RIGHT LEG"
+
+
+def test_a_breath_paced_hold_shows_a_breath_counter(qtbot):
+    from tests.support import numbered, timeline_of
+
+    from stretchguide.core.catalog import Dose
+
+    clock = FakeClock()
+    tl = timeline_of(*numbered([Dose(breaths=6)]), options=SessionOptions(prepare_s=5))
+    session = Session(tl, clock)
+    view = SessionView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()
+    step(clock, controller, 5 + 11)  # 11 s into the hold: the third 5 s breath
+    assert "breath 3 of 6" in view.reps.text()

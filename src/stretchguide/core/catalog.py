@@ -16,6 +16,9 @@ Dose semantics (the contract the timeline builds on):
   ``sets`` times, with ``rest_s`` seconds between sets. Article 003's
   "30 s, 4 times per leg" is ``hold_s=30, sets=4``.
 * ``sides`` -- see :class:`Sides`.
+* ``breaths`` -- a hold paced by breaths instead of seconds (article 001's
+  bridge: 5-10 breaths). The hold then lasts ``breaths`` slow breaths at
+  the session's breath pace, and ``hold_s`` is not used.
 * ``stages`` -- optional named parts held in turn within one set, each for
   ``hold_s`` (the cat stretch: arch, then hollow).
 
@@ -130,6 +133,7 @@ class Dose:
     sides: Sides = Sides.NONE
     rest_s: float = 0.0
     stages: tuple[str, ...] = ()
+    breaths: int = 0  # > 0: a breath-paced hold (hold_s not used)
 
 
 @dataclass(frozen=True)
@@ -280,6 +284,8 @@ def describe_dose(dose: Dose) -> str:
         text = f"{dose.reps} reps"
         if dose.hold_s:
             text += f", hold {secs(dose.hold_s)}"
+    elif dose.breaths:
+        text = f"hold {dose.breaths} breaths"
     elif dose.stages:
         text = " / ".join(f"{name} {secs(dose.hold_s)}" for name in dose.stages)
     else:
@@ -379,7 +385,9 @@ ROUTINE_KEYS: Final = frozenset(
 )
 SCHEDULE_KEYS: Final = frozenset({"sessions_per_week", "text"})
 ITEM_KEYS: Final = frozenset({"exercise", "dose", "note"})
-DOSE_KEYS: Final = frozenset({"hold_s", "reps", "rep_s", "sets", "sides", "rest_s", "stages"})
+DOSE_KEYS: Final = frozenset(
+    {"hold_s", "reps", "rep_s", "sets", "sides", "rest_s", "stages", "breaths"}
+)
 EXERCISE_KEYS: Final = frozenset(
     {
         "id", "name", "also_called", "steps", "position", "equipment", "optional_equipment",
@@ -396,6 +404,7 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     "rep_s": (0, 60),
     "sets": (1, 20),
     "rest_s": (0, 600),
+    "breaths": (0, 30),
     "sessions_per_week": (0.1, 21),
 }
 
@@ -543,9 +552,16 @@ def _read_dose(table: _Table | None, base: Dose) -> Dose:
         sides=table.choice("sides", Sides, base.sides),
         rest_s=table.number("rest_s", base.rest_s),
         stages=stages,
+        breaths=int(table.number("breaths", base.breaths, whole=True)),
     )
     # Cross-field rules: a dose must take time, and stages only make sense for holds.
-    if dose.reps == 1 and dose.hold_s < 1:
+    if dose.breaths and dose.reps > 1:
+        raise _InvalidError(
+            table.path("breaths"), "no breaths when reps > 1 (breaths pace one hold)", dose.breaths
+        )
+    if dose.breaths and dose.stages:
+        raise _InvalidError(table.path("breaths"), "no breaths together with stages")
+    if dose.reps == 1 and dose.hold_s < 1 and not dose.breaths:
         raise _InvalidError(
             table.path("hold_s"), "1 to 600 seconds for a single hold (reps = 1)", dose.hold_s
         )
@@ -1057,7 +1073,8 @@ def dump_routine_toml(routine: Routine) -> str:
         dose = (
             f"{{ hold_s = {_toml_num(d.hold_s)}, reps = {d.reps}, rep_s = {_toml_num(d.rep_s)}, "
             f"sets = {d.sets}, sides = {_toml_str(d.sides.value)}, "
-            f"rest_s = {_toml_num(d.rest_s)}, stages = {_toml_list(d.stages)} }}"
+            f"rest_s = {_toml_num(d.rest_s)}, stages = {_toml_list(d.stages)}, "
+            f"breaths = {d.breaths} }}"
         )
         out += ["", "[[items]]", f"exercise = {_toml_str(item.exercise_id)}"]
         if item.note:

@@ -57,6 +57,8 @@ PHRASES: dict[str, str] = {
     "minute": "minute.",
     "seconds_left": "seconds left.",
     "halfway": "Halfway.",
+    "breaths": "breaths.",
+    "breathe_in_out": "Breathe in, and out.",
     "hold": "Hold.",
     "release": "Release.",
     "relax": "Relax.",
@@ -360,6 +362,14 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
                 Line(f"{PHRASES['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
             )
         return Cue(Sound.GET_READY, Line(PHRASES["get_ready"], ("get_ready",), 3.0))
+    if k is EventKind.HOLD_START and event.reps and event.step_kind is StepKind.HOLD:
+        n = event.reps
+        text = f"Hold for {n} breaths."
+        line = Line(text, ("hold_for", *number_clip_keys(n), "breaths"), 4.0, urgent=True)
+        return Cue(Sound.HOLD_START, line)
+    if k is EventKind.BREATH:
+        # Said at the start of each breath; dropped rather than said late.
+        return Cue(None, Line(PHRASES["breathe_in_out"], ("breathe_in_out",), 1.0))
     if k is EventKind.HOLD_START:
         dur_text, dur_clips = say_duration(event.seconds)
         text = f"Hold for {dur_text}."

@@ -104,6 +104,9 @@ class SessionOptions:
     # "Ease off": scales every hold (static and per repetition); results are
     # rounded to whole seconds, never below one.
     hold_scale: float = 1.0
+    # One slow breath of a breath-paced hold (in about 2 s, out about 3 s):
+    # StretchGuide's pace; article 001 counts breaths, not seconds.
+    breath_s: float = 5.0
 
     def __post_init__(self) -> None:
         for name in (
@@ -118,6 +121,8 @@ class SessionOptions:
             raise ValueError("default_rep_s must be positive")
         if self.hold_scale <= 0:
             raise ValueError("hold_scale must be positive")
+        if self.breath_s <= 0:
+            raise ValueError("breath_s must be positive")
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,18 @@ class Step:
     say: str = ""  # the cautions in a few spoken words (the intro says them)
     spoken: str = ""  # PREPARE intro: the one instruction the voice says
     side_noun: str = "side"  # "leg" or "side": the screen says "RIGHT LEG"
+    breaths: int = 0  # HOLD: a breath-paced hold of this many breaths
+
+    @property
+    def breath_s(self) -> float:
+        """Length of one breath of a breath-paced hold; 0 otherwise."""
+        return self.duration_s / self.breaths if self.breaths else 0.0
+
+    def breath_at(self, offset: float) -> int:
+        """The 1-based breath running at ``offset`` seconds (0 if not paced)."""
+        if not self.breaths:
+            return 0
+        return max(1, min(self.breaths, int(offset // self.breath_s) + 1))
 
     @property
     def caution_text(self) -> str:
@@ -372,6 +389,13 @@ def _exercise_steps(
         side_noun=exercise.side_noun,
     )
     hold = _scaled_hold(dose.hold_s, options.hold_scale)
+    breaths = 0
+    if dose.breaths and dose.reps <= 1:
+        # Easing off takes breaths away, never below one.
+        breaths = dose.breaths if options.hold_scale == 1.0 else max(
+            1, round(dose.breaths * options.hold_scale)
+        )
+        hold = breaths * options.breath_s
     reps = max(1, dose.reps)
     if reps % 2 and any(plan.alternating for plan in _side_plans(dose, options)):
         # An odd alternating count would leave one side a repetition short.
@@ -454,6 +478,7 @@ def _exercise_steps(
                             kind=StepKind.HOLD,
                             duration_s=hold,
                             hold_s=hold,
+                            breaths=breaths,
                             stage=stage,
                             instruction=name_side(
                                 _stage_instruction(exercise, stage)

@@ -449,9 +449,9 @@ class SessionView(QWidget):
             self.paused_badge.set_text("")
         parts = []
         if snap.reps > 0 and snap.rep > 0:
-            parts.append(
-                self.tr("rep %1 of %2").replace("%1", str(snap.rep)).replace("%2", str(snap.reps))
-            )
+            breaths = step is not None and step.breaths > 0
+            counted = self.tr("breath %1 of %2") if breaths else self.tr("rep %1 of %2")
+            parts.append(counted.replace("%1", str(snap.rep)).replace("%2", str(snap.reps)))
         if snap.sets > 1 and step is not None and step.is_work:
             parts.append(
                 self.tr("set %1 of %2")
