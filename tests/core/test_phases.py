@@ -135,3 +135,29 @@ def test_bad_breath_doses_are_refused_naming_the_field(dose: str, expected: str)
         parse_routine_text(text, "mine.toml", CATALOG.exercises)
     assert err.value.field == "items[0].dose.breaths"
     assert expected in str(err.value)
+
+
+def test_the_hip_rotator_stretch_tires_the_muscle_before_the_pigeon() -> None:
+    from stretchguide.core.cues import event_cue
+    from stretchguide.core.session import Event, EventKind
+
+    routine = CATALOG.routines["article_001_seven_best"]
+    tl = build_timeline(routine, CATALOG.exercises, SessionOptions())
+    holds = [
+        s
+        for s in tl.steps
+        if s.exercise_id == "hip_rotator_energy_stretch" and s.kind is StepKind.HOLD
+    ]
+    # Per side: a timed "raise and lower" phase, then the 20 s pigeon (article 001).
+    assert [(s.side, s.stage, s.duration_s) for s in holds] == [
+        (Side.LEFT, "Raise and lower", 20.0),
+        (Side.LEFT, "Pigeon", 20.0),
+        (Side.RIGHT, "Raise and lower", 20.0),
+        (Side.RIGHT, "Pigeon", 20.0),
+    ]
+    assert "tire" in holds[0].instruction and "pigeon" in holds[1].instruction
+    cue = event_cue(
+        Event(EventKind.HOLD_START, 0.0, 0, stage="Raise and lower", seconds=20.0),
+        CATALOG.exercises,
+    )
+    assert cue.line is not None and "Hold" not in cue.line.text

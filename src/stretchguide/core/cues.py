@@ -373,14 +373,17 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
     if k is EventKind.HOLD_START:
         dur_text, dur_clips = say_duration(event.seconds)
         text = f"Hold for {dur_text}."
+        lead: tuple[str, ...] = ("hold_for",)
         if event.stage:
-            text = f"{event.stage.capitalize()}. {text}"
+            # A stage may be a movement ("Raise and lower"), so no "hold".
+            text = f"{event.stage.capitalize()}, for {dur_text}."
+            lead = ()
         # The intro (name and first instruction) can outlast a 5 s get-ready,
         # and a line that waits past its delay is dropped. "Hold for 30
         # seconds" a few seconds late still tells the person what to do, so a
         # long hold lets it wait up to a quarter of its length (2-6 s).
         late_ok = min(6.0, max(2.0, event.seconds / 4))
-        return Cue(Sound.HOLD_START, Line(text, ("hold_for", *dur_clips), late_ok, urgent=True))
+        return Cue(Sound.HOLD_START, Line(text, (*lead, *dur_clips), late_ok, urgent=True))
     if k is EventKind.HALFWAY:
         return Cue(None, Line(PHRASES["halfway"], ("halfway",), 2.0))
     if k is EventKind.TEN_LEFT:
