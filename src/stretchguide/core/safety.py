@@ -339,11 +339,13 @@ def pain_response(
     peak = max(peaks) if peaks else None
     reasons: list[str] = []
     if peak is not None and peak > t.acceptable_max:
-        reasons.append(f"Pain reached {peak}/10, above {t.acceptable_max}.")
+        reasons.append(
+            f"Pain reached {peak} out of 10: more than the {t.acceptable_max} that is all right."
+        )
     if before is not None and next_morning is not None and next_morning.worst > before.worst:
         reasons.append(
-            f"Pain the next morning ({next_morning.worst}/10) was higher than before "
-            f"the session ({before.worst}/10)."
+            f"Pain the next morning ({next_morning.worst} out of 10) was higher than "
+            f"before the session ({before.worst} out of 10)."
         )
     if before is not None:
         for label, later in (("after the session", after), ("the next morning", next_morning)):
