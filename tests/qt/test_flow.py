@@ -448,3 +448,15 @@ def test_an_urgent_answer_is_remembered_until_a_doctor_has_seen_the_person(qtbot
     assert window.current_page() == "checkin"
     window.start_routine(ROUTINE)  # answered once: not asked again
     assert asked.count("Seen by a doctor?") == 2
+
+
+def test_the_first_run_page_asks_which_leg_hurts(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine("cause_irritated_nerve")
+    gate = window.safety
+    assert gate.currentWidget() is gate.disclaimer_page
+    gate.side_row.buttons[1].setChecked(True)  # right
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.prefs.affected_side == "right"
+    pass_safety_gate(qtbot, window)
+    assert not window.checkin.require_side  # known: not asked again

@@ -785,6 +785,9 @@ class MainWindow(QMainWindow):
 
     def _on_disclaimer(self) -> None:
         self.ctx.prefs.disclaimer_accepted = True
+        side = self.safety.chosen_side()
+        if side:
+            self.ctx.prefs.affected_side = side
         self.ctx.prefs.sync()
 
     def _record_red_flags(self, result: Any) -> None:
