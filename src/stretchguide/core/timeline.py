@@ -392,8 +392,10 @@ def _exercise_steps(
     breaths = 0
     if dose.breaths and dose.reps <= 1:
         # Easing off takes breaths away, never below one.
-        breaths = dose.breaths if options.hold_scale == 1.0 else max(
-            1, round(dose.breaths * options.hold_scale)
+        breaths = (
+            dose.breaths
+            if options.hold_scale == 1.0
+            else max(1, round(dose.breaths * options.hold_scale))
         )
         hold = breaths * options.breath_s
     reps = max(1, dose.reps)
