@@ -460,3 +460,23 @@ def test_the_first_run_page_asks_which_leg_hurts(qtbot, app_window):
     assert window.ctx.prefs.affected_side == "right"
     pass_safety_gate(qtbot, window)
     assert not window.checkin.require_side  # known: not asked again
+
+
+def test_a_checkin_that_leads_to_an_urgent_answer_is_kept(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=3, leg=6)
+    page.weakness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    gate = window.safety
+    gate.answer_all_no()
+    gate.set_answer("worsening_weakness", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    h = window.ctx.history
+    assert h.sessions() == []
+    [kept] = h.checkins()
+    assert kept.weakness and kept.session_id is None

@@ -815,6 +815,10 @@ class MainWindow(QMainWindow):
         # seen the person.
         self.ctx.prefs.urgent_at = self.ctx.wall()
         self.ctx.prefs.sync()
+        if self._before is not None and self._session_id is None:
+            # The check-in that brought the questions up is kept, unlinked:
+            # no session follows it.
+            self._save_checkin(self._before, None)
         self._pending_routine = None
         self._before = None
         self.show_page("routines")
