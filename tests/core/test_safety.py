@@ -16,8 +16,27 @@ from stretchguide.core.safety import (
 )
 from stretchguide.core.trends import CheckIn, CheckInKind, Extent, Verdict, VerdictKind
 
-URGENT_IDS = {"both_legs", "saddle_numbness", "bladder_bowel", "worsening_weakness"}
-SOON_IDS = {"fever", "weight_loss", "cancer_history", "trauma", "night_pain"}
+# The NHS cauda equina list, and the NHS / NICE NG59 "see a doctor" signs.
+URGENT_IDS = {
+    "both_legs",
+    "saddle_numbness",
+    "bladder_bowel",
+    "bladder_start",
+    "bowel_sense",
+    "sexual_function",
+    "worsening_weakness",
+}
+SOON_IDS = {
+    "fever",
+    "unwell",
+    "weight_loss",
+    "cancer_history",
+    "trauma",
+    "fragile_bones",
+    "over_50_new",
+    "weak_immunity",
+    "night_pain",
+}
 
 
 def c(back: int, leg: int, extent: Extent = Extent.THIGH) -> CheckIn:
@@ -126,3 +145,71 @@ def test_see_a_professional_after_two_weeks_without_improvement(
     assert Verdict(kind).see_professional is advised
     if advice is not None:
         assert "doctor or physiotherapist" in advice and advice.endswith(NOT_A_DIAGNOSIS)
+
+
+def n(
+    at: int, *, numb: bool = False, weak: bool = False, leg: int = 3, extent: Extent = Extent.THIGH
+) -> CheckIn:
+    return CheckIn(at, CheckInKind.ANY, 2, leg, extent, numbness=numb, weakness=weak, id=at)
+
+
+def test_numbness_not_there_last_time_is_new_and_never_fine() -> None:
+    from stretchguide.core.safety import nerve_signs
+
+    signs = nerve_signs(n(2, numb=True), n(1))
+    assert signs.new_numbness and signs.any
+    assert not nerve_signs(n(2, numb=True), n(1, numb=True)).any  # known, not new
+    # With nothing to compare with, it counts as new.
+    assert nerve_signs(n(2, numb=True), None).new_numbness
+    r = pain_response(before=c(2, 2), after=n(3, numb=True, leg=1), previous=n(1))
+    assert r.level is PainLevel.EASE_OFF and r.ask_red_flags
+    assert "That looks fine" not in r.advice and "today" in r.advice
+
+
+def test_weakness_reported_again_and_again_points_to_a_professional() -> None:
+    from stretchguide.core.safety import nerve_signs
+
+    signs = nerve_signs(n(2, weak=True), n(1, weak=True))
+    assert signs.persisting_weakness and not signs.new_weakness
+    r = pain_response(before=n(1, weak=True), after=n(2, weak=True, leg=1))
+    assert r.level is PainLevel.EASE_OFF and "physiotherapist" in r.advice
+
+
+def test_the_previous_checkin_is_the_latest_one_before() -> None:
+    from stretchguide.core.safety import previous_checkin
+
+    history = [n(5), n(1), n(9), n(3)]
+    assert previous_checkin(history, 6).at == 5
+    assert previous_checkin(history, 9, exclude_id=9).at == 5
+    assert previous_checkin(history, 0) is None
+
+
+def test_leg_pain_down_and_symptoms_moving_up_are_called_good() -> None:
+    r = pain_response(
+        before=c(3, 6, Extent.BELOW_KNEE), after=c(3, 4, Extent.THIGH), during_peak=None
+    )
+    assert any("Leg pain went down" in g for g in r.good)
+    assert any("up the leg" in g for g in r.good)
+    worse = pain_response(before=c(3, 4, Extent.THIGH), after=c(3, 4, Extent.THIGH))
+    assert worse.good == ()
+
+
+def test_verdict_reasons_use_plain_words_not_within_five() -> None:
+    r = pain_response(before=c(2, 2), after=c(2, 5))
+    assert r.level is PainLevel.ACCEPTABLE
+    assert not any("within" in reason for reason in r.reasons)
+    assert "5 out of 10" in r.reasons[0]
+
+
+def test_an_urgent_answer_stands_until_seen_by_a_doctor() -> None:
+    from stretchguide.core.safety import urgent_still_open
+
+    assert not urgent_still_open(0.0, 0.0)
+    assert urgent_still_open(100.0, 0.0)
+    assert urgent_still_open(100.0, 50.0)  # seen before, not since
+    assert not urgent_still_open(100.0, 150.0)
+
+
+def test_every_answer_is_kept_with_the_result() -> None:
+    answers = {f.id: f.id == "fever" for f in RED_FLAGS}
+    assert check_red_flags(answers).answers == answers

@@ -442,3 +442,31 @@ def test_next_deadline_follows_next_and_previous() -> None:
     s.pause(T0 + 10)
     s.next(T0 + 11)  # moved while paused: still nothing due
     assert s.next_deadline() is None
+
+
+def test_a_breath_paced_hold_counts_breaths_not_seconds() -> None:
+    tl = plan(Dose(breaths=6), prepare_s=5.0, breath_s=5.0)
+    hold = next(st for st in tl.steps if st.kind is StepKind.HOLD)
+    assert (hold.breaths, hold.duration_s) == (6, 30.0)
+    s, _ = started(tl)
+    events = run_until(s, T0 + 40)
+    breaths = of(events, EventKind.BREATH)
+    assert [(e.rep, e.reps, e.at - T0) for e in breaths] == [
+        (n + 1, 6, pytest.approx(5.0 + 5.0 * n, abs=0.11)) for n in range(6)
+    ]
+    start = of(events, EventKind.HOLD_START)[0]
+    assert start.reps == 6
+    # No seconds-based calls talking over the breathing.
+    for kind in (EventKind.HALFWAY, EventKind.TEN_LEFT, EventKind.COUNTDOWN):
+        assert not [e for e in of(events, kind) if e.step_index == 1]
+    s2, _ = started(tl)
+    snap = s2.snapshot(T0 + 5.0 + 12.0)  # 12 s into the hold: the third breath
+    assert (snap.rep, snap.reps) == (3, 6)
+
+
+def test_easing_off_takes_breaths_away_never_below_one() -> None:
+    tl = plan(Dose(breaths=8), hold_scale=0.6)
+    hold = next(st for st in tl.steps if st.kind is StepKind.HOLD)
+    assert hold.breaths == 5
+    tiny = plan(Dose(breaths=1), hold_scale=0.1)
+    assert next(st for st in tiny.steps if st.kind is StepKind.HOLD).breaths == 1

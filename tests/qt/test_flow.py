@@ -343,3 +343,140 @@ def test_session_keys_are_inactive_when_the_session_page_is_not_showing(qtbot, a
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert not session.snapshot(clock()).paused
     assert not any(sc.isEnabled() for sc in window.session_view.shortcuts)
+
+
+def test_the_first_session_with_painful_leg_work_asks_which_leg(qtbot, app_window):
+    from stretchguide.core.catalog import Side
+
+    window, clock, wall, asked, _ = app_window
+    assert not window.ctx.prefs.side_known
+    window.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    assert page.side_row.isVisibleTo(page) and page.require_side
+    fill_checkin(qtbot, page, back=2, leg=5)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # not started without an answer
+    assert "which leg" in page.error.text().lower()
+    page.set_side("right")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    assert window.ctx.prefs.affected_side == "right"
+    sides = {s.side for s in window._session.timeline.steps if s.is_work}
+    assert sides == {Side.RIGHT}
+    window._controller.timer.stop()
+
+
+def test_a_skipped_side_question_works_both_legs(qtbot, app_window):
+    from stretchguide.core.catalog import Side
+
+    window, clock, wall, asked, _ = app_window
+    window.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    sides = {s.side for s in window._session.timeline.steps if s.is_work}
+    assert sides == {Side.LEFT, Side.RIGHT}
+    assert not window.ctx.prefs.side_known  # asked again next time
+    window._controller.timer.stop()
+
+
+def test_new_numbness_before_a_session_brings_the_safety_questions_first(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=2, leg=3)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # not straight into the session
+    text = page.verdict.text()
+    assert "numbness" in text.lower() and "fine" not in text.lower()
+    assert "today" in text  # when to get help
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+    assert window.safety.currentWidget() is window.safety.questions_page
+    pass_safety_gate(qtbot, window)
+    assert window.current_page() == "session"  # the check-in is not asked twice
+    window._controller.timer.stop()
+
+
+def test_new_weakness_after_a_session_is_never_fine(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    fill_checkin(qtbot, window.checkin, back=2, leg=2)
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    run_to_end(window, clock)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=1)
+    page.weakness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "That looks fine" not in text
+    assert "weakness" in text.lower()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+
+
+def test_an_urgent_answer_is_remembered_until_a_doctor_has_seen_the_person(qtbot, app_window):
+    window, clock, wall, asked, informed = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.answer_all_no()
+    gate.set_answer("bladder_start", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    kept = window.ctx.history.red_flag_answers()
+    assert (int(wall()), "bladder_start", True, "urgent") in kept  # with its time
+    # Later the same day, "no" to "seen a doctor since?": nothing starts,
+    # and no "None of these" is even offered.
+    wall.advance(3 * 3600)
+    window.ask = lambda title, text: asked.append(title) or False
+    window.start_routine(ROUTINE)
+    assert asked[-1] == "Seen by a doctor?"
+    assert window.current_page() == "routines"
+    assert "medical help" in informed[-1]
+    # Seen by a doctor: the questions are asked again, then the session may run.
+    window.ask = lambda title, text: asked.append(title) or True
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety"
+    pass_safety_gate(qtbot, window)
+    assert window.current_page() == "checkin"
+    window.start_routine(ROUTINE)  # answered once: not asked again
+    assert asked.count("Seen by a doctor?") == 2
+
+
+def test_the_first_run_page_asks_which_leg_hurts(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine("cause_irritated_nerve")
+    gate = window.safety
+    assert gate.currentWidget() is gate.disclaimer_page
+    gate.side_row.buttons[1].setChecked(True)  # right
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.prefs.affected_side == "right"
+    pass_safety_gate(qtbot, window)
+    assert not window.checkin.require_side  # known: not asked again
+
+
+def test_a_checkin_that_leads_to_an_urgent_answer_is_kept(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=3, leg=6)
+    page.weakness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    gate = window.safety
+    gate.answer_all_no()
+    gate.set_answer("worsening_weakness", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    h = window.ctx.history
+    assert h.sessions() == []
+    [kept] = h.checkins()
+    assert kept.weakness and kept.session_id is None

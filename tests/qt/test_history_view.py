@@ -219,3 +219,29 @@ def test_exercise_nobody_answered_about_shows_no_lean(qtbot, history):
     model = view.table_model
     leans = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
     assert leans == {"\u2013"}
+
+
+@pytest.mark.parametrize("weak", [False, True])
+def test_stats_and_the_history_page_say_the_same_verdict(
+    qtbot, history, _private_data_dir, capsys, weak
+):
+    from stretchguide.__main__ import main
+    from stretchguide.core.safety import verdict_advice, verdict_headline
+
+    now = int(time.time())
+    # Two weeks of low, steady leg pain: settled, not sent to a doctor --
+    # unless weakness keeps being reported.
+    for d in range(13, -1, -1):
+        history.add_checkin("any", 1, 1, "buttock", weakness=weak and d < 3, at=now - d * 86400)
+    view = _view(qtbot, history)
+    verdict = history.summary().verdict
+    headline, advice = verdict_headline(verdict), verdict_advice(verdict)
+    assert headline in view.banner.text() and advice is not None
+    assert ("doctor" in advice) is weak
+    history.close()
+    assert main(["--data-dir", str(_private_data_dir), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert f"Last 14 days: {headline}" in out
+    assert advice in out
+    if weak:
+        assert "Weakness" in out

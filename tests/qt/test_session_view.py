@@ -225,3 +225,45 @@ def test_pause_and_stop_cancel_the_deadline_timer(real_time, qtbot):
     assert not controller.deadline_timer.isActive()
     qtbot.wait(20)
     assert not controller.deadline_timer.isActive()
+
+
+def test_the_screen_shows_cautions_the_note_and_the_leg(qtbot):
+    from stretchguide.core.catalog import load_builtin
+
+    catalog = load_builtin()
+    routine = catalog.routines["cause_piriformis_syndrome"]
+    clock = FakeClock()
+    options = SessionOptions(prepare_s=5, switch_s=5, affected_side=Side.RIGHT)
+    session = Session(build_timeline(routine, catalog.exercises, options), clock)
+    view = SessionView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()
+    step(clock, controller, 7)  # into the ball release hold
+    assert session.snapshot(clock()).phase is Phase.HOLD
+    assert "nerve" in view.caution.text()  # "keep the ball off the nerve"
+    assert routine.items[0].note in view.caution.text()
+    assert view.caution.isVisibleTo(view)
+    assert view.side.text() == "RIGHT LEG"
+
+
+def test_a_breath_paced_hold_shows_a_breath_counter(qtbot):
+    from tests.support import numbered, timeline_of
+
+    from stretchguide.core.catalog import Dose
+
+    clock = FakeClock()
+    tl = timeline_of(*numbered([Dose(breaths=6)]), options=SessionOptions(prepare_s=5))
+    session = Session(tl, clock)
+    view = SessionView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()
+    step(clock, controller, 5 + 11)  # 11 s into the hold: the third 5 s breath
+    assert "breath 3 of 6" in view.reps.text()

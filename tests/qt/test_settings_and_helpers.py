@@ -93,8 +93,11 @@ def test_pain_limits_default_to_the_articles_and_persist(tmp_path):
 
     path = tmp_path / "s.ini"
     prefs = Preferences(path)
-    assert prefs.pain_thresholds == PainThresholds() == PainThresholds(
-        DEFAULTS.pain_fine_max, DEFAULTS.pain_acceptable_max)
+    assert (
+        prefs.pain_thresholds
+        == PainThresholds()
+        == PainThresholds(DEFAULTS.pain_fine_max, DEFAULTS.pain_acceptable_max)
+    )
     assert PainThresholds() == PainThresholds(3, 5)
     prefs.pain_thresholds = PainThresholds(4, 6)
     prefs.sync()
@@ -120,3 +123,30 @@ def test_settings_dialog_keeps_acceptable_at_or_above_fine(qtbot, tmp_path):
     assert dialog.pain_acceptable.value() == 7
     dialog.accept()
     assert (prefs.pain_thresholds.fine_max, prefs.pain_thresholds.acceptable_max) == (7, 7)
+
+
+def test_an_unset_or_old_side_is_not_a_guess(tmp_path):
+    path = tmp_path / "s.ini"
+    prefs = Preferences(path)
+    assert prefs.affected_side == "" and not prefs.side_known
+    assert session_options(prefs).affected_side is None
+    # "none" was the untouched default of older versions: it says nothing.
+    path.write_text("[session]\naffected_side=none\n")
+    old = Preferences(path)
+    assert not old.side_known and session_options(old).affected_side is None
+    old.affected_side = "both"
+    assert old.side_known and session_options(old).affected_side is None
+
+
+def test_settings_offer_both_legs_and_keep_an_unset_side_unset(qtbot, tmp_path):
+    from stretchguide.qt.settings import SettingsDialog
+
+    prefs = Preferences(tmp_path / "s.ini")
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.side.currentData() == ""
+    dialog.save()
+    assert not Preferences(tmp_path / "s.ini").side_known
+    dialog.side.setCurrentIndex(dialog.side.findData("both"))
+    dialog.save()
+    assert Preferences(tmp_path / "s.ini").affected_side == "both"

@@ -302,3 +302,21 @@ def test_summary_counts_this_week_from_monday(paths: AppPaths, clock: FakeClock)
         assert summary.streak.current == 2
         assert summary.verdict.kind is trends.VerdictKind.NOT_ENOUGH_DATA
         assert summary.advice is None
+
+
+def test_red_flag_answers_are_kept_with_their_time(paths) -> None:
+    from stretchguide.core.safety import RED_FLAGS
+
+    with History.open(paths, clock=lambda: 1_700_000_000.0) as h:
+        answers = {f.id: f.id == "fever" for f in RED_FLAGS}
+        h.record_red_flags(answers)
+        h.record_red_flags({"bladder_start": True}, at=1_700_000_500)
+        got = h.red_flag_answers()
+        assert len(got) == len(RED_FLAGS) + 1
+        assert (1_700_000_000, "fever", True, "soon") in got
+        assert (1_700_000_000, "bladder_bowel", False, "urgent") in got
+        assert got[-1] == (1_700_000_500, "bladder_start", True, "urgent")
+        assert h.red_flag_answers(since=1_700_000_100) == [got[-1]]
+        with pytest.raises(KeyError):
+            h.record_red_flags({"no_such_flag": True})
+        assert len(h.red_flag_answers()) == len(got)  # nothing half-written

@@ -10,13 +10,6 @@ from typing import Any
 from stretchguide.core.words import plural
 from stretchguide.paths import AppPaths
 
-_VERDICT_TEXT = {
-    "improving": "improving",
-    "no_change": "no clear change",
-    "worse": "worse",
-    "not_enough_data": "not enough check-ins yet",
-}
-
 
 def _columns_help() -> str:
     from stretchguide.store.exchange import CSV_COLUMNS
@@ -119,9 +112,13 @@ def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
         else f"{streak.days_to_goal} more to reach {streak.goal} days"
     )
     print(f"Streak: {plural(streak.current, 'day')} in a row ({goal}; best {streak.best})")
-    print(f"Last 14 days: {_VERDICT_TEXT[summary.verdict.kind.value]}")
+    # The History page says the very same words (core.safety), so the two agree.
+    from stretchguide.core.safety import verdict_advice, verdict_headline
+
+    print(f"Last 14 days: {verdict_headline(summary.verdict)}")
     for reason in summary.verdict.reasons:
         print(f"  {reason}")
-    if summary.advice:
-        print(summary.advice)
+    advice = verdict_advice(summary.verdict)
+    if advice:
+        print(advice)
     return 0

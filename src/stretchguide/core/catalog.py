@@ -16,6 +16,9 @@ Dose semantics (the contract the timeline builds on):
   ``sets`` times, with ``rest_s`` seconds between sets. Article 003's
   "30 s, 4 times per leg" is ``hold_s=30, sets=4``.
 * ``sides`` -- see :class:`Sides`.
+* ``breaths`` -- a hold paced by breaths instead of seconds (article 001's
+  bridge: 5-10 breaths). The hold then lasts ``breaths`` slow breaths at
+  the session's breath pace, and ``hold_s`` is not used.
 * ``stages`` -- optional named parts held in turn within one set, each for
   ``hold_s`` (the cat stretch: arch, then hollow).
 
@@ -103,6 +106,15 @@ class Sides(StrEnum):
     AFFECTED = "affected"  # the painful side only (unless the person opts in to both)
 
 
+class StepPhase(StrEnum):
+    """When an instruction step applies during a session."""
+
+    SETUP = "setup"  # getting into position: shown while getting ready
+    WORK = "work"  # the hold or the movement itself: shown while working
+    SWITCH = "switch"  # changing to the other side: shown during the switch
+    FINISH = "finish"  # coming out of it: shown in the rest that follows
+
+
 class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
@@ -121,6 +133,7 @@ class Dose:
     sides: Sides = Sides.NONE
     rest_s: float = 0.0
     stages: tuple[str, ...] = ()
+    breaths: int = 0  # > 0: a breath-paced hold (hold_s not used)
 
 
 @dataclass(frozen=True)
@@ -141,6 +154,26 @@ class Exercise:
     optional_equipment: frozenset[Equipment] = frozenset()
     # The names the articles use, so a search for "low back stretch" finds it.
     also_called: tuple[str, ...] = ()
+    # One phase per step; empty means the first step sets up, the rest work.
+    phases: tuple[StepPhase, ...] = ()
+    # The cautions in a few spoken words, said when the exercise starts.
+    say: str = ""
+
+    @property
+    def side_noun(self) -> str:
+        """'leg' or 'side': what "your right ..." names for this exercise."""
+        if self.dose.sides is Sides.AFFECTED or set(self.feel) & _LEG_AREAS:
+            return "leg"
+        return "side"
+
+    def step_phase(self, index: int) -> StepPhase:
+        if self.phases:
+            return self.phases[index]
+        return StepPhase.SETUP if index == 0 else StepPhase.WORK
+
+    def lines(self, phase: StepPhase) -> tuple[str, ...]:
+        """The steps of one phase, in order."""
+        return tuple(s for i, s in enumerate(self.steps) if self.step_phase(i) is phase)
 
     @property
     def needs_floor(self) -> bool:
@@ -150,6 +183,21 @@ class Exercise:
         if self.position is Position.SEATED:
             return Equipment.CHAIR not in self.equipment
         return True
+
+
+# Exercises felt in the leg or hip are done with "your left leg"; twists and
+# side bends with "your left side".
+_LEG_AREAS: Final = frozenset(
+    {
+        Area.BUTTOCK,
+        Area.BACK_OF_HIP,
+        Area.OUTER_HIP,
+        Area.BACK_OF_THIGH,
+        Area.BACK_OF_LEG,
+        Area.HIP_FLEXORS,
+        Area.GLUTES,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -236,6 +284,8 @@ def describe_dose(dose: Dose) -> str:
         text = f"{dose.reps} reps"
         if dose.hold_s:
             text += f", hold {secs(dose.hold_s)}"
+    elif dose.breaths:
+        text = f"hold {dose.breaths} breaths"
     elif dose.stages:
         text = " / ".join(f"{name} {secs(dose.hold_s)}" for name in dose.stages)
     else:
@@ -335,11 +385,13 @@ ROUTINE_KEYS: Final = frozenset(
 )
 SCHEDULE_KEYS: Final = frozenset({"sessions_per_week", "text"})
 ITEM_KEYS: Final = frozenset({"exercise", "dose", "note"})
-DOSE_KEYS: Final = frozenset({"hold_s", "reps", "rep_s", "sets", "sides", "rest_s", "stages"})
+DOSE_KEYS: Final = frozenset(
+    {"hold_s", "reps", "rep_s", "sets", "sides", "rest_s", "stages", "breaths"}
+)
 EXERCISE_KEYS: Final = frozenset(
     {
         "id", "name", "also_called", "steps", "position", "equipment", "optional_equipment",
-        "kind", "dose", "targets", "feel", "causes", "cautions", "sources",
+        "kind", "dose", "targets", "feel", "causes", "cautions", "sources", "phases", "say",
     }
 )  # fmt: skip
 FORMAT_VERSION: Final = 1
@@ -352,6 +404,7 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     "rep_s": (0, 60),
     "sets": (1, 20),
     "rest_s": (0, 600),
+    "breaths": (0, 30),
     "sessions_per_week": (0.1, 21),
 }
 
@@ -499,9 +552,16 @@ def _read_dose(table: _Table | None, base: Dose) -> Dose:
         sides=table.choice("sides", Sides, base.sides),
         rest_s=table.number("rest_s", base.rest_s),
         stages=stages,
+        breaths=int(table.number("breaths", base.breaths, whole=True)),
     )
     # Cross-field rules: a dose must take time, and stages only make sense for holds.
-    if dose.reps == 1 and dose.hold_s < 1:
+    if dose.breaths and dose.reps > 1:
+        raise _InvalidError(
+            table.path("breaths"), "no breaths when reps > 1 (breaths pace one hold)", dose.breaths
+        )
+    if dose.breaths and dose.stages:
+        raise _InvalidError(table.path("breaths"), "no breaths together with stages")
+    if dose.reps == 1 and dose.hold_s < 1 and not dose.breaths:
         raise _InvalidError(
             table.path("hold_s"), "1 to 600 seconds for a single hold (reps = 1)", dose.hold_s
         )
@@ -521,6 +581,7 @@ def _read_exercise(table: _Table) -> Exercise:
     steps = table.texts("steps", max_len=120, max_items=12)
     if not steps:
         raise _InvalidError(table.path("steps"), "at least one instruction step")
+    phases = _read_phases(table, len(steps))
     return Exercise(
         id=table.ident("id"),
         name=table.text("name", max_len=60),
@@ -536,7 +597,25 @@ def _read_exercise(table: _Table) -> Exercise:
         sources=table.sources(),
         optional_equipment=frozenset(table.choices("optional_equipment", Equipment)),
         also_called=table.texts("also_called", max_len=60),
+        phases=phases,
+        say=table.text("say", default="", max_len=60) if table.has("say") else "",
     )
+
+
+def _read_phases(table: _Table, n_steps: int) -> tuple[StepPhase, ...]:
+    if not table.has("phases"):
+        return ()
+    value = table.data["phases"]
+    if not isinstance(value, list) or len(value) != n_steps:
+        raise _InvalidError(
+            table.path("phases"), f"a list of {n_steps} phases, one per step", value
+        )
+    phases = tuple(
+        _member(v, StepPhase, f"{table.path('phases')}[{i}]") for i, v in enumerate(value)
+    )
+    if StepPhase.WORK not in phases:
+        raise _InvalidError(table.path("phases"), 'at least one "work" step', value)
+    return phases
 
 
 def _read_routine(
@@ -994,7 +1073,8 @@ def dump_routine_toml(routine: Routine) -> str:
         dose = (
             f"{{ hold_s = {_toml_num(d.hold_s)}, reps = {d.reps}, rep_s = {_toml_num(d.rep_s)}, "
             f"sets = {d.sets}, sides = {_toml_str(d.sides.value)}, "
-            f"rest_s = {_toml_num(d.rest_s)}, stages = {_toml_list(d.stages)} }}"
+            f"rest_s = {_toml_num(d.rest_s)}, stages = {_toml_list(d.stages)}, "
+            f"breaths = {d.breaths} }}"
         )
         out += ["", "[[items]]", f"exercise = {_toml_str(item.exercise_id)}"]
         if item.note:

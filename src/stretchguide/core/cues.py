@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from stretchguide.core.catalog import Area, Exercise, Side, load_builtin
+from stretchguide.core.catalog import Exercise, Side, load_builtin
 from stretchguide.core.session import Event, EventKind
 from stretchguide.core.timeline import StepKind
 
@@ -57,6 +57,8 @@ PHRASES: dict[str, str] = {
     "minute": "minute.",
     "seconds_left": "seconds left.",
     "halfway": "Halfway.",
+    "breaths": "breaths.",
+    "breathe_in_out": "Breathe in, and out.",
     "hold": "Hold.",
     "release": "Release.",
     "relax": "Relax.",
@@ -77,12 +79,37 @@ PHRASES: dict[str, str] = {
 }
 
 _ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 )
-_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy",
-         80: "eighty", 90: "ninety"}
+_TENS = {
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    60: "sixty",
+    70: "seventy",
+    80: "eighty",
+    90: "ninety",
+}
 
 # Every number clip recorded: 0-19, the tens, and "hundred". Any number up
 # to 999 is spoken by joining these, which keeps the clip folder small.
@@ -114,6 +141,10 @@ def intro_clip_key(exercise_id: str) -> str:
     return f"intro_{exercise_id}"
 
 
+def say_clip_key(exercise_id: str) -> str:
+    return f"say_{exercise_id}"
+
+
 def _sentence(text: str) -> str:
     # The intro's one way of ending an instruction, shared with the recording
     # of it so the two cannot drift apart by a full stop.
@@ -128,12 +159,15 @@ def all_fixed_clips() -> dict[str, str]:
 def exercise_clips(exercise: Exercise) -> dict[str, str]:
     """The clips recorded for one exercise: key -> text to record.
 
-    Its name, and its first instruction: what the intro says after the name
-    when the session starts the exercise with a get-ready step.
+    Its name, its first instruction (what the intro says after the name when
+    the session starts the exercise with a get-ready step) and its short
+    spoken caution.
     """
     clips = {exercise_clip_key(exercise.id): exercise.name + "."}
     if exercise.steps:
         clips[intro_clip_key(exercise.id)] = _sentence(exercise.steps[0])
+    if exercise.say:
+        clips[say_clip_key(exercise.id)] = exercise.say
     return clips
 
 
@@ -186,10 +220,14 @@ def say_duration(seconds: float) -> tuple[str, tuple[str, ...]]:
     s = max(0, round(seconds))
     if s >= 60 and s % 60 == 0:
         m = s // 60
-        return f"{m} minute{'s' if m != 1 else ''}", (*number_clip_keys(m),
-                                                      "minutes" if m != 1 else "minute")
-    return f"{s} second{'s' if s != 1 else ''}", (*number_clip_keys(s),
-                                                  "seconds" if s != 1 else "second")
+        return f"{m} minute{'s' if m != 1 else ''}", (
+            *number_clip_keys(m),
+            "minutes" if m != 1 else "minute",
+        )
+    return f"{s} second{'s' if s != 1 else ''}", (
+        *number_clip_keys(s),
+        "seconds" if s != 1 else "second",
+    )
 
 
 @dataclass(order=True)
@@ -257,12 +295,6 @@ def clips_needed(exercise_ids: Iterable[str]) -> set[str]:
     return keys
 
 
-
-# Exercises felt in the leg or hip say "left leg"; twists and side bends say
-# "left side". Unknown exercises get "side", which is never wrong.
-_LEG_AREAS = frozenset({Area.BUTTOCK, Area.BACK_OF_HIP, Area.OUTER_HIP, Area.BACK_OF_THIGH,
-                        Area.BACK_OF_LEG, Area.HIP_FLEXORS, Area.GLUTES})
-
 # When one moment carries several events, one beep is enough: the most
 # telling one wins. A boundary into a rest plays the rest (or next-exercise)
 # sound rather than "release": the voice still says "Release".
@@ -280,18 +312,21 @@ _SOUND_PRIORITY: tuple[Sound, ...] = (
 
 
 def side_word(exercise: Exercise | None) -> str:
-    """'leg' or 'side': what "switch to your left ..." should end with."""
-    if exercise is not None and _LEG_AREAS.intersection(exercise.feel):
-        return "leg"
-    return "side"
+    """'leg' or 'side': what "switch to your left ..." should end with.
+
+    Unknown exercises get "side", which is never wrong.
+    """
+    return exercise.side_noun if exercise is not None else "side"
 
 
-def _side_line(lead_key: str, side: Side, exercise: Exercise | None,
-               max_delay_s: float, urgent: bool) -> Line:
+def _side_line(
+    lead_key: str, side: Side, exercise: Exercise | None, max_delay_s: float, urgent: bool
+) -> Line:
     word = side_word(exercise)
     lead = PHRASES[lead_key]
-    return Line(f"{lead} {side.value} {word}.", (lead_key, f"{side.value}_{word}"),
-                max_delay_s, urgent)
+    return Line(
+        f"{lead} {side.value} {word}.", (lead_key, f"{side.value}_{word}"), max_delay_s, urgent
+    )
 
 
 def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> Cue:
@@ -309,24 +344,46 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
             key = intro_clip_key(event.exercise_id)
             if _recorded_exercise_clips(event.exercise_id).get(key) == said:
                 clips += (key,)
+        if event.stage:
+            # The exercise's caution in a few words, while the person gets
+            # into position: "Pain-free. Ease off at tingling."
+            text += " " + event.stage
+            key = say_clip_key(event.exercise_id)
+            recorded = _recorded_exercise_clips(event.exercise_id)
+            # A clip only where every word before it was recorded too.
+            if recorded.get(key) == event.stage and len(clips) == 1 + bool(event.text):
+                clips += (key,)
         return Cue(Sound.NEXT_EXERCISE, Line(text, clips, max_delay_s=4.0))
     if k is EventKind.PREPARE:
         if event.side is not None:
             side = _side_line("start_with_your", event.side, ex, 3.0, False)
-            return Cue(Sound.GET_READY, Line(f"{PHRASES['get_ready']} {side.text}",
-                                             ("get_ready", *side.clips), 3.0))
+            return Cue(
+                Sound.GET_READY,
+                Line(f"{PHRASES['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
+            )
         return Cue(Sound.GET_READY, Line(PHRASES["get_ready"], ("get_ready",), 3.0))
+    if k is EventKind.HOLD_START and event.reps and event.step_kind is StepKind.HOLD:
+        n = event.reps
+        text = f"Hold for {n} breaths."
+        line = Line(text, ("hold_for", *number_clip_keys(n), "breaths"), 4.0, urgent=True)
+        return Cue(Sound.HOLD_START, line)
+    if k is EventKind.BREATH:
+        # Said at the start of each breath; dropped rather than said late.
+        return Cue(None, Line(PHRASES["breathe_in_out"], ("breathe_in_out",), 1.0))
     if k is EventKind.HOLD_START:
         dur_text, dur_clips = say_duration(event.seconds)
         text = f"Hold for {dur_text}."
+        lead: tuple[str, ...] = ("hold_for",)
         if event.stage:
-            text = f"{event.stage.capitalize()}. {text}"
+            # A stage may be a movement ("Raise and lower"), so no "hold".
+            text = f"{event.stage.capitalize()}, for {dur_text}."
+            lead = ()
         # The intro (name and first instruction) can outlast a 5 s get-ready,
         # and a line that waits past its delay is dropped. "Hold for 30
         # seconds" a few seconds late still tells the person what to do, so a
         # long hold lets it wait up to a quarter of its length (2-6 s).
         late_ok = min(6.0, max(2.0, event.seconds / 4))
-        return Cue(Sound.HOLD_START, Line(text, ("hold_for", *dur_clips), late_ok, urgent=True))
+        return Cue(Sound.HOLD_START, Line(text, (*lead, *dur_clips), late_ok, urgent=True))
     if k is EventKind.HALFWAY:
         return Cue(None, Line(PHRASES["halfway"], ("halfway",), 2.0))
     if k is EventKind.TEN_LEFT:
@@ -340,8 +397,11 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
     if k is EventKind.REPS_START:
         return Cue(Sound.HOLD_START)
     if k is EventKind.REP:
-        line = Line(f"{event.rep} of {event.reps}.",
-                    (*number_clip_keys(event.rep), "of", *number_clip_keys(event.reps)), 0.8)
+        line = Line(
+            f"{event.rep} of {event.reps}.",
+            (*number_clip_keys(event.rep), "of", *number_clip_keys(event.reps)),
+            0.8,
+        )
         return Cue(Sound.REP_BEAT, line)
     if k is EventKind.REP_HOLD:
         return Cue(None, Line(PHRASES["hold"], ("hold",), 0.8))
@@ -357,11 +417,12 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
         if not event.next_name:
             return Cue(Sound.NEXT_EXERCISE)
         clip = _clip_for_name(event.next_name, exercises)
-        return Cue(Sound.NEXT_EXERCISE,
-                   Line(f"Next: {event.next_name}.", ("next", *clip), 4.0))
+        return Cue(Sound.NEXT_EXERCISE, Line(f"Next: {event.next_name}.", ("next", *clip), 4.0))
     if k is EventKind.SESSION_COMPLETE:
-        return Cue(Sound.SESSION_COMPLETE,
-                   Line(PHRASES["session_complete"], ("session_complete",), 6.0, urgent=True))
+        return Cue(
+            Sound.SESSION_COMPLETE,
+            Line(PHRASES["session_complete"], ("session_complete",), 6.0, urgent=True),
+        )
     if k in (EventKind.PAUSED, EventKind.STALLED):
         return Cue(None, Line(PHRASES["paused"], ("paused",), 2.0, urgent=True), flush=True)
     if k is EventKind.RESUMED:
@@ -372,8 +433,9 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
     if k is EventKind.SKIPPED:
         return Cue(flush=True)
     if k is EventKind.STOPPED:
-        return Cue(None, Line(PHRASES["session_stopped"], ("session_stopped",), 2.0, True),
-                   flush=True)
+        return Cue(
+            None, Line(PHRASES["session_stopped"], ("session_stopped",), 2.0, True), flush=True
+        )
     return Cue()  # SESSION_START: the intro that comes with it speaks
 
 
@@ -391,15 +453,16 @@ def merge(cues: Sequence[Cue]) -> Cue:
     lines = [c.line for c in cues if c.line is not None]
     line: Line | None = None
     if lines:
-        line = Line(" ".join(x.text for x in lines),
-                    tuple(clip for x in lines for clip in x.clips),
-                    max(x.max_delay_s for x in lines),
-                    any(x.urgent for x in lines))
+        line = Line(
+            " ".join(x.text for x in lines),
+            tuple(clip for x in lines for clip in x.clips),
+            max(x.max_delay_s for x in lines),
+            any(x.urgent for x in lines),
+        )
     return Cue(sound, line, any(c.flush for c in cues))
 
 
-def cues_for(events: Iterable[Event],
-             exercises: Mapping[str, Exercise] | None = None) -> list[Cue]:
+def cues_for(events: Iterable[Event], exercises: Mapping[str, Exercise] | None = None) -> list[Cue]:
     """Group events that share a deadline and give one merged cue per group."""
     groups: list[list[Event]] = []
     for ev in events:

@@ -9,7 +9,7 @@ anyone, and says so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from stretchguide.core.trends import CheckIn, Verdict, VerdictKind
@@ -33,11 +33,19 @@ class RedFlag:
     urgency: Urgency
 
 
+# The urgent group follows the NHS list of cauda equina warning signs; the
+# "soon" group the NHS and NICE NG59 signs that another cause needs ruling out.
+# Each question is our own short wording (docs/CLINICAL.md lists the sources).
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag("both_legs", "Do you have sciatica symptoms in both legs?", Urgency.URGENT),
+    RedFlag(
+        "both_legs",
+        "Do you have sciatica, weakness or numbness in both legs?",
+        Urgency.URGENT,
+    ),
     RedFlag(
         "saddle_numbness",
-        "Is there numbness around your genitals or your back passage?",
+        "Is there numbness, pins and needles or a changed feeling around your "
+        "genitals, bottom or inner thighs?",
         Urgency.URGENT,
     ),
     RedFlag(
@@ -46,16 +54,48 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         Urgency.URGENT,
     ),
     RedFlag(
+        "bladder_start",
+        "Is it hard to start peeing, or can you not pee at all?",
+        Urgency.URGENT,
+    ),
+    RedFlag(
+        "bowel_sense",
+        "Have you stopped noticing when you need to poo?",
+        Urgency.URGENT,
+    ),
+    RedFlag(
+        "sexual_function",
+        "Have you had new problems with sex, such as erections or feeling?",
+        Urgency.URGENT,
+    ),
+    RedFlag(
         "worsening_weakness",
         "Is weakness in your leg or foot getting worse?",
         Urgency.URGENT,
     ),
     RedFlag("fever", "Do you have a fever?", Urgency.SOON),
+    RedFlag("unwell", "Do you feel generally unwell?", Urgency.SOON),
     RedFlag("weight_loss", "Have you lost weight without trying to?", Urgency.SOON),
     RedFlag("cancer_history", "Have you ever had cancer?", Urgency.SOON),
     RedFlag(
         "trauma",
         "Did the pain start after a fall, an accident or another hard knock?",
+        Urgency.SOON,
+    ),
+    RedFlag(
+        "fragile_bones",
+        "Do you have thin bones (osteoporosis), or have you taken steroid tablets for a long time?",
+        Urgency.SOON,
+    ),
+    RedFlag(
+        "over_50_new",
+        "Are you over 50, and is this back pain new?",
+        Urgency.SOON,
+    ),
+    RedFlag(
+        "weak_immunity",
+        "Is your immune system weakened (by an illness or medicine), or have you "
+        "ever injected drugs?",
         Urgency.SOON,
     ),
     RedFlag(
@@ -82,6 +122,8 @@ NONE_MESSAGE = "None of the warning signs were reported."
 class RedFlagResult:
     urgency: Urgency
     flags: tuple[RedFlag, ...]  # the flags answered "yes", most urgent first
+    # Every answer given, yes or no, by flag id (for the clinician report).
+    answers: Mapping[str, bool] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def stop_self_care(self) -> bool:
@@ -107,8 +149,10 @@ def check_red_flags(answers: Mapping[str, bool] | Iterable[str]) -> RedFlagResul
         yes_ids = [k for k, v in answers.items() if v]
         for k in answers:
             RED_FLAGS_BY_ID[k]  # noqa: B018 - validate every key, not just the "yes" ones
+        given = {k: bool(v) for k, v in answers.items()}
     else:
         yes_ids = list(answers)
+        given = dict.fromkeys(yes_ids, True)
     flags = [RED_FLAGS_BY_ID[k] for k in yes_ids]
     order = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.NONE: 2}
     flags.sort(key=lambda f: (order[f.urgency], RED_FLAGS.index(f)))
@@ -118,10 +162,81 @@ def check_red_flags(answers: Mapping[str, bool] | Iterable[str]) -> RedFlagResul
         urgency = Urgency.SOON
     else:
         urgency = Urgency.NONE
-    return RedFlagResult(urgency, tuple(flags))
+    return RedFlagResult(urgency, tuple(flags), given)
+
+
+def urgent_still_open(urgent_at: float, seen_doctor_at: float) -> bool:
+    """Whether an urgent answer still stands.
+
+    An urgent sign is not undone by a later "None of these": it stands until
+    the person says they have been seen by a doctor since (``seen_doctor_at``
+    after ``urgent_at``). Zero means "never".
+    """
+    return urgent_at > 0 and seen_doctor_at < urgent_at
+
+
+SEEN_DOCTOR_QUESTION = (
+    "You reported a sign that needed medical help today. Have you been seen by a doctor since then?"
+)
+NOT_SEEN_MESSAGE = (
+    "Please get medical help before doing these exercises: call your doctor's urgent "
+    "line or go to an emergency department."
+)
 
 
 # --------------------------------------------------------------------------- pain rule
+
+
+@dataclass(frozen=True)
+class NerveSigns:
+    """Numbness or weakness that is new, or weakness that keeps coming back.
+
+    New means not reported in the check-in before: with nothing before to
+    compare with, any numbness or weakness counts as new (never "fine").
+    """
+
+    new_numbness: bool = False
+    new_weakness: bool = False
+    persisting_weakness: bool = False  # in this check-in and the one before
+
+    @property
+    def any(self) -> bool:
+        return self.new_numbness or self.new_weakness or self.persisting_weakness
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        out: list[str] = []
+        if self.new_numbness:
+            out.append("You have numbness you did not report last time.")
+        if self.new_weakness:
+            out.append("You have weakness you did not report last time.")
+        if self.persisting_weakness:
+            out.append("You have reported weakness again.")
+        return tuple(out)
+
+
+NERVE_ADVICE = (
+    "New numbness or weakness is a sign to ease off, not to push on. Please answer "
+    "the safety questions now. Get medical help today if the weakness gets worse, "
+    "or numbness reaches your bottom, genitals or both legs. Otherwise see a doctor "
+    "or physiotherapist in the next few days."
+)
+
+
+def nerve_signs(current: CheckIn, previous: CheckIn | None) -> NerveSigns:
+    """Compare one check-in's numbness and weakness with the one before it."""
+    return NerveSigns(
+        new_numbness=current.numbness and not (previous is not None and previous.numbness),
+        new_weakness=current.weakness and not (previous is not None and previous.weakness),
+        persisting_weakness=current.weakness and previous is not None and previous.weakness,
+    )
+
+
+def previous_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
+    """The latest check-in made at or before ``at`` (by time, then id), leaving
+    out the one with ``exclude_id`` (the check-in being judged, once saved)."""
+    earlier = [c for c in history if c.at <= at and not (exclude_id and c.id == exclude_id)]
+    return max(earlier, key=lambda c: (c.at, c.id), default=None)
 
 
 class PainLevel(StrEnum):
@@ -161,9 +276,18 @@ class PainResponse:
     level: PainLevel
     peak: int | None  # the highest pain reported during or after
     reasons: tuple[str, ...]
+    nerve: NerveSigns = NerveSigns()
+    good: tuple[str, ...] = ()  # changes for the better, said as such
+
+    @property
+    def ask_red_flags(self) -> bool:
+        """New or returning nerve signs: the safety questions come up now."""
+        return self.nerve.any
 
     @property
     def advice(self) -> str:
+        if self.nerve.any:
+            return f"{NERVE_ADVICE} {NOT_A_DIAGNOSIS}"
         text = {
             PainLevel.FINE: FINE_ADVICE,
             PainLevel.ACCEPTABLE: ACCEPTABLE_ADVICE,
@@ -180,6 +304,7 @@ def pain_response(
     next_morning: CheckIn | None = None,
     during_peak: int | None = None,
     thresholds: PainThresholds | None = None,
+    previous: CheckIn | None = None,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -189,52 +314,130 @@ def pain_response(
     session, or symptoms reach further down the leg after the session or the
     next morning than before it. Otherwise ACCEPTABLE when the peak is above
     ``fine_max``, else FINE. UNKNOWN when there is nothing to go on.
+
+    Numbness or weakness in the latest check-in that the check-in before it
+    (``previous``; else ``before``) did not have, or weakness in both, is
+    never FINE: the level is EASE_OFF, the advice says when to get help and
+    :attr:`PainResponse.ask_red_flags` is set.
+
+    Leg pain going down, or symptoms moving back up the leg, are listed in
+    :attr:`PainResponse.good`: the change matters, not only the level.
     """
     t = thresholds or PainThresholds()
+    latest = next_morning or after
+    earlier = previous or (after if latest is next_morning and after is not None else before)
+    nerve = nerve_signs(latest, earlier) if latest is not None else NerveSigns()
+    good: list[str] = []
+    if before is not None and latest is not None:
+        if latest.leg < before.leg:
+            good.append(
+                f"Leg pain went down, from {before.leg} to {latest.leg} out of 10. A good sign."
+            )
+        if latest.extent.rank < before.extent.rank:
+            good.append("Symptoms moved back up the leg, toward the back. A good sign.")
     peaks = [p for p in (during_peak, after.worst if after else None) if p is not None]
     peak = max(peaks) if peaks else None
     reasons: list[str] = []
     if peak is not None and peak > t.acceptable_max:
-        reasons.append(f"Pain reached {peak}/10, above {t.acceptable_max}.")
+        reasons.append(
+            f"Pain reached {peak} out of 10: more than the {t.acceptable_max} that is all right."
+        )
     if before is not None and next_morning is not None and next_morning.worst > before.worst:
         reasons.append(
-            f"Pain the next morning ({next_morning.worst}/10) was higher than before "
-            f"the session ({before.worst}/10)."
+            f"Pain the next morning ({next_morning.worst} out of 10) was higher than "
+            f"before the session ({before.worst} out of 10)."
         )
     if before is not None:
         for label, later in (("after the session", after), ("the next morning", next_morning)):
             if later is not None and later.extent.rank > before.extent.rank:
                 reasons.append(f"Symptoms spread further down the leg {label}.")
+    reasons.extend(nerve.reasons)
     if reasons:
-        return PainResponse(PainLevel.EASE_OFF, peak, tuple(reasons))
+        return PainResponse(PainLevel.EASE_OFF, peak, tuple(reasons), nerve, tuple(good))
     if peak is None:
         if next_morning is not None and before is not None:
-            return PainResponse(PainLevel.FINE, None, ("No increase by the next morning.",))
-        return PainResponse(PainLevel.UNKNOWN, None, ())
+            return PainResponse(
+                PainLevel.FINE, None, ("No increase by the next morning.",), nerve, tuple(good)
+            )
+        return PainResponse(PainLevel.UNKNOWN, None, (), nerve, tuple(good))
     if peak > t.fine_max:
         return PainResponse(
-            PainLevel.ACCEPTABLE, peak, (f"Pain reached {peak}/10, within {t.acceptable_max}.",)
+            PainLevel.ACCEPTABLE,
+            peak,
+            (
+                f"Pain reached {peak} out of 10. Up to {t.acceptable_max} is all right "
+                "while exercising, if it settles afterwards.",
+            ),
+            nerve,
+            tuple(good),
         )
-    return PainResponse(PainLevel.FINE, peak, (f"Pain stayed at {peak}/10 or below.",))
+    return PainResponse(
+        PainLevel.FINE,
+        peak,
+        (f"Pain stayed low: {peak} out of 10 at most.",),
+        nerve,
+        tuple(good),
+    )
 
 
 # --------------------------------------------------------------------------- professional
 
 
 SEE_PROFESSIONAL_WORSE = (
-    "Your symptoms have got worse over the last two weeks. Please see a doctor or "
+    "Your leg symptoms have got worse over the last two weeks. Please see a doctor or "
     "physiotherapist before carrying on with these exercises."
 )
 SEE_PROFESSIONAL_NO_CHANGE = (
-    "Two weeks of exercises have not brought a clear improvement. It is time to have "
-    "a doctor or physiotherapist look at your back and leg."
+    "Two weeks of exercises have not clearly eased your leg. It is time to have a "
+    "doctor or physiotherapist look at your back and leg."
 )
+SEE_PROFESSIONAL_NERVE = (
+    "Numbness or weakness that is new or keeps coming back needs checking: please see "
+    "a doctor or physiotherapist soon. Get help today if it gets worse or reaches both "
+    "legs."
+)
+KEEP_GOING_SETTLED = (
+    "Things look good. Keep doing the routine that suits you and stay active. If the "
+    "leg pain comes back or spreads below the knee, ease off and check in more often."
+)
+KEEP_GOING_IMPROVING = (
+    "This is going the right way. Keep to the same routine at the same gentle pace; "
+    "there is no need to push harder."
+)
+
+VERDICT_HEADLINES: dict[VerdictKind, str] = {
+    VerdictKind.IMPROVING: "Over the last two weeks your leg has got better.",
+    VerdictKind.SETTLED: "Over the last two weeks your leg pain has stayed low.",
+    VerdictKind.NO_CHANGE: "Over the last two weeks your leg has not clearly changed.",
+    VerdictKind.WORSE: "Over the last two weeks your leg has got worse.",
+    VerdictKind.NOT_ENOUGH_DATA: "Check in on a few more days to see a two-week trend.",
+}
+
+
+def verdict_headline(verdict: Verdict) -> str:
+    """The verdict in one sentence: the same words in History and `stats`."""
+    return VERDICT_HEADLINES[verdict.kind]
 
 
 def professional_advice(verdict: Verdict) -> str | None:
     """The plain "time to see a professional" message, or None if not due."""
+    parts: list[str] = []
     if verdict.kind is VerdictKind.WORSE:
-        return f"{SEE_PROFESSIONAL_WORSE} {NOT_A_DIAGNOSIS}"
-    if verdict.kind is VerdictKind.NO_CHANGE:
-        return f"{SEE_PROFESSIONAL_NO_CHANGE} {NOT_A_DIAGNOSIS}"
+        parts.append(SEE_PROFESSIONAL_WORSE)
+    elif verdict.kind is VerdictKind.NO_CHANGE:
+        parts.append(SEE_PROFESSIONAL_NO_CHANGE)
+    if verdict.nerve:
+        parts.append(SEE_PROFESSIONAL_NERVE)
+    return f"{' '.join(parts)} {NOT_A_DIAGNOSIS}" if parts else None
+
+
+def verdict_advice(verdict: Verdict) -> str | None:
+    """What to do about the verdict: see a professional, or keep going."""
+    seek = professional_advice(verdict)
+    if seek is not None:
+        return seek
+    if verdict.kind is VerdictKind.SETTLED:
+        return f"{KEEP_GOING_SETTLED} {NOT_A_DIAGNOSIS}"
+    if verdict.kind is VerdictKind.IMPROVING:
+        return f"{KEEP_GOING_IMPROVING} {NOT_A_DIAGNOSIS}"
     return None

@@ -55,7 +55,7 @@ class EventKind(StrEnum):
     """Every cue point. Payload fields used by each kind are listed."""
 
     SESSION_START = "session_start"  # seconds = total length
-    EXERCISE_INTRO = "exercise_intro"  # exercise, text = first instruction
+    EXERCISE_INTRO = "exercise_intro"  # exercise, text = first instruction, stage = caution
     PREPARE = "prepare"  # seconds, side
     HOLD_START = "hold_start"  # seconds, side, stage, set_no/sets
     HALFWAY = "halfway"  # holds of 20 s or more (see _step_cues)
@@ -67,6 +67,7 @@ class EventKind(StrEnum):
     REP_HOLD = "rep_hold"  # hold at the end of one repetition: seconds, rep, reps
     SWITCH_SIDE = "switch_side"  # side = the side to switch TO, seconds
     REST = "rest"  # seconds, next_name (the next exercise, or this one between sets)
+    BREATH = "breath"  # a breath-paced hold: rep = this breath, reps = breaths
     NEXT_UP = "next_up"  # next_name; at the start of a rest between exercises
     SESSION_COMPLETE = "session_complete"
     PAUSED = "paused"  # by the person
@@ -164,7 +165,7 @@ def _step_cues(timeline: Timeline, index: int, intro: bool) -> list[tuple[float,
         out.append((rel, _step_event(kind, index, step, **fields)))
 
     if intro:
-        add(0.0, EventKind.EXERCISE_INTRO, text=step.instruction)
+        add(0.0, EventKind.EXERCISE_INTRO, text=step.spoken or step.instruction, stage=step.say)
     kind = step.kind
     if kind is StepKind.PREPARE:
         add(0.0, EventKind.PREPARE, seconds=d, text=step.instruction)
@@ -175,6 +176,13 @@ def _step_cues(timeline: Timeline, index: int, intro: bool) -> list[tuple[float,
         following = timeline.steps[index + 1] if index + 1 < len(timeline.steps) else None
         if following is not None and following.exercise_index != step.exercise_index:
             add(0.0, EventKind.NEXT_UP, next_name=step.next_name, seconds=d)
+    elif kind is StepKind.HOLD and step.breaths:
+        # Paced by breaths: the count is the timing, so no halfway, no
+        # seconds left and no countdown talking over the breathing.
+        add(0.0, EventKind.HOLD_START, seconds=d, text=step.instruction, reps=step.breaths)
+        for n in range(step.breaths):
+            add(n * step.breath_s, EventKind.BREATH, rep=n + 1, reps=step.breaths)
+        return out
     elif kind is StepKind.HOLD:
         add(0.0, EventKind.HOLD_START, seconds=d, text=step.instruction)
         ten_left = d > TEN_LEFT_MIN_S
@@ -350,6 +358,8 @@ class Session:
         into = min(step.duration_s, max(0.0, pos - tl.starts[k]))
         rep = step.rep_at(into) if step.kind is StepKind.REPS else 0
         side = step.rep_side(rep) if rep else step.side
+        if step.breaths:
+            rep = step.breath_at(into)  # the breath counter on screen
         next_name = step.next_name if step.kind is StepKind.REST else tl.next_exercise_name(k)
         return SessionSnapshot(
             phase=self._phase(pos),
@@ -360,7 +370,7 @@ class Session:
             elapsed_s=pos,
             total_s=tl.total_s,
             rep=rep,
-            reps=step.reps,
+            reps=step.breaths or step.reps,
             side=side,
             set_no=step.set_no,
             sets=step.sets,

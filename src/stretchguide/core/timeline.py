@@ -32,6 +32,11 @@ How ``Dose.sides`` combines with :class:`SideMode`:
 * ``AFFECTED`` -- the affected side only, unless
   ``SessionOptions.affected_dose_both_sides`` is set, in which case it is
   treated like ``EACH``.
+
+The painful side is never guessed: when ``SessionOptions.affected_side`` is
+None (the person said "both / not sure", or has not said), every
+``AFFECTED`` dose runs on both sides and every mode lays sides out as
+``BOTH`` does -- a mode that favours "the affected side" has nothing to favour.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from stretchguide.core.catalog import Dose, Exercise, Routine, Side, Sides
+from stretchguide.core.catalog import Dose, Exercise, Routine, Side, Sides, StepPhase
 
 
 class StepKind(StrEnum):
@@ -60,12 +65,33 @@ class SideMode(StrEnum):
     EXTRA_AFFECTED = "extra_affected"  # both sides, one set more on the affected one
 
 
+# What the person said about the painful leg (the preference's values).
+# "" is "not asked yet": the app asks before a session needs it.
+SIDE_SETTINGS: tuple[str, ...] = ("", "left", "right", "both")
+
+
+def side_options(setting: str, side_mode: str = "both") -> tuple[SideMode, Side | None]:
+    """The side mode and painful side for a side setting.
+
+    Only a named leg picks a side; anything else ("both / not sure", not
+    asked yet, an unknown value) is ``(BOTH, None)``: both legs get the work.
+    """
+    if setting in ("left", "right"):
+        try:
+            mode = SideMode(side_mode)
+        except ValueError:
+            mode = SideMode.BOTH
+        return mode, Side(setting)
+    return SideMode.BOTH, None
+
+
 @dataclass(frozen=True)
 class SessionOptions:
     """How a person wants the routine laid out; all durations in seconds."""
 
     side_mode: SideMode = SideMode.BOTH
-    affected_side: Side = Side.LEFT
+    # None: both sides hurt, or the person is not sure. Never defaults to a leg.
+    affected_side: Side | None = None
     # AFFECTED doses are for the painful side; this opts in to both.
     affected_dose_both_sides: bool = False
     prepare_s: float = 5.0
@@ -88,6 +114,9 @@ class SessionOptions:
     # after the hold began. Off here so a plan's arithmetic stays plain; the
     # app turns it on.
     fit_intro: bool = False
+    # One slow breath of a breath-paced hold (in about 2 s, out about 3 s):
+    # StretchGuide's pace; article 001 counts breaths, not seconds.
+    breath_s: float = 5.0
 
     def __post_init__(self) -> None:
         for name in (
@@ -103,6 +132,8 @@ class SessionOptions:
             raise ValueError("default_rep_s must be positive")
         if self.hold_scale <= 0:
             raise ValueError("hold_scale must be positive")
+        if self.breath_s <= 0:
+            raise ValueError("breath_s must be positive")
 
 
 @dataclass(frozen=True)
@@ -125,6 +156,30 @@ class Step:
     instruction: str = ""  # what to show in big letters during this step
     intro: bool = False  # PREPARE only: the first step of its exercise
     next_name: str = ""  # REST/SWITCH: what comes next (next up)
+    # Shown for the whole exercise: the routine's note and the exercise's
+    # cautions, so the warning is on screen while the person is moving.
+    note: str = ""
+    cautions: tuple[str, ...] = ()
+    say: str = ""  # the cautions in a few spoken words (the intro says them)
+    spoken: str = ""  # PREPARE intro: the one instruction the voice says
+    side_noun: str = "side"  # "leg" or "side": the screen says "RIGHT LEG"
+    breaths: int = 0  # HOLD: a breath-paced hold of this many breaths
+
+    @property
+    def breath_s(self) -> float:
+        """Length of one breath of a breath-paced hold; 0 otherwise."""
+        return self.duration_s / self.breaths if self.breaths else 0.0
+
+    def breath_at(self, offset: float) -> int:
+        """The 1-based breath running at ``offset`` seconds (0 if not paced)."""
+        if not self.breaths:
+            return 0
+        return max(1, min(self.breaths, int(offset // self.breath_s) + 1))
+
+    @property
+    def caution_text(self) -> str:
+        """The note and cautions as one line of text ('' when there are none)."""
+        return " ".join(t for t in (self.note, *self.cautions) if t)
 
     @property
     def rep_period_s(self) -> float:
@@ -249,7 +304,10 @@ _INTRO_GAP_S = 1.0  # a breath between the intro and the count
 def intro_speech_s(exercise: Exercise, side: Side | None) -> float:
     """Seconds the spoken intro of ``exercise`` needs (name, first line, side)."""
     first_line = exercise.steps[0] if exercise.steps else ""
-    words = f"{exercise.name}. {first_line} Get ready."
+    # The intro says the short caution too (cues.event_cue): count it, or the
+    # count-down would talk over "Not on the nerve."
+    caution = f" {exercise.say}" if exercise.say else ""
+    words = f"{exercise.name}. {first_line}{caution} Get ready."
     if side is not None:
         words += f" Start with your {side.value} leg."
     return len(words.split()) / SPEECH_WORDS_PER_S
@@ -282,9 +340,28 @@ def _stage_instruction(exercise: Exercise, stage: str) -> str:
 
 
 def _work_instruction(exercise: Exercise) -> str:
-    # The last instruction is usually the one that describes the held
-    # position or the movement itself; the first is about getting set up.
-    return exercise.steps[-1] if exercise.steps else exercise.name
+    # The last "work" step describes the held position or the movement
+    # itself; set-up and finish steps are wrong while holding.
+    work = exercise.lines(StepPhase.WORK)
+    return work[-1] if work else exercise.name
+
+
+def name_side(text: str, side: Side | None) -> str:
+    """Put the side being worked into an instruction that says "painful".
+
+    Steps are written for the painful leg ("Lift your painful leg"); on the
+    screen the person needs the leg itself ("Lift your right leg"), and on an
+    ``EACH`` dose the leg being worked may not be the painful one.
+    """
+    if side is None:
+        return text
+    other = side.other.value
+    for word in ("leg", "side", "foot", "hip", "knee"):
+        text = text.replace(f"the other {word}", f"your {other} {word}")
+        text = text.replace(f"the painful {word}", f"your {side.value} {word}")
+        text = text.replace(f"painful {word}", f"{side.value} {word}")
+        text = text.replace(f"Painful {word}", f"{side.value.capitalize()} {word}")
+    return text
 
 
 @dataclass(frozen=True)
@@ -295,12 +372,18 @@ class _SidePlan:
 
 
 def _side_plans(dose: Dose, options: SessionOptions) -> list[_SidePlan]:
-    affected = options.affected_side
-    mode = options.side_mode
     sides = dose.sides
     sets = max(1, dose.sets)
     if sides is Sides.NONE:
         return [_SidePlan(None, sets)]
+    if options.affected_side is None:
+        # Unknown or both: a dose meant for "the painful leg" is done on each
+        # leg, and no side gets extra or lone work.
+        if sides is Sides.ALTERNATING and dose.reps > 1:
+            return [_SidePlan(Side.LEFT, sets, alternating=True)]
+        return [_SidePlan(Side.LEFT, sets), _SidePlan(Side.RIGHT, sets)]
+    affected = options.affected_side
+    mode = options.side_mode
     if sides is Sides.AFFECTED and not options.affected_dose_both_sides:
         return [_SidePlan(affected, sets)]
     if sides is Sides.ALTERNATING and dose.reps > 1:
@@ -324,16 +407,41 @@ def _side_plans(dose: Dose, options: SessionOptions) -> list[_SidePlan]:
     ]
 
 
+def _switch_instruction(switch_lines: str, side: Side | None, noun: str) -> str:
+    to = f"Now your {side.value} {noun}." if side else "Switch sides."
+    return f"{switch_lines} {to}" if switch_lines else to
+
+
 def _exercise_steps(
     index: int,
     exercise: Exercise,
     dose: Dose,
     options: SessionOptions,
     first: bool = False,
+    note: str = "",
 ) -> list[Step]:
     # Every step of the exercise starts from this one; replace() fills in the rest.
-    base = Step(StepKind.PREPARE, 1.0, index, exercise.id, exercise.name)
+    base = Step(
+        StepKind.PREPARE,
+        1.0,
+        index,
+        exercise.id,
+        exercise.name,
+        note=note,
+        cautions=exercise.cautions,
+        say=exercise.say,
+        side_noun=exercise.side_noun,
+    )
     hold = _scaled_hold(dose.hold_s, options.hold_scale)
+    breaths = 0
+    if dose.breaths and dose.reps <= 1:
+        # Easing off takes breaths away, never below one.
+        breaths = (
+            dose.breaths
+            if options.hold_scale == 1.0
+            else max(1, round(dose.breaths * options.hold_scale))
+        )
+        hold = breaths * options.breath_s
     reps = max(1, dose.reps)
     if reps % 2 and any(plan.alternating for plan in _side_plans(dose, options)):
         # An odd alternating count would leave one side a repetition short.
@@ -342,7 +450,11 @@ def _exercise_steps(
     if reps > 1 and rep_s <= 0 and hold <= 0:
         rep_s = options.default_rep_s
     set_rest = float(dose.rest_s) if dose.rest_s > 0 else options.default_set_rest_s
-    first_line = exercise.steps[0] if exercise.steps else exercise.name
+    # Getting ready shows every set-up step: a lean's direction, a crossed
+    # leg, is part of getting into position.
+    first_line = " ".join(exercise.lines(StepPhase.SETUP)) or exercise.steps[0]
+    switch_lines = " ".join(exercise.lines(StepPhase.SWITCH))
+    finish = " ".join(exercise.lines(StepPhase.FINISH))
 
     out: list[Step] = []
     for p, plan in enumerate(_side_plans(dose, options)):
@@ -356,7 +468,10 @@ def _exercise_steps(
                         duration_s=prepare_s,
                         side=plan.side,
                         sets=plan.sets,
-                        instruction=first_line,
+                        instruction=name_side(first_line, plan.side),
+                        # Word for word as recorded; the get-ready line that
+                        # follows names the leg.
+                        spoken=exercise.steps[0],
                         intro=True,
                     )
                 )
@@ -368,7 +483,7 @@ def _exercise_steps(
                     duration_s=options.switch_s,
                     side=plan.side,
                     sets=plan.sets,
-                    instruction=f"Switch to your {plan.side} side" if plan.side else "Switch",
+                    instruction=_switch_instruction(switch_lines, plan.side, exercise.side_noun),
                     next_name=exercise.name,
                 )
             )
@@ -382,7 +497,7 @@ def _exercise_steps(
                         side=plan.side,
                         set_no=set_no - 1,
                         sets=plan.sets,
-                        instruction="Relax",
+                        instruction=name_side(finish, plan.side) or "Relax",
                         next_name=exercise.name,
                     )
                 )
@@ -397,7 +512,9 @@ def _exercise_steps(
                         rep_s=rep_s,
                         hold_s=hold,
                         alternating=plan.alternating,
-                        instruction=_work_instruction(exercise),
+                        instruction=name_side(
+                            _work_instruction(exercise), None if plan.alternating else plan.side
+                        ),
                     )
                 )
             elif hold > 0:
@@ -408,11 +525,13 @@ def _exercise_steps(
                             kind=StepKind.HOLD,
                             duration_s=hold,
                             hold_s=hold,
+                            breaths=breaths,
                             stage=stage,
-                            instruction=(
+                            instruction=name_side(
                                 _stage_instruction(exercise, stage)
                                 if stage
-                                else _work_instruction(exercise)
+                                else _work_instruction(exercise),
+                                plan.side,
                             ),
                         )
                     )
@@ -435,9 +554,14 @@ def build_timeline(
                 f"routine {routine.id!r} uses unknown exercise {item.exercise_id!r}"
             ) from None
         first = not any(per_exercise)
-        per_exercise.append(_exercise_steps(index, exercise, item.dose, options, first))
+        per_exercise.append(
+            _exercise_steps(index, exercise, item.dose, options, first, item.note)
+        )
 
     steps: list[Step] = []
+    finishes = [
+        " ".join(exercises[item.exercise_id].lines(StepPhase.FINISH)) for item in routine.items
+    ]
     for i, block in enumerate(per_exercise):
         if not block:
             continue
@@ -455,7 +579,8 @@ def build_timeline(
                     side=None,
                     set_no=last.set_no,
                     sets=last.sets,
-                    instruction="Rest",
+                    # Coming out of the position is the first thing to do.
+                    instruction=name_side(finishes[i], last.side) or "Rest",
                     next_name=following[0].exercise_name,
                 )
             )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 EXTENTS = ("none", "buttock", "thigh", "below_knee", "foot")
+SIDES = ("left", "right", "both")  # the painful leg, as Preferences stores it
 RESPONSES = ("better", "same", "worse")
 
 
@@ -39,6 +40,7 @@ class CheckinAnswers:
     weakness: bool = False
     note: str = ""
     responses: dict[str, str] = field(default_factory=dict)  # exercise id -> better/same/worse
+    side: str = ""  # one of SIDES, or "" when the question was not shown or not answered
 
 
 class PainScale(QWidget):
@@ -262,6 +264,31 @@ class CheckinPage(QWidget):
         self.before_label.hide()
         self.form.addWidget(self.before_label)
 
+        self.form.addSpacing(8)
+        self.side_label = QLabel(f"<b>{self.tr('Which leg hurts?')}</b>")
+        self.form.addWidget(self.side_label)
+        side_labels = {
+            "left": self.tr("&Left"),
+            "right": self.tr("&Right"),
+            "both": self.tr("Both / not sure"),
+        }
+        self.side_row = ChoiceRow(
+            [side_labels[k] for k in SIDES],
+            [self.tr("Painful leg: ") + side_labels[k].replace("&", "") for k in SIDES],
+            exclusive=True,
+        )
+        self.side_row.setAccessibleName(self.tr("Which leg hurts"))
+        self.form.addWidget(self.side_row)
+        self.side_hint = QLabel(
+            self.tr(
+                "Exercises for the painful leg are done on this leg. "
+                "Both / not sure: they are done on both legs."
+            )
+        )
+        self.side_hint.setWordWrap(True)
+        self.form.addWidget(self.side_hint)
+        self.require_side = False
+
         self.responses_box = QWidget()
         self.responses_grid = QGridLayout(self.responses_box)
         self.responses_grid.setContentsMargins(0, 8, 0, 0)
@@ -392,9 +419,28 @@ class CheckinPage(QWidget):
         self.before_label.setText(text)
         self.before_label.show()
 
-    def start(self, kind: str, exercises: list[tuple[str, str]] | None = None) -> None:
-        """Reset the form for a new check-in; ``exercises`` = (id, name) for 'after'."""
+    def start(
+        self,
+        kind: str,
+        exercises: list[tuple[str, str]] | None = None,
+        *,
+        side: str = "",
+        require_side: bool = False,
+    ) -> None:
+        """Reset the form for a new check-in; ``exercises`` = (id, name) for 'after'.
+
+        ``side`` is the painful leg known so far ("" if never said); the
+        question shows before a session and any time, and ``require_side``
+        makes Save wait for an answer (the side is never guessed).
+        """
         self.kind = kind
+        self.side_row.clear()
+        if side in SIDES:
+            self.side_row.buttons[SIDES.index(side)].setChecked(True)
+        self.require_side = require_side
+        ask_side = kind in ("before", "any") or require_side
+        for w in (self.side_label, self.side_row, self.side_hint):
+            w.setVisible(ask_side)
         self.title.setText(self.tr(self.TITLES.get(kind, self.TITLES["any"])))
         for scale in (self.back, self.leg):
             scale.group.setExclusive(False)
@@ -449,6 +495,9 @@ class CheckinPage(QWidget):
         group = self.response_groups[exercise_id]
         group.button(RESPONSES.index(response)).setChecked(True)
 
+    def set_side(self, side: str) -> None:
+        self.side_row.buttons[SIDES.index(side)].setChecked(True)
+
     def set_extent(self, extent: str) -> None:
         self.extent_group.button(EXTENTS.index(extent)).setChecked(True)
 
@@ -456,6 +505,10 @@ class CheckinPage(QWidget):
         back, leg = self.back.value(), self.leg.value()
         if back is None or leg is None:
             self.error.setText(self.tr("Please pick a number for back pain and for leg pain."))
+            return None
+        side_id = self.side_row.group.checkedId()
+        if self.require_side and side_id < 0:
+            self.error.setText(self.tr("Please say which leg hurts (or both / not sure)."))
             return None
         extent_id = self.extent_group.checkedId()
         responses = {
@@ -473,6 +526,7 @@ class CheckinPage(QWidget):
             weakness=self.weakness.isChecked(),
             note=self.note.text().strip(),
             responses=responses,
+            side=SIDES[side_id] if side_id >= 0 and self.side_row.isVisibleTo(self) else "",
         )
 
     def submit(self) -> None:

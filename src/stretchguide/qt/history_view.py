@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
-from stretchguide.core.safety import professional_advice
+from stretchguide.core.safety import verdict_advice, verdict_headline
 from stretchguide.core.trends import (
     HABIT_DAYS,
     ExerciseLink,
@@ -489,7 +489,7 @@ class HistoryView(QWidget):
         trend = self.history.trend_data(today=self.today())
         self.data = chart_data(trend)
         self._draw(self.data)
-        self._show_verdict(trend.verdict, professional_advice(trend.verdict))
+        self._show_verdict(trend.verdict, verdict_advice(trend.verdict))
         done_days = {
             day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
         }
@@ -514,8 +514,11 @@ class HistoryView(QWidget):
         self.streak.set_days(done_days, self.today(), planned)
         days = streak.current
         self.streak_label.setText(
-            (self.tr("Streak: <b>%1</b> day of %2") if days == 1
-             else self.tr("Streak: <b>%1</b> days of %2"))
+            (
+                self.tr("Streak: <b>%1</b> day of %2")
+                if days == 1
+                else self.tr("Streak: <b>%1</b> days of %2")
+            )
             .replace("%1", str(days))
             .replace("%2", str(streak.goal))
             + extra
@@ -525,18 +528,11 @@ class HistoryView(QWidget):
         self._apply_range()
 
     def _show_verdict(self, v: Any, advice: str | None) -> None:
-        text = {
-            VerdictKind.IMPROVING: self.tr("Over the last two weeks your pain has eased."),
-            VerdictKind.NO_CHANGE: self.tr(
-                "Over the last two weeks your pain has not clearly changed."
-            ),
-            VerdictKind.WORSE: self.tr("Over the last two weeks your pain has got worse."),
-            VerdictKind.NOT_ENOUGH_DATA: self.tr(
-                "Check in on a few more days to see a two-week trend."
-            ),
-        }.get(v.kind, "")
+        # The same words as `stretchguide stats` (core.safety.verdict_headline).
+        text = self.tr(verdict_headline(v))
         colour = {
             VerdictKind.IMPROVING: "#2e7d4f",
+            VerdictKind.SETTLED: "#2e7d4f",
             VerdictKind.NO_CHANGE: "#8a6d00",
             VerdictKind.WORSE: "#b0413e",
         }.get(v.kind, "#5a6270")

@@ -121,14 +121,12 @@ class AppContext:
 
 
 def session_options(prefs: Preferences) -> SessionOptions:
-    from stretchguide.core.catalog import Side
-    from stretchguide.core.timeline import SessionOptions, SideMode
+    from stretchguide.core.timeline import SessionOptions, side_options
 
-    affected = prefs.affected_side
-    mode = SideMode(prefs.side_mode) if affected != "none" else SideMode.BOTH
+    mode, affected = side_options(prefs.affected_side, prefs.side_mode)
     return SessionOptions(
         side_mode=mode,
-        affected_side=Side(affected) if affected != "none" else Side.LEFT,
+        affected_side=affected,
         prepare_s=prefs.prepare_s,
         first_prepare_s=prefs.first_prepare_s,
         fit_intro=True,
@@ -202,11 +200,20 @@ def reminder_due(now: datetime, at: str, shown_on: str) -> bool:
     return (now.hour, now.minute) >= (hh, mm)
 
 
-def verdict_html(level: str, advice: str, reasons: tuple[str, ...]) -> str:
+def nerve_html(reasons: tuple[str, ...]) -> str:
+    """New numbness or weakness: ease off, the safety questions next, when to get help."""
+    from stretchguide.core.safety import NERVE_ADVICE, NOT_A_DIAGNOSIS
+
+    return verdict_html("ease_off", f"{NERVE_ADVICE} {NOT_A_DIAGNOSIS}", reasons)
+
+
+def verdict_html(
+    level: str, advice: str, reasons: tuple[str, ...], good: tuple[str, ...] = ()
+) -> str:
     colour = {"fine": "#2e7d4f", "acceptable": "#8a6d00", "ease_off": "#b0413e"}.get(
         level, "#555555"
     )
-    items = "".join(f"<li>{r}</li>" for r in reasons)
+    items = "".join(f"<li>{r}</li>" for r in (*good, *reasons))
     return (
         f"<div style='border-left: 6px solid {colour}; padding-left: 8px'>"
         f"<p style='font-size: large'><b>{advice}</b></p><ul>{items}</ul></div>"
@@ -258,6 +265,8 @@ class MainWindow(QMainWindow):
         self.ask_hurt: Callable[[], str] = self._ask_hurt
         self._pending_routine: str | None = None
         self._before: CheckinAnswers | None = None
+        self._previous: CheckIn | None = None  # the check-in before the one being judged
+        self._ask_flags_next = False  # new nerve signs: the safety questions come next
         self._session_id: int | None = None
         self._session_routine: Routine | None = None
         # Exercises the person actually worked on this session, in order: the
@@ -881,9 +890,26 @@ class MainWindow(QMainWindow):
 
     # -- the session flow -----------------------------------------------------------
     def start_routine(self, routine_id: str) -> None:
+        from stretchguide.core.safety import (
+            NOT_SEEN_MESSAGE,
+            SEEN_DOCTOR_QUESTION,
+            urgent_still_open,
+        )
+
         self._pending_routine = routine_id
         self._session_id = None
+        self._before = None
         prefs = self.ctx.prefs
+        if urgent_still_open(prefs.urgent_at, prefs.seen_doctor_at):
+            # An urgent sign stands until a doctor has seen the person; a
+            # later "None of these" alone does not lift it.
+            if not self.ask(self.tr("Seen by a doctor?"), self.tr(SEEN_DOCTOR_QUESTION)):
+                self._pending_routine = None
+                self.inform(self.tr("Please get medical help first"), self.tr(NOT_SEEN_MESSAGE))
+                return
+            prefs.seen_doctor_at = self.ctx.wall()
+            prefs.red_flags_checked_at = 0.0  # and the questions again, today
+            prefs.sync()
         if not prefs.disclaimer_accepted or prefs.red_flags_due(self.ctx.wall()):
             self.safety.begin(show_disclaimer=not prefs.disclaimer_accepted)
             self.show_page("safety")
@@ -897,21 +923,42 @@ class MainWindow(QMainWindow):
 
     def _on_disclaimer(self) -> None:
         self.ctx.prefs.disclaimer_accepted = True
+        side = self.safety.chosen_side()
+        if side:
+            self.ctx.prefs.affected_side = side
         self.ctx.prefs.sync()
 
+    def _record_red_flags(self, result: Any) -> None:
+        # Each answer with its time, for the clinician report.
+        answers = getattr(result, "answers", None)
+        if answers:
+            self.ctx.history.record_red_flags(answers, at=int(self.ctx.wall()))
+
     def _on_safety_passed(self, result: Any) -> None:
-        del result
+        self._record_red_flags(result)
         self.ctx.prefs.red_flags_checked_at = self.ctx.wall()
         self.ctx.prefs.sync()
-        if self._pending_routine is not None:
+        if self._pending_routine is not None and self._before is not None:
+            # Asked because of new nerve signs in the check-in just given.
+            self._start_session()
+        elif self._pending_routine is not None:
             self._begin_checkin()
         else:
             self.show_page("routines")
 
     def _on_safety_blocked(self, result: Any) -> None:
-        del result
-        # Not recorded as checked: the questions come back before the next session.
+        self._record_red_flags(result)
+        # Not recorded as checked: the questions come back before the next
+        # session, and the urgent answer is remembered until a doctor has
+        # seen the person.
+        self.ctx.prefs.urgent_at = self.ctx.wall()
+        self.ctx.prefs.sync()
+        if self._before is not None and self._session_id is None:
+            # The check-in that brought the questions up is kept, unlinked:
+            # no session follows it.
+            self._save_checkin(self._before, None)
         self._pending_routine = None
+        self._before = None
         self.show_page("routines")
         self.statusBar().showMessage(
             self.tr("No session was started. Please get medical help first."), 0
@@ -921,7 +968,12 @@ class MainWindow(QMainWindow):
         from stretchguide.core.trends import CheckInKind
 
         self._before = None
-        self.checkin.start(CheckInKind.BEFORE.value)
+        prefs = self.ctx.prefs
+        self.checkin.start(
+            CheckInKind.BEFORE.value,
+            side=prefs.affected_side,
+            require_side=not prefs.side_known and self._pending_needs_side(),
+        )
         if self._pending_routine is not None:
             self.checkin.set_context(self.ctx.routine(self._pending_routine).name)
         self.show_page("checkin")
@@ -930,11 +982,20 @@ class MainWindow(QMainWindow):
         # The delay lets the page paint first.
         QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_audio)
 
+    def _pending_needs_side(self) -> bool:
+        """Whether the routine about to start has work for "the painful leg"."""
+        from stretchguide.core.catalog import Sides
+
+        if self._pending_routine is None:
+            return False
+        routine = self.ctx.routine(self._pending_routine)
+        return any(item.dose.sides is Sides.AFFECTED for item in routine.items)
+
     def checkin_now(self) -> None:
         from stretchguide.core.trends import CheckInKind
 
         self._pending_routine = None
-        self.checkin.start(CheckInKind.ANY.value)
+        self.checkin.start(CheckInKind.ANY.value, side=self.ctx.prefs.affected_side)
         self.show_page("checkin")
 
     def _on_checkin_skipped(self) -> None:
@@ -953,12 +1014,25 @@ class MainWindow(QMainWindow):
         from stretchguide.core.trends import CheckInKind
 
         kind = answers.kind
-        if kind == CheckInKind.BEFORE.value:
-            self._before = answers
-            self._start_session()
-            return
+        if answers.side and answers.side != self.ctx.prefs.affected_side:
+            self.ctx.prefs.affected_side = answers.side
+            self.ctx.prefs.sync()
         h = self.ctx.history
         at = int(self.ctx.wall())
+        nerve = self._nerve_signs(answers, at)
+        self._ask_flags_next = nerve.any
+        if nerve.any:
+            # Asked now, not in a week: new numbness or weakness may be the
+            # first of the urgent signs.
+            self.ctx.prefs.red_flags_checked_at = 0.0
+            self.ctx.prefs.sync()
+        if kind == CheckInKind.BEFORE.value:
+            self._before = answers
+            if nerve.any:
+                self.checkin.show_verdict(nerve_html(nerve.reasons))
+                return
+            self._start_session()
+            return
         if kind == CheckInKind.AFTER.value and self._session_id is not None:
             self._save_checkin(answers, self._session_id)
             for ex_id, response in answers.responses.items():
@@ -969,9 +1043,10 @@ class MainWindow(QMainWindow):
                 after=checkin_from_answers(answers, at),
                 during_peak=None,
                 thresholds=self.ctx.prefs.pain_thresholds,
+                previous=self._previous,
             )
             self.checkin.show_verdict(
-                verdict_html(verdict.level.value, verdict.advice, verdict.reasons)
+                verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
                 + hurts_html(self._hurt_names(self._session_id))
             )
             return
@@ -987,14 +1062,26 @@ class MainWindow(QMainWindow):
                 after=after,
                 next_morning=checkin_from_answers(answers, at),
                 thresholds=self.ctx.prefs.pain_thresholds,
+                previous=self._previous,
             )
             self.checkin.show_verdict(
-                verdict_html(verdict.level.value, verdict.advice, verdict.reasons)
+                verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
                 + hurts_html(self._hurt_names(sid))
             )
             return
         self._save_checkin(answers, None)
+        if nerve.any:
+            self.checkin.show_verdict(nerve_html(nerve.reasons))
+            return
         self.checkin.show_verdict("<p><b>" + self.tr("Saved. Thank you.") + "</b></p>")
+
+    def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
+        """New or returning numbness/weakness against the check-in before this one."""
+        from stretchguide.core.safety import nerve_signs, previous_checkin
+
+        recent = self.ctx.history.checkins(since=at - 90 * 86400)
+        self._previous = previous_checkin(recent, at)
+        return nerve_signs(checkin_from_answers(answers, at), self._previous)
 
     def _hurt_names(self, session_id: int) -> list[str]:
         exercises = self.ctx.catalog.exercises
@@ -1034,6 +1121,11 @@ class MainWindow(QMainWindow):
         if had_session:
             # Each offer is asked, in one plain line with its reason; never silent.
             self.companion.offer_changes()
+        if self._ask_flags_next:
+            self._ask_flags_next = False
+            self.safety.begin(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
+            self.show_page("safety")
+            return
         self.show_history()
 
     def _start_session(
@@ -1060,7 +1152,10 @@ class MainWindow(QMainWindow):
                 routine,
                 options={
                     "side_mode": options.side_mode.value,
-                    "affected_side": options.affected_side.value,
+                    # "both": not known, so both legs were worked.
+                    "affected_side": (
+                        options.affected_side.value if options.affected_side else "both"
+                    ),
                 },
             )
             self._session_id = record.id

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     # core.safety pulls in core.trends: ~40 ms the first paint does not need.
     from stretchguide.core.safety import PainThresholds
 
-AFFECTED_SIDES = ("none", "left", "right")
+# "" = not asked yet (the app asks before a session needs it); "both" =
+# both legs or not sure. Files from older versions hold "none", which was the
+# untouched default and so says nothing about the leg: it reads as "".
+AFFECTED_SIDES = ("", "left", "right", "both")
 SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
 
 
@@ -35,7 +38,7 @@ class Defaults:
     theme: str = "system"  # system, light or dark
     rest_s: int = 15
     switch_s: int = 5
-    affected_side: str = "none"
+    affected_side: str = ""
     side_mode: str = "both"
     reminder_enabled: bool = False
     reminder_time: str = "18:00"
@@ -168,6 +171,11 @@ class Preferences:
         self._set("session/affected_side", v)
 
     @property
+    def side_known(self) -> bool:
+        """Whether the person has said which leg hurts (or "both / not sure")."""
+        return self.affected_side != ""
+
+    @property
     def side_mode(self) -> str:
         v = str(self._get("session/side_mode", DEFAULTS.side_mode, str))
         return v if v in SIDE_MODES else DEFAULTS.side_mode
@@ -241,6 +249,24 @@ class Preferences:
     @red_flags_checked_at.setter
     def red_flags_checked_at(self, v: float) -> None:
         self._set("safety/red_flags_checked_at", float(v))
+
+    @property
+    def urgent_at(self) -> float:
+        """When an urgent red flag was last answered yes (0: never)."""
+        return float(self._get("safety/urgent_at", 0.0, float))  # type: ignore[arg-type]
+
+    @urgent_at.setter
+    def urgent_at(self, v: float) -> None:
+        self._set("safety/urgent_at", float(v))
+
+    @property
+    def seen_doctor_at(self) -> float:
+        """When the person last said a doctor has seen them since (0: never)."""
+        return float(self._get("safety/seen_doctor_at", 0.0, float))  # type: ignore[arg-type]
+
+    @seen_doctor_at.setter
+    def seen_doctor_at(self, v: float) -> None:
+        self._set("safety/seen_doctor_at", float(v))
 
     def red_flags_due(self, now: float | None = None) -> bool:
         """True when the red-flag questions should be asked again."""

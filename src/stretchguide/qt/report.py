@@ -97,14 +97,6 @@ class Report:
     hurts_total: int = 0
 
 
-VERDICT_WORDS = {
-    "improving": "improving: pain has eased by a meaningful amount",
-    "no_change": "no clear change",
-    "worse": "worse",
-    "not_enough_data": "not enough check-ins yet to judge",
-}
-
-
 def _dose_text(item: Any) -> str:
     parts = []
     if item.reps and item.reps > 1:
@@ -187,10 +179,11 @@ def assemble_report(
             if c.note
         ]
 
-    from stretchguide.core.safety import professional_advice
+    from stretchguide.core.safety import professional_advice, verdict_headline
 
     verdict = history.verdict(today=today)
-    report.verdict = VERDICT_WORDS.get(verdict.kind.value, verdict.kind.value)
+    # The same headline as `stretchguide stats` and the History banner.
+    report.verdict = verdict_headline(verdict)
     report.verdict_reasons = tuple(verdict.reasons)
     report.advice = professional_advice(verdict) or ""
 
@@ -258,7 +251,19 @@ def assemble_report(
                 cut_short=cut[ex_id],
             )
         )
-    report.red_flags = sorted(red_flags)
+    flagged = list(red_flags)
+    if not flagged:
+        # The safety gate stores every answer with its time (schema 5); the
+        # report lists the warning signs answered yes in the chosen range.
+        from stretchguide.core.safety import RED_FLAGS_BY_ID
+
+        for at, flag_id, yes, _urgency in history.red_flag_answers(since=since):
+            if yes and at < until:
+                flag = RED_FLAGS_BY_ID.get(flag_id)
+                flagged.append(
+                    (datetime.fromtimestamp(at).date(), flag.question if flag else flag_id)
+                )
+    report.red_flags = sorted(flagged)
     return report
 
 

@@ -69,6 +69,24 @@ class SafetyGate(QStackedWidget):
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("Disclaimer"))
         layout.addWidget(text)
+        # First run: which leg hurts. Optional here; a session with work for
+        # "the painful leg" asks again until it is answered.
+        from stretchguide.qt.checkin import SIDES, ChoiceRow
+
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(f"<b>{self.tr('Which leg hurts?')}</b>"))
+        labels = {
+            "left": self.tr("Left"),
+            "right": self.tr("Right"),
+            "both": self.tr("Both / not sure"),
+        }
+        self.side_row = ChoiceRow(
+            [labels[k] for k in SIDES],
+            [self.tr("Painful leg: ") + labels[k] for k in SIDES],
+            exclusive=True,
+        )
+        self.side_row.setAccessibleName(self.tr("Which leg hurts"))
+        layout.addWidget(self.side_row)
         layout.addStretch()
         row = QHBoxLayout()
         row.addStretch()
@@ -192,6 +210,13 @@ class SafetyGate(QStackedWidget):
         else:
             self.setCurrentWidget(self.questions_page)
             self.all_no_button.setFocus()
+
+    def chosen_side(self) -> str:
+        """The leg chosen on the first-run page ("" if none)."""
+        from stretchguide.qt.checkin import SIDES
+
+        i = self.side_row.group.checkedId()
+        return SIDES[i] if i >= 0 else ""
 
     def _disclaimer_ok(self) -> None:
         self.sig_disclaimer_accepted.emit()

@@ -216,6 +216,12 @@ class SessionView(QWidget):
         self.instruction = QLabel()
         self.instruction.setAccessibleName(self.tr("Instruction"))
         self.instruction.setWordWrap(True)
+        # The exercise's cautions and the routine's note, for the whole
+        # exercise (issue 11; the layout is the session screen's to restyle).
+        self.caution = QLabel()
+        self.caution.setAccessibleName(self.tr("Caution"))
+        self.caution.setWordWrap(True)
+        self.caution.setStyleSheet("QLabel { border-left: 6px solid #c98a00; padding: 2px 8px; }")
         self.side = Badge()
         self.side.setAccessibleName(self.tr("Side"))
         self.paused_badge = Badge()
@@ -258,6 +264,7 @@ class SessionView(QWidget):
         title_row.addWidget(self.side)
         text_col.addLayout(title_row)
         text_col.addWidget(self.instruction)
+        text_col.addWidget(self.caution)
         text_col.addWidget(self.reps)
         text_col.addWidget(self.figure, 1)
         top.addLayout(text_col, 1)
@@ -431,6 +438,8 @@ class SessionView(QWidget):
         for label, share, bold in (
             (self.name, 0.055, True),
             (self.instruction, 0.042, False),
+            # 0.037 of 1080 px is 40 px: readable from the mat.
+            (self.caution, 0.037, False),
             (self.reps, 0.045, True),
             (self.next_up, 0.042, False),
             (self.time_left, 0.04, True),
@@ -472,6 +481,7 @@ class SessionView(QWidget):
             self.name.setText(self.tr("Next: %1").replace("%1", preview.exercise_name))
             self.instruction.setText(preview.instruction)
             shown_side = preview.side
+            shown_step: Step | None = preview
         else:
             self.name.setText(step.exercise_name if step is not None else "")
             instruction = step.instruction if step is not None else ""
@@ -479,10 +489,16 @@ class SessionView(QWidget):
                 instruction = self.tr("Relax and breathe.")
             self.instruction.setText(instruction)
             shown_side = snap.side
+            shown_step = step
+        caution = shown_step.caution_text if shown_step is not None else ""
+        self.caution.setText(caution)
+        self.caution.setVisible(bool(caution))
+        leg = shown_step is not None and shown_step.side_noun == "leg"
         if shown_side is Side.LEFT:
-            self.side.set_text(self.tr("LEFT"), HOLD_COLOUR)
+            self.side.set_text(self.tr("LEFT LEG") if leg else self.tr("LEFT"), HOLD_COLOUR)
         elif shown_side is Side.RIGHT:
-            self.side.set_text(self.tr("RIGHT"), QColor("#7a4fb5"))
+            text = self.tr("RIGHT LEG") if leg else self.tr("RIGHT")
+            self.side.set_text(text, QColor("#7a4fb5"))
         else:
             self.side.set_text("")
         if snap.stalled or snap.phase is Phase.PAUSED:
@@ -490,6 +506,10 @@ class SessionView(QWidget):
         else:
             self.paused_badge.set_text("")
         parts = []
+        # Repetitions are the big number; a breath-paced hold counts breaths here.
+        if step is not None and step.breaths > 0 and snap.reps > 0 and snap.rep > 0:
+            breath = self.tr("breath %1 of %2")
+            parts.append(breath.replace("%1", str(snap.rep)).replace("%2", str(snap.reps)))
         if snap.sets > 1 and step is not None and step.is_work:
             parts.append(
                 self.tr("set %1 of %2")

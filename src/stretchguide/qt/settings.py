@@ -57,9 +57,10 @@ class SettingsDialog(QDialog):
         self.switch = self._spin(0, 60, self.tr(" s"))
         self.side = QComboBox()
         for key, label in (
-            ("none", self.tr("Both / not sure")),
-            ("left", self.tr("Left")),
-            ("right", self.tr("Right")),
+            ("", self.tr("Not said yet (ask before a session)")),
+            ("left", self.tr("Left leg")),
+            ("right", self.tr("Right leg")),
+            ("both", self.tr("Both / not sure (both legs are exercised)")),
         ):
             self.side.addItem(label, key)
         self.side_mode = QComboBox()

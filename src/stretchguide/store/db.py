@@ -29,7 +29,7 @@ from pathlib import Path
 
 from stretchguide.paths import AppPaths
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
 DAILY_BACKUPS_KEPT = 7
@@ -394,6 +394,21 @@ _V4 = (
 )
 
 
+_V5 = (
+    # Every red-flag answer, yes or no, with its time: the clinician report
+    # shows what was asked and answered, and when.
+    """CREATE TABLE red_flag_answers (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        utc_offset INTEGER NOT NULL DEFAULT 0,
+        flag_id TEXT NOT NULL,
+        answer INTEGER NOT NULL CHECK (answer IN (0, 1)),
+        urgency TEXT NOT NULL
+    )""",
+    "CREATE INDEX red_flag_answers_at ON red_flag_answers (at)",
+)
+
+
 def _run(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
     for sql in statements:
         conn.execute(sql)
@@ -419,11 +434,17 @@ def migrate_to_4(conn: sqlite3.Connection) -> None:
     _run(conn, _V4)
 
 
+def migrate_to_5(conn: sqlite3.Connection) -> None:
+    """Version 5: red-flag answers with their time."""
+    _run(conn, _V5)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: migrate_to_1,
     2: migrate_to_2,
     3: migrate_to_3,
     4: migrate_to_4,
+    5: migrate_to_5,
 }
 
 

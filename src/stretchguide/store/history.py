@@ -508,6 +508,33 @@ class History:
         rows = self.conn.execute(sql + " ORDER BY at, id", params).fetchall()
         return [HurtEvent(*r) for r in rows]
 
+    def record_red_flags(self, answers: Mapping[str, bool], at: int | None = None) -> None:
+        """Keep one round of red-flag answers, yes and no, with their time
+        (committed at once; unknown flag ids raise ``KeyError``)."""
+        from stretchguide.core.safety import RED_FLAGS_BY_ID
+
+        when = self._now() if at is None else int(at)
+        offset = self._offset(when)
+        rows = [
+            (when, offset, flag_id, int(bool(yes)), RED_FLAGS_BY_ID[flag_id].urgency.value)
+            for flag_id, yes in answers.items()
+        ]
+        with db.transaction(self.conn):
+            self.conn.executemany(
+                "INSERT INTO red_flag_answers (at, utc_offset, flag_id, answer, urgency) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def red_flag_answers(self, since: int | None = None) -> list[tuple[int, str, bool, str]]:
+        """(time, flag id, answered yes, urgency), oldest first."""
+        rows = self.conn.execute(
+            "SELECT at, flag_id, answer, urgency FROM red_flag_answers WHERE at >= ? "
+            "ORDER BY at, id",
+            (since if since is not None else -(2**62),),
+        ).fetchall()
+        return [(int(at), str(f), bool(a), str(u)) for at, f, a, u in rows]
+
     # ------------------------------------------------------------------ backups
 
     def newest_backup(self) -> Path | None:

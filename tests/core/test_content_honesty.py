@@ -1,0 +1,59 @@
+"""Where an article gives no number, the app says the number is StretchGuide's."""
+
+from __future__ import annotations
+
+import pytest
+
+from stretchguide.core.catalog import Equipment, load_builtin, routine_equipment
+
+CATALOG = load_builtin()
+
+# Article 002 gives no dose for these six.
+UNDOSED_002 = (
+    "posterior_pelvic_tilt",
+    "lumbar_rotation",
+    "advanced_piriformis_stretch",
+    "seated_hamstring_stretch",
+    "prone_press_up",
+    "standing_extension",
+)
+
+
+@pytest.mark.parametrize("exercise_id", UNDOSED_002)
+def test_article_002_doses_the_article_leaves_open_are_marked_ours(exercise_id: str) -> None:
+    routine = CATALOG.routines["article_002_eight_simple"]
+    item = next(i for i in routine.items if i.exercise_id == exercise_id)
+    assert "StretchGuide's default" in item.note
+
+
+def test_article_004_routines_say_daily_is_our_default() -> None:
+    cause = [r for r in CATALOG.routines.values() if r.id.startswith("cause_")]
+    assert len(cause) == 5
+    for routine in cause:
+        assert "StretchGuide's default" in routine.schedule.text, routine.id
+
+
+def test_the_flare_up_routine_says_it_is_our_selection() -> None:
+    routine = CATALOG.routines["flare_up_gentle"]
+    assert "StretchGuide's own" in routine.description
+
+
+def test_the_clam_lift_height_and_the_band_match_article_001() -> None:
+    clam = CATALOG.exercises["clam_shell"]
+    assert any("20 to 30 cm" in s for s in clam.steps)
+    routine = CATALOG.routines["article_001_seven_best"]
+    assert Equipment.BAND in routine_equipment(routine, CATALOG.exercises)
+    assert "band" in next(i.note for i in routine.items if i.exercise_id == "clam_shell")
+
+
+def test_the_004_ball_release_is_done_sitting_on_the_floor() -> None:
+    routine = CATALOG.routines["cause_piriformis_syndrome"]
+    item = next(i for i in routine.items if i.exercise_id == "ball_piriformis_release")
+    assert item.note.lower().startswith("the article's way: sit on the floor")
+    assert item.dose.hold_s == 120  # two minutes
+
+
+def test_guidance_leaves_medicines_to_a_doctor_and_warns_about_heat_on_numb_skin() -> None:
+    by_id = {a.id: a for a in CATALOG.guidance.items}
+    assert "pharmacist" in by_id["medicines"].text
+    assert "numb" in by_id["heat_numb_skin"].text
