@@ -569,24 +569,24 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
 
 
-class _Hostile(Exception):
+class _HostileValueError(Exception):
     """A value JSON allows but a history file never holds."""
 
 
 def _no_constant(name: str) -> Any:
-    raise _Hostile(f"{name} is not a number a history can hold")
+    raise _HostileValueError(f"{name} is not a number a history can hold")
 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _Hostile(f"a {len(text)}-digit number is too large")
+        raise _HostileValueError(f"a {len(text)}-digit number is too large")
     return int(text)
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _Hostile(f"{text[:40]} is too large")
+        raise _HostileValueError(f"{text[:40]} is too large")
     return value
 
 
@@ -594,7 +594,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Hostile(f"the key {key[:80]!r} appears twice in one object")
+            raise _HostileValueError(f"the key {key[:80]!r} appears twice in one object")
         out[key] = value
     return out
 
@@ -608,7 +608,7 @@ _DECODER = json.JSONDecoder(
 _WS = re.compile(r"[ \t\n\r]*")
 
 
-class _BadFile(Exception):
+class _BadFileError(Exception):
     pass
 
 
@@ -654,7 +654,7 @@ class _Stream:
     def expect(self, char: str) -> None:
         if self.peek() != char:
             found = self.peek() or "the end of the file"
-            raise _BadFile(f"expected {char!r} at {self.where()}, found {found[:1]!r}")
+            raise _BadFileError(f"expected {char!r} at {self.where()}, found {found[:1]!r}")
         self.pos += 1
 
     def value(self) -> Any:
@@ -668,13 +668,13 @@ class _Stream:
                     return obj
             except json.JSONDecodeError as exc:
                 if self.eof:
-                    raise _BadFile(f"not valid JSON at {self.where()}: {exc.msg}") from exc
+                    raise _BadFileError(f"not valid JSON at {self.where()}: {exc.msg}") from exc
             except RecursionError as exc:
-                raise _BadFile(f"nested too deeply at {self.where()}") from exc
-            except _Hostile as exc:
-                raise _BadFile(f"{exc} (at {self.where()})") from exc
+                raise _BadFileError(f"nested too deeply at {self.where()}") from exc
+            except _HostileValueError as exc:
+                raise _BadFileError(f"{exc} (at {self.where()})") from exc
             if len(self.buf) - self.pos > MAX_RECORD_CHARS:
-                raise _BadFile(f"a record larger than 4 MB at {self.where()}")
+                raise _BadFileError(f"a record larger than 4 MB at {self.where()}")
             self._fill()
 
     def members(self) -> Iterator[tuple[str, int | None, Any]]:
@@ -686,10 +686,10 @@ class _Stream:
             seen: set[str] = set()
             while True:
                 if self.peek() != '"':
-                    raise _BadFile(f"expected a key at {self.where()}")
+                    raise _BadFileError(f"expected a key at {self.where()}")
                 key = self.value()
                 if key in seen:
-                    raise _BadFile(f"the key {key[:80]!r} appears twice at the top level")
+                    raise _BadFileError(f"the key {key[:80]!r} appears twice at the top level")
                 seen.add(key)
                 self.expect(":")
                 if key in ("sessions", "checkins") and self.peek() == "[":
@@ -708,7 +708,7 @@ class _Stream:
                                 break
                             if nxt != ",":
                                 self.pos -= 1
-                                raise _BadFile(f"expected ',' or ']' at {self.where()}")
+                                raise _BadFileError(f"expected ',' or ']' at {self.where()}")
                 else:
                     yield key, None, self.value()
                 nxt = self.peek()
@@ -717,9 +717,9 @@ class _Stream:
                     break
                 if nxt != ",":
                     self.pos -= 1
-                    raise _BadFile(f"expected ',' or '}}' at {self.where()}")
+                    raise _BadFileError(f"expected ',' or '}}' at {self.where()}")
         if self.peek() != "":
-            raise _BadFile(f"extra data after the end, at {self.where()}")
+            raise _BadFileError(f"extra data after the end, at {self.where()}")
 
 
 def _open_regular(path: Path) -> IO[str]:
@@ -942,13 +942,11 @@ def _check_checkin(ck: _Checker, c: Any, w: str, seen: set[str]) -> dict[str, An
     return row
 
 
-def _records(
-    path: Path, on_read: Callable[[int], None]
-) -> Iterator[tuple[str, int | None, Any]]:
+def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, int | None, Any]]:
     try:
         with _open_regular(path) as fh:
             yield from _Stream(fh, on_read).members()
-    except _BadFile as exc:
+    except _BadFileError as exc:
         raise ImportValidationError(path, [str(exc)]) from exc
     except UnicodeDecodeError as exc:
         raise ImportValidationError(path, [f"not UTF-8 text: {exc.reason}"]) from exc
@@ -956,9 +954,7 @@ def _records(
         raise ImportValidationError(path, [f"cannot read: {exc.strerror or exc}"]) from exc
 
 
-def _check_file(
-    path: Path, existing: dict[str, int], on_read: Callable[[int], None]
-) -> list[str]:
+def _check_file(path: Path, existing: dict[str, int], on_read: Callable[[int], None]) -> list[str]:
     """First pass: every problem in the file, holding only the uuids."""
     ck = _Checker()
     top: dict[str, Any] = {}
@@ -979,9 +975,7 @@ def _check_file(
         return ["top level: expected a JSON object"]
     if top.get("format") != FORMAT:
         ck.add(f"format: expected {FORMAT!r}")
-    if top.get("format_version") != FORMAT_VERSION or isinstance(
-        top.get("format_version"), bool
-    ):
+    if top.get("format_version") != FORMAT_VERSION or isinstance(top.get("format_version"), bool):
         ck.add(f"format_version: expected {FORMAT_VERSION}")
     for key in ("sessions", "checkins"):
         if key not in top:
