@@ -65,6 +65,8 @@ def _open(paths: AppPaths) -> Any:
         return None
     if history.damage is not None:
         print(history.damage.user_message, file=sys.stderr)
+    if history.backup_notice:
+        print(history.backup_notice, file=sys.stderr)
     return history
 
 

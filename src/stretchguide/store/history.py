@@ -159,6 +159,7 @@ class History:
         self.created = result.created
         self.migrated = result.migrated
         self.backup_made = result.backup_made
+        self.backup_notice: str | None = result.backup_notice
         self._clock = clock
         self._offset = utc_offset
         self._started_here: set[int] = set()
