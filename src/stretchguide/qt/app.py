@@ -160,8 +160,44 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     return MainWindow(ctx)
 
 
+LOCK_NAME = "stretchguide.lock"
+
+
+def instance_lock(app_paths: AppPaths):  # type: ignore[no-untyped-def]
+    """Hold the data folder for this process (a QLockFile), or None if another
+    running StretchGuide holds it. A lock left by a crashed process is stale
+    (its PID is gone) and taken over."""
+    from PySide6.QtCore import QLockFile
+
+    from stretchguide.store.db import make_private
+
+    app_paths.ensure()
+    path = app_paths.data_dir / LOCK_NAME
+    lock = QLockFile(str(path))
+    if not lock.tryLock(200):
+        return None
+    make_private(path)
+    return lock
+
+
+def second_instance_text(app_paths: AppPaths) -> str:
+    return (
+        f"StretchGuide is already open for the data folder {app_paths.data_dir}. "
+        "Please switch to that window: two copies at once could record the same "
+        "session twice or miss each other's changes."
+    )
+
+
 def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
     app = make_application(argv)
+    lock = instance_lock(app_paths)
+    if lock is None:
+        from PySide6.QtWidgets import QMessageBox
+
+        text = second_instance_text(app_paths)
+        print(text, file=sys.stderr)
+        QMessageBox.information(None, APPLICATION, text)
+        return 3
     window = build_window(app_paths)
     window.show()
     # After the first paint, so the window appears at once.
@@ -173,6 +209,7 @@ def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
         window.ctx.history.close()
     elif not window.isVisible() and code == 0:
         code = 1  # the history could not be opened
+    lock.unlock()
     return int(code)
 
 
