@@ -389,3 +389,18 @@ def test_cli_export_needs_force_to_overwrite(
     assert main(["--data-dir", str(data), "import", str(bad)]) == 1
     assert "NaN" in capsys.readouterr().err
     assert sha256(data / "history.db") == before
+
+
+def test_trends_survive_any_stored_time(paths: AppPaths) -> None:
+    with History.open(paths, clock=lambda: T0) as h:
+        _small_history(h)
+        for at in (-62135596800 - 3600, 253402300799 + 3600):
+            h.add_checkin("any", 2, 2, "none", at=at)
+            s = h.start_session(ROUTINE, started_at=at)
+            h.finish_session(s.id, "completed", at)
+        data = h.trend_data()
+        assert len(data.daily.day) == 1, "the drawable day is kept, the impossible ones skipped"
+        h.daily_series()
+        h.session_days()
+        h.session_changes()
+        assert h.summary().streak.current >= 0
