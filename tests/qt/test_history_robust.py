@@ -15,3 +15,25 @@ def test_history_page_opens_with_impossible_dates_stored(qtbot, app_window):
     h.add_checkin("any", 3, 3, "none")
     window.show_history()
     assert window.current_page() == "history"
+
+
+def test_csv_export_asks_before_replacing_and_reports_errors(qtbot, app_window, tmp_path):
+    window, *_ = app_window
+    window.ctx.history.add_checkin("any", 3, 3, "none", note="=1+1")
+    window.show_history()
+    view = window._history_view
+    asked, errors = [], []
+    view.confirm_overwrite = lambda text: asked.append(text) or False
+    view.report_error = errors.append
+    out = tmp_path / "csv"
+    assert len(view.export_csv(str(out))) == 5
+    (out / "checkins.csv").write_text("mine")
+    assert view.export_csv(str(out)) == []
+    assert asked and "checkins.csv" in asked[0]
+    assert (out / "checkins.csv").read_text() == "mine"
+    view.confirm_overwrite = lambda text: True
+    assert len(view.export_csv(str(out))) == 5
+    assert "'=1+1" in (out / "checkins.csv").read_text()
+    (tmp_path / "afile").write_text("x")
+    assert view.export_csv(str(tmp_path / "afile")) == []
+    assert errors and "afile" in errors[0]

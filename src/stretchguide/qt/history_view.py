@@ -486,8 +486,11 @@ class HistoryView(QWidget):
         self.streak.set_days(done_days, self.today())
         days = trend.streak.current
         self.streak_label.setText(
-            (self.tr("Streak: <b>%1</b> day of %2") if days == 1
-             else self.tr("Streak: <b>%1</b> days of %2"))
+            (
+                self.tr("Streak: <b>%1</b> day of %2")
+                if days == 1
+                else self.tr("Streak: <b>%1</b> days of %2")
+            )
             .replace("%1", str(days))
             .replace("%2", str(trend.streak.goal))
         )
@@ -630,15 +633,65 @@ class HistoryView(QWidget):
         return Path(path)
 
     def export_csv(self, folder: str | None = None) -> list[Path]:
-        from stretchguide.store.exchange import export_csv
+        from stretchguide.store.exchange import CSV_COLUMNS, ExportError, export_csv
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export data to folder"))
         if not folder:
             return []
-        written = export_csv(self.history, Path(folder))
+        existing = [n for n in CSV_COLUMNS if (Path(folder) / n).exists()]
+        if existing and not self.confirm_overwrite(
+            self.tr("Replace the files %1 in %2?")
+            .replace("%1", ", ".join(existing))
+            .replace("%2", str(folder))
+        ):
+            return []
+        progress = self._export_progress()
+        try:
+            written = export_csv(self.history, Path(folder), progress=progress)
+        except ExportError as err:
+            self.report_error(err.user_message)
+            return []
+        finally:
+            progress.close()
         self.sig_exported.emit(str(folder))
         return written
+
+    def confirm_overwrite(self, text: str) -> bool:
+        """Replaceable in tests; asks before an export replaces files."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, self.tr("Replace files?"), text)
+        return bool(answer == QMessageBox.StandardButton.Yes)
+
+    def report_error(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("Export failed"), text)
+
+    def _export_progress(self) -> Any:
+        """A progress dialog that appears only if the export takes over a second."""
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = QProgressDialog(self.tr("Exporting your history..."), "", 0, 100, self)
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setMinimumDuration(1000)
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def update(done: int, total: int) -> None:
+            dialog.setValue(int(100 * done / total) if total else 100)
+            QApplication.processEvents()
+
+        class _Progress:
+            def __call__(self, done: int, total: int) -> None:
+                update(done, total)
+
+            def close(self) -> None:
+                dialog.close()
+                dialog.deleteLater()
+
+        return _Progress()
 
     def export_pdf(self, path: str | None = None) -> Path | None:
         path = path or self.pick_path(
