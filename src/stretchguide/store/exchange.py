@@ -735,6 +735,9 @@ def _open_regular(path: Path) -> IO[str]:
     return os.fdopen(fd, "r", encoding="utf-8", errors="strict", newline="")
 
 
+_ABSENT = object()
+
+
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[str] = []
@@ -755,11 +758,11 @@ class _Checker:
         optional: bool = False,
         check: Callable[[Any], object] | None = None,
     ) -> Any:
-        if key not in obj:
+        value = obj.get(key, _ABSENT)
+        if value is _ABSENT:
             if not optional:
                 self.add(f"{where}.{key}: missing")
             return None
-        value = obj[key]
         if value is None and optional:
             return None
         # bool is an int in Python; a true/false where a number belongs is an error.
@@ -771,7 +774,9 @@ class _Checker:
         if not isinstance(value, kinds):
             self.add(f"{where}.{key}: wrong type {type(value).__name__}")
             return None
-        if isinstance(value, str) and not _encodable(value):
+        if type(value) is str and not (
+            value.isascii() and "\x00" not in value or _encodable(value)
+        ):
             self.add(f"{where}.{key}: text with invalid characters")
             return None
         if check is not None:
