@@ -404,3 +404,58 @@ def test_trends_survive_any_stored_time(paths: AppPaths) -> None:
         h.session_days()
         h.session_changes()
         assert h.summary().streak.current >= 0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+def test_sigkill_mid_import_leaves_all_or_nothing_and_the_triggers(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    import random
+    import signal
+
+    n = 3000
+    rows = [
+        {
+            "uuid": str(uuid.UUID(int=i + 1)),
+            "at": exchange.iso_local(T0 + i * 60, 0),
+            "kind": "any",
+            "back": i % 11,
+            "leg": 1,
+            "extent": "none",
+            "tingling": False,
+            "numbness": False,
+            "weakness": False,
+            "note": "",
+            "session": None,
+        }
+        for i in range(n)
+    ]
+    f = tmp_path / "in.json"
+    f.write_text(
+        json.dumps(
+            {"format": exchange.FORMAT, "format_version": 1, "sessions": [], "checkins": rows}
+        )
+    )
+    with History.open(paths, backups=False) as h:
+        _small_history(h)
+    rng = random.Random(14)
+    for _ in range(12):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                with History.open(paths, backups=False) as child:
+                    exchange.import_json(child, f)
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0.0, 0.8))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        with History.open(paths, backups=False) as h:
+            count = len(h.checkins())
+            assert count in (1, n + 1), count  # the one already there, plus all or none
+            assert h.aggregates_ok()
+            triggers = h.conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchone()[0]
+            assert triggers == 6
+            assert h.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
