@@ -47,3 +47,18 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path, qapp) -> None:
     lock = qt_app.instance_lock(paths)
     assert lock is not None
     lock.unlock()
+
+
+def test_a_file_where_a_folder_belongs_gives_a_message_not_a_traceback(
+    tmp_path, qapp, monkeypatch, capsys
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    paths = AppPaths(tmp_path / "data")
+    paths.data_dir.mkdir()
+    paths.backups_dir.write_text("not a folder")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert qt_app.run_app(paths, ["stretchguide"]) == 2
+    assert shown and str(paths.backups_dir) in shown[0]
+    assert str(paths.backups_dir) in capsys.readouterr().err

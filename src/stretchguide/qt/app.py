@@ -180,6 +180,14 @@ def instance_lock(app_paths: AppPaths):  # type: ignore[no-untyped-def]
     return lock
 
 
+def data_folder_error_text(exc: OSError, app_paths: AppPaths) -> str:
+    where = exc.filename or app_paths.data_dir
+    return (
+        f"StretchGuide cannot use {where}: {exc.strerror or exc}. Nothing was changed; "
+        "please move it out of the way or fix its permissions."
+    )
+
+
 def second_instance_text(app_paths: AppPaths) -> str:
     return (
         f"StretchGuide is already open for the data folder {app_paths.data_dir}. "
@@ -190,10 +198,17 @@ def second_instance_text(app_paths: AppPaths) -> str:
 
 def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
     app = make_application(argv)
-    lock = instance_lock(app_paths)
-    if lock is None:
-        from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
+    try:
+        lock = instance_lock(app_paths)
+    except OSError as exc:
+        # E.g. "backups" is a file, or the folder belongs to someone else.
+        text = data_folder_error_text(exc, app_paths)
+        print(text, file=sys.stderr)
+        QMessageBox.warning(None, APPLICATION, text)
+        return 2
+    if lock is None:
         text = second_instance_text(app_paths)
         print(text, file=sys.stderr)
         QMessageBox.information(None, APPLICATION, text)
