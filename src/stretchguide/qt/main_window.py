@@ -1068,9 +1068,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _status(self, text: str) -> None:
-        if self._session_view is not None:
+        if self._session_view is not None and self.current_page() == "session":
             self.session_view.set_status(text)
-        self.statusBar().showMessage(text)
+        else:
+            self.statusBar().showMessage(text)
 
     def offer_unsaved(self) -> None:
         """After a session: if records are still unsaved, say so and offer to try again."""
