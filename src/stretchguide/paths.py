@@ -41,12 +41,36 @@ class AppPaths:
         return self.data_dir / "settings.ini"
 
     def ensure(self) -> AppPaths:
-        """Create the folders with private permissions (idempotent)."""
+        """Create the folders (0700) and the settings file (0600) privately (idempotent).
+
+        Qt writes settings.ini through a temporary file that copies the
+        existing file's mode, so creating it 0600 first keeps it private
+        whatever the umask (under umask 000 Qt alone made it 0666).
+        """
         for folder in (self.data_dir, self.backups_dir, self.routines_dir):
-            folder.mkdir(parents=True, exist_ok=True)
-            # mkdir's mode is masked by the umask; chmod makes 0700 certain.
-            os.chmod(folder, 0o700)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not folder.is_symlink():
+                # mkdir's mode is masked by the umask; chmod makes 0700 certain.
+                os.chmod(folder, 0o700)
+        _private_file(self.settings_file)
         return self
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` 0600 if missing, or make an existing plain file 0600,
+    never following a symlink."""
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError:
+        return  # a symlink or something odd: left alone, Qt then reports it
+    try:
+        import stat
+
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def default_data_dir() -> Path:

@@ -23,9 +23,9 @@ def started(tl: Timeline, **kw: float) -> tuple[Session, list[Event]]:
     return s, s.start(T0)
 
 
-def run_until(s: Session, end: float, step: float = 0.1) -> list[Event]:
+def run_until(s: Session, end: float, step: float = 0.1, start: float = T0) -> list[Event]:
     out: list[Event] = []
-    n = 1
+    n = max(1, round((start - T0) / step))
     while T0 + n * step <= end + 1e-9:
         out += s.tick(T0 + n * step)
         n += 1
@@ -216,7 +216,7 @@ def test_a_pause_on_a_step_deadline_delivers_the_boundary_and_pauses_the_next_st
     s.resume(T0 + 50)
     cont = of(s.tick(T0 + 53), EventKind.CONTINUE)
     assert [(e.step_kind, e.seconds) for e in cont] == [(StepKind.HOLD, 30.0)]
-    assert of(run_until(s, T0 + 90), EventKind.RELEASE)[0].at == T0 + 53 + 30
+    assert of(run_until(s, T0 + 90, start=T0 + 53), EventKind.RELEASE)[0].at == T0 + 53 + 30
 
 
 def test_a_late_pause_after_a_deadline_keeps_the_time_the_next_step_has_run() -> None:

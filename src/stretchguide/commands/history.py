@@ -32,6 +32,9 @@ def register(sub: Any) -> None:
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--csv", metavar="DIR", type=Path, help="write one CSV per table in DIR")
     target.add_argument("--json", metavar="FILE", type=Path, help="write everything to FILE")
+    export.add_argument(
+        "--force", action="store_true", help="replace export files that already exist"
+    )
     export.set_defaults(func=run_export)
 
     imp = sub.add_parser(
@@ -56,6 +59,8 @@ def _open(paths: AppPaths) -> Any:
         return None
     if history.damage is not None:
         print(history.damage.user_message, file=sys.stderr)
+    if history.backup_notice:
+        print(history.backup_notice, file=sys.stderr)
     return history
 
 
@@ -66,11 +71,16 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     if history is None:
         return 2
     with history:
-        if args.csv is not None:
-            for path in exchange.export_csv(history, args.csv):
-                print(path)
-        else:
-            print(exchange.export_json(history, args.json))
+        try:
+            if args.csv is not None:
+                for path in exchange.export_csv(history, args.csv, overwrite=args.force):
+                    print(path)
+            else:
+                print(exchange.export_json(history, args.json, overwrite=args.force))
+        except exchange.ExportError as exc:
+            hint = " Add --force to replace it." if "already exists" in str(exc) else ""
+            print(exc.user_message + hint, file=sys.stderr)
+            return 1
     return 0
 
 

@@ -153,9 +153,10 @@ def run_routines(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def run_check_routine(args: argparse.Namespace, paths: AppPaths) -> int:
     del paths
-    exercises = load_builtin().exercises
+    catalog = load_builtin()
+    exercises = catalog.exercises
     try:
-        routine = load_routine_file(args.file, exercises)
+        routine = load_routine_file(args.file, exercises, taken_ids=catalog.routines)
     except CatalogError as error:
         print(f"invalid: {error}", file=sys.stderr)
         return 1

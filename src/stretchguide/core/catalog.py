@@ -30,11 +30,15 @@ files into them; docs/ROUTINE_FORMAT.md documents the file format.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
+import os
 import re
+import stat
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -326,6 +330,10 @@ class CatalogError(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        # What a file says is echoed to a terminal: never let it send escapes.
+        return printable(self._text())
+
+    def _text(self) -> str:
         where = str(self.path) if self.path is not None else "<routine>"
         if self.line is not None:
             where += f", line {self.line}"
@@ -339,6 +347,29 @@ class CatalogError(ValueError):
 
 
 _MISSING: Final = object()
+
+
+def _invisible(ch: str) -> bool:
+    # Controls (ESC starts terminal escapes) and format characters (zero-width
+    # spaces, bidi overrides): nothing a person can see or type on purpose.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
+def printable(text: str) -> str:
+    """``text`` with control and format characters shown as escapes (\\x1b)."""
+    if not any(_invisible(ch) and ch != "\n" for ch in text):
+        return text
+    return "".join(
+        ch if ch == "\n" or not _invisible(ch) else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def _visible_text(value: str, multiline: bool) -> bool:
+    allowed = "\n\t" if multiline else ""
+    if any(_invisible(ch) and ch not in allowed for ch in value):
+        return False
+    return any(not ch.isspace() for ch in value)
 
 
 class _InvalidError(Exception):
@@ -437,9 +468,16 @@ class _Table:
             if default is None:
                 raise _InvalidError(self.path(key), "a text (this field is required)")
             return default
-        if not isinstance(value, str) or not value.strip() or len(value) > max_len:
+        if (
+            not isinstance(value, str)
+            or len(value) > max_len
+            or not _visible_text(value, multiline=max_len > 200)
+        ):
             raise _InvalidError(
-                self.path(key), f"a non-empty text of at most {max_len} characters", value
+                self.path(key),
+                f"a non-empty text of at most {max_len} characters, without control "
+                "or invisible characters",
+                value,
             )
         return value
 
@@ -462,8 +500,9 @@ class _Table:
         if (
             isinstance(value, bool)
             or not ok_type
-            or not math.isfinite(float(value))  # type: ignore[arg-type]
+            # compare before float(): a 400-digit int overflows float()
             or not lo <= value <= hi  # type: ignore[operator]
+            or not math.isfinite(float(value))  # type: ignore[arg-type]
         ):
             raise _InvalidError(self.path(key), f"{kind} from {lo:g} to {hi:g}{unit}", value)
         return float(value)  # type: ignore[arg-type]
@@ -722,8 +761,58 @@ def _pair(table: _Table, key: str) -> tuple[int, int]:
 _TOML_LINE_RE: Final = re.compile(r"at line (\d+)")
 
 
+MAX_FILE_BYTES: Final = 1024 * 1024  # a routine is a few KB; 1 MB is plenty
+MAX_DEPTH: Final = 16  # the deepest real shape (items -> dose) is 3 levels
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _too_deep(text: str) -> bool:
+    """Bracket depth beyond MAX_DEPTH, counted before any parser recurses.
+
+    Brackets inside strings count too; that only errs on the safe side for
+    text no real routine contains.
+    """
+    depth = 0
+    for m in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
 def _parse(name: Path, text: str) -> object:
     suffix = name.suffix.lower()
+    if suffix in (".toml", ".json") and _too_deep(text):
+        raise CatalogError(name, "(file)", f"at most {MAX_DEPTH} levels of nesting")
+    try:
+        return _parse_text(name, suffix, text)
+    except CatalogError:
+        raise
+    except (RecursionError, OverflowError) as err:
+        raise CatalogError(name, "(file)", "a routine file", got=str(err)) from None
+    except _DuplicateKeyError as err:
+        raise CatalogError(
+            name, "(syntax)", "valid JSON with each key once", got=f"{err} appears twice"
+        ) from None
+    except ValueError as err:  # e.g. an integer of more than 4300 digits
+        if isinstance(err, (json.JSONDecodeError, tomllib.TOMLDecodeError)):
+            raise
+        raise CatalogError(name, "(file)", "numbers of sensible size", got=str(err)) from None
+
+
+def _parse_text(name: Path, suffix: str, text: str) -> object:
     if suffix == ".toml":
         try:
             return tomllib.loads(text)
@@ -739,7 +828,7 @@ def _parse(name: Path, text: str) -> object:
             ) from None
     if suffix == ".json":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as err:
             raise CatalogError(
                 name, "(syntax)", "valid JSON", line=err.lineno, got=err.msg
@@ -757,6 +846,10 @@ def _validated(name: Path, text: str, read: Callable[[object], _T]) -> _T:
     except _InvalidError as err:
         line = _find_line(text, name.suffix.lower(), err.field)
         raise CatalogError(name, err.field, err.expected, line=line, got=err.got) from None
+    except CatalogError:
+        raise
+    except (RecursionError, OverflowError, ValueError, TypeError) as err:
+        raise CatalogError(name, "(file)", "a routine file", got=str(err)) from None
 
 
 def _find_line(text: str, suffix: str, field_path: str) -> int | None:
@@ -841,9 +934,12 @@ def _json_key_lines(text: str) -> dict[str, int]:
     """The same map for JSON, from a small recursive scan of the (valid) text."""
     decoder = json.JSONDecoder()
     found: dict[str, int] = {}
+    # Newline offsets once, then a binary search per key: counting from the
+    # start for every key made the lookup grow with the square of the file.
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(index: int) -> int:
-        return text.count("\n", 0, index) + 1
+        return bisect.bisect_left(newlines, index) + 1
 
     def skip(index: int) -> int:
         while index < len(text) and text[index] in " \t\r\n":
@@ -889,12 +985,32 @@ def _json_key_lines(text: str) -> dict[str, int]:
 
 
 def _read_text(path: Path) -> str:
+    """The file's text, refusing before reading anything that is not a regular
+    file (a FIFO would hang, /dev/zero never ends) or is over MAX_FILE_BYTES."""
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CatalogError(path, "(file)", "UTF-8 text") from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
         raise CatalogError(path, "(file)", "a readable file", got=err.strerror) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise CatalogError(path, "(file)", "a regular file", got="a pipe, device or folder")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CatalogError(
+                path, "(file)", "a file of at most 1 MB", got=f"{info.st_size:,} bytes"
+            )
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise CatalogError(path, "(file)", "a readable file", got=err.strerror) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise CatalogError(path, "(file)", "a file of at most 1 MB", got="more")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CatalogError(path, "(file)", "UTF-8 text") from None
 
 
 def _routine_reader(
@@ -923,10 +1039,25 @@ def parse_routine_text(text: str, name: str | Path, exercises: Mapping[str, Exer
     return _validated(path, text, reader)
 
 
-def load_routine_file(path: str | Path, exercises: Mapping[str, Exercise]) -> Routine:
-    """Load one person's routine file (TOML or JSON); raise CatalogError on any error."""
+def load_routine_file(
+    path: str | Path,
+    exercises: Mapping[str, Exercise],
+    taken_ids: Iterable[str] = (),
+) -> Routine:
+    """Load one person's routine file (TOML or JSON); raise CatalogError on any error.
+
+    ``taken_ids`` are ids the file may not use (check-routine passes the
+    built-in routines' ids: the app would skip such a file).
+    """
     path = Path(path)
-    return parse_routine_text(_read_text(path), path, exercises)
+    text = _read_text(path)
+    routine = parse_routine_text(text, path, exercises)
+    if routine.id in set(taken_ids):
+        line = _find_line(text, path.suffix.lower(), "id") if "id" in text else None
+        raise CatalogError(
+            path, "id", "an id not already used by a built-in routine", line=line, got=routine.id
+        )
+    return routine
 
 
 def load_user_routines(
@@ -948,15 +1079,22 @@ def load_user_routines(
     errors: list[CatalogError] = []
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
     for path in files:
-        if not path.is_file():
+        if path.is_dir():
             continue
         try:
+            # A FIFO or device is refused by _read_text with a notice, not read.
             routine = load_routine_file(path, exercises)
         except CatalogError as err:
             errors.append(err)
             continue
+        except Exception as err:  # noqa: BLE001 - one bad file must never hide the rest
+            errors.append(CatalogError(path, "(file)", "a routine file", got=type(err).__name__))
+            continue
         if routine.id in used:
-            text = _read_text(path)
+            try:
+                text = _read_text(path)
+            except CatalogError:
+                text = ""
             line = _find_line(text, path.suffix.lower(), "id")
             errors.append(
                 CatalogError(

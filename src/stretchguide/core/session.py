@@ -128,6 +128,9 @@ class SessionSnapshot:
 HALFWAY_MIN_S = 20.0
 TEN_LEFT_MIN_S = 15.0  # exclusive: a 15 s hold gets no "10 s left"
 _MIN_CUE_GAP_S = 2.0
+# A clock stepping back by less than this is waited out (a frozen second is
+# invisible); more pauses the session with a STALLED event.
+CLOCK_BACK_TOLERANCE_S = 1.0
 COUNTDOWN_FROM = 3
 _COUNTDOWN_MIN_S = 4.0  # a step shorter than this is over before a countdown helps
 
@@ -421,11 +424,17 @@ class Session:
         last = self._last_tick
         if self._state in (_State.IDLE, _State.FINISHED, _State.STOPPED):
             return []
-        if last is not None and now < last:
-            return []  # a clock that steps back: wait until it catches up
         self._last_tick = now
         if self._state is _State.PAUSED:
             return []
+        if last is not None and now < last:
+            if now >= last - CLOCK_BACK_TOLERANCE_S:
+                self._last_tick = last
+                return []  # jitter: wait the moment until it catches up
+            # A clock that steps back (or a suspend seen as a jump): waiting
+            # for it to catch up froze the session silently for the whole
+            # gap, so pause where the last good tick left it and say so.
+            return [self._stall(last, now)]
         if last is not None and now - last > self.stall_threshold_s:
             return [self._stall(last, now)]
         out: list[Event] = []
@@ -606,7 +615,7 @@ class Session:
             self._frozen = self._position(since)
         self._state = _State.PAUSED
         self._stalled = True
-        return self._control_event(EventKind.STALLED, since, seconds=now - since)
+        return self._control_event(EventKind.STALLED, since, seconds=abs(now - since))
 
     def _continue(self, at: float) -> Event:
         self._state = _State.RUNNING

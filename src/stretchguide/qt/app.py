@@ -198,8 +198,59 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     return MainWindow(ctx)
 
 
+LOCK_NAME = "stretchguide.lock"
+
+
+def instance_lock(app_paths: AppPaths):  # type: ignore[no-untyped-def]
+    """Hold the data folder for this process (a QLockFile), or None if another
+    running StretchGuide holds it. A lock left by a crashed process is stale
+    (its PID is gone) and taken over."""
+    from PySide6.QtCore import QLockFile
+
+    from stretchguide.store.db import make_private
+
+    app_paths.ensure()
+    path = app_paths.data_dir / LOCK_NAME
+    lock = QLockFile(str(path))
+    if not lock.tryLock(200):
+        return None
+    make_private(path)
+    return lock
+
+
+def data_folder_error_text(exc: OSError, app_paths: AppPaths) -> str:
+    where = exc.filename or app_paths.data_dir
+    return (
+        f"StretchGuide cannot use {where}: {exc.strerror or exc}. Nothing was changed; "
+        "please move it out of the way or fix its permissions."
+    )
+
+
+def second_instance_text(app_paths: AppPaths) -> str:
+    return (
+        f"StretchGuide is already open for the data folder {app_paths.data_dir}. "
+        "Please switch to that window: two copies at once could record the same "
+        "session twice or miss each other's changes."
+    )
+
+
 def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False) -> int:
     app = make_application(argv)
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        lock = instance_lock(app_paths)
+    except OSError as exc:
+        # E.g. "backups" is a file, or the folder belongs to someone else.
+        text = data_folder_error_text(exc, app_paths)
+        print(text, file=sys.stderr)
+        QMessageBox.warning(None, APPLICATION, text)
+        return 2
+    if lock is None:
+        text = second_instance_text(app_paths)
+        print(text, file=sys.stderr)
+        QMessageBox.information(None, APPLICATION, text)
+        return 3
     window = build_window(app_paths)
     from PySide6.QtCore import QTimer
 
@@ -220,6 +271,7 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
         window.ctx.history.close()
     elif not window.isVisible() and code == 0:
         code = 1  # the history could not be opened
+    lock.unlock()
     return int(code)
 
 

@@ -727,7 +727,7 @@ class HistoryView(QWidget):
         return Path(path)
 
     def export_csv(self, folder: str | None = None) -> list[Path]:
-        from stretchguide.store.exchange import CSV_COLUMNS, export_csv
+        from stretchguide.store.exchange import CSV_COLUMNS, ExportError, export_csv
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export data to folder"))
@@ -735,10 +735,46 @@ class HistoryView(QWidget):
             return []
         if not self._may_write([Path(folder) / name for name in CSV_COLUMNS]):
             return []
-        written = export_csv(self.history, Path(folder))
+        progress = self._export_progress()
+        try:
+            written = export_csv(self.history, Path(folder), progress=progress)
+        except ExportError as err:
+            self.report_error(err.user_message)
+            return []
+        finally:
+            progress.close()
         self.sig_exported.emit(str(folder))
         self.announce_saved(Path(folder))
         return written
+
+    def report_error(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("Export failed"), text)
+
+    def _export_progress(self) -> Any:
+        """A progress dialog that appears only if the export takes over a second."""
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = QProgressDialog(self.tr("Exporting your history..."), "", 0, 100, self)
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setMinimumDuration(1000)
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def update(done: int, total: int) -> None:
+            dialog.setValue(int(100 * done / total) if total else 100)
+            QApplication.processEvents()
+
+        class _Progress:
+            def __call__(self, done: int, total: int) -> None:
+                update(done, total)
+
+            def close(self) -> None:
+                dialog.close()
+                dialog.deleteLater()
+
+        return _Progress()
 
     def export_pdf(self, path: str | None = None) -> Path | None:
         from stretchguide.qt.report import export_report

@@ -59,6 +59,7 @@ EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
 # Long enough for the check-in page to be painted before the speech engine's
 # blocking start; short enough that it is done before most people answer.
 WARM_UP_DELAY_MS = 300
+SAVE_RETRY_MS = 5000  # a failed history write is tried again this often
 
 
 @dataclass
@@ -275,6 +276,13 @@ class MainWindow(QMainWindow):
         self._session: Any = None  # core.session.Session, imported with the first session
         self._controller: SessionController | None = None
         self._step_base = 0
+        # History writes that failed (disk full, database locked): kept in
+        # order and retried, never dropped (see _save).
+        self._unsaved: list[Callable[[], object]] = []
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(SAVE_RETRY_MS)
+        self._retry_timer.timeout.connect(self._flush_unsaved)
+        self._work_started: tuple[int, float] | None = None  # (step index, clock time)
         self._hurt_peak = False
         self._morning_session: int | None = None
         self._history_view: Any = None
@@ -851,6 +859,8 @@ class MainWindow(QMainWindow):
                     self.inform(self.tr("Restore failed"), getattr(err, "user_message", str(err)))
             elif backup is None:
                 self.inform(self.tr("Your history could not be read"), h.damage.user_message)
+        if getattr(h, "backup_notice", None):
+            self.statusBar().showMessage(h.backup_notice)  # e.g. a full disk
         unfinished = h.unfinished_sessions()
         if unfinished and self.ask(
             self.tr("Unfinished session"),
@@ -1174,6 +1184,7 @@ class MainWindow(QMainWindow):
                 cue_player=self._make_cue_player(routine),
             )
             self._controller.sig_step_done.connect(self._on_step_done)
+            self._controller.sig_events.connect(self._on_session_events)
             self._controller.sig_finished.connect(self._on_session_finished)
             self._controller.sig_hurts.connect(self._on_hurts)
         else:
@@ -1232,23 +1243,115 @@ class MainWindow(QMainWindow):
         step = self._session.timeline.steps[index]
         if step.is_work:
             self._worked[step.exercise_id] = None
-        self.ctx.history.record_step(
-            self._session_id,
-            self._step_base + index,
-            step.exercise_id,
-            step.kind.value,
-            side=step.side.value if step.side is not None else None,
-            set_number=step.set_no,
-            planned_s=step.duration_s,
-            done_s=step.duration_s,
+        self._record_step(index, step.duration_s, skipped=False)
+
+    def _record_step(self, index: int, done_s: float, *, skipped: bool) -> None:
+        """Store one step as it really went: done in full, cut short or skipped."""
+        assert self._session is not None and self._session_id is not None
+        step = self._session.timeline.steps[index]
+        history, sid, number = self.ctx.history, self._session_id, self._step_base + index
+        when = int(self.ctx.wall())  # the time it happened, even if saved later
+        self._save(
+            lambda: history.record_step(
+                sid,
+                number,
+                step.exercise_id,
+                step.kind.value,
+                side=step.side.value if step.side is not None else None,
+                set_number=step.set_no,
+                planned_s=step.duration_s,
+                done_s=max(0.0, min(done_s, step.duration_s)),
+                skipped=skipped,
+                completed_at=when,
+            )
         )
+
+    def _on_session_events(self, events: list[Any]) -> None:
+        """Notice a work step left before its release (skipped or cut short)."""
+        from stretchguide.core.session import EventKind
+
+        for ev in events:
+            if ev.kind in (EventKind.HOLD_START, EventKind.REPS_START):
+                self._work_started = (ev.step_index, ev.at)
+            elif ev.kind is EventKind.RELEASE:
+                self._work_started = None  # done in full: _on_step_done records it
+            elif ev.kind is EventKind.SKIPPED and self._work_started is not None:
+                index, started = self._work_started
+                self._work_started = None
+                if self._session is not None and self._session_id is not None:
+                    self._record_step(index, ev.at - started, skipped=True)
+
+    def _save(self, write: Callable[[], object]) -> bool:
+        """Run a history write; if it fails keep it, retry, and say so plainly."""
+        self._unsaved.append(write)
+        return self._flush_unsaved()
+
+    def _flush_unsaved(self) -> bool:
+        import sqlite3
+
+        from stretchguide.store.db import StoreError
+
+        had_failed = self._retry_timer.isActive()
+        while self._unsaved:
+            try:
+                self._unsaved[0]()
+            except (sqlite3.Error, OSError, StoreError):
+                self._retry_timer.start()
+                self._status(
+                    self.tr(
+                        "%n record(s) could not be saved yet (the disk may be full, or "
+                        "another program is using your history). Nothing is lost: they "
+                        "are kept and StretchGuide tries again every few seconds.",
+                        "",
+                        len(self._unsaved),
+                    )
+                )
+                return False
+            self._unsaved.pop(0)
+        self._retry_timer.stop()
+        if had_failed:
+            self._status(self.tr("Everything is saved now."))
+        return True
+
+    def _status(self, text: str) -> None:
+        if self._session_view is not None and self.current_page() == "session":
+            self.session_view.set_status(text)
+        else:
+            self.statusBar().showMessage(text)
+
+    def offer_unsaved(self) -> None:
+        """After a session: if records are still unsaved, say so and offer to try again."""
+        if (
+            self._unsaved
+            and self.ask(
+                self.tr("Not saved yet"),
+                self.tr(
+                    "%n record(s) of this session could not be saved yet. They are kept while "
+                    "StretchGuide is open and saved as soon as the disk has room or your "
+                    "history is free. Try again now?",
+                    "",
+                    len(self._unsaved),
+                ),
+            )
+            and not self._flush_unsaved()
+        ):
+            self.inform(
+                self.tr("Not saved yet"),
+                self.tr(
+                    "Still not possible. StretchGuide keeps the records and tries again "
+                    "every few seconds while it is open; please free some disk space or "
+                    "close other programs that use your history."
+                ),
+            )
 
     def _on_hurts(self, index: int) -> None:
         if self._session is None or self._session_id is None or self._controller is None:
             return
         step = self._session.timeline.steps[index]
         self._worked[step.exercise_id] = None
-        self.ctx.history.record_hurt(self._session_id, step.exercise_id, self._step_base + index)
+        history, sid, when = self.ctx.history, self._session_id, int(self.ctx.wall())
+        number = self._step_base + index
+        self._save(lambda: history.record_hurt(sid, step.exercise_id, number, at=when))
         choice = self.ask_hurt()
         if choice == "end":
             self._controller.stop()
@@ -1295,12 +1398,18 @@ class MainWindow(QMainWindow):
         if self._session_id is None:
             return
         final = SessionStatus.COMPLETED if status == "completed" else SessionStatus.STOPPED
-        self.ctx.history.finish_session(self._session_id, final)
         steps = self._session.timeline.steps if self._session is not None else ()
         if steps and final is SessionStatus.STOPPED:
             current = steps[self._session.step_index()]
             if current.is_work:  # stopped mid-hold: that exercise was tried
                 self._worked[current.exercise_id] = None
+            if self._work_started is not None:  # cut short: stored with the time done
+                index, started = self._work_started
+                self._record_step(index, self.ctx.clock() - started, skipped=False)
+        self._work_started = None
+        history, sid, when = self.ctx.history, self._session_id, int(self.ctx.wall())
+        self._save(lambda: history.finish_session(sid, final, when))
+        self.offer_unsaved()
         exercises = [
             (ex.id, ex.name)
             for ex in map(self.ctx.catalog.exercises.get, self._worked)

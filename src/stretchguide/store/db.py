@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ DAILY_BACKUPS_KEPT = 7
 DAILY_PREFIX = "history-"  # history-YYYY-MM-DD.db; other backups never match DAILY_GLOB
 DAILY_GLOB = "history-????-??-??.db"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# PRAGMA application_id (header bytes 68-71): "StGd". It tells our history
+# apart from any other SQLite file someone puts at history.db.
+APPLICATION_ID = int.from_bytes(b"StGd", "big")
+OUR_TABLES = frozenset({"sessions", "steps", "checkins", "routine_snapshots"})
 
 
 class StoreError(Exception):
@@ -65,6 +70,29 @@ class NewerSchemaError(StoreError):
         )
 
 
+class UnusableFileError(StoreError):
+    """Something at one of our paths cannot be used; it was left as it is."""
+
+    def __init__(self, path: Path, problem: str, advice: str = "") -> None:
+        self.path = path
+        super().__init__(
+            f"{path}: {problem}",
+            f"StretchGuide cannot use {path}: {problem}. "
+            + (advice or "Nothing was changed; please move it out of the way or fix it."),
+        )
+
+
+class ForeignDatabaseError(UnusableFileError):
+    """history.db is another program's SQLite database; it was not touched."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            path,
+            f"it is a database of another program ({detail})",
+            "StretchGuide did not change it. Move it elsewhere to start a new history here.",
+        )
+
+
 @dataclass(frozen=True)
 class DamageReport:
     """What happened to a file that could not be used as the history database."""
@@ -73,9 +101,16 @@ class DamageReport:
     moved_to: Path  # the damaged file's new name (its -wal/-shm follow it)
     moved_files: tuple[Path, ...]  # every file that was renamed, main file first
     newest_backup: Path | None  # offer this to restore, if any
+    missing: bool = False  # no file at all, though backups show there was a history
 
     @property
     def user_message(self) -> str:
+        if self.missing:
+            return (
+                f"Your history file {self.moved_to} was missing, so stretchguide started a "
+                f"new, empty history. A backup from {_backup_label(self.newest_backup)} "
+                "can be restored."
+            )
         text = (
             "Your history file could not be read, so stretchguide set it aside "
             f"as {self.moved_to.name} (nothing was deleted) and started a new, empty history."
@@ -87,8 +122,13 @@ class DamageReport:
         return text
 
 
-def _backup_label(path: Path) -> str:
-    stamp = time.localtime(path.stat().st_mtime)
+def _backup_label(path: Path | None) -> str:
+    try:
+        stamp = time.localtime(path.stat().st_mtime) if path is not None else None
+    except OSError:
+        stamp = None
+    if stamp is None:
+        return "an earlier day"
     return time.strftime("%Y-%m-%d %H:%M", stamp)
 
 
@@ -100,8 +140,22 @@ def utc_stamp(now: float) -> str:
 
 
 def make_private(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.chmod(path, FILE_MODE)
+    """chmod 0600 without ever following a symlink (O_NOFOLLOW + fchmod).
+
+    A planted link at one of our names must not make us change the mode of
+    whatever it points to (as root that could be /etc/passwd).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return  # missing, a symlink (ELOOP), or not ours to open
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.fchmod(fd, FILE_MODE)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def create_private_file(path: Path) -> None:
@@ -110,9 +164,11 @@ def create_private_file(path: Path) -> None:
     SQLite gives ``-wal``/``-shm`` files the mode of the main file, so
     creating the main file privately keeps them private too.
     """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    os.close(fd)
-    make_private(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
 
 
 def side_files(path: Path) -> list[Path]:
@@ -121,7 +177,7 @@ def side_files(path: Path) -> list[Path]:
 
 def _free_name(base: Path) -> Path:
     candidate, n = base, 1
-    while candidate.exists() or any(p.exists() for p in side_files(candidate)):
+    while os.path.lexists(candidate) or any(os.path.lexists(p) for p in side_files(candidate)):
         candidate = base.with_name(f"{base.name}-{n}")
         n += 1
     return candidate
@@ -135,22 +191,22 @@ def move_aside(path: Path, label: str, now: float) -> tuple[Path, tuple[Path, ..
     """
     target = _free_name(path.with_name(f"{path.name}.{label}-{utc_stamp(now)}"))
     moved: list[Path] = []
-    if path.exists():
+    if os.path.lexists(path):
         os.replace(path, target)
         make_private(target)
         moved.append(target)
     for suffix in SIDE_SUFFIXES:
         side = path.with_name(path.name + suffix)
-        if side.exists():
+        if os.path.lexists(side):
             dest = target.with_name(target.name + suffix)
             os.replace(side, dest)
             make_private(dest)
             moved.append(dest)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return target, tuple(moved)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # A rename is only durable once the directory entry is on disk.
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -175,6 +231,36 @@ def read_header_version(path: Path) -> int | None:
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return None
     return int.from_bytes(header[60:64], "big")
+
+
+def read_header_application_id(path: Path) -> int:
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    return int.from_bytes(header[68:72], "big") if len(header) == 100 else 0
+
+
+def check_usable(path: Path, *, folder: bool = False) -> None:
+    """Refuse, naming the path, anything at one of our names that is not a
+    plain file (or folder) of this user. A symlink is refused rather than
+    followed: we chmod, create and rename at these names."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UnusableFileError(path, exc.strerror or str(exc)) from exc
+    if stat.S_ISLNK(st.st_mode):
+        raise UnusableFileError(path, "it is a symbolic link, which stretchguide does not follow")
+    if folder and not stat.S_ISDIR(st.st_mode):
+        raise UnusableFileError(path, "it should be a folder but is a file")
+    if not folder and stat.S_ISDIR(st.st_mode):
+        raise UnusableFileError(path, "it should be a file but is a folder")
+    if not folder and not stat.S_ISREG(st.st_mode):
+        raise UnusableFileError(path, "it is not a regular file (perhaps a pipe or a device)")
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        raise UnusableFileError(path, "it belongs to another user")
+    if not os.access(path, os.R_OK | os.W_OK | (os.X_OK if folder else 0)):
+        raise UnusableFileError(path, "you do not have permission to read and change it")
 
 
 # --------------------------------------------------------------------------- migrations
@@ -481,6 +567,29 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+@contextlib.contextmanager
+def bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside a transaction: many inserts at linear cost.
+
+    The aggregate triggers recompute a whole day per inserted row, so 4,000
+    check-ins on one day cost 4,000 day scans each. Here they are dropped,
+    the rows go in, the aggregates are recomputed once and the triggers are
+    recreated, all in the caller's transaction: a failure or crash rolls
+    every part back together.
+    """
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'agg_%'"
+    ).fetchall()
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    yield
+    for table, select in AGGREGATE_TABLES.items():
+        conn.execute(f"DELETE FROM {table}")
+        conn.execute(f"INSERT INTO {table} {select}")
+    for _, sql in triggers:
+        conn.execute(sql)
+
+
 def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -546,7 +655,7 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.partial")
-    if tmp.exists():
+    if os.path.lexists(tmp):
         # A leftover from an interrupted backup is not a backup; keep it aside.
         move_aside(tmp, "interrupted", time.time())
     create_private_file(tmp)
@@ -561,7 +670,7 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
     make_private(dest)
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
     return dest
 
 
@@ -589,6 +698,7 @@ class OpenResult:
     migrated: tuple[int, ...]  # versions applied on this open
     damage: DamageReport | None
     backup_made: Path | None
+    backup_notice: str | None = None  # why today's backup was skipped
 
 
 class _DamagedError(Exception):
@@ -630,6 +740,144 @@ def _probe(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _in_use(path: Path) -> bool:
+    """Whether another process has the database open right now.
+
+    Every SQLite connection in WAL mode holds a shared lock on byte 128 of
+    the ``-shm`` file (its "dead man switch"); F_GETLK reports it without
+    taking a lock. Anything unexpected counts as in use, so a live WAL is
+    never touched.
+    """
+    try:
+        import fcntl
+        import struct
+    except ImportError:  # pragma: no cover - not POSIX
+        return True
+    shm = path.with_name(path.name + "-shm")
+    try:
+        fd = os.open(shm, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 128, 1, 0)
+        probe += b"\0" * 8
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+        return bool(struct.unpack_from("h", answer)[0] != fcntl.F_UNLCK)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+_RECORD_TABLES = ("sessions", "steps", "checkins", "exercise_responses", "hurt_events")
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        if [tuple(r) for r in conn.execute("PRAGMA quick_check")] != [("ok",)]:
+            raise sqlite3.DatabaseError("quick_check failed")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            t: int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+            for t in _RECORD_TABLES
+            if t in tables
+        }
+    finally:
+        conn.close()
+
+
+def stale_wal(path: Path) -> str | None:
+    """Why the ``-wal`` beside ``path`` must not be replayed into it, or None.
+
+    SQLite replays any WAL whose own checksums hold, even one left by another
+    copy of the file (a backup copied over history.db after a crash), and
+    that can wipe pages of the real history. Our history only ever grows, so
+    the WAL is replayed into a scratch copy first: if the result is damaged,
+    or holds fewer records than the file alone, the WAL is not this file's.
+    A WAL another process is using is never examined or moved.
+    """
+    import shutil
+    import tempfile
+
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if os.lstat(wal).st_size < 32:
+            return None
+    except OSError:
+        return None
+    with open(wal, "rb") as fh:
+        wal_header = fh.read(32)
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    db_page = int.from_bytes(header[16:18], "big")
+    db_page = 65536 if db_page == 1 else db_page
+    if _in_use(path):
+        return None
+    if int.from_bytes(wal_header[8:12], "big") != db_page:
+        return "page-size"
+    try:
+        with tempfile.TemporaryDirectory(prefix=".walcheck-", dir=path.parent) as tmp:
+            alone = Path(tmp) / "alone.db"
+            shutil.copyfile(path, alone)
+            before = _counts(alone)
+            shutil.copyfile(path, Path(tmp) / "both.db")
+            shutil.copyfile(wal, Path(tmp) / "both.db-wal")
+            try:
+                after = _counts(Path(tmp) / "both.db")
+            except sqlite3.DatabaseError:
+                return "damaging"
+    except (OSError, sqlite3.Error):
+        return None  # cannot check (e.g. a full disk): SQLite's own replay as before
+    if any(after.get(t, 0) < n for t, n in before.items()):
+        return "foreign"
+    return None
+
+
+def _identify(path: Path) -> None:
+    """Raise :class:`ForeignDatabaseError` unless ``path`` is our history (or empty).
+
+    Read-only, so a foreign file is left byte-for-byte as it was. Files from
+    before schema 4 carry no application_id; they are recognised by our tables.
+    """
+    app_id = read_header_application_id(path)
+    if app_id not in (0, APPLICATION_ID):
+        raise ForeignDatabaseError(path, f"application id {app_id:#x}")
+    try:
+        ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # not readable as a database: the damage path decides
+    try:
+        app_id = int(ro.execute("PRAGMA application_id").fetchone()[0])
+        tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = user_version(ro)
+    except sqlite3.Error:
+        return
+    finally:
+        ro.close()
+    if app_id == APPLICATION_ID or (app_id == 0 and not tables and version == 0):
+        return
+    if app_id != 0:
+        raise ForeignDatabaseError(path, f"application id {app_id:#x}")
+    if version == 0 or not tables >= OUR_TABLES:
+        shown = ", ".join(sorted(tables)[:5]) or "no tables"
+        raise ForeignDatabaseError(path, f"tables: {shown}")
+
+
+def _try_backup(make: Callable[[], Path | None]) -> tuple[Path | None, str | None]:
+    """A backup that fails (full disk, read-only folder) is skipped with a notice:
+    reading and exporting the history must still work."""
+    try:
+        return make(), None
+    except (OSError, sqlite3.Error) as exc:
+        return None, (
+            f"Today's backup could not be written ({exc}); your history is unchanged "
+            "and can still be read and exported. Free some disk space to resume backups."
+        )
+
+
 def open_database(
     paths: AppPaths,
     *,
@@ -638,12 +886,22 @@ def open_database(
 ) -> OpenResult:
     """Open (creating or repairing as documented) the history database.
 
-    Raises :class:`NewerSchemaError` for a file from a newer version; in every
-    other case returns a usable connection, with ``damage`` set if the old
-    file had to be moved aside.
+    Raises :class:`NewerSchemaError` for a file from a newer version,
+    :class:`UnusableFileError` (with :class:`ForeignDatabaseError`) for
+    something at our paths we must not touch; in every other case returns a
+    usable connection, with ``damage`` set if the old file had to be moved
+    aside or was missing while backups exist.
     """
-    paths.ensure()
+    for folder in (paths.data_dir, paths.backups_dir, paths.routines_dir):
+        check_usable(folder, folder=True)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else paths.data_dir
+        raise UnusableFileError(where, exc.strerror or str(exc)) from exc
     path = paths.database
+    for f in (path, *side_files(path)):
+        check_usable(f)
     damage: DamageReport | None = None
     created = False
 
@@ -657,6 +915,10 @@ def open_database(
         if wal.exists() and wal.stat().st_size > 0:
             # A WAL without its database must not be replayed into a new file.
             move_aside(path, "orphaned", now())
+        found_backup = newest_backup(paths.backups_dir)
+        if found_backup is not None:
+            # There was a history here: say so and offer the newest backup.
+            damage = DamageReport("history file missing", path, (), found_backup, missing=True)
         create_private_file(path)
         created = True
     else:
@@ -678,11 +940,19 @@ def open_database(
                 create_private_file(path)
                 created = True
             else:
+                stale = stale_wal(path)
+                if stale:
+                    move_aside(wal, f"stale-{stale}", now())
+                    wal_size = 0
+                app_id = read_header_application_id(path)
+                if app_id not in (0, APPLICATION_ID):
+                    raise ForeignDatabaseError(path, f"application id {app_id:#x}")
                 if wal_size > 0:
                     # The newest header may still sit in the WAL.
                     version = max(version, _check_version_readonly(path) or 0)
                 if version > SCHEMA_VERSION:
                     raise NewerSchemaError(path, version, SCHEMA_VERSION)
+                _identify(path)
 
     try:
         conn = _probe(path)
@@ -700,11 +970,29 @@ def open_database(
     for f in (path, *side_files(path)):
         make_private(f)
 
+    notice: str | None = None
     if 0 < found < SCHEMA_VERSION and backups:
-        backup_to(conn, paths.backups_dir / f"history-pre-v{SCHEMA_VERSION}-{utc_stamp(now())}.db")
+        stamp = utc_stamp(now())
+        pre, notice = _try_backup(
+            lambda: backup_to(conn, paths.backups_dir / f"history-pre-v{SCHEMA_VERSION}-{stamp}.db")
+        )
+        if pre is None:
+            conn.close()
+            raise StoreError(
+                f"{path}: pre-migration backup failed: {notice}",
+                f"StretchGuide needs to update your history at {path} but could not first "
+                "write a safety copy (is the disk full?). Nothing was changed; free some "
+                "space and start again.",
+            )
     migrated = tuple(migrate(conn))
+    if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+        with contextlib.suppress(sqlite3.Error):
+            # Marks the file as ours; a full disk only postpones it.
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for f in (path, *side_files(path)):
         make_private(f)
 
-    made = backup_if_due(conn, paths.backups_dir, now()) if backups else None
-    return OpenResult(conn, created, migrated, damage, made)
+    made = None
+    if backups:
+        made, notice = _try_backup(lambda: backup_if_due(conn, paths.backups_dir, now()))
+    return OpenResult(conn, created, migrated, damage, made, notice)

@@ -81,6 +81,14 @@ EXTENT_RANK_SQL = (
     "WHEN 'below_knee' THEN 3 ELSE 4 END"
 )
 _DONE_SQL = "('completed', 'partial')"
+# Days the charts can draw: 1900 to 2200. A row outside (an import before
+# dates were checked, a hand edit) stays in the record and in exports, but
+# the trend views skip it instead of failing on a year no calendar has.
+_DAY_MIN = -25_567  # 1900-01-01
+_DAY_MAX = 84_006  # 2200-01-01
+_TIME_MIN = _DAY_MIN * 86400
+_TIME_MAX = _DAY_MAX * 86400
+_DAY_OK = f"{{col}} BETWEEN {_DAY_MIN} AND {_DAY_MAX}"
 _STEP_COLS = (
     "session_id, step_index, exercise_id, kind, side, set_number, planned_s, done_s, "
     "skipped, completed_at"
@@ -159,6 +167,7 @@ class History:
         self.created = result.created
         self.migrated = result.migrated
         self.backup_made = result.backup_made
+        self.backup_notice: str | None = result.backup_notice
         self._clock = clock
         self._offset = utc_offset
         self._started_here: set[int] = set()
@@ -600,22 +609,24 @@ class History:
         rank = EXTENT_RANK_SQL.format(col="extent")
         rows = self.conn.execute(
             "SELECT (at + utc_offset) / 86400 AS d, AVG(back), AVG(leg), COUNT(*), "
-            f"MAX({rank}) FROM checkins GROUP BY d ORDER BY d"
+            f"MAX({rank}) FROM checkins GROUP BY d HAVING {_DAY_OK.format(col='d')} ORDER BY d"
         ).fetchall()
         order = tuple(Extent)
         return [DayPain(day_from_number(d), b, leg, n, order[r]) for d, b, leg, n, r in rows]
 
     def session_days(self) -> set[date]:
         rows = self.conn.execute(
-            "SELECT DISTINCT (started_at + utc_offset) / 86400 FROM sessions "
-            f"WHERE status IN {_DONE_SQL}"
+            "SELECT DISTINCT (started_at + utc_offset) / 86400 AS d FROM sessions "
+            f"WHERE status IN {_DONE_SQL} "
+            f"AND {_DAY_OK.format(col='(started_at + utc_offset) / 86400')}"
         ).fetchall()
         return {day_from_number(r[0]) for r in rows}
 
     def _session_day_numbers(self) -> list[int]:
         rows = self.conn.execute(
             "SELECT DISTINCT (started_at + utc_offset) / 86400 AS d FROM sessions "
-            f"WHERE status IN {_DONE_SQL} ORDER BY d"
+            f"WHERE status IN {_DONE_SQL} "
+            f"AND {_DAY_OK.format(col='(started_at + utc_offset) / 86400')} ORDER BY d"
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -641,8 +652,8 @@ class History:
         ordered by start: the pairing rule of :func:`core.trends.session_changes`."""
         # Read from the pairs the schema 4 triggers keep (db.AGGREGATE_TABLES).
         out: list[tuple[int, ...]] = self.conn.execute(
-            "SELECT * FROM agg_session_changes WHERE started_at >= ?",
-            (since if since is not None else -(2**62),),
+            "SELECT * FROM agg_session_changes WHERE started_at >= ? AND started_at < ?",
+            (max(since, _TIME_MIN) if since is not None else _TIME_MIN, _TIME_MAX),
         ).fetchall()
         # Sorting here is cheaper than an index that every write would update.
         out.sort(key=lambda r: (r[1], r[0]))
@@ -668,14 +679,15 @@ class History:
         # instead of every check-in (the same averages as AVG()).
         rows = self.conn.execute(
             "SELECT day, CAST(back_sum AS REAL) / n, CAST(leg_sum AS REAL) / n, n, extent_max "
-            "FROM agg_checkin_days ORDER BY day"
+            f"FROM agg_checkin_days WHERE {_DAY_OK.format(col='day')} ORDER BY day"
         ).fetchall()
         return DailyColumns(*zip(*rows, strict=True)) if rows else DailyColumns()
 
     def session_day_columns(self) -> SessionDayColumns:
         """Finished sessions per local day: done (completed or partial) and stopped."""
         rows = self.conn.execute(
-            "SELECT day, done, stopped FROM agg_session_days ORDER BY day"
+            f"SELECT day, done, stopped FROM agg_session_days WHERE {_DAY_OK.format(col='day')} "
+            "ORDER BY day"
         ).fetchall()
         return SessionDayColumns(*zip(*rows, strict=True)) if rows else SessionDayColumns()
 

@@ -1,0 +1,64 @@
+"""One StretchGuide per data folder (issue 14)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from stretchguide.paths import AppPaths
+from stretchguide.qt import app as qt_app
+
+
+def test_a_second_instance_on_the_same_folder_is_refused(tmp_path, qapp) -> None:
+    paths = AppPaths(tmp_path / "data")
+    first = qt_app.instance_lock(paths)
+    assert first is not None
+    assert (paths.data_dir / qt_app.LOCK_NAME).stat().st_mode & 0o777 == 0o600
+    assert qt_app.instance_lock(paths) is None
+    other = qt_app.instance_lock(AppPaths(tmp_path / "elsewhere"))
+    assert other is not None, "another data folder is independent"
+    first.unlock()
+    again = qt_app.instance_lock(paths)
+    assert again is not None
+    again.unlock()
+    other.unlock()
+    assert str(paths.data_dir) in qt_app.second_instance_text(paths)
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path, qapp) -> None:
+    paths = AppPaths(tmp_path / "data")
+    code = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from stretchguide.paths import AppPaths
+        from stretchguide.qt.app import instance_lock
+        app = QCoreApplication([])
+        held = instance_lock(AppPaths(Path({str(paths.data_dir)!r})))
+        assert held is not None
+        os._exit(0)  # dies holding the lock
+        """
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ})
+    assert (paths.data_dir / qt_app.LOCK_NAME).exists()
+    lock = qt_app.instance_lock(paths)
+    assert lock is not None
+    lock.unlock()
+
+
+def test_a_file_where_a_folder_belongs_gives_a_message_not_a_traceback(
+    tmp_path, qapp, monkeypatch, capsys
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    paths = AppPaths(tmp_path / "data")
+    paths.data_dir.mkdir()
+    paths.backups_dir.write_text("not a folder")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert qt_app.run_app(paths, ["stretchguide"]) == 2
+    assert shown and str(paths.backups_dir) in shown[0]
+    assert str(paths.backups_dir) in capsys.readouterr().err
