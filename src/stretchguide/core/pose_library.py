@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Final
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.poses import (
+    FOREARM,
     RADIUS,
     STANDING,
+    SURFACE_RADIUS,
+    UPPER_ARM,
     Camera,
     Clip,
     Drawing,
@@ -38,7 +41,9 @@ from stretchguide.core.poses import (
     Pose,
     Prop,
     Reach,
+    Rest,
     Skeleton,
+    Support,
     Vec,
     View,
     breathing,
@@ -49,8 +54,13 @@ from stretchguide.core.poses import (
     limit_for,
     mirrored_frame,
     mirrored_prop,
+    on_floor,
     resolve,
+    rests_on,
+    rests_to_settle,
+    settle,
 )
+
 
 # --- authoring helpers ---------------------------------------------------------
 
@@ -127,7 +137,21 @@ def hook_lying() -> Pose:
     return feet_flat(p, ("l", "r"))
 
 
-PRONE = Pose().with_(pitch=90.0, neck_flex=-10.0).both(ankle=-60.0, shoulder_abd=10.0)
+PRONE_LEGS: Final = on_floor("pelvis", "l_knee", "r_knee", "l_toe", "r_toe")
+
+
+def _prone(p: Pose) -> Pose:
+    """Lying on the front with the pelvis, thighs, knees and toes all on the mat."""
+    def cost(sk: Skeleton) -> float:
+        g = {r.point: r.gap(sk) for r in PRONE_LEGS}
+        return (g["r_knee"] - g["pelvis"]) ** 2 + (g["r_toe"] - g["pelvis"]) ** 2
+
+    p = fit(p, ["r_hip_flex", "r_ankle", "r_knee"], cost,
+            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+    return p.with_(l_hip_flex=p["r_hip_flex"], l_ankle=p["r_ankle"], l_knee=p["r_knee"])
+
+
+PRONE = _prone(Pose().with_(pitch=90.0, neck_flex=-10.0).both(ankle=-60.0, shoulder_abd=10.0))
 SITTING_FLOOR = Pose().both(hip_flex=90.0, knee=5.0, ankle=5.0).with_(lumbar_flex=5.0)
 CHAIR_SEAT = 46.0
 
@@ -219,20 +243,26 @@ class ExerciseFigure:
         return fr
 
 
-def _sup(pose: Pose) -> Frame:
-    return Frame(grounded(pose))
+def _placed(pose: Pose, rests: tuple[Rest, ...], reaches: Sequence[Reach] = ()) -> Pose:
+    return settle(grounded(pose), rests_to_settle(rests, reaches)) if rests else grounded(pose)
 
 
-def _hands_on(frame_pose: Pose, left: str, right: str, off_l: Vec = (0.0, 0.0, 0.0),
-              off_r: Vec = (0.0, 0.0, 0.0)) -> Frame:
-    return Frame(grounded(frame_pose), reaches=(Reach("l", left, offset=off_l),
-                                               Reach("r", right, offset=off_r)))
+def _sup(pose: Pose, rests: tuple[Rest, ...] = ()) -> Frame:
+    return Frame(_placed(pose, rests), rests=rests)
 
 
 def _with_reaches(pose: Pose, *reaches: Reach, helper: Pose | None = None,
-                  helper_reaches: tuple[Reach, ...] = ()) -> Frame:
-    return Frame(grounded(pose), helper=grounded(helper) if helper is not None else None,
-                 reaches=tuple(reaches), helper_reaches=helper_reaches)
+                  helper_reaches: tuple[Reach, ...] = (),
+                  rests: tuple[Rest, ...] = ()) -> Frame:
+    return Frame(_placed(pose, rests, reaches),
+                 helper=grounded(helper) if helper is not None else None,
+                 reaches=tuple(reaches), helper_reaches=helper_reaches, rests=rests)
+
+
+# The contacts the figures share, named once (right side working).
+LYING_BACK: Final = on_floor("pelvis", "mid_back")
+BOTH_FEET: Final = on_floor("l_heel", "l_toe", "r_heel", "r_toe")
+LEFT_FOOT: Final = on_floor("l_heel", "l_toe")
 
 
 # Figure-four: right ankle resting just above the left knee.
@@ -289,22 +319,34 @@ def _single_knee_to_chest() -> ExerciseFigure:
 
 
 def _all_fours(spine: float = 0.0) -> Pose:
-    """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back."""
+    """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back.
+
+    Knees, shins and hands all rest on the mat: the cost compares their
+    heights with each other (the floor then takes the lowest), so whatever
+    the spine does the whole figure stays down on its four supports.
+    """
     p = Pose().with_(pitch=90.0, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
                      neck_flex=10.0 + spine * 0.6).both(
-        hip_flex=90.0, knee=90.0, ankle=-70.0, shoulder_flex=90.0, elbow=0.0, wrist=-60.0)
+        hip_flex=90.0, knee=90.0, ankle=-60.0, shoulder_flex=90.0, elbow=0.0, wrist=-75.0)
 
     def cost(sk: Skeleton) -> float:
         hip, knee = sk["r_hip"], sk["r_knee"]
         sh, wr = sk["r_shoulder"], sk["r_wrist"]
-        return ((hip[0] - knee[0]) ** 2 + (sh[0] - wr[0]) ** 2
-                + (sk["r_wrist"][2] - RADIUS["hand"] - 1.0) ** 2
-                + (sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2)
+        g = {r.point: r.gap(sk) for r in ALL_FOURS}
+        return (0.05 * ((hip[0] - knee[0]) ** 2 + (sh[0] - wr[0]) ** 2)
+                + 50 * (g["r_hand"] - g["r_knee"]) ** 2
+                + 50 * (g["r_ankle"] - g["r_knee"]) ** 2
+                + 50 * (g["r_toe"] - g["r_knee"]) ** 2)
 
-    p = fit(p, ["pitch", "r_hip_flex", "r_shoulder_flex"], cost)
-    # The cost only watches the near side; the far limbs copy it so no hand
-    # floats above the mat.
-    return p.with_(l_hip_flex=p["r_hip_flex"], l_shoulder_flex=p["r_shoulder_flex"])
+    p = fit(p, ["pitch", "r_hip_flex", "r_shoulder_flex", "r_knee", "r_ankle"],
+            cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+    # The cost only watches the near side; the far limbs copy it.
+    return p.with_({f"l_{d}": p[f"r_{d}"] for d in ("hip_flex", "shoulder_flex", "knee",
+                                                     "ankle")})
+
+
+ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle",
+                            "l_toe", "r_toe")
 
 
 def _cat_stretch() -> ExerciseFigure:
@@ -312,9 +354,9 @@ def _cat_stretch() -> ExerciseFigure:
     arch = _all_fours(64.0).with_(neck_flex=45.0)
     hollow = _all_fours(-44.0).with_(neck_flex=-30.0)
     return ExerciseFigure(
-        "cat_stretch", View.SIDE, start=_sup(neutral), key=_sup(arch),
-        stages={"arch": _sup(arch), "hollow": _sup(hollow)},
-        props=(FLOOR, MAT), feel=("lower_back", "mid_back"), sided=False)
+        "cat_stretch", View.SIDE, start=_sup(neutral, ALL_FOURS), key=_sup(arch, ALL_FOURS),
+        stages={"arch": _sup(arch, ALL_FOURS), "hollow": _sup(hollow, ALL_FOURS)},
+        props=(FLOOR, MAT), feel=("lower_back", "mid_back"), sided=False, breath=0.0)
 
 
 def _supine_hamstring() -> ExerciseFigure:
@@ -637,51 +679,103 @@ def _seated_hamstring() -> ExerciseFigure:
         key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
 
 
-def _prone_hands(p: Pose, ahead: float) -> tuple[Reach, Reach]:
+PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
+FOREARMS: Final = on_floor("l_elbow", "r_elbow")
+
+
+def _prone_hands(p: Pose, ahead: float, wide: float = 1.1) -> tuple[Reach, Reach]:
     sk = forward(grounded(p))
     return tuple(  # type: ignore[return-value]
         Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + ahead,
-                                   sk[f"{s}_shoulder"][1] * 1.1, RADIUS["hand"]))
+                                   sk[f"{s}_shoulder"][1] * wide, RADIUS["forearm"] * 0.8),
+              flat=True)
         for s in ("l", "r"))
+
+
+def _on_legs(p: Pose) -> Pose:
+    """Placed by the legs and pelvis alone: the arms are placed later by reaches."""
+    return settle(replace(p, ground=Ground.FIXED), PRONE_LEGS)
+
+
+def _press_pose(ext: float) -> Pose:
+    return _on_legs(PRONE.with_(lumbar_flex=-ext * 0.6, thorax_flex=-ext * 0.4,
+                                neck_flex=-15.0 + ext * 0.2))
+
+
+def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float:
+    """The ``x`` in [lo, hi] where the increasing ``f`` crosses zero."""
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+    return lo
 
 
 def _prone_press_up() -> ExerciseFigure:
-    start = PRONE.with_(neck_flex=-15.0)
-    hands = _prone_hands(start, 2.0)
-    up = start.with_(lumbar_flex=-35.0, thorax_flex=-22.0, neck_flex=-5.0)
-    return ExerciseFigure(
-        "prone_press_up", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(up, *hands), neutral=_sup(PRONE), props=(FLOOR, MAT),
-        feel=("lower_back",), sided=False)
-
-
-def _sphinx(ext: float) -> tuple[Pose, tuple[Reach, Reach]]:
-    p = PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3, neck_flex=-10.0 + ext * 0.3)
-    p = grounded(p)
-    sk = forward(p)
+    # Palms planted just ahead of the shoulders; the arms straighten and lift
+    # the chest while the pelvis and legs stay down on the mat (a plank would
+    # lift them). The top is where the nearly straight arms end; the bottom
+    # is where the bent elbows just clear the mat.
+    top_ext = 55.0
+    sk = forward(_press_pose(top_ext))
     hands = tuple(
-        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + 24.0, sk[f"{s}_shoulder"][1] * 0.9,
-                                   RADIUS["forearm"]))
+        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + 6.0, sk[f"{s}_shoulder"][1] * 1.2,
+                                   SURFACE_RADIUS["r_wrist"]), flat=True)
         for s in ("l", "r"))
-    return p, hands  # type: ignore[return-value]
+
+    def shoulder_to_palm(ext: float) -> float:
+        q = forward(_press_pose(ext))["r_shoulder"]
+        t = hands[1].offset
+        return math.dist(q, t) - (UPPER_ARM + FOREARM) * 0.985
+
+    top = _press_pose(_bisect(shoulder_to_palm, 0.0, 60.0))
+
+    def elbow_clear(ext: float) -> float:
+        q = forward(resolve(Frame(_press_pose(ext), reaches=hands)).body)
+        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
+        return min(q["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - 1.0, 0.02 - palm)
+
+    low = _press_pose(_bisect(elbow_clear, 0.0, 60.0) + 0.5)
+    rests = PRONE_LEGS + PALMS
+    return ExerciseFigure(
+        "prone_press_up", View.SIDE, start=_with_reaches(low, *hands, rests=rests),
+        key=_with_reaches(top, *hands, rests=rests), props=(FLOOR, MAT), feel=("lower_back",), sided=False, breath=0.0)
+
+
+def _sphinx(ext: float) -> Pose:
+    return _on_legs(PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3,
+                                neck_flex=-10.0 + ext * 0.3))
 
 
 def _prone_forearm_extension() -> ExerciseFigure:
-    # Up on the forearms: the shoulder ends a forearm's width above the elbow.
+    # Up on the forearms: upper arms upright, elbows under the shoulders and
+    # the forearms flat on the mat; pelvis and legs stay down.
     def shoulder_height(ext: float) -> float:
-        return forward(_sphinx(ext)[0])["r_shoulder"][2]
+        return forward(_sphinx(ext))["r_shoulder"][2]
 
     lo, hi = 0.0, 50.0
-    target = 29.0 + RADIUS["forearm"]
+    target = UPPER_ARM + SURFACE_RADIUS["r_elbow"]
     for _ in range(30):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if shoulder_height(mid) < target else (lo, mid)
-    up, hands_up = _sphinx(lo)
-    down, hands_down = _sphinx(0.0)
+    up = _sphinx(lo)
+    sk = forward(up)
+    hands = tuple(
+        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + FOREARM - 1.0,
+                                   sk[f"{s}_shoulder"][1] * 0.9, SURFACE_RADIUS["r_wrist"]),
+              flat=True)
+        for s in ("l", "r"))
+    def low_clear(ext: float) -> float:
+        q = forward(resolve(Frame(_sphinx(ext), reaches=hands)).body)
+        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
+        low = min(q[p][2] - r for p, r in SURFACE_RADIUS.items() if p[2:] in ("elbow", "hand"))
+        return min(low - 0.3, 0.02 - palm)
+
+    down = _sphinx(_bisect(low_clear, 0.0, lo) + 0.2)
     return ExerciseFigure(
-        "prone_forearm_extension", View.SIDE, start=_with_reaches(down, *hands_down),
-        key=_with_reaches(up, *hands_up), neutral=_sup(PRONE), props=(FLOOR, MAT),
-        feel=("lower_back",), sided=False)
+        "prone_forearm_extension", View.SIDE,
+        start=_with_reaches(down, *hands, rests=PRONE_LEGS + PALMS),
+        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS), props=(FLOOR, MAT), feel=("lower_back",),
+        sided=False, breath=0.0)
 
 
 def _standing_extension() -> ExerciseFigure:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from enum import StrEnum
 from typing import Final
 
@@ -404,18 +405,20 @@ def grounded(pose: Pose) -> Pose:
 # --- reaching: put a hand on a point (analytic two-link arm) -----------------
 
 
-def reach(pose: Pose, side: str, target: Vec) -> Pose:
+def reach(pose: Pose, side: str, target: Vec, flat: bool = False) -> Pose:
     """Bend shoulder and elbow of ``side`` so the palm lands on ``target``.
 
     The arm stays in one plane (no shoulder rotation), which is how the
     exercises hold a knee, a shin, a strap or a chair. Out-of-reach targets
-    leave the arm pointing straight at them.
+    leave the arm pointing straight at them. ``flat`` puts the wrist on the
+    target and lays the hand flat from it (a palm pressing on the floor: a
+    hand carrying on the forearm's line would dig into the floor).
     """
     skel = forward(pose)
     k = 1.0 if side == "l" else -1.0
     shoulder = skel[f"{side}_shoulder"]
     d = _mtv(skel.frames["thorax"], _sub(target, shoulder))
-    a, b = UPPER_ARM, FOREARM + HAND * 0.5
+    a, b = UPPER_ARM, (FOREARM if flat else FOREARM + HAND * 0.5)
     dist = max(1e-6, min(_norm(d), a + b - 1e-6))
     cos_e = (dist * dist - a * a - b * b) / (2 * a * b)
     elbow = math.degrees(math.acos(max(-1.0, min(1.0, cos_e))))
@@ -435,13 +438,43 @@ def reach(pose: Pose, side: str, target: Vec) -> Pose:
         flex += 360.0
     flex = min(hi, max(lo, flex))
     abd = k * math.degrees(t)
+    wrist = _flat_wrist(skel.frames["thorax"], flex, abd, k, elbow) if flat else 0.0
     return pose.with_({
         f"{side}_shoulder_flex": flex,
         f"{side}_shoulder_abd": abd,
         f"{side}_shoulder_rot": 0.0,
         f"{side}_elbow": elbow,
-        f"{side}_wrist": 0.0,
+        f"{side}_wrist": wrist,
     })
+
+
+def _flat_wrist(thorax: Mat, flex: float, abd: float, k: float, elbow: float) -> float:
+    """The wrist angle that lays the hand level with the floor, fingers ahead.
+
+    The fingertip's surface is a little thinner than the wrist's, so the hand
+    tips down just enough for both to rest on the floor together.
+    """
+    m = _mm(thorax, _mm(_ry(-flex), _rx(k * abd)))
+    lo, hi = LIMITS["wrist"]
+    drop = -(RADIUS["forearm"] * 0.8 - RADIUS["hand"]) / HAND
+    best, best_err = 0.0, math.inf
+    for step in range(int(lo), int(hi) + 1, 2):
+        # The hand's direction: the forearm's frame turned by elbow + wrist.
+        th = math.radians(elbow + step)
+        dz = m[6] * math.sin(th) - m[8] * math.cos(th)
+        dx = m[0] * math.sin(th) - m[2] * math.cos(th)
+        err = abs(dz - drop) + (0.0 if dx >= 0 else 10.0)
+        if err < best_err:
+            best, best_err = float(step), err
+    # Refine between the coarse steps (secant on the height error).
+    for _ in range(2):
+        th = math.radians(elbow + best)
+        dz = m[6] * math.sin(th) - m[8] * math.cos(th)
+        slope = m[6] * math.cos(th) + m[8] * math.sin(th)
+        if abs(slope) < 1e-6:
+            break
+        best = min(hi, max(lo, best - math.degrees((dz - drop) / slope)))
+    return best
 
 
 # --- keyframes, easing and interpolation ------------------------------------
@@ -482,6 +515,7 @@ class Reach:
     offset: Vec = (0.0, 0.0, 0.0)
     toward: str = ""  # optional second point: aim ``fraction`` of the way there
     fraction: float = 0.0
+    flat: bool = False  # palm flat on the floor: the wrist goes to the target
 
     def target(self, skel: Skeleton) -> Vec:
         if self.anchor == "@world":
@@ -492,14 +526,89 @@ class Reach:
         return _add(base, self.offset)
 
 
+# --- resting contacts: what lies on the floor, a ball, a seat, a wall -------
+
+
+# How far each named point sits inside the body's surface: a point at the
+# centre of a limb rests when it is this far above its support. Anchors that
+# already sit on the skin (a buttock, the low back) have no entry: 0.
+SURFACE_RADIUS: Final[Mapping[str, float]] = dict(_SURFACE_POINTS)
+
+
+@dataclass(frozen=True)
+class Support:
+    """A surface the body can rest on.
+
+    ``floor``: ``z = 0``; ``plane``: a horizontal top at height ``at`` (a
+    chair seat, a block); ``wall``: the plane ``x = at`` with the body on its
+    ``-x`` side; ``ball``: a sphere at ``centre`` of ``radius``.
+    """
+
+    kind: str = "floor"
+    at: float = 0.0
+    centre: Vec = (0.0, 0.0, 0.0)
+    radius: float = 0.0
+    name: str = "floor"
+
+    def gap(self, p: Vec, r: float) -> float:
+        """Distance from a body surface of radius ``r`` round ``p`` to this support."""
+        if self.kind == "floor":
+            return p[2] - r
+        if self.kind == "plane":
+            return p[2] - r - self.at
+        if self.kind == "wall":
+            return self.at - p[0] - r
+        return _norm(_sub(p, self.centre)) - r - self.radius
+
+    def mirrored(self) -> Support:
+        return replace(self, centre=(self.centre[0], -self.centre[1], self.centre[2]))
+
+
+FLOOR_SUPPORT: Final = Support()
+
+
+@dataclass(frozen=True)
+class Rest:
+    """A body point that rests on a support in a frame (and keeps resting)."""
+
+    point: str
+    on: Support = FLOOR_SUPPORT
+
+    def gap(self, skel: Skeleton) -> float:
+        return self.on.gap(skel[self.point], SURFACE_RADIUS.get(self.point, 0.0))
+
+    def mirrored(self) -> Rest:
+        return Rest(_swap_side(self.point), self.on.mirrored())
+
+
+def rests_on(support: Support, *points: str) -> tuple[Rest, ...]:
+    return tuple(Rest(p, support) for p in points)
+
+
+def on_floor(*points: str) -> tuple[Rest, ...]:
+    return rests_on(FLOOR_SUPPORT, *points)
+
+
+def _swap_side(name: str) -> str:
+    if name[:2] in ("l_", "r_"):
+        return ("r_" if name[0] == "l" else "l_") + name[2:]
+    return name
+
+
 @dataclass(frozen=True)
 class Frame:
-    """Everything posed at one instant: the person, a helper, hand contacts."""
+    """Everything posed at one instant: the person, a helper, hand contacts.
+
+    ``rests`` name the body points that lie on a support in this frame; a
+    movement between two frames keeps the points both of them rest resting
+    (the pose is rocked back onto them, see :func:`settle`).
+    """
 
     body: Pose
     helper: Pose | None = None
     reaches: tuple[Reach, ...] = ()
     helper_reaches: tuple[Reach, ...] = ()
+    rests: tuple[Rest, ...] = ()
 
 
 def mirrored_frame(frame: Frame) -> Frame:
@@ -511,13 +620,14 @@ def mirrored_frame(frame: Frame) -> Frame:
     def flip(r: Reach) -> Reach:
         side = "r" if r.side == "l" else "l"
         return Reach(side, swap(r.anchor), r.on_helper, (r.offset[0], -r.offset[1], r.offset[2]),
-                     swap(r.toward), r.fraction)
+                     swap(r.toward), r.fraction, r.flat)
 
     return Frame(
         body=mirrored(frame.body),
         helper=mirrored(frame.helper) if frame.helper is not None else None,
         reaches=tuple(flip(r) for r in frame.reaches),
         helper_reaches=tuple(flip(r) for r in frame.helper_reaches),
+        rests=tuple(r.mirrored() for r in frame.rests),
     )
 
 
@@ -532,7 +642,7 @@ def _apply_reaches(body: Pose, reaches: Sequence[Reach], helper: Pose | None,
         src = oth if r.on_helper else own
         if src is None:
             continue
-        body = reach(body, r.side, r.target(src))
+        body = reach(body, r.side, r.target(src), r.flat)
     return body
 
 
@@ -544,7 +654,7 @@ def resolve(frame: Frame) -> Frame:
         # The helper's hands name points on the person (``on_helper`` means
         # "the other figure" from the helper's point of view).
         helper = _apply_reaches(helper, frame.helper_reaches, None, body)
-    return Frame(body, helper, frame.reaches, frame.helper_reaches)
+    return Frame(body, helper, frame.reaches, frame.helper_reaches, frame.rests)
 
 
 def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
@@ -553,7 +663,8 @@ def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
         return resolve(a)
     if t >= 1.0:
         return resolve(b)
-    raw_body = lerp_pose(a.body, b.body, t)
+    rests = common_rests(a.rests, b.rests)
+    raw_body = settled_between(a.body, b.body, rests_to_settle(rests, a.reaches, b.reaches), t)
     raw_helper = (lerp_pose(a.helper, b.helper, t)
                   if a.helper is not None and b.helper is not None else None)
     ra = resolve(Frame(raw_body, raw_helper, a.reaches, a.helper_reaches))
@@ -562,7 +673,90 @@ def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
     helper = (lerp_pose(ra.helper, rb.helper, t)
               if ra.helper is not None and rb.helper is not None else None)
     return Frame(body, helper, b.reaches if t >= 0.5 else a.reaches,
-                 b.helper_reaches if t >= 0.5 else a.helper_reaches)
+                 b.helper_reaches if t >= 0.5 else a.helper_reaches, rests)
+
+
+def common_rests(a: Sequence[Rest], b: Sequence[Rest]) -> tuple[Rest, ...]:
+    """The contacts both ends of a movement share: they hold all the way."""
+    if not a or not b:
+        return ()
+    other = set(b)
+    return tuple(r for r in a if r in other)
+
+
+_ARM_POINTS: Final = ("shoulder", "elbow", "wrist", "hand")
+
+
+def rests_to_settle(rests: tuple[Rest, ...], *reach_sets: Sequence[Reach]) -> tuple[Rest, ...]:
+    """Rests the body's root can keep; a hand placed by a reach keeps itself."""
+    placed = {r.side for reaches in reach_sets for r in reaches}
+    return tuple(r for r in rests
+                 if not (r.point[:2] in ("l_", "r_") and r.point[0] in placed
+                         and r.point[2:] in _ARM_POINTS[1:]))
+
+
+def _rest_spread(pose: Pose, rests: Sequence[Rest]) -> tuple[float, list[float]]:
+    sk = _fk_raw(pose)
+    gaps = [r.gap(sk) for r in rests]
+    mean = sum(gaps) / len(gaps)
+    return sum((g - mean) ** 2 for g in gaps), gaps
+
+
+def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 3) -> Pose:
+    """Rock the pose (pitch) and set its height so every rest touches its support.
+
+    Interpolating joint angles between two poses that both rest on, say,
+    hands and knees lifts one end mid-way; tipping the whole body about the
+    pelvis and lowering it puts both back down, as the floor would.
+    """
+    if not rests:
+        return pose
+    spread, gaps = _rest_spread(pose, rests)
+    if len({r.point for r in rests}) > 1:
+        h = 0.5
+        for _ in range(iterations):
+            if spread < 1e-8:
+                break
+            up, _ = _rest_spread(pose.with_(pitch=pose["pitch"] + h), rests)
+            down, _ = _rest_spread(pose.with_(pitch=pose["pitch"] - h), rests)
+            curv = (up + down - 2 * spread) / (h * h)
+            slope = (up - down) / (2 * h)
+            step = -slope / curv if curv > 1e-12 else (-h if up < down else h)
+            step = max(-10.0, min(10.0, step))
+            cand = pose.with_(pitch=pose["pitch"] + step)
+            cs, cg = _rest_spread(cand, rests)
+            if cs >= spread:
+                break
+            pose, spread, gaps = cand, cs, cg
+            h = max(0.02, min(0.5, abs(step) / 2))
+    return pose.with_(z=pose["z"] - sum(gaps) / len(gaps))
+
+
+_SETTLE_GRID: Final = 12
+
+
+@lru_cache(maxsize=512)
+def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> tuple[tuple[float, float], ...]:
+    """(pitch, z) corrections on a grid of ``t``: settling costs once per movement."""
+    out = []
+    for i in range(_SETTLE_GRID + 1):
+        raw = lerp_pose(a, b, i / _SETTLE_GRID) if 0 < i < _SETTLE_GRID else (a, b)[i > 0]
+        fixed = settle(raw, rests)
+        out.append((fixed["pitch"] - raw["pitch"], fixed["z"] - raw["z"]))
+    return tuple(out)
+
+
+def settled_between(a: Pose, b: Pose, rests: tuple[Rest, ...], t: float) -> Pose:
+    """``lerp_pose(a, b, t)`` rocked onto the rests both ends share."""
+    raw = lerp_pose(a, b, t)
+    if not rests or t <= 0.0 or t >= 1.0:
+        return raw
+    table = _settle_table(a, b, rests)
+    x = t * _SETTLE_GRID
+    i = min(_SETTLE_GRID - 1, int(x))
+    f = x - i
+    (p0, z0), (p1, z1) = table[i], table[i + 1]
+    return raw.with_(pitch=raw["pitch"] + p0 + (p1 - p0) * f, z=raw["z"] + z0 + (z1 - z0) * f)
 
 
 @dataclass(frozen=True)
@@ -610,11 +804,13 @@ def breathing(frame: Frame, t: float, depth: float = 1.0) -> Frame:
     """A calm breath (about 12 a minute) laid over a held frame."""
     phase = 0.5 - 0.5 * math.cos(2 * math.pi * t / 5.0)
     body = frame.body
-    body = body.with_(
-        thorax_flex=body["thorax_flex"] - 2.0 * depth * phase,
-        neck_flex=body["neck_flex"] + 1.0 * depth * phase,
+    inhaled = body.with_(
+        thorax_flex=body["thorax_flex"] - 2.0 * depth,
+        neck_flex=body["neck_flex"] + 1.0 * depth,
     )
-    return Frame(body, frame.helper, frame.reaches, frame.helper_reaches)
+    # The breath is a movement like any other: what rests keeps resting.
+    body = settled_between(body, inhaled, rests_to_settle(frame.rests, frame.reaches), phase)
+    return Frame(body, frame.helper, frame.reaches, frame.helper_reaches, frame.rests)
 
 
 # --- cameras and 2D drawing ----------------------------------------------------
