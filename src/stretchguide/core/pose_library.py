@@ -531,26 +531,50 @@ def _hip_rotator() -> ExerciseFigure:
         feel=("buttock", "back_of_hip"), azimuth=30.0)
 
 
+SIDE_LYING: Final = on_floor("l_shoulder", "l_hip", "l_knee", "l_ankle")
+
+
 def _side_lying_base() -> Pose:
-    """On the left side facing the camera, hips and knees bent, head on the arm."""
-    p = Pose().with_(roll=-90.0, neck_flex=0.0).both(hip_flex=45.0, knee=90.0, ankle=-10.0)
+    """On the left side, head to the right of the picture, facing the camera.
+
+    Hips and knees bent, the lower arm under the head. The shoulder, hip,
+    knee and ankle of the lower side all rest on the mat.
+    """
+    p = Pose().with_(yaw=-90.0, roll=-90.0, neck_flex=0.0).both(
+        hip_flex=45.0, knee=90.0, ankle=-10.0)
     p = p.with_(l_shoulder_flex=170.0, l_elbow=30.0, r_shoulder_flex=40.0, r_elbow=60.0)
+
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in SIDE_LYING]
+        return sum((x - g[0]) ** 2 for x in g[1:])
+
+    p = fit(p, ["lumbar_side", "l_hip_abd", "r_hip_abd", "l_hip_rot", "pitch"], cost,
+            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
     return p
 
 
 def _clam_shell() -> ExerciseFigure:
+    # Seen from the front and a little above: the feet stay together and the
+    # top knee opens upwards, both knees clearly bent; the mat is the floor.
     start = _side_lying_base()
+    start = fit(start, ["r_hip_rot", "r_hip_abd"], near("r_heel", "l_heel", (0.0, 0.0, 9.0)))
     key = fit(start.with_(r_hip_abd=30.0, r_hip_rot=25.0),
               ["r_hip_rot", "r_hip_abd"],
-              _plus(near("r_heel", "l_heel", weight=1.0),
-                    lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 32.0) ** 2))
-    band = Prop("line", anchors=("l_knee", "r_knee"), width=1.6, ink=Ink.BAND,
-                offset=(0.0, 4.0, 0.0), depth_bias=30.0)
-    hand = Reach("r", "r_hip_front", offset=(14.0, 0.0, 0.0))
+              _plus(near("r_heel", "l_heel", (0.0, 0.0, 9.0), weight=1.0),
+                    lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 30.0) ** 2))
+    # The optional band loops round both thighs just above the knees.
+    band = Prop("loop", anchors=("l_above_knee", "r_above_knee"), width=1.8, ink=Ink.BAND,
+                depth_bias=60.0)
+    hand = Reach("r", "r_hip_front", offset=(0.0, -10.0, 2.0))
+    sk = forward(grounded(start))
+    x0 = min(sk["l_knee"][0], sk["l_toe"][0]) - 25.0
+    x1 = sk["head"][0] + 25.0
+    mat = Prop("poly", points=((x1, -40.0, 0.0), (x0, -40.0, 0.0), (x0, 40.0, 0.0),
+                               (x1, 40.0, 0.0)), width=0.5, ink=Ink.MAT_AREA, depth_bias=-1e5)
     return ExerciseFigure(
-        "clam_shell", View.SIDE, start=_with_reaches(start, hand),
-        key=_with_reaches(key, hand), props=(FLOOR, band),
-        feel=("outer_hip", "back_of_hip"), azimuth=50.0, elevation=20.0)
+        "clam_shell", View.FRONT, start=_with_reaches(start, hand, rests=SIDE_LYING),
+        key=_with_reaches(key, hand, rests=SIDE_LYING), props=(mat, band),
+        feel=("outer_hip", "back_of_hip"), azimuth=-90.0, elevation=30.0)
 
 
 def _nerve_glide_knee() -> ExerciseFigure:
@@ -799,18 +823,42 @@ def _standing_extension() -> ExerciseFigure:
         feel=("lower_back",), sided=False)
 
 
+BALL_R: Final = 6.0  # a massage ball, drawn large enough to see
+
+
 def _ball_piriformis_release() -> ExerciseFigure:
+    # The right buttock rests on a small ball on the mat; the pelvis tips
+    # up on that side, feet and upper back stay down. Seen from the right,
+    # the ball is nearest and drawn over the glow that marks the buttock.
     base = _arms_by_side(hook_lying())
-    start = base.with_(roll=-8.0, lumbar_twist=6.0)
-    ball = Prop("ball", anchors=("r_buttock",), radius=4.5, ink=Ink.PROP_DARK,
-                offset=(0.0, -2.0, -6.0), depth_bias=25.0)
-    path = tuple(
-        _sup(start.with_(x=3.0 * math.cos(a), lumbar_flex=2.0 * math.sin(a),
-                         roll=-8.0 - 3.0 * math.sin(a)))
-        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2))
+    sk0 = forward(grounded(base))
+    b = sk0["r_buttock"]
+    ball = Support("ball", centre=(b[0], b[1], BALL_R), radius=BALL_R, name="ball")
+    rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe",
+                                                "r_heel", "r_toe"))
+
+    def on_ball(p: Pose) -> Pose:
+        def cost(sk: Skeleton) -> float:
+            sunk = min(0.0, sk.lowest())
+            return (sum(r.gap(sk) ** 2 for r in rests) + 0.01 * (sk["r_buttock"][0] - b[0]) ** 2
+                    + 10 * sunk ** 2)
+
+        p = replace(p, ground=Ground.FIXED)
+        return fit(p, ["z", "roll", "pitch", "x", "lumbar_flex", "l_knee", "r_knee", "l_ankle",
+                       "r_ankle", "l_hip_flex", "r_hip_flex"],
+                   cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+
+    start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
+    # Small circles over the ball: the pelvis rolls a little each way.
+    path = tuple(Frame(on_ball(start.with_(roll=start["roll"] - 3.0 * math.sin(a),
+                                           lumbar_flex=2.0 * math.cos(a))), rests=rests)
+                 for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2))
+    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK,
+                depth_bias=2e6)
     return ExerciseFigure(
-        "ball_piriformis_release", View.SIDE, start=_sup(start), key=_sup(start),
-        neutral=_sup(base), rep_path=path, props=(FLOOR, MAT, ball), feel=("buttock",))
+        "ball_piriformis_release", View.SIDE, start=Frame(start, rests=rests),
+        key=Frame(start, rests=rests), neutral=_sup(base), rep_path=path,
+        props=(FLOOR, MAT, prop), feel=("buttock",))
 
 
 def _standing_side_bend() -> ExerciseFigure:

@@ -375,6 +375,7 @@ def _fk_raw(pose: Pose) -> Skeleton:
             f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
             f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"], 0.0, 0.0))),
             f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+            f"{s}_above_knee": _add(hip, _scale(_sub(knee, hip), 0.8)),
             f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
         })
         frames.update({f"{s}_thigh": rt, f"{s}_shin": rs, f"{s}_foot": rf,
@@ -1085,13 +1086,18 @@ def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
         shapes += figure_shapes(helper, cam, helper=True)
     for prop in props:
         shapes.extend(_prop_shapes(prop, cam, body, helper))
-    shapes.sort(key=lambda s: s.depth)
     if glow > 0:
         for centre, radius in highlight_points(body, areas, side):
             u, v, _ = cam.project(centre)
             shapes.append(Shape("glow", ((u, v),), (), Ink.GLOW, radius=radius * glow,
-                                depth=math.inf))
+                                depth=GLOW_DEPTH))
+    shapes.sort(key=lambda s: s.depth)
     return Drawing(tuple(shapes))
+
+
+# Glows lie over the body; a prop with a larger depth bias (the ball under a
+# buttock) is drawn over its glow so the glow never hides it.
+GLOW_DEPTH: Final = 1e6
 
 
 def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
@@ -1117,6 +1123,15 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
     proj = [cam.project(p) for p in pts]
     depth = (sum(p[2] for p in proj) / len(proj) if proj else 0.0) + prop.depth_bias
     flat = tuple((p[0], p[1]) for p in proj)
+    if prop.kind == "loop" and len(pts) == 2:
+        # A band round two limbs: it runs past each one by a limb's thickness.
+        a, b = pts
+        d = _sub(b, a)
+        n = max(1e-6, _norm(d))
+        ext = _scale(d, RADIUS["thigh"] / n)
+        ends = [cam.project(_sub(a, ext)), cam.project(_add(b, ext))]
+        return [Shape("line", tuple((p[0], p[1]) for p in ends), (prop.width,),
+                      stroke=prop.ink, depth=depth)]
     if prop.kind == "ball":
         return [Shape("disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius,
                       depth=depth)]
