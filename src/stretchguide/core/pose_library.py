@@ -259,6 +259,23 @@ def _with_reaches(pose: Pose, *reaches: Reach, helper: Pose | None = None,
                  reaches=tuple(reaches), helper_reaches=helper_reaches, rests=rests)
 
 
+def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
+    """Adjust ``dofs`` until every rest touches its support at once."""
+    floor = pose.ground is Ground.FLOOR
+
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in rests]
+        m = sum(g) / len(g)
+        # On the floor the figure is lowered onto its lowest point: a rest
+        # above zero means some other part is lower, sinking into the mat.
+        sunk = sum(x * x for x, r in zip(g, rests, strict=True)
+                   if r.on.kind == "floor") if floor else 0.0
+        return sum((x - m) ** 2 for x in g) + sunk
+
+    return settle(fit(pose, dofs, cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01)),
+                  rests)
+
+
 # The contacts the figures share, named once (right side working).
 LYING_BACK: Final = on_floor("pelvis", "mid_back")
 BOTH_FEET: Final = on_floor("l_heel", "l_toe", "r_heel", "r_toe")
@@ -336,7 +353,7 @@ def _all_fours(spine: float = 0.0) -> Pose:
         return (0.05 * ((hip[0] - knee[0]) ** 2 + (sh[0] - wr[0]) ** 2)
                 + 50 * (g["r_hand"] - g["r_knee"]) ** 2
                 + 50 * (g["r_ankle"] - g["r_knee"]) ** 2
-                + 50 * (g["r_toe"] - g["r_knee"]) ** 2)
+                + 50 * (sk["r_toe"][2] - RADIUS["foot"] * 0.6 - g["r_knee"]) ** 2)
 
     p = fit(p, ["pitch", "r_hip_flex", "r_shoulder_flex", "r_knee", "r_ankle"],
             cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
@@ -345,8 +362,7 @@ def _all_fours(spine: float = 0.0) -> Pose:
                                                      "ankle")})
 
 
-ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle",
-                            "l_toe", "r_toe")
+ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle")
 
 
 def _cat_stretch() -> ExerciseFigure:
@@ -617,10 +633,16 @@ def _posterior_tilt() -> ExerciseFigure:
 
 def _anterior_tilt() -> ExerciseFigure:
     start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
-    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=12.5))
+    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=15.0))
+    # The pelvis stays on the mat (a lifted pelvis is a bridge): the tailbone
+    # and the upper back rest, and the arch opens a gap under the waist.
+    rests = on_floor("pelvis", "head") + BOTH_FEET
+    legs = ["pitch", "thorax_flex", "neck_flex", "l_hip_flex", "r_hip_flex", "l_ankle", "r_ankle"]
+    start = rest_fit(start, rests, legs)
+    key = rest_fit(key, rests, legs)
     return ExerciseFigure(
-        "anterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
-        props=(FLOOR, MAT), feel=("lower_back",), sided=False)
+        "anterior_pelvic_tilt", View.SIDE, start=_sup(start, rests), key=_sup(key, rests),
+        props=(FLOOR, MAT), feel=("lower_back",), sided=False, breath=0.0)
 
 
 def _core_breathing() -> ExerciseFigure:
@@ -751,7 +773,7 @@ def _prone_press_up() -> ExerciseFigure:
         t = hands[1].offset
         return math.dist(q, t) - (UPPER_ARM + FOREARM) * 0.985
 
-    top = _press_pose(_bisect(shoulder_to_palm, 0.0, 60.0))
+    top = _press_pose(_bisect(shoulder_to_palm, 0.0, 58.0))
 
     def elbow_clear(ext: float) -> float:
         q = forward(resolve(Frame(_press_pose(ext), reaches=hands)).body)
@@ -802,10 +824,21 @@ def _prone_forearm_extension() -> ExerciseFigure:
         sided=False, breath=0.0)
 
 
+def _feet_flat_standing(p: Pose) -> Pose:
+    """Ankles set so heels and toes of both feet rest on the floor."""
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in BOTH_FEET]
+        return sum((x - g[0]) ** 2 for x in g[1:])
+
+    return fit(p, ["l_ankle", "r_ankle"], cost, steps=(4.0, 2.0, 1.0, 0.5, 0.2, 0.1, 0.05, 0.02))
+
+
 def _standing_extension() -> ExerciseFigure:
     # The pelvis drifts forward a little while the feet stay put.
-    key = standing(pitch=-5.0, lumbar_flex=-20.0, thorax_flex=-10.0, neck_flex=-12.0).both(
-        hip_flex=-9.0)
+    # The bend is in the low back: the lumbar spine arches well back (a
+    # rigid trunk tilted back would read as a stoop from across the room).
+    key = _feet_flat_standing(standing(pitch=-4.0, lumbar_flex=-32.0, thorax_flex=-12.0,
+                                       neck_flex=-14.0).both(hip_flex=-12.0))
 
     def palms_on_low_back(p: Pose) -> Pose:
         # Solved per pose rather than with ``Reach``: the planar reach would
@@ -818,8 +851,9 @@ def _standing_extension() -> ExerciseFigure:
         return p
 
     return ExerciseFigure(
-        "standing_extension", View.SIDE, start=_sup(palms_on_low_back(standing())),
-        key=_sup(palms_on_low_back(key)), neutral=_sup(standing()), props=(FLOOR,),
+        "standing_extension", View.SIDE, start=_sup(palms_on_low_back(standing()), BOTH_FEET),
+        key=_sup(palms_on_low_back(key), BOTH_FEET), neutral=_sup(standing(), BOTH_FEET),
+        props=(FLOOR,),
         feel=("lower_back",), sided=False)
 
 
@@ -857,7 +891,7 @@ def _ball_piriformis_release() -> ExerciseFigure:
                 depth_bias=2e6)
     return ExerciseFigure(
         "ball_piriformis_release", View.SIDE, start=Frame(start, rests=rests),
-        key=Frame(start, rests=rests), neutral=_sup(base), rep_path=path,
+        key=Frame(start, rests=rests), rep_path=path,
         props=(FLOOR, MAT, prop), feel=("buttock",))
 
 

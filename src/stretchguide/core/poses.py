@@ -703,7 +703,7 @@ def _rest_spread(pose: Pose, rests: Sequence[Rest]) -> tuple[float, list[float]]
     return sum((g - mean) ** 2 for g in gaps), gaps
 
 
-def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 3) -> Pose:
+def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 6) -> Pose:
     """Rock the pose (pitch) and set its height so every rest touches its support.
 
     Interpolating joint angles between two poses that both rest on, say,
@@ -733,7 +733,7 @@ def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 3) -> Pose:
     return pose.with_(z=pose["z"] - sum(gaps) / len(gaps))
 
 
-_SETTLE_GRID: Final = 12
+_SETTLE_GRID: Final = 24
 
 
 @lru_cache(maxsize=512)
