@@ -471,22 +471,26 @@ def _seated_hip_stretch() -> ExerciseFigure:
         key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("buttock", "outer_hip"))
 
 
+ARMS_DOWN: Final = on_floor("l_hand", "r_hand")
+
+
 def _bridge() -> ExerciseFigure:
+    # Arms long on the mat beside the body (they steady the lift), feet flat,
+    # shoulders and head down; the pelvis rises in a straight line.
     start = _arms_by_side(LYING.both(hip_flex=60.0, knee=100.0, ankle=-30.0))
-    start = feet_flat(start, ("l", "r"))
+    start_rests = LYING_BACK + on_floor("head") + BOTH_FEET + ARMS_DOWN
+    start = rest_fit(start, start_rests,
+                     ["neck_flex", "l_knee", "r_knee", "l_ankle", "r_ankle", "l_shoulder_flex",
+                      "r_shoulder_flex"])
     up = start.with_(pitch=-118.0, neck_flex=30.0).both(hip_flex=8.0, knee=95.0, ankle=-20.0)
-
-    def cost(sk: Skeleton) -> float:
-        return ((sk["r_heel"][2] - RADIUS["foot"]) ** 2
-                + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
-                + (sk["neck"][2] - RADIUS["trunk"] * 0.9) ** 2
-                + (sk["head"][2] - RADIUS["head"]) ** 2)
-
-    up = fit(up, ["pitch", "l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex"], cost)
-    up = up.both(shoulder_flex=-up["pitch"] - 90.0 - 8.0, shoulder_abd=10.0, elbow=0.0)
+    up_rests = on_floor("neck", "head") + BOTH_FEET + ARMS_DOWN
+    up = up.both(shoulder_flex=-up["pitch"] - 90.0 + 28.0, shoulder_abd=10.0, elbow=0.0)
+    up = rest_fit(up, up_rests,
+                  ["pitch", "l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex",
+                   "l_shoulder_flex", "r_shoulder_flex", "thorax_flex"])
     return ExerciseFigure(
-        "bridge", View.SIDE, start=_sup(start), key=_sup(up), props=(FLOOR, MAT),
-        feel=("glutes", "hip_flexors"), sided=False)
+        "bridge", View.SIDE, start=_sup(start, start_rests), key=_sup(up, up_rests),
+        props=(FLOOR, MAT), feel=("glutes", "hip_flexors"), sided=False, breath=0.0)
 
 
 def _band_anchor_post(x: float, y: float) -> tuple[Prop, ...]:

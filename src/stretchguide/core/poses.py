@@ -696,68 +696,164 @@ def rests_to_settle(rests: tuple[Rest, ...], *reach_sets: Sequence[Reach]) -> tu
                          and r.point[2:] in _ARM_POINTS[1:]))
 
 
-def _rest_spread(pose: Pose, rests: Sequence[Rest]) -> tuple[float, list[float]]:
+# Which joint lets each resting part follow its support: a heel stays down
+# by bending ankle and knee, a knee by the hip, a hand by the shoulder.
+_FOLLOW: Final[Mapping[str, tuple[str, ...]]] = {
+    "heel": ("ankle", "knee"), "toe": ("ankle", "knee"), "ankle": ("knee",),
+    "knee": ("hip_flex",), "hand": ("shoulder_flex",), "wrist": ("shoulder_flex",),
+    "elbow": ("shoulder_flex",),
+}
+
+
+def settle_dofs(rests: Sequence[Rest]) -> tuple[str, ...]:
+    """The angles :func:`settle` may adjust: pitch, then the joints the rests name."""
+    dofs = ["pitch"]
+    for r in rests:
+        if r.point == "head":
+            extra: tuple[str, ...] = ("neck_flex",)
+        elif r.point[:2] in ("l_", "r_"):
+            extra = tuple(f"{r.point[:2]}{d}" for d in _FOLLOW.get(r.point[2:], ()))
+        else:
+            extra = ()
+        dofs += [d for d in extra if d not in dofs]
+    if any(r.on.kind == "ball" for r in rests):
+        dofs.append("roll")  # a pelvis on a ball rolls over it
+    return tuple(dofs)
+
+
+def _residuals(pose: Pose, rests: Sequence[Rest]) -> tuple[list[float], float]:
     sk = _fk_raw(pose)
     gaps = [r.gap(sk) for r in rests]
     mean = sum(gaps) / len(gaps)
-    return sum((g - mean) ** 2 for g in gaps), gaps
+    return [g - mean for g in gaps], mean
 
 
-def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 6) -> Pose:
-    """Rock the pose (pitch) and set its height so every rest touches its support.
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (tiny, dense systems)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[piv] = m[piv], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            for k in range(c, n + 1):
+                m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        acc = m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))
+        x[r] = acc / m[r][r] if abs(m[r][r]) > 1e-12 else 0.0
+    return x
+
+
+def _jacobian(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str],
+              base: list[float]) -> list[list[float]]:
+    h = 0.25
+    cols = []
+    for d in dofs:
+        res, _ = _residuals(pose.with_({d: pose[d] + h}), rests)
+        cols.append([(x - y) / h for x, y in zip(res, base, strict=True)])
+    return cols  # one column per dof
+
+
+def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 4,
+           jac: list[list[float]] | None = None) -> Pose:
+    """Put every rest on its support: rock the body, bend the joints that carry them.
 
     Interpolating joint angles between two poses that both rest on, say,
-    hands and knees lifts one end mid-way; tipping the whole body about the
-    pelvis and lowering it puts both back down, as the floor would.
+    hands and knees lifts one end mid-way; tipping the body about the pelvis
+    (pitch), bending the joint above each resting part a little and setting
+    the height puts them all back down, as the floor would. Damped
+    Gauss-Newton on the spread of the gaps; joint limits hold.
     """
     if not rests:
         return pose
-    spread, gaps = _rest_spread(pose, rests)
-    if len({r.point for r in rests}) > 1:
-        h = 0.5
-        for _ in range(iterations):
-            if spread < 1e-8:
+    dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
+    rests = list(rests)
+    for _ in range(3):
+        pose, mean = _settle_once(pose, rests, dofs, iterations, jac)
+        if pose.ground is not Ground.FLOOR:
+            break
+        # Rolling contact: a part that would dip below the rests (the back
+        # as the pelvis lifts) rests too, so the floor carries it instead.
+        sk = _fk_raw(pose)
+        low, point = min((sk[p][2] - r, p) for p, r in _SURFACE_POINTS)
+        if low >= mean - 0.01 or any(r.point == point for r in rests):
+            break
+        rests.append(Rest(point))
+        jac = None
+    return pose.with_(z=pose["z"] - mean)
+
+
+def _settle_once(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterations: int,
+                 jac: list[list[float]] | None) -> tuple[Pose, float]:
+    res, mean = _residuals(pose, rests)
+    err = sum(x * x for x in res)
+    for _ in range(iterations if dofs else 0):
+        if err < 1e-10:
+            break
+        cols = jac if jac is not None else _jacobian(pose, rests, dofs, res)
+        n = len(dofs)
+        jtj = [[sum(a * b for a, b in zip(cols[i], cols[k], strict=True))
+                + (1e-3 if i == k else 0.0) for k in range(n)] for i in range(n)]
+        jtr = [-sum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
+        step = _solve(jtj, jtr)
+        changes = {}
+        for d, dx in zip(dofs, step, strict=True):
+            val = pose[d] + max(-15.0, min(15.0, dx))
+            lim = limit_for(d)
+            changes[d] = min(lim[1], max(lim[0], val)) if lim else val
+        cand = pose.with_(changes)
+        cres, cmean = _residuals(cand, rests)
+        cerr = sum(x * x for x in cres)
+        if cerr >= err:
+            if jac is None:
                 break
-            up, _ = _rest_spread(pose.with_(pitch=pose["pitch"] + h), rests)
-            down, _ = _rest_spread(pose.with_(pitch=pose["pitch"] - h), rests)
-            curv = (up + down - 2 * spread) / (h * h)
-            slope = (up - down) / (2 * h)
-            step = -slope / curv if curv > 1e-12 else (-h if up < down else h)
-            step = max(-10.0, min(10.0, step))
-            cand = pose.with_(pitch=pose["pitch"] + step)
-            cs, cg = _rest_spread(cand, rests)
-            if cs >= spread:
-                break
-            pose, spread, gaps = cand, cs, cg
-            h = max(0.02, min(0.5, abs(step) / 2))
-    return pose.with_(z=pose["z"] - sum(gaps) / len(gaps))
+            jac = None  # a borrowed Jacobian went stale: measure a fresh one
+            continue
+        pose, res, mean, err = cand, cres, cmean, cerr
+    return pose, mean
 
 
 _SETTLE_GRID: Final = 24
 
 
 @lru_cache(maxsize=512)
-def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> tuple[tuple[float, float], ...]:
-    """(pitch, z) corrections on a grid of ``t``: settling costs once per movement."""
+def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> tuple[
+        tuple[str, ...], tuple[tuple[float, ...], ...]]:
+    """Corrections (settle dofs, then z) on a grid of ``t``: settling costs once per movement.
+
+    The Jacobian of one grid point serves the next (the poses differ little),
+    so a movement costs a few dozen kinematics evaluations, not hundreds.
+    """
+    dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
     out = []
+    jac: list[list[float]] | None = None
     for i in range(_SETTLE_GRID + 1):
         raw = lerp_pose(a, b, i / _SETTLE_GRID) if 0 < i < _SETTLE_GRID else (a, b)[i > 0]
-        fixed = settle(raw, rests)
-        out.append((fixed["pitch"] - raw["pitch"], fixed["z"] - raw["z"]))
-    return tuple(out)
+        if dofs and jac is None:
+            jac = _jacobian(raw, rests, dofs, _residuals(raw, rests)[0])
+        fixed = settle(raw, rests, jac=jac)
+        out.append(tuple(fixed[d] - raw[d] for d in dofs) + (fixed["z"] - raw["z"],))
+    return dofs, tuple(out)
 
 
 def settled_between(a: Pose, b: Pose, rests: tuple[Rest, ...], t: float) -> Pose:
-    """``lerp_pose(a, b, t)`` rocked onto the rests both ends share."""
+    """``lerp_pose(a, b, t)`` put back on the rests both ends share."""
     raw = lerp_pose(a, b, t)
     if not rests or t <= 0.0 or t >= 1.0:
         return raw
-    table = _settle_table(a, b, rests)
+    dofs, table = _settle_table(a, b, rests)
     x = t * _SETTLE_GRID
     i = min(_SETTLE_GRID - 1, int(x))
     f = x - i
-    (p0, z0), (p1, z1) = table[i], table[i + 1]
-    return raw.with_(pitch=raw["pitch"] + p0 + (p1 - p0) * f, z=raw["z"] + z0 + (z1 - z0) * f)
+    lo, hi = table[i], table[i + 1]
+    fix = [p + (q - p) * f for p, q in zip(lo, hi, strict=True)]
+    changes = {d: raw[d] + c for d, c in zip(dofs, fix, strict=False)}
+    changes["z"] = raw["z"] + fix[-1]
+    return raw.with_(changes)
 
 
 @dataclass(frozen=True)
