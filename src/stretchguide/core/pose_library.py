@@ -280,6 +280,10 @@ def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
 LYING_BACK: Final = on_floor("pelvis", "mid_back")
 BOTH_FEET: Final = on_floor("l_heel", "l_toe", "r_heel", "r_toe")
 LEFT_FOOT: Final = on_floor("l_heel", "l_toe")
+HOOK: Final = LYING_BACK + BOTH_FEET
+LONG_LEGS: Final = LYING_BACK + on_floor("l_heel", "r_heel")
+LEFT_LONG: Final = LYING_BACK + on_floor("l_heel")
+PIGEON: Final = on_floor("r_knee", "r_ankle", "r_toe", "l_knee", "l_toe")
 
 
 # Figure-four: right ankle resting just above the left knee.
@@ -320,8 +324,9 @@ def _knees_to_chest() -> ExerciseFigure:
              Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle",
                    fraction=0.22))
     return ExerciseFigure(
-        "knees_to_chest", View.SIDE, start=_sup(start),
-        key=_with_reaches(key, *knees), neutral=_sup(_arms_by_side(LYING)),
+        "knees_to_chest", View.SIDE, start=_sup(start, HOOK),
+        key=_with_reaches(key, *knees, rests=LYING_BACK),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
         props=(FLOOR, MAT), feel=("lower_back", "glutes"), sided=False)
 
 
@@ -331,7 +336,8 @@ def _single_knee_to_chest() -> ExerciseFigure:
     knee = (Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
             Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)))
     return ExerciseFigure(
-        "single_knee_to_chest", View.SIDE, start=_sup(start), key=_with_reaches(key, *knee),
+        "single_knee_to_chest", View.SIDE, start=_sup(start, LONG_LEGS),
+        key=_with_reaches(key, *knee, rests=LEFT_LONG),
         props=(FLOOR, MAT), feel=("lower_back", "buttock"))
 
 
@@ -382,8 +388,8 @@ def _supine_hamstring() -> ExerciseFigure:
              Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
                    fraction=0.35))
     return ExerciseFigure(
-        "supine_hamstring_stretch", View.SIDE, start=_sup(start),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
+        "supine_hamstring_stretch", View.SIDE, start=_sup(start, HOOK),
+        key=_with_reaches(key, *hands, rests=LYING_BACK + LEFT_FOOT), props=(FLOOR, MAT), feel=("back_of_thigh",))
 
 
 def _strap(*anchors: str) -> Prop:
@@ -401,8 +407,8 @@ def _strap_leg_raise() -> ExerciseFigure:
     wall = Prop("line", points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)), width=6.0,
                 ink=Ink.WALL, depth_bias=-1e5)
     return ExerciseFigure(
-        "strap_leg_raise", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands),
+        "strap_leg_raise", View.SIDE, start=_with_reaches(start, *hands, rests=LONG_LEGS),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG),
         props=(FLOOR, MAT, wall, _strap("l_hand", "r_toe", "r_hand")),
         feel=("back_of_thigh", "outer_hip"))
 
@@ -411,7 +417,8 @@ def _supine_piriformis() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     key = _figure_four(start)
     return ExerciseFigure(
-        "supine_piriformis_stretch", View.SIDE, start=_sup(start), key=_sup(key),
+        "supine_piriformis_stretch", View.SIDE, start=_sup(start, HOOK),
+        key=_sup(key, LYING_BACK + LEFT_FOOT),
         props=(FLOOR, MAT), feel=("buttock", "back_of_hip"), azimuth=25.0)
 
 
@@ -452,8 +459,8 @@ def _advanced_piriformis() -> ExerciseFigure:
     pulled = start.with_(l_hip_flex=125.0, l_knee=105.0, l_ankle=-5.0, neck_flex=12.0)
     pulled = _figure_four(pulled, max_flex=140.0, ankle_at=(0.0, 4.0, 3.0))
     return ExerciseFigure(
-        "advanced_piriformis_stretch", View.SIDE, start=_sup(start),
-        key=_sup(_hold_behind_thigh(pulled, "l")), props=(FLOOR, MAT),
+        "advanced_piriformis_stretch", View.SIDE, start=_sup(start, LYING_BACK + LEFT_FOOT),
+        key=_sup(_hold_behind_thigh(pulled, "l"), LYING_BACK), props=(FLOOR, MAT),
         feel=("buttock", "back_of_hip"), azimuth=-20.0, from_resting_side=True)
 
 
@@ -464,11 +471,17 @@ def _seated_hip_stretch() -> ExerciseFigure:
     key = fit(key, ["r_knee", "r_ankle", "r_hip_flex"],
               touching(("r_heel", RADIUS["foot"]), ("r_toe", RADIUS["foot"] * 0.6),
                        ("pelvis", RADIUS["trunk"])))
+    # The left arm hugs the crossed knee towards the chest; the right hand
+    # holds that ankle.
     hands = (Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
-             Reach("r", "pelvis", offset=(-28.0, -16.0, -8.0)))
+             Reach("r", "r_ankle", offset=(0.0, -3.0, 6.0)))
     return ExerciseFigure(
-        "seated_hip_stretch", View.SIDE, start=_sup(start.both(shoulder_flex=15.0, elbow=10.0)),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("buttock", "outer_hip"))
+        "seated_hip_stretch", View.SIDE,
+        start=_sup(start.both(shoulder_flex=35.0, elbow=10.0), on_floor("l_hip", "r_hip",
+                                                                         "l_heel", "r_heel")),
+        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel",
+                                                       "r_toe")),
+        props=(FLOOR, MAT), feel=("buttock", "outer_hip"))
 
 
 ARMS_DOWN: Final = on_floor("l_hand", "r_hand")
@@ -508,31 +521,34 @@ def _standing_hip_abduction() -> ExerciseFigure:
                 ink=Ink.BAND, depth_bias=30.0)
     return ExerciseFigure(
         "standing_hip_abduction", View.FRONT,
-        start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold),
-        key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold),
+        start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold, rests=BOTH_FEET),
+        key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold, rests=LEFT_FOOT),
         props=(FLOOR, *_band_anchor_post(0.0, post_y + 4.0), band), feel=("outer_hip",))
 
 
-def _pigeon(lean: float) -> Pose:
+def _pigeon(lean: float, **twist: float) -> Pose:
     """Right shin across in front, left leg long behind; ``lean`` folds forward.
 
     The pelvis tips well forward so the back thigh can lie flat, and the
     lower back extends to bring the chest up again, as it does on the mat.
     """
     p = Pose().with_(pitch=55.0, lumbar_flex=-33.0 + lean, thorax_flex=-12.0 + lean * 0.5,
-                     neck_flex=-5.0).with_(
+                     neck_flex=-5.0).with_(twist).with_(
         r_hip_flex=135.0, r_hip_abd=35.0, r_hip_rot=60.0, r_knee=110.0, r_ankle=-30.0,
         l_hip_flex=-28.0, l_knee=3.0, l_ankle=-65.0)
 
     def cost(sk: Skeleton) -> float:
-        return ((sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2
-                + (sk["r_ankle"][2] - RADIUS["shin"] * 0.7) ** 2
-                + (sk["l_knee"][2] - RADIUS["thigh"] * 0.8) ** 2
-                + 0.5 * (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
-                + 0.5 * (sk["l_hip"][2] - 16.0) ** 2)
+        # Heights relative to the resting parts: the floor takes the lowest.
+        g = [r.gap(sk) for r in PIGEON]
+        m = sum(g) / len(g)
+        return (sum((x - m) ** 2 for x in g) * 4 + sum(x * x for x in g)
+                + 0.5 * (sk["l_hip"][2] - m - 16.0) ** 2)
 
-    return fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee"], cost,
-               bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)})
+    p = fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee",
+                "r_ankle", "l_ankle"], cost,
+            bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)},
+            steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+    return p
 
 
 def _hip_rotator() -> ExerciseFigure:
@@ -546,8 +562,9 @@ def _hip_rotator() -> ExerciseFigure:
     far_hands = (Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
                  Reach("r", "r_knee", offset=(22.0, -12.0, -8.0)))
     return ExerciseFigure(
-        "hip_rotator_energy_stretch", View.SIDE, start=_with_reaches(upright, *hands),
-        key=_with_reaches(sunk, *far_hands), props=(FLOOR, MAT),
+        "hip_rotator_energy_stretch", View.SIDE,
+        start=_with_reaches(upright, *hands, rests=PIGEON),
+        key=_with_reaches(sunk, *far_hands, rests=PIGEON), props=(FLOOR, MAT),
         feel=("buttock", "back_of_hip"), azimuth=30.0)
 
 
@@ -606,8 +623,8 @@ def _nerve_glide_knee() -> ExerciseFigure:
              Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
                    fraction=0.3))
     return ExerciseFigure(
-        "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands), neutral=_sup(base), props=(FLOOR, MAT),
+        "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG), neutral=_sup(base, LONG_LEGS), props=(FLOOR, MAT),
         feel=("back_of_leg",))
 
 
@@ -631,8 +648,9 @@ def _posterior_tilt() -> ExerciseFigure:
     # Flat: the pelvis rolls back until the low back lies along the mat.
     key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
     return ExerciseFigure(
-        "posterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
-        props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False)
+        "posterior_pelvic_tilt", View.SIDE,
+        start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET), key=_sup(key, HOOK),
+        props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False, breath=0.0)
 
 
 def _anterior_tilt() -> ExerciseFigure:
@@ -649,14 +667,25 @@ def _anterior_tilt() -> ExerciseFigure:
         props=(FLOOR, MAT), feel=("lower_back",), sided=False, breath=0.0)
 
 
+def _elbow_on_mat(p: Pose) -> float:
+    """How far above the belly the palm sits so the right elbow just rests."""
+    def clear(h: float) -> float:
+        sk = forward(resolve(Frame(grounded(p), reaches=(
+            Reach("r", "abdomen", offset=(0.0, -4.0, h)),))).body)
+        return sk["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - sk["pelvis"][2] + RADIUS["trunk"]
+
+    return _bisect(clear, 0.0, 30.0) + 0.3
+
+
 def _core_breathing() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     start = start.with_(l_shoulder_flex=0.0, l_elbow=0.0)
-    belly = (Reach("r", "abdomen", offset=(0.0, -4.0, 4.0)),)
+    # The hand on the belly, its elbow resting on the mat beside the body.
+    belly = (Reach("r", "abdomen", offset=(0.0, -4.0, _elbow_on_mat(start))),)
     exhale = _tilt(start, 6.0).with_(thorax_flex=4.0)
     return ExerciseFigure(
-        "core_breathing", View.SIDE, start=_with_reaches(start, *belly),
-        key=_with_reaches(exhale, *belly), props=(FLOOR, MAT), feel=("abdomen",),
+        "core_breathing", View.SIDE, start=_with_reaches(start, *belly, rests=HOOK),
+        key=_with_reaches(exhale, *belly, rests=HOOK), props=(FLOOR, MAT), feel=("abdomen",),
         sided=False, breath=1.6)
 
 
@@ -703,10 +732,11 @@ def _lumbar_rotation() -> ExerciseFigure:
     start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
     key = _knees_to_right(start, 45.0)
     return ExerciseFigure(
-        "lumbar_rotation", View.SIDE, start=_sup(start), key=_sup(key),
+        "lumbar_rotation", View.SIDE, start=_sup(start, on_floor("mid_back") + BOTH_FEET),
+        key=_sup(key, on_floor("neck", "r_hip")),
         props=(_mat_area(-100.0, 75.0, 42.0),), feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
-        elevation=30.0, azimuth=45.0)
+        elevation=30.0, azimuth=45.0, breath=0.0)
 
 
 def _long_sit_lean(lean: float) -> Pose:
@@ -725,8 +755,9 @@ def _seated_hamstring() -> ExerciseFigure:
     hands0 = (Reach("l", "r_thigh_front", offset=(0.0, 6.0, 0.0)),
               Reach("r", "r_thigh_front", offset=(0.0, -4.0, 0.0)))
     return ExerciseFigure(
-        "seated_hamstring_stretch", View.SIDE, start=_with_reaches(start, *hands0),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
+        "seated_hamstring_stretch", View.SIDE,
+        start=_with_reaches(start, *hands0, rests=on_floor("l_hip", "r_hip", "r_heel")),
+        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "r_heel")), props=(FLOOR, MAT), feel=("back_of_thigh",))
 
 
 PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
@@ -905,7 +936,8 @@ def _standing_side_bend() -> ExerciseFigure:
     hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
              Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)))
     return ExerciseFigure(
-        "standing_side_bend", View.FRONT, start=_sup(start), key=_with_reaches(key, *hands),
+        "standing_side_bend", View.FRONT, start=_sup(start, BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=BOTH_FEET),
         props=(FLOOR,), feel=("side_of_back",), feel_other_side=True)
 
 
@@ -952,8 +984,9 @@ def _side_stretch_dangle() -> ExerciseFigure:
     grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
     grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
     return ExerciseFigure(
-        "side_stretch_dangle", View.FRONT, start=_with_reaches(start, grip_start),
-        key=_with_reaches(key, grip),
+        "side_stretch_dangle", View.FRONT,
+        start=_with_reaches(start, grip_start, rests=BOTH_FEET),
+        key=_with_reaches(key, grip, rests=LEFT_FOOT),
         props=(FLOOR, *_band_anchor_post(0.0, post_y)), feel=("side_of_back",))
 
 
@@ -973,9 +1006,10 @@ def _helper_decompression() -> ExerciseFigure:
             Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)))
     return ExerciseFigure(
         "helper_decompression", View.SIDE,
-        start=_with_reaches(body, helper=helper, helper_reaches=grip),
-        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=helper),
+        start=_with_reaches(body, helper=helper, helper_reaches=grip, rests=LONG_LEGS),
+        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip,
+                          rests=LONG_LEGS),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=helper, rests=LONG_LEGS),
         props=(FLOOR, MAT), feel=("lower_back",), sided=False)
 
 
@@ -999,14 +1033,15 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
     # Sitting with the right shin across in front and the left leg behind,
     # folding forwards so the left shoulder travels towards the right knee.
     start = _pigeon(0.0).with_(thorax_twist=0.0)
-    key = _pigeon(22.0).with_(thorax_twist=-15.0, lumbar_twist=-5.0)
+    key = _pigeon(22.0, thorax_twist=-15.0, lumbar_twist=-5.0)
     hands0 = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
               Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
     hands = (Reach("l", "r_knee", offset=(26.0, 4.0, -8.0)),
              Reach("r", "r_knee", offset=(26.0, -14.0, -8.0)))
     return ExerciseFigure(
-        "floor_piriformis_stretch", View.SIDE, start=_with_reaches(start, *hands0),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT),
+        "floor_piriformis_stretch", View.SIDE,
+        start=_with_reaches(start, *hands0, rests=PIGEON),
+        key=_with_reaches(key, *hands, rests=PIGEON), props=(FLOOR, MAT),
         feel=("back_of_hip", "buttock"), azimuth=35.0)
 
 
@@ -1031,9 +1066,9 @@ def _nerve_floss_helper() -> ExerciseFigure:
             Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)))
     return ExerciseFigure(
         "nerve_floss_helper", View.SIDE,
-        start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip),
-        key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper),
+        start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
+        key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
         props=(FLOOR, MAT), feel=("back_of_leg",))
 
 
@@ -1044,8 +1079,8 @@ def _nerve_glide_ankle() -> ExerciseFigure:
     rest = Prop("pedestal", anchors=("r_heel",), radius=14.0, width=1.0, ink=Ink.PROP,
                 offset=(0.0, 0.0, -RADIUS["foot"]), depth_bias=-40.0)
     return ExerciseFigure(
-        "nerve_glide_ankle", View.SIDE, start=_sup(start), key=_sup(key),
-        neutral=_sup(_arms_by_side(LYING)), props=(FLOOR, MAT, rest), feel=("back_of_leg",))
+        "nerve_glide_ankle", View.SIDE, start=_sup(start, LEFT_LONG), key=_sup(key, LEFT_LONG),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS), props=(FLOOR, MAT, rest), feel=("back_of_leg",))
 
 
 def _strap_nerve_stretch() -> ExerciseFigure:
@@ -1055,8 +1090,9 @@ def _strap_nerve_stretch() -> ExerciseFigure:
     hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.5),
              Reach("r", "r_shoulder", toward="r_toe", fraction=0.5))
     return ExerciseFigure(
-        "strap_nerve_stretch", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands), neutral=_sup(_arms_by_side(LYING)),
+        "strap_nerve_stretch", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
         props=(FLOOR, MAT, _strap("l_hand", "r_toe", "r_hand")), feel=("back_of_leg",))
 
 

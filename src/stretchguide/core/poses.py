@@ -668,13 +668,57 @@ def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
     raw_body = settled_between(a.body, b.body, rests_to_settle(rests, a.reaches, b.reaches), t)
     raw_helper = (lerp_pose(a.helper, b.helper, t)
                   if a.helper is not None and b.helper is not None else None)
-    ra = resolve(Frame(raw_body, raw_helper, a.reaches, a.helper_reaches))
-    rb = resolve(Frame(raw_body, raw_helper, b.reaches, b.helper_reaches))
-    body = lerp_pose(ra.body, rb.body, t)
-    helper = (lerp_pose(ra.helper, rb.helper, t)
-              if ra.helper is not None and rb.helper is not None else None)
+    body = _blend_reaches(raw_body, a.reaches, b.reaches, t, raw_helper)
+    helper = raw_helper
+    if raw_helper is not None and (a.helper_reaches or b.helper_reaches):
+        ha = _apply_reaches(raw_helper, a.helper_reaches, None, body)
+        hb = _apply_reaches(raw_helper, b.helper_reaches, None, body)
+        helper = lerp_pose(ha, hb, t)
     return Frame(body, helper, b.reaches if t >= 0.5 else a.reaches,
                  b.helper_reaches if t >= 0.5 else a.helper_reaches, rests)
+
+
+_ARM_DOFS: Final = ("shoulder_flex", "shoulder_abd", "shoulder_rot", "elbow", "wrist")
+
+
+def _blend_reaches(body: Pose, a: Sequence[Reach], b: Sequence[Reach], t: float,
+                   other: Pose | None) -> Pose:
+    """Hands between two contacts: the contact point itself travels.
+
+    Blending the two ends' arm angles instead would swing a hand off the
+    floor (or through it) mid-way, even though both ends rest on it.
+    """
+    if not a and not b:
+        return body
+    own = forward(body)
+    oth = forward(other) if other is not None else None
+
+    def target(r: Reach) -> Vec | None:
+        src = oth if r.on_helper else own
+        return r.target(src) if src is not None else None
+
+    a_by, b_by = {r.side: r for r in a}, {r.side: r for r in b}
+    out = body
+    for side in SIDES:
+        ra, rb = a_by.get(side), b_by.get(side)
+        if ra is not None and rb is not None:
+            ta, tb = target(ra), target(rb)
+            if ta is None or tb is None:
+                continue
+            aim = _add(ta, _scale(_sub(tb, ta), t))
+            out = reach(out, side, aim, (rb if t >= 0.5 else ra).flat)
+        elif ra is not None or rb is not None:
+            r = ra if ra is not None else rb
+            assert r is not None
+            aim_one = target(r)
+            if aim_one is None:
+                continue
+            w = 1.0 - t if ra is not None else t
+            placed = reach(body, side, aim_one, r.flat)
+            out = out.with_({f"{side}_{d}": body[f"{side}_{d}"]
+                             + (placed[f"{side}_{d}"] - body[f"{side}_{d}"]) * w
+                             for d in _ARM_DOFS})
+    return out
 
 
 def common_rests(a: Sequence[Rest], b: Sequence[Rest]) -> tuple[Rest, ...]:
@@ -758,7 +802,7 @@ def _jacobian(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str],
     return cols  # one column per dof
 
 
-def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 4,
+def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
            jac: list[list[float]] | None = None) -> Pose:
     """Put every rest on its support: rock the body, bend the joints that carry them.
 
@@ -779,7 +823,9 @@ def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 4,
         # Rolling contact: a part that would dip below the rests (the back
         # as the pelvis lifts) rests too, so the floor carries it instead.
         sk = _fk_raw(pose)
-        low, point = min((sk[p][2] - r, p) for p, r in _SURFACE_POINTS)
+        # (Arms are left out: a hand still waiting for its reach hangs anywhere.)
+        low, point = min((sk[p][2] - r, p) for p, r in _SURFACE_POINTS
+                         if p[2:] not in _ARM_POINTS[1:])
         if low >= mean - 0.01 or any(r.point == point for r in rests):
             break
         rests.append(Rest(point))
@@ -901,9 +947,14 @@ def breathing(frame: Frame, t: float, depth: float = 1.0) -> Frame:
     """A calm breath (about 12 a minute) laid over a held frame."""
     phase = 0.5 - 0.5 * math.cos(2 * math.pi * t / 5.0)
     body = frame.body
+    # Standing or kneeling, the chest lifts by extending a little; lying on
+    # the back that would press the upper back into the mat, so there the
+    # breath rounds the chest up off it instead.
+    on_back = any(r.point == "mid_back" for r in frame.rests)
+    sign = 1.0 if on_back else -1.0
     inhaled = body.with_(
-        thorax_flex=body["thorax_flex"] - 2.0 * depth,
-        neck_flex=body["neck_flex"] + 1.0 * depth,
+        thorax_flex=body["thorax_flex"] + sign * 2.0 * depth,
+        neck_flex=body["neck_flex"] - sign * 1.0 * depth,
     )
     # The breath is a movement like any other: what rests keeps resting.
     body = settled_between(body, inhaled, rests_to_settle(frame.rests, frame.reaches), phase)

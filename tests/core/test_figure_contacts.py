@@ -1,0 +1,102 @@
+"""Contact physics and the features that tell look-alike figures apart.
+
+Every body part a figure rests on the floor, a ball, a seat or a wall must
+touch it -- within one pixel of a fullscreen 1080p figure -- in every
+keyframe and in the frames the animation plays between them (getting into
+position, the hold with its breathing, the repetitions).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from stretchguide.core import pose_library as pl
+from stretchguide.core.catalog import Side, Sides, load_builtin
+from stretchguide.core.poses import Frame, forward, resolve
+
+CATALOG = load_builtin()
+SCREEN_W, SCREEN_H = 1920, 1080
+# One pixel of a fullscreen 1080p figure.
+TOLERANCE_PX = 1.0
+
+# What must rest, per exercise, as a physiotherapist would check it. The
+# figure may declare more; it may not declare less.
+MUST_REST: dict[str, set[str]] = {
+    "cat_stretch": {"l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle"},
+    "prone_press_up": {"pelvis", "l_knee", "r_knee", "l_toe", "r_toe", "l_hand", "r_hand"},
+    "prone_forearm_extension": {"pelvis", "l_knee", "r_knee", "l_toe", "r_toe", "l_hand",
+                                "r_hand"},
+    "ball_piriformis_release": {"r_buttock", "l_heel", "r_heel"},
+    "clam_shell": {"l_shoulder", "l_hip", "l_knee", "l_ankle"},
+    "standing_extension": {"l_heel", "l_toe", "r_heel", "r_toe"},
+}
+
+
+def _px_per_cm(exercise_id: str) -> float:
+    """The scale a fullscreen session paints this figure at (as FigureView does)."""
+    fig = pl.figure(exercise_id)
+    b = pl._bounds_for(exercise_id, Side.RIGHT if fig.sided else None, False)
+    pad = min(SCREEN_W, SCREEN_H) * 0.04
+    return min((SCREEN_W - 2 * pad) / (b[2] - b[0]), (SCREEN_H - 2 * pad) / (b[3] - b[1]))
+
+
+def _played_frames(exercise_id: str, side: Side) -> list[tuple[str, Frame]]:
+    ex = CATALOG.exercises[exercise_id]
+    anim = pl.Animator(exercise_id, side)
+    out: list[tuple[str, Frame]] = []
+    stages = list(ex.dose.stages) or [""]
+    phases: list[tuple[str, dict[str, object]]] = [("prepare", {})]
+    phases += [("hold", {"stage": st}) for st in stages]
+    phases.append(("reps", {"rep_s": ex.dose.rep_s or 3.0, "hold_s": ex.dose.hold_s,
+                            "alternating": ex.dose.sides is Sides.ALTERNATING}))
+    for phase, kw in phases:
+        anim.set_phase(phase, duration=10.0, **kw)  # type: ignore[arg-type]
+        # Off the settle grid on purpose (1/60 s steps, odd offsets).
+        out += [(f"{phase}{kw.get('stage', '')}@{t:.3f}", anim.frame(t))
+                for t in (i / 7.3 + 0.011 for i in range(0, 60))]
+    return out
+
+
+@pytest.mark.parametrize("exercise_id", sorted(MUST_REST))
+def test_resting_parts_touch_their_support_in_every_frame(exercise_id: str) -> None:
+    fig = pl.figure(exercise_id)
+    tol_cm = TOLERANCE_PX / _px_per_cm(exercise_id)
+    for name, frame in (("start", fig.start), ("key", fig.key), *fig.stages.items()):
+        declared = {r.point for r in frame.rests}
+        missing = MUST_REST[exercise_id] - declared
+        assert not missing, f"{exercise_id}:{name} does not rest {sorted(missing)}"
+    for side in (Side.RIGHT, Side.LEFT) if fig.sided else (Side.RIGHT,):
+        for where, frame in _played_frames(exercise_id, side):
+            resolved = resolve(frame)
+            sk = forward(resolved.body)
+            for rest in resolved.rests:
+                gap = rest.gap(sk)
+                assert abs(gap) <= tol_cm, (
+                    f"{exercise_id} {side} {where}: {rest.point} is {gap:+.2f} cm "
+                    f"({gap / tol_cm * TOLERANCE_PX:+.1f} px) off the {rest.on.name}")
+            assert sk.lowest() >= -tol_cm, f"{exercise_id} {where}: a part sinks into the floor"
+
+
+def test_standing_extension_arches_the_low_back() -> None:
+    key = pl.figure("standing_extension").key.body
+    # Most of the bend is lumbar, not a rigid tilt of the whole trunk.
+    assert key["lumbar_flex"] <= -25.0
+    assert abs(key["lumbar_flex"]) > abs(key["pitch"]) * 3
+
+
+def test_clam_shell_knees_stay_bent_and_the_top_knee_opens() -> None:
+    fig = pl.figure("clam_shell")
+    start, key = forward(resolve(fig.start).body), forward(resolve(fig.key).body)
+    assert fig.key.body["r_knee"] >= 80.0 and fig.key.body["l_knee"] >= 80.0
+    assert key["r_knee"][2] - start["r_knee"][2] > 12.0  # the clam opens
+    assert math.dist(key["r_heel"], key["l_heel"]) < 14.0  # feet stay together
+
+
+def test_ball_is_not_hidden_by_the_glow_and_rests_on_the_mat() -> None:
+    d, _ = pl.key_drawing("ball_piriformis_release")
+    kinds = [s.kind for s in d.shapes]
+    ball = max(i for i, s in enumerate(d.shapes) if s.kind == "disc" and s.radius == pl.BALL_R)
+    assert all(i < ball for i, k in enumerate(kinds) if k == "glow")
+    assert abs(d.shapes[ball].points[0][1] - pl.BALL_R) < 1e-6
