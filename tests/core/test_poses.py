@@ -172,6 +172,8 @@ def test_reps_loop_with_the_dose_period_and_hold_breathes_only_slightly() -> Non
     anim = pl.Animator("bridge")
     anim.set_phase("reps", rep_s=4.0, hold_s=2.0)
     assert anim.frame(1.0).body.values == pytest.approx(anim.frame(7.0).body.values)
+    # (The bridge holds still: a breath would lift its shoulders off the mat.)
+    anim = pl.Animator("knees_to_chest")
     anim.set_phase("hold", duration=30.0)
     a, b = anim.frame(pl.MOVE_S + 0.1), anim.frame(pl.MOVE_S + 2.5)
     assert a.body != b.body  # the breath is visible

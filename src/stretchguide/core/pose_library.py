@@ -176,6 +176,11 @@ def chair_props(x: float, facing: float = 1.0, back: bool = True) -> tuple[Prop,
     return tuple(parts)
 
 
+# The top of the drawn seat (its line is 4 cm thick round CHAIR_SEAT).
+SEAT: Final = Support("plane", at=CHAIR_SEAT + 2.0, name="seat")
+ON_SEAT: Final = rests_on(SEAT, "l_hip", "r_hip")
+
+
 def seated_on_chair(**kw: float) -> Pose:
     p = Pose(ground=Ground.FIXED).with_(z=CHAIR_SEAT + 9.0, lumbar_flex=0.0).both(
         hip_flex=90.0, knee=90.0, ankle=0.0, shoulder_flex=10.0, elbow=20.0)
@@ -957,13 +962,16 @@ def _ball_decompression() -> ExerciseFigure:
     p = p.with_(z=80.0)
     p = fit(p, ["z", "pitch", "l_hip_flex", "r_hip_flex", "lumbar_flex", "l_shoulder_flex",
                 "r_shoulder_flex"], cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1))
-    ball = Prop("ball", anchors=("abdomen",), radius=ball_r, ink=Ink.PROP, offset=(0.0, 0.0,
-                                                                                -ball_r),
-                depth_bias=-30.0)
-    frame = Frame(p)
+    # The ball sits on the floor; the belly rests on it, hands and toes on
+    # the floor (it used to hang from the belly, wherever that went).
+    centre = forward(p)["abdomen"]
+    support = Support("ball", centre=(centre[0], centre[1], ball_r), radius=ball_r, name="ball")
+    ball = Prop("ball", points=(support.centre,), radius=ball_r, ink=Ink.PROP, depth_bias=-30.0)
+    rests = (Rest("abdomen", support), *on_floor("l_toe", "r_toe", "l_hand", "r_hand"))
+    frame = Frame(settle(p, rests), rests=rests)
     return ExerciseFigure(
         "ball_decompression", View.SIDE, start=frame, key=frame, props=(FLOOR, ball),
-        feel=("lower_back",), sided=False)
+        feel=("lower_back",), sided=False, breath=0.0)
 
 
 def _side_stretch_dangle() -> ExerciseFigure:
@@ -1024,8 +1032,8 @@ def _seated_piriformis() -> ExerciseFigure:
     sk = forward(start)
     chair = chair_props(sk["pelvis"][0] - 2.0)
     return ExerciseFigure(
-        "seated_piriformis_stretch", View.SIDE, start=Frame(start),
-        key=_with_reaches(key, *hands), props=(FLOOR, *chair), feel=("back_of_hip", "buttock"),
+        "seated_piriformis_stretch", View.SIDE, start=_sup(start, ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT), props=(FLOOR, *chair), feel=("back_of_hip", "buttock"),
         azimuth=25.0)
 
 
@@ -1112,8 +1120,9 @@ def _chair_torso_twist() -> ExerciseFigure:
     start_hands = (Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
                    Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)))
     return ExerciseFigure(
-        "chair_torso_twist", View.FRONT, start=_with_reaches(start, *start_hands),
-        key=_with_reaches(key, *hands), props=(FLOOR, seat, *legs, back),
+        "chair_torso_twist", View.FRONT,
+        start=_with_reaches(start, *start_hands, rests=ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET), props=(FLOOR, seat, *legs, back),
         feel=("mid_back", "lower_back"))
 
 
