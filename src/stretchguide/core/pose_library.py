@@ -211,6 +211,9 @@ class ExerciseFigure:
     breath: float = 1.0
     elevation: float = 0.0  # look down on it a little (front views of lying poses)
     azimuth: float = 0.0  # turn the camera towards the person's front (crossed legs)
+    # The still image also shows where the movement starts, faintly: a
+    # glide or a clam is its movement, not its end pose.
+    ghost: bool = False
     # Side view from the resting side: for a limb held by both hands, the
     # hands and that limb are nearest while the working leg lies behind them.
     from_resting_side: bool = False
@@ -407,13 +410,19 @@ def _strap_leg_raise() -> ExerciseFigure:
     key = base.with_(r_hip_flex=45.0, r_hip_abd=15.0)
     hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.45),
              Reach("r", "r_shoulder", toward="r_toe", fraction=0.45))
+    # The soles press against the wall (that is what the wall is for): the
+    # heels touch it, the left one all through the raise.
     s = forward(grounded(base))
-    wall_x = max(s["l_toe"][0], s["r_toe"][0]) + 4.0
+    wall_x = max(s["l_heel"][0], s["r_heel"][0]) + SURFACE_RADIUS["l_heel"]
+    wall_support = Support("wall", at=wall_x, name="wall")
     wall = Prop("line", points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)), width=6.0,
                 ink=Ink.WALL, depth_bias=-1e5)
+    soles = rests_on(wall_support, "l_heel")
     return ExerciseFigure(
-        "strap_leg_raise", View.SIDE, start=_with_reaches(start, *hands, rests=LONG_LEGS),
-        key=_with_reaches(key, *hands, rests=LEFT_LONG),
+        "strap_leg_raise", View.SIDE,
+        start=_with_reaches(start, *hands, rests=LONG_LEGS + soles
+                            + rests_on(wall_support, "r_heel")),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG + soles),
         props=(FLOOR, MAT, wall, _strap("l_hand", "r_toe", "r_hand")),
         feel=("back_of_thigh", "outer_hip"))
 
@@ -616,7 +625,7 @@ def _clam_shell() -> ExerciseFigure:
     return ExerciseFigure(
         "clam_shell", View.FRONT, start=_with_reaches(start, hand, rests=SIDE_LYING),
         key=_with_reaches(key, hand, rests=SIDE_LYING), props=(mat, band),
-        feel=("outer_hip", "back_of_hip"), azimuth=-90.0, elevation=30.0)
+        feel=("outer_hip", "back_of_hip"), azimuth=-90.0, elevation=30.0, ghost=True)
 
 
 def _nerve_glide_knee() -> ExerciseFigure:
@@ -629,8 +638,8 @@ def _nerve_glide_knee() -> ExerciseFigure:
                    fraction=0.3))
     return ExerciseFigure(
         "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
-        key=_with_reaches(key, *hands, rests=LEFT_LONG), neutral=_sup(base, LONG_LEGS), props=(FLOOR, MAT),
-        feel=("back_of_leg",))
+        key=_with_reaches(key, *hands, rests=LEFT_LONG), neutral=_sup(base, LONG_LEGS),
+        props=(FLOOR, MAT), feel=("back_of_leg",), ghost=True)
 
 
 def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
@@ -1077,7 +1086,7 @@ def _nerve_floss_helper() -> ExerciseFigure:
         start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
         key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
         neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
-        props=(FLOOR, MAT), feel=("back_of_leg",))
+        props=(FLOOR, MAT), feel=("back_of_leg",), ghost=True)
 
 
 def _nerve_glide_ankle() -> ExerciseFigure:
@@ -1088,13 +1097,16 @@ def _nerve_glide_ankle() -> ExerciseFigure:
                 offset=(0.0, 0.0, -RADIUS["foot"]), depth_bias=-40.0)
     return ExerciseFigure(
         "nerve_glide_ankle", View.SIDE, start=_sup(start, LEFT_LONG), key=_sup(key, LEFT_LONG),
-        neutral=_sup(_arms_by_side(LYING), LONG_LEGS), props=(FLOOR, MAT, rest), feel=("back_of_leg",))
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS), props=(FLOOR, MAT, rest),
+        feel=("back_of_leg",), ghost=True)
 
 
 def _strap_nerve_stretch() -> ExerciseFigure:
     base = LYING.both(ankle=-10.0)
     start = base.with_(r_hip_flex=40.0, r_knee=0.0, r_ankle=0.0)
-    key = base.with_(r_hip_flex=72.0, r_knee=0.0, r_ankle=22.0)
+    # The foot drawn back hard (toes towards the face) is what tells this
+    # apart from the strap leg raise; the leg goes higher, with no wall.
+    key = base.with_(r_hip_flex=75.0, r_knee=0.0, r_ankle=30.0)
     hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.5),
              Reach("r", "r_shoulder", toward="r_toe", fraction=0.5))
     return ExerciseFigure(
@@ -1223,7 +1235,9 @@ def key_drawing(exercise_id: str, side: Side | None = None) -> tuple[Drawing, tu
     side = side or (Side.RIGHT if fig.sided else None)
     cam = fig.camera(side)
     frame = resolve(fig.frame_for(fig.key, side))
-    d = drawing(frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side))
+    ghost = resolve(fig.frame_for(fig.start, side)) if fig.ghost else None
+    d = drawing(frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side),
+                ghost=ghost)
     return d, _bounds_for(exercise_id, side, False)
 
 

@@ -373,7 +373,10 @@ def _fk_raw(pose: Pose) -> Skeleton:
             f"{s}_hip_front": _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
             f"{s}_thigh_back": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
             f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
-            f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"], 0.0, 0.0))),
+            f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"] * 0.5, 0.0, 0.0))),
+            # Inside the thigh's back half: a glow on the skin's edge sits
+            # on the floor under a long-sitting leg, not on the muscle.
+            f"{s}_hamstring": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"] * 0.45, 0.0, 0.0))),
             f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
             f"{s}_above_knee": _add(hip, _scale(_sub(knee, hip), 0.8)),
             f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
@@ -1033,6 +1036,8 @@ class Ink(StrEnum):
     FLOOR = "floor"
     WALL = "wall"
     GLOW = "glow"
+    GHOST = "ghost"  # where a movement starts, faint behind the still image
+    GHOST_OUTLINE = "ghost_outline"
 
 
 PALETTE: Final[Mapping[Ink, str]] = {
@@ -1052,6 +1057,9 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.FLOOR: "#8a8f98",
     Ink.WALL: "#b9b2a6",
     Ink.GLOW: "#ff6a3d",
+    # Light enough to sit behind the figure on white, dark enough on black.
+    Ink.GHOST: "#b7c3d3",
+    Ink.GHOST_OUTLINE: "#8593a6",
 }
 
 
@@ -1126,10 +1134,13 @@ def _chain(cam: Camera, pts: Sequence[Vec], widths: Sequence[float], fill: Ink,
                  depth=depth)
 
 
-def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False) -> list[Shape]:
+def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False,
+                  ghost: bool = False) -> list[Shape]:
     """The body as rounded chains, sorted later by depth."""
     ink, far, outline = ((Ink.HELPER, Ink.HELPER_FAR, Ink.HELPER_OUTLINE) if helper
                          else (Ink.BODY, Ink.BODY_FAR, Ink.OUTLINE))
+    if ghost:
+        ink, far, outline = Ink.GHOST, Ink.GHOST, Ink.GHOST_OUTLINE
     out: list[Shape] = []
     centre = cam.project(skel["pelvis"])[2]
     lateral = cam.view is View.SIDE or (
@@ -1201,8 +1212,8 @@ _AREA_ANCHORS: Final[Mapping[str, tuple[tuple[str, float], ...]]] = {
     "glutes": (("l_buttock", 10.0), ("r_buttock", 10.0)),
     "back_of_hip": (("*_buttock", 10.0),),
     "outer_hip": (("*_outer_hip", 10.0),),
-    "back_of_thigh": (("*_thigh_back", 13.0),),
-    "back_of_leg": (("*_thigh_back", 11.0), ("*_calf", 10.0)),
+    "back_of_thigh": (("*_hamstring", 13.0),),
+    "back_of_leg": (("*_hamstring", 11.0), ("*_calf", 10.0)),
     "hip_flexors": (("*_hip_front", 10.0),),
     "abdomen": (("abdomen", 12.0),),
 }
@@ -1224,11 +1235,18 @@ def highlight_points(skel: Skeleton, areas: Iterable[str], side: str | None) -> 
 
 def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
             areas: Iterable[str] = (), side: str | None = None,
-            glow: float = 1.0) -> Drawing:
-    """Everything to paint for one frame, far to near."""
+            glow: float = 1.0, ghost: Frame | None = None) -> Drawing:
+    """Everything to paint for one frame, far to near.
+
+    ``ghost`` (a still image of a movement) draws where the movement starts,
+    faint and behind the figure, so the picture shows the travel.
+    """
     body = forward(frame.body)
     helper = forward(frame.helper) if frame.helper is not None else None
     shapes: list[Shape] = figure_shapes(body, cam)
+    if ghost is not None:
+        shapes += [replace(g, depth=g.depth - GHOST_BEHIND)
+                   for g in figure_shapes(forward(ghost.body), cam, ghost=True)]
     if helper is not None:
         shapes += figure_shapes(helper, cam, helper=True)
     for prop in props:
@@ -1245,6 +1263,7 @@ def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
 # Glows lie over the body; a prop with a larger depth bias (the ball under a
 # buttock) is drawn over its glow so the glow never hides it.
 GLOW_DEPTH: Final = 1e6
+GHOST_BEHIND: Final = 1e4  # behind every part of the figure, in front of floor and mat
 
 
 def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
