@@ -482,9 +482,18 @@ def _seated_hip_stretch() -> ExerciseFigure:
     start = SITTING_FLOOR.with_(lumbar_flex=-3.0)
     key = start.with_(r_hip_flex=110.0, r_hip_abd=-18.0, r_knee=120.0, r_ankle=-15.0,
                       thorax_twist=-20.0, lumbar_twist=-8.0)
-    key = fit(key, ["r_knee", "r_ankle", "r_hip_flex"],
-              touching(("r_heel", RADIUS["foot"]), ("r_toe", RADIUS["foot"] * 0.6),
-                       ("pelvis", RADIUS["trunk"])))
+    # The right foot crosses over and is planted beside the outside of the
+    # long left leg's knee: that crossing is what names the stretch.
+    sitting = on_floor("l_hip", "r_heel", "r_toe")
+
+    def crossed(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in sitting]
+        return (10 * sum(x * x for x in g)
+                + (sk["r_heel"][1] - sk["l_knee"][1] - 10.0) ** 2
+                + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2)
+
+    key = fit(key, ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"], crossed,
+              steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02))
     # The left arm hugs the crossed knee towards the chest; the right hand
     # holds that ankle.
     hands = (Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
@@ -495,7 +504,7 @@ def _seated_hip_stretch() -> ExerciseFigure:
                                                                          "l_heel", "r_heel")),
         key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel",
                                                        "r_toe")),
-        props=(FLOOR, MAT), feel=("buttock", "outer_hip"))
+        props=(FLOOR, MAT), feel=("buttock", "outer_hip"), azimuth=30.0)
 
 
 ARMS_DOWN: Final = on_floor("l_hand", "r_hand")
@@ -512,9 +521,11 @@ def _bridge() -> ExerciseFigure:
     up = start.with_(pitch=-118.0, neck_flex=30.0).both(hip_flex=8.0, knee=95.0, ankle=-20.0)
     up_rests = on_floor("neck", "head") + BOTH_FEET + ARMS_DOWN
     up = up.both(shoulder_flex=-up["pitch"] - 90.0 + 28.0, shoulder_abd=10.0, elbow=0.0)
+    # Pitch stays as set: left free, the fit lowers the pelvis to ease the
+    # contacts and the bridge sags into a half-lift.
     up = rest_fit(up, up_rests,
-                  ["pitch", "l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex",
-                   "l_shoulder_flex", "r_shoulder_flex", "thorax_flex"])
+                  ["l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex", "l_hip_flex",
+                   "r_hip_flex", "l_shoulder_flex", "r_shoulder_flex"])
     return ExerciseFigure(
         "bridge", View.SIDE, start=_sup(start, start_rests), key=_sup(up, up_rests),
         props=(FLOOR, MAT), feel=("glutes", "hip_flexors"), sided=False, breath=0.0)
@@ -570,7 +581,7 @@ def _hip_rotator() -> ExerciseFigure:
     # (Travelling from all fours would float the body mid-way, since poses
     # blend joint angles rather than simulate weight.)
     upright = _pigeon(0.0)
-    sunk = _pigeon(15.0)
+    sunk = _pigeon(8.0)
     hands = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
              Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
     far_hands = (Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
@@ -883,12 +894,11 @@ def _feet_flat_standing(p: Pose) -> Pose:
 
 
 def _standing_extension() -> ExerciseFigure:
-    # The pelvis drifts forward a little while the feet stay put.
     # The bend is in the low back: the lumbar spine arches well back (a
     # rigid trunk tilted back would read as a stoop from across the room).
-    key = _feet_flat_standing(standing(pitch=-4.0, lumbar_flex=-32.0, thorax_flex=-12.0,
-                                       neck_flex=-14.0).both(hip_flex=-12.0))
-
+    # Hips pushed forward of the feet, the chest back over them, eyes up.
+    key = _feet_flat_standing(standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0,
+                                       neck_flex=0.0).both(hip_flex=-4.0))
     def palms_on_low_back(p: Pose) -> Pose:
         # Solved per pose rather than with ``Reach``: the planar reach would
         # swing the hands round to the belly once the shoulder hits its limit,
@@ -1050,15 +1060,21 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
     # Sitting with the right shin across in front and the left leg behind,
     # folding forwards so the left shoulder travels towards the right knee.
     start = _pigeon(0.0).with_(thorax_twist=0.0)
-    key = _pigeon(22.0, thorax_twist=-15.0, lumbar_twist=-5.0)
+    # Folded well forward and turned: the chest goes down over the front
+    # shin, which is what sets it apart from the upright pigeon.
+    key = _pigeon(30.0, thorax_twist=-25.0, lumbar_twist=-8.0)
     hands0 = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
               Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
-    hands = (Reach("l", "r_knee", offset=(26.0, 4.0, -8.0)),
-             Reach("r", "r_knee", offset=(26.0, -14.0, -8.0)))
+    # The left palm flat on the mat ahead of the front knee (the opposite
+    # shoulder comes towards that knee); the right hand on the knee.
+    down = SURFACE_RADIUS["r_wrist"] - SURFACE_RADIUS["r_knee"]
+    hands = (Reach("l", "r_knee", offset=(10.0, 6.0, down), flat=True),
+             Reach("r", "r_knee", offset=(0.0, -3.0, 7.0)))
     return ExerciseFigure(
         "floor_piriformis_stretch", View.SIDE,
         start=_with_reaches(start, *hands0, rests=PIGEON),
-        key=_with_reaches(key, *hands, rests=PIGEON), props=(FLOOR, MAT),
+        key=_with_reaches(key, *hands, rests=PIGEON + on_floor("l_hand", "l_wrist")),
+        props=(FLOOR, MAT),
         feel=("back_of_hip", "buttock"), azimuth=35.0)
 
 
@@ -1134,8 +1150,12 @@ def _chair_torso_twist() -> ExerciseFigure:
     return ExerciseFigure(
         "chair_torso_twist", View.FRONT,
         start=_with_reaches(start, *start_hands, rests=ON_SEAT + BOTH_FEET),
-        key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET), props=(FLOOR, seat, *legs, back),
-        feel=("mid_back", "lower_back"))
+        key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET),
+        props=(FLOOR, seat, *legs, back), feel=("mid_back", "lower_back"),
+        # From behind and above: the shoulders turned against the knees is
+        # the twist (straight from the front it did not show), and the glow
+        # sits on the back, where the twist is felt.
+        elevation=30.0, azimuth=150.0)
 
 
 _BUILDERS: Final[Mapping[str, Callable[[], ExerciseFigure]]] = {
