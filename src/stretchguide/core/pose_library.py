@@ -898,7 +898,7 @@ def _standing_extension() -> ExerciseFigure:
     # rigid trunk tilted back would read as a stoop from across the room).
     # Hips pushed forward of the feet, the chest back over them, eyes up.
     key = _feet_flat_standing(standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0,
-                                       neck_flex=0.0).both(hip_flex=-4.0))
+                                       neck_flex=-18.0).both(hip_flex=-4.0))
     def palms_on_low_back(p: Pose) -> Pose:
         # Solved per pose rather than with ``Reach``: the planar reach would
         # swing the hands round to the belly once the shoulder hits its limit,
