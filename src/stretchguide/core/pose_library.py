@@ -25,6 +25,7 @@ from typing import Final
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.poses import (
+    SIDES,
     FOREARM,
     RADIUS,
     STANDING,
@@ -360,20 +361,13 @@ def _all_fours(spine: float = 0.0) -> Pose:
                      neck_flex=10.0 + spine * 0.6).both(
         hip_flex=90.0, knee=90.0, ankle=-60.0, shoulder_flex=90.0, elbow=0.0, wrist=-75.0)
 
-    def cost(sk: Skeleton) -> float:
-        hip, knee = sk["r_hip"], sk["r_knee"]
-        sh, wr = sk["r_shoulder"], sk["r_wrist"]
-        g = {r.point: r.gap(sk) for r in ALL_FOURS}
-        return (0.05 * ((hip[0] - knee[0]) ** 2 + (sh[0] - wr[0]) ** 2)
-                + 50 * (g["r_hand"] - g["r_knee"]) ** 2
-                + 50 * (g["r_ankle"] - g["r_knee"]) ** 2
-                + 50 * (sk["r_toe"][2] - RADIUS["foot"] * 0.6 - g["r_knee"]) ** 2)
-
-    p = fit(p, ["pitch", "r_hip_flex", "r_shoulder_flex", "r_knee", "r_ankle"],
-            cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
-    # The cost only watches the near side; the far limbs copy it.
-    return p.with_({f"l_{d}": p[f"r_{d}"] for d in ("hip_flex", "shoulder_flex", "knee",
-                                                     "ankle")})
+    # Gauss-Newton on the contacts (fast); starting from hips and shoulders
+    # at 90 degrees, the smallest change keeps knees under hips and hands
+    # under shoulders.
+    dofs = ["pitch"] + [f"{s}_{d}" for s in SIDES
+                        for d in ("hip_flex", "shoulder_flex", "knee", "ankle", "wrist")]
+    return settle(grounded(p), ALL_FOURS + on_floor("l_toe", "r_toe", "l_wrist", "r_wrist"),
+                  iterations=20, dofs=dofs)
 
 
 ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle")
@@ -569,11 +563,13 @@ def _pigeon(lean: float, **twist: float) -> Pose:
         return (sum((x - m) ** 2 for x in g) * 4 + sum(x * x for x in g)
                 + 0.5 * (sk["l_hip"][2] - m - 16.0) ** 2)
 
+    # A coarse search finds the shape (the contacts pull against each other
+    # through the pelvis); Gauss-Newton then puts them down exactly.
     p = fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee",
                 "r_ankle", "l_ankle"], cost,
             bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)},
-            steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
-    return p
+            steps=(8.0, 4.0, 2.0, 1.0))
+    return settle(p, PIGEON)
 
 
 def _hip_rotator() -> ExerciseFigure:
@@ -1068,7 +1064,7 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
     # The left palm flat on the mat ahead of the front knee (the opposite
     # shoulder comes towards that knee); the right hand on the knee.
     down = SURFACE_RADIUS["r_wrist"] - SURFACE_RADIUS["r_knee"]
-    hands = (Reach("l", "r_knee", offset=(10.0, 6.0, down), flat=True),
+    hands = (Reach("l", "r_knee", offset=(4.0, 8.0, down), flat=True),
              Reach("r", "r_knee", offset=(0.0, -3.0, 7.0)))
     return ExerciseFigure(
         "floor_piriformis_stretch", View.SIDE,

@@ -805,22 +805,29 @@ def _jacobian(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str],
     return cols  # one column per dof
 
 
+# A Jacobian (one column per angle) that a run of settles can share and renew.
+JacobianBox = list[list[list[float]] | None]
+
+
 def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
-           jac: list[list[float]] | None = None) -> Pose:
+           jac: JacobianBox | None = None, dofs: Sequence[str] | None = None) -> Pose:
     """Put every rest on its support: rock the body, bend the joints that carry them.
 
     Interpolating joint angles between two poses that both rest on, say,
     hands and knees lifts one end mid-way; tipping the body about the pelvis
     (pitch), bending the joint above each resting part a little and setting
     the height puts them all back down, as the floor would. Damped
-    Gauss-Newton on the spread of the gaps; joint limits hold.
+    Gauss-Newton on the spread of the gaps; joint limits hold. ``dofs``
+    overrides which angles may move (authoring a pose onto its contacts).
     """
     if not rests:
         return pose
-    dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
+    if dofs is None:
+        dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
     rests = list(rests)
+    box: JacobianBox = jac if jac is not None else [None]
     for _ in range(3):
-        pose, mean = _settle_once(pose, rests, dofs, iterations, jac)
+        pose, mean = _settle_once(pose, rests, dofs, iterations, box)
         if pose.ground is not Ground.FLOOR:
             break
         # Rolling contact: a part that would dip below the rests (the back
@@ -832,41 +839,50 @@ def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
         if low >= mean - 0.01 or any(r.point == point for r in rests):
             break
         rests.append(Rest(point))
-        jac = None
+        box = [None]  # one more row: the shared Jacobian no longer fits
     return pose.with_(z=pose["z"] - mean)
 
 
 def _settle_once(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterations: int,
-                 jac: list[list[float]] | None) -> tuple[Pose, float]:
+                 jac: JacobianBox) -> tuple[Pose, float]:
     res, mean = _residuals(pose, rests)
     err = sum(x * x for x in res)
+    fresh = False
     for _ in range(iterations if dofs else 0):
-        if err < 1e-10:
+        if err < 1e-6:  # every rest within 0.001 cm
             break
-        cols = jac if jac is not None else _jacobian(pose, rests, dofs, res)
+        if jac[0] is None:
+            jac[0] = _jacobian(pose, rests, dofs, res)
+            fresh = True
+        cols = jac[0]
         n = len(dofs)
         jtj = [[sum(a * b for a, b in zip(cols[i], cols[k], strict=True))
                 + (1e-3 if i == k else 0.0) for k in range(n)] for i in range(n)]
         jtr = [-sum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
         step = _solve(jtj, jtr)
-        changes = {}
-        for d, dx in zip(dofs, step, strict=True):
-            val = pose[d] + max(-15.0, min(15.0, dx))
-            lim = limit_for(d)
-            changes[d] = min(lim[1], max(lim[0], val)) if lim else val
-        cand = pose.with_(changes)
-        cres, cmean = _residuals(cand, rests)
-        cerr = sum(x * x for x in cres)
-        if cerr >= err:
-            if jac is None:
+        scale = 1.0
+        for _halving in range(4):  # backtrack: a joint limit can spoil a full step
+            changes = {}
+            for d, dx in zip(dofs, step, strict=True):
+                val = pose[d] + max(-15.0, min(15.0, dx * scale))
+                lim = limit_for(d)
+                changes[d] = min(lim[1], max(lim[0], val)) if lim else val
+            cand = pose.with_(changes)
+            cres, cmean = _residuals(cand, rests)
+            cerr = sum(x * x for x in cres)
+            if cerr < err or not fresh:
                 break
-            jac = None  # a borrowed Jacobian went stale: measure a fresh one
+            scale *= 0.5
+        if cerr >= err:
+            if fresh:
+                break
+            jac[0] = None  # a borrowed Jacobian went stale: measure a fresh one
             continue
         pose, res, mean, err = cand, cres, cmean, cerr
     return pose, mean
 
 
-_SETTLE_GRID: Final = 24
+_SETTLE_GRID: Final = 12
 
 
 @lru_cache(maxsize=512)
@@ -879,11 +895,9 @@ def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> tuple[
     """
     dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
     out = []
-    jac: list[list[float]] | None = None
+    jac: JacobianBox = [None]
     for i in range(_SETTLE_GRID + 1):
         raw = lerp_pose(a, b, i / _SETTLE_GRID) if 0 < i < _SETTLE_GRID else (a, b)[i > 0]
-        if dofs and jac is None:
-            jac = _jacobian(raw, rests, dofs, _residuals(raw, rests)[0])
         fixed = settle(raw, rests, jac=jac)
         out.append(tuple(fixed[d] - raw[d] for d in dofs) + (fixed["z"] - raw["z"],))
     return dofs, tuple(out)
