@@ -836,7 +836,7 @@ def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
         # (Arms are left out: a hand still waiting for its reach hangs anywhere.)
         low, point = min((sk[p][2] - r, p) for p, r in _SURFACE_POINTS
                          if p[2:] not in _ARM_POINTS[1:])
-        if low >= mean - 0.01 or any(r.point == point for r in rests):
+        if low >= mean - 0.05 or any(r.point == point for r in rests):
             break
         rests.append(Rest(point))
         box = [None]  # one more row: the shared Jacobian no longer fits
@@ -908,8 +908,13 @@ def settled_between(a: Pose, b: Pose, rests: tuple[Rest, ...], t: float) -> Pose
     raw = lerp_pose(a, b, t)
     if not rests or t <= 0.0 or t >= 1.0:
         return raw
-    dofs, table = _settle_table(a, b, rests)
-    x = t * _SETTLE_GRID
+    # One table serves a movement and its way back.
+    if a.values > b.values:
+        dofs, table = _settle_table(b, a, rests)
+        x = (1.0 - t) * _SETTLE_GRID
+    else:
+        dofs, table = _settle_table(a, b, rests)
+        x = t * _SETTLE_GRID
     i = min(_SETTLE_GRID - 1, int(x))
     f = x - i
     lo, hi = table[i], table[i + 1]
