@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Final
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.poses import (
+    FOREARM,
     RADIUS,
     STANDING,
+    SURFACE_RADIUS,
+    UPPER_ARM,
     Camera,
     Clip,
     Drawing,
@@ -38,7 +41,9 @@ from stretchguide.core.poses import (
     Pose,
     Prop,
     Reach,
+    Rest,
     Skeleton,
+    Support,
     Vec,
     View,
     breathing,
@@ -49,7 +54,11 @@ from stretchguide.core.poses import (
     limit_for,
     mirrored_frame,
     mirrored_prop,
+    on_floor,
     resolve,
+    rests_on,
+    rests_to_settle,
+    settle,
 )
 
 # --- authoring helpers ---------------------------------------------------------
@@ -127,7 +136,21 @@ def hook_lying() -> Pose:
     return feet_flat(p, ("l", "r"))
 
 
-PRONE = Pose().with_(pitch=90.0, neck_flex=-10.0).both(ankle=-60.0, shoulder_abd=10.0)
+PRONE_LEGS: Final = on_floor("pelvis", "l_knee", "r_knee", "l_toe", "r_toe")
+
+
+def _prone(p: Pose) -> Pose:
+    """Lying on the front with the pelvis, thighs, knees and toes all on the mat."""
+    def cost(sk: Skeleton) -> float:
+        g = {r.point: r.gap(sk) for r in PRONE_LEGS}
+        return (g["r_knee"] - g["pelvis"]) ** 2 + (g["r_toe"] - g["pelvis"]) ** 2
+
+    p = fit(p, ["r_hip_flex", "r_ankle", "r_knee"], cost,
+            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+    return p.with_(l_hip_flex=p["r_hip_flex"], l_ankle=p["r_ankle"], l_knee=p["r_knee"])
+
+
+PRONE = _prone(Pose().with_(pitch=90.0, neck_flex=-10.0).both(ankle=-60.0, shoulder_abd=10.0))
 SITTING_FLOOR = Pose().both(hip_flex=90.0, knee=5.0, ankle=5.0).with_(lumbar_flex=5.0)
 CHAIR_SEAT = 46.0
 
@@ -150,6 +173,11 @@ def chair_props(x: float, facing: float = 1.0, back: bool = True) -> tuple[Prop,
                                           (seat_back - facing * 3, 0.0, CHAIR_SEAT + 45.0)),
                           width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0))
     return tuple(parts)
+
+
+# The top of the drawn seat (its line is 4 cm thick round CHAIR_SEAT).
+SEAT: Final = Support("plane", at=CHAIR_SEAT + 2.0, name="seat")
+ON_SEAT: Final = rests_on(SEAT, "l_hip", "r_hip")
 
 
 def seated_on_chair(**kw: float) -> Pose:
@@ -182,6 +210,9 @@ class ExerciseFigure:
     breath: float = 1.0
     elevation: float = 0.0  # look down on it a little (front views of lying poses)
     azimuth: float = 0.0  # turn the camera towards the person's front (crossed legs)
+    # The still image also shows where the movement starts, faintly: a
+    # glide or a clam is its movement, not its end pose.
+    ghost: bool = False
     # Side view from the resting side: for a limb held by both hands, the
     # hands and that limb are nearest while the working leg lies behind them.
     from_resting_side: bool = False
@@ -219,20 +250,47 @@ class ExerciseFigure:
         return fr
 
 
-def _sup(pose: Pose) -> Frame:
-    return Frame(grounded(pose))
+def _placed(pose: Pose, rests: tuple[Rest, ...], reaches: Sequence[Reach] = ()) -> Pose:
+    return settle(grounded(pose), rests_to_settle(rests, reaches)) if rests else grounded(pose)
 
 
-def _hands_on(frame_pose: Pose, left: str, right: str, off_l: Vec = (0.0, 0.0, 0.0),
-              off_r: Vec = (0.0, 0.0, 0.0)) -> Frame:
-    return Frame(grounded(frame_pose), reaches=(Reach("l", left, offset=off_l),
-                                               Reach("r", right, offset=off_r)))
+def _sup(pose: Pose, rests: tuple[Rest, ...] = ()) -> Frame:
+    return Frame(_placed(pose, rests), rests=rests)
 
 
 def _with_reaches(pose: Pose, *reaches: Reach, helper: Pose | None = None,
-                  helper_reaches: tuple[Reach, ...] = ()) -> Frame:
-    return Frame(grounded(pose), helper=grounded(helper) if helper is not None else None,
-                 reaches=tuple(reaches), helper_reaches=helper_reaches)
+                  helper_reaches: tuple[Reach, ...] = (),
+                  rests: tuple[Rest, ...] = ()) -> Frame:
+    return Frame(_placed(pose, rests, reaches),
+                 helper=grounded(helper) if helper is not None else None,
+                 reaches=tuple(reaches), helper_reaches=helper_reaches, rests=rests)
+
+
+def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
+    """Adjust ``dofs`` until every rest touches its support at once."""
+    floor = pose.ground is Ground.FLOOR
+
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in rests]
+        m = sum(g) / len(g)
+        # On the floor the figure is lowered onto its lowest point: a rest
+        # above zero means some other part is lower, sinking into the mat.
+        sunk = sum(x * x for x, r in zip(g, rests, strict=True)
+                   if r.on.kind == "floor") if floor else 0.0
+        return sum((x - m) ** 2 for x in g) + sunk
+
+    return settle(fit(pose, dofs, cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01)),
+                  rests)
+
+
+# The contacts the figures share, named once (right side working).
+LYING_BACK: Final = on_floor("pelvis", "mid_back")
+BOTH_FEET: Final = on_floor("l_heel", "l_toe", "r_heel", "r_toe")
+LEFT_FOOT: Final = on_floor("l_heel", "l_toe")
+HOOK: Final = LYING_BACK + BOTH_FEET
+LONG_LEGS: Final = LYING_BACK + on_floor("l_heel", "r_heel")
+LEFT_LONG: Final = LYING_BACK + on_floor("l_heel")
+PIGEON: Final = on_floor("r_knee", "r_ankle", "r_toe", "l_knee", "l_toe")
 
 
 # Figure-four: right ankle resting just above the left knee.
@@ -273,8 +331,9 @@ def _knees_to_chest() -> ExerciseFigure:
              Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle",
                    fraction=0.22))
     return ExerciseFigure(
-        "knees_to_chest", View.SIDE, start=_sup(start),
-        key=_with_reaches(key, *knees), neutral=_sup(_arms_by_side(LYING)),
+        "knees_to_chest", View.SIDE, start=_sup(start, HOOK),
+        key=_with_reaches(key, *knees, rests=LYING_BACK),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
         props=(FLOOR, MAT), feel=("lower_back", "glutes"), sided=False)
 
 
@@ -284,27 +343,35 @@ def _single_knee_to_chest() -> ExerciseFigure:
     knee = (Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
             Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)))
     return ExerciseFigure(
-        "single_knee_to_chest", View.SIDE, start=_sup(start), key=_with_reaches(key, *knee),
+        "single_knee_to_chest", View.SIDE, start=_sup(start, LONG_LEGS),
+        key=_with_reaches(key, *knee, rests=LEFT_LONG),
         props=(FLOOR, MAT), feel=("lower_back", "buttock"))
 
 
+# (pitch, hip flexion, shoulder flexion, knee) per spine rounding, found once
+# by a slow search that also kept each thigh and arm upright (hands under
+# shoulders, knees under hips); settling then puts every support down
+# exactly, and the contact test holds them to it.
+_ALL_FOURS_SOLVED: Final[Mapping[float, tuple[float, float, float, float]]] = {
+    0.0: (77.33, 80.23, 78.29, 89.99),
+    64.0: (33.0, 35.91, 94.66, 90.0),
+    -44.0: (107.29, 108.19, 64.44, 87.99),
+}
+
+
 def _all_fours(spine: float = 0.0) -> Pose:
-    """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back."""
-    p = Pose().with_(pitch=90.0, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
+    """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back.
+
+    Knees, shins and hands all rest on the mat, whatever the spine does.
+    """
+    pitch, hip, shoulder, knee = _ALL_FOURS_SOLVED[spine]
+    p = Pose().with_(pitch=pitch, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
                      neck_flex=10.0 + spine * 0.6).both(
-        hip_flex=90.0, knee=90.0, ankle=-70.0, shoulder_flex=90.0, elbow=0.0, wrist=-60.0)
+        hip_flex=hip, knee=knee, ankle=-70.0, shoulder_flex=shoulder, elbow=0.0, wrist=-75.0)
+    return settle(grounded(p), ALL_FOURS)
 
-    def cost(sk: Skeleton) -> float:
-        hip, knee = sk["r_hip"], sk["r_knee"]
-        sh, wr = sk["r_shoulder"], sk["r_wrist"]
-        return ((hip[0] - knee[0]) ** 2 + (sh[0] - wr[0]) ** 2
-                + (sk["r_wrist"][2] - RADIUS["hand"] - 1.0) ** 2
-                + (sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2)
 
-    p = fit(p, ["pitch", "r_hip_flex", "r_shoulder_flex"], cost)
-    # The cost only watches the near side; the far limbs copy it so no hand
-    # floats above the mat.
-    return p.with_(l_hip_flex=p["r_hip_flex"], l_shoulder_flex=p["r_shoulder_flex"])
+ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle")
 
 
 def _cat_stretch() -> ExerciseFigure:
@@ -312,9 +379,9 @@ def _cat_stretch() -> ExerciseFigure:
     arch = _all_fours(64.0).with_(neck_flex=45.0)
     hollow = _all_fours(-44.0).with_(neck_flex=-30.0)
     return ExerciseFigure(
-        "cat_stretch", View.SIDE, start=_sup(neutral), key=_sup(arch),
-        stages={"arch": _sup(arch), "hollow": _sup(hollow)},
-        props=(FLOOR, MAT), feel=("lower_back", "mid_back"), sided=False)
+        "cat_stretch", View.SIDE, start=_sup(neutral, ALL_FOURS), key=_sup(arch, ALL_FOURS),
+        stages={"arch": _sup(arch, ALL_FOURS), "hollow": _sup(hollow, ALL_FOURS)},
+        props=(FLOOR, MAT), feel=("lower_back", "mid_back"), sided=False, breath=0.0)
 
 
 def _supine_hamstring() -> ExerciseFigure:
@@ -324,8 +391,9 @@ def _supine_hamstring() -> ExerciseFigure:
              Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
                    fraction=0.35))
     return ExerciseFigure(
-        "supine_hamstring_stretch", View.SIDE, start=_sup(start),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
+        "supine_hamstring_stretch", View.SIDE, start=_sup(start, HOOK),
+        key=_with_reaches(key, *hands, rests=LYING_BACK + LEFT_FOOT), props=(FLOOR, MAT),
+        feel=("back_of_thigh",))
 
 
 def _strap(*anchors: str) -> Prop:
@@ -338,13 +406,19 @@ def _strap_leg_raise() -> ExerciseFigure:
     key = base.with_(r_hip_flex=45.0, r_hip_abd=15.0)
     hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.45),
              Reach("r", "r_shoulder", toward="r_toe", fraction=0.45))
+    # The soles press against the wall (that is what the wall is for): the
+    # heels touch it, the left one all through the raise.
     s = forward(grounded(base))
-    wall_x = max(s["l_toe"][0], s["r_toe"][0]) + 4.0
+    wall_x = max(s["l_heel"][0], s["r_heel"][0]) + SURFACE_RADIUS["l_heel"]
+    wall_support = Support("wall", at=wall_x, name="wall")
     wall = Prop("line", points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)), width=6.0,
                 ink=Ink.WALL, depth_bias=-1e5)
+    soles = rests_on(wall_support, "l_heel")
     return ExerciseFigure(
-        "strap_leg_raise", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands),
+        "strap_leg_raise", View.SIDE,
+        start=_with_reaches(start, *hands, rests=LONG_LEGS + soles
+                            + rests_on(wall_support, "r_heel")),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG + soles),
         props=(FLOOR, MAT, wall, _strap("l_hand", "r_toe", "r_hand")),
         feel=("back_of_thigh", "outer_hip"))
 
@@ -353,7 +427,8 @@ def _supine_piriformis() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     key = _figure_four(start)
     return ExerciseFigure(
-        "supine_piriformis_stretch", View.SIDE, start=_sup(start), key=_sup(key),
+        "supine_piriformis_stretch", View.SIDE, start=_sup(start, HOOK),
+        key=_sup(key, LYING_BACK + LEFT_FOOT),
         props=(FLOOR, MAT), feel=("buttock", "back_of_hip"), azimuth=25.0)
 
 
@@ -394,8 +469,8 @@ def _advanced_piriformis() -> ExerciseFigure:
     pulled = start.with_(l_hip_flex=125.0, l_knee=105.0, l_ankle=-5.0, neck_flex=12.0)
     pulled = _figure_four(pulled, max_flex=140.0, ankle_at=(0.0, 4.0, 3.0))
     return ExerciseFigure(
-        "advanced_piriformis_stretch", View.SIDE, start=_sup(start),
-        key=_sup(_hold_behind_thigh(pulled, "l")), props=(FLOOR, MAT),
+        "advanced_piriformis_stretch", View.SIDE, start=_sup(start, LYING_BACK + LEFT_FOOT),
+        key=_sup(_hold_behind_thigh(pulled, "l"), LYING_BACK), props=(FLOOR, MAT),
         feel=("buttock", "back_of_hip"), azimuth=-20.0, from_resting_side=True)
 
 
@@ -403,32 +478,53 @@ def _seated_hip_stretch() -> ExerciseFigure:
     start = SITTING_FLOOR.with_(lumbar_flex=-3.0)
     key = start.with_(r_hip_flex=110.0, r_hip_abd=-18.0, r_knee=120.0, r_ankle=-15.0,
                       thorax_twist=-20.0, lumbar_twist=-8.0)
-    key = fit(key, ["r_knee", "r_ankle", "r_hip_flex"],
-              touching(("r_heel", RADIUS["foot"]), ("r_toe", RADIUS["foot"] * 0.6),
-                       ("pelvis", RADIUS["trunk"])))
+    # The right foot crosses over and is planted beside the outside of the
+    # long left leg's knee: that crossing is what names the stretch.
+    sitting = on_floor("l_hip", "r_heel", "r_toe")
+
+    def crossed(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in sitting]
+        return (10 * sum(x * x for x in g)
+                + (sk["r_heel"][1] - sk["l_knee"][1] - 10.0) ** 2
+                + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2)
+
+    key = fit(key, ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"], crossed,
+              steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02))
+    # The left arm hugs the crossed knee towards the chest; the right hand
+    # holds that ankle.
     hands = (Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
-             Reach("r", "pelvis", offset=(-28.0, -16.0, -8.0)))
+             Reach("r", "r_ankle", offset=(0.0, -3.0, 6.0)))
     return ExerciseFigure(
-        "seated_hip_stretch", View.SIDE, start=_sup(start.both(shoulder_flex=15.0, elbow=10.0)),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("buttock", "outer_hip"))
+        "seated_hip_stretch", View.SIDE,
+        start=_sup(start.both(shoulder_flex=35.0, elbow=10.0), on_floor("l_hip", "r_hip",
+                                                                         "l_heel", "r_heel")),
+        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel",
+                                                       "r_toe")),
+        props=(FLOOR, MAT), feel=("buttock", "outer_hip"), azimuth=30.0)
+
+
+ARMS_DOWN: Final = on_floor("l_hand", "r_hand")
 
 
 def _bridge() -> ExerciseFigure:
+    # Arms long on the mat beside the body (they steady the lift), feet flat,
+    # shoulders and head down; the pelvis rises in a straight line.
     start = _arms_by_side(LYING.both(hip_flex=60.0, knee=100.0, ankle=-30.0))
-    start = feet_flat(start, ("l", "r"))
+    start_rests = LYING_BACK + on_floor("head") + BOTH_FEET + ARMS_DOWN
+    start = rest_fit(start, start_rests,
+                     ["neck_flex", "l_knee", "r_knee", "l_ankle", "r_ankle", "l_shoulder_flex",
+                      "r_shoulder_flex"])
     up = start.with_(pitch=-118.0, neck_flex=30.0).both(hip_flex=8.0, knee=95.0, ankle=-20.0)
-
-    def cost(sk: Skeleton) -> float:
-        return ((sk["r_heel"][2] - RADIUS["foot"]) ** 2
-                + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
-                + (sk["neck"][2] - RADIUS["trunk"] * 0.9) ** 2
-                + (sk["head"][2] - RADIUS["head"]) ** 2)
-
-    up = fit(up, ["pitch", "l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex"], cost)
-    up = up.both(shoulder_flex=-up["pitch"] - 90.0 - 8.0, shoulder_abd=10.0, elbow=0.0)
+    up_rests = on_floor("neck", "head") + BOTH_FEET + ARMS_DOWN
+    up = up.both(shoulder_flex=-up["pitch"] - 90.0 + 28.0, shoulder_abd=10.0, elbow=0.0)
+    # Pitch stays as set: left free, the fit lowers the pelvis to ease the
+    # contacts and the bridge sags into a half-lift.
+    up = rest_fit(up, up_rests,
+                  ["l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex", "l_hip_flex",
+                   "r_hip_flex", "l_shoulder_flex", "r_shoulder_flex"])
     return ExerciseFigure(
-        "bridge", View.SIDE, start=_sup(start), key=_sup(up), props=(FLOOR, MAT),
-        feel=("glutes", "hip_flexors"), sided=False)
+        "bridge", View.SIDE, start=_sup(start, start_rests), key=_sup(up, up_rests),
+        props=(FLOOR, MAT), feel=("glutes", "hip_flexors"), sided=False, breath=0.0)
 
 
 def _band_anchor_post(x: float, y: float) -> tuple[Prop, ...]:
@@ -446,31 +542,36 @@ def _standing_hip_abduction() -> ExerciseFigure:
                 ink=Ink.BAND, depth_bias=30.0)
     return ExerciseFigure(
         "standing_hip_abduction", View.FRONT,
-        start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold),
-        key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold),
+        start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold, rests=BOTH_FEET),
+        key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold, rests=LEFT_FOOT),
         props=(FLOOR, *_band_anchor_post(0.0, post_y + 4.0), band), feel=("outer_hip",))
 
 
-def _pigeon(lean: float) -> Pose:
+def _pigeon(lean: float, **twist: float) -> Pose:
     """Right shin across in front, left leg long behind; ``lean`` folds forward.
 
     The pelvis tips well forward so the back thigh can lie flat, and the
     lower back extends to bring the chest up again, as it does on the mat.
     """
     p = Pose().with_(pitch=55.0, lumbar_flex=-33.0 + lean, thorax_flex=-12.0 + lean * 0.5,
-                     neck_flex=-5.0).with_(
+                     neck_flex=-5.0).with_(twist).with_(
         r_hip_flex=135.0, r_hip_abd=35.0, r_hip_rot=60.0, r_knee=110.0, r_ankle=-30.0,
         l_hip_flex=-28.0, l_knee=3.0, l_ankle=-65.0)
 
     def cost(sk: Skeleton) -> float:
-        return ((sk["r_knee"][2] - RADIUS["thigh"] * 0.8) ** 2
-                + (sk["r_ankle"][2] - RADIUS["shin"] * 0.7) ** 2
-                + (sk["l_knee"][2] - RADIUS["thigh"] * 0.8) ** 2
-                + 0.5 * (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
-                + 0.5 * (sk["l_hip"][2] - 16.0) ** 2)
+        # Heights relative to the resting parts: the floor takes the lowest.
+        g = [r.gap(sk) for r in PIGEON]
+        m = sum(g) / len(g)
+        return (sum((x - m) ** 2 for x in g) * 4 + sum(x * x for x in g)
+                + 0.5 * (sk["l_hip"][2] - m - 16.0) ** 2)
 
-    return fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee"], cost,
-               bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)})
+    # A coarse search finds the shape (the contacts pull against each other
+    # through the pelvis); Gauss-Newton then puts them down exactly.
+    p = fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee",
+                "r_ankle", "l_ankle"], cost,
+            bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)},
+            steps=(8.0, 4.0, 2.0, 1.0))
+    return settle(p, PIGEON)
 
 
 def _hip_rotator() -> ExerciseFigure:
@@ -478,37 +579,62 @@ def _hip_rotator() -> ExerciseFigure:
     # (Travelling from all fours would float the body mid-way, since poses
     # blend joint angles rather than simulate weight.)
     upright = _pigeon(0.0)
-    sunk = _pigeon(15.0)
+    sunk = _pigeon(8.0)
     hands = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
              Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
     far_hands = (Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
                  Reach("r", "r_knee", offset=(22.0, -12.0, -8.0)))
     return ExerciseFigure(
-        "hip_rotator_energy_stretch", View.SIDE, start=_with_reaches(upright, *hands),
-        key=_with_reaches(sunk, *far_hands), props=(FLOOR, MAT),
+        "hip_rotator_energy_stretch", View.SIDE,
+        start=_with_reaches(upright, *hands, rests=PIGEON),
+        key=_with_reaches(sunk, *far_hands, rests=PIGEON), props=(FLOOR, MAT),
         feel=("buttock", "back_of_hip"), azimuth=30.0)
 
 
+SIDE_LYING: Final = on_floor("l_shoulder", "l_hip", "l_knee", "l_ankle")
+
+
 def _side_lying_base() -> Pose:
-    """On the left side facing the camera, hips and knees bent, head on the arm."""
-    p = Pose().with_(roll=-90.0, neck_flex=0.0).both(hip_flex=45.0, knee=90.0, ankle=-10.0)
+    """On the left side, head to the right of the picture, facing the camera.
+
+    Hips and knees bent, the lower arm under the head. The shoulder, hip,
+    knee and ankle of the lower side all rest on the mat.
+    """
+    p = Pose().with_(yaw=-90.0, roll=-90.0, neck_flex=0.0).both(
+        hip_flex=45.0, knee=90.0, ankle=-10.0)
     p = p.with_(l_shoulder_flex=170.0, l_elbow=30.0, r_shoulder_flex=40.0, r_elbow=60.0)
+
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in SIDE_LYING]
+        return sum((x - g[0]) ** 2 for x in g[1:])
+
+    p = fit(p, ["lumbar_side", "l_hip_abd", "r_hip_abd", "l_hip_rot", "pitch"], cost,
+            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
     return p
 
 
 def _clam_shell() -> ExerciseFigure:
+    # Seen from the front and a little above: the feet stay together and the
+    # top knee opens upwards, both knees clearly bent; the mat is the floor.
     start = _side_lying_base()
+    start = fit(start, ["r_hip_rot", "r_hip_abd"], near("r_heel", "l_heel", (0.0, 0.0, 9.0)))
     key = fit(start.with_(r_hip_abd=30.0, r_hip_rot=25.0),
               ["r_hip_rot", "r_hip_abd"],
-              _plus(near("r_heel", "l_heel", weight=1.0),
-                    lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 32.0) ** 2))
-    band = Prop("line", anchors=("l_knee", "r_knee"), width=1.6, ink=Ink.BAND,
-                offset=(0.0, 4.0, 0.0), depth_bias=30.0)
-    hand = Reach("r", "r_hip_front", offset=(14.0, 0.0, 0.0))
+              _plus(near("r_heel", "l_heel", (0.0, 0.0, 9.0), weight=1.0),
+                    lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 30.0) ** 2))
+    # The optional band loops round both thighs just above the knees.
+    band = Prop("loop", anchors=("l_above_knee", "r_above_knee"), width=1.8, ink=Ink.BAND,
+                depth_bias=60.0)
+    hand = Reach("r", "r_hip_front", offset=(0.0, -10.0, 2.0))
+    sk = forward(grounded(start))
+    x0 = min(sk["l_knee"][0], sk["l_toe"][0]) - 25.0
+    x1 = sk["head"][0] + 25.0
+    mat = Prop("poly", points=((x1, -40.0, 0.0), (x0, -40.0, 0.0), (x0, 40.0, 0.0),
+                               (x1, 40.0, 0.0)), width=0.5, ink=Ink.MAT_AREA, depth_bias=-1e5)
     return ExerciseFigure(
-        "clam_shell", View.SIDE, start=_with_reaches(start, hand),
-        key=_with_reaches(key, hand), props=(FLOOR, band),
-        feel=("outer_hip", "back_of_hip"), azimuth=50.0, elevation=20.0)
+        "clam_shell", View.FRONT, start=_with_reaches(start, hand, rests=SIDE_LYING),
+        key=_with_reaches(key, hand, rests=SIDE_LYING), props=(mat, band),
+        feel=("outer_hip", "back_of_hip"), azimuth=-90.0, elevation=30.0, ghost=True)
 
 
 def _nerve_glide_knee() -> ExerciseFigure:
@@ -520,9 +646,9 @@ def _nerve_glide_knee() -> ExerciseFigure:
              Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
                    fraction=0.3))
     return ExerciseFigure(
-        "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands), neutral=_sup(base), props=(FLOOR, MAT),
-        feel=("back_of_leg",))
+        "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG), neutral=_sup(base, LONG_LEGS),
+        props=(FLOOR, MAT), feel=("back_of_leg",), ghost=True)
 
 
 def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
@@ -545,26 +671,44 @@ def _posterior_tilt() -> ExerciseFigure:
     # Flat: the pelvis rolls back until the low back lies along the mat.
     key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
     return ExerciseFigure(
-        "posterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
-        props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False)
+        "posterior_pelvic_tilt", View.SIDE,
+        start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET), key=_sup(key, HOOK),
+        props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False, breath=0.0)
 
 
 def _anterior_tilt() -> ExerciseFigure:
     start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
-    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=12.5))
+    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=15.0))
+    # The pelvis stays on the mat (a lifted pelvis is a bridge): the tailbone
+    # and the upper back rest, and the arch opens a gap under the waist.
+    rests = on_floor("pelvis", "head") + BOTH_FEET
+    legs = ["pitch", "thorax_flex", "neck_flex", "l_hip_flex", "r_hip_flex", "l_ankle", "r_ankle"]
+    start = rest_fit(start, rests, legs)
+    key = rest_fit(key, rests, legs)
     return ExerciseFigure(
-        "anterior_pelvic_tilt", View.SIDE, start=_sup(start), key=_sup(key),
-        props=(FLOOR, MAT), feel=("lower_back",), sided=False)
+        "anterior_pelvic_tilt", View.SIDE, start=_sup(start, rests), key=_sup(key, rests),
+        props=(FLOOR, MAT), feel=("lower_back",), sided=False, breath=0.0)
+
+
+def _elbow_on_mat(p: Pose) -> float:
+    """How far above the belly the palm sits so the right elbow just rests."""
+    def clear(h: float) -> float:
+        sk = forward(resolve(Frame(grounded(p), reaches=(
+            Reach("r", "abdomen", offset=(0.0, -4.0, h)),))).body)
+        return sk["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - sk["pelvis"][2] + RADIUS["trunk"]
+
+    return _bisect(clear, 0.0, 30.0) + 0.3
 
 
 def _core_breathing() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     start = start.with_(l_shoulder_flex=0.0, l_elbow=0.0)
-    belly = (Reach("r", "abdomen", offset=(0.0, -4.0, 4.0)),)
+    # The hand on the belly, its elbow resting on the mat beside the body.
+    belly = (Reach("r", "abdomen", offset=(0.0, -4.0, _elbow_on_mat(start))),)
     exhale = _tilt(start, 6.0).with_(thorax_flex=4.0)
     return ExerciseFigure(
-        "core_breathing", View.SIDE, start=_with_reaches(start, *belly),
-        key=_with_reaches(exhale, *belly), props=(FLOOR, MAT), feel=("abdomen",),
+        "core_breathing", View.SIDE, start=_with_reaches(start, *belly, rests=HOOK),
+        key=_with_reaches(exhale, *belly, rests=HOOK), props=(FLOOR, MAT), feel=("abdomen",),
         sided=False, breath=1.6)
 
 
@@ -611,10 +755,11 @@ def _lumbar_rotation() -> ExerciseFigure:
     start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
     key = _knees_to_right(start, 45.0)
     return ExerciseFigure(
-        "lumbar_rotation", View.SIDE, start=_sup(start), key=_sup(key),
+        "lumbar_rotation", View.SIDE, start=_sup(start, on_floor("mid_back") + BOTH_FEET),
+        key=_sup(key, on_floor("neck", "r_hip")),
         props=(_mat_area(-100.0, 75.0, 42.0),), feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
-        elevation=30.0, azimuth=45.0)
+        elevation=30.0, azimuth=45.0, breath=0.0)
 
 
 def _long_sit_lean(lean: float) -> Pose:
@@ -633,62 +778,128 @@ def _seated_hamstring() -> ExerciseFigure:
     hands0 = (Reach("l", "r_thigh_front", offset=(0.0, 6.0, 0.0)),
               Reach("r", "r_thigh_front", offset=(0.0, -4.0, 0.0)))
     return ExerciseFigure(
-        "seated_hamstring_stretch", View.SIDE, start=_with_reaches(start, *hands0),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT), feel=("back_of_thigh",))
+        "seated_hamstring_stretch", View.SIDE,
+        start=_with_reaches(start, *hands0, rests=on_floor("l_hip", "r_hip", "r_heel")),
+        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "r_heel")),
+        props=(FLOOR, MAT), feel=("back_of_thigh",))
 
 
-def _prone_hands(p: Pose, ahead: float) -> tuple[Reach, Reach]:
+PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
+FOREARMS: Final = on_floor("l_elbow", "r_elbow")
+
+
+def _prone_hands(p: Pose, ahead: float, wide: float = 1.1) -> tuple[Reach, Reach]:
     sk = forward(grounded(p))
     return tuple(  # type: ignore[return-value]
         Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + ahead,
-                                   sk[f"{s}_shoulder"][1] * 1.1, RADIUS["hand"]))
+                                   sk[f"{s}_shoulder"][1] * wide, RADIUS["forearm"] * 0.8),
+              flat=True)
         for s in ("l", "r"))
+
+
+def _on_legs(p: Pose) -> Pose:
+    """Placed by the legs and pelvis alone: the arms are placed later by reaches."""
+    return settle(replace(p, ground=Ground.FIXED), PRONE_LEGS)
+
+
+def _press_pose(ext: float) -> Pose:
+    return _on_legs(PRONE.with_(lumbar_flex=-ext * 0.6, thorax_flex=-ext * 0.4,
+                                neck_flex=-15.0 + ext * 0.2))
+
+
+def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float:
+    """The ``x`` in [lo, hi] where the increasing ``f`` crosses zero."""
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+    return lo
 
 
 def _prone_press_up() -> ExerciseFigure:
-    start = PRONE.with_(neck_flex=-15.0)
-    hands = _prone_hands(start, 2.0)
-    up = start.with_(lumbar_flex=-35.0, thorax_flex=-22.0, neck_flex=-5.0)
-    return ExerciseFigure(
-        "prone_press_up", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(up, *hands), neutral=_sup(PRONE), props=(FLOOR, MAT),
-        feel=("lower_back",), sided=False)
-
-
-def _sphinx(ext: float) -> tuple[Pose, tuple[Reach, Reach]]:
-    p = PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3, neck_flex=-10.0 + ext * 0.3)
-    p = grounded(p)
-    sk = forward(p)
+    # Palms planted just ahead of the shoulders; the arms straighten and lift
+    # the chest while the pelvis and legs stay down on the mat (a plank would
+    # lift them). The top is where the nearly straight arms end; the bottom
+    # is where the bent elbows just clear the mat.
+    top_ext = 55.0
+    sk = forward(_press_pose(top_ext))
     hands = tuple(
-        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + 24.0, sk[f"{s}_shoulder"][1] * 0.9,
-                                   RADIUS["forearm"]))
+        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + 6.0, sk[f"{s}_shoulder"][1] * 1.2,
+                                   SURFACE_RADIUS["r_wrist"]), flat=True)
         for s in ("l", "r"))
-    return p, hands  # type: ignore[return-value]
+
+    def shoulder_to_palm(ext: float) -> float:
+        q = forward(_press_pose(ext))["r_shoulder"]
+        t = hands[1].offset
+        return math.dist(q, t) - (UPPER_ARM + FOREARM) * 0.985
+
+    top = _press_pose(_bisect(shoulder_to_palm, 0.0, 58.0))
+
+    def elbow_clear(ext: float) -> float:
+        q = forward(resolve(Frame(_press_pose(ext), reaches=hands)).body)
+        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
+        return min(q["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - 1.0, 0.02 - palm)
+
+    low = _press_pose(_bisect(elbow_clear, 0.0, 60.0) + 0.5)
+    rests = PRONE_LEGS + PALMS
+    return ExerciseFigure(
+        "prone_press_up", View.SIDE, start=_with_reaches(low, *hands, rests=rests),
+        key=_with_reaches(top, *hands, rests=rests), props=(FLOOR, MAT), feel=("lower_back",),
+        sided=False, breath=0.0)
+
+
+def _sphinx(ext: float) -> Pose:
+    return _on_legs(PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3,
+                                neck_flex=-10.0 + ext * 0.3))
 
 
 def _prone_forearm_extension() -> ExerciseFigure:
-    # Up on the forearms: the shoulder ends a forearm's width above the elbow.
+    # Up on the forearms: upper arms upright, elbows under the shoulders and
+    # the forearms flat on the mat; pelvis and legs stay down.
     def shoulder_height(ext: float) -> float:
-        return forward(_sphinx(ext)[0])["r_shoulder"][2]
+        return forward(_sphinx(ext))["r_shoulder"][2]
 
     lo, hi = 0.0, 50.0
-    target = 29.0 + RADIUS["forearm"]
+    target = UPPER_ARM + SURFACE_RADIUS["r_elbow"]
     for _ in range(30):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if shoulder_height(mid) < target else (lo, mid)
-    up, hands_up = _sphinx(lo)
-    down, hands_down = _sphinx(0.0)
+    up = _sphinx(lo)
+    sk = forward(up)
+    hands = tuple(
+        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + FOREARM - 1.0,
+                                   sk[f"{s}_shoulder"][1] * 0.9, SURFACE_RADIUS["r_wrist"]),
+              flat=True)
+        for s in ("l", "r"))
+    def low_clear(ext: float) -> float:
+        q = forward(resolve(Frame(_sphinx(ext), reaches=hands)).body)
+        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
+        low = min(q[p][2] - r for p, r in SURFACE_RADIUS.items() if p[2:] in ("elbow", "hand"))
+        return min(low - 0.3, 0.02 - palm)
+
+    down = _sphinx(_bisect(low_clear, 0.0, lo) + 0.2)
     return ExerciseFigure(
-        "prone_forearm_extension", View.SIDE, start=_with_reaches(down, *hands_down),
-        key=_with_reaches(up, *hands_up), neutral=_sup(PRONE), props=(FLOOR, MAT),
-        feel=("lower_back",), sided=False)
+        "prone_forearm_extension", View.SIDE,
+        start=_with_reaches(down, *hands, rests=PRONE_LEGS + PALMS),
+        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS), props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False, breath=0.0)
+
+
+def _feet_flat_standing(p: Pose) -> Pose:
+    """Ankles set so heels and toes of both feet rest on the floor."""
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in BOTH_FEET]
+        return sum((x - g[0]) ** 2 for x in g[1:])
+
+    return fit(p, ["l_ankle", "r_ankle"], cost, steps=(4.0, 2.0, 1.0, 0.5, 0.2, 0.1, 0.05, 0.02))
 
 
 def _standing_extension() -> ExerciseFigure:
-    # The pelvis drifts forward a little while the feet stay put.
-    key = standing(pitch=-5.0, lumbar_flex=-20.0, thorax_flex=-10.0, neck_flex=-12.0).both(
-        hip_flex=-9.0)
-
+    # The bend is in the low back: the lumbar spine arches well back (a
+    # rigid trunk tilted back would read as a stoop from across the room).
+    # Hips pushed forward of the feet, the chest back over them, eyes up.
+    key = _feet_flat_standing(standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0,
+                                       neck_flex=-18.0).both(hip_flex=-4.0))
     def palms_on_low_back(p: Pose) -> Pose:
         # Solved per pose rather than with ``Reach``: the planar reach would
         # swing the hands round to the belly once the shoulder hits its limit,
@@ -700,23 +911,48 @@ def _standing_extension() -> ExerciseFigure:
         return p
 
     return ExerciseFigure(
-        "standing_extension", View.SIDE, start=_sup(palms_on_low_back(standing())),
-        key=_sup(palms_on_low_back(key)), neutral=_sup(standing()), props=(FLOOR,),
+        "standing_extension", View.SIDE, start=_sup(palms_on_low_back(standing()), BOTH_FEET),
+        key=_sup(palms_on_low_back(key), BOTH_FEET), neutral=_sup(standing(), BOTH_FEET),
+        props=(FLOOR,),
         feel=("lower_back",), sided=False)
 
 
+BALL_R: Final = 6.0  # a massage ball, drawn large enough to see
+
+
 def _ball_piriformis_release() -> ExerciseFigure:
+    # The right buttock rests on a small ball on the mat; the pelvis tips
+    # up on that side, feet and upper back stay down. Seen from the right,
+    # the ball is nearest and drawn over the glow that marks the buttock.
     base = _arms_by_side(hook_lying())
-    start = base.with_(roll=-8.0, lumbar_twist=6.0)
-    ball = Prop("ball", anchors=("r_buttock",), radius=4.5, ink=Ink.PROP_DARK,
-                offset=(0.0, -2.0, -6.0), depth_bias=25.0)
-    path = tuple(
-        _sup(start.with_(x=3.0 * math.cos(a), lumbar_flex=2.0 * math.sin(a),
-                         roll=-8.0 - 3.0 * math.sin(a)))
-        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2))
+    sk0 = forward(grounded(base))
+    b = sk0["r_buttock"]
+    ball = Support("ball", centre=(b[0], b[1], BALL_R), radius=BALL_R, name="ball")
+    rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe",
+                                                "r_heel", "r_toe"))
+
+    def on_ball(p: Pose) -> Pose:
+        def cost(sk: Skeleton) -> float:
+            sunk = min(0.0, sk.lowest())
+            return (sum(r.gap(sk) ** 2 for r in rests) + 0.01 * (sk["r_buttock"][0] - b[0]) ** 2
+                    + 10 * sunk ** 2)
+
+        p = replace(p, ground=Ground.FIXED)
+        return fit(p, ["z", "roll", "pitch", "x", "lumbar_flex", "l_knee", "r_knee", "l_ankle",
+                       "r_ankle", "l_hip_flex", "r_hip_flex"],
+                   cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+
+    start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
+    # Small circles over the ball: the pelvis rolls a little each way.
+    path = tuple(Frame(on_ball(start.with_(roll=start["roll"] - 3.0 * math.sin(a),
+                                           lumbar_flex=2.0 * math.cos(a))), rests=rests)
+                 for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2))
+    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK,
+                depth_bias=2e6)
     return ExerciseFigure(
-        "ball_piriformis_release", View.SIDE, start=_sup(start), key=_sup(start),
-        neutral=_sup(base), rep_path=path, props=(FLOOR, MAT, ball), feel=("buttock",))
+        "ball_piriformis_release", View.SIDE, start=Frame(start, rests=rests),
+        key=Frame(start, rests=rests), rep_path=path,
+        props=(FLOOR, MAT, prop), feel=("buttock",))
 
 
 def _standing_side_bend() -> ExerciseFigure:
@@ -725,7 +961,8 @@ def _standing_side_bend() -> ExerciseFigure:
     hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
              Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)))
     return ExerciseFigure(
-        "standing_side_bend", View.FRONT, start=_sup(start), key=_with_reaches(key, *hands),
+        "standing_side_bend", View.FRONT, start=_sup(start, BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=BOTH_FEET),
         props=(FLOOR,), feel=("side_of_back",), feel_other_side=True)
 
 
@@ -745,13 +982,16 @@ def _ball_decompression() -> ExerciseFigure:
     p = p.with_(z=80.0)
     p = fit(p, ["z", "pitch", "l_hip_flex", "r_hip_flex", "lumbar_flex", "l_shoulder_flex",
                 "r_shoulder_flex"], cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1))
-    ball = Prop("ball", anchors=("abdomen",), radius=ball_r, ink=Ink.PROP, offset=(0.0, 0.0,
-                                                                                -ball_r),
-                depth_bias=-30.0)
-    frame = Frame(p)
+    # The ball sits on the floor; the belly rests on it, hands and toes on
+    # the floor (it used to hang from the belly, wherever that went).
+    centre = forward(p)["abdomen"]
+    support = Support("ball", centre=(centre[0], centre[1], ball_r), radius=ball_r, name="ball")
+    ball = Prop("ball", points=(support.centre,), radius=ball_r, ink=Ink.PROP, depth_bias=-30.0)
+    rests = (Rest("abdomen", support), *on_floor("l_toe", "r_toe", "l_hand", "r_hand"))
+    frame = Frame(settle(p, rests), rests=rests)
     return ExerciseFigure(
         "ball_decompression", View.SIDE, start=frame, key=frame, props=(FLOOR, ball),
-        feel=("lower_back",), sided=False)
+        feel=("lower_back",), sided=False, breath=0.0)
 
 
 def _side_stretch_dangle() -> ExerciseFigure:
@@ -772,8 +1012,9 @@ def _side_stretch_dangle() -> ExerciseFigure:
     grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
     grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
     return ExerciseFigure(
-        "side_stretch_dangle", View.FRONT, start=_with_reaches(start, grip_start),
-        key=_with_reaches(key, grip),
+        "side_stretch_dangle", View.FRONT,
+        start=_with_reaches(start, grip_start, rests=BOTH_FEET),
+        key=_with_reaches(key, grip, rests=LEFT_FOOT),
         props=(FLOOR, *_band_anchor_post(0.0, post_y)), feel=("side_of_back",))
 
 
@@ -793,9 +1034,10 @@ def _helper_decompression() -> ExerciseFigure:
             Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)))
     return ExerciseFigure(
         "helper_decompression", View.SIDE,
-        start=_with_reaches(body, helper=helper, helper_reaches=grip),
-        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=helper),
+        start=_with_reaches(body, helper=helper, helper_reaches=grip, rests=LONG_LEGS),
+        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip,
+                          rests=LONG_LEGS),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=helper, rests=LONG_LEGS),
         props=(FLOOR, MAT), feel=("lower_back",), sided=False)
 
 
@@ -810,8 +1052,9 @@ def _seated_piriformis() -> ExerciseFigure:
     sk = forward(start)
     chair = chair_props(sk["pelvis"][0] - 2.0)
     return ExerciseFigure(
-        "seated_piriformis_stretch", View.SIDE, start=Frame(start),
-        key=_with_reaches(key, *hands), props=(FLOOR, *chair), feel=("back_of_hip", "buttock"),
+        "seated_piriformis_stretch", View.SIDE, start=_sup(start, ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT), props=(FLOOR, *chair),
+        feel=("back_of_hip", "buttock"),
         azimuth=25.0)
 
 
@@ -819,14 +1062,21 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
     # Sitting with the right shin across in front and the left leg behind,
     # folding forwards so the left shoulder travels towards the right knee.
     start = _pigeon(0.0).with_(thorax_twist=0.0)
-    key = _pigeon(22.0).with_(thorax_twist=-15.0, lumbar_twist=-5.0)
+    # Folded well forward and turned: the chest goes down over the front
+    # shin, which is what sets it apart from the upright pigeon.
+    key = _pigeon(30.0, thorax_twist=-25.0, lumbar_twist=-8.0)
     hands0 = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
               Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
-    hands = (Reach("l", "r_knee", offset=(26.0, 4.0, -8.0)),
-             Reach("r", "r_knee", offset=(26.0, -14.0, -8.0)))
+    # The left palm flat on the mat ahead of the front knee (the opposite
+    # shoulder comes towards that knee); the right hand on the knee.
+    down = SURFACE_RADIUS["r_wrist"] - SURFACE_RADIUS["r_knee"]
+    hands = (Reach("l", "r_knee", offset=(4.0, 8.0, down), flat=True),
+             Reach("r", "r_knee", offset=(0.0, -3.0, 7.0)))
     return ExerciseFigure(
-        "floor_piriformis_stretch", View.SIDE, start=_with_reaches(start, *hands0),
-        key=_with_reaches(key, *hands), props=(FLOOR, MAT),
+        "floor_piriformis_stretch", View.SIDE,
+        start=_with_reaches(start, *hands0, rests=PIGEON),
+        key=_with_reaches(key, *hands, rests=PIGEON + on_floor("l_hand", "l_wrist")),
+        props=(FLOOR, MAT),
         feel=("back_of_hip", "buttock"), azimuth=35.0)
 
 
@@ -851,10 +1101,10 @@ def _nerve_floss_helper() -> ExerciseFigure:
             Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)))
     return ExerciseFigure(
         "nerve_floss_helper", View.SIDE,
-        start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip),
-        key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper),
-        props=(FLOOR, MAT), feel=("back_of_leg",))
+        start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
+        key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
+        props=(FLOOR, MAT), feel=("back_of_leg",), ghost=True)
 
 
 def _nerve_glide_ankle() -> ExerciseFigure:
@@ -864,19 +1114,23 @@ def _nerve_glide_ankle() -> ExerciseFigure:
     rest = Prop("pedestal", anchors=("r_heel",), radius=14.0, width=1.0, ink=Ink.PROP,
                 offset=(0.0, 0.0, -RADIUS["foot"]), depth_bias=-40.0)
     return ExerciseFigure(
-        "nerve_glide_ankle", View.SIDE, start=_sup(start), key=_sup(key),
-        neutral=_sup(_arms_by_side(LYING)), props=(FLOOR, MAT, rest), feel=("back_of_leg",))
+        "nerve_glide_ankle", View.SIDE, start=_sup(start, LEFT_LONG), key=_sup(key, LEFT_LONG),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS), props=(FLOOR, MAT, rest),
+        feel=("back_of_leg",), ghost=True)
 
 
 def _strap_nerve_stretch() -> ExerciseFigure:
     base = LYING.both(ankle=-10.0)
     start = base.with_(r_hip_flex=40.0, r_knee=0.0, r_ankle=0.0)
-    key = base.with_(r_hip_flex=72.0, r_knee=0.0, r_ankle=22.0)
+    # The foot drawn back hard (toes towards the face) is what tells this
+    # apart from the strap leg raise; the leg goes higher, with no wall.
+    key = base.with_(r_hip_flex=75.0, r_knee=0.0, r_ankle=30.0)
     hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.5),
              Reach("r", "r_shoulder", toward="r_toe", fraction=0.5))
     return ExerciseFigure(
-        "strap_nerve_stretch", View.SIDE, start=_with_reaches(start, *hands),
-        key=_with_reaches(key, *hands), neutral=_sup(_arms_by_side(LYING)),
+        "strap_nerve_stretch", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
         props=(FLOOR, MAT, _strap("l_hand", "r_toe", "r_hand")), feel=("back_of_leg",))
 
 
@@ -896,9 +1150,14 @@ def _chair_torso_twist() -> ExerciseFigure:
     start_hands = (Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
                    Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)))
     return ExerciseFigure(
-        "chair_torso_twist", View.FRONT, start=_with_reaches(start, *start_hands),
-        key=_with_reaches(key, *hands), props=(FLOOR, seat, *legs, back),
-        feel=("mid_back", "lower_back"))
+        "chair_torso_twist", View.FRONT,
+        start=_with_reaches(start, *start_hands, rests=ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET),
+        props=(FLOOR, seat, *legs, back), feel=("mid_back", "lower_back"),
+        # From behind and above: the shoulders turned against the knees is
+        # the twist (straight from the front it did not show), and the glow
+        # sits on the back, where the twist is felt.
+        elevation=30.0, azimuth=150.0)
 
 
 _BUILDERS: Final[Mapping[str, Callable[[], ExerciseFigure]]] = {
@@ -998,7 +1257,9 @@ def key_drawing(exercise_id: str, side: Side | None = None) -> tuple[Drawing, tu
     side = side or (Side.RIGHT if fig.sided else None)
     cam = fig.camera(side)
     frame = resolve(fig.frame_for(fig.key, side))
-    d = drawing(frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side))
+    ghost = resolve(fig.frame_for(fig.start, side)) if fig.ghost else None
+    d = drawing(frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side),
+                ghost=ghost)
     return d, _bounds_for(exercise_id, side, False)
 
 

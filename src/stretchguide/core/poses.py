@@ -29,6 +29,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 Vec = tuple[float, float, float]
@@ -372,8 +373,12 @@ def _fk_raw(pose: Pose) -> Skeleton:
             f"{s}_hip_front": _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
             f"{s}_thigh_back": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
             f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
-            f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"], 0.0, 0.0))),
+            f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"] * 0.5, 0.0, 0.0))),
+            # Inside the thigh's back half: a glow on the skin's edge sits
+            # on the floor under a long-sitting leg, not on the muscle.
+            f"{s}_hamstring": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"] * 0.45, 0.0, 0.0))),
             f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+            f"{s}_above_knee": _add(hip, _scale(_sub(knee, hip), 0.8)),
             f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
         })
         frames.update({f"{s}_thigh": rt, f"{s}_shin": rs, f"{s}_foot": rf,
@@ -404,18 +409,20 @@ def grounded(pose: Pose) -> Pose:
 # --- reaching: put a hand on a point (analytic two-link arm) -----------------
 
 
-def reach(pose: Pose, side: str, target: Vec) -> Pose:
+def reach(pose: Pose, side: str, target: Vec, flat: bool = False) -> Pose:
     """Bend shoulder and elbow of ``side`` so the palm lands on ``target``.
 
     The arm stays in one plane (no shoulder rotation), which is how the
     exercises hold a knee, a shin, a strap or a chair. Out-of-reach targets
-    leave the arm pointing straight at them.
+    leave the arm pointing straight at them. ``flat`` puts the wrist on the
+    target and lays the hand flat from it (a palm pressing on the floor: a
+    hand carrying on the forearm's line would dig into the floor).
     """
     skel = forward(pose)
     k = 1.0 if side == "l" else -1.0
     shoulder = skel[f"{side}_shoulder"]
     d = _mtv(skel.frames["thorax"], _sub(target, shoulder))
-    a, b = UPPER_ARM, FOREARM + HAND * 0.5
+    a, b = UPPER_ARM, (FOREARM if flat else FOREARM + HAND * 0.5)
     dist = max(1e-6, min(_norm(d), a + b - 1e-6))
     cos_e = (dist * dist - a * a - b * b) / (2 * a * b)
     elbow = math.degrees(math.acos(max(-1.0, min(1.0, cos_e))))
@@ -435,13 +442,43 @@ def reach(pose: Pose, side: str, target: Vec) -> Pose:
         flex += 360.0
     flex = min(hi, max(lo, flex))
     abd = k * math.degrees(t)
+    wrist = _flat_wrist(skel.frames["thorax"], flex, abd, k, elbow) if flat else 0.0
     return pose.with_({
         f"{side}_shoulder_flex": flex,
         f"{side}_shoulder_abd": abd,
         f"{side}_shoulder_rot": 0.0,
         f"{side}_elbow": elbow,
-        f"{side}_wrist": 0.0,
+        f"{side}_wrist": wrist,
     })
+
+
+def _flat_wrist(thorax: Mat, flex: float, abd: float, k: float, elbow: float) -> float:
+    """The wrist angle that lays the hand level with the floor, fingers ahead.
+
+    The fingertip's surface is a little thinner than the wrist's, so the hand
+    tips down just enough for both to rest on the floor together.
+    """
+    m = _mm(thorax, _mm(_ry(-flex), _rx(k * abd)))
+    lo, hi = LIMITS["wrist"]
+    drop = -(RADIUS["forearm"] * 0.8 - RADIUS["hand"]) / HAND
+    best, best_err = 0.0, math.inf
+    for step in range(int(lo), int(hi) + 1, 2):
+        # The hand's direction: the forearm's frame turned by elbow + wrist.
+        th = math.radians(elbow + step)
+        dz = m[6] * math.sin(th) - m[8] * math.cos(th)
+        dx = m[0] * math.sin(th) - m[2] * math.cos(th)
+        err = abs(dz - drop) + (0.0 if dx >= 0 else 10.0)
+        if err < best_err:
+            best, best_err = float(step), err
+    # Refine between the coarse steps (secant on the height error).
+    for _ in range(2):
+        th = math.radians(elbow + best)
+        dz = m[6] * math.sin(th) - m[8] * math.cos(th)
+        slope = m[6] * math.cos(th) + m[8] * math.sin(th)
+        if abs(slope) < 1e-6:
+            break
+        best = min(hi, max(lo, best - math.degrees((dz - drop) / slope)))
+    return best
 
 
 # --- keyframes, easing and interpolation ------------------------------------
@@ -482,6 +519,7 @@ class Reach:
     offset: Vec = (0.0, 0.0, 0.0)
     toward: str = ""  # optional second point: aim ``fraction`` of the way there
     fraction: float = 0.0
+    flat: bool = False  # palm flat on the floor: the wrist goes to the target
 
     def target(self, skel: Skeleton) -> Vec:
         if self.anchor == "@world":
@@ -492,14 +530,89 @@ class Reach:
         return _add(base, self.offset)
 
 
+# --- resting contacts: what lies on the floor, a ball, a seat, a wall -------
+
+
+# How far each named point sits inside the body's surface: a point at the
+# centre of a limb rests when it is this far above its support. Anchors that
+# already sit on the skin (a buttock, the low back) have no entry: 0.
+SURFACE_RADIUS: Final[Mapping[str, float]] = dict(_SURFACE_POINTS)
+
+
+@dataclass(frozen=True)
+class Support:
+    """A surface the body can rest on.
+
+    ``floor``: ``z = 0``; ``plane``: a horizontal top at height ``at`` (a
+    chair seat, a block); ``wall``: the plane ``x = at`` with the body on its
+    ``-x`` side; ``ball``: a sphere at ``centre`` of ``radius``.
+    """
+
+    kind: str = "floor"
+    at: float = 0.0
+    centre: Vec = (0.0, 0.0, 0.0)
+    radius: float = 0.0
+    name: str = "floor"
+
+    def gap(self, p: Vec, r: float) -> float:
+        """Distance from a body surface of radius ``r`` round ``p`` to this support."""
+        if self.kind == "floor":
+            return p[2] - r
+        if self.kind == "plane":
+            return p[2] - r - self.at
+        if self.kind == "wall":
+            return self.at - p[0] - r
+        return _norm(_sub(p, self.centre)) - r - self.radius
+
+    def mirrored(self) -> Support:
+        return replace(self, centre=(self.centre[0], -self.centre[1], self.centre[2]))
+
+
+FLOOR_SUPPORT: Final = Support()
+
+
+@dataclass(frozen=True)
+class Rest:
+    """A body point that rests on a support in a frame (and keeps resting)."""
+
+    point: str
+    on: Support = FLOOR_SUPPORT
+
+    def gap(self, skel: Skeleton) -> float:
+        return self.on.gap(skel[self.point], SURFACE_RADIUS.get(self.point, 0.0))
+
+    def mirrored(self) -> Rest:
+        return Rest(_swap_side(self.point), self.on.mirrored())
+
+
+def rests_on(support: Support, *points: str) -> tuple[Rest, ...]:
+    return tuple(Rest(p, support) for p in points)
+
+
+def on_floor(*points: str) -> tuple[Rest, ...]:
+    return rests_on(FLOOR_SUPPORT, *points)
+
+
+def _swap_side(name: str) -> str:
+    if name[:2] in ("l_", "r_"):
+        return ("r_" if name[0] == "l" else "l_") + name[2:]
+    return name
+
+
 @dataclass(frozen=True)
 class Frame:
-    """Everything posed at one instant: the person, a helper, hand contacts."""
+    """Everything posed at one instant: the person, a helper, hand contacts.
+
+    ``rests`` name the body points that lie on a support in this frame; a
+    movement between two frames keeps the points both of them rest resting
+    (the pose is rocked back onto them, see :func:`settle`).
+    """
 
     body: Pose
     helper: Pose | None = None
     reaches: tuple[Reach, ...] = ()
     helper_reaches: tuple[Reach, ...] = ()
+    rests: tuple[Rest, ...] = ()
 
 
 def mirrored_frame(frame: Frame) -> Frame:
@@ -511,13 +624,14 @@ def mirrored_frame(frame: Frame) -> Frame:
     def flip(r: Reach) -> Reach:
         side = "r" if r.side == "l" else "l"
         return Reach(side, swap(r.anchor), r.on_helper, (r.offset[0], -r.offset[1], r.offset[2]),
-                     swap(r.toward), r.fraction)
+                     swap(r.toward), r.fraction, r.flat)
 
     return Frame(
         body=mirrored(frame.body),
         helper=mirrored(frame.helper) if frame.helper is not None else None,
         reaches=tuple(flip(r) for r in frame.reaches),
         helper_reaches=tuple(flip(r) for r in frame.helper_reaches),
+        rests=tuple(r.mirrored() for r in frame.rests),
     )
 
 
@@ -532,7 +646,7 @@ def _apply_reaches(body: Pose, reaches: Sequence[Reach], helper: Pose | None,
         src = oth if r.on_helper else own
         if src is None:
             continue
-        body = reach(body, r.side, r.target(src))
+        body = reach(body, r.side, r.target(src), r.flat)
     return body
 
 
@@ -544,7 +658,7 @@ def resolve(frame: Frame) -> Frame:
         # The helper's hands name points on the person (``on_helper`` means
         # "the other figure" from the helper's point of view).
         helper = _apply_reaches(helper, frame.helper_reaches, None, body)
-    return Frame(body, helper, frame.reaches, frame.helper_reaches)
+    return Frame(body, helper, frame.reaches, frame.helper_reaches, frame.rests)
 
 
 def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
@@ -553,16 +667,261 @@ def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
         return resolve(a)
     if t >= 1.0:
         return resolve(b)
-    raw_body = lerp_pose(a.body, b.body, t)
+    rests = common_rests(a.rests, b.rests)
+    raw_body = settled_between(a.body, b.body, rests_to_settle(rests, a.reaches, b.reaches), t)
     raw_helper = (lerp_pose(a.helper, b.helper, t)
                   if a.helper is not None and b.helper is not None else None)
-    ra = resolve(Frame(raw_body, raw_helper, a.reaches, a.helper_reaches))
-    rb = resolve(Frame(raw_body, raw_helper, b.reaches, b.helper_reaches))
-    body = lerp_pose(ra.body, rb.body, t)
-    helper = (lerp_pose(ra.helper, rb.helper, t)
-              if ra.helper is not None and rb.helper is not None else None)
+    body = _blend_reaches(raw_body, a.reaches, b.reaches, t, raw_helper)
+    helper = raw_helper
+    if raw_helper is not None and (a.helper_reaches or b.helper_reaches):
+        ha = _apply_reaches(raw_helper, a.helper_reaches, None, body)
+        hb = _apply_reaches(raw_helper, b.helper_reaches, None, body)
+        helper = lerp_pose(ha, hb, t)
     return Frame(body, helper, b.reaches if t >= 0.5 else a.reaches,
-                 b.helper_reaches if t >= 0.5 else a.helper_reaches)
+                 b.helper_reaches if t >= 0.5 else a.helper_reaches, rests)
+
+
+_ARM_DOFS: Final = ("shoulder_flex", "shoulder_abd", "shoulder_rot", "elbow", "wrist")
+
+
+def _blend_reaches(body: Pose, a: Sequence[Reach], b: Sequence[Reach], t: float,
+                   other: Pose | None) -> Pose:
+    """Hands between two contacts: the contact point itself travels.
+
+    Blending the two ends' arm angles instead would swing a hand off the
+    floor (or through it) mid-way, even though both ends rest on it.
+    """
+    if not a and not b:
+        return body
+    own = forward(body)
+    oth = forward(other) if other is not None else None
+
+    def target(r: Reach) -> Vec | None:
+        src = oth if r.on_helper else own
+        return r.target(src) if src is not None else None
+
+    a_by, b_by = {r.side: r for r in a}, {r.side: r for r in b}
+    out = body
+    for side in SIDES:
+        ra, rb = a_by.get(side), b_by.get(side)
+        if ra is not None and rb is not None:
+            ta, tb = target(ra), target(rb)
+            if ta is None or tb is None:
+                continue
+            aim = _add(ta, _scale(_sub(tb, ta), t))
+            out = reach(out, side, aim, (rb if t >= 0.5 else ra).flat)
+        elif ra is not None or rb is not None:
+            r = ra if ra is not None else rb
+            assert r is not None
+            aim_one = target(r)
+            if aim_one is None:
+                continue
+            w = 1.0 - t if ra is not None else t
+            placed = reach(body, side, aim_one, r.flat)
+            out = out.with_({f"{side}_{d}": body[f"{side}_{d}"]
+                             + (placed[f"{side}_{d}"] - body[f"{side}_{d}"]) * w
+                             for d in _ARM_DOFS})
+    return out
+
+
+def common_rests(a: Sequence[Rest], b: Sequence[Rest]) -> tuple[Rest, ...]:
+    """The contacts both ends of a movement share: they hold all the way."""
+    if not a or not b:
+        return ()
+    other = set(b)
+    return tuple(r for r in a if r in other)
+
+
+_ARM_POINTS: Final = ("shoulder", "elbow", "wrist", "hand")
+
+
+def rests_to_settle(rests: tuple[Rest, ...], *reach_sets: Sequence[Reach]) -> tuple[Rest, ...]:
+    """Rests the body's root can keep; a hand placed by a reach keeps itself."""
+    placed = {r.side for reaches in reach_sets for r in reaches}
+    return tuple(r for r in rests
+                 if not (r.point[:2] in ("l_", "r_") and r.point[0] in placed
+                         and r.point[2:] in _ARM_POINTS[1:]))
+
+
+# Which joint lets each resting part follow its support: a heel stays down
+# by bending ankle and knee, a knee by the hip, a hand by the shoulder.
+_FOLLOW: Final[Mapping[str, tuple[str, ...]]] = {
+    "heel": ("ankle", "knee"), "toe": ("ankle", "knee"), "ankle": ("knee",),
+    "knee": ("hip_flex",), "hand": ("shoulder_flex",), "wrist": ("shoulder_flex",),
+    "elbow": ("shoulder_flex",),
+}
+
+
+def settle_dofs(rests: Sequence[Rest]) -> tuple[str, ...]:
+    """The angles :func:`settle` may adjust: pitch, then the joints the rests name."""
+    dofs = ["pitch"]
+    for r in rests:
+        if r.point == "head":
+            extra: tuple[str, ...] = ("neck_flex",)
+        elif r.point[:2] in ("l_", "r_"):
+            extra = tuple(f"{r.point[:2]}{d}" for d in _FOLLOW.get(r.point[2:], ()))
+        else:
+            extra = ()
+        dofs += [d for d in extra if d not in dofs]
+    if any(r.on.kind == "ball" for r in rests):
+        dofs.append("roll")  # a pelvis on a ball rolls over it
+    return tuple(dofs)
+
+
+def _residuals(pose: Pose, rests: Sequence[Rest]) -> tuple[list[float], float]:
+    sk = _fk_raw(pose)
+    gaps = [r.gap(sk) for r in rests]
+    mean = sum(gaps) / len(gaps)
+    return [g - mean for g in gaps], mean
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (tiny, dense systems)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[piv] = m[piv], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            for k in range(c, n + 1):
+                m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        acc = m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))
+        x[r] = acc / m[r][r] if abs(m[r][r]) > 1e-12 else 0.0
+    return x
+
+
+def _jacobian(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str],
+              base: list[float]) -> list[list[float]]:
+    h = 0.25
+    cols = []
+    for d in dofs:
+        res, _ = _residuals(pose.with_({d: pose[d] + h}), rests)
+        cols.append([(x - y) / h for x, y in zip(res, base, strict=True)])
+    return cols  # one column per dof
+
+
+# A Jacobian (one column per angle) that a run of settles can share and renew.
+JacobianBox = list[list[list[float]] | None]
+
+
+def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
+           jac: JacobianBox | None = None, dofs: Sequence[str] | None = None) -> Pose:
+    """Put every rest on its support: rock the body, bend the joints that carry them.
+
+    Interpolating joint angles between two poses that both rest on, say,
+    hands and knees lifts one end mid-way; tipping the body about the pelvis
+    (pitch), bending the joint above each resting part a little and setting
+    the height puts them all back down, as the floor would. Damped
+    Gauss-Newton on the spread of the gaps; joint limits hold. ``dofs``
+    overrides which angles may move (authoring a pose onto its contacts).
+    """
+    if not rests:
+        return pose
+    if dofs is None:
+        dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
+    rests = list(rests)
+    box: JacobianBox = jac if jac is not None else [None]
+    for _ in range(3):
+        pose, mean = _settle_once(pose, rests, dofs, iterations, box)
+        if pose.ground is not Ground.FLOOR:
+            break
+        # Rolling contact: a part that would dip below the rests (the back
+        # as the pelvis lifts) rests too, so the floor carries it instead.
+        sk = _fk_raw(pose)
+        # (Arms are left out: a hand still waiting for its reach hangs anywhere.)
+        low, point = min((sk[p][2] - r, p) for p, r in _SURFACE_POINTS
+                         if p[2:] not in _ARM_POINTS[1:])
+        if low >= mean - 0.05 or any(r.point == point for r in rests):
+            break
+        rests.append(Rest(point))
+        box = [None]  # one more row: the shared Jacobian no longer fits
+    return pose.with_(z=pose["z"] - mean)
+
+
+def _settle_once(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterations: int,
+                 jac: JacobianBox) -> tuple[Pose, float]:
+    res, mean = _residuals(pose, rests)
+    err = sum(x * x for x in res)
+    fresh = False
+    for _ in range(iterations if dofs else 0):
+        if err < 1e-6:  # every rest within 0.001 cm
+            break
+        cols = jac[0]
+        if cols is None:
+            cols = jac[0] = _jacobian(pose, rests, dofs, res)
+            fresh = True
+        n = len(dofs)
+        jtj = [[sum(a * b for a, b in zip(cols[i], cols[k], strict=True))
+                + (1e-3 if i == k else 0.0) for k in range(n)] for i in range(n)]
+        jtr = [-math.fsum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
+        step = _solve(jtj, jtr)
+        scale = 1.0
+        for _halving in range(4):  # backtrack: a joint limit can spoil a full step
+            changes = {}
+            for d, dx in zip(dofs, step, strict=True):
+                val = pose[d] + max(-15.0, min(15.0, dx * scale))
+                lim = limit_for(d)
+                changes[d] = min(lim[1], max(lim[0], val)) if lim else val
+            cand = pose.with_(changes)
+            cres, cmean = _residuals(cand, rests)
+            cerr = sum(x * x for x in cres)
+            if cerr < err or not fresh:
+                break
+            scale *= 0.5
+        if cerr >= err:
+            if fresh:
+                break
+            jac[0] = None  # a borrowed Jacobian went stale: measure a fresh one
+            continue
+        pose, res, mean, err = cand, cres, cmean, cerr
+    return pose, mean
+
+
+_SETTLE_GRID: Final = 12
+
+
+@lru_cache(maxsize=512)
+def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> tuple[
+        tuple[str, ...], tuple[tuple[float, ...], ...]]:
+    """Corrections (settle dofs, then z) on a grid of ``t``: settling costs once per movement.
+
+    The Jacobian of one grid point serves the next (the poses differ little),
+    so a movement costs a few dozen kinematics evaluations, not hundreds.
+    """
+    dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
+    out = []
+    jac: JacobianBox = [None]
+    for i in range(_SETTLE_GRID + 1):
+        raw = lerp_pose(a, b, i / _SETTLE_GRID) if 0 < i < _SETTLE_GRID else (a, b)[i > 0]
+        fixed = settle(raw, rests, jac=jac)
+        out.append(tuple(fixed[d] - raw[d] for d in dofs) + (fixed["z"] - raw["z"],))
+    return dofs, tuple(out)
+
+
+def settled_between(a: Pose, b: Pose, rests: tuple[Rest, ...], t: float) -> Pose:
+    """``lerp_pose(a, b, t)`` put back on the rests both ends share."""
+    raw = lerp_pose(a, b, t)
+    if not rests or t <= 0.0 or t >= 1.0:
+        return raw
+    # One table serves a movement and its way back.
+    if a.values > b.values:
+        dofs, table = _settle_table(b, a, rests)
+        x = (1.0 - t) * _SETTLE_GRID
+    else:
+        dofs, table = _settle_table(a, b, rests)
+        x = t * _SETTLE_GRID
+    i = min(_SETTLE_GRID - 1, int(x))
+    f = x - i
+    lo, hi = table[i], table[i + 1]
+    fix = [p + (q - p) * f for p, q in zip(lo, hi, strict=True)]
+    changes = {d: raw[d] + c for d, c in zip(dofs, fix, strict=False)}
+    changes["z"] = raw["z"] + fix[-1]
+    return raw.with_(changes)
 
 
 @dataclass(frozen=True)
@@ -610,11 +969,18 @@ def breathing(frame: Frame, t: float, depth: float = 1.0) -> Frame:
     """A calm breath (about 12 a minute) laid over a held frame."""
     phase = 0.5 - 0.5 * math.cos(2 * math.pi * t / 5.0)
     body = frame.body
-    body = body.with_(
-        thorax_flex=body["thorax_flex"] - 2.0 * depth * phase,
-        neck_flex=body["neck_flex"] + 1.0 * depth * phase,
+    # Standing or kneeling, the chest lifts by extending a little; lying on
+    # the back that would press the upper back into the mat, so there the
+    # breath rounds the chest up off it instead.
+    on_back = any(r.point == "mid_back" for r in frame.rests)
+    sign = 1.0 if on_back else -1.0
+    inhaled = body.with_(
+        thorax_flex=body["thorax_flex"] + sign * 2.0 * depth,
+        neck_flex=body["neck_flex"] - sign * 1.0 * depth,
     )
-    return Frame(body, frame.helper, frame.reaches, frame.helper_reaches)
+    # The breath is a movement like any other: what rests keeps resting.
+    body = settled_between(body, inhaled, rests_to_settle(frame.rests, frame.reaches), phase)
+    return Frame(body, frame.helper, frame.reaches, frame.helper_reaches, frame.rests)
 
 
 # --- cameras and 2D drawing ----------------------------------------------------
@@ -689,6 +1055,8 @@ class Ink(StrEnum):
     FLOOR = "floor"
     WALL = "wall"
     GLOW = "glow"
+    GHOST = "ghost"  # where a movement starts, faint behind the still image
+    GHOST_OUTLINE = "ghost_outline"
 
 
 PALETTE: Final[Mapping[Ink, str]] = {
@@ -708,6 +1076,9 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.FLOOR: "#8a8f98",
     Ink.WALL: "#b9b2a6",
     Ink.GLOW: "#ff6a3d",
+    # Light enough to sit behind the figure on white, dark enough on black.
+    Ink.GHOST: "#b7c3d3",
+    Ink.GHOST_OUTLINE: "#8593a6",
 }
 
 
@@ -782,10 +1153,13 @@ def _chain(cam: Camera, pts: Sequence[Vec], widths: Sequence[float], fill: Ink,
                  depth=depth)
 
 
-def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False) -> list[Shape]:
+def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False,
+                  ghost: bool = False) -> list[Shape]:
     """The body as rounded chains, sorted later by depth."""
     ink, far, outline = ((Ink.HELPER, Ink.HELPER_FAR, Ink.HELPER_OUTLINE) if helper
                          else (Ink.BODY, Ink.BODY_FAR, Ink.OUTLINE))
+    if ghost:
+        ink, far, outline = Ink.GHOST, Ink.GHOST, Ink.GHOST_OUTLINE
     out: list[Shape] = []
     centre = cam.project(skel["pelvis"])[2]
     lateral = cam.view is View.SIDE or (
@@ -857,8 +1231,8 @@ _AREA_ANCHORS: Final[Mapping[str, tuple[tuple[str, float], ...]]] = {
     "glutes": (("l_buttock", 10.0), ("r_buttock", 10.0)),
     "back_of_hip": (("*_buttock", 10.0),),
     "outer_hip": (("*_outer_hip", 10.0),),
-    "back_of_thigh": (("*_thigh_back", 13.0),),
-    "back_of_leg": (("*_thigh_back", 11.0), ("*_calf", 10.0)),
+    "back_of_thigh": (("*_hamstring", 13.0),),
+    "back_of_leg": (("*_hamstring", 11.0), ("*_calf", 10.0)),
     "hip_flexors": (("*_hip_front", 10.0),),
     "abdomen": (("abdomen", 12.0),),
 }
@@ -880,22 +1254,35 @@ def highlight_points(skel: Skeleton, areas: Iterable[str], side: str | None) -> 
 
 def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
             areas: Iterable[str] = (), side: str | None = None,
-            glow: float = 1.0) -> Drawing:
-    """Everything to paint for one frame, far to near."""
+            glow: float = 1.0, ghost: Frame | None = None) -> Drawing:
+    """Everything to paint for one frame, far to near.
+
+    ``ghost`` (a still image of a movement) draws where the movement starts,
+    faint and behind the figure, so the picture shows the travel.
+    """
     body = forward(frame.body)
     helper = forward(frame.helper) if frame.helper is not None else None
     shapes: list[Shape] = figure_shapes(body, cam)
+    if ghost is not None:
+        shapes += [replace(g, depth=g.depth - GHOST_BEHIND)
+                   for g in figure_shapes(forward(ghost.body), cam, ghost=True)]
     if helper is not None:
         shapes += figure_shapes(helper, cam, helper=True)
     for prop in props:
         shapes.extend(_prop_shapes(prop, cam, body, helper))
-    shapes.sort(key=lambda s: s.depth)
     if glow > 0:
         for centre, radius in highlight_points(body, areas, side):
             u, v, _ = cam.project(centre)
             shapes.append(Shape("glow", ((u, v),), (), Ink.GLOW, radius=radius * glow,
-                                depth=math.inf))
+                                depth=GLOW_DEPTH))
+    shapes.sort(key=lambda s: s.depth)
     return Drawing(tuple(shapes))
+
+
+# Glows lie over the body; a prop with a larger depth bias (the ball under a
+# buttock) is drawn over its glow so the glow never hides it.
+GLOW_DEPTH: Final = 1e6
+GHOST_BEHIND: Final = 1e4  # behind every part of the figure, in front of floor and mat
 
 
 def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
@@ -921,6 +1308,15 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
     proj = [cam.project(p) for p in pts]
     depth = (sum(p[2] for p in proj) / len(proj) if proj else 0.0) + prop.depth_bias
     flat = tuple((p[0], p[1]) for p in proj)
+    if prop.kind == "loop" and len(pts) == 2:
+        # A band round two limbs: it runs past each one by a limb's thickness.
+        a, b = pts
+        d = _sub(b, a)
+        n = max(1e-6, _norm(d))
+        ext = _scale(d, RADIUS["thigh"] / n)
+        ends = [cam.project(_sub(a, ext)), cam.project(_add(b, ext))]
+        return [Shape("line", tuple((p[0], p[1]) for p in ends), (prop.width,),
+                      stroke=prop.ink, depth=depth)]
     if prop.kind == "ball":
         return [Shape("disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius,
                       depth=depth)]

@@ -1,0 +1,225 @@
+"""Contact physics and the features that tell look-alike figures apart.
+
+Every body part a figure rests on the floor, a ball, a seat or a wall must
+touch it -- within one pixel of a fullscreen 1080p figure -- in every
+keyframe and in the frames the animation plays between them (getting into
+position, the hold with its breathing, the repetitions).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from stretchguide.core import pose_library as pl
+from stretchguide.core.catalog import Side, Sides, load_builtin
+from stretchguide.core.poses import RADIUS, Frame, Ink, Skeleton, forward, highlight_points, resolve
+
+CATALOG = load_builtin()
+SCREEN_W, SCREEN_H = 1920, 1080
+# One pixel of a fullscreen 1080p figure.
+TOLERANCE_PX = 1.0
+
+# What must rest in the key pose (the still image), per exercise, as a
+# physiotherapist would check it. The figure may declare more, not less.
+BACK = {"pelvis", "mid_back"}
+FEET = {"l_heel", "l_toe", "r_heel", "r_toe"}
+MUST_REST: dict[str, set[str]] = {
+    "advanced_piriformis_stretch": BACK,
+    "anterior_pelvic_tilt": {"pelvis", "head"} | FEET,
+    "ball_decompression": {"abdomen", "l_toe", "r_toe", "l_hand", "r_hand"},
+    "ball_piriformis_release": {"r_buttock", "mid_back"} | FEET,
+    "bridge": {"neck", "head", "l_hand", "r_hand"} | FEET,
+    "cat_stretch": {"l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle"},
+    "chair_torso_twist": {"l_hip", "r_hip"} | FEET,
+    "clam_shell": {"l_shoulder", "l_hip", "l_knee", "l_ankle"},
+    "core_breathing": BACK | FEET,
+    "floor_piriformis_stretch": {"r_knee", "r_ankle", "l_knee", "l_toe"},
+    "helper_decompression": BACK | {"l_heel", "r_heel"},
+    "hip_rotator_energy_stretch": {"r_knee", "r_ankle", "l_knee", "l_toe"},
+    "knees_to_chest": BACK,
+    "lumbar_rotation": {"neck", "r_hip"},
+    "nerve_floss_helper": BACK | {"l_heel"},
+    "nerve_glide_ankle": BACK | {"l_heel"},
+    "nerve_glide_knee": BACK | {"l_heel"},
+    "posterior_pelvic_tilt": BACK | FEET,
+    "prone_forearm_extension": {
+        "pelvis",
+        "l_knee",
+        "r_knee",
+        "l_toe",
+        "r_toe",
+        "l_hand",
+        "r_hand",
+        "l_elbow",
+        "r_elbow",
+    },
+    "prone_press_up": {"pelvis", "l_knee", "r_knee", "l_toe", "r_toe", "l_hand", "r_hand"},
+    "seated_hamstring_stretch": {"l_hip", "r_hip", "r_heel"},
+    "seated_hip_stretch": {"l_hip", "r_hip", "l_heel", "r_heel", "r_toe"},
+    "seated_piriformis_stretch": {"l_hip", "r_hip", "l_heel", "l_toe"},
+    "side_stretch_dangle": {"l_heel", "l_toe"},
+    "single_knee_to_chest": BACK | {"l_heel"},
+    "standing_extension": FEET,
+    "standing_hip_abduction": {"l_heel", "l_toe"},
+    "standing_side_bend": FEET,
+    "strap_leg_raise": BACK | {"l_heel"},
+    "strap_nerve_stretch": BACK | {"l_heel"},
+    "supine_hamstring_stretch": BACK | {"l_heel", "l_toe"},
+    "supine_piriformis_stretch": BACK | {"l_heel", "l_toe"},
+}
+
+
+def _px_per_cm(exercise_id: str) -> float:
+    """The scale a fullscreen session paints this figure at (as FigureView does)."""
+    fig = pl.figure(exercise_id)
+    b = pl._bounds_for(exercise_id, Side.RIGHT if fig.sided else None, False)
+    pad = min(SCREEN_W, SCREEN_H) * 0.04
+    return min((SCREEN_W - 2 * pad) / (b[2] - b[0]), (SCREEN_H - 2 * pad) / (b[3] - b[1]))
+
+
+def _played_frames(exercise_id: str, side: Side) -> list[tuple[str, Frame]]:
+    ex = CATALOG.exercises[exercise_id]
+    anim = pl.Animator(exercise_id, side)
+    out: list[tuple[str, Frame]] = []
+    stages = list(ex.dose.stages) or [""]
+    phases: list[tuple[str, dict[str, object]]] = [("prepare", {})]
+    phases += [("hold", {"stage": st}) for st in stages]
+    phases.append(
+        (
+            "reps",
+            {
+                "rep_s": ex.dose.rep_s or 3.0,
+                "hold_s": ex.dose.hold_s,
+                "alternating": ex.dose.sides is Sides.ALTERNATING,
+            },
+        )
+    )
+    for phase, kw in phases:
+        anim.set_phase(phase, duration=10.0, **kw)  # type: ignore[arg-type]
+        # Off the settle grid on purpose (1/60 s steps, odd offsets).
+        out += [
+            (f"{phase}{kw.get('stage', '')}@{t:.3f}", anim.frame(t))
+            for t in (i / 7.3 + 0.011 for i in range(0, 60))
+        ]
+    return out
+
+
+@pytest.mark.parametrize("exercise_id", sorted(MUST_REST))
+def test_resting_parts_touch_their_support_in_every_frame(exercise_id: str) -> None:
+    fig = pl.figure(exercise_id)
+    tol_cm = TOLERANCE_PX / _px_per_cm(exercise_id)
+    missing = MUST_REST[exercise_id] - {r.point for r in fig.key.rests}
+    assert not missing, f"{exercise_id}: the key pose does not rest {sorted(missing)}"
+    for name, frame in (("start", fig.start), ("key", fig.key), *fig.stages.items()):
+        assert frame.rests, f"{exercise_id}:{name} names nothing it rests on"
+    for side in (Side.RIGHT, Side.LEFT) if fig.sided else (Side.RIGHT,):
+        for where, frame in _played_frames(exercise_id, side):
+            resolved = resolve(frame)
+            sk = forward(resolved.body)
+            for rest in resolved.rests:
+                gap = rest.gap(sk)
+                assert abs(gap) <= tol_cm, (
+                    f"{exercise_id} {side} {where}: {rest.point} is {gap:+.2f} cm "
+                    f"({gap / tol_cm * TOLERANCE_PX:+.1f} px) off the {rest.on.name}"
+                )
+            assert sk.lowest() >= -tol_cm, f"{exercise_id} {where}: a part sinks into the floor"
+
+
+def test_standing_extension_arches_the_low_back() -> None:
+    key = pl.figure("standing_extension").key.body
+    # Most of the bend is lumbar, not a rigid tilt of the whole trunk.
+    assert key["lumbar_flex"] <= -25.0
+    assert abs(key["lumbar_flex"]) > abs(key["pitch"]) * 3
+
+
+def test_clam_shell_knees_stay_bent_and_the_top_knee_opens() -> None:
+    fig = pl.figure("clam_shell")
+    start, key = forward(resolve(fig.start).body), forward(resolve(fig.key).body)
+    assert fig.key.body["r_knee"] >= 80.0 and fig.key.body["l_knee"] >= 80.0
+    assert key["r_knee"][2] - start["r_knee"][2] > 12.0  # the clam opens
+    assert math.dist(key["r_heel"], key["l_heel"]) < 14.0  # feet stay together
+
+
+def test_ball_is_not_hidden_by_the_glow_and_rests_on_the_mat() -> None:
+    d, _ = pl.key_drawing("ball_piriformis_release")
+    kinds = [s.kind for s in d.shapes]
+    ball = max(i for i, s in enumerate(d.shapes) if s.kind == "disc" and s.radius == pl.BALL_R)
+    assert all(i < ball for i, k in enumerate(kinds) if k == "glow")
+    assert abs(d.shapes[ball].points[0][1] - pl.BALL_R) < 1e-6
+
+
+def test_every_exercise_has_its_contacts_listed() -> None:
+    assert set(MUST_REST) == set(CATALOG.exercises)
+
+
+# --- what tells the look-alikes apart (as far as a test can see it) ----------
+
+
+def _key(exercise_id: str) -> Skeleton:
+    return forward(resolve(pl.figure(exercise_id).key).body)
+
+
+def _lean_from_upright(sk: Skeleton) -> float:
+    """Degrees the pelvis-to-neck line leans from vertical."""
+    d = [n - p for n, p in zip(sk["neck"], sk["pelvis"], strict=True)]
+    return math.degrees(math.atan2(math.hypot(d[0], d[1]), d[2]))
+
+
+def test_chair_twist_turns_the_shoulders_against_the_hips_and_shows_the_back() -> None:
+    sk = _key("chair_torso_twist")
+
+    def heading(a: str, b: str) -> float:
+        return math.degrees(math.atan2(sk[a][1] - sk[b][1], sk[a][0] - sk[b][0]))
+
+    twist = abs(heading("l_shoulder", "r_shoulder") - heading("l_hip", "r_hip"))
+    assert twist >= 30.0
+    fig = pl.figure("chair_torso_twist")
+    cam = fig.camera(Side.RIGHT)
+    # The back, where the twist is felt, faces the camera (the glow is on it).
+    assert cam.project(sk["upper_back"])[2] > cam.project(sk["chest"])[2]
+
+
+def test_floor_piriformis_folds_forward_where_the_pigeon_sits_up() -> None:
+    folded = _lean_from_upright(_key("floor_piriformis_stretch"))
+    upright = _lean_from_upright(_key("hip_rotator_energy_stretch"))
+    assert folded > upright + 15.0
+
+
+def test_strap_nerve_stretch_draws_the_ankle_back_and_the_leg_raise_uses_the_wall() -> None:
+    nerve = pl.figure("strap_nerve_stretch").key.body
+    raise_ = pl.figure("strap_leg_raise")
+    assert nerve["r_ankle"] >= 25.0 and nerve["r_knee"] <= 5.0
+    assert raise_.key.body["r_ankle"] <= 5.0
+    walls = [r for r in raise_.key.rests if r.on.kind == "wall"]
+    assert walls, "the soles rest against the wall"
+
+
+def test_glide_still_shows_the_knee_straightening_from_bent() -> None:
+    fig = pl.figure("nerve_glide_knee")
+    assert fig.start.body["r_knee"] >= 80.0 and fig.key.body["r_knee"] <= 20.0
+    d, _ = pl.key_drawing("nerve_glide_knee")
+    assert any(s.fill is Ink.GHOST for s in d.shapes), "the bent start is drawn faintly"
+    hamstring, _ = pl.key_drawing("supine_hamstring_stretch")
+    assert not any(s.fill is Ink.GHOST for s in hamstring.shapes)
+
+
+def test_seated_hip_stretch_crosses_the_leg_and_hugs_the_knee() -> None:
+    sk = _key("seated_hip_stretch")
+    # The right foot is planted on the far side of the long left leg.
+    assert sk["r_heel"][1] > sk["l_knee"][1]
+    assert math.dist(sk["l_hand"], sk["r_knee"]) < 14.0
+
+
+def test_bridge_lifts_the_pelvis_with_the_arms_long_on_the_mat() -> None:
+    sk = _key("bridge")
+    assert sk["pelvis"][2] > 25.0
+    for s in ("l", "r"):
+        assert sk[f"{s}_hand"][2] < 4.0 and sk[f"{s}_elbow"][2] < 12.0
+
+
+def test_seated_hamstring_glow_is_on_the_thigh_not_under_it() -> None:
+    sk = _key("seated_hamstring_stretch")
+    glows = [p for p, _ in highlight_points(sk, ("back_of_thigh",), "r")]
+    assert glows and all(p[2] > RADIUS["thigh"] * 0.4 for p in glows)
