@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -68,6 +69,7 @@ from stretchguide.store.history import History
 BACK_COLOUR = "#2f7dd1"
 LEG_COLOUR = "#d9822b"
 SESSION_COLOUR = "#3a9d6a"
+BAR_WIDTH = 86400 * 0.7
 RANGES = (("2 weeks", 14), ("3 months", 91), ("1 year", 365), ("All", 0))
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -110,19 +112,55 @@ def day_of(day_no: int) -> date:
     return date(1970, 1, 1) + timedelta(days=int(day_no))
 
 
+def bars_in_view(x: Any, h: Any, x0: float, x1: float, columns: int) -> tuple[Any, Any]:
+    """Bars (sorted x, heights) between x0 and x1, merged to the tallest
+    per column when there are more bars than ``columns``."""
+    lo, hi = np.searchsorted(x, [x0 - BAR_WIDTH, x1 + BAR_WIDTH])
+    x, h = x[lo:hi], h[lo:hi]
+    if len(x) <= columns:
+        return x, h
+    step = (x1 - x0) / columns
+    col = np.floor((x - x0) / step).astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+    return x0 + (col[starts] + 0.5) * step, np.maximum.reduceat(h, starts)
+
+
+def pair_segments(pairs: Sequence[tuple[float, int, int]]) -> tuple[Any, Any]:
+    """Every before/after pair as one vertical segment of a single line,
+    broken by NaN: x stays sorted (so the line can be cut to the visible
+    range) and the NaN after each pair stops it joining the next."""
+    arr = np.asarray(pairs, dtype=float).reshape(-1, 3)
+    x = np.repeat(arr[:, 0], 3)
+    y = np.empty(len(arr) * 3)
+    y[0::3] = arr[:, 1]
+    y[1::3] = arr[:, 2]
+    y[2::3] = np.nan
+    return x, y
+
+
 def chart_data(trend: TrendData) -> ChartData:
     """The chart's arrays from the store's column-oriented trend data: one
     point per day (the day's mean), the 7-day means, a before/after pair per
     session and the sessions per day."""
     nan = float("nan")
     daily, rolling, changes, per_day = trend.daily, trend.rolling, trend.changes, trend.sessions
-    day_x = [day_ts(day_of(d)) for d in daily.day]
+    # The three series share most of their days; a local noon costs a few
+    # microseconds, so each is worked out once.
+    noons: dict[int, float] = {}
+
+    def noon(d: int) -> float:
+        x = noons.get(d)
+        if x is None:
+            x = noons[d] = day_ts(day_of(d))
+        return x
+
+    day_x = [noon(d) for d in daily.day]
     return ChartData(
         back_x=day_x,
         back_y=[float(v) for v in daily.back],
         leg_x=list(day_x),
         leg_y=[float(v) for v in daily.leg],
-        mean_x=[day_ts(day_of(d)) for d in rolling.days],
+        mean_x=[noon(d) for d in rolling.days],
         mean_back=[v if v is not None else nan for v in rolling.back],
         mean_leg=[v if v is not None else nan for v in rolling.leg],
         pairs=[
@@ -136,7 +174,7 @@ def chart_data(trend: TrendData) -> ChartData:
                 strict=True,
             )
         ],
-        bar_x=[day_ts(day_of(d)) for d in per_day.day],
+        bar_x=[noon(d) for d in per_day.day],
         bar_h=[done + stopped for done, stopped in zip(per_day.done, per_day.stopped, strict=True)],
     )
 
@@ -400,6 +438,7 @@ class HistoryView(QWidget):
         legend_bg.setAlpha(220)
         self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
         self.plots.scene().sigMouseMoved.connect(self._on_mouse)
+        self._make_items()
 
         self.empty = QLabel(
             self.tr(
@@ -478,6 +517,9 @@ class HistoryView(QWidget):
         # check-in lists, no trend maths here.
         trend = self.history.trend_data(today=self.today())
         self.data = chart_data(trend)
+        # The visible range first: the items below are cut to it as they
+        # are added, instead of being laid out whole and cut again.
+        self._apply_range()
         self._draw(self.data)
         self._show_verdict(trend.verdict, professional_advice(trend.verdict))
         done_days = {
@@ -486,8 +528,11 @@ class HistoryView(QWidget):
         self.streak.set_days(done_days, self.today())
         days = trend.streak.current
         self.streak_label.setText(
-            (self.tr("Streak: <b>%1</b> day of %2") if days == 1
-             else self.tr("Streak: <b>%1</b> days of %2"))
+            (
+                self.tr("Streak: <b>%1</b> day of %2")
+                if days == 1
+                else self.tr("Streak: <b>%1</b> days of %2")
+            )
             .replace("%1", str(days))
             .replace("%2", str(trend.streak.goal))
         )
@@ -520,53 +565,85 @@ class HistoryView(QWidget):
         )
         self.verdict_kind = v.kind
 
-    def _draw(self, d: ChartData) -> None:
-        self.pain_plot.clear()
-        self.bar_plot.clear()
-        if d.empty:
-            return
-        for x, before, after in d.pairs:
-            self.pain_plot.plot(
-                [x, x], [before, after], pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine)
-            )
-        self.pain_plot.plot(
-            d.back_x,
-            d.back_y,
+    def _make_items(self) -> None:
+        # One scene item per series, whatever the length of the history: an
+        # item per before/after pair made the page take half a minute at ten
+        # years (pyqtgraph's per-item bookkeeping grows with the item count).
+        # Each item is cut to the visible range and thinned to a few points
+        # per pixel column before painting, so a redraw costs what is on
+        # screen. The items are made once and given new data on refresh.
+        self.pairs_item = self.pain_plot.plot(
+            pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine),
+            connect="finite",
+            clipToView=True,
+        )
+        # "peak" keeps each pixel column's lowest and highest value, so a
+        # bad day stays visible when years share a pixel.
+        lod: dict[str, Any] = {
+            "clipToView": True,
+            "autoDownsample": True,
+            "downsampleMethod": "peak",
+        }
+        self.back_item = self.pain_plot.plot(
             pen=None,
             symbol="o",
             symbolSize=7,
             symbolBrush=pg.mkBrush(BACK_COLOUR + "90"),
             symbolPen=None,
             name=self.tr("Back pain"),
+            **lod,
         )
-        self.pain_plot.plot(
-            d.leg_x,
-            d.leg_y,
+        self.leg_item = self.pain_plot.plot(
             pen=None,
             symbol="t",
             symbolSize=8,
             symbolBrush=pg.mkBrush(LEG_COLOUR + "90"),
             symbolPen=None,
             name=self.tr("Leg pain"),
+            **lod,
         )
-        self.pain_plot.plot(
-            d.mean_x,
-            d.mean_back,
+        self.mean_back_item = self.pain_plot.plot(
             pen=pg.mkPen(BACK_COLOUR, width=3),
             connect="finite",
             name=self.tr("Back, 7-day average"),
+            **lod,
         )
-        self.pain_plot.plot(
-            d.mean_x,
-            d.mean_leg,
+        self.mean_leg_item = self.pain_plot.plot(
             pen=pg.mkPen(LEG_COLOUR, width=3),
             connect="finite",
             name=self.tr("Leg, 7-day average"),
+            **lod,
         )
-        if d.bar_x:
-            self.bar_plot.addItem(
-                pg.BarGraphItem(x=d.bar_x, height=d.bar_h, width=86400 * 0.7, brush=SESSION_COLOUR)
-            )
+        self.bars_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR)
+        self.bar_plot.addItem(self.bars_item)
+        self._bars: tuple[Any, Any] = (np.empty(0), np.empty(0))
+        self._bars_shown: tuple[float, float, int] | None = None
+        self.bar_plot.sigXRangeChanged.connect(self._update_bars)
+
+    def _draw(self, d: ChartData) -> None:
+        self.pairs_item.setData(*pair_segments(d.pairs))
+        self.back_item.setData(np.asarray(d.back_x), np.asarray(d.back_y))
+        self.leg_item.setData(np.asarray(d.leg_x), np.asarray(d.leg_y))
+        mean_x = np.asarray(d.mean_x)
+        self.mean_back_item.setData(mean_x, np.asarray(d.mean_back))
+        self.mean_leg_item.setData(mean_x, np.asarray(d.mean_leg))
+        self._bars = (np.asarray(d.bar_x, dtype=float), np.asarray(d.bar_h, dtype=float))
+        self._bars_shown = None
+        self._update_bars()
+
+    def _update_bars(self, *_: Any) -> None:
+        """The session bars in view, at most one per pixel column: where
+        many days share a column, the tallest of them stands for them all
+        (what painting every bar would have shown), so a redraw costs the
+        width of the chart, not the length of the history."""
+        (x0, x1), _y = self.bar_plot.viewRange()
+        px = max(1, int(self.bar_plot.vb.width()))
+        if self._bars_shown == (x0, x1, px):
+            return
+        self._bars_shown = (x0, x1, px)
+        x, h = bars_in_view(*self._bars, x0, x1, px)
+        width = max(BAR_WIDTH, (x1 - x0) / px) if len(x) else BAR_WIDTH
+        self.bars_item.setOpts(x=x, height=h, width=width)
 
     def _on_range(self, button_id: int) -> None:
         self.range_days = RANGES[button_id][1]
