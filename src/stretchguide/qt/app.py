@@ -160,14 +160,41 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     return MainWindow(ctx)
 
 
+def after_first_paint(window: object, slot: object, fallback_ms: int = 3000) -> None:
+    """Call ``slot`` once, on the event-loop turn after ``window`` first paints.
+
+    A zero-delay timer armed at ``show()`` fires before the first paint (on
+    xcb the paint waits for the server's expose), so the history's opening
+    check delayed the first frame by its own length. ``fallback_ms`` covers
+    a window that is never painted (started minimised).
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    assert isinstance(window, QObject)
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            slot()  # type: ignore[operator]
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, window, run)
+            return False
+
+    window.installEventFilter(Watch(window))
+    QTimer.singleShot(fallback_ms, window, run)
+
+
 def run_app(app_paths: AppPaths, argv: Sequence[str]) -> int:
     app = make_application(argv)
     window = build_window(app_paths)
+    after_first_paint(window, window.startup_checks)
     window.show()
-    # After the first paint, so the window appears at once.
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, window, window.startup_checks)
     code = app.exec()  # type: ignore[attr-defined]
     if window.ctx.history_open:
         window.ctx.history.close()
