@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
+import numpy as np
 import pytest
 
 from stretchguide import paths
@@ -176,3 +177,44 @@ def test_exercise_nobody_answered_about_shows_no_lean(qtbot, history):
     model = view.table_model
     leans = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
     assert leans == {"\u2013"}
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "UTC"]
+)
+def test_day_positions_match_the_calendar_across_clock_changes(monkeypatch, zone):
+    # day_noons reads the clock's offset once a week; every day must still
+    # land where day_ts puts it, through daylight-saving changes and gaps.
+    from stretchguide.qt.history_view import day_noons, day_of, day_ts
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        days = list(range(18000, 18800)) + [19000, 19003, 19400] + list(range(19500, 19530))
+        assert day_noons(days) == [day_ts(day_of(d)) for d in days]
+        assert day_noons([]) == [] and day_noons([19000]) == [day_ts(day_of(19000))]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
+    # An item per before/after pair made ten years take half a minute.
+    _fill(history, days=60)
+    view = _view(qtbot, history)
+    assert len(view.pain_plot.listDataItems()) == 5  # pairs, back, leg, two averages
+    x, y = view.pairs_item.getOriginalDataset()
+    assert len(x) == 3 * 60 and int(np.isnan(y).sum()) == 60  # a break after every pair
+    assert list(y[:2]) == [7, 5]
+
+
+def test_session_bars_merge_to_the_tallest_per_pixel_column():
+    from stretchguide.qt.history_view import bars_in_view
+
+    x = np.arange(0.0, 1000.0) * 86400
+    h = np.ones(1000)
+    h[500] = 3
+    bx, bh = bars_in_view(x, h, 0.0, 999 * 86400.0, 100)
+    assert len(bx) <= 101 and bh.max() == 3 and bh.min() == 1
+    bx, bh = bars_in_view(x, h, 10 * 86400.0, 20 * 86400.0, 500)  # few: every bar, as is
+    assert list(bh) == [1.0] * len(bx) and 11 <= len(bx) <= 13

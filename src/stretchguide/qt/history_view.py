@@ -9,6 +9,7 @@ draws them.
 
 from __future__ import annotations
 
+import bisect
 import html
 import time
 from collections.abc import Mapping, Sequence
@@ -138,22 +139,49 @@ def pair_segments(pairs: Sequence[tuple[float, int, int]]) -> tuple[Any, Any]:
     return x, y
 
 
+def day_noons(days: Sequence[int]) -> list[float]:
+    """:func:`day_ts` of sorted day numbers, without a calendar sum per day.
+
+    The clock's UTC offset changes a few times a year at most, so it is read
+    every seventh day; between two readings a week apart that agree, every
+    day has it too, and only around a change (or across a gap in the
+    history) is each day worked out on its own.
+    """
+    n = len(days)
+    if n == 0:
+        return []
+    arr = np.asarray(days, dtype=np.int64)
+    shift = np.full(n, np.nan)  # day_ts - day * 86400, per day
+
+    def exact(i: int) -> float:
+        d = int(arr[i])
+        shift[i] = day_ts(day_of(d)) - d * 86400.0
+        return float(shift[i])
+
+    marks = sorted({*range(0, n, 7), n - 1})
+    for i, j in zip(marks, marks[1:], strict=False):
+        a = shift[i] if not np.isnan(shift[i]) else exact(i)
+        b = exact(j)
+        if a == b and arr[j] - arr[i] <= 7:
+            shift[i:j] = a
+        else:
+            for k in range(i + 1, j):
+                exact(k)
+    if np.isnan(shift[0]):
+        exact(0)
+    return (arr * 86400.0 + shift).tolist()  # type: ignore[no-any-return]
+
+
 def chart_data(trend: TrendData) -> ChartData:
     """The chart's arrays from the store's column-oriented trend data: one
     point per day (the day's mean), the 7-day means, a before/after pair per
     session and the sessions per day."""
     nan = float("nan")
     daily, rolling, changes, per_day = trend.daily, trend.rolling, trend.changes, trend.sessions
-    # The three series share most of their days; a local noon costs a few
-    # microseconds, so each is worked out once.
-    noons: dict[int, float] = {}
-
-    def noon(d: int) -> float:
-        x = noons.get(d)
-        if x is None:
-            x = noons[d] = day_ts(day_of(d))
-        return x
-
+    # The three series share most of their days: each day's x is worked out once.
+    days = sorted(set(daily.day) | set(rolling.days) | set(per_day.day))
+    noons = dict(zip(days, day_noons(days), strict=True))
+    noon = noons.__getitem__
     day_x = [noon(d) for d in daily.day]
     return ChartData(
         back_x=day_x,
@@ -522,8 +550,12 @@ class HistoryView(QWidget):
         self._apply_range()
         self._draw(self.data)
         self._show_verdict(trend.verdict, professional_advice(trend.verdict))
+        # The strip shows three weeks: only those days are looked at.
+        first = bisect.bisect_left(trend.sessions.day, (self.today() - day_of(0)).days - HABIT_DAYS)
         done_days = {
-            day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
+            day_of(d)
+            for d, n in zip(trend.sessions.day[first:], trend.sessions.done[first:], strict=True)
+            if n
         }
         self.streak.set_days(done_days, self.today())
         days = trend.streak.current
@@ -573,17 +605,8 @@ class HistoryView(QWidget):
         # per pixel column before painting, so a redraw costs what is on
         # screen. The items are made once and given new data on refresh.
         self.pairs_item = self.pain_plot.plot(
-            pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine),
-            connect="finite",
-            clipToView=True,
+            pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine), connect="finite"
         )
-        # "peak" keeps each pixel column's lowest and highest value, so a
-        # bad day stays visible when years share a pixel.
-        lod: dict[str, Any] = {
-            "clipToView": True,
-            "autoDownsample": True,
-            "downsampleMethod": "peak",
-        }
         self.back_item = self.pain_plot.plot(
             pen=None,
             symbol="o",
@@ -591,7 +614,6 @@ class HistoryView(QWidget):
             symbolBrush=pg.mkBrush(BACK_COLOUR + "90"),
             symbolPen=None,
             name=self.tr("Back pain"),
-            **lod,
         )
         self.leg_item = self.pain_plot.plot(
             pen=None,
@@ -600,20 +622,22 @@ class HistoryView(QWidget):
             symbolBrush=pg.mkBrush(LEG_COLOUR + "90"),
             symbolPen=None,
             name=self.tr("Leg pain"),
-            **lod,
         )
         self.mean_back_item = self.pain_plot.plot(
             pen=pg.mkPen(BACK_COLOUR, width=3),
             connect="finite",
             name=self.tr("Back, 7-day average"),
-            **lod,
         )
         self.mean_leg_item = self.pain_plot.plot(
-            pen=pg.mkPen(LEG_COLOUR, width=3),
-            connect="finite",
-            name=self.tr("Leg, 7-day average"),
-            **lod,
+            pen=pg.mkPen(LEG_COLOUR, width=3), connect="finite", name=self.tr("Leg, 7-day average")
         )
+        # Set after creation: plot() ignores these options when given no data.
+        self.pairs_item.setClipToView(True)
+        for item in (self.back_item, self.leg_item, self.mean_back_item, self.mean_leg_item):
+            item.setClipToView(True)
+            # "peak" keeps each pixel column's lowest and highest value, so
+            # a bad day stays visible when years share a pixel.
+            item.setDownsampling(auto=True, method="peak")
         self.bars_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR)
         self.bar_plot.addItem(self.bars_item)
         self._bars: tuple[Any, Any] = (np.empty(0), np.empty(0))
