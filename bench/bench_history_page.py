@@ -14,6 +14,7 @@ QMainWindow, alternated (bench_startup.py's method), median ratio.
 
     python bench/bench_history_page.py [--years 0,1,3,10,30] [--runs 3]
         [--platform offscreen|xvfb|both] [--data-root DIR] [--profile Y]
+        [--src OTHER_CHECKOUT/src]
 
 Generated histories are kept under --data-root (default: a folder in the
 system temp dir) so a second run does not wait for 30 years to be written.
@@ -183,12 +184,15 @@ def ensure_history(root: Path, years: float) -> Path:
     return folder
 
 
+SRC = ROOT / "src"  # --src: time another checkout's code with this bench
+
+
 def child_env(platform: str, display: str | None, cache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = platform
     if display:
         env["DISPLAY"] = display
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
     env.setdefault("QT_LOGGING_RULES", "qt.qpa*=false")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(cache)
@@ -261,7 +265,8 @@ def page_table(label: str, years: list[float], root: Path, env: dict[str, str], 
             f"{med(cold, 'open_ms'):7.0f} / {med(cold, 'open_cpu_ms'):5.0f} ms | "
             f"{med(warm, 'open_ms'):6.0f} / {med(warm, 'open_cpu_ms'):5.0f} ms | "
             f"{med(warm, 'again_ms'):5.0f} ms | {rng} ms | {zoom} ms | "
-            f"{med(cold, 'rss_after') - med(cold, 'rss_before'):5.1f} | {med(cold, 'rss_after'):5.1f}",
+            f"{med(cold, 'rss_after') - med(cold, 'rss_before'):5.1f} | "
+            f"{med(cold, 'rss_after'):5.1f}",
             flush=True,
         )  # fmt: skip
         worst_ok &= med(cold, "open_ms") <= GOAL_COLD_MS and med(warm, "open_ms") <= GOAL_WARM_MS
@@ -299,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-root", type=Path, default=default_root)
     parser.add_argument("--profile", type=float, help="cProfile one click at this many years")
     parser.add_argument("--profile-warm", action="store_true", help="profile with pyqtgraph loaded")
+    parser.add_argument("--src", type=Path, help="the code to time (default: this checkout)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
@@ -306,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args.child, args.warm, args.profile_out)
         return 0
+    global SRC
+    SRC = (args.src or SRC).resolve()
+    print(f"code under test: {SRC}", flush=True)
     years = [float(y) for y in args.years.split(",")]
     cache = Path(tempfile.mkdtemp(prefix="sg-pycache-"))
     try:

@@ -205,7 +205,20 @@ def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
     assert len(view.pain_plot.listDataItems()) == 5  # pairs, back, leg, two averages
     x, y = view.pairs_item.getOriginalDataset()
     assert len(x) == 3 * 60 and int(np.isnan(y).sum()) == 60  # a break after every pair
-    assert list(y[:2]) == [7, 5]
+    assert list(y[:2]) == [5, 7]  # from the lower end to the upper
+
+
+def test_pairs_merge_to_the_widest_per_pixel_column():
+    from stretchguide.qt.history_view import pair_columns, pairs_in_view
+
+    pairs = [(d * 86400.0, 6, 4) for d in range(1000)]
+    pairs[500] = (500 * 86400.0, 9, 1)
+    x, lo, hi = pair_columns(pairs)
+    px, py = pairs_in_view(x, lo, hi, 0.0, 999 * 86400.0, 100)
+    assert len(px) <= 3 * 101 and np.nanmin(py) == 1 and np.nanmax(py) == 9
+    assert int(np.isnan(py).sum()) == len(px) // 3  # still one break per segment
+    px, py = pairs_in_view(x, lo, hi, 10 * 86400.0, 20 * 86400.0, 500)  # few: each as is
+    assert list(py[:3][:2]) == [4, 6] and 11 * 3 <= len(px) <= 13 * 3
 
 
 def test_session_bars_merge_to_the_tallest_per_pixel_column():

@@ -126,17 +126,31 @@ def bars_in_view(x: Any, h: Any, x0: float, x1: float, columns: int) -> tuple[An
     return x0 + (col[starts] + 0.5) * step, np.maximum.reduceat(h, starts)
 
 
-def pair_segments(pairs: Sequence[tuple[float, int, int]]) -> tuple[Any, Any]:
-    """Every before/after pair as one vertical segment of a single line,
-    broken by NaN: x stays sorted (so the line can be cut to the visible
-    range) and the NaN after each pair stops it joining the next."""
+def pair_columns(pairs: Sequence[tuple[float, int, int]]) -> tuple[Any, Any, Any]:
+    """The before/after pairs as sorted columns: x, lower end, upper end."""
     arr = np.asarray(pairs, dtype=float).reshape(-1, 3)
-    x = np.repeat(arr[:, 0], 3)
-    y = np.empty(len(arr) * 3)
-    y[0::3] = arr[:, 1]
-    y[1::3] = arr[:, 2]
-    y[2::3] = np.nan
-    return x, y
+    arr = arr[np.argsort(arr[:, 0], kind="stable")]
+    return arr[:, 0], np.minimum(arr[:, 1], arr[:, 2]), np.maximum(arr[:, 1], arr[:, 2])
+
+
+def pairs_in_view(x: Any, lo: Any, hi: Any, x0: float, x1: float, columns: int) -> tuple[Any, Any]:
+    """The pairs between x0 and x1 as one line of vertical segments broken
+    by NaN. Where more pairs than ``columns`` share the view, each column
+    gets one segment from its lowest to its highest end: what the pairs
+    drawn one over another fill anyway, at the cost of the chart's width."""
+    a, b = np.searchsorted(x, [x0, x1])
+    a, b = max(0, a - 1), min(len(x), b + 1)  # one beyond each edge, so lines run off it
+    x, lo, hi = x[a:b], lo[a:b], hi[a:b]
+    if len(x) > columns:
+        step = (x1 - x0) / columns
+        col = np.floor((x - x0) / step).astype(np.int64)
+        starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+        x = x0 + (col[starts] + 0.5) * step
+        lo, hi = np.minimum.reduceat(lo, starts), np.maximum.reduceat(hi, starts)
+    px = np.repeat(x, 3)
+    py = np.empty(len(x) * 3)
+    py[0::3], py[1::3], py[2::3] = lo, hi, np.nan
+    return px, py
 
 
 def day_noons(days: Sequence[int]) -> list[float]:
@@ -604,9 +618,15 @@ class HistoryView(QWidget):
         # Each item is cut to the visible range and thinned to a few points
         # per pixel column before painting, so a redraw costs what is on
         # screen. The items are made once and given new data on refresh.
+        # The pairs are cut and merged to the view here (pairs_in_view): a
+        # dotted pen over thousands of overlapping segments took seconds.
         self.pairs_item = self.pain_plot.plot(
             pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine), connect="finite"
         )
+        self._pairs: tuple[Any, Any, Any] = (np.empty(0), np.empty(0), np.empty(0))
+        # Separate segments drawn as such: stroking them as one dotted path
+        # cost ~10x more (200 ms a frame for ten years in view).
+        self.pairs_item.curve.setSegmentedLineMode("on")
         self.back_item = self.pain_plot.plot(
             pen=None,
             symbol="o",
@@ -632,39 +652,44 @@ class HistoryView(QWidget):
             pen=pg.mkPen(LEG_COLOUR, width=3), connect="finite", name=self.tr("Leg, 7-day average")
         )
         # Set after creation: plot() ignores these options when given no data.
-        self.pairs_item.setClipToView(True)
         for item in (self.back_item, self.leg_item, self.mean_back_item, self.mean_leg_item):
             item.setClipToView(True)
             # "peak" keeps each pixel column's lowest and highest value, so
-            # a bad day stays visible when years share a pixel.
+            # a bad day stays visible when years share a pixel; two points a
+            # column instead of pyqtgraph's ten, which cost a frame's time
+            # in wide antialiased lines without changing what is seen.
+            item.opts["autoDownsampleFactor"] = 1.0
             item.setDownsampling(auto=True, method="peak")
         self.bars_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR)
         self.bar_plot.addItem(self.bars_item)
         self._bars: tuple[Any, Any] = (np.empty(0), np.empty(0))
-        self._bars_shown: tuple[float, float, int] | None = None
-        self.bar_plot.sigXRangeChanged.connect(self._update_bars)
+        self._shown: tuple[float, float, int] | None = None
+        self.pain_plot.sigXRangeChanged.connect(self._update_in_view)
+        self.pain_plot.vb.sigResized.connect(self._update_in_view)
 
     def _draw(self, d: ChartData) -> None:
-        self.pairs_item.setData(*pair_segments(d.pairs))
+        self._pairs = pair_columns(d.pairs)
         self.back_item.setData(np.asarray(d.back_x), np.asarray(d.back_y))
         self.leg_item.setData(np.asarray(d.leg_x), np.asarray(d.leg_y))
         mean_x = np.asarray(d.mean_x)
         self.mean_back_item.setData(mean_x, np.asarray(d.mean_back))
         self.mean_leg_item.setData(mean_x, np.asarray(d.mean_leg))
         self._bars = (np.asarray(d.bar_x, dtype=float), np.asarray(d.bar_h, dtype=float))
-        self._bars_shown = None
-        self._update_bars()
+        self._shown = None
+        self._update_in_view()
 
-    def _update_bars(self, *_: Any) -> None:
-        """The session bars in view, at most one per pixel column: where
-        many days share a column, the tallest of them stands for them all
-        (what painting every bar would have shown), so a redraw costs the
-        width of the chart, not the length of the history."""
-        (x0, x1), _y = self.bar_plot.viewRange()
-        px = max(1, int(self.bar_plot.vb.width()))
-        if self._bars_shown == (x0, x1, px):
+    def _update_in_view(self, *_: Any) -> None:
+        """Pairs and session bars in view, at most one of each per pixel
+        column: where many days share a column, the tallest bar and the
+        widest pair stand for them all (what painting every one would have
+        shown), so a redraw costs the width of the chart, not the length
+        of the history."""
+        (x0, x1), _y = self.pain_plot.viewRange()
+        px = max(1, int(self.pain_plot.vb.width()))
+        if self._shown == (x0, x1, px):
             return
-        self._bars_shown = (x0, x1, px)
+        self._shown = (x0, x1, px)
+        self.pairs_item.setData(*pairs_in_view(*self._pairs, x0, x1, px))
         x, h = bars_in_view(*self._bars, x0, x1, px)
         width = max(BAR_WIDTH, (x1 - x0) / px) if len(x) else BAR_WIDTH
         self.bars_item.setOpts(x=x, height=h, width=width)
