@@ -660,6 +660,10 @@ class HistoryView(QWidget):
             # in wide antialiased lines without changing what is seen.
             item.opts["autoDownsampleFactor"] = 1.0
             item.setDownsampling(auto=True, method="peak")
+        for item in (self.mean_back_item, self.mean_leg_item):
+            # A wide antialiased polyline is stroked as one outline, which
+            # cost ~35 ms a frame for 30 years in view; as segments, ~8 ms.
+            item.curve.setSegmentedLineMode("on")
         self.bars_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR)
         self.bar_plot.addItem(self.bars_item)
         self._bars: tuple[Any, Any] = (np.empty(0), np.empty(0))
