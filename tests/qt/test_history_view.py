@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import datetime
 
 import numpy as np
 import pytest
@@ -77,6 +78,13 @@ def test_hover_readout_names_the_nearest_days_average(qtbot, history):
     view = _view(qtbot, history)
     text = view.readout_at(view.data.back_x[0] + 10)
     assert "back 5, leg 6" in text
+    # Between two days, the nearer one; before the first and after the last, those.
+    xs = view.data.back_x
+    when = datetime.fromtimestamp(xs[1]).strftime("%a %d %b")
+    assert view.readout_at(xs[1] - 0.3 * (xs[1] - xs[0])).startswith(when)
+    assert view.readout_at(xs[1] + 0.3 * (xs[2] - xs[1])).startswith(when)
+    assert view.readout_at(xs[0] - 1e6).startswith(datetime.fromtimestamp(xs[0]).strftime("%a"))
+    assert view.readout_at(xs[-1] + 1e6).startswith(datetime.fromtimestamp(xs[-1]).strftime("%a"))
 
 
 def test_refresh_reads_the_stores_trend_data_not_every_record(qtbot, history, monkeypatch):

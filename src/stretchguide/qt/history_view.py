@@ -729,7 +729,12 @@ class HistoryView(QWidget):
         d = self.data
         if d is None or not d.back_x:
             return ""
-        i = min(range(len(d.back_x)), key=lambda k: abs(d.back_x[k] - x))
+        # back_x is sorted: the nearest day is one of the two around x, so a
+        # pointer move costs the same with thirty years as with one week.
+        j = bisect.bisect_left(d.back_x, x)
+        i = min(
+            (k for k in (j - 1, j) if 0 <= k < len(d.back_x)), key=lambda k: abs(d.back_x[k] - x)
+        )
         when = datetime.fromtimestamp(d.back_x[i]).strftime("%a %d %b")
         return (
             self.tr("%1: back %2, leg %3 (day's average)")
