@@ -48,10 +48,12 @@ elif kind == "main":
     qt_app.build_window = build_window
     # The start-up checks run on the turn after the first paint; the report
     # below must not wait for them (they do not delay the paint).
-    after = qt_app.after_first_paint
+    # (Older code ran them from a timer that fired before the paint.)
+    after = getattr(qt_app, "after_first_paint", None)
     def after_first_paint(window, slot, **k):
         after(window, lambda: QTimer.singleShot(0, window, slot), **k)
-    qt_app.after_first_paint = after_first_paint
+    if after is not None:
+        qt_app.after_first_paint = after_first_paint
 else:
     from stretchguide import paths
     from stretchguide.qt.app import build_window, make_application
