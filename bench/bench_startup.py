@@ -90,9 +90,10 @@ app.exec()
 
 def one_run(kind: str, env: dict[str, str]) -> tuple[float, int]:
     t0 = time.monotonic()
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, kind], env=env, capture_output=True, text=True, check=True
-    ).stdout
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, kind], env=env, capture_output=True, text=True
+    )
+    out = done.stdout
     painted = rss = None
     for line in out.splitlines():
         key, _, value = line.partition(" ")
@@ -100,8 +101,10 @@ def one_run(kind: str, env: dict[str, str]) -> tuple[float, int]:
             painted = float(value)
         elif key == "rss":
             rss = int(value)
-    if painted is None or rss is None:
-        raise RuntimeError(f"{kind}: child did not report ({out!r})")
+    if painted is None or rss is None or done.returncode:
+        raise RuntimeError(
+            f"{kind}: child exited {done.returncode} ({out!r}) {done.stderr[-1500:]}"
+        )
     return painted - t0, rss
 
 
