@@ -61,8 +61,9 @@ def pulse_cue_sink() -> bool:
     if not (shutil.which("pactl") and shutil.which("parec")):
         return False
     try:
-        info = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True,
-                              timeout=5)
+        info = subprocess.run(
+            ["pactl", "get-default-sink"], capture_output=True, text=True, timeout=5
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return info.returncode == 0 and info.stdout.strip() == "cue"
@@ -78,9 +79,19 @@ class Recorder:
         self.path = Path(self._tmp.name) / "monitor.raw"
         self._file = self.path.open("wb")
         self.proc = subprocess.Popen(
-            ["parec", "-d", "cue.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
-             "--channels=1", "--latency-msec=5"],
-            stdout=self._file, stderr=subprocess.DEVNULL)
+            [
+                "parec",
+                "-d",
+                "cue.monitor",
+                "--raw",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--latency-msec=5",
+            ],
+            stdout=self._file,
+            stderr=subprocess.DEVNULL,
+        )
         self.start_est = float("inf")  # monotonic time of sample 0 (upper-biased)
 
     def poll(self) -> None:
@@ -106,7 +117,7 @@ def goertzel_onset(x: np.ndarray, freq: float, t_from: int, t_to: int) -> int | 
     ref = np.exp(-2j * np.pi * freq * n / RATE) * np.hanning(win)
     scale = 2 / np.sum(np.hanning(win))
     for start in range(max(0, t_from), min(len(x) - win, t_to), hop):
-        amp = abs(np.dot(x[start:start + win], ref)) * scale
+        amp = abs(np.dot(x[start : start + win], ref)) * scale
         if amp > 10 ** (-40 / 20):
             return start + win // 2
     return None
@@ -117,8 +128,10 @@ def pick_routine(routine_id: str | None):  # noqa: ANN201
     if routine_id:
         routine = catalog.routines[routine_id]
     else:
-        routine = min(catalog.routines.values(),
-                      key=lambda r: abs(build_timeline(r, catalog.exercises).total_s - 600))
+        routine = min(
+            catalog.routines.values(),
+            key=lambda r: abs(build_timeline(r, catalog.exercises).total_s - 600),
+        )
     return routine, catalog.exercises
 
 
@@ -126,8 +139,10 @@ def summary(name: str, ms: list[float]) -> str:
     if not ms:
         return f"{name:34s} no samples"
     ok = "OK" if statistics.median(ms) < TARGET_MS else "over target"
-    return (f"{name:34s} n={len(ms):4d}  median {statistics.median(ms):6.1f} ms  "
-            f"p95 {np.percentile(ms, 95):6.1f} ms  worst {max(ms):6.1f} ms  ({ok})")
+    return (
+        f"{name:34s} n={len(ms):4d}  median {statistics.median(ms):6.1f} ms  "
+        f"p95 {np.percentile(ms, 95):6.1f} ms  worst {max(ms):6.1f} ms  ({ok})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,9 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=float, default=6.37)
     parser.add_argument("--tick-ms", type=int, default=50, help="the session screen's QTimer")
     parser.add_argument("--routine", default=None)
-    parser.add_argument("--no-deadline-timer", action="store_true",
-                        help="tick only every --tick-ms (the session screen before the "
-                        "single-shot deadline timer)")
+    parser.add_argument(
+        "--no-deadline-timer",
+        action="store_true",
+        help="tick only every --tick-ms (the session screen before the single-shot deadline timer)",
+    )
     parser.add_argument("--no-record", action="store_true", help="skip the parec recording")
     args = parser.parse_args(argv)
 
@@ -145,9 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     app = QCoreApplication.instance() or QCoreApplication([])
     routine, exercises = pick_routine(args.routine)
     timeline = build_timeline(routine, exercises)
-    print(f"routine {routine.id}: {timeline.total_s:.0f} s of session at {args.speed:g}x "
-          f"= {timeline.total_s / args.speed:.0f} s real, tick every {args.tick_ms} ms"
-          + ("" if args.no_deadline_timer else " + a timer at each cue deadline"))
+    print(
+        f"routine {routine.id}: {timeline.total_s:.0f} s of session at {args.speed:g}x "
+        f"= {timeline.total_s / args.speed:.0f} s real, tick every {args.tick_ms} ms"
+        + ("" if args.no_deadline_timer else " + a timer at each cue deadline")
+    )
 
     player = CuePlayer(speech_engine="", locale=QLocale("en_US"))
     player.set_voice_enabled(False)
@@ -161,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
 
     fake0 = 0.0
     t0 = time.monotonic()
+
     def session_clock() -> float:
         return fake0 + (time.monotonic() - t0) * args.speed
 
@@ -168,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     due_of_batch: list[float] = [0.0]
     plays: list[tuple[str, float, float]] = []  # sound, real due, real play()
     player.sig_sound_played.connect(
-        lambda name: plays.append((name, due_of_batch[0], time.monotonic())))
+        lambda name: plays.append((name, due_of_batch[0], time.monotonic()))
+    )
 
     def real_due(at: float) -> float:
         return t0 + (at - fake0) / args.speed

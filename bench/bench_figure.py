@@ -82,8 +82,10 @@ def main() -> int:
     # A tick whose figure moved under half a pixel is not repainted (the
     # turn of each repetition), so repaints/s sits a little under ticks/s:
     # ticks/s is the frame rate the movement is sampled at.
-    print(f"  motion (repetitions)       {tps:6.1f} frames/s (timer ticks), "
-          f"{fps:5.1f} repainted, CPU {cpu:5.1f} % of one core")
+    print(
+        f"  motion (repetitions)       {tps:6.1f} frames/s (timer ticks), "
+        f"{fps:5.1f} repainted, CPU {cpu:5.1f} % of one core"
+    )
 
     view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 0.5)
     run_loop(app, 0.3)
@@ -93,8 +95,10 @@ def main() -> int:
     cpu = (time.process_time() - c0) / wall * 100
     reps = (view.repaints - r0) / wall
     verdict = "OK" if cpu <= 5.0 else "OVER TARGET"
-    print(f"  hold ({HOLD_S:.0f} s, breathing)    {reps:6.1f} repaints/s, "
-          f"CPU {cpu:5.2f} % of one core (target <= 5 %: {verdict})")
+    print(
+        f"  hold ({HOLD_S:.0f} s, breathing)    {reps:6.1f} repaints/s, "
+        f"CPU {cpu:5.2f} % of one core (target <= 5 %: {verdict})"
+    )
     view.close()
     return 0
 

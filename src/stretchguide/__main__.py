@@ -3,21 +3,51 @@
 This is the one place where the layers are wired together. With no
 sub-command it starts the desktop app; the sub-commands are plain text tools
 that never load Qt, so `stretchguide routines` answers in milliseconds.
+
+The app's path builds only the top-level options: the sub-command modules
+are imported when the command line names a sub-command or asks for help
+(see ``wants_commands``), so opening the window does not pay for them.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from stretchguide import __version__, paths
 from stretchguide.commands import COMMAND_MODULES
 
+if TYPE_CHECKING:
+    import argparse
 
-def build_parser() -> argparse.ArgumentParser:
+# Top-level options that take a value, so their value is not read as a command.
+_VALUED_OPTIONS = ("--data-dir",)
+
+
+def wants_commands(argv: Sequence[str]) -> bool:
+    """Whether the command line needs the sub-commands: it asks for help or
+    has a word that is not an option (a command, or a typo argparse should
+    answer with the list of commands). Options alone (``--data-dir``, Qt's
+    own ``-style=fusion``) start the app."""
+    skip = False
+    for tok in argv:
+        if skip:
+            skip = False
+        elif tok == "-h" or (len(tok) > 3 and "--help".startswith(tok)):
+            return True
+        elif tok in _VALUED_OPTIONS:
+            skip = True
+        elif not tok.startswith("-") or tok == "-":
+            return True
+    return False
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="stretchguide",
         description="Hands-free, voice-guided sciatica stretching with a private pain diary.",
@@ -39,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start in the system tray without opening the window (used at login for reminders)",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -46,7 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        # How the desktop launches it: no parser at all (argparse and the
+        # regular expressions it loads are ~5 % of a bare window's start).
+        from stretchguide.qt.app import run_app
+
+        return run_app(paths.resolve(None), [sys.argv[0]])
+    parser = build_parser(commands=wants_commands(argv))
     args, qt_args = parser.parse_known_args(argv)
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:

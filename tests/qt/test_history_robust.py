@@ -25,6 +25,7 @@ def test_csv_export_asks_before_replacing_and_reports_errors(qtbot, app_window, 
     asked, errors = [], []
     view.confirm_overwrite = lambda paths: asked.append([p.name for p in paths]) or False
     view.report_error = errors.append
+    view.announce_saved = lambda path: None  # its "Saved to" box would wait for a click
     out = tmp_path / "csv"
     assert len(view.export_csv(str(out))) == 5
     (out / "checkins.csv").write_text("mine")

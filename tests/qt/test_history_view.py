@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import datetime
 
+import numpy as np
 import pytest
 
 from stretchguide import paths
@@ -76,6 +78,13 @@ def test_hover_readout_names_the_nearest_days_average(qtbot, history):
     view = _view(qtbot, history)
     text = view.readout_at(view.data.back_x[0] + 10)
     assert "back 5, leg 6" in text
+    # Between two days, the nearer one; before the first and after the last, those.
+    xs = view.data.back_x
+    when = datetime.fromtimestamp(xs[1]).strftime("%a %d %b")
+    assert view.readout_at(xs[1] - 0.3 * (xs[1] - xs[0])).startswith(when)
+    assert view.readout_at(xs[1] + 0.3 * (xs[2] - xs[1])).startswith(when)
+    assert view.readout_at(xs[0] - 1e6).startswith(datetime.fromtimestamp(xs[0]).strftime("%a"))
+    assert view.readout_at(xs[-1] + 1e6).startswith(datetime.fromtimestamp(xs[-1]).strftime("%a"))
 
 
 def test_refresh_reads_the_stores_trend_data_not_every_record(qtbot, history, monkeypatch):
@@ -245,3 +254,57 @@ def test_stats_and_the_history_page_say_the_same_verdict(
     assert advice in out
     if weak:
         assert "Weakness" in out
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "UTC"]
+)
+def test_day_positions_match_the_calendar_across_clock_changes(monkeypatch, zone):
+    # day_noons reads the clock's offset once a week; every day must still
+    # land where day_ts puts it, through daylight-saving changes and gaps.
+    from stretchguide.qt.history_view import day_noons, day_of, day_ts
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        days = list(range(18000, 18800)) + [19000, 19003, 19400] + list(range(19500, 19530))
+        assert day_noons(days) == [day_ts(day_of(d)) for d in days]
+        assert day_noons([]) == [] and day_noons([19000]) == [day_ts(day_of(19000))]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
+    # An item per before/after pair made ten years take half a minute.
+    _fill(history, days=60)
+    view = _view(qtbot, history)
+    assert len(view.pain_plot.listDataItems()) == 5  # pairs, back, leg, two averages
+    x, y = view.pairs_item.getOriginalDataset()
+    assert len(x) == 3 * 60 and int(np.isnan(y).sum()) == 60  # a break after every pair
+    assert list(y[:2]) == [5, 7]  # from the lower end to the upper
+
+
+def test_pairs_merge_to_the_widest_per_pixel_column():
+    from stretchguide.qt.history_view import pair_columns, pairs_in_view
+
+    pairs = [(d * 86400.0, 6, 4) for d in range(1000)]
+    pairs[500] = (500 * 86400.0, 9, 1)
+    x, lo, hi = pair_columns(pairs)
+    px, py = pairs_in_view(x, lo, hi, 0.0, 999 * 86400.0, 100)
+    assert len(px) <= 3 * 101 and np.nanmin(py) == 1 and np.nanmax(py) == 9
+    assert int(np.isnan(py).sum()) == len(px) // 3  # still one break per segment
+    px, py = pairs_in_view(x, lo, hi, 10 * 86400.0, 20 * 86400.0, 500)  # few: each as is
+    assert list(py[:3][:2]) == [4, 6] and 11 * 3 <= len(px) <= 13 * 3
+
+
+def test_session_bars_merge_to_the_tallest_per_pixel_column():
+    from stretchguide.qt.history_view import bars_in_view
+
+    x = np.arange(0.0, 1000.0) * 86400
+    h = np.ones(1000)
+    h[500] = 3
+    bx, bh = bars_in_view(x, h, 0.0, 999 * 86400.0, 100)
+    assert len(bx) <= 101 and bh.max() == 3 and bh.min() == 1
+    bx, bh = bars_in_view(x, h, 10 * 86400.0, 20 * 86400.0, 500)  # few: every bar, as is
+    assert list(bh) == [1.0] * len(bx) and 11 <= len(bx) <= 13

@@ -34,7 +34,6 @@ def test_catalog_loads_on_demand_when_used_before_the_first_paint(qtbot, _privat
     assert window.details.routine is not None and window.details.routine.id == first
 
 
-
 def test_closing_the_window_mid_load_stops_the_thumbnail_chain(qtbot, _private_data_dir):
     # The thumbnails load one per event-loop turn; a window deleted half-way
     # must take its pending turn with it, not run it on a deleted model.
@@ -59,13 +58,75 @@ def test_the_first_paint_imports_no_charts_audio_or_history_maths():
     import subprocess
     import sys
 
-    heavy = ("stretchguide.core.trends", "stretchguide.core.safety",
-             "stretchguide.store.history", "pyqtgraph", "PySide6.QtMultimedia",
-             "PySide6.QtTextToSpeech")
+    heavy = (
+        "stretchguide.core.trends",
+        "stretchguide.core.safety",
+        "stretchguide.store.history",
+        "pyqtgraph",
+        "PySide6.QtMultimedia",
+        "PySide6.QtTextToSpeech",
+    )
     code = (
         "import sys, stretchguide.qt.app, stretchguide.qt.main_window; "
         f"print([m for m in {heavy!r} if m in sys.modules])"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_start_up_checks_wait_for_the_first_paint(qtbot, _private_data_dir):
+    # A zero-delay timer armed at show() fired before the first paint, so
+    # opening the history (its integrity check) held the first frame back.
+    from stretchguide.qt.app import after_first_paint
+
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    painted: list[bool] = []
+    window.paintEvent = lambda event: painted.append(True)
+    after_first_paint(window, lambda: calls.append(bool(painted)), fallback_ms=60_000)
+    window.show()
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+    qtbot.wait(50)
+    assert calls == [True]  # once, and only after a paint
+
+
+def test_the_start_up_checks_still_run_when_nothing_paints(qtbot, _private_data_dir):
+    from stretchguide.qt.app import after_first_paint
+
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    qtbot.addWidget(window)
+    calls: list[int] = []
+    after_first_paint(window, lambda: calls.append(1), fallback_ms=10)  # never shown
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+    qtbot.wait(50)
+    assert calls == [1]
+
+
+def test_opening_the_app_builds_no_sub_commands():
+    """The GUI path imports no sub-command module (bench_history_page.py:
+    building them all cost as much as Qt's own start-up)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, stretchguide.__main__ as m\n"
+        "m.build_parser(commands=m.wants_commands(['--data-dir', 'x', '-style=fusion']))\n"
+        "print([n for n in sys.modules if n.startswith(('stretchguide.commands.', "
+        "'stretchguide.store', 'stretchguide.core.catalog'))])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.stdout.strip() == "[]"

@@ -234,6 +234,36 @@ def second_instance_text(app_paths: AppPaths) -> str:
     )
 
 
+def after_first_paint(window: object, slot: object, fallback_ms: int = 3000) -> None:
+    """Call ``slot`` once, on the event-loop turn after ``window`` first paints.
+
+    A zero-delay timer armed at ``show()`` fires before the first paint (on
+    xcb the paint waits for the server's expose), so the history's opening
+    check delayed the first frame by its own length. ``fallback_ms`` covers
+    a window that is never painted (started minimised).
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    assert isinstance(window, QObject)
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            slot()  # type: ignore[operator]
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, window, run)
+            return False
+
+    window.installEventFilter(Watch(window))
+    QTimer.singleShot(fallback_ms, window, run)
+
+
 def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False) -> int:
     app = make_application(argv)
     from PySide6.QtWidgets import QMessageBox
@@ -252,7 +282,6 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
         QMessageBox.information(None, APPLICATION, text)
         return 3
     window = build_window(app_paths)
-    from PySide6.QtCore import QTimer
 
     if minimized and window.ctx.prefs.reminder_enabled:
         # Started at login for reminders: the tray only, no dialogs; the
@@ -261,9 +290,9 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
         if window.companion.start_minimised():
             window.companion.open_window = _first_open(window, window.companion.open_window)
     else:
-        window.show()
         # After the first paint, so the window appears at once.
-        QTimer.singleShot(0, window, window.startup_checks)
+        after_first_paint(window, window.startup_checks)
+        window.show()
     # With reminders on, closing the window leaves the tray running.
     app.setQuitOnLastWindowClosed(not window.ctx.prefs.reminder_enabled)  # type: ignore[attr-defined]
     code = app.exec()  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ draws them.
 
 from __future__ import annotations
 
+import bisect
 import html
 import time
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -65,6 +67,7 @@ from stretchguide.store.history import History
 BACK_COLOUR = "#2f7dd1"
 LEG_COLOUR = "#d9822b"
 SESSION_COLOUR = "#3a9d6a"
+BAR_WIDTH = 86400 * 0.7
 RANGES = (("2 weeks", 14), ("3 months", 91), ("1 year", 365), ("All", 0))
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -107,19 +110,96 @@ def day_of(day_no: int) -> date:
     return date(1970, 1, 1) + timedelta(days=int(day_no))
 
 
+def bars_in_view(x: Any, h: Any, x0: float, x1: float, columns: int) -> tuple[Any, Any]:
+    """Bars (sorted x, heights) between x0 and x1, merged to the tallest
+    per column when there are more bars than ``columns``."""
+    lo, hi = np.searchsorted(x, [x0 - BAR_WIDTH, x1 + BAR_WIDTH])
+    x, h = x[lo:hi], h[lo:hi]
+    if len(x) <= columns:
+        return x, h
+    step = (x1 - x0) / columns
+    col = np.floor((x - x0) / step).astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+    return x0 + (col[starts] + 0.5) * step, np.maximum.reduceat(h, starts)
+
+
+def pair_columns(pairs: Sequence[tuple[float, int, int]]) -> tuple[Any, Any, Any]:
+    """The before/after pairs as sorted columns: x, lower end, upper end."""
+    arr = np.asarray(pairs, dtype=float).reshape(-1, 3)
+    arr = arr[np.argsort(arr[:, 0], kind="stable")]
+    return arr[:, 0], np.minimum(arr[:, 1], arr[:, 2]), np.maximum(arr[:, 1], arr[:, 2])
+
+
+def pairs_in_view(x: Any, lo: Any, hi: Any, x0: float, x1: float, columns: int) -> tuple[Any, Any]:
+    """The pairs between x0 and x1 as one line of vertical segments broken
+    by NaN. Where more pairs than ``columns`` share the view, each column
+    gets one segment from its lowest to its highest end: what the pairs
+    drawn one over another fill anyway, at the cost of the chart's width."""
+    a, b = np.searchsorted(x, [x0, x1])
+    a, b = max(0, a - 1), min(len(x), b + 1)  # one beyond each edge, so lines run off it
+    x, lo, hi = x[a:b], lo[a:b], hi[a:b]
+    if len(x) > columns:
+        step = (x1 - x0) / columns
+        col = np.floor((x - x0) / step).astype(np.int64)
+        starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+        x = x0 + (col[starts] + 0.5) * step
+        lo, hi = np.minimum.reduceat(lo, starts), np.maximum.reduceat(hi, starts)
+    px = np.repeat(x, 3)
+    py = np.empty(len(x) * 3)
+    py[0::3], py[1::3], py[2::3] = lo, hi, np.nan
+    return px, py
+
+
+def day_noons(days: Sequence[int]) -> list[float]:
+    """:func:`day_ts` of sorted day numbers, without a calendar sum per day.
+
+    The clock's UTC offset changes a few times a year at most, so it is read
+    every seventh day; between two readings a week apart that agree, every
+    day has it too, and only around a change (or across a gap in the
+    history) is each day worked out on its own.
+    """
+    n = len(days)
+    if n == 0:
+        return []
+    arr = np.asarray(days, dtype=np.int64)
+    shift = np.full(n, np.nan)  # day_ts - day * 86400, per day
+
+    def exact(i: int) -> float:
+        d = int(arr[i])
+        shift[i] = day_ts(day_of(d)) - d * 86400.0
+        return float(shift[i])
+
+    marks = sorted({*range(0, n, 7), n - 1})
+    for i, j in zip(marks, marks[1:], strict=False):
+        a = shift[i] if not np.isnan(shift[i]) else exact(i)
+        b = exact(j)
+        if a == b and arr[j] - arr[i] <= 7:
+            shift[i:j] = a
+        else:
+            for k in range(i + 1, j):
+                exact(k)
+    if np.isnan(shift[0]):
+        exact(0)
+    return (arr * 86400.0 + shift).tolist()  # type: ignore[no-any-return]
+
+
 def chart_data(trend: TrendData) -> ChartData:
     """The chart's arrays from the store's column-oriented trend data: one
     point per day (the day's mean), the 7-day means, a before/after pair per
     session and the sessions per day."""
     nan = float("nan")
     daily, rolling, changes, per_day = trend.daily, trend.rolling, trend.changes, trend.sessions
-    day_x = [day_ts(day_of(d)) for d in daily.day]
+    # The three series share most of their days: each day's x is worked out once.
+    days = sorted(set(daily.day) | set(rolling.days) | set(per_day.day))
+    noons = dict(zip(days, day_noons(days), strict=True))
+    noon = noons.__getitem__
+    day_x = [noon(d) for d in daily.day]
     return ChartData(
         back_x=day_x,
         back_y=[float(v) for v in daily.back],
         leg_x=list(day_x),
         leg_y=[float(v) for v in daily.leg],
-        mean_x=[day_ts(day_of(d)) for d in rolling.days],
+        mean_x=[noon(d) for d in rolling.days],
         mean_back=[v if v is not None else nan for v in rolling.back],
         mean_leg=[v if v is not None else nan for v in rolling.leg],
         pairs=[
@@ -133,7 +213,7 @@ def chart_data(trend: TrendData) -> ChartData:
                 strict=True,
             )
         ],
-        bar_x=[day_ts(day_of(d)) for d in per_day.day],
+        bar_x=[noon(d) for d in per_day.day],
         bar_h=[done + stopped for done, stopped in zip(per_day.done, per_day.stopped, strict=True)],
     )
 
@@ -410,6 +490,7 @@ class HistoryView(QWidget):
         legend_bg.setAlpha(220)
         self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
         self.plots.scene().sigMouseMoved.connect(self._on_mouse)
+        self._make_items()
 
         self.empty = QLabel(
             self.tr(
@@ -488,10 +569,19 @@ class HistoryView(QWidget):
         # check-in lists, no trend maths here.
         trend = self.history.trend_data(today=self.today())
         self.data = chart_data(trend)
+        # The visible range first: the items below are cut to it as they
+        # are added, instead of being laid out whole and cut again.
+        self._apply_range()
         self._draw(self.data)
         self._show_verdict(trend.verdict, verdict_advice(trend.verdict))
+        # The strip shows three weeks and the plan looks back four; a year of
+        # done days also bounds the plan's streak, and keeps this cheap with
+        # decades of history.
+        first = bisect.bisect_left(trend.sessions.day, (self.today() - day_of(0)).days - 366)
         done_days = {
-            day_of(d) for d, n in zip(trend.sessions.day, trend.sessions.done, strict=True) if n
+            day_of(d)
+            for d, n in zip(trend.sessions.day[first:], trend.sessions.done[first:], strict=True)
+            if n
         }
         plan = self.plan_source() if self.plan_source is not None else None
         streak = trend.streak
@@ -545,18 +635,23 @@ class HistoryView(QWidget):
         )
         self.verdict_kind = v.kind
 
-    def _draw(self, d: ChartData) -> None:
-        self.pain_plot.clear()
-        self.bar_plot.clear()
-        if d.empty:
-            return
-        for x, before, after in d.pairs:
-            self.pain_plot.plot(
-                [x, x], [before, after], pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine)
-            )
-        self.pain_plot.plot(
-            d.back_x,
-            d.back_y,
+    def _make_items(self) -> None:
+        # One scene item per series, whatever the length of the history: an
+        # item per before/after pair made the page take half a minute at ten
+        # years (pyqtgraph's per-item bookkeeping grows with the item count).
+        # Each item is cut to the visible range and thinned to a few points
+        # per pixel column before painting, so a redraw costs what is on
+        # screen. The items are made once and given new data on refresh.
+        # The pairs are cut and merged to the view here (pairs_in_view): a
+        # dotted pen over thousands of overlapping segments took seconds.
+        self.pairs_item = self.pain_plot.plot(
+            pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine), connect="finite"
+        )
+        self._pairs: tuple[Any, Any, Any] = (np.empty(0), np.empty(0), np.empty(0))
+        # Separate segments drawn as such: stroking them as one dotted path
+        # cost ~10x more (200 ms a frame for ten years in view).
+        self.pairs_item.curve.setSegmentedLineMode("on")
+        self.back_item = self.pain_plot.plot(
             pen=None,
             symbol="o",
             symbolSize=7,
@@ -564,9 +659,7 @@ class HistoryView(QWidget):
             symbolPen=None,
             name=self.tr("Back pain"),
         )
-        self.pain_plot.plot(
-            d.leg_x,
-            d.leg_y,
+        self.leg_item = self.pain_plot.plot(
             pen=None,
             symbol="t",
             symbolSize=8,
@@ -574,24 +667,60 @@ class HistoryView(QWidget):
             symbolPen=None,
             name=self.tr("Leg pain"),
         )
-        self.pain_plot.plot(
-            d.mean_x,
-            d.mean_back,
+        self.mean_back_item = self.pain_plot.plot(
             pen=pg.mkPen(BACK_COLOUR, width=3),
             connect="finite",
             name=self.tr("Back, 7-day average"),
         )
-        self.pain_plot.plot(
-            d.mean_x,
-            d.mean_leg,
-            pen=pg.mkPen(LEG_COLOUR, width=3),
-            connect="finite",
-            name=self.tr("Leg, 7-day average"),
+        self.mean_leg_item = self.pain_plot.plot(
+            pen=pg.mkPen(LEG_COLOUR, width=3), connect="finite", name=self.tr("Leg, 7-day average")
         )
-        if d.bar_x:
-            self.bar_plot.addItem(
-                pg.BarGraphItem(x=d.bar_x, height=d.bar_h, width=86400 * 0.7, brush=SESSION_COLOUR)
-            )
+        # Set after creation: plot() ignores these options when given no data.
+        for item in (self.back_item, self.leg_item, self.mean_back_item, self.mean_leg_item):
+            item.setClipToView(True)
+            # "peak" keeps each pixel column's lowest and highest value, so
+            # a bad day stays visible when years share a pixel; two points a
+            # column instead of pyqtgraph's ten, which cost a frame's time
+            # in wide antialiased lines without changing what is seen.
+            item.opts["autoDownsampleFactor"] = 1.0
+            item.setDownsampling(auto=True, method="peak")
+        for item in (self.mean_back_item, self.mean_leg_item):
+            # A wide antialiased polyline is stroked as one outline, which
+            # cost ~35 ms a frame for 30 years in view; as segments, ~8 ms.
+            item.curve.setSegmentedLineMode("on")
+        self.bars_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR)
+        self.bar_plot.addItem(self.bars_item)
+        self._bars: tuple[Any, Any] = (np.empty(0), np.empty(0))
+        self._shown: tuple[float, float, int] | None = None
+        self.pain_plot.sigXRangeChanged.connect(self._update_in_view)
+        self.pain_plot.vb.sigResized.connect(self._update_in_view)
+
+    def _draw(self, d: ChartData) -> None:
+        self._pairs = pair_columns(d.pairs)
+        self.back_item.setData(np.asarray(d.back_x), np.asarray(d.back_y))
+        self.leg_item.setData(np.asarray(d.leg_x), np.asarray(d.leg_y))
+        mean_x = np.asarray(d.mean_x)
+        self.mean_back_item.setData(mean_x, np.asarray(d.mean_back))
+        self.mean_leg_item.setData(mean_x, np.asarray(d.mean_leg))
+        self._bars = (np.asarray(d.bar_x, dtype=float), np.asarray(d.bar_h, dtype=float))
+        self._shown = None
+        self._update_in_view()
+
+    def _update_in_view(self, *_: Any) -> None:
+        """Pairs and session bars in view, at most one of each per pixel
+        column: where many days share a column, the tallest bar and the
+        widest pair stand for them all (what painting every one would have
+        shown), so a redraw costs the width of the chart, not the length
+        of the history."""
+        (x0, x1), _y = self.pain_plot.viewRange()
+        px = max(1, int(self.pain_plot.vb.width()))
+        if self._shown == (x0, x1, px):
+            return
+        self._shown = (x0, x1, px)
+        self.pairs_item.setData(*pairs_in_view(*self._pairs, x0, x1, px))
+        x, h = bars_in_view(*self._bars, x0, x1, px)
+        width = max(BAR_WIDTH, (x1 - x0) / px) if len(x) else BAR_WIDTH
+        self.bars_item.setOpts(x=x, height=h, width=width)
 
     def _on_range(self, button_id: int) -> None:
         self.range_days = RANGES[button_id][1]
@@ -624,7 +753,12 @@ class HistoryView(QWidget):
         d = self.data
         if d is None or not d.back_x:
             return ""
-        i = min(range(len(d.back_x)), key=lambda k: abs(d.back_x[k] - x))
+        # back_x is sorted: the nearest day is one of the two around x, so a
+        # pointer move costs the same with thirty years as with one week.
+        j = bisect.bisect_left(d.back_x, x)
+        i = min(
+            (k for k in (j - 1, j) if 0 <= k < len(d.back_x)), key=lambda k: abs(d.back_x[k] - x)
+        )
         when = datetime.fromtimestamp(d.back_x[i]).strftime("%a %d %b")
         return (
             self.tr("%1: back %2, leg %3 (day's average)")
