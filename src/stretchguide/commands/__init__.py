@@ -9,4 +9,5 @@ COMMAND_MODULES = (
     "stretchguide.commands.routines",  # routines, check-routine
     "stretchguide.commands.history",  # export, import, stats
     "stretchguide.commands.selftest",  # --self-test support
+    "stretchguide.commands.voice_check",  # voice-check
 )
