@@ -356,9 +356,7 @@ class ListeningIndicator(QLabel):
                 "QLabel { background: #1565c0; color: white; border-radius: 8px;"
                 " padding: 2px 8px; }"
             )
-            self.setToolTip(
-                self.tr("Say pause, go on, skip, back, ouch, stop, mute or unmute.")
-            )
+            self.setToolTip(self.tr("Say pause, go on, skip, back, ouch, stop, mute or unmute."))
         else:
             self.setText("🎤 " + self.tr("Not listening"))
             self.setStyleSheet(
@@ -373,8 +371,9 @@ def add_indicator(view: QWidget) -> ListeningIndicator:
     indicator = ListeningIndicator(view)
     layout: Any = view.layout()
     index = layout.indexOf(view.status) if hasattr(view, "status") else -1
-    layout.insertWidget(index if index >= 0 else layout.count(), indicator, 0,
-                        Qt.AlignmentFlag.AlignLeft)
+    layout.insertWidget(
+        index if index >= 0 else layout.count(), indicator, 0, Qt.AlignmentFlag.AlignLeft
+    )
     return indicator
 
 

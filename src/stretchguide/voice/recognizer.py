@@ -170,6 +170,10 @@ class Recognizer:
             raise
         except Exception as exc:  # the engine's own errors carry no type of their own
             raise VoiceUnavailable(f"The speech engine could not start: {exc}") from exc
+        # The live cepstral mean adapts to the room from one utterance to the
+        # next; reset() goes back to the model's own so a recording's result
+        # does not depend on what was heard before it.
+        self._initial_cmn = self._decoder.get_cmn(False)
         self._new_endpointer()
         self._pending = b""
         self._samples = 0
@@ -193,9 +197,11 @@ class Recognizer:
         """True while an utterance is open (the person is talking)."""
         return self._in_utt
 
-    def reset(self) -> None:
+    def reset(self, keep_adaptation: bool = False) -> None:
         """Start again at time zero (a new recording, a new session)."""
         self._abandon()
+        if not keep_adaptation:
+            self._decoder.set_cmn(self._initial_cmn)
         self._samples = 0
         self._ep_origin = 0
         self.utterances.clear()
@@ -237,7 +243,8 @@ class Recognizer:
         tail = self._pending
         self._pending = b""
         self._samples += len(tail) // SAMPLE_BYTES
-        result = self._step(self._ep.end_stream(tail))
+        # The engine's end_stream() fails on an empty tail.
+        result = self._step(self._ep.end_stream(tail)) if tail else None
         if result is None and self._in_utt:
             result = self._close()
         return [result] if result is not None else []
@@ -249,7 +256,8 @@ class Recognizer:
             self._decoder.start_utt()
             self._in_utt = True
         started = self._cpu_clock()
-        self._decoder.process_raw(_with_noise_floor(speech), False, False)
+        if speech:  # the engine rejects an empty buffer
+            self._decoder.process_raw(_with_noise_floor(speech), False, False)
         if self._ep.in_speech:
             return None
         return self._close(started)
@@ -317,9 +325,7 @@ def read_wav(path: Path) -> bytes:
     except (wave.Error, EOFError, OSError) as exc:
         raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
     if width != SAMPLE_BYTES:
-        raise AudioFileError(
-            f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported"
-        )
+        raise AudioFileError(f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported")
     samples = array.array("h")
     samples.frombytes(raw[: len(raw) - len(raw) % (SAMPLE_BYTES * channels)])
     if sys.byteorder == "big":
@@ -327,10 +333,7 @@ def read_wav(path: Path) -> bytes:
     if channels > 1:
         samples = array.array(
             "h",
-            (
-                sum(samples[i : i + channels]) // channels
-                for i in range(0, len(samples), channels)
-            ),
+            (sum(samples[i : i + channels]) // channels for i in range(0, len(samples), channels)),
         )
     if rate != SAMPLE_RATE:
         samples = _resample(samples, rate, SAMPLE_RATE)
@@ -366,7 +369,18 @@ def chunks(pcm: bytes, seconds: float = 0.1) -> Iterable[bytes]:
 
 
 def recognise(recognizer: Recognizer, pcm: bytes) -> list[Heard]:
-    """Every command in a whole recording, fed as a live stream would be."""
+    """Every command in a whole recording, fed as a live stream would be.
+
+    The recording is heard twice: the first pass only lets the recognizer
+    adapt to the voice and the room (its cepstral mean), as it does to a
+    microphone over the first minutes of a session; the second pass is
+    reported. So a file's result does not depend on what was heard before it.
+    """
+    recognizer.reset()
+    for block in chunks(pcm):
+        recognizer.feed(block)
+    recognizer.finish()
+    recognizer.reset(keep_adaptation=True)
     heard: list[Heard] = []
     for block in chunks(pcm):
         heard.extend(recognizer.feed(block))
