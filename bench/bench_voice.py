@@ -28,8 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from stretchguide.voice.commands import PHRASES, SENTENCES  # noqa: E402
-from stretchguide.voice.recognizer import Recognizer, read_wav, recognise  # noqa: E402
 from tests.voice.speech import (  # noqa: E402
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
@@ -38,6 +36,9 @@ from tests.voice.speech import (  # noqa: E402
     silence,
     synth,
 )
+
+from stretchguide.voice.commands import PHRASES, SENTENCES  # noqa: E402
+from stretchguide.voice.recognizer import Recognizer, read_wav, recognise  # noqa: E402
 
 SOUNDS = ROOT / "resources" / "sounds"
 

@@ -11,6 +11,7 @@ import wave
 from pathlib import Path
 
 import pytest
+from tests.voice.speech import HELD_OUT_SENTENCES, HURT_PHRASES, VOICES, noise, silence, synth
 
 from stretchguide.__main__ import main
 from stretchguide.voice.commands import PHRASES, Command
@@ -19,7 +20,6 @@ from stretchguide.voice.recognizer import (
     read_wav,
     recognise,
 )
-from tests.voice.speech import HELD_OUT_SENTENCES, HURT_PHRASES, VOICES, noise, silence, synth
 
 SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
 TEST_VOICES = VOICES[:3]

@@ -34,14 +34,14 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
     from stretchguide.voice.recognizer import (
         AudioFileError,
         Recognizer,
-        VoiceUnavailable,
+        VoiceUnavailableError,
         read_wav,
         recognise,
     )
 
     try:
         recognizer = Recognizer()
-    except VoiceUnavailable as exc:
+    except VoiceUnavailableError as exc:
         print(f"stretchguide: {exc}", file=sys.stderr)
         return 2
     status = 0

@@ -1060,9 +1060,7 @@ class MainWindow(QMainWindow):
             from stretchguide.qt.voice import VoiceListener, VoiceRouter, add_indicator
 
             controller = self._controller
-            listener = VoiceListener(
-                self, device_id=bytes.fromhex(self.ctx.prefs.microphone or "")
-            )
+            listener = VoiceListener(self, device_id=bytes.fromhex(self.ctx.prefs.microphone or ""))
             router = VoiceRouter(
                 self.session_view,
                 paused=lambda: bool(controller.session.snapshot(controller.clock()).paused),

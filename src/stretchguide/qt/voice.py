@@ -45,11 +45,11 @@ class _Worker(QObject):
 
     @Slot()
     def start_engine(self) -> None:
-        from stretchguide.voice.recognizer import Recognizer, VoiceUnavailable
+        from stretchguide.voice.recognizer import Recognizer, VoiceUnavailableError
 
         try:
             self._recognizer = Recognizer()
-        except VoiceUnavailable as exc:
+        except VoiceUnavailableError as exc:
             self.sig_failed.emit(str(exc))
             return
         self.sig_ready.emit()
@@ -305,9 +305,8 @@ class VoiceRouter(QObject):
         elif command is Command.MUTE:
             if not self.muted():
                 v.sig_toggle_mute.emit()
-        elif command is Command.UNMUTE:
-            if self.muted():
-                v.sig_toggle_mute.emit()
+        elif command is Command.UNMUTE and self.muted():
+            v.sig_toggle_mute.emit()
         self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
 
     def _answer_dialog(self, yes: bool) -> bool:

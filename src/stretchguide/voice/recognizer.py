@@ -28,7 +28,7 @@ SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
 
 
-class VoiceUnavailable(Exception):
+class VoiceUnavailableError(Exception):
     """The speech engine or its model cannot be used here (reason in the message)."""
 
 
@@ -68,7 +68,7 @@ def _engine() -> Any:
     try:
         import pocketsphinx
     except ImportError as exc:
-        raise VoiceUnavailable(
+        raise VoiceUnavailableError(
             "The speech engine (pocketsphinx) is not installed. "
             "Install it with: pip install 'stretchguide[voice]'"
         ) from exc
@@ -152,10 +152,6 @@ class Recognizer:
         self._window = endpoint_window_s
         self._ratio = endpoint_ratio
         try:
-            pass
-        except Exception:  # older builds: noisy logs are harmless
-            pass
-        try:
             with tempfile.TemporaryDirectory(prefix="stretchguide-voice-") as tmp:
                 lm_path, dict_path = build_model(Path(tmp), extra_sentences)
                 config = ps.Config(
@@ -166,10 +162,10 @@ class Recognizer:
                     loglevel="FATAL",
                 )
                 self._decoder = ps.Decoder(config)
-        except VoiceUnavailable:
+        except VoiceUnavailableError:
             raise
         except Exception as exc:  # the engine's own errors carry no type of their own
-            raise VoiceUnavailable(f"The speech engine could not start: {exc}") from exc
+            raise VoiceUnavailableError(f"The speech engine could not start: {exc}") from exc
         # The live cepstral mean adapts to the room from one utterance to the
         # next; reset() goes back to the model's own so a recording's result
         # does not depend on what was heard before it.
