@@ -85,30 +85,57 @@ def _read_dictionary(path: Path, words: set[str]) -> list[str]:
     return lines
 
 
-def build_model(folder: Path, extra_sentences: tuple[str, ...] = ()) -> tuple[Path, Path]:
-    """Write the command language model and its dictionary into ``folder``.
+DICTIONARY = Path(__file__).with_name("commands.dict")
 
-    Sentences with a word the engine cannot pronounce are left out rather than
-    guessed at. Returns (lm path, dictionary path).
+
+def model_path(sub: str) -> str:
+    """A file or folder of the engine's English model.
+
+    Looked up beside the module first: in the PyInstaller bundle that is
+    where the spec puts it, and the engine's own lookup goes through an
+    import spec a frozen app does not have.
     """
     ps = _engine()
-    from pocketsphinx.lm import ArpaBoLM
+    here = Path(ps.__file__).resolve().parent / "model" / sub
+    return str(here) if here.exists() else str(ps.get_model_path(sub))
 
-    cmudict = Path(ps.get_model_path("en-us/cmudict-en-us.dict"))
+
+def dictionary_lines(cmudict: Path, extra_sentences: tuple[str, ...] = ()) -> list[str]:
+    """The pronunciations of every word the model uses, from the engine's dictionary.
+
+    tools/gen_voice_dict.py writes these to commands.dict, so the app and the
+    bundle need not carry the engine's 3 MB dictionary.
+    """
     sentences = corpus(extra_sentences)
     words = {w for s in sentences for w in s.split()}
     entries = _read_dictionary(cmudict, words)
-    known = {e.split(" ", 1)[0].split("(")[0] for e in entries}
     for word, phones in EXTRA_PRONUNCIATIONS.items():
         entries.append(f"{word} {phones}")
-        known.add(word)
-    usable = [s for s in sentences if all(w in known for w in s.split())]
+    return sorted(entries)
+
+
+def build_model(folder: Path, extra_sentences: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """Write the command language model and its dictionary into ``folder``.
+
+    Sentences with a word the dictionary lacks are left out rather than
+    guessed at. Returns (lm path, dictionary path).
+    """
+    _engine()
+    from pocketsphinx.lm import ArpaBoLM
+
+    if extra_sentences or not DICTIONARY.is_file():
+        cmudict = Path(model_path("en-us/cmudict-en-us.dict"))
+        entries = dictionary_lines(cmudict, extra_sentences)
+    else:
+        entries = DICTIONARY.read_text(encoding="utf-8").splitlines()
+    known = {e.split(" ", 1)[0].split("(")[0] for e in entries}
+    usable = [s for s in corpus(extra_sentences) if all(w in known for w in s.split())]
     lm = ArpaBoLM(text="\n".join(usable) + "\n", add_start=True)
     lm.compute()
     lm_path = folder / "commands.lm"
     dict_path = folder / "commands.dict"
     lm.write_file(str(lm_path))
-    dict_path.write_text("\n".join(sorted(entries)) + "\n", encoding="utf-8")
+    dict_path.write_text("\n".join(entries) + "\n", encoding="utf-8")
     return lm_path, dict_path
 
 
@@ -155,7 +182,7 @@ class Recognizer:
             with tempfile.TemporaryDirectory(prefix="stretchguide-voice-") as tmp:
                 lm_path, dict_path = build_model(Path(tmp), extra_sentences)
                 config = ps.Config(
-                    hmm=ps.get_model_path("en-us/en-us"),
+                    hmm=model_path("en-us/en-us"),
                     lm=str(lm_path),
                     dict=str(dict_path),
                     samprate=SAMPLE_RATE,
