@@ -329,6 +329,11 @@ class ListeningIndicator(QLabel):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Voice commands"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Read from the mat, like the status line: larger and bold.
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.setFont(font)
         self._listening = False
         self._ack = QTimer(self)
         self._ack.setSingleShot(True)
@@ -342,25 +347,25 @@ class ListeningIndicator(QLabel):
             self._show_state()
 
     def acknowledge(self, text: str) -> None:
-        self.setText("🎤 " + self.tr("Heard: %1").replace("%1", text))
+        self.setText(self.tr("Heard: %1").replace("%1", text))
         self.setStyleSheet(
-            "QLabel { background: #2e7d32; color: white; border-radius: 8px; padding: 2px 8px; }"
+            "QLabel { background: #2e7d32; color: white; border-radius: 8px; padding: 4px 12px; }"
         )
         self._ack.start()
 
     def _show_state(self) -> None:
         if self._listening:
-            self.setText("🎤 " + self.tr("Listening"))
+            self.setText("● " + self.tr("Listening"))
             self.setStyleSheet(
                 "QLabel { background: #1565c0; color: white; border-radius: 8px;"
-                " padding: 2px 8px; }"
+                " padding: 4px 12px; }"
             )
             self.setToolTip(self.tr("Say pause, go on, skip, back, ouch, stop, mute or unmute."))
         else:
-            self.setText("🎤 " + self.tr("Not listening"))
+            self.setText("○ " + self.tr("Not listening"))
             self.setStyleSheet(
                 "QLabel { color: palette(mid); border: 1px solid palette(mid);"
-                " border-radius: 8px; padding: 2px 8px; }"
+                " border-radius: 8px; padding: 4px 12px; }"
             )
         self.setVisible(True)
 

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,8 @@ class MicrophoneTest(QWidget):
         super().__init__(parent)
         self.button = QPushButton(self.tr("Test your microphone"))
         self.button.setCheckable(True)
+        self.button.setMinimumHeight(32)
+        self.setMinimumHeight(32 + 2 * self.fontMetrics().lineSpacing() + 12)
         self.meter = QProgressBar()
         self.meter.setRange(0, 100)
         self.meter.setTextVisible(False)
@@ -109,14 +110,24 @@ class VoiceSection(QGroupBox):
         self.enabled.setAccessibleName(self.tr("Voice commands"))
         self.explanation = QLabel(self.tr(EXPLANATION))
         self.explanation.setWordWrap(True)
+        # A wrapped label asks for one line's height until it knows its width,
+        # and the dialog sizes itself before that: reserve the lines it needs.
+        self.explanation.setMinimumHeight(self.explanation.fontMetrics().lineSpacing() * 5)
         self.microphone = QComboBox()
         self.microphone.setAccessibleName(self.tr("Microphone"))
         self.test = MicrophoneTest()
-        form = QFormLayout(self)
-        form.addRow(self.enabled)
-        form.addRow(self.explanation)
-        form.addRow(self.tr("&Microphone"), self.microphone)
-        form.addRow(self.test)
+        mic_row = QHBoxLayout()
+        mic_label = QLabel(self.tr("&Microphone"))
+        mic_label.setBuddy(self.microphone)
+        mic_row.addWidget(mic_label)
+        mic_row.addWidget(self.microphone, 1)
+        # A box layout, not a form: a form gives the wrapped explanation one
+        # line's height and cuts it off.
+        col = QVBoxLayout(self)
+        col.addWidget(self.enabled)
+        col.addWidget(self.explanation)
+        col.addLayout(mic_row)
+        col.addWidget(self.test)
         self.microphone.currentIndexChanged.connect(self._device_changed)
         self.enabled.toggled.connect(self._enable)
         self._fill_microphones()
