@@ -106,3 +106,15 @@ def test_gate_is_closed_for_a_cue_sound_and_overlapping_lines_keep_it_closed():
     gate.line_started(40.0)
     gate.reset()
     assert gate.listening(40.0)
+
+
+def test_the_recognizer_and_the_voice_check_command_import_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, stretchguide.voice.recognizer, stretchguide.voice.duplex, "
+        "stretchguide.commands.voice_check; "
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

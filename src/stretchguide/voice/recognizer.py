@@ -66,7 +66,7 @@ class Utterance:
 
 def _engine() -> Any:
     try:
-        import pocketsphinx
+        import pocketsphinx  # type: ignore[import-untyped]
     except ImportError as exc:
         raise VoiceUnavailableError(
             "The speech engine (pocketsphinx) is not installed. "
@@ -121,7 +121,7 @@ def build_model(folder: Path, extra_sentences: tuple[str, ...] = ()) -> tuple[Pa
     guessed at. Returns (lm path, dictionary path).
     """
     _engine()
-    from pocketsphinx.lm import ArpaBoLM
+    from pocketsphinx.lm import ArpaBoLM  # type: ignore[import-untyped]
 
     if extra_sentences or not DICTIONARY.is_file():
         cmudict = Path(model_path("en-us/cmudict-en-us.dict"))
