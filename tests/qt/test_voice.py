@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
+from tests.qt.test_flow import app_window, start_session  # noqa: F401 - app_window is a fixture
 from tests.support import FakeClock, tiny_exercises, tiny_routine
 
 from stretchguide.core.session import Session
@@ -269,3 +270,72 @@ def test_the_microphone_is_deaf_while_the_app_speaks(qtbot, listener, speech_cac
     with qtbot.waitSignal(lst.sig_command, timeout=20000):
         _speak(lst, clock, pcm)  # the gate is open again: heard
     assert heard == ["stop"]
+
+
+# -- in the main window ---------------------------------------------------------
+
+
+@pytest.fixture
+def voice_window(app_window):  # noqa: F811 - the flow tests' window, by its own name here
+    return app_window
+
+
+def test_voice_commands_are_off_unless_the_person_turns_them_on(qtbot, voice_window):
+    window, *_ = voice_window
+    assert window.ctx.prefs.voice_commands is False
+    start_session(qtbot, window)
+    assert getattr(window, "_voice", None) is None
+    assert window.session_view.findChildren(ListeningIndicator) == []
+
+
+def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
+    qtbot, voice_window, monkeypatch
+):
+    from stretchguide.core.trends import SessionStatus
+
+    window, clock, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    # No microphone in the test: the listener's start is a no-op; commands
+    # come in through its signal as the recognizer thread would send them.
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    listener, router, indicator = window._voice
+    assert indicator.isVisible()
+    clock.advance(8)
+    window._controller.tick()
+    window.ask_hurt = lambda: "end"
+    listener.sig_command.emit("hurt")
+    [session] = window.ctx.history.sessions()
+    assert len(window.ctx.history.hurts(session.id)) == 1
+    assert session.status is SessionStatus.STOPPED
+    assert "This hurts" in indicator.text()
+
+
+def test_no_microphone_gives_one_notice_and_the_keys_still_work(qtbot, monkeypatch):
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioInputs", staticmethod(lambda: []))
+    monkeypatch.setattr(QMediaDevices, "defaultAudioInput", staticmethod(QAudioDevice))
+    listener = VoiceListener()
+    notices: list[str] = []
+    listener.sig_unavailable.connect(notices.append)
+    listener.start()
+    listener.start()  # a second session: no second notice
+    listener.shutdown()
+    assert len(notices) == 1
+    assert "No microphone" in notices[0] and "keys still work" in notices[0]
+
+
+def test_a_missing_engine_gives_one_clear_notice(qtbot, monkeypatch):
+    import stretchguide.voice.recognizer as rec
+
+    def missing():
+        raise rec.VoiceUnavailableError("The speech engine (pocketsphinx) is not installed.")
+
+    monkeypatch.setattr(rec, "_engine", missing)
+    listener = VoiceListener()
+    with qtbot.waitSignal(listener.sig_unavailable, timeout=10000) as sig:
+        listener._thread.start()
+        listener._sig_start_engine.emit()
+    listener.shutdown()
+    assert "not installed" in sig.args[0]
