@@ -364,7 +364,7 @@ class ListeningIndicator(QLabel):
         else:
             self.setText("○ " + self.tr("Not listening"))
             self.setStyleSheet(
-                "QLabel { color: palette(mid); border: 1px solid palette(mid);"
+                "QLabel { color: palette(window-text); border: 1px solid palette(mid);"
                 " border-radius: 8px; padding: 4px 12px; }"
             )
         self.setVisible(True)
