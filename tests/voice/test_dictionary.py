@@ -19,9 +19,7 @@ def test_commands_dict_is_current_with_its_generator():
     assert spec is not None and spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    assert DICTIONARY.read_text(encoding="utf-8") == tool.expected(), (
-        "run tools/gen_voice_dict.py"
-    )
+    assert DICTIONARY.read_text(encoding="utf-8") == tool.expected(), "run tools/gen_voice_dict.py"
 
 
 def test_every_command_and_sentence_word_can_be_pronounced():
