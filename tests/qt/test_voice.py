@@ -339,3 +339,16 @@ def test_a_missing_engine_gives_one_clear_notice(qtbot, monkeypatch):
         listener._sig_start_engine.emit()
     listener.shutdown()
     assert "not installed" in sig.args[0]
+
+
+def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window, monkeypatch):
+    window, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    indicator = window._voice[2]
+    assert indicator.isVisible()
+    window._stop_voice()
+    window.ctx.prefs.voice_commands = False
+    window._start_voice()  # what the next session's start does
+    assert not indicator.isVisible()

@@ -1053,9 +1053,11 @@ class MainWindow(QMainWindow):
     # -- voice commands (issue 13) ---------------------------------------------------
     def _start_voice(self) -> None:
         """Listen for spoken commands during the session, when the person opted in."""
-        if not self.ctx.prefs.voice_commands or self._controller is None:
-            return
         voice = getattr(self, "_voice", None)
+        if not self.ctx.prefs.voice_commands or self._controller is None:
+            if voice is not None:  # turned off since the last session
+                voice[2].hide()
+            return
         if voice is None:
             from stretchguide.qt.voice import VoiceListener, VoiceRouter, add_indicator
 
@@ -1075,6 +1077,7 @@ class MainWindow(QMainWindow):
             listener.attach_player(self._cue_player)
             voice = self._voice = (listener, router, indicator)
         listener, _router, indicator = voice
+        listener.set_device(bytes.fromhex(self.ctx.prefs.microphone or ""))
         indicator.show()
         listener.start()
 

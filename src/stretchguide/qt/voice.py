@@ -134,6 +134,10 @@ class VoiceListener(QObject):
     def _sound_played(self, *_: Any) -> None:
         self.gate.sound_played(self.clock())
 
+    def set_device(self, device_id: bytes) -> None:
+        """The microphone to open at the next start (empty: the system default)."""
+        self._device_id = device_id
+
     def set_metering(self, on: bool) -> None:
         self._worker.metering = on
 
