@@ -352,3 +352,41 @@ def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window,
     window.ctx.prefs.voice_commands = False
     window._start_voice()  # what the next session's start does
     assert not indicator.isVisible()
+
+
+def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
+    qtbot, tmp_path, monkeypatch
+):
+    import stretchguide.qt.voice as qv
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    asked: list[int] = []
+
+    def fake_microphones():
+        asked.append(1)
+        return [(b"usb-1", "USB microphone"), (b"builtin", "Built-in")]
+
+    monkeypatch.setattr(qv, "microphones", fake_microphones)
+    prefs = Preferences(tmp_path / "settings.ini")
+    prefs.microphone = b"builtin".hex()
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    section = dialog.voice_section
+    assert not section.enabled.isChecked()
+    assert asked == []  # no device query while voice commands are off
+    assert "never leaves" in section.explanation.text()
+    assert "nothing is recorded to disk" in section.explanation.text()
+    dialog.accept()
+    assert prefs.microphone == b"builtin".hex()  # unseen choice kept
+
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    section = dialog.voice_section
+    section.enabled.setChecked(True)
+    assert asked == [1]
+    assert section.microphone.currentText() == "Built-in"
+    section.microphone.setCurrentIndex(section.microphone.findText("USB microphone"))
+    dialog.accept()
+    assert prefs.voice_commands is True
+    assert prefs.microphone == b"usb-1".hex()

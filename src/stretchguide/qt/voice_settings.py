@@ -128,18 +128,28 @@ class VoiceSection(QGroupBox):
         col.addWidget(self.explanation)
         col.addLayout(mic_row)
         col.addWidget(self.test)
+        self.microphone.addItem(self.tr("System default"), "")
+        # The device list is read only once voice commands are on: asking Qt
+        # for microphones wakes the sound server, which opening Settings to
+        # change a number should not do.
+        self._filled = False
+        self._saved_microphone = ""
         self.microphone.currentIndexChanged.connect(self._device_changed)
         self.enabled.toggled.connect(self._enable)
-        self._fill_microphones()
         self._enable(False)
 
     def _fill_microphones(self) -> None:
         from stretchguide.qt.voice import microphones
 
+        self._filled = True
+        self.microphone.blockSignals(True)
         self.microphone.clear()
         self.microphone.addItem(self.tr("System default"), "")
         for device_id, name in microphones():
             self.microphone.addItem(name, device_id.hex())
+        self.microphone.setCurrentIndex(max(0, self.microphone.findData(self._saved_microphone)))
+        self.microphone.blockSignals(False)
+        self._device_changed()
 
     def _device_changed(self) -> None:
         self.test.device_id = bytes.fromhex(str(self.microphone.currentData() or ""))
@@ -147,20 +157,25 @@ class VoiceSection(QGroupBox):
             self.test.start()
 
     def _enable(self, on: bool) -> None:
+        if on and not self._filled:
+            self._fill_microphones()
         self.microphone.setEnabled(on)
         self.test.setEnabled(on)
         if not on:
             self.test.button.setChecked(False)
 
     def load(self, prefs: Any) -> None:
+        self._saved_microphone = prefs.microphone
+        if self._filled:
+            index = self.microphone.findData(prefs.microphone)
+            self.microphone.setCurrentIndex(max(0, index))
         self.enabled.setChecked(prefs.voice_commands)
-        index = self.microphone.findData(prefs.microphone)
-        self.microphone.setCurrentIndex(max(0, index))
         self._enable(prefs.voice_commands)
 
     def save(self, prefs: Any) -> None:
         prefs.voice_commands = self.enabled.isChecked()
-        prefs.microphone = str(self.microphone.currentData() or "")
+        if self._filled:  # otherwise the list was never shown: keep the choice
+            prefs.microphone = str(self.microphone.currentData() or "")
 
     def close_test(self) -> None:
         self.test.button.setChecked(False)
