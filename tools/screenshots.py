@@ -136,6 +136,19 @@ def main(argv: list[str] | None = None) -> int:
             xvfb.wait(5)
 
 
+def _show_listening(window) -> None:  # type: ignore[no-untyped-def]
+    # What a working microphone looks like: the screenshot machine may have
+    # none, and its one notice would otherwise be the picture.
+    voice = getattr(window, "_voice", None)
+    if voice is None:
+        return
+    listener, _router, indicator = voice
+    listener.sig_listening.disconnect(indicator.set_listening)
+    listener.stop()
+    indicator.set_listening(True)
+    window.session_view.set_status("")
+
+
 def _shoot(out: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
@@ -164,6 +177,18 @@ def _shoot(out: Path) -> int:
 
     from stretchguide.qt.app import apply_color_scheme
 
+    def shot_settings(window, name: str) -> None:  # type: ignore[no-untyped-def]
+        # The settings dialog with its voice section, a level on the meter
+        # and a command heard, as the microphone test shows them.
+        from stretchguide.qt.settings import SettingsDialog
+
+        dialog = SettingsDialog(window.ctx.prefs, window)
+        dialog.show()
+        dialog.voice_section.test.show_level(0.45)
+        dialog.voice_section.test.show_command("pause")
+        shot(dialog, name)
+        dialog.reject()
+
     for scheme in ("light", "dark"):
         wanted = Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
         app.styleHints().setColorScheme(wanted)
@@ -189,6 +214,8 @@ def _shoot(out: Path) -> int:
             window.select_routine(ROUTINE)
             shot(window, f"main-{scheme}")
 
+            # Voice commands on, to show the listening badge (issue 13).
+            prefs.voice_commands = True
             window.start_routine(ROUTINE)
             page = window.checkin
             page.back.set_value(4)
@@ -204,6 +231,7 @@ def _shoot(out: Path) -> int:
             hold = next(i for i, s in enumerate(session.timeline.steps) if s.kind.value == "hold")
             fake[0] += session.timeline.starts[hold] + 4
             window._controller.tick()
+            _show_listening(window)
             shot(window, f"session-{scheme}")
             window.session_view.confirm_stop = lambda: True
             window._controller.stop()
@@ -226,6 +254,7 @@ def _shoot(out: Path) -> int:
             gate.set_answer(urgent, True)
             gate.check()
             shot(window, f"redflag-{scheme}")
+            shot_settings(window, f"settings-{scheme}")
             window.ctx.history.close()
             window.close()
             window.deleteLater()

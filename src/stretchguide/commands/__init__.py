@@ -16,4 +16,5 @@ COMMAND_MODULES = (
     "stretchguide.commands.history",  # export, import, stats
     "stretchguide.commands.selftest",  # --self-test support
     "stretchguide.commands.sheet",  # sheet (PDF), plan (.ics)
+    "stretchguide.commands.voice_check",  # voice-check
 )

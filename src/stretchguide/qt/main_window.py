@@ -1196,6 +1196,7 @@ class MainWindow(QMainWindow):
             # From the mat nobody reaches for F: a new session fills the screen.
             self.showFullScreen()
         self._controller.start(at)
+        self._start_voice()
 
     def _cue_player_with_prefs(self) -> Any:
         """The one CuePlayer (created on first use) with the current preferences."""
@@ -1417,12 +1418,54 @@ class MainWindow(QMainWindow):
         ]
         if self._controller is not None:
             self._controller.shutdown()
+        self._stop_voice()
         if self.isFullScreen():
             self.showNormal()
         self.checkin.start(CheckInKind.AFTER.value, exercises)
         routine = self._session_routine
         self.checkin.set_context(routine.name if routine is not None else "", self._before)
         self.show_page("checkin")
+
+    # -- voice commands (issue 13) ---------------------------------------------------
+    def _start_voice(self) -> None:
+        """Listen for spoken commands during the session, when the person opted in."""
+        voice = getattr(self, "_voice", None)
+        if not self.ctx.prefs.voice_commands or self._controller is None:
+            if voice is not None:  # turned off since the last session
+                voice[2].hide()
+            return
+        if voice is None:
+            from stretchguide.qt.voice import VoiceListener, VoiceRouter, add_indicator
+
+            controller = self._controller
+            listener = VoiceListener(self, device_id=bytes.fromhex(self.ctx.prefs.microphone or ""))
+            router = VoiceRouter(
+                self.session_view,
+                paused=lambda: bool(controller.session.snapshot(controller.clock()).paused),
+                muted=lambda: bool(controller.muted),
+                parent=self,
+            )
+            indicator = add_indicator(self.session_view)
+            listener.sig_command.connect(router.handle)
+            listener.sig_listening.connect(indicator.set_listening)
+            listener.sig_unavailable.connect(self.session_view.set_status)
+            router.sig_acknowledged.connect(indicator.acknowledge)
+            listener.attach_player(self._cue_player)
+            voice = self._voice = (listener, router, indicator)
+        listener, _router, indicator = voice
+        listener.set_device(bytes.fromhex(self.ctx.prefs.microphone or ""))
+        indicator.show()
+        listener.start()
+
+    def _stop_voice(self, shutdown: bool = False) -> None:
+        voice = getattr(self, "_voice", None)
+        if voice is None:
+            return
+        listener, _router, indicator = voice
+        if shutdown:
+            listener.shutdown()
+        else:
+            listener.stop()
 
     # -- reminders -------------------------------------------------------------------
     @property
@@ -1570,6 +1613,7 @@ class MainWindow(QMainWindow):
             self._controller.stop()
         if self._controller is not None:
             self._controller.shutdown()
+        self._stop_voice(shutdown=True)
         self.ctx.prefs.qsettings.setValue("window/geometry", self.saveGeometry())
         self.ctx.prefs.sync()
         super().closeEvent(event)

@@ -281,3 +281,21 @@ class Preferences:
     @morning_checkin_offered_on.setter
     def morning_checkin_offered_on(self, v: str) -> None:
         self._set("checkin/morning_offered_on", v)
+
+    # voice commands (issue 13): off unless the person turns them on
+    @property
+    def voice_commands(self) -> bool:
+        return bool(self._get("voice/commands", False, bool))
+
+    @voice_commands.setter
+    def voice_commands(self, v: bool) -> None:
+        self._set("voice/commands", bool(v))
+
+    @property
+    def microphone(self) -> str:
+        """The chosen microphone's device id (hex); empty = the system default."""
+        return str(self._get("voice/microphone", "", str))
+
+    @microphone.setter
+    def microphone(self, v: str) -> None:
+        self._set("voice/microphone", str(v))

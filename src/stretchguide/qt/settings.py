@@ -134,6 +134,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Safety &questions every"), self.red_flag_days)
         form.addRow(self.tr("Pain that is &fine, up to"), self.pain_fine)
         form.addRow(self.tr("Pain that is &acceptable, up to"), self.pain_acceptable)
+        self._add_voice_section(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -141,6 +142,13 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.load()
+
+    def _add_voice_section(self, form: QFormLayout) -> None:
+        from stretchguide.qt.voice_settings import VoiceSection
+
+        self.voice_section = VoiceSection(self)
+        form.addRow(self.voice_section)
+        self.finished.connect(self.voice_section.close_test)
 
     def _spin(self, lo: int, hi: int, suffix: str | None = None) -> QSpinBox:
         spin = QSpinBox()
@@ -169,6 +177,7 @@ class SettingsDialog(QDialog):
         limits = p.pain_thresholds
         self.pain_fine.setValue(limits.fine_max)
         self.pain_acceptable.setValue(limits.acceptable_max)
+        self.voice_section.load(p)
 
     def save(self) -> None:
         p = self.prefs
@@ -188,6 +197,7 @@ class SettingsDialog(QDialog):
         p.morning_reminder_time = self.morning_time.time().toString("HH:mm")
         p.red_flag_interval_days = self.red_flag_days.value()
         p.pain_thresholds = PainThresholds(self.pain_fine.value(), self.pain_acceptable.value())
+        self.voice_section.save(p)
         p.sync()
 
     def accept(self) -> None:

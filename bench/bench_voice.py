@@ -1,0 +1,144 @@
+"""Voice-command benchmark: what the recognizer hears, misses and invents.
+
+    python bench/bench_voice.py [--cache DIR] [--quick]
+
+Synthesises every command phrase with espeak-ng in six voices (speeds 130-175
+words a minute, pitches 40-60), clean and far-field (sox reverb, -12 dB,
+pink noise), and feeds each through the same `Recognizer` the app and
+`stretchguide voice-check` use, in 100 ms blocks. Then counts false commands
+in speech that is not a command: held-out sentences, the language model's
+own sentences, every recorded voice clip of the app (alone, and as the app
+plays them in a row), the cue sounds, silence and noise. Latency is from the
+end of the speech in the file to the moment the command is known, plus the
+processor time of the final decode. CPU is processor seconds per second of
+audio, listening to speech and idling on room noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from tests.voice.speech import (  # noqa: E402
+    HELD_OUT_SENTENCES,
+    HURT_PHRASES,
+    VOICES,
+    noise,
+    silence,
+    synth,
+)
+
+from stretchguide.voice.commands import PHRASES, SENTENCES  # noqa: E402
+from stretchguide.voice.recognizer import Recognizer, chunks, read_wav, recognise  # noqa: E402
+
+SOUNDS = ROOT / "resources" / "sounds"
+
+
+def live(r: Recognizer, pcm: bytes) -> None:
+    # One pass, as the app does (recognise() hears a recording twice).
+    r.reset()
+    for block in chunks(pcm):
+        r.feed(block)
+    r.finish()
+
+
+def heard_in(r: Recognizer, path: Path) -> list[str]:
+    r.reset()
+    return [h.command.value for h in recognise(r, read_wav(path))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", default=None)
+    ap.add_argument("--quick", action="store_true", help="three voices only")
+    ap.add_argument("--skip-commands", action="store_true", help="false commands and CPU only")
+    ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
+    args = ap.parse_args()
+    cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
+    cache.mkdir(parents=True, exist_ok=True)
+    voices = VOICES[:3] if args.quick else VOICES
+    t0 = time.perf_counter()
+    r = Recognizer()
+    print(f"engine start: {time.perf_counter() - t0:.2f} s")
+
+    latencies: list[float] = []
+    for far in (False, True) if not (args.skip_commands or args.cpu_only) else ():
+        ok: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        misses: list[str] = []
+        for phrase, command in PHRASES.items():
+            for voice in voices:
+                clip = synth(cache, phrase, voice, far=far)
+                r.reset()
+                heard = recognise(r, read_wav(clip.path))
+                total[phrase] += 1
+                if [h.command for h in heard] == [command]:
+                    ok[phrase] += 1
+                    if not far:
+                        h = heard[0]
+                        latencies.append(h.decided_s - clip.speech_end_s + h.decode_s)
+                else:
+                    misses.append(f"{phrase!r}/{voice[0]} -> {[u.text for u in r.utterances]}")
+        hurt_ok = sum(ok[p] for p in HURT_PHRASES)
+        hurt_n = sum(total[p] for p in HURT_PHRASES)
+        other_ok = sum(ok.values()) - hurt_ok
+        other_n = sum(total.values()) - hurt_n
+        label = "far-field" if far else "clean"
+        print(
+            f"\n== {label}: ouch/it hurts/this hurts {hurt_ok}/{hurt_n} "
+            f"({100 * hurt_ok / hurt_n:.0f} %), others {other_ok}/{other_n} "
+            f"({100 * other_ok / other_n:.0f} %)"
+        )
+        for phrase in PHRASES:
+            print(f"   {phrase:<11} {ok[phrase]}/{total[phrase]}")
+        for m in misses:
+            print("   miss:", m)
+
+    print("\n== false commands")
+    groups: dict[str, list[Path]] = {
+        "held-out sentences": [
+            synth(cache, s, v).path for s in HELD_OUT_SENTENCES for v in voices[:2]
+        ],
+        "model sentences": [synth(cache, s, voices[0]).path for s in SENTENCES],
+        "own voice clips, one by one": sorted((SOUNDS / "voice").glob("*.wav")),
+        "cue sounds": sorted(SOUNDS.glob("*.wav")),
+        "silence and noise": [silence(cache), noise(cache)],
+    }
+    for name, paths in groups.items() if not args.cpu_only else ():
+        false = [(p.name, c) for p in paths for c in heard_in(r, p)]
+        print(f"   {name}: {len(false)} false in {len(paths)} files {false}")
+
+    print("\n== latency (clean, end of speech -> command known)")
+    if latencies:
+        lat = sorted(latencies)
+        print(
+            f"   median {statistics.median(lat):.2f} s, "
+            f"90th {lat[int(0.9 * (len(lat) - 1))]:.2f} s, max {lat[-1]:.2f} s, n={len(lat)}"
+        )
+
+    print("\n== CPU (processor seconds per second of audio)")
+    idle = read_wav(noise(cache, 30.0))
+    c0 = time.process_time()
+    live(r, idle)
+    idle_cpu = (time.process_time() - c0) / 30.0
+    speech = b"".join(read_wav(synth(cache, s, voices[0]).path) for s in HELD_OUT_SENTENCES)
+    secs = len(speech) / 32000
+    c0 = time.process_time()
+    live(r, speech)
+    busy_cpu = (time.process_time() - c0) / secs
+    print(f"   idle (room noise): {100 * idle_cpu:.2f} % of a core")
+    print(f"   listening to speech: {100 * busy_cpu:.1f} % of a core ({secs:.0f} s of speech)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""`stretchguide voice-check FILE.wav...`: the app's recognizer on recordings.
+
+The same endpointer, model and whole-utterance rule the session uses, fed
+the file in 100 ms blocks as a microphone would. Prints, per file, every
+command heard with its time. No Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from stretchguide.paths import AppPaths
+
+
+def register(sub: Any) -> None:
+    check = sub.add_parser(
+        "voice-check",
+        help="list the voice commands heard in WAV recordings",
+        description="Run the voice-command recognizer on WAV recordings (16-bit PCM, any rate, "
+        "mono or stereo) and print, per file, the commands heard with their times. "
+        "Record your own room to see what the app would hear there.",
+    )
+    check.add_argument("files", metavar="FILE", nargs="+")
+    check.add_argument(
+        "--all", action="store_true", help="also list what was heard that is not a command"
+    )
+    check.set_defaults(func=run_voice_check)
+
+
+def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stretchguide.voice.recognizer import (
+        AudioFileError,
+        Recognizer,
+        VoiceUnavailableError,
+        read_wav,
+        recognise,
+    )
+
+    try:
+        recognizer = Recognizer()
+    except VoiceUnavailableError as exc:
+        print(f"stretchguide: {exc}", file=sys.stderr)
+        return 2
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            pcm = read_wav(path)
+        except AudioFileError as exc:
+            print(f"stretchguide: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        recognizer.reset()
+        heard = recognise(recognizer, pcm)
+        print(f"{path}: {len(heard)} command{'s' if len(heard) != 1 else ''}")
+        for h in heard:
+            print(
+                f"  {h.start_s:7.2f}-{h.end_s:.2f} s  {h.command.value:<7} "
+                f'"{h.text}"  (known at {h.decided_s:.2f} s)'
+            )
+        if args.all:
+            for u in recognizer.utterances:
+                if u.command is None:
+                    print(f'  {u.start_s:7.2f}-{u.end_s:.2f} s  (not a command) "{u.text}"')
+    return status

@@ -1,0 +1,392 @@
+"""Voice commands in the app: microphone capture, a recognizer thread, the router.
+
+- `VoiceListener` opens the microphone with `QAudioSource` (16 kHz mono,
+  16-bit) and hands each block to a `stretchguide.voice.recognizer.Recognizer`
+  that lives on its own QThread, so the GUI thread only copies bytes. While
+  the app speaks or plays a cue (the `CuePlayer` says when), blocks are passed
+  as "ignore": the half-duplex gate. Audio is never written anywhere.
+- `VoiceRouter` turns a recognised command into exactly what the matching
+  key does on the session screen (the same `SessionView` signals).
+- `ListeningIndicator` is the small badge on the session screen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
+from stretchguide.voice.duplex import HalfDuplexGate
+
+SAMPLE_RATE = 16000
+ACK_MS = 2500
+
+
+class _Worker(QObject):
+    """Runs the recognizer off the GUI thread."""
+
+    sig_heard = Signal(str, str)
+    """A command (its value) and the words heard."""
+    sig_level = Signal(float)
+    """Input level 0..1 of the latest block (only while metering)."""
+    sig_ready = Signal()
+    """The engine is loaded and listening."""
+    sig_failed = Signal(str)
+    """The engine could not start; the reason, for a person."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._recognizer: Any = None
+        self.metering = False
+
+    @Slot()
+    def start_engine(self) -> None:
+        from stretchguide.voice.recognizer import Recognizer, VoiceUnavailableError
+
+        try:
+            self._recognizer = Recognizer()
+        except VoiceUnavailableError as exc:
+            self.sig_failed.emit(str(exc))
+            return
+        self.sig_ready.emit()
+
+    @Slot(bytes, bool)
+    def audio(self, pcm: bytes, listen: bool) -> None:
+        if self.metering:
+            from stretchguide.voice.recognizer import level
+
+            self.sig_level.emit(level(pcm))
+        r = self._recognizer
+        if r is None:
+            return
+        if not listen:
+            r.ignore(pcm)
+            return
+        for heard in r.feed(pcm):
+            self.sig_heard.emit(heard.command.value, heard.text)
+
+
+class VoiceListener(QObject):
+    """The microphone and the recognizer thread; emits commands on the GUI thread."""
+
+    sig_command = Signal(str)
+    """A recognised command (a `Command` value)."""
+    sig_heard_text = Signal(str)
+    """The words of the last recognised command."""
+    sig_level = Signal(float)
+    """Microphone level 0..1 (while `set_metering(True)`)."""
+    sig_unavailable = Signal(str)
+    """Voice commands cannot work here; one clear reason. Emitted once."""
+    sig_listening = Signal(bool)
+    """True when the microphone is open and the engine ready."""
+
+    _sig_audio = Signal(bytes, bool)
+    _sig_start_engine = Signal()
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        device_id: bytes = b"",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.gate = HalfDuplexGate()
+        self._device_id = device_id
+        self._source: Any = None
+        self._io: Any = None
+        self._failed = False
+        self._ready = False
+        self._thread = QThread(self)
+        self._thread.setObjectName("stretchguide-voice")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._sig_audio.connect(self._worker.audio)
+        self._sig_start_engine.connect(self._worker.start_engine)
+        self._worker.sig_heard.connect(self._on_heard)
+        self._worker.sig_level.connect(self.sig_level)
+        self._worker.sig_ready.connect(self._on_ready)
+        self._worker.sig_failed.connect(self._fail)
+
+    @property
+    def listening(self) -> bool:
+        return self._ready and self._source is not None and not self._failed
+
+    def attach_player(self, player: Any) -> None:
+        """Close the gate whenever the cue player speaks or plays a sound."""
+        if player is None:
+            return
+        player.sig_line_started.connect(self._line_started)
+        player.sig_line_finished.connect(self._line_finished)
+        player.sig_sound_played.connect(self._sound_played)
+
+    def _line_started(self, *_: Any) -> None:
+        self.gate.line_started(self.clock())
+
+    def _line_finished(self, *_: Any) -> None:
+        self.gate.line_finished(self.clock())
+
+    def _sound_played(self, *_: Any) -> None:
+        self.gate.sound_played(self.clock())
+
+    def set_device(self, device_id: bytes) -> None:
+        """The microphone to open at the next start (empty: the system default)."""
+        self._device_id = device_id
+
+    def set_metering(self, on: bool) -> None:
+        self._worker.metering = on
+
+    def start(self) -> None:
+        """Open the microphone and load the engine (in the background)."""
+        if self._source is not None or self._failed:
+            return
+        if not self._thread.isRunning():
+            self._thread.start()
+            self._sig_start_engine.emit()
+        self._open_microphone()
+
+    def _open_microphone(self) -> None:
+        from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSource, QMediaDevices
+
+        devices = QMediaDevices.audioInputs()
+        device = next((d for d in devices if bytes(d.id().data()) == self._device_id), None)
+        if device is None:
+            device = QMediaDevices.defaultAudioInput()
+        if device.isNull():
+            self._fail(
+                self.tr("No microphone was found. Voice commands are off; the keys still work.")
+            )
+            return
+        fmt = QAudioFormat()
+        fmt.setSampleRate(SAMPLE_RATE)
+        fmt.setChannelCount(1)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        if not device.isFormatSupported(fmt):
+            self._fail(
+                self.tr(
+                    "The microphone cannot record 16 kHz mono sound. "
+                    "Voice commands are off; the keys still work."
+                )
+            )
+            return
+        self._source = QAudioSource(device, fmt, self)
+        # 100 ms blocks: short enough for quick answers, few wake-ups when idle.
+        self._source.setBufferSize(SAMPLE_RATE * 2 // 5)
+        self._io = self._source.start()
+        if self._io is None or self._source.error() != QAudio.Error.NoError:
+            self._source = None
+            self._fail(
+                self.tr(
+                    "The microphone could not be opened (it may be in use, or access was "
+                    "denied). Voice commands are off; the keys still work."
+                )
+            )
+            return
+        self._io.readyRead.connect(self._read)
+        self._source.stateChanged.connect(self._on_state)
+        self._emit_listening()
+
+    def _on_state(self, state: Any) -> None:
+        from PySide6.QtMultimedia import QAudio
+
+        if self._source is not None and self._source.error() not in (
+            QAudio.Error.NoError,
+            QAudio.Error.UnderrunError,
+        ):
+            self.stop()
+            self._fail(
+                self.tr(
+                    "The microphone stopped working. Voice commands are off; the keys still work."
+                )
+            )
+
+    @Slot()
+    def _read(self) -> None:
+        if self._io is None:
+            return
+        data = bytes(self._io.readAll().data())
+        if data:
+            self.feed(data)
+
+    def feed(self, pcm: bytes) -> None:
+        """One block of microphone audio (also how tests speak to the listener)."""
+        self._sig_audio.emit(pcm, self.gate.listening(self.clock()))
+
+    def _on_ready(self) -> None:
+        self._ready = True
+        self._emit_listening()
+
+    def _emit_listening(self) -> None:
+        self.sig_listening.emit(self.listening)
+
+    def _on_heard(self, command: str, text: str) -> None:
+        self.sig_heard_text.emit(text)
+        self.sig_command.emit(command)
+
+    def _fail(self, why: str) -> None:
+        if self._failed:
+            return
+        self._failed = True
+        self.sig_listening.emit(False)
+        self.sig_unavailable.emit(why)
+
+    def stop(self) -> None:
+        """Close the microphone; the engine stays loaded for the next session."""
+        if self._source is not None:
+            self._source.stop()
+            self._source.deleteLater()
+        self._source = None
+        self._io = None
+        self.gate.reset()
+        self.sig_listening.emit(False)
+
+    def shutdown(self) -> None:
+        self.stop()
+        self._thread.quit()
+        self._thread.wait(5000)
+
+
+class VoiceRouter(QObject):
+    """Turns a command into what its key does on the session screen.
+
+    ``paused`` and ``muted`` read the session's state, so "pause" while
+    paused does nothing (a key toggles; a word says what it wants).
+    """
+
+    sig_acknowledged = Signal(str)
+    """The short acknowledgement shown for a command ("Paused")."""
+
+    def __init__(
+        self,
+        view: Any,
+        paused: Callable[[], bool],
+        muted: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.paused = paused
+        self.muted = muted
+
+    @Slot(str)
+    def handle(self, value: str) -> None:
+        try:
+            command = Command(value)
+        except ValueError:
+            return
+        if command in (Command.YES, Command.NO):
+            if self._answer_dialog(command is Command.YES):
+                self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+            return
+        if QApplication.activeModalWidget() is not None:
+            return  # a question is open: only yes / no answer it
+        v = self.view
+        if command is Command.PAUSE:
+            if not self.paused():
+                v.sig_toggle_pause.emit()
+        elif command is Command.RESUME:
+            if self.paused():
+                v.sig_toggle_pause.emit()
+        elif command is Command.SKIP:
+            v.sig_next.emit()
+        elif command is Command.BACK:
+            v.sig_previous.emit()
+        elif command is Command.HURT:
+            self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+            v.sig_hurts.emit()
+            return
+        elif command is Command.STOP:
+            self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+            # Deferred: the confirmation is modal, and this slot must return
+            # so the "yes" that answers it can be delivered.
+            QTimer.singleShot(0, v, v.request_stop)
+            return
+        elif command is Command.MUTE:
+            if not self.muted():
+                v.sig_toggle_mute.emit()
+        elif command is Command.UNMUTE and self.muted():
+            v.sig_toggle_mute.emit()
+        self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+
+    def _answer_dialog(self, yes: bool) -> bool:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return False
+        button = box.button(
+            QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+        )
+        if button is None:
+            return False
+        button.click()
+        return True
+
+
+class ListeningIndicator(QLabel):
+    """'Listening' on the session screen, and the last acknowledgement for a moment."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Voice commands"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Read from the mat, like the status line: larger and bold.
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.setFont(font)
+        self._listening = False
+        self._ack = QTimer(self)
+        self._ack.setSingleShot(True)
+        self._ack.setInterval(ACK_MS)
+        self._ack.timeout.connect(self._show_state)
+        self._show_state()
+
+    def set_listening(self, on: bool) -> None:
+        self._listening = on
+        if not self._ack.isActive():
+            self._show_state()
+
+    def acknowledge(self, text: str) -> None:
+        self.setText(self.tr("Heard: %1").replace("%1", text))
+        self.setStyleSheet(
+            "QLabel { background: #2e7d32; color: white; border-radius: 8px; padding: 4px 12px; }"
+        )
+        self._ack.start()
+
+    def _show_state(self) -> None:
+        if self._listening:
+            self.setText("● " + self.tr("Listening"))
+            self.setStyleSheet(
+                "QLabel { background: #1565c0; color: white; border-radius: 8px;"
+                " padding: 4px 12px; }"
+            )
+            self.setToolTip(self.tr("Say pause, go on, skip, back, ouch, stop, mute or unmute."))
+        else:
+            self.setText("○ " + self.tr("Not listening"))
+            self.setStyleSheet(
+                "QLabel { color: palette(window-text); border: 1px solid palette(mid);"
+                " border-radius: 8px; padding: 4px 12px; }"
+            )
+        self.setVisible(True)
+
+
+def add_indicator(view: QWidget) -> ListeningIndicator:
+    """Put a ListeningIndicator on the session screen, just above its status line."""
+    indicator = ListeningIndicator(view)
+    layout: Any = view.layout()
+    index = layout.indexOf(view.status) if hasattr(view, "status") else -1
+    layout.insertWidget(
+        index if index >= 0 else layout.count(), indicator, 0, Qt.AlignmentFlag.AlignLeft
+    )
+    return indicator
+
+
+def microphones() -> list[tuple[bytes, str]]:
+    """(device id, description) of every microphone Qt sees."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return [(bytes(d.id().data()), d.description()) for d in QMediaDevices.audioInputs()]

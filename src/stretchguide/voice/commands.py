@@ -1,0 +1,149 @@
+"""The spoken commands and the rule that turns a heard utterance into one.
+
+Standard library only: the app, the CLI and the tests share it, and it can be
+tested without the speech engine installed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Command(StrEnum):
+    PAUSE = "pause"
+    RESUME = "resume"
+    SKIP = "skip"
+    BACK = "back"
+    HURT = "hurt"
+    STOP = "stop"
+    YES = "yes"
+    NO = "no"
+    MUTE = "mute"
+    UNMUTE = "unmute"
+
+
+# Phrase (as the recognizer spells it) -> command. Every phrase is a whole
+# utterance: "stop" alone is a command, "don't stop now" is not.
+PHRASES: dict[str, Command] = {
+    "pause": Command.PAUSE,
+    "wait": Command.PAUSE,
+    "go on": Command.RESUME,
+    "resume": Command.RESUME,
+    "skip": Command.SKIP,
+    "next": Command.SKIP,
+    "back": Command.BACK,
+    "repeat": Command.BACK,
+    "ouch": Command.HURT,
+    "it hurts": Command.HURT,
+    "this hurts": Command.HURT,
+    "stop": Command.STOP,
+    "yes": Command.YES,
+    "no": Command.NO,
+    "mute": Command.MUTE,
+    "unmute": Command.UNMUTE,
+}
+
+# What the session screen shows (and what the README lists) for each command.
+ACKNOWLEDGEMENTS: dict[Command, str] = {
+    Command.PAUSE: "Paused",
+    Command.RESUME: "Resuming",
+    Command.SKIP: "Skipped",
+    Command.BACK: "Repeating",
+    Command.HURT: "This hurts",
+    Command.STOP: "Stop?",
+    Command.YES: "Yes",
+    Command.NO: "No",
+    Command.MUTE: "Muted",
+    Command.UNMUTE: "Sound on",
+}
+
+# Ordinary things a person says on a mat, or near one. They give the language
+# model somewhere to put speech that is not a command, so "stop" inside a
+# sentence is heard as part of that sentence instead of as "stop". Several
+# reuse command words on purpose.
+SENTENCES: tuple[str, ...] = (
+    "i think i need a glass of water",
+    "can you turn the music down a bit",
+    "that feels a lot better now",
+    "my lower back is tight today",
+    "hold on let me get the pillow",
+    "where did i put my phone",
+    "the cat is on the mat again",
+    "i will do the next one slowly",
+    "do not stop the timer yet",
+    "this one is easy for me",
+    "it is going well so far",
+    "i am going to try the other side",
+    "what time is it now",
+    "the weather is nice this morning",
+    "please close the door",
+    "i have a meeting at ten",
+    "let me breathe for a moment",
+    "my leg feels warm and loose",
+    "we should go for a walk later",
+    "is the kettle on",
+    "turn the light on please",
+    "one more and then we are done",
+    "that was a good stretch",
+    "i can feel it in my hip",
+    "keep going you are doing fine",
+    "no thank you i am fine",
+    "yes i would like some tea",
+    "wait for me in the kitchen",
+    "go on without me",
+    "the dog wants to go out",
+)
+
+# Words the engine's dictionary lacks, with their sounds (CMU phone set).
+EXTRA_PRONUNCIATIONS: dict[str, str] = {
+    "unmute": "AH N M Y UW T",
+}
+
+
+COMMAND_WEIGHT = 10
+
+
+def normalise(hypothesis: str) -> str:
+    """Lower-case words only: the engine's fillers (<s>, [NOISE]) dropped."""
+    words = [
+        w.split("(")[0]
+        for w in hypothesis.lower().split()
+        if not (w.startswith("<") or w.startswith("[") or w.startswith("++"))
+    ]
+    return " ".join(words)
+
+
+def accept(hypothesis: str) -> Command | None:
+    """The command the whole utterance is, or None.
+
+    Only a whole utterance counts: a command word inside a longer utterance is
+    part of something else the person said. The same command said twice in
+    one breath ("stop stop") is still that command.
+    """
+    text = normalise(hypothesis)
+    if not text:
+        return None
+    if text in PHRASES:
+        return PHRASES[text]
+    words = text.split()
+    for size in (1, 2):
+        if len(words) % size == 0 and len(words) > size:
+            first = " ".join(words[:size])
+            chunks = {" ".join(words[i : i + size]) for i in range(0, len(words), size)}
+            if chunks == {first} and first in PHRASES:
+                return PHRASES[first]
+    return None
+
+
+def corpus(extra: tuple[str, ...] = ()) -> list[str]:
+    """Sentences the language model is built from: commands, then the rest.
+
+    Each command is repeated so that a short utterance leans towards a command
+    only as far as its sounds allow; the sentences keep the rest honest.
+    """
+    lines: list[str] = []
+    for phrase in PHRASES:
+        lines.extend([phrase] * COMMAND_WEIGHT)
+    lines.extend(SENTENCES)
+    lines.extend(extra)
+    return lines

@@ -1,0 +1,411 @@
+"""The recognizer: endpointer + decoder + the whole-utterance rule.
+
+No Qt. The app feeds it microphone audio from a worker thread; the
+`voice-check` command and the tests feed it WAV files. Both go through
+`Recognizer.feed`, so what the CLI reports is what the app would have done.
+
+Audio is 16 kHz, mono, signed 16-bit little-endian. Nothing is written to
+disk: the language model and dictionary are built in a temporary folder
+that is removed as soon as the decoder has read them.
+"""
+
+from __future__ import annotations
+
+import array
+import math
+import sys
+import tempfile
+import time
+import wave
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stretchguide.voice.commands import EXTRA_PRONUNCIATIONS, Command, accept, corpus
+
+SAMPLE_RATE = 16000
+SAMPLE_BYTES = 2
+
+
+class VoiceUnavailableError(Exception):
+    """The speech engine or its model cannot be used here (reason in the message)."""
+
+
+class AudioFileError(Exception):
+    """A recording cannot be read (file and reason in the message)."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One accepted command.
+
+    Times are seconds from the start of the audio fed in: ``start_s`` and
+    ``end_s`` bound the speech as the endpointer saw it, ``decided_s`` is how
+    far the audio had got when the command was known, and ``decode_s`` is the
+    processor time the final decode took (both count towards latency).
+    """
+
+    command: Command
+    text: str
+    start_s: float
+    end_s: float
+    decided_s: float
+    decode_s: float
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Every utterance the endpointer closed, command or not (for reports)."""
+
+    text: str
+    start_s: float
+    end_s: float
+    command: Command | None
+
+
+def _engine() -> Any:
+    try:
+        import pocketsphinx  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise VoiceUnavailableError(
+            "The speech engine (pocketsphinx) is not installed. "
+            "Install it with: pip install 'stretchguide[voice]'"
+        ) from exc
+    return pocketsphinx
+
+
+def _read_dictionary(path: Path, words: set[str]) -> list[str]:
+    lines: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            head = line.split(" ", 1)[0]
+            if head.split("(")[0] in words:
+                lines.append(line.rstrip("\n"))
+    return lines
+
+
+DICTIONARY = Path(__file__).with_name("commands.dict")
+
+
+def model_path(sub: str) -> str:
+    """A file or folder of the engine's English model.
+
+    Looked up beside the module first: in the PyInstaller bundle that is
+    where the spec puts it, and the engine's own lookup goes through an
+    import spec a frozen app does not have.
+    """
+    ps = _engine()
+    here = Path(ps.__file__).resolve().parent / "model" / sub
+    return str(here) if here.exists() else str(ps.get_model_path(sub))
+
+
+def dictionary_lines(cmudict: Path, extra_sentences: tuple[str, ...] = ()) -> list[str]:
+    """The pronunciations of every word the model uses, from the engine's dictionary.
+
+    tools/gen_voice_dict.py writes these to commands.dict, so the app and the
+    bundle need not carry the engine's 3 MB dictionary.
+    """
+    sentences = corpus(extra_sentences)
+    words = {w for s in sentences for w in s.split()}
+    entries = _read_dictionary(cmudict, words)
+    for word, phones in EXTRA_PRONUNCIATIONS.items():
+        entries.append(f"{word} {phones}")
+    return sorted(entries)
+
+
+def build_model(folder: Path, extra_sentences: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """Write the command language model and its dictionary into ``folder``.
+
+    Sentences with a word the dictionary lacks are left out rather than
+    guessed at. Returns (lm path, dictionary path).
+    """
+    _engine()
+    from pocketsphinx.lm import ArpaBoLM  # type: ignore[import-untyped]
+
+    if extra_sentences or not DICTIONARY.is_file():
+        cmudict = Path(model_path("en-us/cmudict-en-us.dict"))
+        entries = dictionary_lines(cmudict, extra_sentences)
+    else:
+        entries = DICTIONARY.read_text(encoding="utf-8").splitlines()
+    known = {e.split(" ", 1)[0].split("(")[0] for e in entries}
+    usable = [s for s in corpus(extra_sentences) if all(w in known for w in s.split())]
+    lm = ArpaBoLM(text="\n".join(usable) + "\n", add_start=True)
+    lm.compute()
+    lm_path = folder / "commands.lm"
+    dict_path = folder / "commands.dict"
+    lm.write_file(str(lm_path))
+    dict_path.write_text("\n".join(entries) + "\n", encoding="utf-8")
+    return lm_path, dict_path
+
+
+def level(pcm: bytes) -> float:
+    """Loudness of a block of samples, 0.0 (silence) to 1.0 (full scale), in dB terms.
+
+    Mapped from -60..0 dBFS so quiet speech still moves a meter.
+    """
+    if len(pcm) < SAMPLE_BYTES:
+        return 0.0
+    samples = array.array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES])
+    if sys.byteorder == "big":
+        samples.byteswap()
+    mean_square = sum(s * s for s in samples) / len(samples)
+    if mean_square <= 0:
+        return 0.0
+    dbfs = 10 * math.log10(mean_square / (32768.0 * 32768.0))
+    return max(0.0, min(1.0, (dbfs + 60.0) / 60.0))
+
+
+class Recognizer:
+    """Turns a stream of 16 kHz audio into commands, one whole utterance at a time.
+
+    Not thread-safe: one thread feeds it. ``feed`` returns the commands the
+    audio completed; ``ignore`` advances the clock over audio that must not be
+    heard (the app speaking) and drops any utterance it interrupts.
+    """
+
+    def __init__(
+        self,
+        extra_sentences: tuple[str, ...] = (),
+        *,
+        endpoint_window_s: float = 0.3,
+        endpoint_ratio: float = 0.9,
+        cpu_clock: Callable[[], float] = time.process_time,
+    ) -> None:
+        ps = _engine()
+        self._ps = ps
+        self._cpu_clock = cpu_clock
+        self._window = endpoint_window_s
+        self._ratio = endpoint_ratio
+        try:
+            with tempfile.TemporaryDirectory(prefix="stretchguide-voice-") as tmp:
+                lm_path, dict_path = build_model(Path(tmp), extra_sentences)
+                config = ps.Config(
+                    hmm=model_path("en-us/en-us"),
+                    lm=str(lm_path),
+                    dict=str(dict_path),
+                    samprate=SAMPLE_RATE,
+                    loglevel="FATAL",
+                )
+                self._decoder = ps.Decoder(config)
+        except VoiceUnavailableError:
+            raise
+        except Exception as exc:  # the engine's own errors carry no type of their own
+            raise VoiceUnavailableError(f"The speech engine could not start: {exc}") from exc
+        # The live cepstral mean adapts to the room from one utterance to the
+        # next; reset() goes back to the model's own so a recording's result
+        # does not depend on what was heard before it.
+        self._initial_cmn = self._decoder.get_cmn(False)
+        self._new_endpointer()
+        self._pending = b""
+        self._samples = 0
+        self._in_utt = False
+        self.utterances: list[Utterance] = []
+
+    def _new_endpointer(self) -> None:
+        self._ep = self._ps.Endpointer(
+            window=self._window, ratio=self._ratio, sample_rate=SAMPLE_RATE
+        )
+        self._frame_bytes = int(self._ep.frame_bytes)
+        self._ep_origin = 0  # samples already fed before this endpointer
+
+    @property
+    def position_s(self) -> float:
+        """Seconds of audio fed or ignored so far."""
+        return self._samples / SAMPLE_RATE
+
+    @property
+    def in_speech(self) -> bool:
+        """True while an utterance is open (the person is talking)."""
+        return self._in_utt
+
+    def reset(self, keep_adaptation: bool = False) -> None:
+        """Start again at time zero (a new recording, a new session)."""
+        self._abandon()
+        if not keep_adaptation:
+            self._decoder.set_cmn(self._initial_cmn)
+        self._samples = 0
+        self._ep_origin = 0
+        self.utterances.clear()
+
+    def ignore(self, pcm_or_seconds: bytes | float) -> None:
+        """Let time pass without listening; an open utterance is dropped."""
+        if isinstance(pcm_or_seconds, bytes):
+            n = len(pcm_or_seconds) // SAMPLE_BYTES
+        else:
+            n = int(round(pcm_or_seconds * SAMPLE_RATE))
+        self._abandon()
+        self._samples += n
+
+    def _abandon(self) -> None:
+        if self._in_utt:
+            self._decoder.end_utt()
+            self._in_utt = False
+        self._pending = b""
+        self._new_endpointer()
+        self._ep_origin = self._samples
+
+    def feed(self, pcm: bytes) -> list[Heard]:
+        """Hear ``pcm``; return the commands whose utterances ended in it."""
+        heard: list[Heard] = []
+        data = self._pending + pcm
+        fb = self._frame_bytes
+        usable = len(data) - len(data) % fb
+        for offset in range(0, usable, fb):
+            frame = data[offset : offset + fb]
+            self._samples += fb // SAMPLE_BYTES
+            result = self._step(self._ep.process(frame))
+            if result is not None:
+                heard.append(result)
+        self._pending = data[usable:]
+        return heard
+
+    def finish(self) -> list[Heard]:
+        """End of the stream: close an utterance still open."""
+        tail = self._pending
+        self._pending = b""
+        self._samples += len(tail) // SAMPLE_BYTES
+        # The engine's end_stream() fails on an empty tail.
+        result = self._step(self._ep.end_stream(tail)) if tail else None
+        if result is None and self._in_utt:
+            result = self._close()
+        return [result] if result is not None else []
+
+    def _step(self, speech: bytes | None) -> Heard | None:
+        if speech is None:
+            return None
+        if not self._in_utt:
+            self._decoder.start_utt()
+            self._in_utt = True
+        started = self._cpu_clock()
+        if speech:  # the engine rejects an empty buffer
+            self._decoder.process_raw(_with_noise_floor(speech), False, False)
+        if self._ep.in_speech:
+            return None
+        return self._close(started)
+
+    def _close(self, started: float | None = None) -> Heard | None:
+        if started is None:
+            started = self._cpu_clock()
+        self._decoder.end_utt()
+        self._in_utt = False
+        hyp = self._decoder.hyp()
+        text = hyp.hypstr if hyp is not None else ""
+        decode_s = self._cpu_clock() - started
+        start_s = float(self._ep.speech_start) + self._ep_origin / SAMPLE_RATE
+        end_s = float(self._ep.speech_end) + self._ep_origin / SAMPLE_RATE
+        command = accept(text)
+        self.utterances.append(Utterance(text, start_s, end_s, command))
+        if command is None:
+            return None
+        return Heard(command, text, start_s, end_s, self.position_s, decode_s)
+
+
+# A fixed, seeded floor of faint noise (about -50 dBFS). The acoustic model
+# normalises by the utterance's mean, and a recording with digital silence
+# (a synthesised or edited file) has none, which wrecks short words: 7 of 72
+# synthetic commands were heard without it, 60 of 72 with it. A microphone's
+# own hiss is louder than this, so live audio is barely changed.
+_NOISE_SIGMA = 100.0
+_NOISE_FLOOR: array.array[int] = array.array("h")
+
+
+def _noise_floor() -> array.array[int]:
+    if not _NOISE_FLOOR:
+        import random
+
+        rng = random.Random(20261202)
+        _NOISE_FLOOR.extend(int(rng.gauss(0.0, _NOISE_SIGMA)) for _ in range(SAMPLE_RATE))
+    return _NOISE_FLOOR
+
+
+def _with_noise_floor(pcm: bytes) -> bytes:
+    samples = array.array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES])
+    if sys.byteorder == "big":
+        samples.byteswap()
+    floor = _noise_floor()
+    n = len(floor)
+    out = array.array(
+        "h", (max(-32768, min(32767, s + floor[i % n])) for i, s in enumerate(samples))
+    )
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out.tobytes()
+
+
+def read_wav(path: Path) -> bytes:
+    """A WAV file as 16 kHz mono 16-bit samples (converted if need be)."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            channels = wav.getnchannels()
+            width = wav.getsampwidth()
+            rate = wav.getframerate()
+            raw = wav.readframes(wav.getnframes())
+    except FileNotFoundError as exc:
+        raise AudioFileError(f"{path}: no such file") from exc
+    except (wave.Error, EOFError, OSError) as exc:
+        raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
+    if width != SAMPLE_BYTES:
+        raise AudioFileError(f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported")
+    samples = array.array("h")
+    samples.frombytes(raw[: len(raw) - len(raw) % (SAMPLE_BYTES * channels)])
+    if sys.byteorder == "big":
+        samples.byteswap()
+    if channels > 1:
+        samples = array.array(
+            "h",
+            (sum(samples[i : i + channels]) // channels for i in range(0, len(samples), channels)),
+        )
+    if rate != SAMPLE_RATE:
+        samples = _resample(samples, rate, SAMPLE_RATE)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples.tobytes()
+
+
+def _resample(samples: array.array[int], src: int, dst: int) -> array.array[int]:
+    # Linear interpolation: enough for speech recognition at 16 kHz, and the
+    # standard library has nothing better since audioop went away.
+    if not samples:
+        return samples
+    n_out = int(len(samples) * dst / src)
+    step = src / dst
+    out = array.array("h", bytes(2 * n_out))
+    last = len(samples) - 1
+    for i in range(n_out):
+        pos = i * step
+        j = int(pos)
+        frac = pos - j
+        a = samples[j]
+        b = samples[j + 1] if j < last else a
+        out[i] = int(a + (b - a) * frac)
+    return out
+
+
+def chunks(pcm: bytes, seconds: float = 0.1) -> Iterable[bytes]:
+    """``pcm`` cut into blocks as a microphone would deliver them."""
+    size = int(SAMPLE_RATE * seconds) * SAMPLE_BYTES
+    for i in range(0, len(pcm), size):
+        yield pcm[i : i + size]
+
+
+def recognise(recognizer: Recognizer, pcm: bytes) -> list[Heard]:
+    """Every command in a whole recording, fed as a live stream would be.
+
+    The recording is heard twice: the first pass only lets the recognizer
+    adapt to the voice and the room (its cepstral mean), as it does to a
+    microphone over the first minutes of a session; the second pass is
+    reported. So a file's result does not depend on what was heard before it.
+    """
+    recognizer.reset()
+    for block in chunks(pcm):
+        recognizer.feed(block)
+    recognizer.finish()
+    recognizer.reset(keep_adaptation=True)
+    heard: list[Heard] = []
+    for block in chunks(pcm):
+        heard.extend(recognizer.feed(block))
+    heard.extend(recognizer.finish())
+    return heard

@@ -1,0 +1,392 @@
+"""Voice commands in a running session: each acts exactly as its key does.
+
+Two identical sessions on fake clocks, one driven by a key, one by the
+spoken command; their states must match. Then the listener end to end:
+synthetic speech fed to it as microphone blocks, through the recognizer
+thread, pauses the session, and the half-duplex gate keeps the app's own
+speech out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+from tests.qt.test_flow import app_window, start_session  # noqa: F401 - app_window is a fixture
+from tests.support import FakeClock, tiny_exercises, tiny_routine
+
+from stretchguide.core.session import Session
+from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.qt.session_view import SessionController, SessionView
+from stretchguide.qt.voice import ListeningIndicator, VoiceListener, VoiceRouter, add_indicator
+from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
+
+
+class Running:
+    def __init__(self, qtbot) -> None:
+        self.clock = FakeClock()
+        options = SessionOptions(prepare_s=5, switch_s=5)
+        self.session = Session(
+            build_timeline(tiny_routine(), tiny_exercises(), options), self.clock
+        )
+        self.view = SessionView()
+        self.stops_asked = 0
+
+        def confirm() -> bool:
+            self.stops_asked += 1
+            return True
+
+        self.view.confirm_stop = confirm
+        qtbot.addWidget(self.view)
+        self.view.show()
+        self.controller = SessionController(self.session, self.view, self.clock)
+        self.hurts: list[int] = []
+        self.finished: list[str] = []
+        self.controller.sig_hurts.connect(self.hurts.append)
+        self.controller.sig_finished.connect(self.finished.append)
+        self.controller.start()
+        self.controller.timer.stop()
+        self.router = VoiceRouter(
+            self.view,
+            paused=lambda: bool(self.session.snapshot(self.clock()).paused),
+            muted=lambda: self.controller.muted,
+        )
+        self.acks: list[str] = []
+        self.router.sig_acknowledged.connect(self.acks.append)
+
+    def press(self, qtbot, key) -> None:
+        # Two session windows are open; shortcuts go to the active one.
+        self.view.activateWindow()
+        self.view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is self.view, timeout=2000)
+        qtbot.keyClick(self.view, key)
+
+    def run(self, seconds: float) -> None:
+        t = 0.0
+        while t < seconds:
+            self.clock.advance(0.5)
+            self.controller.tick()
+            t += 0.5
+
+    def state(self):
+        snap = self.session.snapshot(self.clock())
+        return (
+            snap.step_index,
+            snap.paused,
+            round(snap.remaining_s, 3),
+            self.controller.muted,
+            self.hurts,
+            self.finished,
+            self.stops_asked,
+        )
+
+
+@pytest.fixture
+def pair(qtbot):
+    return Running(qtbot), Running(qtbot)
+
+
+KEYS = {
+    Command.PAUSE: Qt.Key.Key_Space,
+    Command.SKIP: Qt.Key.Key_Right,
+    Command.BACK: Qt.Key.Key_Left,
+    Command.HURT: Qt.Key.Key_H,
+    Command.STOP: Qt.Key.Key_Escape,
+    Command.MUTE: Qt.Key.Key_M,
+}
+
+
+@pytest.mark.parametrize("command", list(KEYS))
+def test_each_spoken_command_does_what_its_key_does(pair, qtbot, command):
+    by_key, by_voice = pair
+    for r in pair:
+        r.run(12)  # into the first hold, past a step boundary
+    by_key.press(qtbot, KEYS[command])
+    by_voice.router.handle(command.value)
+    qtbot.wait(1)  # "stop" asks for confirmation on the next turn of the loop
+    for r in pair:
+        r.run(3)
+    assert by_voice.state() == by_key.state()
+    assert by_voice.acks == [ACKNOWLEDGEMENTS[command]]
+
+
+def test_go_on_resumes_like_space_and_keeps_the_get_ready_seconds(pair, qtbot):
+    by_key, by_voice = pair
+    for r in pair:
+        r.run(12)
+    by_key.press(qtbot, Qt.Key.Key_Space)
+    by_voice.router.handle(Command.PAUSE.value)
+    for r in pair:
+        r.run(30)
+    by_key.press(qtbot, Qt.Key.Key_Space)
+    by_voice.router.handle(Command.RESUME.value)
+    assert by_voice.state() == by_key.state()
+    assert by_voice.session.snapshot(by_voice.clock()).resume_left_s > 0  # get ready again
+    for r in pair:
+        r.run(6)
+    assert by_voice.state() == by_key.state()
+    assert not by_voice.session.snapshot(by_voice.clock()).paused
+
+
+def test_a_word_says_what_it_wants_where_a_key_would_toggle(qtbot):
+    r = Running(qtbot)
+    r.run(8)
+    r.router.handle("resume")  # not paused: nothing to resume
+    assert not r.session.snapshot(r.clock()).paused
+    r.router.handle("pause")
+    r.router.handle("pause")  # said twice: still paused
+    assert r.session.snapshot(r.clock()).paused
+    r.router.handle("unmute")  # not muted: stays on
+    assert not r.controller.muted
+    r.router.handle("mute")
+    r.router.handle("mute")
+    assert r.controller.muted
+    r.router.handle("unmute")
+    assert not r.controller.muted
+
+
+def test_stop_asks_the_same_question_and_yes_or_no_answers_it(qtbot):
+    r = Running(qtbot)
+    r.view.confirm_stop = r.view._ask_stop  # the real question, modal
+    r.run(8)
+    seen: list[str] = []
+
+    def answer(word: str) -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text() if isinstance(box, QMessageBox) else "")
+        r.router.handle(word)
+
+    QTimer.singleShot(50, r.view, lambda: answer("no"))
+    r.router.handle("stop")
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
+    qtbot.wait(20)
+    assert "End this session now?" in seen[0]
+    assert r.finished == []
+    QTimer.singleShot(50, r.view, lambda: answer("yes"))
+    r.router.handle("stop")
+    qtbot.waitUntil(lambda: r.finished == ["stopped"], timeout=3000)
+    assert r.acks == ["Stop?", "No", "Stop?", "Yes"]
+
+
+def test_yes_and_no_with_no_question_open_do_nothing(qtbot):
+    r = Running(qtbot)
+    r.run(8)
+    before = r.state()
+    r.router.handle("yes")
+    r.router.handle("no")
+    r.router.handle("not-a-command")
+    assert r.state() == before
+    assert r.acks == []
+
+
+def test_the_indicator_sits_on_the_session_screen_and_shows_each_acknowledgement(qtbot):
+    view = SessionView()
+    qtbot.addWidget(view)
+    indicator = add_indicator(view)
+    assert isinstance(indicator, ListeningIndicator)
+    assert indicator.parent() is view
+    assert "Not listening" in indicator.text()
+    indicator.set_listening(True)
+    assert "Listening" in indicator.text() and "Not" not in indicator.text()
+    indicator.acknowledge("Paused")
+    assert "Paused" in indicator.text()
+    indicator.set_listening(True)  # a state change does not hide the acknowledgement
+    assert "Paused" in indicator.text()
+    indicator._ack.timeout.emit()
+    assert "Listening" in indicator.text()
+
+
+class FakePlayer(QObject):
+    sig_line_started = Signal(str, str)
+    sig_line_finished = Signal(str)
+    sig_sound_played = Signal(str)
+
+
+@pytest.fixture(scope="module")
+def speech_cache(tmp_path_factory):
+    from tests.voice.speech import tools_available
+
+    if not tools_available():
+        pytest.skip("espeak-ng and sox are needed to make test speech")
+    return tmp_path_factory.mktemp("voice-speech-qt")
+
+
+@pytest.fixture
+def listener(qtbot):
+    pytest.importorskip("pocketsphinx")
+    clock = FakeClock()
+    listener = VoiceListener(clock=clock)
+    # The engine without the microphone: tests speak through feed().
+    listener._thread.start()
+    # Wait on a signal of the GUI thread: a blocker called from the worker
+    # thread would stop its own timer from there.
+    with qtbot.waitSignal(listener.sig_listening, timeout=30000):
+        listener._sig_start_engine.emit()
+    yield listener, clock
+    listener.shutdown()
+
+
+def _speak(listener, clock, pcm: bytes) -> None:
+    step = 3200  # 100 ms blocks, like the microphone
+    for i in range(0, len(pcm), step):
+        listener.feed(pcm[i : i + step])
+        clock.advance(0.1)
+    listener.feed(b"\x00\x00" * 16000)  # a second of quiet closes the utterance
+    clock.advance(1.0)
+
+
+def test_speech_fed_to_the_listener_pauses_the_session(qtbot, listener, speech_cache):
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.voice.recognizer import read_wav
+
+    lst, clock = listener
+    r = Running(qtbot)
+    r.run(8)
+    lst.sig_command.connect(r.router.handle)
+    with qtbot.waitSignal(lst.sig_command, timeout=20000) as sig:
+        _speak(lst, clock, read_wav(synth(speech_cache, "pause", VOICES[0]).path))
+    assert sig.args == ["pause"]
+    assert r.session.snapshot(r.clock()).paused
+
+
+def test_the_microphone_is_deaf_while_the_app_speaks(qtbot, listener, speech_cache):
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.voice.recognizer import read_wav
+
+    lst, clock = listener
+    player = FakePlayer()
+    lst.attach_player(player)
+    heard: list[str] = []
+    lst.sig_command.connect(heard.append)
+    pcm = read_wav(synth(speech_cache, "stop", VOICES[0]).path)
+    player.sig_line_started.emit("Stop.", "tts")
+    _speak(lst, clock, pcm)
+    player.sig_line_finished.emit("Stop.")
+    player.sig_sound_played.emit("tick")
+    _speak(lst, clock, pcm[: len(pcm) // 3])  # inside the cue's quiet window
+    clock.advance(5)
+    with qtbot.waitSignal(lst.sig_command, timeout=20000):
+        _speak(lst, clock, pcm)  # the gate is open again: heard
+    assert heard == ["stop"]
+
+
+# -- in the main window ---------------------------------------------------------
+
+
+@pytest.fixture
+def voice_window(app_window):  # noqa: F811 - the flow tests' window, by its own name here
+    return app_window
+
+
+def test_voice_commands_are_off_unless_the_person_turns_them_on(qtbot, voice_window):
+    window, *_ = voice_window
+    assert window.ctx.prefs.voice_commands is False
+    start_session(qtbot, window)
+    assert getattr(window, "_voice", None) is None
+    assert window.session_view.findChildren(ListeningIndicator) == []
+
+
+def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
+    qtbot, voice_window, monkeypatch
+):
+    from stretchguide.core.trends import SessionStatus
+
+    window, clock, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    # No microphone in the test: the listener's start is a no-op; commands
+    # come in through its signal as the recognizer thread would send them.
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    listener, router, indicator = window._voice
+    assert indicator.isVisible()
+    clock.advance(8)
+    window._controller.tick()
+    window.ask_hurt = lambda: "end"
+    listener.sig_command.emit("hurt")
+    [session] = window.ctx.history.sessions()
+    assert len(window.ctx.history.hurts(session.id)) == 1
+    assert session.status is SessionStatus.STOPPED
+    assert "This hurts" in indicator.text()
+
+
+def test_no_microphone_gives_one_notice_and_the_keys_still_work(qtbot, monkeypatch):
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioInputs", staticmethod(lambda: []))
+    monkeypatch.setattr(QMediaDevices, "defaultAudioInput", staticmethod(QAudioDevice))
+    listener = VoiceListener()
+    notices: list[str] = []
+    listener.sig_unavailable.connect(notices.append)
+    listener.start()
+    listener.start()  # a second session: no second notice
+    listener.shutdown()
+    assert len(notices) == 1
+    assert "No microphone" in notices[0] and "keys still work" in notices[0]
+
+
+def test_a_missing_engine_gives_one_clear_notice(qtbot, monkeypatch):
+    import stretchguide.voice.recognizer as rec
+
+    def missing():
+        raise rec.VoiceUnavailableError("The speech engine (pocketsphinx) is not installed.")
+
+    monkeypatch.setattr(rec, "_engine", missing)
+    listener = VoiceListener()
+    with qtbot.waitSignal(listener.sig_unavailable, timeout=10000) as sig:
+        listener._thread.start()
+        listener._sig_start_engine.emit()
+    listener.shutdown()
+    assert "not installed" in sig.args[0]
+
+
+def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window, monkeypatch):
+    window, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    indicator = window._voice[2]
+    assert indicator.isVisible()
+    window._stop_voice()
+    window.ctx.prefs.voice_commands = False
+    window._start_voice()  # what the next session's start does
+    assert not indicator.isVisible()
+
+
+def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
+    qtbot, tmp_path, monkeypatch
+):
+    import stretchguide.qt.voice as qv
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    asked: list[int] = []
+
+    def fake_microphones():
+        asked.append(1)
+        return [(b"usb-1", "USB microphone"), (b"builtin", "Built-in")]
+
+    monkeypatch.setattr(qv, "microphones", fake_microphones)
+    prefs = Preferences(tmp_path / "settings.ini")
+    prefs.microphone = b"builtin".hex()
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    section = dialog.voice_section
+    assert not section.enabled.isChecked()
+    assert asked == []  # no device query while voice commands are off
+    assert "never leaves" in section.explanation.text()
+    assert "nothing is recorded to disk" in section.explanation.text()
+    dialog.accept()
+    assert prefs.microphone == b"builtin".hex()  # unseen choice kept
+
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    section = dialog.voice_section
+    section.enabled.setChecked(True)
+    assert asked == [1]
+    assert section.microphone.currentText() == "Built-in"
+    section.microphone.setCurrentIndex(section.microphone.findText("USB microphone"))
+    dialog.accept()
+    assert prefs.voice_commands is True
+    assert prefs.microphone == b"usb-1".hex()

@@ -1,0 +1,182 @@
+"""Synthetic speech for the voice-command tests and bench (espeak-ng + sox).
+
+Each utterance is synthesised once per run into a cache folder. The same
+espeak-ng and sox give the same bytes, so results are repeatable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretchguide.voice.commands import PHRASES, Command
+
+# (espeak-ng voice, words per minute, pitch 0-99): men's, women's and a
+# British voice, slow and brisk, low and high.
+VOICES: tuple[tuple[str, int, int], ...] = (
+    ("en-us", 150, 50),
+    ("en-us+m3", 130, 40),
+    ("en-us+f2", 170, 60),
+    ("en+klatt", 140, 50),
+    ("en-us+klatt4", 175, 45),
+    ("en-gb-x-rp", 150, 55),
+)
+
+# Ordinary speech the model never saw, several with a command word inside.
+HELD_OUT_SENTENCES: tuple[str, ...] = (
+    "can we stop for a moment and talk",
+    "i want to skip lunch today",
+    "please wait until the kettle boils",
+    "the back of my knee feels stiff",
+    "let us go on holiday next year",
+    "that does not hurt at all",
+    "put the music on pause for now",
+    "could you repeat the last part of the film",
+    "i will mute the television",
+    "yes the window is open",
+    "no i do not want any sugar",
+    "my doctor said to keep moving",
+    "the neighbours are very loud tonight",
+    "remember to buy milk and bread",
+    "this chair is really comfortable",
+    "it is raining again outside",
+    "how long have we been doing this",
+    "the phone is ringing in the hall",
+    "i should water the plants",
+    "dinner will be ready soon",
+)
+
+HURT_PHRASES = ("ouch", "it hurts", "this hurts")
+
+
+def tools_available() -> bool:
+    return shutil.which("espeak-ng") is not None and shutil.which("sox") is not None
+
+
+@dataclass(frozen=True)
+class Clip:
+    path: Path
+    text: str
+    command: Command | None
+    speech_end_s: float  # where the speech ends in the file
+
+
+def _run(args: list[str]) -> None:
+    subprocess.run(args, check=True, capture_output=True)
+
+
+def _speech_end(path: Path) -> float:
+    # sox trims the trailing silence; the length left is where speech ends.
+    out = subprocess.run(
+        ["sox", str(path), "-n", "reverse", "silence", "1", "0.02", "0.5%", "reverse", "stat"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stderr
+    for line in out.splitlines():
+        if line.startswith("Length (seconds):"):
+            return float(line.split(":")[1])
+    raise RuntimeError(f"sox gave no length for {path}")
+
+
+def synth(
+    cache: Path, text: str, voice: tuple[str, int, int], far: bool = False, lead_s: float = 0.5
+) -> Clip:
+    """One utterance, 16 kHz mono; ``far`` adds room reverb and background noise."""
+    name, wpm, pitch = voice
+    key = hashlib.sha1(f"{text}|{voice}|{far}|{lead_s}".encode()).hexdigest()[:16]
+    out = cache / f"{key}.wav"
+    raw = cache / f"{key}.raw.wav"
+    if not out.exists():
+        _run(["espeak-ng", "-v", name, "-s", str(wpm), "-p", str(pitch), "-w", str(raw), text])
+        dry = cache / f"{key}.dry.wav"
+        _run(
+            [
+                "sox",
+                str(raw),
+                "-r",
+                "16000",
+                "-c",
+                "1",
+                "-b",
+                "16",
+                str(dry),
+                "gain",
+                "-3",
+                "pad",
+                str(lead_s),
+                "1.0",
+            ]
+        )
+        if far:
+            noise = cache / f"{key}.noise.wav"
+            length = subprocess.run(
+                ["soxi", "-D", str(dry)], check=True, capture_output=True, text=True
+            ).stdout.strip()
+            # Room: reverb and 12 dB quieter (two or three metres off), then a
+            # steady hum of pink noise about 25 dB under the speech.
+            wet = cache / f"{key}.wet.wav"
+            _run(["sox", str(dry), str(wet), "reverb", "50", "50", "80", "gain", "-12"])
+            _run(
+                [
+                    "sox",
+                    "-n",
+                    "-r",
+                    "16000",
+                    "-c",
+                    "1",
+                    "-b",
+                    "16",
+                    str(noise),
+                    "synth",
+                    length,
+                    "pinknoise",
+                    "vol",
+                    "0.006",
+                ]
+            )
+            _run(["sox", "-m", str(wet), str(noise), str(out), "trim", "0", length])
+            noise.unlink()
+            wet.unlink()
+            dry.unlink()
+        else:
+            dry.rename(out)
+        raw.unlink()
+    end = _speech_end(out)
+    return Clip(out, text, PHRASES.get(text), end)
+
+
+def silence(cache: Path, seconds: float = 3.0) -> Path:
+    out = cache / f"silence_{seconds}.wav"
+    if not out.exists():
+        _run(
+            ["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out), "trim", "0", str(seconds)]
+        )
+    return out
+
+
+def noise(cache: Path, seconds: float = 3.0) -> Path:
+    out = cache / f"noise_{seconds}.wav"
+    if not out.exists():
+        _run(
+            [
+                "sox",
+                "-n",
+                "-r",
+                "16000",
+                "-c",
+                "1",
+                "-b",
+                "16",
+                str(out),
+                "synth",
+                str(seconds),
+                "brownnoise",
+                "vol",
+                "0.05",
+            ]
+        )
+    return out

@@ -1,0 +1,120 @@
+"""The command vocabulary, the whole-utterance rule and the half-duplex gate (no engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stretchguide.voice.commands import (
+    ACKNOWLEDGEMENTS,
+    PHRASES,
+    SENTENCES,
+    Command,
+    accept,
+    corpus,
+    normalise,
+)
+from stretchguide.voice.duplex import ECHO_TAIL_S, HalfDuplexGate
+
+
+@pytest.mark.parametrize(
+    ("heard", "command"),
+    [
+        ("pause", Command.PAUSE),
+        ("wait", Command.PAUSE),
+        ("go on", Command.RESUME),
+        ("resume", Command.RESUME),
+        ("skip", Command.SKIP),
+        ("next", Command.SKIP),
+        ("back", Command.BACK),
+        ("repeat", Command.BACK),
+        ("ouch", Command.HURT),
+        ("it hurts", Command.HURT),
+        ("this hurts", Command.HURT),
+        ("stop", Command.STOP),
+        ("yes", Command.YES),
+        ("no", Command.NO),
+        ("mute", Command.MUTE),
+        ("unmute", Command.UNMUTE),
+        ("<s> stop </s>", Command.STOP),
+        ("[NOISE] ouch <sil>", Command.HURT),
+        ("stop stop", Command.STOP),
+        ("it hurts it hurts", Command.HURT),
+    ],
+)
+def test_a_whole_utterance_command_is_accepted(heard, command):
+    assert accept(heard) is command
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "",
+        "<sil>",
+        "do not stop the timer yet",
+        "stop now",
+        "pause skip",
+        "it",
+        "hurts",
+        "go",
+        "on",
+        "next one",
+        "ouch stop",
+    ],
+)
+def test_a_command_word_inside_other_speech_is_not_a_command(heard):
+    assert accept(heard) is None
+
+
+def test_normalise_drops_fillers_and_alternate_pronunciation_marks():
+    assert normalise("<s> Next(2) [BREATH] </s>") == "next"
+
+
+def test_every_command_has_a_phrase_and_an_acknowledgement():
+    assert set(PHRASES.values()) == set(Command)
+    assert set(ACKNOWLEDGEMENTS) == set(Command)
+
+
+def test_the_model_corpus_holds_every_command_and_the_ordinary_sentences():
+    lines = corpus()
+    assert set(PHRASES) <= set(lines)
+    assert set(SENTENCES) <= set(lines)
+    assert len(SENTENCES) >= 24
+    assert not any(accept(s) for s in SENTENCES)
+
+
+def test_gate_is_closed_while_a_line_is_spoken_and_for_the_echo_tail():
+    gate = HalfDuplexGate()
+    assert gate.listening(0.0)
+    gate.line_started(1.0)
+    assert not gate.listening(5.0)
+    gate.line_finished(6.0)
+    assert not gate.listening(6.0 + ECHO_TAIL_S / 2)
+    assert gate.listening(6.0 + ECHO_TAIL_S)
+
+
+def test_gate_is_closed_for_a_cue_sound_and_overlapping_lines_keep_it_closed():
+    gate = HalfDuplexGate()
+    gate.sound_played(10.0, duration_s=0.5)
+    assert not gate.listening(10.5)
+    assert gate.listening(10.5 + ECHO_TAIL_S)
+    gate.line_started(20.0)
+    gate.line_started(20.5)
+    gate.line_finished(21.0)
+    assert not gate.listening(30.0)  # the second line still sounds
+    gate.line_finished(31.0)
+    assert gate.listening(31.0 + ECHO_TAIL_S)
+    gate.line_started(40.0)
+    gate.reset()
+    assert gate.listening(40.0)
+
+
+def test_the_recognizer_and_the_voice_check_command_import_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, stretchguide.voice.recognizer, stretchguide.voice.duplex, "
+        "stretchguide.commands.voice_check; "
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -1,0 +1,162 @@
+"""The recognizer on synthetic speech: commands heard, nothing invented.
+
+The full measurement (six voices, far-field, latency, CPU) is
+bench/bench_voice.py and docs/PERFORMANCE.md; these keep its core honest
+on three voices so a change that breaks recognition fails here.
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import pytest
+from tests.voice.speech import HELD_OUT_SENTENCES, HURT_PHRASES, VOICES, noise, silence, synth
+
+from stretchguide.__main__ import main
+from stretchguide.voice.commands import PHRASES, Command
+from stretchguide.voice.recognizer import (
+    AudioFileError,
+    read_wav,
+    recognise,
+)
+
+SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
+TEST_VOICES = VOICES[:3]
+
+
+def commands_in(recognizer, path: Path) -> list[Command]:
+    recognizer.reset()
+    return [h.command for h in recognise(recognizer, read_wav(path))]
+
+
+@pytest.fixture(scope="module")
+def clean_results(speech_cache, recognizer):
+    results: dict[str, list[list[Command]]] = {}
+    for phrase in PHRASES:
+        results[phrase] = [
+            commands_in(recognizer, synth(speech_cache, phrase, v).path) for v in TEST_VOICES
+        ]
+    return results
+
+
+def test_ouch_it_hurts_and_this_hurts_are_heard_in_clean_speech(clean_results):
+    heard = [r == [Command.HURT] for p in HURT_PHRASES for r in clean_results[p]]
+    assert sum(heard) / len(heard) >= 0.95, clean_results
+
+
+def test_the_other_commands_are_heard_in_most_clean_utterances(clean_results):
+    # The target is nine in ten; on these three voices 35 of 39 (89.7 %) are
+    # heard, "next" taken for "mute" the usual miss (docs/PERFORMANCE.md).
+    heard = [r == [PHRASES[p]] for p in PHRASES if p not in HURT_PHRASES for r in clean_results[p]]
+    assert sum(heard) / len(heard) >= 0.85, clean_results
+
+
+def test_no_utterance_is_heard_as_a_different_command(clean_results):
+    wrong = {p: r for p, rs in clean_results.items() for r in rs if r and r != [PHRASES[p]]}
+    assert len(wrong) <= 2, wrong
+
+
+def test_ordinary_sentences_with_command_words_inside_give_no_command(speech_cache, recognizer):
+    false = {
+        s: c
+        for s in HELD_OUT_SENTENCES
+        if (c := commands_in(recognizer, synth(speech_cache, s, VOICES[0]).path))
+    }
+    assert false == {}
+
+
+def test_the_apps_own_clips_heard_without_the_gate_never_give_stop_or_this_hurts(recognizer):
+    # Fed straight to the recognizer, a few of the app's own one-word clips
+    # sound like commands ("Paused." like "pause", "Resuming." like
+    # "resume"); that is why the microphone is closed while the app speaks
+    # (tests/qt/test_voice.py). Measured in docs/PERFORMANCE.md; this keeps
+    # the count from growing and the consequential commands out of it.
+    clips = sorted((SOUNDS / "voice").glob("*.wav")) + sorted(SOUNDS.glob("*.wav"))
+    assert len(clips) > 100
+    false = {p.name: c for p in clips if (c := commands_in(recognizer, p))}
+    assert len(false) <= 15, false
+    assert not any(Command.STOP in c or Command.HURT in c for c in false.values()), false
+
+
+def test_next_followed_by_an_exercise_name_as_the_app_says_it_is_no_command(recognizer):
+    pcm = read_wav(SOUNDS / "voice" / "next.wav") + read_wav(
+        SOUNDS / "voice" / "ex_knees_to_chest.wav"
+    )
+    recognizer.reset()
+    assert recognise(recognizer, pcm) == []
+
+
+def test_silence_and_noise_give_no_command(speech_cache, recognizer):
+    assert commands_in(recognizer, silence(speech_cache)) == []
+    assert commands_in(recognizer, noise(speech_cache)) == []
+
+
+def test_commands_in_a_stream_come_out_in_order_soon_after_the_speech(speech_cache, recognizer):
+    clips = [synth(speech_cache, p, VOICES[0]) for p in ("pause", "go on", "ouch")]
+    pcm = b""
+    ends = []
+    for clip in clips:
+        audio = read_wav(clip.path)
+        ends.append(len(pcm) / 32000 + clip.speech_end_s)
+        pcm += audio
+    recognizer.reset()
+    heard = recognise(recognizer, pcm)
+    assert [h.command for h in heard] == [Command.PAUSE, Command.RESUME, Command.HURT]
+    for h, end in zip(heard, ends, strict=True):
+        assert 0 <= h.decided_s - end <= 0.6
+        assert h.start_s < h.end_s <= h.decided_s
+
+
+def test_ignored_audio_drops_the_utterance_it_interrupts(speech_cache, recognizer):
+    pcm = read_wav(synth(speech_cache, "stop", VOICES[0]).path)
+    recognizer.reset()
+    half = len(pcm) // 2 - (len(pcm) // 2) % 2
+    heard = recognizer.feed(pcm[:half])
+    recognizer.ignore(pcm[half:])
+    heard += recognizer.finish()
+    assert heard == []
+    assert recognizer.position_s == pytest.approx(len(pcm) / 32000, abs=0.05)
+
+
+def test_voice_check_prints_each_file_with_the_commands_and_times(speech_cache, capsys):
+    a = synth(speech_cache, "skip", VOICES[0]).path
+    b = synth(speech_cache, "this hurts", VOICES[0]).path
+    assert main(["voice-check", str(a), str(b)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{a}: 1 command"
+    assert "skip" in out[1] and '"skip"' in out[1] and " s " in out[1]
+    assert out[2] == f"{b}: 1 command"
+    assert "hurt" in out[3]
+
+
+def test_voice_check_names_a_bad_file_and_goes_on_with_the_rest(speech_cache, tmp_path, capsys):
+    bad = tmp_path / "notes.wav"
+    bad.write_text("not audio")
+    eight_bit = tmp_path / "old.wav"
+    with wave.open(str(eight_bit), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(1)
+        w.setframerate(8000)
+        w.writeframes(b"\x80" * 800)
+    good = synth(speech_cache, "stop", VOICES[0]).path
+    assert main(["voice-check", str(bad), str(eight_bit), str(good)]) == 1
+    captured = capsys.readouterr()
+    assert f"{bad}: not a readable WAV file" in captured.err
+    assert f"{eight_bit}: 8-bit samples" in captured.err
+    assert "Traceback" not in captured.err
+    assert f"{good}: 1 command" in captured.out
+
+
+def test_read_wav_converts_stereo_and_other_rates_to_16k_mono(tmp_path):
+    path = tmp_path / "stereo.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(32000)
+        w.writeframes((b"\x10\x00\x30\x00") * 32000)  # 1 s of L=16, R=48
+    pcm = read_wav(path)
+    assert len(pcm) == 16000 * 2
+    assert pcm[:2] == (32).to_bytes(2, "little", signed=True)
+    with pytest.raises(AudioFileError, match="no such file"):
+        read_wav(tmp_path / "missing.wav")
