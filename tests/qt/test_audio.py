@@ -20,11 +20,23 @@ from stretchguide.qt.audio import CuePlayer, english_locale_for
 def _first_device_query_unlogged(qtlog):
     """Without a sound server Qt warns once, on the first device query, that it
     could not connect. That is a situation these tests are about, not a fault."""
-    with qtlog.disabled():
+    try:
         from PySide6.QtMultimedia import QMediaDevices
-
+    except ImportError:  # no libpulse0: CuePlayer falls back to visual cues
+        yield
+        return
+    with qtlog.disabled():
         QMediaDevices.audioOutputs()
     yield
+
+
+
+def _qt_multimedia():
+    """QtMultimedia, for tests that fake its devices; skipped where it cannot load."""
+    return pytest.importorskip(
+        "PySide6.QtMultimedia", reason="QtMultimedia does not load (libpulse0 missing?)",
+        exc_type=ImportError)
+
 
 KNEES = hold_exercise(
     "knees_to_chest", 6, name="Knees to chest", steps=("Lie on your back.", "Hug both knees in."),
@@ -139,10 +151,12 @@ def test_stale_lines_are_dropped_rather_than_said_late(player, qtbot) -> None:
     assert len(said) < len(EXPECTED_LINES)
 
 
-def test_a_line_after_a_beep_waits_for_the_beep_to_finish(player, qtbot) -> None:
+@pytest.mark.audio
+@pytest.mark.realtime
+def test_a_line_after_a_beep_waits_for_the_beep_to_finish(player, qtbot, private_pulse) -> None:
+    _qt_multimedia()
     player.prepare(EXERCISES)
-    if not player.beeps_available:
-        pytest.skip("no audio output device: no beeps to order against")
+    assert player.beeps_available  # the private null sink is an output
     times: dict[str, float] = {}
     player.sig_sound_played.connect(lambda s: times.setdefault("beep", time.monotonic()))
     player.sig_line_started.connect(lambda t, b: times.setdefault("line", time.monotonic()))
@@ -221,7 +235,8 @@ def test_engine_that_never_starts_speaking_is_given_up_on(player, qtbot, monkeyp
 
 
 def test_no_output_device_means_visual_only_said_once(qtbot, monkeypatch) -> None:
-    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+    multimedia = _qt_multimedia()
+    QAudioDevice, QMediaDevices = multimedia.QAudioDevice, multimedia.QMediaDevices  # noqa: N806
 
     monkeypatch.setattr(QMediaDevices, "defaultAudioOutput", staticmethod(lambda: QAudioDevice()))
     monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
@@ -239,7 +254,8 @@ def test_no_output_device_means_visual_only_said_once(qtbot, monkeypatch) -> Non
 
 def test_voice_off_with_no_output_device_opens_no_engine_until_turned_on(
         qtbot, monkeypatch) -> None:
-    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+    multimedia = _qt_multimedia()
+    QAudioDevice, QMediaDevices = multimedia.QAudioDevice, multimedia.QMediaDevices  # noqa: N806
 
     monkeypatch.setattr(QMediaDevices, "defaultAudioOutput", staticmethod(lambda: QAudioDevice()))
     monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
