@@ -1,27 +1,44 @@
-"""History page: chart data, empty state, range buttons, read-out, exports."""
+"""History page: chart data, empty state, range buttons, read-out, exports.
+
+Every "now" and "today" here comes from one injected wall clock, the same one
+the store and the view read: the real clock made these tests fail for a few
+minutes around midnight, when a session's check-ins fell on two days.
+"""
 
 from __future__ import annotations
 
 import sys
-import time
+from datetime import date, datetime
 
 import pytest
+from tests.support import FakeClock
 
 from stretchguide import paths
 from stretchguide.core.catalog import load_builtin
 from stretchguide.store.history import History
 
+# Five to midnight, local time: a session that starts "now" has its check-out
+# on the next day. The tests hold because each one reads today from the clock.
+NOW = datetime(2026, 3, 11, 23, 55).timestamp()
+TODAY = date(2026, 3, 11)
+
 
 @pytest.fixture
-def history(_private_data_dir):
-    h = History.open(paths.resolve(str(_private_data_dir)).ensure())
+def wall():
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def history(_private_data_dir, wall):
+    h = History.open(paths.resolve(str(_private_data_dir)).ensure(), clock=wall)
     yield h
     h.close()
 
 
 def _fill(h, days=20):
+    """One session a day at noon, ``days`` days before the clock's today."""
     routine = load_builtin().routines["flare_up_gentle"]
-    now = int(time.time())
+    now = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
     for d in range(days, 0, -1):
         start = now - d * 86400
         s = h.start_session(routine, started_at=start)
@@ -33,7 +50,7 @@ def _fill(h, days=20):
 def _view(qtbot, h):
     from stretchguide.qt.history_view import HistoryView
 
-    view = HistoryView(h, load_builtin().exercises)
+    view = HistoryView(h, load_builtin().exercises, wall=h._clock)
     qtbot.addWidget(view)
     view.resize(1100, 700)
     view.show()
@@ -110,12 +127,11 @@ def test_exports_write_png_csv_and_pdf(qtbot, history, tmp_path):
 
 
 def test_report_summarises_adherence_pain_and_notes(history):
-    from datetime import date
-
     from stretchguide.qt.history_view import report_lines
 
     _fill(history, days=5)
-    text = "\n".join(t for _, t in report_lines(history, date.today()))
+    text = "\n".join(t for _, t in report_lines(history, TODAY))
+    assert f"Prepared {TODAY.isoformat()}" in text
     assert "5 sessions done" in text
     assert "Back pain mean" in text
     assert "ok" in text  # the notes
@@ -127,7 +143,7 @@ def _fill_with_answers(h, days=6):
     says every other exercise felt better."""
     routine = load_builtin().routines["flare_up_gentle"]
     ids = list(dict.fromkeys(item.exercise_id for item in routine.items))
-    now = int(time.time())
+    now = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
     for d in range(days, 0, -1):
         start = now - d * 86400
         s = h.start_session(routine, started_at=start)
@@ -176,3 +192,30 @@ def test_exercise_nobody_answered_about_shows_no_lean(qtbot, history):
     model = view.table_model
     leans = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
     assert leans == {"\u2013"}
+
+
+def test_the_view_reads_today_from_the_injected_wall_clock(qtbot, history, wall):
+    _fill(history, days=3)
+    view = _view(qtbot, history)
+    assert view.today() == TODAY
+    _, x1 = view.visible_range()
+    assert datetime.fromtimestamp(x1).date() == date(2026, 3, 12)  # the end of today
+    wall.advance(10 * 60)  # past midnight: tomorrow, by the same clock
+    assert view.today() == date(2026, 3, 12)
+
+
+def test_the_windows_history_page_uses_the_windows_wall_clock(qtbot, _private_data_dir):
+    from stretchguide.qt.app import build_window
+
+    window = build_window(
+        paths.resolve(str(_private_data_dir)), clock=FakeClock(5000.0), wall=FakeClock(NOW)
+    )
+    qtbot.addWidget(window)
+    try:
+        window.ctx.prefs.disclaimer_accepted = True
+        window.ctx.prefs.red_flags_checked_at = window.ctx.wall()
+        window.show_history()
+        assert window.current_page() == "history"
+        assert window._history_view.today() == TODAY
+    finally:
+        window.ctx.history.close()

@@ -614,7 +614,9 @@ class MainWindow(QMainWindow):
         if self._history_view is None:
             from stretchguide.qt.history_view import HistoryView
 
-            self._history_view = HistoryView(self.ctx.history, self.ctx.catalog.exercises)
+            self._history_view = HistoryView(
+                self.ctx.history, self.ctx.catalog.exercises, wall=self.ctx.wall
+            )
             self.stack.addWidget(self._history_view)
         return self._history_view  # type: ignore[no-any-return]
 
