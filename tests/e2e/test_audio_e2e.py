@@ -7,13 +7,14 @@ else on the machine can sound into the recording and nothing is heard.
 
 A short routine runs on a fake clock that moves in small steps. After each
 step that plays a cue, the test waits (in real time, as long as the load
-needs) until the recording holds that cue and silence after it, and only
-then moves the clock on. So the cues never overlap or merge, however late
-the machine is, and the recording must hold exactly the played cues, in
-order, each at its own pitch (tools/gen_sounds.py gives every cue its own
-first note). Timing is checked per cue against a marker tone: a cue must
-sound within ``LATENCY_BOUND_S`` of the moment play() was called, relative
-to the marker's own delay.
+needs) until the recording holds sound after the last cut and then silence,
+cuts the recording there, and only then moves the clock on. So cues never
+overlap, however late the machine is: each piece between two cuts holds
+exactly one played cue, in order, and must start on that cue's own first
+note (tools/gen_sounds.py gives every cue its own). Timing is checked per
+cue against a marker tone played first: a cue must start sounding within
+``LATENCY_BOUND_S`` of the moment play() was called, relative to the
+marker's own delay.
 """
 
 from __future__ import annotations
@@ -50,14 +51,16 @@ ROOT = Path(__file__).resolve().parents[2]
 RATE = 44_100
 FRAME = 128  # ~2.9 ms analysis frames
 THRESHOLD = 10 ** (-45 / 20)  # a null sink is exactly silent between cues
-QUIET_S = 0.1  # silence an onset needs before it (longer than the gaps inside a cue)
-SETTLED_S = 0.2  # silence after a cue before the clock moves on (> QUIET_S)
+# Silence after a sound before the clock moves on: longer than the gaps
+# inside a cue, and than the dropouts a starved player leaves inside one.
+SETTLED_S = 0.4
 STEP_S = 0.05  # fake-clock step: finer than any two moments of the routine
 MARKER = Sound.REST  # a tone the short routine itself never plays
-# Measured on this project's 2-core CI machine: |drift| < 0.03 s idle, and
-# < 0.08 s with both cores saturated by other processes. A cue late by a
-# quarter second would be heard as out of step with the countdown.
-LATENCY_BOUND_S = 0.15
+# How late a cue may start, beyond the marker's own delay. Measured on the
+# 2-core development machine: under 0.03 s idle, up to 0.24 s at a load
+# average of 11 (eight engineers' test runs plus two CPU burners). A cue a
+# beat late (a timer, a queue, waiting for the previous sound) misses it.
+LATENCY_BOUND_S = 0.5
 WAIT_MS = 20_000  # how long one cue may take to reach the recording under load
 
 pytestmark = [pytest.mark.audio, pytest.mark.realtime]
@@ -106,21 +109,12 @@ EXPECTED = [
 ]
 
 
-def onsets(x: np.ndarray, since: int = 0) -> list[int]:
-    """Sample index of each rise from at least ``QUIET_S`` of silence into sound.
-
-    The silence must be in the recording: a file that starts mid-tone (parec
-    began late) has no onset there.
-    """
-    n = len(x) // FRAME
-    loud = np.sqrt(np.mean(x[: n * FRAME].reshape(n, FRAME) ** 2, axis=1)) > THRESHOLD
-    need = int(QUIET_S * RATE / FRAME)
-    out, quiet = [], 0
-    for i, is_loud in enumerate(loud):
-        if is_loud and quiet >= need and i * FRAME >= since:
-            out.append(i * FRAME)
-        quiet = 0 if is_loud else quiet + 1
-    return out
+def loud_frames(x: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Sample index of every analysis frame in ``x[start:end]`` that is not silent."""
+    seg = x[start:end]
+    n = len(seg) // FRAME
+    rms = np.sqrt(np.mean(seg[: n * FRAME].reshape(n, FRAME) ** 2, axis=1))
+    return start + np.flatnonzero(rms > THRESHOLD) * FRAME
 
 
 def quiet_tail(x: np.ndarray, seconds: float) -> bool:
@@ -128,8 +122,14 @@ def quiet_tail(x: np.ndarray, seconds: float) -> bool:
     return len(x) >= n and bool(np.all(np.abs(x[-n:]) < THRESHOLD))
 
 
-def dominant_hz(x: np.ndarray, start: int) -> float:
-    seg = x[start + int(0.004 * RATE) : start + int(0.004 * RATE) + 2048]
+def first_note_hz(x: np.ndarray, frames: np.ndarray) -> float:
+    """Dominant frequency of the first ~46 ms of sound, past the fade-in.
+
+    Built from sounding frames only: a dropout under load (the player's
+    stream ran dry for a moment) leaves silence inside a cue, not a new cue.
+    """
+    picked = frames[2 : 2 + 2048 // FRAME]
+    seg = np.concatenate([x[f : f + FRAME] for f in picked])
     spectrum = np.abs(np.fft.rfft(seg * np.hanning(len(seg)), n=16384))
     return float(np.argmax(spectrum) * RATE / 16384)
 
@@ -158,7 +158,7 @@ def test_every_cue_is_heard_once_in_order_at_its_pitch_and_on_time(
     clock = FakeClock(0.0)
     session = Session(timeline, clock)
     player = CuePlayer(speech_engine="", locale=QLocale("en_US"), clock=clock)
-    player.set_voice_enabled(False)  # beeps only: a voice would blur the onsets
+    player.set_voice_enabled(False)  # beeps only: the test hears tones, not words
     player.prepare([SIDED, REPS])
     assert player.beeps_available
     played: list[str] = []
@@ -201,31 +201,27 @@ def test_every_cue_is_heard_once_in_order_at_its_pitch_and_on_time(
         # The marker ties the file's time base to time.monotonic(). It is
         # played once and waited for: a sounding QSoundEffect is never
         # play()ed again (see CuePlayer._play_cue).
-        written = len(_read(raw))
-        marker_from = time.monotonic()
-        marker.play()
-        marker_to = time.monotonic()
-        marker_found: list[int] = []
+        # Cut points: the recording is silent at each one, and each piece
+        # between two cuts holds exactly one played sound (the marker first).
+        cuts = [len(_read(raw))]
 
-        def marker_heard_and_over() -> bool:
+        def sounded_and_settled() -> bool:
             x = _read(raw)
-            marker_found[:] = onsets(x, since=written)[:1]
-            return bool(marker_found) and quiet_tail(x, SETTLED_S)
-
-        qtbot.waitUntil(marker_heard_and_over, timeout=WAIT_MS)
-        marker_at = marker_found[0]
-        assert _pitch_of(specs[MARKER.value], dominant_hz(_read(raw), marker_at))
-
-        def heard_all_so_far() -> bool:
-            x = _read(raw)
-            return len(onsets(x, since=marker_at + 1)) >= len(played) and quiet_tail(x, SETTLED_S)
+            if len(loud_frames(x, cuts[-1], len(x))) and quiet_tail(x, SETTLED_S):
+                cuts.append(len(x))
+                return True
+            return False
 
         def settle() -> None:
             try:
-                qtbot.waitUntil(heard_all_so_far, timeout=WAIT_MS)
+                qtbot.waitUntil(sounded_and_settled, timeout=WAIT_MS)
             except qtbot.TimeoutError:
-                heard = len(onsets(_read(raw), since=marker_at + 1))
-                pytest.fail(f"played {played}, recording holds {heard} onsets")
+                pytest.fail(f"played {played}; the last one never sounded and ended")
+
+        marker_from = time.monotonic()
+        marker.play()
+        marker_to = time.monotonic()
+        settle()
 
         handle(session.start(clock.now))
         while not session.done:
@@ -241,19 +237,24 @@ def test_every_cue_is_heard_once_in_order_at_its_pitch_and_on_time(
 
     assert played == EXPECTED
     x = _read(raw)
-    found = onsets(x, since=marker_at + 1)
-    heard = [round(dominant_hz(x, start)) for start in found]
-    assert len(found) == len(EXPECTED), (heard, EXPECTED)
-    for name, f in zip(EXPECTED, heard, strict=True):
+    assert len(cuts) == len(EXPECTED) + 2  # before the marker, after it, after each cue
+    pieces = [loud_frames(x, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    assert all(len(p) for p in pieces)
+    # Nothing sounds after the last cue (the routine's end played no more).
+    assert not len(loud_frames(x, cuts[-1], len(x)))
+    heard = [first_note_hz(x, p) for p in pieces]
+    for name, f in zip([MARKER.value, *EXPECTED], heard, strict=True):
         assert _pitch_of(specs[name], f), f"{name} starts at {specs[name].first_freq} Hz, not {f}"
 
     # Seconds after the marker: when each cue sounded in the recording, and
     # the earliest and latest it may have been started by the clock.
-    rec_t = (np.array(found) - marker_at) / RATE
+    starts = np.array([p[0] for p in pieces])
+    rec_t = (starts[1:] - starts[0]) / RATE
     earliest = np.array([a for a, _ in windows]) - marker_to
     latest = np.array([b for _, b in windows]) - marker_from
     early = earliest - rec_t  # > 0: heard before it was played (the marker was late)
     late = rec_t - latest  # > 0: heard after play() had returned
+    # Shown on failure, and with -s: the figures behind LATENCY_BOUND_S.
     print("early_s", np.round(early, 3).tolist(), "late_s", np.round(late, 3).tolist())
     assert np.max(early) < LATENCY_BOUND_S and np.max(late) < LATENCY_BOUND_S, (
         np.round(early, 3),
