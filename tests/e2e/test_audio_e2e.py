@@ -123,13 +123,15 @@ def quiet_tail(x: np.ndarray, seconds: float) -> bool:
 
 
 def first_note_hz(x: np.ndarray, frames: np.ndarray) -> float:
-    """Dominant frequency of the first ~46 ms of sound, past the fade-in.
+    """Dominant frequency of the first unbroken stretch of sound, past the fade-in.
 
-    Built from sounding frames only: a dropout under load (the player's
-    stream ran dry for a moment) leaves silence inside a cue, not a new cue.
+    A dropout under load (the player's stream ran dry for a moment) leaves
+    silence inside a cue; joining the pieces across it would smear the note.
     """
-    picked = frames[2 : 2 + 2048 // FRAME]
-    seg = np.concatenate([x[f : f + FRAME] for f in picked])
+    runs = np.split(frames, np.flatnonzero(np.diff(frames) != FRAME) + 1)
+    run = next((r for r in runs if len(r) >= 10), max(runs, key=len))
+    picked = run[2 : 2 + 2048 // FRAME]
+    seg = x[picked[0] : picked[-1] + FRAME]
     spectrum = np.abs(np.fft.rfft(seg * np.hanning(len(seg)), n=16384))
     return float(np.argmax(spectrum) * RATE / 16384)
 
@@ -139,8 +141,13 @@ def _read(path: Path) -> np.ndarray:
     return np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64) / 32768.0
 
 
+# The closest first notes (release and the finale, get ready and the rep beat)
+# are 12% apart; 4% names the cue without doubt and allows for a note cut short.
+PITCH_TOLERANCE = 0.04
+
+
 def _pitch_of(spec, f: float) -> bool:
-    return abs(spec.first_freq - f) / spec.first_freq < 0.03
+    return abs(spec.first_freq - f) / spec.first_freq < PITCH_TOLERANCE
 
 
 def test_every_cue_is_heard_once_in_order_at_its_pitch_and_on_time(
@@ -151,7 +158,8 @@ def test_every_cue_is_heard_once_in_order_at_its_pitch_and_on_time(
     # Ours, not the machine's: conftest pointed PULSE_SERVER at the private one.
     assert private_pulse.default_sink() == private_pulse.SINK
     specs = _cue_specs()
-    assert len({round(s.first_freq) for s in specs.values()}) == len(specs), "two cues share a note"
+    notes = sorted(s.first_freq for s in specs.values())
+    assert min(b / a for a, b in zip(notes, notes[1:], strict=False)) > 1 + 2 * PITCH_TOLERANCE
     timeline = timeline_of(
         SIDED, REPS, options=SessionOptions(prepare_s=5, switch_s=3, rest_between_exercises_s=3)
     )
