@@ -458,9 +458,7 @@ def check_session(ctx: _Context) -> str:
     if absent:
         raise CheckFailedError("session never sent: " + ", ".join(absent))
     if not done_steps or recorded != len(set(done_steps)):
-        raise CheckFailedError(
-            f"history kept {recorded} of {len(set(done_steps))} finished holds"
-        )
+        raise CheckFailedError(f"history kept {recorded} of {len(set(done_steps))} finished holds")
     return (
         f"{len(timeline.steps)}-step session over {len(items)} exercises ran to the end "
         f"on a fake clock ({timeline.total_s:.0f} s of plan in {wall:.1f} s, "
