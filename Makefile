@@ -24,8 +24,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The same three checks run from .pre-commit-config.yaml.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests tools bench
+	$(VENV)/bin/ruff format --check src tests tools bench
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)

@@ -17,25 +17,63 @@ from stretchguide.qt import assets
 CHECK_NAMES = [name for name, _ in selftest.CHECKS] + ["privacy"]
 
 
-def test_self_test_passes_and_prints_one_ok_line_per_check(tmp_path: Path) -> None:
+def _self_test(tmp_path: Path, *, pulse_server: str | None, python: list[str] | None = None):
+    """Run ``--self-test`` in a fresh process, as a person's installation would."""
     data = tmp_path / "never-created"
     env = {**os.environ, paths.ENV_VAR: str(data)}
     env.pop("QT_QPA_PLATFORM", None)  # the self-test must pick offscreen by itself
+    if pulse_server is not None:
+        env["PULSE_SERVER"] = pulse_server
     proc = subprocess.run(
-        [sys.executable, "-m", "stretchguide", "--self-test"],
+        [sys.executable, *(python or ["-m", "stretchguide"]), "--self-test"],
         env=env,
         capture_output=True,
         text=True,
         timeout=180,
         cwd=tmp_path,
     )
+    assert not data.exists(), "the self-test must not create the person's data folder"
+    return proc, proc.stdout.splitlines()
+
+
+def _assert_passed_with_audio(proc, lines: list[str], audio: str) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    lines = proc.stdout.splitlines()
     for name in CHECK_NAMES:
-        assert any(line.startswith(f"ok    {name}: ") for line in lines), (name, proc.stdout)
+        prefix = audio if name == "audio" else "ok    "
+        assert any(line.startswith(f"{prefix}{name}: ") for line in lines), (name, proc.stdout)
     assert not any(line.startswith("FAIL") for line in lines)
     assert lines[-1].startswith("self-test passed")
-    assert not data.exists(), "the self-test must not create the person's data folder"
+
+
+def test_without_a_sound_server_the_self_test_passes_and_notes_the_audio(tmp_path: Path) -> None:
+    # A socket nobody listens on: the fresh machine with no sound server.
+    proc, lines = _self_test(tmp_path, pulse_server=f"unix:{tmp_path / 'no-server'}")
+    _assert_passed_with_audio(proc, lines, "note  ")
+    audio = next(line for line in lines if line.startswith("note  audio: "))
+    assert "no sound output" in audio and "on screen" in audio
+    assert lines[-1] == f"self-test passed: {len(CHECK_NAMES)} checks (1 noted above, not a fault)"
+
+
+# As the loader fails without libpulse0: QtMultimedia cannot be imported.
+WITHOUT_QTMULTIMEDIA = [
+    "-c",
+    "import sys; sys.modules['PySide6.QtMultimedia'] = None; "
+    "from stretchguide.__main__ import main; sys.exit(main(sys.argv[1:]))",
+]
+
+
+def test_without_libpulse_the_self_test_passes_and_notes_the_audio(tmp_path: Path) -> None:
+    proc, lines = _self_test(tmp_path, pulse_server=None, python=WITHOUT_QTMULTIMEDIA)
+    _assert_passed_with_audio(proc, lines, "note  ")
+    audio = next(line for line in lines if line.startswith("note  audio: "))
+    assert "QtMultimedia cannot load" in audio and "libpulse0" in audio
+
+
+@pytest.mark.audio
+def test_with_a_sound_output_the_self_test_loads_a_cue_sound(tmp_path: Path, private_pulse) -> None:
+    proc, lines = _self_test(tmp_path, pulse_server=private_pulse.server)
+    _assert_passed_with_audio(proc, lines, "ok    ")
+    assert any(line.startswith("ok    audio: cue sound loads; 1 sound output(s)") for line in lines)
 
 
 def _resources_without(tmp_path: Path, removed: str) -> Path:

@@ -19,6 +19,10 @@ IGNORED_QT_MESSAGES = (
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        # A session on a real (shifted) monotonic clock with Qt's timers
+        # delivering the cues: what these tests measure is wall time.
+        if "real_time" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.realtime)
         if "tests/qt/" in str(item.fspath).replace("\\", "/"):
             # One marker with every pattern: pytest-qt reads only the closest
             # qt_log_ignore marker, so separate markers would drop all but one.

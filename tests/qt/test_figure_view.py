@@ -73,6 +73,7 @@ def test_widget_paints_the_figure_at_any_size(qtbot):
         assert _painted_pixels(img.convertToFormat(QImage.Format.Format_ARGB32)) > 100
 
 
+@pytest.mark.realtime  # counts repaints over real time
 def test_hold_repaints_rarely_and_motion_repaints_often(qtbot):
     view = FigureView()
     qtbot.addWidget(view)
@@ -93,6 +94,7 @@ def test_hold_repaints_rarely_and_motion_repaints_often(qtbot):
     assert motion_repaints > 2 * hold_repaints
 
 
+@pytest.mark.realtime  # the figure's time runs on the real clock
 def test_paused_figure_stops_its_timer_and_keeps_its_time(qtbot):
     view = FigureView()
     qtbot.addWidget(view)

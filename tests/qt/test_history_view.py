@@ -1,29 +1,46 @@
-"""History page: chart data, empty state, range buttons, read-out, exports."""
+"""History page: chart data, empty state, range buttons, read-out, exports.
+
+Every "now" and "today" here comes from one injected wall clock, the same one
+the store and the view read: the real clock made these tests fail for a few
+minutes around midnight, when a session's check-ins fell on two days.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import pytest
+from tests.support import FakeClock
 
 from stretchguide import paths
 from stretchguide.core.catalog import load_builtin
 from stretchguide.store.history import History
 
+# Five to midnight, local time: a session that starts "now" has its check-out
+# on the next day. The tests hold because each one reads today from the clock.
+NOW = datetime(2026, 3, 11, 23, 55).timestamp()
+TODAY = date(2026, 3, 11)
+
 
 @pytest.fixture
-def history(_private_data_dir):
-    h = History.open(paths.resolve(str(_private_data_dir)).ensure())
+def wall():
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def history(_private_data_dir, wall):
+    h = History.open(paths.resolve(str(_private_data_dir)).ensure(), clock=wall)
     yield h
     h.close()
 
 
 def _fill(h, days=20):
+    """One session a day at noon, ``days`` days before the clock's today."""
     routine = load_builtin().routines["flare_up_gentle"]
-    now = int(time.time())
+    now = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
     for d in range(days, 0, -1):
         start = now - d * 86400
         s = h.start_session(routine, started_at=start)
@@ -35,7 +52,7 @@ def _fill(h, days=20):
 def _view(qtbot, h):
     from stretchguide.qt.history_view import HistoryView
 
-    view = HistoryView(h, load_builtin().exercises)
+    view = HistoryView(h, load_builtin().exercises, wall=h._clock)
     qtbot.addWidget(view)
     view.resize(1100, 700)
     view.show()
@@ -160,14 +177,14 @@ def test_the_chart_png_carries_a_title_with_its_date_range(qtbot, history):
 
 
 def test_report_summarises_adherence_pain_and_notes(history):
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from stretchguide.qt.report import assemble_report, report_lines
 
     _fill(history, days=5)
-    today = date.today()
-    report = assemble_report(history, load_builtin().exercises, today, today - timedelta(days=27))
+    report = assemble_report(history, load_builtin().exercises, TODAY, TODAY - timedelta(days=27))
     text = "\n".join(t for _, t in report_lines(report))
+    assert f"Prepared {TODAY.strftime('%d %b %Y')}" in text
     assert "5 sessions done" in text
     assert "Back pain averaged" in text
     assert "ok" in text  # the notes
@@ -179,7 +196,7 @@ def _fill_with_answers(h, days=6):
     says every other exercise felt better."""
     routine = load_builtin().routines["flare_up_gentle"]
     ids = list(dict.fromkeys(item.exercise_id for item in routine.items))
-    now = int(time.time())
+    now = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
     for d in range(days, 0, -1):
         start = now - d * 86400
         s = h.start_session(routine, started_at=start)
@@ -231,12 +248,13 @@ def test_exercise_nobody_answered_about_shows_no_lean(qtbot, history):
 
 
 @pytest.mark.parametrize("weak", [False, True])
-def test_stats_and_the_history_page_say_the_same_verdict(
-    qtbot, history, _private_data_dir, capsys, weak
-):
+def test_stats_and_the_history_page_say_the_same_verdict(qtbot, _private_data_dir, capsys, weak):
     from stretchguide.__main__ import main
     from stretchguide.core.safety import verdict_advice, verdict_headline
 
+    # `stretchguide stats` reads the real clock, so this test's history does
+    # too (the others run on the fixed clock at five to midnight).
+    history = History.open(paths.resolve(str(_private_data_dir)).ensure())
     now = int(time.time())
     # Two weeks of low, steady leg pain: settled, not sent to a doctor --
     # unless weakness keeps being reported.
@@ -308,3 +326,30 @@ def test_session_bars_merge_to_the_tallest_per_pixel_column():
     assert len(bx) <= 101 and bh.max() == 3 and bh.min() == 1
     bx, bh = bars_in_view(x, h, 10 * 86400.0, 20 * 86400.0, 500)  # few: every bar, as is
     assert list(bh) == [1.0] * len(bx) and 11 <= len(bx) <= 13
+
+
+def test_the_view_reads_today_from_the_injected_wall_clock(qtbot, history, wall):
+    _fill(history, days=3)
+    view = _view(qtbot, history)
+    assert view.today() == TODAY
+    _, x1 = view.visible_range()
+    assert datetime.fromtimestamp(x1).date() == date(2026, 3, 12)  # the end of today
+    wall.advance(10 * 60)  # past midnight: tomorrow, by the same clock
+    assert view.today() == date(2026, 3, 12)
+
+
+def test_the_windows_history_page_uses_the_windows_wall_clock(qtbot, _private_data_dir):
+    from stretchguide.qt.app import build_window
+
+    window = build_window(
+        paths.resolve(str(_private_data_dir)), clock=FakeClock(5000.0), wall=FakeClock(NOW)
+    )
+    qtbot.addWidget(window)
+    try:
+        window.ctx.prefs.disclaimer_accepted = True
+        window.ctx.prefs.red_flags_checked_at = window.ctx.wall()
+        window.show_history()
+        assert window.current_page() == "history"
+        assert window._history_view.today() == TODAY
+    finally:
+        window.ctx.history.close()

@@ -44,7 +44,10 @@ class RecordingPlayer:
 
 
 @pytest.fixture
-def window(qtbot, _private_data_dir):
+def window(qtbot, _private_data_dir, monkeypatch):
+    # The delay lets the page paint first; its length is not under test, so
+    # the timer fires on the next turn of the event loop, not after 300 ms.
+    monkeypatch.setattr(main_window, "WARM_UP_DELAY_MS", 0)
     w = build_window(
         paths.resolve(str(_private_data_dir)), clock=FakeClock(5000.0), wall=FakeClock(1.76e9)
     )
@@ -59,13 +62,32 @@ def window(qtbot, _private_data_dir):
     w.ctx.history.close()
 
 
+def _count_warm_up_turns(window) -> list[None]:
+    """Each time the warm-up timer's callback runs, one item is appended.
+
+    The tests that expect no warm-up wait for this instead of a fixed time, so
+    a late timer cannot pass them by firing after they stopped looking.
+    """
+    turns: list[None] = []
+    decide = window._warm_up_audio
+
+    def counted() -> None:
+        turns.append(None)
+        decide()
+
+    window._warm_up_audio = counted
+    return turns
+
+
 def test_opening_the_checkin_warms_up_the_voice_after_the_page_is_shown(qtbot, window):
     player = RecordingPlayer()
     window._cue_player = player
+    turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
     assert window.current_page() == "checkin"
-    assert player.warm_ups == 0  # not inside the call that shows the page
-    qtbot.waitUntil(lambda: player.warm_ups == 1, timeout=main_window.WARM_UP_DELAY_MS + 2000)
+    assert player.warm_ups == 0 and not turns  # not inside the call that shows the page
+    qtbot.waitUntil(lambda: len(turns) == 1, timeout=5000)
+    assert player.warm_ups == 1
     assert player.voice is True
     qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
@@ -73,9 +95,10 @@ def test_opening_the_checkin_warms_up_the_voice_after_the_page_is_shown(qtbot, w
 
 
 def test_voice_off_creates_no_cue_player_before_the_session(qtbot, window):
+    turns = _count_warm_up_turns(window)
     window.ctx.prefs.voice = False
     window.start_routine(ROUTINE)
-    qtbot.wait(main_window.WARM_UP_DELAY_MS + 100)
+    qtbot.waitUntil(lambda: len(turns) == 1, timeout=5000)
     assert window._cue_player is None
 
 
@@ -83,15 +106,17 @@ def test_audio_disabled_never_warms_up(qtbot, window):
     player = RecordingPlayer()
     window._cue_player = player
     window.ctx.audio = False
+    turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
-    qtbot.wait(main_window.WARM_UP_DELAY_MS + 100)
+    qtbot.waitUntil(lambda: len(turns) == 1, timeout=5000)
     assert player.warm_ups == 0
 
 
 def test_leaving_the_checkin_before_the_delay_skips_the_warm_up(qtbot, window):
     player = RecordingPlayer()
     window._cue_player = player
+    turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
     window.show_page("routines")
-    qtbot.wait(main_window.WARM_UP_DELAY_MS + 100)
+    qtbot.waitUntil(lambda: len(turns) == 1, timeout=5000)
     assert player.warm_ups == 0

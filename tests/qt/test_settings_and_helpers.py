@@ -1,4 +1,4 @@
-"""Preferences, reminders, the inhibitor's quiet failure, session options."""
+"""Preferences, reminders, session options (the inhibitor: test_inhibit.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from datetime import datetime
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.timeline import SideMode
-from stretchguide.qt.inhibit import ScreenSleepInhibitor
 from stretchguide.qt.main_window import reminder_due, session_options
 from stretchguide.qt.settings import Preferences, SettingsDialog
 
@@ -77,14 +76,6 @@ def test_settings_dialog_saves_only_on_ok(qtbot, tmp_path):
     with qtbot.waitSignal(dialog.sig_applied):
         dialog.accept()
     assert prefs.rest_s == 42
-
-
-def test_inhibitor_fails_quietly_without_a_session_bus(monkeypatch):
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-    inhibitor = ScreenSleepInhibitor()
-    assert inhibitor.inhibit("test") in (True, False)
-    inhibitor.release()
-    assert not inhibitor.active
 
 
 def test_pain_limits_default_to_the_articles_and_persist(tmp_path):
