@@ -65,9 +65,7 @@ def exercise(
     )
 
 
-def hold_exercise(
-    ex_id: str, hold_s: float, sides: Sides = Sides.NONE, **details: Any
-) -> Exercise:
+def hold_exercise(ex_id: str, hold_s: float, sides: Sides = Sides.NONE, **details: Any) -> Exercise:
     """An exercise held for ``hold_s`` seconds (on each side with Sides.EACH)."""
     return exercise(ex_id, Dose(hold_s=hold_s, sides=sides), **details)
 
@@ -107,15 +105,11 @@ def timeline_of(*exercises: Exercise, options: SessionOptions | None = None) -> 
     return build_timeline(routine_of(*exercises), by_id(*exercises), options)
 
 
-def numbered(
-    doses: Iterable[Dose], name: str = "", steps: tuple[str, ...] = ()
-) -> list[Exercise]:
+def numbered(doses: Iterable[Dose], name: str = "", steps: tuple[str, ...] = ()) -> list[Exercise]:
     """One exercise per dose, with ids ex0, ex1, ...; ``{i}`` in ``name`` and
     ``steps`` stands for the index, and empty ones take exercise()'s defaults."""
     return [
-        exercise(
-            f"ex{i}", d, name=name.format(i=i), steps=tuple(s.format(i=i) for s in steps)
-        )
+        exercise(f"ex{i}", d, name=name.format(i=i), steps=tuple(s.format(i=i) for s in steps))
         for i, d in enumerate(doses)
     ]
 
@@ -125,22 +119,40 @@ def tiny_exercises() -> dict[str, Exercise]:
     filters and plays on: floor hold, side-lying reps, chair hold, standing reps."""
     return by_id(
         hold_exercise(
-            "knees_to_chest", 10, name="Knees to chest",
-            steps=("Lie on your back.", "Hug both knees in."), equipment={Equipment.MAT},
+            "knees_to_chest",
+            10,
+            name="Knees to chest",
+            steps=("Lie on your back.", "Hug both knees in."),
+            equipment={Equipment.MAT},
         ),
         reps_exercise(
-            "clam_shell", 5, 2, sides=Sides.EACH, name="Clam shell",
-            steps=("Lie on your side.", "Lift the top knee."), position=Position.SIDE_LYING,
-            equipment={Equipment.MAT, Equipment.BAND}, kind=Kind.STRENGTHEN,
+            "clam_shell",
+            5,
+            2,
+            sides=Sides.EACH,
+            name="Clam shell",
+            steps=("Lie on your side.", "Lift the top knee."),
+            position=Position.SIDE_LYING,
+            equipment={Equipment.MAT, Equipment.BAND},
+            kind=Kind.STRENGTHEN,
         ),
         hold_exercise(
-            "chair_torso_twist", 5, Sides.EACH, name="Chair torso twist",
-            steps=("Sit tall on a chair.", "Turn to one side."), position=Position.SEATED,
-            equipment={Equipment.CHAIR}, kind=Kind.MOBILITY,
+            "chair_torso_twist",
+            5,
+            Sides.EACH,
+            name="Chair torso twist",
+            steps=("Sit tall on a chair.", "Turn to one side."),
+            position=Position.SEATED,
+            equipment={Equipment.CHAIR},
+            kind=Kind.MOBILITY,
         ),
         reps_exercise(
-            "standing_extension", 3, 2, name="Standing extension",
-            steps=("Stand tall.", "Lean back gently."), position=Position.STANDING,
+            "standing_extension",
+            3,
+            2,
+            name="Standing extension",
+            steps=("Stand tall.", "Lean back gently."),
+            position=Position.STANDING,
             kind=Kind.MOBILITY,
         ),
     )

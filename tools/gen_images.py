@@ -64,8 +64,9 @@ def icon_svg() -> str:
     side = max(b[2] - b[0], b[3] - b[1]) * 1.12
     cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
     box = (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
-    return svg_document(tight, box, 512, 512, background=ICON_BACKGROUND, corner=96.0,
-                        outline_cm=1.6)
+    return svg_document(
+        tight, box, 512, 512, background=ICON_BACKGROUND, corner=96.0, outline_cm=1.6
+    )
 
 
 def thumbnail(exercise_id: str) -> QImage:
@@ -97,11 +98,13 @@ def contact_sheet() -> QImage:
         r, c = divmod(n, cols)
         cell = QRectF(c * cell_w, r * cell_h, cell_w, cell_h)
         drawing, bounds = pose_library.key_drawing(ex_id)
-        paint_drawing(painter, drawing, bounds,
-                      cell.adjusted(12, 10, -12, -label_h), clip=cell)
+        paint_drawing(painter, drawing, bounds, cell.adjusted(12, 10, -12, -label_h), clip=cell)
         painter.setPen(QColor("#222222"))
-        painter.drawText(cell.adjusted(6, cell_h - label_h, -6, -4),
-                         int(Qt.AlignmentFlag.AlignCenter), catalog.exercises[ex_id].name)
+        painter.drawText(
+            cell.adjusted(6, cell_h - label_h, -6, -4),
+            int(Qt.AlignmentFlag.AlignCenter),
+            catalog.exercises[ex_id].name,
+        )
         painter.setPen(QColor("#d0d0d0"))
         painter.drawRect(cell.adjusted(0, 0, -1, -1))
     painter.end()
@@ -131,8 +134,9 @@ def expected_files() -> dict[Path, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only report files that are missing or out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="only report files that are missing or out of date"
+    )
     args = parser.parse_args(argv)
     _app = QGuiApplication.instance() or QGuiApplication([])
     stale = []

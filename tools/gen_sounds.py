@@ -62,13 +62,19 @@ CUES: dict[str, CueSpec] = {
         CueSpec("tick", (Note(1318.5, 0.07),), decay=1.0),
         CueSpec("release", (Note(392.0, 0.45),), decay=0.35),
         # Two-tone, up then down: unlike anything else in the set.
-        CueSpec("switch_side", (Note(659.25, 0.16, 0.04), Note(987.77, 0.16, 0.04),
-                                Note(659.25, 0.16)), decay=1.0),
+        CueSpec(
+            "switch_side",
+            (Note(659.25, 0.16, 0.04), Note(987.77, 0.16, 0.04), Note(659.25, 0.16)),
+            decay=1.0,
+        ),
         CueSpec("rep_beat", (Note(587.33, 0.10),), decay=0.2),
         CueSpec("rest", (Note(293.66, 0.55),), decay=0.6),
         CueSpec("next_exercise", (Note(880.0, 0.14, 0.03), Note(1174.66, 0.20)), decay=0.4),
-        CueSpec("session_complete", (Note(440.0, 0.18, 0.02), Note(554.37, 0.18, 0.02),
-                                     Note(698.46, 0.45)), decay=0.6),
+        CueSpec(
+            "session_complete",
+            (Note(440.0, 0.18, 0.02), Note(554.37, 0.18, 0.02), Note(698.46, 0.45)),
+            decay=0.6,
+        ),
     )
 }
 
@@ -78,14 +84,16 @@ def _note(note: Note, decay: float) -> np.ndarray:
     t = np.arange(n, dtype=np.float64) / RATE
     # A touch of 2nd and 3rd harmonic: audible on small laptop speakers,
     # still clearly dominated by the fundamental.
-    wave_ = (np.sin(2 * np.pi * note.freq * t)
-             + 0.18 * np.sin(2 * np.pi * 2 * note.freq * t)
-             + 0.06 * np.sin(2 * np.pi * 3 * note.freq * t))
+    wave_ = (
+        np.sin(2 * np.pi * note.freq * t)
+        + 0.18 * np.sin(2 * np.pi * 2 * note.freq * t)
+        + 0.06 * np.sin(2 * np.pi * 3 * note.freq * t)
+    )
     env = np.exp(-t / decay)
     fade = min(int(FADE_S * RATE), n // 2)
     ramp = 0.5 - 0.5 * np.cos(np.linspace(0.0, np.pi, fade))
     env[:fade] *= ramp
-    env[n - fade:] *= ramp[::-1]
+    env[n - fade :] *= ramp[::-1]
     out = wave_ * env
     if note.gap:
         out = np.concatenate([out, np.zeros(int(round(note.gap * RATE)))])

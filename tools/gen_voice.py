@@ -71,7 +71,7 @@ def tidy(x: np.ndarray) -> np.ndarray:
     if loud.size == 0:
         raise RuntimeError("espeak-ng produced silence")
     pad = int(PAD_S * RATE)
-    x = x[max(0, loud[0] - pad): loud[-1] + pad + 1].copy()
+    x = x[max(0, loud[0] - pad) : loud[-1] + pad + 1].copy()
     fade = int(FADE_S * RATE)
     ramp = np.linspace(0.0, 1.0, fade)
     x[:fade] *= ramp

@@ -31,18 +31,34 @@ VOICE_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "voic
 SOUND_DIR = VOICE_DIR.parent
 
 HAMSTRING = hold_exercise(
-    "supine_hamstring_stretch", 30, Sides.EACH, name="Hamstring stretch",
-    steps=("Lie on your back.", "Lift one leg."), equipment={Equipment.MAT},
+    "supine_hamstring_stretch",
+    30,
+    Sides.EACH,
+    name="Hamstring stretch",
+    steps=("Lie on your back.", "Lift one leg."),
+    equipment={Equipment.MAT},
     feel=(Area.BACK_OF_THIGH,),
 )
 TWIST = hold_exercise(
-    "chair_torso_twist", 10, Sides.EACH, name="Chair torso twist",
-    steps=("Sit tall.", "Turn to one side."), position=Position.SEATED,
-    equipment={Equipment.CHAIR}, kind=Kind.MOBILITY, feel=(Area.MID_BACK,),
+    "chair_torso_twist",
+    10,
+    Sides.EACH,
+    name="Chair torso twist",
+    steps=("Sit tall.", "Turn to one side."),
+    position=Position.SEATED,
+    equipment={Equipment.CHAIR},
+    kind=Kind.MOBILITY,
+    feel=(Area.MID_BACK,),
 )
 BRIDGE = reps_exercise(
-    "bridge", 3, 2, hold_s=2, steps=("Lie on your back, knees bent.", "Lift your hips."),
-    equipment={Equipment.MAT}, kind=Kind.STRENGTHEN, feel=(Area.GLUTES,),
+    "bridge",
+    3,
+    2,
+    hold_s=2,
+    steps=("Lie on your back, knees bent.", "Lift your hips."),
+    equipment={Equipment.MAT},
+    kind=Kind.STRENGTHEN,
+    feel=(Area.GLUTES,),
 )
 EXERCISES = by_id(HAMSTRING, TWIST, BRIDGE)
 
@@ -106,8 +122,9 @@ def test_switch_side_names_the_leg_for_a_leg_stretch_and_the_side_for_a_twist() 
 
 def test_intro_says_the_exercise_name_then_its_first_instruction() -> None:
     first = load_builtin().exercises["bridge"].steps[0]
-    cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge",
-                       text=first))
+    cue = event_cue(
+        ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge", text=first)
+    )
     assert cue.sound is Sound.NEXT_EXERCISE
     assert cue.line is not None
     assert cue.line.text == f"Bridge. {first.rstrip('.')}."
@@ -116,13 +133,25 @@ def test_intro_says_the_exercise_name_then_its_first_instruction() -> None:
 
 
 def test_intro_with_words_nothing_was_recorded_for_falls_back_to_the_name() -> None:
-    cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge",
-                       text="Lie on your back, knees bent"))
+    cue = event_cue(
+        ev(
+            EventKind.EXERCISE_INTRO,
+            exercise_id="bridge",
+            exercise_name="Bridge",
+            text="Lie on your back, knees bent",
+        )
+    )
     assert cue.line is not None
     assert cue.line.text == "Bridge. Lie on your back, knees bent."
     assert cue.line.clips == ("ex_bridge",)
-    unknown = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id="not_built_in",
-                           exercise_name="Mine", text="Lie down."))
+    unknown = event_cue(
+        ev(
+            EventKind.EXERCISE_INTRO,
+            exercise_id="not_built_in",
+            exercise_name="Mine",
+            text="Lie down.",
+        )
+    )
     assert unknown.line is not None and unknown.line.clips == ("ex_not_built_in",)
 
 
@@ -130,8 +159,15 @@ def test_intro_clip_follows_the_builtin_wording_not_a_lookalike_exercise() -> No
     # The clips are recorded from the built-in catalog: an exercise passed in
     # under a built-in id with its own first step must not get that recording.
     mine = replace(HAMSTRING, steps=("Lie down flat.", *HAMSTRING.steps[1:]))
-    cue = event_cue(ev(EventKind.EXERCISE_INTRO, exercise_id=mine.id, exercise_name=mine.name,
-                       text=mine.steps[0]), by_id(mine))
+    cue = event_cue(
+        ev(
+            EventKind.EXERCISE_INTRO,
+            exercise_id=mine.id,
+            exercise_name=mine.name,
+            text=mine.steps[0],
+        ),
+        by_id(mine),
+    )
     assert cue.line is not None and cue.line.text == "Hamstring stretch. Lie down flat."
     assert cue.line.clips == (cues.exercise_clip_key(mine.id),)
 
@@ -139,8 +175,11 @@ def test_intro_clip_follows_the_builtin_wording_not_a_lookalike_exercise() -> No
 def test_intro_without_a_get_ready_step_opens_on_other_words_and_says_only_the_name() -> None:
     catalog = load_builtin()
     item = RoutineItem("bridge", catalog.exercises["bridge"].dose)
-    timeline = build_timeline(Routine("r", "R", "", (item,), Schedule(1, "")),
-                              catalog.exercises, SessionOptions(prepare_s=0))
+    timeline = build_timeline(
+        Routine("r", "R", "", (item,), Schedule(1, "")),
+        catalog.exercises,
+        SessionOptions(prepare_s=0),
+    )
     [intro] = [c.event for c in build_cues(timeline) if c.event.kind is EventKind.EXERCISE_INTRO]
     assert intro.text != catalog.exercises["bridge"].steps[0]
     cue = event_cue(intro, catalog.exercises)
@@ -174,8 +213,9 @@ def test_rest_between_sets_plays_the_rest_sound_not_release() -> None:
 
 
 def test_events_at_different_moments_stay_separate_cues_in_order() -> None:
-    out = cues_for([ev(EventKind.COUNTDOWN, at=1.0, seconds=2.0),
-                    ev(EventKind.COUNTDOWN, at=2.0, seconds=1.0)])
+    out = cues_for(
+        [ev(EventKind.COUNTDOWN, at=1.0, seconds=2.0), ev(EventKind.COUNTDOWN, at=2.0, seconds=1.0)]
+    )
     assert [c.line.text for c in out if c.line] == ["2", "1"]
 
 
@@ -197,14 +237,17 @@ def test_every_event_kind_maps_to_a_cue() -> None:
         assert isinstance(event_cue(ev(kind, seconds=3.0, side=Side.LEFT, rep=1, reps=2)), Cue)
 
 
-@pytest.mark.parametrize(("n", "keys"), [
-    (0, ("num_0",)),
-    (13, ("num_13",)),
-    (40, ("num_40",)),
-    (47, ("num_40", "num_7")),
-    (120, ("num_1", "num_100", "num_20")),
-    (305, ("num_3", "num_100", "num_5")),
-])
+@pytest.mark.parametrize(
+    ("n", "keys"),
+    [
+        (0, ("num_0",)),
+        (13, ("num_13",)),
+        (40, ("num_40",)),
+        (47, ("num_40", "num_7")),
+        (120, ("num_1", "num_100", "num_20")),
+        (305, ("num_3", "num_100", "num_5")),
+    ],
+)
 def test_numbers_are_spoken_from_the_recorded_number_words(n: int, keys: tuple[str, ...]) -> None:
     assert cues.number_clip_keys(n) == keys
     assert set(keys) <= set(cues.NUMBER_CLIPS)
@@ -241,8 +284,11 @@ def test_line_queue_urgent_line_clears_what_is_still_waiting() -> None:
 
 def test_a_whole_session_gives_the_expected_sounds_in_order() -> None:
     item = RoutineItem("supine_hamstring_stretch", Dose(hold_s=12, sides=Sides.EACH))
-    timeline = build_timeline(Routine("r", "R", "", (item,), Schedule(1, "")), EXERCISES,
-                              SessionOptions(prepare_s=5, switch_s=5))
+    timeline = build_timeline(
+        Routine("r", "R", "", (item,), Schedule(1, "")),
+        EXERCISES,
+        SessionOptions(prepare_s=5, switch_s=5),
+    )
     session = Session(timeline, lambda: 0.0)
     fired = session.start(0.0)
     t = 0.0
@@ -252,8 +298,15 @@ def test_a_whole_session_gives_the_expected_sounds_in_order() -> None:
     cue_list = cues_for(fired, EXERCISES)
     tick3 = [Sound.TICK] * 3
     assert [c.sound for c in cue_list if c.sound] == [
-        Sound.NEXT_EXERCISE, *tick3, Sound.HOLD_START, *tick3,
-        Sound.SWITCH_SIDE, *tick3, Sound.HOLD_START, *tick3, Sound.SESSION_COMPLETE,
+        Sound.NEXT_EXERCISE,
+        *tick3,
+        Sound.HOLD_START,
+        *tick3,
+        Sound.SWITCH_SIDE,
+        *tick3,
+        Sound.HOLD_START,
+        *tick3,
+        Sound.SESSION_COMPLETE,
     ]
     lines = [c.line.text for c in cue_list if c.line]
     assert lines[0] == "Hamstring stretch. Lie on your back. Get ready. Start with your left leg."
@@ -266,9 +319,13 @@ def test_every_clip_a_builtin_routine_can_ask_for_is_recorded() -> None:
     wanted: set[str] = set()
     for routine in catalog.routines.values():
         timeline = build_timeline(routine, catalog.exercises)
-        wanted.update(ev_key for c in build_cues(timeline)
-                      for cue in [event_cue(c.event, catalog.exercises)] if cue.line
-                      for ev_key in cue.line.clips)
+        wanted.update(
+            ev_key
+            for c in build_cues(timeline)
+            for cue in [event_cue(c.event, catalog.exercises)]
+            if cue.line
+            for ev_key in cue.line.clips
+        )
         wanted.update(cues.clips_needed(i.exercise_id for i in routine.items))
     recorded = {p.stem for p in VOICE_DIR.glob("*.wav")}
     assert wanted - recorded == set()
@@ -281,8 +338,13 @@ def test_voice_clips_are_small_mono_22k_16bit_and_trimmed() -> None:
             frames = w.readframes(w.getnframes())
         lead = frames[: int(0.05 * 22_050) * 2]
         # Trimmed: speech (loud samples) within the first 50 ms.
-        assert max(abs(int.from_bytes(lead[i:i + 2], "little", signed=True))
-                   for i in range(0, len(lead), 2)) > 250, path.name
+        assert (
+            max(
+                abs(int.from_bytes(lead[i : i + 2], "little", signed=True))
+                for i in range(0, len(lead), 2)
+            )
+            > 250
+        ), path.name
 
 
 def test_every_cue_sound_has_a_file() -> None:

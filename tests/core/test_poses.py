@@ -72,10 +72,19 @@ def test_every_authored_pose_respects_joint_limits_and_the_floor(exercise_id: st
 def test_animation_frames_stay_within_limits_in_every_phase(exercise_id: str) -> None:
     ex = CATALOG.exercises[exercise_id]
     anim = pl.Animator(exercise_id, Side.LEFT)
-    phases = [("prepare", {}), ("hold", {"stage": ex.dose.stages[-1] if ex.dose.stages else ""}),
-              ("reps", {"rep_s": ex.dose.rep_s or 3.0, "hold_s": ex.dose.hold_s,
-                        "alternating": ex.dose.sides is Sides.ALTERNATING}),
-              ("rest", {})]
+    phases = [
+        ("prepare", {}),
+        ("hold", {"stage": ex.dose.stages[-1] if ex.dose.stages else ""}),
+        (
+            "reps",
+            {
+                "rep_s": ex.dose.rep_s or 3.0,
+                "hold_s": ex.dose.hold_s,
+                "alternating": ex.dose.sides is Sides.ALTERNATING,
+            },
+        ),
+        ("rest", {}),
+    ]
     for phase, kw in phases:
         anim.set_phase(phase, duration=10.0, **kw)  # type: ignore[arg-type]
         for t in (0.0, 0.7, 1.3, 2.5, 4.1, 6.0):
@@ -103,16 +112,20 @@ def test_sideways_flexion_moves_the_thigh_forwards_and_the_knee_bends_back() -> 
     assert abs(ankle[0] - knee[0]) < 0.01
 
 
-_angles = st.fixed_dictionaries({
-    name: st.floats(min_value=limit_for(name)[0], max_value=limit_for(name)[1])  # type: ignore[index]
-    for name in DOFS if limit_for(name) is not None
-})
+_angles = st.fixed_dictionaries(
+    {
+        name: st.floats(min_value=limit_for(name)[0], max_value=limit_for(name)[1])  # type: ignore[index]
+        for name in DOFS
+        if limit_for(name) is not None
+    }
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(_angles, st.floats(-40, 40), st.floats(-120, 120), st.floats(-90, 90))
 def test_mirrored_pose_is_the_exact_reflection_of_the_original(
-        angles: dict[str, float], yaw: float, pitch: float, roll: float) -> None:
+    angles: dict[str, float], yaw: float, pitch: float, roll: float
+) -> None:
     pose = Pose().with_(angles, yaw=yaw, pitch=pitch, roll=roll, z=100.0, y=3.0)
     a = forward(pose)
     b = forward(mirrored(pose))
@@ -151,8 +164,9 @@ def test_interpolation_hits_both_keyframes_exactly() -> None:
 
 def test_looping_clip_repeats_with_its_period() -> None:
     a, b = STANDING, STANDING.with_(r_hip_abd=30.0)
-    clip = Clip((Keyframe(Frame(a), 0.0), Keyframe(Frame(b), 1.5), Keyframe(Frame(a), 1.5)),
-                loop=True)
+    clip = Clip(
+        (Keyframe(Frame(a), 0.0), Keyframe(Frame(b), 1.5), Keyframe(Frame(a), 1.5)), loop=True
+    )
     assert clip.length == 3.0
     for t in (0.2, 1.0, 2.9):
         assert clip.sample(t).body.values == pytest.approx(clip.sample(t + 3.0).body.values)
@@ -211,9 +225,14 @@ def test_figure_matches_the_catalog_sides_and_equipment(exercise_id: str) -> Non
     fig = pl.figure(exercise_id)
     assert fig.sided == (ex.dose.sides is not Sides.NONE), "sidedness differs from the dose"
     inks = {p.ink.value for p in fig.props} | {p.kind for p in fig.props}
-    expect = {Equipment.STRAP: "strap", Equipment.BAND: "band",
-              Equipment.SMALL_BALL: "ball", Equipment.EXERCISE_BALL: "ball",
-              Equipment.WALL: "wall", Equipment.CHAIR: "prop_dark"}
+    expect = {
+        Equipment.STRAP: "strap",
+        Equipment.BAND: "band",
+        Equipment.SMALL_BALL: "ball",
+        Equipment.EXERCISE_BALL: "ball",
+        Equipment.WALL: "wall",
+        Equipment.CHAIR: "prop_dark",
+    }
     for equipment, marker in expect.items():
         if equipment in ex.equipment:
             assert marker in inks, f"{equipment} not drawn"
@@ -238,6 +257,7 @@ def test_cameras_project_to_the_expected_axes() -> None:
 def _floor_gap_under_waist(exercise_id: str) -> float:
     body = forward(pl.figure(exercise_id).key.body)
     from stretchguide.core.poses import RADIUS
+
     return body["mid_back"][2] - RADIUS["trunk"]
 
 
@@ -269,8 +289,9 @@ def test_side_views_show_which_way_the_face_points(exercise_id: str) -> None:
     shapes = drawing(frame, cam).shapes
     head = cam.project(skel["head"])
     nose = cam.project(skel["nose"])
-    eyes = [s for s in shapes if s.kind == "disc" and s.fill is not None
-            and s.fill.value == "outline"]
+    eyes = [
+        s for s in shapes if s.kind == "disc" and s.fill is not None and s.fill.value == "outline"
+    ]
     assert len(eyes) == 1, "one eye in profile"
     eu, ev = eyes[0].points[0]
     # The eye sits on the nose's side of the head, so the face reads the right way.
@@ -281,8 +302,9 @@ def test_front_view_shows_both_eyes_and_no_profile() -> None:
     fig = pl.figure("standing_side_bend")
     frame = resolve(fig.start)
     shapes = drawing(frame, fig.camera(Side.RIGHT)).shapes
-    eyes = [s for s in shapes if s.kind == "disc" and s.fill is not None
-            and s.fill.value == "outline"]
+    eyes = [
+        s for s in shapes if s.kind == "disc" and s.fill is not None and s.fill.value == "outline"
+    ]
     assert len(eyes) == 2
 
 
@@ -299,8 +321,9 @@ def test_advanced_piriformis_hands_hold_behind_the_pulled_thigh_in_view() -> Non
         body = forward(resolve(fig.frame_for(fig.key, side)).body)
         knee, back = body[f"{rest}_knee"], body[f"{rest}_thigh_back"]
         for s in ("l", "r"):
-            palm = tuple((w + h) / 2 for w, h in zip(body[f"{s}_wrist"], body[f"{s}_hand"],
-                                                     strict=True))
+            palm = tuple(
+                (w + h) / 2 for w, h in zip(body[f"{s}_wrist"], body[f"{s}_hand"], strict=True)
+            )
             # Nearer the back of the thigh than its front, close to the knee.
             assert math.dist(palm, back) < math.dist(palm, body[f"{rest}_knee_front"]), s
             assert math.dist(palm, knee) < 20.0, s
@@ -329,7 +352,8 @@ def _image_angle(a: tuple[float, ...], b: tuple[float, ...], c: tuple[float, ...
 
 @pytest.mark.parametrize(("side", "toward"), [(Side.RIGHT, -1.0), (Side.LEFT, 1.0)])
 def test_lumbar_rotation_lays_both_bent_knees_down_to_one_side_shoulders_flat(
-        side: Side, toward: float) -> None:
+    side: Side, toward: float
+) -> None:
     fig = pl.figure("lumbar_rotation")
     start = forward(resolve(fig.frame_for(fig.start, side)).body)
     key_pose = resolve(fig.frame_for(fig.key, side)).body
@@ -358,8 +382,7 @@ def test_lumbar_rotation_camera_shows_the_knee_bend_in_both_poses(alternating: b
         for frame in (fig.start, fig.key):
             body = forward(resolve(fig.frame_for(frame, side)).body)
             for s in ("l", "r"):
-                hip, knee, ankle = (cam.project(body[f"{s}_{j}"])
-                                    for j in ("hip", "knee", "ankle"))
+                hip, knee, ankle = (cam.project(body[f"{s}_{j}"]) for j in ("hip", "knee", "ankle"))
                 assert 50.0 < _image_angle(hip, knee, ankle) < 120.0, (side, s)
                 assert math.dist(hip[:2], knee[:2]) > 20.0, (side, s, "thigh end-on")
                 assert math.dist(knee[:2], ankle[:2]) > 20.0, (side, s, "shin end-on")

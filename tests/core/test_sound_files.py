@@ -156,7 +156,8 @@ def test_every_clip_file_is_in_the_manifest_and_every_entry_has_a_file(
 
 
 def test_manifest_names_the_espeak_settings_the_tool_uses(
-    gen_voice, manifest: dict[str, object],  # noqa: ANN001 - a module object
+    gen_voice,
+    manifest: dict[str, object],  # noqa: ANN001 - a module object
 ) -> None:
     espeak = manifest["espeak_ng"]
     assert isinstance(espeak, dict) and espeak["version"]
@@ -176,10 +177,12 @@ def _words(text: str, recorded: dict[str, str]) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("options", [SessionOptions(), SessionOptions(prepare_s=0)],
-                         ids=["get-ready", "no-get-ready"])
+@pytest.mark.parametrize(
+    "options", [SessionOptions(), SessionOptions(prepare_s=0)], ids=["get-ready", "no-get-ready"]
+)
 def test_recorded_voice_never_says_other_words_than_the_line(
-    options: SessionOptions, recorded: dict[str, str],
+    options: SessionOptions,
+    recorded: dict[str, str],
 ) -> None:
     catalog = load_builtin()
     routines = list(catalog.routines.values()) + [

@@ -32,10 +32,26 @@ CRASHING_TEST = textwrap.dedent(
 def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
     (tmp_path / "test_dies.py").write_text(CRASHING_TEST)
     child = subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"),
-         "--rootdir", str(ROOT), "-p", "tests.conftest", "-p", "no:cacheprovider",
-         "-p", "no:faulthandler", str(tmp_path / "test_dies.py")],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "--rootdir",
+            str(ROOT),
+            "-p",
+            "tests.conftest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:faulthandler",
+            str(tmp_path / "test_dies.py"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
         # No core file: CI collects cores from the root to show a real crash.
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)),
     )

@@ -49,8 +49,11 @@ def test_left_side_thumbnail_is_the_right_side_mirrored(qapp):
     left = render_pose_image("single_knee_to_chest", QSize(120, 80), Side.LEFT)
     assert left.size() == right.size() == QSize(120, 80)
     flipped = right.flipped(Qt_horizontal())
-    diff = sum(abs(flipped.pixelColor(x, y).alpha() - left.pixelColor(x, y).alpha())
-               for y in range(0, 80, 2) for x in range(0, 120, 2))
+    diff = sum(
+        abs(flipped.pixelColor(x, y).alpha() - left.pixelColor(x, y).alpha())
+        for y in range(0, 80, 2)
+        for x in range(0, 120, 2)
+    )
     assert diff / (60 * 40) < 8  # antialiasing may differ by a hair, the shape may not
 
 

@@ -64,9 +64,13 @@ from stretchguide.core.poses import (
 # --- authoring helpers ---------------------------------------------------------
 
 
-def fit(pose: Pose, dofs: Sequence[str], cost: Callable[[Skeleton], float],
-        steps: Sequence[float] = (8.0, 4.0, 2.0, 1.0, 0.5, 0.25),
-        bounds: Mapping[str, tuple[float, float]] | None = None) -> Pose:
+def fit(
+    pose: Pose,
+    dofs: Sequence[str],
+    cost: Callable[[Skeleton], float],
+    steps: Sequence[float] = (8.0, 4.0, 2.0, 1.0, 0.5, 0.25),
+    bounds: Mapping[str, tuple[float, float]] | None = None,
+) -> Pose:
     """Adjust ``dofs`` (coordinate descent, within joint limits) to minimise ``cost``."""
     best = cost(forward(pose))
     for step in steps:
@@ -93,18 +97,27 @@ def _d2(a: Vec, b: Vec) -> float:
 
 def touching(*contacts: tuple[str, float]) -> Callable[[Skeleton], float]:
     """Cost: each named point rests ``radius`` above the floor."""
+
     def cost(sk: Skeleton) -> float:
         return sum((sk[p][2] - r) ** 2 for p, r in contacts)
+
     return cost
 
 
-def feet_flat(pose: Pose, sides: Iterable[str], back: str = "pelvis",
-              dofs: Sequence[str] = ("knee", "ankle")) -> Pose:
+def feet_flat(
+    pose: Pose, sides: Iterable[str], back: str = "pelvis", dofs: Sequence[str] = ("knee", "ankle")
+) -> Pose:
     """Bend knee and ankle so the sole rests on the floor while lying or sitting."""
     for s in sides:
-        pose = fit(pose, [f"{s}_{d}" for d in dofs],
-                   touching((f"{s}_heel", RADIUS["foot"]), (f"{s}_toe", RADIUS["foot"] * 0.6),
-                            (back, RADIUS["trunk"])))
+        pose = fit(
+            pose,
+            [f"{s}_{d}" for d in dofs],
+            touching(
+                (f"{s}_heel", RADIUS["foot"]),
+                (f"{s}_toe", RADIUS["foot"] * 0.6),
+                (back, RADIUS["trunk"]),
+            ),
+        )
     return pose
 
 
@@ -112,20 +125,24 @@ def _plus(*costs: Callable[[Skeleton], float]) -> Callable[[Skeleton], float]:
     return lambda sk: sum(c(sk) for c in costs)
 
 
-def near(a: str, b: str, offset: Vec = (0.0, 0.0, 0.0), weight: float = 1.0) -> Callable[
-        [Skeleton], float]:
+def near(
+    a: str, b: str, offset: Vec = (0.0, 0.0, 0.0), weight: float = 1.0
+) -> Callable[[Skeleton], float]:
     """Cost: point ``a`` sits at point ``b`` (+ offset)."""
+
     def cost(sk: Skeleton) -> float:
         t = sk[b]
         return weight * _d2(sk[a], (t[0] + offset[0], t[1] + offset[1], t[2] + offset[2]))
+
     return cost
 
 
 # --- base positions (right side working) ---------------------------------------
 
 FLOOR = Prop("floor")
-MAT = Prop("line", points=((-95.0, 0.0, 0.5), (95.0, 0.0, 0.5)), width=1.6, ink=Ink.MAT,
-           depth_bias=-1e5)
+MAT = Prop(
+    "line", points=((-95.0, 0.0, 0.5), (95.0, 0.0, 0.5)), width=1.6, ink=Ink.MAT, depth_bias=-1e5
+)
 
 LYING = Pose().with_(pitch=-90.0, neck_flex=5.0).both(ankle=-20.0)
 """On the back, legs long, head to the left of a right-side view."""
@@ -141,12 +158,17 @@ PRONE_LEGS: Final = on_floor("pelvis", "l_knee", "r_knee", "l_toe", "r_toe")
 
 def _prone(p: Pose) -> Pose:
     """Lying on the front with the pelvis, thighs, knees and toes all on the mat."""
+
     def cost(sk: Skeleton) -> float:
         g = {r.point: r.gap(sk) for r in PRONE_LEGS}
         return (g["r_knee"] - g["pelvis"]) ** 2 + (g["r_toe"] - g["pelvis"]) ** 2
 
-    p = fit(p, ["r_hip_flex", "r_ankle", "r_knee"], cost,
-            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+    p = fit(
+        p,
+        ["r_hip_flex", "r_ankle", "r_knee"],
+        cost,
+        steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01),
+    )
     return p.with_(l_hip_flex=p["r_hip_flex"], l_ankle=p["r_ankle"], l_knee=p["r_knee"])
 
 
@@ -159,19 +181,44 @@ def chair_props(x: float, facing: float = 1.0, back: bool = True) -> tuple[Prop,
     """A plain chair seen from the side; ``facing`` +1 when the sitter faces +x."""
     seat_front, seat_back = x + facing * 20.0, x - facing * 22.0
     parts = [
-        Prop("line", points=((seat_back, 0.0, CHAIR_SEAT), (seat_front, 0.0, CHAIR_SEAT)),
-             width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0),
-        Prop("line", points=((seat_front - facing * 2, 0.0, CHAIR_SEAT), (seat_front - facing * 2,
-                                                                           0.0, 0.0)),
-             width=3.0, ink=Ink.PROP_DARK, depth_bias=-60.0),
-        Prop("line", points=((seat_back + facing * 2, 0.0, CHAIR_SEAT),
-                             (seat_back + facing * 2, 0.0, 0.0)),
-             width=3.0, ink=Ink.PROP_DARK, depth_bias=-60.0),
+        Prop(
+            "line",
+            points=((seat_back, 0.0, CHAIR_SEAT), (seat_front, 0.0, CHAIR_SEAT)),
+            width=4.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-60.0,
+        ),
+        Prop(
+            "line",
+            points=(
+                (seat_front - facing * 2, 0.0, CHAIR_SEAT),
+                (seat_front - facing * 2, 0.0, 0.0),
+            ),
+            width=3.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-60.0,
+        ),
+        Prop(
+            "line",
+            points=((seat_back + facing * 2, 0.0, CHAIR_SEAT), (seat_back + facing * 2, 0.0, 0.0)),
+            width=3.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-60.0,
+        ),
     ]
     if back:
-        parts.append(Prop("line", points=((seat_back + facing * 2, 0.0, CHAIR_SEAT),
-                                          (seat_back - facing * 3, 0.0, CHAIR_SEAT + 45.0)),
-                          width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0))
+        parts.append(
+            Prop(
+                "line",
+                points=(
+                    (seat_back + facing * 2, 0.0, CHAIR_SEAT),
+                    (seat_back - facing * 3, 0.0, CHAIR_SEAT + 45.0),
+                ),
+                width=4.0,
+                ink=Ink.PROP_DARK,
+                depth_bias=-60.0,
+            )
+        )
     return tuple(parts)
 
 
@@ -181,8 +228,11 @@ ON_SEAT: Final = rests_on(SEAT, "l_hip", "r_hip")
 
 
 def seated_on_chair(**kw: float) -> Pose:
-    p = Pose(ground=Ground.FIXED).with_(z=CHAIR_SEAT + 9.0, lumbar_flex=0.0).both(
-        hip_flex=90.0, knee=90.0, ankle=0.0, shoulder_flex=10.0, elbow=20.0)
+    p = (
+        Pose(ground=Ground.FIXED)
+        .with_(z=CHAIR_SEAT + 9.0, lumbar_flex=0.0)
+        .both(hip_flex=90.0, knee=90.0, ankle=0.0, shoulder_flex=10.0, elbow=20.0)
+    )
     p = p.with_(kw)
     return p
 
@@ -238,10 +288,14 @@ class ExerciseFigure:
             # One camera for both sides, so the figure does not jump each rep.
             from_left = self.view is View.SIDE and self.from_resting_side
         else:
-            from_left = (self.view is View.SIDE and self.sided
-                         and (side is Side.LEFT) != self.from_resting_side)
-        return Camera(self.view, from_left=from_left, azimuth=self.azimuth,
-                      elevation=self.elevation)
+            from_left = (
+                self.view is View.SIDE
+                and self.sided
+                and (side is Side.LEFT) != self.from_resting_side
+            )
+        return Camera(
+            self.view, from_left=from_left, azimuth=self.azimuth, elevation=self.elevation
+        )
 
     def all_frames(self) -> list[Frame]:
         fr = [self.start, self.key, *self.stages.values(), *self.rep_path]
@@ -258,12 +312,20 @@ def _sup(pose: Pose, rests: tuple[Rest, ...] = ()) -> Frame:
     return Frame(_placed(pose, rests), rests=rests)
 
 
-def _with_reaches(pose: Pose, *reaches: Reach, helper: Pose | None = None,
-                  helper_reaches: tuple[Reach, ...] = (),
-                  rests: tuple[Rest, ...] = ()) -> Frame:
-    return Frame(_placed(pose, rests, reaches),
-                 helper=grounded(helper) if helper is not None else None,
-                 reaches=tuple(reaches), helper_reaches=helper_reaches, rests=rests)
+def _with_reaches(
+    pose: Pose,
+    *reaches: Reach,
+    helper: Pose | None = None,
+    helper_reaches: tuple[Reach, ...] = (),
+    rests: tuple[Rest, ...] = (),
+) -> Frame:
+    return Frame(
+        _placed(pose, rests, reaches),
+        helper=grounded(helper) if helper is not None else None,
+        reaches=tuple(reaches),
+        helper_reaches=helper_reaches,
+        rests=rests,
+    )
 
 
 def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
@@ -275,12 +337,16 @@ def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
         m = sum(g) / len(g)
         # On the floor the figure is lowered onto its lowest point: a rest
         # above zero means some other part is lower, sinking into the mat.
-        sunk = sum(x * x for x, r in zip(g, rests, strict=True)
-                   if r.on.kind == "floor") if floor else 0.0
+        sunk = (
+            sum(x * x for x, r in zip(g, rests, strict=True) if r.on.kind == "floor")
+            if floor
+            else 0.0
+        )
         return sum((x - m) ** 2 for x in g) + sunk
 
-    return settle(fit(pose, dofs, cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01)),
-                  rests)
+    return settle(
+        fit(pose, dofs, cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01)), rests
+    )
 
 
 # The contacts the figures share, named once (right side working).
@@ -294,18 +360,22 @@ PIGEON: Final = on_floor("r_knee", "r_ankle", "r_toe", "l_knee", "l_toe")
 
 
 # Figure-four: right ankle resting just above the left knee.
-def _figure_four(base: Pose, max_flex: float = 100.0,
-                 ankle_at: Vec = (0.0, -6.0, 4.0)) -> Pose:
-    p = base.with_(r_hip_flex=min(80.0, max_flex), r_hip_abd=35.0, r_hip_rot=45.0,
-                   r_knee=100.0, r_ankle=0.0)
+def _figure_four(base: Pose, max_flex: float = 100.0, ankle_at: Vec = (0.0, -6.0, 4.0)) -> Pose:
+    p = base.with_(
+        r_hip_flex=min(80.0, max_flex), r_hip_abd=35.0, r_hip_rot=45.0, r_knee=100.0, r_ankle=0.0
+    )
 
     def knee_low(sk: Skeleton) -> float:
         # The crossed knee falls open; it never rides above the resting ankle.
         return max(0.0, sk["r_knee"][2] - sk["r_ankle"][2] + 4.0) ** 2 * 0.2
 
     cost = _plus(near("r_ankle", "l_knee_front", ankle_at), knee_low)
-    return fit(p, ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee"], cost,
-               bounds={"r_hip_flex": (30.0, max_flex)})
+    return fit(
+        p,
+        ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee"],
+        cost,
+        bounds={"r_hip_flex": (30.0, max_flex)},
+    )
 
 
 def _arms_by_side(p: Pose) -> Pose:
@@ -326,26 +396,37 @@ def _knees_to_chest() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     key = start.both(hip_flex=118.0, knee=125.0, ankle=-20.0)
     # Hands hold just below the knees, on the shins, so the arms carry the legs.
-    knees = (Reach("l", "l_knee_front", offset=(0.0, 3.0, 0.0), toward="l_ankle",
-                   fraction=0.22),
-             Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle",
-                   fraction=0.22))
+    knees = (
+        Reach("l", "l_knee_front", offset=(0.0, 3.0, 0.0), toward="l_ankle", fraction=0.22),
+        Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle", fraction=0.22),
+    )
     return ExerciseFigure(
-        "knees_to_chest", View.SIDE, start=_sup(start, HOOK),
+        "knees_to_chest",
+        View.SIDE,
+        start=_sup(start, HOOK),
         key=_with_reaches(key, *knees, rests=LYING_BACK),
         neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
-        props=(FLOOR, MAT), feel=("lower_back", "glutes"), sided=False)
+        props=(FLOOR, MAT),
+        feel=("lower_back", "glutes"),
+        sided=False,
+    )
 
 
 def _single_knee_to_chest() -> ExerciseFigure:
     start = _arms_by_side(LYING)
     key = start.with_(r_hip_flex=120.0, r_knee=125.0, r_ankle=-20.0)
-    knee = (Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
-            Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)))
+    knee = (
+        Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
+        Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)),
+    )
     return ExerciseFigure(
-        "single_knee_to_chest", View.SIDE, start=_sup(start, LONG_LEGS),
+        "single_knee_to_chest",
+        View.SIDE,
+        start=_sup(start, LONG_LEGS),
         key=_with_reaches(key, *knee, rests=LEFT_LONG),
-        props=(FLOOR, MAT), feel=("lower_back", "buttock"))
+        props=(FLOOR, MAT),
+        feel=("lower_back", "buttock"),
+    )
 
 
 # (pitch, hip flexion, shoulder flexion, knee) per spine rounding, found once
@@ -365,9 +446,16 @@ def _all_fours(spine: float = 0.0) -> Pose:
     Knees, shins and hands all rest on the mat, whatever the spine does.
     """
     pitch, hip, shoulder, knee = _ALL_FOURS_SOLVED[spine]
-    p = Pose().with_(pitch=pitch, lumbar_flex=spine * 0.5, thorax_flex=spine * 0.5,
-                     neck_flex=10.0 + spine * 0.6).both(
-        hip_flex=hip, knee=knee, ankle=-70.0, shoulder_flex=shoulder, elbow=0.0, wrist=-75.0)
+    p = (
+        Pose()
+        .with_(
+            pitch=pitch,
+            lumbar_flex=spine * 0.5,
+            thorax_flex=spine * 0.5,
+            neck_flex=10.0 + spine * 0.6,
+        )
+        .both(hip_flex=hip, knee=knee, ankle=-70.0, shoulder_flex=shoulder, elbow=0.0, wrist=-75.0)
+    )
     return settle(grounded(p), ALL_FOURS)
 
 
@@ -379,21 +467,33 @@ def _cat_stretch() -> ExerciseFigure:
     arch = _all_fours(64.0).with_(neck_flex=45.0)
     hollow = _all_fours(-44.0).with_(neck_flex=-30.0)
     return ExerciseFigure(
-        "cat_stretch", View.SIDE, start=_sup(neutral, ALL_FOURS), key=_sup(arch, ALL_FOURS),
+        "cat_stretch",
+        View.SIDE,
+        start=_sup(neutral, ALL_FOURS),
+        key=_sup(arch, ALL_FOURS),
         stages={"arch": _sup(arch, ALL_FOURS), "hollow": _sup(hollow, ALL_FOURS)},
-        props=(FLOOR, MAT), feel=("lower_back", "mid_back"), sided=False, breath=0.0)
+        props=(FLOOR, MAT),
+        feel=("lower_back", "mid_back"),
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _supine_hamstring() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     key = start.with_(r_hip_flex=80.0, r_knee=3.0, r_ankle=0.0)
-    hands = (Reach("l", "r_thigh_back", offset=(0.0, 4.0, 0.0), toward="r_knee", fraction=0.35),
-             Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
-                   fraction=0.35))
+    hands = (
+        Reach("l", "r_thigh_back", offset=(0.0, 4.0, 0.0), toward="r_knee", fraction=0.35),
+        Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee", fraction=0.35),
+    )
     return ExerciseFigure(
-        "supine_hamstring_stretch", View.SIDE, start=_sup(start, HOOK),
-        key=_with_reaches(key, *hands, rests=LYING_BACK + LEFT_FOOT), props=(FLOOR, MAT),
-        feel=("back_of_thigh",))
+        "supine_hamstring_stretch",
+        View.SIDE,
+        start=_sup(start, HOOK),
+        key=_with_reaches(key, *hands, rests=LYING_BACK + LEFT_FOOT),
+        props=(FLOOR, MAT),
+        feel=("back_of_thigh",),
+    )
 
 
 def _strap(*anchors: str) -> Prop:
@@ -404,32 +504,47 @@ def _strap_leg_raise() -> ExerciseFigure:
     base = LYING.both(ankle=0.0)
     start = base.both(shoulder_flex=40.0, elbow=60.0)
     key = base.with_(r_hip_flex=45.0, r_hip_abd=15.0)
-    hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.45),
-             Reach("r", "r_shoulder", toward="r_toe", fraction=0.45))
+    hands = (
+        Reach("l", "l_shoulder", toward="r_toe", fraction=0.45),
+        Reach("r", "r_shoulder", toward="r_toe", fraction=0.45),
+    )
     # The soles press against the wall (that is what the wall is for): the
     # heels touch it, the left one all through the raise.
     s = forward(grounded(base))
     wall_x = max(s["l_heel"][0], s["r_heel"][0]) + SURFACE_RADIUS["l_heel"]
     wall_support = Support("wall", at=wall_x, name="wall")
-    wall = Prop("line", points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)), width=6.0,
-                ink=Ink.WALL, depth_bias=-1e5)
+    wall = Prop(
+        "line",
+        points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)),
+        width=6.0,
+        ink=Ink.WALL,
+        depth_bias=-1e5,
+    )
     soles = rests_on(wall_support, "l_heel")
     return ExerciseFigure(
-        "strap_leg_raise", View.SIDE,
-        start=_with_reaches(start, *hands, rests=LONG_LEGS + soles
-                            + rests_on(wall_support, "r_heel")),
+        "strap_leg_raise",
+        View.SIDE,
+        start=_with_reaches(
+            start, *hands, rests=LONG_LEGS + soles + rests_on(wall_support, "r_heel")
+        ),
         key=_with_reaches(key, *hands, rests=LEFT_LONG + soles),
         props=(FLOOR, MAT, wall, _strap("l_hand", "r_toe", "r_hand")),
-        feel=("back_of_thigh", "outer_hip"))
+        feel=("back_of_thigh", "outer_hip"),
+    )
 
 
 def _supine_piriformis() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     key = _figure_four(start)
     return ExerciseFigure(
-        "supine_piriformis_stretch", View.SIDE, start=_sup(start, HOOK),
+        "supine_piriformis_stretch",
+        View.SIDE,
+        start=_sup(start, HOOK),
         key=_sup(key, LYING_BACK + LEFT_FOOT),
-        props=(FLOOR, MAT), feel=("buttock", "back_of_hip"), azimuth=25.0)
+        props=(FLOOR, MAT),
+        feel=("buttock", "back_of_hip"),
+        azimuth=25.0,
+    )
 
 
 def _hold_behind_thigh(p: Pose, leg: str) -> Pose:
@@ -450,15 +565,17 @@ def _hold_behind_thigh(p: Pose, leg: str) -> Pose:
         target = (grip[0] + 6.0, grip[1] + k * lateral * 4.0, grip[2] + 4.0)
 
         def cost(q: Skeleton, s: str = s, target: Vec = target) -> float:
-            palm = tuple((w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"],
-                                                     strict=True))
-            return (sum((a - b) ** 2 for a, b in zip(palm, target, strict=True))
-                    + 0.3 * max(0.0, 35.0 - q[f"{s}_elbow"][2]) ** 2)
+            palm = tuple((w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"], strict=True))
+            return (
+                sum((a - b) ** 2 for a, b in zip(palm, target, strict=True))
+                + 0.3 * max(0.0, 35.0 - q[f"{s}_elbow"][2]) ** 2
+            )
 
-        p = fit(p.with_({f"{s}_shoulder_flex": 60.0, f"{s}_shoulder_abd": 20.0,
-                         f"{s}_elbow": 60.0}),
-                [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_shoulder_rot", f"{s}_elbow"],
-                cost)
+        p = fit(
+            p.with_({f"{s}_shoulder_flex": 60.0, f"{s}_shoulder_abd": 20.0, f"{s}_elbow": 60.0}),
+            [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_shoulder_rot", f"{s}_elbow"],
+            cost,
+        )
     return p
 
 
@@ -469,38 +586,65 @@ def _advanced_piriformis() -> ExerciseFigure:
     pulled = start.with_(l_hip_flex=125.0, l_knee=105.0, l_ankle=-5.0, neck_flex=12.0)
     pulled = _figure_four(pulled, max_flex=140.0, ankle_at=(0.0, 4.0, 3.0))
     return ExerciseFigure(
-        "advanced_piriformis_stretch", View.SIDE, start=_sup(start, LYING_BACK + LEFT_FOOT),
-        key=_sup(_hold_behind_thigh(pulled, "l"), LYING_BACK), props=(FLOOR, MAT),
-        feel=("buttock", "back_of_hip"), azimuth=-20.0, from_resting_side=True)
+        "advanced_piriformis_stretch",
+        View.SIDE,
+        start=_sup(start, LYING_BACK + LEFT_FOOT),
+        key=_sup(_hold_behind_thigh(pulled, "l"), LYING_BACK),
+        props=(FLOOR, MAT),
+        feel=("buttock", "back_of_hip"),
+        azimuth=-20.0,
+        from_resting_side=True,
+    )
 
 
 def _seated_hip_stretch() -> ExerciseFigure:
     start = SITTING_FLOOR.with_(lumbar_flex=-3.0)
-    key = start.with_(r_hip_flex=110.0, r_hip_abd=-18.0, r_knee=120.0, r_ankle=-15.0,
-                      thorax_twist=-20.0, lumbar_twist=-8.0)
+    key = start.with_(
+        r_hip_flex=110.0,
+        r_hip_abd=-18.0,
+        r_knee=120.0,
+        r_ankle=-15.0,
+        thorax_twist=-20.0,
+        lumbar_twist=-8.0,
+    )
     # The right foot crosses over and is planted beside the outside of the
     # long left leg's knee: that crossing is what names the stretch.
     sitting = on_floor("l_hip", "r_heel", "r_toe")
 
     def crossed(sk: Skeleton) -> float:
         g = [r.gap(sk) for r in sitting]
-        return (10 * sum(x * x for x in g)
-                + (sk["r_heel"][1] - sk["l_knee"][1] - 10.0) ** 2
-                + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2)
+        return (
+            10 * sum(x * x for x in g)
+            + (sk["r_heel"][1] - sk["l_knee"][1] - 10.0) ** 2
+            + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2
+        )
 
-    key = fit(key, ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"], crossed,
-              steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02))
+    key = fit(
+        key,
+        ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"],
+        crossed,
+        steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02),
+    )
     # The left arm hugs the crossed knee towards the chest; the right hand
     # holds that ankle.
-    hands = (Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
-             Reach("r", "r_ankle", offset=(0.0, -3.0, 6.0)))
+    hands = (
+        Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
+        Reach("r", "r_ankle", offset=(0.0, -3.0, 6.0)),
+    )
     return ExerciseFigure(
-        "seated_hip_stretch", View.SIDE,
-        start=_sup(start.both(shoulder_flex=35.0, elbow=10.0), on_floor("l_hip", "r_hip",
-                                                                         "l_heel", "r_heel")),
-        key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel",
-                                                       "r_toe")),
-        props=(FLOOR, MAT), feel=("buttock", "outer_hip"), azimuth=30.0)
+        "seated_hip_stretch",
+        View.SIDE,
+        start=_sup(
+            start.both(shoulder_flex=35.0, elbow=10.0),
+            on_floor("l_hip", "r_hip", "l_heel", "r_heel"),
+        ),
+        key=_with_reaches(
+            key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel", "r_toe")
+        ),
+        props=(FLOOR, MAT),
+        feel=("buttock", "outer_hip"),
+        azimuth=30.0,
+    )
 
 
 ARMS_DOWN: Final = on_floor("l_hand", "r_hand")
@@ -511,25 +655,61 @@ def _bridge() -> ExerciseFigure:
     # shoulders and head down; the pelvis rises in a straight line.
     start = _arms_by_side(LYING.both(hip_flex=60.0, knee=100.0, ankle=-30.0))
     start_rests = LYING_BACK + on_floor("head") + BOTH_FEET + ARMS_DOWN
-    start = rest_fit(start, start_rests,
-                     ["neck_flex", "l_knee", "r_knee", "l_ankle", "r_ankle", "l_shoulder_flex",
-                      "r_shoulder_flex"])
+    start = rest_fit(
+        start,
+        start_rests,
+        [
+            "neck_flex",
+            "l_knee",
+            "r_knee",
+            "l_ankle",
+            "r_ankle",
+            "l_shoulder_flex",
+            "r_shoulder_flex",
+        ],
+    )
     up = start.with_(pitch=-118.0, neck_flex=30.0).both(hip_flex=8.0, knee=95.0, ankle=-20.0)
     up_rests = on_floor("neck", "head") + BOTH_FEET + ARMS_DOWN
     up = up.both(shoulder_flex=-up["pitch"] - 90.0 + 28.0, shoulder_abd=10.0, elbow=0.0)
     # Pitch stays as set: left free, the fit lowers the pelvis to ease the
     # contacts and the bridge sags into a half-lift.
-    up = rest_fit(up, up_rests,
-                  ["l_knee", "r_knee", "l_ankle", "r_ankle", "neck_flex", "l_hip_flex",
-                   "r_hip_flex", "l_shoulder_flex", "r_shoulder_flex"])
+    up = rest_fit(
+        up,
+        up_rests,
+        [
+            "l_knee",
+            "r_knee",
+            "l_ankle",
+            "r_ankle",
+            "neck_flex",
+            "l_hip_flex",
+            "r_hip_flex",
+            "l_shoulder_flex",
+            "r_shoulder_flex",
+        ],
+    )
     return ExerciseFigure(
-        "bridge", View.SIDE, start=_sup(start, start_rests), key=_sup(up, up_rests),
-        props=(FLOOR, MAT), feel=("glutes", "hip_flexors"), sided=False, breath=0.0)
+        "bridge",
+        View.SIDE,
+        start=_sup(start, start_rests),
+        key=_sup(up, up_rests),
+        props=(FLOOR, MAT),
+        feel=("glutes", "hip_flexors"),
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _band_anchor_post(x: float, y: float) -> tuple[Prop, ...]:
-    return (Prop("line", points=((x, y, 0.0), (x, y, 110.0)), width=5.0, ink=Ink.PROP_DARK,
-                 depth_bias=-20.0),)
+    return (
+        Prop(
+            "line",
+            points=((x, y, 0.0), (x, y, 110.0)),
+            width=5.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-20.0,
+        ),
+    )
 
 
 def _standing_hip_abduction() -> ExerciseFigure:
@@ -538,13 +718,22 @@ def _standing_hip_abduction() -> ExerciseFigure:
     start = base
     key = base.with_(r_hip_abd=32.0, lumbar_side=8.0)
     hold = Reach("l", "@world", offset=(0.0, post_y, 95.0))
-    band = Prop("line", anchors=("r_ankle",), points=((0.0, post_y, 12.0),), width=1.6,
-                ink=Ink.BAND, depth_bias=30.0)
+    band = Prop(
+        "line",
+        anchors=("r_ankle",),
+        points=((0.0, post_y, 12.0),),
+        width=1.6,
+        ink=Ink.BAND,
+        depth_bias=30.0,
+    )
     return ExerciseFigure(
-        "standing_hip_abduction", View.FRONT,
+        "standing_hip_abduction",
+        View.FRONT,
         start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold, rests=BOTH_FEET),
         key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold, rests=LEFT_FOOT),
-        props=(FLOOR, *_band_anchor_post(0.0, post_y + 4.0), band), feel=("outer_hip",))
+        props=(FLOOR, *_band_anchor_post(0.0, post_y + 4.0), band),
+        feel=("outer_hip",),
+    )
 
 
 def _pigeon(lean: float, **twist: float) -> Pose:
@@ -553,24 +742,50 @@ def _pigeon(lean: float, **twist: float) -> Pose:
     The pelvis tips well forward so the back thigh can lie flat, and the
     lower back extends to bring the chest up again, as it does on the mat.
     """
-    p = Pose().with_(pitch=55.0, lumbar_flex=-33.0 + lean, thorax_flex=-12.0 + lean * 0.5,
-                     neck_flex=-5.0).with_(twist).with_(
-        r_hip_flex=135.0, r_hip_abd=35.0, r_hip_rot=60.0, r_knee=110.0, r_ankle=-30.0,
-        l_hip_flex=-28.0, l_knee=3.0, l_ankle=-65.0)
+    p = (
+        Pose()
+        .with_(pitch=55.0, lumbar_flex=-33.0 + lean, thorax_flex=-12.0 + lean * 0.5, neck_flex=-5.0)
+        .with_(twist)
+        .with_(
+            r_hip_flex=135.0,
+            r_hip_abd=35.0,
+            r_hip_rot=60.0,
+            r_knee=110.0,
+            r_ankle=-30.0,
+            l_hip_flex=-28.0,
+            l_knee=3.0,
+            l_ankle=-65.0,
+        )
+    )
 
     def cost(sk: Skeleton) -> float:
         # Heights relative to the resting parts: the floor takes the lowest.
         g = [r.gap(sk) for r in PIGEON]
         m = sum(g) / len(g)
-        return (sum((x - m) ** 2 for x in g) * 4 + sum(x * x for x in g)
-                + 0.5 * (sk["l_hip"][2] - m - 16.0) ** 2)
+        return (
+            sum((x - m) ** 2 for x in g) * 4
+            + sum(x * x for x in g)
+            + 0.5 * (sk["l_hip"][2] - m - 16.0) ** 2
+        )
 
     # A coarse search finds the shape (the contacts pull against each other
     # through the pelvis); Gauss-Newton then puts them down exactly.
-    p = fit(p, ["pitch", "r_hip_flex", "r_knee", "r_hip_abd", "l_hip_flex", "l_knee",
-                "r_ankle", "l_ankle"], cost,
-            bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)},
-            steps=(8.0, 4.0, 2.0, 1.0))
+    p = fit(
+        p,
+        [
+            "pitch",
+            "r_hip_flex",
+            "r_knee",
+            "r_hip_abd",
+            "l_hip_flex",
+            "l_knee",
+            "r_ankle",
+            "l_ankle",
+        ],
+        cost,
+        bounds={"pitch": (40.0, 70.0), "r_hip_flex": (100.0, 145.0)},
+        steps=(8.0, 4.0, 2.0, 1.0),
+    )
     return settle(p, PIGEON)
 
 
@@ -580,15 +795,23 @@ def _hip_rotator() -> ExerciseFigure:
     # blend joint angles rather than simulate weight.)
     upright = _pigeon(0.0)
     sunk = _pigeon(8.0)
-    hands = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
-             Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
-    far_hands = (Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
-                 Reach("r", "r_knee", offset=(22.0, -12.0, -8.0)))
+    hands = (
+        Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
+        Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)),
+    )
+    far_hands = (
+        Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
+        Reach("r", "r_knee", offset=(22.0, -12.0, -8.0)),
+    )
     return ExerciseFigure(
-        "hip_rotator_energy_stretch", View.SIDE,
+        "hip_rotator_energy_stretch",
+        View.SIDE,
         start=_with_reaches(upright, *hands, rests=PIGEON),
-        key=_with_reaches(sunk, *far_hands, rests=PIGEON), props=(FLOOR, MAT),
-        feel=("buttock", "back_of_hip"), azimuth=30.0)
+        key=_with_reaches(sunk, *far_hands, rests=PIGEON),
+        props=(FLOOR, MAT),
+        feel=("buttock", "back_of_hip"),
+        azimuth=30.0,
+    )
 
 
 SIDE_LYING: Final = on_floor("l_shoulder", "l_hip", "l_knee", "l_ankle")
@@ -600,16 +823,23 @@ def _side_lying_base() -> Pose:
     Hips and knees bent, the lower arm under the head. The shoulder, hip,
     knee and ankle of the lower side all rest on the mat.
     """
-    p = Pose().with_(yaw=-90.0, roll=-90.0, neck_flex=0.0).both(
-        hip_flex=45.0, knee=90.0, ankle=-10.0)
+    p = (
+        Pose()
+        .with_(yaw=-90.0, roll=-90.0, neck_flex=0.0)
+        .both(hip_flex=45.0, knee=90.0, ankle=-10.0)
+    )
     p = p.with_(l_shoulder_flex=170.0, l_elbow=30.0, r_shoulder_flex=40.0, r_elbow=60.0)
 
     def cost(sk: Skeleton) -> float:
         g = [r.gap(sk) for r in SIDE_LYING]
         return sum((x - g[0]) ** 2 for x in g[1:])
 
-    p = fit(p, ["lumbar_side", "l_hip_abd", "r_hip_abd", "l_hip_rot", "pitch"], cost,
-            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+    p = fit(
+        p,
+        ["lumbar_side", "l_hip_abd", "r_hip_abd", "l_hip_rot", "pitch"],
+        cost,
+        steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01),
+    )
     return p
 
 
@@ -618,37 +848,60 @@ def _clam_shell() -> ExerciseFigure:
     # top knee opens upwards, both knees clearly bent; the mat is the floor.
     start = _side_lying_base()
     start = fit(start, ["r_hip_rot", "r_hip_abd"], near("r_heel", "l_heel", (0.0, 0.0, 9.0)))
-    key = fit(start.with_(r_hip_abd=30.0, r_hip_rot=25.0),
-              ["r_hip_rot", "r_hip_abd"],
-              _plus(near("r_heel", "l_heel", (0.0, 0.0, 9.0), weight=1.0),
-                    lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 30.0) ** 2))
+    key = fit(
+        start.with_(r_hip_abd=30.0, r_hip_rot=25.0),
+        ["r_hip_rot", "r_hip_abd"],
+        _plus(
+            near("r_heel", "l_heel", (0.0, 0.0, 9.0), weight=1.0),
+            lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 30.0) ** 2,
+        ),
+    )
     # The optional band loops round both thighs just above the knees.
-    band = Prop("loop", anchors=("l_above_knee", "r_above_knee"), width=1.8, ink=Ink.BAND,
-                depth_bias=60.0)
+    band = Prop(
+        "loop", anchors=("l_above_knee", "r_above_knee"), width=1.8, ink=Ink.BAND, depth_bias=60.0
+    )
     hand = Reach("r", "r_hip_front", offset=(0.0, -10.0, 2.0))
     sk = forward(grounded(start))
     x0 = min(sk["l_knee"][0], sk["l_toe"][0]) - 25.0
     x1 = sk["head"][0] + 25.0
-    mat = Prop("poly", points=((x1, -40.0, 0.0), (x0, -40.0, 0.0), (x0, 40.0, 0.0),
-                               (x1, 40.0, 0.0)), width=0.5, ink=Ink.MAT_AREA, depth_bias=-1e5)
+    mat = Prop(
+        "poly",
+        points=((x1, -40.0, 0.0), (x0, -40.0, 0.0), (x0, 40.0, 0.0), (x1, 40.0, 0.0)),
+        width=0.5,
+        ink=Ink.MAT_AREA,
+        depth_bias=-1e5,
+    )
     return ExerciseFigure(
-        "clam_shell", View.FRONT, start=_with_reaches(start, hand, rests=SIDE_LYING),
-        key=_with_reaches(key, hand, rests=SIDE_LYING), props=(mat, band),
-        feel=("outer_hip", "back_of_hip"), azimuth=-90.0, elevation=30.0, ghost=True)
+        "clam_shell",
+        View.FRONT,
+        start=_with_reaches(start, hand, rests=SIDE_LYING),
+        key=_with_reaches(key, hand, rests=SIDE_LYING),
+        props=(mat, band),
+        feel=("outer_hip", "back_of_hip"),
+        azimuth=-90.0,
+        elevation=30.0,
+        ghost=True,
+    )
 
 
 def _nerve_glide_knee() -> ExerciseFigure:
     base = _arms_by_side(LYING.both(ankle=0.0))
     start = base.with_(r_hip_flex=90.0, r_knee=90.0, r_ankle=-10.0)
     key = base.with_(r_hip_flex=90.0, r_knee=15.0, r_ankle=5.0)
-    hands = (Reach("l", "r_thigh_back", offset=(0.0, 4.0, 0.0), toward="r_knee",
-                   fraction=0.3),
-             Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee",
-                   fraction=0.3))
+    hands = (
+        Reach("l", "r_thigh_back", offset=(0.0, 4.0, 0.0), toward="r_knee", fraction=0.3),
+        Reach("r", "r_thigh_back", offset=(0.0, -4.0, 0.0), toward="r_knee", fraction=0.3),
+    )
     return ExerciseFigure(
-        "nerve_glide_knee", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
-        key=_with_reaches(key, *hands, rests=LEFT_LONG), neutral=_sup(base, LONG_LEGS),
-        props=(FLOOR, MAT), feel=("back_of_leg",), ghost=True)
+        "nerve_glide_knee",
+        View.SIDE,
+        start=_with_reaches(start, *hands, rests=LEFT_LONG),
+        key=_with_reaches(key, *hands, rests=LEFT_LONG),
+        neutral=_sup(base, LONG_LEGS),
+        props=(FLOOR, MAT),
+        feel=("back_of_leg",),
+        ghost=True,
+    )
 
 
 def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
@@ -661,9 +914,13 @@ def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
     """
     if rise is None:
         rise = max(0.0, -deg) * 0.5
-    return p.with_(pitch=p["pitch"] - deg, lumbar_flex=p["lumbar_flex"] + deg + rise,
-                   thorax_flex=p["thorax_flex"] - 2.2 * rise,
-                   l_hip_flex=p["l_hip_flex"] - deg, r_hip_flex=p["r_hip_flex"] - deg)
+    return p.with_(
+        pitch=p["pitch"] - deg,
+        lumbar_flex=p["lumbar_flex"] + deg + rise,
+        thorax_flex=p["thorax_flex"] - 2.2 * rise,
+        l_hip_flex=p["l_hip_flex"] - deg,
+        r_hip_flex=p["r_hip_flex"] - deg,
+    )
 
 
 def _posterior_tilt() -> ExerciseFigure:
@@ -671,9 +928,15 @@ def _posterior_tilt() -> ExerciseFigure:
     # Flat: the pelvis rolls back until the low back lies along the mat.
     key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
     return ExerciseFigure(
-        "posterior_pelvic_tilt", View.SIDE,
-        start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET), key=_sup(key, HOOK),
-        props=(FLOOR, MAT), feel=("abdomen", "lower_back"), sided=False, breath=0.0)
+        "posterior_pelvic_tilt",
+        View.SIDE,
+        start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET),
+        key=_sup(key, HOOK),
+        props=(FLOOR, MAT),
+        feel=("abdomen", "lower_back"),
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _anterior_tilt() -> ExerciseFigure:
@@ -686,15 +949,26 @@ def _anterior_tilt() -> ExerciseFigure:
     start = rest_fit(start, rests, legs)
     key = rest_fit(key, rests, legs)
     return ExerciseFigure(
-        "anterior_pelvic_tilt", View.SIDE, start=_sup(start, rests), key=_sup(key, rests),
-        props=(FLOOR, MAT), feel=("lower_back",), sided=False, breath=0.0)
+        "anterior_pelvic_tilt",
+        View.SIDE,
+        start=_sup(start, rests),
+        key=_sup(key, rests),
+        props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _elbow_on_mat(p: Pose) -> float:
     """How far above the belly the palm sits so the right elbow just rests."""
+
     def clear(h: float) -> float:
-        sk = forward(resolve(Frame(grounded(p), reaches=(
-            Reach("r", "abdomen", offset=(0.0, -4.0, h)),))).body)
+        sk = forward(
+            resolve(
+                Frame(grounded(p), reaches=(Reach("r", "abdomen", offset=(0.0, -4.0, h)),))
+            ).body
+        )
         return sk["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - sk["pelvis"][2] + RADIUS["trunk"]
 
     return _bisect(clear, 0.0, 30.0) + 0.3
@@ -707,16 +981,26 @@ def _core_breathing() -> ExerciseFigure:
     belly = (Reach("r", "abdomen", offset=(0.0, -4.0, _elbow_on_mat(start))),)
     exhale = _tilt(start, 6.0).with_(thorax_flex=4.0)
     return ExerciseFigure(
-        "core_breathing", View.SIDE, start=_with_reaches(start, *belly, rests=HOOK),
-        key=_with_reaches(exhale, *belly, rests=HOOK), props=(FLOOR, MAT), feel=("abdomen",),
-        sided=False, breath=1.6)
+        "core_breathing",
+        View.SIDE,
+        start=_with_reaches(start, *belly, rests=HOOK),
+        key=_with_reaches(exhale, *belly, rests=HOOK),
+        props=(FLOOR, MAT),
+        feel=("abdomen",),
+        sided=False,
+        breath=1.6,
+    )
 
 
 def _mat_area(x0: float, x1: float, half: float) -> Prop:
     """The mat as a flat rectangle, for cameras that look down on the floor."""
-    return Prop("poly", points=((x0, -half, 0.0), (x1, -half, 0.0), (x1, half, 0.0),
-                                (x0, half, 0.0)),
-                width=0.5, ink=Ink.MAT_AREA, depth_bias=-1e5)
+    return Prop(
+        "poly",
+        points=((x0, -half, 0.0), (x1, -half, 0.0), (x1, half, 0.0), (x0, half, 0.0)),
+        width=0.5,
+        ink=Ink.MAT_AREA,
+        depth_bias=-1e5,
+    )
 
 
 def _knees_to_right(start: Pose, roll: float) -> Pose:
@@ -729,16 +1013,18 @@ def _knees_to_right(start: Pose, roll: float) -> Pose:
     """
     twist = limit_for("lumbar_twist")
     lumbar = min(roll / 2, twist[1] if twist else roll / 2)
-    p = start.with_(spin=-roll, lumbar_twist=lumbar, thorax_twist=roll - lumbar,
-                    r_hip_abd=20.0, l_hip_abd=-20.0)
+    p = start.with_(
+        spin=-roll, lumbar_twist=lumbar, thorax_twist=roll - lumbar, r_hip_abd=20.0, l_hip_abd=-20.0
+    )
     low_knee = RADIUS["thigh"] * 0.8
     stack = RADIUS["thigh"] * 1.75
 
     def cost(sk: Skeleton) -> float:
         rk, lk, ra, la = sk["r_knee"], sk["l_knee"], sk["r_ankle"], sk["l_ankle"]
         c = (rk[2] - low_knee) ** 2
-        c += 0.5 * ((lk[0] - rk[0]) ** 2 + 0.3 * (lk[1] - rk[1]) ** 2
-                    + (lk[2] - rk[2] - stack) ** 2)
+        c += 0.5 * (
+            (lk[0] - rk[0]) ** 2 + 0.3 * (lk[1] - rk[1]) ** 2 + (lk[2] - rk[2] - stack) ** 2
+        )
         c += 0.3 * ((la[0] - ra[0]) ** 2 + (la[2] - ra[2] - stack * 0.8) ** 2)
         return c
 
@@ -755,33 +1041,56 @@ def _lumbar_rotation() -> ExerciseFigure:
     start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
     key = _knees_to_right(start, 45.0)
     return ExerciseFigure(
-        "lumbar_rotation", View.SIDE, start=_sup(start, on_floor("mid_back") + BOTH_FEET),
+        "lumbar_rotation",
+        View.SIDE,
+        start=_sup(start, on_floor("mid_back") + BOTH_FEET),
         key=_sup(key, on_floor("neck", "r_hip")),
-        props=(_mat_area(-100.0, 75.0, 42.0),), feel=("lower_back", "side_of_back"),
+        props=(_mat_area(-100.0, 75.0, 42.0),),
+        feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
-        elevation=30.0, azimuth=45.0, breath=0.0)
+        elevation=30.0,
+        azimuth=45.0,
+        breath=0.0,
+    )
 
 
 def _long_sit_lean(lean: float) -> Pose:
     p = SITTING_FLOOR.with_(pitch=lean, lumbar_flex=-5.0).with_(
-        r_hip_flex=90.0 + lean, r_knee=3.0, r_ankle=10.0,
-        l_hip_flex=70.0 + lean, l_hip_abd=55.0, l_hip_rot=55.0, l_knee=140.0, l_ankle=-20.0)
-    return fit(p, ["l_hip_abd", "l_hip_rot", "l_knee", "l_hip_flex"],
-               near("l_heel", "r_knee", (-20.0, 11.0, -2.0)))
+        r_hip_flex=90.0 + lean,
+        r_knee=3.0,
+        r_ankle=10.0,
+        l_hip_flex=70.0 + lean,
+        l_hip_abd=55.0,
+        l_hip_rot=55.0,
+        l_knee=140.0,
+        l_ankle=-20.0,
+    )
+    return fit(
+        p,
+        ["l_hip_abd", "l_hip_rot", "l_knee", "l_hip_flex"],
+        near("l_heel", "r_knee", (-20.0, 11.0, -2.0)),
+    )
 
 
 def _seated_hamstring() -> ExerciseFigure:
     start = _long_sit_lean(0.0)
     key = _long_sit_lean(28.0)
-    hands = (Reach("l", "r_knee", offset=(12.0, 5.0, 3.0)),
-             Reach("r", "r_knee", offset=(14.0, -5.0, 3.0)))
-    hands0 = (Reach("l", "r_thigh_front", offset=(0.0, 6.0, 0.0)),
-              Reach("r", "r_thigh_front", offset=(0.0, -4.0, 0.0)))
+    hands = (
+        Reach("l", "r_knee", offset=(12.0, 5.0, 3.0)),
+        Reach("r", "r_knee", offset=(14.0, -5.0, 3.0)),
+    )
+    hands0 = (
+        Reach("l", "r_thigh_front", offset=(0.0, 6.0, 0.0)),
+        Reach("r", "r_thigh_front", offset=(0.0, -4.0, 0.0)),
+    )
     return ExerciseFigure(
-        "seated_hamstring_stretch", View.SIDE,
+        "seated_hamstring_stretch",
+        View.SIDE,
         start=_with_reaches(start, *hands0, rests=on_floor("l_hip", "r_hip", "r_heel")),
         key=_with_reaches(key, *hands, rests=on_floor("l_hip", "r_hip", "r_heel")),
-        props=(FLOOR, MAT), feel=("back_of_thigh",))
+        props=(FLOOR, MAT),
+        feel=("back_of_thigh",),
+    )
 
 
 PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
@@ -791,10 +1100,18 @@ FOREARMS: Final = on_floor("l_elbow", "r_elbow")
 def _prone_hands(p: Pose, ahead: float, wide: float = 1.1) -> tuple[Reach, Reach]:
     sk = forward(grounded(p))
     return tuple(  # type: ignore[return-value]
-        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + ahead,
-                                   sk[f"{s}_shoulder"][1] * wide, RADIUS["forearm"] * 0.8),
-              flat=True)
-        for s in ("l", "r"))
+        Reach(
+            s,
+            "@world",
+            offset=(
+                sk[f"{s}_shoulder"][0] + ahead,
+                sk[f"{s}_shoulder"][1] * wide,
+                RADIUS["forearm"] * 0.8,
+            ),
+            flat=True,
+        )
+        for s in ("l", "r")
+    )
 
 
 def _on_legs(p: Pose) -> Pose:
@@ -803,8 +1120,9 @@ def _on_legs(p: Pose) -> Pose:
 
 
 def _press_pose(ext: float) -> Pose:
-    return _on_legs(PRONE.with_(lumbar_flex=-ext * 0.6, thorax_flex=-ext * 0.4,
-                                neck_flex=-15.0 + ext * 0.2))
+    return _on_legs(
+        PRONE.with_(lumbar_flex=-ext * 0.6, thorax_flex=-ext * 0.4, neck_flex=-15.0 + ext * 0.2)
+    )
 
 
 def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float:
@@ -823,9 +1141,18 @@ def _prone_press_up() -> ExerciseFigure:
     top_ext = 55.0
     sk = forward(_press_pose(top_ext))
     hands = tuple(
-        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + 6.0, sk[f"{s}_shoulder"][1] * 1.2,
-                                   SURFACE_RADIUS["r_wrist"]), flat=True)
-        for s in ("l", "r"))
+        Reach(
+            s,
+            "@world",
+            offset=(
+                sk[f"{s}_shoulder"][0] + 6.0,
+                sk[f"{s}_shoulder"][1] * 1.2,
+                SURFACE_RADIUS["r_wrist"],
+            ),
+            flat=True,
+        )
+        for s in ("l", "r")
+    )
 
     def shoulder_to_palm(ext: float) -> float:
         q = forward(_press_pose(ext))["r_shoulder"]
@@ -842,14 +1169,21 @@ def _prone_press_up() -> ExerciseFigure:
     low = _press_pose(_bisect(elbow_clear, 0.0, 60.0) + 0.5)
     rests = PRONE_LEGS + PALMS
     return ExerciseFigure(
-        "prone_press_up", View.SIDE, start=_with_reaches(low, *hands, rests=rests),
-        key=_with_reaches(top, *hands, rests=rests), props=(FLOOR, MAT), feel=("lower_back",),
-        sided=False, breath=0.0)
+        "prone_press_up",
+        View.SIDE,
+        start=_with_reaches(low, *hands, rests=rests),
+        key=_with_reaches(top, *hands, rests=rests),
+        props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _sphinx(ext: float) -> Pose:
-    return _on_legs(PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3,
-                                neck_flex=-10.0 + ext * 0.3))
+    return _on_legs(
+        PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3, neck_flex=-10.0 + ext * 0.3)
+    )
 
 
 def _prone_forearm_extension() -> ExerciseFigure:
@@ -866,10 +1200,19 @@ def _prone_forearm_extension() -> ExerciseFigure:
     up = _sphinx(lo)
     sk = forward(up)
     hands = tuple(
-        Reach(s, "@world", offset=(sk[f"{s}_shoulder"][0] + FOREARM - 1.0,
-                                   sk[f"{s}_shoulder"][1] * 0.9, SURFACE_RADIUS["r_wrist"]),
-              flat=True)
-        for s in ("l", "r"))
+        Reach(
+            s,
+            "@world",
+            offset=(
+                sk[f"{s}_shoulder"][0] + FOREARM - 1.0,
+                sk[f"{s}_shoulder"][1] * 0.9,
+                SURFACE_RADIUS["r_wrist"],
+            ),
+            flat=True,
+        )
+        for s in ("l", "r")
+    )
+
     def low_clear(ext: float) -> float:
         q = forward(resolve(Frame(_sphinx(ext), reaches=hands)).body)
         palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
@@ -878,15 +1221,20 @@ def _prone_forearm_extension() -> ExerciseFigure:
 
     down = _sphinx(_bisect(low_clear, 0.0, lo) + 0.2)
     return ExerciseFigure(
-        "prone_forearm_extension", View.SIDE,
+        "prone_forearm_extension",
+        View.SIDE,
         start=_with_reaches(down, *hands, rests=PRONE_LEGS + PALMS),
-        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS), props=(FLOOR, MAT),
+        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS),
+        props=(FLOOR, MAT),
         feel=("lower_back",),
-        sided=False, breath=0.0)
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _feet_flat_standing(p: Pose) -> Pose:
     """Ankles set so heels and toes of both feet rest on the floor."""
+
     def cost(sk: Skeleton) -> float:
         g = [r.gap(sk) for r in BOTH_FEET]
         return sum((x - g[0]) ** 2 for x in g[1:])
@@ -898,23 +1246,35 @@ def _standing_extension() -> ExerciseFigure:
     # The bend is in the low back: the lumbar spine arches well back (a
     # rigid trunk tilted back would read as a stoop from across the room).
     # Hips pushed forward of the feet, the chest back over them, eyes up.
-    key = _feet_flat_standing(standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0,
-                                       neck_flex=-18.0).both(hip_flex=-4.0))
+    key = _feet_flat_standing(
+        standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0, neck_flex=-18.0).both(
+            hip_flex=-4.0
+        )
+    )
+
     def palms_on_low_back(p: Pose) -> Pose:
         # Solved per pose rather than with ``Reach``: the planar reach would
         # swing the hands round to the belly once the shoulder hits its limit,
         # and hands on the belly make a back bend read as a forward bend.
         p = p.both(shoulder_flex=-40.0, shoulder_abd=25.0, elbow=80.0, wrist=-30.0)
         for s, k in (("l", 1.0), ("r", -1.0)):
-            p = fit(p, [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_elbow", f"{s}_wrist"],
-                    near(f"{s}_hand", "lower_back", (-3.0, k * 9.0, -4.0)))
+            p = fit(
+                p,
+                [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_elbow", f"{s}_wrist"],
+                near(f"{s}_hand", "lower_back", (-3.0, k * 9.0, -4.0)),
+            )
         return p
 
     return ExerciseFigure(
-        "standing_extension", View.SIDE, start=_sup(palms_on_low_back(standing()), BOTH_FEET),
-        key=_sup(palms_on_low_back(key), BOTH_FEET), neutral=_sup(standing(), BOTH_FEET),
+        "standing_extension",
+        View.SIDE,
+        start=_sup(palms_on_low_back(standing()), BOTH_FEET),
+        key=_sup(palms_on_low_back(key), BOTH_FEET),
+        neutral=_sup(standing(), BOTH_FEET),
         props=(FLOOR,),
-        feel=("lower_back",), sided=False)
+        feel=("lower_back",),
+        sided=False,
+    )
 
 
 BALL_R: Final = 6.0  # a massage ball, drawn large enough to see
@@ -928,60 +1288,110 @@ def _ball_piriformis_release() -> ExerciseFigure:
     sk0 = forward(grounded(base))
     b = sk0["r_buttock"]
     ball = Support("ball", centre=(b[0], b[1], BALL_R), radius=BALL_R, name="ball")
-    rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe",
-                                                "r_heel", "r_toe"))
+    rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe", "r_heel", "r_toe"))
 
     def on_ball(p: Pose) -> Pose:
         def cost(sk: Skeleton) -> float:
             sunk = min(0.0, sk.lowest())
-            return (sum(r.gap(sk) ** 2 for r in rests) + 0.01 * (sk["r_buttock"][0] - b[0]) ** 2
-                    + 10 * sunk ** 2)
+            return (
+                sum(r.gap(sk) ** 2 for r in rests)
+                + 0.01 * (sk["r_buttock"][0] - b[0]) ** 2
+                + 10 * sunk**2
+            )
 
         p = replace(p, ground=Ground.FIXED)
-        return fit(p, ["z", "roll", "pitch", "x", "lumbar_flex", "l_knee", "r_knee", "l_ankle",
-                       "r_ankle", "l_hip_flex", "r_hip_flex"],
-                   cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01))
+        return fit(
+            p,
+            [
+                "z",
+                "roll",
+                "pitch",
+                "x",
+                "lumbar_flex",
+                "l_knee",
+                "r_knee",
+                "l_ankle",
+                "r_ankle",
+                "l_hip_flex",
+                "r_hip_flex",
+            ],
+            cost,
+            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01),
+        )
 
     start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
     # Small circles over the ball: the pelvis rolls a little each way.
-    path = tuple(Frame(on_ball(start.with_(roll=start["roll"] - 3.0 * math.sin(a),
-                                           lumbar_flex=2.0 * math.cos(a))), rests=rests)
-                 for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2))
-    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK,
-                depth_bias=2e6)
+    path = tuple(
+        Frame(
+            on_ball(
+                start.with_(roll=start["roll"] - 3.0 * math.sin(a), lumbar_flex=2.0 * math.cos(a))
+            ),
+            rests=rests,
+        )
+        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2)
+    )
+    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK, depth_bias=2e6)
     return ExerciseFigure(
-        "ball_piriformis_release", View.SIDE, start=Frame(start, rests=rests),
-        key=Frame(start, rests=rests), rep_path=path,
-        props=(FLOOR, MAT, prop), feel=("buttock",))
+        "ball_piriformis_release",
+        View.SIDE,
+        start=Frame(start, rests=rests),
+        key=Frame(start, rests=rests),
+        rep_path=path,
+        props=(FLOOR, MAT, prop),
+        feel=("buttock",),
+    )
 
 
 def _standing_side_bend() -> ExerciseFigure:
     start = standing().both(shoulder_abd=6.0)
     key = standing(lumbar_side=-14.0, thorax_side=-14.0)
-    hands = (Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
-             Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)))
+    hands = (
+        Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
+        Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)),
+    )
     return ExerciseFigure(
-        "standing_side_bend", View.FRONT, start=_sup(start, BOTH_FEET),
+        "standing_side_bend",
+        View.FRONT,
+        start=_sup(start, BOTH_FEET),
         key=_with_reaches(key, *hands, rests=BOTH_FEET),
-        props=(FLOOR,), feel=("side_of_back",), feel_other_side=True)
+        props=(FLOOR,),
+        feel=("side_of_back",),
+        feel_other_side=True,
+    )
 
 
 def _ball_decompression() -> ExerciseFigure:
     ball_r = 33.0
-    p = Pose(ground=Ground.FIXED).with_(pitch=95.0, lumbar_flex=25.0, thorax_flex=20.0,
-                                        neck_flex=10.0).both(
-        hip_flex=55.0, knee=10.0, ankle=-40.0, shoulder_flex=80.0, elbow=5.0, wrist=-60.0)
+    p = (
+        Pose(ground=Ground.FIXED)
+        .with_(pitch=95.0, lumbar_flex=25.0, thorax_flex=20.0, neck_flex=10.0)
+        .both(hip_flex=55.0, knee=10.0, ankle=-40.0, shoulder_flex=80.0, elbow=5.0, wrist=-60.0)
+    )
 
     def cost(sk: Skeleton) -> float:
-        return ((sk["abdomen"][2] - 2 * ball_r) ** 2 * 4
-                + (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
-                + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
-                + (sk["r_hand"][2] - RADIUS["hand"]) ** 2
-                + (sk["l_hand"][2] - RADIUS["hand"]) ** 2)
+        return (
+            (sk["abdomen"][2] - 2 * ball_r) ** 2 * 4
+            + (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+            + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+            + (sk["r_hand"][2] - RADIUS["hand"]) ** 2
+            + (sk["l_hand"][2] - RADIUS["hand"]) ** 2
+        )
 
     p = p.with_(z=80.0)
-    p = fit(p, ["z", "pitch", "l_hip_flex", "r_hip_flex", "lumbar_flex", "l_shoulder_flex",
-                "r_shoulder_flex"], cost, steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1))
+    p = fit(
+        p,
+        [
+            "z",
+            "pitch",
+            "l_hip_flex",
+            "r_hip_flex",
+            "lumbar_flex",
+            "l_shoulder_flex",
+            "r_shoulder_flex",
+        ],
+        cost,
+        steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1),
+    )
     # The ball sits on the floor; the belly rests on it, hands and toes on
     # the floor (it used to hang from the belly, wherever that went).
     centre = forward(p)["abdomen"]
@@ -990,8 +1400,15 @@ def _ball_decompression() -> ExerciseFigure:
     rests = (Rest("abdomen", support), *on_floor("l_toe", "r_toe", "l_hand", "r_hand"))
     frame = Frame(settle(p, rests), rests=rests)
     return ExerciseFigure(
-        "ball_decompression", View.SIDE, start=frame, key=frame, props=(FLOOR, ball),
-        feel=("lower_back",), sided=False, breath=0.0)
+        "ball_decompression",
+        View.SIDE,
+        start=frame,
+        key=frame,
+        props=(FLOOR, ball),
+        feel=("lower_back",),
+        sided=False,
+        breath=0.0,
+    )
 
 
 def _side_stretch_dangle() -> ExerciseFigure:
@@ -1002,8 +1419,8 @@ def _side_stretch_dangle() -> ExerciseFigure:
     post_y = 48.0
     start = standing().both(shoulder_abd=8.0)
     key = standing(roll=-34.0, lumbar_side=7.0, thorax_side=7.0, neck_flex=5.0).with_(
-        r_knee=38.0, r_hip_flex=18.0, r_ankle=0.0, l_ankle=0.0,
-        r_shoulder_abd=-30.0, r_elbow=12.0)
+        r_knee=38.0, r_hip_flex=18.0, r_ankle=0.0, l_ankle=0.0, r_shoulder_abd=-30.0, r_elbow=12.0
+    )
 
     def vertical(s: str) -> Callable[[Skeleton], float]:
         return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
@@ -1012,16 +1429,22 @@ def _side_stretch_dangle() -> ExerciseFigure:
     grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
     grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
     return ExerciseFigure(
-        "side_stretch_dangle", View.FRONT,
+        "side_stretch_dangle",
+        View.FRONT,
         start=_with_reaches(start, grip_start, rests=BOTH_FEET),
         key=_with_reaches(key, grip, rests=LEFT_FOOT),
-        props=(FLOOR, *_band_anchor_post(0.0, post_y)), feel=("side_of_back",))
+        props=(FLOOR, *_band_anchor_post(0.0, post_y)),
+        feel=("side_of_back",),
+    )
 
 
 def _kneeling_helper(x: float, y: float, lean: float) -> Pose:
     """A helper kneeling at the person's feet, facing them, leaning in by ``lean``."""
-    return Pose().with_(x=x, y=y, yaw=180.0, pitch=lean).both(
-        hip_flex=lean + 20.0, knee=115.0, ankle=-60.0, shoulder_flex=40.0, elbow=30.0)
+    return (
+        Pose()
+        .with_(x=x, y=y, yaw=180.0, pitch=lean)
+        .both(hip_flex=lean + 20.0, knee=115.0, ankle=-60.0, shoulder_flex=40.0, elbow=30.0)
+    )
 
 
 def _helper_decompression() -> ExerciseFigure:
@@ -1030,32 +1453,47 @@ def _helper_decompression() -> ExerciseFigure:
     hx = sk["r_heel"][0] + 52.0
     helper = _kneeling_helper(hx, 0.0, lean=28.0)
     pulled = _kneeling_helper(hx + 2.0, 0.0, lean=18.0)
-    grip = (Reach("l", "r_ankle", on_helper=True, offset=(2.0, -2.0, -2.0)),
-            Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)))
+    grip = (
+        Reach("l", "r_ankle", on_helper=True, offset=(2.0, -2.0, -2.0)),
+        Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)),
+    )
     return ExerciseFigure(
-        "helper_decompression", View.SIDE,
+        "helper_decompression",
+        View.SIDE,
         start=_with_reaches(body, helper=helper, helper_reaches=grip, rests=LONG_LEGS),
-        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip,
-                          rests=LONG_LEGS),
+        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip, rests=LONG_LEGS),
         neutral=_with_reaches(_arms_by_side(LYING), helper=helper, rests=LONG_LEGS),
-        props=(FLOOR, MAT), feel=("lower_back",), sided=False)
+        props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False,
+    )
 
 
 def _seated_piriformis() -> ExerciseFigure:
     start = seated_on_chair()
     base = start.with_(pitch=0.0)
     # Leaning forward from the hips keeps the thighs on the seat.
-    key = _figure_four(base.with_(pitch=22.0, lumbar_flex=-6.0, neck_flex=-10.0,
-                                  l_hip_flex=112.0, r_hip_flex=112.0), max_flex=118.0)
-    hands = (Reach("l", "r_knee", offset=(0.0, 4.0, -9.0)),
-             Reach("r", "r_knee", offset=(-3.0, -4.0, -9.0)))
+    key = _figure_four(
+        base.with_(
+            pitch=22.0, lumbar_flex=-6.0, neck_flex=-10.0, l_hip_flex=112.0, r_hip_flex=112.0
+        ),
+        max_flex=118.0,
+    )
+    hands = (
+        Reach("l", "r_knee", offset=(0.0, 4.0, -9.0)),
+        Reach("r", "r_knee", offset=(-3.0, -4.0, -9.0)),
+    )
     sk = forward(start)
     chair = chair_props(sk["pelvis"][0] - 2.0)
     return ExerciseFigure(
-        "seated_piriformis_stretch", View.SIDE, start=_sup(start, ON_SEAT + BOTH_FEET),
-        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT), props=(FLOOR, *chair),
+        "seated_piriformis_stretch",
+        View.SIDE,
+        start=_sup(start, ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT),
+        props=(FLOOR, *chair),
         feel=("back_of_hip", "buttock"),
-        azimuth=25.0)
+        azimuth=25.0,
+    )
 
 
 def _floor_piriformis_stretch() -> ExerciseFigure:
@@ -1065,58 +1503,98 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
     # Folded well forward and turned: the chest goes down over the front
     # shin, which is what sets it apart from the upright pigeon.
     key = _pigeon(30.0, thorax_twist=-25.0, lumbar_twist=-8.0)
-    hands0 = (Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
-              Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)))
+    hands0 = (
+        Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
+        Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)),
+    )
     # The left palm flat on the mat ahead of the front knee (the opposite
     # shoulder comes towards that knee); the right hand on the knee.
     down = SURFACE_RADIUS["r_wrist"] - SURFACE_RADIUS["r_knee"]
-    hands = (Reach("l", "r_knee", offset=(4.0, 8.0, down), flat=True),
-             Reach("r", "r_knee", offset=(0.0, -3.0, 7.0)))
+    hands = (
+        Reach("l", "r_knee", offset=(4.0, 8.0, down), flat=True),
+        Reach("r", "r_knee", offset=(0.0, -3.0, 7.0)),
+    )
     return ExerciseFigure(
-        "floor_piriformis_stretch", View.SIDE,
+        "floor_piriformis_stretch",
+        View.SIDE,
         start=_with_reaches(start, *hands0, rests=PIGEON),
         key=_with_reaches(key, *hands, rests=PIGEON + on_floor("l_hand", "l_wrist")),
         props=(FLOOR, MAT),
-        feel=("back_of_hip", "buttock"), azimuth=35.0)
+        feel=("back_of_hip", "buttock"),
+        azimuth=35.0,
+    )
 
 
 def _helper_lift(hip: float, ankle: float) -> tuple[Pose, Pose]:
-    body = _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle,
-                                      l_ankle=-10.0)
+    body = _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle, l_ankle=-10.0)
     sk = forward(grounded(body))
     heel = sk["r_heel"]
-    helper = Pose().with_(x=heel[0] + 30.0, y=38.0, yaw=180.0, pitch=10.0).with_(
-        r_hip_flex=70.0, r_knee=80.0, r_ankle=0.0,  # half kneeling, front foot planted
-        l_hip_flex=-5.0, l_knee=95.0, l_ankle=-60.0)
-    helper = fit(helper, ["pitch", "r_knee", "r_hip_flex"],
-                 touching(("r_heel", RADIUS["foot"]), ("r_toe", RADIUS["foot"] * 0.6),
-                          ("l_knee", RADIUS["thigh"] * 0.8)))
+    helper = (
+        Pose()
+        .with_(x=heel[0] + 30.0, y=38.0, yaw=180.0, pitch=10.0)
+        .with_(
+            r_hip_flex=70.0,
+            r_knee=80.0,
+            r_ankle=0.0,  # half kneeling, front foot planted
+            l_hip_flex=-5.0,
+            l_knee=95.0,
+            l_ankle=-60.0,
+        )
+    )
+    helper = fit(
+        helper,
+        ["pitch", "r_knee", "r_hip_flex"],
+        touching(
+            ("r_heel", RADIUS["foot"]),
+            ("r_toe", RADIUS["foot"] * 0.6),
+            ("l_knee", RADIUS["thigh"] * 0.8),
+        ),
+    )
     return body, helper
 
 
 def _nerve_floss_helper() -> ExerciseFigure:
     high_body, high_helper = _helper_lift(70.0, -35.0)
     low_body, low_helper = _helper_lift(55.0, 20.0)
-    grip = (Reach("l", "r_heel", on_helper=True, offset=(0.0, 4.0, -3.0)),
-            Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)))
+    grip = (
+        Reach("l", "r_heel", on_helper=True, offset=(0.0, 4.0, -3.0)),
+        Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)),
+    )
     return ExerciseFigure(
-        "nerve_floss_helper", View.SIDE,
+        "nerve_floss_helper",
+        View.SIDE,
         start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
         key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
         neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
-        props=(FLOOR, MAT), feel=("back_of_leg",), ghost=True)
+        props=(FLOOR, MAT),
+        feel=("back_of_leg",),
+        ghost=True,
+    )
 
 
 def _nerve_glide_ankle() -> ExerciseFigure:
     base = _arms_by_side(LYING.both(ankle=-10.0)).with_(r_hip_flex=38.0, r_knee=0.0)
     start = base.with_(r_ankle=-40.0)
     key = base.with_(r_ankle=22.0)
-    rest = Prop("pedestal", anchors=("r_heel",), radius=14.0, width=1.0, ink=Ink.PROP,
-                offset=(0.0, 0.0, -RADIUS["foot"]), depth_bias=-40.0)
+    rest = Prop(
+        "pedestal",
+        anchors=("r_heel",),
+        radius=14.0,
+        width=1.0,
+        ink=Ink.PROP,
+        offset=(0.0, 0.0, -RADIUS["foot"]),
+        depth_bias=-40.0,
+    )
     return ExerciseFigure(
-        "nerve_glide_ankle", View.SIDE, start=_sup(start, LEFT_LONG), key=_sup(key, LEFT_LONG),
-        neutral=_sup(_arms_by_side(LYING), LONG_LEGS), props=(FLOOR, MAT, rest),
-        feel=("back_of_leg",), ghost=True)
+        "nerve_glide_ankle",
+        View.SIDE,
+        start=_sup(start, LEFT_LONG),
+        key=_sup(key, LEFT_LONG),
+        neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
+        props=(FLOOR, MAT, rest),
+        feel=("back_of_leg",),
+        ghost=True,
+    )
 
 
 def _strap_nerve_stretch() -> ExerciseFigure:
@@ -1125,13 +1603,19 @@ def _strap_nerve_stretch() -> ExerciseFigure:
     # The foot drawn back hard (toes towards the face) is what tells this
     # apart from the strap leg raise; the leg goes higher, with no wall.
     key = base.with_(r_hip_flex=75.0, r_knee=0.0, r_ankle=30.0)
-    hands = (Reach("l", "l_shoulder", toward="r_toe", fraction=0.5),
-             Reach("r", "r_shoulder", toward="r_toe", fraction=0.5))
+    hands = (
+        Reach("l", "l_shoulder", toward="r_toe", fraction=0.5),
+        Reach("r", "r_shoulder", toward="r_toe", fraction=0.5),
+    )
     return ExerciseFigure(
-        "strap_nerve_stretch", View.SIDE, start=_with_reaches(start, *hands, rests=LEFT_LONG),
+        "strap_nerve_stretch",
+        View.SIDE,
+        start=_with_reaches(start, *hands, rests=LEFT_LONG),
         key=_with_reaches(key, *hands, rests=LEFT_LONG),
         neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
-        props=(FLOOR, MAT, _strap("l_hand", "r_toe", "r_hand")), feel=("back_of_leg",))
+        props=(FLOOR, MAT, _strap("l_hand", "r_toe", "r_hand")),
+        feel=("back_of_leg",),
+    )
 
 
 def _chair_torso_twist() -> ExerciseFigure:
@@ -1139,25 +1623,51 @@ def _chair_torso_twist() -> ExerciseFigure:
     start = seated_on_chair().both(shoulder_flex=5.0, elbow=20.0, shoulder_abd=10.0)
     key = start.with_(lumbar_twist=-12.0, thorax_twist=-32.0)
     back_y = -30.0
-    hands = (Reach("l", "@world", offset=(6.0, back_y + 4.0, CHAIR_SEAT + 38.0)),
-             Reach("r", "@world", offset=(-6.0, back_y - 2.0, CHAIR_SEAT + 36.0)))
-    seat = Prop("line", points=((0.0, -24.0, CHAIR_SEAT), (0.0, 20.0, CHAIR_SEAT)), width=4.0,
-                ink=Ink.PROP_DARK, depth_bias=-60.0)
-    legs = tuple(Prop("line", points=((0.0, y, CHAIR_SEAT), (0.0, y, 0.0)), width=3.0,
-                      ink=Ink.PROP_DARK, depth_bias=-60.0) for y in (-22.0, 18.0))
-    back = Prop("line", points=((0.0, -22.0, CHAIR_SEAT), (0.0, back_y, CHAIR_SEAT + 45.0)),
-                width=4.0, ink=Ink.PROP_DARK, depth_bias=-60.0)
-    start_hands = (Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
-                   Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)))
+    hands = (
+        Reach("l", "@world", offset=(6.0, back_y + 4.0, CHAIR_SEAT + 38.0)),
+        Reach("r", "@world", offset=(-6.0, back_y - 2.0, CHAIR_SEAT + 36.0)),
+    )
+    seat = Prop(
+        "line",
+        points=((0.0, -24.0, CHAIR_SEAT), (0.0, 20.0, CHAIR_SEAT)),
+        width=4.0,
+        ink=Ink.PROP_DARK,
+        depth_bias=-60.0,
+    )
+    legs = tuple(
+        Prop(
+            "line",
+            points=((0.0, y, CHAIR_SEAT), (0.0, y, 0.0)),
+            width=3.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-60.0,
+        )
+        for y in (-22.0, 18.0)
+    )
+    back = Prop(
+        "line",
+        points=((0.0, -22.0, CHAIR_SEAT), (0.0, back_y, CHAIR_SEAT + 45.0)),
+        width=4.0,
+        ink=Ink.PROP_DARK,
+        depth_bias=-60.0,
+    )
+    start_hands = (
+        Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
+        Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)),
+    )
     return ExerciseFigure(
-        "chair_torso_twist", View.FRONT,
+        "chair_torso_twist",
+        View.FRONT,
         start=_with_reaches(start, *start_hands, rests=ON_SEAT + BOTH_FEET),
         key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET),
-        props=(FLOOR, seat, *legs, back), feel=("mid_back", "lower_back"),
+        props=(FLOOR, seat, *legs, back),
+        feel=("mid_back", "lower_back"),
         # From behind and above: the shoulders turned against the knees is
         # the twist (straight from the front it did not show), and the glow
         # sits on the back, where the twist is felt.
-        elevation=30.0, azimuth=150.0)
+        elevation=30.0,
+        azimuth=150.0,
+    )
 
 
 _BUILDERS: Final[Mapping[str, Callable[[], ExerciseFigure]]] = {
@@ -1214,11 +1724,11 @@ def _catalog_feel() -> Mapping[str, tuple[str, ...]]:
     """Areas from the catalog (the truth once content is loaded)."""
     try:
         from stretchguide.core import catalog
+
         load = getattr(catalog, "load_builtin", None)
         if load is None:
             return {}
-        return {ex_id: tuple(str(a) for a in ex.feel)
-                for ex_id, ex in load().exercises.items()}
+        return {ex_id: tuple(str(a) for a in ex.feel) for ex_id, ex in load().exercises.items()}
     except Exception:  # noqa: BLE001 - figures must draw even if content is broken
         return {}
 
@@ -1238,8 +1748,9 @@ def _glow_side(fig: ExerciseFigure, side: Side | None) -> str | None:
 
 
 @cache
-def _bounds_for(exercise_id: str, side: Side | None, alternating: bool) -> tuple[
-        float, float, float, float]:
+def _bounds_for(
+    exercise_id: str, side: Side | None, alternating: bool
+) -> tuple[float, float, float, float]:
     fig = figure(exercise_id)
     cam = fig.camera(side, alternating)
     sides: tuple[Side | None, ...] = (Side.RIGHT, Side.LEFT) if alternating else (side,)
@@ -1250,16 +1761,18 @@ def _bounds_for(exercise_id: str, side: Side | None, alternating: bool) -> tuple
     return (box[0], box[1], box[2], box[3])
 
 
-def key_drawing(exercise_id: str, side: Side | None = None) -> tuple[Drawing, tuple[
-        float, float, float, float]]:
+def key_drawing(
+    exercise_id: str, side: Side | None = None
+) -> tuple[Drawing, tuple[float, float, float, float]]:
     """The key pose, drawn, and the box to fit it in (thumbnails and SVGs)."""
     fig = figure(exercise_id)
     side = side or (Side.RIGHT if fig.sided else None)
     cam = fig.camera(side)
     frame = resolve(fig.frame_for(fig.key, side))
     ghost = resolve(fig.frame_for(fig.start, side)) if fig.ghost else None
-    d = drawing(frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side),
-                ghost=ghost)
+    d = drawing(
+        frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side), ghost=ghost
+    )
     return d, _bounds_for(exercise_id, side, False)
 
 
@@ -1286,9 +1799,17 @@ class Animator:
         self.stage = ""
         self._clip = self._prepare_clip()
 
-    def set_phase(self, phase: str, *, duration: float = 0.0, rep_s: float = 0.0,
-                  hold_s: float = 0.0, side: Side | None = None, alternating: bool = False,
-                  stage: str = "") -> None:
+    def set_phase(
+        self,
+        phase: str,
+        *,
+        duration: float = 0.0,
+        rep_s: float = 0.0,
+        hold_s: float = 0.0,
+        side: Side | None = None,
+        alternating: bool = False,
+        stage: str = "",
+    ) -> None:
         self.phase = str(phase)
         self.duration = duration
         self.rep_s = rep_s
@@ -1301,8 +1822,9 @@ class Animator:
             self._clip = self._prepare_clip()
         elif self.phase == "hold":
             target = self.fig.stage_frame(stage)
-            self._clip = Clip((Keyframe(self._f(self.fig.start), 0.0),
-                               Keyframe(self._f(target), MOVE_S)))
+            self._clip = Clip(
+                (Keyframe(self._f(self.fig.start), 0.0), Keyframe(self._f(target), MOVE_S))
+            )
         elif self.phase == "reps":
             self._clip = self._rep_clip(self.side)
         else:  # rest, idle, complete: the starting position, breathing
@@ -1326,8 +1848,10 @@ class Animator:
             keys.append(Keyframe(path[0], step, Easing.LINEAR))
             return Clip(tuple(keys), loop=True)
         a, b = self._f(self.fig.start, side), self._f(self.fig.key, side)
-        return Clip((Keyframe(a, 0.0), Keyframe(b, move), Keyframe(b, self.hold_s),
-                     Keyframe(a, move)), loop=True)
+        return Clip(
+            (Keyframe(a, 0.0), Keyframe(b, move), Keyframe(b, self.hold_s), Keyframe(a, move)),
+            loop=True,
+        )
 
     def side_at(self, t: float) -> Side | None:
         if self.phase == "reps" and self.alternating and self.side is not None:
@@ -1362,5 +1886,11 @@ class Animator:
     def drawing(self, t: float) -> Drawing:
         side = self.side_at(t)
         glow = 1.0 if self.phase in ("hold", "reps") else 0.6
-        return drawing(self.frame(t), self.camera(), self.fig.props_for(side), self.areas,
-                       _glow_side(self.fig, side), glow)
+        return drawing(
+            self.frame(t),
+            self.camera(),
+            self.fig.props_for(side),
+            self.areas,
+            _glow_side(self.fig, side),
+            glow,
+        )

@@ -182,8 +182,9 @@ LIMITS: Final[Mapping[str, tuple[float, float]]] = {
 }
 
 # Angles that change sign when the body is mirrored left <-> right.
-_LATERAL: Final = frozenset({"y", "yaw", "roll", "spin", "lumbar_side", "lumbar_twist",
-                             "thorax_side", "thorax_twist"})
+_LATERAL: Final = frozenset(
+    {"y", "yaw", "roll", "spin", "lumbar_side", "lumbar_twist", "thorax_side", "thorax_twist"}
+)
 
 
 def limit_for(dof: str) -> tuple[float, float] | None:
@@ -333,9 +334,16 @@ def _fk_raw(pose: Pose) -> Skeleton:
     head_base = _add(neck, _mv(r3, (0.0, 0.0, NECK)))
     head = _add(head_base, _mv(r3, (1.5, 0.0, HEAD_R)))
     nose = _add(head, _mv(r3, (HEAD_R * 0.98, 0.0, -1.5)))
-    pts.update(pelvis=pelvis, mid_back=mid, neck=neck, head_base=head_base, head=head,
-               nose=nose, l_eye=_add(head, _mv(r3, _EYE)),
-               r_eye=_add(head, _mv(r3, (_EYE[0], -_EYE[1], _EYE[2]))))
+    pts.update(
+        pelvis=pelvis,
+        mid_back=mid,
+        neck=neck,
+        head_base=head_base,
+        head=head,
+        nose=nose,
+        l_eye=_add(head, _mv(r3, _EYE)),
+        r_eye=_add(head, _mv(r3, (_EYE[0], -_EYE[1], _EYE[2]))),
+    )
     frames.update(pelvis=r0, lumbar=r1, thorax=r2, head=r3)
     # Surfaces the highlights and props attach to.
     low_mid = _scale(_add(pelvis, mid), 0.5)
@@ -346,8 +354,10 @@ def _fk_raw(pose: Pose) -> Skeleton:
     for s in SIDES:
         k = 1.0 if s == "l" else -1.0
         hip = _add(pelvis, _mv(r0, (0.0, k * HIP_HALF, -HIP_DROP)))
-        rt = _mm(_mm(_mm(r0, _ry(-p[f"{s}_hip_flex"])), _rx(k * p[f"{s}_hip_abd"])),
-                 _rz(k * p[f"{s}_hip_rot"]))
+        rt = _mm(
+            _mm(_mm(r0, _ry(-p[f"{s}_hip_flex"])), _rx(k * p[f"{s}_hip_abd"])),
+            _rz(k * p[f"{s}_hip_rot"]),
+        )
         knee = _add(hip, _mv(rt, (0.0, 0.0, -THIGH)))
         rs = _mm(rt, _ry(p[f"{s}_knee"]))
         ankle = _add(knee, _mv(rs, (0.0, 0.0, -SHIN)))
@@ -355,8 +365,10 @@ def _fk_raw(pose: Pose) -> Skeleton:
         toe = _add(ankle, _mv(rf, (FOOT_FWD, 0.0, -ANKLE_H * 0.75)))
         heel = _add(ankle, _mv(rf, (-HEEL_BACK, 0.0, -ANKLE_H * 0.75)))
         shoulder = _add(neck, _mv(r2, (0.0, k * SHOULDER_HALF, -SHOULDER_DROP)))
-        ra = _mm(_mm(_mm(r2, _ry(-p[f"{s}_shoulder_flex"])), _rx(k * p[f"{s}_shoulder_abd"])),
-                 _rz(k * p[f"{s}_shoulder_rot"]))
+        ra = _mm(
+            _mm(_mm(r2, _ry(-p[f"{s}_shoulder_flex"])), _rx(k * p[f"{s}_shoulder_abd"])),
+            _rz(k * p[f"{s}_shoulder_rot"]),
+        )
         elbow = _add(shoulder, _mv(ra, (0.0, 0.0, -UPPER_ARM)))
         rfa = _mm(ra, _ry(-p[f"{s}_elbow"]))
         wrist = _add(elbow, _mv(rfa, (0.0, 0.0, -FOREARM)))
@@ -364,25 +376,40 @@ def _fk_raw(pose: Pose) -> Skeleton:
         hand = _add(wrist, _mv(rh, (0.0, 0.0, -HAND)))
         mid_thigh = _scale(_add(hip, knee), 0.5)
         mid_shin = _scale(_add(knee, ankle), 0.5)
-        pts.update({
-            f"{s}_hip": hip, f"{s}_knee": knee, f"{s}_ankle": ankle, f"{s}_toe": toe,
-            f"{s}_heel": heel, f"{s}_shoulder": shoulder, f"{s}_elbow": elbow,
-            f"{s}_wrist": wrist, f"{s}_hand": hand,
-            f"{s}_buttock": _add(hip, _mv(r0, (-RADIUS["trunk"] * 0.8, k * 2.0, 1.0))),
-            f"{s}_outer_hip": _add(hip, _mv(r0, (0.0, k * RADIUS["thigh"], 3.0))),
-            f"{s}_hip_front": _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
-            f"{s}_thigh_back": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
-            f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
-            f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"] * 0.5, 0.0, 0.0))),
-            # Inside the thigh's back half: a glow on the skin's edge sits
-            # on the floor under a long-sitting leg, not on the muscle.
-            f"{s}_hamstring": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"] * 0.45, 0.0, 0.0))),
-            f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
-            f"{s}_above_knee": _add(hip, _scale(_sub(knee, hip), 0.8)),
-            f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
-        })
-        frames.update({f"{s}_thigh": rt, f"{s}_shin": rs, f"{s}_foot": rf,
-                       f"{s}_upper_arm": ra, f"{s}_forearm": rfa})
+        pts.update(
+            {
+                f"{s}_hip": hip,
+                f"{s}_knee": knee,
+                f"{s}_ankle": ankle,
+                f"{s}_toe": toe,
+                f"{s}_heel": heel,
+                f"{s}_shoulder": shoulder,
+                f"{s}_elbow": elbow,
+                f"{s}_wrist": wrist,
+                f"{s}_hand": hand,
+                f"{s}_buttock": _add(hip, _mv(r0, (-RADIUS["trunk"] * 0.8, k * 2.0, 1.0))),
+                f"{s}_outer_hip": _add(hip, _mv(r0, (0.0, k * RADIUS["thigh"], 3.0))),
+                f"{s}_hip_front": _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
+                f"{s}_thigh_back": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
+                f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+                f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"] * 0.5, 0.0, 0.0))),
+                # Inside the thigh's back half: a glow on the skin's edge sits
+                # on the floor under a long-sitting leg, not on the muscle.
+                f"{s}_hamstring": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"] * 0.45, 0.0, 0.0))),
+                f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+                f"{s}_above_knee": _add(hip, _scale(_sub(knee, hip), 0.8)),
+                f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
+            }
+        )
+        frames.update(
+            {
+                f"{s}_thigh": rt,
+                f"{s}_shin": rs,
+                f"{s}_foot": rf,
+                f"{s}_upper_arm": ra,
+                f"{s}_forearm": rfa,
+            }
+        )
     return Skeleton(points=pts, frames=frames)
 
 
@@ -443,13 +470,15 @@ def reach(pose: Pose, side: str, target: Vec, flat: bool = False) -> Pose:
     flex = min(hi, max(lo, flex))
     abd = k * math.degrees(t)
     wrist = _flat_wrist(skel.frames["thorax"], flex, abd, k, elbow) if flat else 0.0
-    return pose.with_({
-        f"{side}_shoulder_flex": flex,
-        f"{side}_shoulder_abd": abd,
-        f"{side}_shoulder_rot": 0.0,
-        f"{side}_elbow": elbow,
-        f"{side}_wrist": wrist,
-    })
+    return pose.with_(
+        {
+            f"{side}_shoulder_flex": flex,
+            f"{side}_shoulder_abd": abd,
+            f"{side}_shoulder_rot": 0.0,
+            f"{side}_elbow": elbow,
+            f"{side}_wrist": wrist,
+        }
+    )
 
 
 def _flat_wrist(thorax: Mat, flex: float, abd: float, k: float, elbow: float) -> float:
@@ -623,8 +652,15 @@ def mirrored_frame(frame: Frame) -> Frame:
 
     def flip(r: Reach) -> Reach:
         side = "r" if r.side == "l" else "l"
-        return Reach(side, swap(r.anchor), r.on_helper, (r.offset[0], -r.offset[1], r.offset[2]),
-                     swap(r.toward), r.fraction, r.flat)
+        return Reach(
+            side,
+            swap(r.anchor),
+            r.on_helper,
+            (r.offset[0], -r.offset[1], r.offset[2]),
+            swap(r.toward),
+            r.fraction,
+            r.flat,
+        )
 
     return Frame(
         body=mirrored(frame.body),
@@ -635,8 +671,9 @@ def mirrored_frame(frame: Frame) -> Frame:
     )
 
 
-def _apply_reaches(body: Pose, reaches: Sequence[Reach], helper: Pose | None,
-                   other: Pose | None) -> Pose:
+def _apply_reaches(
+    body: Pose, reaches: Sequence[Reach], helper: Pose | None, other: Pose | None
+) -> Pose:
     """Resolve hand contacts of ``body``; ``other`` is the figure 'on_helper' names."""
     if not reaches:
         return body
@@ -669,23 +706,30 @@ def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
         return resolve(b)
     rests = common_rests(a.rests, b.rests)
     raw_body = settled_between(a.body, b.body, rests_to_settle(rests, a.reaches, b.reaches), t)
-    raw_helper = (lerp_pose(a.helper, b.helper, t)
-                  if a.helper is not None and b.helper is not None else None)
+    raw_helper = (
+        lerp_pose(a.helper, b.helper, t) if a.helper is not None and b.helper is not None else None
+    )
     body = _blend_reaches(raw_body, a.reaches, b.reaches, t, raw_helper)
     helper = raw_helper
     if raw_helper is not None and (a.helper_reaches or b.helper_reaches):
         ha = _apply_reaches(raw_helper, a.helper_reaches, None, body)
         hb = _apply_reaches(raw_helper, b.helper_reaches, None, body)
         helper = lerp_pose(ha, hb, t)
-    return Frame(body, helper, b.reaches if t >= 0.5 else a.reaches,
-                 b.helper_reaches if t >= 0.5 else a.helper_reaches, rests)
+    return Frame(
+        body,
+        helper,
+        b.reaches if t >= 0.5 else a.reaches,
+        b.helper_reaches if t >= 0.5 else a.helper_reaches,
+        rests,
+    )
 
 
 _ARM_DOFS: Final = ("shoulder_flex", "shoulder_abd", "shoulder_rot", "elbow", "wrist")
 
 
-def _blend_reaches(body: Pose, a: Sequence[Reach], b: Sequence[Reach], t: float,
-                   other: Pose | None) -> Pose:
+def _blend_reaches(
+    body: Pose, a: Sequence[Reach], b: Sequence[Reach], t: float, other: Pose | None
+) -> Pose:
     """Hands between two contacts: the contact point itself travels.
 
     Blending the two ends' arm angles instead would swing a hand off the
@@ -718,9 +762,13 @@ def _blend_reaches(body: Pose, a: Sequence[Reach], b: Sequence[Reach], t: float,
                 continue
             w = 1.0 - t if ra is not None else t
             placed = reach(body, side, aim_one, r.flat)
-            out = out.with_({f"{side}_{d}": body[f"{side}_{d}"]
-                             + (placed[f"{side}_{d}"] - body[f"{side}_{d}"]) * w
-                             for d in _ARM_DOFS})
+            out = out.with_(
+                {
+                    f"{side}_{d}": body[f"{side}_{d}"]
+                    + (placed[f"{side}_{d}"] - body[f"{side}_{d}"]) * w
+                    for d in _ARM_DOFS
+                }
+            )
     return out
 
 
@@ -738,16 +786,24 @@ _ARM_POINTS: Final = ("shoulder", "elbow", "wrist", "hand")
 def rests_to_settle(rests: tuple[Rest, ...], *reach_sets: Sequence[Reach]) -> tuple[Rest, ...]:
     """Rests the body's root can keep; a hand placed by a reach keeps itself."""
     placed = {r.side for reaches in reach_sets for r in reaches}
-    return tuple(r for r in rests
-                 if not (r.point[:2] in ("l_", "r_") and r.point[0] in placed
-                         and r.point[2:] in _ARM_POINTS[1:]))
+    return tuple(
+        r
+        for r in rests
+        if not (
+            r.point[:2] in ("l_", "r_") and r.point[0] in placed and r.point[2:] in _ARM_POINTS[1:]
+        )
+    )
 
 
 # Which joint lets each resting part follow its support: a heel stays down
 # by bending ankle and knee, a knee by the hip, a hand by the shoulder.
 _FOLLOW: Final[Mapping[str, tuple[str, ...]]] = {
-    "heel": ("ankle", "knee"), "toe": ("ankle", "knee"), "ankle": ("knee",),
-    "knee": ("hip_flex",), "hand": ("shoulder_flex",), "wrist": ("shoulder_flex",),
+    "heel": ("ankle", "knee"),
+    "toe": ("ankle", "knee"),
+    "ankle": ("knee",),
+    "knee": ("hip_flex",),
+    "hand": ("shoulder_flex",),
+    "wrist": ("shoulder_flex",),
     "elbow": ("shoulder_flex",),
 }
 
@@ -795,8 +851,9 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-def _jacobian(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str],
-              base: list[float]) -> list[list[float]]:
+def _jacobian(
+    pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], base: list[float]
+) -> list[list[float]]:
     h = 0.25
     cols = []
     for d in dofs:
@@ -809,8 +866,13 @@ def _jacobian(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str],
 JacobianBox = list[list[list[float]] | None]
 
 
-def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
-           jac: JacobianBox | None = None, dofs: Sequence[str] | None = None) -> Pose:
+def settle(
+    pose: Pose,
+    rests: Sequence[Rest],
+    iterations: int = 8,
+    jac: JacobianBox | None = None,
+    dofs: Sequence[str] | None = None,
+) -> Pose:
     """Put every rest on its support: rock the body, bend the joints that carry them.
 
     Interpolating joint angles between two poses that both rest on, say,
@@ -834,8 +896,9 @@ def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
         # as the pelvis lifts) rests too, so the floor carries it instead.
         sk = _fk_raw(pose)
         # (Arms are left out: a hand still waiting for its reach hangs anywhere.)
-        low, point = min((sk[p][2] - r, p) for p, r in _SURFACE_POINTS
-                         if p[2:] not in _ARM_POINTS[1:])
+        low, point = min(
+            (sk[p][2] - r, p) for p, r in _SURFACE_POINTS if p[2:] not in _ARM_POINTS[1:]
+        )
         if low >= mean - 0.05 or any(r.point == point for r in rests):
             break
         rests.append(Rest(point))
@@ -843,8 +906,9 @@ def settle(pose: Pose, rests: Sequence[Rest], iterations: int = 8,
     return pose.with_(z=pose["z"] - mean)
 
 
-def _settle_once(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterations: int,
-                 jac: JacobianBox) -> tuple[Pose, float]:
+def _settle_once(
+    pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterations: int, jac: JacobianBox
+) -> tuple[Pose, float]:
     res, mean = _residuals(pose, rests)
     err = sum(x * x for x in res)
     fresh = False
@@ -856,8 +920,14 @@ def _settle_once(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str], iterati
             cols = jac[0] = _jacobian(pose, rests, dofs, res)
             fresh = True
         n = len(dofs)
-        jtj = [[sum(a * b for a, b in zip(cols[i], cols[k], strict=True))
-                + (1e-3 if i == k else 0.0) for k in range(n)] for i in range(n)]
+        jtj = [
+            [
+                sum(a * b for a, b in zip(cols[i], cols[k], strict=True))
+                + (1e-3 if i == k else 0.0)
+                for k in range(n)
+            ]
+            for i in range(n)
+        ]
         jtr = [-math.fsum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
         step = _solve(jtj, jtr)
         scale = 1.0
@@ -886,8 +956,9 @@ _SETTLE_GRID: Final = 12
 
 
 @lru_cache(maxsize=512)
-def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> tuple[
-        tuple[str, ...], tuple[tuple[float, ...], ...]]:
+def _settle_table(
+    a: Pose, b: Pose, rests: tuple[Rest, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[float, ...], ...]]:
     """Corrections (settle dofs, then z) on a grid of ``t``: settling costs once per movement.
 
     The Jacobian of one grid point serves the next (the poses differ little),
@@ -1131,6 +1202,7 @@ class Prop:
 
 def mirrored_prop(prop: Prop) -> Prop:
     """The prop on the other side of the body (a post held by the other hand)."""
+
     def swap(name: str) -> str:
         if name[:2] in ("l_", "r_"):
             return ("r_" if name[0] == "l" else "l_") + name[2:]
@@ -1145,26 +1217,33 @@ def mirrored_prop(prop: Prop) -> Prop:
     )
 
 
-def _chain(cam: Camera, pts: Sequence[Vec], widths: Sequence[float], fill: Ink,
-           stroke: Ink, bias: float) -> Shape:
+def _chain(
+    cam: Camera, pts: Sequence[Vec], widths: Sequence[float], fill: Ink, stroke: Ink, bias: float
+) -> Shape:
     proj = [cam.project(p) for p in pts]
     depth = sum(p[2] for p in proj) / len(proj) + bias
-    return Shape("chain", tuple((p[0], p[1]) for p in proj), tuple(widths), fill, stroke,
-                 depth=depth)
+    return Shape(
+        "chain", tuple((p[0], p[1]) for p in proj), tuple(widths), fill, stroke, depth=depth
+    )
 
 
-def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False,
-                  ghost: bool = False) -> list[Shape]:
+def figure_shapes(
+    skel: Skeleton, cam: Camera, helper: bool = False, ghost: bool = False
+) -> list[Shape]:
     """The body as rounded chains, sorted later by depth."""
-    ink, far, outline = ((Ink.HELPER, Ink.HELPER_FAR, Ink.HELPER_OUTLINE) if helper
-                         else (Ink.BODY, Ink.BODY_FAR, Ink.OUTLINE))
+    ink, far, outline = (
+        (Ink.HELPER, Ink.HELPER_FAR, Ink.HELPER_OUTLINE)
+        if helper
+        else (Ink.BODY, Ink.BODY_FAR, Ink.OUTLINE)
+    )
     if ghost:
         ink, far, outline = Ink.GHOST, Ink.GHOST, Ink.GHOST_OUTLINE
     out: list[Shape] = []
     centre = cam.project(skel["pelvis"])[2]
     lateral = cam.view is View.SIDE or (
-        cam.view is View.TOP and abs(cam.project(skel["l_hip"])[2]
-                                     - cam.project(skel["r_hip"])[2]) > HIP_HALF)
+        cam.view is View.TOP
+        and abs(cam.project(skel["l_hip"])[2] - cam.project(skel["r_hip"])[2]) > HIP_HALF
+    )
     for s in SIDES:
         leg = [skel[f"{s}_hip"], skel[f"{s}_knee"], skel[f"{s}_ankle"]]
         foot = [skel[f"{s}_heel"], skel[f"{s}_toe"]]
@@ -1176,12 +1255,27 @@ def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False,
         arm_depth = cam.project(skel[f"{s}_shoulder"])[2]
         arm_far = lateral and arm_depth < cam.project(skel["neck"])[2] - 1.0
         w = RADIUS
-        out.append(_chain(cam, leg + [skel[f"{s}_ankle"]],
-                          (w["thigh"] * 2, w["shin"] * 2, w["shin"] * 2),
-                          far if is_far else ink, outline, -0.5))
+        out.append(
+            _chain(
+                cam,
+                leg + [skel[f"{s}_ankle"]],
+                (w["thigh"] * 2, w["shin"] * 2, w["shin"] * 2),
+                far if is_far else ink,
+                outline,
+                -0.5,
+            )
+        )
         out.append(_chain(cam, foot, (w["foot"] * 2,), far if is_far else ink, outline, -0.4))
-        out.append(_chain(cam, arm, (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
-                          far if arm_far else ink, outline, 0.6))
+        out.append(
+            _chain(
+                cam,
+                arm,
+                (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
+                far if arm_far else ink,
+                outline,
+                0.6,
+            )
+        )
     # Trunk: the outline of hips, waist and shoulders, so it reads as a
     # rounded band from the side and as a torso from the front.
     trunk_pts: list[Vec] = []
@@ -1194,10 +1288,19 @@ def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False,
     trunk_pts.append(_add(skel["mid_back"], _mv(r1, (0.0, -waist_half, 0.0))))
     trunk_pts.append(skel["r_hip"])
     proj = [cam.project(p) for p in trunk_pts]
-    out.append(Shape("poly", tuple((p[0], p[1]) for p in proj), (RADIUS["trunk"] * 2,),
-                     ink, outline, depth=centre))
-    out.append(_chain(cam, [skel["neck"], skel["head_base"]], (RADIUS["neck"] * 2,),
-                      ink, outline, 0.2))
+    out.append(
+        Shape(
+            "poly",
+            tuple((p[0], p[1]) for p in proj),
+            (RADIUS["trunk"] * 2,),
+            ink,
+            outline,
+            depth=centre,
+        )
+    )
+    out.append(
+        _chain(cam, [skel["neck"], skel["head_base"]], (RADIUS["neck"] * 2,), ink, outline, 0.2)
+    )
     hu, hv, hd = cam.project(skel["head"])
     nu, nv, nd = cam.project(skel["nose"])
     # A bare circle cannot say which way a person faces, and a back bend read
@@ -1210,15 +1313,20 @@ def figure_shapes(skel: Skeleton, cam: Camera, helper: bool = False,
     if profile:
         # Hair on the back of the head: the cue that still reads in a thumbnail.
         r3, head = skel.frames["head"], skel["head"]
-        cap = [_add(head, _mv(r3, (math.cos(a) * r * HEAD_R + dx, 0.0, math.sin(a) * r * HEAD_R)))
-               for r, dx, angles in _HAIR for a in angles]
-        out.append(Shape("poly", tuple(cam.project(q)[:2] for q in cap), (), outline, None,
-                         depth=hd + 0.305))
+        cap = [
+            _add(head, _mv(r3, (math.cos(a) * r * HEAD_R + dx, 0.0, math.sin(a) * r * HEAD_R)))
+            for r, dx, angles in _HAIR
+            for a in angles
+        ]
+        out.append(
+            Shape(
+                "poly", tuple(cam.project(q)[:2] for q in cap), (), outline, None, depth=hd + 0.305
+            )
+        )
     for s in SIDES:
         eu, ev, ed = cam.project(skel[f"{s}_eye"])
         if ed - hd > HEAD_R * 0.2:
-            out.append(Shape("disc", ((eu, ev),), (), outline, None, radius=1.7,
-                             depth=hd + 0.31))
+            out.append(Shape("disc", ((eu, ev),), (), outline, None, radius=1.7, depth=hd + 0.31))
     return out
 
 
@@ -1238,8 +1346,9 @@ _AREA_ANCHORS: Final[Mapping[str, tuple[tuple[str, float], ...]]] = {
 }
 
 
-def highlight_points(skel: Skeleton, areas: Iterable[str], side: str | None) -> list[
-        tuple[Vec, float]]:
+def highlight_points(
+    skel: Skeleton, areas: Iterable[str], side: str | None
+) -> list[tuple[Vec, float]]:
     """Where to glow for each area; both sides when no side is worked."""
     out: list[tuple[Vec, float]] = []
     for area in areas:
@@ -1252,9 +1361,15 @@ def highlight_points(skel: Skeleton, areas: Iterable[str], side: str | None) -> 
     return out
 
 
-def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
-            areas: Iterable[str] = (), side: str | None = None,
-            glow: float = 1.0, ghost: Frame | None = None) -> Drawing:
+def drawing(
+    frame: Frame,
+    cam: Camera,
+    props: Sequence[Prop] = (),
+    areas: Iterable[str] = (),
+    side: str | None = None,
+    glow: float = 1.0,
+    ghost: Frame | None = None,
+) -> Drawing:
     """Everything to paint for one frame, far to near.
 
     ``ghost`` (a still image of a movement) draws where the movement starts,
@@ -1264,8 +1379,10 @@ def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
     helper = forward(frame.helper) if frame.helper is not None else None
     shapes: list[Shape] = figure_shapes(body, cam)
     if ghost is not None:
-        shapes += [replace(g, depth=g.depth - GHOST_BEHIND)
-                   for g in figure_shapes(forward(ghost.body), cam, ghost=True)]
+        shapes += [
+            replace(g, depth=g.depth - GHOST_BEHIND)
+            for g in figure_shapes(forward(ghost.body), cam, ghost=True)
+        ]
     if helper is not None:
         shapes += figure_shapes(helper, cam, helper=True)
     for prop in props:
@@ -1273,8 +1390,9 @@ def drawing(frame: Frame, cam: Camera, props: Sequence[Prop] = (),
     if glow > 0:
         for centre, radius in highlight_points(body, areas, side):
             u, v, _ = cam.project(centre)
-            shapes.append(Shape("glow", ((u, v),), (), Ink.GLOW, radius=radius * glow,
-                                depth=GLOW_DEPTH))
+            shapes.append(
+                Shape("glow", ((u, v),), (), Ink.GLOW, radius=radius * glow, depth=GLOW_DEPTH)
+            )
     shapes.sort(key=lambda s: s.depth)
     return Drawing(tuple(shapes))
 
@@ -1285,8 +1403,7 @@ GLOW_DEPTH: Final = 1e6
 GHOST_BEHIND: Final = 1e4  # behind every part of the figure, in front of floor and mat
 
 
-def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
-                 helper: Skeleton | None) -> list[Shape]:
+def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton, helper: Skeleton | None) -> list[Shape]:
     pts = list(prop.points) + [_add(body[a], prop.offset) for a in prop.anchors]
     if helper is not None:
         pts += [_add(helper[a], prop.offset) for a in prop.helper_anchors]
@@ -1294,17 +1411,28 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
         # A box from the floor up to just under the anchored point (a heel rest).
         top = pts[-1]
         half = prop.radius
-        pts = [(top[0] - half, top[1], 0.0), (top[0] + half, top[1], 0.0),
-               (top[0] + half, top[1], top[2]), (top[0] - half, top[1], top[2])]
+        pts = [
+            (top[0] - half, top[1], 0.0),
+            (top[0] + half, top[1], 0.0),
+            (top[0] + half, top[1], top[2]),
+            (top[0] - half, top[1], top[2]),
+        ]
         proj = [cam.project(p) for p in pts]
-        return [Shape("poly", tuple((p[0], p[1]) for p in proj), (prop.width,), prop.ink,
-                      prop.ink, depth=sum(p[2] for p in proj) / 4 + prop.depth_bias)]
+        return [
+            Shape(
+                "poly",
+                tuple((p[0], p[1]) for p in proj),
+                (prop.width,),
+                prop.ink,
+                prop.ink,
+                depth=sum(p[2] for p in proj) / 4 + prop.depth_bias,
+            )
+        ]
     if prop.kind == "floor":
         if not cam.shows_floor_line:
             return []
         # A floor line under everything, as wide as the figure needs.
-        return [Shape("line", ((-1e4, -0.8), (1e4, -0.8)), (1.6,), stroke=Ink.FLOOR,
-                      depth=-1e6)]
+        return [Shape("line", ((-1e4, -0.8), (1e4, -0.8)), (1.6,), stroke=Ink.FLOOR, depth=-1e6)]
     proj = [cam.project(p) for p in pts]
     depth = (sum(p[2] for p in proj) / len(proj) if proj else 0.0) + prop.depth_bias
     flat = tuple((p[0], p[1]) for p in proj)
@@ -1315,18 +1443,27 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton,
         n = max(1e-6, _norm(d))
         ext = _scale(d, RADIUS["thigh"] / n)
         ends = [cam.project(_sub(a, ext)), cam.project(_add(b, ext))]
-        return [Shape("line", tuple((p[0], p[1]) for p in ends), (prop.width,),
-                      stroke=prop.ink, depth=depth)]
+        return [
+            Shape(
+                "line",
+                tuple((p[0], p[1]) for p in ends),
+                (prop.width,),
+                stroke=prop.ink,
+                depth=depth,
+            )
+        ]
     if prop.kind == "ball":
-        return [Shape("disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius,
-                      depth=depth)]
+        return [
+            Shape("disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius, depth=depth)
+        ]
     if prop.kind == "poly":
         return [Shape("poly", flat, (prop.width,), prop.ink, prop.ink, depth=depth)]
     return [Shape("line", flat, (prop.width,), stroke=prop.ink, depth=depth)]
 
 
-def frame_bounds(frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (),
-                 margin: float = 8.0) -> tuple[float, float, float, float]:
+def frame_bounds(
+    frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (), margin: float = 8.0
+) -> tuple[float, float, float, float]:
     """A box that holds every frame, so the figure never jumps or zooms."""
     box = [math.inf, math.inf, -math.inf, -math.inf]
     for fr in frames:
@@ -1345,9 +1482,15 @@ def _n(x: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def svg_document(drawing_: Drawing, bounds: tuple[float, float, float, float], width: int,
-                 height: int, background: str | None = None, corner: float = 0.0,
-                 outline_cm: float = 1.3) -> str:
+def svg_document(
+    drawing_: Drawing,
+    bounds: tuple[float, float, float, float],
+    width: int,
+    height: int,
+    background: str | None = None,
+    corner: float = 0.0,
+    outline_cm: float = 1.3,
+) -> str:
     """The drawing as a standalone SVG, laid out exactly like the Qt painter does."""
     pad = max(2.0, min(width, height) * 0.04)
     rw, rh = width - 2 * pad, height - 2 * pad
@@ -1361,11 +1504,14 @@ def svg_document(drawing_: Drawing, bounds: tuple[float, float, float, float], w
     def pt(uv: tuple[float, float]) -> tuple[float, float]:
         return (ox + uv[0] * k, oy - uv[1] * k)
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+    ]
     if background is not None:
-        out.append(f'<rect width="{width}" height="{height}" rx="{_n(corner)}" '
-                   f'fill="{background}"/>')
+        out.append(
+            f'<rect width="{width}" height="{height}" rx="{_n(corner)}" fill="{background}"/>'
+        )
     defs: list[str] = []
     body: list[str] = []
     for i, s in enumerate(drawing_.shapes):
@@ -1377,40 +1523,53 @@ def svg_document(drawing_: Drawing, bounds: tuple[float, float, float, float], w
                     body.append(
                         f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" '
                         f'stroke="{PALETTE[ink]}" stroke-width="{_n(w * k + extra)}" '
-                        f'stroke-linecap="round"/>')
+                        f'stroke-linecap="round"/>'
+                    )
         elif s.kind == "poly":
             fill = s.fill or Ink.PROP
             w = (s.widths[0] if s.widths else 0.0) * k
             coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in pts)
             if s.stroke is not None and s.stroke is not fill:
-                body.append(f'<polygon points="{coords}" fill="{PALETTE[fill]}" '
-                            f'stroke="{PALETTE[s.stroke]}" stroke-width="{_n(w + 2 * ow)}" '
-                            f'stroke-linejoin="round"/>')
-            body.append(f'<polygon points="{coords}" fill="{PALETTE[fill]}" '
-                        f'stroke="{PALETTE[fill]}" stroke-width="{_n(max(w, 0.5))}" '
-                        f'stroke-linejoin="round"/>')
+                body.append(
+                    f'<polygon points="{coords}" fill="{PALETTE[fill]}" '
+                    f'stroke="{PALETTE[s.stroke]}" stroke-width="{_n(w + 2 * ow)}" '
+                    f'stroke-linejoin="round"/>'
+                )
+            body.append(
+                f'<polygon points="{coords}" fill="{PALETTE[fill]}" '
+                f'stroke="{PALETTE[fill]}" stroke-width="{_n(max(w, 0.5))}" '
+                f'stroke-linejoin="round"/>'
+            )
         elif s.kind == "disc":
             (x, y) = pts[0]
-            stroke = (f' stroke="{PALETTE[s.stroke]}" stroke-width="{_n(ow * 2)}"'
-                      if s.stroke else "")
-            body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s.radius * k)}" '
-                        f'fill="{PALETTE[s.fill or Ink.PROP]}"{stroke}/>')
+            stroke = (
+                f' stroke="{PALETTE[s.stroke]}" stroke-width="{_n(ow * 2)}"' if s.stroke else ""
+            )
+            body.append(
+                f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s.radius * k)}" '
+                f'fill="{PALETTE[s.fill or Ink.PROP]}"{stroke}/>'
+            )
         elif s.kind == "glow":
             (x, y) = pts[0]
             c = PALETTE[Ink.GLOW]
-            defs.append(f'<radialGradient id="g{i}"><stop offset="0" stop-color="{c}" '
-                        f'stop-opacity="0.78"/><stop offset="0.55" stop-color="{c}" '
-                        f'stop-opacity="0.47"/><stop offset="1" stop-color="{c}" '
-                        f'stop-opacity="0"/></radialGradient>')
-            body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s.radius * k)}" '
-                        f'fill="url(#g{i})"/>')
+            defs.append(
+                f'<radialGradient id="g{i}"><stop offset="0" stop-color="{c}" '
+                f'stop-opacity="0.78"/><stop offset="0.55" stop-color="{c}" '
+                f'stop-opacity="0.47"/><stop offset="1" stop-color="{c}" '
+                f'stop-opacity="0"/></radialGradient>'
+            )
+            body.append(
+                f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s.radius * k)}" fill="url(#g{i})"/>'
+            )
         elif s.kind == "line" and s.stroke is not None:
             clipped = [(min(max(x, 0.0), float(width)), y) for x, y in pts]
             coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in clipped)
             w = (s.widths[0] if s.widths else 1.0) * k
-            body.append(f'<polyline points="{coords}" fill="none" stroke="{PALETTE[s.stroke]}" '
-                        f'stroke-width="{_n(max(w, 0.5))}" stroke-linecap="round" '
-                        f'stroke-linejoin="round"/>')
+            body.append(
+                f'<polyline points="{coords}" fill="none" stroke="{PALETTE[s.stroke]}" '
+                f'stroke-width="{_n(max(w, 0.5))}" stroke-linecap="round" '
+                f'stroke-linejoin="round"/>'
+            )
     if defs:
         out.append("<defs>" + "".join(defs) + "</defs>")
     out.extend(body)

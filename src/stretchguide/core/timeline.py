@@ -554,9 +554,7 @@ def build_timeline(
                 f"routine {routine.id!r} uses unknown exercise {item.exercise_id!r}"
             ) from None
         first = not any(per_exercise)
-        per_exercise.append(
-            _exercise_steps(index, exercise, item.dose, options, first, item.note)
-        )
+        per_exercise.append(_exercise_steps(index, exercise, item.dose, options, first, item.note))
 
     steps: list[Step] = []
     finishes = [

@@ -249,7 +249,7 @@ class CuePlayer(QObject):
 
     @property
     def voice_backend(self) -> str:
-        """"tts", "clips" or "none": what speaks lines right now."""
+        """ "tts", "clips" or "none": what speaks lines right now."""
         if self._tts is not None and not self._tts_broken:
             return "tts"
         if self._clips is not None:
@@ -442,8 +442,11 @@ class CuePlayer(QObject):
             tts.deleteLater()
             return
         exact = [loc for loc in locales if loc.name() == target.name()]
-        tts.setLocale(exact[0] if exact else next(
-            loc for loc in locales if loc.language() == QLocale.Language.English))
+        tts.setLocale(
+            exact[0]
+            if exact
+            else next(loc for loc in locales if loc.language() == QLocale.Language.English)
+        )
         voice = pick_voice(list(tts.availableVoices()), tts.locale())
         if voice is not None:
             tts.setVoice(voice)

@@ -79,8 +79,15 @@ def paint_drawing(
     lo, hi = bounds[0] - span, bounds[2] + span
     for shape in drawing.shapes:
         if shape.kind == "line" and any(abs(u) >= 1e3 for u, _ in shape.points):
-            shape = Shape(shape.kind, tuple((min(hi, max(lo, u)), v) for u, v in shape.points),
-                          shape.widths, shape.fill, shape.stroke, shape.radius, shape.depth)
+            shape = Shape(
+                shape.kind,
+                tuple((min(hi, max(lo, u)), v) for u, v in shape.points),
+                shape.widths,
+                shape.fill,
+                shape.stroke,
+                shape.radius,
+                shape.depth,
+            )
         _paint_shape(painter, shape, m, ow)
     painter.restore()
 
