@@ -149,6 +149,82 @@ def _show_listening(window) -> None:  # type: ignore[no-untyped-def]
     window.session_view.set_status("")
 
 
+def _shoot_session_extras(window, session, fake, shot) -> None:  # type: ignore[no-untyped-def]
+    """What the person on the mat sees besides a hold: the session at the two
+    screen sizes people use, a repetition count, a rest that shows the next
+    exercise, and the full-window "this hurts" question."""
+    from PySide6.QtCore import QTimer
+
+    steps, starts = session.timeline.steps, session.timeline.starts
+    controller = window._controller
+    base = fake[0] - 4 - starts[next(i for i, s in enumerate(steps) if s.kind.value == "hold")]
+
+    def at_step(kind: str, into: float, after: int = 0) -> int:
+        i = next(i for i, s in enumerate(steps) if s.kind.value == kind and i >= after)
+        fake[0] = base + starts[i] + into
+        controller.tick()
+        return i
+
+    size = window.size()
+    for w, h in ((1920, 1080), (1280, 720)):
+        window.resize(w, h)
+        at_step("hold", 4)
+        shot(window, f"session-{w}x{h}")
+    window.resize(size)
+    reps = at_step("reps", 7)
+    shot(window, "session-reps")
+    # A rest before a new exercise: it already shows what comes next.
+    rest = next(
+        i
+        for i, s in enumerate(steps)
+        if s.kind.value == "rest"
+        and i + 1 < len(steps)
+        and steps[i + 1].exercise_index != s.exercise_index
+    )
+    fake[0] = base + starts[rest] + 1
+    controller.tick()
+    shot(window, "session-rest-next")
+    del reps
+    at_step("hold", 3, after=rest)
+    # The question blocks in its own event loop: shoot it from inside, then
+    # answer "carry on" as the person would.
+    overlay = window.session_view.overlay
+
+    def answer() -> None:
+        shot(window, "session-this-hurts")
+        overlay.choose("continue")
+
+    QTimer.singleShot(400, overlay, answer)
+    controller.hurts()
+
+
+def _shoot_pdfs(window, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The clinician report and the routine sheet, page by page as PNGs
+    (pdftoppm, from poppler-utils), so what a clinician reads is looked at too."""
+
+    if shutil.which("pdftoppm") is None:
+        print("screenshots: pdftoppm not found; the PDF pages are not drawn", file=sys.stderr)
+        return []
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        view = window._history_view
+        view.announce_saved = lambda path: None
+        pdfs = {"report": view.export_pdf(str(Path(tmp) / "report.pdf"))}
+        window.ask = lambda title, text: False  # "open it to print?": no
+        window.select_routine(ROUTINE)
+        pdfs["sheet"] = window.save_sheet(str(Path(tmp) / "sheet.pdf"))
+        for name, pdf in pdfs.items():
+            if pdf is None:
+                continue
+            for old in out.glob(f"{name}-page-*.png"):
+                old.unlink()
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", str(pdf), str(out / f"{name}-page")], check=True
+            )
+            written += sorted(out.glob(f"{name}-page-*.png"))
+    return written
+
+
 def _shoot(out: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
@@ -233,6 +309,8 @@ def _shoot(out: Path) -> int:
             window._controller.tick()
             _show_listening(window)
             shot(window, f"session-{scheme}")
+            if scheme == "light":
+                _shoot_session_extras(window, session, fake, shot)
             window.session_view.confirm_stop = lambda: True
             window._controller.stop()
             # The after-session check-in and its verdict.
@@ -245,6 +323,8 @@ def _shoot(out: Path) -> int:
             window.show_history()
             window._history_view.refresh()
             shot(window, f"history-{scheme}")
+            if scheme == "light":
+                written += _shoot_pdfs(window, out)
             # The red-flag gate with an urgent answer.
             gate = window.safety
             gate.begin(show_disclaimer=False)

@@ -71,6 +71,9 @@ def private_bus(tmp_path):
     daemon.kill()
     server.wait(10)
     daemon.wait(10)
+    # Warnings are errors here: an unclosed pipe would fail the next test.
+    server.stdout.close()
+    daemon.stdout.close()
 
 
 def test_notification_goes_over_dbus_and_its_action_comes_back(qtbot, private_bus):

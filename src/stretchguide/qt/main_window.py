@@ -1385,6 +1385,10 @@ class MainWindow(QMainWindow):
         options = replace(options, hold_scale=EASE_OFF_SCALE, first_prepare_s=0.0)
         self._step_base += first
         self._session_routine = remaining
+        # The step under way is entered again in the new plan, under the same
+        # number, and recorded from there; an index into the old plan must
+        # not be recorded against the new one.
+        self._work_started = None
         from stretchguide.core.timeline import build_timeline
 
         new = build_timeline(remaining, self.ctx.catalog.exercises, options)
