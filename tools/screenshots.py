@@ -159,10 +159,16 @@ def _shoot_session_extras(window, session, fake, shot) -> None:  # type: ignore[
     controller = window._controller
     base = fake[0] - 4 - starts[next(i for i, s in enumerate(steps) if s.kind.value == "hold")]
 
+    def walk_to(t: float) -> None:
+        # In small steps: a jump of the clock is a computer that slept, and
+        # the session rightly pauses itself for it.
+        while fake[0] < t:
+            fake[0] = min(t, fake[0] + 0.5)
+            controller.tick()
+
     def at_step(kind: str, into: float, after: int = 0) -> int:
         i = next(i for i, s in enumerate(steps) if s.kind.value == kind and i >= after)
-        fake[0] = base + starts[i] + into
-        controller.tick()
+        walk_to(base + starts[i] + into)
         return i
 
     size = window.size()
@@ -177,14 +183,13 @@ def _shoot_session_extras(window, session, fake, shot) -> None:  # type: ignore[
     rest = next(
         i
         for i, s in enumerate(steps)
-        if s.kind.value == "rest"
+        if i > reps
+        and s.kind.value == "rest"
         and i + 1 < len(steps)
         and steps[i + 1].exercise_index != s.exercise_index
     )
-    fake[0] = base + starts[rest] + 1
-    controller.tick()
+    walk_to(base + starts[rest] + 1)
     shot(window, "session-rest-next")
-    del reps
     at_step("hold", 3, after=rest)
     # The question blocks in its own event loop: shoot it from inside, then
     # answer "carry on" as the person would.

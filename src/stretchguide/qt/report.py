@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from stretchguide.core.catalog import Exercise
     from stretchguide.store.history import History
 
-SIDE_WORDS = {"none": "not given (both or not sure)", "left": "left", "right": "right"}
+# "" is a side never given; "both" (and the old "none") is "both or not sure".
+SIDE_WORDS = {
+    "": "not given yet",
+    "none": "both or not sure",
+    "both": "both or not sure",
+    "left": "left",
+    "right": "right",
+}
 EXTENT_WORDS = {
     "none": "not in the leg",
     "buttock": "buttock",
@@ -281,7 +288,7 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
         ),
         ("chart", ""),
         ("h2", "Two-week verdict"),
-        ("p", f"{r.verdict.capitalize()}."),
+        ("p", r.verdict[:1].upper() + r.verdict[1:].rstrip(".") + "."),
     ]
     for reason in r.verdict_reasons:
         lines.append(("p", f"Why: {reason}"))
