@@ -1497,6 +1497,22 @@ class MainWindow(QMainWindow):
             routine = self.ctx.routine(rid) if rid else None
         return routine
 
+    def _plan_of(self, routine: Routine) -> tuple[date, Any, Routine, tuple[str, ...]]:
+        """Today, the routine's plan, the routine with its accepted doses, and
+        the plan's changes (none for a routine that is not the planned one)."""
+        from stretchguide.core.plan import Plan
+
+        state = self.companion.state()
+        today = datetime.fromtimestamp(self.ctx.wall()).date()
+        if state is None or state.routine_id != routine.id:
+            return today, Plan.for_routine(routine, today), routine, ()
+        return (
+            today,
+            state.plan(routine),
+            state.apply(routine),
+            tuple(c.line for c in state.changes),
+        )
+
     def save_sheet(self, path: str | None = None) -> Path | None:
         """The selected routine as a printable PDF; opened in the system's
         viewer to print (QtPrintSupport is not in the bundle)."""
@@ -1504,7 +1520,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QDesktopServices
         from PySide6.QtWidgets import QFileDialog
 
-        from stretchguide.core.plan import Plan
         from stretchguide.qt.sheet import write_pdf
 
         routine = self._selected_routine()
@@ -1517,12 +1532,7 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return None
-        state = self.companion.state()
-        today = datetime.fromtimestamp(self.ctx.wall()).date()
-        ours = state is not None and state.routine_id == routine.id
-        plan = state.plan(routine) if ours else Plan.for_routine(routine, today)
-        shown = state.apply(routine) if ours else routine
-        changes = tuple(c.line for c in state.changes) if ours else ()
+        today, plan, shown, changes = self._plan_of(routine)
         try:
             write_pdf(
                 Path(path), shown, self.ctx.catalog.exercises, plan, today=today, changes=changes
@@ -1542,7 +1552,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         from stretchguide.core.ics import plan_to_ics
-        from stretchguide.core.plan import Plan
         from stretchguide.core.timeline import build_timeline
 
         routine = self._selected_routine()
@@ -1555,10 +1564,7 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return None
-        state = self.companion.state()
-        today = datetime.fromtimestamp(self.ctx.wall()).date()
-        ours = state is not None and state.routine_id == routine.id
-        plan = state.plan(routine) if ours else Plan.for_routine(routine, today)
+        today, plan, _shown, _changes = self._plan_of(routine)
         at = datetime.strptime(self.ctx.prefs.reminder_time, "%H:%M").time()
         minutes = round(build_timeline(routine, self.ctx.catalog.exercises).total_s / 60)
         text = plan_to_ics(
