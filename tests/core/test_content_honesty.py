@@ -49,7 +49,7 @@ def test_the_clam_lift_height_and_the_band_match_article_001() -> None:
 def test_the_004_ball_release_is_done_sitting_on_the_floor() -> None:
     routine = CATALOG.routines["cause_piriformis_syndrome"]
     item = next(i for i in routine.items if i.exercise_id == "ball_piriformis_release")
-    assert item.note.lower().startswith("the article's way: sit on the floor")
+    assert item.note.lower().startswith("best done sitting on the floor")
     assert item.dose.hold_s == 120  # two minutes
 
 
@@ -57,3 +57,17 @@ def test_guidance_leaves_medicines_to_a_doctor_and_warns_about_heat_on_numb_skin
     by_id = {a.id: a for a in CATALOG.guidance.items}
     assert "pharmacist" in by_id["medicines"].text
     assert "numb" in by_id["heat_numb_skin"].text
+
+
+def test_no_text_a_person_reads_says_the_article() -> None:
+    # Issue 17: a person was never shown "the article"; where a source gives
+    # no number the text says the number is StretchGuide's instead.
+    texts: list[tuple[str, str]] = []
+    for r in CATALOG.routines.values():
+        texts += [(r.id, r.name), (r.id, r.description), (r.id, r.schedule.text)]
+        texts += [(f"{r.id}/{i.exercise_id}", i.note) for i in r.items]
+    for ex in CATALOG.exercises.values():
+        texts += [(ex.id, t) for t in (ex.name, *ex.steps, *ex.cautions)]
+    texts += [(g.id, g.text) for g in CATALOG.guidance.items]
+    said = [(where, t) for where, t in texts if "article" in t.lower()]
+    assert said == []

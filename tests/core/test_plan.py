@@ -179,7 +179,7 @@ def test_a_step_past_a_single_article_number_says_it_is_stretchguides():
     rng = P.DoseRange(P.Field.HOLD, 20, 20, "001")
     offer = P.decide("knee", "Knee hug", Dose(hold_s=20), rng, [FINE] * 3)
     assert offer is not None and offer.beyond_range
-    assert "past the article's 20 s" in offer.line and "StretchGuide" in offer.line
+    assert "past the recommended 20 s" in offer.line and "StretchGuide" in offer.line
 
 
 def test_repeated_this_hurts_steps_back_at_once():
@@ -196,7 +196,7 @@ def test_stepping_below_the_article_says_so():
     rng = P.DoseRange(P.Field.HOLD, 30, 60, "001")
     spread = P.SessionEvidence(PainLevel.EASE_OFF, True, False, 0)
     offer = P.decide("s", "S", Dose(hold_s=30), rng, [spread])
-    assert offer is not None and offer.below_range and "under the article's 30 s" in offer.line
+    assert offer is not None and offer.below_range and "under the recommended 30 s" in offer.line
 
 
 levels = st.sampled_from(list(PainLevel))
@@ -232,9 +232,9 @@ def test_property_never_beyond_the_articles_range_without_saying_so(c):
     if offer.new > rng.hi:
         assert offer.beyond_range or offer.direction is P.Direction.DOWN
         if offer.direction is P.Direction.UP:
-            assert "past the article's" in offer.line
+            assert "past the recommended" in offer.line
     if offer.new < rng.lo:
-        assert offer.below_range and "under the article's" in offer.line
+        assert offer.below_range and "under the recommended" in offer.line
     # A step up is one small step, never more.
     if offer.direction is P.Direction.UP:
         step = P.HOLD_STEP_S if rng.field is P.Field.HOLD else P.REPS_STEP

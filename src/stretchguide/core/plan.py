@@ -102,13 +102,13 @@ class Plan:
             None,
             step.per_week_hi,
             1,
-            f"{step.per_week_hi} days a week (the article says {step.per_week_lo} to "
-            f"{step.per_week_hi})",
+            f"{step.per_week_hi} days a week ({step.per_week_lo} to {step.per_week_hi} is "
+            "recommended)",
         )
         on = start + timedelta(days=step.after_days)
         reason = (
             f"From {on.isoformat()} the plan steps down to {step.per_week_hi} days a week: "
-            f"article {step.source} asks for {step.after_days} days in a row, then "
+            f"the routine asks for {step.after_days} days in a row, then "
             f"{step.per_week_lo} to {step.per_week_hi} times a week."
         )
         return cls(routine.id, start, (first, later), reason)
@@ -449,7 +449,7 @@ def decide(
                 f"next time, because {why}."
             )
         if below:
-            line += f" That is under the article's {_fmt(f, rng.lo)}: StretchGuide's step back."
+            line += f" That is under the recommended {_fmt(f, rng.lo)}: StretchGuide's step back."
         return Offer(exercise_id, Direction.DOWN, f, old, new, why, False, below, line)
     window = recent[-FINE_SESSIONS_FOR_STEP_UP:]
     all_fine = len(window) == FINE_SESSIONS_FOR_STEP_UP and all(
@@ -469,8 +469,8 @@ def decide(
     line = f"{name}: try {_fmt(f, new)} instead of {_fmt(f, old)}, because {why}."
     if beyond:
         line += (
-            f" That is past the article's {_fmt(f, rng.hi)}: the step is StretchGuide's, "
-            "not the article's."
+            f" That is past the recommended {_fmt(f, rng.hi)}: the step is StretchGuide's "
+            "suggestion."
         )
     return Offer(exercise_id, Direction.UP, f, old, new, why, beyond, False, line)
 

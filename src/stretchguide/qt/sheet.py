@@ -154,8 +154,9 @@ def sheet_html(
         + "</table>"
         "<p><b>Stop</b> any exercise that sends pain further down the leg, or brings on "
         "new tingling, numbness or weakness. Moderate stretch is fine; sharp pain is not.</p>"
-        f"<p style='font-size: 7pt'>Doses from article(s) {e(sources)}; where an article "
-        "gives no number, the number is StretchGuide's. General guidance, not a diagnosis. "
+        f"<p style='font-size: 7pt'>Doses from published exercise guides ({e(sources)}); "
+        "where a guide gives no number, the number is StretchGuide's. General guidance, "
+        "not a diagnosis. "
         f"Printed {today.isoformat()} by StretchGuide.</p>"
         "</body></html>"
     )
