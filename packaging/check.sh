@@ -3,7 +3,8 @@
 #
 #   1. validate the desktop file and the AppStream metainfo
 #   2. build the wheel, install it into a fresh venv, run `stretchguide-cli --self-test`
-#   3. build the PyInstaller one-folder bundle, run its `--self-test`
+#   3. build the PyInstaller one-folder bundle, run its `--self-test` and
+#      its `voice-check` on one of the app's clips (the speech engine loads)
 #   4. print build times and sizes (wheel, installed venv, bundle; target < 200 MB)
 #
 # Usage: bash packaging/check.sh          (or: make package-check)
@@ -90,6 +91,15 @@ if (cd "$work/elsewhere" && "$bundle/stretchguide" --self-test); then
   echo "bundle self-test passed"
 else
   failed="$failed bundle-self-test"
+fi
+
+say "voice engine in the bundle"
+# The spec keeps only the acoustic model; this proves the engine loads it and
+# decodes (one of the app's own clips: it must decode, as no command).
+if (cd "$work/elsewhere" && "$bundle/stretchguide" voice-check --all "$work/src/resources/sounds/voice/paused.wav"); then
+  echo "bundle voice-check ran"
+else
+  failed="$failed bundle-voice-check"
 fi
 if [ -e "$STRETCHGUIDE_DATA_DIR" ]; then
   failed="$failed data-folder-touched"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from tests.qt.test_flow import app_window, start_session  # noqa: F401 - app_window is a fixture
 from tests.support import FakeClock, tiny_exercises, tiny_routine
 
@@ -19,7 +19,7 @@ from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
 from stretchguide.qt.session_view import SessionController, SessionView
 from stretchguide.qt.voice import ListeningIndicator, VoiceListener, VoiceRouter, add_indicator
-from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
+from stretchguide.voice.commands import ACKNOWLEDGEMENTS, PHRASES, Command
 
 
 class Running:
@@ -147,25 +147,72 @@ def test_a_word_says_what_it_wants_where_a_key_would_toggle(qtbot):
 
 def test_stop_asks_the_same_question_and_yes_or_no_answers_it(qtbot):
     r = Running(qtbot)
-    r.view.confirm_stop = r.view._ask_stop  # the real question, modal
+    r.view.confirm_stop = r.view._ask_stop  # the real full-window question
     r.run(8)
     seen: list[str] = []
 
-    def answer(word: str) -> None:
-        box = QApplication.activeModalWidget()
-        seen.append(box.text() if isinstance(box, QMessageBox) else "")
-        r.router.handle(word)
+    def answer(*words: str) -> None:
+        overlay = r.view.overlay
+        seen.append(overlay.title.text() if overlay.isVisible() else "")
+        held = r.state()
+        for word in words:
+            r.router.handle(word)
+        seen.append(f"unchanged={r.state() == held}")
 
-    QTimer.singleShot(50, r.view, lambda: answer("no"))
+    # "pause" and "skip" behind an open question do nothing; "no" answers.
+    QTimer.singleShot(50, r.view, lambda: answer("pause", "skip", "no"))
     r.router.handle("stop")
-    qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
-    qtbot.wait(20)
-    assert "End this session now?" in seen[0]
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: not r.view.overlay.isVisible(), timeout=3000)
+    assert seen == ["Stop the session?", "unchanged=True"]
     assert r.finished == []
     QTimer.singleShot(50, r.view, lambda: answer("yes"))
     r.router.handle("stop")
     qtbot.waitUntil(lambda: r.finished == ["stopped"], timeout=3000)
     assert r.acks == ["Stop?", "No", "Stop?", "Yes"]
+
+
+HURT_CHOICES = [("ease", "Ease off"), ("skip", "Skip"), ("continue", "Carry on"), ("end", "End")]
+
+
+@pytest.mark.parametrize(
+    ("words", "key"),
+    [(("skip",), "skip"), (("yes", "no", "go on"), "continue"), (("stop",), "end")],
+)
+def test_the_this_hurts_question_is_answered_by_voice(qtbot, words, key):
+    r = Running(qtbot)
+    r.run(8)
+    for word in words:
+        QTimer.singleShot(50, r.view, lambda w=word: r.router.handle(PHRASES[w].value))
+    assert r.view.ask_choice("This hurts", "", HURT_CHOICES, escape="continue") == key
+    assert not r.view.overlay.isVisible()
+
+
+def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
+    qtbot, voice_window, monkeypatch
+):
+    from stretchguide.core.trends import SessionStatus
+
+    window, clock, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    listener, _router, _indicator = window._voice
+    clock.advance(8)
+    window._controller.tick()
+    asked: list[str] = []
+
+    def say_stop() -> None:
+        asked.append(window.session_view.overlay.title.text())
+        listener.sig_command.emit("pause")  # ignored: the question is open
+        listener.sig_command.emit("stop")
+
+    QTimer.singleShot(50, window.session_view, say_stop)
+    listener.sig_command.emit("hurt")  # the real question, answered by voice
+    [session] = window.ctx.history.sessions()
+    assert asked == ["This hurts"]
+    assert len(window.ctx.history.hurts(session.id)) == 1
+    assert session.status is SessionStatus.STOPPED
 
 
 def test_yes_and_no_with_no_question_open_do_nothing(qtbot):

@@ -118,3 +118,20 @@ def test_the_recognizer_and_the_voice_check_command_import_no_qt():
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_every_short_thing_the_app_says_is_an_ordinary_sentence_of_the_model():
+    # So "Paused." decodes as "paused", not as the command "pause". Only the
+    # clip "Next:" is a command word itself; an exercise name always follows it.
+    from stretchguide.core.cues import all_fixed_clips
+    from stretchguide.voice.commands import OWN_LINES
+
+    said = {
+        " ".join(normalise(text.replace(",", " ")).strip(".:").split())
+        for text in all_fixed_clips().values()
+    }
+    said = {" ".join(w.strip(".:,") for w in s.split()) for s in said}
+    assert said - set(OWN_LINES) == {"next"}
+    assert not set(OWN_LINES) & set(PHRASES)
+    lines = corpus()
+    assert all(line in lines for line in OWN_LINES)

@@ -67,15 +67,21 @@ def test_ordinary_sentences_with_command_words_inside_give_no_command(speech_cac
 
 
 def test_the_apps_own_clips_heard_without_the_gate_never_give_stop_or_this_hurts(recognizer):
-    # Fed straight to the recognizer, a few of the app's own one-word clips
-    # sound like commands ("Paused." like "pause", "Resuming." like
-    # "resume"); that is why the microphone is closed while the app speaks
-    # (tests/qt/test_voice.py). Measured in docs/PERFORMANCE.md; this keeps
-    # the count from growing and the consequential commands out of it.
-    clips = sorted((SOUNDS / "voice").glob("*.wav")) + sorted(SOUNDS.glob("*.wav"))
-    assert len(clips) > 100
-    false = {p.name: c for p in clips if (c := commands_in(recognizer, p))}
-    assert len(false) <= 15, false
+    # Fed straight to the recognizer, the app's short clips mostly decode as
+    # themselves ("Paused." as "paused": voice.commands.OWN_LINES). Four of
+    # its own clips and two cue tones still come out as commands ("minute"
+    # as "repeat", "eight" as "wait", "breaths" as "yes"); that is why the
+    # microphone is closed while the app speaks (tests/qt/test_voice.py).
+    # Measured in docs/PERFORMANCE.md; this keeps the counts from growing and
+    # the consequential commands out of them.
+    voice = sorted((SOUNDS / "voice").glob("*.wav"))
+    cues = sorted(SOUNDS.glob("*.wav"))
+    assert len(voice) > 100
+    false = {p.name: c for p in voice if (c := commands_in(recognizer, p))}
+    assert len(false) <= 4, false
+    assert "paused.wav" not in false and "resuming.wav" not in false, false
+    false.update({p.name: c for p in cues if (c := commands_in(recognizer, p))})
+    assert len(false) <= 6, false
     assert not any(Command.STOP in c or Command.HURT in c for c in false.values()), false
 
 

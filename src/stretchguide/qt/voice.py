@@ -279,6 +279,15 @@ class VoiceRouter(QObject):
             command = Command(value)
         except ValueError:
             return
+        overlay = getattr(self.view, "overlay", None)
+        if overlay is not None and overlay.isVisible():
+            # A full-window question is open (stop? / this hurts): only its
+            # answers count, never a session command behind it.
+            key = overlay_answer(set(overlay.buttons), command)
+            if key:
+                overlay.choose(key)
+                self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+            return
         if command in (Command.YES, Command.NO):
             if self._answer_dialog(command is Command.YES):
                 self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
@@ -324,6 +333,33 @@ class VoiceRouter(QObject):
             return False
         button.click()
         return True
+
+
+# The session's full-window questions, by their answer keys, and which
+# spoken command picks which answer. Only words the recognizer already
+# knows: "yes"/"no" (and "stop"/"go on") for the stop question; "skip",
+# "go on" and "stop" for the this-hurts question, whose "ease off" has no
+# spoken word yet (keys 1 or a click).
+STOP_QUESTION = frozenset({"stop", "continue"})
+HURT_QUESTION = frozenset({"ease", "skip", "continue", "end"})
+OVERLAY_ANSWERS: dict[frozenset[str], dict[Command, str]] = {
+    STOP_QUESTION: {
+        Command.YES: "stop",
+        Command.STOP: "stop",
+        Command.NO: "continue",
+        Command.RESUME: "continue",
+    },
+    HURT_QUESTION: {
+        Command.SKIP: "skip",
+        Command.RESUME: "continue",
+        Command.STOP: "end",
+    },
+}
+
+
+def overlay_answer(keys: set[str], command: Command) -> str:
+    """The answer key ``command`` picks on a question with these keys, or ""."""
+    return OVERLAY_ANSWERS.get(frozenset(keys), {}).get(command, "")
 
 
 class ListeningIndicator(QLabel):
