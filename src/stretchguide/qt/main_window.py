@@ -825,13 +825,15 @@ class MainWindow(QMainWindow):
         ]
         player = self._cue_player
         if player is not None and hasattr(player, "say") and self.ctx.audio:
-            player.say(
-                self.tr(
-                    "Paused. Sharp or growing pain means stop. Say or press one to ease off, "
-                    "two to skip this exercise, three to carry on, four to end the session."
-                ),
-                ("paused",),
+            line = self.tr(
+                "Paused. Sharp or growing pain means stop. Press one to ease off, "
+                "two to skip this exercise, three to carry on, four to end the session."
             )
+            if self.ctx.prefs.voice_commands:
+                # The words the recognizer takes for this question (qt/voice.py);
+                # it does not take numbers.
+                line += " " + self.tr("Or say skip, go on, or stop.")
+            player.say(line, ("paused",))
         return view.ask_choice(title, text, choices, escape="continue")
 
     # -- start-up checks ------------------------------------------------------------
