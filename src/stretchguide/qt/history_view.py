@@ -193,8 +193,11 @@ def chart_data(trend: TrendData) -> ChartData:
     # once, then looked up by array (a Python loop per day cost ~40 ms at
     # thirty years).
     rolling_days = np.arange(rolling.first_day, rolling.first_day + len(rolling.back))
-    days = np.union1d(np.union1d(np.asarray(daily.day, dtype=np.int64), rolling_days),
-                      np.asarray(per_day.day, dtype=np.int64))  # fmt: skip
+    # Sorted and deduplicated by hand: np.union1d imports numpy.ma on first
+    # use, ~40 ms on the click that opens the page.
+    days = np.sort(np.concatenate([np.asarray(daily.day, dtype=np.int64), rolling_days,
+                                   np.asarray(per_day.day, dtype=np.int64)]))  # fmt: skip
+    days = days[np.r_[True, days[1:] != days[:-1]]] if len(days) else days
     noons = np.asarray(day_noons(days.tolist()), dtype=float)
 
     def noon(ds: Sequence[int] | range) -> list[float]:
