@@ -72,10 +72,22 @@ def child(data_dir: str, warm: bool, profile: str | None) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.count = 0
+            self.first_done: tuple[float, float] | None = None
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 self.count += 1
+                if self.first_done is None:
+                    # The clock stops when this paint has finished, not when
+                    # processEvents returns: work the page queues for after
+                    # its paint (the rest of the history) may run in the
+                    # same processEvents call. The filter steps aside and
+                    # delivers the event itself, inside the same dispatch.
+                    obj.removeEventFilter(self)
+                    QApplication.sendEvent(obj, event)
+                    self.first_done = (time.perf_counter(), time.process_time())
+                    obj.installEventFilter(self)
+                    return True
             return False
 
     def until_painted(watch: Painted, before: int, limit_s: float = 600.0) -> None:
@@ -116,7 +128,8 @@ def child(data_dir: str, warm: bool, profile: str | None) -> None:
     chart = Painted()
     target.installEventFilter(chart)
     until_painted(chart, 0)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert chart.first_done is not None
+    wall, cpu = chart.first_done[0] - t0, chart.first_done[1] - c0
     if prof is not None:
         prof.disable()
         prof.dump_stats(profile)
