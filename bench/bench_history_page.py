@@ -72,10 +72,22 @@ def child(data_dir: str, warm: bool, profile: str | None) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.count = 0
+            self.first_done: tuple[float, float] | None = None
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 self.count += 1
+                if self.first_done is None:
+                    # The clock stops when this paint has finished, not when
+                    # processEvents returns: work the page queues for after
+                    # its paint (the rest of the history) may run in the
+                    # same processEvents call. The filter steps aside and
+                    # delivers the event itself, inside the same dispatch.
+                    obj.removeEventFilter(self)
+                    QApplication.sendEvent(obj, event)
+                    self.first_done = (time.perf_counter(), time.process_time())
+                    obj.installEventFilter(self)
+                    return True
             return False
 
     def until_painted(watch: Painted, before: int, limit_s: float = 600.0) -> None:
@@ -116,14 +128,27 @@ def child(data_dir: str, warm: bool, profile: str | None) -> None:
     chart = Painted()
     target.installEventFilter(chart)
     until_painted(chart, 0)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert chart.first_done is not None
+    wall, cpu = chart.first_done[0] - t0, chart.first_done[1] - c0
     if prof is not None:
         prof.disable()
         prof.dump_stats(profile)
+    # The page draws the range in view first and reads the rest of the
+    # history (and fills the exercise table) one event-loop turn later:
+    # "whole" is the click -> that done and repainted, the other half of
+    # what a person waits for.
+    end = time.monotonic() + 60
+    while not getattr(view, "whole", True) and time.monotonic() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    if chart.count:
+        app.processEvents()
+    whole_wall, whole_cpu = time.perf_counter() - t0, time.process_time() - c0
     rss_after = rss_mib()
     result: dict[str, object] = {
         "open_ms": wall * 1000,
         "open_cpu_ms": cpu * 1000,
+        "whole_ms": whole_wall * 1000,
+        "whole_cpu_ms": whole_cpu * 1000,
         "rss_before": rss_before,
         "rss_after": rss_after,
         "points": len(view.data.back_x) if view.data else 0,
@@ -238,7 +263,8 @@ def med(rows: list[dict], key: str) -> float:  # type: ignore[type-arg]
 def page_table(label: str, years: list[float], root: Path, env: dict[str, str], runs: int) -> None:
     print(f"-- History page, {label} (median of {runs} fresh processes per row)")
     head = (
-        "years | points | cold click->painted wall / CPU | warm wall / CPU | again | "
+        "years | points | cold click->painted wall / CPU | warm wall / CPU | "
+        "warm, whole history read (table filled) wall / CPU | again | "
         "range button worst | zoom worst | page RSS +MiB (cold) | RSS MiB"
     )
     print(head)
@@ -264,6 +290,7 @@ def page_table(label: str, years: list[float], root: Path, env: dict[str, str], 
             f"{y:>5g} | {int(med(cold, 'points')):>6} | "
             f"{med(cold, 'open_ms'):7.0f} / {med(cold, 'open_cpu_ms'):5.0f} ms | "
             f"{med(warm, 'open_ms'):6.0f} / {med(warm, 'open_cpu_ms'):5.0f} ms | "
+            f"{med(warm, 'whole_ms'):6.0f} / {med(warm, 'whole_cpu_ms'):5.0f} ms | "
             f"{med(warm, 'again_ms'):5.0f} ms | {rng} ms | {zoom} ms | "
             f"{med(cold, 'rss_after') - med(cold, 'rss_before'):5.1f} | "
             f"{med(cold, 'rss_after'):5.1f}",

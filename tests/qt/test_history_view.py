@@ -353,3 +353,30 @@ def test_the_windows_history_page_uses_the_windows_wall_clock(qtbot, _private_da
         assert window._history_view.today() == TODAY
     finally:
         window.ctx.history.close()
+
+
+def test_a_long_history_draws_the_range_in_view_first_then_all_of_it(qtbot, history):
+    _fill(history, days=200)
+    view = _view(qtbot, history)
+    # Three months in view: the click read about that much, not 200 days.
+    assert not view.whole
+    assert 91 <= len(view.data.back_x) <= 91 + 14
+    assert view.table_model.rowCount() == 0  # the table sums every session: it waits
+    first_drawn = view.visible_range()
+    qtbot.waitUntil(lambda: view.whole)
+    assert len(view.data.back_x) == 200 and len(view.data.pairs) == 200
+    assert view.table_model.rowCount() > 0
+    assert view.visible_range() == first_drawn  # the rest arrived without moving the view
+    view.range_group.button(3).click()  # All
+    x0, _ = view.visible_range()
+    assert x0 <= view.data.back_x[0]
+
+
+def test_all_clicked_before_the_rest_arrived_reads_it_at_once(qtbot, history):
+    _fill(history, days=200)
+    view = _view(qtbot, history)
+    assert not view.whole
+    view.range_group.button(3).click()  # All, before the event loop ran
+    assert view.whole and len(view.data.back_x) == 200
+    x0, _ = view.visible_range()
+    assert x0 <= view.data.back_x[0]

@@ -130,3 +130,37 @@ def test_opening_the_app_builds_no_sub_commands():
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_app_lock_and_window_frame_import_neither_the_store_nor_the_drawing_widgets(
+    tmp_path,
+):
+    """run_app's steps before the first paint: the application (its style),
+    the instance lock and the window frame. The lock's make_private imported
+    the store (~10 ms) and the style lived among the session widgets (~20 ms)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\nfrom stretchguide.paths import AppPaths\n"
+        "from stretchguide.qt import app as qa\n"
+        "a = qa.make_application(['x'])\n"
+        f"p = AppPaths(Path({str(tmp_path / 'data')!r}))\n"
+        "lock = qa.instance_lock(p)\n"
+        "w = qa.build_window(p)\n"
+        "print(type(a.style()).__name__, oct((p.data_dir / qa.LOCK_NAME).stat().st_mode & 0o777))\n"
+        "print([n for n in sys.modules if n.startswith(('stretchguide.store', "
+        "'stretchguide.qt.widgets'))])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    style, modules = out.stdout.strip().splitlines()
+    assert style == "FocusRingStyle 0o600"
+    assert modules == "[]"

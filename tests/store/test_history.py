@@ -320,3 +320,49 @@ def test_red_flag_answers_are_kept_with_their_time(paths) -> None:
         with pytest.raises(KeyError):
             h.record_red_flags({"no_such_flag": True})
         assert len(h.red_flag_answers()) == len(got)  # nothing half-written
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_trend_data_for_a_range_is_the_whole_answer_cut_to_that_range(
+    paths: AppPaths, clock: FakeClock, seed: int
+) -> None:
+    offsets = [3600, -5 * 3600]
+    with History.open(paths, clock=clock, utc_offset=lambda ts: offsets[seed - 1]) as h:
+        _random_history(h, clock, 90, seed)
+        today = h.today()
+        since = h.daily_columns().day[0] + 40  # the history starts well before it
+        part = h.trend_data(today, since_day=since)
+        assert not h.trend_cached(today)  # a range is never served as the whole
+        whole = h.trend_data(today)
+        assert h.trend_cached(today) and h.trend_data(today, since_day=since) is whole
+        keep = [i for i, d in enumerate(whole.daily.day) if d >= since]
+        assert part.daily.day == tuple(whole.daily.day[i] for i in keep) and keep
+        assert part.daily.back == tuple(whole.daily.back[i] for i in keep)
+        assert part.daily.furthest == tuple(whole.daily.furthest[i] for i in keep)
+        # The 7-day means at the range's start still average the days before it.
+        cut = since - whole.rolling.first_day
+        assert part.rolling.first_day == since
+        assert part.rolling.back == pytest.approx(whole.rolling.back[cut:], nan_ok=True)
+        assert part.rolling.days_with_data == whole.rolling.days_with_data[cut:]
+        assert set(whole.changes.session_id) >= set(part.changes.session_id)
+        first_ts = min(part.changes.started_at)
+        assert [s for s, t in zip(whole.changes.session_id, whole.changes.started_at, strict=True)
+                if t >= first_ts] == list(part.changes.session_id)  # fmt: skip
+        assert part.changes.started_at[0] < (since + 1) * 86400
+        assert part.sessions.day == tuple(d for d in whole.sessions.day if d >= since)
+        # The streak and the verdict are the whole history's; the exercise table waits.
+        assert part.streak == whole.streak and part.verdict == whole.verdict
+        assert part.exercises == () and whole.exercises
+
+
+def test_trend_data_for_a_range_holding_everything_is_the_whole_answer(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    with History.open(paths, clock=clock, utc_offset=lambda ts: 0) as h:
+        _random_history(h, clock, 20, 5)
+        today = h.today()
+        data = h.trend_data(today, since_day=h.daily_columns().day[0] - 1)
+        assert h.trend_cached(today) and data.exercises
+        assert data == trends.trend_data(
+            h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+        )

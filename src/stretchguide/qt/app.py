@@ -45,8 +45,8 @@ def make_application(argv: Sequence[str]) -> object:
     app.setDesktopFileName("io.github.stretchguide.StretchGuide")
     # Fusion follows the system colour scheme (light/dark) on every platform
     # and draws the same everywhere, which keeps the large session type crisp.
-    # A visible keyboard focus ring on top of Fusion (see widgets.focus_ring_style).
-    from stretchguide.qt.widgets import focus_ring_style
+    # A visible keyboard focus ring on top of Fusion (see style.focus_ring_style).
+    from stretchguide.qt.style import focus_ring_style
 
     app.setStyle(focus_ring_style("Fusion"))
     follow_color_scheme(app)
@@ -207,15 +207,18 @@ def instance_lock(app_paths: AppPaths):  # type: ignore[no-untyped-def]
     (its PID is gone) and taken over."""
     from PySide6.QtCore import QLockFile
 
-    from stretchguide.store.db import make_private
-
     app_paths.ensure()
     path = app_paths.data_dir / LOCK_NAME
     lock = QLockFile(str(path))
-    if not lock.tryLock(200):
-        return None
-    make_private(path)
-    return lock
+    # Made private as it is created (QLockFile never writes through an
+    # existing file or link), instead of store.db.make_private afterwards:
+    # importing the store took ~10 ms before the first paint.
+    old = os.umask(0o077)
+    try:
+        taken = lock.tryLock(200)
+    finally:
+        os.umask(old)
+    return lock if taken else None
 
 
 def data_folder_error_text(exc: OSError, app_paths: AppPaths) -> str:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from stretchguide.qt.style import focus_ring_style  # noqa: F401 - its old home
+
 # Calm, high-contrast accents that read on light and dark backgrounds.
 HOLD_COLOUR = QColor("#2f7dd1")
 REST_COLOUR = QColor("#3a9d6a")
@@ -340,33 +342,3 @@ class ChoiceOverlay(QWidget):
         for b in self.buttons.values():
             b.setFont(bf)
             b.setMinimumHeight(max(48, int(h * 0.085)))
-
-
-def focus_ring_style(base: str = "Fusion") -> Any:
-    """Fusion with a focus ring anyone can see: a 3 px ring in the highlight
-    colour around the focused button, field or check box (Fusion's own hint
-    is a one-pixel tint that disappears on many screens)."""
-    from PySide6.QtWidgets import QProxyStyle, QStyle
-
-    class FocusRingStyle(QProxyStyle):
-        RINGED = (
-            QStyle.PrimitiveElement.PE_PanelButtonCommand,
-            QStyle.PrimitiveElement.PE_PanelButtonTool,
-            QStyle.PrimitiveElement.PE_FrameLineEdit,
-            QStyle.PrimitiveElement.PE_FrameFocusRect,
-        )
-
-        def drawPrimitive(  # noqa: N802 - Qt override
-            self, element: Any, option: Any, painter: Any, widget: Any = None
-        ) -> None:
-            super().drawPrimitive(element, option, painter, widget)
-            if element in self.RINGED and option.state & QStyle.StateFlag.State_HasFocus:
-                painter.save()
-                pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.drawRoundedRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
-                painter.restore()
-
-    return FocusRingStyle(base)

@@ -20,6 +20,7 @@ Typical use::
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 import time
@@ -47,6 +48,7 @@ from stretchguide.core.trends import (
     Extent,
     HurtEvent,
     Response,
+    RollingColumns,
     RoutineSnapshot,
     SessionChange,
     SessionDayColumns,
@@ -668,30 +670,36 @@ class History:
             for sid, t, bb, bl, be, ab, al, ae in self._change_rows(since)
         ]
 
-    def change_columns(self) -> ChangeColumns:
-        """:meth:`session_changes` as columns (see :class:`ChangeColumns`)."""
-        rows = self._change_rows()
+    def change_columns(self, since: int | None = None) -> ChangeColumns:
+        """:meth:`session_changes` as columns (see :class:`ChangeColumns`),
+        for sessions started at or after ``since`` (a timestamp) when given."""
+        rows = self._change_rows(since)
         return ChangeColumns(*zip(*rows, strict=True)) if rows else ChangeColumns()
 
-    def daily_columns(self) -> DailyColumns:
-        """:meth:`daily_series` as columns (see :class:`DailyColumns`)."""
+    def daily_columns(self, since_day: int | None = None) -> DailyColumns:
+        """:meth:`daily_series` as columns (see :class:`DailyColumns`), from
+        day number ``since_day`` on when given."""
         # From the per-day sums the schema 4 triggers keep: one row per day
-        # instead of every check-in (the same averages as AVG()).
+        # instead of every check-in (the same averages as AVG()). A range
+        # reads only its days (the day is the table's key).
         rows = self.conn.execute(
             "SELECT day, CAST(back_sum AS REAL) / n, CAST(leg_sum AS REAL) / n, n, extent_max "
-            f"FROM agg_checkin_days WHERE {_DAY_OK.format(col='day')} ORDER BY day"
+            "FROM agg_checkin_days WHERE day BETWEEN ? AND ? ORDER BY day",
+            (max(since_day, _DAY_MIN) if since_day is not None else _DAY_MIN, _DAY_MAX),
         ).fetchall()
         return DailyColumns(*zip(*rows, strict=True)) if rows else DailyColumns()
 
-    def session_day_columns(self) -> SessionDayColumns:
-        """Finished sessions per local day: done (completed or partial) and stopped."""
+    def session_day_columns(self, since_day: int | None = None) -> SessionDayColumns:
+        """Finished sessions per local day: done (completed or partial) and
+        stopped, from day number ``since_day`` on when given."""
         rows = self.conn.execute(
-            f"SELECT day, done, stopped FROM agg_session_days WHERE {_DAY_OK.format(col='day')} "
-            "ORDER BY day"
+            "SELECT day, done, stopped FROM agg_session_days WHERE day BETWEEN ? AND ? "
+            "ORDER BY day",
+            (max(since_day, _DAY_MIN) if since_day is not None else _DAY_MIN, _DAY_MAX),
         ).fetchall()
         return SessionDayColumns(*zip(*rows, strict=True)) if rows else SessionDayColumns()
 
-    def trend_data(self, today: date | None = None) -> TrendData:
+    def trend_data(self, today: date | None = None, since_day: int | None = None) -> TrendData:
         """Everything the history view draws, over the whole history, as
         columns a chart plots directly (same answers as
         :func:`core.trends.trend_data`).
@@ -699,12 +707,21 @@ class History:
         Cached until the data changes: ``total_changes`` counts this
         connection's writes and ``PRAGMA data_version`` another's, so a
         redraw without new data costs nothing.
+
+        With ``since_day`` (a day number, see :func:`day_from_number`) the
+        chart's series start at that day, so a view of the last weeks costs
+        those weeks whatever the length of the history; ``exercises`` is
+        then empty (it sums the whole history) and the streak and the
+        verdict are still the whole answer. When the whole history is
+        cached, or nothing precedes ``since_day``, the whole answer comes
+        back instead (see :meth:`trend_cached`).
         """
         today = today or self.today()
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        key = (today, self.conn.total_changes, version)
+        key = self._trend_key(today)
         if self._trend_cache is not None and self._trend_cache[0] == key:
             return self._trend_cache[1]
+        if since_day is not None and self._first_day() < since_day:
+            return self._trend_since(today, since_day)
         daily = self.daily_columns()
         per_day = self.session_day_columns()
         # The streak's days come from the same pass over sessions.
@@ -720,6 +737,59 @@ class History:
         )
         self._trend_cache = (key, data)
         return data
+
+    def trend_cached(self, today: date | None = None) -> bool:
+        """Whether :meth:`trend_data` holds the whole history for ``today``
+        without reading the database again."""
+        key = self._trend_key(today or self.today())
+        return self._trend_cache is not None and self._trend_cache[0] == key
+
+    def _trend_key(self, today: date) -> tuple[object, ...]:
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return (today, self.conn.total_changes, version)
+
+    def _first_day(self) -> int:
+        """The earliest local day with a check-in or a finished session."""
+        row = self.conn.execute(
+            "SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM agg_checkin_days WHERE day >= ? "
+            "UNION ALL SELECT MIN(day) FROM agg_session_days WHERE day >= ?)",
+            (_DAY_MIN, _DAY_MIN),
+        ).fetchone()
+        return int(row[0]) if row[0] is not None else _DAY_MAX
+
+    def _trend_since(self, today: date, since_day: int) -> TrendData:
+        # The 7-day means need the six days before the first one drawn.
+        daily = self.daily_columns(since_day - 6)
+        rolling = rolling_columns(daily)
+        cut = bisect.bisect_left(daily.day, since_day)
+        daily = DailyColumns(
+            daily.day[cut:], daily.back[cut:], daily.leg[cut:], daily.count[cut:],
+            daily.furthest[cut:],
+        )  # fmt: skip
+        cut = max(0, since_day - rolling.first_day)
+        rolling = RollingColumns(
+            rolling.first_day + cut, rolling.back[cut:], rolling.leg[cut:],
+            rolling.days_with_data[cut:],
+        )  # fmt: skip
+        # The streak counts back over the whole history: one small column.
+        done_days = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT day FROM agg_session_days WHERE day BETWEEN ? AND ? AND done > 0 "
+                "ORDER BY day",
+                (_DAY_MIN, _DAY_MAX),
+            )
+        ]
+        # Sessions are filed under their local day; a day of margin covers any offset.
+        return TrendData(
+            daily,
+            rolling,
+            self.change_columns((since_day - 1) * 86400),
+            self.session_day_columns(since_day),
+            streak_from_day_numbers(done_days, _day_no(today)),
+            (),
+            self.verdict(today),
+        )
 
     def exercise_links(self, min_change: int = 1) -> list[ExerciseLink]:
         """Per exercise: how often it came before a better or worse next

@@ -1,0 +1,42 @@
+"""The application style: Fusion with a focus ring anyone can see.
+
+A module of its own because it is set before the first paint: the drawing
+widgets in ``qt.widgets`` (and the Qt classes they pull in, ~20 ms) are
+not needed until a session or check-in page is built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def focus_ring_style(base: str = "Fusion") -> Any:
+    """Fusion with a focus ring anyone can see: a 3 px ring in the highlight
+    colour around the focused button, field or check box (Fusion's own hint
+    is a one-pixel tint that disappears on many screens)."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter, QPalette, QPen
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    class FocusRingStyle(QProxyStyle):
+        RINGED = (
+            QStyle.PrimitiveElement.PE_PanelButtonCommand,
+            QStyle.PrimitiveElement.PE_PanelButtonTool,
+            QStyle.PrimitiveElement.PE_FrameLineEdit,
+            QStyle.PrimitiveElement.PE_FrameFocusRect,
+        )
+
+        def drawPrimitive(  # noqa: N802 - Qt override
+            self, element: Any, option: Any, painter: Any, widget: Any = None
+        ) -> None:
+            super().drawPrimitive(element, option, painter, widget)
+            if element in self.RINGED and option.state & QStyle.StateFlag.State_HasFocus:
+                painter.save()
+                pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.drawRoundedRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+                painter.restore()
+
+    return FocusRingStyle(base)
