@@ -320,18 +320,89 @@ _HAIR: Final = (
 )
 
 
+# Each joint turns its parent's frame about one axis. Multiplying by a full
+# rotation matrix costs 27 products, most of them by 0 or 1; these do only
+# the ones that count, and skip a joint at 0 degrees. The results are the
+# same floating-point numbers as the full product (adding 0 or multiplying by
+# 1 is exact), so figures do not move; the kinematics runs about twice as
+# fast, and authoring a figure evaluates it thousands of times.
+
+
+def _turn_y(a: Mat, deg: float) -> Mat:
+    """``_mm(a, _ry(deg))``."""
+    if deg == 0.0:
+        return a
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (
+        a[0] * c - a[2] * s,
+        a[1],
+        a[0] * s + a[2] * c,
+        a[3] * c - a[5] * s,
+        a[4],
+        a[3] * s + a[5] * c,
+        a[6] * c - a[8] * s,
+        a[7],
+        a[6] * s + a[8] * c,
+    )
+
+
+def _turn_x(a: Mat, deg: float) -> Mat:
+    """``_mm(a, _rx(deg))``."""
+    if deg == 0.0:
+        return a
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (
+        a[0],
+        a[1] * c + a[2] * s,
+        a[2] * c - a[1] * s,
+        a[3],
+        a[4] * c + a[5] * s,
+        a[5] * c - a[4] * s,
+        a[6],
+        a[7] * c + a[8] * s,
+        a[8] * c - a[7] * s,
+    )
+
+
+def _turn_z(a: Mat, deg: float) -> Mat:
+    """``_mm(a, _rz(deg))``."""
+    if deg == 0.0:
+        return a
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (
+        a[0] * c + a[1] * s,
+        a[1] * c - a[0] * s,
+        a[2],
+        a[3] * c + a[4] * s,
+        a[4] * c - a[3] * s,
+        a[5],
+        a[6] * c + a[7] * s,
+        a[7] * c - a[6] * s,
+        a[8],
+    )
+
+
+_IDENTITY: Final[Mat] = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+
+
+def _down(base: Vec, m: Mat, length: float) -> Vec:
+    """``_add(base, _mv(m, (0, 0, -length)))``: the next joint along a limb."""
+    return (base[0] - m[2] * length, base[1] - m[5] * length, base[2] - m[8] * length)
+
+
 def _fk_raw(pose: Pose) -> Skeleton:
-    p = pose.as_dict()
+    v = pose.values
+    p = dict(zip(DOFS, v, strict=True))
     pts: dict[str, Vec] = {}
     frames: dict[str, Mat] = {}
-    r0 = _mm(_mm(_mm(_rz(p["yaw"]), _ry(p["pitch"])), _rx(p["roll"])), _rz(p["spin"]))
+    r0 = _turn_z(_turn_x(_turn_y(_turn_z(_IDENTITY, p["yaw"]), p["pitch"]), p["roll"]), p["spin"])
     pelvis: Vec = (p["x"], p["y"], p["z"])
-    r1 = _mm(_mm(_mm(r0, _ry(p["lumbar_flex"])), _rx(-p["lumbar_side"])), _rz(p["lumbar_twist"]))
-    mid = _add(pelvis, _mv(r1, (0.0, 0.0, LUMBAR)))
-    r2 = _mm(_mm(_mm(r1, _ry(p["thorax_flex"])), _rx(-p["thorax_side"])), _rz(p["thorax_twist"]))
-    neck = _add(mid, _mv(r2, (0.0, 0.0, THORAX)))
-    r3 = _mm(r2, _ry(p["neck_flex"]))
-    head_base = _add(neck, _mv(r3, (0.0, 0.0, NECK)))
+    r1 = _turn_z(_turn_x(_turn_y(r0, p["lumbar_flex"]), -p["lumbar_side"]), p["lumbar_twist"])
+    mid = _down(pelvis, r1, -LUMBAR)
+    r2 = _turn_z(_turn_x(_turn_y(r1, p["thorax_flex"]), -p["thorax_side"]), p["thorax_twist"])
+    neck = _down(mid, r2, -THORAX)
+    r3 = _turn_y(r2, p["neck_flex"])
+    head_base = _down(neck, r3, -NECK)
     head = _add(head_base, _mv(r3, (1.5, 0.0, HEAD_R)))
     nose = _add(head, _mv(r3, (HEAD_R * 0.98, 0.0, -1.5)))
     pts.update(
@@ -354,26 +425,26 @@ def _fk_raw(pose: Pose) -> Skeleton:
     for s in SIDES:
         k = 1.0 if s == "l" else -1.0
         hip = _add(pelvis, _mv(r0, (0.0, k * HIP_HALF, -HIP_DROP)))
-        rt = _mm(
-            _mm(_mm(r0, _ry(-p[f"{s}_hip_flex"])), _rx(k * p[f"{s}_hip_abd"])),
-            _rz(k * p[f"{s}_hip_rot"]),
+        rt = _turn_z(
+            _turn_x(_turn_y(r0, -p[f"{s}_hip_flex"]), k * p[f"{s}_hip_abd"]),
+            k * p[f"{s}_hip_rot"],
         )
-        knee = _add(hip, _mv(rt, (0.0, 0.0, -THIGH)))
-        rs = _mm(rt, _ry(p[f"{s}_knee"]))
-        ankle = _add(knee, _mv(rs, (0.0, 0.0, -SHIN)))
-        rf = _mm(rs, _ry(-p[f"{s}_ankle"]))
+        knee = _down(hip, rt, THIGH)
+        rs = _turn_y(rt, p[f"{s}_knee"])
+        ankle = _down(knee, rs, SHIN)
+        rf = _turn_y(rs, -p[f"{s}_ankle"])
         toe = _add(ankle, _mv(rf, (FOOT_FWD, 0.0, -ANKLE_H * 0.75)))
         heel = _add(ankle, _mv(rf, (-HEEL_BACK, 0.0, -ANKLE_H * 0.75)))
         shoulder = _add(neck, _mv(r2, (0.0, k * SHOULDER_HALF, -SHOULDER_DROP)))
-        ra = _mm(
-            _mm(_mm(r2, _ry(-p[f"{s}_shoulder_flex"])), _rx(k * p[f"{s}_shoulder_abd"])),
-            _rz(k * p[f"{s}_shoulder_rot"]),
+        ra = _turn_z(
+            _turn_x(_turn_y(r2, -p[f"{s}_shoulder_flex"]), k * p[f"{s}_shoulder_abd"]),
+            k * p[f"{s}_shoulder_rot"],
         )
-        elbow = _add(shoulder, _mv(ra, (0.0, 0.0, -UPPER_ARM)))
-        rfa = _mm(ra, _ry(-p[f"{s}_elbow"]))
-        wrist = _add(elbow, _mv(rfa, (0.0, 0.0, -FOREARM)))
-        rh = _mm(rfa, _ry(-p[f"{s}_wrist"]))
-        hand = _add(wrist, _mv(rh, (0.0, 0.0, -HAND)))
+        elbow = _down(shoulder, ra, UPPER_ARM)
+        rfa = _turn_y(ra, -p[f"{s}_elbow"])
+        wrist = _down(elbow, rfa, FOREARM)
+        rh = _turn_y(rfa, -p[f"{s}_wrist"])
+        hand = _down(wrist, rh, HAND)
         mid_thigh = _scale(_add(hip, knee), 0.5)
         mid_shin = _scale(_add(knee, ankle), 0.5)
         pts.update(
