@@ -390,9 +390,44 @@ def _down(base: Vec, m: Mat, length: float) -> Vec:
     return (base[0] - m[2] * length, base[1] - m[5] * length, base[2] - m[8] * length)
 
 
+_SIDE_POINTS: Final = (
+    "hip",
+    "knee",
+    "ankle",
+    "toe",
+    "heel",
+    "shoulder",
+    "elbow",
+    "wrist",
+    "hand",
+    "buttock",
+    "outer_hip",
+    "hip_front",
+    "thigh_back",
+    "thigh_front",
+    "calf",
+    "hamstring",
+    "knee_front",
+    "above_knee",
+    "side_back",
+)
+_SIDE_FRAMES: Final = ("thigh", "shin", "foot", "upper_arm", "forearm")
+# Per side: its mirror sign, where its limb angles start in ``Pose.values``,
+# and the names its points and frames go by (formatted once, not per call).
+_SIDE_LAYOUT: Final = tuple(
+    (
+        1.0 if s == "l" else -1.0,
+        _INDEX[f"{s}_hip_flex"],
+        tuple(f"{s}_{n}" for n in _SIDE_POINTS),
+        tuple(f"{s}_{n}" for n in _SIDE_FRAMES),
+    )
+    for s in SIDES
+)
+
+
 def _fk_raw(pose: Pose) -> Skeleton:
     v = pose.values
-    p = dict(zip(DOFS, v, strict=True))
+    p = dict(zip(DOFS, v, strict=True))  # the trunk's angles, by name
     pts: dict[str, Vec] = {}
     frames: dict[str, Mat] = {}
     r0 = _turn_z(_turn_x(_turn_y(_turn_z(_IDENTITY, p["yaw"]), p["pitch"]), p["roll"]), p["spin"])
@@ -422,65 +457,58 @@ def _fk_raw(pose: Pose) -> Skeleton:
     pts["abdomen"] = _add(low_mid, _mv(r1, (RADIUS["trunk"] * 0.9, 0.0, 0.0)))
     pts["upper_back"] = _add(_scale(_add(mid, neck), 0.5), _mv(r2, (-RADIUS["trunk"], 0.0, 0.0)))
     pts["chest"] = _add(_scale(_add(mid, neck), 0.5), _mv(r2, (RADIUS["trunk"], 0.0, 0.0)))
-    for s in SIDES:
-        k = 1.0 if s == "l" else -1.0
+    for k, i, point_names, frame_names in _SIDE_LAYOUT:
+        hip_flex, hip_abd, hip_rot, knee_a, ankle_a, sh_flex, sh_abd, sh_rot, elb, wri = v[
+            i : i + len(LIMB_DOFS)
+        ]
         hip = _add(pelvis, _mv(r0, (0.0, k * HIP_HALF, -HIP_DROP)))
         rt = _turn_z(
-            _turn_x(_turn_y(r0, -p[f"{s}_hip_flex"]), k * p[f"{s}_hip_abd"]),
-            k * p[f"{s}_hip_rot"],
+            _turn_x(_turn_y(r0, -hip_flex), k * hip_abd),
+            k * hip_rot,
         )
         knee = _down(hip, rt, THIGH)
-        rs = _turn_y(rt, p[f"{s}_knee"])
+        rs = _turn_y(rt, knee_a)
         ankle = _down(knee, rs, SHIN)
-        rf = _turn_y(rs, -p[f"{s}_ankle"])
+        rf = _turn_y(rs, -ankle_a)
         toe = _add(ankle, _mv(rf, (FOOT_FWD, 0.0, -ANKLE_H * 0.75)))
         heel = _add(ankle, _mv(rf, (-HEEL_BACK, 0.0, -ANKLE_H * 0.75)))
         shoulder = _add(neck, _mv(r2, (0.0, k * SHOULDER_HALF, -SHOULDER_DROP)))
         ra = _turn_z(
-            _turn_x(_turn_y(r2, -p[f"{s}_shoulder_flex"]), k * p[f"{s}_shoulder_abd"]),
-            k * p[f"{s}_shoulder_rot"],
+            _turn_x(_turn_y(r2, -sh_flex), k * sh_abd),
+            k * sh_rot,
         )
         elbow = _down(shoulder, ra, UPPER_ARM)
-        rfa = _turn_y(ra, -p[f"{s}_elbow"])
+        rfa = _turn_y(ra, -elb)
         wrist = _down(elbow, rfa, FOREARM)
-        rh = _turn_y(rfa, -p[f"{s}_wrist"])
+        rh = _turn_y(rfa, -wri)
         hand = _down(wrist, rh, HAND)
         mid_thigh = _scale(_add(hip, knee), 0.5)
         mid_shin = _scale(_add(knee, ankle), 0.5)
-        pts.update(
-            {
-                f"{s}_hip": hip,
-                f"{s}_knee": knee,
-                f"{s}_ankle": ankle,
-                f"{s}_toe": toe,
-                f"{s}_heel": heel,
-                f"{s}_shoulder": shoulder,
-                f"{s}_elbow": elbow,
-                f"{s}_wrist": wrist,
-                f"{s}_hand": hand,
-                f"{s}_buttock": _add(hip, _mv(r0, (-RADIUS["trunk"] * 0.8, k * 2.0, 1.0))),
-                f"{s}_outer_hip": _add(hip, _mv(r0, (0.0, k * RADIUS["thigh"], 3.0))),
-                f"{s}_hip_front": _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
-                f"{s}_thigh_back": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
-                f"{s}_thigh_front": _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
-                f"{s}_calf": _add(mid_shin, _mv(rs, (-RADIUS["shin"] * 0.5, 0.0, 0.0))),
-                # Inside the thigh's back half: a glow on the skin's edge sits
-                # on the floor under a long-sitting leg, not on the muscle.
-                f"{s}_hamstring": _add(mid_thigh, _mv(rt, (-RADIUS["thigh"] * 0.45, 0.0, 0.0))),
-                f"{s}_knee_front": _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
-                f"{s}_above_knee": _add(hip, _scale(_sub(knee, hip), 0.8)),
-                f"{s}_side_back": _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
-            }
+        values: tuple[Vec, ...] = (
+            hip,
+            knee,
+            ankle,
+            toe,
+            heel,
+            shoulder,
+            elbow,
+            wrist,
+            hand,
+            _add(hip, _mv(r0, (-RADIUS["trunk"] * 0.8, k * 2.0, 1.0))),
+            _add(hip, _mv(r0, (0.0, k * RADIUS["thigh"], 3.0))),
+            _add(hip, _mv(r0, (RADIUS["thigh"], 0.0, 3.0))),
+            _add(mid_thigh, _mv(rt, (-RADIUS["thigh"], 0.0, 0.0))),
+            _add(mid_thigh, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+            _add(mid_shin, _mv(rs, (-RADIUS["shin"] * 0.5, 0.0, 0.0))),
+            # Inside the thigh's back half: a glow on the skin's edge sits
+            # on the floor under a long-sitting leg, not on the muscle.
+            _add(mid_thigh, _mv(rt, (-RADIUS["thigh"] * 0.45, 0.0, 0.0))),
+            _add(knee, _mv(rt, (RADIUS["thigh"], 0.0, 0.0))),
+            _add(hip, _scale(_sub(knee, hip), 0.8)),
+            _add(low_mid, _mv(r1, (0.0, k * RADIUS["trunk"] * 1.1, 0.0))),
         )
-        frames.update(
-            {
-                f"{s}_thigh": rt,
-                f"{s}_shin": rs,
-                f"{s}_foot": rf,
-                f"{s}_upper_arm": ra,
-                f"{s}_forearm": rfa,
-            }
-        )
+        pts.update(zip(point_names, values, strict=True))
+        frames.update(zip(frame_names, (rt, rs, rf, ra, rfa), strict=True))
     return Skeleton(points=pts, frames=frames)
 
 
