@@ -930,7 +930,7 @@ def _residuals(pose: Pose, rests: Sequence[Rest]) -> tuple[list[float], float]:
     return [g - mean for g in gaps], mean
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+def solve_linear(a: list[list[float]], b: list[float]) -> list[float]:
     """Gaussian elimination with partial pivoting (tiny, dense systems)."""
     n = len(b)
     m = [row[:] + [b[i]] for i, row in enumerate(a)]
@@ -1028,7 +1028,7 @@ def _settle_once(
             for i in range(n)
         ]
         jtr = [-math.fsum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
-        step = _solve(jtj, jtr)
+        step = solve_linear(jtj, jtr)
         scale = 1.0
         for _halving in range(4):  # backtrack: a joint limit can spoil a full step
             changes = {}
