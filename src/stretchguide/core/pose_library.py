@@ -403,21 +403,15 @@ def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
     """Adjust ``dofs`` until every rest touches its support at once."""
     floor = pose.ground is Ground.FLOOR
 
-    def cost(sk: Skeleton) -> float:
+    def residuals(sk: Skeleton) -> list[float]:
         g = [r.gap(sk) for r in rests]
         m = sum(g) / len(g)
         # On the floor the figure is lowered onto its lowest point: a rest
         # above zero means some other part is lower, sinking into the mat.
-        sunk = (
-            sum(x * x for x, r in zip(g, rests, strict=True) if r.on.kind == "floor")
-            if floor
-            else 0.0
-        )
-        return sum((x - m) ** 2 for x in g) + sunk
+        sunk = [x for x, r in zip(g, rests, strict=True) if floor and r.on.kind == "floor"]
+        return [x - m for x in g] + sunk
 
-    return settle(
-        fit(pose, dofs, cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01)), rests
-    )
+    return settle(fit_lsq(pose, dofs, residuals), rests)
 
 
 # The contacts the figures share, named once (right side working).
