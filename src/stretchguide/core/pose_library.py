@@ -629,17 +629,16 @@ def _hold_behind_thigh(p: Pose, leg: str) -> Pose:
     for s, k in (("l", 1.0), ("r", -1.0)):
         target = (grip[0] + 6.0, grip[1] + k * lateral * 4.0, grip[2] + 4.0)
 
-        def cost(q: Skeleton, s: str = s, target: Vec = target) -> float:
-            palm = tuple((w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"], strict=True))
-            return (
-                sum((a - b) ** 2 for a, b in zip(palm, target, strict=True))
-                + 0.3 * max(0.0, 35.0 - q[f"{s}_elbow"][2]) ** 2
-            )
+        def residuals(q: Skeleton, s: str = s, target: Vec = target) -> list[float]:
+            palm = [(w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"], strict=True)]
+            return [a - b for a, b in zip(palm, target, strict=True)] + [
+                math.sqrt(0.3) * max(0.0, 35.0 - q[f"{s}_elbow"][2])
+            ]
 
-        p = fit(
+        p = fit_lsq(
             p.with_({f"{s}_shoulder_flex": 60.0, f"{s}_shoulder_abd": 20.0, f"{s}_elbow": 60.0}),
             [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_shoulder_rot", f"{s}_elbow"],
-            cost,
+            residuals,
         )
     return p
 
