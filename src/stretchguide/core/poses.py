@@ -1054,23 +1054,50 @@ def _settle_once(
 _SETTLE_GRID: Final = 12
 
 
-@lru_cache(maxsize=512)
-def _settle_table(
-    a: Pose, b: Pose, rests: tuple[Rest, ...]
-) -> tuple[tuple[str, ...], tuple[tuple[float, ...], ...]]:
-    """Corrections (settle dofs, then z) on a grid of ``t``: settling costs once per movement.
+class _SettleTable:
+    """Corrections (settle dofs, then z) on a grid of ``t``, filled as frames ask.
 
-    The Jacobian of one grid point serves the next (the poses differ little),
-    so a movement costs a few dozen kinematics evaluations, not hundreds.
+    Settling costs a few kinematics evaluations per grid point when the
+    Jacobian of one point serves the next (the poses differ little), so the
+    grid is filled outwards from whichever end a frame is nearer, one point
+    at a time: the first frames of a movement settle two grid points, not
+    thirteen, and a movement that plays to its end has filled the table.
     """
-    dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
-    out = []
-    jac: JacobianBox = [None]
-    for i in range(_SETTLE_GRID + 1):
-        raw = lerp_pose(a, b, i / _SETTLE_GRID) if 0 < i < _SETTLE_GRID else (a, b)[i > 0]
-        fixed = settle(raw, rests, jac=jac)
-        out.append(tuple(fixed[d] - raw[d] for d in dofs) + (fixed["z"] - raw["z"],))
-    return dofs, tuple(out)
+
+    def __init__(self, a: Pose, b: Pose, rests: tuple[Rest, ...]) -> None:
+        self.a, self.b, self.rests = a, b, rests
+        self.dofs = settle_dofs(rests) if len({r.point for r in rests}) > 1 else ()
+        self.rows: dict[int, tuple[float, ...]] = {}
+        self.lo, self.hi = 0, _SETTLE_GRID  # next grid point to fill from each end
+        self.jac_lo: JacobianBox = [None]
+        self.jac_hi: JacobianBox = [None]
+
+    def _fill(self, i: int, jac: JacobianBox) -> None:
+        raw = (
+            lerp_pose(self.a, self.b, i / _SETTLE_GRID)
+            if 0 < i < _SETTLE_GRID
+            else (
+                self.a,
+                self.b,
+            )[i > 0]
+        )
+        fixed = settle(raw, self.rests, jac=jac)
+        self.rows[i] = tuple(fixed[d] - raw[d] for d in self.dofs) + (fixed["z"] - raw["z"],)
+
+    def row(self, i: int) -> tuple[float, ...]:
+        while i not in self.rows:
+            if i - self.lo <= self.hi - i:
+                self._fill(self.lo, self.jac_lo)
+                self.lo += 1
+            else:
+                self._fill(self.hi, self.jac_hi)
+                self.hi -= 1
+        return self.rows[i]
+
+
+@lru_cache(maxsize=512)
+def _settle_table(a: Pose, b: Pose, rests: tuple[Rest, ...]) -> _SettleTable:
+    return _SettleTable(a, b, rests)
 
 
 def settled_between(a: Pose, b: Pose, rests: tuple[Rest, ...], t: float) -> Pose:
@@ -1080,16 +1107,16 @@ def settled_between(a: Pose, b: Pose, rests: tuple[Rest, ...], t: float) -> Pose
         return raw
     # One table serves a movement and its way back.
     if a.values > b.values:
-        dofs, table = _settle_table(b, a, rests)
+        table = _settle_table(b, a, rests)
         x = (1.0 - t) * _SETTLE_GRID
     else:
-        dofs, table = _settle_table(a, b, rests)
+        table = _settle_table(a, b, rests)
         x = t * _SETTLE_GRID
     i = min(_SETTLE_GRID - 1, int(x))
     f = x - i
-    lo, hi = table[i], table[i + 1]
+    lo, hi = table.row(i), table.row(i + 1)
     fix = [p + (q - p) * f for p, q in zip(lo, hi, strict=True)]
-    changes = {d: raw[d] + c for d, c in zip(dofs, fix, strict=False)}
+    changes = {d: raw[d] + c for d, c in zip(table.dofs, fix, strict=False)}
     changes["z"] = raw["z"] + fix[-1]
     return raw.with_(changes)
 
