@@ -1189,11 +1189,37 @@ def _press_pose(ext: float) -> Pose:
     )
 
 
-def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float:
-    """The ``x`` in [lo, hi] where the increasing ``f`` crosses zero."""
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+def _bisect(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-3) -> float:
+    """The ``x`` in [lo, hi] where the increasing ``f`` crosses zero (to ``tol`` degrees).
+
+    Regula falsi with the Illinois fix: each ``f`` here settles a pose (a
+    dozen kinematics evaluations), and thirty halvings to a precision no
+    drawing shows made up most of a figure's build; this needs a handful.
+    The last point found below the crossing is returned, as halving did.
+    """
+    flo, fhi = f(lo), f(hi)
+    if flo >= 0:
+        return lo
+    if fhi < 0:
+        return hi
+    side = 0
+    for _ in range(40):
+        if hi - lo <= tol:
+            break
+        x = (lo * fhi - hi * flo) / (fhi - flo)
+        # Keep every try strictly inside the bracket, so it always shrinks.
+        x = min(hi - tol * 0.25, max(lo + tol * 0.25, x))
+        fx = f(x)
+        if fx < 0:
+            lo, flo = x, fx
+            if side == -1:
+                fhi *= 0.5
+            side = -1
+        else:
+            hi, fhi = x, fx
+            if side == 1:
+                flo *= 0.5
+            side = 1
     return lo
 
 
@@ -1256,11 +1282,8 @@ def _prone_forearm_extension() -> ExerciseFigure:
     def shoulder_height(ext: float) -> float:
         return forward(_sphinx(ext))["r_shoulder"][2]
 
-    lo, hi = 0.0, 50.0
     target = UPPER_ARM + SURFACE_RADIUS["r_elbow"]
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if shoulder_height(mid) < target else (lo, mid)
+    lo = _bisect(lambda ext: shoulder_height(ext) - target, 0.0, 50.0)
     up = _sphinx(lo)
     sk = forward(up)
     hands = tuple(
