@@ -219,6 +219,8 @@ LYING = Pose().with_(pitch=-90.0, neck_flex=5.0).both(ankle=-20.0)
 """On the back, legs long, head to the left of a right-side view."""
 
 
+# Poses several figures start from are solved once (a Pose is immutable).
+@cache
 def hook_lying() -> Pose:
     p = LYING.both(hip_flex=45.0, knee=95.0, ankle=-35.0)
     return feet_flat(p, ("l", "r"))
@@ -800,6 +802,7 @@ def _standing_hip_abduction() -> ExerciseFigure:
     )
 
 
+@cache  # the two pigeon figures share their upright start
 def _pigeon(lean: float, **twist: float) -> Pose:
     """Right shin across in front, left leg long behind; ``lean`` folds forward.
 
