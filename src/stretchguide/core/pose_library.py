@@ -1105,19 +1105,22 @@ def _lumbar_rotation() -> ExerciseFigure:
     # the fallen legs end-on (they read as straight legs); straight from the
     # feet the standing knees hid their bend. A 45 degree pelvic roll: more
     # lifts the back off the mat, as the model's hip joint meets the floor.
-    start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
+    # Arms spread wide on the mat (a T): with both shoulders flat that is
+    # what says "on the back, twisting", where side-lying stacks them.
+    start = hook_lying().both(shoulder_abd=80.0, elbow=5.0)
     key = _knees_to_right(start, 45.0)
     return ExerciseFigure(
         "lumbar_rotation",
         View.SIDE,
-        start=_sup(start, on_floor("mid_back") + BOTH_FEET),
-        key=_sup(key, on_floor("neck", "r_hip")),
-        props=(_mat_area(-100.0, 75.0, 42.0),),
+        start=_sup(start, on_floor("mid_back", "l_hand", "r_hand") + BOTH_FEET),
+        key=_sup(key, on_floor("neck", "r_hip", "l_hand", "r_hand")),
+        props=(_mat_area(-100.0, 75.0, 60.0),),  # the spread arms lie on it
         feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
         elevation=30.0,
         azimuth=45.0,
         breath=0.0,
+        ghost=True,  # the knees' arch, faint, shows where they fell from
     )
 
 
