@@ -990,16 +990,46 @@ def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
     )
 
 
+def press_arrow(at: Vec, length: float = 26.0, gap: float = 4.0) -> tuple[Prop, Prop]:
+    """A bold arrow pointing straight down at ``at``: "press this into the mat".
+
+    Amber (the band's ink) rather than the glow's orange, so it stands out
+    over the glow it points into, on a light or a dark background.
+    """
+    x, y, z = at
+    tip = z + gap
+    head = 8.0
+    shaft = Prop(
+        "line",
+        points=((x, y, tip + head * 0.8), (x, y, tip + length)),
+        width=3.6,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    point = Prop(
+        "poly",
+        points=((x - head * 0.65, y, tip + head), (x + head * 0.65, y, tip + head), (x, y, tip)),
+        width=0.8,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    return shaft, point
+
+
 def _posterior_tilt() -> ExerciseFigure:
     start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
     # Flat: the pelvis rolls back until the low back lies along the mat.
     key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
+    key_frame = _sup(key, HOOK)
+    # Lying flat with the knees up is also plain hook-lying; what this one
+    # asks is to press the low back down, so an arrow says so over the belly.
+    belly = forward(key_frame.body)["abdomen"]
     return ExerciseFigure(
         "posterior_pelvic_tilt",
         View.SIDE,
         start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET),
-        key=_sup(key, HOOK),
-        props=(FLOOR, MAT),
+        key=key_frame,
+        props=(FLOOR, MAT, *press_arrow(belly)),
         feel=("abdomen", "lower_back"),
         sided=False,
         breath=0.0,
