@@ -223,3 +223,30 @@ def test_seated_hamstring_glow_is_on_the_thigh_not_under_it() -> None:
     sk = _key("seated_hamstring_stretch")
     glows = [p for p, _ in highlight_points(sk, ("back_of_thigh",), "r")]
     assert glows and all(p[2] > RADIUS["thigh"] * 0.4 for p in glows)
+
+
+def test_lumbar_rotation_lies_on_the_back_arms_spread_unlike_side_lying() -> None:
+    # Knees fallen to one side look like side-lying unless the shoulders
+    # stay flat and the arms spread across the mat: that T is the tell.
+    rot = forward(resolve(pl.figure("lumbar_rotation").key).body)
+    neck = rot["neck"][1]
+    assert rot["l_hand"][1] - neck > 50.0 and neck - rot["r_hand"][1] > 50.0
+    assert abs(rot["l_shoulder"][2] - rot["r_shoulder"][2]) < 1.0
+    assert max(rot["l_hand"][2], rot["r_hand"][2]) < RADIUS["hand"] + 2.0, "arms lie on the mat"
+    assert pl.figure("lumbar_rotation").ghost, "the still shows where the knees fell from"
+    side = forward(resolve(pl.figure("clam_shell").key).body)
+    assert abs(side["l_shoulder"][2] - side["r_shoulder"][2]) > 20.0, "side-lying stacks them"
+
+
+def test_back_flat_tilt_points_an_arrow_down_at_the_belly_plain_hook_lying_does_not() -> None:
+    # Flat on the back with the knees up is also plain hook-lying: the arrow
+    # pressing the low back into the mat is what names the back-flat tilt.
+    fig = pl.figure("posterior_pelvic_tilt")
+    belly = forward(resolve(fig.key).body)["abdomen"]
+    heads = [p for p in fig.props if p.kind == "poly" and p.ink is Ink.BAND]
+    assert len(heads) == 1
+    tip = min(heads[0].points, key=lambda q: q[2])
+    assert abs(tip[0] - belly[0]) < 2.0 and 0.0 < tip[2] - belly[2] < 8.0
+    assert all(q[2] > tip[2] + 4.0 for q in heads[0].points if q is not tip), "it points down"
+    for other in ("core_breathing", "anterior_pelvic_tilt"):
+        assert not any(p.ink is Ink.BAND for p in pl.figure(other).props), other

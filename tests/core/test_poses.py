@@ -386,3 +386,57 @@ def test_lumbar_rotation_camera_shows_the_knee_bend_in_both_poses(alternating: b
                 assert 50.0 < _image_angle(hip, knee, ankle) < 120.0, (side, s)
                 assert math.dist(hip[:2], knee[:2]) > 20.0, (side, s, "thigh end-on")
                 assert math.dist(knee[:2], ankle[:2]) > 20.0, (side, s, "shin end-on")
+
+
+# What building a figure may cost, in kinematics evaluations (one takes about
+# 0.05-0.1 ms here): an exercise's figure is built on the GUI thread when a
+# session reaches it, and a movement's first frames are drawn at 60 fps.
+# Counted, not timed, so the bound holds however busy the machine is.
+MAX_EVALUATIONS_PER_FIGURE = 1000  # worst now ~890; before the fast fits 2248
+MAX_EVALUATIONS_FIRST_FRAMES = 60  # worst now ~33; a full settle table was ~140
+
+
+@pytest.fixture
+def fk_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from stretchguide.core import poses
+
+    count = [0]
+    real = poses._fk_raw
+
+    def counted(pose: Pose) -> poses.Skeleton:
+        count[0] += 1
+        return real(pose)
+
+    monkeypatch.setattr(poses, "_fk_raw", counted)
+    return count
+
+
+def test_building_any_figure_costs_a_bounded_number_of_kinematics_evaluations(
+    fk_count: list[int],
+) -> None:
+    for cached in (pl.figure, pl._bounds_for, pl.hook_lying, pl._pigeon):
+        cached.cache_clear()  # a session's first figure pays for what it shares
+    costs = {}
+    for ex_id in pl.figure_ids():
+        fk_count[0] = 0
+        pl.Animator(ex_id).bounds()
+        costs[ex_id] = fk_count[0]
+        assert fk_count[0] > 0, f"{ex_id}: nothing was evaluated (the count is not counting)"
+    worst = max(costs, key=costs.__getitem__)
+    assert costs[worst] <= MAX_EVALUATIONS_PER_FIGURE, f"{worst} costs {costs[worst]}"
+
+
+def test_first_frames_of_a_movement_settle_only_what_they_show(fk_count: list[int]) -> None:
+    from stretchguide.core import poses
+
+    worst = (0, "")
+    for ex_id in pl.figure_ids():
+        for phase in ("prepare", "hold", "reps"):
+            anim = pl.Animator(ex_id)
+            anim.set_phase(phase, duration=30.0, rep_s=3.0, hold_s=1.0)
+            poses._settle_table.cache_clear()
+            fk_count[0] = 0
+            anim.drawing(1 / 60)
+            anim.drawing(2 / 60)
+            worst = max(worst, (fk_count[0], f"{ex_id} {phase}"))
+    assert worst[0] <= MAX_EVALUATIONS_FIRST_FRAMES, f"{worst[1]} costs {worst[0]}"

@@ -59,6 +59,7 @@ from stretchguide.core.poses import (
     rests_on,
     rests_to_settle,
     settle,
+    solve_linear,
 )
 
 # --- authoring helpers ---------------------------------------------------------
@@ -88,6 +89,76 @@ def fit(
                     if c < best - 1e-9:
                         pose, best, improved = cand, c, True
                         break
+    return pose
+
+
+def fit_lsq(
+    pose: Pose,
+    dofs: Sequence[str],
+    residuals: Callable[[Skeleton], Sequence[float]],
+    iterations: int = 40,
+    stay: float = 0.05,
+) -> Pose:
+    """Adjust ``dofs`` (within joint limits) to minimise a sum of squared ``residuals``.
+
+    Levenberg-Marquardt on a measured Jacobian. Coordinate descent
+    (:func:`fit`) zig-zags on coupled contacts -- a pelvis rolling on a ball
+    while both feet and the upper back stay down -- and took over two
+    thousand kinematics evaluations for one figure; this takes a few dozen
+    per pose, which is what lets a figure build while a session starts.
+    Contacts rarely pin every angle; ``stay`` weighs each angle's distance
+    from where it started, so of all the poses that touch, the nearest wins
+    (as a search creeping out from the start would find), not one rolled far
+    onto its side.
+    """
+    h = 1e-3
+    start = [pose[d] for d in dofs]
+
+    def measure(p: Pose) -> tuple[list[float], float]:
+        r = list(residuals(forward(p)))
+        r += [stay * (p[d] - s0) for d, s0 in zip(dofs, start, strict=True)]
+        return r, math.fsum(x * x for x in r)
+
+    res, err = measure(pose)
+    lam = 1e-3
+    n = len(dofs)
+    for _ in range(iterations):
+        if err < 1e-10:
+            break
+        cols = [
+            [
+                (a - b) / h
+                for a, b in zip(measure(pose.with_({d: pose[d] + h}))[0], res, strict=True)
+            ]
+            for d in dofs
+        ]
+        jtj = [
+            [math.fsum(a * b for a, b in zip(cols[i], cols[k], strict=True)) for k in range(n)]
+            for i in range(n)
+        ]
+        jtr = [-math.fsum(a * b for a, b in zip(cols[i], res, strict=True)) for i in range(n)]
+        improved = False
+        while lam < 1e8:
+            damped = [
+                [jtj[i][k] + (lam * (jtj[i][i] + 1e-6) if i == k else 0.0) for k in range(n)]
+                for i in range(n)
+            ]
+            step = solve_linear(damped, jtr)
+            changes = {}
+            for d, dx in zip(dofs, step, strict=True):
+                val = pose[d] + max(-15.0, min(15.0, dx))
+                lim = limit_for(d)
+                changes[d] = min(lim[1], max(lim[0], val)) if lim else val
+            cand = pose.with_(changes)
+            cres, cerr = measure(cand)
+            if cerr < err:
+                small = max(abs(cand[d] - pose[d]) for d in dofs) < 1e-4
+                pose, res, err, improved = cand, cres, cerr, True
+                lam = max(1e-7, lam / 3.0)
+                break
+            lam *= 4.0
+        if not improved or small:
+            break
     return pose
 
 
@@ -148,6 +219,8 @@ LYING = Pose().with_(pitch=-90.0, neck_flex=5.0).both(ankle=-20.0)
 """On the back, legs long, head to the left of a right-side view."""
 
 
+# Poses several figures start from are solved once (a Pose is immutable).
+@cache
 def hook_lying() -> Pose:
     p = LYING.both(hip_flex=45.0, knee=95.0, ankle=-35.0)
     return feet_flat(p, ("l", "r"))
@@ -332,21 +405,15 @@ def rest_fit(pose: Pose, rests: Sequence[Rest], dofs: Sequence[str]) -> Pose:
     """Adjust ``dofs`` until every rest touches its support at once."""
     floor = pose.ground is Ground.FLOOR
 
-    def cost(sk: Skeleton) -> float:
+    def residuals(sk: Skeleton) -> list[float]:
         g = [r.gap(sk) for r in rests]
         m = sum(g) / len(g)
         # On the floor the figure is lowered onto its lowest point: a rest
         # above zero means some other part is lower, sinking into the mat.
-        sunk = (
-            sum(x * x for x, r in zip(g, rests, strict=True) if r.on.kind == "floor")
-            if floor
-            else 0.0
-        )
-        return sum((x - m) ** 2 for x in g) + sunk
+        sunk = [x for x, r in zip(g, rests, strict=True) if floor and r.on.kind == "floor"]
+        return [x - m for x in g] + sunk
 
-    return settle(
-        fit(pose, dofs, cost, steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01)), rests
-    )
+    return settle(fit_lsq(pose, dofs, residuals), rests)
 
 
 # The contacts the figures share, named once (right side working).
@@ -564,17 +631,16 @@ def _hold_behind_thigh(p: Pose, leg: str) -> Pose:
     for s, k in (("l", 1.0), ("r", -1.0)):
         target = (grip[0] + 6.0, grip[1] + k * lateral * 4.0, grip[2] + 4.0)
 
-        def cost(q: Skeleton, s: str = s, target: Vec = target) -> float:
-            palm = tuple((w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"], strict=True))
-            return (
-                sum((a - b) ** 2 for a, b in zip(palm, target, strict=True))
-                + 0.3 * max(0.0, 35.0 - q[f"{s}_elbow"][2]) ** 2
-            )
+        def residuals(q: Skeleton, s: str = s, target: Vec = target) -> list[float]:
+            palm = [(w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"], strict=True)]
+            return [a - b for a, b in zip(palm, target, strict=True)] + [
+                math.sqrt(0.3) * max(0.0, 35.0 - q[f"{s}_elbow"][2])
+            ]
 
-        p = fit(
+        p = fit_lsq(
             p.with_({f"{s}_shoulder_flex": 60.0, f"{s}_shoulder_abd": 20.0, f"{s}_elbow": 60.0}),
             [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_shoulder_rot", f"{s}_elbow"],
-            cost,
+            residuals,
         )
     return p
 
@@ -736,6 +802,7 @@ def _standing_hip_abduction() -> ExerciseFigure:
     )
 
 
+@cache  # the two pigeon figures share their upright start
 def _pigeon(lean: float, **twist: float) -> Pose:
     """Right shin across in front, left leg long behind; ``lean`` folds forward.
 
@@ -923,16 +990,46 @@ def _tilt(p: Pose, deg: float, rise: float | None = None) -> Pose:
     )
 
 
+def press_arrow(at: Vec, length: float = 26.0, gap: float = 4.0) -> tuple[Prop, Prop]:
+    """A bold arrow pointing straight down at ``at``: "press this into the mat".
+
+    Amber (the band's ink) rather than the glow's orange, so it stands out
+    over the glow it points into, on a light or a dark background.
+    """
+    x, y, z = at
+    tip = z + gap
+    head = 8.0
+    shaft = Prop(
+        "line",
+        points=((x, y, tip + head * 0.8), (x, y, tip + length)),
+        width=3.6,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    point = Prop(
+        "poly",
+        points=((x - head * 0.65, y, tip + head), (x + head * 0.65, y, tip + head), (x, y, tip)),
+        width=0.8,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    return shaft, point
+
+
 def _posterior_tilt() -> ExerciseFigure:
     start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
     # Flat: the pelvis rolls back until the low back lies along the mat.
     key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
+    key_frame = _sup(key, HOOK)
+    # Lying flat with the knees up is also plain hook-lying; what this one
+    # asks is to press the low back down, so an arrow says so over the belly.
+    belly = forward(key_frame.body)["abdomen"]
     return ExerciseFigure(
         "posterior_pelvic_tilt",
         View.SIDE,
         start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET),
-        key=_sup(key, HOOK),
-        props=(FLOOR, MAT),
+        key=key_frame,
+        props=(FLOOR, MAT, *press_arrow(belly)),
         feel=("abdomen", "lower_back"),
         sided=False,
         breath=0.0,
@@ -1038,19 +1135,22 @@ def _lumbar_rotation() -> ExerciseFigure:
     # the fallen legs end-on (they read as straight legs); straight from the
     # feet the standing knees hid their bend. A 45 degree pelvic roll: more
     # lifts the back off the mat, as the model's hip joint meets the floor.
-    start = hook_lying().both(shoulder_abd=45.0, elbow=5.0)
+    # Arms spread wide on the mat (a T): with both shoulders flat that is
+    # what says "on the back, twisting", where side-lying stacks them.
+    start = hook_lying().both(shoulder_abd=80.0, elbow=5.0)
     key = _knees_to_right(start, 45.0)
     return ExerciseFigure(
         "lumbar_rotation",
         View.SIDE,
-        start=_sup(start, on_floor("mid_back") + BOTH_FEET),
-        key=_sup(key, on_floor("neck", "r_hip")),
-        props=(_mat_area(-100.0, 75.0, 42.0),),
+        start=_sup(start, on_floor("mid_back", "l_hand", "r_hand") + BOTH_FEET),
+        key=_sup(key, on_floor("neck", "r_hip", "l_hand", "r_hand")),
+        props=(_mat_area(-100.0, 75.0, 60.0),),  # the spread arms lie on it
         feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
         elevation=30.0,
         azimuth=45.0,
         breath=0.0,
+        ghost=True,  # the knees' arch, faint, shows where they fell from
     )
 
 
@@ -1125,11 +1225,37 @@ def _press_pose(ext: float) -> Pose:
     )
 
 
-def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float:
-    """The ``x`` in [lo, hi] where the increasing ``f`` crosses zero."""
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+def _bisect(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-3) -> float:
+    """The ``x`` in [lo, hi] where the increasing ``f`` crosses zero (to ``tol`` degrees).
+
+    Regula falsi with the Illinois fix: each ``f`` here settles a pose (a
+    dozen kinematics evaluations), and thirty halvings to a precision no
+    drawing shows made up most of a figure's build; this needs a handful.
+    The last point found below the crossing is returned, as halving did.
+    """
+    flo, fhi = f(lo), f(hi)
+    if flo >= 0:
+        return lo
+    if fhi < 0:
+        return hi
+    side = 0
+    for _ in range(40):
+        if hi - lo <= tol:
+            break
+        x = (lo * fhi - hi * flo) / (fhi - flo)
+        # Keep every try strictly inside the bracket, so it always shrinks.
+        x = min(hi - tol * 0.25, max(lo + tol * 0.25, x))
+        fx = f(x)
+        if fx < 0:
+            lo, flo = x, fx
+            if side == -1:
+                fhi *= 0.5
+            side = -1
+        else:
+            hi, fhi = x, fx
+            if side == 1:
+                flo *= 0.5
+            side = 1
     return lo
 
 
@@ -1192,11 +1318,8 @@ def _prone_forearm_extension() -> ExerciseFigure:
     def shoulder_height(ext: float) -> float:
         return forward(_sphinx(ext))["r_shoulder"][2]
 
-    lo, hi = 0.0, 50.0
     target = UPPER_ARM + SURFACE_RADIUS["r_elbow"]
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if shoulder_height(mid) < target else (lo, mid)
+    lo = _bisect(lambda ext: shoulder_height(ext) - target, 0.0, 50.0)
     up = _sphinx(lo)
     sk = forward(up)
     hands = tuple(
@@ -1291,17 +1414,15 @@ def _ball_piriformis_release() -> ExerciseFigure:
     rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe", "r_heel", "r_toe"))
 
     def on_ball(p: Pose) -> Pose:
-        def cost(sk: Skeleton) -> float:
-            sunk = min(0.0, sk.lowest())
-            return (
-                sum(r.gap(sk) ** 2 for r in rests)
-                + 0.01 * (sk["r_buttock"][0] - b[0]) ** 2
-                + 10 * sunk**2
-            )
+        def residuals(sk: Skeleton) -> list[float]:
+            return [
+                *(r.gap(sk) for r in rests),
+                0.1 * (sk["r_buttock"][0] - b[0]),
+                math.sqrt(10.0) * min(0.0, sk.lowest()),
+            ]
 
-        p = replace(p, ground=Ground.FIXED)
-        return fit(
-            p,
+        return fit_lsq(
+            replace(p, ground=Ground.FIXED),
             [
                 "z",
                 "roll",
@@ -1315,8 +1436,7 @@ def _ball_piriformis_release() -> ExerciseFigure:
                 "l_hip_flex",
                 "r_hip_flex",
             ],
-            cost,
-            steps=(4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01),
+            residuals,
         )
 
     start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
