@@ -353,3 +353,48 @@ def test_the_windows_history_page_uses_the_windows_wall_clock(qtbot, _private_da
         assert window._history_view.today() == TODAY
     finally:
         window.ctx.history.close()
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("pdftotext") is None, reason="needs poppler's pdftotext"
+)
+def test_the_report_from_the_window_lists_the_saved_plans_dose_changes(
+    qtbot, _private_data_dir, tmp_path
+):
+    import subprocess
+    import unicodedata
+
+    from stretchguide.core.plan import PLAN_FILE, Change, Field, PlanState, save_state
+    from stretchguide.qt.app import build_window
+
+    app_paths = paths.resolve(str(_private_data_dir)).ensure()
+    up = "Knee hug: try 6 repetitions instead of 5, because your sessions were fine."
+    back = "Knee hug: 5 repetitions instead of 6, because your leg pain spread."
+    state = PlanState(
+        "flare_up_gentle",
+        date(2026, 3, 1),
+        {"knee_to_chest": {"reps": 5.0}},
+        (
+            Change(date(2026, 3, 4), "knee_to_chest", Field.REPS, 5, 6, up),
+            Change(date(2026, 3, 9), "knee_to_chest", Field.REPS, 6, 5, back),
+        ),
+    )
+    save_state(app_paths.data_dir / PLAN_FILE, state)
+    window = build_window(app_paths, clock=FakeClock(5000.0), wall=FakeClock(NOW))
+    qtbot.addWidget(window)
+    try:
+        window.ctx.prefs.disclaimer_accepted = True
+        window.ctx.prefs.red_flags_checked_at = window.ctx.wall()
+        window.show_history()
+        view = window._history_view
+        view.announce_saved = lambda _path: None
+        pdf = view.export_pdf(str(tmp_path / "report.pdf"))
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        # NFKC: the PDF's font sets "fi" as one ligature glyph.
+        flat = " ".join(unicodedata.normalize("NFKC", text).split())
+        assert f"04 Mar 2026: {up}" in flat
+        assert f"09 Mar 2026: {back}" in flat
+    finally:
+        window.ctx.history.close()

@@ -428,6 +428,9 @@ class HistoryView(QWidget):
         self.report_pages = 0
         # Returns the person's plan (core.plan.Plan) or None; set by the window.
         self.plan_source: Any = None
+        # Returns the plan's dose changes as (day, plain line) pairs, for the
+        # report; set by the window, which owns the plan file.
+        self.plan_changes_source: Any = None
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -926,6 +929,7 @@ class HistoryView(QWidget):
             self.range_days,
             painful_side=self.painful_side,
             red_flags=self.red_flags,
+            plan_changes=list(self.plan_changes_source()) if self.plan_changes_source else [],
         )
         self.sig_exported.emit(path)
         self.announce_saved(Path(path))
