@@ -398,3 +398,31 @@ def test_the_report_from_the_window_lists_the_saved_plans_dose_changes(
         assert f"09 Mar 2026: {back}" in flat
     finally:
         window.ctx.history.close()
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        (0, "Streak: none yet \u2014 21 more days to reach the 21-day habit goal"),
+        (1, "Streak: <b>1</b> day so far \u2014 20 more days to reach the 21-day habit goal"),
+        (20, "Streak: <b>20</b> days in a row \u2014 1 more day to reach the 21-day habit goal"),
+        (21, "Streak: <b>21</b> days in a row \u2014 the 21-day habit goal reached"),
+        (43, "Streak: <b>43</b> days in a row \u2014 past the 21-day habit goal"),
+    ],
+)
+def test_the_streak_line_reads_in_plain_words(qtbot, history, days, words):
+    _fill(history, days=days)
+    view = _view(qtbot, history)
+    assert view.streak_label.text() == words
+    assert " of 21" not in view.streak_label.text()
+
+
+def test_a_plan_streak_counts_planned_days_kept(qtbot, history):
+    view = _view(qtbot, history)
+    assert view._streak_text(1, 21, planned=True) == (
+        "Streak: <b>1</b> planned day kept so far \u2014 "
+        "20 more planned days to reach the 21-day habit goal"
+    )
+    assert view._streak_text(30, 21, planned=True) == (
+        "Streak: <b>30</b> planned days kept in a row \u2014 past the 21-day habit goal"
+    )

@@ -605,20 +605,54 @@ class HistoryView(QWidget):
                 + (f" (+{kept.extra} " + self.tr("extra") + ")" if kept.extra else "")
             )
         self.streak.set_days(done_days, self.today(), planned)
-        days = streak.current
         self.streak_label.setText(
-            (
-                self.tr("Streak: <b>%1</b> day of %2")
-                if days == 1
-                else self.tr("Streak: <b>%1</b> days of %2")
-            )
-            .replace("%1", str(days))
-            .replace("%2", str(streak.goal))
-            + extra
+            self._streak_text(streak.current, streak.goal, planned=plan is not None) + extra
         )
         self.table_model.set_links(trend.exercises)
         self.chart_stack.setCurrentWidget(self.empty if self.data.empty else self.plots)
         self._apply_range()
+
+    def _streak_text(self, days: int, goal: int, *, planned: bool) -> str:
+        """The streak in words: how long, and where that stands against the goal.
+
+        With a plan the streak counts planned days kept (free days neither add
+        nor break it), so it says so rather than "days in a row".
+        """
+        if days == 0:
+            run = self.tr("none yet")
+        elif planned:
+            run = (
+                self.tr("<b>1</b> planned day kept so far")
+                if days == 1
+                else self.tr("<b>%1</b> planned days kept in a row")
+            )
+        else:
+            run = (
+                self.tr("<b>1</b> day so far") if days == 1 else self.tr("<b>%1</b> days in a row")
+            )
+        left = goal - days
+        if days > goal:
+            where = self.tr("past the %2-day habit goal")
+        elif days == goal:
+            where = self.tr("the %2-day habit goal reached")
+        elif left == 1:
+            where = (
+                self.tr("1 more planned day to reach the %2-day habit goal")
+                if planned
+                else self.tr("1 more day to reach the %2-day habit goal")
+            )
+        else:
+            where = (
+                self.tr("%3 more planned days to reach the %2-day habit goal")
+                if planned
+                else self.tr("%3 more days to reach the %2-day habit goal")
+            )
+        return (
+            (self.tr("Streak: ") + run + " \u2014 " + where)
+            .replace("%1", str(days))
+            .replace("%2", str(goal))
+            .replace("%3", str(left))
+        )
 
     def _show_verdict(self, v: Any, advice: str | None) -> None:
         # The same words as `stretchguide stats` (core.safety.verdict_headline).
