@@ -73,7 +73,7 @@ def test_without_libpulse_the_self_test_passes_and_notes_the_audio(tmp_path: Pat
 def test_with_a_sound_output_the_self_test_loads_a_cue_sound(tmp_path: Path, private_pulse) -> None:
     proc, lines = _self_test(tmp_path, pulse_server=private_pulse.server)
     _assert_passed_with_audio(proc, lines, "ok    ")
-    assert any(line.startswith("ok    audio: cue sound loads; 1 sound output(s)") for line in lines)
+    assert any(line.startswith("ok    audio: cue sound loads; 1 sound output;") for line in lines)
 
 
 def _resources_without(tmp_path: Path, removed: str) -> Path:
