@@ -10,10 +10,15 @@ is off so only the beeps are measured. For every cue sound it records:
 * **play()**: real time from the boundary's due moment to the moment the
   QSoundEffect was started (QSoundEffect reports "playing" inside play(),
   so its playingChanged signal is the same instant to within microseconds);
-* **onset**: when PulseAudio answers and the default sink is the ``cue`` null
-  sink, the sink monitor is recorded with ``parec`` and the first frame in
-  which the cue's own first note (a Goertzel filter at that frequency)
-  rises above -40 dBFS is taken as the moment it was audible.
+* **onset**: the sink monitor is recorded with ``parec`` and the first
+  frame in which the cue's own first note (a Goertzel filter at that
+  frequency) rises above -40 dBFS is taken as the moment it was audible.
+
+Sound: like the test suite, the bench starts its own PulseAudio on a private
+socket with one null sink, ``cue`` (tests/private_pulse.py, shared with
+tests/conftest.py), and stops it at the end; it never plays through the
+machine's sound server. Without the ``pulseaudio`` binary (Debian:
+pulseaudio pulseaudio-utils) it says why and measures no onset.
 
 What the speed-up means: all delays are in real milliseconds. The QTimer
 period is real time, so the tick quantisation (0..tick-ms) is the same as in
@@ -42,31 +47,27 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))  # tests.private_pulse
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer  # noqa: E402
+from tests.private_pulse import PrivatePulse, point_clients_at  # noqa: E402
 
 import gen_sounds  # noqa: E402
 from stretchguide.core.catalog import load_builtin  # noqa: E402
 from stretchguide.core.session import Session  # noqa: E402
 from stretchguide.core.timeline import build_timeline  # noqa: E402
+from stretchguide.qt.app import use_plain_event_dispatcher  # noqa: E402
 from stretchguide.qt.audio import CuePlayer  # noqa: E402
 
 RATE = 44_100
 TARGET_MS = 50.0
 
 
-def pulse_cue_sink() -> bool:
-    if not (shutil.which("pactl") and shutil.which("parec")):
-        return False
-    try:
-        info = subprocess.run(
-            ["pactl", "get-default-sink"], capture_output=True, text=True, timeout=5
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return info.returncode == 0 and info.stdout.strip() == "cue"
+def pulse_cue_sink(pulse: PrivatePulse) -> bool:
+    """Is our own server up with its ``cue`` sink, and can we record it?"""
+    return bool(shutil.which("parec")) and pulse.default_sink() == PrivatePulse.SINK
 
 
 class Recorder:
@@ -146,6 +147,22 @@ def summary(name: str, ms: list[float]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="stretchguide-bench-pulse-"))
+    # Before Qt opens audio (libpulse reads PULSE_SERVER once, then); parec
+    # and pactl inherit it too.
+    point_clients_at(folder)
+    pulse = PrivatePulse(folder)
+    pulse.start()
+    try:
+        if pulse.why_not:
+            print(f"no private sound server: {pulse.why_not}")
+        return run(argv, pulse)
+    finally:
+        pulse.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(argv: list[str] | None, pulse: PrivatePulse) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", type=float, default=6.37)
     parser.add_argument("--tick-ms", type=int, default=50, help="the session screen's QTimer")
@@ -158,7 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-record", action="store_true", help="skip the parec recording")
     args = parser.parse_args(argv)
 
-    recorder = Recorder() if pulse_cue_sink() and not args.no_record else None
+    recorder = Recorder() if pulse_cue_sink(pulse) and not args.no_record else None
+    # As the app does: the GLib dispatcher can spin forever on the stale
+    # socket notifiers Qt's PulseAudio path leaves behind.
+    use_plain_event_dispatcher()
     app = QCoreApplication.instance() or QCoreApplication([])
     routine, exercises = pick_routine(args.routine)
     timeline = build_timeline(routine, exercises)
@@ -175,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no audio output: nothing to measure")
         return 0
     if recorder is None:
-        print("no PulseAudio 'cue' sink: onset in the recording not measured")
+        print("no private 'cue' sink to record: onset in the recording not measured")
     time.sleep(0.5)
 
     fake0 = 0.0

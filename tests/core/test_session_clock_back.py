@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.support import FakeClock, hold_exercise, timeline_of
 
-from stretchguide.core.session import EventKind, Session
+from stretchguide.core.session import EventKind, Session, StallReason
 
 
 def _running() -> tuple[Session, FakeClock]:
@@ -23,6 +23,7 @@ def test_a_clock_stepping_back_pauses_with_a_stalled_event() -> None:
     events = session.tick()
     assert [e.kind for e in events] == [EventKind.STALLED]
     assert events[0].seconds == 3600
+    assert events[0].reason is StallReason.CLOCK_BACK
     snap = session.snapshot()
     assert snap.paused and snap.stalled
     assert session.position() == before, "the plan stays where it was"
@@ -41,7 +42,9 @@ def test_a_clock_stepping_back_pauses_with_a_stalled_event() -> None:
 def test_a_forward_jump_still_stalls_as_before() -> None:
     session, clock = _running()
     clock.advance(session.stall_threshold_s + 5)
-    assert [e.kind for e in session.tick()] == [EventKind.STALLED]
+    events = session.tick()
+    assert [e.kind for e in events] == [EventKind.STALLED]
+    assert events[0].reason is StallReason.GAP
 
 
 def test_small_forward_steps_do_not_pause() -> None:

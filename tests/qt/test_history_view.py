@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -380,3 +380,92 @@ def test_all_clicked_before_the_rest_arrived_reads_it_at_once(qtbot, history):
     assert view.whole and len(view.data.back_x) == 200
     x0, _ = view.visible_range()
     assert x0 <= view.data.back_x[0]
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("pdftotext") is None, reason="needs poppler's pdftotext"
+)
+def test_the_report_from_the_window_lists_the_saved_plans_dose_changes(
+    qtbot, _private_data_dir, tmp_path
+):
+    import subprocess
+    import unicodedata
+
+    from stretchguide.core.plan import PLAN_FILE, Change, Field, PlanState, save_state
+    from stretchguide.qt.app import build_window
+
+    app_paths = paths.resolve(str(_private_data_dir)).ensure()
+    up = "Knee hug: try 6 repetitions instead of 5, because your sessions were fine."
+    back = "Knee hug: 5 repetitions instead of 6, because your leg pain spread."
+    state = PlanState(
+        "flare_up_gentle",
+        date(2026, 3, 1),
+        {"knee_to_chest": {"reps": 5.0}},
+        (
+            Change(date(2026, 3, 4), "knee_to_chest", Field.REPS, 5, 6, up),
+            Change(date(2026, 3, 9), "knee_to_chest", Field.REPS, 6, 5, back),
+        ),
+    )
+    save_state(app_paths.data_dir / PLAN_FILE, state)
+    window = build_window(app_paths, clock=FakeClock(5000.0), wall=FakeClock(NOW))
+    qtbot.addWidget(window)
+    try:
+        window.ctx.prefs.disclaimer_accepted = True
+        window.ctx.prefs.red_flags_checked_at = window.ctx.wall()
+        window.show_history()
+        view = window._history_view
+        view.announce_saved = lambda _path: None
+        pdf = view.export_pdf(str(tmp_path / "report.pdf"))
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        # NFKC: the PDF's font sets "fi" as one ligature glyph.
+        flat = " ".join(unicodedata.normalize("NFKC", text).split())
+        assert f"04 Mar 2026: {up}" in flat
+        assert f"09 Mar 2026: {back}" in flat
+    finally:
+        window.ctx.history.close()
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        (0, "Streak: none yet \u2014 21 more days to reach the 21-day habit goal"),
+        (1, "Streak: <b>1</b> day so far \u2014 20 more days to reach the 21-day habit goal"),
+        (20, "Streak: <b>20</b> days in a row \u2014 1 more day to reach the 21-day habit goal"),
+        (21, "Streak: <b>21</b> days in a row \u2014 the 21-day habit goal reached"),
+        (43, "Streak: <b>43</b> days in a row \u2014 past the 21-day habit goal"),
+    ],
+)
+def test_the_streak_line_reads_in_plain_words(qtbot, history, days, words):
+    _fill(history, days=days)
+    view = _view(qtbot, history)
+    assert view.streak_label.text() == words
+    assert " of 21" not in view.streak_label.text()
+
+
+def test_a_plan_streak_counts_planned_days_kept(qtbot, history):
+    view = _view(qtbot, history)
+    assert view._streak_text(1, 21, planned=True) == (
+        "Streak: <b>1</b> planned day kept so far \u2014 "
+        "20 more planned days to reach the 21-day habit goal"
+    )
+    assert view._streak_text(30, 21, planned=True) == (
+        "Streak: <b>30</b> planned days kept in a row \u2014 past the 21-day habit goal"
+    )
+
+
+def test_a_plan_that_starts_today_does_not_wipe_the_streak_already_kept(qtbot, history):
+    # A plan begins with the first session after it exists (an update, a new
+    # routine): the ten days kept before it still count, and a plan with no
+    # planned day behind it yet says nothing about planned vs done.
+    from stretchguide.core.plan import Plan
+
+    _fill(history, days=10)
+    routine = load_builtin().routines["flare_up_gentle"]
+    view = _view(qtbot, history)
+    view.plan_source = lambda: Plan.for_routine(routine, TODAY + timedelta(days=1))
+    view.refresh()
+    text = view.streak_label.text()
+    assert text.startswith("Streak: <b>10</b> days in a row")
+    assert "Planned vs done" not in text

@@ -150,15 +150,49 @@ def test_with_a_screensaver_on_the_bus_inhibit_holds_one_cookie(private_session_
     assert calls.count("Inhibit StretchGuide session running") == 1, calls
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inhibit.py sends the cookie back as int32; org.freedesktop.ScreenSaver's "
-    "UnInhibit takes uint32, so the call matches no method and the screen stays "
-    "inhibited until the app exits (found by this test; fix in qt/inhibit.py)",
-)
+def _uninhibit_calls(saver_log: Path) -> list[str]:
+    # The release waits for the server's answer, and the fake prints before
+    # it answers; the deadline only guards against a hang.
+    deadline = time.monotonic() + 10
+    while True:
+        calls = [c for c in saver_log.read_text().splitlines() if c.startswith("UnInhibit")]
+        if calls or time.monotonic() > deadline:
+            return calls
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(shutil.which("gdbus") is None, reason="needs gdbus (libglib2.0-bin)")
 def test_release_hands_the_same_cookie_back(private_session_bus):
     env, saver_log = private_session_bus
     proc = _run_client(env)
     assert proc.returncode == 0, proc.stderr
-    time.sleep(0.5)  # the fake prints from its own process
-    assert "UnInhibit 42" in saver_log.read_text().splitlines()
+    # Once, as the uint32 the method takes (an int32 would match no method).
+    assert _uninhibit_calls(saver_log) == ["UnInhibit 42"]
+
+
+@pytest.mark.skipif(shutil.which("dbus-send") is None, reason="needs dbus-send")
+def test_without_gdbus_dbus_send_hands_the_cookie_back(private_session_bus, tmp_path):
+    env, saver_log = private_session_bus
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "dbus-send").symlink_to(shutil.which("dbus-send"))
+    proc = _run_client({**env, "PATH": str(tools)})
+    assert proc.returncode == 0, proc.stderr
+    assert _uninhibit_calls(saver_log) == ["UnInhibit 42"]
+
+
+def test_the_release_command_types_the_cookie_as_uint32(monkeypatch):
+    from stretchguide.qt import inhibit
+
+    monkeypatch.setattr(inhibit.shutil, "which", lambda name: f"/usr/bin/{name}")
+    command = inhibit.uninhibit_command("/ScreenSaver", 3_000_000_000)  # over int32
+    assert command is not None and command[0] == "/usr/bin/gdbus"
+    assert command[-3:] == ["--method", "org.freedesktop.ScreenSaver.UnInhibit", "3000000000"]
+    monkeypatch.setattr(
+        inhibit.shutil, "which", lambda name: "/usr/bin/dbus-send" if name == "dbus-send" else None
+    )
+    command = inhibit.uninhibit_command("/ScreenSaver", 7)
+    assert command is not None and command[-1] == "uint32:7"
+    monkeypatch.setattr(inhibit.shutil, "which", lambda name: None)
+    assert inhibit.uninhibit_command("/ScreenSaver", 7) is None
+    assert inhibit.uninhibit_command("/ScreenSaver", -1) is None

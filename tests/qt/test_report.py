@@ -147,3 +147,32 @@ def test_an_empty_history_still_makes_a_one_page_report(qtbot, history, tmp_path
     r = assemble_report(history, load_builtin().exercises, TODAY, TODAY - timedelta(days=13))
     assert write_report(tmp_path / "r.pdf", r) == 1
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_every_dose_change_is_listed_with_its_day_and_its_line(history):
+    fill(history, days=3)
+    start = TODAY - timedelta(days=13)
+    before = TODAY - timedelta(days=30)
+    changes = [
+        (TODAY - timedelta(days=2), "Knee hug: 6 repetitions instead of 5, because fine."),
+        (before, "Knee hug: 5 repetitions instead of 6, because it hurt."),
+        (TODAY - timedelta(days=1), "Cat-camel: hold 20 s instead of 25 s, because worse."),
+    ]
+    r = assemble_report(
+        history, load_builtin().exercises, TODAY, start, TODAY, plan_changes=changes
+    )
+    assert r.plan_changes == sorted(changes)
+    lines = report_lines(r)
+    text = [t for _, t in lines]
+    assert ("h2", "Dose changes to the plan") in lines
+    for day, line in changes:
+        assert f"{day.strftime('%d %b %Y')}: {line}" in text
+    # The one made before the period is there, and the report says why.
+    assert any("before 07 Mar 2026" in t for t in text)
+
+
+def test_no_dose_change_is_said_in_words(history):
+    r = assemble_report(history, load_builtin().exercises, TODAY, TODAY - timedelta(days=13))
+    lines = report_lines(r)
+    at_heading = lines.index(("h2", "Dose changes to the plan"))
+    assert lines[at_heading + 1] == ("p", "No dose was stepped up or back.")

@@ -154,6 +154,19 @@ def test_a_long_clock_jump_pauses_and_says_why(running):
     assert view.paused_badge.text() == "PAUSED"
 
 
+def test_a_clock_set_back_pauses_and_says_the_clock_changed(running):
+    clock, session, view, controller, _ = running
+    step(clock, controller, 7)
+    clock.now -= 3600  # the clock is set back an hour
+    controller.tick()
+    assert session.snapshot(clock()).stalled
+    status = view.status.text()
+    assert "clock changed" in status and "paused" in status
+    # Nothing was asleep, and the hour is not time that passed.
+    assert "asleep" not in status and "1:00:00" not in status and "60:00" not in status
+    assert view.paused_badge.text() == "PAUSED"
+
+
 def test_m_toggles_mute_on_the_cue_player(running, qtbot):
     _, _, view, controller, _ = running
 

@@ -353,7 +353,7 @@ def test_history_shows_planned_vs_done_and_the_plan_streak(setup):
     window.show_history()
     text = view.streak_label.text()
     assert "Planned vs done, last 4 weeks: 3 of 4 planned days" in text
-    assert "<b>1</b> day" in text  # the missed planned day broke the streak
+    assert "<b>1</b> planned day kept" in text  # the missed planned day broke the streak
     assert view.streak.planned is not None and len(view.streak.planned) > 0
 
 

@@ -78,6 +78,13 @@ class EventKind(StrEnum):
     STOPPED = "stopped"
 
 
+class StallReason(StrEnum):
+    """Why the engine paused a session (a STALLED event's ``reason``)."""
+
+    GAP = "gap"  # no tick for longer than the stall threshold: asleep or busy
+    CLOCK_BACK = "clock_back"  # the clock stepped backwards (set by hand or synced)
+
+
 @dataclass(frozen=True)
 class Event:
     """One cue. ``at`` is its deadline on the session's clock."""
@@ -97,6 +104,7 @@ class Event:
     stage: str = ""
     text: str = ""
     next_name: str = ""
+    reason: StallReason | None = None  # STALLED only
 
 
 @dataclass(frozen=True)
@@ -434,9 +442,9 @@ class Session:
             # A clock that steps back (or a suspend seen as a jump): waiting
             # for it to catch up froze the session silently for the whole
             # gap, so pause where the last good tick left it and say so.
-            return [self._stall(last, now)]
+            return [self._stall(last, now, StallReason.CLOCK_BACK)]
         if last is not None and now - last > self.stall_threshold_s:
-            return [self._stall(last, now)]
+            return [self._stall(last, now, StallReason.GAP)]
         out: list[Event] = []
         if self._state is _State.RESUMING:
             if now < self._resume_end:
@@ -608,14 +616,16 @@ class Session:
             return replace(Event(kind, at, 0), **fields)  # type: ignore[arg-type]
         return replace(_step_event(kind, index, tl.steps[index]), at=at, **fields)  # type: ignore[arg-type]
 
-    def _stall(self, since: float, now: float) -> Event:
+    def _stall(self, since: float, now: float, reason: StallReason) -> Event:
         # The person was not exercising through the gap: freeze the plan
         # where the last healthy tick left it.
         if self._state is _State.RUNNING:
             self._frozen = self._position(since)
         self._state = _State.PAUSED
         self._stalled = True
-        return self._control_event(EventKind.STALLED, since, seconds=abs(now - since))
+        return self._control_event(
+            EventKind.STALLED, since, seconds=abs(now - since), reason=reason
+        )
 
     def _continue(self, at: float) -> Event:
         self._state = _State.RUNNING

@@ -437,6 +437,9 @@ class HistoryView(QWidget):
         self.report_pages = 0
         # Returns the person's plan (core.plan.Plan) or None; set by the window.
         self.plan_source: Any = None
+        # Returns the plan's dose changes as (day, plain line) pairs, for the
+        # report; set by the window, which owns the plan file.
+        self.plan_changes_source: Any = None
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -612,26 +615,26 @@ class HistoryView(QWidget):
 
             today = self.today()
             planned = set(plan.planned_days(today - timedelta(days=HABIT_DAYS), today))
-            streak = plan_streak(plan, done_days, today, goal=streak.goal)
+            plan_run = plan_streak(plan, done_days, today, goal=streak.goal)
+            # A plan younger than the run already kept (it starts with the
+            # first session after an update, or a change of routine) would
+            # count that run as nothing: the plain streak is the truth then.
+            by_plan = plan_run.current >= streak.current
+            streak = plan_run if by_plan else streak
             kept = plan_adherence(plan, done_days, today)
-            extra = (
-                "<br>"
-                + self.tr("Planned vs done, last 4 weeks: %1 of %2 planned days")
-                .replace("%1", str(kept.kept))
-                .replace("%2", str(kept.planned))
-                + (f" (+{kept.extra} " + self.tr("extra") + ")" if kept.extra else "")
-            )
+            if kept.planned:
+                extra = (
+                    "<br>"
+                    + self.tr("Planned vs done, last 4 weeks: %1 of %2 planned days")
+                    .replace("%1", str(kept.kept))
+                    .replace("%2", str(kept.planned))
+                    + (f" (+{kept.extra} " + self.tr("extra") + ")" if kept.extra else "")
+                )
+        else:
+            by_plan = False
         self.streak.set_days(done_days, self.today(), planned)
-        days = streak.current
         self.streak_label.setText(
-            (
-                self.tr("Streak: <b>%1</b> day of %2")
-                if days == 1
-                else self.tr("Streak: <b>%1</b> days of %2")
-            )
-            .replace("%1", str(days))
-            .replace("%2", str(streak.goal))
-            + extra
+            self._streak_text(streak.current, streak.goal, planned=by_plan) + extra
         )
         if self.whole:
             self.table_model.set_links(trend.exercises)
@@ -650,6 +653,48 @@ class HistoryView(QWidget):
         self._draw(self.data)
         self.table_model.set_links(trend.exercises)
         self.chart_stack.setCurrentWidget(self.empty if self.data.empty else self.plots)
+
+    def _streak_text(self, days: int, goal: int, *, planned: bool) -> str:
+        """The streak in words: how long, and where that stands against the goal.
+
+        With a plan the streak counts planned days kept (free days neither add
+        nor break it), so it says so rather than "days in a row".
+        """
+        if days == 0:
+            run = self.tr("none yet")
+        elif planned:
+            run = (
+                self.tr("<b>1</b> planned day kept so far")
+                if days == 1
+                else self.tr("<b>%1</b> planned days kept in a row")
+            )
+        else:
+            run = (
+                self.tr("<b>1</b> day so far") if days == 1 else self.tr("<b>%1</b> days in a row")
+            )
+        left = goal - days
+        if days > goal:
+            where = self.tr("past the %2-day habit goal")
+        elif days == goal:
+            where = self.tr("the %2-day habit goal reached")
+        elif left == 1:
+            where = (
+                self.tr("1 more planned day to reach the %2-day habit goal")
+                if planned
+                else self.tr("1 more day to reach the %2-day habit goal")
+            )
+        else:
+            where = (
+                self.tr("%3 more planned days to reach the %2-day habit goal")
+                if planned
+                else self.tr("%3 more days to reach the %2-day habit goal")
+            )
+        return (
+            (self.tr("Streak: ") + run + " \u2014 " + where)
+            .replace("%1", str(days))
+            .replace("%2", str(goal))
+            .replace("%3", str(left))
+        )
 
     def _show_verdict(self, v: Any, advice: str | None) -> None:
         # The same words as `stretchguide stats` (core.safety.verdict_headline).
@@ -962,6 +1007,7 @@ class HistoryView(QWidget):
             self.range_days,
             painful_side=self.painful_side,
             red_flags=self.red_flags,
+            plan_changes=list(self.plan_changes_source()) if self.plan_changes_source else [],
         )
         self.sig_exported.emit(path)
         self.announce_saved(Path(path))

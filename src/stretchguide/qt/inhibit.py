@@ -8,14 +8,26 @@ during a session we ask the platform not to sleep:
 * Windows: ``SetThreadExecutionState(ES_CONTINUOUS | ES_DISPLAY_REQUIRED)``.
 * Anywhere else, or when the call fails: nothing, quietly. A missing
   inhibitor must never stop a session.
+
+``UnInhibit`` takes the cookie as a D-Bus ``uint32``, which PySide6 cannot
+marshal: a Python int goes out as ``int32`` (or ``uint16`` through
+``QDBusArgument``), the signature matches no method and the screen stays
+inhibited until the app exits. So the release is sent with ``gdbus`` (it
+reads the method's signature from the server, as in qt/notify.py), or with
+``dbus-send``, which is told the type.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 
 _SERVICE = "org.freedesktop.ScreenSaver"
 _PATHS = ("/org/freedesktop/ScreenSaver", "/ScreenSaver")
+
+# The release is one short call; a hung bus must not hold the window for long.
+_RELEASE_TIMEOUT_S = 5.0
 
 _ES_CONTINUOUS = 0x80000000
 _ES_SYSTEM_REQUIRED = 0x00000001
@@ -80,11 +92,18 @@ class ScreenSleepInhibitor:
         return False
 
     def _dbus_release(self) -> None:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface
-
-        bus = QDBusConnection.sessionBus()
-        if bus.isConnected() and self._path is not None and self._cookie is not None:
-            QDBusInterface(_SERVICE, self._path, _SERVICE, bus).call("UnInhibit", self._cookie)
+        if self._path is None or self._cookie is None:
+            return
+        command = uninhibit_command(self._path, self._cookie)
+        if command is not None:
+            subprocess.run(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=_RELEASE_TIMEOUT_S,
+                check=False,
+            )
 
     # -- Windows ----------------------------------------------------------
     def _windows(self, on: bool) -> bool:
@@ -97,3 +116,36 @@ class ScreenSleepInhibitor:
         ok = bool(kernel32.SetThreadExecutionState(flags))
         self._windows_active = on and ok
         return self._windows_active
+
+
+def uninhibit_command(path: str, cookie: int) -> list[str] | None:
+    """The command that hands ``cookie`` back as a ``uint32``; None without a tool."""
+    cookie = int(cookie)
+    if not 0 <= cookie <= 0xFFFFFFFF:
+        return None  # not a cookie any server handed out
+    gdbus = shutil.which("gdbus")
+    if gdbus is not None:
+        return [
+            gdbus,
+            "call",
+            "--session",
+            "--dest",
+            _SERVICE,
+            "--object-path",
+            path,
+            "--method",
+            f"{_SERVICE}.UnInhibit",
+            str(cookie),
+        ]
+    dbus_send = shutil.which("dbus-send")
+    if dbus_send is not None:
+        return [
+            dbus_send,
+            "--session",
+            "--print-reply",  # waits for the answer, so the release has happened
+            f"--dest={_SERVICE}",
+            path,
+            f"{_SERVICE}.UnInhibit",
+            f"uint32:{cookie}",
+        ]
+    return None

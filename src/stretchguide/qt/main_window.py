@@ -737,6 +737,7 @@ class MainWindow(QMainWindow):
                 self.ctx.history, self.ctx.catalog.exercises, wall=self.ctx.wall
             )
             self._history_view.plan_source = self.companion.plan  # planned vs done
+            self._history_view.plan_changes_source = self._plan_changes
             self.stack.addWidget(self._history_view)
         # The report names the painful side as set now, not when the page was made.
         self._history_view.painful_side = self.ctx.prefs.affected_side
@@ -1474,6 +1475,11 @@ class MainWindow(QMainWindow):
             listener.stop()
 
     # -- reminders -------------------------------------------------------------------
+    def _plan_changes(self) -> list[tuple[date, str]]:
+        """Every dose change in the saved plan, for the clinician report."""
+        state = self.companion.state()
+        return [(c.on, c.line) for c in state.changes] if state is not None else []
+
     @property
     def companion(self) -> Any:
         """Tray, reminders and the plan (qt/tray.py), made on first use."""

@@ -102,6 +102,8 @@ class Report:
     notes: list[tuple[datetime, str]] = field(default_factory=list)
     pain: list[DayPainPoint] = field(default_factory=list)
     hurts_total: int = 0
+    # Every dose step up or back the person accepted, oldest first: (day, line).
+    plan_changes: list[tuple[date, str]] = field(default_factory=list)
 
 
 def _dose_text(item: Any) -> str:
@@ -128,8 +130,15 @@ def assemble_report(
     end: date | None = None,
     painful_side: str = "none",
     red_flags: Iterable[tuple[date, str]] = (),
+    plan_changes: Iterable[tuple[date, str]] = (),
 ) -> Report:
-    """Everything the clinician report says, from ``start`` to ``end`` (inclusive)."""
+    """Everything the clinician report says, from ``start`` to ``end`` (inclusive).
+
+    ``plan_changes`` are the plan's dose changes as (day, plain line), from
+    ``core.plan.PlanState.changes``; the caller reads the plan file. All of
+    them up to ``end`` are listed, earlier ones too: they set the doses used
+    in the chosen period.
+    """
     end = end or today
     since = int(datetime.combine(start, datetime.min.time()).timestamp())
     until = int(datetime.combine(end + timedelta(days=1), datetime.min.time()).timestamp())
@@ -271,6 +280,10 @@ def assemble_report(
                     (datetime.fromtimestamp(at).date(), flag.question if flag else flag_id)
                 )
     report.red_flags = sorted(flagged)
+    # Stable sort: changes made on the same day keep the order they were made in.
+    report.plan_changes = sorted(
+        ((d, line) for d, line in plan_changes if d <= end), key=lambda c: c[0]
+    )
     return report
 
 
@@ -318,6 +331,20 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
             )
     else:
         lines.append(("p", "No sessions in this period."))
+    lines.append(("h2", "Dose changes to the plan"))
+    if r.plan_changes:
+        if r.plan_changes[0][0] < r.start:
+            lines.append(
+                (
+                    "p",
+                    f"Changes made before {r.start.strftime(fmt)} are listed too: "
+                    "they set the doses used in this period.",
+                )
+            )
+        for d, line in r.plan_changes:
+            lines.append(("p", f"{d.strftime(fmt)}: {line}"))
+    else:
+        lines.append(("p", "No dose was stepped up or back."))
     lines.append(("h2", "Each exercise"))
     if not r.exercises:
         lines.append(("p", "No exercise was done in this period."))
@@ -600,8 +627,11 @@ def export_report(
     range_days: int,
     painful_side: str = "none",
     red_flags: Sequence[tuple[date, str]] = (),
+    plan_changes: Sequence[tuple[date, str]] = (),
 ) -> int:
     """Assemble and write the report for a range choice; returns the page count."""
     start, end = report_range(today, range_days, first_record_day(history))
-    report = assemble_report(history, exercises, today, start, end, painful_side, red_flags)
+    report = assemble_report(
+        history, exercises, today, start, end, painful_side, red_flags, plan_changes
+    )
     return write_report(path, report)

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Side
-from stretchguide.core.session import Event, EventKind, Phase, Session, SessionSnapshot
+from stretchguide.core.session import (
+    Event,
+    EventKind,
+    Phase,
+    Session,
+    SessionSnapshot,
+    StallReason,
+)
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.inhibit import ScreenSleepInhibitor
 from stretchguide.qt.widgets import (
@@ -701,6 +708,15 @@ class SessionController(QObject):
         for ev in events:
             if ev.kind is EventKind.RELEASE and ev.step_kind in (StepKind.HOLD, StepKind.REPS):
                 self.sig_step_done.emit(ev.step_index)
+            elif ev.kind is EventKind.STALLED and ev.reason is StallReason.CLOCK_BACK:
+                # The gap is how far the clock moved, not time that passed:
+                # naming it as a duration would mislead.
+                self.view.set_status(
+                    self.tr(
+                        "Paused: the computer's clock changed, so the session is paused "
+                        "where you were. Press Space when you are ready."
+                    )
+                )
             elif ev.kind is EventKind.STALLED:
                 self.view.set_status(
                     self.tr(
