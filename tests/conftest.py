@@ -56,9 +56,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(skip)
 
 
+_EXIT_STATUS = [0]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS[0] = int(exitstatus)
+
+
+def _pyside_destroys_shared_objects_at_exit() -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        major, minor = (int(x) for x in version("PySide6-Essentials").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return (major, minor) >= (6, 12)
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     _PULSE.stop()
     shutil.rmtree(_PULSE_DIR, ignore_errors=True)
+    if _pyside_destroys_shared_objects_at_exit():
+        # PySide6 6.12's exit clean-up deletes, one by one, every Qt object
+        # Python still holds, and one of them is shared ("QObject: shared
+        # QObject was deleted directly"): a segfault after every test has
+        # passed and the report is printed (seen in CI on Python 3.12 only).
+        # The run is over; leave without that clean-up, with pytest's status.
+        # docs/ARCHITECTURE.md records it; which object it is stays open.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[0])
 
 
 @pytest.fixture(scope="session")
