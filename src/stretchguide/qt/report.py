@@ -287,6 +287,12 @@ def assemble_report(
     return report
 
 
+def _section(lines: list[tuple[str, str]], title: str, items: list[str], empty: str) -> None:
+    """A heading, then its lines, or one line saying there is nothing."""
+    lines.append(("h2", title))
+    lines += [("p", text) for text in items] or [("p", empty)]
+
+
 def report_lines(report: Report) -> list[tuple[str, str]]:
     """The report's text as (style, text) lines; tables come out as text rows."""
     fmt = "%d %b %Y"
@@ -319,70 +325,44 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
     if r.pain_summary:
         lines.append(("p", r.pain_summary))
         lines.append(("p", f"Furthest spread down the leg: {r.furthest}."))
-    lines.append(("h2", "Routines used"))
-    if r.routines:
-        for u in r.routines:
-            lines.append(
-                (
-                    "p",
-                    f"{u.name}: {plural(u.sessions, 'session')}, "
-                    f"{u.first.strftime(fmt)} to {u.last.strftime(fmt)}.",
-                )
-            )
-    else:
-        lines.append(("p", "No sessions in this period."))
-    lines.append(("h2", "Dose changes to the plan"))
-    if r.plan_changes:
-        if r.plan_changes[0][0] < r.start:
-            lines.append(
-                (
-                    "p",
-                    f"Changes made before {r.start.strftime(fmt)} are listed too: "
-                    "they set the doses used in this period.",
-                )
-            )
-        for d, line in r.plan_changes:
-            lines.append(("p", f"{d.strftime(fmt)}: {line}"))
-    else:
-        lines.append(("p", "No dose was stepped up or back."))
-    lines.append(("h2", "Each exercise"))
-    if not r.exercises:
-        lines.append(("p", "No exercise was done in this period."))
-    for e in r.exercises:
-        lines.append(
-            (
-                "p",
-                f"{e.name}. Dose: {e.dose}. Done in {plural(e.sessions, 'session')}; "
-                f"worked: {e.sides}. Felt better {e.better}, same {e.same}, "
-                f"worse {e.worse}. 'This hurts': {e.hurts}. Steps skipped: {e.skipped}; "
-                f"cut short: {e.cut_short}.",
-            )
+    routines = [
+        f"{u.name}: {plural(u.sessions, 'session')}, "
+        f"{u.first.strftime(fmt)} to {u.last.strftime(fmt)}."
+        for u in r.routines
+    ]
+    _section(lines, "Routines used", routines, "No sessions in this period.")
+    changes = [f"{d.strftime(fmt)}: {line}" for d, line in r.plan_changes]
+    if r.plan_changes and r.plan_changes[0][0] < r.start:
+        changes.insert(
+            0,
+            f"Changes made before {r.start.strftime(fmt)} are listed too: "
+            "they set the doses used in this period.",
         )
-    lines.append(("h2", "Nerve symptoms by week"))
-    if r.symptoms:
-        for w in r.symptoms:
-            lines.append(
-                (
-                    "p",
-                    f"Week of {w.week_of.strftime(fmt)} ({plural(w.checkins, 'check-in')}): "
-                    f"tingling {w.tingling}, numbness {w.numbness}, weakness {w.weakness}; "
-                    f"furthest: {w.furthest}.",
-                )
-            )
-    else:
-        lines.append(("p", "No check-ins in this period."))
-    lines.append(("h2", "Safety (red-flag) questions"))
-    if r.red_flags:
-        for d, text in r.red_flags:
-            lines.append(("p", f"{d.strftime(fmt)}: {text}"))
-    else:
-        lines.append(("p", "No answers to the safety questions are stored for this period."))
-    lines.append(("h2", "Notes"))
-    if r.notes:
-        for when, note in r.notes:
-            lines.append(("p", f"{when.strftime('%d %b %Y %H:%M')}: {note}"))
-    else:
-        lines.append(("p", "No notes in this period."))
+    _section(lines, "Dose changes to the plan", changes, "No dose was stepped up or back.")
+    exercises = [
+        f"{e.name}. Dose: {e.dose}. Done in {plural(e.sessions, 'session')}; "
+        f"worked: {e.sides}. Felt better {e.better}, same {e.same}, "
+        f"worse {e.worse}. 'This hurts': {e.hurts}. Steps skipped: {e.skipped}; "
+        f"cut short: {e.cut_short}."
+        for e in r.exercises
+    ]
+    _section(lines, "Each exercise", exercises, "No exercise was done in this period.")
+    weeks = [
+        f"Week of {w.week_of.strftime(fmt)} ({plural(w.checkins, 'check-in')}): "
+        f"tingling {w.tingling}, numbness {w.numbness}, weakness {w.weakness}; "
+        f"furthest: {w.furthest}."
+        for w in r.symptoms
+    ]
+    _section(lines, "Nerve symptoms by week", weeks, "No check-ins in this period.")
+    flags = [f"{d.strftime(fmt)}: {text}" for d, text in r.red_flags]
+    _section(
+        lines,
+        "Safety (red-flag) questions",
+        flags,
+        "No answers to the safety questions are stored for this period.",
+    )
+    notes = [f"{when.strftime('%d %b %Y %H:%M')}: {note}" for when, note in r.notes]
+    _section(lines, "Notes", notes, "No notes in this period.")
     return lines
 
 
