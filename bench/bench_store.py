@@ -123,9 +123,9 @@ def main() -> int:
             for p in backup_dir.glob("*"):
                 p.unlink()
             h = History.open(AppPaths(paths.data_dir), backups=False)
-            from stretchguide.store import db
+            from stretchguide.store import files
 
-            db.backup_if_due(h.conn, backup_dir, time.time())
+            files.backup_if_due(h.conn, backup_dir, time.time())
             h.close()
 
         ms, _ = timed(open_with_backup, runs=3)

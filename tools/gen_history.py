@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from stretchguide.core.trends import RoutineSnapshot, SnapshotItem  # noqa: E402
 from stretchguide.paths import AppPaths  # noqa: E402
-from stretchguide.store import db  # noqa: E402
+from stretchguide.store import schema  # noqa: E402
 from stretchguide.store.history import History, local_utc_offset  # noqa: E402
 
 ROUTINES = {
@@ -66,7 +66,7 @@ def generate(
     start_day -= start_day % DAY
     snaps = {rid: _snapshot(rid) for rid in ROUTINES}
     conn = history.conn
-    with db.transaction(conn):
+    with schema.transaction(conn):
         snap_ids = {rid: history.snapshot_id(snaps[rid][0]) for rid in ROUTINES}
     conn.execute("PRAGMA synchronous = OFF")
     pain = 6.0
@@ -74,7 +74,7 @@ def generate(
     for d in range(days):
         base = start_day + d * DAY
         pain = min(9.0, max(0.0, pain + rng.uniform(-0.35, 0.33)))
-        with db.transaction(conn):
+        with schema.transaction(conn):
             for slot, hour in enumerate((7, 18)):
                 rid = "daily_ten" if slot == 0 else "piriformis"
                 steps = snaps[rid][1]

@@ -13,7 +13,7 @@ from tests.support import FakeClock
 from stretchguide.core import trends
 from stretchguide.core.trends import Extent
 from stretchguide.paths import AppPaths
-from stretchguide.store import db, exchange
+from stretchguide.store import exchange, schema
 from stretchguide.store.history import History
 
 from .conftest import T0
@@ -79,12 +79,12 @@ def _apply(h: History, op: str, rng: random.Random, clock: FakeClock, off: Offse
                 ("session_id", rng.choice([None, *sessions])),
             ]
         )
-        with db.transaction(h.conn):
+        with schema.transaction(h.conn):
             h.conn.execute(
                 f"UPDATE checkins SET {column} = ? WHERE id = ?", (value, rng.choice(checkins))
             )
     elif op == "delete_checkin":
-        with db.transaction(h.conn):
+        with schema.transaction(h.conn):
             h.conn.execute("DELETE FROM checkins WHERE id = ?", (rng.choice(checkins),))
     elif op == "update_session" and sessions:
         column, value = rng.choice(
@@ -94,7 +94,7 @@ def _apply(h: History, op: str, rng: random.Random, clock: FakeClock, off: Offse
                 ("status", rng.choice(["in_progress", "completed", "partial", "stopped"])),
             ]
         )
-        with db.transaction(h.conn):
+        with schema.transaction(h.conn):
             h.conn.execute(
                 f"UPDATE sessions SET {column} = ? WHERE id = ?", (value, rng.choice(sessions))
             )
@@ -107,7 +107,7 @@ def _apply(h: History, op: str, rng: random.Random, clock: FakeClock, off: Offse
             "AND NOT EXISTS (SELECT 1 FROM hurt_events WHERE session_id = s.id)"
         ).fetchall()
         if free:
-            with db.transaction(h.conn):
+            with schema.transaction(h.conn):
                 h.conn.execute("DELETE FROM sessions WHERE id = ?", rng.choice(free))
     elif op == "import":
         _import_other(h, rng, clock)
@@ -168,8 +168,8 @@ def test_rebuild_restores_aggregates_that_went_wrong(paths: AppPaths, clock: Fak
         expected = h.trend_data()
         record = [r for r in h.conn.execute("SELECT * FROM checkins ORDER BY id")]
         # Damage only the derived data, as a bug or a hand edit might.
-        with db.transaction(h.conn):
-            for table in db.AGGREGATE_TABLES:
+        with schema.transaction(h.conn):
+            for table in schema.AGGREGATE_TABLES:
                 h.conn.execute(f"DELETE FROM {table}")
             h.conn.execute("INSERT INTO agg_session_days VALUES (1, 5, 5)")
         assert not h.aggregates_ok()

@@ -12,7 +12,7 @@ from tests.support import FakeClock
 
 from stretchguide.core import trends
 from stretchguide.paths import AppPaths
-from stretchguide.store import db
+from stretchguide.store import errors, files, schema
 from stretchguide.store.history import History
 
 from .conftest import FIXTURES, mode, sha256
@@ -21,7 +21,7 @@ FIXTURE_VERSIONS = sorted(int(p.stem.split("_v")[1]) for p in FIXTURES.glob("his
 
 
 def test_there_is_a_fixture_for_every_schema_version() -> None:
-    assert list(range(1, db.SCHEMA_VERSION + 1)) == FIXTURE_VERSIONS
+    assert list(range(1, schema.SCHEMA_VERSION + 1)) == FIXTURE_VERSIONS
 
 
 def test_new_database_is_private_and_in_wal_mode(paths: AppPaths, clock: FakeClock) -> None:
@@ -31,7 +31,7 @@ def test_new_database_is_private_and_in_wal_mode(paths: AppPaths, clock: FakeClo
         assert h.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert h.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert h.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        assert db.user_version(h.conn) == db.SCHEMA_VERSION
+        assert schema.user_version(h.conn) == schema.SCHEMA_VERSION
         for suffix in ("", "-wal", "-shm"):
             f = Path(str(paths.database) + suffix)
             assert f.exists()
@@ -48,8 +48,8 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
     paths.ensure()
     shutil.copy(FIXTURES / f"history_v{version}.db", paths.database)
     with History.open(paths, clock=clock) as h:
-        assert db.user_version(h.conn) == db.SCHEMA_VERSION
-        assert h.migrated == tuple(range(version + 1, db.SCHEMA_VERSION + 1))
+        assert schema.user_version(h.conn) == schema.SCHEMA_VERSION
+        assert h.migrated == tuple(range(version + 1, schema.SCHEMA_VERSION + 1))
         sessions = h.sessions()
         assert [s.uuid[:8] for s in sessions] == ["11111111", "22222222"]
         assert sessions[0].routine.name == "Fixture routine"
@@ -77,10 +77,10 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         assert h.aggregates_ok()
         assert h.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert h.conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    if version < db.SCHEMA_VERSION:
-        pre = list(paths.backups_dir.glob(f"history-pre-v{db.SCHEMA_VERSION}-*.db"))
+    if version < schema.SCHEMA_VERSION:
+        pre = list(paths.backups_dir.glob(f"history-pre-v{schema.SCHEMA_VERSION}-*.db"))
         assert len(pre) == 1
-        assert db.read_header_version(pre[0]) == version
+        assert files.read_header_version(pre[0]) == version
 
 
 def _all_rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
@@ -138,11 +138,11 @@ def test_a_failing_migration_leaves_the_previous_version_intact(
         conn.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("power cut")
 
-    monkeypatch.setitem(db.MIGRATIONS, 2, broken)
+    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
     with pytest.raises(RuntimeError):
         History.open(paths)
     conn = sqlite3.connect(paths.database)
-    assert db.user_version(conn) == 1
+    assert schema.user_version(conn) == 1
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half_done" not in tables
     conn.close()
@@ -151,7 +151,7 @@ def test_a_failing_migration_leaves_the_previous_version_intact(
 def _newer_file(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE future (x)")
-    conn.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
 
@@ -161,7 +161,7 @@ def test_newer_schema_is_refused_and_left_byte_for_byte(paths: AppPaths) -> None
     _newer_file(paths.database)
     before = sha256(paths.database)
     listing = sorted(p.name for p in paths.data_dir.iterdir())
-    with pytest.raises(db.NewerSchemaError) as err:
+    with pytest.raises(errors.NewerSchemaError) as err:
         History.open(paths)
     assert "newer version" in err.value.user_message
     assert sha256(paths.database) == before
@@ -175,7 +175,7 @@ def test_newer_schema_waiting_in_the_wal_is_also_refused(paths: AppPaths) -> Non
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
-    conn.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 5}")
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 5}")
     conn.commit()
     # Copy the files while the WAL is live, as a crash would leave them.
     snapshot = paths.data_dir / "snap"
@@ -186,13 +186,13 @@ def test_newer_schema_waiting_in_the_wal_is_also_refused(paths: AppPaths) -> Non
     for suffix in ("", "-wal", "-shm"):
         os.replace(str(snapshot / "history.db") + suffix, str(paths.database) + suffix)
     before = sha256(paths.database)
-    with pytest.raises(db.NewerSchemaError):
+    with pytest.raises(errors.NewerSchemaError):
         History.open(paths)
     assert sha256(paths.database) == before
 
 
 def _truncated(path: Path) -> None:
-    shutil.copy(FIXTURES / f"history_v{db.SCHEMA_VERSION}.db", path)
+    shutil.copy(FIXTURES / f"history_v{schema.SCHEMA_VERSION}.db", path)
     with open(path, "r+b") as fh:
         fh.truncate(path.stat().st_size // 2 + 100)
 
@@ -207,7 +207,7 @@ def _text_file(path: Path) -> None:
 
 def _corrupt_pages(path: Path) -> None:
     # A valid header but scrambled b-tree pages: only the integrity check sees it.
-    shutil.copy(FIXTURES / f"history_v{db.SCHEMA_VERSION}.db", path)
+    shutil.copy(FIXTURES / f"history_v{schema.SCHEMA_VERSION}.db", path)
     data = bytearray(path.read_bytes())
     for page in range(1, len(data) // 4096):
         start = page * 4096
@@ -267,7 +267,7 @@ def test_restoring_a_damaged_backup_is_refused_and_changes_nothing(
     _corrupt_pages(bad)
     with History.open(paths, clock=clock) as h:
         h.add_checkin("any", 2, 2, "none", note="keep me")
-        with pytest.raises(db.StoreError):
+        with pytest.raises(errors.StoreError):
             h.restore_backup(bad)
         assert [c.note for c in h.checkins()] == ["keep me"]
 
@@ -278,7 +278,7 @@ def test_zero_length_file_without_any_history_is_started_fresh(paths: AppPaths) 
     with History.open(paths) as h:
         assert h.damage is None
         assert h.created
-        assert db.user_version(h.conn) == db.SCHEMA_VERSION
+        assert schema.user_version(h.conn) == schema.SCHEMA_VERSION
     assert not list(paths.data_dir.glob("history.db.damaged-*"))
 
 
@@ -303,7 +303,7 @@ def test_daily_backup_is_made_once_a_day_and_seven_are_kept(
         clock.now = 1_767_261_600 + day * 86400
         for _ in range(2):  # a second start the same day adds nothing
             History.open(paths, clock=clock).close()
-    daily = db.daily_backups(paths.backups_dir)
+    daily = files.daily_backups(paths.backups_dir)
     assert [p.name for p in daily] == [f"history-2026-01-{d:02d}.db" for d in range(4, 11)]
     for p in daily:
         assert mode(p) == 0o600
@@ -330,3 +330,12 @@ def test_orphaned_wal_is_moved_aside_not_replayed_into_a_new_file(paths: AppPath
         assert h.checkins() == []
     assert not orphan.exists()
     assert list(paths.data_dir.glob("history.db.orphaned-*-wal"))
+
+
+def test_the_one_extent_rank_sql_follows_the_extent_order() -> None:
+    # Frozen inside the schema 4 triggers, so it is written out there once;
+    # this keeps it equal to core's order (further down the leg = larger).
+    conn = sqlite3.connect(":memory:")
+    rank = schema.EXTENT_RANK_SQL.format(col="?")
+    got = [conn.execute(f"SELECT {rank}", (e.value,)).fetchone()[0] for e in trends.Extent]
+    assert got == list(range(len(trends.Extent)))

@@ -16,7 +16,7 @@ import pytest
 from stretchguide.__main__ import main
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
 from stretchguide.paths import AppPaths
-from stretchguide.store import db, exchange
+from stretchguide.store import errors, exchange, files, schema
 from stretchguide.store.history import History
 
 from .conftest import T0, mode, sha256
@@ -48,7 +48,7 @@ def test_a_full_disk_skips_the_backup_with_a_notice_and_still_exports(
     def full(*_a: object, **_k: object) -> Path:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(db, "backup_to", full)
+    monkeypatch.setattr(files, "backup_to", full)
     # A new day: a backup is due and cannot be written.
     with History.open(paths, clock=lambda: T0 + 86400) as h:
         assert h.backup_made is None
@@ -64,7 +64,7 @@ def test_cli_says_the_backup_was_skipped(
     def full(*_a: object, **_k: object) -> Path:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(db, "backup_to", full)
+    monkeypatch.setattr(files, "backup_to", full)
     assert main(["--data-dir", str(paths.data_dir), "stats"]) == 0
     assert "backup could not be written" in capsys.readouterr().err
 
@@ -81,7 +81,7 @@ def test_another_programs_sqlite_file_is_refused_untouched(paths: AppPaths) -> N
     other.close()
     before = sha256(paths.database)
     listing = sorted(p.name for p in paths.data_dir.iterdir())
-    with pytest.raises(db.ForeignDatabaseError) as err:
+    with pytest.raises(errors.ForeignDatabaseError) as err:
         History.open(paths)
     assert str(paths.database) in err.value.user_message
     assert sha256(paths.database) == before
@@ -97,7 +97,7 @@ def test_a_file_with_another_application_id_is_refused(paths: AppPaths) -> None:
     other.commit()
     other.close()
     before = sha256(paths.database)
-    with pytest.raises(db.ForeignDatabaseError):
+    with pytest.raises(errors.ForeignDatabaseError):
         History.open(paths)
     assert sha256(paths.database) == before
 
@@ -105,7 +105,7 @@ def test_a_file_with_another_application_id_is_refused(paths: AppPaths) -> None:
 def test_our_history_is_marked_with_the_application_id(paths: AppPaths) -> None:
     with History.open(paths) as h:
         _steps(h, 1)
-    assert db.read_header_application_id(paths.database) == db.APPLICATION_ID
+    assert files.read_header_application_id(paths.database) == schema.APPLICATION_ID
 
 
 # --------------------------------------------------------------------------- stale WAL
@@ -172,9 +172,9 @@ def test_chmod_never_follows_a_symlinked_side_file(paths: AppPaths, tmp_path: Pa
     victim.chmod(0o644)
     paths.ensure()
     (paths.data_dir / "history.db-journal").symlink_to(victim)
-    with pytest.raises(db.UnusableFileError):
+    with pytest.raises(errors.UnusableFileError):
         History.open(paths)
-    db.make_private(paths.data_dir / "history.db-journal")
+    files.make_private(paths.data_dir / "history.db-journal")
     assert mode(victim) == 0o644
 
 
@@ -198,7 +198,7 @@ def test_odd_things_at_our_paths_get_a_clear_message(
     else:
         named = paths.backups_dir
         paths.backups_dir.write_text("not a folder")
-    with pytest.raises(db.UnusableFileError) as err:
+    with pytest.raises(errors.UnusableFileError) as err:
         History.open(paths)
     assert str(named) in err.value.user_message
     assert main(["--data-dir", str(paths.data_dir), "export", "--json", str(tmp_path / "x")]) == 2
@@ -210,7 +210,7 @@ def test_another_users_history_is_refused(paths: AppPaths) -> None:
     with History.open(paths) as h:
         _steps(h, 1)
     os.chown(paths.database, 12345, 12345)
-    with pytest.raises(db.UnusableFileError, match="another user"):
+    with pytest.raises(errors.UnusableFileError, match="another user"):
         History.open(paths)
 
 
@@ -218,7 +218,7 @@ def test_a_missing_history_with_backups_offers_the_newest(paths: AppPaths) -> No
     with History.open(paths, clock=lambda: T0) as h:
         _steps(h, 4)
     History.open(paths, clock=lambda: T0 + 86400).close()  # the next day's backup
-    assert db.newest_backup(paths.backups_dir) is not None
+    assert files.newest_backup(paths.backups_dir) is not None
     paths.database.unlink()
     with History.open(paths, clock=lambda: T0 + 86410) as h:
         assert h.damage is not None and h.damage.missing

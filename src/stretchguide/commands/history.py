@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
 
 
 def _open(paths: AppPaths) -> Any:
-    from stretchguide.store.db import StoreError
+    from stretchguide.store.errors import StoreError
     from stretchguide.store.history import History
 
     try:

@@ -841,7 +841,7 @@ class MainWindow(QMainWindow):
     def startup_checks(self) -> None:
         """Open the history; damaged database, unfinished sessions, morning check-in."""
         from stretchguide.core.trends import CheckInKind
-        from stretchguide.store.db import StoreError
+        from stretchguide.store.errors import StoreError
 
         try:
             h = self.ctx.history
@@ -1293,7 +1293,7 @@ class MainWindow(QMainWindow):
     def _flush_unsaved(self) -> bool:
         import sqlite3
 
-        from stretchguide.store.db import StoreError
+        from stretchguide.store.errors import StoreError
 
         had_failed = self._retry_timer.isActive()
         while self._unsaved:

@@ -48,8 +48,8 @@ from typing import IO, Any
 
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.core.words import plural
-from stretchguide.store import db
-from stretchguide.store.db import StoreError
+from stretchguide.store import files, schema
+from stretchguide.store.errors import StoreError
 from stretchguide.store.history import History, snapshot_from_json
 
 FORMAT = "stretchguide-history"
@@ -235,23 +235,23 @@ class _PrivateFile:
 @contextlib.contextmanager
 def _writing(paths: list[Path]) -> Iterator[list[_PrivateFile]]:
     """Write several files; all are renamed into place only if every one was written."""
-    files: list[_PrivateFile] = []
+    outs: list[_PrivateFile] = []
     try:
         for p in paths:
-            files.append(_PrivateFile(p))
-        yield files
-        for f in files:
+            outs.append(_PrivateFile(p))
+        yield outs
+        for f in outs:
             f.finish()
-        for f in files:
+        for f in outs:
             f.commit()
-        db.fsync_dir(paths[0].parent)
+        files.fsync_dir(paths[0].parent)
     except OSError as exc:
-        for f in files:
+        for f in outs:
             f.discard()
         where = Path(exc.filename) if getattr(exc, "filename", None) else paths[0]
         raise ExportError(where, exc.strerror or str(exc)) from exc
     except BaseException:
-        for f in files:
+        for f in outs:
             f.discard()
         raise
 
@@ -1035,7 +1035,7 @@ def import_json(history: History, path: Path, *, progress: Progress | None = Non
     snapshot_ids: dict[Any, int] = {}
     ck = _Checker()
     done = total // 2
-    with db.transaction(conn), db.bulk_load(conn):
+    with schema.transaction(conn), schema.bulk_load(conn):
         waiting: list[dict[str, Any]] = []
         for key, index, value in _records(path, on_read):
             if index is None:

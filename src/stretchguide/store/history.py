@@ -67,8 +67,11 @@ from stretchguide.core.trends import (
     streak_from_day_numbers,
 )
 from stretchguide.paths import AppPaths
-from stretchguide.store import db
-from stretchguide.store.db import DamageReport, StoreError
+from stretchguide.store import db, errors, files, schema
+from stretchguide.store.db import DamageReport
+from stretchguide.store.errors import StoreError
+from stretchguide.store.schema import DONE_STATUSES_SQL as _DONE_SQL
+from stretchguide.store.schema import EXTENT_RANK_SQL
 
 _SESSION_COLS = (
     "id, uuid, routine_id, snapshot_id, started_at, ended_at, status, options, utc_offset"
@@ -77,12 +80,6 @@ _CHECKIN_COLS = (
     "id, uuid, at, kind, back, leg, extent, tingling, numbness, weakness, note, session_id, "
     "utc_offset"
 )
-# Extent order for SQL comparisons (further down the leg = larger).
-EXTENT_RANK_SQL = (
-    "CASE {col} WHEN 'none' THEN 0 WHEN 'buttock' THEN 1 WHEN 'thigh' THEN 2 "
-    "WHEN 'below_knee' THEN 3 ELSE 4 END"
-)
-_DONE_SQL = "('completed', 'partial')"
 # Days the charts can draw: 1900 to 2200. A row outside (an import before
 # dates were checked, a hand edit) stays in the record and in exports, but
 # the trend views skip it instead of failing on a year no calendar has.
@@ -268,7 +265,7 @@ class History:
             raise ValueError("give a routine, or both routine_id and snapshot")
         opts = {str(k): str(v) for k, v in (options or {}).items()}
         start = self._now() if started_at is None else int(started_at)
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO sessions (uuid, routine_id, snapshot_id, started_at, utc_offset, "
                 "status, options) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -334,7 +331,7 @@ class History:
             self._now() if completed_at is None else int(completed_at),
         )
         values = astuple(record)  # the columns of _STEP_COLS, in order
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             self.conn.execute(
                 f"INSERT INTO steps ({_STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, step_index) DO UPDATE SET "
@@ -362,7 +359,7 @@ class History:
         status = SessionStatus(status)
         if status is SessionStatus.IN_PROGRESS:
             raise ValueError("a finished session needs an end status")
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
                 (status.value, self._now() if ended_at is None else int(ended_at), session_id),
@@ -422,7 +419,7 @@ class History:
             uuid=new_uuid(),
             utc_offset=self._offset(when),
         )
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             cur = self.conn.execute(
                 f"INSERT INTO checkins ({_CHECKIN_COLS}) VALUES "
                 "(NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -473,7 +470,7 @@ class History:
     ) -> ExerciseResponse:
         """How one exercise felt in a session; answering again replaces the answer."""
         value = Response(response)
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO exercise_responses (session_id, exercise_id, response) "
                 "VALUES (?, ?, ?) ON CONFLICT (session_id, exercise_id) "
@@ -502,7 +499,7 @@ class History:
             self._now() if at is None else int(at),
             new_uuid(),
         )
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -530,7 +527,7 @@ class History:
             (when, offset, flag_id, int(bool(yes)), RED_FLAGS_BY_ID[flag_id].urgency.value)
             for flag_id, yes in answers.items()
         ]
-        with db.transaction(self.conn):
+        with schema.transaction(self.conn):
             self.conn.executemany(
                 "INSERT INTO red_flag_answers (at, utc_offset, flag_id, answer, urgency) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -549,15 +546,15 @@ class History:
     # ------------------------------------------------------------------ backups
 
     def newest_backup(self) -> Path | None:
-        return db.newest_backup(self.paths.backups_dir)
+        return files.newest_backup(self.paths.backups_dir)
 
     def backups(self) -> list[Path]:
         """Every backup, newest first."""
-        return db.all_backups(self.paths.backups_dir)
+        return files.all_backups(self.paths.backups_dir)
 
     def backup_now(self, label: str = "manual") -> Path:
-        dest = self.paths.backups_dir / f"history-{label}-{db.utc_stamp(self._clock())}.db"
-        return db.backup_to(self.conn, dest)
+        dest = self.paths.backups_dir / f"history-{label}-{files.utc_stamp(self._clock())}.db"
+        return files.backup_to(self.conn, dest)
 
     def restore_backup(self, backup: Path) -> Path:
         """Replace the current history with ``backup``.
@@ -569,11 +566,11 @@ class History:
         the current history open and unchanged.
         """
         backup = Path(backup)
-        version = db.read_header_version(backup) if backup.is_file() else None
+        version = files.read_header_version(backup) if backup.is_file() else None
         if version is None:
             raise StoreError(f"{backup}: not a database", "That backup file cannot be read.")
-        if version > db.SCHEMA_VERSION:
-            raise db.NewerSchemaError(backup, version, db.SCHEMA_VERSION)
+        if version > schema.SCHEMA_VERSION:
+            raise errors.NewerSchemaError(backup, version, schema.SCHEMA_VERSION)
         src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
         try:
             ok = src.execute("PRAGMA quick_check").fetchall() == [("ok",)]
@@ -584,8 +581,8 @@ class History:
             raise StoreError(f"{backup}: integrity check failed", "That backup is damaged.")
         try:
             self.conn.close()
-            moved_to, _ = db.move_aside(self.paths.database, "replaced", self._clock())
-            db.create_private_file(self.paths.database)
+            moved_to, _ = files.move_aside(self.paths.database, "replaced", self._clock())
+            files.create_private_file(self.paths.database)
             dest = sqlite3.connect(self.paths.database)
             try:
                 src.backup(dest)
@@ -652,7 +649,7 @@ class History:
     def _change_rows(self, since: int | None = None) -> list[tuple[int, ...]]:
         """(session id, start, back, leg, extent rank before, the same after),
         ordered by start: the pairing rule of :func:`core.trends.session_changes`."""
-        # Read from the pairs the schema 4 triggers keep (db.AGGREGATE_TABLES).
+        # Read from the pairs the schema 4 triggers keep (schema.AGGREGATE_TABLES).
         out: list[tuple[int, ...]] = self.conn.execute(
             "SELECT * FROM agg_session_changes WHERE started_at >= ? AND started_at < ?",
             (max(since, _TIME_MIN) if since is not None else _TIME_MIN, _TIME_MAX),
@@ -843,7 +840,7 @@ class History:
 
     def aggregates_ok(self) -> bool:
         """Whether the derived trend aggregates equal a full recomputation."""
-        return db.aggregates_match(self.conn)
+        return schema.aggregates_match(self.conn)
 
     def rebuild_aggregates(self) -> None:
         """Recompute the derived trend aggregates from the record.
@@ -851,7 +848,7 @@ class History:
         Safe at any time: they are never the record, only a faster way to
         read it (see docs/RELIABILITY.md).
         """
-        db.rebuild_aggregates(self.conn)
+        schema.rebuild_aggregates(self.conn)
 
     def verdict(self, today: date | None = None) -> Verdict:
         today = today or self.today()

@@ -1,0 +1,219 @@
+"""The history's files on disk: private modes, moving aside, headers, backups.
+
+Nothing here deletes or overwrites a person's data: a file we cannot use is
+renamed aside with its ``-wal``/``-shm``, and backups are written to a
+hidden name and renamed into place. The durability choices are explained in
+docs/RELIABILITY.md.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import time
+from pathlib import Path
+
+from stretchguide.store.errors import UnusableFileError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+FILE_MODE = 0o600
+DAILY_BACKUPS_KEPT = 7
+DAILY_PREFIX = "history-"  # history-YYYY-MM-DD.db; other backups never match DAILY_GLOB
+DAILY_GLOB = "history-????-??-??.db"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def utc_stamp(now: float) -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now))
+
+
+def make_private(path: Path) -> None:
+    """chmod 0600 without ever following a symlink (O_NOFOLLOW + fchmod).
+
+    A planted link at one of our names must not make us change the mode of
+    whatever it points to (as root that could be /etc/passwd).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return  # missing, a symlink (ELOOP), or not ours to open
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.fchmod(fd, FILE_MODE)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 regardless of the umask.
+
+    SQLite gives ``-wal``/``-shm`` files the mode of the main file, so
+    creating the main file privately keeps them private too.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in SIDE_SUFFIXES]
+
+
+def _free_name(base: Path) -> Path:
+    candidate, n = base, 1
+    while os.path.lexists(candidate) or any(os.path.lexists(p) for p in side_files(candidate)):
+        candidate = base.with_name(f"{base.name}-{n}")
+        n += 1
+    return candidate
+
+
+def move_aside(path: Path, label: str, now: float) -> tuple[Path, tuple[Path, ...]]:
+    """Rename ``path`` and its side files to ``<name>.<label>-<stamp>``.
+
+    The side files keep SQLite's naming (``X-wal`` beside ``X``) so the moved
+    set can still be opened together by a recovery tool.
+    """
+    target = _free_name(path.with_name(f"{path.name}.{label}-{utc_stamp(now)}"))
+    moved: list[Path] = []
+    if os.path.lexists(path):
+        os.replace(path, target)
+        make_private(target)
+        moved.append(target)
+    for suffix in SIDE_SUFFIXES:
+        side = path.with_name(path.name + suffix)
+        if os.path.lexists(side):
+            dest = target.with_name(target.name + suffix)
+            os.replace(side, dest)
+            make_private(dest)
+            moved.append(dest)
+    fsync_dir(path.parent)
+    return target, tuple(moved)
+
+
+def fsync_dir(folder: Path) -> None:
+    # A rename is only durable once the directory entry is on disk.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_header_version(path: Path) -> int | None:
+    """``user_version`` from the file header, or None if it is not SQLite.
+
+    Reading the bytes directly (offset 60, big-endian) lets us refuse a newer
+    file without letting SQLite open it read-write.
+    """
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
+def read_header_application_id(path: Path) -> int:
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    return int.from_bytes(header[68:72], "big") if len(header) == 100 else 0
+
+
+def check_usable(path: Path, *, folder: bool = False) -> None:
+    """Refuse, naming the path, anything at one of our names that is not a
+    plain file (or folder) of this user. A symlink is refused rather than
+    followed: we chmod, create and rename at these names."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UnusableFileError(path, exc.strerror or str(exc)) from exc
+    if stat.S_ISLNK(st.st_mode):
+        raise UnusableFileError(path, "it is a symbolic link, which stretchguide does not follow")
+    if folder and not stat.S_ISDIR(st.st_mode):
+        raise UnusableFileError(path, "it should be a folder but is a file")
+    if not folder and stat.S_ISDIR(st.st_mode):
+        raise UnusableFileError(path, "it should be a file but is a folder")
+    if not folder and not stat.S_ISREG(st.st_mode):
+        raise UnusableFileError(path, "it is not a regular file (perhaps a pipe or a device)")
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        raise UnusableFileError(path, "it belongs to another user")
+    if not os.access(path, os.R_OK | os.W_OK | (os.X_OK if folder else 0)):
+        raise UnusableFileError(path, "you do not have permission to read and change it")
+
+
+# --------------------------------------------------------------------------- backups
+
+
+def daily_backups(backups_dir: Path) -> list[Path]:
+    """The rotating daily backups, oldest first (names sort by date)."""
+    if not backups_dir.is_dir():
+        return []
+    return sorted(backups_dir.glob(DAILY_GLOB))
+
+
+def all_backups(backups_dir: Path) -> list[Path]:
+    """Every backup (daily, pre-migration, pre-import, ...), newest first."""
+    if not backups_dir.is_dir():
+        return []
+    found = [
+        p for p in backups_dir.glob("history-*.db") if p.is_file() and not p.name.startswith(".")
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def newest_backup(backups_dir: Path) -> Path | None:
+    backups = all_backups(backups_dir)
+    return backups[0] if backups else None
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the live database to ``dest`` with the online backup API.
+
+    Written to a hidden temporary name and renamed, so a crash never leaves a
+    half-written file under a backup's name. The copy is switched to a
+    rollback journal so it is one self-contained file.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.partial")
+    if os.path.lexists(tmp):
+        # A leftover from an interrupted backup is not a backup; keep it aside.
+        move_aside(tmp, "interrupted", time.time())
+    create_private_file(tmp)
+    target = sqlite3.connect(tmp)
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+        target.commit()
+    finally:
+        target.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    make_private(dest)
+    fsync_dir(dest.parent)
+    return dest
+
+
+def backup_if_due(conn: sqlite3.Connection, backups_dir: Path, now: float) -> Path | None:
+    """Make today's daily backup if there is none yet; keep the newest seven."""
+    name = f"{DAILY_PREFIX}{time.strftime('%Y-%m-%d', time.gmtime(now))}.db"
+    dest = backups_dir / name
+    made: Path | None = None
+    if not dest.exists():
+        made = backup_to(conn, dest)
+    for old in daily_backups(backups_dir)[:-DAILY_BACKUPS_KEPT]:
+        # Rotation is the documented policy; these are copies, never the
+        # person's only record.
+        old.unlink()
+    return made
