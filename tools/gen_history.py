@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from stretchguide.core.trends import RoutineSnapshot, SnapshotItem  # noqa: E402
 from stretchguide.paths import AppPaths  # noqa: E402
 from stretchguide.store import schema  # noqa: E402
-from stretchguide.store.history import History, local_utc_offset  # noqa: E402
+from stretchguide.store.history import History  # noqa: E402
+from stretchguide.store.rows import local_utc_offset  # noqa: E402
 
 ROUTINES = {
     "daily_ten": (

@@ -50,7 +50,8 @@ from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatu
 from stretchguide.core.words import plural
 from stretchguide.store import files, schema
 from stretchguide.store.errors import StoreError
-from stretchguide.store.history import History, snapshot_from_json
+from stretchguide.store.history import History
+from stretchguide.store.rows import snapshot_from_json
 
 FORMAT = "stretchguide-history"
 FORMAT_VERSION = 1
