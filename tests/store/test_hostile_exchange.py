@@ -357,7 +357,7 @@ def test_a_full_disk_during_export_leaves_the_old_file_and_no_debris(
 
     with History.open(paths) as h:
         _small_history(h)
-        monkeypatch.setattr(exchange.os, "fsync", full)
+        monkeypatch.setattr(os, "fsync", full)
         with pytest.raises(exchange.ExportError) as err:
             exchange.export_json(h, old)
         assert "No space left" in err.value.user_message

@@ -21,10 +21,11 @@ Typical use::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, astuple
 from pathlib import Path
 from types import TracebackType
@@ -340,6 +341,18 @@ class History(HistoryReader):
                 rows,
             )
 
+    # ------------------------------------------------------------------ import
+
+    @contextlib.contextmanager
+    def importing(self) -> Iterator[Importer]:
+        """One all-or-nothing import: every row added through the
+        :class:`Importer` commits together, or none does (an exception, or a
+        crash, rolls back the whole import). The trend aggregates are
+        recomputed once at the end instead of per row (:func:`schema.bulk_load`).
+        """
+        with schema.transaction(self.conn), schema.bulk_load(self.conn):
+            yield Importer(self)
+
     # ------------------------------------------------------------------ backups
 
     def newest_backup(self) -> Path | None:
@@ -404,3 +417,102 @@ class History(HistoryReader):
         read it (see docs/RELIABILITY.md).
         """
         schema.rebuild_aggregates(self.conn)
+
+
+StepRow = tuple[int, str, str, str | None, int, float, float, bool, int]
+"""(step_index, exercise_id, kind, side, set_number, planned_s, done_s, skipped, completed_at)."""
+
+
+class Importer:
+    """Adds checked records inside :meth:`History.importing` (and nowhere else).
+
+    The caller has already checked every value (store.exchange does);
+    records keep the uuids, times and offsets they came with.
+    """
+
+    def __init__(self, history: History) -> None:
+        self._history = history
+        self._conn = history.conn
+        self._snapshot_ids: dict[RoutineSnapshot, int] = {}
+
+    def add_session(
+        self,
+        uuid: str,
+        routine_id: str,
+        snapshot: RoutineSnapshot,
+        started: tuple[int, int],
+        ended_at: int | None,
+        status: str,
+        options: Mapping[str, str],
+        steps: Iterable[StepRow],
+        responses: Iterable[tuple[str, str]],
+        hurts: Iterable[tuple[str, str, int, int]],
+    ) -> int:
+        """Add one session with its steps, answers and hurts (uuid, exercise,
+        step, time); ``started`` is (time, UTC offset). Returns its row id."""
+        snap = self._snapshot_ids.get(snapshot)
+        if snap is None:
+            snap = self._snapshot_ids[snapshot] = self._history.snapshot_id(snapshot)
+        cur = self._conn.execute(
+            "INSERT INTO sessions (uuid, routine_id, snapshot_id, started_at, utc_offset, "
+            "ended_at, status, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                uuid,
+                routine_id,
+                snap,
+                started[0],
+                started[1],
+                ended_at,
+                status,
+                json.dumps(dict(options), sort_keys=True),
+            ),
+        )
+        sid = int(cur.lastrowid or 0)
+        self._conn.executemany(
+            f"INSERT INTO steps ({STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sid, *st[:7], int(st[7]), st[8]) for st in steps],
+        )
+        self._conn.executemany(
+            "INSERT INTO exercise_responses (session_id, exercise_id, response) VALUES (?, ?, ?)",
+            [(sid, ex, resp) for ex, resp in responses],
+        )
+        self._conn.executemany(
+            "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(hid, sid, ex, step, at) for hid, ex, step, at in hurts],
+        )
+        return sid
+
+    def add_checkin(
+        self,
+        uuid: str,
+        at: tuple[int, int],
+        kind: str,
+        back: int,
+        leg: int,
+        extent: str,
+        tingling: bool,
+        numbness: bool,
+        weakness: bool,
+        note: str,
+        session_id: int | None,
+    ) -> None:
+        """Add one check-in; ``at`` is (time, UTC offset)."""
+        self._conn.execute(
+            "INSERT INTO checkins (uuid, at, utc_offset, kind, back, leg, extent, tingling, "
+            "numbness, weakness, note, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                uuid,
+                at[0],
+                at[1],
+                kind,
+                back,
+                leg,
+                extent,
+                int(tingling),
+                int(numbness),
+                int(weakness),
+                note,
+                session_id,
+            ),
+        )

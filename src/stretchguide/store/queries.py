@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -66,6 +66,8 @@ from stretchguide.store.rows import (
     STEP_COLS,
     TIME_MAX,
     TIME_MIN,
+    StoredCheckIn,
+    StoredSession,
     day_no,
     snapshot_from_json,
 )
@@ -472,3 +474,77 @@ class HistoryReader:
     def aggregates_ok(self) -> bool:
         """Whether the derived trend aggregates equal a full recomputation."""
         return aggregates_match(self.conn)
+
+    # ------------------------------------------------------------------ export
+    # Every record as stored, for store.exchange to write out: streamed one
+    # at a time so an export's memory stays flat at any history length.
+
+    def stored_sessions(self) -> Iterator[StoredSession]:
+        """Every session, oldest first (ties by uuid), one at a time."""
+        rows = self.conn.cursor().execute(
+            "SELECT s.id, s.uuid, s.routine_id, r.snapshot, s.started_at, s.ended_at, s.status, "
+            "s.options, s.utc_offset FROM sessions s LEFT JOIN routine_snapshots r "
+            "ON r.id = s.snapshot_id ORDER BY s.started_at, s.uuid"
+        )
+        for sid, uid, rid, snap, started, ended, status, options, offset in rows:
+            yield StoredSession(
+                uid,
+                rid,
+                snap,
+                started,
+                ended,
+                status,
+                options,
+                offset,
+                steps=self.conn.execute(
+                    "SELECT step_index, exercise_id, kind, side, set_number, planned_s, "
+                    "done_s, skipped, completed_at FROM steps WHERE session_id = ? "
+                    "ORDER BY step_index",
+                    (sid,),
+                ).fetchall(),
+                responses=self.conn.execute(
+                    "SELECT exercise_id, response FROM exercise_responses WHERE session_id = ? "
+                    "ORDER BY exercise_id",
+                    (sid,),
+                ).fetchall(),
+                hurts=self.conn.execute(
+                    "SELECT uuid, exercise_id, step_index, at FROM hurt_events "
+                    "WHERE session_id = ? ORDER BY at, uuid",
+                    (sid,),
+                ).fetchall(),
+            )
+
+    def stored_checkins(self) -> Iterator[StoredCheckIn]:
+        """Every check-in, oldest first (ties by uuid), one at a time."""
+        uuid_of = dict(self.conn.execute("SELECT id, uuid FROM sessions").fetchall())
+        for r in self.conn.cursor().execute(
+            "SELECT uuid, at, kind, back, leg, extent, tingling, numbness, weakness, note, "
+            "session_id, utc_offset FROM checkins ORDER BY at, uuid"
+        ):
+            yield StoredCheckIn(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                None if r[10] is None else uuid_of.get(r[10]), r[11],
+            )  # fmt: skip
+
+    def record_count(self) -> int:
+        """Sessions plus check-ins: what an export's progress counts."""
+        row = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM checkins)"
+        ).fetchone()
+        return int(row[0])
+
+    def has_records(self) -> bool:
+        """Whether any session or check-in is stored."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM sessions UNION ALL SELECT 1 FROM checkins)"
+        ).fetchone()
+        return bool(row[0])
+
+    def session_ids_by_uuid(self) -> dict[str, int]:
+        return {u: i for i, u in self.conn.execute("SELECT id, uuid FROM sessions")}
+
+    def checkin_uuids(self) -> set[str]:
+        return {u for (u,) in self.conn.execute("SELECT uuid FROM checkins")}
+
+    def hurt_uuids(self) -> set[str]:
+        return {u for (u,) in self.conn.execute("SELECT uuid FROM hurt_events")}

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
+from typing import Any, NamedTuple
 
 from stretchguide.core.trends import (
     CheckInKind,
@@ -87,6 +88,44 @@ def check_scale(name: str, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
         raise ValueError(f"{name} must be a whole number from 0 to 10, got {value!r}")
     return value
+
+
+class StoredSession(NamedTuple):
+    """A session exactly as stored, with its steps, answers and hurts (for export).
+
+    The values are not checked: a row written before import checked dates,
+    or by hand, may hold anything, and an export must still carry it.
+    """
+
+    uuid: Any
+    routine_id: Any
+    snapshot: Any  # the routine snapshot's JSON text (None if its row is missing)
+    started_at: Any
+    ended_at: Any
+    status: Any
+    options: Any  # JSON text
+    utc_offset: Any
+    # (step_index, exercise_id, kind, side, set_number, planned_s, done_s, skipped, completed_at)
+    steps: list[tuple[Any, ...]]
+    responses: list[tuple[Any, ...]]  # (exercise_id, response)
+    hurts: list[tuple[Any, ...]]  # (uuid, exercise_id, step_index, at)
+
+
+class StoredCheckIn(NamedTuple):
+    """A check-in exactly as stored (for export; values unchecked, see :class:`StoredSession`)."""
+
+    uuid: Any
+    at: Any
+    kind: Any
+    back: Any
+    leg: Any
+    extent: Any
+    tingling: Any
+    numbness: Any
+    weakness: Any
+    note: Any
+    session_uuid: Any  # None when not linked to a session
+    utc_offset: Any
 
 
 def day_no(d: date) -> int:

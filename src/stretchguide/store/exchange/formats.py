@@ -1,0 +1,150 @@
+"""The history file formats: their names, columns, limits, times and errors.
+
+Shared by :mod:`.export` and :mod:`.importing`, so what a file holds is
+said once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from stretchguide.core.words import plural
+from stretchguide.store.errors import StoreError
+
+FORMAT = "stretchguide-history"
+FORMAT_VERSION = 1
+
+# Times accepted on import: 1970 to 2200 UTC. Anything outside cannot be a
+# record made with this app, and 2200 keeps every local date (any offset)
+# well inside what datetime and ISO 8601 can write back out.
+MIN_TIME = 0
+MAX_TIME = 7_258_118_400  # 2200-01-01T00:00:00Z
+MAX_OFFSET = 18 * 3600  # the widest UTC offset ISO 8601 tools accept
+MAX_INT_DIGITS = 18  # fits SQLite's 64-bit integers with room to spare
+MAX_RECORD_CHARS = 4 * 1024 * 1024  # one session or check-in in an import file
+MAX_PROBLEMS = 1000  # listed; more are counted
+PROGRESS_EVERY = 1000  # records between progress calls
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called now and then during export and import."""
+
+CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "sessions.csv": (
+        ("session_uuid", "stable id of the session"),
+        ("routine_id", "id of the routine that was run"),
+        ("routine_name", "the routine's name at the time"),
+        ("started", "start, local time with UTC offset"),
+        ("ended", "end, local time with UTC offset (empty while unfinished)"),
+        ("status", "in_progress, completed, partial or stopped"),
+        ("options", "options used, as JSON (e.g. which sides)"),
+        ("steps_done", "number of steps recorded"),
+    ),
+    "steps.csv": (
+        ("session_uuid", "the session the step belongs to"),
+        ("step_index", "position of the step in the session, from 0"),
+        ("exercise_id", "exercise id"),
+        ("kind", "prepare, hold, reps, switch or rest"),
+        ("side", "left, right or empty"),
+        ("set_number", "which set, from 1"),
+        ("planned_s", "planned length in seconds"),
+        ("done_s", "seconds actually done"),
+        ("skipped", "1 if the step was skipped"),
+        ("completed", "when the step ended, local time with UTC offset"),
+    ),
+    "checkins.csv": (
+        ("checkin_uuid", "stable id of the check-in"),
+        ("at", "local time with UTC offset"),
+        ("kind", "before, after, next_morning or any"),
+        ("back", "back pain 0-10"),
+        ("leg", "leg pain 0-10"),
+        ("extent", "how far down the leg: none, buttock, thigh, below_knee, foot"),
+        ("tingling", "1 if tingling"),
+        ("numbness", "1 if numbness"),
+        ("weakness", "1 if weakness"),
+        ("note", "free text"),
+        ("session_uuid", "the session this check-in belongs to, if any"),
+    ),
+    "responses.csv": (
+        ("session_uuid", "the session"),
+        ("exercise_id", "exercise id"),
+        ("response", "better, same or worse"),
+    ),
+    "hurts.csv": (
+        ("hurt_uuid", "stable id of the event"),
+        ("session_uuid", "the session"),
+        ("exercise_id", "exercise id"),
+        ("step_index", "the step in progress"),
+        ("at", "local time with UTC offset"),
+    ),
+}
+
+
+class ExportError(StoreError):
+    """The export could not be written; nothing was left half-written."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {detail}", f"Could not export to {path}: {detail}.")
+
+
+def iso_local(ts: int, utc_offset: int) -> str:
+    """Epoch seconds as the person's clock showed them, with the offset."""
+    zone = timezone(timedelta(seconds=utc_offset))
+    return datetime.fromtimestamp(ts, zone).isoformat(timespec="seconds")
+
+
+def safe_iso(ts: Any, utc_offset: Any) -> str:
+    """:func:`iso_local`, or the raw numbers for a row no calendar can show.
+
+    Rows written before import checked dates (or by hand) may hold any
+    value; the export must still run, keep the raw numbers so nothing is
+    lost, and an import of them then names the field instead of storing it.
+    """
+    try:
+        if isinstance(ts, int) and isinstance(utc_offset, int) and abs(utc_offset) < 86400:
+            return iso_local(ts, utc_offset)
+    except (ValueError, OverflowError, OSError):
+        pass
+    return f"unreadable time {ts!r} (offset {utc_offset!r})"
+
+
+def parse_iso(text: str) -> tuple[int, int]:
+    """ISO 8601 with an offset -> (epoch seconds, offset seconds).
+
+    Only times that export writes back identically are accepted: 1970 to
+    2200, whole seconds, an offset within +-18:00.
+    """
+    parsed = datetime.fromisoformat(text)
+    offset = parsed.utcoffset()
+    if offset is None:
+        raise ValueError("needs a UTC offset, e.g. +01:00")
+    off = offset.total_seconds()
+    if off != int(off) or abs(off) > MAX_OFFSET:
+        raise ValueError("the UTC offset must be whole seconds within 18 hours")
+    try:
+        ts = parsed.timestamp()
+    except (OverflowError, ValueError, OSError) as exc:
+        raise ValueError("out of range") from exc
+    if ts != int(ts):
+        raise ValueError("whole seconds only")
+    if not MIN_TIME <= ts < MAX_TIME:
+        raise ValueError("must be between 1970 and 2200")
+    return int(ts), int(off)
+
+
+class ImportValidationError(StoreError):
+    """The file was rejected whole; ``problems`` lists every issue found."""
+
+    def __init__(self, source: Path, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        shown = "\n".join(f"  {p}" for p in problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(
+            f"{source}: {plural(len(problems), 'problem')}, nothing was imported:\n{shown}{more}",
+            f"{source.name} could not be imported ({plural(len(problems), 'problem')}); "
+            "your history was not changed.",
+        )

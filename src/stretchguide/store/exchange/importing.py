@@ -1,0 +1,424 @@
+"""Import a JSON export: check the whole file, then write all of it or nothing.
+
+The file is read twice, one record at a time (:mod:`.json_reader`): first
+every problem is listed with its place in the file, then the rows go in
+through the store's one writer (:meth:`History.importing`), in one
+transaction, after a backup copy of the current history.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
+from stretchguide.store.exchange.formats import (
+    FORMAT,
+    FORMAT_VERSION,
+    MAX_PROBLEMS,
+    ImportValidationError,
+    Progress,
+    parse_iso,
+)
+from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
+from stretchguide.store.history import Importer
+from stretchguide.store.rows import snapshot_from_json
+
+
+class ImportTarget(Protocol):
+    """What an import needs of the store (History has these)."""
+
+    def session_ids_by_uuid(self) -> dict[str, int]: ...
+
+    def has_records(self) -> bool: ...
+
+    def checkin_uuids(self) -> set[str]: ...
+
+    def hurt_uuids(self) -> set[str]: ...
+
+    def backup_now(self, label: str = ...) -> Path: ...
+
+    def importing(self) -> contextlib.AbstractContextManager[Importer]: ...
+
+
+@dataclass
+class ImportReport:
+    sessions_added: int = 0
+    sessions_skipped: int = 0  # already present (same uuid)
+    checkins_added: int = 0
+    checkins_skipped: int = 0
+    backup: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+_ABSENT = object()
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.count = 0
+
+    def add(self, text: str) -> None:
+        self.count += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+
+    def get(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        where: str,
+        kinds: type | tuple[type, ...],
+        *,
+        optional: bool = False,
+        check: Callable[[Any], object] | None = None,
+    ) -> Any:
+        value = obj.get(key, _ABSENT)
+        if value is _ABSENT:
+            if not optional:
+                self.add(f"{where}.{key}: missing")
+            return None
+        if value is None and optional:
+            return None
+        # bool is an int in Python; a true/false where a number belongs is an error.
+        if isinstance(value, bool) and bool not in (
+            kinds if isinstance(kinds, tuple) else (kinds,)
+        ):
+            self.add(f"{where}.{key}: expected a number, got {value!r}")
+            return None
+        if not isinstance(value, kinds):
+            self.add(f"{where}.{key}: wrong type {type(value).__name__}")
+            return None
+        if type(value) is str and not (
+            value.isascii() and "\x00" not in value or _encodable(value)
+        ):
+            self.add(f"{where}.{key}: text with invalid characters")
+            return None
+        if check is not None:
+            try:
+                return check(value)
+            except (ValueError, KeyError, TypeError, OverflowError) as exc:
+                shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+                self.add(f"{where}.{key}: {shown} is not valid ({exc})")
+                return None
+        return value
+
+
+def _encodable(text: str) -> bool:
+    # A lone surrogate ("\ud800") parses as JSON but SQLite cannot store it.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
+def _scale(v: int) -> int:
+    if not 0 <= v <= 10:
+        raise ValueError("must be 0 to 10")
+    return v
+
+
+def _nonneg(v: float) -> float:
+    if v < 0:
+        raise ValueError("must not be negative")
+    return v
+
+
+def _small_count(v: int) -> int:
+    if not 0 <= v <= 1_000_000:
+        raise ValueError("must be 0 to 1000000")
+    return v
+
+
+def _uuid(v: str) -> str:
+    return str(uuid.UUID(v))
+
+
+def _snapshot(routine: dict[str, Any]) -> Any:
+    snap = snapshot_from_json(json.dumps(routine))
+    for item in snap.items:
+        for number in (item.hold_s, item.rep_s, item.rest_s):
+            if not math.isfinite(number) or number < 0:
+                raise ValueError("durations must be finite and not negative")
+        if not (0 <= item.reps <= 1_000_000 and 0 <= item.sets <= 1_000_000):
+            raise ValueError("reps and sets must be 0 to 1000000")
+        if not (_encodable(item.exercise_id) and _encodable(item.sides)):
+            raise ValueError("text with invalid characters")
+    if not _encodable(snap.name):
+        raise ValueError("text with invalid characters")
+    return snap
+
+
+def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, Any] | None:
+    if not isinstance(s, dict):
+        ck.add(f"{w}: expected an object")
+        return None
+    row: dict[str, Any] = {
+        "uuid": ck.get(s, "uuid", w, str, check=_uuid),
+        "routine_id": ck.get(s, "routine_id", w, str),
+        "started": ck.get(s, "started", w, str, check=parse_iso),
+        "ended": ck.get(s, "ended", w, str, optional=True, check=parse_iso),
+        "status": ck.get(s, "status", w, str, check=lambda v: SessionStatus(v).value),
+        "options": ck.get(s, "options", w, dict),
+    }
+    routine = ck.get(s, "routine", w, dict)
+    if routine is not None:
+        try:
+            row["snapshot"] = _snapshot(routine)
+        except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as exc:
+            ck.add(f"{w}.routine: not a routine snapshot ({exc})")
+    if row["options"] is not None and not all(
+        isinstance(v, str) and _encodable(v) and _encodable(k) for k, v in row["options"].items()
+    ):
+        ck.add(f"{w}.options: values must be text")
+    if row["uuid"] is not None:
+        if row["uuid"] in seen:
+            ck.add(f"{w}.uuid: appears twice in the file")
+        seen.add(row["uuid"])
+    steps = []
+    indexes: set[int] = set()
+    for j, st in enumerate(ck.get(s, "steps", w, list) or []):
+        ws = f"{w}.steps[{j}]"
+        if not isinstance(st, dict):
+            ck.add(f"{ws}: expected an object")
+            continue
+        idx = ck.get(st, "index", ws, int, check=_small_count)
+        if idx is not None and idx in indexes:
+            ck.add(f"{ws}.index: {idx} appears twice")
+        indexes.add(idx)
+        steps.append(
+            (
+                idx,
+                ck.get(st, "exercise_id", ws, str),
+                ck.get(st, "kind", ws, str),
+                ck.get(st, "side", ws, str, optional=True),
+                ck.get(st, "set", ws, int, check=_small_count),
+                ck.get(st, "planned_s", ws, (int, float), check=_nonneg),
+                ck.get(st, "done_s", ws, (int, float), check=_nonneg),
+                ck.get(st, "skipped", ws, bool),
+                ck.get(st, "completed", ws, str, check=parse_iso),
+            )
+        )
+    row["steps"] = steps
+    responses = []
+    exercises: set[str] = set()
+    for j, r in enumerate(ck.get(s, "responses", w, list) or []):
+        wr = f"{w}.responses[{j}]"
+        if not isinstance(r, dict):
+            ck.add(f"{wr}: expected an object")
+            continue
+        ex = ck.get(r, "exercise_id", wr, str)
+        if ex is not None and ex in exercises:
+            ck.add(f"{wr}.exercise_id: {ex[:80]!r} answered twice")
+        exercises.add(ex)
+        resp = ck.get(r, "response", wr, str, check=lambda v: Response(v).value)
+        responses.append((ex, resp))
+    row["responses"] = responses
+    hurts = []
+    hurt_ids: set[str] = set()
+    for j, h in enumerate(ck.get(s, "hurts", w, list) or []):
+        wh = f"{w}.hurts[{j}]"
+        if not isinstance(h, dict):
+            ck.add(f"{wh}: expected an object")
+            continue
+        hid = ck.get(h, "uuid", wh, str, check=_uuid)
+        if hid is not None and hid in hurt_ids:
+            ck.add(f"{wh}.uuid: appears twice")
+        hurt_ids.add(hid)
+        hurts.append(
+            (
+                hid,
+                ck.get(h, "exercise_id", wh, str),
+                ck.get(h, "step_index", wh, int, check=_small_count),
+                ck.get(h, "at", wh, str, check=parse_iso),
+            )
+        )
+    row["hurts"] = hurts
+    return row
+
+
+def _check_checkin(ck: _Checker, c: Any, w: str, seen: set[str]) -> dict[str, Any] | None:
+    if not isinstance(c, dict):
+        ck.add(f"{w}: expected an object")
+        return None
+    row = {
+        "uuid": ck.get(c, "uuid", w, str, check=_uuid),
+        "at": ck.get(c, "at", w, str, check=parse_iso),
+        "kind": ck.get(c, "kind", w, str, check=lambda v: CheckInKind(v).value),
+        "back": ck.get(c, "back", w, int, check=_scale),
+        "leg": ck.get(c, "leg", w, int, check=_scale),
+        "extent": ck.get(c, "extent", w, str, check=lambda v: Extent(v).value),
+        "tingling": ck.get(c, "tingling", w, bool),
+        "numbness": ck.get(c, "numbness", w, bool),
+        "weakness": ck.get(c, "weakness", w, bool),
+        "note": ck.get(c, "note", w, str),
+        "session": ck.get(c, "session", w, str, optional=True, check=_uuid),
+    }
+    if row["uuid"] is not None:
+        if row["uuid"] in seen:
+            ck.add(f"{w}.uuid: appears twice in the file")
+        seen.add(row["uuid"])
+    return row
+
+
+def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, int | None, Any]]:
+    try:
+        with open_regular(path) as fh:
+            yield from Stream(fh, on_read).members()
+    except BadFileError as exc:
+        raise ImportValidationError(path, [str(exc)]) from exc
+    except UnicodeDecodeError as exc:
+        raise ImportValidationError(path, [f"not UTF-8 text: {exc.reason}"]) from exc
+    except OSError as exc:
+        raise ImportValidationError(path, [f"cannot read: {exc.strerror or exc}"]) from exc
+
+
+def _check_file(path: Path, existing: dict[str, int], on_read: Callable[[int], None]) -> list[str]:
+    """First pass: every problem in the file, holding only the uuids."""
+    ck = _Checker()
+    top: dict[str, Any] = {}
+    sessions: set[str] = set()
+    checkins: set[str] = set()
+    links: dict[str, str] = {}  # session uuid -> where a check-in first refers to it
+    for key, index, value in _records(path, on_read):
+        if index is None:
+            top[key] = value
+        elif key == "sessions":
+            _check_session(ck, value, f"sessions[{index}]", sessions)
+        else:
+            w = f"checkins[{index}]"
+            row = _check_checkin(ck, value, w, checkins)
+            if row is not None and row["session"] is not None:
+                links.setdefault(row["session"], f"{w}.session")
+    if not top and not sessions and not checkins:
+        return ["top level: expected a JSON object"]
+    if top.get("format") != FORMAT:
+        ck.add(f"format: expected {FORMAT!r}")
+    if top.get("format_version") != FORMAT_VERSION or isinstance(top.get("format_version"), bool):
+        ck.add(f"format_version: expected {FORMAT_VERSION}")
+    for key in ("sessions", "checkins"):
+        if key not in top:
+            ck.add(f"top level.{key}: missing")
+        elif not isinstance(top[key], list):
+            ck.add(f"top level.{key}: wrong type {type(top[key]).__name__}")
+    for ref, where in links.items():
+        if ref not in sessions and ref not in existing:
+            ck.add(f"{where}: refers to session {ref} found neither in the file nor in the history")
+    problems = ck.problems
+    if ck.count > len(problems):
+        problems.append(f"... and {ck.count - len(problems)} more problem(s)")
+    return problems
+
+
+def import_json(
+    history: ImportTarget, path: Path, *, progress: Progress | None = None
+) -> ImportReport:
+    """Import a JSON export: all or nothing, skipping records already present.
+
+    The file is read twice, one record at a time: first every problem is
+    listed (:class:`ImportValidationError`, nothing written), then the rows
+    go in as one transaction. ``progress(done, total)`` counts characters
+    read over both passes.
+    """
+    path = Path(path)
+    try:
+        total = 2 * max(os.stat(path).st_size, 1)
+    except OSError as exc:
+        raise ImportValidationError(path, [f"cannot open: {exc.strerror or exc}"]) from exc
+    done = 0
+
+    def on_read(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(min(done, total), total)
+
+    existing = history.session_ids_by_uuid()
+    problems = _check_file(path, existing, on_read)
+    if problems:
+        raise ImportValidationError(path, problems)
+
+    report = ImportReport()
+    if history.has_records():
+        report.backup = history.backup_now("pre-import")
+    known_checkins = history.checkin_uuids()
+    known_hurts = history.hurt_uuids()
+    ck = _Checker()
+    done = total // 2
+    with history.importing() as add:
+        waiting: list[dict[str, Any]] = []
+        for key, index, value in _records(path, on_read):
+            if index is None:
+                continue
+            if key == "sessions":
+                s = _check_session(ck, value, "", set())
+                assert s is not None  # checked in the first pass
+                if s["uuid"] in existing:
+                    report.sessions_skipped += 1
+                    continue
+                _add_session(add, s, existing, known_hurts)
+                report.sessions_added += 1
+            else:
+                c = _check_checkin(ck, value, "", set())
+                assert c is not None
+                if c["uuid"] in known_checkins:
+                    report.checkins_skipped += 1
+                elif c["session"] is not None and c["session"] not in existing:
+                    waiting.append(c)  # its session comes later in the file
+                else:
+                    _add_checkin(add, c, existing)
+                    known_checkins.add(c["uuid"])
+                    report.checkins_added += 1
+        for c in waiting:
+            _add_checkin(add, c, existing)
+            report.checkins_added += 1
+    if progress is not None:
+        progress(total, total)
+    return report
+
+
+def _add_session(
+    add: Importer, s: dict[str, Any], existing: dict[str, int], known_hurts: set[str]
+) -> None:
+    hurts = []
+    for h in s["hurts"]:
+        if h[0] not in known_hurts:
+            known_hurts.add(h[0])
+            hurts.append((h[0], h[1], h[2], h[3][0]))
+    existing[s["uuid"]] = add.add_session(
+        s["uuid"],
+        s["routine_id"],
+        s["snapshot"],
+        s["started"],
+        None if s["ended"] is None else s["ended"][0],
+        s["status"],
+        s["options"],
+        [(*st[:8], st[8][0]) for st in s["steps"]],
+        s["responses"],
+        hurts,
+    )
+
+
+def _add_checkin(add: Importer, c: dict[str, Any], existing: dict[str, int]) -> None:
+    add.add_checkin(
+        c["uuid"],
+        c["at"],
+        c["kind"],
+        c["back"],
+        c["leg"],
+        c["extent"],
+        c["tingling"],
+        c["numbness"],
+        c["weakness"],
+        c["note"],
+        None if c["session"] is None else existing[c["session"]],
+    )

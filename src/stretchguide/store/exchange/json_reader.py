@@ -1,0 +1,190 @@
+"""Read an import file's JSON one record at a time, refusing hostile values.
+
+A history file is read as a stream of top-level members and array
+elements, so no more than one record is held in memory, and values JSON
+allows but a history never holds (NaN, huge numbers, repeated keys) stop
+the read with their place in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from stretchguide.store.exchange.formats import (
+    MAX_INT_DIGITS,
+    MAX_RECORD_CHARS,
+    ImportValidationError,
+)
+
+
+class _HostileValueError(Exception):
+    """A value JSON allows but a history file never holds."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _HostileValueError(f"{name} is not a number a history can hold")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _HostileValueError(f"a {len(text)}-digit number is too large")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _HostileValueError(f"{text[:40]} is too large")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _HostileValueError(f"the key {key[:80]!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_unique_keys,
+    parse_int=_bounded_int,
+    parse_float=_finite_float,
+    parse_constant=_no_constant,
+)
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+class BadFileError(Exception):
+    pass
+
+
+class Stream:
+    """Reads a JSON object's members one at a time, and the elements of its
+    top-level arrays one at a time, so no more than one record is held."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, fh: IO[str], on_read: Callable[[int], None]) -> None:
+        self.fh = fh
+        self.buf = ""
+        self.pos = 0
+        self.base = 0  # characters dropped from the front of buf
+        self.eof = False
+        self.on_read = on_read
+
+    def _fill(self) -> bool:
+        if self.pos:
+            self.base += self.pos
+            self.buf = self.buf[self.pos :]
+            self.pos = 0
+        chunk = self.fh.read(self.CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.on_read(len(chunk))
+        self.buf += chunk
+        return True
+
+    def where(self) -> str:
+        return f"character {self.base + self.pos + 1}"
+
+    def peek(self) -> str:
+        while True:
+            m = _WS.match(self.buf, self.pos)
+            self.pos = m.end() if m else self.pos
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._fill():
+                return ""
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            found = self.peek() or "the end of the file"
+            raise BadFileError(f"expected {char!r} at {self.where()}, found {found[:1]!r}")
+        self.pos += 1
+
+    def value(self) -> Any:
+        self.peek()
+        while True:
+            try:
+                obj, end = _DECODER.raw_decode(self.buf, self.pos)
+                # A number at the very end of the buffer may continue in the next chunk.
+                if end < len(self.buf) or self.eof:
+                    self.pos = end
+                    return obj
+            except json.JSONDecodeError as exc:
+                if self.eof:
+                    raise BadFileError(f"not valid JSON at {self.where()}: {exc.msg}") from exc
+            except RecursionError as exc:
+                raise BadFileError(f"nested too deeply at {self.where()}") from exc
+            except _HostileValueError as exc:
+                raise BadFileError(f"{exc} (at {self.where()})") from exc
+            if len(self.buf) - self.pos > MAX_RECORD_CHARS:
+                raise BadFileError(f"a record larger than 4 MB at {self.where()}")
+            self._fill()
+
+    def members(self) -> Iterator[tuple[str, int | None, Any]]:
+        """(key, index, value): index is the position inside a top-level array."""
+        self.expect("{")
+        if self.peek() == "}":
+            self.pos += 1
+        else:
+            seen: set[str] = set()
+            while True:
+                if self.peek() != '"':
+                    raise BadFileError(f"expected a key at {self.where()}")
+                key = self.value()
+                if key in seen:
+                    raise BadFileError(f"the key {key[:80]!r} appears twice at the top level")
+                seen.add(key)
+                self.expect(":")
+                if key in ("sessions", "checkins") and self.peek() == "[":
+                    self.pos += 1
+                    yield key, None, []
+                    if self.peek() == "]":
+                        self.pos += 1
+                    else:
+                        i = 0
+                        while True:
+                            yield key, i, self.value()
+                            i += 1
+                            nxt = self.peek()
+                            self.pos += 1
+                            if nxt == "]":
+                                break
+                            if nxt != ",":
+                                self.pos -= 1
+                                raise BadFileError(f"expected ',' or ']' at {self.where()}")
+                else:
+                    yield key, None, self.value()
+                nxt = self.peek()
+                self.pos += 1
+                if nxt == "}":
+                    break
+                if nxt != ",":
+                    self.pos -= 1
+                    raise BadFileError(f"expected ',' or '}}' at {self.where()}")
+        if self.peek() != "":
+            raise BadFileError(f"extra data after the end, at {self.where()}")
+
+
+def open_regular(path: Path) -> IO[str]:
+    """Open ``path`` for reading only if it is a regular file (no FIFO, device or folder)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ImportValidationError(path, [f"cannot open: {exc.strerror or exc}"]) from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ImportValidationError(path, ["not a regular file"])
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "r", encoding="utf-8", errors="strict", newline="")
