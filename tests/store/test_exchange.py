@@ -190,3 +190,25 @@ def test_cli_stats_refuses_a_newer_database_with_a_clear_message(
     assert main(["--data-dir", str(data.data_dir), "stats"]) == 2
     assert "newer version of stretchguide" in capsys.readouterr().err
     assert os.path.getsize(data.database) > 0
+
+
+def test_a_skipped_and_a_cut_short_step_keep_what_really_happened(tmp_path: Path) -> None:
+    # The record says what the person did, not what was planned: an export
+    # and an import into another history must carry both as they were.
+    first, second = AppPaths(tmp_path / "a"), AppPaths(tmp_path / "b")
+    with History.open(first, clock=FakeClock(T0)) as h:
+        s = h.start_session(ROUTINE)
+        h.record_step(s.id, 0, "bridge", "reps", planned_s=70, done_s=70)
+        h.record_step(s.id, 1, "bridge", "reps", planned_s=70, done_s=12.5, skipped=True)
+        h.record_step(s.id, 2, "bridge", "reps", planned_s=70, done_s=31)
+        h.finish_session(s.id, "stopped")
+        exchange.export_json(h, tmp_path / "all.json")
+        exchange.export_csv(h, tmp_path / "csv")
+    with open(tmp_path / "csv" / "steps.csv", newline="", encoding="utf-8") as fh:
+        rows = [(r["done_s"], r["skipped"]) for r in csv.DictReader(fh)]
+    assert rows == [("70.0", "0"), ("12.5", "1"), ("31.0", "0")]
+    with History.open(second, clock=FakeClock(T0)) as h:
+        exchange.import_json(h, tmp_path / "all.json")
+        [record] = h.sessions()
+        got = [(st.planned_s, st.done_s, st.skipped) for st in h.steps(record.id)]
+    assert got == [(70.0, 70.0, False), (70.0, 12.5, True), (70.0, 31.0, False)]
