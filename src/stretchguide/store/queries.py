@@ -1,10 +1,12 @@
-"""Reading the history: records, trend columns, the summary (no writes).
+"""Reading the history's trends (no writes): the read API of the store.
 
-:class:`HistoryReader` is the read half of :class:`~stretchguide.store.history.History`;
-every method here only SELECTs, so the one writer to the database stays
-``History`` (and the import it runs). Everything returned is a frozen
-record from :mod:`stretchguide.core.trends`; :meth:`HistoryReader.trend_data`
-returns columns a chart plots directly.
+:class:`HistoryReader` adds the trend queries to the record reads of
+:class:`~stretchguide.store.records.RecordReader`;
+:class:`~stretchguide.store.history.History` adds the writes on top, so
+every method here only SELECTs and the one writer to the database stays
+``History``. Everything returned is a frozen record from
+:mod:`stretchguide.core.trends`; :meth:`HistoryReader.trend_data` returns
+columns a chart plots directly.
 
 The trend answers are the same as the functions in core.trends, computed
 mostly in SQL so ten years of history stays well inside a frame's time
@@ -15,13 +17,10 @@ both paths agree.
 from __future__ import annotations
 
 import bisect
-import json
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from types import MappingProxyType
-from typing import Any
 
 from stretchguide.core.catalog import Schedule
 from stretchguide.core.safety import professional_advice
@@ -30,46 +29,31 @@ from stretchguide.core.trends import (
     VERDICT_DAYS,
     Adherence,
     ChangeColumns,
-    CheckIn,
     DailyColumns,
     DayPain,
     ExerciseLink,
-    ExerciseResponse,
     Extent,
-    HurtEvent,
     Response,
     RollingColumns,
-    RoutineSnapshot,
     SessionChange,
     SessionDayColumns,
-    SessionRecord,
-    StepRecord,
     Streak,
     TrendData,
     Verdict,
     day_from_number,
     exercise_links,
     fourteen_day_verdict,
-    local_day,
     rolling_columns,
     streak_from_day_numbers,
 )
+from stretchguide.store.records import RecordReader
 from stretchguide.store.rows import (
-    CHECKIN_COLS,
     DAY_MAX,
     DAY_MIN,
     DAY_OK,
-    EXTENT,
-    KIND,
-    SESSION_COLS,
-    STATUS,
-    STEP_COLS,
     TIME_MAX,
     TIME_MIN,
-    StoredCheckIn,
-    StoredSession,
     day_no,
-    snapshot_from_json,
 )
 from stretchguide.store.schema import DONE_STATUSES_SQL, EXTENT_RANK_SQL, aggregates_match
 
@@ -84,10 +68,8 @@ class Summary:
     advice: str | None  # "see a professional" text when due
 
 
-class HistoryReader:
-    """Read sessions, steps, check-ins, responses, hurt events and trends."""
-
-    conn: sqlite3.Connection
+class HistoryReader(RecordReader):
+    """Read everything in :class:`RecordReader`, and the trends."""
 
     def __init__(
         self,
@@ -95,126 +77,8 @@ class HistoryReader:
         clock: Callable[[], float],
         utc_offset: Callable[[float], int],
     ) -> None:
-        self.conn = conn
-        self._clock = clock
-        self._offset = utc_offset
-        self._snapshots: dict[int, RoutineSnapshot] = {}
-        self._options: dict[str, Mapping[str, str]] = {}
+        super().__init__(conn, clock, utc_offset)
         self._trend_cache: tuple[tuple[object, ...], TrendData] | None = None
-
-    def _now(self) -> int:
-        return int(self._clock())
-
-    def today(self) -> date:
-        """The person's current local date."""
-        now = self._now()
-        return local_day(now, self._offset(now))
-
-    # ------------------------------------------------------------------ sessions
-
-    def _snapshot(self, snapshot_id: int) -> RoutineSnapshot:
-        # Snapshots never change once written, so each is parsed once.
-        snap = self._snapshots.get(snapshot_id)
-        if snap is None:
-            row = self.conn.execute(
-                "SELECT snapshot FROM routine_snapshots WHERE id = ?", (snapshot_id,)
-            ).fetchone()
-            snap = self._snapshots[snapshot_id] = snapshot_from_json(row[0])
-        return snap
-
-    def _opts(self, text: str) -> Mapping[str, str]:
-        opts = self._options.get(text)
-        if opts is None:
-            opts = self._options[text] = MappingProxyType(json.loads(text))
-        return opts
-
-    def _session_row(self, row: tuple[Any, ...]) -> SessionRecord:
-        sid, uid, rid, snap, started, ended, status, options, offset = row
-        return SessionRecord(
-            sid, uid, rid, self._snapshot(snap), started, ended, STATUS[status],
-            self._opts(options), offset,
-        )  # fmt: skip
-
-    def session(self, session_id: int) -> SessionRecord:
-        row = self.conn.execute(
-            f"SELECT {SESSION_COLS} FROM sessions WHERE id = ?", (session_id,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(f"no session {session_id}")
-        return self._session_row(row)
-
-    def sessions(self, since: int | None = None, until: int | None = None) -> list[SessionRecord]:
-        """Sessions started in [since, until), oldest first."""
-        rows = self.conn.execute(
-            f"SELECT {SESSION_COLS} FROM sessions WHERE started_at >= ? AND started_at < ? "
-            "ORDER BY started_at, id",
-            (since if since is not None else -(2**62), until if until is not None else 2**62),
-        ).fetchall()
-        return [self._session_row(r) for r in rows]
-
-    def steps(self, session_id: int) -> list[StepRecord]:
-        rows = self.conn.execute(
-            f"SELECT {STEP_COLS} FROM steps WHERE session_id = ? ORDER BY step_index",
-            (session_id,),
-        ).fetchall()
-        return [
-            StepRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9])
-            for r in rows
-        ]
-
-    # ------------------------------------------------------------------ check-ins
-
-    def checkins(self, since: int | None = None, until: int | None = None) -> list[CheckIn]:
-        """Check-ins made in [since, until), oldest first."""
-        return self._checkins_where(
-            "at >= ? AND at < ?",
-            (since if since is not None else -(2**62), until if until is not None else 2**62),
-        )
-
-    def checkins_for_session(self, session_id: int) -> list[CheckIn]:
-        return self._checkins_where("session_id = ?", (session_id,))
-
-    def _checkins_where(self, where: str, params: tuple[object, ...]) -> list[CheckIn]:
-        rows = self.conn.execute(
-            f"SELECT {CHECKIN_COLS} FROM checkins WHERE {where} ORDER BY at, id", params
-        ).fetchall()
-        kinds, extents = KIND, EXTENT
-        return [
-            CheckIn(
-                r[2], kinds[r[3]], r[4], r[5], extents[r[6]], bool(r[7]), bool(r[8]),
-                bool(r[9]), r[10], r[11], r[0], r[1], r[12],
-            )
-            for r in rows
-        ]  # fmt: skip
-
-    # ------------------------------------------------------------------ responses
-
-    def responses(self, session_id: int | None = None) -> list[ExerciseResponse]:
-        sql = "SELECT session_id, exercise_id, response FROM exercise_responses"
-        params: tuple[object, ...] = ()
-        if session_id is not None:
-            sql += " WHERE session_id = ?"
-            params = (session_id,)
-        rows = self.conn.execute(sql + " ORDER BY session_id, id", params).fetchall()
-        return [ExerciseResponse(r[0], r[1], Response(r[2])) for r in rows]
-
-    def hurts(self, session_id: int | None = None) -> list[HurtEvent]:
-        sql = "SELECT session_id, exercise_id, step_index, at, uuid FROM hurt_events"
-        params: tuple[object, ...] = ()
-        if session_id is not None:
-            sql += " WHERE session_id = ?"
-            params = (session_id,)
-        rows = self.conn.execute(sql + " ORDER BY at, id", params).fetchall()
-        return [HurtEvent(*r) for r in rows]
-
-    def red_flag_answers(self, since: int | None = None) -> list[tuple[int, str, bool, str]]:
-        """(time, flag id, answered yes, urgency), oldest first."""
-        rows = self.conn.execute(
-            "SELECT at, flag_id, answer, urgency FROM red_flag_answers WHERE at >= ? "
-            "ORDER BY at, id",
-            (since if since is not None else -(2**62),),
-        ).fetchall()
-        return [(int(at), str(f), bool(a), str(u)) for at, f, a, u in rows]
 
     # ------------------------------------------------------------------ trends
     # The same answers as the functions in core.trends, computed mostly in
@@ -474,77 +338,3 @@ class HistoryReader:
     def aggregates_ok(self) -> bool:
         """Whether the derived trend aggregates equal a full recomputation."""
         return aggregates_match(self.conn)
-
-    # ------------------------------------------------------------------ export
-    # Every record as stored, for store.exchange to write out: streamed one
-    # at a time so an export's memory stays flat at any history length.
-
-    def stored_sessions(self) -> Iterator[StoredSession]:
-        """Every session, oldest first (ties by uuid), one at a time."""
-        rows = self.conn.cursor().execute(
-            "SELECT s.id, s.uuid, s.routine_id, r.snapshot, s.started_at, s.ended_at, s.status, "
-            "s.options, s.utc_offset FROM sessions s LEFT JOIN routine_snapshots r "
-            "ON r.id = s.snapshot_id ORDER BY s.started_at, s.uuid"
-        )
-        for sid, uid, rid, snap, started, ended, status, options, offset in rows:
-            yield StoredSession(
-                uid,
-                rid,
-                snap,
-                started,
-                ended,
-                status,
-                options,
-                offset,
-                steps=self.conn.execute(
-                    "SELECT step_index, exercise_id, kind, side, set_number, planned_s, "
-                    "done_s, skipped, completed_at FROM steps WHERE session_id = ? "
-                    "ORDER BY step_index",
-                    (sid,),
-                ).fetchall(),
-                responses=self.conn.execute(
-                    "SELECT exercise_id, response FROM exercise_responses WHERE session_id = ? "
-                    "ORDER BY exercise_id",
-                    (sid,),
-                ).fetchall(),
-                hurts=self.conn.execute(
-                    "SELECT uuid, exercise_id, step_index, at FROM hurt_events "
-                    "WHERE session_id = ? ORDER BY at, uuid",
-                    (sid,),
-                ).fetchall(),
-            )
-
-    def stored_checkins(self) -> Iterator[StoredCheckIn]:
-        """Every check-in, oldest first (ties by uuid), one at a time."""
-        uuid_of = dict(self.conn.execute("SELECT id, uuid FROM sessions").fetchall())
-        for r in self.conn.cursor().execute(
-            "SELECT uuid, at, kind, back, leg, extent, tingling, numbness, weakness, note, "
-            "session_id, utc_offset FROM checkins ORDER BY at, uuid"
-        ):
-            yield StoredCheckIn(
-                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                None if r[10] is None else uuid_of.get(r[10]), r[11],
-            )  # fmt: skip
-
-    def record_count(self) -> int:
-        """Sessions plus check-ins: what an export's progress counts."""
-        row = self.conn.execute(
-            "SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM checkins)"
-        ).fetchone()
-        return int(row[0])
-
-    def has_records(self) -> bool:
-        """Whether any session or check-in is stored."""
-        row = self.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM sessions UNION ALL SELECT 1 FROM checkins)"
-        ).fetchone()
-        return bool(row[0])
-
-    def session_ids_by_uuid(self) -> dict[str, int]:
-        return {u: i for i, u in self.conn.execute("SELECT id, uuid FROM sessions")}
-
-    def checkin_uuids(self) -> set[str]:
-        return {u for (u,) in self.conn.execute("SELECT uuid FROM checkins")}
-
-    def hurt_uuids(self) -> set[str]:
-        return {u for (u,) in self.conn.execute("SELECT uuid FROM hurt_events")}
