@@ -4,7 +4,7 @@ Each export runs in a fresh process (so the peak is its own): open the
 generated history, call the public ``store.exchange.export_json`` or
 ``export_csv``, and report the process's peak resident memory
 (``ru_maxrss``) and the wall time. What it measures is whatever
-store/exchange.py does; the goal (issue 19) is under 150 MB at any length.
+store/exchange/export.py does; the goal (issue 19) is under 150 MB at any length.
 
     python bench/bench_export_memory.py [--years 1,10,30] [--data-root DIR]
 

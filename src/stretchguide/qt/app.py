@@ -211,7 +211,7 @@ def instance_lock(app_paths: AppPaths):  # type: ignore[no-untyped-def]
     path = app_paths.data_dir / LOCK_NAME
     lock = QLockFile(str(path))
     # Made private as it is created (QLockFile never writes through an
-    # existing file or link), instead of store.db.make_private afterwards:
+    # existing file or link), instead of store.files.make_private afterwards:
     # importing the store took ~10 ms before the first paint.
     old = os.umask(0o077)
     try:

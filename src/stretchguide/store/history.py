@@ -1,5 +1,8 @@
 """The one API the app uses to read and write history.
 
+About 520 lines on purpose: the one writer keeps every write together, so
+one file shows every way the record can change.
+
 Synchronous and single-connection by design: every call is a few
 milliseconds, so the Qt main thread can call it directly, and each write is
 its own committed transaction (a crash loses at most the step in progress).
