@@ -459,3 +459,42 @@ def test_sigkill_mid_import_leaves_all_or_nothing_and_the_triggers(
             ).fetchone()[0]
             assert triggers == 6
             assert h.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_write_failing_mid_import_leaves_the_history_as_it_was(
+    tmp_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second check-in's write fails (a disk error): the first, already
+    # added inside the same import, must go too, and the aggregate triggers
+    # the bulk load dropped must be back.
+    doc = _doc(tmp_path)
+    doc["sessions"] = []
+    one = doc["checkins"][0]
+    doc["checkins"] = [
+        {**one, "session": None, "uuid": str(uuid.UUID(int=i + 1))} for i in range(2)
+    ]
+    (tmp_path / "in.json").write_text(json.dumps(doc))
+    from stretchguide.store.history import Importer
+
+    real = Importer.add_checkin
+    calls: list[int] = []
+
+    def failing(self: Importer, *args: Any) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "input/output error")
+        real(self, *args)
+
+    monkeypatch.setattr(Importer, "add_checkin", failing)
+    with History.open(paths, backups=False) as h:
+        _small_history(h)
+        before = sorted(c.uuid for c in h.checkins())
+        with pytest.raises(OSError):
+            exchange.import_json(h, tmp_path / "in.json")
+        assert len(calls) == 2  # the first one was written before the failure
+        assert sorted(c.uuid for c in h.checkins()) == before
+        assert h.aggregates_ok()
+        triggers = h.conn.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchone()[0]
+        assert triggers == 6
