@@ -1197,23 +1197,6 @@ PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
 FOREARMS: Final = on_floor("l_elbow", "r_elbow")
 
 
-def _prone_hands(p: Pose, ahead: float, wide: float = 1.1) -> tuple[Reach, Reach]:
-    sk = forward(grounded(p))
-    return tuple(  # type: ignore[return-value]
-        Reach(
-            s,
-            "@world",
-            offset=(
-                sk[f"{s}_shoulder"][0] + ahead,
-                sk[f"{s}_shoulder"][1] * wide,
-                RADIUS["forearm"] * 0.8,
-            ),
-            flat=True,
-        )
-        for s in ("l", "r")
-    )
-
-
 def _on_legs(p: Pose) -> Pose:
     """Placed by the legs and pelvis alone: the arms are placed later by reaches."""
     return settle(replace(p, ground=Ground.FIXED), PRONE_LEGS)

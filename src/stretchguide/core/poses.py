@@ -256,15 +256,6 @@ def limit_violations(pose: Pose) -> list[str]:
     return problems
 
 
-def clamp_to_limits(pose: Pose) -> Pose:
-    changes = {}
-    for name in DOFS:
-        lim = limit_for(name)
-        if lim is not None:
-            changes[name] = min(lim[1], max(lim[0], pose[name]))
-    return pose.with_(changes)
-
-
 # --- forward kinematics ------------------------------------------------------
 
 
