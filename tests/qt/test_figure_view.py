@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
-from stretchguide.core import pose_library
+from stretchguide.core import figures
 from stretchguide.core.catalog import Side, load_builtin
 from stretchguide.qt.figure_view import FigureView, render_pose_image
 
@@ -84,7 +84,7 @@ def test_hold_repaints_rarely_and_motion_repaints_often(qtbot):
     view.show()
     qtbot.waitExposed(view)
     view.set_exercise("knees_to_chest")
-    view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 1.0)
+    view.set_phase("hold", duration=60.0, elapsed=figures.MOVE_S + 1.0)
     start = view.repaints
     qtbot.wait(1000)
     hold_repaints = view.repaints - start

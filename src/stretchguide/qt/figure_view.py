@@ -30,9 +30,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from stretchguide.core import pose_library
+from stretchguide.core import figures
 from stretchguide.core.catalog import Side
-from stretchguide.core.poses import PALETTE, Drawing, Ink, Shape
+from stretchguide.core.figures import PALETTE, Drawing, Ink, Shape
 
 Bounds = tuple[float, float, float, float]
 
@@ -189,7 +189,7 @@ def render_pose_image(
 ) -> QImage:
     """The key pose of an exercise as an image (list thumbnails, docs)."""
     qsize = QSize(size, size) if isinstance(size, int) else size
-    drawing, bounds = pose_library.key_drawing(exercise_id, side)
+    drawing, bounds = figures.key_drawing(exercise_id, side)
     return render_drawing_image(drawing, bounds, qsize, background)
 
 
@@ -201,7 +201,7 @@ class FigureView(QWidget):
         self.setMinimumSize(160, 120)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
-        self._animator: pose_library.Animator | None = None
+        self._animator: figures.Animator | None = None
         self._drawing: Drawing | None = None
         self._bounds: Bounds = (0.0, 0.0, 1.0, 1.0)
         self._painted_px: list[tuple[float, float]] = []
@@ -215,13 +215,13 @@ class FigureView(QWidget):
 
     def set_exercise(self, exercise_id: str | None, side: Side | None = None) -> None:
         """Show an exercise (None clears the figure), on ``side`` if it has sides."""
-        if exercise_id is None or not pose_library.has_figure(exercise_id):
+        if exercise_id is None or not figures.has_figure(exercise_id):
             self._animator = None
             self._drawing = None
             self._timer.stop()
             self.update()
             return
-        self._animator = pose_library.Animator(exercise_id, side)
+        self._animator = figures.Animator(exercise_id, side)
         self._bounds = self._animator.bounds()
         self._anchor(0.0)
         self._refresh(force=True)
