@@ -90,11 +90,11 @@ dose = {{ hold_s = 10 }}
 def test_bad_phases_are_refused_naming_the_field(phases: str, expected: str) -> None:
     from pathlib import Path
 
-    from stretchguide.core import catalog
+    from stretchguide.core.catalog import reader
 
     with pytest.raises(CatalogError) as err:
-        catalog._validated(  # the loader's own path for exercises.toml
-            Path("exercises.toml"), _exercise_file(phases), catalog._read_exercises
+        reader._validated(  # the loader's own path for exercises.toml
+            Path("exercises.toml"), _exercise_file(phases), reader._read_exercises
         )
     assert "phases" in (err.value.field or "")
     assert expected in str(err.value)
