@@ -25,7 +25,7 @@ from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stretchguide.core import figures  # noqa: E402
-from stretchguide.core.catalog import Side  # noqa: E402
+from stretchguide.core.catalog import Side, load_builtin  # noqa: E402
 from stretchguide.qt.figure_view import FigureView, paint_drawing  # noqa: E402
 
 W, H = 1920, 1080
@@ -40,7 +40,7 @@ def run_loop(app: QApplication, seconds: float) -> None:
 
 def raw_frame_rate(exercise_id: str, seconds: float = 2.0) -> tuple[float, float]:
     """(frames/s of compute+paint, ms of compute alone per frame)."""
-    anim = figures.Animator(exercise_id, Side.RIGHT)
+    anim = figures.Animator(exercise_id, Side.RIGHT, load_builtin().exercises[exercise_id].feel)
     anim.set_phase("reps", rep_s=3.0, hold_s=1.0)
     bounds = anim.bounds()
     img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)

@@ -446,3 +446,17 @@ def test_first_frames_of_a_movement_settle_only_what_they_show(fk_count: list[in
             anim.drawing(2 / 60)
             worst = max(worst, (fk_count[0], f"{ex_id} {phase}"))
     assert worst[0] <= MAX_EVALUATIONS_FIRST_FRAMES, f"{worst[1]} costs {worst[0]}"
+
+
+def test_the_glow_follows_the_catalogs_areas_passed_in_else_the_figures_own() -> None:
+    # The catalog is the truth; it is passed in (core reads no catalog itself).
+    ex_id = "side_stretch_dangle"
+    catalog_feel = tuple(str(a) for a in CATALOG.exercises[ex_id].feel)
+    own = pl.figure(ex_id).feel
+    assert catalog_feel != own  # the case that tells the two apart
+    assert pl.feel_areas(ex_id) == own
+    assert pl.feel_areas(ex_id, CATALOG.exercises[ex_id].feel) == catalog_feel
+    assert pl.Animator(ex_id, feel=catalog_feel).areas == catalog_feel
+    passed, _ = pl.key_drawing(ex_id, feel=catalog_feel)
+    fallback, _ = pl.key_drawing(ex_id)
+    assert passed != fallback

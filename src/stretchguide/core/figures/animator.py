@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 from stretchguide.core.catalog import Side
@@ -18,13 +19,16 @@ MOVE_S: Final = 2.0  # how long getting from one pose to the next takes
 class Animator:
     """Which frame to show ``t`` seconds into a step. Pure; the widget calls it."""
 
-    def __init__(self, exercise_id: str, side: Side | None = None) -> None:
+    def __init__(
+        self, exercise_id: str, side: Side | None = None, feel: Iterable[str] = ()
+    ) -> None:
+        """``feel``: the catalog's areas for the exercise (see ``library.feel_areas``)."""
         self.exercise_id = exercise_id
         self.fig = figure(exercise_id)
         self.side = side if self.fig.sided else None
         if self.fig.sided and self.side is None:
             self.side = Side.RIGHT
-        self.areas = feel_areas(exercise_id)
+        self.areas = feel_areas(exercise_id, feel)
         self.phase = "prepare"
         self.duration = 0.0
         self.rep_s = 0.0

@@ -17,7 +17,7 @@ computed lazily and cached per exercise.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Final
 
@@ -129,22 +129,9 @@ def figure(exercise_id: str) -> ExerciseFigure:
     return _build(exercise_id)
 
 
-@cache
-def _catalog_feel() -> Mapping[str, tuple[str, ...]]:
-    """Areas from the catalog (the truth once content is loaded)."""
-    try:
-        from stretchguide.core import catalog
-
-        load = getattr(catalog, "load_builtin", None)
-        if load is None:
-            return {}
-        return {ex_id: tuple(str(a) for a in ex.feel) for ex_id, ex in load().exercises.items()}
-    except Exception:  # noqa: BLE001 - figures must draw even if content is broken
-        return {}
-
-
-def feel_areas(exercise_id: str) -> tuple[str, ...]:
-    areas = _catalog_feel().get(exercise_id)
+def feel_areas(exercise_id: str, feel: Iterable[str] = ()) -> tuple[str, ...]:
+    """The areas that glow: ``feel`` (the catalog's, the truth), else the figure's own."""
+    areas = tuple(str(a) for a in feel)
     return areas if areas else figure(exercise_id).feel
 
 
@@ -172,15 +159,23 @@ def _bounds_for(
 
 
 def key_drawing(
-    exercise_id: str, side: Side | None = None
+    exercise_id: str, side: Side | None = None, feel: Iterable[str] = ()
 ) -> tuple[Drawing, tuple[float, float, float, float]]:
-    """The key pose, drawn, and the box to fit it in (thumbnails and SVGs)."""
+    """The key pose, drawn, and the box to fit it in (thumbnails and SVGs).
+
+    ``feel``: the catalog's areas for the exercise (see :func:`feel_areas`).
+    """
     fig = figure(exercise_id)
     side = side or (Side.RIGHT if fig.sided else None)
     cam = fig.camera(side)
     frame = resolve(fig.frame_for(fig.key, side))
     ghost = resolve(fig.frame_for(fig.start, side)) if fig.ghost else None
     d = drawing(
-        frame, cam, fig.props_for(side), feel_areas(exercise_id), _glow_side(fig, side), ghost=ghost
+        frame,
+        cam,
+        fig.props_for(side),
+        feel_areas(exercise_id, feel),
+        _glow_side(fig, side),
+        ghost=ghost,
     )
     return d, _bounds_for(exercise_id, side, False)
