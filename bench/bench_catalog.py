@@ -33,8 +33,9 @@ def main() -> None:
     print(f"load_builtin first call (median of 7):        {statistics.median(firsts):.1f} ms")
 
     from stretchguide.core import catalog
+    from stretchguide.core.catalog import reader
 
-    folder = catalog._content_dir()
+    folder = reader._content_dir()
     runs = []
     for _ in range(20):
         t = time.perf_counter()

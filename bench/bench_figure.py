@@ -24,8 +24,8 @@ from PySide6.QtCore import QEventLoop, QRectF, QTimer  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from stretchguide.core import pose_library  # noqa: E402
-from stretchguide.core.catalog import Side  # noqa: E402
+from stretchguide.core import figures  # noqa: E402
+from stretchguide.core.catalog import Side, load_builtin  # noqa: E402
 from stretchguide.qt.figure_view import FigureView, paint_drawing  # noqa: E402
 
 W, H = 1920, 1080
@@ -40,7 +40,7 @@ def run_loop(app: QApplication, seconds: float) -> None:
 
 def raw_frame_rate(exercise_id: str, seconds: float = 2.0) -> tuple[float, float]:
     """(frames/s of compute+paint, ms of compute alone per frame)."""
-    anim = pose_library.Animator(exercise_id, Side.RIGHT)
+    anim = figures.Animator(exercise_id, Side.RIGHT, load_builtin().exercises[exercise_id].feel)
     anim.set_phase("reps", rep_s=3.0, hold_s=1.0)
     bounds = anim.bounds()
     img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
@@ -87,7 +87,7 @@ def main() -> int:
         f"{fps:5.1f} repainted, CPU {cpu:5.1f} % of one core"
     )
 
-    view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 0.5)
+    view.set_phase("hold", duration=60.0, elapsed=figures.MOVE_S + 0.5)
     run_loop(app, 0.3)
     r0, c0, t0 = view.repaints, time.process_time(), time.perf_counter()
     run_loop(app, HOLD_S)

@@ -29,9 +29,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt  # 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-from stretchguide.core import pose_library  # noqa: E402
+from stretchguide.core import figures  # noqa: E402
 from stretchguide.core.catalog import load_builtin  # noqa: E402
-from stretchguide.core.poses import svg_document  # noqa: E402
+from stretchguide.core.figures import svg_document  # noqa: E402
 from stretchguide.qt.figure_view import paint_drawing, render_pose_image  # noqa: E402
 
 IMAGES = ROOT / "resources" / "images"
@@ -48,16 +48,21 @@ def exercise_ids() -> list[str]:
     return sorted(load_builtin().exercises)
 
 
+def feel(exercise_id: str) -> tuple[str, ...]:
+    """The areas that glow: the catalog's, the truth for every figure."""
+    return tuple(load_builtin().exercises[exercise_id].feel)
+
+
 def exercise_svg(exercise_id: str) -> str:
-    drawing, bounds = pose_library.key_drawing(exercise_id)
+    drawing, bounds = figures.key_drawing(exercise_id, feel=feel(exercise_id))
     return svg_document(drawing, bounds, SVG_SIZE, SVG_SIZE)
 
 
 def icon_svg() -> str:
-    drawing, _ = pose_library.key_drawing(ICON_EXERCISE)
+    drawing, _ = figures.key_drawing(ICON_EXERCISE, feel=feel(ICON_EXERCISE))
     # Tight framing: an icon has no room for the empty floor around the figure.
     body = [s for s in drawing.shapes if not (s.kind == "line" and abs(s.points[0][0]) > 1e3)]
-    from stretchguide.core.poses import Drawing
+    from stretchguide.core.figures import Drawing
 
     tight = Drawing(tuple(body))
     b = tight.bounds()
@@ -70,7 +75,7 @@ def icon_svg() -> str:
 
 
 def thumbnail(exercise_id: str) -> QImage:
-    return render_pose_image(exercise_id, THUMB_SIZE)
+    return render_pose_image(exercise_id, THUMB_SIZE, feel=feel(exercise_id))
 
 
 def svg_to_png(svg: str, size: int) -> QImage:
@@ -97,7 +102,7 @@ def contact_sheet() -> QImage:
     for n, ex_id in enumerate(ids):
         r, c = divmod(n, cols)
         cell = QRectF(c * cell_w, r * cell_h, cell_w, cell_h)
-        drawing, bounds = pose_library.key_drawing(ex_id)
+        drawing, bounds = figures.key_drawing(ex_id, feel=feel(ex_id))
         paint_drawing(painter, drawing, bounds, cell.adjusted(12, 10, -12, -label_h), clip=cell)
         painter.setPen(QColor("#222222"))
         painter.drawText(

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 # Run as a script, tools/ is on sys.path: one WAV writer for cues and clips.
 from gen_sounds import wav_bytes  # noqa: E402
 from stretchguide.core import cues  # noqa: E402
+from stretchguide.core.catalog import load_builtin  # noqa: E402
 
 RATE = 22_050
 VOICE = "en-us"
@@ -82,7 +83,7 @@ def tidy(x: np.ndarray) -> np.ndarray:
 
 def wanted_clips() -> dict[str, str]:
     """Clip key -> the words to record, for every clip the app can ask for."""
-    return {**cues.all_fixed_clips(), **cues.builtin_exercise_clips()}
+    return {**cues.all_fixed_clips(), **cues.recorded_clips(load_builtin().exercises.values())}
 
 
 def manifest_text(clips: dict[str, str], version: str) -> str:

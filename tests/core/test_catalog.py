@@ -34,7 +34,7 @@ from stretchguide.core.catalog import (
 from stretchguide.core.timeline import build_timeline
 
 DATA = Path(__file__).parent / "data"
-CONTENT = Path(catalog.__file__).parent.parent / "content"
+CONTENT = Path(catalog.__file__).parent.parent.parent / "content"
 
 # The ids other areas (figures, store, cues) were promised before the content landed.
 CONTRACT_IDS = [

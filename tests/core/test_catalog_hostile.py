@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from stretchguide.__main__ import main
 from stretchguide.core.catalog import (
     CatalogError,
-    _json_key_lines,
     load_builtin,
     load_routine_file,
     load_user_routines,
 )
+from stretchguide.core.catalog.locate import _json_key_lines
 
 GOOD = 'id = "mine"\nname = "Mine"\n[[items]]\nexercise = "bridge"\n'
 

@@ -27,3 +27,22 @@ def test_importing_store_and_cli_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_no_core_module_loads_the_builtin_catalog_itself() -> None:
+    # The composition roots (qt/app, the commands, tools, bench) load it and
+    # pass it, or what is needed from it, in (docs/ARCHITECTURE.md).
+    import ast
+    from pathlib import Path
+
+    import stretchguide.core as core
+
+    callers = []
+    for path in sorted(Path(core.__path__[0]).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
+                if name == "load_builtin":
+                    callers.append(f"{path.name}:{node.lineno}")
+    assert callers == []

@@ -28,6 +28,8 @@ from stretchguide.core.session import Event, EventKind, Session, build_cues
 from stretchguide.core.timeline import SessionOptions, build_timeline
 
 VOICE_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "voice"
+# What the exercise clips say, as the app builds it from the built-in catalog.
+RECORDED = cues.recorded_clips(load_builtin().exercises.values())
 SOUND_DIR = VOICE_DIR.parent
 
 HAMSTRING = hold_exercise(
@@ -123,7 +125,8 @@ def test_switch_side_names_the_leg_for_a_leg_stretch_and_the_side_for_a_twist() 
 def test_intro_says_the_exercise_name_then_its_first_instruction() -> None:
     first = load_builtin().exercises["bridge"].steps[0]
     cue = event_cue(
-        ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge", text=first)
+        ev(EventKind.EXERCISE_INTRO, exercise_id="bridge", exercise_name="Bridge", text=first),
+        recorded=RECORDED,
     )
     assert cue.sound is Sound.NEXT_EXERCISE
     assert cue.line is not None
@@ -139,7 +142,8 @@ def test_intro_with_words_nothing_was_recorded_for_falls_back_to_the_name() -> N
             exercise_id="bridge",
             exercise_name="Bridge",
             text="Lie on your back, knees bent",
-        )
+        ),
+        recorded=RECORDED,
     )
     assert cue.line is not None
     assert cue.line.text == "Bridge. Lie on your back, knees bent."
@@ -150,7 +154,8 @@ def test_intro_with_words_nothing_was_recorded_for_falls_back_to_the_name() -> N
             exercise_id="not_built_in",
             exercise_name="Mine",
             text="Lie down.",
-        )
+        ),
+        recorded=RECORDED,
     )
     assert unknown.line is not None and unknown.line.clips == ("ex_not_built_in",)
 
@@ -167,6 +172,7 @@ def test_intro_clip_follows_the_builtin_wording_not_a_lookalike_exercise() -> No
             text=mine.steps[0],
         ),
         by_id(mine),
+        RECORDED,
     )
     assert cue.line is not None and cue.line.text == "Hamstring stretch. Lie down flat."
     assert cue.line.clips == (cues.exercise_clip_key(mine.id),)
@@ -182,12 +188,12 @@ def test_intro_without_a_get_ready_step_opens_on_other_words_and_says_only_the_n
     )
     [intro] = [c.event for c in build_cues(timeline) if c.event.kind is EventKind.EXERCISE_INTRO]
     assert intro.text != catalog.exercises["bridge"].steps[0]
-    cue = event_cue(intro, catalog.exercises)
+    cue = event_cue(intro, catalog.exercises, RECORDED)
     assert cue.line is not None and cue.line.clips == ("ex_bridge",)
 
 
 def test_clips_needed_preloads_the_intro_clip_of_builtin_exercises_only() -> None:
-    keys = cues.clips_needed(["bridge", "not_built_in"])
+    keys = cues.clips_needed(["bridge", "not_built_in"], RECORDED)
     assert {"ex_bridge", "intro_bridge", "ex_not_built_in"} <= keys
     assert "intro_not_built_in" not in keys
     assert set(cues.all_fixed_clips()) <= keys
@@ -322,11 +328,11 @@ def test_every_clip_a_builtin_routine_can_ask_for_is_recorded() -> None:
         wanted.update(
             ev_key
             for c in build_cues(timeline)
-            for cue in [event_cue(c.event, catalog.exercises)]
+            for cue in [event_cue(c.event, catalog.exercises, RECORDED)]
             if cue.line
             for ev_key in cue.line.clips
         )
-        wanted.update(cues.clips_needed(i.exercise_id for i in routine.items))
+        wanted.update(cues.clips_needed((i.exercise_id for i in routine.items), RECORDED))
     recorded = {p.stem for p in VOICE_DIR.glob("*.wav")}
     assert wanted - recorded == set()
 

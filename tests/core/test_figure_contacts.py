@@ -12,9 +12,13 @@ import math
 
 import pytest
 
-from stretchguide.core import pose_library as pl
+from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side, Sides, load_builtin
-from stretchguide.core.poses import RADIUS, Frame, Ink, Skeleton, forward, highlight_points, resolve
+from stretchguide.core.figures import Ink, assisted, library
+from stretchguide.core.figures.body import RADIUS
+from stretchguide.core.figures.drawing import highlight_points
+from stretchguide.core.figures.frames import Frame, resolve
+from stretchguide.core.figures.kinematics import Skeleton, forward
 
 CATALOG = load_builtin()
 SCREEN_W, SCREEN_H = 1920, 1080
@@ -74,7 +78,7 @@ MUST_REST: dict[str, set[str]] = {
 def _px_per_cm(exercise_id: str) -> float:
     """The scale a fullscreen session paints this figure at (as FigureView does)."""
     fig = pl.figure(exercise_id)
-    b = pl._bounds_for(exercise_id, Side.RIGHT if fig.sided else None, False)
+    b = library._bounds_for(exercise_id, Side.RIGHT if fig.sided else None, False)
     pad = min(SCREEN_W, SCREEN_H) * 0.04
     return min((SCREEN_W - 2 * pad) / (b[2] - b[0]), (SCREEN_H - 2 * pad) / (b[3] - b[1]))
 
@@ -145,9 +149,10 @@ def test_clam_shell_knees_stay_bent_and_the_top_knee_opens() -> None:
 def test_ball_is_not_hidden_by_the_glow_and_rests_on_the_mat() -> None:
     d, _ = pl.key_drawing("ball_piriformis_release")
     kinds = [s.kind for s in d.shapes]
-    ball = max(i for i, s in enumerate(d.shapes) if s.kind == "disc" and s.radius == pl.BALL_R)
+    ball_r = assisted.BALL_R
+    ball = max(i for i, s in enumerate(d.shapes) if s.kind == "disc" and s.radius == ball_r)
     assert all(i < ball for i, k in enumerate(kinds) if k == "glow")
-    assert abs(d.shapes[ball].points[0][1] - pl.BALL_R) < 1e-6
+    assert abs(d.shapes[ball].points[0][1] - ball_r) < 1e-6
 
 
 def test_every_exercise_has_its_contacts_listed() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from stretchguide.core.catalog import load_builtin
-from stretchguide.core.cues import LineQueue, cues_for
+from stretchguide.core.cues import LineQueue, cues_for, recorded_clips
 from stretchguide.core.session import EventKind, build_cues
 from stretchguide.core.timeline import SPEECH_WORDS_PER_S, SessionOptions, build_timeline
 
@@ -17,6 +17,7 @@ BEEP_S = 0.4  # a cue sound before its line, as the player waits for it
 def spoken(routine_id: str) -> tuple[list[tuple[float, float, str]], list[str], float]:
     """(start, end, text) of every line said, the dropped lines, the first hold's start."""
     catalog = load_builtin()
+    recorded = recorded_clips(catalog.exercises.values())
     options = SessionOptions(prepare_s=5, first_prepare_s=15, fit_intro=True)
     timeline = build_timeline(catalog.routines[routine_id], catalog.exercises, options)
     events = [replace(c.event, at=c.offset) for c in build_cues(timeline)]
@@ -28,7 +29,7 @@ def spoken(routine_id: str) -> tuple[list[tuple[float, float, str]], list[str], 
         groups.setdefault(ev.at, []).append(ev)
     moments = sorted(groups)
     for i, t in enumerate(moments):
-        for cue in cues_for(groups[t], catalog.exercises):
+        for cue in cues_for(groups[t], catalog.exercises, recorded):
             if cue.line is not None:
                 queue.push(cue.line, t, t + BEEP_S if cue.sound is not None else None)
         horizon = moments[i + 1] if i + 1 < len(moments) else t + 60

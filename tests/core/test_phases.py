@@ -90,11 +90,11 @@ dose = {{ hold_s = 10 }}
 def test_bad_phases_are_refused_naming_the_field(phases: str, expected: str) -> None:
     from pathlib import Path
 
-    from stretchguide.core import catalog
+    from stretchguide.core.catalog import reader
 
     with pytest.raises(CatalogError) as err:
-        catalog._validated(  # the loader's own path for exercises.toml
-            Path("exercises.toml"), _exercise_file(phases), catalog._read_exercises
+        reader._validated(  # the loader's own path for exercises.toml
+            Path("exercises.toml"), _exercise_file(phases), reader._read_exercises
         )
     assert "phases" in (err.value.field or "")
     assert expected in str(err.value)
@@ -164,14 +164,15 @@ def test_the_hip_rotator_stretch_tires_the_muscle_before_the_pigeon() -> None:
 
 
 def test_the_short_caution_is_spoken_as_the_exercise_starts() -> None:
-    from stretchguide.core.cues import event_cue, say_clip_key
+    from stretchguide.core.cues import event_cue, recorded_clips, say_clip_key
     from stretchguide.core.session import EventKind, Session
 
     routine = CATALOG.routines["cause_piriformis_syndrome"]
     tl = build_timeline(routine, CATALOG.exercises, SessionOptions(affected_side=Side.LEFT))
     events = Session(tl, lambda: 0.0).start(0.0)
     intro = next(e for e in events if e.kind is EventKind.EXERCISE_INTRO)
-    cue = event_cue(intro, CATALOG.exercises)
+    recorded = recorded_clips(CATALOG.exercises.values())
+    cue = event_cue(intro, CATALOG.exercises, recorded)
     assert cue.line is not None
     assert cue.line.text.endswith("Not on the nerve.")
     # The recorded fallback says it too, right after the first instruction.

@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchguide.core import pose_library as pl
+from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Equipment, Side, Sides, load_builtin
-from stretchguide.core.poses import (
+from stretchguide.core.figures.body import (
     DOFS,
     LIMITS,
     STANDING,
-    Camera,
-    Clip,
-    Frame,
-    Keyframe,
     Pose,
-    View,
-    drawing,
-    forward,
-    lerp_pose,
     limit_for,
     limit_violations,
     mirrored,
-    reach,
-    resolve,
 )
+from stretchguide.core.figures.drawing import Camera, View, drawing
+from stretchguide.core.figures.easing import lerp_pose
+from stretchguide.core.figures.frames import Clip, Frame, Keyframe, resolve
+from stretchguide.core.figures.kinematics import forward, reach
 
 CATALOG = load_builtin()
 FLOOR_TOLERANCE_CM = 0.5
@@ -256,7 +251,7 @@ def test_cameras_project_to_the_expected_axes() -> None:
 
 def _floor_gap_under_waist(exercise_id: str) -> float:
     body = forward(pl.figure(exercise_id).key.body)
-    from stretchguide.core.poses import RADIUS
+    from stretchguide.core.figures.body import RADIUS
 
     return body["mid_back"][2] - RADIUS["trunk"]
 
@@ -398,23 +393,34 @@ MAX_EVALUATIONS_FIRST_FRAMES = 60  # worst now ~33; a full settle table was ~140
 
 @pytest.fixture
 def fk_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from stretchguide.core import poses
+    import stretchguide.core.figures as figures_pkg
+    from stretchguide.core.figures import kinematics
 
     count = [0]
-    real = poses._fk_raw
+    real = kinematics._fk_raw
 
-    def counted(pose: Pose) -> poses.Skeleton:
+    def counted(pose: Pose) -> kinematics.Skeleton:
         count[0] += 1
         return real(pose)
 
-    monkeypatch.setattr(poses, "_fk_raw", counted)
+    # Every figures module that calls it holds its own name for it.
+    holders = [
+        m
+        for name, m in sorted(sys.modules.items())
+        if name.startswith(figures_pkg.__name__ + ".") and getattr(m, "_fk_raw", None) is real
+    ]
+    assert len(holders) >= 2, holders  # kinematics itself and the contact solver
+    for m in holders:
+        monkeypatch.setattr(m, "_fk_raw", counted)
     return count
 
 
 def test_building_any_figure_costs_a_bounded_number_of_kinematics_evaluations(
     fk_count: list[int],
 ) -> None:
-    for cached in (pl.figure, pl._bounds_for, pl.hook_lying, pl._pigeon):
+    from stretchguide.core.figures import floor, library, positions
+
+    for cached in (library.figure, library._bounds_for, positions.hook_lying, floor._pigeon):
         cached.cache_clear()  # a session's first figure pays for what it shares
     costs = {}
     for ex_id in pl.figure_ids():
@@ -427,16 +433,30 @@ def test_building_any_figure_costs_a_bounded_number_of_kinematics_evaluations(
 
 
 def test_first_frames_of_a_movement_settle_only_what_they_show(fk_count: list[int]) -> None:
-    from stretchguide.core import poses
+    from stretchguide.core.figures import settle
 
     worst = (0, "")
     for ex_id in pl.figure_ids():
         for phase in ("prepare", "hold", "reps"):
             anim = pl.Animator(ex_id)
             anim.set_phase(phase, duration=30.0, rep_s=3.0, hold_s=1.0)
-            poses._settle_table.cache_clear()
+            settle._settle_table.cache_clear()
             fk_count[0] = 0
             anim.drawing(1 / 60)
             anim.drawing(2 / 60)
             worst = max(worst, (fk_count[0], f"{ex_id} {phase}"))
     assert worst[0] <= MAX_EVALUATIONS_FIRST_FRAMES, f"{worst[1]} costs {worst[0]}"
+
+
+def test_the_glow_follows_the_catalogs_areas_passed_in_else_the_figures_own() -> None:
+    # The catalog is the truth; it is passed in (core reads no catalog itself).
+    ex_id = "side_stretch_dangle"
+    catalog_feel = tuple(str(a) for a in CATALOG.exercises[ex_id].feel)
+    own = pl.figure(ex_id).feel
+    assert catalog_feel != own  # the case that tells the two apart
+    assert pl.feel_areas(ex_id) == own
+    assert pl.feel_areas(ex_id, CATALOG.exercises[ex_id].feel) == catalog_feel
+    assert pl.Animator(ex_id, feel=catalog_feel).areas == catalog_feel
+    passed, _ = pl.key_drawing(ex_id, feel=catalog_feel)
+    fallback, _ = pl.key_drawing(ex_id)
+    assert passed != fallback

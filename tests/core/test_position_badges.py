@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from stretchguide.core import pose_library as pl
+from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Equipment, Position, load_builtin
 
 CATALOG = load_builtin()

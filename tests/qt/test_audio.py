@@ -321,3 +321,14 @@ def test_events_without_prepare_still_play(player) -> None:
     session, clock = short_session()
     player.handle(session.start(clock.now))
     assert queued and queued[0].startswith("Knees to chest.")
+
+
+def test_the_recordings_are_passed_in_or_read_from_the_builtin_catalog(qtbot) -> None:
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.cues import recorded_clips
+
+    given = {"intro_bridge": "Lie on your back."}
+    assert CuePlayer(speech_engine="", recorded=given).recorded is given
+    builtin = recorded_clips(load_builtin().exercises.values())
+    assert "intro_bridge" in builtin
+    assert CuePlayer(speech_engine="").recorded == builtin

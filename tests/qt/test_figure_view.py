@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
-from stretchguide.core import pose_library
+from stretchguide.core import figures
 from stretchguide.core.catalog import Side, load_builtin
 from stretchguide.qt.figure_view import FigureView, render_pose_image
 
@@ -84,7 +84,7 @@ def test_hold_repaints_rarely_and_motion_repaints_often(qtbot):
     view.show()
     qtbot.waitExposed(view)
     view.set_exercise("knees_to_chest")
-    view.set_phase("hold", duration=60.0, elapsed=pose_library.MOVE_S + 1.0)
+    view.set_phase("hold", duration=60.0, elapsed=figures.MOVE_S + 1.0)
     start = view.repaints
     qtbot.wait(1000)
     hold_repaints = view.repaints - start
@@ -160,3 +160,17 @@ def test_widget_background_is_left_to_the_theme(qapp):
     img = render_pose_image("bridge", 64, background=QColor("black"))
     corner = img.pixelColor(0, 0)
     assert (corner.red(), corner.green(), corner.blue()) == (0, 0, 0)
+
+
+def test_a_figure_given_no_areas_glows_where_the_builtin_catalog_says(qtbot):
+    ex_id = "side_stretch_dangle"
+    catalog_feel = tuple(load_builtin().exercises[ex_id].feel)
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.set_exercise(ex_id)
+    assert view._animator is not None and view._animator.areas == catalog_feel
+    view.set_exercise(ex_id, feel=("lower_back",))
+    assert view._animator is not None and view._animator.areas == ("lower_back",)
+    default = render_pose_image(ex_id, 96)
+    assert default == render_pose_image(ex_id, 96, feel=catalog_feel)
+    assert default != render_pose_image(ex_id, 96, feel=("lower_back",))

@@ -29,7 +29,7 @@ import tempfile
 import time
 import traceback
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,19 +153,22 @@ def check_images(ctx: _Context) -> str:
     return f"{len(names)} images present"
 
 
-def sound_names(exercise_ids: list[str]) -> list[str]:
+def sound_names(exercise_ids: list[str], recorded: Mapping[str, str]) -> list[str]:
     """Every cue sound and every recorded voice clip a session may play."""
     from stretchguide.core import cues
 
     names = [sound.resource for sound in cues.Sound]
-    names += [f"sounds/voice/{key}.wav" for key in sorted(cues.clips_needed(exercise_ids))]
+    needed = cues.clips_needed(exercise_ids, recorded)
+    names += [f"sounds/voice/{key}.wav" for key in sorted(needed)]
     return names
 
 
 def check_sounds(ctx: _Context) -> str:
+    from stretchguide.core.cues import recorded_clips
     from stretchguide.qt.assets import MissingAssetError, asset_path
 
-    names = sound_names(sorted(_catalog(ctx).exercises))
+    catalog = _catalog(ctx)
+    names = sound_names(sorted(catalog.exercises), recorded_clips(catalog.exercises.values()))
     missing: list[str] = []
     broken: list[str] = []
     seconds = 0.0

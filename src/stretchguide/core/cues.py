@@ -1,9 +1,10 @@
 """Which sound and which spoken line belong to each session event.
 
 Pure and Qt-free: the Qt layer (``stretchguide.qt.audio``) only plays what
-this module decides. The one thing it reads is the built-in catalog (parsed
-once per process), because that is what the exercise clips were recorded
-from. Three parts:
+this module decides. It reads no files: what the exercise clips say is
+passed in as ``recorded`` (see :func:`recorded_clips`), built by the caller
+from the built-in catalog, because that is what they were recorded from.
+Three parts:
 
 * :class:`Sound` -- the nine cue sounds (``resources/sounds/<value>.wav``).
 * :class:`Line` -- a spoken line as text for a speech engine *and* as a
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from stretchguide.core.catalog import Exercise, Side, load_builtin
+from stretchguide.core.catalog import Exercise, Side
 from stretchguide.core.session import Event, EventKind
 from stretchguide.core.timeline import StepKind
 
@@ -171,20 +172,22 @@ def exercise_clips(exercise: Exercise) -> dict[str, str]:
     return clips
 
 
-def builtin_exercise_clips() -> dict[str, str]:
-    """Every clip that depends on the built-in catalog: key -> text to record."""
+def recorded_clips(builtin: Iterable[Exercise]) -> dict[str, str]:
+    """Every exercise clip recorded from these exercises: key -> the words it says.
+
+    Pass the built-in catalog's exercises: the clips are recorded from it, so
+    only it says what they say (an exercise of a person's own under the same
+    id may word things differently).
+    """
     clips: dict[str, str] = {}
-    for exercise in load_builtin().exercises.values():
+    for exercise in builtin:
         clips.update(exercise_clips(exercise))
     return clips
 
 
-def _recorded_exercise_clips(exercise_id: str) -> dict[str, str]:
-    # The clips are recorded from the built-in catalog, so only it says what
-    # they say: an exercise passed in under the same id may word things
-    # differently.
-    builtin = load_builtin().exercises.get(exercise_id)
-    return exercise_clips(builtin) if builtin is not None else {}
+def _recorded_exercise_clips(exercise_id: str, recorded: Mapping[str, str]) -> dict[str, str]:
+    keys = (exercise_clip_key(exercise_id), intro_clip_key(exercise_id), say_clip_key(exercise_id))
+    return {key: recorded[key] for key in keys if key in recorded}
 
 
 @dataclass(frozen=True)
@@ -286,12 +289,15 @@ class LineQueue:
         return None
 
 
-def clips_needed(exercise_ids: Iterable[str]) -> set[str]:
-    """Every clip key a session over these exercises might ask for."""
+def clips_needed(exercise_ids: Iterable[str], recorded: Mapping[str, str]) -> set[str]:
+    """Every clip key a session over these exercises might ask for.
+
+    ``recorded``: the exercise clips there are (:func:`recorded_clips`).
+    """
     keys = set(all_fixed_clips())
     for exercise_id in exercise_ids:
         keys.add(exercise_clip_key(exercise_id))
-        keys.update(_recorded_exercise_clips(exercise_id))
+        keys.update(_recorded_exercise_clips(exercise_id, recorded))
     return keys
 
 
@@ -329,8 +335,17 @@ def _side_line(
     )
 
 
-def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> Cue:
-    """The sound and line for one event on its own."""
+def event_cue(
+    event: Event,
+    exercises: Mapping[str, Exercise] | None = None,
+    recorded: Mapping[str, str] | None = None,
+) -> Cue:
+    """The sound and line for one event on its own.
+
+    ``recorded``: the exercise clips there are (:func:`recorded_clips`); an
+    intro uses a clip of the instruction or caution only where one says the
+    very words. Without it, the exercise's name clip is the only one used.
+    """
     ex = (exercises or {}).get(event.exercise_id)
     k = event.kind
     if k is EventKind.EXERCISE_INTRO:
@@ -342,16 +357,15 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
             # Only the first instruction is recorded; an intro that opens on
             # another step (no get-ready step) keeps to the name.
             key = intro_clip_key(event.exercise_id)
-            if _recorded_exercise_clips(event.exercise_id).get(key) == said:
+            if (recorded or {}).get(key) == said:
                 clips += (key,)
         if event.stage:
             # The exercise's caution in a few words, while the person gets
             # into position: "Pain-free. Ease off at tingling."
             text += " " + event.stage
             key = say_clip_key(event.exercise_id)
-            recorded = _recorded_exercise_clips(event.exercise_id)
             # A clip only where every word before it was recorded too.
-            if recorded.get(key) == event.stage and len(clips) == 1 + bool(event.text):
+            if (recorded or {}).get(key) == event.stage and len(clips) == 1 + bool(event.text):
                 clips += (key,)
         return Cue(Sound.NEXT_EXERCISE, Line(text, clips, max_delay_s=4.0))
     if k is EventKind.PREPARE:
@@ -462,7 +476,11 @@ def merge(cues: Sequence[Cue]) -> Cue:
     return Cue(sound, line, any(c.flush for c in cues))
 
 
-def cues_for(events: Iterable[Event], exercises: Mapping[str, Exercise] | None = None) -> list[Cue]:
+def cues_for(
+    events: Iterable[Event],
+    exercises: Mapping[str, Exercise] | None = None,
+    recorded: Mapping[str, str] | None = None,
+) -> list[Cue]:
     """Group events that share a deadline and give one merged cue per group."""
     groups: list[list[Event]] = []
     for ev in events:
@@ -470,4 +488,4 @@ def cues_for(events: Iterable[Event], exercises: Mapping[str, Exercise] | None =
             groups[-1].append(ev)
         else:
             groups.append([ev])
-    return [merge([event_cue(ev, exercises) for ev in group]) for group in groups]
+    return [merge([event_cue(ev, exercises, recorded) for ev in group]) for group in groups]

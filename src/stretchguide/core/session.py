@@ -1,5 +1,7 @@
 """The session engine: walks a :class:`Timeline` on an injected monotonic clock.
 
+Over 500 lines on purpose: one state machine; its events and transitions read in order here.
+
 A plain state machine (DESIGN.md convention 1). The app calls
 ``tick(clock())`` from one QTimer; tests call it with whatever times they
 like. Nothing here sleeps, starts a thread or imports Qt.

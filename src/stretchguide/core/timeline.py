@@ -1,5 +1,7 @@
 """A routine laid out in time: an ordered list of steps with fixed durations.
 
+Over 500 lines on purpose: one builder; its step types and timing rules belong together.
+
 The timeline is computed once, before the session starts, so everything a
 screen or a test wants to know about the plan (total length, where each
 exercise begins, how long each side is worked) is plain arithmetic on a

@@ -2,7 +2,8 @@
 
 The app's seam is :class:`CuePlayer`::
 
-    player = CuePlayer(parent)                 # cheap; nothing loads yet
+    player = CuePlayer(parent, recorded=cues.recorded_clips(builtin.exercises.values()))
+                                               # cheap; nothing loads yet
     player.sig_status.connect(status_bar.showMessage)
     player.prepare(exercises)                  # when a session starts: loads sounds,
                                                # picks the speech layer (Exercise objects
@@ -211,9 +212,16 @@ class CuePlayer(QObject):
         speech_engine: str | None = None,
         locale: QLocale | None = None,
         clock: Callable[[], float] = time.monotonic,
+        recorded: Mapping[str, str] | None = None,
     ) -> None:
-        """``speech_engine``: None picks a real engine, "" never uses one, "mock" is for tests."""
+        """``speech_engine``: None picks a real engine, "" never uses one, "mock" is for tests.
+
+        ``recorded``: what the voice clips of the exercises say
+        (``core.cues.recorded_clips`` of the built-in catalog). Without it the
+        player reads the built-in catalog itself, on first use.
+        """
         super().__init__(parent)
+        self._recorded = recorded
         self._engine_choice = speech_engine
         self._locale = locale or QLocale()
         self._clock = clock
@@ -257,6 +265,18 @@ class CuePlayer(QObject):
         return "none"
 
     @property
+    def recorded(self) -> Mapping[str, str]:
+        """What the exercises' voice clips say (see ``__init__``)."""
+        if self._recorded is None:
+            from stretchguide.core.catalog import load_builtin
+            from stretchguide.core.cues import recorded_clips
+
+            # The window makes its player without the catalog at hand;
+            # the built-in catalog is parsed once per process anyway.
+            self._recorded = recorded_clips(load_builtin().exercises.values())
+        return self._recorded
+
+    @property
     def beeps_available(self) -> bool:
         return bool(self._effects)
 
@@ -287,7 +307,7 @@ class CuePlayer(QObject):
         if self._clips is not None:
             from stretchguide.core.cues import clips_needed
 
-            self._clips.load(sorted(clips_needed(ids)))
+            self._clips.load(sorted(clips_needed(ids, self.recorded)))
 
     def handle(self, events: Iterable[Event]) -> None:
         """Play what these events (from one tick or control call) call for."""
@@ -296,7 +316,7 @@ class CuePlayer(QObject):
             return
         if not self._prepared:
             self.prepare()
-        cues = cues_for(events, self._exercises)
+        cues = cues_for(events, self._exercises, self.recorded)
         now = self._clock()
         # A late tick can carry several moments: only the newest beep still
         # means something, but every line goes to the queue, which knows
@@ -466,7 +486,7 @@ class CuePlayer(QObject):
         self._clips.set_volume(self._volume)
         from stretchguide.core.cues import clips_needed
 
-        if self._clips.load(sorted(clips_needed(self._exercises))):
+        if self._clips.load(sorted(clips_needed(self._exercises, self.recorded))):
             log.info("some voice clips are missing")
 
     # -- playing ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The animated exercise figure: paints what ``core.pose_library`` poses.
+"""The animated exercise figure: paints what ``core.figures`` poses.
 
 The widget owns no session state. The session view tells it which exercise
 and side to show (``set_exercise``) and which step is running
@@ -11,9 +11,10 @@ instead of sixty.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -30,9 +31,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from stretchguide.core import pose_library
+from stretchguide.core import figures
 from stretchguide.core.catalog import Side
-from stretchguide.core.poses import PALETTE, Drawing, Ink, Shape
+from stretchguide.core.figures import PALETTE, Drawing, Ink, Shape
 
 Bounds = tuple[float, float, float, float]
 
@@ -184,12 +185,35 @@ def render_drawing_image(
     return img
 
 
+@functools.cache
+def _builtin_feel() -> Mapping[str, tuple[str, ...]]:
+    try:
+        from stretchguide.core.catalog import load_builtin
+
+        return {ex_id: tuple(ex.feel) for ex_id, ex in load_builtin().exercises.items()}
+    except Exception:  # noqa: BLE001 - figures must draw even if content is broken
+        return {}
+
+
+def _feel(exercise_id: str, feel: Iterable[str] | None) -> Iterable[str]:
+    # The session page and the routine list pass no areas yet: the built-in
+    # catalog's are the truth for every exercise that has a figure.
+    return _builtin_feel().get(exercise_id, ()) if feel is None else feel
+
+
 def render_pose_image(
-    exercise_id: str, size: int | QSize, side: Side | None = None, background: QColor | None = None
+    exercise_id: str,
+    size: int | QSize,
+    side: Side | None = None,
+    background: QColor | None = None,
+    feel: Iterable[str] | None = None,
 ) -> QImage:
-    """The key pose of an exercise as an image (list thumbnails, docs)."""
+    """The key pose of an exercise as an image (list thumbnails, docs).
+
+    ``feel``: the exercise's areas from the catalog (None: the built-in's).
+    """
     qsize = QSize(size, size) if isinstance(size, int) else size
-    drawing, bounds = pose_library.key_drawing(exercise_id, side)
+    drawing, bounds = figures.key_drawing(exercise_id, side, _feel(exercise_id, feel))
     return render_drawing_image(drawing, bounds, qsize, background)
 
 
@@ -201,7 +225,7 @@ class FigureView(QWidget):
         self.setMinimumSize(160, 120)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
-        self._animator: pose_library.Animator | None = None
+        self._animator: figures.Animator | None = None
         self._drawing: Drawing | None = None
         self._bounds: Bounds = (0.0, 0.0, 1.0, 1.0)
         self._painted_px: list[tuple[float, float]] = []
@@ -213,15 +237,20 @@ class FigureView(QWidget):
 
     # --- API used by the session view -----------------------------------
 
-    def set_exercise(self, exercise_id: str | None, side: Side | None = None) -> None:
-        """Show an exercise (None clears the figure), on ``side`` if it has sides."""
-        if exercise_id is None or not pose_library.has_figure(exercise_id):
+    def set_exercise(
+        self, exercise_id: str | None, side: Side | None = None, feel: Iterable[str] | None = None
+    ) -> None:
+        """Show an exercise (None clears the figure), on ``side`` if it has sides.
+
+        ``feel``: the exercise's areas from the catalog (None: the built-in's).
+        """
+        if exercise_id is None or not figures.has_figure(exercise_id):
             self._animator = None
             self._drawing = None
             self._timer.stop()
             self.update()
             return
-        self._animator = pose_library.Animator(exercise_id, side)
+        self._animator = figures.Animator(exercise_id, side, _feel(exercise_id, feel))
         self._bounds = self._animator.bounds()
         self._anchor(0.0)
         self._refresh(force=True)

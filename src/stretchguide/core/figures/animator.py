@@ -1,0 +1,134 @@
+"""``Animator``: which frame of an exercise figure to show some seconds into a timeline step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from stretchguide.core.catalog import Side
+from stretchguide.core.figures.drawing import Camera, Drawing, drawing
+from stretchguide.core.figures.easing import Easing
+from stretchguide.core.figures.frames import Clip, Frame, Keyframe, breathing, resolve
+from stretchguide.core.figures.library import _bounds_for, _glow_side, feel_areas, figure
+
+# --- playing it back -----------------------------------------------------------------
+
+MOVE_S: Final = 2.0  # how long getting from one pose to the next takes
+
+
+class Animator:
+    """Which frame to show ``t`` seconds into a step. Pure; the widget calls it."""
+
+    def __init__(
+        self, exercise_id: str, side: Side | None = None, feel: Iterable[str] = ()
+    ) -> None:
+        """``feel``: the catalog's areas for the exercise (see ``library.feel_areas``)."""
+        self.exercise_id = exercise_id
+        self.fig = figure(exercise_id)
+        self.side = side if self.fig.sided else None
+        if self.fig.sided and self.side is None:
+            self.side = Side.RIGHT
+        self.areas = feel_areas(exercise_id, feel)
+        self.phase = "prepare"
+        self.duration = 0.0
+        self.rep_s = 0.0
+        self.hold_s = 0.0
+        self.alternating = False
+        self.stage = ""
+        self._clip = self._prepare_clip()
+
+    def set_phase(
+        self,
+        phase: str,
+        *,
+        duration: float = 0.0,
+        rep_s: float = 0.0,
+        hold_s: float = 0.0,
+        side: Side | None = None,
+        alternating: bool = False,
+        stage: str = "",
+    ) -> None:
+        self.phase = str(phase)
+        self.duration = duration
+        self.rep_s = rep_s
+        self.hold_s = hold_s
+        self.alternating = alternating and self.fig.sided
+        self.stage = stage
+        if side is not None and self.fig.sided:
+            self.side = side
+        if self.phase in ("prepare", "switch"):
+            self._clip = self._prepare_clip()
+        elif self.phase == "hold":
+            target = self.fig.stage_frame(stage)
+            self._clip = Clip(
+                (Keyframe(self._f(self.fig.start), 0.0), Keyframe(self._f(target), MOVE_S))
+            )
+        elif self.phase == "reps":
+            self._clip = self._rep_clip(self.side)
+        else:  # rest, idle, complete: the starting position, breathing
+            self._clip = Clip((Keyframe(self._f(self.fig.start), 0.0),))
+
+    def _f(self, frame: Frame, side: Side | None = None) -> Frame:
+        return self.fig.frame_for(frame, side or self.side)
+
+    def _prepare_clip(self) -> Clip:
+        first = self.fig.neutral or self.fig.start
+        return Clip((Keyframe(self._f(first), 0.0), Keyframe(self._f(self.fig.start), MOVE_S)))
+
+    def _rep_clip(self, side: Side | None) -> Clip:
+        period = max(0.5, (self.rep_s or 3.0) + self.hold_s)
+        move = max(0.25, (self.rep_s or 3.0) / 2)
+        if self.fig.rep_path:
+            path = [self._f(f, side) for f in self.fig.rep_path]
+            step = period / len(path)
+            keys = [Keyframe(path[0], 0.0)]
+            keys += [Keyframe(f, step, Easing.LINEAR) for f in path[1:]]
+            keys.append(Keyframe(path[0], step, Easing.LINEAR))
+            return Clip(tuple(keys), loop=True)
+        a, b = self._f(self.fig.start, side), self._f(self.fig.key, side)
+        return Clip(
+            (Keyframe(a, 0.0), Keyframe(b, move), Keyframe(b, self.hold_s), Keyframe(a, move)),
+            loop=True,
+        )
+
+    def side_at(self, t: float) -> Side | None:
+        if self.phase == "reps" and self.alternating and self.side is not None:
+            period = max(0.5, (self.rep_s or 3.0) + self.hold_s)
+            return self.side if int(max(0.0, t) // period) % 2 == 0 else self.side.other
+        return self.side
+
+    def moving(self, t: float) -> bool:
+        """True while the figure travels between poses (the widget animates at 60 fps)."""
+        if self.phase == "reps":
+            return True
+        if self.phase in ("prepare", "switch", "hold"):
+            return t < self._clip.length
+        return False
+
+    def frame(self, t: float) -> Frame:
+        if self.phase == "reps":
+            side = self.side_at(t)
+            clip = self._rep_clip(side) if side is not self.side else self._clip
+            return clip.sample(t)
+        fr = self._clip.sample(t)
+        if t >= self._clip.length:
+            fr = breathing(fr, t - self._clip.length, self.fig.breath)
+        return resolve(fr) if fr.reaches or fr.helper_reaches else fr
+
+    def camera(self) -> Camera:
+        return self.fig.camera(self.side, self.alternating)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        return _bounds_for(self.exercise_id, self.side, self.alternating)
+
+    def drawing(self, t: float) -> Drawing:
+        side = self.side_at(t)
+        glow = 1.0 if self.phase in ("hold", "reps") else 0.6
+        return drawing(
+            self.frame(t),
+            self.camera(),
+            self.fig.props_for(side),
+            self.areas,
+            _glow_side(self.fig, side),
+            glow,
+        )

@@ -1,0 +1,218 @@
+"""Figures with a massage ball or a helper.
+
+Ball release and decompression, traction by a helper, the helper's nerve floss.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Final
+
+from stretchguide.core.figures.body import RADIUS, Ground, Pose
+from stretchguide.core.figures.contacts import Reach, Rest, Support, on_floor
+from stretchguide.core.figures.drawing import Ink, Prop, View
+from stretchguide.core.figures.exercise_figure import ExerciseFigure, _with_reaches
+from stretchguide.core.figures.fitting import fit, fit_lsq, touching
+from stretchguide.core.figures.frames import Frame
+from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
+from stretchguide.core.figures.positions import (
+    FLOOR,
+    LEFT_LONG,
+    LONG_LEGS,
+    LYING,
+    MAT,
+    _arms_by_side,
+    hook_lying,
+)
+from stretchguide.core.figures.settle import settle
+
+BALL_R: Final = 6.0  # a massage ball, drawn large enough to see
+
+
+def _ball_piriformis_release() -> ExerciseFigure:
+    # The right buttock rests on a small ball on the mat; the pelvis tips
+    # up on that side, feet and upper back stay down. Seen from the right,
+    # the ball is nearest and drawn over the glow that marks the buttock.
+    base = _arms_by_side(hook_lying())
+    sk0 = forward(grounded(base))
+    b = sk0["r_buttock"]
+    ball = Support("ball", centre=(b[0], b[1], BALL_R), radius=BALL_R, name="ball")
+    rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe", "r_heel", "r_toe"))
+
+    def on_ball(p: Pose) -> Pose:
+        def residuals(sk: Skeleton) -> list[float]:
+            return [
+                *(r.gap(sk) for r in rests),
+                0.1 * (sk["r_buttock"][0] - b[0]),
+                math.sqrt(10.0) * min(0.0, sk.lowest()),
+            ]
+
+        return fit_lsq(
+            replace(p, ground=Ground.FIXED),
+            [
+                "z",
+                "roll",
+                "pitch",
+                "x",
+                "lumbar_flex",
+                "l_knee",
+                "r_knee",
+                "l_ankle",
+                "r_ankle",
+                "l_hip_flex",
+                "r_hip_flex",
+            ],
+            residuals,
+        )
+
+    start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
+    # Small circles over the ball: the pelvis rolls a little each way.
+    path = tuple(
+        Frame(
+            on_ball(
+                start.with_(roll=start["roll"] - 3.0 * math.sin(a), lumbar_flex=2.0 * math.cos(a))
+            ),
+            rests=rests,
+        )
+        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2)
+    )
+    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK, depth_bias=2e6)
+    return ExerciseFigure(
+        "ball_piriformis_release",
+        View.SIDE,
+        start=Frame(start, rests=rests),
+        key=Frame(start, rests=rests),
+        rep_path=path,
+        props=(FLOOR, MAT, prop),
+        feel=("buttock",),
+    )
+
+
+def _ball_decompression() -> ExerciseFigure:
+    ball_r = 33.0
+    p = (
+        Pose(ground=Ground.FIXED)
+        .with_(pitch=95.0, lumbar_flex=25.0, thorax_flex=20.0, neck_flex=10.0)
+        .both(hip_flex=55.0, knee=10.0, ankle=-40.0, shoulder_flex=80.0, elbow=5.0, wrist=-60.0)
+    )
+
+    def cost(sk: Skeleton) -> float:
+        return (
+            (sk["abdomen"][2] - 2 * ball_r) ** 2 * 4
+            + (sk["l_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+            + (sk["r_toe"][2] - RADIUS["foot"] * 0.6) ** 2
+            + (sk["r_hand"][2] - RADIUS["hand"]) ** 2
+            + (sk["l_hand"][2] - RADIUS["hand"]) ** 2
+        )
+
+    p = p.with_(z=80.0)
+    p = fit(
+        p,
+        [
+            "z",
+            "pitch",
+            "l_hip_flex",
+            "r_hip_flex",
+            "lumbar_flex",
+            "l_shoulder_flex",
+            "r_shoulder_flex",
+        ],
+        cost,
+        steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1),
+    )
+    # The ball sits on the floor; the belly rests on it, hands and toes on
+    # the floor (it used to hang from the belly, wherever that went).
+    centre = forward(p)["abdomen"]
+    support = Support("ball", centre=(centre[0], centre[1], ball_r), radius=ball_r, name="ball")
+    ball = Prop("ball", points=(support.centre,), radius=ball_r, ink=Ink.PROP, depth_bias=-30.0)
+    rests = (Rest("abdomen", support), *on_floor("l_toe", "r_toe", "l_hand", "r_hand"))
+    frame = Frame(settle(p, rests), rests=rests)
+    return ExerciseFigure(
+        "ball_decompression",
+        View.SIDE,
+        start=frame,
+        key=frame,
+        props=(FLOOR, ball),
+        feel=("lower_back",),
+        sided=False,
+        breath=0.0,
+    )
+
+
+def _kneeling_helper(x: float, y: float, lean: float) -> Pose:
+    """A helper kneeling at the person's feet, facing them, leaning in by ``lean``."""
+    return (
+        Pose()
+        .with_(x=x, y=y, yaw=180.0, pitch=lean)
+        .both(hip_flex=lean + 20.0, knee=115.0, ankle=-60.0, shoulder_flex=40.0, elbow=30.0)
+    )
+
+
+def _helper_decompression() -> ExerciseFigure:
+    body = _arms_by_side(LYING.both(ankle=-10.0, hip_flex=10.0))
+    sk = forward(grounded(body))
+    hx = sk["r_heel"][0] + 52.0
+    helper = _kneeling_helper(hx, 0.0, lean=28.0)
+    pulled = _kneeling_helper(hx + 2.0, 0.0, lean=18.0)
+    grip = (
+        Reach("l", "r_ankle", on_helper=True, offset=(2.0, -2.0, -2.0)),
+        Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)),
+    )
+    return ExerciseFigure(
+        "helper_decompression",
+        View.SIDE,
+        start=_with_reaches(body, helper=helper, helper_reaches=grip, rests=LONG_LEGS),
+        key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip, rests=LONG_LEGS),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=helper, rests=LONG_LEGS),
+        props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False,
+    )
+
+
+def _helper_lift(hip: float, ankle: float) -> tuple[Pose, Pose]:
+    body = _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle, l_ankle=-10.0)
+    sk = forward(grounded(body))
+    heel = sk["r_heel"]
+    helper = (
+        Pose()
+        .with_(x=heel[0] + 30.0, y=38.0, yaw=180.0, pitch=10.0)
+        .with_(
+            r_hip_flex=70.0,
+            r_knee=80.0,
+            r_ankle=0.0,  # half kneeling, front foot planted
+            l_hip_flex=-5.0,
+            l_knee=95.0,
+            l_ankle=-60.0,
+        )
+    )
+    helper = fit(
+        helper,
+        ["pitch", "r_knee", "r_hip_flex"],
+        touching(
+            ("r_heel", RADIUS["foot"]),
+            ("r_toe", RADIUS["foot"] * 0.6),
+            ("l_knee", RADIUS["thigh"] * 0.8),
+        ),
+    )
+    return body, helper
+
+
+def _nerve_floss_helper() -> ExerciseFigure:
+    high_body, high_helper = _helper_lift(70.0, -35.0)
+    low_body, low_helper = _helper_lift(55.0, 20.0)
+    grip = (
+        Reach("l", "r_heel", on_helper=True, offset=(0.0, 4.0, -3.0)),
+        Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)),
+    )
+    return ExerciseFigure(
+        "nerve_floss_helper",
+        View.SIDE,
+        start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
+        key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
+        props=(FLOOR, MAT),
+        feel=("back_of_leg",),
+        ghost=True,
+    )

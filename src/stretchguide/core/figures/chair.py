@@ -1,0 +1,150 @@
+"""Figures sitting on a chair: hip stretch, piriformis stretch, torso twist."""
+
+from __future__ import annotations
+
+from stretchguide.core.figures.contacts import Reach, on_floor
+from stretchguide.core.figures.drawing import Ink, Prop, View
+from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
+from stretchguide.core.figures.fitting import fit
+from stretchguide.core.figures.kinematics import Skeleton, forward
+from stretchguide.core.figures.positions import (
+    BOTH_FEET,
+    CHAIR_SEAT,
+    FLOOR,
+    LEFT_FOOT,
+    MAT,
+    ON_SEAT,
+    SITTING_FLOOR,
+    _figure_four,
+    chair_props,
+    seated_on_chair,
+)
+
+
+def _seated_hip_stretch() -> ExerciseFigure:
+    start = SITTING_FLOOR.with_(lumbar_flex=-3.0)
+    key = start.with_(
+        r_hip_flex=110.0,
+        r_hip_abd=-18.0,
+        r_knee=120.0,
+        r_ankle=-15.0,
+        thorax_twist=-20.0,
+        lumbar_twist=-8.0,
+    )
+    # The right foot crosses over and is planted beside the outside of the
+    # long left leg's knee: that crossing is what names the stretch.
+    sitting = on_floor("l_hip", "r_heel", "r_toe")
+
+    def crossed(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in sitting]
+        return (
+            10 * sum(x * x for x in g)
+            + (sk["r_heel"][1] - sk["l_knee"][1] - 10.0) ** 2
+            + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2
+        )
+
+    key = fit(
+        key,
+        ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"],
+        crossed,
+        steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02),
+    )
+    # The left arm hugs the crossed knee towards the chest; the right hand
+    # holds that ankle.
+    hands = (
+        Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
+        Reach("r", "r_ankle", offset=(0.0, -3.0, 6.0)),
+    )
+    return ExerciseFigure(
+        "seated_hip_stretch",
+        View.SIDE,
+        start=_sup(
+            start.both(shoulder_flex=35.0, elbow=10.0),
+            on_floor("l_hip", "r_hip", "l_heel", "r_heel"),
+        ),
+        key=_with_reaches(
+            key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel", "r_toe")
+        ),
+        props=(FLOOR, MAT),
+        feel=("buttock", "outer_hip"),
+        azimuth=30.0,
+    )
+
+
+def _seated_piriformis() -> ExerciseFigure:
+    start = seated_on_chair()
+    base = start.with_(pitch=0.0)
+    # Leaning forward from the hips keeps the thighs on the seat.
+    key = _figure_four(
+        base.with_(
+            pitch=22.0, lumbar_flex=-6.0, neck_flex=-10.0, l_hip_flex=112.0, r_hip_flex=112.0
+        ),
+        max_flex=118.0,
+    )
+    hands = (
+        Reach("l", "r_knee", offset=(0.0, 4.0, -9.0)),
+        Reach("r", "r_knee", offset=(-3.0, -4.0, -9.0)),
+    )
+    sk = forward(start)
+    chair = chair_props(sk["pelvis"][0] - 2.0)
+    return ExerciseFigure(
+        "seated_piriformis_stretch",
+        View.SIDE,
+        start=_sup(start, ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + LEFT_FOOT),
+        props=(FLOOR, *chair),
+        feel=("back_of_hip", "buttock"),
+        azimuth=25.0,
+    )
+
+
+def _chair_torso_twist() -> ExerciseFigure:
+    # Sitting sideways on the chair: its back is at the person's right.
+    start = seated_on_chair().both(shoulder_flex=5.0, elbow=20.0, shoulder_abd=10.0)
+    key = start.with_(lumbar_twist=-12.0, thorax_twist=-32.0)
+    back_y = -30.0
+    hands = (
+        Reach("l", "@world", offset=(6.0, back_y + 4.0, CHAIR_SEAT + 38.0)),
+        Reach("r", "@world", offset=(-6.0, back_y - 2.0, CHAIR_SEAT + 36.0)),
+    )
+    seat = Prop(
+        "line",
+        points=((0.0, -24.0, CHAIR_SEAT), (0.0, 20.0, CHAIR_SEAT)),
+        width=4.0,
+        ink=Ink.PROP_DARK,
+        depth_bias=-60.0,
+    )
+    legs = tuple(
+        Prop(
+            "line",
+            points=((0.0, y, CHAIR_SEAT), (0.0, y, 0.0)),
+            width=3.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-60.0,
+        )
+        for y in (-22.0, 18.0)
+    )
+    back = Prop(
+        "line",
+        points=((0.0, -22.0, CHAIR_SEAT), (0.0, back_y, CHAIR_SEAT + 45.0)),
+        width=4.0,
+        ink=Ink.PROP_DARK,
+        depth_bias=-60.0,
+    )
+    start_hands = (
+        Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
+        Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)),
+    )
+    return ExerciseFigure(
+        "chair_torso_twist",
+        View.FRONT,
+        start=_with_reaches(start, *start_hands, rests=ON_SEAT + BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET),
+        props=(FLOOR, seat, *legs, back),
+        feel=("mid_back", "lower_back"),
+        # From behind and above: the shoulders turned against the knees is
+        # the twist (straight from the front it did not show), and the glow
+        # sits on the back, where the twist is felt.
+        elevation=30.0,
+        azimuth=150.0,
+    )

@@ -1,0 +1,178 @@
+"""Figures on all fours or face down: cat stretch, press-up, forearm extension."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Final
+
+from stretchguide.core.figures.body import FOREARM, UPPER_ARM, Ground, Pose
+from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, on_floor
+from stretchguide.core.figures.drawing import View
+from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
+from stretchguide.core.figures.fitting import _bisect
+from stretchguide.core.figures.frames import Frame, resolve
+from stretchguide.core.figures.kinematics import forward, grounded
+from stretchguide.core.figures.positions import FLOOR, MAT, PRONE, PRONE_LEGS
+from stretchguide.core.figures.settle import settle
+
+# (pitch, hip flexion, shoulder flexion, knee) per spine rounding, found once
+# by a slow search that also kept each thigh and arm upright (hands under
+# shoulders, knees under hips); settling then puts every support down
+# exactly, and the contact test holds them to it.
+_ALL_FOURS_SOLVED: Final[Mapping[float, tuple[float, float, float, float]]] = {
+    0.0: (77.33, 80.23, 78.29, 89.99),
+    64.0: (33.0, 35.91, 94.66, 90.0),
+    -44.0: (107.29, 108.19, 64.44, 87.99),
+}
+
+
+def _all_fours(spine: float = 0.0) -> Pose:
+    """Hands under shoulders, knees under hips; ``spine`` > 0 rounds the back.
+
+    Knees, shins and hands all rest on the mat, whatever the spine does.
+    """
+    pitch, hip, shoulder, knee = _ALL_FOURS_SOLVED[spine]
+    p = (
+        Pose()
+        .with_(
+            pitch=pitch,
+            lumbar_flex=spine * 0.5,
+            thorax_flex=spine * 0.5,
+            neck_flex=10.0 + spine * 0.6,
+        )
+        .both(hip_flex=hip, knee=knee, ankle=-70.0, shoulder_flex=shoulder, elbow=0.0, wrist=-75.0)
+    )
+    return settle(grounded(p), ALL_FOURS)
+
+
+ALL_FOURS: Final = on_floor("l_hand", "r_hand", "l_knee", "r_knee", "l_ankle", "r_ankle")
+
+
+def _cat_stretch() -> ExerciseFigure:
+    neutral = _all_fours(0.0)
+    arch = _all_fours(64.0).with_(neck_flex=45.0)
+    hollow = _all_fours(-44.0).with_(neck_flex=-30.0)
+    return ExerciseFigure(
+        "cat_stretch",
+        View.SIDE,
+        start=_sup(neutral, ALL_FOURS),
+        key=_sup(arch, ALL_FOURS),
+        stages={"arch": _sup(arch, ALL_FOURS), "hollow": _sup(hollow, ALL_FOURS)},
+        props=(FLOOR, MAT),
+        feel=("lower_back", "mid_back"),
+        sided=False,
+        breath=0.0,
+    )
+
+
+PALMS: Final = on_floor("l_hand", "r_hand", "l_wrist", "r_wrist")
+FOREARMS: Final = on_floor("l_elbow", "r_elbow")
+
+
+def _on_legs(p: Pose) -> Pose:
+    """Placed by the legs and pelvis alone: the arms are placed later by reaches."""
+    return settle(replace(p, ground=Ground.FIXED), PRONE_LEGS)
+
+
+def _press_pose(ext: float) -> Pose:
+    return _on_legs(
+        PRONE.with_(lumbar_flex=-ext * 0.6, thorax_flex=-ext * 0.4, neck_flex=-15.0 + ext * 0.2)
+    )
+
+
+def _prone_press_up() -> ExerciseFigure:
+    # Palms planted just ahead of the shoulders; the arms straighten and lift
+    # the chest while the pelvis and legs stay down on the mat (a plank would
+    # lift them). The top is where the nearly straight arms end; the bottom
+    # is where the bent elbows just clear the mat.
+    top_ext = 55.0
+    sk = forward(_press_pose(top_ext))
+    hands = tuple(
+        Reach(
+            s,
+            "@world",
+            offset=(
+                sk[f"{s}_shoulder"][0] + 6.0,
+                sk[f"{s}_shoulder"][1] * 1.2,
+                SURFACE_RADIUS["r_wrist"],
+            ),
+            flat=True,
+        )
+        for s in ("l", "r")
+    )
+
+    def shoulder_to_palm(ext: float) -> float:
+        q = forward(_press_pose(ext))["r_shoulder"]
+        t = hands[1].offset
+        return math.dist(q, t) - (UPPER_ARM + FOREARM) * 0.985
+
+    top = _press_pose(_bisect(shoulder_to_palm, 0.0, 58.0))
+
+    def elbow_clear(ext: float) -> float:
+        q = forward(resolve(Frame(_press_pose(ext), reaches=hands)).body)
+        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
+        return min(q["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - 1.0, 0.02 - palm)
+
+    low = _press_pose(_bisect(elbow_clear, 0.0, 60.0) + 0.5)
+    rests = PRONE_LEGS + PALMS
+    return ExerciseFigure(
+        "prone_press_up",
+        View.SIDE,
+        start=_with_reaches(low, *hands, rests=rests),
+        key=_with_reaches(top, *hands, rests=rests),
+        props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False,
+        breath=0.0,
+    )
+
+
+def _sphinx(ext: float) -> Pose:
+    return _on_legs(
+        PRONE.with_(lumbar_flex=-ext * 0.7, thorax_flex=-ext * 0.3, neck_flex=-10.0 + ext * 0.3)
+    )
+
+
+def _prone_forearm_extension() -> ExerciseFigure:
+    # Up on the forearms: upper arms upright, elbows under the shoulders and
+    # the forearms flat on the mat; pelvis and legs stay down.
+    def shoulder_height(ext: float) -> float:
+        return forward(_sphinx(ext))["r_shoulder"][2]
+
+    target = UPPER_ARM + SURFACE_RADIUS["r_elbow"]
+    lo = _bisect(lambda ext: shoulder_height(ext) - target, 0.0, 50.0)
+    up = _sphinx(lo)
+    sk = forward(up)
+    hands = tuple(
+        Reach(
+            s,
+            "@world",
+            offset=(
+                sk[f"{s}_shoulder"][0] + FOREARM - 1.0,
+                sk[f"{s}_shoulder"][1] * 0.9,
+                SURFACE_RADIUS["r_wrist"],
+            ),
+            flat=True,
+        )
+        for s in ("l", "r")
+    )
+
+    def low_clear(ext: float) -> float:
+        q = forward(resolve(Frame(_sphinx(ext), reaches=hands)).body)
+        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
+        low = min(q[p][2] - r for p, r in SURFACE_RADIUS.items() if p[2:] in ("elbow", "hand"))
+        return min(low - 0.3, 0.02 - palm)
+
+    down = _sphinx(_bisect(low_clear, 0.0, lo) + 0.2)
+    return ExerciseFigure(
+        "prone_forearm_extension",
+        View.SIDE,
+        start=_with_reaches(down, *hands, rests=PRONE_LEGS + PALMS),
+        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS),
+        props=(FLOOR, MAT),
+        feel=("lower_back",),
+        sided=False,
+        breath=0.0,
+    )

@@ -1,0 +1,181 @@
+"""The figure of every exercise by id, its felt areas and its key drawing (thumbnails and SVGs).
+
+Each exercise gets an :class:`ExerciseFigure`: the position it starts from,
+its key pose (the held stretch, or the far end of a repetition), optional
+named stages and repetition paths, its props and the camera that shows it
+best. Poses are authored for the RIGHT side working; the left side is the
+mirror image, seen from the left so the working limb stays nearest.
+
+Authoring uses a few small solvers (``fit``) rather than hand-tuned numbers
+where a contact matters: a foot flat on the floor, an ankle resting on the
+other knee, hands and toes on the floor over an exercise ball. Everything is
+computed lazily and cached per exercise.
+
+``animator.Animator`` plays a figure back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from typing import Final
+
+from stretchguide.core.catalog import Side
+from stretchguide.core.figures.assisted import (
+    _ball_decompression,
+    _ball_piriformis_release,
+    _helper_decompression,
+    _nerve_floss_helper,
+)
+from stretchguide.core.figures.chair import (
+    _chair_torso_twist,
+    _seated_hip_stretch,
+    _seated_piriformis,
+)
+from stretchguide.core.figures.drawing import Drawing, drawing, frame_bounds
+from stretchguide.core.figures.exercise_figure import ExerciseFigure
+from stretchguide.core.figures.face_down import (
+    _cat_stretch,
+    _prone_forearm_extension,
+    _prone_press_up,
+)
+from stretchguide.core.figures.floor import (
+    _clam_shell,
+    _floor_piriformis_stretch,
+    _hip_rotator,
+    _seated_hamstring,
+)
+from stretchguide.core.figures.frames import resolve
+from stretchguide.core.figures.lying_legs import (
+    _advanced_piriformis,
+    _knees_to_chest,
+    _nerve_glide_ankle,
+    _nerve_glide_knee,
+    _single_knee_to_chest,
+    _strap_leg_raise,
+    _strap_nerve_stretch,
+    _supine_hamstring,
+    _supine_piriformis,
+)
+from stretchguide.core.figures.lying_trunk import (
+    _anterior_tilt,
+    _bridge,
+    _core_breathing,
+    _lumbar_rotation,
+    _posterior_tilt,
+)
+from stretchguide.core.figures.standing import (
+    _side_stretch_dangle,
+    _standing_extension,
+    _standing_hip_abduction,
+    _standing_side_bend,
+)
+
+
+def _build(exercise_id: str) -> ExerciseFigure:
+    builder = _BUILDERS.get(exercise_id)
+    if builder is None:
+        raise KeyError(f"no figure for exercise {exercise_id!r}")
+    return builder()
+
+
+_BUILDERS: Final[Mapping[str, Callable[[], ExerciseFigure]]] = {
+    "knees_to_chest": _knees_to_chest,
+    "cat_stretch": _cat_stretch,
+    "supine_hamstring_stretch": _supine_hamstring,
+    "chair_torso_twist": _chair_torso_twist,
+    "strap_leg_raise": _strap_leg_raise,
+    "single_knee_to_chest": _single_knee_to_chest,
+    "supine_piriformis_stretch": _supine_piriformis,
+    "seated_hip_stretch": _seated_hip_stretch,
+    "bridge": _bridge,
+    "standing_hip_abduction": _standing_hip_abduction,
+    "hip_rotator_energy_stretch": _hip_rotator,
+    "clam_shell": _clam_shell,
+    "nerve_glide_knee": _nerve_glide_knee,
+    "posterior_pelvic_tilt": _posterior_tilt,
+    "lumbar_rotation": _lumbar_rotation,
+    "advanced_piriformis_stretch": _advanced_piriformis,
+    "seated_hamstring_stretch": _seated_hamstring,
+    "prone_press_up": _prone_press_up,
+    "standing_extension": _standing_extension,
+    "ball_piriformis_release": _ball_piriformis_release,
+    "standing_side_bend": _standing_side_bend,
+    "ball_decompression": _ball_decompression,
+    "side_stretch_dangle": _side_stretch_dangle,
+    "core_breathing": _core_breathing,
+    "prone_forearm_extension": _prone_forearm_extension,
+    "anterior_pelvic_tilt": _anterior_tilt,
+    "helper_decompression": _helper_decompression,
+    "seated_piriformis_stretch": _seated_piriformis,
+    "floor_piriformis_stretch": _floor_piriformis_stretch,
+    "nerve_floss_helper": _nerve_floss_helper,
+    "nerve_glide_ankle": _nerve_glide_ankle,
+    "strap_nerve_stretch": _strap_nerve_stretch,
+}
+
+
+def figure_ids() -> tuple[str, ...]:
+    return tuple(_BUILDERS)
+
+
+def has_figure(exercise_id: str) -> bool:
+    return exercise_id in _BUILDERS
+
+
+@cache
+def figure(exercise_id: str) -> ExerciseFigure:
+    return _build(exercise_id)
+
+
+def feel_areas(exercise_id: str, feel: Iterable[str] = ()) -> tuple[str, ...]:
+    """The areas that glow: ``feel`` (the catalog's, the truth), else the figure's own."""
+    areas = tuple(str(a) for a in feel)
+    return areas if areas else figure(exercise_id).feel
+
+
+def _glow_side(fig: ExerciseFigure, side: Side | None) -> str | None:
+    if not fig.sided:
+        return None
+    s = "l" if side is Side.LEFT else "r"
+    if fig.feel_other_side:
+        s = "r" if s == "l" else "l"
+    return s
+
+
+@cache
+def _bounds_for(
+    exercise_id: str, side: Side | None, alternating: bool
+) -> tuple[float, float, float, float]:
+    fig = figure(exercise_id)
+    cam = fig.camera(side, alternating)
+    sides: tuple[Side | None, ...] = (Side.RIGHT, Side.LEFT) if alternating else (side,)
+    box = [math.inf, math.inf, -math.inf, -math.inf]
+    for s in sides:
+        b = frame_bounds([fig.frame_for(f, s) for f in fig.all_frames()], cam, fig.props_for(s))
+        box = [min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3])]
+    return (box[0], box[1], box[2], box[3])
+
+
+def key_drawing(
+    exercise_id: str, side: Side | None = None, feel: Iterable[str] = ()
+) -> tuple[Drawing, tuple[float, float, float, float]]:
+    """The key pose, drawn, and the box to fit it in (thumbnails and SVGs).
+
+    ``feel``: the catalog's areas for the exercise (see :func:`feel_areas`).
+    """
+    fig = figure(exercise_id)
+    side = side or (Side.RIGHT if fig.sided else None)
+    cam = fig.camera(side)
+    frame = resolve(fig.frame_for(fig.key, side))
+    ghost = resolve(fig.frame_for(fig.start, side)) if fig.ghost else None
+    d = drawing(
+        frame,
+        cam,
+        fig.props_for(side),
+        feel_areas(exercise_id, feel),
+        _glow_side(fig, side),
+        ghost=ghost,
+    )
+    return d, _bounds_for(exercise_id, side, False)

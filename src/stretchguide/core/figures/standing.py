@@ -1,0 +1,139 @@
+"""Standing figures: hip abduction, extension, side bend, the dangling-leg side stretch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from stretchguide.core.figures.body import Pose
+from stretchguide.core.figures.contacts import Reach
+from stretchguide.core.figures.drawing import Ink, Prop, View
+from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
+from stretchguide.core.figures.fitting import _plus, fit, near
+from stretchguide.core.figures.kinematics import Skeleton
+from stretchguide.core.figures.positions import BOTH_FEET, FLOOR, LEFT_FOOT, standing
+
+
+def _band_anchor_post(x: float, y: float) -> tuple[Prop, ...]:
+    return (
+        Prop(
+            "line",
+            points=((x, y, 0.0), (x, y, 110.0)),
+            width=5.0,
+            ink=Ink.PROP_DARK,
+            depth_bias=-20.0,
+        ),
+    )
+
+
+def _standing_hip_abduction() -> ExerciseFigure:
+    post_y = 45.0
+    base = standing().with_(lumbar_side=3.0)
+    start = base
+    key = base.with_(r_hip_abd=32.0, lumbar_side=8.0)
+    hold = Reach("l", "@world", offset=(0.0, post_y, 95.0))
+    band = Prop(
+        "line",
+        anchors=("r_ankle",),
+        points=((0.0, post_y, 12.0),),
+        width=1.6,
+        ink=Ink.BAND,
+        depth_bias=30.0,
+    )
+    return ExerciseFigure(
+        "standing_hip_abduction",
+        View.FRONT,
+        start=_with_reaches(start.with_(r_shoulder_abd=8.0), hold, rests=BOTH_FEET),
+        key=_with_reaches(key.with_(r_shoulder_abd=20.0, r_elbow=10.0), hold, rests=LEFT_FOOT),
+        props=(FLOOR, *_band_anchor_post(0.0, post_y + 4.0), band),
+        feel=("outer_hip",),
+    )
+
+
+def _feet_flat_standing(p: Pose) -> Pose:
+    """Ankles set so heels and toes of both feet rest on the floor."""
+
+    def cost(sk: Skeleton) -> float:
+        g = [r.gap(sk) for r in BOTH_FEET]
+        return sum((x - g[0]) ** 2 for x in g[1:])
+
+    return fit(p, ["l_ankle", "r_ankle"], cost, steps=(4.0, 2.0, 1.0, 0.5, 0.2, 0.1, 0.05, 0.02))
+
+
+def _standing_extension() -> ExerciseFigure:
+    # The bend is in the low back: the lumbar spine arches well back (a
+    # rigid trunk tilted back would read as a stoop from across the room).
+    # Hips pushed forward of the feet, the chest back over them, eyes up.
+    key = _feet_flat_standing(
+        standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0, neck_flex=-18.0).both(
+            hip_flex=-4.0
+        )
+    )
+
+    def palms_on_low_back(p: Pose) -> Pose:
+        # Solved per pose rather than with ``Reach``: the planar reach would
+        # swing the hands round to the belly once the shoulder hits its limit,
+        # and hands on the belly make a back bend read as a forward bend.
+        p = p.both(shoulder_flex=-40.0, shoulder_abd=25.0, elbow=80.0, wrist=-30.0)
+        for s, k in (("l", 1.0), ("r", -1.0)):
+            p = fit(
+                p,
+                [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_elbow", f"{s}_wrist"],
+                near(f"{s}_hand", "lower_back", (-3.0, k * 9.0, -4.0)),
+            )
+        return p
+
+    return ExerciseFigure(
+        "standing_extension",
+        View.SIDE,
+        start=_sup(palms_on_low_back(standing()), BOTH_FEET),
+        key=_sup(palms_on_low_back(key), BOTH_FEET),
+        neutral=_sup(standing(), BOTH_FEET),
+        props=(FLOOR,),
+        feel=("lower_back",),
+        sided=False,
+    )
+
+
+def _standing_side_bend() -> ExerciseFigure:
+    start = standing().both(shoulder_abd=6.0)
+    key = standing(lumbar_side=-14.0, thorax_side=-14.0)
+    hands = (
+        Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
+        Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)),
+    )
+    return ExerciseFigure(
+        "standing_side_bend",
+        View.FRONT,
+        start=_sup(start, BOTH_FEET),
+        key=_with_reaches(key, *hands, rests=BOTH_FEET),
+        props=(FLOOR,),
+        feel=("side_of_back",),
+        feel_other_side=True,
+    )
+
+
+def _side_stretch_dangle() -> ExerciseFigure:
+    # Right leg painful: stand on the left leg beside a support on the left,
+    # lean the trunk over to the left, and the right hip rises so the right
+    # leg hangs free, loose at the knee, toes dropping. Seen from the front,
+    # so the lean and the gap under the hanging foot are both in the picture.
+    post_y = 48.0
+    start = standing().both(shoulder_abd=8.0)
+    key = standing(roll=-34.0, lumbar_side=7.0, thorax_side=7.0, neck_flex=5.0).with_(
+        r_knee=38.0, r_hip_flex=18.0, r_ankle=0.0, l_ankle=0.0, r_shoulder_abd=-30.0, r_elbow=12.0
+    )
+
+    def vertical(s: str) -> Callable[[Skeleton], float]:
+        return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
+
+    key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
+    grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
+    grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
+    return ExerciseFigure(
+        "side_stretch_dangle",
+        View.FRONT,
+        start=_with_reaches(start, grip_start, rests=BOTH_FEET),
+        key=_with_reaches(key, grip, rests=LEFT_FOOT),
+        props=(FLOOR, *_band_anchor_post(0.0, post_y)),
+        feel=("side_of_back",),
+    )

@@ -1,0 +1,178 @@
+"""What persists (``plan.json``): the routine, start day, adjusted doses and every change."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from stretchguide.core.catalog import Routine
+from stretchguide.core.plan.calendar import Plan
+from stretchguide.core.plan.doses import (
+    Direction,
+    Field,
+    Offer,
+    SessionEvidence,
+    decide,
+    dose_range,
+)
+
+# --------------------------------------------------------------------------- state
+
+PLAN_FILE: Final = "plan.json"  # in the data folder, beside the history
+
+
+@dataclass(frozen=True)
+class Change:
+    on: date
+    exercise_id: str
+    field: Field
+    old: float
+    new: float
+    line: str
+
+
+@dataclass(frozen=True)
+class PlanState:
+    routine_id: str
+    start: date
+    doses: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()
+
+    def plan(self, routine: Routine) -> Plan:
+        return Plan.for_routine(routine, self.start)
+
+    def apply(self, routine: Routine) -> Routine:
+        """The routine with the doses the person accepted."""
+        if routine.id != self.routine_id or not self.doses:
+            return routine
+        items = []
+        for item in routine.items:
+            over = self.doses.get(item.exercise_id, {})
+            dose = item.dose
+            if "hold_s" in over:
+                dose = replace(dose, hold_s=float(over["hold_s"]))
+            if "reps" in over:
+                dose = replace(dose, reps=int(over["reps"]))
+            items.append(replace(item, dose=dose))
+        return replace(routine, items=tuple(items))
+
+    def accept(self, offer: Offer, on: date) -> PlanState:
+        doses = {k: dict(v) for k, v in self.doses.items()}
+        doses.setdefault(offer.exercise_id, {})[offer.field.value] = offer.new
+        change = Change(on, offer.exercise_id, offer.field, offer.old, offer.new, offer.line)
+        return replace(self, doses=doses, changes=(*self.changes, change))
+
+    def last_change_on(self, exercise_id: str) -> date | None:
+        days = [c.on for c in self.changes if c.exercise_id == exercise_id]
+        return max(days) if days else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": 1,
+            "routine_id": self.routine_id,
+            "start": self.start.isoformat(),
+            "doses": {k: dict(v) for k, v in self.doses.items()},
+            "changes": [
+                {
+                    "on": c.on.isoformat(),
+                    "exercise_id": c.exercise_id,
+                    "field": c.field.value,
+                    "old": c.old,
+                    "new": c.new,
+                    "line": c.line,
+                }
+                for c in self.changes
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> PlanState:
+        if not isinstance(data, dict):
+            raise ValueError("the top level is not an object")
+        try:
+            changes = tuple(
+                Change(
+                    date.fromisoformat(c["on"]),
+                    str(c["exercise_id"]),
+                    Field(c["field"]),
+                    float(c["old"]),
+                    float(c["new"]),
+                    str(c["line"]),
+                )
+                for c in data.get("changes", [])
+            )
+            doses = {
+                str(k): {str(f): float(x) for f, x in v.items() if f in ("hold_s", "reps")}
+                for k, v in data.get("doses", {}).items()
+            }
+            return cls(str(data["routine_id"]), date.fromisoformat(data["start"]), doses, changes)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise ValueError(f"field {err} is missing or has the wrong type") from err
+
+
+class PlanFileError(Exception):
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.user_message = f"The plan file {path} could not be read ({problem})."
+
+
+def load_state(path: Path) -> PlanState | None:
+    """The saved plan, or None when there is none yet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise PlanFileError(path, err.strerror or str(err)) from err
+    try:
+        return PlanState.from_json(json.loads(text))
+    except json.JSONDecodeError as err:
+        raise PlanFileError(path, f"line {err.lineno}: {err.msg}") from err
+    except ValueError as err:
+        raise PlanFileError(path, str(err)) from err
+
+
+def save_state(path: Path, state: PlanState) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".plan-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(state.to_json(), out, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def offers_for(
+    routine: Routine,
+    state: PlanState,
+    recent_by_exercise: Mapping[str, Sequence[SessionEvidence]],
+    names: Mapping[str, str],
+) -> list[Offer]:
+    """Every offer for a routine; back-offs first, so they are read first."""
+    adjusted = state.apply(routine)
+    offers: list[Offer] = []
+    for base, item in zip(routine.items, adjusted.items, strict=True):
+        rng = dose_range(routine, base)
+        if rng is None:
+            continue
+        found = decide(
+            item.exercise_id,
+            names.get(item.exercise_id, item.exercise_id),
+            item.dose,
+            rng,
+            recent_by_exercise.get(item.exercise_id, ()),
+        )
+        if found is not None and all(o.exercise_id != found.exercise_id for o in offers):
+            offers.append(found)
+    return sorted(offers, key=lambda o: o.direction is Direction.UP)

@@ -1,0 +1,165 @@
+"""The 14-day verdict: better, worse or the same, and whether nerve signs need a professional."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from stretchguide.core.trends.records import _EXTENT_ORDER, CheckIn, Extent
+from stretchguide.core.trends.series import DayPain, daily_series, local_day
+
+# --------------------------------------------------------------------------- verdict
+
+
+class VerdictKind(StrEnum):
+    IMPROVING = "improving"
+    SETTLED = "settled"  # leg pain low and not below the knee: keep going
+    NO_CHANGE = "no_change"
+    WORSE = "worse"
+    NOT_ENOUGH_DATA = "not_enough_data"
+
+
+# StretchGuide's choices, not the articles' (docs/CLINICAL.md): two points on
+# a 0-10 scale is a commonly used smallest change that matters to a person.
+MEANINGFUL_CHANGE = 2.0
+VERDICT_DAYS = 14  # article 004: no better after two weeks -> see a professional
+MIN_DAYS_PER_HALF = 3
+# The start and the latest state are each the mean of this many days with
+# check-ins: one day is too noisy, a whole week hides a steady change.
+ENDS_DAYS = 3
+# "Mild": leg and back pain at most this, and symptoms not below the knee.
+MILD_MAX = 2.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: VerdictKind
+    # "earlier" is the start of the window, "later" the latest days.
+    earlier_back: float | None = None
+    earlier_leg: float | None = None
+    later_back: float | None = None
+    later_leg: float | None = None
+    earlier_extent: Extent | None = None
+    later_extent: Extent | None = None
+    reasons: tuple[str, ...] = ()
+    # New or persisting numbness/weakness in the window: a professional's job.
+    nerve: tuple[str, ...] = ()
+
+    @property
+    def see_professional(self) -> bool:
+        """Two weeks without improvement, getting worse (article 004), or
+        numbness or weakness that is new or keeps coming back."""
+        return self.kind in (VerdictKind.NO_CHANGE, VerdictKind.WORSE) or bool(self.nerve)
+
+
+def _typical_extent(days: Sequence[DayPain]) -> Extent:
+    ranks = sorted(d.furthest.rank for d in days)
+    return _EXTENT_ORDER[ranks[len(ranks) // 2]]
+
+
+def _mean(values: Iterable[float]) -> float:
+    vals = list(values)
+    return sum(vals) / len(vals)
+
+
+def _nerve_in_window(window: Sequence[CheckIn], start_days: set[date]) -> tuple[str, ...]:
+    """Numbness or weakness that started after the window's start, or
+    weakness reported on more than one day."""
+    out: list[str] = []
+    at_start = [c for c in window if local_day(c.at, c.utc_offset) in start_days]
+    later = [c for c in window if local_day(c.at, c.utc_offset) not in start_days]
+    if any(c.numbness for c in later) and not any(c.numbness for c in at_start):
+        out.append("Numbness has started in the last two weeks.")
+    if any(c.weakness for c in later) and not any(c.weakness for c in at_start):
+        out.append("Weakness has started in the last two weeks.")
+    elif len(weak_days := {local_day(c.at, c.utc_offset) for c in window if c.weakness}) > 1:
+        out.append(f"Weakness was reported on {len(weak_days)} days.")
+    return tuple(out)
+
+
+def fourteen_day_verdict(
+    checkins: Iterable[CheckIn],
+    today: date,
+    *,
+    meaningful: float = MEANINGFUL_CHANGE,
+    min_days: int = MIN_DAYS_PER_HALF,
+    days: int = VERDICT_DAYS,
+) -> Verdict:
+    """The 14-day verdict. It judges the **leg** (article 004's rule is about
+    pain down the leg and how far down it reaches), against the start:
+
+    1. Take the ``days`` (14) local days ending ``today``. Each half (days
+       1-7 and 8-14) needs check-ins on at least ``min_days`` (3) different
+       days, otherwise NOT_ENOUGH_DATA.
+    2. The *start* is the first ``ENDS_DAYS`` (3) days with check-ins, the
+       *latest* the last 3: for each, the mean leg pain and back pain (mean
+       of daily means) and the typical extent (the middle of each day's
+       furthest extent). Comparing the ends, not week with week, lets a
+       steady slow change count.
+    3. WORSE if leg pain rose by ``meaningful`` (2) points or more, or the
+       typical extent moved further down the leg.
+    4. Otherwise SETTLED if the latest leg and back pain are both at most
+       ``MILD_MAX`` (2) and symptoms stay above the knee: nothing to send
+       anyone to a doctor for; keep going.
+    5. Otherwise IMPROVING if leg pain fell by 2 points or more, or the
+       typical extent moved back up the leg.
+    6. Otherwise NO_CHANGE. Back pain moving on its own is reported in the
+       reasons but does not make the leg better or worse.
+
+    NO_CHANGE and WORSE set ``see_professional``; so does numbness or
+    weakness that started in the window or weakness on more than one day.
+    """
+    start = today - timedelta(days=days - 1)
+    split = today - timedelta(days=days // 2 - 1)
+    window = [c for c in checkins if start <= local_day(c.at, c.utc_offset) <= today]
+    series = daily_series(window)
+    first_half = [d for d in series if d.day < split]
+    second_half = [d for d in series if d.day >= split]
+    if len(first_half) < min_days or len(second_half) < min_days:
+        return Verdict(
+            VerdictKind.NOT_ENOUGH_DATA,
+            reasons=(
+                f"Needs check-ins on at least {min_days} days in each of the last two weeks "
+                f"(found {len(first_half)} and {len(second_half)}).",
+            ),
+        )
+    n = min(ENDS_DAYS, len(first_half), len(second_half))
+    begin, latest = series[:n], series[-n:]
+    eb, el = _mean(d.back for d in begin), _mean(d.leg for d in begin)
+    lb, ll = _mean(d.back for d in latest), _mean(d.leg for d in latest)
+    ee, le = _typical_extent(begin), _typical_extent(latest)
+    nerve = _nerve_in_window(window, {d.day for d in begin})
+    back_note: list[str] = []
+    if lb - eb >= meaningful:
+        back_note.append(f"Back pain went up from {eb:.1f} to {lb:.1f}.")
+    elif eb - lb >= meaningful:
+        back_note.append(f"Back pain went down from {eb:.1f} to {lb:.1f}.")
+    reasons: list[str] = []
+    if ll - el >= meaningful or le.rank > ee.rank:
+        kind = VerdictKind.WORSE
+        if ll - el >= meaningful:
+            reasons.append(f"Leg pain went up from {el:.1f} to {ll:.1f}.")
+        if le.rank > ee.rank:
+            reasons.append("Symptoms reach further down the leg than at the start.")
+    elif ll <= MILD_MAX and lb <= MILD_MAX and le.rank < Extent.BELOW_KNEE.rank:
+        kind = VerdictKind.SETTLED
+        reasons.append(
+            f"Leg pain is low ({ll:.1f} out of 10) and stays above the knee."
+            if ll > 0 or lb > 0
+            else "No leg or back pain in the latest check-ins."
+        )
+    elif el - ll >= meaningful or le.rank < ee.rank:
+        kind = VerdictKind.IMPROVING
+        if el - ll >= meaningful:
+            reasons.append(f"Leg pain went down from {el:.1f} to {ll:.1f}.")
+        if le.rank < ee.rank:
+            reasons.append("Symptoms have moved back up the leg, toward the back.")
+    else:
+        kind = VerdictKind.NO_CHANGE
+        reasons.append(
+            f"Leg pain changed by less than {meaningful:g} points "
+            f"({el:.1f} at the start, {ll:.1f} lately), and reaches as far down the leg."
+        )
+    return Verdict(kind, eb, el, lb, ll, ee, le, (*reasons, *back_note, *nerve), nerve)
