@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Final
 
 from stretchguide.core.catalog import Routine
+from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.trends import Streak
 
 # --------------------------------------------------------------------------- calendar
@@ -53,11 +54,11 @@ class Phase:
 
 def _frequency_text(per_week: float) -> str:
     if per_week >= 14:
-        return "Twice a day"
+        return _("Twice a day")
     if per_week >= 7:
-        return "Every day"
+        return _("Every day")
     days = math.ceil(per_week)
-    return "1 day a week" if days == 1 else f"{days} days a week"
+    return ngettext("{n} day a week", "{n} days a week", days).format(n=days)
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,34 @@ class Plan:
         if step is None:
             phase = Phase(0, None, days, per_day, _frequency_text(per_week))
             return cls(routine.id, start, (phase,))
-        first = Phase(0, step.after_days - 1, 7, 1, f"Every day for {step.after_days} days")
+        first = Phase(
+            0,
+            step.after_days - 1,
+            7,
+            1,
+            ngettext("Every day for {n} day", "Every day for {n} days", step.after_days).format(
+                n=step.after_days
+            ),
+        )
         later = Phase(
             step.after_days,
             None,
             step.per_week_hi,
             1,
-            f"{step.per_week_hi} days a week ({step.per_week_lo} to {step.per_week_hi} is "
-            "recommended)",
+            _("{high} days a week ({low} to {high} is recommended)").format(
+                low=step.per_week_lo, high=step.per_week_hi
+            ),
         )
         on = start + timedelta(days=step.after_days)
-        reason = (
-            f"From {on.isoformat()} the plan steps down to {step.per_week_hi} days a week: "
-            f"the routine asks for {step.after_days} days in a row, then "
-            f"{step.per_week_lo} to {step.per_week_hi} times a week."
+        reason = _(
+            "From {date} the plan steps down to {high} days a week: "
+            "the routine asks for {days} days in a row, then "
+            "{low} to {high} times a week."
+        ).format(
+            date=on.isoformat(),
+            high=step.per_week_hi,
+            days=step.after_days,
+            low=step.per_week_lo,
         )
         return cls(routine.id, start, (first, later), reason)
 
@@ -246,7 +261,7 @@ def next_reminder(
     ):
         return snoozed_until
     day = today
-    for _ in range(400):
+    for _n in range(400):
         moment = datetime.combine(day, at)
         fresh = day != now.date() or (shown_on != day and moment > now)
         if fresh and day not in done and (plan is None or plan.is_planned(day)):

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem
+from stretchguide.core.i18n import _
 from stretchguide.core.safety import PainLevel, PainThresholds, pain_response
 from stretchguide.core.trends import CheckIn
 
@@ -139,18 +140,20 @@ class Offer:
 
 
 def _fmt(f: Field, value: float) -> str:
-    return f"{value:g} s" if f is Field.HOLD else f"{value:g} reps"
+    if f is Field.HOLD:
+        return _("{seconds} s").format(seconds=f"{value:g}")
+    return _("{reps} reps").format(reps=f"{value:g}")
 
 
 def _back_off_reason(last: SessionEvidence, recent: Sequence[SessionEvidence]) -> str | None:
     if last.new_nerve:
-        return "new tingling, numbness or weakness after the last session"
+        return _("new tingling, numbness or weakness after the last session")
     if last.spread:
-        return "the pain spread further down the leg after the last session"
+        return _("the pain spread further down the leg after the last session")
     if sum(e.hurts for e in recent[-2:]) >= REPEATED_HURTS:
-        return "you pressed \u201cthis hurts\u201d on it more than once"
+        return _("you pressed \u201cthis hurts\u201d on it more than once")
     if last.level is PainLevel.EASE_OFF:
-        return "the last session was above your pain limit"
+        return _("the last session was above your pain limit")
     return None
 
 
@@ -179,14 +182,18 @@ def decide(
         new = max(floor, old - step) if old > floor else old
         below = new < rng.lo
         if new < old:
-            line = f"{name}: {_fmt(f, new)} instead of {_fmt(f, old)}, because {why}."
-        else:
-            line = (
-                f"{name}: already at the gentlest dose ({_fmt(f, old)}); leave it out "
-                f"next time, because {why}."
+            line = _("{name}: {new} instead of {old}, because {why}.").format(
+                name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
             )
+        else:
+            line = _(
+                "{name}: already at the gentlest dose ({old}); leave it out "
+                "next time, because {why}."
+            ).format(name=name, old=_fmt(f, old), why=why)
         if below:
-            line += f" That is under the recommended {_fmt(f, rng.lo)}: StretchGuide's step back."
+            line += " " + _(
+                "That is under the recommended {dose}: StretchGuide's step back."
+            ).format(dose=_fmt(f, rng.lo))
         return Offer(exercise_id, Direction.DOWN, f, old, new, why, False, below, line)
     window = recent[-FINE_SESSIONS_FOR_STEP_UP:]
     all_fine = len(window) == FINE_SESSIONS_FOR_STEP_UP and all(
@@ -201,12 +208,13 @@ def decide(
     if old >= ceiling:
         return None
     new = min(ceiling, old + step)
-    why = f"your last {FINE_SESSIONS_FOR_STEP_UP} sessions were fine"
+    why = _("your last {n} sessions were fine").format(n=FINE_SESSIONS_FOR_STEP_UP)
     beyond = new > rng.hi
-    line = f"{name}: try {_fmt(f, new)} instead of {_fmt(f, old)}, because {why}."
+    line = _("{name}: try {new} instead of {old}, because {why}.").format(
+        name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
+    )
     if beyond:
-        line += (
-            f" That is past the recommended {_fmt(f, rng.hi)}: the step is StretchGuide's "
-            "suggestion."
-        )
+        line += " " + _(
+            "That is past the recommended {dose}: the step is StretchGuide's suggestion."
+        ).format(dose=_fmt(f, rng.hi))
     return Offer(exercise_id, Direction.UP, f, old, new, why, beyond, False, line)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from stretchguide.core.catalog import Routine
+from stretchguide.core.i18n import _
 from stretchguide.core.plan.calendar import Plan
 from stretchguide.core.plan.doses import (
     Direction,
@@ -119,7 +120,9 @@ class PlanState:
 class PlanFileError(Exception):
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
-        self.user_message = f"The plan file {path} could not be read ({problem})."
+        self.user_message = _("The plan file {path} could not be read ({problem}).").format(
+            path=path, problem=problem
+        )
 
 
 def load_state(path: Path) -> PlanState | None:
