@@ -256,7 +256,7 @@ def _shoot(out: Path) -> int:
         window.grab().save(str(path))
         written.append(path)
 
-    from stretchguide.qt.app import apply_color_scheme
+    from stretchguide.qt.theme import apply_color_scheme
 
     def shot_settings(window, name: str) -> None:  # type: ignore[no-untyped-def]
         # The settings dialog with its voice section, a level on the meter

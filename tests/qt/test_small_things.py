@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from stretchguide.qt import app as qtapp
+from stretchguide.qt import theme as qtapp
 from stretchguide.qt.preferences import Preferences
 from stretchguide.qt.session_view import SessionView
 from stretchguide.qt.settings import SettingsDialog

@@ -366,7 +366,6 @@ class MainWindow(QMainWindow):
             return
         self._populated = True
         from stretchguide.core.catalog import Cause, Equipment, Position
-        from stretchguide.qt.app import set_theme, sync_color_scheme
         from stretchguide.qt.routine_details import RoutineDetails
         from stretchguide.qt.routine_list import (
             CAUSE_LABELS,
@@ -376,6 +375,7 @@ class MainWindow(QMainWindow):
             RoutineFilter,
             RoutineListModel,
         )
+        from stretchguide.qt.theme import set_theme, sync_color_scheme
 
         if self.ctx.prefs.theme != "system":
             set_theme(self.ctx.prefs.theme)
@@ -768,7 +768,7 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dialog
 
     def _on_settings(self) -> None:
-        from stretchguide.qt.app import set_theme
+        from stretchguide.qt.theme import set_theme
 
         set_theme(self.ctx.prefs.theme)
         self.reload_routines()
