@@ -60,7 +60,8 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     (``startup_checks``, scheduled right after the first paint)."""
     import time
 
-    from stretchguide.qt.main_window import AppContext, MainWindow
+    from stretchguide.qt.context import AppContext
+    from stretchguide.qt.main_window import MainWindow
     from stretchguide.qt.preferences import Preferences
 
     def load_catalog():  # type: ignore[no-untyped-def]

@@ -14,9 +14,8 @@ Dialogs that would block a test are reached through replaceable callables
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,14 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchguide.paths import AppPaths
+from stretchguide.qt.context import AppContext
 from stretchguide.qt.preferences import Preferences
 
 # The domain (catalog, timeline, trends) and the routine list's model are
 # imported after the first paint: the window frame does not need them, and
 # their dataclasses, enums and TOML parsing were most of the start-up time.
 if TYPE_CHECKING:
-    from stretchguide.core.catalog import Catalog, Equipment, Routine
+    from stretchguide.core.catalog import Equipment, Routine
     from stretchguide.core.timeline import SessionOptions, Timeline
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers, CheckinPage
@@ -60,65 +59,6 @@ EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
 # blocking start; short enough that it is done before most people answer.
 WARM_UP_DELAY_MS = 300
 SAVE_RETRY_MS = 5000  # a failed history write is tried again this often
-
-
-@dataclass
-class AppContext:
-    paths: AppPaths
-    prefs: Preferences
-    # A catalog, or a callable that loads (catalog, user routines, their
-    # errors): the window paints its frame first and loads right after.
-    catalog_source: Catalog | Callable[[], tuple[Catalog, list[Routine], list[Any]]]
-    # A History, or a callable that opens one: the window paints first and
-    # opens the database on first use (startup_checks, right after the paint).
-    history_source: History | Callable[[], History]
-    user_routines: dict[str, Routine] = field(default_factory=dict)
-    routine_errors: list[Any] = field(default_factory=list)
-    clock: Callable[[], float] = time.monotonic  # the session's clock
-    wall: Callable[[], float] = time.time  # for "today", reminders
-    audio: bool = True  # False: silent cues (tests, --self-test)
-    speech_engine: str | None = None  # CuePlayer's choice: None = best available
-
-    _opened: History | None = None
-    _catalog: Catalog | None = None
-
-    @property
-    def catalog(self) -> Catalog:
-        """Loaded on first use (built-in content plus the user's routine files)."""
-        if self._catalog is None:
-            source = self.catalog_source
-            if callable(source):
-                catalog, user, errors = source()
-                self.user_routines.update({r.id: r for r in user})
-                self.routine_errors.extend(errors)
-            else:
-                catalog = source
-            self._catalog = catalog
-        return self._catalog
-
-    @property
-    def catalog_loaded(self) -> bool:
-        return self._catalog is not None
-
-    @property
-    def history(self) -> History:
-        """Opened on first use; raises StoreError (e.g. a newer schema)."""
-        if self._opened is None:
-            source = self.history_source
-            self._opened = source() if callable(source) else source
-        return self._opened
-
-    @property
-    def history_open(self) -> bool:
-        return self._opened is not None
-
-    def routine(self, routine_id: str) -> Routine:
-        if routine_id in self.user_routines:
-            return self.user_routines[routine_id]
-        return self.catalog.routines[routine_id]
-
-    def all_routines(self) -> list[Routine]:
-        return list(self.catalog.routines.values()) + list(self.user_routines.values())
 
 
 def session_options(prefs: Preferences) -> SessionOptions:
