@@ -156,7 +156,7 @@ def _shoot_session_extras(window, session, fake, shot) -> None:  # type: ignore[
     from PySide6.QtCore import QTimer
 
     steps, starts = session.timeline.steps, session.timeline.starts
-    controller = window._controller
+    controller = window.flow.controller
     base = fake[0] - 4 - starts[next(i for i, s in enumerate(steps) if s.kind.value == "hold")]
 
     def walk_to(t: float) -> None:
@@ -306,18 +306,18 @@ def _shoot(out: Path) -> int:
             shot(window, f"checkin-{scheme}")
 
             page.submit()
-            window._controller.timer.stop()
-            session = window._session
+            window.flow.controller.timer.stop()
+            session = window.flow.session
             # Into the first hold, a little way in.
             hold = next(i for i, s in enumerate(session.timeline.steps) if s.kind.value == "hold")
             fake[0] += session.timeline.starts[hold] + 4
-            window._controller.tick()
+            window.flow.controller.tick()
             _show_listening(window)
             shot(window, f"session-{scheme}")
             if scheme == "light":
                 _shoot_session_extras(window, session, fake, shot)
             window.session_view.confirm_stop = lambda: True
-            window._controller.stop()
+            window.flow.controller.stop()
             # The after-session check-in and its verdict.
             page = window.checkin
             page.back.set_value(5)

@@ -95,8 +95,8 @@ def test_the_check_out_shows_before_values_and_is_read_only_after_save(qtbot, pi
     fill_checkin(qtbot, page, back=5, leg=6, extent="thigh")
     page.tingling.setChecked(True)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    window._controller.timer.stop()
-    window._controller.stop()
+    window.flow.controller.timer.stop()
+    window.flow.controller.stop()
     assert page.kind == "after"
     assert "before the session: 5" in page.back.heading.text()
     assert "before the session: 6" in page.leg.heading.text()
@@ -110,7 +110,9 @@ def test_the_check_out_shows_before_values_and_is_read_only_after_save(qtbot, pi
         assert not widget.isEnabled()
     page.back.set_value(9)  # even programmatically, nothing more is saved
     [after] = [
-        c for c in window.ctx.history.checkins_for_session(window._session_id) if c.kind == "after"
+        c
+        for c in window.ctx.history.checkins_for_session(window.flow.recording.session_id)
+        if c.kind == "after"
     ]
     assert after.back == 3
 

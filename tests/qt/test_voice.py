@@ -197,9 +197,9 @@ def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
     window.ctx.prefs.voice_commands = True
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    listener, _router, _indicator = window._voice
+    listener, _router, _indicator = window.flow._voice
     clock.advance(8)
-    window._controller.tick()
+    window.flow.controller.tick()
     asked: list[str] = []
 
     def say_stop() -> None:
@@ -346,10 +346,10 @@ def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
     # come in through its signal as the recognizer thread would send them.
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    listener, router, indicator = window._voice
+    listener, router, indicator = window.flow._voice
     assert indicator.isVisible()
     clock.advance(8)
-    window._controller.tick()
+    window.flow.controller.tick()
     window.ask_hurt = lambda: "end"
     listener.sig_command.emit("hurt")
     [session] = window.ctx.history.sessions()
@@ -393,11 +393,11 @@ def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window,
     window.ctx.prefs.voice_commands = True
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    indicator = window._voice[2]
+    indicator = window.flow._voice[2]
     assert indicator.isVisible()
-    window._stop_voice()
+    window.flow._stop_voice()
     window.ctx.prefs.voice_commands = False
-    window._start_voice()  # what the next session's start does
+    window.flow._start_voice()  # what the next session's start does
     assert not indicator.isVisible()
 
 

@@ -404,7 +404,7 @@ class Companion(QObject):
         )
 
     def _check_morning(self) -> bool:
-        from stretchguide.qt.main_window import morning_checkin_due
+        from stretchguide.qt.session_flow import morning_checkin_due
 
         now = datetime.fromtimestamp(self.ctx.wall())
         if now.time() < self.morning_time():
@@ -467,17 +467,13 @@ class Companion(QObject):
             self.window.checkin_now()
 
     def morning_check_in(self) -> None:
-        from stretchguide.core.trends import CheckInKind
-
         self.open_window()
         sid = getattr(self, "_morning_session", None)
         if sid is None or self.window.current_page() == "session":
             self.check_in()
             return
         self.ctx.prefs.morning_checkin_offered_on = self.today().isoformat()
-        self.window._morning_session = sid
-        self.window.checkin.start(CheckInKind.NEXT_MORNING.value)
-        self.window.show_page("checkin")
+        self.window.flow.begin_morning_checkin(sid)
 
     def quit(self) -> None:
         from PySide6.QtWidgets import QApplication
