@@ -216,7 +216,7 @@ def _shoot_pdfs(window, out: Path) -> list[Path]:  # type: ignore[no-untyped-def
         view.announce_saved = lambda path: None
         pdfs = {"report": view.export_pdf(str(Path(tmp) / "report.pdf"))}
         window.ask = lambda title, text: False  # "open it to print?": no
-        window.select_routine(ROUTINE)
+        window.routines.select_routine(ROUTINE)
         pdfs["sheet"] = window.save_sheet(str(Path(tmp) / "sheet.pdf"))
         for name, pdf in pdfs.items():
             if pdf is None:
@@ -288,11 +288,11 @@ def _shoot(out: Path) -> int:
             # Every card's picture is drawn after the first paint, one per
             # event-loop turn: wait for the last one, not a fixed time.
             deadline = time.monotonic() + 20
-            while not window.thumbnails_loaded() and time.monotonic() < deadline:
+            while not window.routines.thumbnails_loaded() and time.monotonic() < deadline:
                 settle(50)
-            if not window.thumbnails_loaded():
+            if not window.routines.thumbnails_loaded():
                 sys.exit("screenshots: routine thumbnails did not finish loading")
-            window.select_routine(ROUTINE)
+            window.routines.select_routine(ROUTINE)
             shot(window, f"main-{scheme}")
 
             # Voice commands on, to show the listening badge (issue 13).

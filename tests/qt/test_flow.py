@@ -66,8 +66,8 @@ def run_to_end(window, clock, dt=1.0):
 
 def test_full_session_flow_from_list_to_chart(qtbot, app_window):
     window, clock, wall, asked, _ = app_window
-    window.select_routine(ROUTINE)
-    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    window.routines.select_routine(ROUTINE)
+    qtbot.mouseClick(window.routines.details.start_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "safety"
     pass_safety_gate(qtbot, window)
     assert window.ctx.prefs.disclaimer_accepted
@@ -350,8 +350,8 @@ def test_the_first_session_with_painful_leg_work_asks_which_leg(qtbot, app_windo
 
     window, clock, wall, asked, _ = app_window
     assert not window.ctx.prefs.side_known
-    window.select_routine("cause_irritated_nerve")
-    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    window.routines.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.routines.details.start_button, Qt.MouseButton.LeftButton)
     pass_safety_gate(qtbot, window)
     page = window.checkin
     assert page.side_row.isVisibleTo(page) and page.require_side
@@ -372,8 +372,8 @@ def test_a_skipped_side_question_works_both_legs(qtbot, app_window):
     from stretchguide.core.catalog import Side
 
     window, clock, wall, asked, _ = app_window
-    window.select_routine("cause_irritated_nerve")
-    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    window.routines.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.routines.details.start_button, Qt.MouseButton.LeftButton)
     pass_safety_gate(qtbot, window)
     qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"

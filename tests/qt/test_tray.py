@@ -329,7 +329,7 @@ def test_a_broken_plan_file_is_reported_and_never_overwritten(setup):
 def test_save_sheet_and_export_plan_write_files_for_the_selected_routine(setup, tmp_path):
     window, _, _, asked, answers = setup
     window.ensure_routines()
-    selected = window.details.routine
+    selected = window.routines.details.routine
     assert selected is not None
     answers.append(False)  # do not open a viewer
     pdf = window.save_sheet(str(tmp_path / "s.pdf"))

@@ -19,34 +19,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
     QMainWindow,
-    QMenu,
-    QSplitter,
     QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from stretchguide.qt.context import AppContext
 from stretchguide.qt.enums import HurtChoice, Page
-from stretchguide.qt.session_flow import SessionFlow, session_options
+from stretchguide.qt.routines_page import RoutinesPage
+from stretchguide.qt.session_flow import SessionFlow
 
 # The domain (catalog, timeline, trends) and the routine list's model are
 # imported after the first paint: the window frame does not need them, and
 # their dataclasses, enums and TOML parsing were most of the start-up time.
 if TYPE_CHECKING:
-    from stretchguide.core.catalog import Equipment, Routine
+    from stretchguide.core.catalog import Routine
     from stretchguide.qt.checkin import CheckinPage
-    from stretchguide.qt.routine_details import RoutineDetails
-    from stretchguide.qt.routine_list import RoutineFilter, RoutineListModel
     from stretchguide.qt.safety_gate import SafetyGate
     from stretchguide.qt.session_view import SessionView
 
@@ -54,8 +44,6 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     sig_page_changed = Signal(str)
     """A different page is showing (its name)."""
-    sig_thumbnails_loaded = Signal()
-    """Every routine card has its picture (or none exists)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         # Set before anything can send an event to ``event()``.
@@ -75,7 +63,9 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self._build_routines_page()
+        self.routines = RoutinesPage(self)
+        self.routines.sig_start.connect(self.start_routine)
+        self.stack.addWidget(self.routines)
         self._safety: SafetyGate | None = None
         self._checkin: CheckinPage | None = None
         self._session_view: SessionView | None = None
@@ -88,50 +78,6 @@ class MainWindow(QMainWindow):
             self.ensure_routines()
 
     # -- building ------------------------------------------------------------
-    def _build_routines_page(self) -> None:
-        """The frame of the routines page: filters, an empty list, a placeholder
-        for the details. ``ensure_routines`` fills it after the first paint."""
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        filters = QHBoxLayout()
-        self.cause_filter = QComboBox()
-        self.cause_filter.setAccessibleName(self.tr("Filter by cause"))
-        self.cause_filter.addItem(self.tr("Any cause"), None)
-        self.position_filter = QComboBox()
-        self.position_filter.setAccessibleName(self.tr("Filter by position"))
-        self.position_filter.addItem(self.tr("Any position"), None)
-        self.no_floor = QCheckBox(self.tr("No &floor work"))
-        self.no_floor.setAccessibleName(self.tr("Only routines without floor work"))
-        self.equipment_button = QToolButton()
-        self.equipment_button.setText(self.tr("Equipment I have ▾"))
-        self.equipment_button.setAccessibleName(self.tr("Choose the equipment you have"))
-        self.equipment_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.equipment_button.setMenu(QMenu(self.equipment_button))
-        self.equipment_actions: dict[Equipment, QAction] = {}
-        label = QLabel(self.tr("Show:"))
-        filters.addWidget(label)
-        filters.addWidget(self.cause_filter)
-        filters.addWidget(self.position_filter)
-        filters.addWidget(self.equipment_button)
-        filters.addWidget(self.no_floor)
-        filters.addStretch()
-        layout.addLayout(filters)
-
-        self.list_view = QListView()
-        self.list_view.setAccessibleName(self.tr("Routines"))
-        self.list_view.setUniformItemSizes(True)
-        # Rich text centres it without touching PySide's ``Qt`` namespace,
-        # whose enums cost ~22 ms to materialise before the first paint.
-        self._details_placeholder = QLabel("<center>" + self.tr("Loading routines…") + "</center>")
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(self._details_placeholder)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        layout.addWidget(self.splitter, 1)
-        self.routines_page = page
-        self.stack.addWidget(page)
-
     def event(self, event: QEvent) -> bool:
         if (
             not self._populate_scheduled
@@ -148,16 +94,6 @@ class MainWindow(QMainWindow):
         if self._populated:
             return
         self._populated = True
-        from stretchguide.core.catalog import Cause, Equipment, Position
-        from stretchguide.qt.routine_details import RoutineDetails
-        from stretchguide.qt.routine_list import (
-            CAUSE_LABELS,
-            EQUIPMENT_LABELS,
-            POSITION_LABELS,
-            RoutineCardDelegate,
-            RoutineFilter,
-            RoutineListModel,
-        )
         from stretchguide.qt.theme import set_theme, sync_color_scheme
 
         if self.ctx.prefs.theme != "system":
@@ -166,51 +102,14 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.ctx.catalog  # noqa: B018 - loads it (and the user's routines) now
-        for cause in Cause:
-            self.cause_filter.addItem(self.tr(CAUSE_LABELS[cause]), cause)
-        for pos in Position:
-            self.position_filter.addItem(self.tr(POSITION_LABELS[pos]).capitalize(), pos)
-        menu = self.equipment_button.menu()
-        for eq in Equipment:
-            act = menu.addAction(self.tr(EQUIPMENT_LABELS[eq]).capitalize())
-            act.setCheckable(True)
-            act.setChecked(True)
-            self.equipment_actions[eq] = act
-        self.model: RoutineListModel = RoutineListModel(thumbnail_for=self._thumbnail, parent=self)
-        self.proxy: RoutineFilter = RoutineFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.list_view.setModel(self.proxy)
-        self.list_view.setItemDelegate(RoutineCardDelegate(self.list_view))
-        self.details: RoutineDetails = RoutineDetails()
-        self.splitter.replaceWidget(1, self.details)
-        self._details_placeholder.deleteLater()
-        self._connect_routine_signals()
-        self.reload_routines()
-        errors = self.ctx.routine_errors
-        if errors:
-            self.statusBar().showMessage(
-                (
-                    self.tr("1 routine file could not be loaded: ")
-                    if len(errors) == 1
-                    else self.tr("%1 routine files could not be loaded: ").replace(
-                        "%1", str(len(errors))
-                    )
-                )
-                + str(errors[0]),
-                0,
-            )
-        # One thumbnail per event-loop turn, after this paints. The window is
-        # the timer's context, so a closed window's chain stops instead of
-        # calling into a deleted model.
-        QTimer.singleShot(50, self, self._load_thumbnails)
+        self.routines.populate()
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Navigation"))
         bar.setObjectName("navigation")
         bar.setMovable(False)
         # Icon-less actions already show their text; ToolButtonTextOnly is set
-        # after the first paint (ensure_routines), see _details_placeholder.
+        # after the first paint (ensure_routines), see RoutinesPage._build.
         self.nav = bar
 
         def action(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
@@ -243,92 +142,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         """Reminders are wired in the companion (qt/tray.py), made on first use."""
-
-    def _connect_routine_signals(self) -> None:
-        self.list_view.selectionModel().currentChanged.connect(self._on_current)
-        self.list_view.activated.connect(self._on_activated)
-        self.details.sig_start.connect(self.start_routine)
-        self.details.sig_edit.connect(self.edit_routine)
-        self.details.sig_new.connect(lambda: self.edit_routine(None))
-        self.cause_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_cause(self.cause_filter.currentData())
-        )
-        self.position_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_position(self.position_filter.currentData())
-        )
-        self.no_floor.toggled.connect(self.proxy.set_no_floor_work)
-        for act in self.equipment_actions.values():
-            act.toggled.connect(self._on_equipment)
-        # The details and Start always belong to a routine the list shows.
-        for sig in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
-            sig.connect(self._follow_filter)
-        self.details.sig_clear_filters.connect(self.clear_filters)
-        self.details.sig_delete.connect(self.delete_routine)
-
-    def delete_routine(self, routine_id: str) -> bool:
-        """Delete one of the person's routines, after asking; True if it went."""
-        from stretchguide.qt.routine_editor import delete_routine
-
-        routine = self.ctx.user_routines.get(routine_id)
-        if routine is None:
-            return False
-        if not self.ask(
-            self.tr("Delete this routine?"),
-            self.tr("Delete “%1”? Its file is removed; your history keeps past sessions.").replace(
-                "%1", routine.name
-            ),
-        ):
-            return False
-        try:
-            delete_routine(routine_id, self.ctx.paths.routines_dir, self.ctx.catalog.exercises)
-        except OSError as err:
-            self.inform(self.tr("Could not delete the routine"), str(err))
-            return False
-        del self.ctx.user_routines[routine_id]
-        self.reload_routines()
-        self.statusBar().showMessage(self.tr("Deleted “%1”.").replace("%1", routine.name), 5000)
-        return True
-
-    def _follow_filter(self, *_args: Any) -> None:
-        """Keep the selection, details and Start on a routine the list shows."""
-        from stretchguide.qt.routine_list import Role
-
-        empty = self.proxy.rowCount() == 0
-        self._list_empty_label().setVisible(empty)
-        if empty:
-            self.list_view.setCurrentIndex(self.proxy.index(-1, 0))
-            self.details.show_no_match()
-            return
-        current = self.list_view.currentIndex()
-        shown = self.details.routine
-        if current.isValid() and shown is not None and current.data(Role.ROUTINE_ID) == shown.id:
-            return
-        first = self.proxy.index(0, 0)
-        self.list_view.setCurrentIndex(first)
-        self._show_details(str(first.data(Role.ROUTINE_ID)))
-
-    def _list_empty_label(self) -> QLabel:
-        label = getattr(self, "_list_empty", None)
-        if label is None:
-            label = QLabel("<h2>" + self.tr("No routine matches") + "</h2>", self.list_view)
-            label.setAccessibleName(self.tr("No routine matches"))
-            label.move(24, 24)
-            label.resize(label.sizeHint())
-            self._list_empty = label
-        return label
-
-    def clear_filters(self) -> None:
-        """Every filter back to "show everything"."""
-        self.cause_filter.setCurrentIndex(0)
-        self.position_filter.setCurrentIndex(0)
-        self.no_floor.setChecked(False)
-        for act in self.equipment_actions.values():
-            act.setChecked(True)
 
     @property
     def safety(self) -> SafetyGate:
@@ -368,118 +181,12 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._session_view)
         return self._session_view
 
-    def _load_thumbnails(self) -> None:
-        if self.model.load_next_thumbnail():
-            QTimer.singleShot(0, self, self._load_thumbnails)
-        else:
-            self.sig_thumbnails_loaded.emit()
-
-    def thumbnails_loaded(self) -> bool:
-        return self._populated and self.model.thumbnails_pending() == 0
-
     # -- routines --------------------------------------------------------------
-    def _thumbnail(self, exercise_id: str) -> QPixmap | None:
-        """A shipped PNG when there is one (cheap), else draw the key pose."""
-        from stretchguide.qt.assets import MissingAssetError, asset_path
-
-        for name in (f"images/thumbs/{exercise_id}.png", f"images/{exercise_id}.png"):
-            try:
-                pm = QPixmap(str(asset_path(name)))
-            except MissingAssetError:
-                continue
-            if not pm.isNull():
-                return pm
-        try:
-            from stretchguide.qt.figure_view import render_pose_image
-
-            ratio = self.devicePixelRatioF()
-            image = render_pose_image(exercise_id, int(96 * ratio))
-            image.setDevicePixelRatio(ratio)
-            return QPixmap.fromImage(image)
-        except Exception:  # noqa: BLE001 - no figure for it: the card has no picture
-            return None
-
-    def duration_of(self, routine: Routine) -> float:
-        from stretchguide.core.timeline import build_timeline
-
-        try:
-            return build_timeline(
-                routine, self.ctx.catalog.exercises, session_options(self.ctx.prefs)
-            ).total_s
-        except (KeyError, ValueError):
-            return 0.0
-
-    def reload_routines(self) -> None:
-        if not self._populated:
-            self.ensure_routines()
-            return
-        from stretchguide.qt.routine_list import make_rows
-
-        current = self.details.routine.id if self.details.routine is not None else None
-        rows = make_rows(self.ctx.all_routines(), self.ctx.catalog.exercises, self.duration_of)
-        self.model.set_rows(rows)
-        row = self.model.row_of(current) if current else 0
-        if rows:
-            self.select_routine(rows[max(0, row)].routine.id)
-
-    def select_routine(self, routine_id: str) -> None:
-        self.ensure_routines()
-        row = self.model.row_of(routine_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.list_view.setCurrentIndex(index)
-        self._show_details(routine_id)
-
-    def _on_current(self, index: Any, _prev: Any = None) -> None:
-        from stretchguide.qt.routine_list import Role
-
-        if index.isValid():
-            self._show_details(str(index.data(Role.ROUTINE_ID)))
-
-    def _on_activated(self, index: Any) -> None:
-        from stretchguide.qt.routine_list import Role
-
-        if index.isValid():
-            self.start_routine(str(index.data(Role.ROUTINE_ID)))
-
-    def _show_details(self, routine_id: str) -> None:
-        routine = self.ctx.routine(routine_id)
-        self.details.show_routine(routine, self.ctx.catalog.exercises, self.duration_of(routine))
-
-    def _on_equipment(self) -> None:
-        self.proxy.set_available_equipment(
-            eq for eq, act in self.equipment_actions.items() if act.isChecked()
-        )
-
-    def edit_routine(self, routine_id: str | None) -> None:
-        from stretchguide.qt.routine_editor import RoutineEditor
-
-        base = self.ctx.routine(routine_id) if routine_id else None
-        editor = RoutineEditor(
-            self.ctx.catalog.exercises,
-            self.ctx.paths.routines_dir,
-            base=base,
-            taken_ids=set(self.ctx.catalog.routines) | set(self.ctx.user_routines),
-            parent=self,
-            taken_names=[r.name for r in self.ctx.all_routines()],
-        )
-        editor.sig_saved.connect(self._on_routine_saved)
-        editor.open()
-        self._editor = editor
-
-    def _on_routine_saved(self, routine: Routine) -> None:
-        self.ctx.user_routines[routine.id] = routine
-        self.reload_routines()
-        self.select_routine(routine.id)
-        self.statusBar().showMessage(self.tr("Saved “%1”.").replace("%1", routine.name), 5000)
-
     # -- pages ------------------------------------------------------------------
     def show_page(self, name: str) -> None:
         page = Page(name)
         widget: QWidget | None = {
-            Page.ROUTINES: lambda: self.routines_page,
+            Page.ROUTINES: lambda: self.routines,
             Page.SESSION: lambda: self.session_view,
             Page.SAFETY: lambda: self.safety,
             Page.CHECKIN: lambda: self.checkin,
@@ -493,13 +200,13 @@ class MainWindow(QMainWindow):
         for act in self.nav.actions():
             act.setEnabled(not in_session and page is not Page.SAFETY)
         if page is Page.ROUTINES:
-            self.list_view.setFocus()
+            self.routines.list_view.setFocus()
         self.sig_page_changed.emit(page.value)
 
     def current_page(self) -> Page:
         w = self.stack.currentWidget()
         for page, widget in (
-            (Page.ROUTINES, self.routines_page),
+            (Page.ROUTINES, self.routines),
             (Page.SAFETY, self._safety),
             (Page.CHECKIN, self._checkin),
             (Page.SESSION, self._session_view),
@@ -552,7 +259,7 @@ class MainWindow(QMainWindow):
         from stretchguide.qt.theme import set_theme
 
         set_theme(self.ctx.prefs.theme)
-        self.reload_routines()
+        self.routines.reload_routines()
         self.arm_reminder()
         if self.ctx.prefs.reminder_enabled != getattr(self, "_reminder_was", None):
             # Only when the person turned reminders on or off: the login item
@@ -655,8 +362,8 @@ class MainWindow(QMainWindow):
         return bool(self.companion.check())
 
     def _selected_routine(self) -> Routine | None:
-        details = getattr(self, "details", None)
-        routine = getattr(details, "routine", None)
+        details = self.routines.details if self.routines.populated else None
+        routine = details.routine if details is not None else None
         if routine is None and self.ctx.history_open:
             rid = self.companion.today_routine_id()
             routine = self.ctx.routine(rid) if rid else None
