@@ -81,7 +81,7 @@ def _count_warm_up_turns(window) -> list[None]:
 
 def test_opening_the_checkin_warms_up_the_voice_after_the_page_is_shown(qtbot, window):
     player = RecordingPlayer()
-    window.flow.cue_player = player
+    window.flow.sound.cue_player = player
     turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
     assert window.current_page() == "checkin"
@@ -99,12 +99,12 @@ def test_voice_off_creates_no_cue_player_before_the_session(qtbot, window):
     window.ctx.prefs.voice = False
     window.start_routine(ROUTINE)
     qtbot.waitUntil(lambda: len(turns) == 1, timeout=5000)
-    assert window.flow.cue_player is None
+    assert window.flow.sound.cue_player is None
 
 
 def test_audio_disabled_never_warms_up(qtbot, window):
     player = RecordingPlayer()
-    window.flow.cue_player = player
+    window.flow.sound.cue_player = player
     window.ctx.audio = False
     turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
@@ -114,7 +114,7 @@ def test_audio_disabled_never_warms_up(qtbot, window):
 
 def test_leaving_the_checkin_before_the_delay_skips_the_warm_up(qtbot, window):
     player = RecordingPlayer()
-    window.flow.cue_player = player
+    window.flow.sound.cue_player = player
     turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
     window.show_page("routines")

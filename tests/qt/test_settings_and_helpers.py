@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.timeline import SideMode
-from stretchguide.qt.session_flow import session_options
+from stretchguide.qt.session_rules import session_options
 from stretchguide.qt.settings import Preferences, SettingsDialog
 
 

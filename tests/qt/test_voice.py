@@ -197,7 +197,7 @@ def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
     window.ctx.prefs.voice_commands = True
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    listener, _router, _indicator = window.flow._voice
+    listener, _router, _indicator = window.flow.sound._voice
     clock.advance(8)
     window.flow.controller.tick()
     asked: list[str] = []
@@ -346,7 +346,7 @@ def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
     # come in through its signal as the recognizer thread would send them.
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    listener, router, indicator = window.flow._voice
+    listener, router, indicator = window.flow.sound._voice
     assert indicator.isVisible()
     clock.advance(8)
     window.flow.controller.tick()
@@ -393,11 +393,11 @@ def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window,
     window.ctx.prefs.voice_commands = True
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    indicator = window.flow._voice[2]
+    indicator = window.flow.sound._voice[2]
     assert indicator.isVisible()
-    window.flow._stop_voice()
+    window.flow.sound.stop_voice()
     window.ctx.prefs.voice_commands = False
-    window.flow._start_voice()  # what the next session's start does
+    window.flow.sound.start_voice(window.flow.controller)  # what the next session's start does
     assert not indicator.isVisible()
 
 

@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             (HurtChoice.CONTINUE.value, self.tr("Carry on")),
             (HurtChoice.END.value, self.tr("End the session")),
         ]
-        player = self.flow.cue_player
+        player = self.flow.sound.cue_player
         if player is not None and hasattr(player, "say") and self.ctx.audio:
             line = self.tr(
                 "Paused. Sharp or growing pain means stop. Press one to ease off, "

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchguide.qt.session_flow import session_options
+from stretchguide.qt.session_rules import session_options
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Equipment, Routine

@@ -25,101 +25,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from stretchguide.qt.enums import EndStatus, HurtChoice, Page
+from stretchguide.qt.session_rules import (
+    EASE_OFF_SCALE,
+    checkin_from_answers,
+    ease_off_offset,
+    morning_checkin_due,
+    session_options,
+)
+from stretchguide.qt.session_sound import SessionSound
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
     from stretchguide.core.session import Session
-    from stretchguide.core.timeline import SessionOptions, Timeline
+    from stretchguide.core.timeline import SessionOptions
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers
     from stretchguide.qt.main_window import MainWindow
-    from stretchguide.qt.preferences import Preferences
     from stretchguide.qt.session_view import SessionController
-    from stretchguide.store.history import History
 
-EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
 # Long enough for the check-in page to be painted before the speech engine's
 # blocking start; short enough that it is done before most people answer.
 WARM_UP_DELAY_MS = 300
 SAVE_RETRY_MS = 5000  # a failed history write is tried again this often
-
-
-def session_options(prefs: Preferences) -> SessionOptions:
-    from stretchguide.core.timeline import SessionOptions, side_options
-
-    mode, affected = side_options(prefs.affected_side, prefs.side_mode)
-    return SessionOptions(
-        side_mode=mode,
-        affected_side=affected,
-        prepare_s=prefs.prepare_s,
-        first_prepare_s=prefs.first_prepare_s,
-        fit_intro=True,
-        switch_s=prefs.switch_s,
-        rest_between_exercises_s=prefs.rest_s,
-    )
-
-
-def ease_off_offset(timeline: Timeline, index: int, progress: float) -> float:
-    """Where to enter a rebuilt, eased-off plan: step ``index`` at ``progress``
-    (0..1) of it, moved back to the start of the repetition under way."""
-    from stretchguide.core.timeline import StepKind
-
-    step = timeline.steps[index]
-    start = timeline.starts[index]
-    into = step.duration_s * max(0.0, min(1.0, progress))
-    if step.kind is StepKind.REPS and step.rep_period_s > 0:
-        return start + (step.rep_at(into) - 1) * step.rep_period_s
-    if step.kind is StepKind.HOLD:
-        return start + into
-    return start
-
-
-def checkin_from_answers(a: CheckinAnswers, at: int) -> CheckIn:
-    from stretchguide.core.trends import CheckIn, CheckInKind, Extent
-
-    return CheckIn(
-        at=at,
-        kind=CheckInKind(a.kind),
-        back=a.back_pain,
-        leg=a.leg_pain,
-        extent=Extent(a.extent),
-        tingling=a.tingling,
-        numbness=a.numbness,
-        weakness=a.weakness,
-        note=a.note,
-    )
-
-
-def morning_checkin_due(history: History, today: date, offered_on: str) -> int | None:
-    """The session to follow up with a next-morning check-in, if one is due.
-
-    Due when a session was done yesterday, no next-morning check-in exists
-    yet today, and the offer was not already made today.
-    """
-    from stretchguide.core.trends import CheckInKind, SessionStatus
-
-    if offered_on == today.isoformat():
-        return None
-    start_today = int(datetime.combine(today, datetime.min.time()).timestamp())
-    start_yesterday = int(
-        datetime.combine(today - timedelta(days=1), datetime.min.time()).timestamp()
-    )
-    done = [
-        s
-        for s in history.sessions(since=start_yesterday, until=start_today)
-        if s.status in (SessionStatus.COMPLETED, SessionStatus.PARTIAL, SessionStatus.STOPPED)
-    ]
-    if not done:
-        return None
-    if any(c.kind is CheckInKind.NEXT_MORNING for c in history.checkins(since=start_today)):
-        return None
-    return done[-1].id
 
 
 @dataclass
@@ -193,9 +126,8 @@ class SessionFlow(QObject):
         self.ctx = window.ctx
         self.controller: SessionController | None = None
         self.recording: Recording | None = None
-        self.cue_player: Any = None  # the one CuePlayer, made on first use
+        self.sound = SessionSound(window)
         self.writes = PendingWrites(self._status, self)
-        self._voice: Any = None  # (listener, router, indicator) once voice is used
         # Between pages: the routine chosen, the check-in before it, and
         # what the verdict needs.
         self._pending_routine: str | None = None
@@ -221,7 +153,7 @@ class SessionFlow(QObject):
         """The window is closing for good: stop the session's timers and the microphone."""
         if self.controller is not None:
             self.controller.shutdown()
-        self._stop_voice(shutdown=True)
+        self.sound.stop_voice(shutdown=True)
 
     def startup_checks(self) -> None:
         """Open the history; damaged database, unfinished sessions, morning check-in."""
@@ -568,7 +500,7 @@ class SessionFlow(QObject):
                 session,
                 self.window.session_view,
                 self.ctx.clock,
-                cue_player=self._make_cue_player(routine),
+                cue_player=self.sound.prepare(routine),
             )
             self.controller.sig_step_done.connect(self._on_step_done)
             self.controller.sig_events.connect(self._on_session_events)
@@ -576,53 +508,18 @@ class SessionFlow(QObject):
             self.controller.sig_hurts.connect(self._on_hurts)
         else:
             self.controller.replace_session(session)
-            self._make_cue_player(routine)
+            self.sound.prepare(routine)
         self.window.show_page(Page.SESSION)
         if at is None and self.ctx.prefs.session_fullscreen and not self.window.isFullScreen():
             # From the mat nobody reaches for F: a new session fills the screen.
             self.window.showFullScreen()
         self.controller.start(at)
-        self._start_voice()
-
-    def _cue_player_with_prefs(self) -> Any:
-        """The one CuePlayer (created on first use) with the current preferences."""
-        if not self.ctx.audio:
-            return None
-        if self.cue_player is None:
-            try:
-                from stretchguide.qt.audio import CuePlayer
-
-                self.cue_player = CuePlayer(self.window, speech_engine=self.ctx.speech_engine)
-            except Exception:  # noqa: BLE001 - the session runs on with visual cues
-                self.ctx.audio = False
-                return None
-        player = self.cue_player
-        prefs = self.ctx.prefs
-        player.set_voice_enabled(prefs.voice)
-        player.set_beeps_enabled(prefs.beeps)
-        player.set_volume(prefs.volume / 100)
-        return player
+        self.sound.start_voice(self.controller)
 
     def _warm_up_audio(self) -> None:
-        # Voice off: no speech engine is wanted, and beeps alone open quickly
-        # at session start.
-        if not self.ctx.audio or not self.ctx.prefs.voice:
-            return
         if self.window.current_page() is not Page.CHECKIN:
             return  # skipped straight into the session: prepare() did it
-        player = self._cue_player_with_prefs()
-        if player is not None:
-            player.warm_up()
-
-    def _make_cue_player(self, routine: Routine) -> Any:
-        """The audio engineer's CuePlayer, set up for this routine; None = silent cues."""
-        player = self._cue_player_with_prefs()
-        if player is None:
-            return None
-        player.prepare(
-            {i.exercise_id: self.ctx.catalog.exercises[i.exercise_id] for i in routine.items}
-        )
-        return player
+        self.sound.warm_up()
 
     def _on_step_done(self, index: int) -> None:
         if self.session is None or self.recording is None:
@@ -786,52 +683,10 @@ class SessionFlow(QObject):
         ]
         if self.controller is not None:
             self.controller.shutdown()
-        self._stop_voice()
+        self.sound.stop_voice()
         if self.window.isFullScreen():
             self.window.showNormal()
         self.window.checkin.start(CheckInKind.AFTER, exercises)
         routine = rec.routine
         self.window.checkin.set_context(routine.name if routine is not None else "", self._before)
         self.window.show_page(Page.CHECKIN)
-
-    def _start_voice(self) -> None:
-        """Listen for spoken commands during the session, when the person opted in."""
-        voice = self._voice
-        if not self.ctx.prefs.voice_commands or self.controller is None:
-            if voice is not None:  # turned off since the last session
-                voice[2].hide()
-            return
-        if voice is None:
-            from stretchguide.qt.voice import VoiceListener, VoiceRouter, add_indicator
-
-            controller = self.controller
-            listener = VoiceListener(
-                self.window, device_id=bytes.fromhex(self.ctx.prefs.microphone or "")
-            )
-            router = VoiceRouter(
-                self.window.session_view,
-                paused=lambda: bool(controller.session.snapshot(controller.clock()).paused),
-                muted=lambda: bool(controller.muted),
-                parent=self.window,
-            )
-            indicator = add_indicator(self.window.session_view)
-            listener.sig_command.connect(router.handle)
-            listener.sig_listening.connect(indicator.set_listening)
-            listener.sig_unavailable.connect(self.window.session_view.set_status)
-            router.sig_acknowledged.connect(indicator.acknowledge)
-            listener.attach_player(self.cue_player)
-            voice = self._voice = (listener, router, indicator)
-        listener, _router, indicator = voice
-        listener.set_device(bytes.fromhex(self.ctx.prefs.microphone or ""))
-        indicator.show()
-        listener.start()
-
-    def _stop_voice(self, shutdown: bool = False) -> None:
-        voice = self._voice
-        if voice is None:
-            return
-        listener, _router, indicator = voice
-        if shutdown:
-            listener.shutdown()
-        else:
-            listener.stop()

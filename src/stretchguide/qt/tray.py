@@ -404,7 +404,7 @@ class Companion(QObject):
         )
 
     def _check_morning(self) -> bool:
-        from stretchguide.qt.session_flow import morning_checkin_due
+        from stretchguide.qt.session_rules import morning_checkin_due
 
         now = datetime.fromtimestamp(self.ctx.wall())
         if now.time() < self.morning_time():
