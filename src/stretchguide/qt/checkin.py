@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape as html_escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXTENTS = ("none", "buttock", "thigh", "below_knee", "foot")
+from stretchguide.core.trends import CheckInKind, Extent
+
+EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
 SIDES = ("left", "right", "both")  # the painful leg, as Preferences stores it
 RESPONSES = ("better", "same", "worse")
 
 
 @dataclass
 class CheckinAnswers:
-    kind: str  # a core.trends.CheckInKind value
+    kind: CheckInKind
     back_pain: int
     leg_pain: int
-    extent: str  # one of EXTENTS
+    extent: Extent
     tingling: bool = False
     numbness: bool = False
     weakness: bool = False
@@ -191,18 +193,18 @@ class CheckinPage(QWidget):
     """The person chose not to check in this time."""
 
     TITLES = {
-        "before": "Before you start: how are you right now?",
-        "after": "After the session: how are you now?",
-        "next_morning": "Good morning: how did you wake up?",
-        "any": "How are you right now?",
+        CheckInKind.BEFORE: "Before you start: how are you right now?",
+        CheckInKind.AFTER: "After the session: how are you now?",
+        CheckInKind.NEXT_MORNING: "Good morning: how did you wake up?",
+        CheckInKind.ANY: "How are you right now?",
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind = "any"
+        self.kind = CheckInKind.ANY
         self._exercises: list[tuple[str, str]] = []
         outer = QVBoxLayout(self)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -421,7 +423,7 @@ class CheckinPage(QWidget):
 
     def start(
         self,
-        kind: str,
+        kind: CheckInKind | str,
         exercises: list[tuple[str, str]] | None = None,
         *,
         side: str = "",
@@ -433,15 +435,15 @@ class CheckinPage(QWidget):
         question shows before a session and any time, and ``require_side``
         makes Save wait for an answer (the side is never guessed).
         """
-        self.kind = kind
+        self.kind = kind = CheckInKind(kind)
         self.side_row.clear()
         if side in SIDES:
             self.side_row.buttons[SIDES.index(side)].setChecked(True)
         self.require_side = require_side
-        ask_side = kind in ("before", "any") or require_side
+        ask_side = kind in (CheckInKind.BEFORE, CheckInKind.ANY) or require_side
         for w in (self.side_label, self.side_row, self.side_hint):
             w.setVisible(ask_side)
-        self.title.setText(self.tr(self.TITLES.get(kind, self.TITLES["any"])))
+        self.title.setText(self.tr(self.TITLES[kind]))
         for scale in (self.back, self.leg):
             scale.group.setExclusive(False)
             for b in scale.group.buttons():
@@ -459,7 +461,7 @@ class CheckinPage(QWidget):
         for w in self._inputs():
             w.setEnabled(True)
         self.set_context()
-        self._build_responses((exercises or []) if kind == "after" else [])
+        self._build_responses((exercises or []) if kind is CheckInKind.AFTER else [])
         self.back.group.button(0).setFocus()
 
     def _build_responses(self, exercises: list[tuple[str, str]]) -> None:
@@ -499,7 +501,7 @@ class CheckinPage(QWidget):
         self.side_row.buttons[SIDES.index(side)].setChecked(True)
 
     def set_extent(self, extent: str) -> None:
-        self.extent_group.button(EXTENTS.index(extent)).setChecked(True)
+        self.extent_group.button(EXTENTS.index(Extent(extent))).setChecked(True)
 
     def answers(self) -> CheckinAnswers | None:
         back, leg = self.back.value(), self.leg.value()
@@ -520,7 +522,7 @@ class CheckinPage(QWidget):
             kind=self.kind,
             back_pain=back,
             leg_pain=leg,
-            extent=EXTENTS[extent_id] if extent_id >= 0 else "none",
+            extent=EXTENTS[extent_id] if extent_id >= 0 else Extent.NONE,
             tingling=self.tingling.isChecked(),
             numbness=self.numbness.isChecked(),
             weakness=self.weakness.isChecked(),
@@ -542,9 +544,8 @@ class CheckinPage(QWidget):
         self.verdict.show()
         # Long after-session forms put the verdict below the fold: bring it up
         # (after the layout has placed it).
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.verdict, 0, 40))
+        area = self.scroll_area
+        QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.verdict, 0, 40))
         # Saved is saved: the answers stay on screen but cannot be changed
         # (an edit here would never reach the history).
         for w in self._inputs():

@@ -1,6 +1,6 @@
 """The hands-free session screen, and the controller that drives it.
 
-``SessionView`` only draws a :class:`SessionSnapshot` (``render``) and turns
+``SessionView`` only draws a :class:`SessionSnapshot` (``show_snapshot``) and turns
 key presses and button clicks into ``sig_*`` requests. ``SessionController``
 owns a parented 50 ms QTimer: every tick it calls ``session.tick(clock())``,
 hands the events to the cue player, and renders ``session.snapshot()``. A
@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +39,7 @@ from stretchguide.core.session import (
     StallReason,
 )
 from stretchguide.core.timeline import Step, StepKind
+from stretchguide.qt.enums import EndStatus
 from stretchguide.qt.inhibit import ScreenSleepInhibitor
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
@@ -71,66 +72,6 @@ def phase_colour(snap: SessionSnapshot) -> QColor:
         Phase.PREPARE: PREPARE_COLOUR,
         Phase.SWITCH: PREPARE_COLOUR,
     }.get(snap.phase, HOLD_COLOUR)
-
-
-class FigurePlaceholder(QWidget):
-    """Until the animated figure lands: the exercise's picture if the figures
-    work has made one, otherwise a quiet panel with the position in words."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._exercise_id = ""
-        self._text = ""
-        self._pixmap: QPixmap | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Exercise picture"))
-
-    def set_exercise(self, exercise_id: str, text: str) -> None:
-        if exercise_id == self._exercise_id and text == self._text:
-            return
-        self._exercise_id, self._text = exercise_id, text
-        self._pixmap = None
-        from stretchguide.qt.assets import MissingAssetError, asset_path
-
-        for name in (f"images/{exercise_id}.svg", f"images/{exercise_id}.png"):
-            try:
-                pm = QPixmap(str(asset_path(name)))
-            except (MissingAssetError, OSError):
-                continue
-            if not pm.isNull():
-                self._pixmap = pm
-                break
-        self.setAccessibleDescription(text)
-        self.update()
-
-    # the FigureView interface subset the controller uses
-    def set_step(self, snap: SessionSnapshot) -> None:
-        step = snap.step
-        if step is not None:
-            self.set_exercise(step.exercise_id, step.exercise_name)
-
-    def paintEvent(self, event: object) -> None:
-        del event
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(6, 6, -6, -6)
-        fill = QColor(self.palette().color(QPalette.ColorRole.WindowText))
-        fill.setAlphaF(0.05)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
-        p.drawRoundedRect(r, 18, 18)
-        if self._pixmap is not None:
-            scaled = self._pixmap.scaled(
-                r.size().toSize(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            p.drawPixmap(
-                int(r.center().x() - scaled.width() / 2),
-                int(r.center().y() - scaled.height() / 2),
-                scaled,
-            )
-        p.end()
 
 
 class AnimatedFigure(QWidget):
@@ -180,11 +121,11 @@ class AnimatedFigure(QWidget):
 
 
 def make_figure_widget(parent: QWidget | None = None) -> QWidget:
-    """The animated figure when qt/figure_view.py can draw, else the placeholder."""
-    try:
-        from stretchguide.qt.figure_view import FigureView
-    except ImportError:
-        return FigurePlaceholder(parent)
+    """The animated figure (qt/figure_view.py), fed from the snapshot."""
+    # Here, not at the top: the pose library it loads is only needed once a
+    # session view exists (see MainWindow.session_view).
+    from stretchguide.qt.figure_view import FigureView
+
     return AnimatedFigure(FigureView(), parent)
 
 
@@ -468,7 +409,7 @@ class SessionView(QWidget):
         side = int(self.window().height() * 0.56)
         self.dial.setMinimumSize(side, side)
 
-    def render(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
+    def show_snapshot(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
         """Draw ``snap``; ``upcoming`` is the next exercise's first step during
         a rest before it, so the rest shows what to get into next."""
         step = snap.step
@@ -605,7 +546,7 @@ class SessionController(QObject):
     sig_step_done = Signal(int)
     """A work step (hold or repetitions) ran to its end; the step index."""
     sig_finished = Signal(str)
-    """The session ended: 'completed' or 'stopped'."""
+    """The session ended: an ``EndStatus`` value ('completed' or 'stopped')."""
     sig_hurts = Signal(int)
     """'This hurts' was pressed during this step index (the session is paused)."""
     sig_events = Signal(list)
@@ -678,7 +619,7 @@ class SessionController(QObject):
         self._handle(events)
         if not self._finished:
             snap = self.session.snapshot(now)
-            self.view.render(snap, self.upcoming(snap.step_index))
+            self.view.show_snapshot(snap, self.upcoming(snap.step_index))
             self._arm_deadline(now)
 
     def upcoming(self, index: int) -> Step | None:
@@ -725,16 +666,16 @@ class SessionController(QObject):
                     ).replace("%1", format_clock(ev.seconds))
                 )
         if any(ev.kind is EventKind.SESSION_COMPLETE for ev in events):
-            self._end("completed")
+            self._end(EndStatus.COMPLETED)
 
-    def _end(self, status: str) -> None:
+    def _end(self, status: EndStatus) -> None:
         if self._finished:
             return
         self._finished = True
         self.timer.stop()
         self.deadline_timer.stop()
         self.inhibitor.release()
-        self.view.render(self.session.snapshot(self.clock()))
+        self.view.show_snapshot(self.session.snapshot(self.clock()))
         self.sig_finished.emit(status)
 
     # -- controls ------------------------------------------------------------
@@ -761,7 +702,7 @@ class SessionController(QObject):
     def stop(self) -> None:
         if not self._finished:
             self._handle(self.session.stop(self.clock()))
-            self._end("stopped")
+            self._end(EndStatus.STOPPED)
 
     def hold_for_question(self) -> None:
         """Pause while a full-window question is open (resumed on the answer)."""
