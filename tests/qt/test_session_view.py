@@ -10,7 +10,8 @@ from tests.support import FakeClock, tiny_exercises, tiny_routine
 from stretchguide.core.catalog import Side
 from stretchguide.core.session import EventKind, Phase, Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
-from stretchguide.qt.session_view import SessionController, SessionView
+from stretchguide.qt.session_controller import SessionController
+from stretchguide.qt.session_view import SessionView
 
 
 def tiny_session(clock: Callable[[], float]) -> Session:

@@ -17,7 +17,8 @@ from tests.support import FakeClock, tiny_exercises, tiny_routine
 
 from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
-from stretchguide.qt.session_view import SessionController, SessionView
+from stretchguide.qt.session_controller import SessionController
+from stretchguide.qt.session_view import SessionView
 from stretchguide.qt.voice import ListeningIndicator, VoiceListener, VoiceRouter, add_indicator
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, PHRASES, Command
 

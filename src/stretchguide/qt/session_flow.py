@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers
     from stretchguide.qt.main_window import MainWindow
-    from stretchguide.qt.session_view import SessionController
+    from stretchguide.qt.session_controller import SessionController
 
 # Long enough for the check-in page to be painted before the speech engine's
 # blocking start; short enough that it is done before most people answer.
@@ -494,7 +494,7 @@ class SessionFlow(QObject):
             if self._before is not None:
                 self._save_checkin(self._before, record.id)
         if self.controller is None:
-            from stretchguide.qt.session_view import SessionController
+            from stretchguide.qt.session_controller import SessionController
 
             self.controller = SessionController(
                 session,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
     from stretchguide.qt.main_window import MainWindow
-    from stretchguide.qt.session_view import SessionController
+    from stretchguide.qt.session_controller import SessionController
 
 
 class SessionSound:
