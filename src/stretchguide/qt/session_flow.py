@@ -1,3 +1,8 @@
+# Why this file stays whole (~700 lines): it is the qt layer's one writer of
+# the history (tests/qt/test_structure.py holds it to that), and the flow's
+# steps hand one Recording and one queue of pending writes to each other.
+# What is not the flow already lives beside it: session_rules.py (decisions),
+# session_sound.py (cues, voice commands), verdict_text.py (the verdict's HTML).
 """The flow of one session, and the only qt code that writes to the history.
 
 ``SessionFlow`` drives routine -> (safety questions when due) -> check-in

@@ -1,3 +1,6 @@
+# Why this file stays whole (~500 lines): it is one class, Companion: the tray
+# icon, its menu and the reminder timer are one state (what is due next, what
+# was shown today, what was snoozed). The decisions are already in core.plan.
 """The companion between sessions: tray icon, reminders and the plan.
 
 ``Companion`` belongs to the main window and keeps StretchGuide useful while
