@@ -1,20 +1,21 @@
-"""The main window and the flow of one session.
+"""The main window: the page stack, the toolbar, the dialogs, the exports.
 
-Pages live in a stack: routines (list + details), safety questions,
-check-in, session, history, guidance. ``MainWindow`` wires them together and
-drives the flow  routine -> (safety questions when due) -> check-in ->
-session -> check-out -> verdict -> history. Every decision with a condition
-in it either comes from core (safety, trends, timeline) or from a small
-function here that tests call without a window.
+Pages live in a stack: routines (qt/routines_page.py), safety questions,
+check-in, session, history, guidance; each is made on first use.
+``MainWindow`` shows them and owns what every page shares: the toolbar,
+the dialogs, settings, the tray companion, the printable sheet and the
+calendar export, and the window's size. The flow of a session (check-in ->
+session -> check-out -> verdict) is ``self.flow`` (qt/session_flow.py), the
+only qt code that writes to the history.
 
 Dialogs that would block a test are reached through replaceable callables
-(``ask``, ``inform``, ``ask_hurt``).
+(``ask``, ``inform``, ``ask_hurt``): this class is their one place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,10 +31,13 @@ from stretchguide.qt.context import AppContext
 from stretchguide.qt.enums import HurtChoice, Page
 from stretchguide.qt.routines_page import RoutinesPage
 from stretchguide.qt.session_flow import SessionFlow
+from stretchguide.qt.theme import Theme, set_theme, sync_color_scheme
 
-# The domain (catalog, timeline, trends) and the routine list's model are
-# imported after the first paint: the window frame does not need them, and
-# their dataclasses, enums and TOML parsing were most of the start-up time.
+# Imports inside methods below are lazy on purpose: the window paints its frame
+# first (see PERFORMANCE.md). The pages and the domain (catalog, timeline,
+# trends; their dataclasses, enums and TOML parsing) were most of the start-up
+# time (settings alone ~350 ms); even the dialog classes cost ~11 ms, as PySide
+# builds a class's enums when it is first imported, and Qt's namespace ~22 ms.
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
     from stretchguide.qt.checkin import CheckinPage
@@ -94,9 +98,7 @@ class MainWindow(QMainWindow):
         if self._populated:
             return
         self._populated = True
-        from stretchguide.qt.theme import set_theme, sync_color_scheme
-
-        if self.ctx.prefs.theme != "system":
+        if self.ctx.prefs.theme != Theme.SYSTEM:
             set_theme(self.ctx.prefs.theme)
         sync_color_scheme()
         from PySide6.QtCore import Qt
@@ -256,8 +258,6 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dialog
 
     def _on_settings(self) -> None:
-        from stretchguide.qt.theme import set_theme
-
         set_theme(self.ctx.prefs.theme)
         self.routines.reload_routines()
         self.arm_reminder()
@@ -419,8 +419,6 @@ class MainWindow(QMainWindow):
 
     def export_plan(self, path: str | None = None) -> Path | None:
         """The plan as an .ics file with alarms, for a phone's calendar."""
-        from datetime import UTC
-
         from PySide6.QtWidgets import QFileDialog
 
         from stretchguide.core.ics import plan_to_ics
