@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         self._session_view: SessionView | None = None
         self._build_toolbar()
         self.statusBar()
-        self._connect_signals()
         self.restore_geometry()
         self.show_page(Page.ROUTINES)
         if ctx.catalog_loaded:
@@ -141,9 +140,6 @@ class MainWindow(QMainWindow):
         self.act_ics = action(
             self.tr("Plan to &calendar"), "Ctrl+Shift+E", lambda: self.export_plan()
         )
-
-    def _connect_signals(self) -> None:
-        """Reminders are wired in the companion (qt/tray.py), made on first use."""
 
     @property
     def safety(self) -> SafetyGate:

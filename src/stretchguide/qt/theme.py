@@ -76,10 +76,6 @@ def set_theme(theme: str) -> None:
         apply_color_scheme(app, scheme, forced=True)
 
 
-def current_theme() -> Theme:
-    return _theme
-
-
 def apply_color_scheme(app: object, scheme: object, forced: bool = False) -> None:
     """Light or dark palette for the Fusion style."""
     from PySide6.QtCore import Qt
