@@ -156,7 +156,7 @@ def _shoot_session_extras(window, session, fake, shot) -> None:  # type: ignore[
     from PySide6.QtCore import QTimer
 
     steps, starts = session.timeline.steps, session.timeline.starts
-    controller = window._controller
+    controller = window.flow.controller
     base = fake[0] - 4 - starts[next(i for i, s in enumerate(steps) if s.kind.value == "hold")]
 
     def walk_to(t: float) -> None:
@@ -216,7 +216,7 @@ def _shoot_pdfs(window, out: Path) -> list[Path]:  # type: ignore[no-untyped-def
         view.announce_saved = lambda path: None
         pdfs = {"report": view.export_pdf(str(Path(tmp) / "report.pdf"))}
         window.ask = lambda title, text: False  # "open it to print?": no
-        window.select_routine(ROUTINE)
+        window.routines.select_routine(ROUTINE)
         pdfs["sheet"] = window.save_sheet(str(Path(tmp) / "sheet.pdf"))
         for name, pdf in pdfs.items():
             if pdf is None:
@@ -256,7 +256,7 @@ def _shoot(out: Path) -> int:
         window.grab().save(str(path))
         written.append(path)
 
-    from stretchguide.qt.app import apply_color_scheme
+    from stretchguide.qt.theme import apply_color_scheme
 
     def shot_settings(window, name: str) -> None:  # type: ignore[no-untyped-def]
         # The settings dialog with its voice section, a level on the meter
@@ -288,11 +288,11 @@ def _shoot(out: Path) -> int:
             # Every card's picture is drawn after the first paint, one per
             # event-loop turn: wait for the last one, not a fixed time.
             deadline = time.monotonic() + 20
-            while not window.thumbnails_loaded() and time.monotonic() < deadline:
+            while not window.routines.thumbnails_loaded() and time.monotonic() < deadline:
                 settle(50)
-            if not window.thumbnails_loaded():
+            if not window.routines.thumbnails_loaded():
                 sys.exit("screenshots: routine thumbnails did not finish loading")
-            window.select_routine(ROUTINE)
+            window.routines.select_routine(ROUTINE)
             shot(window, f"main-{scheme}")
 
             # Voice commands on, to show the listening badge (issue 13).
@@ -306,18 +306,18 @@ def _shoot(out: Path) -> int:
             shot(window, f"checkin-{scheme}")
 
             page.submit()
-            window._controller.timer.stop()
-            session = window._session
+            window.flow.controller.timer.stop()
+            session = window.flow.session
             # Into the first hold, a little way in.
             hold = next(i for i, s in enumerate(session.timeline.steps) if s.kind.value == "hold")
             fake[0] += session.timeline.starts[hold] + 4
-            window._controller.tick()
+            window.flow.controller.tick()
             _show_listening(window)
             shot(window, f"session-{scheme}")
             if scheme == "light":
                 _shoot_session_extras(window, session, fake, shot)
             window.session_view.confirm_stop = lambda: True
-            window._controller.stop()
+            window.flow.controller.stop()
             # The after-session check-in and its verdict.
             page = window.checkin
             page.back.set_value(5)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QRadioButton
 
-from stretchguide.qt.checkin import EXTENTS, TOGGLE_HEIGHT, CheckinPage
+from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT
+from stretchguide.qt.checkin import EXTENTS, CheckinPage
 
 
 def make_page(qtbot, kind="after", exercises=(("bridge", "Bridge"), ("clam_shell", "Clam"))):

@@ -54,20 +54,20 @@ def tick_until(window, clock, done, limit_s=600.0, dt=0.5):
     t = 0.0
     while not done() and t < limit_s:
         clock.advance(dt)
-        window._controller.tick()
+        window.flow.controller.tick()
         t += dt
 
 
 def run_to_end(window, clock, dt=1.0):
-    window._controller.timer.stop()  # the fake clock drives the ticks
-    total = window._session.timeline.total_s
+    window.flow.controller.timer.stop()  # the fake clock drives the ticks
+    total = window.flow.session.timeline.total_s
     tick_until(window, clock, lambda: window.current_page() != "session", total + 30, dt)
 
 
 def test_full_session_flow_from_list_to_chart(qtbot, app_window):
     window, clock, wall, asked, _ = app_window
-    window.select_routine(ROUTINE)
-    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    window.routines.select_routine(ROUTINE)
+    qtbot.mouseClick(window.routines.details.start_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "safety"
     pass_safety_gate(qtbot, window)
     assert window.ctx.prefs.disclaimer_accepted
@@ -99,7 +99,7 @@ def test_full_session_flow_from_list_to_chart(qtbot, app_window):
     assert session.routine_id == ROUTINE
     kinds = sorted(c.kind for c in h.checkins_for_session(session.id))
     assert kinds == sorted([CheckInKind.BEFORE, CheckInKind.AFTER])
-    work_steps = [s for s in window._session.timeline.steps if s.is_work]
+    work_steps = [s for s in window.flow.session.timeline.steps if s.is_work]
     assert len(h.steps(session.id)) == len(work_steps)
     assert [r.response.value for r in h.responses(session.id)] == ["better"]
 
@@ -158,14 +158,14 @@ def start_session(qtbot, window):
     pass_safety_gate(qtbot, window)
     qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
-    window._controller.timer.stop()
+    window.flow.controller.timer.stop()
 
 
 def test_this_hurts_records_the_event_and_can_end_the_session(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
     clock.advance(8)
-    window._controller.tick()
+    window.flow.controller.tick()
     window.ask_hurt = lambda: "end"
     qtbot.keyClick(window.session_view, Qt.Key.Key_H)
     h = window.ctx.history
@@ -179,8 +179,8 @@ def test_after_session_verdict_names_the_this_hurts_presses(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
     clock.advance(8)
-    window._controller.tick()
-    hurt_in = window._session.snapshot().step.exercise_name
+    window.flow.controller.tick()
+    hurt_in = window.flow.session.snapshot().step.exercise_name
     window.ask_hurt = lambda: "end"
     qtbot.keyClick(window.session_view, Qt.Key.Key_H)
     assert window.checkin.kind == "after"
@@ -193,7 +193,7 @@ def test_after_session_verdict_names_the_this_hurts_presses(qtbot, app_window):
 def test_stopping_mid_hold_asks_about_that_exercise_only(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
-    session = window._session
+    session = window.flow.session
     first = session.timeline.steps[0].exercise_id
     tick_until(window, clock, lambda: session.snapshot(clock()).step.is_work)
     qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
@@ -204,7 +204,7 @@ def test_stopping_mid_hold_asks_about_that_exercise_only(qtbot, app_window):
 def test_stopping_before_the_next_exercise_starts_does_not_ask_about_it(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
-    session = window._session
+    session = window.flow.session
     steps = session.timeline.steps
     first = steps[0].exercise_id
     second = steps[session.timeline.exercise_starts()[1]].exercise_id
@@ -230,7 +230,7 @@ def test_after_session_verdict_uses_the_pain_limits_from_settings(qtbot, app_win
 
 
 def test_hurts_html_counts_presses_per_exercise_in_plain_words():
-    from stretchguide.qt.main_window import hurts_html
+    from stretchguide.qt.verdict_text import hurts_html
 
     assert hurts_html([]) == ""
     text = hurts_html(["Bridge", "Clam shell", "Bridge"])
@@ -240,21 +240,21 @@ def test_hurts_html_counts_presses_per_exercise_in_plain_words():
 def test_this_hurts_ease_off_shortens_the_remaining_holds(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
-    before_total = window._session.timeline.total_s
+    before_total = window.flow.session.timeline.total_s
     window.ask_hurt = lambda: "ease"
     qtbot.keyClick(window.session_view, Qt.Key.Key_H)
     assert window.current_page() == "session"
-    assert window._session.timeline.total_s < before_total
+    assert window.flow.session.timeline.total_s < before_total
     assert len(window.ctx.history.sessions()) == 1  # the same session goes on
 
 
 def test_this_hurts_skip_moves_to_the_next_exercise(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
-    first = window._session.snapshot(clock()).step.exercise_index
+    first = window.flow.session.snapshot(clock()).step.exercise_index
     window.ask_hurt = lambda: "skip"
     qtbot.keyClick(window.session_view, Qt.Key.Key_H)
-    assert window._session.snapshot(clock()).step.exercise_index == first + 1
+    assert window.flow.session.snapshot(clock()).step.exercise_index == first + 1
 
 
 def test_damaged_database_is_reported_at_start(qtbot, _private_data_dir):
@@ -312,7 +312,7 @@ def test_next_morning_checkin_is_offered_after_yesterdays_session(qtbot, app_win
 def test_session_keys_work_wherever_focus_is_in_the_window(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
-    session = window._session
+    session = window.flow.session
     # Focus is not on the session view: the key goes to the window itself.
     window.session_view.clearFocus()
     from PySide6.QtTest import QTest
@@ -328,7 +328,7 @@ def test_session_keys_work_wherever_focus_is_in_the_window(qtbot, app_window):
     assert session.snapshot(clock()).paused
     qtbot.keyClick(window.session_view.pause_button, Qt.Key.Key_Space)
     clock.advance(4)  # past the resume count-in
-    window._controller.tick()
+    window.flow.controller.tick()
     assert not session.snapshot(clock()).paused
     step = session.snapshot(clock()).step_index
     qtbot.keyClick(window, Qt.Key.Key_Right)
@@ -338,7 +338,7 @@ def test_session_keys_work_wherever_focus_is_in_the_window(qtbot, app_window):
 def test_session_keys_are_inactive_when_the_session_page_is_not_showing(qtbot, app_window):
     window, clock, *_ = app_window
     start_session(qtbot, window)
-    session = window._session
+    session = window.flow.session
     window.show_page("routines")
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert not session.snapshot(clock()).paused
@@ -350,8 +350,8 @@ def test_the_first_session_with_painful_leg_work_asks_which_leg(qtbot, app_windo
 
     window, clock, wall, asked, _ = app_window
     assert not window.ctx.prefs.side_known
-    window.select_routine("cause_irritated_nerve")
-    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    window.routines.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.routines.details.start_button, Qt.MouseButton.LeftButton)
     pass_safety_gate(qtbot, window)
     page = window.checkin
     assert page.side_row.isVisibleTo(page) and page.require_side
@@ -363,24 +363,24 @@ def test_the_first_session_with_painful_leg_work_asks_which_leg(qtbot, app_windo
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
     assert window.ctx.prefs.affected_side == "right"
-    sides = {s.side for s in window._session.timeline.steps if s.is_work}
+    sides = {s.side for s in window.flow.session.timeline.steps if s.is_work}
     assert sides == {Side.RIGHT}
-    window._controller.timer.stop()
+    window.flow.controller.timer.stop()
 
 
 def test_a_skipped_side_question_works_both_legs(qtbot, app_window):
     from stretchguide.core.catalog import Side
 
     window, clock, wall, asked, _ = app_window
-    window.select_routine("cause_irritated_nerve")
-    qtbot.mouseClick(window.details.start_button, Qt.MouseButton.LeftButton)
+    window.routines.select_routine("cause_irritated_nerve")
+    qtbot.mouseClick(window.routines.details.start_button, Qt.MouseButton.LeftButton)
     pass_safety_gate(qtbot, window)
     qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
-    sides = {s.side for s in window._session.timeline.steps if s.is_work}
+    sides = {s.side for s in window.flow.session.timeline.steps if s.is_work}
     assert sides == {Side.LEFT, Side.RIGHT}
     assert not window.ctx.prefs.side_known  # asked again next time
-    window._controller.timer.stop()
+    window.flow.controller.timer.stop()
 
 
 def test_new_numbness_before_a_session_brings_the_safety_questions_first(qtbot, app_window):
@@ -400,7 +400,7 @@ def test_new_numbness_before_a_session_brings_the_safety_questions_first(qtbot, 
     assert window.safety.currentWidget() is window.safety.questions_page
     pass_safety_gate(qtbot, window)
     assert window.current_page() == "session"  # the check-in is not asked twice
-    window._controller.timer.stop()
+    window.flow.controller.timer.stop()
 
 
 def test_new_weakness_after_a_session_is_never_fine(qtbot, app_window):

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from tests.support import FakeClock
 
 from stretchguide import paths
-from stretchguide.qt import main_window
+from stretchguide.qt import session_flow
 from stretchguide.qt.app import build_window
 
 ROUTINE = "flare_up_gentle"
@@ -47,7 +47,7 @@ class RecordingPlayer:
 def window(qtbot, _private_data_dir, monkeypatch):
     # The delay lets the page paint first; its length is not under test, so
     # the timer fires on the next turn of the event loop, not after 300 ms.
-    monkeypatch.setattr(main_window, "WARM_UP_DELAY_MS", 0)
+    monkeypatch.setattr(session_flow, "WARM_UP_DELAY_MS", 0)
     w = build_window(
         paths.resolve(str(_private_data_dir)), clock=FakeClock(5000.0), wall=FakeClock(1.76e9)
     )
@@ -57,8 +57,8 @@ def window(qtbot, _private_data_dir, monkeypatch):
     qtbot.addWidget(w)
     w.show()
     yield w
-    if w._controller is not None:
-        w._controller.shutdown()
+    if w.flow.controller is not None:
+        w.flow.controller.shutdown()
     w.ctx.history.close()
 
 
@@ -69,19 +69,19 @@ def _count_warm_up_turns(window) -> list[None]:
     a late timer cannot pass them by firing after they stopped looking.
     """
     turns: list[None] = []
-    decide = window._warm_up_audio
+    decide = window.flow._warm_up_audio
 
     def counted() -> None:
         turns.append(None)
         decide()
 
-    window._warm_up_audio = counted
+    window.flow._warm_up_audio = counted
     return turns
 
 
 def test_opening_the_checkin_warms_up_the_voice_after_the_page_is_shown(qtbot, window):
     player = RecordingPlayer()
-    window._cue_player = player
+    window.flow.sound.cue_player = player
     turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
     assert window.current_page() == "checkin"
@@ -99,12 +99,12 @@ def test_voice_off_creates_no_cue_player_before_the_session(qtbot, window):
     window.ctx.prefs.voice = False
     window.start_routine(ROUTINE)
     qtbot.waitUntil(lambda: len(turns) == 1, timeout=5000)
-    assert window._cue_player is None
+    assert window.flow.sound.cue_player is None
 
 
 def test_audio_disabled_never_warms_up(qtbot, window):
     player = RecordingPlayer()
-    window._cue_player = player
+    window.flow.sound.cue_player = player
     window.ctx.audio = False
     turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
@@ -114,7 +114,7 @@ def test_audio_disabled_never_warms_up(qtbot, window):
 
 def test_leaving_the_checkin_before_the_delay_skips_the_warm_up(qtbot, window):
     player = RecordingPlayer()
-    window._cue_player = player
+    window.flow.sound.cue_player = player
     turns = _count_warm_up_turns(window)
     window.start_routine(ROUTINE)
     window.show_page("routines")

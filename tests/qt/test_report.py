@@ -10,15 +10,8 @@ import pytest
 
 from stretchguide import paths
 from stretchguide.core.catalog import load_builtin
-from stretchguide.qt.report import (
-    Report,
-    assemble_report,
-    chart_points,
-    export_report,
-    report_lines,
-    report_range,
-    write_report,
-)
+from stretchguide.qt.report import chart_points, export_report, write_report
+from stretchguide.qt.report_data import Report, assemble_report, report_lines, report_range
 from stretchguide.store.history import History
 
 TODAY = date(2026, 3, 20)
@@ -107,7 +100,7 @@ def test_report_gathers_what_a_clinician_asks_for(history):
 
 def test_the_chart_spans_0_to_10_and_the_whole_chosen_range():
     r = Report(prepared=TODAY, start=TODAY - timedelta(days=90), end=TODAY, painful_side="left")
-    from stretchguide.qt.report import DayPainPoint
+    from stretchguide.qt.report_data import DayPainPoint
 
     r.pain = [
         DayPainPoint(TODAY - timedelta(days=10), 10.0, 0.0),

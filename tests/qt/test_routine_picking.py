@@ -27,51 +27,57 @@ def picker(qtbot, _private_data_dir):
 
 
 def visible_ids(window):
-    return [window.proxy.index(r, 0).data(Role.ROUTINE_ID) for r in range(window.proxy.rowCount())]
+    return [
+        window.routines.proxy.index(r, 0).data(Role.ROUTINE_ID)
+        for r in range(window.routines.proxy.rowCount())
+    ]
 
 
 def test_the_routine_for_beginners_and_flare_ups_is_first_and_labelled(qtbot, picker):
     window, _ = picker
     window.ensure_routines()
-    first = window.model.rows()[0]
+    first = window.routines.model.rows()[0]
     assert is_starter(first.routine)
     assert first.routine.id == "flare_up_gentle"
-    assert any("beginners and flare-ups" in b for b in window.model.badges(first))
-    assert window.details.routine is not None and window.details.routine.id == first.routine.id
+    assert any("beginners and flare-ups" in b for b in window.routines.model.badges(first))
+    assert (
+        window.routines.details.routine is not None
+        and window.routines.details.routine.id == first.routine.id
+    )
 
 
 def test_details_and_start_follow_the_filtered_list(qtbot, picker):
     window, _ = picker
     window.ensure_routines()
-    window.select_routine("flare_up_gentle")
-    index = window.cause_filter.findData(Cause.PIRIFORMIS)
-    window.cause_filter.setCurrentIndex(index)
+    window.routines.select_routine("flare_up_gentle")
+    index = window.routines.cause_filter.findData(Cause.PIRIFORMIS)
+    window.routines.cause_filter.setCurrentIndex(index)
     shown = visible_ids(window)
     assert "flare_up_gentle" not in shown and shown
-    assert window.details.routine.id == shown[0]
-    assert window.list_view.currentIndex().data(Role.ROUTINE_ID) == shown[0]
-    assert window.details.start_button.isEnabled()
+    assert window.routines.details.routine.id == shown[0]
+    assert window.routines.list_view.currentIndex().data(Role.ROUTINE_ID) == shown[0]
+    assert window.routines.details.start_button.isEnabled()
 
 
 def test_an_empty_list_says_no_routine_matches_and_can_clear_the_filters(qtbot, picker):
     window, _ = picker
     window.ensure_routines()
-    for act in window.equipment_actions.values():
+    for act in window.routines.equipment_actions.values():
         act.setChecked(False)
-    window.no_floor.setChecked(True)
-    assert window.proxy.rowCount() == 0
-    details = window.details
-    assert window._list_empty_label().isVisibleTo(window)  # the list says it too
+    window.routines.no_floor.setChecked(True)
+    assert window.routines.proxy.rowCount() == 0
+    details = window.routines.details
+    assert window.routines._list_empty_label().isVisibleTo(window)  # the list says it too
     assert "No routine matches" in details.empty.text()
     assert details.empty.isVisibleTo(window) and details.clear_filters_button.isVisibleTo(window)
     assert not details.start_button.isEnabled()
     assert details.routine is None
 
     qtbot.mouseClick(details.clear_filters_button, Qt.MouseButton.LeftButton)
-    assert window.proxy.rowCount() == window.model.rowCount()
+    assert window.routines.proxy.rowCount() == window.routines.model.rowCount()
     assert details.routine is not None and details.start_button.isEnabled()
     assert not details.clear_filters_button.isVisibleTo(window)
-    assert not window._list_empty_label().isVisibleTo(window)
+    assert not window.routines._list_empty_label().isVisibleTo(window)
 
 
 def test_the_check_in_names_the_routine(qtbot, picker):
@@ -95,8 +101,8 @@ def test_the_check_out_shows_before_values_and_is_read_only_after_save(qtbot, pi
     fill_checkin(qtbot, page, back=5, leg=6, extent="thigh")
     page.tingling.setChecked(True)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    window._controller.timer.stop()
-    window._controller.stop()
+    window.flow.controller.timer.stop()
+    window.flow.controller.stop()
     assert page.kind == "after"
     assert "before the session: 5" in page.back.heading.text()
     assert "before the session: 6" in page.leg.heading.text()
@@ -110,7 +116,9 @@ def test_the_check_out_shows_before_values_and_is_read_only_after_save(qtbot, pi
         assert not widget.isEnabled()
     page.back.set_value(9)  # even programmatically, nothing more is saved
     [after] = [
-        c for c in window.ctx.history.checkins_for_session(window._session_id) if c.kind == "after"
+        c
+        for c in window.ctx.history.checkins_for_session(window.flow.recording.session_id)
+        if c.kind == "after"
     ]
     assert after.back == 3
 
@@ -146,10 +154,10 @@ def make_own_routine(window, name="My mat routine"):
         taken_ids=set(window.ctx.catalog.routines) | set(window.ctx.user_routines),
         taken_names=[r.name for r in window.ctx.all_routines()],
     )
-    editor.sig_saved.connect(window._on_routine_saved)
+    editor.sig_saved.connect(window.routines._on_routine_saved)
     editor.name.setText(name)
     assert editor.save() is not None
-    return window.details.routine
+    return window.routines.details.routine
 
 
 def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picker):
@@ -159,7 +167,7 @@ def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picke
     window.ensure_routines()
     mine = make_own_routine(window)
     assert mine is not None and not mine.builtin
-    assert window.details.delete_button.isVisibleTo(window)
+    assert window.routines.details.delete_button.isVisibleTo(window)
 
     editor = RoutineEditor(
         window.ctx.catalog.exercises,
@@ -167,7 +175,7 @@ def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picke
         base=mine,
         taken_names=[r.name for r in window.ctx.all_routines()],
     )
-    editor.sig_saved.connect(window._on_routine_saved)
+    editor.sig_saved.connect(window.routines._on_routine_saved)
     editor.name.setText("Morning mat routine")
     assert editor.save() is not None
     renamed = window.ctx.routine(mine.id)
@@ -176,14 +184,14 @@ def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picke
 
     answers = iter([False, True])
     window.ask = lambda title, text: next(answers)
-    qtbot.mouseClick(window.details.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.routines.details.delete_button, Qt.MouseButton.LeftButton)
     assert mine.id in window.ctx.user_routines  # "No" keeps it
-    qtbot.mouseClick(window.details.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.routines.details.delete_button, Qt.MouseButton.LeftButton)
     assert mine.id not in window.ctx.user_routines
     assert not list(window.ctx.paths.routines_dir.glob("*.toml"))
     assert mine.id not in visible_ids(window)
-    window.select_routine("flare_up_gentle")
-    assert not window.details.delete_button.isVisibleTo(window)  # built-ins stay
+    window.routines.select_routine("flare_up_gentle")
+    assert not window.routines.details.delete_button.isVisibleTo(window)  # built-ins stay
 
 
 def test_two_routines_cannot_share_a_name(qtbot, picker):

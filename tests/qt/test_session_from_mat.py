@@ -38,11 +38,11 @@ def begin(qtbot, window):
     pass_safety_gate(qtbot, window)
     qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
-    window._controller.timer.stop()  # the fake clock drives the ticks
+    window.flow.controller.timer.stop()  # the fake clock drives the ticks
 
 
 def snap(window):
-    return window._session.snapshot(window.ctx.clock())
+    return window.flow.session.snapshot(window.ctx.clock())
 
 
 def run_until(window, clock, done, limit_s=400.0):
@@ -54,12 +54,12 @@ def test_a_session_starts_full_screen_unless_turned_off(qtbot, window_clock):
     window, _ = window_clock
     begin(qtbot, window)
     assert window.isFullScreen()
-    window._controller.stop()
+    window.flow.controller.stop()
     assert not window.isFullScreen()  # the check-out is back in the window
 
     window.ctx.prefs.session_fullscreen = False
     window.show_page("routines")
-    window._session_id = None
+    window.flow.recording.session_id = None
     begin(qtbot, window)
     assert not window.isFullScreen()
 
@@ -67,18 +67,18 @@ def test_a_session_starts_full_screen_unless_turned_off(qtbot, window_clock):
 def test_the_first_get_ready_leaves_time_to_get_onto_the_mat(qtbot, window_clock):
     window, _ = window_clock
     begin(qtbot, window)
-    first = window._session.timeline.steps[0]
+    first = window.flow.session.timeline.steps[0]
     assert first.kind is StepKind.PREPARE
     assert first.duration_s >= window.ctx.prefs.first_prepare_s == 15
-    later = [s for s in window._session.timeline.steps[1:] if s.kind is StepKind.PREPARE]
+    later = [s for s in window.flow.session.timeline.steps[1:] if s.kind is StepKind.PREPARE]
     assert later and all(s.duration_s < first.duration_s for s in later)
 
-    window._controller.stop()
+    window.flow.controller.stop()
     window.ctx.prefs.first_prepare_s = 40
     window.show_page("routines")
-    window._session_id = None
+    window.flow.recording.session_id = None
     begin(qtbot, window)
-    assert window._session.timeline.steps[0].duration_s == 40
+    assert window.flow.session.timeline.steps[0].duration_s == 40
 
 
 def test_every_get_ready_outlasts_its_spoken_intro_and_the_count(qtbot, window_clock):
@@ -86,8 +86,8 @@ def test_every_get_ready_outlasts_its_spoken_intro_and_the_count(qtbot, window_c
     window.ctx.prefs.prepare_s = 2  # far too short for any intro
     begin(qtbot, window)
     exercises = window.ctx.catalog.exercises
-    intros = [s for s in window._session.timeline.steps if s.intro]
-    assert len(intros) == window._session.timeline.exercise_count
+    intros = [s for s in window.flow.session.timeline.steps if s.intro]
+    assert len(intros) == window.flow.session.timeline.exercise_count
     for step in intros:
         needed = intro_speech_s(exercises[step.exercise_id], step.side) + 3.0
         assert step.duration_s >= needed, step.exercise_id
@@ -105,7 +105,7 @@ def test_during_repetitions_the_big_number_is_the_repetition(qtbot, window_clock
     # The ring keeps the repetition's rhythm: it restarts at each repetition.
     period = s.step.rep_period_s
     clock.advance(period - (s.step_elapsed_s % period) + 0.1)
-    window._controller.tick()
+    window.flow.controller.tick()
     assert view.dial.text == "3"
 
 
@@ -113,13 +113,13 @@ def test_a_rest_shows_the_next_exercise_and_its_first_position(qtbot, window_clo
     window, clock = window_clock
     begin(qtbot, window)
     view = window.session_view
-    timeline = window._session.timeline
+    timeline = window.flow.session.timeline
     run_until(
         window,
         clock,
         lambda: (
             snap(window).phase is Phase.REST
-            and window._controller.upcoming(snap(window).step_index) is not None
+            and window.flow.controller.upcoming(snap(window).step_index) is not None
         ),
     )
     s = snap(window)
@@ -140,7 +140,7 @@ def test_session_text_is_readable_from_three_metres_at_1080p(qtbot, window_clock
     view._apply_scale()
     for label in (view.name, view.instruction, view.next_up, view.time_left, view.status):
         assert label.font().pixelSize() >= 40, label.accessibleName()
-    window._controller.toggle_mute()
+    window.flow.controller.toggle_mute()
     assert view.mute_badge.text() == "SOUND OFF"
     assert view.mute_badge.sizeHint().height() >= 40
 
@@ -207,8 +207,8 @@ def test_ease_off_shortens_what_is_left_instead_of_starting_over(qtbot, window_c
     before = snap(window)
     exercise = before.step.exercise_id
     left_in_exercise = (
-        window._session.timeline.end_of(
-            window._session.timeline.exercise_range(before.step.exercise_index)[-1]
+        window.flow.session.timeline.end_of(
+            window.flow.session.timeline.exercise_range(before.step.exercise_index)[-1]
         )
         - before.elapsed_s
     )
@@ -218,7 +218,7 @@ def test_ease_off_shortens_what_is_left_instead_of_starting_over(qtbot, window_c
     assert after.phase is Phase.RESUMING  # a short get-ready, then on
     assert after.step.exercise_id == exercise
     assert after.rep == 7, "it must not start the exercise again from repetition 1"
-    new = window._session.timeline
+    new = window.flow.session.timeline
     left_now = new.end_of(new.exercise_range(after.step.exercise_index)[-1]) - after.elapsed_s
     assert left_now < left_in_exercise
     run_until(window, clock, lambda: not snap(window).paused, limit_s=10)
@@ -235,7 +235,7 @@ def test_the_stop_question_pauses_the_session_while_it_is_open(qtbot, window_clo
     def answer_no():
         seen.append(snap(window).paused)
         clock.advance(30)  # reading the question takes a while
-        window._controller.tick()
+        window.flow.controller.tick()
         seen.append(snap(window).elapsed_s)
         qtbot.keyClick(view.overlay, Qt.Key.Key_2)
 

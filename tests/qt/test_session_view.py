@@ -10,7 +10,8 @@ from tests.support import FakeClock, tiny_exercises, tiny_routine
 from stretchguide.core.catalog import Side
 from stretchguide.core.session import EventKind, Phase, Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
-from stretchguide.qt.session_view import SessionController, SessionView
+from stretchguide.qt.session_controller import SessionController
+from stretchguide.qt.session_view import SessionView
 
 
 def tiny_session(clock: Callable[[], float]) -> Session:
@@ -61,7 +62,7 @@ def test_countdown_digits_are_at_least_a_fifth_of_the_window_height(running, qtb
     for h in (600, 800, 1000):
         view.window().resize(1200, h)
         qtbot.wait(1)
-        view.render(view_snapshot := running[1].snapshot(running[0]()))
+        view.show_snapshot(view_snapshot := running[1].snapshot(running[0]()))
         del view_snapshot
         assert view.dial.digit_pixel_height() >= view.window().height() / 5 * 0.99
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from stretchguide.core.catalog import Side
 from stretchguide.core.timeline import SideMode
-from stretchguide.qt.main_window import reminder_due, session_options
+from stretchguide.qt.session_rules import session_options
 from stretchguide.qt.settings import Preferences, SettingsDialog
 
 
@@ -55,14 +53,6 @@ def test_session_options_follow_the_painful_side_settings(tmp_path):
     assert opts.side_mode is SideMode.AFFECTED_ONLY
     assert opts.affected_side is Side.RIGHT
     assert opts.prepare_s == 8
-
-
-def test_reminder_fires_once_a_day_from_its_time():
-    at = "18:30"
-    assert not reminder_due(datetime(2026, 3, 2, 18, 29), at, "")
-    assert reminder_due(datetime(2026, 3, 2, 18, 30), at, "")
-    assert not reminder_due(datetime(2026, 3, 2, 21, 0), at, "2026-03-02")
-    assert reminder_due(datetime(2026, 3, 3, 19, 0), at, "2026-03-02")
 
 
 def test_settings_dialog_saves_only_on_ok(qtbot, tmp_path):

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from stretchguide.qt import app as qtapp
+from stretchguide.qt import theme as qtapp
 from stretchguide.qt.preferences import Preferences
 from stretchguide.qt.session_view import SessionView
 from stretchguide.qt.settings import SettingsDialog
-from stretchguide.qt.widgets import focus_ring_style
+from stretchguide.qt.style import focus_ring_style
 
 
 @pytest.fixture

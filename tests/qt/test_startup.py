@@ -12,26 +12,28 @@ def test_window_paints_its_frame_first_then_fills_the_routine_list(qtbot, _priva
     assert not window.ctx.catalog_loaded  # nothing domain-side before the first paint
     window.show()
     qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
-    assert window.model.rowCount() == len(window.ctx.all_routines()) > 0
-    assert window.details.routine is not None  # the first routine is selected
-    assert window.cause_filter.count() > 1  # filters filled from the catalog's enums
+    assert window.routines.model.rowCount() == len(window.ctx.all_routines()) > 0
+    assert window.routines.details.routine is not None  # the first routine is selected
+    assert window.routines.cause_filter.count() > 1  # filters filled from the catalog's enums
 
 
 def test_thumbnails_signal_once_every_card_has_its_picture(qtbot, _private_data_dir):
     window = build_window(paths.resolve(str(_private_data_dir)))
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.sig_thumbnails_loaded, timeout=10000):
+    with qtbot.waitSignal(window.routines.sig_thumbnails_loaded, timeout=10000):
         window.show()
-    assert window.thumbnails_loaded()
-    assert window.model.thumbnails_pending() == 0
+    assert window.routines.thumbnails_loaded()
+    assert window.routines.model.thumbnails_pending() == 0
 
 
 def test_catalog_loads_on_demand_when_used_before_the_first_paint(qtbot, _private_data_dir):
     window = build_window(paths.resolve(str(_private_data_dir)))
     qtbot.addWidget(window)
     first = window.ctx.all_routines()[0].id
-    window.select_routine(first)  # never shown: still works
-    assert window.details.routine is not None and window.details.routine.id == first
+    window.routines.select_routine(first)  # never shown: still works
+    assert (
+        window.routines.details.routine is not None and window.routines.details.routine.id == first
+    )
 
 
 def test_closing_the_window_mid_load_stops_the_thumbnail_chain(qtbot, _private_data_dir):
@@ -40,8 +42,8 @@ def test_closing_the_window_mid_load_stops_the_thumbnail_chain(qtbot, _private_d
     window = build_window(paths.resolve(str(_private_data_dir)))
     window.show()
     qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
-    window._load_thumbnails()  # one loaded, the next turn queued
-    assert window.model.thumbnails_pending() > 0
+    window.routines._load_thumbnails()  # one loaded, the next turn queued
+    assert window.routines.model.thumbnails_pending() > 0
     with qtbot.waitSignal(window.destroyed, timeout=5000):
         window.close()
         window.deleteLater()

@@ -152,7 +152,7 @@ def test_start_now_opens_the_routine_with_the_pre_check_in(setup):
     assert window.isVisible()
     assert window.current_page() == "checkin"
     assert window.checkin.kind == CheckInKind.BEFORE.value
-    assert window._pending_routine == ROUTINE
+    assert window.flow._pending_routine == ROUTINE
 
 
 def test_an_action_from_an_older_or_foreign_notification_is_ignored(setup):
@@ -206,14 +206,14 @@ def test_a_due_reminder_waits_a_minute_during_a_session(setup):
 def test_one_timer_sleeps_until_the_next_reminder(setup):
     window, wall, _, _, _ = setup
     at(wall, 17, 30)
-    window._arm_reminder()
+    window.arm_reminder()
     c = window.companion
     assert c.timer.isSingleShot() and c.timer.isActive()
     assert c.timer.interval() == 30 * 60 * 1000
     at(wall, 12, 0)
     assert c.sleep_ms() == 3_600_000  # capped at an hour
     window.ctx.prefs.reminder_enabled = False
-    window._arm_reminder()
+    window.arm_reminder()
     assert not c.timer.isActive()
 
 
@@ -257,7 +257,7 @@ def test_closing_the_window_keeps_the_tray_when_reminders_are_on(setup, qtbot):
     window, _, bus, _, _ = setup
     tray = QuietTray()
     window._companion = Companion(window, bus=bus, tray=tray)
-    window._arm_reminder()
+    window.arm_reminder()
     window.show()
     window.close()
     assert tray.shown
@@ -320,7 +320,7 @@ def test_a_broken_plan_file_is_reported_and_never_overwritten(setup):
     path = window.ctx.paths.data_dir / P.PLAN_FILE
     path.write_text("{ not json")
     window._companion = Companion(window, bus=FakeBus(), tray=None)
-    window._arm_reminder()
+    window.arm_reminder()
     assert str(path) in window.statusBar().currentMessage()
     window.companion.routine_for_session(window.ctx.routine(ROUTINE))
     assert path.read_text() == "{ not json"
@@ -329,7 +329,7 @@ def test_a_broken_plan_file_is_reported_and_never_overwritten(setup):
 def test_save_sheet_and_export_plan_write_files_for_the_selected_routine(setup, tmp_path):
     window, _, _, asked, answers = setup
     window.ensure_routines()
-    selected = window.details.routine
+    selected = window.routines.details.routine
     assert selected is not None
     answers.append(False)  # do not open a viewer
     pdf = window.save_sheet(str(tmp_path / "s.pdf"))
@@ -397,16 +397,16 @@ def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_nex
     window.checkin.set_extent("none")
     qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
-    window._controller.timer.stop()
-    session = window._session
+    window.flow.controller.timer.stop()
+    session = window.flow.session
     first = session.timeline.steps[0].exercise_id
     clock = window.ctx.clock
     while not (
         session.snapshot(clock()).step.is_work and session.snapshot(clock()).remaining_s < 5
     ):
         clock.advance(0.5)
-        window._controller.tick()
-    window._controller.stop()  # what Esc does once confirmed
+        window.flow.controller.tick()
+    window.flow.controller.stop()  # what Esc does once confirmed
     assert window.checkin.kind == "after"
     window.checkin.back.set_value(2)
     window.checkin.leg.set_value(2)

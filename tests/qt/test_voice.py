@@ -17,7 +17,8 @@ from tests.support import FakeClock, tiny_exercises, tiny_routine
 
 from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
-from stretchguide.qt.session_view import SessionController, SessionView
+from stretchguide.qt.session_controller import SessionController
+from stretchguide.qt.session_view import SessionView
 from stretchguide.qt.voice import ListeningIndicator, VoiceListener, VoiceRouter, add_indicator
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, PHRASES, Command
 
@@ -197,9 +198,9 @@ def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
     window.ctx.prefs.voice_commands = True
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    listener, _router, _indicator = window._voice
+    listener, _router, _indicator = window.flow.sound._voice
     clock.advance(8)
-    window._controller.tick()
+    window.flow.controller.tick()
     asked: list[str] = []
 
     def say_stop() -> None:
@@ -346,10 +347,10 @@ def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
     # come in through its signal as the recognizer thread would send them.
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    listener, router, indicator = window._voice
+    listener, router, indicator = window.flow.sound._voice
     assert indicator.isVisible()
     clock.advance(8)
-    window._controller.tick()
+    window.flow.controller.tick()
     window.ask_hurt = lambda: "end"
     listener.sig_command.emit("hurt")
     [session] = window.ctx.history.sessions()
@@ -393,11 +394,11 @@ def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window,
     window.ctx.prefs.voice_commands = True
     monkeypatch.setattr(VoiceListener, "start", lambda self: None)
     start_session(qtbot, window)
-    indicator = window._voice[2]
+    indicator = window.flow.sound._voice[2]
     assert indicator.isVisible()
-    window._stop_voice()
+    window.flow.sound.stop_voice()
     window.ctx.prefs.voice_commands = False
-    window._start_voice()  # what the next session's start does
+    window.flow.sound.start_voice(window.flow.controller)  # what the next session's start does
     assert not indicator.isVisible()
 
 

@@ -343,7 +343,8 @@ def check_session(ctx: _Context) -> str:
     from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule, Sides
     from stretchguide.core.session import EventKind, Session
     from stretchguide.core.timeline import SessionOptions, build_timeline
-    from stretchguide.qt.session_view import SessionController, SessionView
+    from stretchguide.qt.session_controller import SessionController
+    from stretchguide.qt.session_view import SessionView
 
     catalog = _catalog(ctx)
     if ctx.app is None:

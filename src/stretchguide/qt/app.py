@@ -47,120 +47,11 @@ def make_application(argv: Sequence[str]) -> object:
     # and draws the same everywhere, which keeps the large session type crisp.
     # A visible keyboard focus ring on top of Fusion (see style.focus_ring_style).
     from stretchguide.qt.style import focus_ring_style
+    from stretchguide.qt.theme import follow_color_scheme
 
     app.setStyle(focus_ring_style("Fusion"))
     follow_color_scheme(app)
     return app
-
-
-def dark_palette() -> object:
-    from PySide6.QtGui import QColor, QPalette
-
-    pal = QPalette()
-    role = QPalette.ColorRole
-    colours = {
-        role.Window: "#1f2125",
-        role.WindowText: "#e8e8e8",
-        role.Base: "#17181b",
-        role.AlternateBase: "#25272c",
-        role.ToolTipBase: "#2b2d31",
-        role.ToolTipText: "#e8e8e8",
-        role.Text: "#e8e8e8",
-        role.Button: "#2b2d31",
-        role.ButtonText: "#e8e8e8",
-        role.BrightText: "#ffffff",
-        role.Highlight: "#3d7fcc",
-        role.HighlightedText: "#ffffff",
-        role.Link: "#7fb2f0",
-        role.PlaceholderText: "#9a9da3",
-        role.Mid: "#3a3c41",
-        role.Dark: "#141518",
-        role.Light: "#3f4247",
-    }
-    for r, c in colours.items():
-        pal.setColor(r, QColor(c))
-    disabled = QColor("#7c7f85")
-    for r in (role.WindowText, role.Text, role.ButtonText):
-        pal.setColor(QPalette.ColorGroup.Disabled, r, disabled)
-    return pal
-
-
-THEMES = ("system", "light", "dark")
-# The person's choice in Settings; "system" follows the platform's scheme.
-_theme = "system"
-
-
-def set_theme(theme: str) -> None:
-    """Light, dark, or follow the system (applied at once)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    global _theme
-    _theme = theme if theme in THEMES else "system"
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
-    if _theme == "dark":
-        apply_color_scheme(app, Qt.ColorScheme.Dark, forced=True)
-    elif _theme == "light":
-        apply_color_scheme(app, Qt.ColorScheme.Light, forced=True)
-    else:
-        scheme = app.styleHints().colorScheme()
-        # A bare X11 session reports no scheme: light, as the platform draws.
-        if scheme == Qt.ColorScheme.Unknown:
-            scheme = Qt.ColorScheme.Light
-        apply_color_scheme(app, scheme, forced=True)
-
-
-def current_theme() -> str:
-    return _theme
-
-
-def apply_color_scheme(app: object, scheme: object, forced: bool = False) -> None:
-    """Light or dark palette for the Fusion style."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    assert isinstance(app, QApplication)
-    if not forced and _theme != "system":
-        return  # the person chose light or dark: the system's changes do not apply
-    if scheme == Qt.ColorScheme.Dark:
-        app.setPalette(dark_palette())  # type: ignore[arg-type]
-    elif scheme == Qt.ColorScheme.Light:
-        app.setPalette(app.style().standardPalette())
-    # Unknown: keep what the platform gave (see follow_color_scheme).
-
-
-def follow_color_scheme(app: object) -> None:
-    """Theme follows the system: a dark palette now if the platform gave a
-    dark one, the reported scheme once the window has painted
-    (``sync_color_scheme``), and every change after that.
-
-    Reading ``colorScheme()`` materialises PySide's whole ``Qt`` namespace
-    (93 enum types, ~22 ms), so the first frame goes by the palette instead:
-    platforms that report dark (Windows, GNOME, KDE, macOS with Qt >= 6.5)
-    also hand over a dark palette, which we swap for ours to keep the
-    colours the same everywhere.
-    """
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication
-
-    assert isinstance(app, QApplication)
-    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
-        app.setPalette(dark_palette())  # type: ignore[arg-type]
-    app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
-
-
-def sync_color_scheme() -> None:
-    """Apply the scheme the system reports (called after the first paint)."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        if _theme != "system":
-            set_theme(_theme)
-        else:
-            apply_color_scheme(app, app.styleHints().colorScheme())
 
 
 def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]
@@ -169,7 +60,8 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     (``startup_checks``, scheduled right after the first paint)."""
     import time
 
-    from stretchguide.qt.main_window import AppContext, MainWindow
+    from stretchguide.qt.context import AppContext
+    from stretchguide.qt.main_window import MainWindow
     from stretchguide.qt.preferences import Preferences
 
     def load_catalog():  # type: ignore[no-untyped-def]

@@ -1,3 +1,7 @@
+# Why this file stays whole (591 lines): it is one class, CuePlayer, and the
+# one clip sink it falls back to. Beeps, the speech engine and the clips share
+# one output's state (what is sounding, the beep-to-voice gap, the stuck-engine
+# timeouts, the line queue); split apart, that state would cross modules.
 """Plays the session's cues: beeps, and a voice that never talks over itself.
 
 The app's seam is :class:`CuePlayer`::

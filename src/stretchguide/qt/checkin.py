@@ -1,6 +1,6 @@
 """Pain check-in form (before / after a session, next morning, any time).
 
-The form only collects answers; the controller stores them through History
+The form only collects answers; the session flow (qt/session_flow.py) stores them
 and asks core/safety.py for the verdict, which the form then shows.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape as html_escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -19,167 +19,30 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-EXTENTS = ("none", "buttock", "thigh", "below_knee", "foot")
+from stretchguide.core.trends import CheckInKind, Extent
+from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, ChoiceRow, PainScale
+
+EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
 SIDES = ("left", "right", "both")  # the painful leg, as Preferences stores it
 RESPONSES = ("better", "same", "worse")
 
 
 @dataclass
 class CheckinAnswers:
-    kind: str  # a core.trends.CheckInKind value
+    kind: CheckInKind
     back_pain: int
     leg_pain: int
-    extent: str  # one of EXTENTS
+    extent: Extent
     tingling: bool = False
     numbness: bool = False
     weakness: bool = False
     note: str = ""
     responses: dict[str, str] = field(default_factory=dict)  # exercise id -> better/same/worse
     side: str = ""  # one of SIDES, or "" when the question was not shown or not answered
-
-
-class PainScale(QWidget):
-    """0..10 as eleven big buttons with labelled ends; arrow keys move."""
-
-    sig_changed = Signal(int)
-    """The chosen value changed."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(title)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._title = title
-        self.heading = heading = QLabel(f"<b>{title}</b>")
-        layout.addWidget(heading, 0, 0, 1, 11)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        for n in range(11):
-            button = QPushButton(str(n))
-            button.setCheckable(True)
-            button.setMinimumSize(44, 44)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setAccessibleName(
-                self.tr("%1: %2 out of 10").replace("%1", title).replace("%2", str(n))
-            )
-            self.group.addButton(button, n)
-            layout.addWidget(button, 1, n)
-        low = QLabel(self.tr("0 = no pain"))
-        high = QLabel(self.tr("10 = worst pain imaginable"))
-        high.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(low, 2, 0, 1, 5)
-        layout.addWidget(high, 2, 6, 1, 5)
-        self.group.idToggled.connect(self._on_toggled)
-        # A chosen number must be obvious at a glance, in light and dark.
-        self.setStyleSheet(
-            "QPushButton:checked { background-color: #2f7dd1; color: white;"
-            " font-weight: bold; border: 2px solid #1d5a9e; border-radius: 4px; }"
-        )
-
-    def _on_toggled(self, n: int, checked: bool) -> None:
-        if checked:
-            self.sig_changed.emit(n)
-
-    def set_before(self, n: int | None) -> None:
-        """Show the value given before the session beside the title (None: hide)."""
-        text = f"<b>{self._title}</b>"
-        if n is not None:
-            text += "&nbsp;&nbsp;&nbsp;" + self.tr("(before the session: %1)").replace("%1", str(n))
-        self.heading.setText(text)
-
-    def value(self) -> int | None:
-        v = self.group.checkedId()
-        return None if v < 0 else v
-
-    def set_value(self, n: int) -> None:
-        button = self.group.button(n)
-        if button is not None:
-            button.setChecked(True)
-
-    def keyPressEvent(self, event: object) -> None:
-        from PySide6.QtGui import QKeyEvent
-
-        assert isinstance(event, QKeyEvent)
-        current = self.value()
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Up):
-            self.set_value(min(10, (current if current is not None else -1) + 1))
-        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Down):
-            self.set_value(max(0, (current if current is not None else 1) - 1))
-        else:
-            super().keyPressEvent(event)
-
-
-# Checked toggles must read at a glance from the floor, in light and dark.
-TOGGLE_STYLE = (
-    "QPushButton { padding: 6px 14px; }"
-    "QPushButton:checked { background-color: #2f7dd1; color: white;"
-    " font-weight: bold; border: 2px solid #1d5a9e; border-radius: 4px; }"
-)
-TOGGLE_HEIGHT = 52
-
-
-class ChoiceRow(QWidget):
-    """A row of big toggle buttons (exclusive: one choice; else any number).
-
-    Tab reaches each button, Space toggles it; in an exclusive row the arrow
-    keys move the choice, as on the 0-10 scale.
-    """
-
-    def __init__(
-        self,
-        labels: list[str],
-        accessible: list[str],
-        *,
-        exclusive: bool,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(exclusive)
-        self.buttons: list[QPushButton] = []
-        for i, (text, name) in enumerate(zip(labels, accessible, strict=True)):
-            button = QPushButton(text)
-            button.setCheckable(True)
-            button.setMinimumHeight(TOGGLE_HEIGHT)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setAccessibleName(name)
-            self.group.addButton(button, i)
-            self.buttons.append(button)
-            row.addWidget(button)
-        self.setStyleSheet(TOGGLE_STYLE)
-
-    def clear(self) -> None:
-        exclusive = self.group.exclusive()
-        self.group.setExclusive(False)
-        for b in self.buttons:
-            b.setChecked(False)
-        self.group.setExclusive(exclusive)
-
-    def keyPressEvent(self, event: object) -> None:
-        from PySide6.QtGui import QKeyEvent
-
-        assert isinstance(event, QKeyEvent)
-        if not self.group.exclusive() or event.key() not in (
-            Qt.Key.Key_Right,
-            Qt.Key.Key_Left,
-        ):
-            super().keyPressEvent(event)
-            return
-        current = self.group.checkedId()
-        step = 1 if event.key() == Qt.Key.Key_Right else -1
-        if current < 0:
-            current = 0 if step > 0 else len(self.buttons) - 1
-        else:
-            current = max(0, min(len(self.buttons) - 1, current + step))
-        self.buttons[current].setChecked(True)
-        self.buttons[current].setFocus()
 
 
 class CheckinPage(QWidget):
@@ -191,18 +54,18 @@ class CheckinPage(QWidget):
     """The person chose not to check in this time."""
 
     TITLES = {
-        "before": "Before you start: how are you right now?",
-        "after": "After the session: how are you now?",
-        "next_morning": "Good morning: how did you wake up?",
-        "any": "How are you right now?",
+        CheckInKind.BEFORE: "Before you start: how are you right now?",
+        CheckInKind.AFTER: "After the session: how are you now?",
+        CheckInKind.NEXT_MORNING: "Good morning: how did you wake up?",
+        CheckInKind.ANY: "How are you right now?",
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind = "any"
+        self.kind = CheckInKind.ANY
         self._exercises: list[tuple[str, str]] = []
         outer = QVBoxLayout(self)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -421,7 +284,7 @@ class CheckinPage(QWidget):
 
     def start(
         self,
-        kind: str,
+        kind: CheckInKind | str,
         exercises: list[tuple[str, str]] | None = None,
         *,
         side: str = "",
@@ -433,15 +296,15 @@ class CheckinPage(QWidget):
         question shows before a session and any time, and ``require_side``
         makes Save wait for an answer (the side is never guessed).
         """
-        self.kind = kind
+        self.kind = kind = CheckInKind(kind)
         self.side_row.clear()
         if side in SIDES:
             self.side_row.buttons[SIDES.index(side)].setChecked(True)
         self.require_side = require_side
-        ask_side = kind in ("before", "any") or require_side
+        ask_side = kind in (CheckInKind.BEFORE, CheckInKind.ANY) or require_side
         for w in (self.side_label, self.side_row, self.side_hint):
             w.setVisible(ask_side)
-        self.title.setText(self.tr(self.TITLES.get(kind, self.TITLES["any"])))
+        self.title.setText(self.tr(self.TITLES[kind]))
         for scale in (self.back, self.leg):
             scale.group.setExclusive(False)
             for b in scale.group.buttons():
@@ -459,7 +322,7 @@ class CheckinPage(QWidget):
         for w in self._inputs():
             w.setEnabled(True)
         self.set_context()
-        self._build_responses((exercises or []) if kind == "after" else [])
+        self._build_responses((exercises or []) if kind is CheckInKind.AFTER else [])
         self.back.group.button(0).setFocus()
 
     def _build_responses(self, exercises: list[tuple[str, str]]) -> None:
@@ -499,7 +362,7 @@ class CheckinPage(QWidget):
         self.side_row.buttons[SIDES.index(side)].setChecked(True)
 
     def set_extent(self, extent: str) -> None:
-        self.extent_group.button(EXTENTS.index(extent)).setChecked(True)
+        self.extent_group.button(EXTENTS.index(Extent(extent))).setChecked(True)
 
     def answers(self) -> CheckinAnswers | None:
         back, leg = self.back.value(), self.leg.value()
@@ -520,7 +383,7 @@ class CheckinPage(QWidget):
             kind=self.kind,
             back_pain=back,
             leg_pain=leg,
-            extent=EXTENTS[extent_id] if extent_id >= 0 else "none",
+            extent=EXTENTS[extent_id] if extent_id >= 0 else Extent.NONE,
             tingling=self.tingling.isChecked(),
             numbness=self.numbness.isChecked(),
             weakness=self.weakness.isChecked(),
@@ -542,9 +405,8 @@ class CheckinPage(QWidget):
         self.verdict.show()
         # Long after-session forms put the verdict below the fold: bring it up
         # (after the layout has placed it).
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.verdict, 0, 40))
+        area = self.scroll_area
+        QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.verdict, 0, 40))
         # Saved is saved: the answers stay on screen but cannot be changed
         # (an edit here would never reach the history).
         for w in self._inputs():

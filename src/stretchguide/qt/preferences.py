@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTime
 
+from stretchguide.qt.theme import THEMES, Theme
+
 if TYPE_CHECKING:
     # core.safety pulls in core.trends: ~40 ms the first paint does not need.
     from stretchguide.core.safety import PainThresholds
@@ -35,7 +37,7 @@ class Defaults:
     # (StretchGuide's number).
     first_prepare_s: int = 15
     session_fullscreen: bool = True
-    theme: str = "system"  # system, light or dark
+    theme: str = Theme.SYSTEM
     rest_s: int = 15
     switch_s: int = 5
     affected_side: str = ""
@@ -123,7 +125,7 @@ class Preferences:
     @property
     def theme(self) -> str:
         v = str(self._get("appearance/theme", DEFAULTS.theme, str))
-        return v if v in ("system", "light", "dark") else DEFAULTS.theme
+        return v if v in THEMES else DEFAULTS.theme
 
     @theme.setter
     def theme(self, v: str) -> None:

@@ -1,3 +1,6 @@
+# Why this file stays whole (~500 lines): the editor dialog, its items model
+# and the few file helpers it saves and deletes with are one job, editing the
+# person's routine files; the helpers have no other caller but the routines page.
 """Create, copy and edit routines; saved as the person's own routine files.
 
 Validation is the catalog loader's own: the edited routine is written out

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_red_flags
+from stretchguide.qt.answer_widgets import ChoiceRow
+from stretchguide.qt.checkin import SIDES
 
 DISCLAIMER = (
     "StretchGuide offers general guidance on stretches that many people with "
@@ -71,8 +73,6 @@ class SafetyGate(QStackedWidget):
         layout.addWidget(text)
         # First run: which leg hurts. Optional here; a session with work for
         # "the painful leg" asks again until it is answered.
-        from stretchguide.qt.checkin import SIDES, ChoiceRow
-
         layout.addSpacing(12)
         layout.addWidget(QLabel(f"<b>{self.tr('Which leg hurts?')}</b>"))
         labels = {

@@ -1,13 +1,9 @@
-"""The hands-free session screen, and the controller that drives it.
+"""The hands-free session screen.
 
-``SessionView`` only draws a :class:`SessionSnapshot` (``render``) and turns
-key presses and button clicks into ``sig_*`` requests. ``SessionController``
-owns a parented 50 ms QTimer: every tick it calls ``session.tick(clock())``,
-hands the events to the cue player, and renders ``session.snapshot()``. A
-second, single-shot timer is armed for ``session.next_deadline()`` after
-every tick so a cue is delivered within a few ms of its deadline rather than
-up to a whole tick late; it calls the same tick. The engine owns time;
-nothing here counts ticks.
+``SessionView`` only draws a :class:`SessionSnapshot` (``show_snapshot``) and
+turns key presses and button clicks into ``sig_*`` requests;
+``SessionController`` (qt/session_controller.py) drives it. The animated
+figure beside the countdown is qt/animated_figure.py.
 """
 
 from __future__ import annotations
@@ -17,29 +13,24 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.session import (
-    Event,
-    EventKind,
     Phase,
-    Session,
     SessionSnapshot,
-    StallReason,
 )
 from stretchguide.core.timeline import Step, StepKind
-from stretchguide.qt.inhibit import ScreenSleepInhibitor
+from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
     PAUSED_COLOUR,
@@ -49,11 +40,6 @@ from stretchguide.qt.widgets import (
     ChoiceOverlay,
     CountdownDial,
 )
-
-TICK_MS = 50  # 20 Hz: smooth ring, cheap CPU; event timing comes from deadlines
-# The deadline timer fires this long after the deadline so the tick it causes
-# is never a hair early (a timer can wake fractionally before its interval).
-DEADLINE_SLACK_MS = 1
 
 
 def format_clock(seconds: float) -> str:
@@ -71,121 +57,6 @@ def phase_colour(snap: SessionSnapshot) -> QColor:
         Phase.PREPARE: PREPARE_COLOUR,
         Phase.SWITCH: PREPARE_COLOUR,
     }.get(snap.phase, HOLD_COLOUR)
-
-
-class FigurePlaceholder(QWidget):
-    """Until the animated figure lands: the exercise's picture if the figures
-    work has made one, otherwise a quiet panel with the position in words."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._exercise_id = ""
-        self._text = ""
-        self._pixmap: QPixmap | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Exercise picture"))
-
-    def set_exercise(self, exercise_id: str, text: str) -> None:
-        if exercise_id == self._exercise_id and text == self._text:
-            return
-        self._exercise_id, self._text = exercise_id, text
-        self._pixmap = None
-        from stretchguide.qt.assets import MissingAssetError, asset_path
-
-        for name in (f"images/{exercise_id}.svg", f"images/{exercise_id}.png"):
-            try:
-                pm = QPixmap(str(asset_path(name)))
-            except (MissingAssetError, OSError):
-                continue
-            if not pm.isNull():
-                self._pixmap = pm
-                break
-        self.setAccessibleDescription(text)
-        self.update()
-
-    # the FigureView interface subset the controller uses
-    def set_step(self, snap: SessionSnapshot) -> None:
-        step = snap.step
-        if step is not None:
-            self.set_exercise(step.exercise_id, step.exercise_name)
-
-    def paintEvent(self, event: object) -> None:
-        del event
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(6, 6, -6, -6)
-        fill = QColor(self.palette().color(QPalette.ColorRole.WindowText))
-        fill.setAlphaF(0.05)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
-        p.drawRoundedRect(r, 18, 18)
-        if self._pixmap is not None:
-            scaled = self._pixmap.scaled(
-                r.size().toSize(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            p.drawPixmap(
-                int(r.center().x() - scaled.width() / 2),
-                int(r.center().y() - scaled.height() / 2),
-                scaled,
-            )
-        p.end()
-
-
-class AnimatedFigure(QWidget):
-    """Feeds the figures work's FigureView from the engine snapshot: the
-    exercise and side when they change, the step when it starts, pauses."""
-
-    def __init__(self, figure: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.figure = figure
-        self.setAccessibleName(self.tr("Exercise figure"))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(figure)
-        self._key: tuple[str, object] | None = None
-        self._step_key: tuple[int, object] | None = None
-        self._paused: bool | None = None
-
-    def set_step(self, snap: SessionSnapshot) -> None:
-        step = snap.step
-        f: Any = self.figure
-        if step is None:
-            return
-        key = (step.exercise_id, step.side)
-        if key != self._key:
-            self._key = key
-            self._step_key = None
-            f.set_exercise(step.exercise_id, step.side)
-        step_key = (snap.step_index, step.side)
-        if step_key != self._step_key:
-            self._step_key = step_key
-            f.set_phase(
-                step.kind.value,
-                duration=step.duration_s,
-                rep_s=step.rep_s,
-                hold_s=step.hold_s,
-                side=step.side,
-                alternating=step.alternating,
-                stage=step.stage,
-                elapsed=snap.step_elapsed_s,
-            )
-        if snap.paused != self._paused:
-            if not snap.paused and self._paused is not None:
-                f.set_time(snap.step_elapsed_s)
-            self._paused = snap.paused
-            f.set_paused(snap.paused)
-
-
-def make_figure_widget(parent: QWidget | None = None) -> QWidget:
-    """The animated figure when qt/figure_view.py can draw, else the placeholder."""
-    try:
-        from stretchguide.qt.figure_view import FigureView
-    except ImportError:
-        return FigurePlaceholder(parent)
-    return AnimatedFigure(FigureView(), parent)
 
 
 class SessionView(QWidget):
@@ -468,7 +339,7 @@ class SessionView(QWidget):
         side = int(self.window().height() * 0.56)
         self.dial.setMinimumSize(side, side)
 
-    def render(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
+    def show_snapshot(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
         """Draw ``snap``; ``upcoming`` is the next exercise's first step during
         a rest before it, so the rest shows what to get into next."""
         step = snap.step
@@ -597,221 +468,3 @@ class SessionView(QWidget):
             self.mute_badge.set_text(self.tr("SOUND OFF"), PAUSED_COLOUR)
         else:
             self.mute_badge.set_text("")
-
-
-class SessionController(QObject):
-    """Runs one session: the timer, the cues, the screen inhibitor."""
-
-    sig_step_done = Signal(int)
-    """A work step (hold or repetitions) ran to its end; the step index."""
-    sig_finished = Signal(str)
-    """The session ended: 'completed' or 'stopped'."""
-    sig_hurts = Signal(int)
-    """'This hurts' was pressed during this step index (the session is paused)."""
-    sig_events = Signal(list)
-    """The events of one tick (for the cue player and tests)."""
-
-    def __init__(
-        self,
-        session: Session,
-        view: SessionView,
-        clock: Callable[[], float],
-        cue_player: Any = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent if parent is not None else view)
-        self.session = session
-        self.view = view
-        self.clock = clock
-        self.cue_player = cue_player
-        self.muted = False
-        self.inhibitor = ScreenSleepInhibitor()
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.deadline_timer = QTimer(self)
-        self.deadline_timer.setSingleShot(True)
-        self.deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._last_index = -1
-        self._finished = False
-        self._resume_after_question = False
-        self._connect_signals()
-
-    def _connect_signals(self) -> None:
-        self.timer.timeout.connect(self.tick)
-        self.deadline_timer.timeout.connect(self.tick)
-        v = self.view
-        v.sig_toggle_pause.connect(self.toggle_pause)
-        v.sig_next.connect(self.next)
-        v.sig_previous.connect(self.previous)
-        v.sig_stop.connect(self.stop)
-        v.sig_hurts.connect(self.hurts)
-        v.sig_toggle_mute.connect(self.toggle_mute)
-        v.sig_question_open.connect(self.hold_for_question)
-        v.sig_question_closed.connect(self.question_answered)
-        if self.cue_player is not None and hasattr(self.cue_player, "sig_status"):
-            self.cue_player.sig_status.connect(self.view.set_status)
-
-    def replace_session(self, session: Session) -> None:
-        """Drive a new session with the same view (ease off, the next routine)."""
-        self.timer.stop()
-        self.deadline_timer.stop()
-        self.session = session
-        self._finished = False
-
-    def start(self, at: float | None = None) -> None:
-        """Start the session; ``at``: part-way into its plan, after a get-ready."""
-        self.inhibitor.inhibit(self.tr("A guided stretching session is running"))
-        self.timer.start()
-        if at is None:
-            self._handle(self.session.start(self.clock()))
-        else:
-            self._handle(self.session.start_at(at, self.clock()))
-        self.tick()
-        self.view.setFocus()
-
-    def tick(self) -> None:
-        if self._finished:
-            return
-        now = self.clock()
-        events = self.session.tick(now)
-        self._handle(events)
-        if not self._finished:
-            snap = self.session.snapshot(now)
-            self.view.render(snap, self.upcoming(snap.step_index))
-            self._arm_deadline(now)
-
-    def upcoming(self, index: int) -> Step | None:
-        """The next exercise's first step, when step ``index`` is the rest before it."""
-        steps = self.session.timeline.steps
-        if not 0 <= index < len(steps) - 1:
-            return None
-        step, nxt = steps[index], steps[index + 1]
-        if step.kind is StepKind.REST and nxt.exercise_index != step.exercise_index:
-            return nxt
-        return None
-
-    def _arm_deadline(self, now: float) -> None:
-        # Every control ends in tick(), so this runs after every state change.
-        deadline = self.session.next_deadline()
-        if deadline is None:
-            self.deadline_timer.stop()
-            return
-        ms = max(0, math.ceil((deadline - now) * 1000)) + DEADLINE_SLACK_MS
-        self.deadline_timer.start(ms)
-
-    def _handle(self, events: list[Event]) -> None:
-        if events:
-            self.sig_events.emit(events)
-            if self.cue_player is not None:
-                self.cue_player.handle(events)
-        for ev in events:
-            if ev.kind is EventKind.RELEASE and ev.step_kind in (StepKind.HOLD, StepKind.REPS):
-                self.sig_step_done.emit(ev.step_index)
-            elif ev.kind is EventKind.STALLED and ev.reason is StallReason.CLOCK_BACK:
-                # The gap is how far the clock moved, not time that passed:
-                # naming it as a duration would mislead.
-                self.view.set_status(
-                    self.tr(
-                        "Paused: the computer's clock changed, so the session is paused "
-                        "where you were. Press Space when you are ready."
-                    )
-                )
-            elif ev.kind is EventKind.STALLED:
-                self.view.set_status(
-                    self.tr(
-                        "Paused: the computer was asleep or busy for %1. "
-                        "Press Space when you are ready."
-                    ).replace("%1", format_clock(ev.seconds))
-                )
-        if any(ev.kind is EventKind.SESSION_COMPLETE for ev in events):
-            self._end("completed")
-
-    def _end(self, status: str) -> None:
-        if self._finished:
-            return
-        self._finished = True
-        self.timer.stop()
-        self.deadline_timer.stop()
-        self.inhibitor.release()
-        self.view.render(self.session.snapshot(self.clock()))
-        self.sig_finished.emit(status)
-
-    # -- controls ------------------------------------------------------------
-    def toggle_pause(self) -> None:
-        if self._finished:
-            return
-        now = self.clock()
-        if self.session.snapshot(self.clock()).paused:
-            self._handle(self.session.resume(now))
-        else:
-            self._handle(self.session.pause(now))
-        self.tick()
-
-    def next(self) -> None:
-        if not self._finished:
-            self._handle(self.session.next(self.clock()))
-            self.tick()
-
-    def previous(self) -> None:
-        if not self._finished:
-            self._handle(self.session.previous(self.clock()))
-            self.tick()
-
-    def stop(self) -> None:
-        if not self._finished:
-            self._handle(self.session.stop(self.clock()))
-            self._end("stopped")
-
-    def hold_for_question(self) -> None:
-        """Pause while a full-window question is open (resumed on the answer)."""
-        if self._finished:
-            return
-        snap = self.session.snapshot(self.clock())
-        self._resume_after_question = not snap.paused
-        if not snap.paused:
-            self._handle(self.session.pause(self.clock()))
-        self.tick()
-
-    def question_answered(self, key: str) -> None:
-        if key == "stop" or self._finished:
-            return
-        if self._resume_after_question:
-            self._resume_after_question = False
-            self.resume()
-
-    def resume(self) -> None:
-        """Go on after a pause, with the engine's short get-ready first."""
-        if self._finished:
-            return
-        if self.session.snapshot(self.clock()).paused:
-            self._handle(self.session.resume(self.clock()))
-        self.tick()
-
-    def hurts(self) -> None:
-        if self._finished:
-            return
-        snap = self.session.snapshot(self.clock())
-        if not snap.paused:
-            self._handle(self.session.pause(self.clock()))
-        self.tick()
-        self.sig_hurts.emit(snap.step_index)
-
-    def skip_exercise(self) -> None:
-        """Move to the first step of the next exercise (paused stays paused)."""
-        if self._finished:
-            return
-        self._handle(self.session.next_exercise(self.clock()))
-        self.tick()
-
-    def toggle_mute(self) -> None:
-        self.muted = not self.muted
-        if self.cue_player is not None and hasattr(self.cue_player, "set_muted"):
-            self.cue_player.set_muted(self.muted)
-        self.view.set_muted(self.muted)
-        self.view.set_status(self.tr("Sound off") if self.muted else self.tr("Sound on"))
-
-    def shutdown(self) -> None:
-        self.timer.stop()
-        self.deadline_timer.stop()
-        self.inhibitor.release()

@@ -23,6 +23,7 @@ from stretchguide.qt.preferences import (
     Defaults,
     Preferences,
 )
+from stretchguide.qt.theme import Theme
 
 __all__ = ["AFFECTED_SIDES", "DEFAULTS", "SIDE_MODES", "Defaults", "Preferences", "SettingsDialog"]
 
@@ -48,11 +49,11 @@ class SettingsDialog(QDialog):
         self.fullscreen = QCheckBox(self.tr("Full screen during a session"))
         self.theme = QComboBox()
         for key, label in (
-            ("system", self.tr("System")),
-            ("light", self.tr("Light")),
-            ("dark", self.tr("Dark")),
+            (Theme.SYSTEM, self.tr("System")),
+            (Theme.LIGHT, self.tr("Light")),
+            (Theme.DARK, self.tr("Dark")),
         ):
-            self.theme.addItem(label, key)
+            self.theme.addItem(label, key.value)
         self.rest = self._spin(0, 300, self.tr(" s"))
         self.switch = self._spin(0, 60, self.tr(" s"))
         self.side = QComboBox()

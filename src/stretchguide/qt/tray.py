@@ -1,3 +1,6 @@
+# Why this file stays whole (~500 lines): it is one class, Companion: the tray
+# icon, its menu and the reminder timer are one state (what is due next, what
+# was shown today, what was snoozed). The decisions are already in core.plan.
 """The companion between sessions: tray icon, reminders and the plan.
 
 ``Companion`` belongs to the main window and keeps StretchGuide useful while
@@ -404,7 +407,7 @@ class Companion(QObject):
         )
 
     def _check_morning(self) -> bool:
-        from stretchguide.qt.main_window import morning_checkin_due
+        from stretchguide.qt.session_rules import morning_checkin_due
 
         now = datetime.fromtimestamp(self.ctx.wall())
         if now.time() < self.morning_time():
@@ -467,17 +470,13 @@ class Companion(QObject):
             self.window.checkin_now()
 
     def morning_check_in(self) -> None:
-        from stretchguide.core.trends import CheckInKind
-
         self.open_window()
         sid = getattr(self, "_morning_session", None)
         if sid is None or self.window.current_page() == "session":
             self.check_in()
             return
         self.ctx.prefs.morning_checkin_offered_on = self.today().isoformat()
-        self.window._morning_session = sid
-        self.window.checkin.start(CheckInKind.NEXT_MORNING.value)
-        self.window.show_page("checkin")
+        self.window.flow.begin_morning_checkin(sid)
 
     def quit(self) -> None:
         from PySide6.QtWidgets import QApplication

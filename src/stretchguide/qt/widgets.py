@@ -13,17 +13,11 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from stretchguide.qt.style import focus_ring_style  # noqa: F401 - its old home
-
 # Calm, high-contrast accents that read on light and dark backgrounds.
 HOLD_COLOUR = QColor("#2f7dd1")
 REST_COLOUR = QColor("#3a9d6a")
 PREPARE_COLOUR = QColor("#c28a1e")
 PAUSED_COLOUR = QColor("#8a8f98")
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class CountdownDial(QWidget):

@@ -1,0 +1,155 @@
+"""The answer widgets of the questions pages: a 0-10 pain scale and a row
+of large toggle buttons (check-in, safety questions). Big targets, keys as
+well as clicks, one accessible name per answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+
+class PainScale(QWidget):
+    """0..10 as eleven big buttons with labelled ends; arrow keys move."""
+
+    sig_changed = Signal(int)
+    """The chosen value changed."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(title)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._title = title
+        self.heading = heading = QLabel(f"<b>{title}</b>")
+        layout.addWidget(heading, 0, 0, 1, 11)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for n in range(11):
+            button = QPushButton(str(n))
+            button.setCheckable(True)
+            button.setMinimumSize(44, 44)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(
+                self.tr("%1: %2 out of 10").replace("%1", title).replace("%2", str(n))
+            )
+            self.group.addButton(button, n)
+            layout.addWidget(button, 1, n)
+        low = QLabel(self.tr("0 = no pain"))
+        high = QLabel(self.tr("10 = worst pain imaginable"))
+        high.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(low, 2, 0, 1, 5)
+        layout.addWidget(high, 2, 6, 1, 5)
+        self.group.idToggled.connect(self._on_toggled)
+        # A chosen number must be obvious at a glance, in light and dark.
+        self.setStyleSheet(
+            "QPushButton:checked { background-color: #2f7dd1; color: white;"
+            " font-weight: bold; border: 2px solid #1d5a9e; border-radius: 4px; }"
+        )
+
+    def _on_toggled(self, n: int, checked: bool) -> None:
+        if checked:
+            self.sig_changed.emit(n)
+
+    def set_before(self, n: int | None) -> None:
+        """Show the value given before the session beside the title (None: hide)."""
+        text = f"<b>{self._title}</b>"
+        if n is not None:
+            text += "&nbsp;&nbsp;&nbsp;" + self.tr("(before the session: %1)").replace("%1", str(n))
+        self.heading.setText(text)
+
+    def value(self) -> int | None:
+        v = self.group.checkedId()
+        return None if v < 0 else v
+
+    def set_value(self, n: int) -> None:
+        button = self.group.button(n)
+        if button is not None:
+            button.setChecked(True)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        current = self.value()
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self.set_value(min(10, (current if current is not None else -1) + 1))
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+            self.set_value(max(0, (current if current is not None else 1) - 1))
+        else:
+            super().keyPressEvent(event)
+
+
+# Checked toggles must read at a glance from the floor, in light and dark.
+TOGGLE_STYLE = (
+    "QPushButton { padding: 6px 14px; }"
+    "QPushButton:checked { background-color: #2f7dd1; color: white;"
+    " font-weight: bold; border: 2px solid #1d5a9e; border-radius: 4px; }"
+)
+TOGGLE_HEIGHT = 52
+
+
+class ChoiceRow(QWidget):
+    """A row of big toggle buttons (exclusive: one choice; else any number).
+
+    Tab reaches each button, Space toggles it; in an exclusive row the arrow
+    keys move the choice, as on the 0-10 scale.
+    """
+
+    def __init__(
+        self,
+        labels: list[str],
+        accessible: list[str],
+        *,
+        exclusive: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(exclusive)
+        self.buttons: list[QPushButton] = []
+        for i, (text, name) in enumerate(zip(labels, accessible, strict=True)):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setMinimumHeight(TOGGLE_HEIGHT)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(name)
+            self.group.addButton(button, i)
+            self.buttons.append(button)
+            row.addWidget(button)
+        self.setStyleSheet(TOGGLE_STYLE)
+
+    def clear(self) -> None:
+        exclusive = self.group.exclusive()
+        self.group.setExclusive(False)
+        for b in self.buttons:
+            b.setChecked(False)
+        self.group.setExclusive(exclusive)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        if not self.group.exclusive() or event.key() not in (
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Left,
+        ):
+            super().keyPressEvent(event)
+            return
+        current = self.group.checkedId()
+        step = 1 if event.key() == Qt.Key.Key_Right else -1
+        if current < 0:
+            current = 0 if step > 0 else len(self.buttons) - 1
+        else:
+            current = max(0, min(len(self.buttons) - 1, current + step))
+        self.buttons[current].setChecked(True)
+        self.buttons[current].setFocus()

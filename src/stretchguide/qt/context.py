@@ -1,0 +1,79 @@
+"""What the whole app shares: data folder, preferences, catalog, history, clocks.
+
+``qt.app.build_window`` makes one ``AppContext``; the window and every page
+made from it read from it. The catalog and the history are loaded on first
+use, so the window's frame paints before either (see PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from stretchguide.paths import AppPaths
+from stretchguide.qt.preferences import Preferences
+
+if TYPE_CHECKING:
+    from stretchguide.core.catalog import Catalog, Routine
+    from stretchguide.store.history import History
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    prefs: Preferences
+    # A catalog, or a callable that loads (catalog, user routines, their
+    # errors): the window paints its frame first and loads right after.
+    catalog_source: Catalog | Callable[[], tuple[Catalog, list[Routine], list[Any]]]
+    # A History, or a callable that opens one: the window paints first and
+    # opens the database on first use (startup_checks, right after the paint).
+    history_source: History | Callable[[], History]
+    user_routines: dict[str, Routine] = field(default_factory=dict)
+    routine_errors: list[Any] = field(default_factory=list)
+    clock: Callable[[], float] = time.monotonic  # the session's clock
+    wall: Callable[[], float] = time.time  # for "today", reminders
+    audio: bool = True  # False: silent cues (tests, --self-test)
+    speech_engine: str | None = None  # CuePlayer's choice: None = best available
+
+    _opened: History | None = None
+    _catalog: Catalog | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        """Loaded on first use (built-in content plus the user's routine files)."""
+        if self._catalog is None:
+            source = self.catalog_source
+            if callable(source):
+                catalog, user, errors = source()
+                self.user_routines.update({r.id: r for r in user})
+                self.routine_errors.extend(errors)
+            else:
+                catalog = source
+            self._catalog = catalog
+        return self._catalog
+
+    @property
+    def catalog_loaded(self) -> bool:
+        return self._catalog is not None
+
+    @property
+    def history(self) -> History:
+        """Opened on first use; raises StoreError (e.g. a newer schema)."""
+        if self._opened is None:
+            source = self.history_source
+            self._opened = source() if callable(source) else source
+        return self._opened
+
+    @property
+    def history_open(self) -> bool:
+        return self._opened is not None
+
+    def routine(self, routine_id: str) -> Routine:
+        if routine_id in self.user_routines:
+            return self.user_routines[routine_id]
+        return self.catalog.routines[routine_id]
+
+    def all_routines(self) -> list[Routine]:
+        return list(self.catalog.routines.values()) + list(self.user_routines.values())

@@ -1,0 +1,697 @@
+# Why this file stays whole (~700 lines): it is the qt layer's one writer of
+# the history (tests/qt/test_structure.py holds it to that), and the flow's
+# steps hand one Recording and one queue of pending writes to each other.
+# What is not the flow already lives beside it: session_rules.py (decisions),
+# session_sound.py (cues, voice commands), verdict_text.py (the verdict's HTML).
+"""The flow of one session, and the only qt code that writes to the history.
+
+``SessionFlow`` drives routine -> (safety questions when due) -> check-in
+-> session -> check-out -> verdict -> history: "this hurts", ease off, every
+step as it really went, the red-flag answers, the start-up checks and the
+next-morning follow-up. The window owns the pages and the dialogs (``ask``,
+``inform``, ``ask_hurt``: replaceable in tests); the flow asks it to show
+them. Every history write in the qt layer is here
+(tests/qt/test_structure.py checks), and a session's records go through
+``PendingWrites``, so a full disk or a locked database keeps them and
+retries instead of losing them.
+
+The live session has one owner, ``SessionController.session``
+(``SessionFlow.session`` reads it). What is being recorded about it lives
+in one ``Recording``, made when the session starts and dropped after the
+verdict (or when another routine is started).
+
+The domain (core.session, core.timeline, core.trends, core.safety) is
+imported inside the methods that need it, on purpose: the window makes this
+object before its first paint, and those modules were most of the start-up
+time (see PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from stretchguide.qt.enums import EndStatus, HurtChoice, Page
+from stretchguide.qt.session_rules import (
+    EASE_OFF_SCALE,
+    checkin_from_answers,
+    ease_off_offset,
+    morning_checkin_due,
+    session_options,
+)
+from stretchguide.qt.session_sound import SessionSound
+
+if TYPE_CHECKING:
+    from stretchguide.core.catalog import Routine
+    from stretchguide.core.session import Session
+    from stretchguide.core.timeline import SessionOptions
+    from stretchguide.core.trends import CheckIn
+    from stretchguide.qt.checkin import CheckinAnswers
+    from stretchguide.qt.main_window import MainWindow
+    from stretchguide.qt.session_controller import SessionController
+
+# Long enough for the check-in page to be painted before the speech engine's
+# blocking start; short enough that it is done before most people answer.
+WARM_UP_DELAY_MS = 300
+SAVE_RETRY_MS = 5000  # a failed history write is tried again this often
+
+
+@dataclass
+class Recording:
+    """What is being recorded about the session under way (one object, so a
+    new session cannot inherit the last one's numbers)."""
+
+    session_id: int
+    routine: Routine  # what is left of it after an ease-off
+    # Exercises the person actually worked on, in order: the after check-in
+    # asks about these, not about the ones never reached.
+    worked: dict[str, None] = field(default_factory=dict)
+    # Added to the plan's step index: an ease-off rebuilds the plan, and the
+    # history keeps one session with its steps numbered on.
+    step_base: int = 0
+    work_started: tuple[int, float] | None = None  # (step index, clock time)
+
+
+class PendingWrites(QObject):
+    """History writes in order; one that fails (disk full, database locked)
+    is kept and retried every ``SAVE_RETRY_MS``, never dropped."""
+
+    def __init__(self, status: Callable[[str], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.pending: list[Callable[[], object]] = []
+        self._status = status
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(SAVE_RETRY_MS)
+        self.retry_timer.timeout.connect(self.flush)
+
+    def save(self, write: Callable[[], object]) -> bool:
+        """Run a history write; if it fails keep it, retry, and say so plainly."""
+        self.pending.append(write)
+        return self.flush()
+
+    def flush(self) -> bool:
+        # sqlite3 and the store load with the history, after the first paint.
+        import sqlite3
+
+        from stretchguide.store.errors import StoreError
+
+        had_failed = self.retry_timer.isActive()
+        while self.pending:
+            try:
+                self.pending[0]()
+            except (sqlite3.Error, OSError, StoreError):
+                self.retry_timer.start()
+                self._status(
+                    self.tr(
+                        "%n record(s) could not be saved yet (the disk may be full, or "
+                        "another program is using your history). Nothing is lost: they "
+                        "are kept and StretchGuide tries again every few seconds.",
+                        "",
+                        len(self.pending),
+                    )
+                )
+                return False
+            self.pending.pop(0)
+        self.retry_timer.stop()
+        if had_failed:
+            self._status(self.tr("Everything is saved now."))
+        return True
+
+
+class SessionFlow(QObject):
+    """Check-in -> session -> check-out -> verdict, for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.controller: SessionController | None = None
+        self.recording: Recording | None = None
+        self.sound = SessionSound(window)
+        self.writes = PendingWrites(self._status, self)
+        # Between pages: the routine chosen, the check-in before it, and
+        # what the verdict needs.
+        self._pending_routine: str | None = None
+        self._before: CheckinAnswers | None = None
+        self._previous: CheckIn | None = None  # the check-in before the one being judged
+        self._ask_flags_next = False  # new nerve signs: the safety questions come next
+        self._morning_session: int | None = None
+
+    @property
+    def session(self) -> Session | None:
+        """The live session (the controller's: one owner)."""
+        return self.controller.session if self.controller is not None else None
+
+    def begin_morning_checkin(self, session_id: int) -> None:
+        """The next-morning check-in for ``session_id`` (from start-up or the tray)."""
+        from stretchguide.core.trends import CheckInKind
+
+        self._morning_session = session_id
+        self.window.checkin.start(CheckInKind.NEXT_MORNING)
+        self.window.show_page(Page.CHECKIN)
+
+    def shutdown(self) -> None:
+        """The window is closing for good: stop the session's timers and the microphone."""
+        if self.controller is not None:
+            self.controller.shutdown()
+        self.sound.stop_voice(shutdown=True)
+
+    def startup_checks(self) -> None:
+        """Open the history; damaged database, unfinished sessions, morning check-in."""
+        from stretchguide.store.errors import StoreError
+
+        try:
+            h = self.ctx.history
+        except StoreError as err:
+            # E.g. written by a newer version: say so and close, touching nothing.
+            self.window.inform(self.tr("StretchGuide cannot open your history"), err.user_message)
+            self.window.close()
+            return
+        if h.damage is not None:
+            backup = h.damage.newest_backup
+            if backup is not None and self.window.ask(
+                self.tr("Your history could not be read"),
+                h.damage.user_message + "\n\n" + self.tr("Restore the newest backup now?"),
+            ):
+                try:
+                    h.restore_backup(backup)
+                except Exception as err:  # noqa: BLE001 - tell the person, keep running
+                    self.window.inform(
+                        self.tr("Restore failed"), getattr(err, "user_message", str(err))
+                    )
+            elif backup is None:
+                self.window.inform(self.tr("Your history could not be read"), h.damage.user_message)
+        if getattr(h, "backup_notice", None):
+            self.window.statusBar().showMessage(h.backup_notice)  # e.g. a full disk
+        unfinished = h.unfinished_sessions()
+        if unfinished and self.window.ask(
+            self.tr("Unfinished session"),
+            (
+                self.tr(
+                    "A session did not finish last time (perhaps the computer stopped). "
+                    "Keep what was done as a partial session?"
+                )
+                if len(unfinished) == 1
+                else self.tr(
+                    "%1 sessions did not finish last time (perhaps the computer stopped). "
+                    "Keep what was done as partial sessions?"
+                ).replace("%1", str(len(unfinished)))
+            ),
+        ):
+            for s in unfinished:
+                h.close_as_partial(s.id)
+        today = datetime.fromtimestamp(self.ctx.wall()).date()
+        sid = morning_checkin_due(h, today, self.ctx.prefs.morning_checkin_offered_on)
+        if sid is not None:
+            self.ctx.prefs.morning_checkin_offered_on = today.isoformat()
+            if self.window.ask(
+                self.tr("Good morning"),
+                self.tr(
+                    "How are you after yesterday's session? A quick check-in helps "
+                    "tell whether the exercises suit you."
+                ),
+            ):
+                self.begin_morning_checkin(sid)
+                return
+        if not self.ctx.prefs.disclaimer_accepted:
+            self.window.safety.begin(show_disclaimer=True)
+            self.window.show_page(Page.SAFETY)
+        self.window.arm_reminder()
+
+    def start_routine(self, routine_id: str) -> None:
+        from stretchguide.core.safety import (
+            NOT_SEEN_MESSAGE,
+            SEEN_DOCTOR_QUESTION,
+            urgent_still_open,
+        )
+
+        self._pending_routine = routine_id
+        self.recording = None
+        self._before = None
+        prefs = self.ctx.prefs
+        if urgent_still_open(prefs.urgent_at, prefs.seen_doctor_at):
+            # An urgent sign stands until a doctor has seen the person; a
+            # later "None of these" alone does not lift it.
+            if not self.window.ask(self.tr("Seen by a doctor?"), self.tr(SEEN_DOCTOR_QUESTION)):
+                self._pending_routine = None
+                self.window.inform(
+                    self.tr("Please get medical help first"), self.tr(NOT_SEEN_MESSAGE)
+                )
+                return
+            prefs.seen_doctor_at = self.ctx.wall()
+            prefs.red_flags_checked_at = 0.0  # and the questions again, today
+            prefs.sync()
+        if not prefs.disclaimer_accepted or prefs.red_flags_due(self.ctx.wall()):
+            self.window.safety.begin(show_disclaimer=not prefs.disclaimer_accepted)
+            self.window.show_page(Page.SAFETY)
+            return
+        self._begin_checkin()
+
+    def ask_safety_now(self) -> None:
+        self._pending_routine = None
+        self.window.safety.begin(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
+        self.window.show_page(Page.SAFETY)
+
+    def on_disclaimer(self) -> None:
+        self.ctx.prefs.disclaimer_accepted = True
+        side = self.window.safety.chosen_side()
+        if side:
+            self.ctx.prefs.affected_side = side
+        self.ctx.prefs.sync()
+
+    def _record_red_flags(self, result: Any) -> None:
+        # Each answer with its time, for the clinician report.
+        answers = getattr(result, "answers", None)
+        if answers:
+            self.ctx.history.record_red_flags(answers, at=int(self.ctx.wall()))
+
+    def on_safety_passed(self, result: Any) -> None:
+        self._record_red_flags(result)
+        self.ctx.prefs.red_flags_checked_at = self.ctx.wall()
+        self.ctx.prefs.sync()
+        if self._pending_routine is not None and self._before is not None:
+            # Asked because of new nerve signs in the check-in just given.
+            self._start_session()
+        elif self._pending_routine is not None:
+            self._begin_checkin()
+        else:
+            self.window.show_page(Page.ROUTINES)
+
+    def on_safety_blocked(self, result: Any) -> None:
+        self._record_red_flags(result)
+        # Not recorded as checked: the questions come back before the next
+        # session, and the urgent answer is remembered until a doctor has
+        # seen the person.
+        self.ctx.prefs.urgent_at = self.ctx.wall()
+        self.ctx.prefs.sync()
+        if self._before is not None and self.recording is None:
+            # The check-in that brought the questions up is kept, unlinked:
+            # no session follows it.
+            self._save_checkin(self._before, None)
+        self._pending_routine = None
+        self._before = None
+        self.window.show_page(Page.ROUTINES)
+        self.window.statusBar().showMessage(
+            self.tr("No session was started. Please get medical help first."), 0
+        )
+
+    def _begin_checkin(self) -> None:
+        from stretchguide.core.trends import CheckInKind
+
+        self._before = None
+        prefs = self.ctx.prefs
+        self.window.checkin.start(
+            CheckInKind.BEFORE,
+            side=prefs.affected_side,
+            require_side=not prefs.side_known and self._pending_needs_side(),
+        )
+        if self._pending_routine is not None:
+            self.window.checkin.set_context(self.ctx.routine(self._pending_routine).name)
+        self.window.show_page(Page.CHECKIN)
+        # Opening the speech engine blocks the UI for ~1.5 s; paid now, while
+        # the person reads the questions, the session itself starts at once.
+        # The delay lets the page paint first.
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_audio)
+
+    def _pending_needs_side(self) -> bool:
+        """Whether the routine about to start has work for "the painful leg"."""
+        from stretchguide.core.catalog import Sides
+
+        if self._pending_routine is None:
+            return False
+        routine = self.ctx.routine(self._pending_routine)
+        return any(item.dose.sides is Sides.AFFECTED for item in routine.items)
+
+    def checkin_now(self) -> None:
+        from stretchguide.core.trends import CheckInKind
+
+        self._pending_routine = None
+        self.window.checkin.start(CheckInKind.ANY, side=self.ctx.prefs.affected_side)
+        self.window.show_page(Page.CHECKIN)
+
+    def on_checkin_skipped(self) -> None:
+        from stretchguide.core.trends import CheckInKind
+
+        kind = self.window.checkin.kind
+        if kind == CheckInKind.BEFORE:
+            self._start_session()
+        elif kind == CheckInKind.AFTER:
+            self.after_verdict()
+        else:
+            self.window.show_page(Page.ROUTINES)
+
+    def on_checkin(self, answers: CheckinAnswers) -> None:
+        from stretchguide.core.safety import pain_response
+        from stretchguide.core.trends import CheckInKind
+        from stretchguide.qt.verdict_text import hurts_html, nerve_html, verdict_html
+
+        kind = answers.kind
+        if answers.side and answers.side != self.ctx.prefs.affected_side:
+            self.ctx.prefs.affected_side = answers.side
+            self.ctx.prefs.sync()
+        h = self.ctx.history
+        at = int(self.ctx.wall())
+        nerve = self._nerve_signs(answers, at)
+        self._ask_flags_next = nerve.any
+        if nerve.any:
+            # Asked now, not in a week: new numbness or weakness may be the
+            # first of the urgent signs.
+            self.ctx.prefs.red_flags_checked_at = 0.0
+            self.ctx.prefs.sync()
+        if kind == CheckInKind.BEFORE:
+            self._before = answers
+            if nerve.any:
+                self.window.checkin.show_verdict(nerve_html(nerve.reasons))
+                return
+            self._start_session()
+            return
+        if kind == CheckInKind.AFTER and self.recording is not None:
+            sid = self.recording.session_id
+            self._save_checkin(answers, sid)
+            for ex_id, response in answers.responses.items():
+                h.set_response(sid, ex_id, response)
+            before = self._before_record(sid)
+            verdict = pain_response(
+                before=before,
+                after=checkin_from_answers(answers, at),
+                during_peak=None,
+                thresholds=self.ctx.prefs.pain_thresholds,
+                previous=self._previous,
+            )
+            self.window.checkin.show_verdict(
+                verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
+                + hurts_html(self._hurt_names(sid))
+            )
+            return
+        if kind == CheckInKind.NEXT_MORNING and self._morning_session is not None:
+            sid = self._morning_session
+            self._morning_session = None
+            self._save_checkin(answers, sid)
+            cis = h.checkins_for_session(sid)
+            before = next((c for c in cis if c.kind is CheckInKind.BEFORE), None)
+            after = next((c for c in cis if c.kind is CheckInKind.AFTER), None)
+            verdict = pain_response(
+                before=before,
+                after=after,
+                next_morning=checkin_from_answers(answers, at),
+                thresholds=self.ctx.prefs.pain_thresholds,
+                previous=self._previous,
+            )
+            self.window.checkin.show_verdict(
+                verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
+                + hurts_html(self._hurt_names(sid))
+            )
+            return
+        self._save_checkin(answers, None)
+        if nerve.any:
+            self.window.checkin.show_verdict(nerve_html(nerve.reasons))
+            return
+        self.window.checkin.show_verdict("<p><b>" + self.tr("Saved. Thank you.") + "</b></p>")
+
+    def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
+        """New or returning numbness/weakness against the check-in before this one."""
+        from stretchguide.core.safety import nerve_signs, previous_checkin
+
+        recent = self.ctx.history.checkins(since=at - 90 * 86400)
+        self._previous = previous_checkin(recent, at)
+        return nerve_signs(checkin_from_answers(answers, at), self._previous)
+
+    def _hurt_names(self, session_id: int) -> list[str]:
+        exercises = self.ctx.catalog.exercises
+        return [
+            exercises[e.exercise_id].name if e.exercise_id in exercises else e.exercise_id
+            for e in self.ctx.history.hurts(session_id)
+        ]
+
+    def _before_record(self, session_id: int) -> CheckIn | None:
+        from stretchguide.core.trends import CheckInKind
+
+        return next(
+            (
+                c
+                for c in self.ctx.history.checkins_for_session(session_id)
+                if c.kind is CheckInKind.BEFORE
+            ),
+            None,
+        )
+
+    def _save_checkin(self, a: CheckinAnswers, session_id: int | None) -> None:
+        self.ctx.history.add_checkin(
+            a.kind,
+            a.back_pain,
+            a.leg_pain,
+            a.extent,
+            tingling=a.tingling,
+            numbness=a.numbness,
+            weakness=a.weakness,
+            note=a.note,
+            session_id=session_id,
+        )
+
+    def after_verdict(self) -> None:
+        had_session = self.recording is not None
+        self.recording = None
+        if had_session:
+            # Each offer is asked, in one plain line with its reason; never silent.
+            self.window.companion.offer_changes()
+        if self._ask_flags_next:
+            self._ask_flags_next = False
+            self.window.safety.begin(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
+            self.window.show_page(Page.SAFETY)
+            return
+        self.window.show_history()
+
+    def _start_session(
+        self,
+        routine: Routine | None = None,
+        options: SessionOptions | None = None,
+        at: float | None = None,
+    ) -> None:
+        routine_id = self._pending_routine
+        if routine is None:
+            if routine_id is None:
+                self.window.show_page(Page.ROUTINES)
+                return
+            # The plan's accepted doses; starts a plan for a new routine.
+            routine = self.window.companion.routine_for_session(self.ctx.routine(routine_id))
+        options = options or session_options(self.ctx.prefs)
+        from stretchguide.core.session import Session
+        from stretchguide.core.timeline import build_timeline
+
+        timeline = build_timeline(routine, self.ctx.catalog.exercises, options)
+        session = Session(timeline, self.ctx.clock)
+        if self.recording is None:
+            record = self.ctx.history.start_session(
+                routine,
+                options={
+                    "side_mode": options.side_mode.value,
+                    # "both": not known, so both legs were worked.
+                    "affected_side": (
+                        options.affected_side.value if options.affected_side else "both"
+                    ),
+                },
+            )
+            self.recording = Recording(session_id=record.id, routine=routine)
+            if self._before is not None:
+                self._save_checkin(self._before, record.id)
+        if self.controller is None:
+            from stretchguide.qt.session_controller import SessionController
+
+            self.controller = SessionController(
+                session,
+                self.window.session_view,
+                self.ctx.clock,
+                cue_player=self.sound.prepare(routine),
+            )
+            self.controller.sig_step_done.connect(self._on_step_done)
+            self.controller.sig_events.connect(self._on_session_events)
+            self.controller.sig_finished.connect(self._on_session_finished)
+            self.controller.sig_hurts.connect(self._on_hurts)
+        else:
+            self.controller.replace_session(session)
+            self.sound.prepare(routine)
+        self.window.show_page(Page.SESSION)
+        if at is None and self.ctx.prefs.session_fullscreen and not self.window.isFullScreen():
+            # From the mat nobody reaches for F: a new session fills the screen.
+            self.window.showFullScreen()
+        self.controller.start(at)
+        self.sound.start_voice(self.controller)
+
+    def _warm_up_audio(self) -> None:
+        if self.window.current_page() is not Page.CHECKIN:
+            return  # skipped straight into the session: prepare() did it
+        self.sound.warm_up()
+
+    def _on_step_done(self, index: int) -> None:
+        if self.session is None or self.recording is None:
+            return
+        step = self.session.timeline.steps[index]
+        if step.is_work:
+            self.recording.worked[step.exercise_id] = None
+        self._record_step(index, step.duration_s, skipped=False)
+
+    def _record_step(self, index: int, done_s: float, *, skipped: bool) -> None:
+        """Store one step as it really went: done in full, cut short or skipped."""
+        rec = self.recording
+        assert self.session is not None and rec is not None
+        step = self.session.timeline.steps[index]
+        history, sid, number = self.ctx.history, rec.session_id, rec.step_base + index
+        when = int(self.ctx.wall())  # the time it happened, even if saved later
+        self._save(
+            lambda: history.record_step(
+                sid,
+                number,
+                step.exercise_id,
+                step.kind.value,
+                side=step.side.value if step.side is not None else None,
+                set_number=step.set_no,
+                planned_s=step.duration_s,
+                done_s=max(0.0, min(done_s, step.duration_s)),
+                skipped=skipped,
+                completed_at=when,
+            )
+        )
+
+    def _on_session_events(self, events: list[Any]) -> None:
+        """Notice a work step left before its release (skipped or cut short)."""
+        from stretchguide.core.session import EventKind
+
+        rec = self.recording
+        if rec is None:
+            return
+        for ev in events:
+            if ev.kind in (EventKind.HOLD_START, EventKind.REPS_START):
+                rec.work_started = (ev.step_index, ev.at)
+            elif ev.kind is EventKind.RELEASE:
+                rec.work_started = None  # done in full: _on_step_done records it
+            elif ev.kind is EventKind.SKIPPED and rec.work_started is not None:
+                index, started = rec.work_started
+                rec.work_started = None
+                self._record_step(index, ev.at - started, skipped=True)
+
+    def _save(self, write: Callable[[], object]) -> bool:
+        return self.writes.save(write)
+
+    def _status(self, text: str) -> None:
+        """A line where the person is looking: the session's status, else the window's."""
+        if self.window.current_page() is Page.SESSION:
+            self.window.session_view.set_status(text)
+        else:
+            self.window.statusBar().showMessage(text)
+
+    def offer_unsaved(self) -> None:
+        """After a session: if records are still unsaved, say so and offer to try again."""
+        if (
+            self.writes.pending
+            and self.window.ask(
+                self.tr("Not saved yet"),
+                self.tr(
+                    "%n record(s) of this session could not be saved yet. They are kept while "
+                    "StretchGuide is open and saved as soon as the disk has room or your "
+                    "history is free. Try again now?",
+                    "",
+                    len(self.writes.pending),
+                ),
+            )
+            and not self.writes.flush()
+        ):
+            self.window.inform(
+                self.tr("Not saved yet"),
+                self.tr(
+                    "Still not possible. StretchGuide keeps the records and tries again "
+                    "every few seconds while it is open; please free some disk space or "
+                    "close other programs that use your history."
+                ),
+            )
+
+    def _on_hurts(self, index: int) -> None:
+        rec, controller = self.recording, self.controller
+        if rec is None or controller is None:
+            return
+        step = controller.session.timeline.steps[index]
+        rec.worked[step.exercise_id] = None
+        history, sid, when = self.ctx.history, rec.session_id, int(self.ctx.wall())
+        number = rec.step_base + index
+        self._save(lambda: history.record_hurt(sid, step.exercise_id, number, at=when))
+        choice = self.window.ask_hurt()
+        if choice == HurtChoice.END:
+            controller.stop()
+        elif choice == HurtChoice.SKIP:
+            controller.skip_exercise()
+            controller.resume()
+        elif choice == HurtChoice.EASE:
+            self._ease_off(index)
+        else:
+            controller.resume()
+        self.window.session_view.setFocus()
+
+    def _ease_off(self, index: int) -> None:
+        """Go on from where the person is, with every remaining hold shorter.
+
+        The plan for the rest of the routine is rebuilt with shorter holds
+        and entered at the same step of the current exercise, at the start
+        of the repetition under way (or the same share of a hold), so what
+        is left only ever shrinks; it never starts the exercise again.
+        """
+        rec = self.recording
+        assert self.session is not None and rec is not None
+        old = self.session.timeline
+        snap = self.session.snapshot(self.ctx.clock())
+        step = old.steps[index]
+        first = old.exercise_starts()[step.exercise_index]
+        base_routine = rec.routine
+        remaining = replace(base_routine, items=base_routine.items[step.exercise_index :])
+        options = session_options(self.ctx.prefs)
+        # No second lead-in onto the mat: the person is already there.
+        options = replace(options, hold_scale=EASE_OFF_SCALE, first_prepare_s=0.0)
+        rec.step_base += first
+        rec.routine = remaining
+        # The step under way is entered again in the new plan, under the same
+        # number, and recorded from there; an index into the old plan must
+        # not be recorded against the new one.
+        rec.work_started = None
+        from stretchguide.core.timeline import build_timeline
+
+        new = build_timeline(remaining, self.ctx.catalog.exercises, options)
+        k = min(index - first, len(new.steps) - 1)
+        at = ease_off_offset(new, k, snap.step_progress if snap.step_index == index else 0.0)
+        self._start_session(remaining, options, at=at)
+        self.window.session_view.set_status(self.tr("Eased off: holds are shorter from here on."))
+
+    def _on_session_finished(self, status: str) -> None:
+        from stretchguide.core.trends import CheckInKind, SessionStatus
+
+        rec = self.recording
+        if rec is None:
+            return
+        final = SessionStatus.COMPLETED if status == EndStatus.COMPLETED else SessionStatus.STOPPED
+        steps = self.session.timeline.steps if self.session is not None else ()
+        if steps and final is SessionStatus.STOPPED:
+            current = steps[self.session.step_index()]
+            if current.is_work:  # stopped mid-hold: that exercise was tried
+                rec.worked[current.exercise_id] = None
+            if rec.work_started is not None:  # cut short: stored with the time done
+                index, started = rec.work_started
+                self._record_step(index, self.ctx.clock() - started, skipped=False)
+        rec.work_started = None
+        history, sid, when = self.ctx.history, rec.session_id, int(self.ctx.wall())
+        self._save(lambda: history.finish_session(sid, final, when))
+        self.offer_unsaved()
+        exercises = [
+            (ex.id, ex.name)
+            for ex in map(self.ctx.catalog.exercises.get, rec.worked)
+            if ex is not None
+        ]
+        if self.controller is not None:
+            self.controller.shutdown()
+        self.sound.stop_voice()
+        if self.window.isFullScreen():
+            self.window.showNormal()
+        self.window.checkin.start(CheckInKind.AFTER, exercises)
+        routine = rec.routine
+        self.window.checkin.set_context(routine.name if routine is not None else "", self._before)
+        self.window.show_page(Page.CHECKIN)

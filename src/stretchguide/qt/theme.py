@@ -1,0 +1,123 @@
+"""The colour theme: light, dark, or the system's scheme (Fusion palettes).
+
+Qt is imported inside each function: ``qt.app`` reaches this module before
+the first paint, and PySide's ``Qt`` namespace costs ~22 ms to materialise
+(see ``follow_color_scheme``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+def dark_palette() -> object:
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: "#1f2125",
+        role.WindowText: "#e8e8e8",
+        role.Base: "#17181b",
+        role.AlternateBase: "#25272c",
+        role.ToolTipBase: "#2b2d31",
+        role.ToolTipText: "#e8e8e8",
+        role.Text: "#e8e8e8",
+        role.Button: "#2b2d31",
+        role.ButtonText: "#e8e8e8",
+        role.BrightText: "#ffffff",
+        role.Highlight: "#3d7fcc",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7fb2f0",
+        role.PlaceholderText: "#9a9da3",
+        role.Mid: "#3a3c41",
+        role.Dark: "#141518",
+        role.Light: "#3f4247",
+    }
+    for r, c in colours.items():
+        pal.setColor(r, QColor(c))
+    disabled = QColor("#7c7f85")
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, disabled)
+    return pal
+
+
+class Theme(StrEnum):
+    """The person's choice in Settings, stored as its value in settings.ini."""
+
+    SYSTEM = "system"  # follows the platform's scheme
+    LIGHT = "light"
+    DARK = "dark"
+
+
+THEMES = tuple(Theme)
+_theme = Theme.SYSTEM
+
+
+def set_theme(theme: str) -> None:
+    """Light, dark, or follow the system (applied at once)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    global _theme
+    _theme = Theme(theme) if theme in THEMES else Theme.SYSTEM
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _theme is Theme.DARK:
+        apply_color_scheme(app, Qt.ColorScheme.Dark, forced=True)
+    elif _theme is Theme.LIGHT:
+        apply_color_scheme(app, Qt.ColorScheme.Light, forced=True)
+    else:
+        scheme = app.styleHints().colorScheme()
+        # A bare X11 session reports no scheme: light, as the platform draws.
+        if scheme == Qt.ColorScheme.Unknown:
+            scheme = Qt.ColorScheme.Light
+        apply_color_scheme(app, scheme, forced=True)
+
+
+def apply_color_scheme(app: object, scheme: object, forced: bool = False) -> None:
+    """Light or dark palette for the Fusion style."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    if not forced and _theme is not Theme.SYSTEM:
+        return  # the person chose light or dark: the system's changes do not apply
+    if scheme == Qt.ColorScheme.Dark:
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    elif scheme == Qt.ColorScheme.Light:
+        app.setPalette(app.style().standardPalette())
+    # Unknown: keep what the platform gave (see follow_color_scheme).
+
+
+def follow_color_scheme(app: object) -> None:
+    """Theme follows the system: a dark palette now if the platform gave a
+    dark one, the reported scheme once the window has painted
+    (``sync_color_scheme``), and every change after that.
+
+    Reading ``colorScheme()`` materialises PySide's whole ``Qt`` namespace
+    (93 enum types, ~22 ms), so the first frame goes by the palette instead:
+    platforms that report dark (Windows, GNOME, KDE, macOS with Qt >= 6.5)
+    also hand over a dark palette, which we swap for ours to keep the
+    colours the same everywhere.
+    """
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
+
+
+def sync_color_scheme() -> None:
+    """Apply the scheme the system reports (called after the first paint)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        if _theme is not Theme.SYSTEM:
+            set_theme(_theme)
+        else:
+            apply_color_scheme(app, app.styleHints().colorScheme())
