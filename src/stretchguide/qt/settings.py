@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QSlider,
     QSpinBox,
     QTimeEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.safety import PainThresholds
+from stretchguide.qt.i18n import LANGUAGE_NAMES
 from stretchguide.qt.preferences import (
     AFFECTED_SIDES,
     DEFAULTS,
@@ -53,6 +55,20 @@ class SettingsDialog(QDialog):
             ("dark", self.tr("Dark")),
         ):
             self.theme.addItem(label, key)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the system"), "system")
+        for key, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, key)
+        self.language_note = QLabel(
+            self.tr("StretchGuide speaks the new language after a restart.")
+        )
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.language_note.setVisible(
+                self.language.currentData() != self.prefs.language
+            )
+        )
         self.rest = self._spin(0, 300, self.tr(" s"))
         self.switch = self._spin(0, 60, self.tr(" s"))
         self.side = QComboBox()
@@ -105,6 +121,7 @@ class SettingsDialog(QDialog):
             (self.first_prepare, self.tr("First get-ready of a session in seconds")),
             (self.fullscreen, self.tr("Full screen during a session")),
             (self.theme, self.tr("Theme: light, dark or as the system")),
+            (self.language, self.tr("Language")),
             (self.rest, self.tr("Rest between exercises in seconds")),
             (self.switch, self.tr("Time to switch sides in seconds")),
             (self.side, self.tr("Painful side")),
@@ -125,6 +142,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("F&irst get ready"), self.first_prepare)
         form.addRow(self.fullscreen)
         form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.language_note)
         form.addRow(self.tr("&Rest"), self.rest)
         form.addRow(self.tr("S&witch sides"), self.switch)
         form.addRow(self.tr("&Painful side"), self.side)
@@ -166,6 +185,7 @@ class SettingsDialog(QDialog):
         self.first_prepare.setValue(p.first_prepare_s)
         self.fullscreen.setChecked(p.session_fullscreen)
         self.theme.setCurrentIndex(max(0, self.theme.findData(p.theme)))
+        self.language.setCurrentIndex(max(0, self.language.findData(p.language)))
         self.rest.setValue(p.rest_s)
         self.switch.setValue(p.switch_s)
         self.side.setCurrentIndex(max(0, self.side.findData(p.affected_side)))
@@ -188,6 +208,7 @@ class SettingsDialog(QDialog):
         p.first_prepare_s = self.first_prepare.value()
         p.session_fullscreen = self.fullscreen.isChecked()
         p.theme = str(self.theme.currentData())
+        p.language = str(self.language.currentData())
         p.rest_s = self.rest.value()
         p.switch_s = self.switch.value()
         p.affected_side = str(self.side.currentData())
