@@ -35,6 +35,9 @@ QT_DIR = ROOT / "src" / "stretchguide" / "qt"
 TS_DIR = QT_DIR / "translations"
 QM_DIR = ROOT / "resources" / "translations"
 LANGS = ("de", "es", "fr")
+# English is the source text; its .ts holds only the plural strings, so
+# "%n day(s)" reads "1 day" / "2 days" (lupdate -pluralonly).
+ALL_TS = ("en", *LANGS)
 PREFIX = "stretchguide_"
 
 Key = tuple[str, str, bool]  # source text, disambiguation comment, plural
@@ -74,6 +77,7 @@ def run_lupdate(out: Path, lang: str) -> None:
         "-no-obsolete",
         "-target-language",
         lang,
+        *(["-pluralonly"] if lang == "en" else []),
         *[str(p) for p in sources()],
         "-ts",
         str(out),
@@ -157,7 +161,7 @@ def write_ts(tree: ET.ElementTree, path: Path) -> None:
     )
 
 
-def extract(langs: tuple[str, ...] = LANGS) -> None:
+def extract(langs: tuple[str, ...] = ALL_TS) -> None:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for lang in langs:
         path = ts_path(lang)
@@ -173,7 +177,7 @@ def compile_qm(ts: Path, qm: Path) -> None:
     subprocess.run(cmd, check=True, capture_output=True)
 
 
-def compile_all(langs: tuple[str, ...] = LANGS) -> None:
+def compile_all(langs: tuple[str, ...] = ALL_TS) -> None:
     for lang in langs:
         compile_qm(ts_path(lang), qm_path(lang))
         print(f"{qm_path(lang).relative_to(ROOT)}")
@@ -189,7 +193,7 @@ def fresh_keys(lang: str) -> set[tuple[str, Key]]:
 
 def status() -> int:
     missing = 0
-    for lang in LANGS:
+    for lang in ALL_TS:
         todo = [(c, m) for c, m in messages(ts_path(lang)) if not is_finished(m)]
         missing += len(todo)
         print(f"{lang}: {len(todo)} unfinished")

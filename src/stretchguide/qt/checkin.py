@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape as html_escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -191,10 +191,10 @@ class CheckinPage(QWidget):
     """The person chose not to check in this time."""
 
     TITLES = {
-        "before": "Before you start: how are you right now?",
-        "after": "After the session: how are you now?",
-        "next_morning": "Good morning: how did you wake up?",
-        "any": "How are you right now?",
+        "before": QT_TRANSLATE_NOOP("CheckinPage", "Before you start: how are you right now?"),
+        "after": QT_TRANSLATE_NOOP("CheckinPage", "After the session: how are you now?"),
+        "next_morning": QT_TRANSLATE_NOOP("CheckinPage", "Good morning: how did you wake up?"),
+        "any": QT_TRANSLATE_NOOP("CheckinPage", "How are you right now?"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:

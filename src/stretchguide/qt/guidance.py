@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from stretchguide.core.catalog import Guidance, Topic
 from stretchguide.core.safety import RED_FLAGS, Urgency
 
 TOPIC_TITLES = {
-    Topic.LIMIT: "Activities to limit for now",
-    Topic.RELIEF: "Ice and heat",
-    Topic.ACTIVITY: "Keep moving",
-    Topic.EXERCISE: "How hard to push",
-    Topic.SEEK_HELP: "When to see a professional",
+    Topic.LIMIT: QT_TRANSLATE_NOOP("GuidancePage", "Activities to limit for now"),
+    Topic.RELIEF: QT_TRANSLATE_NOOP("GuidancePage", "Ice and heat"),
+    Topic.ACTIVITY: QT_TRANSLATE_NOOP("GuidancePage", "Keep moving"),
+    Topic.EXERCISE: QT_TRANSLATE_NOOP("GuidancePage", "How hard to push"),
+    Topic.SEEK_HELP: QT_TRANSLATE_NOOP("GuidancePage", "When to see a professional"),
 }
 
 

@@ -25,7 +25,7 @@ LANGUAGE_CHOICES = ("system", *LANGUAGES)
 # Each language named in itself, so a person who cannot read the current
 # interface still finds their own: these are never translated.
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
-# English is the source text: it has no .qm.
+# English is the source text: its .qm holds only the plural forms.
 TRANSLATED = ("de", "es", "fr")
 QM_PREFIX = "stretchguide_"
 
@@ -91,14 +91,13 @@ def install_language(
     lang = resolve_language(setting, environ)
     _language = lang
     QLocale.setDefault(QLocale(_qlocale_name(lang, environ)))
-    if lang == "en":
-        return lang
+    # English too: its .qm holds the plural forms ("1 day", "2 days").
     ours = QTranslator(app)
     if ours.load(str(translations_dir() / f"{QM_PREFIX}{lang}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
     qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{lang}", str(qt_translations_dir())):
+    if lang != "en" and qt_own.load(f"qtbase_{lang}", str(qt_translations_dir())):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     return lang

@@ -373,14 +373,14 @@ _SIZES = {"h1": (17, True), "h2": (12, True), "p": (10, False)}
 
 def write_report(path: Path, report: Report) -> int:
     """Write the report as a PDF; returns the number of pages."""
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
+    from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    writer.setTitle("StretchGuide report")
+    writer.setTitle(QCoreApplication.translate("report", "StretchGuide report"))
     writer.setCreator("StretchGuide")
     p = QPainter(writer)
     try:

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise, Routine, describe_dose
-from stretchguide.qt.routine_list import EQUIPMENT_LABELS, POSITION_LABELS, format_duration
+from stretchguide.qt.routine_list import (
+    EQUIPMENT_LABELS,
+    POSITION_LABELS,
+    format_duration,
+    label_text,
+)
 
 
 def routine_html(
@@ -43,7 +48,8 @@ def routine_html(
     )
     if needed:
         facts.append(
-            f"<b>{e(t('You need'))}:</b> " + e(", ".join(t(EQUIPMENT_LABELS[q]) for q in needed))
+            f"<b>{e(t('You need'))}:</b> "
+            + e(", ".join(label_text(EQUIPMENT_LABELS[q]) for q in needed))
         )
     parts.append("<p>" + "<br>".join(facts) + "</p>")
     parts.append("<ol>")
@@ -54,7 +60,7 @@ def routine_html(
             continue
         parts.append(
             f"<li><b>{e(ex.name)}</b> &mdash; {e(describe_dose(item.dose))}"
-            f" <i>({e(t(POSITION_LABELS[ex.position]))})</i>"
+            f" <i>({e(label_text(POSITION_LABELS[ex.position]))})</i>"
         )
         if item.note:
             parts.append(f"<br><i>{e(item.note)}</i>")

@@ -99,11 +99,9 @@ class SettingsDialog(QDialog):
         self.morning_time = QTimeEdit()
         self.morning_time.setDisplayFormat("HH:mm")
         self.red_flag_days = self._spin(1, 365)
-        self.red_flag_days.setSuffix(self.tr(" days"))
-        # "every 1 day", "every 7 days".
-        self.red_flag_days.valueChanged.connect(
-            lambda v: self.red_flag_days.setSuffix(self.tr(" day") if v == 1 else self.tr(" days"))
-        )
+        # "every 1 day", "every 7 days", in each language's plural forms.
+        self.red_flag_days.valueChanged.connect(self._days_unit)
+        self._days_unit(self.red_flag_days.value())
         # The pain-response rule after a session (article 004's 0-3 fine,
         # 4-5 acceptable, above that ease off), for a physiotherapist who
         # sets other limits. "Fine" can never exceed "acceptable".
@@ -168,6 +166,12 @@ class SettingsDialog(QDialog):
         self.voice_section = VoiceSection(self)
         form.addRow(self.voice_section)
         self.finished.connect(self.voice_section.close_test)
+
+    def _days_unit(self, n: int) -> None:
+        # A spin box shows its own number: keep the words on either side of it.
+        before, _, after = self.tr("%n day(s)", "", n).partition(str(n))
+        self.red_flag_days.setPrefix(before)
+        self.red_flag_days.setSuffix(after)
 
     def _spin(self, lo: int, hi: int, suffix: str | None = None) -> QSpinBox:
         spin = QSpinBox()

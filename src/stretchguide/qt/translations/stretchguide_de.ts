@@ -11,6 +11,22 @@
 <context>
     <name>CheckinPage</name>
     <message>
+        <source>Before you start: how are you right now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the session: how are you now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good morning: how did you wake up?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are you right now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Routine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,6 +363,26 @@
 </context>
 <context>
     <name>GuidancePage</name>
+    <message>
+        <source>Activities to limit for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ice and heat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How hard to push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to see a professional</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Guidance</source>
         <translation type="unfinished"></translation>
@@ -914,6 +950,13 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <source>Click: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PainScale</name>
     <message>
         <source>%1: %2 out of 10</source>
@@ -1176,13 +1219,12 @@
 </context>
 <context>
     <name>RoutineListModel</name>
-    <message>
-        <source>1 exercise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 exercises</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n exercise(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>no floor work</source>
@@ -1621,14 +1663,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> / 10</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1744,6 +1778,13 @@
         <source>Pain that is &amp;acceptable, up to</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StreakStrip</name>
@@ -1795,6 +1836,96 @@
     </message>
     <message>
         <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>mat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>small ball</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exercise ball</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sturdy support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lying on back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lying face down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lying on side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hands and knees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foraminal stenosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc bulge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piriformis syndrome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Irritated sciatic nerve</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>StretchGuide report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
