@@ -7,7 +7,7 @@ must be acknowledged, and it does not let the session start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_red_flags
 
-DISCLAIMER = (
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "SafetyGate",
     "StretchGuide offers general guidance on stretches that many people with "
     "sciatica find helpful. It is not medical advice and it cannot examine you. "
     "If you are unsure whether these exercises suit you, ask a doctor or "
-    "physiotherapist first. Stop any exercise that causes sharp or increasing pain."
+    "physiotherapist first. Stop any exercise that causes sharp or increasing pain.",
 )
 
 
