@@ -5,333 +5,333 @@
     <name>AnimatedFigure</name>
     <message>
         <source>Exercise figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Figure de l’exercice</translation>
     </message>
 </context>
 <context>
     <name>CheckinPage</name>
     <message>
         <source>Before you start: how are you right now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant de commencer : comment allez-vous ?</translation>
     </message>
     <message>
         <source>After the session: how are you now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Après la séance : comment allez-vous ?</translation>
     </message>
     <message>
         <source>Good morning: how did you wake up?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour : comment s’est passé le réveil ?</translation>
     </message>
     <message>
         <source>How are you right now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment allez-vous en ce moment ?</translation>
     </message>
     <message>
         <source>Routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <source>Back pain</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur au dos</translation>
     </message>
     <message>
         <source>Leg pain</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur à la jambe</translation>
     </message>
     <message>
         <source>Not in the leg</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas dans la jambe</translation>
     </message>
     <message>
         <source>Buttock</source>
-        <translation type="unfinished"></translation>
+        <translation>Fesse</translation>
     </message>
     <message>
         <source>Thigh</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuisse</translation>
     </message>
     <message>
         <source>Below the knee</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous le genou</translation>
     </message>
     <message>
         <source>Into the foot</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’au pied</translation>
     </message>
     <message>
         <source>Symptoms reach: </source>
-        <translation type="unfinished"></translation>
+        <translation>Les symptômes vont jusqu’à : </translation>
     </message>
     <message>
         <source>How far down the leg</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’où dans la jambe</translation>
     </message>
     <message>
         <source>&amp;Tingling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fourmillements</translation>
     </message>
     <message>
         <source>&amp;Numbness</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Engourdissement</translation>
     </message>
     <message>
         <source>&amp;Weakness</source>
-        <translation type="unfinished"></translation>
+        <translation>Fai&amp;blesse</translation>
     </message>
     <message>
         <source>Tingling</source>
-        <translation type="unfinished"></translation>
+        <translation>Fourmillements</translation>
     </message>
     <message>
         <source>Numbness</source>
-        <translation type="unfinished"></translation>
+        <translation>Engourdissement</translation>
     </message>
     <message>
         <source>Weakness</source>
-        <translation type="unfinished"></translation>
+        <translation>Faiblesse</translation>
     </message>
     <message>
         <source>Other symptoms</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres symptômes</translation>
     </message>
     <message>
         <source>Before the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant la séance</translation>
     </message>
     <message>
         <source>&amp;Left</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gauche</translation>
     </message>
     <message>
         <source>&amp;Right</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Droite</translation>
     </message>
     <message>
         <source>Both / not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux / je ne sais pas</translation>
     </message>
     <message>
         <source>Painful leg: </source>
-        <translation type="unfinished"></translation>
+        <translation>Jambe douloureuse : </translation>
     </message>
     <message>
         <source>Which leg hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle jambe fait mal</translation>
     </message>
     <message>
         <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les exercices pour la jambe douloureuse se font sur cette jambe. Les deux / je ne sais pas : sur les deux jambes.</translation>
     </message>
     <message>
         <source>Anything you want to remember or tell your clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que vous voulez retenir ou dire à votre médecin ou kiné</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Form error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur dans le formulaire</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseil</translation>
     </message>
     <message>
         <source>What this is for: your answers stay on this computer. Before and after each session they show whether the exercises calm your symptoms or stir them up; over days they draw your pain trend and the 14-day verdict in History. Pain spreading further down the leg, or new numbness or weakness, is a sign to ease off and talk to a professional.</source>
-        <translation type="unfinished"></translation>
+        <translation>À quoi ça sert : vos réponses restent sur cet ordinateur. Avant et après chaque séance, elles montrent si les exercices calment vos symptômes ou les aggravent ; au fil des jours, elles tracent l’évolution de la douleur et le bilan sur 14 jours dans Historique. Une douleur qui descend plus bas dans la jambe, ou un nouvel engourdissement ou une nouvelle faiblesse, indique d’y aller plus doucement et d’en parler à un professionnel.</translation>
     </message>
     <message>
         <source>What the answers are used for</source>
-        <translation type="unfinished"></translation>
+        <translation>À quoi servent les réponses</translation>
     </message>
     <message>
         <source>S&amp;kip</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passer</translation>
     </message>
     <message>
         <source>Skip the check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer le point</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Save the check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le point</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continuer</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer</translation>
     </message>
     <message>
         <source>Routine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme :</translation>
     </message>
     <message>
         <source>not in the leg</source>
-        <translation type="unfinished"></translation>
+        <translation>pas dans la jambe</translation>
     </message>
     <message>
         <source>buttock</source>
-        <translation type="unfinished"></translation>
+        <translation>fesse</translation>
     </message>
     <message>
         <source>thigh</source>
-        <translation type="unfinished"></translation>
+        <translation>cuisse</translation>
     </message>
     <message>
         <source>below the knee</source>
-        <translation type="unfinished"></translation>
+        <translation>sous le genou</translation>
     </message>
     <message>
         <source>into the foot</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu’au pied</translation>
     </message>
     <message>
         <source>tingling</source>
-        <translation type="unfinished"></translation>
+        <translation>fourmillements</translation>
     </message>
     <message>
         <source>numbness</source>
-        <translation type="unfinished"></translation>
+        <translation>engourdissement</translation>
     </message>
     <message>
         <source>weakness</source>
-        <translation type="unfinished"></translation>
+        <translation>faiblesse</translation>
     </message>
     <message>
         <source>Before the session: symptoms reached %1; %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant la séance : symptômes jusqu’à %1 ; %2.</translation>
     </message>
     <message>
         <source>no tingling, numbness or weakness</source>
-        <translation type="unfinished"></translation>
+        <translation>ni fourmillements, ni engourdissement, ni faiblesse</translation>
     </message>
     <message>
         <source>Better</source>
-        <translation type="unfinished"></translation>
+        <translation>Mieux</translation>
     </message>
     <message>
         <source>Same</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareil</translation>
     </message>
     <message>
         <source>Worse</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins bien</translation>
     </message>
     <message>
         <source>Please pick a number for back pain and for leg pain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un chiffre pour la douleur au dos et pour la jambe.</translation>
     </message>
     <message>
         <source>Please say which leg hurts (or both / not sure).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez quelle jambe fait mal (ou les deux / je ne sais pas).</translation>
     </message>
 </context>
 <context>
     <name>ChoiceOverlay</name>
     <message>
         <source>Press %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur %1</translation>
     </message>
 </context>
 <context>
     <name>Companion</name>
     <message>
         <source>StretchGuide</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide</translation>
     </message>
     <message>
         <source>Start today&apos;s routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer le programme du jour</translation>
     </message>
     <message>
         <source>Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire le point</translation>
     </message>
     <message>
         <source>Open StretchGuide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir StretchGuide</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Start today&apos;s routine: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer le programme du jour : %1</translation>
     </message>
     <message>
         <source>The plan could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan n’a pas pu être enregistré : %1</translation>
     </message>
     <message>
         <source>Go gentler with this one?</source>
-        <translation type="unfinished"></translation>
+        <translation>Y aller plus doucement ?</translation>
     </message>
     <message>
         <source>Ready for a little more?</source>
-        <translation type="unfinished"></translation>
+        <translation>Envie d’un peu plus ?</translation>
     </message>
     <message>
         <source>Change it in your plan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le changer dans votre plan ?</translation>
     </message>
     <message>
         <source>The plan could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan n’a pas pu être enregistré</translation>
     </message>
     <message>
         <source>%1 is planned for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est prévu aujourd’hui.</translation>
     </message>
     <message>
         <source>Pick a routine and take a few minutes for your back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un programme et prenez quelques minutes pour votre dos.</translation>
     </message>
     <message>
         <source>Time for your stretches.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est l’heure de vos étirements.</translation>
     </message>
     <message>
         <source>Time for your stretches</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est l’heure de vos étirements</translation>
     </message>
     <message>
         <source>Start now</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Good morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour</translation>
     </message>
     <message>
         <source>How is your back after yesterday&apos;s session? A quick check-in helps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment va votre dos après la séance d’hier ? Un petit point aide.</translation>
     </message>
 </context>
 <context>
     <name>CountdownDial</name>
     <message>
         <source>Countdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte à rebours</translation>
     </message>
     <message numerus="yes">
         <source>%n seconds left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n seconde restante</numerusform>
+            <numerusform>%n secondes restantes</numerusform>
         </translation>
     </message>
 </context>
@@ -339,1450 +339,1454 @@
     <name>CuePlayer</name>
     <message>
         <source>No sound output found: cues are shown on screen only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune sortie son trouvée : les signaux s’affichent seulement à l’écran.</translation>
     </message>
     <message>
         <source>Some cue sounds are missing; the voice carries on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains sons manquent ; la voix continue.</translation>
     </message>
     <message>
         <source>The speech engine stopped working: using recorded voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synthèse vocale ne marche plus : voix enregistrée utilisée.</translation>
     </message>
     <message>
         <source>The speech engine stopped working: beeps only.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synthèse vocale ne marche plus : bips seulement.</translation>
     </message>
 </context>
 <context>
     <name>FigurePlaceholder</name>
     <message>
         <source>Exercise picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Image de l’exercice</translation>
     </message>
 </context>
 <context>
     <name>GuidancePage</name>
     <message>
         <source>Activities to limit for now</source>
-        <translation type="unfinished"></translation>
+        <translation>Activités à limiter pour l’instant</translation>
     </message>
     <message>
         <source>Ice and heat</source>
-        <translation type="unfinished"></translation>
+        <translation>Froid et chaleur</translation>
     </message>
     <message>
         <source>Keep moving</source>
-        <translation type="unfinished"></translation>
+        <translation>Rester en mouvement</translation>
     </message>
     <message>
         <source>How hard to push</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’où aller</translation>
     </message>
     <message>
         <source>When to see a professional</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand consulter un professionnel</translation>
     </message>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils</translation>
     </message>
 </context>
 <context>
     <name>HelpsHurtsModel</name>
     <message>
         <source>⚠ hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ nuit</translation>
     </message>
     <message>
         <source>✓ help</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ aide</translation>
     </message>
     <message>
         <source>unclear</source>
-        <translation type="unfinished"></translation>
+        <translation>pas clair</translation>
     </message>
     <message>
         <source>%1 tends to hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 semble nuire</translation>
     </message>
     <message>
         <source>%1 tends to help</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 semble aider</translation>
     </message>
     <message>
         <source>No clear lean for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de tendance claire pour %1</translation>
     </message>
     <message>
         <source>You said better %1, the same %2, worse %3 times</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos réponses : mieux %1, pareil %2, moins bien %3 fois</translation>
     </message>
     <message>
         <source>“This hurts” pressed %1 times</source>
-        <translation type="unfinished"></translation>
+        <translation>« Ça fait mal » appuyé %1 fois</translation>
     </message>
     <message>
         <source>Next check-in better %1, the same %2, worse %3 times</source>
-        <translation type="unfinished"></translation>
+        <translation>Point suivant mieux %1, pareil %2, moins bien %3 fois</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Two-week verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilan sur deux semaines</translation>
     </message>
     <message>
         <source>Streak</source>
-        <translation type="unfinished"></translation>
+        <translation>Série</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher %1</translation>
     </message>
     <message>
         <source>Value under the pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur sous le pointeur</translation>
     </message>
     <message>
         <source>Save chart (&amp;PNG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique (&amp;PNG)</translation>
     </message>
     <message>
         <source>Export data (C&amp;SV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les données (C&amp;SV)</translation>
     </message>
     <message>
         <source>Report for my &amp;clinician (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport pour mon &amp;médecin (PDF)</translation>
     </message>
     <message>
         <source>Pain chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique de la douleur</translation>
     </message>
     <message>
         <source>Pain (0-10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur (0-10)</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Nothing here yet&lt;/h2&gt;&lt;p&gt;After your first check-in or session, your back and leg pain will show here, day by day, with a 7-day average so you can see the trend.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Rien pour l’instant&lt;/h2&gt;&lt;p&gt;Après votre premier point ou votre première séance, vos douleurs au dos et à la jambe s’affichent ici jour après jour, avec une moyenne sur 7 jours pour voir la tendance.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Exercises that tend to help or hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercices qui semblent aider ou nuire</translation>
     </message>
     <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ nuit : vos réponses « moins bien » et vos appuis sur « ça fait mal » dépassent vos réponses « mieux » ; envisagez d’y aller plus doucement ou de le retirer, et parlez-en à votre médecin ou kiné. Les chiffres du point suivant valent pour tous les exercices du programme : ils montrent ce qui a suivi, pas ce qui l’a causé.</translation>
     </message>
     <message>
         <source>Planned vs done, last 4 weeks: %1 of %2 planned days</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévu et fait, 4 dernières semaines : %1 jours sur %2 prévus</translation>
     </message>
     <message>
         <source>extra</source>
-        <translation type="unfinished"></translation>
+        <translation>en plus</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore</translation>
     </message>
     <message>
         <source>&lt;b&gt;1&lt;/b&gt; planned day kept so far</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;1&lt;/b&gt; jour prévu tenu jusqu’ici</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; planned days kept in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; jours prévus tenus d’affilée</translation>
     </message>
     <message>
         <source>&lt;b&gt;1&lt;/b&gt; day so far</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;1&lt;/b&gt; jour jusqu’ici</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; days in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; jours d’affilée</translation>
     </message>
     <message>
         <source>past the %2-day habit goal</source>
-        <translation type="unfinished"></translation>
+        <translation>au-delà de l’objectif d’habitude de %2 jours</translation>
     </message>
     <message>
         <source>the %2-day habit goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>objectif d’habitude de %2 jours atteint</translation>
     </message>
     <message>
         <source>1 more planned day to reach the %2-day habit goal</source>
-        <translation type="unfinished"></translation>
+        <translation>encore 1 jour prévu avant l’objectif d’habitude de %2 jours</translation>
     </message>
     <message>
         <source>1 more day to reach the %2-day habit goal</source>
-        <translation type="unfinished"></translation>
+        <translation>encore 1 jour avant l’objectif d’habitude de %2 jours</translation>
     </message>
     <message>
         <source>%3 more planned days to reach the %2-day habit goal</source>
-        <translation type="unfinished"></translation>
+        <translation>encore %3 jours prévus avant l’objectif d’habitude de %2 jours</translation>
     </message>
     <message>
         <source>%3 more days to reach the %2-day habit goal</source>
-        <translation type="unfinished"></translation>
+        <translation>encore %3 jours avant l’objectif d’habitude de %2 jours</translation>
     </message>
     <message>
         <source>Streak: </source>
-        <translation type="unfinished"></translation>
+        <translation>Série : </translation>
     </message>
     <message>
         <source>Back pain</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur au dos</translation>
     </message>
     <message>
         <source>Leg pain</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur à la jambe</translation>
     </message>
     <message>
         <source>Back, 7-day average</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos, moyenne sur 7 jours</translation>
     </message>
     <message>
         <source>Leg, 7-day average</source>
-        <translation type="unfinished"></translation>
+        <translation>Jambe, moyenne sur 7 jours</translation>
     </message>
     <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : dos %2, jambe %3 (moyenne du jour)</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer le fichier ?</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
         <source>StretchGuide: pain over time, %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide : douleur dans le temps, du %1 au %2</translation>
     </message>
     <message>
         <source>Save chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique</translation>
     </message>
     <message>
         <source>Export data to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les données dans un dossier</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’export</translation>
     </message>
     <message>
         <source>Exporting your history...</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de votre historique…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rapport</translation>
     </message>
 </context>
 <context>
     <name>ListeningIndicator</name>
     <message>
         <source>Voice commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes vocales</translation>
     </message>
     <message>
         <source>Heard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entendu : %1</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute</translation>
     </message>
     <message>
         <source>Say pause, go on, skip, back, ouch, stop, mute or unmute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites en anglais : pause, go on, skip, back, ouch, stop, mute ou unmute.</translation>
     </message>
     <message>
         <source>Not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas à l’écoute</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>StretchGuide</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide</translation>
     </message>
     <message>
         <source>Filter by cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par cause</translation>
     </message>
     <message>
         <source>Any cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les causes</translation>
     </message>
     <message>
         <source>Filter by position</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par position</translation>
     </message>
     <message>
         <source>Any position</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les positions</translation>
     </message>
     <message>
         <source>No &amp;floor work</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans exercices au &amp;sol</translation>
     </message>
     <message>
         <source>Only routines without floor work</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les programmes sans exercices au sol</translation>
     </message>
     <message>
         <source>Equipment I have ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon matériel ▾</translation>
     </message>
     <message>
         <source>Choose the equipment you have</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le matériel dont vous disposez</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher :</translation>
     </message>
     <message>
         <source>Routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmes</translation>
     </message>
     <message>
         <source>Loading routines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des programmes…</translation>
     </message>
     <message>
         <source>1 routine file could not be loaded: </source>
-        <translation type="unfinished"></translation>
+        <translation>1 fichier de programme n’a pas pu être chargé : </translation>
     </message>
     <message>
         <source>%1 routine files could not be loaded: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers de programme n’ont pas pu être chargés : </translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>&amp;Routines</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programmes</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique</translation>
     </message>
     <message>
         <source>&amp;Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;onseils</translation>
     </message>
     <message>
         <source>&amp;Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Faire le point</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;ramètres</translation>
     </message>
     <message>
         <source>Safety &amp;questions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Questions de sécurité</translation>
     </message>
     <message>
         <source>&amp;Print / Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer / enregistrer en PD&amp;F</translation>
     </message>
     <message>
         <source>Plan to &amp;calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan vers le &amp;calendrier</translation>
     </message>
     <message>
         <source>Delete this routine?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce programme ?</translation>
     </message>
     <message>
         <source>Delete “%1”? Its file is removed; your history keeps past sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer « %1 » ? Son fichier est effacé ; votre historique garde les séances passées.</translation>
     </message>
     <message>
         <source>Could not delete the routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme n’a pas pu être supprimé</translation>
     </message>
     <message>
         <source>Deleted “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » supprimé.</translation>
     </message>
     <message>
         <source>No routine matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun programme ne correspond</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » enregistré.</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer à l’ouverture de session</translation>
     </message>
     <message>
         <source>StretchGuide will start in the tray at login (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide se lancera dans la zone de notification à l’ouverture de session (%1).</translation>
     </message>
     <message>
         <source>StretchGuide no longer starts at login (%1 removed).</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide ne se lance plus à l’ouverture de session (%1 supprimé).</translation>
     </message>
     <message>
         <source>This hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ça fait mal</translation>
     </message>
     <message>
         <source>The session is paused. Sharp or growing pain means stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>La séance est en pause. Une douleur vive ou qui augmente veut dire : arrêtez.</translation>
     </message>
     <message>
         <source>Ease off: shorter holds from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus doux : maintiens plus courts à partir de maintenant</translation>
     </message>
     <message>
         <source>Skip this exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer cet exercice</translation>
     </message>
     <message>
         <source>Carry on</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer</translation>
     </message>
     <message>
         <source>End the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la séance</translation>
     </message>
     <message>
         <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour plus de douceur, deux pour passer cet exercice, trois pour continuer, quatre pour arrêter la séance.</translation>
     </message>
     <message>
         <source>Or say skip, go on, or stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou dites en anglais : skip, go on ou stop.</translation>
     </message>
     <message>
         <source>StretchGuide cannot open your history</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide ne peut pas ouvrir votre historique</translation>
     </message>
     <message>
         <source>Your history could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre historique n’a pas pu être lu</translation>
     </message>
     <message>
         <source>Restore the newest backup now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer maintenant la sauvegarde la plus récente ?</translation>
     </message>
     <message>
         <source>Restore failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la restauration</translation>
     </message>
     <message>
         <source>Unfinished session</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance non terminée</translation>
     </message>
     <message>
         <source>A session did not finish last time (perhaps the computer stopped). Keep what was done as a partial session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Une séance ne s’est pas terminée la dernière fois (l’ordinateur s’est peut-être arrêté). Garder ce qui a été fait comme séance partielle ?</translation>
     </message>
     <message>
         <source>%1 sessions did not finish last time (perhaps the computer stopped). Keep what was done as partial sessions?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 séances ne se sont pas terminées la dernière fois (l’ordinateur s’est peut-être arrêté). Garder ce qui a été fait comme séances partielles ?</translation>
     </message>
     <message>
         <source>Good morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour</translation>
     </message>
     <message>
         <source>How are you after yesterday&apos;s session? A quick check-in helps tell whether the exercises suit you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment allez-vous après la séance d’hier ? Un petit point aide à savoir si les exercices vous conviennent.</translation>
     </message>
     <message>
         <source>Seen by a doctor?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vu par un médecin ?</translation>
     </message>
     <message>
         <source>Please get medical help first</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez d’abord une aide médicale</translation>
     </message>
     <message>
         <source>No session was started. Please get medical help first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance n’a été lancée. Demandez d’abord une aide médicale.</translation>
     </message>
     <message>
         <source>Saved. Thank you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Merci.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enregistrement n’a pas encore pu être sauvegardé (le disque est peut-être plein, ou un autre programme utilise votre historique). Rien n’est perdu : il est gardé et StretchGuide réessaie toutes les quelques secondes.</numerusform>
+            <numerusform>%n enregistrements n’ont pas encore pu être sauvegardés (le disque est peut-être plein, ou un autre programme utilise votre historique). Rien n’est perdu : ils sont gardés et StretchGuide réessaie toutes les quelques secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Everything is saved now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout est enregistré maintenant.</translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore enregistré</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) of this session could not be saved yet. They are kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enregistrement de cette séance n’a pas encore pu être sauvegardé. Il est gardé tant que StretchGuide est ouvert, et sauvegardé dès que le disque a de la place ou que votre historique est libre. Réessayer maintenant ?</numerusform>
+            <numerusform>%n enregistrements de cette séance n’ont pas encore pu être sauvegardés. Ils sont gardés tant que StretchGuide est ouvert, et sauvegardés dès que le disque a de la place ou que votre historique est libre. Réessayer maintenant ?</numerusform>
         </translation>
     </message>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours impossible. StretchGuide garde les enregistrements et réessaie toutes les quelques secondes tant qu’il est ouvert ; libérez un peu d’espace disque ou fermez les autres programmes qui utilisent votre historique.</translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus doux : les maintiens sont plus courts à partir de maintenant.</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer</translation>
     </message>
     <message>
         <source>Choose a routine in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord un programme dans la liste.</translation>
     </message>
     <message>
         <source>Save the routine as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le programme en PDF</translation>
     </message>
     <message>
         <source>The PDF could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PDF n’a pas pu être enregistré</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enregistré</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Open the PDF to print it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le PDF pour l’imprimer ?</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendrier</translation>
     </message>
     <message>
         <source>Export the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le plan</translation>
     </message>
     <message>
         <source>Stretches: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étirements : %1</translation>
     </message>
     <message>
         <source>The calendar could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Le calendrier n’a pas pu être enregistré</translation>
     </message>
 </context>
 <context>
     <name>MicrophoneTest</name>
     <message>
         <source>Test your microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester le micro</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau du micro</translation>
     </message>
     <message>
         <source>Last command: none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière commande : aucune</translation>
     </message>
     <message>
         <source>Last command heard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière commande entendue</translation>
     </message>
     <message>
         <source>Loading the speech engine…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la reconnaissance vocale…</translation>
     </message>
     <message>
         <source>Listening: say a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute : dites une commande.</translation>
     </message>
     <message>
         <source>Last command: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière commande : %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
         <source>Click: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clic : %1</translation>
     </message>
 </context>
 <context>
     <name>PainScale</name>
     <message>
         <source>%1: %2 out of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 sur 10</translation>
     </message>
     <message>
         <source>0 = no pain</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = aucune douleur</translation>
     </message>
     <message>
         <source>10 = worst pain imaginable</source>
-        <translation type="unfinished"></translation>
+        <translation>10 = pire douleur imaginable</translation>
     </message>
     <message>
         <source>(before the session: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(avant la séance : %1)</translation>
     </message>
 </context>
 <context>
     <name>RoutineDetails</name>
     <message>
         <source>Routine details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails du programme</translation>
     </message>
     <message>
         <source>Pick a routine on the left to see its exercises.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un programme à gauche pour voir ses exercices.</translation>
     </message>
     <message>
         <source>C&amp;lear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
         <source>Clear filters and show every routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres et afficher tous les programmes</translation>
     </message>
     <message>
         <source>&amp;New routine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau programme</translation>
     </message>
     <message>
         <source>Create a new routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un nouveau programme</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier</translation>
     </message>
     <message>
         <source>Edit or copy this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier ou copier ce programme</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Delete this routine of yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce programme personnel</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Commencer</translation>
     </message>
     <message>
         <source>Start this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer ce programme</translation>
     </message>
     <message>
         <source>&amp;Copy and edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier et &amp;modifier</translation>
     </message>
     <message>
         <source>No routine matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun programme ne correspond</translation>
     </message>
     <message>
         <source>No routine fits all the filters you chose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun programme ne correspond à tous les filtres choisis.</translation>
     </message>
 </context>
 <context>
     <name>RoutineEditor</name>
     <message>
         <source>Edit routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le programme</translation>
     </message>
     <message>
         <source>New routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau programme</translation>
     </message>
     <message>
         <source>Routine name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du programme</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>How often</source>
-        <translation type="unfinished"></translation>
+        <translation>À quelle fréquence</translation>
     </message>
     <message>
         <source>Sessions per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances par semaine</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description</translation>
     </message>
     <message>
         <source>How &amp;often</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fréquence</translation>
     </message>
     <message>
         <source>Sessions a &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances par se&amp;maine</translation>
     </message>
     <message>
         <source>Exercises in this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercices de ce programme</translation>
     </message>
     <message>
         <source>Exercise to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercice à ajouter</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;onter</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Desce&amp;ndre</translation>
     </message>
     <message>
         <source>Dose of the selected exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Dose de l’exercice choisi</translation>
     </message>
     <message>
         <source>Hold in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintien en secondes</translation>
     </message>
     <message>
         <source>Repetitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétitions</translation>
     </message>
     <message>
         <source>Seconds per repetition</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondes par répétition</translation>
     </message>
     <message>
         <source>Sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Séries</translation>
     </message>
     <message>
         <source>Sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Côtés</translation>
     </message>
     <message>
         <source>Both legs together</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux jambes ensemble</translation>
     </message>
     <message>
         <source>Each side in turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque côté à tour de rôle</translation>
     </message>
     <message>
         <source>Alternate sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Alterner les côtés</translation>
     </message>
     <message>
         <source>Painful side only</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement le côté douloureux</translation>
     </message>
     <message>
         <source>Rest between sets in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos entre les séries en secondes</translation>
     </message>
     <message>
         <source>&amp;Hold, seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Maintien, secondes</translation>
     </message>
     <message>
         <source>Re&amp;petitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;pétitions</translation>
     </message>
     <message>
         <source>Seconds per re&amp;p</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondes par ré&amp;pétition</translation>
     </message>
     <message>
         <source>S&amp;ets</source>
-        <translation type="unfinished"></translation>
+        <translation>Sé&amp;ries</translation>
     </message>
     <message>
         <source>Si&amp;des</source>
-        <translation type="unfinished"></translation>
+        <translation>Cô&amp;tés</translation>
     </message>
     <message>
         <source>Res&amp;t between sets, seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos en&amp;tre les séries, secondes</translation>
     </message>
     <message>
         <source>Problem with this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec ce programme</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Once a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois par jour</translation>
     </message>
     <message>
         <source>My %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon %1</translation>
     </message>
     <message>
         <source>Expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendu : %1</translation>
     </message>
     <message>
         <source>, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, reçu : %1</translation>
     </message>
     <message>
         <source>Please give the routine a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au programme.</translation>
     </message>
     <message>
         <source>Exercise %1, %2: </source>
-        <translation type="unfinished"></translation>
+        <translation>Exercice %1, %2 : </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez au moins un exercice.</translation>
     </message>
     <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il existe déjà un programme nommé « %1 ». Choisissez un autre nom.</translation>
     </message>
 </context>
 <context>
     <name>RoutineListModel</name>
     <message numerus="yes">
         <source>%n exercise(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n exercice</numerusform>
+            <numerusform>%n exercices</numerusform>
         </translation>
     </message>
     <message>
         <source>no floor work</source>
-        <translation type="unfinished"></translation>
+        <translation>sans sol</translation>
     </message>
     <message>
         <source>my routine</source>
-        <translation type="unfinished"></translation>
+        <translation>mon programme</translation>
     </message>
     <message>
         <source>start here: beginners and flare-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer ici : débutants et poussées</translation>
     </message>
 </context>
 <context>
     <name>SafetyGate</name>
     <message>
+        <source>StretchGuide offers general guidance on stretches that many people with sciatica find helpful. It is not medical advice and it cannot examine you. If you are unsure whether these exercises suit you, ask a doctor or physiotherapist first. Stop any exercise that causes sharp or increasing pain.</source>
+        <translation>StretchGuide donne des conseils généraux sur des étirements qui aident beaucoup de personnes atteintes de sciatique. Ce n’est pas un avis médical et il ne peut pas vous examiner. En cas de doute, demandez d’abord à un médecin ou un kiné si ces exercices vous conviennent. Arrêtez tout exercice qui cause une douleur vive ou qui augmente.</translation>
+    </message>
+    <message>
         <source>Before you begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant de commencer</translation>
     </message>
     <message>
         <source>Disclaimer</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Gauche</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Droite</translation>
     </message>
     <message>
         <source>Both / not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux / je ne sais pas</translation>
     </message>
     <message>
         <source>Painful leg: </source>
-        <translation type="unfinished"></translation>
+        <translation>Jambe douloureuse : </translation>
     </message>
     <message>
         <source>Which leg hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle jambe fait mal</translation>
     </message>
     <message>
         <source>I &amp;understand</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai &amp;compris</translation>
     </message>
     <message>
         <source>I understand the disclaimer</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai compris l’avertissement</translation>
     </message>
     <message>
         <source>A few safety questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques questions de sécurité</translation>
     </message>
     <message>
         <source>Some signs mean exercises are not the right thing today. Please answer each question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains signes veulent dire que les exercices ne conviennent pas aujourd’hui. Répondez à chaque question.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>&amp;None of these</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aucun de ces signes</translation>
     </message>
     <message>
         <source>Answer no to every question</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre non à chaque question</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continuer</translation>
     </message>
     <message>
         <source>Check my answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier mes réponses</translation>
     </message>
     <message>
         <source>Safety result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de sécurité</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Que faire</translation>
     </message>
     <message>
         <source>I understand</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai compris</translation>
     </message>
     <message>
         <source>Continue with the &amp;exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer avec les &amp;exercices</translation>
     </message>
     <message>
         <source>Continue with the exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer avec les exercices</translation>
     </message>
     <message>
         <source>Please answer every question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez à toutes les questions.</translation>
     </message>
     <message>
         <source>Seek urgent medical help</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez une aide médicale urgente</translation>
     </message>
     <message>
         <source>Please see a doctor soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultez bientôt un médecin</translation>
     </message>
     <message>
         <source>You answered yes to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez répondu oui à :</translation>
     </message>
 </context>
 <context>
     <name>SessionController</name>
     <message>
         <source>A guided stretching session is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Une séance d’étirements guidée est en cours</translation>
     </message>
     <message>
         <source>Paused: the computer&apos;s clock changed, so the session is paused where you were. Press Space when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause : l’horloge de l’ordinateur a changé, la séance est donc en pause là où vous étiez. Appuyez sur Espace pour reprendre.</translation>
     </message>
     <message>
         <source>Paused: the computer was asleep or busy for %1. Press Space when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause : l’ordinateur était en veille ou occupé pendant %1. Appuyez sur Espace pour reprendre.</translation>
     </message>
     <message>
         <source>Sound off</source>
-        <translation type="unfinished"></translation>
+        <translation>Son coupé</translation>
     </message>
     <message>
         <source>Sound on</source>
-        <translation type="unfinished"></translation>
+        <translation>Son activé</translation>
     </message>
 </context>
 <context>
     <name>SessionView</name>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance</translation>
     </message>
     <message>
         <source>Exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercice</translation>
     </message>
     <message>
         <source>Instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigne</translation>
     </message>
     <message>
         <source>Caution</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Son</translation>
     </message>
     <message>
         <source>Repetition</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétition</translation>
     </message>
     <message>
         <source>Next up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite</translation>
     </message>
     <message>
         <source>Session progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de la séance</translation>
     </message>
     <message>
         <source>Time left in the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps restant de la séance</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause or resume (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause ou reprise (Espace)</translation>
     </message>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Retour</translation>
     </message>
     <message>
         <source>Previous step (Left arrow)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape précédente (flèche gauche)</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant ▶</translation>
     </message>
     <message>
         <source>Next step (Right arrow)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape suivante (flèche droite)</translation>
     </message>
     <message>
         <source>This hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ça fait mal</translation>
     </message>
     <message>
         <source>This hurts (H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ça fait mal (H)</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son</translation>
     </message>
     <message>
         <source>Mute or unmute (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper ou rétablir le son (M)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Stop the session (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la séance (Échap)</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>Stop the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la séance ?</translation>
     </message>
     <message>
         <source>The session is paused. What you have done so far is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>La séance est en pause. Ce que vous avez fait jusqu’ici est gardé.</translation>
     </message>
     <message>
         <source>Yes, end the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui, arrêter la séance</translation>
     </message>
     <message>
         <source>No, carry on</source>
-        <translation type="unfinished"></translation>
+        <translation>Non, continuer</translation>
     </message>
     <message>
         <source>Get ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparez-vous</translation>
     </message>
     <message>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenez</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Bougez</translation>
     </message>
     <message>
         <source>Switch sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Changez de côté</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtée</translation>
     </message>
     <message>
         <source>Next: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite : %1</translation>
     </message>
     <message>
         <source>Relax and breathe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Détendez-vous et respirez.</translation>
     </message>
     <message>
         <source>LEFT LEG</source>
-        <translation type="unfinished"></translation>
+        <translation>JAMBE GAUCHE</translation>
     </message>
     <message>
         <source>LEFT</source>
-        <translation type="unfinished"></translation>
+        <translation>GAUCHE</translation>
     </message>
     <message>
         <source>RIGHT LEG</source>
-        <translation type="unfinished"></translation>
+        <translation>JAMBE DROITE</translation>
     </message>
     <message>
         <source>RIGHT</source>
-        <translation type="unfinished"></translation>
+        <translation>DROITE</translation>
     </message>
     <message>
         <source>PAUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>EN PAUSE</translation>
     </message>
     <message>
         <source>breath %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>respiration %1 sur %2</translation>
     </message>
     <message>
         <source>set %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>série %1 sur %2</translation>
     </message>
     <message>
         <source>Rest first, then this one</source>
-        <translation type="unfinished"></translation>
+        <translation>D’abord du repos, puis celui-ci</translation>
     </message>
     <message>
         <source>Last exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier exercice</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>encore %1</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sur %1</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le son</translation>
     </message>
     <message>
         <source>SOUND OFF</source>
-        <translation type="unfinished"></translation>
+        <translation>SON COUPÉ</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Spoken guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Guidage vocal</translation>
     </message>
     <message>
         <source>Cue sounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sons de repère</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Full screen during a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Plein écran pendant une séance</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
     <message>
         <source>StretchGuide speaks the new language after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide parlera la nouvelle langue après un redémarrage.</translation>
     </message>
     <message>
         <source>Not said yet (ask before a session)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore indiqué (demander avant une séance)</translation>
     </message>
     <message>
         <source>Left leg</source>
-        <translation type="unfinished"></translation>
+        <translation>Jambe gauche</translation>
     </message>
     <message>
         <source>Right leg</source>
-        <translation type="unfinished"></translation>
+        <translation>Jambe droite</translation>
     </message>
     <message>
         <source>Both / not sure (both legs are exercised)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux / je ne sais pas (les deux jambes travaillent)</translation>
     </message>
     <message>
         <source>Both sides equally</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux côtés pareil</translation>
     </message>
     <message>
         <source>Painful side only</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement le côté douloureux</translation>
     </message>
     <message>
         <source>Painful side first</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté douloureux d’abord</translation>
     </message>
     <message>
         <source>An extra set on the painful side</source>
-        <translation type="unfinished"></translation>
+        <translation>Une série en plus du côté douloureux</translation>
     </message>
     <message>
         <source>Remind me on planned days at</source>
-        <translation type="unfinished"></translation>
+        <translation>Me le rappeler les jours prévus à</translation>
     </message>
     <message>
         <source>StretchGuide then starts at login, in the tray, so reminders come with the window closed. Turning this off removes it from login again.</source>
-        <translation type="unfinished"></translation>
+        <translation>StretchGuide se lance alors à l’ouverture de session, dans la zone de notification, pour que les rappels arrivent fenêtre fermée. Le désactiver le retire du démarrage.</translation>
     </message>
     <message>
         <source> / 10</source>
-        <translation type="unfinished"></translation>
+        <translation> / 10</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume</translation>
     </message>
     <message>
         <source>Get-ready time in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de préparation en secondes</translation>
     </message>
     <message>
         <source>First get-ready of a session in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Première préparation d’une séance en secondes</translation>
     </message>
     <message>
         <source>Theme: light, dark or as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème : clair, sombre ou comme le système</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Rest between exercises in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos entre les exercices en secondes</translation>
     </message>
     <message>
         <source>Time to switch sides in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps pour changer de côté en secondes</translation>
     </message>
     <message>
         <source>Painful side</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté douloureux</translation>
     </message>
     <message>
         <source>Which sides to exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Quels côtés travailler</translation>
     </message>
     <message>
         <source>Daily reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappel quotidien</translation>
     </message>
     <message>
         <source>Reminder time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure du rappel</translation>
     </message>
     <message>
         <source>Morning check-in reminder time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure du rappel pour le point du matin</translation>
     </message>
     <message>
         <source>Ask the safety questions every</source>
-        <translation type="unfinished"></translation>
+        <translation>Poser les questions de sécurité tous les</translation>
     </message>
     <message>
         <source>Pain after a session that is fine, up to</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur après une séance qui va, jusqu’à</translation>
     </message>
     <message>
         <source>Pain that is acceptable, up to; above it, ease off</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur acceptable, jusqu’à ; au-delà, y aller plus doucement</translation>
     </message>
     <message>
         <source>&amp;Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volume</translation>
     </message>
     <message>
         <source>&amp;Get ready</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Préparation</translation>
     </message>
     <message>
         <source>F&amp;irst get ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre&amp;mière préparation</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>&amp;Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repos</translation>
     </message>
     <message>
         <source>S&amp;witch sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer de &amp;côté</translation>
     </message>
     <message>
         <source>&amp;Painful side</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté &amp;douloureux</translation>
     </message>
     <message>
         <source>Si&amp;des</source>
-        <translation type="unfinished"></translation>
+        <translation>Cô&amp;tés</translation>
     </message>
     <message>
         <source>&amp;Morning check-in at</source>
-        <translation type="unfinished"></translation>
+        <translation>Point du &amp;matin à</translation>
     </message>
     <message>
         <source>Safety &amp;questions every</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Questions de sécurité tous les</translation>
     </message>
     <message>
         <source>Pain that is &amp;fine, up to</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur qui &amp;va, jusqu’à</translation>
     </message>
     <message>
         <source>Pain that is &amp;acceptable, up to</source>
-        <translation type="unfinished"></translation>
+        <translation>Douleur &amp;acceptable, jusqu’à</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
 </context>
@@ -1790,143 +1794,147 @@
     <name>StreakStrip</name>
     <message>
         <source>Last 21 days</source>
-        <translation type="unfinished"></translation>
+        <translation>21 derniers jours</translation>
     </message>
     <message>
         <source>%1 of the last 21 days had a session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des 21 derniers jours ont eu une séance</translation>
     </message>
 </context>
 <context>
     <name>VoiceListener</name>
     <message>
         <source>No microphone was found. Voice commands are off; the keys still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun micro trouvé. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
         <source>The microphone cannot record 16 kHz mono sound. Voice commands are off; the keys still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro ne peut pas enregistrer en mono 16 kHz. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro n’a pas pu être ouvert (il est peut-être utilisé, ou l’accès a été refusé). Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
         <source>The microphone stopped working. Voice commands are off; the keys still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro ne marche plus. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
 </context>
 <context>
     <name>VoiceSection</name>
     <message>
+        <source>Say pause, go on, skip, back, ouch, stop, mute or unmute during a session. Listening happens on this computer only: the sound never leaves it and nothing is recorded to disk. The microphone is used only while a session runs or while you test it here.</source>
+        <translation>Pendant une séance, dites en anglais : pause, go on, skip, back, ouch, stop, mute ou unmute. L’écoute se fait uniquement sur cet ordinateur : le son n’en sort jamais et rien n’est enregistré. Le micro ne sert que pendant une séance ou quand vous le testez ici.</translation>
+    </message>
+    <message>
         <source>Voice commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes vocales</translation>
     </message>
     <message>
         <source>Listen for voice commands during a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Écouter les commandes vocales pendant une séance</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro</translation>
     </message>
     <message>
         <source>&amp;Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Micro</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut du système</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
         <source>mat</source>
-        <translation type="unfinished"></translation>
+        <translation>tapis</translation>
     </message>
     <message>
         <source>chair</source>
-        <translation type="unfinished"></translation>
+        <translation>chaise</translation>
     </message>
     <message>
         <source>wall</source>
-        <translation type="unfinished"></translation>
+        <translation>mur</translation>
     </message>
     <message>
         <source>strap</source>
-        <translation type="unfinished"></translation>
+        <translation>sangle</translation>
     </message>
     <message>
         <source>band</source>
-        <translation type="unfinished"></translation>
+        <translation>élastique</translation>
     </message>
     <message>
         <source>small ball</source>
-        <translation type="unfinished"></translation>
+        <translation>petite balle</translation>
     </message>
     <message>
         <source>exercise ball</source>
-        <translation type="unfinished"></translation>
+        <translation>ballon de gym</translation>
     </message>
     <message>
         <source>sturdy support</source>
-        <translation type="unfinished"></translation>
+        <translation>appui stable</translation>
     </message>
     <message>
         <source>helper</source>
-        <translation type="unfinished"></translation>
+        <translation>aide</translation>
     </message>
     <message>
         <source>lying on back</source>
-        <translation type="unfinished"></translation>
+        <translation>sur le dos</translation>
     </message>
     <message>
         <source>lying face down</source>
-        <translation type="unfinished"></translation>
+        <translation>sur le ventre</translation>
     </message>
     <message>
         <source>lying on side</source>
-        <translation type="unfinished"></translation>
+        <translation>sur le côté</translation>
     </message>
     <message>
         <source>seated</source>
-        <translation type="unfinished"></translation>
+        <translation>assis</translation>
     </message>
     <message>
         <source>standing</source>
-        <translation type="unfinished"></translation>
+        <translation>debout</translation>
     </message>
     <message>
         <source>hands and knees</source>
-        <translation type="unfinished"></translation>
+        <translation>à quatre pattes</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Foraminal stenosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Sténose foraminale</translation>
     </message>
     <message>
         <source>Disc bulge</source>
-        <translation type="unfinished"></translation>
+        <translation>Protrusion discale</translation>
     </message>
     <message>
         <source>Piriformis syndrome</source>
-        <translation type="unfinished"></translation>
+        <translation>Syndrome du piriforme</translation>
     </message>
     <message>
         <source>Irritated sciatic nerve</source>
-        <translation type="unfinished"></translation>
+        <translation>Nerf sciatique irrité</translation>
     </message>
 </context>
 <context>
     <name>report</name>
     <message>
         <source>StretchGuide report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport StretchGuide</translation>
     </message>
 </context>
 </TS>
