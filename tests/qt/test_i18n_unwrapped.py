@@ -170,3 +170,39 @@ def test_the_checker_finds_what_it_should(tmp_path):
         "sample.py:3",
         "sample.py:8",
     ]
+
+
+def hidden_from_lupdate(path: Path) -> list[str]:
+    """tr("literal") calls lupdate cannot see: inside an f-string. (tr() of
+    a name is for text marked with QT_TRANSLATE_NOOP where it is written, or
+    for core's text, which core translates.)"""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for sub in ast.walk(node):
+                literal = any(
+                    isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                    for arg in getattr(sub, "args", [])[:2]
+                )
+                if _is_translate_call(sub) and literal:
+                    found.append(f"{path.name}:{sub.lineno}: in an f-string: {ast.unparse(sub)}")
+    return found
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_lupdate_can_see_every_tr_call(path):
+    # history_view.py belongs to another branch while this was written.
+    if path.name in ("history_view.py",):
+        pytest.xfail("history_view.py:533 has tr() in an f-string (owned by r19)")
+    assert hidden_from_lupdate(path) == []
+
+
+def test_the_f_string_check_finds_what_lupdate_misses(tmp_path):
+    src = tmp_path / "sample.py"
+    src.write_text(
+        "QLabel(f\"<b>{self.tr('Hidden')}</b>\")\n"
+        "QLabel('<b>' + self.tr('Seen') + '</b>')\n"
+        "QLabel(f'<li>{self.tr(flag.question)}</li>')\n"
+    )
+    assert [f.split(": ", 1)[0] for f in hidden_from_lupdate(src)] == ["sample.py:1"]

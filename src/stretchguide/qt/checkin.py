@@ -231,7 +231,9 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.leg)
 
         self.form.addSpacing(8)
-        self.form.addWidget(QLabel(f"<b>{self.tr('How far down the leg do you feel it?')}</b>"))
+        self.form.addWidget(
+            QLabel("<b>" + self.tr("How far down the leg do you feel it?") + "</b>")
+        )
         labels = {
             "none": self.tr("Not in the leg"),
             "buttock": self.tr("Buttock"),
@@ -249,7 +251,7 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.extent_row)
 
         self.form.addSpacing(8)
-        self.form.addWidget(QLabel(f"<b>{self.tr('Do you also feel any of these?')}</b>"))
+        self.form.addWidget(QLabel("<b>" + self.tr("Do you also feel any of these?") + "</b>"))
         self.symptoms = ChoiceRow(
             [self.tr("&Tingling"), self.tr("&Numbness"), self.tr("&Weakness")],
             [self.tr("Tingling"), self.tr("Numbness"), self.tr("Weakness")],
@@ -265,7 +267,7 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.before_label)
 
         self.form.addSpacing(8)
-        self.side_label = QLabel(f"<b>{self.tr('Which leg hurts?')}</b>")
+        self.side_label = QLabel("<b>" + self.tr("Which leg hurts?") + "</b>")
         self.form.addWidget(self.side_label)
         side_labels = {
             "left": self.tr("&Left"),
@@ -296,7 +298,7 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.responses_box)
 
         self.form.addSpacing(8)
-        note_label = QLabel(f"<b>{self.tr('N&ote (optional)')}</b>")
+        note_label = QLabel("<b>" + self.tr("N&ote (optional)") + "</b>")
         self.form.addWidget(note_label)
         self.note = QLineEdit()
         self.note.setPlaceholderText(
@@ -473,7 +475,7 @@ class CheckinPage(QWidget):
         if not exercises:
             return
         self.responses_grid.addWidget(
-            QLabel(f"<b>{self.tr('How did each exercise feel?')}</b>"), 0, 0, 1, 4
+            QLabel("<b>" + self.tr("How did each exercise feel?") + "</b>"), 0, 0, 1, 4
         )
         names = {
             "better": self.tr("Better"),

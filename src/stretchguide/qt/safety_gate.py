@@ -75,7 +75,7 @@ class SafetyGate(QStackedWidget):
         from stretchguide.qt.checkin import SIDES, ChoiceRow
 
         layout.addSpacing(12)
-        layout.addWidget(QLabel(f"<b>{self.tr('Which leg hurts?')}</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("Which leg hurts?") + "</b>"))
         labels = {
             "left": self.tr("Left"),
             "right": self.tr("Right"),

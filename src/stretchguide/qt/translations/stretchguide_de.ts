@@ -39,6 +39,10 @@
         <translation>Beinschmerzen</translation>
     </message>
     <message>
+        <source>How far down the leg do you feel it?</source>
+        <translation>Wie weit ins Bein spüren Sie es?</translation>
+    </message>
+    <message>
         <source>Not in the leg</source>
         <translation>Nicht im Bein</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>How far down the leg</source>
         <translation>Wie weit ins Bein</translation>
+    </message>
+    <message>
+        <source>Do you also feel any of these?</source>
+        <translation>Spüren Sie auch etwas davon?</translation>
     </message>
     <message>
         <source>&amp;Tingling</source>
@@ -99,6 +107,10 @@
         <translation>Vor der Einheit</translation>
     </message>
     <message>
+        <source>Which leg hurts?</source>
+        <translation>Welches Bein schmerzt?</translation>
+    </message>
+    <message>
         <source>&amp;Left</source>
         <translation>&amp;Links</translation>
     </message>
@@ -121,6 +133,10 @@
     <message>
         <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
         <translation>Übungen für das schmerzende Bein werden mit diesem Bein gemacht. Beide / unsicher: mit beiden Beinen.</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (optional)</source>
+        <translation>N&amp;otiz (freiwillig)</translation>
     </message>
     <message>
         <source>Anything you want to remember or tell your clinician</source>
@@ -213,6 +229,10 @@
     <message>
         <source>no tingling, numbness or weakness</source>
         <translation>kein Kribbeln, keine Taubheit oder Schwäche</translation>
+    </message>
+    <message>
+        <source>How did each exercise feel?</source>
+        <translation>Wie hat sich jede Übung angefühlt?</translation>
     </message>
     <message>
         <source>Better</source>
@@ -382,6 +402,26 @@
     <message>
         <source>When to see a professional</source>
         <translation>Wann Sie zu einer Fachperson gehen sollten</translation>
+    </message>
+    <message>
+        <source>Living with sciatica</source>
+        <translation>Leben mit Ischiasbeschwerden</translation>
+    </message>
+    <message>
+        <source>Ice: %1-%2 minutes at a time, %3-%4 times a day.</source>
+        <translation>Kälte: jeweils %1–%2 Minuten, %3- bis %4-mal am Tag.</translation>
+    </message>
+    <message>
+        <source>Get medical help today if</source>
+        <translation>Holen Sie noch heute ärztliche Hilfe, wenn</translation>
+    </message>
+    <message>
+        <source>See a doctor soon if</source>
+        <translation>Gehen Sie bald zum Arzt, wenn</translation>
+    </message>
+    <message>
+        <source>This is general guidance, not medical advice.</source>
+        <translation>Dies sind allgemeine Hinweise, kein ärztlicher Rat.</translation>
     </message>
     <message>
         <source>Guidance</source>
@@ -978,6 +1018,22 @@
 <context>
     <name>RoutineDetails</name>
     <message>
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <source>You need</source>
+        <translation>Sie brauchen</translation>
+    </message>
+    <message>
+        <source>unknown exercise</source>
+        <translation>unbekannte Übung</translation>
+    </message>
+    <message>
         <source>Routine details</source>
         <translation>Programmdetails</translation>
     </message>
@@ -1252,6 +1308,10 @@
     <message>
         <source>Disclaimer</source>
         <translation>Haftungshinweis</translation>
+    </message>
+    <message>
+        <source>Which leg hurts?</source>
+        <translation>Welches Bein schmerzt?</translation>
     </message>
     <message>
         <source>Left</source>

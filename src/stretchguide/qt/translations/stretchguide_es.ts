@@ -39,6 +39,10 @@
         <translation>Dolor de pierna</translation>
     </message>
     <message>
+        <source>How far down the leg do you feel it?</source>
+        <translation>¿Hasta dónde baja por la pierna?</translation>
+    </message>
+    <message>
         <source>Not in the leg</source>
         <translation>No en la pierna</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>How far down the leg</source>
         <translation>Hasta dónde baja por la pierna</translation>
+    </message>
+    <message>
+        <source>Do you also feel any of these?</source>
+        <translation>¿Notas también algo de esto?</translation>
     </message>
     <message>
         <source>&amp;Tingling</source>
@@ -99,6 +107,10 @@
         <translation>Antes de la sesión</translation>
     </message>
     <message>
+        <source>Which leg hurts?</source>
+        <translation>¿Qué pierna duele?</translation>
+    </message>
+    <message>
         <source>&amp;Left</source>
         <translation>&amp;Izquierda</translation>
     </message>
@@ -121,6 +133,10 @@
     <message>
         <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
         <translation>Los ejercicios para la pierna con dolor se hacen con esta pierna. Las dos / no lo sé: con las dos piernas.</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (optional)</source>
+        <translation>N&amp;ota (opcional)</translation>
     </message>
     <message>
         <source>Anything you want to remember or tell your clinician</source>
@@ -213,6 +229,10 @@
     <message>
         <source>no tingling, numbness or weakness</source>
         <translation>sin hormigueo, entumecimiento ni debilidad</translation>
+    </message>
+    <message>
+        <source>How did each exercise feel?</source>
+        <translation>¿Cómo te sentó cada ejercicio?</translation>
     </message>
     <message>
         <source>Better</source>
@@ -382,6 +402,26 @@
     <message>
         <source>When to see a professional</source>
         <translation>Cuándo ver a un profesional</translation>
+    </message>
+    <message>
+        <source>Living with sciatica</source>
+        <translation>Vivir con ciática</translation>
+    </message>
+    <message>
+        <source>Ice: %1-%2 minutes at a time, %3-%4 times a day.</source>
+        <translation>Frío: %1-%2 minutos cada vez, %3-%4 veces al día.</translation>
+    </message>
+    <message>
+        <source>Get medical help today if</source>
+        <translation>Busca ayuda médica hoy mismo si</translation>
+    </message>
+    <message>
+        <source>See a doctor soon if</source>
+        <translation>Ve pronto al médico si</translation>
+    </message>
+    <message>
+        <source>This is general guidance, not medical advice.</source>
+        <translation>Son consejos generales, no consejo médico.</translation>
     </message>
     <message>
         <source>Guidance</source>
@@ -978,6 +1018,22 @@
 <context>
     <name>RoutineDetails</name>
     <message>
+        <source>Time</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Con qué frecuencia</translation>
+    </message>
+    <message>
+        <source>You need</source>
+        <translation>Necesitas</translation>
+    </message>
+    <message>
+        <source>unknown exercise</source>
+        <translation>ejercicio desconocido</translation>
+    </message>
+    <message>
         <source>Routine details</source>
         <translation>Detalles de la rutina</translation>
     </message>
@@ -1252,6 +1308,10 @@
     <message>
         <source>Disclaimer</source>
         <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Which leg hurts?</source>
+        <translation>¿Qué pierna duele?</translation>
     </message>
     <message>
         <source>Left</source>

@@ -39,6 +39,10 @@
         <translation>Douleur à la jambe</translation>
     </message>
     <message>
+        <source>How far down the leg do you feel it?</source>
+        <translation>Jusqu’où le sentez-vous dans la jambe ?</translation>
+    </message>
+    <message>
         <source>Not in the leg</source>
         <translation>Pas dans la jambe</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>How far down the leg</source>
         <translation>Jusqu’où dans la jambe</translation>
+    </message>
+    <message>
+        <source>Do you also feel any of these?</source>
+        <translation>Ressentez-vous aussi l’un de ces signes ?</translation>
     </message>
     <message>
         <source>&amp;Tingling</source>
@@ -99,6 +107,10 @@
         <translation>Avant la séance</translation>
     </message>
     <message>
+        <source>Which leg hurts?</source>
+        <translation>Quelle jambe fait mal ?</translation>
+    </message>
+    <message>
         <source>&amp;Left</source>
         <translation>&amp;Gauche</translation>
     </message>
@@ -121,6 +133,10 @@
     <message>
         <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
         <translation>Les exercices pour la jambe douloureuse se font sur cette jambe. Les deux / je ne sais pas : sur les deux jambes.</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (optional)</source>
+        <translation>N&amp;ote (facultatif)</translation>
     </message>
     <message>
         <source>Anything you want to remember or tell your clinician</source>
@@ -213,6 +229,10 @@
     <message>
         <source>no tingling, numbness or weakness</source>
         <translation>ni fourmillements, ni engourdissement, ni faiblesse</translation>
+    </message>
+    <message>
+        <source>How did each exercise feel?</source>
+        <translation>Comment s’est passé chaque exercice ?</translation>
     </message>
     <message>
         <source>Better</source>
@@ -382,6 +402,26 @@
     <message>
         <source>When to see a professional</source>
         <translation>Quand consulter un professionnel</translation>
+    </message>
+    <message>
+        <source>Living with sciatica</source>
+        <translation>Vivre avec une sciatique</translation>
+    </message>
+    <message>
+        <source>Ice: %1-%2 minutes at a time, %3-%4 times a day.</source>
+        <translation>Froid : %1 à %2 minutes à chaque fois, %3 à %4 fois par jour.</translation>
+    </message>
+    <message>
+        <source>Get medical help today if</source>
+        <translation>Demandez une aide médicale aujourd’hui si</translation>
+    </message>
+    <message>
+        <source>See a doctor soon if</source>
+        <translation>Consultez bientôt un médecin si</translation>
+    </message>
+    <message>
+        <source>This is general guidance, not medical advice.</source>
+        <translation>Ce sont des conseils généraux, pas un avis médical.</translation>
     </message>
     <message>
         <source>Guidance</source>
@@ -978,6 +1018,22 @@
 <context>
     <name>RoutineDetails</name>
     <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>À quelle fréquence</translation>
+    </message>
+    <message>
+        <source>You need</source>
+        <translation>Il vous faut</translation>
+    </message>
+    <message>
+        <source>unknown exercise</source>
+        <translation>exercice inconnu</translation>
+    </message>
+    <message>
         <source>Routine details</source>
         <translation>Détails du programme</translation>
     </message>
@@ -1252,6 +1308,10 @@
     <message>
         <source>Disclaimer</source>
         <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Which leg hurts?</source>
+        <translation>Quelle jambe fait mal ?</translation>
     </message>
     <message>
         <source>Left</source>
