@@ -78,3 +78,17 @@ def test_a_hand_edited_unknown_language_reads_as_system(tmp_path):
     path = tmp_path / "s.ini"
     path.write_text("[appearance]\nlanguage=klingon\n")
     assert Preferences(path).language == "system"
+
+
+def test_settings_fit_the_screen_in_german(qapp, qtbot, tmp_path, restore_language):
+    # German lines are longer and the form is tall: it scrolls, OK stays in view.
+    i18n.install_language(qapp, "de", {})
+    dialog = SettingsDialog(Preferences(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    full = dialog.sizeHint().height()
+    dialog.fit_to_height(600)  # 720 less title bar and panel
+    assert dialog.sizeHint().height() <= 600 < full
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.buttons.isVisible() and dialog.scroll.verticalScrollBar().maximum() > 0
+    assert dialog.windowTitle() == "Einstellungen"

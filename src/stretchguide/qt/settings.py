@@ -9,10 +9,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QSlider,
     QSpinBox,
+    QStyle,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +43,15 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.prefs = prefs
         self.setWindowTitle(self.tr("Settings"))
-        form = QFormLayout(self)
+        # The form scrolls inside the dialog and OK / Cancel stay in view:
+        # with the voice section (and German's longer lines) it is taller
+        # than a 1280x720 screen leaves for a dialog.
+        outer = QVBoxLayout(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        form = QFormLayout(content)
 
         self.voice = QCheckBox(self.tr("Spoken guidance"))
         self.beeps = QCheckBox(self.tr("Cue sounds"))
@@ -152,13 +164,31 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Pain that is &fine, up to"), self.pain_fine)
         form.addRow(self.tr("Pain that is &acceptable, up to"), self.pain_acceptable)
         self._add_voice_section(form)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        form.addRow(buttons)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
+        outer.addWidget(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.load()
+        self._fit_to_screen(content)
+
+    def _fit_to_screen(self, content: QWidget) -> None:
+        self._content = content
+        screen = self.screen()
+        # Room for the window's title bar and the desktop's panels.
+        self.fit_to_height(screen.availableGeometry().height() - 60 if screen else 10_000)
+
+    def fit_to_height(self, height: int) -> None:
+        """As large as the form, but the whole dialog no taller than ``height``."""
+        hint = self._content.sizeHint()
+        m = self.layout().contentsMargins()
+        chrome = self.buttons.sizeHint().height() + self.layout().spacing() + m.top() + m.bottom()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.scroll.setMinimumWidth(hint.width() + bar)
+        self.scroll.setMinimumHeight(max(150, min(hint.height(), height - chrome)))
 
     def _add_voice_section(self, form: QFormLayout) -> None:
         from stretchguide.qt.voice_settings import VoiceSection
