@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>What this is for: your answers stay on this computer. Before and after each session they show whether the exercises calm your symptoms or stir them up; over days they draw your pain trend and the 14-day verdict in History. Pain spreading further down the leg, or new numbness or weakness, is a sign to ease off and talk to a professional.</source>
-        <translation>Wozu das dient: Ihre Antworten bleiben auf diesem Computer. Vor und nach jeder Einheit zeigen sie, ob die Übungen Ihre Beschwerden beruhigen oder verstärken; über die Tage ergeben sie Ihren Schmerzverlauf und die 14-Tage-Bilanz im Verlauf. Wenn der Schmerz weiter ins Bein ausstrahlt oder neue Taubheit oder Schwäche auftritt, machen Sie sanfter weiter und sprechen Sie mit einer Fachperson.</translation>
+        <translation>Wozu das dient: Ihre Antworten bleiben auf diesem Computer. Vor und nach jeder Einheit zeigen sie, ob die Übungen Ihre Beschwerden beruhigen oder verstärken; über die Tage ergeben sie Ihren Schmerzverlauf und die 14-Tage-Bilanz im Verlauf. Strahlt der Schmerz weiter ins Bein aus oder treten neue Taubheit oder Schwäche auf, ist das ein Zeichen, nachzulassen und mit einer Fachperson zu sprechen.</translation>
     </message>
     <message>
         <source>What the answers are used for</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Go gentler with this one?</source>
-        <translation>Hier sanfter weitermachen?</translation>
+        <translation>Hier nachlassen?</translation>
     </message>
     <message>
         <source>Ready for a little more?</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation>⚠ schadet: Ihre „schlechter“-Antworten und „Das tut weh“-Klicks überwiegen die „besser“-Antworten – machen Sie die Übung sanfter oder lassen Sie sie weg, und sprechen Sie mit Ihrem Arzt oder Therapeuten darüber. Die Zahlen zum nächsten Check-in gelten für alle Übungen des Programms: Sie zeigen, was danach kam, nicht was es verursacht hat.</translation>
+        <translation>⚠ schadet: Ihre „schlechter“-Antworten und „Das tut weh“-Klicks überwiegen die „besser“-Antworten – lassen Sie bei der Übung nach oder lassen Sie sie weg, und sprechen Sie mit Ihrem Arzt oder Therapeuten darüber. Die Zahlen zum nächsten Check-in gelten für alle Übungen des Programms: Sie zeigen, was danach kam, nicht was es verursacht hat.</translation>
     </message>
     <message>
         <source>Planned vs done, last 4 weeks: %1 of %2 planned days</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>Ease off: shorter holds from here</source>
-        <translation>Sanfter: ab jetzt kürzer halten</translation>
+        <translation>Nachlassen: ab jetzt kürzer halten</translation>
     </message>
     <message>
         <source>Skip this exercise</source>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation>Pausiert. Stechender oder zunehmender Schmerz heißt: aufhören. Drücken Sie eins für sanfter, zwei zum Überspringen der Übung, drei zum Weitermachen, vier zum Beenden der Einheit.</translation>
+        <translation>Pausiert. Stechender oder zunehmender Schmerz heißt: aufhören. Drücken Sie eins zum Nachlassen, zwei zum Überspringen der Übung, drei zum Weitermachen, vier zum Beenden der Einheit.</translation>
     </message>
     <message>
         <source>Or say skip, go on, or stop.</source>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>
-        <translation>Sanfter: ab jetzt wird kürzer gehalten.</translation>
+        <translation>Nachgelassen: ab jetzt wird kürzer gehalten.</translation>
     </message>
     <message>
         <source>Print</source>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <source>Pain that is acceptable, up to; above it, ease off</source>
-        <translation>Schmerz, der akzeptabel ist, bis; darüber sanfter machen</translation>
+        <translation>Schmerz, der akzeptabel ist, bis; darüber nachlassen</translation>
     </message>
     <message>
         <source>&amp;Volume</source>
@@ -1943,7 +1943,7 @@
     </message>
     <message>
         <source>helper</source>
-        <translation>Helfer</translation>
+        <translation>Hilfsperson</translation>
     </message>
     <message>
         <source>lying on back</source>
@@ -1963,7 +1963,7 @@
     </message>
     <message>
         <source>standing</source>
-        <translation>im Stehen</translation>
+        <translation>im Stand</translation>
     </message>
     <message>
         <source>hands and knees</source>

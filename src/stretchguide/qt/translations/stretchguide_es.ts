@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>What this is for: your answers stay on this computer. Before and after each session they show whether the exercises calm your symptoms or stir them up; over days they draw your pain trend and the 14-day verdict in History. Pain spreading further down the leg, or new numbness or weakness, is a sign to ease off and talk to a professional.</source>
-        <translation>Para qué sirve: tus respuestas se quedan en este ordenador. Antes y después de cada sesión muestran si los ejercicios calman tus síntomas o los empeoran; con los días dibujan tu evolución del dolor y el balance de 14 días en Historial. Si el dolor baja más por la pierna, o aparece entumecimiento o debilidad nuevos, hazlo más suave y habla con un profesional.</translation>
+        <translation>Para qué sirve: tus respuestas se quedan en este ordenador. Antes y después de cada sesión muestran si los ejercicios calman tus síntomas o los empeoran; con los días dibujan tu evolución del dolor y el balance de 14 días en Historial. Si el dolor baja más por la pierna, o aparece entumecimiento o debilidad nuevos, afloja y habla con un profesional.</translation>
     </message>
     <message>
         <source>What the answers are used for</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Go gentler with this one?</source>
-        <translation>¿Hacerlo más suave?</translation>
+        <translation>¿Aflojar con este?</translation>
     </message>
     <message>
         <source>Ready for a little more?</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation>⚠ perjudica: tus respuestas «peor» y las veces que pulsaste «esto duele» superan a las respuestas «mejor»; plantéate hacerlo más suave o quitarlo, y coméntalo con tu médico o fisioterapeuta. Los datos del registro siguiente son comunes a todos los ejercicios de la rutina: muestran lo que vino después, no lo que lo causó.</translation>
+        <translation>⚠ perjudica: tus respuestas «peor» y las veces que pulsaste «esto duele» superan a las respuestas «mejor»; plantéate aflojar o quitarlo, y coméntalo con tu médico o fisioterapeuta. Los datos del registro siguiente son comunes a todos los ejercicios de la rutina: muestran lo que vino después, no lo que lo causó.</translation>
     </message>
     <message>
         <source>Planned vs done, last 4 weeks: %1 of %2 planned days</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>Ease off: shorter holds from here</source>
-        <translation>Más suave: mantener menos tiempo desde ahora</translation>
+        <translation>Aflojar: mantener menos tiempo desde ahora</translation>
     </message>
     <message>
         <source>Skip this exercise</source>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation>En pausa. Un dolor agudo o que aumenta significa parar. Pulsa uno para hacerlo más suave, dos para saltar este ejercicio, tres para seguir, cuatro para terminar la sesión.</translation>
+        <translation>En pausa. Un dolor agudo o que aumenta significa parar. Pulsa uno para aflojar, dos para saltar este ejercicio, tres para seguir, cuatro para terminar la sesión.</translation>
     </message>
     <message>
         <source>Or say skip, go on, or stop.</source>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>
-        <translation>Más suave: desde ahora se mantiene menos tiempo.</translation>
+        <translation>Aflojado: desde ahora se mantiene menos tiempo.</translation>
     </message>
     <message>
         <source>Print</source>
@@ -1292,7 +1292,7 @@
     </message>
     <message>
         <source>start here: beginners and flare-ups</source>
-        <translation>Empieza aquí: principiantes y crisis</translation>
+        <translation>Empieza aquí: principiantes y brotes</translation>
     </message>
 </context>
 <context>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <source>Pain that is acceptable, up to; above it, ease off</source>
-        <translation>Dolor aceptable, hasta; por encima, suavizar</translation>
+        <translation>Dolor aceptable, hasta; por encima, aflojar</translation>
     </message>
     <message>
         <source>&amp;Volume</source>
@@ -1935,7 +1935,7 @@
     </message>
     <message>
         <source>exercise ball</source>
-        <translation>pelota de ejercicio</translation>
+        <translation>fitball</translation>
     </message>
     <message>
         <source>sturdy support</source>
@@ -1943,7 +1943,7 @@
     </message>
     <message>
         <source>helper</source>
-        <translation>ayudante</translation>
+        <translation>alguien que te ayude</translation>
     </message>
     <message>
         <source>lying on back</source>

@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Anything you want to remember or tell your clinician</source>
-        <translation>Ce que vous voulez retenir ou dire à votre médecin ou kiné</translation>
+        <translation>Ce que vous voulez retenir ou dire à votre médecin ou kinésithérapeute</translation>
     </message>
     <message>
         <source>Note</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>What this is for: your answers stay on this computer. Before and after each session they show whether the exercises calm your symptoms or stir them up; over days they draw your pain trend and the 14-day verdict in History. Pain spreading further down the leg, or new numbness or weakness, is a sign to ease off and talk to a professional.</source>
-        <translation>À quoi ça sert : vos réponses restent sur cet ordinateur. Avant et après chaque séance, elles montrent si les exercices calment vos symptômes ou les aggravent ; au fil des jours, elles tracent l’évolution de la douleur et le bilan sur 14 jours dans Historique. Une douleur qui descend plus bas dans la jambe, ou un nouvel engourdissement ou une nouvelle faiblesse, indique d’y aller plus doucement et d’en parler à un professionnel.</translation>
+        <translation>À quoi ça sert : vos réponses restent sur cet ordinateur. Avant et après chaque séance, elles montrent si les exercices calment vos symptômes ou les aggravent ; au fil des jours, elles tracent l’évolution de la douleur et le résultat sur 14 jours dans Historique. Une douleur qui descend plus bas dans la jambe, ou un nouvel engourdissement ou une nouvelle faiblesse, indique d’y aller plus doucement et d’en parler à un professionnel.</translation>
     </message>
     <message>
         <source>What the answers are used for</source>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Skip the check-in</source>
-        <translation>Passer le point</translation>
+        <translation>Passer le bilan</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>Save the check-in</source>
-        <translation>Enregistrer le point</translation>
+        <translation>Enregistrer le bilan</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>Check in</source>
-        <translation>Faire le point</translation>
+        <translation>Faire le bilan</translation>
     </message>
     <message>
         <source>Open StretchGuide</source>
@@ -338,7 +338,7 @@
     </message>
     <message>
         <source>How is your back after yesterday&apos;s session? A quick check-in helps.</source>
-        <translation>Comment va votre dos après la séance d’hier ? Un petit point aide.</translation>
+        <translation>Comment va votre dos après la séance d’hier ? Un petit bilan aide.</translation>
     </message>
 </context>
 <context>
@@ -464,14 +464,14 @@
     </message>
     <message>
         <source>Next check-in better %1, the same %2, worse %3 times</source>
-        <translation>Point suivant mieux %1, pareil %2, moins bien %3 fois</translation>
+        <translation>Bilan suivant mieux %1, pareil %2, moins bien %3 fois</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Two-week verdict</source>
-        <translation>Bilan sur deux semaines</translation>
+        <translation>Résultat sur deux semaines</translation>
     </message>
     <message>
         <source>Streak</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;Nothing here yet&lt;/h2&gt;&lt;p&gt;After your first check-in or session, your back and leg pain will show here, day by day, with a 7-day average so you can see the trend.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Rien pour l’instant&lt;/h2&gt;&lt;p&gt;Après votre premier point ou votre première séance, vos douleurs au dos et à la jambe s’affichent ici jour après jour, avec une moyenne sur 7 jours pour voir la tendance.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Rien pour l’instant&lt;/h2&gt;&lt;p&gt;Après votre premier bilan ou votre première séance, vos douleurs au dos et à la jambe s’affichent ici jour après jour, avec une moyenne sur 7 jours pour voir la tendance.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Exercises that tend to help or hurt</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation>⚠ nuit : vos réponses « moins bien » et vos appuis sur « ça fait mal » dépassent vos réponses « mieux » ; envisagez d’y aller plus doucement ou de le retirer, et parlez-en à votre médecin ou kiné. Les chiffres du point suivant valent pour tous les exercices du programme : ils montrent ce qui a suivi, pas ce qui l’a causé.</translation>
+        <translation>⚠ nuit : vos réponses « moins bien » et vos appuis sur « ça fait mal » dépassent vos réponses « mieux » ; envisagez d’y aller plus doucement ou de le retirer, et parlez-en à votre médecin ou kinésithérapeute. Les chiffres du bilan suivant valent pour tous les exercices du programme : ils montrent ce qui a suivi, pas ce qui l’a causé.</translation>
     </message>
     <message>
         <source>Planned vs done, last 4 weeks: %1 of %2 planned days</source>
@@ -745,7 +745,7 @@
     </message>
     <message>
         <source>&amp;Check in</source>
-        <translation>&amp;Faire le point</translation>
+        <translation>&amp;Faire le bilan</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>Ease off: shorter holds from here</source>
-        <translation>Plus doux : maintiens plus courts à partir de maintenant</translation>
+        <translation>Alléger : maintiens plus courts à partir de maintenant</translation>
     </message>
     <message>
         <source>Skip this exercise</source>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour plus de douceur, deux pour passer cet exercice, trois pour continuer, quatre pour arrêter la séance.</translation>
+        <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour alléger, deux pour passer cet exercice, trois pour continuer, quatre pour arrêter la séance.</translation>
     </message>
     <message>
         <source>Or say skip, go on, or stop.</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <source>How are you after yesterday&apos;s session? A quick check-in helps tell whether the exercises suit you.</source>
-        <translation>Comment allez-vous après la séance d’hier ? Un petit point aide à savoir si les exercices vous conviennent.</translation>
+        <translation>Comment allez-vous après la séance d’hier ? Un petit bilan aide à savoir si les exercices vous conviennent.</translation>
     </message>
     <message>
         <source>Seen by a doctor?</source>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>
-        <translation>Plus doux : les maintiens sont plus courts à partir de maintenant.</translation>
+        <translation>Allégé : les maintiens sont plus courts à partir de maintenant.</translation>
     </message>
     <message>
         <source>Print</source>
@@ -1292,14 +1292,14 @@
     </message>
     <message>
         <source>start here: beginners and flare-ups</source>
-        <translation>Commencer ici : débutants et poussées</translation>
+        <translation>Commencer ici : débutants et crises</translation>
     </message>
 </context>
 <context>
     <name>SafetyGate</name>
     <message>
         <source>StretchGuide offers general guidance on stretches that many people with sciatica find helpful. It is not medical advice and it cannot examine you. If you are unsure whether these exercises suit you, ask a doctor or physiotherapist first. Stop any exercise that causes sharp or increasing pain.</source>
-        <translation>StretchGuide donne des conseils généraux sur des étirements qui aident beaucoup de personnes atteintes de sciatique. Ce n’est pas un avis médical et il ne peut pas vous examiner. En cas de doute, demandez d’abord à un médecin ou un kiné si ces exercices vous conviennent. Arrêtez tout exercice qui cause une douleur vive ou qui augmente.</translation>
+        <translation>StretchGuide donne des conseils généraux sur des étirements qui aident beaucoup de personnes atteintes de sciatique. Ce n’est pas un avis médical et il ne peut pas vous examiner. En cas de doute, demandez d’abord à un médecin ou un kinésithérapeute si ces exercices vous conviennent. Arrêtez tout exercice qui cause une douleur vive ou qui augmente.</translation>
     </message>
     <message>
         <source>Before you begin</source>
@@ -1776,7 +1776,7 @@
     </message>
     <message>
         <source>Morning check-in reminder time</source>
-        <translation>Heure du rappel pour le point du matin</translation>
+        <translation>Heure du rappel pour le bilan du matin</translation>
     </message>
     <message>
         <source>Ask the safety questions every</source>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <source>Pain that is acceptable, up to; above it, ease off</source>
-        <translation>Douleur acceptable, jusqu’à ; au-delà, y aller plus doucement</translation>
+        <translation>Douleur acceptable, jusqu’à ; au-delà, alléger</translation>
     </message>
     <message>
         <source>&amp;Volume</source>
@@ -1828,7 +1828,7 @@
     </message>
     <message>
         <source>&amp;Morning check-in at</source>
-        <translation>Point du &amp;matin à</translation>
+        <translation>Bilan du &amp;matin à</translation>
     </message>
     <message>
         <source>Safety &amp;questions every</source>
