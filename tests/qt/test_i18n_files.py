@@ -139,3 +139,28 @@ def test_the_carry_over_keeps_a_translation_when_a_string_moves_class(tmp_path):
     assert ctx == "New" and pain.findtext("translation") == "Schmerz" and tool.is_finished(pain)
     # Only an identical text is trusted; a look-alike stays for a person to check.
     assert not tool.is_finished(leg)
+
+
+def test_lupdate_found_every_literal_tr_call():
+    """lupdate's Python reader is easy to lose (f-strings, some argument
+    shapes): every literal handed to tr()/translate()/QT_TRANSLATE_NOOP in
+    the sources must be in the .ts, or it would silently stay English."""
+    import ast
+
+    have = {tool._key(m)[0] for _, m in _all("de")}
+    text_arg = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1, "QT_TR_NOOP": 0}
+    lost = []
+    for path in tool.sources():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            i = text_arg.get(name)
+            if i is None or len(node.args) <= i:
+                continue
+            arg = node.args[i]
+            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            if literal and arg.value not in have:
+                lost.append(f"{path.name}:{node.lineno}: {arg.value!r}")
+    assert lost == []
