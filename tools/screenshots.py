@@ -130,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=("en", "de", "es", "fr"),
         help="interface language; other than en, light only and named main-light-de.png etc.",
     )
-    parser.add_argument("--size", default="x".join(map(str, SIZE)), help="window size, e.g. 1280x720")
+    parser.add_argument(
+        "--size", default="x".join(map(str, SIZE)), help="window size, e.g. 1280x720"
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

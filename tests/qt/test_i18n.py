@@ -60,7 +60,10 @@ def test_back_to_english_removes_the_translators(qapp, restore_language):
     assert QLocale().language() == QLocale.Language.English
 
 
-def test_settings_offers_each_language_in_its_own_name_and_saves_it(qtbot, tmp_path):
+def test_settings_offers_each_language_in_its_own_name_and_saves_it(qtbot, tmp_path, monkeypatch):
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     prefs = Preferences(tmp_path / "s.ini")
     assert prefs.language == "system"
     dialog = SettingsDialog(prefs)

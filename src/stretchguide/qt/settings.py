@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.safety import PainThresholds
-from stretchguide.qt.i18n import LANGUAGE_NAMES
+from stretchguide.qt.i18n import LANGUAGE_NAMES, resolve_language
 from stretchguide.qt.preferences import (
     AFFECTED_SIDES,
     DEFAULTS,
@@ -68,7 +68,8 @@ class SettingsDialog(QDialog):
         ):
             self.theme.addItem(label, key)
         self.language = QComboBox()
-        self.language.addItem(self.tr("As the system"), "system")
+        system = LANGUAGE_NAMES[resolve_language("system")]
+        self.language.addItem(self.tr("As the system (%1)").replace("%1", system), "system")
         for key, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, key)
         self.language_note = QLabel(

@@ -1679,8 +1679,8 @@
         <translation>Dunkel</translation>
     </message>
     <message>
-        <source>As the system</source>
-        <translation>Wie das System</translation>
+        <source>As the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
     </message>
     <message>
         <source>StretchGuide speaks the new language after a restart.</source>

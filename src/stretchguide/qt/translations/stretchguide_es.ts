@@ -1679,8 +1679,8 @@
         <translation>Oscuro</translation>
     </message>
     <message>
-        <source>As the system</source>
-        <translation>Como el sistema</translation>
+        <source>As the system (%1)</source>
+        <translation>Como el sistema (%1)</translation>
     </message>
     <message>
         <source>StretchGuide speaks the new language after a restart.</source>

@@ -1679,8 +1679,8 @@
         <translation>Sombre</translation>
     </message>
     <message>
-        <source>As the system</source>
-        <translation>Comme le système</translation>
+        <source>As the system (%1)</source>
+        <translation>Comme le système (%1)</translation>
     </message>
     <message>
         <source>StretchGuide speaks the new language after a restart.</source>
@@ -1704,7 +1704,7 @@
     </message>
     <message>
         <source>Both sides equally</source>
-        <translation>Les deux côtés pareil</translation>
+        <translation>Les deux côtés autant</translation>
     </message>
     <message>
         <source>Painful side only</source>
