@@ -523,7 +523,7 @@
     </message>
     <message>
         <source>Planned vs done, last 4 weeks: %1 of %2 planned days</source>
-        <translation>Previsto y hecho, últimas 4 semanas: %1 de %2 días previstos</translation>
+        <translation>Días previstos hechos, últimas 4 semanas: %1 de %2</translation>
     </message>
     <message>
         <source>extra</source>

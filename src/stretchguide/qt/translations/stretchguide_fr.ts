@@ -523,7 +523,7 @@
     </message>
     <message>
         <source>Planned vs done, last 4 weeks: %1 of %2 planned days</source>
-        <translation>Prévu et fait, 4 dernières semaines : %1 jours sur %2 prévus</translation>
+        <translation>Jours prévus faits, 4 dernières semaines : %1 sur %2</translation>
     </message>
     <message>
         <source>extra</source>
