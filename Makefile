@@ -34,7 +34,7 @@ bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # The resource generators, not tools/gen_history.py (bench data, needs --data-dir).
-RESOURCE_TOOLS := tools/gen_sounds.py tools/gen_voice.py tools/gen_images.py tools/gen_icons.py tools/gen_voice_dict.py
+RESOURCE_TOOLS := tools/gen_sounds.py tools/gen_voice.py tools/gen_images.py tools/gen_icons.py tools/gen_voice_dict.py tools/i18n_qt.py
 
 resources: $(STAMP)
 	@for t in $(RESOURCE_TOOLS); do echo "== $$t"; $(PY) $$t || exit 1; done

@@ -124,12 +124,22 @@ def generate_history(history, catalog, days: int = 35, seed: int = 4) -> None:  
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument(
+        "--lang",
+        default="en",
+        choices=("en", "de", "es", "fr"),
+        help="interface language; other than en, light only and named main-light-de.png etc.",
+    )
+    parser.add_argument(
+        "--size", default="x".join(map(str, SIZE)), help="window size, e.g. 1280x720"
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    size = tuple(int(v) for v in args.size.lower().split("x", 1))
     xvfb = _ensure_display()
     try:
-        return _shoot(out)
+        return _shoot(out, args.lang, (size[0], size[1]))
     finally:
         if xvfb is not None:
             xvfb.terminate()
@@ -230,7 +240,7 @@ def _shoot_pdfs(window, out: Path) -> list[Path]:  # type: ignore[no-untyped-def
     return written
 
 
-def _shoot(out: Path) -> int:
+def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
     from PySide6.QtCore import Qt
@@ -242,6 +252,10 @@ def _shoot(out: Path) -> int:
 
     app = make_application(["stretchguide"])
     assert isinstance(app, QApplication)
+    from stretchguide.qt.i18n import install_language
+
+    install_language(app, lang)
+    suffix = "" if lang == "en" else f"-{lang}"
     written: list[Path] = []
 
     def settle(ms: int = 150) -> None:
@@ -252,7 +266,7 @@ def _shoot(out: Path) -> int:
 
     def shot(window, name: str) -> None:  # type: ignore[no-untyped-def]
         settle()
-        path = out / f"{name}.png"
+        path = out / f"{name}{suffix}.png"
         window.grab().save(str(path))
         written.append(path)
 
@@ -270,7 +284,7 @@ def _shoot(out: Path) -> int:
         shot(dialog, name)
         dialog.reject()
 
-    for scheme in ("light", "dark"):
+    for scheme in ("light", "dark") if lang == "en" else ("light",):
         wanted = Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
         app.styleHints().setColorScheme(wanted)
         apply_color_scheme(app, wanted)
@@ -283,7 +297,7 @@ def _shoot(out: Path) -> int:
             prefs = window.ctx.prefs
             prefs.disclaimer_accepted = True
             prefs.red_flags_checked_at = time.time()
-            window.resize(*SIZE)
+            window.resize(*size)
             window.show()
             # Every card's picture is drawn after the first paint, one per
             # event-loop turn: wait for the last one, not a fixed time.
@@ -328,7 +342,7 @@ def _shoot(out: Path) -> int:
             window.show_history()
             window._history_view.refresh()
             shot(window, f"history-{scheme}")
-            if scheme == "light":
+            if scheme == "light" and lang == "en":
                 written += _shoot_pdfs(window, out)
             # The red-flag gate with an urgent answer.
             gate = window.safety

@@ -27,3 +27,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # One marker with every pattern: pytest-qt reads only the closest
             # qt_log_ignore marker, so separate markers would drop all but one.
             item.add_marker(pytest.mark.qt_log_ignore(*IGNORED_QT_MESSAGES))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_interface(qapp):
+    """The app always installs its translators (qt.i18n) before building a
+    window; English has one too, for the plural forms ("1 day", "2 days")."""
+    from stretchguide.qt.i18n import install_language
+
+    install_language(qapp, "en", {})

@@ -246,7 +246,7 @@ def test_without_a_notification_server_the_tray_message_is_used(qtbot):
     notifier.sig_action.connect(got.append)
     assert notifier.notify("Time", "Body", [(START_NOW, "Start now"), (LATER, "Later")])
     assert notifier.last_route == "tray" and not bus.sent
-    assert tray.messages[-1][0] == "Time" and "start now" in tray.messages[-1][1]
+    assert tray.messages[-1][0] == "Time" and "Click: Start now" in tray.messages[-1][1]
     tray.messageClicked.emit()
     assert got == [START_NOW]
     tray.messageClicked.emit()  # one click, one action

@@ -161,6 +161,9 @@ def after_first_paint(window: object, slot: object, fallback_ms: int = 3000) -> 
 
 def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False) -> int:
     app = make_application(argv)
+    from stretchguide.qt.i18n import install_for_settings  # issue 15: the interface language
+
+    install_for_settings(app, app_paths.settings_file)
     from PySide6.QtWidgets import QMessageBox
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape as html_escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -54,10 +54,14 @@ class CheckinPage(QWidget):
     """The person chose not to check in this time."""
 
     TITLES = {
-        CheckInKind.BEFORE: "Before you start: how are you right now?",
-        CheckInKind.AFTER: "After the session: how are you now?",
-        CheckInKind.NEXT_MORNING: "Good morning: how did you wake up?",
-        CheckInKind.ANY: "How are you right now?",
+        CheckInKind.BEFORE: QT_TRANSLATE_NOOP(
+            "CheckinPage", "Before you start: how are you right now?"
+        ),
+        CheckInKind.AFTER: QT_TRANSLATE_NOOP("CheckinPage", "After the session: how are you now?"),
+        CheckInKind.NEXT_MORNING: QT_TRANSLATE_NOOP(
+            "CheckinPage", "Good morning: how did you wake up?"
+        ),
+        CheckInKind.ANY: QT_TRANSLATE_NOOP("CheckinPage", "How are you right now?"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -94,7 +98,9 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.leg)
 
         self.form.addSpacing(8)
-        self.form.addWidget(QLabel(f"<b>{self.tr('How far down the leg do you feel it?')}</b>"))
+        self.form.addWidget(
+            QLabel("<b>" + self.tr("How far down the leg do you feel it?") + "</b>")
+        )
         labels = {
             "none": self.tr("Not in the leg"),
             "buttock": self.tr("Buttock"),
@@ -112,7 +118,7 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.extent_row)
 
         self.form.addSpacing(8)
-        self.form.addWidget(QLabel(f"<b>{self.tr('Do you also feel any of these?')}</b>"))
+        self.form.addWidget(QLabel("<b>" + self.tr("Do you also feel any of these?") + "</b>"))
         self.symptoms = ChoiceRow(
             [self.tr("&Tingling"), self.tr("&Numbness"), self.tr("&Weakness")],
             [self.tr("Tingling"), self.tr("Numbness"), self.tr("Weakness")],
@@ -128,7 +134,7 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.before_label)
 
         self.form.addSpacing(8)
-        self.side_label = QLabel(f"<b>{self.tr('Which leg hurts?')}</b>")
+        self.side_label = QLabel("<b>" + self.tr("Which leg hurts?") + "</b>")
         self.form.addWidget(self.side_label)
         side_labels = {
             "left": self.tr("&Left"),
@@ -159,7 +165,7 @@ class CheckinPage(QWidget):
         self.form.addWidget(self.responses_box)
 
         self.form.addSpacing(8)
-        note_label = QLabel(f"<b>{self.tr('N&ote (optional)')}</b>")
+        note_label = QLabel("<b>" + self.tr("N&ote (optional)") + "</b>")
         self.form.addWidget(note_label)
         self.note = QLineEdit()
         self.note.setPlaceholderText(
@@ -336,7 +342,7 @@ class CheckinPage(QWidget):
         if not exercises:
             return
         self.responses_grid.addWidget(
-            QLabel(f"<b>{self.tr('How did each exercise feel?')}</b>"), 0, 0, 1, 4
+            QLabel("<b>" + self.tr("How did each exercise feel?") + "</b>"), 0, 0, 1, 4
         )
         names = {
             "better": self.tr("Better"),

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from stretchguide.core.catalog import Guidance, Topic
 from stretchguide.core.safety import RED_FLAGS, Urgency
 
 TOPIC_TITLES = {
-    Topic.LIMIT: "Activities to limit for now",
-    Topic.RELIEF: "Ice and heat",
-    Topic.ACTIVITY: "Keep moving",
-    Topic.EXERCISE: "How hard to push",
-    Topic.SEEK_HELP: "When to see a professional",
+    Topic.LIMIT: QT_TRANSLATE_NOOP("GuidancePage", "Activities to limit for now"),
+    Topic.RELIEF: QT_TRANSLATE_NOOP("GuidancePage", "Ice and heat"),
+    Topic.ACTIVITY: QT_TRANSLATE_NOOP("GuidancePage", "Keep moving"),
+    Topic.EXERCISE: QT_TRANSLATE_NOOP("GuidancePage", "How hard to push"),
+    Topic.SEEK_HELP: QT_TRANSLATE_NOOP("GuidancePage", "When to see a professional"),
 }
 
 
 def guidance_html(guidance: Guidance, tr: object = None) -> str:
     t = tr if callable(tr) else (lambda s: s)
     e = html.escape
-    parts = [f"<h1>{e(t('Living with sciatica'))}</h1>"]
+    title = t(QT_TRANSLATE_NOOP("GuidancePage", "Living with sciatica"))
+    parts = [f"<h1>{e(title)}</h1>"]
     lo, hi = guidance.ice_minutes
     n_lo, n_hi = guidance.ice_times_per_day
     for topic in Topic:
@@ -34,7 +36,11 @@ def guidance_html(guidance: Guidance, tr: object = None) -> str:
             parts.append(
                 "<p><b>"
                 + e(
-                    t("Ice: %1-%2 minutes at a time, %3-%4 times a day.")
+                    t(
+                        QT_TRANSLATE_NOOP(
+                            "GuidancePage", "Ice: %1-%2 minutes at a time, %3-%4 times a day."
+                        )
+                    )
                     .replace("%1", str(lo))
                     .replace("%2", str(hi))
                     .replace("%3", str(n_lo))
@@ -46,12 +52,15 @@ def guidance_html(guidance: Guidance, tr: object = None) -> str:
         for a in items:
             parts.append(f"<li><b>{e(a.title)}.</b> {e(a.text)}</li>")
         parts.append("</ul>")
-    parts.append(f"<h2>{e(t('Get medical help today if'))}</h2><ul>")
+    today = t(QT_TRANSLATE_NOOP("GuidancePage", "Get medical help today if"))
+    soon = t(QT_TRANSLATE_NOOP("GuidancePage", "See a doctor soon if"))
+    parts.append(f"<h2>{e(today)}</h2><ul>")
     parts += [f"<li>{e(t(f.question))}</li>" for f in RED_FLAGS if f.urgency is Urgency.URGENT]
-    parts.append(f"</ul><h2>{e(t('See a doctor soon if'))}</h2><ul>")
+    parts.append(f"</ul><h2>{e(soon)}</h2><ul>")
     parts += [f"<li>{e(t(f.question))}</li>" for f in RED_FLAGS if f.urgency is Urgency.SOON]
     parts.append("</ul>")
-    parts.append("<p><i>" + e(t("This is general guidance, not medical advice.")) + "</i></p>")
+    note = t(QT_TRANSLATE_NOOP("GuidancePage", "This is general guidance, not medical advice."))
+    parts.append("<p><i>" + e(note) + "</i></p>")
     return "".join(parts)
 
 

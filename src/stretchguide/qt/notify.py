@@ -189,7 +189,7 @@ class Notifier(QObject):
         if self.tray is not None:
             # A balloon has no buttons: a click takes the first action.
             self._tray_action = actions[0][0] if actions else None
-            hint = f"\n{self.tr('Click to')} {actions[0][1].lower()}." if actions else ""
+            hint = "\n" + self.tr("Click: %1").replace("%1", actions[0][1]) if actions else ""
             self.tray.showMessage(summary, body + hint)  # type: ignore[attr-defined]
             self.last_route = "tray"
             return True

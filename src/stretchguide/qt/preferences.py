@@ -38,6 +38,8 @@ class Defaults:
     first_prepare_s: int = 15
     session_fullscreen: bool = True
     theme: str = Theme.SYSTEM
+    # "system" follows LC_ALL/LC_MESSAGES/LANG; else a language code.
+    language: str = "system"
     rest_s: int = 15
     switch_s: int = 5
     affected_side: str = ""
@@ -130,6 +132,17 @@ class Preferences:
     @theme.setter
     def theme(self, v: str) -> None:
         self._set("appearance/theme", str(v))
+
+    @property
+    def language(self) -> str:
+        from stretchguide.qt.i18n import LANGUAGE_CHOICES
+
+        v = str(self._get("appearance/language", DEFAULTS.language, str))
+        return v if v in LANGUAGE_CHOICES else DEFAULTS.language
+
+    @language.setter
+    def language(self, v: str) -> None:
+        self._set("appearance/language", str(v))
 
     @property
     def first_prepare_s(self) -> int:

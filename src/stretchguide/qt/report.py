@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from stretchguide.qt.report_data import (
@@ -42,7 +42,7 @@ def write_report(path: Path, report: Report) -> int:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    writer.setTitle("StretchGuide report")
+    writer.setTitle(QCoreApplication.translate("report", "StretchGuide report"))
     writer.setCreator("StretchGuide")
     p = QPainter(writer)
     try:

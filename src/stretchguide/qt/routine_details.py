@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise, Routine, describe_dose
-from stretchguide.qt.routine_list import EQUIPMENT_LABELS, POSITION_LABELS, format_duration
+from stretchguide.qt.routine_list import (
+    EQUIPMENT_LABELS,
+    POSITION_LABELS,
+    format_duration,
+    label_text,
+)
 
 
 def routine_html(
@@ -29,9 +34,13 @@ def routine_html(
     parts = [f"<h2>{e(routine.name)}</h2>"]
     if routine.description:
         parts.append(f"<p>{e(routine.description)}</p>")
+    time_word = t(QT_TRANSLATE_NOOP("RoutineDetails", "Time"))
+    how_often = t(QT_TRANSLATE_NOOP("RoutineDetails", "How often"))
+    you_need = t(QT_TRANSLATE_NOOP("RoutineDetails", "You need"))
+    unknown = t(QT_TRANSLATE_NOOP("RoutineDetails", "unknown exercise"))
     facts = [
-        f"<b>{e(t('Time'))}:</b> {e(format_duration(duration_s))}",
-        f"<b>{e(t('How often'))}:</b> {e(routine.schedule.text)}",
+        f"<b>{e(time_word)}:</b> {e(format_duration(duration_s))}",
+        f"<b>{e(how_often)}:</b> {e(routine.schedule.text)}",
     ]
     needed = sorted(
         {
@@ -43,18 +52,19 @@ def routine_html(
     )
     if needed:
         facts.append(
-            f"<b>{e(t('You need'))}:</b> " + e(", ".join(t(EQUIPMENT_LABELS[q]) for q in needed))
+            f"<b>{e(you_need)}:</b> "
+            + e(", ".join(label_text(EQUIPMENT_LABELS[q]) for q in needed))
         )
     parts.append("<p>" + "<br>".join(facts) + "</p>")
     parts.append("<ol>")
     for item in routine.items:
         ex = exercises.get(item.exercise_id)
         if ex is None:
-            parts.append(f"<li>{e(item.exercise_id)} ({e(t('unknown exercise'))})</li>")
+            parts.append(f"<li>{e(item.exercise_id)} ({e(unknown)})</li>")
             continue
         parts.append(
             f"<li><b>{e(ex.name)}</b> &mdash; {e(describe_dose(item.dose))}"
-            f" <i>({e(t(POSITION_LABELS[ex.position]))})</i>"
+            f" <i>({e(label_text(POSITION_LABELS[ex.position]))})</i>"
         )
         if item.note:
             parts.append(f"<br><i>{e(item.note)}</i>")

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,32 +46,40 @@ class Role(IntEnum):
     POSITION_BADGES = Qt.ItemDataRole.UserRole + 13  # list[str], the positions it asks for
 
 
+# Shared by the list, the details, the filters and the guidance: one
+# translation context ("labels") whichever widget shows them; label_text()
+# translates one.
 EQUIPMENT_LABELS = {
-    Equipment.MAT: "mat",
-    Equipment.CHAIR: "chair",
-    Equipment.WALL: "wall",
-    Equipment.STRAP: "strap",
-    Equipment.BAND: "band",
-    Equipment.SMALL_BALL: "small ball",
-    Equipment.EXERCISE_BALL: "exercise ball",
-    Equipment.SUPPORT: "sturdy support",
-    Equipment.HELPER: "helper",
+    Equipment.MAT: QT_TRANSLATE_NOOP("labels", "mat"),
+    Equipment.CHAIR: QT_TRANSLATE_NOOP("labels", "chair"),
+    Equipment.WALL: QT_TRANSLATE_NOOP("labels", "wall"),
+    Equipment.STRAP: QT_TRANSLATE_NOOP("labels", "strap"),
+    Equipment.BAND: QT_TRANSLATE_NOOP("labels", "band"),
+    Equipment.SMALL_BALL: QT_TRANSLATE_NOOP("labels", "small ball"),
+    Equipment.EXERCISE_BALL: QT_TRANSLATE_NOOP("labels", "exercise ball"),
+    Equipment.SUPPORT: QT_TRANSLATE_NOOP("labels", "sturdy support"),
+    Equipment.HELPER: QT_TRANSLATE_NOOP("labels", "helper"),
 }
 POSITION_LABELS = {
-    Position.SUPINE: "lying on back",
-    Position.PRONE: "lying face down",
-    Position.SIDE_LYING: "lying on side",
-    Position.SEATED: "seated",
-    Position.STANDING: "standing",
-    Position.ALL_FOURS: "hands and knees",
+    Position.SUPINE: QT_TRANSLATE_NOOP("labels", "lying on back"),
+    Position.PRONE: QT_TRANSLATE_NOOP("labels", "lying face down"),
+    Position.SIDE_LYING: QT_TRANSLATE_NOOP("labels", "lying on side"),
+    Position.SEATED: QT_TRANSLATE_NOOP("labels", "seated"),
+    Position.STANDING: QT_TRANSLATE_NOOP("labels", "standing"),
+    Position.ALL_FOURS: QT_TRANSLATE_NOOP("labels", "hands and knees"),
 }
 CAUSE_LABELS = {
-    Cause.GENERAL: "General",
-    Cause.FORAMINAL_STENOSIS: "Foraminal stenosis",
-    Cause.DISC_BULGE: "Disc bulge",
-    Cause.PIRIFORMIS: "Piriformis syndrome",
-    Cause.IRRITATED_NERVE: "Irritated sciatic nerve",
+    Cause.GENERAL: QT_TRANSLATE_NOOP("labels", "General"),
+    Cause.FORAMINAL_STENOSIS: QT_TRANSLATE_NOOP("labels", "Foraminal stenosis"),
+    Cause.DISC_BULGE: QT_TRANSLATE_NOOP("labels", "Disc bulge"),
+    Cause.PIRIFORMIS: QT_TRANSLATE_NOOP("labels", "Piriformis syndrome"),
+    Cause.IRRITATED_NERVE: QT_TRANSLATE_NOOP("labels", "Irritated sciatic nerve"),
 }
+
+
+def label_text(label: str) -> str:
+    """A label from the tables above in the interface language."""
+    return QCoreApplication.translate("labels", label)
 
 
 def format_duration(seconds: float) -> str:
@@ -182,17 +192,13 @@ class RoutineListModel(QAbstractListModel):
         count = len(row.routine.items)
         parts = [
             format_duration(row.duration_s),
-            (
-                self.tr("1 exercise")
-                if count == 1
-                else self.tr("%1 exercises").replace("%1", str(count))
-            ),
+            self.tr("%n exercise(s)", "", count),
             row.routine.schedule.text,
         ]
         return " · ".join(p for p in parts if p)
 
     def badges(self, row: RoutineRow) -> list[str]:
-        out = [self.tr(EQUIPMENT_LABELS[e]) for e in sorted(row.equipment)]
+        out = [label_text(EQUIPMENT_LABELS[e]) for e in sorted(row.equipment)]
         if not row.needs_floor:
             out.insert(0, self.tr("no floor work"))
         if not row.routine.builtin:
@@ -203,7 +209,7 @@ class RoutineListModel(QAbstractListModel):
 
     def position_badges(self, row: RoutineRow) -> list[str]:
         """The positions the routine asks for, in the catalog's order (back, front, ...)."""
-        return [self.tr(label) for p, label in POSITION_LABELS.items() if p in row.positions]
+        return [label_text(label) for p, label in POSITION_LABELS.items() if p in row.positions]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

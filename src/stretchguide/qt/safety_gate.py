@@ -7,7 +7,7 @@ must be acknowledged, and it does not let the session start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -26,11 +26,12 @@ from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_re
 from stretchguide.qt.answer_widgets import ChoiceRow
 from stretchguide.qt.checkin import SIDES
 
-DISCLAIMER = (
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "SafetyGate",
     "StretchGuide offers general guidance on stretches that many people with "
     "sciatica find helpful. It is not medical advice and it cannot examine you. "
     "If you are unsure whether these exercises suit you, ask a doctor or "
-    "physiotherapist first. Stop any exercise that causes sharp or increasing pain."
+    "physiotherapist first. Stop any exercise that causes sharp or increasing pain.",
 )
 
 
@@ -74,7 +75,7 @@ class SafetyGate(QStackedWidget):
         # First run: which leg hurts. Optional here; a session with work for
         # "the painful leg" asks again until it is answered.
         layout.addSpacing(12)
-        layout.addWidget(QLabel(f"<b>{self.tr('Which leg hurts?')}</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("Which leg hurts?") + "</b>"))
         labels = {
             "left": self.tr("Left"),
             "right": self.tr("Right"),

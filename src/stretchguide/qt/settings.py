@@ -9,13 +9,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
     QSlider,
     QSpinBox,
+    QStyle,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from stretchguide.core.safety import PainThresholds
+from stretchguide.qt.i18n import LANGUAGE_NAMES, resolve_language
 from stretchguide.qt.preferences import (
     AFFECTED_SIDES,
     DEFAULTS,
@@ -38,7 +44,15 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.prefs = prefs
         self.setWindowTitle(self.tr("Settings"))
-        form = QFormLayout(self)
+        # The form scrolls inside the dialog and OK / Cancel stay in view:
+        # with the voice section (and German's longer lines) it is taller
+        # than a 1280x720 screen leaves for a dialog.
+        outer = QVBoxLayout(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        form = QFormLayout(content)
 
         self.voice = QCheckBox(self.tr("Spoken guidance"))
         self.beeps = QCheckBox(self.tr("Cue sounds"))
@@ -54,6 +68,21 @@ class SettingsDialog(QDialog):
             (Theme.DARK, self.tr("Dark")),
         ):
             self.theme.addItem(label, key.value)
+        self.language = QComboBox()
+        system = LANGUAGE_NAMES[resolve_language("system")]
+        self.language.addItem(self.tr("As the system (%1)").replace("%1", system), "system")
+        for key, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, key)
+        self.language_note = QLabel(
+            self.tr("StretchGuide speaks the new language after a restart.")
+        )
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.language_note.setVisible(
+                self.language.currentData() != self.prefs.language
+            )
+        )
         self.rest = self._spin(0, 300, self.tr(" s"))
         self.switch = self._spin(0, 60, self.tr(" s"))
         self.side = QComboBox()
@@ -84,11 +113,9 @@ class SettingsDialog(QDialog):
         self.morning_time = QTimeEdit()
         self.morning_time.setDisplayFormat("HH:mm")
         self.red_flag_days = self._spin(1, 365)
-        self.red_flag_days.setSuffix(self.tr(" days"))
-        # "every 1 day", "every 7 days".
-        self.red_flag_days.valueChanged.connect(
-            lambda v: self.red_flag_days.setSuffix(self.tr(" day") if v == 1 else self.tr(" days"))
-        )
+        # "every 1 day", "every 7 days", in each language's plural forms.
+        self.red_flag_days.valueChanged.connect(self._days_unit)
+        self._days_unit(self.red_flag_days.value())
         # The pain-response rule after a session (article 004's 0-3 fine,
         # 4-5 acceptable, above that ease off), for a physiotherapist who
         # sets other limits. "Fine" can never exceed "acceptable".
@@ -106,6 +133,7 @@ class SettingsDialog(QDialog):
             (self.first_prepare, self.tr("First get-ready of a session in seconds")),
             (self.fullscreen, self.tr("Full screen during a session")),
             (self.theme, self.tr("Theme: light, dark or as the system")),
+            (self.language, self.tr("Language")),
             (self.rest, self.tr("Rest between exercises in seconds")),
             (self.switch, self.tr("Time to switch sides in seconds")),
             (self.side, self.tr("Painful side")),
@@ -126,6 +154,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("F&irst get ready"), self.first_prepare)
         form.addRow(self.fullscreen)
         form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.language_note)
         form.addRow(self.tr("&Rest"), self.rest)
         form.addRow(self.tr("S&witch sides"), self.switch)
         form.addRow(self.tr("&Painful side"), self.side)
@@ -136,13 +166,31 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Pain that is &fine, up to"), self.pain_fine)
         form.addRow(self.tr("Pain that is &acceptable, up to"), self.pain_acceptable)
         self._add_voice_section(form)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        form.addRow(buttons)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
+        outer.addWidget(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.load()
+        self._fit_to_screen(content)
+
+    def _fit_to_screen(self, content: QWidget) -> None:
+        self._content = content
+        screen = self.screen()
+        # Room for the window's title bar and the desktop's panels.
+        self.fit_to_height(screen.availableGeometry().height() - 60 if screen else 10_000)
+
+    def fit_to_height(self, height: int) -> None:
+        """As large as the form, but the whole dialog no taller than ``height``."""
+        hint = self._content.sizeHint()
+        m = self.layout().contentsMargins()
+        chrome = self.buttons.sizeHint().height() + self.layout().spacing() + m.top() + m.bottom()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.scroll.setMinimumWidth(hint.width() + bar)
+        self.scroll.setMinimumHeight(max(150, min(hint.height(), height - chrome)))
 
     def _add_voice_section(self, form: QFormLayout) -> None:
         from stretchguide.qt.voice_settings import VoiceSection
@@ -150,6 +198,12 @@ class SettingsDialog(QDialog):
         self.voice_section = VoiceSection(self)
         form.addRow(self.voice_section)
         self.finished.connect(self.voice_section.close_test)
+
+    def _days_unit(self, n: int) -> None:
+        # A spin box shows its own number: keep the words on either side of it.
+        before, _, after = self.tr("%n day(s)", "", n).partition(str(n))
+        self.red_flag_days.setPrefix(before)
+        self.red_flag_days.setSuffix(after)
 
     def _spin(self, lo: int, hi: int, suffix: str | None = None) -> QSpinBox:
         spin = QSpinBox()
@@ -167,6 +221,7 @@ class SettingsDialog(QDialog):
         self.first_prepare.setValue(p.first_prepare_s)
         self.fullscreen.setChecked(p.session_fullscreen)
         self.theme.setCurrentIndex(max(0, self.theme.findData(p.theme)))
+        self.language.setCurrentIndex(max(0, self.language.findData(p.language)))
         self.rest.setValue(p.rest_s)
         self.switch.setValue(p.switch_s)
         self.side.setCurrentIndex(max(0, self.side.findData(p.affected_side)))
@@ -189,6 +244,7 @@ class SettingsDialog(QDialog):
         p.first_prepare_s = self.first_prepare.value()
         p.session_fullscreen = self.fullscreen.isChecked()
         p.theme = str(self.theme.currentData())
+        p.language = str(self.language.currentData())
         p.rest_s = self.rest.value()
         p.switch_s = self.switch.value()
         p.affected_side = str(self.side.currentData())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "VoiceSection",
     "Say pause, go on, skip, back, ouch, stop, mute or unmute during a session. "
     "Listening happens on this computer only: the sound never leaves it and "
     "nothing is recorded to disk. The microphone is used only while a session runs "
-    "or while you test it here."
+    "or while you test it here.",
 )
 
 

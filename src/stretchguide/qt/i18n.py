@@ -1,0 +1,137 @@
+"""The interface language: Qt translators and the default QLocale.
+
+One call, ``install_language(app, setting)``, before any window is built:
+it resolves the language (the Settings choice wins, else LC_ALL /
+LC_MESSAGES / LANG, else English), loads the app's ``.qm`` (built from
+``src/stretchguide/qt/translations/*.ts`` by ``tools/i18n_qt.py`` into
+``resources/translations/``) and Qt's own ``qtbase_<lang>.qm`` (so the
+standard OK / Cancel / Yes / No buttons match), and sets the default QLocale
+so ``QLocale()`` formats dates and numbers the local way.
+
+Widgets read their text once, when built: a changed setting applies after a
+restart, which the Settings dialog says.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+
+# Offered in Settings; "system" follows the environment.
+LANGUAGES = ("en", "de", "es", "fr")
+LANGUAGE_CHOICES = ("system", *LANGUAGES)
+# Each language named in itself, so a person who cannot read the current
+# interface still finds their own: these are never translated.
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
+# English is the source text: its .qm holds only the plural forms.
+TRANSLATED = ("de", "es", "fr")
+QM_PREFIX = "stretchguide_"
+
+
+def _language_of(value: str) -> str | None:
+    """``de_DE.UTF-8`` -> ``de``; ``C``/``POSIX`` and unknown -> None."""
+    code = value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].split("-", 1)[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def resolve_language(setting: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language to use: a chosen one wins, else the locale variables in
+    POSIX order (the first one set decides, as for any other program), else
+    English."""
+    try:
+        # The core layer's rule, when it exists, so the CLI, the content and
+        # the interface never disagree.
+        from stretchguide.core.i18n import resolve_language as core_resolve
+    except ImportError:
+        core_resolve = None
+    env = os.environ if environ is None else environ
+    chosen = None if setting in (None, "", "system") else setting
+    if core_resolve is not None:
+        return str(core_resolve(chosen, env))
+    if chosen is not None and chosen in LANGUAGES:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return _language_of(value) or "en"
+    return "en"
+
+
+def translations_dir() -> Path:
+    from stretchguide.qt.assets import resources_root
+
+    return resources_root() / "translations"
+
+
+def qt_translations_dir() -> Path:
+    from PySide6.QtCore import QLibraryInfo
+
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+# Installed translators must outlive the call (Qt keeps only a pointer).
+_installed: list[object] = []
+_language = "en"
+
+
+def install_language(
+    app: object, setting: str | None, environ: Mapping[str, str] | None = None
+) -> str:
+    """Install the translators for the resolved language and set the default
+    QLocale; returns the language code. Call before building any window."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    global _language
+    assert isinstance(app, QCoreApplication)
+    for old in _installed:
+        app.removeTranslator(old)  # type: ignore[arg-type]
+    _installed.clear()
+    lang = resolve_language(setting, environ)
+    _language = lang
+    QLocale.setDefault(QLocale(_qlocale_name(lang, environ)))
+    # English too: its .qm holds the plural forms ("1 day", "2 days").
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"{QM_PREFIX}{lang}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt_own = QTranslator(app)
+    if lang != "en" and qt_own.load(f"qtbase_{lang}", str(qt_translations_dir())):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return lang
+
+
+def _qlocale_name(lang: str, environ: Mapping[str, str] | None) -> str:
+    """The locale for dates and numbers: the system's own when it speaks the
+    chosen language (de_AT stays Austrian), else the language's main one."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_TIME", "LANG"):
+        value = env.get(var, "")
+        if value:
+            name = value.split(".", 1)[0].split("@", 1)[0]
+            if _language_of(name) == lang and "_" in name:
+                return name
+            break
+    return {"en": "en_GB", "de": "de_DE", "es": "es_ES", "fr": "fr_FR"}[lang]
+
+
+def current_language() -> str:
+    return _language
+
+
+def format_date(day: date | datetime, style: str = "short") -> str:
+    """A date the local way: ``short`` "Mon 3 Mar" style, ``long`` with the year."""
+    from PySide6.QtCore import QDate, QLocale
+
+    qd = QDate(day.year, day.month, day.day)
+    fmt = "ddd d MMM" if style == "short" else "d MMM yyyy"
+    return QLocale().toString(qd, fmt)
+
+
+def install_for_settings(app: object, settings_file: Path) -> str:
+    """``install_language`` with the language chosen in the preferences file."""
+    from stretchguide.qt.preferences import Preferences
+
+    return install_language(app, Preferences(settings_file).language)
