@@ -297,10 +297,95 @@ def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
     # An item per before/after pair made ten years take half a minute.
     _fill(history, days=60)
     view = _view(qtbot, history)
-    assert len(view.pain_plot.listDataItems()) == 5  # pairs, back, leg, two averages
-    x, y = view.pairs_item.getOriginalDataset()
-    assert len(x) == 3 * 60 and int(np.isnan(y).sum()) == 60  # a break after every pair
-    assert list(y[:2]) == [5, 7]  # from the lower end to the upper
+    assert len(view.pain_plot.listDataItems()) == 4  # back, leg, two averages
+    assert view.pairs_item in view.pain_plot.items  # every pair: one item
+    view.range_group.button(0).click()  # 2 weeks
+    x0, x1 = view.visible_range()
+    # The pairs it holds are the data's pairs in view (one beyond each edge),
+    # each from its lower end to its upper.
+    want = sorted(
+        (x, min(b, a), max(b, a)) for x, b, a in view.data.pairs if x0 - 86400 <= x <= x1 + 86400
+    )
+    got = list(zip(view.pairs_item.x, view.pairs_item.lo, view.pairs_item.hi, strict=True))
+    assert got == want and 14 <= len(got) <= 17
+    assert all((lo, hi) == (5, 7) for _, lo, hi in got)
+
+
+def _pixels(view):
+    """The chart as painted, and a function from view (x, y) to its pixel."""
+    image = view.plots.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def at(plot, x, y):
+        scene = plot.vb.mapViewToScene(__import__("pyqtgraph").Point(x, y))
+        p = view.plots.mapFromScene(scene)
+        return round(p.x() * ratio), round(p.y() * ratio)
+
+    return image, at
+
+
+def test_pairs_are_painted_as_dotted_strokes_between_their_ends(qtbot, history):
+    _fill(history, days=20)  # every pair: worst 7 before, 5 after
+    view = _view(qtbot, history)
+    view.range_group.button(0).click()
+    qtbot.wait(10)
+    image, at = _pixels(view)
+    x = view.data.pairs[-3][0]
+    col, top = at(view.pain_plot, x, 7)
+    _, bottom = at(view.pain_plot, x, 5)
+    _, above = at(view.pain_plot, x, 8)
+
+    def grey(y):
+        c = image.pixelColor(col, y)
+        return c.red() == c.green() == c.blue() == 0x88
+
+    stroke = [grey(y) for y in range(top, bottom + 1)]
+    # Dots and gaps all the way from 7 to 5: a third of it grey, not all.
+    assert 0.25 < sum(stroke) / len(stroke) < 0.45
+    assert grey(top) or grey(top + 1)  # it starts at the upper end
+    assert not any(grey(y) for y in range(above - 3, top - 3))  # nothing above it
+
+
+def test_session_bars_are_green_when_years_share_a_pixel(qtbot, history):
+    # A black outline on every bar turned "All" into a black block.
+    _fill(history, days=400)
+    view = _view(qtbot, history)
+    view.range_group.button(3).click()
+    qtbot.waitUntil(lambda: view.whole)
+    qtbot.wait(10)
+    image, at = _pixels(view)
+    x = view.data.bar_x[200]
+    col, row = at(view.bar_plot, x, 0.5)
+    c = image.pixelColor(col, row)
+    assert c.green() > c.red() + 40 and c.green() > 90
+
+
+def test_a_range_change_paints_the_chart_once(qtbot, history):
+    # pyqtgraph moved the items to the new range while painting, which
+    # asked for a second paint of the whole chart after every click.
+    from PySide6.QtCore import QEvent, QObject
+
+    _fill(history, days=60)
+    view = _view(qtbot, history)
+    qtbot.waitUntil(lambda: view.whole)
+    qtbot.wait(20)
+
+    class Count(QObject):
+        paints = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    count = Count()
+    view.plots.viewport().installEventFilter(count)
+    for button in (3, 0, 2):
+        count.paints = 0
+        view.range_group.button(button).click()
+        qtbot.waitUntil(lambda: count.paints > 0)
+        qtbot.wait(50)
+        assert count.paints == 1
 
 
 def test_pairs_merge_to_the_widest_per_pixel_column():
@@ -309,11 +394,12 @@ def test_pairs_merge_to_the_widest_per_pixel_column():
     pairs = [(d * 86400.0, 6, 4) for d in range(1000)]
     pairs[500] = (500 * 86400.0, 9, 1)
     x, lo, hi = pair_columns(pairs)
-    px, py = pairs_in_view(x, lo, hi, 0.0, 999 * 86400.0, 100)
-    assert len(px) <= 3 * 101 and np.nanmin(py) == 1 and np.nanmax(py) == 9
-    assert int(np.isnan(py).sum()) == len(px) // 3  # still one break per segment
-    px, py = pairs_in_view(x, lo, hi, 10 * 86400.0, 20 * 86400.0, 500)  # few: each as is
-    assert list(py[:3][:2]) == [4, 6] and 11 * 3 <= len(px) <= 13 * 3
+    px, plo, phi = pairs_in_view(x, lo, hi, 0.0, 999 * 86400.0, 100)
+    assert len(px) <= 101 and plo.min() == 1 and phi.max() == 9
+    assert (plo == 4).sum() >= 99 and (phi == 6).sum() >= 99  # one column holds the wide one
+    px, plo, phi = pairs_in_view(x, lo, hi, 10 * 86400.0, 20 * 86400.0, 500)  # few: each as is
+    assert list(px) == [d * 86400.0 for d in range(9, 21)]  # one beyond the left edge
+    assert set(plo) == {4} and set(phi) == {6}
 
 
 def test_session_bars_merge_to_the_tallest_per_pixel_column():

@@ -37,10 +37,12 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
+    QGraphicsItem,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -68,6 +70,7 @@ from stretchguide.store.history import History
 BACK_COLOUR = "#2f7dd1"
 LEG_COLOUR = "#d9822b"
 SESSION_COLOUR = "#3a9d6a"
+SESSION_EDGE = "#2b7a52"
 BAR_WIDTH = 86400 * 0.7
 RANGES = (("2 weeks", 14), ("3 months", 91), ("1 year", 365), ("All", 0))
 
@@ -131,11 +134,13 @@ def pair_columns(pairs: Sequence[tuple[float, int, int]]) -> tuple[Any, Any, Any
     return arr[:, 0], np.minimum(arr[:, 1], arr[:, 2]), np.maximum(arr[:, 1], arr[:, 2])
 
 
-def pairs_in_view(x: Any, lo: Any, hi: Any, x0: float, x1: float, columns: int) -> tuple[Any, Any]:
-    """The pairs between x0 and x1 as one line of vertical segments broken
-    by NaN. Where more pairs than ``columns`` share the view, each column
-    gets one segment from its lowest to its highest end: what the pairs
-    drawn one over another fill anyway, at the cost of the chart's width."""
+def pairs_in_view(
+    x: Any, lo: Any, hi: Any, x0: float, x1: float, columns: int
+) -> tuple[Any, Any, Any]:
+    """The pairs between x0 and x1 (x, lower end, upper end). Where more
+    pairs than ``columns`` share the view, each column gets one pair from
+    its lowest to its highest end: what the pairs drawn one over another
+    fill anyway, at the cost of the chart's width."""
     a, b = np.searchsorted(x, [x0, x1])
     a, b = max(0, a - 1), min(len(x), b + 1)  # one beyond each edge, so lines run off it
     x, lo, hi = x[a:b], lo[a:b], hi[a:b]
@@ -145,10 +150,76 @@ def pairs_in_view(x: Any, lo: Any, hi: Any, x0: float, x1: float, columns: int) 
         starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
         x = x0 + (col[starts] + 0.5) * step
         lo, hi = np.minimum.reduceat(lo, starts), np.maximum.reduceat(hi, starts)
-    px = np.repeat(x, 3)
-    py = np.empty(len(x) * 3)
-    py[0::3], py[1::3], py[2::3] = lo, hi, np.nan
-    return px, py
+    return x, lo, hi
+
+
+class PairsItem(pg.GraphicsObject):  # type: ignore[misc]
+    """Each before/after pair as a dotted upright stroke from its upper end
+    to its lower, 2 pixels wide with 2-pixel dots 6 pixels apart (Qt's
+    DotLine at width 2, what the chart drew before).
+
+    A dotted pen is stroked dash by dash: ~10 ms a frame for a chart's width
+    of pairs, half of what a range change cost. A textured fill is no
+    cheaper (~10 ms). Here one tall dotted strip is drawn once and each
+    stroke copies a piece of it in device pixels, ~1 ms a frame.
+    """
+
+    WIDTH = 2
+
+    def __init__(self, colour: QColor) -> None:
+        super().__init__()
+        self._colour = QColor(colour)
+        self._strip = QPixmap()
+        self.x: Any = np.empty(0)
+        self.lo: Any = np.empty(0)
+        self.hi: Any = np.empty(0)
+        self._bounds = QRectF()
+
+    def set_pairs(self, x: Any, lo: Any, hi: Any) -> None:
+        self.prepareGeometryChange()
+        self.x, self.lo, self.hi = x, lo, hi
+        if len(x):
+            # A day and half a point of margin: a single pair, or one with
+            # no change, still covers an area, so Qt does not cull it.
+            x_min, x_max = float(x.min()) - 86400, float(x.max()) + 86400
+            y_min, y_max = float(lo.min()) - 0.5, float(hi.max()) + 0.5
+            self._bounds = QRectF(x_min, y_min, x_max - x_min, y_max - y_min)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _dotted(self, height: int) -> QPixmap:
+        if self._strip.height() < height:
+            side = self.WIDTH
+            strip = QPixmap(side, max(1024, 1 << (height - 1).bit_length()))
+            strip.fill(Qt.GlobalColor.transparent)
+            sp = QPainter(strip)
+            for y in range(0, strip.height(), 3 * side):
+                sp.fillRect(0, y, side, side, self._colour)
+            sp.end()
+            self._strip = strip
+        return self._strip
+
+    def paint(self, p: QPainter, *_: Any) -> None:
+        if not len(self.x):
+            return
+        t = p.transform()  # view -> device: a scale and a shift, no rotation
+        left = np.rint(t.m11() * self.x + t.dx() - self.WIDTH / 2).astype(np.int64)
+        y_lo = t.m22() * self.lo + t.dy()
+        y_hi = t.m22() * self.hi + t.dy()
+        top = np.rint(np.minimum(y_lo, y_hi)).astype(np.int64)
+        # At least one dot: a pair with no change still shows where it was.
+        height = np.maximum(np.rint(np.abs(y_lo - y_hi)).astype(np.int64) + 1, self.WIDTH)
+        strip = self._dotted(int(height.max()))
+        p.save()
+        p.resetTransform()
+        w = self.WIDTH
+        for a, b, c in zip(left.tolist(), top.tolist(), height.tolist(), strict=True):
+            p.drawPixmap(a, b, strip, 0, 0, w, c)
+        p.restore()
 
 
 def day_noons(days: Sequence[int]) -> list[float]:
@@ -500,7 +571,13 @@ class HistoryView(QWidget):
         self.pain_plot.showGrid(y=True, alpha=0.2)
         legend_bg = pal.color(QPalette.ColorRole.Base)
         legend_bg.setAlpha(220)
-        self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        legend = self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        # The value axes (the pain axis draws the grid across the chart) and
+        # the legend do not change when the dates in view do: kept as
+        # pixmaps, a range change copies them (~0.3 ms) instead of drawing
+        # the grid, ticks and labels again (~7 ms a frame).
+        for still in (self.pain_plot.getAxis("left"), self.bar_plot.getAxis("left"), legend):
+            still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plots.scene().sigMouseMoved.connect(self._on_mouse)
         self._make_items()
 
@@ -723,13 +800,9 @@ class HistoryView(QWidget):
         # screen. The items are made once and given new data on refresh.
         # The pairs are cut and merged to the view here (pairs_in_view): a
         # dotted pen over thousands of overlapping segments took seconds.
-        self.pairs_item = self.pain_plot.plot(
-            pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DotLine), connect="finite"
-        )
+        self.pairs_item = PairsItem(QColor("#888888"))
+        self.pain_plot.addItem(self.pairs_item)
         self._pairs: tuple[Any, Any, Any] = (np.empty(0), np.empty(0), np.empty(0))
-        # Separate segments drawn as such: stroking them as one dotted path
-        # cost ~10x more (200 ms a frame for ten years in view).
-        self.pairs_item.curve.setSegmentedLineMode("on")
         self.back_item = self.pain_plot.plot(
             pen=None,
             symbol="o",
@@ -767,12 +840,24 @@ class HistoryView(QWidget):
             # A wide antialiased polyline is stroked as one outline, which
             # cost ~35 ms a frame for 30 years in view; as segments, ~8 ms.
             item.curve.setSegmentedLineMode("on")
-        self.bars_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR)
+        self.bars_item = pg.BarGraphItem(
+            x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR, pen=pg.mkPen(SESSION_EDGE)
+        )
         self.bar_plot.addItem(self.bars_item)
         self._bars: tuple[Any, Any] = (np.empty(0), np.empty(0))
         self._shown: tuple[float, float, int] | None = None
         self.pain_plot.sigXRangeChanged.connect(self._update_in_view)
         self.pain_plot.vb.sigResized.connect(self._update_in_view)
+        for vb in (self.pain_plot.vb, self.bar_plot.vb):
+            vb.sigRangeChanged.connect(self._place_now)
+
+    def _place_now(self, *_: Any) -> None:
+        # pyqtgraph moves the plotted items to a new range only when the
+        # paint starts; moving them marks the scene dirty again, so every
+        # range change painted the chart twice. Moved here, before the
+        # paint, the two updates are one.
+        self.pain_plot.vb.updateMatrix()
+        self.bar_plot.vb.updateMatrix()
 
     def _draw(self, d: ChartData) -> None:
         self._pairs = pair_columns(d.pairs)
@@ -796,7 +881,7 @@ class HistoryView(QWidget):
         if self._shown == (x0, x1, px):
             return
         self._shown = (x0, x1, px)
-        self.pairs_item.setData(*pairs_in_view(*self._pairs, x0, x1, px))
+        self.pairs_item.set_pairs(*pairs_in_view(*self._pairs, x0, x1, px))
         x, h = bars_in_view(*self._bars, x0, x1, px)
         width = max(BAR_WIDTH, (x1 - x0) / px) if len(x) else BAR_WIDTH
         self.bars_item.setOpts(x=x, height=h, width=width)
