@@ -555,3 +555,22 @@ def test_a_plan_that_starts_today_does_not_wipe_the_streak_already_kept(qtbot, h
     text = view.streak_label.text()
     assert text.startswith("Streak: <b>10</b> days in a row")
     assert "Planned vs done" not in text
+
+
+def test_the_date_axis_drops_month_ticks_only_when_they_crowd(qtbot, history):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from stretchguide.qt.history_view import DateAxis
+
+    axis = DateAxis(orientation="bottom")
+    axis.fontMetrics = QFontMetrics(QFont())  # set by pyqtgraph when it paints
+    day = 86400.0
+    # A year across 600 pixels: years and months, as pyqtgraph draws them.
+    levels = axis.tickValues(0.0, 365 * day, 600)
+    assert [spacing for spacing, _ in levels] == [365 * day, 30 * day]
+    assert len(levels[1][1]) >= 11
+    # Thirty years across 600 pixels: months 1.6 pixels apart, years only.
+    levels = axis.tickValues(0.0, 30 * 365 * day, 600)
+    assert [spacing for spacing, _ in levels] == [365 * day]
+    labels = axis.tickStrings(levels[0][1], 1.0, levels[0][0])
+    assert labels and all(s.isdigit() and len(s) == 4 for s in labels)

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -151,6 +152,29 @@ def pairs_in_view(
         x = x0 + (col[starts] + 0.5) * step
         lo, hi = np.minimum.reduceat(lo, starts), np.maximum.reduceat(hi, starts)
     return x, lo, hi
+
+
+class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """pyqtgraph's date axis, without month ticks closer than a few pixels.
+
+    With years in view every month got a tick, a label worked out, measured
+    and dropped, and a UTC offset looked up: ~150 of each, twice (both
+    plots), ~5-10 ms of a zoom's frame, for a comb of grey marks too dense
+    to tell apart. Years alone are drawn then, as they are labelled.
+    """
+
+    MIN_MONTH_PX = 6.0
+
+    def setZoomLevelForDensity(self, density: float) -> None:
+        super().setZoomLevelForDensity(density)
+        if self.zoomLevel is _YEAR_MONTH and _MONTH_S / density < self.MIN_MONTH_PX:
+            _YEARS.utcOffset = self.utcOffset
+            self.zoomLevel = _YEARS
+
+
+_YEAR_MONTH = _date_axis.YEAR_MONTH_ZOOM_LEVEL
+_MONTH_S = _date_axis.MONTH_SPACING
+_YEARS = _date_axis.ZoomLevel([_YEAR_MONTH.tickSpecs[0]], _YEAR_MONTH.exampleText)
 
 
 class PairsItem(pg.GraphicsObject):  # type: ignore[misc]
@@ -555,10 +579,10 @@ class HistoryView(QWidget):
         self.plots.setBackground(pal.color(QPalette.ColorRole.Base))
         self.plots.setAccessibleName(self.tr("Pain chart"))
         self.pain_plot = self.plots.addPlot(
-            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+            row=0, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
         )
         self.bar_plot = self.plots.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+            row=1, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
         )
         self.plots.ci.layout.setRowStretchFactor(0, 4)
         self.plots.ci.layout.setRowStretchFactor(1, 1)
