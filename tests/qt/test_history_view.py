@@ -280,7 +280,7 @@ def test_stats_and_the_history_page_say_the_same_verdict(qtbot, _private_data_di
 def test_day_positions_match_the_calendar_across_clock_changes(monkeypatch, zone):
     # day_noons reads the clock's offset once a week; every day must still
     # land where day_ts puts it, through daylight-saving changes and gaps.
-    from stretchguide.qt.history_view import day_noons, day_of, day_ts
+    from stretchguide.qt.history_data import day_noons, day_of, day_ts
 
     monkeypatch.setenv("TZ", zone)
     time.tzset()
@@ -389,7 +389,7 @@ def test_a_range_change_paints_the_chart_once(qtbot, history):
 
 
 def test_pairs_merge_to_the_widest_per_pixel_column():
-    from stretchguide.qt.history_view import pair_columns, pairs_in_view
+    from stretchguide.qt.history_data import pair_columns, pairs_in_view
 
     pairs = [(d * 86400.0, 6, 4) for d in range(1000)]
     pairs[500] = (500 * 86400.0, 9, 1)
@@ -403,7 +403,7 @@ def test_pairs_merge_to_the_widest_per_pixel_column():
 
 
 def test_session_bars_merge_to_the_tallest_per_pixel_column():
-    from stretchguide.qt.history_view import bars_in_view
+    from stretchguide.qt.history_data import bars_in_view
 
     x = np.arange(0.0, 1000.0) * 86400
     h = np.ones(1000)
@@ -560,7 +560,7 @@ def test_a_plan_that_starts_today_does_not_wipe_the_streak_already_kept(qtbot, h
 def test_the_date_axis_drops_month_ticks_only_when_they_crowd(qtbot, history):
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from stretchguide.qt.history_view import DateAxis
+    from stretchguide.qt.history_chart import DateAxis
 
     axis = DateAxis(orientation="bottom")
     axis.fontMetrics = QFontMetrics(QFont())  # set by pyqtgraph when it paints
