@@ -174,6 +174,15 @@ def test_the_chart_png_carries_a_title_with_its_date_range(qtbot, history):
         if image.pixelColor(x, y).lightness() < 100
     )
     assert dark > 50
+    # The whole title fits, even narrow: its dates used to be cut off.
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from stretchguide.qt.history_chart import fitted
+
+    title = "StretchGuide: pain over time, 05 Mar 2026 to 11 Mar 2026"
+    small = fitted(QFont(), title, 18, 376)
+    assert QFontMetrics(small).horizontalAdvance(title) <= 376 and small.pixelSize() < 18
+    assert fitted(QFont(), title, 18, 2000).pixelSize() == 18
 
 
 def test_report_summarises_adherence_pain_and_notes(history):

@@ -21,7 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from stretchguide.qt.history_data import (
@@ -130,6 +130,18 @@ class PairsItem(pg.GraphicsObject):  # type: ignore[misc]
         for a, b, c in zip(left.tolist(), top.tolist(), height.tolist(), strict=True):
             p.drawPixmap(a, b, strip, 0, 0, w, c)
         p.restore()
+
+
+def fitted(font: QFont, text: str, pixels: int, room: int) -> QFont:
+    """``font`` at ``pixels`` high, or smaller if ``text`` would not fit in
+    ``room`` pixels (a narrow chart image lost the dates at the end of its
+    title)."""
+    f = QFont(font)
+    f.setPixelSize(pixels)
+    while pixels > 8 and QFontMetrics(f).horizontalAdvance(text) > room:
+        pixels -= 1
+        f.setPixelSize(pixels)
+    return f
 
 
 class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -317,9 +329,8 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         image.fill(QColor("white"))
         p = QPainter(image)
         f = QFont(self.font())
-        f.setPixelSize(int(band * 0.45))
         f.setBold(True)
-        p.setFont(f)
+        p.setFont(fitted(f, title, int(band * 0.45), plot.width() - 24))
         p.setPen(QColor("black"))
         p.drawText(
             QRectF(12, 0, plot.width() - 24, band),
