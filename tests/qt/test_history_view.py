@@ -174,6 +174,15 @@ def test_the_chart_png_carries_a_title_with_its_date_range(qtbot, history):
         if image.pixelColor(x, y).lightness() < 100
     )
     assert dark > 50
+    # The whole title fits, even narrow: its dates used to be cut off.
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from stretchguide.qt.history_chart import fitted
+
+    title = "StretchGuide: pain over time, 05 Mar 2026 to 11 Mar 2026"
+    small = fitted(QFont(), title, 18, 376)
+    assert QFontMetrics(small).horizontalAdvance(title) <= 376 and small.pixelSize() < 18
+    assert fitted(QFont(), title, 18, 2000).pixelSize() == 18
 
 
 def test_report_summarises_adherence_pain_and_notes(history):
@@ -280,7 +289,7 @@ def test_stats_and_the_history_page_say_the_same_verdict(qtbot, _private_data_di
 def test_day_positions_match_the_calendar_across_clock_changes(monkeypatch, zone):
     # day_noons reads the clock's offset once a week; every day must still
     # land where day_ts puts it, through daylight-saving changes and gaps.
-    from stretchguide.qt.history_view import day_noons, day_of, day_ts
+    from stretchguide.qt.history_data import day_noons, day_of, day_ts
 
     monkeypatch.setenv("TZ", zone)
     time.tzset()
@@ -297,27 +306,114 @@ def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
     # An item per before/after pair made ten years take half a minute.
     _fill(history, days=60)
     view = _view(qtbot, history)
-    assert len(view.pain_plot.listDataItems()) == 5  # pairs, back, leg, two averages
-    x, y = view.pairs_item.getOriginalDataset()
-    assert len(x) == 3 * 60 and int(np.isnan(y).sum()) == 60  # a break after every pair
-    assert list(y[:2]) == [5, 7]  # from the lower end to the upper
+    assert len(view.pain_plot.listDataItems()) == 4  # back, leg, two averages
+    assert view.pairs_item in view.pain_plot.items  # every pair: one item
+    view.range_group.button(0).click()  # 2 weeks
+    x0, x1 = view.visible_range()
+    # The pairs it holds are the data's pairs in view (one beyond each edge),
+    # each from its lower end to its upper.
+    want = sorted(
+        (x, min(b, a), max(b, a)) for x, b, a in view.data.pairs if x0 - 86400 <= x <= x1 + 86400
+    )
+    got = list(zip(view.pairs_item.x, view.pairs_item.lo, view.pairs_item.hi, strict=True))
+    assert got == want and 14 <= len(got) <= 17
+    assert all((lo, hi) == (5, 7) for _, lo, hi in got)
+
+
+def _pixels(view):
+    """The chart as painted, and a function from view (x, y) to its pixel."""
+    image = view.plots.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def at(plot, x, y):
+        scene = plot.vb.mapViewToScene(__import__("pyqtgraph").Point(x, y))
+        p = view.plots.mapFromScene(scene)
+        return round(p.x() * ratio), round(p.y() * ratio)
+
+    return image, at
+
+
+def test_pairs_are_painted_as_dotted_strokes_between_their_ends(qtbot, history):
+    _fill(history, days=20)  # every pair: worst 7 before, 5 after
+    view = _view(qtbot, history)
+    view.range_group.button(0).click()
+    qtbot.wait(10)
+    image, at = _pixels(view)
+    x = view.data.pairs[-3][0]
+    col, top = at(view.pain_plot, x, 7)
+    _, bottom = at(view.pain_plot, x, 5)
+    _, above = at(view.pain_plot, x, 8)
+
+    def grey(y):
+        c = image.pixelColor(col, y)  # the grid's faint lines darken it a shade
+        return c.red() == c.green() == c.blue() and 0x70 <= c.red() <= 0x88
+
+    stroke = [grey(y) for y in range(top, bottom + 1)]
+    # Dashes and gaps all the way from 7 to 5: two thirds of it grey (less
+    # where the averages cross it), not all of it.
+    assert 0.5 < sum(stroke) / len(stroke) < 0.75
+    assert grey(top) or grey(top + 1)  # it starts at the upper end
+    assert not any(grey(y) for y in range(above - 3, top - 3))  # nothing above it
+
+
+def test_session_bars_are_green_when_years_share_a_pixel(qtbot, history):
+    # A black outline on every bar turned "All" into a black block.
+    _fill(history, days=400)
+    view = _view(qtbot, history)
+    view.range_group.button(3).click()
+    qtbot.waitUntil(lambda: view.whole)
+    qtbot.wait(10)
+    image, at = _pixels(view)
+    x = view.data.bar_x[200]
+    col, row = at(view.bar_plot, x, 0.5)
+    c = image.pixelColor(col, row)
+    assert c.green() > c.red() + 40 and c.green() > 90
+
+
+def test_a_range_change_paints_the_chart_once(qtbot, history):
+    # pyqtgraph moved the items to the new range while painting, which
+    # asked for a second paint of the whole chart after every click.
+    from PySide6.QtCore import QEvent, QObject
+
+    _fill(history, days=60)
+    view = _view(qtbot, history)
+    qtbot.waitUntil(lambda: view.whole)
+    qtbot.wait(20)
+
+    class Count(QObject):
+        paints = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    count = Count()
+    view.plots.viewport().installEventFilter(count)
+    for button in (3, 0, 2):
+        count.paints = 0
+        view.range_group.button(button).click()
+        qtbot.waitUntil(lambda: count.paints > 0)
+        qtbot.wait(50)
+        assert count.paints == 1
 
 
 def test_pairs_merge_to_the_widest_per_pixel_column():
-    from stretchguide.qt.history_view import pair_columns, pairs_in_view
+    from stretchguide.qt.history_data import pair_columns, pairs_in_view
 
     pairs = [(d * 86400.0, 6, 4) for d in range(1000)]
     pairs[500] = (500 * 86400.0, 9, 1)
     x, lo, hi = pair_columns(pairs)
-    px, py = pairs_in_view(x, lo, hi, 0.0, 999 * 86400.0, 100)
-    assert len(px) <= 3 * 101 and np.nanmin(py) == 1 and np.nanmax(py) == 9
-    assert int(np.isnan(py).sum()) == len(px) // 3  # still one break per segment
-    px, py = pairs_in_view(x, lo, hi, 10 * 86400.0, 20 * 86400.0, 500)  # few: each as is
-    assert list(py[:3][:2]) == [4, 6] and 11 * 3 <= len(px) <= 13 * 3
+    px, plo, phi = pairs_in_view(x, lo, hi, 0.0, 999 * 86400.0, 100)
+    assert len(px) <= 101 and plo.min() == 1 and phi.max() == 9
+    assert (plo == 4).sum() >= 99 and (phi == 6).sum() >= 99  # one column holds the wide one
+    px, plo, phi = pairs_in_view(x, lo, hi, 10 * 86400.0, 20 * 86400.0, 500)  # few: each as is
+    assert list(px) == [d * 86400.0 for d in range(9, 21)]  # one beyond the left edge
+    assert set(plo) == {4} and set(phi) == {6}
 
 
 def test_session_bars_merge_to_the_tallest_per_pixel_column():
-    from stretchguide.qt.history_view import bars_in_view
+    from stretchguide.qt.history_data import bars_in_view
 
     x = np.arange(0.0, 1000.0) * 86400
     h = np.ones(1000)
@@ -469,3 +565,22 @@ def test_a_plan_that_starts_today_does_not_wipe_the_streak_already_kept(qtbot, h
     text = view.streak_label.text()
     assert text.startswith("Streak: <b>10</b> days in a row")
     assert "Planned vs done" not in text
+
+
+def test_the_date_axis_drops_month_ticks_only_when_they_crowd(qtbot, history):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from stretchguide.qt.history_chart import DateAxis
+
+    axis = DateAxis(orientation="bottom")
+    axis.fontMetrics = QFontMetrics(QFont())  # set by pyqtgraph when it paints
+    day = 86400.0
+    # A year across 600 pixels: years and months, as pyqtgraph draws them.
+    levels = axis.tickValues(0.0, 365 * day, 600)
+    assert [spacing for spacing, _ in levels] == [365 * day, 30 * day]
+    assert len(levels[1][1]) >= 11
+    # Thirty years across 600 pixels: months 1.6 pixels apart, years only.
+    levels = axis.tickValues(0.0, 30 * 365 * day, 600)
+    assert [spacing for spacing, _ in levels] == [365 * day]
+    labels = axis.tickStrings(levels[0][1], 1.0, levels[0][0])
+    assert labels and all(s.isdigit() and len(s) == 4 for s in labels)

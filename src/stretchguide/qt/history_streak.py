@@ -1,0 +1,205 @@
+"""The top of the History page: the two-week verdict banner and the streak
+row (the streak in words beside the last 21 days as squares).
+
+The verdict and the streak are the store's answers (core.trends, core.plan);
+this module puts them in words and colour. "Today" is always handed in by
+the page, which reads it once from its wall clock.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from stretchguide.core.safety import verdict_advice, verdict_headline
+from stretchguide.core.trends import HABIT_DAYS, TrendData, VerdictKind
+from stretchguide.qt.history_data import SESSION_COLOUR, day_of
+
+_VERDICT_COLOURS = {
+    VerdictKind.IMPROVING: "#2e7d4f",
+    VerdictKind.SETTLED: "#2e7d4f",
+    VerdictKind.NO_CHANGE: "#8a6d00",
+    VerdictKind.WORSE: "#b0413e",
+}
+
+
+class VerdictBanner(QLabel):
+    """The two-week verdict in the same words as `stretchguide stats`
+    (core.safety.verdict_headline), with its advice, on its colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Two-week verdict"))
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setMargin(10)
+        self.kind: VerdictKind | None = None
+
+    def show_verdict(self, v: Any) -> None:
+        text = self.tr(verdict_headline(v))
+        advice = verdict_advice(v)
+        colour = _VERDICT_COLOURS.get(v.kind, "#5a6270")
+        body = f"<b>{html.escape(text)}</b>"
+        if advice:
+            body += "<br>" + html.escape(advice)
+        self.setText(body)
+        self.setStyleSheet(f"QLabel {{ background: {colour}; color: white; border-radius: 6px; }}")
+        self.kind = v.kind
+
+
+class StreakStrip(QWidget):
+    """The last 21 days as squares: filled when a session was done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: list[tuple[date, bool]] = []
+        self.planned: set[date] | None = None  # None: no plan, every day counts
+        self.setMinimumHeight(40)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Last 21 days"))
+
+    def set_days(self, done: set[date], today: date, planned: set[date] | None = None) -> None:
+        self.planned = planned
+        self.days = [
+            (today - timedelta(days=n), (today - timedelta(days=n)) in done)
+            for n in range(HABIT_DAYS - 1, -1, -1)
+        ]
+        count = sum(1 for _, d in self.days if d)
+        self.setAccessibleDescription(
+            self.tr("%1 of the last 21 days had a session").replace("%1", str(count))
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(21 * 30, 44)
+
+    def paintEvent(self, event: object) -> None:
+        del event
+        if not self.days:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        n = len(self.days)
+        gap = 4.0
+        side = min(self.height() - 14.0, (self.width() - gap * (n - 1)) / n)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        small = QFont(self.font())
+        small.setPixelSize(max(8, int(side * 0.35)))
+        p.setFont(small)
+        for i, (d, done) in enumerate(self.days):
+            r = QRectF(i * (side + gap), 0, side, side)
+            if done:
+                p.setBrush(QColor(SESSION_COLOUR))
+                p.setPen(Qt.PenStyle.NoPen)
+            else:
+                empty = QColor(text)
+                empty.setAlphaF(0.08)
+                p.setBrush(empty)
+                edge = QColor(text)
+                free = self.planned is not None and d not in self.planned
+                # A planned day shows a firm outline; a day the plan leaves free, a faint one.
+                edge.setAlphaF(0.12 if free else 0.6)
+                p.setPen(QPen(edge, 1.0 if free else 2.0))
+            p.drawRoundedRect(r, 4, 4)
+            p.setPen(QColor("white") if done else text)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(d.day))
+        p.end()
+
+
+class StreakRow(QWidget):
+    """The streak in words (by the plan when there is one) beside the strip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setAccessibleName(self.tr("Streak"))
+        self.strip = StreakStrip()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.strip, 1)
+
+    def show_streak(self, trend: TrendData, plan: Any, today: date) -> None:
+        """``plan``: the person's core.plan.Plan, or None."""
+        # The strip shows three weeks and the plan looks back four; a year of
+        # done days also bounds the plan's streak, and keeps this cheap with
+        # decades of history.
+        first = bisect.bisect_left(trend.sessions.day, (today - day_of(0)).days - 366)
+        done_days = {
+            day_of(d)
+            for d, n in zip(trend.sessions.day[first:], trend.sessions.done[first:], strict=True)
+            if n
+        }
+        streak = trend.streak
+        planned: set[date] | None = None
+        extra = ""
+        by_plan = False
+        if plan is not None:
+            from stretchguide.core.plan import plan_adherence, plan_streak
+
+            planned = set(plan.planned_days(today - timedelta(days=HABIT_DAYS), today))
+            plan_run = plan_streak(plan, done_days, today, goal=streak.goal)
+            # A plan younger than the run already kept (it starts with the
+            # first session after an update, or a change of routine) would
+            # count that run as nothing: the plain streak is the truth then.
+            by_plan = plan_run.current >= streak.current
+            streak = plan_run if by_plan else streak
+            kept = plan_adherence(plan, done_days, today)
+            if kept.planned:
+                extra = (
+                    "<br>"
+                    + self.tr("Planned vs done, last 4 weeks: %1 of %2 planned days")
+                    .replace("%1", str(kept.kept))
+                    .replace("%2", str(kept.planned))
+                    + (f" (+{kept.extra} " + self.tr("extra") + ")" if kept.extra else "")
+                )
+        self.strip.set_days(done_days, today, planned)
+        self.label.setText(self.text(streak.current, streak.goal, planned=by_plan) + extra)
+
+    def text(self, days: int, goal: int, *, planned: bool) -> str:
+        """The streak in words: how long, and where that stands against the goal.
+
+        With a plan the streak counts planned days kept (free days neither add
+        nor break it), so it says so rather than "days in a row".
+        """
+        if days == 0:
+            run = self.tr("none yet")
+        elif planned:
+            run = (
+                self.tr("<b>1</b> planned day kept so far")
+                if days == 1
+                else self.tr("<b>%1</b> planned days kept in a row")
+            )
+        else:
+            run = (
+                self.tr("<b>1</b> day so far") if days == 1 else self.tr("<b>%1</b> days in a row")
+            )
+        left = goal - days
+        if days > goal:
+            where = self.tr("past the %2-day habit goal")
+        elif days == goal:
+            where = self.tr("the %2-day habit goal reached")
+        elif left == 1:
+            where = (
+                self.tr("1 more planned day to reach the %2-day habit goal")
+                if planned
+                else self.tr("1 more day to reach the %2-day habit goal")
+            )
+        else:
+            where = (
+                self.tr("%3 more planned days to reach the %2-day habit goal")
+                if planned
+                else self.tr("%3 more days to reach the %2-day habit goal")
+            )
+        return (
+            (self.tr("Streak: ") + run + " \u2014 " + where)
+            .replace("%1", str(days))
+            .replace("%2", str(goal))
+            .replace("%3", str(left))
+        )

@@ -1,0 +1,179 @@
+"""The History page's table of exercises that tend to help or hurt.
+
+The counts come from core.trends (by_concern puts the exercises that seem
+to hurt on top); this module shows them, in words and symbols as well as
+colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from stretchguide.core.catalog import Exercise
+from stretchguide.core.trends import ExerciseLink, Response, by_concern
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class HelpsHurtsModel(QAbstractTableModel):
+    """Per exercise: what the person said about it, how often they pressed
+    "this hurts", and what their next check-in did, with the exercises that
+    seem to hurt on top (core.trends.by_concern)."""
+
+    HEADERS = (
+        "Exercise",
+        "Tends to",
+        "You said\nbetter · same · worse",
+        '"This\nhurts"',
+        "Next check-in\nbetter · same · worse",
+    )
+    TIPS = (
+        "",
+        "Hurt: your worse answers and \u201cthis hurts\u201d presses outnumber your "
+        "better answers. Help: your better answers outnumber them.",
+        "Your own answers after each session: better, the same, or worse.",
+        "How many times you pressed \u201cthis hurts\u201d during this exercise.",
+        "How the next check-in compared with the one before, after sessions that "
+        "included this exercise. Shared by every exercise in the routine: it shows "
+        "what came after, not what caused it.",
+    )
+
+    def __init__(self, exercises: Mapping[str, Exercise], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._names = {k: e.name for k, e in exercises.items()}
+        self._rows: list[ExerciseLink] = []
+
+    def set_links(self, links: Sequence[ExerciseLink]) -> None:
+        self.beginResetModel()
+        self._rows = by_concern(links)
+        self.endResetModel()
+
+    def link(self, row: int) -> ExerciseLink:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and self.TIPS[section]:
+            return self.tr(self.TIPS[section])
+        return None
+
+    def lean_text(self, r: ExerciseLink) -> str:
+        # Words and a symbol, so the meaning never rests on colour alone.
+        if r.lean is Response.WORSE:
+            return self.tr("\u26a0 hurt")
+        if r.lean is Response.BETTER:
+            return self.tr("\u2713 help")
+        return self.tr("unclear") if r.answers or r.hurts else "\u2013"
+
+    def spoken(self, r: ExerciseLink, col: int) -> str:
+        """A cell as a sentence, for screen readers and tooltips."""
+        name = self._names.get(r.exercise_id, r.exercise_id)
+        if col == 0:
+            return name
+        if col == 1:
+            if r.lean is Response.WORSE:
+                return self.tr("%1 tends to hurt").replace("%1", name)
+            if r.lean is Response.BETTER:
+                return self.tr("%1 tends to help").replace("%1", name)
+            return self.tr("No clear lean for %1").replace("%1", name)
+        if col == 2:
+            return (
+                self.tr("You said better %1, the same %2, worse %3 times")
+                .replace("%1", str(r.felt_better))
+                .replace("%2", str(r.felt_same))
+                .replace("%3", str(r.felt_worse))
+            )
+        if col == 3:
+            return self.tr("\u201cThis hurts\u201d pressed %1 times").replace("%1", str(r.hurts))
+        return (
+            self.tr("Next check-in better %1, the same %2, worse %3 times")
+            .replace("%1", str(r.better))
+            .replace("%2", str(r.same))
+            .replace("%3", str(r.worse))
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self._names.get(r.exercise_id, r.exercise_id),
+                self.lean_text(r),
+                f"{r.felt_better} · {r.felt_same} · {r.felt_worse}",
+                str(r.hurts),
+                f"{r.better} · {r.same} · {r.worse}",
+            )[col]
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self.spoken(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        dark = _is_dark()
+        if role == Qt.ItemDataRole.ForegroundRole and col in (0, 1):
+            if r.lean is Response.WORSE:
+                return QColor("#ff8a80" if dark else "#a8322d")
+            if r.lean is Response.BETTER:
+                return QColor("#7fd1a0" if dark else "#2e7d4f")
+        if role == Qt.ItemDataRole.BackgroundRole and r.lean is Response.WORSE:
+            # A tint, not a fill: the text keeps the theme's contrast.
+            return QColor(230, 70, 60, 60 if dark else 38)
+        if role == Qt.ItemDataRole.FontRole and col in (0, 1) and r.lean is Response.WORSE:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        return None
+
+
+def _is_dark() -> bool:
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return base.lightness() < 128
+
+
+class HelpsHurtsBox(QWidget):
+    """The table under its heading, with a note on how to read it."""
+
+    def __init__(self, exercises: Mapping[str, Exercise], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = HelpsHurtsModel(exercises, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Exercises that tend to help or hurt"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        tl = QVBoxLayout(self)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(QLabel(f"<b>{self.tr('Exercises that tend to help or hurt')}</b>"))
+        tl.addWidget(self.table)
+        self.note = QLabel(
+            self.tr(
+                "\u26a0 hurt: your worse answers and \u201cthis hurts\u201d presses "
+                "outnumber your better answers \u2014 consider easing off it or leaving it "
+                "out, and mention it to your clinician. The next check-in counts are shared "
+                "by every exercise in the routine: they show what came after, not what "
+                "caused it."
+            )
+        )
+        self.note.setWordWrap(True)
+        small = QFont(self.note.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.note.setFont(small)
+        tl.addWidget(self.note)
