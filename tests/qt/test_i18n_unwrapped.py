@@ -192,9 +192,6 @@ def hidden_from_lupdate(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
 def test_lupdate_can_see_every_tr_call(path):
-    # history_view.py belongs to another branch while this was written.
-    if path.name in ("history_view.py",):
-        pytest.xfail("history_view.py:533 has tr() in an f-string (owned by r19)")
     assert hidden_from_lupdate(path) == []
 
 

@@ -34,6 +34,7 @@ from stretchguide.qt.history_data import (
     pair_columns,
     pairs_in_view,
 )
+from stretchguide.qt.i18n import format_date
 
 SESSION_EDGE = "#2b7a52"
 PAIR_COLOUR = "#888888"
@@ -309,7 +310,7 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         i = min(
             (k for k in (j - 1, j) if 0 <= k < len(d.back_x)), key=lambda k: abs(d.back_x[k] - x)
         )
-        when = datetime.fromtimestamp(d.back_x[i]).strftime("%a %d %b")
+        when = format_date(datetime.fromtimestamp(d.back_x[i]))
         return str(
             self.tr("%1: back %2, leg %3 (day's average)")
             .replace("%1", when)

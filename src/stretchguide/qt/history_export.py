@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from stretchguide.core.catalog import Exercise
+from stretchguide.qt.i18n import format_date
 from stretchguide.store.history import History
 
 if TYPE_CHECKING:
@@ -105,8 +106,8 @@ class HistoryExports(QWidget):
         first, last = self.chart_range()
         title = (
             self.tr("StretchGuide: pain over time, %1 to %2")
-            .replace("%1", first.strftime("%d %b %Y"))
-            .replace("%2", last.strftime("%d %b %Y"))
+            .replace("%1", format_date(first, "long"))
+            .replace("%2", format_date(last, "long"))
         )
         return self.plots.image(title, width)
 

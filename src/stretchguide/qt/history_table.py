@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -26,21 +32,31 @@ class HelpsHurtsModel(QAbstractTableModel):
     seem to hurt on top (core.trends.by_concern)."""
 
     HEADERS = (
-        "Exercise",
-        "Tends to",
-        "You said\nbetter · same · worse",
-        '"This\nhurts"',
-        "Next check-in\nbetter · same · worse",
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "Exercise"),
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "Tends to"),
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "You said\nbetter · same · worse"),
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", '"This\nhurts"'),
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "Next check-in\nbetter · same · worse"),
     )
     TIPS = (
         "",
-        "Hurt: your worse answers and \u201cthis hurts\u201d presses outnumber your "
-        "better answers. Help: your better answers outnumber them.",
-        "Your own answers after each session: better, the same, or worse.",
-        "How many times you pressed \u201cthis hurts\u201d during this exercise.",
-        "How the next check-in compared with the one before, after sessions that "
-        "included this exercise. Shared by every exercise in the routine: it shows "
-        "what came after, not what caused it.",
+        QT_TRANSLATE_NOOP(
+            "HelpsHurtsModel",
+            "Hurt: your worse answers and “this hurts” presses outnumber your better answers."
+            " Help: your better answers outnumber them.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "HelpsHurtsModel", "Your own answers after each session: better, the same, or worse."
+        ),
+        QT_TRANSLATE_NOOP(
+            "HelpsHurtsModel", "How many times you pressed “this hurts” during this exercise."
+        ),
+        QT_TRANSLATE_NOOP(
+            "HelpsHurtsModel",
+            "How the next check-in compared with the one before, after sessions that included"
+            " this exercise. Shared by every exercise in the routine: it shows what came "
+            "after, not what caused it.",
+        ),
     )
 
     def __init__(self, exercises: Mapping[str, Exercise], parent: Any = None) -> None:
@@ -161,7 +177,8 @@ class HelpsHurtsBox(QWidget):
         self.table.verticalHeader().hide()
         tl = QVBoxLayout(self)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(QLabel(f"<b>{self.tr('Exercises that tend to help or hurt')}</b>"))
+        title = self.tr("Exercises that tend to help or hurt")
+        tl.addWidget(QLabel(f"<b>{title}</b>"))
         tl.addWidget(self.table)
         self.note = QLabel(
             self.tr(

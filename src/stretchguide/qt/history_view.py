@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -39,7 +39,12 @@ from stretchguide.qt.history_streak import StreakRow, VerdictBanner
 from stretchguide.qt.history_table import HelpsHurtsBox
 from stretchguide.store.history import History
 
-RANGES = (("2 weeks", 14), ("3 months", 91), ("1 year", 365), ("All", 0))
+RANGES = (
+    (QT_TRANSLATE_NOOP("HistoryView", "2 weeks"), 14),
+    (QT_TRANSLATE_NOOP("HistoryView", "3 months"), 91),
+    (QT_TRANSLATE_NOOP("HistoryView", "1 year"), 365),
+    (QT_TRANSLATE_NOOP("HistoryView", "All"), 0),
+)
 
 
 class HistoryView(HistoryExports):

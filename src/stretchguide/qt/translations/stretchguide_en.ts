@@ -1,54 +1,54 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-    <context>
-        <name>CountdownDial</name>
-        <message numerus="yes">
-            <source>%n seconds left</source>
-            <translation>
-                <numerusform>%n second left</numerusform>
-                <numerusform>%n seconds left</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>PendingWrites</name>
-        <message numerus="yes">
-            <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
-            <translation>
-                <numerusform>%n record could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: it is kept and StretchGuide tries again every few seconds.</numerusform>
-                <numerusform>%n records could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>RoutineListModel</name>
-        <message numerus="yes">
-            <source>%n exercise(s)</source>
-            <translation>
-                <numerusform>%n exercise</numerusform>
-                <numerusform>%n exercises</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SessionFlow</name>
-        <message numerus="yes">
-            <source>%n record(s) of this session could not be saved yet. They are kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</source>
-            <translation>
-                <numerusform>%n record of this session could not be saved yet. It is kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</numerusform>
-                <numerusform>%n records of this session could not be saved yet. They are kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n day</numerusform>
-                <numerusform>%n days</numerusform>
-            </translation>
-        </message>
-    </context>
+<context>
+    <name>CountdownDial</name>
+    <message numerus="yes">
+        <source>%n seconds left</source>
+        <translation>
+            <numerusform>%n second left</numerusform>
+            <numerusform>%n seconds left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PendingWrites</name>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
+        <translation>
+            <numerusform>%n record could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: it is kept and StretchGuide tries again every few seconds.</numerusform>
+            <numerusform>%n records could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoutineListModel</name>
+    <message numerus="yes">
+        <source>%n exercise(s)</source>
+        <translation>
+            <numerusform>%n exercise</numerusform>
+            <numerusform>%n exercises</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionFlow</name>
+    <message numerus="yes">
+        <source>%n record(s) of this session could not be saved yet. They are kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</source>
+        <translation>
+            <numerusform>%n record of this session could not be saved yet. It is kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</numerusform>
+            <numerusform>%n records of this session could not be saved yet. They are kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
