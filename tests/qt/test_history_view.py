@@ -97,7 +97,9 @@ def test_hover_readout_names_the_nearest_days_average(qtbot, history):
     assert "back 5, leg 6" in text
     # Between two days, the nearer one; before the first and after the last, those.
     xs = view.data.back_x
-    when = datetime.fromtimestamp(xs[1]).strftime("%a %d %b")
+    # The locale's short date (English under the tests: "Mon 9 Mar").
+    day = datetime.fromtimestamp(xs[1])
+    when = f"{day:%a} {day.day} {day:%b}"
     assert view.readout_at(xs[1] - 0.3 * (xs[1] - xs[0])).startswith(when)
     assert view.readout_at(xs[1] + 0.3 * (xs[2] - xs[1])).startswith(when)
     assert view.readout_at(xs[0] - 1e6).startswith(datetime.fromtimestamp(xs[0]).strftime("%a"))
