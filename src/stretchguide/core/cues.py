@@ -76,6 +76,8 @@ PHRASES: dict[str, str] = {
     "session_stopped": "Session stopped.",
     "paused": "Paused.",
     "resuming": "Resuming.",
+    # The spoken answer to "ease off" (the this-hurts question's first choice).
+    "eased_off": "Holds are shorter from here on.",
 }
 
 _ONES = (

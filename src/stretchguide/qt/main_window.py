@@ -833,7 +833,7 @@ class MainWindow(QMainWindow):
             if self.ctx.prefs.voice_commands:
                 # The words the recognizer takes for this question (qt/voice.py);
                 # it does not take numbers.
-                line += " " + self.tr("Or say skip, go on, or stop.")
+                line += " " + self.tr("Or say ease off, skip, go on, or stop.")
             player.say(line, ("paused",))
         return view.ask_choice(title, text, choices, escape="continue")
 
@@ -1399,6 +1399,11 @@ class MainWindow(QMainWindow):
         at = ease_off_offset(new, k, snap.step_progress if snap.step_index == index else 0.0)
         self._start_session(remaining, options, at=at)
         self.session_view.set_status(self.tr("Eased off: holds are shorter from here on."))
+        player = self._cue_player
+        if player is not None and hasattr(player, "say") and self.ctx.audio:
+            from stretchguide.core.cues import PHRASES
+
+            player.say(PHRASES["eased_off"], ("eased_off",))
 
     def _on_session_finished(self, status: str) -> None:
         from stretchguide.core.trends import CheckInKind, SessionStatus

@@ -15,6 +15,7 @@ class Command(StrEnum):
     SKIP = "skip"
     BACK = "back"
     HURT = "hurt"
+    EASE = "ease"
     STOP = "stop"
     YES = "yes"
     NO = "no"
@@ -36,6 +37,8 @@ PHRASES: dict[str, Command] = {
     "ouch": Command.HURT,
     "it hurts": Command.HURT,
     "this hurts": Command.HURT,
+    # Only an answer to the this-hurts question (its first choice, key 1).
+    "ease off": Command.EASE,
     "stop": Command.STOP,
     "yes": Command.YES,
     "no": Command.NO,
@@ -50,6 +53,7 @@ ACKNOWLEDGEMENTS: dict[Command, str] = {
     Command.SKIP: "Skipped",
     Command.BACK: "Repeating",
     Command.HURT: "This hurts",
+    Command.EASE: "Easing off",
     Command.STOP: "Stop?",
     Command.YES: "Yes",
     Command.NO: "No",
@@ -135,6 +139,7 @@ OWN_LINES: tuple[str, ...] = (
     "session stopped",
     "paused",
     "resuming",
+    "holds are shorter from here on",
     # The numbers in a row, and each alone, as the app says them.
     " ".join(NUMBER_WORDS[:11]),
     " ".join(NUMBER_WORDS[11:20]),
