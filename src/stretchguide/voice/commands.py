@@ -109,8 +109,7 @@ NUMBER_WORDS: tuple[str, ...] = (
 # What the app itself says in its short clips (core/cues.py PHRASES and
 # NUMBER_CLIPS, punctuation dropped), as ordinary sentences: "Paused." then
 # decodes as "paused", not as the command "pause", and "eight" as "eight".
-# "Next:" is left out because "next" is a command; the app never says it
-# alone (an exercise name follows at once, and the half-duplex gate is shut).
+# The app says "Up next:", never "next" alone, which is a command.
 # tests/voice/test_commands.py fails when a clip is missing here.
 OWN_LINES: tuple[str, ...] = (
     "get ready",
@@ -139,6 +138,7 @@ OWN_LINES: tuple[str, ...] = (
     "session stopped",
     "paused",
     "resuming",
+    "up next",
     "holds are shorter from here on",
     # The numbers in a row, and each alone, as the app says them.
     " ".join(NUMBER_WORDS[:11]),
