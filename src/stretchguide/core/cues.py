@@ -76,7 +76,9 @@ PHRASES: dict[str, str] = {
     "next": "Up next:",
     "session_complete": "Session complete. Well done.",
     "session_stopped": "Session stopped.",
-    "paused": "Paused.",
+    # Not "Paused." alone: next to the command "pause" the model then took a
+    # spoken "pause" for the app's own "paused" (two voices of six).
+    "paused": "Session paused.",
     "resuming": "Resuming.",
     # The spoken answer to "ease off" (the this-hurts question's first choice).
     "eased_off": "Holds are shorter from here on.",

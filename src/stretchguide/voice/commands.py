@@ -107,8 +107,8 @@ NUMBER_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 # What the app itself says in its short clips (core/cues.py PHRASES and
-# NUMBER_CLIPS, punctuation dropped), as ordinary sentences: "Paused." then
-# decodes as "paused", not as the command "pause", and "eight" as "eight".
+# NUMBER_CLIPS, punctuation dropped), as ordinary sentences: "Resuming." then
+# decodes as "resuming", not as the command "resume", and "eight" as "eight".
 # The app says "Up next:", never "next" alone, which is a command.
 # tests/voice/test_commands.py fails when a clip is missing here.
 OWN_LINES: tuple[str, ...] = (
@@ -136,7 +136,7 @@ OWN_LINES: tuple[str, ...] = (
     "rest",
     "session complete well done",
     "session stopped",
-    "paused",
+    "session paused",
     "resuming",
     "up next",
     "holds are shorter from here on",
@@ -157,6 +157,8 @@ OWN_WEIGHT = 3
 # alone espeak's en-gb voice's "this hurts" came out as "the stopped".
 EXTRA_PRONUNCIATIONS: dict[str, str] = {
     "unmute": "AH N M Y UW T",
+    # One word to the model (see COMPOUNDS): "off" alone is no word of it.
+    "ease_off": "IY Z AO F",
     "hurts(2)": "HH AH T S",
     "hurts(3)": "HH AO T S",
 }
@@ -164,11 +166,16 @@ EXTRA_PRONUNCIATIONS: dict[str, str] = {
 
 COMMAND_WEIGHT = 10
 
+# Phrases the model holds as one word. With "off" a word of its own, "no"
+# came out as "no off" or "off" (two voices of six): the phrase's second
+# word is only ever heard inside it.
+COMPOUNDS: dict[str, str] = {"ease off": "ease_off"}
+
 
 def normalise(hypothesis: str) -> str:
     """Lower-case words only: the engine's fillers (<s>, [NOISE]) dropped."""
     words = [
-        w.split("(")[0]
+        w.split("(")[0].replace("_", " ")
         for w in hypothesis.lower().split()
         if not (w.startswith("<") or w.startswith("[") or w.startswith("++"))
     ]
@@ -205,7 +212,7 @@ def corpus(extra: tuple[str, ...] = ()) -> list[str]:
     """
     lines: list[str] = []
     for phrase in PHRASES:
-        lines.extend([phrase] * COMMAND_WEIGHT)
+        lines.extend([COMPOUNDS.get(phrase, phrase)] * COMMAND_WEIGHT)
     for line in OWN_LINES:
         lines.extend([line] * OWN_WEIGHT)
     lines.extend(SENTENCES)
