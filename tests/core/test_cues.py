@@ -208,7 +208,7 @@ def test_rest_and_next_up_at_one_moment_become_one_line_with_the_next_exercise_s
     [cue] = cues_for(events, EXERCISES)
     assert cue.sound is Sound.NEXT_EXERCISE
     assert cue.line is not None
-    assert cue.line.text == "Release. Rest 15 seconds. Next: Bridge."
+    assert cue.line.text == "Release. Rest 15 seconds. Up next: Bridge."
     assert cue.line.clips == ("release", "rest", "num_15", "seconds", "next", "ex_bridge")
 
 

@@ -70,7 +70,7 @@ EXPECTED_LINES = [
     "3",
     "2",
     "1",
-    "Release. Rest 4 seconds. Next: Clam shell.",
+    "Release. Rest 4 seconds. Up next: Clam shell.",
     "3",
     "2",
     "1",

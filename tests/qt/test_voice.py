@@ -178,7 +178,12 @@ HURT_CHOICES = [("ease", "Ease off"), ("skip", "Skip"), ("continue", "Carry on")
 
 @pytest.mark.parametrize(
     ("words", "key"),
-    [(("skip",), "skip"), (("yes", "no", "go on"), "continue"), (("stop",), "end")],
+    [
+        (("ease off",), "ease"),
+        (("skip",), "skip"),
+        (("yes", "no", "go on"), "continue"),
+        (("stop",), "end"),
+    ],
 )
 def test_the_this_hurts_question_is_answered_by_voice(qtbot, words, key):
     r = Running(qtbot)
@@ -216,12 +221,57 @@ def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
     assert session.status is SessionStatus.STOPPED
 
 
-def test_yes_and_no_with_no_question_open_do_nothing(qtbot):
+class SayingPlayer(QObject):
+    """Stands in for the CuePlayer: records what the app says, plays nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[tuple[str, tuple[str, ...]]] = []
+
+    def say(self, text: str, clips: tuple[str, ...] = ()) -> None:
+        self.said.append((text, clips))
+
+    def set_voice_enabled(self, on: bool) -> None: ...
+    def set_beeps_enabled(self, on: bool) -> None: ...
+    def set_volume(self, volume: float) -> None: ...
+    def prepare(self, exercises: object) -> None: ...
+
+
+def test_saying_ease_off_at_the_this_hurts_question_eases_off_and_says_so(
+    qtbot, voice_window, monkeypatch
+):
+    from stretchguide.core.cues import PHRASES as SAID
+
+    window, clock, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    listener, _router, indicator = window.flow.sound._voice
+    clock.advance(8)
+    window.flow.controller.tick()
+    before_total = window.flow.session.timeline.total_s
+    # Sound from here on, into a recorder: the question is asked aloud, and
+    # the answer to "ease off" must be too.
+    player = SayingPlayer()
+    window.flow.sound.cue_player = player
+    window.ctx.audio = True
+    QTimer.singleShot(50, window.session_view, lambda: listener.sig_command.emit("ease"))
+    listener.sig_command.emit("hurt")
+    assert window.flow.session.timeline.total_s < before_total
+    assert window.current_page() == "session"
+    assert "Eased off" in window.session_view.status.text()
+    assert "ease off" in player.said[0][0]  # the question names the spoken answer
+    assert player.said[-1] == (SAID["eased_off"], ("eased_off",))
+    assert indicator.text() == "Heard: " + ACKNOWLEDGEMENTS[Command.EASE]
+
+
+def test_yes_no_and_ease_off_with_no_question_open_do_nothing(qtbot):
     r = Running(qtbot)
     r.run(8)
     before = r.state()
     r.router.handle("yes")
     r.router.handle("no")
+    r.router.handle("ease")
     r.router.handle("not-a-command")
     assert r.state() == before
     assert r.acks == []

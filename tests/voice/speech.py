@@ -25,6 +25,18 @@ VOICES: tuple[tuple[str, int, int], ...] = (
     ("en-gb-x-rp", 150, 55),
 )
 
+# Voices the model was never tuned on (other accents, faster and slower,
+# higher and lower): the bench's --voices other, a check on over-fitting to
+# the six above.
+OTHER_VOICES: tuple[tuple[str, int, int], ...] = (
+    ("en-gb", 160, 50),
+    ("en-us+f4", 190, 65),
+    ("en-us-nyc", 120, 35),
+    ("en-029", 165, 50),
+    ("en-gb-scotland", 145, 45),
+    ("en-us+m7", 185, 30),
+)
+
 # Ordinary speech the model never saw, several with a command word inside.
 HELD_OUT_SENTENCES: tuple[str, ...] = (
     "can we stop for a moment and talk",

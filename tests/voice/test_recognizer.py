@@ -68,20 +68,21 @@ def test_ordinary_sentences_with_command_words_inside_give_no_command(speech_cac
 
 def test_the_apps_own_clips_heard_without_the_gate_never_give_stop_or_this_hurts(recognizer):
     # Fed straight to the recognizer, the app's short clips mostly decode as
-    # themselves ("Paused." as "paused": voice.commands.OWN_LINES). Four of
-    # its own clips and two cue tones still come out as commands ("minute"
-    # as "repeat", "eight" as "wait", "breaths" as "yes"); that is why the
-    # microphone is closed while the app speaks (tests/qt/test_voice.py).
+    # themselves ("Resuming." as "resuming": voice.commands.OWN_LINES). Five
+    # of its own clips and two cue tones still come out as commands ("minute"
+    # as "repeat", "eight" as "wait", "breaths" as "yes", "Up next:" as
+    # "mute"); that is why the microphone is closed while the app speaks
+    # (tests/qt/test_voice.py).
     # Measured in docs/PERFORMANCE.md; this keeps the counts from growing and
     # the consequential commands out of them.
     voice = sorted((SOUNDS / "voice").glob("*.wav"))
     cues = sorted(SOUNDS.glob("*.wav"))
     assert len(voice) > 100
     false = {p.name: c for p in voice if (c := commands_in(recognizer, p))}
-    assert len(false) <= 4, false
+    assert len(false) <= 5, false
     assert "paused.wav" not in false and "resuming.wav" not in false, false
     false.update({p.name: c for p in cues if (c := commands_in(recognizer, p))})
-    assert len(false) <= 6, false
+    assert len(false) <= 7, false
     assert not any(Command.STOP in c or Command.HURT in c for c in false.values()), false
 
 
@@ -166,3 +167,33 @@ def test_read_wav_converts_stereo_and_other_rates_to_16k_mono(tmp_path):
     assert pcm[:2] == (32).to_bytes(2, "little", signed=True)
     with pytest.raises(AudioFileError, match="no such file"):
         read_wav(tmp_path / "missing.wav")
+
+
+def test_gain_lifts_quiet_speech_towards_the_target_and_never_lowers_loud_speech():
+    from stretchguide.voice.recognizer import AGC_MAX_GAIN, AGC_TARGET_RMS, _utterance_gain
+
+    def tone(amplitude: int) -> bytes:
+        # A square wave: every 30 ms frame has an RMS equal to its amplitude.
+        return b"".join(
+            (amplitude if (i // 8) % 2 else -amplitude).to_bytes(2, "little", signed=True)
+            for i in range(4800)
+        )
+
+    assert _utterance_gain(tone(int(AGC_TARGET_RMS / 4))) == pytest.approx(4.0, rel=0.01)
+    assert _utterance_gain(tone(20000)) == 1.0
+    assert _utterance_gain(tone(10)) == AGC_MAX_GAIN  # room hiss is not lifted without end
+    assert _utterance_gain(bytes(9600)) == 1.0
+
+
+def test_gain_normalisation_hears_more_far_field_commands_than_without(speech_cache, recognizer):
+    # Two or three metres off: reverb, 12 dB quieter, room noise
+    # (tests/voice/speech.py). docs/PERFORMANCE.md has the six-voice figures.
+    from stretchguide.voice.recognizer import Recognizer
+
+    plain = Recognizer(agc=False)
+    phrases = (*HURT_PHRASES, "stop", "skip", "pause")
+    clips = [synth(speech_cache, p, v, far=True) for p in phrases for v in TEST_VOICES]
+    with_agc = sum(commands_in(recognizer, c.path) == [PHRASES[c.text]] for c in clips)
+    without = sum(commands_in(plain, c.path) == [PHRASES[c.text]] for c in clips)
+    assert with_agc >= without + 4, (with_agc, without)  # 9 against 2 when written
+    assert with_agc >= len(clips) // 3, (with_agc, len(clips))  # 9 of 18 when written

@@ -72,11 +72,17 @@ PHRASES: dict[str, str] = {
     "left_side": "left side.",
     "right_side": "right side.",
     "rest": "Rest",
-    "next": "Next:",
+    # Never "Next:" alone: "next" is a voice command, and a clip of the app
+    # saying it would be one too (fed to the recognizer it was heard as one).
+    "next": "Up next:",
     "session_complete": "Session complete. Well done.",
     "session_stopped": "Session stopped.",
-    "paused": "Paused.",
+    # Not "Paused." alone: next to the command "pause" the model then took a
+    # spoken "pause" for the app's own "paused" (two voices of six).
+    "paused": "Session paused.",
     "resuming": "Resuming.",
+    # The spoken answer to "ease off" (the this-hurts question's first choice).
+    "eased_off": "Holds are shorter from here on.",
 }
 
 _ONES = (
@@ -431,7 +437,7 @@ def event_cue(
         if not event.next_name:
             return Cue(Sound.NEXT_EXERCISE)
         clip = _clip_for_name(event.next_name, exercises)
-        return Cue(Sound.NEXT_EXERCISE, Line(f"Next: {event.next_name}.", ("next", *clip), 4.0))
+        return Cue(Sound.NEXT_EXERCISE, Line(f"Up next: {event.next_name}.", ("next", *clip), 4.0))
     if k is EventKind.SESSION_COMPLETE:
         return Cue(
             Sound.SESSION_COMPLETE,

@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             if self.ctx.prefs.voice_commands:
                 # The words the recognizer takes for this question (qt/voice.py);
                 # it does not take numbers.
-                line += " " + self.tr("Or say skip, go on, or stop.")
+                line += " " + self.tr("Or say ease off, skip, go on, or stop.")
             player.say(line, ("paused",))
         return view.ask_choice(title, text, choices, escape=HurtChoice.CONTINUE.value)
 

@@ -288,6 +288,8 @@ class VoiceRouter(QObject):
                 overlay.choose(key)
                 self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
             return
+        if command is Command.EASE:
+            return  # only an answer to the this-hurts question, open above
         if command in (Command.YES, Command.NO):
             if self._answer_dialog(command is Command.YES):
                 self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
@@ -337,9 +339,8 @@ class VoiceRouter(QObject):
 
 # The session's full-window questions, by their answer keys, and which
 # spoken command picks which answer. Only words the recognizer already
-# knows: "yes"/"no" (and "stop"/"go on") for the stop question; "skip",
-# "go on" and "stop" for the this-hurts question, whose "ease off" has no
-# spoken word yet (keys 1 or a click).
+# knows: "yes"/"no" (and "stop"/"go on") for the stop question; "ease off",
+# "skip", "go on" and "stop" for the this-hurts question (keys 1, 2, 3, 4).
 STOP_QUESTION = frozenset({"stop", "continue"})
 HURT_QUESTION = frozenset({"ease", "skip", "continue", "end"})
 OVERLAY_ANSWERS: dict[frozenset[str], dict[Command, str]] = {
@@ -350,6 +351,7 @@ OVERLAY_ANSWERS: dict[frozenset[str], dict[Command, str]] = {
         Command.RESUME: "continue",
     },
     HURT_QUESTION: {
+        Command.EASE: "ease",
         Command.SKIP: "skip",
         Command.RESUME: "continue",
         Command.STOP: "end",

@@ -15,6 +15,7 @@ class Command(StrEnum):
     SKIP = "skip"
     BACK = "back"
     HURT = "hurt"
+    EASE = "ease"
     STOP = "stop"
     YES = "yes"
     NO = "no"
@@ -36,6 +37,8 @@ PHRASES: dict[str, Command] = {
     "ouch": Command.HURT,
     "it hurts": Command.HURT,
     "this hurts": Command.HURT,
+    # Only an answer to the this-hurts question (its first choice, key 1).
+    "ease off": Command.EASE,
     "stop": Command.STOP,
     "yes": Command.YES,
     "no": Command.NO,
@@ -50,6 +53,7 @@ ACKNOWLEDGEMENTS: dict[Command, str] = {
     Command.SKIP: "Skipped",
     Command.BACK: "Repeating",
     Command.HURT: "This hurts",
+    Command.EASE: "Easing off",
     Command.STOP: "Stop?",
     Command.YES: "Yes",
     Command.NO: "No",
@@ -103,10 +107,9 @@ NUMBER_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 # What the app itself says in its short clips (core/cues.py PHRASES and
-# NUMBER_CLIPS, punctuation dropped), as ordinary sentences: "Paused." then
-# decodes as "paused", not as the command "pause", and "eight" as "eight".
-# "Next:" is left out because "next" is a command; the app never says it
-# alone (an exercise name follows at once, and the half-duplex gate is shut).
+# NUMBER_CLIPS, punctuation dropped), as ordinary sentences: "Resuming." then
+# decodes as "resuming", not as the command "resume", and "eight" as "eight".
+# The app says "Up next:", never "next" alone, which is a command.
 # tests/voice/test_commands.py fails when a clip is missing here.
 OWN_LINES: tuple[str, ...] = (
     "get ready",
@@ -133,8 +136,10 @@ OWN_LINES: tuple[str, ...] = (
     "rest",
     "session complete well done",
     "session stopped",
-    "paused",
+    "session paused",
     "resuming",
+    "up next",
+    "holds are shorter from here on",
     # The numbers in a row, and each alone, as the app says them.
     " ".join(NUMBER_WORDS[:11]),
     " ".join(NUMBER_WORDS[11:20]),
@@ -152,6 +157,8 @@ OWN_WEIGHT = 3
 # alone espeak's en-gb voice's "this hurts" came out as "the stopped".
 EXTRA_PRONUNCIATIONS: dict[str, str] = {
     "unmute": "AH N M Y UW T",
+    # One word to the model (see COMPOUNDS): "off" alone is no word of it.
+    "ease_off": "IY Z AO F",
     "hurts(2)": "HH AH T S",
     "hurts(3)": "HH AO T S",
 }
@@ -159,11 +166,16 @@ EXTRA_PRONUNCIATIONS: dict[str, str] = {
 
 COMMAND_WEIGHT = 10
 
+# Phrases the model holds as one word. With "off" a word of its own, "no"
+# came out as "no off" or "off" (two voices of six): the phrase's second
+# word is only ever heard inside it.
+COMPOUNDS: dict[str, str] = {"ease off": "ease_off"}
+
 
 def normalise(hypothesis: str) -> str:
     """Lower-case words only: the engine's fillers (<s>, [NOISE]) dropped."""
     words = [
-        w.split("(")[0]
+        w.split("(")[0].replace("_", " ")
         for w in hypothesis.lower().split()
         if not (w.startswith("<") or w.startswith("[") or w.startswith("++"))
     ]
@@ -200,7 +212,7 @@ def corpus(extra: tuple[str, ...] = ()) -> list[str]:
     """
     lines: list[str] = []
     for phrase in PHRASES:
-        lines.extend([phrase] * COMMAND_WEIGHT)
+        lines.extend([COMPOUNDS.get(phrase, phrase)] * COMMAND_WEIGHT)
     for line in OWN_LINES:
         lines.extend([line] * OWN_WEIGHT)
     lines.extend(SENTENCES)

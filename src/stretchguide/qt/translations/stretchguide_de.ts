@@ -713,8 +713,8 @@ besser · gleich · schlechter</translation>
         <translation>Pausiert. Stechender oder zunehmender Schmerz heißt: aufhören. Drücken Sie eins zum Nachlassen, zwei zum Überspringen der Übung, drei zum Weitermachen, vier zum Beenden der Einheit.</translation>
     </message>
     <message>
-        <source>Or say skip, go on, or stop.</source>
-        <translation>Oder sagen Sie auf Englisch: skip, go on oder stop.</translation>
+        <source>Or say ease off, skip, go on, or stop.</source>
+        <translation>Oder sagen Sie auf Englisch: ease off, skip, go on oder stop.</translation>
     </message>
     <message>
         <source>Print</source>

@@ -713,8 +713,8 @@ mejor · igual · peor</translation>
         <translation>En pausa. Un dolor agudo o que aumenta significa parar. Pulsa uno para aflojar, dos para saltar este ejercicio, tres para seguir, cuatro para terminar la sesión.</translation>
     </message>
     <message>
-        <source>Or say skip, go on, or stop.</source>
-        <translation>O di en inglés: skip, go on o stop.</translation>
+        <source>Or say ease off, skip, go on, or stop.</source>
+        <translation>O di en inglés: ease off, skip, go on o stop.</translation>
     </message>
     <message>
         <source>Print</source>

@@ -713,8 +713,8 @@ mieux · pareil · moins bien</translation>
         <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour alléger, deux pour passer cet exercice, trois pour continuer, quatre pour arrêter la séance.</translation>
     </message>
     <message>
-        <source>Or say skip, go on, or stop.</source>
-        <translation>Ou dites en anglais : skip, go on ou stop.</translation>
+        <source>Or say ease off, skip, go on, or stop.</source>
+        <translation>Ou dites en anglais : ease off, skip, go on ou stop.</translation>
     </message>
     <message>
         <source>Print</source>
