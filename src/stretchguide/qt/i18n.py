@@ -90,6 +90,11 @@ def install_language(
     _installed.clear()
     lang = resolve_language(setting, environ)
     _language = lang
+    # One decision for both layers: core's words (content, safety, verdicts)
+    # follow the interface, so a screen never mixes two languages.
+    from stretchguide.core.i18n import set_language
+
+    set_language(lang)
     QLocale.setDefault(QLocale(_qlocale_name(lang, environ)))
     # English too: its .qm holds the plural forms ("1 day", "2 days").
     ours = QTranslator(app)
