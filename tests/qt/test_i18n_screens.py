@@ -67,9 +67,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         add(w, "accessibleName", w.accessibleName())
         add(w, "accessibleDescription", w.accessibleDescription())
         add(w, "toolTip", w.toolTip())
-        if isinstance(w, QLabel):
-            add(w, "text", w.text())
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, QLabel | QAbstractButton):
             add(w, "text", w.text())
         elif isinstance(w, QComboBox):
             for i in range(w.count()):

@@ -255,7 +255,7 @@ class SafetyGate(QStackedWidget):
             self.result_page.setStyleSheet(
                 "#safetyResult { background: #7a5a00; } #safetyResult QLabel { color: white; }"
             )
-        self.result_text.setText(self.tr(result.message))
+        self.result_text.setText(result.message)  # core's words, translated there
         self.result_flags.setText(
             self.tr("You answered yes to:")
             + "<ul>"
