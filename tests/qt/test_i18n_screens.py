@@ -34,6 +34,8 @@ from stretchguide.qt.app import build_window
 # Spanish or French one (checked against the three .po files' translations).
 ENGLISH_WORDS = frozenset(
     {"the", "your", "and", "with", "for", "then", "you", "this", "is", "are", "of", "to", "it"}
+    # and the words of a dose or a side, which have no function word
+    | {"hold", "reps", "each", "side", "sides", "breaths", "painful", "days", "week"}
 )
 # Shown in English on purpose: the voice commands are recognised in English
 # only (docs/TRANSLATING_QT.md), so the screen quotes the English words.
@@ -149,6 +151,8 @@ def walk_a_session(qtbot, window, clock) -> dict[str, list[tuple[str, str]]]:
     window.flow.controller.timer.stop()  # the fake clock drives the ticks
     session = window.flow.session
     kinds_seen: set[StepKind] = set()
+    hurt_pressed = False
+    window.ask_hurt = lambda: "continue"
     limit = session.timeline.total_s + 30
     t = 0.0
     while window.current_page() == "session" and t < limit:
@@ -159,6 +163,10 @@ def walk_a_session(qtbot, window, clock) -> dict[str, list[tuple[str, str]]]:
         clock.advance(1.0)
         window.flow.controller.tick()
         t += 1.0
+        if step is not None and step.is_work and not hurt_pressed:
+            hurt_pressed = True  # the verdict then says what was pressed, in which exercise
+            qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+            window.flow.controller.timer.stop()
     assert {StepKind.SWITCH, StepKind.REST} <= kinds_seen
     assert window.current_page() == "checkin"
     look("check-in after")
@@ -170,6 +178,11 @@ def walk_a_session(qtbot, window, clock) -> dict[str, list[tuple[str, str]]]:
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.verdict.isVisibleTo(window)
     look("verdict")
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "history"
+    look("history")
+    window.show_page("guidance")
+    look("guidance")
     return seen
 
 

@@ -34,7 +34,17 @@ def verdict_html(
 
 class VerdictText(QObject):
     """The translation context of these texts (lupdate reads plural forms
-    only from ``tr()`` calls)."""
+    only from ``self.tr()`` inside a class, and names the context after it)."""
+
+    def pressed(self, total: int) -> str:
+        return self.tr("You pressed “%1” %n time(s) during this session: %2.", "", total)
+
+    def go_gentler(self) -> str:
+        return self.tr(
+            "Whatever the numbers say, pain that sharpens or spreads during an "
+            "exercise is a reason to go gentler with it next time (a shorter hold, "
+            "less range) or leave it out, and to mention it to your clinician."
+        )
 
 
 def hurts_html(exercise_names: list[str]) -> str:
@@ -56,16 +66,12 @@ def hurts_html(exercise_names: list[str]) -> str:
     button = QCoreApplication.translate("SessionView", "This hurts")
     words = VerdictText()
     pressed = (
-        words.tr("You pressed “%1” %n time(s) during this session: %2.", "", total)
+        words.pressed(total)
         .replace("%1", button)
         .replace("%2", html.escape(where))
     )
-    advice = words.tr(
-        "Whatever the numbers say, pain that sharpens or spreads during an "
-        "exercise is a reason to go gentler with it next time (a shorter hold, "
-        "less range) or leave it out, and to mention it to your clinician."
-    )
+    advice = words.go_gentler()
     return (
         "<div style='border-left: 6px solid #b0413e; padding-left: 8px'>"
-        "<p><b>" + pressed + "</b></p><p>" + html.escape(advice) + "</p></div>"
+        "<p><b>" + pressed + "</b></p><p>" + html.escape(advice, quote=False) + "</p></div>"
     )

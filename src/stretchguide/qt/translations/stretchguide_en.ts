@@ -52,7 +52,7 @@
         </message>
     </context>
     <context>
-        <name>words</name>
+        <name>VerdictText</name>
         <message numerus="yes">
             <source>You pressed “%1” %n time(s) during this session: %2.</source>
             <translation>

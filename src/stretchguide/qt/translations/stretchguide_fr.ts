@@ -1864,6 +1864,20 @@
         </message>
     </context>
     <context>
+        <name>VerdictText</name>
+        <message numerus="yes">
+            <source>You pressed “%1” %n time(s) during this session: %2.</source>
+            <translation>
+                <numerusform>Vous avez appuyé %n fois sur « %1 » pendant cette séance : %2.</numerusform>
+                <numerusform>Vous avez appuyé %n fois sur « %1 » pendant cette séance : %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Whatever the numbers say, pain that sharpens or spreads during an exercise is a reason to go gentler with it next time (a shorter hold, less range) or leave it out, and to mention it to your clinician.</source>
+            <translation>Quels que soient les chiffres, une douleur qui devient plus vive ou qui s'étend pendant un exercice est une raison de le faire plus doucement la prochaine fois (tenir moins longtemps, moins d'amplitude) ou de l'enlever, et d'en parler à votre médecin ou kinésithérapeute.</translation>
+        </message>
+    </context>
+    <context>
         <name>VoiceListener</name>
         <message>
             <source>No microphone was found. Voice commands are off; the keys still work.</source>
@@ -1997,20 +2011,6 @@
         <message>
             <source>StretchGuide report</source>
             <translation>Rapport StretchGuide</translation>
-        </message>
-    </context>
-    <context>
-        <name>words</name>
-        <message numerus="yes">
-            <source>You pressed “%1” %n time(s) during this session: %2.</source>
-            <translation>
-                <numerusform>Vous avez appuyé %n fois sur « %1 » pendant cette séance : %2.</numerusform>
-                <numerusform>Vous avez appuyé %n fois sur « %1 » pendant cette séance : %2.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Whatever the numbers say, pain that sharpens or spreads during an exercise is a reason to go gentler with it next time (a shorter hold, less range) or leave it out, and to mention it to your clinician.</source>
-            <translation>Quels que soient les chiffres, une douleur qui devient plus vive ou qui s'étend pendant un exercice est une raison de le faire plus doucement la prochaine fois (tenir moins longtemps, moins d'amplitude) ou de l'enlever, et d'en parler à votre médecin ou kinésithérapeute.</translation>
         </message>
     </context>
 </TS>
