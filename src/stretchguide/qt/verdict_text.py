@@ -65,11 +65,7 @@ def hurts_html(exercise_names: list[str]) -> str:
     # recognises what they pressed in any language.
     button = QCoreApplication.translate("SessionView", "This hurts")
     words = VerdictText()
-    pressed = (
-        words.pressed(total)
-        .replace("%1", button)
-        .replace("%2", html.escape(where))
-    )
+    pressed = words.pressed(total).replace("%1", button).replace("%2", html.escape(where))
     advice = words.go_gentler()
     return (
         "<div style='border-left: 6px solid #b0413e; padding-left: 8px'>"
