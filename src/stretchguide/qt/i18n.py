@@ -79,8 +79,9 @@ _language = "en"
 def install_language(
     app: object, setting: str | None, environ: Mapping[str, str] | None = None
 ) -> str:
-    """Install the translators for the resolved language and set the default
-    QLocale; returns the language code. Call before building any window."""
+    """Install the translators for the resolved language, set the default
+    QLocale and core's language (content, safety, verdicts); returns the
+    language code. Call before building any window."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     global _language
