@@ -135,10 +135,12 @@ class Preferences:
 
     @property
     def language(self) -> str:
-        from stretchguide.qt.i18n import LANGUAGE_CHOICES
+        # Core's list (a language ships when its .po does), not qt.i18n's:
+        # qt.i18n reads these preferences, and the two must not import each other.
+        from stretchguide.core.i18n import available_languages
 
         v = str(self._get("appearance/language", DEFAULTS.language, str))
-        return v if v in LANGUAGE_CHOICES else DEFAULTS.language
+        return v if v in ("system", *available_languages()) else DEFAULTS.language
 
     @language.setter
     def language(self, v: str) -> None:
