@@ -35,7 +35,7 @@ from stretchguide.core.i18n import (  # noqa: E402
 
 PACKAGE = ROOT / "src" / "stretchguide"
 LOCALE = PACKAGE / "locale"
-CODE_DIRS = ("core", "commands")
+CODE_DIRS = ("core", "commands", "store")
 
 # Plural rules as gettext writes them; a new language adds its line here.
 PLURAL_FORMS = {

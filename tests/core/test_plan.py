@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from stretchguide.core import plan as P  # noqa: N812
 from stretchguide.core.catalog import Dose, load_builtin
+from stretchguide.core.i18n import format_date
 from stretchguide.core.safety import PainLevel, PainThresholds
 from stretchguide.core.trends import CheckIn, CheckInKind, Extent
 
@@ -34,7 +35,9 @@ def test_article_001_plan_is_daily_for_21_days_then_steps_down_to_four_days_a_we
         first = START + timedelta(days=21 + 7 * week)
         assert len(plan.planned_days(first, first + timedelta(days=6))) == 4
     assert "3 to 4" in plan.describe()
-    assert plan.step_down_on.isoformat() in plan.step_down_reason
+    # A date a person reads, not an ISO date (core.i18n.format_date).
+    assert format_date(plan.step_down_on) in plan.step_down_reason
+    assert plan.step_down_on.isoformat() not in plan.step_down_reason
     assert "21" in plan.step_down_reason
 
 

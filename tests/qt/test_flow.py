@@ -187,7 +187,7 @@ def test_after_session_verdict_names_the_this_hurts_presses(qtbot, app_window):
     fill_checkin(qtbot, window.checkin, back=2, leg=2, extent="none")
     qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
     verdict = window.checkin.verdict.text()
-    assert "This hurts" in verdict and "once" in verdict and hurt_in in verdict
+    assert "This hurts" in verdict and "1 time " in verdict and hurt_in in verdict
 
 
 def test_stopping_mid_hold_asks_about_that_exercise_only(qtbot, app_window):

@@ -29,6 +29,7 @@ import struct
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Final
@@ -306,6 +307,43 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 - the gettext name extractors look for
     """Marks a string for extraction where it is defined; translate it with ``_()`` where used."""
     return message
+
+
+# --- Numbers and dates -----------------------------------------------------
+
+# Month names are code strings like any other, so a new language brings its
+# own in its .po file and no table here grows.
+_MONTHS: Final = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def format_number(value: float, digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals and the language's decimal mark ("4,5" in de/es/fr)."""
+    text = f"{value:.{digits}f}"
+    # Translators: the decimal mark, "." in English, "," in German.
+    mark = pgettext("decimal mark", ".")
+    return text.replace(".", mark) if mark != "." else text
+
+
+def format_date(day: date) -> str:
+    """A date a person reads, the language's way: "2 December 2026",
+    "2. Dezember 2026", "2 de diciembre de 2026", "2 décembre 2026"."""
+    month = _(_MONTHS[day.month - 1])
+    # Translators: French writes the first of the month "1er".
+    number = pgettext("first day of the month", "1") if day.day == 1 else str(day.day)
+    return _("{day} {month} {year}").format(day=number, month=month, year=day.year)
 
 
 # --- Content ----------------------------------------------------------------

@@ -51,6 +51,13 @@ class AppContext:
                 self.routine_errors.extend(errors)
             else:
                 catalog = source
+            # Built-in exercises, routines and guidance in the language core
+            # was set to (qt.i18n.install_language); ids and doses unchanged,
+            # so history and figures still match. A person's own routines
+            # stay in their words; the exercises in them come from here.
+            from stretchguide.core.i18n import current_language, translate_catalog
+
+            catalog = translate_catalog(catalog, current_language())
             self._catalog = catalog
         return self._catalog
 

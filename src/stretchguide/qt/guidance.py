@@ -55,9 +55,9 @@ def guidance_html(guidance: Guidance, tr: object = None) -> str:
     today = t(QT_TRANSLATE_NOOP("GuidancePage", "Get medical help today if"))
     soon = t(QT_TRANSLATE_NOOP("GuidancePage", "See a doctor soon if"))
     parts.append(f"<h2>{e(today)}</h2><ul>")
-    parts += [f"<li>{e(t(f.question))}</li>" for f in RED_FLAGS if f.urgency is Urgency.URGENT]
+    parts += [f"<li>{e(f.asked)}</li>" for f in RED_FLAGS if f.urgency is Urgency.URGENT]
     parts.append(f"</ul><h2>{e(soon)}</h2><ul>")
-    parts += [f"<li>{e(t(f.question))}</li>" for f in RED_FLAGS if f.urgency is Urgency.SOON]
+    parts += [f"<li>{e(f.asked)}</li>" for f in RED_FLAGS if f.urgency is Urgency.SOON]
     parts.append("</ul>")
     note = t(QT_TRANSLATE_NOOP("GuidancePage", "This is general guidance, not medical advice."))
     parts.append("<p><i>" + e(note) + "</i></p>")

@@ -79,8 +79,9 @@ _language = "en"
 def install_language(
     app: object, setting: str | None, environ: Mapping[str, str] | None = None
 ) -> str:
-    """Install the translators for the resolved language and set the default
-    QLocale; returns the language code. Call before building any window."""
+    """Install the translators for the resolved language, set the default
+    QLocale and core's language (content, safety, verdicts); returns the
+    language code. Call before building any window."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     global _language
@@ -90,6 +91,11 @@ def install_language(
     _installed.clear()
     lang = resolve_language(setting, environ)
     _language = lang
+    # One decision for both layers: core's words (content, safety, verdicts)
+    # follow the interface, so a screen never mixes two languages.
+    from stretchguide.core.i18n import set_language
+
+    set_language(lang)
     QLocale.setDefault(QLocale(_qlocale_name(lang, environ)))
     # English too: its .qm holds the plural forms ("1 day", "2 days").
     ours = QTranslator(app)

@@ -135,12 +135,12 @@ class Preferences:
 
     @property
     def language(self) -> str:
-        # core's list (the languages with a .po), not qt.i18n's: qt.i18n reads
-        # the preferences, and the two must not import each other.
+        # Core's list (a language ships when its .po does), not qt.i18n's:
+        # qt.i18n reads these preferences, and the two must not import each other.
         from stretchguide.core.i18n import available_languages
 
         v = str(self._get("appearance/language", DEFAULTS.language, str))
-        return v if v == "system" or v in available_languages() else DEFAULTS.language
+        return v if v in ("system", *available_languages()) else DEFAULTS.language
 
     @language.setter
     def language(self, v: str) -> None:

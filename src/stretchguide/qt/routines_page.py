@@ -64,16 +64,17 @@ class RoutinesPage(QWidget):
             RoutineCardDelegate,
             RoutineFilter,
             RoutineListModel,
+            label_text,
         )
 
         self.ctx.catalog  # noqa: B018 - loads it (and the user's routines) now
         for cause in Cause:
-            self.cause_filter.addItem(self.tr(CAUSE_LABELS[cause]), cause)
+            self.cause_filter.addItem(label_text(CAUSE_LABELS[cause]), cause)
         for pos in Position:
-            self.position_filter.addItem(self.tr(POSITION_LABELS[pos]).capitalize(), pos)
+            self.position_filter.addItem(label_text(POSITION_LABELS[pos]).capitalize(), pos)
         menu = self.equipment_button.menu()
         for eq in Equipment:
-            act = menu.addAction(self.tr(EQUIPMENT_LABELS[eq]).capitalize())
+            act = menu.addAction(label_text(EQUIPMENT_LABELS[eq]).capitalize())
             act.setCheckable(True)
             act.setChecked(True)
             self.equipment_actions[eq] = act

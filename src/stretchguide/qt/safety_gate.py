@@ -118,14 +118,14 @@ class SafetyGate(QStackedWidget):
         grid = QGridLayout(body)
         self.answers: dict[str, QButtonGroup] = {}
         for row, flag in enumerate(RED_FLAGS):
-            q = QLabel(self.tr(flag.question))
+            q = QLabel(flag.asked)
             q.setWordWrap(True)
             grid.addWidget(q, row, 0)
             group = QButtonGroup(body)
             yes = QRadioButton(self.tr("Yes"))
             no = QRadioButton(self.tr("No"))
-            yes.setAccessibleName(self.tr(flag.question) + " " + self.tr("Yes"))
-            no.setAccessibleName(self.tr(flag.question) + " " + self.tr("No"))
+            yes.setAccessibleName(flag.asked + " " + self.tr("Yes"))
+            no.setAccessibleName(flag.asked + " " + self.tr("No"))
             group.addButton(yes, 1)
             group.addButton(no, 0)
             grid.addWidget(yes, row, 1)
@@ -255,11 +255,11 @@ class SafetyGate(QStackedWidget):
             self.result_page.setStyleSheet(
                 "#safetyResult { background: #7a5a00; } #safetyResult QLabel { color: white; }"
             )
-        self.result_text.setText(self.tr(result.message))
+        self.result_text.setText(result.message)  # core's words, translated there
         self.result_flags.setText(
             self.tr("You answered yes to:")
             + "<ul>"
-            + "".join(f"<li>{self.tr(f.question)}</li>" for f in result.flags)
+            + "".join(f"<li>{f.asked}</li>" for f in result.flags)
             + "</ul>"
         )
         self.continue_anyway.setVisible(not urgent)

@@ -223,6 +223,7 @@ class SessionFlow(QObject):
         self.window.arm_reminder()
 
     def start_routine(self, routine_id: str) -> None:
+        from stretchguide.core.i18n import _
         from stretchguide.core.safety import (
             NOT_SEEN_MESSAGE,
             SEEN_DOCTOR_QUESTION,
@@ -236,11 +237,9 @@ class SessionFlow(QObject):
         if urgent_still_open(prefs.urgent_at, prefs.seen_doctor_at):
             # An urgent sign stands until a doctor has seen the person; a
             # later "None of these" alone does not lift it.
-            if not self.window.ask(self.tr("Seen by a doctor?"), self.tr(SEEN_DOCTOR_QUESTION)):
+            if not self.window.ask(self.tr("Seen by a doctor?"), _(SEEN_DOCTOR_QUESTION)):
                 self._pending_routine = None
-                self.window.inform(
-                    self.tr("Please get medical help first"), self.tr(NOT_SEEN_MESSAGE)
-                )
+                self.window.inform(self.tr("Please get medical help first"), _(NOT_SEEN_MESSAGE))
                 return
             prefs.seen_doctor_at = self.ctx.wall()
             prefs.red_flags_checked_at = 0.0  # and the questions again, today

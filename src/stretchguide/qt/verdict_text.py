@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication, QObject
+
+from stretchguide.core.i18n import _
 from stretchguide.core.safety import NERVE_ADVICE, NOT_A_DIAGNOSIS
 
 
 def nerve_html(reasons: tuple[str, ...]) -> str:
     """New numbness or weakness: ease off, the safety questions next, when to get help."""
-    return verdict_html("ease_off", f"{NERVE_ADVICE} {NOT_A_DIAGNOSIS}", reasons)
+    return verdict_html("ease_off", f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}", reasons)
 
 
 def verdict_html(
@@ -27,6 +30,21 @@ def verdict_html(
         f"<div style='border-left: 6px solid {colour}; padding-left: 8px'>"
         f"<p style='font-size: large'><b>{advice}</b></p><ul>{items}</ul></div>"
     )
+
+
+class VerdictText(QObject):
+    """The translation context of these texts (lupdate reads plural forms
+    only from ``self.tr()`` inside a class, and names the context after it)."""
+
+    def pressed(self, total: int) -> str:
+        return self.tr("You pressed “%1” %n time(s) during this session: %2.", "", total)
+
+    def go_gentler(self) -> str:
+        return self.tr(
+            "Whatever the numbers say, pain that sharpens or spreads during an "
+            "exercise is a reason to go gentler with it next time (a shorter hold, "
+            "less range) or leave it out, and to mention it to your clinician."
+        )
 
 
 def hurts_html(exercise_names: list[str]) -> str:
@@ -43,12 +61,13 @@ def hurts_html(exercise_names: list[str]) -> str:
         counts[name] = counts.get(name, 0) + 1
     where = ", ".join(f"{n} ({c}×)" if c > 1 else n for n, c in counts.items())
     total = len(exercise_names)
-    times = "once" if total == 1 else f"{total} times"
+    # The quoted words are the session button's own label, so the person
+    # recognises what they pressed in any language.
+    button = QCoreApplication.translate("SessionView", "This hurts")
+    words = VerdictText()
+    pressed = words.pressed(total).replace("%1", button).replace("%2", html.escape(where))
+    advice = words.go_gentler()
     return (
         "<div style='border-left: 6px solid #b0413e; padding-left: 8px'>"
-        f"<p><b>You pressed “This hurts” {times} during this session: "
-        f"{html.escape(where)}.</b></p>"
-        "<p>Whatever the numbers say, pain that sharpens or spreads during an "
-        "exercise is a reason to go gentler with it next time (a shorter hold, "
-        "less range) or leave it out, and to mention it to your clinician.</p></div>"
+        "<p><b>" + pressed + "</b></p><p>" + html.escape(advice, quote=False) + "</p></div>"
     )

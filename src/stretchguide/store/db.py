@@ -25,8 +25,10 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from stretchguide.core.i18n import _, format_date
 from stretchguide.paths import AppPaths
 from stretchguide.store.errors import (
     ForeignDatabaseError,
@@ -70,20 +72,21 @@ class DamageReport:
     @property
     def user_message(self) -> str:
         if self.missing:
-            return (
-                f"Your history file {self.moved_to} was missing, so stretchguide started a "
-                f"new, empty history. A backup from {_backup_label(self.newest_backup)} "
-                "can be restored."
-            )
-        text = (
-            "Your history file could not be read, so stretchguide set it aside "
-            f"as {self.moved_to.name} (nothing was deleted) and started a new, empty history."
-        )
+            return _(
+                "Your history file {path} was missing, so stretchguide started a new, "
+                "empty history. A backup from {when} can be restored."
+            ).format(path=self.moved_to, when=_backup_label(self.newest_backup))
+        text = _(
+            "Your history file could not be read, so stretchguide set it aside as {name} "
+            "(nothing was deleted) and started a new, empty history."
+        ).format(name=self.moved_to.name)
         if self.newest_backup is not None:
-            text += f" A backup from {_backup_label(self.newest_backup)} can be restored."
+            more = _("A backup from {when} can be restored.").format(
+                when=_backup_label(self.newest_backup)
+            )
         else:
-            text += " No backup was found."
-        return text
+            more = _("No backup was found.")
+        return f"{text} {more}"
 
 
 def _backup_label(path: Path | None) -> str:
@@ -92,8 +95,9 @@ def _backup_label(path: Path | None) -> str:
     except OSError:
         stamp = None
     if stamp is None:
-        return "an earlier day"
-    return time.strftime("%Y-%m-%d %H:%M", stamp)
+        return _("an earlier day")
+    day = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+    return f"{format_date(day)} {time.strftime('%H:%M', stamp)}"
 
 
 # --------------------------------------------------------------------------- open
@@ -388,9 +392,11 @@ def open_database(
             conn.close()
             raise StoreError(
                 f"{path}: pre-migration backup failed: {notice}",
-                f"StretchGuide needs to update your history at {path} but could not first "
-                "write a safety copy (is the disk full?). Nothing was changed; free some "
-                "space and start again.",
+                _(
+                    "StretchGuide needs to update your history at {path} but could not first "
+                    "write a safety copy (is the disk full?). Nothing was changed; free some "
+                    "space and start again."
+                ).format(path=path),
             )
     migrated = tuple(migrate(conn))
     if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:

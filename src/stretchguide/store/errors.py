@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The sentence a person reads is in their language; str() stays English for logs.
+from stretchguide.core.i18n import _
+
 
 class StoreError(Exception):
     """Base for problems the UI should show to the person.
@@ -31,8 +34,10 @@ class NewerSchemaError(StoreError):
         super().__init__(
             f"{path}: schema version {found} is newer than {known}, the newest this "
             "version understands; the file was left untouched",
-            f"Your history at {path} was saved by a newer version of stretchguide. "
-            "Please update stretchguide to open it. The file has not been changed.",
+            _(
+                "Your history at {path} was saved by a newer version of stretchguide. "
+                "Please update stretchguide to open it. The file has not been changed."
+            ).format(path=path),
         )
 
 
@@ -43,8 +48,9 @@ class UnusableFileError(StoreError):
         self.path = path
         super().__init__(
             f"{path}: {problem}",
-            f"StretchGuide cannot use {path}: {problem}. "
-            + (advice or "Nothing was changed; please move it out of the way or fix it."),
+            _("StretchGuide cannot use {path}: {problem}.").format(path=path, problem=problem)
+            + " "
+            + (advice or _("Nothing was changed; please move it out of the way or fix it.")),
         )
 
 
@@ -55,5 +61,5 @@ class ForeignDatabaseError(UnusableFileError):
         super().__init__(
             path,
             f"it is a database of another program ({detail})",
-            "StretchGuide did not change it. Move it elsewhere to start a new history here.",
+            _("StretchGuide did not change it. Move it elsewhere to start a new history here."),
         )

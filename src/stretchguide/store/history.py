@@ -34,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from stretchguide.core.catalog import Routine
+from stretchguide.core.i18n import _
 from stretchguide.core.trends import (
     CheckIn,
     CheckInKind,
@@ -381,7 +382,7 @@ class History(HistoryReader):
         backup = Path(backup)
         version = files.read_header_version(backup) if backup.is_file() else None
         if version is None:
-            raise StoreError(f"{backup}: not a database", "That backup file cannot be read.")
+            raise StoreError(f"{backup}: not a database", _("That backup file cannot be read."))
         if version > schema.SCHEMA_VERSION:
             raise errors.NewerSchemaError(backup, version, schema.SCHEMA_VERSION)
         src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
@@ -391,10 +392,10 @@ class History(HistoryReader):
             ok = False
         if not ok:
             src.close()
-            raise StoreError(f"{backup}: integrity check failed", "That backup is damaged.")
+            raise StoreError(f"{backup}: integrity check failed", _("That backup is damaged."))
         try:
             self.conn.close()
-            moved_to, _ = files.move_aside(self.paths.database, "replaced", self._clock())
+            moved_to, _moved = files.move_aside(self.paths.database, "replaced", self._clock())
             files.create_private_file(self.paths.database)
             dest = sqlite3.connect(self.paths.database)
             try:

@@ -241,27 +241,36 @@ def routine_equipment(routine: Routine, exercises: Mapping[str, Exercise]) -> fr
 
 
 def describe_dose(dose: Dose) -> str:
-    """A short human summary: "30 s hold x 4, each side"."""
+    """A short human summary: "30 s hold x 4, each side" (in core's language)."""
+    # Imported here: core.i18n imports this package for the content types.
+    from stretchguide.core.i18n import _, ngettext
 
     def secs(value: float) -> str:
-        return f"{value:g} s" if value < 120 or value % 60 else f"{value / 60:g} min"
+        if value < 120 or value % 60:
+            return _("{n} s").format(n=f"{value:g}")
+        return _("{n} min").format(n=f"{value / 60:g}")
 
     if dose.reps > 1:
-        text = f"{dose.reps} reps"
         if dose.hold_s:
-            text += f", hold {secs(dose.hold_s)}"
+            text = ngettext(
+                "{reps} rep, hold {time}", "{reps} reps, hold {time}", dose.reps
+            ).format(reps=dose.reps, time=secs(dose.hold_s))
+        else:
+            text = ngettext("{reps} rep", "{reps} reps", dose.reps).format(reps=dose.reps)
     elif dose.breaths:
-        text = f"hold {dose.breaths} breaths"
+        text = ngettext("hold {breaths} breath", "hold {breaths} breaths", dose.breaths).format(
+            breaths=dose.breaths
+        )
     elif dose.stages:
         text = " / ".join(f"{name} {secs(dose.hold_s)}" for name in dose.stages)
     else:
-        text = f"hold {secs(dose.hold_s)}"
+        text = _("hold {time}").format(time=secs(dose.hold_s))
     if dose.sets > 1:
         text += f" x {dose.sets}"
     side_text = {
         Sides.NONE: "",
-        Sides.EACH: ", each side",
-        Sides.ALTERNATING: ", alternating sides",
-        Sides.AFFECTED: ", painful side",
+        Sides.EACH: _(", each side"),
+        Sides.ALTERNATING: _(", alternating sides"),
+        Sides.AFFECTED: _(", painful side"),
     }[dose.sides]
     return text + side_text

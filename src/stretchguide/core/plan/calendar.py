@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Final
 
 from stretchguide.core.catalog import Routine
-from stretchguide.core.i18n import _, ngettext
+from stretchguide.core.i18n import _, format_date, ngettext
 from stretchguide.core.trends import Streak
 
 # --------------------------------------------------------------------------- calendar
@@ -101,7 +101,7 @@ class Plan:
             "the routine asks for {days} days in a row, then "
             "{low} to {high} times a week."
         ).format(
-            date=on.isoformat(),
+            date=format_date(on),
             high=step.per_week_hi,
             days=step.after_days,
             low=step.per_week_lo,

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from stretchguide.core.i18n import _, ngettext
+from stretchguide.core.i18n import format_number as num
 from stretchguide.core.trends.records import _EXTENT_ORDER, CheckIn, Extent
 from stretchguide.core.trends.series import DayPain, daily_series, local_day
 
@@ -71,11 +73,15 @@ def _nerve_in_window(window: Sequence[CheckIn], start_days: set[date]) -> tuple[
     at_start = [c for c in window if local_day(c.at, c.utc_offset) in start_days]
     later = [c for c in window if local_day(c.at, c.utc_offset) not in start_days]
     if any(c.numbness for c in later) and not any(c.numbness for c in at_start):
-        out.append("Numbness has started in the last two weeks.")
+        out.append(_("Numbness has started in the last two weeks."))
     if any(c.weakness for c in later) and not any(c.weakness for c in at_start):
-        out.append("Weakness has started in the last two weeks.")
-    elif len(weak_days := {local_day(c.at, c.utc_offset) for c in window if c.weakness}) > 1:
-        out.append(f"Weakness was reported on {len(weak_days)} days.")
+        out.append(_("Weakness has started in the last two weeks."))
+    elif (n := len({local_day(c.at, c.utc_offset) for c in window if c.weakness})) > 1:
+        out.append(
+            ngettext(
+                "Weakness was reported on {n} day.", "Weakness was reported on {n} days.", n
+            ).format(n=n)
+        )
     return tuple(out)
 
 
@@ -121,8 +127,10 @@ def fourteen_day_verdict(
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
-                f"Needs check-ins on at least {min_days} days in each of the last two weeks "
-                f"(found {len(first_half)} and {len(second_half)}).",
+                _(
+                    "Needs check-ins on at least {min_days} days in each of the last two "
+                    "weeks (found {first} and {second})."
+                ).format(min_days=min_days, first=len(first_half), second=len(second_half)),
             ),
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
@@ -133,33 +141,35 @@ def fourteen_day_verdict(
     nerve = _nerve_in_window(window, {d.day for d in begin})
     back_note: list[str] = []
     if lb - eb >= meaningful:
-        back_note.append(f"Back pain went up from {eb:.1f} to {lb:.1f}.")
+        back_note.append(_("Back pain went up from {a} to {b}.").format(a=num(eb), b=num(lb)))
     elif eb - lb >= meaningful:
-        back_note.append(f"Back pain went down from {eb:.1f} to {lb:.1f}.")
+        back_note.append(_("Back pain went down from {a} to {b}.").format(a=num(eb), b=num(lb)))
     reasons: list[str] = []
     if ll - el >= meaningful or le.rank > ee.rank:
         kind = VerdictKind.WORSE
         if ll - el >= meaningful:
-            reasons.append(f"Leg pain went up from {el:.1f} to {ll:.1f}.")
+            reasons.append(_("Leg pain went up from {a} to {b}.").format(a=num(el), b=num(ll)))
         if le.rank > ee.rank:
-            reasons.append("Symptoms reach further down the leg than at the start.")
+            reasons.append(_("Symptoms reach further down the leg than at the start."))
     elif ll <= MILD_MAX and lb <= MILD_MAX and le.rank < Extent.BELOW_KNEE.rank:
         kind = VerdictKind.SETTLED
         reasons.append(
-            f"Leg pain is low ({ll:.1f} out of 10) and stays above the knee."
+            _("Leg pain is low ({pain} out of 10) and stays above the knee.").format(pain=num(ll))
             if ll > 0 or lb > 0
-            else "No leg or back pain in the latest check-ins."
+            else _("No leg or back pain in the latest check-ins.")
         )
     elif el - ll >= meaningful or le.rank < ee.rank:
         kind = VerdictKind.IMPROVING
         if el - ll >= meaningful:
-            reasons.append(f"Leg pain went down from {el:.1f} to {ll:.1f}.")
+            reasons.append(_("Leg pain went down from {a} to {b}.").format(a=num(el), b=num(ll)))
         if le.rank < ee.rank:
-            reasons.append("Symptoms have moved back up the leg, toward the back.")
+            reasons.append(_("Symptoms have moved back up the leg, toward the back."))
     else:
         kind = VerdictKind.NO_CHANGE
         reasons.append(
-            f"Leg pain changed by less than {meaningful:g} points "
-            f"({el:.1f} at the start, {ll:.1f} lately), and reaches as far down the leg."
+            _(
+                "Leg pain changed by less than {points} points ({a} at the start, {b} "
+                "lately), and reaches as far down the leg."
+            ).format(points=f"{meaningful:g}", a=num(el), b=num(ll))
         )
     return Verdict(kind, eb, el, lb, ll, ee, le, (*reasons, *back_note, *nerve), nerve)

@@ -1937,6 +1937,20 @@ besser · gleich · schlechter</translation>
     </message>
 </context>
 <context>
+    <name>VerdictText</name>
+    <message numerus="yes">
+        <source>You pressed “%1” %n time(s) during this session: %2.</source>
+        <translation>
+            <numerusform>Sie haben in dieser Einheit %n-mal „%1“ gedrückt: %2.</numerusform>
+            <numerusform>Sie haben in dieser Einheit %n-mal „%1“ gedrückt: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whatever the numbers say, pain that sharpens or spreads during an exercise is a reason to go gentler with it next time (a shorter hold, less range) or leave it out, and to mention it to your clinician.</source>
+        <translation>Egal, was die Zahlen sagen: Wenn der Schmerz bei einer Übung schärfer wird oder ausstrahlt, machen Sie sie beim nächsten Mal sanfter (kürzer halten, weniger weit) oder lassen Sie sie weg, und sprechen Sie mit Ihrer Ärztin, Ihrem Arzt oder Ihrer Physiotherapie darüber.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceListener</name>
     <message>
         <source>No microphone was found. Voice commands are off; the keys still work.</source>

@@ -51,4 +51,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VerdictText</name>
+    <message numerus="yes">
+        <source>You pressed “%1” %n time(s) during this session: %2.</source>
+        <translation>
+            <numerusform>You pressed “%1” %n time during this session: %2.</numerusform>
+            <numerusform>You pressed “%1” %n times during this session: %2.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1937,6 +1937,20 @@ mejor · igual · peor</translation>
     </message>
 </context>
 <context>
+    <name>VerdictText</name>
+    <message numerus="yes">
+        <source>You pressed “%1” %n time(s) during this session: %2.</source>
+        <translation>
+            <numerusform>Has pulsado «%1» %n vez en esta sesión: %2.</numerusform>
+            <numerusform>Has pulsado «%1» %n veces en esta sesión: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whatever the numbers say, pain that sharpens or spreads during an exercise is a reason to go gentler with it next time (a shorter hold, less range) or leave it out, and to mention it to your clinician.</source>
+        <translation>Digan lo que digan los números, si el dolor se vuelve más agudo o se extiende durante un ejercicio, hazlo más suave la próxima vez (menos tiempo, menos recorrido) o quítalo, y coméntalo con tu médico o fisioterapeuta.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceListener</name>
     <message>
         <source>No microphone was found. Voice commands are off; the keys still work.</source>

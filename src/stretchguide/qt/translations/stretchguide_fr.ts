@@ -1937,6 +1937,20 @@ mieux · pareil · moins bien</translation>
     </message>
 </context>
 <context>
+    <name>VerdictText</name>
+    <message numerus="yes">
+        <source>You pressed “%1” %n time(s) during this session: %2.</source>
+        <translation>
+            <numerusform>Vous avez appuyé %n fois sur « %1 » pendant cette séance : %2.</numerusform>
+            <numerusform>Vous avez appuyé %n fois sur « %1 » pendant cette séance : %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whatever the numbers say, pain that sharpens or spreads during an exercise is a reason to go gentler with it next time (a shorter hold, less range) or leave it out, and to mention it to your clinician.</source>
+        <translation>Quels que soient les chiffres, une douleur qui devient plus vive ou qui s&apos;étend pendant un exercice est une raison de le faire plus doucement la prochaine fois (tenir moins longtemps, moins d&apos;amplitude) ou de l&apos;enlever, et d&apos;en parler à votre médecin ou kinésithérapeute.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceListener</name>
     <message>
         <source>No microphone was found. Voice commands are off; the keys still work.</source>

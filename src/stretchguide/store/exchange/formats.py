@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.words import plural
 from stretchguide.store.errors import StoreError
 
@@ -87,7 +88,10 @@ class ExportError(StoreError):
 
     def __init__(self, path: Path, detail: str) -> None:
         self.path = path
-        super().__init__(f"{path}: {detail}", f"Could not export to {path}: {detail}.")
+        super().__init__(
+            f"{path}: {detail}",
+            _("Could not export to {path}: {detail}.").format(path=path, detail=detail),
+        )
 
 
 def iso_local(ts: int, utc_offset: int) -> str:
@@ -145,6 +149,9 @@ class ImportValidationError(StoreError):
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(
             f"{source}: {plural(len(problems), 'problem')}, nothing was imported:\n{shown}{more}",
-            f"{source.name} could not be imported ({plural(len(problems), 'problem')}); "
-            "your history was not changed.",
+            ngettext(
+                "{name} could not be imported ({n} problem); your history was not changed.",
+                "{name} could not be imported ({n} problems); your history was not changed.",
+                len(problems),
+            ).format(name=source.name, n=len(problems)),
         )
