@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QLabel,
     QTextBrowser,
@@ -76,6 +77,23 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 add(w, f"item{i}", w.itemText(i))
         elif isinstance(w, QTextBrowser):
             add(w, "text", w.toPlainText())
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            # Headers, their tips and the cells: a table's words are read too.
+            model = w.model()
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                for col in range(model.columnCount()):
+                    add(
+                        w,
+                        f"header{col}",
+                        str(model.headerData(col, Qt.Orientation.Horizontal, role) or ""),
+                    )
+                for row in range(model.rowCount()):
+                    for col in range(model.columnCount()):
+                        add(
+                            w,
+                            f"cell{row},{col}",
+                            str(model.data(model.index(row, col), role) or ""),
+                        )
     return out
 
 
