@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape as html_escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from stretchguide.core.trends import CheckInKind, Extent
 from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, ChoiceRow, PainScale
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
 SIDES = ("left", "right", "both")  # the painful leg, as Preferences stores it

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from stretchguide.core.catalog import Guidance, Topic
 from stretchguide.core.safety import RED_FLAGS, Urgency
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 TOPIC_TITLES = {
     Topic.LIMIT: QT_TRANSLATE_NOOP("GuidancePage", "Activities to limit for now"),

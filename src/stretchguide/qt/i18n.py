@@ -30,6 +30,16 @@ TRANSLATED = ("de", "es", "fr")
 QM_PREFIX = "stretchguide_"
 
 
+def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str:  # noqa: N802 - lupdate's name
+    """Mark ``message`` for lupdate under ``context`` and hand it back as is.
+
+    lupdate finds the call by this name; PySide6's own does the same at run
+    time but its stubs type it ``object -> object``, so every marked label
+    would need a cast before ``tr()`` would take it."""
+    del context
+    return message
+
+
 def _language_of(value: str) -> str | None:
     """``de_DE.UTF-8`` -> ``de``; ``C``/``POSIX`` and unknown -> None."""
     code = value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].split("-", 1)[0].lower()

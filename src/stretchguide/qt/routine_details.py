@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise, Routine, describe_dose
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.qt.routine_list import (
     EQUIPMENT_LABELS,
     POSITION_LABELS,

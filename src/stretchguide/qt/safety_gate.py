@@ -7,7 +7,7 @@ must be acknowledged, and it does not let the session start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_red_flags
 from stretchguide.qt.answer_widgets import ChoiceRow
 from stretchguide.qt.checkin import SIDES
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 DISCLAIMER = QT_TRANSLATE_NOOP(
     "SafetyGate",
