@@ -4,6 +4,7 @@ warning signs from core/safety.py, as one readable, scrollable page."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -20,8 +21,8 @@ TOPIC_TITLES = {
 }
 
 
-def guidance_html(guidance: Guidance, tr: object = None) -> str:
-    t = tr if callable(tr) else (lambda s: s)
+def guidance_html(guidance: Guidance, tr: Callable[[str], str] | None = None) -> str:
+    t: Callable[[str], str] = tr if tr is not None else str
     e = html.escape
     title = t(QT_TRANSLATE_NOOP("GuidancePage", "Living with sciatica"))
     parts = [f"<h1>{e(title)}</h1>"]
