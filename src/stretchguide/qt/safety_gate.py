@@ -118,10 +118,10 @@ class SafetyGate(QStackedWidget):
         body = QWidget()
         grid = QGridLayout(body)
         self.answers: dict[str, QButtonGroup] = {}
-        for row, flag in enumerate(RED_FLAGS):
+        for line, flag in enumerate(RED_FLAGS):
             q = QLabel(self.tr(flag.question))
             q.setWordWrap(True)
-            grid.addWidget(q, row, 0)
+            grid.addWidget(q, line, 0)
             group = QButtonGroup(body)
             yes = QRadioButton(self.tr("Yes"))
             no = QRadioButton(self.tr("No"))
@@ -129,8 +129,8 @@ class SafetyGate(QStackedWidget):
             no.setAccessibleName(self.tr(flag.question) + " " + self.tr("No"))
             group.addButton(yes, 1)
             group.addButton(no, 0)
-            grid.addWidget(yes, row, 1)
-            grid.addWidget(no, row, 2)
+            grid.addWidget(yes, line, 1)
+            grid.addWidget(no, line, 2)
             self.answers[flag.id] = group
         grid.setColumnStretch(0, 1)
         scroll.setWidget(body)
