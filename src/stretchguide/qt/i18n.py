@@ -50,23 +50,13 @@ def resolve_language(setting: str | None, environ: Mapping[str, str] | None = No
     """The language to use: a chosen one wins, else the locale variables in
     POSIX order (the first one set decides, as for any other program), else
     English."""
-    try:
-        # The core layer's rule, when it exists, so the CLI, the content and
-        # the interface never disagree.
-        from stretchguide.core.i18n import resolve_language as core_resolve
-    except ImportError:
-        core_resolve = None
+    # The core layer's rule, so the CLI, the content and the interface never
+    # disagree.
+    from stretchguide.core.i18n import resolve_language as core_resolve
+
     env = os.environ if environ is None else environ
     chosen = None if setting in (None, "", "system") else setting
-    if core_resolve is not None:
-        return str(core_resolve(chosen, env))
-    if chosen is not None and chosen in LANGUAGES:
-        return chosen
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return _language_of(value) or "en"
-    return "en"
+    return core_resolve(chosen, env)
 
 
 def translations_dir() -> Path:

@@ -19,9 +19,12 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import SLOT, QObject, QProcess, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -62,7 +65,7 @@ class QtDBusBus(QObject):
         self._on_action: Callable[[int, str], None] | None = None
         self._gdbus = shutil.which("gdbus")
 
-    def _bus(self):  # type: ignore[no-untyped-def]
+    def _bus(self) -> QDBusConnection:
         from PySide6.QtDBus import QDBusConnection
 
         if self._address is None:
@@ -125,7 +128,9 @@ class QtDBusBus(QObject):
 
     def listen(self, on_action: Callable[[int, str], None]) -> None:
         self._on_action = on_action
-        self._bus().connect(
+        # PySide6's stubs say connect() takes the slot as bytes and SLOT()
+        # returns str; at run time connect() takes exactly what SLOT() returns.
+        self._bus().connect(  # type: ignore[call-overload]
             "", PATH, INTERFACE, "ActionInvoked", self, SLOT("onActionInvoked(uint,QString)")
         )
 
