@@ -39,6 +39,8 @@ from stretchguide.qt.theme import Theme, set_theme, sync_color_scheme
 # time (settings alone ~350 ms); even the dialog classes cost ~11 ms, as PySide
 # builds a class's enums when it is first imported, and Qt's namespace ~22 ms.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+
     from stretchguide.core.catalog import Routine
     from stretchguide.qt.checkin import CheckinPage
     from stretchguide.qt.safety_gate import SafetyGate
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         # after the first paint (ensure_routines), see RoutinesPage._build.
         self.nav = bar
 
-        def action(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
             act = QAction(text, self)
             # setShortcuts([...]), not setShortcut(...): the latter's overload
             # resolution materialises PySide's whole Qt namespace (~22 ms)
@@ -461,7 +463,7 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """Never larger than the screen's free area (a 1280x720 laptop, a
         taskbar): buttons at the bottom edge must stay reachable."""
-        screen = self.screen()
+        screen: QScreen | None = self.screen()  # None with no display; the stubs omit it
         if screen is None:
             return
         free = screen.availableGeometry()

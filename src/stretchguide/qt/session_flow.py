@@ -185,7 +185,7 @@ class SessionFlow(QObject):
                     )
             elif backup is None:
                 self.window.inform(self.tr("Your history could not be read"), h.damage.user_message)
-        if getattr(h, "backup_notice", None):
+        if h.backup_notice:
             self.window.statusBar().showMessage(h.backup_notice)  # e.g. a full disk
         unfinished = h.unfinished_sessions()
         if unfinished and self.window.ask(
@@ -669,9 +669,10 @@ class SessionFlow(QObject):
         if rec is None:
             return
         final = SessionStatus.COMPLETED if status == EndStatus.COMPLETED else SessionStatus.STOPPED
-        steps = self.session.timeline.steps if self.session is not None else ()
-        if steps and final is SessionStatus.STOPPED:
-            current = steps[self.session.step_index()]
+        session = self.session
+        steps = session.timeline.steps if session is not None else ()
+        if session is not None and steps and final is SessionStatus.STOPPED:
+            current = steps[session.step_index()]
             if current.is_work:  # stopped mid-hold: that exercise was tried
                 rec.worked[current.exercise_id] = None
             if rec.work_started is not None:  # cut short: stored with the time done
