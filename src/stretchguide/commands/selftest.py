@@ -392,7 +392,7 @@ def check_session(ctx: _Context) -> str:
     session = Session(timeline, clock)
     view = SessionView()
     # Nobody is there to answer "stop the session?".
-    view.confirm_stop = lambda: True  # type: ignore[attr-defined]
+    view.confirm_stop = lambda: True
     view.resize(1000, 700)
     view.show()
     controller = SessionController(session, view, clock)
