@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from stretchguide.core.timeline import SessionOptions
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers
-    from stretchguide.qt.main_window import MainWindow
+    from stretchguide.qt.host import FlowHost
     from stretchguide.qt.session_controller import SessionController
 
 # Long enough for the check-in page to be painted before the speech engine's
@@ -125,8 +125,8 @@ class PendingWrites(QObject):
 class SessionFlow(QObject):
     """Check-in -> session -> check-out -> verdict, for one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FlowHost) -> None:
+        super().__init__(window.window())
         self.window = window
         self.ctx = window.ctx
         self.controller: SessionController | None = None
