@@ -180,9 +180,9 @@ class SessionFlow(QObject):
                 try:
                     h.restore_backup(backup)
                 except Exception as err:  # noqa: BLE001 - tell the person, keep running
-                    self.window.inform(
-                        self.tr("Restore failed"), getattr(err, "user_message", str(err))
-                    )
+                    from stretchguide.core.errors import message_for
+
+                    self.window.inform(self.tr("Restore failed"), message_for(err))
             elif backup is None:
                 self.window.inform(self.tr("Your history could not be read"), h.damage.user_message)
         if h.backup_notice:
