@@ -18,6 +18,10 @@ import os
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 # Offered in Settings; "system" follows the environment.
 LANGUAGES = ("en", "de", "es", "fr")
@@ -72,7 +76,7 @@ def qt_translations_dir() -> Path:
 
 
 # Installed translators must outlive the call (Qt keeps only a pointer).
-_installed: list[object] = []
+_installed: list[QTranslator] = []
 _language = "en"
 
 
@@ -86,7 +90,7 @@ def install_language(
     global _language
     assert isinstance(app, QCoreApplication)
     for old in _installed:
-        app.removeTranslator(old)  # type: ignore[arg-type]
+        app.removeTranslator(old)
     _installed.clear()
     lang = resolve_language(setting, environ)
     _language = lang

@@ -112,6 +112,7 @@ class ScreenSleepInhibitor:
         flags = _ES_CONTINUOUS
         if on:
             flags |= _ES_DISPLAY_REQUIRED | _ES_SYSTEM_REQUIRED
+        # windll exists only on Windows; mypy checks as Linux, where it is absent.
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         ok = bool(kernel32.SetThreadExecutionState(flags))
         self._windows_active = on and ok

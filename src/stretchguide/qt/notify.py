@@ -25,6 +25,7 @@ from PySide6.QtCore import SLOT, QObject, QProcess, Signal, Slot
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -169,19 +170,19 @@ class Notifier(QObject):
     def __init__(
         self,
         bus: NotificationBus | None,
-        tray: object | None = None,
+        tray: QSystemTrayIcon | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.bus = bus
-        self.tray = tray  # a QSystemTrayIcon, for the fallback
+        self.tray = tray  # for the fallback
         self._current: int | None = None
         self._tray_action: str | None = None
         self.last_route = ""  # "dbus" or "tray": what the last notify used
         if bus is not None:
             bus.listen(self._on_bus_action)
         if tray is not None:
-            tray.messageClicked.connect(self._on_tray_clicked)  # type: ignore[attr-defined]
+            tray.messageClicked.connect(self._on_tray_clicked)
 
     def notify(self, summary: str, body: str, actions: Sequence[tuple[str, str]]) -> bool:
         """Show it by D-Bus if a server is there, else in the tray. True if shown."""
@@ -195,7 +196,7 @@ class Notifier(QObject):
             # A balloon has no buttons: a click takes the first action.
             self._tray_action = actions[0][0] if actions else None
             hint = "\n" + self.tr("Click: %1").replace("%1", actions[0][1]) if actions else ""
-            self.tray.showMessage(summary, body + hint)  # type: ignore[attr-defined]
+            self.tray.showMessage(summary, body + hint)
             self.last_route = "tray"
             return True
         self.last_route = ""
