@@ -47,6 +47,7 @@ from stretchguide.qt.session_sound import SessionSound
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
+    from stretchguide.core.safety import RedFlagResult
     from stretchguide.core.session import Session
     from stretchguide.core.timeline import SessionOptions
     from stretchguide.core.trends import CheckIn
@@ -263,13 +264,12 @@ class SessionFlow(QObject):
             self.ctx.prefs.affected_side = side
         self.ctx.prefs.sync()
 
-    def _record_red_flags(self, result: Any) -> None:
+    def _record_red_flags(self, result: RedFlagResult) -> None:
         # Each answer with its time, for the clinician report.
-        answers = getattr(result, "answers", None)
-        if answers:
-            self.ctx.history.record_red_flags(answers, at=int(self.ctx.wall()))
+        if result.answers:
+            self.ctx.history.record_red_flags(result.answers, at=int(self.ctx.wall()))
 
-    def on_safety_passed(self, result: Any) -> None:
+    def on_safety_passed(self, result: RedFlagResult) -> None:
         self._record_red_flags(result)
         self.ctx.prefs.red_flags_checked_at = self.ctx.wall()
         self.ctx.prefs.sync()
@@ -281,7 +281,7 @@ class SessionFlow(QObject):
         else:
             self.window.show_page(Page.ROUTINES)
 
-    def on_safety_blocked(self, result: Any) -> None:
+    def on_safety_blocked(self, result: RedFlagResult) -> None:
         self._record_red_flags(result)
         # Not recorded as checked: the questions come back before the next
         # session, and the urgent answer is remembered until a doctor has
