@@ -201,7 +201,11 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
         # start-up questions come when the person opens the window.
         window.ctx.history  # noqa: B018 - opened now, so "done today" is known
         if window.companion.start_minimised():
-            window.companion.open_window = _first_open(window, window.companion.open_window)
+            # Wrapped on this one object: its next open also runs the start-up
+            # checks (a hook on Companion would say this without the ignore).
+            window.companion.open_window = _first_open(  # type: ignore[method-assign]
+                window, window.companion.open_window
+            )
     else:
         # After the first paint, so the window appears at once.
         after_first_paint(window, window.startup_checks)
