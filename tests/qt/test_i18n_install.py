@@ -93,5 +93,5 @@ def test_settings_fit_the_screen_in_german(qapp, qtbot, tmp_path, restore_langua
     assert dialog.sizeHint().height() <= 600 < full
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.buttons.isVisible() and dialog.scroll.verticalScrollBar().maximum() > 0
+    assert dialog.buttons.isVisible() and dialog.scroll_area.verticalScrollBar().maximum() > 0
     assert dialog.windowTitle() == "Einstellungen"

@@ -232,7 +232,7 @@ def check_qt(ctx: _Context) -> str:
     # session the person may want to see that a real window can open.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QByteArray
-    from PySide6.QtGui import QImage, QImageReader, QPainter
+    from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter
     from PySide6.QtSvg import QSvgRenderer
     from PySide6.QtWidgets import QApplication
 
@@ -268,10 +268,7 @@ def check_qt(ctx: _Context) -> str:
         painter.end()
     if bad:
         raise CheckFailedError("images Qt cannot draw: " + ", ".join(bad))
-    return (
-        f"Qt {_qt_version()} on {app.platformName()}, "  # type: ignore[attr-defined]
-        f"{len(names)} images drawn"
-    )
+    return f"Qt {_qt_version()} on {QGuiApplication.platformName()}, {len(names)} images drawn"
 
 
 def check_audio(ctx: _Context) -> str:
@@ -392,7 +389,7 @@ def check_session(ctx: _Context) -> str:
     session = Session(timeline, clock)
     view = SessionView()
     # Nobody is there to answer "stop the session?".
-    view.confirm_stop = lambda: True  # type: ignore[attr-defined]
+    view.confirm_stop = lambda: True
     view.resize(1000, 700)
     view.show()
     controller = SessionController(session, view, clock)

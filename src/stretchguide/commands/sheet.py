@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
+from stretchguide.core.errors import message_for
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
 
@@ -66,7 +67,7 @@ def run_sheet(args: Any, app_paths: AppPaths) -> int:
     try:
         routine, exercises, state = _routine_and_state(args.routine, app_paths)
     except (LookupError, CatalogError, PlanFileError) as err:
-        print(f"stretchguide sheet: {getattr(err, 'user_message', None) or err}", file=sys.stderr)
+        print(f"stretchguide sheet: {message_for(err)}", file=sys.stderr)
         return 1
     today = date.fromtimestamp(time.time())
     plan = state.plan(routine) if state else Plan.for_routine(routine, today)
@@ -104,7 +105,7 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
     try:
         routine, exercises, state = _routine_and_state(args.routine, app_paths)
     except (LookupError, CatalogError, PlanFileError) as err:
-        print(f"stretchguide plan: {getattr(err, 'user_message', None) or err}", file=sys.stderr)
+        print(f"stretchguide plan: {message_for(err)}", file=sys.stderr)
         return 1
     today = date.fromtimestamp(time.time())
     plan = state.plan(routine) if state else Plan.for_routine(routine, today)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from stretchguide.paths import AppPaths
+
+if TYPE_CHECKING:  # names for annotations only: importing them here would slow the first paint
+    from PySide6.QtCore import QLockFile, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from stretchguide.core.catalog import Catalog, CatalogError, Routine
+    from stretchguide.qt.main_window import MainWindow
+    from stretchguide.store.history import History
 
 ORGANIZATION = "stretchguide"
 APPLICATION = "StretchGuide"
@@ -28,13 +37,14 @@ def use_plain_event_dispatcher() -> None:
     os.environ.setdefault("QT_NO_GLIB", "1")
 
 
-def make_application(argv: Sequence[str]) -> object:
+def make_application(argv: Sequence[str]) -> QApplication:
     use_plain_event_dispatcher()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     existing = QCoreApplication.instance()
     if existing is not None:
+        assert isinstance(existing, QApplication), "the window's widgets need a QApplication"
         return existing
     # High-DPI: Qt 6 already passes fractional scale factors through
     # (PassThrough is the default), so nothing to set here.
@@ -54,7 +64,12 @@ def make_application(argv: Sequence[str]) -> object:
     return app
 
 
-def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore[no-untyped-def]
+def build_window(
+    app_paths: AppPaths,
+    *,
+    clock: Callable[[], float] | None = None,
+    wall: Callable[[], float] | None = None,
+) -> MainWindow:
     """Build the window frame; the catalog loads right after the first paint
     (``MainWindow.ensure_routines``) and the history opens on first use
     (``startup_checks``, scheduled right after the first paint)."""
@@ -64,7 +79,7 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
     from stretchguide.qt.main_window import MainWindow
     from stretchguide.qt.preferences import Preferences
 
-    def load_catalog():  # type: ignore[no-untyped-def]
+    def load_catalog() -> tuple[Catalog, list[Routine], list[CatalogError]]:
         from stretchguide.core.catalog import load_builtin, load_user_routines
 
         catalog = load_builtin()
@@ -73,7 +88,7 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
         )
         return catalog, user, errors
 
-    def open_history():  # type: ignore[no-untyped-def]
+    def open_history() -> History:
         from stretchguide.store.history import History
 
         return History.open(app_paths, clock=wall or time.time)
@@ -93,7 +108,7 @@ def build_window(app_paths: AppPaths, *, clock=None, wall=None):  # type: ignore
 LOCK_NAME = "stretchguide.lock"
 
 
-def instance_lock(app_paths: AppPaths):  # type: ignore[no-untyped-def]
+def instance_lock(app_paths: AppPaths) -> QLockFile | None:
     """Hold the data folder for this process (a QLockFile), or None if another
     running StretchGuide holds it. A lock left by a crashed process is stale
     (its PID is gone) and taken over."""
@@ -129,7 +144,7 @@ def second_instance_text(app_paths: AppPaths) -> str:
     )
 
 
-def after_first_paint(window: object, slot: object, fallback_ms: int = 3000) -> None:
+def after_first_paint(window: QObject, slot: Callable[[], object], fallback_ms: int = 3000) -> None:
     """Call ``slot`` once, on the event-loop turn after ``window`` first paints.
 
     A zero-delay timer armed at ``show()`` fires before the first paint (on
@@ -146,7 +161,7 @@ def after_first_paint(window: object, slot: object, fallback_ms: int = 3000) -> 
         nonlocal done
         if not done:
             done = True
-            slot()  # type: ignore[operator]
+            slot()
 
     class Watch(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -186,14 +201,18 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
         # start-up questions come when the person opens the window.
         window.ctx.history  # noqa: B018 - opened now, so "done today" is known
         if window.companion.start_minimised():
-            window.companion.open_window = _first_open(window, window.companion.open_window)
+            # Wrapped on this one object: its next open also runs the start-up
+            # checks (a hook on Companion would say this without the ignore).
+            window.companion.open_window = _first_open(  # type: ignore[method-assign]
+                window, window.companion.open_window
+            )
     else:
         # After the first paint, so the window appears at once.
         after_first_paint(window, window.startup_checks)
         window.show()
     # With reminders on, closing the window leaves the tray running.
-    app.setQuitOnLastWindowClosed(not window.ctx.prefs.reminder_enabled)  # type: ignore[attr-defined]
-    code = app.exec()  # type: ignore[attr-defined]
+    app.setQuitOnLastWindowClosed(not window.ctx.prefs.reminder_enabled)
+    code = app.exec()
     if window.ctx.history_open:
         window.ctx.history.close()
     elif not window.isVisible() and code == 0:
@@ -202,13 +221,16 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
     return int(code)
 
 
-def _first_open(window, open_window):  # type: ignore[no-untyped-def]
+def _first_open(window: MainWindow, open_window: Callable[[], None]) -> Callable[[], None]:
     """The first time the window opens from the tray, run the start-up checks."""
 
+    started = False
+
     def opener() -> None:
+        nonlocal started
         open_window()
-        if not getattr(window, "_startup_done", False):
-            window._startup_done = True
+        if not started:
+            started = True
             from PySide6.QtCore import QTimer
 
             QTimer.singleShot(0, window, window.startup_checks)

@@ -390,13 +390,12 @@ class CuePlayer(QObject):
             self.sig_status.emit(message)
 
     def _open_audio(self) -> None:
+        device = None
         try:
             from PySide6.QtMultimedia import QMediaDevices
         except ImportError as exc:  # no libpulse / libasound, or a stripped build
             log.info("QtMultimedia unavailable: %s", exc)
-            QMediaDevices = None  # noqa: N806
-        device = None
-        if QMediaDevices is not None:
+        else:
             device = QMediaDevices.defaultAudioOutput()
             if device.isNull() and QMediaDevices.audioOutputs():
                 device = QMediaDevices.audioOutputs()[0]

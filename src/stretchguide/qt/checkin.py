@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape as html_escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from stretchguide.core.trends import CheckInKind, Extent
 from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, ChoiceRow, PainScale
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
 SIDES = ("left", "right", "both")  # the painful leg, as Preferences stores it
@@ -325,8 +326,8 @@ class CheckinPage(QWidget):
         self.save_button.show()
         self.skip_button.show()
         self.save_button.setEnabled(True)
-        for w in self._inputs():
-            w.setEnabled(True)
+        for widget in self._inputs():
+            widget.setEnabled(True)
         self.set_context()
         self._build_responses((exercises or []) if kind is CheckInKind.AFTER else [])
         self.back.group.button(0).setFocus()
@@ -334,8 +335,9 @@ class CheckinPage(QWidget):
     def _build_responses(self, exercises: list[tuple[str, str]]) -> None:
         while self.responses_grid.count():
             item = self.responses_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.response_groups.clear()
         self._exercises = list(exercises)
         self.responses_box.setVisible(bool(exercises))

@@ -4,12 +4,13 @@ warning signs from core/safety.py, as one readable, scrollable page."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from stretchguide.core.catalog import Guidance, Topic
 from stretchguide.core.safety import RED_FLAGS, Urgency
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 TOPIC_TITLES = {
     Topic.LIMIT: QT_TRANSLATE_NOOP("GuidancePage", "Activities to limit for now"),
@@ -20,8 +21,8 @@ TOPIC_TITLES = {
 }
 
 
-def guidance_html(guidance: Guidance, tr: object = None) -> str:
-    t = tr if callable(tr) else (lambda s: s)
+def guidance_html(guidance: Guidance, tr: Callable[[str], str] | None = None) -> str:
+    t: Callable[[str], str] = tr if tr is not None else str
     e = html.escape
     title = t(QT_TRANSLATE_NOOP("GuidancePage", "Living with sciatica"))
     parts = [f"<h1>{e(title)}</h1>"]

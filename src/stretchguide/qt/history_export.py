@@ -152,7 +152,7 @@ class HistoryExports(QWidget):
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
         dialog = QProgressDialog(self.tr("Exporting your history..."), "", 0, 100, self)
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setCancelButton(None)
         dialog.setMinimumDuration(1000)
         dialog.setWindowTitle(self.tr("Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from stretchguide.qt.history_data import ChartData, chart_data, day_of
 from stretchguide.qt.history_export import HistoryExports
 from stretchguide.qt.history_streak import StreakRow, VerdictBanner
 from stretchguide.qt.history_table import HelpsHurtsBox
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.store.history import History
 
 RANGES = (

@@ -18,6 +18,10 @@ import os
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 # Offered in Settings; "system" follows the environment.
 LANGUAGES = ("en", "de", "es", "fr")
@@ -30,6 +34,16 @@ TRANSLATED = ("de", "es", "fr")
 QM_PREFIX = "stretchguide_"
 
 
+def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str:  # noqa: N802 - lupdate's name
+    """Mark ``message`` for lupdate under ``context`` and hand it back as is.
+
+    lupdate finds the call by this name; PySide6's own does the same at run
+    time but its stubs type it ``object -> object``, so every marked label
+    would need a cast before ``tr()`` would take it."""
+    del context
+    return message
+
+
 def _language_of(value: str) -> str | None:
     """``de_DE.UTF-8`` -> ``de``; ``C``/``POSIX`` and unknown -> None."""
     code = value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].split("-", 1)[0].lower()
@@ -40,23 +54,13 @@ def resolve_language(setting: str | None, environ: Mapping[str, str] | None = No
     """The language to use: a chosen one wins, else the locale variables in
     POSIX order (the first one set decides, as for any other program), else
     English."""
-    try:
-        # The core layer's rule, when it exists, so the CLI, the content and
-        # the interface never disagree.
-        from stretchguide.core.i18n import resolve_language as core_resolve
-    except ImportError:
-        core_resolve = None
+    # The core layer's rule, so the CLI, the content and the interface never
+    # disagree.
+    from stretchguide.core.i18n import resolve_language as core_resolve
+
     env = os.environ if environ is None else environ
     chosen = None if setting in (None, "", "system") else setting
-    if core_resolve is not None:
-        return str(core_resolve(chosen, env))
-    if chosen is not None and chosen in LANGUAGES:
-        return chosen
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return _language_of(value) or "en"
-    return "en"
+    return core_resolve(chosen, env)
 
 
 def translations_dir() -> Path:
@@ -72,7 +76,7 @@ def qt_translations_dir() -> Path:
 
 
 # Installed translators must outlive the call (Qt keeps only a pointer).
-_installed: list[object] = []
+_installed: list[QTranslator] = []
 _language = "en"
 
 
@@ -87,7 +91,7 @@ def install_language(
     global _language
     assert isinstance(app, QCoreApplication)
     for old in _installed:
-        app.removeTranslator(old)  # type: ignore[arg-type]
+        app.removeTranslator(old)
     _installed.clear()
     lang = resolve_language(setting, environ)
     _language = lang

@@ -51,14 +51,14 @@ class ScreenSleepInhibitor:
         """Ask the platform to keep the screen on; True if something accepted."""
         if self.active:
             return True
+        if sys.platform == "darwin":
+            return False  # no inhibitor is asked on macOS
         try:
             if sys.platform.startswith("win"):
                 return self._windows(True)
-            if sys.platform != "darwin":
-                return self._dbus_inhibit(reason)
+            return self._dbus_inhibit(reason)
         except Exception:  # noqa: BLE001 - a failed inhibit must not end a session
             return False
-        return False
 
     def release(self) -> None:
         try:
@@ -112,6 +112,7 @@ class ScreenSleepInhibitor:
         flags = _ES_CONTINUOUS
         if on:
             flags |= _ES_DISPLAY_REQUIRED | _ES_SYSTEM_REQUIRED
+        # windll exists only on Windows; mypy checks as Linux, where it is absent.
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         ok = bool(kernel32.SetThreadExecutionState(flags))
         self._windows_active = on and ok

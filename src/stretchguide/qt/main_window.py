@@ -39,10 +39,14 @@ from stretchguide.qt.theme import Theme, set_theme, sync_color_scheme
 # time (settings alone ~350 ms); even the dialog classes cost ~11 ms, as PySide
 # builds a class's enums when it is first imported, and Qt's namespace ~22 ms.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+
     from stretchguide.core.catalog import Routine
     from stretchguide.qt.checkin import CheckinPage
+    from stretchguide.qt.history_view import HistoryView
     from stretchguide.qt.safety_gate import SafetyGate
     from stretchguide.qt.session_view import SessionView
+    from stretchguide.qt.tray import Companion
 
 
 class MainWindow(QMainWindow):
@@ -59,9 +63,9 @@ class MainWindow(QMainWindow):
         self.ask: Callable[[str, str], bool] = self._ask
         self.inform: Callable[[str, str], None] = self._inform
         self.ask_hurt: Callable[[], str] = self._ask_hurt
-        self._history_view: Any = None
+        self._history_view: HistoryView | None = None
         self._guidance: QWidget | None = None
-        self._companion: Any = None
+        self._companion: Companion | None = None
 
         self.flow = SessionFlow(self)
 
@@ -113,7 +117,7 @@ class MainWindow(QMainWindow):
         # after the first paint (ensure_routines), see RoutinesPage._build.
         self.nav = bar
 
-        def action(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
             act = QAction(text, self)
             # setShortcuts([...]), not setShortcut(...): the latter's overload
             # resolution materialises PySide's whole Qt namespace (~22 ms)
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._history_view)
         # The report names the painful side as set now, not when the page was made.
         self._history_view.painful_side = self.ctx.prefs.affected_side
-        return self._history_view  # type: ignore[no-any-return]
+        return self._history_view
 
     def _ensure_guidance(self) -> QWidget:
         if self._guidance is None:
@@ -239,7 +243,9 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         self.show_page(Page.HISTORY)
-        self._history_view.refresh()
+        view = self._history_view
+        assert view is not None  # show_page built it
+        view.refresh()
 
     def show_guidance(self) -> None:
         self.show_page(Page.GUIDANCE)
@@ -341,7 +347,7 @@ class MainWindow(QMainWindow):
         return [(c.on, c.line) for c in state.changes] if state is not None else []
 
     @property
-    def companion(self) -> Any:
+    def companion(self) -> Companion:
         """Tray, reminders and the plan (qt/tray.py), made on first use."""
         if self._companion is None:
             from stretchguide.qt.tray import Companion
@@ -461,7 +467,7 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """Never larger than the screen's free area (a 1280x720 laptop, a
         taskbar): buttons at the bottom edge must stay reachable."""
-        screen = self.screen()
+        screen: QScreen | None = self.screen()  # None with no display; the stubs omit it
         if screen is None:
             return
         free = screen.availableGeometry()

@@ -19,9 +19,13 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import SLOT, QObject, QProcess, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -62,7 +66,7 @@ class QtDBusBus(QObject):
         self._on_action: Callable[[int, str], None] | None = None
         self._gdbus = shutil.which("gdbus")
 
-    def _bus(self):  # type: ignore[no-untyped-def]
+    def _bus(self) -> QDBusConnection:
         from PySide6.QtDBus import QDBusConnection
 
         if self._address is None:
@@ -125,7 +129,9 @@ class QtDBusBus(QObject):
 
     def listen(self, on_action: Callable[[int, str], None]) -> None:
         self._on_action = on_action
-        self._bus().connect(
+        # PySide6's stubs say connect() takes the slot as bytes and SLOT()
+        # returns str; at run time connect() takes exactly what SLOT() returns.
+        self._bus().connect(  # type: ignore[call-overload]
             "", PATH, INTERFACE, "ActionInvoked", self, SLOT("onActionInvoked(uint,QString)")
         )
 
@@ -164,19 +170,19 @@ class Notifier(QObject):
     def __init__(
         self,
         bus: NotificationBus | None,
-        tray: object | None = None,
+        tray: QSystemTrayIcon | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.bus = bus
-        self.tray = tray  # a QSystemTrayIcon, for the fallback
+        self.tray = tray  # for the fallback
         self._current: int | None = None
         self._tray_action: str | None = None
         self.last_route = ""  # "dbus" or "tray": what the last notify used
         if bus is not None:
             bus.listen(self._on_bus_action)
         if tray is not None:
-            tray.messageClicked.connect(self._on_tray_clicked)  # type: ignore[attr-defined]
+            tray.messageClicked.connect(self._on_tray_clicked)
 
     def notify(self, summary: str, body: str, actions: Sequence[tuple[str, str]]) -> bool:
         """Show it by D-Bus if a server is there, else in the tray. True if shown."""
@@ -190,7 +196,7 @@ class Notifier(QObject):
             # A balloon has no buttons: a click takes the first action.
             self._tray_action = actions[0][0] if actions else None
             hint = "\n" + self.tr("Click: %1").replace("%1", actions[0][1]) if actions else ""
-            self.tray.showMessage(summary, body + hint)  # type: ignore[attr-defined]
+            self.tray.showMessage(summary, body + hint)
             self.last_route = "tray"
             return True
         self.last_route = ""

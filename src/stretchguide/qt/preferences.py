@@ -73,6 +73,16 @@ class Preferences:
         except (TypeError, ValueError):
             return default
 
+    # _get hands back kind(value) or the default: these narrow that to the
+    # number the property promises, falling back to the default otherwise.
+    def _get_int(self, key: str, default: int) -> int:
+        value = self._get(key, default, int)
+        return value if isinstance(value, int) else default
+
+    def _get_float(self, key: str, default: float) -> float:
+        value = self._get(key, default, float)
+        return value if isinstance(value, float) else default
+
     def _set(self, key: str, value: object) -> None:
         self.qsettings.setValue(key, value)
 
@@ -98,7 +108,7 @@ class Preferences:
 
     @property
     def volume(self) -> int:
-        return max(0, min(100, int(self._get("audio/volume", DEFAULTS.volume, int))))  # type: ignore[call-overload]
+        return max(0, min(100, self._get_int("audio/volume", DEFAULTS.volume)))
 
     @volume.setter
     def volume(self, v: int) -> None:
@@ -114,7 +124,7 @@ class Preferences:
 
     # session timing
     def _int(self, key: str, default: int, lo: int, hi: int) -> int:
-        return max(lo, min(hi, int(self._get(key, default, int))))  # type: ignore[call-overload]
+        return max(lo, min(hi, self._get_int(key, default)))
 
     @property
     def prepare_s(self) -> int:
@@ -261,7 +271,7 @@ class Preferences:
 
     @property
     def red_flags_checked_at(self) -> float:
-        return float(self._get("safety/red_flags_checked_at", 0.0, float))  # type: ignore[arg-type]
+        return self._get_float("safety/red_flags_checked_at", 0.0)
 
     @red_flags_checked_at.setter
     def red_flags_checked_at(self, v: float) -> None:
@@ -270,7 +280,7 @@ class Preferences:
     @property
     def urgent_at(self) -> float:
         """When an urgent red flag was last answered yes (0: never)."""
-        return float(self._get("safety/urgent_at", 0.0, float))  # type: ignore[arg-type]
+        return self._get_float("safety/urgent_at", 0.0)
 
     @urgent_at.setter
     def urgent_at(self, v: float) -> None:
@@ -279,7 +289,7 @@ class Preferences:
     @property
     def seen_doctor_at(self) -> float:
         """When the person last said a doctor has seen them since (0: never)."""
-        return float(self._get("safety/seen_doctor_at", 0.0, float))  # type: ignore[arg-type]
+        return self._get_float("safety/seen_doctor_at", 0.0)
 
     @seen_doctor_at.setter
     def seen_doctor_at(self, v: float) -> None:

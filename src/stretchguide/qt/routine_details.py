@@ -4,9 +4,9 @@ cautions, and the buttons that act on it."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise, Routine, describe_dose
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.qt.routine_list import (
     EQUIPMENT_LABELS,
     POSITION_LABELS,
@@ -26,10 +27,13 @@ from stretchguide.qt.routine_list import (
 
 
 def routine_html(
-    routine: Routine, exercises: Mapping[str, Exercise], duration_s: float, tr: object
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    duration_s: float,
+    tr: Callable[[str], str] | None,
 ) -> str:
     """The routine as simple HTML (scales with the font, readable by screen readers)."""
-    t = tr if callable(tr) else (lambda s: s)
+    t: Callable[[str], str] = tr if tr is not None else str
     e = html.escape
     parts = [f"<h2>{e(routine.name)}</h2>"]
     if routine.description:

@@ -31,7 +31,7 @@ from stretchguide.qt.session_rules import session_options
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Equipment, Routine
-    from stretchguide.qt.main_window import MainWindow
+    from stretchguide.qt.host import RoutinesHost
     from stretchguide.qt.routine_details import RoutineDetails
     from stretchguide.qt.routine_list import RoutineFilter, RoutineListModel
 
@@ -42,7 +42,7 @@ class RoutinesPage(QWidget):
     sig_thumbnails_loaded = Signal()
     """Every routine card has its picture (or none exists)."""
 
-    def __init__(self, host: MainWindow) -> None:
+    def __init__(self, host: RoutinesHost) -> None:
         super().__init__()
         self.host = host
         self.ctx = host.ctx
@@ -327,7 +327,7 @@ class RoutinesPage(QWidget):
             self.ctx.paths.routines_dir,
             base=base,
             taken_ids=set(self.ctx.catalog.routines) | set(self.ctx.user_routines),
-            parent=self.host,
+            parent=self.host.window(),
             taken_names=[r.name for r in self.ctx.all_routines()],
         )
         editor.sig_saved.connect(self._on_routine_saved)

@@ -7,7 +7,7 @@ must be acknowledged, and it does not let the session start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_red_flags
 from stretchguide.qt.answer_widgets import ChoiceRow
 from stretchguide.qt.checkin import SIDES
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 DISCLAIMER = QT_TRANSLATE_NOOP(
     "SafetyGate",
@@ -117,10 +118,10 @@ class SafetyGate(QStackedWidget):
         body = QWidget()
         grid = QGridLayout(body)
         self.answers: dict[str, QButtonGroup] = {}
-        for row, flag in enumerate(RED_FLAGS):
+        for line, flag in enumerate(RED_FLAGS):
             q = QLabel(flag.asked)
             q.setWordWrap(True)
-            grid.addWidget(q, row, 0)
+            grid.addWidget(q, line, 0)
             group = QButtonGroup(body)
             yes = QRadioButton(self.tr("Yes"))
             no = QRadioButton(self.tr("No"))
@@ -128,8 +129,8 @@ class SafetyGate(QStackedWidget):
             no.setAccessibleName(flag.asked + " " + self.tr("No"))
             group.addButton(yes, 1)
             group.addButton(no, 0)
-            grid.addWidget(yes, row, 1)
-            grid.addWidget(no, row, 2)
+            grid.addWidget(yes, line, 1)
+            grid.addWidget(no, line, 2)
             self.answers[flag.id] = group
         grid.setColumnStretch(0, 1)
         scroll.setWidget(body)

@@ -13,10 +13,10 @@ from here.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 from stretchguide.core.session import Event, EventKind, Session, StallReason
 from stretchguide.core.timeline import Step, StepKind
@@ -28,6 +28,27 @@ TICK_MS = 50  # 20 Hz: smooth ring, cheap CPU; event timing comes from deadlines
 # The deadline timer fires this long after the deadline so the tick it causes
 # is never a hair early (a timer can wake fractionally before its interval).
 DEADLINE_SLACK_MS = 1
+
+
+class CueSink(Protocol):
+    """What the controller hands each tick's events to: audio.CuePlayer, or a
+    test's stand-in that only records them."""
+
+    def handle(self, events: Iterable[Event]) -> None: ...
+
+
+@runtime_checkable
+class Mutable(CueSink, Protocol):
+    """A cue sink the mute key silences (CuePlayer is; a recorder need not be)."""
+
+    def set_muted(self, muted: bool) -> None: ...
+
+
+@runtime_checkable
+class ReportsStatus(CueSink, Protocol):
+    """A cue sink with a line for the status bar (CuePlayer: "no sound output")."""
+
+    sig_status: SignalInstance
 
 
 class SessionController(QObject):
@@ -47,7 +68,7 @@ class SessionController(QObject):
         session: Session,
         view: SessionView,
         clock: Callable[[], float],
-        cue_player: Any = None,
+        cue_player: CueSink | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else view)
@@ -80,7 +101,7 @@ class SessionController(QObject):
         v.sig_toggle_mute.connect(self.toggle_mute)
         v.sig_question_open.connect(self.hold_for_question)
         v.sig_question_closed.connect(self.question_answered)
-        if self.cue_player is not None and hasattr(self.cue_player, "sig_status"):
+        if isinstance(self.cue_player, ReportsStatus):
             self.cue_player.sig_status.connect(self.view.set_status)
 
     def replace_session(self, session: Session) -> None:
@@ -237,7 +258,7 @@ class SessionController(QObject):
 
     def toggle_mute(self) -> None:
         self.muted = not self.muted
-        if self.cue_player is not None and hasattr(self.cue_player, "set_muted"):
+        if isinstance(self.cue_player, Mutable):
             self.cue_player.set_muted(self.muted)
         self.view.set_muted(self.muted)
         self.view.set_status(self.tr("Sound off") if self.muted else self.tr("Sound on"))

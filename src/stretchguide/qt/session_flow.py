@@ -47,11 +47,12 @@ from stretchguide.qt.session_sound import SessionSound
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
+    from stretchguide.core.safety import RedFlagResult
     from stretchguide.core.session import Session
     from stretchguide.core.timeline import SessionOptions
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers
-    from stretchguide.qt.main_window import MainWindow
+    from stretchguide.qt.host import FlowHost
     from stretchguide.qt.session_controller import SessionController
 
 # Long enough for the check-in page to be painted before the speech engine's
@@ -125,8 +126,8 @@ class PendingWrites(QObject):
 class SessionFlow(QObject):
     """Check-in -> session -> check-out -> verdict, for one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FlowHost) -> None:
+        super().__init__(window.window())
         self.window = window
         self.ctx = window.ctx
         self.controller: SessionController | None = None
@@ -180,12 +181,12 @@ class SessionFlow(QObject):
                 try:
                     h.restore_backup(backup)
                 except Exception as err:  # noqa: BLE001 - tell the person, keep running
-                    self.window.inform(
-                        self.tr("Restore failed"), getattr(err, "user_message", str(err))
-                    )
+                    from stretchguide.core.errors import message_for
+
+                    self.window.inform(self.tr("Restore failed"), message_for(err))
             elif backup is None:
                 self.window.inform(self.tr("Your history could not be read"), h.damage.user_message)
-        if getattr(h, "backup_notice", None):
+        if h.backup_notice:
             self.window.statusBar().showMessage(h.backup_notice)  # e.g. a full disk
         unfinished = h.unfinished_sessions()
         if unfinished and self.window.ask(
@@ -262,13 +263,12 @@ class SessionFlow(QObject):
             self.ctx.prefs.affected_side = side
         self.ctx.prefs.sync()
 
-    def _record_red_flags(self, result: Any) -> None:
+    def _record_red_flags(self, result: RedFlagResult) -> None:
         # Each answer with its time, for the clinician report.
-        answers = getattr(result, "answers", None)
-        if answers:
-            self.ctx.history.record_red_flags(answers, at=int(self.ctx.wall()))
+        if result.answers:
+            self.ctx.history.record_red_flags(result.answers, at=int(self.ctx.wall()))
 
-    def on_safety_passed(self, result: Any) -> None:
+    def on_safety_passed(self, result: RedFlagResult) -> None:
         self._record_red_flags(result)
         self.ctx.prefs.red_flags_checked_at = self.ctx.wall()
         self.ctx.prefs.sync()
@@ -280,7 +280,7 @@ class SessionFlow(QObject):
         else:
             self.window.show_page(Page.ROUTINES)
 
-    def on_safety_blocked(self, result: Any) -> None:
+    def on_safety_blocked(self, result: RedFlagResult) -> None:
         self._record_red_flags(result)
         # Not recorded as checked: the questions come back before the next
         # session, and the urgent answer is remembered until a doctor has
@@ -674,9 +674,10 @@ class SessionFlow(QObject):
         if rec is None:
             return
         final = SessionStatus.COMPLETED if status == EndStatus.COMPLETED else SessionStatus.STOPPED
-        steps = self.session.timeline.steps if self.session is not None else ()
-        if steps and final is SessionStatus.STOPPED:
-            current = steps[self.session.step_index()]
+        session = self.session
+        steps = session.timeline.steps if session is not None else ()
+        if session is not None and steps and final is SessionStatus.STOPPED:
+            current = steps[session.step_index()]
             if current.is_work:  # stopped mid-hold: that exercise was tried
                 rec.worked[current.exercise_id] = None
             if rec.work_started is not None:  # cut short: stored with the time done

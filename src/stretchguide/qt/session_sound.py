@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
-    from stretchguide.qt.main_window import MainWindow
+    from stretchguide.qt.host import SoundHost
     from stretchguide.qt.session_controller import SessionController
 
 
 class SessionSound:
     """Cues and voice commands for the sessions of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: SoundHost) -> None:
         self.window = window
         self.ctx = window.ctx
         self.cue_player: Any = None  # the one CuePlayer, made on first use
@@ -33,7 +33,9 @@ class SessionSound:
             try:
                 from stretchguide.qt.audio import CuePlayer
 
-                self.cue_player = CuePlayer(self.window, speech_engine=self.ctx.speech_engine)
+                self.cue_player = CuePlayer(
+                    self.window.window(), speech_engine=self.ctx.speech_engine
+                )
             except Exception:  # noqa: BLE001 - the session runs on with visual cues
                 self.ctx.audio = False
                 return None
@@ -75,13 +77,13 @@ class SessionSound:
             from stretchguide.qt.voice import VoiceListener, VoiceRouter, add_indicator
 
             listener = VoiceListener(
-                self.window, device_id=bytes.fromhex(self.ctx.prefs.microphone or "")
+                self.window.window(), device_id=bytes.fromhex(self.ctx.prefs.microphone or "")
             )
             router = VoiceRouter(
                 self.window.session_view,
                 paused=lambda: bool(controller.session.snapshot(controller.clock()).paused),
                 muted=lambda: bool(controller.muted),
-                parent=self.window,
+                parent=self.window.window(),
             )
             indicator = add_indicator(self.window.session_view)
             listener.sig_command.connect(router.handle)

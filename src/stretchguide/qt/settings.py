@@ -48,9 +48,9 @@ class SettingsDialog(QDialog):
         # with the voice section (and German's longer lines) it is taller
         # than a 1280x720 screen leaves for a dialog.
         outer = QVBoxLayout(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         form = QFormLayout(content)
 
@@ -62,12 +62,12 @@ class SettingsDialog(QDialog):
         self.first_prepare = self._spin(0, 120, self.tr(" s"))
         self.fullscreen = QCheckBox(self.tr("Full screen during a session"))
         self.theme = QComboBox()
-        for key, label in (
+        for theme, label in (
             (Theme.SYSTEM, self.tr("System")),
             (Theme.LIGHT, self.tr("Light")),
             (Theme.DARK, self.tr("Dark")),
         ):
-            self.theme.addItem(label, key.value)
+            self.theme.addItem(label, theme.value)
         self.language = QComboBox()
         system = LANGUAGE_NAMES[resolve_language("system")]
         self.language.addItem(self.tr("As the system (%1)").replace("%1", system), "system")
@@ -169,8 +169,8 @@ class SettingsDialog(QDialog):
         self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area)
         outer.addWidget(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -186,11 +186,13 @@ class SettingsDialog(QDialog):
     def fit_to_height(self, height: int) -> None:
         """As large as the form, but the whole dialog no taller than ``height``."""
         hint = self._content.sizeHint()
-        m = self.layout().contentsMargins()
-        chrome = self.buttons.sizeHint().height() + self.layout().spacing() + m.top() + m.bottom()
+        layout = self.layout()
+        assert layout is not None  # __init__ gave the dialog its layout
+        m = layout.contentsMargins()
+        chrome = self.buttons.sizeHint().height() + layout.spacing() + m.top() + m.bottom()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.scroll.setMinimumWidth(hint.width() + bar)
-        self.scroll.setMinimumHeight(max(150, min(hint.height(), height - chrome)))
+        self.scroll_area.setMinimumWidth(hint.width() + bar)
+        self.scroll_area.setMinimumHeight(max(150, min(hint.height(), height - chrome)))
 
     def _add_voice_section(self, form: QFormLayout) -> None:
         from stretchguide.qt.voice_settings import VoiceSection

@@ -8,9 +8,13 @@ the first paint, and PySide's ``Qt`` namespace costs ~22 ms to materialise
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
 
 
-def dark_palette() -> object:
+def dark_palette() -> QPalette:
     from PySide6.QtGui import QColor, QPalette
 
     pal = QPalette()
@@ -85,7 +89,7 @@ def apply_color_scheme(app: object, scheme: object, forced: bool = False) -> Non
     if not forced and _theme is not Theme.SYSTEM:
         return  # the person chose light or dark: the system's changes do not apply
     if scheme == Qt.ColorScheme.Dark:
-        app.setPalette(dark_palette())  # type: ignore[arg-type]
+        app.setPalette(dark_palette())
     elif scheme == Qt.ColorScheme.Light:
         app.setPalette(app.style().standardPalette())
     # Unknown: keep what the platform gave (see follow_color_scheme).
@@ -107,7 +111,7 @@ def follow_color_scheme(app: object) -> None:
 
     assert isinstance(app, QApplication)
     if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
-        app.setPalette(dark_palette())  # type: ignore[arg-type]
+        app.setPalette(dark_palette())
     app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
 
 

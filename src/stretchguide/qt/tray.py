@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from stretchguide.qt.notify import CHECK_IN, LATER, START_NOW, NotificationBus, Notifier
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from stretchguide.core.catalog import Routine
     from stretchguide.core.plan import Offer, Plan, PlanState, SessionEvidence
     from stretchguide.qt.main_window import MainWindow
@@ -138,7 +140,7 @@ class Companion(QObject):
 
     # -- the plan -------------------------------------------------------------
     @property
-    def plan_path(self):  # type: ignore[no-untyped-def]
+    def plan_path(self) -> Path:
         from stretchguide.core.plan import PLAN_FILE
 
         return self.ctx.paths.data_dir / PLAN_FILE

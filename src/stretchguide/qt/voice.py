@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox, QWidget
 
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 from stretchguide.voice.duplex import HalfDuplexGate
+
+if TYPE_CHECKING:
+    from stretchguide.qt.session_view import SessionView
 
 SAMPLE_RATE = 16000
 ACK_MS = 2500
@@ -263,7 +266,7 @@ class VoiceRouter(QObject):
 
     def __init__(
         self,
-        view: Any,
+        view: SessionView,
         paused: Callable[[], bool],
         muted: Callable[[], bool],
         parent: QObject | None = None,
@@ -279,8 +282,8 @@ class VoiceRouter(QObject):
             command = Command(value)
         except ValueError:
             return
-        overlay = getattr(self.view, "overlay", None)
-        if overlay is not None and overlay.isVisible():
+        overlay = self.view.overlay
+        if overlay.isVisible():
             # A full-window question is open (stop? / this hurts): only its
             # answers count, never a session command behind it.
             key = overlay_answer(set(overlay.buttons), command)
@@ -328,12 +331,11 @@ class VoiceRouter(QObject):
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
             return False
-        button = box.button(
-            QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
-        )
-        if button is None:
+        which = QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+        # Asked first: button() is None for a missing button, which its stubs omit.
+        if not box.standardButtons() & which:
             return False
-        button.click()
+        box.button(which).click()
         return True
 
 
@@ -412,11 +414,12 @@ class ListeningIndicator(QLabel):
         self.setVisible(True)
 
 
-def add_indicator(view: QWidget) -> ListeningIndicator:
+def add_indicator(view: SessionView) -> ListeningIndicator:
     """Put a ListeningIndicator on the session screen, just above its status line."""
     indicator = ListeningIndicator(view)
-    layout: Any = view.layout()
-    index = layout.indexOf(view.status) if hasattr(view, "status") else -1
+    layout = view.layout()
+    assert isinstance(layout, QBoxLayout)  # the session screen is one column
+    index = layout.indexOf(view.status)
     layout.insertWidget(
         index if index >= 0 else layout.count(), indicator, 0, Qt.AlignmentFlag.AlignLeft
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 
 EXPLANATION = QT_TRANSLATE_NOOP(

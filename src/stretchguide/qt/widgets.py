@@ -270,7 +270,9 @@ class ChoiceOverlay(QWidget):
             self._buttons_box.addWidget(b)
             self.buttons[key] = b
         self._apply_scale()
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:  # always, from __init__; the check is for mypy
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
         self.setFocus()
@@ -324,7 +326,8 @@ class ChoiceOverlay(QWidget):
     def _apply_scale(self) -> None:
         # Sized from the window, like the session text: ~54 px titles and
         # ~40 px answers at 1080p.
-        h = max(400, self.parentWidget().height() if self.parentWidget() else self.height())
+        parent = self.parentWidget()
+        h = max(400, parent.height() if parent is not None else self.height())
         for label, share, bold in ((self.title, 0.05, True), (self.body, 0.037, False)):
             f = QFont(self.font())
             f.setPixelSize(max(18, int(h * share)))

@@ -1,0 +1,27 @@
+"""What the errors a person may see have in common: a sentence for them.
+
+``StoreError`` (store.errors), ``PlanFileError`` (core.plan.state) and the
+database's damage report carry ``user_message``, plain words for a dialog,
+beside ``str()``, the detail for logs. ``HasUserMessage`` names that shape,
+so the code that shows any of them asks for it by type, not by ``getattr``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class HasUserMessage(Protocol):
+    """An error (or report) with a plain sentence for the person."""
+
+    @property
+    def user_message(self) -> str: ...
+
+
+def message_for(err: BaseException) -> str:
+    """The sentence to show for ``err``: its ``user_message``, else ``str(err)``
+    (a ``CatalogError``'s text already names the file, line and field)."""
+    if isinstance(err, HasUserMessage) and err.user_message:
+        return err.user_message
+    return str(err)
