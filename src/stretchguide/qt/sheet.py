@@ -18,16 +18,20 @@ from datetime import date
 from pathlib import Path
 
 from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
+from stretchguide.core.i18n import N_, _
+from stretchguide.core.i18n_dates import format_print_date
 from stretchguide.core.plan import Plan
 
 FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
 FIGURE_MAX_H = 105  # a standing figure is kept this short
 
+# The sheet's words go through core's gettext (no Qt in sheet_html, and the
+# exercises it prints are translated there too): N_ here, _() where shown.
 SIDES_TEXT = {
-    Sides.NONE: "Both legs together, no sides.",
-    Sides.EACH: "Do it on one side, then the other.",
-    Sides.ALTERNATING: "Left and right in turn.",
-    Sides.AFFECTED: "The painful side only.",
+    Sides.NONE: N_("Both legs together, no sides."),
+    Sides.EACH: N_("Do it on one side, then the other."),
+    Sides.ALTERNATING: N_("Left and right in turn."),
+    Sides.AFFECTED: N_("The painful side only."),
 }
 
 
@@ -107,7 +111,9 @@ def sheet_html(
         steps = " ".join(f"<b>{i}.</b>&nbsp;{e(s)}" for i, s in enumerate(ex.steps, 1))
         note = f"<br><i>{e(item.note)}</i>" if item.note else ""
         cautions = (
-            "<p style='margin-top: 3px'><b>Take care:</b> "
+            "<p style='margin-top: 3px'><b>"
+            + e(_("Take care:"))
+            + "</b> "
             + " ".join(e(c) for c in ex.cautions)
             + "</p>"
             if ex.cautions
@@ -124,8 +130,8 @@ def sheet_html(
             "<td width='50%' valign='top' style='padding: 6px'>"
             f"<p style='font-size: 11pt; margin: 0'><b>{n}. {e(ex.name)}</b></p>"
             f"{figure}"
-            f"<p style='margin: 2px 0'><b>Dose:</b> {e(describe_dose(item.dose))}. "
-            f"{e(SIDES_TEXT[item.dose.sides])}{note}</p>"
+            "<p style='margin: 2px 0'><b>" + e(_("Dose:")) + f"</b> {e(describe_dose(item.dose))}. "
+            f"{e(_(SIDES_TEXT[item.dose.sides]))}{note}</p>"
             f"<p style='margin: 2px 0'>{steps}</p>{cautions}"
             "</td>"
         )
@@ -135,11 +141,19 @@ def sheet_html(
     plan_line = ""
     if plan is not None:
         text = plan.step_down_reason or plan.describe()
-        plan_line = f"<p><b>Your plan</b> (from {plan.start.isoformat()}): {e(text)}</p>"
+        plan_line = (
+            "<p>"
+            + e(_("Your plan (from {start}): {plan}"))
+            .replace("{start}", e(format_print_date(plan.start)))
+            .replace("{plan}", e(text))
+            + "</p>"
+        )
     change_lines = ""
     if changes:
         change_lines = (
-            "<p><b>Changes to the doses:</b></p><ul>"
+            "<p><b>"
+            + e(_("Changes to the doses:"))
+            + "</b></p><ul>"
             + "".join(f"<li>{e(c)}</li>" for c in changes)
             + "</ul>"
         )
@@ -148,17 +162,26 @@ def sheet_html(
         "<html><body style='color: black; font-family: sans-serif; font-size: 9pt'>"
         f"<h1 style='font-size: 15pt'>{e(routine.name)}</h1>"
         f"<p>{e(routine.description)}</p>"
-        f"<p><b>How often:</b> {schedule}</p>{plan_line}{change_lines}"
+        f"<p><b>{e(_('How often:'))}</b> {schedule}</p>{plan_line}{change_lines}"
         "<table cellspacing='0' cellpadding='0' width='100%' border='0'>"
         + "".join(rows)
         + "</table>"
-        "<p><b>Stop</b> any exercise that sends pain further down the leg, or brings on "
-        "new tingling, numbness or weakness. Moderate stretch is fine; sharp pain is not.</p>"
-        f"<p style='font-size: 7pt'>Doses from published exercise guides ({e(sources)}); "
-        "where a guide gives no number, the number is StretchGuide's. General guidance, "
-        "not a diagnosis. "
-        f"Printed {today.isoformat()} by StretchGuide.</p>"
-        "</body></html>"
+        "<p><b>"
+        + e(
+            _(
+                "Stop any exercise that sends pain further down the leg, or brings on "
+                "new tingling, numbness or weakness. Moderate stretch is fine; sharp pain is not."
+            )
+        )
+        + "</b></p><p style='font-size: 7pt'>"
+        + e(
+            _(
+                "Doses from published exercise guides ({sources}); where a guide gives no "
+                "number, the number is StretchGuide's. General guidance, not a diagnosis. "
+                "Printed {date} by StretchGuide."
+            ).format(sources=sources, date=format_print_date(today))
+        )
+        + "</p></body></html>"
     )
 
 
