@@ -153,12 +153,11 @@ def _exercise_name(ex_id: str, exercises: Mapping[str, Exercise]) -> str:
     return pgettext(f"exercise.{ex_id}.name", exercises[ex_id].name)
 
 
-def _routine_name(routine: Any) -> str:
+def _routine_name(session: Any) -> str:
     """A built-in routine's stored name in the report's language; a person's
     own routine, or one renamed since, keeps the name it had."""
-    name = str(routine.name)
-    rid = getattr(routine, "id", None)
-    return pgettext(f"routine.{rid}.name", name) if rid else name
+    name = str(session.routine.name)
+    return pgettext(f"routine.{session.routine_id}.name", name)
 
 
 def assemble_report(
@@ -251,7 +250,7 @@ def assemble_report(
 
     uses: dict[str, list[date]] = defaultdict(list)
     for s in sessions:
-        uses[_routine_name(s.routine)].append(datetime.fromtimestamp(s.started_at).date())
+        uses[_routine_name(s)].append(datetime.fromtimestamp(s.started_at).date())
     report.routines = [
         RoutineUse(name, len(days), min(days), max(days))
         for name, days in sorted(uses.items(), key=lambda kv: min(kv[1]))
