@@ -156,7 +156,17 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
     fm = p.fontMetrics()
     left = fm.horizontalAdvance("10") + 10.0
     legend_h = fm.height() * 1.6
-    title_h = fm.height() * 1.6
+    bold = QFont(small)
+    bold.setBold(True)
+    bold.setPointSize(10)
+    title = chart_title(report)
+    p.setFont(bold)
+    # The title wraps rather than run off the page: with long month names
+    # (Spanish: "del 7 de marzo de 2026 al 20 de marzo de 2026") it takes two lines.
+    wrapped = p.boundingRect(QRectF(0, 0, rect.width(), 1e6), Qt.TextFlag.TextWordWrap, title)
+    # Room below it for the half of the "10" label that sits above the plot.
+    title_h = max(fm.height() * 1.6, wrapped.height() + fm.height() * 0.9)
+    p.setFont(small)
     bottom = fm.height() * 1.8
     plot = QRectF(
         rect.left() + left,
@@ -165,14 +175,11 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
         rect.height() - title_h - bottom - legend_h,
     )
     p.setPen(Qt.GlobalColor.black)
-    bold = QFont(small)
-    bold.setBold(True)
-    bold.setPointSize(10)
     p.setFont(bold)
     p.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), title_h),
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        chart_title(report),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+        title,
     )
     p.setFont(small)
     grid = QPen(Qt.GlobalColor.gray)
