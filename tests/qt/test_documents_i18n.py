@@ -292,3 +292,25 @@ def test_the_cli_calendar_is_titled_in_the_language(tmp_path, capsys, language):
     assert events[0]["SUMMARY"] == title + routine.name
     assert routine.schedule.text in events[0]["DESCRIPTION"]
     assert "Wrote" not in capsys.readouterr().out
+
+
+def test_the_csv_and_json_exports_are_the_same_in_every_language(history, tmp_path):
+    """Exports are for programs (spreadsheets, a re-import): column names,
+    statuses, ISO times and decimal points stay as they are in any language,
+    and a person's notes stay in their own words."""
+    from stretchguide.store import exchange
+
+    _fill(history, days=3)
+    written: dict[str, dict[str, bytes]] = {}
+    try:
+        for lang in ("en", *LANGS):
+            i18n.set_language(lang)
+            out = tmp_path / lang
+            files = [exchange.export_json(history, out / "all.json")]
+            files += exchange.export_csv(history, out / "csv")
+            written[lang] = {p.name: p.read_bytes() for p in files}
+    finally:
+        i18n.set_language("en")
+    assert b"started" in written["en"]["sessions.csv"]
+    for lang in LANGS:
+        assert written[lang] == written["en"], lang
