@@ -164,3 +164,15 @@ def format_number(value: float, digits: int = 1, lang: str | None = None) -> str
     """A decimal number: "6.5" in English, "6,5" in German, Spanish and French."""
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if _lang(lang) in DECIMAL_COMMA else text
+
+
+_GLUED = ((" ?", "\u00a0?"), (" !", "\u00a0!"), (" :", "\u00a0:"), (" ;", "\u00a0;"))
+_GLUED += ((" »", "\u00a0»"), ("« ", "«\u00a0"))
+
+
+def keep_punctuation_together(text: str) -> str:
+    """French puts a space before ? ! : ; and inside « »; a no-break space
+    there keeps a line from wrapping or starting with the mark alone."""
+    for plain, glued in _GLUED:
+        text = text.replace(plain, glued)
+    return text

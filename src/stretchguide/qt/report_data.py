@@ -19,6 +19,7 @@ from stretchguide.core.i18n_dates import (
     format_datetime,
     format_day_month,
     format_number,
+    keep_punctuation_together,
 )
 
 if TYPE_CHECKING:
@@ -391,7 +392,8 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
         for u in r.routines
     ]
     _section(lines, _("Routines used"), routines, _("No sessions in this period."))
-    changes = [f"{day(d)}: {line}" for d, line in r.plan_changes]
+    dated = _("{date}: {text}")
+    changes = [dated.format(date=day(d), text=line) for d, line in r.plan_changes]
     if r.plan_changes and r.plan_changes[0][0] < r.start:
         changes.insert(
             0,
@@ -436,16 +438,16 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
         for w in r.symptoms
     ]
     _section(lines, _("Nerve symptoms by week"), weeks, _("No check-ins in this period."))
-    flags = [f"{day(d)}: {text}" for d, text in r.red_flags]
+    flags = [dated.format(date=day(d), text=text) for d, text in r.red_flags]
     _section(
         lines,
         _("Safety (red-flag) questions"),
         flags,
         _("No answers to the safety questions are stored for this period."),
     )
-    notes = [f"{format_datetime(when)}: {note}" for when, note in r.notes]
+    notes = [dated.format(date=format_datetime(when), text=note) for when, note in r.notes]
     _section(lines, _("Notes"), notes, _("No notes in this period."))
-    return lines
+    return [(style, keep_punctuation_together(text)) for style, text in lines]
 
 
 # The PDF's own words (qt/report.py lays them out): here, so the whole
@@ -459,9 +461,10 @@ def page_of(n: int, total: int) -> str:
 
 
 def chart_title(report: Report) -> str:
-    return _("Pain (0 = none, 10 = worst), daily average: {start} to {end}").format(
+    title = _("Pain (0 = none, 10 = worst), daily average: {start} to {end}").format(
         start=format_date(report.start), end=format_date(report.end)
     )
+    return keep_punctuation_together(title)
 
 
 def chart_axis_label(day: date) -> str:

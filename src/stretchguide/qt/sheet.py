@@ -19,7 +19,7 @@ from pathlib import Path
 
 from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
 from stretchguide.core.i18n import N_, _
-from stretchguide.core.i18n_dates import format_print_date
+from stretchguide.core.i18n_dates import format_print_date, keep_punctuation_together
 from stretchguide.core.plan import Plan
 
 FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
@@ -158,7 +158,8 @@ def sheet_html(
             + "</ul>"
         )
     sources = ", ".join(routine.sources) or "StretchGuide"
-    return (
+    # French spaces before : ; ? ! never break (no tag or style has them).
+    return keep_punctuation_together(
         "<html><body style='color: black; font-family: sans-serif; font-size: 9pt'>"
         f"<h1 style='font-size: 15pt'>{e(routine.name)}</h1>"
         f"<p>{e(routine.description)}</p>"
