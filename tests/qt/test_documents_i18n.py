@@ -25,6 +25,7 @@ from stretchguide.core.i18n_dates import (
     format_day_month,
     format_number,
     format_print_date,
+    keep_punctuation_together,
 )
 from stretchguide.core.safety import RED_FLAGS
 from stretchguide.store.history import History
@@ -270,6 +271,9 @@ def test_dates_and_numbers_as_each_language_writes_them():
     assert format_print_date(day, "en") == "2026-12-02"
     assert format_print_date(day, "es") == "2 de diciembre de 2026"
     assert [format_number(6.25, 1, lang) for lang in ("en", *LANGS)] == ["6.2", "6,2", "6,2", "6,2"]
+    glued = keep_punctuation_together("Côté : gauche ; « Ça fait mal » ?")
+    assert glued == "Côté\u00a0: gauche\u00a0; «\u00a0Ça fait mal\u00a0»\u00a0?"
+    assert keep_punctuation_together("Why: hurts; 3/10?") == "Why: hurts; 3/10?"
     # Unknown languages fall back to the English forms, never a crash.
     assert format_date(day, "it") == "02 Dec 2026"
 

@@ -17,95 +17,25 @@ from typing import Final
 
 from stretchguide.core.i18n import current_language
 
+# fmt: off
 MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "de": (
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ),  # fmt: skip
-    "es": (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),  # fmt: skip
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),  # fmt: skip
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni",
+           "Juli", "August", "September", "Oktober", "November", "Dezember"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio",
+           "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin",
+           "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
 }
 # Short month names for the chart's axis, as each country abbreviates them.
 SHORT_MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "de": (
-        "Jan.",
-        "Feb.",
-        "März",
-        "Apr.",
-        "Mai",
-        "Juni",
-        "Juli",
-        "Aug.",
-        "Sept.",
-        "Okt.",
-        "Nov.",
-        "Dez.",
-    ),  # fmt: skip
-    "es": (
-        "ene",
-        "feb",
-        "mar",
-        "abr",
-        "may",
-        "jun",
-        "jul",
-        "ago",
-        "sept",
-        "oct",
-        "nov",
-        "dic",
-    ),  # fmt: skip
-    "fr": (
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ),  # fmt: skip
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni",
+           "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
+    "es": ("ene", "feb", "mar", "abr", "may", "jun",
+           "jul", "ago", "sept", "oct", "nov", "dic"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin",
+           "juil.", "août", "sept.", "oct.", "nov.", "déc."),
 }
+# fmt: on
 # {d} day, {month} month name, {y} year. German puts a full stop after the day.
 LONG_PATTERN: Final = {
     "de": "{d}. {month} {y}",
@@ -166,8 +96,14 @@ def format_number(value: float, digits: int = 1, lang: str | None = None) -> str
     return text.replace(".", ",") if _lang(lang) in DECIMAL_COMMA else text
 
 
-_GLUED = ((" ?", "\u00a0?"), (" !", "\u00a0!"), (" :", "\u00a0:"), (" ;", "\u00a0;"))
-_GLUED += ((" »", "\u00a0»"), ("« ", "«\u00a0"))
+_GLUED: Final[tuple[tuple[str, str], ...]] = (
+    (" ?", "\u00a0?"),
+    (" !", "\u00a0!"),
+    (" :", "\u00a0:"),
+    (" ;", "\u00a0;"),
+    (" »", "\u00a0»"),
+    ("« ", "«\u00a0"),
+)
 
 
 def keep_punctuation_together(text: str) -> str:
