@@ -109,8 +109,10 @@ def _fill(h: History, days: int = 8) -> None:
         )
 
 
-def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+def pdf_text(path: Path, mode: str = "-layout") -> str:
+    """The PDF's text: ``-layout`` keeps lines as printed; ``-raw`` keeps
+    each column's words in reading order (names wrapped in a column)."""
+    out = subprocess.run(["pdftotext", mode, str(path), "-"], capture_output=True, check=True)
     return unicodedata.normalize("NFKC", out.stdout.decode("utf-8"))
 
 
@@ -318,3 +320,27 @@ def test_the_csv_and_json_exports_are_the_same_in_every_language(history, tmp_pa
     assert b"started" in written["en"]["sessions.csv"]
     for lang in LANGS:
         assert written[lang] == written["en"], lang
+
+
+@pytest.mark.parametrize("rid", sorted(load_builtin().routines))
+def test_every_routine_sheet_in_german_still_fits_two_pages(qapp, tmp_path, rid):
+    """German is the longest of the languages: the sheet sets its text a
+    little smaller (never under 8 pt) and its figures smaller, not a third page."""
+    from stretchguide.qt.sheet import write_pdf
+
+    catalog = i18n.translate_catalog(load_builtin(), "de")
+    routine = catalog.routines[rid]
+    target = tmp_path / "sheet.pdf"
+    i18n.set_language("de")
+    try:
+        pages = write_pdf(
+            target, routine, catalog.exercises, P.Plan.for_routine(routine, TODAY), today=TODAY
+        )
+    finally:
+        i18n.set_language("en")
+    assert 1 <= pages <= 2
+    flat = re.sub(r"\s+", " ", pdf_text(target, "-raw"))
+    for item in routine.items:
+        assert catalog.exercises[item.exercise_id].name in flat
+    assert "Brechen Sie jede Übung ab" in flat  # the last line is on the page
+    assert words_past_the_margin(target, margin_mm=12) == []

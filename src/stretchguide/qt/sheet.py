@@ -98,6 +98,7 @@ def sheet_html(
     today: date,
     changes: tuple[str, ...] = (),
     sizes: Mapping[str, tuple[int, int]] | None = None,
+    font_pt: float = 9,
 ) -> str:
     """The sheet as Qt rich text; ``sizes`` gives each figure's (w, h) on paper."""
     e = html.escape
@@ -160,7 +161,8 @@ def sheet_html(
     sources = ", ".join(routine.sources) or "StretchGuide"
     # French spaces before : ; ? ! never break (no tag or style has them).
     return keep_punctuation_together(
-        "<html><body style='color: black; font-family: sans-serif; font-size: 9pt'>"
+        "<html><body style='color: black; font-family: sans-serif; "
+        f"font-size: {font_pt:g}pt'>"
         f"<h1 style='font-size: 15pt'>{e(routine.name)}</h1>"
         f"<p>{e(routine.description)}</p>"
         f"<p><b>{e(_('How often:'))}</b> {schedule}</p>{plan_line}{change_lines}"
@@ -186,6 +188,17 @@ def sheet_html(
     )
 
 
+def _figures(routine: Routine) -> dict[str, object]:
+    """Each exercise's grey picture (drawn once), by exercise id."""
+    out: dict[str, object] = {}
+    for item in routine.items:
+        if item.exercise_id not in out:
+            image = _figure(item.exercise_id, FIGURE_PX)
+            if image is not None:
+                out[item.exercise_id] = image
+    return out
+
+
 def build_document(
     routine: Routine,
     exercises: Mapping[str, Exercise],
@@ -193,23 +206,35 @@ def build_document(
     *,
     today: date,
     changes: tuple[str, ...] = (),
+    font_pt: float = 9,
+    figure_scale: float = 1.0,
+    figures: Mapping[str, object] | None = None,
 ) -> object:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage, QTextDocument
 
     doc = QTextDocument()
     sizes: dict[str, tuple[int, int]] = {}
-    for item in routine.items:
-        image = _figure(item.exercise_id, FIGURE_PX)
-        if not isinstance(image, QImage) or item.exercise_id in sizes:
+    for ex_id, image in (_figures(routine) if figures is None else figures).items():
+        if not isinstance(image, QImage):
             continue
-        scale = min(FIGURE_PX / image.width(), FIGURE_MAX_H / image.height())
-        sizes[item.exercise_id] = (round(image.width() * scale), round(image.height() * scale))
-        doc.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{item.exercise_id}"), image
+        scale = figure_scale * min(FIGURE_PX / image.width(), FIGURE_MAX_H / image.height())
+        sizes[ex_id] = (round(image.width() * scale), round(image.height() * scale))
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{ex_id}"), image)
+    doc.setHtml(
+        sheet_html(
+            routine, exercises, plan, today=today, changes=changes, sizes=sizes, font_pt=font_pt
         )
-    doc.setHtml(sheet_html(routine, exercises, plan, today=today, changes=changes, sizes=sizes))
+    )
     return doc
+
+
+MAX_PAGES = 2
+# (body text in pt, figure size), tried in turn until the sheet fits on
+# MAX_PAGES: German, Spanish and French run ~20 % longer than English, and
+# the two longest routines went on to a third page at 9 pt. Text is kept at
+# 8 pt or more (read from a mat); the figures give way first.
+FIT_STEPS = ((9.0, 1.0), (8.5, 1.0), (8.5, 0.8), (8.0, 0.7))
 
 
 def write_pdf(
@@ -229,8 +254,7 @@ def write_pdf(
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    doc = build_document(routine, exercises, plan, today=today, changes=changes)
-    assert isinstance(doc, QTextDocument)
+    figures = _figures(routine)
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setTitle(f"{routine.name} - StretchGuide")
@@ -241,7 +265,21 @@ def write_pdf(
     # Lay the text out at the printable size (in points) so the page count is
     # known before printing, and print does not rescale it.
     rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    for font_pt, figure_scale in FIT_STEPS:
+        doc = build_document(
+            routine,
+            exercises,
+            plan,
+            today=today,
+            changes=changes,
+            font_pt=font_pt,
+            figure_scale=figure_scale,
+            figures=figures,
+        )
+        assert isinstance(doc, QTextDocument)
+        doc.setPageSize(QSizeF(rect.width(), rect.height()))
+        if doc.pageCount() <= MAX_PAGES:
+            break
     pages = doc.pageCount()
     try:
         doc.print_(writer)
