@@ -10,6 +10,7 @@ from typing import Final
 
 from stretchguide.core.catalog import Routine
 from stretchguide.core.i18n import _, ngettext
+from stretchguide.core.i18n_dates import format_print_date
 from stretchguide.core.trends import Streak
 
 # --------------------------------------------------------------------------- calendar
@@ -101,7 +102,7 @@ class Plan:
             "the routine asks for {days} days in a row, then "
             "{low} to {high} times a week."
         ).format(
-            date=on.isoformat(),
+            date=format_print_date(on),
             high=step.per_week_hi,
             days=step.after_days,
             low=step.per_week_lo,
