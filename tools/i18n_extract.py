@@ -36,6 +36,9 @@ from stretchguide.core.i18n import (  # noqa: E402
 PACKAGE = ROOT / "src" / "stretchguide"
 LOCALE = PACKAGE / "locale"
 CODE_DIRS = ("core", "commands", "store")
+# Qt-free modules under qt/ whose words a person takes away on paper (the
+# clinician report, the routine sheet): core's gettext, not Qt's tr().
+CODE_FILES = ("qt/report_data.py", "qt/sheet.py")
 
 # Plural rules as gettext writes them; a new language adds its line here.
 PLURAL_FORMS = {
@@ -73,27 +76,28 @@ def template() -> list[PoEntry]:
     for t in content_texts(catalog):
         entries.append(PoEntry(msgid=t.text, msgctxt=t.context, comments=(f"#: {t.source}",)))
     seen: dict[tuple[str | None, str], PoEntry] = {}
-    for folder in CODE_DIRS:
-        for path in sorted((PACKAGE / folder).rglob("*.py")):
-            rel = path.relative_to(PACKAGE).as_posix()
-            for c in code_texts(path.read_text(encoding="utf-8"), rel):
-                key = (c.context, c.msgid)
-                where = f"#: {rel}"
-                if key in seen:
-                    old = seen[key]
-                    if where not in old.comments:
-                        seen[key] = replace(old, comments=(*old.comments, where))
-                    continue
-                forms = ("", "") if c.msgid_plural else ("",)
-                flags = frozenset({"python-brace-format"}) if "{" in c.msgid else frozenset()
-                seen[key] = PoEntry(
-                    msgid=c.msgid,
-                    msgid_plural=c.msgid_plural,
-                    msgctxt=c.context,
-                    msgstr=forms,
-                    comments=(where,),
-                    flags=flags,
-                )
+    files = [p for folder in CODE_DIRS for p in sorted((PACKAGE / folder).rglob("*.py"))]
+    files += [PACKAGE / name for name in CODE_FILES]
+    for path in files:
+        rel = path.relative_to(PACKAGE).as_posix()
+        for c in code_texts(path.read_text(encoding="utf-8"), rel):
+            key = (c.context, c.msgid)
+            where = f"#: {rel}"
+            if key in seen:
+                old = seen[key]
+                if where not in old.comments:
+                    seen[key] = replace(old, comments=(*old.comments, where))
+                continue
+            forms = ("", "") if c.msgid_plural else ("",)
+            flags = frozenset({"python-brace-format"}) if "{" in c.msgid else frozenset()
+            seen[key] = PoEntry(
+                msgid=c.msgid,
+                msgid_plural=c.msgid_plural,
+                msgctxt=c.context,
+                msgstr=forms,
+                comments=(where,),
+                flags=flags,
+            )
     entries += seen.values()
     return entries
 

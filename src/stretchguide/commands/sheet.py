@@ -16,6 +16,7 @@ from typing import Any
 
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
 from stretchguide.core.errors import message_for
+from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
 
@@ -46,7 +47,9 @@ def register(sub: Any) -> None:
 def _routine_and_state(
     routine_id: str, app_paths: AppPaths
 ) -> tuple[Routine, dict[str, Any], PlanState | None]:
-    catalog = load_builtin()
+    # The sheet and the calendar print the exercises in the chosen language;
+    # a person's own routines stay in their words.
+    catalog = translate_catalog(load_builtin(), current_language())
     routines: dict[str, Routine] = dict(catalog.routines)
     user, _errors = load_user_routines(
         app_paths.routines_dir, catalog.exercises, taken_ids=catalog.routines.keys()
@@ -88,7 +91,11 @@ def run_sheet(args: Any, app_paths: AppPaths) -> int:
     except OSError as err:
         print(f"stretchguide sheet: cannot write {target}: {err.strerror or err}", file=sys.stderr)
         return 1
-    print(f"Wrote {target} ({pages} page{'s' if pages != 1 else ''}).")
+    print(
+        ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
+            path=target, n=pages
+        )
+    )
     del _app
     return 0
 
@@ -113,7 +120,7 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
     minutes = max(1, round(build_timeline(shown, exercises).total_s / 60))
     text = plan_to_ics(
         plan,
-        title=f"Stretches: {routine.name}",
+        title=_("Stretches: {routine}").format(routine=routine.name),
         at=at,
         minutes=minutes,
         now_utc=datetime.now(UTC).replace(tzinfo=None),
@@ -128,5 +135,5 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
         tmp.unlink(missing_ok=True)
         print(f"stretchguide plan: cannot write {target}: {err.strerror or err}", file=sys.stderr)
         return 1
-    print(f"Wrote {target}: {plan.describe()}")
+    print(_("Wrote {path}: {plan}").format(path=target, plan=plan.describe()))
     return 0

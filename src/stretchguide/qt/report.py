@@ -21,7 +21,13 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 from stretchguide.qt.report_data import (
     Report,
     assemble_report,
+    chart_axis_label,
+    chart_empty,
+    chart_legend,
+    chart_title,
     first_record_day,
+    page_of,
+    report_footer,
     report_lines,
     report_range,
 )
@@ -105,7 +111,6 @@ def write_report(path: Path, report: Report) -> int:
                 y = 0.0
 
         total = len(pages)
-        stamp = report.prepared.strftime("%d %b %Y")
         for n, items in enumerate(pages, start=1):
             if n > 1:
                 writer.newPage()
@@ -121,12 +126,12 @@ def write_report(path: Path, report: Report) -> int:
             p.drawText(
                 QRectF(0, height - footer_h * 0.7, width, footer_h * 0.7),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"StretchGuide report, prepared {stamp}",
+                report_footer(report),
             )
             p.drawText(
                 QRectF(0, height - footer_h * 0.7, width, footer_h * 0.7),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"Page {n} of {total}",
+                page_of(n, total),
             )
     finally:
         p.end()
@@ -151,7 +156,17 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
     fm = p.fontMetrics()
     left = fm.horizontalAdvance("10") + 10.0
     legend_h = fm.height() * 1.6
-    title_h = fm.height() * 1.6
+    bold = QFont(small)
+    bold.setBold(True)
+    bold.setPointSize(10)
+    title = chart_title(report)
+    p.setFont(bold)
+    # The title wraps rather than run off the page: with long month names
+    # (Spanish: "del 7 de marzo de 2026 al 20 de marzo de 2026") it takes two lines.
+    wrapped = p.boundingRect(QRectF(0, 0, rect.width(), 1e6), Qt.TextFlag.TextWordWrap, title)
+    # Room below it for the half of the "10" label that sits above the plot.
+    title_h = max(fm.height() * 1.6, wrapped.height() + fm.height() * 0.9)
+    p.setFont(small)
     bottom = fm.height() * 1.8
     plot = QRectF(
         rect.left() + left,
@@ -159,17 +174,12 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
         rect.width() - left - 4,
         rect.height() - title_h - bottom - legend_h,
     )
-    fmt = "%d %b %Y"
     p.setPen(Qt.GlobalColor.black)
-    bold = QFont(small)
-    bold.setBold(True)
-    bold.setPointSize(10)
     p.setFont(bold)
     p.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), title_h),
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        f"Pain (0 = none, 10 = worst), daily average: "
-        f"{report.start.strftime(fmt)} to {report.end.strftime(fmt)}",
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+        title,
     )
     p.setFont(small)
     grid = QPen(Qt.GlobalColor.gray)
@@ -190,7 +200,7 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
     step = max(1, days // 6)
     for k in range(0, days + 1, step):
         x = plot.left() + plot.width() * k / days
-        label = (report.start + timedelta(days=k)).strftime("%d %b")
+        label = chart_axis_label(report.start + timedelta(days=k))
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 5))
         p.drawText(
             QRectF(x - 60, plot.bottom() + 6, 120, fm.height()),
@@ -221,7 +231,7 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
     # Legend, under the axis labels.
     ly = plot.bottom() + bottom + legend_h / 2
     x = plot.left()
-    for label, series in (("Back pain", 1), ("Leg pain", 2)):
+    for label, series in zip(chart_legend(), (1, 2), strict=True):
         dash = Qt.PenStyle.SolidLine if series == 1 else Qt.PenStyle.DashLine
         p.setPen(QPen(Qt.GlobalColor.black, 2.0, dash))
         p.drawLine(QPointF(x, ly), QPointF(x + 40, ly))
@@ -241,7 +251,7 @@ def _draw_chart(p: Any, rect: Any, report: Report) -> None:
         )
         x += 48 + fm.horizontalAdvance(label) + 30
     if not pts:
-        p.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), "No check-ins in this period")
+        p.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), chart_empty())
 
 
 def export_report(

@@ -13,27 +13,38 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from stretchguide.core.words import plural
+from stretchguide.core.i18n import N_, _, ngettext, pgettext
+from stretchguide.core.i18n_dates import (
+    format_date,
+    format_datetime,
+    format_day_month,
+    format_number,
+    keep_punctuation_together,
+)
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Exercise
     from stretchguide.store.history import History
 
 # "" is a side never given; "both" (and the old "none") is "both or not sure".
+# English here (N_), translated with _() when the report is assembled.
 SIDE_WORDS = {
-    "": "not given yet",
-    "none": "both or not sure",
-    "both": "both or not sure",
-    "left": "left",
-    "right": "right",
+    "": N_("not given yet"),
+    "none": N_("both or not sure"),
+    "both": N_("both or not sure"),
+    "left": N_("left"),
+    "right": N_("right"),
 }
 EXTENT_WORDS = {
-    "none": "not in the leg",
-    "buttock": "buttock",
-    "thigh": "thigh",
-    "below_knee": "below the knee",
-    "foot": "into the foot",
+    "none": N_("not in the leg"),
+    "buttock": N_("buttock"),
+    "thigh": N_("thigh"),
+    "below_knee": N_("below the knee"),
+    "foot": N_("into the foot"),
 }
+# The side a step was worked on, as the exercise table names it.
+WORKED_SIDE = {"left": N_("left {times}"), "right": N_("right {times}")}
+CHART_LEGEND = (N_("Back pain"), N_("Leg pain"))
 
 
 @dataclass(frozen=True)
@@ -100,20 +111,54 @@ class Report:
     plan_changes: list[tuple[date, str]] = field(default_factory=list)
 
 
+def _words(table: Mapping[str, str], key: str) -> str:
+    return _(table[key]) if key in table else key
+
+
+def _seconds(value: float) -> str:
+    text = f"{value:g}"
+    return text if "." not in text else format_number(value, len(text.split(".")[1]))
+
+
+def _times(n: int) -> str:
+    return ngettext("{n} time", "{n} times", n).format(n=n)
+
+
 def _dose_text(item: Any) -> str:
     parts = []
     if item.reps and item.reps > 1:
-        parts.append(plural(int(item.reps), "repetition"))
+        reps = int(item.reps)
+        parts.append(ngettext("{n} repetition", "{n} repetitions", reps).format(n=reps))
         if item.hold_s:
-            parts.append(f"each held {item.hold_s:g} s")
+            parts.append(_("each held {seconds} s").format(seconds=_seconds(item.hold_s)))
     elif item.hold_s:
-        parts.append(f"hold {item.hold_s:g} s")
+        parts.append(_("hold {seconds} s").format(seconds=_seconds(item.hold_s)))
     if item.sets and item.sets > 1:
-        parts.append(plural(int(item.sets), "set"))
+        sets = int(item.sets)
+        parts.append(ngettext("{n} set", "{n} sets", sets).format(n=sets))
     sides = str(item.sides)
-    if sides and sides != "none":
-        parts.append({"each": "each side", "alternating": "alternating sides"}.get(sides, sides))
-    return ", ".join(parts) or "as guided"
+    if sides == "each":
+        parts.append(_("each side"))
+    elif sides == "alternating":
+        parts.append(_("alternating sides"))
+    elif sides and sides != "none":
+        parts.append(sides)
+    return ", ".join(parts) or _("as guided")
+
+
+def _exercise_name(ex_id: str, exercises: Mapping[str, Exercise]) -> str:
+    """The exercise's name in the report's language (a catalog already
+    translated gives the same: a translated name is no msgid)."""
+    if ex_id not in exercises:
+        return ex_id
+    return pgettext(f"exercise.{ex_id}.name", exercises[ex_id].name)
+
+
+def _routine_name(session: Any) -> str:
+    """A built-in routine's stored name in the report's language; a person's
+    own routine, or one renamed since, keeps the name it had."""
+    name = str(session.routine.name)
+    return pgettext(f"routine.{session.routine_id}.name", name)
 
 
 def assemble_report(
@@ -142,7 +187,7 @@ def assemble_report(
         prepared=today,
         start=start,
         end=end,
-        painful_side=SIDE_WORDS.get(painful_side, painful_side),
+        painful_side=_words(SIDE_WORDS, painful_side),
     )
     done = [s for s in sessions if s.status.value in ("completed", "partial")]
     report.sessions_done = len(done)
@@ -151,12 +196,19 @@ def assemble_report(
     if checkins:
         back = [c.back for c in checkins]
         leg = [c.leg for c in checkins]
-        report.pain_summary = (
-            f"Back pain averaged {sum(back) / len(back):.1f} (from {min(back)} to {max(back)}); "
-            f"leg pain averaged {sum(leg) / len(leg):.1f} (from {min(leg)} to {max(leg)})."
+        report.pain_summary = _(
+            "Back pain averaged {back_mean} (from {back_low} to {back_high}); "
+            "leg pain averaged {leg_mean} (from {leg_low} to {leg_high})."
+        ).format(
+            back_mean=format_number(sum(back) / len(back)),
+            back_low=min(back),
+            back_high=max(back),
+            leg_mean=format_number(sum(leg) / len(leg)),
+            leg_low=min(leg),
+            leg_high=max(leg),
         )
         furthest = max(checkins, key=lambda c: c.extent.rank).extent.value
-        report.furthest = EXTENT_WORDS.get(furthest, furthest)
+        report.furthest = _words(EXTENT_WORDS, furthest)
         by_day: dict[date, list[Any]] = defaultdict(list)
         for c in checkins:
             by_day[datetime.fromtimestamp(c.at).date()].append(c)
@@ -180,7 +232,7 @@ def assemble_report(
                     sum(1 for c in cs if c.tingling),
                     sum(1 for c in cs if c.numbness),
                     sum(1 for c in cs if c.weakness),
-                    EXTENT_WORDS.get(far, far),
+                    _words(EXTENT_WORDS, far),
                 )
             )
         report.notes = [
@@ -199,7 +251,7 @@ def assemble_report(
 
     uses: dict[str, list[date]] = defaultdict(list)
     for s in sessions:
-        uses[s.routine.name].append(datetime.fromtimestamp(s.started_at).date())
+        uses[_routine_name(s)].append(datetime.fromtimestamp(s.started_at).date())
     report.routines = [
         RoutineUse(name, len(days), min(days), max(days))
         for name, days in sorted(uses.items(), key=lambda kv: min(kv[1]))
@@ -234,25 +286,22 @@ def assemble_report(
             report.hurts_total += 1
             seen.add(h.exercise_id)
         tried.update(seen)
-    ids = sorted(
-        set(tried) | set(skipped),
-        key=lambda i: exercises[i].name if i in exercises else i,
-    )
+    ids = sorted(set(tried) | set(skipped), key=lambda i: _exercise_name(i, exercises))
     for ex_id in ids:
-        name = exercises[ex_id].name if ex_id in exercises else ex_id
+        name = _exercise_name(ex_id, exercises)
         side_counts = sides[ex_id]
         report.exercises.append(
             ExerciseRow(
                 name=name,
                 sessions=tried[ex_id],
-                dose="; ".join(sorted(doses[ex_id])) or "as guided",
+                dose="; ".join(sorted(doses[ex_id])) or _("as guided"),
                 sides=", ".join(
-                    f"{plural(v, 'time')} (no side)"
+                    _("{times} (no side)").format(times=_times(v))
                     if k == "no side"
-                    else f"{k} {plural(v, 'time')}"
+                    else _words(WORKED_SIDE, k).format(times=_times(v))
                     for k, v in sorted(side_counts.items())
                 )
-                or "none done",
+                or _("none done"),
                 better=answers[ex_id]["better"],
                 same=answers[ex_id]["same"],
                 worse=answers[ex_id]["worse"],
@@ -270,9 +319,7 @@ def assemble_report(
         for at, flag_id, yes, _urgency in history.red_flag_answers(since=since):
             if yes and at < until:
                 flag = RED_FLAGS_BY_ID.get(flag_id)
-                flagged.append(
-                    (datetime.fromtimestamp(at).date(), flag.question if flag else flag_id)
-                )
+                flagged.append((datetime.fromtimestamp(at).date(), flag.asked if flag else flag_id))
     report.red_flags = sorted(flagged)
     # Stable sort: changes made on the same day keep the order they were made in.
     report.plan_changes = sorted(
@@ -289,75 +336,147 @@ def _section(lines: list[tuple[str, str]], title: str, items: list[str], empty: 
 
 def report_lines(report: Report) -> list[tuple[str, str]]:
     """The report's text as (style, text) lines; tables come out as text rows."""
-    fmt = "%d %b %Y"
+    day = format_date
     r = report
+    verdict = r.verdict[:1].upper() + r.verdict[1:].rstrip(".") + "."
     lines: list[tuple[str, str]] = [
-        ("h1", "StretchGuide: exercise and pain diary"),
+        ("h1", _("StretchGuide: exercise and pain diary")),
         (
             "p",
-            f"From {r.start.strftime(fmt)} to {r.end.strftime(fmt)}. "
-            f"Painful side: {r.painful_side}. Prepared {r.prepared.strftime(fmt)} from the "
-            "person's own entries; not a diagnosis.",
+            _(
+                "From {start} to {end}. Painful side: {side}. Prepared {prepared} from the "
+                "person's own entries; not a diagnosis."
+            ).format(
+                start=day(r.start), end=day(r.end), side=r.painful_side, prepared=day(r.prepared)
+            ),
         ),
         ("chart", ""),
-        ("h2", "Two-week verdict"),
-        ("p", r.verdict[:1].upper() + r.verdict[1:].rstrip(".") + "."),
+        ("h2", _("Two-week verdict")),
+        ("p", verdict),
     ]
     for reason in r.verdict_reasons:
-        lines.append(("p", f"Why: {reason}"))
+        lines.append(("p", _("Why: {reason}").format(reason=reason)))
     if r.advice:
         lines.append(("p", r.advice))
     lines += [
-        ("h2", "Sessions and pain"),
+        ("h2", _("Sessions and pain")),
         (
             "p",
-            f"{plural(r.sessions_done, 'session')} done, {r.sessions_stopped} stopped early; "
-            f"{plural(r.checkin_count, 'check-in')}; 'This hurts' pressed "
-            f"{plural(r.hurts_total, 'time')}.",
+            # Three counts, each with its own plural: one sentence per count
+            # would read worse, so the pieces are whole clauses.
+            _(
+                "{sessions} done, {stopped} stopped early; {checkins}; "
+                "'This hurts' pressed {times}."
+            ).format(
+                sessions=ngettext("{n} session", "{n} sessions", r.sessions_done).format(
+                    n=r.sessions_done
+                ),
+                stopped=r.sessions_stopped,
+                checkins=ngettext("{n} check-in", "{n} check-ins", r.checkin_count).format(
+                    n=r.checkin_count
+                ),
+                times=_times(r.hurts_total),
+            ),
         ),
     ]
     if r.pain_summary:
         lines.append(("p", r.pain_summary))
-        lines.append(("p", f"Furthest spread down the leg: {r.furthest}."))
+        lines.append(("p", _("Furthest spread down the leg: {where}.").format(where=r.furthest)))
     routines = [
-        f"{u.name}: {plural(u.sessions, 'session')}, "
-        f"{u.first.strftime(fmt)} to {u.last.strftime(fmt)}."
+        _("{routine}: {sessions}, {first} to {last}.").format(
+            routine=u.name,
+            sessions=ngettext("{n} session", "{n} sessions", u.sessions).format(n=u.sessions),
+            first=day(u.first),
+            last=day(u.last),
+        )
         for u in r.routines
     ]
-    _section(lines, "Routines used", routines, "No sessions in this period.")
-    changes = [f"{d.strftime(fmt)}: {line}" for d, line in r.plan_changes]
+    _section(lines, _("Routines used"), routines, _("No sessions in this period."))
+    dated = _("{date}: {text}")
+    changes = [dated.format(date=day(d), text=line) for d, line in r.plan_changes]
     if r.plan_changes and r.plan_changes[0][0] < r.start:
         changes.insert(
             0,
-            f"Changes made before {r.start.strftime(fmt)} are listed too: "
-            "they set the doses used in this period.",
+            _(
+                "Changes made before {start} are listed too: "
+                "they set the doses used in this period."
+            ).format(start=day(r.start)),
         )
-    _section(lines, "Dose changes to the plan", changes, "No dose was stepped up or back.")
+    _section(lines, _("Dose changes to the plan"), changes, _("No dose was stepped up or back."))
     exercises = [
-        f"{e.name}. Dose: {e.dose}. Done in {plural(e.sessions, 'session')}; "
-        f"worked: {e.sides}. Felt better {e.better}, same {e.same}, "
-        f"worse {e.worse}. 'This hurts': {e.hurts}. Steps skipped: {e.skipped}; "
-        f"cut short: {e.cut_short}."
+        _(
+            "{exercise}. Dose: {dose}. Done in {sessions}; worked: {sides}. Felt better "
+            "{better}, same {same}, worse {worse}. 'This hurts': {hurts}. Steps skipped: "
+            "{skipped}; cut short: {cut_short}."
+        ).format(
+            exercise=e.name,
+            dose=e.dose,
+            sessions=ngettext("{n} session", "{n} sessions", e.sessions).format(n=e.sessions),
+            sides=e.sides,
+            better=e.better,
+            same=e.same,
+            worse=e.worse,
+            hurts=e.hurts,
+            skipped=e.skipped,
+            cut_short=e.cut_short,
+        )
         for e in r.exercises
     ]
-    _section(lines, "Each exercise", exercises, "No exercise was done in this period.")
+    _section(lines, _("Each exercise"), exercises, _("No exercise was done in this period."))
     weeks = [
-        f"Week of {w.week_of.strftime(fmt)} ({plural(w.checkins, 'check-in')}): "
-        f"tingling {w.tingling}, numbness {w.numbness}, weakness {w.weakness}; "
-        f"furthest: {w.furthest}."
+        _(
+            "Week of {monday} ({checkins}): tingling {tingling}, numbness {numbness}, "
+            "weakness {weakness}; furthest: {furthest}."
+        ).format(
+            monday=day(w.week_of),
+            checkins=ngettext("{n} check-in", "{n} check-ins", w.checkins).format(n=w.checkins),
+            tingling=w.tingling,
+            numbness=w.numbness,
+            weakness=w.weakness,
+            furthest=w.furthest,
+        )
         for w in r.symptoms
     ]
-    _section(lines, "Nerve symptoms by week", weeks, "No check-ins in this period.")
-    flags = [f"{d.strftime(fmt)}: {text}" for d, text in r.red_flags]
+    _section(lines, _("Nerve symptoms by week"), weeks, _("No check-ins in this period."))
+    flags = [dated.format(date=day(d), text=text) for d, text in r.red_flags]
     _section(
         lines,
-        "Safety (red-flag) questions",
+        _("Safety (red-flag) questions"),
         flags,
-        "No answers to the safety questions are stored for this period.",
+        _("No answers to the safety questions are stored for this period."),
     )
-    notes = [f"{when.strftime('%d %b %Y %H:%M')}: {note}" for when, note in r.notes]
-    _section(lines, "Notes", notes, "No notes in this period.")
-    return lines
+    notes = [dated.format(date=format_datetime(when), text=note) for when, note in r.notes]
+    _section(lines, _("Notes"), notes, _("No notes in this period."))
+    return [(style, keep_punctuation_together(text)) for style, text in lines]
+
+
+# The PDF's own words (qt/report.py lays them out): here, so the whole
+# report is translated by one mechanism, core's gettext.
+def report_footer(report: Report) -> str:
+    return _("StretchGuide report, prepared {date}").format(date=format_date(report.prepared))
+
+
+def page_of(n: int, total: int) -> str:
+    return _("Page {n} of {total}").format(n=n, total=total)
+
+
+def chart_title(report: Report) -> str:
+    title = _("Pain (0 = none, 10 = worst), daily average: {start} to {end}").format(
+        start=format_date(report.start), end=format_date(report.end)
+    )
+    return keep_punctuation_together(title)
+
+
+def chart_axis_label(day: date) -> str:
+    return format_day_month(day)
+
+
+def chart_legend() -> tuple[str, str]:
+    return _(CHART_LEGEND[0]), _(CHART_LEGEND[1])
+
+
+def chart_empty() -> str:
+    return _("No check-ins in this period")
 
 
 def report_range(today: date, range_days: int, first_record: date | None) -> tuple[date, date]:

@@ -18,16 +18,20 @@ from datetime import date
 from pathlib import Path
 
 from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
+from stretchguide.core.i18n import N_, _
+from stretchguide.core.i18n_dates import format_print_date, keep_punctuation_together
 from stretchguide.core.plan import Plan
 
 FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
 FIGURE_MAX_H = 105  # a standing figure is kept this short
 
+# The sheet's words go through core's gettext (no Qt in sheet_html, and the
+# exercises it prints are translated there too): N_ here, _() where shown.
 SIDES_TEXT = {
-    Sides.NONE: "Both legs together, no sides.",
-    Sides.EACH: "Do it on one side, then the other.",
-    Sides.ALTERNATING: "Left and right in turn.",
-    Sides.AFFECTED: "The painful side only.",
+    Sides.NONE: N_("Both legs together, no sides."),
+    Sides.EACH: N_("Do it on one side, then the other."),
+    Sides.ALTERNATING: N_("Left and right in turn."),
+    Sides.AFFECTED: N_("The painful side only."),
 }
 
 
@@ -94,6 +98,7 @@ def sheet_html(
     today: date,
     changes: tuple[str, ...] = (),
     sizes: Mapping[str, tuple[int, int]] | None = None,
+    font_pt: float = 9,
 ) -> str:
     """The sheet as Qt rich text; ``sizes`` gives each figure's (w, h) on paper."""
     e = html.escape
@@ -107,7 +112,9 @@ def sheet_html(
         steps = " ".join(f"<b>{i}.</b>&nbsp;{e(s)}" for i, s in enumerate(ex.steps, 1))
         note = f"<br><i>{e(item.note)}</i>" if item.note else ""
         cautions = (
-            "<p style='margin-top: 3px'><b>Take care:</b> "
+            "<p style='margin-top: 3px'><b>"
+            + e(_("Take care:"))
+            + "</b> "
             + " ".join(e(c) for c in ex.cautions)
             + "</p>"
             if ex.cautions
@@ -124,8 +131,8 @@ def sheet_html(
             "<td width='50%' valign='top' style='padding: 6px'>"
             f"<p style='font-size: 11pt; margin: 0'><b>{n}. {e(ex.name)}</b></p>"
             f"{figure}"
-            f"<p style='margin: 2px 0'><b>Dose:</b> {e(describe_dose(item.dose))}. "
-            f"{e(SIDES_TEXT[item.dose.sides])}{note}</p>"
+            "<p style='margin: 2px 0'><b>" + e(_("Dose:")) + f"</b> {e(describe_dose(item.dose))}. "
+            f"{e(_(SIDES_TEXT[item.dose.sides]))}{note}</p>"
             f"<p style='margin: 2px 0'>{steps}</p>{cautions}"
             "</td>"
         )
@@ -135,31 +142,61 @@ def sheet_html(
     plan_line = ""
     if plan is not None:
         text = plan.step_down_reason or plan.describe()
-        plan_line = f"<p><b>Your plan</b> (from {plan.start.isoformat()}): {e(text)}</p>"
+        plan_line = (
+            "<p>"
+            + e(_("Your plan (from {start}): {plan}"))
+            .replace("{start}", e(format_print_date(plan.start)))
+            .replace("{plan}", e(text))
+            + "</p>"
+        )
     change_lines = ""
     if changes:
         change_lines = (
-            "<p><b>Changes to the doses:</b></p><ul>"
+            "<p><b>"
+            + e(_("Changes to the doses:"))
+            + "</b></p><ul>"
             + "".join(f"<li>{e(c)}</li>" for c in changes)
             + "</ul>"
         )
     sources = ", ".join(routine.sources) or "StretchGuide"
-    return (
-        "<html><body style='color: black; font-family: sans-serif; font-size: 9pt'>"
+    # French spaces before : ; ? ! never break (no tag or style has them).
+    return keep_punctuation_together(
+        "<html><body style='color: black; font-family: sans-serif; "
+        f"font-size: {font_pt:g}pt'>"
         f"<h1 style='font-size: 15pt'>{e(routine.name)}</h1>"
         f"<p>{e(routine.description)}</p>"
-        f"<p><b>How often:</b> {schedule}</p>{plan_line}{change_lines}"
+        f"<p><b>{e(_('How often:'))}</b> {schedule}</p>{plan_line}{change_lines}"
         "<table cellspacing='0' cellpadding='0' width='100%' border='0'>"
         + "".join(rows)
         + "</table>"
-        "<p><b>Stop</b> any exercise that sends pain further down the leg, or brings on "
-        "new tingling, numbness or weakness. Moderate stretch is fine; sharp pain is not.</p>"
-        f"<p style='font-size: 7pt'>Doses from published exercise guides ({e(sources)}); "
-        "where a guide gives no number, the number is StretchGuide's. General guidance, "
-        "not a diagnosis. "
-        f"Printed {today.isoformat()} by StretchGuide.</p>"
-        "</body></html>"
+        "<p><b>"
+        + e(
+            _(
+                "Stop any exercise that sends pain further down the leg, or brings on "
+                "new tingling, numbness or weakness. Moderate stretch is fine; sharp pain is not."
+            )
+        )
+        + "</b></p><p style='font-size: 7pt'>"
+        + e(
+            _(
+                "Doses from published exercise guides ({sources}); where a guide gives no "
+                "number, the number is StretchGuide's. General guidance, not a diagnosis. "
+                "Printed {date} by StretchGuide."
+            ).format(sources=sources, date=format_print_date(today))
+        )
+        + "</p></body></html>"
     )
+
+
+def _figures(routine: Routine) -> dict[str, object]:
+    """Each exercise's grey picture (drawn once), by exercise id."""
+    out: dict[str, object] = {}
+    for item in routine.items:
+        if item.exercise_id not in out:
+            image = _figure(item.exercise_id, FIGURE_PX)
+            if image is not None:
+                out[item.exercise_id] = image
+    return out
 
 
 def build_document(
@@ -169,23 +206,35 @@ def build_document(
     *,
     today: date,
     changes: tuple[str, ...] = (),
+    font_pt: float = 9,
+    figure_scale: float = 1.0,
+    figures: Mapping[str, object] | None = None,
 ) -> object:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage, QTextDocument
 
     doc = QTextDocument()
     sizes: dict[str, tuple[int, int]] = {}
-    for item in routine.items:
-        image = _figure(item.exercise_id, FIGURE_PX)
-        if not isinstance(image, QImage) or item.exercise_id in sizes:
+    for ex_id, image in (_figures(routine) if figures is None else figures).items():
+        if not isinstance(image, QImage):
             continue
-        scale = min(FIGURE_PX / image.width(), FIGURE_MAX_H / image.height())
-        sizes[item.exercise_id] = (round(image.width() * scale), round(image.height() * scale))
-        doc.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{item.exercise_id}"), image
+        scale = figure_scale * min(FIGURE_PX / image.width(), FIGURE_MAX_H / image.height())
+        sizes[ex_id] = (round(image.width() * scale), round(image.height() * scale))
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{ex_id}"), image)
+    doc.setHtml(
+        sheet_html(
+            routine, exercises, plan, today=today, changes=changes, sizes=sizes, font_pt=font_pt
         )
-    doc.setHtml(sheet_html(routine, exercises, plan, today=today, changes=changes, sizes=sizes))
+    )
     return doc
+
+
+MAX_PAGES = 2
+# (body text in pt, figure size), tried in turn until the sheet fits on
+# MAX_PAGES: German, Spanish and French run ~20 % longer than English, and
+# the two longest routines went on to a third page at 9 pt. Text is kept at
+# 8 pt or more (read from a mat); the figures give way first.
+FIT_STEPS = ((9.0, 1.0), (8.5, 1.0), (8.5, 0.8), (8.0, 0.7))
 
 
 def write_pdf(
@@ -205,8 +254,7 @@ def write_pdf(
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    doc = build_document(routine, exercises, plan, today=today, changes=changes)
-    assert isinstance(doc, QTextDocument)
+    figures = _figures(routine)
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setTitle(f"{routine.name} - StretchGuide")
@@ -217,7 +265,21 @@ def write_pdf(
     # Lay the text out at the printable size (in points) so the page count is
     # known before printing, and print does not rescale it.
     rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    for font_pt, figure_scale in FIT_STEPS:
+        doc = build_document(
+            routine,
+            exercises,
+            plan,
+            today=today,
+            changes=changes,
+            font_pt=font_pt,
+            figure_scale=figure_scale,
+            figures=figures,
+        )
+        assert isinstance(doc, QTextDocument)
+        doc.setPageSize(QSizeF(rect.width(), rect.height()))
+        if doc.pageCount() <= MAX_PAGES:
+            break
     pages = doc.pageCount()
     try:
         doc.print_(writer)

@@ -136,7 +136,7 @@ class Plan:
 
     def describe(self) -> str:
         """The whole plan in one line, for the sheet and the history."""
-        return "; then ".join(p.text for p in self.phases) + "."
+        return _("; then ").join(p.text for p in self.phases) + "."
 
 
 def _step_down(routine: Routine) -> StepDown | None:
