@@ -280,6 +280,7 @@ def write_pdf(
         doc.setPageSize(QSizeF(rect.width(), rect.height()))
         if doc.pageCount() <= MAX_PAGES:
             break
+    assert isinstance(doc, QTextDocument)
     pages = doc.pageCount()
     try:
         doc.print_(writer)
