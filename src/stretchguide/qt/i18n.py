@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # run before the first paint: datetime itself is not needed
+    from datetime import date, datetime
 
 # Offered in Settings; "system" follows the environment.
 LANGUAGES = ("en", "de", "es", "fr")
@@ -42,8 +45,9 @@ def resolve_language(setting: str | None, environ: Mapping[str, str] | None = No
     English."""
     try:
         # The core layer's rule, when it exists, so the CLI, the content and
-        # the interface never disagree.
-        from stretchguide.core.i18n import resolve_language as core_resolve
+        # the interface never disagree (core.languages, not core.i18n: this
+        # runs before the first paint, see PERFORMANCE.md).
+        from stretchguide.core.languages import resolve_language as core_resolve
     except ImportError:
         core_resolve = None
     env = os.environ if environ is None else environ
