@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
 from stretchguide.qt.context import AppContext
 from stretchguide.qt.enums import HurtChoice, Page
 from stretchguide.qt.routines_page import RoutinesPage
-from stretchguide.qt.session_flow import SessionFlow
 from stretchguide.qt.theme import Theme, set_theme, sync_color_scheme
 
 # Imports inside methods below are lazy on purpose: the window paints its frame
 # first (see PERFORMANCE.md). The pages and the domain (catalog, timeline,
 # trends; their dataclasses, enums and TOML parsing) were most of the start-up
 # time (settings alone ~350 ms); even the dialog classes cost ~11 ms, as PySide
-# builds a class's enums when it is first imported, and Qt's namespace ~22 ms.
+# builds a class's enums on first import, Qt's namespace ~22 ms, ``flow`` ~3 ms.
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
     from stretchguide.qt.checkin import CheckinPage
     from stretchguide.qt.safety_gate import SafetyGate
+    from stretchguide.qt.session_flow import SessionFlow
     from stretchguide.qt.session_view import SessionView
 
 
@@ -63,8 +63,7 @@ class MainWindow(QMainWindow):
         self._guidance: QWidget | None = None
         self._companion: Any = None
 
-        self.flow = SessionFlow(self)
-
+        self._flow: SessionFlow | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.routines = RoutinesPage(self)
@@ -129,10 +128,10 @@ class MainWindow(QMainWindow):
         )
         self.act_history = action(self.tr("&History"), "Ctrl+2", self.show_history)
         self.act_guidance = action(self.tr("&Guidance"), "Ctrl+3", self.show_guidance)
-        self.act_checkin = action(self.tr("&Check in"), "Ctrl+K", self.flow.checkin_now)
+        self.act_checkin = action(self.tr("&Check in"), "Ctrl+K", self.checkin_now)
         self.act_settings = action(self.tr("&Settings"), "Ctrl+,", self.open_settings)
         self.act_safety = action(
-            self.tr("Safety &questions"), "Ctrl+Shift+Q", self.flow.ask_safety_now
+            self.tr("Safety &questions"), "Ctrl+Shift+Q", lambda: self.flow.ask_safety_now()
         )
         self.act_sheet = action(
             self.tr("&Print / Save as PDF"), "Ctrl+P", lambda: self.save_sheet()
@@ -140,6 +139,14 @@ class MainWindow(QMainWindow):
         self.act_ics = action(
             self.tr("Plan to &calendar"), "Ctrl+Shift+E", lambda: self.export_plan()
         )
+
+    @property
+    def flow(self) -> SessionFlow:
+        if self._flow is None:
+            from stretchguide.qt.session_flow import SessionFlow
+
+            self._flow = SessionFlow(self)
+        return self._flow
 
     @property
     def safety(self) -> SafetyGate:
@@ -179,7 +186,6 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._session_view)
         return self._session_view
 
-    # -- routines --------------------------------------------------------------
     # -- pages ------------------------------------------------------------------
     def show_page(self, name: str) -> None:
         page = Page(name)
