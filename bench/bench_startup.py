@@ -37,7 +37,36 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import os, sys, time
 kind = sys.argv[1]
-from PySide6.QtCore import QEvent, QObject, QTimer
+
+def rss_kib():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+def watch(window, app):
+    # Made once the window exists, so the entry point imports PySide in its
+    # own order (the app imports its first modules before PySide, and PySide
+    # taxes every module imported after it).
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                # On the next turn: the window's children paint after it.
+                QTimer.singleShot(0, obj, lambda: print(
+                    "painted", time.monotonic(), time.process_time(), flush=True))
+                QTimer.singleShot(1000, obj, lambda: (
+                    print("rss", rss_kib(), flush=True), app.quit()))
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+
 if kind == "bare":
     from PySide6.QtWidgets import QApplication, QMainWindow
     app = QApplication(sys.argv[:1])
@@ -49,51 +78,26 @@ elif kind == "main":
     import stretchguide.qt.app as qt_app
     build = qt_app.build_window
     def build_window(*a, **k):
-        global window, app
         from PySide6.QtWidgets import QApplication
-        app = QApplication.instance()
         window = build(*a, **k)
-        window.installEventFilter(f)
+        watch(window, QApplication.instance())
         return window
     qt_app.build_window = build_window
     # The start-up checks run on the turn after the first paint; the report
-    # below must not wait for them (they do not delay the paint).
-    # (Older code ran them from a timer that fired before the paint.)
-    after = getattr(qt_app, "after_first_paint", None)
+    # must not wait for them (they do not delay the paint).
+    after = qt_app.after_first_paint
     def after_first_paint(window, slot, **k):
+        from PySide6.QtCore import QTimer
         after(window, lambda: QTimer.singleShot(0, window, slot), **k)
-    if after is not None:
-        qt_app.after_first_paint = after_first_paint
+    qt_app.after_first_paint = after_first_paint
+    from stretchguide.__main__ import main
+    sys.exit(main([]))
 else:
     from stretchguide import paths
     from stretchguide.qt.app import build_window, make_application
     app = make_application(sys.argv[:1])
     window = build_window(paths.resolve(os.environ["STRETCHGUIDE_DATA_DIR"]))
-
-def rss_kib():
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-class FirstPaint(QObject):
-    done = False
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            cpu = time.process_time()
-            QTimer.singleShot(0, obj, lambda: print("painted", time.monotonic(), cpu, flush=True))
-            QTimer.singleShot(1000, obj, lambda: (print("rss", rss_kib(), flush=True), app.quit()))
-        return False
-
-f = FirstPaint()
-if kind == "main":
-    from stretchguide.__main__ import main
-    sys.exit(main([]))
-window.installEventFilter(f)
+watch(window, app)
 window.show()
 app.exec()
 """
