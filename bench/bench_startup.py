@@ -2,19 +2,29 @@
 
 Each run starts a fresh Python process, and the child reports the moment its
 window finished its first paint (CLOCK_MONOTONIC is shared between processes
-on Linux, so parent and child times compare directly). The same is done for
-a bare QMainWindow started the same way, and for the real entry point
-(`python -m stretchguide`'s ``main``, argument parsing included); the ratio
-is the figure (target
-at most 1.2x). Resident memory is read from /proc after a second of idling.
+on Linux, so parent and child times compare directly) and its own CPU time
+by then (less sensitive to a busy machine than the wall time). The same is
+done for a bare QMainWindow started the same way, for the window built
+directly (``build_window``) and for the real entry point (`python -m
+stretchguide`'s ``main``, argument parsing included): the entry point's
+ratio to the bare window is the figure (target at most 1.2x). The kinds
+are alternated run by run, so a load change on the machine hits them all
+alike. Resident memory is read from /proc after a second of idling.
 
-    python bench/bench_startup.py [--runs 7] [--platform offscreen|xcb]
+``--platform both`` (the default) runs offscreen and then under a private
+Xvfb (xcb; skipped when Xvfb is not installed). ``--before OTHER/src`` also
+times another checkout's entry point in the same alternation (how the
+"before" figures in docs/PERFORMANCE.md are taken).
+
+    python bench/bench_startup.py [--runs 7] [--platform offscreen|xvfb|both]
+        [--before OTHER_CHECKOUT/src]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,7 +37,36 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import os, sys, time
 kind = sys.argv[1]
-from PySide6.QtCore import QEvent, QObject, QTimer
+
+def rss_kib():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+def watch(window, app):
+    # Made once the window exists, so the entry point imports PySide in its
+    # own order (the app imports its first modules before PySide, and PySide
+    # taxes every module imported after it).
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                # On the next turn: the window's children paint after it.
+                QTimer.singleShot(0, obj, lambda: print(
+                    "painted", time.monotonic(), time.process_time(), flush=True))
+                QTimer.singleShot(1000, obj, lambda: (
+                    print("rss", rss_kib(), flush=True), app.quit()))
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+
 if kind == "bare":
     from PySide6.QtWidgets import QApplication, QMainWindow
     app = QApplication(sys.argv[:1])
@@ -39,84 +78,93 @@ elif kind == "main":
     import stretchguide.qt.app as qt_app
     build = qt_app.build_window
     def build_window(*a, **k):
-        global window, app
         from PySide6.QtWidgets import QApplication
-        app = QApplication.instance()
         window = build(*a, **k)
-        window.installEventFilter(f)
+        watch(window, QApplication.instance())
         return window
     qt_app.build_window = build_window
     # The start-up checks run on the turn after the first paint; the report
-    # below must not wait for them (they do not delay the paint).
-    # (Older code ran them from a timer that fired before the paint.)
-    after = getattr(qt_app, "after_first_paint", None)
+    # must not wait for them (they do not delay the paint).
+    after = qt_app.after_first_paint
     def after_first_paint(window, slot, **k):
+        from PySide6.QtCore import QTimer
         after(window, lambda: QTimer.singleShot(0, window, slot), **k)
-    if after is not None:
-        qt_app.after_first_paint = after_first_paint
+    qt_app.after_first_paint = after_first_paint
+    from stretchguide.__main__ import main
+    sys.exit(main([]))
 else:
     from stretchguide import paths
     from stretchguide.qt.app import build_window, make_application
     app = make_application(sys.argv[:1])
-    window = build_window(paths.resolve(os.environ["STRETCHGUIDE_DATA_DIR"]))
-
-def rss_kib():
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-class FirstPaint(QObject):
-    done = False
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, lambda: print("painted", time.monotonic(), flush=True))
-            QTimer.singleShot(1000, lambda: (print("rss", rss_kib(), flush=True), app.quit()))
-        return False
-
-f = FirstPaint()
-if kind == "main":
-    from stretchguide.__main__ import main
-    sys.exit(main([]))
-window.installEventFilter(f)
+    window = build_window(paths.resolve(None))
+watch(window, app)
 window.show()
 app.exec()
 """
 
 
-def one_run(kind: str, env: dict[str, str]) -> tuple[float, int]:
+def one_run(kind: str, env: dict[str, str]) -> tuple[float, int, float]:
+    """(wall seconds to the first paint, resident KiB at idle, CPU seconds to
+    the first paint). ``kind`` is bare, app or main; ``main@DIR`` runs the
+    entry point of the code in DIR."""
+    kind, _, src = kind.partition("@")
+    if src:
+        env = dict(env, PYTHONPATH=src + os.pathsep + env.get("PYTHONPATH", ""))
     t0 = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-c", CHILD, kind], env=env, capture_output=True, text=True
     )
     out = done.stdout
-    painted = rss = None
+    painted = rss = cpu = None
     for line in out.splitlines():
         key, _, value = line.partition(" ")
         if key == "painted":
-            painted = float(value)
+            when, cpu_s = value.split()
+            painted, cpu = float(when), float(cpu_s)
         elif key == "rss":
             rss = int(value)
-    if painted is None or rss is None or done.returncode:
+    if painted is None or rss is None or cpu is None:
         raise RuntimeError(
             f"{kind}: child exited {done.returncode} ({out!r}) {done.stderr[-1500:]}"
         )
-    return painted - t0, rss
+    if done.returncode:
+        # The figures are in; the app's own exit code says the quit came
+        # before its start-up checks had opened the history (a loaded xcb run).
+        print(f"   ({kind}: exit code {done.returncode} after reporting)", flush=True)
+    return painted - t0, rss, cpu
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    args = parser.parse_args(argv)
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
+    """A private X server for the xcb runs (never the person's own display)."""
+    if shutil.which("Xvfb") is None:
+        return None
+    for n in range(191, 230):
+        if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
+            continue
+        proc = subprocess.Popen(
+            ["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(50):
+            if Path(f"/tmp/.X11-unix/X{n}").exists():
+                return proc, f":{n}"
+            time.sleep(0.1)
+        proc.terminate()
+        proc.wait()
+    return None
+
+
+def measure(platform: str, runs: int, before: str | None, display: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as data:
         env = dict(os.environ)
-        env["QT_QPA_PLATFORM"] = args.platform
-        env["STRETCHGUIDE_DATA_DIR"] = data
+        env["QT_QPA_PLATFORM"] = platform
+        if display:
+            env["DISPLAY"] = display
+        # The data folder found as on a person's machine (platformdirs, under
+        # XDG_DATA_HOME), not named by STRETCHGUIDE_DATA_DIR, which skips
+        # platformdirs (~8 ms of CPU).
+        env.pop("STRETCHGUIDE_DATA_DIR", None)
+        env["XDG_DATA_HOME"] = str(Path(data) / "xdg")
         env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
         env.setdefault("QT_LOGGING_RULES", "qt.qpa*=false")
         # An installed app runs from compiled bytecode; a checkout with
@@ -124,25 +172,68 @@ def main(argv: list[str] | None = None) -> int:
         # goes to a temporary folder, not into the source tree.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(data) / "pycache")
-        one_run("app", env)  # warm the file cache and the database once
-        results: dict[str, list[tuple[float, int]]] = {"bare": [], "app": [], "main": []}
-        for _ in range(args.runs):
-            for kind in ("bare", "app", "main"):
+        kinds = ["bare", "app", "main"]
+        if before:
+            kinds.append(f"main@{before}")
+        for kind in kinds[1:]:
+            one_run(kind, env)  # warm the file cache, the bytecode and the database once
+        results: dict[str, list[tuple[float, int, float]]] = {k: [] for k in kinds}
+        for _ in range(runs):
+            for kind in kinds:
                 results[kind].append(one_run(kind, env))
-    bare = statistics.median(t for t, _ in results["bare"])
-    app = statistics.median(t for t, _ in results["app"])
-    print(f"platform: {args.platform}, runs: {args.runs} (medians)")
-    print(f"bare QMainWindow, start to first paint: {bare * 1000:7.1f} ms")
-    print(f"stretchguide main window, start to first paint: {app * 1000:7.1f} ms")
-    print(f"ratio: {app / bare:.2f}x (target <= 1.2x)")
-    main_ = statistics.median(t for t, _ in results["main"])
-    print(
-        f"`stretchguide` entry point (argument parsing included): {main_ * 1000:7.1f} ms, "
-        f"ratio {main_ / bare:.2f}x"
-    )
-    rss_bare = statistics.median(r for _, r in results["bare"]) / 1024
-    rss_app = statistics.median(r for _, r in results["app"]) / 1024
-    print(f"resident memory at idle: bare {rss_bare:.1f} MiB, app {rss_app:.1f} MiB")
+
+    def med(kind: str, i: int) -> float:
+        return statistics.median(r[i] for r in results[kind])
+
+    def paired(kind: str, i: int) -> str:
+        ratios = sorted(r[i] / b[i] for r, b in zip(results[kind], results["bare"], strict=True))
+        return f"{ratios[0]:.2f}-{ratios[-1]:.2f}"
+
+    label = f"{platform} {display}" if display else platform
+    print(f"-- {label}: medians of {runs} alternated runs (per-run ratio range in brackets)")
+    print("   what                                       wall ms (ratio)            CPU ms (ratio)")
+    names = {
+        "bare": "bare QMainWindow",
+        "app": "main window built directly",
+        "main": "`stretchguide` entry point",
+    }
+    for kind in kinds:
+        name = names.get(kind, "entry point, before (--before)")
+        wall, cpu = med(kind, 0), med(kind, 2)
+        if kind == "bare":
+            print(f"   {name:42} {wall * 1000:7.1f}                    {cpu * 1000:7.1f}")
+            continue
+        print(
+            f"   {name:42} {wall * 1000:7.1f} ({wall / med('bare', 0):.2f}x, {paired(kind, 0)})"
+            f"  {cpu * 1000:7.1f} ({cpu / med('bare', 2):.2f}x, {paired(kind, 2)})"
+        )
+    ratio = med("main", 0) / med("bare", 0)
+    verdict = "met" if ratio <= 1.2 else "NOT met"
+    print(f"   entry point / bare, wall: {ratio:.2f}x (target <= 1.2x: {verdict})")
+    rss = ", ".join(f"{names.get(k, 'before')} {med(k, 1) / 1024:.1f}" for k in kinds)
+    print(f"   resident memory at idle, MiB: {rss}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--platform", choices=("offscreen", "xvfb", "both"), default="both")
+    parser.add_argument("--before", type=Path, help="another checkout's src/ to time alongside")
+    args = parser.parse_args(argv)
+    before = str(args.before.resolve()) if args.before else None
+    if args.platform in ("offscreen", "both"):
+        measure("offscreen", args.runs, before)
+    if args.platform in ("xvfb", "both"):
+        x = start_xvfb()
+        if x is None:
+            print("-- Xvfb not found: xcb runs skipped")
+        else:
+            proc, display = x
+            try:
+                measure("xcb", args.runs, before, display)
+            finally:
+                proc.terminate()
+                proc.wait()
     return 0
 
 

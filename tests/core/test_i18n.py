@@ -302,6 +302,22 @@ def test_a_translated_catalog_keeps_ids_doses_and_structure(lang: str) -> None:
     assert load_builtin() is catalog  # the cached English is not touched
 
 
+def test_setting_the_language_reads_its_po_file_only_when_first_needed(english: None) -> None:
+    # The app sets the language before its first paint; reading and compiling
+    # a .po is 35-75 ms, so it waits for the first translated string.
+    entry = next(
+        e
+        for e in _po("de").values()
+        if e.msgid and e.msgctxt is None and e.msgid_plural is None and e.translated
+    )
+    i18n.translations.cache_clear()
+    i18n.set_language("de")
+    assert i18n.current_language() == "de"
+    assert i18n.translations.cache_info().currsize == 0
+    assert i18n._(entry.msgid) == entry.msgstr[0]
+    assert i18n.translations.cache_info().currsize == 1
+
+
 @pytest.mark.parametrize("lang", SHIPPED)
 def test_code_strings_follow_the_active_language(lang: str, english: None) -> None:
     english_advice = safety.pain_response(before=None, after=None, during_peak=2).advice

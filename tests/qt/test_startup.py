@@ -138,8 +138,10 @@ def test_the_app_lock_and_window_frame_import_neither_the_store_nor_the_drawing_
     tmp_path,
 ):
     """run_app's steps before the first paint: the application (its style),
-    the instance lock and the window frame. The lock's make_private imported
-    the store (~10 ms) and the style lived among the session widgets (~20 ms)."""
+    the interface language, the instance lock and the window frame. The
+    lock's make_private imported the store (~10 ms), the style lived among the
+    session widgets (~20 ms), and resolving the language imported core.i18n
+    and with it the catalog (~40 ms)."""
     import os
     import subprocess
     import sys
@@ -150,11 +152,14 @@ def test_the_app_lock_and_window_frame_import_neither_the_store_nor_the_drawing_
         "from stretchguide.qt import app as qa\n"
         "a = qa.make_application(['x'])\n"
         f"p = AppPaths(Path({str(tmp_path / 'data')!r}))\n"
+        "from stretchguide.qt.i18n import install_for_settings\n"
+        "install_for_settings(a, p.settings_file)\n"
         "lock = qa.instance_lock(p)\n"
         "w = qa.build_window(p)\n"
         "print(type(a.style()).__name__, oct((p.data_dir / qa.LOCK_NAME).stat().st_mode & 0o777))\n"
         "print([n for n in sys.modules if n.startswith(('stretchguide.store', "
-        "'stretchguide.qt.widgets'))])\n"
+        "'stretchguide.qt.widgets', 'stretchguide.core.catalog', 'stretchguide.core.i18n', "
+        "'stretchguide.qt.session_flow', 'importlib.resources'))])\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

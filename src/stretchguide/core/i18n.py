@@ -26,70 +26,45 @@ import gettext
 import io
 import re
 import struct
-import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from stretchguide.core.catalog import Catalog, Dose, Exercise, Guidance, Routine, Side
+from stretchguide.core.languages import (  # the language rule, re-exported
+    DOMAIN as DOMAIN,
+)
+from stretchguide.core.languages import (
+    SOURCE_LANGUAGE as SOURCE_LANGUAGE,
+)
+from stretchguide.core.languages import (
+    available_languages as available_languages,
+)
+from stretchguide.core.languages import (
+    choose_language as choose_language,
+)
+from stretchguide.core.languages import (
+    chosen_language as chosen_language,
+)
+from stretchguide.core.languages import (
+    language_code as language_code,
+)
+from stretchguide.core.languages import (
+    locale_dir as locale_dir,
+)
+from stretchguide.core.languages import (
+    po_path as po_path,
+)
+from stretchguide.core.languages import (
+    resolve_language as resolve_language,
+)
 
-SOURCE_LANGUAGE: Final = "en"
-DOMAIN: Final = "stretchguide"
-
-
-def locale_dir() -> Path:
-    """Where the ``.po`` sources live (source tree, wheel and bundle alike)."""
-    return Path(str(resources.files("stretchguide"))) / "locale"
-
-
-def po_path(lang: str, base: Path | None = None) -> Path:
-    return (base or locale_dir()) / lang / f"{DOMAIN}.po"
-
-
-def available_languages(base: Path | None = None) -> tuple[str, ...]:
-    """English, then every language with a ``.po`` file, sorted by code."""
-    folder = base or locale_dir()
-    found = sorted(p.parent.name for p in folder.glob(f"*/{DOMAIN}.po"))
-    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
-
-
-# --- Choosing the language --------------------------------------------------
-
-_LANG_CODE = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)?(?:\.[^@]*)?(?:@.*)?$")
-
-
-def language_code(value: str) -> str | None:
-    """The language part of a locale or code ("de_DE.UTF-8" -> "de"), or None."""
-    match = _LANG_CODE.match(value.strip())
-    return match.group(1).lower() if match else None
-
-
-def resolve_language(
-    setting: str | None,
-    environ: Mapping[str, str],
-    available: tuple[str, ...] | None = None,
-) -> str:
-    """The language to use: the setting, else the system locale, else English.
-
-    ``setting`` is a language code ("de", "de_DE"), or empty/None/"system" to
-    follow the system. The system locale is the first set of ``LC_ALL``,
-    ``LC_MESSAGES`` and ``LANG`` (POSIX order: ``LC_ALL`` overrides), so
-    ``de_DE.UTF-8`` gives ``de``. Anything we do not ship gives English.
-    """
-    shipped = available if available is not None else available_languages()
-    if setting and setting.strip().lower() not in {"system", "auto"}:
-        code = language_code(setting)
-        return code if code in shipped else SOURCE_LANGUAGE
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
-        if value:
-            code = language_code(value)
-            return code if code in shipped else SOURCE_LANGUAGE
-    return SOURCE_LANGUAGE
-
+# The catalog (~50 ms of dataclasses, enums and TOML parsing) and tomllib are
+# imported where they are used: a caller that only sets the language (the
+# app, before its first paint) does not pay for them.
+if TYPE_CHECKING:
+    from stretchguide.core.catalog import Catalog, Dose, Exercise, Guidance, Routine, Side
 
 # --- Reading .po files ------------------------------------------------------
 
@@ -275,33 +250,46 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 # --- The active language for code strings ----------------------------------
 
+# The chosen language lives in core.languages (the app records it there before
+# its first paint without importing this module); the translations for it are
+# compiled here on the first ``_()`` after a change: reading and compiling a
+# ``.po`` takes 35-75 ms, which at start-up would hold back the first paint.
 _active: gettext.NullTranslations = gettext.NullTranslations()
 _active_lang: str = SOURCE_LANGUAGE
 
 
 def set_language(lang: str) -> None:
-    """Make ``lang`` the language of ``_()`` (the composition root calls this once)."""
+    """Make ``lang`` the language of ``_()`` (the composition root calls this once).
+
+    The catalogue is compiled on first use, not here."""
+    choose_language(lang)
+
+
+def _translator() -> gettext.NullTranslations:
     global _active, _active_lang
-    _active = translations(lang)
-    _active_lang = lang if lang in available_languages() else SOURCE_LANGUAGE
+    lang = chosen_language()
+    if lang != _active_lang:
+        _active = translations(lang)
+        _active_lang = lang
+    return _active
 
 
 def current_language() -> str:
-    return _active_lang
+    return chosen_language()
 
 
 def _(message: str) -> str:
     """The active translation of a code string."""
-    return _active.gettext(message)
+    return _translator().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for ``n`` in the active language (its own plural rules)."""
-    return _active.ngettext(singular, plural, n)
+    return _translator().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _active.pgettext(context, message)
+    return _translator().pgettext(context, message)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext name extractors look for
@@ -503,6 +491,8 @@ def side_phrases(lang: str) -> tuple[SidePhrase, ...]:
     "das schmerzende Bein" / "dem schmerzenden Bein"), so the session can put
     in the leg being worked and never leaves the person to guess.
     """
+    import tomllib
+
     path = sides_path(lang)
     if lang == SOURCE_LANGUAGE or not path.is_file():
         return ()
@@ -523,6 +513,8 @@ def side_phrases(lang: str) -> tuple[SidePhrase, ...]:
 
 def name_side_translated(text: str, side: Side, lang: str) -> str:
     """``text`` with each listed phrase replaced by the named leg."""
+    from stretchguide.core.catalog import Side
+
     for phrase in side_phrases(lang):
         leg = side if phrase.role == "painful" else side.other
         named = phrase.left if leg is Side.LEFT else phrase.right

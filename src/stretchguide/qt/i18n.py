@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # run before the first paint: datetime itself is not needed
+    from datetime import date, datetime
+
     from PySide6.QtCore import QTranslator
 
 # Offered in Settings; "system" follows the environment.
@@ -55,8 +56,9 @@ def resolve_language(setting: str | None, environ: Mapping[str, str] | None = No
     POSIX order (the first one set decides, as for any other program), else
     English."""
     # The core layer's rule, so the CLI, the content and the interface never
-    # disagree.
-    from stretchguide.core.i18n import resolve_language as core_resolve
+    # disagree (core.languages, not core.i18n: this runs before the first
+    # paint, see PERFORMANCE.md).
+    from stretchguide.core.languages import resolve_language as core_resolve
 
     env = os.environ if environ is None else environ
     chosen = None if setting in (None, "", "system") else setting
@@ -96,10 +98,11 @@ def install_language(
     lang = resolve_language(setting, environ)
     _language = lang
     # One decision for both layers: core's words (content, safety, verdicts)
-    # follow the interface, so a screen never mixes two languages.
-    from stretchguide.core.i18n import set_language
+    # follow the interface, so a screen never mixes two languages. Recorded in
+    # core.languages: core.i18n itself is not needed before the first paint.
+    from stretchguide.core.languages import choose_language
 
-    set_language(lang)
+    choose_language(lang)
     QLocale.setDefault(QLocale(_qlocale_name(lang, environ)))
     # English too: its .qm holds the plural forms ("1 day", "2 days").
     ours = QTranslator(app)

@@ -15,41 +15,38 @@ Dialogs that would block a test are reached through replaceable callables
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QMainWindow,
     QStackedWidget,
     QWidget,
 )
 
 from stretchguide.qt.context import AppContext
 from stretchguide.qt.enums import HurtChoice, Page
+from stretchguide.qt.plan_actions import PlanActions
 from stretchguide.qt.routines_page import RoutinesPage
-from stretchguide.qt.session_flow import SessionFlow
 from stretchguide.qt.theme import Theme, set_theme, sync_color_scheme
 
 # Imports inside methods below are lazy on purpose: the window paints its frame
 # first (see PERFORMANCE.md). The pages and the domain (catalog, timeline,
 # trends; their dataclasses, enums and TOML parsing) were most of the start-up
 # time (settings alone ~350 ms); even the dialog classes cost ~11 ms, as PySide
-# builds a class's enums when it is first imported, and Qt's namespace ~22 ms.
+# builds a class's enums on first import, Qt's namespace ~22 ms, ``flow`` ~3 ms.
 if TYPE_CHECKING:
     from PySide6.QtGui import QScreen
 
-    from stretchguide.core.catalog import Routine
     from stretchguide.qt.checkin import CheckinPage
     from stretchguide.qt.history_view import HistoryView
     from stretchguide.qt.safety_gate import SafetyGate
+    from stretchguide.qt.session_flow import SessionFlow
     from stretchguide.qt.session_view import SessionView
     from stretchguide.qt.tray import Companion
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PlanActions):
     sig_page_changed = Signal(str)
     """A different page is showing (its name)."""
 
@@ -67,8 +64,7 @@ class MainWindow(QMainWindow):
         self._guidance: QWidget | None = None
         self._companion: Companion | None = None
 
-        self.flow = SessionFlow(self)
-
+        self._flow: SessionFlow | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.routines = RoutinesPage(self)
@@ -133,10 +129,10 @@ class MainWindow(QMainWindow):
         )
         self.act_history = action(self.tr("&History"), "Ctrl+2", self.show_history)
         self.act_guidance = action(self.tr("&Guidance"), "Ctrl+3", self.show_guidance)
-        self.act_checkin = action(self.tr("&Check in"), "Ctrl+K", self.flow.checkin_now)
+        self.act_checkin = action(self.tr("&Check in"), "Ctrl+K", self.checkin_now)
         self.act_settings = action(self.tr("&Settings"), "Ctrl+,", self.open_settings)
         self.act_safety = action(
-            self.tr("Safety &questions"), "Ctrl+Shift+Q", self.flow.ask_safety_now
+            self.tr("Safety &questions"), "Ctrl+Shift+Q", lambda: self.flow.ask_safety_now()
         )
         self.act_sheet = action(
             self.tr("&Print / Save as PDF"), "Ctrl+P", lambda: self.save_sheet()
@@ -144,6 +140,14 @@ class MainWindow(QMainWindow):
         self.act_ics = action(
             self.tr("Plan to &calendar"), "Ctrl+Shift+E", lambda: self.export_plan()
         )
+
+    @property
+    def flow(self) -> SessionFlow:
+        if self._flow is None:
+            from stretchguide.qt.session_flow import SessionFlow
+
+            self._flow = SessionFlow(self)
+        return self._flow
 
     @property
     def safety(self) -> SafetyGate:
@@ -183,7 +187,6 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._session_view)
         return self._session_view
 
-    # -- routines --------------------------------------------------------------
     # -- pages ------------------------------------------------------------------
     def show_page(self, name: str) -> None:
         page = Page(name)
@@ -336,124 +339,6 @@ class MainWindow(QMainWindow):
                 line += " " + self.tr("Or say ease off, skip, go on, or stop.")
             player.say(line, ("paused",))
         return view.ask_choice(title, text, choices, escape=HurtChoice.CONTINUE.value)
-
-    # -- start-up checks ------------------------------------------------------------
-    # -- the session flow -----------------------------------------------------------
-    # -- voice commands (issue 13) ---------------------------------------------------
-    # -- reminders -------------------------------------------------------------------
-    def _plan_changes(self) -> list[tuple[date, str]]:
-        """Every dose change in the saved plan, for the clinician report."""
-        state = self.companion.state()
-        return [(c.on, c.line) for c in state.changes] if state is not None else []
-
-    @property
-    def companion(self) -> Companion:
-        """Tray, reminders and the plan (qt/tray.py), made on first use."""
-        if self._companion is None:
-            from stretchguide.qt.tray import Companion
-
-            self._companion = Companion(self)
-        return self._companion
-
-    def arm_reminder(self) -> None:
-        self.companion.rearm()
-        if self.companion.plan_error:
-            self.statusBar().showMessage(self.companion.plan_error, 0)
-
-    def check_reminder(self) -> bool:
-        return bool(self.companion.check())
-
-    def _selected_routine(self) -> Routine | None:
-        details = self.routines.details if self.routines.populated else None
-        routine = details.routine if details is not None else None
-        if routine is None and self.ctx.history_open:
-            rid = self.companion.today_routine_id()
-            routine = self.ctx.routine(rid) if rid else None
-        return routine
-
-    def _plan_of(self, routine: Routine) -> tuple[date, Any, Routine, tuple[str, ...]]:
-        """Today, the routine's plan, the routine with its accepted doses, and
-        the plan's changes (none for a routine that is not the planned one)."""
-        from stretchguide.core.plan import Plan
-
-        state = self.companion.state()
-        today = datetime.fromtimestamp(self.ctx.wall()).date()
-        if state is None or state.routine_id != routine.id:
-            return today, Plan.for_routine(routine, today), routine, ()
-        return (
-            today,
-            state.plan(routine),
-            state.apply(routine),
-            tuple(c.line for c in state.changes),
-        )
-
-    def save_sheet(self, path: str | None = None) -> Path | None:
-        """The selected routine as a printable PDF; opened in the system's
-        viewer to print (QtPrintSupport is not in the bundle)."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QFileDialog
-
-        from stretchguide.qt.sheet import write_pdf
-
-        routine = self._selected_routine()
-        if routine is None:
-            self.inform(self.tr("Print"), self.tr("Choose a routine in the list first."))
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the routine as PDF"), f"{routine.id}.pdf", "PDF (*.pdf)"
-            )
-            if not path:
-                return None
-        today, plan, shown, changes = self._plan_of(routine)
-        try:
-            write_pdf(
-                Path(path), shown, self.ctx.catalog.exercises, plan, today=today, changes=changes
-            )
-        except OSError as err:
-            self.inform(self.tr("The PDF could not be saved"), f"{path}: {err.strerror or err}")
-            return None
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
-        if self.ask(self.tr("Saved"), self.tr("Open the PDF to print it?")):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return Path(path)
-
-    def export_plan(self, path: str | None = None) -> Path | None:
-        """The plan as an .ics file with alarms, for a phone's calendar."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from stretchguide.core.ics import plan_to_ics
-        from stretchguide.core.timeline import build_timeline
-
-        routine = self._selected_routine()
-        if routine is None:
-            self.inform(self.tr("Calendar"), self.tr("Choose a routine in the list first."))
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the plan"), "stretchguide-plan.ics", "iCalendar (*.ics)"
-            )
-            if not path:
-                return None
-        today, plan, _shown, _changes = self._plan_of(routine)
-        at = datetime.strptime(self.ctx.prefs.reminder_time, "%H:%M").time()
-        minutes = round(build_timeline(routine, self.ctx.catalog.exercises).total_s / 60)
-        text = plan_to_ics(
-            plan,
-            title=self.tr("Stretches: %1").replace("%1", routine.name),
-            at=at,
-            minutes=minutes,
-            now_utc=datetime.fromtimestamp(self.ctx.wall(), UTC).replace(tzinfo=None),
-            description=routine.schedule.text,
-        )
-        try:
-            Path(path).write_text(text, encoding="utf-8", newline="")
-        except OSError as err:
-            self.inform(self.tr("The calendar could not be saved"), f"{path}: {err}")
-            return None
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
-        return Path(path)
 
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:

@@ -147,7 +147,7 @@ class Preferences:
     def language(self) -> str:
         # Core's list (a language ships when its .po does), not qt.i18n's:
         # qt.i18n reads these preferences, and the two must not import each other.
-        from stretchguide.core.i18n import available_languages
+        from stretchguide.core.languages import available_languages
 
         v = str(self._get("appearance/language", DEFAULTS.language, str))
         return v if v in ("system", *available_languages()) else DEFAULTS.language

@@ -14,8 +14,13 @@ def focus_ring_style(base: str = "Fusion") -> Any:
     """Fusion with a focus ring anyone can see: a 3 px ring in the highlight
     colour around the focused button, field or check box (Fusion's own hint
     is a one-pixel tint that disappears on many screens)."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QPainter, QPalette, QPen
+    # No ``Qt`` here, nor an overload that takes one of its enums (``QPen(colour,
+    # width)``, ``setBrush(Qt.NoBrush)``): the style is made before the first
+    # paint and PySide builds the whole ``Qt`` namespace (93 enum types, ~22 ms
+    # of CPU) the first time either is touched. Drawing the ring may pay that
+    # later, when a focused widget is painted.
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
     from PySide6.QtWidgets import QProxyStyle, QStyle
 
     class FocusRingStyle(QProxyStyle):
@@ -32,9 +37,11 @@ def focus_ring_style(base: str = "Fusion") -> Any:
             super().drawPrimitive(element, option, painter, widget)
             if element in self.RINGED and option.state & QStyle.StateFlag.State_HasFocus:
                 painter.save()
-                pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
+                pen = QPen()
+                pen.setColor(option.palette.color(QPalette.ColorRole.Highlight))
+                pen.setWidthF(3)
                 painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setBrush(QBrush())  # no fill
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.drawRoundedRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
                 painter.restore()
