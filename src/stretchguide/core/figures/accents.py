@@ -31,6 +31,10 @@ ACCENTS: Final[Mapping[str, tuple[str, ...]]] = {
     # leg going up and out, the other sole against the wall.
     "strap_nerve_stretch": ("r_foot",),
     "strap_leg_raise": ("r_leg", "l_foot"),
+    # Both lean sideways from the front: one slides a hand down the thigh,
+    # the other stands on one leg and lets the painful one hang.
+    "standing_side_bend": ("r_arm",),
+    "side_stretch_dangle": ("r_leg", "r_foot"),
     # The hand on the belly is what makes plain hook-lying a breathing drill.
     "core_breathing": ("r_arm",),
 }
@@ -43,4 +47,6 @@ NEAR_DUPLICATES: Final[tuple[tuple[str, ...], ...]] = (
     ("nerve_glide_knee", "supine_hamstring_stretch"),
     ("strap_nerve_stretch", "strap_leg_raise"),
     ("seated_hip_stretch", "floor_piriformis_stretch", "seated_piriformis_stretch"),
+    # Seen in the review after the groups were fixed.
+    ("standing_side_bend", "side_stretch_dangle"),
 )
