@@ -44,7 +44,7 @@ def _seated_hip_stretch() -> ExerciseFigure:
         )
 
     key = fit_solved(
-        "seated hip stretch crossed",
+        "seated hip stretch",
         key,
         ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"],
         crossed,

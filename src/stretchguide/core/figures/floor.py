@@ -51,7 +51,7 @@ def _pigeon(lean: float, **twist: float) -> Pose:
     # A coarse search finds the shape (the contacts pull against each other
     # through the pelvis); Gauss-Newton then puts them down exactly.
     p = fit_solved(
-        f"pigeon lean={lean} {sorted(twist.items())}",
+        "pigeon",
         p,
         [
             "pitch",
