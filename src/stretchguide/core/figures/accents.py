@@ -35,6 +35,12 @@ ACCENTS: Final[Mapping[str, tuple[str, ...]]] = {
     # the other stands on one leg and lets the painful one hang.
     "standing_side_bend": ("r_arm",),
     "side_stretch_dangle": ("r_leg", "r_foot"),
+    # Lying on the front with the chest up: straight arms or the forearms
+    # flat on the mat is the whole difference.
+    "prone_press_up": ("l_arm", "r_arm"),
+    "prone_forearm_extension": ("l_arm", "r_arm"),
+    # Palms on the low back: what says leaning back, not stooping forward.
+    "standing_extension": ("l_arm", "r_arm"),
     # The hand on the belly is what makes plain hook-lying a breathing drill.
     "core_breathing": ("r_arm",),
 }
@@ -49,4 +55,5 @@ NEAR_DUPLICATES: Final[tuple[tuple[str, ...], ...]] = (
     ("seated_hip_stretch", "floor_piriformis_stretch", "seated_piriformis_stretch"),
     # Seen in the review after the groups were fixed.
     ("standing_side_bend", "side_stretch_dangle"),
+    ("prone_press_up", "prone_forearm_extension"),
 )
