@@ -58,9 +58,33 @@ def raw_frame_rate(exercise_id: str, seconds: float = 2.0) -> tuple[float, float
     return n / elapsed, compute / n * 1000
 
 
+def build_costs() -> dict[str, float]:
+    """CPU ms to build each exercise's figure cold (``Animator`` + bounds).
+
+    That is paid on the GUI thread when a session reaches an exercise.
+    Shared caches are emptied before each, so every figure pays in full.
+    """
+    from stretchguide.core.figures import floor, library, positions
+
+    out = {}
+    for ex in figures.figure_ids():
+        for cached in (library.figure, library._bounds_for, positions.hook_lying, floor._pigeon):
+            cached.cache_clear()
+        c0 = time.process_time()
+        figures.Animator(ex).bounds()
+        out[ex] = (time.process_time() - c0) * 1000
+    return out
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication([])
     print(f"figure benchmark at {W}x{H}, offscreen")
+    costs = build_costs()
+    worst = sorted(costs, key=costs.__getitem__, reverse=True)[:3]
+    print(
+        f"  figure build, cold, CPU    all {len(costs)}: {sum(costs.values()):.0f} ms; worst "
+        + ", ".join(f"{ex} {costs[ex]:.0f} ms" for ex in worst)
+    )
     for ex in ("knees_to_chest", "nerve_floss_helper", "cat_stretch"):
         fps, ms = raw_frame_rate(ex)
         print(f"  raw frame rate {ex:22s} {fps:6.0f} frames/s  (pose+shapes {ms:.2f} ms)")

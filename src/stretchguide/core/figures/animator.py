@@ -131,4 +131,5 @@ class Animator:
             self.areas,
             _glow_side(self.fig, side),
             glow,
+            accent=self.fig.accent_for(side),
         )

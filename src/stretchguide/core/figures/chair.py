@@ -5,7 +5,7 @@ from __future__ import annotations
 from stretchguide.core.figures.contacts import Reach, on_floor
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
-from stretchguide.core.figures.fitting import fit
+from stretchguide.core.figures.fitting import fit_solved
 from stretchguide.core.figures.kinematics import Skeleton, forward
 from stretchguide.core.figures.positions import (
     BOTH_FEET,
@@ -43,7 +43,8 @@ def _seated_hip_stretch() -> ExerciseFigure:
             + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2
         )
 
-    key = fit(
+    key = fit_solved(
+        "seated hip stretch",
         key,
         ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"],
         crossed,

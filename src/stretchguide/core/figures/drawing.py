@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Final
@@ -87,6 +87,10 @@ class Ink(StrEnum):
     GLOW = "glow"
     GHOST = "ghost"  # where a movement starts, faint behind the still image
     GHOST_OUTLINE = "ghost_outline"
+    # The limb that tells an exercise from its near-duplicates (``accents``).
+    ACCENT = "accent"
+    ACCENT_FAR = "accent_far"
+    ACCENT_OUTLINE = "accent_outline"
 
 
 PALETTE: Final[Mapping[Ink, str]] = {
@@ -109,7 +113,16 @@ PALETTE: Final[Mapping[Ink, str]] = {
     # Light enough to sit behind the figure on white, dark enough on black.
     Ink.GHOST: "#b7c3d3",
     Ink.GHOST_OUTLINE: "#8593a6",
+    # Gold with a dark brown outline: a different hue from the blue body on
+    # screen and a much lighter grey in black-and-white print, outlined dark
+    # enough to hold its shape on white and on near-black alike.
+    Ink.ACCENT: "#f5c242",
+    Ink.ACCENT_FAR: "#f9dc8e",
+    Ink.ACCENT_OUTLINE: "#5a3a00",
 }
+
+# Limb names an accent may name, per side: which chain of ``figure_shapes``.
+LIMBS: Final = ("leg", "foot", "arm")
 
 
 @dataclass(frozen=True)
@@ -187,9 +200,17 @@ def _chain(
 
 
 def figure_shapes(
-    skel: Skeleton, cam: Camera, helper: bool = False, ghost: bool = False
+    skel: Skeleton,
+    cam: Camera,
+    helper: bool = False,
+    ghost: bool = False,
+    accent: Collection[str] = (),
 ) -> list[Shape]:
-    """The body as rounded chains, sorted later by depth."""
+    """The body as rounded chains, sorted later by depth.
+
+    ``accent`` names limbs ("r_leg", "l_arm", "r_foot") drawn in the accent
+    inks: the limb that tells this exercise from one that looks like it.
+    """
     ink, far, outline = (
         (Ink.HELPER, Ink.HELPER_FAR, Ink.HELPER_OUTLINE)
         if helper
@@ -214,24 +235,28 @@ def figure_shapes(
         arm_depth = cam.project(skel[f"{s}_shoulder"])[2]
         arm_far = lateral and arm_depth < cam.project(skel["neck"])[2] - 1.0
         w = RADIUS
+
+        def inks(limb: str, limb_far: bool, s: str = s) -> tuple[Ink, Ink]:
+            if f"{s}_{limb}" in accent:
+                return (Ink.ACCENT_FAR if limb_far else Ink.ACCENT), Ink.ACCENT_OUTLINE
+            return (far if limb_far else ink), outline
+
         out.append(
             _chain(
                 cam,
                 leg + [skel[f"{s}_ankle"]],
                 (w["thigh"] * 2, w["shin"] * 2, w["shin"] * 2),
-                far if is_far else ink,
-                outline,
+                *inks("leg", is_far),
                 -0.5,
             )
         )
-        out.append(_chain(cam, foot, (w["foot"] * 2,), far if is_far else ink, outline, -0.4))
+        out.append(_chain(cam, foot, (w["foot"] * 2,), *inks("foot", is_far), -0.4))
         out.append(
             _chain(
                 cam,
                 arm,
                 (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
-                far if arm_far else ink,
-                outline,
+                *inks("arm", arm_far),
                 0.6,
             )
         )
@@ -328,15 +353,17 @@ def drawing(
     side: str | None = None,
     glow: float = 1.0,
     ghost: Frame | None = None,
+    accent: Collection[str] = (),
 ) -> Drawing:
     """Everything to paint for one frame, far to near.
 
     ``ghost`` (a still image of a movement) draws where the movement starts,
-    faint and behind the figure, so the picture shows the travel.
+    faint and behind the figure, so the picture shows the travel. ``accent``
+    names the limbs drawn in the accent inks (see ``figure_shapes``).
     """
     body = forward(frame.body)
     helper = forward(frame.helper) if frame.helper is not None else None
-    shapes: list[Shape] = figure_shapes(body, cam)
+    shapes: list[Shape] = figure_shapes(body, cam, accent=accent)
     if ghost is not None:
         shapes += [
             replace(g, depth=g.depth - GHOST_BEHIND)

@@ -40,6 +40,10 @@ class ExerciseFigure:
     # Side view from the resting side: for a limb held by both hands, the
     # hands and that limb are nearest while the working leg lies behind them.
     from_resting_side: bool = False
+    # Limbs drawn in the accent inks ("r_leg", "l_arm", "r_foot"), authored
+    # for the right side: what tells this figure from a near-duplicate
+    # (``accents.ACCENTS`` fills it in).
+    accent: tuple[str, ...] = ()
 
     def stage_frame(self, stage: str) -> Frame:
         """The frame of a named stage ("Arch up" finds "arch"), else the key pose."""
@@ -56,6 +60,11 @@ class ExerciseFigure:
         if side is Side.LEFT and self.sided:
             return tuple(mirrored_prop(p) for p in self.props)
         return self.props
+
+    def accent_for(self, side: Side | None) -> tuple[str, ...]:
+        if side is Side.LEFT and self.sided:
+            return tuple(("r_" if a[0] == "l" else "l_") + a[2:] for a in self.accent)
+        return self.accent
 
     def camera(self, side: Side | None, alternating: bool = False) -> Camera:
         if alternating:

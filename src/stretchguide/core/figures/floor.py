@@ -9,7 +9,7 @@ from stretchguide.core.figures.body import Pose
 from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, on_floor
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _with_reaches
-from stretchguide.core.figures.fitting import _plus, fit, near
+from stretchguide.core.figures.fitting import _plus, fit, fit_solved, near
 from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
 from stretchguide.core.figures.positions import FLOOR, MAT, PIGEON, SITTING_FLOOR
 from stretchguide.core.figures.settle import settle
@@ -50,7 +50,8 @@ def _pigeon(lean: float, **twist: float) -> Pose:
 
     # A coarse search finds the shape (the contacts pull against each other
     # through the pelvis); Gauss-Newton then puts them down exactly.
-    p = fit(
+    p = fit_solved(
+        "pigeon",
         p,
         [
             "pitch",

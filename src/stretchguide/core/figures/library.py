@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import cache
 from typing import Final
 
 from stretchguide.core.catalog import Side
+from stretchguide.core.figures.accents import ACCENTS
 from stretchguide.core.figures.assisted import (
     _ball_decompression,
     _ball_piriformis_release,
@@ -126,7 +128,7 @@ def has_figure(exercise_id: str) -> bool:
 
 @cache
 def figure(exercise_id: str) -> ExerciseFigure:
-    return _build(exercise_id)
+    return replace(_build(exercise_id), accent=ACCENTS.get(exercise_id, ()))
 
 
 def feel_areas(exercise_id: str, feel: Iterable[str] = ()) -> tuple[str, ...]:
@@ -177,5 +179,6 @@ def key_drawing(
         feel_areas(exercise_id, feel),
         _glow_side(fig, side),
         ghost=ghost,
+        accent=fig.accent_for(side),
     )
     return d, _bounds_for(exercise_id, side, False)

@@ -8,7 +8,7 @@ from typing import Final
 from stretchguide.core.figures.body import STANDING, Ground, Pose
 from stretchguide.core.figures.contacts import Support, on_floor, rests_on
 from stretchguide.core.figures.drawing import Ink, Prop
-from stretchguide.core.figures.fitting import _plus, feet_flat, fit, near
+from stretchguide.core.figures.fitting import _plus, feet_flat, fit, fit_solved, near
 from stretchguide.core.figures.kinematics import Skeleton
 from stretchguide.core.figures.vectors import Vec
 
@@ -139,7 +139,8 @@ def _figure_four(base: Pose, max_flex: float = 100.0, ankle_at: Vec = (0.0, -6.0
         return max(0.0, sk["r_knee"][2] - sk["r_ankle"][2] + 4.0) ** 2 * 0.2
 
     cost = _plus(near("r_ankle", "l_knee_front", ankle_at), knee_low)
-    return fit(
+    return fit_solved(
+        f"figure four, ankle at {ankle_at}",
         p,
         ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee"],
         cost,
