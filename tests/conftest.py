@@ -59,37 +59,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(skip)
 
 
-_EXIT_STATUS = [0]
+def _delete_what_tests_left() -> None:
+    """Delete the windows tests left alive, through Qt, while Qt and the sound server run.
 
+    At interpreter exit PySide6 6.12 deletes every Qt object Python still owns,
+    one at a time. Two parentless routine editors that tests/qt/
+    test_routine_picking.py kept (made without ``qtbot.addWidget``) made it
+    segfault after the report ("QObject: shared QObject was deleted
+    directly"). A window deleted here takes its children with it and leaves
+    that sweep nothing to delete twice; its sound effects go before the
+    private server stops, not after.
+    """
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    _EXIT_STATUS[0] = int(exitstatus)
-
-
-def _pyside_destroys_shared_objects_at_exit() -> bool:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        major, minor = (int(x) for x in version("PySide6-Essentials").split(".")[:2])
-    except (PackageNotFoundError, ValueError):
-        return False
-    return (major, minor) >= (6, 12)
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        # Only what Python owns: Qt's own top-levels (tool tips, popups) are Qt's to delete.
+        if shiboken6.isValid(widget) and shiboken6.ownedByPython(widget):
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
+    _delete_what_tests_left()
     _PULSE.stop()
     shutil.rmtree(_PULSE_DIR, ignore_errors=True)
-    if _pyside_destroys_shared_objects_at_exit():
-        # PySide6 6.12's exit clean-up deletes, one by one, every Qt object
-        # Python still holds, and one of them is shared ("QObject: shared
-        # QObject was deleted directly"): a segfault after every test has
-        # passed and the report is printed (seen in CI on Python 3.12 only).
-        # The run is over; leave without that clean-up, with pytest's status.
-        # docs/ARCHITECTURE.md records it; which object it is stays open.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_EXIT_STATUS[0])
 
 
 @pytest.fixture(scope="session")

@@ -143,7 +143,7 @@ def test_the_window_fits_a_1280_by_720_screen(qtbot, picker):
     assert window.height() <= free.height() and window.width() <= free.width()
 
 
-def make_own_routine(window, name="My mat routine"):
+def make_own_routine(qtbot, window, name="My mat routine"):
     from stretchguide.qt.routine_editor import RoutineEditor
 
     base = window.ctx.routine("flare_up_gentle")
@@ -154,6 +154,7 @@ def make_own_routine(window, name="My mat routine"):
         taken_ids=set(window.ctx.catalog.routines) | set(window.ctx.user_routines),
         taken_names=[r.name for r in window.ctx.all_routines()],
     )
+    qtbot.addWidget(editor)
     editor.sig_saved.connect(window.routines._on_routine_saved)
     editor.name.setText(name)
     assert editor.save() is not None
@@ -165,7 +166,7 @@ def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picke
 
     window, _ = picker
     window.ensure_routines()
-    mine = make_own_routine(window)
+    mine = make_own_routine(qtbot, window)
     assert mine is not None and not mine.builtin
     assert window.routines.details.delete_button.isVisibleTo(window)
 
@@ -175,6 +176,7 @@ def test_an_own_routine_can_be_renamed_and_deleted_after_confirming(qtbot, picke
         base=mine,
         taken_names=[r.name for r in window.ctx.all_routines()],
     )
+    qtbot.addWidget(editor)
     editor.sig_saved.connect(window.routines._on_routine_saved)
     editor.name.setText("Morning mat routine")
     assert editor.save() is not None
