@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem
+from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.safety import PainLevel, PainThresholds, pain_response
 from stretchguide.core.trends import CheckIn, Streak
 
@@ -73,11 +74,11 @@ class Phase:
 
 def _frequency_text(per_week: float) -> str:
     if per_week >= 14:
-        return "Twice a day"
+        return _("Twice a day")
     if per_week >= 7:
-        return "Every day"
+        return _("Every day")
     days = math.ceil(per_week)
-    return "1 day a week" if days == 1 else f"{days} days a week"
+    return ngettext("{n} day a week", "{n} days a week", days).format(n=days)
 
 
 @dataclass(frozen=True)
@@ -96,20 +97,34 @@ class Plan:
         if step is None:
             phase = Phase(0, None, days, per_day, _frequency_text(per_week))
             return cls(routine.id, start, (phase,))
-        first = Phase(0, step.after_days - 1, 7, 1, f"Every day for {step.after_days} days")
+        first = Phase(
+            0,
+            step.after_days - 1,
+            7,
+            1,
+            ngettext("Every day for {n} day", "Every day for {n} days", step.after_days).format(
+                n=step.after_days
+            ),
+        )
         later = Phase(
             step.after_days,
             None,
             step.per_week_hi,
             1,
-            f"{step.per_week_hi} days a week ({step.per_week_lo} to {step.per_week_hi} is "
-            "recommended)",
+            _("{high} days a week ({low} to {high} is recommended)").format(
+                low=step.per_week_lo, high=step.per_week_hi
+            ),
         )
         on = start + timedelta(days=step.after_days)
-        reason = (
-            f"From {on.isoformat()} the plan steps down to {step.per_week_hi} days a week: "
-            f"the routine asks for {step.after_days} days in a row, then "
-            f"{step.per_week_lo} to {step.per_week_hi} times a week."
+        reason = _(
+            "From {date} the plan steps down to {high} days a week: "
+            "the routine asks for {days} days in a row, then "
+            "{low} to {high} times a week."
+        ).format(
+            date=on.isoformat(),
+            high=step.per_week_hi,
+            days=step.after_days,
+            low=step.per_week_lo,
         )
         return cls(routine.id, start, (first, later), reason)
 
@@ -266,7 +281,7 @@ def next_reminder(
     ):
         return snoozed_until
     day = today
-    for _ in range(400):
+    for _n in range(400):
         moment = datetime.combine(day, at)
         fresh = day != now.date() or (shown_on != day and moment > now)
         if fresh and day not in done and (plan is None or plan.is_planned(day)):
@@ -402,18 +417,20 @@ class Offer:
 
 
 def _fmt(f: Field, value: float) -> str:
-    return f"{value:g} s" if f is Field.HOLD else f"{value:g} reps"
+    if f is Field.HOLD:
+        return _("{seconds} s").format(seconds=f"{value:g}")
+    return _("{reps} reps").format(reps=f"{value:g}")
 
 
 def _back_off_reason(last: SessionEvidence, recent: Sequence[SessionEvidence]) -> str | None:
     if last.new_nerve:
-        return "new tingling, numbness or weakness after the last session"
+        return _("new tingling, numbness or weakness after the last session")
     if last.spread:
-        return "the pain spread further down the leg after the last session"
+        return _("the pain spread further down the leg after the last session")
     if sum(e.hurts for e in recent[-2:]) >= REPEATED_HURTS:
-        return "you pressed \u201cthis hurts\u201d on it more than once"
+        return _("you pressed \u201cthis hurts\u201d on it more than once")
     if last.level is PainLevel.EASE_OFF:
-        return "the last session was above your pain limit"
+        return _("the last session was above your pain limit")
     return None
 
 
@@ -442,14 +459,18 @@ def decide(
         new = max(floor, old - step) if old > floor else old
         below = new < rng.lo
         if new < old:
-            line = f"{name}: {_fmt(f, new)} instead of {_fmt(f, old)}, because {why}."
-        else:
-            line = (
-                f"{name}: already at the gentlest dose ({_fmt(f, old)}); leave it out "
-                f"next time, because {why}."
+            line = _("{name}: {new} instead of {old}, because {why}.").format(
+                name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
             )
+        else:
+            line = _(
+                "{name}: already at the gentlest dose ({old}); leave it out "
+                "next time, because {why}."
+            ).format(name=name, old=_fmt(f, old), why=why)
         if below:
-            line += f" That is under the recommended {_fmt(f, rng.lo)}: StretchGuide's step back."
+            line += " " + _(
+                "That is under the recommended {dose}: StretchGuide's step back."
+            ).format(dose=_fmt(f, rng.lo))
         return Offer(exercise_id, Direction.DOWN, f, old, new, why, False, below, line)
     window = recent[-FINE_SESSIONS_FOR_STEP_UP:]
     all_fine = len(window) == FINE_SESSIONS_FOR_STEP_UP and all(
@@ -464,14 +485,15 @@ def decide(
     if old >= ceiling:
         return None
     new = min(ceiling, old + step)
-    why = f"your last {FINE_SESSIONS_FOR_STEP_UP} sessions were fine"
+    why = _("your last {n} sessions were fine").format(n=FINE_SESSIONS_FOR_STEP_UP)
     beyond = new > rng.hi
-    line = f"{name}: try {_fmt(f, new)} instead of {_fmt(f, old)}, because {why}."
+    line = _("{name}: try {new} instead of {old}, because {why}.").format(
+        name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
+    )
     if beyond:
-        line += (
-            f" That is past the recommended {_fmt(f, rng.hi)}: the step is StretchGuide's "
-            "suggestion."
-        )
+        line += " " + _(
+            "That is past the recommended {dose}: the step is StretchGuide's suggestion."
+        ).format(dose=_fmt(f, rng.hi))
     return Offer(exercise_id, Direction.UP, f, old, new, why, beyond, False, line)
 
 
@@ -572,7 +594,9 @@ class PlanState:
 class PlanFileError(Exception):
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
-        self.user_message = f"The plan file {path} could not be read ({problem})."
+        self.user_message = _("The plan file {path} could not be read ({problem}).").format(
+            path=path, problem=problem
+        )
 
 
 def load_state(path: Path) -> PlanState | None:

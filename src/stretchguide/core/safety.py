@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from stretchguide.core.i18n import N_, _
 from stretchguide.core.trends import CheckIn, Verdict, VerdictKind
 
-NOT_A_DIAGNOSIS = "This is general guidance, not a diagnosis."
+NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
 
 
 # --------------------------------------------------------------------------- red flags
@@ -29,8 +30,13 @@ class Urgency(StrEnum):
 @dataclass(frozen=True)
 class RedFlag:
     id: str
-    question: str  # asked as a yes/no question
+    question: str  # asked as a yes/no question, in English: show `asked`
     urgency: Urgency
+
+    @property
+    def asked(self) -> str:
+        """The question in the active language."""
+        return _(self.question)
 
 
 # The urgent group follows the NHS list of cauda equina warning signs; the
@@ -39,83 +45,90 @@ class RedFlag:
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "both_legs",
-        "Do you have sciatica, weakness or numbness in both legs?",
+        N_("Do you have sciatica, weakness or numbness in both legs?"),
         Urgency.URGENT,
     ),
     RedFlag(
         "saddle_numbness",
-        "Is there numbness, pins and needles or a changed feeling around your "
-        "genitals, bottom or inner thighs?",
+        N_(
+            "Is there numbness, pins and needles or a changed feeling around your "
+            "genitals, bottom or inner thighs?"
+        ),
         Urgency.URGENT,
     ),
     RedFlag(
         "bladder_bowel",
-        "Have you newly had trouble controlling your bladder or bowels?",
+        N_("Have you newly had trouble controlling your bladder or bowels?"),
         Urgency.URGENT,
     ),
     RedFlag(
         "bladder_start",
-        "Is it hard to start peeing, or can you not pee at all?",
+        N_("Is it hard to start peeing, or can you not pee at all?"),
         Urgency.URGENT,
     ),
     RedFlag(
         "bowel_sense",
-        "Have you stopped noticing when you need to poo?",
+        N_("Have you stopped noticing when you need to poo?"),
         Urgency.URGENT,
     ),
     RedFlag(
         "sexual_function",
-        "Have you had new problems with sex, such as erections or feeling?",
+        N_("Have you had new problems with sex, such as erections or feeling?"),
         Urgency.URGENT,
     ),
     RedFlag(
         "worsening_weakness",
-        "Is weakness in your leg or foot getting worse?",
+        N_("Is weakness in your leg or foot getting worse?"),
         Urgency.URGENT,
     ),
-    RedFlag("fever", "Do you have a fever?", Urgency.SOON),
-    RedFlag("unwell", "Do you feel generally unwell?", Urgency.SOON),
-    RedFlag("weight_loss", "Have you lost weight without trying to?", Urgency.SOON),
-    RedFlag("cancer_history", "Have you ever had cancer?", Urgency.SOON),
+    RedFlag("fever", N_("Do you have a fever?"), Urgency.SOON),
+    RedFlag("unwell", N_("Do you feel generally unwell?"), Urgency.SOON),
+    RedFlag("weight_loss", N_("Have you lost weight without trying to?"), Urgency.SOON),
+    RedFlag("cancer_history", N_("Have you ever had cancer?"), Urgency.SOON),
     RedFlag(
         "trauma",
-        "Did the pain start after a fall, an accident or another hard knock?",
+        N_("Did the pain start after a fall, an accident or another hard knock?"),
         Urgency.SOON,
     ),
     RedFlag(
         "fragile_bones",
-        "Do you have thin bones (osteoporosis), or have you taken steroid tablets for a long time?",
+        N_(
+            "Do you have thin bones (osteoporosis), or have you taken steroid tablets "
+            "for a long time?"
+        ),
         Urgency.SOON,
     ),
     RedFlag(
         "over_50_new",
-        "Are you over 50, and is this back pain new?",
+        N_("Are you over 50, and is this back pain new?"),
         Urgency.SOON,
     ),
     RedFlag(
         "weak_immunity",
-        "Is your immune system weakened (by an illness or medicine), or have you "
-        "ever injected drugs?",
+        N_(
+            "Is your immune system weakened (by an illness or medicine), or have you "
+            "ever injected drugs?"
+        ),
         Urgency.SOON,
     ),
     RedFlag(
         "night_pain",
-        "Is the pain worse at night or when you lie down?",
+        N_("Is the pain worse at night or when you lie down?"),
         Urgency.SOON,
     ),
 )
 RED_FLAGS_BY_ID: dict[str, RedFlag] = {f.id: f for f in RED_FLAGS}
 
-URGENT_MESSAGE = (
+URGENT_MESSAGE = N_(
     "Please stop the exercises and get medical help today: call your doctor's "
     "urgent line or go to an emergency department. These signs can mean a nerve "
     "is under serious pressure, and that needs checking quickly."
 )
-SOON_MESSAGE = (
+SOON_MESSAGE = N_(
     "Please make an appointment with a doctor in the next few days before going on "
     "with the exercises. These signs need a proper check to rule out other causes."
 )
-NONE_MESSAGE = "None of the warning signs were reported."
+NONE_MESSAGE = N_("None of the warning signs were reported.")
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,7 @@ class RedFlagResult:
             Urgency.SOON: SOON_MESSAGE,
             Urgency.NONE: NONE_MESSAGE,
         }[self.urgency]
-        return f"{text} {NOT_A_DIAGNOSIS}"
+        return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
 
 
 def check_red_flags(answers: Mapping[str, bool] | Iterable[str]) -> RedFlagResult:
@@ -175,10 +188,10 @@ def urgent_still_open(urgent_at: float, seen_doctor_at: float) -> bool:
     return urgent_at > 0 and seen_doctor_at < urgent_at
 
 
-SEEN_DOCTOR_QUESTION = (
+SEEN_DOCTOR_QUESTION = N_(
     "You reported a sign that needed medical help today. Have you been seen by a doctor since then?"
 )
-NOT_SEEN_MESSAGE = (
+NOT_SEEN_MESSAGE = N_(
     "Please get medical help before doing these exercises: call your doctor's urgent "
     "line or go to an emergency department."
 )
@@ -207,15 +220,15 @@ class NerveSigns:
     def reasons(self) -> tuple[str, ...]:
         out: list[str] = []
         if self.new_numbness:
-            out.append("You have numbness you did not report last time.")
+            out.append(_("You have numbness you did not report last time."))
         if self.new_weakness:
-            out.append("You have weakness you did not report last time.")
+            out.append(_("You have weakness you did not report last time."))
         if self.persisting_weakness:
-            out.append("You have reported weakness again.")
+            out.append(_("You have reported weakness again."))
         return tuple(out)
 
 
-NERVE_ADVICE = (
+NERVE_ADVICE = N_(
     "New numbness or weakness is a sign to ease off, not to push on. Please answer "
     "the safety questions now. Get medical help today if the weakness gets worse, "
     "or numbness reaches your bottom, genitals or both legs. Otherwise see a doctor "
@@ -259,16 +272,16 @@ class PainThresholds:
             raise ValueError("need 0 <= fine_max <= acceptable_max <= 10")
 
 
-EASE_OFF_ADVICE = (
+EASE_OFF_ADVICE = N_(
     "Ease off next time: use shorter holds, fewer repetitions, or a gentler routine, "
     "and stop any exercise that sends pain further down the leg."
 )
-ACCEPTABLE_ADVICE = (
+ACCEPTABLE_ADVICE = N_(
     "That level of discomfort is acceptable. Keep the same routine, and ease off if it "
     "climbs higher or lasts into the next morning."
 )
-FINE_ADVICE = "That looks fine. Carry on with the routine as planned."
-UNKNOWN_ADVICE = "Add a check-in after the session to get feedback on how it went."
+FINE_ADVICE = N_("That looks fine. Carry on with the routine as planned.")
+UNKNOWN_ADVICE = N_("Add a check-in after the session to get feedback on how it went.")
 
 
 @dataclass(frozen=True)
@@ -287,14 +300,14 @@ class PainResponse:
     @property
     def advice(self) -> str:
         if self.nerve.any:
-            return f"{NERVE_ADVICE} {NOT_A_DIAGNOSIS}"
+            return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         text = {
             PainLevel.FINE: FINE_ADVICE,
             PainLevel.ACCEPTABLE: ACCEPTABLE_ADVICE,
             PainLevel.EASE_OFF: EASE_OFF_ADVICE,
             PainLevel.UNKNOWN: UNKNOWN_ADVICE,
         }[self.level]
-        return f"{text} {NOT_A_DIAGNOSIS}"
+        return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
 
 
 def pain_response(
@@ -331,33 +344,43 @@ def pain_response(
     if before is not None and latest is not None:
         if latest.leg < before.leg:
             good.append(
-                f"Leg pain went down, from {before.leg} to {latest.leg} out of 10. A good sign."
+                _("Leg pain went down, from {before} to {after} out of 10. A good sign.").format(
+                    before=before.leg, after=latest.leg
+                )
             )
         if latest.extent.rank < before.extent.rank:
-            good.append("Symptoms moved back up the leg, toward the back. A good sign.")
+            good.append(_("Symptoms moved back up the leg, toward the back. A good sign."))
     peaks = [p for p in (during_peak, after.worst if after else None) if p is not None]
     peak = max(peaks) if peaks else None
     reasons: list[str] = []
     if peak is not None and peak > t.acceptable_max:
         reasons.append(
-            f"Pain reached {peak} out of 10: more than the {t.acceptable_max} that is all right."
+            _("Pain reached {peak} out of 10: more than the {most} that is all right.").format(
+                peak=peak, most=t.acceptable_max
+            )
         )
     if before is not None and next_morning is not None and next_morning.worst > before.worst:
         reasons.append(
-            f"Pain the next morning ({next_morning.worst} out of 10) was higher than "
-            f"before the session ({before.worst} out of 10)."
+            _(
+                "Pain the next morning ({morning} out of 10) was higher than "
+                "before the session ({before} out of 10)."
+            ).format(morning=next_morning.worst, before=before.worst)
         )
     if before is not None:
-        for label, later in (("after the session", after), ("the next morning", next_morning)):
+        spread = (
+            (_("Symptoms spread further down the leg after the session."), after),
+            (_("Symptoms spread further down the leg the next morning."), next_morning),
+        )
+        for reason, later in spread:
             if later is not None and later.extent.rank > before.extent.rank:
-                reasons.append(f"Symptoms spread further down the leg {label}.")
+                reasons.append(reason)
     reasons.extend(nerve.reasons)
     if reasons:
         return PainResponse(PainLevel.EASE_OFF, peak, tuple(reasons), nerve, tuple(good))
     if peak is None:
         if next_morning is not None and before is not None:
             return PainResponse(
-                PainLevel.FINE, None, ("No increase by the next morning.",), nerve, tuple(good)
+                PainLevel.FINE, None, (_("No increase by the next morning."),), nerve, tuple(good)
             )
         return PainResponse(PainLevel.UNKNOWN, None, (), nerve, tuple(good))
     if peak > t.fine_max:
@@ -365,8 +388,10 @@ def pain_response(
             PainLevel.ACCEPTABLE,
             peak,
             (
-                f"Pain reached {peak} out of 10. Up to {t.acceptable_max} is all right "
-                "while exercising, if it settles afterwards.",
+                _(
+                    "Pain reached {peak} out of 10. Up to {most} is all right "
+                    "while exercising, if it settles afterwards."
+                ).format(peak=peak, most=t.acceptable_max),
             ),
             nerve,
             tuple(good),
@@ -374,7 +399,7 @@ def pain_response(
     return PainResponse(
         PainLevel.FINE,
         peak,
-        (f"Pain stayed low: {peak} out of 10 at most.",),
+        (_("Pain stayed low: {peak} out of 10 at most.").format(peak=peak),),
         nerve,
         tuple(good),
     )
@@ -383,52 +408,52 @@ def pain_response(
 # --------------------------------------------------------------------------- professional
 
 
-SEE_PROFESSIONAL_WORSE = (
+SEE_PROFESSIONAL_WORSE = N_(
     "Your leg symptoms have got worse over the last two weeks. Please see a doctor or "
     "physiotherapist before carrying on with these exercises."
 )
-SEE_PROFESSIONAL_NO_CHANGE = (
+SEE_PROFESSIONAL_NO_CHANGE = N_(
     "Two weeks of exercises have not clearly eased your leg. It is time to have a "
     "doctor or physiotherapist look at your back and leg."
 )
-SEE_PROFESSIONAL_NERVE = (
+SEE_PROFESSIONAL_NERVE = N_(
     "Numbness or weakness that is new or keeps coming back needs checking: please see "
     "a doctor or physiotherapist soon. Get help today if it gets worse or reaches both "
     "legs."
 )
-KEEP_GOING_SETTLED = (
+KEEP_GOING_SETTLED = N_(
     "Things look good. Keep doing the routine that suits you and stay active. If the "
     "leg pain comes back or spreads below the knee, ease off and check in more often."
 )
-KEEP_GOING_IMPROVING = (
+KEEP_GOING_IMPROVING = N_(
     "This is going the right way. Keep to the same routine at the same gentle pace; "
     "there is no need to push harder."
 )
 
 VERDICT_HEADLINES: dict[VerdictKind, str] = {
-    VerdictKind.IMPROVING: "Over the last two weeks your leg has got better.",
-    VerdictKind.SETTLED: "Over the last two weeks your leg pain has stayed low.",
-    VerdictKind.NO_CHANGE: "Over the last two weeks your leg has not clearly changed.",
-    VerdictKind.WORSE: "Over the last two weeks your leg has got worse.",
-    VerdictKind.NOT_ENOUGH_DATA: "Check in on a few more days to see a two-week trend.",
+    VerdictKind.IMPROVING: N_("Over the last two weeks your leg has got better."),
+    VerdictKind.SETTLED: N_("Over the last two weeks your leg pain has stayed low."),
+    VerdictKind.NO_CHANGE: N_("Over the last two weeks your leg has not clearly changed."),
+    VerdictKind.WORSE: N_("Over the last two weeks your leg has got worse."),
+    VerdictKind.NOT_ENOUGH_DATA: N_("Check in on a few more days to see a two-week trend."),
 }
 
 
 def verdict_headline(verdict: Verdict) -> str:
     """The verdict in one sentence: the same words in History and `stats`."""
-    return VERDICT_HEADLINES[verdict.kind]
+    return _(VERDICT_HEADLINES[verdict.kind])
 
 
 def professional_advice(verdict: Verdict) -> str | None:
     """The plain "time to see a professional" message, or None if not due."""
     parts: list[str] = []
     if verdict.kind is VerdictKind.WORSE:
-        parts.append(SEE_PROFESSIONAL_WORSE)
+        parts.append(_(SEE_PROFESSIONAL_WORSE))
     elif verdict.kind is VerdictKind.NO_CHANGE:
-        parts.append(SEE_PROFESSIONAL_NO_CHANGE)
+        parts.append(_(SEE_PROFESSIONAL_NO_CHANGE))
     if verdict.nerve:
-        parts.append(SEE_PROFESSIONAL_NERVE)
-    return f"{' '.join(parts)} {NOT_A_DIAGNOSIS}" if parts else None
+        parts.append(_(SEE_PROFESSIONAL_NERVE))
+    return f"{' '.join(parts)} {_(NOT_A_DIAGNOSIS)}" if parts else None
 
 
 def verdict_advice(verdict: Verdict) -> str | None:
@@ -437,7 +462,7 @@ def verdict_advice(verdict: Verdict) -> str | None:
     if seek is not None:
         return seek
     if verdict.kind is VerdictKind.SETTLED:
-        return f"{KEEP_GOING_SETTLED} {NOT_A_DIAGNOSIS}"
+        return f"{_(KEEP_GOING_SETTLED)} {_(NOT_A_DIAGNOSIS)}"
     if verdict.kind is VerdictKind.IMPROVING:
-        return f"{KEEP_GOING_IMPROVING} {NOT_A_DIAGNOSIS}"
+        return f"{_(KEEP_GOING_IMPROVING)} {_(NOT_A_DIAGNOSIS)}"
     return None

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stretchguide.core.catalog import Dose, Exercise, Routine, Side, Sides, StepPhase
+from stretchguide.core.i18n import N_, _, current_language, name_side_translated
 
 
 class StepKind(StrEnum):
@@ -361,7 +362,8 @@ def name_side(text: str, side: Side | None) -> str:
         text = text.replace(f"the painful {word}", f"your {side.value} {word}")
         text = text.replace(f"painful {word}", f"{side.value} {word}")
         text = text.replace(f"Painful {word}", f"{side.value.capitalize()} {word}")
-    return text
+    # A translated step names the leg with the phrases its language lists.
+    return name_side_translated(text, side, current_language())
 
 
 @dataclass(frozen=True)
@@ -407,8 +409,22 @@ def _side_plans(dose: Dose, options: SessionOptions) -> list[_SidePlan]:
     ]
 
 
+# Whole sentences, so a language can make "your" and "left" agree with the noun.
+_NOW_YOUR = {
+    (Side.LEFT, "leg"): N_("Now your left leg."),
+    (Side.RIGHT, "leg"): N_("Now your right leg."),
+    (Side.LEFT, "side"): N_("Now your left side."),
+    (Side.RIGHT, "side"): N_("Now your right side."),
+}
+
+
 def _switch_instruction(switch_lines: str, side: Side | None, noun: str) -> str:
-    to = f"Now your {side.value} {noun}." if side else "Switch sides."
+    if side is None:
+        to = _("Switch sides.")
+    elif (side, noun) in _NOW_YOUR:
+        to = _(_NOW_YOUR[(side, noun)])
+    else:
+        to = f"Now your {side.value} {noun}."
     return f"{switch_lines} {to}" if switch_lines else to
 
 
@@ -497,7 +513,7 @@ def _exercise_steps(
                         side=plan.side,
                         set_no=set_no - 1,
                         sets=plan.sets,
-                        instruction=name_side(finish, plan.side) or "Relax",
+                        instruction=name_side(finish, plan.side) or _("Relax"),
                         next_name=exercise.name,
                     )
                 )
@@ -578,7 +594,7 @@ def build_timeline(
                     set_no=last.set_no,
                     sets=last.sets,
                     # Coming out of the position is the first thing to do.
-                    instruction=name_side(finishes[i], last.side) or "Rest",
+                    instruction=name_side(finishes[i], last.side) or _("Rest"),
                     next_name=following[0].exercise_name,
                 )
             )

@@ -1,0 +1,552 @@
+"""Translations for core: code strings and built-in content, standard library only.
+
+One mechanism for this layer (the Qt layer has its own, ``tr()``): GNU
+gettext catalogues. The sources are the ``.po`` files in
+``stretchguide/locale/<lang>/stretchguide.po``; they are read with a small
+reader here and compiled *in memory* to a ``gettext.GNUTranslations`` at the
+first use of a language, so no binary ``.mo`` can go stale beside its source.
+
+Two kinds of entries share one file:
+
+- **Code strings**: ``_("...")``, ``ngettext(...)`` in core, no context.
+- **Content** from the TOML files, keyed by content id in ``msgctxt``
+  (``exercise.<id>.step.<n>``) with the English text as ``msgid``. When the
+  English is edited, the old translation no longer matches and the English
+  shows (the tests fail until it is translated again).
+
+A missing or fuzzy translation falls back to English: a person never sees an
+empty line. ``tools/i18n_extract.py`` writes the template and updates the
+``.po`` files; docs/TRANSLATING.md explains how to add a language.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import gettext
+import io
+import re
+import struct
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from stretchguide.core.catalog import Catalog, Dose, Exercise, Guidance, Routine, Side
+
+SOURCE_LANGUAGE: Final = "en"
+DOMAIN: Final = "stretchguide"
+
+
+def locale_dir() -> Path:
+    """Where the ``.po`` sources live (source tree, wheel and bundle alike)."""
+    return Path(str(resources.files("stretchguide"))) / "locale"
+
+
+def po_path(lang: str, base: Path | None = None) -> Path:
+    return (base or locale_dir()) / lang / f"{DOMAIN}.po"
+
+
+def available_languages(base: Path | None = None) -> tuple[str, ...]:
+    """English, then every language with a ``.po`` file, sorted by code."""
+    folder = base or locale_dir()
+    found = sorted(p.parent.name for p in folder.glob(f"*/{DOMAIN}.po"))
+    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
+
+
+# --- Choosing the language --------------------------------------------------
+
+_LANG_CODE = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)?(?:\.[^@]*)?(?:@.*)?$")
+
+
+def _code(value: str) -> str | None:
+    match = _LANG_CODE.match(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def resolve_language(
+    setting: str | None,
+    environ: Mapping[str, str],
+    available: tuple[str, ...] | None = None,
+) -> str:
+    """The language to use: the setting, else the system locale, else English.
+
+    ``setting`` is a language code ("de", "de_DE"), or empty/None/"system" to
+    follow the system. The system locale is the first set of ``LC_ALL``,
+    ``LC_MESSAGES`` and ``LANG`` (POSIX order: ``LC_ALL`` overrides), so
+    ``de_DE.UTF-8`` gives ``de``. Anything we do not ship gives English.
+    """
+    shipped = available if available is not None else available_languages()
+    if setting and setting.strip().lower() not in {"system", "auto"}:
+        code = _code(setting)
+        return code if code in shipped else SOURCE_LANGUAGE
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = _code(value)
+            return code if code in shipped else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+# --- Reading .po files ------------------------------------------------------
+
+
+@dataclass
+class PoEntry:
+    msgid: str
+    msgstr: tuple[str, ...] = ("",)  # one form, or one per plural form
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    flags: frozenset[str] = frozenset()
+    comments: tuple[str, ...] = ()  # "#." and "#:" lines, kept as written
+    previous_msgid: str | None = None  # "#| msgid": the English it was made from
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def translated(self) -> bool:
+        return "fuzzy" not in self.flags and all(self.msgstr) and bool(self.msgstr)
+
+
+class PoError(ValueError):
+    """A ``.po`` file that cannot be read: names the file and line."""
+
+
+_ESCAPES: Final = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+
+
+def _unquote(text: str, where: str) -> str:
+    text = text.strip()
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        raise PoError(f"{where}: expected a quoted string, found {text!r}")
+    body = text[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            if i + 1 >= len(body) or body[i + 1] not in _ESCAPES:
+                raise PoError(f"{where}: unknown escape in {text!r}")
+            out.append(_ESCAPES[body[i + 1]])
+            i += 2
+            continue
+        if ch == '"':
+            raise PoError(f"{where}: unescaped quote in {text!r}")
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def parse_po(text: str, name: str = "<po>") -> list[PoEntry]:
+    """Entries in file order (the header, ``msgid ""``, included)."""
+    entries: list[PoEntry] = []
+    fields: dict[str, str] = {}
+    flags: set[str] = set()
+    comments: list[str] = []
+    previous: str | None = None
+    current: str | None = None
+    start = 0
+
+    def finish() -> None:
+        nonlocal fields, flags, comments, previous, current
+        if fields:
+            if "msgid" not in fields:
+                raise PoError(f"{name}:{start}: entry without msgid")
+            plural = "msgid_plural" in fields
+            if plural:
+                forms = sorted(
+                    (int(k[7:-1]), v) for k, v in fields.items() if k.startswith("msgstr[")
+                )
+                if [n for n, _ in forms] != list(range(len(forms))) or not forms:
+                    raise PoError(f"{name}:{start}: plural forms must be msgstr[0], msgstr[1], ...")
+                msgstr = tuple(v for _, v in forms)
+            else:
+                if "msgstr" not in fields:
+                    raise PoError(f"{name}:{start}: entry without msgstr")
+                msgstr = (fields["msgstr"],)
+            entries.append(
+                PoEntry(
+                    msgid=fields["msgid"],
+                    msgstr=msgstr,
+                    msgctxt=fields.get("msgctxt"),
+                    msgid_plural=fields.get("msgid_plural"),
+                    flags=frozenset(flags),
+                    comments=tuple(comments),
+                    previous_msgid=previous,
+                )
+            )
+        fields, flags, comments, previous, current = {}, set(), [], None, None
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        where = f"{name}:{number}"
+        if not line:
+            finish()
+            continue
+        if line.startswith("#~"):
+            continue  # obsolete entries: kept for translators, never used
+        if line.startswith("#,"):
+            if fields:
+                finish()
+            flags.update(f.strip() for f in line[2:].split(",") if f.strip())
+            continue
+        if line.startswith("#| msgid "):
+            previous = _unquote(line[len("#| msgid ") :], where)
+            continue
+        if line.startswith("#"):
+            if fields:
+                finish()
+            if line.startswith(("#.", "#:")):
+                comments.append(line)
+            continue
+        if line.startswith('"'):
+            if current is None:
+                raise PoError(f"{where}: a continued string with nothing before it")
+            fields[current] += _unquote(line, where)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if not (
+            keyword in {"msgctxt", "msgid", "msgid_plural", "msgstr"}
+            or (keyword.startswith("msgstr[") and keyword.endswith("]"))
+        ):
+            raise PoError(f"{where}: unknown keyword {keyword!r}")
+        if keyword in {"msgctxt", "msgid"} and "msgid" in fields and keyword == "msgctxt":
+            finish()
+        if keyword == "msgid" and "msgid" in fields:
+            finish()
+        if keyword in fields:
+            raise PoError(f"{where}: {keyword} given twice in one entry")
+        if not fields:
+            start = number
+        fields[keyword] = _unquote(rest, where)
+        current = keyword
+    finish()
+    return entries
+
+
+def compile_mo(entries: list[PoEntry]) -> bytes:
+    """GNU ``.mo`` bytes of the translated entries (and the header)."""
+    pairs: dict[bytes, bytes] = {}
+    for e in entries:
+        if e.msgid and not e.translated:
+            continue  # untranslated or fuzzy: gettext falls back to English
+        key = e.msgid if e.msgctxt is None else f"{e.msgctxt}\x04{e.msgid}"
+        if e.msgid_plural is not None:
+            key += "\x00" + e.msgid_plural
+        pairs[key.encode()] = "\x00".join(e.msgstr).encode()
+    keys = sorted(pairs)
+    n = len(keys)
+    originals_at = 28
+    translations_at = originals_at + 8 * n
+    data_at = translations_at + 8 * n
+    table_o: list[int] = []
+    table_t: list[int] = []
+    blob = io.BytesIO()
+    for k in keys:
+        table_o += [len(k), data_at + blob.tell()]
+        blob.write(k + b"\0")
+    for k in keys:
+        v = pairs[k]
+        table_t += [len(v), data_at + blob.tell()]
+        blob.write(v + b"\0")
+    header = struct.pack("<7I", 0x950412DE, 0, n, originals_at, translations_at, 0, 0)
+    return (
+        header
+        + struct.pack(f"<{2 * n}I", *table_o)
+        + struct.pack(f"<{2 * n}I", *table_t)
+        + blob.getvalue()
+    )
+
+
+@functools.cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue for ``lang``; English (or unknown) translates nothing."""
+    path = po_path(lang)
+    if lang == SOURCE_LANGUAGE or not path.is_file():
+        return gettext.NullTranslations()
+    entries = parse_po(path.read_text(encoding="utf-8"), str(path))
+    return gettext.GNUTranslations(io.BytesIO(compile_mo(entries)))
+
+
+# --- The active language for code strings ----------------------------------
+
+_active: gettext.NullTranslations = gettext.NullTranslations()
+_active_lang: str = SOURCE_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` the language of ``_()`` (the composition root calls this once)."""
+    global _active, _active_lang
+    _active = translations(lang)
+    _active_lang = lang if lang in available_languages() else SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    return _active_lang
+
+
+def _(message: str) -> str:
+    """The active translation of a code string."""
+    return _active.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for ``n`` in the active language (its own plural rules)."""
+    return _active.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _active.pgettext(context, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext name extractors look for
+    """Marks a string for extraction where it is defined; translate it with ``_()`` where used."""
+    return message
+
+
+# --- Content ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentText:
+    context: str  # e.g. "exercise.bridge.step.2"
+    text: str  # the English
+    source: str  # the content file, for translators
+
+
+def _exercise_texts(e: Exercise) -> Iterator[ContentText]:
+    src = "content/exercises.toml"
+    p = f"exercise.{e.id}"
+    yield ContentText(f"{p}.name", e.name, src)
+    for i, s in enumerate(e.also_called, 1):
+        yield ContentText(f"{p}.also_called.{i}", s, src)
+    for i, s in enumerate(e.steps, 1):
+        yield ContentText(f"{p}.step.{i}", s, src)
+    if e.say:
+        yield ContentText(f"{p}.say", e.say, src)
+    for i, s in enumerate(e.cautions, 1):
+        yield ContentText(f"{p}.caution.{i}", s, src)
+    for i, s in enumerate(e.targets, 1):
+        yield ContentText(f"{p}.target.{i}", s, src)
+    for i, s in enumerate(e.dose.stages, 1):
+        yield ContentText(f"{p}.stage.{i}", s, src)
+
+
+def _routine_texts(r: Routine) -> Iterator[ContentText]:
+    src = f"content/routines/{r.id}.toml"
+    p = f"routine.{r.id}"
+    yield ContentText(f"{p}.name", r.name, src)
+    yield ContentText(f"{p}.description", r.description, src)
+    yield ContentText(f"{p}.schedule", r.schedule.text, src)
+    for n, item in enumerate(r.items, 1):
+        if item.note:
+            yield ContentText(f"{p}.item.{n}.note", item.note, src)
+        for k, s in enumerate(item.dose.stages, 1):
+            yield ContentText(f"{p}.item.{n}.stage.{k}", s, src)
+
+
+def content_texts(catalog: Catalog) -> list[ContentText]:
+    """Every built-in text a person reads or hears, with its content id."""
+    out: list[ContentText] = []
+    for e in catalog.exercises.values():
+        out += _exercise_texts(e)
+    for r in catalog.routines.values():
+        if r.builtin:
+            out += _routine_texts(r)
+    src = "content/guidance.toml"
+    for a in catalog.guidance.items:
+        out.append(ContentText(f"advice.{a.id}.title", a.title, src))
+        out.append(ContentText(f"advice.{a.id}.text", a.text, src))
+    return [t for t in out if t.text]
+
+
+def _tuple(tr: gettext.NullTranslations, prefix: str, texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(tr.pgettext(f"{prefix}.{i}", s) for i, s in enumerate(texts, 1))
+
+
+def _dose(tr: gettext.NullTranslations, prefix: str, dose: Dose) -> Dose:
+    if not dose.stages:
+        return dose
+    return replace(dose, stages=_tuple(tr, prefix, dose.stages))
+
+
+def _exercise(tr: gettext.NullTranslations, e: Exercise) -> Exercise:
+    p = f"exercise.{e.id}"
+    return replace(
+        e,
+        name=tr.pgettext(f"{p}.name", e.name),
+        also_called=_tuple(tr, f"{p}.also_called", e.also_called),
+        steps=_tuple(tr, f"{p}.step", e.steps),
+        say=tr.pgettext(f"{p}.say", e.say) if e.say else e.say,
+        cautions=_tuple(tr, f"{p}.caution", e.cautions),
+        targets=_tuple(tr, f"{p}.target", e.targets),
+        dose=_dose(tr, f"{p}.stage", e.dose),
+    )
+
+
+def _routine(tr: gettext.NullTranslations, r: Routine) -> Routine:
+    if not r.builtin:
+        return r  # a person's own routine is in their own words
+    p = f"routine.{r.id}"
+    items = tuple(
+        replace(
+            item,
+            note=tr.pgettext(f"{p}.item.{n}.note", item.note) if item.note else item.note,
+            dose=_dose(tr, f"{p}.item.{n}.stage", item.dose),
+        )
+        for n, item in enumerate(r.items, 1)
+    )
+    return replace(
+        r,
+        name=tr.pgettext(f"{p}.name", r.name),
+        description=tr.pgettext(f"{p}.description", r.description),
+        schedule=replace(r.schedule, text=tr.pgettext(f"{p}.schedule", r.schedule.text)),
+        items=items,
+    )
+
+
+def translate_guidance(guidance: Guidance, lang: str) -> Guidance:
+    if lang == SOURCE_LANGUAGE:
+        return guidance
+    tr = translations(lang)
+    items = tuple(
+        replace(
+            a,
+            title=tr.pgettext(f"advice.{a.id}.title", a.title),
+            text=tr.pgettext(f"advice.{a.id}.text", a.text),
+        )
+        for a in guidance.items
+    )
+    return replace(guidance, items=items)
+
+
+def translate_catalog(catalog: Catalog, lang: str) -> Catalog:
+    """The same catalog with every person-facing text in ``lang``.
+
+    Ids, doses and structure are untouched, so history, figures and clips
+    keyed by id work in every language. English returns ``catalog`` itself.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return catalog
+    tr = translations(lang)
+    return replace(
+        catalog,
+        exercises={k: _exercise(tr, e) for k, e in catalog.exercises.items()},
+        routines={k: _routine(tr, r) for k, r in catalog.routines.items()},
+        guidance=translate_guidance(catalog.guidance, lang),
+    )
+
+
+# --- Naming the side in translated steps ------------------------------------
+
+
+@dataclass(frozen=True)
+class SidePhrase:
+    text: str  # as written in the translated steps ("das schmerzende Bein")
+    role: str  # "painful": the side worked; "other": the opposite side
+    left: str  # what it becomes when that leg is the left one
+    right: str
+
+
+def sides_path(lang: str, base: Path | None = None) -> Path:
+    return (base or locale_dir()) / lang / "sides.toml"
+
+
+@functools.cache
+def side_phrases(lang: str) -> tuple[SidePhrase, ...]:
+    """The language's "painful leg"/"other leg" phrases, longest first.
+
+    English names the side in ``timeline.name_side`` itself; a translation
+    lists, in ``sides.toml``, every form its steps use (German declines
+    "das schmerzende Bein" / "dem schmerzenden Bein"), so the session can put
+    in the leg being worked and never leaves the person to guess.
+    """
+    path = sides_path(lang)
+    if lang == SOURCE_LANGUAGE or not path.is_file():
+        return ()
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out: list[SidePhrase] = []
+    for n, row in enumerate(data.get("phrase", []), 1):
+        try:
+            phrase = SidePhrase(
+                str(row["text"]), str(row["role"]), str(row["left"]), str(row["right"])
+            )
+        except KeyError as exc:
+            raise PoError(f"{path}: phrase {n} has no {exc.args[0]!r}") from None
+        if phrase.role not in {"painful", "other"}:
+            raise PoError(f"{path}: phrase {n}: role must be 'painful' or 'other'")
+        out.append(phrase)
+    return tuple(sorted(out, key=lambda p: -len(p.text)))
+
+
+def name_side_translated(text: str, side: Side, lang: str) -> str:
+    """``text`` with each listed phrase replaced by the named leg."""
+    for phrase in side_phrases(lang):
+        leg = side if phrase.role == "painful" else side.other
+        named = phrase.left if leg is Side.LEFT else phrase.right
+        if phrase.text in text:
+            text = text.replace(phrase.text, named)
+        capital = phrase.text[:1].upper() + phrase.text[1:]
+        if capital != phrase.text and capital in text:
+            text = text.replace(capital, named[:1].upper() + named[1:])
+    return text
+
+
+# --- Placeholders -----------------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}|%\([A-Za-z_]+\)[sdif]|%[sdif]|\d+"
+)
+
+
+def placeholders(text: str) -> list[str]:
+    """Format fields, %-codes and numbers, sorted: these must survive translation."""
+    return sorted(_PLACEHOLDER.findall(text))
+
+
+# --- Finding code strings ---------------------------------------------------
+
+MARKERS: Final = {"_": 1, "N_": 1, "ngettext": 2, "pgettext": 2}
+
+
+@dataclass(frozen=True)
+class CodeText:
+    msgid: str
+    msgid_plural: str | None
+    context: str | None
+    where: str  # "core/safety.py:42"
+
+
+def code_texts(source: str, where: str) -> list[CodeText]:
+    """The literal strings in ``_()``/``N_()``/``ngettext()``/``pgettext()`` calls."""
+    out: list[CodeText] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = (
+            func.id
+            if isinstance(func, ast.Name)
+            else func.attr
+            if isinstance(func, ast.Attribute)
+            else ""
+        )
+        if name not in MARKERS:
+            continue
+        args = node.args
+        literal = [
+            a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+            for a in args
+        ]
+        at = f"{where}:{node.lineno}"
+        if name in {"_", "N_"} and literal and literal[0] is not None:
+            out.append(CodeText(literal[0], None, None, at))
+        elif name == "ngettext" and len(literal) >= 2 and literal[0] and literal[1]:
+            out.append(CodeText(literal[0], literal[1], None, at))
+        elif name == "pgettext" and len(literal) >= 2 and literal[0] and literal[1]:
+            out.append(CodeText(literal[1], None, literal[0], at))
+    return out
