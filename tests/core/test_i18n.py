@@ -28,7 +28,8 @@ from stretchguide.core.i18n import (
 from stretchguide.core.timeline import name_side
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ("de", "es", "fr")
+# Every language with a .po is checked; a new one needs no change here.
+SHIPPED = i18n.available_languages()[1:]
 
 
 def _tool() -> ModuleType:
@@ -93,7 +94,8 @@ def test_unknown_or_c_locale_gives_english() -> None:
 
 
 def test_the_shipped_languages_are_found_from_the_locale_folder() -> None:
-    assert i18n.available_languages() == ("en", *SHIPPED)
+    assert i18n.available_languages()[0] == "en"
+    assert {"de", "es", "fr"} <= set(SHIPPED)
 
 
 # --- the .po reader and the in-memory catalogue --------------------------------

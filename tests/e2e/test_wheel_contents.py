@@ -70,3 +70,14 @@ def test_wheel_leaves_out_tests_tools_and_caches(wheel: zipfile.ZipFile) -> None
     names = wheel.namelist()
     assert all(n.startswith(("stretchguide/", "stretchguide-")) for n in names), names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_translations_ship_with_the_package(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    locale = sorted(
+        p.relative_to(ROOT / "src").as_posix()
+        for p in (ROOT / "src" / "stretchguide" / "locale").rglob("*")
+        if p.is_file()
+    )
+    assert "stretchguide/locale/de/stretchguide.po" in locale
+    assert [f for f in locale if f not in names] == []
