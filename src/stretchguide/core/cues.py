@@ -20,12 +20,21 @@ from. Three parts:
 
 from __future__ import annotations
 
+import functools
+import gettext
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from stretchguide.core import spoken_numbers
 from stretchguide.core.catalog import Exercise, Side, load_builtin
+from stretchguide.core.i18n import (
+    SOURCE_LANGUAGE,
+    current_language,
+    translate_catalog,
+    translations,
+)
 from stretchguide.core.session import Event, EventKind
 from stretchguide.core.timeline import StepKind
 
@@ -46,91 +55,84 @@ class Sound(StrEnum):
         return f"sounds/{self.value}.wav"
 
 
-# Fixed phrases: clip key -> words. Kept short and calm; each is recorded as
-# one clip so the fallback voice sounds like sentences, not a word salad.
-PHRASES: dict[str, str] = {
-    "get_ready": "Get ready.",
-    "hold_for": "Hold for",
-    "seconds": "seconds.",
-    "second": "second.",
-    "minutes": "minutes.",
-    "minute": "minute.",
-    "seconds_left": "seconds left.",
-    "halfway": "Halfway.",
-    "breaths": "breaths.",
-    "breathe_in_out": "Breathe in, and out.",
-    "hold": "Hold.",
-    "release": "Release.",
-    "relax": "Relax.",
-    "of": "of",
-    "switch_to_your": "Switch to your",
-    "start_with_your": "Start with your",
-    "switch_sides": "Switch sides.",
-    "left_leg": "left leg.",
-    "right_leg": "right leg.",
-    "left_side": "left side.",
-    "right_side": "right side.",
-    "rest": "Rest",
-    "next": "Next:",
-    "session_complete": "Session complete. Well done.",
-    "session_stopped": "Session stopped.",
-    "paused": "Paused.",
-    "resuming": "Resuming.",
-}
+def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
+    """Fixed phrases in one language: clip key -> words.
 
-_ONES = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-_TENS = {
-    20: "twenty",
-    30: "thirty",
-    40: "forty",
-    50: "fifty",
-    60: "sixty",
-    70: "seventy",
-    80: "eighty",
-    90: "ninety",
-}
+    Kept short and calm; each is recorded as one clip so the fallback voice
+    sounds like sentences, not a word salad. Lines are built by joining
+    these in English word order (lead, number, noun), so a translation must
+    read well joined that way: "Halten Sie" + "dreißig" + "Sekunden.", and
+    "Wechseln Sie zu" + "Ihrem linken Bein." (the noun carries its own "your"
+    so it can agree: "Ihrer linken Seite"). The
+    "spoken" context keeps them apart from the same English on screen.
+    """
+    return {
+        "get_ready": tr.pgettext("spoken", "Get ready."),
+        "hold_for": tr.pgettext("spoken", "Hold for"),
+        "seconds": tr.pgettext("spoken", "seconds."),
+        "one_second": tr.pgettext("spoken", "one second."),
+        "minutes": tr.pgettext("spoken", "minutes."),
+        "one_minute": tr.pgettext("spoken", "one minute."),
+        "seconds_left": tr.pgettext("spoken", "seconds left."),
+        "halfway": tr.pgettext("spoken", "Halfway."),
+        "breaths": tr.pgettext("spoken", "breaths."),
+        "one_breath": tr.pgettext("spoken", "one breath."),
+        "breathe_in_out": tr.pgettext("spoken", "Breathe in, and out."),
+        "hold": tr.pgettext("spoken", "Hold."),
+        "release": tr.pgettext("spoken", "Release."),
+        "relax": tr.pgettext("spoken", "Relax."),
+        "of": tr.pgettext("spoken", "of"),
+        "switch_to": tr.pgettext("spoken", "Switch to"),
+        "start_with": tr.pgettext("spoken", "Start with"),
+        "switch_sides": tr.pgettext("spoken", "Switch sides."),
+        "left_leg": tr.pgettext("spoken", "your left leg."),
+        "right_leg": tr.pgettext("spoken", "your right leg."),
+        "left_side": tr.pgettext("spoken", "your left side."),
+        "right_side": tr.pgettext("spoken", "your right side."),
+        "rest": tr.pgettext("spoken", "Rest"),
+        "next": tr.pgettext("spoken", "Next:"),
+        "session_complete": tr.pgettext("spoken", "Session complete. Well done."),
+        "session_stopped": tr.pgettext("spoken", "Session stopped."),
+        "paused": tr.pgettext("spoken", "Paused."),
+        "resuming": tr.pgettext("spoken", "Resuming."),
+    }
 
-# Every number clip recorded: 0-19, the tens, and "hundred". Any number up
-# to 999 is spoken by joining these, which keeps the clip folder small.
-NUMBER_CLIPS: dict[str, str] = {
-    **{f"num_{n}": w for n, w in enumerate(_ONES)},
-    **{f"num_{n}": w for n, w in _TENS.items()},
-    "num_100": "hundred",
+
+PHRASES: dict[str, str] = _phrases(gettext.NullTranslations())
+"""The English phrases (the source language)."""
+
+# The grammatical gender of the noun after a number, where the number agrees
+# with it (Spanish "veintiún segundos", French "vingt et une secondes").
+_NOUN_GENDER: dict[str, dict[str, str]] = {
+    "es": {"seconds": "m", "minutes": "m", "breaths": "f", "seconds_left": "m"},
+    "fr": {"seconds": "f", "minutes": "f", "breaths": "f", "seconds_left": "f"},
 }
 
 
-def number_clip_keys(n: int) -> tuple[str, ...]:
-    """Clip keys that say ``n`` (0-999) out loud: 47 -> num_40, num_7."""
-    if not 0 <= n <= 999:
-        raise ValueError(f"no clips to say {n}")
-    if n < 20:
-        return (f"num_{n}",)
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return (f"num_{tens * 10}",) + ((f"num_{ones}",) if ones else ())
-    hundreds, rest = divmod(n, 100)
-    return (f"num_{hundreds}", "num_100") + (number_clip_keys(rest) if rest else ())
+def _lang(lang: str | None) -> str:
+    return current_language() if lang is None else lang
+
+
+@functools.cache
+def phrases(lang: str) -> dict[str, str]:
+    """The fixed phrases in ``lang`` (English where a translation is missing)."""
+    return _phrases(translations(lang)) if lang != SOURCE_LANGUAGE else dict(PHRASES)
+
+
+def number_clip_keys(n: int, lang: str | None = None, gender: str | None = None) -> tuple[str, ...]:
+    """Clip keys that say ``n`` (0-999) out loud: English 47 -> num_40, num_7."""
+    return spoken_numbers.number_clip_keys(n, _lang(lang), gender)
+
+
+def _number(n: int, lang: str, noun: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """``n`` as text for an engine and as clips, agreeing with ``noun`` if need be."""
+    gender = _NOUN_GENDER.get(lang, {}).get(noun) if noun else None
+    keys = spoken_numbers.number_clip_keys(n, lang, gender)
+    # Digits read best on screen and every engine says them; spelled out only
+    # where the digit would be said in the wrong gender ("veintiún segundos").
+    if gender and spoken_numbers.gender_sensitive(n, lang):
+        return spoken_numbers.spell(n, lang, gender), keys
+    return str(n), keys
 
 
 def exercise_clip_key(exercise_id: str) -> str:
@@ -151,9 +153,10 @@ def _sentence(text: str) -> str:
     return text.rstrip(".") + "."
 
 
-def all_fixed_clips() -> dict[str, str]:
+def all_fixed_clips(lang: str | None = None) -> dict[str, str]:
     """Every clip that does not depend on the catalog: key -> text to record."""
-    return {**PHRASES, **NUMBER_CLIPS}
+    code = _lang(lang)
+    return {**phrases(code), **spoken_numbers.number_clips(code)}
 
 
 def exercise_clips(exercise: Exercise) -> dict[str, str]:
@@ -171,19 +174,25 @@ def exercise_clips(exercise: Exercise) -> dict[str, str]:
     return clips
 
 
-def builtin_exercise_clips() -> dict[str, str]:
+@functools.cache
+def builtin_exercises(lang: str) -> Mapping[str, Exercise]:
+    """The built-in exercises as they read in ``lang`` (what its clips say)."""
+    return translate_catalog(load_builtin(), lang).exercises
+
+
+def builtin_exercise_clips(lang: str | None = None) -> dict[str, str]:
     """Every clip that depends on the built-in catalog: key -> text to record."""
     clips: dict[str, str] = {}
-    for exercise in load_builtin().exercises.values():
+    for exercise in builtin_exercises(_lang(lang)).values():
         clips.update(exercise_clips(exercise))
     return clips
 
 
-def _recorded_exercise_clips(exercise_id: str) -> dict[str, str]:
+def _recorded_exercise_clips(exercise_id: str, lang: str) -> dict[str, str]:
     # The clips are recorded from the built-in catalog, so only it says what
     # they say: an exercise passed in under the same id may word things
     # differently.
-    builtin = load_builtin().exercises.get(exercise_id)
+    builtin = builtin_exercises(lang).get(exercise_id)
     return exercise_clips(builtin) if builtin is not None else {}
 
 
@@ -215,19 +224,22 @@ class Cue:
     flush: bool = False
 
 
-def say_duration(seconds: float) -> tuple[str, tuple[str, ...]]:
-    """'30 seconds' / '2 minutes' as text and clip keys (whole minutes only)."""
+def _counted(n: int, noun: str, one: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """'30 seconds.' / 'one second.' as text and clip keys, in ``lang``."""
+    said = phrases(lang)
+    if n == 1:
+        # Its own phrase: "eine Sekunde", "un segundo" agree with the noun.
+        return said[one], (one,)
+    number, keys = _number(n, lang, noun)
+    return f"{number} {said[noun]}", (*keys, noun)
+
+
+def say_duration(seconds: float, lang: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """'30 seconds.' / '2 minutes.' as text and clip keys (whole minutes only)."""
     s = max(0, round(seconds))
     if s >= 60 and s % 60 == 0:
-        m = s // 60
-        return f"{m} minute{'s' if m != 1 else ''}", (
-            *number_clip_keys(m),
-            "minutes" if m != 1 else "minute",
-        )
-    return f"{s} second{'s' if s != 1 else ''}", (
-        *number_clip_keys(s),
-        "seconds" if s != 1 else "second",
-    )
+        return _counted(s // 60, "minutes", "one_minute", _lang(lang))
+    return _counted(s, "seconds", "one_second", _lang(lang))
 
 
 @dataclass(order=True)
@@ -286,12 +298,13 @@ class LineQueue:
         return None
 
 
-def clips_needed(exercise_ids: Iterable[str]) -> set[str]:
-    """Every clip key a session over these exercises might ask for."""
-    keys = set(all_fixed_clips())
+def clips_needed(exercise_ids: Iterable[str], lang: str | None = None) -> set[str]:
+    """Every clip key a session over these exercises might ask for, in ``lang``."""
+    code = _lang(lang)
+    keys = set(all_fixed_clips(code))
     for exercise_id in exercise_ids:
         keys.add(exercise_clip_key(exercise_id))
-        keys.update(_recorded_exercise_clips(exercise_id))
+        keys.update(_recorded_exercise_clips(exercise_id, code))
     return keys
 
 
@@ -320,63 +333,74 @@ def side_word(exercise: Exercise | None) -> str:
 
 
 def _side_line(
-    lead_key: str, side: Side, exercise: Exercise | None, max_delay_s: float, urgent: bool
+    lead_key: str,
+    side: Side,
+    exercise: Exercise | None,
+    max_delay_s: float,
+    urgent: bool,
+    lang: str,
 ) -> Line:
-    word = side_word(exercise)
-    lead = PHRASES[lead_key]
-    return Line(
-        f"{lead} {side.value} {word}.", (lead_key, f"{side.value}_{word}"), max_delay_s, urgent
-    )
+    said = phrases(lang)
+    noun = f"{side.value}_{side_word(exercise)}"
+    return Line(f"{said[lead_key]} {said[noun]}", (lead_key, noun), max_delay_s, urgent)
 
 
-def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> Cue:
-    """The sound and line for one event on its own."""
+def _said(key: str, lang: str, max_delay_s: float, urgent: bool = False) -> Line:
+    return Line(phrases(lang)[key], (key,), max_delay_s, urgent)
+
+
+def event_cue(
+    event: Event, exercises: Mapping[str, Exercise] | None = None, lang: str | None = None
+) -> Cue:
+    """The sound and line for one event on its own, in ``lang`` (default: the app's)."""
+    code = _lang(lang)
+    said = phrases(code)
     ex = (exercises or {}).get(event.exercise_id)
     k = event.kind
     if k is EventKind.EXERCISE_INTRO:
         text = event.exercise_name + "."
         clips: tuple[str, ...] = (exercise_clip_key(event.exercise_id),)
         if event.text:
-            said = _sentence(event.text)
-            text += " " + said
+            sentence = _sentence(event.text)
+            text += " " + sentence
             # Only the first instruction is recorded; an intro that opens on
             # another step (no get-ready step) keeps to the name.
             key = intro_clip_key(event.exercise_id)
-            if _recorded_exercise_clips(event.exercise_id).get(key) == said:
+            if _recorded_exercise_clips(event.exercise_id, code).get(key) == sentence:
                 clips += (key,)
         if event.stage:
             # The exercise's caution in a few words, while the person gets
             # into position: "Pain-free. Ease off at tingling."
             text += " " + event.stage
             key = say_clip_key(event.exercise_id)
-            recorded = _recorded_exercise_clips(event.exercise_id)
+            recorded = _recorded_exercise_clips(event.exercise_id, code)
             # A clip only where every word before it was recorded too.
             if recorded.get(key) == event.stage and len(clips) == 1 + bool(event.text):
                 clips += (key,)
         return Cue(Sound.NEXT_EXERCISE, Line(text, clips, max_delay_s=4.0))
     if k is EventKind.PREPARE:
         if event.side is not None:
-            side = _side_line("start_with_your", event.side, ex, 3.0, False)
+            side = _side_line("start_with", event.side, ex, 3.0, False, code)
             return Cue(
                 Sound.GET_READY,
-                Line(f"{PHRASES['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
+                Line(f"{said['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
             )
-        return Cue(Sound.GET_READY, Line(PHRASES["get_ready"], ("get_ready",), 3.0))
+        return Cue(Sound.GET_READY, _said("get_ready", code, 3.0))
     if k is EventKind.HOLD_START and event.reps and event.step_kind is StepKind.HOLD:
-        n = event.reps
-        text = f"Hold for {n} breaths."
-        line = Line(text, ("hold_for", *number_clip_keys(n), "breaths"), 4.0, urgent=True)
-        return Cue(Sound.HOLD_START, line)
+        count_text, count_clips = _counted(event.reps, "breaths", "one_breath", code)
+        text = f"{said['hold_for']} {count_text}"
+        return Cue(Sound.HOLD_START, Line(text, ("hold_for", *count_clips), 4.0, urgent=True))
     if k is EventKind.BREATH:
         # Said at the start of each breath; dropped rather than said late.
-        return Cue(None, Line(PHRASES["breathe_in_out"], ("breathe_in_out",), 1.0))
+        return Cue(None, _said("breathe_in_out", code, 1.0))
     if k is EventKind.HOLD_START:
-        dur_text, dur_clips = say_duration(event.seconds)
-        text = f"Hold for {dur_text}."
+        dur_text, dur_clips = say_duration(event.seconds, code)
+        text = f"{said['hold_for']} {dur_text}"
         lead: tuple[str, ...] = ("hold_for",)
         if event.stage:
             # A stage may be a movement ("Raise and lower"), so no "hold".
-            text = f"{event.stage.capitalize()}, for {dur_text}."
+            template = translations(code).pgettext("spoken", "{stage}, for {duration}")
+            text = template.format(stage=event.stage.capitalize(), duration=dur_text)
             lead = ()
         # The intro (name and first instruction) can outlast a 5 s get-ready,
         # and a line that waits past its delay is dropped. "Hold for 30
@@ -385,57 +409,52 @@ def event_cue(event: Event, exercises: Mapping[str, Exercise] | None = None) -> 
         late_ok = min(6.0, max(2.0, event.seconds / 4))
         return Cue(Sound.HOLD_START, Line(text, (*lead, *dur_clips), late_ok, urgent=True))
     if k is EventKind.HALFWAY:
-        return Cue(None, Line(PHRASES["halfway"], ("halfway",), 2.0))
+        return Cue(None, _said("halfway", code, 2.0))
     if k is EventKind.TEN_LEFT:
-        n = round(event.seconds) or 10
-        return Cue(None, Line(f"{n} seconds left.", (*number_clip_keys(n), "seconds_left"), 1.5))
+        number, keys = _number(round(event.seconds) or 10, code, "seconds_left")
+        line = Line(f"{number} {said['seconds_left']}", (*keys, "seconds_left"), 1.5)
+        return Cue(None, line)
     if k is EventKind.COUNTDOWN:
-        n = max(1, round(event.seconds))
-        return Cue(Sound.TICK, Line(str(n), number_clip_keys(n), 0.5))
+        number, keys = _number(max(1, round(event.seconds)), code)
+        return Cue(Sound.TICK, Line(number, keys, 0.5))
     if k is EventKind.RELEASE:
-        return Cue(Sound.RELEASE, Line(PHRASES["release"], ("release",), 1.5, urgent=True))
+        return Cue(Sound.RELEASE, _said("release", code, 1.5, urgent=True))
     if k is EventKind.REPS_START:
         return Cue(Sound.HOLD_START)
     if k is EventKind.REP:
-        line = Line(
-            f"{event.rep} of {event.reps}.",
-            (*number_clip_keys(event.rep), "of", *number_clip_keys(event.reps)),
-            0.8,
-        )
+        rep, rep_keys = _number(event.rep, code)
+        reps, reps_keys = _number(event.reps, code)
+        line = Line(f"{rep} {said['of']} {reps}.", (*rep_keys, "of", *reps_keys), 0.8)
         return Cue(Sound.REP_BEAT, line)
     if k is EventKind.REP_HOLD:
-        return Cue(None, Line(PHRASES["hold"], ("hold",), 0.8))
+        return Cue(None, _said("hold", code, 0.8))
     if k is EventKind.SWITCH_SIDE:
         if event.side is None:
-            line = Line(PHRASES["switch_sides"], ("switch_sides",), 3.0, urgent=True)
-            return Cue(Sound.SWITCH_SIDE, line)
-        return Cue(Sound.SWITCH_SIDE, _side_line("switch_to_your", event.side, ex, 3.0, True))
+            return Cue(Sound.SWITCH_SIDE, _said("switch_sides", code, 3.0, urgent=True))
+        line = _side_line("switch_to", event.side, ex, 3.0, True, code)
+        return Cue(Sound.SWITCH_SIDE, line)
     if k is EventKind.REST:
-        dur_text, dur_clips = say_duration(event.seconds)
-        return Cue(Sound.REST, Line(f"Rest {dur_text}.", ("rest", *dur_clips), 3.0))
+        dur_text, dur_clips = say_duration(event.seconds, code)
+        return Cue(Sound.REST, Line(f"{said['rest']} {dur_text}", ("rest", *dur_clips), 3.0))
     if k is EventKind.NEXT_UP:
         if not event.next_name:
             return Cue(Sound.NEXT_EXERCISE)
         clip = _clip_for_name(event.next_name, exercises)
-        return Cue(Sound.NEXT_EXERCISE, Line(f"Next: {event.next_name}.", ("next", *clip), 4.0))
+        line = Line(f"{said['next']} {event.next_name}.", ("next", *clip), 4.0)
+        return Cue(Sound.NEXT_EXERCISE, line)
     if k is EventKind.SESSION_COMPLETE:
-        return Cue(
-            Sound.SESSION_COMPLETE,
-            Line(PHRASES["session_complete"], ("session_complete",), 6.0, urgent=True),
-        )
+        return Cue(Sound.SESSION_COMPLETE, _said("session_complete", code, 6.0, urgent=True))
     if k in (EventKind.PAUSED, EventKind.STALLED):
-        return Cue(None, Line(PHRASES["paused"], ("paused",), 2.0, urgent=True), flush=True)
+        return Cue(None, _said("paused", code, 2.0, urgent=True), flush=True)
     if k is EventKind.RESUMED:
-        return Cue(Sound.GET_READY, Line(PHRASES["resuming"], ("resuming",), 2.0, urgent=True))
+        return Cue(Sound.GET_READY, _said("resuming", code, 2.0, urgent=True))
     if k is EventKind.CONTINUE:
         work = event.step_kind in (StepKind.HOLD, StepKind.REPS)
         return Cue(Sound.HOLD_START if work else None)
     if k is EventKind.SKIPPED:
         return Cue(flush=True)
     if k is EventKind.STOPPED:
-        return Cue(
-            None, Line(PHRASES["session_stopped"], ("session_stopped",), 2.0, True), flush=True
-        )
+        return Cue(None, _said("session_stopped", code, 2.0, urgent=True), flush=True)
     return Cue()  # SESSION_START: the intro that comes with it speaks
 
 
@@ -462,7 +481,11 @@ def merge(cues: Sequence[Cue]) -> Cue:
     return Cue(sound, line, any(c.flush for c in cues))
 
 
-def cues_for(events: Iterable[Event], exercises: Mapping[str, Exercise] | None = None) -> list[Cue]:
+def cues_for(
+    events: Iterable[Event],
+    exercises: Mapping[str, Exercise] | None = None,
+    lang: str | None = None,
+) -> list[Cue]:
     """Group events that share a deadline and give one merged cue per group."""
     groups: list[list[Event]] = []
     for ev in events:
@@ -470,4 +493,4 @@ def cues_for(events: Iterable[Event], exercises: Mapping[str, Exercise] | None =
             groups[-1].append(ev)
         else:
             groups.append([ev])
-    return [merge([event_cue(ev, exercises) for ev in group]) for group in groups]
+    return [merge([event_cue(ev, exercises, lang) for ev in group]) for group in groups]
