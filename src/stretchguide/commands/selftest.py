@@ -28,12 +28,12 @@ import sys
 import tempfile
 import time
 import traceback
-import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stretchguide.clip_files import ClipFormatError, read_clip
 from stretchguide.core.words import plural
 from stretchguide.paths import AppPaths
 
@@ -156,9 +156,13 @@ def check_images(ctx: _Context) -> str:
 def sound_names(exercise_ids: list[str]) -> list[str]:
     """Every cue sound and every recorded voice clip a session may play."""
     from stretchguide.core import cues
+    from stretchguide.core.i18n import available_languages
 
     names = [sound.resource for sound in cues.Sound]
-    names += [f"sounds/voice/{key}.wav" for key in sorted(cues.clips_needed(exercise_ids))]
+    # Every language's clips: the language can be switched in Settings.
+    for lang in available_languages():
+        keys = sorted(cues.clips_needed(exercise_ids, lang))
+        names += [cues.clip_resource(key, lang) for key in keys]
     return names
 
 
@@ -176,11 +180,11 @@ def check_sounds(ctx: _Context) -> str:
             missing.append(name)
             continue
         try:
-            with wave.open(str(path), "rb") as w:
-                if w.getnframes() == 0:
-                    raise wave.Error("no samples")
-                seconds += w.getnframes() / w.getframerate()
-        except (wave.Error, EOFError, OSError) as exc:
+            clip = read_clip(path)
+            if not clip.pcm:
+                raise ClipFormatError("no samples")
+            seconds += clip.seconds
+        except ClipFormatError as exc:
             broken.append(f"{name} ({exc})")
     if missing:
         raise _missing("sounds", missing)

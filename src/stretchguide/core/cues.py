@@ -135,6 +135,12 @@ def _number(n: int, lang: str, noun: str | None = None) -> tuple[str, tuple[str,
     return str(n), keys
 
 
+def clip_resource(key: str, lang: str) -> str:
+    """The resource name of one clip: English at the top, others in ``<lang>/``."""
+    folder = "sounds/voice" if lang == SOURCE_LANGUAGE else f"sounds/voice/{lang}"
+    return f"{folder}/{key}.wav"
+
+
 def exercise_clip_key(exercise_id: str) -> str:
     return f"ex_{exercise_id}"
 
