@@ -75,6 +75,8 @@ def test_numbers_are_written_as_each_language_writes_them(lang: str, n: int) -> 
         ("fr", 21, "f", "vingt et une"),
         ("fr", 81, "f", "quatre-vingt-une"),
         ("fr", 11, "f", "onze"),
+        ("de", 1, "f", "eine"),
+        ("de", 1, "m", "einen"),
         ("de", 21, "f", "einundzwanzig"),  # German compounds do not change
     ],
 )
@@ -110,10 +112,11 @@ def test_out_of_range_numbers_are_refused() -> None:
     ("lang", "seconds", "text", "clips"),
     [
         ("en", 30, "30 seconds.", ("num_30", "seconds")),
-        ("de", 1, "eine Sekunde.", ("one_second",)),
+        ("de", 1, "eine Sekunde.", ("num_1f", "second")),
         ("de", 45, "45 Sekunden.", ("num_5", "num_and", "num_40", "seconds")),
         ("es", 21, "veintiún segundos.", ("num_21m", "seconds")),
-        ("es", 60, "un minuto.", ("one_minute",)),
+        ("es", 60, "un minuto.", ("num_1m", "minute")),
+        ("en", 60, "1 minute.", ("num_1", "minute")),
         ("fr", 21, "vingt et une secondes.", ("num_20", "num_and", "num_1f", "seconds")),
         ("fr", 120, "2 minutes.", ("num_2", "minutes")),
     ],

@@ -62,39 +62,40 @@ def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
     sounds like sentences, not a word salad. Lines are built by joining
     these in English word order (lead, number, noun), so a translation must
     read well joined that way: "Halten Sie" + "dreißig" + "Sekunden.", and
-    "Wechseln Sie zu" + "Ihrem linken Bein." (the noun carries its own "your"
-    so it can agree: "Ihrer linken Seite"). The
-    "spoken" context keeps them apart from the same English on screen.
+    "Wechseln Sie zu" + "Ihrem linken Bein." (a translation may move "your"
+    into the noun's phrase so it can agree: "Ihrer linken Seite"). Each has
+    its own context, ``spoken.<clip key>``: it keeps them apart from the same
+    English on screen, and an edited English phrase marks just its own
+    translation for review.
     """
     return {
-        "get_ready": tr.pgettext("spoken", "Get ready."),
-        "hold_for": tr.pgettext("spoken", "Hold for"),
-        "seconds": tr.pgettext("spoken", "seconds."),
-        "one_second": tr.pgettext("spoken", "one second."),
-        "minutes": tr.pgettext("spoken", "minutes."),
-        "one_minute": tr.pgettext("spoken", "one minute."),
-        "seconds_left": tr.pgettext("spoken", "seconds left."),
-        "halfway": tr.pgettext("spoken", "Halfway."),
-        "breaths": tr.pgettext("spoken", "breaths."),
-        "one_breath": tr.pgettext("spoken", "one breath."),
-        "breathe_in_out": tr.pgettext("spoken", "Breathe in, and out."),
-        "hold": tr.pgettext("spoken", "Hold."),
-        "release": tr.pgettext("spoken", "Release."),
-        "relax": tr.pgettext("spoken", "Relax."),
-        "of": tr.pgettext("spoken", "of"),
-        "switch_to": tr.pgettext("spoken", "Switch to"),
-        "start_with": tr.pgettext("spoken", "Start with"),
-        "switch_sides": tr.pgettext("spoken", "Switch sides."),
-        "left_leg": tr.pgettext("spoken", "your left leg."),
-        "right_leg": tr.pgettext("spoken", "your right leg."),
-        "left_side": tr.pgettext("spoken", "your left side."),
-        "right_side": tr.pgettext("spoken", "your right side."),
-        "rest": tr.pgettext("spoken", "Rest"),
-        "next": tr.pgettext("spoken", "Next:"),
-        "session_complete": tr.pgettext("spoken", "Session complete. Well done."),
-        "session_stopped": tr.pgettext("spoken", "Session stopped."),
-        "paused": tr.pgettext("spoken", "Paused."),
-        "resuming": tr.pgettext("spoken", "Resuming."),
+        "get_ready": tr.pgettext("spoken.get_ready", "Get ready."),
+        "hold_for": tr.pgettext("spoken.hold_for", "Hold for"),
+        "seconds": tr.pgettext("spoken.seconds", "seconds."),
+        "second": tr.pgettext("spoken.second", "second."),
+        "minutes": tr.pgettext("spoken.minutes", "minutes."),
+        "minute": tr.pgettext("spoken.minute", "minute."),
+        "seconds_left": tr.pgettext("spoken.seconds_left", "seconds left."),
+        "halfway": tr.pgettext("spoken.halfway", "Halfway."),
+        "breaths": tr.pgettext("spoken.breaths", "breaths."),
+        "breathe_in_out": tr.pgettext("spoken.breathe_in_out", "Breathe in, and out."),
+        "hold": tr.pgettext("spoken.hold", "Hold."),
+        "release": tr.pgettext("spoken.release", "Release."),
+        "relax": tr.pgettext("spoken.relax", "Relax."),
+        "of": tr.pgettext("spoken.of", "of"),
+        "switch_to": tr.pgettext("spoken.switch_to", "Switch to your"),
+        "start_with": tr.pgettext("spoken.start_with", "Start with your"),
+        "switch_sides": tr.pgettext("spoken.switch_sides", "Switch sides."),
+        "left_leg": tr.pgettext("spoken.left_leg", "left leg."),
+        "right_leg": tr.pgettext("spoken.right_leg", "right leg."),
+        "left_side": tr.pgettext("spoken.left_side", "left side."),
+        "right_side": tr.pgettext("spoken.right_side", "right side."),
+        "rest": tr.pgettext("spoken.rest", "Rest"),
+        "next": tr.pgettext("spoken.next", "Next:"),
+        "session_complete": tr.pgettext("spoken.session_complete", "Session complete. Well done."),
+        "session_stopped": tr.pgettext("spoken.session_stopped", "Session stopped."),
+        "paused": tr.pgettext("spoken.paused", "Paused."),
+        "resuming": tr.pgettext("spoken.resuming", "Resuming."),
     }
 
 
@@ -102,8 +103,11 @@ PHRASES: dict[str, str] = _phrases(gettext.NullTranslations())
 """The English phrases (the source language)."""
 
 # The grammatical gender of the noun after a number, where the number agrees
-# with it (Spanish "veintiún segundos", French "vingt et une secondes").
+# with it (Spanish "veintiún segundos", French "vingt et une secondes",
+# German "eine Sekunde"). German "m" is the accusative "einen": every German
+# count here is a length of time ("einen Atemzug lang").
 _NOUN_GENDER: dict[str, dict[str, str]] = {
+    "de": {"seconds": "f", "minutes": "f", "breaths": "m", "seconds_left": "f"},
     "es": {"seconds": "m", "minutes": "m", "breaths": "f", "seconds_left": "m"},
     "fr": {"seconds": "f", "minutes": "f", "breaths": "f", "seconds_left": "f"},
 }
@@ -231,21 +235,22 @@ class Cue:
 
 
 def _counted(n: int, noun: str, one: str, lang: str) -> tuple[str, tuple[str, ...]]:
-    """'30 seconds.' / 'one second.' as text and clip keys, in ``lang``."""
-    said = phrases(lang)
-    if n == 1:
-        # Its own phrase: "eine Sekunde", "un segundo" agree with the noun.
-        return said[one], (one,)
+    """'30 seconds.' / '1 second.' as text and clip keys, in ``lang``.
+
+    ``one`` is the singular's phrase ("second."); the number agrees with the
+    noun ("eine Sekunde", "un segundo", "une seconde").
+    """
     number, keys = _number(n, lang, noun)
-    return f"{number} {said[noun]}", (*keys, noun)
+    word = one if n == 1 else noun
+    return f"{number} {phrases(lang)[word]}", (*keys, word)
 
 
 def say_duration(seconds: float, lang: str | None = None) -> tuple[str, tuple[str, ...]]:
     """'30 seconds.' / '2 minutes.' as text and clip keys (whole minutes only)."""
     s = max(0, round(seconds))
     if s >= 60 and s % 60 == 0:
-        return _counted(s // 60, "minutes", "one_minute", _lang(lang))
-    return _counted(s, "seconds", "one_second", _lang(lang))
+        return _counted(s // 60, "minutes", "minute", _lang(lang))
+    return _counted(s, "seconds", "second", _lang(lang))
 
 
 @dataclass(order=True)
@@ -393,7 +398,7 @@ def event_cue(
             )
         return Cue(Sound.GET_READY, _said("get_ready", code, 3.0))
     if k is EventKind.HOLD_START and event.reps and event.step_kind is StepKind.HOLD:
-        count_text, count_clips = _counted(event.reps, "breaths", "one_breath", code)
+        count_text, count_clips = _counted(event.reps, "breaths", "breaths", code)
         text = f"{said['hold_for']} {count_text}"
         return Cue(Sound.HOLD_START, Line(text, ("hold_for", *count_clips), 4.0, urgent=True))
     if k is EventKind.BREATH:
@@ -405,7 +410,7 @@ def event_cue(
         lead: tuple[str, ...] = ("hold_for",)
         if event.stage:
             # A stage may be a movement ("Raise and lower"), so no "hold".
-            template = translations(code).pgettext("spoken", "{stage}, for {duration}")
+            template = translations(code).pgettext("spoken.stage_for", "{stage}, for {duration}")
             text = template.format(stage=event.stage.capitalize(), duration=dur_text)
             lead = ()
         # The intro (name and first instruction) can outlast a 5 s get-ready,

@@ -18,8 +18,9 @@ here:
 A number said before a noun agrees with it where the language wants that:
 Spanish "veintiún segundos", "una respiración"; French "vingt et une
 secondes". ``gender`` is the noun's ("m" or "f"); None is a number on its
-own (a countdown says "uno", "un"). German compounds do not change, and
-"one second" is its own phrase in :mod:`stretchguide.core.cues`.
+own (a countdown says "uno", "un", "eins"). German compounds do not change
+("einundzwanzig Sekunden"); German "one" does ("eine Sekunde", and "einen
+Atemzug" for the masculine, as a length of time is accusative).
 
 :func:`number_clips` is what ``tools/gen_voice.py`` records for a language;
 :func:`number_clip_keys` is which of them say ``n``; :func:`spell` is the
@@ -177,6 +178,8 @@ def number_clips(lang: str) -> dict[str, str]:
             **{f"num_{n}": w for n, w in enumerate(_DE_ONES)},
             **{f"num_{n}": w for n, w in _DE_TENS.items()},
             "num_1c": "ein",  # in compounds: einundzwanzig, einhundert
+            "num_1f": "eine",  # before a noun: eine Sekunde
+            "num_1m": "einen",  # einen Atemzug (lang): a length of time
             "num_and": "und",
             "num_100": "hundert",
         }
@@ -283,7 +286,8 @@ def number_clip_keys(n: int, lang: str = "en", gender: str | None = None) -> tup
     """Clip keys that say ``n`` (0-999) in ``lang``: en 47 -> num_40, num_7."""
     _check(n)
     if lang == "de":
-        return _de(n)
+        # Only "one" itself agrees; compounds never change (einundzwanzig).
+        return (f"num_1{gender}",) if n == 1 and gender in ("m", "f") else _de(n)
     if lang == "es":
         keys = _es(n)
         if gender in ("m", "f") and keys[-1] in ("num_1", "num_21"):
