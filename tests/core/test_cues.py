@@ -116,7 +116,7 @@ def test_switch_side_names_the_leg_for_a_leg_stretch_and_the_side_for_a_twist() 
     assert leg.sound is Sound.SWITCH_SIDE and trunk.sound is Sound.SWITCH_SIDE
     assert leg.line is not None and trunk.line is not None
     assert leg.line.text == "Switch to your left leg."
-    assert leg.line.clips == ("switch_to", "left_leg")
+    assert leg.line.clips == ("switch_to_your", "left_leg")
     assert trunk.line.text == "Switch to your right side."
     assert leg.line.urgent
 

@@ -83,8 +83,8 @@ def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
         "release": tr.pgettext("spoken.release", "Release."),
         "relax": tr.pgettext("spoken.relax", "Relax."),
         "of": tr.pgettext("spoken.of", "of"),
-        "switch_to": tr.pgettext("spoken.switch_to", "Switch to your"),
-        "start_with": tr.pgettext("spoken.start_with", "Start with your"),
+        "switch_to_your": tr.pgettext("spoken.switch_to_your", "Switch to your"),
+        "start_with_your": tr.pgettext("spoken.start_with_your", "Start with your"),
         "switch_sides": tr.pgettext("spoken.switch_sides", "Switch sides."),
         "left_leg": tr.pgettext("spoken.left_leg", "left leg."),
         "right_leg": tr.pgettext("spoken.right_leg", "right leg."),
@@ -391,7 +391,7 @@ def event_cue(
         return Cue(Sound.NEXT_EXERCISE, Line(text, clips, max_delay_s=4.0))
     if k is EventKind.PREPARE:
         if event.side is not None:
-            side = _side_line("start_with", event.side, ex, 3.0, False, code)
+            side = _side_line("start_with_your", event.side, ex, 3.0, False, code)
             return Cue(
                 Sound.GET_READY,
                 Line(f"{said['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
@@ -442,7 +442,7 @@ def event_cue(
     if k is EventKind.SWITCH_SIDE:
         if event.side is None:
             return Cue(Sound.SWITCH_SIDE, _said("switch_sides", code, 3.0, urgent=True))
-        line = _side_line("switch_to", event.side, ex, 3.0, True, code)
+        line = _side_line("switch_to_your", event.side, ex, 3.0, True, code)
         return Cue(Sound.SWITCH_SIDE, line)
     if k is EventKind.REST:
         dur_text, dur_clips = say_duration(event.seconds, code)
