@@ -21,6 +21,9 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Command-line output in English whatever the machine's locale (tests that
+# check other languages pass --language or set it themselves).
+os.environ.setdefault("STRETCHGUIDE_LANGUAGE", "en")
 # As the app does (stretchguide.qt.app.use_plain_event_dispatcher): the GLib
 # dispatcher can spin forever on a doubled socket notifier inside Qt.
 os.environ.setdefault("QT_NO_GLIB", "1")

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     import argparse
 
 # Top-level options that take a value, so their value is not read as a command.
-_VALUED_OPTIONS = ("--data-dir",)
+_VALUED_OPTIONS = ("--data-dir", "--language")
+# The language setting for the command line when --language is not given
+# (the tests pin it to English, whatever the machine's locale).
+LANGUAGE_VAR = "STRETCHGUIDE_LANGUAGE"
 
 
 def wants_commands(argv: Sequence[str]) -> bool:
@@ -60,6 +63,12 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         f"(default: ${paths.ENV_VAR} or the platform's user data folder)",
     )
     parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help=f"language of the command line's output: en, de, es or fr "
+        f"(default: ${LANGUAGE_VAR}, else the system locale, else English)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation without a person and exit (0 = all good)",
@@ -76,6 +85,21 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _use_language(option: str | None) -> None:
+    """Set the language of core's words for a command (the app sets its own)."""
+    from stretchguide.core import i18n
+
+    setting = option or os.environ.get(LANGUAGE_VAR) or None
+    lang = i18n.resolve_language(setting, os.environ)
+    if option and option.lower() not in {"system", "auto"} and lang != i18n.language_code(option):
+        shipped = ", ".join(i18n.available_languages())
+        print(
+            f"stretchguide: no translation for {option!r} (there are: {shipped}); using English.",
+            file=sys.stderr,
+        )
+    i18n.set_language(lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         if qt_args:
             parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
+        _use_language(args.language)
         try:
             code = int(args.func(args, app_paths))
             sys.stdout.flush()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stretchguide.core.words import plural
+from stretchguide.core.i18n import _, ngettext
 from stretchguide.paths import AppPaths
 
 
@@ -19,6 +19,14 @@ def _columns_help() -> str:
         lines.append(f"  {name}")
         lines.extend(f"    {col:<14} {text}" for col, text in cols)
     return "\n".join(lines)
+
+
+def _sessions(n: int) -> str:
+    return ngettext("{n} session", "{n} sessions", n).format(n=n)
+
+
+def _checkins(n: int) -> str:
+    return ngettext("{n} check-in", "{n} check-ins", n).format(n=n)
 
 
 def register(sub: Any) -> None:
@@ -96,14 +104,15 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
         except exchange.ImportValidationError as exc:
             print(str(exc), file=sys.stderr)
             return 1
-    print(
-        f"Imported {plural(report.sessions_added, 'session')} and "
-        f"{plural(report.checkins_added, 'check-in')}; skipped "
-        f"{plural(report.sessions_skipped, 'session')} and "
-        f"{plural(report.checkins_skipped, 'check-in')} already present."
+    added = _("Imported {sessions} and {checkins};").format(
+        sessions=_sessions(report.sessions_added), checkins=_checkins(report.checkins_added)
     )
+    skipped = _("skipped {sessions} and {checkins} already present.").format(
+        sessions=_sessions(report.sessions_skipped), checkins=_checkins(report.checkins_skipped)
+    )
+    print(f"{added} {skipped}")
     if report.backup is not None:
-        print(f"A copy of your history before the import is in {report.backup}")
+        print(_("A copy of your history before the import is in {path}").format(path=report.backup))
     return 0
 
 
@@ -115,17 +124,22 @@ def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     with history:
         summary = history.summary()
     streak = summary.streak
-    print(f"Sessions this week: {summary.sessions_this_week}")
+    print(_("Sessions this week: {count}").format(count=summary.sessions_this_week))
     goal = (
-        "habit goal reached"
+        _("habit goal reached")
         if streak.reached
-        else f"{streak.days_to_goal} more to reach {streak.goal} days"
+        else _("{n} more to reach {goal} days").format(n=streak.days_to_goal, goal=streak.goal)
     )
-    print(f"Streak: {plural(streak.current, 'day')} in a row ({goal}; best {streak.best})")
+    days = ngettext("{n} day", "{n} days", streak.current).format(n=streak.current)
+    print(
+        _("Streak: {days} in a row ({goal}; best {best})").format(
+            days=days, goal=goal, best=streak.best
+        )
+    )
     # The History page says the very same words (core.safety), so the two agree.
     from stretchguide.core.safety import verdict_advice, verdict_headline
 
-    print(f"Last 14 days: {verdict_headline(summary.verdict)}")
+    print(_("Last 14 days: {headline}").format(headline=verdict_headline(summary.verdict)))
     for reason in summary.verdict.reasons:
         print(f"  {reason}")
     advice = verdict_advice(summary.verdict)

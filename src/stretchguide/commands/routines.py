@@ -21,6 +21,7 @@ from stretchguide.core.catalog import (
     load_user_routines,
     routine_equipment,
 )
+from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
 from stretchguide.paths import AppPaths
 
 
@@ -113,11 +114,14 @@ def _minutes(seconds: float) -> str:
 
 def run_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     catalog = load_builtin()
+    if not args.json:
+        # JSON stays English: it is for programs, and its texts match the files.
+        catalog = translate_catalog(catalog, current_language())
     exercises = catalog.exercises
     own, errors = load_user_routines(paths.routines_dir, exercises, catalog.routines)
     routines = [*catalog.routines.values(), *own]
     for error in errors:
-        print(f"skipped: {error}", file=sys.stderr)
+        print(_("skipped: {error}").format(error=error), file=sys.stderr)
     if args.json:
         payload = {
             "exercises": [_exercise_json(e) for e in exercises.values()],
@@ -127,20 +131,20 @@ def run_routines(args: argparse.Namespace, paths: AppPaths) -> int:
         json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    out = [f"Routines ({len(routines)})", ""]
+    out = [_("Routines ({count})").format(count=len(routines)), ""]
     for routine in routines:
-        mark = "" if routine.builtin else "  [yours]"
+        mark = "" if routine.builtin else "  " + _("[yours]")
         equipment = ", ".join(sorted(e.value for e in routine_equipment(routine, exercises)))
         out.append(f"{routine.id}  {routine.name}{mark}")
         out.append(
             f"    {_minutes(_duration_s(routine, exercises))}; {routine.schedule.text}"
-            + (f"; needs: {equipment}" if equipment else "")
+            + ("; " + _("needs: {equipment}").format(equipment=equipment) if equipment else "")
         )
         for item in routine.items:
             name = exercises[item.exercise_id].name
             out.append(f"    - {name}: {describe_dose(item.dose)}")
         out.append("")
-    out.append(f"Exercises ({len(exercises)})")
+    out.append(_("Exercises ({count})").format(count=len(exercises)))
     out.append("")
     for exercise in exercises.values():
         out.append(
@@ -158,10 +162,19 @@ def run_check_routine(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         routine = load_routine_file(args.file, exercises, taken_ids=catalog.routines)
     except CatalogError as error:
-        print(f"invalid: {error}", file=sys.stderr)
+        print(_("invalid: {error}").format(error=error), file=sys.stderr)
         return 1
+    count = len(routine.items)
     print(
-        f"ok: {routine.id} ({routine.name}): {len(routine.items)} exercises, "
-        f"{_minutes(_duration_s(routine, exercises))}"
+        ngettext(
+            "ok: {id} ({name}): {count} exercise, {duration}",
+            "ok: {id} ({name}): {count} exercises, {duration}",
+            count,
+        ).format(
+            id=routine.id,
+            name=routine.name,
+            count=count,
+            duration=_minutes(_duration_s(routine, exercises)),
+        )
     )
     return 0

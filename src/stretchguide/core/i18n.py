@@ -21,7 +21,6 @@ empty line. ``tools/i18n_extract.py`` writes the template and updates the
 
 from __future__ import annotations
 
-import ast
 import functools
 import gettext
 import io
@@ -61,7 +60,8 @@ def available_languages(base: Path | None = None) -> tuple[str, ...]:
 _LANG_CODE = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)?(?:\.[^@]*)?(?:@.*)?$")
 
 
-def _code(value: str) -> str | None:
+def language_code(value: str) -> str | None:
+    """The language part of a locale or code ("de_DE.UTF-8" -> "de"), or None."""
     match = _LANG_CODE.match(value.strip())
     return match.group(1).lower() if match else None
 
@@ -80,12 +80,12 @@ def resolve_language(
     """
     shipped = available if available is not None else available_languages()
     if setting and setting.strip().lower() not in {"system", "auto"}:
-        code = _code(setting)
+        code = language_code(setting)
         return code if code in shipped else SOURCE_LANGUAGE
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
-            code = _code(value)
+            code = language_code(value)
             return code if code in shipped else SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
 
@@ -523,6 +523,8 @@ class CodeText:
 
 def code_texts(source: str, where: str) -> list[CodeText]:
     """The literal strings in ``_()``/``N_()``/``ngettext()``/``pgettext()`` calls."""
+    import ast  # only the extractor and tests need it, not the app
+
     out: list[CodeText] = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
