@@ -338,3 +338,25 @@ def test_side_phrase_replacement_names_the_other_leg_for_other() -> None:
     painful = next(p for p in phrases if p.role == "painful")
     text = f"{painful.text} / {other.text}"
     assert i18n.name_side_translated(text, Side.LEFT, "de") == f"{painful.left} / {other.right}"
+
+
+def test_a_german_session_names_the_leg_on_screen_and_at_the_switch(english: None) -> None:
+    from stretchguide.core.timeline import SessionOptions, SideMode, build_timeline
+
+    i18n.set_language("de")
+    catalog = translate_catalog(load_builtin(), "de")
+    options = SessionOptions(side_mode=SideMode.AFFECTED_FIRST, affected_side=Side.LEFT)
+
+    def shown(routine_id: str, exercise_id: str) -> str:
+        routine = catalog.routines[routine_id]
+        steps = build_timeline(routine, catalog.exercises, options).steps
+        return " ".join(s.instruction for s in steps if s.exercise_id == exercise_id)
+
+    # A dose for the painful leg: the left one, by name.
+    hamstring = shown("article_000_basics", "supine_hamstring_stretch")
+    assert "Heben Sie das linke Bein zur Decke." in hamstring
+    assert "schmerzende" not in hamstring
+    # A dose for each leg: painful (left) first, then the switch in German.
+    knee = shown("article_001_seven_best", "single_knee_to_chest")
+    assert "Jetzt Ihr rechtes Bein." in knee
+    assert "Now your" not in knee and "das andere Bein" not in knee
