@@ -7,6 +7,8 @@ import gettext
 import importlib.util
 import io
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -360,3 +362,27 @@ def test_a_german_session_names_the_leg_on_screen_and_at_the_switch(english: Non
     knee = shown("article_001_seven_best", "single_knee_to_chest")
     assert "Jetzt Ihr rechtes Bein." in knee
     assert "Now your" not in knee and "das andere Bein" not in knee
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt not installed")
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_our_reader_agrees_with_gnu_msgfmt(lang: str, tmp_path: Path) -> None:
+    # msgfmt --check also checks python-brace-format entries on its own.
+    mo = tmp_path / "gnu.mo"
+    subprocess.run(
+        ["msgfmt", "--check", "-o", str(mo), str(i18n.po_path(lang))],
+        check=True,
+        capture_output=True,
+    )
+    gnu = gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    ours = i18n.translations(lang)
+    for e in _pot():
+        if e.msgid_plural is not None:
+            for n in (0, 1, 2, 5):
+                assert ours.ngettext(e.msgid, e.msgid_plural, n) == gnu.ngettext(
+                    e.msgid, e.msgid_plural, n
+                )
+        elif e.msgctxt is not None:
+            assert ours.pgettext(e.msgctxt, e.msgid) == gnu.pgettext(e.msgctxt, e.msgid)
+        else:
+            assert ours.gettext(e.msgid) == gnu.gettext(e.msgid)
