@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import wave
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from tests.support import by_id, hold_exercise, reps_exercise
 
+from stretchguide.clip_files import MULAW, read_clip
 from stretchguide.core import cues
 from stretchguide.core.catalog import (
     Area,
@@ -24,6 +24,7 @@ from stretchguide.core.catalog import (
     load_builtin,
 )
 from stretchguide.core.cues import Cue, Line, LineQueue, Sound, cues_for, event_cue
+from stretchguide.core.i18n import available_languages
 from stretchguide.core.session import Event, EventKind, Session, build_cues
 from stretchguide.core.timeline import SessionOptions, build_timeline
 
@@ -256,7 +257,7 @@ def test_every_event_kind_maps_to_a_cue() -> None:
 )
 def test_numbers_are_spoken_from_the_recorded_number_words(n: int, keys: tuple[str, ...]) -> None:
     assert cues.number_clip_keys(n) == keys
-    assert set(keys) <= set(cues.NUMBER_CLIPS)
+    assert set(keys) <= set(cues.all_fixed_clips("en"))
 
 
 def test_line_queue_keeps_order_and_waits_for_the_beep() -> None:
@@ -337,12 +338,15 @@ def test_every_clip_a_builtin_routine_can_ask_for_is_recorded() -> None:
     assert wanted - recorded == set()
 
 
-def test_voice_clips_are_small_mono_22k_16bit_and_trimmed() -> None:
-    for path in VOICE_DIR.glob("*.wav"):
-        with wave.open(str(path), "rb") as w:
-            assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 22_050)
-            frames = w.readframes(w.getnframes())
-        lead = frames[: int(0.05 * 22_050) * 2]
+@pytest.mark.parametrize("lang", available_languages())
+def test_voice_clips_are_mono_16k_mulaw_and_trimmed(lang: str) -> None:
+    folder = VOICE_DIR if lang == "en" else VOICE_DIR / lang
+    paths = sorted(folder.glob("*.wav"))
+    assert paths
+    for path in paths:
+        clip = read_clip(path)
+        assert (clip.rate, clip.stored_as) == (16_000, MULAW), path.name
+        lead = clip.pcm[: int(0.05 * 16_000) * 2]
         # Trimmed: speech (loud samples) within the first 50 ms.
         assert (
             max(

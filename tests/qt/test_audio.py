@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
 from tests.support import FakeClock, by_id, hold_exercise, reps_exercise, timeline_of
 
 from stretchguide.core.catalog import Area, Equipment, Kind, Position, Sides
@@ -326,9 +328,198 @@ def test_events_without_prepare_still_play(player) -> None:
 def test_the_recordings_are_passed_in_or_read_from_the_builtin_catalog(qtbot) -> None:
     from stretchguide.core.catalog import load_builtin
     from stretchguide.core.cues import recorded_clips
+    from stretchguide.core.i18n import translate_catalog
 
     given = {"intro_bridge": "Lie on your back."}
     assert CuePlayer(speech_engine="", recorded=given).recorded is given
     builtin = recorded_clips(load_builtin().exercises.values())
     assert "intro_bridge" in builtin
-    assert CuePlayer(speech_engine="").recorded == builtin
+    assert CuePlayer(speech_engine="", language="en").recorded == builtin
+    # Another language's clips were recorded from its own translation.
+    german = recorded_clips(translate_catalog(load_builtin(), "de").exercises.values())
+    assert german["intro_bridge"] != builtin["intro_bridge"]
+    assert CuePlayer(speech_engine="", language="de").recorded == german
+
+
+# --- speaking the chosen language ------------------------------------------------
+
+
+class _Voice:
+    def __init__(self, name: str, locale: str) -> None:
+        self._name, self._locale = name, QLocale(locale)
+
+    def name(self) -> str:
+        return self._name
+
+    def locale(self) -> QLocale:
+        return self._locale
+
+
+def test_the_speech_locale_is_the_language_in_the_ui_region_or_its_main_one() -> None:
+    assert audio.speech_locale_for("de", QLocale("de_AT")).name() == "de_AT"
+    assert audio.speech_locale_for("de", QLocale("en_GB")).name() == "de_DE"
+    assert audio.speech_locale_for("fr", QLocale("fr_CA")).name() == "fr_CA"
+    assert audio.speech_locale_for("es", QLocale("de_DE")).name() == "es_ES"
+    assert audio.speech_locale_for("en", QLocale("de_DE")).name() == "en_US"
+
+
+def test_a_locale_of_another_language_is_never_picked() -> None:
+    offered = [QLocale("en_US"), QLocale("fr_FR"), QLocale("fr_CA")]
+    assert audio.pick_locale(offered, QLocale("fr_CA")).name() == "fr_CA"
+    assert audio.pick_locale(offered, QLocale("fr_BE")).name() in {"fr_CA", "fr_FR"}
+    assert audio.pick_locale(offered, QLocale("de_DE")) is None
+
+
+def test_a_voice_of_another_language_is_never_picked() -> None:
+    voices = [_Voice("English (America)", "en_US"), _Voice("German", "de_DE")]
+    assert audio.pick_voice(voices, QLocale("de_AT")).name() == "German"
+    assert audio.pick_voice(voices, QLocale("es_ES")) is None
+
+
+class _FakeEngine(QObject):
+    """QTextToSpeech's surface as CuePlayer uses it, with the voices we choose."""
+
+    State = QTextToSpeech.State
+    ErrorReason = QTextToSpeech.ErrorReason
+    stateChanged = Signal(object)
+    errorOccurred = Signal(object, str)
+    voices: ClassVar[list[_Voice]] = []
+    locales: ClassVar[list[str]] = []  # offered apart from the voices' own
+
+    def __init__(self, engine: str, parent: QObject | None = None) -> None:
+        # No Qt parent: Python alone owns the double and frees it.
+        super().__init__()
+        self._locale = QLocale("en_US")
+        self._voice: _Voice | None = None
+        self.said: list[tuple[str, str]] = []
+
+    @staticmethod
+    def availableEngines() -> list[str]:  # noqa: N802 - Qt's name
+        return ["fake"]
+
+    def state(self) -> QTextToSpeech.State:
+        return QTextToSpeech.State.Ready
+
+    def availableLocales(self) -> list[QLocale]:  # noqa: N802
+        return [v.locale() for v in self.voices] + [QLocale(n) for n in self.locales]
+
+    def setLocale(self, locale: QLocale) -> None:  # noqa: N802
+        self._locale = locale
+
+    def locale(self) -> QLocale:
+        return self._locale
+
+    def availableVoices(self) -> list[_Voice]:  # noqa: N802
+        mine = [v for v in self.voices if v.locale().language() == self._locale.language()]
+        return mine or list(self.voices)  # as speech-dispatcher lists them
+
+    def setVoice(self, voice: _Voice) -> None:  # noqa: N802
+        self._voice = voice
+
+    def setVolume(self, volume: float) -> None:  # noqa: N802
+        pass
+
+    def say(self, text: str) -> None:
+        assert self._voice is not None
+        self.said.append((text, self._voice.locale().name()))
+
+    def stop(self) -> None:
+        pass
+
+    def deleteLater(self) -> None:  # noqa: N802
+        pass
+
+
+@pytest.fixture
+def fake_engine(monkeypatch):
+    from PySide6 import QtTextToSpeech
+
+    monkeypatch.setattr(QtTextToSpeech, "QTextToSpeech", _FakeEngine)
+    return _FakeEngine
+
+
+def _german_exercises() -> dict:
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.i18n import translate_catalog
+
+    catalog = translate_catalog(load_builtin(), "de")
+    return {k: catalog.exercises[k] for k in ("knees_to_chest",)}
+
+
+def test_german_is_spoken_by_a_german_voice_in_german(qtbot, fake_engine) -> None:
+    fake_engine.voices = [_Voice("English (America)", "en_US"), _Voice("German", "de_DE")]
+    fake_engine.locales = []
+    player = CuePlayer(speech_engine="fake", locale=QLocale("en_GB"), language="de")
+    player.prepare(_german_exercises())
+    assert player.voice_backend == "tts"
+    assert player._tts.locale().name() == "de_DE"
+    started: list[tuple[str, str]] = []
+    player.sig_line_started.connect(lambda text, backend: started.append((text, backend)))
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.i18n import translate_catalog
+
+    catalog = translate_catalog(load_builtin(), "de")
+    routine = Session(
+        timeline_of(catalog.exercises["knees_to_chest"], options=SessionOptions(prepare_s=4)),
+        FakeClock(0.0),
+    )
+    player.handle(routine.start(0.0))
+    qtbot.waitUntil(lambda: bool(started), timeout=3000)  # after the intro's beep
+    assert started[0][1] == "tts"
+    text, voice_locale = player._tts.said[0]
+    assert text.startswith(catalog.exercises["knees_to_chest"].name) and voice_locale == "de_DE"
+    assert "Machen Sie sich bereit." in text
+    player.shutdown()
+    player.deleteLater()  # as the fixture does: Qt deletes it, not the GC
+
+
+@pytest.mark.parametrize(
+    ("locales", "voices"),
+    [
+        ([], [("English (America)", "en_US")]),  # no German at all
+        # speech-dispatcher can offer a locale and then only English voices in it
+        (["de_DE"], [("English (America)", "en_US")]),
+    ],
+    ids=["no-german-locale", "no-german-voice"],
+)
+@pytest.mark.audio
+def test_an_engine_without_a_german_voice_is_not_used_for_german(
+    qtbot, fake_engine, locales, voices, private_pulse
+) -> None:
+    fake_engine.voices = [_Voice(name, locale) for name, locale in voices]
+    fake_engine.locales = locales
+    player = CuePlayer(speech_engine="fake", language="de")
+    player.prepare(_german_exercises())
+    # The recorded German clips speak instead.
+    assert player.voice_backend == "clips"
+    assert player._tts is None
+    player.shutdown()
+    player.deleteLater()  # as the fixture does: Qt deletes it, not the GC
+
+
+@pytest.mark.audio
+def test_without_an_engine_german_lines_play_from_the_german_clips(qtbot, private_pulse) -> None:
+    exercises = _german_exercises()
+    player = CuePlayer(speech_engine="", language="de")
+    player.prepare(exercises)
+    assert player.voice_backend == "clips"
+    started: list[tuple[str, str]] = []
+    player.sig_line_started.connect(lambda text, backend: started.append((text, backend)))
+    session = Session(
+        timeline_of(exercises["knees_to_chest"], options=SessionOptions(prepare_s=4)),
+        FakeClock(0.0),
+    )
+    player.handle(session.start(0.0))
+    qtbot.waitUntil(lambda: bool(started), timeout=3000)
+    text, backend = started[0]
+    assert backend == "clips" and text.startswith(exercises["knees_to_chest"].name)
+    # What was loaded is the German recording of the line, not the English.
+    from stretchguide.clip_files import read_clip
+    from stretchguide.qt.assets import asset_path
+
+    german = read_clip(asset_path("sounds/voice/de/ex_knees_to_chest.wav")).pcm
+    english = read_clip(asset_path("sounds/voice/ex_knees_to_chest.wav")).pcm
+    loaded = player._clips._clips["ex_knees_to_chest"]
+    assert loaded == german != english
+    player.shutdown()
+    player.deleteLater()  # as the fixture does: Qt deletes it, not the GC

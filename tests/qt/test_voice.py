@@ -224,8 +224,9 @@ def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
 class SayingPlayer(QObject):
     """Stands in for the CuePlayer: records what the app says, plays nothing."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__()
+        self.language = language  # as CuePlayer.language: whose clips it plays
         self.said: list[tuple[str, tuple[str, ...]]] = []
 
     def say(self, text: str, clips: tuple[str, ...] = ()) -> None:
@@ -237,10 +238,14 @@ class SayingPlayer(QObject):
     def prepare(self, exercises: object) -> None: ...
 
 
+EASED_OFF = {"en": "Holds are shorter from here on.", "de": "Ab jetzt wird kürzer gehalten."}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
 def test_saying_ease_off_at_the_this_hurts_question_eases_off_and_says_so(
-    qtbot, voice_window, monkeypatch
+    qtbot, voice_window, monkeypatch, language
 ):
-    from stretchguide.core.cues import PHRASES as SAID
+    from stretchguide.core.cues import phrases
 
     window, clock, *_ = voice_window
     window.ctx.prefs.voice_commands = True
@@ -252,7 +257,7 @@ def test_saying_ease_off_at_the_this_hurts_question_eases_off_and_says_so(
     before_total = window.flow.session.timeline.total_s
     # Sound from here on, into a recorder: the question is asked aloud, and
     # the answer to "ease off" must be too.
-    player = SayingPlayer()
+    player = SayingPlayer(language)
     window.flow.sound.cue_player = player
     window.ctx.audio = True
     QTimer.singleShot(50, window.session_view, lambda: listener.sig_command.emit("ease"))
@@ -261,7 +266,10 @@ def test_saying_ease_off_at_the_this_hurts_question_eases_off_and_says_so(
     assert window.current_page() == "session"
     assert "Eased off" in window.session_view.status.text()
     assert "ease off" in player.said[0][0]  # the question names the spoken answer
-    assert player.said[-1] == (SAID["eased_off"], ("eased_off",))
+    # Said in the player's language, to match the clip it plays.
+    said = phrases(language)["eased_off"]
+    assert said == EASED_OFF[language]
+    assert player.said[-1] == (said, ("eased_off",))
     assert indicator.text() == "Heard: " + ACKNOWLEDGEMENTS[Command.EASE]
 
 

@@ -69,10 +69,10 @@ def test_ordinary_sentences_with_command_words_inside_give_no_command(speech_cac
 def test_the_apps_own_clips_heard_without_the_gate_never_give_stop_or_this_hurts(recognizer):
     # Fed straight to the recognizer, the app's short clips mostly decode as
     # themselves ("Resuming." as "resuming": voice.commands.OWN_LINES). Five
-    # of its own clips and two cue tones still come out as commands ("minute"
-    # as "repeat", "eight" as "wait", "breaths" as "yes", "Up next:" as
-    # "mute"); that is why the microphone is closed while the app speaks
-    # (tests/qt/test_voice.py).
+    # of its own 16 kHz mu-law clips and two cue tones still come out as
+    # commands ("minute(s)" as "back", "Up next:", "fifteen" and "fifty" as
+    # "mute"; the tones as "no"); that is why the microphone is closed while
+    # the app speaks (tests/qt/test_voice.py).
     # Measured in docs/PERFORMANCE.md; this keeps the counts from growing and
     # the consequential commands out of them.
     voice = sorted((SOUNDS / "voice").glob("*.wav"))

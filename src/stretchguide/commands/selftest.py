@@ -28,12 +28,12 @@ import sys
 import tempfile
 import time
 import traceback
-import wave
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stretchguide.clip_files import ClipFormatError, read_clip
 from stretchguide.core.words import plural
 from stretchguide.paths import AppPaths
 
@@ -153,22 +153,33 @@ def check_images(ctx: _Context) -> str:
     return f"{len(names)} images present"
 
 
-def sound_names(exercise_ids: list[str], recorded: Mapping[str, str]) -> list[str]:
-    """Every cue sound and every recorded voice clip a session may play."""
+def sound_names(exercise_ids: list[str], recorded: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """Every cue sound and every recorded voice clip a session may play.
+
+    ``recorded``: language -> what its exercise clips say (``recorded_clips``
+    of the built-in catalog in that language), one entry per language checked.
+    """
     from stretchguide.core import cues
 
     names = [sound.resource for sound in cues.Sound]
-    needed = cues.clips_needed(exercise_ids, recorded)
-    names += [f"sounds/voice/{key}.wav" for key in sorted(needed)]
+    for lang, said in recorded.items():
+        keys = sorted(cues.clips_needed(exercise_ids, said, lang=lang))
+        names += [cues.clip_resource(key, lang) for key in keys]
     return names
 
 
 def check_sounds(ctx: _Context) -> str:
     from stretchguide.core.cues import recorded_clips
+    from stretchguide.core.i18n import available_languages, translate_catalog
     from stretchguide.qt.assets import MissingAssetError, asset_path
 
     catalog = _catalog(ctx)
-    names = sound_names(sorted(catalog.exercises), recorded_clips(catalog.exercises.values()))
+    # Every language's clips: the language can be switched in Settings.
+    recorded = {
+        lang: recorded_clips(translate_catalog(catalog, lang).exercises.values())
+        for lang in available_languages()
+    }
+    names = sound_names(sorted(catalog.exercises), recorded)
     missing: list[str] = []
     broken: list[str] = []
     seconds = 0.0
@@ -179,11 +190,11 @@ def check_sounds(ctx: _Context) -> str:
             missing.append(name)
             continue
         try:
-            with wave.open(str(path), "rb") as w:
-                if w.getnframes() == 0:
-                    raise wave.Error("no samples")
-                seconds += w.getnframes() / w.getframerate()
-        except (wave.Error, EOFError, OSError) as exc:
+            clip = read_clip(path)
+            if not clip.pcm:
+                raise ClipFormatError("no samples")
+            seconds += clip.seconds
+        except ClipFormatError as exc:
             broken.append(f"{name} ({exc})")
     if missing:
         raise _missing("sounds", missing)

@@ -3,8 +3,8 @@
 Pure and Qt-free: the Qt layer (``stretchguide.qt.audio``) only plays what
 this module decides. It reads no files: what the exercise clips say is
 passed in as ``recorded`` (see :func:`recorded_clips`), built by the caller
-from the built-in catalog, because that is what they were recorded from.
-Three parts:
+from the built-in catalog in the language spoken, because that is what they
+were recorded from. Three parts:
 
 * :class:`Sound` -- the nine cue sounds (``resources/sounds/<value>.wav``).
 * :class:`Line` -- a spoken line as text for a speech engine *and* as a
@@ -21,12 +21,20 @@ Three parts:
 
 from __future__ import annotations
 
+import functools
+import gettext
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from stretchguide.core import spoken_numbers
 from stretchguide.core.catalog import Exercise, Side
+from stretchguide.core.i18n import (
+    SOURCE_LANGUAGE,
+    current_language,
+    translations,
+)
 from stretchguide.core.session import Event, EventKind
 from stretchguide.core.timeline import StepKind
 
@@ -47,97 +55,100 @@ class Sound(StrEnum):
         return f"sounds/{self.value}.wav"
 
 
-# Fixed phrases: clip key -> words. Kept short and calm; each is recorded as
-# one clip so the fallback voice sounds like sentences, not a word salad.
-PHRASES: dict[str, str] = {
-    "get_ready": "Get ready.",
-    "hold_for": "Hold for",
-    "seconds": "seconds.",
-    "second": "second.",
-    "minutes": "minutes.",
-    "minute": "minute.",
-    "seconds_left": "seconds left.",
-    "halfway": "Halfway.",
-    "breaths": "breaths.",
-    "breathe_in_out": "Breathe in, and out.",
-    "hold": "Hold.",
-    "release": "Release.",
-    "relax": "Relax.",
-    "of": "of",
-    "switch_to_your": "Switch to your",
-    "start_with_your": "Start with your",
-    "switch_sides": "Switch sides.",
-    "left_leg": "left leg.",
-    "right_leg": "right leg.",
-    "left_side": "left side.",
-    "right_side": "right side.",
-    "rest": "Rest",
-    # Never "Next:" alone: "next" is a voice command, and a clip of the app
-    # saying it would be one too (fed to the recognizer it was heard as one).
-    "next": "Up next:",
-    "session_complete": "Session complete. Well done.",
-    "session_stopped": "Session stopped.",
-    # Not "Paused." alone: next to the command "pause" the model then took a
-    # spoken "pause" for the app's own "paused" (two voices of six).
-    "paused": "Session paused.",
-    "resuming": "Resuming.",
-    # The spoken answer to "ease off" (the this-hurts question's first choice).
-    "eased_off": "Holds are shorter from here on.",
-}
+def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
+    """Fixed phrases in one language: clip key -> words.
 
-_ONES = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-_TENS = {
-    20: "twenty",
-    30: "thirty",
-    40: "forty",
-    50: "fifty",
-    60: "sixty",
-    70: "seventy",
-    80: "eighty",
-    90: "ninety",
-}
+    Kept short and calm; each is recorded as one clip so the fallback voice
+    sounds like sentences, not a word salad. Lines are built by joining
+    these in English word order (lead, number, noun), so a translation must
+    read well joined that way: "Halten Sie" + "dreißig" + "Sekunden.", and
+    "Wechseln Sie zu" + "Ihrem linken Bein." (a translation may move "your"
+    into the noun's phrase so it can agree: "Ihrer linken Seite"). Each has
+    its own context, ``spoken.<clip key>``: it keeps them apart from the same
+    English on screen, and an edited English phrase marks just its own
+    translation for review.
+    """
+    return {
+        "get_ready": tr.pgettext("spoken.get_ready", "Get ready."),
+        "hold_for": tr.pgettext("spoken.hold_for", "Hold for"),
+        "seconds": tr.pgettext("spoken.seconds", "seconds."),
+        "second": tr.pgettext("spoken.second", "second."),
+        "minutes": tr.pgettext("spoken.minutes", "minutes."),
+        "minute": tr.pgettext("spoken.minute", "minute."),
+        "seconds_left": tr.pgettext("spoken.seconds_left", "seconds left."),
+        "halfway": tr.pgettext("spoken.halfway", "Halfway."),
+        "breaths": tr.pgettext("spoken.breaths", "breaths."),
+        "breathe_in_out": tr.pgettext("spoken.breathe_in_out", "Breathe in, and out."),
+        "hold": tr.pgettext("spoken.hold", "Hold."),
+        "release": tr.pgettext("spoken.release", "Release."),
+        "relax": tr.pgettext("spoken.relax", "Relax."),
+        "of": tr.pgettext("spoken.of", "of"),
+        "switch_to_your": tr.pgettext("spoken.switch_to_your", "Switch to your"),
+        "start_with_your": tr.pgettext("spoken.start_with_your", "Start with your"),
+        "switch_sides": tr.pgettext("spoken.switch_sides", "Switch sides."),
+        "left_leg": tr.pgettext("spoken.left_leg", "left leg."),
+        "right_leg": tr.pgettext("spoken.right_leg", "right leg."),
+        "left_side": tr.pgettext("spoken.left_side", "left side."),
+        "right_side": tr.pgettext("spoken.right_side", "right side."),
+        "rest": tr.pgettext("spoken.rest", "Rest"),
+        # Never "Next:" alone: "next" is a voice command, and a clip of the app
+        # saying it would be one too (fed to the recognizer it was heard as one).
+        "next": tr.pgettext("spoken.next", "Up next:"),
+        "session_complete": tr.pgettext("spoken.session_complete", "Session complete. Well done."),
+        "session_stopped": tr.pgettext("spoken.session_stopped", "Session stopped."),
+        # Not "Paused." alone: next to the command "pause" the model then took a
+        # spoken "pause" for the app's own "paused" (two voices of six).
+        "paused": tr.pgettext("spoken.paused", "Session paused."),
+        "resuming": tr.pgettext("spoken.resuming", "Resuming."),
+        # The spoken answer to "ease off" (the this-hurts question's first choice).
+        "eased_off": tr.pgettext("spoken.eased_off", "Holds are shorter from here on."),
+    }
 
-# Every number clip recorded: 0-19, the tens, and "hundred". Any number up
-# to 999 is spoken by joining these, which keeps the clip folder small.
-NUMBER_CLIPS: dict[str, str] = {
-    **{f"num_{n}": w for n, w in enumerate(_ONES)},
-    **{f"num_{n}": w for n, w in _TENS.items()},
-    "num_100": "hundred",
+
+PHRASES: dict[str, str] = _phrases(gettext.NullTranslations())
+"""The English phrases (the source language)."""
+
+# The grammatical gender of the noun after a number, where the number agrees
+# with it (Spanish "veintiún segundos", French "vingt et une secondes",
+# German "eine Sekunde"). German "m" is the accusative "einen": every German
+# count here is a length of time ("einen Atemzug lang").
+_NOUN_GENDER: dict[str, dict[str, str]] = {
+    "de": {"seconds": "f", "minutes": "f", "breaths": "m", "seconds_left": "f"},
+    "es": {"seconds": "m", "minutes": "m", "breaths": "f", "seconds_left": "m"},
+    "fr": {"seconds": "f", "minutes": "f", "breaths": "f", "seconds_left": "f"},
 }
 
 
-def number_clip_keys(n: int) -> tuple[str, ...]:
-    """Clip keys that say ``n`` (0-999) out loud: 47 -> num_40, num_7."""
-    if not 0 <= n <= 999:
-        raise ValueError(f"no clips to say {n}")
-    if n < 20:
-        return (f"num_{n}",)
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return (f"num_{tens * 10}",) + ((f"num_{ones}",) if ones else ())
-    hundreds, rest = divmod(n, 100)
-    return (f"num_{hundreds}", "num_100") + (number_clip_keys(rest) if rest else ())
+def _lang(lang: str | None) -> str:
+    return current_language() if lang is None else lang
+
+
+@functools.cache
+def phrases(lang: str) -> dict[str, str]:
+    """The fixed phrases in ``lang`` (English where a translation is missing)."""
+    return _phrases(translations(lang)) if lang != SOURCE_LANGUAGE else dict(PHRASES)
+
+
+def number_clip_keys(n: int, lang: str | None = None, gender: str | None = None) -> tuple[str, ...]:
+    """Clip keys that say ``n`` (0-999) out loud: English 47 -> num_40, num_7."""
+    return spoken_numbers.number_clip_keys(n, _lang(lang), gender)
+
+
+def _number(n: int, lang: str, noun: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """``n`` as text for an engine and as clips, agreeing with ``noun`` if need be."""
+    gender = _NOUN_GENDER.get(lang, {}).get(noun) if noun else None
+    keys = spoken_numbers.number_clip_keys(n, lang, gender)
+    # Digits read best on screen and every engine says them; spelled out only
+    # where the digit would be said in the wrong gender ("veintiún segundos").
+    if gender and spoken_numbers.gender_sensitive(n, lang):
+        return spoken_numbers.spell(n, lang, gender), keys
+    return str(n), keys
+
+
+def clip_resource(key: str, lang: str) -> str:
+    """The resource name of one clip: English at the top, others in ``<lang>/``."""
+    folder = "sounds/voice" if lang == SOURCE_LANGUAGE else f"sounds/voice/{lang}"
+    return f"{folder}/{key}.wav"
 
 
 def exercise_clip_key(exercise_id: str) -> str:
@@ -158,9 +169,10 @@ def _sentence(text: str) -> str:
     return text.rstrip(".") + "."
 
 
-def all_fixed_clips() -> dict[str, str]:
+def all_fixed_clips(lang: str | None = None) -> dict[str, str]:
     """Every clip that does not depend on the catalog: key -> text to record."""
-    return {**PHRASES, **NUMBER_CLIPS}
+    code = _lang(lang)
+    return {**phrases(code), **spoken_numbers.number_clips(code)}
 
 
 def exercise_clips(exercise: Exercise) -> dict[str, str]:
@@ -181,9 +193,10 @@ def exercise_clips(exercise: Exercise) -> dict[str, str]:
 def recorded_clips(builtin: Iterable[Exercise]) -> dict[str, str]:
     """Every exercise clip recorded from these exercises: key -> the words it says.
 
-    Pass the built-in catalog's exercises: the clips are recorded from it, so
-    only it says what they say (an exercise of a person's own under the same
-    id may word things differently).
+    Pass the built-in catalog's exercises in the language of the clips
+    (``translate_catalog(load_builtin(), lang).exercises.values()``): the
+    clips are recorded from it, so only it says what they say (an exercise
+    of a person's own under the same id may word things differently).
     """
     clips: dict[str, str] = {}
     for exercise in builtin:
@@ -224,19 +237,23 @@ class Cue:
     flush: bool = False
 
 
-def say_duration(seconds: float) -> tuple[str, tuple[str, ...]]:
-    """'30 seconds' / '2 minutes' as text and clip keys (whole minutes only)."""
+def _counted(n: int, noun: str, one: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """'30 seconds.' / '1 second.' as text and clip keys, in ``lang``.
+
+    ``one`` is the singular's phrase ("second."); the number agrees with the
+    noun ("eine Sekunde", "un segundo", "une seconde").
+    """
+    number, keys = _number(n, lang, noun)
+    word = one if n == 1 else noun
+    return f"{number} {phrases(lang)[word]}", (*keys, word)
+
+
+def say_duration(seconds: float, lang: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """'30 seconds.' / '2 minutes.' as text and clip keys (whole minutes only)."""
     s = max(0, round(seconds))
     if s >= 60 and s % 60 == 0:
-        m = s // 60
-        return f"{m} minute{'s' if m != 1 else ''}", (
-            *number_clip_keys(m),
-            "minutes" if m != 1 else "minute",
-        )
-    return f"{s} second{'s' if s != 1 else ''}", (
-        *number_clip_keys(s),
-        "seconds" if s != 1 else "second",
-    )
+        return _counted(s // 60, "minutes", "minute", _lang(lang))
+    return _counted(s, "seconds", "second", _lang(lang))
 
 
 @dataclass(order=True)
@@ -295,12 +312,14 @@ class LineQueue:
         return None
 
 
-def clips_needed(exercise_ids: Iterable[str], recorded: Mapping[str, str]) -> set[str]:
-    """Every clip key a session over these exercises might ask for.
+def clips_needed(
+    exercise_ids: Iterable[str], recorded: Mapping[str, str], *, lang: str | None = None
+) -> set[str]:
+    """Every clip key a session over these exercises might ask for, in ``lang``.
 
-    ``recorded``: the exercise clips there are (:func:`recorded_clips`).
+    ``recorded``: the exercise clips there are in ``lang`` (:func:`recorded_clips`).
     """
-    keys = set(all_fixed_clips())
+    keys = set(all_fixed_clips(_lang(lang)))
     for exercise_id in exercise_ids:
         keys.add(exercise_clip_key(exercise_id))
         keys.update(_recorded_exercise_clips(exercise_id, recorded))
@@ -332,38 +351,50 @@ def side_word(exercise: Exercise | None) -> str:
 
 
 def _side_line(
-    lead_key: str, side: Side, exercise: Exercise | None, max_delay_s: float, urgent: bool
+    lead_key: str,
+    side: Side,
+    exercise: Exercise | None,
+    max_delay_s: float,
+    urgent: bool,
+    lang: str,
 ) -> Line:
-    word = side_word(exercise)
-    lead = PHRASES[lead_key]
-    return Line(
-        f"{lead} {side.value} {word}.", (lead_key, f"{side.value}_{word}"), max_delay_s, urgent
-    )
+    said = phrases(lang)
+    noun = f"{side.value}_{side_word(exercise)}"
+    return Line(f"{said[lead_key]} {said[noun]}", (lead_key, noun), max_delay_s, urgent)
+
+
+def _said(key: str, lang: str, max_delay_s: float, urgent: bool = False) -> Line:
+    return Line(phrases(lang)[key], (key,), max_delay_s, urgent)
 
 
 def event_cue(
     event: Event,
     exercises: Mapping[str, Exercise] | None = None,
     recorded: Mapping[str, str] | None = None,
+    *,
+    lang: str | None = None,
 ) -> Cue:
-    """The sound and line for one event on its own.
+    """The sound and line for one event on its own, in ``lang`` (default: the app's).
 
-    ``recorded``: the exercise clips there are (:func:`recorded_clips`); an
-    intro uses a clip of the instruction or caution only where one says the
-    very words. Without it, the exercise's name clip is the only one used.
+    ``recorded``: the exercise clips there are in ``lang``
+    (:func:`recorded_clips`); an intro uses a clip of the instruction or
+    caution only where one says the very words. Without it, the exercise's
+    name clip is the only one used.
     """
+    code = _lang(lang)
+    said = phrases(code)
     ex = (exercises or {}).get(event.exercise_id)
     k = event.kind
     if k is EventKind.EXERCISE_INTRO:
         text = event.exercise_name + "."
         clips: tuple[str, ...] = (exercise_clip_key(event.exercise_id),)
         if event.text:
-            said = _sentence(event.text)
-            text += " " + said
+            sentence = _sentence(event.text)
+            text += " " + sentence
             # Only the first instruction is recorded; an intro that opens on
             # another step (no get-ready step) keeps to the name.
             key = intro_clip_key(event.exercise_id)
-            if (recorded or {}).get(key) == said:
+            if (recorded or {}).get(key) == sentence:
                 clips += (key,)
         if event.stage:
             # The exercise's caution in a few words, while the person gets
@@ -376,27 +407,27 @@ def event_cue(
         return Cue(Sound.NEXT_EXERCISE, Line(text, clips, max_delay_s=4.0))
     if k is EventKind.PREPARE:
         if event.side is not None:
-            side = _side_line("start_with_your", event.side, ex, 3.0, False)
+            side = _side_line("start_with_your", event.side, ex, 3.0, False, code)
             return Cue(
                 Sound.GET_READY,
-                Line(f"{PHRASES['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
+                Line(f"{said['get_ready']} {side.text}", ("get_ready", *side.clips), 3.0),
             )
-        return Cue(Sound.GET_READY, Line(PHRASES["get_ready"], ("get_ready",), 3.0))
+        return Cue(Sound.GET_READY, _said("get_ready", code, 3.0))
     if k is EventKind.HOLD_START and event.reps and event.step_kind is StepKind.HOLD:
-        n = event.reps
-        text = f"Hold for {n} breaths."
-        line = Line(text, ("hold_for", *number_clip_keys(n), "breaths"), 4.0, urgent=True)
-        return Cue(Sound.HOLD_START, line)
+        count_text, count_clips = _counted(event.reps, "breaths", "breaths", code)
+        text = f"{said['hold_for']} {count_text}"
+        return Cue(Sound.HOLD_START, Line(text, ("hold_for", *count_clips), 4.0, urgent=True))
     if k is EventKind.BREATH:
         # Said at the start of each breath; dropped rather than said late.
-        return Cue(None, Line(PHRASES["breathe_in_out"], ("breathe_in_out",), 1.0))
+        return Cue(None, _said("breathe_in_out", code, 1.0))
     if k is EventKind.HOLD_START:
-        dur_text, dur_clips = say_duration(event.seconds)
-        text = f"Hold for {dur_text}."
+        dur_text, dur_clips = say_duration(event.seconds, code)
+        text = f"{said['hold_for']} {dur_text}"
         lead: tuple[str, ...] = ("hold_for",)
         if event.stage:
             # A stage may be a movement ("Raise and lower"), so no "hold".
-            text = f"{event.stage.capitalize()}, for {dur_text}."
+            template = translations(code).pgettext("spoken.stage_for", "{stage}, for {duration}")
+            text = template.format(stage=event.stage.capitalize(), duration=dur_text)
             lead = ()
         # The intro (name and first instruction) can outlast a 5 s get-ready,
         # and a line that waits past its delay is dropped. "Hold for 30
@@ -405,57 +436,52 @@ def event_cue(
         late_ok = min(6.0, max(2.0, event.seconds / 4))
         return Cue(Sound.HOLD_START, Line(text, (*lead, *dur_clips), late_ok, urgent=True))
     if k is EventKind.HALFWAY:
-        return Cue(None, Line(PHRASES["halfway"], ("halfway",), 2.0))
+        return Cue(None, _said("halfway", code, 2.0))
     if k is EventKind.TEN_LEFT:
-        n = round(event.seconds) or 10
-        return Cue(None, Line(f"{n} seconds left.", (*number_clip_keys(n), "seconds_left"), 1.5))
+        number, keys = _number(round(event.seconds) or 10, code, "seconds_left")
+        line = Line(f"{number} {said['seconds_left']}", (*keys, "seconds_left"), 1.5)
+        return Cue(None, line)
     if k is EventKind.COUNTDOWN:
-        n = max(1, round(event.seconds))
-        return Cue(Sound.TICK, Line(str(n), number_clip_keys(n), 0.5))
+        number, keys = _number(max(1, round(event.seconds)), code)
+        return Cue(Sound.TICK, Line(number, keys, 0.5))
     if k is EventKind.RELEASE:
-        return Cue(Sound.RELEASE, Line(PHRASES["release"], ("release",), 1.5, urgent=True))
+        return Cue(Sound.RELEASE, _said("release", code, 1.5, urgent=True))
     if k is EventKind.REPS_START:
         return Cue(Sound.HOLD_START)
     if k is EventKind.REP:
-        line = Line(
-            f"{event.rep} of {event.reps}.",
-            (*number_clip_keys(event.rep), "of", *number_clip_keys(event.reps)),
-            0.8,
-        )
+        rep, rep_keys = _number(event.rep, code)
+        reps, reps_keys = _number(event.reps, code)
+        line = Line(f"{rep} {said['of']} {reps}.", (*rep_keys, "of", *reps_keys), 0.8)
         return Cue(Sound.REP_BEAT, line)
     if k is EventKind.REP_HOLD:
-        return Cue(None, Line(PHRASES["hold"], ("hold",), 0.8))
+        return Cue(None, _said("hold", code, 0.8))
     if k is EventKind.SWITCH_SIDE:
         if event.side is None:
-            line = Line(PHRASES["switch_sides"], ("switch_sides",), 3.0, urgent=True)
-            return Cue(Sound.SWITCH_SIDE, line)
-        return Cue(Sound.SWITCH_SIDE, _side_line("switch_to_your", event.side, ex, 3.0, True))
+            return Cue(Sound.SWITCH_SIDE, _said("switch_sides", code, 3.0, urgent=True))
+        line = _side_line("switch_to_your", event.side, ex, 3.0, True, code)
+        return Cue(Sound.SWITCH_SIDE, line)
     if k is EventKind.REST:
-        dur_text, dur_clips = say_duration(event.seconds)
-        return Cue(Sound.REST, Line(f"Rest {dur_text}.", ("rest", *dur_clips), 3.0))
+        dur_text, dur_clips = say_duration(event.seconds, code)
+        return Cue(Sound.REST, Line(f"{said['rest']} {dur_text}", ("rest", *dur_clips), 3.0))
     if k is EventKind.NEXT_UP:
         if not event.next_name:
             return Cue(Sound.NEXT_EXERCISE)
         clip = _clip_for_name(event.next_name, exercises)
-        return Cue(Sound.NEXT_EXERCISE, Line(f"Up next: {event.next_name}.", ("next", *clip), 4.0))
+        line = Line(f"{said['next']} {event.next_name}.", ("next", *clip), 4.0)
+        return Cue(Sound.NEXT_EXERCISE, line)
     if k is EventKind.SESSION_COMPLETE:
-        return Cue(
-            Sound.SESSION_COMPLETE,
-            Line(PHRASES["session_complete"], ("session_complete",), 6.0, urgent=True),
-        )
+        return Cue(Sound.SESSION_COMPLETE, _said("session_complete", code, 6.0, urgent=True))
     if k in (EventKind.PAUSED, EventKind.STALLED):
-        return Cue(None, Line(PHRASES["paused"], ("paused",), 2.0, urgent=True), flush=True)
+        return Cue(None, _said("paused", code, 2.0, urgent=True), flush=True)
     if k is EventKind.RESUMED:
-        return Cue(Sound.GET_READY, Line(PHRASES["resuming"], ("resuming",), 2.0, urgent=True))
+        return Cue(Sound.GET_READY, _said("resuming", code, 2.0, urgent=True))
     if k is EventKind.CONTINUE:
         work = event.step_kind in (StepKind.HOLD, StepKind.REPS)
         return Cue(Sound.HOLD_START if work else None)
     if k is EventKind.SKIPPED:
         return Cue(flush=True)
     if k is EventKind.STOPPED:
-        return Cue(
-            None, Line(PHRASES["session_stopped"], ("session_stopped",), 2.0, True), flush=True
-        )
+        return Cue(None, _said("session_stopped", code, 2.0, urgent=True), flush=True)
     return Cue()  # SESSION_START: the intro that comes with it speaks
 
 
@@ -486,6 +512,8 @@ def cues_for(
     events: Iterable[Event],
     exercises: Mapping[str, Exercise] | None = None,
     recorded: Mapping[str, str] | None = None,
+    *,
+    lang: str | None = None,
 ) -> list[Cue]:
     """Group events that share a deadline and give one merged cue per group."""
     groups: list[list[Event]] = []
@@ -494,4 +522,6 @@ def cues_for(
             groups[-1].append(ev)
         else:
             groups.append([ev])
-    return [merge([event_cue(ev, exercises, recorded) for ev in group]) for group in groups]
+    return [
+        merge([event_cue(ev, exercises, recorded, lang=lang) for ev in group]) for group in groups
+    ]

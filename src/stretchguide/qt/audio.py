@@ -1,4 +1,4 @@
-# Why this file stays whole (591 lines): it is one class, CuePlayer, and the
+# Why this file stays whole (about 660 lines): it is one class, CuePlayer, and the
 # one clip sink it falls back to. Beeps, the speech engine and the clips share
 # one output's state (what is sounding, the beep-to-voice gap, the stuck-engine
 # timeouts, the line queue); split apart, that state would cross modules.
@@ -6,8 +6,8 @@
 
 The app's seam is :class:`CuePlayer`::
 
-    player = CuePlayer(parent, recorded=cues.recorded_clips(builtin.exercises.values()))
-                                               # cheap; nothing loads yet
+    player = CuePlayer(parent, language="de", recorded=cues.recorded_clips(
+        translate_catalog(builtin, "de").exercises.values()))   # cheap; nothing loads yet
     player.sig_status.connect(status_bar.showMessage)
     player.prepare(exercises)                  # when a session starts: loads sounds,
                                                # picks the speech layer (Exercise objects
@@ -37,13 +37,16 @@ Layers, each optional, chosen in :meth:`CuePlayer.prepare`:
 * **Beeps**: one preloaded ``QSoundEffect`` per cue sound, so the first cue
   of a session does not wait for a file to load.
 * **Voice**: ``QTextToSpeech`` when an engine really works (offered by
-  ``availableEngines()``, not in the error state, an English locale
-  available; the locale is set explicitly because speech-dispatcher
-  otherwise picks whatever the environment says). Otherwise the recorded
-  clips in ``resources/sounds/voice/`` played back to back through one
-  ``QAudioSink``. If the engine errors, or does not start speaking within a
-  few seconds of being asked, the player switches to the clips for the rest
-  of its life and says so once.
+  ``availableEngines()``, not in the error state, a voice for the app's
+  language available; the locale is set explicitly because
+  speech-dispatcher otherwise picks whatever the environment says, and an
+  engine without that language is not used: German text is never read by
+  an English voice). Otherwise the recorded clips of that language
+  (``resources/sounds/voice/`` for English, ``voice/<lang>/`` for the
+  others) played back to back through one ``QAudioSink``. If the engine
+  errors, or does not start speaking within a few seconds of being asked,
+  the player switches to the clips for the rest of its life and says so
+  once.
 * Neither QtMultimedia nor an output device: the session runs with its
   visual cues only; ``sig_status`` says so once. Nothing here raises into
   the session or opens a dialog (DESIGN.md convention 8).
@@ -64,8 +67,10 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QLocale, QObject, QTimer, Signal
 
+from stretchguide.clip_files import ClipFormatError, read_clip
 from stretchguide.core.catalog import Exercise
-from stretchguide.core.cues import Cue, Line, LineQueue, Sound, cues_for
+from stretchguide.core.cues import Cue, Line, LineQueue, Sound, clip_resource, cues_for
+from stretchguide.core.i18n import SOURCE_LANGUAGE, current_language
 from stretchguide.core.session import Event
 from stretchguide.qt.assets import MissingAssetError, asset_path
 
@@ -74,7 +79,7 @@ log = logging.getLogger(__name__)
 BEEP_TO_VOICE_GAP_S = 0.06  # breath between a beep's tail and the voice
 SPEECH_START_TIMEOUT_MS = 4000  # engine asked to speak but silent this long: broken
 SPEECH_MAX_MS = 20_000  # no single line is this long; an engine stuck "speaking" is broken
-CLIP_RATE = 22_050
+CLIP_RATE = 16_000  # tools/gen_voice.py records at this rate
 
 # Regional English voices by territory, for engines whose voice names say
 # which English they speak (speech-dispatcher + espeak-ng do).
@@ -101,11 +106,32 @@ def english_locale_for(ui: QLocale) -> QLocale:
     return QLocale("en_US")
 
 
+def speech_locale_for(lang: str, ui: QLocale) -> QLocale:
+    """The locale to speak ``lang`` in: the UI's region when it speaks it (de_AT), else the
+    language's main one (de_DE); English keeps :func:`english_locale_for`."""
+    if lang == SOURCE_LANGUAGE:
+        return english_locale_for(ui)
+    wanted = QLocale(lang)
+    return ui if ui.language() == wanted.language() else wanted
+
+
+def pick_locale(available: list[QLocale], target: QLocale) -> QLocale | None:
+    """``target`` if offered, else another region of its language, else None."""
+    exact = [loc for loc in available if loc.name() == target.name()]
+    if exact:
+        return exact[0]
+    same = [loc for loc in available if loc.language() == target.language()]
+    return min(same, key=lambda loc: loc.name()) if same else None
+
+
 def pick_voice(voices: list[Any], locale: QLocale) -> Any | None:
-    """The plainest voice for ``locale``: exact locale, base voice, regional name."""
+    """The plainest voice for ``locale``: exact locale, base voice, regional name.
+
+    Only a voice of the locale's language: none at all beats the wrong one.
+    """
     same = [v for v in voices if v.locale().name() == locale.name()]
     if not same:
-        same = [v for v in voices if v.locale().language() == QLocale.Language.English]
+        same = [v for v in voices if v.locale().language() == locale.language()]
     if not same:
         return None
     hint = _VOICE_HINTS.get(_enum_name(locale.territory()), "")
@@ -143,19 +169,18 @@ class _ClipVoice(QObject):
         self._on_done = on_done
         self.speaking = False
 
-    def load(self, keys: Iterable[str]) -> list[str]:
-        """Read the clips into memory; returns the keys that have no file."""
+    def load(self, keys: Iterable[str], lang: str) -> list[str]:
+        """Read ``lang``'s clips into memory; returns the keys that have no file."""
         missing = []
         for key in keys:
             if key in self._clips:
                 continue
             try:
-                path = asset_path(f"sounds/voice/{key}.wav")
-                with wave.open(str(path), "rb") as w:
-                    if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (1, 2, CLIP_RATE):
-                        raise wave.Error("unexpected clip format")
-                    self._clips[key] = w.readframes(w.getnframes())
-            except (MissingAssetError, OSError, wave.Error):
+                clip = read_clip(asset_path(clip_resource(key, lang)))
+                if clip.rate != CLIP_RATE:
+                    raise ClipFormatError(f"{key}: {clip.rate} Hz, not {CLIP_RATE}")
+                self._clips[key] = clip.pcm
+            except (MissingAssetError, ClipFormatError):
                 missing.append(key)
         return missing
 
@@ -217,17 +242,23 @@ class CuePlayer(QObject):
         locale: QLocale | None = None,
         clock: Callable[[], float] = time.monotonic,
         recorded: Mapping[str, str] | None = None,
+        language: str | None = None,
     ) -> None:
         """``speech_engine``: None picks a real engine, "" never uses one, "mock" is for tests.
 
-        ``recorded``: what the voice clips of the exercises say
-        (``core.cues.recorded_clips`` of the built-in catalog). Without it the
-        player reads the built-in catalog itself, on first use.
+        ``language``: what to speak ("de"); None follows the app's
+        (``core.i18n.current_language()``, read when the player opens).
+
+        ``recorded``: what the voice clips of the exercises say in that
+        language (``core.cues.recorded_clips`` of the built-in catalog
+        translated to it). Without it the player reads the built-in catalog
+        itself, on first use.
         """
         super().__init__(parent)
         self._recorded = recorded
         self._engine_choice = speech_engine
         self._locale = locale or QLocale()
+        self._language = language
         self._clock = clock
         self._queue = LineQueue()
         self._exercises: dict[str, Exercise] = {}
@@ -269,15 +300,25 @@ class CuePlayer(QObject):
         return "none"
 
     @property
+    def language(self) -> str:
+        """The language lines are spoken in (and whose clips are played)."""
+        if self._language is None:
+            self._language = current_language()
+        return self._language
+
+    @property
     def recorded(self) -> Mapping[str, str]:
-        """What the exercises' voice clips say (see ``__init__``)."""
+        """What the exercises' voice clips say in :attr:`language` (see ``__init__``)."""
         if self._recorded is None:
             from stretchguide.core.catalog import load_builtin
             from stretchguide.core.cues import recorded_clips
+            from stretchguide.core.i18n import translate_catalog
 
             # The window makes its player without the catalog at hand;
-            # the built-in catalog is parsed once per process anyway.
-            self._recorded = recorded_clips(load_builtin().exercises.values())
+            # the built-in catalog is parsed once per process anyway. The
+            # clips of a language are recorded from its translation.
+            builtin = translate_catalog(load_builtin(), self.language)
+            self._recorded = recorded_clips(builtin.exercises.values())
         return self._recorded
 
     @property
@@ -311,7 +352,8 @@ class CuePlayer(QObject):
         if self._clips is not None:
             from stretchguide.core.cues import clips_needed
 
-            self._clips.load(sorted(clips_needed(ids, self.recorded)))
+            needed = clips_needed(ids, self.recorded, lang=self.language)
+            self._clips.load(sorted(needed), self.language)
 
     def handle(self, events: Iterable[Event]) -> None:
         """Play what these events (from one tick or control call) call for."""
@@ -320,7 +362,7 @@ class CuePlayer(QObject):
             return
         if not self._prepared:
             self.prepare()
-        cues = cues_for(events, self._exercises, self.recorded)
+        cues = cues_for(events, self._exercises, self.recorded, lang=self.language)
         now = self._clock()
         # A late tick can carry several moments: only the newest beep still
         # means something, but every line goes to the queue, which knows
@@ -458,21 +500,20 @@ class CuePlayer(QObject):
             log.info("speech engine %s failed: %s", choice, tts.errorString())
             tts.deleteLater()
             return
-        target = english_locale_for(self._locale)
-        locales = list(tts.availableLocales())
-        if not any(loc.language() == QLocale.Language.English for loc in locales):
-            log.info("speech engine %s has no English voice", choice)
+        target = speech_locale_for(self.language, self._locale)
+        locale = pick_locale(list(tts.availableLocales()), target)
+        if locale is None:
+            # Never read the language's text with another language's voice.
+            log.info("speech engine %s has no %s voice", choice, target.name())
             tts.deleteLater()
             return
-        exact = [loc for loc in locales if loc.name() == target.name()]
-        tts.setLocale(
-            exact[0]
-            if exact
-            else next(loc for loc in locales if loc.language() == QLocale.Language.English)
-        )
+        tts.setLocale(locale)
         voice = pick_voice(list(tts.availableVoices()), tts.locale())
-        if voice is not None:
-            tts.setVoice(voice)
+        if voice is None or voice.locale().language() != locale.language():
+            log.info("speech engine %s offers %s but no voice for it", choice, locale.name())
+            tts.deleteLater()
+            return
+        tts.setVoice(voice)
         tts.setVolume(self._volume)
         tts.stateChanged.connect(self._on_tts_state)
         tts.errorOccurred.connect(self._on_tts_error)
@@ -489,7 +530,8 @@ class CuePlayer(QObject):
         self._clips.set_volume(self._volume)
         from stretchguide.core.cues import clips_needed
 
-        if self._clips.load(sorted(clips_needed(self._exercises, self.recorded))):
+        needed = clips_needed(self._exercises, self.recorded, lang=self.language)
+        if self._clips.load(sorted(needed), self.language):
             log.info("some voice clips are missing")
 
     # -- playing ------------------------------------------------------------------

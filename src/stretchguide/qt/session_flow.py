@@ -663,9 +663,12 @@ class SessionFlow(QObject):
         # Said as well as shown: the person on the mat may not be looking.
         player = self.sound.cue_player
         if player is not None and hasattr(player, "say") and self.ctx.audio:
-            from stretchguide.core.cues import PHRASES
+            from stretchguide.core.cues import phrases
+            from stretchguide.core.i18n import current_language
 
-            player.say(PHRASES["eased_off"], ("eased_off",))
+            # In the player's language: its clips are that language's.
+            lang = getattr(player, "language", None) or current_language()
+            player.say(phrases(lang)["eased_off"], ("eased_off",))
 
     def _on_session_finished(self, status: str) -> None:
         from stretchguide.core.trends import CheckInKind, SessionStatus

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stretchguide.clip_files import ClipFormatError, read_clip
 from stretchguide.voice.commands import EXTRA_PRONUNCIATIONS, Command, accept, corpus
 
 SAMPLE_RATE = 16000
@@ -401,7 +402,14 @@ def read_wav(path: Path) -> bytes:
             raw = wav.readframes(wav.getnframes())
     except FileNotFoundError as exc:
         raise AudioFileError(f"{path}: no such file") from exc
-    except (wave.Error, EOFError, OSError) as exc:
+    except wave.Error as exc:
+        # The app's own voice clips are mu-law WAV, which ``wave`` cannot read.
+        try:
+            clip = read_clip(path)
+        except ClipFormatError:
+            raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
+        channels, width, rate, raw = 1, SAMPLE_BYTES, clip.rate, clip.pcm
+    except (EOFError, OSError) as exc:
         raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
     if width != SAMPLE_BYTES:
         raise AudioFileError(f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported")

@@ -1,0 +1,89 @@
+"""Read the recorded voice clips: 8-bit mu-law WAV (G.711), standard library only.
+
+The clips are stored as mu-law at 16 kHz (see docs/ARCHITECTURE.md, "Voice
+clips in four languages": 16 KB per second against 44 for the old 16-bit
+22.05 kHz files, so four languages fit the bundle). ``wave`` reads only PCM,
+so this reads the RIFF chunks itself and expands mu-law to 16-bit samples
+with two ``bytes.translate`` tables, which runs at C speed without numpy.
+16-bit PCM WAV is read too, so any clip a person drops in still plays.
+
+Shared by the player (``qt/audio.py``), the recognizer's file reader, the
+self-test and the tests; Qt-free.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+PCM = 1
+MULAW = 7
+
+
+class ClipFormatError(ValueError):
+    """Not a clip we can play: names the file and what is wrong."""
+
+
+def _mulaw_to_linear(u: int) -> int:
+    # ITU-T G.711: stored inverted; sign, 3-bit exponent, 4-bit mantissa.
+    u = ~u & 0xFF
+    magnitude = (((u & 0x0F) << 3) + 0x84) << ((u >> 4) & 0x07)
+    return 0x84 - magnitude if u & 0x80 else magnitude - 0x84
+
+
+_LINEAR = [_mulaw_to_linear(u) for u in range(256)]
+_LOW = bytes(v & 0xFF for v in _LINEAR)
+_HIGH = bytes((v >> 8) & 0xFF for v in _LINEAR)
+
+
+def mulaw_decode(data: bytes) -> bytes:
+    """mu-law bytes to little-endian 16-bit samples."""
+    out = bytearray(2 * len(data))
+    out[0::2] = data.translate(_LOW)
+    out[1::2] = data.translate(_HIGH)
+    return bytes(out)
+
+
+@dataclass(frozen=True)
+class Clip:
+    rate: int
+    pcm: bytes  # mono, 16-bit little-endian
+    stored_as: int  # PCM or MULAW
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm) / 2 / self.rate
+
+
+def read_clip(path: Path) -> Clip:
+    """A mono clip as 16-bit samples; :class:`ClipFormatError` if it is not one."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ClipFormatError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        raise ClipFormatError(f"{path}: not a WAV file")
+    fmt: tuple[int, int, int, int] | None = None
+    samples: bytes | None = None
+    at = 12
+    while at + 8 <= len(data):
+        name = data[at : at + 4]
+        (size,) = struct.unpack("<I", data[at + 4 : at + 8])
+        body = data[at + 8 : at + 8 + size]
+        if name == b"fmt " and len(body) >= 16:
+            tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
+            fmt = (tag, channels, rate, bits)
+        elif name == b"data":
+            samples = body
+        at += 8 + size + (size & 1)  # chunks are padded to an even length
+    if fmt is None or samples is None:
+        raise ClipFormatError(f"{path}: WAV file without a format or data chunk")
+    tag, channels, rate, bits = fmt
+    if channels != 1:
+        raise ClipFormatError(f"{path}: {channels} channels; clips are mono")
+    if tag == MULAW and bits == 8:
+        return Clip(rate, mulaw_decode(samples), MULAW)
+    if tag == PCM and bits == 16:
+        return Clip(rate, samples[: len(samples) - len(samples) % 2], PCM)
+    raise ClipFormatError(f"{path}: format {tag}, {bits}-bit; clips are mu-law or 16-bit PCM")
