@@ -5,7 +5,7 @@
 
 The template holds every built-in content text (exercises, routines,
 guidance; keyed by content id in ``msgctxt``) and every literal string in a
-``_()``, ``N_()``, ``ngettext()`` or ``pgettext()`` call under
+``_()``, ``N_()``, ``NP_()``, ``ngettext()`` or ``pgettext()`` call under
 ``stretchguide/core`` and ``stretchguide/commands``. Updating a ``.po``
 keeps its translations; when the English of a content text changed, the old
 translation is kept but marked ``fuzzy`` with the old English beside it

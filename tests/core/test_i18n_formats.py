@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from stretchguide.core import i18n
 from stretchguide.core.catalog import Dose, Sides, describe_dose
-from stretchguide.core.i18n import format_date, format_number
+from stretchguide.core.i18n import (
+    code_texts,
+    format_date,
+    format_datetime,
+    format_day_month,
+    format_number,
+)
 from stretchguide.core.trends import fourteen_day_verdict
 
 
@@ -40,6 +46,43 @@ def test_a_date_reads_the_languages_way(language, lang, second, first):
 def test_a_decimal_uses_the_languages_mark(language, lang, text):
     language(lang)
     assert format_number(4.5) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "axis", "first", "stamped"),
+    [
+        ("en", "2 Dec", "1 May", "2 December 2026, 09:05"),
+        ("de", "2. Dez.", "1. Mai", "2. Dezember 2026, 09:05"),
+        ("es", "2 dic", "1 may", "2 de diciembre de 2026, 09:05"),
+        ("fr", "2 déc.", "1er mai", "2 décembre 2026 à 09:05"),
+    ],
+)
+def test_a_chart_axis_and_a_time_of_day_read_the_languages_way(
+    language, lang, axis, first, stamped
+):
+    language(lang)
+    assert format_day_month(date(2026, 12, 2)) == axis
+    assert format_day_month(date(2026, 5, 1)) == first
+    assert format_datetime(datetime(2026, 12, 2, 9, 5)) == stamped
+
+
+def test_a_language_can_be_named_without_changing_the_active_one(language):
+    language("de")
+    day = date(2026, 12, 2)
+    assert format_date(day, "fr") == "2 décembre 2026"
+    assert format_date(day, "en") == "2 December 2026"
+    assert format_number(6.25, 1, "en") == "6.2"
+    assert format_day_month(day, "es") == "2 dic"
+    assert format_date(day) == "2. Dezember 2026"  # still German
+    # A language without a .po reads as English rather than failing.
+    assert format_date(day, "it") == "2 December 2026"
+
+
+def test_short_months_are_extracted_in_their_own_context():
+    """The short "May" and the month "May" are two entries, so a language
+    can shorten one and not the other (German "Sept." beside "September")."""
+    [text] = code_texts('NP_("short month", "May")', "core/i18n.py")
+    assert (text.context, text.msgid) == ("short month", "May")
 
 
 def test_a_dose_is_described_in_the_active_language(language):

@@ -28,7 +28,7 @@ import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -297,10 +297,21 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext name extractors look fo
     return message
 
 
-# --- Numbers and dates -----------------------------------------------------
+def NP_(context: str, message: str) -> str:  # noqa: N802 - as N_, with a context
+    """``N_`` for an entry in a context; translate it with ``pgettext(context, ...)``."""
+    return message
 
-# Month names are code strings like any other, so a new language brings its
-# own in its .po file and no table here grows.
+
+# --- Numbers and dates -----------------------------------------------------
+#
+# The one place core, store and the paper documents (report, sheet, plan)
+# write a date or a number for a person. Every word and pattern is a gettext
+# entry, so a new language brings its own in its .po file and no table here
+# grows. English reads the long way too ("2 December 2026"); files meant for
+# programs (CSV, JSON, .ics) keep ISO and never come through here.
+# ``lang`` picks a language other than the active one (None: the active).
+
+# Month names are code strings like any other.
 _MONTHS: Final = (
     N_("January"),
     N_("February"),
@@ -315,23 +326,88 @@ _MONTHS: Final = (
     N_("November"),
     N_("December"),
 )
+# Short names for a chart's axis, as each country abbreviates them ("Dez.",
+# "déc."); in context, so "May" is not one entry with the full name.
+_SHORT_MONTHS: Final = (
+    NP_("short month", "Jan"),
+    NP_("short month", "Feb"),
+    NP_("short month", "Mar"),
+    NP_("short month", "Apr"),
+    NP_("short month", "May"),
+    NP_("short month", "Jun"),
+    NP_("short month", "Jul"),
+    NP_("short month", "Aug"),
+    NP_("short month", "Sep"),
+    NP_("short month", "Oct"),
+    NP_("short month", "Nov"),
+    NP_("short month", "Dec"),
+)
+
+# Translators: the order of a date's parts; German "{day}. {month} {year}".
+_LONG_DATE: Final = N_("{day} {month} {year}")
 
 
-def format_number(value: float, digits: int = 1) -> str:
+def _tr(lang: str | None) -> gettext.NullTranslations:
+    return _translator() if lang is None else translations(lang)
+
+
+def format_number(value: float, digits: int = 1, lang: str | None = None) -> str:
     """``value`` with ``digits`` decimals and the language's decimal mark ("4,5" in de/es/fr)."""
     text = f"{value:.{digits}f}"
     # Translators: the decimal mark, "." in English, "," in German.
-    mark = pgettext("decimal mark", ".")
+    mark = _tr(lang).pgettext("decimal mark", ".")
     return text.replace(".", mark) if mark != "." else text
 
 
-def format_date(day: date) -> str:
+def _day_number(day: date, tr: gettext.NullTranslations) -> str:
+    # Translators: French writes the first of the month "1er".
+    return tr.pgettext("first day of the month", "1") if day.day == 1 else str(day.day)
+
+
+def format_date(day: date, lang: str | None = None) -> str:
     """A date a person reads, the language's way: "2 December 2026",
     "2. Dezember 2026", "2 de diciembre de 2026", "2 décembre 2026"."""
-    month = _(_MONTHS[day.month - 1])
-    # Translators: French writes the first of the month "1er".
-    number = pgettext("first day of the month", "1") if day.day == 1 else str(day.day)
-    return _("{day} {month} {year}").format(day=number, month=month, year=day.year)
+    tr = _tr(lang)
+    month = tr.gettext(_MONTHS[day.month - 1])
+    pattern = tr.gettext(_LONG_DATE)
+    return pattern.format(day=_day_number(day, tr), month=month, year=day.year)
+
+
+def format_day_month(day: date, lang: str | None = None) -> str:
+    """Day and short month, for a chart's axis: "2 Dec", "2. Dez.", "2 dic", "2 déc."."""
+    tr = _tr(lang)
+    month = tr.pgettext("short month", _SHORT_MONTHS[day.month - 1])
+    pattern = tr.pgettext("day and short month", "{day} {month}")
+    return pattern.format(day=_day_number(day, tr), month=month)
+
+
+def format_datetime(when: datetime, lang: str | None = None) -> str:
+    """A date with its time of day, 24-hour clock: "2 December 2026, 09:05"."""
+    tr = _tr(lang)
+    pattern = tr.pgettext("date with time", "{date}, {time}")
+    return pattern.format(date=format_date(when.date(), lang), time=when.strftime("%H:%M"))
+
+
+_GLUED: Final[tuple[tuple[str, str], ...]] = (
+    (" ?", "\u00a0?"),
+    (" !", "\u00a0!"),
+    (" :", "\u00a0:"),
+    (" ;", "\u00a0;"),
+    (" »", "\u00a0»"),
+    ("« ", "«\u00a0"),
+)
+
+
+def keep_punctuation_together(text: str) -> str:
+    """A space before ? ! : ; or inside « » (French writes them) becomes a
+    no-break space, so a line never wraps or starts with the mark alone.
+
+    Only a space a translation wrote is changed, so any language that spaces
+    its punctuation gets this without code, and English is left as it is.
+    """
+    for plain, glued in _GLUED:
+        text = text.replace(plain, glued)
+    return text
 
 
 # --- Content ----------------------------------------------------------------
@@ -540,7 +616,7 @@ def placeholders(text: str) -> list[str]:
 
 # --- Finding code strings ---------------------------------------------------
 
-MARKERS: Final = {"_": 1, "N_": 1, "ngettext": 2, "pgettext": 2}
+MARKERS: Final = {"_": 1, "N_": 1, "ngettext": 2, "pgettext": 2, "NP_": 2}
 
 
 @dataclass(frozen=True)
@@ -552,7 +628,7 @@ class CodeText:
 
 
 def code_texts(source: str, where: str) -> list[CodeText]:
-    """The literal strings in ``_()``/``N_()``/``ngettext()``/``pgettext()`` calls."""
+    """The literal strings in ``_()``/``N_()``/``NP_()``/``ngettext()``/``pgettext()`` calls."""
     import ast  # only the extractor and tests need it, not the app
 
     out: list[CodeText] = []
@@ -579,6 +655,6 @@ def code_texts(source: str, where: str) -> list[CodeText]:
             out.append(CodeText(literal[0], None, None, at))
         elif name == "ngettext" and len(literal) >= 2 and literal[0] and literal[1]:
             out.append(CodeText(literal[0], literal[1], None, at))
-        elif name == "pgettext" and len(literal) >= 2 and literal[0] and literal[1]:
+        elif name in {"pgettext", "NP_"} and len(literal) >= 2 and literal[0] and literal[1]:
             out.append(CodeText(literal[1], None, literal[0], at))
     return out

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from stretchguide.core.i18n import N_, _, ngettext, pgettext
-from stretchguide.core.i18n_dates import (
+from stretchguide.core.i18n import (
+    N_,
+    _,
     format_date,
     format_datetime,
     format_day_month,
     format_number,
     keep_punctuation_together,
+    ngettext,
+    pgettext,
 )
 
 if TYPE_CHECKING:

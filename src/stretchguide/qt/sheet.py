@@ -18,8 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
-from stretchguide.core.i18n import N_, _
-from stretchguide.core.i18n_dates import format_print_date, keep_punctuation_together
+from stretchguide.core.i18n import N_, _, format_date, keep_punctuation_together
 from stretchguide.core.plan import Plan
 
 FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
@@ -145,7 +144,7 @@ def sheet_html(
         plan_line = (
             "<p>"
             + e(_("Your plan (from {start}): {plan}"))
-            .replace("{start}", e(format_print_date(plan.start)))
+            .replace("{start}", e(format_date(plan.start)))
             .replace("{plan}", e(text))
             + "</p>"
         )
@@ -182,7 +181,7 @@ def sheet_html(
                 "Doses from published exercise guides ({sources}); where a guide gives no "
                 "number, the number is StretchGuide's. General guidance, not a diagnosis. "
                 "Printed {date} by StretchGuide."
-            ).format(sources=sources, date=format_print_date(today))
+            ).format(sources=sources, date=format_date(today))
         )
         + "</p></body></html>"
     )

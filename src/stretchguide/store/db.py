@@ -25,10 +25,10 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
-from stretchguide.core.i18n import _, format_date
+from stretchguide.core.i18n import _, format_datetime
 from stretchguide.paths import AppPaths
 from stretchguide.store.errors import (
     ForeignDatabaseError,
@@ -96,8 +96,8 @@ def _backup_label(path: Path | None) -> str:
         stamp = None
     if stamp is None:
         return _("an earlier day")
-    day = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-    return f"{format_date(day)} {time.strftime('%H:%M', stamp)}"
+    s = stamp
+    return format_datetime(datetime(s.tm_year, s.tm_mon, s.tm_mday, s.tm_hour, s.tm_min))
 
 
 # --------------------------------------------------------------------------- open
