@@ -1,5 +1,8 @@
 """`stretchguide --self-test`: check an installation without a person.
 
+Over 500 lines on purpose: ten independent checks, each short, read in the
+order they run; split apart they would only share this file's runner.
+
 Runs the same code the app runs, in the same process layout (source tree,
 installed wheel or frozen bundle), and prints one line per check::
 

@@ -1,5 +1,8 @@
 """Which sound and which spoken line belong to each session event.
 
+Over 500 lines on purpose: the phrases, the lines built from them and the
+clip keys that say them must change together, in every language.
+
 Pure and Qt-free: the Qt layer (``stretchguide.qt.audio``) only plays what
 this module decides. It reads no files: what the exercise clips say is
 passed in as ``recorded`` (see :func:`recorded_clips`), built by the caller
