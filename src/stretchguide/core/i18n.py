@@ -2,9 +2,8 @@
 
 One mechanism for this layer (the Qt layer has its own, ``tr()``): GNU
 gettext catalogues. The sources are the ``.po`` files in
-``stretchguide/locale/<lang>/stretchguide.po``; they are read with a small
-reader here and compiled *in memory* to a ``gettext.GNUTranslations`` at the
-first use of a language, so no binary ``.mo`` can go stale beside its source.
+``stretchguide/locale/<lang>/stretchguide.po``, compiled *in memory*
+(``core/po.py``) at the first use of a language: no ``.mo`` can go stale.
 
 Two kinds of entries share one file:
 
