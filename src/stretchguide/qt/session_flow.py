@@ -47,7 +47,7 @@ from stretchguide.qt.session_sound import SessionSound
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
-    from stretchguide.core.safety import RedFlagResult
+    from stretchguide.core.safety import PainResponse, RedFlagResult
     from stretchguide.core.session import Session
     from stretchguide.core.timeline import SessionOptions
     from stretchguide.core.trends import CheckIn
@@ -346,7 +346,7 @@ class SessionFlow(QObject):
     def on_checkin(self, answers: CheckinAnswers) -> None:
         from stretchguide.core.safety import pain_response
         from stretchguide.core.trends import CheckInKind
-        from stretchguide.qt.verdict_text import hurts_html, nerve_html, verdict_html
+        from stretchguide.qt.verdict_text import nerve_html
 
         kind = answers.kind
         if answers.side and answers.side != self.ctx.prefs.affected_side:
@@ -381,10 +381,7 @@ class SessionFlow(QObject):
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
             )
-            self.window.checkin.show_verdict(
-                verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
-                + hurts_html(self._hurt_names(sid))
-            )
+            self._show_verdict(verdict, sid)
             return
         if kind == CheckInKind.NEXT_MORNING and self._morning_session is not None:
             sid = self._morning_session
@@ -400,10 +397,7 @@ class SessionFlow(QObject):
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
             )
-            self.window.checkin.show_verdict(
-                verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
-                + hurts_html(self._hurt_names(sid))
-            )
+            self._show_verdict(verdict, sid)
             return
         self._save_checkin(answers, None)
         if nerve.any:
@@ -436,6 +430,15 @@ class SessionFlow(QObject):
                 if c.kind is CheckInKind.BEFORE
             ),
             None,
+        )
+
+    def _show_verdict(self, verdict: PainResponse, sid: int) -> None:
+        """The check-in page's verdict, with the session's "this hurts" presses."""
+        from stretchguide.qt.verdict_text import hurts_html, verdict_html
+
+        self.window.checkin.show_verdict(
+            verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
+            + hurts_html(self._hurt_names(sid))
         )
 
     def _save_checkin(self, a: CheckinAnswers, session_id: int | None) -> None:
