@@ -496,3 +496,18 @@ def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
     dialog.accept()
     assert prefs.voice_commands is True
     assert prefs.microphone == b"usb-1".hex()
+
+
+def test_every_acknowledgement_is_marked_for_translation_and_shown_translated(qapp):
+    # The English lives with the commands (no Qt); qt/voice.py marks the same
+    # texts for lupdate. Drift would leave one English on a German screen.
+    from stretchguide.qt import i18n
+    from stretchguide.qt.voice import ACKNOWLEDGEMENT_TEXTS, acknowledgement
+
+    assert sorted(ACKNOWLEDGEMENT_TEXTS) == sorted(ACKNOWLEDGEMENTS.values())
+    try:
+        i18n.install_language(qapp, "de")
+        assert acknowledgement(Command.PAUSE) != ACKNOWLEDGEMENTS[Command.PAUSE]
+    finally:
+        i18n.install_language(qapp, "en")
+    assert acknowledgement(Command.PAUSE) == ACKNOWLEDGEMENTS[Command.PAUSE]

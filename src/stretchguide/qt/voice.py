@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox, QWidget
 
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 from stretchguide.voice.duplex import HalfDuplexGate
 
@@ -27,6 +28,29 @@ if TYPE_CHECKING:
 
 SAMPLE_RATE = 16000
 ACK_MS = 2500
+
+
+# The acknowledgements in the interface's language. The English lives with
+# the commands (voice/commands.py, no Qt); these marks let lupdate extract
+# it, and tests/qt/test_voice.py holds the two lists equal.
+ACKNOWLEDGEMENT_TEXTS = (
+    QT_TRANSLATE_NOOP("voice", "Paused"),
+    QT_TRANSLATE_NOOP("voice", "Resuming"),
+    QT_TRANSLATE_NOOP("voice", "Skipped"),
+    QT_TRANSLATE_NOOP("voice", "Repeating"),
+    QT_TRANSLATE_NOOP("voice", "This hurts"),
+    QT_TRANSLATE_NOOP("voice", "Easing off"),
+    QT_TRANSLATE_NOOP("voice", "Stop?"),
+    QT_TRANSLATE_NOOP("voice", "Yes"),
+    QT_TRANSLATE_NOOP("voice", "No"),
+    QT_TRANSLATE_NOOP("voice", "Muted"),
+    QT_TRANSLATE_NOOP("voice", "Sound on"),
+)
+
+
+def acknowledgement(command: Command) -> str:
+    """What the screen shows for a heard command ("Paused"), translated."""
+    return QCoreApplication.translate("voice", ACKNOWLEDGEMENTS[command])
 
 
 class _Worker(QObject):
@@ -289,13 +313,13 @@ class VoiceRouter(QObject):
             key = overlay_answer(set(overlay.buttons), command)
             if key:
                 overlay.choose(key)
-                self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+                self.sig_acknowledged.emit(acknowledgement(command))
             return
         if command is Command.EASE:
             return  # only an answer to the this-hurts question, open above
         if command in (Command.YES, Command.NO):
             if self._answer_dialog(command is Command.YES):
-                self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+                self.sig_acknowledged.emit(acknowledgement(command))
             return
         if QApplication.activeModalWidget() is not None:
             return  # a question is open: only yes / no answer it
@@ -311,11 +335,11 @@ class VoiceRouter(QObject):
         elif command is Command.BACK:
             v.sig_previous.emit()
         elif command is Command.HURT:
-            self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+            self.sig_acknowledged.emit(acknowledgement(command))
             v.sig_hurts.emit()
             return
         elif command is Command.STOP:
-            self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+            self.sig_acknowledged.emit(acknowledgement(command))
             # Deferred: the confirmation is modal, and this slot must return
             # so the "yes" that answers it can be delivered.
             QTimer.singleShot(0, v, v.request_stop)
@@ -325,7 +349,7 @@ class VoiceRouter(QObject):
                 v.sig_toggle_mute.emit()
         elif command is Command.UNMUTE and self.muted():
             v.sig_toggle_mute.emit()
-        self.sig_acknowledged.emit(ACKNOWLEDGEMENTS[command])
+        self.sig_acknowledged.emit(acknowledgement(command))
 
     def _answer_dialog(self, yes: bool) -> bool:
         box = QApplication.activeModalWidget()

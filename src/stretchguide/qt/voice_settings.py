@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
-from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
+from stretchguide.voice.commands import Command
 
 EXPLANATION = QT_TRANSLATE_NOOP(
     "VoiceSection",
@@ -92,7 +92,9 @@ class MicrophoneTest(QWidget):
 
     def show_command(self, value: str) -> None:
         try:
-            text = ACKNOWLEDGEMENTS[Command(value)]
+            from stretchguide.qt.voice import acknowledgement
+
+            text = acknowledgement(Command(value))
         except ValueError:
             return
         self.last.setText(self.tr("Last command: %1 (%2)").replace("%1", value).replace("%2", text))
