@@ -138,6 +138,54 @@ def test_standing_extension_arches_the_low_back() -> None:
     assert abs(key["lumbar_flex"]) > abs(key["pitch"]) * 3
 
 
+def test_standing_extension_stands_on_upright_legs_with_the_hips_pushed_forward() -> None:
+    # Blind review: legs slanting like a stoop's read wrong. A person keeps
+    # the feet under the hips, the knees straight or soft, the pelvis a
+    # little forward, and leans back from the low back with hands on it.
+    fig = pl.figure("standing_extension")
+    sk = _key("standing_extension")
+    for s in ("l", "r"):
+        hip, ankle = sk[f"{s}_hip"], sk[f"{s}_ankle"]
+        ahead = hip[0] - ankle[0]  # the figure faces +x
+        assert 0.0 < ahead < 10.0, (s, ahead)
+        assert math.degrees(math.atan2(ahead, hip[2] - ankle[2])) < 7.0
+        assert fig.key.body[f"{s}_knee"] <= 10.0
+        assert math.dist(sk[f"{s}_hand"], sk["lower_back"]) < 14.0
+    # The shoulders and head go back behind the pelvis, the legs do not.
+    assert sk["neck"][0] < sk["pelvis"][0] - 15.0
+
+
+def test_press_up_straightens_the_arms_with_the_pelvis_down() -> None:
+    # Blind review: elbows bent ~85 degrees read as a half press-up. The
+    # telling moment is arms straight, pelvis on the mat, low back arched;
+    # the forearm extension (its look-alike) keeps the elbows at 90.
+    fig = pl.figure("prone_press_up")
+    body = resolve(fig.key).body
+    sk = forward(body)
+    for s in ("l", "r"):
+        assert body[f"{s}_elbow"] <= 12.0, body[f"{s}_elbow"]
+        assert sk[f"{s}_shoulder"][2] > 40.0  # the chest high off the mat
+    assert body["lumbar_flex"] <= -30.0
+    start = resolve(fig.start).body
+    assert start["r_elbow"] >= 60.0  # it starts from bent elbows: the press shows
+    assert resolve(pl.figure("prone_forearm_extension").key).body["r_elbow"] >= 60.0
+
+
+def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _projected(exercise_id: str, a: str, b: str) -> float:
+    """How much of the segment a-b the still image shows (1: side-on, 0: end-on)."""
+    fig = pl.figure(exercise_id)
+    cam = fig.camera(Side.RIGHT if fig.sided else None)
+    sk = _key(exercise_id)
+    pa, pb = cam.project(sk[a]), cam.project(sk[b])
+    return math.dist(pa[:2], pb[:2]) / math.dist(sk[a], sk[b])
+
+
 def test_clam_shell_knees_stay_bent_and_the_top_knee_opens() -> None:
     fig = pl.figure("clam_shell")
     start, key = forward(resolve(fig.start).body), forward(resolve(fig.key).body)
@@ -184,6 +232,24 @@ def test_chair_twist_turns_the_shoulders_against_the_hips_and_shows_the_back() -
     cam = fig.camera(Side.RIGHT)
     # The back, where the twist is felt, faces the camera (the glow is on it).
     assert cam.project(sk["upper_back"])[2] > cam.project(sk["chest"])[2]
+
+
+def test_pigeon_still_shows_the_front_shin_across_and_the_back_leg_long() -> None:
+    # Blind review: from a side view the accented front shin pointed at the
+    # camera, a blob half hidden by the upright trunk. Both legs must show
+    # along their length, and the front shin must not be behind the trunk.
+    ex = "hip_rotator_energy_stretch"
+    assert _projected(ex, "r_knee", "r_ankle") > 0.8
+    assert _projected(ex, "l_hip", "l_knee") > 0.7
+    assert _projected(ex, "l_knee", "l_ankle") > 0.7
+    fig = pl.figure(ex)
+    cam = fig.camera(Side.RIGHT)
+    sk = _key(ex)
+    # The middle of the shin lies clear of the trunk's outline in the image.
+    knee, ankle = cam.project(sk["r_knee"]), cam.project(sk["r_ankle"])
+    mid = ((knee[0] + ankle[0]) / 2, (knee[1] + ankle[1]) / 2)
+    a, b = cam.project(sk["pelvis"])[:2], cam.project(sk["neck"])[:2]
+    assert _to_segment(mid, a, b) > RADIUS["trunk"], _to_segment(mid, a, b)
 
 
 def test_floor_piriformis_folds_forward_where_the_pigeon_sits_up() -> None:

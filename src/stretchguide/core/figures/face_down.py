@@ -76,46 +76,48 @@ def _on_legs(p: Pose) -> Pose:
     return settle(replace(p, ground=Ground.FIXED), PRONE_LEGS)
 
 
+# How far the press-up extends at the top: the lumbar spine at its limit, the
+# rest shared by the upper back and by the pelvis rolling forward on the mat
+# (the hips extend so the thighs stay down), as a press-up does.
+_PRESS_TOP: Final = 70.0
+
+
 def _press_pose(ext: float) -> Pose:
+    tilt = ext * 0.2
     return _on_legs(
-        PRONE.with_(lumbar_flex=-ext * 0.6, thorax_flex=-ext * 0.4, neck_flex=-15.0 + ext * 0.2)
+        PRONE.with_(
+            pitch=PRONE["pitch"] - tilt,
+            lumbar_flex=-ext * 0.5,
+            thorax_flex=-ext * 0.3,
+            neck_flex=-15.0 + ext * 0.2,
+        ).both(hip_flex=PRONE["r_hip_flex"] - tilt)
     )
 
 
 def _prone_press_up() -> ExerciseFigure:
-    # Palms planted just ahead of the shoulders; the arms straighten and lift
-    # the chest while the pelvis and legs stay down on the mat (a plank would
-    # lift them). The top is where the nearly straight arms end; the bottom
-    # is where the bent elbows just clear the mat.
-    top_ext = 55.0
-    sk = forward(_press_pose(top_ext))
-    hands = tuple(
-        Reach(
-            s,
-            "@world",
-            offset=(
-                sk[f"{s}_shoulder"][0] + 6.0,
-                sk[f"{s}_shoulder"][1] * 1.2,
-                SURFACE_RADIUS["r_wrist"],
-            ),
-            flat=True,
-        )
-        for s in ("l", "r")
-    )
+    # A McKenzie press-up: the palms stay planted on the mat, the arms
+    # straighten and lift the chest while the pelvis and legs stay down (a
+    # plank would lift them). The top is the telling moment, arms straight
+    # (the figure's trunk is short against its arms, so the straight arms
+    # slope forward a little to the palms); the bottom is where the bent
+    # elbows just clear the mat.
+    sk = forward(_press_pose(_PRESS_TOP))
+    reach = (UPPER_ARM + FOREARM) * 0.998
 
-    def shoulder_to_palm(ext: float) -> float:
-        q = forward(_press_pose(ext))["r_shoulder"]
-        t = hands[1].offset
-        return math.dist(q, t) - (UPPER_ARM + FOREARM) * 0.985
+    def palm(s: str) -> tuple[float, float, float]:
+        x, y, z = sk[f"{s}_shoulder"]
+        py, pz = y * 1.2, SURFACE_RADIUS["r_wrist"]
+        return (x + math.sqrt(reach**2 - (z - pz) ** 2 - (y - py) ** 2), py, pz)
 
-    top = _press_pose(_bisect(shoulder_to_palm, 0.0, 58.0))
+    hands = tuple(Reach(s, "@world", offset=palm(s), flat=True) for s in ("l", "r"))
+    top = _press_pose(_PRESS_TOP)
 
     def elbow_clear(ext: float) -> float:
         q = forward(resolve(Frame(_press_pose(ext), reaches=hands)).body)
         palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
         return min(q["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - 1.0, 0.02 - palm)
 
-    low = _press_pose(_bisect(elbow_clear, 0.0, 60.0) + 0.5)
+    low = _press_pose(_bisect(elbow_clear, 0.0, _PRESS_TOP) + 0.5)
     rests = PRONE_LEGS + PALMS
     return ExerciseFigure(
         "prone_press_up",

@@ -91,7 +91,12 @@ def _hip_rotator() -> ExerciseFigure:
         key=_with_reaches(sunk, *far_hands, rests=PIGEON),
         props=(FLOOR, MAT),
         feel=("buttock", "back_of_hip"),
-        azimuth=30.0,
+        # From behind the working side and a little above: seen from the
+        # side or the front the upright trunk hides the shin across in front;
+        # from here the shin across and the leg long behind both show, and
+        # the glow on the buttock faces the viewer.
+        azimuth=-40.0,
+        elevation=15.0,
     )
 
 

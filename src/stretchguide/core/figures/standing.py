@@ -64,8 +64,8 @@ def _standing_extension() -> ExerciseFigure:
     # rigid trunk tilted back would read as a stoop from across the room).
     # Hips pushed forward of the feet, the chest back over them, eyes up.
     key = _feet_flat_standing(
-        standing(pitch=10.0, lumbar_flex=-34.0, thorax_flex=-4.0, neck_flex=-18.0).both(
-            hip_flex=-4.0
+        standing(pitch=0.0, lumbar_flex=-32.0, thorax_flex=-6.0, neck_flex=-26.0).both(
+            hip_flex=-4.0, knee=3.0
         )
     )
 
