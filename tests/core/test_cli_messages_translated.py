@@ -87,6 +87,7 @@ def broken_files(tmp_path: Path) -> Path:
 CASES = [
     (("--help",), 0, "stdout"),
     (("check-routine", "--help"), 0, "stdout"),
+    (("export", "--help"), 0, "stdout"),  # the CSV columns explained
     (("sheet", "--help"), 0, "stdout"),
     (("plan", "--help"), 0, "stdout"),
     (("voice-check", "--help"), 0, "stdout"),

@@ -14,10 +14,11 @@ from stretchguide.paths import AppPaths
 def _columns_help() -> str:
     from stretchguide.store.exchange import CSV_COLUMNS
 
-    lines = ["CSV columns (times are local, ISO 8601 with UTC offset):"]
+    # The column names stay as in the files; what they mean is translated.
+    lines = [_("CSV columns (times are local, ISO 8601 with UTC offset):")]
     for name, cols in CSV_COLUMNS.items():
         lines.append(f"  {name}")
-        lines.extend(f"    {col:<14} {text}" for col, text in cols)
+        lines.extend(f"    {col:<14} {_(text)}" for col, text in cols)
     return "\n".join(lines)
 
 
