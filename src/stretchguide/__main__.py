@@ -162,11 +162,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(app_paths)
     if args.data_dir and not os.path.isdir(args.data_dir):
         # A typo here would otherwise quietly start an empty diary elsewhere.
-        print(
-            f"stretchguide: the data folder {args.data_dir} does not exist yet; "
-            "StretchGuide will create it when it first saves something there.",
-            file=sys.stderr,
-        )
+        # (In the person's language for a command; the app's path stays light.)
+        if commands:
+            from stretchguide.core.i18n import _
+        else:
+            _ = _english
+        notice = _(
+            "the data folder {path} does not exist yet; "
+            "StretchGuide will create it when it first saves something there."
+        ).format(path=args.data_dir)
+        print(f"stretchguide: {notice}", file=sys.stderr)
     if args.command is not None:
         try:
             code = int(args.func(args, app_paths))
