@@ -11,6 +11,7 @@ are imported when the command line names a sub-command or asks for help
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -48,35 +49,54 @@ def wants_commands(argv: Sequence[str]) -> bool:
     return False
 
 
+def _english(message: str) -> str:
+    return message
+
+
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     import argparse
 
+    # The help is read only with the sub-commands built (``wants_commands``):
+    # the app's path keeps its English help and does not import core.i18n.
+    if commands:
+        from stretchguide.core.i18n import _
+    else:
+        _ = _english
     parser = argparse.ArgumentParser(
         prog="stretchguide",
-        description="Hands-free, voice-guided sciatica stretching with a private pain diary.",
+        description=_("Hands-free, voice-guided sciatica stretching with a private pain diary."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version number and exit"),
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help=f"keep history, backups and your routines in DIR "
-        f"(default: ${paths.ENV_VAR} or the platform's user data folder)",
+        help=_(
+            "keep history, backups and your routines in DIR "
+            "(default: ${variable} or the platform's user data folder)"
+        ).format(variable=paths.ENV_VAR),
     )
     parser.add_argument(
         "--language",
         metavar="CODE",
-        help=f"language of the command line's output: en, de, es or fr "
-        f"(default: ${LANGUAGE_VAR}, else the system locale, else English)",
+        help=_(
+            "language of the command line's output: en, de, es or fr "
+            "(default: ${variable}, else the system locale, else English)"
+        ).format(variable=LANGUAGE_VAR),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation without a person and exit (0 = all good)",
+        help=_("check this installation without a person and exit (0 = all good)"),
     )
     parser.add_argument(
         "--minimized",
         action="store_true",
-        help="start in the system tray without opening the window (used at login for reminders)",
+        help=_("start in the system tray without opening the window (used at login for reminders)"),
     )
     if not commands:
         parser.set_defaults(command=None)
@@ -102,6 +122,17 @@ def _use_language(option: str | None) -> None:
     i18n.set_language(lang)
 
 
+def _language_in(argv: Sequence[str]) -> str | None:
+    """The value of ``--language`` (the last one, as argparse keeps), read before parsing."""
+    found = None
+    for i, tok in enumerate(argv):
+        if tok == "--language" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif tok.startswith("--language="):
+            found = tok.partition("=")[2]
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
@@ -110,8 +141,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stretchguide.qt.app import run_app
 
         return run_app(paths.resolve(None), [sys.argv[0]])
-    parser = build_parser(commands=wants_commands(argv))
-    args, qt_args = parser.parse_known_args(argv)
+    commands = wants_commands(argv)
+    with contextlib.ExitStack() as scope:
+        if commands:
+            # Before the parser is built: its help and errors are in the language.
+            _use_language(_language_in(argv))
+            from stretchguide.commands.argparse_words import argparse_in_language
+
+            scope.enter_context(argparse_in_language())
+        parser = build_parser(commands=commands)
+        args, qt_args = parser.parse_known_args(argv)
+        if args.command is not None and qt_args:
+            from stretchguide.commands.argparse_words import argparse_gettext
+
+            parser.error(argparse_gettext("unrecognized arguments: %s") % " ".join(qt_args))
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:
         from stretchguide.commands.selftest import run_self_test
@@ -119,15 +162,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(app_paths)
     if args.data_dir and not os.path.isdir(args.data_dir):
         # A typo here would otherwise quietly start an empty diary elsewhere.
-        print(
-            f"stretchguide: the data folder {args.data_dir} does not exist yet; "
-            "StretchGuide will create it when it first saves something there.",
-            file=sys.stderr,
-        )
+        # (In the person's language for a command; the app's path stays light.)
+        if commands:
+            from stretchguide.core.i18n import _
+        else:
+            _ = _english
+        notice = _(
+            "the data folder {path} does not exist yet; "
+            "StretchGuide will create it when it first saves something there."
+        ).format(path=args.data_dir)
+        print(f"stretchguide: {notice}", file=sys.stderr)
     if args.command is not None:
-        if qt_args:
-            parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
-        _use_language(args.language)
         try:
             code = int(args.func(args, app_paths))
             sys.stdout.flush()

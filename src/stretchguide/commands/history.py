@@ -14,10 +14,11 @@ from stretchguide.paths import AppPaths
 def _columns_help() -> str:
     from stretchguide.store.exchange import CSV_COLUMNS
 
-    lines = ["CSV columns (times are local, ISO 8601 with UTC offset):"]
+    # The column names stay as in the files; what they mean is translated.
+    lines = [_("CSV columns (times are local, ISO 8601 with UTC offset):")]
     for name, cols in CSV_COLUMNS.items():
         lines.append(f"  {name}")
-        lines.extend(f"    {col:<14} {text}" for col, text in cols)
+        lines.extend(f"    {col:<14} {_(text)}" for col, text in cols)
     return "\n".join(lines)
 
 
@@ -32,27 +33,27 @@ def _checkins(n: int) -> str:
 def register(sub: Any) -> None:
     export = sub.add_parser(
         "export",
-        help="export your history as CSV files or one JSON file",
-        description="Export the whole history. Exported files are private (mode 0600).",
+        help=_("export your history as CSV files or one JSON file"),
+        description=_("Export the whole history. Exported files are private (mode 0600)."),
         epilog=_columns_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("--csv", metavar="DIR", type=Path, help="write one CSV per table in DIR")
-    target.add_argument("--json", metavar="FILE", type=Path, help="write everything to FILE")
+    target.add_argument("--csv", metavar="DIR", type=Path, help=_("write one CSV per table in DIR"))
+    target.add_argument("--json", metavar="FILE", type=Path, help=_("write everything to FILE"))
     export.add_argument(
-        "--force", action="store_true", help="replace export files that already exist"
+        "--force", action="store_true", help=_("replace export files that already exist")
     )
     export.set_defaults(func=run_export)
 
     imp = sub.add_parser(
         "import",
-        help="import a JSON export (all or nothing; records already present are skipped)",
+        help=_("import a JSON export (all or nothing; records already present are skipped)"),
     )
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.set_defaults(func=run_import)
 
-    stats = sub.add_parser("stats", help="sessions this week, streak and the 14-day verdict")
+    stats = sub.add_parser("stats", help=_("sessions this week, streak and the 14-day verdict"))
     stats.set_defaults(func=run_stats)
 
 

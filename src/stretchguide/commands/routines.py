@@ -28,19 +28,23 @@ from stretchguide.paths import AppPaths
 def register(sub: Any) -> None:
     listing = sub.add_parser(
         "routines",
-        help="list the routines and exercises with their doses",
-        description="List built-in and your own routines, and every exercise with its default "
-        "dose. Problems in your own routine files are reported on stderr.",
+        help=_("list the routines and exercises with their doses"),
+        description=_(
+            "List built-in and your own routines, and every exercise with its default "
+            "dose. Problems in your own routine files are reported on stderr."
+        ),
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     listing.set_defaults(func=run_routines)
 
     check = sub.add_parser(
         "check-routine",
-        help="validate a routine file (exit 0 valid, 1 invalid)",
-        description="Check a routine file (TOML or JSON, see docs/ROUTINE_FORMAT.md). "
-        "Prints a summary when valid; on error names the file, line, field and what was "
-        "expected, on stderr.",
+        help=_("validate a routine file (exit 0 valid, 1 invalid)"),
+        description=_(
+            "Check a routine file (TOML or JSON, see docs/ROUTINE_FORMAT.md). "
+            "Prints a summary when valid; on error names the file, line, field and what was "
+            "expected, on stderr."
+        ),
     )
     check.add_argument("file", metavar="FILE")
     check.set_defaults(func=run_check_routine)

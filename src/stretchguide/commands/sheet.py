@@ -24,23 +24,27 @@ from stretchguide.paths import AppPaths
 def register(sub: Any) -> None:
     sheet = sub.add_parser(
         "sheet",
-        help="write a routine as a one-to-two page PDF to print",
-        description="Write a routine's exercises (figure, dose, sides, steps, cautions) and "
-        "its schedule as a PDF for the fridge or your physiotherapist.",
+        help=_("write a routine as a one-to-two page PDF to print"),
+        description=_(
+            "Write a routine's exercises (figure, dose, sides, steps, cautions) and "
+            "its schedule as a PDF for the fridge or your physiotherapist."
+        ),
     )
-    sheet.add_argument("routine", metavar="ROUTINE", help="a routine id (see `routines`)")
-    sheet.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    sheet.add_argument("routine", metavar="ROUTINE", help=_("a routine id (see `routines`)"))
+    sheet.add_argument("--pdf", metavar="FILE", required=True, help=_("where to write the PDF"))
     sheet.set_defaults(func=run_sheet)
 
     plan = sub.add_parser(
         "plan",
-        help="export a routine's plan as a calendar (.ics) with alarms",
-        description="Write the plan's sessions as an iCalendar file a phone calendar can "
-        "import, with an alarm at the reminder time.",
+        help=_("export a routine's plan as a calendar (.ics) with alarms"),
+        description=_(
+            "Write the plan's sessions as an iCalendar file a phone calendar can "
+            "import, with an alarm at the reminder time."
+        ),
     )
     plan.add_argument("routine", metavar="ROUTINE")
     plan.add_argument("--ics", metavar="FILE", required=True)
-    plan.add_argument("--at", metavar="HH:MM", default="18:00", help="time of day (18:00)")
+    plan.add_argument("--at", metavar="HH:MM", default="18:00", help=_("time of day (18:00)"))
     plan.set_defaults(func=run_plan)
 
 
@@ -57,8 +61,9 @@ def _routine_and_state(
     routines.update({r.id: r for r in user})
     if routine_id not in routines:
         raise LookupError(
-            f"no routine {routine_id!r}; `stretchguide routines` lists the ids: "
-            + ", ".join(sorted(routines))
+            _("no routine {id}; `stretchguide routines` lists the ids: {ids}").format(
+                id=repr(routine_id), ids=", ".join(sorted(routines))
+            )
         )
     state = load_state(app_paths.data_dir / PLAN_FILE)
     if state is not None and state.routine_id != routine_id:
@@ -89,7 +94,8 @@ def run_sheet(args: Any, app_paths: AppPaths) -> int:
     try:
         pages = write_pdf(target, shown, exercises, plan, today=today, changes=changes)
     except OSError as err:
-        print(f"stretchguide sheet: cannot write {target}: {err.strerror or err}", file=sys.stderr)
+        reason = _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+        print(f"stretchguide sheet: {reason}", file=sys.stderr)
         return 1
     print(
         ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
@@ -107,7 +113,8 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
     try:
         at = clock_time.fromisoformat(args.at)
     except ValueError:
-        print(f"stretchguide plan: --at {args.at!r}: expected a time like 18:00", file=sys.stderr)
+        wrong = _("expected a time like 18:00")
+        print(f"stretchguide plan: --at {args.at!r}: {wrong}", file=sys.stderr)
         return 1
     try:
         routine, exercises, state = _routine_and_state(args.routine, app_paths)
@@ -133,7 +140,8 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
         tmp.replace(target)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        print(f"stretchguide plan: cannot write {target}: {err.strerror or err}", file=sys.stderr)
+        reason = _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+        print(f"stretchguide plan: {reason}", file=sys.stderr)
         return 1
     print(_("Wrote {path}: {plan}").format(path=target, plan=plan.describe()))
     return 0

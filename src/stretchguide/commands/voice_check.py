@@ -12,20 +12,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stretchguide.core.i18n import _, ngettext
 from stretchguide.paths import AppPaths
 
 
 def register(sub: Any) -> None:
     check = sub.add_parser(
         "voice-check",
-        help="list the voice commands heard in WAV recordings",
-        description="Run the voice-command recognizer on WAV recordings (16-bit PCM, any rate, "
-        "mono or stereo) and print, per file, the commands heard with their times. "
-        "Record your own room to see what the app would hear there.",
+        help=_("list the voice commands heard in WAV recordings"),
+        description=_(
+            "Run the voice-command recognizer on WAV recordings (16-bit PCM, any rate, "
+            "mono or stereo) and print, per file, the commands heard with their times. "
+            "Record your own room to see what the app would hear there."
+        ),
     )
     check.add_argument("files", metavar="FILE", nargs="+")
     check.add_argument(
-        "--all", action="store_true", help="also list what was heard that is not a command"
+        "--all", action="store_true", help=_("also list what was heard that is not a command")
     )
     check.set_defaults(func=run_voice_check)
 
@@ -55,14 +58,19 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
             continue
         recognizer.reset()
         heard = recognise(recognizer, pcm)
-        print(f"{path}: {len(heard)} command{'s' if len(heard) != 1 else ''}")
+        count = ngettext("{n} command", "{n} commands", len(heard)).format(n=len(heard))
+        print(f"{path}: {count}")
         for h in heard:
             print(
                 f"  {h.start_s:7.2f}-{h.end_s:.2f} s  {h.command.value:<7} "
-                f'"{h.text}"  (known at {h.decided_s:.2f} s)'
+                f'"{h.text}"  ' + _("(known at {seconds} s)").format(seconds=f"{h.decided_s:.2f}")
             )
         if args.all:
             for u in recognizer.utterances:
                 if u.command is None:
-                    print(f'  {u.start_s:7.2f}-{u.end_s:.2f} s  (not a command) "{u.text}"')
+                    print(
+                        f"  {u.start_s:7.2f}-{u.end_s:.2f} s  "
+                        + _("(not a command)")
+                        + f' "{u.text}"'
+                    )
     return status

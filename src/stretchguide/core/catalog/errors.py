@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 from typing import Final
 
+from stretchguide.core.i18n import _
+
 # ---------------------------------------------------------------------------
 # Errors
 # ---------------------------------------------------------------------------
@@ -36,16 +38,24 @@ class CatalogError(ValueError):
         return printable(self._text())
 
     def _text(self) -> str:
+        # The sentence is translated when shown; the file, line number and
+        # field stay as written, so a person can find them in the file.
         where = str(self.path) if self.path is not None else "<routine>"
         if self.line is not None:
-            where += f", line {self.line}"
+            where = _("{file}, line {line}").format(file=where, line=self.line)
         if self.field.startswith("("):  # the whole file: syntax, encoding, suffix
-            text = f"{where}: expected {self.expected}"
-            return text + (f" ({self.got})" if self.got is not None else "")
-        text = f"{where}: {self.field}: expected {self.expected}"
-        if self.got is not None:
-            text += f", got {self.got}"
-        return text
+            if self.got is None:
+                return _("{where}: expected {expected}").format(where=where, expected=self.expected)
+            return _("{where}: expected {expected} ({got})").format(
+                where=where, expected=self.expected, got=self.got
+            )
+        if self.got is None:
+            return _("{where}: {field}: expected {expected}").format(
+                where=where, field=self.field, expected=self.expected
+            )
+        return _("{where}: {field}: expected {expected}, got {got}").format(
+            where=where, field=self.field, expected=self.expected, got=self.got
+        )
 
 
 _MISSING: Final = object()
@@ -94,9 +104,9 @@ def _show(value: object) -> str:
     if isinstance(value, _Raw):
         return str(value)
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, bool):
         return "true" if value else "false"
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)

@@ -26,6 +26,7 @@ from stretchguide.core.catalog.model import (
     StepPhase,
     Topic,
 )
+from stretchguide.core.i18n import _
 
 # ---------------------------------------------------------------------------
 # Field readers: strict (unknown keys are errors, so a typo never passes silently)
@@ -69,18 +70,20 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
 class _Table:
     def __init__(self, data: object, where: str, allowed: frozenset[str]) -> None:
         if not isinstance(data, dict):
-            raise _InvalidError(where or "(file)", "a table of fields", data)
+            raise _InvalidError(where or "(file)", _("a table of fields"), data)
         self.data: dict[str, object] = data
         self.where = where
         for key in data:
             if key not in allowed:
                 hint = _close_matches(key, sorted(allowed), n=1)
                 expected = (
-                    f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(allowed))
+                    _("a known field (did you mean '{name}'?)").format(name=hint[0])
+                    if hint
+                    else _("a known field (one of {names})").format(
+                        names=", ".join(sorted(allowed))
+                    )
                 )
-                raise _InvalidError(
-                    self.path(key), f"a known field ({expected})", _Raw("an unknown field")
-                )
+                raise _InvalidError(self.path(key), expected, _Raw(_("an unknown field")))
 
     def path(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
@@ -92,7 +95,7 @@ class _Table:
         value = self.data.get(key, _MISSING)
         if value is _MISSING:
             if default is None:
-                raise _InvalidError(self.path(key), "a text (this field is required)")
+                raise _InvalidError(self.path(key), _("a text (this field is required)"))
             return default
         if (
             not isinstance(value, str)
@@ -101,8 +104,10 @@ class _Table:
         ):
             raise _InvalidError(
                 self.path(key),
-                f"a non-empty text of at most {max_len} characters, without control "
-                "or invisible characters",
+                _(
+                    "a non-empty text of at most {count} characters, without control "
+                    "or invisible characters"
+                ).format(count=max_len),
                 value,
             )
         return value
@@ -111,7 +116,7 @@ class _Table:
         value = self.text(key, default=default, max_len=64)
         if not _ID_RE.fullmatch(value):
             raise _InvalidError(
-                self.path(key), "an id of lower-case letters, digits and _ (2-64 long)", value
+                self.path(key), _("an id of lower-case letters, digits and _ (2-64 long)"), value
             )
         return value
 
@@ -120,8 +125,7 @@ class _Table:
         if value is _MISSING:
             return default
         lo, hi = LIMITS[key]
-        kind = "a whole number" if whole else "a number"
-        unit = " seconds" if key.endswith("_s") else ""
+        seconds = key.endswith("_s")
         ok_type = isinstance(value, int) if whole else isinstance(value, int | float)
         if (
             isinstance(value, bool)
@@ -130,7 +134,13 @@ class _Table:
             or not lo <= value <= hi  # type: ignore[operator]
             or not math.isfinite(float(value))  # type: ignore[arg-type]
         ):
-            raise _InvalidError(self.path(key), f"{kind} from {lo:g} to {hi:g}{unit}", value)
+            if whole:
+                expected = _("a whole number from {lo} to {hi}")
+            elif seconds:
+                expected = _("a number from {lo} to {hi} seconds")
+            else:
+                expected = _("a number from {lo} to {hi}")
+            raise _InvalidError(self.path(key), expected.format(lo=f"{lo:g}", hi=f"{hi:g}"), value)
         return float(value)  # type: ignore[arg-type]
 
     def texts(self, key: str, *, max_len: int = 200, max_items: int = 20) -> tuple[str, ...]:
@@ -138,12 +148,14 @@ class _Table:
         if value is _MISSING:
             return ()
         if not isinstance(value, list) or len(value) > max_items:
-            raise _InvalidError(self.path(key), f"a list of at most {max_items} texts", value)
+            raise _InvalidError(
+                self.path(key), _("a list of at most {count} texts").format(count=max_items), value
+            )
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip() or len(item) > max_len:
                 raise _InvalidError(
                     f"{self.path(key)}[{i}]",
-                    f"a non-empty text of at most {max_len} characters",
+                    _("a non-empty text of at most {count} characters").format(count=max_len),
                     item,
                 )
         return tuple(value)
@@ -152,7 +164,9 @@ class _Table:
         value = self.data.get(key, _MISSING)
         if value is _MISSING:
             if default is None:
-                raise _InvalidError(self.path(key), f"one of {_choices(enum)} (required)")
+                raise _InvalidError(
+                    self.path(key), _("one of {choices} (required)").format(choices=_choices(enum))
+                )
             return default
         return _member(value, enum, self.path(key))
 
@@ -161,17 +175,19 @@ class _Table:
         if value is _MISSING:
             return tuple(default)
         if not isinstance(value, list):
-            raise _InvalidError(self.path(key), f"a list of {_choices(enum)}", value)
+            raise _InvalidError(
+                self.path(key), _("a list of {choices}").format(choices=_choices(enum)), value
+            )
         members = tuple(_member(v, enum, f"{self.path(key)}[{i}]") for i, v in enumerate(value))
         if len(set(members)) != len(members):
-            raise _InvalidError(self.path(key), "a list without repeats", value)
+            raise _InvalidError(self.path(key), _("a list without repeats"), value)
         return members
 
     def sources(self, key: str = "sources") -> tuple[str, ...]:
         found = self.texts(key, max_len=3)
         for i, source in enumerate(found):
             if not _SOURCE_RE.fullmatch(source):
-                raise _InvalidError(f"{self.path(key)}[{i}]", 'an article id like "003"', source)
+                raise _InvalidError(f"{self.path(key)}[{i}]", _('an article id like "003"'), source)
         return found
 
     def table(self, key: str, allowed: frozenset[str]) -> _Table | None:
@@ -181,7 +197,9 @@ class _Table:
     def tables(self, key: str, allowed: frozenset[str], *, max_items: int) -> list[_Table]:
         value = self.data.get(key, _MISSING)
         if not isinstance(value, list) or not 1 <= len(value) <= max_items:
-            raise _InvalidError(self.path(key), f"a list of 1 to {max_items} tables", value)
+            raise _InvalidError(
+                self.path(key), _("a list of 1 to {count} tables").format(count=max_items), value
+            )
         return [_Table(v, f"{self.path(key)}[{i}]", allowed) for i, v in enumerate(value)]
 
 
@@ -201,7 +219,7 @@ def _member(value: object, enum: type[_E], where: str) -> _E:
             return enum(value)
         except ValueError:
             pass
-    raise _InvalidError(where, f"one of {_choices(enum)}", value)
+    raise _InvalidError(where, _("one of {choices}").format(choices=_choices(enum)), value)
 
 
 def _read_dose(table: _Table | None, base: Dose) -> Dose:
@@ -222,30 +240,34 @@ def _read_dose(table: _Table | None, base: Dose) -> Dose:
     # Cross-field rules: a dose must take time, and stages only make sense for holds.
     if dose.breaths and dose.reps > 1:
         raise _InvalidError(
-            table.path("breaths"), "no breaths when reps > 1 (breaths pace one hold)", dose.breaths
+            table.path("breaths"),
+            _("no breaths when reps > 1 (breaths pace one hold)"),
+            dose.breaths,
         )
     if dose.breaths and dose.stages:
-        raise _InvalidError(table.path("breaths"), "no breaths together with stages")
+        raise _InvalidError(table.path("breaths"), _("no breaths together with stages"))
     if dose.reps == 1 and dose.hold_s < 1 and not dose.breaths:
         raise _InvalidError(
-            table.path("hold_s"), "1 to 600 seconds for a single hold (reps = 1)", dose.hold_s
+            table.path("hold_s"), _("1 to 600 seconds for a single hold (reps = 1)"), dose.hold_s
         )
     if dose.reps > 1 and dose.rep_s <= 0 and dose.hold_s <= 0:
         raise _InvalidError(
-            table.path("rep_s"), "more than 0 seconds per repetition (or a hold_s)", dose.rep_s
+            table.path("rep_s"), _("more than 0 seconds per repetition (or a hold_s)"), dose.rep_s
         )
     if dose.stages and dose.reps > 1:
-        raise _InvalidError(table.path("stages"), "no stages when reps > 1 (stages split one hold)")
+        raise _InvalidError(
+            table.path("stages"), _("no stages when reps > 1 (stages split one hold)")
+        )
     return dose
 
 
 def _read_exercise(table: _Table) -> Exercise:
     dose_table = table.table("dose", DOSE_KEYS)
     if dose_table is None:
-        raise _InvalidError(table.path("dose"), "a default dose table (required)")
+        raise _InvalidError(table.path("dose"), _("a default dose table (required)"))
     steps = table.texts("steps", max_len=120, max_items=12)
     if not steps:
-        raise _InvalidError(table.path("steps"), "at least one instruction step")
+        raise _InvalidError(table.path("steps"), _("at least one instruction step"))
     phases = _read_phases(table, len(steps))
     return Exercise(
         id=table.ident("id"),
@@ -273,13 +295,15 @@ def _read_phases(table: _Table, n_steps: int) -> tuple[StepPhase, ...]:
     value = table.data["phases"]
     if not isinstance(value, list) or len(value) != n_steps:
         raise _InvalidError(
-            table.path("phases"), f"a list of {n_steps} phases, one per step", value
+            table.path("phases"),
+            _("a list of {count} phases, one per step").format(count=n_steps),
+            value,
         )
     phases = tuple(
         _member(v, StepPhase, f"{table.path('phases')}[{i}]") for i, v in enumerate(value)
     )
     if StepPhase.WORK not in phases:
-        raise _InvalidError(table.path("phases"), 'at least one "work" step', value)
+        raise _InvalidError(table.path("phases"), _('at least one "work" step'), value)
     return phases
 
 
@@ -298,9 +322,9 @@ def _read_routine(
         if exercise is None:
             hint = _close_matches(exercise_id, sorted(exercises), n=1)
             expected = (
-                f"a known exercise id (did you mean '{hint[0]}'?)"
+                _("a known exercise id (did you mean '{name}'?)").format(name=hint[0])
                 if hint
-                else ("a known exercise id (`stretchguide routines` lists them)")
+                else _("a known exercise id (`stretchguide routines` lists them)")
             )
             raise _InvalidError(item.path("exercise"), expected, exercise_id)
         items.append(
@@ -313,7 +337,7 @@ def _read_routine(
     schedule_table = table.table("schedule", SCHEDULE_KEYS)
     if schedule_table is None:
         if builtin:
-            raise _InvalidError(table.path("schedule"), "a schedule table (required)")
+            raise _InvalidError(table.path("schedule"), _("a schedule table (required)"))
         schedule = DEFAULT_SCHEDULE
     else:
         schedule = Schedule(
@@ -341,7 +365,7 @@ DEFAULT_SCHEDULE: Final = Schedule(sessions_per_week=7.0, text="Once a day")
 def _read_guidance(table: _Table) -> Guidance:
     ice = table.table("ice", frozenset({"minutes", "times_per_day"}))
     if ice is None:
-        raise _InvalidError(table.path("ice"), "an [ice] table (required)")
+        raise _InvalidError(table.path("ice"), _("an [ice] table (required)"))
     advice: list[Advice] = []
     seen: set[str] = set()
     advice_keys = frozenset({"id", "topic", "title", "text", "sources"})
@@ -354,12 +378,12 @@ def _read_guidance(table: _Table) -> Guidance:
             sources=entry.sources(),
         )
         if item.id in seen:
-            raise _InvalidError(entry.path("id"), "an id used once", item.id)
+            raise _InvalidError(entry.path("id"), _("an id used once"), item.id)
         seen.add(item.id)
         advice.append(item)
     days = table.data.get("seek_help_after_days")
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 365:
-        raise _InvalidError(table.path("seek_help_after_days"), "a whole number of days", days)
+        raise _InvalidError(table.path("seek_help_after_days"), _("a whole number of days"), days)
     return Guidance(
         items=tuple(advice),
         ice_minutes=_pair(ice, "minutes"),
@@ -376,5 +400,5 @@ def _pair(table: _Table, key: str) -> tuple[int, int]:
         or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value)
         or value[0] > value[1]
     ):
-        raise _InvalidError(table.path(key), "[least, most] as two whole numbers", value)
+        raise _InvalidError(table.path(key), _("[least, most] as two whole numbers"), value)
     return (value[0], value[1])

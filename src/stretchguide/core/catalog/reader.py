@@ -24,6 +24,7 @@ from stretchguide.core.catalog.fields import (
 )
 from stretchguide.core.catalog.locate import _find_line
 from stretchguide.core.catalog.model import Catalog, Exercise, Routine
+from stretchguide.core.i18n import _
 
 # ---------------------------------------------------------------------------
 # Files: parse, validate, and on error find the line of the offending field
@@ -66,21 +67,26 @@ def _too_deep(text: str) -> bool:
 def _parse(name: Path, text: str) -> object:
     suffix = name.suffix.lower()
     if suffix in (".toml", ".json") and _too_deep(text):
-        raise CatalogError(name, "(file)", f"at most {MAX_DEPTH} levels of nesting")
+        raise CatalogError(
+            name, "(file)", _("at most {count} levels of nesting").format(count=MAX_DEPTH)
+        )
     try:
         return _parse_text(name, suffix, text)
     except CatalogError:
         raise
     except (RecursionError, OverflowError) as err:
-        raise CatalogError(name, "(file)", "a routine file", got=str(err)) from None
+        raise CatalogError(name, "(file)", _("a routine file"), got=str(err)) from None
     except _DuplicateKeyError as err:
         raise CatalogError(
-            name, "(syntax)", "valid JSON with each key once", got=f"{err} appears twice"
+            name,
+            "(syntax)",
+            _("valid JSON with each key once"),
+            got=_("{key} appears twice").format(key=err),
         ) from None
     except ValueError as err:  # e.g. an integer of more than 4300 digits
         if isinstance(err, (json.JSONDecodeError, tomllib.TOMLDecodeError)):
             raise
-        raise CatalogError(name, "(file)", "numbers of sensible size", got=str(err)) from None
+        raise CatalogError(name, "(file)", _("numbers of sensible size"), got=str(err)) from None
 
 
 def _parse_text(name: Path, suffix: str, text: str) -> object:
@@ -93,7 +99,7 @@ def _parse_text(name: Path, suffix: str, text: str) -> object:
             raise CatalogError(
                 name,
                 "(syntax)",
-                "valid TOML",
+                _("valid TOML"),
                 line=int(found.group(1)) if found else None,
                 got=detail,
             ) from None
@@ -102,9 +108,11 @@ def _parse_text(name: Path, suffix: str, text: str) -> object:
             return json.loads(text, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as err:
             raise CatalogError(
-                name, "(syntax)", "valid JSON", line=err.lineno, got=err.msg
+                name, "(syntax)", _("valid JSON"), line=err.lineno, got=err.msg
             ) from None
-    raise CatalogError(name, "(file name)", "a .toml or .json file", got=name.suffix or "no suffix")
+    raise CatalogError(
+        name, "(file name)", _("a .toml or .json file"), got=name.suffix or _("no suffix")
+    )
 
 
 _T = TypeVar("_T")
@@ -120,7 +128,7 @@ def _validated(name: Path, text: str, read: Callable[[object], _T]) -> _T:
     except CatalogError:
         raise
     except (RecursionError, OverflowError, ValueError, TypeError) as err:
-        raise CatalogError(name, "(file)", "a routine file", got=str(err)) from None
+        raise CatalogError(name, "(file)", _("a routine file"), got=str(err)) from None
 
 
 def _read_text(path: Path) -> str:
@@ -129,27 +137,32 @@ def _read_text(path: Path) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
-        raise CatalogError(path, "(file)", "a readable file", got=err.strerror) from None
+        raise CatalogError(path, "(file)", _("a readable file"), got=err.strerror) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise CatalogError(path, "(file)", "a regular file", got="a pipe, device or folder")
+            raise CatalogError(
+                path, "(file)", _("a regular file"), got=_("a pipe, device or folder")
+            )
         if info.st_size > MAX_FILE_BYTES:
             raise CatalogError(
-                path, "(file)", "a file of at most 1 MB", got=f"{info.st_size:,} bytes"
+                path,
+                "(file)",
+                _("a file of at most 1 MB"),
+                got=_("{count} bytes").format(count=f"{info.st_size:,}"),
             )
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        raise CatalogError(path, "(file)", "a readable file", got=err.strerror) from None
+        raise CatalogError(path, "(file)", _("a readable file"), got=err.strerror) from None
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
-        raise CatalogError(path, "(file)", "a file of at most 1 MB", got="more")
+        raise CatalogError(path, "(file)", _("a file of at most 1 MB"), got=_("more"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise CatalogError(path, "(file)", "UTF-8 text") from None
+        raise CatalogError(path, "(file)", _("UTF-8 text")) from None
 
 
 def _routine_reader(
@@ -194,7 +207,7 @@ def load_routine_file(
     if routine.id in set(taken_ids):
         line = _find_line(text, path.suffix.lower(), "id") if "id" in text else None
         raise CatalogError(
-            path, "id", "an id not already used by a built-in routine", line=line, got=routine.id
+            path, "id", _("an id not already used by a built-in routine"), line=line, got=routine.id
         )
     return routine
 
@@ -227,7 +240,7 @@ def load_user_routines(
             errors.append(err)
             continue
         except Exception as err:  # noqa: BLE001 - one bad file must never hide the rest
-            errors.append(CatalogError(path, "(file)", "a routine file", got=type(err).__name__))
+            errors.append(CatalogError(path, "(file)", _("a routine file"), got=type(err).__name__))
             continue
         if routine.id in used:
             try:
@@ -239,7 +252,7 @@ def load_user_routines(
                 CatalogError(
                     path,
                     "id",
-                    f"an id not already used by {used[routine.id]}",
+                    _("an id not already used by {file}").format(file=used[routine.id]),
                     line=line if "id" in text else None,
                     got=routine.id,
                 )
@@ -281,7 +294,7 @@ def load_catalog_dir(folder: Path) -> Catalog:
         reader = _routine_reader(exercises, builtin=True, default_id=None)
         routine = _validated(path, _read_text(path), reader)
         if routine.id in routines:
-            raise CatalogError(path, "id", "an id used by one routine only", got=routine.id)
+            raise CatalogError(path, "id", _("an id used by one routine only"), got=routine.id)
         routines[routine.id] = routine
     return Catalog(exercises=exercises, routines=routines, guidance=guidance)
 
@@ -292,7 +305,7 @@ def _read_exercises(data: object) -> dict[str, Exercise]:
     for table in top.tables("exercise", EXERCISE_KEYS, max_items=200):
         exercise = _read_exercise(table)
         if exercise.id in result:
-            raise _InvalidError(table.path("id"), "an id used by one exercise only", exercise.id)
+            raise _InvalidError(table.path("id"), _("an id used by one exercise only"), exercise.id)
         result[exercise.id] = exercise
     return result
 

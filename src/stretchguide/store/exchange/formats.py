@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from stretchguide.core.i18n import _, ngettext
+from stretchguide.core.i18n import N_, _, ngettext
 from stretchguide.core.words import plural
 from stretchguide.store.errors import StoreError
 
@@ -34,51 +34,51 @@ Progress = Callable[[int, int], None]
 
 CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "sessions.csv": (
-        ("session_uuid", "stable id of the session"),
-        ("routine_id", "id of the routine that was run"),
-        ("routine_name", "the routine's name at the time"),
-        ("started", "start, local time with UTC offset"),
-        ("ended", "end, local time with UTC offset (empty while unfinished)"),
-        ("status", "in_progress, completed, partial or stopped"),
-        ("options", "options used, as JSON (e.g. which sides)"),
-        ("steps_done", "number of steps recorded"),
+        ("session_uuid", N_("stable id of the session")),
+        ("routine_id", N_("id of the routine that was run")),
+        ("routine_name", N_("the routine's name at the time")),
+        ("started", N_("start, local time with UTC offset")),
+        ("ended", N_("end, local time with UTC offset (empty while unfinished)")),
+        ("status", N_("in_progress, completed, partial or stopped")),
+        ("options", N_("options used, as JSON (e.g. which sides)")),
+        ("steps_done", N_("number of steps recorded")),
     ),
     "steps.csv": (
-        ("session_uuid", "the session the step belongs to"),
-        ("step_index", "position of the step in the session, from 0"),
-        ("exercise_id", "exercise id"),
-        ("kind", "prepare, hold, reps, switch or rest"),
-        ("side", "left, right or empty"),
-        ("set_number", "which set, from 1"),
-        ("planned_s", "planned length in seconds"),
-        ("done_s", "seconds actually done"),
-        ("skipped", "1 if the step was skipped"),
-        ("completed", "when the step ended, local time with UTC offset"),
+        ("session_uuid", N_("the session the step belongs to")),
+        ("step_index", N_("position of the step in the session, from 0")),
+        ("exercise_id", N_("exercise id")),
+        ("kind", N_("prepare, hold, reps, switch or rest")),
+        ("side", N_("left, right or empty")),
+        ("set_number", N_("which set, from 1")),
+        ("planned_s", N_("planned length in seconds")),
+        ("done_s", N_("seconds actually done")),
+        ("skipped", N_("1 if the step was skipped")),
+        ("completed", N_("when the step ended, local time with UTC offset")),
     ),
     "checkins.csv": (
-        ("checkin_uuid", "stable id of the check-in"),
-        ("at", "local time with UTC offset"),
-        ("kind", "before, after, next_morning or any"),
-        ("back", "back pain 0-10"),
-        ("leg", "leg pain 0-10"),
-        ("extent", "how far down the leg: none, buttock, thigh, below_knee, foot"),
-        ("tingling", "1 if tingling"),
-        ("numbness", "1 if numbness"),
-        ("weakness", "1 if weakness"),
-        ("note", "free text"),
-        ("session_uuid", "the session this check-in belongs to, if any"),
+        ("checkin_uuid", N_("stable id of the check-in")),
+        ("at", N_("local time with UTC offset")),
+        ("kind", N_("before, after, next_morning or any")),
+        ("back", N_("back pain 0-10")),
+        ("leg", N_("leg pain 0-10")),
+        ("extent", N_("how far down the leg: none, buttock, thigh, below_knee, foot")),
+        ("tingling", N_("1 if tingling")),
+        ("numbness", N_("1 if numbness")),
+        ("weakness", N_("1 if weakness")),
+        ("note", N_("free text")),
+        ("session_uuid", N_("the session this check-in belongs to, if any")),
     ),
     "responses.csv": (
-        ("session_uuid", "the session"),
-        ("exercise_id", "exercise id"),
-        ("response", "better, same or worse"),
+        ("session_uuid", N_("the session")),
+        ("exercise_id", N_("exercise id")),
+        ("response", N_("better, same or worse")),
     ),
     "hurts.csv": (
-        ("hurt_uuid", "stable id of the event"),
-        ("session_uuid", "the session"),
-        ("exercise_id", "exercise id"),
-        ("step_index", "the step in progress"),
-        ("at", "local time with UTC offset"),
+        ("hurt_uuid", N_("stable id of the event")),
+        ("session_uuid", N_("the session")),
+        ("exercise_id", N_("exercise id")),
+        ("step_index", N_("the step in progress")),
+        ("at", N_("local time with UTC offset")),
     ),
 }
 
