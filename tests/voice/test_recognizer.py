@@ -24,7 +24,7 @@ from stretchguide.voice.recognizer import (
 SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
 TEST_VOICES = VOICES[:3]
 SHORT_CLIP_BYTES = 16000 * 2 * 12 // 10  # 1.2 s
-FOREIGN_SHORT_LIMIT = 28
+FOREIGN_SHORT_LIMIT = 18  # 26 before the per-frame score check
 
 
 def commands_in(recognizer, path: Path) -> list[Command]:
