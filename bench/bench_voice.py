@@ -7,8 +7,9 @@ words a minute, pitches 40-60), clean and far-field (sox reverb, -12 dB,
 pink noise), and feeds each through the same `Recognizer` the app and
 `stretchguide voice-check` use, in 100 ms blocks. Then counts false commands
 in speech that is not a command: held-out sentences, the language model's
-own sentences, every recorded voice clip of the app (alone, and as the app
-plays them in a row), the cue sounds, silence and noise. Latency is from the
+own sentences, every recorded voice clip of the app in English, German,
+Spanish and French (alone, and as the app plays them in a row), the cue
+sounds, silence and noise. Latency is from the
 end of the speech in the file to the moment the command is known, plus the
 processor time of the final decode. CPU is processor seconds per second of
 audio, listening to speech and idling on room noise.
@@ -120,6 +121,10 @@ def main() -> int:
         ],
         "model sentences": [synth(cache, s, voices[0]).path for s in SENTENCES],
         "own voice clips, one by one": sorted((SOUNDS / "voice").glob("*.wav")),
+        **{
+            f"own voice clips ({lang}), one by one": sorted((SOUNDS / "voice" / lang).glob("*.wav"))
+            for lang in ("de", "es", "fr")
+        },
         "cue sounds": sorted(SOUNDS.glob("*.wav")),
         "silence and noise": [silence(cache), noise(cache)],
     }
