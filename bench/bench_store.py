@@ -71,7 +71,11 @@ def record_path(history: History, today: date) -> dict[str, object]:
         "adherence": trends.adherence(sessions, Schedule(7, "daily"), today),
         "streak": trends.habit_streak(sessions, today),
         "exercises": trends.exercises_before_change(
-            sessions, checkins, responses=history.responses(), hurts=history.hurts()
+            sessions,
+            checkins,
+            steps=history.steps(),
+            responses=history.responses(),
+            hurts=history.hurts(),
         ),
         "verdict": trends.fourteen_day_verdict(checkins, today),
     }
@@ -160,7 +164,12 @@ def main() -> int:
             print(f"same from loaded records in pure Python: {ms_rec:.1f} ms")
             assert result == reference, "SQL and record paths disagree"
             assert data == trends.trend_data(
-                h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+                h.sessions(),
+                h.checkins(),
+                today,
+                steps=h.steps(),
+                responses=h.responses(),
+                hurts=h.hurts(),
             )
             ms, _ = timed(lambda: h.summary(today))
             print(f"summary (stats command): {ms:.1f} ms")

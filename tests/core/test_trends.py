@@ -25,6 +25,7 @@ from stretchguide.core.trends import (
     SessionRecord,
     SessionStatus,
     SnapshotItem,
+    StepRecord,
     VerdictKind,
     adherence,
     by_concern,
@@ -40,6 +41,7 @@ from stretchguide.core.trends import (
     session_changes,
     streak_from_day_numbers,
     streak_from_days,
+    worked_exercises,
 )
 
 DAY = 86400
@@ -188,6 +190,66 @@ def test_streak_reaches_the_21_day_habit_goal() -> None:
     assert streak.current == 21 and streak.reached and streak.days_to_goal == 0
 
 
+def all_worked(sessions: list[SessionRecord]) -> dict[int, tuple[str, ...]]:
+    """Every exercise of each session's routine worked."""
+    return {s.id: s.exercise_ids for s in sessions}
+
+
+def step(
+    session_id: int, index: int, exercise: str, kind: str = "hold", *, done_s: float = 30.0,
+    skipped: bool = False,
+) -> StepRecord:  # fmt: skip
+    return StepRecord(session_id, index, exercise, kind, None, 1, 30.0, done_s, skipped, MON)
+
+
+def test_only_exercises_worked_in_a_session_share_its_next_checkin() -> None:
+    routine = ("bridge", "cat_stretch", "clam_shell", "prone_press_up")
+    sessions = [
+        sess(1, 0, routine),
+        sess(2, 1, routine, status=SessionStatus.PARTIAL),  # ended after two exercises
+        sess(3, 2, routine, status=SessionStatus.STOPPED),  # never counted
+    ]
+    checkins = [ci(0, 5, 5), ci(0, 3, 3, hour=12), ci(1, 7, 7, hour=12), ci(2, 7, 7, hour=12)]
+    steps = [
+        # Session 1: bridge in full; cat_stretch cut short to 4 s (worked);
+        # clam_shell both holds skipped; prone_press_up only got into position.
+        step(1, 0, "bridge", "prepare"),
+        step(1, 1, "bridge"),
+        step(1, 2, "cat_stretch", done_s=4.0),
+        step(1, 3, "clam_shell", skipped=True),
+        step(1, 4, "clam_shell", skipped=True),
+        step(1, 5, "prone_press_up", "prepare"),
+        # Session 2: clam_shell one set skipped, one done; cat_stretch as reps;
+        # then ended (bridge and prone_press_up never reached).
+        step(2, 0, "clam_shell", skipped=True),
+        step(2, 1, "clam_shell"),
+        step(2, 2, "cat_stretch", "reps"),
+        step(2, 3, "cat_stretch", "rest"),
+        # Session 3 was stopped by the person: its steps credit nothing.
+        step(3, 0, "bridge"),
+        step(3, 1, "prone_press_up"),
+    ]
+    assert worked_exercises(steps) == {
+        1: {"bridge", "cat_stretch"},
+        2: {"clam_shell", "cat_stretch"},
+        3: {"bridge", "prone_press_up"},
+    }
+    links = {
+        link.exercise_id: link for link in exercises_before_change(sessions, checkins, steps=steps)
+    }
+    # Session 1 was followed by "better", session 2 by "worse" (3/3 -> 7/7).
+    assert (links["bridge"].better, links["bridge"].worse) == (1, 0)
+    assert (links["cat_stretch"].better, links["cat_stretch"].worse) == (1, 1)
+    assert (links["clam_shell"].better, links["clam_shell"].worse) == (0, 1)
+    assert "prone_press_up" not in links  # never worked in a counted session
+    # The same answer from the mapping itself.
+    assert exercises_before_change(sessions, checkins, steps=worked_exercises(steps)) == list(
+        links.values()
+    )
+    # A done session with no work step recorded credits nothing.
+    assert exercises_before_change(sessions[:1], checkins, steps=()) == []
+
+
 def test_exercises_are_credited_with_the_next_checkin_after_their_session() -> None:
     sessions = [
         sess(1, 0, ("bridge", "cat_stretch")),
@@ -202,11 +264,17 @@ def test_exercises_are_credited_with_the_next_checkin_after_their_session() -> N
         ci(2, 3, 6, Extent.THIGH, hour=12),  # session 3: worse
         ci(3, 0, 0, hour=12),
     ]
-    links = {link.exercise_id: link for link in exercises_before_change(sessions, checkins)}
+    links = {
+        link.exercise_id: link
+        for link in exercises_before_change(sessions, checkins, steps=all_worked(sessions))
+    }
     assert (links["bridge"].better, links["bridge"].same, links["bridge"].worse) == (1, 1, 0)
     assert (links["cat_stretch"].better, links["cat_stretch"].total) == (1, 1)
     assert (links["prone_press_up"].worse, links["prone_press_up"].total) == (1, 1)
-    ordered = [link.exercise_id for link in exercises_before_change(sessions, checkins)]
+    ordered = [
+        link.exercise_id
+        for link in exercises_before_change(sessions, checkins, steps=all_worked(sessions))
+    ]
     assert ordered[-1] == "prone_press_up"
 
 
@@ -225,7 +293,9 @@ def test_own_answers_and_hurt_presses_are_counted_per_exercise_not_per_routine()
     hurts = [HurtEvent(1, "bridge", 4, MON + 10 * HOUR + 60), HurtEvent(3, "bridge", 2, MON)]
     links = {
         link.exercise_id: link
-        for link in exercises_before_change(sessions, checkins, responses=responses, hurts=hurts)
+        for link in exercises_before_change(
+            sessions, checkins, steps=all_worked(sessions), responses=responses, hurts=hurts
+        )
     }
     bridge, cat, clam = links["bridge"], links["cat_stretch"], links["clam_shell"]
     assert (bridge.better, bridge.same, bridge.worse) == (cat.better, cat.same, cat.worse)

@@ -37,6 +37,13 @@ def history(_private_data_dir, wall):
     h.close()
 
 
+def _work(h, sid, routine, skipped=()):
+    """One recorded hold per exercise of the routine, ``skipped`` ones skipped."""
+    ids = dict.fromkeys(item.exercise_id for item in routine.items)
+    for i, ex in enumerate(ids):
+        h.record_step(sid, i, ex, "hold", planned_s=30, done_s=30, skipped=ex in skipped)
+
+
 def _fill(h, days=20):
     """One session a day at noon, ``days`` days before the clock's today."""
     routine = load_builtin().routines["flare_up_gentle"]
@@ -45,6 +52,7 @@ def _fill(h, days=20):
         start = now - d * 86400
         s = h.start_session(routine, started_at=start)
         h.add_checkin("before", 6, 7, "thigh", session_id=s.id, at=start - 60)
+        _work(h, s.id, routine)
         h.finish_session(s.id, "completed", ended_at=start + 600)
         h.add_checkin("after", 4, 5, "buttock", session_id=s.id, at=start + 700, note="ok")
 
@@ -204,7 +212,8 @@ def test_report_summarises_adherence_pain_and_notes(history):
 def _fill_with_answers(h, days=6):
     """Sessions of one routine, each followed by a better check-in; the person
     says the first exercise felt worse and presses "this hurts" on it, and
-    says every other exercise felt better."""
+    says every other exercise felt better. In the last session they skip
+    the last exercise."""
     routine = load_builtin().routines["flare_up_gentle"]
     ids = list(dict.fromkeys(item.exercise_id for item in routine.items))
     now = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
@@ -212,6 +221,7 @@ def _fill_with_answers(h, days=6):
         start = now - d * 86400
         s = h.start_session(routine, started_at=start)
         h.add_checkin("before", 6, 7, "thigh", session_id=s.id, at=start - 60)
+        _work(h, s.id, routine, skipped=ids[-1:] if d == 1 else ())
         if d % 2:
             h.record_hurt(s.id, ids[0], 1, at=start + 30)
         h.finish_session(s.id, "completed", ended_at=start + 600)
@@ -226,6 +236,7 @@ def test_exercise_that_hurts_is_flagged_at_the_top_in_words_not_only_colour(qtbo
     from PySide6.QtCore import Qt
 
     ids = _fill_with_answers(history, days=6)
+    names = load_builtin().exercises
     view = _view(qtbot, history)
     model = view.table_model
     assert model.rowCount() == len(ids)
@@ -233,13 +244,15 @@ def test_exercise_that_hurts_is_flagged_at_the_top_in_words_not_only_colour(qtbo
     def cell(row, col, role=Qt.ItemDataRole.DisplayRole):
         return model.data(model.index(row, col), role)
 
-    names = load_builtin().exercises
     assert cell(0, 0) == names[ids[0]].name
     assert "hurt" in cell(0, 1)
     # 4 worse answers, 2 the same; hurts pressed on days 5, 3 and 1.
     assert cell(0, 2) == "0 · 2 · 4" and cell(0, 3) == "3"
-    # Every session came before a better check-in: shared by all exercises.
-    assert all(cell(row, 4) == "6 · 0 · 0" for row in range(model.rowCount()))
+    # Every session came before a better check-in: shared by the exercises
+    # done in it, so not by the one skipped in the last session.
+    skipped_row = [cell(row, 0) for row in range(model.rowCount())].index(names[ids[-1]].name)
+    assert cell(skipped_row, 4) == "5 · 0 · 0"
+    assert all(cell(row, 4) == "6 · 0 · 0" for row in range(model.rowCount()) if row != skipped_row)
     for row in range(1, model.rowCount()):
         assert "help" in cell(row, 1) and cell(row, 2) == "6 · 0 · 0" and cell(row, 3) == "0"
     # Colour marks the flagged row too, and a screen reader hears a sentence.

@@ -155,7 +155,12 @@ def test_aggregates_equal_a_full_recomputation_after_any_writes(
             assert h.aggregates_ok(), op
         today = h.today()
         assert h.trend_data(today) == trends.trend_data(
-            h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+            h.sessions(),
+            h.checkins(),
+            today,
+            steps=h.steps(),
+            responses=h.responses(),
+            hurts=h.hurts(),
         )
 
 

@@ -54,7 +54,7 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         assert [s.uuid[:8] for s in sessions] == ["11111111", "22222222"]
         assert sessions[0].routine.name == "Fixture routine"
         assert sessions[0].options == {"sides": "both"}
-        assert [st.step_index for st in h.steps(sessions[0].id)] == [0, 1]
+        assert [st.step_index for st in h.steps(sessions[0].id)] == [0, 1, 5][: 2 + (version >= 6)]
         assert [u.uuid[:8] for u in h.unfinished_sessions()] == ["22222222"]
         checkin, *later = h.checkins()
         assert (checkin.back, checkin.leg, checkin.note) == (4, 6, "stiff morning")
@@ -63,8 +63,18 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         # Schema 4's aggregates are filled from the rows already there.
         assert h.aggregates_ok()
         assert h.conn.execute("SELECT COUNT(*) FROM agg_checkin_days").fetchone()[0] == 1
+        # Schema 6's worked exercises too: fixture 6's skipped cat_stretch hold is not one.
+        assert h.conn.execute("SELECT * FROM agg_session_worked").fetchall() == [
+            (1, '["bridge"]'),
+            (2, '["bridge"]'),
+        ]
         assert h.trend_data() == trends.trend_data(
-            h.sessions(), h.checkins(), h.today(), responses=h.responses(), hurts=h.hurts()
+            h.sessions(),
+            h.checkins(),
+            h.today(),
+            steps=h.steps(),
+            responses=h.responses(),
+            hurts=h.hurts(),
         )
         if version >= 2:
             assert [(r.exercise_id, r.response) for r in h.responses()] == [("bridge", "better")]
@@ -74,6 +84,7 @@ def test_each_fixture_version_migrates_to_current_keeping_its_data(
         h.record_hurt(sessions[0].id, "bridge", 0)
         h.add_checkin("after", 2, 2, "none", session_id=sessions[0].id)
         h.close_as_partial(sessions[1].id)
+        h.record_step(sessions[0].id, 9, "cat_stretch", "reps", done_s=3.0)
         assert h.aggregates_ok()
         assert h.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert h.conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -175,6 +175,23 @@ def _random_checkin(
     )
 
 
+def _random_steps(h: History, rng: random.Random, sid: int, exercises: tuple[str, ...]) -> None:
+    """Steps as a session really goes: some work steps skipped or cut short,
+    sometimes ending before the last exercises, sometimes a step done again."""
+    reached = exercises[: rng.randint(0, len(exercises))] if rng.random() < 0.3 else exercises
+    index = 0
+    for ex in reached:
+        for kind in ("prepare", rng.choice(["hold", "reps"]), "rest", "hold"):
+            work = kind in ("hold", "reps")
+            skipped = work and rng.random() < 0.3
+            done = 0.0 if skipped else rng.choice([30.0, 4.0])  # 4 s: cut short
+            h.record_step(sid, index, ex, kind, planned_s=30, done_s=done, skipped=skipped)
+            index += 1
+    if index and rng.random() < 0.2:  # went back: the step recorded again, now skipped
+        redo = rng.randrange(index)
+        h.record_step(sid, redo, reached[redo // 4], "hold", planned_s=30, skipped=True)
+
+
 def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(days):
@@ -186,6 +203,7 @@ def _random_history(h: History, clock: FakeClock, days: int, seed: int) -> None:
                 else dataclasses.replace(ROUTINE, id="short", items=(ROUTINE.items[1],))
             )
             _random_checkin(h, rng, "before", at=int(clock.now) - 60, session_id=s.id)
+            _random_steps(h, rng, s.id, s.exercise_ids)
             for ex in s.exercise_ids:
                 if rng.random() < 0.7:
                     h.set_response(s.id, ex, rng.choice(list(Response)))
@@ -216,10 +234,16 @@ def test_sql_trend_queries_agree_with_the_pure_functions(
         assert h.adherence(sched, today) == trends.adherence(sessions, sched, today)
         assert h.session_changes() == trends.session_changes(sessions, checkins)
         assert h.session_changes()  # the comparison is not vacuous
-        felt = {"responses": h.responses(), "hurts": h.hurts()}
+        felt = {"steps": h.steps(), "responses": h.responses(), "hurts": h.hurts()}
         links = h.exercise_links()
         assert links == trends.exercises_before_change(sessions, checkins, **felt)
-        assert links and all(link.total and link.answers for link in links)
+        assert links and any(link.total for link in links)
+        # Not vacuous: some done session with a pair credits fewer exercises
+        # than its routine holds (skipped or never reached).
+        routine_credit = trends.exercises_before_change(
+            sessions, checkins, steps={s.id: s.exercise_ids for s in sessions}
+        )
+        assert sum(link.total for link in links) < sum(link.total for link in routine_credit)
         assert sum(link.hurts for link in links) == len(felt["hurts"]) > 0
         assert h.verdict(today) == trends.fourteen_day_verdict(checkins, today)
         data = h.trend_data(today)
@@ -244,7 +268,12 @@ def test_trend_data_cache_sees_every_new_write(paths: AppPaths, clock: FakeClock
         with History.open(paths, clock=clock, utc_offset=lambda ts: 0, backups=False) as other:
             other.add_checkin("any", 0, 0, "none")
         assert h.trend_data(today) == trends.trend_data(
-            h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+            h.sessions(),
+            h.checkins(),
+            today,
+            steps=h.steps(),
+            responses=h.responses(),
+            hurts=h.hurts(),
         )
         assert sum(h.trend_data(today).daily.count) == sum(after_checkin.daily.count) + 1
 
@@ -263,6 +292,8 @@ def test_an_exercise_answered_worse_and_pressed_hurts_on_leads_the_concern_order
             start = T0 + day * 86400
             s = h.start_session(ROUTINE, started_at=start)
             h.add_checkin("before", 6, 6, "thigh", session_id=s.id, at=start - 60)
+            h.record_step(s.id, 0, "knees_to_chest", "hold", planned_s=30, done_s=30)
+            h.record_step(s.id, 1, "bridge", "reps", planned_s=20, done_s=20)
             for n in range(hurts):
                 h.record_hurt(s.id, "bridge", 3, at=start + 100 + n)
             h.finish_session(s.id, status, ended_at=start + 600)
@@ -285,9 +316,45 @@ def test_an_exercise_answered_worse_and_pressed_hurts_on_leads_the_concern_order
         assert [link.exercise_id for link in ordered] == ["bridge", "knees_to_chest"]
 
 
+def test_next_checkin_goes_only_to_exercises_worked_in_the_session(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    # Day 0: knees-to-chest done, bridge's reps skipped -> better.
+    # Day 1: knees-to-chest cut short, then ended as partial before bridge -> worse.
+    # Day 2: both done, but the person stopped the session -> not counted.
+    with History.open(paths, clock=clock, utc_offset=lambda ts: 0) as h:
+        plans = [
+            ([("knees_to_chest", "hold", 30, False), ("bridge", "reps", 0, True)], "completed", 2),
+            ([("knees_to_chest", "prepare", 10, False), ("knees_to_chest", "hold", 4, False)],
+             "partial", 8),
+            ([("knees_to_chest", "hold", 30, False), ("bridge", "reps", 20, False)], "stopped", 1),
+        ]  # fmt: skip
+        for day, (steps, status, after) in enumerate(plans):
+            start = T0 + day * 86400
+            s = h.start_session(ROUTINE, started_at=start)
+            h.add_checkin("before", 5, 5, "thigh", session_id=s.id, at=start - 60)
+            for i, (ex, kind, done, skipped) in enumerate(steps):
+                h.record_step(s.id, i, ex, kind, planned_s=30, done_s=done, skipped=skipped)
+            h.finish_session(s.id, status, ended_at=start + 600)
+            h.add_checkin("after", after, after, "thigh", session_id=s.id, at=start + 700)
+        links = {link.exercise_id: link for link in h.exercise_links()}
+        assert set(links) == {"knees_to_chest"}  # bridge was never worked in a counted session
+        knees = links["knees_to_chest"]
+        assert (knees.better, knees.same, knees.worse) == (1, 0, 1)
+        assert h.exercise_links() == trends.exercises_before_change(
+            h.sessions(), h.checkins(), steps=h.steps()
+        )
+        # Going back and doing bridge's skipped reps after all credits it.
+        first = h.sessions()[0]
+        h.record_step(first.id, 1, "bridge", "reps", planned_s=30, done_s=30)
+        links = {link.exercise_id: link for link in h.exercise_links()}
+        assert (links["bridge"].better, links["bridge"].total) == (1, 1)
+        assert h.aggregates_ok()
+
+
 def test_trend_data_of_an_empty_history_is_empty(history: History) -> None:
     data = history.trend_data(date(2026, 1, 2))
-    assert data == trends.trend_data([], [], date(2026, 1, 2))
+    assert data == trends.trend_data([], [], date(2026, 1, 2), steps=())
     assert data.daily.day == () and data.rolling.back == () and data.changes.session_id == ()
 
 
@@ -364,5 +431,10 @@ def test_trend_data_for_a_range_holding_everything_is_the_whole_answer(
         data = h.trend_data(today, since_day=h.daily_columns().day[0] - 1)
         assert h.trend_cached(today) and data.exercises
         assert data == trends.trend_data(
-            h.sessions(), h.checkins(), today, responses=h.responses(), hurts=h.hurts()
+            h.sessions(),
+            h.checkins(),
+            today,
+            steps=h.steps(),
+            responses=h.responses(),
+            hurts=h.hurts(),
         )

@@ -279,7 +279,7 @@ def test_imports_are_linear_even_with_thousands_of_checkins_on_one_day(
         assert elapsed < 20, elapsed
         assert (
             h.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='trigger'").fetchone()[0]
-            == 6
+            == 9  # six on check-ins and sessions (schema 4), three on steps (6)
         ), "the aggregate triggers are back after the import"
     assert seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
@@ -457,7 +457,7 @@ def test_sigkill_mid_import_leaves_all_or_nothing_and_the_triggers(
             triggers = h.conn.execute(
                 "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"
             ).fetchone()[0]
-            assert triggers == 6
+            assert triggers == 9  # schema 4: six, schema 6: three
             assert h.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -497,4 +497,4 @@ def test_a_write_failing_mid_import_leaves_the_history_as_it_was(
         triggers = h.conn.execute(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"
         ).fetchone()[0]
-        assert triggers == 6
+        assert triggers == 9  # schema 4: six, schema 6: three

@@ -53,9 +53,9 @@ class HelpsHurtsModel(QAbstractTableModel):
         ),
         QT_TRANSLATE_NOOP(
             "HelpsHurtsModel",
-            "How the next check-in compared with the one before, after sessions that included"
-            " this exercise. Shared by every exercise in the routine: it shows what came "
-            "after, not what caused it.",
+            "How the next check-in compared with the one before, after sessions in which you"
+            " did this exercise (skipped or not reached: not counted). Shared by every exercise"
+            " done in that session: it shows what came after, not what caused it.",
         ),
     )
 
@@ -185,7 +185,7 @@ class HelpsHurtsBox(QWidget):
                 "\u26a0 hurt: your worse answers and \u201cthis hurts\u201d presses "
                 "outnumber your better answers \u2014 consider easing off it or leaving it "
                 "out, and mention it to your clinician. The next check-in counts are shared "
-                "by every exercise in the routine: they show what came after, not what "
+                "by every exercise done in a session: they show what came after, not what "
                 "caused it."
             )
         )

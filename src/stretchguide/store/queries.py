@@ -17,6 +17,7 @@ both paths agree.
 from __future__ import annotations
 
 import bisect
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -274,23 +275,29 @@ class HistoryReader(RecordReader):
         """Per exercise: how often it came before a better or worse next
         check-in, the person's own better/same/worse answers, and their
         "this hurts" presses (see
-        :func:`stretchguide.core.trends.exercises_before_change`)."""
+        :func:`stretchguide.core.trends.exercises_before_change`).
+
+        A session's next-check-in result goes to the exercises worked in it,
+        read from the trigger-kept ``agg_session_worked`` (schema 6): one
+        group per set of worked exercises, so the ~220,000 steps of ten
+        years are not read here (docs/PERFORMANCE.md)."""
         rb, ra = EXTENT_RANK_SQL.format(col="cb.extent"), EXTENT_RANK_SQL.format(col="ca.extent")
         rows = self.conn.execute(
-            "WITH pairs AS (SELECT s.snapshot_id AS snap, "
+            "WITH pairs AS (SELECT s.id AS sid, "
             "  (SELECT id FROM checkins WHERE at <= s.started_at "
             "   ORDER BY at DESC, id DESC LIMIT 1) AS before_id, "
             "  (SELECT id FROM checkins WHERE at > COALESCE(s.ended_at, s.started_at) "
             "   ORDER BY at, id LIMIT 1) AS after_id "
             f"  FROM sessions s WHERE s.status IN {DONE_STATUSES_SQL}), "
-            "cmp AS (SELECT p.snap AS snap, "
+            "cmp AS (SELECT w.exercises AS worked, "
             f"  ({ra}) - ({rb}) AS spread, "
             "  MAX(ca.back, ca.leg) - MAX(cb.back, cb.leg) AS delta "
             "  FROM pairs p JOIN checkins cb ON cb.id = p.before_id "
-            "  JOIN checkins ca ON ca.id = p.after_id) "
-            "SELECT snap, CASE WHEN spread > 0 OR delta >= :m THEN 'worse' "
+            "  JOIN checkins ca ON ca.id = p.after_id "
+            "  JOIN agg_session_worked w ON w.session_id = p.sid) "
+            "SELECT worked, CASE WHEN spread > 0 OR delta >= :m THEN 'worse' "
             "  WHEN spread < 0 OR delta <= -:m THEN 'better' ELSE 'same' END AS result, "
-            "  COUNT(*) FROM cmp GROUP BY snap, result",
+            "  COUNT(*) FROM cmp GROUP BY worked, result",
             {"m": int(min_change)},
         ).fetchall()
         # One group per exercise with the answers summed in the same pass,
@@ -304,7 +311,7 @@ class HistoryReader(RecordReader):
             "GROUP BY exercise_id"
         ).fetchall()
         return exercise_links(
-            ((self._snapshot(snap).exercise_ids, Response(result), n) for snap, result, n in rows),
+            ((json.loads(worked), Response(result), n) for worked, result, n in rows),
             responses=(
                 (ex, answer, n)
                 for ex, better, total, worse, _ in felt

@@ -106,11 +106,17 @@ class RecordReader:
         ).fetchall()
         return [self._session_row(r) for r in rows]
 
-    def steps(self, session_id: int) -> list[StepRecord]:
-        rows = self.conn.execute(
-            f"SELECT {STEP_COLS} FROM steps WHERE session_id = ? ORDER BY step_index",
-            (session_id,),
-        ).fetchall()
+    def steps(self, session_id: int | None = None) -> list[StepRecord]:
+        """The steps of one session in order, or of every session (by session)."""
+        if session_id is None:
+            rows = self.conn.execute(
+                f"SELECT {STEP_COLS} FROM steps ORDER BY session_id, step_index"
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                f"SELECT {STEP_COLS} FROM steps WHERE session_id = ? ORDER BY step_index",
+                (session_id,),
+            ).fetchall()
         return [
             StepRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9])
             for r in rows

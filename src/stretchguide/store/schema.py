@@ -13,7 +13,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # PRAGMA application_id (header bytes 68-71): "StGd". It tells our history
 # apart from any other SQLite file someone puts at history.db.
 APPLICATION_ID = int.from_bytes(b"StGd", "big")
@@ -27,6 +27,8 @@ EXTENT_RANK_SQL = (
 )
 # Sessions that count as done for streaks, adherence and trends.
 DONE_STATUSES_SQL = "('completed', 'partial')"
+# The step kinds in which an exercise is worked (core.trends.WORK_STEP_KINDS).
+WORK_STEPS_SQL = "kind IN ('hold', 'reps') AND skipped = 0"
 
 
 _V1 = (
@@ -145,10 +147,20 @@ _CHANGE_SELECT = (
     "JOIN checkins a ON a.id = (SELECT id FROM checkins WHERE session_id = s.id "
     "  AND kind = 'after' ORDER BY at, id LIMIT 1) {where}"
 )
+# Schema 6: per session, the exercises actually worked (a hold or reps step
+# recorded and not skipped), as a JSON array sorted by id. The trend query
+# groups sessions by this text, so ten years of steps are never read on a
+# trend query (docs/PERFORMANCE.md).
+_WORKED_SELECT = (
+    "SELECT session_id, json_group_array(exercise_id) FROM (SELECT DISTINCT session_id, "
+    f"exercise_id FROM steps WHERE {WORK_STEPS_SQL} {{where}} ORDER BY session_id, exercise_id) "
+    "GROUP BY session_id"
+)
 AGGREGATE_TABLES = {
     "agg_checkin_days": _CHECKIN_DAY_SELECT.format(where=""),
     "agg_session_days": _SESSION_DAY_SELECT.format(where=""),
     "agg_session_changes": _CHANGE_SELECT.format(where=""),
+    "agg_session_worked": _WORKED_SELECT.format(where=""),
 }
 
 
@@ -177,6 +189,15 @@ def _change(session_id: str) -> tuple[str, ...]:
         f"DELETE FROM agg_session_changes WHERE session_id = {session_id};",
         "INSERT INTO agg_session_changes "
         + _CHANGE_SELECT.format(where=f"WHERE s.id = {session_id}")
+        + ";",
+    )
+
+
+def _worked(session_id: str) -> tuple[str, ...]:
+    return (
+        f"DELETE FROM agg_session_worked WHERE session_id = {session_id};",
+        "INSERT INTO agg_session_worked "
+        + _WORKED_SELECT.format(where=f"AND session_id = {session_id}")
         + ";",
     )
 
@@ -236,7 +257,11 @@ _V4 = (
         (*_session_day("OLD"), *_session_day("NEW"), *_change("OLD.id"), *_change("NEW.id")),
     ),
     _trigger("agg_sessions_del", "DELETE", "sessions", (*_session_day("OLD"), *_change("OLD.id"))),
-    *(f"INSERT INTO {table} {select}" for table, select in AGGREGATE_TABLES.items()),
+    # Only version 4's own tables: later versions fill theirs.
+    *(
+        f"INSERT INTO {table} {AGGREGATE_TABLES[table]}"
+        for table in ("agg_checkin_days", "agg_session_days", "agg_session_changes")
+    ),
 )
 
 
@@ -252,6 +277,22 @@ _V5 = (
         urgency TEXT NOT NULL
     )""",
     "CREATE INDEX red_flag_answers_at ON red_flag_answers (at)",
+)
+
+
+_V6 = (
+    """CREATE TABLE agg_session_worked (
+        session_id INTEGER PRIMARY KEY,
+        exercises TEXT NOT NULL
+    )""",
+    # A step is written once and seldom changed, so recomputing the
+    # session's few dozen steps on each write costs little.
+    _trigger("agg_steps_ins", "INSERT", "steps", _worked("NEW.session_id")),
+    _trigger(
+        "agg_steps_upd", "UPDATE", "steps", (*_worked("OLD.session_id"), *_worked("NEW.session_id"))
+    ),
+    _trigger("agg_steps_del", "DELETE", "steps", _worked("OLD.session_id")),
+    "INSERT INTO agg_session_worked " + _WORKED_SELECT.format(where=""),
 )
 
 
@@ -285,12 +326,18 @@ def migrate_to_5(conn: sqlite3.Connection) -> None:
     _run(conn, _V5)
 
 
+def migrate_to_6(conn: sqlite3.Connection) -> None:
+    """Version 6: the exercises worked in each session, kept by triggers on steps."""
+    _run(conn, _V6)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: migrate_to_1,
     2: migrate_to_2,
     3: migrate_to_3,
     4: migrate_to_4,
     5: migrate_to_5,
+    6: migrate_to_6,
 }
 
 

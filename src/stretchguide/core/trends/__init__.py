@@ -37,9 +37,11 @@ from stretchguide.core.trends.exercises import (
     by_concern,
     exercise_links,
     exercises_before_change,
+    worked_exercises,
 )
 from stretchguide.core.trends.records import (
     DONE_STATUSES,
+    WORK_STEP_KINDS,
     CheckIn,
     CheckInKind,
     ExerciseResponse,
@@ -113,6 +115,7 @@ __all__ = [
     "Streak",
     "TrendData",
     "VERDICT_DAYS",
+    "WORK_STEP_KINDS",
     "Verdict",
     "VerdictKind",
     "adherence",
@@ -134,4 +137,5 @@ __all__ = [
     "streak_from_day_numbers",
     "streak_from_days",
     "trend_data",
+    "worked_exercises",
 ]

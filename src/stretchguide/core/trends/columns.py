@@ -16,6 +16,7 @@ from stretchguide.core.trends.records import (
     HurtEvent,
     SessionRecord,
     SessionStatus,
+    StepRecord,
 )
 from stretchguide.core.trends.series import (
     _EPOCH_ORDINAL,
@@ -213,10 +214,13 @@ def trend_data(
     checkins: Sequence[CheckIn],
     today: date,
     *,
+    steps: Iterable[StepRecord],
     responses: Iterable[ExerciseResponse] = (),
     hurts: Iterable[HurtEvent] = (),
 ) -> TrendData:
-    """The reference for :meth:`stretchguide.store.history.History.trend_data`."""
+    """The reference for :meth:`stretchguide.store.history.History.trend_data`
+    (``steps``: the sessions' step records, see
+    :func:`~stretchguide.core.trends.exercises.worked_exercises`)."""
     daily = daily_series(checkins)
     return TrendData(
         DailyColumns.of(daily),
@@ -224,6 +228,10 @@ def trend_data(
         ChangeColumns.of(session_changes(sessions, checkins)),
         session_day_columns(sessions),
         habit_streak(sessions, today),
-        tuple(exercises_before_change(sessions, checkins, responses=responses, hurts=hurts)),
+        tuple(
+            exercises_before_change(
+                sessions, checkins, steps=steps, responses=responses, hurts=hurts
+            )
+        ),
         fourteen_day_verdict(checkins, today),
     )

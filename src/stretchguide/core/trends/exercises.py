@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from stretchguide.core.trends.records import (
     DONE_STATUSES,
+    WORK_STEP_KINDS,
     CheckIn,
     ExerciseResponse,
     HurtEvent,
     Response,
     SessionRecord,
+    StepRecord,
 )
 from stretchguide.core.trends.series import compare
 
@@ -23,9 +25,10 @@ from stretchguide.core.trends.series import compare
 class ExerciseLink:
     """What the history says about one exercise.
 
-    ``better``/``same``/``worse``: how often sessions containing it came
-    before a better, an unchanged or a worse next check-in. That is shared by
-    every exercise of a session, so it shows association, not cause.
+    ``better``/``same``/``worse``: how often sessions in which it was worked
+    came before a better, an unchanged or a worse next check-in. That is
+    shared by every exercise worked in a session, so it shows association,
+    not cause.
 
     ``felt_*`` and ``hurts`` are about this exercise alone: the person's own
     better/same/worse answers after sessions, and their "this hurts" presses
@@ -70,27 +73,44 @@ class ExerciseLink:
         return None
 
 
+def worked_exercises(steps: Iterable[StepRecord]) -> dict[int, frozenset[str]]:
+    """Per session id, the exercises actually worked in it: at least one hold
+    or reps step recorded and not skipped. A step cut short counts (it was
+    done, only not in full); an exercise skipped in full, or never reached
+    because the session ended, does not."""
+    worked: dict[int, set[str]] = {}
+    for st in steps:
+        if st.kind in WORK_STEP_KINDS and not st.skipped:
+            worked.setdefault(st.session_id, set()).add(st.exercise_id)
+    return {sid: frozenset(exs) for sid, exs in worked.items()}
+
+
 def exercises_before_change(
     sessions: Iterable[SessionRecord],
     checkins: Sequence[CheckIn],
     *,
+    steps: Iterable[StepRecord] | Mapping[int, Iterable[str]],
     min_change: int = 1,
     responses: Iterable[ExerciseResponse] = (),
     hurts: Iterable[HurtEvent] = (),
 ) -> list[ExerciseLink]:
     """For each done session, compare the last check-in at or before its start
     with the first check-in after its end (see :func:`compare`), and credit
-    the result to every exercise in the session. Every per-exercise answer
-    and every "this hurts" press counts too, whatever became of its session.
+    the result to every exercise worked in the session (see
+    :func:`worked_exercises`; ``steps`` is the sessions' step records, or
+    that mapping already made). Exercises of the routine that were skipped
+    or never reached get nothing from it. Every per-exercise answer and every
+    "this hurts" press counts too, whatever became of its session.
 
     Sorted with the exercises most often followed by "better" first; read the
     list from the end for those most often followed by "worse"
     (:func:`by_concern` orders by the person's own answers instead). The
     next-check-in counts show association only, not cause.
     """
+    worked = steps if isinstance(steps, Mapping) else worked_exercises(steps)
     ordered = sorted(checkins, key=lambda c: (c.at, c.id))
     times = [c.at for c in ordered]
-    outcomes: list[tuple[tuple[str, ...], Response, int]] = []
+    outcomes: list[tuple[Sequence[str], Response, int]] = []
     for s in sessions:
         if s.status not in DONE_STATUSES:
             continue
@@ -98,7 +118,9 @@ def exercises_before_change(
         j = bisect.bisect_right(times, s.finished_at)
         if i < 0 or j >= len(ordered):
             continue
-        outcomes.append((s.exercise_ids, compare(ordered[i], ordered[j], min_change), 1))
+        exercise_ids = sorted(worked.get(s.id, ()))
+        if exercise_ids:
+            outcomes.append((exercise_ids, compare(ordered[i], ordered[j], min_change), 1))
     return exercise_links(
         outcomes,
         responses=((r.exercise_id, r.response, 1) for r in responses),

@@ -49,6 +49,9 @@ class Response(StrEnum):
 
 
 DONE_STATUSES = frozenset({SessionStatus.COMPLETED, SessionStatus.PARTIAL})
+# The step kinds in which an exercise is worked (core.timeline.StepKind's
+# work kinds); prepare, switch and rest steps do not count as doing it.
+WORK_STEP_KINDS = frozenset({"hold", "reps"})
 
 
 @dataclass(frozen=True)

@@ -428,8 +428,8 @@
         <translation>Übungen, die eher helfen oder schaden</translation>
     </message>
     <message>
-        <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation>⚠ schadet: Ihre „schlechter“-Antworten und „Das tut weh“-Klicks überwiegen die „besser“-Antworten – lassen Sie bei der Übung nach oder lassen Sie sie weg, und sprechen Sie mit Ihrem Arzt oder Therapeuten darüber. Die Zahlen zum nächsten Check-in gelten für alle Übungen des Programms: Sie zeigen, was danach kam, nicht was es verursacht hat.</translation>
+        <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise done in a session: they show what came after, not what caused it.</source>
+        <translation>⚠ schadet: Ihre „schlechter“-Antworten und „Das tut weh“-Klicks überwiegen die „besser“-Antworten – lassen Sie bei der Übung nach oder lassen Sie sie weg, und sprechen Sie mit Ihrem Arzt oder Therapeuten darüber. Die Zahlen zum nächsten Check-in gelten für alle Übungen, die in einer Einheit gemacht wurden: Sie zeigen, was danach kam, nicht was es verursacht hat.</translation>
     </message>
 </context>
 <context>
@@ -473,8 +473,8 @@ besser · gleich · schlechter</translation>
         <translation>Wie oft Sie bei dieser Übung „Das tut weh“ gedrückt haben.</translation>
     </message>
     <message>
-        <source>How the next check-in compared with the one before, after sessions that included this exercise. Shared by every exercise in the routine: it shows what came after, not what caused it.</source>
-        <translation>Wie der nächste Check-in im Vergleich zum vorigen ausfiel, nach Einheiten mit dieser Übung. Gilt für jede Übung des Programms: Es zeigt, was danach kam, nicht was es verursacht hat.</translation>
+        <source>How the next check-in compared with the one before, after sessions in which you did this exercise (skipped or not reached: not counted). Shared by every exercise done in that session: it shows what came after, not what caused it.</source>
+        <translation>Wie der nächste Check-in im Vergleich zum vorigen ausfiel, nach Einheiten, in denen Sie diese Übung gemacht haben (übersprungen oder nicht erreicht: zählt nicht). Gilt für jede Übung, die in dieser Einheit gemacht wurde: Es zeigt, was danach kam, nicht was es verursacht hat.</translation>
     </message>
     <message>
         <source>⚠ hurt</source>

@@ -428,8 +428,8 @@
         <translation>Ejercicios que suelen ayudar o perjudicar</translation>
     </message>
     <message>
-        <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation>⚠ perjudica: tus respuestas «peor» y las veces que pulsaste «esto duele» superan a las respuestas «mejor»; plantéate aflojar o quitarlo, y coméntalo con tu médico o fisioterapeuta. Los datos del registro siguiente son comunes a todos los ejercicios de la rutina: muestran lo que vino después, no lo que lo causó.</translation>
+        <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise done in a session: they show what came after, not what caused it.</source>
+        <translation>⚠ perjudica: tus respuestas «peor» y las veces que pulsaste «esto duele» superan a las respuestas «mejor»; plantéate aflojar o quitarlo, y coméntalo con tu médico o fisioterapeuta. Los datos del registro siguiente son comunes a todos los ejercicios hechos en una sesión: muestran lo que vino después, no lo que lo causó.</translation>
     </message>
 </context>
 <context>
@@ -473,8 +473,8 @@ mejor · igual · peor</translation>
         <translation>Cuántas veces pulsaste «Esto duele» durante este ejercicio.</translation>
     </message>
     <message>
-        <source>How the next check-in compared with the one before, after sessions that included this exercise. Shared by every exercise in the routine: it shows what came after, not what caused it.</source>
-        <translation>Cómo fue el siguiente registro frente al anterior, tras las sesiones con este ejercicio. Es igual para todos los ejercicios de la rutina: muestra lo que vino después, no lo que lo causó.</translation>
+        <source>How the next check-in compared with the one before, after sessions in which you did this exercise (skipped or not reached: not counted). Shared by every exercise done in that session: it shows what came after, not what caused it.</source>
+        <translation>Cómo fue el siguiente registro frente al anterior, tras las sesiones en las que hiciste este ejercicio (saltado o no alcanzado: no cuenta). Es igual para todos los ejercicios hechos en esa sesión: muestra lo que vino después, no lo que lo causó.</translation>
     </message>
     <message>
         <source>⚠ hurt</source>

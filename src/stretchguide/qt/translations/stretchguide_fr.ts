@@ -428,8 +428,8 @@
         <translation>Exercices qui semblent aider ou nuire</translation>
     </message>
     <message>
-        <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise in the routine: they show what came after, not what caused it.</source>
-        <translation>⚠ nuit : vos réponses « moins bien » et vos appuis sur « ça fait mal » dépassent vos réponses « mieux » ; envisagez d’y aller plus doucement ou de le retirer, et parlez-en à votre médecin ou kinésithérapeute. Les chiffres du bilan suivant valent pour tous les exercices du programme : ils montrent ce qui a suivi, pas ce qui l’a causé.</translation>
+        <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise done in a session: they show what came after, not what caused it.</source>
+        <translation>⚠ nuit : vos réponses « moins bien » et vos appuis sur « ça fait mal » dépassent vos réponses « mieux » ; envisagez d’y aller plus doucement ou de le retirer, et parlez-en à votre médecin ou kinésithérapeute. Les chiffres du bilan suivant valent pour tous les exercices faits pendant une séance : ils montrent ce qui a suivi, pas ce qui l’a causé.</translation>
     </message>
 </context>
 <context>
@@ -473,8 +473,8 @@ mieux · pareil · moins bien</translation>
         <translation>Combien de fois vous avez appuyé sur « Ça fait mal » pendant cet exercice.</translation>
     </message>
     <message>
-        <source>How the next check-in compared with the one before, after sessions that included this exercise. Shared by every exercise in the routine: it shows what came after, not what caused it.</source>
-        <translation>Comment le bilan suivant se compare au précédent, après les séances avec cet exercice. Commun à tous les exercices de la routine : il montre ce qui a suivi, pas ce qui l’a causé.</translation>
+        <source>How the next check-in compared with the one before, after sessions in which you did this exercise (skipped or not reached: not counted). Shared by every exercise done in that session: it shows what came after, not what caused it.</source>
+        <translation>Comment le bilan suivant se compare au précédent, après les séances où vous avez fait cet exercice (passé ou pas atteint : non compté). Commun à tous les exercices faits pendant cette séance : il montre ce qui a suivi, pas ce qui l’a causé.</translation>
     </message>
     <message>
         <source>⚠ hurt</source>
