@@ -39,7 +39,26 @@ from stretchguide.qt.widgets import (
     Badge,
     ChoiceOverlay,
     CountdownDial,
+    elide_to_lines,
 )
+
+# Text sizes as shares of the session view's height: (full size, floor, bold).
+# Full size is what fits in English; a text too long for its space (German is
+# ~30 % longer) shrinks a pixel at a time down to its floor, and only below
+# the floor loses its end to a visible "…". The floors keep every line
+# readable from a mat two or three metres away: the smallest is ~20 px at
+# 720 px and ~30 px at 1080 px, the size of the buttons' text.
+TEXT_SIZES: dict[str, tuple[float, float, bool]] = {
+    "name": (0.055, 0.038, True),
+    "instruction": (0.042, 0.034, False),
+    "caution": (0.037, 0.028, False),
+    "reps": (0.045, 0.034, True),
+    "next_up": (0.042, 0.03, False),
+    "time_left": (0.04, 0.04, True),
+    "status": (0.04, 0.028, False),
+}
+# The status line under the progress bar says one thing at a time: two lines.
+STATUS_LINES = 2
 
 
 def format_clock(seconds: float) -> str:
@@ -107,6 +126,11 @@ class SessionView(QWidget):
         self.mute_badge.setAccessibleName(self.tr("Sound"))
         self.reps = QLabel()
         self.reps.setAccessibleName(self.tr("Repetition"))
+        self.reps.setWordWrap(True)
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        for label in (self.name, self.instruction, self.caution, self.reps):
+            # Squeezed or not, a label never loses the top of its first line.
+            label.setAlignment(top_left)
         self.dial = CountdownDial()
         self.next_up = QLabel()
         self.next_up.setAccessibleName(self.tr("Next up"))
@@ -120,6 +144,9 @@ class SessionView(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
+        # What each fitted label says in full; the label may show it shortened.
+        self._full: dict[QLabel, str] = {}
+        self._fitted_for: tuple[object, ...] = ()
 
         self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
         self.prev_button = self._button(self.tr("◀ Back"), self.tr("Previous step (Left arrow)"))
@@ -134,7 +161,9 @@ class SessionView(QWidget):
         )
 
         top = QHBoxLayout()
+        self._top = top
         text_col = QVBoxLayout()
+        self._text_col = text_col
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.paused_badge)
@@ -147,6 +176,7 @@ class SessionView(QWidget):
         text_col.addWidget(self.figure, 1)
         top.addLayout(text_col, 1)
         right = QVBoxLayout()
+        self._right_col = right
         right.addWidget(self.dial, 1)
         right.addWidget(self.next_up)
         top.addLayout(right, 0)
@@ -255,6 +285,7 @@ class SessionView(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._set_shortcuts_enabled(True)
+        self._fit_texts()
 
     def hideEvent(self, event: Any) -> None:
         # A question left open would keep its local event loop (and the app) waiting.
@@ -310,23 +341,9 @@ class SessionView(QWidget):
         self._apply_scale()
 
     def _apply_scale(self) -> None:
-        # Shares of the height: every line the person needs is at least
-        # ~40 px tall at 1080p, readable from a mat three metres away.
-        h = max(300, self.height())
-        for label, share, bold in (
-            (self.name, 0.055, True),
-            (self.instruction, 0.042, False),
-            # 0.037 of 1080 px is 40 px: readable from the mat.
-            (self.caution, 0.037, False),
-            (self.reps, 0.045, True),
-            (self.next_up, 0.042, False),
-            (self.time_left, 0.04, True),
-            (self.status, 0.04, False),
-        ):
-            font = QFont(self.font())
-            font.setPixelSize(max(14, int(h * share)))
-            font.setBold(bold)
-            label.setFont(font)
+        h = self._scale_height()
+        for attr, (share, _floor, bold) in TEXT_SIZES.items():
+            self._set_px(getattr(self, attr), max(14, int(h * share)), bold)
         button_font = QFont(self.font())
         button_font.setPixelSize(max(14, int(h * 0.026)))
         for b in self._controls:
@@ -335,9 +352,134 @@ class SessionView(QWidget):
         self.side.set_scale(h / 600)
         self.paused_badge.set_scale(h / 600)
         self.mute_badge.set_scale(h / 600)
-        # The digits must stay at least a fifth of the window tall.
-        side = int(self.window().height() * 0.56)
-        self.dial.setMinimumSize(side, side)
+        # The digits must stay at least a fifth of the window tall. Only the
+        # width is held: a minimum height taken from the window's current
+        # height would stop the window from ever being made smaller.
+        self.dial.setMinimumWidth(int(self.window().height() * 0.56))
+        self._fitted_for = ()
+        self._fit_texts()
+
+    def _scale_height(self) -> int:
+        return max(300, self.height())
+
+    def _set_px(self, label: QLabel, px: int, bold: bool) -> None:
+        if label.font().pixelSize() == px and label.font().bold() == bold:
+            return
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        font.setBold(bold)
+        label.setFont(font)
+
+    def _say(self, label: QLabel, text: str) -> None:
+        """Show ``text`` on a label that shrinks or shortens to fit (``_fit_texts``)."""
+        self._full[label] = text
+        if label.text() != text:
+            label.setText(text)
+
+    def full_text(self, label: QLabel) -> str:
+        """What ``label`` says in full, even when it shows a shortened text."""
+        return self._full.get(label, label.text())
+
+    # -- fitting the text to the screen -----------------------------------
+    def _fit_texts(self) -> None:
+        """Shrink, then shorten, the texts that do not fit their space.
+
+        The caution gives way first (its font, down to its floor), then the
+        exercise name, then the step text; only when all three are at their
+        floors does the caution, then the name, then the step text lose
+        their last lines to a "…". The countdown keeps its size throughout.
+        """
+        key = (
+            self.size(),
+            self.window().height(),
+            tuple(sorted((id(k), v) for k, v in self._full.items())),
+            tuple(b.text() for b in (self.side, self.paused_badge, self.mute_badge)),
+            self.caution.isVisibleTo(self),
+        )
+        if key == self._fitted_for or not self.isVisible():
+            return
+        h = self._scale_height()
+        for attr, (share, _floor, bold) in TEXT_SIZES.items():
+            label = getattr(self, attr)
+            self._set_px(label, max(14, int(h * share)), bold)
+            if label in self._full and label.text() != self._full[label]:
+                label.setText(self._full[label])
+                label.setToolTip("")
+        layout = self.layout()
+        assert layout is not None
+        self._fit_label(self.status, lambda: self._status_fits(), h)
+        layout.activate()
+        column = (self.caution, self.name, self.instruction, self.reps)
+        for label in column:
+            self._shrink(label, self._column_fits, h)
+        for label in column:
+            self._elide(label, self._column_fits)
+        self._fit_label(self.next_up, self._right_fits, h)
+        layout.activate()
+        self._fitted_for = key
+
+    def _fit_label(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
+        self._shrink(label, fits, h)
+        self._elide(label, fits)
+
+    def _shrink(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
+        if not label.isVisibleTo(self) or fits():
+            return
+        attr = next(a for a in TEXT_SIZES if getattr(self, a) is label)
+        _share, floor_share, bold = TEXT_SIZES[attr]
+        floor = max(14, int(h * floor_share))
+        px = label.font().pixelSize()
+        while px > floor and not fits():
+            px -= 1
+            self._set_px(label, px, bold)
+
+    def _elide(self, label: QLabel, fits: Callable[[], bool]) -> None:
+        if not label.isVisibleTo(self) or fits():
+            return
+        full = self._full.get(label, label.text())
+        width = label.contentsRect().width() - 2 * label.margin()
+        lines = max(
+            1, math.ceil(label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing())
+        )
+        for n in range(lines - 1, 0, -1):
+            label.setText(elide_to_lines(full, label.font(), width, n))
+            if fits():
+                break
+        label.setToolTip(full)
+
+    def _need(self, label: QLabel) -> int:
+        if not label.isVisibleTo(self):
+            return 0
+        if label.wordWrap():
+            return label.heightForWidth(label.width())
+        return label.sizeHint().height()
+
+    def _column_fits(self) -> bool:
+        badges = [b.sizeHint().height() for b in (self.side, self.paused_badge, self.mute_badge)]
+        title = max(
+            [
+                self._need(self.name),
+                *(
+                    h
+                    for h, b in zip(
+                        badges, (self.side, self.paused_badge, self.mute_badge), strict=True
+                    )
+                    if b.isVisibleTo(self)
+                ),
+            ]
+        )
+        parts = [title, self._need(self.instruction)]
+        parts += [self._need(w) for w in (self.caution, self.reps) if w.isVisibleTo(self)]
+        parts.append(self.figure.minimumSizeHint().height())
+        need = sum(parts) + self._text_col.spacing() * (len(parts) - 1)
+        return need <= self._text_col.geometry().height()
+
+    def _right_fits(self) -> bool:
+        need = self.dial.minimumWidth() + self._right_col.spacing() + self._need(self.next_up)
+        return need <= self._right_col.geometry().height()
+
+    def _status_fits(self) -> bool:
+        return self._need(self.status) <= STATUS_LINES * self.status.fontMetrics().lineSpacing()
 
     def show_snapshot(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
         """Draw ``snap``; ``upcoming`` is the next exercise's first step during
@@ -356,20 +498,20 @@ class SessionView(QWidget):
             Phase.STOPPED: self.tr("Stopped"),
         }.get(snap.phase, "")
         if preview is not None:
-            self.name.setText(self.tr("Next: %1").replace("%1", preview.exercise_name))
-            self.instruction.setText(preview.instruction)
+            self._say(self.name, self.tr("Next: %1").replace("%1", preview.exercise_name))
+            self._say(self.instruction, preview.instruction)
             shown_side = preview.side
             shown_step: Step | None = preview
         else:
-            self.name.setText(step.exercise_name if step is not None else "")
+            self._say(self.name, step.exercise_name if step is not None else "")
             instruction = step.instruction if step is not None else ""
             if snap.phase is Phase.REST and step is not None and not instruction:
                 instruction = self.tr("Relax and breathe.")
-            self.instruction.setText(instruction)
+            self._say(self.instruction, instruction)
             shown_side = snap.side
             shown_step = step
         caution = shown_step.caution_text if shown_step is not None else ""
-        self.caution.setText(caution)
+        self._say(self.caution, caution)
         self.caution.setVisible(bool(caution))
         leg = shown_step is not None and shown_step.side_noun == "leg"
         if shown_side is Side.LEFT:
@@ -396,7 +538,7 @@ class SessionView(QWidget):
             )
         if step is not None and step.stage:
             parts.insert(0, step.stage.capitalize())
-        self.reps.setText("   ".join(parts))
+        self._say(self.reps, "   ".join(parts))
         if (
             step is not None
             and step.kind is StepKind.REPS
@@ -415,14 +557,15 @@ class SessionView(QWidget):
                 max(0, math.ceil(seconds - 1e-9)), done, phase_colour(snap), caption
             )
         if preview is not None:
-            self.next_up.setText(self.tr("Rest first, then this one"))
+            self._say(self.next_up, self.tr("Rest first, then this one"))
         elif snap.next_name:
-            self.next_up.setText(self.tr("Next: %1").replace("%1", snap.next_name))
+            self._say(self.next_up, self.tr("Next: %1").replace("%1", snap.next_name))
         else:
-            self.next_up.setText(self.tr("Last exercise"))
+            self._say(self.next_up, self.tr("Last exercise"))
         self.progress.setValue(int(snap.session_progress * 1000))
-        self.time_left.setText(
-            self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
+        self._say(
+            self.time_left,
+            self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s)),
         )
         self.pause_button.setText(self.tr("Resume") if snap.paused else self.tr("Pause"))
         setter = getattr(self.figure, "set_step", None)
@@ -441,6 +584,7 @@ class SessionView(QWidget):
                 )
             else:
                 setter(snap)
+        self._fit_texts()
 
     def _render_rep(self, snap: SessionSnapshot, step: Step, caption: str) -> None:
         """The repetition is the big number; the ring fills once per repetition."""
@@ -460,7 +604,8 @@ class SessionView(QWidget):
         )
 
     def set_status(self, text: str) -> None:
-        self.status.setText(text)
+        self._say(self.status, text)
+        self._fit_texts()
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
