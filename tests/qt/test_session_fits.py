@@ -156,3 +156,17 @@ def test_every_text_on_the_session_screen_fits_every_exercise_and_phase(
         StepKind.SWITCH,
     } <= shown_kinds
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("lang", "noun"), [("en", "one"), ("de", "Übung"), ("es", "ejercicio"), ("fr", "exercice")]
+)
+def test_the_rest_before_an_exercise_says_what_comes_after_it(qapp, lang, noun):
+    # Under "Next: <exercise>" in the rest before it: a bare "this" (diese,
+    # este, celui-ci) leaves the person guessing what it points at.
+    i18n.install_language(qapp, lang, {})
+    try:
+        text = QCoreApplication.translate("SessionView", "Rest first, then this one")
+    finally:
+        i18n.install_language(qapp, "en", {})
+    assert text.split()[-1] == noun
