@@ -72,6 +72,10 @@ def clipped(view: SessionView) -> list[str]:
             button.fontMetrics().horizontalAdvance(button.text()) > button.width()
         ):
             out.append(f"button {button.text()!r} is wider than {button.width()} px")
+    if view.figure.height() < view.figure.minimumHeight():
+        out.append(f"the figure is squeezed to {view.figure.height()} px")
+    if view.dial.height() < view.dial.minimumWidth():
+        out.append(f"the countdown is squeezed to {view.dial.height()} px")
     return out
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -107,6 +108,12 @@ class SessionView(QWidget):
         self.confirm_stop: Callable[[], bool] = self._ask_stop
 
         self.figure = make_figure_widget(self)
+        # The figure takes the height the text leaves, down to its minimum:
+        # its size hint must not squeeze the text.
+        figure_policy = self.figure.sizePolicy()
+        figure_policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.figure.setSizePolicy(figure_policy)
+        self.figure.setMinimumHeight(self.figure.minimumSizeHint().height())
         self.name = QLabel()
         self.name.setAccessibleName(self.tr("Exercise"))
         self.name.setWordWrap(True)
@@ -448,35 +455,33 @@ class SessionView(QWidget):
         label.setToolTip(full)
 
     def _need(self, label: QLabel) -> int:
-        if not label.isVisibleTo(self):
+        """The height ``label`` needs at its width: every wrapped line."""
+        if not label.isVisibleTo(self) or not label.text():
             return 0
         if label.wordWrap():
             return label.heightForWidth(label.width())
         return label.sizeHint().height()
 
+    def _fits(self, label: QLabel) -> bool:
+        return self._need(label) <= label.height()
+
     def _column_fits(self) -> bool:
-        badges = [b.sizeHint().height() for b in (self.side, self.paused_badge, self.mute_badge)]
-        title = max(
-            [
-                self._need(self.name),
-                *(
-                    h
-                    for h, b in zip(
-                        badges, (self.side, self.paused_badge, self.mute_badge), strict=True
-                    )
-                    if b.isVisibleTo(self)
-                ),
-            ]
+        # Measured on the laid-out screen, as the person sees it: what the
+        # layout gives each label must hold all its lines, with the figure
+        # still at least its smallest size.
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        column = (self.name, self.instruction, self.caution, self.reps)
+        return all(self._fits(label) for label in column) and (
+            self.figure.height() >= self.figure.minimumHeight()
         )
-        parts = [title, self._need(self.instruction)]
-        parts += [self._need(w) for w in (self.caution, self.reps) if w.isVisibleTo(self)]
-        parts.append(self.figure.minimumSizeHint().height())
-        need = sum(parts) + self._text_col.spacing() * (len(parts) - 1)
-        return need <= self._text_col.geometry().height()
 
     def _right_fits(self) -> bool:
-        need = self.dial.minimumWidth() + self._right_col.spacing() + self._need(self.next_up)
-        return need <= self._right_col.geometry().height()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        return self._fits(self.next_up) and self.dial.height() >= self.dial.minimumWidth()
 
     def _status_fits(self) -> bool:
         return self._need(self.status) <= STATUS_LINES * self.status.fontMetrics().lineSpacing()
