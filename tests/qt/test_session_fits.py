@@ -174,3 +174,49 @@ def test_the_rest_before_an_exercise_says_what_comes_after_it(qapp, lang, noun):
     finally:
         i18n.install_language(qapp, "en", {})
     assert text.split()[-1] == noun
+
+
+def test_a_caution_too_long_even_at_its_floor_ends_in_a_visible_ellipsis(qtbot):
+    from dataclasses import replace
+
+    from tests.support import tiny_exercises, tiny_routine
+
+    from stretchguide.core.session import Phase
+    from stretchguide.core.timeline import SessionOptions
+    from stretchguide.qt.session_view import TEXT_SIZES
+
+    clock = FakeClock()
+    timeline = build_timeline(tiny_routine(), tiny_exercises(), SessionOptions(prepare_s=5))
+    session = Session(timeline, clock)
+    view = SessionView()
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()
+    clock.advance(7.0)
+    controller.tick()
+    snap = session.snapshot(clock())
+    assert snap.phase is Phase.HOLD and snap.step is not None
+    long = " ".join(["Keep it slow, and stop if the tingling spreads down the leg."] * 30)
+    view.show_snapshot(replace(snap, step=replace(snap.step, cautions=(long,))))
+    qtbot.wait(1)
+
+    shown = view.caution.text()
+    assert shown.endswith(ELLIPSIS) and len(shown) < len(long)
+    kept = shown[: -len(ELLIPSIS)]
+    assert long.startswith(kept) and long[len(kept)] in " ,;:.-"  # a whole word
+    assert view.full_text(view.caution) == long == view.caution.toolTip()
+    floor = int(view.height() * TEXT_SIZES["caution"][1])
+    assert view.caution.font().pixelSize() == floor  # shortened only below the floor
+    # The step text and the countdown keep their full size; nothing is cut.
+    assert view.instruction.text() == snap.step.instruction
+    assert view.instruction.font().pixelSize() == int(view.height() * TEXT_SIZES["instruction"][0])
+    assert not clipped(view)
+
+    # Back to a caution that fits: full text, full size, no tooltip left over.
+    view.show_snapshot(snap)
+    qtbot.wait(1)
+    assert not view.caution.text().endswith(ELLIPSIS)
+    assert view.caution.toolTip() == ""

@@ -391,10 +391,11 @@ class SessionView(QWidget):
     def _fit_texts(self) -> None:
         """Shrink, then shorten, the texts that do not fit their space.
 
-        The caution gives way first (its font, down to its floor), then the
-        exercise name, then the step text; only when all three are at their
-        floors does the caution, then the name, then the step text lose
-        their last lines to a "…". The countdown keeps its size throughout.
+        The caution gives way first: its font shrinks down to its floor, then
+        the exercise name's; only then does the caution, and after it the
+        name, lose its last lines to a "…". The step text shrinks, and is
+        shortened, only when those two are all used up. The countdown keeps
+        its size throughout.
         """
         key = (
             self.size(),
@@ -411,16 +412,22 @@ class SessionView(QWidget):
             self._set_px(label, max(14, int(h * share)), bold)
             if label in self._full and label.text() != self._full[label]:
                 label.setText(self._full[label])
-                label.setToolTip("")
+            label.setToolTip("")  # the full text, only while shortened
         layout = self.layout()
         assert layout is not None
-        self._fit_label(self.status, lambda: self._status_fits(), h)
+        self._fit_label(self.status, self._status_fits, h)
         layout.activate()
-        column = (self.caution, self.name, self.instruction, self.reps)
-        for label in column:
-            self._shrink(label, self._column_fits, h)
-        for label in column:
-            self._elide(label, self._column_fits)
+        # The caution gives way first, the step text last.
+        for label, give_way in (
+            (self.caution, self._shrink),
+            (self.name, self._shrink),
+            (self.reps, self._shrink),
+            (self.caution, self._elide),
+            (self.name, self._elide),
+            (self.instruction, self._shrink),
+            (self.instruction, self._elide),
+        ):
+            give_way(label, self._column_fits, h)
         self._fit_label(self.next_up, self._right_fits, h)
         layout.activate()
         self._fitted_for = key
@@ -440,7 +447,7 @@ class SessionView(QWidget):
             px -= 1
             self._set_px(label, px, bold)
 
-    def _elide(self, label: QLabel, fits: Callable[[], bool]) -> None:
+    def _elide(self, label: QLabel, fits: Callable[[], bool], h: int = 0) -> None:
         if not label.isVisibleTo(self) or fits():
             return
         full = self._full.get(label, label.text())
