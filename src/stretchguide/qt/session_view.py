@@ -41,6 +41,7 @@ from stretchguide.qt.widgets import (
     ChoiceOverlay,
     CountdownDial,
     elide_to_lines,
+    wrapped_lines,
 )
 
 # Text sizes as shares of the session view's height: (full size, floor, bold).
@@ -422,12 +423,18 @@ class SessionView(QWidget):
             (self.caution, self._shrink),
             (self.name, self._shrink),
             (self.reps, self._shrink),
+            # A second line of status costs the caution its last line.
+            (self.status, self._shrink),
             (self.caution, self._elide),
             (self.name, self._elide),
             (self.instruction, self._shrink),
             (self.instruction, self._elide),
         ):
             give_way(label, self._column_fits, h)
+        # A later step may have freed more than was needed: the caution, then
+        # the status, take back what fits of their size.
+        self._grow(self.caution, self._column_fits, h)
+        self._grow(self.status, self._column_fits, h)
         self._fit_label(self.next_up, self._right_fits, h)
         layout.activate()
         self._fitted_for = key
@@ -446,6 +453,20 @@ class SessionView(QWidget):
         while px > floor and not fits():
             px -= 1
             self._set_px(label, px, bold)
+
+    def _grow(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
+        if not label.isVisibleTo(self) or label.text() != self._full.get(label, label.text()):
+            return
+        attr = next(a for a in TEXT_SIZES if getattr(self, a) is label)
+        share, _floor, bold = TEXT_SIZES[attr]
+        px = label.font().pixelSize()
+        while px < max(14, int(h * share)):
+            self._set_px(label, px + 1, bold)
+            if not fits():
+                self._set_px(label, px, bold)
+                fits()  # lay out again at the size that fits
+                return
+            px += 1
 
     def _elide(self, label: QLabel, fits: Callable[[], bool], h: int = 0) -> None:
         if not label.isVisibleTo(self) or fits():
@@ -491,7 +512,11 @@ class SessionView(QWidget):
         return self._fits(self.next_up) and self.dial.height() >= self.dial.minimumWidth()
 
     def _status_fits(self) -> bool:
-        return self._need(self.status) <= STATUS_LINES * self.status.fontMetrics().lineSpacing()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        width = self.status.contentsRect().width() - 2 * self.status.margin()
+        return len(wrapped_lines(self.status.text(), self.status.font(), width)) <= STATUS_LINES
 
     def show_snapshot(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
         """Draw ``snap``; ``upcoming`` is the next exercise's first step during
