@@ -600,9 +600,10 @@ class SessionView(QWidget):
         else:
             self._say(self.next_up, self.tr("Last exercise"))
         self.progress.setValue(int(snap.session_progress * 1000))
-        self._say(
-            self.time_left,
-            self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s)),
+        # Set directly: the clock changes every second and never wraps, so it
+        # must not make the screen fit its text again.
+        self.time_left.setText(
+            self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
         )
         self.pause_button.setText(self.tr("Resume") if snap.paused else self.tr("Pause"))
         setter = getattr(self.figure, "set_step", None)
