@@ -32,6 +32,7 @@ from stretchguide.core.session import (
 )
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
+from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
     PAUSED_COLOUR,
@@ -40,27 +41,7 @@ from stretchguide.qt.widgets import (
     Badge,
     ChoiceOverlay,
     CountdownDial,
-    elide_to_lines,
-    wrapped_lines,
 )
-
-# Text sizes as shares of the session view's height: (full size, floor, bold).
-# Full size is what fits in English; a text too long for its space (German is
-# ~30 % longer) shrinks a pixel at a time down to its floor, and only below
-# the floor loses its end to a visible "…". The floors keep every line
-# readable from a mat two or three metres away: the smallest is ~20 px at
-# 720 px and ~30 px at 1080 px, the size of the buttons' text.
-TEXT_SIZES: dict[str, tuple[float, float, bool]] = {
-    "name": (0.055, 0.038, True),
-    "instruction": (0.042, 0.034, False),
-    "caution": (0.037, 0.028, False),
-    "reps": (0.045, 0.034, True),
-    "next_up": (0.042, 0.03, False),
-    "time_left": (0.04, 0.04, True),
-    "status": (0.04, 0.028, False),
-}
-# The status line under the progress bar says one thing at a time: two lines.
-STATUS_LINES = 2
 
 
 def format_clock(seconds: float) -> str:
@@ -152,9 +133,7 @@ class SessionView(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
-        # What each fitted label says in full; the label may show it shortened.
-        self._full: dict[QLabel, str] = {}
-        self._fitted_for: tuple[object, ...] = ()
+        self._fit = TextFit(self)
 
         self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
         self.prev_button = self._button(self.tr("◀ Back"), self.tr("Previous step (Left arrow)"))
@@ -171,7 +150,7 @@ class SessionView(QWidget):
         top = QHBoxLayout()
         self._top = top
         text_col = QVBoxLayout()
-        self._text_col = text_col
+        self.text_column = text_col
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.paused_badge)
@@ -184,7 +163,7 @@ class SessionView(QWidget):
         text_col.addWidget(self.figure, 1)
         top.addLayout(text_col, 1)
         right = QVBoxLayout()
-        self._right_col = right
+        self.right_column = right
         right.addWidget(self.dial, 1)
         right.addWidget(self.next_up)
         top.addLayout(right, 0)
@@ -349,9 +328,9 @@ class SessionView(QWidget):
         self._apply_scale()
 
     def _apply_scale(self) -> None:
-        h = self._scale_height()
+        h = self.scale_height()
         for attr, (share, _floor, bold) in TEXT_SIZES.items():
-            self._set_px(getattr(self, attr), max(14, int(h * share)), bold)
+            self._fit.set_px(getattr(self, attr), max(14, int(h * share)), bold)
         button_font = QFont(self.font())
         button_font.setPixelSize(max(14, int(h * 0.026)))
         for b in self._controls:
@@ -364,159 +343,23 @@ class SessionView(QWidget):
         # width is held: a minimum height taken from the window's current
         # height would stop the window from ever being made smaller.
         self.dial.setMinimumWidth(int(self.window().height() * 0.56))
-        self._fitted_for = ()
+        self._fit.invalidate()
         self._fit_texts()
 
-    def _scale_height(self) -> int:
+    def scale_height(self) -> int:
+        """The height the text sizes are shares of."""
         return max(300, self.height())
 
-    def _set_px(self, label: QLabel, px: int, bold: bool) -> None:
-        if label.font().pixelSize() == px and label.font().bold() == bold:
-            return
-        font = QFont(self.font())
-        font.setPixelSize(px)
-        font.setBold(bold)
-        label.setFont(font)
-
     def _say(self, label: QLabel, text: str) -> None:
-        """Show ``text`` on a label that shrinks or shortens to fit (``_fit_texts``)."""
-        self._full[label] = text
-        if label.text() != text:
-            label.setText(text)
+        """Show ``text`` on a label that shrinks or shortens to fit."""
+        self._fit.say(label, text)
 
     def full_text(self, label: QLabel) -> str:
         """What ``label`` says in full, even when it shows a shortened text."""
-        return self._full.get(label, label.text())
+        return self._fit.full_text(label)
 
-    # -- fitting the text to the screen -----------------------------------
     def _fit_texts(self) -> None:
-        """Shrink, then shorten, the texts that do not fit their space.
-
-        The caution gives way first: its font shrinks down to its floor, then
-        the exercise name's; only then does the caution, and after it the
-        name, lose its last lines to a "…". The step text shrinks, and is
-        shortened, only when those two are all used up. The countdown keeps
-        its size throughout.
-        """
-        key = (
-            self.size(),
-            self.window().height(),
-            tuple(sorted((id(k), v) for k, v in self._full.items())),
-            tuple(b.text() for b in (self.side, self.paused_badge, self.mute_badge)),
-            self.caution.isVisibleTo(self),
-        )
-        if key == self._fitted_for or not self.isVisible():
-            return
-        h = self._scale_height()
-        for attr, (share, _floor, bold) in TEXT_SIZES.items():
-            label = getattr(self, attr)
-            self._set_px(label, max(14, int(h * share)), bold)
-            if label in self._full and label.text() != self._full[label]:
-                label.setText(self._full[label])
-            label.setToolTip("")  # the full text, only while shortened
-        layout = self.layout()
-        assert layout is not None
-        self._fit_label(self.status, self._status_fits, h)
-        layout.activate()
-        # The caution gives way first, the step text last.
-        for label, give_way in (
-            (self.caution, self._shrink),
-            (self.name, self._shrink),
-            (self.reps, self._shrink),
-            # A second line of status costs the caution its last line.
-            (self.status, self._shrink),
-            (self.caution, self._elide),
-            (self.name, self._elide),
-            (self.instruction, self._shrink),
-            (self.instruction, self._elide),
-        ):
-            give_way(label, self._column_fits, h)
-        # A later step may have freed more than was needed: the caution, then
-        # the status, take back what fits of their size.
-        self._grow(self.caution, self._column_fits, h)
-        self._grow(self.status, self._column_fits, h)
-        self._fit_label(self.next_up, self._right_fits, h)
-        layout.activate()
-        self._fitted_for = key
-
-    def _fit_label(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
-        self._shrink(label, fits, h)
-        self._elide(label, fits)
-
-    def _shrink(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
-        if not label.isVisibleTo(self) or fits():
-            return
-        attr = next(a for a in TEXT_SIZES if getattr(self, a) is label)
-        _share, floor_share, bold = TEXT_SIZES[attr]
-        floor = max(14, int(h * floor_share))
-        px = label.font().pixelSize()
-        while px > floor and not fits():
-            px -= 1
-            self._set_px(label, px, bold)
-
-    def _grow(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
-        if not label.isVisibleTo(self) or label.text() != self._full.get(label, label.text()):
-            return
-        attr = next(a for a in TEXT_SIZES if getattr(self, a) is label)
-        share, _floor, bold = TEXT_SIZES[attr]
-        px = label.font().pixelSize()
-        while px < max(14, int(h * share)):
-            self._set_px(label, px + 1, bold)
-            if not fits():
-                self._set_px(label, px, bold)
-                fits()  # lay out again at the size that fits
-                return
-            px += 1
-
-    def _elide(self, label: QLabel, fits: Callable[[], bool], h: int = 0) -> None:
-        if not label.isVisibleTo(self) or fits():
-            return
-        full = self._full.get(label, label.text())
-        width = label.contentsRect().width() - 2 * label.margin()
-        lines = max(
-            1, math.ceil(label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing())
-        )
-        for n in range(lines - 1, 0, -1):
-            label.setText(elide_to_lines(full, label.font(), width, n))
-            if fits():
-                break
-        label.setToolTip(full)
-
-    def _need(self, label: QLabel) -> int:
-        """The height ``label`` needs at its width: every wrapped line."""
-        if not label.isVisibleTo(self) or not label.text():
-            return 0
-        if label.wordWrap():
-            return label.heightForWidth(label.width())
-        return label.sizeHint().height()
-
-    def _fits(self, label: QLabel) -> bool:
-        return self._need(label) <= label.height()
-
-    def _column_fits(self) -> bool:
-        # Measured on the laid-out screen, as the person sees it: what the
-        # layout gives each label must hold all its lines, with the figure
-        # still at least its smallest size.
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        column = (self.name, self.instruction, self.caution, self.reps)
-        return all(self._fits(label) for label in column) and (
-            self.figure.height() >= self.figure.minimumHeight()
-        )
-
-    def _right_fits(self) -> bool:
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        return self._fits(self.next_up) and self.dial.height() >= self.dial.minimumWidth()
-
-    def _status_fits(self) -> bool:
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        width = self.status.contentsRect().width() - 2 * self.status.margin()
-        return len(wrapped_lines(self.status.text(), self.status.font(), width)) <= STATUS_LINES
+        self._fit.fit()
 
     def show_snapshot(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
         """Draw ``snap``; ``upcoming`` is the next exercise's first step during
