@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from stretchguide.core.session import (
 )
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
+from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
     PAUSED_COLOUR,
@@ -88,6 +90,12 @@ class SessionView(QWidget):
         self.confirm_stop: Callable[[], bool] = self._ask_stop
 
         self.figure = make_figure_widget(self)
+        # The figure takes the height the text leaves, down to its minimum:
+        # its size hint must not squeeze the text.
+        figure_policy = self.figure.sizePolicy()
+        figure_policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.figure.setSizePolicy(figure_policy)
+        self.figure.setMinimumHeight(self.figure.minimumSizeHint().height())
         self.name = QLabel()
         self.name.setAccessibleName(self.tr("Exercise"))
         self.name.setWordWrap(True)
@@ -107,6 +115,11 @@ class SessionView(QWidget):
         self.mute_badge.setAccessibleName(self.tr("Sound"))
         self.reps = QLabel()
         self.reps.setAccessibleName(self.tr("Repetition"))
+        self.reps.setWordWrap(True)
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        for label in (self.name, self.instruction, self.caution, self.reps):
+            # Squeezed or not, a label never loses the top of its first line.
+            label.setAlignment(top_left)
         self.dial = CountdownDial()
         self.next_up = QLabel()
         self.next_up.setAccessibleName(self.tr("Next up"))
@@ -120,6 +133,7 @@ class SessionView(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
+        self._fit = TextFit(self)
 
         self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
         self.prev_button = self._button(self.tr("◀ Back"), self.tr("Previous step (Left arrow)"))
@@ -134,7 +148,9 @@ class SessionView(QWidget):
         )
 
         top = QHBoxLayout()
+        self._top = top
         text_col = QVBoxLayout()
+        self.text_column = text_col
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.paused_badge)
@@ -147,6 +163,7 @@ class SessionView(QWidget):
         text_col.addWidget(self.figure, 1)
         top.addLayout(text_col, 1)
         right = QVBoxLayout()
+        self.right_column = right
         right.addWidget(self.dial, 1)
         right.addWidget(self.next_up)
         top.addLayout(right, 0)
@@ -255,6 +272,7 @@ class SessionView(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._set_shortcuts_enabled(True)
+        self._fit_texts()
 
     def hideEvent(self, event: Any) -> None:
         # A question left open would keep its local event loop (and the app) waiting.
@@ -310,23 +328,9 @@ class SessionView(QWidget):
         self._apply_scale()
 
     def _apply_scale(self) -> None:
-        # Shares of the height: every line the person needs is at least
-        # ~40 px tall at 1080p, readable from a mat three metres away.
-        h = max(300, self.height())
-        for label, share, bold in (
-            (self.name, 0.055, True),
-            (self.instruction, 0.042, False),
-            # 0.037 of 1080 px is 40 px: readable from the mat.
-            (self.caution, 0.037, False),
-            (self.reps, 0.045, True),
-            (self.next_up, 0.042, False),
-            (self.time_left, 0.04, True),
-            (self.status, 0.04, False),
-        ):
-            font = QFont(self.font())
-            font.setPixelSize(max(14, int(h * share)))
-            font.setBold(bold)
-            label.setFont(font)
+        h = self.scale_height()
+        for attr, (share, _floor, bold) in TEXT_SIZES.items():
+            self._fit.set_px(getattr(self, attr), max(14, int(h * share)), bold)
         button_font = QFont(self.font())
         button_font.setPixelSize(max(14, int(h * 0.026)))
         for b in self._controls:
@@ -335,9 +339,27 @@ class SessionView(QWidget):
         self.side.set_scale(h / 600)
         self.paused_badge.set_scale(h / 600)
         self.mute_badge.set_scale(h / 600)
-        # The digits must stay at least a fifth of the window tall.
-        side = int(self.window().height() * 0.56)
-        self.dial.setMinimumSize(side, side)
+        # The digits must stay at least a fifth of the window tall. Only the
+        # width is held: a minimum height taken from the window's current
+        # height would stop the window from ever being made smaller.
+        self.dial.setMinimumWidth(int(self.window().height() * 0.56))
+        self._fit.invalidate()
+        self._fit_texts()
+
+    def scale_height(self) -> int:
+        """The height the text sizes are shares of."""
+        return max(300, self.height())
+
+    def _say(self, label: QLabel, text: str) -> None:
+        """Show ``text`` on a label that shrinks or shortens to fit."""
+        self._fit.say(label, text)
+
+    def full_text(self, label: QLabel) -> str:
+        """What ``label`` says in full, even when it shows a shortened text."""
+        return self._fit.full_text(label)
+
+    def _fit_texts(self) -> None:
+        self._fit.fit()
 
     def show_snapshot(self, snap: SessionSnapshot, upcoming: Step | None = None) -> None:
         """Draw ``snap``; ``upcoming`` is the next exercise's first step during
@@ -356,20 +378,20 @@ class SessionView(QWidget):
             Phase.STOPPED: self.tr("Stopped"),
         }.get(snap.phase, "")
         if preview is not None:
-            self.name.setText(self.tr("Next: %1").replace("%1", preview.exercise_name))
-            self.instruction.setText(preview.instruction)
+            self._say(self.name, self.tr("Next: %1").replace("%1", preview.exercise_name))
+            self._say(self.instruction, preview.instruction)
             shown_side = preview.side
             shown_step: Step | None = preview
         else:
-            self.name.setText(step.exercise_name if step is not None else "")
+            self._say(self.name, step.exercise_name if step is not None else "")
             instruction = step.instruction if step is not None else ""
             if snap.phase is Phase.REST and step is not None and not instruction:
                 instruction = self.tr("Relax and breathe.")
-            self.instruction.setText(instruction)
+            self._say(self.instruction, instruction)
             shown_side = snap.side
             shown_step = step
         caution = shown_step.caution_text if shown_step is not None else ""
-        self.caution.setText(caution)
+        self._say(self.caution, caution)
         self.caution.setVisible(bool(caution))
         leg = shown_step is not None and shown_step.side_noun == "leg"
         if shown_side is Side.LEFT:
@@ -396,7 +418,7 @@ class SessionView(QWidget):
             )
         if step is not None and step.stage:
             parts.insert(0, step.stage.capitalize())
-        self.reps.setText("   ".join(parts))
+        self._say(self.reps, "   ".join(parts))
         if (
             step is not None
             and step.kind is StepKind.REPS
@@ -415,12 +437,14 @@ class SessionView(QWidget):
                 max(0, math.ceil(seconds - 1e-9)), done, phase_colour(snap), caption
             )
         if preview is not None:
-            self.next_up.setText(self.tr("Rest first, then this one"))
+            self._say(self.next_up, self.tr("Rest first, then this one"))
         elif snap.next_name:
-            self.next_up.setText(self.tr("Next: %1").replace("%1", snap.next_name))
+            self._say(self.next_up, self.tr("Next: %1").replace("%1", snap.next_name))
         else:
-            self.next_up.setText(self.tr("Last exercise"))
+            self._say(self.next_up, self.tr("Last exercise"))
         self.progress.setValue(int(snap.session_progress * 1000))
+        # Set directly: the clock changes every second and never wraps, so it
+        # must not make the screen fit its text again.
         self.time_left.setText(
             self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
         )
@@ -441,6 +465,7 @@ class SessionView(QWidget):
                 )
             else:
                 setter(snap)
+        self._fit_texts()
 
     def _render_rep(self, snap: SessionSnapshot, step: Step, caption: str) -> None:
         """The repetition is the big number; the ring fills once per repetition."""
@@ -460,7 +485,8 @@ class SessionView(QWidget):
         )
 
     def set_status(self, text: str) -> None:
-        self.status.setText(text)
+        self._say(self.status, text)
+        self._fit_texts()
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))

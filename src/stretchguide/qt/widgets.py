@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 # Calm, high-contrast accents that read on light and dark backgrounds.
@@ -18,6 +27,47 @@ HOLD_COLOUR = QColor("#2f7dd1")
 REST_COLOUR = QColor("#3a9d6a")
 PREPARE_COLOUR = QColor("#c28a1e")
 PAUSED_COLOUR = QColor("#8a8f98")
+
+
+ELLIPSIS = "\u2026"
+
+
+def wrapped_lines(text: str, font: QFont, width: float) -> list[tuple[int, int]]:
+    """(start, length) of each line ``text`` wraps into at ``width``, as a
+    word-wrapped QLabel breaks it."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    lines: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        lines.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    return lines
+
+
+def elide_to_lines(text: str, font: QFont, width: float, max_lines: int) -> str:
+    """``text`` cut to its first ``max_lines`` wrapped lines, the last ending
+    in a whole word and a visible "…"; unchanged when it already fits."""
+    lines = wrapped_lines(text, font, width)
+    if len(lines) <= max_lines:
+        return text
+    if max_lines < 1:
+        return ELLIPSIS
+    start, length = lines[max_lines - 1]
+    head, last = text[:start], text[start : start + length].rstrip()
+    fm = QFontMetricsF(font)
+    words = last.split(" ")
+    # Drop whole words until the "…" fits on the line: never half a word.
+    while len(words) > 1 and fm.horizontalAdvance(" ".join(words) + ELLIPSIS) > width:
+        words.pop()
+    tail = " ".join(words).rstrip(" ,;:.-")
+    return head + tail + ELLIPSIS
 
 
 class CountdownDial(QWidget):

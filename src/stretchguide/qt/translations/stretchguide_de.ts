@@ -1625,7 +1625,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Rest first, then this one</source>
-        <translation>Erst ausruhen, dann diese</translation>
+        <translation>Erst ausruhen, dann diese Übung</translation>
     </message>
     <message>
         <source>Last exercise</source>

@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Go gentler with this one?</source>
-        <translation>¿Aflojar con este?</translation>
+        <translation>¿Aflojar con este ejercicio?</translation>
     </message>
     <message>
         <source>Ready for a little more?</source>
@@ -1625,7 +1625,7 @@ mejor · igual · peor</translation>
     </message>
     <message>
         <source>Rest first, then this one</source>
-        <translation>Primero descansa, luego este</translation>
+        <translation>Primero descansa, luego este ejercicio</translation>
     </message>
     <message>
         <source>Last exercise</source>

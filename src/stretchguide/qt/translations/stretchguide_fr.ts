@@ -1625,7 +1625,7 @@ mieux · pareil · moins bien</translation>
     </message>
     <message>
         <source>Rest first, then this one</source>
-        <translation>D’abord du repos, puis celui-ci</translation>
+        <translation>D’abord du repos, puis cet exercice</translation>
     </message>
     <message>
         <source>Last exercise</source>

@@ -1,0 +1,209 @@
+"""Fitting the session screen's text to its space, in every language.
+
+``TextFit`` belongs to one ``SessionView``: the view hands it every text it
+shows (``say``) and asks it to fit them (``fit``) after a change of text or
+size. A text too long for its space shrinks a pixel at a time down to a
+floor readable from the mat, and only below the floor ends in a visible "…"
+(the full text stays in ``full_text`` and the label's tooltip). What fits
+is measured on the laid-out screen, so it is what the person sees.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
+
+from stretchguide.qt.widgets import elide_to_lines, wrapped_lines
+
+if TYPE_CHECKING:
+    from stretchguide.qt.session_view import SessionView
+
+# Text sizes as shares of the session view's height: (full size, floor, bold).
+# Full size is what fits in English; a text too long for its space (German is
+# ~30 % longer) shrinks a pixel at a time down to its floor, and only below
+# the floor loses its end to a visible "…". The floors keep every line
+# readable from a mat two or three metres away: the smallest is ~20 px at
+# 720 px and ~30 px at 1080 px, the size of the buttons' text.
+TEXT_SIZES: dict[str, tuple[float, float, bool]] = {
+    "name": (0.055, 0.038, True),
+    "instruction": (0.042, 0.034, False),
+    "caution": (0.037, 0.028, False),
+    "reps": (0.045, 0.034, True),
+    "next_up": (0.042, 0.03, False),
+    "time_left": (0.04, 0.04, True),
+    "status": (0.04, 0.028, False),
+}
+# The status line under the progress bar says one thing at a time: two lines.
+STATUS_LINES = 2
+
+
+class TextFit:
+    """Shrinks, then shortens, the session view's texts to fit their space."""
+
+    def __init__(self, view: SessionView) -> None:
+        self.view = view
+        # What each fitted label says in full; the label may show it shortened.
+        self._full: dict[QLabel, str] = {}
+        self._fitted_for: tuple[object, ...] = ()
+
+    def invalidate(self) -> None:
+        """Fit again on the next ``fit``, even with the same texts and size."""
+        self._fitted_for = ()
+
+    def set_px(self, label: QLabel, px: int, bold: bool) -> None:
+        if label.font().pixelSize() == px and label.font().bold() == bold:
+            return
+        font = QFont(self.view.font())
+        font.setPixelSize(px)
+        font.setBold(bold)
+        label.setFont(font)
+
+    def say(self, label: QLabel, text: str) -> None:
+        """Show ``text`` on a label that shrinks or shortens to fit (``fit``)."""
+        self._full[label] = text
+        if label.text() != text:
+            label.setText(text)
+
+    def full_text(self, label: QLabel) -> str:
+        """What ``label`` says in full, even when it shows a shortened text."""
+        return self._full.get(label, label.text())
+
+    # -- fitting the text to the screen -----------------------------------
+    def fit(self) -> None:
+        """Shrink, then shorten, the texts that do not fit their space.
+
+        The caution gives way first: its font shrinks down to its floor, then
+        the exercise name's; only then does the caution, and after it the
+        name, lose its last lines to a "…". The step text shrinks, and is
+        shortened, only when those two are all used up. The countdown keeps
+        its size throughout.
+        """
+        key = (
+            self.view.size(),
+            self.view.window().height(),
+            tuple(sorted((id(k), v) for k, v in self._full.items())),
+            tuple(b.text() for b in (self.view.side, self.view.paused_badge, self.view.mute_badge)),
+            self.view.caution.isVisibleTo(self.view),
+        )
+        if key == self._fitted_for or not self.view.isVisible():
+            return
+        h = self.view.scale_height()
+        for attr, (share, _floor, bold) in TEXT_SIZES.items():
+            label = getattr(self.view, attr)
+            self.set_px(label, max(14, int(h * share)), bold)
+            if label in self._full and label.text() != self._full[label]:
+                label.setText(self._full[label])
+            label.setToolTip("")  # the full text, only while shortened
+        layout = self.view.layout()
+        assert layout is not None
+        self._fit_label(self.view.status, self._status_fits, h)
+        layout.activate()
+        # The caution gives way first, the step text last.
+        for label, give_way in (
+            (self.view.caution, self._shrink),
+            (self.view.name, self._shrink),
+            (self.view.reps, self._shrink),
+            # A second line of status costs the caution its last line.
+            (self.view.status, self._shrink),
+            (self.view.caution, self._elide),
+            (self.view.name, self._elide),
+            (self.view.instruction, self._shrink),
+            (self.view.instruction, self._elide),
+        ):
+            give_way(label, self._column_fits, h)
+        # A later step may have freed more than was needed: the caution, then
+        # the status, take back what fits of their size.
+        self._grow(self.view.caution, self._column_fits, h)
+        self._grow(self.view.status, self._column_fits, h)
+        self._fit_label(self.view.next_up, self._right_fits, h)
+        layout.activate()
+        self._fitted_for = key
+
+    def _fit_label(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
+        self._shrink(label, fits, h)
+        self._elide(label, fits)
+
+    def _shrink(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
+        if not label.isVisibleTo(self.view) or fits():
+            return
+        attr = next(a for a in TEXT_SIZES if getattr(self.view, a) is label)
+        _share, floor_share, bold = TEXT_SIZES[attr]
+        floor = max(14, int(h * floor_share))
+        px = label.font().pixelSize()
+        while px > floor and not fits():
+            px -= 1
+            self.set_px(label, px, bold)
+
+    def _grow(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
+        if not label.isVisibleTo(self.view) or label.text() != self._full.get(label, label.text()):
+            return
+        attr = next(a for a in TEXT_SIZES if getattr(self.view, a) is label)
+        share, _floor, bold = TEXT_SIZES[attr]
+        px = label.font().pixelSize()
+        while px < max(14, int(h * share)):
+            self.set_px(label, px + 1, bold)
+            if not fits():
+                self.set_px(label, px, bold)
+                fits()  # lay out again at the size that fits
+                return
+            px += 1
+
+    def _elide(self, label: QLabel, fits: Callable[[], bool], h: int = 0) -> None:
+        if not label.isVisibleTo(self.view) or fits():
+            return
+        full = self._full.get(label, label.text())
+        width = label.contentsRect().width() - 2 * label.margin()
+        lines = max(
+            1, math.ceil(label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing())
+        )
+        for n in range(lines - 1, 0, -1):
+            label.setText(elide_to_lines(full, label.font(), width, n))
+            if fits():
+                break
+        label.setToolTip(full)
+
+    def _need(self, label: QLabel) -> int:
+        """The height ``label`` needs at its width: every wrapped line."""
+        if not label.isVisibleTo(self.view) or not label.text():
+            return 0
+        if label.wordWrap():
+            return label.heightForWidth(label.width())
+        return label.sizeHint().height()
+
+    def _fits(self, label: QLabel) -> bool:
+        return self._need(label) <= label.height()
+
+    def _column_fits(self) -> bool:
+        # Measured on the laid-out screen, as the person sees it: what the
+        # layout gives each label must hold all its lines, with the figure
+        # still at least its smallest size.
+        layout = self.view.layout()
+        assert layout is not None
+        layout.activate()
+        column = (self.view.name, self.view.instruction, self.view.caution, self.view.reps)
+        return all(self._fits(label) for label in column) and (
+            self.view.figure.height() >= self.view.figure.minimumHeight()
+        )
+
+    def _right_fits(self) -> bool:
+        layout = self.view.layout()
+        assert layout is not None
+        layout.activate()
+        return (
+            self._fits(self.view.next_up)
+            and self.view.dial.height() >= self.view.dial.minimumWidth()
+        )
+
+    def _status_fits(self) -> bool:
+        layout = self.view.layout()
+        assert layout is not None
+        layout.activate()
+        width = self.view.status.contentsRect().width() - 2 * self.view.status.margin()
+        return (
+            len(wrapped_lines(self.view.status.text(), self.view.status.font(), width))
+            <= STATUS_LINES
+        )
