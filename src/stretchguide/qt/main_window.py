@@ -205,7 +205,7 @@ class MainWindow(PlanActions):
         for act in self.nav.actions():
             act.setEnabled(not in_session and page is not Page.SAFETY)
         if page is Page.ROUTINES:
-            self.routines.list_view.setFocus()
+            self.routines.focus_list()
         self.sig_page_changed.emit(page.value)
 
     def current_page(self) -> Page:
