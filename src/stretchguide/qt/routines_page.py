@@ -21,7 +21,6 @@ from stretchguide.qt.session_rules import session_options
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QCheckBox, QComboBox, QListView, QSplitter, QToolButton
 
     from stretchguide.core.catalog import Equipment, Routine
     from stretchguide.qt.host import RoutinesHost
