@@ -97,6 +97,13 @@ class MainWindow(PlanActions):
         if self._populated:
             return
         self._populated = True
+        from PySide6.QtWidgets import QApplication
+
+        from stretchguide.qt.style import install_focus_ring
+
+        # Before the theme (setStyle may reset a palette) and before the page's
+        # widgets exist (they are polished once, by the final style).
+        install_focus_ring(QApplication.instance())
         if self.ctx.prefs.theme != Theme.SYSTEM:
             set_theme(self.ctx.prefs.theme)
         sync_color_scheme()
