@@ -10,6 +10,7 @@ mode 0700 because it holds health data.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +74,32 @@ def _private_file(path: Path) -> None:
         os.close(fd)
 
 
+def _linux_data_home() -> str | None:
+    """platformdirs' Unix ``user_data_dir`` base for the plain cases, or None.
+
+    Importing platformdirs cost 7-11 ms of CPU before the first paint (the
+    lock and the settings need the folder). This repeats its rule only where
+    it is simple: ``$XDG_DATA_HOME`` when absolute, else ``~/.local/share``
+    with an absolute ``HOME``. Anything else (Android, a relative or missing
+    HOME) asks platformdirs; tests/test_paths.py checks both agree.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel"):
+        return None
+    if os.environ.get("ANDROID_DATA") or os.environ.get("ANDROID_ROOT"):
+        return None
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    if xdg.startswith("/"):
+        return xdg
+    home = os.environ.get("HOME")
+    if not home or not home.startswith("/"):
+        return None
+    return os.path.expanduser("~/.local/share")
+
+
 def default_data_dir() -> Path:
+    base = _linux_data_home()
+    if base is not None:
+        return Path(os.path.join(base, APP_NAME))
     from platformdirs import PlatformDirs
 
     return Path(PlatformDirs(APP_NAME, appauthor=False).user_data_dir)

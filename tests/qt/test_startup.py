@@ -156,7 +156,8 @@ def test_the_app_lock_and_window_frame_import_neither_the_store_nor_the_drawing_
         "install_for_settings(a, p.settings_file)\n"
         "lock = qa.instance_lock(p)\n"
         "w = qa.build_window(p)\n"
-        "print(type(a.style()).__name__, oct((p.data_dir / qa.LOCK_NAME).stat().st_mode & 0o777))\n"
+        "print(a.style().name(), getattr(a.style(), 'focus_ring', False), "
+        "oct((p.data_dir / qa.LOCK_NAME).stat().st_mode & 0o777))\n"
         "print([n for n in sys.modules if n.startswith(('stretchguide.store', "
         "'stretchguide.qt.widgets', 'stretchguide.core.catalog', 'stretchguide.core.i18n', "
         "'stretchguide.qt.session_flow', 'importlib.resources'))])\n"
@@ -169,5 +170,114 @@ def test_the_app_lock_and_window_frame_import_neither_the_store_nor_the_drawing_
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     style, modules = out.stdout.strip().splitlines()
-    assert style == "FocusRingStyle 0o600"
+    # Plain Fusion until the first paint: the focus ring's Python style comes after it.
+    assert style == "fusion False 0o600"
     assert modules == "[]"
+
+
+def _watch_first_paint(window, on_paint):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                on_paint()
+            return False
+
+    watch = Watch(window)
+    window.installEventFilter(watch)
+    return watch
+
+
+def test_the_list_and_filters_are_built_after_the_first_paint_within_two_turns(
+    qtbot, _private_data_dir
+):
+    """The first frame is the toolbar and "Loading routines…"; the filters, the
+    list and the focus-ring style come on the next event-loop turn (counted
+    with zero-delay timers, so the test does not depend on the clock)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().setStyle("Fusion")  # as at start-up (an earlier window set the ring)
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    qtbot.addWidget(window)
+    page = window.routines
+    assert not page.populated and not hasattr(page, "list_view")  # built lazily
+    seen: dict[str, object] = {}
+    turns: list[bool] = []
+
+    def count_turn() -> None:
+        turns.append(page.populated)
+        if len(turns) < 5:
+            QTimer.singleShot(0, window, count_turn)
+
+    def at_paint() -> None:
+        seen["built"] = hasattr(page, "list_view") or hasattr(page, "cause_filter")
+        seen["ring"] = getattr(QApplication.instance().style(), "focus_ring", False)
+        QTimer.singleShot(0, window, count_turn)
+
+    _watch_first_paint(window, at_paint)
+    window.show()
+    qtbot.waitUntil(lambda: len(turns) == 5, timeout=5000)
+    assert seen == {"built": False, "ring": False}  # the first frame had neither
+    assert True in turns[:2], turns  # the routines page within two turns of the paint
+    assert page.list_view.isVisible() and page.cause_filter.isVisible()
+    assert page.list_view.hasFocus() or not window.isActiveWindow()
+    assert getattr(QApplication.instance().style(), "focus_ring", False)
+
+
+def test_the_focus_ring_shows_on_the_window_s_button_and_check_box(qtbot, _private_data_dir):
+    """The ring's style arrives after the first paint, and then rings the
+    routines page's own widgets (3 px in the highlight colour)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
+    highlight = QApplication.instance().palette().color(QPalette.ColorRole.Highlight)
+
+    def ring_rows(widget) -> int:
+        img = widget.grab().toImage()
+        rows = 0
+        for y in range(min(4, img.height())):
+            hits = sum(
+                1
+                for x in range(img.width())
+                if max(
+                    abs(img.pixelColor(x, y).red() - highlight.red()),
+                    abs(img.pixelColor(x, y).green() - highlight.green()),
+                    abs(img.pixelColor(x, y).blue() - highlight.blue()),
+                )
+                < 40
+            )
+            rows += hits > img.width() // 2
+        return rows
+
+    def highlight_pixels(widget) -> int:
+        img = widget.grab().toImage()
+        return sum(
+            1
+            for y in range(img.height())
+            for x in range(img.width())
+            if max(
+                abs(img.pixelColor(x, y).red() - highlight.red()),
+                abs(img.pixelColor(x, y).green() - highlight.green()),
+                abs(img.pixelColor(x, y).blue() - highlight.blue()),
+            )
+            < 40
+        )
+
+    start = window.routines.details.start_button
+    window.activateWindow()
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus, timeout=2000)
+    assert ring_rows(start) >= 2  # a ring about 3 px thick across the top
+    floor = window.routines.no_floor
+    unfocused = highlight_pixels(floor)
+    floor.setFocus()
+    qtbot.waitUntil(floor.hasFocus, timeout=2000)
+    assert ring_rows(start) == 0  # the ring follows the focus
+    assert highlight_pixels(floor) > unfocused + 40

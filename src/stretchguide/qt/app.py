@@ -55,11 +55,11 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setDesktopFileName("io.github.stretchguide.StretchGuide")
     # Fusion follows the system colour scheme (light/dark) on every platform
     # and draws the same everywhere, which keeps the large session type crisp.
-    # A visible keyboard focus ring on top of Fusion (see style.focus_ring_style).
-    from stretchguide.qt.style import focus_ring_style
+    # A visible keyboard focus ring on top of Fusion comes right after the
+    # first paint (style.install_focus_ring, called by the window).
     from stretchguide.qt.theme import follow_color_scheme
 
-    app.setStyle(focus_ring_style("Fusion"))
+    app.setStyle("Fusion")
     follow_color_scheme(app)
     return app
 
@@ -200,6 +200,9 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
         # Started at login for reminders: the tray only, no dialogs; the
         # start-up questions come when the person opens the window.
         window.ctx.history  # noqa: B018 - opened now, so "done today" is known
+        from stretchguide.qt.style import install_focus_ring
+
+        install_focus_ring(app)  # no first paint to wait for: the tray's dialogs need it
         if window.companion.start_minimised():
             # Wrapped on this one object: its next open also runs the start-up
             # checks (a hook on Companion would say this without the ignore).

@@ -97,6 +97,13 @@ class MainWindow(PlanActions):
         if self._populated:
             return
         self._populated = True
+        from PySide6.QtWidgets import QApplication
+
+        from stretchguide.qt.style import install_focus_ring
+
+        # Before the theme (setStyle may reset a palette) and before the page's
+        # widgets exist (they are polished once, by the final style).
+        install_focus_ring(QApplication.instance())
         if self.ctx.prefs.theme != Theme.SYSTEM:
             set_theme(self.ctx.prefs.theme)
         sync_color_scheme()
@@ -205,7 +212,7 @@ class MainWindow(PlanActions):
         for act in self.nav.actions():
             act.setEnabled(not in_session and page is not Page.SAFETY)
         if page is Page.ROUTINES:
-            self.routines.list_view.setFocus()
+            self.routines.focus_list()
         self.sig_page_changed.emit(page.value)
 
     def current_page(self) -> Page:

@@ -2,8 +2,9 @@
 
 ``RoutinesPage`` shows the built-in and the person's routines and starts,
 edits or deletes one through the window (``host``): the window owns the
-dialogs and the flow. The frame is built before the first paint;
-``populate`` fills it right after (the catalog, the list model and the
+dialogs and the flow. Before the first paint the page is a "Loading
+routines…" label; ``populate`` builds the filters and the list and fills
+them right after (the catalog, the list model and the
 details pull in the domain, which the first frame does not need: see
 PERFORMANCE.md). That is why the domain is imported inside methods here.
 """
@@ -13,23 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QPixmap
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMenu,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stretchguide.qt.session_rules import session_options
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from stretchguide.core.catalog import Equipment, Routine
     from stretchguide.qt.host import RoutinesHost
     from stretchguide.qt.routine_details import RoutineDetails
@@ -47,7 +39,15 @@ class RoutinesPage(QWidget):
         self.host = host
         self.ctx = host.ctx
         self.populated = False
-        self._build()
+        self._focus_list = False
+        layout = QVBoxLayout(self)
+        # The first frame shows only this: the filters and the list are built
+        # with their contents right after the first paint (``populate``), so
+        # their PySide classes and layout cost nothing before it (~15 ms).
+        # Rich text centres it without touching PySide's ``Qt`` namespace,
+        # whose enums cost ~22 ms to materialise before the first paint.
+        self._loading = QLabel("<center>" + self.tr("Loading routines…") + "</center>")
+        layout.addWidget(self._loading, 1)
 
     def populate(self) -> None:
         """Load the catalog and fill the page (once; the window calls it after
@@ -67,6 +67,7 @@ class RoutinesPage(QWidget):
             label_text,
         )
 
+        self._build()
         self.ctx.catalog  # noqa: B018 - loads it (and the user's routines) now
         for cause in Cause:
             self.cause_filter.addItem(label_text(CAUSE_LABELS[cause]), cause)
@@ -101,14 +102,41 @@ class RoutinesPage(QWidget):
                 + str(errors[0]),
                 0,
             )
+        if self._focus_list:
+            self.list_view.setFocus()
         # One thumbnail per event-loop turn, after this paints. The page is
         # the timer's context, so a closed window's chain stops instead of
         # calling into a deleted model.
         QTimer.singleShot(50, self, self._load_thumbnails)
 
+    def focus_list(self) -> None:
+        """Keyboard focus to the routine list (once it is built)."""
+        if self.populated:
+            self.list_view.setFocus()
+        else:
+            self._focus_list = True
+
     def _build(self) -> None:
-        """The frame: filters, an empty list, a placeholder for the details."""
-        layout = QVBoxLayout(self)
+        """The filters and an empty list, in place of the loading label."""
+        from PySide6.QtWidgets import (
+            QCheckBox,
+            QComboBox,
+            QHBoxLayout,
+            QListView,
+            QMenu,
+            QSplitter,
+            QToolButton,
+        )
+
+        page = self.layout()
+        assert isinstance(page, QVBoxLayout)
+        page.removeWidget(self._loading)
+        self._loading.deleteLater()
+        # Built in a parentless body, shown at once below: a widget added to a
+        # visible page's layout is only shown by a queued call, one turn later.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
         self.cause_filter = QComboBox()
         self.cause_filter.setAccessibleName(self.tr("Filter by cause"))
@@ -136,15 +164,23 @@ class RoutinesPage(QWidget):
         self.list_view = QListView()
         self.list_view.setAccessibleName(self.tr("Routines"))
         self.list_view.setUniformItemSizes(True)
-        # Rich text centres it without touching PySide's ``Qt`` namespace,
-        # whose enums cost ~22 ms to materialise before the first paint.
-        self._details_placeholder = QLabel("<center>" + self.tr("Loading routines…") + "</center>")
         self.splitter = QSplitter()
         self.splitter.addWidget(self.list_view)
+        # The splitter is sized with this small placeholder beside the list
+        # (``activate`` below, on a shown page), as the page always was: the
+        # details' own size hint would squeeze the list.
+        self._details_placeholder = QLabel("<center>" + self.tr("Loading routines…") + "</center>")
         self.splitter.addWidget(self._details_placeholder)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         layout.addWidget(self.splitter, 1)
+        page.addWidget(body, 1)
+        body.show()
+        page.activate()
+        # Each filter sizes to its "Any ..." entry, as when the frame was shown
+        # before it was filled (AdjustToContentsOnFirstShow keeps the first hint).
+        self.cause_filter.sizeHint()
+        self.position_filter.sizeHint()
 
     def _connect_routine_signals(self) -> None:
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
