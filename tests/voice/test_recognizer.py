@@ -93,7 +93,7 @@ def test_cue_tones_are_never_heard_as_commands(recognizer):
 
 
 def test_tones_are_told_from_voices():
-    from stretchguide.voice.recognizer import is_tone
+    from stretchguide.voice.acoustics import is_tone
 
     assert is_tone(read_wav(SOUNDS / "get_ready.wav"))
     assert not is_tone(read_wav(SOUNDS / "voice" / "get_ready.wav"))
@@ -200,7 +200,7 @@ def test_read_wav_converts_stereo_and_other_rates_to_16k_mono(tmp_path):
 
 
 def test_gain_lifts_quiet_speech_towards_the_target_and_never_lowers_loud_speech():
-    from stretchguide.voice.recognizer import AGC_MAX_GAIN, AGC_TARGET_RMS, _utterance_gain
+    from stretchguide.voice.acoustics import AGC_MAX_GAIN, AGC_TARGET_RMS, _utterance_gain
 
     def tone(amplitude: int) -> bytes:
         # A square wave: every 30 ms frame has an RMS equal to its amplitude.
