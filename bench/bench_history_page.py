@@ -235,11 +235,6 @@ def run_child(data: Path, warm: bool, env: dict[str, str], profile: str | None =
         if line.startswith("RESULT "):
             return json.loads(line[7:])  # type: ignore[no-any-return]
     raise RuntimeError(f"child failed: {out.stdout[-2000:]}\n{out.stderr[-2000:]}")
-
-
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
-    if shutil.which("Xvfb") is None:
-        return None
     for n in range(151, 190):
         if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
             continue
@@ -365,7 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.platform in ("offscreen", "both"):
             page_table("offscreen", years, args.data_root, env, args.runs)
         if args.platform in ("xvfb", "both"):
-            x = start_xvfb()
+            import bench_startup
+
+            # Its own display range: bench_startup's may still be in use.
+            x = bench_startup.start_xvfb(151)
             if x is None:
                 print("-- Xvfb not found: xcb rows skipped")
             else:

@@ -134,11 +134,12 @@ def one_run(kind: str, env: dict[str, str]) -> tuple[float, int, float]:
     return painted - t0, rss, cpu
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
-    """A private X server for the xcb runs (never the person's own display)."""
+def start_xvfb(first: int = 191) -> tuple[subprocess.Popen[bytes], str] | None:
+    """A private X server for the xcb runs (never the person's own display),
+    on the first free display number from ``first``."""
     if shutil.which("Xvfb") is None:
         return None
-    for n in range(191, 230):
+    for n in range(first, first + 39):
         if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
             continue
         proc = subprocess.Popen(

@@ -24,14 +24,11 @@ if TYPE_CHECKING:  # run before the first paint: datetime itself is not needed
 
     from PySide6.QtCore import QTranslator
 
-# Offered in Settings; "system" follows the environment.
-LANGUAGES = ("en", "de", "es", "fr")
-LANGUAGE_CHOICES = ("system", *LANGUAGES)
+# Offered in Settings (with "system", which follows the environment); the
+# shipped languages themselves are core's (core.languages.available_languages).
 # Each language named in itself, so a person who cannot read the current
 # interface still finds their own: these are never translated.
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
-# English is the source text: its .qm holds only the plural forms.
-TRANSLATED = ("de", "es", "fr")
 QM_PREFIX = "stretchguide_"
 
 
@@ -43,12 +40,6 @@ def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str:  # noqa: N802 - lup
     would need a cast before ``tr()`` would take it."""
     del context
     return message
-
-
-def _language_of(value: str) -> str | None:
-    """``de_DE.UTF-8`` -> ``de``; ``C``/``POSIX`` and unknown -> None."""
-    code = value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].split("-", 1)[0].lower()
-    return code if code in LANGUAGES else None
 
 
 def resolve_language(setting: str | None, environ: Mapping[str, str] | None = None) -> str:
@@ -119,12 +110,14 @@ def install_language(
 def _qlocale_name(lang: str, environ: Mapping[str, str] | None) -> str:
     """The locale for dates and numbers: the system's own when it speaks the
     chosen language (de_AT stays Austrian), else the language's main one."""
+    from stretchguide.core.languages import language_code
+
     env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_TIME", "LANG"):
         value = env.get(var, "")
         if value:
             name = value.split(".", 1)[0].split("@", 1)[0]
-            if _language_of(name) == lang and "_" in name:
+            if language_code(name) == lang and "_" in name:
                 return name
             break
     return {"en": "en_GB", "de": "de_DE", "es": "es_ES", "fr": "fr_FR"}[lang]
