@@ -155,6 +155,39 @@ def test_standing_extension_stands_on_upright_legs_with_the_hips_pushed_forward(
     assert sk["neck"][0] < sk["pelvis"][0] - 15.0
 
 
+def test_standing_extension_leans_back_from_its_upright_start_on_feet_that_stay_put() -> None:
+    # Blind review: a side-view body bent at the waist reads the same facing
+    # either way, and a back bend seen as facing the other way is a stoop.
+    # The still therefore draws the upright start faintly (its nose and toes
+    # say which way the person faces) and the bend goes back from it, with
+    # the feet where they stood and the low back curving the same way as
+    # the chest above it (an arch, not a hinge at the hips).
+    fig = pl.figure("standing_extension")
+    assert fig.ghost
+    start = forward(resolve(fig.start).body)
+    key = _key("standing_extension")
+    # The person faces +x: toes and nose ahead of heel and head.
+    for sk in (start, key):
+        assert sk["r_toe"][0] > sk["r_heel"][0] + 10.0
+    assert start["nose"][0] > start["head"][0] + 5.0
+    for s in ("l", "r"):
+        for part in ("heel", "toe"):
+            assert math.dist(start[f"{s}_{part}"], key[f"{s}_{part}"]) < 1.0, (s, part)
+    # Hips forward of where they stood, shoulders and head well behind.
+    assert key["pelvis"][0] > start["pelvis"][0] + 4.0
+    assert key["neck"][0] < start["neck"][0] - 12.0
+    assert key["head"][0] < start["head"][0] - 20.0
+    # Both spine segments lean back (x falls as z rises), the upper more:
+    # the curve is an arch whose hollow is the low back.
+    lumbar = [m - p for m, p in zip(key["mid_back"], key["pelvis"], strict=True)]
+    thorax = [n - m for n, m in zip(key["neck"], key["mid_back"], strict=True)]
+    lumbar_lean = math.degrees(math.atan2(-lumbar[0], lumbar[2]))
+    thorax_lean = math.degrees(math.atan2(-thorax[0], thorax[2]))
+    assert 15.0 < lumbar_lean < thorax_lean, (lumbar_lean, thorax_lean)
+    # The face turns up, not down to the floor.
+    assert key["nose"][2] > key["head"][2] + 3.0
+
+
 def test_press_up_straightens_the_arms_with_the_pelvis_down() -> None:
     # Blind review: elbows bent ~85 degrees read as a half press-up. The
     # telling moment is arms straight, pelvis on the mat, low back arched;
