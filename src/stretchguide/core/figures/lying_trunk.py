@@ -23,6 +23,7 @@ from stretchguide.core.figures.positions import (
     MAT,
     _arms_by_side,
     hook_lying,
+    mat_area,
 )
 from stretchguide.core.figures.vectors import Vec
 
@@ -197,17 +198,6 @@ def _core_breathing() -> ExerciseFigure:
     )
 
 
-def _mat_area(x0: float, x1: float, half: float) -> Prop:
-    """The mat as a flat rectangle, for cameras that look down on the floor."""
-    return Prop(
-        "poly",
-        points=((x0, -half, 0.0), (x1, -half, 0.0), (x1, half, 0.0), (x0, half, 0.0)),
-        width=0.5,
-        ink=Ink.MAT_AREA,
-        depth_bias=-1e5,
-    )
-
-
 def _knees_to_right(start: Pose, roll: float) -> Pose:
     """Both bent knees lowered to the right together, shoulders left flat.
 
@@ -252,7 +242,7 @@ def _lumbar_rotation() -> ExerciseFigure:
         View.SIDE,
         start=_sup(start, on_floor("mid_back", "l_hand", "r_hand") + BOTH_FEET),
         key=_sup(key, on_floor("neck", "r_hip", "l_hand", "r_hand")),
-        props=(_mat_area(-100.0, 75.0, 60.0),),  # the spread arms lie on it
+        props=(mat_area(-100.0, 75.0, 60.0),),  # the spread arms lie on it
         feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
         elevation=30.0,
