@@ -188,6 +188,20 @@ def test_standing_extension_leans_back_from_its_upright_start_on_feet_that_stay_
     assert key["nose"][2] > key["head"][2] + 3.0
 
 
+def test_core_breathing_lays_the_palm_on_the_belly_with_the_elbow_on_the_mat() -> None:
+    # Second review: the hand carried on the forearm's line stood up in the
+    # air above the belly, a raised hand rather than a hand feeling a breath.
+    for frame in (pl.figure("core_breathing").start, pl.figure("core_breathing").key):
+        sk = forward(resolve(frame).body)
+        wrist, hand = sk["r_wrist"], sk["r_hand"]
+        assert abs(hand[2] - wrist[2]) < 3.0, "the palm lies level, not upright"
+        belly = sk["abdomen"][2]
+        for point in (wrist, hand):
+            assert belly - 1.0 < point[2] < belly + 5.0, (point, belly)
+        floor = sk["pelvis"][2] - RADIUS["trunk"]
+        assert abs(sk["r_elbow"][2] - RADIUS["forearm"] - floor) < 0.5
+
+
 def test_press_up_straightens_the_arms_with_the_pelvis_down() -> None:
     # Blind review: elbows bent ~85 degrees read as a half press-up. The
     # telling moment is arms straight, pelvis on the mat, low back arched;
