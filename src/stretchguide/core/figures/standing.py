@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from stretchguide.core.figures.body import Pose
 from stretchguide.core.figures.contacts import Reach
@@ -86,14 +87,15 @@ def _standing_extension() -> ExerciseFigure:
     key = palms_on_low_back(key)
     # The feet stay where they stood: the hips travel forward over them and
     # the shoulders back, which the faint upright start makes plain.
-    start_frame = _sup(start, BOTH_FEET)
-    heel_shift = forward(_sup(key, BOTH_FEET).body)["r_heel"][0]
-    key = key.with_(x=key["x"] - heel_shift + forward(start_frame.body)["r_heel"][0])
+    # (Sliding the settled pose along the floor keeps every contact.)
+    start_frame, key_frame = _sup(start, BOTH_FEET), _sup(key, BOTH_FEET)
+    shift = forward(start_frame.body)["r_heel"][0] - forward(key_frame.body)["r_heel"][0]
+    key_frame = replace(key_frame, body=key_frame.body.with_(x=key_frame.body["x"] + shift))
     return ExerciseFigure(
         "standing_extension",
         View.SIDE,
         start=start_frame,
-        key=_sup(key, BOTH_FEET),
+        key=key_frame,
         neutral=_sup(standing(), BOTH_FEET),
         props=(FLOOR,),
         feel=("lower_back",),
