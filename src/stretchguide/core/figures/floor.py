@@ -11,7 +11,7 @@ from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _with_reaches
 from stretchguide.core.figures.fitting import _plus, fit, fit_solved, near
 from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
-from stretchguide.core.figures.positions import FLOOR, MAT, PIGEON, SITTING_FLOOR
+from stretchguide.core.figures.positions import FLOOR, MAT, PIGEON, SITTING_FLOOR, mat_area
 from stretchguide.core.figures.settle import settle
 
 
@@ -80,23 +80,27 @@ def _hip_rotator() -> ExerciseFigure:
         Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
         Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)),
     )
+    # Held: sitting tall, the near hand on the mat beside the hip and the
+    # far one ahead, so the arms frame the front shin instead of covering it.
     far_hands = (
-        Reach("l", "r_knee", offset=(22.0, 12.0, -8.0)),
-        Reach("r", "r_knee", offset=(22.0, -12.0, -8.0)),
+        Reach("l", "r_knee", offset=(0.0, 34.0, -8.0)),
+        Reach("r", "r_knee", offset=(-34.0, -8.0, -8.0)),
     )
     return ExerciseFigure(
         "hip_rotator_energy_stretch",
         View.SIDE,
         start=_with_reaches(upright, *hands, rests=PIGEON),
         key=_with_reaches(sunk, *far_hands, rests=PIGEON),
-        props=(FLOOR, MAT),
+        props=(mat_area(-115.0, 65.0, 45.0),),
         feel=("buttock", "back_of_hip"),
-        # From behind the working side and a little above: seen from the
-        # side or the front the upright trunk hides the shin across in front;
-        # from here the shin across and the leg long behind both show, and
-        # the glow on the buttock faces the viewer.
-        azimuth=-40.0,
-        elevation=15.0,
+        # From the working side, high up: the face in profile (from behind
+        # it was a back and no person), the leg long behind along its
+        # length, the front shin folded ahead of the hip where looking
+        # down separates it from the trunk, the glow on the near buttock.
+        # The floor piriformis (folded forward) keeps a low camera.
+        azimuth=10.0,
+        elevation=45.0,
+        breath=0.0,
     )
 
 

@@ -23,6 +23,7 @@ from stretchguide.core.figures.positions import (
     MAT,
     _arms_by_side,
     hook_lying,
+    mat_area,
 )
 from stretchguide.core.figures.vectors import Vec
 
@@ -165,25 +166,29 @@ def _anterior_tilt() -> ExerciseFigure:
     )
 
 
-def _elbow_on_mat(p: Pose) -> float:
-    """How far above the belly the palm sits so the right elbow just rests."""
+def _palm_on_belly(p: Pose) -> Reach:
+    """The right palm flat on the belly, as far along it as lets the elbow just rest.
 
-    def clear(h: float) -> float:
-        sk = forward(
-            resolve(
-                Frame(grounded(p), reaches=(Reach("r", "abdomen", offset=(0.0, -4.0, h)),))
-            ).body
-        )
+    The arm stays in one plane: a wrist near the ribs bends the elbow down
+    through the mat, one near the pelvis lifts it off; in between it rests.
+    """
+
+    def at(dx: float) -> Reach:
+        return Reach("r", "abdomen", offset=(dx, -4.0, SURFACE_RADIUS["r_wrist"]), flat=True)
+
+    def clear(dx: float) -> float:
+        sk = forward(resolve(Frame(grounded(p), reaches=(at(dx),))).body)
         return sk["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - sk["pelvis"][2] + RADIUS["trunk"]
 
-    return _bisect(clear, 0.0, 30.0) + 0.3
+    return at(_bisect(clear, -12.0, 14.0) + 0.3)
 
 
 def _core_breathing() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
     start = start.with_(l_shoulder_flex=0.0, l_elbow=0.0)
-    # The hand on the belly, its elbow resting on the mat beside the body.
-    belly = (Reach("r", "abdomen", offset=(0.0, -4.0, _elbow_on_mat(start))),)
+    # The palm flat on the belly (a hand carried on the forearm's line
+    # stood up off it), the elbow resting on the mat beside the body.
+    belly = (_palm_on_belly(start),)
     exhale = _tilt(start, 6.0).with_(thorax_flex=4.0)
     return ExerciseFigure(
         "core_breathing",
@@ -194,17 +199,6 @@ def _core_breathing() -> ExerciseFigure:
         feel=("abdomen",),
         sided=False,
         breath=1.6,
-    )
-
-
-def _mat_area(x0: float, x1: float, half: float) -> Prop:
-    """The mat as a flat rectangle, for cameras that look down on the floor."""
-    return Prop(
-        "poly",
-        points=((x0, -half, 0.0), (x1, -half, 0.0), (x1, half, 0.0), (x0, half, 0.0)),
-        width=0.5,
-        ink=Ink.MAT_AREA,
-        depth_bias=-1e5,
     )
 
 
@@ -252,7 +246,7 @@ def _lumbar_rotation() -> ExerciseFigure:
         View.SIDE,
         start=_sup(start, on_floor("mid_back", "l_hand", "r_hand") + BOTH_FEET),
         key=_sup(key, on_floor("neck", "r_hip", "l_hand", "r_hand")),
-        props=(_mat_area(-100.0, 75.0, 60.0),),  # the spread arms lie on it
+        props=(mat_area(-100.0, 75.0, 60.0),),  # the spread arms lie on it
         feel=("lower_back", "side_of_back"),
         feel_other_side=True,  # knees to the right open the left side of the back
         elevation=30.0,

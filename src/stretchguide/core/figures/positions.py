@@ -19,6 +19,18 @@ MAT = Prop(
     "line", points=((-95.0, 0.0, 0.5), (95.0, 0.0, 0.5)), width=1.6, ink=Ink.MAT, depth_bias=-1e5
 )
 
+
+def mat_area(x0: float, x1: float, half: float) -> Prop:
+    """The mat as a flat rectangle, for cameras that look down on the floor."""
+    return Prop(
+        "poly",
+        points=((x0, -half, 0.0), (x1, -half, 0.0), (x1, half, 0.0), (x0, half, 0.0)),
+        width=0.5,
+        ink=Ink.MAT_AREA,
+        depth_bias=-1e5,
+    )
+
+
 LYING = Pose().with_(pitch=-90.0, neck_flex=5.0).both(ankle=-20.0)
 """On the back, legs long, head to the left of a right-side view."""
 

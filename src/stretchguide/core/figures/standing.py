@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from stretchguide.core.figures.body import Pose
 from stretchguide.core.figures.contacts import Reach
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
 from stretchguide.core.figures.fitting import _plus, fit, near
-from stretchguide.core.figures.kinematics import Skeleton
+from stretchguide.core.figures.kinematics import Skeleton, forward
 from stretchguide.core.figures.positions import BOTH_FEET, FLOOR, LEFT_FOOT, standing
 
 
@@ -64,8 +65,8 @@ def _standing_extension() -> ExerciseFigure:
     # rigid trunk tilted back would read as a stoop from across the room).
     # Hips pushed forward of the feet, the chest back over them, eyes up.
     key = _feet_flat_standing(
-        standing(pitch=0.0, lumbar_flex=-32.0, thorax_flex=-6.0, neck_flex=-26.0).both(
-            hip_flex=-4.0, knee=3.0
+        standing(pitch=0.0, lumbar_flex=-30.0, thorax_flex=-8.0, neck_flex=-30.0).both(
+            hip_flex=-4.0, knee=4.0
         )
     )
 
@@ -82,15 +83,24 @@ def _standing_extension() -> ExerciseFigure:
             )
         return p
 
+    start = palms_on_low_back(standing())
+    key = palms_on_low_back(key)
+    # The feet stay where they stood: the hips travel forward over them and
+    # the shoulders back, which the faint upright start makes plain.
+    # (Sliding the settled pose along the floor keeps every contact.)
+    start_frame, key_frame = _sup(start, BOTH_FEET), _sup(key, BOTH_FEET)
+    shift = forward(start_frame.body)["r_heel"][0] - forward(key_frame.body)["r_heel"][0]
+    key_frame = replace(key_frame, body=key_frame.body.with_(x=key_frame.body["x"] + shift))
     return ExerciseFigure(
         "standing_extension",
         View.SIDE,
-        start=_sup(palms_on_low_back(standing()), BOTH_FEET),
-        key=_sup(palms_on_low_back(key), BOTH_FEET),
+        start=start_frame,
+        key=key_frame,
         neutral=_sup(standing(), BOTH_FEET),
         props=(FLOOR,),
         feel=("lower_back",),
         sided=False,
+        ghost=True,
     )
 
 
