@@ -321,7 +321,11 @@ def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
     # An item per before/after pair made ten years take half a minute.
     _fill(history, days=60)
     view = _view(qtbot, history)
-    assert len(view.pain_plot.listDataItems()) == 4  # back, leg, two averages
+    series = (view.plots.back_item, view.plots.leg_item, view.plots.mean_back_item,
+              view.plots.mean_leg_item)  # fmt: skip
+    assert all(item in view.pain_plot.items for item in series)
+    # Nothing else: one item per series, pairs and bars, not one per day.
+    assert len(view.pain_plot.items) == len(series) + 1
     assert view.pairs_item in view.pain_plot.items  # every pair: one item
     view.range_group.button(0).click()  # 2 weeks
     x0, x1 = view.visible_range()

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -133,6 +133,212 @@ class PairsItem(pg.GraphicsObject):  # type: ignore[misc]
         p.restore()
 
 
+class _SeriesItem(pg.GraphicsObject):  # type: ignore[misc]
+    """One series (sorted x, y) that cuts and thins itself to the view as it
+    paints, in device pixels: nothing is re-made when the range changes.
+
+    pyqtgraph's PlotDataItem re-made its thinned copy (a ScatterPlotItem's
+    spot table, ~2 ms a series with years in view) on every range change,
+    before the paint; here the cut is two binary searches and the thinning
+    one ``reduceat`` (~0.1 ms). ``opts`` is what the legend's sample reads.
+    """
+
+    def __init__(self, opts: dict[str, Any]) -> None:
+        super().__init__()
+        self.opts = {"antialias": True, "pen": None, "symbol": None, **opts}
+        self.x: Any = np.empty(0)
+        self.y: Any = np.empty(0)
+        self._bounds = QRectF()
+        self._finite: tuple[Any, Any] = (np.empty(0), np.empty(0))
+
+    def set_data(self, x: Any, y: Any) -> None:
+        self.prepareGeometryChange()
+        self.x = np.asarray(x, dtype=float)
+        self.y = np.asarray(y, dtype=float)
+        ok = np.isfinite(self.y)
+        fx, fy = self.x[ok], self.y[ok]
+        self._finite = (fx, fy)
+        if len(fx):
+            # A day and half a point of margin, so a single point still
+            # covers an area and Qt does not cull it.
+            x0, x1 = float(fx[0]) - 86400, float(fx[-1]) + 86400
+            y0, y1 = float(fy.min()) - 0.5, float(fy.max()) + 0.5
+            self._bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def dataBounds(
+        self,
+        ax: int,
+        frac: float = 1.0,
+        orthoRange: Any = None,  # noqa: N803 (pyqtgraph)
+    ) -> tuple[float | None, float | None]:
+        fx, fy = self._finite
+        if not len(fx):
+            return None, None
+        v = fx if ax == 0 else fy
+        return float(v.min()), float(v.max())
+
+    def _scale(self) -> float:
+        """Device pixels per screen pixel: more than 1 when the chart is
+        saved as a larger image, where the dots and the thinning keep their
+        on-screen sizes, as pyqtgraph's items did."""
+        export = self._exportOpts
+        return float(export.get("resolutionScale", 1.0)) if export else 1.0
+
+    def _in_view(self, p: QPainter) -> tuple[Any, Any, float] | None:
+        """The points in view, one beyond each edge, in device pixels, and
+        how many screen pixel columns the view is wide."""
+        vb = self.getViewBox()
+        if vb is None or not len(self.x):
+            return None
+        (x0, x1), _ = vb.viewRange()
+        a, b = np.searchsorted(self.x, [x0, x1])
+        a, b = max(0, int(a) - 1), min(len(self.x), int(b) + 1)
+        if a >= b:
+            return None
+        t = p.transform()  # view -> device: a scale and a shift, no rotation
+        xd = t.m11() * self.x[a:b] + t.dx()
+        yd = t.m22() * self.y[a:b] + t.dy()
+        return xd, yd, abs(t.m11()) * (x1 - x0) / self._scale()
+
+
+def _columns(xd: Any, width: float) -> tuple[Any, Any]:
+    """Each point's column ``width`` device pixels wide, and where each
+    column's run starts."""
+    col = np.floor(xd / width).astype(np.int64)
+    return col, np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+
+
+class DotsItem(_SeriesItem):
+    """A day's pain as a symbol, drawn from one pre-rendered image.
+
+    With more days than pixel columns in view, each column keeps its lowest
+    and highest day ("peak" thinning: a bad day still shows), as
+    pyqtgraph's own downsampling did for the dots before.
+    """
+
+    def __init__(self, symbol: str, size: float, brush: Any) -> None:
+        super().__init__({"symbol": symbol, "size": size, "brush": brush})
+        self._sprite: tuple[float, QPixmap] | None = None
+        self._frags = pg.Qt.internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+
+    def _sprite_for(self, scale: float) -> QPixmap:
+        if self._sprite is None or self._sprite[0] != scale:
+            image = pg.graphicsItems.ScatterPlotItem.renderSymbol(
+                self.opts["symbol"], self.opts["size"] * scale, pg.mkPen(None),
+                pg.mkBrush(self.opts["brush"]),
+            )  # fmt: skip
+            self._sprite = (scale, QPixmap.fromImage(image))
+        return self._sprite[1]
+
+    def paint(self, p: QPainter, *_: Any) -> None:
+        got = self._in_view(p)
+        if got is None:
+            return
+        xd, yd, columns = got
+        ok = np.isfinite(yd)
+        xd, yd = xd[ok], yd[ok]
+        if len(xd) > columns:
+            k = self._scale()
+            col, starts = _columns(xd, k)
+            xd = np.repeat((col[starts] + 0.5) * k, 2)
+            yd = np.column_stack(
+                [np.minimum.reduceat(yd, starts), np.maximum.reduceat(yd, starts)]
+            ).ravel()
+        sprite = self._sprite_for(self._scale())
+        self._frags.resize(len(xd))
+        frags = self._frags.ndarray()
+        frags[:, 0] = xd
+        frags[:, 1] = yd
+        frags[:, 2:6] = [0, 0, sprite.width(), sprite.height()]
+        frags[:, 6:10] = [1, 1, 0, 1]
+        p.save()
+        p.resetTransform()
+        p.drawPixmapFragments(*self._frags.drawargs(), sprite)
+        p.restore()
+
+
+class LineItem(_SeriesItem):
+    """A 7-day average as a wide antialiased line, NaN breaking it.
+
+    With fewer points than pixel columns it is drawn segment by segment (a
+    wide antialiased polyline is stroked as one outline, ~35 ms a frame).
+    With more, it was thinned to each column's lowest and highest point and
+    drawn as a zigzag, which fills each column from top to bottom and runs
+    on into the next: that band is drawn as one rectangle per column, a
+    pen's width taller, covering what the zigzag covered (~0.5 ms where the
+    zigzag's segments cost 4-5 ms a frame).
+    """
+
+    def __init__(self, pen: Any) -> None:
+        super().__init__({"pen": pen})
+        self._lines = pg.Qt.internals.PrimitiveArray(QLineF, 4)
+        self._rects = pg.Qt.internals.PrimitiveArray(QRectF, 4)
+
+    def paint(self, p: QPainter, *_: Any) -> None:
+        got = self._in_view(p)
+        if got is None:
+            return
+        xd, yd, columns = got
+        pen = self.opts["pen"]
+        ok = np.isfinite(yd)
+        joined = ok[:-1] & ok[1:]  # a segment joins two points with values
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if len(xd) <= columns:
+            i = np.flatnonzero(joined)
+            self._draw_lines(p, pen, xd[i], yd[i], xd[i + 1], yd[i + 1])
+        else:
+            k = self._scale()
+            col, starts = _columns(xd, k)
+            lo = np.minimum.reduceat(np.where(ok, yd, np.inf), starts)
+            hi = np.maximum.reduceat(np.where(ok, yd, -np.inf), starts)
+            # Thinned to each column's lowest and highest point, the line
+            # ran from one column's highest to the next one's lowest: each
+            # band reaches as far as those joining strokes did.
+            ends, nexts = starts[1:] - 1, starts[1:]
+            link = joined[ends]
+            lo_k, hi_k = lo.copy(), hi.copy()
+            lo[:-1] = np.where(link, np.minimum(lo_k[:-1], lo_k[1:]), lo_k[:-1])
+            hi[1:] = np.where(link, np.maximum(hi_k[1:], hi_k[:-1]), hi_k[1:])
+            # Columns far apart (a gap in the days, not in the values) are
+            # joined by a segment as before.
+            far = np.flatnonzero(link & (col[nexts] - col[ends] > 1))
+            if len(far):
+                self._draw_lines(
+                    p, pen, xd[ends[far]], yd[ends[far]], xd[nexts[far]], yd[nexts[far]]
+                )
+            has = np.isfinite(lo)
+            half = pen.widthF() / 2
+            x, lo, hi = col[starts][has], lo[has], hi[has]
+            self._rects.resize(len(x))
+            r = self._rects.ndarray()
+            # A column and the pen's overhang, as the strokes covered it.
+            r[:, 0] = x * k - half + 0.5
+            r[:, 1] = lo - half
+            r[:, 2] = k + 2 * half - 1
+            r[:, 3] = hi - lo + 2 * half
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(pen.color())
+            p.drawRects(*self._rects.drawargs())
+        p.restore()
+
+    def _draw_lines(self, p: QPainter, pen: Any, x0: Any, y0: Any, x1: Any, y1: Any) -> None:
+        if not len(x0):
+            return
+        self._lines.resize(len(x0))
+        seg = self._lines.ndarray()
+        seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3] = x0, y0, x1, y1
+        p.setPen(pen)
+        p.drawLines(*self._lines.drawargs())
+
+
 def fitted(font: QFont, text: str, pixels: int, room: int) -> QFont:
     """``font`` at ``pixels`` high, or smaller if ``text`` would not fit in
     ``room`` pixels (a narrow chart image lost the dates at the end of its
@@ -176,7 +382,9 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.pain_plot.showGrid(y=True, alpha=0.2)
         legend_bg = palette.color(QPalette.ColorRole.Base)
         legend_bg.setAlpha(220)
-        legend = self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        self.legend = legend = self.pain_plot.addLegend(
+            offset=(10, 10), brush=legend_bg, labelTextColor=fg
+        )
         # The value axes (the pain axis draws the grid across the chart) and
         # the legend do not change when the dates in view do: kept as
         # pixmaps, a range change copies them (~0.3 ms) instead of drawing
@@ -198,43 +406,20 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.pairs_item = PairsItem(QColor(PAIR_COLOUR))
         self.pain_plot.addItem(self.pairs_item)
         self._pairs: tuple[Any, Any, Any] = (np.empty(0), np.empty(0), np.empty(0))
-        self.back_item = self.pain_plot.plot(
-            pen=None,
-            symbol="o",
-            symbolSize=7,
-            symbolBrush=pg.mkBrush(BACK_COLOUR + "90"),
-            symbolPen=None,
-            name=self.tr("Back pain"),
-        )
-        self.leg_item = self.pain_plot.plot(
-            pen=None,
-            symbol="t",
-            symbolSize=8,
-            symbolBrush=pg.mkBrush(LEG_COLOUR + "90"),
-            symbolPen=None,
-            name=self.tr("Leg pain"),
-        )
-        self.mean_back_item = self.pain_plot.plot(
-            pen=pg.mkPen(BACK_COLOUR, width=3),
-            connect="finite",
-            name=self.tr("Back, 7-day average"),
-        )
-        self.mean_leg_item = self.pain_plot.plot(
-            pen=pg.mkPen(LEG_COLOUR, width=3), connect="finite", name=self.tr("Leg, 7-day average")
-        )
-        # Set after creation: plot() ignores these options when given no data.
-        for item in (self.back_item, self.leg_item, self.mean_back_item, self.mean_leg_item):
-            item.setClipToView(True)
-            # "peak" keeps each pixel column's lowest and highest value, so
-            # a bad day stays visible when years share a pixel; two points a
-            # column instead of pyqtgraph's ten, which cost a frame's time
-            # in wide antialiased lines without changing what is seen.
-            item.opts["autoDownsampleFactor"] = 1.0
-            item.setDownsampling(auto=True, method="peak")
-        for item in (self.mean_back_item, self.mean_leg_item):
-            # A wide antialiased polyline is stroked as one outline, which
-            # cost ~35 ms a frame for 30 years in view; as segments, ~8 ms.
-            item.curve.setSegmentedLineMode("on")
+        # The dots and averages thin themselves to the view as they paint
+        # (DotsItem, LineItem): nothing is re-made when the range changes.
+        self.back_item = DotsItem("o", 7, BACK_COLOUR + "90")
+        self.leg_item = DotsItem("t", 8, LEG_COLOUR + "90")
+        self.mean_back_item = LineItem(pg.mkPen(BACK_COLOUR, width=3))
+        self.mean_leg_item = LineItem(pg.mkPen(LEG_COLOUR, width=3))
+        for item, name in (
+            (self.back_item, self.tr("Back pain")),
+            (self.leg_item, self.tr("Leg pain")),
+            (self.mean_back_item, self.tr("Back, 7-day average")),
+            (self.mean_leg_item, self.tr("Leg, 7-day average")),
+        ):
+            self.pain_plot.addItem(item)
+            self.legend.addItem(item, name)
         self.bars_item = pg.BarGraphItem(
             x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR, pen=pg.mkPen(SESSION_EDGE)
         )
@@ -256,11 +441,10 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _draw(self, d: ChartData) -> None:
         self._pairs = pair_columns(d.pairs)
-        self.back_item.setData(np.asarray(d.back_x), np.asarray(d.back_y))
-        self.leg_item.setData(np.asarray(d.leg_x), np.asarray(d.leg_y))
-        mean_x = np.asarray(d.mean_x)
-        self.mean_back_item.setData(mean_x, np.asarray(d.mean_back))
-        self.mean_leg_item.setData(mean_x, np.asarray(d.mean_leg))
+        self.back_item.set_data(d.back_x, d.back_y)
+        self.leg_item.set_data(d.leg_x, d.leg_y)
+        self.mean_back_item.set_data(d.mean_x, d.mean_back)
+        self.mean_leg_item.set_data(d.mean_x, d.mean_leg)
         self._bars = (np.asarray(d.bar_x, dtype=float), np.asarray(d.bar_h, dtype=float))
         self._shown = None
         self._update_in_view()
