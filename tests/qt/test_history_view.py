@@ -603,3 +603,82 @@ def test_the_date_axis_drops_month_ticks_only_when_they_crowd(qtbot, history):
     assert [spacing for spacing, _ in levels] == [365 * day]
     labels = axis.tickStrings(levels[0][1], 1.0, levels[0][0])
     assert labels and all(s.isdigit() and len(s) == 4 for s in labels)
+
+
+def test_dense_dots_keep_each_columns_lowest_and_highest_day():
+    from stretchguide.qt.history_data import peak_columns
+
+    # Ten days in each of three pixel columns; the middle column has a bad day.
+    xd = np.arange(30) / 10.0
+    yd = np.full(30, 50.0)
+    yd[14], yd[25] = 5.0, 60.0  # device y grows downwards: 5 is the high pain
+    x, y = peak_columns(xd, yd)
+    assert list(x) == [0.5, 0.5, 1.5, 1.5, 2.5, 2.5]
+    assert list(y) == [50, 50, 5, 50, 50, 60]
+    # Saved at twice the size: columns two device pixels wide, the same days.
+    x, y = peak_columns(xd * 2, yd, 2.0)
+    assert list(x) == [1.0, 1.0, 3.0, 3.0, 5.0, 5.0] and list(y) == [50, 50, 5, 50, 50, 60]
+
+
+def test_a_dense_average_covers_what_its_strokes_covered_and_breaks_at_gaps():
+    from stretchguide.qt.history_data import line_band
+
+    # Four points a column over six columns; no value in column 3.
+    xd = np.arange(24) / 4.0
+    yd = 100.0 + 10 * np.sin(np.arange(24.0))
+    yd[12:16] = np.nan
+    rects, joins = line_band(xd, yd, 1.0, 1.5)
+    assert list(rects[:, 0]) == [-1.0, 0.0, 1.0, 3.0, 4.0]  # 3 px wide, centred on each column
+    assert set(rects[:, 2]) == {3.0}
+    top, bottom = rects[:, 1], rects[:, 1] + rects[:, 3]
+    for i, c in enumerate((0, 1, 2, 4, 5)):
+        own = yd[4 * c : 4 * c + 4]
+        # Each band holds its own column from lowest to highest, a half pen beyond.
+        assert top[i] <= own.min() - 1.5 and bottom[i] >= own.max() + 1.5
+    # Joined columns reach into each other (the stroke from one column's
+    # highest to the next one's lowest); across the gap they do not.
+    assert top[0] == min(yd[0:8].min(), yd[0:4].min()) - 1.5
+    assert bottom[1] == max(yd[0:8].max(), yd[4:8].max()) + 1.5
+    assert bottom[3] == yd[16:20].max() + 1.5  # column 4: nothing before it
+    assert all(len(j) == 0 for j in joins)  # neighbours touch: no extra strokes
+    # Columns apart with values between them (a sparse stretch): joined by a stroke.
+    rects, joins = line_band(np.array([0.2, 0.4, 0.6, 5.5]), np.array([1.0, 2, 3, 4]), 1.0, 1.5)
+    assert len(rects) == 2 and [list(j) for j in joins] == [[0.6], [3.0], [5.5], [4.0]]
+
+
+def test_a_range_change_redraws_the_range_in_view_thinned_to_the_chart(qtbot, history):
+    # Check-ins only (no sessions): a day a point. One bad day among many.
+    noon = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
+    days = 700
+    for d in range(days, 0, -1):
+        bad = d == 50  # right of the legend
+        history.add_checkin("any", 9 if bad else 3, 1 if bad else 4, "none", at=noon - d * 86400)
+    view = _view(qtbot, history)
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: view.whole)
+    plots = view.plots
+    dots, average = plots.back_item, plots.mean_back_item
+
+    def shown(button):
+        view.range_group.button(button).click()
+        plots.viewport().repaint()
+        x0, x1 = view.visible_range()
+        in_view = [x for x in view.data.back_x if x0 <= x <= x1]
+        return x1 - x0, len(in_view), int(plots.pain_plot.vb.width())
+
+    span, n, columns = shown(0)  # 2 weeks: every day in view drawn, as a line
+    assert 13 * 86400 < span < 16 * 86400
+    assert n <= dots.drawn <= n + 2 and not average.banded  # one beyond each edge
+    span, n, columns = shown(3)  # all: more days than pixel columns
+    assert span > (days - 1) * 86400 and n == days > columns
+    assert dots.drawn <= 2 * (columns + 2) and average.banded
+    image, at = _pixels(view)
+    bad_x = view.data.back_x[days - 50]
+    c = image.pixelColor(*at(view.pain_plot, bad_x, 9))
+    assert c.blue() > c.red() + 60, "the bad day's dot is still drawn"
+    c = image.pixelColor(*at(view.pain_plot, view.data.mean_x[100], 4))
+    # The leg average's orange (a grid line crosses it at 4, a shade darker).
+    assert c.red() > 150 and c.red() > c.green() + 40 > c.blue() + 80, "the leg average's band"
+    span, n, columns = shown(1)  # back to 3 months: each day again
+    assert 90 * 86400 < span < 93 * 86400
+    assert n <= dots.drawn <= n + 2 and not average.banded

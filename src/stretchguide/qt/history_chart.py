@@ -31,8 +31,10 @@ from stretchguide.qt.history_data import (
     SESSION_COLOUR,
     ChartData,
     bars_in_view,
+    line_band,
     pair_columns,
     pairs_in_view,
+    peak_columns,
 )
 from stretchguide.qt.i18n import format_date
 
@@ -207,13 +209,6 @@ class _SeriesItem(pg.GraphicsObject):  # type: ignore[misc]
         return xd, yd, abs(t.m11()) * (x1 - x0) / self._scale()
 
 
-def _columns(xd: Any, width: float) -> tuple[Any, Any]:
-    """Each point's column ``width`` device pixels wide, and where each
-    column's run starts."""
-    col = np.floor(xd / width).astype(np.int64)
-    return col, np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
-
-
 class DotsItem(_SeriesItem):
     """A day's pain as a symbol, drawn from one pre-rendered image.
 
@@ -226,6 +221,7 @@ class DotsItem(_SeriesItem):
         super().__init__({"symbol": symbol, "size": size, "brush": brush})
         self._sprite: tuple[float, QPixmap] | None = None
         self._frags = pg.Qt.internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+        self.drawn = 0  # symbols drawn by the last paint (tests read it)
 
     def _sprite_for(self, scale: float) -> QPixmap:
         if self._sprite is None or self._sprite[0] != scale:
@@ -244,12 +240,8 @@ class DotsItem(_SeriesItem):
         ok = np.isfinite(yd)
         xd, yd = xd[ok], yd[ok]
         if len(xd) > columns:
-            k = self._scale()
-            col, starts = _columns(xd, k)
-            xd = np.repeat((col[starts] + 0.5) * k, 2)
-            yd = np.column_stack(
-                [np.minimum.reduceat(yd, starts), np.maximum.reduceat(yd, starts)]
-            ).ravel()
+            xd, yd = peak_columns(xd, yd, self._scale())
+        self.drawn = len(xd)
         sprite = self._sprite_for(self._scale())
         self._frags.resize(len(xd))
         frags = self._frags.ndarray()
@@ -278,6 +270,7 @@ class LineItem(_SeriesItem):
     def __init__(self, pen: Any) -> None:
         super().__init__({"pen": pen})
         self._lines = pg.Qt.internals.PrimitiveArray(QLineF, 4)
+        self.banded = False  # how it was last drawn (tests read it)
         self._rects = pg.Qt.internals.PrimitiveArray(QRectF, 4)
 
     def paint(self, p: QPainter, *_: Any) -> None:
@@ -287,46 +280,22 @@ class LineItem(_SeriesItem):
         xd, yd, columns = got
         pen = self.opts["pen"]
         ok = np.isfinite(yd)
-        joined = ok[:-1] & ok[1:]  # a segment joins two points with values
         p.save()
         p.resetTransform()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if len(xd) <= columns:
-            i = np.flatnonzero(joined)
+        self.banded = len(xd) > columns
+        if not self.banded:
+            i = np.flatnonzero(ok[:-1] & ok[1:])  # segments between values
             self._draw_lines(p, pen, xd[i], yd[i], xd[i + 1], yd[i + 1])
         else:
-            k = self._scale()
-            col, starts = _columns(xd, k)
-            lo = np.minimum.reduceat(np.where(ok, yd, np.inf), starts)
-            hi = np.maximum.reduceat(np.where(ok, yd, -np.inf), starts)
-            # Thinned to each column's lowest and highest point, the line
-            # ran from one column's highest to the next one's lowest: each
-            # band reaches as far as those joining strokes did.
-            ends, nexts = starts[1:] - 1, starts[1:]
-            link = joined[ends]
-            lo_k, hi_k = lo.copy(), hi.copy()
-            lo[:-1] = np.where(link, np.minimum(lo_k[:-1], lo_k[1:]), lo_k[:-1])
-            hi[1:] = np.where(link, np.maximum(hi_k[1:], hi_k[:-1]), hi_k[1:])
-            # Columns far apart (a gap in the days, not in the values) are
-            # joined by a segment as before.
-            far = np.flatnonzero(link & (col[nexts] - col[ends] > 1))
-            if len(far):
-                self._draw_lines(
-                    p, pen, xd[ends[far]], yd[ends[far]], xd[nexts[far]], yd[nexts[far]]
-                )
-            has = np.isfinite(lo)
-            half = pen.widthF() / 2
-            x, lo, hi = col[starts][has], lo[has], hi[has]
-            self._rects.resize(len(x))
-            r = self._rects.ndarray()
-            # A column and the pen's overhang, as the strokes covered it.
-            r[:, 0] = x * k - half + 0.5
-            r[:, 1] = lo - half
-            r[:, 2] = k + 2 * half - 1
-            r[:, 3] = hi - lo + 2 * half
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(pen.color())
-            p.drawRects(*self._rects.drawargs())
+            rects, joins = line_band(xd, yd, self._scale(), pen.widthF() / 2)
+            self._draw_lines(p, pen, *joins)
+            if len(rects):
+                self._rects.resize(len(rects))
+                self._rects.ndarray()[:] = rects
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(pen.color())
+                p.drawRects(*self._rects.drawargs())
         p.restore()
 
     def _draw_lines(self, p: QPainter, pen: Any, x0: Any, y0: Any, x1: Any, y1: Any) -> None:
@@ -382,17 +351,21 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.pain_plot.showGrid(y=True, alpha=0.2)
         legend_bg = palette.color(QPalette.ColorRole.Base)
         legend_bg.setAlpha(220)
-        self.legend = legend = self.pain_plot.addLegend(
-            offset=(10, 10), brush=legend_bg, labelTextColor=fg
-        )
+        self.legend = self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        self.scene().sigMouseMoved.connect(self._on_mouse)
+        self._make_items()
         # The value axes (the pain axis draws the grid across the chart) and
         # the legend do not change when the dates in view do: kept as
         # pixmaps, a range change copies them (~0.3 ms) instead of drawing
         # the grid, ticks and labels again (~7 ms a frame).
-        for still in (self.pain_plot.getAxis("left"), self.bar_plot.getAxis("left"), legend):
+        # An item's cache holds its own paint, not its children's: the
+        # legend's samples and labels and the axes' titles are cached one by
+        # one (~0.5 ms a frame of text layout and symbols).
+        stills = [self.pain_plot.getAxis("left"), self.bar_plot.getAxis("left"), self.legend]
+        while stills:
+            still = stills.pop()
             still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.scene().sigMouseMoved.connect(self._on_mouse)
-        self._make_items()
+            stills.extend(still.childItems())
 
     def _make_items(self) -> None:
         # One scene item per series, whatever the length of the history: an
