@@ -682,3 +682,52 @@ def test_a_range_change_redraws_the_range_in_view_thinned_to_the_chart(qtbot, hi
     span, n, columns = shown(1)  # back to 3 months: each day again
     assert 90 * 86400 < span < 93 * 86400
     assert n <= dots.drawn <= n + 2 and not average.banded
+
+
+def test_the_date_axis_skips_month_names_only_where_pyqtgraph_would_drop_them(qtbot):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPainter, QPicture
+
+    from stretchguide.qt.history_chart import DateAxis
+
+    day = 86400.0
+    start = datetime(2020, 1, 1).timestamp()
+
+    def names(years, width):
+        """The month names the axis draws with ``years`` across ``width`` px."""
+        axis = DateAxis(orientation="bottom")
+        widget = pg.GraphicsLayoutWidget()
+        qtbot.addWidget(widget)
+        plot = widget.addPlot(axisItems={"bottom": axis})
+        widget.resize(width + 60, 200)
+        widget.show()
+        qtbot.waitExposed(widget)
+        plot.setXRange(start, start + years * 365 * day, padding=0)
+        skipped = []
+        plain = pg.DateAxisItem.tickStrings
+
+        def made(values, scale, spacing):
+            got = DateAxis.tickStrings(axis, values, scale, spacing)
+            if spacing == 30 * day and all(s is None for s in got):
+                skipped.append(len(values))
+            return got
+
+        axis.tickStrings = made
+        picture = QPicture()
+        p = QPainter(picture)
+        specs = axis.generateDrawSpecs(p)
+        p.end()
+        # pyqtgraph's own answer, every name made and measured.
+        axis.tickStrings = lambda v, sc, sp: plain(axis, v, sc, sp)
+        picture = QPicture()
+        p = QPainter(picture)
+        want = axis.generateDrawSpecs(p)
+        p.end()
+        texts = [t for _, _, t in specs[2]]
+        assert texts == [t for _, _, t in want[2]]  # the same labels either way
+        return texts, bool(skipped)
+
+    texts, skipped = names(1, 600)  # a year: months named, nothing skipped
+    assert not skipped and len(texts) >= 10
+    texts, skipped = names(4, 500)  # four years: the names would crowd
+    assert skipped and all(t.isdigit() for t in texts)
