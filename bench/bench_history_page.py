@@ -248,7 +248,8 @@ def page_table(label: str, years: list[float], root: Path, env: dict[str, str], 
     head = (
         "years | points | cold click->painted wall / CPU | warm wall / CPU | "
         "warm, whole history read (table filled) wall / CPU | again | "
-        "range button worst | zoom worst | page RSS +MiB (cold) | RSS MiB"
+        "range button worst wall / CPU (median CPU) | zoom worst, the same | "
+        "page RSS +MiB (cold) | RSS MiB"
     )
     print(head)
     worst_ok = True
@@ -261,11 +262,13 @@ def page_table(label: str, years: list[float], root: Path, env: dict[str, str], 
             warm.append(run_child(data, True, env))
         rng = (
             f"{med(warm, 'range_ms'):.1f} / {med(warm, 'range_cpu_ms'):.1f}"
+            f" (median {med(warm, 'range_med_cpu_ms'):.1f})"
             if warm[0].get("range_ms") is not None
             else "-"
         )
         zoom = (
             f"{med(warm, 'zoom_ms'):.1f} / {med(warm, 'zoom_cpu_ms'):.1f}"
+            f" (median {med(warm, 'zoom_med_cpu_ms'):.1f})"
             if warm[0].get("zoom_ms") is not None
             else "-"
         )
