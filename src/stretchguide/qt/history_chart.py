@@ -277,7 +277,8 @@ class DotsItem(_SeriesItem):
         frags[:, 6:10] = [1 / dpr, 1 / dpr, 0, 1]
         p.save()
         p.resetTransform()
-        p.drawPixmapFragments(*self._frags.drawargs(), sprite)
+        # PySide takes (first fragment, count, pixmap); its stubs know one form.
+        p.drawPixmapFragments(*self._frags.drawargs(), sprite)  # type: ignore[call-arg]
         p.restore()
 
 
