@@ -289,9 +289,9 @@ class LineItem(_SeriesItem):
     wide antialiased polyline is stroked as one outline, ~35 ms a frame).
     With more, it was thinned to each column's lowest and highest point and
     drawn as a zigzag, which fills each column from top to bottom and runs
-    on into the next: that band is drawn as one rectangle per column, a
-    pen's width taller, covering what the zigzag covered (~0.5 ms where the
-    zigzag's segments cost 4-5 ms a frame).
+    on into the next: that band is drawn as one rectangle per column, as
+    wide as the pen and a pen's width taller, covering what the zigzag
+    covered (~0.5 ms where the zigzag's segments cost 4-5 ms a frame).
     """
 
     def __init__(self, pen: Any) -> None:
