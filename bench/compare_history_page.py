@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, src in (("this", page.SRC), ("other", args.other.resolve())):
         page.SRC = src
         envs[name] = page.child_env("offscreen", None, cache)
-    keys = ("open_cpu_ms", "whole_cpu_ms", "range_cpu_ms", "zoom_cpu_ms", "open_ms")
+    keys = ("open_cpu_ms", "whole_cpu_ms", "range_cpu_ms", "range_med_cpu_ms", "zoom_cpu_ms",
+            "zoom_med_cpu_ms", "open_ms")  # fmt: skip
     print("years | code | " + " | ".join(keys) + f"  (medians of {args.runs}, offscreen)")
     for y in (float(v) for v in args.years.split(",")):
         data = page.ensure_history(args.data_root, y)

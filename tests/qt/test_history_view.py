@@ -321,7 +321,11 @@ def test_long_history_is_drawn_with_one_item_per_series(qtbot, history):
     # An item per before/after pair made ten years take half a minute.
     _fill(history, days=60)
     view = _view(qtbot, history)
-    assert len(view.pain_plot.listDataItems()) == 4  # back, leg, two averages
+    series = (view.plots.back_item, view.plots.leg_item, view.plots.mean_back_item,
+              view.plots.mean_leg_item)  # fmt: skip
+    assert all(item in view.pain_plot.items for item in series)
+    # Nothing else: one item per series, pairs and bars, not one per day.
+    assert len(view.pain_plot.items) == len(series) + 1
     assert view.pairs_item in view.pain_plot.items  # every pair: one item
     view.range_group.button(0).click()  # 2 weeks
     x0, x1 = view.visible_range()
@@ -599,3 +603,131 @@ def test_the_date_axis_drops_month_ticks_only_when_they_crowd(qtbot, history):
     assert [spacing for spacing, _ in levels] == [365 * day]
     labels = axis.tickStrings(levels[0][1], 1.0, levels[0][0])
     assert labels and all(s.isdigit() and len(s) == 4 for s in labels)
+
+
+def test_dense_dots_keep_each_columns_lowest_and_highest_day():
+    from stretchguide.qt.history_data import peak_columns
+
+    # Ten days in each of three pixel columns; the middle column has a bad day.
+    xd = np.arange(30) / 10.0
+    yd = np.full(30, 50.0)
+    yd[14], yd[25] = 5.0, 60.0  # device y grows downwards: 5 is the high pain
+    x, y = peak_columns(xd, yd)
+    assert list(x) == [0.5, 0.5, 1.5, 1.5, 2.5, 2.5]
+    assert list(y) == [50, 50, 5, 50, 50, 60]
+    # Saved at twice the size: columns two device pixels wide, the same days.
+    x, y = peak_columns(xd * 2, yd, 2.0)
+    assert list(x) == [1.0, 1.0, 3.0, 3.0, 5.0, 5.0] and list(y) == [50, 50, 5, 50, 50, 60]
+
+
+def test_a_dense_average_covers_what_its_strokes_covered_and_breaks_at_gaps():
+    from stretchguide.qt.history_data import line_band
+
+    # Four points a column over six columns; no value in column 3.
+    xd = np.arange(24) / 4.0
+    yd = 100.0 + 10 * np.sin(np.arange(24.0))
+    yd[12:16] = np.nan
+    rects, joins = line_band(xd, yd, 1.0, 1.5)
+    assert list(rects[:, 0]) == [-1.0, 0.0, 1.0, 3.0, 4.0]  # 3 px wide, centred on each column
+    assert set(rects[:, 2]) == {3.0}
+    top, bottom = rects[:, 1], rects[:, 1] + rects[:, 3]
+    for i, c in enumerate((0, 1, 2, 4, 5)):
+        own = yd[4 * c : 4 * c + 4]
+        # Each band holds its own column from lowest to highest, a half pen beyond.
+        assert top[i] <= own.min() - 1.5 and bottom[i] >= own.max() + 1.5
+    # Joined columns reach into each other (the stroke from one column's
+    # highest to the next one's lowest); across the gap they do not.
+    assert top[0] == min(yd[0:8].min(), yd[0:4].min()) - 1.5
+    assert bottom[1] == max(yd[0:8].max(), yd[4:8].max()) + 1.5
+    assert bottom[3] == yd[16:20].max() + 1.5  # column 4: nothing before it
+    assert all(len(j) == 0 for j in joins)  # neighbours touch: no extra strokes
+    # Columns apart with values between them (a sparse stretch): joined by a stroke.
+    rects, joins = line_band(np.array([0.2, 0.4, 0.6, 5.5]), np.array([1.0, 2, 3, 4]), 1.0, 1.5)
+    assert len(rects) == 2 and [list(j) for j in joins] == [[0.6], [3.0], [5.5], [4.0]]
+
+
+def test_a_range_change_redraws_the_range_in_view_thinned_to_the_chart(qtbot, history):
+    # Check-ins only (no sessions): a day a point. One bad day among many.
+    noon = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
+    days = 700
+    for d in range(days, 0, -1):
+        bad = d == 50  # right of the legend
+        history.add_checkin("any", 9 if bad else 3, 1 if bad else 4, "none", at=noon - d * 86400)
+    view = _view(qtbot, history)
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: view.whole)
+    plots = view.plots
+    dots, average = plots.back_item, plots.mean_back_item
+
+    def shown(button):
+        view.range_group.button(button).click()
+        plots.viewport().repaint()
+        x0, x1 = view.visible_range()
+        in_view = [x for x in view.data.back_x if x0 <= x <= x1]
+        return x1 - x0, len(in_view), int(plots.pain_plot.vb.width())
+
+    span, n, columns = shown(0)  # 2 weeks: every day in view drawn, as a line
+    assert 13 * 86400 < span < 16 * 86400
+    assert n <= dots.drawn <= n + 2 and not average.banded  # one beyond each edge
+    span, n, columns = shown(3)  # all: more days than pixel columns
+    assert span > (days - 1) * 86400 and n == days > columns
+    assert dots.drawn <= 2 * (columns + 2) and average.banded
+    image, at = _pixels(view)
+    bad_x = view.data.back_x[days - 50]
+    c = image.pixelColor(*at(view.pain_plot, bad_x, 9))
+    assert c.blue() > c.red() + 60, "the bad day's dot is still drawn"
+    c = image.pixelColor(*at(view.pain_plot, view.data.mean_x[100], 4))
+    # The leg average's orange (a grid line crosses it at 4, a shade darker).
+    assert c.red() > 150 and c.red() > c.green() + 40 > c.blue() + 80, "the leg average's band"
+    span, n, columns = shown(1)  # back to 3 months: each day again
+    assert 90 * 86400 < span < 93 * 86400
+    assert n <= dots.drawn <= n + 2 and not average.banded
+
+
+def test_the_date_axis_skips_month_names_only_where_pyqtgraph_would_drop_them(qtbot):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPainter, QPicture
+
+    from stretchguide.qt.history_chart import DateAxis
+
+    day = 86400.0
+    start = datetime(2020, 1, 1).timestamp()
+
+    def names(years, width):
+        """The month names the axis draws with ``years`` across ``width`` px."""
+        axis = DateAxis(orientation="bottom")
+        widget = pg.GraphicsLayoutWidget()
+        qtbot.addWidget(widget)
+        plot = widget.addPlot(axisItems={"bottom": axis})
+        widget.resize(width + 60, 200)
+        widget.show()
+        qtbot.waitExposed(widget)
+        plot.setXRange(start, start + years * 365 * day, padding=0)
+        skipped = []
+        plain = pg.DateAxisItem.tickStrings
+
+        def made(values, scale, spacing):
+            got = DateAxis.tickStrings(axis, values, scale, spacing)
+            if spacing == 30 * day and all(s is None for s in got):
+                skipped.append(len(values))
+            return got
+
+        axis.tickStrings = made
+        picture = QPicture()
+        p = QPainter(picture)
+        specs = axis.generateDrawSpecs(p)
+        p.end()
+        # pyqtgraph's own answer, every name made and measured.
+        axis.tickStrings = lambda v, sc, sp: plain(axis, v, sc, sp)
+        picture = QPicture()
+        p = QPainter(picture)
+        want = axis.generateDrawSpecs(p)
+        p.end()
+        texts = [t for _, _, t in specs[2]]
+        assert texts == [t for _, _, t in want[2]]  # the same labels either way
+        return texts, bool(skipped)
+
+    texts, skipped = names(1, 600)  # a year: months named, nothing skipped
+    assert not skipped and len(texts) >= 10
+    texts, skipped = names(4, 500)  # four years: the names would crowd
+    assert skipped and all(t.isdigit() for t in texts)

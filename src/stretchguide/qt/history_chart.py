@@ -14,13 +14,13 @@ are in docs/PERFORMANCE.md.
 from __future__ import annotations
 
 import bisect
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -34,6 +34,7 @@ from stretchguide.qt.history_data import (
     pair_columns,
     pairs_in_view,
 )
+from stretchguide.qt.history_series import DotsItem, LineItem
 from stretchguide.qt.i18n import format_date
 
 SESSION_EDGE = "#2b7a52"
@@ -57,6 +58,30 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
         if level is _YEAR_MONTH and _MONTH_S / density < self.MIN_MONTH_PX:
             _YEARS.utcOffset = self.utcOffset
             self.zoomLevel = _YEARS
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str | None]:
+        # pyqtgraph works out, measures and then drops every month's name
+        # when the names would fill more than 80 % of the axis (~50 of them
+        # a frame with a few years in view, ~3 ms per axis). Where even the
+        # narrowest month's name for each tick fills 90 %, they are not
+        # made: the axis draws exactly what it drew (the ticks, no names).
+        if spacing == _MONTH_S and getattr(self, "zoomLevel", None) is _YEAR_MONTH:
+            named = len(values) - len(values) // 12 - 1  # Januaries give way to years
+            if named * self._narrowest_month() >= 0.9 * self.geometry().width():
+                return [None] * len(values)
+        return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
+
+    def _narrowest_month(self) -> float:
+        fm = self.fontMetrics  # set by pyqtgraph as it starts the axis' drawing
+        key = (fm.height(), fm.averageCharWidth(), fm.maxWidth())
+        cached = getattr(self, "_month_width", None)
+        if cached is None or cached[0] != key:
+            box = QRect(0, 0, 100, 100)
+            names = (date(2001, m, 1).strftime("%b") for m in range(1, 13))
+            centre = Qt.AlignmentFlag.AlignCenter
+            width = min(fm.boundingRect(box, centre, n).width() for n in names)
+            cached = self._month_width = (key, float(width))
+        return cached[1]
 
 
 _YEAR_MONTH = _date_axis.YEAR_MONTH_ZOOM_LEVEL
@@ -176,15 +201,21 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.pain_plot.showGrid(y=True, alpha=0.2)
         legend_bg = palette.color(QPalette.ColorRole.Base)
         legend_bg.setAlpha(220)
-        legend = self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        self.legend = self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        self.scene().sigMouseMoved.connect(self._on_mouse)
+        self._make_items()
         # The value axes (the pain axis draws the grid across the chart) and
         # the legend do not change when the dates in view do: kept as
         # pixmaps, a range change copies them (~0.3 ms) instead of drawing
         # the grid, ticks and labels again (~7 ms a frame).
-        for still in (self.pain_plot.getAxis("left"), self.bar_plot.getAxis("left"), legend):
+        # An item's cache holds its own paint, not its children's: the
+        # legend's samples and labels and the axes' titles are cached one by
+        # one (~0.5 ms a frame of text layout and symbols).
+        stills = [self.pain_plot.getAxis("left"), self.bar_plot.getAxis("left"), self.legend]
+        while stills:
+            still = stills.pop()
             still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.scene().sigMouseMoved.connect(self._on_mouse)
-        self._make_items()
+            stills.extend(still.childItems())
 
     def _make_items(self) -> None:
         # One scene item per series, whatever the length of the history: an
@@ -198,43 +229,20 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.pairs_item = PairsItem(QColor(PAIR_COLOUR))
         self.pain_plot.addItem(self.pairs_item)
         self._pairs: tuple[Any, Any, Any] = (np.empty(0), np.empty(0), np.empty(0))
-        self.back_item = self.pain_plot.plot(
-            pen=None,
-            symbol="o",
-            symbolSize=7,
-            symbolBrush=pg.mkBrush(BACK_COLOUR + "90"),
-            symbolPen=None,
-            name=self.tr("Back pain"),
-        )
-        self.leg_item = self.pain_plot.plot(
-            pen=None,
-            symbol="t",
-            symbolSize=8,
-            symbolBrush=pg.mkBrush(LEG_COLOUR + "90"),
-            symbolPen=None,
-            name=self.tr("Leg pain"),
-        )
-        self.mean_back_item = self.pain_plot.plot(
-            pen=pg.mkPen(BACK_COLOUR, width=3),
-            connect="finite",
-            name=self.tr("Back, 7-day average"),
-        )
-        self.mean_leg_item = self.pain_plot.plot(
-            pen=pg.mkPen(LEG_COLOUR, width=3), connect="finite", name=self.tr("Leg, 7-day average")
-        )
-        # Set after creation: plot() ignores these options when given no data.
-        for item in (self.back_item, self.leg_item, self.mean_back_item, self.mean_leg_item):
-            item.setClipToView(True)
-            # "peak" keeps each pixel column's lowest and highest value, so
-            # a bad day stays visible when years share a pixel; two points a
-            # column instead of pyqtgraph's ten, which cost a frame's time
-            # in wide antialiased lines without changing what is seen.
-            item.opts["autoDownsampleFactor"] = 1.0
-            item.setDownsampling(auto=True, method="peak")
-        for item in (self.mean_back_item, self.mean_leg_item):
-            # A wide antialiased polyline is stroked as one outline, which
-            # cost ~35 ms a frame for 30 years in view; as segments, ~8 ms.
-            item.curve.setSegmentedLineMode("on")
+        # The dots and averages thin themselves to the view as they paint
+        # (DotsItem, LineItem): nothing is re-made when the range changes.
+        self.back_item = DotsItem("o", 7, BACK_COLOUR + "90")
+        self.leg_item = DotsItem("t", 8, LEG_COLOUR + "90")
+        self.mean_back_item = LineItem(pg.mkPen(BACK_COLOUR, width=3))
+        self.mean_leg_item = LineItem(pg.mkPen(LEG_COLOUR, width=3))
+        for item, name in (
+            (self.back_item, self.tr("Back pain")),
+            (self.leg_item, self.tr("Leg pain")),
+            (self.mean_back_item, self.tr("Back, 7-day average")),
+            (self.mean_leg_item, self.tr("Leg, 7-day average")),
+        ):
+            self.pain_plot.addItem(item)
+            self.legend.addItem(item, name)
         self.bars_item = pg.BarGraphItem(
             x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR, pen=pg.mkPen(SESSION_EDGE)
         )
@@ -256,11 +264,10 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _draw(self, d: ChartData) -> None:
         self._pairs = pair_columns(d.pairs)
-        self.back_item.setData(np.asarray(d.back_x), np.asarray(d.back_y))
-        self.leg_item.setData(np.asarray(d.leg_x), np.asarray(d.leg_y))
-        mean_x = np.asarray(d.mean_x)
-        self.mean_back_item.setData(mean_x, np.asarray(d.mean_back))
-        self.mean_leg_item.setData(mean_x, np.asarray(d.mean_leg))
+        self.back_item.set_data(d.back_x, d.back_y)
+        self.leg_item.set_data(d.leg_x, d.leg_y)
+        self.mean_back_item.set_data(d.mean_x, d.mean_back)
+        self.mean_leg_item.set_data(d.mean_x, d.mean_leg)
         self._bars = (np.asarray(d.bar_x, dtype=float), np.asarray(d.bar_h, dtype=float))
         self._shown = None
         self._update_in_view()

@@ -94,6 +94,66 @@ def pairs_in_view(
     return x, lo, hi
 
 
+def _columns(xd: Any, width: float) -> tuple[Any, Any]:
+    """Each point's column ``width`` device pixels wide, and where each
+    column's run of points starts (``xd`` sorted, not empty)."""
+    col = np.floor(xd / width).astype(np.int64)
+    starts = np.empty(len(col), dtype=bool)  # np.r_ cost more than the rest
+    starts[0] = True
+    np.not_equal(col[1:], col[:-1], out=starts[1:])
+    return col, np.flatnonzero(starts)
+
+
+def peak_columns(xd: Any, yd: Any, width: float = 1.0) -> tuple[Any, Any]:
+    """Points (device pixels, sorted by x, no NaN) thinned to each column's
+    lowest and highest, at the column's middle: a bad day still shows where
+    years share a pixel."""
+    if not len(xd):
+        return xd, yd
+    col, starts = _columns(xd, width)
+    x = np.repeat((col[starts] + 0.5) * width, 2)
+    y = np.column_stack([np.minimum.reduceat(yd, starts), np.maximum.reduceat(yd, starts)])
+    return x, y.ravel()
+
+
+def line_band(xd: Any, yd: Any, width: float, half: float) -> tuple[Any, tuple[Any, ...]]:
+    """A line through more points than pixel columns (device pixels, sorted
+    by x, NaN breaking it) as what its strokes cover: one rectangle per
+    column (x, y, w, h), from the column's lowest point to its highest and
+    on to where the strokes to the next and previous columns reach, a
+    pen's ``half`` width beyond; and the strokes (x0, y0, x1, y1) that join
+    columns too far apart for their rectangles to touch.
+
+    Thinned to each column's lowest and highest point, the line ran from
+    one column's highest to the next one's lowest: each column's band
+    reaches as far as those joining strokes.
+    """
+    none = np.empty((0, 4)), (np.empty(0),) * 4
+    if not len(xd):
+        return none
+    ok = np.isfinite(yd)
+    joined = ok[:-1] & ok[1:]  # a stroke joins two points with values
+    col, starts = _columns(xd, width)
+    lo = np.minimum.reduceat(np.where(ok, yd, np.inf), starts)
+    hi = np.maximum.reduceat(np.where(ok, yd, -np.inf), starts)
+    ends, nexts = starts[1:] - 1, starts[1:]
+    link = joined[ends]
+    lo_k, hi_k = lo.copy(), hi.copy()
+    lo[:-1] = np.where(link, np.minimum(lo_k[:-1], lo_k[1:]), lo_k[:-1])
+    hi[1:] = np.where(link, np.maximum(hi_k[1:], hi_k[:-1]), hi_k[1:])
+    far = np.flatnonzero(link & (col[nexts] - col[ends] > 1))
+    joins = (xd[ends[far]], yd[ends[far]], xd[nexts[far]], yd[nexts[far]])
+    has = np.isfinite(lo)
+    x, lo, hi = col[starts][has], lo[has], hi[has]
+    rects = np.empty((len(x), 4))
+    # A column and the pen's overhang, as the strokes covered it.
+    rects[:, 0] = x * width - half + 0.5
+    rects[:, 1] = lo - half
+    rects[:, 2] = width + 2 * half - 1
+    rects[:, 3] = hi - lo + 2 * half
+    return rects, joins
+
+
 def day_noons(days: Sequence[int]) -> list[float]:
     """:func:`day_ts` of sorted day numbers, without a calendar sum per day.
 

@@ -1,0 +1,194 @@
+"""The History chart's dots and 7-day averages: scene items that cut and
+thin themselves to the view as they paint, so a range change or a zoom
+re-makes nothing and costs what is on screen (docs/PERFORMANCE.md,
+History page, fourth pass). Split from history_chart, which lays out the
+plots; like it, imported only when the History page is first opened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from stretchguide.qt.history_data import line_band, peak_columns
+
+
+class _SeriesItem(pg.GraphicsObject):  # type: ignore[misc]
+    """One series (sorted x, y) that cuts and thins itself to the view as it
+    paints, in device pixels: nothing is re-made when the range changes.
+
+    pyqtgraph's PlotDataItem re-made its thinned copy (a ScatterPlotItem's
+    spot table, ~2 ms a series with years in view) on every range change,
+    before the paint; here the cut is two binary searches and the thinning
+    one ``reduceat`` (~0.1 ms). ``opts`` is what the legend's sample reads.
+    """
+
+    def __init__(self, opts: dict[str, Any]) -> None:
+        super().__init__()
+        self.opts = {"antialias": True, "pen": None, "symbol": None, **opts}
+        self.x: Any = np.empty(0)
+        self.y: Any = np.empty(0)
+        self._bounds = QRectF()
+        self._finite: tuple[Any, Any] = (np.empty(0), np.empty(0))
+
+    def set_data(self, x: Any, y: Any) -> None:
+        self.prepareGeometryChange()
+        self.x = np.asarray(x, dtype=float)
+        self.y = np.asarray(y, dtype=float)
+        ok = np.isfinite(self.y)
+        fx, fy = self.x[ok], self.y[ok]
+        self._finite = (fx, fy)
+        if len(fx):
+            # A day and half a point of margin, so a single point still
+            # covers an area and Qt does not cull it.
+            x0, x1 = float(fx[0]) - 86400, float(fx[-1]) + 86400
+            y0, y1 = float(fy.min()) - 0.5, float(fy.max()) + 0.5
+            self._bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def dataBounds(
+        self,
+        ax: int,
+        frac: float = 1.0,
+        orthoRange: Any = None,  # noqa: N803 (pyqtgraph)
+    ) -> tuple[float | None, float | None]:
+        fx, fy = self._finite
+        if not len(fx):
+            return None, None
+        v = fx if ax == 0 else fy
+        return float(v.min()), float(v.max())
+
+    def _scale(self) -> float:
+        """Device pixels per screen pixel: more than 1 when the chart is
+        saved as a larger image, where the dots and the thinning keep their
+        on-screen sizes, as pyqtgraph's items did."""
+        export = self._exportOpts
+        return float(export.get("resolutionScale", 1.0)) if export else 1.0
+
+    def _in_view(self, p: QPainter) -> tuple[Any, Any, float] | None:
+        """The points in view, one beyond each edge, in device pixels, and
+        how many screen pixel columns the view is wide."""
+        vb = self.getViewBox()
+        if vb is None or not len(self.x):
+            return None
+        (x0, x1), _ = vb.viewRange()
+        a, b = np.searchsorted(self.x, [x0, x1])
+        a, b = max(0, int(a) - 1), min(len(self.x), int(b) + 1)
+        if a >= b:
+            return None
+        t = p.transform()  # view -> device: a scale and a shift, no rotation
+        xd = t.m11() * self.x[a:b] + t.dx()
+        yd = t.m22() * self.y[a:b] + t.dy()
+        return xd, yd, abs(t.m11()) * (x1 - x0) / self._scale()
+
+
+class DotsItem(_SeriesItem):
+    """A day's pain as a symbol, drawn from one pre-rendered image.
+
+    With more days than pixel columns in view, each column keeps its lowest
+    and highest day ("peak" thinning: a bad day still shows), as
+    pyqtgraph's own downsampling did for the dots before.
+    """
+
+    def __init__(self, symbol: str, size: float, brush: Any) -> None:
+        super().__init__({"symbol": symbol, "size": size, "brush": brush})
+        self._sprite: tuple[tuple[float, float], QPixmap] | None = None
+        self._frags = pg.Qt.internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+        self.drawn = 0  # symbols drawn by the last paint (tests read it)
+
+    def _sprite_for(self, scale: float, dpr: float) -> QPixmap:
+        if self._sprite is None or self._sprite[0] != (scale, dpr):
+            image = pg.graphicsItems.ScatterPlotItem.renderSymbol(
+                self.opts["symbol"], self.opts["size"] * scale, pg.mkPen(None),
+                pg.mkBrush(self.opts["brush"]), dpr=dpr,
+            )  # fmt: skip
+            self._sprite = ((scale, dpr), QPixmap.fromImage(image))
+        return self._sprite[1]
+
+    def paint(self, p: QPainter, _option: Any = None, widget: QWidget | None = None) -> None:
+        got = self._in_view(p)
+        if got is None:
+            return
+        xd, yd, columns = got
+        ok = np.isfinite(yd)
+        xd, yd = xd[ok], yd[ok]
+        if len(xd) > columns:
+            xd, yd = peak_columns(xd, yd, self._scale())
+        self.drawn = len(xd)
+        # Rendered for the screen's pixels, as pyqtgraph's symbol atlas is.
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        sprite = self._sprite_for(self._scale(), dpr)
+        self._frags.resize(len(xd))
+        frags = self._frags.ndarray()
+        frags[:, 0] = xd
+        frags[:, 1] = yd
+        frags[:, 2:6] = [0, 0, sprite.width(), sprite.height()]
+        frags[:, 6:10] = [1 / dpr, 1 / dpr, 0, 1]
+        p.save()
+        p.resetTransform()
+        # PySide takes (first fragment, count, pixmap); its stubs know one form.
+        p.drawPixmapFragments(*self._frags.drawargs(), sprite)  # type: ignore[call-arg]
+        p.restore()
+
+
+class LineItem(_SeriesItem):
+    """A 7-day average as a wide antialiased line, NaN breaking it.
+
+    With fewer points than pixel columns it is drawn segment by segment (a
+    wide antialiased polyline is stroked as one outline, ~35 ms a frame).
+    With more, it was thinned to each column's lowest and highest point and
+    drawn as a zigzag, which fills each column from top to bottom and runs
+    on into the next: that band is drawn as one rectangle per column, as
+    wide as the pen and a pen's width taller, covering what the zigzag
+    covered (~0.5 ms where the zigzag's segments cost 4-5 ms a frame).
+    """
+
+    def __init__(self, pen: Any) -> None:
+        super().__init__({"pen": pen})
+        self._lines = pg.Qt.internals.PrimitiveArray(QLineF, 4)
+        self.banded = False  # how it was last drawn (tests read it)
+        self._rects = pg.Qt.internals.PrimitiveArray(QRectF, 4)
+
+    def paint(self, p: QPainter, *_: Any) -> None:
+        got = self._in_view(p)
+        if got is None:
+            return
+        xd, yd, columns = got
+        pen = self.opts["pen"]
+        ok = np.isfinite(yd)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.banded = len(xd) > columns
+        if not self.banded:
+            i = np.flatnonzero(ok[:-1] & ok[1:])  # segments between values
+            self._draw_lines(p, pen, xd[i], yd[i], xd[i + 1], yd[i + 1])
+        else:
+            rects, joins = line_band(xd, yd, self._scale(), pen.widthF() / 2)
+            self._draw_lines(p, pen, *joins)
+            if len(rects):
+                self._rects.resize(len(rects))
+                self._rects.ndarray()[:] = rects
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(pen.color())
+                p.drawRects(*self._rects.drawargs())
+        p.restore()
+
+    def _draw_lines(self, p: QPainter, pen: Any, x0: Any, y0: Any, x1: Any, y1: Any) -> None:
+        if not len(x0):
+            return
+        self._lines.resize(len(x0))
+        seg = self._lines.ndarray()
+        seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3] = x0, y0, x1, y1
+        p.setPen(pen)
+        p.drawLines(*self._lines.drawargs())
