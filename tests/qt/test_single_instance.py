@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from stretchguide.paths import AppPaths
 from stretchguide.qt import app as qt_app
 
@@ -62,3 +64,76 @@ def test_a_file_where_a_folder_belongs_gives_a_message_not_a_traceback(
     assert qt_app.run_app(paths, ["stretchguide"]) == 2
     assert shown and str(paths.backups_dir) in shown[0]
     assert str(paths.backups_dir) in capsys.readouterr().err
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ},
+    )
+    return done.stdout.strip()
+
+
+def test_the_lock_and_qt_s_own_lock_file_refuse_each_other(tmp_path, qapp) -> None:
+    """An older StretchGuide held the folder with a QLockFile: each version
+    still refuses the other while it runs, even when the lock looks old
+    (QLockFile calls a lock stale after 30 s unless its holder still holds
+    the file)."""
+    paths = AppPaths(tmp_path / "data")
+    held = qt_app.instance_lock(paths)
+    assert held is not None
+    lock_file = paths.data_dir / qt_app.LOCK_NAME
+    pid, name, _host = lock_file.read_text().splitlines()
+    assert (int(pid), name) == (os.getpid(), "StretchGuide")
+    os.utime(lock_file, (1, 1))  # very old, as after a long day of use
+    answer = _run(
+        f"""
+        from PySide6.QtCore import QCoreApplication, QLockFile
+        app = QCoreApplication([])
+        other = QLockFile({str(lock_file)!r})
+        other.setStaleLockTime(1)
+        print(other.tryLock(50))
+        """
+    )
+    assert answer == "False"
+    held.unlock()
+    # The other way round: Qt's lock held by a running process.
+    code = f"""
+        import sys, time
+        from PySide6.QtCore import QCoreApplication, QLockFile
+        app = QCoreApplication([])
+        lock = QLockFile({str(lock_file)!r})
+        lock.setStaleLockTime(0)
+        assert lock.tryLock(1000)
+        print("held", flush=True)
+        sys.stdin.readline()
+        """
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert qt_app.instance_lock(paths) is None
+    finally:
+        holder.communicate("\n", timeout=30)
+    again = qt_app.instance_lock(paths)
+    assert again is not None
+    again.unlock()
+
+
+def test_the_lock_is_never_taken_through_a_link(tmp_path, qapp) -> None:
+    paths = AppPaths(tmp_path / "data").ensure()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("not ours")
+    (paths.data_dir / qt_app.LOCK_NAME).symlink_to(target)
+    with pytest.raises(OSError):
+        qt_app.instance_lock(paths)
+    assert target.read_text() == "not ours"

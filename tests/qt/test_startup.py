@@ -281,3 +281,101 @@ def test_the_focus_ring_shows_on_the_window_s_button_and_check_box(qtbot, _priva
     qtbot.waitUntil(floor.hasFocus, timeout=2000)
     assert ring_rows(start) == 0  # the ring follows the focus
     assert highlight_pixels(floor) > unfocused + 40
+
+
+def test_toolbar_shortcuts_and_tooltips_arrive_with_the_routines(qtbot, _private_data_dir):
+    """The first frame's toolbar has its words; the shortcuts and the tips
+    that name them are set on the turn after the first paint, before anyone
+    can use them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from stretchguide.qt.enums import Page
+
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    qtbot.addWidget(window)
+    expected = {
+        window.act_routines: ("Routines", "Ctrl+1"),
+        window.act_history: ("History", "Ctrl+2"),
+        window.act_guidance: ("Guidance", "Ctrl+3"),
+        window.act_checkin: ("Check in", "Ctrl+K"),
+        window.act_settings: ("Settings", "Ctrl+,"),
+        window.act_safety: ("Safety questions", "Ctrl+Shift+Q"),
+        window.act_sheet: ("Print / Save as PDF", "Ctrl+P"),
+        window.act_ics: ("Plan to calendar", "Ctrl+Shift+E"),
+    }
+    assert [a.text().replace("&", "") for a in window.nav.actions()] == [
+        words for words, _keys in expected.values()
+    ]
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
+    for act, (words, keys) in expected.items():
+        assert act.shortcuts() == [QKeySequence(keys)]
+        assert act.toolTip() == f"{words} ({QKeySequence(keys).toString()})"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is Page.GUIDANCE
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is Page.ROUTINES
+
+
+def test_pause_gc_resumes_once_and_leaves_a_stopped_collector_stopped():
+    import gc
+
+    from stretchguide.qt.app import pause_gc
+
+    assert gc.isenabled()
+    try:
+        resume = pause_gc()
+        assert not gc.isenabled()
+        resume()
+        assert gc.isenabled()
+        resume()  # twice: harmless
+        assert gc.isenabled()
+        gc.disable()  # someone else's choice
+        noop = pause_gc()
+        noop()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_paused_until_the_first_paint_and_running_after(tmp_path):
+    """The real entry point (``main([])``): no cyclic collection while the
+    window is built (``pause_gc``), and the collector running again by the
+    time the start-up checks run and after the app has quit."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "import stretchguide.qt.app as qa\n"
+        "build = qa.build_window\n"
+        "def build_window(*a, **k):\n"
+        "    print('building', gc.isenabled(), flush=True)\n"
+        "    return build(*a, **k)\n"
+        "qa.build_window = build_window\n"
+        "after = qa.after_first_paint\n"
+        "def after_first_paint(window, slot, **k):\n"
+        "    from PySide6.QtWidgets import QApplication\n"
+        "    def checks():\n"
+        "        print('checks', gc.isenabled(), flush=True)\n"
+        "        QApplication.instance().exit(0)\n"
+        "    after(window, checks, **k)\n"
+        "qa.after_first_paint = after_first_paint\n"
+        "from stretchguide.__main__ import main\n"
+        "main([])\n"
+        "print('after', gc.isenabled(), flush=True)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "STRETCHGUIDE_DATA_DIR"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)},
+    )
+    assert out.stdout.split("\n")[:3] == ["building False", "checks True", "after True"]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
@@ -97,6 +97,7 @@ class MainWindow(PlanActions):
         if self._populated:
             return
         self._populated = True
+        self._finish_toolbar()
         from PySide6.QtWidgets import QApplication
 
         from stretchguide.qt.style import install_focus_ring
@@ -120,15 +121,19 @@ class MainWindow(PlanActions):
         # after the first paint (ensure_routines), see RoutinesPage._build.
         self.nav = bar
 
+        # Shortcuts and tooltips are set right after the first paint
+        # (``_finish_toolbar``): neither shows in the first frame, and
+        # QKeySequence's PySide class with its enums cost ~3 ms before it.
+        self._shortcuts: list[tuple[QAction, str]] = []
+
         def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-            act = QAction(text, self)
-            # setShortcuts([...]), not setShortcut(...): the latter's overload
-            # resolution materialises PySide's whole Qt namespace (~22 ms)
-            # before the first paint.
-            act.setShortcuts([QKeySequence(shortcut)])
-            act.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+            # QAction(parent) + setText, not QAction(text, parent): PySide's
+            # overload resolution for the latter cost ~2.5 ms before the paint.
+            act = QAction(self)
+            act.setText(text)
             act.triggered.connect(slot)
             bar.addAction(act)
+            self._shortcuts.append((act, shortcut))
             return act
 
         self.act_routines = action(
@@ -147,6 +152,18 @@ class MainWindow(PlanActions):
         self.act_ics = action(
             self.tr("Plan to &calendar"), "Ctrl+Shift+E", lambda: self.export_plan()
         )
+
+    def _finish_toolbar(self) -> None:
+        """Each toolbar action's shortcut, and a tooltip that names it (once)."""
+        from PySide6.QtGui import QKeySequence
+
+        for act, shortcut in self._shortcuts:
+            keys = QKeySequence(shortcut)
+            # setShortcuts([...]), not setShortcut(...): the latter's overload
+            # resolution materialises PySide's whole Qt namespace (~22 ms).
+            act.setShortcuts([keys])
+            act.setToolTip(f"{act.text().replace('&', '')} ({keys.toString()})")
+        self._shortcuts = []
 
     @property
     def flow(self) -> SessionFlow:

@@ -8,7 +8,6 @@ live in one place. The dialog only edits a ``Preferences``.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +26,15 @@ AFFECTED_SIDES = ("", "left", "right", "both")
 SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
 
 
-@dataclass(frozen=True)
 class Defaults:
+    """Every preference's default, read as ``DEFAULTS.name`` (read-only).
+
+    A plain class, not a frozen dataclass: making that dataclass (its
+    generated methods are compiled at import) and importing ``dataclasses``
+    cost ~4 ms of CPU before the first paint, which reads the language.
+    """
+
+    __slots__ = ()  # no instance attributes: ``DEFAULTS.voice = ...`` raises
     voice: bool = True
     beeps: bool = True
     volume: int = 80

@@ -17,8 +17,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from stretchguide.qt.session_rules import session_options
-
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
@@ -46,6 +44,9 @@ class RoutinesPage(QWidget):
         # their PySide classes and layout cost nothing before it (~15 ms).
         # Rich text centres it without touching PySide's ``Qt`` namespace,
         # whose enums cost ~22 ms to materialise before the first paint.
+        # (A plain label centred by ``setProperty("alignment", ...)`` costs
+        # the same by the end of the paint, the text engine's start-up moving
+        # into the paint, and draws it 1 px lower.)
         self._loading = QLabel("<center>" + self.tr("Loading routines…") + "</center>")
         layout.addWidget(self._loading, 1)
 
@@ -302,6 +303,7 @@ class RoutinesPage(QWidget):
 
     def duration_of(self, routine: Routine) -> float:
         from stretchguide.core.timeline import build_timeline
+        from stretchguide.qt.session_rules import session_options
 
         try:
             return build_timeline(
