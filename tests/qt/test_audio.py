@@ -100,12 +100,35 @@ def short_session() -> tuple[Session, FakeClock]:
     return Session(timeline, clock), clock
 
 
+def loading(player: CuePlayer) -> list[str]:
+    """The cue sounds whose effect is still loading its sample."""
+    from PySide6.QtMultimedia import QSoundEffect
+
+    loading = QSoundEffect.Status.Loading
+    return [s.value for s, e in player._effects.items() if e.status() is loading]
+
+
 @pytest.fixture
 def player(qtbot):
     p = CuePlayer(speech_engine="mock", locale=QLocale("en_GB"))
     yield p
+    # An effect is never deleted while Qt still decodes its sample on a worker.
+    qtbot.waitUntil(lambda: not loading(p), timeout=10_000)
     p.shutdown()
     p.deleteLater()
+
+
+@pytest.mark.audio
+def test_a_players_cue_sounds_are_ready_at_once_while_the_run_holds_them(
+    player, private_pulse
+) -> None:
+    # tests/conftest.py keeps the nine sounds loaded for the run, as the
+    # app's window does for its life: no test decodes them again, nor makes
+    # and tears down Qt's audio engine (the native crashes under load).
+    _qt_multimedia()
+    player.prepare(EXERCISES)
+    assert player.beeps_available
+    assert loading(player) == []
 
 
 def run_fast(session: Session, clock: FakeClock, player: CuePlayer, step: float = 0.25) -> None:
