@@ -100,50 +100,6 @@ def private_pulse() -> PrivatePulse:
     return _PULSE
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _cue_sounds_stay_loaded(request: pytest.FixtureRequest):
-    """While the private server runs, hold one loaded QSoundEffect per cue sound for the run.
-
-    As the app's window does for its life. Qt 6.11 shares the decoded samples
-    and one audio engine per device and format among all sound effects, and
-    frees them when the last effect goes. Without this, every test's
-    CuePlayer decoded its nine sounds again on a worker thread and was
-    deleted, often before they had loaded, and the engine and its stream were
-    made and torn down once per test: the native crashes under load
-    (docs/ARCHITECTURE.md) all came from that churn, which the app never
-    does. Tests still make, play, stop and delete their own effects; theirs
-    are ready at once.
-    """
-    if _PULSE.why_not:
-        yield
-        return
-    request.getfixturevalue("qapp")
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent
-    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-    from stretchguide.core.cues import Sound
-    from stretchguide.qt.assets import asset_path
-    from stretchguide.qt.audio import asset_url_for
-
-    device = QMediaDevices.defaultAudioOutput()
-    effects = []
-    for sound in Sound:
-        effect = QSoundEffect(device)
-        effect.setSource(asset_url_for(asset_path(sound.resource)))
-        effects.append(effect)
-    waited = QElapsedTimer()
-    waited.start()
-    while any(e.status() is QSoundEffect.Status.Loading for e in effects):
-        if waited.elapsed() > 30_000:
-            break  # the tests that need sound will say what is wrong
-        QCoreApplication.processEvents()
-    yield
-    # Before the server stops (pytest_unconfigure), and only now.
-    for effect in effects:
-        effect.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Point STRETCHGUIDE_DATA_DIR at a fresh folder for every test."""
