@@ -102,6 +102,8 @@ def short_session() -> tuple[Session, FakeClock]:
 
 def loading(player: CuePlayer) -> list[str]:
     """The cue sounds whose effect is still loading its sample."""
+    if not player._effects:  # no output device, or no QtMultimedia at all
+        return []
     from PySide6.QtMultimedia import QSoundEffect
 
     loading = QSoundEffect.Status.Loading
