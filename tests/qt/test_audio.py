@@ -100,10 +100,24 @@ def short_session() -> tuple[Session, FakeClock]:
     return Session(timeline, clock), clock
 
 
+def loading(player: CuePlayer) -> list[str]:
+    """The cue sounds whose effect is still loading its sample."""
+    if not player._effects:  # no output device, or no QtMultimedia at all
+        return []
+    from PySide6.QtMultimedia import QSoundEffect
+
+    loading = QSoundEffect.Status.Loading
+    return [s.value for s, e in player._effects.items() if e.status() is loading]
+
+
 @pytest.fixture
 def player(qtbot):
     p = CuePlayer(speech_engine="mock", locale=QLocale("en_GB"))
     yield p
+    # Never delete an effect while Qt 6.11 still decodes its sample on a
+    # worker thread: prepare() returns with all nine Loading (5-7 ms idle,
+    # far longer under load), and the quickest tests end before that.
+    qtbot.waitUntil(lambda: not loading(p), timeout=10_000)
     p.shutdown()
     p.deleteLater()
 
@@ -469,6 +483,7 @@ def test_german_is_spoken_by_a_german_voice_in_german(qtbot, fake_engine) -> Non
     text, voice_locale = player._tts.said[0]
     assert text.startswith(catalog.exercises["knees_to_chest"].name) and voice_locale == "de_DE"
     assert "Machen Sie sich bereit." in text
+    qtbot.waitUntil(lambda: not loading(player), timeout=10_000)  # as the fixture does
     player.shutdown()
     player.deleteLater()  # as the fixture does: Qt deletes it, not the GC
 
@@ -493,6 +508,7 @@ def test_an_engine_without_a_german_voice_is_not_used_for_german(
     # The recorded German clips speak instead.
     assert player.voice_backend == "clips"
     assert player._tts is None
+    qtbot.waitUntil(lambda: not loading(player), timeout=10_000)  # as the fixture does
     player.shutdown()
     player.deleteLater()  # as the fixture does: Qt deletes it, not the GC
 
@@ -521,5 +537,6 @@ def test_without_an_engine_german_lines_play_from_the_german_clips(qtbot, privat
     english = read_clip(asset_path("sounds/voice/ex_knees_to_chest.wav")).pcm
     loaded = player._clips._clips["ex_knees_to_chest"]
     assert loaded == german != english
+    qtbot.waitUntil(lambda: not loading(player), timeout=10_000)  # as the fixture does
     player.shutdown()
     player.deleteLater()  # as the fixture does: Qt deletes it, not the GC

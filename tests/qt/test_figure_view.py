@@ -5,14 +5,17 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
+from tests.support import FakeClock
 
 from stretchguide.core import figures
 from stretchguide.core.catalog import Side, load_builtin
+from stretchguide.qt import figure_view
 from stretchguide.qt.figure_view import FigureView, render_pose_image
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,29 +79,71 @@ def test_widget_paints_the_figure_at_any_size(qtbot):
         assert _painted_pixels(img.convertToFormat(QImage.Format.Format_ARGB32)) > 100
 
 
-@pytest.mark.realtime  # counts repaints over real time
-def test_hold_repaints_rarely_and_motion_repaints_often(qtbot):
-    view = FigureView()
+@pytest.fixture
+def figure_clock(monkeypatch):
+    """The figure widget's clock, moved by the test (it reads time.monotonic)."""
+    clock = FakeClock()
+    monkeypatch.setattr(figure_view, "time", SimpleNamespace(monotonic=clock))
+    return clock
+
+
+def run_figure(view: FigureView, clock: FakeClock, seconds: float, qtbot) -> int:
+    """Let ``seconds`` of figure time pass at the widget's own timer cadence; the repaints.
+
+    Each step is one timer tick, due after the interval the widget itself
+    chose (fast while moving, slow while holding), then the paint it asked
+    for, waited for before the next step. How fast a loaded machine runs
+    the steps changes nothing that is counted.
+    """
+    start = view.repaints
+    elapsed = 0.0
+    while elapsed < seconds - 1e-9:
+        assert view._timer.isActive()  # the widget keeps its animation going
+        step = view._timer.interval() / 1000
+        clock.advance(step)
+        elapsed += step
+        asked = view.repaints_asked
+        view._timer.timeout.emit()
+        if view.repaints_asked > asked:
+            painted = start + asked + 1
+            qtbot.waitUntil(lambda n=painted: view.repaints >= n, timeout=10_000)
+    return view.repaints - start
+
+
+def counting_updates(view: FigureView) -> FigureView:
+    """``view.repaints_asked``: how often it called update() (each is painted once)."""
+    view.repaints_asked = 0
+    update = view.update
+
+    def counted() -> None:
+        view.repaints_asked += 1
+        update()
+
+    view.update = counted
+    return view
+
+
+def test_hold_repaints_rarely_and_motion_repaints_often(qtbot, figure_clock):
+    view = counting_updates(FigureView())
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
     qtbot.waitExposed(view)
     view.set_exercise("knees_to_chest")
     view.set_phase("hold", duration=60.0, elapsed=figures.MOVE_S + 1.0)
-    start = view.repaints
-    qtbot.wait(1000)
-    hold_repaints = view.repaints - start
+    qtbot.waitUntil(lambda: view.repaints >= 1, timeout=10_000)
+    view.repaints, view.repaints_asked = 0, 0
+    hold_repaints = run_figure(view, figure_clock, 1.0, qtbot)
     view.set_phase("reps", rep_s=2.0, hold_s=0.0)
-    start = view.repaints
-    qtbot.wait(1000)
-    motion_repaints = view.repaints - start
+    qtbot.waitUntil(lambda: view.repaints > hold_repaints, timeout=10_000)
+    view.repaints, view.repaints_asked = 0, 0
+    motion_repaints = run_figure(view, figure_clock, 1.0, qtbot)
     assert hold_repaints <= 12
     assert motion_repaints >= 20
     assert motion_repaints > 2 * hold_repaints
 
 
-@pytest.mark.realtime  # the figure's time runs on the real clock
-def test_paused_figure_stops_its_timer_and_keeps_its_time(qtbot):
+def test_paused_figure_stops_its_timer_and_keeps_its_time(qtbot, figure_clock):
     view = FigureView()
     qtbot.addWidget(view)
     view.show()
@@ -106,12 +151,13 @@ def test_paused_figure_stops_its_timer_and_keeps_its_time(qtbot):
     view.set_phase("hold", stage="Hollow", elapsed=3.0)
     view.set_paused(True)
     t = view.current_time()
-    qtbot.wait(150)
+    figure_clock.advance(0.150)
     assert view.current_time() == t
     assert not view._timer.isActive()
     view.set_paused(False)
-    qtbot.wait(50)
-    assert view.current_time() > t
+    assert view._timer.isActive()
+    figure_clock.advance(0.050)
+    assert view.current_time() == pytest.approx(t + 0.050)
 
 
 def test_unknown_exercise_clears_the_figure(qtbot):
