@@ -210,6 +210,15 @@ def normalise(hypothesis: str) -> str:
     return " ".join(words)
 
 
+def normalise_tokens(hypothesis: str) -> str:
+    """The model's words as spelt (``fr:cent``), fillers and variant marks dropped."""
+    return " ".join(
+        w.split("(")[0]
+        for w in hypothesis.split()
+        if not (w.startswith("<") or w.startswith("[") or w.startswith("++"))
+    )
+
+
 def accept(hypothesis: str) -> Command | None:
     """The command the whole utterance is, or None.
 

@@ -29,6 +29,7 @@ from stretchguide.voice.acoustics import (
     _with_noise_floor,
     is_tone,
 )
+from stretchguide.voice.acoustics import level as level  # the app's meter reads it here
 from stretchguide.voice.commands import (
     EXTRA_PRONUNCIATIONS,
     Command,
@@ -36,6 +37,7 @@ from stretchguide.voice.commands import (
     app_corpus,
     app_lines,
     corpus,
+    normalise_tokens,
 )
 
 SAMPLE_RATE = 16000
@@ -77,15 +79,6 @@ class Utterance:
     end_s: float
     command: Command | None
     own_text: str = ""  # what the own-speech model heard, when it is on
-
-
-def normalise_tokens(hypothesis: str) -> str:
-    """The model's words as spelt (``fr:cent``), fillers and variant marks dropped."""
-    return " ".join(
-        w.split("(")[0]
-        for w in hypothesis.split()
-        if not (w.startswith("<") or w.startswith("[") or w.startswith("++"))
-    )
 
 
 def _engine() -> Any:
@@ -170,24 +163,6 @@ def build_model(
     dict_path = folder / "commands.dict"
     dict_path.write_text("\n".join(entries) + "\n", encoding="utf-8")
     return paths[0], (paths[1] if own_speech else None), dict_path
-
-
-def level(pcm: bytes) -> float:
-    """Loudness of a block of samples, 0.0 (silence) to 1.0 (full scale), in dB terms.
-
-    Mapped from -60..0 dBFS so quiet speech still moves a meter.
-    """
-    if len(pcm) < SAMPLE_BYTES:
-        return 0.0
-    samples = array.array("h")
-    samples.frombytes(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES])
-    if sys.byteorder == "big":
-        samples.byteswap()
-    mean_square = sum(s * s for s in samples) / len(samples)
-    if mean_square <= 0:
-        return 0.0
-    dbfs = 10 * math.log10(mean_square / (32768.0 * 32768.0))
-    return max(0.0, min(1.0, (dbfs + 60.0) / 60.0))
 
 
 class Recognizer:
