@@ -16,7 +16,8 @@ audio, listening to speech and idling on room noise.
 
 ``--voices other`` runs six voices the recognizer was never tuned on;
 ``--no-agc`` turns the recognizer's gain normalisation off, to show what it
-does (far-field above all).
+does (far-field above all); ``--own-speech-check`` turns on the opt-in veto
+by a second model of every line the app says (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -70,13 +71,18 @@ def main() -> int:
     ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
     ap.add_argument("--voices", choices=("bench", "other"), default="bench")
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
+    ap.add_argument(
+        "--own-speech-check",
+        action="store_true",
+        help="veto a command the app's-own-lines model hears as one of its lines (opt-in)",
+    )
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)
     voices = OTHER_VOICES if args.voices == "other" else VOICES
     voices = voices[:3] if args.quick else voices
     t0 = time.perf_counter()
-    r = Recognizer(agc=not args.no_agc)
+    r = Recognizer(agc=not args.no_agc, own_speech_check=args.own_speech_check)
     print(f"voices: {', '.join(f'{v}/{w}wpm/p{p}' for v, w, p in voices)}")
     print(f"gain normalisation: {'off' if args.no_agc else 'on'}")
     print(f"engine start: {time.perf_counter() - t0:.2f} s")

@@ -227,3 +227,18 @@ def test_gain_normalisation_hears_more_far_field_commands_than_without(speech_ca
     without = sum(commands_in(plain, c.path) == [PHRASES[c.text]] for c in clips)
     assert with_agc >= without + 4, (with_agc, without)  # 9 against 2 when written
     assert with_agc >= len(clips) // 3, (with_agc, len(clips))  # 9 of 18 when written
+
+
+def test_the_opt_in_own_speech_check_hears_the_apps_own_line_and_keeps_a_command(speech_cache):
+    # With the check on, a second decoder of every line the app says
+    # (voice/app_lines.txt, all four languages) vetoes a command it hears as
+    # one of them: the Spanish "uno" clip is "es:uno", not "no". Off by
+    # default: on the bench it also took 7 real commands for the app's
+    # numbers (docs/PERFORMANCE.md).
+    from stretchguide.voice.recognizer import Recognizer
+
+    checked = Recognizer(own_speech_check=True)
+    uno = SOUNDS / "voice" / "es" / "num_1.wav"
+    assert commands_in(checked, uno) == []
+    assert checked.utterances[-1].own_text == "es:uno"
+    assert commands_in(checked, synth(speech_cache, "ouch", VOICES[0]).path) == [Command.HURT]

@@ -1,5 +1,6 @@
 """The audio checks around the decoder: the cue-tone test, the per-utterance
-gain and the fixed noise floor the decoder is given (no Qt, no decoder).
+gain, the fixed noise floor the decoder is given and the microphone meter's
+level (no Qt, no decoder).
 
 Kept apart from ``recognizer`` (which re-exports them): these are plain
 signal maths on 16 kHz mono 16-bit samples, tested on their own.
@@ -116,3 +117,21 @@ def _with_noise_floor(pcm: bytes, gain: float = 1.0) -> bytes:
     if sys.byteorder == "big":
         out.byteswap()
     return out.tobytes()
+
+
+def level(pcm: bytes) -> float:
+    """Loudness of a block of samples, 0.0 (silence) to 1.0 (full scale), in dB terms.
+
+    Mapped from -60..0 dBFS so quiet speech still moves a meter.
+    """
+    if len(pcm) < SAMPLE_BYTES:
+        return 0.0
+    samples = array.array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES])
+    if sys.byteorder == "big":
+        samples.byteswap()
+    mean_square = sum(s * s for s in samples) / len(samples)
+    if mean_square <= 0:
+        return 0.0
+    dbfs = 10 * math.log10(mean_square / (32768.0 * 32768.0))
+    return max(0.0, min(1.0, (dbfs + 60.0) / 60.0))

@@ -7,6 +7,8 @@ tested without the speech engine installed.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 
 
 class Command(StrEnum):
@@ -152,6 +154,32 @@ OWN_LINES: tuple[str, ...] = (
 # taken for "paused" in four voices of six; 3 keeps both apart best.
 OWN_WEIGHT = 3
 
+# Every line the app can say, in every language it has recorded clips for
+# (tools/gen_voice_dict.py writes it from the clips' manifests), as words of
+# a second model: English words as themselves, others as "de:sechs",
+# "fr:cent", with pronunciations of their own in commands.dict. A command
+# heard in an utterance this model takes for one of these lines, whole, is
+# the app's own speech ("cent" is "fr:cent", not "stop").
+APP_LINES_FILE = Path(__file__).with_name("app_lines.txt")
+APP_LINE_WEIGHT = 1
+APP_COMMAND_WEIGHT = 10
+
+
+def app_token(word: str, lang: str) -> str:
+    """A word of the app's own lines as the model spells it."""
+    return word if lang == "en" else f"{lang}:{word}"
+
+
+@cache
+def app_lines() -> tuple[str, ...]:
+    """The app's own lines as the model's words (empty if the file is missing)."""
+    try:
+        text = APP_LINES_FILE.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    return tuple(line for line in text.splitlines() if line.strip())
+
+
 # Words the engine's dictionary lacks, with their sounds (CMU phone set),
 # and "hurts" without its r, as British English says it: with HH ER T S
 # alone espeak's en-gb voice's "this hurts" came out as "the stopped".
@@ -182,6 +210,15 @@ def normalise(hypothesis: str) -> str:
     return " ".join(words)
 
 
+def normalise_tokens(hypothesis: str) -> str:
+    """The model's words as spelt (``fr:cent``), fillers and variant marks dropped."""
+    return " ".join(
+        w.split("(")[0]
+        for w in hypothesis.split()
+        if not (w.startswith("<") or w.startswith("[") or w.startswith("++"))
+    )
+
+
 def accept(hypothesis: str) -> Command | None:
     """The command the whole utterance is, or None.
 
@@ -205,7 +242,7 @@ def accept(hypothesis: str) -> Command | None:
 
 
 def corpus(extra: tuple[str, ...] = ()) -> list[str]:
-    """Sentences the language model is built from: commands, then the rest.
+    """Sentences the command model is built from: commands, then the rest.
 
     Each command is repeated so that a short utterance leans towards a command
     only as far as its sounds allow; the sentences keep the rest honest.
@@ -217,4 +254,17 @@ def corpus(extra: tuple[str, ...] = ()) -> list[str]:
         lines.extend([line] * OWN_WEIGHT)
     lines.extend(SENTENCES)
     lines.extend(extra)
+    return lines
+
+
+def app_corpus(app: tuple[str, ...] | None = None) -> list[str]:
+    """Sentences the own-speech model is built from: the commands, every line
+    the app says (``app`` instead of the shipped ones: the generator's), and
+    the ordinary sentences."""
+    lines: list[str] = []
+    for phrase in PHRASES:
+        lines.extend([COMPOUNDS.get(phrase, phrase)] * APP_COMMAND_WEIGHT)
+    for line in app_lines() if app is None else app:
+        lines.extend([line] * APP_LINE_WEIGHT)
+    lines.extend(SENTENCES)
     return lines

@@ -29,7 +29,16 @@ from stretchguide.voice.acoustics import (
     _with_noise_floor,
     is_tone,
 )
-from stretchguide.voice.commands import EXTRA_PRONUNCIATIONS, Command, accept, corpus
+from stretchguide.voice.acoustics import level as level  # the app's meter reads it here
+from stretchguide.voice.commands import (
+    EXTRA_PRONUNCIATIONS,
+    Command,
+    accept,
+    app_corpus,
+    app_lines,
+    corpus,
+    normalise_tokens,
+)
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
@@ -69,6 +78,7 @@ class Utterance:
     start_s: float
     end_s: float
     command: Command | None
+    own_text: str = ""  # what the own-speech model heard, when it is on
 
 
 def _engine() -> Any:
@@ -107,13 +117,16 @@ def model_path(sub: str) -> str:
     return str(here) if here.exists() else str(ps.get_model_path(sub))
 
 
-def dictionary_lines(cmudict: Path, extra_sentences: tuple[str, ...] = ()) -> list[str]:
-    """The pronunciations of every word the model uses, from the engine's dictionary.
+def dictionary_lines(
+    cmudict: Path, extra_sentences: tuple[str, ...] = (), app: tuple[str, ...] | None = None
+) -> list[str]:
+    """The pronunciations of the model's words that the engine's dictionary has.
 
-    tools/gen_voice_dict.py writes these to commands.dict, so the app and the
-    bundle need not carry the engine's 3 MB dictionary.
+    tools/gen_voice_dict.py writes these, with the words of the app's own
+    lines it lacks, to commands.dict, so the app and the bundle need not
+    carry the engine's 3 MB dictionary.
     """
-    sentences = corpus(extra_sentences)
+    sentences = corpus(extra_sentences) + app_corpus(app)
     words = {w for s in sentences for w in s.split()}
     entries = _read_dictionary(cmudict, words)
     for word, phones in EXTRA_PRONUNCIATIONS.items():
@@ -121,47 +134,35 @@ def dictionary_lines(cmudict: Path, extra_sentences: tuple[str, ...] = ()) -> li
     return sorted(entries)
 
 
-def build_model(folder: Path, extra_sentences: tuple[str, ...] = ()) -> tuple[Path, Path]:
-    """Write the command language model and its dictionary into ``folder``.
+def build_model(
+    folder: Path, extra_sentences: tuple[str, ...] = (), *, own_speech: bool = False
+) -> tuple[Path, Path | None, Path]:
+    """Write the command model, the own-speech model and their dictionary into ``folder``.
 
     Sentences with a word the dictionary lacks are left out rather than
-    guessed at. Returns (lm path, dictionary path).
+    guessed at. Returns (command lm, own-speech lm or None, dictionary) paths.
     """
     _engine()
     from pocketsphinx.lm import ArpaBoLM  # type: ignore[import-untyped]
 
-    if extra_sentences or not DICTIONARY.is_file():
+    entries = DICTIONARY.read_text(encoding="utf-8").splitlines()
+    if extra_sentences:
         cmudict = Path(model_path("en-us/cmudict-en-us.dict"))
-        entries = dictionary_lines(cmudict, extra_sentences)
-    else:
-        entries = DICTIONARY.read_text(encoding="utf-8").splitlines()
+        entries = sorted({*entries, *dictionary_lines(cmudict, extra_sentences)})
     known = {e.split(" ", 1)[0].split("(")[0] for e in entries}
-    usable = [s for s in corpus(extra_sentences) if all(w in known for w in s.split())]
-    lm = ArpaBoLM(text="\n".join(usable) + "\n", add_start=True)
-    lm.compute()
-    lm_path = folder / "commands.lm"
+    models = [("commands", corpus(extra_sentences))]
+    if own_speech:
+        models.append(("app", app_corpus()))
+    paths: list[Path] = []
+    for name, lines in models:
+        usable = [s for s in lines if all(w in known for w in s.split())]
+        lm = ArpaBoLM(text="\n".join(usable) + "\n", add_start=True)
+        lm.compute()
+        paths.append(folder / f"{name}.lm")
+        lm.write_file(str(paths[-1]))
     dict_path = folder / "commands.dict"
-    lm.write_file(str(lm_path))
     dict_path.write_text("\n".join(entries) + "\n", encoding="utf-8")
-    return lm_path, dict_path
-
-
-def level(pcm: bytes) -> float:
-    """Loudness of a block of samples, 0.0 (silence) to 1.0 (full scale), in dB terms.
-
-    Mapped from -60..0 dBFS so quiet speech still moves a meter.
-    """
-    if len(pcm) < SAMPLE_BYTES:
-        return 0.0
-    samples = array.array("h")
-    samples.frombytes(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES])
-    if sys.byteorder == "big":
-        samples.byteswap()
-    mean_square = sum(s * s for s in samples) / len(samples)
-    if mean_square <= 0:
-        return 0.0
-    dbfs = 10 * math.log10(mean_square / (32768.0 * 32768.0))
-    return max(0.0, min(1.0, (dbfs + 60.0) / 60.0))
+    return paths[0], (paths[1] if own_speech else None), dict_path
 
 
 class Recognizer:
@@ -181,6 +182,7 @@ class Recognizer:
         agc: bool = True,
         engine_options: dict[str, Any] | None = None,
         cpu_clock: Callable[[], float] = time.process_time,
+        own_speech_check: bool = False,
     ) -> None:
         ps = _engine()
         self._ps = ps
@@ -193,18 +195,28 @@ class Recognizer:
         self._heard_pcm: list[bytes] = []
         self.min_frame_score = MIN_FRAME_SCORE
         self.last_frame_score = 0.0
+        self._judge: Any = None
         try:
             with tempfile.TemporaryDirectory(prefix="stretchguide-voice-") as tmp:
-                lm_path, dict_path = build_model(Path(tmp), extra_sentences)
-                config = ps.Config(
-                    hmm=model_path("en-us/en-us"),
-                    lm=str(lm_path),
-                    dict=str(dict_path),
-                    samprate=SAMPLE_RATE,
-                    loglevel="FATAL",
-                    **(engine_options or {}),
+                lm_path, app_lm_path, dict_path = build_model(
+                    Path(tmp), extra_sentences, own_speech=own_speech_check
                 )
-                self._decoder = ps.Decoder(config)
+
+                def decoder(lm: Path) -> Any:
+                    return ps.Decoder(
+                        ps.Config(
+                            hmm=model_path("en-us/en-us"),
+                            lm=str(lm),
+                            dict=str(dict_path),
+                            samprate=SAMPLE_RATE,
+                            loglevel="FATAL",
+                            **(engine_options or {}),
+                        )
+                    )
+
+                self._decoder = decoder(lm_path)
+                if app_lm_path is not None:
+                    self._judge = decoder(app_lm_path)
         except VoiceUnavailableError:
             raise
         except Exception as exc:  # the engine's own errors carry no type of their own
@@ -213,6 +225,8 @@ class Recognizer:
         # next; reset() goes back to the model's own so a recording's result
         # does not depend on what was heard before it.
         self._initial_cmn = self._decoder.get_cmn(False)
+        self._app_lines = set(app_lines()) if self._judge is not None else set()
+        self.last_own_text = ""
         self._new_endpointer()
         self._pending = b""
         self._samples = 0
@@ -241,6 +255,8 @@ class Recognizer:
         self._abandon()
         if not keep_adaptation:
             self._decoder.set_cmn(self._initial_cmn)
+            if self._judge is not None:
+                self._judge.set_cmn(self._initial_cmn)
         self._samples = 0
         self._ep_origin = 0
         self.utterances.clear()
@@ -257,6 +273,8 @@ class Recognizer:
     def _abandon(self) -> None:
         if self._in_utt:
             self._decoder.end_utt()
+            if self._judge is not None:
+                self._judge.end_utt()
             self._in_utt = False
         self._pending = b""
         self._new_endpointer()
@@ -293,6 +311,8 @@ class Recognizer:
             return None
         if not self._in_utt:
             self._decoder.start_utt()
+            if self._judge is not None:
+                self._judge.start_utt()
             self._in_utt = True
             self._held = []
             self._heard_pcm = []
@@ -306,7 +326,7 @@ class Recognizer:
             if sum(map(len, self._held)) >= AGC_JUDGE_BYTES or not self._ep.in_speech:
                 self._flush_held()
         elif speech:  # the engine rejects an empty buffer
-            self._decoder.process_raw(_with_noise_floor(speech, self._gain), False, False)
+            self._process(_with_noise_floor(speech, self._gain))
         if self._ep.in_speech:
             return None
         return self._close(started)
@@ -318,22 +338,28 @@ class Recognizer:
         # exactly as it would with no gain control at all.
         for block in self._held:
             if block:
-                self._decoder.process_raw(_with_noise_floor(block, self._gain), False, False)
+                self._process(_with_noise_floor(block, self._gain))
         self._held = []
 
-    def _frame_score(self) -> float:
+    def _process(self, pcm: bytes) -> None:
+        self._decoder.process_raw(pcm, False, False)
+        if self._judge is not None:
+            self._judge.process_raw(pcm, False, False)
+
+    def _frame_score(self, decoder: Any = None) -> float:
         # The engine gives each segment's acoustic score as a probability;
         # its log over the utterance's frames is how well, on average, the
         # command's sounds explain each 10 ms of the audio. The end-of-
         # sentence segment repeats the last word's score, so it is skipped.
+        decoder = self._decoder if decoder is None else decoder
         total = 0.0
-        for seg in self._decoder.seg():
+        for seg in decoder.seg():
             if seg.word == "</s>":
                 continue
             if seg.ascore <= 0.0:
                 return -math.inf
             total += math.log(seg.ascore)
-        return total / max(1, int(self._decoder.n_frames()))
+        return total / max(1, int(decoder.n_frames()))
 
     def _close(self, started: float | None = None) -> Heard | None:
         if started is None:
@@ -344,6 +370,11 @@ class Recognizer:
         self._in_utt = False
         hyp = self._decoder.hyp()
         text = hyp.hypstr if hyp is not None else ""
+        self.last_own_text = ""
+        if self._judge is not None:
+            self._judge.end_utt()
+            own = self._judge.hyp()
+            self.last_own_text = normalise_tokens(own.hypstr if own is not None else "")
         decode_s = self._cpu_clock() - started
         start_s = float(self._ep.speech_start) + self._ep_origin / SAMPLE_RATE
         end_s = float(self._ep.speech_end) + self._ep_origin / SAMPLE_RATE
@@ -354,8 +385,10 @@ class Recognizer:
             self.last_frame_score = self._frame_score()
             if self.last_frame_score < self.min_frame_score:
                 command = None
+        if command is not None and self.last_own_text in self._app_lines:
+            command = None  # the app's own line, as the own-speech model hears it
         self._heard_pcm = []
-        self.utterances.append(Utterance(text, start_s, end_s, command))
+        self.utterances.append(Utterance(text, start_s, end_s, command, self.last_own_text))
         if command is None:
             return None
         return Heard(command, text, start_s, end_s, self.position_s, decode_s)
