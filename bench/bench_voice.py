@@ -1,6 +1,7 @@
 """Voice-command benchmark: what the recognizer hears, misses and invents.
 
     python bench/bench_voice.py [--cache DIR] [--quick] [--voices other] [--no-agc]
+                                [--no-own-voice] [--own-speech-check]
 
 Synthesises every command phrase with espeak-ng in six voices (speeds 130-175
 words a minute, pitches 40-60), clean and far-field (sox reverb, -12 dB,
@@ -8,16 +9,18 @@ pink noise), and feeds each through the same `Recognizer` the app and
 `stretchguide voice-check` use, in 100 ms blocks. Then counts false commands
 in speech that is not a command: held-out sentences, the language model's
 own sentences, every recorded voice clip of the app in English, German,
-Spanish and French (alone, and as the app plays them in a row), the cue
-sounds, silence and noise. Latency is from the
+Spanish and French, one by one (with how many utterances the own-voice
+check knew as the app's recordings), the cue sounds, silence and noise. Latency is from the
 end of the speech in the file to the moment the command is known, plus the
 processor time of the final decode. CPU is processor seconds per second of
 audio, listening to speech and idling on room noise.
 
 ``--voices other`` runs six voices the recognizer was never tuned on;
 ``--no-agc`` turns the recognizer's gain normalisation off, to show what it
-does (far-field above all); ``--own-speech-check`` turns on the opt-in veto
-by a second model of every line the app says (docs/PERFORMANCE.md).
+does (far-field above all); ``--no-own-voice`` turns off the check that
+knows the app's own recordings (voice/own_voice.py); ``--own-speech-check``
+turns on the opt-in veto by a second model of every line the app says
+(docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -58,9 +61,14 @@ def live(r: Recognizer, pcm: bytes) -> None:
     r.finish()
 
 
+OWN_CLIPS: list[str] = []
+
+
 def heard_in(r: Recognizer, path: Path) -> list[str]:
     r.reset()
-    return [h.command.value for h in recognise(r, read_wav(path))]
+    heard = [h.command.value for h in recognise(r, read_wav(path))]
+    OWN_CLIPS.extend(u.own_clip for u in r.utterances if u.own_clip)
+    return heard
 
 
 def main() -> int:
@@ -72,6 +80,9 @@ def main() -> int:
     ap.add_argument("--voices", choices=("bench", "other"), default="bench")
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
     ap.add_argument(
+        "--no-own-voice", action="store_true", help="the check for the app's own recordings off"
+    )
+    ap.add_argument(
         "--own-speech-check",
         action="store_true",
         help="veto a command the app's-own-lines model hears as one of its lines (opt-in)",
@@ -82,7 +93,11 @@ def main() -> int:
     voices = OTHER_VOICES if args.voices == "other" else VOICES
     voices = voices[:3] if args.quick else voices
     t0 = time.perf_counter()
-    r = Recognizer(agc=not args.no_agc, own_speech_check=args.own_speech_check)
+    r = Recognizer(
+        agc=not args.no_agc,
+        own_speech_check=args.own_speech_check,
+        own_voice=not args.no_own_voice,
+    )
     print(f"voices: {', '.join(f'{v}/{w}wpm/p{p}' for v, w, p in voices)}")
     print(f"gain normalisation: {'off' if args.no_agc else 'on'}")
     print(f"engine start: {time.perf_counter() - t0:.2f} s")
@@ -135,8 +150,10 @@ def main() -> int:
         "silence and noise": [silence(cache), noise(cache)],
     }
     for name, paths in groups.items() if not args.cpu_only else ():
+        OWN_CLIPS.clear()
         false = [(p.name, c) for p in paths for c in heard_in(r, p)]
-        print(f"   {name}: {len(false)} false in {len(paths)} files {false}")
+        own = f" (own voice: {len(OWN_CLIPS)} would-be commands dropped)" if OWN_CLIPS else ""
+        print(f"   {name}: {len(false)} false in {len(paths)} files {false}{own}")
 
     print("\n== latency (clean, end of speech -> command known)")
     if latencies:

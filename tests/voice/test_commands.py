@@ -115,7 +115,8 @@ def test_the_recognizer_and_the_voice_check_command_import_no_qt():
 
     code = (
         "import sys, stretchguide.voice.recognizer, stretchguide.voice.duplex, "
-        "stretchguide.commands.voice_check; "
+        "stretchguide.commands.voice_check, stretchguide.voice.own_voice as o; "
+        "assert o.default_clip_folder() is not None; "
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

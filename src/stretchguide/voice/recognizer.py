@@ -12,6 +12,7 @@ that is removed as soon as the decoder has read them.
 from __future__ import annotations
 
 import array
+import functools
 import math
 import sys
 import tempfile
@@ -39,6 +40,7 @@ from stretchguide.voice.commands import (
     corpus,
     normalise_tokens,
 )
+from stretchguide.voice.own_voice import OwnVoice, clip_paths, default_clip_folder
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
@@ -79,6 +81,7 @@ class Utterance:
     end_s: float
     command: Command | None
     own_text: str = ""  # what the own-speech model heard, when it is on
+    own_clip: str = ""  # the app's clip a would-be command matched (so it was not one)
 
 
 def _engine() -> Any:
@@ -183,6 +186,7 @@ class Recognizer:
         engine_options: dict[str, Any] | None = None,
         cpu_clock: Callable[[], float] = time.process_time,
         own_speech_check: bool = False,
+        own_voice: bool | OwnVoice = True,
     ) -> None:
         ps = _engine()
         self._ps = ps
@@ -226,6 +230,13 @@ class Recognizer:
         # does not depend on what was heard before it.
         self._initial_cmn = self._decoder.get_cmn(False)
         self._app_lines = set(app_lines()) if self._judge is not None else set()
+        # The app's own recorded clips, to tell its voice from a command
+        # (voice/own_voice.py); False turns the check off.
+        self._own_voice: OwnVoice | None = (
+            default_own_voice(endpoint_window_s, endpoint_ratio)
+            if own_voice is True
+            else own_voice or None
+        )
         self.last_own_text = ""
         self._new_endpointer()
         self._pending = b""
@@ -375,7 +386,6 @@ class Recognizer:
             self._judge.end_utt()
             own = self._judge.hyp()
             self.last_own_text = normalise_tokens(own.hypstr if own is not None else "")
-        decode_s = self._cpu_clock() - started
         start_s = float(self._ep.speech_start) + self._ep_origin / SAMPLE_RATE
         end_s = float(self._ep.speech_end) + self._ep_origin / SAMPLE_RATE
         command = accept(text)
@@ -387,8 +397,16 @@ class Recognizer:
                 command = None
         if command is not None and self.last_own_text in self._app_lines:
             command = None  # the app's own line, as the own-speech model hears it
+        own_clip = ""
+        if command is not None and self._own_voice is not None:
+            match = self._own_voice.is_own(b"".join(self._heard_pcm))
+            if match is not None:
+                command, own_clip = None, match.clip  # the app's voice, sound for sound
+        decode_s = self._cpu_clock() - started
         self._heard_pcm = []
-        self.utterances.append(Utterance(text, start_s, end_s, command, self.last_own_text))
+        self.utterances.append(
+            Utterance(text, start_s, end_s, command, self.last_own_text, own_clip)
+        )
         if command is None:
             return None
         return Heard(command, text, start_s, end_s, self.position_s, decode_s)
@@ -402,6 +420,62 @@ class Recognizer:
 # score -6.4 to -4.2 ("catorce" as "pause", "Minuten" as "resume"); the ones
 # under this are no longer commands. StretchGuide's figure.
 MIN_FRAME_SCORE = -5.0
+
+
+def speech_pieces(
+    pcm: bytes, endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
+) -> list[bytes]:
+    """The stretches of ``pcm`` the endpointer hands on as utterances (the recognizer's cuts)."""
+    ps = _engine()
+    ep = ps.Endpointer(window=endpoint_window_s, ratio=endpoint_ratio, sample_rate=SAMPLE_RATE)
+    fb = int(ep.frame_bytes)
+    pieces: list[bytes] = []
+    current: list[bytes] = []
+    usable = len(pcm) - len(pcm) % fb
+    for offset in range(0, usable, fb):
+        speech = ep.process(pcm[offset : offset + fb])
+        if speech is not None:
+            current.append(speech)
+            if not ep.in_speech:
+                pieces.append(b"".join(current))
+                current = []
+    tail = pcm[usable:]
+    if tail and ep.in_speech:
+        current.append(ep.end_stream(tail) or b"")
+    if current:
+        pieces.append(b"".join(current))
+    return pieces
+
+
+@functools.cache
+def default_own_voice(
+    endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
+) -> OwnVoice | None:
+    """Every clip the app can say, each whole and as the endpointer cuts it.
+
+    Read once per process (about a second of processor time for the four
+    languages' 638 clips, on the recognizer's thread). None when the
+    install has no clips (the check is then off, not broken).
+    """
+    folder = default_clip_folder()
+    if folder is None:
+        return None
+    clips: list[tuple[str, list[bytes]]] = []
+    for path in clip_paths(folder):
+        try:
+            pcm = read_wav(path)
+        except AudioFileError:
+            continue  # a damaged clip is the selftest's to report; it cannot be matched
+        pieces = speech_pieces(pcm, endpoint_window_s, endpoint_ratio)
+        # A clip said in one breath is its one piece; one with a pause in it
+        # is also kept whole, for when the pause is too short to cut it.
+        clips.append(
+            (
+                path.relative_to(folder).as_posix(),
+                [pcm, *pieces] if len(pieces) > 1 else pieces or [pcm],
+            )
+        )
+    return OwnVoice(clips)
 
 
 def read_wav(path: Path) -> bytes:
