@@ -605,6 +605,38 @@ def test_the_date_axis_drops_month_ticks_only_when_they_crowd(qtbot, history):
     assert labels and all(s.isdigit() and len(s) == 4 for s in labels)
 
 
+@pytest.mark.parametrize(
+    ("lang", "months", "monday"),
+    [("de_DE", ["Feb", "Mär"], "Mo."), ("fr_FR", ["févr.", "mars"], "lun.")],
+)
+def test_the_date_axis_names_months_and_weekdays_in_the_apps_language(qtbot, lang, months, monday):
+    # pyqtgraph names them with strftime, in the C library's locale: English
+    # on a German, Spanish or French chart until the axis used QLocale.
+    from PySide6.QtCore import QLocale, QRectF
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from stretchguide.qt.history_chart import DateAxis
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(lang))
+    try:
+        axis = DateAxis(orientation="bottom")
+        axis.fontMetrics = QFontMetrics(QFont())  # set by pyqtgraph when it paints
+        axis.setGeometry(QRectF(0, 0, 600, 40))  # laid out in a plot, 600 px wide
+        day = 86400.0
+        start = datetime(2024, 1, 1, 12).timestamp()  # a Monday
+        levels = axis.tickValues(start - 40 * day, start + 80 * day, 600)
+        month_ticks = next(v for sp, v in levels if sp == 30 * day)
+        got = axis.tickStrings(month_ticks, 1.0, 30 * day)
+        local = {QLocale().standaloneMonthName(m, QLocale.FormatType.ShortFormat) for m in (2, 3)}
+        assert set(months) == local  # Qt's names, checked once by eye
+        assert set(months) <= set(got), got  # (January gives way to the year)
+        axis.tickValues(start - day / 2, start + day / 2, 600)  # days and hours
+        assert axis.tickStrings([start], 1.0, day) == [f"{monday} 01"]
+    finally:
+        QLocale.setDefault(before)
+
+
 def test_dense_dots_keep_each_columns_lowest_and_highest_day():
     from stretchguide.qt.history_data import peak_columns
 
@@ -704,7 +736,6 @@ def test_the_date_axis_skips_month_names_only_where_pyqtgraph_would_drop_them(qt
         qtbot.waitExposed(widget)
         plot.setXRange(start, start + years * 365 * day, padding=0)
         skipped = []
-        plain = pg.DateAxisItem.tickStrings
 
         def made(values, scale, spacing):
             got = DateAxis.tickStrings(axis, values, scale, spacing)
@@ -717,8 +748,10 @@ def test_the_date_axis_skips_month_names_only_where_pyqtgraph_would_drop_them(qt
         p = QPainter(picture)
         specs = axis.generateDrawSpecs(p)
         p.end()
-        # pyqtgraph's own answer, every name made and measured.
-        axis.tickStrings = lambda v, sc, sp: plain(axis, v, sc, sp)
+        # Every name made and measured (pyqtgraph's way; the names are the
+        # app's language's, so the axis' own tickStrings, never skipping).
+        del axis.tickStrings
+        axis._narrowest_month = lambda: 0.0
         picture = QPicture()
         p = QPainter(picture)
         want = axis.generateDrawSpecs(p)

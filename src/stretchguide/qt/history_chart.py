@@ -14,13 +14,13 @@ are in docs/PERFORMANCE.md.
 from __future__ import annotations
 
 import bisect
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -69,7 +69,31 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
             named = len(values) - len(values) // 12 - 1  # Januaries give way to years
             if named * self._narrowest_month() >= 0.9 * self.geometry().width():
                 return [None] * len(values)
+        spec = next((t for t in self.zoomLevel.tickSpecs if t.spacing == spacing), None)
+        if spec is not None and spec.format in _NAMED_FORMATS:
+            return self._named(values, spec.format)
         return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
+
+    def _named(self, values: list[float], fmt: str) -> list[str | None]:
+        # pyqtgraph names months and weekdays with strftime, in the C
+        # library's locale (English here, whatever the app's language, or the
+        # system's rather than the app's); the app's QLocale names them.
+        locale = QLocale()
+        short = QLocale.FormatType.ShortFormat
+        out: list[str | None] = []
+        for v in values:
+            try:
+                day = _date_axis.utcfromtimestamp(
+                    _date_axis.adjustTimestampToPreferredUtcOffset(v, self.utcOffset)
+                )
+            except (OverflowError, ValueError, OSError):
+                out.append("")
+                continue
+            if fmt == "%b":
+                out.append(locale.standaloneMonthName(day.month, short))
+            else:  # "%a %d"
+                out.append(f"{locale.dayName(day.isoweekday(), short)} {day.day:02d}")
+        return out
 
     def _narrowest_month(self) -> float:
         fm = self.fontMetrics  # set by pyqtgraph as it starts the axis' drawing
@@ -77,7 +101,8 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
         cached = getattr(self, "_month_width", None)
         if cached is None or cached[0] != key:
             box = QRect(0, 0, 100, 100)
-            names = (date(2001, m, 1).strftime("%b") for m in range(1, 13))
+            locale, short = QLocale(), QLocale.FormatType.ShortFormat
+            names = (locale.standaloneMonthName(m, short) for m in range(1, 13))
             centre = Qt.AlignmentFlag.AlignCenter
             width = min(fm.boundingRect(box, centre, n).width() for n in names)
             cached = self._month_width = (key, float(width))
@@ -87,6 +112,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
 _YEAR_MONTH = _date_axis.YEAR_MONTH_ZOOM_LEVEL
 _MONTH_S = _date_axis.MONTH_SPACING
 _YEARS = _date_axis.ZoomLevel([_YEAR_MONTH.tickSpecs[0]], _YEAR_MONTH.exampleText)
+_NAMED_FORMATS = ("%b", "%a %d")
 
 
 class PairsItem(pg.GraphicsObject):  # type: ignore[misc]
