@@ -15,7 +15,8 @@ end of the speech in the file to the moment the command is known, plus the
 processor time of the final decode. CPU is processor seconds per second of
 audio, listening to speech and idling on room noise.
 
-``--voices other`` runs six voices the recognizer was never tuned on;
+``--voices other`` runs six voices the recognizer was never tuned on,
+``--voices flite`` six of flite's (a second synthesiser, if installed);
 ``--no-agc`` turns the recognizer's gain normalisation off, to show what it
 does (far-field above all); ``--no-own-voice`` turns off the check that
 knows the app's own recordings (voice/own_voice.py); ``--own-speech-check``
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from tests.voice.speech import (  # noqa: E402
+    FLITE_VOICES,
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
     OTHER_VOICES,
@@ -77,7 +79,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="three voices only")
     ap.add_argument("--skip-commands", action="store_true", help="false commands and CPU only")
     ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
-    ap.add_argument("--voices", choices=("bench", "other"), default="bench")
+    ap.add_argument("--voices", choices=("bench", "other", "flite"), default="bench")
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
     ap.add_argument(
         "--no-own-voice", action="store_true", help="the check for the app's own recordings off"
@@ -90,7 +92,7 @@ def main() -> int:
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)
-    voices = OTHER_VOICES if args.voices == "other" else VOICES
+    voices = {"other": OTHER_VOICES, "flite": FLITE_VOICES}.get(args.voices, VOICES)
     voices = voices[:3] if args.quick else voices
     t0 = time.perf_counter()
     r = Recognizer(

@@ -37,6 +37,18 @@ OTHER_VOICES: tuple[tuple[str, int, int], ...] = (
     ("en-us+m7", 185, 30),
 )
 
+# A second synthesiser, where installed: flite's voices (its own recordings
+# of real speakers, not espeak-ng's formants). The number is the duration
+# stretch in hundredths (130: 30 % slower); the pitch is the voice's own.
+FLITE_VOICES: tuple[tuple[str, int, int], ...] = (
+    ("flite:awb", 100, 0),
+    ("flite:rms", 100, 0),
+    ("flite:slt", 100, 0),
+    ("flite:kal16", 100, 0),
+    ("flite:slt", 130, 0),
+    ("flite:rms", 130, 0),
+)
+
 # Ordinary speech the model never saw, several with a command word inside.
 HELD_OUT_SENTENCES: tuple[str, ...] = (
     "can we stop for a moment and talk",
@@ -103,7 +115,11 @@ def synth(
     out = cache / f"{key}.wav"
     raw = cache / f"{key}.raw.wav"
     if not out.exists():
-        _run(["espeak-ng", "-v", name, "-s", str(wpm), "-p", str(pitch), "-w", str(raw), text])
+        if name.startswith("flite:"):
+            stretch = f"duration_stretch={wpm / 100}"
+            _run(["flite", "-voice", name[6:], "--setf", stretch, "-t", text, "-o", str(raw)])
+        else:
+            _run(["espeak-ng", "-v", name, "-s", str(wpm), "-p", str(pitch), "-w", str(raw), text])
         dry = cache / f"{key}.dry.wav"
         _run(
             [

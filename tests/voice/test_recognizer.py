@@ -8,6 +8,7 @@ on three voices so a change that breaks recognition fails here.
 from __future__ import annotations
 
 import array
+import shutil
 import subprocess
 import sys
 import wave
@@ -124,6 +125,41 @@ def test_tones_are_told_from_voices():
     assert is_tone(read_wav(SOUNDS / "get_ready.wav"))
     assert not is_tone(read_wav(SOUNDS / "voice" / "get_ready.wav"))
     assert not is_tone(bytes(32000))
+
+
+def _two_harmonics(f0_start: float, f0_end: float, seconds: float = 0.5) -> bytes:
+    # A fundamental and its octave: nearly all the power in two narrow peaks,
+    # as in a cue tone and in a voice that carries its power low (flite's
+    # "slt" saying "mute").
+    import numpy as np
+
+    n = int(16000 * seconds)
+    f0 = np.linspace(f0_start, f0_end, n)
+    phase = 2 * np.pi * np.cumsum(f0) / 16000
+    x = 0.3 * np.sin(phase) + 0.15 * np.sin(2 * phase)
+    return (x * 32767).astype("<i2").tobytes()
+
+
+def test_a_voice_with_its_power_in_two_harmonics_is_no_tone_because_its_pitch_glides():
+    from stretchguide.voice.acoustics import is_tone
+
+    assert is_tone(_two_harmonics(440.0, 440.0))  # held pitch: a tone
+    assert not is_tone(_two_harmonics(230.0, 170.0))  # a spoken word's fall in pitch
+    assert not is_tone(_two_harmonics(180.0, 200.0))
+
+
+@pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed")
+def test_flites_low_voice_saying_mute_resume_and_repeat_is_heard(recognizer, tmp_path):
+    # These three were dropped as tones before the pitch check (0.97-0.99 of
+    # each frame's power in two peaks): docs/PERFORMANCE.md.
+    for phrase in ("mute", "resume", "repeat"):
+        raw, out = tmp_path / "raw.wav", tmp_path / f"{phrase}.wav"
+        subprocess.run(["flite", "-voice", "slt", "-t", phrase, "-o", str(raw)], check=True)
+        subprocess.run(
+            ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out), "pad", "0.5", "1.0"],
+            check=True,
+        )
+        assert commands_in(recognizer, out) == [PHRASES[phrase]], phrase
 
 
 def test_the_apps_short_clips_in_other_languages_give_no_command(recognizer):

@@ -19,9 +19,17 @@ SAMPLE_BYTES = 2
 # A cue tone (a sine, or a sine with an overtone) puts nearly all of each
 # frame's power into one or two narrow peaks; speech spreads it over many
 # harmonics and formants. Measured with 512-point frames: every cue sound of
-# the app 0.996, the bench's spoken commands and the app's voice clips at
-# most 0.87. StretchGuide's threshold, between the two.
+# the app 0.996, the bench's espeak-ng commands and the app's voice clips at
+# most 0.87. But a voice whose power sits in its lowest harmonics does too:
+# flite's "slt" saying "mute", "resume" or "repeat" 0.97-0.99, so those were
+# dropped as tones. What no voice does is hold its pitch: a tone's loudest
+# frequency moves less than 0.25 Hz from one 10 ms frame to the next (25 Hz
+# a second) in 95-100 % of frames for every cue, in at most 14 % for the
+# flite voices (espeak-ng's glide more). A tone must do both.
+# StretchGuide's thresholds, between the two.
 TONE_PEAK_SHARE = 0.95
+TONE_STEADY_SHARE = 0.8
+TONE_DRIFT_HZ = 0.25
 _TONE_FRAME = 512
 _TONE_HOP = 160
 
@@ -37,15 +45,14 @@ def is_tone(pcm: bytes) -> bool:
     x = np.frombuffer(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES], dtype="<i2").astype(float)
     if len(x) < _TONE_FRAME:
         return False
-    starts = range(0, len(x) - _TONE_FRAME + 1, _TONE_HOP)
-    frames = np.stack([x[i : i + _TONE_FRAME] for i in starts]) * np.hanning(_TONE_FRAME)
-    power = np.abs(np.fft.rfft(frames, axis=1)) ** 2
+    frames = np.lib.stride_tricks.sliding_window_view(x, _TONE_FRAME)[::_TONE_HOP]
+    power = np.abs(np.fft.rfft(frames * np.hanning(_TONE_FRAME), axis=1)) ** 2
     energy = power.sum(axis=1)
-    loud = energy > energy.max() * 1e-3
-    if not loud.any():
+    loud = power[energy > energy.max() * 1e-3]
+    if len(loud) == 0:
         return False
     shares = []
-    for spectrum in power[loud]:
+    for spectrum in loud:
         rest = spectrum.copy()
         peaks = 0.0
         for _ in range(2):  # the tone and one overtone, each +-2 bins
@@ -53,7 +60,26 @@ def is_tone(pcm: bytes) -> bool:
             peaks += float(rest[max(0, k - 2) : k + 3].sum())
             rest[max(0, k - 2) : k + 3] = 0.0
         shares.append(peaks / float(spectrum.sum()))
-    return float(np.median(shares)) >= TONE_PEAK_SHARE
+    if float(np.median(shares)) < TONE_PEAK_SHARE:
+        return False
+    return _steady_share(loud) >= TONE_STEADY_SHARE
+
+
+def _steady_share(power: object) -> float:
+    """How often the loudest frequency moves less than TONE_DRIFT_HZ between frames."""
+    import numpy as np
+
+    p = np.log(np.asarray(power)[:, 1:-1] + 1e-9)  # the bins with neighbours both sides
+    if len(p) < 2:
+        return 0.0
+    k = np.clip(p.argmax(axis=1), 1, p.shape[1] - 2)
+    rows = np.arange(len(p))
+    a, b, c = p[rows, k - 1], p[rows, k], p[rows, k + 1]
+    curve = a - 2.0 * b + c
+    # Where the peak sits between bins (a parabola through the three).
+    offset = np.where(curve != 0.0, 0.5 * (a - c) / np.where(curve != 0.0, curve, 1.0), 0.0)
+    hz = (k + 1 + offset) * SAMPLE_RATE / _TONE_FRAME
+    return float(np.mean(np.abs(np.diff(hz)) < TONE_DRIFT_HZ))
 
 
 # A fixed, seeded floor of faint noise (about -50 dBFS). The acoustic model
