@@ -182,8 +182,8 @@ def test_the_own_voice_check_vetoes_its_clip_and_keeps_the_same_command_in_anoth
 ):
     # A recognizer whose "own voice" is one synthetic "stop": that recording
     # is the app talking, the same word in another voice is a person's command.
-    from stretchguide.voice.own_voice import OwnVoice
-    from stretchguide.voice.recognizer import Recognizer, speech_pieces
+    from stretchguide.voice.own_voice import OwnVoice, speech_pieces
+    from stretchguide.voice.recognizer import Recognizer
 
     own = synth(speech_cache, "stop", VOICES[0]).path
     pcm = read_wav(own)

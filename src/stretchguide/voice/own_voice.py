@@ -24,7 +24,7 @@ import array
 import functools
 import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -248,3 +248,64 @@ def default_clip_folder() -> Path | None:
 def clip_paths(folder: Path) -> list[Path]:
     """Every recorded voice clip under ``folder`` (English at the top, other languages below)."""
     return sorted(folder.rglob("*.wav"))
+
+
+def speech_pieces(
+    pcm: bytes, endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
+) -> list[bytes]:
+    """The stretches of ``pcm`` the endpointer hands on as utterances (the recognizer's cuts)."""
+    from stretchguide.voice.recognizer import _engine
+
+    ps = _engine()
+    ep = ps.Endpointer(window=endpoint_window_s, ratio=endpoint_ratio, sample_rate=SAMPLE_RATE)
+    fb = int(ep.frame_bytes)
+    pieces: list[bytes] = []
+    current: list[bytes] = []
+    usable = len(pcm) - len(pcm) % fb
+    for offset in range(0, usable, fb):
+        speech = ep.process(pcm[offset : offset + fb])
+        if speech is not None:
+            current.append(speech)
+            if not ep.in_speech:
+                pieces.append(b"".join(current))
+                current = []
+    tail = pcm[usable:]
+    if tail and ep.in_speech:
+        current.append(ep.end_stream(tail) or b"")
+    if current:
+        pieces.append(b"".join(current))
+    return pieces
+
+
+@functools.cache
+def default_own_voice(
+    endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
+) -> OwnVoice | None:
+    """Every clip the app can say, each whole and as the endpointer cuts it.
+
+    Read once per process (about 0.6 s of processor time for the four
+    languages' 638 clips, on the recognizer's thread). None when the
+    install has no clips (the check is then off, not broken).
+    """
+    from stretchguide.voice.recognizer import AudioFileError, read_wav
+
+    folder = default_clip_folder()
+    if folder is None:
+        return None
+
+    def clips() -> Iterator[tuple[str, list[bytes]]]:
+        # One clip at a time: only its features stay (5.5 MB for all 638).
+        for path in clip_paths(folder):
+            try:
+                pcm = read_wav(path)
+            except AudioFileError:
+                continue  # a damaged clip is the selftest's to report; it cannot be matched
+            pieces = speech_pieces(pcm, endpoint_window_s, endpoint_ratio)
+            # A clip said in one breath is its one piece; one with a pause in
+            # it is also kept whole, for when the pause is too short to cut it.
+            yield (
+                path.relative_to(folder).as_posix(),
+                [pcm, *pieces] if len(pieces) > 1 else pieces or [pcm],
+            )
+
+    return OwnVoice(clips())

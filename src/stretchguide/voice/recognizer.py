@@ -12,13 +12,12 @@ that is removed as soon as the decoder has read them.
 from __future__ import annotations
 
 import array
-import functools
 import math
 import sys
 import tempfile
 import time
 import wave
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,7 @@ from stretchguide.voice.commands import (
     corpus,
     normalise_tokens,
 )
-from stretchguide.voice.own_voice import OwnVoice, clip_paths, default_clip_folder
+from stretchguide.voice.own_voice import OwnVoice, default_own_voice
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
@@ -230,13 +229,9 @@ class Recognizer:
         # does not depend on what was heard before it.
         self._initial_cmn = self._decoder.get_cmn(False)
         self._app_lines = set(app_lines()) if self._judge is not None else set()
-        # The app's own recorded clips, to tell its voice from a command
-        # (voice/own_voice.py); False turns the check off.
-        self._own_voice: OwnVoice | None = (
-            default_own_voice(endpoint_window_s, endpoint_ratio)
-            if own_voice is True
-            else own_voice or None
-        )
+        if own_voice is True:  # the app's own clips, to tell its voice from a command
+            own_voice = default_own_voice(endpoint_window_s, endpoint_ratio) or False
+        self._own_voice = own_voice if isinstance(own_voice, OwnVoice) and own_voice else None
         self.last_own_text = ""
         self._new_endpointer()
         self._pending = b""
@@ -420,63 +415,6 @@ class Recognizer:
 # score -6.4 to -4.2 ("catorce" as "pause", "Minuten" as "resume"); the ones
 # under this are no longer commands. StretchGuide's figure.
 MIN_FRAME_SCORE = -5.0
-
-
-def speech_pieces(
-    pcm: bytes, endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
-) -> list[bytes]:
-    """The stretches of ``pcm`` the endpointer hands on as utterances (the recognizer's cuts)."""
-    ps = _engine()
-    ep = ps.Endpointer(window=endpoint_window_s, ratio=endpoint_ratio, sample_rate=SAMPLE_RATE)
-    fb = int(ep.frame_bytes)
-    pieces: list[bytes] = []
-    current: list[bytes] = []
-    usable = len(pcm) - len(pcm) % fb
-    for offset in range(0, usable, fb):
-        speech = ep.process(pcm[offset : offset + fb])
-        if speech is not None:
-            current.append(speech)
-            if not ep.in_speech:
-                pieces.append(b"".join(current))
-                current = []
-    tail = pcm[usable:]
-    if tail and ep.in_speech:
-        current.append(ep.end_stream(tail) or b"")
-    if current:
-        pieces.append(b"".join(current))
-    return pieces
-
-
-@functools.cache
-def default_own_voice(
-    endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
-) -> OwnVoice | None:
-    """Every clip the app can say, each whole and as the endpointer cuts it.
-
-    Read once per process (about 0.6 s of processor time for the four
-    languages' 638 clips, on the recognizer's thread). None when the
-    install has no clips (the check is then off, not broken).
-    """
-    folder = default_clip_folder()
-    if folder is None:
-        return None
-
-    def clips() -> Iterator[tuple[str, list[bytes]]]:
-        # One clip at a time: only its features stay (5.5 MB for all 638).
-        for path in clip_paths(folder):
-            try:
-                pcm = read_wav(path)
-            except AudioFileError:
-                continue  # a damaged clip is the selftest's to report; it cannot be matched
-            pieces = speech_pieces(pcm, endpoint_window_s, endpoint_ratio)
-            # A clip said in one breath is its one piece; one with a pause in
-            # it is also kept whole, for when the pause is too short to cut it.
-            yield (
-                path.relative_to(folder).as_posix(),
-                [pcm, *pieces] if len(pieces) > 1 else pieces or [pcm],
-            )
-
-    return OwnVoice(clips())
 
 
 def read_wav(path: Path) -> bytes:
