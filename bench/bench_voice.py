@@ -63,14 +63,9 @@ def live(r: Recognizer, pcm: bytes) -> None:
     r.finish()
 
 
-OWN_CLIPS: list[str] = []
-
-
 def heard_in(r: Recognizer, path: Path) -> list[str]:
     r.reset()
-    heard = [h.command.value for h in recognise(r, read_wav(path))]
-    OWN_CLIPS.extend(u.own_clip for u in r.utterances if u.own_clip)
-    return heard
+    return [h.command.value for h in recognise(r, read_wav(path))]
 
 
 def main() -> int:
@@ -152,9 +147,11 @@ def main() -> int:
         "silence and noise": [silence(cache), noise(cache)],
     }
     for name, paths in groups.items() if not args.cpu_only else ():
-        OWN_CLIPS.clear()
-        false = [(p.name, c) for p in paths for c in heard_in(r, p)]
-        own = f" (own voice: {len(OWN_CLIPS)} would-be commands dropped)" if OWN_CLIPS else ""
+        false, dropped = [], 0
+        for p in paths:
+            false += [(p.name, c) for c in heard_in(r, p)]
+            dropped += sum(1 for u in r.utterances if u.own_clip)
+        own = f" (own voice: {dropped} would-be commands dropped)" if dropped else ""
         print(f"   {name}: {len(false)} false in {len(paths)} files {false}{own}")
 
     print("\n== latency (clean, end of speech -> command known)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import array
 import math
 import sys
+from typing import Any
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
@@ -65,11 +66,11 @@ def is_tone(pcm: bytes) -> bool:
     return _steady_share(loud) >= TONE_STEADY_SHARE
 
 
-def _steady_share(power: object) -> float:
+def _steady_share(power: Any) -> float:
     """How often the loudest frequency moves less than TONE_DRIFT_HZ between frames."""
     import numpy as np
 
-    p = np.log(np.asarray(power)[:, 1:-1] + 1e-9)  # the bins with neighbours both sides
+    p = np.log(power[:, 1:-1] + 1e-9)  # the bins with neighbours both sides
     if len(p) < 2:
         return 0.0
     k = np.clip(p.argmax(axis=1), 1, p.shape[1] - 2)

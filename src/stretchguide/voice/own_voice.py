@@ -7,11 +7,10 @@ them, sound for sound, is the app talking (fed straight in, or heard back
 from the speakers a moment late) and is never a command.
 
 How: each clip and each utterance becomes a sequence of mel-cepstra (10 ms
-frames; the mean and spread of each coefficient taken out, so loudness and
-the speaker-and-room colouring do not count), trimmed to where the speech
+frames, c1-c12: loudness, c0, does not count), trimmed to where the speech
 is; dynamic time warping finds the best alignment of the utterance to each
-clip of about its length, and the mean distance per frame along it is the
-score. The same sounds from the same synthetic voice score far lower than a
+clip piece of about its length, and the mean distance per frame along it is
+the score. The same sounds from the same synthetic voice score far lower than a
 person's command: the threshold and its margin are in docs/PERFORMANCE.md.
 
 No Qt. numpy (which pyqtgraph brings) is imported when the clips are first
@@ -20,10 +19,8 @@ read, on the recognizer's thread.
 
 from __future__ import annotations
 
-import array
 import functools
 import math
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,41 +59,26 @@ class Match:
     distance: float
 
 
-def _pcm_to_float(pcm: bytes) -> NDArray[np.float32]:
+@functools.cache
+def _tables() -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The mel filter bank (FFT bins x mels) and the DCT to c1..c12."""
     import numpy as np
 
-    samples = array.array("h")
-    samples.frombytes(pcm[: len(pcm) - len(pcm) % 2])
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return np.asarray(samples, dtype=np.float32) / 32768.0
+    def mel(f: NDArray[np.float64]) -> NDArray[np.float64]:
+        return np.asarray(2595.0 * np.log10(1.0 + f / 700.0))
 
-
-_MEL: NDArray[np.float32] | None = None
-_DCT: NDArray[np.float32] | None = None
-
-
-def _tables() -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    global _MEL, _DCT
-    if _MEL is None or _DCT is None:
-        import numpy as np
-
-        def mel(f: NDArray[np.float64]) -> NDArray[np.float64]:
-            return np.asarray(2595.0 * np.log10(1.0 + f / 700.0))
-
-        lo, hi = mel(np.array(100.0)), mel(np.array(7000.0))
-        points = 700.0 * (10 ** (np.linspace(lo, hi, N_MELS + 2) / 2595.0) - 1.0)
-        bins = np.fft.rfftfreq(N_FFT, 1.0 / SAMPLE_RATE)
-        bank = np.zeros((N_FFT // 2 + 1, N_MELS))
-        for m in range(N_MELS):
-            left, centre, right = points[m : m + 3]
-            up = (bins - left) / (centre - left)
-            down = (right - bins) / (right - centre)
-            bank[:, m] = np.clip(np.minimum(up, down), 0.0, None)
-        k = np.arange(N_MELS)
-        dct = np.cos(np.pi / N_MELS * (k[:, None] + 0.5) * np.arange(1, N_CEPS + 1)[None, :])
-        _MEL, _DCT = bank.astype(np.float32), dct.astype(np.float32)
-    return _MEL, _DCT
+    lo, hi = mel(np.array(100.0)), mel(np.array(7000.0))
+    points = 700.0 * (10 ** (np.linspace(lo, hi, N_MELS + 2) / 2595.0) - 1.0)
+    bins = np.fft.rfftfreq(N_FFT, 1.0 / SAMPLE_RATE)
+    bank = np.zeros((N_FFT // 2 + 1, N_MELS))
+    for m in range(N_MELS):
+        left, centre, right = points[m : m + 3]
+        up = (bins - left) / (centre - left)
+        down = (right - bins) / (right - centre)
+        bank[:, m] = np.clip(np.minimum(up, down), 0.0, None)
+    k = np.arange(N_MELS)
+    dct = np.cos(np.pi / N_MELS * (k[:, None] + 0.5) * np.arange(1, N_CEPS + 1)[None, :])
+    return bank.astype(np.float32), dct.astype(np.float32)
 
 
 @functools.cache
@@ -107,10 +89,10 @@ def _window() -> NDArray[np.float32]:
 
 
 def features(pcm: bytes) -> NDArray[np.float32]:
-    """The utterance's speech as normalised mel-cepstra, one row per 10 ms."""
+    """The utterance's speech as mel-cepstra (c1..c12), one row per 10 ms."""
     import numpy as np
 
-    x = _pcm_to_float(pcm)
+    x = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], dtype="<i2").astype(np.float32) / 32768.0
     if len(x) < FRAME:
         return np.zeros((0, N_CEPS), dtype=np.float32)
     x = np.append(x[0], x[1:] - 0.97 * x[:-1])

@@ -352,20 +352,19 @@ class Recognizer:
         if self._judge is not None:
             self._judge.process_raw(pcm, False, False)
 
-    def _frame_score(self, decoder: Any = None) -> float:
+    def _frame_score(self) -> float:
         # The engine gives each segment's acoustic score as a probability;
         # its log over the utterance's frames is how well, on average, the
         # command's sounds explain each 10 ms of the audio. The end-of-
         # sentence segment repeats the last word's score, so it is skipped.
-        decoder = self._decoder if decoder is None else decoder
         total = 0.0
-        for seg in decoder.seg():
+        for seg in self._decoder.seg():
             if seg.word == "</s>":
                 continue
             if seg.ascore <= 0.0:
                 return -math.inf
             total += math.log(seg.ascore)
-        return total / max(1, int(decoder.n_frames()))
+        return total / max(1, int(self._decoder.n_frames()))
 
     def _close(self, started: float | None = None) -> Heard | None:
         if started is None:
@@ -384,7 +383,8 @@ class Recognizer:
         start_s = float(self._ep.speech_start) + self._ep_origin / SAMPLE_RATE
         end_s = float(self._ep.speech_end) + self._ep_origin / SAMPLE_RATE
         command = accept(text)
-        if command is not None and is_tone(b"".join(self._heard_pcm)):
+        heard, self._heard_pcm = b"".join(self._heard_pcm), []
+        if command is not None and is_tone(heard):
             command = None
         if command is not None:
             self.last_frame_score = self._frame_score()
@@ -394,11 +394,10 @@ class Recognizer:
             command = None  # the app's own line, as the own-speech model hears it
         own_clip = ""
         if command is not None and self._own_voice is not None:
-            match = self._own_voice.is_own(b"".join(self._heard_pcm))
+            match = self._own_voice.is_own(heard)
             if match is not None:
                 command, own_clip = None, match.clip  # the app's voice, sound for sound
         decode_s = self._cpu_clock() - started
-        self._heard_pcm = []
         self.utterances.append(
             Utterance(text, start_s, end_s, command, self.last_own_text, own_clip)
         )
