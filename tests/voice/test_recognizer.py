@@ -330,6 +330,26 @@ def test_gain_lifts_quiet_speech_towards_the_target_and_never_lowers_loud_speech
     assert _utterance_gain(bytes(9600)) == 1.0
 
 
+def test_noise_floor_is_the_same_second_each_block_scaled_then_added_and_clipped():
+    import numpy as np
+
+    from stretchguide.voice.acoustics import SAMPLE_RATE, _noise_floor, _with_noise_floor
+
+    floor = _noise_floor()
+    assert len(floor) == SAMPLE_RATE and 50 < floor.std() < 200  # faint: about -50 dBFS
+    # Every block starts the floor again from its first sample.
+    silent = np.frombuffer(_with_noise_floor(bytes(2 * 1000)), "<i2")
+    assert silent.tolist() == floor[:1000].tolist()
+    longer = np.frombuffer(_with_noise_floor(bytes(2 * (SAMPLE_RATE + 5))), "<i2")
+    assert longer[SAMPLE_RATE:].tolist() == floor[:5].tolist()
+    # Gain truncates towards zero, as int() does, before the floor goes on.
+    samples = np.array([7, -7, 32000, -32000], "<i2")
+    lifted = np.frombuffer(_with_noise_floor(samples.tobytes(), 1.5), "<i2")
+    assert lifted[:2].tolist() == [10 + floor[0], -10 + floor[1]]
+    assert lifted[2:].tolist() == [32767, -32768]
+    assert _with_noise_floor(b"") == b"" and _with_noise_floor(b"\x01") == b""
+
+
 def test_gain_normalisation_hears_more_far_field_commands_than_without(speech_cache, recognizer):
     # Two or three metres off: reverb, 12 dB quieter, room noise
     # (tests/voice/speech.py). docs/PERFORMANCE.md has the six-voice figures.
