@@ -43,6 +43,7 @@ from tests.voice.speech import (  # noqa: E402
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
     OTHER_VOICES,
+    VARIED_VOICES,
     VOICES,
     noise,
     silence,
@@ -74,7 +75,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="three voices only")
     ap.add_argument("--skip-commands", action="store_true", help="false commands and CPU only")
     ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
-    ap.add_argument("--voices", choices=("bench", "other", "flite"), default="bench")
+    ap.add_argument("--voices", choices=("bench", "other", "varied", "flite"), default="bench")
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
     ap.add_argument(
         "--no-own-voice", action="store_true", help="the check for the app's own recordings off"
@@ -87,7 +88,7 @@ def main() -> int:
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)
-    voices = {"other": OTHER_VOICES, "flite": FLITE_VOICES}.get(args.voices, VOICES)
+    voices = {"other": OTHER_VOICES, "varied": VARIED_VOICES, "flite": FLITE_VOICES}.get(args.voices, VOICES)
     voices = voices[:3] if args.quick else voices
     t0 = time.perf_counter()
     r = Recognizer(

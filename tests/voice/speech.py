@@ -37,6 +37,24 @@ OTHER_VOICES: tuple[tuple[str, int, int], ...] = (
     ("en-us+m7", 185, 30),
 )
 
+# The class a stranger would try: espeak-ng's own en-us and en variants at
+# speeds from 110 to 210 words a minute and pitches from 30 to 70, none of
+# them in either set above and nothing tuned on them (bench --voices varied).
+VARIED_VOICES: tuple[tuple[str, int, int], ...] = (
+    ("en-us+m1", 120, 30),
+    ("en-us+m2", 200, 50),
+    ("en-us+m4", 160, 70),
+    ("en-us+m5", 140, 40),
+    ("en-us+m6", 180, 60),
+    ("en-us+f1", 130, 55),
+    ("en-us+f3", 175, 70),
+    ("en-us+f5", 150, 35),
+    ("en+m2", 165, 45),
+    ("en+f3", 190, 50),
+    ("en-us", 110, 50),
+    ("en-us", 210, 50),
+)
+
 # A second synthesiser, where installed: flite's voices (its own recordings
 # of real speakers, not espeak-ng's formants). The number is the duration
 # stretch in hundredths (130: 30 % slower); the pitch is the voice's own.

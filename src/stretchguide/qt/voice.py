@@ -84,7 +84,7 @@ class _Worker(QObject):
     @Slot(bytes, bool)
     def audio(self, pcm: bytes, listen: bool) -> None:
         if self.metering:
-            from stretchguide.voice.recognizer import level
+            from stretchguide.voice.acoustics import level
 
             self.sig_level.emit(level(pcm))
         r = self._recognizer

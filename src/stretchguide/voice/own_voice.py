@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
+
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
@@ -233,13 +235,13 @@ def clip_paths(folder: Path) -> list[Path]:
 
 
 def speech_pieces(
-    pcm: bytes, endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
+    pcm: bytes, endpoint_window_s: float = END_WINDOW_S, endpoint_ratio: float = RATIO
 ) -> list[bytes]:
     """The stretches of ``pcm`` the endpointer hands on as utterances (the recognizer's cuts)."""
     from stretchguide.voice.recognizer import _engine
 
     ps = _engine()
-    ep = ps.Endpointer(window=endpoint_window_s, ratio=endpoint_ratio, sample_rate=SAMPLE_RATE)
+    ep = Endpointer(ps, SAMPLE_RATE, end_window_s=endpoint_window_s, ratio=endpoint_ratio)
     fb = int(ep.frame_bytes)
     pieces: list[bytes] = []
     current: list[bytes] = []
@@ -261,7 +263,7 @@ def speech_pieces(
 
 @functools.cache
 def default_own_voice(
-    endpoint_window_s: float = 0.3, endpoint_ratio: float = 0.9
+    endpoint_window_s: float = END_WINDOW_S, endpoint_ratio: float = RATIO
 ) -> OwnVoice | None:
     """Every clip the app can say, each whole and as the endpointer cuts it.
 

@@ -29,7 +29,6 @@ from stretchguide.voice.acoustics import (
     _with_noise_floor,
     is_tone,
 )
-from stretchguide.voice.acoustics import level as level  # the app's meter reads it here
 from stretchguide.voice.commands import (
     EXTRA_PRONUNCIATIONS,
     Command,
@@ -39,6 +38,7 @@ from stretchguide.voice.commands import (
     corpus,
     normalise_tokens,
 )
+from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
 
 SAMPLE_RATE = 16000
@@ -179,8 +179,8 @@ class Recognizer:
         self,
         extra_sentences: tuple[str, ...] = (),
         *,
-        endpoint_window_s: float = 0.3,
-        endpoint_ratio: float = 0.9,
+        endpoint_window_s: float = END_WINDOW_S,
+        endpoint_ratio: float = RATIO,
         agc: bool = True,
         engine_options: dict[str, Any] | None = None,
         cpu_clock: Callable[[], float] = time.process_time,
@@ -240,9 +240,7 @@ class Recognizer:
         self.utterances: list[Utterance] = []
 
     def _new_endpointer(self) -> None:
-        self._ep = self._ps.Endpointer(
-            window=self._window, ratio=self._ratio, sample_rate=SAMPLE_RATE
-        )
+        self._ep = Endpointer(self._ps, SAMPLE_RATE, end_window_s=self._window, ratio=self._ratio)
         self._frame_bytes = int(self._ep.frame_bytes)
         self._ep_origin = 0  # samples already fed before this endpointer
 
@@ -325,14 +323,16 @@ class Recognizer:
             self._gain = 0.0 if self._agc else 1.0
         started = self._cpu_clock()
         self._heard_pcm.append(speech)
-        if self._gain == 0.0:
-            # The gain is judged on the first part of the utterance, held back
-            # until there is enough of it; only the start of decoding waits.
-            self._held.append(speech)
-            if sum(map(len, self._held)) >= AGC_JUDGE_BYTES or not self._ep.in_speech:
-                self._flush_held()
-        elif speech:  # the engine rejects an empty buffer
-            self._process(_with_noise_floor(speech, self._gain))
+        fb = self._frame_bytes  # frame by frame, however many the endpointer hands on
+        for piece in [speech[i : i + fb] for i in range(0, len(speech), fb)] or [b""]:
+            if self._gain == 0.0:
+                # The gain is judged on the first part of the utterance, held
+                # back until there is enough of it; only the start of decoding waits.
+                self._held.append(piece)
+                if sum(map(len, self._held)) >= AGC_JUDGE_BYTES or not self._ep.in_speech:
+                    self._flush_held()
+            elif piece:  # the engine rejects an empty buffer
+                self._process(_with_noise_floor(piece, self._gain))
         if self._ep.in_speech:
             return None
         return self._close(started)
