@@ -88,7 +88,8 @@ def main() -> int:
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)
-    voices = {"other": OTHER_VOICES, "varied": VARIED_VOICES, "flite": FLITE_VOICES}.get(args.voices, VOICES)
+    sets = {"other": OTHER_VOICES, "varied": VARIED_VOICES, "flite": FLITE_VOICES}
+    voices = sets.get(args.voices, VOICES)
     voices = voices[:3] if args.quick else voices
     t0 = time.perf_counter()
     r = Recognizer(
