@@ -32,7 +32,7 @@ def cuts(ep, pcm: bytes) -> list[tuple[float, float, bytes, int]]:
 def recordings(speech_cache: Path) -> list[bytes]:
     phrases = ("this hurts", "go on", "i think i need a glass of water")
     return [read_wav(synth(speech_cache, p, v).path) for p in phrases for v in VOICES[:2]] + [
-        read_wav(noise(speech_cache, 10.0))
+        read_wav(noise(speech_cache, 30.0))
     ]
 
 
@@ -53,12 +53,15 @@ def test_the_shorter_end_hands_on_the_same_speech_two_frames_sooner(recordings):
         assert [c[3] for c in ours] == [c[3] - 2 for c in engine]
 
 
-def test_noise_opens_no_more_utterances_than_with_the_engines_window(recordings):
+def test_noise_costs_the_decoder_no_more_than_with_the_engines_window(recordings):
+    # What the decoder is handed is what listening to a room costs. One
+    # shorter window for both ends opened many more utterances on noise.
     room = recordings[-1]
     ours = cuts(Endpointer(ps, RATE), room)
     engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), room)
     quick = cuts(ps.Endpointer(window=END_WINDOW_S, ratio=0.9, sample_rate=RATE), room)
-    assert len(ours) <= len(engine) < len(quick)
+    assert sum(len(c[2]) for c in ours) <= sum(len(c[2]) for c in engine)
+    assert len(ours) < len(quick)
 
 
 def test_the_stream_ending_mid_speech_hands_on_the_rest():

@@ -271,7 +271,7 @@ def default_own_voice(
     languages' 638 clips, on the recognizer's thread). None when the
     install has no clips (the check is then off, not broken).
     """
-    from stretchguide.voice.recognizer import AudioFileError, read_wav
+    from stretchguide.voice.wav import AudioFileError, read_wav
 
     folder = default_clip_folder()
     if folder is None:

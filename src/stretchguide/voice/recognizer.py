@@ -11,18 +11,14 @@ that is removed as soon as the decoder has read them.
 
 from __future__ import annotations
 
-import array
 import math
-import sys
 import tempfile
 import time
-import wave
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stretchguide.clip_files import ClipFormatError, read_clip
 from stretchguide.voice.acoustics import (
     AGC_JUDGE_BYTES,
     _utterance_gain,
@@ -40,6 +36,8 @@ from stretchguide.voice.commands import (
 )
 from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
+from stretchguide.voice.wav import AudioFileError as AudioFileError  # callers import them here
+from stretchguide.voice.wav import read_wav as read_wav
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
@@ -47,10 +45,6 @@ SAMPLE_BYTES = 2
 
 class VoiceUnavailableError(Exception):
     """The speech engine or its model cannot be used here (reason in the message)."""
-
-
-class AudioFileError(Exception):
-    """A recording cannot be read (file and reason in the message)."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +207,7 @@ class Recognizer:
                             dict=str(dict_path),
                             samprate=SAMPLE_RATE,
                             loglevel="FATAL",
-                            **(engine_options or {}),
+                            **(ENGINE_OPTIONS | (engine_options or {})),
                         )
                     )
 
@@ -406,6 +400,11 @@ class Recognizer:
         return Heard(command, text, start_s, end_s, self.position_s, decode_s)
 
 
+# The phone-loop lookahead (pl_window 5) is a second search that only
+# prunes the first; with a model this small it prunes nothing: the same
+# commands and false commands on four voice sets, 15 % less CPU idle.
+ENGINE_OPTIONS: dict[str, Any] = {"pl_window": 0}
+
 # The lowest mean acoustic log-score per 10 ms frame a command may have:
 # below it the command's sounds explain the audio too poorly to act on.
 # Calibrated on the bench's twelve voices, clean and far-field: every
@@ -414,62 +413,6 @@ class Recognizer:
 # score -6.4 to -4.2 ("catorce" as "pause", "Minuten" as "resume"); the ones
 # under this are no longer commands. StretchGuide's figure.
 MIN_FRAME_SCORE = -5.0
-
-
-def read_wav(path: Path) -> bytes:
-    """A WAV file as 16 kHz mono 16-bit samples (converted if need be)."""
-    try:
-        with wave.open(str(path), "rb") as wav:
-            channels = wav.getnchannels()
-            width = wav.getsampwidth()
-            rate = wav.getframerate()
-            raw = wav.readframes(wav.getnframes())
-    except FileNotFoundError as exc:
-        raise AudioFileError(f"{path}: no such file") from exc
-    except wave.Error as exc:
-        # The app's own voice clips are mu-law WAV, which ``wave`` cannot read.
-        try:
-            clip = read_clip(path)
-        except ClipFormatError:
-            raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
-        channels, width, rate, raw = 1, SAMPLE_BYTES, clip.rate, clip.pcm
-    except (EOFError, OSError) as exc:
-        raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
-    if width != SAMPLE_BYTES:
-        raise AudioFileError(f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported")
-    samples = array.array("h")
-    samples.frombytes(raw[: len(raw) - len(raw) % (SAMPLE_BYTES * channels)])
-    if sys.byteorder == "big":
-        samples.byteswap()
-    if channels > 1:
-        samples = array.array(
-            "h",
-            (sum(samples[i : i + channels]) // channels for i in range(0, len(samples), channels)),
-        )
-    if rate != SAMPLE_RATE:
-        samples = _resample(samples, rate, SAMPLE_RATE)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return samples.tobytes()
-
-
-def _resample(samples: array.array[int], src: int, dst: int) -> array.array[int]:
-    # Linear interpolation: enough for speech recognition at 16 kHz, and the
-    # standard library has nothing better since audioop went away.
-    if not samples:
-        return samples
-    n_out = int(len(samples) * dst / src)
-    step = src / dst
-    out = array.array("h", bytes(2 * n_out))
-    last = len(samples) - 1
-    for i in range(n_out):
-        pos = i * step
-        j = int(pos)
-        frac = pos - j
-        a = samples[j]
-        b = samples[j + 1] if j < last else a
-        out[i] = int(a + (b - a) * frac)
-    return out
 
 
 def chunks(pcm: bytes, seconds: float = 0.1) -> Iterable[bytes]:
