@@ -165,16 +165,19 @@ def main() -> int:
         )
 
     print("\n== CPU (processor seconds per second of audio)")
-    idle = read_wav(noise(cache, 30.0))
-    c0 = time.process_time()
-    live(r, idle)
-    idle_cpu = (time.process_time() - c0) / 30.0
+    idle_cpu = {}
+    for name, volume in (("loud room, -31 dBFS", 0.05), ("quiet room, -51 dBFS", 0.005)):
+        idle = read_wav(noise(cache, 30.0, volume))
+        c0 = time.process_time()
+        live(r, idle)
+        idle_cpu[name] = (time.process_time() - c0) / 30.0, len(r.utterances)
     speech = b"".join(read_wav(synth(cache, s, voices[0]).path) for s in HELD_OUT_SENTENCES)
     secs = len(speech) / 32000
     c0 = time.process_time()
     live(r, speech)
     busy_cpu = (time.process_time() - c0) / secs
-    print(f"   idle (room noise): {100 * idle_cpu:.2f} % of a core")
+    for name, (cpu, opened) in idle_cpu.items():
+        print(f"   idle ({name} brown noise): {100 * cpu:.2f} % of a core, {opened} utterances")
     print(f"   listening to speech: {100 * busy_cpu:.1f} % of a core ({secs:.0f} s of speech)")
     return 0
 

@@ -204,8 +204,10 @@ def silence(cache: Path, seconds: float = 3.0) -> Path:
     return out
 
 
-def noise(cache: Path, seconds: float = 3.0) -> Path:
-    out = cache / f"noise_{seconds}.wav"
+def noise(cache: Path, seconds: float = 3.0, volume: float = 0.05) -> Path:
+    """Brown noise, a room's rumble: at the default volume about -31 dBFS RMS
+    (a loud fan), which the detector takes for speech now and then."""
+    out = cache / (f"noise_{seconds}.wav" if volume == 0.05 else f"noise_{seconds}_{volume}.wav")
     if not out.exists():
         _run(
             [
@@ -223,7 +225,7 @@ def noise(cache: Path, seconds: float = 3.0) -> Path:
                 str(seconds),
                 "brownnoise",
                 "vol",
-                "0.05",
+                str(volume),
             ]
         )
     return out
