@@ -330,6 +330,21 @@ def test_gain_lifts_quiet_speech_towards_the_target_and_never_lowers_loud_speech
     assert _utterance_gain(bytes(9600)) == 1.0
 
 
+def test_a_recording_that_stops_mid_speech_is_heard_to_its_last_frame(speech_cache, recognizer):
+    # Cut on a 30 ms frame boundary, nothing is left over for the end of the
+    # stream; the endpointer still holds the last 0.27 s of speech, which
+    # was once dropped ("this hurts" heard as "it", ending at 0.0 s).
+    clip = synth(speech_cache, "this hurts", VOICES[0])
+    pcm = read_wav(clip.path)
+    for cut_s in (clip.speech_end_s - 0.05, clip.speech_end_s - 0.033):
+        frames = int(cut_s * 16000) // 480
+        for samples in (frames * 480, frames * 480 + 7):  # on a frame boundary, and past it
+            recognizer.reset()
+            heard = recognise(recognizer, pcm[: 2 * samples])
+            assert [h.command for h in heard] == [Command.HURT], (cut_s, samples)
+            assert heard[0].end_s == pytest.approx(samples / 16000, abs=0.001)
+
+
 def test_noise_floor_is_the_same_second_each_block_scaled_then_added_and_clipped():
     import numpy as np
 

@@ -254,7 +254,7 @@ def speech_pieces(
                 pieces.append(b"".join(current))
                 current = []
     tail = pcm[usable:]
-    if tail and ep.in_speech:
+    if ep.in_speech:  # with or without a tail: the endpointer still holds speech
         current.append(ep.end_stream(tail) or b"")
     if current:
         pieces.append(b"".join(current))

@@ -298,8 +298,9 @@ class Recognizer:
         tail = self._pending
         self._pending = b""
         self._samples += len(tail) // SAMPLE_BYTES
-        # The engine's end_stream() fails on an empty tail.
-        result = self._step(self._ep.end_stream(tail)) if tail else None
+        # Always through the endpointer, even with no tail: speech running to
+        # the end of a recording is still in its queue (up to 0.27 s).
+        result = self._step(self._ep.end_stream(tail))
         if result is None and self._in_utt:
             result = self._close()
         return [result] if result is not None else []
