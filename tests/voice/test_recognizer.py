@@ -291,10 +291,13 @@ def test_voice_check_names_a_bad_file_and_goes_on_with_the_rest(speech_cache, tm
         w.setsampwidth(1)
         w.setframerate(8000)
         w.writeframes(b"\x80" * 800)
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
     good = synth(speech_cache, "stop", VOICES[0]).path
-    assert main(["voice-check", str(bad), str(eight_bit), str(good)]) == 1
+    assert main(["voice-check", str(bad), str(empty), str(eight_bit), str(good)]) == 1
     captured = capsys.readouterr()
     assert f"{bad}: not a readable WAV file" in captured.err
+    assert f"{empty}: not a readable WAV file (it ends inside its header)" in captured.err
     assert f"{eight_bit}: 8-bit samples" in captured.err
     assert "Traceback" not in captured.err
     assert f"{good}: 1 command" in captured.out

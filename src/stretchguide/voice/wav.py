@@ -38,7 +38,10 @@ def read_wav(path: Path) -> bytes:
         except ClipFormatError:
             raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
         channels, width, rate, raw = 1, SAMPLE_BYTES, clip.rate, clip.pcm
-    except (EOFError, OSError) as exc:
+    except EOFError as exc:  # carries no message of its own
+        reason = "it ends inside its header"
+        raise AudioFileError(f"{path}: not a readable WAV file ({reason})") from exc
+    except OSError as exc:
         raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
     if width != SAMPLE_BYTES:
         raise AudioFileError(f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported")
