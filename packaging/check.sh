@@ -106,7 +106,9 @@ if [ -e "$STRETCHGUIDE_DATA_DIR" ]; then
 fi
 
 say "largest parts of the bundle"
-du -sm "$bundle"/_internal/* "$bundle"/_internal/PySide6/Qt/lib/* 2>/dev/null | sort -rn | head -12
+# sed reads to the end, where head would leave and let SIGPIPE fail the
+# pipeline under pipefail (it did once, exit 141, after the whole check passed).
+du -sm "$bundle"/_internal/* "$bundle"/_internal/PySide6/Qt/lib/* 2>/dev/null | sort -rn | sed -n '1,12p'
 
 say "summary"
 printf '%-28s %s\n' \
