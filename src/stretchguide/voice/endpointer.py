@@ -15,6 +15,7 @@ No Qt; the engine is imported by the caller (`recognizer._engine`).
 from __future__ import annotations
 
 from collections import deque
+from itertools import islice
 from typing import Any
 
 # The endpointer opens an utterance when more than this share of the last
@@ -75,7 +76,7 @@ class Endpointer:
                 self.speech_end = 0.0
             else:
                 return None
-        recent = sum(s for _, s in list(self._queue)[-self._end_n :])
+        recent = sum(s for _, s in islice(reversed(self._queue), self._end_n))
         if recent < (1.0 - self._ratio) * self._end_n:
             # The end: hand on the speech's last frames and the first quiet
             # one, as the engine does (the decoder then has the start of the

@@ -300,9 +300,8 @@ class Recognizer:
         self._samples += len(tail) // SAMPLE_BYTES
         # Always through the endpointer, even with no tail: speech running to
         # the end of a recording is still in its queue (up to 0.27 s).
+        # An open utterance always closes here: the endpointer is then out of speech.
         result = self._step(self._ep.end_stream(tail))
-        if result is None and self._in_utt:
-            result = self._close()
         return [result] if result is not None else []
 
     def _step(self, speech: bytes | None) -> Heard | None:

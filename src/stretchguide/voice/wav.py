@@ -12,9 +12,7 @@ import wave
 from pathlib import Path
 
 from stretchguide.clip_files import ClipFormatError, read_clip
-
-SAMPLE_RATE = 16000
-SAMPLE_BYTES = 2
+from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
 
 
 class AudioFileError(Exception):
