@@ -207,7 +207,7 @@ def silence(cache: Path, seconds: float = 3.0) -> Path:
 def noise(cache: Path, seconds: float = 3.0, volume: float = 0.05) -> Path:
     """Brown noise, a room's rumble: at the default volume about -31 dBFS RMS
     (a loud fan), which the detector takes for speech now and then."""
-    out = cache / (f"noise_{seconds}.wav" if volume == 0.05 else f"noise_{seconds}_{volume}.wav")
+    out = cache / f"noise_{seconds}_{volume}.wav"
     if not out.exists():
         _run(
             [
