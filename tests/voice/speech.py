@@ -142,6 +142,7 @@ def synth(
         _run(
             [
                 "sox",
+                "-R",
                 str(raw),
                 "-r",
                 "16000",
@@ -165,10 +166,13 @@ def synth(
             # Room: reverb and 12 dB quieter (two or three metres off), then a
             # steady hum of pink noise about 25 dB under the speech.
             wet = cache / f"{key}.wet.wav"
-            _run(["sox", str(dry), str(wet), "reverb", "50", "50", "80", "gain", "-12"])
+            # -R throughout: sox seeds its noise and dither afresh each run
+            # otherwise, and the far-field figures moved by a clip or two.
+            _run(["sox", "-R", str(dry), str(wet), "reverb", "50", "50", "80", "gain", "-12"])
             _run(
                 [
                     "sox",
+                    "-R",
                     "-n",
                     "-r",
                     "16000",
@@ -184,7 +188,7 @@ def synth(
                     "0.006",
                 ]
             )
-            _run(["sox", "-m", str(wet), str(noise), str(out), "trim", "0", length])
+            _run(["sox", "-R", "-m", str(wet), str(noise), str(out), "trim", "0", length])
             noise.unlink()
             wet.unlink()
             dry.unlink()
