@@ -12,6 +12,7 @@ from stretchguide.voice.commands import (
     Command,
     accept,
     corpus,
+    grammar,
     normalise,
 )
 from stretchguide.voice.duplex import ECHO_TAIL_S, HalfDuplexGate
@@ -81,6 +82,15 @@ def test_the_model_corpus_holds_every_command_and_the_ordinary_sentences():
     assert set(SENTENCES) <= set(lines)
     assert len(SENTENCES) >= 24
     assert not any(accept(s) for s in SENTENCES)
+
+
+def test_the_second_look_grammar_is_every_command_as_one_whole_choice():
+    text = grammar()
+    assert text.startswith("#JSGF V1.0;")
+    rule = text.split("public <command> = ", 1)[1].rstrip().rstrip(";")
+    choices = [c.strip() for c in rule.split("|")]
+    assert sorted(choices) == sorted(COMPOUNDS.get(p, p) for p in PHRASES)
+    assert all(accept(c) is PHRASES[normalise(c)] for c in choices)
 
 
 def test_gate_is_closed_while_a_line_is_spoken_and_for_the_echo_tail():

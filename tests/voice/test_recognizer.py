@@ -58,15 +58,28 @@ def test_ouch_it_hurts_and_this_hurts_are_heard_in_clean_speech(clean_results):
 
 
 def test_the_other_commands_are_heard_in_most_clean_utterances(clean_results):
-    # The target is nine in ten; on these three voices 35 of 39 (89.7 %) are
-    # heard, "next" taken for "mute" the usual miss (docs/PERFORMANCE.md).
+    # The target is nine in ten; on these three voices 38 of 39 are heard,
+    # "go on" heard as "go on is" the miss (docs/PERFORMANCE.md).
     heard = [r == [PHRASES[p]] for p in PHRASES if p not in HURT_PHRASES for r in clean_results[p]]
-    assert sum(heard) / len(heard) >= 0.85, clean_results
+    assert sum(heard) / len(heard) >= 0.9, clean_results
 
 
 def test_no_utterance_is_heard_as_a_different_command(clean_results):
+    # A wrong command acts (the sound goes off instead of the next step);
+    # a missed one is only said again.
     wrong = {p: r for p, rs in clean_results.items() for r in rs if r and r != [PHRASES[p]]}
-    assert len(wrong) <= 2, wrong
+    assert not wrong, wrong
+
+
+def test_a_mute_is_heard_again_against_the_commands_alone(speech_cache, recognizer, monkeypatch):
+    # The language model alone hears each of these as "mute": the n of
+    # "next" as an m, the "un" of "unmute" swallowed. Muting the sound when
+    # the person asked for the next step is the wrong action, not a miss.
+    said = [("next", VOICES[0]), ("next", VOICES[1]), ("unmute", VOICES[2])]
+    clips = [synth(speech_cache, phrase, voice).path for phrase, voice in said]
+    assert [commands_in(recognizer, c) for c in clips] == [[PHRASES[p]] for p, _ in said]
+    monkeypatch.setattr(recognizer, "_recheck", lambda command, text: (command, text))
+    assert [commands_in(recognizer, c) for c in clips] == [[Command.MUTE]] * len(said)
 
 
 def test_british_scottish_and_caribbean_vowels_are_heard(speech_cache, recognizer):

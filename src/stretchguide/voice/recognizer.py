@@ -27,11 +27,15 @@ from stretchguide.voice.acoustics import (
 )
 from stretchguide.voice.commands import (
     EXTRA_PRONUNCIATIONS,
+    PHRASES,
+    RECHECKED,
     Command,
     accept,
     app_corpus,
     app_lines,
     corpus,
+    grammar,
+    normalise,
     normalise_tokens,
 )
 from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
@@ -190,6 +194,7 @@ class Recognizer:
         self._gain = 1.0
         self._held: list[bytes] = []
         self._heard_pcm: list[bytes] = []
+        self._decoded: list[bytes] = []  # what the decoder got, for a second look
         self.min_frame_score = MIN_FRAME_SCORE
         self.last_frame_score = 0.0
         self._judge: Any = None
@@ -199,11 +204,11 @@ class Recognizer:
                     Path(tmp), extra_sentences, own_speech=own_speech_check
                 )
 
-                def decoder(lm: Path) -> Any:
+                def decoder(**search: str) -> Any:
                     return ps.Decoder(
                         ps.Config(
                             hmm=model_path("en-us/en-us"),
-                            lm=str(lm),
+                            **search,
                             dict=str(dict_path),
                             samprate=SAMPLE_RATE,
                             loglevel="FATAL",
@@ -211,9 +216,14 @@ class Recognizer:
                         )
                     )
 
-                self._decoder = decoder(lm_path)
+                self._decoder = decoder(lm=str(lm_path))
+                # A decoder of its own: the same grammar as a second search
+                # of the first decoder heard "next" as a broken-off "it".
+                grammar_path = Path(tmp) / "commands.gram"
+                grammar_path.write_text(grammar(), encoding="utf-8")
+                self._commands_only = decoder(jsgf=str(grammar_path))
                 if app_lm_path is not None:
-                    self._judge = decoder(app_lm_path)
+                    self._judge = decoder(lm=str(app_lm_path))
         except VoiceUnavailableError:
             raise
         except Exception as exc:  # the engine's own errors carry no type of their own
@@ -314,6 +324,7 @@ class Recognizer:
             self._in_utt = True
             self._held = []
             self._heard_pcm = []
+            self._decoded = []
             self._gain = 0.0 if self._agc else 1.0
         started = self._cpu_clock()
         self._heard_pcm.append(speech)
@@ -342,9 +353,24 @@ class Recognizer:
         self._held = []
 
     def _process(self, pcm: bytes) -> None:
+        self._decoded.append(pcm)
         self._decoder.process_raw(pcm, False, False)
         if self._judge is not None:
             self._judge.process_raw(pcm, False, False)
+
+    def _recheck(self, command: Command, text: str) -> tuple[Command, str]:
+        """The utterance heard again against the commands alone (see
+        commands.RECHECKED): another whole command heard there wins."""
+        d = self._commands_only
+        d.set_cmn(self._decoder.get_cmn(False))  # the room and voice as learnt so far
+        d.start_utt()
+        d.process_raw(b"".join(self._decoded), False, True)
+        d.end_utt()
+        hyp = d.hyp()
+        again = normalise(hyp.hypstr) if hyp is not None else ""
+        if again in PHRASES:
+            return PHRASES[again], again
+        return command, text
 
     def _frame_score(self) -> float:
         # The engine gives each segment's acoustic score as a probability;
@@ -391,6 +417,9 @@ class Recognizer:
             match = self._own_voice.is_own(heard)
             if match is not None:
                 command, own_clip = None, match.clip  # the app's voice, sound for sound
+        if command is RECHECKED:
+            command, text = self._recheck(command, text)
+        self._decoded = []
         decode_s = self._cpu_clock() - started
         self.utterances.append(
             Utterance(text, start_s, end_s, command, self.last_own_text, own_clip)
