@@ -23,7 +23,9 @@ from stretchguide.voice.acoustics import (
     AGC_JUDGE_BYTES,
     _utterance_gain,
     _with_noise_floor,
+    is_changing,
     is_tone,
+    is_voiced,
 )
 from stretchguide.voice.commands import (
     EXTRA_PRONUNCIATIONS,
@@ -193,6 +195,8 @@ class Recognizer:
         self._agc = agc
         self._gain = 1.0
         self._held: list[bytes] = []
+        self._holding = False  # the utterance's start is held back from the decoder
+        self._voiced = False
         self._heard_pcm: list[bytes] = []
         self._decoded: list[bytes] = []  # what the decoder got, for a second look
         self.min_frame_score = MIN_FRAME_SCORE
@@ -326,15 +330,27 @@ class Recognizer:
             self._heard_pcm = []
             self._decoded = []
             self._gain = 0.0 if self._agc else 1.0
+            self._holding = True
+            self._voiced = False
         started = self._cpu_clock()
         self._heard_pcm.append(speech)
         fb = self._frame_bytes  # frame by frame, however many the endpointer hands on
         for piece in [speech[i : i + fb] for i in range(0, len(speech), fb)] or [b""]:
-            if self._gain == 0.0:
-                # The gain is judged on the first part of the utterance, held
-                # back until there is enough of it; only the start of decoding waits.
+            if self._holding:
+                # The start of the utterance waits until its gain can be
+                # judged (on its first 0.3 s) and it has a voice in it:
+                # room noise the detector took for speech is never decoded,
+                # which was nearly all the CPU of listening to a loud room.
+                # Speech has its first voiced frame within 0.3 s, so only
+                # the start of decoding waits, not the answer.
                 self._held.append(piece)
-                if sum(map(len, self._held)) >= AGC_JUDGE_BYTES or not self._ep.in_speech:
+                if not self._voiced and is_voiced(piece):
+                    self._voiced = True
+                if self._gain == 0.0 and (
+                    sum(map(len, self._held)) >= AGC_JUDGE_BYTES or not self._ep.in_speech
+                ):
+                    self._gain = _utterance_gain(b"".join(self._held))
+                if self._gain != 0.0 and self._voiced:
                     self._flush_held()
             elif piece:  # the engine rejects an empty buffer
                 self._process(_with_noise_floor(piece, self._gain))
@@ -343,7 +359,6 @@ class Recognizer:
         return self._close(started)
 
     def _flush_held(self) -> None:
-        self._gain = _utterance_gain(b"".join(self._held))
         # Block by block, as they came: the engine's result depends a little
         # on how its input is cut, and loud speech (gain 1) must decode
         # exactly as it would with no gain control at all.
@@ -351,6 +366,7 @@ class Recognizer:
             if block:
                 self._process(_with_noise_floor(block, self._gain))
         self._held = []
+        self._holding = False
 
     def _process(self, pcm: bytes) -> None:
         self._decoded.append(pcm)
@@ -389,8 +405,15 @@ class Recognizer:
     def _close(self, started: float | None = None) -> Heard | None:
         if started is None:
             started = self._cpu_clock()
-        if self._gain == 0.0:
-            self._flush_held()
+        if self._holding:
+            # No pitch in the whole utterance: a whisper, heard now, late;
+            # or steady room noise, which the decoder never hears.
+            if self._voiced or is_changing(b"".join(self._held)):
+                if self._gain == 0.0:
+                    self._gain = _utterance_gain(b"".join(self._held))
+                self._flush_held()
+            else:
+                self._held, self._holding = [], False
         self._decoder.end_utt()
         self._in_utt = False
         hyp = self._decoder.hyp()
