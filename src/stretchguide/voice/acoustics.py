@@ -1,6 +1,6 @@
-"""The audio checks around the decoder: the cue-tone test, the per-utterance
-gain, the fixed noise floor the decoder is given and the microphone meter's
-level (no Qt, no decoder).
+"""The audio checks around the decoder: the cue-tone test, the voice and
+whisper tests, the per-utterance gain, the fixed noise floor the decoder is
+given and the microphone meter's level (no Qt, no decoder).
 
 Kept apart from ``recognizer`` (which re-exports them): these are plain
 signal maths on 16 kHz mono 16-bit samples, tested on their own.
@@ -101,11 +101,6 @@ def _noise_floor() -> Any:
     return np.array([int(rng.gauss(0.0, _NOISE_SIGMA)) for _ in range(SAMPLE_RATE)], np.int64)
 
 
-# Automatic gain: speech from across the room arrives 10-20 dB quieter than
-# at the keyboard, and the noise floor above (and the room's own hiss) then
-# sits close under it. Each utterance is brought to about this loudness
-# before decoding, judged on the endpointer's first window of it (at least
-# nine tenths speech). StretchGuide's figures, tuned on the bench.
 # A voice has a pitch: within 30 ms its waveform repeats every 2.5-15 ms
 # (400-66 Hz, or a multiple of the period). Room noise does not. Differenced
 # first (pre-emphasis), which turns a fan's rumble, brown noise, into white
@@ -176,6 +171,11 @@ def is_changing(pcm: bytes) -> bool:
     return bool(np.std(balance) > WHISPER_BALANCE_DB)
 
 
+# Automatic gain: speech from across the room arrives 10-20 dB quieter than
+# at the keyboard, and the noise floor above (and the room's own hiss) then
+# sits close under it. Each utterance is brought to about this loudness
+# before decoding, judged on the endpointer's first window of it (at least
+# nine tenths speech). StretchGuide's figures, tuned on the bench.
 AGC_TARGET_RMS = 4500.0  # loudest 30 ms at about -17 dBFS
 AGC_MAX_GAIN = 16.0  # +24 dB: more lifts the room's noise as much as the voice
 AGC_MIN_GAIN = 1.0  # never quieter: loud speech is decoded as it comes
