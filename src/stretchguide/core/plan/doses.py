@@ -210,6 +210,10 @@ def decide(
     new = min(ceiling, old + step)
     why = _("your last {n} sessions were fine").format(n=FINE_SESSIONS_FOR_STEP_UP)
     beyond = new > rng.hi
+    # A dose stepped back earlier comes up again one step at a time; a step
+    # that still leaves it under the article's number says so, as the step
+    # back did.
+    below = new < rng.lo
     line = _("{name}: try {new} instead of {old}, because {why}.").format(
         name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
     )
@@ -217,4 +221,6 @@ def decide(
         line += " " + _(
             "That is past the recommended {dose}: the step is StretchGuide's suggestion."
         ).format(dose=_fmt(f, rng.hi))
-    return Offer(exercise_id, Direction.UP, f, old, new, why, beyond, False, line)
+    if below:
+        line += " " + _("That is still under the recommended {dose}.").format(dose=_fmt(f, rng.lo))
+    return Offer(exercise_id, Direction.UP, f, old, new, why, beyond, below, line)
