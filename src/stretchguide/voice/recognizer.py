@@ -408,9 +408,10 @@ class Recognizer:
         if self._holding:
             # No pitch in the whole utterance: a whisper, heard now, late;
             # or steady room noise, which the decoder never hears.
-            if self._voiced or is_changing(b"".join(self._held)):
+            held = b"".join(self._held)
+            if self._voiced or is_changing(held):
                 if self._gain == 0.0:
-                    self._gain = _utterance_gain(b"".join(self._held))
+                    self._gain = _utterance_gain(held)
                 self._flush_held()
             else:
                 self._held, self._holding = [], False
