@@ -16,7 +16,9 @@ processor time of the final decode. CPU is processor seconds per second of
 audio, listening to speech and idling on room noise.
 
 ``--voices other`` runs six voices the recognizer was never tuned on,
-``--voices flite`` six of flite's (a second synthesiser, if installed);
+``--voices flite`` six of flite's (a second synthesiser, if installed),
+``--voices default`` espeak-ng's two default English voices at five speeds
+and three pitches (what a stranger tries first);
 ``--no-agc`` turns the recognizer's gain normalisation off, to show what it
 does (far-field above all); ``--no-own-voice`` turns off the check that
 knows the app's own recordings (voice/own_voice.py); ``--own-speech-check``
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from tests.voice.speech import (  # noqa: E402
+    DEFAULT_VOICES,
     FLITE_VOICES,
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
@@ -75,7 +78,9 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="three voices only")
     ap.add_argument("--skip-commands", action="store_true", help="false commands and CPU only")
     ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
-    ap.add_argument("--voices", choices=("bench", "other", "varied", "flite"), default="bench")
+    ap.add_argument(
+        "--voices", choices=("bench", "other", "varied", "flite", "default"), default="bench"
+    )
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
     ap.add_argument(
         "--no-own-voice", action="store_true", help="the check for the app's own recordings off"
@@ -88,7 +93,12 @@ def main() -> int:
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)
-    sets = {"other": OTHER_VOICES, "varied": VARIED_VOICES, "flite": FLITE_VOICES}
+    sets = {
+        "other": OTHER_VOICES,
+        "varied": VARIED_VOICES,
+        "flite": FLITE_VOICES,
+        "default": DEFAULT_VOICES,
+    }
     voices = sets.get(args.voices, VOICES)
     voices = voices[:3] if args.quick else voices
     t0 = time.perf_counter()

@@ -55,6 +55,15 @@ VARIED_VOICES: tuple[tuple[str, int, int], ...] = (
     ("en-us", 210, 50),
 )
 
+# What a stranger tries first: espeak-ng's two default English voices, as
+# they come, at five speeds and three pitches (bench --voices default).
+DEFAULT_VOICES: tuple[tuple[str, int, int], ...] = tuple(
+    (voice, wpm, pitch)
+    for voice in ("en", "en-us")
+    for wpm in (100, 130, 160, 190, 220)
+    for pitch in (25, 50, 75)
+)
+
 # A second synthesiser, where installed: flite's voices (its own recordings
 # of real speakers, not espeak-ng's formants). The number is the duration
 # stretch in hundredths (130: 30 % slower); the pitch is the voice's own.

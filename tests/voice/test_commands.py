@@ -41,6 +41,9 @@ from stretchguide.voice.duplex import ECHO_TAIL_S, HalfDuplexGate
         ("[NOISE] ouch <sil>", Command.HURT),
         ("stop stop", Command.STOP),
         ("it hurts it hurts", Command.HURT),
+        # A slow "go on" whose long n is heard as a word of its own.
+        ("go on is", Command.RESUME),
+        ("go on it", Command.RESUME),
     ],
 )
 def test_a_whole_utterance_command_is_accepted(heard, command):
@@ -61,6 +64,12 @@ def test_a_whole_utterance_command_is_accepted(heard, command):
         "on",
         "next one",
         "ouch stop",
+        # The tail is "go on"'s alone, and only as its last word.
+        "stop is",
+        "pause it",
+        "go on is it",
+        "go on and",
+        "it is",
     ],
 )
 def test_a_command_word_inside_other_speech_is_not_a_command(heard):

@@ -99,6 +99,14 @@ def test_british_scottish_and_caribbean_vowels_are_heard(speech_cache, recognize
         assert commands_in(recognizer, clip.path) == [PHRASES[phrase]], (name, phrase)
 
 
+def test_a_slow_go_on_is_heard_though_its_long_n_sounds_like_a_word(speech_cache, recognizer):
+    # espeak-ng's default American voice at 100 and 130 words a minute: the
+    # model hears the end of the n as "is" or "it" (voice.commands.TAILS).
+    for wpm, pitch in ((100, 25), (100, 50), (130, 25), (130, 50)):
+        clip = synth(speech_cache, "go on", ("en-us", wpm, pitch))
+        assert commands_in(recognizer, clip.path) == [Command.RESUME], (wpm, pitch)
+
+
 def test_ordinary_sentences_with_command_words_inside_give_no_command(speech_cache, recognizer):
     false = {
         s: c
