@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from stretchguide.core import i18n
+from stretchguide.core import plan as P  # noqa: N812
 from stretchguide.core.catalog import Dose, Sides, describe_dose
 from stretchguide.core.i18n import (
     code_texts,
@@ -15,6 +16,7 @@ from stretchguide.core.i18n import (
     format_day_month,
     format_number,
 )
+from stretchguide.core.safety import PainLevel
 from stretchguide.core.trends import fourteen_day_verdict
 
 
@@ -100,3 +102,20 @@ def test_the_verdicts_reason_is_translated_with_its_numbers(language):
     [reason] = verdict.reasons
     assert reason.startswith("Il faut des bilans")
     assert "3" in reason and "0" in reason
+
+
+def test_a_dose_offers_reason_reads_as_a_clause_after_because(language):
+    # The reason follows "weil", and a German clause after it ends on its
+    # verb: "weil Ihre letzten 3 Einheiten gut waren", not "... waren gut".
+    language("de")
+    rng = P.DoseRange(P.Field.HOLD, 20, 30, "001")
+    fine = P.SessionEvidence(PainLevel.FINE, False, False, 0)
+    up = P.decide("k", "Knie", Dose(hold_s=20), rng, [fine] * 3)
+    assert up is not None and up.line.endswith("weil Ihre letzten 3 Einheiten gut waren.")
+    nerve = P.SessionEvidence(PainLevel.FINE, False, True, 0)
+    down = P.decide("k", "Knie", Dose(hold_s=25), rng, [nerve])
+    assert down is not None and "weil die letzte Einheit neues Kribbeln" in down.line
+    assert down.line.split(".")[0].endswith("brachte")
+    language("en")
+    down = P.decide("k", "Knee", Dose(hold_s=25), rng, [nerve])
+    assert down is not None and "because the last session brought new tingling" in down.line

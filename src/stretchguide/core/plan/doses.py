@@ -146,8 +146,11 @@ def _fmt(f: Field, value: float) -> str:
 
 
 def _back_off_reason(last: SessionEvidence, recent: Sequence[SessionEvidence]) -> str | None:
+    # Each reason is a whole clause: it follows "because", and German puts
+    # the verb of that clause last ("weil ... gut waren"), so translators get
+    # the clause, not a phrase to bend around a fixed frame.
     if last.new_nerve:
-        return _("new tingling, numbness or weakness after the last session")
+        return _("the last session brought new tingling, numbness or weakness")
     if last.spread:
         return _("the pain spread further down the leg after the last session")
     if sum(e.hurts for e in recent[-2:]) >= REPEATED_HURTS:
