@@ -25,7 +25,7 @@ from tests.voice.speech import (
 
 from stretchguide.__main__ import main
 from stretchguide.voice.acoustics import VOICED_FRAME_BYTES, is_changing, is_voiced
-from stretchguide.voice.commands import PHRASES, Command
+from stretchguide.voice.commands import PHRASES, Command, normalise
 from stretchguide.voice.recognizer import (
     AudioFileError,
     chunks,
@@ -79,8 +79,26 @@ def test_a_mute_is_heard_again_against_the_commands_alone(speech_cache, recogniz
     said = [("next", VOICES[0]), ("next", VOICES[1]), ("unmute", VOICES[2])]
     clips = [synth(speech_cache, phrase, voice).path for phrase, voice in said]
     assert [commands_in(recognizer, c) for c in clips] == [[PHRASES[p]] for p, _ in said]
-    monkeypatch.setattr(recognizer, "_recheck", lambda command, text: (command, text))
+    monkeypatch.setattr(recognizer, "_second_look", lambda command, text, allowed: (command, text))
     assert [commands_in(recognizer, c) for c in clips] == [[Command.MUTE]] * len(said)
+
+
+def test_an_on_is_heard_again_as_go_on_or_pause(speech_cache, recognizer, monkeypatch):
+    # The language model alone hears each of these as "on", no command:
+    # espeak-ng's default British voice loses the "go" of "go on", and a
+    # high voice's "pause" loses its P and Z (voice.commands.SECOND_LOOK).
+    said = [
+        ("go on", ("en", 160, 50)),
+        ("go on", ("en", 220, 50)),
+        ("pause", ("en-us+f3", 175, 70)),
+        ("pause", ("en+f3", 190, 50)),
+    ]
+    clips = [synth(speech_cache, phrase, voice).path for phrase, voice in said]
+    assert [commands_in(recognizer, c) for c in clips] == [[PHRASES[p]] for p, _ in said]
+    monkeypatch.setattr(recognizer, "_second_look", lambda command, text, allowed: (command, text))
+    for clip in clips:
+        assert commands_in(recognizer, clip) == []
+        assert [normalise(u.text) for u in recognizer.utterances] == ["on"]
 
 
 def test_british_scottish_and_caribbean_vowels_are_heard(speech_cache, recognizer):

@@ -209,16 +209,25 @@ COMMAND_WEIGHT = 10
 COMPOUNDS: dict[str, str] = {"ease off": "ease_off"}
 
 
-# The command the language model hears too often. Its "mute" is where
-# commands with a weak first sound or a nasal start end up: "unmute" with
-# its "un" swallowed, "next" heard with an m, "resume". Over the 28 voices
-# of the bench, clean and far-field, 17 of the 62 "mute"s it heard from
-# commands were another command; a decode with the commands alone
-# (grammar()) heard 14 of those right and left the other 3 as they were,
-# and heard all 45 real ones as "mute". No other command gained from the
-# same second look: for "ouch" it would have heard "no" nine times. So a
-# "mute" is heard twice (recognizer.py).
-RECHECKED = Command.MUTE
+# What the language model hears where it half heard a command, and what a
+# second look (a decode of the same audio against the commands alone,
+# grammar()) may make of it (recognizer.py):
+#
+# - "mute" is where commands with a weak first sound or a nasal start end
+#   up: "unmute" with its "un" swallowed, "next" heard with an m, "resume".
+#   Over the 28 voices of the bench, clean and far-field, 17 of the 62
+#   "mute"s it heard from commands were another command; the grammar heard
+#   14 of those right, left the other 3, and heard all 45 real ones as
+#   "mute". So any whole command the grammar hears wins. No other command
+#   gained from it: for "ouch" it would have heard "no" nine times.
+# - "on", no command at all, is where a "go on" whose "go" is lost ends up
+#   (espeak-ng's default British voice: 10 of 15) and a "pause" whose P and
+#   Z are weak (four voices). Only those two may come of it: left free, the
+#   grammar made "ouch" of an "ah" and "unmute" of an "ugh".
+SECOND_LOOK: dict[str, frozenset[Command]] = {
+    "mute": frozenset(Command),
+    "on": frozenset({Command.RESUME, Command.PAUSE}),
+}
 
 
 # A slowly spoken "go on" ends in a long n, and the model hears the end of

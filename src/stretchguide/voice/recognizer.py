@@ -30,7 +30,7 @@ from stretchguide.voice.acoustics import (
 from stretchguide.voice.commands import (
     EXTRA_PRONUNCIATIONS,
     PHRASES,
-    RECHECKED,
+    SECOND_LOOK,
     Command,
     accept,
     app_corpus,
@@ -374,9 +374,11 @@ class Recognizer:
         if self._judge is not None:
             self._judge.process_raw(pcm, False, False)
 
-    def _recheck(self, command: Command, text: str) -> tuple[Command, str]:
+    def _second_look(
+        self, command: Command | None, text: str, allowed: frozenset[Command]
+    ) -> tuple[Command | None, str]:
         """The utterance heard again against the commands alone (see
-        commands.RECHECKED): another whole command heard there wins."""
+        commands.SECOND_LOOK): an allowed whole command heard there wins."""
         d = self._commands_only
         d.set_cmn(self._decoder.get_cmn(False))  # the room and voice as learnt so far
         d.start_utt()
@@ -384,7 +386,7 @@ class Recognizer:
         d.end_utt()
         hyp = d.hyp()
         again = normalise(hyp.hypstr) if hyp is not None else ""
-        if again in PHRASES:
+        if again in PHRASES and PHRASES[again] in allowed:
             return PHRASES[again], again
         return command, text
 
@@ -427,6 +429,9 @@ class Recognizer:
         start_s = float(self._ep.speech_start) + self._ep_origin / SAMPLE_RATE
         end_s = float(self._ep.speech_end) + self._ep_origin / SAMPLE_RATE
         command = accept(text)
+        allowed = SECOND_LOOK.get(normalise(text))
+        if allowed is not None:
+            command, text = self._second_look(command, text, allowed)
         heard, self._heard_pcm = b"".join(self._heard_pcm), []
         if command is not None and is_tone(heard):
             command = None
@@ -441,8 +446,6 @@ class Recognizer:
             match = self._own_voice.is_own(heard)
             if match is not None:
                 command, own_clip = None, match.clip  # the app's voice, sound for sound
-        if command is RECHECKED:
-            command, text = self._recheck(command, text)
         self._decoded = []
         decode_s = self._cpu_clock() - started
         self.utterances.append(
