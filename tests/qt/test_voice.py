@@ -173,6 +173,18 @@ def test_stop_asks_the_same_question_and_yes_or_no_answers_it(qtbot):
     assert r.acks == ["Stop?", "No", "Stop?", "Yes"]
 
 
+@pytest.mark.parametrize("word", ["ouch", "it hurts", "this hurts"])
+def test_pain_said_at_the_stop_question_stops(qtbot, word):
+    # The person asked to stop and now says it hurts: never "carry on".
+    r = Running(qtbot)
+    r.view.confirm_stop = r.view._ask_stop
+    r.run(8)
+    QTimer.singleShot(50, r.view, lambda: r.router.handle(PHRASES[word].value))
+    r.router.handle("stop")
+    qtbot.waitUntil(lambda: r.finished == ["stopped"], timeout=3000)
+    assert r.acks == ["Stop?", "This hurts"]
+
+
 HURT_CHOICES = [("ease", "Ease off"), ("skip", "Skip"), ("continue", "Carry on"), ("end", "End")]
 
 

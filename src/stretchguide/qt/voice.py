@@ -367,12 +367,16 @@ class VoiceRouter(QObject):
 # spoken command picks which answer. Only words the recognizer already
 # knows: "yes"/"no" (and "stop"/"go on") for the stop question; "ease off",
 # "skip", "go on" and "stop" for the this-hurts question (keys 1, 2, 3, 4).
+# Pain said while the stop question is open ("ouch", "it hurts") is a yes:
+# the person already asked to stop, and carrying on would be the one wrong
+# answer (docs/CLINICAL.md, section 7).
 STOP_QUESTION = frozenset({"stop", "continue"})
 HURT_QUESTION = frozenset({"ease", "skip", "continue", "end"})
 OVERLAY_ANSWERS: dict[frozenset[str], dict[Command, str]] = {
     STOP_QUESTION: {
         Command.YES: "stop",
         Command.STOP: "stop",
+        Command.HURT: "stop",
         Command.NO: "continue",
         Command.RESUME: "continue",
     },
