@@ -8,12 +8,15 @@ from stretchguide.voice.commands import (
     ACKNOWLEDGEMENTS,
     COMPOUNDS,
     PHRASES,
+    RIVALS,
+    SECOND_LOOK,
     SENTENCES,
     Command,
     accept,
     corpus,
     grammar,
     normalise,
+    settle,
 )
 from stretchguide.voice.duplex import ECHO_TAIL_S, HalfDuplexGate
 
@@ -93,13 +96,40 @@ def test_the_model_corpus_holds_every_command_and_the_ordinary_sentences():
     assert not any(accept(s) for s in SENTENCES)
 
 
-def test_the_second_look_grammar_is_every_command_as_one_whole_choice():
+def test_the_second_look_grammar_is_every_command_and_every_count_as_one_whole_choice():
     text = grammar()
     assert text.startswith("#JSGF V1.0;")
     rule = text.split("public <command> = ", 1)[1].rstrip().rstrip(";")
     choices = [c.strip() for c in rule.split("|")]
-    assert sorted(choices) == sorted(COMPOUNDS.get(p, p) for p in PHRASES)
-    assert all(accept(c) is PHRASES[normalise(c)] for c in choices)
+    commands = [COMPOUNDS.get(p, p) for p in PHRASES]
+    assert sorted(choices) == sorted(commands + list(RIVALS))
+    assert all(accept(c) is PHRASES[normalise(c)] for c in commands)
+    # A rival chosen is no command, and no rival is a key of its own.
+    assert not any(accept(r) for r in RIVALS)
+    assert not set(RIVALS) & set(SECOND_LOOK)
+
+
+def test_a_second_look_settles_on_an_allowed_command_no_command_or_the_first_answer():
+    pause = frozenset({Command.PAUSE})
+    assert settle(None, "hold", pause, "pause") == (Command.PAUSE, "pause")
+    assert settle(None, "hold", pause, "wait") == (Command.PAUSE, "wait")
+    assert settle(None, "hold", pause, "skip") == (None, "hold")  # not allowed
+    assert settle(Command.PAUSE, "wait", pause, "eight") == (None, "wait")  # a count
+    assert settle(Command.PAUSE, "wait", pause, "") == (Command.PAUSE, "wait")
+
+
+def test_a_second_look_gives_back_only_a_command_it_may():
+    # A key is a non-command the model made of a command, or a command a
+    # count becomes, which may only stay itself ("mute", which other
+    # commands become, may give any). No key holds a number a person counts.
+    for text, allowed in SECOND_LOOK.items():
+        command = accept(text)
+        if command is not None and text != "mute":
+            assert allowed == {command}, text
+        assert allowed, text
+        assert not set(text.split()) & set(RIVALS), text
+    narrow = {t: a for t, a in SECOND_LOOK.items() if t not in ("mute", "on", "this")}
+    assert all(len(a) == 1 for a in narrow.values())
 
 
 def test_gate_is_closed_while_a_line_is_spoken_and_for_the_echo_tail():

@@ -90,7 +90,7 @@ def test_an_on_is_heard_again_as_go_on_or_pause(speech_cache, recognizer, monkey
     said = [
         ("go on", ("en", 160, 50)),
         ("go on", ("en", 220, 50)),
-        ("pause", ("en-us+f3", 175, 70)),
+        ("pause", ("en-us+f4", 190, 65)),
         ("pause", ("en+f3", 190, 50)),
     ]
     clips = [synth(speech_cache, phrase, voice).path for phrase, voice in said]
@@ -99,6 +99,43 @@ def test_an_on_is_heard_again_as_go_on_or_pause(speech_cache, recognizer, monkey
     for clip in clips:
         assert commands_in(recognizer, clip) == []
         assert [normalise(u.text) for u in recognizer.utterances] == ["on"]
+
+
+def test_short_words_the_model_makes_of_commands_are_heard_again(
+    speech_cache, recognizer, monkeypatch
+):
+    # espeak-ng's default voices: "skip" at speed as "get", a slow "next" as
+    # "where it", a slow "pause" as "holds", "go on" as "a lot it", and
+    # far-field the British "pause" as "hold" (voice.commands.SECOND_LOOK).
+    said = [
+        ("skip", ("en", 220, 50), False, "get"),
+        ("next", ("en-us", 100, 50), False, "where it"),
+        ("pause", ("en", 100, 25), False, "holds"),
+        ("go on", ("en", 130, 50), False, "a lot it"),
+        ("pause", ("en", 160, 50), True, "hold"),
+    ]
+    clips = [synth(speech_cache, p, v, far=far).path for p, v, far, _ in said]
+    assert [commands_in(recognizer, c) for c in clips] == [[PHRASES[p]] for p, *_ in said]
+    monkeypatch.setattr(recognizer, "_second_look", lambda command, text, allowed: (command, text))
+    for clip, (*_, text) in zip(clips, said, strict=True):
+        assert commands_in(recognizer, clip) == []
+        assert [normalise(u.text) for u in recognizer.utterances] == [text]
+
+
+def test_a_count_stays_a_count_in_the_second_look(speech_cache, recognizer):
+    # espeak-ng's British "four" is "hold" to the model, and the commands
+    # alone made it "pause"; "ten" is "unmute" itself. With the counts as
+    # rivals (voice.commands.RIVALS) the second look hears the count, which
+    # is no command.
+    for said, voice, text in (
+        ("four", ("en", 160, 50), "hold"),
+        ("four", ("en-gb", 160, 50), "hold"),
+        ("ten", ("en", 160, 50), "unmute"),
+        ("ten", ("en-gb", 160, 50), "unmute"),
+    ):
+        clip = synth(speech_cache, said, voice)
+        assert commands_in(recognizer, clip.path) == [], (said, voice)
+        assert [normalise(u.text) for u in recognizer.utterances] == [text], (said, voice)
 
 
 def test_british_scottish_and_caribbean_vowels_are_heard(speech_cache, recognizer):

@@ -29,7 +29,7 @@ from stretchguide.voice.acoustics import (
 )
 from stretchguide.voice.commands import (
     EXTRA_PRONUNCIATIONS,
-    PHRASES,
+    RIVALS,
     SECOND_LOOK,
     Command,
     accept,
@@ -39,6 +39,7 @@ from stretchguide.voice.commands import (
     grammar,
     normalise,
     normalise_tokens,
+    settle,
 )
 from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
@@ -129,7 +130,7 @@ def dictionary_lines(
     carry the engine's 3 MB dictionary.
     """
     sentences = corpus(extra_sentences) + app_corpus(app)
-    words = {w for s in sentences for w in s.split()}
+    words = {w for s in sentences for w in s.split()} | set(RIVALS)
     entries = _read_dictionary(cmudict, words)
     for word, phones in EXTRA_PRONUNCIATIONS.items():
         entries.append(f"{word} {phones}")
@@ -377,18 +378,15 @@ class Recognizer:
     def _second_look(
         self, command: Command | None, text: str, allowed: frozenset[Command]
     ) -> tuple[Command | None, str]:
-        """The utterance heard again against the commands alone (see
-        commands.SECOND_LOOK): an allowed whole command heard there wins."""
+        """The utterance heard again against the commands and their rivals
+        (commands.SECOND_LOOK, RIVALS; what it then is: commands.settle)."""
         d = self._commands_only
         d.set_cmn(self._decoder.get_cmn(False))  # the room and voice as learnt so far
         d.start_utt()
         d.process_raw(b"".join(self._decoded), False, True)
         d.end_utt()
         hyp = d.hyp()
-        again = normalise(hyp.hypstr) if hyp is not None else ""
-        if again in PHRASES and PHRASES[again] in allowed:
-            return PHRASES[again], again
-        return command, text
+        return settle(command, text, allowed, normalise(hyp.hypstr) if hyp is not None else "")
 
     def _frame_score(self) -> float:
         # The engine gives each segment's acoustic score as a probability;
