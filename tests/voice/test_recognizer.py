@@ -25,7 +25,7 @@ from tests.voice.speech import (
 
 from stretchguide.__main__ import main
 from stretchguide.voice.acoustics import VOICED_FRAME_BYTES, is_changing, is_voiced
-from stretchguide.voice.commands import PHRASES, Command, normalise
+from stretchguide.voice.commands import PHRASES, Command, accept, normalise
 from stretchguide.voice.recognizer import (
     AudioFileError,
     chunks,
@@ -114,12 +114,31 @@ def test_short_words_the_model_makes_of_commands_are_heard_again(
         ("go on", ("en", 130, 50), False, "a lot it"),
         ("pause", ("en", 160, 50), True, "hold"),
     ]
+    # And a command heard for another: the British "stop" at speed as
+    # "ease off", its far-field "next" as "yes".
+    said += [
+        ("stop", ("en", 220, 50), False, "ease off"),
+        ("next", ("en", 160, 50), True, "yes"),
+    ]
     clips = [synth(speech_cache, p, v, far=far).path for p, v, far, _ in said]
     assert [commands_in(recognizer, c) for c in clips] == [[PHRASES[p]] for p, *_ in said]
     monkeypatch.setattr(recognizer, "_second_look", lambda command, text, allowed: (command, text))
     for clip, (*_, text) in zip(clips, said, strict=True):
-        assert commands_in(recognizer, clip) == []
+        assert commands_in(recognizer, clip) == [c for c in [accept(text)] if c]
         assert [normalise(u.text) for u in recognizer.utterances] == [text]
+
+
+def test_a_groan_the_model_hears_as_no_is_no_answer(speech_cache, recognizer):
+    # "oh" and "ow" are "no" to the language model; inside the stop question
+    # that would carry on with the session. The second look hears "go" or
+    # "go on", and a "no" stands only if it is heard twice
+    # (voice.commands.CONFIRMED); a real "no" still is.
+    for said, voice in (("ow", ("en-us", 150, 50)), ("oh", ("en-us+m3", 130, 40))):
+        clip = synth(speech_cache, said, voice)
+        assert commands_in(recognizer, clip.path) == [], (said, voice)
+        assert [normalise(u.text) for u in recognizer.utterances] == ["no"], (said, voice)
+    for voice in (("en-us", 150, 50), ("en-us+m3", 130, 40)):
+        assert commands_in(recognizer, synth(speech_cache, "no", voice).path) == [Command.NO]
 
 
 def test_a_count_stays_a_count_in_the_second_look(speech_cache, recognizer):
