@@ -1,7 +1,7 @@
 """The spoken commands and the rule that turns a heard utterance into one.
 
-Standard library only: the app, the CLI and the tests share it, and it can be
-tested without the speech engine installed.
+Standard library and the pure domain only: the app, the CLI and the tests
+share it, and it can be tested without the speech engine installed.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+
+from stretchguide.core.spoken_numbers import spell
 
 
 class Command(StrEnum):
@@ -295,29 +297,7 @@ CONFIRMED: frozenset[str] = frozenset({"no", "go on"})
 # "hold", "ugh" as "on") then stays a count in the second look too, where
 # the commands alone would have made it the nearest command. The grammar
 # choosing one gives no command.
-RIVALS: tuple[str, ...] = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-)
+RIVALS: tuple[str, ...] = tuple(spell(n, "en") for n in (*range(1, 21), 30))
 
 
 # A slowly spoken "go on" ends in a long n, and the model hears the end of
