@@ -212,8 +212,8 @@ COMPOUNDS: dict[str, str] = {"ease off": "ease_off"}
 
 
 # What the language model hears where it half heard a command, and what a
-# second look (a decode of the same audio against the commands alone,
-# grammar()) may make of it (recognizer.py):
+# second look (a decode of the same audio against the commands and the
+# counts, grammar()) may make of it (recognizer.py; the rule: settle()):
 #
 # - "mute" is where commands with a weak first sound or a nasal start end
 #   up: "unmute" with its "un" swallowed, "next" heard with an m, "resume".
@@ -281,7 +281,8 @@ SECOND_LOOK: dict[str, frozenset[Command]] = {
     "this where": _HURT,
 }
 
-# Commands that stand only if the second look hears them too. "No" is what
+# Commands that stand only if the second look hears them too (each is a key
+# of SECOND_LOOK, which is what gives it that look). "No" is what
 # the model makes of a groan: "oh" and "ow" were "no" in 20 of 22 probes,
 # and inside the stop question a "no" carries on with the session. The
 # commands alone never heard those as "no" (as "go" or "go on"), and heard
