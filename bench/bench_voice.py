@@ -1,7 +1,7 @@
 """Voice-command benchmark: what the recognizer hears, misses and invents.
 
     python bench/bench_voice.py [--cache DIR] [--quick] [--voices other] [--no-agc]
-                                [--no-own-voice] [--own-speech-check]
+                                [--no-own-voice] [--own-speech-check] [--probes]
 
 Synthesises every command phrase with espeak-ng in six voices (speeds 130-175
 words a minute, pitches 40-60), clean and far-field (sox reverb, -12 dB,
@@ -23,7 +23,9 @@ and three pitches (what a stranger tries first);
 does (far-field above all); ``--no-own-voice`` turns off the check that
 knows the app's own recordings (voice/own_voice.py); ``--own-speech-check``
 turns on the opt-in veto by a second model of every line the app says
-(docs/PERFORMANCE.md).
+(docs/PERFORMANCE.md); ``--probes`` runs only the probes of what a person
+on the mat says that is not a command (counting aloud, the app's words said
+back, interjections) in eleven voices, and prints each command they gave.
 """
 
 from __future__ import annotations
@@ -41,11 +43,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from tests.voice.speech import (  # noqa: E402
+    COUNTING_PROBES,
     DEFAULT_VOICES,
     FLITE_VOICES,
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
+    INTERJECTIONS,
     OTHER_VOICES,
+    PROBE_VOICES,
     VARIED_VOICES,
     VOICES,
     noise,
@@ -72,6 +77,31 @@ def heard_in(r: Recognizer, path: Path) -> list[str]:
     return [h.command.value for h in recognise(r, read_wav(path))]
 
 
+def probes(r: Recognizer, cache: Path) -> None:
+    """What counting aloud and interjections give, in the probe voices.
+
+    A command an interjection means ("nope" as "no") is listed apart, not
+    counted as false.
+    """
+    groups = {
+        "counting aloud and the app's words said back": dict.fromkeys(COUNTING_PROBES, frozenset()),
+        "interjections": INTERJECTIONS,
+    }
+    for name, texts in groups.items():
+        false: Counter[str] = Counter()
+        meant: Counter[str] = Counter()
+        for text, means in texts.items():
+            for voice in PROBE_VOICES:
+                for c in heard_in(r, synth(cache, text, voice).path):
+                    (meant if c in means else false)[f"{text!r} as {c!r}"] += 1
+        n = len(texts) * len(PROBE_VOICES)
+        print(f"\n== {name}: {sum(false.values())} false commands in {n}")
+        for what, count in false.most_common():
+            print(f"   {what} {count}")
+        if meant:
+            print(f"   and {sum(meant.values())} the words mean: {dict(meant.most_common())}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default=None)
@@ -90,6 +120,7 @@ def main() -> int:
         action="store_true",
         help="veto a command the app's-own-lines model hears as one of its lines (opt-in)",
     )
+    ap.add_argument("--probes", action="store_true", help="counting and interjections only")
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)
@@ -110,6 +141,9 @@ def main() -> int:
     print(f"voices: {', '.join(f'{v}/{w}wpm/p{p}' for v, w, p in voices)}")
     print(f"gain normalisation: {'off' if args.no_agc else 'on'}")
     print(f"engine start: {time.perf_counter() - t0:.2f} s")
+    if args.probes:
+        probes(r, cache)
+        return 0
 
     latencies: list[float] = []
     for far in (False, True) if not (args.skip_commands or args.cpu_only) else ():

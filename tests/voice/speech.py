@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchguide.core.spoken_numbers import spell
 from stretchguide.voice.commands import PHRASES, Command
 
 # (espeak-ng voice, words per minute, pitch 0-99): men's, women's and a
@@ -101,6 +102,57 @@ HELD_OUT_SENTENCES: tuple[str, ...] = (
 )
 
 HURT_PHRASES = ("ouch", "it hurts", "this hurts")
+
+# What a person on the mat says that is not a command, as probes of false
+# commands (bench_voice.py --probes). Counting aloud while holding, and the
+# app's own words said back: the counts the app says, then short phrases.
+COUNTING_PROBES: tuple[str, ...] = (
+    *(spell(n, "en") for n in (*range(1, 21), 30)),
+    "hold", "relax", "rest", "breathe", "release", "switch sides", "left leg",
+    "right leg", "halfway", "get ready", "seconds left", "one more", "almost done",
+    "keep going", "nearly there", "and again", "breathe in", "breathe out", "other side",
+)  # fmt: skip
+
+# Interjections: a groan, a word of surprise or of agreement. Each maps to the
+# commands that say what it means, which are not false ("nope" heard as
+# "no", "hold on" as "pause"); any other command is.
+INTERJECTIONS: dict[str, frozenset[Command]] = {
+    **{
+        word: frozenset()
+        for word in (
+            "oh", "ow", "ah", "ugh", "hmm", "uh huh", "whoa", "oops", "okay", "good",
+            "great", "right", "well", "so", "cool", "fine", "nice", "phew", "sorry",
+            "thanks", "alright", "hello", "huh", "um", "wow", "yikes", "ooh", "there",
+            "done", "easy", "better", "gosh", "hey", "what", "really", "sure", "maybe",
+            "almost", "lovely", "oh dear", "oh well",
+        )
+    },
+    "yeah": frozenset({Command.YES}),
+    "yep": frozenset({Command.YES}),
+    "nope": frozenset({Command.NO}),
+    "oh no": frozenset({Command.NO, Command.HURT}),
+    "hold on": frozenset({Command.PAUSE}),
+    "come on": frozenset({Command.RESUME}),
+    "ow ow": frozenset({Command.HURT}),
+    "owww": frozenset({Command.HURT}),
+    "that hurts": frozenset({Command.HURT}),
+}  # fmt: skip
+
+# Eleven voices for the probes: espeak-ng's American, British, Caribbean and
+# Scottish English at several speeds and pitches, and three of flite's.
+PROBE_VOICES: tuple[tuple[str, int, int], ...] = (
+    ("en-us", 150, 50),
+    ("en", 160, 50),
+    ("en-us+f2", 170, 60),
+    ("en+klatt", 140, 50),
+    ("en-us+m7", 185, 30),
+    ("en-029", 165, 50),
+    ("en-gb-scotland", 145, 45),
+    ("en-us+f4", 190, 65),
+    ("flite:slt", 100, 0),
+    ("flite:awb", 100, 0),
+    ("flite:rms", 100, 0),
+)
 
 
 def tools_available() -> bool:
