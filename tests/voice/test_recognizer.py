@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import wave
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,12 @@ from tests.voice.speech import (
     silence,
     synth,
 )
+from tests.voice.test_wav import wav_bytes
 
 from stretchguide.__main__ import main
 from stretchguide.voice.acoustics import VOICED_FRAME_BYTES, is_changing, is_voiced
 from stretchguide.voice.commands import PHRASES, Command, accept, normalise
 from stretchguide.voice.recognizer import (
-    AudioFileError,
     chunks,
     read_wav,
     recognise,
@@ -437,36 +436,18 @@ def test_voice_check_prints_each_file_with_the_commands_and_times(speech_cache, 
 def test_voice_check_names_a_bad_file_and_goes_on_with_the_rest(speech_cache, tmp_path, capsys):
     bad = tmp_path / "notes.wav"
     bad.write_text("not audio")
-    eight_bit = tmp_path / "old.wav"
-    with wave.open(str(eight_bit), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(1)
-        w.setframerate(8000)
-        w.writeframes(b"\x80" * 800)
+    a_law = tmp_path / "phone.wav"
+    a_law.write_bytes(wav_bytes(tag=6, bits=8, rate=8000, data=b"\xd5" * 800))
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")
     good = synth(speech_cache, "stop", VOICES[0]).path
-    assert main(["voice-check", str(bad), str(empty), str(eight_bit), str(good)]) == 1
+    assert main(["voice-check", str(bad), str(empty), str(a_law), str(good)]) == 1
     captured = capsys.readouterr()
     assert f"{bad}: not a readable WAV file" in captured.err
     assert f"{empty}: not a readable WAV file (it ends inside its header)" in captured.err
-    assert f"{eight_bit}: 8-bit samples" in captured.err
+    assert f"{a_law}: 8-bit A-law samples; supported are" in captured.err
     assert "Traceback" not in captured.err
     assert f"{good}: 1 command" in captured.out
-
-
-def test_read_wav_converts_stereo_and_other_rates_to_16k_mono(tmp_path):
-    path = tmp_path / "stereo.wav"
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(2)
-        w.setsampwidth(2)
-        w.setframerate(32000)
-        w.writeframes((b"\x10\x00\x30\x00") * 32000)  # 1 s of L=16, R=48
-    pcm = read_wav(path)
-    assert len(pcm) == 16000 * 2
-    assert pcm[:2] == (32).to_bytes(2, "little", signed=True)
-    with pytest.raises(AudioFileError, match="no such file"):
-        read_wav(tmp_path / "missing.wav")
 
 
 def test_gain_lifts_quiet_speech_towards_the_target_and_never_lowers_loud_speech():

@@ -21,8 +21,9 @@ def register(sub: Any) -> None:
         "voice-check",
         help=_("list the voice commands heard in WAV recordings"),
         description=_(
-            "Run the voice-command recognizer on WAV recordings (16-bit PCM, any rate, "
-            "mono or stereo) and print, per file, the commands heard with their times. "
+            "Run the voice-command recognizer on WAV recordings (PCM or floating point, "
+            "any rate, any number of channels) and print, per file, the commands heard "
+            "with their times. "
             "Record your own room to see what the app would hear there."
         ),
     )

@@ -1,78 +1,231 @@
 """Recordings for `voice-check`, the tests and the own-voice check: a WAV file
-as 16 kHz mono signed 16-bit samples, whatever its rate and channels.
+as 16 kHz mono signed 16-bit samples, whatever its rate, channels and
+sample format.
 
-Standard library only (and the app's own clip reader, for its mu-law clips).
+The RIFF chunks are read here rather than by ``wave``, which reads only
+integer PCM (and on Python 3.11 not the extensible header that 24-bit and
+multichannel recorders write): a recording of the person's room is taken
+as the recorder made it, 8-, 16-, 24- or 32-bit PCM, 32- or 64-bit float or
+mu-law (the app's own clips). The data is read and converted in blocks with
+numpy (which pyqtgraph brings), so an hour's recording never sits in memory
+at its own rate, only its 16 kHz mono result.
 """
 
 from __future__ import annotations
 
-import array
-import sys
-import wave
+import struct
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
-from stretchguide.clip_files import ClipFormatError, read_clip
+from stretchguide.clip_files import mulaw_decode
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 class AudioFileError(Exception):
     """A recording cannot be read (file and reason in the message)."""
 
 
+PCM = 1
+FLOAT = 3
+MULAW = 7
+EXTENSIBLE = 0xFFFE
+_SUPPORTED = {(PCM, 8), (PCM, 16), (PCM, 24), (PCM, 32), (FLOAT, 32), (FLOAT, 64), (MULAW, 8)}
+
+# Frames read and converted at a time.
+BLOCK_FRAMES = 1 << 18
+
+# Sample rates a recording of speech can have. Below 4 kHz nothing of a voice
+# is left to hear, and a header claiming 1 Hz would make every second of it
+# 16,000 samples; above 768 kHz no sound card records.
+MIN_RATE = 4000
+MAX_RATE = 768000
+MAX_CHANNELS = 64
+
+
+@dataclass(frozen=True)
+class _Format:
+    tag: int
+    channels: int
+    rate: int
+    bits: int
+
+    @property
+    def frame_bytes(self) -> int:
+        return self.channels * self.bits // 8
+
+
 def read_wav(path: Path) -> bytes:
     """A WAV file as 16 kHz mono 16-bit samples (converted if need be)."""
     try:
-        with wave.open(str(path), "rb") as wav:
-            channels = wav.getnchannels()
-            width = wav.getsampwidth()
-            rate = wav.getframerate()
-            raw = wav.readframes(wav.getnframes())
+        with path.open("rb") as fh:
+            fmt, size = _header(path, fh)
+            convert = _Converter(fmt.channels, fmt.rate)
+            out: list[bytes] = []
+            left = size
+            while left > 0:
+                raw = fh.read(min(left, BLOCK_FRAMES * fmt.frame_bytes))
+                if not raw:
+                    break  # the header promised more than the file holds
+                left -= len(raw)
+                out.append(convert(_to_16_bit(raw, fmt)))
+            return convert.end(out)
     except FileNotFoundError as exc:
         raise AudioFileError(f"{path}: no such file") from exc
-    except wave.Error as exc:
-        # The app's own voice clips are mu-law WAV, which ``wave`` cannot read.
-        try:
-            clip = read_clip(path)
-        except ClipFormatError:
-            raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
-        channels, width, rate, raw = 1, SAMPLE_BYTES, clip.rate, clip.pcm
-    except EOFError as exc:  # carries no message of its own
-        reason = "it ends inside its header"
-        raise AudioFileError(f"{path}: not a readable WAV file ({reason})") from exc
+    except IsADirectoryError as exc:
+        raise AudioFileError(f"{path}: a folder, not a WAV file") from exc
     except OSError as exc:
-        raise AudioFileError(f"{path}: not a readable WAV file ({exc})") from exc
-    if width != SAMPLE_BYTES:
-        raise AudioFileError(f"{path}: {8 * width}-bit samples; only 16-bit PCM WAV is supported")
-    samples = array.array("h")
-    samples.frombytes(raw[: len(raw) - len(raw) % (SAMPLE_BYTES * channels)])
-    if sys.byteorder == "big":
-        samples.byteswap()
-    if channels > 1:
-        samples = array.array(
-            "h",
-            (sum(samples[i : i + channels]) // channels for i in range(0, len(samples), channels)),
+        raise AudioFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:
+    """The file's format and the length of its samples, the file left at
+    the first of them."""
+    head = fh.read(12)
+    if len(head) < 12:
+        raise AudioFileError(f"{path}: not a readable WAV file (it ends inside its header)")
+    if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        raise AudioFileError(f"{path}: not a readable WAV file (it does not start with RIFF/WAVE)")
+    fmt: _Format | None = None
+    while True:
+        chunk = fh.read(8)
+        if len(chunk) < 8:
+            what = "format" if fmt is None else "data"
+            raise AudioFileError(f"{path}: not a readable WAV file (it has no {what} chunk)")
+        name = chunk[:4]
+        (size,) = struct.unpack("<I", chunk[4:])
+        if name == b"fmt ":
+            body = fh.read(size + (size & 1))
+            fmt = _format(path, body[:size])
+        elif name == b"data":
+            if fmt is None:
+                raise AudioFileError(
+                    f"{path}: not a readable WAV file (its data comes before its format)"
+                )
+            return fmt, size
+        else:
+            fh.seek(size + (size & 1), 1)  # chunks are padded to an even length
+
+
+def _format(path: Path, body: bytes) -> _Format:
+    if len(body) < 16:
+        raise AudioFileError(f"{path}: not a readable WAV file (its format chunk is cut short)")
+    tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
+    if tag == EXTENSIBLE and len(body) >= 26:
+        (tag,) = struct.unpack("<H", body[24:26])  # the sub-format GUID's first field
+    if (tag, bits) not in _SUPPORTED:
+        kind = {PCM: "PCM", FLOAT: "floating-point", 6: "A-law", MULAW: "mu-law"}.get(
+            tag, f"format {tag}"
         )
-    if rate != SAMPLE_RATE:
-        samples = _resample(samples, rate, SAMPLE_RATE)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return samples.tobytes()
+        raise AudioFileError(
+            f"{path}: {bits}-bit {kind} samples; supported are 8-, 16-, 24- and 32-bit PCM, "
+            "32- and 64-bit floating point and mu-law"
+        )
+    if not 1 <= channels <= MAX_CHANNELS:
+        raise AudioFileError(f"{path}: {channels} channels; a recording has 1 to {MAX_CHANNELS}")
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise AudioFileError(
+            f"{path}: a sample rate of {rate} Hz; a recording of speech needs "
+            f"{MIN_RATE} to {MAX_RATE} Hz"
+        )
+    return _Format(tag, channels, rate, bits)
 
 
-def _resample(samples: array.array[int], src: int, dst: int) -> array.array[int]:
-    # Linear interpolation: enough for speech recognition at 16 kHz, and the
-    # standard library has nothing better since audioop went away.
-    if not samples:
-        return samples
-    n_out = int(len(samples) * dst / src)
-    step = src / dst
-    out = array.array("h", bytes(2 * n_out))
-    last = len(samples) - 1
-    for i in range(n_out):
-        pos = i * step
-        j = int(pos)
+def _to_16_bit(raw: bytes, fmt: _Format) -> bytes:
+    """Samples of any supported format as 16-bit little-endian ones (a
+    trailing part of a sample dropped)."""
+    import numpy as np
+
+    width = fmt.bits // 8
+    raw = raw[: len(raw) - len(raw) % width]
+    if fmt.tag == MULAW:
+        return mulaw_decode(raw)
+    if fmt.tag == FLOAT:
+        x: NDArray[np.float64] = np.frombuffer(raw, dtype=f"<f{width}").astype(np.float64)
+        scaled = np.clip(np.nan_to_num(x) * 32768.0, -32768, 32767)
+        return np.trunc(scaled).astype("<i2").tobytes()
+    if fmt.bits == 16:
+        return raw
+    if fmt.bits == 8:  # unsigned, centred on 128
+        return (
+            ((np.frombuffer(raw, dtype=np.uint8).astype(np.int16) - 128) << 8)
+            .astype("<i2")
+            .tobytes()
+        )
+    # 24- and 32-bit: the top two bytes of each little-endian sample.
+    b = np.frombuffer(raw, dtype=np.uint8).reshape(-1, width)
+    return np.ascontiguousarray(b[:, width - 2 :]).tobytes()
+
+
+class _Converter:
+    """16-bit little-endian frames of any rate and channel count, block by
+    block, to 16 kHz mono: channels averaged (rounded down), the rate changed
+    by linear interpolation (enough for speech recognition at 16 kHz; the
+    standard library has nothing better since audioop went away)."""
+
+    def __init__(self, channels: int, rate: int) -> None:
+        self._channels = channels
+        self._rate = rate
+        self._step = rate / SAMPLE_RATE
+        self._seen = 0  # source samples so far
+        self._done = 0  # source samples before the held one
+        self._next = 0  # the next output sample
+        self._held: NDArray[np.int64] | None = None  # the last source sample, not yet used up
+        self._carry = b""  # a partial frame left from the last block
+
+    def __call__(self, raw: bytes) -> bytes:
+        import numpy as np
+
+        raw = self._carry + raw
+        frame = SAMPLE_BYTES * self._channels
+        usable = len(raw) - len(raw) % frame
+        self._carry = raw[usable:]
+        x = np.frombuffer(raw[:usable], dtype="<i2").astype(np.int64)
+        mono: NDArray[np.int64] = x.reshape(-1, self._channels).sum(axis=1) // self._channels
+        self._seen += len(mono)
+        if self._step == 1.0:
+            return mono.astype("<i2").tobytes()
+        if self._held is not None:
+            mono = np.concatenate([self._held, mono])
+        if len(mono) < 2:
+            self._held = mono
+            return b""
+        # Every output sample whose position lies before the last source
+        # sample held here; that one waits for the next block's first.
+        last = self._done + len(mono) - 1
+        out = self._interpolate(mono, last)
+        self._done = last
+        self._held = mono[-1:]
+        return out
+
+    def _interpolate(self, mono: NDArray[np.int64], last: int) -> bytes:
+        import numpy as np
+
+        i = np.arange(self._next, self._next + int(len(mono) / self._step) + 2)
+        pos = i * self._step
+        i, pos = i[pos < last], pos[pos < last]
+        self._next += len(i)
+        j = pos.astype(np.int64)
         frac = pos - j
-        a = samples[j]
-        b = samples[j + 1] if j < last else a
-        out[i] = int(a + (b - a) * frac)
-    return out
+        a = mono[j - self._done]
+        b = mono[j - self._done + 1]
+        return np.trunc(a + (b - a) * frac).astype("<i2").tobytes()
+
+    def end(self, converted: list[bytes]) -> bytes:
+        """The whole recording from its converted blocks: one sample for
+        each 1/16000 s the source lasts, those past its last sample being
+        that sample (the end of a recording is its own neighbour)."""
+        import numpy as np
+
+        pcm = b"".join(converted)
+        if self._step == 1.0:
+            return pcm
+        total = int(self._seen * SAMPLE_RATE / self._rate)
+        missing = max(0, total - len(pcm) // SAMPLE_BYTES)
+        if missing and self._held is not None and len(self._held):
+            pcm += np.full(missing, self._held[0], dtype="<i2").tobytes()
+        return pcm[: SAMPLE_BYTES * total]

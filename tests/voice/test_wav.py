@@ -1,0 +1,135 @@
+"""Reading recordings: any WAV a recorder writes, as 16 kHz mono 16-bit
+samples, or a message naming the file and what it cannot take."""
+
+from __future__ import annotations
+
+import random
+import re
+import struct
+import wave
+
+import pytest
+
+import stretchguide.voice.wav as wav_module
+from stretchguide.voice.wav import AudioFileError, read_wav
+
+
+def test_read_wav_converts_stereo_and_other_rates_to_16k_mono(tmp_path):
+    path = tmp_path / "stereo.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(32000)
+        w.writeframes((b"\x10\x00\x30\x00") * 32000)  # 1 s of L=16, R=48
+    pcm = read_wav(path)
+    assert len(pcm) == 16000 * 2
+    assert pcm[:2] == (32).to_bytes(2, "little", signed=True)
+    with pytest.raises(AudioFileError, match="no such file"):
+        read_wav(tmp_path / "missing.wav")
+
+
+def wav_bytes(*, tag: int, bits: int, rate: int, data: bytes, channels: int = 1) -> bytes:
+    """A WAV file of any format tag, as a recorder other than ``wave`` writes it."""
+    align = channels * bits // 8
+    fmt = struct.pack("<HHIIHH", tag, channels, rate, rate * align, align, bits)
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
+    body += b"data" + struct.pack("<I", len(data)) + data
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+def _linear_reference(samples: list[int], src: int) -> list[int]:
+    # The conversion spelt out sample by sample, as the oracle.
+    step = src / 16000
+    out = []
+    for i in range(int(len(samples) * 16000 / src)):
+        pos = i * step
+        j = int(pos)
+        a = samples[j]
+        b = samples[j + 1] if j < len(samples) - 1 else a
+        out.append(int(a + (b - a) * (pos - j)))
+    return out
+
+
+@pytest.mark.parametrize("rate", [8000, 11025, 44100, 48000, 16001])
+@pytest.mark.parametrize("block", [1, 3, 1 << 18])
+def test_read_wav_converts_in_blocks_exactly_as_sample_by_sample(
+    tmp_path, monkeypatch, rate, block
+):
+    monkeypatch.setattr(wav_module, "BLOCK_FRAMES", block)
+    rng = random.Random(rate)
+    left = [rng.randint(-32768, 32767) for _ in range(997)]
+    right = [rng.randint(-32768, 32767) for _ in range(997)]
+    path = tmp_path / "stereo.wav"
+    data = b"".join(struct.pack("<hh", a, b) for a, b in zip(left, right, strict=True))
+    path.write_bytes(wav_bytes(tag=1, bits=16, rate=rate, data=data, channels=2))
+    mono = [(a + b) // 2 for a, b in zip(left, right, strict=True)]
+    got = list(struct.unpack(f"<{len(read_wav(path)) // 2}h", read_wav(path)))
+    assert got == _linear_reference(mono, rate)
+
+
+def test_read_wav_takes_the_sample_formats_recorders_write(tmp_path):
+    # A 16-bit original and the same samples as other recorders store them:
+    # each reads back to the 16-bit samples (8-bit to its own precision).
+    samples = [0, 1000, -1000, 32767, -32768, 256, -257, 12345]
+    pcm16 = struct.pack(f"<{len(samples)}h", *samples)
+    variants = {
+        "s24": wav_bytes(tag=1, bits=24, rate=16000, data=b"".join(
+            b"\x7f" + struct.pack("<h", s) for s in samples)),
+        "s32": wav_bytes(tag=1, bits=32, rate=16000, data=b"".join(
+            b"\x00\x7f" + struct.pack("<h", s) for s in samples)),
+        "f32": wav_bytes(tag=3, bits=32, rate=16000, data=struct.pack(
+            f"<{len(samples)}f", *(s / 32768 for s in samples))),
+        "f64": wav_bytes(tag=3, bits=64, rate=16000, data=struct.pack(
+            f"<{len(samples)}d", *(s / 32768 for s in samples))),
+        # WAVE_FORMAT_EXTENSIBLE with the PCM sub-format, as 24-bit and
+        # multichannel recorders write it.
+        "ext": wav_bytes(tag=0xFFFE, bits=16, rate=16000, data=pcm16),
+    }  # fmt: skip
+    for name, content in variants.items():
+        path = tmp_path / f"{name}.wav"
+        if name == "ext":  # the extension: size, valid bits, channel mask, sub-format GUID
+            fmt_end = content.index(b"data")
+            ext = struct.pack("<HHIH", 22, 16, 4, 1) + bytes(14)
+            content = content[:fmt_end] + ext + content[fmt_end:]
+            content = content.replace(
+                struct.pack("<I", 16) + struct.pack("<H", 0xFFFE),
+                struct.pack("<I", 40) + struct.pack("<H", 0xFFFE),
+                1,
+            )
+            content = content[:4] + struct.pack("<I", len(content) - 8) + content[8:]
+        path.write_bytes(content)
+        assert read_wav(path) == pcm16, name
+    u8 = tmp_path / "u8.wav"
+    u8.write_bytes(wav_bytes(tag=1, bits=8, rate=16000, data=bytes([128, 129, 127, 255, 0])))
+    assert struct.unpack("<5h", read_wav(u8)) == (0, 256, -256, 127 * 256, -128 * 256)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"rate": 1}, "a sample rate of 1 Hz; a recording of speech needs 4000 to 768000 Hz"),
+        ({"rate": 4_000_000}, "a sample rate of 4000000 Hz"),
+        ({"channels": 0}, "0 channels; a recording has 1 to 64"),
+        ({"bits": 12}, "12-bit PCM samples; supported are"),
+        ({"tag": 2}, "4-bit format 2 samples"),
+    ],
+)
+def test_read_wav_names_the_file_and_the_field_it_cannot_take(tmp_path, change, message):
+    fields = {"tag": 1, "bits": 16, "rate": 16000, "channels": 1} | change
+    if change.get("tag") == 2:
+        fields["bits"] = 4
+    path = tmp_path / "odd.wav"
+    path.write_bytes(wav_bytes(data=bytes(64), **fields))
+    with pytest.raises(AudioFileError, match=re.escape(f"{path}: {message}")):
+        read_wav(path)
+
+
+def test_read_wav_reads_what_a_file_holds_when_its_header_promises_more(tmp_path):
+    path = tmp_path / "cut.wav"
+    whole = wav_bytes(tag=1, bits=16, rate=16000, data=bytes(range(200)))
+    path.write_bytes(whole[:-51])  # cut mid-sample: the half sample is dropped
+    assert read_wav(path) == bytes(range(148))
+    folder = tmp_path / "folder.wav"
+    folder.mkdir()
+    with pytest.raises(AudioFileError, match="a folder, not a WAV file"):
+        read_wav(folder)
