@@ -77,6 +77,18 @@ FLITE_VOICES: tuple[tuple[str, int, int], ...] = (
     ("flite:rms", 130, 0),
 )
 
+# Eleven voices for the probes, from the sets above: espeak-ng's American,
+# British, Caribbean and Scottish English at several speeds and pitches, and
+# three of flite's.
+PROBE_VOICES: tuple[tuple[str, int, int], ...] = (
+    VOICES[0],
+    ("en", 160, 50),
+    VOICES[2],
+    VOICES[3],
+    *(OTHER_VOICES[i] for i in (5, 3, 4, 1)),
+    *FLITE_VOICES[2::-1],
+)
+
 # Ordinary speech the model never saw, several with a command word inside.
 HELD_OUT_SENTENCES: tuple[str, ...] = (
     "can we stop for a moment and talk",
@@ -137,22 +149,6 @@ INTERJECTIONS: dict[str, frozenset[Command]] = {
     "owww": frozenset({Command.HURT}),
     "that hurts": frozenset({Command.HURT}),
 }  # fmt: skip
-
-# Eleven voices for the probes: espeak-ng's American, British, Caribbean and
-# Scottish English at several speeds and pitches, and three of flite's.
-PROBE_VOICES: tuple[tuple[str, int, int], ...] = (
-    ("en-us", 150, 50),
-    ("en", 160, 50),
-    ("en-us+f2", 170, 60),
-    ("en+klatt", 140, 50),
-    ("en-us+m7", 185, 30),
-    ("en-029", 165, 50),
-    ("en-gb-scotland", 145, 45),
-    ("en-us+f4", 190, 65),
-    ("flite:slt", 100, 0),
-    ("flite:awb", 100, 0),
-    ("flite:rms", 100, 0),
-)
 
 
 def tools_available() -> bool:
