@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-import numpy as np
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
@@ -184,22 +183,9 @@ def test_committed_images_match_the_generator(qapp):
         elif path.suffix == ".svg":
             if path.read_bytes() != data:
                 stale.append(path)
-        elif not _same_picture(QImage.fromData(data), QImage(str(path))):
+        elif not gen.same_picture(QImage.fromData(data), QImage(str(path))):
             stale.append(path)
     assert not stale, "run tools/gen_images.py: " + ", ".join(str(p) for p in stale)
-
-
-def _same_picture(a: QImage, b: QImage) -> bool:
-    """Equal up to antialiasing noise (raster output may differ across Qt builds)."""
-    if a.size() != b.size():
-        return False
-    arrays = []
-    for img in (a, b):
-        img = img.convertToFormat(QImage.Format.Format_ARGB32)
-        buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
-        arrays.append(buf.reshape(img.height(), img.bytesPerLine())[:, : img.width() * 4])
-    diff = np.abs(arrays[0].astype(np.int16) - arrays[1].astype(np.int16))
-    return float(diff.mean()) < 1.0
 
 
 def test_widget_background_is_left_to_the_theme(qapp):
