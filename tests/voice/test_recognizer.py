@@ -528,3 +528,36 @@ def test_the_opt_in_own_speech_check_hears_the_apps_own_line_and_keeps_a_command
     assert commands_in(checked, uno) == []
     assert checked.utterances[-1].own_text == "es:uno"
     assert commands_in(checked, synth(speech_cache, "ouch", VOICES[0]).path) == [Command.HURT]
+
+
+def _espeak_as_written(tmp_path: Path, text: str) -> bytes:
+    # espeak-ng's own file, not through sox: 22.05 kHz, its silence exact
+    # zeros (no dither).
+    path = tmp_path / "espeak.wav"
+    subprocess.run(
+        ["espeak-ng", "-v", "en-us", "-w", str(path), text], check=True, capture_output=True
+    )
+    return read_wav(path)
+
+
+def test_a_command_in_digital_silence_is_heard(speech_cache, tmp_path, recognizer):
+    # Zeros before and after, as a synthesiser or an editor leaves them:
+    # the voice detector learnt no noise level from them and cut "this
+    # hurts" to "mute"; one step of dither in the silence, as sox leaves,
+    # and it is heard.
+    quiet = bytes(2 * 8000)
+    for text, command in (("this hurts", Command.HURT), ("pause", Command.PAUSE)):
+        heard = recognise(recognizer, quiet + _espeak_as_written(tmp_path, text) + quiet)
+        assert [h.command for h in heard] == [command], text
+        assert heard[0].start_s == pytest.approx(0.5, abs=0.1)
+
+
+def test_only_digital_silence_is_dithered():
+    from stretchguide.voice.acoustics import audible
+
+    zeros = bytes(960)
+    dithered = audible(zeros)
+    samples = [int.from_bytes(dithered[i : i + 2], "little", signed=True) for i in range(0, 960, 2)]
+    assert len(dithered) == 960 and set(samples) == {-1, 0, 1}
+    quiet = (1).to_bytes(2, "little", signed=True) + bytes(958)
+    assert audible(quiet) is quiet

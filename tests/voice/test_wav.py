@@ -8,6 +8,7 @@ import re
 import struct
 import wave
 
+import numpy as np
 import pytest
 
 import stretchguide.voice.wav as wav_module
@@ -50,21 +51,58 @@ def _linear_reference(samples: list[int], src: int) -> list[int]:
     return out
 
 
-@pytest.mark.parametrize("rate", [8000, 11025, 44100, 48000, 16001])
+def _stereo(tmp_path, rate: int, frames: int):
+    rng = random.Random(rate)
+    left = [rng.randint(-20000, 20000) for _ in range(frames)]
+    right = [rng.randint(-20000, 20000) for _ in range(frames)]
+    path = tmp_path / f"stereo{rate}.wav"
+    data = b"".join(struct.pack("<hh", a, b) for a, b in zip(left, right, strict=True))
+    path.write_bytes(wav_bytes(tag=1, bits=16, rate=rate, data=data, channels=2))
+    return path, [(a + b) // 2 for a, b in zip(left, right, strict=True)]
+
+
+@pytest.mark.parametrize("rate", [8000, 11025, 12000])
 @pytest.mark.parametrize("block", [1, 3, 1 << 18])
-def test_read_wav_converts_in_blocks_exactly_as_sample_by_sample(
+def test_a_lower_rate_is_interpolated_in_blocks_exactly_as_sample_by_sample(
     tmp_path, monkeypatch, rate, block
 ):
     monkeypatch.setattr(wav_module, "BLOCK_FRAMES", block)
-    rng = random.Random(rate)
-    left = [rng.randint(-32768, 32767) for _ in range(997)]
-    right = [rng.randint(-32768, 32767) for _ in range(997)]
-    path = tmp_path / "stereo.wav"
-    data = b"".join(struct.pack("<hh", a, b) for a, b in zip(left, right, strict=True))
-    path.write_bytes(wav_bytes(tag=1, bits=16, rate=rate, data=data, channels=2))
-    mono = [(a + b) // 2 for a, b in zip(left, right, strict=True)]
+    path, mono = _stereo(tmp_path, rate, 997)
     got = list(struct.unpack(f"<{len(read_wav(path)) // 2}h", read_wav(path)))
     assert got == _linear_reference(mono, rate)
+
+
+@pytest.mark.parametrize("rate", [16001, 22050, 44100, 48000, 96000])
+def test_a_higher_rate_reads_the_same_whatever_the_blocks(tmp_path, monkeypatch, rate):
+    path, _ = _stereo(tmp_path, rate, 3001)
+    whole = read_wav(path)
+    assert len(whole) // 2 == int(3001 * 16000 / rate)
+    for block in (1, 7, 500):
+        monkeypatch.setattr(wav_module, "BLOCK_FRAMES", block)
+        assert read_wav(path) == whole, block
+
+
+def _tone(tmp_path, rate: int, hz: float) -> np.ndarray:
+    t = np.arange(rate) / rate
+    x = (10000 * np.sin(2 * np.pi * hz * t)).astype("<i2")
+    path = tmp_path / f"tone{hz}.wav"
+    path.write_bytes(wav_bytes(tag=1, bits=16, rate=rate, data=x.tobytes()))
+    return np.frombuffer(read_wav(path), dtype="<i2").astype(float)[2000:-2000]
+
+
+@pytest.mark.parametrize("rate", [22050, 44100, 48000])
+def test_what_lies_above_eight_khz_does_not_fold_back_into_the_voice(tmp_path, rate):
+    # The voice keeps its level (the interpolation rolls the top off a
+    # little: 3 kHz loses up to 0.5 dB, 6 kHz 2 dB); a 10 kHz hiss, which taken down to
+    # 16 kHz without a low-pass folds back to 6 kHz, is gone.
+    def rms(hz: float) -> float:
+        return float(np.sqrt(np.mean(_tone(tmp_path, rate, hz) ** 2)))
+
+    for hz in (300.0, 1000.0):
+        assert rms(hz) == pytest.approx(7071, rel=0.02), hz
+    assert rms(3000.0) > 7071 * 0.9
+    assert rms(6000.0) > 7071 * 0.75
+    assert rms(10000.0) < 10
 
 
 def test_read_wav_takes_the_sample_formats_recorders_write(tmp_path):

@@ -23,6 +23,7 @@ from stretchguide.voice.acoustics import (
     AGC_JUDGE_BYTES,
     _utterance_gain,
     _with_noise_floor,
+    audible,
     is_changing,
     is_tone,
     is_voiced,
@@ -302,7 +303,7 @@ class Recognizer:
         for offset in range(0, usable, fb):
             frame = data[offset : offset + fb]
             self._samples += fb // SAMPLE_BYTES
-            result = self._step(self._ep.process(frame))
+            result = self._step(self._ep.process(audible(frame)))
             if result is not None:
                 heard.append(result)
         self._pending = data[usable:]
