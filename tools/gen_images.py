@@ -157,9 +157,10 @@ def same_picture(a: QImage, b: QImage) -> bool:
 def _current(path: Path, data: bytes) -> bool:
     if not path.exists():
         return False
-    if path.read_bytes() == data:
+    committed = path.read_bytes()
+    if committed == data:
         return True
-    return path.suffix == ".png" and same_picture(QImage.fromData(data), QImage(str(path)))
+    return path.suffix == ".png" and same_picture(QImage.fromData(data), QImage.fromData(committed))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from stretchguide.clip_files import mulaw_decode
+from stretchguide.clip_files import MULAW, PCM, mulaw_decode
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
 
 if TYPE_CHECKING:
@@ -30,9 +30,7 @@ class AudioFileError(Exception):
     """A recording cannot be read (file and reason in the message)."""
 
 
-PCM = 1
-FLOAT = 3
-MULAW = 7
+FLOAT = 3  # beside clip_files' PCM and MULAW
 EXTENSIBLE = 0xFFFE
 _SUPPORTED = {(PCM, 8), (PCM, 16), (PCM, 24), (PCM, 32), (FLOAT, 32), (FLOAT, 64), (MULAW, 8)}
 
