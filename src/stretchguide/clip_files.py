@@ -13,9 +13,12 @@ self-test and the tests; Qt-free.
 
 from __future__ import annotations
 
+import io
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 PCM = 1
 MULAW = 7
@@ -56,6 +59,21 @@ class Clip:
         return len(self.pcm) / 2 / self.rate
 
 
+def riff_chunks(fh: IO[bytes]) -> Iterator[tuple[bytes, int]]:
+    """The chunks of a RIFF file from where ``fh`` is, as (name, size of the body).
+
+    At each, ``fh`` is at the start of the body; the caller reads it or not,
+    and the next chunk is found from where the body started (chunks are
+    padded to an even length). Ends at the end of the file or at a chunk
+    header cut short. Shared with the recording reader (``voice/wav.py``).
+    """
+    while len(head := fh.read(8)) == 8:
+        (size,) = struct.unpack("<I", head[4:])
+        body = fh.tell()
+        yield head[:4], size
+        fh.seek(body + size + (size & 1))
+
+
 def read_clip(path: Path) -> Clip:
     """A mono clip as 16-bit samples; :class:`ClipFormatError` if it is not one."""
     try:
@@ -66,17 +84,14 @@ def read_clip(path: Path) -> Clip:
         raise ClipFormatError(f"{path}: not a WAV file")
     fmt: tuple[int, int, int, int] | None = None
     samples: bytes | None = None
-    at = 12
-    while at + 8 <= len(data):
-        name = data[at : at + 4]
-        (size,) = struct.unpack("<I", data[at + 4 : at + 8])
-        body = data[at + 8 : at + 8 + size]
-        if name == b"fmt " and len(body) >= 16:
+    fh = io.BytesIO(data)
+    fh.seek(12)
+    for name, size in riff_chunks(fh):
+        if name == b"fmt " and len(body := fh.read(size)) >= 16:
             tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
             fmt = (tag, channels, rate, bits)
         elif name == b"data":
-            samples = body
-        at += 8 + size + (size & 1)  # chunks are padded to an even length
+            samples = fh.read(size)
     if fmt is None or samples is None:
         raise ClipFormatError(f"{path}: WAV file without a format or data chunk")
     tag, channels, rate, bits = fmt

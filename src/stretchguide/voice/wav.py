@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from stretchguide.clip_files import MULAW, PCM, mulaw_decode
+from stretchguide.clip_files import MULAW, PCM, mulaw_decode, riff_chunks
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
 
 if TYPE_CHECKING:
@@ -89,24 +89,17 @@ def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:
     if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
         raise AudioFileError(f"{path}: not a readable WAV file (it does not start with RIFF/WAVE)")
     fmt: _Format | None = None
-    while True:
-        chunk = fh.read(8)
-        if len(chunk) < 8:
-            what = "format" if fmt is None else "data"
-            raise AudioFileError(f"{path}: not a readable WAV file (it has no {what} chunk)")
-        name = chunk[:4]
-        (size,) = struct.unpack("<I", chunk[4:])
+    for name, size in riff_chunks(fh):
         if name == b"fmt ":
-            body = fh.read(size + (size & 1))
-            fmt = _format(path, body[:size])
+            fmt = _format(path, fh.read(size))
         elif name == b"data":
             if fmt is None:
                 raise AudioFileError(
                     f"{path}: not a readable WAV file (its data comes before its format)"
                 )
             return fmt, size
-        else:
-            fh.seek(size + (size & 1), 1)  # chunks are padded to an even length
+    what = "format" if fmt is None else "data"
+    raise AudioFileError(f"{path}: not a readable WAV file (it has no {what} chunk)")
 
 
 def _format(path: Path, body: bytes) -> _Format:
