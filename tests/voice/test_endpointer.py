@@ -1,4 +1,4 @@
-"""The endpointer: the engine's cuts, with a shorter wait at the end."""
+"""The endpointer: the engine's cuts, a shorter wait at the end, a start that reaches back."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from tests.voice.speech import VOICES, noise, synth
 
-from stretchguide.voice.endpointer import END_WINDOW_S, START_WINDOW_S, Endpointer
+from stretchguide.voice.endpointer import END_WINDOW_S, LEAD_GAP, LEAD_S, START_WINDOW_S, Endpointer
 from stretchguide.voice.recognizer import read_wav
 
 ps = pytest.importorskip("pocketsphinx")
@@ -38,7 +38,7 @@ def recordings(speech_cache: Path) -> list[bytes]:
 
 def test_with_one_window_it_cuts_exactly_as_the_engines_endpointer(recordings):
     for pcm in recordings:
-        ours = cuts(Endpointer(ps, RATE, end_window_s=START_WINDOW_S), pcm)
+        ours = cuts(Endpointer(ps, RATE, end_window_s=START_WINDOW_S, lead_s=0), pcm)
         engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), pcm)
         assert ours == engine
 
@@ -47,7 +47,7 @@ def test_the_shorter_end_hands_on_the_same_speech_two_frames_sooner(recordings):
     assert round(START_WINDOW_S - END_WINDOW_S, 3) == 0.06
     speech = recordings[:-1]
     for pcm in speech:
-        ours = cuts(Endpointer(ps, RATE), pcm)
+        ours = cuts(Endpointer(ps, RATE, lead_s=0), pcm)
         engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), pcm)
         assert [c[:3] for c in ours] == [c[:3] for c in engine]
         assert [c[3] for c in ours] == [c[3] - 2 for c in engine]
@@ -57,7 +57,7 @@ def test_noise_costs_the_decoder_no_more_than_with_the_engines_window(recordings
     # What the decoder is handed is what listening to a room costs. One
     # shorter window for both ends opened many more utterances on noise.
     room = recordings[-1]
-    ours = cuts(Endpointer(ps, RATE), room)
+    ours = cuts(Endpointer(ps, RATE, lead_s=0), room)
     engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), room)
     quick = cuts(ps.Endpointer(window=END_WINDOW_S, ratio=0.9, sample_rate=RATE), room)
     assert sum(len(c[2]) for c in ours) <= sum(len(c[2]) for c in engine)
@@ -78,3 +78,111 @@ def test_the_stream_ending_mid_speech_hands_on_the_rest():
     rest = ep.end_stream(b"\1\0")
     assert rest is not None and not ep.in_speech
     assert len(handed) + len(rest) == 20 * fb + 2  # every frame once, and the tail
+
+
+class _Marked:
+    """An engine whose detector reads each frame's first byte: 1 is speech."""
+
+    class Vad:
+        LOOSE = 0
+        frame_bytes = 960
+        frame_length = 0.03
+
+        made = 0
+
+        def __init__(self, mode: int, rate: int) -> None:
+            type(self).made += 1
+
+        def is_speech(self, frame: bytes) -> bool:
+            return frame[0] == 1
+
+
+def _frames(pattern: str) -> list[bytes]:
+    # "S" speech, "." quiet; each frame also carries its index, to tell them apart.
+    return [
+        bytes([c == "S"]) + i.to_bytes(4, "little") + (b"\x40" if c == "S" else b"\0") * 955
+        for i, c in enumerate(pattern)
+    ]
+
+
+def _utterances(ep: Endpointer, frames: list[bytes]) -> list[tuple[float, bytes]]:
+    out, current = [], b""
+    for f in frames:
+        s = ep.process(f)
+        if s is not None:
+            current += s
+            if not ep.in_speech:
+                out.append((round(ep.speech_start, 3), current))
+                current = b""
+    return out
+
+
+@pytest.mark.parametrize("gap", range(1, LEAD_GAP + 1))
+def test_a_first_word_cut_off_by_a_stop_is_handed_on_with_the_rest(gap):
+    # "it | hurts": a word, the stop's silence, then the rest of the phrase.
+    pattern = "SSSSS" + "." * gap + "S" * 25 + "." * 12
+    frames = _frames(pattern)
+    [(start, handed)] = _utterances(Endpointer(_Marked, RATE), frames)
+    assert start == 0.0  # the utterance starts at the first word
+    assert handed == b"".join(frames[: len(handed) // 960])
+    # Without the reach, the first word was left out, as the engine leaves it.
+    [(start, handed)] = _utterances(Endpointer(_Marked, RATE, lead_s=0), frames)
+    assert start == round((5 + gap) * 0.03, 3)
+    assert handed.startswith(frames[5 + gap])
+
+
+def test_the_start_does_not_reach_across_a_pause_between_words():
+    pattern = "SSSSS" + "." * (LEAD_GAP + 1) + "S" * 25 + "." * 12
+    frames = _frames(pattern)
+    [(start, handed)] = _utterances(Endpointer(_Marked, RATE), frames)
+    assert start == round((LEAD_GAP + 6) * 0.03, 3)
+    assert handed.startswith(frames[LEAD_GAP + 6])
+
+
+def test_the_start_reaches_back_no_further_than_its_limit():
+    frames = _frames("S.S" * 20 + "S" * 25 + "." * 12)  # speech too broken to open
+    [(start, handed)] = _utterances(Endpointer(_Marked, RATE), frames)
+    opened = 59 * 0.03  # the first unbroken window starts at the last "S" of the pattern
+    # All the way back, but not beyond (the oldest frame in reach is quiet).
+    assert opened - LEAD_S - 1e-9 <= start <= opened - LEAD_S + 0.03 + 1e-9
+    assert handed.startswith(frames[round(start / 0.03)])
+
+
+def test_the_start_does_not_reach_back_to_a_click():
+    # The detector calls a click or a breath far below the voice speech too.
+    frames = _frames("SSSS." + "S" * 25 + "." * 12)
+    frames[:4] = [f[:5] + b"\x00\xa4" * 477 + b"\x00" for f in frames[:4]]  # 40 dB down
+    [(start, handed)] = _utterances(Endpointer(_Marked, RATE), frames)
+    assert start == round(5 * 0.03, 3)
+    assert handed.startswith(frames[5])
+
+
+def test_no_frame_is_handed_on_twice():
+    # Two utterances with little quiet between them, and speech broken by
+    # short gaps around them: every frame at most once, in order.
+    frames = _frames(
+        "S" * 20 + "." * 8 + "S.S" + "S" * 20 + "." * 8 + "SS.S" * 3 + "S" * 20 + "." * 12
+    )
+    pieces = _utterances(Endpointer(_Marked, RATE), frames)
+    assert len(pieces) == 3
+    handed = b"".join(p for _, p in pieces)
+    indices = [int.from_bytes(handed[i + 1 : i + 5], "little") for i in range(0, len(handed), 960)]
+    assert indices == sorted(set(indices))
+
+
+def test_a_restart_forgets_the_audio_but_keeps_the_detector():
+    # After a gap in the stream (the app spoke), nothing from before it is
+    # handed on, time starts again, and the detector's noise level stays.
+    before, after = _frames("S" * 15), _frames("SSSS." + "S" * 25 + "." * 12)
+    ep = Endpointer(_Marked, RATE)
+    made = _Marked.Vad.made
+    for cut in (15, 6):  # mid-utterance, and speech not yet enough to open one
+        for f in before[:cut]:
+            ep.process(f)
+        assert ep.in_speech == (cut == 15)
+        ep.restart()
+        assert not ep.in_speech and ep.speech_start == 0.0
+        [(start, handed)] = _utterances(ep, after)
+        assert start == 0.0  # reaches back to the first word after the gap, not before it
+        assert handed == b"".join(after[: len(handed) // 960])
+    assert _Marked.Vad.made == made

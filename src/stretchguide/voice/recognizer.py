@@ -268,6 +268,7 @@ class Recognizer:
         """Start again at time zero (a new recording, a new session)."""
         self._abandon()
         if not keep_adaptation:
+            self._new_endpointer()  # the detector's noise level learnt afresh too
             self._decoder.set_cmn(self._initial_cmn)
             if self._judge is not None:
                 self._judge.set_cmn(self._initial_cmn)
@@ -291,7 +292,7 @@ class Recognizer:
                 self._judge.end_utt()
             self._in_utt = False
         self._pending = b""
-        self._new_endpointer()
+        self._ep.restart()  # keeps the noise level learnt: the room is the same
         self._ep_origin = self._samples
 
     def feed(self, pcm: bytes) -> list[Heard]:
@@ -481,9 +482,10 @@ def recognise(recognizer: Recognizer, pcm: bytes) -> list[Heard]:
     """Every command in a whole recording, fed as a live stream would be.
 
     The recording is heard twice: the first pass only lets the recognizer
-    adapt to the voice and the room (its cepstral mean), as it does to a
-    microphone over the first minutes of a session; the second pass is
-    reported. So a file's result does not depend on what was heard before it.
+    adapt to the voice and the room (its cepstral mean, and the voice
+    detector's noise level), as it does to a microphone over the first
+    minutes of a session; the second pass is reported. So a file's result
+    does not depend on what was heard before it.
     """
     recognizer.reset()
     for block in chunks(pcm):
