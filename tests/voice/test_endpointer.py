@@ -37,8 +37,9 @@ def recordings(speech_cache: Path) -> list[bytes]:
 
 
 def test_with_one_window_it_cuts_exactly_as_the_engines_endpointer(recordings):
+    # With its additions off: no reaching back, no loudness floor at the end.
     for pcm in recordings:
-        ours = cuts(Endpointer(ps, RATE, end_window_s=START_WINDOW_S, lead_s=0), pcm)
+        ours = cuts(Endpointer(ps, RATE, end_window_s=START_WINDOW_S, lead_s=0, end_floor=0), pcm)
         engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), pcm)
         assert ours == engine
 
@@ -47,7 +48,7 @@ def test_the_shorter_end_hands_on_the_same_speech_two_frames_sooner(recordings):
     assert round(START_WINDOW_S - END_WINDOW_S, 3) == 0.06
     speech = recordings[:-1]
     for pcm in speech:
-        ours = cuts(Endpointer(ps, RATE, lead_s=0), pcm)
+        ours = cuts(Endpointer(ps, RATE, lead_s=0, end_floor=0), pcm)
         engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), pcm)
         assert [c[:3] for c in ours] == [c[:3] for c in engine]
         assert [c[3] for c in ours] == [c[3] - 2 for c in engine]
@@ -57,7 +58,7 @@ def test_noise_costs_the_decoder_no_more_than_with_the_engines_window(recordings
     # What the decoder is handed is what listening to a room costs. One
     # shorter window for both ends opened many more utterances on noise.
     room = recordings[-1]
-    ours = cuts(Endpointer(ps, RATE, lead_s=0), room)
+    ours = cuts(Endpointer(ps, RATE, lead_s=0, end_floor=0), room)
     engine = cuts(ps.Endpointer(window=START_WINDOW_S, ratio=0.9, sample_rate=RATE), room)
     quick = cuts(ps.Endpointer(window=END_WINDOW_S, ratio=0.9, sample_rate=RATE), room)
     assert sum(len(c[2]) for c in ours) <= sum(len(c[2]) for c in engine)
@@ -98,11 +99,19 @@ class _Marked:
 
 
 def _frames(pattern: str) -> list[bytes]:
-    # "S" speech, "." quiet; each frame also carries its index, to tell them apart.
+    # "S" speech, "." quiet: a marker sample (1 or 0), the frame's index to
+    # tell frames apart, then 477 loud samples or zeros.
     return [
-        bytes([c == "S"]) + i.to_bytes(4, "little") + (b"\x40" if c == "S" else b"\0") * 955
+        bytes([c == "S", 0])
+        + i.to_bytes(4, "little")
+        + (b"\x40\x40" if c == "S" else b"\0\0") * 477
         for i, c in enumerate(pattern)
     ]
+
+
+def _at_level(frame: bytes, sample: int) -> bytes:
+    """``frame`` with its samples at ``sample`` (16448 is the loud level)."""
+    return frame[:6] + sample.to_bytes(2, "little") * 477
 
 
 def _utterances(ep: Endpointer, frames: list[bytes]) -> list[tuple[float, bytes]]:
@@ -151,7 +160,7 @@ def test_the_start_reaches_back_no_further_than_its_limit():
 def test_the_start_does_not_reach_back_to_a_click():
     # The detector calls a click or a breath far below the voice speech too.
     frames = _frames("SSSS." + "S" * 25 + "." * 12)
-    frames[:4] = [f[:5] + b"\x00\xa4" * 477 + b"\x00" for f in frames[:4]]  # 40 dB down
+    frames[:4] = [_at_level(f, 164) for f in frames[:4]]  # 40 dB down
     [(start, handed)] = _utterances(Endpointer(_Marked, RATE), frames)
     assert start == round(5 * 0.03, 3)
     assert handed.startswith(frames[5])
@@ -166,7 +175,7 @@ def test_no_frame_is_handed_on_twice():
     pieces = _utterances(Endpointer(_Marked, RATE), frames)
     assert len(pieces) == 3
     handed = b"".join(p for _, p in pieces)
-    indices = [int.from_bytes(handed[i + 1 : i + 5], "little") for i in range(0, len(handed), 960)]
+    indices = [int.from_bytes(handed[i + 2 : i + 6], "little") for i in range(0, len(handed), 960)]
     assert indices == sorted(set(indices))
 
 
@@ -186,3 +195,56 @@ def test_a_restart_forgets_the_audio_but_keeps_the_detector():
         assert start == 0.0  # reaches back to the first word after the gap, not before it
         assert handed == b"".join(after[: len(handed) // 960])
     assert _Marked.Vad.made == made
+
+
+def test_a_voice_fading_far_under_its_loudest_ends_the_utterance_sooner():
+    # The detector's hangover calls a dying voice speech for a while; a frame
+    # 40 dB under the utterance's loudest is quiet to the end rule, so the
+    # answer does not wait for it. The decoder still gets those frames.
+    frames = _frames("S" * 20 + "S" * 6 + "." * 12)
+    frames[20:26] = [_at_level(f, 40) for f in frames[20:26]]  # 52 dB down
+
+    def ended_at(ep: Endpointer) -> tuple[int, bytes]:
+        handed = b""
+        for n, f in enumerate(frames):
+            handed += ep.process(f) or b""
+            if n > 10 and not ep.in_speech:
+                return n, handed
+        raise AssertionError("never ended")
+
+    at, handed = ended_at(Endpointer(_Marked, RATE))
+    at_without, handed_without = ended_at(Endpointer(_Marked, RATE, end_floor=0))
+    assert at_without - at == 6  # the six faint frames no longer hold the end open
+    assert handed == handed_without == b"".join(frames[:27])  # and are decoded all the same
+
+
+def test_the_floor_follows_the_loudest_frame_so_far():
+    # An utterance that opens quietly and gets loud: the fading tail is
+    # judged against the loud part, not the quiet opening.
+    frames = _frames("S" * 15 + "S" * 15 + "S" * 6 + "." * 12)
+    frames[:15] = [_at_level(f, 1000) for f in frames[:15]]  # the opening, 24 dB down
+    frames[30:36] = [_at_level(f, 40) for f in frames[30:36]]  # the tail, 28 dB under the opening
+
+    def ended_at(ep: Endpointer) -> int:
+        for n, f in enumerate(frames):
+            ep.process(f)
+            if n > 10 and not ep.in_speech:
+                return n
+        raise AssertionError("never ended")
+
+    assert (
+        ended_at(Endpointer(_Marked, RATE, end_floor=0)) - ended_at(Endpointer(_Marked, RATE)) == 6
+    )
+
+
+def test_a_stream_ending_in_a_fading_voice_hands_all_of_it_on():
+    # A recording cut off while the voice dies away (a synthesiser's file with
+    # little quiet after it): the faint frames go to the decoder, as they
+    # would at an end inside the stream.
+    frames = _frames("S" * 20 + "S" * 4)
+    frames[20:] = [_at_level(f, 40) for f in frames[20:]]
+    ep = Endpointer(_Marked, RATE)
+    handed = b"".join(s for f in frames if (s := ep.process(f)) is not None)
+    assert ep.in_speech
+    handed += ep.end_stream(b"") or b""
+    assert handed == b"".join(frames)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stretchguide.voice.acoustics import audible
 from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 
 if TYPE_CHECKING:
@@ -243,19 +244,23 @@ def speech_pieces(
     ps = _engine()
     ep = Endpointer(ps, SAMPLE_RATE, end_window_s=endpoint_window_s, ratio=endpoint_ratio)
     fb = int(ep.frame_bytes)
+    usable = len(pcm) - len(pcm) % fb
+    frames = [audible(pcm[offset : offset + fb]) for offset in range(0, usable, fb)]
+    # As `recognise` hears a recording: a first pass only teaches the
+    # detector the noise level (which a microphone's has long learnt).
+    for frame in frames:
+        ep.listen(frame)
     pieces: list[bytes] = []
     current: list[bytes] = []
-    usable = len(pcm) - len(pcm) % fb
-    for offset in range(0, usable, fb):
-        speech = ep.process(pcm[offset : offset + fb])
+    for frame in frames:
+        speech = ep.process(frame)
         if speech is not None:
             current.append(speech)
             if not ep.in_speech:
                 pieces.append(b"".join(current))
                 current = []
-    tail = pcm[usable:]
     if ep.in_speech:  # with or without a tail: the endpointer still holds speech
-        current.append(ep.end_stream(tail) or b"")
+        current.append(ep.end_stream(pcm[usable:]) or b"")
     if current:
         pieces.append(b"".join(current))
     return pieces
