@@ -272,8 +272,9 @@ def default_own_voice(
 ) -> OwnVoice | None:
     """Every clip the app can say, each whole and as the endpointer cuts it.
 
-    Read once per process (about 0.6 s of processor time for the four
-    languages' 638 clips, on the recognizer's thread). None when the
+    Read once per process (about 1.4 s of processor time for the four
+    languages' 638 clips with the engine's import, 1.3 s before s29 cut
+    them as `recognise` does; on the recognizer's thread). None when the
     install has no clips (the check is then off, not broken).
     """
     from stretchguide.voice.wav import AudioFileError, read_wav
