@@ -124,18 +124,18 @@ class Endpointer:
     def _pop(self) -> bytes:
         self._queue_start += self.frame_length
         frame = self._queue.popleft()
-        if not self.in_speech and self._before.maxlen:
-            self._before.append(frame)
+        if not self.in_speech:
+            self._before.append(frame)  # a no-op when it holds nothing (lead_s 0)
         return frame[0]
 
-    def _lead(self) -> bytes:
-        """The speech just before the opening window, handed on ahead of it."""
-        if not self._before:
-            return b""
-        # Only frames loud enough to be a word of this utterance: the detector
-        # also calls a click or a breath 40 dB under the voice speech, and
-        # handing one on made flite's "ouch" into "no should".
-        floor = max(_power(frame) for frame, _, _ in self._queue) * LEAD_FLOOR
+    def _lead(self, floor: float) -> bytes:
+        """The speech just before the opening window, handed on ahead of it.
+
+        Only frames of at least ``floor`` power, loud enough to be a word of
+        this utterance: the detector also calls a click or a breath 40 dB
+        under the voice speech, and handing one on made flite's "ouch" into
+        "no should".
+        """
         reach = gap = 0
         for n, (frame, speech, _) in enumerate(reversed(self._before), 1):
             if speech and _power(frame) >= floor:
@@ -164,8 +164,8 @@ class Endpointer:
                 self.in_speech = True
                 self.speech_start = self._queue_start
                 self.speech_end = 0.0
-                lead = self._lead()
                 self._peak = max(_power(f) for f, _, _ in self._queue)
+                lead = self._lead(self._peak * LEAD_FLOOR)
             else:
                 return None
         recent = sum(s for _, s, _ in islice(reversed(self._queue), self._end_n))
