@@ -116,6 +116,10 @@ def test_a_second_look_settles_on_an_allowed_command_no_command_or_the_first_ans
     assert settle(None, "hold", pause, "skip") == (None, "hold")  # not allowed
     assert settle(Command.PAUSE, "wait", pause, "eight") == (None, "wait")  # a count
     assert settle(Command.PAUSE, "wait", pause, "") == (Command.PAUSE, "wait")
+    resume = SECOND_LOOK["resume"]
+    assert settle(Command.RESUME, "resume", resume, "three") == (None, "resume")
+    assert settle(Command.RESUME, "resume", resume, "go on") == (Command.RESUME, "go on")
+    assert settle(Command.RESUME, "resume", resume, "repeat") == (Command.RESUME, "resume")
     # "no" stands only if heard twice: a groan is "no" to the model alone.
     no = frozenset({Command.NO})
     assert settle(Command.NO, "no", no, "no") == (Command.NO, "no")

@@ -144,12 +144,14 @@ def test_a_count_stays_a_count_in_the_second_look(speech_cache, recognizer):
     # espeak-ng's British "four" is "hold" to the model, and the commands
     # alone made it "pause"; "ten" is "unmute" itself. With the counts as
     # rivals (voice.commands.RIVALS) the second look hears the count, which
-    # is no command.
+    # is no command. "breathe" (the app's own word, said back) is "resume" to
+    # the model and "three" to the commands with the counts.
     for said, voice, text in (
         ("four", ("en", 160, 50), "hold"),
         ("four", ("en-gb", 160, 50), "hold"),
         ("ten", ("en", 160, 50), "unmute"),
         ("ten", ("en-gb", 160, 50), "unmute"),
+        ("breathe", ("en-us+f2", 170, 60), "resume"),
     ):
         clip = synth(speech_cache, said, voice)
         assert commands_in(recognizer, clip.path) == [], (said, voice)

@@ -248,12 +248,15 @@ COMPOUNDS: dict[str, str] = {"ease off": "ease_off"}
 #   where" "this hurts". No key holds a number ("wait" as "where eight" is
 #   left a miss): a count is what a person on the mat says most. Measured
 #   gain and cost: docs/PERFORMANCE.md.
-# - "wait" and "unmute" are the commands counts become: "eight" as "wait",
-#   "ten" (and "hmm") as "unmute". They keep their command unless the second
-#   look hears a count (RIVALS), as it does for every key: a count heard
-#   there is no command at all. Over the same voices no real "wait" or
-#   "unmute" was lost, one far-field "mute" was, and 7 of the 95 commands
-#   our probes gave went.
+# - "wait", "unmute" and "resume" are the commands counts become: "eight"
+#   as "wait", "ten" (and "hmm") as "unmute", "breathe" (the grammar hears
+#   "three") as "resume". They keep their command unless the second look
+#   hears a count (RIVALS), as it does for every key: a count heard there is
+#   no command at all. Over the same voices no real "wait", "unmute" or
+#   "resume" was lost, one far-field "mute" was; 7 of the 95 commands our
+#   probes gave went, and since s30 a "breathe" and a "breathe in". Not
+#   "pause" and "back": over the 60 voices the grammar heard 21 real ones
+#   as counts ("four", "five", "ten"...) and would have saved 6 counts.
 # - "yes" is where a far-field "next" lands (15 times over the 60 voices;
 #   inside the stop question that would end the session), and "ease off"
 #   where espeak-ng's British "stop" at 220 words a minute does (3 of 3):
@@ -268,6 +271,7 @@ SECOND_LOOK: dict[str, frozenset[Command]] = {
     "mute": frozenset(Command),
     "wait": _PAUSE,
     "unmute": frozenset({Command.UNMUTE}),
+    "resume": _RESUME,
     "yes": frozenset({Command.YES, Command.SKIP}),
     "no": frozenset({Command.NO}),
     "go on": _RESUME,
