@@ -255,7 +255,7 @@ COMPOUNDS: dict[str, str] = {"ease off": "ease_off"}
 #   no command at all. Over the same voices no real "wait", "unmute" or
 #   "resume" was lost, one far-field "mute" was; 7 of the 95 commands our
 #   probes gave went, and since s30 a "breathe" and a "breathe in". Not
-#   "pause" and "back": over the 60 voices the grammar heard 21 real ones
+#   "pause" and "back": over the 60 voices the grammar heard 22 real ones
 #   as counts ("four", "five", "ten"...) and would have saved 6 counts.
 # - "yes" is where a far-field "next" lands (15 times over the 60 voices;
 #   inside the stop question that would end the session), and "ease off"
