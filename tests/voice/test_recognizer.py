@@ -366,7 +366,9 @@ def test_the_own_voice_check_vetoes_its_clip_and_keeps_the_same_command_in_anoth
     assert commands_in(checked, other) == [Command.STOP]
 
 
-def test_a_command_in_the_apps_own_voice_settings_is_still_a_command(recognizer, tmp_path):
+def test_a_command_in_the_apps_own_voice_settings_is_still_a_command(
+    speech_cache, recognizer, tmp_path
+):
     # The app's clips are espeak-ng en-us at 150 words a minute, pitch 45
     # (tools/gen_voice.py). The same voice saying "skip", "pause" or "ouch"
     # is not one of its clips: the check matches recordings, not voices.
@@ -549,13 +551,16 @@ class _EveryUtterance(dict):
         return super().get(key, frozenset())
 
 
-def test_a_recordings_result_does_not_depend_on_what_was_heard_before_it(tmp_path, monkeypatch):
+def test_a_recordings_result_does_not_depend_on_what_was_heard_before_it(
+    speech_cache, recognizer, tmp_path, monkeypatch
+):
     # espeak-ng's British "go on" at 160 words a minute, as written, was "go
     # on" to a fresh recognizer and "on it" after another recording: reset()
     # set the cepstral mean back but kept the running sums it is updated
     # from. The second look's decoder kept them too (a low "back" was "back"
     # to it fresh, "no" after other recordings). voice-check, the bench and
-    # these tests hear many files in turn.
+    # these tests hear many files in turn. (The fixtures only skip the test
+    # without espeak-ng or the engine: it makes recognizers of its own.)
     from stretchguide.voice import recognizer as module
     from stretchguide.voice.recognizer import Recognizer
 
@@ -602,7 +607,7 @@ def test_a_recordings_result_does_not_depend_on_what_was_heard_before_it(tmp_pat
             assert heard(recognizer, pcm) == alone, text
 
 
-def test_every_command_is_heard_as_espeak_writes_it(tmp_path, recognizer):
+def test_every_command_is_heard_as_espeak_writes_it(speech_cache, tmp_path, recognizer):
     # No quiet before the first word: the detector, fresh at the start of a
     # recording, called the stop in "it | hurts" quiet and the window opened
     # on "hurts" ("next" as "mute", "this hurts" as "hurts"). The start now
