@@ -534,13 +534,12 @@ def test_the_opt_in_own_speech_check_hears_the_apps_own_line_and_keeps_a_command
     assert commands_in(checked, synth(speech_cache, "ouch", VOICES[0]).path) == [Command.HURT]
 
 
-def _espeak_as_written(tmp_path: Path, text: str, voice: str = "en-us") -> bytes:
+def _espeak_as_written(tmp_path: Path, text: str, voice: str = "en-us", *options: str) -> bytes:
     # espeak-ng's own file, not through sox: 22.05 kHz, its silence exact
     # zeros (no dither), the first word at its first sample.
     path = tmp_path / "espeak.wav"
-    subprocess.run(
-        ["espeak-ng", "-v", voice, "-w", str(path), text], check=True, capture_output=True
-    )
+    args = ["espeak-ng", "-v", voice, *options, "-w", str(path), text]
+    subprocess.run(args, check=True, capture_output=True)
     return read_wav(path)
 
 
@@ -564,12 +563,6 @@ def test_a_recordings_result_does_not_depend_on_what_was_heard_before_it(
     from stretchguide.voice import recognizer as module
     from stretchguide.voice.recognizer import Recognizer
 
-    def written(text: str, voice: str, *options: str) -> bytes:
-        path = tmp_path / "written.wav"
-        args = ["espeak-ng", "-v", voice, *options, "-w", str(path), text]
-        subprocess.run(args, check=True, capture_output=True)
-        return read_wav(path)
-
     # Every utterance gets a second look, and what the look heard is kept.
     looks: list[str] = []
     settle = module.settle
@@ -582,13 +575,13 @@ def test_a_recordings_result_does_not_depend_on_what_was_heard_before_it(
     monkeypatch.setattr(module, "SECOND_LOOK", _EveryUtterance(module.SECOND_LOOK))
 
     said = [
-        (written("go on", "en-gb", "-s", "160", "-p", "50"), "go on"),
-        (written("back", "en-us+m3", "-s", "130", "-p", "40"), "back"),
+        (_espeak_as_written(tmp_path, "go on", "en-gb", "-s", "160", "-p", "50"), "go on"),
+        (_espeak_as_written(tmp_path, "back", "en-us+m3", "-s", "130", "-p", "40"), "back"),
     ]
     before = [
-        written("ease off", "en+klatt", "-s", "140"),
-        written("it hurts", "en+klatt", "-s", "140"),
-        written("skip", "en-us+f2", "-s", "170", "-p", "60"),
+        _espeak_as_written(tmp_path, "ease off", "en+klatt", "-s", "140"),
+        _espeak_as_written(tmp_path, "it hurts", "en+klatt", "-s", "140"),
+        _espeak_as_written(tmp_path, "skip", "en-us+f2", "-s", "170", "-p", "60"),
     ]
 
     def heard(
