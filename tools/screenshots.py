@@ -274,13 +274,27 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
 
     def shot_settings(window, name: str) -> None:  # type: ignore[no-untyped-def]
         # The settings dialog with its voice section, a level on the meter
-        # and a command heard, as the microphone test shows them.
+        # and commands heard, as the microphone test shows them.
         from stretchguide.qt.settings import SettingsDialog
 
         dialog = SettingsDialog(window.ctx.prefs, window)
         dialog.show()
-        dialog.voice_section.test.show_level(0.45)
-        dialog.voice_section.test.show_command("pause")
+        test = dialog.voice_section.test
+        test.show_level(0.45)
+        # A check half done: five commands heard, the last "it hurts".
+        for words, command in (
+            ("wait", "pause"),
+            ("skip", "skip"),
+            ("repeat", "back"),
+            ("mute", "mute"),
+            ("it hurts", "hurt"),
+        ):
+            test.show_words(words)
+            test.show_command(command)
+        # The form scrolls: show its end, the voice section, whole.
+        settle()
+        bar = dialog.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
         shot(dialog, name)
         dialog.reject()
 

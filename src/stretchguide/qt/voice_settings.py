@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
-from stretchguide.voice.commands import Command
+from stretchguide.voice.commands import PHRASES, Command
 
 EXPLANATION = QT_TRANSLATE_NOOP(
     "VoiceSection",
@@ -28,15 +31,98 @@ EXPLANATION = QT_TRANSLATE_NOOP(
 )
 
 
+HINT = QT_TRANSLATE_NOOP(
+    "MicrophoneTest",
+    "Say each command from where you will lie. A tick means it was heard in "
+    "your voice and room. Not ticked after a few tries: say its other word, "
+    "or bring the microphone nearer. In a session, the H key always does "
+    "“this hurts”.",
+)
+
+# The accessible text of a command in the check list; its words stay English
+# (the speech model is English).
+HEARD = QT_TRANSLATE_NOOP("MicrophoneTest", "%1: heard")
+NOT_HEARD = QT_TRANSLATE_NOOP("MicrophoneTest", "%1: not heard yet")
+# The session's commands first, then the answers to its questions (yes and
+# no to "stop?", ease off to "this hurts").
+ROWS: tuple[tuple[Command, ...], ...] = (
+    (Command.PAUSE, Command.RESUME, Command.SKIP),
+    (Command.BACK, Command.HURT, Command.STOP),
+    (Command.MUTE, Command.UNMUTE),
+    (Command.YES, Command.NO, Command.EASE),
+)
+
+
+def command_words() -> dict[Command, tuple[str, ...]]:
+    """Every command with the phrases that say it, in the order PHRASES has them."""
+    words: dict[Command, tuple[str, ...]] = {}
+    for phrase, command in PHRASES.items():
+        words[command] = (*words.get(command, ()), phrase)
+    return words
+
+
+class CommandCheck(QWidget):
+    """Every command, ticked once the test has heard it: a person finds out
+    before a session which of their words the recognizer hears from them.
+
+    Accents, voices and rooms differ, and the model hears some people's "go
+    on" less well than their "resume"; this is where they learn which to
+    say (docs/PERFORMANCE.md has the figures for synthetic voices).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels: dict[Command, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        words = command_words()
+        for row, commands in enumerate(ROWS):
+            for column, command in enumerate(commands):
+                label = QLabel()
+                label.setProperty("words", " / ".join(words[command]))
+                self.labels[command] = label
+                grid.addWidget(label, row, column)
+        self.heard: set[Command] = set()
+        self.clear()
+
+    def clear(self) -> None:
+        self.heard.clear()
+        for command in self.labels:
+            self._show(command)
+
+    def mark(self, command: Command) -> None:
+        self.heard.add(command)
+        self._show(command)
+
+    def _show(self, command: Command) -> None:
+        label = self.labels[command]
+        words = str(label.property("words"))
+        heard = command in self.heard
+        label.setText(f"\N{CHECK MARK} {words}" if heard else f"\N{WHITE CIRCLE} {words}")
+        font = label.font()
+        font.setBold(heard)
+        label.setFont(font)
+        # The tick and the weight say it; the colour only helps the eye.
+        label.setForegroundRole(
+            QPalette.ColorRole.WindowText if heard else QPalette.ColorRole.PlaceholderText
+        )
+        label.setAccessibleName(
+            QCoreApplication.translate("MicrophoneTest", HEARD if heard else NOT_HEARD).replace(
+                "%1", words
+            )
+        )
+
+
 class MicrophoneTest(QWidget):
-    """Level meter and the last command heard, while the test runs."""
+    """Level meter, the last command heard and the commands heard so far,
+    while the test runs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.button = QPushButton(self.tr("Test your microphone"))
         self.button.setCheckable(True)
         self.button.setMinimumHeight(32)
-        self.setMinimumHeight(32 + 2 * self.fontMetrics().lineSpacing() + 12)
         self.meter = QProgressBar()
         self.meter.setRange(0, 100)
         self.meter.setTextVisible(False)
@@ -45,6 +131,14 @@ class MicrophoneTest(QWidget):
         self.last.setAccessibleName(self.tr("Last command heard"))
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.check = CommandCheck()
+        self.hint = QLabel(self.tr(HINT))
+        self.hint.setWordWrap(True)
+        # As the section's explanation: a wrapped label asks for one line
+        # until it knows its width, and the dialog sizes itself before that.
+        self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing() * 3)
+        self.notice.setMinimumHeight(self.notice.fontMetrics().lineSpacing() * 2)
+        self._words = ""
         row = QHBoxLayout()
         row.addWidget(self.button)
         row.addWidget(self.meter, 1)
@@ -52,6 +146,8 @@ class MicrophoneTest(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         col.addLayout(row)
         col.addWidget(self.last)
+        col.addWidget(self.check)
+        col.addWidget(self.hint)
         col.addWidget(self.notice)
         self.listener: Any = None
         self.device_id = b""
@@ -67,14 +163,21 @@ class MicrophoneTest(QWidget):
         from stretchguide.qt.voice import VoiceListener
 
         self.stop()
+        self.check.clear()
+        self.last.setText(self.tr("Last command: none yet"))
         self.notice.setText(self.tr("Loading the speech engine…"))
-        self.listener = VoiceListener(self, device_id=self.device_id)
-        self.listener.set_metering(True)
-        self.listener.sig_level.connect(self.show_level)
-        self.listener.sig_command.connect(self.show_command)
-        self.listener.sig_unavailable.connect(self.show_problem)
-        self.listener.sig_listening.connect(self._listening)
+        self.attach(VoiceListener(self, device_id=self.device_id))
         self.listener.start()
+
+    def attach(self, listener: Any) -> None:
+        """Show what ``listener`` hears (``start`` gives it the microphone)."""
+        self.listener = listener
+        listener.set_metering(True)
+        listener.sig_level.connect(self.show_level)
+        listener.sig_heard_text.connect(self.show_words)
+        listener.sig_command.connect(self.show_command)
+        listener.sig_unavailable.connect(self.show_problem)
+        listener.sig_listening.connect(self._listening)
 
     def _listening(self, on: bool) -> None:
         if on:
@@ -90,14 +193,30 @@ class MicrophoneTest(QWidget):
     def show_level(self, level: float) -> None:
         self.meter.setValue(round(level * 100))
 
+    def show_words(self, words: str) -> None:
+        """The words of the command about to be shown (the listener sends them first)."""
+        self._words = words
+
     def show_command(self, value: str) -> None:
         try:
-            from stretchguide.qt.voice import acknowledgement
-
-            text = acknowledgement(Command(value))
+            command = Command(value)
         except ValueError:
             return
-        self.last.setText(self.tr("Last command: %1 (%2)").replace("%1", value).replace("%2", text))
+        from stretchguide.qt.voice import acknowledgement
+
+        # The phrase the person said: the words heard are one of this
+        # command's phrases, or begin with it ("stop stop", a slow "go on"
+        # heard as "go on is"); else the second look chose the command, and
+        # its first phrase stands for it.
+        phrases = command_words()[command]
+        words, self._words = self._words, ""
+        said = next((p for p in phrases if f"{words} ".startswith(f"{p} ")), phrases[0])
+        self.check.mark(command)
+        self.last.setText(
+            self.tr("Last command: “%1” (%2)")
+            .replace("%1", said)
+            .replace("%2", acknowledgement(command))
+        )
 
     def show_problem(self, why: str) -> None:
         self.notice.setText(why)

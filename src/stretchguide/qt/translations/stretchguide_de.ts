@@ -720,6 +720,18 @@ besser · gleich · schlechter</translation>
 <context>
     <name>MicrophoneTest</name>
     <message>
+        <source>Say each command from where you will lie. A tick means it was heard in your voice and room. Not ticked after a few tries: say its other word, or bring the microphone nearer. In a session, the H key always does “this hurts”.</source>
+        <translation>Sagen Sie jeden Befehl von dort, wo Sie liegen werden. Ein Haken heißt: in Ihrer Stimme und Ihrem Raum gehört. Nach ein paar Versuchen noch ohne Haken: Sagen Sie das andere Wort dafür oder stellen Sie das Mikrofon näher. In einer Einheit löst die Taste H immer „Das tut weh“ aus.</translation>
+    </message>
+    <message>
+        <source>%1: heard</source>
+        <translation>%1: gehört</translation>
+    </message>
+    <message>
+        <source>%1: not heard yet</source>
+        <translation>%1: noch nicht gehört</translation>
+    </message>
+    <message>
         <source>Test your microphone</source>
         <translation>Mikrofon testen</translation>
     </message>
@@ -744,8 +756,8 @@ besser · gleich · schlechter</translation>
         <translation>Hört zu: Sagen Sie einen Befehl.</translation>
     </message>
     <message>
-        <source>Last command: %1 (%2)</source>
-        <translation>Letzter Befehl: %1 (%2)</translation>
+        <source>Last command: “%1” (%2)</source>
+        <translation>Letzter Befehl: „%1“ (%2)</translation>
     </message>
 </context>
 <context>

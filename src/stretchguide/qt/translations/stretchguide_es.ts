@@ -720,6 +720,18 @@ mejor · igual · peor</translation>
 <context>
     <name>MicrophoneTest</name>
     <message>
+        <source>Say each command from where you will lie. A tick means it was heard in your voice and room. Not ticked after a few tries: say its other word, or bring the microphone nearer. In a session, the H key always does “this hurts”.</source>
+        <translation>Di cada orden desde donde te vas a tumbar. Una marca quiere decir que se oyó con tu voz y en tu habitación. Sin marca tras unos intentos: di su otra palabra o acerca el micrófono. En una sesión, la tecla H siempre hace «Esto duele».</translation>
+    </message>
+    <message>
+        <source>%1: heard</source>
+        <translation>%1: oída</translation>
+    </message>
+    <message>
+        <source>%1: not heard yet</source>
+        <translation>%1: aún no oída</translation>
+    </message>
+    <message>
         <source>Test your microphone</source>
         <translation>Probar el micrófono</translation>
     </message>
@@ -744,8 +756,8 @@ mejor · igual · peor</translation>
         <translation>Escuchando: di una orden.</translation>
     </message>
     <message>
-        <source>Last command: %1 (%2)</source>
-        <translation>Última orden: %1 (%2)</translation>
+        <source>Last command: “%1” (%2)</source>
+        <translation>Última orden: «%1» (%2)</translation>
     </message>
 </context>
 <context>

@@ -720,6 +720,18 @@ mieux · pareil · moins bien</translation>
 <context>
     <name>MicrophoneTest</name>
     <message>
+        <source>Say each command from where you will lie. A tick means it was heard in your voice and room. Not ticked after a few tries: say its other word, or bring the microphone nearer. In a session, the H key always does “this hurts”.</source>
+        <translation>Dites chaque commande depuis l’endroit où vous vous allongerez. Une coche veut dire qu’elle a été entendue avec votre voix, dans votre pièce. Toujours sans coche après quelques essais : dites son autre mot ou rapprochez le micro. Pendant une séance, la touche H fait toujours « Ça fait mal ».</translation>
+    </message>
+    <message>
+        <source>%1: heard</source>
+        <translation>%1 : entendue</translation>
+    </message>
+    <message>
+        <source>%1: not heard yet</source>
+        <translation>%1 : pas encore entendue</translation>
+    </message>
+    <message>
         <source>Test your microphone</source>
         <translation>Tester le micro</translation>
     </message>
@@ -744,8 +756,8 @@ mieux · pareil · moins bien</translation>
         <translation>À l’écoute : dites une commande.</translation>
     </message>
     <message>
-        <source>Last command: %1 (%2)</source>
-        <translation>Dernière commande : %1 (%2)</translation>
+        <source>Last command: “%1” (%2)</source>
+        <translation>Dernière commande : « %1 » (%2)</translation>
     </message>
 </context>
 <context>
