@@ -520,7 +520,9 @@ def test_without_an_engine_german_lines_play_from_the_german_clips(qtbot, privat
     player.prepare(exercises)
     assert player.voice_backend == "clips"
     started: list[tuple[str, str]] = []
+    finished: list[str] = []
     player.sig_line_started.connect(lambda text, backend: started.append((text, backend)))
+    player.sig_line_finished.connect(finished.append)
     session = Session(
         timeline_of(exercises["knees_to_chest"], options=SessionOptions(prepare_s=4)),
         FakeClock(0.0),
@@ -529,6 +531,11 @@ def test_without_an_engine_german_lines_play_from_the_german_clips(qtbot, privat
     qtbot.waitUntil(lambda: bool(started), timeout=3000)
     text, backend = started[0]
     assert backend == "clips" and text.startswith(exercises["knees_to_chest"].name)
+    # ... and ends: the sink's state change reaches the player (the voice
+    # commands' microphone stays deaf until a line has finished). PySide6
+    # 6.11 cannot convert a QAudio.State for a Python slot until the QAudio
+    # class has been touched; the player reads its states from it first.
+    qtbot.waitUntil(lambda: finished == [text], timeout=15_000)
     # What was loaded is the German recording of the line, not the English.
     from stretchguide.clip_files import read_clip
     from stretchguide.qt.assets import asset_path

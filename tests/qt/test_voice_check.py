@@ -83,6 +83,7 @@ def test_a_value_that_is_no_command_changes_nothing(qtbot):
 class FakeListener(QObject):
     sig_command = Signal(str)
     sig_heard_text = Signal(str)
+    sig_no_command = Signal(str)
     sig_level = Signal(float)
     sig_unavailable = Signal(str)
     sig_listening = Signal(bool)
@@ -122,6 +123,15 @@ def test_each_test_run_starts_a_fresh_check_on_the_chosen_microphone(qtbot, monk
     assert _ticked(test.check) == {Command.BACK}
     assert "“repeat”" in test.last.text()
     assert test.meter.value() == 50
+    # Speech with no command in it: said so, so the person knows the
+    # microphone heard them and tries again; the next command clears it.
+    first.sig_no_command.emit("the cat")
+    assert "no command" in test.notice.text()
+    assert "the cat" not in test.notice.text()
+    assert _ticked(test.check) == {Command.BACK}
+    first.sig_heard_text.emit("skip")
+    first.sig_command.emit("skip")
+    assert "Listening" in test.notice.text()
 
     # Another microphone (or the test run again): what the last one heard
     # says nothing about this one.
@@ -149,3 +159,31 @@ def test_speech_heard_by_the_engine_ticks_its_command(qtbot, listener, speech_ca
         assert "“it hurts”" in test.last.text()
     finally:
         test.listener = None  # the fixture shuts its listener down itself
+
+
+def test_speech_with_no_command_is_reported_and_not_kept(qtbot, listener, speech_cache):  # noqa: F811
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.voice.recognizer import read_wav
+
+    lst, clock = listener
+    test = MicrophoneTest()
+    qtbot.addWidget(test)
+    test.attach(lst)
+    commands: list[str] = []
+    lst.sig_command.connect(commands.append)
+    try:
+        with qtbot.waitSignal(lst.sig_no_command, timeout=20000) as sig:
+            _speak(
+                lst,
+                clock,
+                read_wav(synth(speech_cache, "where did i put my phone", VOICES[0]).path),
+            )
+        assert sig.args[0]  # the words the model made of it
+        assert commands == []
+        assert "no command" in test.notice.text()
+        assert _ticked(test.check) == set()
+        # The worker let the utterance go: a day of listening keeps nothing.
+        assert lst._worker._recognizer.utterances == []
+    finally:
+        test.listener = None

@@ -64,6 +64,8 @@ class _Worker(QObject):
     """The engine is loaded and listening."""
     sig_failed = Signal(str)
     """The engine could not start; the reason, for a person."""
+    sig_other = Signal(str)
+    """Words heard that are no command (the microphone test says so)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,8 +95,29 @@ class _Worker(QObject):
         if not listen:
             r.ignore(pcm)
             return
-        for heard in r.feed(pcm):
+        commands = r.feed(pcm)
+        # The recognizer keeps every utterance for voice-check's report; the
+        # app reads them here and lets them go, or a day of listening would
+        # keep them all.
+        others = [u.text for u in r.utterances if u.command is None and u.text and not u.own_clip]
+        r.utterances.clear()
+        for heard in commands:
             self.sig_heard.emit(heard.command.value, heard.text)
+        for text in others:
+            self.sig_other.emit(text)
+
+
+def _error_name(source: Any) -> str:
+    """The audio source's error by name.
+
+    Not compared with ``QAudio.Error.NoError``: since Qt 6.7 the enums live in
+    ``QtAudio`` too, and on PySide6 6.11 ``QAudioSource.error()`` returns a
+    ``QtAudio.Error``, which never equals its ``QAudio`` twin. Compared that
+    way, every microphone "could not be opened" (and one that opened would
+    "stop working" at its first state change). The names are the same in
+    both and in every PySide6 this app supports.
+    """
+    return str(source.error().name)
 
 
 class VoiceListener(QObject):
@@ -104,6 +127,8 @@ class VoiceListener(QObject):
     """A recognised command (a `Command` value)."""
     sig_heard_text = Signal(str)
     """The words of the last recognised command."""
+    sig_no_command = Signal(str)
+    """Speech heard with no command in it: its words, as the model heard them."""
     sig_level = Signal(float)
     """Microphone level 0..1 (while `set_metering(True)`)."""
     sig_unavailable = Signal(str)
@@ -136,6 +161,7 @@ class VoiceListener(QObject):
         self._sig_audio.connect(self._worker.audio)
         self._sig_start_engine.connect(self._worker.start_engine)
         self._worker.sig_heard.connect(self._on_heard)
+        self._worker.sig_other.connect(self.sig_no_command)
         self._worker.sig_level.connect(self.sig_level)
         self._worker.sig_ready.connect(self._on_ready)
         self._worker.sig_failed.connect(self._fail)
@@ -178,7 +204,7 @@ class VoiceListener(QObject):
         self._open_microphone()
 
     def _open_microphone(self) -> None:
-        from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSource, QMediaDevices
+        from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices
 
         devices = QMediaDevices.audioInputs()
         device = next((d for d in devices if bytes(d.id().data()) == self._device_id), None)
@@ -205,7 +231,7 @@ class VoiceListener(QObject):
         # 100 ms blocks: short enough for quick answers, few wake-ups when idle.
         self._source.setBufferSize(SAMPLE_RATE * 2 // 5)
         self._io = self._source.start()
-        if self._io is None or self._source.error() != QAudio.Error.NoError:
+        if self._io is None or _error_name(self._source) != "NoError":
             self._source = None
             self._fail(
                 self.tr(
@@ -218,12 +244,15 @@ class VoiceListener(QObject):
         self._source.stateChanged.connect(self._on_state)
         self._emit_listening()
 
-    def _on_state(self, state: Any) -> None:
-        from PySide6.QtMultimedia import QAudio
-
-        if self._source is not None and self._source.error() not in (
-            QAudio.Error.NoError,
-            QAudio.Error.UnderrunError,
+    @Slot()
+    def _on_state(self) -> None:
+        # No state argument: PySide6 6.11 cannot convert the QAudio::State of
+        # stateChanged for a Python slot until the QAudio class has been
+        # loaded ("cannot be converted", and the slot never runs). The error
+        # is what matters, and it is read here.
+        if self._source is not None and _error_name(self._source) not in (
+            "NoError",
+            "UnderrunError",
         ):
             self.stop()
             self._fail(

@@ -39,6 +39,11 @@ HINT = QT_TRANSLATE_NOOP(
     "“this hurts”.",
 )
 
+NO_COMMAND = QT_TRANSLATE_NOOP(
+    "MicrophoneTest",
+    "Heard you, but no command: say the command on its own, or its other word.",
+)
+
 # The accessible text of a command in the check list; its words stay English
 # (the speech model is English).
 HEARD = QT_TRANSLATE_NOOP("MicrophoneTest", "%1: heard")
@@ -176,6 +181,7 @@ class MicrophoneTest(QWidget):
         listener.sig_level.connect(self.show_level)
         listener.sig_heard_text.connect(self.show_words)
         listener.sig_command.connect(self.show_command)
+        listener.sig_no_command.connect(self.show_no_command)
         listener.sig_unavailable.connect(self.show_problem)
         listener.sig_listening.connect(self._listening)
 
@@ -212,11 +218,17 @@ class MicrophoneTest(QWidget):
         words, self._words = self._words, ""
         said = next((p for p in phrases if f"{words} ".startswith(f"{p} ")), phrases[0])
         self.check.mark(command)
+        self.notice.setText(self.tr("Listening: say a command."))
         self.last.setText(
             self.tr("Last command: “%1” (%2)")
             .replace("%1", said)
             .replace("%2", acknowledgement(command))
         )
+
+    def show_no_command(self, _words: str) -> None:
+        # Not the words themselves: the model fits what it heard to its own
+        # few dozen words, and "the cat" for a mumbled "ouch" would puzzle.
+        self.notice.setText(self.tr(NO_COMMAND))
 
     def show_problem(self, why: str) -> None:
         self.notice.setText(why)

@@ -724,6 +724,10 @@ besser · gleich · schlechter</translation>
         <translation>Sagen Sie jeden Befehl von dort, wo Sie liegen werden. Ein Haken heißt: in Ihrer Stimme und Ihrem Raum gehört. Nach ein paar Versuchen noch ohne Haken: Sagen Sie das andere Wort dafür oder stellen Sie das Mikrofon näher. In einer Einheit löst die Taste H immer „Das tut weh“ aus.</translation>
     </message>
     <message>
+        <source>Heard you, but no command: say the command on its own, or its other word.</source>
+        <translation>Gehört, aber kein Befehl: Sagen Sie den Befehl für sich allein oder sein anderes Wort.</translation>
+    </message>
+    <message>
         <source>%1: heard</source>
         <translation>%1: gehört</translation>
     </message>

@@ -724,6 +724,10 @@ mejor · igual · peor</translation>
         <translation>Di cada orden desde donde te vas a tumbar. Una marca quiere decir que se oyó con tu voz y en tu habitación. Sin marca tras unos intentos: di su otra palabra o acerca el micrófono. En una sesión, la tecla H siempre hace «Esto duele».</translation>
     </message>
     <message>
+        <source>Heard you, but no command: say the command on its own, or its other word.</source>
+        <translation>Te he oído, pero no es una orden: di la orden sola o su otra palabra.</translation>
+    </message>
+    <message>
         <source>%1: heard</source>
         <translation>%1: oída</translation>
     </message>

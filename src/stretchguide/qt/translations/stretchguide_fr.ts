@@ -724,6 +724,10 @@ mieux · pareil · moins bien</translation>
         <translation>Dites chaque commande depuis l’endroit où vous vous allongerez. Une coche veut dire qu’elle a été entendue avec votre voix, dans votre pièce. Toujours sans coche après quelques essais : dites son autre mot ou rapprochez le micro. Pendant une séance, la touche H fait toujours « Ça fait mal ».</translation>
     </message>
     <message>
+        <source>Heard you, but no command: say the command on its own, or its other word.</source>
+        <translation>Entendu, mais ce n’est pas une commande : dites la commande seule, ou son autre mot.</translation>
+    </message>
+    <message>
         <source>%1: heard</source>
         <translation>%1 : entendue</translation>
     </message>

@@ -1,0 +1,115 @@
+"""Voice commands through a real microphone path: sound server to command.
+
+Every other voice test feeds audio to the listener directly
+(``VoiceListener.feed``), so none of them opened a microphone, and a bug
+there went unseen: on PySide6 6.11 every microphone "could not be opened"
+(``QAudioSource.error()`` is a ``QtAudio.Error``, never equal to the
+``QAudio.Error.NoError`` it was compared with).
+
+Here the private PulseAudio of the test run (tests/conftest.py) gets a
+microphone of its own: a source remapped from the null sink's monitor (Qt
+lists no monitor as a microphone). Synthetic speech played into the sink
+with ``paplay`` comes out of that microphone, through ``QAudioSource``, the
+recognizer thread and the settings' microphone test. Nothing is heard
+outside the private server.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+
+import pytest
+
+pytest.importorskip(
+    "PySide6.QtMultimedia",
+    reason="QtMultimedia does not load here (libpulse0 missing?)",
+    exc_type=ImportError,
+)
+pytest.importorskip("pocketsphinx")
+
+from tests.qt.test_voice import speech_cache  # noqa: E402, F401 - a fixture
+
+from stretchguide.voice.commands import Command  # noqa: E402
+
+pytestmark = pytest.mark.audio
+
+MIC = "stretchguide-test-mic"
+
+
+@pytest.fixture
+def microphone(private_pulse, qapp):
+    if not shutil.which("paplay"):
+        pytest.skip("no paplay (Debian: pulseaudio-utils)")
+    loaded = subprocess.run(
+        [
+            "pactl",
+            "load-module",
+            "module-remap-source",
+            f"master={private_pulse.SINK}.monitor",
+            f"source_name={MIC}",
+            "source_properties=device.description=Test-mat",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=10,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    from PySide6.QtMultimedia import QMediaDevices
+
+    # Qt hears of the new source from the server a moment later.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        qapp.processEvents()
+        if any(bytes(d.id().data()) == MIC.encode() for d in QMediaDevices.audioInputs()):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the test microphone never showed up in QMediaDevices.audioInputs()")
+    yield MIC.encode()
+    subprocess.run(["pactl", "unload-module", loaded.stdout.strip()], timeout=10)
+
+
+def _play(qtbot, path) -> None:
+    # Qt's event loop keeps running meanwhile: the microphone's blocks are
+    # read from it, and a blocked loop lets the server drop them.
+    player = subprocess.Popen(["paplay", "--device=cue", str(path)])
+    qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
+    assert player.returncode == 0
+
+
+def test_commands_said_into_the_microphone_are_heard_one_after_another(
+    qtbot,
+    microphone,
+    speech_cache,  # noqa: F811 - the fixture imported above
+):
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.qt.voice_settings import MicrophoneTest
+
+    panel = MicrophoneTest()
+    qtbot.addWidget(panel)
+    panel.device_id = microphone
+    problems: list[str] = []
+    try:
+        panel.button.setChecked(True)
+        panel.listener.sig_unavailable.connect(problems.append)
+        # The engine loads on the listener's thread; the microphone is open
+        # as soon as start() returns, or the panel says why not.
+        qtbot.waitUntil(lambda: bool(panel.listener.listening or problems), timeout=30000)
+        assert problems == [], problems
+        # Two in a row: the second proves the microphone outlived the state
+        # changes the first one's sound caused.
+        for words, command in (("pause", Command.PAUSE), ("it hurts", Command.HURT)):
+            with qtbot.waitSignal(panel.listener.sig_command, timeout=20000) as heard:
+                # The null sink's monitor goes on in silence after the
+                # words, which closes the utterance.
+                _play(qtbot, synth(speech_cache, words, VOICES[0]).path)
+            assert heard.args == [command.value]
+            assert command in panel.check.heard
+        assert f"“{words}”" in panel.last.text()
+        assert panel.meter.maximum() == 100
+        assert problems == []
+    finally:
+        panel.button.setChecked(False)
