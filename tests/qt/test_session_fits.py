@@ -24,7 +24,7 @@ from stretchguide.qt import i18n
 from stretchguide.qt.app import build_window
 from stretchguide.qt.session_controller import SessionController
 from stretchguide.qt.session_view import SessionView
-from stretchguide.qt.voice import add_indicator
+from stretchguide.qt.voice_screen import add_indicator
 from stretchguide.qt.widgets import ELLIPSIS, Badge
 
 SIZES = ((1280, 720), (1920, 1080))

@@ -19,7 +19,8 @@ from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
 from stretchguide.qt.session_controller import SessionController
 from stretchguide.qt.session_view import SessionView
-from stretchguide.qt.voice import ListeningIndicator, VoiceListener, VoiceRouter, add_indicator
+from stretchguide.qt.voice import VoiceListener
+from stretchguide.qt.voice_screen import ListeningIndicator, VoiceRouter, add_indicator
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, PHRASES, Command
 
 

@@ -358,7 +358,7 @@ class MainWindow(PlanActions):
                 "two to skip this exercise, three to carry on, four to end the session."
             )
             if self.ctx.prefs.voice_commands:
-                # The words the recognizer takes for this question (qt/voice.py);
+                # The words the recognizer takes for this question (qt/voice_screen.py);
                 # it does not take numbers.
                 line += " " + self.tr("Or say ease off, skip, go on, or stop.")
             player.say(line, ("paused",))

@@ -74,7 +74,8 @@ class SessionSound:
                 voice[2].hide()
             return
         if voice is None:
-            from stretchguide.qt.voice import VoiceListener, VoiceRouter, add_indicator
+            from stretchguide.qt.voice import VoiceListener
+            from stretchguide.qt.voice_screen import VoiceRouter, add_indicator
 
             listener = VoiceListener(
                 self.window.window(), device_id=bytes.fromhex(self.ctx.prefs.microphone or "")

@@ -1,33 +1,28 @@
-"""Voice commands in the app: microphone capture, a recognizer thread, the router.
+"""Voice commands in the app: microphone capture and the recognizer thread.
 
 - `VoiceListener` opens the microphone with `QAudioSource` (16 kHz mono,
   16-bit) and hands each block to a `stretchguide.voice.recognizer.Recognizer`
   that lives on its own QThread, so the GUI thread only copies bytes. While
   the app speaks or plays a cue (the `CuePlayer` says when), blocks are passed
   as "ignore": the half-duplex gate. Audio is never written anywhere.
-- `VoiceRouter` turns a recognised command into exactly what the matching
-  key does on the session screen (the same `SessionView` signals).
-- `ListeningIndicator` is the small badge on the session screen.
+- `microphones()` lists what the settings offer.
+
+The session screen's side (the router and the badge) is `qt/voice_screen.py`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox, QWidget
 
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 from stretchguide.voice.duplex import HalfDuplexGate
 
-if TYPE_CHECKING:
-    from stretchguide.qt.session_view import SessionView
-
 SAMPLE_RATE = 16000
-ACK_MS = 2500
 
 
 # The acknowledgements in the interface's language. The English lives with
@@ -320,182 +315,6 @@ class VoiceListener(QObject):
         self.stop()
         self._thread.quit()
         self._thread.wait(5000)
-
-
-class VoiceRouter(QObject):
-    """Turns a command into what its key does on the session screen.
-
-    ``paused`` and ``muted`` read the session's state, so "pause" while
-    paused does nothing (a key toggles; a word says what it wants).
-    """
-
-    sig_acknowledged = Signal(str)
-    """The short acknowledgement shown for a command ("Paused")."""
-
-    def __init__(
-        self,
-        view: SessionView,
-        paused: Callable[[], bool],
-        muted: Callable[[], bool],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.paused = paused
-        self.muted = muted
-
-    @Slot(str)
-    def handle(self, value: str) -> None:
-        try:
-            command = Command(value)
-        except ValueError:
-            return
-        overlay = self.view.overlay
-        if overlay.isVisible():
-            # A full-window question is open (stop? / this hurts): only its
-            # answers count, never a session command behind it.
-            key = overlay_answer(set(overlay.buttons), command)
-            if key:
-                overlay.choose(key)
-                self.sig_acknowledged.emit(acknowledgement(command))
-            return
-        if command is Command.EASE:
-            return  # only an answer to the this-hurts question, open above
-        if command in (Command.YES, Command.NO):
-            if self._answer_dialog(command is Command.YES):
-                self.sig_acknowledged.emit(acknowledgement(command))
-            return
-        if QApplication.activeModalWidget() is not None:
-            return  # a question is open: only yes / no answer it
-        v = self.view
-        if command is Command.PAUSE:
-            if not self.paused():
-                v.sig_toggle_pause.emit()
-        elif command is Command.RESUME:
-            if self.paused():
-                v.sig_toggle_pause.emit()
-        elif command is Command.SKIP:
-            v.sig_next.emit()
-        elif command is Command.BACK:
-            v.sig_previous.emit()
-        elif command is Command.HURT:
-            self.sig_acknowledged.emit(acknowledgement(command))
-            v.sig_hurts.emit()
-            return
-        elif command is Command.STOP:
-            self.sig_acknowledged.emit(acknowledgement(command))
-            # Deferred: the confirmation is modal, and this slot must return
-            # so the "yes" that answers it can be delivered.
-            QTimer.singleShot(0, v, v.request_stop)
-            return
-        elif command is Command.MUTE:
-            if not self.muted():
-                v.sig_toggle_mute.emit()
-        elif command is Command.UNMUTE and self.muted():
-            v.sig_toggle_mute.emit()
-        self.sig_acknowledged.emit(acknowledgement(command))
-
-    def _answer_dialog(self, yes: bool) -> bool:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            return False
-        which = QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
-        # Asked first: button() is None for a missing button, which its stubs omit.
-        if not box.standardButtons() & which:
-            return False
-        box.button(which).click()
-        return True
-
-
-# The session's full-window questions, by their answer keys, and which
-# spoken command picks which answer. Only words the recognizer already
-# knows: "yes"/"no" (and "stop"/"go on") for the stop question; "ease off",
-# "skip", "go on" and "stop" for the this-hurts question (keys 1, 2, 3, 4).
-# Pain said while the stop question is open ("ouch", "it hurts") is a yes:
-# the person already asked to stop, and carrying on would be the one wrong
-# answer (docs/CLINICAL.md, section 7).
-STOP_QUESTION = frozenset({"stop", "continue"})
-HURT_QUESTION = frozenset({"ease", "skip", "continue", "end"})
-OVERLAY_ANSWERS: dict[frozenset[str], dict[Command, str]] = {
-    STOP_QUESTION: {
-        Command.YES: "stop",
-        Command.STOP: "stop",
-        Command.HURT: "stop",
-        Command.NO: "continue",
-        Command.RESUME: "continue",
-    },
-    HURT_QUESTION: {
-        Command.EASE: "ease",
-        Command.SKIP: "skip",
-        Command.RESUME: "continue",
-        Command.STOP: "end",
-    },
-}
-
-
-def overlay_answer(keys: set[str], command: Command) -> str:
-    """The answer key ``command`` picks on a question with these keys, or ""."""
-    return OVERLAY_ANSWERS.get(frozenset(keys), {}).get(command, "")
-
-
-class ListeningIndicator(QLabel):
-    """'Listening' on the session screen, and the last acknowledgement for a moment."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Voice commands"))
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Read from the mat, like the status line: larger and bold.
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.setFont(font)
-        self._listening = False
-        self._ack = QTimer(self)
-        self._ack.setSingleShot(True)
-        self._ack.setInterval(ACK_MS)
-        self._ack.timeout.connect(self._show_state)
-        self._show_state()
-
-    def set_listening(self, on: bool) -> None:
-        self._listening = on
-        if not self._ack.isActive():
-            self._show_state()
-
-    def acknowledge(self, text: str) -> None:
-        self.setText(self.tr("Heard: %1").replace("%1", text))
-        self.setStyleSheet(
-            "QLabel { background: #2e7d32; color: white; border-radius: 8px; padding: 4px 12px; }"
-        )
-        self._ack.start()
-
-    def _show_state(self) -> None:
-        if self._listening:
-            self.setText("● " + self.tr("Listening"))
-            self.setStyleSheet(
-                "QLabel { background: #1565c0; color: white; border-radius: 8px;"
-                " padding: 4px 12px; }"
-            )
-            self.setToolTip(self.tr("Say pause, go on, skip, back, ouch, stop, mute or unmute."))
-        else:
-            self.setText("○ " + self.tr("Not listening"))
-            self.setStyleSheet(
-                "QLabel { color: palette(window-text); border: 1px solid palette(mid);"
-                " border-radius: 8px; padding: 4px 12px; }"
-            )
-        self.setVisible(True)
-
-
-def add_indicator(view: SessionView) -> ListeningIndicator:
-    """Put a ListeningIndicator on the session screen, just above its status line."""
-    indicator = ListeningIndicator(view)
-    layout = view.layout()
-    assert isinstance(layout, QBoxLayout)  # the session screen is one column
-    index = layout.indexOf(view.status)
-    layout.insertWidget(
-        index if index >= 0 else layout.count(), indicator, 0, Qt.AlignmentFlag.AlignLeft
-    )
-    return indicator
 
 
 def microphones() -> list[tuple[bytes, str]]:
