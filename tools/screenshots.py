@@ -149,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
 def _show_listening(window) -> None:  # type: ignore[no-untyped-def]
     # What a working microphone looks like: the screenshot machine may have
     # none, and its one notice would otherwise be the picture.
-    voice = getattr(window, "_voice", None)
+    voice = window.flow.sound._voice
     if voice is None:
-        return
+        # Once the listener lived on the window and this returned quietly,
+        # and the session screenshots showed "No microphone was found".
+        sys.exit("screenshots: voice commands are on but the session has no listener")
     listener, _router, indicator = voice
     listener.sig_listening.disconnect(indicator.set_listening)
     listener.stop()
