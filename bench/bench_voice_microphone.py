@@ -74,18 +74,7 @@ def main() -> int:
         if pulse.why_not:
             print(f"no private sound server: {pulse.why_not}")
             return 0
-        subprocess.run(
-            [
-                "pactl",
-                "load-module",
-                "module-remap-source",
-                f"master={PrivatePulse.SINK}.monitor",
-                f"source_name={MIC}",
-            ],
-            check=True,
-            capture_output=True,
-            timeout=10,
-        )
+        pulse.add_microphone(MIC)
         cache = Path(args.cache) if args.cache else folder / "speech"
         cache.mkdir(parents=True, exist_ok=True)
         return run(args, cache)
@@ -160,14 +149,12 @@ def idle_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
 
 
 def bare_capture_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
-    from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices
+    from PySide6.QtMultimedia import QAudioSource, QMediaDevices
+
+    from stretchguide.qt.voice import microphone_format
 
     device = next(d for d in QMediaDevices.audioInputs() if bytes(d.id().data()) == MIC.encode())
-    fmt = QAudioFormat()
-    fmt.setSampleRate(16000)
-    fmt.setChannelCount(1)
-    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-    source = QAudioSource(device, fmt)
+    source = QAudioSource(device, microphone_format())
     source.setBufferSize(16000)
     io = source.start()
     io.readyRead.connect(lambda: io.readAll())

@@ -112,6 +112,32 @@ class PrivatePulse:
             return ""
         return out.stdout.strip() if out.returncode == 0 else ""
 
+    def add_microphone(self, name: str) -> str:
+        """A microphone that hears what is played into the sink; returns its module.
+
+        A source remapped from the sink's monitor: Qt lists no monitor as an
+        input. Speech played into the sink with ``paplay`` comes out of it.
+        """
+        loaded = subprocess.run(
+            [
+                "pactl",
+                "load-module",
+                "module-remap-source",
+                f"master={self.SINK}.monitor",
+                f"source_name={name}",
+                f"source_properties=device.description={name}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        if loaded.returncode != 0:
+            raise RuntimeError(f"pactl could not add a microphone: {loaded.stderr.strip()}")
+        return loaded.stdout.strip()
+
+    def remove_module(self, module: str) -> None:
+        subprocess.run(["pactl", "unload-module", module], capture_output=True, timeout=10)
+
     def stop(self) -> None:
         if self.proc is None:
             return

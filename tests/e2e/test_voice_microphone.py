@@ -42,33 +42,20 @@ MIC = "stretchguide-test-mic"
 def microphone(private_pulse, qapp):
     if not shutil.which("paplay"):
         pytest.skip("no paplay (Debian: pulseaudio-utils)")
-    loaded = subprocess.run(
-        [
-            "pactl",
-            "load-module",
-            "module-remap-source",
-            f"master={private_pulse.SINK}.monitor",
-            f"source_name={MIC}",
-            "source_properties=device.description=Test-mat",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=10,
-    )
-    assert loaded.returncode == 0, loaded.stderr
-    from PySide6.QtMultimedia import QMediaDevices
+    module = private_pulse.add_microphone(MIC)
+    from stretchguide.qt.voice import microphones
 
     # Qt hears of the new source from the server a moment later.
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         qapp.processEvents()
-        if any(bytes(d.id().data()) == MIC.encode() for d in QMediaDevices.audioInputs()):
+        if MIC.encode() in dict(microphones()):
             break
         time.sleep(0.05)
     else:
-        pytest.fail("the test microphone never showed up in QMediaDevices.audioInputs()")
+        pytest.fail("the test microphone never showed up among Qt's microphones")
     yield MIC.encode()
-    subprocess.run(["pactl", "unload-module", loaded.stdout.strip()], timeout=10)
+    private_pulse.remove_module(module)
 
 
 def _play(qtbot, path) -> None:

@@ -208,7 +208,7 @@ class VoiceListener(QObject):
         self._open_microphone()
 
     def _open_microphone(self) -> None:
-        from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices
+        from PySide6.QtMultimedia import QAudioSource, QMediaDevices
 
         devices = QMediaDevices.audioInputs()
         device = next((d for d in devices if bytes(d.id().data()) == self._device_id), None)
@@ -219,10 +219,7 @@ class VoiceListener(QObject):
                 self.tr("No microphone was found. Voice commands are off; the keys still work.")
             )
             return
-        fmt = QAudioFormat()
-        fmt.setSampleRate(SAMPLE_RATE)
-        fmt.setChannelCount(1)
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        fmt = microphone_format()
         if not device.isFormatSupported(fmt):
             self._fail(
                 self.tr(
@@ -315,6 +312,17 @@ class VoiceListener(QObject):
         self.stop()
         self._thread.quit()
         self._thread.wait(5000)
+
+
+def microphone_format() -> Any:
+    """What the recognizer hears: 16 kHz mono, 16-bit (a ``QAudioFormat``)."""
+    from PySide6.QtMultimedia import QAudioFormat
+
+    fmt = QAudioFormat()
+    fmt.setSampleRate(SAMPLE_RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return fmt
 
 
 def microphones() -> list[tuple[bytes, str]]:
