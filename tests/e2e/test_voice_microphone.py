@@ -100,3 +100,34 @@ def test_commands_said_into_the_microphone_are_heard_one_after_another(
         assert problems == []
     finally:
         panel.button.setChecked(False)
+
+
+def test_a_command_is_heard_while_the_gui_thread_is_busy(
+    qtbot,
+    microphone,
+    speech_cache,  # noqa: F811 - the fixture imported above
+):
+    """The microphone is read on the recognizer's thread, not the GUI's.
+
+    Read from the GUI thread, a window busy for two seconds (a long plot, a
+    slow disk) let Qt's capture buffer overflow and the words were lost.
+    """
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.qt.voice import VoiceListener
+
+    listener = VoiceListener(device_id=microphone)
+    problems: list[str] = []
+    listener.sig_unavailable.connect(problems.append)
+    try:
+        listener.start()
+        qtbot.waitUntil(lambda: bool(listener.listening or problems), timeout=30000)
+        assert problems == [], problems
+        with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:
+            path = synth(speech_cache, "it hurts", VOICES[0]).path
+            player = subprocess.Popen(["paplay", "--device=cue", str(path)])
+            time.sleep(3.0)  # the GUI thread busy with something else entirely
+            assert player.wait(timeout=30) == 0
+        assert heard.args == [Command.HURT.value]
+    finally:
+        listener.shutdown()

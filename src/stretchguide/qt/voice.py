@@ -1,10 +1,11 @@
 """Voice commands in the app: microphone capture and the recognizer thread.
 
 - `VoiceListener` opens the microphone with `QAudioSource` (16 kHz mono,
-  16-bit) and hands each block to a `stretchguide.voice.recognizer.Recognizer`
-  that lives on its own QThread, so the GUI thread only copies bytes. While
-  the app speaks or plays a cue (the `CuePlayer` says when), blocks are passed
-  as "ignore": the half-duplex gate. Audio is never written anywhere.
+  16-bit) on the thread of its `stretchguide.voice.recognizer.Recognizer`, so
+  the audio never passes through the GUI thread: it only chooses the
+  microphone and hears the commands. While the app speaks or plays a cue (the
+  `CuePlayer` says when), blocks are passed as "ignore": the half-duplex gate.
+  Audio is never written anywhere.
 - `microphones()` lists what the settings offer.
 
 The session screen's side (the router and the badge) is `qt/voice_screen.py`.
@@ -12,11 +13,21 @@ The session screen's side (the router and the badge) is `qt/voice_screen.py`.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
@@ -48,8 +59,24 @@ def acknowledgement(command: Command) -> str:
     return QCoreApplication.translate("voice", ACKNOWLEDGEMENTS[command])
 
 
+READ_EVERY_MS = 100
+
+
+def _error_name(source: Any) -> str:
+    """The audio source's error by name.
+
+    Not compared with ``QAudio.Error.NoError``: since Qt 6.7 the enums live in
+    ``QtAudio`` too, and on PySide6 6.11 ``QAudioSource.error()`` returns a
+    ``QtAudio.Error``, which never equals its ``QAudio`` twin. Compared that
+    way, every microphone "could not be opened" (and one that opened would
+    "stop working" at its first state change). The names are the same in
+    both and in every PySide6 this app supports.
+    """
+    return str(source.error().name)
+
+
 class _Worker(QObject):
-    """Runs the recognizer off the GUI thread."""
+    """The microphone and the recognizer, on their own thread."""
 
     sig_heard = Signal(str, str)
     """A command (its value) and the words heard."""
@@ -61,11 +88,25 @@ class _Worker(QObject):
     """The engine could not start; the reason, for a person."""
     sig_other = Signal(str)
     """Words heard that are no command (the microphone test says so)."""
+    sig_microphone_open = Signal(int, bool)
+    """The microphone of that request (its number) opened, or could not."""
+    sig_microphone_broke = Signal()
+    """The open microphone stopped with an error."""
 
-    def __init__(self) -> None:
+    def __init__(self, listen: Callable[[], bool]) -> None:
         super().__init__()
         self._recognizer: Any = None
+        self._listen = listen  # the half-duplex gate, read at each block
         self.metering = False
+        self._source: Any = None
+        self._io: Any = None
+        # Read on a timer, not on readyRead: see open_microphone. A child, so
+        # it moves to the thread with its parent.
+        self._poll = QTimer(self)
+        self._poll.setObjectName("stretchguide-voice-poll")
+        self._poll.setInterval(READ_EVERY_MS)
+        self._poll.setTimerType(Qt.TimerType.CoarseTimer)
+        self._poll.timeout.connect(self._read)
 
     @Slot()
     def start_engine(self) -> None:
@@ -77,6 +118,60 @@ class _Worker(QObject):
             self.sig_failed.emit(str(exc))
             return
         self.sig_ready.emit()
+
+    @Slot(int, object)
+    def open_microphone(self, request: int, device: Any) -> None:
+        from PySide6.QtMultimedia import QAudioSource
+
+        self.close_microphone()
+        source = QAudioSource(device, microphone_format(), self)
+        # Room for five reads, should a read be late.
+        source.setBufferSize(SAMPLE_RATE * 2 * READ_EVERY_MS * 5 // 1000)
+        io = source.start()
+        if io is None or _error_name(source) != "NoError":
+            source.deleteLater()
+            self.sig_microphone_open.emit(request, False)
+            return
+        self._source, self._io = source, io
+        source.stateChanged.connect(self._on_state)
+        # Read every 100 ms on this thread rather than on readyRead: PulseAudio
+        # hands Qt 64 ms fragments. Listening on a silent microphone through a
+        # real sound server took 0.9-1.1 % of a core read on readyRead in the
+        # GUI thread, 0.8 % read there every 100 ms (each block then crossed
+        # to this thread), and less read here (docs/PERFORMANCE.md), of which
+        # Qt's capture alone is 0.5 %.
+        self._poll.start()
+        self.sig_microphone_open.emit(request, True)
+
+    @Slot()
+    def close_microphone(self) -> None:
+        self._poll.stop()
+        if self._source is not None:
+            self._source.stop()
+            self._source.deleteLater()  # may be inside its own signal
+        self._source = None
+        self._io = None
+
+    @Slot()
+    def _on_state(self) -> None:
+        # No state argument: PySide6 6.11 cannot convert the QAudio::State of
+        # stateChanged for a Python slot until the QAudio class has been
+        # loaded ("cannot be converted", and the slot never runs). The error
+        # is what matters, and it is read here.
+        if self._source is not None and _error_name(self._source) not in (
+            "NoError",
+            "UnderrunError",
+        ):
+            self.close_microphone()
+            self.sig_microphone_broke.emit()
+
+    @Slot()
+    def _read(self) -> None:
+        if self._io is None:
+            return
+        data = bytes(self._io.readAll().data())
+        if data:
+            self.audio(data, self._listen())
 
     @Slot(bytes, bool)
     def audio(self, pcm: bytes, listen: bool) -> None:
@@ -102,22 +197,6 @@ class _Worker(QObject):
             self.sig_other.emit(text)
 
 
-READ_EVERY_MS = 100
-
-
-def _error_name(source: Any) -> str:
-    """The audio source's error by name.
-
-    Not compared with ``QAudio.Error.NoError``: since Qt 6.7 the enums live in
-    ``QtAudio`` too, and on PySide6 6.11 ``QAudioSource.error()`` returns a
-    ``QtAudio.Error``, which never equals its ``QAudio`` twin. Compared that
-    way, every microphone "could not be opened" (and one that opened would
-    "stop working" at its first state change). The names are the same in
-    both and in every PySide6 this app supports.
-    """
-    return str(source.error().name)
-
-
 class VoiceListener(QObject):
     """The microphone and the recognizer thread; emits commands on the GUI thread."""
 
@@ -136,6 +215,8 @@ class VoiceListener(QObject):
 
     _sig_audio = Signal(bytes, bool)
     _sig_start_engine = Signal()
+    _sig_open = Signal(int, object)
+    _sig_close = Signal()
 
     def __init__(
         self,
@@ -146,33 +227,35 @@ class VoiceListener(QObject):
         super().__init__(parent)
         self.clock = clock
         self.gate = HalfDuplexGate()
+        # The gate is moved by the cue player on this thread and read by the
+        # microphone's thread at every block.
+        self._gate_lock = threading.Lock()
         self._device_id = device_id
-        self._source: Any = None
-        self._io: Any = None
-        # The microphone is read on a timer, not on readyRead: see _open_microphone.
-        self._poll = QTimer(self)
-        self._poll.setObjectName("stretchguide-voice-poll")
-        self._poll.setInterval(READ_EVERY_MS)
-        self._poll.setTimerType(Qt.TimerType.CoarseTimer)
-        self._poll.timeout.connect(self._read)
+        self._requests = 0  # microphones asked for so far
+        self._request = 0  # the one wanted now; 0: none
+        self._open = False
         self._failed = False
         self._ready = False
         self._thread = QThread(self)
         self._thread.setObjectName("stretchguide-voice")
-        self._worker = _Worker()
+        self._worker = _Worker(self._gate_open)
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
         self._sig_audio.connect(self._worker.audio)
         self._sig_start_engine.connect(self._worker.start_engine)
+        self._sig_open.connect(self._worker.open_microphone)
+        self._sig_close.connect(self._worker.close_microphone)
         self._worker.sig_heard.connect(self._on_heard)
         self._worker.sig_other.connect(self.sig_no_command)
         self._worker.sig_level.connect(self.sig_level)
         self._worker.sig_ready.connect(self._on_ready)
         self._worker.sig_failed.connect(self._fail)
+        self._worker.sig_microphone_open.connect(self._on_microphone_open)
+        self._worker.sig_microphone_broke.connect(self._on_microphone_broke)
 
     @property
     def listening(self) -> bool:
-        return self._ready and self._source is not None and not self._failed
+        return self._ready and self._open and not self._failed
 
     def attach_player(self, player: Any) -> None:
         """Close the gate whenever the cue player speaks or plays a sound."""
@@ -183,13 +266,21 @@ class VoiceListener(QObject):
         player.sig_sound_played.connect(self._sound_played)
 
     def _line_started(self, *_: Any) -> None:
-        self.gate.line_started(self.clock())
+        with self._gate_lock:
+            self.gate.line_started(self.clock())
 
     def _line_finished(self, *_: Any) -> None:
-        self.gate.line_finished(self.clock())
+        with self._gate_lock:
+            self.gate.line_finished(self.clock())
 
     def _sound_played(self, *_: Any) -> None:
-        self.gate.sound_played(self.clock())
+        with self._gate_lock:
+            self.gate.sound_played(self.clock())
+
+    def _gate_open(self) -> bool:
+        """May the block just read be heard? (Called from either thread.)"""
+        with self._gate_lock:
+            return self.gate.listening(self.clock())
 
     def set_device(self, device_id: bytes) -> None:
         """The microphone to open at the next start (empty: the system default)."""
@@ -199,16 +290,24 @@ class VoiceListener(QObject):
         self._worker.metering = on
 
     def start(self) -> None:
-        """Open the microphone and load the engine (in the background)."""
-        if self._source is not None or self._failed:
+        """Open the microphone and load the engine (both in the background)."""
+        if self._request or self._failed:
             return
         if not self._thread.isRunning():
             self._thread.start()
             self._sig_start_engine.emit()
-        self._open_microphone()
+        device = self._choose_microphone()
+        if device is None:
+            return
+        # Numbered, so an answer to a request stopped since is not taken for
+        # the answer to the next one.
+        self._requests += 1
+        self._request = self._requests
+        self._sig_open.emit(self._request, device)
 
-    def _open_microphone(self) -> None:
-        from PySide6.QtMultimedia import QAudioSource, QMediaDevices
+    def _choose_microphone(self) -> Any:
+        """The chosen microphone, else the system's default, else None (and why)."""
+        from PySide6.QtMultimedia import QMediaDevices
 
         devices = QMediaDevices.audioInputs()
         device = next((d for d in devices if bytes(d.id().data()) == self._device_id), None)
@@ -218,22 +317,23 @@ class VoiceListener(QObject):
             self._fail(
                 self.tr("No microphone was found. Voice commands are off; the keys still work.")
             )
-            return
-        fmt = microphone_format()
-        if not device.isFormatSupported(fmt):
+            return None
+        if not device.isFormatSupported(microphone_format()):
             self._fail(
                 self.tr(
                     "The microphone cannot record 16 kHz mono sound. "
                     "Voice commands are off; the keys still work."
                 )
             )
-            return
-        self._source = QAudioSource(device, fmt, self)
-        # Room for five reads, should the GUI thread be late for one.
-        self._source.setBufferSize(SAMPLE_RATE * 2 * READ_EVERY_MS * 5 // 1000)
-        self._io = self._source.start()
-        if self._io is None or _error_name(self._source) != "NoError":
-            self._source = None
+            return None
+        return device
+
+    @Slot(int, bool)
+    def _on_microphone_open(self, request: int, ok: bool) -> None:
+        if request != self._request:
+            return  # stopped (or started again) since it was asked for
+        if not ok:
+            self._request = 0
             self._fail(
                 self.tr(
                     "The microphone could not be opened (it may be in use, or access was "
@@ -241,43 +341,21 @@ class VoiceListener(QObject):
                 )
             )
             return
-        # Read every 100 ms rather than on readyRead: PulseAudio hands Qt
-        # 64 ms fragments, and each block crosses to the recognizer's thread.
-        # Listening on a silent microphone through a real sound server took
-        # 0.9-1.1 % of a core with readyRead and 0.8 % read every 100 ms,
-        # of which Qt's capture alone is 0.5 % (docs/PERFORMANCE.md).
-        self._poll.start()
-        self._source.stateChanged.connect(self._on_state)
+        self._open = True
         self._emit_listening()
 
     @Slot()
-    def _on_state(self) -> None:
-        # No state argument: PySide6 6.11 cannot convert the QAudio::State of
-        # stateChanged for a Python slot until the QAudio class has been
-        # loaded ("cannot be converted", and the slot never runs). The error
-        # is what matters, and it is read here.
-        if self._source is not None and _error_name(self._source) not in (
-            "NoError",
-            "UnderrunError",
-        ):
-            self.stop()
-            self._fail(
-                self.tr(
-                    "The microphone stopped working. Voice commands are off; the keys still work."
-                )
-            )
-
-    @Slot()
-    def _read(self) -> None:
-        if self._io is None:
+    def _on_microphone_broke(self) -> None:
+        if not self._request:
             return
-        data = bytes(self._io.readAll().data())
-        if data:
-            self.feed(data)
+        self.stop()
+        self._fail(
+            self.tr("The microphone stopped working. Voice commands are off; the keys still work.")
+        )
 
     def feed(self, pcm: bytes) -> None:
         """One block of microphone audio (also how tests speak to the listener)."""
-        self._sig_audio.emit(pcm, self.gate.listening(self.clock()))
+        self._sig_audio.emit(pcm, self._gate_open())
 
     def _on_ready(self) -> None:
         self._ready = True
@@ -299,17 +377,22 @@ class VoiceListener(QObject):
 
     def stop(self) -> None:
         """Close the microphone; the engine stays loaded for the next session."""
-        self._poll.stop()
-        if self._source is not None:
-            self._source.stop()
-            self._source.deleteLater()
-        self._source = None
-        self._io = None
-        self.gate.reset()
+        if self._request:
+            self._sig_close.emit()
+        self._request = 0
+        self._open = False
+        with self._gate_lock:
+            self.gate.reset()
         self.sig_listening.emit(False)
 
     def shutdown(self) -> None:
         self.stop()
+        if self._thread.isRunning():
+            # Closed on its own thread before that thread ends; a queued
+            # close could still be waiting when the loop quits.
+            QMetaObject.invokeMethod(
+                self._worker, "close_microphone", Qt.ConnectionType.BlockingQueuedConnection
+            )
         self._thread.quit()
         self._thread.wait(5000)
 
