@@ -135,6 +135,9 @@ class PrivatePulse:
             raise RuntimeError(f"pactl could not add a microphone: {loaded.stderr.strip()}")
         return loaded.stdout.strip()
 
+    def set_default_microphone(self, name: str) -> None:
+        subprocess.run(["pactl", "set-default-source", name], capture_output=True, timeout=10)
+
     def remove_module(self, module: str) -> None:
         subprocess.run(["pactl", "unload-module", module], capture_output=True, timeout=10)
 

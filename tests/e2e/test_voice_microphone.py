@@ -131,3 +131,95 @@ def test_a_command_is_heard_while_the_gui_thread_is_busy(
         assert heard.args == [Command.HURT.value]
     finally:
         listener.shutdown()
+
+
+def _wait_for_microphone(qapp, name: str) -> None:
+    from stretchguide.qt.voice import microphones
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        qapp.processEvents()
+        if name.encode() in dict(microphones()):
+            return
+        time.sleep(0.05)
+    pytest.fail(f"{name} never showed up among Qt's microphones")
+
+
+def test_the_chosen_microphone_plugged_in_mid_session_is_taken_up(
+    qtbot,
+    qapp,
+    private_pulse,
+    speech_cache,  # noqa: F811 - the fixture imported above
+):
+    """The headset the person chose, plugged in after the session started.
+
+    Until then the system's default listens; then the headset does, and the
+    person is told which microphone listens now.
+    """
+    if not shutil.which("paplay"):
+        pytest.skip("no paplay (Debian: pulseaudio-utils)")
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.qt.voice import VoiceListener
+
+    laptop, headset = "stretchguide-test-laptop", "stretchguide-test-headset"
+    modules = [private_pulse.add_microphone(laptop)]
+    private_pulse.set_default_microphone(laptop)
+    _wait_for_microphone(qapp, laptop)
+    listener = VoiceListener(device_id=headset.encode())
+    notices: list[str] = []
+    problems: list[str] = []
+    listener.sig_notice.connect(notices.append)
+    listener.sig_unavailable.connect(problems.append)
+    try:
+        listener.start()
+        qtbot.waitUntil(lambda: bool(listener.listening or problems), timeout=30000)
+        assert (notices, problems) == ([], [])  # the default, as chosen when absent
+
+        modules.append(private_pulse.add_microphone(headset))
+        qtbot.waitUntil(lambda: bool(notices), timeout=10000)
+        assert notices == [f"Listening with “{headset}”."]
+        qtbot.waitUntil(lambda: listener.listening, timeout=10000)
+        with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:
+            _play(qtbot, synth(speech_cache, "it hurts", VOICES[0]).path)
+        assert heard.args == [Command.HURT.value]
+        assert problems == []
+    finally:
+        listener.shutdown()
+        for module in modules:
+            private_pulse.remove_module(module)
+
+
+def test_no_microphone_for_one_session_is_not_for_the_next(
+    qtbot,
+    monkeypatch,
+    microphone,
+    speech_cache,  # noqa: F811 - the fixture imported above
+):
+    """Until this stop one session without a microphone ended voice commands
+    for the whole run of the app, and the next sessions said nothing of it."""
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.qt.voice import VoiceListener
+
+    listener = VoiceListener(device_id=microphone)
+    problems: list[str] = []
+    listener.sig_unavailable.connect(problems.append)
+    try:
+        with monkeypatch.context() as unplugged:
+            unplugged.setattr(
+                VoiceListener, "_choose_microphone", lambda self: (None, "No microphone.")
+            )
+            listener.start()
+        assert problems == ["No microphone."]
+        assert not listener.listening
+        listener.stop()  # the session ends; the person plugs the microphone in
+
+        listener.start()
+        qtbot.waitUntil(lambda: listener.listening, timeout=30000)
+        with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:
+            _play(qtbot, synth(speech_cache, "pause", VOICES[0]).path)
+        assert heard.args == [Command.PAUSE.value]
+        assert problems == ["No microphone."]
+    finally:
+        listener.shutdown()

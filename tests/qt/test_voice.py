@@ -430,7 +430,7 @@ def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
     assert "This hurts" in indicator.text()
 
 
-def test_no_microphone_gives_one_notice_and_the_keys_still_work(qtbot, monkeypatch):
+def test_no_microphone_gives_one_notice_a_session_and_the_keys_still_work(qtbot, monkeypatch):
     from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 
     monkeypatch.setattr(QMediaDevices, "audioInputs", staticmethod(lambda: []))
@@ -439,13 +439,18 @@ def test_no_microphone_gives_one_notice_and_the_keys_still_work(qtbot, monkeypat
     notices: list[str] = []
     listener.sig_unavailable.connect(notices.append)
     listener.start()
-    listener.start()  # a second session: no second notice
-    listener.shutdown()
+    listener.start()  # asked again in the same session: no second notice
     assert len(notices) == 1
     assert "No microphone" in notices[0] and "keys still work" in notices[0]
+    # The next session looks again (one may have been plugged in since) and,
+    # finding none, says so again: its screen would otherwise be silent.
+    listener.stop()
+    listener.start()
+    listener.shutdown()
+    assert notices == [notices[0]] * 2
 
 
-def test_a_missing_engine_gives_one_clear_notice(qtbot, monkeypatch):
+def test_a_missing_engine_gives_one_clear_notice_each_session(qtbot, monkeypatch):
     import stretchguide.voice.recognizer as rec
 
     def missing():
@@ -456,8 +461,23 @@ def test_a_missing_engine_gives_one_clear_notice(qtbot, monkeypatch):
     with qtbot.waitSignal(listener.sig_unavailable, timeout=10000) as sig:
         listener._thread.start()
         listener._sig_start_engine.emit()
-    listener.shutdown()
     assert "not installed" in sig.args[0]
+    notices: list[str] = []
+    listener.sig_unavailable.connect(notices.append)
+    listener.stop()
+    listener.start()  # the next session: no new attempt, the same reason
+    listener.shutdown()
+    assert notices == [sig.args[0]]
+
+
+def test_the_session_screen_says_which_microphone_listens(qtbot, voice_window, monkeypatch):
+    window, *_ = voice_window
+    window.ctx.prefs.voice_commands = True
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+    listener = window.flow.sound._voice[0]
+    listener.sig_notice.emit("Listening with “USB headset”.")
+    assert window.session_view.status.text() == "Listening with “USB headset”."
 
 
 def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window, monkeypatch):
@@ -509,6 +529,16 @@ def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
     dialog.accept()
     assert prefs.voice_commands is True
     assert prefs.microphone == b"usb-1".hex()
+
+    # The chosen microphone unplugged: still the choice, shown as such, and
+    # an OK does not swap it for the default.
+    prefs.microphone = b"alsa_input.usb-headset".hex()
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    section = dialog.voice_section
+    assert section.microphone.currentText() == "alsa_input.usb-headset (not plugged in)"
+    dialog.accept()
+    assert prefs.microphone == b"alsa_input.usb-headset".hex()
 
 
 def test_every_acknowledgement_is_marked_for_translation_and_shown_translated(qapp):

@@ -86,6 +86,7 @@ class FakeListener(QObject):
     sig_no_command = Signal(str)
     sig_level = Signal(float)
     sig_unavailable = Signal(str)
+    sig_notice = Signal(str)
     sig_listening = Signal(bool)
     made: list[FakeListener] = []
 

@@ -90,6 +90,7 @@ class SessionSound:
             listener.sig_command.connect(router.handle)
             listener.sig_listening.connect(indicator.set_listening)
             listener.sig_unavailable.connect(self.window.session_view.set_status)
+            listener.sig_notice.connect(self.window.session_view.set_status)
             router.sig_acknowledged.connect(indicator.acknowledge)
             listener.attach_player(self.cue_player)
             voice = self._voice = (listener, router, indicator)

@@ -209,7 +209,9 @@ class VoiceListener(QObject):
     sig_level = Signal(float)
     """Microphone level 0..1 (while `set_metering(True)`)."""
     sig_unavailable = Signal(str)
-    """Voice commands cannot work here; one clear reason. Emitted once."""
+    """Voice commands stopped, or cannot start; one clear reason (not repeated)."""
+    sig_notice = Signal(str)
+    """Listening goes on with a change to know of: another microphone."""
     sig_listening = Signal(bool)
     """True when the microphone is open and the engine ready."""
 
@@ -231,10 +233,16 @@ class VoiceListener(QObject):
         # microphone's thread at every block.
         self._gate_lock = threading.Lock()
         self._device_id = device_id
+        self._wanted = False  # between start() and stop()
         self._requests = 0  # microphones asked for so far
-        self._request = 0  # the one wanted now; 0: none
+        self._request = 0  # the one being opened or open; 0: none
+        self._device: Any = None  # its QAudioDevice
+        self._announce = False  # say which microphone once it opens
+        self._problem = ""  # the last reason given, not given twice in a row
+        self._devices: Any = None  # QMediaDevices, once started
         self._open = False
         self._failed = False
+        self._failure = ""
         self._ready = False
         self._thread = QThread(self)
         self._thread.setObjectName("stretchguide-voice")
@@ -249,7 +257,7 @@ class VoiceListener(QObject):
         self._worker.sig_other.connect(self.sig_no_command)
         self._worker.sig_level.connect(self.sig_level)
         self._worker.sig_ready.connect(self._on_ready)
-        self._worker.sig_failed.connect(self._fail)
+        self._worker.sig_failed.connect(self._engine_failed)
         self._worker.sig_microphone_open.connect(self._on_microphone_open)
         self._worker.sig_microphone_broke.connect(self._on_microphone_broke)
 
@@ -290,23 +298,58 @@ class VoiceListener(QObject):
         self._worker.metering = on
 
     def start(self) -> None:
-        """Open the microphone and load the engine (both in the background)."""
-        if self._request or self._failed:
+        """Open the microphone and load the engine (both in the background).
+
+        The chosen microphone, else the system's default. Until `stop`, one
+        plugged in is taken up (the chosen one come back, a new default, any
+        at all when there was none), with a word for the person. One
+        unplugged is not followed: with PulseAudio the server moves the
+        stream to the default microphone itself, and Qt 6.11 does not always
+        notice the unplugging (docs/ARCHITECTURE.md).
+        """
+        if self._wanted:
             return
+        if self._failed:  # each session says so again
+            self._give_reason(self._failure)
+            return
+        self._wanted = True
         if not self._thread.isRunning():
             self._thread.start()
             self._sig_start_engine.emit()
-        device = self._choose_microphone()
+        if self._devices is None:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            self._devices = QMediaDevices(self)
+            self._devices.audioInputsChanged.connect(self._inputs_changed)
+        self._follow(announce=False)
+
+    @Slot()
+    def _inputs_changed(self) -> None:
+        if self._wanted and not self._failed:
+            self._follow(announce=True)
+
+    def _follow(self, announce: bool) -> None:
+        """Listen with the microphone to use now, if that is another one."""
+        device, why = self._choose_microphone()
+        if device is not None and self._device is not None and device.id() == self._device.id():
+            return  # still the one open (or being opened)
+        if self._request:
+            self._sig_close.emit()
+        self._request = 0
+        self._device = device
+        self._open = False
         if device is None:
+            self._give_reason(why)
             return
-        # Numbered, so an answer to a request stopped since is not taken for
+        # Numbered, so an answer to a request given up since is not taken for
         # the answer to the next one.
         self._requests += 1
         self._request = self._requests
+        self._announce = announce
         self._sig_open.emit(self._request, device)
 
-    def _choose_microphone(self) -> Any:
-        """The chosen microphone, else the system's default, else None (and why)."""
+    def _choose_microphone(self) -> tuple[Any, str]:
+        """The chosen microphone, else the system's default; else None and why."""
         from PySide6.QtMultimedia import QMediaDevices
 
         devices = QMediaDevices.audioInputs()
@@ -314,27 +357,24 @@ class VoiceListener(QObject):
         if device is None:
             device = QMediaDevices.defaultAudioInput()
         if device.isNull():
-            self._fail(
-                self.tr("No microphone was found. Voice commands are off; the keys still work.")
+            return None, self.tr(
+                "No microphone was found. Voice commands are off; the keys still work."
             )
-            return None
         if not device.isFormatSupported(microphone_format()):
-            self._fail(
-                self.tr(
-                    "The microphone cannot record 16 kHz mono sound. "
-                    "Voice commands are off; the keys still work."
-                )
+            return None, self.tr(
+                "The microphone cannot record 16 kHz mono sound. "
+                "Voice commands are off; the keys still work."
             )
-            return None
-        return device
+        return device, ""
 
     @Slot(int, bool)
     def _on_microphone_open(self, request: int, ok: bool) -> None:
         if request != self._request:
-            return  # stopped (or started again) since it was asked for
+            return  # given up since it was asked for
         if not ok:
             self._request = 0
-            self._fail(
+            self._device = None  # another device change tries it again
+            self._give_reason(
                 self.tr(
                     "The microphone could not be opened (it may be in use, or access was "
                     "denied). Voice commands are off; the keys still work."
@@ -342,14 +382,23 @@ class VoiceListener(QObject):
             )
             return
         self._open = True
+        self._problem = ""
         self._emit_listening()
+        if self._announce:
+            self.sig_notice.emit(
+                self.tr("Listening with “%1”.").replace("%1", self._device.description())
+            )
 
     @Slot()
     def _on_microphone_broke(self) -> None:
         if not self._request:
             return
-        self.stop()
-        self._fail(
+        self._request = 0
+        self._open = False
+        # A device change may bring it, or another one, back: _follow then
+        # opens it (the device is forgotten so that it counts as new).
+        self._device = None
+        self._give_reason(
             self.tr("The microphone stopped working. Voice commands are off; the keys still work.")
         )
 
@@ -368,10 +417,16 @@ class VoiceListener(QObject):
         self.sig_heard_text.emit(text)
         self.sig_command.emit(command)
 
-    def _fail(self, why: str) -> None:
-        if self._failed:
+    def _engine_failed(self, why: str) -> None:
+        self._failed = True  # for good: the engine is missing or broken
+        self._failure = why
+        self._give_reason(why)
+
+    def _give_reason(self, why: str) -> None:
+        """Voice commands are off for now; say why, once."""
+        if why == self._problem:
             return
-        self._failed = True
+        self._problem = why
         self.sig_listening.emit(False)
         self.sig_unavailable.emit(why)
 
@@ -379,7 +434,10 @@ class VoiceListener(QObject):
         """Close the microphone; the engine stays loaded for the next session."""
         if self._request:
             self._sig_close.emit()
+        self._wanted = False
         self._request = 0
+        self._device = None
+        self._problem = ""
         self._open = False
         with self._gate_lock:
             self.gate.reset()

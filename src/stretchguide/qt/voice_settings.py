@@ -183,6 +183,7 @@ class MicrophoneTest(QWidget):
         listener.sig_command.connect(self.show_command)
         listener.sig_no_command.connect(self.show_no_command)
         listener.sig_unavailable.connect(self.show_problem)
+        listener.sig_notice.connect(self.notice.setText)
         listener.sig_listening.connect(self._listening)
 
     def _listening(self, on: bool) -> None:
@@ -282,7 +283,14 @@ class VoiceSection(QGroupBox):
         self.microphone.addItem(self.tr("System default"), "")
         for device_id, name in microphones():
             self.microphone.addItem(name, device_id.hex())
-        self.microphone.setCurrentIndex(max(0, self.microphone.findData(self._saved_microphone)))
+        saved = self._saved_microphone
+        if saved and self.microphone.findData(saved) < 0:
+            # A headset unplugged for now stays the choice: shown, and saved
+            # again as it was, not swapped for the default by an OK. Its id
+            # is all that was saved (PulseAudio's is its readable name).
+            name = bytes.fromhex(saved).decode("utf-8", "replace")
+            self.microphone.addItem(self.tr("%1 (not plugged in)").replace("%1", name), saved)
+        self.microphone.setCurrentIndex(max(0, self.microphone.findData(saved)))
         self.microphone.blockSignals(False)
         self._device_changed()
 

@@ -1984,6 +1984,10 @@ besser · gleich · schlechter</translation>
         <translation>Das Mikrofon konnte nicht geöffnet werden (vielleicht wird es benutzt oder der Zugriff wurde verweigert). Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
     </message>
     <message>
+        <source>Listening with “%1”.</source>
+        <translation>Jetzt hört das Mikrofon „%1“ zu.</translation>
+    </message>
+    <message>
         <source>The microphone stopped working. Voice commands are off; the keys still work.</source>
         <translation>Das Mikrofon funktioniert nicht mehr. Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
     </message>
@@ -2013,6 +2017,10 @@ besser · gleich · schlechter</translation>
     <message>
         <source>System default</source>
         <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>%1 (not plugged in)</source>
+        <translation>%1 (nicht angeschlossen)</translation>
     </message>
 </context>
 <context>

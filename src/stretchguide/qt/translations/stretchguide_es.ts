@@ -1984,6 +1984,10 @@ mejor · igual · peor</translation>
         <translation>No se pudo abrir el micrófono (puede que esté en uso o se haya denegado el acceso). Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
     </message>
     <message>
+        <source>Listening with “%1”.</source>
+        <translation>Ahora escucha con el micrófono «%1».</translation>
+    </message>
+    <message>
         <source>The microphone stopped working. Voice commands are off; the keys still work.</source>
         <translation>El micrófono dejó de funcionar. Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
     </message>
@@ -2013,6 +2017,10 @@ mejor · igual · peor</translation>
     <message>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>%1 (not plugged in)</source>
+        <translation>%1 (no conectado)</translation>
     </message>
 </context>
 <context>

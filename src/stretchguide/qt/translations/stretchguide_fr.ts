@@ -1984,6 +1984,10 @@ mieux · pareil · moins bien</translation>
         <translation>Le micro n’a pas pu être ouvert (il est peut-être utilisé, ou l’accès a été refusé). Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
+        <source>Listening with “%1”.</source>
+        <translation>Écoute maintenant avec le micro « %1 ».</translation>
+    </message>
+    <message>
         <source>The microphone stopped working. Voice commands are off; the keys still work.</source>
         <translation>Le micro ne marche plus. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
@@ -2013,6 +2017,10 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>System default</source>
         <translation>Par défaut du système</translation>
+    </message>
+    <message>
+        <source>%1 (not plugged in)</source>
+        <translation>%1 (non branché)</translation>
     </message>
 </context>
 <context>
