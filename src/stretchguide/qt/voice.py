@@ -302,7 +302,8 @@ class VoiceListener(QObject):
 
         The chosen microphone, else the system's default. Until `stop`, one
         plugged in is taken up (the chosen one come back, a new default, any
-        at all when there was none), with a word for the person. One
+        at all when there was none), with a word for the person, as when
+        another than the chosen one listens from the start. One
         unplugged is not followed: with PulseAudio the server moves the
         stream to the default microphone itself, and Qt 6.11 does not always
         notice the unplugging (docs/ARCHITECTURE.md).
@@ -345,7 +346,9 @@ class VoiceListener(QObject):
         # the answer to the next one.
         self._requests += 1
         self._request = self._requests
-        self._announce = announce
+        # Said at the start too when the chosen one is not there: the person
+        # should know another microphone listens.
+        self._announce = announce or self._device_id not in (b"", bytes(device.id().data()))
         self._sig_open.emit(self._request, device)
 
     def _choose_microphone(self) -> tuple[Any, str]:
