@@ -541,6 +541,45 @@ def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
     assert prefs.microphone == b"alsa_input.usb-headset".hex()
 
 
+def test_a_microphone_plugged_in_while_the_settings_are_open_shows_up(qtbot, tmp_path, monkeypatch):
+    import stretchguide.qt.voice as qv
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    plugged = [(b"builtin", "Built-in")]
+    monkeypatch.setattr(qv, "microphones", lambda: list(plugged))
+    prefs = Preferences(tmp_path / "settings.ini")
+    prefs.voice_commands = True
+    prefs.microphone = b"builtin".hex()
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    section = dialog.voice_section
+    started: list[bytes] = []
+    monkeypatch.setattr(section.test, "start", lambda: started.append(section.test.device_id))
+    section.test.listener = object()  # a test running: the refill must not restart it
+
+    def names() -> list[str]:
+        return [section.microphone.itemText(i) for i in range(section.microphone.count())]
+
+    assert names() == ["System default", "Built-in"]
+
+    plugged.append((b"usb-1", "USB headset"))
+    section._devices.audioInputsChanged.emit()
+    assert names() == ["System default", "Built-in", "USB headset"]
+    assert section.microphone.currentText() == "Built-in"
+    assert started == []
+
+    section.microphone.setCurrentIndex(2)  # the person picks it: the test moves to it
+    assert started == [b"usb-1"]
+    plugged.remove((b"usb-1", "USB headset"))
+    section._devices.audioInputsChanged.emit()
+    assert section.microphone.currentText() == "usb-1 (not plugged in)"
+    assert started == [b"usb-1"]
+    section.test.listener = None
+    dialog.accept()
+    assert prefs.microphone == b"usb-1".hex()
+
+
 def test_every_acknowledgement_is_marked_for_translation_and_shown_translated(qapp):
     # The English lives with the commands (no Qt); qt/voice.py marks the same
     # texts for lupdate. Drift would leave one English on a German screen.

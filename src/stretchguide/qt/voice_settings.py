@@ -277,6 +277,12 @@ class VoiceSection(QGroupBox):
     def _fill_microphones(self) -> None:
         from stretchguide.qt.voice import microphones
 
+        if not self._filled:
+            # A microphone plugged in while the settings are open shows up.
+            from PySide6.QtMultimedia import QMediaDevices
+
+            self._devices = QMediaDevices(self)
+            self._devices.audioInputsChanged.connect(self._refill)
         self._filled = True
         self.microphone.blockSignals(True)
         self.microphone.clear()
@@ -294,8 +300,16 @@ class VoiceSection(QGroupBox):
         self.microphone.blockSignals(False)
         self._device_changed()
 
+    def _refill(self) -> None:
+        """The list again, the choice kept (a running test goes on)."""
+        self._saved_microphone = str(self.microphone.currentData() or "")
+        self._fill_microphones()
+
     def _device_changed(self) -> None:
-        self.test.device_id = bytes.fromhex(str(self.microphone.currentData() or ""))
+        device_id = bytes.fromhex(str(self.microphone.currentData() or ""))
+        if device_id == self.test.device_id:
+            return
+        self.test.device_id = device_id
         if self.test.listener is not None:
             self.test.start()
 
