@@ -43,19 +43,22 @@ def microphone(private_pulse, qapp):
     if not shutil.which("paplay"):
         pytest.skip("no paplay (Debian: pulseaudio-utils)")
     module = private_pulse.add_microphone(MIC)
+    _wait_for_microphone(qapp, MIC)
+    yield MIC.encode()
+    private_pulse.remove_module(module)
+
+
+def _wait_for_microphone(qapp, name: str) -> None:
+    """Qt hears of a new source from the server a moment later."""
     from stretchguide.qt.voice import microphones
 
-    # Qt hears of the new source from the server a moment later.
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         qapp.processEvents()
-        if MIC.encode() in dict(microphones()):
-            break
+        if name.encode() in dict(microphones()):
+            return
         time.sleep(0.05)
-    else:
-        pytest.fail("the test microphone never showed up among Qt's microphones")
-    yield MIC.encode()
-    private_pulse.remove_module(module)
+    pytest.fail(f"{name} never showed up among Qt's microphones")
 
 
 def _play(qtbot, path) -> None:
@@ -131,18 +134,6 @@ def test_a_command_is_heard_while_the_gui_thread_is_busy(
         assert heard.args == [Command.HURT.value]
     finally:
         listener.shutdown()
-
-
-def _wait_for_microphone(qapp, name: str) -> None:
-    from stretchguide.qt.voice import microphones
-
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        qapp.processEvents()
-        if name.encode() in dict(microphones()):
-            return
-        time.sleep(0.05)
-    pytest.fail(f"{name} never showed up among Qt's microphones")
 
 
 def test_the_chosen_microphone_plugged_in_mid_session_is_taken_up(

@@ -207,15 +207,21 @@ def test_the_this_hurts_question_is_answered_by_voice(qtbot, words, key):
     assert not r.view.overlay.isVisible()
 
 
+def _start_voice_session(qtbot, window, monkeypatch) -> None:
+    window.ctx.prefs.voice_commands = True
+    # No microphone in the test: the listener's start is a no-op; commands
+    # come in through its signal as the recognizer thread would send them.
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
+    start_session(qtbot, window)
+
+
 def test_saying_stop_at_the_this_hurts_question_ends_the_session_in_the_app(
     qtbot, voice_window, monkeypatch
 ):
     from stretchguide.core.trends import SessionStatus
 
     window, clock, *_ = voice_window
-    window.ctx.prefs.voice_commands = True
-    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
-    start_session(qtbot, window)
+    _start_voice_session(qtbot, window, monkeypatch)
     listener, _router, _indicator = window.flow.sound._voice
     clock.advance(8)
     window.flow.controller.tick()
@@ -261,9 +267,7 @@ def test_saying_ease_off_at_the_this_hurts_question_eases_off_and_says_so(
     from stretchguide.core.cues import phrases
 
     window, clock, *_ = voice_window
-    window.ctx.prefs.voice_commands = True
-    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
-    start_session(qtbot, window)
+    _start_voice_session(qtbot, window, monkeypatch)
     listener, _router, indicator = window.flow.sound._voice
     clock.advance(8)
     window.flow.controller.tick()
@@ -413,11 +417,7 @@ def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
     from stretchguide.core.trends import SessionStatus
 
     window, clock, *_ = voice_window
-    window.ctx.prefs.voice_commands = True
-    # No microphone in the test: the listener's start is a no-op; commands
-    # come in through its signal as the recognizer thread would send them.
-    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
-    start_session(qtbot, window)
+    _start_voice_session(qtbot, window, monkeypatch)
     listener, router, indicator = window.flow.sound._voice
     assert indicator.isVisible()
     clock.advance(8)
@@ -472,9 +472,7 @@ def test_a_missing_engine_gives_one_clear_notice_each_session(qtbot, monkeypatch
 
 def test_the_session_screen_says_which_microphone_listens(qtbot, voice_window, monkeypatch):
     window, *_ = voice_window
-    window.ctx.prefs.voice_commands = True
-    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
-    start_session(qtbot, window)
+    _start_voice_session(qtbot, window, monkeypatch)
     listener = window.flow.sound._voice[0]
     listener.sig_notice.emit("Listening with “USB headset”.")
     assert window.session_view.status.text() == "Listening with “USB headset”."
@@ -482,9 +480,7 @@ def test_the_session_screen_says_which_microphone_listens(qtbot, voice_window, m
 
 def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window, monkeypatch):
     window, *_ = voice_window
-    window.ctx.prefs.voice_commands = True
-    monkeypatch.setattr(VoiceListener, "start", lambda self: None)
-    start_session(qtbot, window)
+    _start_voice_session(qtbot, window, monkeypatch)
     indicator = window.flow.sound._voice[2]
     assert indicator.isVisible()
     window.flow.sound.stop_voice()
