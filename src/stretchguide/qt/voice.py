@@ -138,8 +138,8 @@ class _Worker(QObject):
         # hands Qt 64 ms fragments. Listening on a silent microphone through a
         # real sound server took 0.9-1.1 % of a core read on readyRead in the
         # GUI thread, 0.8 % read there every 100 ms (each block then crossed
-        # to this thread), and less read here (docs/PERFORMANCE.md), of which
-        # Qt's capture alone is 0.5 %.
+        # to this thread) and 0.74 % read here, of which Qt's capture alone
+        # is 0.45 % (docs/PERFORMANCE.md).
         self._poll.start()
         self.sig_microphone_open.emit(request, True)
 
