@@ -537,6 +537,25 @@ def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
     assert prefs.microphone == b"alsa_input.usb-headset".hex()
 
 
+@pytest.mark.parametrize("stored", ["zz-not-hex", "abc", "{0.0.1.00000000}"])
+def test_a_hand_edited_microphone_is_the_system_default_not_a_crash(
+    qtbot, tmp_path, monkeypatch, stored
+):
+    import stretchguide.qt.voice as qv
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    ini = tmp_path / "settings.ini"
+    ini.write_text(f"[voice]\ncommands=true\nmicrophone={stored}\n", encoding="utf-8")
+    prefs = Preferences(ini)
+    assert prefs.voice_commands is True
+    assert prefs.microphone == ""
+    monkeypatch.setattr(qv, "microphones", lambda: [(b"builtin", "Built-in")])
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.voice_section.microphone.currentText() == "System default"
+
+
 def test_a_microphone_plugged_in_while_the_settings_are_open_shows_up(qtbot, tmp_path, monkeypatch):
     import stretchguide.qt.voice as qv
     from stretchguide.qt.preferences import Preferences

@@ -326,8 +326,17 @@ class Preferences:
 
     @property
     def microphone(self) -> str:
-        """The chosen microphone's device id (hex); empty = the system default."""
-        return str(self._get("voice/microphone", "", str))
+        """The chosen microphone's device id (hex); empty = the system default.
+
+        A hand-edited value that is no hex (it would stop the voice settings
+        and every session with voice on) counts as the system default.
+        """
+        value = str(self._get("voice/microphone", "", str))
+        try:
+            bytes.fromhex(value)
+        except ValueError:
+            return ""
+        return value
 
     @microphone.setter
     def microphone(self, v: str) -> None:
