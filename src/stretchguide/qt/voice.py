@@ -241,8 +241,7 @@ class VoiceListener(QObject):
         self._problem = ""  # the last reason given, not given twice in a row
         self._devices: Any = None  # QMediaDevices, once started
         self._open = False
-        self._failed = False
-        self._failure = ""
+        self._failure = ""  # why the engine cannot run; set, it is for good
         self._ready = False
         self._thread = QThread(self)
         self._thread.setObjectName("stretchguide-voice")
@@ -263,7 +262,7 @@ class VoiceListener(QObject):
 
     @property
     def listening(self) -> bool:
-        return self._ready and self._open and not self._failed
+        return self._ready and self._open and not self._failure
 
     def attach_player(self, player: Any) -> None:
         """Close the gate whenever the cue player speaks or plays a sound."""
@@ -310,7 +309,7 @@ class VoiceListener(QObject):
         """
         if self._wanted:
             return
-        if self._failed:  # each session says so again
+        if self._failure:  # each session says so again
             self._give_reason(self._failure)
             return
         self._wanted = True
@@ -326,7 +325,7 @@ class VoiceListener(QObject):
 
     @Slot()
     def _inputs_changed(self) -> None:
-        if self._wanted and not self._failed:
+        if self._wanted and not self._failure:
             self._follow(announce=True)
 
     def _follow(self, announce: bool) -> None:
@@ -334,7 +333,8 @@ class VoiceListener(QObject):
         device, why = self._choose_microphone()
         if device is not None and self._device is not None and device.id() == self._device.id():
             return  # still the one open (or being opened)
-        if self._request:
+        # Opening another microphone closes the one before on its thread.
+        if self._request and device is None:
             self._sig_close.emit()
         self._request = 0
         self._device = device
@@ -421,7 +421,6 @@ class VoiceListener(QObject):
         self.sig_command.emit(command)
 
     def _engine_failed(self, why: str) -> None:
-        self._failed = True  # for good: the engine is missing or broken
         self._failure = why
         self._give_reason(why)
 
