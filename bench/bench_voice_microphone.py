@@ -1,6 +1,7 @@
 """Voice commands through a real microphone path: latency and idle CPU.
 
     python bench/bench_voice_microphone.py [--voices 3] [--idle-s 20]
+                                           [--record-as 48000,2,Float]
 
 bench_voice.py hands audio to the recognizer in 100 ms blocks and measures
 the latency in stream time. This one measures what the app adds on top:
@@ -20,6 +21,10 @@ that microphone.
 * **idle CPU**: the process's processor time over ``--idle-s`` seconds of a
   silent microphone, as a share of one core, beside the same process with a
   bare ``QAudioSource`` reading the same microphone (Qt's capture alone).
+
+``--record-as`` records the microphone as one that takes no 16 kHz mono
+would be recorded (its own rate, channels and samples), so the figures
+include the conversion (`stretchguide.voice.wav.StreamConverter`).
 
 Never plays through the machine's sound server. Without ``pulseaudio``,
 ``pactl`` and ``paplay`` (Debian: pulseaudio pulseaudio-utils), espeak-ng
@@ -55,6 +60,12 @@ def main() -> int:
     ap.add_argument("--voices", type=int, default=3, help="how many of the bench's voices")
     ap.add_argument("--idle-s", type=float, default=20.0)
     ap.add_argument("--cache", default=None, help="folder for the synthetic speech")
+    ap.add_argument(
+        "--record-as",
+        default="",
+        metavar="RATE,CHANNELS,SAMPLES",
+        help="record in this format and convert (e.g. 48000,2,Float)",
+    )
     args = ap.parse_args()
     tools = ("pulseaudio", "pactl", "paplay", "espeak-ng", "sox")
     missing = [t for t in tools if not shutil.which(t)]
@@ -91,6 +102,8 @@ def run(args: argparse.Namespace, cache: Path) -> int:
     from stretchguide.voice.commands import PHRASES
 
     app = QCoreApplication.instance() or QCoreApplication([])
+    if args.record_as:
+        record_as(args.record_as)
 
     def wait(seconds: float) -> None:
         loop = QEventLoop()
@@ -141,6 +154,22 @@ def run(args: argparse.Namespace, cache: Path) -> int:
     return 0
 
 
+def record_as(spec: str) -> None:
+    """Every microphone recorded in ``spec``'s format: what the app does
+    with one that takes no 16 kHz mono (the server converts nothing)."""
+    from PySide6.QtMultimedia import QAudioFormat
+
+    import stretchguide.qt.voice as voice_module
+
+    rate, channels, samples = spec.split(",")
+    fmt = QAudioFormat()
+    fmt.setSampleRate(int(rate))
+    fmt.setChannelCount(int(channels))
+    fmt.setSampleFormat(getattr(QAudioFormat.SampleFormat, samples))
+    voice_module.microphone_format = lambda: fmt
+    print(f"== recording as {rate} Hz, {channels} channels, {samples} samples, converted")
+
+
 def idle_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
     wait(2.0)
     c0, t0 = time.process_time(), time.monotonic()
@@ -151,11 +180,12 @@ def idle_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
 def bare_capture_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
     from PySide6.QtMultimedia import QAudioSource, QMediaDevices
 
-    from stretchguide.qt.voice import microphone_format
+    import stretchguide.qt.voice as voice_module
 
     device = next(d for d in QMediaDevices.audioInputs() if bytes(d.id().data()) == MIC.encode())
-    source = QAudioSource(device, microphone_format())
-    source.setBufferSize(16000)
+    fmt = voice_module.microphone_format()
+    source = QAudioSource(device, fmt)
+    source.setBufferSize(fmt.bytesForDuration(500_000))
     io = source.start()
     io.readyRead.connect(lambda: io.readAll())
     try:

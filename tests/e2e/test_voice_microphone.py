@@ -200,7 +200,7 @@ def test_no_microphone_for_one_session_is_not_for_the_next(
     try:
         with monkeypatch.context() as unplugged:
             unplugged.setattr(
-                VoiceListener, "_choose_microphone", lambda self: (None, "No microphone.")
+                VoiceListener, "_choose_microphone", lambda self: (None, None, "No microphone.")
             )
             listener.start()
         assert problems == ["No microphone."]
@@ -213,5 +213,67 @@ def test_no_microphone_for_one_session_is_not_for_the_next(
             _play(qtbot, synth(speech_cache, "pause", VOICES[0]).path)
         assert heard.args == [Command.PAUSE.value]
         assert problems == ["No microphone."]
+    finally:
+        listener.shutdown()
+
+
+def test_a_microphone_heard_in_its_own_format_is_converted(
+    qtbot,
+    monkeypatch,
+    microphone,
+    speech_cache,  # noqa: F811 - the fixture imported above
+):
+    """A microphone with no sound server in front of it (ALSA directly,
+    Windows in shared mode) may record only at its own rate, in stereo,
+    in floating point: it is read so, and converted to what the
+    recognizer hears. Here the private server records as such a
+    microphone would, 48 kHz stereo float."""
+    from PySide6.QtMultimedia import QAudioFormat
+    from tests.voice.speech import VOICES, synth
+
+    import stretchguide.qt.voice as voice_module
+    from stretchguide.qt.voice import VoiceListener
+
+    own = QAudioFormat()
+    own.setSampleRate(48000)
+    own.setChannelCount(2)
+    own.setSampleFormat(QAudioFormat.SampleFormat.Float)
+    asked: list[object] = []
+
+    def its_own_format(device):
+        asked.append(device.description())
+        return own
+
+    monkeypatch.setattr(voice_module, "recording_format", its_own_format)
+    listener = VoiceListener(device_id=microphone)
+    problems: list[str] = []
+    listener.sig_unavailable.connect(problems.append)
+    try:
+        listener.start()
+        qtbot.waitUntil(lambda: bool(listener.listening or problems), timeout=30000)
+        assert problems == [], problems
+        assert asked, "the listener chose no format"
+        for words, command in (("it hurts", Command.HURT), ("skip", Command.SKIP)):
+            with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:
+                _play(qtbot, synth(speech_cache, words, VOICES[0]).path)
+            assert heard.args == [command.value]
+    finally:
+        listener.shutdown()
+
+
+def test_a_microphone_in_no_readable_format_is_said_once(qtbot, monkeypatch, microphone):
+    import stretchguide.qt.voice as voice_module
+    from stretchguide.qt.voice import VoiceListener
+
+    monkeypatch.setattr(voice_module, "recording_format", lambda device: None)
+    listener = VoiceListener(device_id=microphone)
+    problems: list[str] = []
+    listener.sig_unavailable.connect(problems.append)
+    try:
+        listener.start()
+        assert len(problems) == 1
+        assert "no sound format this app can read" in problems[0]
+        assert "the keys still work" in problems[0]
+        assert not listener.listening
     finally:
         listener.shutdown()

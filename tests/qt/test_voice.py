@@ -608,3 +608,49 @@ def test_every_acknowledgement_is_marked_for_translation_and_shown_translated(qa
     finally:
         i18n.install_language(qapp, "en")
     assert acknowledgement(Command.PAUSE) == ACKNOWLEDGEMENTS[Command.PAUSE]
+
+
+class _Microphone:
+    """A QAudioDevice as far as choosing a format goes."""
+
+    def __init__(self, takes: set[tuple[int, int, str]], own: tuple[int, int, str] | None):
+        from PySide6.QtMultimedia import QAudioFormat
+
+        self.takes = takes
+        self.own = QAudioFormat()  # invalid: no rate, no channels, Unknown samples
+        if own is not None:
+            self.own.setSampleRate(own[0])
+            self.own.setChannelCount(own[1])
+            self.own.setSampleFormat(getattr(QAudioFormat.SampleFormat, own[2]))
+
+    def isFormatSupported(self, fmt) -> bool:  # noqa: N802 - Qt's name
+        return (fmt.sampleRate(), fmt.channelCount(), fmt.sampleFormat().name) in self.takes
+
+    def preferredFormat(self):  # noqa: N802 - Qt's name
+        return self.own
+
+
+@pytest.mark.parametrize(
+    ("takes", "own", "chosen"),
+    [
+        # A sound server takes 16 kHz mono from anything: recorded as such.
+        ({(16000, 1, "Int16"), (48000, 2, "Float")}, (48000, 2, "Float"), (16000, 1, "Int16")),
+        # A microphone that records only as itself: its own format.
+        ({(48000, 2, "Float")}, (48000, 2, "Float"), (48000, 2, "Float")),
+        ({(44100, 2, "Int16")}, (44100, 2, "Int16"), (44100, 2, "Int16")),
+        ({(96000, 1, "Int32")}, (96000, 1, "Int32"), (96000, 1, "Int32")),
+        # Nothing it records can be read: no format, and the person is told.
+        (set(), None, None),
+        ({(48000, 2, "Unknown")}, (48000, 2, "Unknown"), None),
+        ({(48000, 2, "Float")}, (48000, 2, "Int16"), None),  # its own is not even its own
+        ({(1000, 1, "Int16")}, (1000, 1, "Int16"), None),
+    ],
+)
+def test_a_microphone_is_recorded_at_16k_mono_else_in_its_own_format(takes, own, chosen):
+    from stretchguide.qt.voice import recording_format
+
+    fmt = recording_format(_Microphone(takes, own))
+    if chosen is None:
+        assert fmt is None
+    else:
+        assert (fmt.sampleRate(), fmt.channelCount(), fmt.sampleFormat().name) == chosen

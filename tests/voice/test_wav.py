@@ -171,3 +171,74 @@ def test_read_wav_reads_what_a_file_holds_when_its_header_promises_more(tmp_path
     folder.mkdir()
     with pytest.raises(AudioFileError, match="a folder, not a WAV file"):
         read_wav(folder)
+
+
+# A microphone that records only at its own rate and format (an ALSA device
+# with no sound server, a Windows microphone in shared mode) is heard through
+# the same conversion as a recording, block by block.
+STREAM_CASES = [
+    ("Float", 2, 48000, "<f4", 3),
+    ("Int16", 2, 44100, "<i2", 1),
+    ("Int32", 1, 96000, "<i4", 1),
+    ("UInt8", 1, 8000, "<u1", 1),
+    ("Float", 1, 16000, "<f4", 3),
+    ("Int16", 6, 16000, "<i2", 1),
+]
+
+
+def _stream_samples(dtype: str, n: int) -> np.ndarray:
+    rng = np.random.default_rng(n)
+    x = rng.uniform(-0.6, 0.6, n)
+    if dtype == "<f4":
+        return x.astype(dtype)
+    if dtype == "<u1":
+        return (128 + x * 127).astype(dtype)
+    scale = 32767 if dtype == "<i2" else 2147483647
+    return (x * scale).astype(dtype)
+
+
+@pytest.mark.parametrize(("sample", "channels", "rate", "dtype", "tag"), STREAM_CASES)
+def test_a_microphone_stream_in_any_format_is_heard_as_its_recording_would_be(
+    tmp_path, sample, channels, rate, dtype, tag
+):
+    from stretchguide.voice.wav import StreamConverter
+
+    data = _stream_samples(dtype, channels * 4001).tobytes()
+    path = tmp_path / "mic.wav"
+    bits = np.dtype(dtype).itemsize * 8
+    path.write_bytes(wav_bytes(tag=tag, bits=bits, rate=rate, data=data, channels=channels))
+    recording = read_wav(path)
+    rng = random.Random(rate + channels)
+    for sizes in ([len(data)], [1] * 257, None):
+        convert = StreamConverter(sample, channels, rate)
+        out, at = [], 0
+        while at < len(data):
+            # Cut anywhere: inside a sample, inside a frame, whole frames.
+            size = sizes.pop(0) if sizes else rng.randint(1, 5000)
+            out.append(convert(data[at : at + size]))
+            at += size
+        heard = b"".join(out)
+        # The same samples as the recording's, but for the few at the end
+        # that wait for a next block (the filter's half, one interpolated).
+        assert len(recording) - 2 * 80 <= len(heard) <= len(recording), sizes
+        assert heard == recording[: len(heard)], sizes
+
+
+def test_a_stream_already_at_16k_mono_passes_whole_samples_as_they_are():
+    from stretchguide.voice.wav import StreamConverter
+
+    convert = StreamConverter("Int16", 1, 16000)
+    assert convert(b"\x01\x02\x03") == b"\x01\x02"
+    assert convert(b"\x04\x05") == b"\x03\x04"
+    assert convert(b"") == b""
+
+
+@pytest.mark.parametrize(
+    ("sample", "channels", "rate"),
+    [("Int24", 1, 16000), ("Float", 0, 16000), ("Int16", 65, 16000), ("Int16", 1, 1000)],
+)
+def test_a_stream_format_no_conversion_can_read_is_refused(sample, channels, rate):
+    from stretchguide.voice.wav import StreamConverter
+
+    with pytest.raises(ValueError):
+        StreamConverter(sample, channels, rate)

@@ -1,11 +1,12 @@
 """Voice commands in the app: microphone capture and the recognizer thread.
 
 - `VoiceListener` opens the microphone with `QAudioSource` (16 kHz mono,
-  16-bit) on the thread of its `stretchguide.voice.recognizer.Recognizer`, so
-  the audio never passes through the GUI thread: it only chooses the
-  microphone and hears the commands. While the app speaks or plays a cue (the
-  `CuePlayer` says when), blocks are passed as "ignore": the half-duplex gate.
-  Audio is never written anywhere.
+  16-bit, or the microphone's own format converted to it) on the thread of
+  its `stretchguide.voice.recognizer.Recognizer`, so the audio never passes
+  through the GUI thread: it only chooses the microphone and hears the
+  commands. While the app speaks or plays a cue (the `CuePlayer` says when),
+  blocks are passed as "ignore": the half-duplex gate. Audio is never
+  written anywhere.
 - `microphones()` lists what the settings offer.
 
 The session screen's side (the router and the badge) is `qt/voice_screen.py`.
@@ -100,6 +101,7 @@ class _Worker(QObject):
         self.metering = False
         self._source: Any = None
         self._io: Any = None
+        self._convert: Callable[[bytes], bytes] = bytes
         # Read on a timer, not on readyRead: see open_microphone. A child, so
         # it moves to the thread with its parent.
         self._poll = QTimer(self)
@@ -119,20 +121,25 @@ class _Worker(QObject):
             return
         self.sig_ready.emit()
 
-    @Slot(int, object)
-    def open_microphone(self, request: int, device: Any) -> None:
+    @Slot(int, object, object)
+    def open_microphone(self, request: int, device: Any, fmt: Any) -> None:
         from PySide6.QtMultimedia import QAudioSource
 
+        from stretchguide.voice.wav import StreamConverter
+
         self.close_microphone()
-        source = QAudioSource(device, microphone_format(), self)
+        source = QAudioSource(device, fmt, self)
         # Room for five reads, should a read be late.
-        source.setBufferSize(SAMPLE_RATE * 2 * READ_EVERY_MS * 5 // 1000)
+        source.setBufferSize(fmt.bytesForDuration(READ_EVERY_MS * 5 * 1000))
         io = source.start()
         if io is None or _error_name(source) != "NoError":
             source.deleteLater()
             self.sig_microphone_open.emit(request, False)
             return
         self._source, self._io = source, io
+        self._convert = StreamConverter(
+            fmt.sampleFormat().name, fmt.channelCount(), fmt.sampleRate()
+        )
         source.stateChanged.connect(self._on_state)
         # Read every 100 ms on this thread rather than on readyRead: PulseAudio
         # hands Qt 64 ms fragments. Listening on a silent microphone through a
@@ -169,7 +176,7 @@ class _Worker(QObject):
     def _read(self) -> None:
         if self._io is None:
             return
-        data = bytes(self._io.readAll().data())
+        data = self._convert(bytes(self._io.readAll().data()))
         if data:
             self.audio(data, self._listen())
 
@@ -217,7 +224,7 @@ class VoiceListener(QObject):
 
     _sig_audio = Signal(bytes, bool)
     _sig_start_engine = Signal()
-    _sig_open = Signal(int, object)
+    _sig_open = Signal(int, object, object)
     _sig_close = Signal()
 
     def __init__(
@@ -330,7 +337,7 @@ class VoiceListener(QObject):
 
     def _follow(self, announce: bool) -> None:
         """Listen with the microphone to use now, if that is another one."""
-        device, why = self._choose_microphone()
+        device, fmt, why = self._choose_microphone()
         if device is not None and self._device is not None and device.id() == self._device.id():
             return  # still the one open (or being opened)
         # Opening another microphone closes the one before on its thread.
@@ -349,10 +356,11 @@ class VoiceListener(QObject):
         # Said at the start too when the chosen one is not there: the person
         # should know another microphone listens.
         self._announce = announce or self._device_id not in (b"", bytes(device.id().data()))
-        self._sig_open.emit(self._request, device)
+        self._sig_open.emit(self._request, device, fmt)
 
-    def _choose_microphone(self) -> tuple[Any, str]:
-        """The chosen microphone, else the system's default; else None and why."""
+    def _choose_microphone(self) -> tuple[Any, Any, str]:
+        """The chosen microphone, else the system's default, and the format
+        to record in; else None, None and why."""
         from PySide6.QtMultimedia import QMediaDevices
 
         devices = QMediaDevices.audioInputs()
@@ -360,15 +368,22 @@ class VoiceListener(QObject):
         if device is None:
             device = QMediaDevices.defaultAudioInput()
         if device.isNull():
-            return None, self.tr(
-                "No microphone was found. Voice commands are off; the keys still work."
+            return (
+                None,
+                None,
+                self.tr("No microphone was found. Voice commands are off; the keys still work."),
             )
-        if not device.isFormatSupported(microphone_format()):
-            return None, self.tr(
-                "The microphone cannot record 16 kHz mono sound. "
-                "Voice commands are off; the keys still work."
+        fmt = recording_format(device)
+        if fmt is None:
+            return (
+                None,
+                None,
+                self.tr(
+                    "The microphone records in no sound format this app can read. "
+                    "Voice commands are off; the keys still work."
+                ),
             )
-        return device, ""
+        return device, fmt, ""
 
     @Slot(int, bool)
     def _on_microphone_open(self, request: int, ok: bool) -> None:
@@ -466,6 +481,27 @@ def microphone_format() -> Any:
     fmt.setChannelCount(1)
     fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
     return fmt
+
+
+def recording_format(device: Any) -> Any:
+    """The format to record ``device`` in (a ``QAudioFormat``), or None.
+
+    16 kHz mono where the device takes it (a sound server converts
+    anything); else the device's own format, converted here: a microphone
+    opened without a server (ALSA directly, or Windows in shared mode)
+    may record only at its own rate, 44.1 or 48 kHz, often in stereo.
+    """
+    from stretchguide.voice.wav import StreamConverter
+
+    wanted = microphone_format()
+    if device.isFormatSupported(wanted):
+        return wanted
+    own = device.preferredFormat()
+    try:
+        StreamConverter(own.sampleFormat().name, own.channelCount(), own.sampleRate())
+    except ValueError:
+        return None  # samples it cannot read (Unknown), or no format at all
+    return own if device.isFormatSupported(own) else None
 
 
 def microphones() -> list[tuple[bytes, str]]:

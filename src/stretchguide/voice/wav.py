@@ -57,6 +57,49 @@ class _Format:
         return self.channels * self.bits // 8
 
 
+# A microphone's sample formats (Qt's names for them), as a WAV format tag
+# and sample width: what `StreamConverter` takes.
+STREAM_SAMPLES: dict[str, tuple[int, int]] = {
+    "UInt8": (PCM, 8),
+    "Int16": (PCM, 16),
+    "Int32": (PCM, 32),
+    "Float": (FLOAT, 32),
+}
+
+
+class StreamConverter:
+    """A microphone's blocks, in any of `STREAM_SAMPLES` at any rate and
+    channel count, as 16 kHz mono 16-bit samples, block by block.
+
+    What `read_wav` does to a file, for a stream: a sample or frame cut by
+    a block's end waits for the next block, and the filter and the
+    interpolation carry their state across, so any cutting of the stream
+    gives the same samples (the last few wait for a block that follows).
+    Samples are little-endian, as on every machine the app ships for.
+    """
+
+    def __init__(self, sample: str, channels: int, rate: int) -> None:
+        if sample not in STREAM_SAMPLES:
+            raise ValueError(f"{sample} samples; readable are {', '.join(STREAM_SAMPLES)}")
+        if not 1 <= channels <= MAX_CHANNELS or not MIN_RATE <= rate <= MAX_RATE:
+            raise ValueError(f"{channels} channels at {rate} Hz")
+        tag, bits = STREAM_SAMPLES[sample]
+        self._format = _Format(tag, channels, rate, bits)
+        self._convert = _Converter(channels, rate)
+        self._carry = b""
+        # What the recognizer hears already: whole samples passed on as they are.
+        self._as_is = (sample, channels, rate) == ("Int16", 1, SAMPLE_RATE)
+
+    def __call__(self, raw: bytes) -> bytes:
+        if self._carry:
+            raw = self._carry + raw
+        usable = len(raw) - len(raw) % self._format.frame_bytes
+        self._carry = raw[usable:]
+        if self._as_is or not usable:
+            return raw[:usable]
+        return self._convert(_to_16_bit(raw[:usable], self._format))
+
+
 def read_wav(path: Path) -> bytes:
     """A WAV file as 16 kHz mono 16-bit samples (converted if need be)."""
     try:

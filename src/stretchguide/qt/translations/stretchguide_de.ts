@@ -1976,8 +1976,8 @@ besser · gleich · schlechter</translation>
         <translation>Kein Mikrofon gefunden. Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
     </message>
     <message>
-        <source>The microphone cannot record 16 kHz mono sound. Voice commands are off; the keys still work.</source>
-        <translation>Das Mikrofon kann keinen 16-kHz-Mono-Ton aufnehmen. Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
+        <source>The microphone records in no sound format this app can read. Voice commands are off; the keys still work.</source>
+        <translation>Das Mikrofon nimmt in keinem Tonformat auf, das diese App lesen kann. Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
     </message>
     <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>

@@ -1976,8 +1976,8 @@ mejor · igual · peor</translation>
         <translation>No se encontró micrófono. Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
     </message>
     <message>
-        <source>The microphone cannot record 16 kHz mono sound. Voice commands are off; the keys still work.</source>
-        <translation>El micrófono no puede grabar sonido mono a 16 kHz. Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
+        <source>The microphone records in no sound format this app can read. Voice commands are off; the keys still work.</source>
+        <translation>El micrófono graba en un formato de sonido que esta aplicación no puede leer. Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
     </message>
     <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>

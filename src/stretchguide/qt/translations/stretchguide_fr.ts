@@ -1976,8 +1976,8 @@ mieux · pareil · moins bien</translation>
         <translation>Aucun micro trouvé. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
-        <source>The microphone cannot record 16 kHz mono sound. Voice commands are off; the keys still work.</source>
-        <translation>Le micro ne peut pas enregistrer en mono 16 kHz. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
+        <source>The microphone records in no sound format this app can read. Voice commands are off; the keys still work.</source>
+        <translation>Le micro n’enregistre dans aucun format sonore que cette application sache lire. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>
