@@ -159,14 +159,14 @@ def record_as(spec: str) -> None:
     with one that takes no 16 kHz mono (the server converts nothing)."""
     from PySide6.QtMultimedia import QAudioFormat
 
-    import stretchguide.qt.voice as voice_module
+    import stretchguide.qt.microphones as microphones_module
 
     rate, channels, samples = spec.split(",")
     fmt = QAudioFormat()
     fmt.setSampleRate(int(rate))
     fmt.setChannelCount(int(channels))
     fmt.setSampleFormat(getattr(QAudioFormat.SampleFormat, samples))
-    voice_module.microphone_format = lambda: fmt
+    microphones_module.microphone_format = lambda: fmt
     print(f"== recording as {rate} Hz, {channels} channels, {samples} samples, converted")
 
 
@@ -180,10 +180,10 @@ def idle_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
 def bare_capture_cpu(wait, seconds: float) -> float:  # type: ignore[no-untyped-def]
     from PySide6.QtMultimedia import QAudioSource, QMediaDevices
 
-    import stretchguide.qt.voice as voice_module
+    import stretchguide.qt.microphones as microphones_module
 
     device = next(d for d in QMediaDevices.audioInputs() if bytes(d.id().data()) == MIC.encode())
-    fmt = voice_module.microphone_format()
+    fmt = microphones_module.microphone_format()
     source = QAudioSource(device, fmt)
     source.setBufferSize(fmt.bytesForDuration(500_000))
     io = source.start()

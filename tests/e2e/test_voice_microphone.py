@@ -50,7 +50,7 @@ def microphone(private_pulse, qapp):
 
 def _wait_for_microphone(qapp, name: str) -> None:
     """Qt hears of a new source from the server a moment later."""
-    from stretchguide.qt.voice import microphones
+    from stretchguide.qt.microphones import microphones
 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -231,7 +231,7 @@ def test_a_microphone_heard_in_its_own_format_is_converted(
     from PySide6.QtMultimedia import QAudioFormat
     from tests.voice.speech import VOICES, synth
 
-    import stretchguide.qt.voice as voice_module
+    import stretchguide.qt.microphones as microphones_module
     from stretchguide.qt.voice import VoiceListener
 
     own = QAudioFormat()
@@ -244,7 +244,7 @@ def test_a_microphone_heard_in_its_own_format_is_converted(
         asked.append(device.description())
         return own
 
-    monkeypatch.setattr(voice_module, "recording_format", its_own_format)
+    monkeypatch.setattr(microphones_module, "recording_format", its_own_format)
     listener = VoiceListener(device_id=microphone)
     problems: list[str] = []
     listener.sig_unavailable.connect(problems.append)
@@ -262,10 +262,10 @@ def test_a_microphone_heard_in_its_own_format_is_converted(
 
 
 def test_a_microphone_in_no_readable_format_is_said_once(qtbot, monkeypatch, microphone):
-    import stretchguide.qt.voice as voice_module
+    import stretchguide.qt.microphones as microphones_module
     from stretchguide.qt.voice import VoiceListener
 
-    monkeypatch.setattr(voice_module, "recording_format", lambda device: None)
+    monkeypatch.setattr(microphones_module, "recording_format", lambda device: None)
     listener = VoiceListener(device_id=microphone)
     problems: list[str] = []
     listener.sig_unavailable.connect(problems.append)

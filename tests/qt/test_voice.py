@@ -492,7 +492,7 @@ def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window,
 def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
     qtbot, tmp_path, monkeypatch
 ):
-    import stretchguide.qt.voice as qv
+    import stretchguide.qt.microphones as qv
     from stretchguide.qt.preferences import Preferences
     from stretchguide.qt.settings import SettingsDialog
 
@@ -541,7 +541,7 @@ def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
 def test_a_hand_edited_microphone_is_the_system_default_not_a_crash(
     qtbot, tmp_path, monkeypatch, stored
 ):
-    import stretchguide.qt.voice as qv
+    import stretchguide.qt.microphones as qv
     from stretchguide.qt.preferences import Preferences
     from stretchguide.qt.settings import SettingsDialog
 
@@ -557,7 +557,7 @@ def test_a_hand_edited_microphone_is_the_system_default_not_a_crash(
 
 
 def test_a_microphone_plugged_in_while_the_settings_are_open_shows_up(qtbot, tmp_path, monkeypatch):
-    import stretchguide.qt.voice as qv
+    import stretchguide.qt.microphones as qv
     from stretchguide.qt.preferences import Preferences
     from stretchguide.qt.settings import SettingsDialog
 
@@ -647,7 +647,7 @@ class _Microphone:
     ],
 )
 def test_a_microphone_is_recorded_at_16k_mono_else_in_its_own_format(takes, own, chosen):
-    from stretchguide.qt.voice import recording_format
+    from stretchguide.qt.microphones import recording_format
 
     fmt = recording_format(_Microphone(takes, own))
     if chosen is None:

@@ -7,7 +7,8 @@
   commands. While the app speaks or plays a cue (the `CuePlayer` says when),
   blocks are passed as "ignore": the half-duplex gate. Audio is never
   written anywhere.
-- `microphones()` lists what the settings offer.
+- Which microphones there are, and the format each is recorded in:
+  `qt/microphones.py`.
 
 The session screen's side (the router and the badge) is `qt/voice_screen.py`.
 """
@@ -33,9 +34,6 @@ from PySide6.QtCore import (
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 from stretchguide.voice.duplex import HalfDuplexGate
-
-SAMPLE_RATE = 16000
-
 
 # The acknowledgements in the interface's language. The English lives with
 # the commands (voice/commands.py, no Qt); these marks let lupdate extract
@@ -363,6 +361,8 @@ class VoiceListener(QObject):
         to record in; else None, None and why."""
         from PySide6.QtMultimedia import QMediaDevices
 
+        from stretchguide.qt import microphones
+
         devices = QMediaDevices.audioInputs()
         device = next((d for d in devices if bytes(d.id().data()) == self._device_id), None)
         if device is None:
@@ -373,7 +373,7 @@ class VoiceListener(QObject):
                 None,
                 self.tr("No microphone was found. Voice commands are off; the keys still work."),
             )
-        fmt = recording_format(device)
+        fmt = microphones.recording_format(device)
         if fmt is None:
             return (
                 None,
@@ -470,42 +470,3 @@ class VoiceListener(QObject):
             )
         self._thread.quit()
         self._thread.wait(5000)
-
-
-def microphone_format() -> Any:
-    """What the recognizer hears: 16 kHz mono, 16-bit (a ``QAudioFormat``)."""
-    from PySide6.QtMultimedia import QAudioFormat
-
-    fmt = QAudioFormat()
-    fmt.setSampleRate(SAMPLE_RATE)
-    fmt.setChannelCount(1)
-    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-    return fmt
-
-
-def recording_format(device: Any) -> Any:
-    """The format to record ``device`` in (a ``QAudioFormat``), or None.
-
-    16 kHz mono where the device takes it (a sound server converts
-    anything); else the device's own format, converted here: a microphone
-    opened without a server (ALSA directly, or Windows in shared mode)
-    may record only at its own rate, 44.1 or 48 kHz, often in stereo.
-    """
-    from stretchguide.voice.wav import StreamConverter
-
-    wanted = microphone_format()
-    if device.isFormatSupported(wanted):
-        return wanted
-    own = device.preferredFormat()
-    try:
-        StreamConverter(own.sampleFormat().name, own.channelCount(), own.sampleRate())
-    except ValueError:
-        return None  # samples it cannot read (Unknown), or no format at all
-    return own if device.isFormatSupported(own) else None
-
-
-def microphones() -> list[tuple[bytes, str]]:
-    """(device id, description) of every microphone Qt sees."""
-    from PySide6.QtMultimedia import QMediaDevices
-
-    return [(bytes(d.id().data()), d.description()) for d in QMediaDevices.audioInputs()]

@@ -275,7 +275,7 @@ class VoiceSection(QGroupBox):
         self._enable(False)
 
     def _fill_microphones(self) -> None:
-        from stretchguide.qt.voice import microphones
+        from stretchguide.qt.microphones import microphones
 
         if not self._filled:
             # A microphone plugged in while the settings are open shows up.

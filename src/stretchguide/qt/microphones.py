@@ -1,0 +1,50 @@
+"""The microphones Qt sees, and the format each is recorded in.
+
+Beside `qt/voice.py` (the listener and its thread), which opens the one
+chosen; the settings list them. Nothing here holds state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stretchguide.voice.acoustics import SAMPLE_RATE
+
+
+def microphone_format() -> Any:
+    """What the recognizer hears: 16 kHz mono, 16-bit (a ``QAudioFormat``)."""
+    from PySide6.QtMultimedia import QAudioFormat
+
+    fmt = QAudioFormat()
+    fmt.setSampleRate(SAMPLE_RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return fmt
+
+
+def recording_format(device: Any) -> Any:
+    """The format to record ``device`` in (a ``QAudioFormat``), or None.
+
+    16 kHz mono where the device takes it (a sound server converts
+    anything); else the device's own format, converted here: a microphone
+    opened without a server (ALSA directly, or Windows in shared mode)
+    may record only at its own rate, 44.1 or 48 kHz, often in stereo.
+    """
+    from stretchguide.voice.wav import StreamConverter
+
+    wanted = microphone_format()
+    if device.isFormatSupported(wanted):
+        return wanted
+    own = device.preferredFormat()
+    try:
+        StreamConverter(own.sampleFormat().name, own.channelCount(), own.sampleRate())
+    except ValueError:
+        return None  # samples it cannot read (Unknown), or no format at all
+    return own if device.isFormatSupported(own) else None
+
+
+def microphones() -> list[tuple[bytes, str]]:
+    """(device id, description) of every microphone Qt sees."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return [(bytes(d.id().data()), d.description()) for d in QMediaDevices.audioInputs()]
