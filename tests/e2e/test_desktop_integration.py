@@ -1,4 +1,5 @@
-"""The Linux desktop files are valid and agree with each other and the repo."""
+"""The desktop files (Linux) and the macOS bundle's Info.plist: valid, and agreeing
+with each other and the repo."""
 
 from __future__ import annotations
 
@@ -75,3 +76,21 @@ def test_icon_theme_has_scalable_and_every_usual_png_size() -> None:
         image = QImage(str(png))
         assert not image.isNull(), png
         assert (image.width(), image.height()) == (size, size)
+
+
+def test_the_mac_bundle_says_why_it_uses_the_microphone() -> None:
+    # macOS ends an app that opens a microphone without a usage text in its
+    # Info.plist: voice commands would crash the app there, not fail softly.
+    import ast
+
+    spec = ast.parse((ROOT / "packaging" / "stretchguide.spec").read_text(encoding="utf-8"))
+    plists = [
+        ast.literal_eval(kw.value)
+        for node in ast.walk(spec)
+        if isinstance(node, ast.Call)
+        for kw in node.keywords
+        if kw.arg == "info_plist"
+    ]
+    assert len(plists) == 1
+    why = plists[0]["NSMicrophoneUsageDescription"]
+    assert "spoken commands" in why and "Nothing is recorded" in why

@@ -450,6 +450,62 @@ def test_no_microphone_gives_one_notice_a_session_and_the_keys_still_work(qtbot,
     assert notices == [notices[0]] * 2
 
 
+def test_a_microphone_the_system_denies_is_said_plainly_and_the_person_is_asked_once(
+    qtbot, monkeypatch
+):
+    """macOS asks the person before an app may use a microphone (and ends
+    one that opens it unasked). Linux never asks, so the system is played
+    here."""
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    import stretchguide.qt.microphones as mics
+
+    monkeypatch.setattr(QMediaDevices, "audioInputs", staticmethod(lambda: []))
+    monkeypatch.setattr(QMediaDevices, "defaultAudioInput", staticmethod(QAudioDevice))
+    status = {"now": "undetermined"}
+    asked: list[object] = []
+    monkeypatch.setattr(mics, "microphone_permission", lambda: status["now"])
+    monkeypatch.setattr(mics, "ask_for_microphone", lambda context, answer: asked.append(answer))
+    listener = VoiceListener()
+    notices: list[str] = []
+    listener.sig_unavailable.connect(notices.append)
+    try:
+        listener.start()
+        listener.start()
+        listener._inputs_changed()  # a device change while the question is open
+        assert len(asked) == 1, "the person is asked once, not at every look"
+        assert notices == [], "nothing to say while the system asks"
+        assert not listener.listening
+
+        # Allowed: the listener goes on to the microphone (none here).
+        status["now"] = "granted"
+        asked[0](True)
+        assert len(notices) == 1 and "No microphone" in notices[0]
+
+        # Refused: said plainly, with where to change it, once a session.
+        listener.stop()
+        status["now"] = "undetermined"
+        listener.start()
+        status["now"] = "denied"
+        asked[1](False)
+        assert "may not use the microphone" in notices[-1]
+        assert "privacy settings" in notices[-1] and "keys still work" in notices[-1]
+        listener.stop()
+        listener.start()  # the next session: the system now answers at once
+        assert notices[-1] == notices[-2] and len(notices) == 3
+        assert len(asked) == 2
+
+        # An answer that comes after the session ended does nothing.
+        listener.stop()
+        status["now"] = "undetermined"
+        listener.start()
+        listener.stop()
+        asked[2](True)
+        assert len(notices) == 3
+    finally:
+        listener.shutdown()
+
+
 def test_a_missing_engine_gives_one_clear_notice_each_session(qtbot, monkeypatch):
     import stretchguide.voice.recognizer as rec
 
@@ -654,3 +710,17 @@ def test_a_microphone_is_recorded_at_16k_mono_else_in_its_own_format(takes, own,
         assert fmt is None
     else:
         assert (fmt.sampleRate(), fmt.channelCount(), fmt.sampleFormat().name) == chosen
+
+
+def test_the_system_is_asked_through_qt(qtbot):
+    # Linux has no microphone permission: Qt answers "granted", and a request
+    # is answered at once; the same calls ask the person on macOS.
+    from PySide6.QtCore import QObject
+
+    from stretchguide.qt.microphones import ask_for_microphone, microphone_permission
+
+    assert microphone_permission() == "granted"
+    context = QObject()
+    answers: list[bool] = []
+    ask_for_microphone(context, answers.append)
+    qtbot.waitUntil(lambda: answers == [True], timeout=5000)

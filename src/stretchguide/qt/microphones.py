@@ -1,4 +1,5 @@
-"""The microphones Qt sees, and the format each is recorded in.
+"""The microphones Qt sees, whether the app may use them, and the format
+each is recorded in.
 
 Beside `qt/voice.py` (the listener and its thread), which opens the one
 chosen; the settings list them. Nothing here holds state.
@@ -6,6 +7,7 @@ chosen; the settings list them. Nothing here holds state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from stretchguide.voice.acoustics import SAMPLE_RATE
@@ -48,3 +50,39 @@ def microphones() -> list[tuple[bytes, str]]:
     from PySide6.QtMultimedia import QMediaDevices
 
     return [(bytes(d.id().data()), d.description()) for d in QMediaDevices.audioInputs()]
+
+
+def microphone_permission() -> str:
+    """ "granted", "denied" or "undetermined": may the app use a microphone?
+
+    The system's answer through Qt. macOS asks the person once (and ends an
+    app that opens a microphone without the usage text in its Info.plist,
+    which the bundle has); Linux has no such permission, so it is granted.
+    """
+    from PySide6.QtCore import QCoreApplication, QMicrophonePermission, Qt
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return "granted"  # no application, no system to ask
+    status = app.checkPermission(QMicrophonePermission())
+    if status == Qt.PermissionStatus.Granted:
+        return "granted"
+    if status == Qt.PermissionStatus.Denied:
+        return "denied"
+    return "undetermined"
+
+
+def ask_for_microphone(context: Any, answered: Callable[[bool], None]) -> None:
+    """Ask the system (it asks the person); ``answered(granted)`` follows on
+    ``context``'s thread, unless ``context`` is gone by then."""
+    from PySide6.QtCore import QCoreApplication, QMicrophonePermission
+
+    app = QCoreApplication.instance()
+    if app is None:
+        answered(True)
+        return
+    # The answer read back from the system, rather than from the callback's
+    # argument, whose type PySide6 gives as a plain QPermission.
+    app.requestPermission(
+        QMicrophonePermission(), context, lambda *_: answered(microphone_permission() == "granted")
+    )

@@ -243,6 +243,7 @@ class VoiceListener(QObject):
         self._request = 0  # the one being opened or open; 0: none
         self._device: Any = None  # its QAudioDevice
         self._announce = False  # say which microphone once it opens
+        self._asking = False  # the system is asking the person for the microphone
         self._problem = ""  # the last reason given, not given twice in a row
         self._devices: Any = None  # QMediaDevices, once started
         self._open = False
@@ -345,7 +346,8 @@ class VoiceListener(QObject):
         self._device = device
         self._open = False
         if device is None:
-            self._give_reason(why)
+            if why:  # none while the system asks the person
+                self._give_reason(why)
             return
         # Numbered, so an answer to a request given up since is not taken for
         # the answer to the next one.
@@ -363,6 +365,14 @@ class VoiceListener(QObject):
 
         from stretchguide.qt import microphones
 
+        permission = microphones.microphone_permission()
+        if permission == "undetermined":
+            if not self._asking:
+                self._asking = True
+                microphones.ask_for_microphone(self, self._permission_answered)
+            return None, None, ""
+        if permission == "denied":
+            return None, None, self._denied()
         devices = QMediaDevices.audioInputs()
         device = next((d for d in devices if bytes(d.id().data()) == self._device_id), None)
         if device is None:
@@ -384,6 +394,21 @@ class VoiceListener(QObject):
                 ),
             )
         return device, fmt, ""
+
+    def _denied(self) -> str:
+        return self.tr(
+            "StretchGuide may not use the microphone. To use voice commands, allow it in "
+            "the system's privacy settings (Microphone). The keys still work."
+        )
+
+    def _permission_answered(self, granted: bool) -> None:
+        self._asking = False
+        if not self._wanted:
+            return  # the session ended meanwhile; the next one looks again
+        if granted:
+            self._follow(announce=False)
+        else:
+            self._give_reason(self._denied())
 
     @Slot(int, bool)
     def _on_microphone_open(self, request: int, ok: bool) -> None:

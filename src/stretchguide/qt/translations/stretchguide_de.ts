@@ -1980,6 +1980,10 @@ besser · gleich · schlechter</translation>
         <translation>Das Mikrofon nimmt in keinem Tonformat auf, das diese App lesen kann. Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
     </message>
     <message>
+        <source>StretchGuide may not use the microphone. To use voice commands, allow it in the system&apos;s privacy settings (Microphone). The keys still work.</source>
+        <translation>StretchGuide darf das Mikrofon nicht benutzen. Für Sprachbefehle erlauben Sie es in den Datenschutzeinstellungen des Systems (Mikrofon). Die Tasten funktionieren weiter.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>
         <translation>Das Mikrofon konnte nicht geöffnet werden (vielleicht wird es benutzt oder der Zugriff wurde verweigert). Sprachbefehle sind aus; die Tasten funktionieren weiter.</translation>
     </message>

@@ -1980,6 +1980,10 @@ mejor · igual · peor</translation>
         <translation>El micrófono graba en un formato de sonido que esta aplicación no puede leer. Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
     </message>
     <message>
+        <source>StretchGuide may not use the microphone. To use voice commands, allow it in the system&apos;s privacy settings (Microphone). The keys still work.</source>
+        <translation>StretchGuide no tiene permiso para usar el micrófono. Para usar las órdenes de voz, permítelo en los ajustes de privacidad del sistema (Micrófono). Las teclas siguen funcionando.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>
         <translation>No se pudo abrir el micrófono (puede que esté en uso o se haya denegado el acceso). Las órdenes de voz están desactivadas; las teclas siguen funcionando.</translation>
     </message>

@@ -1980,6 +1980,10 @@ mieux · pareil · moins bien</translation>
         <translation>Le micro n’enregistre dans aucun format sonore que cette application sache lire. Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
     <message>
+        <source>StretchGuide may not use the microphone. To use voice commands, allow it in the system&apos;s privacy settings (Microphone). The keys still work.</source>
+        <translation>StretchGuide n’a pas le droit d’utiliser le micro. Pour les commandes vocales, autorisez-le dans les réglages de confidentialité du système (Microphone). Les touches marchent toujours.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened (it may be in use, or access was denied). Voice commands are off; the keys still work.</source>
         <translation>Le micro n’a pas pu être ouvert (il est peut-être utilisé, ou l’accès a été refusé). Les commandes vocales sont coupées ; les touches marchent toujours.</translation>
     </message>
