@@ -138,6 +138,15 @@ class PrivatePulse:
     def set_default_microphone(self, name: str) -> None:
         subprocess.run(["pactl", "set-default-source", name], capture_output=True, timeout=10)
 
+    def mute_microphone(self, name: str, muted: bool) -> None:
+        """The system's mute, as a person sets it in the sound settings."""
+        subprocess.run(
+            ["pactl", "set-source-mute", name, "1" if muted else "0"],
+            capture_output=True,
+            timeout=10,
+            check=True,
+        )
+
     def remove_module(self, module: str) -> None:
         subprocess.run(["pactl", "unload-module", module], capture_output=True, timeout=10)
 

@@ -277,3 +277,39 @@ def test_a_microphone_in_no_readable_format_is_said_once(qtbot, monkeypatch, mic
         assert not listener.listening
     finally:
         listener.shutdown()
+
+
+def test_a_muted_microphone_is_said_to_give_no_sound_until_it_is_unmuted(
+    qtbot,
+    private_pulse,
+    microphone,
+    speech_cache,  # noqa: F811 - the fixture imported above
+):
+    """The system's mute gives the app exact zeros: the badge would say
+    "Listening" while nothing could be heard, and the person would call out
+    from the mat in vain."""
+    from tests.voice.speech import VOICES, synth
+
+    from stretchguide.qt.voice import VoiceListener
+
+    private_pulse.mute_microphone(MIC, True)
+    listener = VoiceListener(device_id=microphone)
+    silent: list[bool] = []
+    listener.sig_silent.connect(silent.append)
+    commands: list[str] = []
+    listener.sig_command.connect(commands.append)
+    try:
+        listener.start()
+        qtbot.waitUntil(lambda: listener.listening, timeout=30000)
+        # Speech into a muted microphone: nothing heard, and said so.
+        _play(qtbot, synth(speech_cache, "pause", VOICES[0]).path)
+        qtbot.waitUntil(lambda: silent == [True], timeout=10000)
+        assert commands == []
+        private_pulse.mute_microphone(MIC, False)
+        with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:
+            _play(qtbot, synth(speech_cache, "pause", VOICES[0]).path)
+        assert heard.args == [Command.PAUSE.value]
+        assert silent == [True, False]
+    finally:
+        private_pulse.mute_microphone(MIC, False)
+        listener.shutdown()

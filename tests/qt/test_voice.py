@@ -724,3 +724,51 @@ def test_the_system_is_asked_through_qt(qtbot):
     answers: list[bool] = []
     ask_for_microphone(context, answers.append)
     qtbot.waitUntil(lambda: answers == [True], timeout=5000)
+
+
+def test_a_microphone_that_gives_only_zeros_is_said_to_be_silent_until_its_first_sound(qtbot):
+    # A muted microphone (a switch, the system's mute) gives exact zeros; a
+    # working one never does. The worker alone, on this thread.
+    from stretchguide.qt.voice_worker import SILENT_S, VoiceWorker
+
+    worker = VoiceWorker(lambda: True)
+    said: list[bool] = []
+    worker.sig_silent.connect(said.append)
+    block = bytes(3200)  # 100 ms of zeros
+    for _ in range(round(SILENT_S * 10) - 1):
+        worker.audio(block, True)
+    assert said == [], "not before SILENT_S"
+    worker.audio(block, False)  # heard while the app speaks: still the microphone's
+    assert said == [True]
+    for _ in range(30):
+        worker.audio(block, True)
+    assert said == [True], "said once"
+    worker.audio(b"\x01\x00" + bytes(3198), True)  # the faintest sound
+    assert said == [True, False]
+    # After its first sound it is not watched: a noise suppressor that
+    # gates the quiet to zeros must not make the warning come and go.
+    for _ in range(100):
+        worker.audio(block, True)
+    assert said == [True, False]
+    # Another microphone opened (here: the last one closed) is watched afresh.
+    worker.close_microphone()
+    for _ in range(round(SILENT_S * 10)):
+        worker.audio(block, True)
+    assert said == [True, False, True]
+    worker.close_microphone()
+    assert said == [True, False, True, False], "closing takes the warning back"
+
+
+def test_the_badge_says_when_the_microphone_gives_no_sound(qtbot):
+    indicator = ListeningIndicator()
+    qtbot.addWidget(indicator)
+    indicator.set_listening(True)
+    assert "Listening" in indicator.text()
+    indicator.set_silent(True)
+    assert "No sound from the microphone" in indicator.text()
+    indicator.set_silent(False)
+    assert "Listening" in indicator.text()
+    indicator.set_silent(True)
+    indicator.set_listening(False)
+    indicator.set_listening(True)  # the next microphone: not silent until it says so
+    assert "Listening" in indicator.text()

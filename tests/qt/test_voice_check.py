@@ -88,6 +88,7 @@ class FakeListener(QObject):
     sig_unavailable = Signal(str)
     sig_notice = Signal(str)
     sig_listening = Signal(bool)
+    sig_silent = Signal(bool)
     made: list[FakeListener] = []
 
     def __init__(self, parent=None, device_id=b"") -> None:
@@ -132,6 +133,11 @@ def test_each_test_run_starts_a_fresh_check_on_the_chosen_microphone(qtbot, monk
     assert _ticked(test.check) == {Command.BACK}
     first.sig_heard_text.emit("skip")
     first.sig_command.emit("skip")
+    assert "Listening" in test.notice.text()
+    # A muted microphone: said in the panel, and taken back at its first sound.
+    first.sig_silent.emit(True)
+    assert "no sound at all" in test.notice.text() and "muted" in test.notice.text()
+    first.sig_silent.emit(False)
     assert "Listening" in test.notice.text()
 
     # Another microphone (or the test run again): what the last one heard

@@ -1,14 +1,15 @@
 """Voice commands in the app: microphone capture and the recognizer thread.
 
-- `VoiceListener` opens the microphone with `QAudioSource` (16 kHz mono,
-  16-bit, or the microphone's own format converted to it) on the thread of
-  its `stretchguide.voice.recognizer.Recognizer`, so the audio never passes
-  through the GUI thread: it only chooses the microphone and hears the
-  commands. While the app speaks or plays a cue (the `CuePlayer` says when),
-  blocks are passed as "ignore": the half-duplex gate. Audio is never
-  written anywhere.
-- Which microphones there are, and the format each is recorded in:
-  `qt/microphones.py`.
+- `VoiceListener` chooses the microphone and hears the commands on the GUI
+  thread. Its `VoiceWorker` (`qt/voice_worker.py`) opens the microphone
+  with `QAudioSource` (16 kHz mono, 16-bit, or the microphone's own format
+  converted to it) on the thread of its
+  `stretchguide.voice.recognizer.Recognizer`, so the audio never passes
+  through the GUI thread. While the app speaks or plays a cue (the
+  `CuePlayer` says when), blocks are passed as "ignore": the half-duplex
+  gate. Audio is never written anywhere.
+- Which microphones there are, whether the app may use them and the format
+  each is recorded in: `qt/microphones.py`.
 
 The session screen's side (the router and the badge) is `qt/voice_screen.py`.
 """
@@ -26,12 +27,12 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThread,
-    QTimer,
     Signal,
     Slot,
 )
 
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
+from stretchguide.qt.voice_worker import VoiceWorker
 from stretchguide.voice.commands import ACKNOWLEDGEMENTS, Command
 from stretchguide.voice.duplex import HalfDuplexGate
 
@@ -58,150 +59,6 @@ def acknowledgement(command: Command) -> str:
     return QCoreApplication.translate("voice", ACKNOWLEDGEMENTS[command])
 
 
-READ_EVERY_MS = 100
-
-
-def _error_name(source: Any) -> str:
-    """The audio source's error by name.
-
-    Not compared with ``QAudio.Error.NoError``: since Qt 6.7 the enums live in
-    ``QtAudio`` too, and on PySide6 6.11 ``QAudioSource.error()`` returns a
-    ``QtAudio.Error``, which never equals its ``QAudio`` twin. Compared that
-    way, every microphone "could not be opened" (and one that opened would
-    "stop working" at its first state change). The names are the same in
-    both and in every PySide6 this app supports.
-    """
-    return str(source.error().name)
-
-
-class _Worker(QObject):
-    """The microphone and the recognizer, on their own thread."""
-
-    sig_heard = Signal(str, str)
-    """A command (its value) and the words heard."""
-    sig_level = Signal(float)
-    """Input level 0..1 of the latest block (only while metering)."""
-    sig_ready = Signal()
-    """The engine is loaded and listening."""
-    sig_failed = Signal(str)
-    """The engine could not start; the reason, for a person."""
-    sig_other = Signal(str)
-    """Words heard that are no command (the microphone test says so)."""
-    sig_microphone_open = Signal(int, bool)
-    """The microphone of that request (its number) opened, or could not."""
-    sig_microphone_broke = Signal()
-    """The open microphone stopped with an error."""
-
-    def __init__(self, listen: Callable[[], bool]) -> None:
-        super().__init__()
-        self._recognizer: Any = None
-        self._listen = listen  # the half-duplex gate, read at each block
-        self.metering = False
-        self._source: Any = None
-        self._io: Any = None
-        self._convert: Callable[[bytes], bytes] = bytes
-        # Read on a timer, not on readyRead: see open_microphone. A child, so
-        # it moves to the thread with its parent.
-        self._poll = QTimer(self)
-        self._poll.setObjectName("stretchguide-voice-poll")
-        self._poll.setInterval(READ_EVERY_MS)
-        self._poll.setTimerType(Qt.TimerType.CoarseTimer)
-        self._poll.timeout.connect(self._read)
-
-    @Slot()
-    def start_engine(self) -> None:
-        from stretchguide.voice.recognizer import Recognizer, VoiceUnavailableError
-
-        try:
-            self._recognizer = Recognizer()
-        except VoiceUnavailableError as exc:
-            self.sig_failed.emit(str(exc))
-            return
-        self.sig_ready.emit()
-
-    @Slot(int, object, object)
-    def open_microphone(self, request: int, device: Any, fmt: Any) -> None:
-        from PySide6.QtMultimedia import QAudioSource
-
-        from stretchguide.voice.wav import StreamConverter
-
-        self.close_microphone()
-        source = QAudioSource(device, fmt, self)
-        # Room for five reads, should a read be late.
-        source.setBufferSize(fmt.bytesForDuration(READ_EVERY_MS * 5 * 1000))
-        io = source.start()
-        if io is None or _error_name(source) != "NoError":
-            source.deleteLater()
-            self.sig_microphone_open.emit(request, False)
-            return
-        self._source, self._io = source, io
-        self._convert = StreamConverter(
-            fmt.sampleFormat().name, fmt.channelCount(), fmt.sampleRate()
-        )
-        source.stateChanged.connect(self._on_state)
-        # Read every 100 ms on this thread rather than on readyRead: PulseAudio
-        # hands Qt 64 ms fragments. Listening on a silent microphone through a
-        # real sound server took 0.9-1.1 % of a core read on readyRead in the
-        # GUI thread, 0.8 % read there every 100 ms (each block then crossed
-        # to this thread) and 0.74 % read here, of which Qt's capture alone
-        # is 0.45 % (docs/PERFORMANCE.md).
-        self._poll.start()
-        self.sig_microphone_open.emit(request, True)
-
-    @Slot()
-    def close_microphone(self) -> None:
-        self._poll.stop()
-        if self._source is not None:
-            self._source.stop()
-            self._source.deleteLater()  # may be inside its own signal
-        self._source = None
-        self._io = None
-
-    @Slot()
-    def _on_state(self) -> None:
-        # No state argument: PySide6 6.11 cannot convert the QAudio::State of
-        # stateChanged for a Python slot until the QAudio class has been
-        # loaded ("cannot be converted", and the slot never runs). The error
-        # is what matters, and it is read here.
-        if self._source is not None and _error_name(self._source) not in (
-            "NoError",
-            "UnderrunError",
-        ):
-            self.close_microphone()
-            self.sig_microphone_broke.emit()
-
-    @Slot()
-    def _read(self) -> None:
-        if self._io is None:
-            return
-        data = self._convert(bytes(self._io.readAll().data()))
-        if data:
-            self.audio(data, self._listen())
-
-    @Slot(bytes, bool)
-    def audio(self, pcm: bytes, listen: bool) -> None:
-        if self.metering:
-            from stretchguide.voice.acoustics import level
-
-            self.sig_level.emit(level(pcm))
-        r = self._recognizer
-        if r is None:
-            return
-        if not listen:
-            r.ignore(pcm)
-            return
-        commands = r.feed(pcm)
-        # The recognizer keeps every utterance for voice-check's report; the
-        # app reads them here and lets them go, or a day of listening would
-        # keep them all.
-        others = [u.text for u in r.utterances if u.command is None and u.text and not u.own_clip]
-        r.utterances.clear()
-        for heard in commands:
-            self.sig_heard.emit(heard.command.value, heard.text)
-        for text in others:
-            self.sig_other.emit(text)
-
-
 class VoiceListener(QObject):
     """The microphone and the recognizer thread; emits commands on the GUI thread."""
 
@@ -219,6 +76,8 @@ class VoiceListener(QObject):
     """Listening goes on with a change to know of: another microphone."""
     sig_listening = Signal(bool)
     """True when the microphone is open and the engine ready."""
+    sig_silent = Signal(bool)
+    """The open microphone gives no sound at all (muted?), or sound again."""
 
     _sig_audio = Signal(bytes, bool)
     _sig_start_engine = Signal()
@@ -251,7 +110,7 @@ class VoiceListener(QObject):
         self._ready = False
         self._thread = QThread(self)
         self._thread.setObjectName("stretchguide-voice")
-        self._worker = _Worker(self._gate_open)
+        self._worker = VoiceWorker(self._gate_open)
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
         self._sig_audio.connect(self._worker.audio)
@@ -265,6 +124,7 @@ class VoiceListener(QObject):
         self._worker.sig_failed.connect(self._engine_failed)
         self._worker.sig_microphone_open.connect(self._on_microphone_open)
         self._worker.sig_microphone_broke.connect(self._on_microphone_broke)
+        self._worker.sig_silent.connect(self.sig_silent)
 
     @property
     def listening(self) -> bool:

@@ -155,6 +155,7 @@ class ListeningIndicator(QLabel):
         font.setBold(True)
         self.setFont(font)
         self._listening = False
+        self._silent = False  # listening, but the microphone gives no sound
         self._ack = QTimer(self)
         self._ack.setSingleShot(True)
         self._ack.setInterval(ACK_MS)
@@ -163,6 +164,14 @@ class ListeningIndicator(QLabel):
 
     def set_listening(self, on: bool) -> None:
         self._listening = on
+        if not on:
+            self._silent = False  # the next microphone is another story
+        if not self._ack.isActive():
+            self._show_state()
+
+    def set_silent(self, silent: bool) -> None:
+        """The open microphone gives no sound at all (muted?), or sound again."""
+        self._silent = silent
         if not self._ack.isActive():
             self._show_state()
 
@@ -174,7 +183,16 @@ class ListeningIndicator(QLabel):
         self._ack.start()
 
     def _show_state(self) -> None:
-        if self._listening:
+        if self._listening and self._silent:
+            # Listening to nothing: a muted microphone would otherwise pass
+            # for one that hears, and the person would call out in vain.
+            self.setText("● " + self.tr("No sound from the microphone: muted?"))
+            self.setStyleSheet(
+                "QLabel { background: #b26a00; color: white; border-radius: 8px;"
+                " padding: 4px 12px; }"
+            )
+            self.setToolTip(self.tr("Unmute the microphone, or choose another in Settings."))
+        elif self._listening:
             self.setText("● " + self.tr("Listening"))
             self.setStyleSheet(
                 "QLabel { background: #1565c0; color: white; border-radius: 8px;"

@@ -185,10 +185,18 @@ class MicrophoneTest(QWidget):
         listener.sig_unavailable.connect(self.show_problem)
         listener.sig_notice.connect(self.notice.setText)
         listener.sig_listening.connect(self._listening)
+        listener.sig_silent.connect(self._silent)
 
     def _listening(self, on: bool) -> None:
         if on:
             self.notice.setText(self.tr("Listening: say a command."))
+
+    def _silent(self, silent: bool) -> None:
+        self.notice.setText(
+            self.tr("The microphone gives no sound at all: is it muted, or switched off?")
+            if silent
+            else self.tr("Listening: say a command.")
+        )
 
     def stop(self) -> None:
         if self.listener is not None:

@@ -618,6 +618,14 @@ besser · gleich · schlechter</translation>
         <translation>Gehört: %1</translation>
     </message>
     <message>
+        <source>No sound from the microphone: muted?</source>
+        <translation>Kein Ton vom Mikrofon: stummgeschaltet?</translation>
+    </message>
+    <message>
+        <source>Unmute the microphone, or choose another in Settings.</source>
+        <translation>Schalten Sie das Mikrofon wieder ein oder wählen Sie in den Einstellungen ein anderes.</translation>
+    </message>
+    <message>
         <source>Listening</source>
         <translation>Hört zu</translation>
     </message>
@@ -758,6 +766,10 @@ besser · gleich · schlechter</translation>
     <message>
         <source>Listening: say a command.</source>
         <translation>Hört zu: Sagen Sie einen Befehl.</translation>
+    </message>
+    <message>
+        <source>The microphone gives no sound at all: is it muted, or switched off?</source>
+        <translation>Das Mikrofon gibt gar keinen Ton: Ist es stummgeschaltet oder ausgeschaltet?</translation>
     </message>
     <message>
         <source>Last command: “%1” (%2)</source>

@@ -618,6 +618,14 @@ mejor · igual · peor</translation>
         <translation>Oído: %1</translation>
     </message>
     <message>
+        <source>No sound from the microphone: muted?</source>
+        <translation>El micrófono no da sonido: ¿está silenciado?</translation>
+    </message>
+    <message>
+        <source>Unmute the microphone, or choose another in Settings.</source>
+        <translation>Activa el micrófono o elige otro en Ajustes.</translation>
+    </message>
+    <message>
         <source>Listening</source>
         <translation>Escuchando</translation>
     </message>
@@ -758,6 +766,10 @@ mejor · igual · peor</translation>
     <message>
         <source>Listening: say a command.</source>
         <translation>Escuchando: di una orden.</translation>
+    </message>
+    <message>
+        <source>The microphone gives no sound at all: is it muted, or switched off?</source>
+        <translation>El micrófono no da ningún sonido: ¿está silenciado o apagado?</translation>
     </message>
     <message>
         <source>Last command: “%1” (%2)</source>

@@ -618,6 +618,14 @@ mieux · pareil · moins bien</translation>
         <translation>Entendu : %1</translation>
     </message>
     <message>
+        <source>No sound from the microphone: muted?</source>
+        <translation>Aucun son du micro : est-il coupé ?</translation>
+    </message>
+    <message>
+        <source>Unmute the microphone, or choose another in Settings.</source>
+        <translation>Réactivez le micro ou choisissez-en un autre dans les Paramètres.</translation>
+    </message>
+    <message>
         <source>Listening</source>
         <translation>À l’écoute</translation>
     </message>
@@ -758,6 +766,10 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>Listening: say a command.</source>
         <translation>À l’écoute : dites une commande.</translation>
+    </message>
+    <message>
+        <source>The microphone gives no sound at all: is it muted, or switched off?</source>
+        <translation>Le micro ne donne aucun son : est-il coupé ou éteint ?</translation>
     </message>
     <message>
         <source>Last command: “%1” (%2)</source>
