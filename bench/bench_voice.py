@@ -25,7 +25,8 @@ knows the app's own recordings (voice/own_voice.py); ``--own-speech-check``
 turns on the opt-in veto by a second model of every line the app says
 (docs/PERFORMANCE.md); ``--probes`` runs only the probes of what a person
 on the mat says that is not a command (counting aloud, the app's words said
-back, interjections) in eleven voices, and prints each command they gave.
+back, interjections, everyday sentences) in eleven voices, and prints each
+command they gave.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from tests.voice.speech import (  # noqa: E402
     COUNTING_PROBES,
     DEFAULT_VOICES,
+    EVERYDAY_SENTENCES,
     FLITE_VOICES,
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
@@ -78,7 +80,8 @@ def heard_in(r: Recognizer, path: Path) -> list[str]:
 
 
 def probes(r: Recognizer, cache: Path) -> None:
-    """What counting aloud and interjections give, in the probe voices.
+    """What counting aloud, interjections and everyday sentences give, in
+    the probe voices.
 
     A command an interjection means ("nope" as "no") is listed apart, not
     counted as false.
@@ -86,6 +89,7 @@ def probes(r: Recognizer, cache: Path) -> None:
     groups = {
         "counting aloud and the app's words said back": dict.fromkeys(COUNTING_PROBES, frozenset()),
         "interjections": INTERJECTIONS,
+        "everyday sentences": dict.fromkeys(EVERYDAY_SENTENCES, frozenset()),
     }
     for name, texts in groups.items():
         false: Counter[str] = Counter()
@@ -120,7 +124,9 @@ def main() -> int:
         action="store_true",
         help="veto a command the app's-own-lines model hears as one of its lines (opt-in)",
     )
-    ap.add_argument("--probes", action="store_true", help="counting and interjections only")
+    ap.add_argument(
+        "--probes", action="store_true", help="counting, interjections and everyday sentences only"
+    )
     args = ap.parse_args()
     cache = Path(args.cache or tempfile.mkdtemp(prefix="bench-voice-"))
     cache.mkdir(parents=True, exist_ok=True)

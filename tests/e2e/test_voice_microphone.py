@@ -61,6 +61,24 @@ def _wait_for_microphone(qapp, name: str) -> None:
     pytest.fail(f"{name} never showed up among Qt's microphones")
 
 
+def _listening_on(qtbot, microphone: bytes):
+    """A listener on ``microphone``, started and listening (else the test
+    fails with the reason it gave); the caller shuts it down."""
+    from stretchguide.qt.voice import VoiceListener
+
+    listener = VoiceListener(device_id=microphone)
+    problems: list[str] = []
+    listener.sig_unavailable.connect(problems.append)
+    listener.start()
+    try:
+        qtbot.waitUntil(lambda: bool(listener.listening or problems), timeout=30000)
+        assert problems == [], problems
+    except BaseException:
+        listener.shutdown()
+        raise
+    return listener
+
+
 def _play(qtbot, path) -> None:
     # Qt's event loop keeps running meanwhile: the microphone's blocks are
     # read from it, and a blocked loop lets the server drop them.
@@ -117,15 +135,8 @@ def test_a_command_is_heard_while_the_gui_thread_is_busy(
     """
     from tests.voice.speech import VOICES, synth
 
-    from stretchguide.qt.voice import VoiceListener
-
-    listener = VoiceListener(device_id=microphone)
-    problems: list[str] = []
-    listener.sig_unavailable.connect(problems.append)
+    listener = _listening_on(qtbot, microphone)
     try:
-        listener.start()
-        qtbot.waitUntil(lambda: bool(listener.listening or problems), timeout=30000)
-        assert problems == [], problems
         with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:
             path = synth(speech_cache, "it hurts", VOICES[0]).path
             player = subprocess.Popen(["paplay", "--device=cue", str(path)])
@@ -232,7 +243,6 @@ def test_a_microphone_heard_in_its_own_format_is_converted(
     from tests.voice.speech import VOICES, synth
 
     import stretchguide.qt.microphones as microphones_module
-    from stretchguide.qt.voice import VoiceListener
 
     own = QAudioFormat()
     own.setSampleRate(48000)
@@ -245,13 +255,8 @@ def test_a_microphone_heard_in_its_own_format_is_converted(
         return own
 
     monkeypatch.setattr(microphones_module, "recording_format", its_own_format)
-    listener = VoiceListener(device_id=microphone)
-    problems: list[str] = []
-    listener.sig_unavailable.connect(problems.append)
+    listener = _listening_on(qtbot, microphone)
     try:
-        listener.start()
-        qtbot.waitUntil(lambda: bool(listener.listening or problems), timeout=30000)
-        assert problems == [], problems
         assert asked, "the listener chose no format"
         for words, command in (("it hurts", Command.HURT), ("skip", Command.SKIP)):
             with qtbot.waitSignal(listener.sig_command, timeout=20000) as heard:

@@ -113,6 +113,34 @@ HELD_OUT_SENTENCES: tuple[str, ...] = (
     "dinner will be ready soon",
 )
 
+# More everyday speech for the probes (s33): long sentences with command
+# words inside, and the short things a person says to someone in the room.
+# None is a command; none was used to tune anything.
+EVERYDAY_SENTENCES: tuple[str, ...] = (
+    "i think i will have tea instead of coffee", "the bus was late again this morning",
+    "my sister is coming to visit on sunday", "where did i leave my glasses",
+    "the cat keeps sleeping on the keyboard", "we need more paper for the printer",
+    "turn left at the end of the road", "the meeting has been moved to thursday",
+    "she likes to read before going to sleep", "how much does a ticket cost",
+    "the garden looks lovely in the spring", "i forgot to call my mother back",
+    "open the door please", "that was a really good film", "the soup is too hot to eat",
+    "my knee has been better this week", "can you pass me the salt",
+    "we walked along the river for an hour", "the children are playing in the park",
+    "it is colder than yesterday", "i need to stop at the shop on the way",
+    "let me know when you are ready", "the train leaves at half past seven",
+    "he fixed the bike last weekend", "do you want to watch the news",
+    "the dog barked at the postman", "there is a new bakery in town",
+    "i am tired but happy", "put your shoes by the door", "we should paint the kitchen",
+    "the baby is finally asleep", "my back feels a little stiff today",
+    "i hope it does not rain tomorrow", "the computer is running slowly",
+    "she sings in a choir every friday", "next time bring an umbrella",
+    "no thank you i am full", "yes please that would be lovely",
+    "wait for me at the corner", "go on tell me the story",
+    "all right then", "not now", "i am fine", "let me see", "one moment", "okay then",
+    "just a second", "hang on a bit", "sounds good", "see you later", "i do not know",
+    "maybe later", "not too bad", "thank you", "good morning",
+)  # fmt: skip
+
 HURT_PHRASES = ("ouch", "it hurts", "this hurts")
 
 # What a person on the mat says that is not a command, as probes of false

@@ -21,11 +21,11 @@ READ_EVERY_MS = 100
 
 # A microphone that gives nothing but exact zeros for this long from when it
 # opens is muted (a switch, the system's mute) or dead: a working one hears
-# the noise of the room and of its own electronics. StretchGuide's figure:
-# longer than the zeros a sound server sends while a stream starts, short
-# enough to show before the first command is tried. Watched only until the
-# first sound: a noise suppressor that gates the quiet between words to
-# exact zeros would otherwise make the warning come and go all session.
+# the noise of the room and of its own electronics. StretchGuide's figure,
+# short enough to show before the first command is tried. Watched only
+# until the first sound: a noise suppressor that gates the quiet between
+# words to exact zeros would otherwise make the warning come and go all
+# session.
 SILENT_S = 3.0
 
 
