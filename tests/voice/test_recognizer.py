@@ -437,6 +437,22 @@ def test_voice_check_prints_each_file_with_the_commands_and_times(speech_cache, 
     assert "hurt" in out[3]
 
 
+def test_voice_check_says_when_a_recording_holds_no_sound_at_all(tmp_path, capsys):
+    # What a muted microphone records: exact zeros. A bare "0 commands"
+    # would leave the person guessing; the faintest sound is no such case.
+    muted = tmp_path / "muted.wav"
+    muted.write_bytes(wav_bytes(tag=1, bits=16, rate=16000, data=bytes(64000)))
+    faint = tmp_path / "faint.wav"
+    faint.write_bytes(wav_bytes(tag=1, bits=16, rate=16000, data=b"\x01\x00" + bytes(63998)))
+    assert main(["voice-check", str(muted), str(faint)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{muted}: 0 commands",
+        "  no sound at all in this recording: was the microphone muted?",
+        f"{faint}: 0 commands",
+    ]
+
+
 def test_voice_check_names_a_bad_file_and_goes_on_with_the_rest(speech_cache, tmp_path, capsys):
     bad = tmp_path / "notes.wav"
     bad.write_text("not audio")

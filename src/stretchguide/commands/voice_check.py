@@ -61,6 +61,10 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         heard = recognise(recognizer, pcm)
         count = ngettext("{n} command", "{n} commands", len(heard)).format(n=len(heard))
         print(f"{path}: {count}")
+        if pcm.count(0) == len(pcm):
+            # What a muted microphone records: say so rather than leave a
+            # bare "0 commands" to puzzle over.
+            print("  " + _("no sound at all in this recording: was the microphone muted?"))
         for h in heard:
             print(
                 f"  {h.start_s:7.2f}-{h.end_s:.2f} s  {h.command.value:<7} "
