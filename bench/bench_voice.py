@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from tests.voice.speech import (  # noqa: E402
     COUNTING_PROBES,
     DEFAULT_VOICES,
+    EVERYDAY_MEANS,
     EVERYDAY_SENTENCES,
     FLITE_VOICES,
     HELD_OUT_SENTENCES,
@@ -89,7 +90,7 @@ def probes(r: Recognizer, cache: Path) -> None:
     groups = {
         "counting aloud and the app's words said back": dict.fromkeys(COUNTING_PROBES, frozenset()),
         "interjections": INTERJECTIONS,
-        "everyday sentences": dict.fromkeys(EVERYDAY_SENTENCES, frozenset()),
+        "everyday sentences": {s: EVERYDAY_MEANS.get(s, frozenset()) for s in EVERYDAY_SENTENCES},
     }
     for name, texts in groups.items():
         false: Counter[str] = Counter()

@@ -141,6 +141,10 @@ EVERYDAY_SENTENCES: tuple[str, ...] = (
     "maybe later", "not too bad", "thank you", "good morning",
 )  # fmt: skip
 
+# What an everyday sentence means as a command, where it means one: "not now"
+# answers "Stop?" as "no" does (and "no" acts nowhere else).
+EVERYDAY_MEANS: dict[str, frozenset[Command]] = {"not now": frozenset({Command.NO})}
+
 HURT_PHRASES = ("ouch", "it hurts", "this hurts")
 
 # What a person on the mat says that is not a command, as probes of false
