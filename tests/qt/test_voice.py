@@ -52,6 +52,7 @@ class Running:
             self.view,
             paused=lambda: bool(self.session.snapshot(self.clock()).paused),
             muted=lambda: self.controller.muted,
+            clock=self.clock,
         )
         self.acks: list[str] = []
         self.router.sig_acknowledged.connect(self.acks.append)
@@ -194,7 +195,8 @@ HURT_CHOICES = [("ease", "Ease off"), ("skip", "Skip"), ("continue", "Carry on")
     [
         (("ease off",), "ease"),
         (("skip",), "skip"),
-        (("yes", "no", "go on"), "continue"),
+        # Carrying on after "this hurts" takes "go on" twice (below).
+        (("yes", "no", "go on", "go on"), "continue"),
         (("stop",), "end"),
     ],
 )
@@ -205,6 +207,42 @@ def test_the_this_hurts_question_is_answered_by_voice(qtbot, words, key):
         QTimer.singleShot(50, r.view, lambda w=word: r.router.handle(PHRASES[w].value))
     assert r.view.ask_choice("This hurts", "", HURT_CHOICES, escape="continue") == key
     assert not r.view.overlay.isVisible()
+
+
+def test_carrying_on_after_this_hurts_takes_go_on_said_twice(qtbot):
+    """A groan can be heard as "go on"; carrying on keeps the load that
+    hurt, so one "go on" only asks for another, on the question itself."""
+    from stretchguide.qt.voice_screen import CARRY_ON_CONFIRM_S
+
+    r = Running(qtbot)
+    r.run(8)
+    overlay = r.view.overlay
+    seen: list[str] = []
+
+    def answer() -> None:
+        r.router.handle("resume")
+        seen.append(overlay.body.text())
+        assert overlay.isVisible(), "one 'go on' does not carry on"
+        r.clock.advance(CARRY_ON_CONFIRM_S + 0.5)
+        r.router.handle("resume")  # too late: it asks again, no more
+        assert overlay.isVisible()
+        r.clock.advance(2.0)
+        r.router.handle("resume")  # said again in time
+
+    QTimer.singleShot(50, r.view, answer)
+    assert r.view.ask_choice("This hurts", "Pick one.", HURT_CHOICES, escape="end") == "continue"
+    assert seen == ["Pick one.\n\nSay “go on” again to carry on."]
+    # The next question starts afresh: a "go on" from the last one does not count.
+    QTimer.singleShot(50, r.view, lambda: (r.router.handle("resume"), r.router.handle("skip")))
+    assert r.view.ask_choice("This hurts", "", HURT_CHOICES, escape="end") == "skip"
+    QTimer.singleShot(50, r.view, lambda: (r.router.handle("resume"), overlay.choose("end")))
+    assert r.view.ask_choice("This hurts", "", HURT_CHOICES, escape="end") == "end"
+    QTimer.singleShot(50, r.view, lambda: r.router.handle("resume") or overlay.choose("ease"))
+    assert r.view.ask_choice("This hurts", "", HURT_CHOICES, escape="end") == "ease"
+    # The stop question is not this one: its "go on" answers at once.
+    stop = [("stop", "Stop"), ("continue", "Carry on")]
+    QTimer.singleShot(50, r.view, lambda: r.router.handle("resume"))
+    assert r.view.ask_choice("Stop?", "", stop, escape="continue") == "continue"
 
 
 def _start_voice_session(qtbot, window, monkeypatch) -> None:
@@ -772,3 +810,31 @@ def test_the_badge_says_when_the_microphone_gives_no_sound(qtbot):
     indicator.set_listening(False)
     indicator.set_listening(True)  # the next microphone: not silent until it says so
     assert "Listening" in indicator.text()
+
+
+def test_spoken_pause_and_go_on_act_on_the_second_session_too(qtbot, voice_window, monkeypatch):
+    # The router outlives a session (it is made once, with the badge), and
+    # reads "paused" through the flow's controller, which takes each new
+    # session: a guard that it goes on reading the session running now.
+    window, clock, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener = window.flow.sound._voice[0]
+    clock.advance(8)
+    window.flow.controller.tick()
+    window.ask_hurt = lambda: "end"
+    listener.sig_command.emit("hurt")  # the first session ends
+    assert window.current_page() != "session"
+    start_session(qtbot, window)
+    second = window.flow.controller
+
+    def paused() -> bool:
+        return bool(second.session.snapshot(second.clock()).paused)
+
+    clock.advance(8)
+    second.tick()
+    listener.sig_command.emit("pause")
+    assert paused()
+    listener.sig_command.emit("pause")  # already paused: stays paused
+    assert paused()
+    listener.sig_command.emit("resume")
+    assert second.session.snapshot(second.clock()).resume_left_s > 0  # getting ready again

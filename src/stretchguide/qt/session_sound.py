@@ -85,6 +85,7 @@ class SessionSound:
                 paused=lambda: bool(controller.session.snapshot(controller.clock()).paused),
                 muted=lambda: bool(controller.muted),
                 parent=self.window.window(),
+                clock=controller.clock,
             )
             indicator = add_indicator(self.window.session_view)
             listener.sig_command.connect(router.handle)

@@ -11,6 +11,7 @@ The microphone and the recognizer thread are in `qt/voice.py`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from stretchguide.qt.session_view import SessionView
 
 ACK_MS = 2500  # how long the badge shows what it heard
+
+# How soon a second "go on" must follow the first to carry on after "this
+# hurts" (StretchGuide's figure: time to hear the prompt and say it again).
+CARRY_ON_CONFIRM_S = 10.0
 
 
 class VoiceRouter(QObject):
@@ -42,11 +47,15 @@ class VoiceRouter(QObject):
         paused: Callable[[], bool],
         muted: Callable[[], bool],
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.paused = paused
         self.muted = muted
+        self.clock = clock
+        self._carry_on_at: float | None = None  # the first "go on" after "this hurts"
+        view.overlay.sig_chosen.connect(self._question_closed)
 
     @Slot(str)
     def handle(self, value: str) -> None:
@@ -59,6 +68,9 @@ class VoiceRouter(QObject):
             # A full-window question is open (stop? / this hurts): only its
             # answers count, never a session command behind it.
             key = overlay_answer(set(overlay.buttons), command)
+            hurt_question = set(overlay.buttons) == HURT_QUESTION
+            if key == "continue" and hurt_question and not self._carry_on_confirmed():
+                return
             if key:
                 overlay.choose(key)
                 self.sig_acknowledged.emit(acknowledgement(command))
@@ -98,6 +110,32 @@ class VoiceRouter(QObject):
         elif command is Command.UNMUTE and self.muted():
             v.sig_toggle_mute.emit()
         self.sig_acknowledged.emit(acknowledgement(command))
+
+    def _carry_on_confirmed(self) -> bool:
+        """Carrying on after "this hurts" takes "go on" said twice.
+
+        A person in pain groans, and a groan can be heard as "go on"
+        ("owww", "ugh" once each in eleven voices, docs/PERFORMANCE.md); of
+        the answers, carrying on is the one that keeps the load, so it must
+        be meant. Easing off, skipping and ending act at once, and so do the
+        keys and clicks (docs/CLINICAL.md, section 7).
+        """
+        now = self.clock()
+        first = self._carry_on_at
+        if first is not None and now - first <= CARRY_ON_CONFIRM_S:
+            return True
+        self._carry_on_at = now
+        prompt = self.tr("Say “go on” again to carry on.")
+        body = self.view.overlay.body
+        # On the question itself, in its large type: the badge is too small
+        # to read from the mat, and its "Heard:" would say it was done.
+        if prompt not in body.text():
+            body.setText(f"{body.text()}\n\n{prompt}")
+        return False
+
+    @Slot(str)
+    def _question_closed(self, _key: str) -> None:
+        self._carry_on_at = None
 
     def _answer_dialog(self, yes: bool) -> bool:
         box = QApplication.activeModalWidget()

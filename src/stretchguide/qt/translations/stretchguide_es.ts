@@ -2009,6 +2009,13 @@ mejor · igual · peor</translation>
     </message>
 </context>
 <context>
+    <name>VoiceRouter</name>
+    <message>
+        <source>Say “go on” again to carry on.</source>
+        <translation>Di «go on» otra vez para seguir.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceSection</name>
     <message>
         <source>Say pause, go on, skip, back, ouch, stop, mute or unmute during a session. Listening happens on this computer only: the sound never leaves it and nothing is recorded to disk. The microphone is used only while a session runs or while you test it here.</source>

@@ -2009,6 +2009,13 @@ mieux · pareil · moins bien</translation>
     </message>
 </context>
 <context>
+    <name>VoiceRouter</name>
+    <message>
+        <source>Say “go on” again to carry on.</source>
+        <translation>Dites encore « go on » pour continuer.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceSection</name>
     <message>
         <source>Say pause, go on, skip, back, ouch, stop, mute or unmute during a session. Listening happens on this computer only: the sound never leaves it and nothing is recorded to disk. The microphone is used only while a session runs or while you test it here.</source>
