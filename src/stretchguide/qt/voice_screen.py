@@ -6,7 +6,8 @@
 - `ListeningIndicator` is the small badge on the session screen: listening
   or not, and the acknowledgement of each command for a moment.
 
-The microphone and the recognizer thread are in `qt/voice.py`.
+The microphone and the recognizer thread are in `qt/voice.py` and
+`qt/voice_worker.py`.
 """
 
 from __future__ import annotations
