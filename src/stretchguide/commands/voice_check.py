@@ -35,6 +35,7 @@ def register(sub: Any) -> None:
 
 
 def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stretchguide.voice.acoustics import all_zero
     from stretchguide.voice.recognizer import (
         AudioFileError,
         Recognizer,
@@ -61,7 +62,7 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         heard = recognise(recognizer, pcm)
         count = ngettext("{n} command", "{n} commands", len(heard)).format(n=len(heard))
         print(f"{path}: {count}")
-        if pcm.count(0) == len(pcm):
+        if all_zero(pcm):
             # What a muted microphone records: say so rather than leave a
             # bare "0 commands" to puzzle over.
             print("  " + _("no sound at all in this recording: was the microphone muted?"))

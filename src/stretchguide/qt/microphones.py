@@ -32,15 +32,13 @@ def recording_format(device: Any) -> Any:
     opened without a server (ALSA directly, or Windows in shared mode)
     may record only at its own rate, 44.1 or 48 kHz, often in stereo.
     """
-    from stretchguide.voice.wav import StreamConverter
+    from stretchguide.voice.wav import stream_format_error
 
     wanted = microphone_format()
     if device.isFormatSupported(wanted):
         return wanted
     own = device.preferredFormat()
-    try:
-        StreamConverter(own.sampleFormat().name, own.channelCount(), own.sampleRate())
-    except ValueError:
+    if stream_format_error(own.sampleFormat().name, own.channelCount(), own.sampleRate()):
         return None  # samples it cannot read (Unknown), or no format at all
     return own if device.isFormatSupported(own) else None
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
+from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE, all_zero
 
 READ_EVERY_MS = 100
 
@@ -72,7 +72,6 @@ class VoiceWorker(QObject):
         self._io: Any = None
         self._convert: Callable[[bytes], bytes] = bytes
         self._zeros_s = 0.0  # exact zeros heard since the microphone opened
-        self._silent = False  # said to be silent
         self._sounded = False  # has given a sound since it opened
         # Read on a timer, not on readyRead: see open_microphone. A child, so
         # it moves to the thread with its parent.
@@ -125,10 +124,9 @@ class VoiceWorker(QObject):
     @Slot()
     def close_microphone(self) -> None:
         self._poll.stop()
-        self._zeros_s, self._sounded = 0.0, False
         if self._silent:
-            self._silent = False
             self.sig_silent.emit(False)
+        self._zeros_s, self._sounded = 0.0, False
         if self._source is not None:
             self._source.stop()
             self._source.deleteLater()  # may be inside its own signal
@@ -180,16 +178,18 @@ class VoiceWorker(QObject):
         for text in others:
             self.sig_other.emit(text)
 
+    @property
+    def _silent(self) -> bool:
+        """Said to be silent: only zeros for `SILENT_S` since it opened."""
+        return not self._sounded and self._zeros_s >= SILENT_S
+
     def _watch_silence(self, pcm: bytes) -> None:
         if self._sounded:
             return
-        if pcm.count(0) == len(pcm):  # every byte zero, at C speed
+        was = self._silent
+        if all_zero(pcm):
             self._zeros_s += len(pcm) / (SAMPLE_BYTES * SAMPLE_RATE)
-            if self._zeros_s >= SILENT_S and not self._silent:
-                self._silent = True
-                self.sig_silent.emit(True)
-            return
-        self._sounded = True
-        if self._silent:
-            self._silent = False
-            self.sig_silent.emit(False)
+        else:
+            self._sounded = True
+        if self._silent != was:
+            self.sig_silent.emit(self._silent)

@@ -235,6 +235,11 @@ def audible(frame: bytes) -> bytes:
     return _dither(len(frame))
 
 
+def all_zero(pcm: bytes) -> bool:
+    """Nothing but exact zeros: what a muted microphone gives, never a working one."""
+    return pcm.count(0) == len(pcm)  # at C speed
+
+
 def level(pcm: bytes) -> float:
     """Loudness of a block of samples, 0.0 (silence) to 1.0 (full scale), in dB terms.
 

@@ -67,6 +67,15 @@ STREAM_SAMPLES: dict[str, tuple[int, int]] = {
 }
 
 
+def stream_format_error(sample: str, channels: int, rate: int) -> str:
+    """Why `StreamConverter` cannot read this stream; "" when it can."""
+    if sample not in STREAM_SAMPLES:
+        return f"{sample} samples; readable are {', '.join(STREAM_SAMPLES)}"
+    if not 1 <= channels <= MAX_CHANNELS or not MIN_RATE <= rate <= MAX_RATE:
+        return f"{channels} channels at {rate} Hz"
+    return ""
+
+
 class StreamConverter:
     """A microphone's blocks, in any of `STREAM_SAMPLES` at any rate and
     channel count, as 16 kHz mono 16-bit samples, block by block.
@@ -79,10 +88,9 @@ class StreamConverter:
     """
 
     def __init__(self, sample: str, channels: int, rate: int) -> None:
-        if sample not in STREAM_SAMPLES:
-            raise ValueError(f"{sample} samples; readable are {', '.join(STREAM_SAMPLES)}")
-        if not 1 <= channels <= MAX_CHANNELS or not MIN_RATE <= rate <= MAX_RATE:
-            raise ValueError(f"{channels} channels at {rate} Hz")
+        why = stream_format_error(sample, channels, rate)
+        if why:
+            raise ValueError(why)
         tag, bits = STREAM_SAMPLES[sample]
         self._format = _Format(tag, channels, rate, bits)
         self._convert = _Converter(channels, rate)
