@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 PCM = 1
+ALAW = 6
 MULAW = 7
 
 
@@ -40,12 +41,38 @@ _LOW = bytes(v & 0xFF for v in _LINEAR)
 _HIGH = bytes((v >> 8) & 0xFF for v in _LINEAR)
 
 
+def _alaw_to_linear(a: int) -> int:
+    # ITU-T G.711: even bits inverted; sign (set = positive), 3-bit segment,
+    # 4-bit mantissa, with the half-step added back.
+    a ^= 0x55
+    segment = (a >> 4) & 0x07
+    magnitude = ((a & 0x0F) << 4) + 8
+    if segment:
+        magnitude = (magnitude + 0x100) << (segment - 1)
+    return magnitude if a & 0x80 else -magnitude
+
+
+_ALAW_LINEAR = [_alaw_to_linear(a) for a in range(256)]
+_ALAW_LOW = bytes(v & 0xFF for v in _ALAW_LINEAR)
+_ALAW_HIGH = bytes((v >> 8) & 0xFF for v in _ALAW_LINEAR)
+
+
+def _expand(data: bytes, low: bytes, high: bytes) -> bytes:
+    out = bytearray(2 * len(data))
+    out[0::2] = data.translate(low)
+    out[1::2] = data.translate(high)
+    return bytes(out)
+
+
 def mulaw_decode(data: bytes) -> bytes:
     """mu-law bytes to little-endian 16-bit samples."""
-    out = bytearray(2 * len(data))
-    out[0::2] = data.translate(_LOW)
-    out[1::2] = data.translate(_HIGH)
-    return bytes(out)
+    return _expand(data, _LOW, _HIGH)
+
+
+def alaw_decode(data: bytes) -> bytes:
+    """A-law bytes (G.711's other half, the telephone format outside North
+    America and Japan) to little-endian 16-bit samples."""
+    return _expand(data, _ALAW_LOW, _ALAW_HIGH)
 
 
 @dataclass(frozen=True)

@@ -456,16 +456,16 @@ def test_voice_check_says_when_a_recording_holds_no_sound_at_all(tmp_path, capsy
 def test_voice_check_names_a_bad_file_and_goes_on_with_the_rest(speech_cache, tmp_path, capsys):
     bad = tmp_path / "notes.wav"
     bad.write_text("not audio")
-    a_law = tmp_path / "phone.wav"
-    a_law.write_bytes(wav_bytes(tag=6, bits=8, rate=8000, data=b"\xd5" * 800))
+    adpcm = tmp_path / "dictaphone.wav"  # IMA ADPCM: compressed, not read
+    adpcm.write_bytes(wav_bytes(tag=0x11, bits=4, rate=8000, data=b"\x00" * 800))
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")
     good = synth(speech_cache, "stop", VOICES[0]).path
-    assert main(["voice-check", str(bad), str(empty), str(a_law), str(good)]) == 1
+    assert main(["voice-check", str(bad), str(empty), str(adpcm), str(good)]) == 1
     captured = capsys.readouterr()
     assert f"{bad}: not a readable WAV file" in captured.err
     assert f"{empty}: not a readable WAV file (it ends inside its header)" in captured.err
-    assert f"{a_law}: 8-bit A-law samples; supported are" in captured.err
+    assert f"{adpcm}: 4-bit format 17 samples; supported are" in captured.err
     assert "Traceback" not in captured.err
     assert f"{good}: 1 command" in captured.out
 

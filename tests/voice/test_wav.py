@@ -3,10 +3,15 @@ samples, or a message naming the file and what it cannot take."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import shutil
 import struct
+import subprocess
+import threading
 import wave
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -171,6 +176,64 @@ def test_read_wav_reads_what_a_file_holds_when_its_header_promises_more(tmp_path
     folder.mkdir()
     with pytest.raises(AudioFileError, match="a folder, not a WAV file"):
         read_wav(folder)
+
+
+def test_a_law_and_mu_law_read_as_g711_defines_them(tmp_path):
+    # Points of ITU-T G.711's tables: the smallest step either side of zero
+    # and the loudest code of each sign.
+    codes = {
+        "alaw": (6, {0xD5: 8, 0x55: -8, 0xAA: 32256, 0x2A: -32256}),
+        "mulaw": (7, {0xFF: 0, 0x7F: 0, 0xFE: 8, 0x7E: -8, 0x80: 32124, 0x00: -32124}),
+    }
+    for name, (tag, points) in codes.items():
+        path = tmp_path / f"{name}.wav"
+        path.write_bytes(wav_bytes(tag=tag, bits=8, rate=16000, data=bytes(points)))
+        assert struct.unpack(f"<{len(points)}h", read_wav(path)) == tuple(points.values()), name
+        every = tmp_path / f"{name}-all.wav"
+        every.write_bytes(wav_bytes(tag=tag, bits=8, rate=16000, data=bytes(range(256))))
+        values = struct.unpack("<256h", read_wav(every))
+        # One sign's codes are 128 distinct levels, the other's their mirror.
+        positive = sorted(v for v in values if v > 0)
+        assert len(set(positive)) == len(positive) >= 127, name
+        assert sorted(-v for v in values if v < 0) == positive, name
+
+
+@pytest.mark.skipif(shutil.which("sox") is None, reason="sox not installed")
+@pytest.mark.parametrize(("tag", "sox_type"), [(6, "al"), (7, "ul")])
+def test_every_g711_code_reads_as_sox_reads_it(tmp_path, tag, sox_type):
+    raw = tmp_path / f"codes.{sox_type}"
+    raw.write_bytes(bytes(range(256)))
+    out = tmp_path / "codes.raw"
+    subprocess.run(
+        ["sox", "-t", sox_type, "-r", "16000", "-c", "1", str(raw), "-e", "signed", "-b", "16",
+         "-t", "raw", str(out)],
+        check=True,
+    )  # fmt: skip
+    path = tmp_path / "codes.wav"
+    path.write_bytes(wav_bytes(tag=tag, bits=8, rate=16000, data=bytes(range(256))))
+    assert read_wav(path) == out.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_or_device_is_refused_without_waiting_on_it(tmp_path):
+    # Opening a pipe no one writes to would wait for ever; a device such as
+    # /dev/zero never ends. Each is named and refused at once.
+    pipe = tmp_path / "recording.wav"
+    os.mkfifo(pipe)
+    errors: list[str] = []
+
+    def read(path):
+        try:
+            read_wav(path)
+        except AudioFileError as exc:
+            errors.append(str(exc))
+
+    for path in (pipe, Path("/dev/zero")):
+        reader = threading.Thread(target=read, args=(path,), daemon=True)
+        reader.start()
+        reader.join(10)
+        assert not reader.is_alive(), f"{path}: still waiting"
+    assert errors == [f"{p}: a pipe or device, not a WAV file" for p in (pipe, "/dev/zero")]
 
 
 # A microphone that records only at its own rate and format (an ALSA device

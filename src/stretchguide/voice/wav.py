@@ -5,20 +5,23 @@ sample format.
 The RIFF chunks are read here rather than by ``wave``, which reads only
 integer PCM (and on Python 3.11 not the extensible header that 24-bit and
 multichannel recorders write): a recording of the person's room is taken
-as the recorder made it, 8-, 16-, 24- or 32-bit PCM, 32- or 64-bit float or
-mu-law (the app's own clips). The data is read and converted in blocks with
-numpy (which pyqtgraph brings), so an hour's recording never sits in memory
-at its own rate, only its 16 kHz mono result.
+as the recorder made it, 8-, 16-, 24- or 32-bit PCM, 32- or 64-bit float,
+mu-law (the app's own clips) or A-law (a telephone or dictation recorder).
+The data is read and converted in blocks with numpy (which pyqtgraph
+brings), so an hour's recording never sits in memory at its own rate, only
+its 16 kHz mono result.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from stretchguide.clip_files import MULAW, PCM, mulaw_decode, riff_chunks
+from stretchguide.clip_files import ALAW, MULAW, PCM, alaw_decode, mulaw_decode, riff_chunks
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
 
 if TYPE_CHECKING:
@@ -32,7 +35,13 @@ class AudioFileError(Exception):
 
 FLOAT = 3  # beside clip_files' PCM and MULAW
 EXTENSIBLE = 0xFFFE
-_SUPPORTED = {(PCM, 8), (PCM, 16), (PCM, 24), (PCM, 32), (FLOAT, 32), (FLOAT, 64), (MULAW, 8)}
+_SUPPORTED = {
+    *((PCM, bits) for bits in (8, 16, 24, 32)),
+    (FLOAT, 32),
+    (FLOAT, 64),
+    (MULAW, 8),
+    (ALAW, 8),
+}
 
 # Frames read and converted at a time.
 BLOCK_FRAMES = 1 << 18
@@ -111,7 +120,7 @@ class StreamConverter:
 def read_wav(path: Path) -> bytes:
     """A WAV file as 16 kHz mono 16-bit samples (converted if need be)."""
     try:
-        with path.open("rb") as fh:
+        with _open_plain(path) as fh:
             fmt, size = _header(path, fh)
             convert = _Converter(fmt.channels, fmt.rate)
             out: list[bytes] = []
@@ -129,6 +138,29 @@ def read_wav(path: Path) -> bytes:
         raise AudioFileError(f"{path}: a folder, not a WAV file") from exc
     except OSError as exc:
         raise AudioFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _open_plain(path: Path) -> IO[bytes]:
+    """``path`` opened for reading if it is a plain file.
+
+    A named pipe would block ``open`` until something writes to it, and a
+    device can be endless: both are refused by what the opened file is,
+    without waiting on it.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # Windows has no named pipes in the file system
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise AudioFileError(f"{path}: a pipe or device, not a WAV file")
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:
@@ -160,12 +192,12 @@ def _format(path: Path, body: bytes) -> _Format:
     if tag == EXTENSIBLE and len(body) >= 26:
         (tag,) = struct.unpack("<H", body[24:26])  # the sub-format GUID's first field
     if (tag, bits) not in _SUPPORTED:
-        kind = {PCM: "PCM", FLOAT: "floating-point", 6: "A-law", MULAW: "mu-law"}.get(
+        kind = {PCM: "PCM", FLOAT: "floating-point", ALAW: "A-law", MULAW: "mu-law"}.get(
             tag, f"format {tag}"
         )
         raise AudioFileError(
             f"{path}: {bits}-bit {kind} samples; supported are 8-, 16-, 24- and 32-bit PCM, "
-            "32- and 64-bit floating point and mu-law"
+            "32- and 64-bit floating point, mu-law and A-law"
         )
     if not 1 <= channels <= MAX_CHANNELS:
         raise AudioFileError(f"{path}: {channels} channels; a recording has 1 to {MAX_CHANNELS}")
@@ -186,6 +218,8 @@ def _to_16_bit(raw: bytes, fmt: _Format) -> bytes:
     raw = raw[: len(raw) - len(raw) % width]
     if fmt.tag == MULAW:
         return mulaw_decode(raw)
+    if fmt.tag == ALAW:
+        return alaw_decode(raw)
     if fmt.tag == FLOAT:
         x: NDArray[np.float64] = np.frombuffer(raw, dtype=f"<f{width}").astype(np.float64)
         scaled = np.clip(np.nan_to_num(x) * 32768.0, -32768, 32767)
