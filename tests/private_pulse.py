@@ -112,11 +112,13 @@ class PrivatePulse:
             return ""
         return out.stdout.strip() if out.returncode == 0 else ""
 
-    def add_microphone(self, name: str) -> str:
+    def add_microphone(self, name: str, rate: int = 0) -> str:
         """A microphone that hears what is played into the sink; returns its module.
 
         A source remapped from the sink's monitor: Qt lists no monitor as an
         input. Speech played into the sink with ``paplay`` comes out of it.
+        ``rate``: the rate it records at (8000 is a Bluetooth headset while
+        its microphone is on); else the server's.
         """
         loaded = subprocess.run(
             [
@@ -126,6 +128,7 @@ class PrivatePulse:
                 f"master={self.SINK}.monitor",
                 f"source_name={name}",
                 f"source_properties=device.description={name}",
+                *([f"rate={rate}", "channels=1"] if rate else []),
             ],
             capture_output=True,
             text=True,

@@ -266,6 +266,53 @@ def test_a_microphone_heard_in_its_own_format_is_converted(
         listener.shutdown()
 
 
+def test_a_microphone_that_records_like_a_telephone_is_said_so(
+    qtbot, qapp, tmp_path, private_pulse, microphone
+):
+    """A Bluetooth headset records at 8 kHz while its microphone is on.
+
+    The server converts it to the 16 kHz we ask for, so only the device's
+    own format tells. The person is told in the settings, under the choice,
+    and in the session, where commands would otherwise go unheard unexplained.
+    """
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    headset = "stretchguide-test-hfp-headset"
+    module = private_pulse.add_microphone(headset, rate=8000)
+    try:
+        _wait_for_microphone(qapp, headset)
+        prefs = Preferences(tmp_path / "settings.ini")
+        prefs.voice_commands = True
+        prefs.microphone = microphone.hex()
+        dialog = SettingsDialog(prefs)
+        qtbot.addWidget(dialog)
+        section = dialog.voice_section
+        assert section.band.isHidden()  # the wideband test microphone
+        section.microphone.setCurrentIndex(section.microphone.findData(headset.encode().hex()))
+        assert not section.band.isHidden()
+        assert "records at 8 kHz, like a telephone" in section.band.text()
+        section.microphone.setCurrentIndex(section.microphone.findData(microphone.hex()))
+        assert section.band.isHidden()
+        dialog.reject()
+
+        from stretchguide.qt.voice import VoiceListener
+
+        listener = VoiceListener(device_id=headset.encode())
+        notices: list[str] = []
+        listener.sig_notice.connect(notices.append)
+        try:
+            listener.start()
+            qtbot.waitUntil(lambda: bool(notices), timeout=30000)
+            assert len(notices) == 1
+            assert "records at 8 kHz, like a telephone" in notices[0]
+            assert listener.listening  # it still listens: fewer commands, not none
+        finally:
+            listener.shutdown()
+    finally:
+        private_pulse.remove_module(module)
+
+
 def test_a_microphone_in_no_readable_format_is_said_once(qtbot, monkeypatch, microphone):
     import stretchguide.qt.microphones as microphones_module
     from stretchguide.qt.voice import VoiceListener

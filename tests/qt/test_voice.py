@@ -750,6 +750,40 @@ def test_a_microphone_is_recorded_at_16k_mono_else_in_its_own_format(takes, own,
         assert (fmt.sampleRate(), fmt.channelCount(), fmt.sampleFormat().name) == chosen
 
 
+@pytest.mark.parametrize(
+    ("own", "said"),
+    [
+        ((8000, 1, "Int16"), "8 kHz"),  # a Bluetooth headset while its microphone is on
+        ((11025, 1, "Int16"), "11.025 kHz"),
+        ((16000, 1, "Int16"), ""),  # a wideband headset (mSBC) and up: nothing to say
+        ((48000, 2, "Float"), ""),
+        (None, ""),  # no format at all: not a telephone, and said otherwise
+    ],
+)
+def test_a_microphone_that_records_like_a_telephone_is_named_as_one(qapp, own, said):
+    from stretchguide.qt import i18n
+    from stretchguide.qt.microphones import telephone_notice
+
+    device = _Microphone(set(), own)
+    text = telephone_notice(device)
+    if not said:
+        assert text == ""
+        return
+    assert f"records at {said}, like a telephone" in text
+    assert "about one command in three is missed" in text
+    try:  # the person's own language and number format
+        i18n.install_language(qapp, "de")
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("de"))
+        german = telephone_notice(device)
+        assert german != text
+        assert said.replace(".", ",") in german
+    finally:
+        QLocale.setDefault(QLocale("en_US"))
+        i18n.install_language(qapp, "en")
+
+
 def test_the_system_is_asked_through_qt(qtbot):
     # Linux has no microphone permission: Qt answers "granted", and a request
     # is answered at once; the same calls ask the person on macOS.

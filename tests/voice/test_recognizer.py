@@ -453,6 +453,32 @@ def test_voice_check_says_when_a_recording_holds_no_sound_at_all(tmp_path, capsy
     ]
 
 
+def test_voice_check_says_when_a_recording_has_a_telephones_sound(speech_cache, tmp_path, capsys):
+    # 8 kHz (a telephone, a dictation recorder, a Bluetooth headset's call
+    # mode) leaves nothing above 4 kHz: misses are the recording's, and the
+    # person is told so. Read in PCM and both G.711 codings; 16 kHz and up
+    # get no such line.
+    import numpy as np
+
+    speech = synth(speech_cache, "this hurts", VOICES[0]).path
+    every_other = np.frombuffer(read_wav(speech), "<i2")[::2]  # 8 kHz (a test: no filter)
+    files = [tmp_path / "phone-pcm.wav"]
+    files[0].write_bytes(wav_bytes(tag=1, bits=16, rate=8000, data=every_other.tobytes()))
+    if shutil.which("sox"):
+        for coding in ("a-law", "mu-law"):
+            files.append(tmp_path / f"phone-{coding}.wav")
+            sox = ["sox", str(speech), "-r", "8000", "-e", coding, str(files[-1])]
+            subprocess.run(sox, check=True)
+    assert main(["voice-check", *map(str, files), str(speech)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    note = "  recorded at 8000 Hz, a telephone's sound: the recognizer is made for 16000 Hz"
+    for f in files:
+        i = next(i for i, line in enumerate(out) if line.startswith(f"{f}: "))
+        assert out[i + 1].startswith(note), f
+    wideband = out[out.index(f"{speech}: 1 command") :]
+    assert not any(line.startswith("  recorded at") for line in wideband)
+
+
 def test_voice_check_names_a_bad_file_and_goes_on_with_the_rest(speech_cache, tmp_path, capsys):
     bad = tmp_path / "notes.wav"
     bad.write_text("not audio")

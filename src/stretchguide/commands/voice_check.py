@@ -21,8 +21,9 @@ def register(sub: Any) -> None:
         "voice-check",
         help=_("list the voice commands heard in WAV recordings"),
         description=_(
-            "Run the voice-command recognizer on WAV recordings (PCM or floating point, "
-            "any rate, any number of channels) and print, per file, the commands heard "
+            "Run the voice-command recognizer on WAV recordings (PCM, floating point, "
+            "mu-law or A-law, any rate, any number of channels) and print, per file, the "
+            "commands heard "
             "with their times. "
             "Record your own room to see what the app would hear there."
         ),
@@ -40,7 +41,7 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         AudioFileError,
         Recognizer,
         VoiceUnavailableError,
-        read_wav,
+        read_recording,
         recognise,
     )
 
@@ -53,12 +54,13 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            pcm = read_wav(path)
+            recording = read_recording(path)
         except AudioFileError as exc:
             print(f"stretchguide: {exc}", file=sys.stderr)
             status = 1
             continue
         recognizer.reset()
+        pcm = recording.pcm
         heard = recognise(recognizer, pcm)
         count = ngettext("{n} command", "{n} commands", len(heard)).format(n=len(heard))
         print(f"{path}: {count}")
@@ -66,6 +68,16 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
             # What a muted microphone records: say so rather than leave a
             # bare "0 commands" to puzzle over.
             print("  " + _("no sound at all in this recording: was the microphone muted?"))
+        elif recording.telephone_band:
+            # A telephone, a dictation recorder or a Bluetooth headset's
+            # call mode: the misses are the recording's, not the room's.
+            print(
+                "  "
+                + _(
+                    "recorded at {rate} Hz, a telephone's sound: the recognizer is made for "
+                    "16000 Hz and misses more commands in it"
+                ).format(rate=recording.rate)
+            )
         for h in heard:
             print(
                 f"  {h.start_s:7.2f}-{h.end_s:.2f} s  {h.command.value:<7} "

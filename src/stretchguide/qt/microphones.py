@@ -43,6 +43,28 @@ def recording_format(device: Any) -> Any:
     return own if device.isFormatSupported(own) else None
 
 
+def telephone_notice(device: Any) -> str:
+    """A word for the person when ``device`` records below 16 kHz, else "".
+
+    A Bluetooth headset records at 8 kHz while its microphone is on (the
+    call mode), as a telephone does: the recognizer, made for 16 kHz, then
+    hears nothing above 4 kHz and misses about a third of the commands it
+    hears at 16 kHz (docs/PERFORMANCE.md). The device's own format tells,
+    even where a sound server would convert it to 16 kHz for us.
+    """
+    rate = device.preferredFormat().sampleRate()
+    if not 0 < rate < SAMPLE_RATE:
+        return ""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    return QCoreApplication.translate(
+        "microphones",
+        "This microphone records at %1 kHz, like a telephone (a Bluetooth headset does "
+        "while its microphone is on), and about one command in three is missed. "
+        "A built-in or USB microphone hears you better.",
+    ).replace("%1", QLocale().toString(rate / 1000, "g", 5))
+
+
 def microphones() -> list[tuple[bytes, str]]:
     """(device id, description) of every microphone Qt sees."""
     from PySide6.QtMultimedia import QMediaDevices

@@ -287,10 +287,14 @@ class VoiceListener(QObject):
         self._open = True
         self._problem = ""
         self._emit_listening()
+        from stretchguide.qt.microphones import telephone_notice
+
+        words = []
         if self._announce:
-            self.sig_notice.emit(
-                self.tr("Listening with “%1”.").replace("%1", self._device.description())
-            )
+            words.append(self.tr("Listening with “%1”.").replace("%1", self._device.description()))
+        words.append(telephone_notice(self._device))  # every session: it explains misses
+        if said := " ".join(filter(None, words)):
+            self.sig_notice.emit(said)
 
     @Slot()
     def _on_microphone_broke(self) -> None:

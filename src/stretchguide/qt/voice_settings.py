@@ -260,6 +260,12 @@ class VoiceSection(QGroupBox):
         self.microphone = QComboBox()
         self.microphone.setAccessibleName(self.tr("Microphone"))
         self.test = MicrophoneTest()
+        # Said under the choice, not only in the test: the microphone, not
+        # the person's voice, is why commands go unheard.
+        self.band = QLabel()
+        self.band.setWordWrap(True)
+        self.band.setMinimumHeight(self.band.fontMetrics().lineSpacing() * 3)
+        self.band.hide()
         mic_row = QHBoxLayout()
         mic_label = QLabel(self.tr("&Microphone"))
         mic_label.setBuddy(self.microphone)
@@ -271,6 +277,7 @@ class VoiceSection(QGroupBox):
         col.addWidget(self.enabled)
         col.addWidget(self.explanation)
         col.addLayout(mic_row)
+        col.addWidget(self.band)
         col.addWidget(self.test)
         self.microphone.addItem(self.tr("System default"), "")
         # The device list is read only once voice commands are on: asking Qt
@@ -315,11 +322,26 @@ class VoiceSection(QGroupBox):
 
     def _device_changed(self) -> None:
         device_id = bytes.fromhex(str(self.microphone.currentData() or ""))
+        self._show_band(device_id)
         if device_id == self.test.device_id:
             return
         self.test.device_id = device_id
         if self.test.listener is not None:
             self.test.start()
+
+    def _show_band(self, device_id: bytes) -> None:
+        """Warn when the chosen microphone (or the default) records like a telephone."""
+        from PySide6.QtMultimedia import QMediaDevices
+
+        from stretchguide.qt.microphones import telephone_notice
+
+        inputs = QMediaDevices.audioInputs()
+        device = next((d for d in inputs if bytes(d.id().data()) == device_id), None)
+        if device is None and not device_id:
+            device = QMediaDevices.defaultAudioInput()
+        text = telephone_notice(device) if device is not None and not device.isNull() else ""
+        self.band.setText(text)
+        self.band.setVisible(bool(text))
 
     def _enable(self, on: bool) -> None:
         if on and not self._filled:

@@ -45,6 +45,7 @@ from stretchguide.voice.commands import (
 from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
 from stretchguide.voice.wav import AudioFileError as AudioFileError  # callers import them here
+from stretchguide.voice.wav import read_recording as read_recording
 from stretchguide.voice.wav import read_wav as read_wav
 
 SAMPLE_RATE = 16000

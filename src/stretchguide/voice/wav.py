@@ -117,8 +117,27 @@ class StreamConverter:
         return self._convert(_to_16_bit(raw[:usable], self._format))
 
 
+@dataclass(frozen=True)
+class Recording:
+    """A recording as the recognizer hears it, and the rate it was made at."""
+
+    pcm: bytes  # 16 kHz mono 16-bit
+    rate: int  # the file's own
+
+    @property
+    def telephone_band(self) -> bool:
+        """Recorded below 16 kHz: nothing is left above half its rate (4 kHz
+        for 8 kHz), where the model looks for the hiss of "s" and "ch"."""
+        return self.rate < SAMPLE_RATE
+
+
 def read_wav(path: Path) -> bytes:
     """A WAV file as 16 kHz mono 16-bit samples (converted if need be)."""
+    return read_recording(path).pcm
+
+
+def read_recording(path: Path) -> Recording:
+    """A WAV file as 16 kHz mono 16-bit samples, with the rate it was made at."""
     try:
         with _open_plain(path) as fh:
             fmt, size = _header(path, fh)
@@ -131,7 +150,7 @@ def read_wav(path: Path) -> bytes:
                     break  # the header promised more than the file holds
                 left -= len(raw)
                 out.append(convert(_to_16_bit(raw, fmt)))
-            return convert.end(out)
+            return Recording(convert.end(out), fmt.rate)
     except FileNotFoundError as exc:
         raise AudioFileError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:

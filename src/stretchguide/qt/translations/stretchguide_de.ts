@@ -2130,6 +2130,13 @@ besser · gleich · schlechter</translation>
     </message>
 </context>
 <context>
+    <name>microphones</name>
+    <message>
+        <source>This microphone records at %1 kHz, like a telephone (a Bluetooth headset does while its microphone is on), and about one command in three is missed. A built-in or USB microphone hears you better.</source>
+        <translation>Dieses Mikrofon nimmt mit %1 kHz auf, wie ein Telefon (so macht es ein Bluetooth-Headset, solange sein Mikrofon an ist), und etwa jeder dritte Sprachbefehl wird überhört. Ein eingebautes oder ein USB-Mikrofon versteht Sie besser.</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>StretchGuide report</source>

@@ -2130,6 +2130,13 @@ mejor · igual · peor</translation>
     </message>
 </context>
 <context>
+    <name>microphones</name>
+    <message>
+        <source>This microphone records at %1 kHz, like a telephone (a Bluetooth headset does while its microphone is on), and about one command in three is missed. A built-in or USB microphone hears you better.</source>
+        <translation>Este micrófono graba a %1 kHz, como un teléfono (así graba un auricular Bluetooth mientras su micrófono está activo), y se pierde más o menos una orden de cada tres. Un micrófono integrado o USB te oye mejor.</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>StretchGuide report</source>

@@ -2130,6 +2130,13 @@ mieux · pareil · moins bien</translation>
     </message>
 </context>
 <context>
+    <name>microphones</name>
+    <message>
+        <source>This microphone records at %1 kHz, like a telephone (a Bluetooth headset does while its microphone is on), and about one command in three is missed. A built-in or USB microphone hears you better.</source>
+        <translation>Ce micro enregistre à %1 kHz, comme un téléphone (c’est le cas d’un casque Bluetooth quand son micro est actif), et environ une commande sur trois est manquée. Un micro intégré ou USB vous entend mieux.</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>StretchGuide report</source>
