@@ -17,6 +17,7 @@ audio, listening to speech and idling on room noise.
 
 ``--voices other`` runs six voices the recognizer was never tuned on,
 ``--voices flite`` six of flite's (a second synthesiser, if installed),
+``--voices festival`` six of Festival's (a third, if installed),
 ``--voices default`` espeak-ng's two default English voices at five speeds
 and three pitches (what a stranger tries first);
 ``--no-agc`` turns the recognizer's gain normalisation off, to show what it
@@ -48,6 +49,7 @@ from tests.voice.speech import (  # noqa: E402
     DEFAULT_VOICES,
     EVERYDAY_MEANS,
     EVERYDAY_SENTENCES,
+    FESTIVAL_VOICES,
     FLITE_VOICES,
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
@@ -114,7 +116,9 @@ def main() -> int:
     ap.add_argument("--skip-commands", action="store_true", help="false commands and CPU only")
     ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
     ap.add_argument(
-        "--voices", choices=("bench", "other", "varied", "flite", "default"), default="bench"
+        "--voices",
+        choices=("bench", "other", "varied", "flite", "festival", "default"),
+        default="bench",
     )
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
     ap.add_argument(
@@ -135,6 +139,7 @@ def main() -> int:
         "other": OTHER_VOICES,
         "varied": VARIED_VOICES,
         "flite": FLITE_VOICES,
+        "festival": FESTIVAL_VOICES,
         "default": DEFAULT_VOICES,
     }
     voices = sets.get(args.voices, VOICES)

@@ -77,6 +77,16 @@ FLITE_VOICES: tuple[tuple[str, int, int], ...] = (
     ("flite:rms", 130, 0),
 )
 
+# A third synthesiser, where installed: Festival's American voices (Debian
+# festival, festvox-kallpc16k, festvox-kdlpc16k, festvox-us-slt-hts): two
+# diphone voices of men and a statistical (HTS) voice of a woman, as they
+# come and 30 % slower. Nothing was tuned on them (bench --voices festival).
+FESTIVAL_VOICES: tuple[tuple[str, int, int], ...] = tuple(
+    (f"festival:{voice}", stretch, 0)
+    for voice in ("kal_diphone", "ked_diphone", "cmu_us_slt_arctic_hts")
+    for stretch in (100, 130)
+)
+
 # Eleven voices for the probes, from the sets above: espeak-ng's American,
 # British, Caribbean and Scottish English at several speeds and pitches, and
 # three of flite's.
@@ -225,6 +235,12 @@ def synth(
         if name.startswith("flite:"):
             stretch = f"duration_stretch={wpm / 100}"
             _run(["flite", "-voice", name[6:], "--setf", stretch, "-t", text, "-o", str(raw)])
+        elif name.startswith("festival:"):
+            subprocess.run(
+                ["text2wave", "-o", str(raw), "-eval", f"(voice_{name[9:]})",
+                 "-eval", f"(Parameter.set 'Duration_Stretch {wpm / 100})"],
+                input=text.encode(), check=True, capture_output=True,
+            )  # fmt: skip
         else:
             _run(["espeak-ng", "-v", name, "-s", str(wpm), "-p", str(pitch), "-w", str(raw), text])
         dry = cache / f"{key}.dry.wav"
