@@ -631,6 +631,52 @@ def test_settings_voice_section_is_off_by_default_and_saves_the_microphone(
     assert prefs.microphone == b"alsa_input.usb-headset".hex()
 
 
+def test_turning_voice_on_brings_the_microphone_test_into_view(qtbot, tmp_path, monkeypatch):
+    # On a short screen the test and its notices lie below the fold; a click
+    # on the switch or on the test scrolls to them. Opening the dialog with
+    # voice already on does not.
+    from PySide6.QtCore import QPoint, Qt
+
+    import stretchguide.qt.microphones as qv
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    monkeypatch.setattr(qv, "microphones", lambda: [(b"builtin", "Built-in")])
+    prefs = Preferences(tmp_path / "settings.ini")
+
+    def shown(dialog) -> bool:
+        test = dialog.voice_section.test
+        viewport = dialog.scroll_area.viewport()
+        top = test.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + test.height() <= viewport.height()
+
+    def opened() -> SettingsDialog:
+        dialog = SettingsDialog(prefs)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.resize(dialog.width(), 480)
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    dialog = opened()
+    assert dialog.scroll_area.verticalScrollBar().value() == 0
+    assert not shown(dialog)
+    qtbot.mouseClick(dialog.voice_section.enabled, Qt.MouseButton.LeftButton)
+    assert dialog.voice_section.enabled.isChecked()
+    qtbot.waitUntil(lambda: shown(dialog), timeout=2000)
+    dialog.accept()
+
+    dialog = opened()  # voice on already: the dialog opens at its top
+    qtbot.wait(50)
+    assert dialog.scroll_area.verticalScrollBar().value() == 0
+    assert not shown(dialog)
+    start = dialog.voice_section.test
+    monkeypatch.setattr(start, "start", lambda: None)  # no engine for this test
+    qtbot.mouseClick(start.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shown(dialog), timeout=2000)
+    start.button.setChecked(False)
+
+
 @pytest.mark.parametrize("stored", ["zz-not-hex", "abc", "{0.0.1.00000000}"])
 def test_a_hand_edited_microphone_is_the_system_default_not_a_crash(
     qtbot, tmp_path, monkeypatch, stored

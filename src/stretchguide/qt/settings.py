@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -200,6 +200,19 @@ class SettingsDialog(QDialog):
         self.voice_section = VoiceSection(self)
         form.addRow(self.voice_section)
         self.finished.connect(self.voice_section.close_test)
+        # A click that turns voice commands on or starts the microphone test
+        # brings the test into view: on a screen 800 pixels high it lies
+        # below the fold, and what it says ("No microphone was found") went
+        # unseen. Clicks only: opening the dialog with voice on stays at the top.
+        self.voice_section.enabled.clicked.connect(self._show_microphone_test)
+        self.voice_section.test.button.clicked.connect(self._show_microphone_test)
+
+    def _show_microphone_test(self, on: bool) -> None:
+        if on:  # once the section has laid out what it just showed
+            QTimer.singleShot(0, self, self._scroll_to_microphone_test)
+
+    def _scroll_to_microphone_test(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.voice_section.test, 0, 0)
 
     def _days_unit(self, n: int) -> None:
         # A spin box shows its own number: keep the words on either side of it.
