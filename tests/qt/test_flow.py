@@ -462,6 +462,32 @@ def test_the_first_run_page_asks_which_leg_hurts(qtbot, app_window):
     assert not window.checkin.require_side  # known: not asked again
 
 
+def test_the_routines_are_timed_again_once_the_painful_leg_is_known(qtbot, app_window):
+    # The irritated-nerve routine's glides are dosed for the painful side:
+    # with the leg known they are done on it alone, and the list and the
+    # routine shown say the shorter time at once, not after a restart.
+    from stretchguide.qt.routine_list import Role
+
+    window, *_ = app_window
+    routine = "cause_irritated_nerve"
+    window.routines.select_routine(routine)
+    model = window.routines.model
+
+    def listed() -> float:
+        return model.index(model.row_of(routine), 0).data(Role.DURATION_S)
+
+    both_legs = listed()
+    shown = window.routines.details.browser.toPlainText()
+    window.start_routine(routine)
+    gate = window.safety
+    gate.side_row.buttons[0].setChecked(True)  # left
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.prefs.affected_side == "left"
+    one_leg = listed()
+    assert 0 < one_leg < both_legs
+    assert window.routines.details.browser.toPlainText() != shown
+
+
 def test_a_checkin_that_leads_to_an_urgent_answer_is_kept(qtbot, app_window):
     window, *_ = app_window
     window.start_routine(ROUTINE)

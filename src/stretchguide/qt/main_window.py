@@ -286,6 +286,12 @@ class MainWindow(PlanActions):
         dialog.open()
         self._settings_dialog = dialog
 
+    def retime_routines(self) -> None:
+        """The routines' times again, after a setting they depend on changed
+        (a list not filled yet is timed when it is)."""
+        if self.routines.populated:
+            self.routines.reload_routines()
+
     def _on_settings(self) -> None:
         set_theme(self.ctx.prefs.theme)
         self.routines.reload_routines()

@@ -260,8 +260,21 @@ class SessionFlow(QObject):
         self.ctx.prefs.disclaimer_accepted = True
         side = self.window.safety.chosen_side()
         if side:
-            self.ctx.prefs.affected_side = side
+            self._set_painful_side(side)
         self.ctx.prefs.sync()
+
+    def _set_painful_side(self, side: str) -> None:
+        """Record the painful leg, and show the routines' times for it.
+
+        A known leg changes a routine's length (the doses meant for the
+        painful side are done on that side only), so the list and the
+        routine shown are timed again; before, they kept the times for both
+        legs until the app was restarted.
+        """
+        if side == self.ctx.prefs.affected_side:
+            return
+        self.ctx.prefs.affected_side = side
+        self.window.retime_routines()
 
     def _record_red_flags(self, result: RedFlagResult) -> None:
         # Each answer with its time, for the clinician report.
@@ -350,7 +363,7 @@ class SessionFlow(QObject):
 
         kind = answers.kind
         if answers.side and answers.side != self.ctx.prefs.affected_side:
-            self.ctx.prefs.affected_side = answers.side
+            self._set_painful_side(answers.side)
             self.ctx.prefs.sync()
         h = self.ctx.history
         at = int(self.ctx.wall())
