@@ -110,6 +110,17 @@ def test_symptoms_spreading_down_the_leg_mean_ease_off_even_at_low_pain() -> Non
     result = pain_response(before=c(1, 2, Extent.THIGH), after=c(1, 2, Extent.BELOW_KNEE))
     assert result.level is PainLevel.EASE_OFF
     assert any("further down the leg" in r for r in result.reasons)
+    # Said plainly where to go with it: spreading pain is a nerve sign.
+    assert "see a doctor or physiotherapist" in result.advice
+    morning = pain_response(
+        before=c(1, 2, Extent.THIGH), after=None, next_morning=c(1, 2, Extent.FOOT)
+    )
+    assert morning.level is PainLevel.EASE_OFF
+    assert "see a doctor or physiotherapist" in morning.advice
+    # Ease off for pain alone, with the leg no worse: no such line.
+    high = pain_response(before=c(1, 2, Extent.THIGH), after=c(7, 2, Extent.THIGH))
+    assert high.level is PainLevel.EASE_OFF
+    assert "nerve sign" not in high.advice
 
 
 def test_thresholds_are_configurable_and_validated() -> None:

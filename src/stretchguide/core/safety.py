@@ -280,6 +280,12 @@ ACCEPTABLE_ADVICE = N_(
     "That level of discomfort is acceptable. Keep the same routine, and ease off if it "
     "climbs higher or lasts into the next morning."
 )
+# Article 004: see a professional when in doubt; pain reaching further down
+# the leg is the nerve's sign, so the person is told where to go with it.
+SPREAD_ADVICE = N_(
+    "Pain reaching further down the leg is a nerve sign. If it stays there, or "
+    "spreads again next time, see a doctor or physiotherapist."
+)
 FINE_ADVICE = N_("That looks fine. Carry on with the routine as planned.")
 UNKNOWN_ADVICE = N_("Add a check-in after the session to get feedback on how it went.")
 
@@ -291,6 +297,7 @@ class PainResponse:
     reasons: tuple[str, ...]
     nerve: NerveSigns = NerveSigns()
     good: tuple[str, ...] = ()  # changes for the better, said as such
+    spread: bool = False  # symptoms reached further down the leg than before
 
     @property
     def ask_red_flags(self) -> bool:
@@ -307,6 +314,8 @@ class PainResponse:
             PainLevel.EASE_OFF: EASE_OFF_ADVICE,
             PainLevel.UNKNOWN: UNKNOWN_ADVICE,
         }[self.level]
+        if self.spread:
+            return f"{_(text)} {_(SPREAD_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
 
 
@@ -366,17 +375,21 @@ def pain_response(
                 "before the session ({before} out of 10)."
             ).format(morning=next_morning.worst, before=before.worst)
         )
+    spread = False
     if before is not None:
-        spread = (
+        later_checkins = (
             (_("Symptoms spread further down the leg after the session."), after),
             (_("Symptoms spread further down the leg the next morning."), next_morning),
         )
-        for reason, later in spread:
+        for reason, later in later_checkins:
             if later is not None and later.extent.rank > before.extent.rank:
                 reasons.append(reason)
+                spread = True
     reasons.extend(nerve.reasons)
     if reasons:
-        return PainResponse(PainLevel.EASE_OFF, peak, tuple(reasons), nerve, tuple(good))
+        return PainResponse(
+            PainLevel.EASE_OFF, peak, tuple(reasons), nerve, tuple(good), spread=spread
+        )
     if peak is None:
         if next_morning is not None and before is not None:
             return PainResponse(
