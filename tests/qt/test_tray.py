@@ -425,3 +425,35 @@ def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_nex
     routine = window.companion.routine_for_session(window.ctx.routine(ROUTINE))
     item = next(i for i in routine.items if i.exercise_id == first)
     assert item.dose.hold_s == change.new
+
+
+def test_a_session_whose_every_step_was_skipped_blames_no_exercise(setup, qtbot):
+    # Symptoms spread after a session in which nothing was done (every step
+    # skipped from its get-ready): the verdict says ease off, but no exercise
+    # is offered a step back for it; none was worked on.
+    from PySide6.QtCore import Qt
+
+    window, wall, _, asked, _ = setup
+    window.session_view.confirm_stop = lambda: True
+    window.show()
+    at(wall, 10, 0)
+    window.start_routine(ROUTINE)
+    window.checkin.back.set_value(2)
+    window.checkin.leg.set_value(2)
+    window.checkin.set_extent("thigh")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window.flow.controller.timer.stop()
+    steps = 0
+    while window.current_page() == "session" and steps < 200:
+        window.flow.controller.next()  # what the Next button does
+        steps += 1
+    assert window.checkin.kind == "after"
+    window.checkin.back.set_value(2)
+    window.checkin.leg.set_value(3)
+    window.checkin.set_extent("below_knee")
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert "further down the leg" in window.checkin.verdict.text()
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    assert [t for t, _ in asked if t == "Go gentler with this one?"] == []
+    assert P.load_state(window.ctx.paths.data_dir / P.PLAN_FILE).changes == ()

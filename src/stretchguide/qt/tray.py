@@ -244,11 +244,15 @@ class Companion(QObject):
             hurts = Counter(e.exercise_id for e in h.hurts(s.id))
             day = local_day(s.started_at, s.utc_offset)
             # Only what was actually worked on: a session stopped in its first
-            # exercise says nothing about the ones never reached.
-            worked = {st.exercise_id for st in h.steps(s.id) if st.done_s > 0 and not st.skipped}
+            # exercise says nothing about the ones never reached, and one
+            # whose every step was skipped says nothing about any of them.
+            # Only a session with no steps recorded at all (kept before steps
+            # were) counts every exercise.
+            steps = h.steps(s.id)
+            worked = {st.exercise_id for st in steps if st.done_s > 0 and not st.skipped}
             worked |= {r.exercise_id for r in h.responses(s.id)} | set(hurts)
             for ex_id in s.exercise_ids:
-                if worked and ex_id not in worked:
+                if (steps or worked) and ex_id not in worked:
                     continue
                 changed = state.last_change_on(ex_id) if state else None
                 if changed is not None and day <= changed:
