@@ -87,6 +87,29 @@ def test_chart_has_points_means_pairs_and_session_bars(qtbot, history):
     assert view.chart_stack.currentWidget() is view.plots
 
 
+def test_the_legend_names_every_mark_on_the_chart(qtbot, history):
+    # The dotted strokes (worse pain before and after each session) had no
+    # entry, so a person could not tell what they were.
+    _fill(history)
+    view = _view(qtbot, history)
+    labels = [label.text for _, label in view.plots.legend.items]
+    assert labels == [
+        "Back pain",
+        "Leg pain",
+        "Back, 7-day average",
+        "Leg, 7-day average",
+        "Before → after a session (higher pain)",
+    ]
+    from PySide6.QtCore import Qt
+
+    from stretchguide.qt.history_chart import PAIR_COLOUR
+
+    sample, _ = view.plots.legend.items[-1]
+    pen = sample.item.opts["pen"]
+    assert pen.style() == Qt.PenStyle.DotLine
+    assert pen.color().name() == PAIR_COLOUR
+
+
 def test_range_buttons_change_the_visible_span(qtbot, history):
     _fill(history, days=60)
     view = _view(qtbot, history)

@@ -814,6 +814,10 @@ besser · gleich · schlechter</translation>
         <translation>Bein, 7-Tage-Mittel</translation>
     </message>
     <message>
+        <source>Before → after a session (higher pain)</source>
+        <translation>Vor → nach einer Einheit (höherer Schmerz)</translation>
+    </message>
+    <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>
         <translation>%1: Rücken %2, Bein %3 (Tagesmittel)</translation>
     </message>

@@ -814,6 +814,10 @@ mejor · igual · peor</translation>
         <translation>Pierna, media de 7 días</translation>
     </message>
     <message>
+        <source>Before → after a session (higher pain)</source>
+        <translation>Antes → después de una sesión (el dolor mayor)</translation>
+    </message>
+    <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>
         <translation>%1: espalda %2, pierna %3 (media del día)</translation>
     </message>

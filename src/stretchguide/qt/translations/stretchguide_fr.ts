@@ -814,6 +814,10 @@ mieux · pareil · moins bien</translation>
         <translation>Jambe, moyenne sur 7 jours</translation>
     </message>
     <message>
+        <source>Before → after a session (higher pain)</source>
+        <translation>Avant → après une séance (la douleur la plus forte)</translation>
+    </message>
+    <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>
         <translation>%1 : dos %2, jambe %3 (moyenne du jour)</translation>
     </message>
