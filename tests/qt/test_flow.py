@@ -27,6 +27,7 @@ def app_window(qtbot, _private_data_dir):
         return True
 
     window.ask = ask
+    window.choose = lambda title, intro, lines: [ask(title, line) for line in lines]
     window.inform = lambda title, text: informed.append(text)
     window.session_view.confirm_stop = lambda: True
     qtbot.addWidget(window)

@@ -112,6 +112,7 @@ def window_in(qapp, qtbot, _private_data_dir):
         window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
         window.ctx.audio = False
         window.ask = lambda title, text: True
+        window.choose = lambda title, intro, lines: [True] * len(lines)
         window.inform = lambda title, text: None
         window.session_view.confirm_stop = lambda: True
         qtbot.addWidget(window)

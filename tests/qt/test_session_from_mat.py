@@ -25,6 +25,7 @@ def window_clock(qtbot, _private_data_dir):
     window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
     window.ctx.audio = False
     window.ask = lambda title, text: True
+    window.choose = lambda title, intro, lines: [True] * len(lines)
     window.inform = lambda title, text: None
     qtbot.addWidget(window)
     window.resize(1280, 720)

@@ -84,6 +84,11 @@ def setup(qtbot, _private_data_dir, tmp_path, monkeypatch):
         asked.append((title, text)) or (answers.pop(0) if answers else True)
     )
     window.inform = lambda title, text: asked.append((title, text))
+    # The plan's offers come in one dialog, a line each: recorded line by
+    # line, answered from ``answers`` (ticked when none is given).
+    window.choose = lambda title, intro, lines: [
+        asked.append((title, line)) or (answers.pop(0) if answers else True) for line in lines
+    ]
     qtbot.addWidget(window)
     bus = FakeBus()
     window._companion = Companion(window, bus=bus, tray=None)
@@ -417,7 +422,7 @@ def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_nex
     qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
     # Asked once, about the one exercise worked on, with its reason.
-    gentler = [text for title, text in asked if title == "Go gentler with this one?"]
+    gentler = [text for title, text in asked if title == "Go gentler next time?"]
     assert len(gentler) == 1 and "tingling" in gentler[0]
     state = P.load_state(window.ctx.paths.data_dir / P.PLAN_FILE)
     (change,) = state.changes
@@ -455,5 +460,33 @@ def test_a_session_whose_every_step_was_skipped_blames_no_exercise(setup, qtbot)
     qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
     assert "further down the leg" in window.checkin.verdict.text()
     qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
-    assert [t for t, _ in asked if t == "Go gentler with this one?"] == []
+    assert [t for t, _ in asked if t == "Go gentler next time?"] == []
     assert P.load_state(window.ctx.paths.data_dir / P.PLAN_FILE).changes == ()
+
+
+def test_the_offers_come_in_one_dialog_and_only_the_ticked_ones_change_the_plan(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from stretchguide.qt.plan_offers import OffersDialog
+
+    lines = ["Bridge: 8 reps instead of 10 reps, because …", "Clam shell: 20 s instead of 30 s"]
+    dialog = OffersDialog("Go gentler next time?", "StretchGuide suggests …", lines, None)
+    qtbot.addWidget(dialog)
+    assert [dialog.list.item(i).text() for i in range(2)] == lines
+    assert dialog.accept_button.isDefault()
+    # From the keyboard: down to the second line, space unticks it.
+    dialog.show()
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.list.item(1).checkState() == Qt.CheckState.Unchecked
+    assert dialog.list.item(0).checkState() == Qt.CheckState.Checked
+    dialog.accept_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen() == [True, False]
+
+    dialog = OffersDialog("Go gentler next time?", "StretchGuide suggests …", lines, None)
+    qtbot.addWidget(dialog)
+    dialog.keep_button.click()
+    assert dialog.chosen() == [False, False]  # kept as it is: nothing changes

@@ -60,6 +60,7 @@ class MainWindow(PlanActions):
         self.ask: Callable[[str, str], bool] = self._ask
         self.inform: Callable[[str, str], None] = self._inform
         self.ask_hurt: Callable[[], str] = self._ask_hurt
+        self.choose: Callable[[str, str, list[str]], list[bool]] = self._choose
         self._history_view: HistoryView | None = None
         self._guidance: QWidget | None = None
         self._companion: Companion | None = None
@@ -342,6 +343,11 @@ class MainWindow(PlanActions):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(self, title, text)
+
+    def _choose(self, title: str, intro: str, lines: list[str]) -> list[bool]:
+        from stretchguide.qt.plan_offers import choose_offers
+
+        return choose_offers(self, title, intro, lines)
 
     def _ask_hurt(self) -> str:
         """The full-window "this hurts" question; keys 1-4 answer it.

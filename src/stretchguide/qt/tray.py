@@ -282,25 +282,34 @@ class Companion(QObject):
         return offers_for(routine, state, self.evidence(routine.id), names)
 
     def offer_changes(self) -> list[Offer]:
-        """Ask about each offer, one plain line each; returns those accepted."""
+        """Ask about the offers together, one plain line each; returns those accepted."""
         from stretchguide.core.plan import Direction
 
+        offers = self.offers()
+        if not offers:
+            return []
+        if all(o.direction is Direction.DOWN for o in offers):
+            title = self.tr("Go gentler next time?")
+        elif all(o.direction is Direction.UP for o in offers):
+            title = self.tr("Ready for a little more?")
+        else:
+            title = self.tr("Changes to your plan")
+        intro = self.tr(
+            "StretchGuide suggests these changes for your next session. Untick any you do not want."
+        )
+        chosen = self.window.choose(title, intro, [o.line for o in offers])
         accepted: list[Offer] = []
-        for offer in self.offers():
-            title = (
-                self.tr("Go gentler with this one?")
-                if offer.direction is Direction.DOWN
-                else self.tr("Ready for a little more?")
-            )
-            if self.window.ask(title, offer.line + "\n\n" + self.tr("Change it in your plan?")):
-                state = self.state()
-                assert state is not None
-                try:
-                    self._save(state.accept(offer, self.today()))
-                except OSError as err:
-                    self.window.inform(self.tr("The plan could not be saved"), str(err))
-                    break
-                accepted.append(offer)
+        for offer, yes in zip(offers, chosen, strict=True):
+            if not yes:
+                continue
+            state = self.state()
+            assert state is not None
+            try:
+                self._save(state.accept(offer, self.today()))
+            except OSError as err:
+                self.window.inform(self.tr("The plan could not be saved"), str(err))
+                break
+            accepted.append(offer)
         return accepted
 
     # -- reminders ------------------------------------------------------------

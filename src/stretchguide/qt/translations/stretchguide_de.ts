@@ -293,16 +293,20 @@
         <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>Go gentler with this one?</source>
-        <translation>Hier nachlassen?</translation>
-    </message>
-    <message>
         <source>Ready for a little more?</source>
         <translation>Bereit für etwas mehr?</translation>
     </message>
     <message>
-        <source>Change it in your plan?</source>
-        <translation>Im Plan ändern?</translation>
+        <source>Go gentler next time?</source>
+        <translation>Nächstes Mal sanfter?</translation>
+    </message>
+    <message>
+        <source>Changes to your plan</source>
+        <translation>Änderungen an Ihrem Plan</translation>
+    </message>
+    <message>
+        <source>StretchGuide suggests these changes for your next session. Untick any you do not want.</source>
+        <translation>StretchGuide schlägt diese Änderungen für Ihre nächste Einheit vor. Entfernen Sie das Häkchen bei allem, was Sie nicht möchten.</translation>
     </message>
     <message>
         <source>The plan could not be saved</source>
@@ -781,6 +785,17 @@ besser · gleich · schlechter</translation>
     <message>
         <source>Click: %1</source>
         <translation>Klicken: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OffersDialog</name>
+    <message>
+        <source>Change my plan</source>
+        <translation>Meinen Plan ändern</translation>
+    </message>
+    <message>
+        <source>Keep my plan as it is</source>
+        <translation>Meinen Plan so lassen</translation>
     </message>
 </context>
 <context>

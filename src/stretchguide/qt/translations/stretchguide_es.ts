@@ -293,16 +293,20 @@
         <translation>No se pudo guardar el plan: %1</translation>
     </message>
     <message>
-        <source>Go gentler with this one?</source>
-        <translation>¿Aflojar con este ejercicio?</translation>
-    </message>
-    <message>
         <source>Ready for a little more?</source>
         <translation>¿Te animas a un poco más?</translation>
     </message>
     <message>
-        <source>Change it in your plan?</source>
-        <translation>¿Cambiarlo en tu plan?</translation>
+        <source>Go gentler next time?</source>
+        <translation>¿Más suave la próxima vez?</translation>
+    </message>
+    <message>
+        <source>Changes to your plan</source>
+        <translation>Cambios en tu plan</translation>
+    </message>
+    <message>
+        <source>StretchGuide suggests these changes for your next session. Untick any you do not want.</source>
+        <translation>StretchGuide propone estos cambios para tu próxima sesión. Desmarca los que no quieras.</translation>
     </message>
     <message>
         <source>The plan could not be saved</source>
@@ -781,6 +785,17 @@ mejor · igual · peor</translation>
     <message>
         <source>Click: %1</source>
         <translation>Clic: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OffersDialog</name>
+    <message>
+        <source>Change my plan</source>
+        <translation>Cambiar mi plan</translation>
+    </message>
+    <message>
+        <source>Keep my plan as it is</source>
+        <translation>Dejar mi plan como está</translation>
     </message>
 </context>
 <context>

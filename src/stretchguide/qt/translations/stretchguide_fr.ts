@@ -293,16 +293,20 @@
         <translation>Le plan n’a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <source>Go gentler with this one?</source>
-        <translation>Y aller plus doucement ?</translation>
-    </message>
-    <message>
         <source>Ready for a little more?</source>
         <translation>Envie d’un peu plus ?</translation>
     </message>
     <message>
-        <source>Change it in your plan?</source>
-        <translation>Le changer dans votre plan ?</translation>
+        <source>Go gentler next time?</source>
+        <translation>Plus doucement la prochaine fois ?</translation>
+    </message>
+    <message>
+        <source>Changes to your plan</source>
+        <translation>Changements de votre plan</translation>
+    </message>
+    <message>
+        <source>StretchGuide suggests these changes for your next session. Untick any you do not want.</source>
+        <translation>StretchGuide propose ces changements pour votre prochaine séance. Décochez ceux que vous ne voulez pas.</translation>
     </message>
     <message>
         <source>The plan could not be saved</source>
@@ -781,6 +785,17 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>Click: %1</source>
         <translation>Clic : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OffersDialog</name>
+    <message>
+        <source>Change my plan</source>
+        <translation>Changer mon plan</translation>
+    </message>
+    <message>
+        <source>Keep my plan as it is</source>
+        <translation>Garder mon plan tel quel</translation>
     </message>
 </context>
 <context>

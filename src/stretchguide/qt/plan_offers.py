@@ -1,0 +1,79 @@
+"""The plan's offers after a session, asked together in one dialog.
+
+Each offer is one plain line with its reason (core/plan), ticked to accept;
+the person unticks what they do not want. Asked one dialog at a time, a
+session that stepped every exercise back put up to eight questions in a
+row in front of someone who had just said it hurt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class OffersDialog(QDialog):
+    """Lines to accept or not: ``chosen()`` after ``exec()``."""
+
+    def __init__(self, title: str, intro: str, lines: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        # The question in the dialog too: some desktops show no title bar.
+        question = QLabel(f"<b>{title}</b>")
+        question.setTextFormat(Qt.TextFormat.RichText)
+        heading = QLabel(intro)
+        heading.setWordWrap(True)
+        # A list, not a column of check boxes: a check box does not wrap its
+        # text, and these lines are sentences. Space ticks the current one.
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        # Ticks, not a selection: a highlighted line read as the one chosen.
+        self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list.setAccessibleName(title)
+        for line in lines:
+            item = QListWidgetItem(line)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(
+            self.tr("Change my plan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.keep_button = buttons.addButton(
+            self.tr("Keep my plan as it is"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.accept_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        col = QVBoxLayout(self)
+        col.addWidget(question)
+        col.addWidget(heading)
+        col.addWidget(self.list, 1)
+        col.addWidget(buttons)
+        width = max(520, min(760, self.fontMetrics().averageCharWidth() * 80))
+        self.resize(width, min(640, 150 + 64 * len(lines)))
+
+    def chosen(self) -> list[bool]:
+        """Which lines are accepted: all ticked ones on "Change my plan", none otherwise."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return [False] * self.list.count()
+        return [
+            self.list.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(self.list.count())
+        ]
+
+
+def choose_offers(parent: QWidget, title: str, intro: str, lines: list[str]) -> list[bool]:
+    dialog = OffersDialog(title, intro, lines, parent)
+    dialog.exec()
+    return dialog.chosen()
