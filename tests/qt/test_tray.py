@@ -386,12 +386,12 @@ def test_minimized_flag_reaches_the_app(monkeypatch):
     assert seen["m"] is True
 
 
-def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_next_session_uses(
-    setup, qtbot
-):
+def begin_session(qtbot, setup, extent: str) -> None:
+    """The routine started at 10:00 after a before check-in (pain 2 and 2),
+    its session on the page with the fake clock driving it."""
     from PySide6.QtCore import Qt
 
-    window, wall, _, asked, _ = setup
+    window, wall, *_ = setup
     window.session_view.confirm_stop = lambda: True
     window.show()
     at(wall, 10, 0)
@@ -399,10 +399,19 @@ def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_nex
     assert window.checkin.kind == "before"
     window.checkin.back.set_value(2)
     window.checkin.leg.set_value(2)
-    window.checkin.set_extent("none")
+    window.checkin.set_extent(extent)
     qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
     window.flow.controller.timer.stop()
+
+
+def test_whole_flow_new_tingling_after_a_session_offers_a_step_back_that_the_next_session_uses(
+    setup, qtbot
+):
+    from PySide6.QtCore import Qt
+
+    window, _, _, asked, _ = setup
+    begin_session(qtbot, setup, extent="none")
     session = window.flow.session
     first = session.timeline.steps[0].exercise_id
     clock = window.ctx.clock
@@ -438,17 +447,8 @@ def test_a_session_whose_every_step_was_skipped_blames_no_exercise(setup, qtbot)
     # is offered a step back for it; none was worked on.
     from PySide6.QtCore import Qt
 
-    window, wall, _, asked, _ = setup
-    window.session_view.confirm_stop = lambda: True
-    window.show()
-    at(wall, 10, 0)
-    window.start_routine(ROUTINE)
-    window.checkin.back.set_value(2)
-    window.checkin.leg.set_value(2)
-    window.checkin.set_extent("thigh")
-    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
-    assert window.current_page() == "session"
-    window.flow.controller.timer.stop()
+    window, _, _, asked, _ = setup
+    begin_session(qtbot, setup, extent="thigh")
     steps = 0
     while window.current_page() == "session" and steps < 200:
         window.flow.controller.next()  # what the Next button does
