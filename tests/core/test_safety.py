@@ -123,6 +123,24 @@ def test_symptoms_spreading_down_the_leg_mean_ease_off_even_at_low_pain() -> Non
     assert "nerve sign" not in high.advice
 
 
+def test_spreading_after_two_sessions_in_a_row_sends_to_a_professional_first() -> None:
+    from stretchguide.core.safety import spread_down_the_leg
+
+    before, after = c(1, 2, Extent.THIGH), c(1, 2, Extent.BELOW_KNEE)
+    again = pain_response(before=before, after=after, spread_last_time=True)
+    assert again.level is PainLevel.EASE_OFF and again.spread_again
+    assert again.advice.startswith("The pain has reached further down the leg after two")
+    assert "before you go on with these exercises" in again.advice
+    assert any("session before this one too" in r for r in again.reasons)
+    # Spread last time but not this time: this session is judged as it is.
+    settled = pain_response(before=before, after=c(1, 2, Extent.THIGH), spread_last_time=True)
+    assert not settled.spread_again and "two sessions" not in settled.advice
+    assert spread_down_the_leg(before, after)
+    assert spread_down_the_leg(before, None, c(1, 1, Extent.FOOT))
+    assert not spread_down_the_leg(before, c(3, 3, Extent.BUTTOCK))
+    assert not spread_down_the_leg(None, after)
+
+
 def test_thresholds_are_configurable_and_validated() -> None:
     strict = PainThresholds(fine_max=1, acceptable_max=2)
     assert pain_response(before=None, after=c(0, 2), thresholds=strict).level is (

@@ -451,6 +451,32 @@ def test_an_urgent_answer_is_remembered_until_a_doctor_has_seen_the_person(qtbot
     assert asked.count("Seen by a doctor?") == 2
 
 
+def test_pain_spreading_after_two_sessions_in_a_row_sends_to_a_professional(qtbot, app_window):
+    window, clock, wall, *_ = app_window
+
+    def session(after_extent: str) -> str:
+        window.start_routine(ROUTINE)
+        if window.current_page() == "safety":
+            pass_safety_gate(qtbot, window)
+        fill_checkin(qtbot, window.checkin, back=2, leg=3, extent="thigh")
+        qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+        run_to_end(window, clock)
+        fill_checkin(qtbot, window.checkin, back=2, leg=3, extent=after_extent)
+        qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+        text = window.checkin.verdict.text()
+        qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+        wall.advance(86400)
+        return text
+
+    first = session("below_knee")
+    assert "nerve sign" in first and "two sessions in a row" not in first
+    second = session("below_knee")
+    assert "two sessions in a row" in second
+    assert "see a doctor or physiotherapist before you go on" in second
+    third = session("thigh")  # it did not spread this time
+    assert "two sessions in a row" not in third
+
+
 def test_the_first_run_page_asks_which_leg_hurts(qtbot, app_window):
     window, *_ = app_window
     window.start_routine("cause_irritated_nerve")

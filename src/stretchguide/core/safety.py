@@ -286,6 +286,12 @@ SPREAD_ADVICE = N_(
     "Pain reaching further down the leg is a nerve sign. If it stays there, or "
     "spreads again next time, see a doctor or physiotherapist."
 )
+# Twice in a row is no longer "in doubt": the person is sent to a
+# professional before going on. "Two in a row" is StretchGuide's number.
+SPREAD_AGAIN_ADVICE = N_(
+    "The pain has reached further down the leg after two sessions in a row. Please "
+    "see a doctor or physiotherapist before you go on with these exercises."
+)
 FINE_ADVICE = N_("That looks fine. Carry on with the routine as planned.")
 UNKNOWN_ADVICE = N_("Add a check-in after the session to get feedback on how it went.")
 
@@ -298,6 +304,7 @@ class PainResponse:
     nerve: NerveSigns = NerveSigns()
     good: tuple[str, ...] = ()  # changes for the better, said as such
     spread: bool = False  # symptoms reached further down the leg than before
+    spread_again: bool = False  # ... and did after the session before this one too
 
     @property
     def ask_red_flags(self) -> bool:
@@ -314,9 +321,21 @@ class PainResponse:
             PainLevel.EASE_OFF: EASE_OFF_ADVICE,
             PainLevel.UNKNOWN: UNKNOWN_ADVICE,
         }[self.level]
+        if self.spread_again:
+            return f"{_(SPREAD_AGAIN_ADVICE)} {_(text)} {_(NOT_A_DIAGNOSIS)}"
         if self.spread:
             return f"{_(text)} {_(SPREAD_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
+
+
+def spread_down_the_leg(
+    before: CheckIn | None, after: CheckIn | None, next_morning: CheckIn | None = None
+) -> bool:
+    """Did symptoms reach further down the leg after a session, or the next
+    morning, than before it? False when there is nothing to compare."""
+    if before is None:
+        return False
+    return any(c is not None and c.extent.rank > before.extent.rank for c in (after, next_morning))
 
 
 def pain_response(
@@ -327,6 +346,7 @@ def pain_response(
     during_peak: int | None = None,
     thresholds: PainThresholds | None = None,
     previous: CheckIn | None = None,
+    spread_last_time: bool = False,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -344,6 +364,10 @@ def pain_response(
 
     Leg pain going down, or symptoms moving back up the leg, are listed in
     :attr:`PainResponse.good`: the change matters, not only the level.
+
+    Symptoms that spread after this session and, by ``spread_last_time``,
+    after the session before it too send the person to a professional
+    before going on (:attr:`PainResponse.spread_again`).
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -385,10 +409,21 @@ def pain_response(
             if later is not None and later.extent.rank > before.extent.rank:
                 reasons.append(reason)
                 spread = True
+    again = spread and spread_last_time
+    if again:
+        reasons.append(
+            _("Symptoms spread further down the leg after the session before this one too.")
+        )
     reasons.extend(nerve.reasons)
     if reasons:
         return PainResponse(
-            PainLevel.EASE_OFF, peak, tuple(reasons), nerve, tuple(good), spread=spread
+            PainLevel.EASE_OFF,
+            peak,
+            tuple(reasons),
+            nerve,
+            tuple(good),
+            spread=spread,
+            spread_again=again,
         )
     if peak is None:
         if next_morning is not None and before is not None:

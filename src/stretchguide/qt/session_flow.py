@@ -393,6 +393,7 @@ class SessionFlow(QObject):
                 during_peak=None,
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
+                spread_last_time=self._spread_last_time(sid, at),
             )
             self._show_verdict(verdict, sid)
             return
@@ -409,6 +410,7 @@ class SessionFlow(QObject):
                 next_morning=checkin_from_answers(answers, at),
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
+                spread_last_time=self._spread_last_time(sid, at),
             )
             self._show_verdict(verdict, sid)
             return
@@ -425,6 +427,25 @@ class SessionFlow(QObject):
         recent = self.ctx.history.checkins(since=at - 90 * 86400)
         self._previous = previous_checkin(recent, at)
         return nerve_signs(checkin_from_answers(answers, at), self._previous)
+
+    def _spread_last_time(self, session_id: int, at: int) -> bool:
+        """Did symptoms spread after the session before this one (in the last
+        60 days, the plan's window: StretchGuide's number)?"""
+        from stretchguide.core.safety import spread_down_the_leg
+        from stretchguide.core.trends import CheckInKind
+
+        h = self.ctx.history
+        ids = [s.id for s in h.sessions(since=at - 60 * 86400)]
+        if session_id not in ids or ids.index(session_id) == 0:
+            return False
+        cis = h.checkins_for_session(ids[ids.index(session_id) - 1])
+
+        def kind(k: CheckInKind) -> CheckIn | None:
+            return next((c for c in cis if c.kind is k), None)
+
+        return spread_down_the_leg(
+            kind(CheckInKind.BEFORE), kind(CheckInKind.AFTER), kind(CheckInKind.NEXT_MORNING)
+        )
 
     def _hurt_names(self, session_id: int) -> list[str]:
         exercises = self.ctx.catalog.exercises
