@@ -477,6 +477,25 @@ def test_pain_spreading_after_two_sessions_in_a_row_sends_to_a_professional(qtbo
     assert "two sessions in a row" not in third
 
 
+def test_a_check_in_that_changes_the_painful_leg_says_so(qtbot, app_window):
+    window, *_ = app_window
+    window.ctx.prefs.disclaimer_accepted = True
+    window.ctx.prefs.affected_side = "left"
+    window.checkin_now()
+    page = window.checkin
+    fill_checkin(qtbot, page, back=2, leg=3, extent="thigh")
+    page.side_row.buttons[1].setChecked(True)  # right
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.prefs.affected_side == "right"
+    assert "done on your right leg" in page.verdict.text()
+    # The same leg again: nothing more than "Saved".
+    window.checkin_now()
+    fill_checkin(qtbot, page, back=2, leg=3, extent="thigh")
+    page.side_row.buttons[1].setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in page.verdict.text() and "From now on" not in page.verdict.text()
+
+
 def test_the_first_run_page_asks_which_leg_hurts(qtbot, app_window):
     window, *_ = app_window
     window.start_routine("cause_irritated_nerve")

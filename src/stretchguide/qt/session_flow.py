@@ -362,7 +362,8 @@ class SessionFlow(QObject):
         from stretchguide.qt.verdict_text import nerve_html
 
         kind = answers.kind
-        if answers.side and answers.side != self.ctx.prefs.affected_side:
+        side_changed = bool(answers.side) and answers.side != self.ctx.prefs.affected_side
+        if side_changed:
             self._set_painful_side(answers.side)
             self.ctx.prefs.sync()
         h = self.ctx.history
@@ -418,7 +419,19 @@ class SessionFlow(QObject):
         if nerve.any:
             self.window.checkin.show_verdict(nerve_html(nerve.reasons))
             return
-        self.window.checkin.show_verdict("<p><b>" + self.tr("Saved. Thank you.") + "</b></p>")
+        said = "<p><b>" + self.tr("Saved. Thank you.") + "</b></p>"
+        if side_changed:
+            # A changed leg changes every session from now on: said, so that
+            # a slip of the finger is seen where it was made.
+            said += "<p>" + self._side_line(answers.side) + "</p>"
+        self.window.checkin.show_verdict(said)
+
+    def _side_line(self, side: str) -> str:
+        if side == "left":
+            return self.tr("From now on, exercises for the painful leg are done on your left leg.")
+        if side == "right":
+            return self.tr("From now on, exercises for the painful leg are done on your right leg.")
+        return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
     def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
         """New or returning numbness/weakness against the check-in before this one."""

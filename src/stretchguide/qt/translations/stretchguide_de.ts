@@ -1469,6 +1469,18 @@ besser · gleich · schlechter</translation>
         <translation>Gespeichert. Danke.</translation>
     </message>
     <message>
+        <source>From now on, exercises for the painful leg are done on your left leg.</source>
+        <translation>Ab jetzt werden die Übungen für das schmerzende Bein mit Ihrem linken Bein gemacht.</translation>
+    </message>
+    <message>
+        <source>From now on, exercises for the painful leg are done on your right leg.</source>
+        <translation>Ab jetzt werden die Übungen für das schmerzende Bein mit Ihrem rechten Bein gemacht.</translation>
+    </message>
+    <message>
+        <source>From now on, exercises for the painful leg are done on both legs.</source>
+        <translation>Ab jetzt werden die Übungen für das schmerzende Bein mit beiden Beinen gemacht.</translation>
+    </message>
+    <message>
         <source>Not saved yet</source>
         <translation>Noch nicht gespeichert</translation>
     </message>

@@ -1469,6 +1469,18 @@ mejor · igual · peor</translation>
         <translation>Guardado. Gracias.</translation>
     </message>
     <message>
+        <source>From now on, exercises for the painful leg are done on your left leg.</source>
+        <translation>A partir de ahora, los ejercicios para la pierna con dolor se hacen con tu pierna izquierda.</translation>
+    </message>
+    <message>
+        <source>From now on, exercises for the painful leg are done on your right leg.</source>
+        <translation>A partir de ahora, los ejercicios para la pierna con dolor se hacen con tu pierna derecha.</translation>
+    </message>
+    <message>
+        <source>From now on, exercises for the painful leg are done on both legs.</source>
+        <translation>A partir de ahora, los ejercicios para la pierna con dolor se hacen con las dos piernas.</translation>
+    </message>
+    <message>
         <source>Not saved yet</source>
         <translation>Aún no guardado</translation>
     </message>

@@ -1469,6 +1469,18 @@ mieux · pareil · moins bien</translation>
         <translation>Enregistré. Merci.</translation>
     </message>
     <message>
+        <source>From now on, exercises for the painful leg are done on your left leg.</source>
+        <translation>Désormais, les exercices pour la jambe douloureuse se font sur votre jambe gauche.</translation>
+    </message>
+    <message>
+        <source>From now on, exercises for the painful leg are done on your right leg.</source>
+        <translation>Désormais, les exercices pour la jambe douloureuse se font sur votre jambe droite.</translation>
+    </message>
+    <message>
+        <source>From now on, exercises for the painful leg are done on both legs.</source>
+        <translation>Désormais, les exercices pour la jambe douloureuse se font sur les deux jambes.</translation>
+    </message>
+    <message>
         <source>Not saved yet</source>
         <translation>Pas encore enregistré</translation>
     </message>
