@@ -10,7 +10,12 @@ from typing import Final
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem
 from stretchguide.core.i18n import _
-from stretchguide.core.safety import PainLevel, PainThresholds, pain_response
+from stretchguide.core.safety import (
+    PainLevel,
+    PainThresholds,
+    pain_response,
+    spread_down_the_leg,
+)
 from stretchguide.core.trends import CheckIn
 
 # --------------------------------------------------------------------------- dose ranges
@@ -109,7 +114,7 @@ def evidence(
         thresholds=thresholds,
     )
     later = [c for c in (after, next_morning) if c is not None]
-    spread = before is not None and any(c.extent.rank > before.extent.rank for c in later)
+    spread = spread_down_the_leg(before, after, next_morning)
     new_nerve = any(
         getattr(c, sign) and not (before is not None and getattr(before, sign))
         for c in later
