@@ -12,9 +12,9 @@ from stretchguide.core.safety import (
     Urgency,
     check_red_flags,
     pain_response,
-    professional_advice,
 )
 from stretchguide.core.trends import CheckIn, CheckInKind, Extent, Verdict, VerdictKind
+from stretchguide.core.verdict_words import professional_advice
 
 # The NHS cauda equina list, and the NHS / NICE NG59 "see a doctor" signs.
 URGENT_IDS = {

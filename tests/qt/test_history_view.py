@@ -297,7 +297,7 @@ def test_exercise_nobody_answered_about_shows_no_lean(qtbot, history):
 @pytest.mark.parametrize("weak", [False, True])
 def test_stats_and_the_history_page_say_the_same_verdict(qtbot, _private_data_dir, capsys, weak):
     from stretchguide.__main__ import main
-    from stretchguide.core.safety import verdict_advice, verdict_headline
+    from stretchguide.core.verdict_words import verdict_advice, verdict_headline
 
     # `stretchguide stats` reads the real clock, so this test's history does
     # too (the others run on the fixed clock at five to midnight).

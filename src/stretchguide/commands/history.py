@@ -138,7 +138,7 @@ def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
         )
     )
     # The History page says the very same words (core.safety), so the two agree.
-    from stretchguide.core.safety import verdict_advice, verdict_headline
+    from stretchguide.core.verdict_words import verdict_advice, verdict_headline
 
     print(_("Last 14 days: {headline}").format(headline=verdict_headline(summary.verdict)))
     for reason in summary.verdict.reasons:

@@ -1,5 +1,5 @@
-"""When to stop self-care: red flags, the after-session pain rule, and the
-"see a professional" advice.
+"""When to stop self-care: red flags, new nerve signs and the after-session
+pain rule. The 14-day verdict's words are in ``core/verdict_words.py``.
 
 All of it is data plus pure functions, so the UI only asks and shows. Every
 piece of advice ends with :data:`NOT_A_DIAGNOSIS`: the app cannot examine
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from stretchguide.core.i18n import N_, _
-from stretchguide.core.trends import CheckIn, Verdict, VerdictKind
+from stretchguide.core.trends import CheckIn
 
 NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
 
@@ -451,66 +451,3 @@ def pain_response(
         nerve,
         tuple(good),
     )
-
-
-# --------------------------------------------------------------------------- professional
-
-
-SEE_PROFESSIONAL_WORSE = N_(
-    "Your leg symptoms have got worse over the last two weeks. Please see a doctor or "
-    "physiotherapist before carrying on with these exercises."
-)
-SEE_PROFESSIONAL_NO_CHANGE = N_(
-    "Two weeks of exercises have not clearly eased your leg. It is time to have a "
-    "doctor or physiotherapist look at your back and leg."
-)
-SEE_PROFESSIONAL_NERVE = N_(
-    "Numbness or weakness that is new or keeps coming back needs checking: please see "
-    "a doctor or physiotherapist soon. Get help today if it gets worse or reaches both "
-    "legs."
-)
-KEEP_GOING_SETTLED = N_(
-    "Things look good. Keep doing the routine that suits you and stay active. If the "
-    "leg pain comes back or spreads below the knee, ease off and check in more often."
-)
-KEEP_GOING_IMPROVING = N_(
-    "This is going the right way. Keep to the same routine at the same gentle pace; "
-    "there is no need to push harder."
-)
-
-VERDICT_HEADLINES: dict[VerdictKind, str] = {
-    VerdictKind.IMPROVING: N_("Over the last two weeks your leg has got better."),
-    VerdictKind.SETTLED: N_("Over the last two weeks your leg pain has stayed low."),
-    VerdictKind.NO_CHANGE: N_("Over the last two weeks your leg has not clearly changed."),
-    VerdictKind.WORSE: N_("Over the last two weeks your leg has got worse."),
-    VerdictKind.NOT_ENOUGH_DATA: N_("Check in on a few more days to see a two-week trend."),
-}
-
-
-def verdict_headline(verdict: Verdict) -> str:
-    """The verdict in one sentence: the same words in History and `stats`."""
-    return _(VERDICT_HEADLINES[verdict.kind])
-
-
-def professional_advice(verdict: Verdict) -> str | None:
-    """The plain "time to see a professional" message, or None if not due."""
-    parts: list[str] = []
-    if verdict.kind is VerdictKind.WORSE:
-        parts.append(_(SEE_PROFESSIONAL_WORSE))
-    elif verdict.kind is VerdictKind.NO_CHANGE:
-        parts.append(_(SEE_PROFESSIONAL_NO_CHANGE))
-    if verdict.nerve:
-        parts.append(_(SEE_PROFESSIONAL_NERVE))
-    return f"{' '.join(parts)} {_(NOT_A_DIAGNOSIS)}" if parts else None
-
-
-def verdict_advice(verdict: Verdict) -> str | None:
-    """What to do about the verdict: see a professional, or keep going."""
-    seek = professional_advice(verdict)
-    if seek is not None:
-        return seek
-    if verdict.kind is VerdictKind.SETTLED:
-        return f"{_(KEEP_GOING_SETTLED)} {_(NOT_A_DIAGNOSIS)}"
-    if verdict.kind is VerdictKind.IMPROVING:
-        return f"{_(KEEP_GOING_IMPROVING)} {_(NOT_A_DIAGNOSIS)}"
-    return None

@@ -17,8 +17,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from stretchguide.core.safety import verdict_advice, verdict_headline
 from stretchguide.core.trends import HABIT_DAYS, TrendData, VerdictKind
+from stretchguide.core.verdict_words import verdict_advice, verdict_headline
 from stretchguide.qt.history_data import SESSION_COLOUR, day_of
 
 _VERDICT_COLOURS = {
@@ -31,7 +31,7 @@ _VERDICT_COLOURS = {
 
 class VerdictBanner(QLabel):
     """The two-week verdict in the same words as `stretchguide stats`
-    (core.safety.verdict_headline), with its advice, on its colour."""
+    (core.verdict_words.verdict_headline), with its advice, on its colour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -244,7 +244,7 @@ def assemble_report(
             if c.note
         ]
 
-    from stretchguide.core.safety import professional_advice, verdict_headline
+    from stretchguide.core.verdict_words import professional_advice, verdict_headline
 
     verdict = history.verdict(today=today)
     # The same headline as `stretchguide stats` and the History banner.

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from stretchguide.core.catalog import Schedule
-from stretchguide.core.safety import professional_advice
 from stretchguide.core.trends import (
     HABIT_DAYS,
     VERDICT_DAYS,
@@ -47,6 +46,7 @@ from stretchguide.core.trends import (
     rolling_columns,
     streak_from_day_numbers,
 )
+from stretchguide.core.verdict_words import professional_advice
 from stretchguide.store.records import RecordReader
 from stretchguide.store.rows import (
     DAY_MAX,
