@@ -137,7 +137,7 @@ def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
             days=days, goal=goal, best=streak.best
         )
     )
-    # The History page says the very same words (core.safety), so the two agree.
+    # The History page says the very same words (core.verdict_words), so the two agree.
     from stretchguide.core.verdict_words import verdict_advice, verdict_headline
 
     print(_("Last 14 days: {headline}").format(headline=verdict_headline(summary.verdict)))

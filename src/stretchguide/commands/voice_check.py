@@ -23,8 +23,7 @@ def register(sub: Any) -> None:
         description=_(
             "Run the voice-command recognizer on WAV recordings (PCM, floating point, "
             "mu-law or A-law, any rate, any number of channels) and print, per file, the "
-            "commands heard "
-            "with their times. "
+            "commands heard with their times. "
             "Record your own room to see what the app would hear there."
         ),
     )
@@ -60,11 +59,10 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
             status = 1
             continue
         recognizer.reset()
-        pcm = recording.pcm
-        heard = recognise(recognizer, pcm)
+        heard = recognise(recognizer, recording.pcm)
         count = ngettext("{n} command", "{n} commands", len(heard)).format(n=len(heard))
         print(f"{path}: {count}")
-        if all_zero(pcm):
+        if all_zero(recording.pcm):
             # What a muted microphone records: say so rather than leave a
             # bare "0 commands" to puzzle over.
             print("  " + _("no sound at all in this recording: was the microphone muted?"))

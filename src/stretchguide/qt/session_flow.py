@@ -263,8 +263,9 @@ class SessionFlow(QObject):
             self._set_painful_side(side)
         self.ctx.prefs.sync()
 
-    def _set_painful_side(self, side: str) -> None:
-        """Record the painful leg, and show the routines' times for it.
+    def _set_painful_side(self, side: str) -> bool:
+        """Record the painful leg, and show the routines' times for it;
+        False when it was that leg already.
 
         A known leg changes a routine's length (the doses meant for the
         painful side are done on that side only), so the list and the
@@ -272,9 +273,10 @@ class SessionFlow(QObject):
         legs until the app was restarted.
         """
         if side == self.ctx.prefs.affected_side:
-            return
+            return False
         self.ctx.prefs.affected_side = side
         self.window.retime_routines()
+        return True
 
     def _record_red_flags(self, result: RedFlagResult) -> None:
         # Each answer with its time, for the clinician report.
@@ -358,13 +360,12 @@ class SessionFlow(QObject):
 
     def on_checkin(self, answers: CheckinAnswers) -> None:
         from stretchguide.core.safety import pain_response
-        from stretchguide.core.trends import CheckInKind
+        from stretchguide.core.trends import CheckInKind, by_kind
         from stretchguide.qt.verdict_text import nerve_html
 
         kind = answers.kind
-        side_changed = bool(answers.side) and answers.side != self.ctx.prefs.affected_side
+        side_changed = bool(answers.side) and self._set_painful_side(answers.side)
         if side_changed:
-            self._set_painful_side(answers.side)
             self.ctx.prefs.sync()
         h = self.ctx.history
         at = int(self.ctx.wall())
@@ -387,9 +388,8 @@ class SessionFlow(QObject):
             self._save_checkin(answers, sid)
             for ex_id, response in answers.responses.items():
                 h.set_response(sid, ex_id, response)
-            before = self._before_record(sid)
             verdict = pain_response(
-                before=before,
+                before=by_kind(h.checkins_for_session(sid)).get(CheckInKind.BEFORE),
                 after=checkin_from_answers(answers, at),
                 during_peak=None,
                 thresholds=self.ctx.prefs.pain_thresholds,
@@ -402,12 +402,10 @@ class SessionFlow(QObject):
             sid = self._morning_session
             self._morning_session = None
             self._save_checkin(answers, sid)
-            cis = h.checkins_for_session(sid)
-            before = next((c for c in cis if c.kind is CheckInKind.BEFORE), None)
-            after = next((c for c in cis if c.kind is CheckInKind.AFTER), None)
+            cis = by_kind(h.checkins_for_session(sid))
             verdict = pain_response(
-                before=before,
-                after=after,
+                before=cis.get(CheckInKind.BEFORE),
+                after=cis.get(CheckInKind.AFTER),
                 next_morning=checkin_from_answers(answers, at),
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
@@ -445,19 +443,18 @@ class SessionFlow(QObject):
         """Did symptoms spread after the session before this one (in the last
         60 days, the plan's window: StretchGuide's number)?"""
         from stretchguide.core.safety import spread_down_the_leg
-        from stretchguide.core.trends import CheckInKind
+        from stretchguide.core.trends import CheckInKind, by_kind
 
         h = self.ctx.history
         ids = [s.id for s in h.sessions(since=at - 60 * 86400)]
-        if session_id not in ids or ids.index(session_id) == 0:
+        place = ids.index(session_id) if session_id in ids else 0
+        if place == 0:
             return False
-        cis = h.checkins_for_session(ids[ids.index(session_id) - 1])
-
-        def kind(k: CheckInKind) -> CheckIn | None:
-            return next((c for c in cis if c.kind is k), None)
-
+        cis = by_kind(h.checkins_for_session(ids[place - 1]))
         return spread_down_the_leg(
-            kind(CheckInKind.BEFORE), kind(CheckInKind.AFTER), kind(CheckInKind.NEXT_MORNING)
+            cis.get(CheckInKind.BEFORE),
+            cis.get(CheckInKind.AFTER),
+            cis.get(CheckInKind.NEXT_MORNING),
         )
 
     def _hurt_names(self, session_id: int) -> list[str]:
@@ -466,18 +463,6 @@ class SessionFlow(QObject):
             exercises[e.exercise_id].name if e.exercise_id in exercises else e.exercise_id
             for e in self.ctx.history.hurts(session_id)
         ]
-
-    def _before_record(self, session_id: int) -> CheckIn | None:
-        from stretchguide.core.trends import CheckInKind
-
-        return next(
-            (
-                c
-                for c in self.ctx.history.checkins_for_session(session_id)
-                if c.kind is CheckInKind.BEFORE
-            ),
-            None,
-        )
 
     def _show_verdict(self, verdict: PainResponse, sid: int) -> None:
         """The check-in page's verdict, with the session's "this hurts" presses."""

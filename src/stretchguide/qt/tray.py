@@ -223,7 +223,7 @@ class Companion(QObject):
     def evidence(self, routine_id: str) -> dict[str, list[SessionEvidence]]:
         """Each exercise's sessions since its last dose change, oldest first."""
         from stretchguide.core import plan as P  # noqa: N812
-        from stretchguide.core.trends import CheckInKind, SessionStatus, local_day
+        from stretchguide.core.trends import CheckInKind, SessionStatus, by_kind, local_day
 
         state = self.state()
         h = self.ctx.history
@@ -236,10 +236,7 @@ class Companion(QObject):
         out: dict[str, list[SessionEvidence]] = {}
         thresholds = self.ctx.prefs.pain_thresholds
         for s in sessions:
-            cis = h.checkins_for_session(s.id)
-
-            def kind(k: CheckInKind, cis: Any = cis) -> Any:
-                return next((c for c in cis if c.kind is k), None)
+            cis = by_kind(h.checkins_for_session(s.id))
 
             hurts = Counter(e.exercise_id for e in h.hurts(s.id))
             day = local_day(s.started_at, s.utc_offset)
@@ -259,9 +256,9 @@ class Companion(QObject):
                     continue
                 out.setdefault(ex_id, []).append(
                     P.evidence(
-                        before=kind(CheckInKind.BEFORE),
-                        after=kind(CheckInKind.AFTER),
-                        next_morning=kind(CheckInKind.NEXT_MORNING),
+                        before=cis.get(CheckInKind.BEFORE),
+                        after=cis.get(CheckInKind.AFTER),
+                        next_morning=cis.get(CheckInKind.NEXT_MORNING),
                         hurts=hurts.get(ex_id, 0),
                         thresholds=thresholds,
                     )

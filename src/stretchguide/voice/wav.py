@@ -14,14 +14,13 @@ its 16 kHz mono result.
 
 from __future__ import annotations
 
-import os
-import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from stretchguide.clip_files import ALAW, MULAW, PCM, alaw_decode, mulaw_decode, riff_chunks
+from stretchguide.plain_files import NotPlainFileError, open_plain
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ class AudioFileError(Exception):
     """A recording cannot be read (file and reason in the message)."""
 
 
-FLOAT = 3  # beside clip_files' PCM and MULAW
+FLOAT = 3  # beside clip_files' PCM, ALAW and MULAW
 EXTENSIBLE = 0xFFFE
 _SUPPORTED = {
     *((PCM, bits) for bits in (8, 16, 24, 32)),
@@ -139,7 +138,7 @@ def read_wav(path: Path) -> bytes:
 def read_recording(path: Path) -> Recording:
     """A WAV file as 16 kHz mono 16-bit samples, with the rate it was made at."""
     try:
-        with _open_plain(path) as fh:
+        with open_plain(path) as fh:
             fmt, size = _header(path, fh)
             convert = _Converter(fmt.channels, fmt.rate)
             out: list[bytes] = []
@@ -151,35 +150,15 @@ def read_recording(path: Path) -> Recording:
                 left -= len(raw)
                 out.append(convert(_to_16_bit(raw, fmt)))
             return Recording(convert.end(out), fmt.rate)
+    except NotPlainFileError as exc:
+        what = "a folder" if exc.folder else "a pipe or device"
+        raise AudioFileError(f"{path}: {what}, not a WAV file") from exc
     except FileNotFoundError as exc:
         raise AudioFileError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
+    except IsADirectoryError as exc:  # Windows opens no folder as a file
         raise AudioFileError(f"{path}: a folder, not a WAV file") from exc
     except OSError as exc:
         raise AudioFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-
-
-def _open_plain(path: Path) -> IO[bytes]:
-    """``path`` opened for reading if it is a plain file.
-
-    A named pipe would block ``open`` until something writes to it, and a
-    device can be endless: both are refused by what the opened file is,
-    without waiting on it.
-    """
-    nonblocking = getattr(os, "O_NONBLOCK", 0)  # Windows has no named pipes in the file system
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(mode):
-            raise AudioFileError(f"{path}: a pipe or device, not a WAV file")
-        if nonblocking:
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:

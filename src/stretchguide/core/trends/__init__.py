@@ -53,6 +53,7 @@ from stretchguide.core.trends.records import (
     SessionStatus,
     SnapshotItem,
     StepRecord,
+    by_kind,
 )
 from stretchguide.core.trends.series import (
     HABIT_DAYS,
@@ -120,6 +121,7 @@ __all__ = [
     "VerdictKind",
     "adherence",
     "by_concern",
+    "by_kind",
     "compare",
     "daily_series",
     "day_from_number",

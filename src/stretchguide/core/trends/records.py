@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -156,6 +156,14 @@ class CheckIn:
     def worst(self) -> int:
         """The higher of back and leg pain: what the rules compare."""
         return max(self.back, self.leg)
+
+
+def by_kind(checkins: Iterable[CheckIn]) -> dict[CheckInKind, CheckIn]:
+    """A session's check-ins by kind, the first of each (they come oldest first)."""
+    first: dict[CheckInKind, CheckIn] = {}
+    for c in checkins:
+        first.setdefault(c.kind, c)
+    return first
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,15 @@ the read with their place in the file.
 
 from __future__ import annotations
 
+import io
 import json
 import math
-import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from stretchguide.plain_files import NotPlainFileError, open_plain
 from stretchguide.store.exchange.formats import (
     MAX_INT_DIGITS,
     MAX_RECORD_CHARS,
@@ -180,11 +180,9 @@ class Stream:
 def open_regular(path: Path) -> IO[str]:
     """Open ``path`` for reading only if it is a regular file (no FIFO, device or folder)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fh = open_plain(path)
+    except NotPlainFileError as exc:
+        raise ImportValidationError(path, ["not a regular file"]) from exc
     except OSError as exc:
         raise ImportValidationError(path, [f"cannot open: {exc.strerror or exc}"]) from exc
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ImportValidationError(path, ["not a regular file"])
-    os.set_blocking(fd, True)
-    return os.fdopen(fd, "r", encoding="utf-8", errors="strict", newline="")
+    return io.TextIOWrapper(fh, encoding="utf-8", errors="strict", newline="")
