@@ -98,7 +98,7 @@ def test_the_legend_names_every_mark_on_the_chart(qtbot, history):
         "Leg pain",
         "Back, 7-day average",
         "Leg, 7-day average",
-        "Before → after a session (higher pain)",
+        "Session: before → after",
     ]
     from PySide6.QtCore import Qt
 

@@ -271,10 +271,12 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.legend.addItem(item, name)
         # The dotted strokes (the higher of back and leg pain before and after
         # each session) said nothing of what they are: a legend entry
-        # with the stroke's own pen (a sample only, never plotted).
+        # with the stroke's own pen (a sample only, never plotted). Its words
+        # are no wider than the others': a wider legend hides the newest
+        # days of a narrow chart.
         dotted = pg.mkPen(PAIR_COLOUR, width=PairsItem.WIDTH, style=Qt.PenStyle.DotLine)
         self._pair_sample = pg.PlotDataItem(pen=dotted)
-        self.legend.addItem(self._pair_sample, self.tr("Before → after a session (higher pain)"))
+        self.legend.addItem(self._pair_sample, self.tr("Session: before → after"))
         self.bars_item = pg.BarGraphItem(
             x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR, pen=pg.mkPen(SESSION_EDGE)
         )

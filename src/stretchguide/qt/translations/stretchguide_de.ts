@@ -829,8 +829,8 @@ besser · gleich · schlechter</translation>
         <translation>Bein, 7-Tage-Mittel</translation>
     </message>
     <message>
-        <source>Before → after a session (higher pain)</source>
-        <translation>Vor → nach einer Einheit (höherer Schmerz)</translation>
+        <source>Session: before → after</source>
+        <translation>Einheit: vor → nach</translation>
     </message>
     <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>

@@ -829,8 +829,8 @@ mejor · igual · peor</translation>
         <translation>Pierna, media de 7 días</translation>
     </message>
     <message>
-        <source>Before → after a session (higher pain)</source>
-        <translation>Antes → después de una sesión (el dolor mayor)</translation>
+        <source>Session: before → after</source>
+        <translation>Sesión: antes → después</translation>
     </message>
     <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>

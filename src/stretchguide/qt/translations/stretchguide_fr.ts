@@ -829,8 +829,8 @@ mieux · pareil · moins bien</translation>
         <translation>Jambe, moyenne sur 7 jours</translation>
     </message>
     <message>
-        <source>Before → after a session (higher pain)</source>
-        <translation>Avant → après une séance (la douleur la plus forte)</translation>
+        <source>Session: before → after</source>
+        <translation>Séance : avant → après</translation>
     </message>
     <message>
         <source>%1: back %2, leg %3 (day&apos;s average)</source>
