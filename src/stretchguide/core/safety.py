@@ -9,10 +9,18 @@ anyone, and says so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stretchguide.core.i18n import N_, _
+
+# The nerve signs are asked for here too, with the other rules.
+from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
+from stretchguide.core.nerve_signs import SPREAD_SINCE_ADVICE as SPREAD_SINCE_ADVICE
+from stretchguide.core.nerve_signs import TINGLING_ADVICE as TINGLING_ADVICE
+from stretchguide.core.nerve_signs import NerveSigns as NerveSigns
+from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
+from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
 from stretchguide.core.trends import CheckIn
 
 NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
@@ -200,51 +208,6 @@ NOT_SEEN_MESSAGE = N_(
 # --------------------------------------------------------------------------- pain rule
 
 
-@dataclass(frozen=True)
-class NerveSigns:
-    """Numbness or weakness that is new, or weakness that keeps coming back.
-
-    New means not reported in the check-in before: with nothing before to
-    compare with, any numbness or weakness counts as new (never "fine").
-    """
-
-    new_numbness: bool = False
-    new_weakness: bool = False
-    persisting_weakness: bool = False  # in this check-in and the one before
-
-    @property
-    def any(self) -> bool:
-        return self.new_numbness or self.new_weakness or self.persisting_weakness
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        out: list[str] = []
-        if self.new_numbness:
-            out.append(_("You have numbness you did not report last time."))
-        if self.new_weakness:
-            out.append(_("You have weakness you did not report last time."))
-        if self.persisting_weakness:
-            out.append(_("You have reported weakness again."))
-        return tuple(out)
-
-
-NERVE_ADVICE = N_(
-    "New numbness or weakness is a sign to ease off, not to push on. Please answer "
-    "the safety questions now. Get medical help today if the weakness gets worse, "
-    "or numbness reaches your bottom, genitals or both legs. Otherwise see a doctor "
-    "or physiotherapist in the next few days."
-)
-
-
-def nerve_signs(current: CheckIn, previous: CheckIn | None) -> NerveSigns:
-    """Compare one check-in's numbness and weakness with the one before it."""
-    return NerveSigns(
-        new_numbness=current.numbness and not (previous is not None and previous.numbness),
-        new_weakness=current.weakness and not (previous is not None and previous.weakness),
-        persisting_weakness=current.weakness and previous is not None and previous.weakness,
-    )
-
-
 def previous_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
     """The latest check-in made at or before ``at`` (by time, then id), leaving
     out the one with ``exclude_id`` (the check-in being judged, once saved)."""
@@ -315,6 +278,8 @@ class PainResponse:
     def advice(self) -> str:
         if self.nerve.any:
             return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
+        if self.nerve.new_tingling and not self.spread_again:
+            return f"{_(TINGLING_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         text = {
             PainLevel.FINE: FINE_ADVICE,
             PainLevel.ACCEPTABLE: ACCEPTABLE_ADVICE,
@@ -357,10 +322,11 @@ def pain_response(
     next morning than before it. Otherwise ACCEPTABLE when the peak is above
     ``fine_max``, else FINE. UNKNOWN when there is nothing to go on.
 
-    Numbness or weakness in the latest check-in that the check-in before it
-    (``previous``; else ``before``) did not have, or weakness in both, is
-    never FINE: the level is EASE_OFF, the advice says when to get help and
-    :attr:`PainResponse.ask_red_flags` is set.
+    Numbness or weakness in the latest check-in that the check-in before the
+    session (``before``; else ``previous``) did not have, or weakness in
+    both, is never FINE: the level is EASE_OFF, the advice says when to get
+    help and :attr:`PainResponse.ask_red_flags` is set. New tingling is
+    never FINE either: EASE_OFF, with its own advice (article 004).
 
     Leg pain going down, or symptoms moving back up the leg, are listed in
     :attr:`PainResponse.good`: the change matters, not only the level.
@@ -371,8 +337,16 @@ def pain_response(
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
-    earlier = previous or (after if latest is next_morning and after is not None else before)
+    # Against the check-in before the session: numbness the session brought
+    # on is still new the next morning (compared with the after check-in,
+    # the morning called it "fine").
+    if before is not None:
+        earlier: CheckIn | None = before
+    else:
+        earlier = previous if previous is not None else (after if latest is next_morning else None)
     nerve = nerve_signs(latest, earlier) if latest is not None else NerveSigns()
+    # Spreading is judged below, against before the session, with its own words.
+    nerve = replace(nerve, spread=False)
     good: list[str] = []
     if before is not None and latest is not None:
         if latest.leg < before.leg:

@@ -70,7 +70,7 @@ class SideMode(StrEnum):
 
 # What the person said about the painful leg (the preference's values).
 # "" is "not asked yet": the app asks before a session needs it.
-SIDE_SETTINGS: tuple[str, ...] = ("", "left", "right", "both")
+SIDE_SETTINGS: tuple[str, ...] = ("", "left", "right", "both", "unsure")
 
 
 def side_options(setting: str, side_mode: str = "both") -> tuple[SideMode, Side | None]:

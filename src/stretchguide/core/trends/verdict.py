@@ -105,12 +105,14 @@ def fourteen_day_verdict(
        furthest extent). Comparing the ends, not week with week, lets a
        steady slow change count.
     3. WORSE if leg pain rose by ``meaningful`` (2) points or more, or the
-       typical extent moved further down the leg.
+       typical extent moved further down the leg, or the newest day's
+       extent reaches further down than the start's.
     4. Otherwise SETTLED if the latest leg and back pain are both at most
-       ``MILD_MAX`` (2) and symptoms stay above the knee: nothing to send
-       anyone to a doctor for; keep going.
-    5. Otherwise IMPROVING if leg pain fell by 2 points or more, or the
-       typical extent moved back up the leg.
+       ``MILD_MAX`` (2) and symptoms stayed above the knee on each of the
+       latest days: nothing to send anyone to a doctor for; keep going.
+    5. Otherwise IMPROVING if leg pain fell by 2 points or more, or
+       symptoms on each of the latest days stayed higher up the leg than
+       the start's typical extent.
     6. Otherwise NO_CHANGE. Back pain moving on its own is reported in the
        reasons but does not make the leg better or worse.
 
@@ -144,25 +146,36 @@ def fourteen_day_verdict(
         back_note.append(_("Back pain went up from {a} to {b}.").format(a=num(eb), b=num(lb)))
     elif eb - lb >= meaningful:
         back_note.append(_("Back pain went down from {a} to {b}.").format(a=num(eb), b=num(lb)))
+    # The newest day on its own as well: a spread today must not hide behind
+    # two days like the start (the typical extent of the last 3 would).
+    newest = series[-1].furthest
+    furthest_latest = max(d.furthest.rank for d in latest)
     reasons: list[str] = []
-    if ll - el >= meaningful or le.rank > ee.rank:
+    if ll - el >= meaningful or le.rank > ee.rank or newest.rank > ee.rank:
         kind = VerdictKind.WORSE
         if ll - el >= meaningful:
             reasons.append(_("Leg pain went up from {a} to {b}.").format(a=num(el), b=num(ll)))
         if le.rank > ee.rank:
             reasons.append(_("Symptoms reach further down the leg than at the start."))
-    elif ll <= MILD_MAX and lb <= MILD_MAX and le.rank < Extent.BELOW_KNEE.rank:
+        elif newest.rank > ee.rank:
+            reasons.append(
+                _(
+                    "At the latest check-in, symptoms reached further down the leg "
+                    "than at the start."
+                )
+            )
+    elif ll <= MILD_MAX and lb <= MILD_MAX and furthest_latest < Extent.BELOW_KNEE.rank:
         kind = VerdictKind.SETTLED
         reasons.append(
             _("Leg pain is low ({pain} out of 10) and stays above the knee.").format(pain=num(ll))
             if ll > 0 or lb > 0
             else _("No leg or back pain in the latest check-ins.")
         )
-    elif el - ll >= meaningful or le.rank < ee.rank:
+    elif el - ll >= meaningful or furthest_latest < ee.rank:
         kind = VerdictKind.IMPROVING
         if el - ll >= meaningful:
             reasons.append(_("Leg pain went down from {a} to {b}.").format(a=num(el), b=num(ll)))
-        if le.rank < ee.rank:
+        if furthest_latest < ee.rank:
             reasons.append(_("Symptoms have moved back up the leg, toward the back."))
     else:
         kind = VerdictKind.NO_CHANGE

@@ -1,0 +1,97 @@
+"""Nerve signs in a check-in: numbness, weakness, tingling and symptoms
+reaching further down the leg, each against the check-in before.
+
+Pure data and functions (no Qt); ``core/safety.py`` applies them in the
+after-session rule, ``qt/session_flow.py`` to a check-in on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stretchguide.core.i18n import N_, _
+from stretchguide.core.trends import CheckIn
+
+
+@dataclass(frozen=True)
+class NerveSigns:
+    """Nerve symptoms that are new, or weakness that keeps coming back.
+
+    New means not reported in the check-in compared with: with nothing to
+    compare with, any numbness or weakness counts as new (never "fine").
+    Numbness and weakness bring the safety questions up at once
+    (:attr:`any`); new tingling, or symptoms reaching further down the leg
+    than last time, are nerve signs to ease off for (:attr:`ease_off`), not
+    questions for a doctor today.
+    """
+
+    new_numbness: bool = False
+    new_weakness: bool = False
+    persisting_weakness: bool = False  # in this check-in and the one before
+    new_tingling: bool = False
+    spread: bool = False  # further down the leg than the check-in compared with
+
+    @property
+    def any(self) -> bool:
+        """Numbness or weakness: the safety questions come up now."""
+        return self.new_numbness or self.new_weakness or self.persisting_weakness
+
+    @property
+    def ease_off(self) -> bool:
+        """Any nerve sign at all: never "fine"."""
+        return self.any or self.new_tingling or self.spread
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        out: list[str] = []
+        if self.new_numbness:
+            out.append(_("You have numbness you did not report last time."))
+        if self.new_weakness:
+            out.append(_("You have weakness you did not report last time."))
+        if self.persisting_weakness:
+            out.append(_("You have reported weakness again."))
+        if self.new_tingling:
+            out.append(_("You have tingling you did not report last time."))
+        if self.spread:
+            out.append(_("Symptoms reach further down the leg than at your last check-in."))
+        return tuple(out)
+
+
+NERVE_ADVICE = N_(
+    "New numbness or weakness is a sign to ease off, not to push on. Please answer "
+    "the safety questions now. Get medical help today if the weakness gets worse, "
+    "or numbness reaches your bottom, genitals or both legs. Otherwise see a doctor "
+    "or physiotherapist in the next few days."
+)
+# Article 004: ease the stretch when it brings on tingling, pain or numbness;
+# see a professional when in doubt.
+TINGLING_ADVICE = N_(
+    "New tingling means the nerve has had enough. Ease off: make each stretch "
+    "gentler and stop any exercise that brings the tingling on. If it stays or "
+    "comes back, see a doctor or physiotherapist."
+)
+SPREAD_SINCE_ADVICE = N_(
+    "Your symptoms reach further down the leg than last time. That is a nerve sign: "
+    "take it gently today, stop any exercise that sends pain further down, and see "
+    "a doctor or physiotherapist if it stays there or spreads again."
+)
+
+
+def nerve_signs(current: CheckIn, previous: CheckIn | None) -> NerveSigns:
+    """Compare one check-in's nerve symptoms with the one before it."""
+    return NerveSigns(
+        new_numbness=current.numbness and not (previous is not None and previous.numbness),
+        new_weakness=current.weakness and not (previous is not None and previous.weakness),
+        persisting_weakness=current.weakness and previous is not None and previous.weakness,
+        new_tingling=current.tingling and previous is not None and not previous.tingling,
+        spread=previous is not None and current.extent.rank > previous.extent.rank,
+    )
+
+
+def nerve_advice(signs: NerveSigns) -> str:
+    """What to do about nerve signs, most urgent first (untranslated ids)."""
+    if signs.any:
+        return NERVE_ADVICE
+    if signs.spread:
+        return SPREAD_SINCE_ADVICE
+    return TINGLING_ADVICE

@@ -1,0 +1,91 @@
+"""Nerve signs the review of Dec 4 found called "fine": new tingling, numbness
+a session brought on that is still there the next morning, symptoms reaching
+further down the leg than last time, and a newest day's spread hidden in
+the 14-day verdict."""
+
+from __future__ import annotations
+
+from tests.core.test_trends import TODAY, ci
+
+from stretchguide.core.safety import (
+    SPREAD_SINCE_ADVICE,
+    TINGLING_ADVICE,
+    PainLevel,
+    nerve_advice,
+    nerve_signs,
+    pain_response,
+)
+from stretchguide.core.trends import CheckIn, CheckInKind, Extent, VerdictKind, fourteen_day_verdict
+
+
+def at(
+    t: int,
+    kind: CheckInKind = CheckInKind.ANY,
+    *,
+    leg: int = 2,
+    extent: Extent = Extent.THIGH,
+    tingling: bool = False,
+    numbness: bool = False,
+) -> CheckIn:
+    return CheckIn(t, kind, 1, leg, extent, tingling=tingling, numbness=numbness, id=t)
+
+
+def test_new_tingling_after_a_session_is_never_fine() -> None:
+    before = at(1, CheckInKind.BEFORE)
+    after = at(2, CheckInKind.AFTER, tingling=True)
+    r = pain_response(before=before, after=after, previous=before)
+    assert r.level is PainLevel.EASE_OFF
+    assert "tingling" in " ".join(r.reasons).lower()
+    assert r.advice.startswith(TINGLING_ADVICE)
+    # Ease off, but not one of the urgent signs: no questions for a doctor today.
+    assert not r.ask_red_flags
+    # Tingling that was there before the session is not new.
+    known = pain_response(before=at(1, tingling=True), after=at(2, tingling=True))
+    assert known.level is PainLevel.FINE
+
+
+def test_numbness_a_session_brought_on_is_still_new_the_next_morning() -> None:
+    before = at(1, CheckInKind.BEFORE)
+    after = at(2, CheckInKind.AFTER, numbness=True)
+    morning = at(3, CheckInKind.NEXT_MORNING, numbness=True)
+    # The app passes the latest check-in before the morning (the after one)
+    # as ``previous``; against it the numbness was not new, and "fine".
+    r = pain_response(before=before, after=after, next_morning=morning, previous=after)
+    assert r.level is PainLevel.EASE_OFF and r.ask_red_flags
+    assert "That looks fine" not in r.advice
+    # Numbness there before the session as well is known, not new.
+    known = pain_response(
+        before=at(1, numbness=True), after=after, next_morning=morning, previous=after
+    )
+    assert not known.nerve.new_numbness
+
+
+def test_symptoms_further_down_than_last_time_are_a_nerve_sign() -> None:
+    signs = nerve_signs(at(2, extent=Extent.FOOT), at(1, extent=Extent.BUTTOCK))
+    assert signs.spread and signs.ease_off and not signs.any
+    assert nerve_advice(signs) == SPREAD_SINCE_ADVICE
+    assert not nerve_signs(at(2, extent=Extent.BUTTOCK), at(1, extent=Extent.FOOT)).spread
+    assert not nerve_signs(at(2, extent=Extent.FOOT), None).spread  # nothing to compare
+
+
+def test_the_verdict_does_not_hide_the_newest_days_spread() -> None:
+    # 13 days at the thigh, today into the foot: the middle of the last three
+    # days was still the thigh, and the verdict said "stays above the knee".
+    days = [ci(d, 1, 2, Extent.THIGH) for d in range(13)] + [ci(13, 1, 2, Extent.FOOT)]
+    v = fourteen_day_verdict(days, TODAY)
+    assert v.kind is VerdictKind.WORSE and v.see_professional
+    assert any("further down the leg" in r for r in v.reasons)
+
+
+def test_settled_needs_every_latest_day_above_the_knee() -> None:
+    start = [ci(d, 1, 2, Extent.BELOW_KNEE) for d in range(7)]
+    # The latest three: thigh, below the knee, thigh. Not "stays above the knee".
+    latest = [ci(7 + d, 1, 1, Extent.THIGH) for d in range(4)]
+    latest += [
+        ci(11, 1, 1, Extent.THIGH),
+        ci(12, 1, 1, Extent.BELOW_KNEE),
+        ci(13, 1, 1, Extent.THIGH),
+    ]
+    v = fourteen_day_verdict(start + latest, TODAY)
+    assert v.kind is not VerdictKind.SETTLED
+    assert not any("stays above the knee" in r for r in v.reasons)
