@@ -132,7 +132,28 @@ def test_a_stale_pain_message_goes_once_the_numbers_are_picked(qtbot, picker):
     page.back.set_value(2)
     assert page.error.text()  # leg pain is still missing
     page.leg.set_value(3)
+    assert page.error.text()  # how far down the leg is still missing
+    qtbot.mouseClick(page.extent_group.button(2), Qt.MouseButton.LeftButton)
     assert page.error.text() == ""
+
+
+def test_a_check_in_without_how_far_down_the_leg_is_not_saved(qtbot, picker):
+    # A blank was once stored as "not in the leg", which then read as
+    # symptoms moving back up the leg ("a good sign"): never guessed.
+    window, _ = picker
+    window.checkin_now()
+    page = window.checkin
+    before = len(window.ctx.history.checkins())
+    page.back.set_value(2)
+    page.leg.set_value(3)
+    with qtbot.assertNotEmitted(page.sig_submitted):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "how far down the leg" in page.error.text()
+    assert len(window.ctx.history.checkins()) == before
+    page.set_extent("thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = window.ctx.history.checkins()
+    assert len(saved) == before + 1 and saved[-1].extent.value == "thigh"
 
 
 def test_the_window_fits_a_1280_by_720_screen(qtbot, picker):

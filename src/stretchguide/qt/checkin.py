@@ -28,7 +28,7 @@ from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, ChoiceRow, PainScale
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
-SIDES = ("left", "right", "both")  # the painful leg, as Preferences stores it
+SIDES = ("left", "right", "both", "unsure")  # the painful leg, as Preferences stores it
 RESPONSES = ("better", "same", "worse")
 
 
@@ -140,7 +140,8 @@ class CheckinPage(QWidget):
         side_labels = {
             "left": self.tr("&Left"),
             "right": self.tr("&Right"),
-            "both": self.tr("Both / not sure"),
+            "both": self.tr("&Both legs"),
+            "unsure": self.tr("Not s&ure"),
         }
         self.side_row = ChoiceRow(
             [side_labels[k] for k in SIDES],
@@ -152,7 +153,7 @@ class CheckinPage(QWidget):
         self.side_hint = QLabel(
             self.tr(
                 "Exercises for the painful leg are done on this leg. "
-                "Both / not sure: they are done on both legs."
+                "Both legs or not sure: they are done on both legs."
             )
         )
         self.side_hint.setWordWrap(True)
@@ -236,9 +237,14 @@ class CheckinPage(QWidget):
         # A message about a missing number goes as soon as it is answered.
         self.back.sig_changed.connect(self._clear_stale_error)
         self.leg.sig_changed.connect(self._clear_stale_error)
+        self.extent_group.idClicked.connect(self._clear_stale_error)
 
     def _clear_stale_error(self, _n: int = 0) -> None:
-        if self.back.value() is not None and self.leg.value() is not None:
+        if (
+            self.back.value() is not None
+            and self.leg.value() is not None
+            and self.extent_group.checkedId() >= 0
+        ):
             self.error.clear()
 
     def _inputs(self) -> tuple[QWidget, ...]:
@@ -377,11 +383,18 @@ class CheckinPage(QWidget):
         if back is None or leg is None:
             self.error.setText(self.tr("Please pick a number for back pain and for leg pain."))
             return None
+        extent_id = self.extent_group.checkedId()
+        if extent_id < 0:
+            # Never stored as "not in the leg" when it was not said: a blank
+            # here once read as symptoms moving back up the leg.
+            self.error.setText(
+                self.tr('Please say how far down the leg you feel it (or "Not in the leg").')
+            )
+            return None
         side_id = self.side_row.group.checkedId()
         if self.require_side and side_id < 0:
-            self.error.setText(self.tr("Please say which leg hurts (or both / not sure)."))
+            self.error.setText(self.tr("Please say which leg hurts (or both, or not sure)."))
             return None
-        extent_id = self.extent_group.checkedId()
         responses = {
             ex_id: RESPONSES[g.checkedId()]
             for ex_id, g in self.response_groups.items()
@@ -391,7 +404,7 @@ class CheckinPage(QWidget):
             kind=self.kind,
             back_pain=back,
             leg_pain=leg,
-            extent=EXTENTS[extent_id] if extent_id >= 0 else Extent.NONE,
+            extent=EXTENTS[extent_id],
             tingling=self.tingling.isChecked(),
             numbness=self.numbness.isChecked(),
             weakness=self.weakness.isChecked(),

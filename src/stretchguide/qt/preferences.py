@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     # core.safety pulls in core.trends: ~40 ms the first paint does not need.
     from stretchguide.core.safety import PainThresholds
 
-# "" = not asked yet (the app asks before a session needs it); "both" =
-# both legs or not sure. Files from older versions hold "none", which was the
-# untouched default and so says nothing about the leg: it reads as "".
-AFFECTED_SIDES = ("", "left", "right", "both")
+# "" = not asked yet (the app asks before a session needs it); "both" = both
+# legs (one of the urgent signs: the safety questions follow), "unsure" = not
+# sure; both legs are exercised for either. Files from older versions hold
+# "none", which was the untouched default and so says nothing about the leg:
+# it reads as "".
+AFFECTED_SIDES = ("", "left", "right", "both", "unsure")
 SIDE_MODES = ("both", "affected_only", "affected_first", "extra_affected")
 
 
@@ -205,7 +207,7 @@ class Preferences:
 
     @property
     def side_known(self) -> bool:
-        """Whether the person has said which leg hurts (or "both / not sure")."""
+        """Whether the person has said which leg hurts (or both, or not sure)."""
         return self.affected_side != ""
 
     @property

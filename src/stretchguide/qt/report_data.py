@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from stretchguide.core.catalog import Exercise
     from stretchguide.store.history import History
 
-# "" is a side never given; "both" (and the old "none") is "both or not sure".
+# "" is a side never given; "both" is both legs, "unsure" not sure (before
+# s35 "both" was "both or not sure", and the old "none" says nothing).
 # English here (N_), translated with _() when the report is assembled.
 SIDE_WORDS = {
     "": N_("not given yet"),
-    "none": N_("both or not sure"),
-    "both": N_("both or not sure"),
+    "none": N_("not given yet"),
+    "both": N_("both legs"),
+    "unsure": N_("not sure"),
     "left": N_("left"),
     "right": N_("right"),
 }

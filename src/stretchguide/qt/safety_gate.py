@@ -80,7 +80,8 @@ class SafetyGate(QStackedWidget):
         labels = {
             "left": self.tr("Left"),
             "right": self.tr("Right"),
-            "both": self.tr("Both / not sure"),
+            "both": self.tr("Both legs"),
+            "unsure": self.tr("Not sure"),
         }
         self.side_row = ChoiceRow(
             [labels[k] for k in SIDES],

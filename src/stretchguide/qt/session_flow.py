@@ -152,6 +152,8 @@ class SessionFlow(QObject):
         from stretchguide.core.trends import CheckInKind
 
         self._morning_session = session_id
+        self._pending_routine = None  # a morning check-in never starts a session
+        self._before = None
         self.window.checkin.start(CheckInKind.NEXT_MORNING)
         self.window.show_page(Page.CHECKIN)
 
@@ -344,6 +346,7 @@ class SessionFlow(QObject):
         from stretchguide.core.trends import CheckInKind
 
         self._pending_routine = None
+        self._before = None
         self.window.checkin.start(CheckInKind.ANY, side=self.ctx.prefs.affected_side)
         self.window.show_page(Page.CHECKIN)
 
@@ -370,16 +373,23 @@ class SessionFlow(QObject):
         h = self.ctx.history
         at = int(self.ctx.wall())
         nerve = self._nerve_signs(answers, at)
-        self._ask_flags_next = nerve.any
-        if nerve.any:
+        # Pain in both legs is one of the urgent signs: said, it brings the
+        # safety questions up now (once, when the answer becomes "both").
+        both_legs = side_changed and answers.side == "both"
+        self._ask_flags_next = nerve.any or both_legs
+        if self._ask_flags_next:
             # Asked now, not in a week: new numbness or weakness may be the
             # first of the urgent signs.
             self.ctx.prefs.red_flags_checked_at = 0.0
             self.ctx.prefs.sync()
+        extra = ((self._both_legs_line(),) if both_legs else ()) + (
+            (self._side_line(answers.side),) if side_changed else ()
+        )
         if kind == CheckInKind.BEFORE:
             self._before = answers
-            if nerve.any:
-                self.window.checkin.show_verdict(nerve_html(nerve.reasons))
+            if nerve.ease_off or both_legs:
+                # Continue goes on to the questions (if asked), then the session.
+                self.window.checkin.show_verdict(nerve_html(nerve, extra))
                 return
             self._start_session()
             return
@@ -396,6 +406,10 @@ class SessionFlow(QObject):
                 previous=self._previous,
                 spread_last_time=self._spread_last_time(sid, at),
             )
+            self._ask_flags_next = verdict.ask_red_flags or both_legs
+            if self._ask_flags_next:
+                self.ctx.prefs.red_flags_checked_at = 0.0
+                self.ctx.prefs.sync()
             self._show_verdict(verdict, sid)
             return
         if kind == CheckInKind.NEXT_MORNING and self._morning_session is not None:
@@ -411,11 +425,16 @@ class SessionFlow(QObject):
                 previous=self._previous,
                 spread_last_time=self._spread_last_time(sid, at),
             )
+            # Judged against before the session, as the verdict says.
+            self._ask_flags_next = verdict.ask_red_flags
+            if verdict.ask_red_flags:
+                self.ctx.prefs.red_flags_checked_at = 0.0
+                self.ctx.prefs.sync()
             self._show_verdict(verdict, sid)
             return
         self._save_checkin(answers, None)
-        if nerve.any:
-            self.window.checkin.show_verdict(nerve_html(nerve.reasons))
+        if nerve.ease_off or both_legs:
+            self.window.checkin.show_verdict(nerve_html(nerve, extra))
             return
         said = "<p><b>" + self.tr("Saved. Thank you.") + "</b></p>"
         if side_changed:
@@ -423,6 +442,12 @@ class SessionFlow(QObject):
             # a slip of the finger is seen where it was made.
             said += "<p>" + self._side_line(answers.side) + "</p>"
         self.window.checkin.show_verdict(said)
+
+    def _both_legs_line(self) -> str:
+        return self.tr(
+            "Pain in both legs can be a sign that needs a doctor soon. "
+            "Please answer the safety questions now."
+        )
 
     def _side_line(self, side: str) -> str:
         if side == "left":
@@ -432,7 +457,8 @@ class SessionFlow(QObject):
         return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
     def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
-        """New or returning numbness/weakness against the check-in before this one."""
+        """Nerve signs against the check-in before this one: new numbness,
+        weakness or tingling, weakness again, symptoms further down the leg."""
         from stretchguide.core.safety import nerve_signs, previous_checkin
 
         recent = self.ctx.history.checkins(since=at - 90 * 86400)
@@ -496,6 +522,10 @@ class SessionFlow(QObject):
             self._ask_flags_next = False
             self.window.safety.begin(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
             self.window.show_page(Page.SAFETY)
+            return
+        if self._pending_routine is not None and self._before is not None:
+            # A check-in before a session, with a warning read: on to it.
+            self._start_session()
             return
         self.window.show_history()
 
@@ -738,4 +768,9 @@ class SessionFlow(QObject):
         self.window.checkin.start(CheckInKind.AFTER, exercises)
         routine = rec.routine
         self.window.checkin.set_context(routine.name if routine is not None else "", self._before)
+        # The session is over: nothing may start it again. Safety questions
+        # passed after this check-in once restarted the same routine, with
+        # the old "before" answers saved again under the new time.
+        self._pending_routine = None
+        self._before = None
         self.window.show_page(Page.CHECKIN)

@@ -90,7 +90,8 @@ class SettingsDialog(QDialog):
             ("", self.tr("Not said yet (ask before a session)")),
             ("left", self.tr("Left leg")),
             ("right", self.tr("Right leg")),
-            ("both", self.tr("Both / not sure (both legs are exercised)")),
+            ("both", self.tr("Both legs (both legs are exercised)")),
+            ("unsure", self.tr("Not sure (both legs are exercised)")),
         ):
             self.side.addItem(label, key)
         self.side_mode = QComboBox()
@@ -262,7 +263,12 @@ class SettingsDialog(QDialog):
         p.language = str(self.language.currentData())
         p.rest_s = self.rest.value()
         p.switch_s = self.switch.value()
-        p.affected_side = str(self.side.currentData())
+        side = str(self.side.currentData())
+        if side == "both" and p.affected_side != "both":
+            # Pain in both legs is one of the urgent signs: the safety
+            # questions come before the next session, not in a week.
+            p.red_flags_checked_at = 0.0
+        p.affected_side = side
         p.side_mode = str(self.side_mode.currentData())
         p.reminder_enabled = self.reminder.isChecked()
         p.reminder_time = self.reminder_time.time().toString("HH:mm")

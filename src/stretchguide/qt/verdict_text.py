@@ -11,12 +11,15 @@ import html
 from PySide6.QtCore import QCoreApplication, QObject
 
 from stretchguide.core.i18n import _
-from stretchguide.core.safety import NERVE_ADVICE, NOT_A_DIAGNOSIS
+from stretchguide.core.safety import NOT_A_DIAGNOSIS, NerveSigns, nerve_advice
 
 
-def nerve_html(reasons: tuple[str, ...]) -> str:
-    """New numbness or weakness: ease off, the safety questions next, when to get help."""
-    return verdict_html("ease_off", f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}", reasons)
+def nerve_html(signs: NerveSigns, extra: tuple[str, ...] = ()) -> str:
+    """Nerve signs in a check-in: ease off, and what to do next (the safety
+    questions for numbness or weakness). ``extra`` are more reasons."""
+    return verdict_html(
+        "ease_off", f"{_(nerve_advice(signs))} {_(NOT_A_DIAGNOSIS)}", (*signs.reasons, *extra)
+    )
 
 
 def verdict_html(

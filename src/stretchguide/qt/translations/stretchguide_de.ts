@@ -119,10 +119,6 @@
         <translation>&amp;Rechts</translation>
     </message>
     <message>
-        <source>Both / not sure</source>
-        <translation>Beide / unsicher</translation>
-    </message>
-    <message>
         <source>Painful leg: </source>
         <translation>Schmerzendes Bein: </translation>
     </message>
@@ -131,8 +127,16 @@
         <translation>Welches Bein schmerzt</translation>
     </message>
     <message>
-        <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
-        <translation>Übungen für das schmerzende Bein werden mit diesem Bein gemacht. Beide / unsicher: mit beiden Beinen.</translation>
+        <source>&amp;Both legs</source>
+        <translation>&amp;Beide Beine</translation>
+    </message>
+    <message>
+        <source>Not s&amp;ure</source>
+        <translation>&amp;Nicht sicher</translation>
+    </message>
+    <message>
+        <source>Exercises for the painful leg are done on this leg. Both legs or not sure: they are done on both legs.</source>
+        <translation>Übungen für das schmerzende Bein werden mit diesem Bein gemacht. Beide Beine oder nicht sicher: mit beiden Beinen.</translation>
     </message>
     <message>
         <source>N&amp;ote (optional)</source>
@@ -251,8 +255,12 @@
         <translation>Bitte wählen Sie eine Zahl für Rücken- und für Beinschmerzen.</translation>
     </message>
     <message>
-        <source>Please say which leg hurts (or both / not sure).</source>
-        <translation>Bitte sagen Sie, welches Bein schmerzt (oder beide / unsicher).</translation>
+        <source>Please say how far down the leg you feel it (or &quot;Not in the leg&quot;).</source>
+        <translation>Bitte geben Sie an, wie weit ins Bein Sie es spüren (oder „Nicht im Bein“).</translation>
+    </message>
+    <message>
+        <source>Please say which leg hurts (or both, or not sure).</source>
+        <translation>Bitte geben Sie an, welches Bein schmerzt (oder beide, oder nicht sicher).</translation>
     </message>
 </context>
 <context>
@@ -1303,8 +1311,12 @@ besser · gleich · schlechter</translation>
         <translation>Rechts</translation>
     </message>
     <message>
-        <source>Both / not sure</source>
-        <translation>Beide / unsicher</translation>
+        <source>Both legs</source>
+        <translation>Beide Beine</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>Nicht sicher</translation>
     </message>
     <message>
         <source>Painful leg: </source>
@@ -1467,6 +1479,10 @@ besser · gleich · schlechter</translation>
     <message>
         <source>Saved. Thank you.</source>
         <translation>Gespeichert. Danke.</translation>
+    </message>
+    <message>
+        <source>Pain in both legs can be a sign that needs a doctor soon. Please answer the safety questions now.</source>
+        <translation>Schmerzen in beiden Beinen können ein Zeichen sein, das bald ärztlich angesehen werden muss. Bitte beantworten Sie jetzt die Sicherheitsfragen.</translation>
     </message>
     <message>
         <source>From now on, exercises for the painful leg are done on your left leg.</source>
@@ -1766,8 +1782,12 @@ besser · gleich · schlechter</translation>
         <translation>Rechtes Bein</translation>
     </message>
     <message>
-        <source>Both / not sure (both legs are exercised)</source>
-        <translation>Beide / unsicher (beide Beine werden geübt)</translation>
+        <source>Both legs (both legs are exercised)</source>
+        <translation>Beide Beine (beide Beine werden geübt)</translation>
+    </message>
+    <message>
+        <source>Not sure (both legs are exercised)</source>
+        <translation>Nicht sicher (beide Beine werden geübt)</translation>
     </message>
     <message>
         <source>Both sides equally</source>

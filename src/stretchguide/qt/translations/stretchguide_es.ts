@@ -119,10 +119,6 @@
         <translation>&amp;Derecha</translation>
     </message>
     <message>
-        <source>Both / not sure</source>
-        <translation>Las dos / no lo sé</translation>
-    </message>
-    <message>
         <source>Painful leg: </source>
         <translation>Pierna con dolor: </translation>
     </message>
@@ -131,8 +127,16 @@
         <translation>Qué pierna duele</translation>
     </message>
     <message>
-        <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
-        <translation>Los ejercicios para la pierna con dolor se hacen con esta pierna. Las dos / no lo sé: con las dos piernas.</translation>
+        <source>&amp;Both legs</source>
+        <translation>&amp;Ambas piernas</translation>
+    </message>
+    <message>
+        <source>Not s&amp;ure</source>
+        <translation>&amp;No lo sé</translation>
+    </message>
+    <message>
+        <source>Exercises for the painful leg are done on this leg. Both legs or not sure: they are done on both legs.</source>
+        <translation>Los ejercicios para la pierna con dolor se hacen con esta pierna. Ambas piernas o no lo sabes: se hacen con las dos.</translation>
     </message>
     <message>
         <source>N&amp;ote (optional)</source>
@@ -251,8 +255,12 @@
         <translation>Elige un número para el dolor de espalda y otro para el de pierna.</translation>
     </message>
     <message>
-        <source>Please say which leg hurts (or both / not sure).</source>
-        <translation>Indica qué pierna duele (o las dos / no lo sé).</translation>
+        <source>Please say how far down the leg you feel it (or &quot;Not in the leg&quot;).</source>
+        <translation>Indica hasta dónde lo notas en la pierna (o «No en la pierna»).</translation>
+    </message>
+    <message>
+        <source>Please say which leg hurts (or both, or not sure).</source>
+        <translation>Indica qué pierna te duele (o las dos, o que no lo sabes).</translation>
     </message>
 </context>
 <context>
@@ -1303,8 +1311,12 @@ mejor · igual · peor</translation>
         <translation>Derecha</translation>
     </message>
     <message>
-        <source>Both / not sure</source>
-        <translation>Las dos / no lo sé</translation>
+        <source>Both legs</source>
+        <translation>Ambas piernas</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>No lo sé</translation>
     </message>
     <message>
         <source>Painful leg: </source>
@@ -1467,6 +1479,10 @@ mejor · igual · peor</translation>
     <message>
         <source>Saved. Thank you.</source>
         <translation>Guardado. Gracias.</translation>
+    </message>
+    <message>
+        <source>Pain in both legs can be a sign that needs a doctor soon. Please answer the safety questions now.</source>
+        <translation>El dolor en las dos piernas puede ser una señal que necesita un médico pronto. Responde ahora a las preguntas de seguridad.</translation>
     </message>
     <message>
         <source>From now on, exercises for the painful leg are done on your left leg.</source>
@@ -1766,8 +1782,12 @@ mejor · igual · peor</translation>
         <translation>Pierna derecha</translation>
     </message>
     <message>
-        <source>Both / not sure (both legs are exercised)</source>
-        <translation>Las dos / no lo sé (se trabajan las dos piernas)</translation>
+        <source>Both legs (both legs are exercised)</source>
+        <translation>Ambas piernas (se ejercitan las dos)</translation>
+    </message>
+    <message>
+        <source>Not sure (both legs are exercised)</source>
+        <translation>No lo sé (se ejercitan las dos)</translation>
     </message>
     <message>
         <source>Both sides equally</source>

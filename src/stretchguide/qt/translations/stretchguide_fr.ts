@@ -119,10 +119,6 @@
         <translation>&amp;Droite</translation>
     </message>
     <message>
-        <source>Both / not sure</source>
-        <translation>Les deux / je ne sais pas</translation>
-    </message>
-    <message>
         <source>Painful leg: </source>
         <translation>Jambe douloureuse : </translation>
     </message>
@@ -131,8 +127,16 @@
         <translation>Quelle jambe fait mal</translation>
     </message>
     <message>
-        <source>Exercises for the painful leg are done on this leg. Both / not sure: they are done on both legs.</source>
-        <translation>Les exercices pour la jambe douloureuse se font sur cette jambe. Les deux / je ne sais pas : sur les deux jambes.</translation>
+        <source>&amp;Both legs</source>
+        <translation>Les deu&amp;x jambes</translation>
+    </message>
+    <message>
+        <source>Not s&amp;ure</source>
+        <translation>Je ne &amp;sais pas</translation>
+    </message>
+    <message>
+        <source>Exercises for the painful leg are done on this leg. Both legs or not sure: they are done on both legs.</source>
+        <translation>Les exercices pour la jambe douloureuse se font sur cette jambe. Les deux jambes ou vous ne savez pas : ils se font sur les deux.</translation>
     </message>
     <message>
         <source>N&amp;ote (optional)</source>
@@ -251,8 +255,12 @@
         <translation>Choisissez un chiffre pour la douleur au dos et pour la jambe.</translation>
     </message>
     <message>
-        <source>Please say which leg hurts (or both / not sure).</source>
-        <translation>Indiquez quelle jambe fait mal (ou les deux / je ne sais pas).</translation>
+        <source>Please say how far down the leg you feel it (or &quot;Not in the leg&quot;).</source>
+        <translation>Indiquez jusqu'où vous le sentez dans la jambe (ou « Pas dans la jambe »).</translation>
+    </message>
+    <message>
+        <source>Please say which leg hurts (or both, or not sure).</source>
+        <translation>Indiquez quelle jambe a mal (ou les deux, ou que vous ne savez pas).</translation>
     </message>
 </context>
 <context>
@@ -1303,8 +1311,12 @@ mieux · pareil · moins bien</translation>
         <translation>Droite</translation>
     </message>
     <message>
-        <source>Both / not sure</source>
-        <translation>Les deux / je ne sais pas</translation>
+        <source>Both legs</source>
+        <translation>Les deux jambes</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>Je ne sais pas</translation>
     </message>
     <message>
         <source>Painful leg: </source>
@@ -1467,6 +1479,10 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>Saved. Thank you.</source>
         <translation>Enregistré. Merci.</translation>
+    </message>
+    <message>
+        <source>Pain in both legs can be a sign that needs a doctor soon. Please answer the safety questions now.</source>
+        <translation>Une douleur dans les deux jambes peut être un signe qui demande un médecin rapidement. Répondez maintenant aux questions de sécurité.</translation>
     </message>
     <message>
         <source>From now on, exercises for the painful leg are done on your left leg.</source>
@@ -1766,8 +1782,12 @@ mieux · pareil · moins bien</translation>
         <translation>Jambe droite</translation>
     </message>
     <message>
-        <source>Both / not sure (both legs are exercised)</source>
-        <translation>Les deux / je ne sais pas (les deux jambes travaillent)</translation>
+        <source>Both legs (both legs are exercised)</source>
+        <translation>Les deux jambes (les deux sont travaillées)</translation>
+    </message>
+    <message>
+        <source>Not sure (both legs are exercised)</source>
+        <translation>Je ne sais pas (les deux sont travaillées)</translation>
     </message>
     <message>
         <source>Both sides equally</source>

@@ -1,0 +1,150 @@
+"""Nerve signs through the real window: what follows a check-in that has
+them, and that nothing is ever started or saved that the person did not ask
+for (a clinical review's findings, each once wrong)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from tests.qt.test_flow import (
+    ROUTINE,
+    app_window,
+    fill_checkin,
+    pass_safety_gate,
+    run_to_end,
+)
+
+from stretchguide.core.trends import CheckInKind
+
+__all__ = ["app_window"]  # the fixture, used by name
+
+
+def one_session(qtbot, window, clock, before_extent="thigh", after_extent="thigh", **after):
+    window.start_routine(ROUTINE)
+    if window.current_page() == "safety":
+        pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=2, extent=before_extent)
+    if page.side_row.group.checkedId() < 0:
+        page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    run_to_end(window, clock)
+    fill_checkin(qtbot, page, back=1, leg=2, extent=after_extent)
+    for symptom, on in after.items():
+        getattr(page, symptom).setChecked(on)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    return page.verdict.text()
+
+
+def test_safety_questions_after_a_session_never_start_it_again(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    one_session(qtbot, window, clock, numbness=True)
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+    wall.advance(60)
+    pass_safety_gate(qtbot, window)
+    # Once, the same routine started again here, with the first session's
+    # "before" answers saved a second time under the new time.
+    assert window.current_page() not in ("session", "checkin")
+    h = window.ctx.history
+    assert len(h.sessions()) == 1
+    kinds = sorted(c.kind.value for c in h.checkins())
+    assert kinds == [CheckInKind.AFTER.value, CheckInKind.BEFORE.value]
+    assert window.flow.controller is None or not window.flow.controller.timer.isActive()
+
+
+def test_both_legs_brings_the_safety_questions_before_the_session(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=3, leg=6, extent="below_knee")
+    page.set_side("both")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # not straight into the session
+    assert "both legs" in page.verdict.text()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+    assert window.safety.currentWidget() is window.safety.questions_page
+    pass_safety_gate(qtbot, window)
+    assert window.current_page() == "session"
+    assert window.ctx.prefs.affected_side == "both"
+    window.flow.controller.timer.stop()
+
+
+def test_not_sure_which_leg_goes_straight_into_the_session(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=2, leg=3)
+    page.set_side("unsure")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    assert window.ctx.prefs.affected_side == "unsure"
+    # Both legs are worked, as for "both": the side is never guessed.
+    from stretchguide.qt.session_rules import session_options
+
+    assert session_options(window.ctx.prefs).affected_side is None
+    window.flow.controller.timer.stop()
+
+
+def test_new_tingling_after_a_session_is_never_fine(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    text = one_session(qtbot, window, clock, tingling=True)
+    assert "That looks fine" not in text
+    assert "tingling" in text.lower()
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() != "session"
+
+
+def test_numbness_from_a_session_still_there_next_morning_is_never_fine(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    one_session(qtbot, window, clock, numbness=True)
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    pass_safety_gate(qtbot, window)
+    wall.advance(14 * 3600)
+    window.flow.begin_morning_checkin(window.ctx.history.sessions()[-1].id)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=2)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    # Compared with the after check-in, the morning once called it "fine";
+    # against before the session it is new numbness.
+    assert "That looks fine" not in text
+    assert "numbness" in text.lower()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+
+
+def test_symptoms_further_down_than_last_time_are_said_before_the_session(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    one_session(qtbot, window, clock, before_extent="buttock", after_extent="buttock")
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    wall.advance(86400)
+    window.start_routine(ROUTINE)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=2, extent="foot")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # said first
+    text = page.verdict.text()
+    assert "further down the leg" in text and "That looks fine" not in text
+    # Not one of the urgent signs: no questions, the session follows.
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window.flow.controller.timer.stop()
+
+
+def test_an_any_time_check_in_further_down_the_leg_is_not_just_saved(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    window.checkin_now()
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=2, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved. Thank you." in page.verdict.text()
+    wall.advance(86400)
+    window.checkin_now()
+    fill_checkin(qtbot, page, back=1, leg=2, extent="below_knee")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "further down the leg" in page.verdict.text()
