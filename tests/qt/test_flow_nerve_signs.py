@@ -148,3 +148,61 @@ def test_an_any_time_check_in_further_down_the_leg_is_not_just_saved(qtbot, app_
     fill_checkin(qtbot, page, back=1, leg=2, extent="below_knee")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "further down the leg" in page.verdict.text()
+
+
+def test_this_hurts_while_getting_down_does_not_ask_about_an_exercise_not_begun(qtbot, app_window):
+    from tests.qt.test_flow import start_session
+
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    assert not window.flow.session.snapshot(clock()).step.is_work  # the get-down
+    window.ask_hurt = lambda: "end"
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    assert window.checkin.kind == "after"
+    # The press is kept, but no exercise was tried: none is asked about.
+    assert len(window.ctx.history.hurts(window.ctx.history.sessions()[0].id)) == 1
+    assert window.checkin.response_groups == {}
+
+
+def test_a_new_session_does_not_start_with_the_last_ones_status(qtbot, app_window):
+    from tests.qt.test_flow import start_session
+
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    window.session_view.set_status("Eased off: holds are shorter from here on.")
+    window.statusBar().showMessage("No session was started. Please get medical help first.", 0)
+    window.session_view.confirm_stop = lambda: True
+    qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    start_session(qtbot, window)
+    assert "Eased off" not in window.session_view.status.text()
+    assert window.statusBar().currentMessage() == ""
+    window.flow.controller.timer.stop()
+
+
+def test_ease_off_is_offered_only_while_a_hold_is_to_come(qtbot, app_window):
+    window, clock, *_ = app_window
+    offered: list[list[str]] = []
+    view = window.session_view
+
+    def ask_choice(title, text, choices, escape=""):
+        offered.append([key for key, _ in choices])
+        return "continue"
+
+    view.ask_choice = ask_choice
+    # Holds to come: offered first, as key 1.
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert offered[-1] == ["ease", "skip", "continue", "end"]
+    window.flow.controller.timer.stop()
+    # A routine of repetitions alone: "ease off" would change nothing.
+    window.flow.controller.stop()
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    window.start_routine("cause_gentle_movements")
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert offered[-1] == ["skip", "continue", "end"]
+    window.flow.controller.timer.stop()

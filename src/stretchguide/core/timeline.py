@@ -252,6 +252,11 @@ class Timeline:
     def exercise_count(self) -> int:
         return self.steps[-1].exercise_index + 1 if self.steps else 0
 
+    def has_hold_from(self, index: int) -> bool:
+        """Whether a hold is still to come at or after step ``index`` (what
+        "ease off" shortens)."""
+        return any(step.kind is StepKind.HOLD for step in self.steps[index:])
+
     def exercise_starts(self) -> tuple[int, ...]:
         """Index of the first step of each exercise, in routine order."""
         firsts: list[int] = []

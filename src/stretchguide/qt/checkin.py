@@ -337,6 +337,11 @@ class CheckinPage(QWidget):
         self.set_context()
         self._build_responses((exercises or []) if kind is CheckInKind.AFTER else [])
         self.back.group.button(0).setFocus()
+        # From the top, title first: which check-in this is (before, after,
+        # next morning) was scrolled out of sight, left from the last one.
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, bar, lambda: bar.setValue(0))  # after the new layout
 
     def _build_responses(self, exercises: list[tuple[str, str]]) -> None:
         while self.responses_grid.count():

@@ -357,22 +357,38 @@ class MainWindow(PlanActions):
         view = self.session_view
         title = self.tr("This hurts")
         text = self.tr("The session is paused. Sharp or growing pain means stop.")
+        # "Ease off" shortens holds; offered only while one is still to come
+        # (on a routine of repetitions alone it changed nothing one could see).
+        session = self.flow.session
+        can_ease = session is not None and session.timeline.has_hold_from(session.step_index())
+        ease = [(HurtChoice.EASE.value, self.tr("Ease off: shorter holds from here"))]
         choices = [
-            (HurtChoice.EASE.value, self.tr("Ease off: shorter holds from here")),
+            *(ease if can_ease else []),
             (HurtChoice.SKIP.value, self.tr("Skip this exercise")),
             (HurtChoice.CONTINUE.value, self.tr("Carry on")),
             (HurtChoice.END.value, self.tr("End the session")),
         ]
         player = self.flow.sound.cue_player
         if player is not None and hasattr(player, "say") and self.ctx.audio:
-            line = self.tr(
-                "Paused. Sharp or growing pain means stop. Press one to ease off, "
-                "two to skip this exercise, three to carry on, four to end the session."
+            line = (
+                self.tr(
+                    "Paused. Sharp or growing pain means stop. Press one to ease off, "
+                    "two to skip this exercise, three to carry on, four to end the session."
+                )
+                if can_ease
+                else self.tr(
+                    "Paused. Sharp or growing pain means stop. Press one to skip this "
+                    "exercise, two to carry on, three to end the session."
+                )
             )
             if self.ctx.prefs.voice_commands:
                 # The words the recognizer takes for this question (qt/voice_screen.py);
                 # it does not take numbers.
-                line += " " + self.tr("Or say ease off, skip, go on, or stop.")
+                line += " " + (
+                    self.tr("Or say ease off, skip, go on, or stop.")
+                    if can_ease
+                    else self.tr("Or say skip, go on, or stop.")
+                )
             player.say(line, ("paused",))
         return view.ask_choice(title, text, choices, escape=HurtChoice.CONTINUE.value)
 

@@ -236,6 +236,9 @@ class SessionFlow(QObject):
         self._pending_routine = routine_id
         self.recording = None
         self._before = None
+        # A line left from before (e.g. "No session was started...") is not
+        # about this session.
+        self.window.statusBar().clearMessage()
         prefs = self.ctx.prefs
         if urgent_still_open(prefs.urgent_at, prefs.seen_doctor_at):
             # An urgent sign stands until a doctor has seen the person; a
@@ -579,6 +582,9 @@ class SessionFlow(QObject):
             self.controller.replace_session(session)
             self.sound.prepare(routine)
         self.window.show_page(Page.SESSION)
+        if at is None:
+            # A new session: the last one's "Eased off" must not greet it.
+            self.window.session_view.set_status("")
         if at is None and self.ctx.prefs.session_fullscreen and not self.window.isFullScreen():
             # From the mat nobody reaches for F: a new session fills the screen.
             self.window.showFullScreen()
@@ -677,7 +683,11 @@ class SessionFlow(QObject):
         if rec is None or controller is None:
             return
         step = controller.session.timeline.steps[index]
-        rec.worked[step.exercise_id] = None
+        if step.is_work:
+            # Only then was it tried: a press while getting down onto the
+            # mat, before the first exercise began, once made the after
+            # check-in ask how that exercise felt.
+            rec.worked[step.exercise_id] = None
         history, sid, when = self.ctx.history, rec.session_id, int(self.ctx.wall())
         number = rec.step_base + index
         self._save(lambda: history.record_hurt(sid, step.exercise_id, number, at=when))

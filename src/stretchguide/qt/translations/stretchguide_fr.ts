@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>Please say how far down the leg you feel it (or &quot;Not in the leg&quot;).</source>
-        <translation>Indiquez jusqu'où vous le sentez dans la jambe (ou « Pas dans la jambe »).</translation>
+        <translation>Indiquez jusqu&apos;où vous le sentez dans la jambe (ou « Pas dans la jambe »).</translation>
     </message>
     <message>
         <source>Please say which leg hurts (or both, or not sure).</source>
@@ -733,8 +733,16 @@ mieux · pareil · moins bien</translation>
         <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour alléger, deux pour passer cet exercice, trois pour continuer, quatre pour arrêter la séance.</translation>
     </message>
     <message>
+        <source>Paused. Sharp or growing pain means stop. Press one to skip this exercise, two to carry on, three to end the session.</source>
+        <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour passer cet exercice, deux pour continuer, trois pour arrêter la séance.</translation>
+    </message>
+    <message>
         <source>Or say ease off, skip, go on, or stop.</source>
         <translation>Ou dites en anglais : ease off, skip, go on ou stop.</translation>
+    </message>
+    <message>
+        <source>Or say skip, go on, or stop.</source>
+        <translation>Ou dites en anglais : skip, go on ou stop.</translation>
     </message>
 </context>
 <context>
