@@ -300,6 +300,34 @@ def test_accepted_offer_changes_the_routine_and_is_recorded(tmp_path: Path):
     assert back.changes[0].line == offer.line
 
 
+def test_a_change_hides_only_the_sessions_that_started_before_it(tmp_path: Path):
+    # Accepted at 9:30 after a morning session: an afternoon session the same
+    # day ran with the new dose and counts (review s35: the day alone hid it).
+    r = routine("article_001_seven_best")
+    item = r.items[2]
+    pain = [P.SessionEvidence(PainLevel.EASE_OFF, False, False, 0)]
+    offer = P.decide(item.exercise_id, "S", item.dose, P.dose_range(r, item), pain)
+    assert offer is not None
+    morning = datetime.combine(START, time(9, 0)).timestamp()
+    accepted = morning + 1800
+    state = P.PlanState(r.id, START).accept(offer, START, accepted)
+    ex = item.exercise_id
+    assert state.ran_before_last_change(ex, morning, START)
+    assert state.ran_before_last_change(ex, accepted, START)
+    assert not state.ran_before_last_change(ex, morning + 6 * 3600, START)
+    assert not state.ran_before_last_change("bridge", morning, START)
+    path = tmp_path / "plan.json"
+    P.save_state(path, state)
+    assert P.load_state(path) == state
+    # A change from a file written before times were stored is judged by its day.
+    old = P.PlanState.from_json(
+        {**state.to_json(), "changes": [{**state.to_json()["changes"][0], "at": None}]}
+    )
+    assert old.changes[0].at is None
+    assert old.ran_before_last_change(ex, morning + 6 * 3600, START)
+    assert not old.ran_before_last_change(ex, morning + 86400, START + timedelta(days=1))
+
+
 def test_offers_for_a_routine_use_the_adjusted_dose_and_put_back_offs_first():
     r = routine("article_001_seven_best")
     ids = [i.exercise_id for i in r.items]
