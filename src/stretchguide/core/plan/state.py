@@ -26,6 +26,7 @@ from stretchguide.core.plan.doses import (
 # --------------------------------------------------------------------------- state
 
 PLAN_FILE: Final = "plan.json"  # in the data folder, beside the history
+DOSE_FIELDS: Final = frozenset(f.value for f in Field)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class PlanState:
                 dose = replace(dose, hold_s=float(over["hold_s"]))
             if "reps" in over:
                 dose = replace(dose, reps=int(over["reps"]))
+            if "breaths" in over and dose.breaths > 0:
+                dose = replace(dose, breaths=int(over["breaths"]))
             items.append(replace(item, dose=dose))
         return replace(routine, items=tuple(items))
 
@@ -128,7 +131,9 @@ class PlanState:
                 for c in data.get("changes", [])
             )
             doses = {
-                str(k): {str(f): float(x) for f, x in v.items() if f in ("hold_s", "reps")}
+                str(k): {
+                    str(f): float(x) for f, x in v.items() if f in ("hold_s", "reps", "breaths")
+                }
                 for k, v in data.get("doses", {}).items()
             }
             return cls(str(data["routine_id"]), date.fromisoformat(data["start"]), doses, changes)
