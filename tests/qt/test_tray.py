@@ -320,6 +320,26 @@ def test_repeated_this_hurts_steps_that_exercise_back(setup):
     assert offers[0].direction is P.Direction.DOWN and offers[0].new == 13
 
 
+def test_a_session_later_the_same_day_counts_after_a_change_accepted_that_morning(setup):
+    # Review s35: steps back accepted after a morning session hid the
+    # afternoon's session, whose pain spread to the foot, from the plan.
+    window, wall, _, _, _ = setup
+    at(wall, 9, 0)
+    record_session(window, wall, after=(2, "none"), tingling=True)
+    at(wall, 9, 30)
+    accepted = window.companion.offer_changes()
+    assert accepted and all(o.direction is P.Direction.DOWN for o in accepted)
+    assert window.companion.offers() == []  # nothing run with the new doses yet
+    at(wall, 15, 0)
+    record_session(window, wall, before=(2, "thigh"), after=(8, "foot"))
+    offers = {o.exercise_id: o for o in window.companion.offers()}
+    assert offers and all(o.direction is P.Direction.DOWN for o in offers.values())
+    assert all("spread" in o.line for o in offers.values())
+    # Each starts from the dose accepted that morning, not the routine's.
+    for o in accepted:
+        assert offers[o.exercise_id].old == o.new
+
+
 def test_a_broken_plan_file_is_reported_and_never_overwritten(setup):
     window, _, _, _, _ = setup
     path = window.ctx.paths.data_dir / P.PLAN_FILE

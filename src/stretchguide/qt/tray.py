@@ -251,8 +251,9 @@ class Companion(QObject):
             for ex_id in s.exercise_ids:
                 if (steps or worked) and ex_id not in worked:
                     continue
-                changed = state.last_change_on(ex_id) if state else None
-                if changed is not None and day <= changed:
+                # A session counts for the dose it ran with: one that started
+                # before the last change, even earlier the same day, does not.
+                if state is not None and state.ran_before_last_change(ex_id, s.started_at, day):
                     continue
                 out.setdefault(ex_id, []).append(
                     P.evidence(
@@ -302,7 +303,7 @@ class Companion(QObject):
             state = self.state()
             assert state is not None
             try:
-                self._save(state.accept(offer, self.today()))
+                self._save(state.accept(offer, self.today(), self.ctx.wall()))
             except OSError as err:
                 self.window.inform(self.tr("The plan could not be saved"), str(err))
                 break

@@ -33,8 +33,10 @@ from stretchguide.core.plan.calendar import (
 )
 from stretchguide.core.plan.doses import (
     ARTICLE_RANGES,
+    BREATHS_STEP,
     FINE_SESSIONS_FOR_STEP_UP,
     HOLD_STEP_S,
+    MIN_BREATHS,
     MIN_HOLD_S,
     MIN_REPS,
     NERVE_SIGNS,
@@ -63,12 +65,14 @@ from stretchguide.core.plan.state import (
 
 __all__ = [
     "ARTICLE_RANGES",
+    "BREATHS_STEP",
     "Change",
     "Direction",
     "DoseRange",
     "FINE_SESSIONS_FOR_STEP_UP",
     "Field",
     "HOLD_STEP_S",
+    "MIN_BREATHS",
     "MIN_HOLD_S",
     "MIN_REPS",
     "NERVE_SIGNS",

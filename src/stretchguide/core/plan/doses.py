@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem
-from stretchguide.core.i18n import _
+from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.safety import (
     PainLevel,
     PainThresholds,
@@ -24,41 +24,96 @@ from stretchguide.core.trends import CheckIn
 class Field(StrEnum):
     HOLD = "hold_s"
     REPS = "reps"
+    BREATHS = "breaths"  # a breath-paced hold: its seconds are never used
 
 
 @dataclass(frozen=True)
 class DoseRange:
-    """The range an article gives for one exercise's dose, in its units."""
+    """The range a dose may move in, in its units.
+
+    ``source`` is the article that gives ``lo``-``hi``; ``None`` means no
+    article gives this number and it is the routine's own: StretchGuide's
+    for a built-in routine (``own`` False), the person's for one they made
+    or changed (``own`` True)."""
 
     field: Field
     lo: float
     hi: float
-    source: str | None  # the article; None when the article gives no number
+    source: str | None
+    own: bool = False
 
 
-# Where an article gives a range rather than one number. Keyed by (article,
-# exercise); everywhere else the routine's own number is the article's.
+# Every dose number the articles give, keyed by (article, exercise): one
+# number as lo == hi, a range as lo < hi. An article that names no number
+# for an exercise is not here: the routine's number is then its own.
 ARTICLE_RANGES: Final[Mapping[tuple[str, str], DoseRange]] = {
+    ("000", "knees_to_chest"): DoseRange(Field.HOLD, 10, 10, "000"),
+    ("000", "cat_stretch"): DoseRange(Field.HOLD, 30, 30, "000"),
     ("000", "supine_hamstring_stretch"): DoseRange(Field.HOLD, 15, 30, "000"),
+    ("000", "chair_torso_twist"): DoseRange(Field.REPS, 5, 5, "000"),
+    ("001", "single_knee_to_chest"): DoseRange(Field.HOLD, 20, 20, "001"),
+    ("001", "supine_piriformis_stretch"): DoseRange(Field.HOLD, 30, 30, "001"),
     ("001", "seated_hip_stretch"): DoseRange(Field.HOLD, 30, 60, "001"),
+    ("001", "bridge"): DoseRange(Field.BREATHS, 5, 10, "001"),
     ("001", "standing_hip_abduction"): DoseRange(Field.REPS, 15, 20, "001"),
+    # The article's 20 s is the pigeon pose; the raise-and-lower stage before
+    # it has StretchGuide's 20 s (the routine's note says so).
+    ("001", "hip_rotator_energy_stretch"): DoseRange(Field.HOLD, 20, 20, "001"),
     ("001", "clam_shell"): DoseRange(Field.REPS, 15, 20, "001"),
     ("002", "single_knee_to_chest"): DoseRange(Field.HOLD, 20, 30, "002"),
+    ("003", "supine_piriformis_stretch"): DoseRange(Field.HOLD, 30, 30, "003"),
+    ("003", "advanced_piriformis_stretch"): DoseRange(Field.HOLD, 30, 30, "003"),
+    ("003", "ball_piriformis_release"): DoseRange(Field.HOLD, 30, 30, "003"),
+    ("004", "lumbar_rotation"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "knees_to_chest"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "standing_extension"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "standing_side_bend"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "ball_decompression"): DoseRange(Field.HOLD, 30, 30, "004"),
+    ("004", "side_stretch_dangle"): DoseRange(Field.HOLD, 30, 30, "004"),
+    ("004", "core_breathing"): DoseRange(Field.REPS, 3, 5, "004"),
+    ("004", "prone_forearm_extension"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "anterior_pelvic_tilt"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "helper_decompression"): DoseRange(Field.HOLD, 30, 30, "004"),
+    ("004", "ball_piriformis_release"): DoseRange(Field.HOLD, 120, 120, "004"),
+    ("004", "seated_piriformis_stretch"): DoseRange(Field.HOLD, 30, 30, "004"),
+    ("004", "advanced_piriformis_stretch"): DoseRange(Field.HOLD, 30, 30, "004"),
+    ("004", "floor_piriformis_stretch"): DoseRange(Field.HOLD, 30, 30, "004"),
+    ("004", "clam_shell"): DoseRange(Field.REPS, 20, 20, "004"),
+    ("004", "nerve_floss_helper"): DoseRange(Field.REPS, 30, 30, "004"),
+    ("004", "nerve_glide_ankle"): DoseRange(Field.REPS, 20, 30, "004"),
+    ("004", "strap_nerve_stretch"): DoseRange(Field.HOLD, 30, 30, "004"),
 }
 
 # StretchGuide's numbers, not any article's: the size of one step, the
-# lowest dose a step back goes to, and how far past a single article number
-# a step up may go (it then says so).
+# lowest dose a step back goes to, and how far past a single number a step
+# up may go (it then says so). One breath is 5 s at the app's breath pace,
+# the same as one step of hold.
 HOLD_STEP_S: Final = 5.0
 REPS_STEP: Final = 2
+BREATHS_STEP: Final = 1
 MIN_HOLD_S: Final = 5.0
 MIN_REPS: Final = 3
+MIN_BREATHS: Final = 1
 OWN_CEILING: Final = 1.5
 FINE_SESSIONS_FOR_STEP_UP: Final = 3
 REPEATED_HURTS: Final = 2  # "this hurts" presses over the last two sessions
 
+STEPS: Final[Mapping[Field, float]] = {
+    Field.HOLD: HOLD_STEP_S,
+    Field.REPS: REPS_STEP,
+    Field.BREATHS: BREATHS_STEP,
+}
+FLOORS: Final[Mapping[Field, float]] = {
+    Field.HOLD: MIN_HOLD_S,
+    Field.REPS: MIN_REPS,
+    Field.BREATHS: MIN_BREATHS,
+}
+
 
 def stepped_field(dose: Dose) -> Field | None:
+    """The number a session runs by: breaths pace a hold, so they come first."""
+    if dose.breaths > 0:
+        return Field.BREATHS
     if dose.reps > 1:
         return Field.REPS
     if dose.hold_s > 0:
@@ -67,17 +122,18 @@ def stepped_field(dose: Dose) -> Field | None:
 
 
 def dose_range(routine: Routine, item: RoutineItem) -> DoseRange | None:
-    """The article's range for this item, or the routine's number as a
-    one-point range (``source`` None when the routine cites no article)."""
+    """The article's range for this item when the routine's number is in it;
+    otherwise the routine's number as a one-point range of its own
+    (``source`` None): no article is credited with a number it does not give."""
     f = stepped_field(item.dose)
     if f is None:
         return None
+    value = float(getattr(item.dose, f.value))
     for src in routine.sources:
         found = ARTICLE_RANGES.get((src, item.exercise_id))
-        if found is not None and found.field is f:
+        if found is not None and found.field is f and found.lo <= value <= found.hi:
             return found
-    value = float(getattr(item.dose, f.value))
-    return DoseRange(f, value, value, routine.sources[0] if routine.sources else None)
+    return DoseRange(f, value, value, None, own=not routine.builtin)
 
 
 # --------------------------------------------------------------------------- evidence
@@ -139,7 +195,6 @@ class Offer:
     old: float
     new: float
     reason: str
-    beyond_range: bool  # the new dose is past the article's highest number
     below_range: bool  # the new dose is under the article's lowest number
     line: str  # the one plain line a person reads
 
@@ -147,7 +202,32 @@ class Offer:
 def _fmt(f: Field, value: float) -> str:
     if f is Field.HOLD:
         return _("{seconds} s").format(seconds=f"{value:g}")
+    if f is Field.BREATHS:
+        return ngettext("{breaths} breath", "{breaths} breaths", int(value)).format(
+            breaths=f"{value:g}"
+        )
     return _("{reps} reps").format(reps=f"{value:g}")
+
+
+def _fmt_range(rng: DoseRange) -> str:
+    """The article's number, or its range: "30 s", "15 to 20 reps"."""
+    if rng.lo == rng.hi:
+        return _fmt(rng.field, rng.lo)
+    lo, hi = f"{rng.lo:g}", f"{rng.hi:g}"
+    if rng.field is Field.HOLD:
+        return _("{lo} to {hi} s").format(lo=lo, hi=hi)
+    if rng.field is Field.BREATHS:
+        return _("{lo} to {hi} breaths").format(lo=lo, hi=hi)
+    return _("{lo} to {hi} reps").format(lo=lo, hi=hi)
+
+
+def _own_note(rng: DoseRange) -> str:
+    """Said on every line about a number no article gives."""
+    if rng.own:
+        return _(
+            "{dose} is your routine's own number, not an article's; the step is StretchGuide's."
+        ).format(dose=_fmt(rng.field, rng.lo))
+    return _("Both numbers are StretchGuide's, not an article's.")
 
 
 def _back_off_reason(last: SessionEvidence, recent: Sequence[SessionEvidence]) -> str | None:
@@ -177,32 +257,33 @@ def decide(
     Steps back at once on new nerve symptoms, spreading pain, repeated "this
     hurts" or a session above the pain limit; steps up one small step after
     :data:`FINE_SESSIONS_FOR_STEP_UP` fine sessions in a row. ``None`` means
-    keep the dose.
+    keep the dose, also when a step back finds it already at the gentlest.
     """
     if not recent:
         return None
     f = rng.field
     old = float(getattr(current, f.value))
-    step = HOLD_STEP_S if f is Field.HOLD else REPS_STEP
-    floor = MIN_HOLD_S if f is Field.HOLD else MIN_REPS
+    step = STEPS[f]
+    floor = FLOORS[f]
     why = _back_off_reason(recent[-1], recent)
     if why is not None:
-        new = max(floor, old - step) if old > floor else old
-        below = new < rng.lo
-        if new < old:
-            line = _("{name}: {new} instead of {old}, because {why}.").format(
-                name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
-            )
-        else:
-            line = _(
-                "{name}: already at the gentlest dose ({old}); leave it out "
-                "next time, because {why}."
-            ).format(name=name, old=_fmt(f, old), why=why)
-        if below:
+        if old <= floor:
+            # Already at the gentlest dose: there is no smaller step to offer,
+            # and a line that changed nothing when accepted would mislead.
+            # The session's verdict still says to ease off.
+            return None
+        new = max(floor, old - step)
+        below = rng.source is not None and new < rng.lo
+        line = _("{name}: {new} instead of {old}, because {why}.").format(
+            name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
+        )
+        if rng.source is None:
+            line += " " + _own_note(rng)
+        elif below:
             line += " " + _(
-                "That is under the recommended {dose}: StretchGuide's step back."
-            ).format(dose=_fmt(f, rng.lo))
-        return Offer(exercise_id, Direction.DOWN, f, old, new, why, False, below, line)
+                "That is under the article's {dose}: the step back is StretchGuide's."
+            ).format(dose=_fmt_range(rng))
+        return Offer(exercise_id, Direction.DOWN, f, old, new, why, below, line)
     window = recent[-FINE_SESSIONS_FOR_STEP_UP:]
     all_fine = len(window) == FINE_SESSIONS_FOR_STEP_UP and all(
         e.level is PainLevel.FINE and not e.spread and not e.new_nerve and e.hurts == 0
@@ -210,25 +291,26 @@ def decide(
     )
     if not all_fine:
         return None
-    ceiling = rng.hi if rng.hi > rng.lo else rng.hi * OWN_CEILING
-    if f is Field.REPS:
+    # A number an article gives, one or a range, is never passed: more than
+    # the article asks would be StretchGuide's guess. Only a number of the
+    # routine's own may go to OWN_CEILING times it, and the line says whose
+    # numbers they are.
+    ceiling = rng.hi if rng.source is not None else rng.hi * OWN_CEILING
+    if f is not Field.HOLD:
         ceiling = math.floor(ceiling)
     if old >= ceiling:
         return None
     new = min(ceiling, old + step)
     why = _("your last {n} sessions were fine").format(n=FINE_SESSIONS_FOR_STEP_UP)
-    beyond = new > rng.hi
     # A dose stepped back earlier comes up again one step at a time; a step
     # that still leaves it under the article's number says so, as the step
     # back did.
-    below = new < rng.lo
+    below = rng.source is not None and new < rng.lo
     line = _("{name}: try {new} instead of {old}, because {why}.").format(
         name=name, new=_fmt(f, new), old=_fmt(f, old), why=why
     )
-    if beyond:
-        line += " " + _(
-            "That is past the recommended {dose}: the step is StretchGuide's suggestion."
-        ).format(dose=_fmt(f, rng.hi))
+    if rng.source is None:
+        line += " " + _own_note(rng)
     if below:
-        line += " " + _("That is still under the recommended {dose}.").format(dose=_fmt(f, rng.lo))
-    return Offer(exercise_id, Direction.UP, f, old, new, why, beyond, below, line)
+        line += " " + _("That is still under the article's {dose}.").format(dose=_fmt_range(rng))
+    return Offer(exercise_id, Direction.UP, f, old, new, why, below, line)

@@ -26,6 +26,7 @@ from stretchguide.core.plan.doses import (
 # --------------------------------------------------------------------------- state
 
 PLAN_FILE: Final = "plan.json"  # in the data folder, beside the history
+DOSE_FIELDS: Final = frozenset(f.value for f in Field)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class Change:
     old: float
     new: float
     line: str
+    # When it was accepted (seconds since the epoch, the wall clock): a
+    # session that started later ran with the new dose, even on the same
+    # day. None in files written before it was stored.
+    at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,18 +65,33 @@ class PlanState:
                 dose = replace(dose, hold_s=float(over["hold_s"]))
             if "reps" in over:
                 dose = replace(dose, reps=int(over["reps"]))
+            if "breaths" in over and dose.breaths > 0:
+                dose = replace(dose, breaths=int(over["breaths"]))
             items.append(replace(item, dose=dose))
         return replace(routine, items=tuple(items))
 
-    def accept(self, offer: Offer, on: date) -> PlanState:
+    def accept(self, offer: Offer, on: date, at: float | None = None) -> PlanState:
         doses = {k: dict(v) for k, v in self.doses.items()}
         doses.setdefault(offer.exercise_id, {})[offer.field.value] = offer.new
-        change = Change(on, offer.exercise_id, offer.field, offer.old, offer.new, offer.line)
+        change = Change(on, offer.exercise_id, offer.field, offer.old, offer.new, offer.line, at)
         return replace(self, doses=doses, changes=(*self.changes, change))
 
     def last_change_on(self, exercise_id: str) -> date | None:
         days = [c.on for c in self.changes if c.exercise_id == exercise_id]
         return max(days) if days else None
+
+    def ran_before_last_change(self, exercise_id: str, started_at: float, day: date) -> bool:
+        """True when a session that started then (on that local day) ran
+        before this exercise's last dose change, so it says nothing about the
+        dose now. Compared by time; only a change stored without one (older
+        files) falls back to its day."""
+        mine = [c for c in self.changes if c.exercise_id == exercise_id]
+        if not mine:
+            return False
+        last = mine[-1]
+        if last.at is not None:
+            return started_at <= last.at
+        return day <= max(c.on for c in mine)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +107,7 @@ class PlanState:
                     "old": c.old,
                     "new": c.new,
                     "line": c.line,
+                    **({"at": c.at} if c.at is not None else {}),
                 }
                 for c in self.changes
             ],
@@ -105,11 +126,14 @@ class PlanState:
                     float(c["old"]),
                     float(c["new"]),
                     str(c["line"]),
+                    float(c["at"]) if c.get("at") is not None else None,
                 )
                 for c in data.get("changes", [])
             )
             doses = {
-                str(k): {str(f): float(x) for f, x in v.items() if f in ("hold_s", "reps")}
+                str(k): {
+                    str(f): float(x) for f, x in v.items() if f in ("hold_s", "reps", "breaths")
+                }
                 for k, v in data.get("doses", {}).items()
             }
             return cls(str(data["routine_id"]), date.fromisoformat(data["start"]), doses, changes)
