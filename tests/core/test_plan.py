@@ -156,6 +156,25 @@ def test_new_tingling_and_spread_are_seen_as_such():
     assert not ev2.spread and not ev2.new_nerve
 
 
+def test_symptoms_spreading_between_sessions_are_never_a_reason_for_more():
+    # Buttock, then thigh, then below the knee, each before its session;
+    # nothing changed within one, and the plan once offered a step up.
+    rng = P.DoseRange(P.Field.HOLD, 30, 60, "001")
+    extents = (Extent.BUTTOCK, Extent.THIGH, Extent.BELOW_KNEE)
+    evs = []
+    previous = None
+    for extent in extents:
+        before = ci(CheckInKind.BEFORE, 2, extent)
+        after = ci(CheckInKind.AFTER, 2, extent)
+        evs.append(
+            P.evidence(before=before, after=after, thresholds=PainThresholds(), previous=previous)
+        )
+        previous = after
+    assert [e.spread for e in evs] == [False, True, True]
+    offer = P.decide("seated_hip_stretch", "Seated hip stretch", Dose(hold_s=35), rng, evs)
+    assert offer is None or offer.direction is P.Direction.DOWN
+
+
 # --------------------------------------------------------------------------- decisions
 
 FINE = P.SessionEvidence(PainLevel.FINE, False, False, 0)

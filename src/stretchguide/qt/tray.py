@@ -223,6 +223,7 @@ class Companion(QObject):
     def evidence(self, routine_id: str) -> dict[str, list[SessionEvidence]]:
         """Each exercise's sessions since its last dose change, oldest first."""
         from stretchguide.core import plan as P  # noqa: N812
+        from stretchguide.core.safety import previous_checkin
         from stretchguide.core.trends import CheckInKind, SessionStatus, by_kind, local_day
 
         state = self.state()
@@ -235,8 +236,17 @@ class Companion(QObject):
         ][-12:]
         out: dict[str, list[SessionEvidence]] = {}
         thresholds = self.ctx.prefs.pain_thresholds
+        recent = h.checkins(since=since - 30 * 86400)
         for s in sessions:
             cis = by_kind(h.checkins_for_session(s.id))
+            before = cis.get(CheckInKind.BEFORE)
+            # The check-in before this session's own: a spread between
+            # sessions once went unseen, and the plan offered more.
+            previous = (
+                previous_checkin(recent, before.at, exclude_id=before.id)
+                if before is not None
+                else None
+            )
 
             hurts = Counter(e.exercise_id for e in h.hurts(s.id))
             day = local_day(s.started_at, s.utc_offset)
@@ -257,11 +267,12 @@ class Companion(QObject):
                     continue
                 out.setdefault(ex_id, []).append(
                     P.evidence(
-                        before=cis.get(CheckInKind.BEFORE),
+                        before=before,
                         after=cis.get(CheckInKind.AFTER),
                         next_morning=cis.get(CheckInKind.NEXT_MORNING),
                         hurts=hurts.get(ex_id, 0),
                         thresholds=thresholds,
+                        previous=previous,
                     )
                 )
         return out

@@ -160,8 +160,14 @@ def evidence(
     during_peak: int | None = None,
     hurts: int = 0,
     thresholds: PainThresholds,
+    previous: CheckIn | None = None,
 ) -> SessionEvidence:
-    """Judge one session with the same rule and limits as the verdict."""
+    """Judge one session with the same rule and limits as the verdict.
+
+    ``previous`` is the check-in before the session's own: symptoms further
+    down the leg before this session than then have spread between
+    sessions, and count as spread (never a reason for more).
+    """
     response = pain_response(
         before=before,
         after=after,
@@ -170,7 +176,9 @@ def evidence(
         thresholds=thresholds,
     )
     later = [c for c in (after, next_morning) if c is not None]
-    spread = spread_down_the_leg(before, after, next_morning)
+    spread = spread_down_the_leg(before, after, next_morning) or (
+        before is not None and previous is not None and before.extent.rank > previous.extent.rank
+    )
     new_nerve = any(
         getattr(c, sign) and not (before is not None and getattr(before, sign))
         for c in later
