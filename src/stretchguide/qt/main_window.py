@@ -336,8 +336,11 @@ class MainWindow(PlanActions):
     def _ask(self, title: str, text: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        # Enter answers No: a question like "Seen by a doctor since?" must
+        # not be answered yes by a key pressed to get past it.
+        b = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, title, text, b.Yes | b.No, b.No)
+        return answer == b.Yes
 
     def _inform(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -130,6 +130,7 @@ class SafetyGate(QStackedWidget):
             no.setAccessibleName(flag.asked + " " + self.tr("No"))
             group.addButton(yes, 1)
             group.addButton(no, 0)
+            group.idClicked.connect(self._clear_stale_error)
             grid.addWidget(yes, line, 1)
             grid.addWidget(no, line, 2)
             self.answers[flag.id] = group
@@ -232,6 +233,12 @@ class SafetyGate(QStackedWidget):
     def answer_all_no(self) -> None:
         for flag_id in self.answers:
             self.set_answer(flag_id, False)
+        self._clear_stale_error()
+
+    def _clear_stale_error(self, _id: int = 0) -> None:
+        # "Please answer every question" goes once every one is answered.
+        if all(g.checkedId() >= 0 for g in self.answers.values()):
+            self.question_error.clear()
 
     def check(self) -> None:
         missing = [f for f, g in self.answers.items() if g.checkedId() < 0]
@@ -264,6 +271,9 @@ class SafetyGate(QStackedWidget):
             + "".join(f"<li>{f.asked}</li>" for f in result.flags)
             + "</ul>"
         )
+        # "I understand" beside "Continue with the exercises" did not say
+        # that it meant no session: said so when there is a choice.
+        self.ack_button.setText(self.tr("I &understand") if urgent else self.tr("&Stop for today"))
         self.continue_anyway.setVisible(not urgent)
         self.setCurrentWidget(self.result_page)
         self.ack_button.setFocus()
