@@ -38,3 +38,32 @@ def test_csv_export_asks_before_replacing_and_reports_errors(qtbot, app_window, 
     (tmp_path / "afile").write_text("x")
     assert view.export_csv(str(tmp_path / "afile")) == []
     assert errors and "afile" in errors[0]
+
+
+def test_every_export_dialog_opens_in_the_home_folder(qtbot, app_window, monkeypatch):
+    # Not the process's working folder: started from a source checkout, the
+    # CSV and routine exports opened there.
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    window, *_ = app_window
+    starts: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        lambda parent, title, start="": starts.append(start) or "",
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, start="", pattern="", **kw: starts.append(start) or ("", ""),
+    )
+    window.show_history()
+    window._history_view.export_csv()
+    window.ensure_routines()
+    assert window.routines.details.routine is not None
+    window.save_sheet()
+    window.export_plan()
+    home = str(Path.home())
+    assert len(starts) == 3 and all(s.startswith(home) for s in starts), starts

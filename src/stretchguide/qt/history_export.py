@@ -125,7 +125,11 @@ class HistoryExports(QWidget):
         from stretchguide.store.exchange import CSV_COLUMNS, ExportError, export_csv
 
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Export data to folder"))
+            # From the home folder, as the other exports: the default was
+            # the process's working folder (a source checkout, say).
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Export data to folder"), str(Path.home())
+            )
         if not folder:
             return []
         if not self._may_write([Path(folder) / name for name in CSV_COLUMNS]):

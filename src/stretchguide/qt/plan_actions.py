@@ -100,7 +100,10 @@ class PlanActions(QMainWindow):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the routine as PDF"), f"{routine.id}.pdf", "PDF (*.pdf)"
+                self,
+                self.tr("Save the routine as PDF"),
+                str(Path.home() / f"{routine.id}.pdf"),
+                "PDF (*.pdf)",
             )
             if not path:
                 return None
@@ -132,7 +135,10 @@ class PlanActions(QMainWindow):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the plan"), "stretchguide-plan.ics", "iCalendar (*.ics)"
+                self,
+                self.tr("Export the plan"),
+                str(Path.home() / "stretchguide-plan.ics"),
+                "iCalendar (*.ics)",
             )
             if not path:
                 return None
