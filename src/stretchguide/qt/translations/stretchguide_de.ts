@@ -1410,6 +1410,10 @@ besser · gleich · schlechter</translation>
         <source>You answered yes to:</source>
         <translation>Sie haben mit Ja beantwortet:</translation>
     </message>
+    <message>
+        <source>&amp;Stop for today</source>
+        <translation>Für heute &amp;aufhören</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>

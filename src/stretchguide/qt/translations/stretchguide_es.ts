@@ -1410,6 +1410,10 @@ mejor · igual · peor</translation>
         <source>You answered yes to:</source>
         <translation>Respondiste sí a:</translation>
     </message>
+    <message>
+        <source>&amp;Stop for today</source>
+        <translation>&amp;Parar por hoy</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>

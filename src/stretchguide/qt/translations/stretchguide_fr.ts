@@ -1410,6 +1410,10 @@ mieux · pareil · moins bien</translation>
         <source>You answered yes to:</source>
         <translation>Vous avez répondu oui à :</translation>
     </message>
+    <message>
+        <source>&amp;Stop for today</source>
+        <translation>A&amp;rrêter pour aujourd’hui</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>
