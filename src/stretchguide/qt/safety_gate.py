@@ -90,6 +90,11 @@ class SafetyGate(QStackedWidget):
         )
         self.side_row.setAccessibleName(self.tr("Which leg hurts"))
         layout.addWidget(self.side_row)
+        side_later = QLabel(
+            self.tr("You can leave this for now: StretchGuide asks before a session that needs it.")
+        )
+        side_later.setWordWrap(True)
+        layout.addWidget(side_later)
         layout.addStretch()
         row = QHBoxLayout()
         row.addStretch()
@@ -135,6 +140,9 @@ class SafetyGate(QStackedWidget):
             grid.addWidget(no, line, 2)
             self.answers[flag.id] = group
         grid.setColumnStretch(0, 1)
+        # On a wide window the Yes and No sat a screen's width from their
+        # question: the questions keep a readable width instead.
+        body.setMaximumWidth(960)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.question_error = QLabel()

@@ -1335,6 +1335,10 @@ besser · gleich · schlechter</translation>
         <translation>Welches Bein schmerzt</translation>
     </message>
     <message>
+        <source>You can leave this for now: StretchGuide asks before a session that needs it.</source>
+        <translation>Sie können das jetzt offenlassen: StretchGuide fragt vor einer Einheit, die es braucht.</translation>
+    </message>
+    <message>
         <source>I &amp;understand</source>
         <translation>Ich &amp;verstehe</translation>
     </message>
@@ -1894,12 +1898,16 @@ besser · gleich · schlechter</translation>
         <translation>&amp;Lautstärke</translation>
     </message>
     <message>
-        <source>&amp;Get ready</source>
-        <translation>&amp;Vorbereitung</translation>
+        <source>&amp;Get ready before each exercise</source>
+        <translation>&amp;Vorbereitung vor jeder Übung</translation>
     </message>
     <message>
-        <source>F&amp;irst get ready</source>
-        <translation>E&amp;rste Vorbereitung</translation>
+        <source>F&amp;irst, to get down onto the mat</source>
+        <translation>E&amp;rste, um auf die Matte zu kommen</translation>
+    </message>
+    <message>
+        <source>Which si&amp;des to work</source>
+        <translation>Welche Sei&amp;ten üben</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -1920,10 +1928,6 @@ besser · gleich · schlechter</translation>
     <message>
         <source>&amp;Painful side</source>
         <translation>Schmerzende &amp;Seite</translation>
-    </message>
-    <message>
-        <source>Si&amp;des</source>
-        <translation>Sei&amp;ten</translation>
     </message>
     <message>
         <source>&amp;Morning check-in at</source>

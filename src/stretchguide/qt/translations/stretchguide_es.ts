@@ -1335,6 +1335,10 @@ mejor · igual · peor</translation>
         <translation>Qué pierna duele</translation>
     </message>
     <message>
+        <source>You can leave this for now: StretchGuide asks before a session that needs it.</source>
+        <translation>Puedes dejarlo para más tarde: StretchGuide lo pregunta antes de una sesión que lo necesite.</translation>
+    </message>
+    <message>
         <source>I &amp;understand</source>
         <translation>&amp;Entendido</translation>
     </message>
@@ -1894,12 +1898,16 @@ mejor · igual · peor</translation>
         <translation>&amp;Volumen</translation>
     </message>
     <message>
-        <source>&amp;Get ready</source>
-        <translation>&amp;Prepararse</translation>
+        <source>&amp;Get ready before each exercise</source>
+        <translation>&amp;Prepararse antes de cada ejercicio</translation>
     </message>
     <message>
-        <source>F&amp;irst get ready</source>
-        <translation>P&amp;rimera preparación</translation>
+        <source>F&amp;irst, to get down onto the mat</source>
+        <translation>P&amp;rimera, para bajar a la esterilla</translation>
+    </message>
+    <message>
+        <source>Which si&amp;des to work</source>
+        <translation>&amp;Qué lados trabajar</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -1920,10 +1928,6 @@ mejor · igual · peor</translation>
     <message>
         <source>&amp;Painful side</source>
         <translation>Lado con &amp;dolor</translation>
-    </message>
-    <message>
-        <source>Si&amp;des</source>
-        <translation>La&amp;dos</translation>
     </message>
     <message>
         <source>&amp;Morning check-in at</source>

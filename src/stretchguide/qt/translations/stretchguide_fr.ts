@@ -1335,6 +1335,10 @@ mieux · pareil · moins bien</translation>
         <translation>Quelle jambe fait mal</translation>
     </message>
     <message>
+        <source>You can leave this for now: StretchGuide asks before a session that needs it.</source>
+        <translation>Vous pouvez laisser cela pour l’instant : StretchGuide le demande avant une séance qui en a besoin.</translation>
+    </message>
+    <message>
         <source>I &amp;understand</source>
         <translation>J’ai &amp;compris</translation>
     </message>
@@ -1894,12 +1898,16 @@ mieux · pareil · moins bien</translation>
         <translation>&amp;Volume</translation>
     </message>
     <message>
-        <source>&amp;Get ready</source>
-        <translation>&amp;Préparation</translation>
+        <source>&amp;Get ready before each exercise</source>
+        <translation>&amp;Préparation avant chaque exercice</translation>
     </message>
     <message>
-        <source>F&amp;irst get ready</source>
-        <translation>Pre&amp;mière préparation</translation>
+        <source>F&amp;irst, to get down onto the mat</source>
+        <translation>Premi&amp;ère, pour descendre sur le tapis</translation>
+    </message>
+    <message>
+        <source>Which si&amp;des to work</source>
+        <translation>C&amp;ôtés à travailler</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -1920,10 +1928,6 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>&amp;Painful side</source>
         <translation>Côté &amp;douloureux</translation>
-    </message>
-    <message>
-        <source>Si&amp;des</source>
-        <translation>Cô&amp;tés</translation>
     </message>
     <message>
         <source>&amp;Morning check-in at</source>
