@@ -336,6 +336,10 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
             shot(window, f"checkin-{scheme}")
 
             page.submit()
+            if window.current_page() == "checkin":
+                # New tingling (or a spread since the last check-in) is said
+                # before the session; Continue goes on to it.
+                page.continue_button.click()
             window.flow.controller.timer.stop()
             session = window.flow.session
             # Into the first hold, a little way in.

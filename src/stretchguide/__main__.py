@@ -156,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from stretchguide.commands.argparse_words import argparse_gettext
 
             parser.error(argparse_gettext("unrecognized arguments: %s") % " ".join(qt_args))
+    if args.data_dir is not None and not args.data_dir.strip():
+        # Empty once meant the default folder, quietly: a slip is said.
+        parser.error("--data-dir: " + _english("an empty path names no file or folder"))
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:
         from stretchguide.commands.selftest import run_self_test
@@ -184,6 +187,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 0
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            # No traceback reaches a person: what stopped the command, in a
+            # sentence. Each command's own messages cover what it expects.
+            print(f"stretchguide {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
         return code
     # Only the GUI path pays for importing Qt.
     from stretchguide.qt.app import run_app

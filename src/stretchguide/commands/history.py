@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,14 @@ def _checkins(n: int) -> str:
     return ngettext("{n} check-in", "{n} check-ins", n).format(n=n)
 
 
+def path_argument(text: str) -> Path:
+    """A file or folder named on the command line. An empty one is refused:
+    it meant the current folder, where files then landed unasked."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("an empty path names no file or folder"))
+    return Path(text)
+
+
 def register(sub: Any) -> None:
     export = sub.add_parser(
         "export",
@@ -39,8 +49,12 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("--csv", metavar="DIR", type=Path, help=_("write one CSV per table in DIR"))
-    target.add_argument("--json", metavar="FILE", type=Path, help=_("write everything to FILE"))
+    target.add_argument(
+        "--csv", metavar="DIR", type=path_argument, help=_("write one CSV per table in DIR")
+    )
+    target.add_argument(
+        "--json", metavar="FILE", type=path_argument, help=_("write everything to FILE")
+    )
     export.add_argument(
         "--force", action="store_true", help=_("replace export files that already exist")
     )
@@ -50,7 +64,7 @@ def register(sub: Any) -> None:
         "import",
         help=_("import a JSON export (all or nothing; records already present are skipped)"),
     )
-    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument("file", metavar="FILE", type=path_argument)
     imp.set_defaults(func=run_import)
 
     stats = sub.add_parser("stats", help=_("sessions this week, streak and the 14-day verdict"))
@@ -93,6 +107,19 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def why(exc: BaseException) -> str:
+    """A plain reason for a database or disk error the person can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return _(
+            "your history is in use by StretchGuide or another command. "
+            "Try again when it has finished."
+        )
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return _("the disk is full. Free some space and try again.")
+    return str(exc)
+
+
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
     from stretchguide.store import exchange
 
@@ -104,6 +131,11 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
             report = exchange.import_json(history, args.file)
         except exchange.ImportValidationError as exc:
             print(str(exc), file=sys.stderr)
+            return 1
+        except (sqlite3.Error, OSError) as exc:
+            # The import is one transaction, after its safety copy: either
+            # failing leaves the history as it was.
+            print(_("Nothing was imported: {reason}").format(reason=why(exc)), file=sys.stderr)
             return 1
     added = _("Imported {sessions} and {checkins};").format(
         sessions=_sessions(report.sessions_added), checkins=_checkins(report.checkins_added)

@@ -14,11 +14,13 @@ from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
+from stretchguide.commands.history import path_argument
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
 from stretchguide.core.errors import message_for
 from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
+from stretchguide.store.files import create_private_file
 
 
 def register(sub: Any) -> None:
@@ -31,7 +33,10 @@ def register(sub: Any) -> None:
         ),
     )
     sheet.add_argument("routine", metavar="ROUTINE", help=_("a routine id (see `routines`)"))
-    sheet.add_argument("--pdf", metavar="FILE", required=True, help=_("where to write the PDF"))
+    sheet.add_argument(
+        "--pdf", metavar="FILE", type=path_argument, required=True, help=_("where to write the PDF")
+    )
+    sheet.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     sheet.set_defaults(func=run_sheet)
 
     plan = sub.add_parser(
@@ -43,7 +48,8 @@ def register(sub: Any) -> None:
         ),
     )
     plan.add_argument("routine", metavar="ROUTINE")
-    plan.add_argument("--ics", metavar="FILE", required=True)
+    plan.add_argument("--ics", metavar="FILE", type=path_argument, required=True)
+    plan.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     plan.add_argument("--at", metavar="HH:MM", default="18:00", help=_("time of day (18:00)"))
     plan.set_defaults(func=run_plan)
 
@@ -89,8 +95,10 @@ def run_sheet(args: Any, app_paths: AppPaths) -> int:
 
     from stretchguide.qt.sheet import write_pdf
 
-    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     target = Path(args.pdf)
+    if refused(target, args.force, "sheet"):
+        return 1
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     try:
         pages = write_pdf(target, shown, exercises, plan, today=today, changes=changes)
     except OSError as err:
@@ -104,6 +112,19 @@ def run_sheet(args: Any, app_paths: AppPaths) -> int:
     )
     del _app
     return 0
+
+
+def refused(target: Path, force: bool, command: str) -> bool:
+    """A file already there is replaced only with --force, as ``export`` does;
+    a folder never. Says why when it refuses."""
+    if target.is_dir():
+        reason = _("{path} is a folder; give a file name.").format(path=target)
+    elif os.path.lexists(target) and not force:
+        reason = _("{path} already exists. Add --force to replace it.").format(path=target)
+    else:
+        return False
+    print(f"stretchguide {command}: {reason}", file=sys.stderr)
+    return True
 
 
 def run_plan(args: Any, app_paths: AppPaths) -> int:
@@ -134,9 +155,15 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
         description=routine.schedule.text,
     )
     target = Path(args.ics)
+    if refused(target, args.force, "plan"):
+        return 1
     tmp = target.with_name(target.name + ".part")
     try:
-        tmp.write_text(text, encoding="utf-8", newline="")
+        if os.path.lexists(tmp):
+            tmp.unlink()  # never written through: a symlink there is not ours
+        create_private_file(tmp)
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
         tmp.replace(target)
     except OSError as err:
         tmp.unlink(missing_ok=True)

@@ -64,10 +64,50 @@ class Defaults:
 DEFAULTS = Defaults()
 
 
+# Settings files set aside this process, by the file's path: the first
+# Preferences (the language, before the window) finds it, the window's says so.
+_SET_ASIDE: dict[Path, Path] = {}
+
+
+def set_aside_foreign_values(path: Path, now: float) -> Path | None:
+    """Move a settings file aside if it holds a value QSettings would have
+    to build as a Qt object (``@Variant(...)``); keep the rest.
+
+    StretchGuide writes only strings, numbers and the window's geometry
+    (``@ByteArray``). A ``@Variant`` value comes from elsewhere, and one
+    (a QPalette) made QSettings crash the app at start, every start, until
+    the file was deleted by hand. The file is renamed, never overwritten,
+    and a copy without those lines takes its place. Returns the file set
+    aside, or None when there was nothing to do.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if b"@Variant(" not in data:
+        return None
+    from stretchguide.store.files import create_private_file, move_aside
+
+    kept = b"\n".join(
+        line for line in data.split(b"\n") if b"@Variant(" not in line.partition(b"=")[2]
+    )
+    try:
+        aside, _moved = move_aside(path, "damaged", now)
+        create_private_file(path)
+        path.write_bytes(kept)
+    except OSError:
+        return None
+    _SET_ASIDE[path] = aside
+    return aside
+
+
 class Preferences:
     """Typed access to the preferences file."""
 
     def __init__(self, path: Path) -> None:
+        set_aside_foreign_values(path, time.time())
+        # The file set aside (this run) because of a value it could not read.
+        self.set_aside: Path | None = _SET_ASIDE.get(path)
         self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def _get(self, key: str, default: object, kind: type) -> object:

@@ -8,6 +8,7 @@ docs/RELIABILITY.md.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -190,16 +191,23 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
         # A leftover from an interrupted backup is not a backup; keep it aside.
         move_aside(tmp, "interrupted", time.time())
     create_private_file(tmp)
-    target = sqlite3.connect(tmp)
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-        target.commit()
-    finally:
-        target.close()
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
+        target = sqlite3.connect(tmp)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            target.commit()
+        finally:
+            target.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        # A copy that failed (a full disk) is no copy: not left behind, one
+        # more empty file per attempt.
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     make_private(dest)
     fsync_dir(dest.parent)
     return dest

@@ -1461,6 +1461,10 @@ besser · gleich · schlechter</translation>
         <translation>Wiederherstellen fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
+        <translation>Ihre Einstellungsdatei enthielt einen Wert, den StretchGuide nicht lesen kann. Die Datei wurde als %1 aufbewahrt; Ihre übrigen Einstellungen bleiben erhalten.</translation>
+    </message>
+    <message>
         <source>Unfinished session</source>
         <translation>Nicht beendete Einheit</translation>
     </message>

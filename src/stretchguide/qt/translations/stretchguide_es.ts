@@ -1461,6 +1461,10 @@ mejor · igual · peor</translation>
         <translation>Error al restaurar</translation>
     </message>
     <message>
+        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
+        <translation>Tu archivo de ajustes tenía un valor que StretchGuide no puede leer. El archivo se guardó como %1; el resto de tus ajustes se conserva.</translation>
+    </message>
+    <message>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>

@@ -1461,6 +1461,10 @@ mieux · pareil · moins bien</translation>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
+        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
+        <translation>Votre fichier de réglages contenait une valeur que StretchGuide ne sait pas lire. Le fichier a été gardé sous %1 ; vos autres réglages sont conservés.</translation>
+    </message>
+    <message>
         <source>Unfinished session</source>
         <translation>Séance non terminée</translation>
     </message>

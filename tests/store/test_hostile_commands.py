@@ -1,0 +1,125 @@
+"""The command line against a hostile or unlucky world (the review of Dec 4):
+a busy or full history, empty paths, files already there, a symlink where
+a temporary file goes. Each ends in a sentence, never a traceback, and
+leaves nothing half-written."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from stretchguide.__main__ import main
+from stretchguide.paths import AppPaths
+from stretchguide.store import exchange, files
+from stretchguide.store.history import History
+
+
+def _export(tmp_path: Path) -> Path:
+    data = AppPaths(tmp_path / "src").ensure()
+    with History.open(data) as h:
+        h.add_checkin("any", 2, 3, "thigh")
+    out = tmp_path / "x.json"
+    assert main(["--data-dir", str(data.data_dir), "export", "--json", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (sqlite3.OperationalError("database is locked"), "in use by StretchGuide"),
+        (sqlite3.OperationalError("database or disk is full"), "disk is full"),
+        (OSError(28, "No space left on device"), "disk is full"),
+    ],
+)
+def test_an_import_that_cannot_write_says_why_and_imports_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    said: str,
+) -> None:
+    source = _export(tmp_path)
+    capsys.readouterr()
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(exchange, "import_json", fails)
+    target = tmp_path / "dst"
+    assert main(["--data-dir", str(target), "import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "Nothing was imported" in err and said in err and "Traceback" not in err
+
+
+def test_a_backup_that_fails_leaves_no_empty_file_behind(tmp_path: Path) -> None:
+    class Full:
+        def backup(self, target: sqlite3.Connection) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    dest = tmp_path / "backups" / "history-pre-import.db"
+    for _ in range(3):
+        with pytest.raises(sqlite3.OperationalError):
+            files.backup_to(Full(), dest)  # type: ignore[arg-type]
+    assert sorted(p.name for p in dest.parent.iterdir()) == []
+
+
+def test_an_unexpected_error_in_a_command_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stretchguide.commands import history as commands
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("something no one foresaw")
+
+    monkeypatch.setattr(commands, "run_stats", broken)
+    assert main(["--data-dir", str(tmp_path / "d"), "stats"]) == 1
+    err = capsys.readouterr().err
+    assert "something no one foresaw" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--csv", ""],
+        ["export", "--json", ""],
+        ["import", ""],
+        ["sheet", "--pdf", "", "flare_up_gentle"],
+        ["plan", "--ics", "", "flare_up_gentle"],
+        ["--data-dir", "", "stats"],
+    ],
+)
+def test_an_empty_path_is_refused_not_taken_for_this_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    if argv[0] != "--data-dir":
+        argv = ["--data-dir", str(tmp_path / "d"), *argv]
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    assert "empty path" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "d") == []
+
+
+def test_plan_replaces_a_file_only_with_force_and_never_writes_through_a_symlink(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "d")]
+    target = tmp_path / "cal.ics"
+    target.write_text("my notes")
+    assert main([*data, "plan", "--ics", str(target), "flare_up_gentle"]) == 1
+    assert "--force" in capsys.readouterr().err and target.read_text() == "my notes"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / "cal.ics.part").symlink_to(victim)
+    assert main([*data, "plan", "--force", "--ics", str(target), "flare_up_gentle"]) == 0
+    assert victim.read_text() == "keep me"
+    assert target.read_text().startswith("BEGIN:VCALENDAR")
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert not os.path.lexists(tmp_path / "cal.ics.part")
