@@ -123,3 +123,34 @@ def test_plan_replaces_a_file_only_with_force_and_never_writes_through_a_symlink
     assert target.read_text().startswith("BEGIN:VCALENDAR")
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert not os.path.lexists(tmp_path / "cal.ics.part")
+
+
+def test_an_import_mistake_is_named_by_its_line_and_column(tmp_path: Path) -> None:
+    good = _export(tmp_path)
+    lines = good.read_text(encoding="utf-8").splitlines()
+    # A truncated string deep in a record: the position said was the
+    # record's start ("character 71"), not the mistake's.
+    at = next(i for i, line in enumerate(lines) if '"leg"' in line or '"note"' in line)
+    broken = tmp_path / "broken.json"
+    broken.write_text("\n".join([*lines[:at], lines[at] + ' "unterminated']) + "\n")
+    data = AppPaths(tmp_path / "dst").ensure()
+    with History.open(data) as h, pytest.raises(exchange.ImportValidationError) as err:
+        exchange.import_json(h, broken)
+    text = str(err.value)
+    assert f"line {at + 1}, column" in text, text
+    # The end of the file is said as such, not as its first letter.
+    empty = tmp_path / "empty.json"
+    empty.write_text("")
+    with History.open(data) as h, pytest.raises(exchange.ImportValidationError) as err:
+        exchange.import_json(h, empty)
+    assert "found the end of the file" in str(err.value)
+
+
+def test_an_export_saved_with_a_byte_order_mark_imports(tmp_path: Path) -> None:
+    good = _export(tmp_path)
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + good.read_bytes())
+    data = AppPaths(tmp_path / "dst").ensure()
+    with History.open(data) as h:
+        report = exchange.import_json(h, bom)
+    assert report.checkins_added == 1

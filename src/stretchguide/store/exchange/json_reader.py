@@ -78,12 +78,20 @@ class Stream:
         self.buf = ""
         self.pos = 0
         self.base = 0  # characters dropped from the front of buf
+        self.base_lines = 0  # ... the line breaks among them
+        self.base_column = 0  # ... and the characters after the last one
         self.eof = False
         self.on_read = on_read
 
     def _fill(self) -> bool:
         if self.pos:
+            dropped = self.buf[: self.pos]
             self.base += self.pos
+            self.base_lines += dropped.count("\n")
+            last = dropped.rfind("\n")
+            self.base_column = (
+                len(dropped) - last - 1 if last >= 0 else self.base_column + len(dropped)
+            )
             self.buf = self.buf[self.pos :]
             self.pos = 0
         chunk = self.fh.read(self.CHUNK)
@@ -94,8 +102,14 @@ class Stream:
         self.buf += chunk
         return True
 
-    def where(self) -> str:
-        return f"character {self.base + self.pos + 1}"
+    def where(self, at: int | None = None) -> str:
+        """Line and column (and character) of ``at`` in buf, the reader's
+        place by default: what an editor shows, to find the mistake."""
+        at = self.pos if at is None else at
+        line = self.base_lines + self.buf.count("\n", 0, at) + 1
+        last = self.buf.rfind("\n", 0, at)
+        column = at - last if last >= 0 else self.base_column + at + 1
+        return f"line {line}, column {column} (character {self.base + at + 1})"
 
     def peek(self) -> str:
         while True:
@@ -108,8 +122,9 @@ class Stream:
 
     def expect(self, char: str) -> None:
         if self.peek() != char:
-            found = self.peek() or "the end of the file"
-            raise BadFileError(f"expected {char!r} at {self.where()}, found {found[:1]!r}")
+            # (Quoting the first letter of "the end of the file" said "found 't'".)
+            found = repr(self.peek()) if self.peek() else "the end of the file"
+            raise BadFileError(f"expected {char!r} at {self.where()}, found {found}")
         self.pos += 1
 
     def value(self) -> Any:
@@ -123,11 +138,14 @@ class Stream:
                     return obj
             except json.JSONDecodeError as exc:
                 if self.eof:
-                    raise BadFileError(f"not valid JSON at {self.where()}: {exc.msg}") from exc
+                    # Where the mistake is, not where its record starts.
+                    raise BadFileError(
+                        f"not valid JSON at {self.where(exc.pos)}: {exc.msg}"
+                    ) from exc
             except RecursionError as exc:
                 raise BadFileError(f"nested too deeply at {self.where()}") from exc
             except _HostileValueError as exc:
-                raise BadFileError(f"{exc} (at {self.where()})") from exc
+                raise BadFileError(f"{exc} (in the record starting at {self.where()})") from exc
             if len(self.buf) - self.pos > MAX_RECORD_CHARS:
                 raise BadFileError(f"a record larger than 4 MB at {self.where()}")
             self._fill()
@@ -185,4 +203,5 @@ def open_regular(path: Path) -> IO[str]:
         raise ImportValidationError(path, ["not a regular file"]) from exc
     except OSError as exc:
         raise ImportValidationError(path, [f"cannot open: {exc.strerror or exc}"]) from exc
-    return io.TextIOWrapper(fh, encoding="utf-8", errors="strict", newline="")
+    # utf-8-sig: a byte-order mark (Windows editors add one) is skipped, not refused.
+    return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="")
