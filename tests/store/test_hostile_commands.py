@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,3 +155,46 @@ def test_an_export_saved_with_a_byte_order_mark_imports(tmp_path: Path) -> None:
     with History.open(data) as h:
         report = exchange.import_json(h, bom)
     assert report.checkins_added == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda s: s["steps"][0].update(kind="dance"), "kind"),
+        (lambda s: s["steps"][0].update(side="sideways"), "side"),
+        (lambda s: s["steps"][0].update(planned_s=1e300), "planned_s"),
+        (lambda s: s["routine"]["items"][0].update(reps=1.5), "routine"),
+        (lambda s: s["routine"]["items"][0].update(reps="1"), "routine"),
+        (lambda s: s["routine"]["items"][0].update(sets=True), "routine"),
+        (lambda s: s.update(routine_id=""), "routine_id"),
+        (lambda s: s.update(ended="1999-01-01T00:00:00+00:00"), "ended"),
+    ],
+)
+def test_values_the_app_never_writes_are_refused_by_name(
+    tmp_path: Path, change: Any, named: str
+) -> None:
+    import json
+
+    source = AppPaths(tmp_path / "src").ensure()
+    with History.open(source) as h:
+        from stretchguide.core.catalog import load_builtin
+
+        routine = load_builtin().routines["flare_up_gentle"]
+        s = h.start_session(routine)
+        h.record_step(
+            s.id, 0, routine.items[0].exercise_id, "reps", set_number=1, planned_s=10, done_s=10
+        )
+        h.finish_session(s.id, "completed")
+    good = tmp_path / "good.json"
+    with History.open(source) as h:
+        exchange.export_json(h, good)
+    data = json.loads(good.read_text())
+    change(data["sessions"][0])
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    target = AppPaths(tmp_path / "dst").ensure()
+    with History.open(target) as h, pytest.raises(exchange.ImportValidationError) as err:
+        exchange.import_json(h, bad)
+    assert named in str(err.value)
+    with History.open(target) as h:
+        assert h.sessions() == []

@@ -139,16 +139,54 @@ def _small_count(v: int) -> int:
     return v
 
 
+# The longest step or snapshot duration the app could have written: a day.
+# StretchGuide's bound, so a 1e300 from elsewhere is refused by name.
+MAX_DURATION_S = 86_400.0
+
+STEP_KINDS = frozenset(("prepare", "hold", "reps", "switch", "rest"))  # core.timeline.StepKind
+STEP_SIDES = frozenset(("left", "right"))
+
+
+def _duration(v: float) -> float:
+    if not 0 <= v <= MAX_DURATION_S:
+        raise ValueError("must be 0 to 86400 seconds")
+    return v
+
+
+def _step_kind(v: str) -> str:
+    if v not in STEP_KINDS:
+        raise ValueError("must be one of " + ", ".join(sorted(STEP_KINDS)))
+    return v
+
+
+def _step_side(v: str) -> str:
+    if v not in STEP_SIDES:
+        raise ValueError("must be left or right (or null)")
+    return v
+
+
+def _named(v: str) -> str:
+    if not v.strip():
+        raise ValueError("must not be empty")
+    return v
+
+
 def _uuid(v: str) -> str:
     return str(uuid.UUID(v))
 
 
 def _snapshot(routine: dict[str, Any]) -> Any:
+    for raw in routine.get("items", ()) if isinstance(routine.get("items"), list) else ():
+        for key in ("reps", "sets"):
+            # 1.5, "1" or true are no count the app writes (the reader would
+            # have made 1 of each).
+            if isinstance(raw, dict) and key in raw and type(raw[key]) is not int:
+                raise ValueError(f"{key} must be a whole number, got {raw[key]!r}")
     snap = snapshot_from_json(json.dumps(routine))
     for item in snap.items:
         for number in (item.hold_s, item.rep_s, item.rest_s):
-            if not math.isfinite(number) or number < 0:
-                raise ValueError("durations must be finite and not negative")
+            if not math.isfinite(number) or not 0 <= number <= MAX_DURATION_S:
+                raise ValueError("durations must be 0 to 86400 seconds")
         if not (0 <= item.reps <= 1_000_000 and 0 <= item.sets <= 1_000_000):
             raise ValueError("reps and sets must be 0 to 1000000")
         if not (_encodable(item.exercise_id) and _encodable(item.sides)):
@@ -164,12 +202,15 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         return None
     row: dict[str, Any] = {
         "uuid": ck.get(s, "uuid", w, str, check=_uuid),
-        "routine_id": ck.get(s, "routine_id", w, str),
+        "routine_id": ck.get(s, "routine_id", w, str, check=_named),
         "started": ck.get(s, "started", w, str, check=parse_iso),
         "ended": ck.get(s, "ended", w, str, optional=True, check=parse_iso),
         "status": ck.get(s, "status", w, str, check=lambda v: SessionStatus(v).value),
         "options": ck.get(s, "options", w, dict),
     }
+    started, ended = row["started"], row["ended"]
+    if started is not None and ended is not None and ended[0] < started[0]:
+        ck.add(f"{w}.ended: before the session started")
     routine = ck.get(s, "routine", w, dict)
     if routine is not None:
         try:
@@ -199,11 +240,11 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
             (
                 idx,
                 ck.get(st, "exercise_id", ws, str),
-                ck.get(st, "kind", ws, str),
-                ck.get(st, "side", ws, str, optional=True),
+                ck.get(st, "kind", ws, str, check=_step_kind),
+                ck.get(st, "side", ws, str, optional=True, check=_step_side),
                 ck.get(st, "set", ws, int, check=_small_count),
-                ck.get(st, "planned_s", ws, (int, float), check=_nonneg),
-                ck.get(st, "done_s", ws, (int, float), check=_nonneg),
+                ck.get(st, "planned_s", ws, (int, float), check=_duration),
+                ck.get(st, "done_s", ws, (int, float), check=_duration),
                 ck.get(st, "skipped", ws, bool),
                 ck.get(st, "completed", ws, str, check=parse_iso),
             )
