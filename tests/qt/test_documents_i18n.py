@@ -279,6 +279,7 @@ def test_the_cli_calendar_is_titled_in_the_language(tmp_path, capsys, language):
         routine = "flare_up_gentle"
         ics = str(tmp_path / "plan.ics")
         at = "18:00"
+        force = False
 
     assert run_plan(Args(), paths.resolve(None).ensure()) == 0
     text = (tmp_path / "plan.ics").read_text(encoding="utf-8")
