@@ -46,6 +46,9 @@ RANGES = (
     (QT_TRANSLATE_NOOP("HistoryView", "1 year"), 365),
     (QT_TRANSLATE_NOOP("HistoryView", "All"), 0),
 )
+RANGE_BUTTON_STYLE = (
+    "QPushButton:checked { background-color: #2f7dd1; color: white; font-weight: bold; }"
+)
 
 
 class HistoryView(HistoryExports):
@@ -87,15 +90,17 @@ class HistoryView(HistoryExports):
         for i, (label, days) in enumerate(RANGES):
             b = QPushButton(self.tr(label))
             b.setCheckable(True)
+            # On each button, not on the page: a style sheet on the page kept
+            # its labels (streak, table heading, footnote) in the palette of
+            # the theme they were made in, black on a dark window after a
+            # switch to Dark (walk-through finding 4).
+            b.setStyleSheet(RANGE_BUTTON_STYLE)
             b.setAccessibleName(self.tr("Show %1").replace("%1", self.tr(label)))
             b.setProperty("days", days)
             self.range_group.addButton(b, i)
             range_row.addWidget(b)
             if days == self.range_days:
                 b.setChecked(True)
-        self.setStyleSheet(
-            "QPushButton:checked { background-color: #2f7dd1; color: white; font-weight: bold; }"
-        )
         range_row.addStretch()
         self.readout = QLabel()
         self.readout.setAccessibleName(self.tr("Value under the pointer"))
