@@ -836,6 +836,9 @@ def test_the_whole_page_follows_a_theme_change_at_once(qtbot, history, restore_p
     for label in [*labels, view.streak, view.empty]:
         assert lightness(label, text) > 180, label.text() if isinstance(label, QLabel) else label
         assert lightness(label, window) < 80
+    for button in view.range_group.buttons():  # drawn in the new colours
+        face = button.grab().toImage().pixelColor(button.width() // 5, button.height() // 2)
+        assert (face.lightness() < 100) != button.isChecked(), button.text()
     assert chart.backgroundBrush().color().lightness() < 80
     for plot in (chart.pain_plot, chart.bar_plot):
         for side in ("left", "bottom"):

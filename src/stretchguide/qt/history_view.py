@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -152,6 +152,15 @@ class HistoryView(HistoryExports):
         layout.addLayout(range_row)
         layout.addWidget(splitter, 1)
         self._connect_signals()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "range_group"):
+            # A style sheet draws with the palette its widget had when the
+            # sheet was set: set again, the range buttons take the new theme's.
+            for b in self.range_group.buttons():
+                b.setStyleSheet("")
+                b.setStyleSheet(RANGE_BUTTON_STYLE)
 
     def _connect_signals(self) -> None:
         self.range_group.idClicked.connect(self._on_range)
