@@ -1552,7 +1552,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Pause or resume (Space)</source>
-        <translation>Pause oder weiter (Leertaste)</translation>
+        <translation>Pausieren oder fortsetzen (Leertaste)</translation>
     </message>
     <message>
         <source>◀ Back</source>
@@ -1696,7 +1696,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation>Weiter</translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>of %1</source>
@@ -2182,7 +2182,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Resuming</source>
-        <translation>Weiter</translation>
+        <translation>Wird fortgesetzt</translation>
     </message>
     <message>
         <source>Skipped</source>
