@@ -448,7 +448,9 @@ class SessionView(QWidget):
         self.time_left.setText(
             self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
         )
-        self.pause_button.setText(self.tr("Resume") if snap.paused else self.tr("Pause"))
+        # What a press does: in the get-ready after a resume, it pauses again.
+        resumes = snap.phase is Phase.PAUSED
+        self.pause_button.setText(self.tr("Resume") if resumes else self.tr("Pause"))
         setter = getattr(self.figure, "set_step", None)
         if callable(setter):
             if preview is not None:
