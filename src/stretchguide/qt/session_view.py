@@ -161,6 +161,12 @@ class SessionView(QWidget):
         text_col.addWidget(self.caution)
         text_col.addWidget(self.reps)
         text_col.addWidget(self.figure, 1)
+        # The status line ends the text column, under the figure: across the
+        # screen under the progress bar, its second line (German's "Kein
+        # Mikrofon gefunden…") was taken from the countdown's height. Here it
+        # gives way like the column's other texts, and the countdown keeps
+        # its size whatever it says (walk-through finding 17).
+        text_col.addWidget(self.status)
         top.addLayout(text_col, 1)
         right = QVBoxLayout()
         self.right_column = right
@@ -169,6 +175,9 @@ class SessionView(QWidget):
         top.addLayout(right, 0)
 
         bottom = QHBoxLayout()
+        # The voice badge goes first in this row (voice_screen.add_indicator):
+        # one line, as tall as the time left beside it.
+        self.bottom_row = bottom
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.time_left)
         buttons = QHBoxLayout()
@@ -186,7 +195,6 @@ class SessionView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
-        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._connect_signals()
         self._build_shortcuts()
