@@ -133,7 +133,6 @@ def test_settings_offer_both_legs_and_keep_an_unset_side_unset(qtbot, tmp_path):
     assert Preferences(tmp_path / "s.ini").affected_side == "both"
 
 
-
 def wheel(widget, steps: int) -> bool:
     """Turn the mouse wheel over the middle of ``widget`` (negative: down);
     True if the widget took the turn, False if it left it to its parents.

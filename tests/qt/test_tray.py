@@ -523,9 +523,7 @@ def test_an_offer_of_three_lines_has_room_above_and_below_its_text(qtbot):
             option.initFrom(view)
             option.rect = rect
             view.itemDelegate().initStyleOption(option, view.indexFromItem(item))
-            text = view.style().subElementRect(
-                QStyle.SubElement.SE_ItemViewItemText, option, view
-            )
+            text = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
             wrapped = view.fontMetrics().boundingRect(
                 QRect(0, 0, text.width(), 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
             )
