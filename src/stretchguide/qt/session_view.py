@@ -161,12 +161,7 @@ class SessionView(QWidget):
         text_col.addWidget(self.caution)
         text_col.addWidget(self.reps)
         text_col.addWidget(self.figure, 1)
-        # The status line ends the text column, under the figure: across the
-        # screen under the progress bar, its second line (German's "Kein
-        # Mikrofon gefunden…") was taken from the countdown's height. Here it
-        # gives way like the column's other texts, and the countdown keeps
-        # its size whatever it says (walk-through finding 17).
-        text_col.addWidget(self.status)
+        text_col.addWidget(self.status)  # gives way like the column, not the dial
         top.addLayout(text_col, 1)
         right = QVBoxLayout()
         self.right_column = right
@@ -175,9 +170,7 @@ class SessionView(QWidget):
         top.addLayout(right, 0)
 
         bottom = QHBoxLayout()
-        # The voice badge goes first in this row (voice_screen.add_indicator):
-        # one line, as tall as the time left beside it.
-        self.bottom_row = bottom
+        self.bottom_row = bottom  # the voice badge goes first (add_indicator)
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.time_left)
         buttons = QHBoxLayout()
@@ -457,8 +450,8 @@ class SessionView(QWidget):
             self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
         )
         # What a press does: in the get-ready after a resume, it pauses again.
-        resumes = snap.phase is Phase.PAUSED
-        self.pause_button.setText(self.tr("Resume") if resumes else self.tr("Pause"))
+        paused = snap.phase is Phase.PAUSED
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         setter = getattr(self.figure, "set_step", None)
         if callable(setter):
             if preview is not None:
