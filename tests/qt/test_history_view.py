@@ -793,3 +793,64 @@ def test_the_date_axis_skips_month_names_only_where_pyqtgraph_would_drop_them(qt
     assert not skipped and len(texts) >= 10
     texts, skipped = names(4, 500)  # four years: the names would crowd
     assert skipped and all(t.isdigit() for t in texts)
+
+
+@pytest.fixture
+def restore_palette():
+    from PySide6.QtWidgets import QApplication
+
+    from stretchguide.qt import theme
+
+    app = QApplication.instance()
+    palette = app.palette()
+    yield
+    theme.set_theme("system")
+    app.setPalette(palette)
+
+
+def test_the_whole_page_follows_a_theme_change_at_once(qtbot, history, restore_palette):
+    # Walk-through finding 4: Dark in Settings with History open left the
+    # streak line, the table's heading and its footnote black on black (a
+    # style sheet on the page kept its labels in the old palette), the day
+    # boxes unseen and the chart white, until a restart.
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from stretchguide.qt import theme
+
+    _fill(history)
+    theme.set_theme("light")
+    view = _view(qtbot, history)
+    chart = view.plots
+    theme.set_theme("dark")
+    qtbot.wait(1)
+
+    def lightness(widget, role):
+        return widget.palette().color(role).lightness()
+
+    window = QPalette.ColorRole.Window
+    text = QPalette.ColorRole.WindowText
+    assert lightness(view, window) < 80
+    labels = [view.streak_label, view.readout, *view.table_box.findChildren(QLabel)]
+    assert view.table_box.note in labels
+    for label in [*labels, view.streak, view.empty]:
+        assert lightness(label, text) > 180, label.text() if isinstance(label, QLabel) else label
+        assert lightness(label, window) < 80
+    for button in view.range_group.buttons():  # drawn in the new colours
+        face = button.grab().toImage().pixelColor(button.width() // 5, button.height() // 2)
+        assert (face.lightness() < 100) != button.isChecked(), button.text()
+    assert chart.backgroundBrush().color().lightness() < 80
+    for plot in (chart.pain_plot, chart.bar_plot):
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            assert axis.pen().color().lightness() > 180
+            assert axis.textPen().color().lightness() > 180
+    assert chart.legend.brush().color().lightness() < 80
+    light = chart.palette().color(text).name()
+    assert all(light in label.item.toHtml() for _sample, label in chart.legend.items)
+
+    theme.set_theme("light")  # and back
+    qtbot.wait(1)
+    assert chart.backgroundBrush().color().lightness() > 200
+    assert lightness(view.streak_label, text) < 80
+    assert chart.pain_plot.getAxis("left").pen().color().lightness() < 80

@@ -229,3 +229,37 @@ def test_the_detector_tells_english_from_the_three_languages():
     assert not english_in("Túmbate boca arriba y dobla las rodillas.")
     assert not english_in("Allongez-vous sur le dos et pliez les genoux.")
     assert not english_in("Say “pause” or “go on”.")  # the English voice commands
+
+
+def _stem(label: str) -> str:
+    """The first word of a button's label, lower case, for telling two apart."""
+    word = re.sub(r"[^\w ]", "", label.replace("&", "")).split()[0]
+    return word.casefold()[:4]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_paused_resume_button_does_not_read_like_the_next_button(qtbot, qapp, lang):
+    # Walk-through finding 8: paused, German showed "Weiter" (resume) beside
+    # "Weiter ▶" (next step); from the mat they are the same button twice.
+    from tests.qt.test_session_view import tiny_session
+
+    from stretchguide.qt.session_controller import SessionController
+    from stretchguide.qt.session_view import SessionView
+
+    i18n.install_language(qapp, lang, {})
+    try:
+        clock = FakeClock()
+        view = SessionView()
+        qtbot.addWidget(view)
+        view.show()
+        controller = SessionController(tiny_session(clock), view, clock)
+        controller.start()
+        controller.timer.stop()
+        controller.toggle_pause()
+        assert controller.session.snapshot(clock()).paused
+        resume, following = view.pause_button.text(), view.next_button.text()
+        assert _stem(resume) != _stem(following), (resume, following)
+        assert _stem(view.pause_button.toolTip()) != _stem(following)
+        controller.stop()
+    finally:
+        i18n.install_language(qapp, "en", {})

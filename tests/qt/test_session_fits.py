@@ -220,3 +220,47 @@ def test_a_caution_too_long_even_at_its_floor_ends_in_a_visible_ellipsis(qtbot):
     qtbot.wait(1)
     assert not view.caution.text().endswith(ELLIPSIS)
     assert view.caution.toolTip() == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+@pytest.mark.parametrize("size", [(1180, 752), (1280, 720), (1920, 1080)])
+def test_the_status_line_never_shrinks_the_countdown(qtbot, qapp, lang, size):
+    # Walk-through finding 17: with voice on and no microphone, German's
+    # "Kein Mikrofon gefunden…" took two lines under the progress bar and the
+    # ring and its digits shrank to make room.
+    from tests.support import tiny_exercises, tiny_routine
+
+    from stretchguide.core.timeline import SessionOptions
+
+    i18n.install_language(qapp, lang, {})
+    try:
+        clock = FakeClock()
+        timeline = build_timeline(tiny_routine(), tiny_exercises(), SessionOptions(prepare_s=5))
+        view = SessionView()
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        controller = SessionController(Session(timeline, clock), view, clock)
+        controller.start()
+        controller.timer.stop()
+        clock.advance(7.0)
+        controller.tick()
+        qtbot.wait(1)
+        ring = view.dial.size()
+        digits = view.dial.digit_pixel_height()
+
+        add_indicator(view)
+        view.set_status(
+            QCoreApplication.translate(
+                "VoiceListener",
+                "No microphone was found. Voice commands are off; the keys still work.",
+            )
+        )
+        qtbot.wait(1)
+        assert view.status.isVisibleTo(view) and view.status.text()
+        assert view.dial.size() == ring
+        assert view.dial.digit_pixel_height() == digits
+        assert not clipped(view)
+        controller.stop()
+    finally:
+        i18n.install_language(qapp, "en", {})

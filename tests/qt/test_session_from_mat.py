@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QPushButton
 from tests.qt.test_flow import pass_safety_gate, tick_until
 from tests.support import FakeClock
 
@@ -270,3 +271,34 @@ def test_closing_the_window_answers_an_open_question_so_nothing_hangs(qtbot, win
     qtbot.keyClick(view, Qt.Key.Key_H)  # returns: the close answered it
     assert not view.overlay.isVisible()
     assert window.ctx.history.sessions()[0].status.value == "stopped"
+
+
+def test_the_stop_question_after_this_hurts_shows_only_its_own_answers(qtbot, window_clock):
+    # Finding 1 of the walk-through: "This hurts", then Esc, showed the hurt
+    # answers under the stop answers (two buttons numbered 1, dead buttons over
+    # the title); the old buttons waited for a deletion the nested loop never ran.
+    window, clock = window_clock
+    begin(qtbot, window)
+    run_until(window, clock, lambda: snap(window).phase is Phase.REPS)
+    view = window.session_view
+    overlay = view.overlay
+    press_after(qtbot, overlay, Qt.Key.Key_3)  # "This hurts", then carry on
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert not overlay.isVisible()
+
+    seen: list[list[str]] = []
+
+    def look_then_answer_no():
+        seen.append(
+            [
+                b.text()
+                for b in overlay.findChildren(QPushButton)
+                if b.isVisibleTo(overlay) and b.geometry().intersects(overlay.rect())
+            ]
+        )
+        qtbot.keyClick(overlay, Qt.Key.Key_2)
+
+    QTimer.singleShot(0, overlay, look_then_answer_no)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert seen == [[f"1   {view.tr('Yes, end the session')}", f"2   {view.tr('No, carry on')}"]]
+    assert window.current_page() == "session"

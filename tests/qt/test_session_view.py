@@ -85,6 +85,23 @@ def test_space_pauses_and_resumes_without_losing_hold_time(running, qtbot):
     assert session.snapshot(clock()).remaining_s == pytest.approx(before - 1, abs=0.51)
 
 
+def test_space_in_the_get_ready_after_a_resume_pauses_again(running, qtbot):
+    # Walk-through finding 8: in the short get-ready after resuming, the
+    # button read "Resume" and Space did nothing; the session went on.
+    clock, session, view, controller, _ = running
+    step(clock, controller, 7)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    step(clock, controller, 1)
+    assert session.snapshot(clock()).phase is Phase.RESUMING
+    assert view.pause_button.text() == "Pause"  # what a press does now
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert session.snapshot(clock()).phase is Phase.PAUSED
+    assert view.pause_button.text() == "Resume"
+    step(clock, controller, 10)
+    assert session.snapshot(clock()).phase is Phase.PAUSED  # it waits for the person
+
+
 def test_right_and_left_arrows_move_between_steps(running, qtbot):
     clock, session, view, controller, _ = running
     start = session.snapshot(clock()).step_index

@@ -131,3 +131,72 @@ def test_settings_offer_both_legs_and_keep_an_unset_side_unset(qtbot, tmp_path):
     dialog.side.setCurrentIndex(dialog.side.findData("both"))
     dialog.save()
     assert Preferences(tmp_path / "s.ini").affected_side == "both"
+
+
+def wheel(widget, steps: int) -> bool:
+    """Turn the mouse wheel over the middle of ``widget`` (negative: down);
+    True if the widget took the turn, False if it left it to its parents.
+
+    A test's event is not spontaneous, and Qt hands only the system's to the
+    parents (QApplication::notify); the scroll area taking an ignored wheel
+    is Qt's part.
+    """
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    middle = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        middle,
+        QPointF(widget.mapToGlobal(middle.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_the_wheel_scrolls_the_settings_unless_a_field_has_the_focus(qtbot, tmp_path):
+    # Walk-through finding 2: scrolling the form over "Pain that is
+    # acceptable" turned it from 5 to 10 / 10 without a sign.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QSlider
+
+    prefs = Preferences(tmp_path / "s.ini")
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.buttons.setFocus()
+
+    def value(field):
+        if isinstance(field, QComboBox):
+            return field.currentIndex()
+        return field.text() if isinstance(field, QAbstractSpinBox) else field.value()
+
+    fields = [
+        *dialog.findChildren(QAbstractSpinBox),
+        *dialog.findChildren(QComboBox),
+        *dialog.findChildren(QSlider),
+    ]
+    assert dialog.pain_acceptable in fields and dialog.theme in fields
+    assert dialog.volume in fields and dialog.reminder_time in fields
+    assert dialog.voice_section.microphone in fields
+    for field in fields:
+        before = value(field)
+        for steps in (-3, 3):
+            assert not wheel(field, steps), f"{field.accessibleName()} kept the wheel"
+            assert value(field) == before, field.accessibleName()
+        # The wheel never gives a field the focus (and with it the value).
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus, field.accessibleName()
+    assert dialog.pain_acceptable.value() == 5
+
+    dialog.pain_acceptable.setFocus()  # a click or Tab: now the wheel sets it
+    assert dialog.pain_acceptable.hasFocus()
+    assert wheel(dialog.pain_acceptable, 1)
+    assert dialog.pain_acceptable.value() == 6

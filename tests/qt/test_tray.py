@@ -510,3 +510,42 @@ def test_the_offers_come_in_one_dialog_and_only_the_ticked_ones_change_the_plan(
     qtbot.addWidget(dialog)
     dialog.keep_button.click()
     assert dialog.chosen() == [False, False]  # kept as it is: nothing changes
+
+
+def test_an_offer_of_three_lines_has_room_above_and_below_its_text(qtbot):
+    # Walk-through finding 14: a three-line offer filled its line to the pixel
+    # and the focus ring (3 px, inside the line) cut its first and last line.
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from stretchguide.qt.plan_offers import OffersDialog
+    from stretchguide.qt.style import focus_ring_style
+
+    lines = [
+        "Knees to chest: 15 s instead of 20 s, because the last session brought new "
+        "tingling, numbness or weakness. That is under the recommended 20 s: "
+        "StretchGuide's step back.",
+        "Bridge: 8 reps instead of 10 reps",
+    ]
+    dialog = OffersDialog("Go gentler next time?", "StretchGuide suggests …", lines, None)
+    qtbot.addWidget(dialog)
+    view = dialog.list
+    view.setStyle(focus_ring_style("Fusion"))
+    dialog.show()
+    ring = 3
+    for width in (520, 700, 1000):
+        dialog.resize(width, dialog.height())
+        qtbot.wait(5)  # the list lays its lines out again for the new width
+        for row in range(view.count()):
+            item = view.item(row)
+            rect = view.visualItemRect(item)
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            option.rect = rect
+            view.itemDelegate().initStyleOption(option, view.indexFromItem(item))
+            text = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+            wrapped = view.fontMetrics().boundingRect(
+                QRect(0, 0, text.width(), 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
+            )
+            room = rect.height() - wrapped.height()
+            assert room >= 2 * (ring + 3), (width, row, rect.height(), wrapped.height())

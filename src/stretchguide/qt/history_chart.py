@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
-from PySide6.QtCore import QLocale, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -242,6 +242,31 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             still = stills.pop()
             still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             stills.extend(still.childItems())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Not while pyqtgraph's __init__ sets the view up (no plots yet).
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
+            self.apply_palette(self.palette())
+
+    def apply_palette(self, palette: QPalette) -> None:
+        """The window's colours, again: the theme changed (Settings, or the
+        system's light or dark), and the chart must follow at once, not
+        after a restart (walk-through finding 4)."""
+        fg = palette.color(QPalette.ColorRole.WindowText)
+        pg.setConfigOptions(foreground=fg)  # for what pyqtgraph makes later
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        for plot in (self.pain_plot, self.bar_plot):
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                axis.setPen(fg)  # the line, ticks, grid and title
+                axis.setTextPen(fg)  # the tick labels
+        legend_bg = palette.color(QPalette.ColorRole.Base)
+        legend_bg.setAlpha(220)
+        self.legend.setBrush(legend_bg)
+        self.legend.setLabelTextColor(fg)
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # setLabelTextColor only stores the colour
 
     def _make_items(self) -> None:
         # One scene item per series, whatever the length of the history: an

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -45,6 +45,9 @@ RANGES = (
     (QT_TRANSLATE_NOOP("HistoryView", "3 months"), 91),
     (QT_TRANSLATE_NOOP("HistoryView", "1 year"), 365),
     (QT_TRANSLATE_NOOP("HistoryView", "All"), 0),
+)
+RANGE_BUTTON_STYLE = (
+    "QPushButton:checked { background-color: #2f7dd1; color: white; font-weight: bold; }"
 )
 
 
@@ -87,15 +90,17 @@ class HistoryView(HistoryExports):
         for i, (label, days) in enumerate(RANGES):
             b = QPushButton(self.tr(label))
             b.setCheckable(True)
+            # On each button, not on the page: a style sheet on the page kept
+            # its labels (streak, table heading, footnote) in the palette of
+            # the theme they were made in, black on a dark window after a
+            # switch to Dark (walk-through finding 4).
+            b.setStyleSheet(RANGE_BUTTON_STYLE)
             b.setAccessibleName(self.tr("Show %1").replace("%1", self.tr(label)))
             b.setProperty("days", days)
             self.range_group.addButton(b, i)
             range_row.addWidget(b)
             if days == self.range_days:
                 b.setChecked(True)
-        self.setStyleSheet(
-            "QPushButton:checked { background-color: #2f7dd1; color: white; font-weight: bold; }"
-        )
         range_row.addStretch()
         self.readout = QLabel()
         self.readout.setAccessibleName(self.tr("Value under the pointer"))
@@ -147,6 +152,15 @@ class HistoryView(HistoryExports):
         layout.addLayout(range_row)
         layout.addWidget(splitter, 1)
         self._connect_signals()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "range_group"):
+            # A style sheet draws with the palette its widget had when the
+            # sheet was set: set again, the range buttons take the new theme's.
+            for b in self.range_group.buttons():
+                b.setStyleSheet("")
+                b.setStyleSheet(RANGE_BUTTON_STYLE)
 
     def _connect_signals(self) -> None:
         self.range_group.idClicked.connect(self._on_range)

@@ -8,16 +8,38 @@ row in front of someone who had just said it hurt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
+
+
+class PaddedLines(QStyledItemDelegate):
+    """Each line as tall as its wrapped text plus room above and below.
+
+    Qt makes a wrapped item exactly as tall as its text, and the focus ring
+    (3 px, qt/style.py) is drawn inside the item: it covered the first and
+    last line of a three-line offer, which looked cut off at both ends.
+    """
+
+    @staticmethod
+    def padding(option: QStyleOptionViewItem) -> int:
+        return max(8, option.fontMetrics.height() // 2)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 2 * self.padding(option))
 
 
 class OffersDialog(QDialog):
@@ -36,6 +58,9 @@ class OffersDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
+        self.list.setItemDelegate(PaddedLines(self.list))
+        # Heights again when the width changes: the lines wrap anew.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         # Ticks, not a selection: a highlighted line read as the one chosen.
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setAccessibleName(title)

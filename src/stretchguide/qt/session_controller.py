@@ -193,11 +193,10 @@ class SessionController(QObject):
     def toggle_pause(self) -> None:
         if self._finished:
             return
-        now = self.clock()
-        if self.session.snapshot(self.clock()).paused:
-            self._handle(self.session.resume(now))
-        else:
-            self._handle(self.session.pause(now))
+        # Paused: resume. Running, or in the get-ready after a resume: pause
+        # (the snapshot's ``paused`` is true in that get-ready too, and
+        # resuming a resume did nothing: Space seemed dead).
+        self._handle(self.session.toggle_pause(self.clock()))
         self.tick()
 
     def next(self) -> None:

@@ -184,7 +184,13 @@ class TextFit:
         layout = self.view.layout()
         assert layout is not None
         layout.activate()
-        column = (self.view.name, self.view.instruction, self.view.caution, self.view.reps)
+        column = (
+            self.view.name,
+            self.view.instruction,
+            self.view.caution,
+            self.view.reps,
+            self.view.status,
+        )
         return all(self._fits(label) for label in column) and (
             self.view.figure.height() >= self.view.figure.minimumHeight()
         )

@@ -74,6 +74,7 @@ class SessionSound:
                 voice[2].hide()
             return
         if voice is None:
+            from stretchguide.core.session import Phase
             from stretchguide.qt.voice import VoiceListener
             from stretchguide.qt.voice_screen import VoiceRouter, add_indicator
 
@@ -82,7 +83,11 @@ class SessionSound:
             )
             router = VoiceRouter(
                 self.window.session_view,
-                paused=lambda: bool(controller.session.snapshot(controller.clock()).paused),
+                # Paused and waiting: "pause" in the get-ready after a
+                # resume pauses again, "go on" there changes nothing.
+                paused=lambda: (
+                    controller.session.snapshot(controller.clock()).phase is Phase.PAUSED
+                ),
                 muted=lambda: bool(controller.muted),
                 parent=self.window.window(),
                 clock=controller.clock,

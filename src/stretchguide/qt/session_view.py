@@ -161,6 +161,7 @@ class SessionView(QWidget):
         text_col.addWidget(self.caution)
         text_col.addWidget(self.reps)
         text_col.addWidget(self.figure, 1)
+        text_col.addWidget(self.status)  # gives way like the column, not the dial
         top.addLayout(text_col, 1)
         right = QVBoxLayout()
         self.right_column = right
@@ -169,6 +170,7 @@ class SessionView(QWidget):
         top.addLayout(right, 0)
 
         bottom = QHBoxLayout()
+        self.bottom_row = bottom  # the voice badge goes first (add_indicator)
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.time_left)
         buttons = QHBoxLayout()
@@ -186,7 +188,6 @@ class SessionView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
-        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._connect_signals()
         self._build_shortcuts()
@@ -448,7 +449,9 @@ class SessionView(QWidget):
         self.time_left.setText(
             self.tr("%1 left").replace("%1", format_clock(snap.total_s - snap.elapsed_s))
         )
-        self.pause_button.setText(self.tr("Resume") if snap.paused else self.tr("Pause"))
+        # What a press does: in the get-ready after a resume, it pauses again.
+        paused = snap.phase is Phase.PAUSED
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         setter = getattr(self.figure, "set_step", None)
         if callable(setter):
             if preview is not None:

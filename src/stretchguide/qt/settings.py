@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -177,6 +178,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.load()
         self._fit_to_screen(content)
+        self._wheel_scrolls_the_page(content)
 
     def _fit_to_screen(self, content: QWidget) -> None:
         self._content = content
@@ -194,6 +196,24 @@ class SettingsDialog(QDialog):
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.scroll_area.setMinimumWidth(hint.width() + bar)
         self.scroll_area.setMinimumHeight(max(150, min(hint.height(), height - chrome)))
+
+    def _wheel_scrolls_the_page(self, content: QWidget) -> None:
+        """The wheel over a number or a list scrolls the form, unless that
+        field has the keyboard focus (a click or Tab gives it).
+
+        A spin box or combo box takes the wheel by default: scrolling the
+        dialog over "Pain that is acceptable" set it to 10 / 10 unseen.
+        """
+        self._wheel_guard = _WheelToPage(self)
+        fields: list[QWidget] = [
+            *content.findChildren(QAbstractSpinBox),  # spin boxes and time fields
+            *content.findChildren(QComboBox),
+            *content.findChildren(QSlider),  # the volume: the same trap
+        ]
+        for field in fields:
+            # Not WheelFocus: the wheel would give the focus, then the value.
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            field.installEventFilter(self._wheel_guard)
 
     def _add_voice_section(self, form: QFormLayout) -> None:
         from stretchguide.qt.voice_settings import VoiceSection
@@ -282,3 +302,20 @@ class SettingsDialog(QDialog):
         self.save()
         self.sig_applied.emit()
         super().accept()
+
+
+class _WheelToPage(QObject):
+    """Event filter: a wheel event over a field without focus goes on to its
+    parents (the scroll area) instead of into the field."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            # Ignored and filtered: Qt hands it to the parent widgets, so the
+            # scroll area's viewport scrolls the page.
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)

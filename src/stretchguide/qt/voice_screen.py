@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from stretchguide.qt.voice import acknowledgement
 from stretchguide.voice.commands import Command
@@ -248,12 +248,9 @@ class ListeningIndicator(QLabel):
 
 
 def add_indicator(view: SessionView) -> ListeningIndicator:
-    """Put a ListeningIndicator on the session screen, just above its status line."""
+    """Put a ListeningIndicator on the session screen, left of the progress
+    bar: a row one line high already, so the badge takes no height from the
+    countdown (nor does the status line, in the text column)."""
     indicator = ListeningIndicator(view)
-    layout = view.layout()
-    assert isinstance(layout, QBoxLayout)  # the session screen is one column
-    index = layout.indexOf(view.status)
-    layout.insertWidget(
-        index if index >= 0 else layout.count(), indicator, 0, Qt.AlignmentFlag.AlignLeft
-    )
+    view.bottom_row.insertWidget(0, indicator, 0, Qt.AlignmentFlag.AlignVCenter)
     return indicator

@@ -306,7 +306,11 @@ class ChoiceOverlay(QWidget):
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
         for b in self.buttons.values():
+            # Hidden now: deleteLater() waits for the event loop it was called
+            # from, and the question that follows runs in a nested one, so the
+            # old answers would stay on screen under the new (finding 1).
             self._buttons_box.removeWidget(b)
+            b.hide()
             b.deleteLater()
         self.buttons = {}
         self._keys = [k for k, _ in choices]

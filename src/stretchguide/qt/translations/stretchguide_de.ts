@@ -1588,7 +1588,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Pause or resume (Space)</source>
-        <translation>Pause oder weiter (Leertaste)</translation>
+        <translation>Pausieren oder fortsetzen (Leertaste)</translation>
     </message>
     <message>
         <source>◀ Back</source>
@@ -1732,7 +1732,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation>Weiter</translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>of %1</source>
@@ -2222,7 +2222,7 @@ besser · gleich · schlechter</translation>
     </message>
     <message>
         <source>Resuming</source>
-        <translation>Weiter</translation>
+        <translation>Wird fortgesetzt</translation>
     </message>
     <message>
         <source>Skipped</source>

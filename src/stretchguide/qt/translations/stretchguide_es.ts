@@ -1588,7 +1588,7 @@ mejor · igual · peor</translation>
     </message>
     <message>
         <source>Pause or resume (Space)</source>
-        <translation>Pausar o seguir (Espacio)</translation>
+        <translation>Pausar o reanudar (Espacio)</translation>
     </message>
     <message>
         <source>◀ Back</source>
@@ -1732,7 +1732,7 @@ mejor · igual · peor</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation>Seguir</translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>of %1</source>
