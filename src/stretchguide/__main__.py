@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stretchguide.commands.selftest import run_self_test
 
         return run_self_test(app_paths)
-    if args.data_dir and not os.path.isdir(args.data_dir):
+    if args.data_dir and not os.path.lexists(args.data_dir):
         # A typo here would otherwise quietly start an empty diary elsewhere.
         # (In the person's language for a command; the app's path stays light.)
         if commands:

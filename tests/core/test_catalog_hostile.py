@@ -130,3 +130,29 @@ def test_any_bytes_load_or_give_a_catalog_error(
         load_routine_file(path, load_builtin().exercises)
     except CatalogError as err:
         assert "\x1b" not in str(err)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("huge_int.json", "a number thousands of digits long"),
+        ("huge_int.toml", "a number thousands of digits long"),
+    ],
+)
+def test_a_huge_number_is_said_plainly_not_in_pythons_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str
+) -> None:
+    path = _write(tmp_path, name, HOSTILE[name])
+    assert main(["check-routine", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "set_int_max_str_digits" not in err
+
+
+@pytest.mark.parametrize("count", [0, 101])
+def test_a_wrong_number_of_items_says_how_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: int
+) -> None:
+    items = ", ".join('{"exercise": "bridge"}' for _ in range(count))
+    path = _write(tmp_path, "many.json", f'{{"id": "m1", "name": "n", "items": [{items}]}}')
+    assert main(["check-routine", str(path)]) == 1
+    assert f"got a list of {count} items" in capsys.readouterr().err

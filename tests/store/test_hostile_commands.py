@@ -198,3 +198,21 @@ def test_values_the_app_never_writes_are_refused_by_name(
     assert named in str(err.value)
     with History.open(target) as h:
         assert h.sessions() == []
+
+
+def test_an_export_that_cannot_write_names_the_folder_not_a_hidden_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stretchguide.store.exchange import export as export_module
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+
+    def denied(prefix: str = "", suffix: str = "", dir: object = None) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", f"{dir}/{prefix}ab12{suffix}")
+
+    monkeypatch.setattr(export_module.tempfile, "mkstemp", denied)
+    data = AppPaths(tmp_path / "d").ensure()
+    with History.open(data) as h, pytest.raises(exchange.ExportError) as err:
+        exchange.export_json(h, folder / "x.json")
+    assert ".partial" not in err.value.user_message and str(folder) in err.value.user_message

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 from typing import Final
 
-from stretchguide.core.i18n import _
+from stretchguide.core.i18n import _, ngettext
 
 # ---------------------------------------------------------------------------
 # Errors
@@ -106,7 +106,10 @@ def _show(value: object) -> str:
     if isinstance(value, dict):
         return _("a table")
     if isinstance(value, list):
-        return _("a list")
+        # With its length: "1 to 100", got "a list" did not say what was wrong.
+        return ngettext("a list of {n} item", "a list of {n} items", len(value)).format(
+            n=len(value)
+        )
     if isinstance(value, bool):
         return "true" if value else "false"
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)

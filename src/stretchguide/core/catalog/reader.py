@@ -86,7 +86,13 @@ def _parse(name: Path, text: str) -> object:
     except ValueError as err:  # e.g. an integer of more than 4300 digits
         if isinstance(err, (json.JSONDecodeError, tomllib.TOMLDecodeError)):
             raise
-        raise CatalogError(name, "(file)", _("numbers of sensible size"), got=str(err)) from None
+        # Python's own words name a setting no person can use: said plainly.
+        raise CatalogError(
+            name,
+            "(file)",
+            _("numbers of sensible size"),
+            got=_("a number thousands of digits long"),
+        ) from None
 
 
 def _parse_text(name: Path, suffix: str, text: str) -> object:

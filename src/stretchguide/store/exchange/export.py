@@ -118,6 +118,10 @@ def _writing(paths: list[Path]) -> Iterator[list[_PrivateFile]]:
         for f in outs:
             f.discard()
         where = Path(exc.filename) if getattr(exc, "filename", None) else paths[0]
+        if where.name.startswith(".") and where.name.endswith(".partial"):
+            # Our hidden temporary file is no name a person knows: the
+            # folder it was to be written in is ("cannot write .x.json.ab12.partial").
+            where = where.parent
         raise ExportError(where, exc.strerror or str(exc)) from exc
     except BaseException:
         for f in outs:
