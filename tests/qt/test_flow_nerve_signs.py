@@ -62,7 +62,10 @@ def test_both_legs_brings_the_safety_questions_before_the_session(qtbot, app_win
     page.set_side("both")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "checkin"  # not straight into the session
-    assert "both legs" in page.verdict.text()
+    text = page.verdict.text()
+    assert "both legs" in text
+    # Its own words lead, not another sign's (the tingling advice did once).
+    assert "tingling" not in text.lower() and text.index("both legs") < text.index("<ul>")
     qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "safety"
     assert window.safety.currentWidget() is window.safety.questions_page

@@ -89,9 +89,12 @@ def nerve_signs(current: CheckIn, previous: CheckIn | None) -> NerveSigns:
 
 
 def nerve_advice(signs: NerveSigns) -> str:
-    """What to do about nerve signs, most urgent first (untranslated ids)."""
+    """What to do about nerve signs, most urgent first (untranslated ids);
+    "" when there are none."""
     if signs.any:
         return NERVE_ADVICE
     if signs.spread:
         return SPREAD_SINCE_ADVICE
-    return TINGLING_ADVICE
+    if signs.new_tingling:
+        return TINGLING_ADVICE
+    return ""

@@ -394,14 +394,17 @@ class SessionFlow(QObject):
             # first of the urgent signs.
             self.ctx.prefs.red_flags_checked_at = 0.0
             self.ctx.prefs.sync()
-        extra = ((self._both_legs_line(),) if both_legs else ()) + (
+        # Both legs is one of the urgent signs: its line leads unless new
+        # numbness or weakness (which also asks the questions) does.
+        headline = self._both_legs_line() if both_legs and not nerve.any else ""
+        extra = ((self._both_legs_line(),) if both_legs and nerve.any else ()) + (
             (self._side_line(answers.side),) if side_changed else ()
         )
         if kind == CheckInKind.BEFORE:
             self._before = answers
             if nerve.ease_off or both_legs:
                 # Continue goes on to the questions (if asked), then the session.
-                self.window.checkin.show_verdict(nerve_html(nerve, extra))
+                self.window.checkin.show_verdict(nerve_html(nerve, extra, headline))
                 return
             self._start_session()
             return
@@ -446,7 +449,7 @@ class SessionFlow(QObject):
             return
         self._save_checkin(answers, None)
         if nerve.ease_off or both_legs:
-            self.window.checkin.show_verdict(nerve_html(nerve, extra))
+            self.window.checkin.show_verdict(nerve_html(nerve, extra, headline))
             return
         said = "<p><b>" + self.tr("Saved. Thank you.") + "</b></p>"
         if side_changed:
@@ -457,7 +460,7 @@ class SessionFlow(QObject):
 
     def _both_legs_line(self) -> str:
         return self.tr(
-            "Pain in both legs can be a sign that needs a doctor soon. "
+            "Pain in both legs can be a sign that needs urgent medical help. "
             "Please answer the safety questions now."
         )
 

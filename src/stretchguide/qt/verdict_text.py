@@ -14,12 +14,13 @@ from stretchguide.core.i18n import _
 from stretchguide.core.safety import NOT_A_DIAGNOSIS, NerveSigns, nerve_advice
 
 
-def nerve_html(signs: NerveSigns, extra: tuple[str, ...] = ()) -> str:
+def nerve_html(signs: NerveSigns, extra: tuple[str, ...] = (), headline: str = "") -> str:
     """Nerve signs in a check-in: ease off, and what to do next (the safety
-    questions for numbness or weakness). ``extra`` are more reasons."""
-    return verdict_html(
-        "ease_off", f"{_(nerve_advice(signs))} {_(NOT_A_DIAGNOSIS)}", (*signs.reasons, *extra)
-    )
+    questions for numbness or weakness). ``headline`` (already translated)
+    comes first when it is more urgent than the signs' own advice;
+    ``extra`` are more reasons."""
+    advice = headline or _(nerve_advice(signs))
+    return verdict_html("ease_off", f"{advice} {_(NOT_A_DIAGNOSIS)}", (*signs.reasons, *extra))
 
 
 def verdict_html(

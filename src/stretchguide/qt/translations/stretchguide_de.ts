@@ -1501,8 +1501,8 @@ besser · gleich · schlechter</translation>
         <translation>Gespeichert. Danke.</translation>
     </message>
     <message>
-        <source>Pain in both legs can be a sign that needs a doctor soon. Please answer the safety questions now.</source>
-        <translation>Schmerzen in beiden Beinen können ein Zeichen sein, das bald ärztlich angesehen werden muss. Bitte beantworten Sie jetzt die Sicherheitsfragen.</translation>
+        <source>Pain in both legs can be a sign that needs urgent medical help. Please answer the safety questions now.</source>
+        <translation>Schmerzen in beiden Beinen können ein Zeichen sein, das dringend ärztliche Hilfe braucht. Bitte beantworten Sie jetzt die Sicherheitsfragen.</translation>
     </message>
     <message>
         <source>From now on, exercises for the painful leg are done on your left leg.</source>

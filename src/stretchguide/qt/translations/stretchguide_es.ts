@@ -1501,8 +1501,8 @@ mejor · igual · peor</translation>
         <translation>Guardado. Gracias.</translation>
     </message>
     <message>
-        <source>Pain in both legs can be a sign that needs a doctor soon. Please answer the safety questions now.</source>
-        <translation>El dolor en las dos piernas puede ser una señal que necesita un médico pronto. Responde ahora a las preguntas de seguridad.</translation>
+        <source>Pain in both legs can be a sign that needs urgent medical help. Please answer the safety questions now.</source>
+        <translation>El dolor en las dos piernas puede ser una señal que necesita atención médica urgente. Responde ahora a las preguntas de seguridad.</translation>
     </message>
     <message>
         <source>From now on, exercises for the painful leg are done on your left leg.</source>

@@ -1501,8 +1501,8 @@ mieux · pareil · moins bien</translation>
         <translation>Enregistré. Merci.</translation>
     </message>
     <message>
-        <source>Pain in both legs can be a sign that needs a doctor soon. Please answer the safety questions now.</source>
-        <translation>Une douleur dans les deux jambes peut être un signe qui demande un médecin rapidement. Répondez maintenant aux questions de sécurité.</translation>
+        <source>Pain in both legs can be a sign that needs urgent medical help. Please answer the safety questions now.</source>
+        <translation>Une douleur dans les deux jambes peut être un signe qui demande une aide médicale urgente. Répondez maintenant aux questions de sécurité.</translation>
     </message>
     <message>
         <source>From now on, exercises for the painful leg are done on your left leg.</source>
