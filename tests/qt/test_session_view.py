@@ -376,3 +376,19 @@ def test_a_breath_paced_hold_shows_a_breath_counter(qtbot):
     controller.timer.stop()
     step(clock, controller, 5 + 11)  # 11 s into the hold: the third 5 s breath
     assert "breath 3 of 6" in view.reps.text()
+
+
+def test_the_paused_screen_says_how_to_carry_on(running, qtbot):
+    # A new user found nothing on the paused screen that said how to go on.
+    clock, session, view, controller, _ = running
+    step(clock, controller, 3)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert session.snapshot(clock()).phase is Phase.PAUSED
+    assert "Space" in view.status.text() and "Resume" in view.status.text()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.status.text() == ""  # gone with the pause
+    # Another line that replaced it is not wiped by the resume.
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    view.set_status("Microphone: none found")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.status.text() == "Microphone: none found"

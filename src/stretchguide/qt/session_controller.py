@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
-from stretchguide.core.session import Event, EventKind, Session, StallReason
+from stretchguide.core.session import Event, EventKind, Phase, Session, StallReason
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.enums import EndStatus
 from stretchguide.qt.inhibit import ScreenSleepInhibitor
@@ -198,6 +198,18 @@ class SessionController(QObject):
         # resuming a resume did nothing: Space seemed dead).
         self._handle(self.session.toggle_pause(self.clock()))
         self.tick()
+        self._pause_hint()
+
+    def _pause_hint(self) -> None:
+        """While paused by the person, the status line says how to go on (a
+        new user found nothing on the paused screen that did); it goes when
+        the session does, unless another line has replaced it."""
+        hint = self.tr("Paused. Press Space or Resume to carry on.")
+        paused = self.session.snapshot(self.clock()).phase is Phase.PAUSED
+        if paused:
+            self.view.set_status(hint)
+        elif self.view.status.text() == hint:
+            self.view.set_status("")
 
     def next(self) -> None:
         if not self._finished:
@@ -238,6 +250,7 @@ class SessionController(QObject):
         if self.session.snapshot(self.clock()).paused:
             self._handle(self.session.resume(self.clock()))
         self.tick()
+        self._pause_hint()
 
     def hurts(self) -> None:
         if self._finished:

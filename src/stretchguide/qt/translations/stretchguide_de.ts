@@ -1434,6 +1434,10 @@ besser · gleich · schlechter</translation>
         <translation>Pausiert: Der Computer war %1 im Ruhezustand oder beschäftigt. Drücken Sie die Leertaste, wenn Sie bereit sind.</translation>
     </message>
     <message>
+        <source>Paused. Press Space or Resume to carry on.</source>
+        <translation>Pausiert. Drücken Sie die Leertaste oder „Fortsetzen“, um weiterzumachen.</translation>
+    </message>
+    <message>
         <source>Sound off</source>
         <translation>Ton aus</translation>
     </message>

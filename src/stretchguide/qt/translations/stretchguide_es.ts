@@ -1434,6 +1434,10 @@ mejor · igual · peor</translation>
         <translation>En pausa: el ordenador estuvo en reposo u ocupado durante %1. Pulsa Espacio cuando quieras seguir.</translation>
     </message>
     <message>
+        <source>Paused. Press Space or Resume to carry on.</source>
+        <translation>En pausa. Pulsa Espacio o «Reanudar» para seguir.</translation>
+    </message>
+    <message>
         <source>Sound off</source>
         <translation>Sonido desactivado</translation>
     </message>

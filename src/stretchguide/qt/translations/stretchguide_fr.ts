@@ -1434,6 +1434,10 @@ mieux · pareil · moins bien</translation>
         <translation>En pause : l’ordinateur était en veille ou occupé pendant %1. Appuyez sur Espace pour reprendre.</translation>
     </message>
     <message>
+        <source>Paused. Press Space or Resume to carry on.</source>
+        <translation>En pause. Appuyez sur Espace ou « Reprendre » pour continuer.</translation>
+    </message>
+    <message>
         <source>Sound off</source>
         <translation>Son coupé</translation>
     </message>
