@@ -854,3 +854,25 @@ def test_the_whole_page_follows_a_theme_change_at_once(qtbot, history, restore_p
     assert chart.backgroundBrush().color().lightness() > 200
     assert lightness(view.streak_label, text) < 80
     assert chart.pain_plot.getAxis("left").pen().color().lightness() < 80
+
+
+def test_a_long_exercise_name_wraps_rather_than_ending_in_dots(qtbot):
+    # A new user's History at 1024 pixels showed "Lying ha…", German "Rumpfat…".
+    from stretchguide.core.catalog.reader import load_builtin
+    from stretchguide.core.trends.exercises import ExerciseLink
+    from stretchguide.qt.history_table import HelpsHurtsBox
+
+    exercises = load_builtin().exercises
+    box = HelpsHurtsBox(exercises)
+    qtbot.addWidget(box)
+    box.model.set_links([ExerciseLink("supine_piriformis_stretch", 0, 0, 0, felt_better=3)])
+    box.resize(480, 300)
+    box.show()
+    qtbot.waitExposed(box)
+    box.table.resizeRowsToContents()
+    line = box.table.fontMetrics().height()
+    name_width = box.table.fontMetrics().horizontalAdvance(
+        exercises["supine_piriformis_stretch"].name
+    )
+    assert box.table.columnWidth(0) < name_width  # too narrow for one line...
+    assert box.table.rowHeight(0) >= 2 * line  # ...so it takes two

@@ -173,7 +173,11 @@ class HelpsHurtsBox(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(False)
+        # Names wrap onto a second line rather than end in "…": beside the
+        # count columns a German "Rumpfatmung" or a 1024-pixel window left
+        # the name column a few letters wide.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         tl = QVBoxLayout(self)
         tl.setContentsMargins(0, 0, 0, 0)
