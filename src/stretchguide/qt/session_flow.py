@@ -388,12 +388,7 @@ class SessionFlow(QObject):
         # Pain in both legs is one of the urgent signs: said, it brings the
         # safety questions up now (once, when the answer becomes "both").
         both_legs = side_changed and answers.side == "both"
-        self._ask_flags_next = nerve.any or both_legs
-        if self._ask_flags_next:
-            # Asked now, not in a week: new numbness or weakness may be the
-            # first of the urgent signs.
-            self.ctx.prefs.red_flags_checked_at = 0.0
-            self.ctx.prefs.sync()
+        self._ask_flags(nerve.any or both_legs)
         # Both legs is one of the urgent signs: its line leads unless new
         # numbness or weakness (which also asks the questions) does.
         headline = self._both_legs_line() if both_legs and not nerve.any else ""
@@ -421,10 +416,7 @@ class SessionFlow(QObject):
                 previous=self._previous,
                 spread_last_time=self._spread_last_time(sid, at),
             )
-            self._ask_flags_next = verdict.ask_red_flags or both_legs
-            if self._ask_flags_next:
-                self.ctx.prefs.red_flags_checked_at = 0.0
-                self.ctx.prefs.sync()
+            self._ask_flags(verdict.ask_red_flags or both_legs)
             self._show_verdict(verdict, sid)
             return
         if kind == CheckInKind.NEXT_MORNING and self._morning_session is not None:
@@ -440,11 +432,7 @@ class SessionFlow(QObject):
                 previous=self._previous,
                 spread_last_time=self._spread_last_time(sid, at),
             )
-            # Judged against before the session, as the verdict says.
-            self._ask_flags_next = verdict.ask_red_flags
-            if verdict.ask_red_flags:
-                self.ctx.prefs.red_flags_checked_at = 0.0
-                self.ctx.prefs.sync()
+            self._ask_flags(verdict.ask_red_flags)  # against before the session
             self._show_verdict(verdict, sid)
             return
         self._save_checkin(answers, None)
@@ -457,6 +445,15 @@ class SessionFlow(QObject):
             # a slip of the finger is seen where it was made.
             said += "<p>" + self._side_line(answers.side) + "</p>"
         self.window.checkin.show_verdict(said)
+
+    def _ask_flags(self, now: bool) -> None:
+        """Whether the safety questions follow this check-in's verdict.
+        Asked now, not in a week: new numbness or weakness, or both legs,
+        may be the first of the urgent signs."""
+        self._ask_flags_next = now
+        if now:
+            self.ctx.prefs.red_flags_checked_at = 0.0
+            self.ctx.prefs.sync()
 
     def _both_legs_line(self) -> str:
         return self.tr(
