@@ -240,3 +240,16 @@ def test_two_routines_cannot_share_a_name(qtbot, picker):
     editor.name.setText("Flare-up, my way")
     assert editor.name_error.text() == ""  # the stale message went with the edit
     assert editor.save() is not None
+
+
+def test_the_filter_bar_shows_whole_choices_and_one_arrow(qtbot, picker):
+    # At 1024 pixels "Lying face down" was cut; the equipment menu had two arrows.
+    window, _ = picker
+    window.ensure_routines()
+    page = window.routines
+    for combo in (page.cause_filter, page.position_filter):
+        fm = combo.fontMetrics()
+        widest = max(fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        assert combo.sizeHint().width() > widest
+    assert page.equipment_button.text().endswith("▾")
+    assert "menu-indicator { image: none; }" in page.equipment_button.styleSheet()

@@ -145,10 +145,16 @@ class RoutinesPage(QWidget):
         self.position_filter = QComboBox()
         self.position_filter.setAccessibleName(self.tr("Filter by position"))
         self.position_filter.addItem(self.tr("Any position"), None)
+        # As wide as its longest choice: at 1024 pixels "Lying face down" was cut.
+        for combo in (self.cause_filter, self.position_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.no_floor = QCheckBox(self.tr("No &floor work"))
         self.no_floor.setAccessibleName(self.tr("Only routines without floor work"))
         self.equipment_button = QToolButton()
         self.equipment_button.setText(self.tr("Equipment I have ▾"))
+        # One arrow: the "▾" in the words (in every language); the style's own
+        # menu arrow drew a second one, over the last letters.
+        self.equipment_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.equipment_button.setAccessibleName(self.tr("Choose the equipment you have"))
         self.equipment_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.equipment_button.setMenu(QMenu(self.equipment_button))
