@@ -215,6 +215,13 @@ def test_press_up_straightens_the_arms_with_the_pelvis_down() -> None:
     assert body["lumbar_flex"] <= -30.0
     start = resolve(fig.start).body
     assert start["r_elbow"] >= 60.0  # it starts from bent elbows: the press shows
+    # Blind review: the bottom was the sphinx (chest 31 cm up on the
+    # forearms). It lies flat: chest on the mat, palms by the shoulders
+    # (ahead of them by less than a hand), elbows up off the mat.
+    low = forward(start)
+    assert low["r_shoulder"][2] < 15.0
+    assert abs(low["r_wrist"][0] - low["r_shoulder"][0]) < 12.0
+    assert low["r_elbow"][2] > 15.0
     assert resolve(pl.figure("prone_forearm_extension").key).body["r_elbow"] >= 60.0
 
 

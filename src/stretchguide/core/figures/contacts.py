@@ -21,6 +21,9 @@ class Reach:
     toward: str = ""  # optional second point: aim ``fraction`` of the way there
     fraction: float = 0.0
     flat: bool = False  # palm flat on the floor: the wrist goes to the target
+    # A world direction the elbow swings towards (the arm turns about its
+    # axis); None keeps the arm in one plane (see ``kinematics.reach``).
+    elbow_to: Vec | None = None
 
     def target(self, skel: Skeleton) -> Vec:
         if self.anchor == "@world":

@@ -13,9 +13,10 @@ from stretchguide.core.figures.drawing import View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
 from stretchguide.core.figures.fitting import _bisect
 from stretchguide.core.figures.frames import Frame, resolve
-from stretchguide.core.figures.kinematics import forward, grounded
+from stretchguide.core.figures.kinematics import forward, grounded, reach
 from stretchguide.core.figures.positions import FLOOR, MAT, PRONE, PRONE_LEGS
 from stretchguide.core.figures.settle import settle
+from stretchguide.core.figures.vectors import Vec, _norm, _scale, _sub
 
 # (pitch, hip flexion, shoulder flexion, knee) per spine rounding, found once
 # by a slow search that also kept each thigh and arm upright (hands under
@@ -94,35 +95,57 @@ def _press_pose(ext: float) -> Pose:
     )
 
 
+def _elbow_way(pose: Pose, side: str, palm: Vec) -> Vec:
+    """Which way the one-plane arm (``reach``) bends the elbow off the shoulder-palm line.
+
+    Given as ``Reach.elbow_to``, the arm takes the same shape; an end of a
+    movement whose other end swings the elbow needs it, so the elbow's way
+    blends from one end to the other.
+    """
+    q = forward(reach(pose, side, palm, True))
+    sh = q[f"{side}_shoulder"]
+    line, off = _sub(palm, sh), _sub(q[f"{side}_elbow"], sh)
+    n = _norm(line)
+    along = sum(a * b for a, b in zip(off, line, strict=True)) / (n * n)
+    perp = _sub(off, _scale(line, along))
+    return _scale(perp, 1.2 / max(1e-9, _norm(perp)))
+
+
 def _prone_press_up() -> ExerciseFigure:
     # A McKenzie press-up: the palms stay planted on the mat, the arms
     # straighten and lift the chest while the pelvis and legs stay down (a
     # plank would lift them). The top is the telling moment, arms straight
     # (the figure's trunk is short against its arms, so the straight arms
-    # slope forward a little to the palms); the bottom is where the bent
-    # elbows just clear the mat.
+    # slope forward a little to the palms). The bottom lies flat, chest on the
+    # mat, palms beside the shoulders and the elbows bent up and back (the
+    # arm turns about its axis for that: ``Reach.elbow_to``); from the side
+    # the palms stay where they are, they only come in a little towards the
+    # body as the arms straighten.
     sk = forward(_press_pose(_PRESS_TOP))
-    reach = (UPPER_ARM + FOREARM) * 0.998
+    arm = (UPPER_ARM + FOREARM) * 0.998
 
     def palm(s: str) -> tuple[float, float, float]:
         x, y, z = sk[f"{s}_shoulder"]
         py, pz = y * 1.2, SURFACE_RADIUS["r_wrist"]
-        return (x + math.sqrt(reach**2 - (z - pz) ** 2 - (y - py) ** 2), py, pz)
+        return (x + math.sqrt(arm**2 - (z - pz) ** 2 - (y - py) ** 2), py, pz)
 
-    hands = tuple(Reach(s, "@world", offset=palm(s), flat=True) for s in ("l", "r"))
     top = _press_pose(_PRESS_TOP)
 
-    def elbow_clear(ext: float) -> float:
-        q = forward(resolve(Frame(_press_pose(ext), reaches=hands)).body)
-        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
-        return min(q["r_elbow"][2] - SURFACE_RADIUS["r_elbow"] - 1.0, 0.02 - palm)
-
-    low = _press_pose(_bisect(elbow_clear, 0.0, _PRESS_TOP) + 0.5)
+    hands = tuple(
+        Reach(s, "@world", offset=palm(s), flat=True, elbow_to=_elbow_way(top, s, palm(s)))
+        for s in ("l", "r")
+    )
+    low_hands = tuple(
+        # The elbows point up, back and out; the palm lies flat, fingers in.
+        Reach(s, "@world", offset=(x, y * 1.4, z), flat=True, elbow_to=(-0.5, y / 34.0, 1.0))
+        for s, (x, y, z) in ((s, palm(s)) for s in ("l", "r"))
+    )
+    low = _press_pose(0.0)
     rests = PRONE_LEGS + PALMS
     return ExerciseFigure(
         "prone_press_up",
         View.SIDE,
-        start=_with_reaches(low, *hands, rests=rests),
+        start=_with_reaches(low, *low_hands, rests=rests),
         key=_with_reaches(top, *hands, rests=rests),
         props=(FLOOR, MAT),
         feel=("lower_back",),

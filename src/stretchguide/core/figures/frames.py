@@ -47,6 +47,7 @@ def mirrored_frame(frame: Frame) -> Frame:
             swap(r.toward),
             r.fraction,
             r.flat,
+            None if r.elbow_to is None else (r.elbow_to[0], -r.elbow_to[1], r.elbow_to[2]),
         )
 
     return Frame(
@@ -70,7 +71,7 @@ def _apply_reaches(
         src = oth if r.on_helper else own
         if src is None:
             continue
-        body = reach(body, r.side, r.target(src), r.flat)
+        body = reach(body, r.side, r.target(src), r.flat, r.elbow_to)
     return body
 
 
@@ -105,13 +106,45 @@ def lerp_frame(a: Frame, b: Frame, t: float) -> Frame:
     return Frame(
         body,
         helper,
-        b.reaches if t >= 0.5 else a.reaches,
+        _mid_reaches(a.reaches, b.reaches, t),
         b.helper_reaches if t >= 0.5 else a.helper_reaches,
         rests,
     )
 
 
 _ARM_DOFS: Final = ("shoulder_flex", "shoulder_abd", "shoulder_rot", "elbow", "wrist")
+
+
+def _swung(a: Reach, b: Reach, t: float) -> Reach | None:
+    """Between two palms on the floor whose elbows swing (``elbow_to``): the reach itself.
+
+    The palm travels straight between the two points; the elbow swings over
+    from one end's direction to the other's. The blended frame carries this
+    reach, so resolving it again keeps the hand.
+    """
+    if a.elbow_to is None or b.elbow_to is None or a.anchor != "@world" or b.anchor != "@world":
+        return None
+    if a == b:
+        return a
+    hint = _add(a.elbow_to, _scale(_sub(b.elbow_to, a.elbow_to), t))
+    hint = _add(hint, (0.0, 0.0, 1.5 * t * (1.0 - t)))
+    aim = _add(a.offset, _scale(_sub(b.offset, a.offset), t))
+    return Reach(a.side, "@world", offset=aim, flat=(b if t >= 0.5 else a).flat, elbow_to=hint)
+
+
+def _mid_reaches(a: Sequence[Reach], b: Sequence[Reach], t: float) -> tuple[Reach, ...]:
+    """The reaches a blended frame carries: an end's, or the swung one between."""
+    ends = tuple(b if t >= 0.5 else a)
+    b_by = {r.side: r for r in b}
+    out = []
+    for r in a:
+        other = b_by.get(r.side)
+        swung = _swung(r, other, t) if other is not None else None
+        out.append(swung)
+    if all(x is None for x in out):
+        return ends
+    by = {x.side: x for x in out if x is not None}
+    return tuple(by.get(r.side, r) for r in ends)
 
 
 def _blend_reaches(
@@ -139,6 +172,10 @@ def _blend_reaches(
             ta, tb = target(ra), target(rb)
             if ta is None or tb is None:
                 continue
+            swung = _swung(ra, rb, t)
+            if swung is not None:
+                out = reach(out, side, swung.offset, swung.flat, swung.elbow_to)
+                continue
             aim = _add(ta, _scale(_sub(tb, ta), t))
             out = reach(out, side, aim, (rb if t >= 0.5 else ra).flat)
         elif ra is not None or rb is not None:
@@ -148,7 +185,7 @@ def _blend_reaches(
             if aim_one is None:
                 continue
             w = 1.0 - t if ra is not None else t
-            placed = reach(body, side, aim_one, r.flat)
+            placed = reach(body, side, aim_one, r.flat, r.elbow_to)
             out = out.with_(
                 {
                     f"{side}_{d}": body[f"{side}_{d}"]

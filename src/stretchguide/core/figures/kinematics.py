@@ -43,6 +43,7 @@ from stretchguide.core.figures.vectors import (
     _norm,
     _rx,
     _ry,
+    _rz,
     _scale,
     _sub,
 )
@@ -317,7 +318,9 @@ def grounded(pose: Pose) -> Pose:
 # --- reaching: put a hand on a point (analytic two-link arm) -----------------
 
 
-def reach(pose: Pose, side: str, target: Vec, flat: bool = False) -> Pose:
+def reach(
+    pose: Pose, side: str, target: Vec, flat: bool = False, elbow_to: Vec | None = None
+) -> Pose:
     """Bend shoulder and elbow of ``side`` so the palm lands on ``target``.
 
     The arm stays in one plane (no shoulder rotation), which is how the
@@ -331,6 +334,8 @@ def reach(pose: Pose, side: str, target: Vec, flat: bool = False) -> Pose:
     shoulder = skel[f"{side}_shoulder"]
     d = _mtv(skel.frames["thorax"], _sub(target, shoulder))
     a, b = UPPER_ARM, (FOREARM if flat else FOREARM + HAND * 0.5)
+    if elbow_to is not None:
+        return _reach_swivel(pose, skel.frames["thorax"], side, d, a, b, flat, elbow_to)
     dist = max(1e-6, min(_norm(d), a + b - 1e-6))
     cos_e = (dist * dist - a * a - b * b) / (2 * a * b)
     elbow = math.degrees(math.acos(max(-1.0, min(1.0, cos_e))))
@@ -362,13 +367,81 @@ def reach(pose: Pose, side: str, target: Vec, flat: bool = False) -> Pose:
     )
 
 
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _reach_swivel(
+    pose: Pose, thorax: Mat, side: str, d: Vec, a: float, b: float, flat: bool, elbow_to: Vec
+) -> Pose:
+    """``reach`` with the elbow swung towards the world direction ``elbow_to``.
+
+    The arm turns about its own axis (shoulder rotation), so the elbow can
+    point up and back while the palm is flat beside the chest (a press-up
+    lying down), which the one-plane arm of ``reach`` cannot do.
+    """
+    k = 1.0 if side == "l" else -1.0
+    dist = max(1e-6, min(_norm(d), a + b - 1e-6))
+    n = _scale(d, 1.0 / max(1e-9, _norm(d)))
+    # The elbow lies on a circle round the shoulder-to-target line.
+    c = (a * a - b * b + dist * dist) / (2 * dist)
+    r = math.sqrt(max(0.0, a * a - c * c))
+    h = _mtv(thorax, elbow_to)
+    h = _sub(h, _scale(n, _dot(h, n)))
+    hn = _norm(h)
+    h = _scale(h, 1.0 / hn) if hn > 1e-9 else (0.0, 0.0, 0.0)
+    e_pt = _add(_scale(n, c), _scale(h, r))
+    u = _scale(e_pt, 1.0 / a)
+    w = _sub(_scale(n, dist), e_pt)
+    cos_e = _dot(u, w) / max(1e-9, _norm(w))
+    elbow = min(math.degrees(math.acos(max(-1.0, min(1.0, cos_e)))), LIMITS["elbow"][1])
+    # Upper arm u = Ry(-flex) Rx(k abd) (0, 0, -1) in the thorax's frame; the
+    # same turn has two sets of angles, keep the one inside the joints' range.
+    phi = math.degrees(math.asin(max(-1.0, min(1.0, u[1]))))
+    theta = math.degrees(math.atan2(-u[0], -u[2]))
+    best: tuple[float, float, float, float] | None = None
+    for th, ph in ((theta, phi), (theta + 180.0, 180.0 - phi)):
+        flex = (-th + 180.0) % 360.0 - 180.0
+        if flex < LIMITS["shoulder_flex"][0]:
+            flex += 360.0
+        abd = k * ((ph + 180.0) % 360.0 - 180.0)
+        m = _mm(_ry(-flex), _rx(k * abd))
+        g = _mtv(m, w)
+        rot = (k * math.degrees(math.atan2(g[1], g[0])) + 180.0) % 360.0 - 180.0
+        over = sum(
+            max(0.0, LIMITS[j][0] - v, v - LIMITS[j][1])
+            for j, v in (("shoulder_flex", flex), ("shoulder_abd", abd), ("shoulder_rot", rot))
+        )
+        if best is None or over < best[0]:
+            best = (over, flex, abd, rot)
+    assert best is not None
+    _, flex, abd, rot = best
+    lo, hi = LIMITS["shoulder_rot"]
+    rot = min(hi, max(lo, rot))
+    m = _mm(_mm(_ry(-flex), _rx(k * abd)), _rz(k * rot))
+    wrist = _flat_wrist_m(_mm(thorax, m), elbow) if flat else 0.0
+    return pose.with_(
+        {
+            f"{side}_shoulder_flex": flex,
+            f"{side}_shoulder_abd": abd,
+            f"{side}_shoulder_rot": rot,
+            f"{side}_elbow": elbow,
+            f"{side}_wrist": wrist,
+        }
+    )
+
+
 def _flat_wrist(thorax: Mat, flex: float, abd: float, k: float, elbow: float) -> float:
     """The wrist angle that lays the hand level with the floor, fingers ahead.
 
     The fingertip's surface is a little thinner than the wrist's, so the hand
     tips down just enough for both to rest on the floor together.
     """
-    m = _mm(thorax, _mm(_ry(-flex), _rx(k * abd)))
+    return _flat_wrist_m(_mm(thorax, _mm(_ry(-flex), _rx(k * abd))), elbow)
+
+
+def _flat_wrist_m(m: Mat, elbow: float) -> float:
+    """``_flat_wrist`` for the upper arm's frame ``m`` in the world."""
     lo, hi = LIMITS["wrist"]
     drop = -(RADIUS["forearm"] * 0.8 - RADIUS["hand"]) / HAND
     best, best_err = 0.0, math.inf
