@@ -100,6 +100,8 @@ def _played_frames(exercise_id: str, side: Side) -> list[tuple[str, Frame]]:
             },
         )
     )
+    # Back to the start for a rest, from wherever the reps left off.
+    phases.append(("rest", {}))
     for phase, kw in phases:
         anim.set_phase(phase, duration=10.0, **kw)  # type: ignore[arg-type]
         # Off the settle grid on purpose (1/60 s steps, odd offsets).
@@ -382,3 +384,31 @@ def test_back_flat_tilt_points_an_arrow_down_at_the_belly_plain_hook_lying_does_
     assert all(q[2] > tip[2] + 4.0 for q in heads[0].points if q is not tip), "it points down"
     for other in ("core_breathing", "anterior_pelvic_tilt"):
         assert not any(p.ink is Ink.BAND for p in pl.figure(other).props), other
+
+
+def _gap_cm(a: Frame, b: Frame) -> float:
+    pa, pb = forward(resolve(a).body).points, forward(resolve(b).body).points
+    return max(math.dist(pa[k], pb[k]) for k in pa)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(pl.figure_ids()))
+def test_a_new_step_moves_on_from_the_pose_showing_never_jumps(exercise_id: str) -> None:
+    # The blind review of Dec 4: a rest snapped to the start pose in one
+    # frame (the bridge's hips dropped, both knees fell from the chest), and
+    # a switch of sides jumped from the held pose to lying at ease.
+    ex = CATALOG.exercises[exercise_id]
+    stage = (list(ex.dose.stages) or [""])[-1]
+    anim = pl.Animator(exercise_id, Side.RIGHT)
+    sequence = [("prepare", {}), ("hold", {"stage": stage}), ("rest", {}), ("hold", {})]
+    shown = None
+    for phase, kw in sequence:
+        anim.set_phase(phase, duration=10.0, **kw)  # type: ignore[arg-type]
+        first = anim.frame(0.0)
+        if shown is not None:
+            assert _gap_cm(shown, first) < 1.0, f"{exercise_id}: {phase} jumps"
+        shown = anim.frame(6.0)  # well into the step: the pose is reached
+    if pl.figure(exercise_id).sided:
+        # The other side's first step starts from the held pose on this one.
+        other = pl.Animator(exercise_id, Side.LEFT, from_frame=anim.last_shown())
+        other.set_phase("switch", duration=5.0)
+        assert _gap_cm(shown, other.frame(0.0)) < 1.0, f"{exercise_id}: the switch jumps"

@@ -250,7 +250,10 @@ class FigureView(QWidget):
             self._timer.stop()
             self.update()
             return
-        self._animator = figures.Animator(exercise_id, side, _feel(exercise_id, feel))
+        # The same exercise on the other side goes on from the pose showing.
+        last = self._animator
+        shown = last.last_shown() if last is not None and last.exercise_id == exercise_id else None
+        self._animator = figures.Animator(exercise_id, side, _feel(exercise_id, feel), shown)
         self._bounds = self._animator.bounds()
         self._anchor(0.0)
         self._refresh(force=True)

@@ -20,9 +20,17 @@ class Animator:
     """Which frame to show ``t`` seconds into a step. Pure; the widget calls it."""
 
     def __init__(
-        self, exercise_id: str, side: Side | None = None, feel: Iterable[str] = ()
+        self,
+        exercise_id: str,
+        side: Side | None = None,
+        feel: Iterable[str] = (),
+        from_frame: Frame | None = None,
     ) -> None:
-        """``feel``: the catalog's areas for the exercise (see ``library.feel_areas``)."""
+        """``feel``: the catalog's areas for the exercise (see ``library.feel_areas``).
+
+        ``from_frame``: the frame last shown (the other side's held pose at
+        a switch of sides); the first step moves on from it, not from a jump.
+        """
         self.exercise_id = exercise_id
         self.fig = figure(exercise_id)
         self.side = side if self.fig.sided else None
@@ -35,6 +43,11 @@ class Animator:
         self.hold_s = 0.0
         self.alternating = False
         self.stage = ""
+        # The frame last shown: each new step moves on from it. Without it,
+        # a rest snapped to the starting pose in one frame (a bridge's hips
+        # dropped, both knees fell from the chest) and a hold began from the
+        # start pose whatever was showing.
+        self._shown: Frame | None = from_frame
         self._clip = self._prepare_clip()
 
     def set_phase(
@@ -56,24 +69,31 @@ class Animator:
         self.stage = stage
         if side is not None and self.fig.sided:
             self.side = side
+        start = self._f(self.fig.start)
+        shown = self._shown
         if self.phase in ("prepare", "switch"):
             self._clip = self._prepare_clip()
         elif self.phase == "hold":
             target = self.fig.stage_frame(stage)
-            self._clip = Clip(
-                (Keyframe(self._f(self.fig.start), 0.0), Keyframe(self._f(target), MOVE_S))
-            )
+            first = shown if shown is not None else start
+            self._clip = Clip((Keyframe(first, 0.0), Keyframe(self._f(target), MOVE_S)))
         elif self.phase == "reps":
             self._clip = self._rep_clip(self.side)
-        else:  # rest, idle, complete: the starting position, breathing
-            self._clip = Clip((Keyframe(self._f(self.fig.start), 0.0),))
+        elif shown is not None:  # rest, idle, complete: back to the start, then breathing
+            self._clip = Clip((Keyframe(shown, 0.0), Keyframe(start, MOVE_S)))
+        else:
+            self._clip = Clip((Keyframe(start, 0.0),))
 
     def _f(self, frame: Frame, side: Side | None = None) -> Frame:
         return self.fig.frame_for(frame, side or self.side)
 
     def _prepare_clip(self) -> Clip:
-        first = self.fig.neutral or self.fig.start
-        return Clip((Keyframe(self._f(first), 0.0), Keyframe(self._f(self.fig.start), MOVE_S)))
+        # From what is showing (a second set, the other side), else from
+        # lying or standing at ease into the starting position.
+        first = (
+            self._shown if self._shown is not None else self._f(self.fig.neutral or self.fig.start)
+        )
+        return Clip((Keyframe(first, 0.0), Keyframe(self._f(self.fig.start), MOVE_S)))
 
     def _rep_clip(self, side: Side | None) -> Clip:
         period = max(0.5, (self.rep_s or 3.0) + self.hold_s)
@@ -91,6 +111,10 @@ class Animator:
             loop=True,
         )
 
+    def last_shown(self) -> Frame | None:
+        """The frame ``frame`` returned last (None before the first)."""
+        return self._shown
+
     def side_at(self, t: float) -> Side | None:
         if self.phase == "reps" and self.alternating and self.side is not None:
             period = max(0.5, (self.rep_s or 3.0) + self.hold_s)
@@ -101,19 +125,19 @@ class Animator:
         """True while the figure travels between poses (the widget animates at 60 fps)."""
         if self.phase == "reps":
             return True
-        if self.phase in ("prepare", "switch", "hold"):
-            return t < self._clip.length
-        return False
+        return t < self._clip.length
 
     def frame(self, t: float) -> Frame:
         if self.phase == "reps":
             side = self.side_at(t)
             clip = self._rep_clip(side) if side is not self.side else self._clip
-            return clip.sample(t)
+            self._shown = clip.sample(t)
+            return self._shown
         fr = self._clip.sample(t)
         if t >= self._clip.length:
             fr = breathing(fr, t - self._clip.length, self.fig.breath)
-        return resolve(fr) if fr.reaches or fr.helper_reaches else fr
+        self._shown = resolve(fr) if fr.reaches or fr.helper_reaches else fr
+        return self._shown
 
     def camera(self) -> Camera:
         return self.fig.camera(self.side, self.alternating)
