@@ -36,7 +36,7 @@ How ``Dose.sides`` combines with :class:`SideMode`:
   treated like ``EACH``.
 
 The painful side is never guessed: when ``SessionOptions.affected_side`` is
-None (the person said "both / not sure", or has not said), every
+None (the person said "both legs" or "not sure", or has not said), every
 ``AFFECTED`` dose runs on both sides and every mode lays sides out as
 ``BOTH`` does -- a mode that favours "the affected side" has nothing to favour.
 """
@@ -76,7 +76,7 @@ SIDE_SETTINGS: tuple[str, ...] = ("", "left", "right", "both", "unsure")
 def side_options(setting: str, side_mode: str = "both") -> tuple[SideMode, Side | None]:
     """The side mode and painful side for a side setting.
 
-    Only a named leg picks a side; anything else ("both / not sure", not
+    Only a named leg picks a side; anything else ("both legs", "not sure", not
     asked yet, an unknown value) is ``(BOTH, None)``: both legs get the work.
     """
     if setting in ("left", "right"):
