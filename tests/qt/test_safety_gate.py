@@ -56,3 +56,19 @@ def test_enter_answers_no_to_a_yes_or_no_question(qtbot, app_window):
     QTimer.singleShot(50, window, press_enter)
     assert window._ask("Seen by a doctor?", "Have you been seen by a doctor since then?") is False
     assert seen and "No" in seen[0]
+
+
+def test_having_said_both_legs_the_questions_say_which_one_it_concerns(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    gate.side_row.buttons[2].click()  # "Both legs" on the first-run page
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    assert gate.currentWidget() is gate.questions_page
+    assert gate.both_legs_hint.isVisible()
+    assert "first question" in gate.both_legs_hint.text()
+    # A named leg: no such line.
+    window.ctx.prefs.affected_side = "left"
+    window.ctx.prefs.red_flags_checked_at = 0.0
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety" and not gate.both_legs_hint.isVisible()

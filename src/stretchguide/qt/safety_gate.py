@@ -118,6 +118,19 @@ class SafetyGate(QStackedWidget):
         )
         intro.setWordWrap(True)
         outer.addWidget(intro)
+        # Said beside the question it belongs to: "Both legs" and then "No"
+        # to "sciatica ... in both legs?" contradicted each other unasked.
+        self.both_legs_hint = QLabel(
+            "<b>"
+            + self.tr(
+                "You said both legs hurt. If it is sciatica in both (pain, tingling or "
+                "numbness down each leg), answer Yes to the first question."
+            )
+            + "</b>"
+        )
+        self.both_legs_hint.setWordWrap(True)
+        self.both_legs_hint.hide()
+        outer.addWidget(self.both_legs_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -230,7 +243,12 @@ class SafetyGate(QStackedWidget):
         i = self.side_row.group.checkedId()
         return SIDES[i] if i >= 0 else ""
 
+    def set_both_legs(self, said: bool) -> None:
+        """Whether the person has said both legs hurt (the hint above the questions)."""
+        self.both_legs_hint.setVisible(said)
+
     def _disclaimer_ok(self) -> None:
+        self.set_both_legs(self.chosen_side() == "both")
         self.sig_disclaimer_accepted.emit()
         self.setCurrentWidget(self.questions_page)
         self.all_no_button.setFocus()

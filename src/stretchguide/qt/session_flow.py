@@ -230,7 +230,7 @@ class SessionFlow(QObject):
                 self.begin_morning_checkin(sid)
                 return
         if not self.ctx.prefs.disclaimer_accepted:
-            self.window.safety.begin(show_disclaimer=True)
+            self._begin_safety(show_disclaimer=True)
             self.window.show_page(Page.SAFETY)
         self.window.arm_reminder()
 
@@ -260,14 +260,14 @@ class SessionFlow(QObject):
             prefs.red_flags_checked_at = 0.0  # and the questions again, today
             prefs.sync()
         if not prefs.disclaimer_accepted or prefs.red_flags_due(self.ctx.wall()):
-            self.window.safety.begin(show_disclaimer=not prefs.disclaimer_accepted)
+            self._begin_safety(show_disclaimer=not prefs.disclaimer_accepted)
             self.window.show_page(Page.SAFETY)
             return
         self._begin_checkin()
 
     def ask_safety_now(self) -> None:
         self._pending_routine = None
-        self.window.safety.begin(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
+        self._begin_safety(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
         self.window.show_page(Page.SAFETY)
 
     def on_disclaimer(self) -> None:
@@ -446,6 +446,10 @@ class SessionFlow(QObject):
             said += "<p>" + self._side_line(answers.side) + "</p>"
         self.window.checkin.show_verdict(said)
 
+    def _begin_safety(self, show_disclaimer: bool) -> None:
+        self.window.safety.begin(show_disclaimer=show_disclaimer)
+        self.window.safety.set_both_legs(self.ctx.prefs.affected_side == "both")
+
     def _ask_flags(self, now: bool) -> None:
         """Whether the safety questions follow this check-in's verdict.
         Asked now, not in a week: new numbness or weakness, or both legs,
@@ -532,7 +536,7 @@ class SessionFlow(QObject):
             self.window.companion.offer_changes()
         if self._ask_flags_next:
             self._ask_flags_next = False
-            self.window.safety.begin(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
+            self._begin_safety(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
             self.window.show_page(Page.SAFETY)
             return
         if self._pending_routine is not None and self._before is not None:

@@ -1355,6 +1355,10 @@ besser · gleich · schlechter</translation>
         <translation>Manche Anzeichen bedeuten, dass Übungen heute nicht das Richtige sind. Bitte beantworten Sie jede Frage.</translation>
     </message>
     <message>
+        <source>You said both legs hurt. If it is sciatica in both (pain, tingling or numbness down each leg), answer Yes to the first question.</source>
+        <translation>Sie haben gesagt, dass beide Beine schmerzen. Ist es ein Ischias in beiden (Schmerz, Kribbeln oder Taubheit in jedem Bein), antworten Sie bei der ersten Frage mit Ja.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>

@@ -1355,6 +1355,10 @@ mejor · igual · peor</translation>
         <translation>Algunas señales indican que hoy no conviene hacer ejercicios. Responde a cada pregunta.</translation>
     </message>
     <message>
+        <source>You said both legs hurt. If it is sciatica in both (pain, tingling or numbness down each leg), answer Yes to the first question.</source>
+        <translation>Has dicho que te duelen las dos piernas. Si es ciática en ambas (dolor, hormigueo o entumecimiento bajando por cada pierna), responde Sí a la primera pregunta.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>

@@ -1355,6 +1355,10 @@ mieux · pareil · moins bien</translation>
         <translation>Certains signes veulent dire que les exercices ne conviennent pas aujourd’hui. Répondez à chaque question.</translation>
     </message>
     <message>
+        <source>You said both legs hurt. If it is sciatica in both (pain, tingling or numbness down each leg), answer Yes to the first question.</source>
+        <translation>Vous avez dit que les deux jambes ont mal. S'il s'agit d'une sciatique des deux côtés (douleur, fourmillements ou engourdissement le long de chaque jambe), répondez Oui à la première question.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
