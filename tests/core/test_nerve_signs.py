@@ -73,8 +73,23 @@ def test_the_verdict_does_not_hide_the_newest_days_spread() -> None:
     # days was still the thigh, and the verdict said "stays above the knee".
     days = [ci(d, 1, 2, Extent.THIGH) for d in range(13)] + [ci(13, 1, 2, Extent.FOOT)]
     v = fourteen_day_verdict(days, TODAY)
-    assert v.kind is VerdictKind.WORSE and v.see_professional
+    assert v.kind is not VerdictKind.SETTLED and v.see_professional and v.spread_latest
     assert any("further down the leg" in r for r in v.reasons)
+    from stretchguide.core.verdict_words import professional_advice
+
+    advice = professional_advice(v)
+    assert advice is not None and "further down the leg" in advice
+
+
+def test_one_spread_day_does_not_call_two_weeks_of_falling_pain_worse() -> None:
+    # The screenshots' history: leg pain 7 -> 4, the newest day's after-session
+    # check-in below the knee. The headline said "got worse" against the chart.
+    days = [ci(d, 5, 7, Extent.THIGH) for d in range(7)]
+    days += [ci(7 + d, 3, 4, Extent.THIGH) for d in range(6)]
+    days += [ci(13, 3, 4, Extent.BELOW_KNEE)]
+    v = fourteen_day_verdict(days, TODAY)
+    assert v.kind is VerdictKind.IMPROVING
+    assert v.spread_latest and v.see_professional
 
 
 def test_settled_needs_every_latest_day_above_the_knee() -> None:

@@ -25,6 +25,10 @@ SEE_PROFESSIONAL_NERVE = N_(
     "a doctor or physiotherapist soon. Get help today if it gets worse or reaches both "
     "legs."
 )
+SEE_PROFESSIONAL_SPREAD = N_(
+    "On the latest day your symptoms reached further down the leg than two weeks ago. "
+    "If they stay there or spread again, see a doctor or physiotherapist."
+)
 KEEP_GOING_SETTLED = N_(
     "Things look good. Keep doing the routine that suits you and stay active. If the "
     "leg pain comes back or spreads below the knee, ease off and check in more often."
@@ -55,6 +59,8 @@ def professional_advice(verdict: Verdict) -> str | None:
         parts.append(_(SEE_PROFESSIONAL_WORSE))
     elif verdict.kind is VerdictKind.NO_CHANGE:
         parts.append(_(SEE_PROFESSIONAL_NO_CHANGE))
+    if verdict.spread_latest and verdict.kind is not VerdictKind.WORSE:
+        parts.append(_(SEE_PROFESSIONAL_SPREAD))
     if verdict.nerve:
         parts.append(_(SEE_PROFESSIONAL_NERVE))
     return f"{' '.join(parts)} {_(NOT_A_DIAGNOSIS)}" if parts else None

@@ -48,12 +48,19 @@ class Verdict:
     reasons: tuple[str, ...] = ()
     # New or persisting numbness/weakness in the window: a professional's job.
     nerve: tuple[str, ...] = ()
+    # The newest day reached further down the leg than the start did, though
+    # the latest days as a whole did not: said, and a professional named.
+    spread_latest: bool = False
 
     @property
     def see_professional(self) -> bool:
         """Two weeks without improvement, getting worse (article 004), or
         numbness or weakness that is new or keeps coming back."""
-        return self.kind in (VerdictKind.NO_CHANGE, VerdictKind.WORSE) or bool(self.nerve)
+        return (
+            self.kind in (VerdictKind.NO_CHANGE, VerdictKind.WORSE)
+            or bool(self.nerve)
+            or self.spread_latest
+        )
 
 
 def _typical_extent(days: Sequence[DayPain]) -> Extent:
@@ -105,8 +112,9 @@ def fourteen_day_verdict(
        furthest extent). Comparing the ends, not week with week, lets a
        steady slow change count.
     3. WORSE if leg pain rose by ``meaningful`` (2) points or more, or the
-       typical extent moved further down the leg, or the newest day's
-       extent reaches further down than the start's.
+       typical extent moved further down the leg. A newest day further down
+       than the start on its own sets ``spread_latest``: said, and a
+       professional named, whatever the kind.
     4. Otherwise SETTLED if the latest leg and back pain are both at most
        ``MILD_MAX`` (2) and symptoms stayed above the knee on each of the
        latest days: nothing to send anyone to a doctor for; keep going.
@@ -147,23 +155,20 @@ def fourteen_day_verdict(
     elif eb - lb >= meaningful:
         back_note.append(_("Back pain went down from {a} to {b}.").format(a=num(eb), b=num(lb)))
     # The newest day on its own as well: a spread today must not hide behind
-    # two days like the start (the typical extent of the last 3 would).
+    # two days like the start (the typical extent of the last 3 would, and
+    # once said "stays above the knee"). One day does not make the trend
+    # "worse" (a chart of falling pain read so), but it is said, with a
+    # professional to see if it stays: StretchGuide's rule.
     newest = series[-1].furthest
     furthest_latest = max(d.furthest.rank for d in latest)
+    spread_latest = newest.rank > ee.rank and le.rank <= ee.rank
     reasons: list[str] = []
-    if ll - el >= meaningful or le.rank > ee.rank or newest.rank > ee.rank:
+    if ll - el >= meaningful or le.rank > ee.rank:
         kind = VerdictKind.WORSE
         if ll - el >= meaningful:
             reasons.append(_("Leg pain went up from {a} to {b}.").format(a=num(el), b=num(ll)))
         if le.rank > ee.rank:
             reasons.append(_("Symptoms reach further down the leg than at the start."))
-        elif newest.rank > ee.rank:
-            reasons.append(
-                _(
-                    "At the latest check-in, symptoms reached further down the leg "
-                    "than at the start."
-                )
-            )
     elif ll <= MILD_MAX and lb <= MILD_MAX and furthest_latest < Extent.BELOW_KNEE.rank:
         kind = VerdictKind.SETTLED
         reasons.append(
@@ -185,4 +190,10 @@ def fourteen_day_verdict(
                 "lately), and reaches as far down the leg."
             ).format(points=f"{meaningful:g}", a=num(el), b=num(ll))
         )
-    return Verdict(kind, eb, el, lb, ll, ee, le, (*reasons, *back_note, *nerve), nerve)
+    if spread_latest:
+        reasons.append(
+            _("At the latest check-in, symptoms reached further down the leg than at the start.")
+        )
+    return Verdict(
+        kind, eb, el, lb, ll, ee, le, (*reasons, *back_note, *nerve), nerve, spread_latest
+    )
