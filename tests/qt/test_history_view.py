@@ -574,7 +574,11 @@ def test_the_report_from_the_window_lists_the_saved_plans_dose_changes(
 @pytest.mark.parametrize(
     ("days", "words"),
     [
-        (0, "Streak: none yet \u2014 21 more days to reach the 21-day habit goal"),
+        (
+            0,
+            "Streak: none yet (a session counts once it runs to its end) \u2014 "
+            "21 more days to reach the 21-day habit goal",
+        ),
         (1, "Streak: <b>1</b> day so far \u2014 20 more days to reach the 21-day habit goal"),
         (20, "Streak: <b>20</b> days in a row \u2014 1 more day to reach the 21-day habit goal"),
         (21, "Streak: <b>21</b> days in a row \u2014 the 21-day habit goal reached"),

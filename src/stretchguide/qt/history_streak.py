@@ -169,7 +169,9 @@ class StreakRow(QWidget):
         nor break it), so it says so rather than "days in a row".
         """
         if days == 0:
-            run = self.tr("none yet")
+            # Said why, after a session ended early (which does not count):
+            # "none yet" alone read as a session lost.
+            run = self.tr("none yet (a session counts once it runs to its end)")
         elif planned:
             run = (
                 self.tr("<b>1</b> planned day kept so far")

@@ -1980,8 +1980,8 @@ besser · gleich · schlechter</translation>
         <translation>zusätzlich</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>noch keine</translation>
+        <source>none yet (a session counts once it runs to its end)</source>
+        <translation>noch keine (eine Einheit zählt, wenn sie bis zum Ende läuft)</translation>
     </message>
     <message>
         <source>&lt;b&gt;1&lt;/b&gt; planned day kept so far</source>

@@ -1980,8 +1980,8 @@ mejor · igual · peor</translation>
         <translation>extra</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>aún ninguna</translation>
+        <source>none yet (a session counts once it runs to its end)</source>
+        <translation>aún ninguna (una sesión cuenta cuando llega hasta el final)</translation>
     </message>
     <message>
         <source>&lt;b&gt;1&lt;/b&gt; planned day kept so far</source>

@@ -1356,7 +1356,7 @@ mieux · pareil · moins bien</translation>
     </message>
     <message>
         <source>You said both legs hurt. If it is sciatica in both (pain, tingling or numbness down each leg), answer Yes to the first question.</source>
-        <translation>Vous avez dit que les deux jambes ont mal. S'il s'agit d'une sciatique des deux côtés (douleur, fourmillements ou engourdissement le long de chaque jambe), répondez Oui à la première question.</translation>
+        <translation>Vous avez dit que les deux jambes ont mal. S&apos;il s&apos;agit d&apos;une sciatique des deux côtés (douleur, fourmillements ou engourdissement le long de chaque jambe), répondez Oui à la première question.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1980,8 +1980,8 @@ mieux · pareil · moins bien</translation>
         <translation>en plus</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>pas encore</translation>
+        <source>none yet (a session counts once it runs to its end)</source>
+        <translation>pas encore (une séance compte quand elle va jusqu’au bout)</translation>
     </message>
     <message>
         <source>&lt;b&gt;1&lt;/b&gt; planned day kept so far</source>
