@@ -412,3 +412,21 @@ def test_a_new_step_moves_on_from_the_pose_showing_never_jumps(exercise_id: str)
         other = pl.Animator(exercise_id, Side.LEFT, from_frame=anim.last_shown())
         other.set_phase("switch", duration=5.0)
         assert _gap_cm(shown, other.frame(0.0)) < 1.0, f"{exercise_id}: the switch jumps"
+
+
+def test_helper_holds_both_ankles_of_straight_legs_lying_on_the_mat() -> None:
+    # The helper kneels past the feet and holds the ankles to pull along the
+    # legs: hands that stop short, or knees lifted, read as something else.
+    fig = pl.figure("helper_decompression")
+    for name, frame in (("start", fig.start), ("key", fig.key)):
+        r = resolve(frame)
+        assert r.helper is not None
+        body, helper = forward(r.body), forward(r.helper)
+        for hand, ankle in (("l_hand", "r_ankle"), ("r_hand", "l_ankle")):
+            assert math.dist(helper[hand], body[ankle]) < 6.0, f"{name}: {hand} holds {ankle}"
+        for s in ("l", "r"):
+            assert r.body[f"{s}_knee"] < 5.0 and r.body[f"{s}_hip_flex"] < 3.0, name
+            assert body[f"{s}_knee"][2] < RADIUS["thigh"] * 0.8 + 6.0, f"{name}: {s} knee lifted"
+            # The helper kneels on the mat beyond the person's toes.
+            assert helper[f"{s}_knee"][2] < RADIUS["thigh"] * 0.8 + 0.5
+            assert helper[f"{s}_knee"][0] - body[f"{s}_toe"][0] > RADIUS["thigh"] + 3.0
