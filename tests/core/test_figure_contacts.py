@@ -344,6 +344,37 @@ def test_seated_hip_stretch_crosses_the_leg_and_hugs_the_knee() -> None:
     # The right foot is planted on the far side of the long left leg.
     assert sk["r_heel"][1] > sk["l_knee"][1]
     assert math.dist(sk["l_hand"], sk["r_knee"]) < 14.0
+    # Both hands are on the raised leg (the right one held the air 28 cm
+    # from the ankle it was meant to hold).
+    knee, ankle = sk["r_knee"], sk["r_ankle"]
+    shin = min(
+        math.dist(
+            sk["r_hand"], tuple(k + (a - k) * i / 20 for k, a in zip(knee, ankle, strict=True))
+        )
+        for i in range(21)
+    )
+    assert shin < RADIUS["shin"] + RADIUS["hand"] + 3.0, "the right hand holds the shin"
+    # "Sit tall", the other leg long: no lean back, no bent or lifted knee.
+    key = resolve(pl.figure("seated_hip_stretch").key).body
+    assert abs(key["pitch"]) < 3.0 and abs(key["lumbar_flex"]) < 5.0
+    assert key["l_knee"] < 5.0
+    assert sk["l_knee"][2] < RADIUS["thigh"] * 0.8 + 6.0
+
+
+@pytest.mark.parametrize("side", [Side.RIGHT, Side.LEFT])
+def test_seated_hip_stretch_draws_the_crossing_thigh_over_the_long_leg(side: Side) -> None:
+    # The crossed leg comes over the long one from the near hip: its thigh is
+    # drawn in front of the long leg's thigh, while the foot planted on the
+    # far side stays behind the long leg. (Sorted as whole limbs, the
+    # crossed leg lay wholly behind: it read as the far leg, uncrossed.)
+    d, _ = pl.key_drawing("seated_hip_stretch", side)
+    legs = [s for s in d.shapes if s.kind == "chain" and len(s.points) == 2]
+    thighs = [s for s in legs if s.widths == (RADIUS["thigh"] * 2,)]
+    assert len(thighs) == 2
+    crossed = next(s for s in thighs if s.fill in (Ink.ACCENT, Ink.ACCENT_FAR))
+    long_leg = next(s for s in thighs if s is not crossed)
+    order = d.shapes.index
+    assert order(crossed) > order(long_leg)
 
 
 def test_bridge_lifts_the_pelvis_with_the_arms_long_on_the_mat() -> None:
