@@ -227,6 +227,27 @@ def test_press_up_straightens_the_arms_with_the_pelvis_down() -> None:
     assert resolve(pl.figure("prone_forearm_extension").key).body["r_elbow"] >= 60.0
 
 
+def test_forearm_extension_rises_from_lying_flat_onto_the_forearms() -> None:
+    # Blind review: the rep's two ends were 0.2 cm apart, a still figure for
+    # all 20 reps. It starts lying flat, chest on the mat, forearms on the
+    # mat; the chest rises onto the forearms, the pelvis stays down, and the
+    # elbows rest on the mat all the way (the contact test holds the played
+    # frames to that; an earlier try sank them 3-10 cm mid-way).
+    fig = pl.figure("prone_forearm_extension")
+    low, high = forward(resolve(fig.start).body), forward(resolve(fig.key).body)
+    assert low["chest"][2] < 2.0 and low["r_shoulder"][2] < 15.0
+    assert high["chest"][2] - low["chest"][2] > 15.0
+    assert high["r_shoulder"][2] - low["r_shoulder"][2] > 15.0
+    for sk in (low, high):
+        assert abs(sk["pelvis"][2] - low["pelvis"][2]) < 1.0
+        for s in ("l", "r"):
+            assert abs(sk[f"{s}_elbow"][2] - RADIUS["upper_arm"] * 0.8) < 0.1
+    for s in ("l", "r"):
+        # Seen from the side the elbows stay planted; up, they are under the shoulders.
+        assert abs(low[f"{s}_elbow"][0] - high[f"{s}_elbow"][0]) < 1.0
+        assert abs(high[f"{s}_elbow"][0] - high[f"{s}_shoulder"][0]) < 3.0
+
+
 def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
     dx, dy = b[0] - a[0], b[1] - a[1]
     t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
