@@ -227,6 +227,27 @@ def test_press_up_straightens_the_arms_with_the_pelvis_down() -> None:
     assert resolve(pl.figure("prone_forearm_extension").key).body["r_elbow"] >= 60.0
 
 
+def test_forearm_extension_rises_from_lying_flat_onto_the_forearms() -> None:
+    # Blind review: the rep's two ends were 0.2 cm apart, a still figure for
+    # all 20 reps. It starts lying flat, chest on the mat, forearms on the
+    # mat; the chest rises onto the forearms, the pelvis stays down, and the
+    # elbows rest on the mat all the way (the contact test holds the played
+    # frames to that; an earlier try sank them 3-10 cm mid-way).
+    fig = pl.figure("prone_forearm_extension")
+    low, high = forward(resolve(fig.start).body), forward(resolve(fig.key).body)
+    assert low["chest"][2] < 2.0 and low["r_shoulder"][2] < 15.0
+    assert high["chest"][2] - low["chest"][2] > 15.0
+    assert high["r_shoulder"][2] - low["r_shoulder"][2] > 15.0
+    for sk in (low, high):
+        assert abs(sk["pelvis"][2] - low["pelvis"][2]) < 1.0
+        for s in ("l", "r"):
+            assert abs(sk[f"{s}_elbow"][2] - RADIUS["upper_arm"] * 0.8) < 0.1
+    for s in ("l", "r"):
+        # Seen from the side the elbows stay planted; up, they are under the shoulders.
+        assert abs(low[f"{s}_elbow"][0] - high[f"{s}_elbow"][0]) < 1.0
+        assert abs(high[f"{s}_elbow"][0] - high[f"{s}_shoulder"][0]) < 3.0
+
+
 def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
     dx, dy = b[0] - a[0], b[1] - a[1]
     t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
@@ -344,6 +365,37 @@ def test_seated_hip_stretch_crosses_the_leg_and_hugs_the_knee() -> None:
     # The right foot is planted on the far side of the long left leg.
     assert sk["r_heel"][1] > sk["l_knee"][1]
     assert math.dist(sk["l_hand"], sk["r_knee"]) < 14.0
+    # Both hands are on the raised leg (the right one held the air 28 cm
+    # from the ankle it was meant to hold).
+    knee, ankle = sk["r_knee"], sk["r_ankle"]
+    shin = min(
+        math.dist(
+            sk["r_hand"], tuple(k + (a - k) * i / 20 for k, a in zip(knee, ankle, strict=True))
+        )
+        for i in range(21)
+    )
+    assert shin < RADIUS["shin"] + RADIUS["hand"] + 3.0, "the right hand holds the shin"
+    # "Sit tall", the other leg long: no lean back, no bent or lifted knee.
+    key = resolve(pl.figure("seated_hip_stretch").key).body
+    assert abs(key["pitch"]) < 3.0 and abs(key["lumbar_flex"]) < 5.0
+    assert key["l_knee"] < 5.0
+    assert sk["l_knee"][2] < RADIUS["thigh"] * 0.8 + 6.0
+
+
+@pytest.mark.parametrize("side", [Side.RIGHT, Side.LEFT])
+def test_seated_hip_stretch_draws_the_crossing_thigh_over_the_long_leg(side: Side) -> None:
+    # The crossed leg comes over the long one from the near hip: its thigh is
+    # drawn in front of the long leg's thigh, while the foot planted on the
+    # far side stays behind the long leg. (Sorted as whole limbs, the
+    # crossed leg lay wholly behind: it read as the far leg, uncrossed.)
+    d, _ = pl.key_drawing("seated_hip_stretch", side)
+    legs = [s for s in d.shapes if s.kind == "chain" and len(s.points) == 2]
+    thighs = [s for s in legs if s.widths == (RADIUS["thigh"] * 2,)]
+    assert len(thighs) == 2
+    crossed = next(s for s in thighs if s.fill in (Ink.ACCENT, Ink.ACCENT_FAR))
+    long_leg = next(s for s in thighs if s is not crossed)
+    order = d.shapes.index
+    assert order(crossed) > order(long_leg)
 
 
 def test_bridge_lifts_the_pelvis_with_the_arms_long_on_the_mat() -> None:
@@ -412,3 +464,21 @@ def test_a_new_step_moves_on_from_the_pose_showing_never_jumps(exercise_id: str)
         other = pl.Animator(exercise_id, Side.LEFT, from_frame=anim.last_shown())
         other.set_phase("switch", duration=5.0)
         assert _gap_cm(shown, other.frame(0.0)) < 1.0, f"{exercise_id}: the switch jumps"
+
+
+def test_helper_holds_both_ankles_of_straight_legs_lying_on_the_mat() -> None:
+    # The helper kneels past the feet and holds the ankles to pull along the
+    # legs: hands that stop short, or knees lifted, read as something else.
+    fig = pl.figure("helper_decompression")
+    for name, frame in (("start", fig.start), ("key", fig.key)):
+        r = resolve(frame)
+        assert r.helper is not None
+        body, helper = forward(r.body), forward(r.helper)
+        for hand, ankle in (("l_hand", "r_ankle"), ("r_hand", "l_ankle")):
+            assert math.dist(helper[hand], body[ankle]) < 6.0, f"{name}: {hand} holds {ankle}"
+        for s in ("l", "r"):
+            assert r.body[f"{s}_knee"] < 5.0 and r.body[f"{s}_hip_flex"] < 3.0, name
+            assert body[f"{s}_knee"][2] < RADIUS["thigh"] * 0.8 + 6.0, f"{name}: {s} knee lifted"
+            # The helper kneels on the mat beyond the person's toes.
+            assert helper[f"{s}_knee"][2] < RADIUS["thigh"] * 0.8 + 0.5
+            assert helper[f"{s}_knee"][0] - body[f"{s}_toe"][0] > RADIUS["thigh"] + 3.0

@@ -460,3 +460,17 @@ def test_the_glow_follows_the_catalogs_areas_passed_in_else_the_figures_own() ->
     passed, _ = pl.key_drawing(ex_id, feel=catalog_feel)
     fallback, _ = pl.key_drawing(ex_id)
     assert passed != fallback
+
+
+def test_reach_can_rest_the_elbow_on_the_mat_while_the_palm_moves() -> None:
+    # A forearm lying on the mat: palm placed, the elbow kept at its resting
+    # height on the side ``elbow_to`` names, wherever the palm goes.
+    from stretchguide.core.figures.face_down import _sphinx
+
+    body = _sphinx(10.0)
+    for x, y in ((62.0, -30.0), (58.0, -40.0), (66.0, -22.0)):
+        posed = reach(body, "r", (x, y, 3.2), True, (-0.2, -1.0, 0.0), 4.0)
+        sk = forward(posed)
+        assert abs(sk["r_elbow"][2] - 4.0) < 1e-6
+        assert math.dist(sk["r_wrist"], (x, y, 3.2)) < 0.05
+        assert sk["r_elbow"][1] < sk["r_shoulder"][1], "out on the side elbow_to names"

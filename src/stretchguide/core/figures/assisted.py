@@ -140,31 +140,52 @@ def _ball_decompression() -> ExerciseFigure:
     )
 
 
-def _kneeling_helper(x: float, y: float, lean: float) -> Pose:
-    """A helper kneeling at the person's feet, facing them, leaning in by ``lean``."""
-    return (
+def _sitting_back_helper(x: float, lean: float) -> Pose:
+    """A helper kneeling sitting back towards the heels, facing the person, leaning in.
+
+    The knees and the tops of the feet rest on the mat however far the
+    trunk leans (the hips turn back by as much as the pelvis tips). It is
+    placed once on the floor and then fixed there, so hands reaching low
+    for the person's ankles cannot lift it.
+    """
+    p = (
         Pose()
-        .with_(x=x, y=y, yaw=180.0, pitch=lean)
-        .both(hip_flex=lean + 20.0, knee=115.0, ankle=-60.0, shoulder_flex=40.0, elbow=30.0)
+        .with_(x=x, yaw=180.0, pitch=lean)
+        .both(hip_flex=lean + 60.0, knee=150.0, ankle=-60.0, shoulder_flex=40.0, elbow=30.0)
     )
+    # Grounded with the arms raised: hanging, they would reach lower than the knees.
+    z = grounded(p.both(shoulder_flex=180.0))["z"]
+    return replace(p.with_(z=z), ground=Ground.FIXED)
 
 
 def _helper_decompression() -> ExerciseFigure:
-    body = _arms_by_side(LYING.both(ankle=-10.0, hip_flex=10.0))
+    # The person lies long, legs straight on the mat; the helper kneels just
+    # past the feet and holds both ankles, then sits back a little to pull
+    # along the legs (the person slides 2 cm towards the helper). The
+    # helper's left hand holds the person's right ankle (they face each other).
+    body = _arms_by_side(LYING.both(ankle=-10.0))
     sk = forward(grounded(body))
-    hx = sk["r_heel"][0] + 52.0
-    helper = _kneeling_helper(hx, 0.0, lean=28.0)
-    pulled = _kneeling_helper(hx + 2.0, 0.0, lean=18.0)
+    hx = sk["r_toe"][0] + 50.0  # the helper's knees clear the person's toes
+    helper = _sitting_back_helper(hx, lean=52.0)
+    pulled = _sitting_back_helper(hx, lean=45.0)
+    # Before: kneeling upright, hands resting on the thighs.
+    upright = _sitting_back_helper(hx, lean=15.0)
+    on_thighs = (
+        Reach("l", "l_above_knee", offset=(0.0, 0.0, 7.0)),
+        Reach("r", "r_above_knee", offset=(0.0, 0.0, 7.0)),
+    )
     grip = (
-        Reach("l", "r_ankle", on_helper=True, offset=(2.0, -2.0, -2.0)),
-        Reach("r", "l_ankle", on_helper=True, offset=(2.0, 2.0, -2.0)),
+        Reach("l", "r_ankle", on_helper=True, offset=(1.0, -1.0, 2.0)),
+        Reach("r", "l_ankle", on_helper=True, offset=(1.0, 1.0, 2.0)),
     )
     return ExerciseFigure(
         "helper_decompression",
         View.SIDE,
         start=_with_reaches(body, helper=helper, helper_reaches=grip, rests=LONG_LEGS),
         key=_with_reaches(body.with_(x=2.0), helper=pulled, helper_reaches=grip, rests=LONG_LEGS),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=helper, rests=LONG_LEGS),
+        neutral=_with_reaches(
+            _arms_by_side(LYING), helper=upright, helper_reaches=on_thighs, rests=LONG_LEGS
+        ),
         props=(FLOOR, MAT),
         feel=("lower_back",),
         sided=False,

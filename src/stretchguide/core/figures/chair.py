@@ -30,15 +30,21 @@ def _seated_hip_stretch() -> ExerciseFigure:
         r_ankle=-15.0,
         thorax_twist=-20.0,
         lumbar_twist=-8.0,
+        l_knee=0.0,
+        l_ankle=0.0,
     )
     # The right foot crosses over and is planted beside the outside of the
-    # long left leg's knee: that crossing is what names the stretch.
-    sitting = on_floor("l_hip", "r_heel", "r_toe")
+    # long left leg's knee: that crossing is what names the stretch. Both
+    # sitting bones, the long leg's heel and the crossed foot rest at once
+    # with the trunk upright and the long leg straight ("sit tall"), so
+    # settling the pose does not tip it back or bend the long knee to reach.
+    rests = on_floor("l_hip", "r_hip", "l_heel", "r_heel", "r_toe")
 
     def crossed(sk: Skeleton) -> float:
-        g = [r.gap(sk) for r in sitting]
+        g = [r.gap(sk) for r in rests]
+        m = sum(g) / len(g)
         return (
-            10 * sum(x * x for x in g)
+            10 * sum((x - m) ** 2 for x in g)
             + (sk["r_heel"][1] - sk["l_knee"][1] - 10.0) ** 2
             + (sk["r_heel"][0] - sk["l_knee"][0] + 12.0) ** 2
         )
@@ -46,26 +52,27 @@ def _seated_hip_stretch() -> ExerciseFigure:
     key = fit_solved(
         "seated hip stretch",
         key,
-        ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle"],
+        ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee", "r_ankle", "l_ankle"],
         crossed,
         steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05, 0.02),
     )
     # The left arm hugs the crossed knee towards the chest; the right hand
-    # holds that ankle.
+    # holds that shin below the knee (the ankle, planted across the long leg,
+    # is out of reach sitting tall).
     hands = (
         Reach("l", "r_knee_front", offset=(0.0, -5.0, 0.0)),
-        Reach("r", "r_ankle", offset=(0.0, -3.0, 6.0)),
+        Reach("r", "r_knee", toward="r_ankle", fraction=0.4, offset=(0.0, -4.0, 0.0)),
     )
     return ExerciseFigure(
         "seated_hip_stretch",
         View.SIDE,
+        # The right heel lies on the mat too, but is not held there: it
+        # lifts to cross over the long leg (held down, it slid through it).
         start=_sup(
             start.both(shoulder_flex=35.0, elbow=10.0),
-            on_floor("l_hip", "r_hip", "l_heel", "r_heel"),
+            on_floor("l_hip", "r_hip", "l_heel"),
         ),
-        key=_with_reaches(
-            key, *hands, rests=on_floor("l_hip", "r_hip", "l_heel", "r_heel", "r_toe")
-        ),
+        key=_with_reaches(key, *hands, rests=rests),
         props=(FLOOR, MAT),
         feel=("buttock", "outer_hip"),
         azimuth=30.0,

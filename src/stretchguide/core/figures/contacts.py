@@ -24,6 +24,9 @@ class Reach:
     # A world direction the elbow swings towards (the arm turns about its
     # axis); None keeps the arm in one plane (see ``kinematics.reach``).
     elbow_to: Vec | None = None
+    # With ``elbow_to``: the elbow rests at this height (a forearm on the
+    # mat), on the side of its circle ``elbow_to`` points to.
+    elbow_z: float | None = None
 
     def target(self, skel: Skeleton) -> Vec:
         if self.anchor == "@world":

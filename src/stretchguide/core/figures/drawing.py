@@ -199,6 +199,21 @@ def _chain(
     )
 
 
+def _legs_crossed(skel: Skeleton) -> bool:
+    """Whether one ankle lies beyond the other knee, across the body (a leg crossed over)."""
+    r0, pelvis = skel.frames["pelvis"], skel["pelvis"]
+    side_axis = (r0[1], r0[4], r0[7])  # the pelvis's left, in the world
+
+    def lateral(point: str) -> float:
+        d = _sub(skel[point], pelvis)
+        return d[0] * side_axis[0] + d[1] * side_axis[1] + d[2] * side_axis[2]
+
+    return (
+        lateral("r_ankle") - lateral("l_knee") > HIP_HALF
+        or lateral("r_knee") - lateral("l_ankle") > HIP_HALF
+    )
+
+
 def figure_shapes(
     skel: Skeleton,
     cam: Camera,
@@ -224,6 +239,7 @@ def figure_shapes(
         cam.view is View.TOP
         and abs(cam.project(skel["l_hip"])[2] - cam.project(skel["r_hip"])[2]) > HIP_HALF
     )
+    crossed = _legs_crossed(skel)
     for s in SIDES:
         leg = [skel[f"{s}_hip"], skel[f"{s}_knee"], skel[f"{s}_ankle"]]
         foot = [skel[f"{s}_heel"], skel[f"{s}_toe"]]
@@ -241,15 +257,32 @@ def figure_shapes(
                 return (Ink.ACCENT_FAR if limb_far else Ink.ACCENT), Ink.ACCENT_OUTLINE
             return (far if limb_far else ink), outline
 
-        out.append(
-            _chain(
-                cam,
-                leg + [skel[f"{s}_ankle"]],
-                (w["thigh"] * 2, w["shin"] * 2, w["shin"] * 2),
-                *inks("leg", is_far),
-                -0.5,
+        if crossed:
+            # One leg crosses over the other: each leg's thigh and shin are
+            # sorted apart. The crossing thigh comes over the long leg from
+            # the near hip while its shin dips behind it to the foot planted
+            # on the far side; a whole leg sorted by its mean depth (pulled
+            # far by that foot) would lie wholly behind and read uncrossed.
+            out.append(_chain(cam, leg[:2], (w["thigh"] * 2,), *inks("leg", is_far), -0.5))
+            out.append(
+                _chain(
+                    cam,
+                    leg[1:] + leg[2:],
+                    (w["shin"] * 2, w["shin"] * 2),
+                    *inks("leg", is_far),
+                    -0.5,
+                )
             )
-        )
+        else:
+            out.append(
+                _chain(
+                    cam,
+                    leg + [skel[f"{s}_ankle"]],
+                    (w["thigh"] * 2, w["shin"] * 2, w["shin"] * 2),
+                    *inks("leg", is_far),
+                    -0.5,
+                )
+            )
         out.append(_chain(cam, foot, (w["foot"] * 2,), *inks("foot", is_far), -0.4))
         out.append(
             _chain(

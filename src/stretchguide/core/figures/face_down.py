@@ -162,40 +162,65 @@ def _sphinx(ext: float) -> Pose:
 
 def _prone_forearm_extension() -> ExerciseFigure:
     # Up on the forearms: upper arms upright, elbows under the shoulders and
-    # the forearms flat on the mat; pelvis and legs stay down.
+    # the forearms flat on the mat; pelvis and legs stay down. Each rep
+    # starts lying flat, chest on the mat: the elbows are planted where they
+    # hold the chest up (seen from the side they never move), out to the
+    # sides with the forearms forward, as the upper arms must lie when the
+    # shoulders are down at the mat; the elbows draw in under the shoulders
+    # as the chest rises, resting on the mat all the way (``Reach.elbow_z``).
     def shoulder_height(ext: float) -> float:
         return forward(_sphinx(ext))["r_shoulder"][2]
 
-    target = UPPER_ARM + SURFACE_RADIUS["r_elbow"]
-    lo = _bisect(lambda ext: shoulder_height(ext) - target, 0.0, 50.0)
-    up = _sphinx(lo)
+    elbow_z = SURFACE_RADIUS["r_elbow"]
+    wrist_z = SURFACE_RADIUS["r_wrist"]
+    target = UPPER_ARM + elbow_z
+    up = _sphinx(_bisect(lambda ext: shoulder_height(ext) - target, 0.0, 50.0))
     sk = forward(up)
+
+    def palm_up(s: str) -> Vec:
+        x, y, _ = sk[f"{s}_shoulder"]
+        return (x + FOREARM - 1.0, y * 0.9, wrist_z)
+
     hands = tuple(
         Reach(
             s,
             "@world",
-            offset=(
-                sk[f"{s}_shoulder"][0] + FOREARM - 1.0,
-                sk[f"{s}_shoulder"][1] * 0.9,
-                SURFACE_RADIUS["r_wrist"],
-            ),
+            offset=palm_up(s),
             flat=True,
+            elbow_to=_elbow_way(up, s, palm_up(s)),
+            elbow_z=elbow_z,
         )
         for s in ("l", "r")
     )
+    up = resolve(Frame(up, reaches=hands)).body
+    down = _sphinx(0.0)
+    flat = forward(down)
 
-    def low_clear(ext: float) -> float:
-        q = forward(resolve(Frame(_sphinx(ext), reaches=hands)).body)
-        palm = abs(q["r_wrist"][2] - SURFACE_RADIUS["r_wrist"])
-        low = min(q[p][2] - r for p, r in SURFACE_RADIUS.items() if p[2:] in ("elbow", "hand"))
-        return min(low - 0.3, 0.02 - palm)
+    def low_hand(s: str) -> Reach:
+        # The elbow straight out from the shoulder at the up pose's x, on the
+        # mat, the forearm forward and a little in towards the head.
+        elbow = forward(up)[f"{s}_elbow"]
+        sh = flat[f"{s}_shoulder"]
+        dx, dz = elbow[0] - sh[0], elbow_z - sh[2]
+        out = math.copysign(math.sqrt(max(0.0, UPPER_ARM**2 - dx * dx - dz * dz)), sh[1])
+        e = (elbow[0], sh[1] + out, elbow_z)
+        fx, fy = FOREARM * 0.94, -math.copysign(FOREARM * 0.34, sh[1])
+        return Reach(
+            s,
+            "@world",
+            offset=(e[0] + fx, e[1] + fy, wrist_z),
+            flat=True,
+            elbow_to=_sub(e, sh),
+            elbow_z=elbow_z,
+        )
 
-    down = _sphinx(_bisect(low_clear, 0.0, lo) + 0.2)
+    low_hands = tuple(low_hand(s) for s in ("l", "r"))
+    rests = PRONE_LEGS + PALMS + FOREARMS
     return ExerciseFigure(
         "prone_forearm_extension",
         View.SIDE,
-        start=_with_reaches(down, *hands, rests=PRONE_LEGS + PALMS),
-        key=_with_reaches(up, *hands, rests=PRONE_LEGS + PALMS + FOREARMS),
+        start=_with_reaches(down, *low_hands, rests=rests),
+        key=_with_reaches(up, *hands, rests=rests),
         props=(FLOOR, MAT),
         feel=("lower_back",),
         sided=False,

@@ -48,6 +48,7 @@ def mirrored_frame(frame: Frame) -> Frame:
             r.fraction,
             r.flat,
             None if r.elbow_to is None else (r.elbow_to[0], -r.elbow_to[1], r.elbow_to[2]),
+            r.elbow_z,
         )
 
     return Frame(
@@ -71,7 +72,7 @@ def _apply_reaches(
         src = oth if r.on_helper else own
         if src is None:
             continue
-        body = reach(body, r.side, r.target(src), r.flat, r.elbow_to)
+        body = reach(body, r.side, r.target(src), r.flat, r.elbow_to, r.elbow_z)
     return body
 
 
@@ -129,7 +130,11 @@ def _swung(a: Reach, b: Reach, t: float) -> Reach | None:
     hint = _add(a.elbow_to, _scale(_sub(b.elbow_to, a.elbow_to), t))
     hint = _add(hint, (0.0, 0.0, 1.5 * t * (1.0 - t)))
     aim = _add(a.offset, _scale(_sub(b.offset, a.offset), t))
-    return Reach(a.side, "@world", offset=aim, flat=(b if t >= 0.5 else a).flat, elbow_to=hint)
+    # Elbows resting on the mat at both ends stay on it all the way.
+    on = a.elbow_z if a.elbow_z is not None and a.elbow_z == b.elbow_z else None
+    return Reach(
+        a.side, "@world", offset=aim, flat=(b if t >= 0.5 else a).flat, elbow_to=hint, elbow_z=on
+    )
 
 
 def _mid_reaches(a: Sequence[Reach], b: Sequence[Reach], t: float) -> tuple[Reach, ...]:
@@ -174,7 +179,7 @@ def _blend_reaches(
                 continue
             swung = _swung(ra, rb, t)
             if swung is not None:
-                out = reach(out, side, swung.offset, swung.flat, swung.elbow_to)
+                out = reach(out, side, swung.offset, swung.flat, swung.elbow_to, swung.elbow_z)
                 continue
             aim = _add(ta, _scale(_sub(tb, ta), t))
             out = reach(out, side, aim, (rb if t >= 0.5 else ra).flat)
@@ -185,7 +190,7 @@ def _blend_reaches(
             if aim_one is None:
                 continue
             w = 1.0 - t if ra is not None else t
-            placed = reach(body, side, aim_one, r.flat, r.elbow_to)
+            placed = reach(body, side, aim_one, r.flat, r.elbow_to, r.elbow_z)
             out = out.with_(
                 {
                     f"{side}_{d}": body[f"{side}_{d}"]

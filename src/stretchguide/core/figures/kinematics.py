@@ -319,7 +319,12 @@ def grounded(pose: Pose) -> Pose:
 
 
 def reach(
-    pose: Pose, side: str, target: Vec, flat: bool = False, elbow_to: Vec | None = None
+    pose: Pose,
+    side: str,
+    target: Vec,
+    flat: bool = False,
+    elbow_to: Vec | None = None,
+    elbow_z: float | None = None,
 ) -> Pose:
     """Bend shoulder and elbow of ``side`` so the palm lands on ``target``.
 
@@ -335,7 +340,8 @@ def reach(
     d = _mtv(skel.frames["thorax"], _sub(target, shoulder))
     a, b = UPPER_ARM, (FOREARM if flat else FOREARM + HAND * 0.5)
     if elbow_to is not None:
-        return _reach_swivel(pose, skel.frames["thorax"], side, d, a, b, flat, elbow_to)
+        on = None if elbow_z is None else elbow_z - shoulder[2]
+        return _reach_swivel(pose, skel.frames["thorax"], side, d, a, b, flat, elbow_to, on)
     dist = max(1e-6, min(_norm(d), a + b - 1e-6))
     cos_e = (dist * dist - a * a - b * b) / (2 * a * b)
     elbow = math.degrees(math.acos(max(-1.0, min(1.0, cos_e))))
@@ -372,7 +378,15 @@ def _dot(a: Vec, b: Vec) -> float:
 
 
 def _reach_swivel(
-    pose: Pose, thorax: Mat, side: str, d: Vec, a: float, b: float, flat: bool, elbow_to: Vec
+    pose: Pose,
+    thorax: Mat,
+    side: str,
+    d: Vec,
+    a: float,
+    b: float,
+    flat: bool,
+    elbow_to: Vec,
+    elbow_dz: float | None = None,
 ) -> Pose:
     """``reach`` with the elbow swung towards the world direction ``elbow_to``.
 
@@ -391,6 +405,23 @@ def _reach_swivel(
     hn = _norm(h)
     h = _scale(h, 1.0 / hn) if hn > 1e-9 else (0.0, 0.0, 0.0)
     e_pt = _add(_scale(n, c), _scale(h, r))
+    if elbow_dz is not None and hn > 1e-9:
+        # The elbow rests on the mat: of the circle's points at the height
+        # ``elbow_dz`` below the shoulder, the one nearest ``elbow_to``.
+        h2 = (n[1] * h[2] - n[2] * h[1], n[2] * h[0] - n[0] * h[2], n[0] * h[1] - n[1] * h[0])
+        up = _mtv(thorax, (0.0, 0.0, 1.0))
+        ca, cb = _dot(up, h) * r, _dot(up, h2) * r
+        span = math.hypot(ca, cb)
+        if span > 1e-9:
+            q = max(-1.0, min(1.0, (elbow_dz - c * _dot(up, n)) / span))
+            phi, alpha = math.atan2(cb, ca), math.acos(q)
+            th = min(
+                (phi + alpha, phi - alpha),
+                key=lambda x: abs((x + math.pi) % (2 * math.pi) - math.pi),
+            )
+            e_pt = _add(
+                _scale(n, c), _add(_scale(h, r * math.cos(th)), _scale(h2, r * math.sin(th)))
+            )
     u = _scale(e_pt, 1.0 / a)
     w = _sub(_scale(n, dist), e_pt)
     cos_e = _dot(u, w) / max(1e-9, _norm(w))
