@@ -79,6 +79,7 @@ def test_the_verdict_does_not_hide_the_newest_days_spread() -> None:
 
     advice = professional_advice(v)
     assert advice is not None and "further down the leg" in advice
+    assert not any("as far down the leg" in r for r in v.reasons)  # not both
 
 
 def test_one_spread_day_does_not_call_two_weeks_of_falling_pain_worse() -> None:

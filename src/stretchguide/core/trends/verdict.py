@@ -184,12 +184,16 @@ def fourteen_day_verdict(
             reasons.append(_("Symptoms have moved back up the leg, toward the back."))
     else:
         kind = VerdictKind.NO_CHANGE
-        reasons.append(
-            _(
+        # "As far down the leg" is not said beside a newest day further down.
+        words = (
+            _("Leg pain changed by less than {points} points ({a} at the start, {b} lately).")
+            if spread_latest
+            else _(
                 "Leg pain changed by less than {points} points ({a} at the start, {b} "
                 "lately), and reaches as far down the leg."
-            ).format(points=f"{meaningful:g}", a=num(el), b=num(ll))
+            )
         )
+        reasons.append(words.format(points=f"{meaningful:g}", a=num(el), b=num(ll)))
     if spread_latest:
         reasons.append(
             _("At the latest check-in, symptoms reached further down the leg than at the start.")
