@@ -61,11 +61,63 @@ def test_numbness_a_session_brought_on_is_still_new_the_next_morning() -> None:
 
 
 def test_symptoms_further_down_than_last_time_are_a_nerve_sign() -> None:
-    signs = nerve_signs(at(2, extent=Extent.FOOT), at(1, extent=Extent.BUTTOCK))
+    buttock, foot = at(1, extent=Extent.BUTTOCK), at(2, extent=Extent.FOOT)
+    signs = nerve_signs(foot, buttock, buttock)
     assert signs.spread and signs.ease_off and not signs.any
     assert nerve_advice(signs) == SPREAD_SINCE_ADVICE
-    assert not nerve_signs(at(2, extent=Extent.BUTTOCK), at(1, extent=Extent.FOOT)).spread
-    assert not nerve_signs(at(2, extent=Extent.FOOT), None).spread  # nothing to compare
+    assert not nerve_signs(at(2, extent=Extent.BUTTOCK), foot, foot).spread
+    assert not nerve_signs(foot, None).spread  # nothing to compare
+
+
+def test_further_down_is_judged_against_the_time_between_sessions_not_just_after_one() -> None:
+    # Re-review N1: symptoms at the thigh before each session, at the buttock
+    # just after it, at the thigh again the next day. Against the after
+    # check-in that was "further down than last time" before every session.
+    from stretchguide.core.safety import baseline_checkin
+
+    history = [
+        at(1, CheckInKind.BEFORE, extent=Extent.THIGH),
+        at(2, CheckInKind.AFTER, extent=Extent.BUTTOCK),
+    ]
+    today = at(3, CheckInKind.BEFORE, extent=Extent.THIGH)
+    base = baseline_checkin(history, 3)
+    assert base is history[0]
+    assert not nerve_signs(today, history[-1], base).spread
+    worse = at(3, CheckInKind.BEFORE, extent=Extent.BELOW_KNEE)
+    assert nerve_signs(worse, history[-1], base).spread
+
+
+def test_the_next_morning_is_never_compared_with_the_after_check_in() -> None:
+    # Re-review N2: with no check-in before the session, numbness the session
+    # brought on was "known" the next morning, compared with the after one.
+    after = at(2, CheckInKind.AFTER, numbness=True)
+    morning = at(3, CheckInKind.NEXT_MORNING, numbness=True)
+    r = pain_response(before=None, after=after, next_morning=morning, previous=None)
+    assert r.level is PainLevel.EASE_OFF and r.ask_red_flags
+    # An earlier day without numbness is the ground, when there is one.
+    r = pain_response(before=None, after=after, next_morning=morning, previous=at(0))
+    assert r.nerve.new_numbness
+
+
+def test_the_morning_says_before_the_session_not_last_time() -> None:
+    # Re-review N4: the numbness was reported last night, after the session.
+    before = at(1, CheckInKind.BEFORE)
+    after = at(2, CheckInKind.AFTER, numbness=True)
+    morning = at(3, CheckInKind.NEXT_MORNING, numbness=True)
+    r = pain_response(before=before, after=after, next_morning=morning, previous=after)
+    text = " ".join(r.reasons)
+    assert "before the session" in text and "last time" not in text
+
+
+def test_tingling_with_nothing_to_compare_is_new_as_the_plan_says() -> None:
+    # Re-review N5: the verdict said "fine", the plan stepped back for it.
+    from stretchguide.core.plan import evidence
+    from stretchguide.core.safety import PainThresholds
+
+    after = at(2, CheckInKind.AFTER, tingling=True)
+    r = pain_response(before=None, after=after)
+    assert r.level is PainLevel.EASE_OFF
+    assert evidence(before=None, after=after, thresholds=PainThresholds()).new_nerve
 
 
 def test_the_verdict_does_not_hide_the_newest_days_spread() -> None:

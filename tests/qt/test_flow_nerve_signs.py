@@ -209,3 +209,18 @@ def test_ease_off_is_offered_only_while_a_hold_is_to_come(qtbot, app_window):
     qtbot.keyClick(view, Qt.Key.Key_H)
     assert offered[-1] == ["skip", "continue", "end"]
     window.flow.controller.timer.stop()
+
+
+def test_symptoms_that_eased_during_the_last_session_are_no_spread_the_next_day(qtbot, app_window):
+    # Re-review N1: thigh before, buttock just after, thigh again the next
+    # day was "further down than last time" before every session.
+    window, clock, wall, _, _ = app_window
+    one_session(qtbot, window, clock, before_extent="thigh", after_extent="buttock")
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    wall.advance(86400)
+    window.start_routine(ROUTINE)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=2, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window.flow.controller.timer.stop()

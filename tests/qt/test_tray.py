@@ -334,7 +334,7 @@ def test_a_session_later_the_same_day_counts_after_a_change_accepted_that_mornin
     record_session(window, wall, before=(2, "thigh"), after=(8, "foot"))
     offers = {o.exercise_id: o for o in window.companion.offers()}
     assert offers and all(o.direction is P.Direction.DOWN for o in offers.values())
-    assert all("spread" in o.line for o in offers.values())
+    assert all("further down the leg" in o.line for o in offers.values())
     # Each starts from the dose accepted that morning, not the routine's.
     for o in accepted:
         assert offers[o.exercise_id].old == o.new

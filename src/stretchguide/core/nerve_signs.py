@@ -7,10 +7,11 @@ after-session rule, ``qt/session_flow.py`` to a check-in on its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stretchguide.core.i18n import N_, _
-from stretchguide.core.trends import CheckIn
+from stretchguide.core.trends import CheckIn, CheckInKind
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class NerveSigns:
     persisting_weakness: bool = False  # in this check-in and the one before
     new_tingling: bool = False
     spread: bool = False  # further down the leg than the check-in compared with
+    # Compared with the check-in before a session, the words say so: the
+    # next morning, "did not report last time" was untrue of numbness the
+    # after check-in had reported.
+    against_session: bool = False
 
     @property
     def any(self) -> bool:
@@ -44,14 +49,27 @@ class NerveSigns:
     @property
     def reasons(self) -> tuple[str, ...]:
         out: list[str] = []
+        session = self.against_session
         if self.new_numbness:
-            out.append(_("You have numbness you did not report last time."))
+            out.append(
+                _("You have numbness you did not have before the session.")
+                if session
+                else _("You have numbness you did not report last time.")
+            )
         if self.new_weakness:
-            out.append(_("You have weakness you did not report last time."))
+            out.append(
+                _("You have weakness you did not have before the session.")
+                if session
+                else _("You have weakness you did not report last time.")
+            )
         if self.persisting_weakness:
             out.append(_("You have reported weakness again."))
         if self.new_tingling:
-            out.append(_("You have tingling you did not report last time."))
+            out.append(
+                _("You have tingling you did not have before the session.")
+                if session
+                else _("You have tingling you did not report last time.")
+            )
         if self.spread:
             out.append(_("Symptoms reach further down the leg than at your last check-in."))
         return tuple(out)
@@ -77,15 +95,40 @@ SPREAD_SINCE_ADVICE = N_(
 )
 
 
-def nerve_signs(current: CheckIn, previous: CheckIn | None) -> NerveSigns:
-    """Compare one check-in's nerve symptoms with the one before it."""
+def nerve_signs(
+    current: CheckIn, previous: CheckIn | None, baseline: CheckIn | None = None
+) -> NerveSigns:
+    """Compare one check-in's nerve symptoms with the one before it.
+
+    With nothing to compare with, numbness, weakness and tingling count as
+    new (never "fine"). How far down the leg is compared with ``baseline``
+    (see :func:`baseline_checkin`), not with an after-session check-in:
+    symptoms that moved up during a session and came back by the next one
+    have not spread.
+    """
     return NerveSigns(
         new_numbness=current.numbness and not (previous is not None and previous.numbness),
         new_weakness=current.weakness and not (previous is not None and previous.weakness),
         persisting_weakness=current.weakness and previous is not None and previous.weakness,
-        new_tingling=current.tingling and previous is not None and not previous.tingling,
-        spread=previous is not None and current.extent.rank > previous.extent.rank,
+        new_tingling=current.tingling and not (previous is not None and previous.tingling),
+        spread=baseline is not None and current.extent.rank > baseline.extent.rank,
     )
+
+
+def baseline_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
+    """The latest check-in before ``at`` that says how the person is between
+    sessions: any kind but the one just after a session (which a session
+    may have eased for an hour). The like-for-like ground for "further down
+    the leg than last time"; against the after check-in, someone whose
+    symptoms eased in every session was warned before every next one."""
+    earlier = [
+        c
+        for c in history
+        if c.at <= at
+        and c.kind is not CheckInKind.AFTER
+        and not (exclude_id and c.id == exclude_id)
+    ]
+    return max(earlier, key=lambda c: (c.at, c.id), default=None)
 
 
 def nerve_advice(signs: NerveSigns) -> str:

@@ -19,6 +19,7 @@ from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
 from stretchguide.core.nerve_signs import SPREAD_SINCE_ADVICE as SPREAD_SINCE_ADVICE
 from stretchguide.core.nerve_signs import TINGLING_ADVICE as TINGLING_ADVICE
 from stretchguide.core.nerve_signs import NerveSigns as NerveSigns
+from stretchguide.core.nerve_signs import baseline_checkin as baseline_checkin
 from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
 from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
 from stretchguide.core.trends import CheckIn
@@ -323,7 +324,8 @@ def pain_response(
     ``fine_max``, else FINE. UNKNOWN when there is nothing to go on.
 
     Numbness or weakness in the latest check-in that the check-in before the
-    session (``before``; else ``previous``) did not have, or weakness in
+    session (``before``; else ``previous``, the latest check-in before the
+    session started) did not have, or weakness in
     both, is never FINE: the level is EASE_OFF, the advice says when to get
     help and :attr:`PainResponse.ask_red_flags` is set. New tingling is
     never FINE either: EASE_OFF, with its own advice (article 004).
@@ -340,13 +342,14 @@ def pain_response(
     # Against the check-in before the session: numbness the session brought
     # on is still new the next morning (compared with the after check-in,
     # the morning called it "fine").
-    if before is not None:
-        earlier: CheckIn | None = before
-    else:
-        earlier = previous if previous is not None else (after if latest is next_morning else None)
+    # With no check-in before the session, ``previous`` is the latest one
+    # before it (never the after check-in: against it, numbness the session
+    # brought on read as known the next morning); with neither, a nerve
+    # symptom counts as new.
+    earlier = before if before is not None else previous
     nerve = nerve_signs(latest, earlier) if latest is not None else NerveSigns()
     # Spreading is judged below, against before the session, with its own words.
-    nerve = replace(nerve, spread=False)
+    nerve = replace(nerve, spread=False, against_session=before is not None)
     good: list[str] = []
     if before is not None and latest is not None:
         if latest.leg < before.leg:

@@ -429,7 +429,7 @@ class SessionFlow(QObject):
                 after=cis.get(CheckInKind.AFTER),
                 next_morning=checkin_from_answers(answers, at),
                 thresholds=self.ctx.prefs.pain_thresholds,
-                previous=self._previous,
+                previous=self._before_session(sid),
                 spread_last_time=self._spread_last_time(sid, at),
             )
             self._ask_flags(verdict.ask_red_flags)  # against before the session
@@ -475,11 +475,22 @@ class SessionFlow(QObject):
     def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
         """Nerve signs against the check-in before this one: new numbness,
         weakness or tingling, weakness again, symptoms further down the leg."""
-        from stretchguide.core.safety import nerve_signs, previous_checkin
+        from stretchguide.core.safety import baseline_checkin, nerve_signs, previous_checkin
 
         recent = self.ctx.history.checkins(since=at - 90 * 86400)
         self._previous = previous_checkin(recent, at)
-        return nerve_signs(checkin_from_answers(answers, at), self._previous)
+        current = checkin_from_answers(answers, at)
+        return nerve_signs(current, self._previous, baseline_checkin(recent, at))
+
+    def _before_session(self, session_id: int) -> Any:
+        """The latest check-in before a session started (its own before
+        check-in, or one of another day): what its next morning is judged
+        against, never its after check-in."""
+        from stretchguide.core.safety import previous_checkin
+
+        started = self.ctx.history.session(session_id).started_at
+        recent = self.ctx.history.checkins(since=started - 90 * 86400)
+        return previous_checkin(recent, started)
 
     def _spread_last_time(self, session_id: int, at: int) -> bool:
         """Did symptoms spread after the session before this one (in the last

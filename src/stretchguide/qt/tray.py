@@ -223,7 +223,7 @@ class Companion(QObject):
     def evidence(self, routine_id: str) -> dict[str, list[SessionEvidence]]:
         """Each exercise's sessions since its last dose change, oldest first."""
         from stretchguide.core import plan as P  # noqa: N812
-        from stretchguide.core.safety import previous_checkin
+        from stretchguide.core.safety import baseline_checkin
         from stretchguide.core.trends import CheckInKind, SessionStatus, by_kind, local_day
 
         state = self.state()
@@ -243,7 +243,7 @@ class Companion(QObject):
             # The check-in before this session's own: a spread between
             # sessions once went unseen, and the plan offered more.
             previous = (
-                previous_checkin(recent, before.at, exclude_id=before.id)
+                baseline_checkin(recent, before.at, exclude_id=before.id)
                 if before is not None
                 else None
             )

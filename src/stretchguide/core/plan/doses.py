@@ -245,7 +245,8 @@ def _back_off_reason(last: SessionEvidence, recent: Sequence[SessionEvidence]) -
     if last.new_nerve:
         return _("the last session brought new tingling, numbness or weakness")
     if last.spread:
-        return _("the pain spread further down the leg after the last session")
+        # After it, or before it against the time before (between sessions).
+        return _("your symptoms reached further down the leg at the last session")
     if sum(e.hurts for e in recent[-2:]) >= REPEATED_HURTS:
         return _("you pressed \u201cthis hurts\u201d on it more than once")
     if last.level is PainLevel.EASE_OFF:
