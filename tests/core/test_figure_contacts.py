@@ -271,6 +271,38 @@ def test_clam_shell_knees_stay_bent_and_the_top_knee_opens() -> None:
     assert math.dist(key["r_heel"], key["l_heel"]) < 14.0  # feet stay together
 
 
+def test_clam_shell_left_side_is_the_mirror_image_of_the_right() -> None:
+    # Both sides face the viewer, the top knee opening the same way: the
+    # left side's drawing is the right side's flipped left-right, shape for
+    # shape (the left was once seen from behind, with no face).
+    fig = pl.figure("clam_shell")
+    heads = []
+    for side in (Side.RIGHT, Side.LEFT):
+        cam = fig.camera(side)
+        sk = forward(resolve(fig.frame_for(fig.key, side)).body)
+        heads.append(cam.project(sk["head"])[0] - cam.project(sk["pelvis"])[0])
+    assert heads[0] > 20.0 and heads[1] < -20.0
+
+    def shapes(side: Side, flip: float) -> list[tuple[object, ...]]:
+        d, _ = pl.key_drawing("clam_shell", side)
+        return [
+            (
+                s.kind,
+                s.fill,
+                s.stroke,
+                s.widths,
+                s.radius,
+                sorted((round(flip * u, 6), round(v, 6)) for u, v in s.points),
+            )
+            for s in d.shapes
+        ]
+
+    right, left = shapes(Side.RIGHT, 1.0), shapes(Side.LEFT, -1.0)
+    assert [s[:5] for s in right] == [s[:5] for s in left]  # drawn in the same order
+    # (a polygon may wind the other way, the two eyes swap places)
+    assert sorted(map(repr, right)) == sorted(map(repr, left))
+
+
 def test_ball_is_not_hidden_by_the_glow_and_rests_on_the_mat() -> None:
     d, _ = pl.key_drawing("ball_piriformis_release")
     kinds = [s.kind for s in d.shapes]

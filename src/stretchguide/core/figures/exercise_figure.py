@@ -34,6 +34,10 @@ class ExerciseFigure:
     breath: float = 1.0
     elevation: float = 0.0  # look down on it a little (front views of lying poses)
     azimuth: float = 0.0  # turn the camera towards the person's front (crossed legs)
+    # A front camera turned round to the side (the clam's) would see the
+    # left side's mirrored body from behind: turn it the other way on that
+    # side, so the left is drawn as the mirror image of the right.
+    mirror_azimuth: bool = False
     # The still image also shows where the movement starts, faintly: a
     # glide or a clam is its movement, not its end pose.
     ghost: bool = False
@@ -76,9 +80,10 @@ class ExerciseFigure:
                 and self.sided
                 and (side is Side.LEFT) != self.from_resting_side
             )
-        return Camera(
-            self.view, from_left=from_left, azimuth=self.azimuth, elevation=self.elevation
-        )
+        azimuth = self.azimuth
+        if self.mirror_azimuth and self.sided and side is Side.LEFT and not alternating:
+            azimuth = -azimuth
+        return Camera(self.view, from_left=from_left, azimuth=azimuth, elevation=self.elevation)
 
     def all_frames(self) -> list[Frame]:
         fr = [self.start, self.key, *self.stages.values(), *self.rep_path]
