@@ -461,13 +461,29 @@ def test_back_flat_tilt_points_an_arrow_down_at_the_belly_plain_hook_lying_does_
     # pressing the low back into the mat is what names the back-flat tilt.
     fig = pl.figure("posterior_pelvic_tilt")
     belly = forward(resolve(fig.key).body)["abdomen"]
-    heads = [p for p in fig.props if p.kind == "poly" and p.ink is Ink.BAND]
+    heads = [p for p in fig.props_for(None) if p.kind == "poly" and p.ink is Ink.BAND]
     assert len(heads) == 1
     tip = min(heads[0].points, key=lambda q: q[2])
     assert abs(tip[0] - belly[0]) < 2.0 and 0.0 < tip[2] - belly[2] < 8.0
     assert all(q[2] > tip[2] + 4.0 for q in heads[0].points if q is not tip), "it points down"
     for other in ("core_breathing", "anterior_pelvic_tilt"):
-        assert not any(p.ink is Ink.BAND for p in pl.figure(other).props), other
+        assert not any(p.ink is Ink.BAND for p in pl.figure(other).props_for(None)), other
+
+
+def test_back_flat_tilt_shows_its_arrow_only_while_the_tilt_is_worked() -> None:
+    # Pressing down is what the repetitions and the hold do: getting into
+    # position and resting show plain hook-lying, with no arrow.
+    ex = CATALOG.exercises["posterior_pelvic_tilt"]
+
+    def arrow(d: pl.Drawing) -> bool:
+        return any(Ink.BAND in (s.fill, s.stroke) for s in d.shapes)
+
+    assert arrow(pl.key_drawing(ex.id, None, ex.feel)[0])
+    for phase, shown in (("prepare", False), ("reps", True), ("hold", True), ("rest", False)):
+        a = pl.Animator(ex.id, None, ex.feel)
+        a.set_phase(phase, rep_s=ex.dose.rep_s, hold_s=ex.dose.hold_s, duration=10.0)
+        for t in (0.0, 1.0, pl.MOVE_S + 0.5, 6.0):
+            assert arrow(a.drawing(t)) is shown, (phase, t)
 
 
 def _gap_cm(a: Frame, b: Frame) -> float:

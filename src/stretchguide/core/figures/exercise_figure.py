@@ -28,6 +28,10 @@ class ExerciseFigure:
     stages: Mapping[str, Frame] = field(default_factory=dict)
     rep_path: tuple[Frame, ...] = ()  # a loop instead of start -> key -> start
     props: tuple[Prop, ...] = (FLOOR,)
+    # Drawn over ``props`` only while the movement is worked (the hold and
+    # the repetitions) and in the still: a cue such as "press down here"
+    # would say the wrong thing while getting into position or resting.
+    cue_props: tuple[Prop, ...] = ()
     feel: tuple[str, ...] = ()  # catalog Area values, used when the catalog gives none
     sided: bool = True
     feel_other_side: bool = False  # a side bend to the right is felt on the left
@@ -60,10 +64,12 @@ class ExerciseFigure:
     def frame_for(self, frame: Frame, side: Side | None) -> Frame:
         return mirrored_frame(frame) if side is Side.LEFT and self.sided else frame
 
-    def props_for(self, side: Side | None) -> tuple[Prop, ...]:
+    def props_for(self, side: Side | None, cues: bool = True) -> tuple[Prop, ...]:
+        """The props to draw; ``cues``: with ``cue_props`` (the movement is worked)."""
+        props = (*self.props, *self.cue_props) if cues else self.props
         if side is Side.LEFT and self.sided:
-            return tuple(mirrored_prop(p) for p in self.props)
-        return self.props
+            return tuple(mirrored_prop(p) for p in props)
+        return props
 
     def accent_for(self, side: Side | None) -> tuple[str, ...]:
         if side is Side.LEFT and self.sided:

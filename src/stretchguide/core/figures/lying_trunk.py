@@ -138,7 +138,8 @@ def _posterior_tilt() -> ExerciseFigure:
         View.SIDE,
         start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET),
         key=key_frame,
-        props=(FLOOR, MAT, *press_arrow(belly)),
+        props=(FLOOR, MAT),
+        cue_props=press_arrow(belly),  # only while the tilt is worked
         feel=("abdomen", "lower_back"),
         sided=False,
         breath=0.0,
