@@ -271,6 +271,38 @@ def test_clam_shell_knees_stay_bent_and_the_top_knee_opens() -> None:
     assert math.dist(key["r_heel"], key["l_heel"]) < 14.0  # feet stay together
 
 
+def test_clam_shell_left_side_is_the_mirror_image_of_the_right() -> None:
+    # Both sides face the viewer, the top knee opening the same way: the
+    # left side's drawing is the right side's flipped left-right, shape for
+    # shape (the left was once seen from behind, with no face).
+    fig = pl.figure("clam_shell")
+    heads = []
+    for side in (Side.RIGHT, Side.LEFT):
+        cam = fig.camera(side)
+        sk = forward(resolve(fig.frame_for(fig.key, side)).body)
+        heads.append(cam.project(sk["head"])[0] - cam.project(sk["pelvis"])[0])
+    assert heads[0] > 20.0 and heads[1] < -20.0
+
+    def shapes(side: Side, flip: float) -> list[tuple[object, ...]]:
+        d, _ = pl.key_drawing("clam_shell", side)
+        return [
+            (
+                s.kind,
+                s.fill,
+                s.stroke,
+                s.widths,
+                s.radius,
+                sorted((round(flip * u, 6), round(v, 6)) for u, v in s.points),
+            )
+            for s in d.shapes
+        ]
+
+    right, left = shapes(Side.RIGHT, 1.0), shapes(Side.LEFT, -1.0)
+    assert [s[:5] for s in right] == [s[:5] for s in left]  # drawn in the same order
+    # (a polygon may wind the other way, the two eyes swap places)
+    assert sorted(map(repr, right)) == sorted(map(repr, left))
+
+
 def test_ball_is_not_hidden_by_the_glow_and_rests_on_the_mat() -> None:
     d, _ = pl.key_drawing("ball_piriformis_release")
     kinds = [s.kind for s in d.shapes]
@@ -429,13 +461,29 @@ def test_back_flat_tilt_points_an_arrow_down_at_the_belly_plain_hook_lying_does_
     # pressing the low back into the mat is what names the back-flat tilt.
     fig = pl.figure("posterior_pelvic_tilt")
     belly = forward(resolve(fig.key).body)["abdomen"]
-    heads = [p for p in fig.props if p.kind == "poly" and p.ink is Ink.BAND]
+    heads = [p for p in fig.props_for(None) if p.kind == "poly" and p.ink is Ink.BAND]
     assert len(heads) == 1
     tip = min(heads[0].points, key=lambda q: q[2])
     assert abs(tip[0] - belly[0]) < 2.0 and 0.0 < tip[2] - belly[2] < 8.0
     assert all(q[2] > tip[2] + 4.0 for q in heads[0].points if q is not tip), "it points down"
     for other in ("core_breathing", "anterior_pelvic_tilt"):
-        assert not any(p.ink is Ink.BAND for p in pl.figure(other).props), other
+        assert not any(p.ink is Ink.BAND for p in pl.figure(other).props_for(None)), other
+
+
+def test_back_flat_tilt_shows_its_arrow_only_while_the_tilt_is_worked() -> None:
+    # Pressing down is what the repetitions and the hold do: getting into
+    # position and resting show plain hook-lying, with no arrow.
+    ex = CATALOG.exercises["posterior_pelvic_tilt"]
+
+    def arrow(d: pl.Drawing) -> bool:
+        return any(Ink.BAND in (s.fill, s.stroke) for s in d.shapes)
+
+    assert arrow(pl.key_drawing(ex.id, None, ex.feel)[0])
+    for phase, shown in (("prepare", False), ("reps", True), ("hold", True), ("rest", False)):
+        a = pl.Animator(ex.id, None, ex.feel)
+        a.set_phase(phase, rep_s=ex.dose.rep_s, hold_s=ex.dose.hold_s, duration=10.0)
+        for t in (0.0, 1.0, pl.MOVE_S + 0.5, 6.0):
+            assert arrow(a.drawing(t)) is shown, (phase, t)
 
 
 def _gap_cm(a: Frame, b: Frame) -> float:

@@ -14,6 +14,7 @@ from stretchguide.core.catalog import Equipment, Side, Sides, load_builtin
 from stretchguide.core.figures.body import (
     DOFS,
     LIMITS,
+    RADIUS,
     STANDING,
     Pose,
     limit_for,
@@ -260,6 +261,15 @@ def test_pelvic_tilts_differ_by_a_gap_under_the_low_back() -> None:
     # Forward tilt arches the low back off the mat; backward tilt presses it flat.
     assert _floor_gap_under_waist("anterior_pelvic_tilt") > 5.0
     assert _floor_gap_under_waist("posterior_pelvic_tilt") < 0.5
+
+
+def test_back_flat_tilt_closes_a_visible_gap_under_the_waist() -> None:
+    # Each repetition starts from the low back's natural curve and presses
+    # it flat: a gap of under 1 cm closing read as no movement at all.
+    fig = pl.figure("posterior_pelvic_tilt")
+    start, key = forward(resolve(fig.start).body), forward(resolve(fig.key).body)
+    assert start["mid_back"][2] - RADIUS["trunk"] > 1.8
+    assert key["mid_back"][2] - RADIUS["trunk"] < 0.5
 
 
 def test_side_stretch_dangle_hangs_the_working_foot_clear_of_the_floor() -> None:

@@ -147,11 +147,12 @@ class Animator:
 
     def drawing(self, t: float) -> Drawing:
         side = self.side_at(t)
-        glow = 1.0 if self.phase in ("hold", "reps") else 0.6
+        worked = self.phase in ("hold", "reps")
+        glow = 1.0 if worked else 0.6
         return drawing(
             self.frame(t),
             self.camera(),
-            self.fig.props_for(side),
+            self.fig.props_for(side, cues=worked),
             self.areas,
             _glow_side(self.fig, side),
             glow,

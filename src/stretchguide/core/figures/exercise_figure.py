@@ -28,12 +28,20 @@ class ExerciseFigure:
     stages: Mapping[str, Frame] = field(default_factory=dict)
     rep_path: tuple[Frame, ...] = ()  # a loop instead of start -> key -> start
     props: tuple[Prop, ...] = (FLOOR,)
+    # Drawn over ``props`` only while the movement is worked (the hold and
+    # the repetitions) and in the still: a cue such as "press down here"
+    # would say the wrong thing while getting into position or resting.
+    cue_props: tuple[Prop, ...] = ()
     feel: tuple[str, ...] = ()  # catalog Area values, used when the catalog gives none
     sided: bool = True
     feel_other_side: bool = False  # a side bend to the right is felt on the left
     breath: float = 1.0
     elevation: float = 0.0  # look down on it a little (front views of lying poses)
     azimuth: float = 0.0  # turn the camera towards the person's front (crossed legs)
+    # A front camera turned round to the side (the clam's) would see the
+    # left side's mirrored body from behind: turn it the other way on that
+    # side, so the left is drawn as the mirror image of the right.
+    mirror_azimuth: bool = False
     # The still image also shows where the movement starts, faintly: a
     # glide or a clam is its movement, not its end pose.
     ghost: bool = False
@@ -56,10 +64,12 @@ class ExerciseFigure:
     def frame_for(self, frame: Frame, side: Side | None) -> Frame:
         return mirrored_frame(frame) if side is Side.LEFT and self.sided else frame
 
-    def props_for(self, side: Side | None) -> tuple[Prop, ...]:
+    def props_for(self, side: Side | None, cues: bool = True) -> tuple[Prop, ...]:
+        """The props to draw; ``cues``: with ``cue_props`` (the movement is worked)."""
+        props = (*self.props, *self.cue_props) if cues else self.props
         if side is Side.LEFT and self.sided:
-            return tuple(mirrored_prop(p) for p in self.props)
-        return self.props
+            return tuple(mirrored_prop(p) for p in props)
+        return props
 
     def accent_for(self, side: Side | None) -> tuple[str, ...]:
         if side is Side.LEFT and self.sided:
@@ -76,9 +86,10 @@ class ExerciseFigure:
                 and self.sided
                 and (side is Side.LEFT) != self.from_resting_side
             )
-        return Camera(
-            self.view, from_left=from_left, azimuth=self.azimuth, elevation=self.elevation
-        )
+        azimuth = self.azimuth
+        if self.mirror_azimuth and self.sided and side is Side.LEFT and not alternating:
+            azimuth = -azimuth
+        return Camera(self.view, from_left=from_left, azimuth=azimuth, elevation=self.elevation)
 
     def all_frames(self) -> list[Frame]:
         fr = [self.start, self.key, *self.stages.values(), *self.rep_path]

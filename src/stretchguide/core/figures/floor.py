@@ -169,6 +169,7 @@ def _clam_shell() -> ExerciseFigure:
         props=(mat, band),
         feel=("outer_hip", "back_of_hip"),
         azimuth=-90.0,
+        mirror_azimuth=True,  # both sides seen from the front, the face in view
         elevation=30.0,
         ghost=True,
     )

@@ -126,9 +126,11 @@ def press_arrow(at: Vec, length: float = 26.0, gap: float = 4.0) -> tuple[Prop, 
 
 
 def _posterior_tilt() -> ExerciseFigure:
-    start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
-    # Flat: the pelvis rolls back until the low back lies along the mat.
-    key = _arms_by_side(_tilt(hook_lying(), 8.0, rise=0.0))
+    # From the low back's natural curve, a gap of about 2 cm under the waist
+    # (with 1 cm the movement read as none at all)...
+    start = _arms_by_side(_tilt(hook_lying(), -10.0, rise=6.0))
+    # ...to flat: the pelvis rolls back until the low back lies along the mat.
+    key = _arms_by_side(_tilt(hook_lying(), 12.0, rise=0.0))
     key_frame = _sup(key, HOOK)
     # Lying flat with the knees up is also plain hook-lying; what this one
     # asks is to press the low back down, so an arrow says so over the belly.
@@ -138,7 +140,8 @@ def _posterior_tilt() -> ExerciseFigure:
         View.SIDE,
         start=_sup(start, on_floor("pelvis", "neck") + BOTH_FEET),
         key=key_frame,
-        props=(FLOOR, MAT, *press_arrow(belly)),
+        props=(FLOOR, MAT),
+        cue_props=press_arrow(belly),  # only while the tilt is worked
         feel=("abdomen", "lower_back"),
         sided=False,
         breath=0.0,
