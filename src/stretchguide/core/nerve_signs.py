@@ -100,8 +100,8 @@ def nerve_signs(
 ) -> NerveSigns:
     """Compare one check-in's nerve symptoms with the one before it.
 
-    With nothing to compare with, numbness, weakness and tingling count as
-    new (never "fine"). How far down the leg is compared with ``baseline``
+    With nothing to compare with, numbness and weakness count as new (never
+    "fine"). How far down the leg is compared with ``baseline``
     (see :func:`baseline_checkin`), not with an after-session check-in:
     symptoms that moved up during a session and came back by the next one
     have not spread.
@@ -110,7 +110,10 @@ def nerve_signs(
         new_numbness=current.numbness and not (previous is not None and previous.numbness),
         new_weakness=current.weakness and not (previous is not None and previous.weakness),
         persisting_weakness=current.weakness and previous is not None and previous.weakness,
-        new_tingling=current.tingling and not (previous is not None and previous.tingling),
+        # With nothing before it, tingling in a check-in on its own is the
+        # person's sciatica as it is, not something brought on (pain_response
+        # counts it as new after a session: the session is then the change).
+        new_tingling=current.tingling and previous is not None and not previous.tingling,
         spread=baseline is not None and current.extent.rank > baseline.extent.rank,
     )
 

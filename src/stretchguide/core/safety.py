@@ -350,6 +350,10 @@ def pain_response(
     nerve = nerve_signs(latest, earlier) if latest is not None else NerveSigns()
     # Spreading is judged below, against before the session, with its own words.
     nerve = replace(nerve, spread=False, against_session=before is not None)
+    if earlier is None and latest is not None and latest.tingling:
+        # Tingling after a session with nothing before it to compare: the
+        # session may have brought it on, so it is new (the plan agrees).
+        nerve = replace(nerve, new_tingling=True)
     good: list[str] = []
     if before is not None and latest is not None:
         if latest.leg < before.leg:
