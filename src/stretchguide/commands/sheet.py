@@ -20,7 +20,7 @@ from stretchguide.core.errors import message_for
 from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
-from stretchguide.store.files import create_private_file
+from stretchguide.store.files import fresh_private_file
 
 
 def register(sub: Any) -> None:
@@ -159,9 +159,7 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
         return 1
     tmp = target.with_name(target.name + ".part")
     try:
-        if os.path.lexists(tmp):
-            tmp.unlink()  # never written through: a symlink there is not ours
-        create_private_file(tmp)
+        fresh_private_file(tmp)  # never written through: a symlink there is not ours
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         tmp.replace(target)

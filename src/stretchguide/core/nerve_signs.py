@@ -118,20 +118,21 @@ def nerve_signs(
     )
 
 
+def previous_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
+    """The latest check-in made at or before ``at`` (by time, then id), leaving
+    out the one with ``exclude_id`` (the check-in being judged, once saved)."""
+    earlier = [c for c in history if c.at <= at and not (exclude_id and c.id == exclude_id)]
+    return max(earlier, key=lambda c: (c.at, c.id), default=None)
+
+
 def baseline_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
     """The latest check-in before ``at`` that says how the person is between
     sessions: any kind but the one just after a session (which a session
     may have eased for an hour). The like-for-like ground for "further down
     the leg than last time"; against the after check-in, someone whose
     symptoms eased in every session was warned before every next one."""
-    earlier = [
-        c
-        for c in history
-        if c.at <= at
-        and c.kind is not CheckInKind.AFTER
-        and not (exclude_id and c.id == exclude_id)
-    ]
-    return max(earlier, key=lambda c: (c.at, c.id), default=None)
+    between = (c for c in history if c.kind is not CheckInKind.AFTER)
+    return previous_checkin(between, at, exclude_id=exclude_id)
 
 
 def nerve_advice(signs: NerveSigns) -> str:

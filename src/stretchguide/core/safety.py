@@ -22,6 +22,7 @@ from stretchguide.core.nerve_signs import NerveSigns as NerveSigns
 from stretchguide.core.nerve_signs import baseline_checkin as baseline_checkin
 from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
 from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
+from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
 from stretchguide.core.trends import CheckIn
 
 NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
@@ -207,13 +208,6 @@ NOT_SEEN_MESSAGE = N_(
 
 
 # --------------------------------------------------------------------------- pain rule
-
-
-def previous_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
-    """The latest check-in made at or before ``at`` (by time, then id), leaving
-    out the one with ``exclude_id`` (the check-in being judged, once saved)."""
-    earlier = [c for c in history if c.at <= at and not (exclude_id and c.id == exclude_id)]
-    return max(earlier, key=lambda c: (c.at, c.id), default=None)
 
 
 class PainLevel(StrEnum):

@@ -196,6 +196,14 @@ def fitted(font: QFont, text: str, pixels: int, room: int) -> QFont:
     return f
 
 
+def _legend_background(palette: QPalette) -> QColor:
+    """The chart's own background, a little see-through (the legend may lie
+    over the earliest points)."""
+    colour = palette.color(QPalette.ColorRole.Base)
+    colour.setAlpha(220)
+    return colour
+
+
 class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     """The two plots and their items, made once and given new data."""
 
@@ -225,9 +233,9 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.bar_plot.setLabel("left", self.tr("Sessions"))
         self.bar_plot.getAxis("left").setTickSpacing(1, 1)
         self.pain_plot.showGrid(y=True, alpha=0.2)
-        legend_bg = palette.color(QPalette.ColorRole.Base)
-        legend_bg.setAlpha(220)
-        self.legend = self.pain_plot.addLegend(offset=(10, 10), brush=legend_bg, labelTextColor=fg)
+        self.legend = self.pain_plot.addLegend(
+            offset=(10, 10), brush=_legend_background(palette), labelTextColor=fg
+        )
         self.scene().sigMouseMoved.connect(self._on_mouse)
         self._make_items()
         # The value axes (the pain axis draws the grid across the chart) and
@@ -261,9 +269,7 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 axis = plot.getAxis(side)
                 axis.setPen(fg)  # the line, ticks, grid and title
                 axis.setTextPen(fg)  # the tick labels
-        legend_bg = palette.color(QPalette.ColorRole.Base)
-        legend_bg.setAlpha(220)
-        self.legend.setBrush(legend_bg)
+        self.legend.setBrush(_legend_background(palette))
         self.legend.setLabelTextColor(fg)
         for _sample, label in self.legend.items:
             label.setText(label.text)  # setLabelTextColor only stores the colour

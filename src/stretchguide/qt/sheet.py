@@ -13,7 +13,6 @@ prints it.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
 from stretchguide.core.i18n import N_, _, format_date, keep_punctuation_together
 from stretchguide.core.plan import Plan
-from stretchguide.store.files import create_private_file
+from stretchguide.store.files import fresh_private_file
 
 FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
 FIGURE_MAX_H = 105  # a standing figure is kept this short
@@ -259,9 +258,7 @@ def write_pdf(
     tmp = path.with_name(path.name + ".part")
     # Our own new file, private (health data), never one planted under that
     # name: a symlink there once had its target overwritten.
-    if os.path.lexists(tmp):
-        tmp.unlink()
-    create_private_file(tmp)
+    fresh_private_file(tmp)
     writer = QPdfWriter(str(tmp))
     writer.setTitle(f"{routine.name} - StretchGuide")
     writer.setCreator("StretchGuide")

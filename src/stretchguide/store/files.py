@@ -61,6 +61,15 @@ def create_private_file(path: Path) -> None:
         os.close(fd)
 
 
+def fresh_private_file(path: Path) -> None:
+    """An empty private file at ``path``, made anew: whatever stood there (a
+    leftover temporary file, or a symlink planted to be written through) is
+    removed, never opened."""
+    if os.path.lexists(path):
+        os.unlink(path)
+    create_private_file(path)
+
+
 def side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + s) for s in SIDE_SUFFIXES]
 

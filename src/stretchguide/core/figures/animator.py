@@ -17,7 +17,10 @@ MOVE_S: Final = 2.0  # how long getting from one pose to the next takes
 
 
 class Animator:
-    """Which frame to show ``t`` seconds into a step. Pure; the widget calls it."""
+    """Which frame to show ``t`` seconds into a step; the widget calls it.
+
+    No Qt and no clock: its only state is the step and the frame it returned
+    last, which the next step moves on from."""
 
     def __init__(
         self,
