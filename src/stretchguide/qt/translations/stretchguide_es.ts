@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>&amp;Numbness</source>
-        <translation>&amp;Entumecimiento</translation>
+        <translation>&amp;Adormecimiento</translation>
     </message>
     <message>
         <source>&amp;Weakness</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Numbness</source>
-        <translation>Entumecimiento</translation>
+        <translation>Adormecimiento</translation>
     </message>
     <message>
         <source>Weakness</source>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>What this is for: your answers stay on this computer. Before and after each session they show whether the exercises calm your symptoms or stir them up; over days they draw your pain trend and the 14-day verdict in History. Pain spreading further down the leg, or new numbness or weakness, is a sign to ease off and talk to a professional.</source>
-        <translation>Para qué sirve: tus respuestas se quedan en este ordenador. Antes y después de cada sesión muestran si los ejercicios calman tus síntomas o los empeoran; con los días dibujan tu evolución del dolor y el balance de 14 días en Historial. Si el dolor baja más por la pierna, o aparece entumecimiento o debilidad nuevos, afloja y habla con un profesional.</translation>
+        <translation>Para qué sirve: tus respuestas se quedan en este ordenador. Antes y después de cada sesión muestran si los ejercicios calman tus síntomas o los empeoran; con los días dibujan tu evolución del dolor y el balance de 14 días en Historial. Si el dolor llega más abajo por la pierna, o aparece adormecimiento o debilidad nuevos, afloja y habla con un profesional.</translation>
     </message>
     <message>
         <source>What the answers are used for</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>numbness</source>
-        <translation>entumecimiento</translation>
+        <translation>adormecimiento</translation>
     </message>
     <message>
         <source>weakness</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>no tingling, numbness or weakness</source>
-        <translation>sin hormigueo, entumecimiento ni debilidad</translation>
+        <translation>sin hormigueo, adormecimiento ni debilidad</translation>
     </message>
     <message>
         <source>How did each exercise feel?</source>
@@ -1356,7 +1356,7 @@ mejor · igual · peor</translation>
     </message>
     <message>
         <source>You said both legs hurt. If it is sciatica in both (pain, tingling or numbness down each leg), answer Yes to the first question.</source>
-        <translation>Has dicho que te duelen las dos piernas. Si es ciática en ambas (dolor, hormigueo o entumecimiento bajando por cada pierna), responde Sí a la primera pregunta.</translation>
+        <translation>Has dicho que te duelen las dos piernas. Si es ciática en ambas (dolor, hormigueo o adormecimiento que baja por cada pierna), responde Sí a la primera pregunta.</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>Please say which leg hurts (or both, or not sure).</source>
-        <translation>Indiquez quelle jambe a mal (ou les deux, ou que vous ne savez pas).</translation>
+        <translation>Indiquez quelle jambe vous fait mal (ou les deux, ou que vous ne savez pas).</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1356,7 @@ mieux · pareil · moins bien</translation>
     </message>
     <message>
         <source>You said both legs hurt. If it is sciatica in both (pain, tingling or numbness down each leg), answer Yes to the first question.</source>
-        <translation>Vous avez dit que les deux jambes ont mal. S&apos;il s&apos;agit d&apos;une sciatique des deux côtés (douleur, fourmillements ou engourdissement le long de chaque jambe), répondez Oui à la première question.</translation>
+        <translation>Vous avez dit avoir mal aux deux jambes. S&apos;il s&apos;agit d&apos;une sciatique des deux côtés (douleur, fourmillements ou engourdissement le long de chaque jambe), répondez Oui à la première question.</translation>
     </message>
     <message>
         <source>Yes</source>
