@@ -410,3 +410,40 @@ def test_our_reader_agrees_with_gnu_msgfmt(lang: str, tmp_path: Path) -> None:
             assert ours.pgettext(e.msgctxt, e.msgid) == gnu.pgettext(e.msgctxt, e.msgid)
         else:
             assert ours.gettext(e.msgid) == gnu.gettext(e.msgid)
+
+
+# --- words a reviewer found misleading stay out (docs/i18n/<lang>.md) -----------
+
+# Each is a word a fluent reader found to mislead in a health line; the
+# glossary says what is used instead. Both catalogues are read: the core's
+# .po files and Qt's .ts files.
+MISLEADING = {
+    # "entumecimiento" reads as stiffness: numbness is "adormecimiento".
+    # "bajar" of symptoms also means "ease": spreading is "llegar más abajo".
+    "es": (
+        r"entumecimiento",
+        r"\b(?:baja|bajan|bajó|bajaron|bajado|bajando|bajar)\b más por la pierna",
+        r"vuelven? a bajar",
+    ),
+    # A check-in is "Check-in" (a survey is not what the person does, nor a hotel).
+    "de": (r"\bAbfrage\b", r"\bchecken Sie\b"),
+    # "Spread" and "fell" must not share the one verb "descendre".
+    "fr": (r"\best descendue de\b",),
+}
+
+
+def _ts_translations(lang: str) -> list[str]:
+    path = Path(i18n.__file__).parents[1] / "qt" / "translations" / f"stretchguide_{lang}.ts"
+    return re.findall(r"<translation[^>]*>(.*?)</translation>", path.read_text("utf-8"), re.S)
+
+
+@pytest.mark.parametrize("lang", sorted(MISLEADING))
+def test_no_translation_uses_a_word_the_glossary_rules_out(lang: str) -> None:
+    texts = [t for e in _po(lang).values() for t in e.msgstr] + _ts_translations(lang)
+    found = [
+        (pattern, text[:80])
+        for pattern in MISLEADING[lang]
+        for text in texts
+        if re.search(pattern, text, re.IGNORECASE)
+    ]
+    assert not found, f"{lang}: {found}"
