@@ -167,6 +167,11 @@ class Step:
     spoken: str = ""  # PREPARE intro: the one instruction the voice says
     side_noun: str = "side"  # "leg" or "side": the screen says "RIGHT LEG"
     breaths: int = 0  # HOLD: a breath-paced hold of this many breaths
+    # PREPARE only: the session's first get-ready, with the time to get down
+    # onto the mat in it. Going back never gives that time again
+    # (Session.back); ``ready_s`` is the exercise's own get-ready in it.
+    get_down: bool = False
+    ready_s: float = 0.0
 
     @property
     def breath_s(self) -> float:
@@ -483,6 +488,11 @@ def _exercise_steps(
     for p, plan in enumerate(_side_plans(dose, options)):
         if p == 0:
             prepare_s = intro_prepare_s(exercise, plan.side, options, first)
+            # The session's first get-ready is also the time to get down onto
+            # the mat: keep how much of it is the exercise's own get-ready.
+            get_down = first and options.first_prepare_s > options.prepare_s
+            own = intro_prepare_s(exercise, plan.side, options, False)
+            ready_s = min(prepare_s, max(own, _COUNTDOWN_S + _INTRO_GAP_S)) if get_down else 0.0
             if prepare_s > 0:
                 out.append(
                     replace(
@@ -496,6 +506,8 @@ def _exercise_steps(
                         # follows names the leg.
                         spoken=exercise.steps[0],
                         intro=True,
+                        get_down=get_down,
+                        ready_s=ready_s,
                     )
                 )
         elif options.switch_s > 0:
