@@ -1,22 +1,31 @@
-"""Defects a new user's walk-through found, on a fake clock.
+"""Two defects a new user's walk-through found, on a fake clock.
 
 1. "Back" (the Left arrow, the spoken "back" / "repeat") during the first
    exercise sent the person through the whole get-down onto the mat again.
    ``Session.back`` now repeats the step under way (the step before it in the
    step's first seconds, or from a rest), and never returns to the get-down
    once it is over.
+2. A rest followed by a get-ready lengthened to fit its spoken intro made
+   the person wait 25-32 s between two exercises. The rest now gives the
+   get-ready the seconds it took for speech, as far as the rest's own words
+   and count allow, so the wait is the rest plus the get-ready the person set.
 """
 
 from __future__ import annotations
 
+import math
+import wave
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from tests.support import FakeClock
 
 from stretchguide.core.catalog import load_builtin
-from stretchguide.core.session import BACK_GRACE_S, EventKind, Session
+from stretchguide.core.cues import Sound, cues_for, recorded_clips
+from stretchguide.core.session import BACK_GRACE_S, Event, EventKind, Session, build_cues
 from stretchguide.core.timeline import (
+    SPEECH_WORDS_PER_S,
     SessionOptions,
     StepKind,
     Timeline,
@@ -231,3 +240,141 @@ def test_back_never_returns_to_the_get_down_once_it_is_over(routine_id: str) -> 
             s.back(now)
             assert s.position(now) >= get_down_ends, (k, into)
             now += 1
+
+
+# -- 2. a rest before a get-ready lengthened for its intro ---------------------------
+
+DEFAULTS = app_options()
+SETTING_S = DEFAULTS.rest_between_exercises_s + DEFAULTS.prepare_s  # 20 s
+
+
+def waits(tl: Timeline) -> list[tuple[str, float, float]]:
+    """(next exercise, rest, get-ready) for each rest between exercises."""
+    out = []
+    for i, step in enumerate(tl.steps[:-1]):
+        nxt = tl.steps[i + 1]
+        if step.kind is StepKind.REST and nxt.exercise_index != step.exercise_index:
+            out.append((nxt.exercise_id, step.duration_s, nxt.duration_s))
+    return out
+
+
+def test_the_bridge_after_a_rest_comes_after_20_seconds_not_28() -> None:
+    tl = timeline("article_001_seven_best")
+    (rest, ready) = next((r, g) for ex, r, g in waits(tl) if ex == "bridge")
+    assert ready == 13  # the intro is as long as it was
+    assert rest + ready == SETTING_S  # was 15 + 13 = 28
+
+
+@pytest.mark.parametrize("routine_id", sorted(CATALOG.routines))
+def test_a_rest_gives_its_spare_time_to_the_intro_after_it(routine_id: str) -> None:
+    tl = timeline(routine_id)
+    found = waits(tl)
+    assert found
+    for exercise_id, rest, ready in found:
+        # Nothing of what the person set is lost, and no rest grows.
+        assert rest + ready >= SETTING_S, exercise_id
+        assert rest <= DEFAULTS.rest_between_exercises_s
+        # The wait is the setting, unless the rest is down to its own words
+        # ("Release. Rest 8 seconds. Up next: ...", at most 10 s).
+        assert rest + ready == SETTING_S or rest <= 10, exercise_id
+
+
+# The speech model the plan's fit assumes: 2.5 words a second, each line
+# after its cue's sound (measured from the sound files the app plays).
+SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
+
+
+def sound_s(sound: Sound) -> float:
+    with wave.open(str(SOUNDS / f"{sound.value}.wav")) as w:
+        return w.getnframes() / w.getframerate() + 0.06  # audio.BEEP_TO_VOICE_GAP_S
+
+
+Said = list[tuple[float, float, str]]
+
+
+def spoken(tl: Timeline) -> tuple[Said, list[tuple[float, str]], list[tuple[float, str]]]:
+    """Walk the plan with the app's cue policy: every line said (start, end,
+    text), every cue sound (at, sound) and every line asked for (at, text)."""
+    from stretchguide.core.cues import LineQueue
+
+    recorded = recorded_clips(CATALOG.exercises.values())
+    events = [replace(c.event, at=c.offset) for c in build_cues(tl)]
+    groups: dict[float, list[Event]] = {}
+    for ev in events:
+        groups.setdefault(ev.at, []).append(ev)
+    moments = sorted(groups)
+    queue = LineQueue()
+    said: Said = []
+    sounds: list[tuple[float, str]] = []
+    asked: list[tuple[float, str]] = []
+    busy_until = 0.0
+    for i, t in enumerate(moments):
+        for cue in cues_for(groups[t], CATALOG.exercises, recorded):
+            if cue.sound is not None:
+                sounds.append((t, cue.sound.value))
+            if cue.line is not None:
+                after = t + sound_s(cue.sound) if cue.sound is not None else None
+                queue.push(cue.line, t, after)
+                asked.append((t, cue.line.text))
+        horizon = moments[i + 1] if i + 1 < len(moments) else t + 60
+        now = max(t, busy_until)
+        while now < horizon:
+            line = queue.next_line(now)
+            if line is None:
+                due = queue.next_due()
+                if due is None or due >= horizon:
+                    break
+                now = max(now, due)
+                continue
+            length = len(line.text.split()) / SPEECH_WORDS_PER_S
+            said.append((now, now + length, line.text))
+            now += length
+            busy_until = now
+    return said, sounds, asked
+
+
+@pytest.mark.parametrize("routine_id", sorted(CATALOG.routines))
+def test_between_exercises_every_line_is_said_whole_and_no_sound_talks_over_it(
+    routine_id: str,
+) -> None:
+    tl = timeline(routine_id)
+    said, sounds, asked = spoken(tl)
+    for i, step in enumerate(tl.steps[:-1]):
+        nxt = tl.steps[i + 1]
+        if not (step.kind is StepKind.REST and nxt.exercise_index != step.exercise_index):
+            continue
+        # From the release that starts the rest to the next exercise's work.
+        begin, work = tl.starts[i], tl.end_of(i + 1)
+        window = [s for s in said if begin <= s[0] < work]
+        said_texts = [text for _, _, text in window]
+        for at, text in asked:
+            if begin <= at < work:
+                assert text in said_texts, f"{text!r} was never said"
+        joined = " ".join(said_texts)
+        assert f"Up next: {step.next_name}." in joined
+        assert nxt.exercise_name in joined and "Get ready." in joined
+        for start, end, text in window:
+            assert end <= work, f"{text!r} is still being said when the work starts"
+            beeps = [at for at, _ in sounds if start < at < end]
+            assert not beeps, f"a cue sound at {beeps} talks over {text!r}"
+
+
+def test_the_plan_stays_on_its_deadlines_with_late_and_irregular_ticks() -> None:
+    tl = timeline("article_001_seven_best")
+    s = Session(tl, FakeClock(T0))
+    fired = s.start(T0)
+    now, n = T0, 0
+    while not s.done:
+        n += 1
+        now += 0.05 + (n % 7) * 0.21  # late, uneven ticks
+        fired += s.tick(now)
+    starts = {
+        c.event.step_index: c.offset
+        for c in build_cues(tl)
+        if c.event.kind
+        in (EventKind.HOLD_START, EventKind.REPS_START, EventKind.REST, EventKind.PREPARE)
+    }
+    for ev in fired:
+        if ev.step_index in starts and ev.kind in (EventKind.HOLD_START, EventKind.REST):
+            assert math.isclose(ev.at, T0 + starts[ev.step_index], abs_tol=1e-9)
+    assert math.isclose(fired[-1].at, T0 + tl.total_s, abs_tol=1e-9)

@@ -221,7 +221,7 @@ def _step_cues(timeline: Timeline, index: int, intro: bool) -> list[tuple[float,
                     seconds=step.hold_s,
                 )
 
-    if kind is not StepKind.REPS and d >= _COUNTDOWN_MIN_S:
+    if kind is not StepKind.REPS and d >= _COUNTDOWN_MIN_S and step.countdown:
         for n in range(COUNTDOWN_FROM, 0, -1):
             add(d - n, EventKind.COUNTDOWN, seconds=float(n))
     if step.is_work and not _stage_continues(timeline, index):
