@@ -143,6 +143,11 @@ _MIN_CUE_GAP_S = 2.0
 CLOCK_BACK_TOLERANCE_S = 1.0
 COUNTDOWN_FROM = 3
 _COUNTDOWN_MIN_S = 4.0  # a step shorter than this is over before a countdown helps
+# "Back" in a step's first seconds goes to the step before, as a media
+# player's does: pressed twice, it goes further. Three seconds, not two: a
+# spoken "back" is heard only once the app's own line at the step's start
+# is over, and some 0.3 s after it is said.
+BACK_GRACE_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,7 @@ def _step_cues(timeline: Timeline, index: int, intro: bool) -> list[tuple[float,
                     seconds=step.hold_s,
                 )
 
-    if kind is not StepKind.REPS and d >= _COUNTDOWN_MIN_S:
+    if kind is not StepKind.REPS and d >= _COUNTDOWN_MIN_S and step.countdown:
         for n in range(COUNTDOWN_FROM, 0, -1):
             add(d - n, EventKind.COUNTDOWN, seconds=float(n))
     if step.is_work and not _stage_continues(timeline, index):
@@ -496,6 +501,12 @@ class Session:
         """
         now = self._now(now)
         out = self.tick(now)
+        out.extend(self._jump(index, now))
+        return out
+
+    def _jump(self, index: int, now: float, into: float = 0.0) -> list[Event]:
+        """Go ``into`` seconds into step ``index``, its start cues at once."""
+        out: list[Event] = []
         if self._state not in (_State.RUNNING, _State.PAUSED, _State.RESUMING):
             return out
         n = len(self.timeline.steps)
@@ -507,7 +518,7 @@ class Session:
             out.append(self._control_event(EventKind.SKIPPED, now, step_index=max(0, n - 1)))
             out.extend(self._drain(now))
             return out
-        pos = self.timeline.starts[index]
+        pos = self.timeline.starts[index] + into
         self._cursor = self._first_cue_of_step[index]
         out.append(self._control_event(EventKind.SKIPPED, now, step_index=index))
         if self._state is _State.PAUSED:
@@ -516,6 +527,39 @@ class Session:
         self._state = _State.RUNNING
         self._origin = now - pos
         out.extend(self._drain(now))
+        return out
+
+    def back(self, now: float | None = None) -> list[Event]:
+        """What "back" does (the Left arrow, the spoken "back" or "repeat").
+
+        The step under way starts again. In its first ``BACK_GRACE_S``
+        seconds, or in a rest (there is nothing in a rest to repeat), it is
+        the step before that starts again. The session's first get-ready,
+        where the person got down onto the mat, is never gone back to once
+        it is over: there the step under way starts again instead. In that
+        get-ready itself, the intro is said again with the time left, or
+        the exercise's own get-ready if less is left: never the lead-in.
+        """
+        now = self._now(now)
+        out = self.tick(now)
+        tl = self.timeline
+        if self._state not in (_State.RUNNING, _State.PAUSED, _State.RESUMING) or not tl.steps:
+            return out
+        pos = self._position(now)
+        k = tl.step_index_at(pos)
+        into = pos - tl.starts[k]
+        target = k
+        if k > 0 and (into < BACK_GRACE_S or tl.steps[k].kind is StepKind.REST):
+            target = k - 1
+        first = tl.steps[0]
+        if target == 0 and first.get_down:
+            if k > 0:
+                target = k  # on the mat already: this step again, not the get-down
+            else:
+                lead_in = max(0.0, first.duration_s - first.ready_s)
+                out.extend(self._jump(0, now, into=min(pos, lead_in)))
+                return out
+        out.extend(self._jump(target, now))
         return out
 
     def next(self, now: float | None = None) -> list[Event]:

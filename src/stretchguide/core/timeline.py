@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stretchguide.core.catalog import Dose, Exercise, Routine, Side, Sides, StepPhase
-from stretchguide.core.i18n import N_, _, current_language, name_side_translated
+from stretchguide.core.i18n import N_, _, current_language, name_side_translated, pgettext
 
 
 class StepKind(StrEnum):
@@ -167,6 +167,14 @@ class Step:
     spoken: str = ""  # PREPARE intro: the one instruction the voice says
     side_noun: str = "side"  # "leg" or "side": the screen says "RIGHT LEG"
     breaths: int = 0  # HOLD: a breath-paced hold of this many breaths
+    # PREPARE only: the session's first get-ready, with the time to get down
+    # onto the mat in it. Going back never gives that time again
+    # (Session.back); ``ready_s`` is the exercise's own get-ready in it.
+    get_down: bool = False
+    ready_s: float = 0.0
+    # False: no 3-2-1 at the end. A rest into a get-ready fitted to its intro
+    # has none: the count means "the work starts", and the get-ready has its own.
+    countdown: bool = True
 
     @property
     def breath_s(self) -> float:
@@ -307,6 +315,9 @@ class Timeline:
 SPEECH_WORDS_PER_S = 2.5
 _COUNTDOWN_S = 3.0  # the 3-2-1 at the end of every get-ready
 _INTRO_GAP_S = 1.0  # a breath between the intro and the count
+# A rest's words wait for its sound (next_exercise.wav 0.40 s, rest.wav 0.58 s)
+# and the player's gap after it.
+_CUE_SOUND_S = 0.7
 
 
 def intro_speech_s(exercise: Exercise, side: Side | None) -> float:
@@ -332,6 +343,54 @@ def intro_prepare_s(
     if options.fit_intro:
         base = max(base, math.ceil(intro_speech_s(exercise, side) + _INTRO_GAP_S + _COUNTDOWN_S))
     return float(base)
+
+
+# The recorded voice, the slower of the two, says about 11 characters a
+# second in each language, clips joined (every rest line measured: 0.064-0.090 s
+# a character in en, de, es, fr). By words it runs slower than the intro's
+# estimate assumes (1.5-2 words a second): a rest cut down to its words must
+# not count on that estimate.
+_SPOKEN_S_PER_CHAR = 0.09
+
+
+def rest_speech_s(next_name: str) -> float:
+    """Seconds the words at the start of a rest between exercises need, in
+    the language spoken: "Release. Rest 15 seconds. Up next: <name>."."""
+    words = " ".join(
+        (
+            pgettext("spoken.release", "Release."),
+            pgettext("spoken.rest", "Rest"),
+            "15",
+            pgettext("spoken.seconds", "seconds."),
+            pgettext("spoken.next", "Up next:"),
+            f"{next_name}.",
+        )
+    )
+    return len(words) * _SPOKEN_S_PER_CHAR
+
+
+def gives_to_intro(following: Step, options: SessionOptions) -> bool:
+    """Whether the rest before ``following`` leads into a get-ready fitted to
+    its spoken intro (the app's plan): that rest has no count at its end, and
+    gives the get-ready the seconds it took for speech."""
+    return options.fit_intro and following.kind is StepKind.PREPARE and following.intro
+
+
+def rest_before_intro_s(rest_s: float, intro: Step, options: SessionOptions) -> float:
+    """The rest between exercises before ``intro``, the next exercise's get-ready.
+
+    A get-ready lengthened to fit its spoken intro took seconds the person
+    spent waiting after the rest as well (15 s rest + 13 s get-ready: 28 s
+    lying still). The rest gives those seconds back, down to what its own
+    words need, so the wait between two exercises is the rest plus the
+    get-ready the person set, and the intro is still said whole, with its
+    exercise on the screen. It never makes a rest longer.
+    """
+    taken = intro.duration_s - options.prepare_s
+    if not gives_to_intro(intro, options) or taken <= 0:
+        return rest_s
+    floor = math.ceil(_CUE_SOUND_S + rest_speech_s(intro.exercise_name) + _INTRO_GAP_S)
+    return min(rest_s, max(float(floor), rest_s - taken))
 
 
 def _scaled_hold(hold_s: float, scale: float) -> float:
@@ -483,6 +542,11 @@ def _exercise_steps(
     for p, plan in enumerate(_side_plans(dose, options)):
         if p == 0:
             prepare_s = intro_prepare_s(exercise, plan.side, options, first)
+            # The session's first get-ready is also the time to get down onto
+            # the mat: keep how much of it is the exercise's own get-ready.
+            get_down = first and options.first_prepare_s > options.prepare_s
+            own = intro_prepare_s(exercise, plan.side, options, False)
+            ready_s = min(prepare_s, max(own, _COUNTDOWN_S + _INTRO_GAP_S)) if get_down else 0.0
             if prepare_s > 0:
                 out.append(
                     replace(
@@ -496,6 +560,8 @@ def _exercise_steps(
                         # follows names the leg.
                         spoken=exercise.steps[0],
                         intro=True,
+                        get_down=get_down,
+                        ready_s=ready_s,
                     )
                 )
         elif options.switch_s > 0:
@@ -593,7 +659,7 @@ def build_timeline(
             steps.append(
                 Step(
                     StepKind.REST,
-                    options.rest_between_exercises_s,
+                    rest_before_intro_s(options.rest_between_exercises_s, following[0], options),
                     exercise_index=last.exercise_index,
                     exercise_id=last.exercise_id,
                     exercise_name=last.exercise_name,
@@ -603,6 +669,7 @@ def build_timeline(
                     # Coming out of the position is the first thing to do.
                     instruction=name_side(finishes[i], last.side) or _("Rest"),
                     next_name=following[0].exercise_name,
+                    countdown=not gives_to_intro(following[0], options),
                 )
             )
     return Timeline(tuple(steps), routine_id=routine.id, routine_name=routine.name)

@@ -217,8 +217,10 @@ class SessionController(QObject):
             self.tick()
 
     def previous(self) -> None:
+        """Back (the Left arrow, "back", "repeat"): the engine's rule,
+        ``Session.back``: this step again, never the get-down onto the mat."""
         if not self._finished:
-            self._handle(self.session.previous(self.clock()))
+            self._handle(self.session.back(self.clock()))
             self.tick()
 
     def stop(self) -> None:

@@ -69,7 +69,7 @@ class SessionView(QWidget):
     sig_next = Signal()
     """Skip to the next step."""
     sig_previous = Signal()
-    """Go back to the previous step."""
+    """Back: this step again (the one before it in its first seconds or from a rest)."""
     sig_stop = Signal()
     """The person confirmed ending the session early."""
     sig_hurts = Signal()
@@ -136,7 +136,7 @@ class SessionView(QWidget):
         self._fit = TextFit(self)
 
         self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
-        self.prev_button = self._button(self.tr("◀ Back"), self.tr("Previous step (Left arrow)"))
+        self.prev_button = self._button(self.tr("◀ Back"), self.tr("Repeat this step (Left arrow)"))
         self.next_button = self._button(self.tr("Next ▶"), self.tr("Next step (Right arrow)"))
         self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts (H)"))
         self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute (M)"))

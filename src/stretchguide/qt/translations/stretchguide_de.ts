@@ -1603,8 +1603,8 @@ besser · gleich · schlechter</translation>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <source>Previous step (Left arrow)</source>
-        <translation>Vorheriger Schritt (Pfeil links)</translation>
+        <source>Repeat this step (Left arrow)</source>
+        <translation>Diesen Schritt wiederholen (Pfeil links)</translation>
     </message>
     <message>
         <source>Next ▶</source>

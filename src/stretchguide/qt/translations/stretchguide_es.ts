@@ -1603,8 +1603,8 @@ mejor · igual · peor</translation>
         <translation>◀ Atrás</translation>
     </message>
     <message>
-        <source>Previous step (Left arrow)</source>
-        <translation>Paso anterior (flecha izquierda)</translation>
+        <source>Repeat this step (Left arrow)</source>
+        <translation>Repetir este paso (flecha izquierda)</translation>
     </message>
     <message>
         <source>Next ▶</source>

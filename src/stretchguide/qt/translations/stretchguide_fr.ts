@@ -1603,8 +1603,8 @@ mieux · pareil · moins bien</translation>
         <translation>◀ Retour</translation>
     </message>
     <message>
-        <source>Previous step (Left arrow)</source>
-        <translation>Étape précédente (flèche gauche)</translation>
+        <source>Repeat this step (Left arrow)</source>
+        <translation>Refaire cette étape (flèche gauche)</translation>
     </message>
     <message>
         <source>Next ▶</source>
