@@ -7,15 +7,17 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from tests.support import tiny_exercises, tiny_routine
 
-from stretchguide.core.catalog import Cause, Dose, Equipment, Position, load_builtin
-from stretchguide.qt.routine_editor import (
-    RoutineEditor,
-    RoutineItemsModel,
-    error_item,
-    save_routine,
-    validate,
+from stretchguide.core.catalog import (
+    Cause,
+    Dose,
+    Equipment,
+    Position,
+    load_builtin,
+    load_routine_file,
 )
+from stretchguide.qt.routine_editor import RoutineEditor, RoutineItemsModel, error_item
 from stretchguide.qt.routine_list import Role, RoutineFilter, RoutineListModel, make_rows
+from stretchguide.routine_files import save_routine, validate
 
 
 def _model(qtbot):
@@ -155,6 +157,7 @@ def test_editor_copy_of_builtin_saves_a_loadable_user_routine(qtbot, tmp_path):
 def test_saving_an_own_routine_again_replaces_its_file(tmp_path):
     r = tiny_routine("mine", builtin=False)
     first = save_routine(r, tmp_path, tiny_exercises())
-    second = save_routine(replace(r, name="Renamed"), tmp_path, tiny_exercises())
+    known = load_routine_file(first, tiny_exercises())
+    second = save_routine(replace(r, name="Renamed"), tmp_path, tiny_exercises(), known=known)
     assert first == second
     assert len(list(tmp_path.glob("*.toml"))) == 1

@@ -11,9 +11,7 @@ refuse to load. The first problem is shown inline, beside the item it names.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -46,100 +44,18 @@ from stretchguide.core.catalog import (
     Schedule,
     Sides,
     describe_dose,
-    dump_routine_toml,
     load_routine_file,
-    parse_routine_text,
 )
+from stretchguide.routine_files import free_id, name_taken, save_routine, slugify, validate
 
 _Index = QModelIndex | QPersistentModelIndex
 _ITEM_FIELD = re.compile(r"^items\[(\d+)\]")
-
-
-def slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-    return slug[:48] or "my_routine"
-
-
-def free_id(base: str, taken: Iterable[str]) -> str:
-    taken = set(taken)
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}_{n}" in taken:
-        n += 1
-    return f"{base}_{n}"
-
-
-def validate(routine: Routine, exercises: Mapping[str, Exercise]) -> CatalogError | None:
-    """The first problem the loader would find in ``routine``, or None."""
-    if not routine.name.strip():
-        return CatalogError(None, "name", "a name for the routine")
-    try:
-        parse_routine_text(dump_routine_toml(routine), f"{routine.id}.toml", exercises)
-    except CatalogError as err:
-        return err
-    return None
 
 
 def error_item(err: CatalogError) -> int | None:
     """Which routine item (0-based) an error is about, if any."""
     m = _ITEM_FIELD.match(err.field or "")
     return int(m.group(1)) if m else None
-
-
-def routine_file(routine_id: str, folder: Path, exercises: Mapping[str, Exercise]) -> Path | None:
-    """The file in ``folder`` that holds the routine ``routine_id``, if any."""
-    for existing in sorted(folder.glob("*.toml")):
-        try:
-            if load_routine_file(existing, exercises).id == routine_id:
-                return existing
-        except CatalogError:
-            continue
-    return None
-
-
-def delete_routine(routine_id: str, folder: Path, exercises: Mapping[str, Exercise]) -> bool:
-    """Remove the person's routine file for ``routine_id``; False if none was found."""
-    path = routine_file(routine_id, folder, exercises)
-    if path is None:
-        return False
-    path.unlink()
-    return True
-
-
-def name_taken(name: str, others: Iterable[str]) -> bool:
-    """True if another routine already has this name (case and spacing ignored)."""
-    key = " ".join(name.split()).casefold()
-    return any(" ".join(o.split()).casefold() == key for o in others)
-
-
-def save_routine(routine: Routine, folder: Path, exercises: Mapping[str, Exercise]) -> Path:
-    """Write ``routine`` atomically as ``<id>.toml`` (replacing the file that
-    held this id, if any) and read it back; CatalogError if it is invalid."""
-    err = validate(routine, exercises)
-    if err is not None:
-        raise err
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{routine.id}.toml"
-    for existing in folder.glob("*.toml"):
-        try:
-            if load_routine_file(existing, exercises).id == routine.id:
-                target = existing
-                break
-        except CatalogError:
-            continue
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".edit-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(dump_routine_toml(routine))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    load_routine_file(target, exercises)
-    return target
 
 
 class RoutineItemsModel(QAbstractListModel):
@@ -212,6 +128,9 @@ class RoutineItemsModel(QAbstractListModel):
 class RoutineEditor(QDialog):
     sig_saved = Signal(object)
     """The routine was validated and saved (the Routine, as loaded back)."""
+    sig_changed_outside = Signal(str)
+    """The id of the routine edited, whose file another program had changed:
+    the edit was saved as a new routine, and that file left as it is."""
 
     def __init__(
         self,
@@ -498,7 +417,13 @@ class RoutineEditor(QDialog):
             )
             self.name.setFocus()
             return None
-        path = save_routine(routine, self.folder, self.exercises)
-        self.sig_saved.emit(load_routine_file(path, self.exercises))
+        known = self.base if self.editing_own else None
+        path = save_routine(routine, self.folder, self.exercises, known=known)
+        saved = load_routine_file(path, self.exercises)
+        self.sig_saved.emit(saved)
+        if known is not None and saved.id != known.id:
+            # Its file holds another version now (changed outside the app):
+            # that one stays, and this edit is a routine of its own.
+            self.sig_changed_outside.emit(known.id)
         self.accept()
         return path

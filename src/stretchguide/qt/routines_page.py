@@ -217,7 +217,7 @@ class RoutinesPage(QWidget):
 
     def delete_routine(self, routine_id: str) -> bool:
         """Delete one of the person's routines, after asking; True if it went."""
-        from stretchguide.qt.routine_editor import delete_routine
+        from stretchguide.routine_files import RoutineChangedError, delete_routine
 
         routine = self.ctx.user_routines.get(routine_id)
         if routine is None:
@@ -230,7 +230,19 @@ class RoutinesPage(QWidget):
         ):
             return False
         try:
-            delete_routine(routine_id, self.ctx.paths.routines_dir, self.ctx.catalog.exercises)
+            delete_routine(routine, self.ctx.paths.routines_dir, self.ctx.catalog.exercises)
+        except RoutineChangedError as err:
+            self._reload_changed(routine_id)
+            self.host.inform(
+                self.tr("Not deleted"),
+                self.tr(
+                    "“%1” was changed by another program while StretchGuide was open, so it "
+                    "was not deleted. The list now shows the new version from %2."
+                )
+                .replace("%1", routine.name)
+                .replace("%2", str(err.path)),
+            )
+            return False
         except OSError as err:
             self.host.inform(self.tr("Could not delete the routine"), str(err))
             return False
@@ -375,8 +387,34 @@ class RoutinesPage(QWidget):
             taken_names=[r.name for r in self.ctx.all_routines()],
         )
         editor.sig_saved.connect(self._on_routine_saved)
+        editor.sig_changed_outside.connect(self._on_changed_outside)
         editor.open()
         self._editor = editor
+
+    def _reload_changed(self, routine_id: str) -> None:
+        """Show what the file of ``routine_id`` holds now (gone if nothing)."""
+        from stretchguide.core.catalog import load_routine_file
+        from stretchguide.routine_files import routine_file
+
+        folder, exercises = self.ctx.paths.routines_dir, self.ctx.catalog.exercises
+        path = routine_file(routine_id, folder, exercises)
+        if path is None:
+            self.ctx.user_routines.pop(routine_id, None)
+        else:
+            self.ctx.user_routines[routine_id] = load_routine_file(path, exercises)
+        self.reload_routines()
+
+    def _on_changed_outside(self, routine_id: str) -> None:
+        old = self.ctx.user_routines.get(routine_id)
+        self._reload_changed(routine_id)
+        self.host.inform(
+            self.tr("Saved as a new routine"),
+            self.tr(
+                "The file of “%1” was changed by another program while StretchGuide was "
+                "open. It was left as it is, and your changes were saved as a routine of "
+                "their own: both are in the list."
+            ).replace("%1", old.name if old is not None else routine_id),
+        )
 
     def _on_routine_saved(self, routine: Routine) -> None:
         self.ctx.user_routines[routine.id] = routine

@@ -1276,6 +1276,14 @@ besser · gleich · schlechter</translation>
         <translation>„%1“ löschen? Die Datei wird entfernt; Ihr Verlauf behält die bisherigen Einheiten.</translation>
     </message>
     <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program while StretchGuide was open, so it was not deleted. The list now shows the new version from %2.</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert, während StretchGuide offen war, und deshalb nicht gelöscht. Die Liste zeigt jetzt die neue Fassung aus %2.</translation>
+    </message>
+    <message>
         <source>Could not delete the routine</source>
         <translation>Das Programm konnte nicht gelöscht werden</translation>
     </message>
@@ -1286,6 +1294,14 @@ besser · gleich · schlechter</translation>
     <message>
         <source>No routine matches</source>
         <translation>Kein Programm passt</translation>
+    </message>
+    <message>
+        <source>Saved as a new routine</source>
+        <translation>Als neues Programm gespeichert</translation>
+    </message>
+    <message>
+        <source>The file of “%1” was changed by another program while StretchGuide was open. It was left as it is, and your changes were saved as a routine of their own: both are in the list.</source>
+        <translation>Die Datei von „%1“ wurde von einem anderen Programm geändert, während StretchGuide offen war. Sie bleibt, wie sie ist, und Ihre Änderungen wurden als eigenes Programm gespeichert: Beide stehen in der Liste.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>

@@ -1276,6 +1276,14 @@ mejor · igual · peor</translation>
         <translation>¿Borrar «%1»? Se elimina su archivo; tu historial conserva las sesiones pasadas.</translation>
     </message>
     <message>
+        <source>Not deleted</source>
+        <translation>No se ha borrado</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program while StretchGuide was open, so it was not deleted. The list now shows the new version from %2.</source>
+        <translation>Otro programa cambió «%1» mientras StretchGuide estaba abierto, así que no se ha borrado. La lista muestra ahora la versión nueva de %2.</translation>
+    </message>
+    <message>
         <source>Could not delete the routine</source>
         <translation>No se pudo borrar la rutina</translation>
     </message>
@@ -1286,6 +1294,14 @@ mejor · igual · peor</translation>
     <message>
         <source>No routine matches</source>
         <translation>Ninguna rutina coincide</translation>
+    </message>
+    <message>
+        <source>Saved as a new routine</source>
+        <translation>Guardada como rutina nueva</translation>
+    </message>
+    <message>
+        <source>The file of “%1” was changed by another program while StretchGuide was open. It was left as it is, and your changes were saved as a routine of their own: both are in the list.</source>
+        <translation>Otro programa cambió el archivo de «%1» mientras StretchGuide estaba abierto. Se ha quedado como estaba, y tus cambios se han guardado como una rutina aparte: las dos están en la lista.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>

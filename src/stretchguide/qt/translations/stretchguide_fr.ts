@@ -1276,6 +1276,14 @@ mieux · pareil · moins bien</translation>
         <translation>Supprimer « %1 » ? Son fichier est effacé ; votre historique garde les séances passées.</translation>
     </message>
     <message>
+        <source>Not deleted</source>
+        <translation>Non supprimé</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program while StretchGuide was open, so it was not deleted. The list now shows the new version from %2.</source>
+        <translation>« %1 » a été modifié par un autre programme pendant que StretchGuide était ouvert : il n’a donc pas été supprimé. La liste montre maintenant la nouvelle version de %2.</translation>
+    </message>
+    <message>
         <source>Could not delete the routine</source>
         <translation>Le programme n’a pas pu être supprimé</translation>
     </message>
@@ -1286,6 +1294,14 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>No routine matches</source>
         <translation>Aucun programme ne correspond</translation>
+    </message>
+    <message>
+        <source>Saved as a new routine</source>
+        <translation>Enregistré comme nouveau programme</translation>
+    </message>
+    <message>
+        <source>The file of “%1” was changed by another program while StretchGuide was open. It was left as it is, and your changes were saved as a routine of their own: both are in the list.</source>
+        <translation>Le fichier de « %1 » a été modifié par un autre programme pendant que StretchGuide était ouvert. Il est resté tel quel, et vos modifications ont été enregistrées comme un programme à part : les deux sont dans la liste.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>

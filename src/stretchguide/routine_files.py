@@ -1,0 +1,170 @@
+"""The person's routine files: save, delete, and never lose another's version.
+
+A routine file can change while the app runs: a physiotherapist's new
+version copied over it, a sync tool, a second editor. The app keeps the
+version it loaded; writing the editor's result over the file, or deleting
+it, would silently destroy a version the person never saw. So every change
+names the version it replaces (``known``), and a file that no longer holds
+that version is left alone: an edit is saved as a new routine beside it, a
+delete is refused, and the caller shows the file's version. No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from stretchguide.core.catalog import (
+    CatalogError,
+    Exercise,
+    Routine,
+    dump_routine_toml,
+    load_routine_file,
+    parse_routine_text,
+)
+
+
+class RoutineChangedError(Exception):
+    """The file holding a routine is no longer the version the app loaded.
+
+    ``on_disk`` is what the file holds now (None if it no longer loads)."""
+
+    def __init__(self, path: Path, on_disk: Routine | None) -> None:
+        super().__init__(f"{path} was changed by another program")
+        self.path = path
+        self.on_disk = on_disk
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return slug[:48] or "my_routine"
+
+
+def free_id(base: str, taken: Iterable[str]) -> str:
+    taken = set(taken)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}_{n}" in taken:
+        n += 1
+    return f"{base}_{n}"
+
+
+def name_taken(name: str, others: Iterable[str]) -> bool:
+    """True if another routine already has this name (case and spacing ignored)."""
+    key = " ".join(name.split()).casefold()
+    return any(" ".join(o.split()).casefold() == key for o in others)
+
+
+def validate(routine: Routine, exercises: Mapping[str, Exercise]) -> CatalogError | None:
+    """The first problem the loader would find in ``routine``, or None."""
+    if not routine.name.strip():
+        return CatalogError(None, "name", "a name for the routine")
+    try:
+        parse_routine_text(dump_routine_toml(routine), f"{routine.id}.toml", exercises)
+    except CatalogError as err:
+        return err
+    return None
+
+
+def _on_disk(folder: Path, exercises: Mapping[str, Exercise]) -> dict[str, Path]:
+    """Routine id -> the file holding it, for every file in ``folder`` that loads."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            found.setdefault(load_routine_file(path, exercises).id, path)
+        except CatalogError:
+            continue
+    return found
+
+
+def routine_file(routine_id: str, folder: Path, exercises: Mapping[str, Exercise]) -> Path | None:
+    """The file in ``folder`` that holds the routine ``routine_id``, if any."""
+    return _on_disk(folder, exercises).get(routine_id)
+
+
+def _free_name(name: str, held: Mapping[str, Path], exercises: Mapping[str, Exercise]) -> str:
+    """``name``, or "name (2)", "(3)"... if a routine file already has it."""
+    names = [r.name for path in held.values() if (r := _current(path, exercises)) is not None]
+    n, free = 2, name
+    while name_taken(free, names):
+        free = f"{name} ({n})"
+        n += 1
+    return free
+
+
+def _unchanged(path: Path, known: Routine, exercises: Mapping[str, Exercise]) -> bool:
+    try:
+        return load_routine_file(path, exercises) == known
+    except (CatalogError, OSError):
+        return False
+
+
+def _current(path: Path, exercises: Mapping[str, Exercise]) -> Routine | None:
+    try:
+        return load_routine_file(path, exercises)
+    except (CatalogError, OSError):
+        return None
+
+
+def delete_routine(known: Routine, folder: Path, exercises: Mapping[str, Exercise]) -> bool:
+    """Remove the file holding ``known``; False if no file holds its id.
+
+    RoutineChangedError if the file holds another version of it now."""
+    path = routine_file(known.id, folder, exercises)
+    if path is None:
+        return False
+    if not _unchanged(path, known, exercises):
+        raise RoutineChangedError(path, _current(path, exercises))
+    path.unlink()
+    return True
+
+
+def save_routine(
+    routine: Routine,
+    folder: Path,
+    exercises: Mapping[str, Exercise],
+    known: Routine | None = None,
+) -> Path:
+    """Write ``routine`` atomically and read it back; the file written.
+
+    ``known`` is the version the edit started from: the file holding its id
+    is replaced only while it still holds that version. Otherwise (a new
+    routine, or a file changed by another program) nothing is replaced: the
+    routine is written to a new file under an id no file holds (so the
+    returned file's routine may have another id than ``routine``).
+    CatalogError if ``routine`` is invalid.
+    """
+    err = validate(routine, exercises)
+    if err is not None:
+        raise err
+    folder.mkdir(parents=True, exist_ok=True)
+    held = _on_disk(folder, exercises)
+    holder = held.get(routine.id)
+    if holder is not None and known is not None and _unchanged(holder, known, exercises):
+        target = holder
+    else:
+        if holder is not None:  # new, or its file changed: leave that file as it is
+            routine = replace(routine, id=free_id(routine.id, held))
+            routine = replace(routine, name=_free_name(routine.name, held, exercises))
+        target = folder / f"{routine.id}.toml"
+        n = 2
+        while target.exists():  # a file of that name holding something else
+            target = folder / f"{routine.id}_{n}.toml"
+            n += 1
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".edit-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(dump_routine_toml(routine))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    load_routine_file(target, exercises)
+    return target
