@@ -21,7 +21,7 @@ import pytest
 from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side
 from stretchguide.core.figures import Drawing, Ink, Shape, library
-from stretchguide.core.figures.body import RADIUS
+from stretchguide.core.figures.body import RADIUS, THIGH
 from stretchguide.core.figures.drawing import Camera, highlight_points
 from stretchguide.core.figures.frames import resolve
 from stretchguide.core.figures.kinematics import Skeleton, forward
@@ -184,3 +184,33 @@ def test_advanced_piriformis_shows_the_near_hand_on_the_thigh_it_draws_in(side: 
     assert top is not None and top.kind == "chain" and top.fill is Ink.BODY, top
     # That chain is the arm ending at this palm, not the thigh behind it.
     assert math.dist(top.points[-1], _uv(cam, sk[f"{worked}_hand"])) < 1e-6
+
+
+# --- floor piriformis stretch ------------------------------------------------------
+
+FLOOR_PIRIFORMIS = "floor_piriformis_stretch"
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_floor_piriformis_shows_the_front_shin_long_on_the_mat_and_the_back_leg_behind(
+    side: Side,
+) -> None:
+    # Seen level from the front-side, the shin across in front pointed at the
+    # camera (5 % of its length on screen): a stub under the hip, kneeling.
+    fig = pl.figure(FLOOR_PIRIFORMIS)
+    cam = fig.camera(side)
+    sk = _key_body(FLOOR_PIRIFORMIS, side)
+    worked, other = _worked(side)
+    hip, knee, ankle = (_uv(cam, sk[f"{worked}_{j}"]) for j in ("hip", "knee", "ankle"))
+    assert math.dist(knee, ankle) > 0.8 * math.dist(hip, knee)
+    assert math.dist(knee, ankle) > 0.75 * math.dist(sk[f"{worked}_knee"], sk[f"{worked}_ankle"])
+    d, _ = pl.key_drawing(FLOOR_PIRIFORMIS, side)
+    assert _shown(d, knee, ankle, _accented_leg) > 0.6
+    # The shin lies on the mat ahead of the pelvis (towards the face) and
+    # the back leg long the other way, both along the image's width.
+    pelvis, head, nose = (_uv(cam, sk[p]) for p in ("pelvis", "head", "nose"))
+    facing = math.copysign(1.0, nose[0] - head[0])
+    assert (ankle[0] - pelvis[0]) * facing > 0
+    back = _uv(cam, sk[f"{other}_ankle"])
+    assert (pelvis[0] - back[0]) * facing > 0.75 * (THIGH + 42.0)
+    assert max(sk[f"{worked}_knee"][2], sk[f"{worked}_ankle"][2]) < 10.0  # on the mat
