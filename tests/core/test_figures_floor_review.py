@@ -214,3 +214,28 @@ def test_floor_piriformis_shows_the_front_shin_long_on_the_mat_and_the_back_leg_
     back = _uv(cam, sk[f"{other}_ankle"])
     assert (pelvis[0] - back[0]) * facing > 0.75 * (THIGH + 42.0)
     assert max(sk[f"{worked}_knee"][2], sk[f"{worked}_ankle"][2]) < 10.0  # on the mat
+
+
+# --- seated piriformis stretch -------------------------------------------------------
+
+SEATED = "seated_piriformis_stretch"
+
+
+def _off_the_leg(sk: Skeleton, s: str, leg: str) -> float:
+    """How far a palm's skin is from the crossed leg's knee or shin (cm, < 0: pressing)."""
+    palm = _palm(sk, s)
+    shin = _to_segment(palm, sk[f"{leg}_knee"], sk[f"{leg}_ankle"]) - RADIUS["shin"]
+    knee = math.dist(palm, sk[f"{leg}_knee"]) - RADIUS["thigh"] * 0.8
+    return min(shin, knee) - RADIUS["hand"]
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_seated_piriformis_hands_rest_on_the_crossed_knee_and_shin(side: Side) -> None:
+    worked, _ = _worked(side)
+    anim = pl.Animator(SEATED, side)
+    anim.set_phase("hold", duration=30.0)
+    held = [forward(anim.frame(t).body) for t in (pl.MOVE_S, 3.7, 6.1, 9.9)]
+    for n, sk in enumerate([_key_body(SEATED, side), *held]):
+        for s in ("l", "r"):
+            off = _off_the_leg(sk, s, worked)
+            assert -4.0 < off <= 2.0, (n, s, off)
