@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from stretchguide.core.figures.body import RADIUS
 from stretchguide.core.figures.contacts import Reach, on_floor
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
@@ -82,16 +83,23 @@ def _seated_hip_stretch() -> ExerciseFigure:
 def _seated_piriformis() -> ExerciseFigure:
     start = seated_on_chair()
     base = start.with_(pitch=0.0)
-    # Leaning forward from the hips keeps the thighs on the seat.
+    # Leaning forward from the hips keeps the thighs on the seat; far
+    # enough that both hands reach the crossed leg with the elbows bent.
     key = _figure_four(
         base.with_(
-            pitch=22.0, lumbar_flex=-6.0, neck_flex=-10.0, l_hip_flex=112.0, r_hip_flex=112.0
+            pitch=30.0, lumbar_flex=-6.0, neck_flex=-10.0, l_hip_flex=120.0, r_hip_flex=120.0
         ),
-        max_flex=118.0,
+        max_flex=126.0,
     )
+    # The right palm under the crossed knee; the left holds that shin a
+    # third of the way to the ankle, on top: the knee sits out past the
+    # right hip, beyond the left arm's reach, and a hand aimed at it hangs
+    # in the air.
+    under = -(RADIUS["thigh"] * 0.8 + RADIUS["hand"])
+    on_top = RADIUS["shin"] + RADIUS["hand"]
     hands = (
-        Reach("l", "r_knee", offset=(0.0, 4.0, -9.0)),
-        Reach("r", "r_knee", offset=(-3.0, -4.0, -9.0)),
+        Reach("l", "r_knee", toward="r_ankle", fraction=0.35, offset=(0.0, 0.0, on_top)),
+        Reach("r", "r_knee", offset=(0.0, 0.0, under)),
     )
     sk = forward(start)
     chair = chair_props(sk["pelvis"][0] - 2.0)

@@ -237,7 +237,13 @@ def _floor_piriformis_stretch() -> ExerciseFigure:
         View.SIDE,
         start=_with_reaches(start, *hands0, rests=PIGEON),
         key=_with_reaches(key, *hands, rests=PIGEON + on_floor("l_hand", "l_wrist")),
-        props=(FLOOR, MAT),
+        props=(mat_area(-115.0, 65.0, 45.0),),
         feel=("back_of_hip", "buttock"),
-        azimuth=35.0,
+        # From the working side, a little behind and above: the front shin
+        # runs across the mat ahead of the pelvis, square to this view, and
+        # the back leg lies long behind. From the front-side and level (35,
+        # 0) the shin pointed at the camera, a stub under the hip that read
+        # as kneeling.
+        azimuth=-30.0,
+        elevation=30.0,
     )

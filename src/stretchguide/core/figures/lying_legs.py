@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+from typing import Final
 
 from stretchguide.core.figures.body import RADIUS, Pose
 from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, Support, rests_on
@@ -22,8 +22,9 @@ from stretchguide.core.figures.positions import (
     _arms_by_side,
     _figure_four,
     hook_lying,
+    mat_area,
 )
-from stretchguide.core.figures.vectors import Vec
+from stretchguide.core.figures.vectors import _add, _mv
 
 
 def _knees_to_chest() -> ExerciseFigure:
@@ -131,52 +132,77 @@ def _supine_piriformis() -> ExerciseFigure:
     )
 
 
-def _hold_behind_thigh(p: Pose, leg: str) -> Pose:
-    """Both palms behind ``leg``'s thigh just above the knee, elbows up and out.
+def _ankle_over_thigh(p: Pose) -> Pose:
+    """The right ankle laid across the front of the raised left thigh, just above the knee.
 
-    Solved per pose rather than with ``Reach``: a planar reach keeps the upper
-    arm on the mat and brings the forearm up the front of the thigh, which
-    reads as pushing the knee away instead of drawing it in.
+    The foot hangs past the outside of that thigh and the crossed knee falls
+    open to the side as far as the hip turns out (``positions._figure_four``
+    is the same contact with the foot still on the floor).
     """
-    p = grounded(p)
-    sk = forward(p)
-    knee, back = sk[f"{leg}_knee"], sk[f"{leg}_thigh_back"]
-    # Two fifths of the way from the knee to the middle of the hamstrings,
-    # a little beyond the skin so the hands show past the thigh's edge.
-    grip = tuple(k + 0.4 * (b - k) for k, b in zip(knee, back, strict=True))
-    lateral = 1.0 if leg == "l" else -1.0
-    for s, k in (("l", 1.0), ("r", -1.0)):
-        target = (grip[0] + 6.0, grip[1] + k * lateral * 4.0, grip[2] + 4.0)
+    # Where the ankle goes, in the thigh's own frame: in front of it, 8 cm
+    # from the knee towards the hip and just past its outer edge, so the
+    # shin lies across the thigh and the legs are drawn as crossed
+    # (``drawing._legs_crossed``: thigh and shin depth-sorted apart).
+    spot = (RADIUS["thigh"] + SURFACE_RADIUS["r_ankle"], 9.0, 3.0)
 
-        def residuals(q: Skeleton, s: str = s, target: Vec = target) -> list[float]:
-            palm = [(w + h) / 2 for w, h in zip(q[f"{s}_wrist"], q[f"{s}_hand"], strict=True)]
-            return [a - b for a, b in zip(palm, target, strict=True)] + [
-                math.sqrt(0.3) * max(0.0, 35.0 - q[f"{s}_elbow"][2])
-            ]
+    def residuals(sk: Skeleton) -> list[float]:
+        target = _add(sk["l_knee"], _mv(sk.frames["l_thigh"], spot))
+        gap = [a - b for a, b in zip(sk["r_ankle"], target, strict=True)]
+        # The knee out to the side as far as the hip's turn allows (lightly:
+        # the ankle's place comes first), never above the ankle it carries.
+        out = 0.05 * (sk["r_knee"][1] - sk["r_hip"][1] + 30.0)
+        return [*gap, out, max(0.0, sk["r_knee"][2] - sk["r_ankle"][2] + 4.0)]
 
-        p = fit_lsq(
-            p.with_({f"{s}_shoulder_flex": 60.0, f"{s}_shoulder_abd": 20.0, f"{s}_elbow": 60.0}),
-            [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_shoulder_rot", f"{s}_elbow"],
-            residuals,
-        )
-    return p
+    return fit_lsq(
+        p.with_(r_hip_flex=100.0, r_hip_abd=30.0, r_hip_rot=60.0, r_knee=110.0),
+        ["r_hip_flex", "r_hip_abd", "r_hip_rot", "r_knee"],
+        residuals,
+        iterations=80,
+    )
+
+
+# Both palms round the back of the raised left thigh, between the knee and
+# the middle of the hamstrings: the right hand between the legs, on the
+# side the camera sees, the left round the outside. Nearer the knee is out
+# of the arms' reach with the shoulders on the mat.
+_BEHIND_THIGH: Final = (
+    Reach(
+        "l",
+        "l_thigh_back",
+        toward="l_knee",
+        fraction=0.3,
+        offset=(-2.0, 9.0, 0.0),
+    ),
+    Reach(
+        "r",
+        "l_thigh_back",
+        toward="l_knee",
+        fraction=0.3,
+        offset=(-2.0, -9.0, 0.0),
+    ),
+)
 
 
 def _advanced_piriformis() -> ExerciseFigure:
-    # Seen from the resting (left) side: the hands and the thigh they draw
-    # in are nearest, and the crossed right foot shows above that knee.
     start = _figure_four(_arms_by_side(hook_lying()))
-    pulled = start.with_(l_hip_flex=125.0, l_knee=105.0, l_ankle=-5.0, neck_flex=12.0)
-    pulled = _figure_four(pulled, max_flex=140.0, ankle_at=(0.0, 4.0, 3.0))
+    # The left foot leaves the mat and that thigh comes in towards the chest
+    # (its shin level), carrying the crossed ankle with it.
+    pulled = _ankle_over_thigh(start.with_(l_hip_flex=95.0, l_knee=90.0, l_ankle=-5.0))
     return ExerciseFigure(
         "advanced_piriformis_stretch",
         View.SIDE,
         start=_sup(start, LYING_BACK + LEFT_FOOT),
-        key=_sup(_hold_behind_thigh(pulled, "l"), LYING_BACK),
-        props=(FLOOR, MAT),
+        key=_with_reaches(pulled, *_BEHIND_THIGH, rests=LYING_BACK),
+        props=(mat_area(-88.0, 72.0, 32.0),),
         feel=("buttock", "back_of_hip"),
-        azimuth=-20.0,
-        from_resting_side=True,
+        # From the crossed leg's side, towards the feet and from above: the
+        # crossed leg nearest, its shin across the raised thigh and its
+        # buttock (where the stretch is felt, and the glow) in view. From the
+        # other side the crossed leg was half hidden behind four limbs and
+        # the glow sat on the far hip; level, the shin across pointed at
+        # the camera.
+        azimuth=40.0,
+        elevation=30.0,
     )
 
 
