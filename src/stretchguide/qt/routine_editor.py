@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -50,6 +49,7 @@ from stretchguide.core.catalog import (
     load_routine_file,
     parse_routine_text,
 )
+from stretchguide.qt.accessible import MessageLabel, role
 
 _Index = QModelIndex | QPersistentModelIndex
 _ITEM_FIELD = re.compile(r"^items\[(\d+)\]")
@@ -245,8 +245,7 @@ class RoutineEditor(QDialog):
         self.per_week.setRange(0.5, 21)
         self.per_week.setDecimals(1)
         self.per_week.setAccessibleName(self.tr("Sessions per week"))
-        self.name_error = QLabel()
-        self.name_error.setStyleSheet("color: #c0392b;")
+        self.name_error = MessageLabel(error=True)
         head = QFormLayout()
         head.addRow(self.tr("&Name"), self.name)
         head.addRow("", self.name_error)
@@ -302,10 +301,8 @@ class RoutineEditor(QDialog):
         dose.addRow(self.tr("S&ets"), self.sets)
         dose.addRow(self.tr("Si&des"), self.sides)
         dose.addRow(self.tr("Res&t between sets, seconds"), self.rest)
-        self.item_error = QLabel()
-        self.item_error.setWordWrap(True)
-        self.item_error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.item_error.setAccessibleName(self.tr("Problem with this routine"))
+        self.item_error = MessageLabel(error=True)
+        role(self.item_error, self.tr("Problem with this routine"))
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)

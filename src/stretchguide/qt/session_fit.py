@@ -97,6 +97,7 @@ class TextFit:
             self.set_px(label, max(14, int(h * share)), bold)
             if label in self._full and label.text() != self._full[label]:
                 label.setText(self._full[label])
+            label.setAccessibleName("")  # its text again (_elide)
             label.setToolTip("")  # the full text, only while shortened
         layout = self.view.layout()
         assert layout is not None
@@ -165,6 +166,9 @@ class TextFit:
             if fits():
                 break
         label.setToolTip(full)
+        # A screen reader gets the whole text, not the shortened one (a set
+        # name stands in for a label's text; ``fit`` clears it).
+        label.setAccessibleName(full)
 
     def _need(self, label: QLabel) -> int:
         """The height ``label`` needs at its width: every wrapped line."""
