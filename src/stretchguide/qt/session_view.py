@@ -31,6 +31,7 @@ from stretchguide.core.session import (
     SessionSnapshot,
 )
 from stretchguide.core.timeline import Step, StepKind
+from stretchguide.qt.accessible import announce
 from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.widgets import (
@@ -97,15 +98,15 @@ class SessionView(QWidget):
         self.figure.setSizePolicy(figure_policy)
         self.figure.setMinimumHeight(self.figure.minimumSizeHint().height())
         self.name = QLabel()
-        self.name.setAccessibleName(self.tr("Exercise"))
+        self.name.setAccessibleDescription(self.tr("Exercise"))
         self.name.setWordWrap(True)
         self.instruction = QLabel()
-        self.instruction.setAccessibleName(self.tr("Instruction"))
+        self.instruction.setAccessibleDescription(self.tr("Instruction"))
         self.instruction.setWordWrap(True)
         # The exercise's cautions and the routine's note, for the whole
         # exercise (issue 11; the layout is the session screen's to restyle).
         self.caution = QLabel()
-        self.caution.setAccessibleName(self.tr("Caution"))
+        self.caution.setAccessibleDescription(self.tr("Caution"))
         self.caution.setWordWrap(True)
         self.caution.setStyleSheet("QLabel { border-left: 6px solid #c98a00; padding: 2px 8px; }")
         self.side = Badge()
@@ -114,7 +115,7 @@ class SessionView(QWidget):
         self.mute_badge = Badge()
         self.mute_badge.setAccessibleName(self.tr("Sound"))
         self.reps = QLabel()
-        self.reps.setAccessibleName(self.tr("Repetition"))
+        self.reps.setAccessibleDescription(self.tr("Repetition"))
         self.reps.setWordWrap(True)
         top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         for label in (self.name, self.instruction, self.caution, self.reps):
@@ -122,16 +123,16 @@ class SessionView(QWidget):
             label.setAlignment(top_left)
         self.dial = CountdownDial()
         self.next_up = QLabel()
-        self.next_up.setAccessibleName(self.tr("Next up"))
+        self.next_up.setAccessibleDescription(self.tr("Next up"))
         self.next_up.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName(self.tr("Session progress"))
         self.time_left = QLabel()
-        self.time_left.setAccessibleName(self.tr("Time left in the session"))
+        self.time_left.setAccessibleDescription(self.tr("Time left in the session"))
         self.status = QLabel()
-        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("Status"))
         self.status.setWordWrap(True)
         self._fit = TextFit(self)
 
@@ -489,6 +490,7 @@ class SessionView(QWidget):
 
     def set_status(self, text: str) -> None:
         self._say(self.status, text)
+        announce(self.status, text)  # spoken by a screen reader, wherever its focus is
         self._fit_texts()
 
     def set_muted(self, muted: bool) -> None:

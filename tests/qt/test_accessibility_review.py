@@ -1,0 +1,264 @@
+"""The accessibility review (keyboard only, screen reader, large text):
+what Orca is given, where the keyboard focus goes, and what Tab reaches.
+
+The screen reader's view is read the way Orca gets it: through
+``QAccessible.queryAccessibleInterface``, never from widget properties.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from tests.qt.test_flow import ROUTINE, app_window, fill_checkin, pass_safety_gate
+
+__all__ = ["app_window"]  # the fixture, used by name
+
+ELLIPSIS = "\u2026"
+
+
+def shown_text(label: QLabel) -> str:
+    """What a sighted person reads on ``label``: its text as plain words."""
+    text = label.text()
+    fmt = label.textFormat()
+    if fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and re.search(r"<[A-Za-z/!][^>]*>", text)
+    ):
+        doc = QTextDocument()
+        doc.setHtml(text)
+        text = doc.toPlainText()
+    return text
+
+
+def words(text: str) -> str:
+    """Whitespace, mnemonic "&"s and the "…" of a shortened text left out,
+    and the microphone check's tick and circle, which its names say in words
+    ("heard", "not heard yet")."""
+    text = re.sub(r"&(?!&)", "", text).replace(ELLIPSIS, " ")
+    text = text.replace("\N{CHECK MARK}", "").replace("\N{WHITE CIRCLE}", "")
+    return " ".join(text.split())
+
+
+def exposed(widget: QWidget) -> str:
+    """Name and description, as the accessibility bridge hands them to Orca."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    assert iface is not None and iface.isValid()
+    return iface.text(QAccessible.Text.Name) + " " + iface.text(QAccessible.Text.Description)
+
+
+def hidden_from_screen_reader(root: QWidget) -> list[str]:
+    """Each visible label whose text a screen reader is not given."""
+    out = []
+    for w in [root, *root.findChildren(QLabel)]:
+        if not isinstance(w, QLabel) or not w.isVisible():
+            continue
+        seen = words(shown_text(w))
+        if not seen:
+            continue
+        name = words(QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name))
+        if seen not in name:
+            out.append(f"{seen[:60]!r} read as {name[:60]!r}")
+    return out
+
+
+def look(window: QWidget, where: str, found: dict[str, list[str]]) -> None:
+    QApplication.processEvents()
+    roots = [window, *(w for w in QApplication.topLevelWidgets() if w.isVisible())]
+    missing = [m for r in dict.fromkeys(roots) for m in hidden_from_screen_reader(r)]
+    found[where] = sorted(set(missing))
+
+
+def test_every_label_on_every_page_gives_a_screen_reader_its_text(qtbot, app_window):
+    window, clock, *_ = app_window
+    found: dict[str, list[str]] = {}
+    window.resize(1280, 800)
+    look(window, "routines", found)
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    look(window, "disclaimer", found)
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    look(window, "safety questions, one unanswered", found)
+    gate.answer_all_no()
+    gate.set_answer("bladder_bowel", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    assert gate.currentWidget() is gate.result_page
+    look(window, "urgent result", found)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.error.text()
+    look(window, "check-in with its error", found)
+    fill_checkin(qtbot, page, back=5, leg=6)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    controller = window.flow.controller
+    controller.timer.stop()
+    controller.toggle_pause()  # the status line says something
+    look(window, "session, paused", found)
+    controller.toggle_pause()
+    total = window.flow.session.timeline.total_s
+    t = 0.0
+    while window.current_page() == "session" and t < total + 30:
+        clock.advance(1.0)
+        controller.tick()
+        t += 1.0
+    assert window.current_page() == "checkin"
+    look(window, "check-in after", found)
+    fill_checkin(qtbot, page, back=3, leg=4)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.verdict.isVisible()
+    look(window, "verdict", found)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "history"
+    look(window, "history", found)
+    window.show_page("guidance")
+    look(window, "guidance", found)
+    window.open_settings()
+    look(window, "settings", found)
+    window._settings_dialog.reject()
+    left = {where: m for where, m in found.items() if m}
+    assert not left, left
+
+
+def test_the_session_labels_say_their_words_and_keep_their_role(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    fill_checkin(qtbot, window.checkin, back=5, leg=6)
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    view = window.session_view
+    window.flow.controller.timer.stop()
+    window.flow.controller.toggle_pause()
+    status = view.full_text(view.status)
+    assert status
+    read = exposed(view.status)
+    # The words shown (in full, even when shortened on screen), then what they are.
+    assert status in read and "Status" in read
+    assert view.full_text(view.name) in exposed(view.name)
+    assert "Exercise" in exposed(view.name)
+
+
+def test_a_shortened_session_text_is_read_in_full(qtbot):
+    from PySide6.QtWidgets import QLabel as Label
+
+    from stretchguide.qt.session_view import SessionView
+
+    view = SessionView()
+    qtbot.addWidget(view)
+    view.resize(900, 420)
+    view.show()
+    long = "Keep the knee soft and the back flat on the mat, " * 8
+    view.set_status(long.strip())
+    qtbot.wait(1)
+    shown = view.status.text()
+    assert shown.endswith(ELLIPSIS)  # the test needs a shortened text
+    name = QAccessible.queryAccessibleInterface(view.status).text(QAccessible.Text.Name)
+    assert name == long.strip()
+    view.set_status("Paused")
+    qtbot.wait(1)
+    assert QAccessible.queryAccessibleInterface(view.status).text(QAccessible.Text.Name) == "Paused"
+    assert isinstance(view.status, Label)
+
+
+def test_the_session_status_is_announced_as_it_changes(qtbot, monkeypatch):
+    from stretchguide.qt import accessible
+    from stretchguide.qt.session_view import SessionView
+
+    sent = []
+    monkeypatch.setattr(accessible, "_send", sent.append)
+    view = SessionView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_status("Sound off")
+    said = [e.message() for e in sent if e.type() == QAccessible.Event.Announcement]
+    assert said == ["Sound off"]
+
+
+def test_the_urgent_advice_takes_the_focus_and_is_read_whole(qtbot, app_window):
+    window, *_ = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.answer_all_no()
+    gate.set_answer("bladder_bowel", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    focus = QApplication.focusWidget()
+    assert focus is gate.result_text
+    read = exposed(focus)
+    assert "Seek urgent medical help" in read
+    assert words(gate.result_text.text()) in words(read)
+    # Tab goes on to the one button.
+    qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is gate.ack_button
+
+
+def test_the_verdict_takes_the_focus_and_enter_goes_on(qtbot, app_window):
+    window, clock, *_ = app_window
+    window.checkin_now()
+    page = window.checkin
+    fill_checkin(qtbot, page, back=3, leg=4)
+    page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.verdict.isVisible()
+    assert QApplication.focusWidget() is page.verdict
+    assert "Saved" in exposed(page.verdict)
+    assert page.verdict.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.keyClick(page.verdict, Qt.Key.Key_Return)
+    assert window.current_page() != "checkin"
+
+
+def test_save_with_a_missing_answer_shows_and_focuses_the_message(qtbot, app_window):
+    window, *_ = app_window
+    window.resize(900, 420)  # the form is taller than the window
+    window.checkin_now()
+    page = window.checkin
+    qtbot.wait(1)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+    assert page.error.text()
+    assert QApplication.focusWidget() is page.error
+    assert not page.error.visibleRegion().isEmpty()
+    assert words(page.error.text()) in words(exposed(page.error))
+    # An empty message is never an (invisible) Tab stop.
+    page.back.set_value(2)
+    page.leg.set_value(2)
+    page.set_extent("thigh")
+    page.extent_group.idClicked.emit(2)
+    assert page.error.text() == ""
+    assert page.error.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_error_text_reads_on_light_and_dark(qtbot, dark):
+    from stretchguide.qt.accessible import MessageLabel
+    from stretchguide.qt.theme import dark_palette
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    if dark:
+        holder.setPalette(dark_palette())
+    label = MessageLabel(error=True, parent=holder)
+    label.setText("Please answer every question.")
+    from PySide6.QtGui import QPalette
+
+    fg = label.palette().color(QPalette.ColorRole.WindowText)
+    bg = label.palette().color(QPalette.ColorRole.Window)
+    assert contrast(fg, bg) >= 4.5
+
+
+def contrast(a, b) -> float:
+    def lum(c) -> float:
+        def f(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * f(c.redF()) + 0.7152 * f(c.greenF()) + 0.0722 * f(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
