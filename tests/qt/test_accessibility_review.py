@@ -262,3 +262,39 @@ def contrast(a, b) -> float:
 
     hi, lo = sorted((lum(a), lum(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def tab_from(qtbot, widget: QWidget, times: int = 1, back: bool = False) -> QWidget:
+    """Press Tab (or Shift+Tab) ``times`` from ``widget``; the widget focused after."""
+    widget.setFocus()
+    for _ in range(times):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        if back:
+            qtbot.keyClick(focus, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    return focus
+
+
+@pytest.mark.parametrize("kind", ["before", "after"])
+def test_tab_reaches_numbness_and_weakness(qtbot, kind):
+    from stretchguide.qt.checkin import CheckinPage
+
+    page = CheckinPage()
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.start(kind, [("bridge", "Bridge")])
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    assert tab_from(qtbot, page.tingling) is page.numbness
+    assert tab_from(qtbot, page.numbness) is page.weakness
+    assert tab_from(qtbot, page.weakness, back=True) is page.numbness
+    # Space ticks each; they stay independent of one another.
+    for b in (page.tingling, page.numbness, page.weakness):
+        b.setFocus()
+        qtbot.keyClick(b, Qt.Key.Key_Space)
+    assert all(b.isChecked() for b in (page.tingling, page.numbness, page.weakness))

@@ -123,7 +123,12 @@ class ChoiceRow(QWidget):
             button.setMinimumHeight(TOGGLE_HEIGHT)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(name)
-            self.group.addButton(button, i)
+            if exclusive:
+                # Not in a group otherwise: Qt takes Tab focus from all but
+                # one checkable button of any QButtonGroup, exclusive or not,
+                # and its arrow keys skip them too, so Numbness and Weakness
+                # could not be reached from the keyboard.
+                self.group.addButton(button, i)
             self.buttons.append(button)
             row.addWidget(button)
         self.setStyleSheet(TOGGLE_STYLE)
