@@ -31,7 +31,6 @@ from stretchguide.core.session import (
     SessionSnapshot,
 )
 from stretchguide.core.timeline import Step, StepKind
-from stretchguide.qt.accessible import announce
 from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.widgets import (
@@ -490,7 +489,6 @@ class SessionView(QWidget):
 
     def set_status(self, text: str) -> None:
         self._say(self.status, text)
-        announce(self.status, text)  # spoken by a screen reader, wherever its focus is
         self._fit_texts()
 
     def set_muted(self, muted: bool) -> None:
