@@ -298,3 +298,53 @@ def test_tab_reaches_numbness_and_weakness(qtbot, kind):
         b.setFocus()
         qtbot.keyClick(b, Qt.Key.Key_Space)
     assert all(b.isChecked() for b in (page.tingling, page.numbness, page.weakness))
+
+
+def activate(qtbot, window: QWidget) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def tab_ring(qtbot, start: QWidget, limit: int = 60) -> list[QWidget]:
+    """Every widget Tab visits from ``start`` until it comes back (or ``limit``)."""
+    start.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(limit):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is start or now in seen:
+            break
+        seen.append(now)
+    return seen
+
+
+def test_tab_reaches_the_toolbar_and_enter_opens_its_page(qtbot, app_window):
+    window, *_ = app_window
+    window.ensure_routines()
+    activate(qtbot, window)
+    visited = tab_ring(qtbot, window.routines.list_view)
+    bar = window.nav
+    for act in (
+        window.act_history,
+        window.act_checkin,
+        window.act_settings,
+        window.act_guidance,
+        window.act_safety,
+    ):
+        assert bar.widgetForAction(act) in visited, act.text()
+    history = bar.widgetForAction(window.act_history)
+    history.setFocus()
+    qtbot.keyClick(history, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() == "history")
+    # From the History page too.
+    assert bar.widgetForAction(window.act_guidance) in tab_ring(qtbot, history)
+
+
+def test_the_readme_lists_the_window_keys():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for key in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+K", "Ctrl+,", "Ctrl+Shift+Q", "Ctrl+P"):
+        assert f"| {key} |" in readme, key

@@ -18,11 +18,12 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QColor,
+    QKeyEvent,
     QPainter,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 # An error reads at 4.5:1 or better on the window colour: #c0392b is 4.7:1
 # on the light window and 2.96:1 on the dark one, where #ff8a80 is 7:1.
@@ -71,6 +72,36 @@ def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
         else QAccessible.AnnouncementPoliteness.Polite
     )
     _send(event)
+
+
+class _EnterClicks(QObject):
+    """Return and Enter press the focused button, as Space does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.isAutoRepeat()
+            and isinstance(watched, QAbstractButton)
+            and watched.isEnabled()
+        ):
+            watched.animateClick()
+            return True
+        return False
+
+
+def enter_clicks(button: QAbstractButton) -> None:
+    """Make Return and Enter press ``button`` while it has the focus.
+
+    A QPushButton outside a dialog, and any QToolButton, answer only Space:
+    someone who knows Enter from other programs pressed it and nothing
+    happened. (A push button's own ``setAutoDefault`` does the same; a
+    tool button has none.)
+    """
+    filt = button.findChild(_EnterClicks)
+    if filt is None:
+        button.installEventFilter(_EnterClicks(button))
 
 
 class MessageLabel(QLabel):

@@ -155,8 +155,12 @@ class MainWindow(PlanActions):
         )
 
     def _finish_toolbar(self) -> None:
-        """Each toolbar action's shortcut, and a tooltip that names it (once)."""
+        """Each toolbar action's shortcut, and a tooltip that names it (once);
+        the toolbar's buttons join the Tab order."""
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
+
+        from stretchguide.qt.accessible import enter_clicks
 
         for act, shortcut in self._shortcuts:
             keys = QKeySequence(shortcut)
@@ -164,6 +168,14 @@ class MainWindow(PlanActions):
             # resolution materialises PySide's whole Qt namespace (~22 ms).
             act.setShortcuts([keys])
             act.setToolTip(f"{act.text().replace('&', '')} ({keys.toString()})")
+            # A tool button takes no Tab focus of its own: History, Check in,
+            # Settings and the safety questions were out of the keyboard's
+            # reach for anyone who did not know the shortcuts. Tab, not a
+            # click, gives them the focus (a click leaves it on the page).
+            button = self.nav.widgetForAction(act)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                enter_clicks(button)
         self._shortcuts = []
 
     @property
