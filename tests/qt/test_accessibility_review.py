@@ -348,3 +348,131 @@ def test_the_readme_lists_the_window_keys():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for key in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+K", "Ctrl+,", "Ctrl+Shift+Q", "Ctrl+P"):
         assert f"| {key} |" in readme, key
+
+
+def start_a_session(qtbot, window) -> None:
+    window.ensure_routines()  # as after the first paint: it focuses the list
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window.flow.controller.timer.stop()
+    view = window.session_view
+    view.confirm_stop = view._ask_stop  # the real stop question, not the fixture's yes
+    activate(qtbot, window)
+
+
+def while_asked(steps) -> list:
+    """Run ``steps`` one after another, each once the next question is open
+    (questions block in a local event loop). Each gets the overlay and
+    returns what to record; an answer is forced if a step failed, so a
+    failing test ends instead of waiting for ever."""
+    from PySide6.QtCore import QTimer
+
+    record: list = []
+
+    def run(i: int) -> None:
+        from stretchguide.qt.widgets import ChoiceOverlay
+
+        overlay = next(
+            w for w in QApplication.allWidgets() if isinstance(w, ChoiceOverlay) and w.isVisible()
+        )
+        try:
+            if i + 1 < len(steps):
+                QTimer.singleShot(0, lambda: run(i + 1))
+            record.append(steps[i](overlay))
+        except Exception as err:  # noqa: BLE001 - reported by the test, outside the loop
+            record.append(err)
+            overlay.cancel()
+
+    QTimer.singleShot(0, lambda: run(0))
+    return record
+
+
+def test_tab_stays_inside_the_hurt_question_and_its_keys_still_answer(qtbot, app_window):
+    window, *_ = app_window
+    start_a_session(qtbot, window)
+    view = window.session_view
+
+    def press(overlay):
+        focused = [QApplication.focusWidget()]
+        qtbot.keyClick(overlay, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        focused.append(QApplication.focusWidget())
+        for _ in range(7):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            focused.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)  # 4: end the session
+        return focused, overlay
+
+    record = while_asked([press])
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    (focused, overlay), *_ = record
+    assert all(f is overlay or overlay.isAncestorOf(f) for f in focused), focused
+    assert any(isinstance(f, type(view.stop_button)) for f in focused)  # the answers, too
+    assert window.current_page() != "session"
+
+
+def test_the_question_shows_a_ring_while_it_has_the_focus(qtbot, app_window):
+    from PySide6.QtGui import QColor, QPalette
+
+    window, *_ = app_window
+    start_a_session(qtbot, window)
+    view = window.session_view
+
+    def look(overlay):
+        image = overlay.grab().toImage()
+        ring = overlay.palette().color(QPalette.ColorRole.Highlight)
+        edge = QColor(image.pixel(4, overlay.height() // 2))
+        focused = QApplication.focusWidget() is overlay
+        overlay.choose("continue")
+        return focused, edge == ring
+
+    record = while_asked([look])
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert record == [(True, True)]
+
+
+def test_esc_on_this_hurts_asks_whether_to_stop_and_never_resumes_unasked(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_a_session(qtbot, window)
+    view = window.session_view
+
+    def escape(overlay):
+        hint = overlay.keys_hint.text() if overlay.keys_hint.isVisible() else ""
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+        return hint
+
+    def stop_question(overlay):
+        seen = (overlay.title.text(), overlay.keys_hint.text())
+        qtbot.keyClick(overlay, Qt.Key.Key_1)  # 1: yes, end the session
+        return seen
+
+    record = while_asked([escape, stop_question])
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    hint, (title, stop_hint) = record
+    assert hint.startswith("Esc:") and "Stop the session" in hint
+    assert title == "Stop the session?"
+    assert stop_hint == "Esc: No, carry on"
+    assert window.current_page() != "session"
+
+
+def test_esc_then_carry_on_is_the_only_way_esc_resumes(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_a_session(qtbot, window)
+    view = window.session_view
+    session = window.flow.session
+
+    def escape(overlay):
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+
+    def stop_question(overlay):
+        paused = session.snapshot(clock()).paused
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)  # "No, carry on", as it says
+        return paused
+
+    record = while_asked([escape, stop_question])
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert record == [None, True]  # still paused while the stop question was open
+    assert window.current_page() == "session"
+    # Carrying on, as chosen: the short get-ready before the exercise goes on.
+    assert session.snapshot(clock()).phase.value == "resuming"

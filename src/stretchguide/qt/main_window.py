@@ -365,7 +365,8 @@ class MainWindow(PlanActions):
         return choose_offers(self, title, intro, lines)
 
     def _ask_hurt(self) -> str:
-        """The full-window "this hurts" question; keys 1-4 answer it.
+        """The full-window "this hurts" question; keys 1-4 answer it, Esc
+        asks whether to stop.
 
         The overlay's ``choose(key)`` is the hook a voice command can call.
         """
@@ -405,7 +406,17 @@ class MainWindow(PlanActions):
                     else self.tr("Or say skip, go on, or stop.")
                 )
             player.say(line, ("paused",))
-        return view.ask_choice(title, text, choices, escape=HurtChoice.CONTINUE.value)
+        from stretchguide.qt.widgets import ASK_STOP
+
+        answer = view.ask_choice(title, text, choices, escape=ASK_STOP)
+        if answer != ASK_STOP:
+            return answer
+        # Esc: stop, as everywhere in a session, with the stop question's
+        # confirmation. It used to mean "Carry on": the exercise started
+        # again for someone who had just said it hurt and pressed Esc.
+        if not view.isVisible():
+            return HurtChoice.CONTINUE.value  # the page went away: as before
+        return HurtChoice.END.value if view.confirm_stop() else HurtChoice.CONTINUE.value
 
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:
