@@ -476,3 +476,29 @@ def test_esc_then_carry_on_is_the_only_way_esc_resumes(qtbot, app_window):
     assert window.current_page() == "session"
     # Carrying on, as chosen: the short get-ready before the exercise goes on.
     assert session.snapshot(clock()).phase.value == "resuming"
+
+
+def test_tab_leaves_the_help_or_hurt_table(qtbot):
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from stretchguide.core.trends.exercises import ExerciseLink
+    from stretchguide.qt.history_table import HelpsHurtsBox
+
+    holder = QWidget()
+    before, after = QPushButton("before"), QPushButton("after")
+    box = HelpsHurtsBox({})
+    col = QVBoxLayout(holder)
+    for w in (before, box, after):
+        col.addWidget(w)
+    qtbot.addWidget(holder)
+    box.model.set_links([ExerciseLink(x, 1, 0, 0, felt_better=2) for x in ("a", "b", "c")])
+    holder.show()
+    activate(qtbot, holder)
+    table = box.table
+    table.setFocus()
+    table.setCurrentIndex(box.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is before
