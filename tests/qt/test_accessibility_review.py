@@ -502,3 +502,18 @@ def test_tab_leaves_the_help_or_hurt_table(qtbot):
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is before
+
+
+@pytest.mark.parametrize("title", ["Ready for a little more?", "Go gentler next time?"])
+def test_enter_in_the_plan_offers_changes_nothing(qtbot, title):
+    from stretchguide.qt.plan_offers import OffersDialog
+
+    lines = ["Bridge: 12 reps instead of 10 reps", "Clam shell: 40 s instead of 30 s"]
+    dialog = OffersDialog(title, "StretchGuide suggests …", lines, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert dialog.chosen() == [False, False]
