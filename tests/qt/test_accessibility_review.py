@@ -517,3 +517,45 @@ def test_enter_in_the_plan_offers_changes_nothing(qtbot, title):
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert dialog.chosen() == [False, False]
+
+
+def test_tab_goes_down_the_after_session_form_in_screen_order(qtbot):
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from stretchguide.qt.checkin import CheckinPage
+
+    page = CheckinPage()
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.start("after", [("bridge", "Bridge"), ("clam_shell", "Clam")])
+    page.show()
+    activate(qtbot, page)
+    visited = tab_ring(qtbot, page.back.group.button(0))
+    rows = [b for g in page.response_groups.values() for b in g.buttons()]
+    at = {w: i for i, w in enumerate(visited)}
+    first_rows = [min(at[b] for b in g.buttons() if b in at) for g in page.response_groups.values()]
+    assert at[page.weakness] < first_rows[0] < first_rows[1] < at[page.note]
+    assert at[page.note] < at[page.save_button]
+    # No stop on something that shows nothing.
+    assert not any(isinstance(w, QAbstractScrollArea) for w in visited)
+
+
+def test_the_safety_questions_and_settings_have_no_invisible_tab_stop(qtbot, app_window):
+    from PySide6.QtWidgets import QScrollArea
+
+    window, *_ = app_window
+    window.ensure_routines()
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    activate(qtbot, window)
+    assert not any(isinstance(w, QScrollArea) for w in tab_ring(qtbot, gate.all_no_button))
+    window.show_page("routines")
+    window.open_settings()
+    dialog = window._settings_dialog
+    activate(qtbot, dialog)
+    assert not isinstance(QApplication.focusWidget(), QScrollArea)
+    first = QApplication.focusWidget()
+    assert first is not None and dialog.isAncestorOf(first)
+    assert not any(isinstance(w, QScrollArea) for w in tab_ring(qtbot, first))
+    dialog.reject()

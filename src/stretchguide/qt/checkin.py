@@ -75,6 +75,7 @@ class CheckinPage(QWidget):
         self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop
         outer.addWidget(scroll)
         body = QWidget()
         font = body.font()
@@ -375,6 +376,17 @@ class CheckinPage(QWidget):
             choice.setAccessibleName(name)
             self.responses_grid.addWidget(choice, row, 1, 1, 3)
             self.response_groups[ex_id] = choice.group
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        # Tab in the order on screen: the rows are made after the rest of
+        # the form, so they came after Save, as the last stops.
+        chain: list[QWidget] = [self.weakness, *self.side_row.buttons]
+        for group in self.response_groups.values():
+            chain += group.buttons()
+        chain.append(self.note)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def set_response(self, exercise_id: str, response: str) -> None:
         group = self.response_groups[exercise_id]

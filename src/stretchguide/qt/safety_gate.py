@@ -135,6 +135,7 @@ class SafetyGate(QStackedWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop
         body = QWidget()
         grid = QGridLayout(body)
         self.answers: dict[str, QButtonGroup] = {}
