@@ -531,7 +531,6 @@ def test_tab_goes_down_the_after_session_form_in_screen_order(qtbot):
     page.show()
     activate(qtbot, page)
     visited = tab_ring(qtbot, page.back.group.button(0))
-    rows = [b for g in page.response_groups.values() for b in g.buttons()]
     at = {w: i for i, w in enumerate(visited)}
     first_rows = [min(at[b] for b in g.buttons() if b in at) for g in page.response_groups.values()]
     assert at[page.weakness] < first_rows[0] < first_rows[1] < at[page.note]
