@@ -558,3 +558,28 @@ def test_the_safety_questions_and_settings_have_no_invisible_tab_stop(qtbot, app
     assert first is not None and dialog.isAncestorOf(first)
     assert not any(isinstance(w, QScrollArea) for w in tab_ring(qtbot, first))
     dialog.reject()
+
+
+def test_enter_presses_the_focused_page_button(qtbot, app_window):
+    window, *_ = app_window
+    window.ensure_routines()
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    activate(qtbot, window)
+    gate.all_no_button.setFocus()
+    qtbot.keyClick(gate.all_no_button, Qt.Key.Key_Return)
+    assert all(g.checkedId() == 0 for g in gate.answers.values())
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    page = window.checkin
+    page.skip_button.setFocus()
+    qtbot.keyClick(page.skip_button, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+    window.flow.controller.timer.stop()
+    window.flow.controller.stop()
+    assert window.current_page() == "checkin"
+    fill_checkin(qtbot, page, back=3, leg=3)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.continue_button.setFocus()
+    qtbot.keyClick(page.continue_button, Qt.Key.Key_Return)
+    assert window.current_page() != "checkin"

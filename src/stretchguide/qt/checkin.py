@@ -228,6 +228,7 @@ class CheckinPage(QWidget):
         self.continue_button.hide()
         for b in (self.skip_button, self.save_button, self.continue_button):
             b.setMinimumSize(140, TOGGLE_HEIGHT)  # reachable from the floor, not fiddly
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         buttons.addStretch()
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)

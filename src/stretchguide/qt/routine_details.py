@@ -121,6 +121,13 @@ class RoutineDetails(QWidget):
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setAccessibleName(self.tr("Start this routine"))
         self.start_button.setDefault(True)
+        for b in (
+            self.clear_filters_button,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         font = self.start_button.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)

@@ -168,6 +168,8 @@ class SafetyGate(QStackedWidget):
         self.check_button = QPushButton(self.tr("&Continue"))
         self.check_button.setAccessibleName(self.tr("Check my answers"))
         self.check_button.setDefault(True)
+        for b in (self.all_no_button, self.check_button):
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         row.addWidget(self.all_no_button)
         row.addStretch()
         row.addWidget(self.check_button)
@@ -210,6 +212,7 @@ class SafetyGate(QStackedWidget):
             bf.setBold(True)
             b.setFont(bf)
             b.setMinimumSize(200, 52)
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         row.addWidget(self.ack_button)
         row.addWidget(self.continue_anyway)
         layout.addLayout(row)
