@@ -583,3 +583,45 @@ def test_enter_presses_the_focused_page_button(qtbot, app_window):
     page.continue_button.setFocus()
     qtbot.keyClick(page.continue_button, Qt.Key.Key_Return)
     assert window.current_page() != "checkin"
+
+
+def ring_colour(element, widget: QWidget):
+    """The colour the app's style draws at the edge of a focused ``element``."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOption
+
+    from stretchguide.qt.style import focus_ring_style
+
+    style = focus_ring_style("Fusion")
+    option = QStyleOption()
+    option.initFrom(widget)
+    option.rect.setRect(0, 0, 60, 40)
+    option.state |= QStyle.StateFlag.State_HasFocus
+    image = QImage(60, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#2f7dd1"))  # a chosen answer's fill
+    p = QPainter(image)
+    style.drawPrimitive(element, option, p, widget)
+    p.end()
+    return QColor(image.pixel(1, 20))
+
+
+def test_the_focus_ring_shows_on_a_chosen_answer(qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QPushButton, QStyle
+
+    button = QPushButton("6")
+    qtbot.addWidget(button)
+    button.setCheckable(True)
+    button.setChecked(True)
+    edge = ring_colour(QStyle.PrimitiveElement.PE_FrameFocusRect, button)
+    assert contrast(edge, QColor("#2f7dd1")) >= 3, edge.name()
+
+
+def test_a_focused_list_or_text_shows_a_ring(qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyle, QTextBrowser
+
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    edge = ring_colour(QStyle.PrimitiveElement.PE_Frame, browser)
+    assert edge == browser.palette().color(QPalette.ColorRole.Highlight)
