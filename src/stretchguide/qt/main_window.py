@@ -159,6 +159,7 @@ class MainWindow(PlanActions):
         the toolbar's buttons join the Tab order."""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QAbstractButton
 
         from stretchguide.qt.accessible import enter_clicks
 
@@ -173,7 +174,7 @@ class MainWindow(PlanActions):
             # reach for anyone who did not know the shortcuts. Tab, not a
             # click, gives them the focus (a click leaves it on the page).
             button = self.nav.widgetForAction(act)
-            if button is not None:
+            if isinstance(button, QAbstractButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 enter_clicks(button)
         self._shortcuts = []
