@@ -625,3 +625,60 @@ def test_a_focused_list_or_text_shows_a_ring(qtbot):
     qtbot.addWidget(browser)
     edge = ring_colour(QStyle.PrimitiveElement.PE_Frame, browser)
     assert edge == browser.palette().color(QPalette.ColorRole.Highlight)
+
+
+def test_saved_answers_stay_readable_and_fixed(qtbot, app_window):
+    from PySide6.QtGui import QPalette
+
+    window, *_ = app_window
+    window.checkin_now()
+    page = window.checkin
+    activate(qtbot, window)
+    fill_checkin(qtbot, page, back=3, leg=4)
+    page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.verdict.isVisible()
+    window.show_page("checkin")  # the verdict stays on screen to be read
+    # Drawn in the normal text colour, not greyed out (1.6:1 before).
+    for b in (page.numbness, page.leg.group.button(4), page.back.group.button(0)):
+        assert b.isEnabled()
+        pal = b.palette()
+        fg = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+        assert contrast(fg, pal.color(QPalette.ColorRole.Button)) >= 4.5
+    # ...and nothing changes them: a click, Space, the arrows, Alt+N.
+    qtbot.mouseClick(page.numbness, Qt.MouseButton.LeftButton)
+    page.numbness.setFocus()
+    qtbot.keyClick(page.numbness, Qt.Key.Key_Space)
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(300)  # a mnemonic clicks after a short delay
+    assert not page.numbness.isChecked()
+    page.leg.group.button(4).setFocus()
+    qtbot.keyClick(page.leg.group.button(4), Qt.Key.Key_Right)
+    qtbot.mouseClick(page.back.group.button(9), Qt.MouseButton.LeftButton)
+    assert (page.back.value(), page.leg.value()) == (3, 4)
+    assert page.note.isReadOnly()
+    # The next check-in starts open again.
+    window.checkin_now()
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.numbness.isChecked)  # a mnemonic clicks after a short delay
+
+
+def test_routine_cautions_read_on_light_and_dark(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.qt.routine_details import RoutineDetails
+    from stretchguide.qt.theme import dark_palette
+
+    catalog = load_builtin()
+    routine = catalog.routines[ROUTINE]
+    assert any(catalog.exercises[i.exercise_id].cautions for i in routine.items)
+    details = RoutineDetails()
+    qtbot.addWidget(details)
+    for palette in (QPalette(QColor("#efefef")), dark_palette()):
+        details.setPalette(palette)
+        details.show_routine(routine, catalog.exercises, 240.0)
+        base = details.browser.palette().color(QPalette.ColorRole.Base)
+        colours = set(re.findall(r"color:\s*(#[0-9a-fA-F]{6})", details.browser.toHtml()))
+        warm = [c for c in colours if c.lower() not in ("#000000", "#ffffff", "#e8e8e8")]
+        assert warm and all(contrast(QColor(c), base) >= 4.5 for c in warm), (warm, base.name())

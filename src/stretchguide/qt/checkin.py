@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from stretchguide.core.trends import CheckInKind, Extent
 from stretchguide.qt.accessible import MessageLabel, role
-from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, ChoiceRow, PainScale
+from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, AnswerLock, ChoiceRow, PainScale
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
@@ -71,6 +71,7 @@ class CheckinPage(QWidget):
         super().__init__(parent)
         self.kind = CheckInKind.ANY
         self._exercises: list[tuple[str, str]] = []
+        self._lock = AnswerLock(self)
         outer = QVBoxLayout(self)
         self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -337,8 +338,8 @@ class CheckinPage(QWidget):
         self.save_button.show()
         self.skip_button.show()
         self.save_button.setEnabled(True)
-        for widget in self._inputs():
-            widget.setEnabled(True)
+        self._lock.set_locked(self._inputs(), False)
+        self.note.setReadOnly(False)
         self.set_context()
         self._build_responses((exercises or []) if kind is CheckInKind.AFTER else [])
         self.back.group.button(0).setFocus()
@@ -471,10 +472,10 @@ class CheckinPage(QWidget):
         # (after the layout has placed it).
         area = self.scroll_area
         QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.verdict, 0, 40))
-        # Saved is saved: the answers stay on screen but cannot be changed
-        # (an edit here would never reach the history).
-        for w in self._inputs():
-            w.setEnabled(False)
+        # Saved is saved: the answers stay on screen, readable, but cannot
+        # be changed (an edit here would never reach the history).
+        self._lock.set_locked(self._inputs(), True)
+        self.note.setReadOnly(True)
         self.save_button.hide()
         self.skip_button.hide()
         self.continue_button.show()
