@@ -675,10 +675,15 @@ def test_routine_cautions_read_on_light_and_dark(qtbot):
     assert any(catalog.exercises[i.exercise_id].cautions for i in routine.items)
     details = RoutineDetails()
     qtbot.addWidget(details)
-    for palette in (QPalette(QColor("#efefef")), dark_palette()):
-        details.setPalette(palette)
-        details.show_routine(routine, catalog.exercises, 240.0)
+    details.show_routine(routine, catalog.exercises, 240.0)
+    app = QApplication.instance()
+    light = app.palette()
+    # The theme changes while the routine shows (Settings, or the system's).
+    for palette in (dark_palette(), light):
+        app.setPalette(palette)
+        QApplication.processEvents()
         base = details.browser.palette().color(QPalette.ColorRole.Base)
         colours = set(re.findall(r"color:\s*(#[0-9a-fA-F]{6})", details.browser.toHtml()))
         warm = [c for c in colours if c.lower() not in ("#000000", "#ffffff", "#e8e8e8")]
         assert warm and all(contrast(QColor(c), base) >= 4.5 for c in warm), (warm, base.name())
+    app.setPalette(light)

@@ -191,14 +191,17 @@ class RoutineDetails(QWidget):
             return
         self.edit_button.setText(self.tr("&Copy and edit") if routine.builtin else self.tr("&Edit"))
         self._shown = (exercises, duration_s)
-        dark = self.browser.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        # This widget's palette, not the browser's: on a theme change this
+        # one hears of it first, before its children take the new colours.
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         colour = CAUTION_DARK if dark else CAUTION_LIGHT
         self.browser.setHtml(routine_html(routine, exercises, duration_s, self.tr, colour))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         # The theme changed: the cautions take its colour.
-        if event.type() == QEvent.Type.PaletteChange and self._routine is not None:
+        themes = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in themes and self._routine is not None:
             self.show_routine(self._routine, *self._shown)
 
     def show_no_match(self) -> None:
