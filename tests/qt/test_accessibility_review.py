@@ -103,6 +103,14 @@ def test_every_label_on_every_page_gives_a_screen_reader_its_text(qtbot, app_win
     controller.toggle_pause()  # the status line says something
     look(window, "session, paused", found)
     controller.toggle_pause()
+
+    def hurt_question(overlay):
+        look(window, "this hurts", found)
+        overlay.choose("continue")
+
+    while_asked([hurt_question])
+    window.session_view.sig_hurts.emit()
+    controller.timer.stop()
     total = window.flow.session.timeline.total_s
     t = 0.0
     while window.current_page() == "session" and t < total + 30:
@@ -123,6 +131,7 @@ def test_every_label_on_every_page_gives_a_screen_reader_its_text(qtbot, app_win
     window.open_settings()
     look(window, "settings", found)
     window._settings_dialog.reject()
+    assert "this hurts" in found  # the question was looked at, open
     left = {where: m for where, m in found.items() if m}
     assert not left, left
 
