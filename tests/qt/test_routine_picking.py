@@ -112,8 +112,11 @@ def test_the_check_out_shows_before_values_and_is_read_only_after_save(qtbot, pi
     fill_checkin(qtbot, page, back=3, leg=4, extent="buttock")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.verdict.isVisibleTo(window)
-    for widget in (page.back, page.leg, page.extent_row, page.symptoms, page.note):
-        assert not widget.isEnabled()
+    # Locked, not greyed out (test_accessibility_review): a click changes nothing.
+    qtbot.mouseClick(page.back.group.button(8), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.numbness, Qt.MouseButton.LeftButton)
+    assert page.back.value() == 3 and not page.numbness.isChecked()
+    assert page.note.isReadOnly()
     page.back.set_value(9)  # even programmatically, nothing more is saved
     [after] = [
         c

@@ -4,8 +4,10 @@ well as clicks, one accessible name per answer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -123,7 +125,12 @@ class ChoiceRow(QWidget):
             button.setMinimumHeight(TOGGLE_HEIGHT)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(name)
-            self.group.addButton(button, i)
+            if exclusive:
+                # Not in a group otherwise: Qt takes Tab focus from all but
+                # one checkable button of any QButtonGroup, exclusive or not,
+                # and its arrow keys skip them too, so Numbness and Weakness
+                # could not be reached from the keyboard.
+                self.group.addButton(button, i)
             self.buttons.append(button)
             row.addWidget(button)
         self.setStyleSheet(TOGGLE_STYLE)
@@ -153,3 +160,54 @@ class ChoiceRow(QWidget):
             current = max(0, min(len(self.buttons) - 1, current + step))
         self.buttons[current].setChecked(True)
         self.buttons[current].setFocus()
+
+
+class AnswerLock(QObject):
+    """Saved answers: shown as they are, in their own colours, but fixed.
+
+    Disabled, they were drawn grey on grey (1.6:1) beside the advice that
+    quotes them, and Tab skipped them. Locked, they keep their colours and
+    the focus (a screen reader can go over them), while clicks, Space, the
+    arrows and the Alt-letter keys no longer change them.
+    """
+
+    KEYS = frozenset(
+        {
+            Qt.Key.Key_Space,
+            Qt.Key.Key_Select,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        }
+    )
+    EVENTS = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Shortcut,
+        }
+    )
+
+    def set_locked(self, widgets: tuple[QWidget, ...], locked: bool) -> None:
+        for widget in widgets:
+            buttons = widget.findChildren(QAbstractButton)
+            if isinstance(widget, QAbstractButton):
+                buttons.append(widget)
+            for b in buttons:
+                b.removeEventFilter(self)
+                if locked:
+                    b.installEventFilter(self)
+                    b.setCursor(Qt.CursorShape.ForbiddenCursor)
+                else:
+                    b.unsetCursor()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in self.EVENTS:
+            return True
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return isinstance(event, QKeyEvent) and event.key() in self.KEYS
+        return False

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from html import escape as html_escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.trends import CheckInKind, Extent
-from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, ChoiceRow, PainScale
+from stretchguide.qt.accessible import MessageLabel, role
+from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, AnswerLock, ChoiceRow, PainScale
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
@@ -69,10 +71,12 @@ class CheckinPage(QWidget):
         super().__init__(parent)
         self.kind = CheckInKind.ANY
         self._exercises: list[tuple[str, str]] = []
+        self._lock = AnswerLock(self)
         outer = QVBoxLayout(self)
         self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop
         outer.addWidget(scroll)
         body = QWidget()
         font = body.font()
@@ -88,7 +92,7 @@ class CheckinPage(QWidget):
         self.title.setFont(font)
         self.form.addWidget(self.title)
         self.routine_label = QLabel()
-        self.routine_label.setAccessibleName(self.tr("Routine"))
+        role(self.routine_label, self.tr("Routine"))
         self.routine_label.setWordWrap(True)
         self.routine_label.hide()
         self.form.addWidget(self.routine_label)
@@ -129,7 +133,7 @@ class CheckinPage(QWidget):
         self.tingling, self.numbness, self.weakness = self.symptoms.buttons
         self.form.addWidget(self.symptoms)
         self.before_label = QLabel()
-        self.before_label.setAccessibleName(self.tr("Before the session"))
+        role(self.before_label, self.tr("Before the session"))
         self.before_label.setWordWrap(True)
         self.before_label.hide()
         self.form.addWidget(self.before_label)
@@ -184,15 +188,16 @@ class CheckinPage(QWidget):
         note_label.setBuddy(self.note)
         self.form.addWidget(self.note)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error.setAccessibleName(self.tr("Form error"))
+        # Save moves the focus to a missing answer's message, and saving to
+        # the verdict: a screen reader reads them, and nobody is left
+        # wondering whether Save did anything.
+        self.error = MessageLabel(error=True)
+        role(self.error, self.tr("Form error"))
         self.form.addWidget(self.error)
 
-        self.verdict = QLabel()
-        self.verdict.setWordWrap(True)
+        self.verdict = MessageLabel()
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
-        self.verdict.setAccessibleName(self.tr("Advice"))
+        role(self.verdict, self.tr("Advice"))
         self.verdict.hide()
         self.form.addWidget(self.verdict)
 
@@ -208,7 +213,7 @@ class CheckinPage(QWidget):
             )
         )
         self.purpose.setWordWrap(True)
-        self.purpose.setAccessibleName(self.tr("What the answers are used for"))
+        role(self.purpose, self.tr("What the answers are used for"))
         self.purpose.setStyleSheet("QLabel { border-left: 4px solid #8a8f98; padding: 6px 10px; }")
         self.form.addWidget(self.purpose)
         self.form.addStretch()
@@ -224,6 +229,7 @@ class CheckinPage(QWidget):
         self.continue_button.hide()
         for b in (self.skip_button, self.save_button, self.continue_button):
             b.setMinimumSize(140, TOGGLE_HEIGHT)  # reachable from the floor, not fiddly
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         buttons.addStretch()
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
@@ -332,8 +338,8 @@ class CheckinPage(QWidget):
         self.save_button.show()
         self.skip_button.show()
         self.save_button.setEnabled(True)
-        for widget in self._inputs():
-            widget.setEnabled(True)
+        self._lock.set_locked(self._inputs(), False)
+        self.note.setReadOnly(False)
         self.set_context()
         self._build_responses((exercises or []) if kind is CheckInKind.AFTER else [])
         self.back.group.button(0).setFocus()
@@ -372,6 +378,17 @@ class CheckinPage(QWidget):
             choice.setAccessibleName(name)
             self.responses_grid.addWidget(choice, row, 1, 1, 3)
             self.response_groups[ex_id] = choice.group
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        # Tab in the order on screen: the rows are made after the rest of
+        # the form, so they came after Save, as the last stops.
+        chain: list[QWidget] = [self.weakness, *self.side_row.buttons]
+        for group in self.response_groups.values():
+            chain += group.buttons()
+        chain.append(self.note)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def set_response(self, exercise_id: str, response: str) -> None:
         group = self.response_groups[exercise_id]
@@ -421,9 +438,31 @@ class CheckinPage(QWidget):
     def submit(self) -> None:
         answers = self.answers()
         if answers is None:
+            self._point_to_error()
             return
         self.error.clear()
         self.sig_submitted.emit(answers)
+
+    def _point_to_error(self) -> None:
+        # The message sits under the form: on a small screen, in large text
+        # or after a long session it was set below the visible part, and
+        # Save seemed to do nothing. Brought into view and given the focus,
+        # it is seen, and a screen reader reads it.
+        self.form.activate()
+        self.scroll_area.ensureWidgetVisible(self.error, 0, 40)
+        self.error.setFocus(Qt.FocusReason.OtherFocusReason)
+        area, error = self.scroll_area, self.error
+        # Again once the scroll area has taken the form's new height.
+        QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(error, 0, 40))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # After the verdict the focus is on the advice: Enter goes on, as it
+        # would on the Continue button beside it.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.continue_button.isVisible():
+            self.continue_button.click()
+            return
+        super().keyPressEvent(event)
 
     def show_verdict(self, html: str) -> None:
         """After saving: show advice and swap Save for Continue."""
@@ -433,11 +472,13 @@ class CheckinPage(QWidget):
         # (after the layout has placed it).
         area = self.scroll_area
         QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.verdict, 0, 40))
-        # Saved is saved: the answers stay on screen but cannot be changed
-        # (an edit here would never reach the history).
-        for w in self._inputs():
-            w.setEnabled(False)
+        # Saved is saved: the answers stay on screen, readable, but cannot
+        # be changed (an edit here would never reach the history).
+        self._lock.set_locked(self._inputs(), True)
+        self.note.setReadOnly(True)
         self.save_button.hide()
         self.skip_button.hide()
         self.continue_button.show()
-        self.continue_button.setFocus()
+        # The advice has the focus, so a screen reader reads it; Tab (or
+        # Enter, see keyPressEvent) goes on to Continue.
+        self.verdict.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from stretchguide.core.trends import HABIT_DAYS, TrendData, VerdictKind
 from stretchguide.core.verdict_words import verdict_advice, verdict_headline
+from stretchguide.qt.accessible import role
 from stretchguide.qt.history_data import SESSION_COLOUR, day_of
 
 _VERDICT_COLOURS = {
@@ -36,7 +37,7 @@ class VerdictBanner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setAccessibleName(self.tr("Two-week verdict"))
+        role(self, self.tr("Two-week verdict"))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setMargin(10)
         self.kind: VerdictKind | None = None
@@ -118,7 +119,7 @@ class StreakRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
-        self.label.setAccessibleName(self.tr("Streak"))
+        role(self.label, self.tr("Streak"))
         self.strip = StreakStrip()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

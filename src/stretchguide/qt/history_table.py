@@ -169,6 +169,9 @@ class HelpsHurtsBox(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Exercises that tend to help or hurt"))
+        # Tab leaves the table (the arrows move between its cells): with Qt's
+        # default it went from cell to cell for ever, a keyboard trap.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):

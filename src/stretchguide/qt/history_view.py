@@ -103,7 +103,7 @@ class HistoryView(HistoryExports):
                 b.setChecked(True)
         range_row.addStretch()
         self.readout = QLabel()
-        self.readout.setAccessibleName(self.tr("Value under the pointer"))
+        self.readout.setAccessibleDescription(self.tr("Value under the pointer"))
         range_row.addWidget(self.readout)
         range_row.addStretch()
         self.png_button = QPushButton(self.tr("Save chart (&PNG)"))

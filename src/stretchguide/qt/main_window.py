@@ -155,8 +155,13 @@ class MainWindow(PlanActions):
         )
 
     def _finish_toolbar(self) -> None:
-        """Each toolbar action's shortcut, and a tooltip that names it (once)."""
+        """Each toolbar action's shortcut, and a tooltip that names it (once);
+        the toolbar's buttons join the Tab order."""
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QAbstractButton
+
+        from stretchguide.qt.accessible import enter_clicks
 
         for act, shortcut in self._shortcuts:
             keys = QKeySequence(shortcut)
@@ -164,6 +169,14 @@ class MainWindow(PlanActions):
             # resolution materialises PySide's whole Qt namespace (~22 ms).
             act.setShortcuts([keys])
             act.setToolTip(f"{act.text().replace('&', '')} ({keys.toString()})")
+            # A tool button takes no Tab focus of its own: History, Check in,
+            # Settings and the safety questions were out of the keyboard's
+            # reach for anyone who did not know the shortcuts. Tab, not a
+            # click, gives them the focus (a click leaves it on the page).
+            button = self.nav.widgetForAction(act)
+            if isinstance(button, QAbstractButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                enter_clicks(button)
         self._shortcuts = []
 
     @property
@@ -353,7 +366,8 @@ class MainWindow(PlanActions):
         return choose_offers(self, title, intro, lines)
 
     def _ask_hurt(self) -> str:
-        """The full-window "this hurts" question; keys 1-4 answer it.
+        """The full-window "this hurts" question; keys 1-4 answer it, Esc
+        asks whether to stop.
 
         The overlay's ``choose(key)`` is the hook a voice command can call.
         """
@@ -393,7 +407,17 @@ class MainWindow(PlanActions):
                     else self.tr("Or say skip, go on, or stop.")
                 )
             player.say(line, ("paused",))
-        return view.ask_choice(title, text, choices, escape=HurtChoice.CONTINUE.value)
+        from stretchguide.qt.widgets import ASK_STOP
+
+        answer = view.ask_choice(title, text, choices, escape=ASK_STOP)
+        if answer != ASK_STOP:
+            return answer
+        # Esc: stop, as everywhere in a session, with the stop question's
+        # confirmation. It used to mean "Carry on": the exercise started
+        # again for someone who had just said it hurt and pressed Esc.
+        if not view.isVisible():
+            return HurtChoice.CONTINUE.value  # the page went away: as before
+        return HurtChoice.END.value if view.confirm_stop() else HurtChoice.CONTINUE.value
 
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:

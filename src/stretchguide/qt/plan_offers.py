@@ -77,7 +77,6 @@ class OffersDialog(QDialog):
         self.keep_button = buttons.addButton(
             self.tr("Keep my plan as it is"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.accept_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
@@ -85,6 +84,12 @@ class OffersDialog(QDialog):
         col.addWidget(heading)
         col.addWidget(self.list, 1)
         col.addWidget(buttons)
+        # Enter, or a key pressed to get past the dialog, changes nothing:
+        # it accepted every ticked offer, more holds and repetitions too.
+        # Changing the plan is a choice made on its button. (Set once the
+        # buttons are in the dialog: before, the dialog made the first one
+        # its default when it showed.)
+        self.keep_button.setDefault(True)
         width = max(520, min(760, self.fontMetrics().averageCharWidth() * 80))
         self.resize(width, min(640, 150 + 64 * len(lines)))
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,12 +26,18 @@ from stretchguide.qt.routine_list import (
     label_text,
 )
 
+# Cautions read at 4.5:1 or better: #b35c00 is 4.7:1 on the light page and
+# 3.8:1 on the dark one, where #ffa94d is 9:1.
+CAUTION_LIGHT = "#b35c00"
+CAUTION_DARK = "#ffa94d"
+
 
 def routine_html(
     routine: Routine,
     exercises: Mapping[str, Exercise],
     duration_s: float,
     tr: Callable[[str], str] | None,
+    caution_colour: str = CAUTION_LIGHT,
 ) -> str:
     """The routine as simple HTML (scales with the font, readable by screen readers)."""
     t: Callable[[str], str] = tr if tr is not None else str
@@ -75,7 +82,7 @@ def routine_html(
         if ex.steps:
             parts.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in ex.steps) + "</ul>")
         for caution in ex.cautions:
-            parts.append(f"<p style='color:#b35c00'>&#9888; {e(caution)}</p>")
+            parts.append(f"<p style='color:{caution_colour}'>&#9888; {e(caution)}</p>")
         parts.append("</li>")
     parts.append("</ol>")
     return "".join(parts)
@@ -96,6 +103,7 @@ class RoutineDetails(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routine: Routine | None = None
+        self._shown: tuple[Mapping[str, Exercise], float] = ({}, 0.0)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -121,6 +129,13 @@ class RoutineDetails(QWidget):
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setAccessibleName(self.tr("Start this routine"))
         self.start_button.setDefault(True)
+        for b in (
+            self.clear_filters_button,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         font = self.start_button.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -175,7 +190,19 @@ class RoutineDetails(QWidget):
             self.browser.clear()
             return
         self.edit_button.setText(self.tr("&Copy and edit") if routine.builtin else self.tr("&Edit"))
-        self.browser.setHtml(routine_html(routine, exercises, duration_s, self.tr))
+        self._shown = (exercises, duration_s)
+        # This widget's palette, not the browser's: on a theme change this
+        # one hears of it first, before its children take the new colours.
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        colour = CAUTION_DARK if dark else CAUTION_LIGHT
+        self.browser.setHtml(routine_html(routine, exercises, duration_s, self.tr, colour))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # The theme changed: the cautions take its colour.
+        themes = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in themes and self._routine is not None:
+            self.show_routine(self._routine, *self._shown)
 
     def show_no_match(self) -> None:
         """The filters hide every routine: say so, offer to clear them, no Start."""

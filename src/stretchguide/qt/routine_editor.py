@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -46,6 +45,7 @@ from stretchguide.core.catalog import (
     describe_dose,
     load_routine_file,
 )
+from stretchguide.qt.accessible import MessageLabel, role
 from stretchguide.routine_files import free_id, name_taken, save_routine, slugify, validate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -164,8 +164,7 @@ class RoutineEditor(QDialog):
         self.per_week.setRange(0.5, 21)
         self.per_week.setDecimals(1)
         self.per_week.setAccessibleName(self.tr("Sessions per week"))
-        self.name_error = QLabel()
-        self.name_error.setStyleSheet("color: #c0392b;")
+        self.name_error = MessageLabel(error=True)
         head = QFormLayout()
         head.addRow(self.tr("&Name"), self.name)
         head.addRow("", self.name_error)
@@ -221,10 +220,8 @@ class RoutineEditor(QDialog):
         dose.addRow(self.tr("S&ets"), self.sets)
         dose.addRow(self.tr("Si&des"), self.sides)
         dose.addRow(self.tr("Res&t between sets, seconds"), self.rest)
-        self.item_error = QLabel()
-        self.item_error.setWordWrap(True)
-        self.item_error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.item_error.setAccessibleName(self.tr("Problem with this routine"))
+        self.item_error = MessageLabel(error=True)
+        role(self.item_error, self.tr("Problem with this routine"))
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)

@@ -7,7 +7,7 @@ must be acknowledged, and it does not let the session start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.safety import RED_FLAGS, RedFlagResult, Urgency, check_red_flags
+from stretchguide.qt.accessible import MessageLabel, role
 from stretchguide.qt.answer_widgets import ChoiceRow
 from stretchguide.qt.checkin import SIDES
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
@@ -71,7 +72,7 @@ class SafetyGate(QStackedWidget):
         layout.addWidget(_heading(self.tr("Before you begin")))
         text = QLabel(self.tr(DISCLAIMER))
         text.setWordWrap(True)
-        text.setAccessibleName(self.tr("Disclaimer"))
+        role(text, self.tr("Disclaimer"))
         layout.addWidget(text)
         # First run: which leg hurts. Optional here; a session with work for
         # "the painful leg" asks again until it is answered.
@@ -134,6 +135,7 @@ class SafetyGate(QStackedWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop
         body = QWidget()
         grid = QGridLayout(body)
         self.answers: dict[str, QButtonGroup] = {}
@@ -158,8 +160,7 @@ class SafetyGate(QStackedWidget):
         body.setMaximumWidth(960)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self.question_error = QLabel()
-        self.question_error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.question_error = MessageLabel(error=True)
         outer.addWidget(self.question_error)
         row = QHBoxLayout()
         self.all_no_button = QPushButton(self.tr("&None of these"))
@@ -167,6 +168,8 @@ class SafetyGate(QStackedWidget):
         self.check_button = QPushButton(self.tr("&Continue"))
         self.check_button.setAccessibleName(self.tr("Check my answers"))
         self.check_button.setDefault(True)
+        for b in (self.all_no_button, self.check_button):
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         row.addWidget(self.all_no_button)
         row.addStretch()
         row.addWidget(self.check_button)
@@ -179,13 +182,15 @@ class SafetyGate(QStackedWidget):
         page.setObjectName("safetyResult")
         layout = QVBoxLayout(page)
         self.result_title = _heading("", 2.2)
-        self.result_title.setAccessibleName(self.tr("Safety result"))
-        self.result_text = QLabel()
-        self.result_text.setWordWrap(True)
+        role(self.result_title, self.tr("Safety result"))
+        # The advice takes the focus when the page shows (a white ring on
+        # the red), so a screen reader reads the heading and the advice
+        # before the buttons; its name carries both.
+        self.result_text = MessageLabel(ring="white")
         font = self.result_text.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.result_text.setFont(font)
-        self.result_text.setAccessibleName(self.tr("What to do"))
+        role(self.result_text, self.tr("What to do"))
         self.result_flags = QLabel()
         self.result_flags.setWordWrap(True)
         self.result_flags.setFont(font)  # as readable as the advice above it
@@ -207,6 +212,7 @@ class SafetyGate(QStackedWidget):
             bf.setBold(True)
             b.setFont(bf)
             b.setMinimumSize(200, 52)
+            b.setAutoDefault(True)  # Enter presses the focused one, as Space does
         row.addWidget(self.ack_button)
         row.addWidget(self.continue_anyway)
         layout.addLayout(row)
@@ -269,7 +275,8 @@ class SafetyGate(QStackedWidget):
     def check(self) -> None:
         missing = [f for f, g in self.answers.items() if g.checkedId() < 0]
         if missing:
-            self.question_error.setText(self.tr("Please answer every question."))
+            # Focused: heard, and seen however far down the list one scrolled.
+            self.question_error.show_and_focus(self.tr("Please answer every question."))
             return
         answers = {f: g.checkedId() == 1 for f, g in self.answers.items()}
         self.result = check_red_flags(answers)
@@ -291,6 +298,7 @@ class SafetyGate(QStackedWidget):
                 "#safetyResult { background: #7a5a00; } #safetyResult QLabel { color: white; }"
             )
         self.result_text.setText(result.message)  # core's words, translated there
+        self.result_text.setAccessibleName(f"{self.result_title.text()}. {result.message}")
         self.result_flags.setText(
             self.tr("You answered yes to:")
             + "<ul>"
@@ -302,7 +310,7 @@ class SafetyGate(QStackedWidget):
         self.ack_button.setText(self.tr("I &understand") if urgent else self.tr("&Stop for today"))
         self.continue_anyway.setVisible(not urgent)
         self.setCurrentWidget(self.result_page)
-        self.ack_button.setFocus()
+        self.result_text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _acknowledge(self) -> None:
         assert self.result is not None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
+from stretchguide.qt.accessible import announce
 from stretchguide.qt.widgets import elide_to_lines, wrapped_lines
 
 if TYPE_CHECKING:
@@ -64,6 +65,10 @@ class TextFit:
 
     def say(self, label: QLabel, text: str) -> None:
         """Show ``text`` on a label that shrinks or shortens to fit (``fit``)."""
+        if label is self.view.status and text != self._full.get(label):
+            # Spoken by a screen reader wherever its focus is: the status
+            # line says what the person did not do with a key (a notice).
+            announce(label, text)
         self._full[label] = text
         if label.text() != text:
             label.setText(text)
@@ -97,6 +102,7 @@ class TextFit:
             self.set_px(label, max(14, int(h * share)), bold)
             if label in self._full and label.text() != self._full[label]:
                 label.setText(self._full[label])
+            label.setAccessibleName("")  # its text again (_elide)
             label.setToolTip("")  # the full text, only while shortened
         layout = self.view.layout()
         assert layout is not None
@@ -165,6 +171,9 @@ class TextFit:
             if fits():
                 break
         label.setToolTip(full)
+        # A screen reader gets the whole text, not the shortened one (a set
+        # name stands in for a label's text; ``fit`` clears it).
+        label.setAccessibleName(full)
 
     def _need(self, label: QLabel) -> int:
         """The height ``label`` needs at its width: every wrapped line."""

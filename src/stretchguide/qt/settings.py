@@ -52,6 +52,9 @@ class SettingsDialog(QDialog):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: it showed nothing when focused (the
+        # dialog opened with its focus there). It still scrolls to the focus.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         form = QFormLayout(content)
 

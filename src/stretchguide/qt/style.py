@@ -25,8 +25,8 @@ def focus_ring_style(base: str = "Fusion") -> Any:
     # of CPU) the first time either is touched. Drawing the ring may pay that
     # later, when a focused widget is painted.
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
-    from PySide6.QtWidgets import QProxyStyle, QStyle
+    from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+    from PySide6.QtWidgets import QAbstractButton, QProxyStyle, QStyle
 
     class FocusRingStyle(QProxyStyle):
         focus_ring = True
@@ -35,6 +35,9 @@ def focus_ring_style(base: str = "Fusion") -> Any:
             QStyle.PrimitiveElement.PE_PanelButtonTool,
             QStyle.PrimitiveElement.PE_FrameLineEdit,
             QStyle.PrimitiveElement.PE_FrameFocusRect,
+            # A list's or a text browser's frame: Tab into the routines'
+            # details changed nothing on screen.
+            QStyle.PrimitiveElement.PE_Frame,
         )
 
         def drawPrimitive(  # noqa: N802 - Qt override
@@ -44,7 +47,12 @@ def focus_ring_style(base: str = "Fusion") -> Any:
             if element in self.RINGED and option.state & QStyle.StateFlag.State_HasFocus:
                 painter.save()
                 pen = QPen()
-                pen.setColor(option.palette.color(QPalette.ColorRole.Highlight))
+                colour = option.palette.color(QPalette.ColorRole.Highlight)
+                if isinstance(widget, QAbstractButton) and widget.isChecked():
+                    # A chosen answer is filled blue: the highlight ring
+                    # vanished on it (1.1:1). White shows at 4.2:1.
+                    colour = QColor("white")
+                pen.setColor(colour)
                 pen.setWidthF(3)
                 painter.setPen(pen)
                 painter.setBrush(QBrush())  # no fill

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchguide.qt.accessible import role
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.voice.commands import PHRASES, Command
 
@@ -133,7 +134,7 @@ class MicrophoneTest(QWidget):
         self.meter.setTextVisible(False)
         self.meter.setAccessibleName(self.tr("Microphone level"))
         self.last = QLabel(self.tr("Last command: none yet"))
-        self.last.setAccessibleName(self.tr("Last command heard"))
+        role(self.last, self.tr("Last command heard"))
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.check = CommandCheck()

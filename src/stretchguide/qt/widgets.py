@@ -20,7 +20,14 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Calm, high-contrast accents that read on light and dark backgrounds.
 HOLD_COLOUR = QColor("#2f7dd1")
@@ -261,13 +268,21 @@ class Badge(QWidget):
         p.end()
 
 
+# The Esc answer that is none of the question's answers: Esc means stop all
+# through a session, so a question with no stop answer of its own (this
+# hurts) hands it on to the stop question rather than resuming unasked.
+ASK_STOP = "ask_stop"
+
+
 class ChoiceOverlay(QWidget):
     """A full-window question with big numbered answers, readable from the mat.
 
     Covers its parent while shown. Keys 1, 2, 3... pick the answers in
-    order; Escape picks the ``escape`` answer. ``choose(key)`` is the hook
-    anything else (a click, a test, later a voice command) uses to answer;
-    it emits ``sig_chosen`` once and hides the overlay.
+    order; Escape picks the ``escape`` answer, or ``ASK_STOP``, which is
+    none of them (the caller then asks whether to stop). ``choose(key)`` is the
+    hook anything else (a click, a test, later a voice command) uses to
+    answer; it emits ``sig_chosen`` once and hides the overlay. Tab and
+    Shift+Tab stay inside it while it shows (``focusNextPrevChild``).
     """
 
     sig_chosen = Signal(str)
@@ -285,6 +300,10 @@ class ChoiceOverlay(QWidget):
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._buttons_box = QVBoxLayout()
         self._buttons_box.setSpacing(14)
+        # What the keys do, on screen: Esc is not one of the numbered answers.
+        self.keys_hint = QLabel()
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
         layout.addStretch(1)
@@ -292,6 +311,8 @@ class ChoiceOverlay(QWidget):
         layout.addWidget(self.body)
         layout.addSpacing(20)
         layout.addLayout(self._buttons_box)
+        layout.addSpacing(10)
+        layout.addWidget(self.keys_hint)
         layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         self._keys: list[str] = []
@@ -300,7 +321,8 @@ class ChoiceOverlay(QWidget):
         self.hide()
 
     def ask(self, title: str, text: str, choices: list[tuple[str, str]], escape: str = "") -> None:
-        """Show the question; ``choices`` are (key, label) in the order of keys 1, 2, 3."""
+        """Show the question; ``choices`` are (key, label) in the order of keys 1, 2, 3;
+        what Esc does is shown under them."""
         self.title.setText(title)
         self.body.setText(text)
         self.setAccessibleName(title)
@@ -320,9 +342,15 @@ class ChoiceOverlay(QWidget):
             b = QPushButton(f"{n}   {label}")
             b.setAccessibleName(label)
             b.setToolTip(self.tr("Press %1").replace("%1", str(n)))
+            b.setAutoDefault(True)  # Enter presses the focused answer, as Space does
             b.clicked.connect(lambda _=False, k=key: self.choose(k))
             self._buttons_box.addWidget(b)
             self.buttons[key] = b
+        says = dict(choices).get(escape, "")
+        if escape == ASK_STOP:
+            says = self.tr("Stop the session (you are asked first)")
+        self.keys_hint.setText(self.tr("Esc: %1").replace("%1", says) if escape and says else "")
+        self.keys_hint.setVisible(bool(self.keys_hint.text()))
         self._apply_scale()
         parent = self.parentWidget()
         if parent is not None:  # always, from __init__; the check is for mypy
@@ -336,7 +364,7 @@ class ChoiceOverlay(QWidget):
         return self._result
 
     def choose(self, key: str) -> None:
-        if not self.isVisible() or key not in self._keys:
+        if not self.isVisible() or (key not in self._keys and key != self._escape):
             return
         self._result = key
         self.hide()
@@ -373,6 +401,40 @@ class ChoiceOverlay(QWidget):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        # A focus trap: the session's keys are off while the question is
+        # open, so a focus that slipped out behind it (one Shift+Tab) left
+        # 1-4 and Esc doing nothing, and nothing on screen said why.
+        if not self.isVisible():
+            return super().focusNextPrevChild(next)
+        stops: list[QWidget] = [self, *(b for b in self.buttons.values() if b.isVisible())]
+        focus = QApplication.focusWidget()
+        at = stops.index(focus) if focus in stops else 0
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        stops[(at + (1 if next else -1)) % len(stops)].setFocus(reason)
+        return True
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        self.update()  # the ring
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        # The question itself has the focus (as it opens): a ring round it
+        # in the highlight colour, as on any focused control.
+        p = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+        pen.setWidthF(6)
+        p.setPen(pen)
+        p.drawRect(QRectF(self.rect()).adjusted(3, 3, -3, -3))
+        p.end()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._apply_scale()
@@ -382,7 +444,11 @@ class ChoiceOverlay(QWidget):
         # ~40 px answers at 1080p.
         parent = self.parentWidget()
         h = max(400, parent.height() if parent is not None else self.height())
-        for label, share, bold in ((self.title, 0.05, True), (self.body, 0.037, False)):
+        for label, share, bold in (
+            (self.title, 0.05, True),
+            (self.body, 0.037, False),
+            (self.keys_hint, 0.03, False),
+        ):
             f = QFont(self.font())
             f.setPixelSize(max(18, int(h * share)))
             f.setBold(bold)

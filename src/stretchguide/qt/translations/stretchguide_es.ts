@@ -269,6 +269,14 @@
         <source>Press %1</source>
         <translation>Pulsa %1</translation>
     </message>
+    <message>
+        <source>Stop the session (you are asked first)</source>
+        <translation>Parar la sesión (tras confirmar)</translation>
+    </message>
+    <message>
+        <source>Esc: %1</source>
+        <translation>Esc: %1</translation>
+    </message>
 </context>
 <context>
     <name>Companion</name>

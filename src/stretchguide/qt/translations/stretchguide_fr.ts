@@ -269,6 +269,14 @@
         <source>Press %1</source>
         <translation>Appuyez sur %1</translation>
     </message>
+    <message>
+        <source>Stop the session (you are asked first)</source>
+        <translation>Arrêter la séance (après confirmation)</translation>
+    </message>
+    <message>
+        <source>Esc: %1</source>
+        <translation>Échap : %1</translation>
+    </message>
 </context>
 <context>
     <name>Companion</name>
