@@ -137,8 +137,15 @@ def _side_stretch_dangle() -> ExerciseFigure:
         return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
 
     key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
-    grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
-    grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
+    # The palm stays on the post, sliding down it as the body leans over it.
+    # The one-plane reach fell 16 cm short of the leaning grip and drew the
+    # hand 20 cm past the post; the arm turns instead (``elbow_to``): the
+    # elbow out and back beside the post, then back and down as the body
+    # comes over the hand. Both ends swing the elbow, so in between the hand
+    # travels down the post, not through the air, and the shoulder stays in
+    # its range.
+    grip_start = Reach("l", "@world", offset=(0.0, post_y - 2.0, 100.0), elbow_to=(-0.6, 0.8, -0.6))
+    grip = Reach("l", "@world", offset=(0.0, post_y - 2.0, 70.0), elbow_to=(-1.0, 0.5, -1.0))
     return ExerciseFigure(
         "side_stretch_dangle",
         View.FRONT,

@@ -1,0 +1,58 @@
+"""What the blind review of Dec 4 found in the chair, standing and assisted figures.
+
+Each test holds one figure to what a physiotherapist, shown it without its
+name, needs to see: the hand on the post it holds, a gentle lean back, a
+helper kneeling clear of the leg, the ball's circles playing in the hold,
+a chair that reads as a chair with the twisting arm in front of the trunk.
+"""
+
+from __future__ import annotations
+
+import math
+
+from stretchguide.core import figures as pl
+from stretchguide.core.catalog import Side, load_builtin
+from stretchguide.core.figures.frames import Frame, resolve
+from stretchguide.core.figures.kinematics import Skeleton, forward
+
+CATALOG = load_builtin()
+
+
+def _sides(exercise_id: str) -> tuple[Side, ...]:
+    return (Side.RIGHT, Side.LEFT) if pl.figure(exercise_id).sided else (Side.RIGHT,)
+
+
+def _played(exercise_id: str, side: Side, phases: tuple[str, ...]) -> list[tuple[str, Frame]]:
+    """Frames the widget shows in each phase, off any grid (odd times)."""
+    ex = CATALOG.exercises[exercise_id]
+    anim = pl.Animator(exercise_id, side)
+    out: list[tuple[str, Frame]] = []
+    for phase in phases:
+        anim.set_phase(phase, duration=30.0, rep_s=ex.dose.rep_s, hold_s=ex.dose.hold_s)
+        out += [(f"{phase}@{t:.2f}", resolve(anim.frame(t))) for t in (i * 0.37 for i in range(40))]
+    return out
+
+
+def _palm(sk: Skeleton, s: str) -> tuple[float, float, float]:
+    w, h = sk[f"{s}_wrist"], sk[f"{s}_hand"]
+    return ((w[0] + h[0]) / 2, (w[1] + h[1]) / 2, (w[2] + h[2]) / 2)
+
+
+# --- side stretch, painful leg hanging -------------------------------------------
+
+
+def test_side_stretch_dangle_holds_the_post_in_every_frame() -> None:
+    # Blind review: "the hand 20 cm past the post". The palm is on the post
+    # (a vertical line beside the standing leg) upright, leaning over and
+    # all the way between, on both sides.
+    fig = pl.figure("side_stretch_dangle")
+    post = next(p for p in fig.props if p.kind == "line")
+    (x, y, bottom), (_, _, top) = post.points
+    for side in _sides("side_stretch_dangle"):
+        k = -1.0 if side is Side.LEFT else 1.0
+        hand = "l" if side is Side.RIGHT else "r"
+        for where, frame in _played("side_stretch_dangle", side, ("prepare", "hold", "rest")):
+            palm = _palm(forward(frame.body), hand)
+            off = math.hypot(palm[0] - x, palm[1] - k * y)
+            assert off < 3.5, f"{side} {where}: the palm is {off:.1f} cm off the post"
+            assert bottom + 40.0 < palm[2] < top, f"{side} {where}: the palm at {palm[2]:.0f} cm"
