@@ -80,3 +80,36 @@ def test_standing_extension_leans_back_gently() -> None:
     assert _lean_back(sk, "head", "neck") <= 40.0
     # Still a lean back, not upright: the shoulders behind the hips.
     assert sk["neck"][0] < sk["pelvis"][0] - 15.0
+
+
+# --- nerve floss with a helper ----------------------------------------------------
+
+
+def test_floss_helper_kneels_clear_of_the_persons_legs_and_holds_the_lifted_one() -> None:
+    # Blind review: "the helper seems to kneel on the shin". Seen from the
+    # side, a knee on the mat anywhere along the resting leg reads as
+    # kneeling on it: the helper kneels past the person's feet, its knees
+    # staying put on the mat (it slid 19 cm each repetition), its hands on
+    # the lifted leg all the way.
+    from stretchguide.core.figures.body import RADIUS
+
+    knee_r = RADIUS["thigh"] * 0.8
+    for side in _sides("nerve_floss_helper"):
+        k = -1.0 if side is Side.LEFT else 1.0
+        knees: set[tuple[float, ...]] = set()
+        for where, frame in _played("nerve_floss_helper", side, ("prepare", "reps", "rest")):
+            assert frame.helper is not None
+            body, helper = forward(frame.body), forward(frame.helper)
+            feet_end = max(body[p][0] + 3.0 for p in ("l_toe", "r_toe", "l_heel", "r_heel"))
+            for s in ("l", "r"):
+                knee = helper[f"{s}_knee"]
+                assert knee[0] - knee_r > feet_end, f"{side} {where}: a knee over the legs"
+                assert abs(knee[2] - knee_r) < 0.2, f"{side} {where}: a knee off the mat"
+                knees.add(tuple(round(k * v, 1) for v in knee))
+            if where.startswith("prepare") and float(where.split("@")[1]) < pl.MOVE_S:
+                continue  # the hands are on their way to the leg
+            for r in frame.helper_reaches:
+                aim = r.target(body)
+                off = math.dist(_palm(helper, r.side), aim)
+                assert off < 1.0, f"{side} {where}: the helper's {r.side} hand {off:.1f} cm off"
+        assert len(knees) == 2, f"{side}: the helper's knees move on the mat: {sorted(knees)}"

@@ -192,47 +192,80 @@ def _helper_decompression() -> ExerciseFigure:
     )
 
 
-def _helper_lift(hip: float, ankle: float) -> tuple[Pose, Pose]:
-    body = _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle, l_ankle=-10.0)
-    sk = forward(grounded(body))
-    heel = sk["r_heel"]
-    helper = (
-        Pose()
-        .with_(x=heel[0] + 30.0, y=38.0, yaw=180.0, pitch=10.0)
-        .with_(
-            r_hip_flex=70.0,
-            r_knee=80.0,
-            r_ankle=0.0,  # half kneeling, front foot planted
-            l_hip_flex=-5.0,
-            l_knee=95.0,
-            l_ankle=-60.0,
-        )
-    )
+def _kneeling_helper(x: float, y: float, yaw: float) -> Pose:
+    """A helper kneeling up on both knees, the tops of the feet on the mat.
+
+    Placed once on the floor and then fixed there (``_leaning`` turns it
+    about those contacts), so its knees never slide as the person's leg
+    goes up and down.
+    """
+    helper = Pose().with_(x=x, y=y, yaw=yaw, pitch=5.0).both(hip_flex=-5.0, knee=95.0, ankle=-60.0)
     helper = fit(
         helper,
-        ["pitch", "r_knee", "r_hip_flex"],
+        ["pitch", "l_ankle", "r_ankle"],
         touching(
-            ("r_heel", RADIUS["foot"]),
-            ("r_toe", RADIUS["foot"] * 0.6),
             ("l_knee", RADIUS["thigh"] * 0.8),
+            ("r_knee", RADIUS["thigh"] * 0.8),
+            ("l_toe", RADIUS["foot"] * 0.6),
+            ("r_toe", RADIUS["foot"] * 0.6),
         ),
+        steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05),
     )
-    return body, helper
+    return replace(grounded(helper), ground=Ground.FIXED)
+
+
+def _leaning(helper: Pose, hips: float, spine: float, twist: float) -> Pose:
+    """The helper leaning in: ``hips`` forward at the hips over legs that stay
+    where they are, ``spine`` more in the low back, the shoulders turned
+    ``twist`` towards the person's leg."""
+    knee = forward(helper)["l_knee"]
+    leant = helper.with_(
+        pitch=helper["pitch"] + hips,
+        l_hip_flex=helper["l_hip_flex"] + hips,
+        r_hip_flex=helper["r_hip_flex"] + hips,
+        lumbar_flex=spine,
+        thorax_twist=twist,
+    )
+    # Tipping the pelvis swings the legs round it a little: put the knees
+    # back where they kneel.
+    moved = forward(leant)["l_knee"]
+    return leant.with_(
+        x=leant["x"] - (moved[0] - knee[0]),
+        y=leant["y"] - (moved[1] - knee[1]),
+        z=leant["z"] - (moved[2] - knee[2]),
+    )
+
+
+def _lifted_leg(hip: float, ankle: float) -> Pose:
+    return _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle, l_ankle=-10.0)
 
 
 def _nerve_floss_helper() -> ExerciseFigure:
-    high_body, high_helper = _helper_lift(70.0, -35.0)
-    low_body, low_helper = _helper_lift(55.0, 20.0)
+    high_body, low_body = _lifted_leg(70.0, -35.0), _lifted_leg(55.0, 20.0)
+    # The helper kneels past the person's feet, facing them and turned a
+    # little towards the lifted leg, and leans in further as the leg goes
+    # up. Kneeling beside the legs, as it did, its knee came down on the
+    # resting shin in the side view (blind review: "the helper seems to
+    # kneel on the shin"); and it slid 19 cm along the mat each repetition.
+    toe = forward(grounded(low_body))["l_toe"][0]
+    kneeling = _kneeling_helper(toe + 19.0, 28.0, 200.0)
+    low_helper = _leaning(kneeling, hips=10.0, spine=20.0, twist=30.0)
+    high_helper = _leaning(kneeling, hips=20.0, spine=30.0, twist=30.0)
+    # One hand under the heel, the other round the shin above the ankle
+    # (the knee is out of reach from past the feet; the person keeps it
+    # straight).
     grip = (
         Reach("l", "r_heel", on_helper=True, offset=(0.0, 4.0, -3.0)),
-        Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)),
+        Reach(
+            "r", "r_ankle", on_helper=True, toward="r_knee", fraction=0.3, offset=(0.0, 4.0, 0.0)
+        ),
     )
     return ExerciseFigure(
         "nerve_floss_helper",
         View.SIDE,
         start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
         key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=kneeling, rests=LONG_LEGS),
         props=(FLOOR, MAT),
         feel=("back_of_leg",),
         ghost=True,
