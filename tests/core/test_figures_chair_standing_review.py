@@ -113,3 +113,61 @@ def test_floss_helper_kneels_clear_of_the_persons_legs_and_holds_the_lifted_one(
                 off = math.dist(_palm(helper, r.side), aim)
                 assert off < 1.0, f"{side} {where}: the helper's {r.side} hand {off:.1f} cm off"
         assert len(knees) == 2, f"{side}: the helper's knees move on the mat: {sorted(knees)}"
+
+
+# --- ball release for the piriformis -------------------------------------------------
+
+
+def _ball() -> tuple[tuple[float, float, float], float]:
+    from stretchguide.core.figures import assisted
+
+    fig = pl.figure("ball_piriformis_release")
+    ball = next(p for p in fig.props if p.kind == "ball")
+    return ball.points[0], assisted.BALL_R
+
+
+def test_ball_release_sits_the_buttock_on_top_of_the_ball() -> None:
+    # "Settle back down onto the ball": the buttock on its top, the pelvis
+    # tipped up over it. (It lay flat, the ball touching the buttock's side.)
+    centre, radius = _ball()
+    fig = pl.figure("ball_piriformis_release")
+    for frame in (fig.start, fig.key, *fig.rep_path):
+        sk = forward(frame.body)
+        buttock = sk["r_buttock"]
+        assert buttock[2] > centre[2] + 0.75 * radius, buttock
+        assert abs(math.dist(buttock, centre) - radius) < 0.1
+        assert sk["r_hip"][2] > sk["l_hip"][2] + 5.0  # tipped up on the ball's side
+
+
+def test_ball_release_hold_plays_slow_circles_over_the_ball() -> None:
+    # Blind review: "its circles never play (it is timed as a hold)". The
+    # steps: "push with your legs to roll small, slow circles". Once in
+    # position the hold goes round and round, the buttock circling the
+    # ball's top (and staying on it), the feet where they are.
+    centre, radius = _ball()
+    for side in _sides("ball_piriformis_release"):
+        anim = pl.Animator("ball_piriformis_release", side)
+        anim.set_phase("hold", duration=60.0, hold_s=60.0)
+        s = "r" if side is Side.RIGHT else "l"
+        k = -1.0 if side is Side.LEFT else 1.0
+        round_s = pl.figure("ball_piriformis_release").hold_loop_s
+        assert 6.0 <= round_s <= 12.0  # small, slow circles: a calm pace
+        heels = []
+        angles = []
+        for i in range(49):
+            t = pl.MOVE_S + round_s * i / 48
+            sk = forward(resolve(anim.frame(t)).body)
+            b = sk[f"{s}_buttock"]
+            assert abs(math.dist(b, (centre[0], k * centre[1], centre[2])) - radius) < 0.15
+            angles.append(math.atan2(b[1] - k * centre[1], b[0] - centre[0]))
+            heels.append(sk[f"{s}_heel"])
+            assert not anim.moving(t)  # painted at the hold's few frames a second
+        # The buttock goes once round the ball's top: its direction from the
+        # centre turns through a full circle, and it is back where it began.
+        turned = sum(
+            (b - a + math.pi) % (2 * math.pi) - math.pi
+            for a, b in zip(angles, angles[1:], strict=False)
+        )
+        assert abs(abs(turned) - 2 * math.pi) < 0.3, turned
+        assert math.dist(heels[0], heels[-1]) < 0.1
+        assert max(math.dist(heels[0], h) for h in heels) < 0.6  # the feet stay put

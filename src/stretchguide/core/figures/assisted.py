@@ -6,6 +6,7 @@ Ball release and decompression, traction by a helper, the helper's nerve floss.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Final
 
@@ -27,63 +28,72 @@ from stretchguide.core.figures.positions import (
 )
 from stretchguide.core.figures.settle import settle
 
-BALL_R: Final = 6.0  # a massage ball, drawn large enough to see
+BALL_R: Final = 5.0  # a massage ball, drawn a little larger than a lacrosse ball
+CIRCLE_CM: Final = 3.0  # the circles' radius, round the ball's top
 
 
 def _ball_piriformis_release() -> ExerciseFigure:
-    # The right buttock rests on a small ball on the mat; the pelvis tips
-    # up on that side, feet and upper back stay down. Seen from the right,
-    # the ball is nearest and drawn over the glow that marks the buttock.
-    base = _arms_by_side(hook_lying())
-    sk0 = forward(grounded(base))
-    b = sk0["r_buttock"]
+    # The right buttock rests on top of a small ball on the mat: the pelvis
+    # tips up on that side over it (it used to lie flat, the ball touching
+    # the side of the buttock), the feet and upper back stay down. Seen from
+    # the right, the ball is nearest and drawn over the glow on the buttock.
+    base = grounded(
+        _arms_by_side(hook_lying()).with_(spin=25.0, lumbar_twist=-18.0, thorax_twist=-8.0)
+    )
+    b = forward(base)["r_buttock"]
+    base = base.with_(z=base["z"] + 2 * BALL_R - b[2])  # lifted to the ball's top
     ball = Support("ball", centre=(b[0], b[1], BALL_R), radius=BALL_R, name="ball")
     rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe", "r_heel", "r_toe"))
+    legs = ("l_knee", "r_knee", "l_ankle", "r_ankle", "l_hip_flex", "r_hip_flex")
 
-    def on_ball(p: Pose) -> Pose:
+    def on_ball(
+        p: Pose, dofs: tuple[str, ...], extra: Callable[[Skeleton], list[float]], steps: int = 40
+    ) -> Pose:
         def residuals(sk: Skeleton) -> list[float]:
-            return [
-                *(r.gap(sk) for r in rests),
-                0.1 * (sk["r_buttock"][0] - b[0]),
-                math.sqrt(10.0) * min(0.0, sk.lowest()),
-            ]
+            gaps = [3.0 * r.gap(sk) for r in rests]
+            return [*gaps, math.sqrt(10.0) * min(0.0, sk.lowest()), *extra(sk)]
 
-        return fit_lsq(
-            replace(p, ground=Ground.FIXED),
-            [
-                "z",
-                "roll",
-                "pitch",
-                "x",
-                "lumbar_flex",
-                "l_knee",
-                "r_knee",
-                "l_ankle",
-                "r_ankle",
-                "l_hip_flex",
-                "r_hip_flex",
-            ],
-            residuals,
-        )
+        fixed = replace(p, ground=Ground.FIXED)
+        return fit_lsq(fixed, (*dofs, *legs), residuals, iterations=steps)
 
-    start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
-    # Small circles over the ball: the pelvis rolls a little each way.
-    path = tuple(
-        Frame(
-            on_ball(
-                start.with_(roll=start["roll"] - 3.0 * math.sin(a), lumbar_flex=2.0 * math.cos(a))
-            ),
-            rests=rests,
-        )
-        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2)
-    )
+    def buttock_at(sk: Skeleton, dx: float, dy: float) -> list[float]:
+        """The buttock ``dx``, ``dy`` cm from the ball's top."""
+        bx, by = sk["r_buttock"][0], sk["r_buttock"][1]
+        return [bx - ball.centre[0] - dx, by - ball.centre[1] - dy]
+
+    start = on_ball(base, ("z", "spin", "pitch", "lumbar_flex"), lambda sk: buttock_at(sk, 0, 0))
+    here = forward(start)
+
+    def circled(angle: float) -> Pose:
+        """``angle`` round a circle: the legs push the pelvis round over the
+        ball, the buttock ``CIRCLE_CM`` from the ball's top; the feet stay
+        where they are (the hips turn in and out a little)."""
+        dx, dy = -CIRCLE_CM * math.cos(angle), -CIRCLE_CM * math.sin(angle)
+
+        def feet_and_buttock(sk: Skeleton) -> list[float]:
+            feet = [sk[h][k] - here[h][k] for h in ("l_heel", "r_heel") for k in (0, 1)]
+            return [*buttock_at(sk, dx, dy), *feet]
+
+        dofs = ("x", "y", "z", "spin", "l_hip_abd", "r_hip_abd")
+        # Four steps from the centre pose find it to 0.01 cm (a figure
+        # builds while a session starts: see docs/PERFORMANCE.md).
+        return on_ball(start, dofs, feet_and_buttock, steps=4)
+
+    # Eight points round the circle, the first the still image: a hold goes
+    # to it and then round (``hold_loop_s``), as do repetitions. (With
+    # four, the straight way between two points cut 0.5 cm into the ball,
+    # and putting the buttock back on it shuffled the feet 1.5 cm; with
+    # eight they stay within half a centimetre.)
+    path = tuple(Frame(circled(math.pi / 4 * k), rests=rests) for k in range(8))
     prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK, depth_bias=2e6)
     return ExerciseFigure(
         "ball_piriformis_release",
         View.SIDE,
         start=Frame(start, rests=rests),
-        key=Frame(start, rests=rests),
+        key=path[0],
         rep_path=path,
+        # "Small, slow circles": one round in eight seconds.
+        hold_loop_s=8.0,
         props=(FLOOR, MAT, prop),
         feel=("buttock",),
     )
