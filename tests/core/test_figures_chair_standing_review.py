@@ -171,3 +171,126 @@ def test_ball_release_hold_plays_slow_circles_over_the_ball() -> None:
         assert abs(abs(turned) - 2 * math.pi) < 0.3, turned
         assert math.dist(heels[0], heels[-1]) < 0.1
         assert max(math.dist(heels[0], h) for h in heels) < 0.6  # the feet stay put
+
+
+# --- chair torso twist ----------------------------------------------------------------
+
+
+def _chair_parts() -> tuple[list[object], list[object], list[object]]:
+    fig = pl.figure("chair_torso_twist")
+    polys = [p for p in fig.props if p.kind == "poly"]
+    lines = [p for p in fig.props if p.kind == "line"]
+    return polys, lines, list(fig.props)
+
+
+def test_chair_twist_sits_on_a_chair_with_a_seat_legs_a_back_and_a_floor() -> None:
+    # Blind review: "a chair of thin sticks with no floor line". The seat is
+    # a board under both hips, four legs stand on the floor, the back rises
+    # from the seat's edge beside the person; the camera looks down, so the
+    # floor is an area under the chair legs and the feet.
+    from stretchguide.core.figures.positions import CHAIR_SEAT
+
+    fig = pl.figure("chair_torso_twist")
+    assert not fig.camera(Side.RIGHT).shows_floor_line
+    polys, lines, _ = _chair_parts()
+    floor = [p for p in polys if all(abs(q[2]) < 1e-6 for q in p.points)]
+    seat = [p for p in polys if all(abs(q[2] - CHAIR_SEAT) < 1e-6 for q in p.points)]
+    assert len(floor) == 1 and len(seat) == 1
+
+    def inside(poly: object, x: float, y: float) -> bool:
+        xs = [q[0] for q in poly.points]  # type: ignore[attr-defined]
+        ys = [q[1] for q in poly.points]  # type: ignore[attr-defined]
+        return min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys)
+
+    sk = forward(resolve(fig.key).body)
+    for hip in ("l_hip", "r_hip"):
+        assert inside(seat[0], *sk[hip][:2]), hip
+    legs = [p for p in lines if {q[2] for q in p.points} == {0.0, CHAIR_SEAT}]
+    assert len(legs) == 4
+    for leg in legs:
+        assert inside(seat[0], *leg.points[0][:2]) and inside(floor[0], *leg.points[0][:2])
+    for foot in ("l_heel", "l_toe", "r_heel", "r_toe"):
+        assert inside(floor[0], *sk[foot][:2]), foot
+    back = [p for p in lines if min(q[2] for q in p.points) >= CHAIR_SEAT - 1e-6]
+    assert back and max(q[2] for p in back for q in p.points) >= CHAIR_SEAT + 40.0
+    # The back is beside the person (at the right, where the twist turns).
+    assert all(q[1] < sk["r_hip"][1] - 10.0 for p in back for q in p.points)
+
+
+def test_chair_twist_holds_the_chair_back_with_both_hands_throughout() -> None:
+    # Blind review: "the start with the hands on the thighs". The steps:
+    # hold the chair back with both hands, twist towards it, turn back to
+    # the front. The hands stay on its top rail while the body turns.
+    _, lines, _ = _chair_parts()
+    top = max(q[2] for p in lines for q in p.points)
+    rail = next(p for p in lines if all(abs(q[2] - top) < 1e-6 for q in p.points))
+    for side in _sides("chair_torso_twist"):
+        k = -1.0 if side is Side.LEFT else 1.0
+        (x0, y0, _), (x1, _, _) = rail.points
+        for where, frame in _played("chair_torso_twist", side, ("prepare", "reps", "rest")):
+            sk = forward(frame.body)
+            for s in ("l", "r"):
+                palm = _palm(sk, s)
+                assert min(x0, x1) <= palm[0] <= max(x0, x1), f"{side} {where} {s}"
+                assert math.hypot(palm[1] - k * y0, palm[2] - top) < 5.0, f"{side} {where} {s}"
+
+
+def test_chair_twist_turns_the_shoulders_while_the_hips_stay() -> None:
+    # The twist itself: from near the front to well round, the knees and
+    # hips facing the same way all the while.
+    fig = pl.figure("chair_torso_twist")
+
+    def heading(sk: Skeleton, a: str, b: str) -> float:
+        return math.degrees(math.atan2(sk[a][1] - sk[b][1], sk[a][0] - sk[b][0]))
+
+    start, key = (forward(resolve(f).body) for f in (fig.start, fig.key))
+    shoulders = heading(start, "l_shoulder", "r_shoulder") - heading(
+        key, "l_shoulder", "r_shoulder"
+    )
+    assert shoulders >= 25.0  # turned towards the chair back, at the right
+    assert abs(heading(start, "l_hip", "r_hip") - heading(key, "l_hip", "r_hip")) < 1.0
+    assert abs(heading(start, "l_hip", "r_hip") - heading(start, "l_shoulder", "r_shoulder")) < 20.0
+
+
+def test_an_arm_reaching_across_the_chest_is_drawn_behind_the_back_and_over_the_chest() -> None:
+    # Blind review: "the crossing arm drawn over the back". The left hand
+    # reaches across in front of the chest to the chair back: seen from
+    # behind the trunk hides that arm; seen from the front it lies over the
+    # chest. (Sorted by the mean depth of all its joints, the near shoulder
+    # pulled it over the back.)
+    from stretchguide.core.figures.drawing import Camera, View, figure_shapes
+
+    fig = pl.figure("chair_torso_twist")
+    behind = fig.camera(Side.RIGHT)
+    front = Camera(View.FRONT, azimuth=behind.azimuth - 180.0, elevation=behind.elevation)
+    for frame in (fig.start, fig.key):
+        sk = forward(resolve(frame).body)
+        for cam, over in ((behind, False), (front, True)):
+            chest_near = cam.project(sk["chest"])[2] > cam.project(sk["upper_back"])[2]
+            assert chest_near is over  # the camera looks at the chest, or the back
+            shapes = sorted(figure_shapes(sk, cam), key=lambda s: s.depth)
+            trunk = next(i for i, s in enumerate(shapes) if s.kind == "poly")
+            hand = cam.project(sk["l_hand"])[:2]
+            arm = next(
+                i
+                for i, s in enumerate(shapes)
+                if s.kind == "chain" and math.dist(s.points[-1], hand) < 1e-6
+            )
+            assert (arm > trunk) is over, (cam, arm, trunk)
+
+
+def test_chair_twist_left_side_is_the_mirror_image_of_the_right() -> None:
+    # Sitting the other way round (the chair back at the left), the camera
+    # turns the other way too, so the left side is seen as the right is.
+    fig = pl.figure("chair_torso_twist")
+    right = fig.camera(Side.RIGHT)
+    left = fig.camera(Side.LEFT)
+    assert left.azimuth == -right.azimuth and left.elevation == right.elevation
+    for frame in (fig.start, fig.key):
+        r = forward(resolve(fig.frame_for(frame, Side.RIGHT)).body)
+        l_ = forward(resolve(fig.frame_for(frame, Side.LEFT)).body)
+        for p in ("head", "l_hand", "r_hand", "l_knee", "r_knee"):
+            u_r, v_r, _ = right.project(r[p])
+            other = ("r_" if p[0] == "l" else "l_") + p[2:] if p[1] == "_" else p
+            u_l, v_l, _ = left.project(l_[other])
+            assert abs(u_r + u_l) < 1e-6 and abs(v_r - v_l) < 1e-6, p

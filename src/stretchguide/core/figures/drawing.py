@@ -80,6 +80,7 @@ class Ink(StrEnum):
     PROP_DARK = "prop_dark"
     MAT = "mat"
     MAT_AREA = "mat_area"  # a mat seen from above, under the body
+    FLOOR_AREA = "floor_area"  # the floor seen from above, under a chair and the feet
     BAND = "band"
     STRAP = "strap"
     FLOOR = "floor"
@@ -105,6 +106,7 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.PROP_DARK: "#6f6455",
     Ink.MAT: "#5fb3a9",
     Ink.MAT_AREA: "#d3ebe7",
+    Ink.FLOOR_AREA: "#e2ded7",
     Ink.BAND: "#e0a030",
     Ink.STRAP: "#c0504d",
     Ink.FLOOR: "#8a8f98",
@@ -214,6 +216,26 @@ def _legs_crossed(skel: Skeleton) -> bool:
     )
 
 
+def _arm_across(skel: Skeleton, s: str, cam: Camera) -> bool:
+    """Whether the arm of side ``s`` reaches across the chest (or the back) in view.
+
+    The hand lies past the chest's midline, in front of the chest or behind
+    the back, and the camera looks at the chest or the back, so the forearm
+    passes in front of or behind the trunk. (Seen from the side, an arm
+    reaching across lies beside it; a hand hanging past the midline of a
+    body leaning over sideways is beside it too.)
+    """
+    r2, neck = skel.frames["thorax"], skel["neck"]
+    d = _sub(skel[f"{s}_hand"], neck)
+    lateral = d[0] * r2[1] + d[1] * r2[4] + d[2] * r2[7]  # along the chest's left
+    ahead = d[0] * r2[0] + d[1] * r2[3] + d[2] * r2[6]  # along the chest's front
+    if (lateral if s == "l" else -lateral) > -HIP_HALF or abs(ahead) < RADIUS["trunk"]:
+        return False
+    _, _, towards = cam._basis()
+    facing = r2[0] * towards[0] + r2[3] * towards[1] + r2[6] * towards[2]
+    return abs(facing) > 0.6
+
+
 def figure_shapes(
     skel: Skeleton,
     cam: Camera,
@@ -284,15 +306,24 @@ def figure_shapes(
                 )
             )
         out.append(_chain(cam, foot, (w["foot"] * 2,), *inks("foot", is_far), -0.4))
-        out.append(
-            _chain(
-                cam,
-                arm,
-                (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
-                *inks("arm", arm_far),
-                0.6,
-            )
+        arm_shape = _chain(
+            cam,
+            arm,
+            (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
+            *inks("arm", arm_far),
+            0.6,
         )
+        if _arm_across(skel, s, cam):
+            # A hand reaching across the body: the arm lies in front of the
+            # chest (or behind the back), and sorts against the trunk as its
+            # elbow and hand lie against the chest. By the mean of all its
+            # joints, pulled near by the shoulder, it was drawn over the back
+            # when seen from behind; and a camera looking down puts the chest
+            # (and an arm across it) nearer than the pelvis the trunk sorts by.
+            distal = sum(cam.project(p)[2] for p in arm[1:]) / 3
+            chest = cam.project(_scale(_add(skel["mid_back"], skel["neck"]), 0.5))[2]
+            arm_shape = replace(arm_shape, depth=centre + distal - chest + 0.6)
+        out.append(arm_shape)
     # Trunk: the outline of hips, waist and shoulders, so it reads as a
     # rounded band from the side and as a torso from the front.
     trunk_pts: list[Vec] = []
