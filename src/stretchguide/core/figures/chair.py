@@ -163,7 +163,7 @@ def _chair_torso_twist() -> ExerciseFigure:
     floor = Prop(
         "poly",
         points=tuple(
-            (x, y, 0.0) for x, y in ((-40.0, -50.0), (80.0, -50.0), (80.0, 35.0), (-40.0, 35.0))
+            (x, y, 0.0) for x, y in ((-30.0, -44.0), (72.0, -44.0), (72.0, 22.0), (-30.0, 22.0))
         ),
         width=0.5,
         ink=Ink.FLOOR_AREA,
