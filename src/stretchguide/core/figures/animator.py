@@ -9,7 +9,7 @@ from stretchguide.core.catalog import Side
 from stretchguide.core.figures.drawing import Camera, Drawing, drawing
 from stretchguide.core.figures.easing import Easing
 from stretchguide.core.figures.frames import Clip, Frame, Keyframe, breathing, resolve
-from stretchguide.core.figures.library import _bounds_for, _glow_side, feel_areas, figure
+from stretchguide.core.figures.library import _glow_side, feel_areas, figure, session_bounds
 
 # --- playing it back -----------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class Animator:
         return self.fig.camera(self.side, self.alternating)
 
     def bounds(self) -> tuple[float, float, float, float]:
-        return _bounds_for(self.exercise_id, self.side, self.alternating)
+        return session_bounds(self.exercise_id, self.side, self.alternating)
 
     def drawing(self, t: float) -> Drawing:
         side = self.side_at(t)
