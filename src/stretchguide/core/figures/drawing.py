@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from stretchguide.core.figures.body import HEAD_R, HIP_HALF, RADIUS, SIDES
+from stretchguide.core.figures.crossing import arm_across, legs_crossed
 from stretchguide.core.figures.frames import Frame, resolve
 from stretchguide.core.figures.kinematics import _HAIR, Skeleton, forward
 from stretchguide.core.figures.vectors import Vec, _add, _mv, _norm, _scale, _sub
@@ -201,41 +202,6 @@ def _chain(
     )
 
 
-def _legs_crossed(skel: Skeleton) -> bool:
-    """Whether one ankle lies beyond the other knee, across the body (a leg crossed over)."""
-    r0, pelvis = skel.frames["pelvis"], skel["pelvis"]
-    side_axis = (r0[1], r0[4], r0[7])  # the pelvis's left, in the world
-
-    def lateral(point: str) -> float:
-        d = _sub(skel[point], pelvis)
-        return d[0] * side_axis[0] + d[1] * side_axis[1] + d[2] * side_axis[2]
-
-    return (
-        lateral("r_ankle") - lateral("l_knee") > HIP_HALF
-        or lateral("r_knee") - lateral("l_ankle") > HIP_HALF
-    )
-
-
-def _arm_across(skel: Skeleton, s: str, cam: Camera) -> bool:
-    """Whether the arm of side ``s`` reaches across the chest (or the back) in view.
-
-    The hand lies past the chest's midline, in front of the chest or behind
-    the back, and the camera looks at the chest or the back, so the forearm
-    passes in front of or behind the trunk. (Seen from the side, an arm
-    reaching across lies beside it; a hand hanging past the midline of a
-    body leaning over sideways is beside it too.)
-    """
-    r2, neck = skel.frames["thorax"], skel["neck"]
-    d = _sub(skel[f"{s}_hand"], neck)
-    lateral = d[0] * r2[1] + d[1] * r2[4] + d[2] * r2[7]  # along the chest's left
-    ahead = d[0] * r2[0] + d[1] * r2[3] + d[2] * r2[6]  # along the chest's front
-    if (lateral if s == "l" else -lateral) > -HIP_HALF or abs(ahead) < RADIUS["trunk"]:
-        return False
-    _, _, towards = cam._basis()
-    facing = r2[0] * towards[0] + r2[3] * towards[1] + r2[6] * towards[2]
-    return abs(facing) > 0.6
-
-
 def figure_shapes(
     skel: Skeleton,
     cam: Camera,
@@ -261,7 +227,7 @@ def figure_shapes(
         cam.view is View.TOP
         and abs(cam.project(skel["l_hip"])[2] - cam.project(skel["r_hip"])[2]) > HIP_HALF
     )
-    crossed = _legs_crossed(skel)
+    crossed = legs_crossed(skel)
     for s in SIDES:
         leg = [skel[f"{s}_hip"], skel[f"{s}_knee"], skel[f"{s}_ankle"]]
         foot = [skel[f"{s}_heel"], skel[f"{s}_toe"]]
@@ -313,7 +279,7 @@ def figure_shapes(
             *inks("arm", arm_far),
             0.6,
         )
-        if _arm_across(skel, s, cam):
+        if arm_across(skel, s, cam._basis()[2]):
             # A hand reaching across the body: the arm lies in front of the
             # chest (or behind the back), and sorts against the trunk as its
             # elbow and hand lie against the chest. By the mean of all its
