@@ -28,7 +28,8 @@ Modules, from the bottom up (each imports only those above it):
   ``kinematics`` (forward kinematics, reaching), ``easing``;
 * ``contacts`` (supports, rests, reaches), ``settle`` (the contact solver),
   ``frames`` (``Frame``, blending, keyframes, clips, breathing);
-* ``drawing`` (cameras, shapes, props) and ``svg``;
+* ``crossing`` (which limbs cross the body), ``drawing`` (cameras, shapes,
+  props) and ``svg``;
 * authoring: ``fitting``, ``positions``, ``exercise_figure``, then one
   module per family of exercises (``lying_legs``, ``lying_trunk``,
   ``face_down``, ``floor``, ``chair``, ``standing``, ``assisted``);

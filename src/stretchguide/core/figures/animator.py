@@ -9,7 +9,7 @@ from stretchguide.core.catalog import Side
 from stretchguide.core.figures.drawing import Camera, Drawing, drawing
 from stretchguide.core.figures.easing import Easing
 from stretchguide.core.figures.frames import Clip, Frame, Keyframe, breathing, resolve
-from stretchguide.core.figures.library import _bounds_for, _glow_side, feel_areas, figure
+from stretchguide.core.figures.library import _glow_side, feel_areas, figure, session_bounds
 
 # --- playing it back -----------------------------------------------------------------
 
@@ -52,6 +52,9 @@ class Animator:
         # start pose whatever was showing.
         self._shown: Frame | None = from_frame
         self._clip = self._prepare_clip()
+        # What plays once ``_clip`` ends: a hold's round (the ball's
+        # circles), else None and the pose breathes.
+        self._loop: Clip | None = None
 
     def set_phase(
         self,
@@ -74,12 +77,15 @@ class Animator:
             self.side = side
         start = self._f(self.fig.start)
         shown = self._shown
+        self._loop = None
         if self.phase in ("prepare", "switch"):
             self._clip = self._prepare_clip()
         elif self.phase == "hold":
             target = self.fig.stage_frame(stage)
             first = shown if shown is not None else start
             self._clip = Clip((Keyframe(first, 0.0), Keyframe(self._f(target), MOVE_S)))
+            if self.fig.hold_loop_s > 0 and self.fig.rep_path:
+                self._loop = self._hold_loop()
         elif self.phase == "reps":
             self._clip = self._rep_clip(self.side)
         elif shown is not None:  # rest, idle, complete: back to the start, then breathing
@@ -114,6 +120,15 @@ class Animator:
             loop=True,
         )
 
+    def _hold_loop(self) -> Clip:
+        # The loop starts where the hold's way in ends (``rep_path`` starts
+        # at ``key``) and goes round at an even pace.
+        path = [self._f(f) for f in self.fig.rep_path]
+        step = self.fig.hold_loop_s / len(path)
+        keys = [Keyframe(path[0], 0.0)]
+        keys += [Keyframe(f, step, Easing.LINEAR) for f in (*path[1:], path[0])]
+        return Clip(tuple(keys), loop=True)
+
     def last_shown(self) -> Frame | None:
         """The frame ``frame`` returned last (None before the first)."""
         return self._shown
@@ -138,7 +153,10 @@ class Animator:
             return self._shown
         fr = self._clip.sample(t)
         if t >= self._clip.length:
-            fr = breathing(fr, t - self._clip.length, self.fig.breath)
+            if self._loop is not None:
+                fr = self._loop.sample(t - self._clip.length)
+            else:
+                fr = breathing(fr, t - self._clip.length, self.fig.breath)
         self._shown = resolve(fr) if fr.reaches or fr.helper_reaches else fr
         return self._shown
 
@@ -146,7 +164,7 @@ class Animator:
         return self.fig.camera(self.side, self.alternating)
 
     def bounds(self) -> tuple[float, float, float, float]:
-        return _bounds_for(self.exercise_id, self.side, self.alternating)
+        return session_bounds(self.exercise_id, self.side, self.alternating)
 
     def drawing(self, t: float) -> Drawing:
         side = self.side_at(t)

@@ -6,6 +6,7 @@ Ball release and decompression, traction by a helper, the helper's nerve floss.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Final
 
@@ -27,63 +28,72 @@ from stretchguide.core.figures.positions import (
 )
 from stretchguide.core.figures.settle import settle
 
-BALL_R: Final = 6.0  # a massage ball, drawn large enough to see
+BALL_R: Final = 5.0  # a massage ball, drawn a little larger than a lacrosse ball
+CIRCLE_CM: Final = 3.0  # the circles' radius, round the ball's top
 
 
 def _ball_piriformis_release() -> ExerciseFigure:
-    # The right buttock rests on a small ball on the mat; the pelvis tips
-    # up on that side, feet and upper back stay down. Seen from the right,
-    # the ball is nearest and drawn over the glow that marks the buttock.
-    base = _arms_by_side(hook_lying())
-    sk0 = forward(grounded(base))
-    b = sk0["r_buttock"]
+    # The right buttock rests on top of a small ball on the mat: the pelvis
+    # tips up on that side over it (it used to lie flat, the ball touching
+    # the side of the buttock), the feet and upper back stay down. Seen from
+    # the right, the ball is nearest and drawn over the glow on the buttock.
+    base = grounded(
+        _arms_by_side(hook_lying()).with_(spin=25.0, lumbar_twist=-18.0, thorax_twist=-8.0)
+    )
+    b = forward(base)["r_buttock"]
+    base = base.with_(z=base["z"] + 2 * BALL_R - b[2])  # lifted to the ball's top
     ball = Support("ball", centre=(b[0], b[1], BALL_R), radius=BALL_R, name="ball")
     rests = (Rest("r_buttock", ball), *on_floor("mid_back", "l_heel", "l_toe", "r_heel", "r_toe"))
+    legs = ("l_knee", "r_knee", "l_ankle", "r_ankle", "l_hip_flex", "r_hip_flex")
 
-    def on_ball(p: Pose) -> Pose:
+    def on_ball(
+        p: Pose, dofs: tuple[str, ...], extra: Callable[[Skeleton], list[float]], steps: int = 40
+    ) -> Pose:
         def residuals(sk: Skeleton) -> list[float]:
-            return [
-                *(r.gap(sk) for r in rests),
-                0.1 * (sk["r_buttock"][0] - b[0]),
-                math.sqrt(10.0) * min(0.0, sk.lowest()),
-            ]
+            gaps = [3.0 * r.gap(sk) for r in rests]
+            return [*gaps, math.sqrt(10.0) * min(0.0, sk.lowest()), *extra(sk)]
 
-        return fit_lsq(
-            replace(p, ground=Ground.FIXED),
-            [
-                "z",
-                "roll",
-                "pitch",
-                "x",
-                "lumbar_flex",
-                "l_knee",
-                "r_knee",
-                "l_ankle",
-                "r_ankle",
-                "l_hip_flex",
-                "r_hip_flex",
-            ],
-            residuals,
-        )
+        fixed = replace(p, ground=Ground.FIXED)
+        return fit_lsq(fixed, (*dofs, *legs), residuals, iterations=steps)
 
-    start = on_ball(base.with_(roll=-14.0, lumbar_twist=8.0))
-    # Small circles over the ball: the pelvis rolls a little each way.
-    path = tuple(
-        Frame(
-            on_ball(
-                start.with_(roll=start["roll"] - 3.0 * math.sin(a), lumbar_flex=2.0 * math.cos(a))
-            ),
-            rests=rests,
-        )
-        for a in (0.0, math.pi / 2, math.pi, 3 * math.pi / 2)
-    )
+    def buttock_at(sk: Skeleton, dx: float, dy: float) -> list[float]:
+        """The buttock ``dx``, ``dy`` cm from the ball's top."""
+        bx, by = sk["r_buttock"][0], sk["r_buttock"][1]
+        return [bx - ball.centre[0] - dx, by - ball.centre[1] - dy]
+
+    start = on_ball(base, ("z", "spin", "pitch", "lumbar_flex"), lambda sk: buttock_at(sk, 0, 0))
+    here = forward(start)
+
+    def circled(angle: float) -> Pose:
+        """``angle`` round a circle: the legs push the pelvis round over the
+        ball, the buttock ``CIRCLE_CM`` from the ball's top; the feet stay
+        where they are (the hips turn in and out a little)."""
+        dx, dy = -CIRCLE_CM * math.cos(angle), -CIRCLE_CM * math.sin(angle)
+
+        def feet_and_buttock(sk: Skeleton) -> list[float]:
+            feet = [sk[h][k] - here[h][k] for h in ("l_heel", "r_heel") for k in (0, 1)]
+            return [*buttock_at(sk, dx, dy), *feet]
+
+        dofs = ("x", "y", "z", "spin", "l_hip_abd", "r_hip_abd")
+        # Four steps from the centre pose find it to 0.01 cm (a figure
+        # builds while a session starts: see docs/PERFORMANCE.md).
+        return on_ball(start, dofs, feet_and_buttock, steps=4)
+
+    # Eight points round the circle, the first the still image: a hold goes
+    # to it and then round (``hold_loop_s``), as do repetitions. (With
+    # four, the straight way between two points cut 0.5 cm into the ball,
+    # and putting the buttock back on it shuffled the feet 1.5 cm; with
+    # eight they stay within half a centimetre.)
+    path = tuple(Frame(circled(math.pi / 4 * k), rests=rests) for k in range(8))
     prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK, depth_bias=2e6)
     return ExerciseFigure(
         "ball_piriformis_release",
         View.SIDE,
         start=Frame(start, rests=rests),
-        key=Frame(start, rests=rests),
+        key=path[0],
         rep_path=path,
+        # "Small, slow circles": one round in eight seconds.
+        hold_loop_s=8.0,
         props=(FLOOR, MAT, prop),
         feel=("buttock",),
     )
@@ -192,47 +202,80 @@ def _helper_decompression() -> ExerciseFigure:
     )
 
 
-def _helper_lift(hip: float, ankle: float) -> tuple[Pose, Pose]:
-    body = _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle, l_ankle=-10.0)
-    sk = forward(grounded(body))
-    heel = sk["r_heel"]
-    helper = (
-        Pose()
-        .with_(x=heel[0] + 30.0, y=38.0, yaw=180.0, pitch=10.0)
-        .with_(
-            r_hip_flex=70.0,
-            r_knee=80.0,
-            r_ankle=0.0,  # half kneeling, front foot planted
-            l_hip_flex=-5.0,
-            l_knee=95.0,
-            l_ankle=-60.0,
-        )
-    )
+def _kneeling_helper(x: float, y: float, yaw: float) -> Pose:
+    """A helper kneeling up on both knees, the tops of the feet on the mat.
+
+    Placed once on the floor and then fixed there (``_leaning`` turns it
+    about those contacts), so its knees never slide as the person's leg
+    goes up and down.
+    """
+    helper = Pose().with_(x=x, y=y, yaw=yaw, pitch=5.0).both(hip_flex=-5.0, knee=95.0, ankle=-60.0)
     helper = fit(
         helper,
-        ["pitch", "r_knee", "r_hip_flex"],
+        ["pitch", "l_ankle", "r_ankle"],
         touching(
-            ("r_heel", RADIUS["foot"]),
-            ("r_toe", RADIUS["foot"] * 0.6),
             ("l_knee", RADIUS["thigh"] * 0.8),
+            ("r_knee", RADIUS["thigh"] * 0.8),
+            ("l_toe", RADIUS["foot"] * 0.6),
+            ("r_toe", RADIUS["foot"] * 0.6),
         ),
+        steps=(8.0, 4.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.05),
     )
-    return body, helper
+    return replace(grounded(helper), ground=Ground.FIXED)
+
+
+def _leaning(helper: Pose, hips: float, spine: float, twist: float) -> Pose:
+    """The helper leaning in: ``hips`` forward at the hips over legs that stay
+    where they are, ``spine`` more in the low back, the shoulders turned
+    ``twist`` towards the person's leg."""
+    knee = forward(helper)["l_knee"]
+    leant = helper.with_(
+        pitch=helper["pitch"] + hips,
+        l_hip_flex=helper["l_hip_flex"] + hips,
+        r_hip_flex=helper["r_hip_flex"] + hips,
+        lumbar_flex=spine,
+        thorax_twist=twist,
+    )
+    # Tipping the pelvis swings the legs round it a little: put the knees
+    # back where they kneel.
+    moved = forward(leant)["l_knee"]
+    return leant.with_(
+        x=leant["x"] - (moved[0] - knee[0]),
+        y=leant["y"] - (moved[1] - knee[1]),
+        z=leant["z"] - (moved[2] - knee[2]),
+    )
+
+
+def _lifted_leg(hip: float, ankle: float) -> Pose:
+    return _arms_by_side(LYING).with_(r_hip_flex=hip, r_knee=0.0, r_ankle=ankle, l_ankle=-10.0)
 
 
 def _nerve_floss_helper() -> ExerciseFigure:
-    high_body, high_helper = _helper_lift(70.0, -35.0)
-    low_body, low_helper = _helper_lift(55.0, 20.0)
+    high_body, low_body = _lifted_leg(70.0, -35.0), _lifted_leg(55.0, 20.0)
+    # The helper kneels past the person's feet, facing them and turned a
+    # little towards the lifted leg, and leans in further as the leg goes
+    # up. Kneeling beside the legs, as it did, its knee came down on the
+    # resting shin in the side view (blind review: "the helper seems to
+    # kneel on the shin"); and it slid 19 cm along the mat each repetition.
+    toe = forward(grounded(low_body))["l_toe"][0]
+    kneeling = _kneeling_helper(toe + 19.0, 28.0, 200.0)
+    low_helper = _leaning(kneeling, hips=10.0, spine=20.0, twist=30.0)
+    high_helper = _leaning(kneeling, hips=20.0, spine=30.0, twist=30.0)
+    # One hand under the heel, the other round the shin above the ankle
+    # (the knee is out of reach from past the feet; the person keeps it
+    # straight).
     grip = (
         Reach("l", "r_heel", on_helper=True, offset=(0.0, 4.0, -3.0)),
-        Reach("r", "r_knee_front", on_helper=True, offset=(0.0, 3.0, 0.0)),
+        Reach(
+            "r", "r_ankle", on_helper=True, toward="r_knee", fraction=0.3, offset=(0.0, 4.0, 0.0)
+        ),
     )
     return ExerciseFigure(
         "nerve_floss_helper",
         View.SIDE,
         start=_with_reaches(low_body, helper=low_helper, helper_reaches=grip, rests=LEFT_LONG),
         key=_with_reaches(high_body, helper=high_helper, helper_reaches=grip, rests=LEFT_LONG),
-        neutral=_with_reaches(_arms_by_side(LYING), helper=low_helper, rests=LONG_LEGS),
+        neutral=_with_reaches(_arms_by_side(LYING), helper=kneeling, rests=LONG_LEGS),
         props=(FLOOR, MAT),
         feel=("back_of_leg",),
         ghost=True,

@@ -20,6 +20,7 @@ from stretchguide.core.figures.positions import (
     chair_props,
     seated_on_chair,
 )
+from stretchguide.core.figures.vectors import Vec
 
 
 def _seated_hip_stretch() -> ExerciseFigure:
@@ -114,53 +115,80 @@ def _seated_piriformis() -> ExerciseFigure:
     )
 
 
-def _chair_torso_twist() -> ExerciseFigure:
-    # Sitting sideways on the chair: its back is at the person's right.
-    start = seated_on_chair().both(shoulder_flex=5.0, elbow=20.0, shoulder_abd=10.0)
-    key = start.with_(lumbar_twist=-12.0, thorax_twist=-32.0)
-    back_y = -30.0
-    hands = (
-        Reach("l", "@world", offset=(6.0, back_y + 4.0, CHAIR_SEAT + 38.0)),
-        Reach("r", "@world", offset=(-6.0, back_y - 2.0, CHAIR_SEAT + 36.0)),
-    )
-    seat = Prop(
-        "line",
-        points=((0.0, -24.0, CHAIR_SEAT), (0.0, 20.0, CHAIR_SEAT)),
-        width=4.0,
-        ink=Ink.PROP_DARK,
-        depth_bias=-60.0,
+CHAIR_BEHIND = -60.0  # chair parts sort behind the body sitting on them
+
+
+def _side_chair(back_y: float) -> tuple[Prop, ...]:
+    """An armless chair with its back along ``y = back_y``, seen from any side.
+
+    The seat is a board (an area seen from above, not a stick), the legs
+    stand at its four corners, the back is two uprights and a top rail.
+    """
+    half, front_y, top = 21.0, back_y + 46.0, CHAIR_SEAT + 44.0
+
+    def part(kind: str, points: tuple[Vec, ...], width: float, ink: Ink = Ink.PROP_DARK) -> Prop:
+        return Prop(kind, points=points, width=width, ink=ink, depth_bias=CHAIR_BEHIND)
+
+    seat = part(
+        "poly",
+        tuple(
+            (x, y, CHAIR_SEAT)
+            for x, y in ((-half, back_y), (half, back_y), (half, front_y), (-half, front_y))
+        ),
+        3.0,
+        Ink.PROP,
     )
     legs = tuple(
-        Prop(
-            "line",
-            points=((0.0, y, CHAIR_SEAT), (0.0, y, 0.0)),
-            width=3.0,
-            ink=Ink.PROP_DARK,
-            depth_bias=-60.0,
-        )
-        for y in (-22.0, 18.0)
+        part("line", ((x, y, CHAIR_SEAT), (x, y, 0.0)), 3.0)
+        for x in (-half + 2.0, half - 2.0)
+        for y in (back_y + 2.0, front_y - 2.0)
     )
-    back = Prop(
-        "line",
-        points=((0.0, -22.0, CHAIR_SEAT), (0.0, back_y, CHAIR_SEAT + 45.0)),
-        width=4.0,
-        ink=Ink.PROP_DARK,
-        depth_bias=-60.0,
+    uprights = tuple(
+        part("line", ((x, back_y + 2.0, CHAIR_SEAT), (x, back_y, top)), 3.5)
+        for x in (-half + 2.0, half - 2.0)
     )
-    start_hands = (
-        Reach("l", "l_thigh_front", offset=(4.0, 0.0, 3.0)),
-        Reach("r", "r_thigh_front", offset=(4.0, 0.0, 3.0)),
+    rail = part("line", ((-half + 1.0, back_y, top), (half - 1.0, back_y, top)), 5.0)
+    return (seat, *legs, *uprights, rail)
+
+
+def _chair_torso_twist() -> ExerciseFigure:
+    # Sitting sideways on an armless chair, its back at the person's right;
+    # both hands hold its top rail, and stay there while the upper body
+    # turns towards it (the arms draw it round) and back to the front.
+    back_y = -34.0
+    rail = CHAIR_SEAT + 44.0
+    start = seated_on_chair().with_(lumbar_twist=-4.0, thorax_twist=-12.0)
+    key = start.with_(lumbar_twist=-12.0, thorax_twist=-32.0)
+    # The arms turn (``elbow_to``): the left elbow forward and down as that
+    # hand reaches across in front of the chest, the right elbow back and
+    # down beside the body (the one-plane reach stuck it up and out).
+    hands = (
+        Reach("l", "@world", offset=(17.0, back_y - 1.0, rail + 3.0), elbow_to=(0.43, 0.25, -0.87)),
+        Reach("r", "@world", offset=(4.0, back_y - 1.0, rail + 3.0), elbow_to=(-0.5, 0.0, -0.87)),
+    )
+    # The camera looks down: the floor is an area under the chair and the
+    # feet, not a line.
+    floor = Prop(
+        "poly",
+        points=tuple(
+            (x, y, 0.0) for x, y in ((-30.0, -44.0), (72.0, -44.0), (72.0, 22.0), (-30.0, 22.0))
+        ),
+        width=0.5,
+        ink=Ink.FLOOR_AREA,
+        depth_bias=-1e5,
     )
     return ExerciseFigure(
         "chair_torso_twist",
         View.FRONT,
-        start=_with_reaches(start, *start_hands, rests=ON_SEAT + BOTH_FEET),
+        start=_with_reaches(start, *hands, rests=ON_SEAT + BOTH_FEET),
         key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET),
-        props=(FLOOR, seat, *legs, back),
+        props=(floor, *_side_chair(back_y)),
         feel=("mid_back", "lower_back"),
-        # From behind and above: the shoulders turned against the knees is
-        # the twist (straight from the front it did not show), and the glow
-        # sits on the back, where the twist is felt.
-        elevation=30.0,
-        azimuth=150.0,
+        # From behind, on the side away from the chair back, and above: the
+        # knees point off the side of the seat while the back turns towards
+        # the camera (the shoulders against the hips is the twist), and the
+        # glow sits on the back, where the twist is felt.
+        elevation=32.0,
+        azimuth=125.0,
+        mirror_azimuth=True,
     )

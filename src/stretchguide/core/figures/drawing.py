@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from stretchguide.core.figures.body import HEAD_R, HIP_HALF, RADIUS, SIDES
+from stretchguide.core.figures.crossing import arm_across, legs_crossed
 from stretchguide.core.figures.frames import Frame, resolve
 from stretchguide.core.figures.kinematics import _HAIR, Skeleton, forward
 from stretchguide.core.figures.vectors import Vec, _add, _mv, _norm, _scale, _sub
@@ -80,6 +81,7 @@ class Ink(StrEnum):
     PROP_DARK = "prop_dark"
     MAT = "mat"
     MAT_AREA = "mat_area"  # a mat seen from above, under the body
+    FLOOR_AREA = "floor_area"  # the floor seen from above, under a chair and the feet
     BAND = "band"
     STRAP = "strap"
     FLOOR = "floor"
@@ -105,6 +107,7 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.PROP_DARK: "#6f6455",
     Ink.MAT: "#5fb3a9",
     Ink.MAT_AREA: "#d3ebe7",
+    Ink.FLOOR_AREA: "#e2ded7",
     Ink.BAND: "#e0a030",
     Ink.STRAP: "#c0504d",
     Ink.FLOOR: "#8a8f98",
@@ -199,21 +202,6 @@ def _chain(
     )
 
 
-def _legs_crossed(skel: Skeleton) -> bool:
-    """Whether one ankle lies beyond the other knee, across the body (a leg crossed over)."""
-    r0, pelvis = skel.frames["pelvis"], skel["pelvis"]
-    side_axis = (r0[1], r0[4], r0[7])  # the pelvis's left, in the world
-
-    def lateral(point: str) -> float:
-        d = _sub(skel[point], pelvis)
-        return d[0] * side_axis[0] + d[1] * side_axis[1] + d[2] * side_axis[2]
-
-    return (
-        lateral("r_ankle") - lateral("l_knee") > HIP_HALF
-        or lateral("r_knee") - lateral("l_ankle") > HIP_HALF
-    )
-
-
 def figure_shapes(
     skel: Skeleton,
     cam: Camera,
@@ -239,7 +227,7 @@ def figure_shapes(
         cam.view is View.TOP
         and abs(cam.project(skel["l_hip"])[2] - cam.project(skel["r_hip"])[2]) > HIP_HALF
     )
-    crossed = _legs_crossed(skel)
+    crossed = legs_crossed(skel)
     for s in SIDES:
         leg = [skel[f"{s}_hip"], skel[f"{s}_knee"], skel[f"{s}_ankle"]]
         foot = [skel[f"{s}_heel"], skel[f"{s}_toe"]]
@@ -284,15 +272,24 @@ def figure_shapes(
                 )
             )
         out.append(_chain(cam, foot, (w["foot"] * 2,), *inks("foot", is_far), -0.4))
-        out.append(
-            _chain(
-                cam,
-                arm,
-                (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
-                *inks("arm", arm_far),
-                0.6,
-            )
+        arm_shape = _chain(
+            cam,
+            arm,
+            (w["upper_arm"] * 2, w["forearm"] * 2, w["hand"] * 2),
+            *inks("arm", arm_far),
+            0.6,
         )
+        if arm_across(skel, s, cam._basis()[2]):
+            # A hand reaching across the body: the arm lies in front of the
+            # chest (or behind the back), and sorts against the trunk as its
+            # elbow and hand lie against the chest. By the mean of all its
+            # joints, pulled near by the shoulder, it was drawn over the back
+            # when seen from behind; and a camera looking down puts the chest
+            # (and an arm across it) nearer than the pelvis the trunk sorts by.
+            distal = sum(cam.project(p)[2] for p in arm[1:]) / 3
+            chest = cam.project(_scale(_add(skel["mid_back"], skel["neck"]), 0.5))[2]
+            arm_shape = replace(arm_shape, depth=centre + distal - chest + 0.6)
+        out.append(arm_shape)
     # Trunk: the outline of hips, waist and shoulders, so it reads as a
     # rounded band from the side and as a torso from the front.
     trunk_pts: list[Vec] = []

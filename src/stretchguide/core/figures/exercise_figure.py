@@ -27,6 +27,10 @@ class ExerciseFigure:
     neutral: Frame | None = None  # where "get into position" starts from
     stages: Mapping[str, Frame] = field(default_factory=dict)
     rep_path: tuple[Frame, ...] = ()  # a loop instead of start -> key -> start
+    # A hold that moves (the ball release's circles): once at ``key``, the
+    # hold goes round ``rep_path`` (which starts at ``key``), one round in
+    # this many seconds, instead of breathing. 0: the hold breathes.
+    hold_loop_s: float = 0.0
     props: tuple[Prop, ...] = (FLOOR,)
     # Drawn over ``props`` only while the movement is worked (the hold and
     # the repetitions) and in the still: a cue such as "press down here"

@@ -36,6 +36,7 @@ from stretchguide.core.figures.chair import (
     _seated_piriformis,
 )
 from stretchguide.core.figures.drawing import Drawing, drawing, frame_bounds
+from stretchguide.core.figures.easing import lerp_pose
 from stretchguide.core.figures.exercise_figure import ExerciseFigure
 from stretchguide.core.figures.face_down import (
     _cat_stretch,
@@ -48,7 +49,7 @@ from stretchguide.core.figures.floor import (
     _hip_rotator,
     _seated_hamstring,
 )
-from stretchguide.core.figures.frames import resolve
+from stretchguide.core.figures.frames import Frame, resolve
 from stretchguide.core.figures.lying_legs import (
     _advanced_piriformis,
     _knees_to_chest,
@@ -146,16 +147,66 @@ def _glow_side(fig: ExerciseFigure, side: Side | None) -> str | None:
     return s
 
 
+# Room round the figure in a still image (thumbnails, SVGs, the PDF), and in
+# the session's figure view. The view is wide and short on a landscape
+# screen, so a standing figure's height is what sets its size: 8 cm above
+# the head and below the floor made its box 190 cm tall where the person
+# is 174, a tenth smaller than it need be. The view keeps its own 4 %
+# padding round the box; the soft edge of a glow may run into it.
+STILL_MARGIN_CM: Final = 8.0
+SESSION_MARGIN_CM: Final = 3.0
+
+
 @cache
 def _bounds_for(
     exercise_id: str, side: Side | None, alternating: bool
 ) -> tuple[float, float, float, float]:
+    """The box every frame of the figure fits, with the stills' margin."""
     fig = figure(exercise_id)
     cam = fig.camera(side, alternating)
     sides: tuple[Side | None, ...] = (Side.RIGHT, Side.LEFT) if alternating else (side,)
     box = [math.inf, math.inf, -math.inf, -math.inf]
     for s in sides:
-        b = frame_bounds([fig.frame_for(f, s) for f in fig.all_frames()], cam, fig.props_for(s))
+        frames = [fig.frame_for(f, s) for f in fig.all_frames()]
+        b = frame_bounds(frames, cam, fig.props_for(s), margin=STILL_MARGIN_CM)
+        box = [min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3])]
+    return (box[0], box[1], box[2], box[3])
+
+
+def _between(fig: ExerciseFigure) -> list[Frame]:
+    """Rough frames a quarter, half and three quarters of the way through
+    each movement: a limb swinging between two poses can pass outside the
+    box that holds both ends (a knee to the chest went 6 cm above it).
+
+    Blended without their contacts: they only give the box room.
+    """
+    moves = [(fig.start, fig.key), *((fig.start, st) for st in fig.stages.values())]
+    if fig.neutral is not None:
+        moves.append((fig.neutral, fig.start))
+    out = []
+    for a, b in moves:
+        for t in (0.25, 0.5, 0.75):
+            helper = None
+            if a.helper is not None and b.helper is not None:
+                helper = lerp_pose(a.helper, b.helper, t)
+            near = b if t >= 0.5 else a
+            body = lerp_pose(a.body, b.body, t)
+            out.append(Frame(body, helper, near.reaches, near.helper_reaches))
+    return out
+
+
+@cache
+def session_bounds(
+    exercise_id: str, side: Side | None, alternating: bool
+) -> tuple[float, float, float, float]:
+    """The box the session's figure view fits: every frame it plays, 3 cm round."""
+    fig = figure(exercise_id)
+    cam = fig.camera(side, alternating)
+    sides: tuple[Side | None, ...] = (Side.RIGHT, Side.LEFT) if alternating else (side,)
+    box = [math.inf, math.inf, -math.inf, -math.inf]
+    for s in sides:
+        frames = [fig.frame_for(f, s) for f in (*fig.all_frames(), *_between(fig))]
+        b = frame_bounds(frames, cam, fig.props_for(s), margin=SESSION_MARGIN_CM)
         box = [min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3])]
     return (box[0], box[1], box[2], box[3])
 

@@ -61,7 +61,9 @@ def settle_dofs(rests: Sequence[Rest]) -> tuple[str, ...]:
             extra = ()
         dofs += [d for d in extra if d not in dofs]
     if any(r.on.kind == "ball" for r in rests):
-        dofs.append("roll")  # a pelvis on a ball rolls over it
+        # A pelvis on a ball rolls over it, about the lying body's length
+        # (spin); "roll" would swing a lying body round on the mat, feet and all.
+        dofs.append("spin")
     return tuple(dofs)
 
 

@@ -61,11 +61,15 @@ def _feet_flat_standing(p: Pose) -> Pose:
 
 
 def _standing_extension() -> ExerciseFigure:
-    # The bend is in the low back: the lumbar spine arches well back (a
-    # rigid trunk tilted back would read as a stoop from across the room).
-    # Hips pushed forward of the feet, the chest back over them, eyes up.
+    # The bend is in the low back: the lumbar spine arches back (a rigid
+    # trunk tilted back would read as a stoop from across the room). Hips
+    # pushed forward of the feet, the chest back over them, eyes a little up.
+    # The articles give no angle ("gently arch backward", "as much as you
+    # can comfortably manage", no pain): the trunk leans back about 25
+    # degrees, a gentle range for someone with sciatica. (It leaned 34, the
+    # chest 38 and the head 63: the blind review read that as too much.)
     key = _feet_flat_standing(
-        standing(pitch=0.0, lumbar_flex=-30.0, thorax_flex=-8.0, neck_flex=-30.0).both(
+        standing(pitch=0.0, lumbar_flex=-25.0, thorax_flex=-1.0, neck_flex=-15.0).both(
             hip_flex=-4.0, knee=4.0
         )
     )
@@ -137,8 +141,15 @@ def _side_stretch_dangle() -> ExerciseFigure:
         return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
 
     key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
-    grip_start = Reach("l", "@world", offset=(0.0, post_y - 3.0, 100.0))
-    grip = Reach("l", "@world", offset=(0.0, post_y - 3.0, 88.0))
+    # The palm stays on the post, sliding down it as the body leans over it.
+    # The one-plane reach fell 16 cm short of the leaning grip and drew the
+    # hand 20 cm past the post; the arm turns instead (``elbow_to``): the
+    # elbow out and back beside the post, then back and down as the body
+    # comes over the hand. Both ends swing the elbow, so in between the hand
+    # travels down the post, not through the air, and the shoulder stays in
+    # its range.
+    grip_start = Reach("l", "@world", offset=(0.0, post_y - 2.0, 100.0), elbow_to=(-0.6, 0.8, -0.6))
+    grip = Reach("l", "@world", offset=(0.0, post_y - 2.0, 70.0), elbow_to=(-1.0, 0.5, -1.0))
     return ExerciseFigure(
         "side_stretch_dangle",
         View.FRONT,
