@@ -78,7 +78,7 @@ MUST_REST: dict[str, set[str]] = {
 def _px_per_cm(exercise_id: str) -> float:
     """The scale a fullscreen session paints this figure at (as FigureView does)."""
     fig = pl.figure(exercise_id)
-    b = library._bounds_for(exercise_id, Side.RIGHT if fig.sided else None, False)
+    b = library.session_bounds(exercise_id, Side.RIGHT if fig.sided else None, False)
     pad = min(SCREEN_W, SCREEN_H) * 0.04
     return min((SCREEN_W - 2 * pad) / (b[2] - b[0]), (SCREEN_H - 2 * pad) / (b[3] - b[1]))
 
