@@ -473,37 +473,66 @@ class SessionFlow(QObject):
         return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
     def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
-        """Nerve signs against the check-in before this one: new numbness,
-        weakness or tingling, weakness again, symptoms further down the leg."""
+        """Nerve signs against the check-in made before this one: new numbness,
+        weakness or tingling, weakness again, symptoms further down the leg.
+
+        Every stored check-in was made before this one, whatever time the
+        clock gave it: one stamped "later" than now (the clock has since been
+        put back) is still the one made last."""
+        from stretchguide.core.clock_rules import LIVE
         from stretchguide.core.safety import baseline_checkin, nerve_signs, previous_checkin
 
         recent = self.ctx.history.checkins(since=at - 90 * 86400)
-        self._previous = previous_checkin(recent, at)
+        self._previous = previous_checkin(recent, at, made_before_id=LIVE)
         current = checkin_from_answers(answers, at)
-        return nerve_signs(current, self._previous, baseline_checkin(recent, at))
+        return nerve_signs(
+            current, self._previous, baseline_checkin(recent, at, made_before_id=LIVE)
+        )
 
     def _before_session(self, session_id: int) -> Any:
-        """The latest check-in before a session started (its own before
+        """The check-in made last before a session started (its own before
         check-in, or one of another day): what its next morning is judged
-        against, never its after check-in."""
-        from stretchguide.core.safety import previous_checkin
+        against, never its after check-in.
 
-        started = self.ctx.history.session(session_id).started_at
-        recent = self.ctx.history.checkins(since=started - 90 * 86400)
-        return previous_checkin(recent, started)
+        The session's own before or after check-in marks where it came in
+        the order of making: a check-in with a lower id, stamped after the
+        start, was made before the session while the clock was ahead."""
+        from stretchguide.core.safety import previous_checkin
+        from stretchguide.core.trends import CheckInKind
+
+        h = self.ctx.history
+        started = h.session(session_id).started_at
+        own = h.checkins_for_session(session_id)
+        marks = [c.id for c in own if c.kind in (CheckInKind.BEFORE, CheckInKind.AFTER)]
+        after_it = {c.id for c in own if c.kind is not CheckInKind.BEFORE}
+        recent = [c for c in h.checkins(since=started - 90 * 86400) if c.id not in after_it]
+        return previous_checkin(recent, started, made_before_id=min(marks, default=0))
 
     def _spread_last_time(self, session_id: int, at: int) -> bool:
-        """Did symptoms spread after the session before this one (in the last
-        60 days, the plan's window: StretchGuide's number)?"""
+        """Did symptoms spread after the session made before this one (in the
+        last 60 days, the plan's window: StretchGuide's number)?
+
+        "Before" is the order of making (``core/clock_rules.py``): a session
+        stamped later because the clock was ahead then still came first."""
+        from stretchguide.core.clock_rules import made_last
         from stretchguide.core.safety import spread_down_the_leg
         from stretchguide.core.trends import CheckInKind, by_kind
 
         h = self.ctx.history
-        ids = [s.id for s in h.sessions(since=at - 60 * 86400)]
-        place = ids.index(session_id) if session_id in ids else 0
-        if place == 0:
+        recent = h.sessions(since=at - 60 * 86400)
+        this = next((s for s in recent if s.id == session_id), None)
+        if this is None:
             return False
-        cis = by_kind(h.checkins_for_session(ids[place - 1]))
+        previous = made_last(
+            (s for s in recent if s.id != session_id),
+            this.started_at,
+            stamp=lambda s: s.started_at,
+            ident=lambda s: s.id,
+            made_before_id=session_id,
+        )
+        if previous is None:
+            return False
+        cis = by_kind(h.checkins_for_session(previous.id))
         return spread_down_the_leg(
             cis.get(CheckInKind.BEFORE),
             cis.get(CheckInKind.AFTER),

@@ -243,7 +243,7 @@ class Companion(QObject):
             # The check-in before this session's own: a spread between
             # sessions once went unseen, and the plan offered more.
             previous = (
-                baseline_checkin(recent, before.at, exclude_id=before.id)
+                baseline_checkin(recent, before.at, exclude_id=before.id, made_before_id=before.id)
                 if before is not None
                 else None
             )

@@ -1,0 +1,58 @@
+"""Rules that compare times read from the wall clock, written so that a
+clock which was wrong, or was put right, cannot silence a safety rule.
+
+A computer's clock can be ahead and then corrected (by hand, or by the
+network time service), so a stored time can lie after "now", and a record
+made later can carry an earlier time than one made before it. The rules
+here are used wherever such a comparison is made:
+
+* **Order of making.** The history gives each new record a row id one
+  above the last, so between records StretchGuide wrote itself, the higher
+  id was made later whatever the clock said. Comparisons that ask "the one
+  before" use it (:func:`made_last`).
+
+Pure functions, no Qt; ``core/nerve_signs.py``, ``qt/session_flow.py`` and
+``qt/tray.py`` apply them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Final, TypeVar
+
+R = TypeVar("R")
+
+# For a record being made now: every stored record was made before it.
+LIVE: Final = 2**62
+
+
+def made_last(
+    records: Iterable[R],
+    at: int,
+    *,
+    stamp: Callable[[R], int],
+    ident: Callable[[R], int],
+    made_before_id: int = 0,
+) -> R | None:
+    """The record made last before the one being judged, which happened at ``at``.
+
+    The newest record stamped at or before ``at`` (by time, then id), unless
+    a record stamped *after* ``at`` was made before the one being judged and
+    after that newest one: then the clock has gone back since it was made,
+    and it is the one made last. "Made before" means an id below
+    ``made_before_id``: pass :data:`LIVE` for a record being made now (all
+    stored ones came before it), the judged record's own id for a stored
+    one, or 0 when that order is not known (the time alone decides).
+
+    Records stamped at or before ``at`` count whatever their id, as before:
+    an import adds old records with new ids, and they must still be found
+    by their time.
+    """
+    items = list(records)
+    by_time = max(
+        (r for r in items if stamp(r) <= at), key=lambda r: (stamp(r), ident(r)), default=None
+    )
+    ahead = [r for r in items if stamp(r) > at and ident(r) < made_before_id]
+    if by_time is not None:
+        ahead.append(by_time)
+    return max(ahead, key=ident, default=None)

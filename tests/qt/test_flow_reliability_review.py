@@ -1,0 +1,119 @@
+"""The check-in flow against a wall clock that was wrong and a disk that is
+full (the s36 review of time and the machine underneath): nerve signs are
+judged against the check-in made last, answers stamped "in the future" do
+not skip the safety questions, "Good morning" waits for a morning, and
+advice reaches the person even when nothing can be saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from tests.qt.test_flow import app_window, fill_checkin, pass_safety_gate, run_to_end
+
+from stretchguide.core.trends import CheckInKind
+
+__all__ = ["app_window"]  # the fixture, used by name
+
+ROUTINE = "flare_up_gentle"
+HOUR = 3600
+DAY = 86400
+
+
+def check_in_now(qtbot, window, back=3, leg=4, extent="thigh", **signs) -> str:
+    """A check-in on its own (tray or menu); returns what the page says."""
+    window.flow.checkin_now()
+    page = window.checkin
+    fill_checkin(qtbot, page, back, leg, extent)
+    if page.side_row.group.checkedId() < 0:
+        page.set_side("left")
+    for name, on in signs.items():
+        getattr(page, name).setChecked(on)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    return page.verdict.text()
+
+
+def leave_verdict(qtbot, window) -> None:
+    if window.current_page() == "checkin" and window.checkin.continue_button.isVisible():
+        qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    if window.current_page() == "safety":
+        pass_safety_gate(qtbot, window)
+
+
+# --------------------------------------------------------------- finding 2
+
+
+def test_numbness_back_after_the_clock_was_put_back_warns_and_asks(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.flow.ask_safety_now()
+    pass_safety_gate(qtbot, window)
+    check_in_now(qtbot, window, numbness=True)
+    leave_verdict(qtbot, window)
+    wall.advance(2 * HOUR)  # the clock is an hour fast by now
+    check_in_now(qtbot, window, numbness=False)
+    leave_verdict(qtbot, window)
+    wall.advance(30 * 60 - HOUR)  # put right, 30 minutes later
+    text = check_in_now(qtbot, window, numbness=True)
+    assert "Saved. Thank you." not in text
+    assert "numbness" in text.lower()
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+
+
+def test_the_morning_after_a_clock_correction_is_judged_against_before_the_session(
+    qtbot, app_window
+):
+    # A check-in without numbness made while the clock was two hours fast;
+    # the clock is put right; a session with no before check-in, numbness
+    # after it and still the next morning. The morning is compared with
+    # the check-in made before the session, which had none: new numbness.
+    window, clock, wall, *_ = app_window
+    window.flow.ask_safety_now()
+    pass_safety_gate(qtbot, window)
+    check_in_now(qtbot, window, numbness=True)  # days ago, with numbness
+    leave_verdict(qtbot, window)
+    wall.advance(DAY + 2 * HOUR)
+    check_in_now(qtbot, window, numbness=False)  # stamped with the clock fast
+    leave_verdict(qtbot, window)
+    wall.advance(-2 * HOUR + 10 * 60)  # put right
+    window.start_routine(ROUTINE)
+    if window.current_page() == "safety":
+        pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    run_to_end(window, clock)
+    page = window.checkin
+    assert page.kind == CheckInKind.AFTER.value
+    fill_checkin(qtbot, page, 1, 2)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    leave_verdict(qtbot, window)
+    wall.advance(14 * HOUR)
+    window.flow.begin_morning_checkin(window.ctx.history.sessions()[-1].id)
+    fill_checkin(qtbot, page, 1, 2)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "That looks fine" not in text
+    assert "numbness" in text.lower()
+
+
+def test_spreading_after_the_session_made_before_counts_whatever_its_stamp(qtbot, app_window):
+    # Session 1 ran with the clock two hours fast and symptoms spread after
+    # it; the clock is put right and session 2 starts "before" it by the
+    # stamps. It still follows session 1: two spreads in a row.
+    window, clock, wall, *_ = app_window
+    h = window.ctx.history
+    routine = window.ctx.routine(ROUTINE)
+    now = int(wall())
+
+    def session(start: int, after_extent: str) -> int:
+        s = h.start_session(routine, started_at=start)
+        h.add_checkin(CheckInKind.BEFORE, 2, 2, "thigh", session_id=s.id, at=start)
+        h.finish_session(s.id, "completed", start + 600)
+        h.add_checkin(CheckInKind.AFTER, 2, 2, after_extent, session_id=s.id, at=start + 700)
+        return s.id
+
+    session(now + 2 * HOUR, "foot")
+    second = session(now, "foot")
+    assert window.flow._spread_last_time(second, now + 800)
+    # And with the clock right all along, the order by time is kept.
+    third = session(now + 3 * HOUR, "thigh")
+    assert window.flow._spread_last_time(third, now + 4 * HOUR)
