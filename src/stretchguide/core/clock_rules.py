@@ -10,6 +10,10 @@ here are used wherever such a comparison is made:
   above the last, so between records StretchGuide wrote itself, the higher
   id was made later whatever the clock said. Comparisons that ask "the one
   before" use it (:func:`made_last`).
+* **An answer "in the future" is due again.** A time since something was
+  last done that comes out below zero means the clock went back: the
+  question is asked again (:func:`elapsed_due`, :func:`red_flags_due`), and
+  a plan dated after today starts today (``core/plan/state.py``).
 
 Pure functions, no Qt; ``core/nerve_signs.py``, ``qt/session_flow.py`` and
 ``qt/tray.py`` apply them.
@@ -56,3 +60,23 @@ def made_last(
     if by_time is not None:
         ahead.append(by_time)
     return max(ahead, key=ident, default=None)
+
+
+def elapsed_due(last: float, now: float, interval_s: float) -> bool:
+    """Whether something last done at ``last`` is due again at ``now``.
+
+    Never done (``last`` 0 or less) is due; so is a ``last`` after ``now``:
+    it was stamped while the clock was ahead, and waiting for the clock to
+    catch up would skip the question for as long as the clock had been
+    wrong.
+    """
+    if last <= 0:
+        return True
+    elapsed = now - last
+    return elapsed < 0 or elapsed >= interval_s
+
+
+def red_flags_due(last: float, now: float, interval_days: int) -> bool:
+    """Whether the red-flag questions are due: never answered, ``interval_days``
+    since the last answers, or last answered "in the future"."""
+    return elapsed_due(last, now, interval_days * 86400)
