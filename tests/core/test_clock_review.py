@@ -5,7 +5,12 @@ a morning after a rest."""
 
 from __future__ import annotations
 
-from stretchguide.core.clock_rules import LIVE, made_last
+from dataclasses import replace
+from datetime import date
+
+from stretchguide.core.clock_rules import LIVE, elapsed_due, made_last, red_flags_due
+from stretchguide.core.plan import Field, PlanState
+from stretchguide.core.plan.state import Change
 from stretchguide.core.safety import baseline_checkin, nerve_signs, previous_checkin
 from stretchguide.core.trends import CheckIn, CheckInKind, Extent
 
@@ -86,3 +91,38 @@ def test_made_last_works_for_sessions_too() -> None:
     assert pick(made_before_id=3) == (100, 2)
     assert pick() == (50, 1)  # by time alone, as before
     assert made_last([], 60, stamp=lambda r: r, ident=lambda r: r) is None
+
+
+# --------------------------------------------------------------- finding 4
+
+
+def test_red_flags_answered_in_the_future_are_due_again() -> None:
+    now = 1_800_000_000.0
+    assert red_flags_due(now + 365 * DAY, now, 7)  # answered a year "ahead"
+    assert red_flags_due(now + 1, now, 7)
+    assert not red_flags_due(now - 6 * DAY, now, 7)
+    assert red_flags_due(now - 7 * DAY, now, 7)
+    assert red_flags_due(0.0, now, 7)  # never answered
+    assert not elapsed_due(now, now, 60)
+    assert elapsed_due(now + 0.5, now, 60)
+
+
+def test_a_plan_dated_after_today_starts_today_and_its_changes_count_from_now() -> None:
+    today = date(2027, 6, 18)
+    now = 1_813_000_000.0
+    ahead = date(2027, 11, 30)
+    change = Change(ahead, "piriformis_stretch", Field.HOLD, 30, 25, "gentler", now + 1e7)
+    state = PlanState("flare_up_gentle", ahead, {"piriformis_stretch": {"hold_s": 25}}, (change,))
+    fixed = state.not_after(today, now)
+    assert fixed.start == today
+    assert fixed.changes[0].on == today and fixed.changes[0].at == now
+    assert fixed.doses == state.doses  # the accepted doses stay
+    # A session started after the correction ran with the new dose.
+    assert not fixed.ran_before_last_change("piriformis_stretch", now + 60, today)
+    assert state.ran_before_last_change("piriformis_stretch", now + 60, today)
+    # Nothing ahead: the same object, nothing to save.
+    right = PlanState("flare_up_gentle", date(2027, 6, 1))
+    assert right.not_after(today, now) is right
+    # A change from a file before times were kept: only its day is looked at.
+    old = PlanState("x", date(2027, 6, 1), {}, (replace(change, at=None, on=date(2027, 6, 2)),))
+    assert old.not_after(today, now) is old

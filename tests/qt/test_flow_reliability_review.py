@@ -117,3 +117,50 @@ def test_spreading_after_the_session_made_before_counts_whatever_its_stamp(qtbot
     # And with the clock right all along, the order by time is kept.
     third = session(now + 3 * HOUR, "thigh")
     assert window.flow._spread_last_time(third, now + 4 * HOUR)
+
+
+# --------------------------------------------------------------- finding 4
+
+YEAR = 365 * DAY
+
+
+def test_answers_given_while_the_clock_was_a_year_ahead_do_not_skip_the_questions(
+    qtbot, app_window
+):
+    window, clock, wall, asked, _ = app_window
+    right = wall()
+    wall.now = right + YEAR  # the clock a year fast
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety"
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    run_to_end(window, clock)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    window.show_page("routines")
+    companion = window.companion
+    assert companion.state().start == companion.today()
+    wall.now = right + 8 * DAY  # put right, and more than a week on
+    window.start_routine(ROUTINE)
+    assert window.current_page() == "safety"
+    # The plan made "a year ahead" starts today: it plans days, so reminders come.
+    state = companion.state()
+    assert state.start == companion.today()
+    assert companion.plan().is_planned(companion.today())
+    assert "clock was ahead" in window.statusBar().currentMessage()
+
+
+def test_seen_by_a_doctor_lifts_an_urgent_answer_stamped_in_the_future(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    prefs = window.ctx.prefs
+    prefs.disclaimer_accepted = True
+    prefs.urgent_at = wall() + YEAR  # answered while the clock was a year fast
+    window.start_routine(ROUTINE)
+    assert asked == ["Seen by a doctor?"]
+    assert window.current_page() == "safety"  # and the questions again
+    pass_safety_gate(qtbot, window)
+    window.show_page("routines")
+    asked.clear()
+    wall.advance(HOUR)
+    window.start_routine(ROUTINE)
+    assert "Seen by a doctor?" not in asked  # "yes" was not forgotten
+    assert window.current_page() == "checkin"

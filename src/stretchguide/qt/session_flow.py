@@ -256,7 +256,10 @@ class SessionFlow(QObject):
                 self._pending_routine = None
                 self.window.inform(self.tr("Please get medical help first"), _(NOT_SEEN_MESSAGE))
                 return
-            prefs.seen_doctor_at = self.ctx.wall()
+            # Never before the urgent answer, even if that was stamped while
+            # the clock was ahead: "seen since" must lift it, or the question
+            # came back before every session until the clock caught up.
+            prefs.seen_doctor_at = max(self.ctx.wall(), prefs.urgent_at)
             prefs.red_flags_checked_at = 0.0  # and the questions again, today
             prefs.sync()
         if not prefs.disclaimer_accepted or prefs.red_flags_due(self.ctx.wall()):
