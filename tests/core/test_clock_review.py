@@ -6,9 +6,17 @@ a morning after a rest."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
-from stretchguide.core.clock_rules import LIVE, elapsed_due, made_last, red_flags_due
+from stretchguide.core.clock_rules import (
+    LIVE,
+    MORNING_FROM,
+    MORNING_REST_S,
+    elapsed_due,
+    made_last,
+    next_morning,
+    red_flags_due,
+)
 from stretchguide.core.plan import Field, PlanState
 from stretchguide.core.plan.state import Change
 from stretchguide.core.safety import baseline_checkin, nerve_signs, previous_checkin
@@ -126,3 +134,22 @@ def test_a_plan_dated_after_today_starts_today_and_its_changes_count_from_now() 
     # A change from a file before times were kept: only its day is looked at.
     old = PlanState("x", date(2027, 6, 1), {}, (replace(change, at=None, on=date(2027, 6, 2)),))
     assert old.not_after(today, now) is old
+
+
+# --------------------------------------------------------------- finding 11
+
+
+def local(day: int, hh: int, mm: int = 0) -> float:
+    return datetime(2026, 12, day, hh, mm).timestamp()
+
+
+def test_the_next_morning_is_a_morning_after_a_rest() -> None:
+    # StretchGuide's numbers, pinned: from 05:00, six hours after the session.
+    assert MORNING_FROM.hour == 5 and MORNING_FROM.minute == 0
+    assert MORNING_REST_S == 6 * 3600
+    late = local(3, 23, 34)
+    assert not next_morning(late, local(4, 0, 24))  # 50 minutes later, past midnight
+    assert not next_morning(late, local(4, 5, 20))  # morning, but under six hours
+    assert next_morning(late, local(4, 5, 34))
+    assert next_morning(local(3, 10, 0), local(4, 5, 0))
+    assert not next_morning(local(3, 10, 0), local(4, 4, 59))  # still night

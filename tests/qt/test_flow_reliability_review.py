@@ -164,3 +164,38 @@ def test_seen_by_a_doctor_lifts_an_urgent_answer_stamped_in_the_future(qtbot, ap
     window.start_routine(ROUTINE)
     assert "Seen by a doctor?" not in asked  # "yes" was not forgotten
     assert window.current_page() == "checkin"
+
+
+# --------------------------------------------------------------- finding 11
+
+
+def test_no_good_morning_just_after_midnight_and_the_morning_still_asks(qtbot, app_window):
+    from datetime import datetime, timedelta
+
+    window, clock, wall, asked, _ = app_window
+    evening = datetime.fromtimestamp(wall()).replace(hour=23, minute=30, second=0)
+    wall.now = evening.timestamp()
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    run_to_end(window, clock)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    window.show_page("routines")
+    next_day = evening + timedelta(days=1)
+    asked.clear()
+    wall.now = next_day.replace(hour=0, minute=24).timestamp()  # the app opened again
+    window.startup_checks()
+    assert "Good morning" not in asked
+    assert window.current_page() != "checkin"
+    assert window.ctx.prefs.morning_checkin_offered_on == ""  # the morning is not used up
+    wall.now = next_day.replace(hour=7, minute=0).timestamp()
+    window.startup_checks()
+    assert "Good morning" in asked
+    assert window.checkin.kind == CheckInKind.NEXT_MORNING.value
+    # The tray asks at the morning reminder too, from the same rule.
+    from stretchguide.qt.session_rules import morning_checkin_due
+
+    h = window.ctx.history
+    sid = h.sessions()[-1].id
+    assert morning_checkin_due(h, next_day.replace(hour=0, minute=24).timestamp(), "") is None
+    assert morning_checkin_due(h, next_day.replace(hour=9).timestamp(), "") == sid

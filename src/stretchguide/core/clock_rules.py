@@ -14,20 +14,31 @@ here are used wherever such a comparison is made:
   last done that comes out below zero means the clock went back: the
   question is asked again (:func:`elapsed_due`, :func:`red_flags_due`), and
   a plan dated after today starts today (``core/plan/state.py``).
+* **The next morning is a morning after a rest**, not the first minutes
+  after midnight (:func:`next_morning`).
 
-Pure functions, no Qt; ``core/nerve_signs.py``, ``qt/session_flow.py`` and
-``qt/tray.py`` apply them.
+Pure functions, no Qt; ``core/nerve_signs.py``, ``qt/session_flow.py``,
+``qt/session_rules.py`` and ``qt/tray.py`` apply them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime, time
 from typing import Final, TypeVar
 
 R = TypeVar("R")
 
 # For a record being made now: every stored record was made before it.
 LIVE: Final = 2**62
+
+# StretchGuide's own numbers for "the next morning" (docs/CLINICAL.md,
+# section 3): the articles give none. At least six hours after the session
+# ended, so a night's rest can come between; and from five in the morning,
+# local time, so a check-in just after midnight is not taken for the
+# morning's. A session at 23:30 is followed up from 05:30 at the earliest.
+MORNING_FROM: Final = time(5, 0)
+MORNING_REST_S: Final = 6 * 3600
 
 
 def made_last(
@@ -80,3 +91,12 @@ def red_flags_due(last: float, now: float, interval_days: int) -> bool:
     """Whether the red-flag questions are due: never answered, ``interval_days``
     since the last answers, or last answered "in the future"."""
     return elapsed_due(last, now, interval_days * 86400)
+
+
+def next_morning(session_end: float, now: float) -> bool:
+    """Whether ``now`` may count as the morning after a session that ended
+    at ``session_end`` (local time): from :data:`MORNING_FROM` on, and at least
+    :data:`MORNING_REST_S` after the session. Which day is checked by the
+    caller (the session of yesterday)."""
+    local = datetime.fromtimestamp(now)
+    return local.time() >= MORNING_FROM and now - session_end >= MORNING_REST_S

@@ -216,8 +216,9 @@ class SessionFlow(QObject):
         ):
             for s in unfinished:
                 h.close_as_partial(s.id)
-        today = datetime.fromtimestamp(self.ctx.wall()).date()
-        sid = morning_checkin_due(h, today, self.ctx.prefs.morning_checkin_offered_on)
+        now = self.ctx.wall()
+        today = datetime.fromtimestamp(now).date()
+        sid = morning_checkin_due(h, now, self.ctx.prefs.morning_checkin_offered_on)
         if sid is not None:
             self.ctx.prefs.morning_checkin_offered_on = today.isoformat()
             if self.window.ask(

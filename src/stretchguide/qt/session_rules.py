@@ -7,7 +7,7 @@ start-up time (see PERFORMANCE.md).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,14 +66,21 @@ def checkin_from_answers(a: CheckinAnswers, at: int) -> CheckIn:
     )
 
 
-def morning_checkin_due(history: History, today: date, offered_on: str) -> int | None:
+def morning_checkin_due(history: History, now: float, offered_on: str) -> int | None:
     """The session to follow up with a next-morning check-in, if one is due.
 
-    Due when a session was done yesterday, no next-morning check-in exists
-    yet today, and the offer was not already made today.
+    Due when a session was done yesterday, it is morning now after a rest
+    since it ended (``core.clock_rules.next_morning``: from 05:00, and six
+    hours after the session, StretchGuide's numbers), no next-morning
+    check-in exists yet today, and the offer was not already made today.
+    Just after midnight, a check-in 50 minutes after a late session was
+    once asked with "Good morning", stored as the morning's, and the real
+    morning's reminder then kept quiet.
     """
+    from stretchguide.core.clock_rules import next_morning
     from stretchguide.core.trends import CheckInKind, SessionStatus
 
+    today = datetime.fromtimestamp(now).date()
     if offered_on == today.isoformat():
         return None
     start_today = int(datetime.combine(today, datetime.min.time()).timestamp())
@@ -85,7 +92,7 @@ def morning_checkin_due(history: History, today: date, offered_on: str) -> int |
         for s in history.sessions(since=start_yesterday, until=start_today)
         if s.status in (SessionStatus.COMPLETED, SessionStatus.PARTIAL, SessionStatus.STOPPED)
     ]
-    if not done:
+    if not done or not next_morning(done[-1].finished_at, now):
         return None
     if any(c.kind is CheckInKind.NEXT_MORNING for c in history.checkins(since=start_today)):
         return None

@@ -463,7 +463,7 @@ class Companion(QObject):
         if not self.ctx.history_open:
             return False
         sid = morning_checkin_due(
-            self.ctx.history, now.date(), self.ctx.prefs.morning_checkin_offered_on
+            self.ctx.history, now.timestamp(), self.ctx.prefs.morning_checkin_offered_on
         )
         if sid is None:
             return False
