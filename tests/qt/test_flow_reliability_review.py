@@ -199,3 +199,109 @@ def test_no_good_morning_just_after_midnight_and_the_morning_still_asks(qtbot, a
     sid = h.sessions()[-1].id
     assert morning_checkin_due(h, next_day.replace(hour=0, minute=24).timestamp(), "") is None
     assert morning_checkin_due(h, next_day.replace(hour=9).timestamp(), "") == sid
+
+
+# --------------------------------------------------------------- finding 3
+
+WRITES = ("start_session", "add_checkin", "set_response", "record_red_flags")
+
+
+def disk_full(monkeypatch, history, names=WRITES) -> None:
+    """Every one of these history writes fails as SQLite does on a full disk."""
+    import sqlite3
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    for name in names:
+        monkeypatch.setattr(history, name, full)
+
+
+def test_full_disk_after_a_session_still_warns_asks_and_keeps_the_answers(
+    qtbot, app_window, monkeypatch
+):
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    h = window.ctx.history
+    disk_full(monkeypatch, h, ("add_checkin", "set_response", "record_red_flags"))
+    run_to_end(window, clock)
+    page = window.checkin
+    fill_checkin(qtbot, page, 1, 2)
+    page.numbness.setChecked(True)
+    first = next(iter(page.response_groups))
+    page.set_response(first, "worse")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "numbness" in text.lower()  # the advice, from the answers on screen
+    assert "Not saved yet" in text and "the disk is full" in text
+    assert "could not be saved yet" in window.statusBar().currentMessage()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"  # the questions, all the same
+    pass_safety_gate(qtbot, window)
+    assert window.flow.writes.pending  # check-in, answer, red flags: kept
+    monkeypatch.undo()  # space is freed
+    window.flow.writes.retry_timer.timeout.emit()
+    assert window.flow.writes.pending == []
+    [session] = h.sessions()
+    [after] = h.checkins_for_session(session.id)
+    assert after.numbness and after.kind is CheckInKind.AFTER
+    assert [r.response.value for r in h.responses(session.id)] == ["worse"]
+    assert h.red_flag_answers()  # the questions' answers were kept too
+
+
+def test_full_disk_at_start_runs_the_session_and_saves_it_all_later(
+    qtbot, app_window, monkeypatch
+):
+    window, clock, wall, asked, _ = app_window
+    h = window.ctx.history
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    disk_full(monkeypatch, h, (*WRITES, "record_step", "finish_session"))
+    page = window.checkin
+    fill_checkin(qtbot, page, 1, 2, "thigh")
+    page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    assert "the disk is full" in window.session_view.status.text()
+    run_to_end(window, clock)
+    fill_checkin(qtbot, page, 1, 2, "foot")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    # Judged against the before check-in as answered, though never saved.
+    assert "further down the leg" in page.verdict.text()
+    assert h.sessions() == []
+    monkeypatch.undo()
+    window.flow.writes.flush()
+    [session] = h.sessions()
+    assert session.status.value == "completed"
+    kinds = [c.kind for c in h.checkins_for_session(session.id)]
+    assert kinds == [CheckInKind.BEFORE, CheckInKind.AFTER]
+    assert h.steps(session.id)
+
+
+def test_full_disk_check_in_on_its_own_says_it_is_not_saved(qtbot, app_window, monkeypatch):
+    window, clock, wall, asked, _ = app_window
+    window.flow.ask_safety_now()
+    pass_safety_gate(qtbot, window)
+    h = window.ctx.history
+    check_in_now(qtbot, window, 2, 3, numbness=True)  # saved, before the disk fills
+    leave_verdict(qtbot, window)
+    disk_full(monkeypatch, h)
+    text = check_in_now(qtbot, window, 4, 6, "below_knee", weakness=True)
+    assert "weakness" in text.lower() and "Not saved yet" in text
+    leave_verdict(qtbot, window)
+    text = check_in_now(qtbot, window, 2, 2)
+    assert "Saved. Thank you." not in text
+    assert "Not saved yet" in text and "the disk is full" in text
+    leave_verdict(qtbot, window)
+    # Numbness again: compared with the check-in made just before, which is
+    # not saved and had none, it is new (against the saved one, "known").
+    text = check_in_now(qtbot, window, 2, 2, numbness=True)
+    assert "numbness you did not report last time" in text.lower()
+    # Closing now would lose them: asked first.
+    asked.clear()
+    assert window.flow.may_close()  # the test's ask says yes
+    assert asked == ["Not saved yet"]
+    monkeypatch.undo()
+    assert window.flow.may_close() and len(h.checkins()) == 4
