@@ -251,9 +251,7 @@ def test_full_disk_after_a_session_still_warns_asks_and_keeps_the_answers(
     assert h.red_flag_answers()  # the questions' answers were kept too
 
 
-def test_full_disk_at_start_runs_the_session_and_saves_it_all_later(
-    qtbot, app_window, monkeypatch
-):
+def test_full_disk_at_start_runs_the_session_and_saves_it_all_later(qtbot, app_window, monkeypatch):
     window, clock, wall, asked, _ = app_window
     h = window.ctx.history
     window.start_routine(ROUTINE)
