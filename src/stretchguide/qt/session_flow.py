@@ -1,8 +1,10 @@
-# Why this file stays whole (~700 lines): it is the qt layer's one writer of
+# Why this file stays whole (~800 lines): it is the qt layer's one writer of
 # the history (tests/qt/test_structure.py holds it to that), and the flow's
 # steps hand one Recording and one queue of pending writes to each other.
-# What is not the flow already lives beside it: session_rules.py (decisions),
-# session_sound.py (cues, voice commands), verdict_text.py (the verdict's HTML).
+# What is not the flow already lives beside it: session_rules.py (decisions,
+# and which stored records a check-in is compared with), pending_writes.py
+# (the write queue), session_sound.py (cues, voice commands), verdict_text.py
+# (the verdict's HTML).
 """The flow of one session, and the only qt code that writes to the history.
 
 ``SessionFlow`` drives routine -> (safety questions when due) -> check-in
@@ -40,10 +42,13 @@ from stretchguide.qt.enums import EndStatus, HurtChoice, Page
 from stretchguide.qt.pending_writes import PendingWrites
 from stretchguide.qt.session_rules import (
     EASE_OFF_SCALE,
+    checkin_before_session,
     checkin_from_answers,
+    compared_checkins,
     ease_off_offset,
     morning_checkin_due,
     session_options,
+    spread_last_time,
 )
 from stretchguide.qt.session_sound import SessionSound
 
@@ -487,77 +492,20 @@ class SessionFlow(QObject):
         return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
     def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
-        """Nerve signs against the check-in made before this one: new numbness,
-        weakness or tingling, weakness again, symptoms further down the leg.
+        """Nerve signs against the check-in made before this one (saved or
+        not): new numbness, weakness or tingling, weakness again, symptoms
+        further down the leg (``session_rules.compared_checkins``)."""
+        from stretchguide.core.safety import nerve_signs
 
-        Every stored check-in was made before this one, whatever time the
-        clock gave it: one stamped "later" than now (the clock has since been
-        put back) is still the one made last. A check-in not saved yet (a full
-        disk) was made after every stored one, so the last of those comes first."""
-        from stretchguide.core.clock_rules import LIVE
-        from stretchguide.core.safety import baseline_checkin, nerve_signs, previous_checkin
-        from stretchguide.core.trends import CheckInKind
-
-        recent = self.ctx.history.checkins(since=at - 90 * 86400)
-        unsaved = self._unsaved_checkins
-        between = [c for c in unsaved if c.kind is not CheckInKind.AFTER]
-        self._previous = (
-            unsaved[-1] if unsaved else previous_checkin(recent, at, made_before_id=LIVE)
-        )
-        baseline = between[-1] if between else baseline_checkin(recent, at, made_before_id=LIVE)
-        return nerve_signs(checkin_from_answers(answers, at), self._previous, baseline)
+        previous, baseline = compared_checkins(self.ctx.history, at, self._unsaved_checkins)
+        self._previous = previous
+        return nerve_signs(checkin_from_answers(answers, at), previous, baseline)
 
     def _before_session(self, session_id: int) -> Any:
-        """The check-in made last before a session started (its own before
-        check-in, or one of another day): what its next morning is judged
-        against, never its after check-in.
-
-        The session's own before or after check-in marks where it came in
-        the order of making: a check-in with a lower id, stamped after the
-        start, was made before the session while the clock was ahead."""
-        from stretchguide.core.safety import previous_checkin
-        from stretchguide.core.trends import CheckInKind
-
-        h = self.ctx.history
-        started = h.session(session_id).started_at
-        own = h.checkins_for_session(session_id)
-        marks = [c.id for c in own if c.kind in (CheckInKind.BEFORE, CheckInKind.AFTER)]
-        after_it = {c.id for c in own if c.kind is not CheckInKind.BEFORE}
-        recent = [c for c in h.checkins(since=started - 90 * 86400) if c.id not in after_it]
-        return previous_checkin(recent, started, made_before_id=min(marks, default=0))
+        return checkin_before_session(self.ctx.history, session_id)
 
     def _spread_last_time(self, session_id: int | None, at: int) -> bool:
-        """Did symptoms spread after the session made before this one (in the
-        last 60 days, the plan's window: StretchGuide's number)?
-
-        "Before" is the order of making (``core/clock_rules.py``): a session
-        stamped later because the clock was ahead then still came first.
-        ``session_id`` None is the session just done, its start not saved
-        yet: every stored session came before it."""
-        from stretchguide.core.clock_rules import LIVE, made_last
-        from stretchguide.core.safety import spread_down_the_leg
-        from stretchguide.core.trends import CheckInKind, by_kind
-
-        h = self.ctx.history
-        recent = h.sessions(since=at - 60 * 86400)
-        this = next((s for s in recent if s.id == session_id), None)
-        if this is None and session_id is not None:
-            return False
-        previous = made_last(
-            (s for s in recent if s.id != session_id),
-            this.started_at if this is not None else at,
-            stamp=lambda s: s.started_at,
-            ident=lambda s: s.id,
-            made_before_id=session_id if session_id is not None else LIVE,
-        )
-        if previous is None:
-            return False
-        cis = by_kind(h.checkins_for_session(previous.id))
-        return spread_down_the_leg(
-            cis.get(CheckInKind.BEFORE),
-            cis.get(CheckInKind.AFTER),
-            cis.get(CheckInKind.NEXT_MORNING),
-        )
+        return spread_last_time(self.ctx.history, session_id, at)
 
     def _show_verdict(self, verdict: PainResponse, hurts: list[str]) -> None:
         """The check-in page's verdict, with the session's "this hurts" presses
