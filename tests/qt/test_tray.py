@@ -97,7 +97,9 @@ def setup(qtbot, _private_data_dir, tmp_path, monkeypatch):
     prefs.reminder_enabled = True
     prefs.reminder_time = "18:00"
     prefs.disclaimer_accepted = True
-    prefs.red_flags_checked_at = NOON
+    # Answered the day before: the tests run from 10:00 on the day of NOON,
+    # and an answer stamped after "now" is due again (core.clock_rules).
+    prefs.red_flags_checked_at = NOON - 86400
     window.ctx.history  # noqa: B018 - open it
     yield window, wall, bus, asked, answers
     window.ctx.history.close()

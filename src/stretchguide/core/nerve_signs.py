@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from stretchguide.core.clock_rules import made_last
 from stretchguide.core.i18n import N_, _
 from stretchguide.core.trends import CheckIn, CheckInKind
 
@@ -118,21 +119,47 @@ def nerve_signs(
     )
 
 
-def previous_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
-    """The latest check-in made at or before ``at`` (by time, then id), leaving
-    out the one with ``exclude_id`` (the check-in being judged, once saved)."""
-    earlier = [c for c in history if c.at <= at and not (exclude_id and c.id == exclude_id)]
-    return max(earlier, key=lambda c: (c.at, c.id), default=None)
+def previous_checkin(
+    history: Iterable[CheckIn], at: int, *, exclude_id: int = 0, made_before_id: int = 0
+) -> CheckIn | None:
+    """The check-in made last before the one being judged (made at ``at``),
+    leaving out the one with ``exclude_id`` (the check-in being judged, once saved).
+
+    By time, then id; but a check-in stamped after ``at`` and made before
+    the judged one (an id below ``made_before_id``: ``clock_rules.LIVE``
+    for a check-in being made now) comes first when it was made later: the clock
+    went back since. Without that, numbness that had gone at the check-in
+    made last, and came back, was compared with an older one and read as
+    known (see ``core/clock_rules.py``).
+    """
+    return made_last(
+        (c for c in history if not (exclude_id and c.id == exclude_id)),
+        at,
+        stamp=_at,
+        ident=_id,
+        made_before_id=made_before_id,
+    )
 
 
-def baseline_checkin(history: Iterable[CheckIn], at: int, *, exclude_id: int = 0) -> CheckIn | None:
-    """The latest check-in before ``at`` that says how the person is between
-    sessions: any kind but the one just after a session (which a session
-    may have eased for an hour). The like-for-like ground for "further down
-    the leg than last time"; against the after check-in, someone whose
-    symptoms eased in every session was warned before every next one."""
+def _at(c: CheckIn) -> int:
+    return c.at
+
+
+def _id(c: CheckIn) -> int:
+    return c.id
+
+
+def baseline_checkin(
+    history: Iterable[CheckIn], at: int, *, exclude_id: int = 0, made_before_id: int = 0
+) -> CheckIn | None:
+    """The check-in made last before ``at`` that says how the person is
+    between sessions: any kind but the one just after a session (which a
+    session may have eased for an hour). The like-for-like ground for
+    "further down the leg than last time"; against the after check-in,
+    someone whose symptoms eased in every session was warned before every
+    next one. Ordered as :func:`previous_checkin`."""
     between = (c for c in history if c.kind is not CheckInKind.AFTER)
-    return previous_checkin(between, at, exclude_id=exclude_id)
+    return previous_checkin(between, at, exclude_id=exclude_id, made_before_id=made_before_id)
 
 
 def nerve_advice(signs: NerveSigns) -> str:

@@ -457,6 +457,9 @@ class MainWindow(PlanActions):
             return
         if self.flow.controller is not None and self.current_page() is Page.SESSION:
             self.flow.controller.stop()
+        if not self.flow.may_close():  # records only in memory: asked first
+            event.ignore()
+            return
         self.flow.shutdown()
         self.ctx.prefs.qsettings.setValue("window/geometry", self.saveGeometry())
         self.ctx.prefs.sync()

@@ -344,10 +344,12 @@ class Preferences:
         self._set("safety/seen_doctor_at", float(v))
 
     def red_flags_due(self, now: float | None = None) -> bool:
-        """True when the red-flag questions should be asked again."""
+        """True when the red-flag questions should be asked again (the rule,
+        with answers stamped "in the future", is core.clock_rules')."""
+        from stretchguide.core.clock_rules import red_flags_due
+
         now = time.time() if now is None else now
-        last = self.red_flags_checked_at
-        return last <= 0 or now - last >= self.red_flag_interval_days * 86400
+        return red_flags_due(self.red_flags_checked_at, now, self.red_flag_interval_days)
 
     @property
     def morning_checkin_offered_on(self) -> str:

@@ -1,8 +1,10 @@
-# Why this file stays whole (~700 lines): it is the qt layer's one writer of
+# Why this file stays whole (~800 lines): it is the qt layer's one writer of
 # the history (tests/qt/test_structure.py holds it to that), and the flow's
 # steps hand one Recording and one queue of pending writes to each other.
-# What is not the flow already lives beside it: session_rules.py (decisions),
-# session_sound.py (cues, voice commands), verdict_text.py (the verdict's HTML).
+# What is not the flow already lives beside it: session_rules.py (decisions,
+# and which stored records a check-in is compared with), pending_writes.py
+# (the write queue), session_sound.py (cues, voice commands), verdict_text.py
+# (the verdict's HTML).
 """The flow of one session, and the only qt code that writes to the history.
 
 ``SessionFlow`` drives routine -> (safety questions when due) -> check-in
@@ -31,17 +33,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from stretchguide.qt.enums import EndStatus, HurtChoice, Page
+from stretchguide.qt.pending_writes import PendingWrites
 from stretchguide.qt.session_rules import (
     EASE_OFF_SCALE,
+    checkin_before_session,
     checkin_from_answers,
+    compared_checkins,
     ease_off_offset,
     morning_checkin_due,
     session_options,
+    spread_last_time,
 )
 from stretchguide.qt.session_sound import SessionSound
 
@@ -58,7 +65,6 @@ if TYPE_CHECKING:
 # Long enough for the check-in page to be painted before the speech engine's
 # blocking start; short enough that it is done before most people answer.
 WARM_UP_DELAY_MS = 300
-SAVE_RETRY_MS = 5000  # a failed history write is tried again this often
 
 
 @dataclass
@@ -66,8 +72,14 @@ class Recording:
     """What is being recorded about the session under way (one object, so a
     new session cannot inherit the last one's numbers)."""
 
-    session_id: int
     routine: Routine  # what is left of it after an ease-off
+    # Set once the start is saved: a full disk keeps the start (and every
+    # record after it) queued, and the session runs all the same.
+    session_id: int | None = None
+    # The check-in before the session as answered, saved or not: the after
+    # check-in is judged against it.
+    before: CheckIn | None = None
+    hurts: list[str] = field(default_factory=list)  # "this hurts", by exercise id
     # Exercises the person actually worked on, in order: the after check-in
     # asks about these, not about the ones never reached.
     worked: dict[str, None] = field(default_factory=dict)
@@ -76,51 +88,12 @@ class Recording:
     step_base: int = 0
     work_started: tuple[int, float] | None = None  # (step index, clock time)
 
-
-class PendingWrites(QObject):
-    """History writes in order; one that fails (disk full, database locked)
-    is kept and retried every ``SAVE_RETRY_MS``, never dropped."""
-
-    def __init__(self, status: Callable[[str], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self.pending: list[Callable[[], object]] = []
-        self._status = status
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setInterval(SAVE_RETRY_MS)
-        self.retry_timer.timeout.connect(self.flush)
-
-    def save(self, write: Callable[[], object]) -> bool:
-        """Run a history write; if it fails keep it, retry, and say so plainly."""
-        self.pending.append(write)
-        return self.flush()
-
-    def flush(self) -> bool:
-        # sqlite3 and the store load with the history, after the first paint.
-        import sqlite3
-
-        from stretchguide.store.errors import StoreError
-
-        had_failed = self.retry_timer.isActive()
-        while self.pending:
-            try:
-                self.pending[0]()
-            except (sqlite3.Error, OSError, StoreError):
-                self.retry_timer.start()
-                self._status(
-                    self.tr(
-                        "%n record(s) could not be saved yet (the disk may be full, or "
-                        "another program is using your history). Nothing is lost: they "
-                        "are kept and StretchGuide tries again every few seconds.",
-                        "",
-                        len(self.pending),
-                    )
-                )
-                return False
-            self.pending.pop(0)
-        self.retry_timer.stop()
-        if had_failed:
-            self._status(self.tr("Everything is saved now."))
-        return True
+    def sid(self) -> int:
+        """The stored session's id, for a queued write: the queue runs in
+        order, so the start's write has run before any write that needs it."""
+        if self.session_id is None:
+            raise RuntimeError("the session's start is not saved yet")
+        return self.session_id
 
 
 class SessionFlow(QObject):
@@ -141,6 +114,9 @@ class SessionFlow(QObject):
         self._previous: CheckIn | None = None  # the check-in before the one being judged
         self._ask_flags_next = False  # new nerve signs: the safety questions come next
         self._morning_session: int | None = None
+        # Check-ins queued but not saved yet (a full disk), oldest first: the
+        # next check-in is compared with the last of them.
+        self._unsaved_checkins: list[CheckIn] = []
 
     @property
     def session(self) -> Session | None:
@@ -215,9 +191,10 @@ class SessionFlow(QObject):
             ),
         ):
             for s in unfinished:
-                h.close_as_partial(s.id)
-        today = datetime.fromtimestamp(self.ctx.wall()).date()
-        sid = morning_checkin_due(h, today, self.ctx.prefs.morning_checkin_offered_on)
+                self._save(partial(h.close_as_partial, s.id))
+        now = self.ctx.wall()
+        today = datetime.fromtimestamp(now).date()
+        sid = morning_checkin_due(h, now, self.ctx.prefs.morning_checkin_offered_on)
         if sid is not None:
             self.ctx.prefs.morning_checkin_offered_on = today.isoformat()
             if self.window.ask(
@@ -256,7 +233,10 @@ class SessionFlow(QObject):
                 self._pending_routine = None
                 self.window.inform(self.tr("Please get medical help first"), _(NOT_SEEN_MESSAGE))
                 return
-            prefs.seen_doctor_at = self.ctx.wall()
+            # Never before the urgent answer, even if that was stamped while
+            # the clock was ahead: "seen since" must lift it, or the question
+            # came back before every session until the clock caught up.
+            prefs.seen_doctor_at = max(self.ctx.wall(), prefs.urgent_at)
             prefs.red_flags_checked_at = 0.0  # and the questions again, today
             prefs.sync()
         if not prefs.disclaimer_accepted or prefs.red_flags_due(self.ctx.wall()):
@@ -293,9 +273,11 @@ class SessionFlow(QObject):
         return True
 
     def _record_red_flags(self, result: RedFlagResult) -> None:
-        # Each answer with its time, for the clinician report.
+        # Each answer with its time, for the clinician report; queued like the
+        # rest, so a full disk never stops the result being shown.
         if result.answers:
-            self.ctx.history.record_red_flags(result.answers, at=int(self.ctx.wall()))
+            history, answers, at = self.ctx.history, dict(result.answers), int(self.ctx.wall())
+            self._save(lambda: history.record_red_flags(answers, at=at))
 
     def on_safety_passed(self, result: RedFlagResult) -> None:
         self._record_red_flags(result)
@@ -319,7 +301,7 @@ class SessionFlow(QObject):
         if self._before is not None and self.recording is None:
             # The check-in that brought the questions up is kept, unlinked:
             # no session follows it.
-            self._save_checkin(self._before, None)
+            self._save_checkin(self._before, None, int(self.ctx.wall()))
         self._pending_routine = None
         self._before = None
         self.window.show_page(Page.ROUTINES)
@@ -374,6 +356,13 @@ class SessionFlow(QObject):
             self.window.show_page(Page.ROUTINES)
 
     def on_checkin(self, answers: CheckinAnswers) -> None:
+        """Judge a check-in from the answers on screen, then save it.
+
+        The advice, the nerve-sign warning and the safety questions come
+        from the answers themselves, never from what was saved: the save is
+        queued (``PendingWrites``), and when it cannot be done yet (a full
+        disk, a history in use) the page says so under the advice.
+        """
         from stretchguide.core.safety import pain_response
         from stretchguide.core.trends import CheckInKind, by_kind
         from stretchguide.qt.verdict_text import nerve_html
@@ -403,26 +392,25 @@ class SessionFlow(QObject):
                 return
             self._start_session()
             return
-        if kind == CheckInKind.AFTER and self.recording is not None:
-            sid = self.recording.session_id
-            self._save_checkin(answers, sid)
-            for ex_id, response in answers.responses.items():
-                h.set_response(sid, ex_id, response)
+        rec = self.recording
+        if kind == CheckInKind.AFTER and rec is not None:
             verdict = pain_response(
-                before=by_kind(h.checkins_for_session(sid)).get(CheckInKind.BEFORE),
+                before=rec.before,
                 after=checkin_from_answers(answers, at),
                 during_peak=None,
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
-                spread_last_time=self._spread_last_time(sid, at),
+                spread_last_time=self._spread_last_time(rec.session_id, at),
             )
+            self._save_checkin(answers, rec, at)
+            for ex_id, response in answers.responses.items():
+                self._save(partial(self._set_response, rec, ex_id, response))
             self._ask_flags(verdict.ask_red_flags or both_legs)
-            self._show_verdict(verdict, sid)
+            self._show_verdict(verdict, rec.hurts)
             return
         if kind == CheckInKind.NEXT_MORNING and self._morning_session is not None:
             sid = self._morning_session
             self._morning_session = None
-            self._save_checkin(answers, sid)
             cis = by_kind(h.checkins_for_session(sid))
             verdict = pain_response(
                 before=cis.get(CheckInKind.BEFORE),
@@ -432,19 +420,50 @@ class SessionFlow(QObject):
                 previous=self._before_session(sid),
                 spread_last_time=self._spread_last_time(sid, at),
             )
+            self._save_checkin(answers, sid, at)
             self._ask_flags(verdict.ask_red_flags)  # against before the session
-            self._show_verdict(verdict, sid)
+            self._show_verdict(verdict, [e.exercise_id for e in h.hurts(sid)])
             return
-        self._save_checkin(answers, None)
+        self._save_checkin(answers, None, at)
         if nerve.ease_off or both_legs:
-            self.window.checkin.show_verdict(nerve_html(nerve, extra, headline))
+            self.window.checkin.show_verdict(
+                nerve_html(nerve, extra, headline) + self._unsaved_html()
+            )
             return
-        said = "<p><b>" + self.tr("Saved. Thank you.") + "</b></p>"
+        if self.writes.pending:
+            said = self._unsaved_html()
+        else:
+            said = "<p><b>" + self.tr("Saved. Thank you.") + "</b></p>"
         if side_changed:
             # A changed leg changes every session from now on: said, so that
             # a slip of the finger is seen where it was made.
             said += "<p>" + self._side_line(answers.side) + "</p>"
         self.window.checkin.show_verdict(said)
+
+    def _set_response(self, rec: Recording, exercise_id: str, response: str) -> None:
+        self.ctx.history.set_response(rec.sid(), exercise_id, response)
+
+    def _unsaved_html(self) -> str:
+        """Under the advice: that the answers are not saved yet, and why;
+        "" when everything is saved."""
+        if not self.writes.pending:
+            return ""
+        from html import escape
+
+        return (
+            "<p><b>"
+            + escape(self.tr("Not saved yet"))
+            + "</b><br>"
+            + escape(self.writes.waiting_text())
+            + " "
+            + escape(
+                self.tr(
+                    "Please keep StretchGuide open until it says everything is saved: "
+                    "what is not saved is lost when it closes."
+                )
+            )
+            + "</p>"
+        )
 
     def _begin_safety(self, show_disclaimer: bool) -> None:
         self.window.safety.begin(show_disclaimer=show_disclaimer)
@@ -473,71 +492,59 @@ class SessionFlow(QObject):
         return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
     def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
-        """Nerve signs against the check-in before this one: new numbness,
-        weakness or tingling, weakness again, symptoms further down the leg."""
-        from stretchguide.core.safety import baseline_checkin, nerve_signs, previous_checkin
+        """Nerve signs against the check-in made before this one (saved or
+        not): new numbness, weakness or tingling, weakness again, symptoms
+        further down the leg (``session_rules.compared_checkins``)."""
+        from stretchguide.core.safety import nerve_signs
 
-        recent = self.ctx.history.checkins(since=at - 90 * 86400)
-        self._previous = previous_checkin(recent, at)
-        current = checkin_from_answers(answers, at)
-        return nerve_signs(current, self._previous, baseline_checkin(recent, at))
+        previous, baseline = compared_checkins(self.ctx.history, at, self._unsaved_checkins)
+        self._previous = previous
+        return nerve_signs(checkin_from_answers(answers, at), previous, baseline)
 
     def _before_session(self, session_id: int) -> Any:
-        """The latest check-in before a session started (its own before
-        check-in, or one of another day): what its next morning is judged
-        against, never its after check-in."""
-        from stretchguide.core.safety import previous_checkin
+        return checkin_before_session(self.ctx.history, session_id)
 
-        started = self.ctx.history.session(session_id).started_at
-        recent = self.ctx.history.checkins(since=started - 90 * 86400)
-        return previous_checkin(recent, started)
+    def _spread_last_time(self, session_id: int | None, at: int) -> bool:
+        return spread_last_time(self.ctx.history, session_id, at)
 
-    def _spread_last_time(self, session_id: int, at: int) -> bool:
-        """Did symptoms spread after the session before this one (in the last
-        60 days, the plan's window: StretchGuide's number)?"""
-        from stretchguide.core.safety import spread_down_the_leg
-        from stretchguide.core.trends import CheckInKind, by_kind
-
-        h = self.ctx.history
-        ids = [s.id for s in h.sessions(since=at - 60 * 86400)]
-        place = ids.index(session_id) if session_id in ids else 0
-        if place == 0:
-            return False
-        cis = by_kind(h.checkins_for_session(ids[place - 1]))
-        return spread_down_the_leg(
-            cis.get(CheckInKind.BEFORE),
-            cis.get(CheckInKind.AFTER),
-            cis.get(CheckInKind.NEXT_MORNING),
-        )
-
-    def _hurt_names(self, session_id: int) -> list[str]:
-        exercises = self.ctx.catalog.exercises
-        return [
-            exercises[e.exercise_id].name if e.exercise_id in exercises else e.exercise_id
-            for e in self.ctx.history.hurts(session_id)
-        ]
-
-    def _show_verdict(self, verdict: PainResponse, sid: int) -> None:
-        """The check-in page's verdict, with the session's "this hurts" presses."""
+    def _show_verdict(self, verdict: PainResponse, hurts: list[str]) -> None:
+        """The check-in page's verdict, with the session's "this hurts" presses
+        (exercise ids, as pressed: saved or not) and what is not saved yet."""
         from stretchguide.qt.verdict_text import hurts_html, verdict_html
 
+        exercises = self.ctx.catalog.exercises
+        names = [exercises[e].name if e in exercises else e for e in hurts]
         self.window.checkin.show_verdict(
             verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
-            + hurts_html(self._hurt_names(sid))
+            + hurts_html(names)
+            + self._unsaved_html()
         )
 
-    def _save_checkin(self, a: CheckinAnswers, session_id: int | None) -> None:
-        self.ctx.history.add_checkin(
-            a.kind,
-            a.back_pain,
-            a.leg_pain,
-            a.extent,
-            tingling=a.tingling,
-            numbness=a.numbness,
-            weakness=a.weakness,
-            note=a.note,
-            session_id=session_id,
-        )
+    def _save_checkin(self, a: CheckinAnswers, session: Recording | int | None, at: int) -> None:
+        """Queue a check-in, stamped when it was answered; linked to ``session``
+        (a Recording's id is read when the write runs, after its start's)."""
+        history = self.ctx.history
+        made = checkin_from_answers(a, at)
+        unsaved = self._unsaved_checkins
+        unsaved.append(made)
+
+        def write() -> None:
+            sid = session.sid() if isinstance(session, Recording) else session
+            history.add_checkin(
+                a.kind,
+                a.back_pain,
+                a.leg_pain,
+                a.extent,
+                tingling=a.tingling,
+                numbness=a.numbness,
+                weakness=a.weakness,
+                note=a.note,
+                session_id=sid,
+                at=at,
+            )
+            unsaved.remove(made)
+
+        self._save(write)
 
     def after_verdict(self) -> None:
         had_session = self.recording is not None
@@ -576,19 +583,7 @@ class SessionFlow(QObject):
         timeline = build_timeline(routine, self.ctx.catalog.exercises, options)
         session = Session(timeline, self.ctx.clock)
         if self.recording is None:
-            record = self.ctx.history.start_session(
-                routine,
-                options={
-                    "side_mode": options.side_mode.value,
-                    # "both": not known, so both legs were worked.
-                    "affected_side": (
-                        options.affected_side.value if options.affected_side else "both"
-                    ),
-                },
-            )
-            self.recording = Recording(session_id=record.id, routine=routine)
-            if self._before is not None:
-                self._save_checkin(self._before, record.id)
+            self._record_start(routine, options)
         if self.controller is None:
             from stretchguide.qt.session_controller import SessionController
 
@@ -607,13 +602,36 @@ class SessionFlow(QObject):
             self.sound.prepare(routine)
         self.window.show_page(Page.SESSION)
         if at is None:
-            # A new session: the last one's "Eased off" must not greet it.
+            # A new session: the last one's "Eased off" must not greet it,
+            # but a start not saved yet is said where the person looks.
             self.window.session_view.set_status("")
+            self.writes.remind()
         if at is None and self.ctx.prefs.session_fullscreen and not self.window.isFullScreen():
             # From the mat nobody reaches for F: a new session fills the screen.
             self.window.showFullScreen()
         self.controller.start(at)
         self.sound.start_voice(self.controller)
+
+    def _record_start(self, routine: Routine, options: SessionOptions) -> None:
+        """Queue the session's start and its before check-in. The session
+        runs even when they cannot be saved yet (a full disk): its steps
+        queue behind them, and the before check-in is kept in memory for
+        the after check-in's verdict."""
+        history, started = self.ctx.history, int(self.ctx.wall())
+        rec = self.recording = Recording(routine=routine)
+        opts = {
+            "side_mode": options.side_mode.value,
+            # "both": not known, so both legs were worked.
+            "affected_side": options.affected_side.value if options.affected_side else "both",
+        }
+
+        def start() -> None:
+            rec.session_id = history.start_session(routine, options=opts, started_at=started).id
+
+        self._save(start)
+        if self._before is not None:
+            rec.before = checkin_from_answers(self._before, started)
+            self._save_checkin(self._before, rec, started)
 
     def _warm_up_audio(self) -> None:
         if self.window.current_page() is not Page.CHECKIN:
@@ -633,11 +651,11 @@ class SessionFlow(QObject):
         rec = self.recording
         assert self.session is not None and rec is not None
         step = self.session.timeline.steps[index]
-        history, sid, number = self.ctx.history, rec.session_id, rec.step_base + index
+        history, number = self.ctx.history, rec.step_base + index
         when = int(self.ctx.wall())  # the time it happened, even if saved later
         self._save(
             lambda: history.record_step(
-                sid,
+                rec.sid(),
                 number,
                 step.exercise_id,
                 step.kind.value,
@@ -702,6 +720,22 @@ class SessionFlow(QObject):
                 ),
             )
 
+    def may_close(self) -> bool:
+        """Closing for good: records not saved yet are tried once more, and
+        if they still cannot be saved, the person is asked before they are
+        lost (they live only in memory)."""
+        if not self.writes.pending or self.writes.flush():
+            return True
+        return self.window.ask(
+            self.tr("Not saved yet"),
+            self.tr(
+                "%n record(s) could not be saved yet. If StretchGuide closes now, they "
+                "are lost. Close anyway?",
+                "",
+                len(self.writes.pending),
+            ),
+        )
+
     def _on_hurts(self, index: int) -> None:
         rec, controller = self.recording, self.controller
         if rec is None or controller is None:
@@ -712,9 +746,10 @@ class SessionFlow(QObject):
             # mat, before the first exercise began, once made the after
             # check-in ask how that exercise felt.
             rec.worked[step.exercise_id] = None
-        history, sid, when = self.ctx.history, rec.session_id, int(self.ctx.wall())
+        history, when = self.ctx.history, int(self.ctx.wall())
         number = rec.step_base + index
-        self._save(lambda: history.record_hurt(sid, step.exercise_id, number, at=when))
+        rec.hurts.append(step.exercise_id)
+        self._save(lambda: history.record_hurt(rec.sid(), step.exercise_id, number, at=when))
         choice = self.window.ask_hurt()
         if choice == HurtChoice.END:
             controller.stop()
@@ -786,8 +821,8 @@ class SessionFlow(QObject):
                 index, started = rec.work_started
                 self._record_step(index, self.ctx.clock() - started, skipped=False)
         rec.work_started = None
-        history, sid, when = self.ctx.history, rec.session_id, int(self.ctx.wall())
-        self._save(lambda: history.finish_session(sid, final, when))
+        history, when = self.ctx.history, int(self.ctx.wall())
+        self._save(lambda: history.finish_session(rec.sid(), final, when))
         self.offer_unsaved()
         exercises = [
             (ex.id, ex.name)

@@ -7,7 +7,7 @@ start-up time (see PERFORMANCE.md).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,14 +66,21 @@ def checkin_from_answers(a: CheckinAnswers, at: int) -> CheckIn:
     )
 
 
-def morning_checkin_due(history: History, today: date, offered_on: str) -> int | None:
+def morning_checkin_due(history: History, now: float, offered_on: str) -> int | None:
     """The session to follow up with a next-morning check-in, if one is due.
 
-    Due when a session was done yesterday, no next-morning check-in exists
-    yet today, and the offer was not already made today.
+    Due when a session was done yesterday, it is morning now after a rest
+    since it ended (``core.clock_rules.next_morning``: from 05:00, and six
+    hours after the session, StretchGuide's numbers), no next-morning
+    check-in exists yet today, and the offer was not already made today.
+    Just after midnight, a check-in 50 minutes after a late session was
+    once asked with "Good morning", stored as the morning's, and the real
+    morning's reminder then kept quiet.
     """
+    from stretchguide.core.clock_rules import next_morning
     from stretchguide.core.trends import CheckInKind, SessionStatus
 
+    today = datetime.fromtimestamp(now).date()
     if offered_on == today.isoformat():
         return None
     start_today = int(datetime.combine(today, datetime.min.time()).timestamp())
@@ -85,8 +92,85 @@ def morning_checkin_due(history: History, today: date, offered_on: str) -> int |
         for s in history.sessions(since=start_yesterday, until=start_today)
         if s.status in (SessionStatus.COMPLETED, SessionStatus.PARTIAL, SessionStatus.STOPPED)
     ]
-    if not done:
+    if not done or not next_morning(done[-1].finished_at, now):
         return None
     if any(c.kind is CheckInKind.NEXT_MORNING for c in history.checkins(since=start_today)):
         return None
     return done[-1].id
+
+
+def compared_checkins(
+    history: History, at: int, unsaved: list[CheckIn]
+) -> tuple[CheckIn | None, CheckIn | None]:
+    """What a check-in being made now is compared with: the check-in made
+    last, and the one made last between sessions (not just after one).
+
+    Every stored check-in was made before this one, whatever time the clock
+    gave it: one stamped "later" than now (the clock has since been put
+    back) is still the one made last. A check-in not saved yet (``unsaved``:
+    a full disk) was made after every stored one, so the last of those
+    comes first.
+    """
+    from stretchguide.core.clock_rules import LIVE
+    from stretchguide.core.safety import baseline_checkin, previous_checkin
+    from stretchguide.core.trends import CheckInKind
+
+    recent = history.checkins(since=at - 90 * 86400)
+    between = [c for c in unsaved if c.kind is not CheckInKind.AFTER]
+    previous = unsaved[-1] if unsaved else previous_checkin(recent, at, made_before_id=LIVE)
+    baseline = between[-1] if between else baseline_checkin(recent, at, made_before_id=LIVE)
+    return previous, baseline
+
+
+def checkin_before_session(history: History, session_id: int) -> CheckIn | None:
+    """The check-in made last before a session started (its own before
+    check-in, or one of another day): what its next morning is judged
+    against, never its after check-in.
+
+    The session's own before or after check-in marks where it came in the
+    order of making: a check-in with a lower id, stamped after the start,
+    was made before the session while the clock was ahead.
+    """
+    from stretchguide.core.safety import previous_checkin
+    from stretchguide.core.trends import CheckInKind
+
+    started = history.session(session_id).started_at
+    own = history.checkins_for_session(session_id)
+    marks = [c.id for c in own if c.kind in (CheckInKind.BEFORE, CheckInKind.AFTER)]
+    after_it = {c.id for c in own if c.kind is not CheckInKind.BEFORE}
+    recent = [c for c in history.checkins(since=started - 90 * 86400) if c.id not in after_it]
+    return previous_checkin(recent, started, made_before_id=min(marks, default=0))
+
+
+def spread_last_time(history: History, session_id: int | None, at: int) -> bool:
+    """Did symptoms spread after the session made before this one (in the
+    last 60 days, the plan's window: StretchGuide's number)?
+
+    "Before" is the order of making (``core/clock_rules.py``): a session
+    stamped later because the clock was ahead then still came first.
+    ``session_id`` None is the session just done, its start not saved yet:
+    every stored session came before it.
+    """
+    from stretchguide.core.clock_rules import LIVE, made_last
+    from stretchguide.core.safety import spread_down_the_leg
+    from stretchguide.core.trends import CheckInKind, by_kind
+
+    recent = history.sessions(since=at - 60 * 86400)
+    this = next((s for s in recent if s.id == session_id), None)
+    if this is None and session_id is not None:
+        return False
+    previous = made_last(
+        (s for s in recent if s.id != session_id),
+        this.started_at if this is not None else at,
+        stamp=lambda s: s.started_at,
+        ident=lambda s: s.id,
+        made_before_id=session_id if session_id is not None else LIVE,
+    )
+    if previous is None:
+        return False
+    cis = by_kind(history.checkins_for_session(previous.id))
+    return spread_down_the_leg(
+        cis.get(CheckInKind.BEFORE),
+        cis.get(CheckInKind.AFTER),
+        cis.get(CheckInKind.NEXT_MORNING),
+    )

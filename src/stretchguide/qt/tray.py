@@ -16,6 +16,7 @@ The decisions live in ``core.plan``; this class only asks and shows.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections import Counter
@@ -156,7 +157,28 @@ class Companion(QObject):
                 # Say it once; the old file stays as it is for the person to see.
                 self.plan_error = err.user_message
                 self._state = None
+        if self._state is not None:
+            self._state = self._not_ahead(self._state)
         return self._state
+
+    def _not_ahead(self, state: PlanState) -> PlanState:
+        """The plan with nothing dated after today (``PlanState.not_after``):
+        written while the clock was ahead, it planned no day until the clock
+        caught up. Saved, and said once when the start moves."""
+        fixed = state.not_after(self.today(), self.ctx.wall())
+        if fixed is state:
+            return state
+        with contextlib.suppress(OSError):  # kept in memory; the next save writes it
+            self._save(fixed)
+        if fixed.start != state.start:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Your plan was dated after today, probably because the computer's "
+                    "clock was ahead. It now starts today."
+                ),
+                0,
+            )
+        return fixed
 
     def _save(self, state: PlanState) -> None:
         from stretchguide.core.plan import save_state
@@ -243,7 +265,7 @@ class Companion(QObject):
             # The check-in before this session's own: a spread between
             # sessions once went unseen, and the plan offered more.
             previous = (
-                baseline_checkin(recent, before.at, exclude_id=before.id)
+                baseline_checkin(recent, before.at, exclude_id=before.id, made_before_id=before.id)
                 if before is not None
                 else None
             )
@@ -441,7 +463,7 @@ class Companion(QObject):
         if not self.ctx.history_open:
             return False
         sid = morning_checkin_due(
-            self.ctx.history, now.date(), self.ctx.prefs.morning_checkin_offered_on
+            self.ctx.history, now.timestamp(), self.ctx.prefs.morning_checkin_offered_on
         )
         if sid is None:
             return False

@@ -76,6 +76,25 @@ class PlanState:
         change = Change(on, offer.exercise_id, offer.field, offer.old, offer.new, offer.line, at)
         return replace(self, doses=doses, changes=(*self.changes, change))
 
+    def not_after(self, today: date, now: float) -> PlanState:
+        """This plan with nothing dated after ``today`` or timed after ``now``.
+
+        Such dates were written while the computer's clock was ahead. A
+        start after today gave no planned day, and so no reminder, until
+        the clock caught up: the plan starts today instead. A change timed
+        after now made every later session look as if it ran before the
+        change, so none counted for the dose (not even for a step back): it
+        counts from now. Returns ``self`` when nothing was ahead.
+        """
+        changes = tuple(
+            replace(c, on=min(c.on, today), at=None if c.at is None else min(c.at, now))
+            for c in self.changes
+        )
+        start = min(self.start, today)
+        if start == self.start and changes == self.changes:
+            return self
+        return replace(self, start=start, changes=changes)
+
     def last_change_on(self, exercise_id: str) -> date | None:
         days = [c.on for c in self.changes if c.exercise_id == exercise_id]
         return max(days) if days else None

@@ -317,6 +317,10 @@
         <translation>Nächstes Mal sanfter?</translation>
     </message>
     <message>
+        <source>Your plan was dated after today, probably because the computer&apos;s clock was ahead. It now starts today.</source>
+        <translation>Ihr Plan war auf einen Tag nach heute datiert, wahrscheinlich weil die Uhr des Computers vorging. Er beginnt jetzt ab heute.</translation>
+    </message>
+    <message>
         <source>Changes to your plan</source>
         <translation>Änderungen an Ihrem Plan</translation>
     </message>
@@ -882,6 +886,20 @@ besser · gleich · schlechter</translation>
 </context>
 <context>
     <name>PendingWrites</name>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: the disk is full. Nothing is lost: they are kept and StretchGuide tries again every few seconds. Please free some disk space.</source>
+        <translation>
+            <numerusform>%n Eintrag konnte noch nicht gespeichert werden: Die Festplatte ist voll. Nichts geht verloren: Er wird aufbewahrt, und StretchGuide versucht es alle paar Sekunden erneut. Bitte geben Sie Speicherplatz frei.</numerusform>
+            <numerusform>%n Einträge konnten noch nicht gespeichert werden: Die Festplatte ist voll. Nichts geht verloren: Sie werden aufbewahrt, und StretchGuide versucht es alle paar Sekunden erneut. Bitte geben Sie Speicherplatz frei.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: another program is using your history. Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
+        <translation>
+            <numerusform>%n Eintrag konnte noch nicht gespeichert werden: Ein anderes Programm nutzt Ihren Verlauf. Nichts geht verloren: Er wird aufbewahrt, und StretchGuide versucht es alle paar Sekunden erneut.</numerusform>
+            <numerusform>%n Einträge konnten noch nicht gespeichert werden: Ein anderes Programm nutzt Ihren Verlauf. Nichts geht verloren: Sie werden aufbewahrt, und StretchGuide versucht es alle paar Sekunden erneut.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
         <translation>
@@ -1533,6 +1551,10 @@ besser · gleich · schlechter</translation>
         <translation>Gespeichert. Danke.</translation>
     </message>
     <message>
+        <source>Please keep StretchGuide open until it says everything is saved: what is not saved is lost when it closes.</source>
+        <translation>Bitte lassen Sie StretchGuide geöffnet, bis es meldet, dass alles gespeichert ist: Was nicht gespeichert ist, geht beim Schließen verloren.</translation>
+    </message>
+    <message>
         <source>Pain in both legs can be a sign that needs urgent medical help. Please answer the safety questions now.</source>
         <translation>Schmerzen in beiden Beinen können ein Zeichen sein, das dringend ärztliche Hilfe braucht. Bitte beantworten Sie jetzt die Sicherheitsfragen.</translation>
     </message>
@@ -1562,6 +1584,13 @@ besser · gleich · schlechter</translation>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Immer noch nicht möglich. StretchGuide behält die Einträge und versucht es alle paar Sekunden erneut, solange es offen ist; bitte schaffen Sie etwas Platz auf der Festplatte oder schließen Sie andere Programme, die Ihren Verlauf nutzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
+        <translation>
+            <numerusform>%n Eintrag konnte noch nicht gespeichert werden. Wenn StretchGuide jetzt geschlossen wird, geht er verloren. Trotzdem schließen?</numerusform>
+            <numerusform>%n Einträge konnten noch nicht gespeichert werden. Wenn StretchGuide jetzt geschlossen wird, gehen sie verloren. Trotzdem schließen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>

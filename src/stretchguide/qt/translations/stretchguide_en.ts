@@ -14,6 +14,20 @@
 <context>
     <name>PendingWrites</name>
     <message numerus="yes">
+        <source>%n record(s) could not be saved yet: the disk is full. Nothing is lost: they are kept and StretchGuide tries again every few seconds. Please free some disk space.</source>
+        <translation>
+            <numerusform>%n record could not be saved yet: the disk is full. Nothing is lost: it is kept and StretchGuide tries again every few seconds. Please free some disk space.</numerusform>
+            <numerusform>%n records could not be saved yet: the disk is full. Nothing is lost: they are kept and StretchGuide tries again every few seconds. Please free some disk space.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: another program is using your history. Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
+        <translation>
+            <numerusform>%n record could not be saved yet: another program is using your history. Nothing is lost: it is kept and StretchGuide tries again every few seconds.</numerusform>
+            <numerusform>%n records could not be saved yet: another program is using your history. Nothing is lost: they are kept and StretchGuide tries again every few seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
         <translation>
             <numerusform>%n record could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: it is kept and StretchGuide tries again every few seconds.</numerusform>
@@ -38,6 +52,13 @@
         <translation>
             <numerusform>%n record of this session could not be saved yet. It is kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</numerusform>
             <numerusform>%n records of this session could not be saved yet. They are kept while StretchGuide is open and saved as soon as the disk has room or your history is free. Try again now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
+        <translation>
+            <numerusform>%n record could not be saved yet. If StretchGuide closes now, it is lost. Close anyway?</numerusform>
+            <numerusform>%n records could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</numerusform>
         </translation>
     </message>
 </context>

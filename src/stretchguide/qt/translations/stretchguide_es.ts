@@ -317,6 +317,10 @@
         <translation>¿Más suave la próxima vez?</translation>
     </message>
     <message>
+        <source>Your plan was dated after today, probably because the computer&apos;s clock was ahead. It now starts today.</source>
+        <translation>Tu plan tenía una fecha posterior a hoy, seguramente porque el reloj del ordenador iba adelantado. Ahora empieza hoy.</translation>
+    </message>
+    <message>
         <source>Changes to your plan</source>
         <translation>Cambios en tu plan</translation>
     </message>
@@ -882,6 +886,20 @@ mejor · igual · peor</translation>
 </context>
 <context>
     <name>PendingWrites</name>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: the disk is full. Nothing is lost: they are kept and StretchGuide tries again every few seconds. Please free some disk space.</source>
+        <translation>
+            <numerusform>%n registro no se ha podido guardar aún: el disco está lleno. No se pierde nada: se conserva y StretchGuide lo vuelve a intentar cada pocos segundos. Libera algo de espacio en el disco.</numerusform>
+            <numerusform>%n registros no se han podido guardar aún: el disco está lleno. No se pierde nada: se conservan y StretchGuide lo vuelve a intentar cada pocos segundos. Libera algo de espacio en el disco.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: another program is using your history. Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
+        <translation>
+            <numerusform>%n registro no se ha podido guardar aún: otro programa está usando tu historial. No se pierde nada: se conserva y StretchGuide lo vuelve a intentar cada pocos segundos.</numerusform>
+            <numerusform>%n registros no se han podido guardar aún: otro programa está usando tu historial. No se pierde nada: se conservan y StretchGuide lo vuelve a intentar cada pocos segundos.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
         <translation>
@@ -1533,6 +1551,10 @@ mejor · igual · peor</translation>
         <translation>Guardado. Gracias.</translation>
     </message>
     <message>
+        <source>Please keep StretchGuide open until it says everything is saved: what is not saved is lost when it closes.</source>
+        <translation>Deja StretchGuide abierto hasta que diga que todo está guardado: lo que no esté guardado se pierde al cerrarlo.</translation>
+    </message>
+    <message>
         <source>Pain in both legs can be a sign that needs urgent medical help. Please answer the safety questions now.</source>
         <translation>El dolor en las dos piernas puede ser una señal que necesita atención médica urgente. Responde ahora a las preguntas de seguridad.</translation>
     </message>
@@ -1562,6 +1584,13 @@ mejor · igual · peor</translation>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Sigue sin ser posible. StretchGuide conserva los registros y lo vuelve a intentar cada pocos segundos mientras esté abierto; libera algo de espacio en el disco o cierra otros programas que usen tu historial.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
+        <translation>
+            <numerusform>%n registro no se ha podido guardar aún. Si StretchGuide se cierra ahora, se pierde. ¿Cerrar de todos modos?</numerusform>
+            <numerusform>%n registros no se han podido guardar aún. Si StretchGuide se cierra ahora, se pierden. ¿Cerrar de todos modos?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>

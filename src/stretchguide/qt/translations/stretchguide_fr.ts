@@ -317,6 +317,10 @@
         <translation>Plus doucement la prochaine fois ?</translation>
     </message>
     <message>
+        <source>Your plan was dated after today, probably because the computer&apos;s clock was ahead. It now starts today.</source>
+        <translation>Votre plan était daté d’après aujourd’hui, sans doute parce que l’horloge de l’ordinateur avançait. Il commence donc aujourd’hui.</translation>
+    </message>
+    <message>
         <source>Changes to your plan</source>
         <translation>Changements de votre plan</translation>
     </message>
@@ -882,6 +886,20 @@ mieux · pareil · moins bien</translation>
 </context>
 <context>
     <name>PendingWrites</name>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: the disk is full. Nothing is lost: they are kept and StretchGuide tries again every few seconds. Please free some disk space.</source>
+        <translation>
+            <numerusform>%n enregistrement n’a pas encore pu être sauvegardé : le disque est plein. Rien n’est perdu : il est gardé et StretchGuide réessaie toutes les quelques secondes. Veuillez libérer de la place sur le disque.</numerusform>
+            <numerusform>%n enregistrements n’ont pas encore pu être sauvegardés : le disque est plein. Rien n’est perdu : ils sont gardés et StretchGuide réessaie toutes les quelques secondes. Veuillez libérer de la place sur le disque.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet: another program is using your history. Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
+        <translation>
+            <numerusform>%n enregistrement n’a pas encore pu être sauvegardé : un autre programme utilise votre historique. Rien n’est perdu : il est gardé et StretchGuide réessaie toutes les quelques secondes.</numerusform>
+            <numerusform>%n enregistrements n’ont pas encore pu être sauvegardés : un autre programme utilise votre historique. Rien n’est perdu : ils sont gardés et StretchGuide réessaie toutes les quelques secondes.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet (the disk may be full, or another program is using your history). Nothing is lost: they are kept and StretchGuide tries again every few seconds.</source>
         <translation>
@@ -1533,6 +1551,10 @@ mieux · pareil · moins bien</translation>
         <translation>Enregistré. Merci.</translation>
     </message>
     <message>
+        <source>Please keep StretchGuide open until it says everything is saved: what is not saved is lost when it closes.</source>
+        <translation>Veuillez laisser StretchGuide ouvert jusqu’à ce qu’il indique que tout est enregistré : ce qui n’est pas enregistré est perdu à la fermeture.</translation>
+    </message>
+    <message>
         <source>Pain in both legs can be a sign that needs urgent medical help. Please answer the safety questions now.</source>
         <translation>Une douleur dans les deux jambes peut être un signe qui demande une aide médicale urgente. Répondez maintenant aux questions de sécurité.</translation>
     </message>
@@ -1562,6 +1584,13 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Toujours impossible. StretchGuide garde les enregistrements et réessaie toutes les quelques secondes tant qu’il est ouvert ; libérez un peu d’espace disque ou fermez les autres programmes qui utilisent votre historique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
+        <translation>
+            <numerusform>%n enregistrement n’a pas encore pu être sauvegardé. Si StretchGuide se ferme maintenant, il est perdu. Fermer quand même ?</numerusform>
+            <numerusform>%n enregistrements n’ont pas encore pu être sauvegardés. Si StretchGuide se ferme maintenant, ils sont perdus. Fermer quand même ?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>
