@@ -192,13 +192,9 @@ class SessionFlow(QObject):
             self.window.statusBar().showMessage(h.backup_notice)  # e.g. a full disk
         aside = self.ctx.prefs.set_aside
         if aside is not None:
-            self.window.statusBar().showMessage(
-                self.tr(
-                    "Your settings file had a value StretchGuide cannot read. The file was "
-                    "kept as %1; your other settings are kept."
-                ).replace("%1", str(aside)),
-                0,
-            )
+            from stretchguide.qt.settings_guard import set_aside_message
+
+            self.window.statusBar().showMessage(set_aside_message(aside), 0)
         unfinished = h.unfinished_sessions()
         if unfinished and self.window.ask(
             self.tr("Unfinished session"),
