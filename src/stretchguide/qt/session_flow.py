@@ -74,7 +74,7 @@ class Recording:
     # Added to the plan's step index: an ease-off rebuilds the plan, and the
     # history keeps one session with its steps numbered on.
     step_base: int = 0
-    work_started: tuple[int, float] | None = None  # (step index, clock time)
+    work_started: int | None = None  # the index of the work step under way
 
 
 class PendingWrites(QObject):
@@ -655,13 +655,14 @@ class SessionFlow(QObject):
             return
         for ev in events:
             if ev.kind in (EventKind.HOLD_START, EventKind.REPS_START):
-                rec.work_started = (ev.step_index, ev.at)
+                rec.work_started = ev.step_index
             elif ev.kind is EventKind.RELEASE:
                 rec.work_started = None  # done in full: _on_step_done records it
             elif ev.kind is EventKind.SKIPPED and rec.work_started is not None:
-                index, started = rec.work_started
-                rec.work_started = None
-                self._record_step(index, ev.at - started, skipped=True)
+                index, rec.work_started = rec.work_started, None
+                # The engine's count, pauses excluded: a hold left after the
+                # computer slept through it is stored with what was done.
+                self._record_step(index, ev.seconds, skipped=True)
 
     def _save(self, write: Callable[[], object]) -> bool:
         return self.writes.save(write)
@@ -779,8 +780,11 @@ class SessionFlow(QObject):
             if current.is_work:  # stopped mid-hold: that exercise was tried
                 rec.worked[current.exercise_id] = None
             if rec.work_started is not None:  # cut short: stored with the time done
-                index, started = rec.work_started
-                self._record_step(index, self.ctx.clock() - started, skipped=False)
+                index = rec.work_started
+                # Plan time, pauses excluded (the session is stopped: its
+                # position is where it stopped).
+                done = session.position() - session.timeline.starts[index]
+                self._record_step(index, done, skipped=False)
         rec.work_started = None
         history, sid, when = self.ctx.history, rec.session_id, int(self.ctx.wall())
         self._save(lambda: history.finish_session(sid, final, when))
