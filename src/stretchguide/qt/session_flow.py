@@ -29,6 +29,7 @@ time (see PERFORMANCE.md).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,12 @@ if TYPE_CHECKING:
 # blocking start; short enough that it is done before most people answer.
 WARM_UP_DELAY_MS = 300
 SAVE_RETRY_MS = 5000  # a failed history write is tried again this often
+# How long a queued write waits for another program writing the history
+# (a `stretchguide import`, 74 s for 30 years) before it is kept for the next
+# try: no longer than one tick of the session's timer (50 ms), so the
+# countdown and the cues go on. The store's usual 5 s froze the session
+# screen 5 s at every try.
+SAVE_WAIT_S = 0.05
 
 
 @dataclass
@@ -79,12 +86,22 @@ class Recording:
 
 class PendingWrites(QObject):
     """History writes in order; one that fails (disk full, database locked)
-    is kept and retried every ``SAVE_RETRY_MS``, never dropped."""
+    is kept and retried every ``SAVE_RETRY_MS``, never dropped.
 
-    def __init__(self, status: Callable[[str], None], parent: QObject) -> None:
+    Each try runs inside ``brief()`` (the history's ``waiting_at_most``):
+    these writes are made on the GUI thread during the session.
+    """
+
+    def __init__(
+        self,
+        status: Callable[[str], None],
+        parent: QObject,
+        brief: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
         super().__init__(parent)
         self.pending: list[Callable[[], object]] = []
         self._status = status
+        self._brief = brief
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(SAVE_RETRY_MS)
         self.retry_timer.timeout.connect(self.flush)
@@ -103,7 +120,8 @@ class PendingWrites(QObject):
         had_failed = self.retry_timer.isActive()
         while self.pending:
             try:
-                self.pending[0]()
+                with self._brief():
+                    self.pending[0]()
             except (sqlite3.Error, OSError, StoreError):
                 self.retry_timer.start()
                 self._status(
@@ -133,7 +151,9 @@ class SessionFlow(QObject):
         self.controller: SessionController | None = None
         self.recording: Recording | None = None
         self.sound = SessionSound(window)
-        self.writes = PendingWrites(self._status, self)
+        self.writes = PendingWrites(
+            self._status, self, lambda: self.ctx.history.waiting_at_most(SAVE_WAIT_S)
+        )
         # Between pages: the routine chosen, the check-in before it, and
         # what the verdict needs.
         self._pending_routine: str | None = None
