@@ -46,8 +46,6 @@ from stretchguide.qt.widgets import (
 
 def format_clock(seconds: float) -> str:
     seconds = max(0, math.ceil(seconds))
-    if seconds >= 3600:  # a night asleep, in the stall line: "9:12:05", not "552:05"
-        return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
