@@ -18,8 +18,13 @@ def plan(*doses: Dose, **options: object) -> Timeline:
 T0 = 1000.0
 
 
+# These examples tick when they like (the engine keeps deadlines, not
+# ticks); the stall tests set the gap that pauses the session themselves.
+SPARSE_TICKS = {"stall_threshold_s": 1e9}
+
+
 def started(tl: Timeline, **kw: float) -> tuple[Session, list[Event]]:
-    s = Session(tl, FakeClock(T0), **kw)
+    s = Session(tl, FakeClock(T0), **{**SPARSE_TICKS, **kw})
     return s, s.start(T0)
 
 
@@ -364,7 +369,7 @@ def test_stop_ends_the_session_and_silences_later_ticks() -> None:
 
 def test_methods_read_the_injected_clock_when_no_time_is_given() -> None:
     clock = FakeClock(T0)
-    s = Session(plan(Dose(hold_s=10)), clock)
+    s = Session(plan(Dose(hold_s=10)), clock, **SPARSE_TICKS)
     s.start()
     clock.now = T0 + 6
     events = s.tick()

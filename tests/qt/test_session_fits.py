@@ -195,8 +195,9 @@ def test_a_caution_too_long_even_at_its_floor_ends_in_a_visible_ellipsis(qtbot):
     controller = SessionController(session, view, clock)
     controller.start()
     controller.timer.stop()
-    clock.advance(7.0)
-    controller.tick()
+    for _ in range(14):  # into the hold, ticked as the timer would
+        clock.advance(0.5)
+        controller.tick()
     snap = session.snapshot(clock())
     assert snap.phase is Phase.HOLD and snap.step is not None
     long = " ".join(["Keep it slow, and stop if the tingling spreads down the leg."] * 30)

@@ -106,8 +106,7 @@ def test_during_repetitions_the_big_number_is_the_repetition(qtbot, window_clock
     assert view.dial.caption in ("Move", "Hold")
     # The ring keeps the repetition's rhythm: it restarts at each repetition.
     period = s.step.rep_period_s
-    clock.advance(period - (s.step_elapsed_s % period) + 0.1)
-    window.flow.controller.tick()
+    tick_until(window, clock, lambda: False, period - (s.step_elapsed_s % period) + 0.1, dt=0.1)
     assert view.dial.text == "3"
 
 

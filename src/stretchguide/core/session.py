@@ -13,9 +13,10 @@ whose deadline is ``<= now`` exactly once, in deadline order, however late or
 irregular the ticks are. Pausing freezes the position; resuming adds a short
 get-ready and then moves ``origin`` so the interrupted step continues with
 exactly the time it had left. If the clock jumps by more than
-``stall_threshold_s`` between two ticks (a suspended laptop, a hung UI), the
-session pauses itself where the stall began instead of racing through the
-holds nobody did.
+``stall_threshold_s`` (5 s) between two ticks (a suspended laptop, a hung
+UI), the session pauses itself where the stall began instead of racing
+through the holds nobody did. The app's clock counts time suspended
+(``core/clock.py``), so a suspend is such a gap.
 """
 
 from __future__ import annotations
@@ -73,10 +74,13 @@ class EventKind(StrEnum):
     NEXT_UP = "next_up"  # next_name; at the start of a rest between exercises
     SESSION_COMPLETE = "session_complete"
     PAUSED = "paused"  # by the person
-    STALLED = "stalled"  # paused by the engine: the clock jumped; seconds = the gap
+    STALLED = "stalled"  # paused by the engine: no tick for a while, or the clock
+    # stepped back; seconds = the gap. The plan froze at the last tick before it.
     RESUMED = "resumed"  # seconds = the get-ready before the step continues
     CONTINUE = "continue"  # get-ready over; seconds = time left in the step
-    SKIPPED = "skipped"  # next/previous/restart moved to step_index
+    SKIPPED = "skipped"  # next/previous/restart moved to step_index; seconds = how
+    # long the step left had run (pauses excluded), so a hold left early is
+    # stored with the time really done
     STOPPED = "stopped"
 
 
@@ -141,6 +145,14 @@ _MIN_CUE_GAP_S = 2.0
 # A clock stepping back by less than this is waited out (a frozen second is
 # invisible); more pauses the session with a STALLED event.
 CLOCK_BACK_TOLERANCE_S = 1.0
+# A longer gap between two ticks pauses the session (StretchGuide's number).
+# The app ticks every 50 ms, and more often near a cue; the longest gap
+# measured on a real session was 0.28 s, on 2 cores at a load of 5 with the
+# history written at every release. A computer that slept, or a screen
+# frozen this long, has left the person without guidance: carrying on would
+# fire at once every cue due in the gap and record a hold nobody was told
+# to finish. 30 s let a 25 s freeze do exactly that.
+STALL_THRESHOLD_S = 5.0
 COUNTDOWN_FROM = 3
 _COUNTDOWN_MIN_S = 4.0  # a step shorter than this is over before a countdown helps
 # "Back" in a step's first seconds goes to the step before, as a media
@@ -285,7 +297,7 @@ class Session:
         clock: Clock,
         *,
         resume_prepare_s: float = 3.0,
-        stall_threshold_s: float = 30.0,
+        stall_threshold_s: float = STALL_THRESHOLD_S,
     ) -> None:
         if resume_prepare_s < 0:
             raise ValueError("resume_prepare_s must not be negative")
@@ -511,16 +523,20 @@ class Session:
             return out
         n = len(self.timeline.steps)
         index = max(0, index)
+        left = self._position(now)
+        ran = left - self.timeline.starts[self.timeline.step_index_at(left)] if n else 0.0
         if index >= n:
             self._origin = now - self.timeline.total_s
             self._state = _State.RUNNING
             self._cursor = len(self._cues) - 1  # only "session complete" left
-            out.append(self._control_event(EventKind.SKIPPED, now, step_index=max(0, n - 1)))
+            out.append(
+                self._control_event(EventKind.SKIPPED, now, step_index=max(0, n - 1), seconds=ran)
+            )
             out.extend(self._drain(now))
             return out
         pos = self.timeline.starts[index] + into
         self._cursor = self._first_cue_of_step[index]
-        out.append(self._control_event(EventKind.SKIPPED, now, step_index=index))
+        out.append(self._control_event(EventKind.SKIPPED, now, step_index=index, seconds=ran))
         if self._state is _State.PAUSED:
             self._frozen = pos
             return out

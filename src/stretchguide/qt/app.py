@@ -79,6 +79,7 @@ def build_window(
     (``startup_checks``, scheduled right after the first paint)."""
     import time
 
+    from stretchguide.core.clock import session_clock
     from stretchguide.qt.context import AppContext
     from stretchguide.qt.main_window import MainWindow
     from stretchguide.qt.preferences import Preferences
@@ -103,7 +104,7 @@ def build_window(
         prefs=Preferences(app_paths.settings_file),
         catalog_source=load_catalog,
         history_source=open_history,
-        clock=clock or time.monotonic,
+        clock=clock or session_clock(),
         wall=wall or time.time,
     )
     return MainWindow(ctx)

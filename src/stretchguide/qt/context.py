@@ -36,7 +36,8 @@ class AppContext:
         history_source: History | Callable[[], History],
         user_routines: dict[str, Routine] | None = None,
         routine_errors: list[Any] | None = None,
-        clock: Callable[[], float] = time.monotonic,  # the session's clock
+        # The session's clock (core.clock: counts time suspended); tests pass a fake.
+        clock: Callable[[], float] | None = None,
         wall: Callable[[], float] = time.time,  # for "today", reminders
         audio: bool = True,  # False: silent cues (tests, --self-test)
         speech_engine: str | None = None,  # CuePlayer's choice: None = best available
@@ -47,6 +48,10 @@ class AppContext:
         self.history_source = history_source
         self.user_routines: dict[str, Routine] = {} if user_routines is None else user_routines
         self.routine_errors: list[Any] = [] if routine_errors is None else routine_errors
+        if clock is None:
+            from stretchguide.core.clock import session_clock
+
+            clock = session_clock()
         self.clock = clock
         self.wall = wall
         self.audio = audio

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from stretchguide.qt.safety_gate import SafetyGate
     from stretchguide.qt.session_flow import SessionFlow
     from stretchguide.qt.session_view import SessionView
+    from stretchguide.qt.settings_guard import SetAside
     from stretchguide.qt.tray import Companion
 
 
@@ -76,6 +77,7 @@ class MainWindow(PlanActions):
         self._session_view: SessionView | None = None
         self._build_toolbar()
         self.statusBar()
+        ctx.prefs.on_set_aside = self._settings_set_aside
         self.restore_geometry()
         self.show_page(Page.ROUTINES)
         if ctx.catalog_loaded:
@@ -418,6 +420,15 @@ class MainWindow(PlanActions):
         if not view.isVisible():
             return HurtChoice.CONTINUE.value  # the page went away: as before
         return HurtChoice.END.value if view.confirm_stop() else HurtChoice.CONTINUE.value
+
+    def _settings_set_aside(self, aside: SetAside) -> None:
+        """Another program left the settings file unreadable while the app ran."""
+        from stretchguide.qt.settings_guard import set_aside_message
+
+        text = set_aside_message(aside)
+        self.statusBar().showMessage(text, 0)
+        if self.current_page() is Page.SESSION:
+            self.session_view.set_status(text)  # where the person is looking
 
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:

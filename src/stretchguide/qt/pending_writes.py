@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from enum import Enum
 
 from PySide6.QtCore import QObject, QTimer
@@ -44,13 +45,24 @@ def why_failed(err: BaseException) -> Why:
 
 class PendingWrites(QObject):
     """History writes in order; one that fails (disk full, database locked)
-    is kept and retried every ``SAVE_RETRY_MS``, never dropped."""
+    is kept and retried every ``SAVE_RETRY_MS``, never dropped.
 
-    def __init__(self, status: Callable[[str], None], parent: QObject) -> None:
+    Each try runs inside ``brief()`` (the history's ``waiting_at_most``):
+    these writes are made on the GUI thread, during a session too, so a
+    history another program holds must not freeze the countdown.
+    """
+
+    def __init__(
+        self,
+        status: Callable[[str], None],
+        parent: QObject,
+        brief: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
         super().__init__(parent)
         self.pending: list[Callable[[], object]] = []
         self.why = Why.OTHER  # of the last failure
         self._status = status
+        self._brief = brief
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(SAVE_RETRY_MS)
         self.retry_timer.timeout.connect(self.flush)
@@ -69,7 +81,8 @@ class PendingWrites(QObject):
         had_failed = self.retry_timer.isActive()
         while self.pending:
             try:
-                self.pending[0]()
+                with self._brief():
+                    self.pending[0]()
             except (sqlite3.Error, OSError, StoreError) as err:
                 self.why = why_failed(err)
                 self.retry_timer.start()

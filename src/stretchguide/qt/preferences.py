@@ -7,12 +7,21 @@ live in one place. The dialog only edits a ``Preferences``.
 
 from __future__ import annotations
 
+import os
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTime
+from PySide6.QtCore import QEvent, QSettings, QTime
 
+from stretchguide.qt.settings_guard import (
+    FOREIGN_VALUE,
+    SetAside,
+    set_aside_foreign_values,
+    set_aside_unreadable,
+)
 from stretchguide.qt.theme import THEMES, Theme
 
 if TYPE_CHECKING:
@@ -66,49 +75,90 @@ DEFAULTS = Defaults()
 
 # Settings files set aside this process, by the file's path: the first
 # Preferences (the language, before the window) finds it, the window's says so.
-_SET_ASIDE: dict[Path, Path] = {}
+_SET_ASIDE: dict[Path, SetAside] = {}
+# Each settings file as this process last read or wrote it: (inode, size,
+# mtime in ns) and its bytes. A file that no longer matches was written by
+# someone else, and is checked before Qt reads it again.
+_SEEN: dict[Path, tuple[tuple[int, int, int], bytes]] = {}
 
 
-def set_aside_foreign_values(path: Path, now: float) -> Path | None:
-    """Move a settings file aside if it holds a value QSettings would have
-    to build as a Qt object (``@Variant(...)``); keep the rest.
-
-    StretchGuide writes only strings, numbers and the window's geometry
-    (``@ByteArray``). A ``@Variant`` value comes from elsewhere, and one
-    (a QPalette) made QSettings crash the app at start, every start, until
-    the file was deleted by hand. The file is renamed, never overwritten,
-    and a copy without those lines takes its place. Returns the file set
-    aside, or None when there was nothing to do.
-    """
+def _file_state(path: Path) -> tuple[int, int, int] | None:
     try:
-        data = path.read_bytes()
+        st = os.stat(path)
     except OSError:
         return None
-    if b"@Variant(" not in data:
-        return None
-    from stretchguide.store.files import create_private_file, move_aside
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    kept = b"\n".join(
-        line for line in data.split(b"\n") if b"@Variant(" not in line.partition(b"=")[2]
-    )
-    try:
-        aside, _moved = move_aside(path, "damaged", now)
-        create_private_file(path)
-        path.write_bytes(kept)
-    except OSError:
-        return None
-    _SET_ASIDE[path] = aside
-    return aside
+
+class _CheckedSettings(QSettings):
+    """QSettings whose own deferred save (posted after every ``setValue``)
+    runs the same check as ``Preferences.sync``: that save reads the file
+    again if it changed, and reading a ``@Variant`` value can crash."""
+
+    def __init__(self, prefs: Preferences) -> None:
+        super().__init__(str(prefs.path), QSettings.Format.IniFormat)
+        self._prefs = weakref.ref(prefs)
+
+    def event(self, event: QEvent) -> bool:
+        prefs = self._prefs()
+        if prefs is None or event.type() != QEvent.Type.UpdateRequest:
+            return super().event(event)
+        prefs.check_file()
+        handled = super().event(event)
+        prefs.remember_file()
+        return handled
 
 
 class Preferences:
-    """Typed access to the preferences file."""
+    """Typed access to the preferences file.
+
+    Values are read from QSettings' copy in memory; the file is read when
+    the object is made and at a save, and each time it is checked first
+    (``check_file``): a file another program changed under us is never
+    read unchecked.
+    """
 
     def __init__(self, path: Path) -> None:
-        set_aside_foreign_values(path, time.time())
-        # The file set aside (this run) because of a value it could not read.
-        self.set_aside: Path | None = _SET_ASIDE.get(path)
-        self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        self.path = path
+        # Told when the file is set aside while the app runs (the window's
+        # status bar); one found at start is ``set_aside``.
+        self.on_set_aside: Callable[[SetAside], None] | None = None
+        self.check_file()
+        # The file set aside (this run) because it could not be read.
+        self.set_aside: SetAside | None = _SET_ASIDE.get(path)
+        self.qsettings: QSettings = _CheckedSettings(self)
+        self.remember_file()
+
+    def check_file(self) -> None:
+        """Before Qt reads the file: if someone else wrote it since we last
+        did, set aside what Qt cannot read. Costs one ``stat`` when nobody did."""
+        path = self.path
+        state = _file_state(path)
+        seen = _SEEN.get(path)
+        if state is None or (seen is not None and seen[0] == state):
+            return
+        now = time.time()
+        moved = set_aside_foreign_values(path, now)
+        if moved is not None:
+            self._tell(SetAside(moved, FOREIGN_VALUE))
+        damaged = set_aside_unreadable(path, now, seen[1] if seen is not None else None)
+        if damaged is not None:
+            self._tell(damaged)
+
+    def remember_file(self) -> None:
+        """After Qt read or wrote the file: this is the file as we know it."""
+        state = _file_state(self.path)
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return
+        if state is not None:
+            _SEEN[self.path] = (state, data)
+
+    def _tell(self, aside: SetAside) -> None:
+        _SET_ASIDE[self.path] = aside
+        if self.on_set_aside is not None:
+            self.on_set_aside(aside)
 
     def _get(self, key: str, default: object, kind: type) -> object:
         value = self.qsettings.value(key, default)
@@ -135,7 +185,9 @@ class Preferences:
         self.qsettings.setValue(key, value)
 
     def sync(self) -> None:
+        self.check_file()
         self.qsettings.sync()
+        self.remember_file()
 
     # audio
     @property

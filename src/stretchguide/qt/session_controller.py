@@ -30,6 +30,14 @@ TICK_MS = 50  # 20 Hz: smooth ring, cheap CPU; event timing comes from deadlines
 DEADLINE_SLACK_MS = 1
 
 
+def _gap_text(seconds: float) -> str:
+    """How long the computer was away: "0:42", or "9:12:05" after a night asleep."""
+    whole = math.ceil(seconds)
+    if whole < 3600:
+        return format_clock(whole)
+    return f"{whole // 3600}:{format_clock(whole % 3600).zfill(5)}"
+
+
 class CueSink(Protocol):
     """What the controller hands each tick's events to: audio.CuePlayer, or a
     test's stand-in that only records them."""
@@ -174,7 +182,7 @@ class SessionController(QObject):
                     self.tr(
                         "Paused: the computer was asleep or busy for %1. "
                         "Press Space when you are ready."
-                    ).replace("%1", format_clock(ev.seconds))
+                    ).replace("%1", _gap_text(ev.seconds))
                 )
         if any(ev.kind is EventKind.SESSION_COMPLETE for ev in events):
             self._end(EndStatus.COMPLETED)

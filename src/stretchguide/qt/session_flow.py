@@ -65,6 +65,12 @@ if TYPE_CHECKING:
 # Long enough for the check-in page to be painted before the speech engine's
 # blocking start; short enough that it is done before most people answer.
 WARM_UP_DELAY_MS = 300
+# How long a queued write waits for another program writing the history
+# (a `stretchguide import`, 74 s for 30 years) before it is kept for the next
+# try: no longer than one tick of the session's timer (50 ms), so the
+# countdown and the cues go on. The store's usual 5 s froze the session
+# screen 5 s at every try.
+SAVE_WAIT_S = 0.05
 
 
 @dataclass
@@ -86,7 +92,7 @@ class Recording:
     # Added to the plan's step index: an ease-off rebuilds the plan, and the
     # history keeps one session with its steps numbered on.
     step_base: int = 0
-    work_started: tuple[int, float] | None = None  # (step index, clock time)
+    work_started: int | None = None  # the index of the work step under way
 
     def sid(self) -> int:
         """The stored session's id, for a queued write: the queue runs in
@@ -106,7 +112,9 @@ class SessionFlow(QObject):
         self.controller: SessionController | None = None
         self.recording: Recording | None = None
         self.sound = SessionSound(window)
-        self.writes = PendingWrites(self._status, self)
+        self.writes = PendingWrites(
+            self._status, self, lambda: self.ctx.history.waiting_at_most(SAVE_WAIT_S)
+        )
         # Between pages: the routine chosen, the check-in before it, and
         # what the verdict needs.
         self._pending_routine: str | None = None
@@ -168,13 +176,9 @@ class SessionFlow(QObject):
             self.window.statusBar().showMessage(h.backup_notice)  # e.g. a full disk
         aside = self.ctx.prefs.set_aside
         if aside is not None:
-            self.window.statusBar().showMessage(
-                self.tr(
-                    "Your settings file had a value StretchGuide cannot read. The file was "
-                    "kept as %1; your other settings are kept."
-                ).replace("%1", str(aside)),
-                0,
-            )
+            from stretchguide.qt.settings_guard import set_aside_message
+
+            self.window.statusBar().showMessage(set_aside_message(aside), 0)
         unfinished = h.unfinished_sessions()
         if unfinished and self.window.ask(
             self.tr("Unfinished session"),
@@ -677,13 +681,14 @@ class SessionFlow(QObject):
             return
         for ev in events:
             if ev.kind in (EventKind.HOLD_START, EventKind.REPS_START):
-                rec.work_started = (ev.step_index, ev.at)
+                rec.work_started = ev.step_index
             elif ev.kind is EventKind.RELEASE:
                 rec.work_started = None  # done in full: _on_step_done records it
             elif ev.kind is EventKind.SKIPPED and rec.work_started is not None:
-                index, started = rec.work_started
-                rec.work_started = None
-                self._record_step(index, ev.at - started, skipped=True)
+                index, rec.work_started = rec.work_started, None
+                # The engine's count, pauses excluded: a hold left after the
+                # computer slept through it is stored with what was done.
+                self._record_step(index, ev.seconds, skipped=True)
 
     def _save(self, write: Callable[[], object]) -> bool:
         return self.writes.save(write)
@@ -818,8 +823,11 @@ class SessionFlow(QObject):
             if current.is_work:  # stopped mid-hold: that exercise was tried
                 rec.worked[current.exercise_id] = None
             if rec.work_started is not None:  # cut short: stored with the time done
-                index, started = rec.work_started
-                self._record_step(index, self.ctx.clock() - started, skipped=False)
+                index = rec.work_started
+                # Plan time, pauses excluded (the session is stopped: its
+                # position is where it stopped).
+                done = session.position() - session.timeline.starts[index]
+                self._record_step(index, done, skipped=False)
         rec.work_started = None
         history, when = self.ctx.history, int(self.ctx.wall())
         self._save(lambda: history.finish_session(rec.sid(), final, when))

@@ -102,6 +102,19 @@ class History(HistoryReader):
     def close(self) -> None:
         self.conn.close()
 
+    @contextlib.contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes inside wait at most ``seconds`` (not 5 s) for another
+        process's write to end, then raise ``sqlite3.OperationalError``
+        ("database is locked"). For a caller on a thread that must not
+        freeze, which keeps the write and tries it again later."""
+        # PRAGMA takes no parameters; the value is our own int.
+        self.conn.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {schema.BUSY_TIMEOUT_MS}")
+
     def __enter__(self) -> History:
         return self
 

@@ -418,6 +418,11 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]
     return done
 
 
+# How long a write waits for another process's write transaction to end
+# before it fails with "database is locked".
+BUSY_TIMEOUT_MS = 5000
+
+
 def apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: fsync the WAL on every commit, so a completed step survives a
@@ -425,4 +430,4 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
     # commits). One fsync per step is cheap at our write rate.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

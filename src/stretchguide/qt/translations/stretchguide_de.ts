@@ -960,6 +960,21 @@ besser · gleich · schlechter</translation>
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
+        <translation>Ihre Einstellungsdatei enthielt einen Wert, den StretchGuide nicht lesen kann. Die Datei wurde als %1 aufbewahrt; Ihre übrigen Einstellungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Another program changed your settings file, and StretchGuide cannot read it now. That file was kept as %1; your settings are as they were before.</source>
+        <translation>Ein anderes Programm hat Ihre Einstellungsdatei geändert, und StretchGuide kann sie jetzt nicht lesen. Diese Datei wurde als %1 aufbewahrt; Ihre Einstellungen sind wie vorher.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
+        <translation>Ihre Einstellungsdatei konnte nicht gelesen werden. Sie wurde als %1 aufbewahrt; Einstellungen, die darin nicht lesbar waren, stehen wieder auf ihren Standardwerten.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineDetails</name>
     <message>
         <source>Time</source>
@@ -1509,10 +1524,6 @@ besser · gleich · schlechter</translation>
     <message>
         <source>Restore failed</source>
         <translation>Wiederherstellen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
-        <translation>Ihre Einstellungsdatei enthielt einen Wert, den StretchGuide nicht lesen kann. Die Datei wurde als %1 aufbewahrt; Ihre übrigen Einstellungen bleiben erhalten.</translation>
     </message>
     <message>
         <source>Unfinished session</source>

@@ -960,6 +960,21 @@ mejor · igual · peor</translation>
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
+        <translation>Tu archivo de ajustes tenía un valor que StretchGuide no puede leer. El archivo se guardó como %1; el resto de tus ajustes se conserva.</translation>
+    </message>
+    <message>
+        <source>Another program changed your settings file, and StretchGuide cannot read it now. That file was kept as %1; your settings are as they were before.</source>
+        <translation>Otro programa ha cambiado tu archivo de ajustes y ahora StretchGuide no puede leerlo. Ese archivo se guardó como %1; tus ajustes siguen como estaban.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
+        <translation>No se pudo leer tu archivo de ajustes. Se guardó como %1; los ajustes que no se pudieron leer de él vuelven a sus valores predeterminados.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineDetails</name>
     <message>
         <source>Time</source>
@@ -1509,10 +1524,6 @@ mejor · igual · peor</translation>
     <message>
         <source>Restore failed</source>
         <translation>Error al restaurar</translation>
-    </message>
-    <message>
-        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
-        <translation>Tu archivo de ajustes tenía un valor que StretchGuide no puede leer. El archivo se guardó como %1; el resto de tus ajustes se conserva.</translation>
     </message>
     <message>
         <source>Unfinished session</source>

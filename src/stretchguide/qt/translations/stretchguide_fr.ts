@@ -960,6 +960,21 @@ mieux · pareil · moins bien</translation>
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
+        <translation>Votre fichier de réglages contenait une valeur que StretchGuide ne sait pas lire. Le fichier a été gardé sous %1 ; vos autres réglages sont conservés.</translation>
+    </message>
+    <message>
+        <source>Another program changed your settings file, and StretchGuide cannot read it now. That file was kept as %1; your settings are as they were before.</source>
+        <translation>Un autre programme a modifié votre fichier de réglages, et StretchGuide ne peut plus le lire. Ce fichier a été gardé sous %1 ; vos réglages sont restés comme avant.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
+        <translation>Votre fichier de réglages n&apos;a pas pu être lu. Il a été gardé sous %1 ; les réglages qui n&apos;ont pas pu y être lus sont revenus à leurs valeurs par défaut.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineDetails</name>
     <message>
         <source>Time</source>
@@ -1509,10 +1524,6 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
-    </message>
-    <message>
-        <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
-        <translation>Votre fichier de réglages contenait une valeur que StretchGuide ne sait pas lire. Le fichier a été gardé sous %1 ; vos autres réglages sont conservés.</translation>
     </message>
     <message>
         <source>Unfinished session</source>
