@@ -52,6 +52,18 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
 
     MIN_MONTH_PX = 6.0
 
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:  # noqa: N803
+        # A day's dot and bar stand at its noon (history_data.day_ts), in
+        # the middle of the day; pyqtgraph ticks a day at the midnight it
+        # starts, so each dot sat half a day right of its date, between two
+        # labels. The ticks are worked out half a day earlier and moved half
+        # a day on: a day's, month's or year's tick lands on its first day's
+        # noon (exactly day_ts: both are local midnight plus 12 hours), and
+        # hour ticks, labelled by the time they stand at, still say it.
+        half = _HALF_DAY
+        levels = super().tickValues(minVal - half, maxVal - half, size)
+        return [(spacing, [v + half for v in values]) for spacing, values in levels]
+
     def setZoomLevelForDensity(self, density: float) -> None:
         super().setZoomLevelForDensity(density)
         level = getattr(self, "zoomLevel", None)  # set by pyqtgraph just now
@@ -113,6 +125,7 @@ _YEAR_MONTH = _date_axis.YEAR_MONTH_ZOOM_LEVEL
 _MONTH_S = _date_axis.MONTH_SPACING
 _YEARS = _date_axis.ZoomLevel([_YEAR_MONTH.tickSpecs[0]], _YEAR_MONTH.exampleText)
 _NAMED_FORMATS = ("%b", "%a %d")
+_HALF_DAY = 12 * 3600
 
 
 class PairsItem(pg.GraphicsObject):  # type: ignore[misc]

@@ -1,0 +1,206 @@
+"""History page layout, from a new person's walk-through: the legend hid the
+first days under "All", the range buttons moved whenever the verdict above
+them took another line, and each day's dot stood half a day to the right of
+its date's tick (points at noon, ticks at midnight).
+
+Every "today" comes from the injected wall clock at five to midnight, as in
+test_history_view.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta
+
+import pytest
+from tests.support import FakeClock
+
+from stretchguide import paths
+from stretchguide.core.catalog import load_builtin
+from stretchguide.store.history import History
+
+NOW = datetime(2026, 3, 11, 23, 55).timestamp()
+TODAY = date(2026, 3, 11)
+DAY = 86400.0
+# The page's share of the window at the two sizes the walk-through used
+# (the window's own frame and page bar take the rest).
+PAGE_SIZES = ((1024, 570), (1280, 770))
+
+
+@pytest.fixture
+def history(_private_data_dir):
+    h = History.open(paths.resolve(str(_private_data_dir)).ensure(), clock=FakeClock(NOW))
+    yield h
+    h.close()
+
+
+@pytest.fixture
+def language(qapp):
+    """Install a language for one test; English again afterwards (the
+    translators are process-wide)."""
+    from stretchguide.qt import i18n
+
+    yield lambda lang: i18n.install_language(qapp, lang, {})
+    i18n.install_language(qapp, "en", {})
+
+
+def _fill(h, days, pain=9):
+    """A session a day at 07:30 with check-ins, for ``days`` days up to
+    today; the first week at ``pain`` (high, where a legend in the top
+    corner lay), the rest low."""
+    routine = load_builtin().routines["flare_up_gentle"]
+    morning = datetime.fromtimestamp(NOW).replace(hour=7, minute=30).timestamp()
+    for d in range(days - 1, -1, -1):
+        start = int(morning - d * DAY)
+        level = pain if d >= days - 7 else 2
+        s = h.start_session(routine, started_at=start)
+        h.add_checkin("before", level, level, "thigh", session_id=s.id, at=start - 60)
+        h.finish_session(s.id, "completed", ended_at=start + 600)
+        h.add_checkin("after", level - 1, level - 1, "thigh", session_id=s.id, at=start + 700)
+
+
+def _view(qtbot, h, size=(1100, 700)):
+    from stretchguide.qt.history_view import HistoryView
+
+    view = HistoryView(h, load_builtin().exercises, wall=h._clock)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.whole)
+    return view
+
+
+def _settle(qtbot, view):
+    """Let the layouts (Qt's and pyqtgraph's) finish what a change asked for."""
+    qtbot.wait(20)
+    view.plots.viewport().repaint()
+
+
+# -- 3. a day's dot over its day's tick ------------------------------------------
+def _day_ticks(axis, x0, x1, width=500):
+    levels = axis.tickValues(x0, x1, width)
+    return {spacing: values for spacing, values in levels}
+
+
+def test_each_days_tick_stands_over_its_dot_and_names_its_day(qtbot, history):
+    # Dots were at noon, ticks at midnight: a day's dot sat between two
+    # labels, half a day right of its own date.
+    from stretchguide.qt.history_data import day_ts
+
+    _fill(history, days=30)
+    view = _view(qtbot, history, PAGE_SIZES[1])
+    view.range_group.button(0).click()  # 2 weeks: day ticks
+    _settle(qtbot, view)
+    axis = view.pain_plot.getAxis("bottom")
+    x0, x1 = view.visible_range()
+    levels = _day_ticks(axis, x0, x1, int(axis.width()))
+    days = [v for spacing, values in levels.items() if spacing <= 30 * DAY for v in values]
+    assert len(days) >= 2
+    dots = set(view.data.back_x)
+    for v in days:
+        day = datetime.fromtimestamp(v).date()
+        assert v == day_ts(day), datetime.fromtimestamp(v)  # the day's noon
+        assert v in dots or not (view.data.back_x[0] <= v <= view.data.back_x[-1])
+        label = axis.tickStrings([v], 1.0, DAY)[0]
+        assert label.endswith(f"{day.day:02d}"), (label, day)
+    # The bars stand over the same ticks.
+    assert set(days) & set(view.data.bar_x) == set(days) & dots
+
+
+def test_the_month_tick_among_day_ticks_stands_over_the_first(qtbot):
+    from stretchguide.qt.history_chart import DateAxis
+    from stretchguide.qt.history_data import day_ts
+
+    axis = DateAxis(orientation="bottom")
+    qtbot.addWidget(_plot_with(axis))
+    start = datetime(2026, 2, 20).timestamp()
+    levels = _day_ticks(axis, start, start + 14 * DAY)
+    months = levels[30 * DAY]
+    assert months == [day_ts(date(2026, 3, 1))]
+    assert axis.tickStrings(months, 1.0, 30 * DAY) == ["Mar"]
+    assert not set(months) & set(levels[DAY])  # the 1st is named once, as the month
+
+
+def _plot_with(axis):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    axis.fontMetrics = QFontMetrics(QFont())  # set by pyqtgraph when it paints
+    widget = pg.GraphicsLayoutWidget()
+    widget.addPlot(axisItems={"bottom": axis})
+    widget.resize(560, 200)
+    return widget
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "UTC"])
+def test_day_ticks_meet_the_dots_across_clock_changes(qtbot, monkeypatch, zone):
+    from stretchguide.qt.history_chart import DateAxis
+    from stretchguide.qt.history_data import day_ts
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        axis = DateAxis(orientation="bottom")
+        qtbot.addWidget(_plot_with(axis))
+        for first in (date(2026, 3, 3), date(2026, 3, 24), date(2026, 10, 20)):
+            start = datetime.combine(first, datetime.min.time()).timestamp()
+            ticks = _day_ticks(axis, start, start + 14 * DAY, 1400)[DAY]
+            assert len(ticks) >= 10
+            assert ticks == [day_ts(datetime.fromtimestamp(v).date()) for v in ticks], zone
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_zoomed_in_the_hours_keep_their_real_times(qtbot):
+    # Zoomed to a day or two the axis names hours: each hour tick stands at
+    # the time it names, the day's name at its noon, over its dot.
+    from stretchguide.qt.history_chart import DateAxis
+    from stretchguide.qt.history_data import day_ts
+
+    axis = DateAxis(orientation="bottom")
+    qtbot.addWidget(_plot_with(axis))
+    start = datetime(2026, 3, 9, 0, 0).timestamp()
+    levels = axis.tickValues(start, start + 2 * DAY, 1200)
+    by_spacing = dict(levels)
+    assert [datetime.fromtimestamp(v) for v in by_spacing[DAY]] == [
+        datetime.fromtimestamp(day_ts(date(2026, 3, 9))),
+        datetime.fromtimestamp(day_ts(date(2026, 3, 10))),
+    ]
+    hours = by_spacing[3600]
+    assert hours
+    for v, text in zip(hours, axis.tickStrings(hours, 1.0, 3600), strict=True):
+        assert text == datetime.fromtimestamp(v).strftime("%H:%M")
+        assert datetime.fromtimestamp(v).minute == 0
+    assert not {datetime.fromtimestamp(v).hour for v in hours} & {12}  # noon is the day's
+
+
+def test_the_pointer_over_a_days_column_names_that_day_at_five_to_midnight(qtbot, history):
+    from stretchguide.qt.history_data import day_ts
+
+    _fill(history, days=10)
+    history.add_checkin("any", 4, 4, "none", at=int(NOW) - 60)  # 23:54 today
+    view = _view(qtbot, history, PAGE_SIZES[0])
+    assert view.today() == TODAY
+    view.range_group.button(0).click()
+    x0, x1 = view.visible_range()
+    assert datetime.fromtimestamp(x1).date() == TODAY + timedelta(days=1)
+    assert datetime.fromtimestamp(view.data.back_x[-1]).date() == TODAY
+    for day in (TODAY - timedelta(days=3), TODAY):
+        midnight = datetime.combine(day, datetime.min.time()).timestamp()
+        when = f"{day:%a} {day.day} {day:%b}"
+        # From just after the day's start to just before its end, over its tick.
+        for x in (midnight + 60, day_ts(day), midnight + DAY - 60):
+            assert view.readout_at(x).startswith(when), (day, datetime.fromtimestamp(x))
+    assert view.readout_at(NOW).startswith(f"{TODAY:%a} {TODAY.day} {TODAY:%b}")
+
+
+def test_session_strokes_stay_at_the_sessions_real_times(qtbot, history):
+    # Days moved to their ticks; a session is drawn when it began (07:30).
+    _fill(history, days=5)
+    view = _view(qtbot, history)
+    for x, _before, _after in view.data.pairs:
+        t = datetime.fromtimestamp(x)
+        assert (t.hour, t.minute) == (7, 30)
