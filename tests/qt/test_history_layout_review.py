@@ -78,6 +78,66 @@ def _settle(qtbot, view):
     view.plots.viewport().repaint()
 
 
+# -- 1. the legend ---------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_legend_never_lies_over_the_plotted_days(qtbot, history, language, lang):
+    # Under "All" the legend sat in the plot's top left corner, over the
+    # first days' dots, averages and session strokes.
+    language(lang)
+    _fill(history, days=120)
+    for size in PAGE_SIZES:
+        view = _view(qtbot, history, size)
+        chart = view.plots
+        for button in range(4):
+            view.range_group.button(button).click()
+            _settle(qtbot, view)
+            legend = chart.legend.sceneBoundingRect()
+            data = chart.pain_plot.vb.sceneBoundingRect()
+            assert legend.height() > 0
+            assert not legend.intersects(data), (lang, size, button, legend, data)
+            # And all of it on the chart: no entry cut off at its right edge.
+            assert chart.sceneRect().contains(legend), (lang, size, legend)
+            for _sample, label in chart.legend.items:
+                shown = label.sceneBoundingRect()
+                assert chart.sceneRect().contains(shown), (lang, size, label.text)
+        view.close()
+
+
+def test_the_legend_takes_few_rows_and_keeps_back_and_leg_together(qtbot, history):
+    _fill(history, days=30)
+    view = _view(qtbot, history, (1280, 770))
+    _settle(qtbot, view)
+    legend = view.plots.legend
+    rows = {round(label.sceneBoundingRect().center().y()) for _, label in legend.items}
+    # Five entries in one or two lines on a wide chart, not a column of five.
+    assert len(rows) <= 2
+    by_name = {label.text: label.sceneBoundingRect() for _, label in legend.items}
+    if len(rows) == 2:
+        # Back above leg, each kind of mark in its own column.
+        back, leg = by_name["Back pain"], by_name["Leg pain"]
+        assert back.left() == leg.left() and back.top() < leg.top()
+        back, leg = by_name["Back, 7-day average"], by_name["Leg, 7-day average"]
+        assert back.left() == leg.left() and back.top() < leg.top()
+    # A narrow chart stacks them, still all shown beside one another or below.
+    view.resize(700, 600)
+    _settle(qtbot, view)
+    legend_rect = legend.sceneBoundingRect()
+    assert view.plots.sceneRect().contains(legend_rect)
+    assert not legend_rect.intersects(view.plots.pain_plot.vb.sceneBoundingRect())
+
+
+def test_the_saved_chart_image_keeps_the_legend_clear_of_the_data(qtbot, history):
+    # The PNG is the scene drawn again at 1200 px: the legend moves with it.
+    _fill(history, days=60)
+    view = _view(qtbot, history, (1024, 570))
+    view.range_group.button(3).click()
+    _settle(qtbot, view)
+    image = view.plots.image("title")
+    assert image.width() == 1200
+    chart = view.plots
+    assert not chart.legend.sceneBoundingRect().intersects(chart.pain_plot.vb.sceneBoundingRect())
+
+
 # -- 3. a day's dot over its day's tick ------------------------------------------
 def _day_ticks(axis, x0, x1, width=500):
     levels = axis.tickValues(x0, x1, width)
