@@ -138,6 +138,38 @@ def test_the_saved_chart_image_keeps_the_legend_clear_of_the_data(qtbot, history
     assert not chart.legend.sceneBoundingRect().intersects(chart.pain_plot.vb.sceneBoundingRect())
 
 
+# -- 2. the range buttons --------------------------------------------------------
+LONG_VERDICT = (
+    "<b>In den letzten zwei Wochen hat sich Ihr Bein nicht deutlich verändert.</b><br>"
+    + " ".join(["Zwei Wochen Übungen haben Ihr Bein nicht deutlich entlastet."] * 10)
+)
+
+
+@pytest.mark.parametrize("size", PAGE_SIZES)
+def test_the_range_buttons_stay_put_when_the_verdict_takes_more_lines(qtbot, history, size):
+    _fill(history, days=30)
+    view = _view(qtbot, history, size)
+    _settle(qtbot, view)
+
+    def places():
+        buttons = [*view.range_group.buttons(), view.png_button, view.pdf_button]
+        return [b.mapTo(view, b.rect().topLeft()) for b in buttons]
+
+    before = places()
+    short_banner = view.banner.height()
+    view.banner.setText(LONG_VERDICT)
+    _settle(qtbot, view)
+    assert view.banner.height() > short_banner + 25  # it did take more lines
+    assert places() == before
+    # And the verdict is shown whole, not cut to the old height.
+    banner = view.banner
+    assert banner.height() >= banner.heightForWidth(banner.width())
+    # A plan's second streak line does not move them either.
+    view.streak_label.setText(view.streak_label.text() + "<br>Planned vs done: 3 of 4")
+    _settle(qtbot, view)
+    assert places() == before
+
+
 # -- 3. a day's dot over its day's tick ------------------------------------------
 def _day_ticks(axis, x0, x1, width=500):
     levels = axis.tickValues(x0, x1, width)

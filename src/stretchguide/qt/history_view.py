@@ -1,5 +1,5 @@
-"""The pain diary page: verdict banner, streak row, range buttons, the
-chart and the table of exercises that tend to help or hurt, and exports.
+"""The pain diary page: range and export buttons, verdict banner, streak
+row, the chart and the table of exercises that tend to help or hurt.
 
 The page is split by job: history_data (the chart's arrays, no Qt),
 history_chart (the pyqtgraph chart), history_streak (banner and streak),
@@ -147,9 +147,13 @@ class HistoryView(HistoryExports):
         splitter.setSizes([620, 660])
 
         layout = QVBoxLayout(self)
+        # The buttons on top, where nothing above them changes height: under
+        # the verdict they jumped whenever it took another line (a longer
+        # verdict, German, a narrower window), and under the streak when a
+        # plan added its line.
+        layout.addLayout(range_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.streak_row)
-        layout.addLayout(range_row)
         layout.addWidget(splitter, 1)
         self._connect_signals()
 
