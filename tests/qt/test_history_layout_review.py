@@ -170,6 +170,33 @@ def test_the_range_buttons_stay_put_when_the_verdict_takes_more_lines(qtbot, his
     assert places() == before
 
 
+def test_the_pointer_readout_never_widens_the_page_or_moves_anything(qtbot, history, language):
+    # In the button row, a German read-out ("Di. 10 März: Rücken 0.7, Bein
+    # 2.7 (Tagesmittel)") asked for ~1240 px of a 1024 px window: the window
+    # grew, and the buttons moved, as the pointer crossed the chart.
+    language("de")
+    _fill(history, days=30)
+    view = _view(qtbot, history, PAGE_SIZES[0])
+    _settle(qtbot, view)
+    buttons = [*view.range_group.buttons(), view.png_button, view.pdf_button]
+
+    def places():
+        return [b.mapTo(view, b.rect().topLeft()) for b in buttons]
+
+    before, chart = places(), view.plots.geometry()
+    view.readout.setText(view.readout_at(view.data.back_x[-1]))
+    _settle(qtbot, view)
+    assert "Rücken" in view.readout.text()
+    assert view.minimumSizeHint().width() <= PAGE_SIZES[0][0]
+    assert places() == before
+    assert view.plots.geometry() == chart  # the chart does not twitch either
+    # Shown whole, beside the chart it reads.
+    assert view.readout.width() >= view.readout.sizeHint().width()
+    assert view.readout.isVisible() and view.readout.visibleRegion().boundingRect().width() >= (
+        view.readout.sizeHint().width()
+    )
+
+
 # -- 3. a day's dot over its day's tick ------------------------------------------
 def _day_ticks(axis, x0, x1, width=500):
     levels = axis.tickValues(x0, x1, width)
