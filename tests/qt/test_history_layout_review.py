@@ -126,16 +126,34 @@ def test_the_legend_takes_few_rows_and_keeps_back_and_leg_together(qtbot, histor
     assert not legend_rect.intersects(view.plots.pain_plot.vb.sceneBoundingRect())
 
 
-def test_the_saved_chart_image_keeps_the_legend_clear_of_the_data(qtbot, history):
-    # The PNG is the scene drawn again at 1200 px: the legend moves with it.
+def test_the_saved_chart_image_draws_the_legend_at_the_images_scale(qtbot, history):
+    # The PNG is the scene drawn again 1200 px wide. pyqtgraph's legend
+    # ignores transformations (it is made to sit in a zoomable plot): in its
+    # own row it came out at screen size, small, over a blank band.
+    from PySide6.QtGui import QColor
+
     _fill(history, days=60)
     view = _view(qtbot, history, (1024, 570))
     view.range_group.button(3).click()
     _settle(qtbot, view)
-    image = view.plots.image("title")
-    assert image.width() == 1200
     chart = view.plots
-    assert not chart.legend.sceneBoundingRect().intersects(chart.pain_plot.vb.sceneBoundingRect())
+    image = chart.image("title")
+    scene = chart.sceneRect()
+    scale = image.width() / scene.width()
+    assert scale > 1.5
+    band = image.height() - round(scene.height() * scale)  # the title's
+    legend = chart.legend.sceneBoundingRect()
+    top, bottom = band + legend.top() * scale, band + legend.bottom() * scale
+    background = QColor(chart.backgroundBrush().color())
+
+    def inked(x, y):
+        c = image.pixelColor(x, y)
+        return abs(c.lightness() - background.lightness()) > 60
+
+    rows = range(int(top) + 2, int(bottom) - 2)
+    right = max((x for x in range(image.width()) for y in rows[::2] if inked(x, y)), default=0)
+    assert right > (legend.left() + 0.85 * legend.width()) * scale, (right, legend, scale)
+    assert not legend.intersects(chart.pain_plot.vb.sceneBoundingRect())
 
 
 # -- 2. the range buttons --------------------------------------------------------

@@ -220,6 +220,11 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
         # Lines 4 px closer than the samples' 20 px boxes: the symbols and
         # the text fill less than that, and a narrow chart keeps the height.
         super().__init__(offset=None, horSpacing=2, verSpacing=-4, **kwargs)
+        # pyqtgraph's legend keeps its size whatever the view's scale, for a
+        # plot that zooms. In a row of the chart it must scale with the
+        # rest, or the saved PNG (the scene drawn 1200 px wide) shows it
+        # small over an empty band.
+        self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.grid = -1  # which of GRIDS is laid out
         self.layout.setContentsMargins(2, 2, 2, 2)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
