@@ -263,8 +263,9 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
         self.layout.invalidate()
         self.updateGeometry()
 
+    # pyqtgraph lets a legend be dragged (it asks for drags as the pointer
+    # passes over it); this one belongs to its row.
     def mouseDragEvent(self, ev: Any) -> None:
-        # pyqtgraph lets a legend be dragged; this one belongs to its row.
         ev.ignore()
 
     def hoverEvent(self, ev: Any) -> None:
