@@ -716,7 +716,7 @@ def test_a_range_change_redraws_the_range_in_view_thinned_to_the_chart(qtbot, hi
     noon = int(datetime.fromtimestamp(NOW).replace(hour=12, minute=0).timestamp())
     days = 700
     for d in range(days, 0, -1):
-        bad = d == 50  # right of the legend
+        bad = d == 50  # among the newest days
         history.add_checkin("any", 9 if bad else 3, 1 if bad else 4, "none", at=noon - d * 86400)
     view = _view(qtbot, history)
     view.resize(700, 600)

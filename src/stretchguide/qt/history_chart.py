@@ -34,7 +34,7 @@ from stretchguide.qt.history_data import (
     pair_columns,
     pairs_in_view,
 )
-from stretchguide.qt.history_series import DotsItem, LineItem
+from stretchguide.qt.history_series import ChartLegend, DotsItem, LineItem
 from stretchguide.qt.i18n import format_date
 
 SESSION_EDGE = "#2b7a52"
@@ -51,6 +51,18 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
     """
 
     MIN_MONTH_PX = 6.0
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:  # noqa: N803
+        # A day's dot and bar stand at its noon (history_data.day_ts), in
+        # the middle of the day; pyqtgraph ticks a day at the midnight it
+        # starts, so each dot sat half a day right of its date, between two
+        # labels. The ticks are worked out half a day earlier and moved half
+        # a day on: a day's, month's or year's tick lands on its first day's
+        # noon (exactly day_ts: both are local midnight plus 12 hours), and
+        # hour ticks, labelled by the time they stand at, still say it.
+        half = _HALF_DAY
+        levels = super().tickValues(minVal - half, maxVal - half, size)
+        return [(spacing, [v + half for v in values]) for spacing, values in levels]
 
     def setZoomLevelForDensity(self, density: float) -> None:
         super().setZoomLevelForDensity(density)
@@ -113,6 +125,7 @@ _YEAR_MONTH = _date_axis.YEAR_MONTH_ZOOM_LEVEL
 _MONTH_S = _date_axis.MONTH_SPACING
 _YEARS = _date_axis.ZoomLevel([_YEAR_MONTH.tickSpecs[0]], _YEAR_MONTH.exampleText)
 _NAMED_FORMATS = ("%b", "%a %d")
+_HALF_DAY = 12 * 3600
 
 
 class PairsItem(pg.GraphicsObject):  # type: ignore[misc]
@@ -197,11 +210,8 @@ def fitted(font: QFont, text: str, pixels: int, room: int) -> QFont:
 
 
 def _legend_background(palette: QPalette) -> QColor:
-    """The chart's own background, a little see-through (the legend may lie
-    over the earliest points)."""
-    colour = palette.color(QPalette.ColorRole.Base)
-    colour.setAlpha(220)
-    return colour
+    """The chart's own background (the legend has a row of its own)."""
+    return palette.color(QPalette.ColorRole.Base)
 
 
 class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -218,14 +228,18 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.data: ChartData | None = None
         self.setBackground(palette.color(QPalette.ColorRole.Base))
         self.setAccessibleName(self.tr("Pain chart"))
+        # The legend's own row, above the plots: never over the data.
+        self.legend = ChartLegend(brush=_legend_background(palette), labelTextColor=fg)
+        self.ci.addItem(self.legend, row=0, col=0)
+        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignHCenter)
         self.pain_plot = self.addPlot(
-            row=0, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
-        )
-        self.bar_plot = self.addPlot(
             row=1, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
         )
-        self.ci.layout.setRowStretchFactor(0, 4)
-        self.ci.layout.setRowStretchFactor(1, 1)
+        self.bar_plot = self.addPlot(
+            row=2, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
+        )
+        self.ci.layout.setRowStretchFactor(1, 4)
+        self.ci.layout.setRowStretchFactor(2, 1)
         self.bar_plot.setXLink(self.pain_plot)
         self.pain_plot.setYRange(0, 10.5)
         self.pain_plot.setLimits(yMin=-0.5, yMax=10.5)
@@ -233,9 +247,6 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.bar_plot.setLabel("left", self.tr("Sessions"))
         self.bar_plot.getAxis("left").setTickSpacing(1, 1)
         self.pain_plot.showGrid(y=True, alpha=0.2)
-        self.legend = self.pain_plot.addLegend(
-            offset=(10, 10), brush=_legend_background(palette), labelTextColor=fg
-        )
         self.scene().sigMouseMoved.connect(self._on_mouse)
         self._make_items()
         # The value axes (the pain axis draws the grid across the chart) and
@@ -250,6 +261,16 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             still = stills.pop()
             still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             stills.extend(still.childItems())
+
+    def resizeEvent(self, event: Any) -> None:
+        # The legend first: the layout below is sized with its new lines.
+        if hasattr(self, "legend"):  # not while pyqtgraph sets the view up
+            self._fit_legend(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_legend(self, width: float) -> None:
+        left, _top, right, _bottom = self.ci.layout.getContentsMargins()
+        self.legend.fit(width - left - right)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -303,11 +324,12 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         # The dotted strokes (the higher of back and leg pain before and after
         # each session) said nothing of what they are: a legend entry
         # with the stroke's own pen (a sample only, never plotted). Its words
-        # are no wider than the others': a wider legend hides the newest
-        # days of a narrow chart.
+        # are short: a wider entry puts the legend on more lines, and a
+        # narrow chart's plot loses their height.
         dotted = pg.mkPen(PAIR_COLOUR, width=PairsItem.WIDTH, style=Qt.PenStyle.DotLine)
         self._pair_sample = pg.PlotDataItem(pen=dotted)
         self.legend.addItem(self._pair_sample, self.tr("Session: before → after"))
+        self._fit_legend(self.width())
         self.bars_item = pg.BarGraphItem(
             x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR, pen=pg.mkPen(SESSION_EDGE)
         )

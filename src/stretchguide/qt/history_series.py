@@ -1,8 +1,9 @@
 """The History chart's dots and 7-day averages: scene items that cut and
 thin themselves to the view as they paint, so a range change or a zoom
 re-makes nothing and costs what is on screen (docs/PERFORMANCE.md,
-History page, fourth pass). Split from history_chart, which lays out the
-plots; like it, imported only when the History page is first opened.
+History page, fourth pass); and the legend that names them, in a row of
+its own. Split from history_chart, which lays out the plots; like it,
+imported only when the History page is first opened.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchguide.qt.history_data import line_band, peak_columns
 
@@ -192,3 +193,80 @@ class LineItem(_SeriesItem):
         seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3] = x0, y0, x1, y1
         p.setPen(pen)
         p.drawLines(*self._lines.drawargs())
+
+
+class ChartLegend(pg.LegendItem):  # type: ignore[misc]
+    """The legend as a row of the chart's layout above the pain plot, never
+    over it: inside the plot's top corner it hid the first days' dots,
+    averages and session strokes, under "All" most of all.
+
+    Its five entries take as few lines as the chart's width allows, in an
+    order that reads: one line; or two, back above leg with the dots, the
+    averages and the session strokes each in a column; or three, back
+    beside leg; or one entry a line.
+    """
+
+    # Where each entry goes, (line, column), in the order they are added:
+    # back pain, leg pain, back average, leg average, session strokes.
+    GRIDS = (
+        ((0, 0), (0, 1), (0, 2), (0, 3), (0, 4)),
+        ((0, 0), (1, 0), (0, 1), (1, 1), (0, 2)),
+        ((0, 0), (0, 1), (1, 0), (1, 1), (2, 0)),
+        ((0, 0), (1, 0), (2, 0), (3, 0), (4, 0)),
+    )
+    GAP = 6  # between one entry's label and the next entry's sample (beside its margins)
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Lines 4 px closer than the samples' 20 px boxes: the symbols and
+        # the text fill less than that, and a narrow chart keeps the height.
+        super().__init__(offset=None, horSpacing=2, verSpacing=-4, **kwargs)
+        # pyqtgraph's legend keeps its size whatever the view's scale, for a
+        # plot that zooms. In a row of the chart it must scale with the
+        # rest, or the saved PNG (the scene drawn 1200 px wide) shows it
+        # small over an empty band.
+        self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        self.grid = -1  # which of GRIDS is laid out
+        self.layout.setContentsMargins(2, 2, 2, 2)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _addItemToLayout(self, sample: Any, label: Any) -> None:
+        # Laid out by fit(), all at once, when the chart knows its width.
+        pass
+
+    def width_of(self, grid: int) -> float:
+        """How wide the legend is laid out as GRIDS[grid]."""
+        columns: dict[int, float] = {}
+        for (_row, col), (sample, label) in zip(self.GRIDS[grid], self.items, strict=False):
+            wide = sample.preferredWidth() + self.layout.horizontalSpacing()
+            wide += label.preferredWidth()
+            columns[col] = max(columns.get(col, 0.0), wide)
+        left, _top, right, _bottom = self.layout.getContentsMargins()
+        gaps = self.GAP * (len(columns) - 1)
+        return float(sum(columns.values()) + gaps + left + right)
+
+    def fit(self, room: float) -> None:
+        """Lay the entries out in the fewest lines ``room`` pixels allow."""
+        grids = range(len(self.GRIDS))
+        grid = next((g for g in grids if self.width_of(g) < room), len(self.GRIDS) - 1)
+        if grid == self.grid:
+            return
+        self.grid = grid
+        for i in range(self.layout.count() - 1, -1, -1):
+            self.layout.removeAt(i)
+        centre = Qt.AlignmentFlag.AlignVCenter
+        spacing = self.layout.horizontalSpacing()
+        for (row, col), (sample, label) in zip(self.GRIDS[grid], self.items, strict=False):
+            self.layout.addItem(sample, row, 2 * col, alignment=centre)
+            self.layout.addItem(label, row, 2 * col + 1, alignment=centre)
+        for col in range(2 * len(self.items)):
+            self.layout.setColumnSpacing(col, self.GAP if col % 2 else spacing)
+        self.layout.invalidate()
+        self.updateGeometry()
+
+    # pyqtgraph lets a legend be dragged (it asks for drags as the pointer
+    # passes over it); this one belongs to its row.
+    def mouseDragEvent(self, ev: Any) -> None:
+        ev.ignore()
+
+    def hoverEvent(self, ev: Any) -> None:
+        pass

@@ -1,5 +1,5 @@
-"""The pain diary page: verdict banner, streak row, range buttons, the
-chart and the table of exercises that tend to help or hurt, and exports.
+"""The pain diary page: range and export buttons, verdict banner, streak
+row, the chart and the table of exercises that tend to help or hurt.
 
 The page is split by job: history_data (the chart's arrays, no Qt),
 history_chart (the pyqtgraph chart), history_streak (banner and streak),
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -102,10 +103,6 @@ class HistoryView(HistoryExports):
             if days == self.range_days:
                 b.setChecked(True)
         range_row.addStretch()
-        self.readout = QLabel()
-        self.readout.setAccessibleDescription(self.tr("Value under the pointer"))
-        range_row.addWidget(self.readout)
-        range_row.addStretch()
         self.png_button = QPushButton(self.tr("Save chart (&PNG)"))
         self.csv_button = QPushButton(self.tr("Export data (C&SV)"))
         self.pdf_button = QPushButton(self.tr("Report for my &clinician (PDF)"))
@@ -132,13 +129,26 @@ class HistoryView(HistoryExports):
         self.chart_stack = QStackedWidget()
         self.chart_stack.addWidget(self.plots)
         self.chart_stack.addWidget(self.empty)
+        # The day under the pointer, in a line of its own under the chart.
+        # In the button row a long one (German, French) asked for more than
+        # a 1024 px window, which grew as the pointer crossed the chart: here
+        # it asks for no width and always one line, so nothing moves.
+        self.readout = QLabel()
+        self.readout.setAccessibleDescription(self.tr("Value under the pointer"))
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.readout.setMinimumHeight(self.readout.fontMetrics().lineSpacing())
+        chart_pane = QWidget()
+        pane = QVBoxLayout(chart_pane)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.addWidget(self.chart_stack, 1)
+        pane.addWidget(self.readout)
 
         self.table_box = HelpsHurtsBox(exercises)
         self.table_model = self.table_box.model
         self.table = self.table_box.table
 
         splitter = QSplitter()
-        splitter.addWidget(self.chart_stack)
+        splitter.addWidget(chart_pane)
         splitter.addWidget(self.table_box)
         # The table needs room for names and three count columns; the chart
         # still gets the larger share when the window grows.
@@ -147,9 +157,13 @@ class HistoryView(HistoryExports):
         splitter.setSizes([620, 660])
 
         layout = QVBoxLayout(self)
+        # The buttons on top, where nothing above them changes height: under
+        # the verdict they jumped whenever it took another line (a longer
+        # verdict, German, a narrower window), and under the streak when a
+        # plan added its line.
+        layout.addLayout(range_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.streak_row)
-        layout.addLayout(range_row)
         layout.addWidget(splitter, 1)
         self._connect_signals()
 
