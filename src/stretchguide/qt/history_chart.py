@@ -309,8 +309,11 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._pairs: tuple[Any, Any, Any] = (np.empty(0), np.empty(0), np.empty(0))
         # The dots and averages thin themselves to the view as they paint
         # (DotsItem, LineItem): nothing is re-made when the range changes.
-        self.back_item = DotsItem("o", 7, BACK_COLOUR + "90")
-        self.leg_item = DotsItem("t", 8, LEG_COLOUR + "90")
+        # The day's dots a little see-through, so the 7-day average drawn
+        # over them leads; not so far that they fall under 3:1 on either
+        # theme (at 0x90 they were 2.0-2.2:1).
+        self.back_item = DotsItem("o", 7, BACK_COLOUR + "d0")
+        self.leg_item = DotsItem("t", 8, LEG_COLOUR + "d0")
         self.mean_back_item = LineItem(pg.mkPen(BACK_COLOUR, width=3))
         self.mean_leg_item = LineItem(pg.mkPen(LEG_COLOUR, width=3))
         for item, name in (
