@@ -1,6 +1,6 @@
 """The one API the app uses to read and write history.
 
-About 520 lines on purpose: the one writer keeps every write together, so
+About 560 lines on purpose: the one writer keeps every write together, so
 one file shows every way the record can change.
 
 Synchronous and single-connection by design: every call is a few
@@ -180,20 +180,21 @@ class History(HistoryReader):
 
         Doing a step again (the person went back) updates its record.
         """
-        record = StepRecord(
-            session_id,
-            int(step_index),
-            exercise_id,
-            kind,
-            side,
-            int(set_number),
-            float(planned_s),
-            float(done_s),
-            bool(skipped),
-            self._now() if completed_at is None else int(completed_at),
-        )
-        values = astuple(record)  # the columns of STEP_COLS, in order
+        when = self._now() if completed_at is None else int(completed_at)
         with schema.transaction(self.conn):
+            record = StepRecord(
+                session_id,
+                int(step_index),
+                exercise_id,
+                kind,
+                side,
+                int(set_number),
+                float(planned_s),
+                float(done_s),
+                bool(skipped),
+                self._not_before_start(session_id, when),
+            )
+            values = astuple(record)  # the columns of STEP_COLS, in order
             self.conn.execute(
                 f"INSERT INTO steps ({STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, step_index) DO UPDATE SET "
@@ -211,15 +212,28 @@ class History(HistoryReader):
         status = SessionStatus(status)
         if status is SessionStatus.IN_PROGRESS:
             raise ValueError("a finished session needs an end status")
+        when = self._now() if ended_at is None else int(ended_at)
         with schema.transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                (status.value, self._now() if ended_at is None else int(ended_at), session_id),
+                (status.value, self._not_before_start(session_id, when), session_id),
             )
             if cur.rowcount != 1:
                 raise KeyError(f"no session {session_id}")
         self._started_here.discard(session_id)
         return self.session(session_id)
+
+    def _not_before_start(self, session_id: int, when: int) -> int:
+        """``when``, or the session's start if ``when`` is earlier.
+
+        The app stamps ends, steps and hurts with the wall clock, which NTP
+        may step back mid-session: stored as they came, the session would
+        end before it started, and its export would not import.
+        """
+        row = self.conn.execute(
+            "SELECT started_at FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        return max(when, row[0]) if row is not None and type(row[0]) is int else when
 
     def unfinished_sessions(self) -> list[SessionRecord]:
         """Sessions left in progress by an earlier run (a crash or power cut).
@@ -312,14 +326,15 @@ class History(HistoryReader):
         self, session_id: int, exercise_id: str, step_index: int, at: int | None = None
     ) -> HurtEvent:
         """The person pressed "this hurts" (committed at once)."""
-        event = HurtEvent(
-            session_id,
-            exercise_id,
-            int(step_index),
-            self._now() if at is None else int(at),
-            new_uuid(),
-        )
+        when = self._now() if at is None else int(at)
         with schema.transaction(self.conn):
+            event = HurtEvent(
+                session_id,
+                exercise_id,
+                int(step_index),
+                self._not_before_start(session_id, when),
+                new_uuid(),
+            )
             self.conn.execute(
                 "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -453,7 +468,12 @@ class Importer:
         hurts: Iterable[tuple[str, str, int, int]],
     ) -> int:
         """Add one session with its steps, answers and hurts (uuid, exercise,
-        step, time); ``started`` is (time, UTC offset). Returns its row id."""
+        step, time); ``started`` is (time, UTC offset). Returns its row id.
+
+        An end, step or hurt before the start (an older StretchGuide on a
+        clock set back) is stored at the start, as the live writes do.
+        """
+        start = started[0]
         snap = self._snapshot_ids.get(snapshot)
         if snap is None:
             snap = self._snapshot_ids[snapshot] = self._history.snapshot_id(snapshot)
@@ -464,9 +484,9 @@ class Importer:
                 uuid,
                 routine_id,
                 snap,
-                started[0],
+                start,
                 started[1],
-                ended_at,
+                None if ended_at is None else max(ended_at, start),
                 status,
                 json.dumps(dict(options), sort_keys=True),
             ),
@@ -474,7 +494,7 @@ class Importer:
         sid = int(cur.lastrowid or 0)
         self._conn.executemany(
             f"INSERT INTO steps ({STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(sid, *st[:7], int(st[7]), st[8]) for st in steps],
+            [(sid, *st[:7], int(st[7]), max(st[8], start)) for st in steps],
         )
         self._conn.executemany(
             "INSERT INTO exercise_responses (session_id, exercise_id, response) VALUES (?, ?, ?)",
@@ -483,7 +503,7 @@ class Importer:
         self._conn.executemany(
             "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(hid, sid, ex, step, at) for hid, ex, step, at in hurts],
+            [(hid, sid, ex, step, max(at, start)) for hid, ex, step, at in hurts],
         )
         return sid
 

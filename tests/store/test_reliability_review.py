@@ -1,0 +1,158 @@
+"""The review of Dec 4 (s36) on time, concurrency and the machine underneath,
+as it reached the store: a wall clock set back mid-session or set a year
+ahead, two imports at once, a path too long for SQLite, a read-only folder.
+Each test failed before its fix."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.support import FakeClock
+
+from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
+from stretchguide.paths import AppPaths
+from stretchguide.store import exchange, schema
+from stretchguide.store.history import History
+
+from .conftest import T0
+
+ROUTINE = Routine(
+    "r", "Review routine", "", (RoutineItem("bridge", Dose(hold_s=30)),), Schedule(7, "")
+)
+DAY = 86_400
+
+
+def _session_with_the_clock_set_back(h: History, clock: FakeClock) -> int:
+    """A session during which NTP steps the wall clock back an hour, written
+    as the app writes it (times from the clock, or passed from it)."""
+    s = h.start_session(ROUTINE)
+    clock.advance(300)
+    h.record_step(s.id, 0, "bridge", "hold", planned_s=30, done_s=30)
+    clock.advance(-3600)
+    h.record_step(s.id, 1, "bridge", "hold", planned_s=30, done_s=30)
+    h.record_step(s.id, 2, "bridge", "hold", done_s=30, completed_at=int(clock()))
+    h.record_hurt(s.id, "bridge", 2)
+    clock.advance(60)
+    h.finish_session(s.id, "completed", int(clock()))
+    return s.id
+
+
+# --------------------------------------------------------------------------- 1: clock set back
+
+
+def test_no_time_in_a_session_is_stored_before_its_start(paths: AppPaths) -> None:
+    clock = FakeClock(T0)
+    with History.open(paths, clock=clock) as h:
+        sid = _session_with_the_clock_set_back(h, clock)
+        s = h.session(sid)
+        assert s.ended_at == s.started_at == T0
+        assert [st.completed_at for st in h.steps(sid)] == [T0 + 300, T0, T0]
+        assert [e.at for e in h.hurts(sid)] == [T0]
+        # The unfinished-session path: its end is its last step, never before the start.
+        other = h.start_session(ROUTINE, started_at=T0 + DAY)
+        h.record_step(other.id, 0, "bridge", "hold", completed_at=T0)
+        assert h.close_as_partial(other.id).ended_at == T0 + DAY
+        assert h.aggregates_ok()
+
+
+def test_the_export_of_a_session_with_the_clock_set_back_imports_and_round_trips(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    clock = FakeClock(T0)
+    with History.open(paths, clock=clock) as h:
+        for day in range(3):
+            s = h.start_session(ROUTINE, started_at=T0 - (day + 1) * DAY)
+            h.finish_session(s.id, "completed", T0 - (day + 1) * DAY + 600)
+        _session_with_the_clock_set_back(h, clock)
+        exchange.export_json(h, tmp_path / "first.json")
+    with History.open(AppPaths(tmp_path / "new"), clock=clock) as other:
+        report = exchange.import_json(other, tmp_path / "first.json")
+        assert report.sessions_added == 4
+        exchange.export_json(other, tmp_path / "second.json")
+    assert (tmp_path / "first.json").read_bytes() == (tmp_path / "second.json").read_bytes()
+
+
+def test_an_end_before_the_start_in_a_file_is_kept_at_the_start(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    # What an older StretchGuide wrote on a clock set back: the whole backup
+    # was refused ("sessions[0].ended: before the session started").
+    with History.open(AppPaths(tmp_path / "src"), clock=FakeClock(T0)) as h:
+        s = h.start_session(ROUTINE)
+        h.record_step(s.id, 0, "bridge", "hold", done_s=30, completed_at=T0 + 30)
+        h.record_hurt(s.id, "bridge", 0, at=T0 + 20)
+        h.finish_session(s.id, "completed", T0 + 60)
+        h.add_checkin("after", 2, 3, "thigh", session_id=s.id, at=T0 + 70)
+        exchange.export_json(h, tmp_path / "good.json")
+    doc = json.loads((tmp_path / "good.json").read_text())
+    session = doc["sessions"][0]
+    session["ended"] = "2026-01-01T09:55:00+00:00"  # T0 - 5 min
+    session["steps"][0]["completed"] = "2026-01-01T09:54:00+00:00"
+    session["hurts"][0]["at"] = "1999-01-01T00:00:00+00:00"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(doc))
+    with History.open(paths) as h:
+        report = exchange.import_json(h, old)
+        assert (report.sessions_added, report.checkins_added) == (1, 1)
+        (stored,) = h.sessions()
+        assert stored.ended_at == stored.started_at == T0
+        assert [st.completed_at for st in h.steps()] == [T0]
+        assert [e.at for e in h.hurts()] == [T0]
+        exchange.export_json(h, tmp_path / "again.json")
+    with History.open(AppPaths(tmp_path / "third")) as h:
+        assert exchange.import_json(h, tmp_path / "again.json").sessions_added == 1
+
+
+def _v6_file_with_times_before_the_start(path: Path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, target=6)
+    with schema.transaction(conn):
+        conn.execute(
+            "INSERT INTO routine_snapshots (id, snapshot) VALUES (1, ?)",
+            ('{"items": [], "name": "r"}',),
+        )
+        rows = [
+            # id, started, ended: set back / fine / an impossible raw end
+            (1, T0, T0 - 3000),
+            (2, T0 + DAY, T0 + DAY + 600),
+            (3, T0 + 2 * DAY, -(2**40)),
+        ]
+        for sid, start, end in rows:
+            conn.execute(
+                "INSERT INTO sessions (id, uuid, routine_id, snapshot_id, started_at, "
+                "utc_offset, ended_at, status) VALUES (?, ?, 'r', 1, ?, 0, ?, 'completed')",
+                (sid, f"00000000-0000-4000-8000-00000000000{sid}", start, end),
+            )
+            for i, at in enumerate((start + 30, start - 3500)):
+                conn.execute(
+                    "INSERT INTO steps (session_id, step_index, exercise_id, kind, "
+                    "completed_at) VALUES (?, ?, 'bridge', 'hold', ?)",
+                    (sid, i, at),
+                )
+            conn.execute(
+                "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
+                "VALUES (?, ?, 'bridge', 1, ?)",
+                (f"10000000-0000-4000-8000-00000000000{sid}", sid, start - 3400),
+            )
+    conn.close()
+
+
+def test_schema_7_moves_times_stored_before_the_start_to_the_start(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    paths.ensure()
+    _v6_file_with_times_before_the_start(paths.database)
+    with History.open(paths, clock=clock) as h:
+        assert h.migrated == (7,)
+        ends = {s.id: s.ended_at for s in h.sessions()}
+        assert ends == {1: T0, 2: T0 + DAY + 600, 3: -(2**40)}  # the impossible one kept raw
+        for s in h.sessions():
+            assert [st.completed_at for st in h.steps(s.id)] == [s.started_at + 30, s.started_at]
+            assert [e.at for e in h.hurts(s.id)] == [s.started_at]
+        assert h.aggregates_ok()
+    (pre,) = paths.backups_dir.glob("history-pre-v7-*.db")
+    kept = sqlite3.connect(pre)
+    assert kept.execute("SELECT ended_at FROM sessions WHERE id = 1").fetchone() == (T0 - 3000,)
+    kept.close()
