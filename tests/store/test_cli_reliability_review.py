@@ -5,6 +5,7 @@ before its fix."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tests.support import FakeClock
 from stretchguide.__main__ import main
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
 from stretchguide.paths import AppPaths
+from stretchguide.store import files
 from stretchguide.store.history import History
 
 from .conftest import T0
@@ -40,3 +42,34 @@ def test_a_session_with_the_clock_set_back_exports_and_imports(
     assert main(["--data-dir", str(tmp_path / "b"), "import", str(out)]) == 0
     said = capsys.readouterr()
     assert "Imported 1 session and 2 check-ins" in said.out, said
+
+
+def test_two_imports_in_the_same_second_keep_both_safety_copies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = AppPaths(tmp_path / "own")
+    with History.open(own) as h:
+        h.add_checkin("any", 1, 1, "none", note="own")
+    for name in ("a", "b"):
+        with History.open(AppPaths(tmp_path / name)) as h:
+            h.add_checkin("any", 2, 2, "none", note=name)
+        assert (
+            main(
+                ["--data-dir", str(tmp_path / name), "export", "--json", f"{tmp_path / name}.json"]
+            )
+            == 0
+        )
+    monkeypatch.setattr(files, "utc_stamp", lambda now: "20261204T100000Z")
+    capsys.readouterr()
+    for name in ("a", "b"):
+        assert main(["--data-dir", str(own.data_dir), "import", f"{tmp_path / name}.json"]) == 0
+    told = [
+        line.rsplit(" ", 1)[1] for line in capsys.readouterr().out.splitlines() if "copy" in line
+    ]
+    assert len(told) == 2 and told[0] != told[1]
+    notes = []
+    for path in told:
+        conn = sqlite3.connect(path)
+        notes.append(sorted(r[0] for r in conn.execute("SELECT note FROM checkins")))
+        conn.close()
+    assert notes == [["own"], ["a", "own"]]

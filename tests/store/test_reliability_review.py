@@ -6,17 +6,20 @@ Each test failed before its fix."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from tests.support import FakeClock
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
 from stretchguide.paths import AppPaths
-from stretchguide.store import exchange, schema
+from stretchguide.store import exchange, files, schema
 from stretchguide.store.history import History
 
-from .conftest import T0
+from .conftest import T0, sha256
 
 ROUTINE = Routine(
     "r", "Review routine", "", (RoutineItem("bridge", Dose(hold_s=30)),), Schedule(7, "")
@@ -156,3 +159,104 @@ def test_schema_7_moves_times_stored_before_the_start_to_the_start(
     kept = sqlite3.connect(pre)
     assert kept.execute("SELECT ended_at FROM sessions WHERE id = 1").fetchone() == (T0 - 3000,)
     kept.close()
+
+
+# --------------------------------------------------------------------------- 5: backups
+
+
+def test_a_week_with_the_clock_a_year_ahead_does_not_stop_daily_backups(
+    paths: AppPaths,
+) -> None:
+    clock = FakeClock(T0 + 365 * DAY)  # 2027-01-01
+    for _day in range(7):
+        History.open(paths, clock=clock).close()
+        clock.advance(DAY)
+    clock.now = T0 + 10 * DAY  # corrected: 2026-01-11
+    for day in range(10):
+        History.open(paths, clock=clock).close()
+        # Today's backup is kept the day it is made (it was deleted at once).
+        assert (paths.backups_dir / f"history-2026-01-{11 + day:02d}.db").exists()
+        clock.advance(DAY)
+    names = [p.name for p in files.daily_backups(paths.backups_dir)]
+    assert names == [f"history-2026-01-{d:02d}.db" for d in range(14, 21)]
+
+
+def test_on_damage_the_real_newest_backup_is_offered_not_one_from_a_clock_ahead(
+    paths: AppPaths,
+) -> None:
+    clock = FakeClock(T0)
+    with History.open(paths, clock=clock, backups=False) as h:
+        h.add_checkin("any", 2, 2, "none")
+        ahead = h.backup_now("manual")  # named for T0; the file time is set below
+        h.add_checkin("any", 3, 3, "none")
+    paths.backups_dir.joinpath("history-2027-01-01.db").write_bytes(ahead.read_bytes())
+    clock.now = T0 + 3 * DAY
+    with History.open(paths, clock=clock) as h:
+        real = h.backup_made
+    assert real is not None and real.name == "history-2026-01-04.db"
+    # The clock-ahead copies: dated (and made, by the file time) a year later.
+    ahead_time = T0 + 365 * DAY
+    for p in (ahead, paths.backups_dir / "history-2027-01-01.db"):
+        os.utime(p, (ahead_time, ahead_time))
+    os.utime(real, (clock.now, clock.now))
+    shutil.copy(paths.backups_dir / "history-2027-01-01.db", paths.backups_dir / "x")
+    os.replace(paths.backups_dir / "x", paths.backups_dir / "history-manual-20270101T000000Z.db")
+    os.utime(paths.backups_dir / "history-manual-20270101T000000Z.db", (T0, T0))  # named ahead
+    paths.database.write_bytes(os.urandom(8192))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    with History.open(paths, clock=clock, backups=False) as h:
+        assert h.damage is not None and h.damage.newest_backup == real
+        assert h.backups()[0] == real
+        h.restore_backup(real)
+        assert len(h.checkins()) == 2
+
+
+def test_two_backups_in_the_same_second_never_replace_each_other(paths: AppPaths) -> None:
+    clock = FakeClock(T0)
+    with History.open(paths, clock=clock, backups=False) as h:
+        h.add_checkin("any", 1, 1, "none", note="before the first")
+        first = h.backup_now("pre-import")
+        before = sha256(first)
+        h.add_checkin("any", 2, 2, "none", note="before the second")
+        second = h.backup_now("pre-import")
+    assert first != second and second.name == first.name.replace(".db", "-2.db")
+    assert sha256(first) == before
+    assert [p.name for p in files.all_backups(paths.backups_dir, T0)].count(second.name) == 1
+    assert not [p for p in paths.backups_dir.iterdir() if p.name.startswith(".")]
+
+
+# --------------------------------------------------------------------------- 12: two imports
+
+
+def test_an_import_that_finishes_while_another_checks_makes_the_second_add_nothing(
+    tmp_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with History.open(AppPaths(tmp_path / "src"), clock=FakeClock(T0)) as h:
+        s = h.start_session(ROUTINE)
+        h.record_hurt(s.id, "bridge", 0)
+        h.finish_session(s.id, "completed", T0 + 60)
+        h.add_checkin("after", 2, 2, "none", session_id=s.id, at=T0 + 70)
+        exchange.export_json(h, tmp_path / "x.json")
+    with History.open(paths) as mine:
+        mine.add_checkin("any", 1, 1, "none")
+    first, second = History.open(paths), History.open(paths)
+    real_backup = History.backup_now
+
+    def the_other_import_runs_now(self: History, label: str = "manual") -> object:
+        # Between the second import's check of the file and its writing: the
+        # first one runs start to finish (as two processes can).
+        if self is second:
+            exchange.import_json(first, tmp_path / "x.json")
+        return real_backup(self, label)
+
+    monkeypatch.setattr(History, "backup_now", the_other_import_runs_now)
+    try:
+        report = exchange.import_json(second, tmp_path / "x.json")
+    finally:
+        first.close()
+        second.close()
+    assert (report.sessions_added, report.checkins_added) == (0, 0)
+    assert (report.sessions_skipped, report.checkins_skipped) == (1, 1)
+    with History.open(paths) as h:
+        assert len(h.sessions()) == 1 and len(h.checkins()) == 2 and len(h.hurts()) == 1

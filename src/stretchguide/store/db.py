@@ -320,14 +320,14 @@ def open_database(
     def set_aside(reason: str) -> None:
         nonlocal damage
         moved_to, moved = move_aside(path, "damaged", now())
-        damage = DamageReport(reason, moved_to, moved, newest_backup(paths.backups_dir))
+        damage = DamageReport(reason, moved_to, moved, newest_backup(paths.backups_dir, now()))
 
     if not path.exists():
         wal = path.with_name(path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             # A WAL without its database must not be replayed into a new file.
             move_aside(path, "orphaned", now())
-        found_backup = newest_backup(paths.backups_dir)
+        found_backup = newest_backup(paths.backups_dir, now())
         if found_backup is not None:
             # There was a history here: say so and offer the newest backup.
             damage = DamageReport("history file missing", path, (), found_backup, missing=True)

@@ -375,13 +375,14 @@ class History(HistoryReader):
     # ------------------------------------------------------------------ backups
 
     def newest_backup(self) -> Path | None:
-        return files.newest_backup(self.paths.backups_dir)
+        return files.newest_backup(self.paths.backups_dir, self._clock())
 
     def backups(self) -> list[Path]:
-        """Every backup, newest first."""
-        return files.all_backups(self.paths.backups_dir)
+        """Every backup, newest first (one from a clock set ahead last)."""
+        return files.all_backups(self.paths.backups_dir, self._clock())
 
     def backup_now(self, label: str = "manual") -> Path:
+        """A backup now; a second one in the same second gets its own name."""
         dest = self.paths.backups_dir / f"history-{label}-{files.utc_stamp(self._clock())}.db"
         return files.backup_to(self.conn, dest)
 

@@ -391,11 +391,15 @@ def import_json(
     report = ImportReport()
     if history.has_records():
         report.backup = history.backup_now("pre-import")
-    known_checkins = history.checkin_uuids()
-    known_hurts = history.hurt_uuids()
     ck = _Checker()
     done = total // 2
     with history.importing() as add:
+        # Read inside the write transaction: an import that ran meanwhile
+        # (two at once) has committed, and its records count as present
+        # instead of failing on a UNIQUE constraint.
+        existing = history.session_ids_by_uuid()
+        known_checkins = history.checkin_uuids()
+        known_hurts = history.hurt_uuids()
         waiting: list[dict[str, Any]] = []
         for key, index, value in _records(path, on_read):
             if index is None:
