@@ -5,7 +5,11 @@ before its fix."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,7 @@ from stretchguide.store import files
 from stretchguide.store.history import History
 
 from .conftest import T0
+from .test_reliability_review import SQLITE_LIMIT, _as_if_read_only, _folder_of
 
 ROUTINE = Routine(
     "r", "Review routine", "", (RoutineItem("bridge", Dose(hold_s=30)),), Schedule(7, "")
@@ -73,3 +78,69 @@ def test_two_imports_in_the_same_second_keep_both_safety_copies(
         notes.append(sorted(r[0] for r in conn.execute("SELECT note FROM checkins")))
         conn.close()
     assert notes == [["own"], ["a", "own"]]
+
+
+def test_a_data_folder_too_long_for_the_database_is_named_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder_of(tmp_path, SQLITE_LIMIT + 27)
+    folder.mkdir(parents=True)
+    assert main(["--data-dir", str(folder), "stats"]) == 2
+    err = capsys.readouterr().err
+    assert str(folder) in err and "too long" in err
+    assert "OperationalError" not in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []
+
+
+def test_stats_and_export_read_a_read_only_folder_and_import_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = AppPaths(tmp_path / "d")
+    with History.open(data) as h:
+        h.add_checkin("any", 2, 3, "thigh")
+    _as_if_read_only(monkeypatch, data.data_dir)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data.data_dir), "stats"]) == 0
+    said = capsys.readouterr()
+    assert "Sessions this week" in said.out and "reading only" in said.err
+    out = tmp_path / "x.json"
+    assert main(["--data-dir", str(data.data_dir), "export", "--json", str(out)]) == 0
+    assert json.loads(out.read_text())["checkins"]
+    assert main(["--data-dir", str(data.data_dir), "import", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "read-only file system" in err and "permission" not in err
+
+
+@pytest.fixture
+def read_only_mount(tmp_path: Path) -> Iterator[Path]:
+    """A real tmpfs, remounted read-only by the test (needs root and mount)."""
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a file system needs root")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mnt)]).returncode:
+        pytest.skip("no permission to mount here")
+    try:
+        yield mnt
+    finally:
+        if subprocess.run(["umount", str(mnt)]).returncode:
+            subprocess.run(["umount", "-l", str(mnt)], check=True)
+            pytest.fail("a file on the read-only mount was left open")
+
+
+def test_on_a_real_read_only_file_system_stats_and_export_work(
+    tmp_path: Path, read_only_mount: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = AppPaths(read_only_mount / "data")
+    with History.open(data) as h:
+        for _ in range(3):
+            h.add_checkin("any", 2, 3, "thigh")
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data.data_dir), "stats"]) == 0
+    assert "read-only file system" in capsys.readouterr().err
+    out = tmp_path / "rescued.json"
+    assert main(["--data-dir", str(data.data_dir), "export", "--json", str(out)]) == 0
+    assert len(json.loads(out.read_text())["checkins"]) == 3
+    assert main(["--data-dir", str(data.data_dir), "import", str(out)]) == 2
+    assert "read-only file system" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from tests.support import FakeClock
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
 from stretchguide.paths import AppPaths
-from stretchguide.store import exchange, files, schema
+from stretchguide.store import db, errors, exchange, files, schema
 from stretchguide.store.history import History
 
 from .conftest import T0, sha256
@@ -25,6 +25,8 @@ ROUTINE = Routine(
     "r", "Review routine", "", (RoutineItem("bridge", Dose(hold_s=30)),), Schedule(7, "")
 )
 DAY = 86_400
+# SQLite's unix VFS opens paths of up to 504 bytes (MAX_PATHNAME less "-journal").
+SQLITE_LIMIT = 504
 
 
 def _session_with_the_clock_set_back(h: History, clock: FakeClock) -> int:
@@ -260,3 +262,124 @@ def test_an_import_that_finishes_while_another_checks_makes_the_second_add_nothi
     assert (report.sessions_skipped, report.checkins_skipped) == (1, 1)
     with History.open(paths) as h:
         assert len(h.sessions()) == 1 and len(h.checkins()) == 2 and len(h.hurts()) == 1
+
+
+# --------------------------------------------------------------------------- 7: long paths
+
+
+def _folder_of(tmp_path: Path, size: int) -> Path:
+    """A data folder whose history.db path is ``size`` bytes, in CJK names
+    (three bytes a character), as the review found them."""
+    folder = tmp_path
+    while size - len(os.fsencode(folder)) - len("/history.db") > 100:
+        folder = folder / ("文件夹" * 10)
+    rest = size - len(os.fsencode(folder)) - len("/history.db") - 1
+    return folder / ("d" * rest)
+
+
+def test_a_data_folder_too_long_for_sqlite_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    folder = _folder_of(tmp_path, SQLITE_LIMIT + 1)
+    assert len(os.fsencode(folder / "history.db")) == SQLITE_LIMIT + 1
+    with pytest.raises(errors.UnusableFileError) as err:
+        History.open(AppPaths(folder))
+    text = err.value.user_message
+    assert str(folder) in text and "too long" in text and str(SQLITE_LIMIT) in text
+    assert not folder.exists(), "nothing was created"
+    # At the limit it opens.
+    at_limit = _folder_of(tmp_path / "b", SQLITE_LIMIT)
+    History.open(AppPaths(at_limit), backups=False).close()
+
+
+def test_backups_whose_path_is_too_long_say_so_not_that_the_disk_is_full(
+    tmp_path: Path,
+) -> None:
+    folder = _folder_of(tmp_path, SQLITE_LIMIT - 10)
+    with History.open(AppPaths(folder)) as h:
+        h.add_checkin("any", 1, 1, "none")
+        assert h.backup_made is None and h.backup_notice is not None
+        assert "too long" in h.backup_notice and "disk" not in h.backup_notice
+        with pytest.raises(errors.UnusableFileError, match="too long"):
+            h.backup_now("pre-import")
+    assert list(AppPaths(folder).backups_dir.iterdir()) == []
+    # The check is SQLite's own limit, no stricter: a daily backup's copy
+    # (backups/.history-2026-01-01.<8>.partial) at 504 bytes is still made.
+    fits = _folder_of(tmp_path / "fits", SQLITE_LIMIT - 34)
+    with History.open(AppPaths(fits), clock=FakeClock(T0)) as h:
+        assert h.backup_notice is None and h.backup_made is not None
+    one_more = _folder_of(tmp_path / "one_more", SQLITE_LIMIT - 33)
+    with History.open(AppPaths(one_more), clock=FakeClock(T0)) as h:
+        assert h.backup_notice is not None and "too long" in h.backup_notice
+
+
+def test_an_sqlite_error_while_opening_is_a_store_error_with_a_sentence(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app catches StoreError at start-up; a raw OperationalError left
+    # the window open with nothing working and nothing said.
+    def fails(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(db, "open_database", fails)
+    with pytest.raises(errors.StoreError) as err:
+        History.open(paths)
+    assert str(paths.database) in err.value.user_message
+
+
+# --------------------------------------------------------------------------- 14: read-only
+
+
+def _as_if_read_only(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """The data folder as a read-only file system shows it to os.access and
+    statvfs (a real one: tests/store/test_cli_reliability_review.py)."""
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        if mode & os.W_OK and str(path).startswith(str(data_dir)):
+            return False
+        return real_access(path, mode)  # type: ignore[arg-type]
+
+    real_statvfs = os.statvfs
+
+    class ReadOnlyMount:
+        f_flag = os.ST_RDONLY
+
+    def statvfs(path: object) -> object:
+        return ReadOnlyMount() if str(path).startswith(str(data_dir)) else real_statvfs(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files.os, "access", access)
+    monkeypatch.setattr(files.os, "statvfs", statvfs)
+
+
+def test_a_read_only_folder_is_named_and_can_still_be_read(
+    tmp_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with History.open(paths, clock=FakeClock(T0)) as h:
+        h.add_checkin("any", 2, 3, "thigh", note="keep me")
+    listing = sorted(p.name for p in paths.backups_dir.iterdir())
+    before = sha256(paths.database)
+    _as_if_read_only(monkeypatch, paths.data_dir)
+    with pytest.raises(errors.UnusableFileError) as err:
+        History.open(paths)
+    assert "read-only file system" in err.value.user_message
+    assert "permission" not in err.value.user_message
+    with History.open(paths, read_only_ok=True) as h:
+        assert h.read_only and h.damage is None and h.backup_made is None
+        assert h.backup_notice is not None and "reading only" in h.backup_notice
+        assert [c.note for c in h.checkins()] == ["keep me"]
+        h.summary()
+        exchange.export_json(h, tmp_path / "rescued.json")
+    assert sha256(paths.database) == before
+    assert sorted(p.name for p in paths.backups_dir.iterdir()) == listing
+    with History.open(AppPaths(tmp_path / "elsewhere")) as h:
+        assert exchange.import_json(h, tmp_path / "rescued.json").checkins_added == 1
+
+
+def test_reading_only_refuses_what_it_cannot_read_whole(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An older file would need its migration, which writes.
+    paths.ensure()
+    shutil.copy(Path(__file__).parent / "fixtures" / "history_v6.db", paths.database)
+    _as_if_read_only(monkeypatch, paths.data_dir)
+    with pytest.raises(errors.ReadOnlyError):
+        History.open(paths, read_only_ok=True)

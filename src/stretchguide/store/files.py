@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from stretchguide.store.errors import UnusableFileError
+from stretchguide.store.errors import PathTooLongError, ReadOnlyError, UnusableFileError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
@@ -26,6 +26,10 @@ DAILY_BACKUPS_KEPT = 7
 DAILY_PREFIX = "history-"  # history-YYYY-MM-DD.db; other backups never match DAILY_GLOB
 DAILY_GLOB = "history-????-??-??.db"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# The longest path SQLite's unix VFS opens: MAX_PATHNAME (512) less room for
+# the "-journal" it appends. Measured: 504 bytes open, 505 do not. Linux
+# itself allows 4096, so a deep folder reaches this first.
+SQLITE_PATH_LIMIT = 504
 # A backup whose name or time is more than this after "now" was made by a
 # clock set ahead (a wrong year for a week).
 FUTURE_MARGIN_S = 86_400
@@ -164,8 +168,33 @@ def check_usable(path: Path, *, folder: bool = False) -> None:
         raise UnusableFileError(path, "it is not a regular file (perhaps a pipe or a device)")
     if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
         raise UnusableFileError(path, "it belongs to another user")
-    if not os.access(path, os.R_OK | os.W_OK | (os.X_OK if folder else 0)):
+    readable = os.access(path, os.R_OK | (os.X_OK if folder else 0))
+    if readable and not os.access(path, os.W_OK):
+        raise ReadOnlyError(path, on_read_only_fs(path))
+    if not readable:
         raise UnusableFileError(path, "you do not have permission to read and change it")
+
+
+def on_read_only_fs(path: Path) -> bool:
+    """Whether ``path`` is on a file system mounted read-only (a backup
+    disk, or one the kernel remounted read-only after errors)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return False
+
+
+def check_sqlite_path(path: Path, folder: Path) -> None:
+    """Refuse, naming ``folder``, a ``path`` too long for SQLite to open.
+
+    SQLite only says "unable to open database file", which names neither
+    the path nor the cause.
+    """
+    if os.name == "nt":  # the Windows VFS has its own, longer limit
+        return
+    size = len(os.fsencode(os.path.abspath(path)))
+    if size > SQLITE_PATH_LIMIT:
+        raise PathTooLongError(folder, size, SQLITE_PATH_LIMIT)
 
 
 # --------------------------------------------------------------------------- backups
@@ -249,6 +278,12 @@ def _place(tmp: Path, dest: Path) -> bool:
     return True
 
 
+def partial_name(dest: Path) -> Path:
+    """As long as the temporary copy's name: the longest path a backup to
+    ``dest`` asks SQLite to open (mkstemp adds eight characters)."""
+    return dest.with_name(f".{dest.stem}.abcdefgh.partial")
+
+
 def backup_to(conn: sqlite3.Connection, dest: Path, *, another_name: bool = True) -> Path:
     """Copy the live database to ``dest`` with the online backup API.
 
@@ -260,6 +295,7 @@ def backup_to(conn: sqlite3.Connection, dest: Path, *, another_name: bool = True
     the existing one is kept and returned. The copy is switched to a
     rollback journal so it is one self-contained file.
     """
+    check_sqlite_path(partial_name(dest), dest.parent)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{dest.stem}.", suffix=".partial", dir=dest.parent)
     os.close(fd)  # mkstemp: O_EXCL|O_NOFOLLOW, mode 0600

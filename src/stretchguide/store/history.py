@@ -81,6 +81,7 @@ class History(HistoryReader):
         self.migrated = result.migrated
         self.backup_made = result.backup_made
         self.backup_notice: str | None = result.backup_notice
+        self.read_only = result.read_only
         # Sessions this object started: not "unfinished by an earlier run".
         self._started_here: set[int] = set()
 
@@ -92,12 +93,32 @@ class History(HistoryReader):
         clock: Callable[[], float] = time.time,
         utc_offset: Callable[[float], int] = local_utc_offset,
         backups: bool = True,
+        read_only_ok: bool = False,
     ) -> History:
         """Open the history in ``paths`` (see :func:`db.open_database`).
 
         ``clock`` and ``utc_offset`` are injectable so tests control time.
+        With ``read_only_ok`` a folder that cannot be written is opened for
+        reading alone (:func:`db.open_read_only`; ``read_only`` is then set).
+        Every failure is a :class:`StoreError` with a sentence: an SQLite
+        error while opening is not left for the person to decode.
         """
-        return cls(paths, db.open_database(paths, now=clock, backups=backups), clock, utc_offset)
+        try:
+            try:
+                result = db.open_database(paths, now=clock, backups=backups)
+            except errors.ReadOnlyError as exc:
+                if not read_only_ok:
+                    raise
+                result = db.open_read_only(paths, exc)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{paths.database}: {exc}",
+                _(
+                    "StretchGuide could not open your history at {path} ({error}). Nothing "
+                    "was changed; please try again."
+                ).format(path=paths.database, error=exc),
+            ) from exc
+        return cls(paths, result, clock, utc_offset)
 
     def close(self) -> None:
         self.conn.close()
