@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -135,6 +136,9 @@ def test_on_a_real_read_only_file_system_stats_and_export_work(
     with History.open(data) as h:
         for _ in range(3):
             h.add_checkin("any", 2, 3, "thigh")
+    # history.db alone, as copied to a stick: no backups folder can be made.
+    shutil.rmtree(data.backups_dir)
+    shutil.rmtree(data.routines_dir)
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
     capsys.readouterr()
     assert main(["--data-dir", str(data.data_dir), "stats"]) == 0
