@@ -117,6 +117,15 @@ def test_migrating_a_fixture_keeps_every_row_of_every_table_unchanged(
     shutil.copy(FIXTURES / f"history_v{version}.db", paths.database)
     with History.open(paths, clock=clock) as h:
         after = _all_rows(h.conn)
+    if version < 7:
+        # The one change schema 7 makes: a time stored before its session's
+        # start moves to the start (fixtures 1-6 hold one, session 2's step).
+        starts = {r[0]: r[4] for r in before["sessions"]}
+        before["steps"] = [(*r[:-1], max(r[-1], starts[r[1]])) for r in before["steps"]]
+        if "hurt_events" in before:
+            before["hurt_events"] = [
+                (*r[:-1], max(r[-1], starts[r[2]])) for r in before["hurt_events"]
+            ]
     assert {t: after[t] for t in before} == before
 
 

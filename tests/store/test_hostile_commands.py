@@ -167,7 +167,9 @@ def test_an_export_saved_with_a_byte_order_mark_imports(tmp_path: Path) -> None:
         (lambda s: s["routine"]["items"][0].update(reps="1"), "routine"),
         (lambda s: s["routine"]["items"][0].update(sets=True), "routine"),
         (lambda s: s.update(routine_id=""), "routine_id"),
-        (lambda s: s.update(ended="1999-01-01T00:00:00+00:00"), "ended"),
+        # An end before the start was here until Dec 4 (s36): an older
+        # StretchGuide writes one on a clock set back, so it is now kept at
+        # the start (tests/store/test_reliability_review.py).
     ],
 )
 def test_values_the_app_never_writes_are_refused_by_name(

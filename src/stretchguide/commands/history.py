@@ -71,12 +71,14 @@ def register(sub: Any) -> None:
     stats.set_defaults(func=run_stats)
 
 
-def _open(paths: AppPaths) -> Any:
+def _open(paths: AppPaths, *, read_only_ok: bool = False) -> Any:
+    """The history, or None after saying why. ``read_only_ok``: a command
+    that only reads works on a folder that cannot be written."""
     from stretchguide.store.errors import StoreError
     from stretchguide.store.history import History
 
     try:
-        history = History.open(paths)
+        history = History.open(paths, read_only_ok=read_only_ok)
     except StoreError as exc:
         print(exc.user_message, file=sys.stderr)
         return None
@@ -90,7 +92,7 @@ def _open(paths: AppPaths) -> Any:
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     from stretchguide.store import exchange
 
-    history = _open(paths)
+    history = _open(paths, read_only_ok=True)
     if history is None:
         return 2
     with history:
@@ -122,6 +124,7 @@ def why(exc: BaseException) -> str:
 
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
     from stretchguide.store import exchange
+    from stretchguide.store.errors import StoreError
 
     history = _open(paths)
     if history is None:
@@ -131,6 +134,11 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
             report = exchange.import_json(history, args.file)
         except exchange.ImportValidationError as exc:
             print(str(exc), file=sys.stderr)
+            return 1
+        except StoreError as exc:  # e.g. its safety copy's path is too long
+            print(
+                _("Nothing was imported: {reason}").format(reason=exc.user_message), file=sys.stderr
+            )
             return 1
         except (sqlite3.Error, OSError) as exc:
             # The import is one transaction, after its safety copy: either
@@ -151,7 +159,7 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     del args
-    history = _open(paths)
+    history = _open(paths, read_only_ok=True)
     if history is None:
         return 2
     with history:

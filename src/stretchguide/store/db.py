@@ -33,17 +33,20 @@ from stretchguide.paths import AppPaths
 from stretchguide.store.errors import (
     ForeignDatabaseError,
     NewerSchemaError,
+    ReadOnlyError,
     StoreError,
     UnusableFileError,
 )
 from stretchguide.store.files import (
     backup_if_due,
     backup_to,
+    check_sqlite_path,
     check_usable,
     create_private_file,
     make_private,
     move_aside,
     newest_backup,
+    partial_name,
     read_header_application_id,
     read_header_version,
     side_files,
@@ -111,6 +114,7 @@ class OpenResult:
     damage: DamageReport | None
     backup_made: Path | None
     backup_notice: str | None = None  # why today's backup was skipped
+    read_only: bool = False  # opened for reading alone (open_read_only)
 
 
 class _DamagedError(Exception):
@@ -283,11 +287,15 @@ def _try_backup(make: Callable[[], Path | None]) -> tuple[Path | None, str | Non
     reading and exporting the history must still work."""
     try:
         return make(), None
-    except (OSError, sqlite3.Error) as exc:
-        return None, (
-            f"Today's backup could not be written ({exc}); your history is unchanged "
-            "and can still be read and exported. Free some disk space to resume backups."
+    except StoreError as exc:  # e.g. a path too long: said as it is, not as a full disk
+        return None, _("Today's backup could not be written. {reason}").format(
+            reason=exc.user_message
         )
+    except (OSError, sqlite3.Error) as exc:
+        return None, _(
+            "Today's backup could not be written ({error}); your history is unchanged "
+            "and can still be read and exported. Free some disk space to resume backups."
+        ).format(error=exc)
 
 
 def open_database(
@@ -304,6 +312,8 @@ def open_database(
     usable connection, with ``damage`` set if the old file had to be moved
     aside or was missing while backups exist.
     """
+    # Before anything is created: SQLite would only say "unable to open".
+    check_sqlite_path(paths.database, paths.data_dir)
     for folder in (paths.data_dir, paths.backups_dir, paths.routines_dir):
         check_usable(folder, folder=True)
     try:
@@ -320,14 +330,14 @@ def open_database(
     def set_aside(reason: str) -> None:
         nonlocal damage
         moved_to, moved = move_aside(path, "damaged", now())
-        damage = DamageReport(reason, moved_to, moved, newest_backup(paths.backups_dir))
+        damage = DamageReport(reason, moved_to, moved, newest_backup(paths.backups_dir, now()))
 
     if not path.exists():
         wal = path.with_name(path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             # A WAL without its database must not be replayed into a new file.
             move_aside(path, "orphaned", now())
-        found_backup = newest_backup(paths.backups_dir)
+        found_backup = newest_backup(paths.backups_dir, now())
         if found_backup is not None:
             # There was a history here: say so and offer the newest backup.
             damage = DamageReport("history file missing", path, (), found_backup, missing=True)
@@ -384,12 +394,12 @@ def open_database(
 
     notice: str | None = None
     if 0 < found < SCHEMA_VERSION and backups:
-        stamp = utc_stamp(now())
-        pre, notice = _try_backup(
-            lambda: backup_to(conn, paths.backups_dir / f"history-pre-v{SCHEMA_VERSION}-{stamp}.db")
-        )
+        pre_dest = paths.backups_dir / f"history-pre-v{SCHEMA_VERSION}-{utc_stamp(now())}.db"
+        pre, notice = _try_backup(lambda: backup_to(conn, pre_dest))
         if pre is None:
             conn.close()
+            # A path too long for the copy is said as such, not as a full disk.
+            check_sqlite_path(partial_name(pre_dest), paths.backups_dir)
             raise StoreError(
                 f"{path}: pre-migration backup failed: {notice}",
                 _(
@@ -410,3 +420,66 @@ def open_database(
     if backups:
         made, notice = _try_backup(lambda: backup_if_due(conn, paths.backups_dir, now()))
     return OpenResult(conn, created, migrated, damage, made, notice)
+
+
+def open_read_only(paths: AppPaths, why: ReadOnlyError) -> OpenResult:
+    """Open an existing history for reading alone, when its folder cannot be
+    written (``why``): a read-only file system is exactly where someone wants
+    to rescue their data with ``stats`` or ``export``.
+
+    Nothing is created, moved, migrated or backed up. Anything that would
+    need a write to be read correctly (a missing, damaged or older file; a
+    ``-wal`` whose index cannot be read) raises ``why`` itself.
+    """
+    path = paths.database
+    for f in (path, *side_files(path)):
+        with contextlib.suppress(ReadOnlyError):
+            check_usable(f)  # no symlink, folder, FIFO or another user's file
+    try:
+        version = read_header_version(path)
+    except OSError:
+        version = None
+    if version is None:
+        raise why
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(path, version, SCHEMA_VERSION)
+    _identify(path)
+    conn = _connect_read_only(path, why)
+    try:
+        found = user_version(conn)
+        ok = [tuple(r) for r in conn.execute("PRAGMA quick_check")] == [("ok",)]
+    except sqlite3.Error:
+        found, ok = -1, False
+    if found > SCHEMA_VERSION:
+        conn.close()
+        raise NewerSchemaError(path, found, SCHEMA_VERSION)
+    if found != SCHEMA_VERSION or not ok:
+        conn.close()  # an update or a repair would have to write
+        raise why
+    notice = _(
+        "Your history was opened for reading only, because StretchGuide cannot write to "
+        "{path}: {problem}. No backup was made."
+    ).format(path=why.path, problem=why.problem)
+    return OpenResult(conn, False, (), None, None, notice, read_only=True)
+
+
+def _connect_read_only(path: Path, why: ReadOnlyError) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error:
+            conn.close()  # an open file would keep a read-only disk from unmounting
+    except sqlite3.Error:
+        pass
+    # A WAL database opens read-only only with a -shm SQLite can map. With no
+    # -wal at all, no connection has the file open (SQLite removes it at the
+    # last close) and the main file is the whole history: "immutable" reads
+    # it as it is. A -wal would be skipped by it, with whatever it holds.
+    if os.path.lexists(path.with_name(path.name + "-wal")):
+        raise why
+    try:
+        return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise why from exc

@@ -46,6 +46,7 @@ class UnusableFileError(StoreError):
 
     def __init__(self, path: Path, problem: str, advice: str = "") -> None:
         self.path = path
+        self.problem = problem
         super().__init__(
             f"{path}: {problem}",
             _("StretchGuide cannot use {path}: {problem}.").format(path=path, problem=problem)
@@ -62,4 +63,45 @@ class ForeignDatabaseError(UnusableFileError):
             path,
             f"it is a database of another program ({detail})",
             _("StretchGuide did not change it. Move it elsewhere to start a new history here."),
+        )
+
+
+class ReadOnlyError(UnusableFileError):
+    """One of our paths can be read but not written (a read-only file system,
+    or permissions); nothing was changed. Reading may still work
+    (:func:`stretchguide.store.db.open_read_only`)."""
+
+    def __init__(self, path: Path, read_only_fs: bool) -> None:
+        self.read_only_fs = read_only_fs
+        if read_only_fs:
+            problem = _("it is on a read-only file system, so nothing can be saved there")
+        else:
+            problem = _("you may read it but not change it (its permissions)")
+        super().__init__(
+            path,
+            problem,
+            _(
+                "Nothing was changed. You can still read and export your history with the "
+                "commands stretchguide stats and stretchguide export. To record again, make "
+                "the folder writable or copy it to a place that is."
+            ),
+        )
+
+
+class PathTooLongError(UnusableFileError):
+    """A path is longer than SQLite can open; nothing was changed."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(
+            path,
+            _(
+                "its path is too long for the database ({size} bytes with the names of the "
+                "files kept there; SQLite can open at most {limit})"
+            ).format(size=size, limit=limit),
+            _(
+                "Nothing was changed. Move the data folder higher up, or give it or the "
+                "folders above it shorter names."
+            ),
         )

@@ -8,14 +8,17 @@ docs/RELIABILITY.md.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import os
+import re
 import sqlite3
 import stat
+import tempfile
 import time
 from pathlib import Path
 
-from stretchguide.store.errors import UnusableFileError
+from stretchguide.store.errors import PathTooLongError, ReadOnlyError, UnusableFileError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
@@ -23,6 +26,13 @@ DAILY_BACKUPS_KEPT = 7
 DAILY_PREFIX = "history-"  # history-YYYY-MM-DD.db; other backups never match DAILY_GLOB
 DAILY_GLOB = "history-????-??-??.db"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# The longest path SQLite's unix VFS opens: MAX_PATHNAME (512) less room for
+# the "-journal" it appends. Measured: 504 bytes open, 505 do not. Linux
+# itself allows 4096, so a deep folder reaches this first.
+SQLITE_PATH_LIMIT = 504
+# A backup whose name or time is more than this after "now" was made by a
+# clock set ahead (a wrong year for a week).
+FUTURE_MARGIN_S = 86_400
 
 
 def utc_stamp(now: float) -> str:
@@ -158,48 +168,138 @@ def check_usable(path: Path, *, folder: bool = False) -> None:
         raise UnusableFileError(path, "it is not a regular file (perhaps a pipe or a device)")
     if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
         raise UnusableFileError(path, "it belongs to another user")
-    if not os.access(path, os.R_OK | os.W_OK | (os.X_OK if folder else 0)):
+    readable = os.access(path, os.R_OK | (os.X_OK if folder else 0))
+    if readable and not os.access(path, os.W_OK):
+        raise ReadOnlyError(path, on_read_only_fs(path))
+    if not readable:
         raise UnusableFileError(path, "you do not have permission to read and change it")
+
+
+def on_read_only_fs(path: Path) -> bool:
+    """Whether ``path`` is on a file system mounted read-only (a backup
+    disk, or one the kernel remounted read-only after errors)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return False
+
+
+def check_sqlite_path(path: Path, folder: Path) -> None:
+    """Refuse, naming ``folder``, a ``path`` too long for SQLite to open.
+
+    SQLite only says "unable to open database file", which names neither
+    the path nor the cause.
+    """
+    if os.name == "nt":  # the Windows VFS has its own, longer limit
+        return
+    size = len(os.fsencode(os.path.abspath(path)))
+    if size > SQLITE_PATH_LIMIT:
+        raise PathTooLongError(folder, size, SQLITE_PATH_LIMIT)
 
 
 # --------------------------------------------------------------------------- backups
 
 
 def daily_backups(backups_dir: Path) -> list[Path]:
-    """The rotating daily backups, oldest first (names sort by date)."""
+    """The rotating daily backups, by the date in their names (oldest first)."""
     if not backups_dir.is_dir():
         return []
     return sorted(backups_dir.glob(DAILY_GLOB))
 
 
-def all_backups(backups_dir: Path) -> list[Path]:
-    """Every backup (daily, pre-migration, pre-import, ...), newest first."""
+_STAMP = re.compile(r"(\d{4}-\d\d-\d\d)\.db$|-(\d{8}T\d{6}Z)(?:-\d+)?\.db$")
+
+
+def _name_time(path: Path) -> float | None:
+    """The UTC time written in a backup's name, if it has one."""
+    found = _STAMP.search(path.name)
+    if found is None:
+        return None
+    try:
+        if found.group(1):
+            return float(calendar.timegm(time.strptime(found.group(1), "%Y-%m-%d")))
+        return float(calendar.timegm(time.strptime(found.group(2), "%Y%m%dT%H%M%SZ")))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _from_a_clock_ahead(path: Path, mtime: float, now: float) -> bool:
+    named = _name_time(path)
+    late = now + FUTURE_MARGIN_S
+    return mtime > late or (named is not None and named > late)
+
+
+def all_backups(backups_dir: Path, now: float | None = None) -> list[Path]:
+    """Every backup (daily, pre-migration, pre-import, ...), newest first.
+
+    Newest by modification time, except that one dated after ``now`` (by its
+    name or its time) was made while the clock was set ahead: it sorts after
+    every other, so the backup offered after damage is the real newest.
+    """
     if not backups_dir.is_dir():
         return []
-    found = [
-        p for p in backups_dir.glob("history-*.db") if p.is_file() and not p.name.startswith(".")
-    ]
-    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    now = time.time() if now is None else now
+    keyed = []
+    for p in backups_dir.glob("history-*.db"):
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        if p.name.startswith(".") or not stat.S_ISREG(st.st_mode):
+            continue
+        keyed.append(((not _from_a_clock_ahead(p, st.st_mtime, now), st.st_mtime, p.name), p))
+    return [p for _key, p in sorted(keyed, key=lambda kp: kp[0], reverse=True)]
 
 
-def newest_backup(backups_dir: Path) -> Path | None:
-    backups = all_backups(backups_dir)
+def newest_backup(backups_dir: Path, now: float | None = None) -> Path | None:
+    backups = all_backups(backups_dir, now)
     return backups[0] if backups else None
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+def _place(tmp: Path, dest: Path) -> bool:
+    """Give the finished copy ``tmp`` the name ``dest`` unless that name is
+    taken; never replace a file. Returns whether it was placed."""
+    try:
+        # A hard link fails if dest exists: a rename that cannot replace.
+        os.link(tmp, dest)
+    except FileExistsError:
+        return False
+    except OSError:
+        # No hard links on this file system (FAT, some shares): check, then
+        # rename (a rename on Windows also refuses to replace).
+        if os.path.lexists(dest):
+            return False
+        try:
+            os.rename(tmp, dest)
+        except FileExistsError:
+            return False
+        return True
+    os.unlink(tmp)
+    return True
+
+
+def partial_name(dest: Path) -> Path:
+    """As long as the temporary copy's name: the longest path a backup to
+    ``dest`` asks SQLite to open (mkstemp adds eight characters)."""
+    return dest.with_name(f".{dest.stem}.abcdefgh.partial")
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path, *, another_name: bool = True) -> Path:
     """Copy the live database to ``dest`` with the online backup API.
 
-    Written to a hidden temporary name and renamed, so a crash never leaves a
-    half-written file under a backup's name. The copy is switched to a
+    Written to a new hidden temporary file and then given its name, so a
+    crash never leaves a half-written file under a backup's name. An
+    existing backup is never replaced: if ``dest`` is taken (two imports in
+    the same second), the copy goes to ``<name>-2.db``, ``-3``...; with
+    ``another_name=False`` (a daily backup another process has just made)
+    the existing one is kept and returned. The copy is switched to a
     rollback journal so it is one self-contained file.
     """
+    check_sqlite_path(partial_name(dest), dest.parent)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.partial")
-    if os.path.lexists(tmp):
-        # A leftover from an interrupted backup is not a backup; keep it aside.
-        move_aside(tmp, "interrupted", time.time())
-    create_private_file(tmp)
+    fd, name = tempfile.mkstemp(prefix=f".{dest.stem}.", suffix=".partial", dir=dest.parent)
+    os.close(fd)  # mkstemp: O_EXCL|O_NOFOLLOW, mode 0600
+    tmp = Path(name)
     try:
         target = sqlite3.connect(tmp)
         try:
@@ -210,27 +310,44 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
             target.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        placed, n = dest, 1
+        while not _place(tmp, placed):
+            if not another_name:
+                tmp.unlink()
+                return dest
+            n += 1
+            placed = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
     except BaseException:
         # A copy that failed (a full disk) is no copy: not left behind, one
         # more empty file per attempt.
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    make_private(dest)
+    make_private(placed)
     fsync_dir(dest.parent)
-    return dest
+    return placed
 
 
 def backup_if_due(conn: sqlite3.Connection, backups_dir: Path, now: float) -> Path | None:
-    """Make today's daily backup if there is none yet; keep the newest seven."""
-    name = f"{DAILY_PREFIX}{time.strftime('%Y-%m-%d', time.gmtime(now))}.db"
-    dest = backups_dir / name
+    """Make today's daily backup if there is none yet; keep the newest seven.
+
+    "Newest" by the date in the name, except that a name dated after today
+    was written while the clock was set ahead: it counts as the oldest, so
+    a week with the wrong year cannot keep every correct backup from
+    staying (each was deleted as soon as it was made), and it is rotated
+    out as correct ones come.
+    """
+    today = time.strftime("%Y-%m-%d", time.gmtime(now))
+    dest = backups_dir / f"{DAILY_PREFIX}{today}.db"
     made: Path | None = None
     if not dest.exists():
-        made = backup_to(conn, dest)
-    for old in daily_backups(backups_dir)[:-DAILY_BACKUPS_KEPT]:
+        made = backup_to(conn, dest, another_name=False)
+    daily = daily_backups(backups_dir)
+    ahead = [p for p in daily if p.name > dest.name]
+    ordered = ahead + [p for p in daily if p.name <= dest.name]
+    for old in ordered[:-DAILY_BACKUPS_KEPT]:
         # Rotation is the documented policy; these are copies, never the
-        # person's only record.
-        old.unlink()
+        # person's only record. Today's is never among them.
+        if old.name != dest.name:
+            old.unlink()
     return made

@@ -1,6 +1,6 @@
 """The one API the app uses to read and write history.
 
-About 520 lines on purpose: the one writer keeps every write together, so
+About 560 lines on purpose: the one writer keeps every write together, so
 one file shows every way the record can change.
 
 Synchronous and single-connection by design: every call is a few
@@ -81,6 +81,7 @@ class History(HistoryReader):
         self.migrated = result.migrated
         self.backup_made = result.backup_made
         self.backup_notice: str | None = result.backup_notice
+        self.read_only = result.read_only
         # Sessions this object started: not "unfinished by an earlier run".
         self._started_here: set[int] = set()
 
@@ -92,12 +93,32 @@ class History(HistoryReader):
         clock: Callable[[], float] = time.time,
         utc_offset: Callable[[float], int] = local_utc_offset,
         backups: bool = True,
+        read_only_ok: bool = False,
     ) -> History:
         """Open the history in ``paths`` (see :func:`db.open_database`).
 
         ``clock`` and ``utc_offset`` are injectable so tests control time.
+        With ``read_only_ok`` a folder that cannot be written is opened for
+        reading alone (:func:`db.open_read_only`; ``read_only`` is then set).
+        Every failure is a :class:`StoreError` with a sentence: an SQLite
+        error while opening is not left for the person to decode.
         """
-        return cls(paths, db.open_database(paths, now=clock, backups=backups), clock, utc_offset)
+        try:
+            try:
+                result = db.open_database(paths, now=clock, backups=backups)
+            except errors.ReadOnlyError as exc:
+                if not read_only_ok:
+                    raise
+                result = db.open_read_only(paths, exc)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{paths.database}: {exc}",
+                _(
+                    "StretchGuide could not open your history at {path} ({error}). Nothing "
+                    "was changed; please try again."
+                ).format(path=paths.database, error=exc),
+            ) from exc
+        return cls(paths, result, clock, utc_offset)
 
     def close(self) -> None:
         self.conn.close()
@@ -193,20 +214,21 @@ class History(HistoryReader):
 
         Doing a step again (the person went back) updates its record.
         """
-        record = StepRecord(
-            session_id,
-            int(step_index),
-            exercise_id,
-            kind,
-            side,
-            int(set_number),
-            float(planned_s),
-            float(done_s),
-            bool(skipped),
-            self._now() if completed_at is None else int(completed_at),
-        )
-        values = astuple(record)  # the columns of STEP_COLS, in order
+        when = self._now() if completed_at is None else int(completed_at)
         with schema.transaction(self.conn):
+            record = StepRecord(
+                session_id,
+                int(step_index),
+                exercise_id,
+                kind,
+                side,
+                int(set_number),
+                float(planned_s),
+                float(done_s),
+                bool(skipped),
+                self._not_before_start(session_id, when),
+            )
+            values = astuple(record)  # the columns of STEP_COLS, in order
             self.conn.execute(
                 f"INSERT INTO steps ({STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, step_index) DO UPDATE SET "
@@ -224,15 +246,28 @@ class History(HistoryReader):
         status = SessionStatus(status)
         if status is SessionStatus.IN_PROGRESS:
             raise ValueError("a finished session needs an end status")
+        when = self._now() if ended_at is None else int(ended_at)
         with schema.transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                (status.value, self._now() if ended_at is None else int(ended_at), session_id),
+                (status.value, self._not_before_start(session_id, when), session_id),
             )
             if cur.rowcount != 1:
                 raise KeyError(f"no session {session_id}")
         self._started_here.discard(session_id)
         return self.session(session_id)
+
+    def _not_before_start(self, session_id: int, when: int) -> int:
+        """``when``, or the session's start if ``when`` is earlier.
+
+        The app stamps ends, steps and hurts with the wall clock, which NTP
+        may step back mid-session: stored as they came, the session would
+        end before it started, and its export would not import.
+        """
+        row = self.conn.execute(
+            "SELECT started_at FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        return max(when, row[0]) if row is not None and type(row[0]) is int else when
 
     def unfinished_sessions(self) -> list[SessionRecord]:
         """Sessions left in progress by an earlier run (a crash or power cut).
@@ -325,14 +360,15 @@ class History(HistoryReader):
         self, session_id: int, exercise_id: str, step_index: int, at: int | None = None
     ) -> HurtEvent:
         """The person pressed "this hurts" (committed at once)."""
-        event = HurtEvent(
-            session_id,
-            exercise_id,
-            int(step_index),
-            self._now() if at is None else int(at),
-            new_uuid(),
-        )
+        when = self._now() if at is None else int(at)
         with schema.transaction(self.conn):
+            event = HurtEvent(
+                session_id,
+                exercise_id,
+                int(step_index),
+                self._not_before_start(session_id, when),
+                new_uuid(),
+            )
             self.conn.execute(
                 "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -373,13 +409,14 @@ class History(HistoryReader):
     # ------------------------------------------------------------------ backups
 
     def newest_backup(self) -> Path | None:
-        return files.newest_backup(self.paths.backups_dir)
+        return files.newest_backup(self.paths.backups_dir, self._clock())
 
     def backups(self) -> list[Path]:
-        """Every backup, newest first."""
-        return files.all_backups(self.paths.backups_dir)
+        """Every backup, newest first (one from a clock set ahead last)."""
+        return files.all_backups(self.paths.backups_dir, self._clock())
 
     def backup_now(self, label: str = "manual") -> Path:
+        """A backup now; a second one in the same second gets its own name."""
         dest = self.paths.backups_dir / f"history-{label}-{files.utc_stamp(self._clock())}.db"
         return files.backup_to(self.conn, dest)
 
@@ -466,7 +503,12 @@ class Importer:
         hurts: Iterable[tuple[str, str, int, int]],
     ) -> int:
         """Add one session with its steps, answers and hurts (uuid, exercise,
-        step, time); ``started`` is (time, UTC offset). Returns its row id."""
+        step, time); ``started`` is (time, UTC offset). Returns its row id.
+
+        An end, step or hurt before the start (an older StretchGuide on a
+        clock set back) is stored at the start, as the live writes do.
+        """
+        start = started[0]
         snap = self._snapshot_ids.get(snapshot)
         if snap is None:
             snap = self._snapshot_ids[snapshot] = self._history.snapshot_id(snapshot)
@@ -477,9 +519,9 @@ class Importer:
                 uuid,
                 routine_id,
                 snap,
-                started[0],
+                start,
                 started[1],
-                ended_at,
+                None if ended_at is None else max(ended_at, start),
                 status,
                 json.dumps(dict(options), sort_keys=True),
             ),
@@ -487,7 +529,7 @@ class Importer:
         sid = int(cur.lastrowid or 0)
         self._conn.executemany(
             f"INSERT INTO steps ({STEP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(sid, *st[:7], int(st[7]), st[8]) for st in steps],
+            [(sid, *st[:7], int(st[7]), max(st[8], start)) for st in steps],
         )
         self._conn.executemany(
             "INSERT INTO exercise_responses (session_id, exercise_id, response) VALUES (?, ?, ?)",
@@ -496,7 +538,7 @@ class Importer:
         self._conn.executemany(
             "INSERT INTO hurt_events (uuid, session_id, exercise_id, step_index, at) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(hid, sid, ex, step, at) for hid, ex, step, at in hurts],
+            [(hid, sid, ex, step, max(at, start)) for hid, ex, step, at in hurts],
         )
         return sid
 

@@ -13,7 +13,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # PRAGMA application_id (header bytes 68-71): "StGd". It tells our history
 # apart from any other SQLite file someone puts at history.db.
 APPLICATION_ID = int.from_bytes(b"StGd", "big")
@@ -296,6 +296,30 @@ _V6 = (
 )
 
 
+# Schema 7 changes no table: it repairs times stored before the session's
+# start. Older versions stamped a session's end, steps and hurts with a wall
+# clock that NTP could step back mid-session, so the session ended before it
+# started and its export did not import. The store now never writes such a
+# time (History._not_before_start); this sets those already stored to the
+# start. Only times that are real dates (1970-2200, as export and import
+# accept) are touched: an impossible raw value stays as it was, and the
+# pre-migration backup keeps every original.
+_SANE = "typeof({col}) = 'integer' AND {col} BETWEEN 0 AND 7258118399"
+_START_OF = (
+    "(SELECT s.started_at FROM sessions s WHERE s.id = {table}.session_id "
+    f"AND {_SANE.format(col='s.started_at')})"
+)
+_V7 = (
+    "UPDATE sessions SET ended_at = started_at WHERE ended_at < started_at "
+    f"AND {_SANE.format(col='ended_at')} AND {_SANE.format(col='started_at')}",
+    f"UPDATE steps SET completed_at = {_START_OF.format(table='steps')} "
+    f"WHERE {_SANE.format(col='completed_at')} "
+    f"AND completed_at < {_START_OF.format(table='steps')}",
+    f"UPDATE hurt_events SET at = {_START_OF.format(table='hurt_events')} "
+    f"WHERE {_SANE.format(col='at')} AND at < {_START_OF.format(table='hurt_events')}",
+)
+
+
 def _run(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
     for sql in statements:
         conn.execute(sql)
@@ -331,6 +355,11 @@ def migrate_to_6(conn: sqlite3.Connection) -> None:
     _run(conn, _V6)
 
 
+def migrate_to_7(conn: sqlite3.Connection) -> None:
+    """Version 7: no session time stored before the session's start."""
+    _run(conn, _V7)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: migrate_to_1,
     2: migrate_to_2,
@@ -338,6 +367,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: migrate_to_4,
     5: migrate_to_5,
     6: migrate_to_6,
+    7: migrate_to_7,
 }
 
 
