@@ -319,6 +319,9 @@ def _run_app(
         QMessageBox.information(None, APPLICATION, text)
         return 3
     window = build_window(app_paths)
+    from stretchguide.qt.last_resort import install as install_last_resort
+
+    install_last_resort(app_paths.data_dir, lambda text: window.statusBar().showMessage(text))
 
     if minimized and window.ctx.prefs.reminder_enabled:
         # Started at login for reminders: the tray only, no dialogs; the

@@ -632,6 +632,17 @@ besser · gleich · schlechter</translation>
     </message>
 </context>
 <context>
+    <name>LastResort</name>
+    <message>
+        <source>Something went wrong, and that action was stopped (%1).</source>
+        <translation>Etwas ist schiefgegangen, und dieser Schritt wurde abgebrochen (%1).</translation>
+    </message>
+    <message>
+        <source>The details are in %1, if someone helps you with it.</source>
+        <translation>Die Einzelheiten stehen in %1, falls Ihnen jemand dabei hilft.</translation>
+    </message>
+</context>
+<context>
     <name>ListeningIndicator</name>
     <message>
         <source>Voice commands</source>

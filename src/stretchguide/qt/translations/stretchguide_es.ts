@@ -632,6 +632,17 @@ mejor · igual · peor</translation>
     </message>
 </context>
 <context>
+    <name>LastResort</name>
+    <message>
+        <source>Something went wrong, and that action was stopped (%1).</source>
+        <translation>Algo ha salido mal y esa acción se ha detenido (%1).</translation>
+    </message>
+    <message>
+        <source>The details are in %1, if someone helps you with it.</source>
+        <translation>Los detalles están en %1, por si alguien te ayuda con ello.</translation>
+    </message>
+</context>
+<context>
     <name>ListeningIndicator</name>
     <message>
         <source>Voice commands</source>

@@ -632,6 +632,17 @@ mieux · pareil · moins bien</translation>
     </message>
 </context>
 <context>
+    <name>LastResort</name>
+    <message>
+        <source>Something went wrong, and that action was stopped (%1).</source>
+        <translation>Un problème est survenu, et cette action a été arrêtée (%1).</translation>
+    </message>
+    <message>
+        <source>The details are in %1, if someone helps you with it.</source>
+        <translation>Les détails sont dans %1, si quelqu’un vous aide à le résoudre.</translation>
+    </message>
+</context>
+<context>
     <name>ListeningIndicator</name>
     <message>
         <source>Voice commands</source>
