@@ -11,13 +11,12 @@ delete is refused, and the caller shows the file's version. No Qt here.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from stretchguide.core.atomic import write_text_atomically
 from stretchguide.core.catalog import (
     CatalogError,
     Exercise,
@@ -156,15 +155,6 @@ def save_routine(
         while target.exists():  # a file of that name holding something else
             target = folder / f"{routine.id}_{n}.toml"
             n += 1
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".edit-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(dump_routine_toml(routine))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(target, dump_routine_toml(routine), prefix=".edit-")
     load_routine_file(target, exercises)
     return target

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from stretchguide.core.atomic import write_text_atomically
 from stretchguide.core.catalog import Routine
 from stretchguide.core.i18n import _
 from stretchguide.core.plan.calendar import Plan
@@ -187,16 +186,7 @@ def load_state(path: Path) -> PlanState | None:
 def save_state(path: Path, state: PlanState) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".plan-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(state.to_json(), out, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(state.to_json(), indent=1), prefix=".plan-")
 
 
 def offers_for(
