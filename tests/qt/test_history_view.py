@@ -870,7 +870,9 @@ def test_a_long_exercise_name_wraps_rather_than_ending_in_dots(qtbot):
     box = HelpsHurtsBox(exercises)
     qtbot.addWidget(box)
     box.model.set_links([ExerciseLink("supine_piriformis_stretch", 0, 0, 0, felt_better=3)])
-    box.resize(480, 300)
+    # Narrower than at 1024 pixels: there the name now fits on one line
+    # (test_history_and_scale_polish); here it still cannot.
+    box.resize(300, 300)
     box.show()
     qtbot.waitExposed(box)
     box.table.resizeRowsToContents()

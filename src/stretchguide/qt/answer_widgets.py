@@ -19,7 +19,19 @@ from PySide6.QtWidgets import (
 
 
 class PainScale(QWidget):
-    """0..10 as eleven big buttons with labelled ends; arrow keys move."""
+    """0..10 as eleven big buttons with labelled ends.
+
+    The arrows choose, as in a radio group: Right and Up one more, Left and
+    Down one less, and the focus goes with the choice, so what a screen
+    reader announces is what is chosen. Space toggles the focused number.
+    """
+
+    STEPS = {
+        Qt.Key.Key_Right: 1,
+        Qt.Key.Key_Up: 1,
+        Qt.Key.Key_Left: -1,
+        Qt.Key.Key_Down: -1,
+    }
 
     sig_changed = Signal(int)
     """The chosen value changed."""
@@ -42,6 +54,11 @@ class PainScale(QWidget):
             button.setAccessibleName(
                 self.tr("%1: %2 out of 10").replace("%1", title).replace("%2", str(n))
             )
+            # One handler for all four arrows: QPushButton moved only the
+            # focus on Left/Right (and chose only once something was chosen)
+            # while Up/Down reached the scale and changed the number behind
+            # a focus left where it was, unheard.
+            button.installEventFilter(self)
             self.group.addButton(button, n)
             layout.addWidget(button, 1, n)
         low = QLabel(self.tr("0 = no pain"))
@@ -76,17 +93,32 @@ class PainScale(QWidget):
         if button is not None:
             button.setChecked(True)
 
-    def keyPressEvent(self, event: object) -> None:
-        from PySide6.QtGui import QKeyEvent
+    def _step_to(self, n: int) -> None:
+        """Choose ``n`` (kept within 0-10) and put the focus on it."""
+        n = max(0, min(10, n))
+        self.set_value(n)
+        button = self.group.button(n)
+        if button is not None:
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = self.STEPS.get(Qt.Key(event.key()))
+            n = self.group.id(watched) if isinstance(watched, QAbstractButton) else -1
+            if step is not None and n >= 0:
+                self._step_to(n + step)
+                return True
+        return False
+
+    def keyPressEvent(self, event: object) -> None:
         assert isinstance(event, QKeyEvent)
-        current = self.value()
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Up):
-            self.set_value(min(10, (current if current is not None else -1) + 1))
-        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Down):
-            self.set_value(max(0, (current if current is not None else 1) - 1))
-        else:
+        step = self.STEPS.get(Qt.Key(event.key()))
+        if step is None:
             super().keyPressEvent(event)
+            return
+        current = self.value()
+        # Nothing chosen yet: either way the first step lands on 0.
+        self._step_to((-1 if step > 0 else 1) if current is None else current + step)
 
 
 # Checked toggles must read at a glance from the floor, in light and dark.

@@ -35,7 +35,7 @@ from stretchguide.qt.history_data import (
     pairs_in_view,
 )
 from stretchguide.qt.history_series import ChartLegend, DotsItem, LineItem
-from stretchguide.qt.i18n import format_date
+from stretchguide.qt.i18n import format_date, format_decimal
 
 SESSION_EDGE = "#2b7a52"
 PAIR_COLOUR = "#888888"
@@ -411,8 +411,8 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         return str(
             self.tr("%1: back %2, leg %3 (day's average)")
             .replace("%1", when)
-            .replace("%2", f"{d.back_y[i]:.1f}".rstrip("0").rstrip("."))
-            .replace("%3", f"{d.leg_y[i]:.1f}".rstrip("0").rstrip("."))
+            .replace("%2", format_decimal(d.back_y[i]))
+            .replace("%3", format_decimal(d.leg_y[i]))
         )
 
     def image(self, title: str, width: int = 1200) -> QImage:

@@ -14,10 +14,11 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from stretchguide.core.catalog import Exercise
 from stretchguide.core.trends import ExerciseLink, Response, by_concern
@@ -160,25 +161,106 @@ def _is_dark() -> bool:
     return base.lightness() < 128
 
 
+class FittedTable(QTableView):
+    """The exercise table, its columns shared out to fit its width.
+
+    With the count columns sized to their headers ("besser · gleich ·
+    schlechter") and the name column left to stretch into what remained, a
+    German or French table at 1024 pixels kept a name column two letters
+    wide. Here the names come first: the count columns shrink to their
+    numbers, their headers wrap onto more lines, and only when even that
+    leaves too little does the table scroll sideways.
+    """
+
+    NAME_CHARS = 16
+    """The name column's minimum, in average characters (less if every
+    name is shorter); names longer than that wrap."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+
+    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        model.modelReset.connect(self.fit_columns)
+        model.headerDataChanged.connect(self.fit_columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # Called for the viewport's size (a scroll bar coming or going too).
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _header_word_width(self, col: int) -> int:
+        """The widest word of a column's header, with the header's margins:
+        the narrowest the header can wrap to."""
+        text = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        fm = self.horizontalHeader().fontMetrics()
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        return max((fm.horizontalAdvance(w) for w in text.split()), default=0) + 4 * margin
+
+    def _header_height(self) -> int:
+        """The height the headers need, wrapped to their columns' widths
+        (Qt sizes a header for its unwrapped lines and cut the rest off)."""
+        header = self.horizontalHeader()
+        fm = header.fontMetrics()
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        tallest = 0
+        for c in range(self.model().columnCount()):
+            text = str(self.model().headerData(c, Qt.Orientation.Horizontal) or "")
+            box = QRect(0, 0, max(1, self.columnWidth(c) - 4 * margin), 10_000)
+            tallest = max(tallest, fm.boundingRect(box, flags, text).height())
+        return tallest + 4 * margin
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return
+        header = self.horizontalHeader()
+        cols = range(1, model.columnCount())
+        content = {c: self.sizeHintForColumn(c) for c in cols}
+        natural = [max(content[c], header.sectionSizeHint(c)) for c in cols]
+        compact = [max(content[c], self._header_word_width(c)) for c in cols]
+        avg = self.fontMetrics().averageCharWidth()
+        longest = max(self.sizeHintForColumn(0), header.sectionSizeHint(0))
+        name_min = min(longest, self.NAME_CHARS * avg)
+        room = self.viewport().width()
+        if room - sum(natural) >= name_min:
+            widths = natural
+        else:
+            # The names first (whole, if they fit beside the numbers), then
+            # what is left widens the count columns back towards one-line
+            # headers.
+            name = max(name_min, min(longest, room - sum(compact)))
+            spare = max(0, room - name - sum(compact))
+            want = sum(natural) - sum(compact)
+            widths = [
+                lo + (hi - lo) * min(spare, want) // max(1, want)
+                for lo, hi in zip(compact, natural, strict=True)
+            ]
+        for c, w in zip(cols, widths, strict=True):
+            self.setColumnWidth(c, w)
+        self.setColumnWidth(0, max(name_min, room - sum(widths)))
+        header.setMinimumHeight(self._header_height())
+        self.resizeRowsToContents()
+
+
 class HelpsHurtsBox(QWidget):
     """The table under its heading, with a note on how to read it."""
 
     def __init__(self, exercises: Mapping[str, Exercise], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = HelpsHurtsModel(exercises, self)
-        self.table = QTableView()
+        self.table = FittedTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Exercises that tend to help or hurt"))
         # Tab leaves the table (the arrows move between its cells): with Qt's
         # default it went from cell to cell for ever, a keyboard trap.
         self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # Names wrap onto a second line rather than end in "…": beside the
-        # count columns a German "Rumpfatmung" or a 1024-pixel window left
-        # the name column a few letters wide.
+        # Names wrap onto a second line rather than end in "…" (FittedTable
+        # gives them the room to).
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()

@@ -136,6 +136,14 @@ def format_date(day: date | datetime, style: str = "short") -> str:
     return QLocale().toString(qd, fmt)
 
 
+def format_decimal(value: float, digits: int = 1) -> str:
+    """``value`` rounded to ``digits`` decimals, the local way ("0,7" in
+    German), without trailing zeros ("2", not "2.0")."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(round(value, digits), "g", 15)
+
+
 def install_for_settings(app: object, settings_file: Path) -> str:
     """``install_language`` with the language chosen in the preferences file."""
     from stretchguide.qt.preferences import Preferences
