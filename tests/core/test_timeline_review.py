@@ -248,6 +248,42 @@ DEFAULTS = app_options()
 SETTING_S = DEFAULTS.rest_between_exercises_s + DEFAULTS.prepare_s  # 20 s
 
 
+def _reps_step(tl: Timeline) -> int:
+    return next(
+        i for i, st in enumerate(tl.steps) if st.kind is StepKind.REPS and st.reps >= 5 and i > 0
+    )
+
+
+@pytest.mark.parametrize("routine_id", sorted(CATALOG.routines))
+def test_back_in_a_set_repeats_the_repetition_under_way_not_the_set(routine_id: str) -> None:
+    """A walk-through pressed Left at "move 4 of 10": the set began again at
+    1, and three repetitions done were lost (up to ~50 s late in a set)."""
+    tl = timeline(routine_id)
+    if not any(st.kind is StepKind.REPS and st.reps >= 5 for st in tl.steps[1:]):
+        pytest.skip("no set of five or more repetitions")
+    k = _reps_step(tl)
+    step = tl.steps[k]
+    starts = step.rep_offsets()
+    # Well into the fourth repetition: the fourth again.
+    s, now = into_step(tl, k, starts[3] + max(0.75 * step.rep_period_s, step.rep_period_s - 0.1))
+    events = s.back(now)
+    snap = s.snapshot(now)
+    assert s.step_index(now) == k and snap.rep == 4
+    assert snap.remaining_s == pytest.approx(step.duration_s - starts[3], abs=1e-6)
+    # Only the fourth's own cue is said: not the three done before it.
+    reps_said = [e.rep for e in events if e.kind is EventKind.REP]
+    assert reps_said == [4]
+
+
+def test_back_in_a_repetitions_first_seconds_repeats_the_one_before() -> None:
+    tl = timeline("article_002_eight_simple")
+    k = _reps_step(tl)
+    starts = tl.steps[k].rep_offsets()
+    s, now = into_step(tl, k, starts[3] + min(0.5, tl.steps[k].rep_period_s / 4))
+    s.back(now)
+    assert s.step_index(now) == k and s.snapshot(now).rep == 3
+
+
 def waits(tl: Timeline) -> list[tuple[str, float, float]]:
     """(next exercise, rest, get-ready) for each rest between exercises."""
     out = []

@@ -516,8 +516,11 @@ class Session:
         out.extend(self._jump(index, now))
         return out
 
-    def _jump(self, index: int, now: float, into: float = 0.0) -> list[Event]:
-        """Go ``into`` seconds into step ``index``, its start cues at once."""
+    def _jump(
+        self, index: int, now: float, into: float = 0.0, from_there: bool = False
+    ) -> list[Event]:
+        """Go ``into`` seconds into step ``index``, its start cues at once
+        (``from_there``: only the cues from ``into`` on, e.g. a repetition's)."""
         out: list[Event] = []
         if self._state not in (_State.RUNNING, _State.PAUSED, _State.RESUMING):
             return out
@@ -536,6 +539,9 @@ class Session:
             return out
         pos = self.timeline.starts[index] + into
         self._cursor = self._first_cue_of_step[index]
+        if from_there:
+            while self._cursor < len(self._cues) and self._cues[self._cursor].offset < pos - 1e-9:
+                self._cursor += 1
         out.append(self._control_event(EventKind.SKIPPED, now, step_index=index, seconds=ran))
         if self._state is _State.PAUSED:
             self._frozen = pos
@@ -554,7 +560,9 @@ class Session:
         where the person got down onto the mat, is never gone back to once
         it is over: there the step under way starts again instead. In that
         get-ready itself, the intro is said again with the time left, or
-        the exercise's own get-ready if less is left: never the lead-in.
+        the exercise's own get-ready if less is left: never the lead-in. In
+        a set of repetitions it is the repetition under way that starts
+        again (in its first seconds, the one before): the ones done count.
         """
         now = self._now(now)
         out = self.tick(now)
@@ -575,6 +583,18 @@ class Session:
                 lead_in = max(0.0, first.duration_s - first.ready_s)
                 out.extend(self._jump(0, now, into=min(pos, lead_in)))
                 return out
+        step = tl.steps[target]
+        if target == k and step.kind is StepKind.REPS:
+            # A set is one step, but what a person repeats is the repetition:
+            # this one again (in its first seconds, the one before), never
+            # the repetitions already done.
+            starts = step.rep_offsets()
+            n = max(i for i, rel in enumerate(starts) if rel <= into + 1e-9)
+            # A short repetition (2 s) would be all grace: half of it at most.
+            if n > 0 and into - starts[n] < min(BACK_GRACE_S, step.rep_period_s / 2):
+                n -= 1
+            out.extend(self._jump(k, now, into=starts[n], from_there=True))
+            return out
         out.extend(self._jump(target, now))
         return out
 
