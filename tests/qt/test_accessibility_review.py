@@ -388,13 +388,13 @@ def while_asked(steps) -> list:
         )
         try:
             if i + 1 < len(steps):
-                QTimer.singleShot(0, lambda: run(i + 1))
+                QTimer.singleShot(0, QApplication.instance(), lambda: run(i + 1))
             record.append(steps[i](overlay))
         except Exception as err:  # noqa: BLE001 - reported by the test, outside the loop
             record.append(err)
             overlay.cancel()
 
-    QTimer.singleShot(0, lambda: run(0))
+    QTimer.singleShot(0, QApplication.instance(), lambda: run(0))
     return record
 
 
@@ -465,7 +465,10 @@ def test_esc_on_this_hurts_asks_whether_to_stop_and_never_resumes_unasked(qtbot,
     assert window.current_page() != "session"
 
 
-def test_esc_then_carry_on_is_the_only_way_esc_resumes(qtbot, app_window):
+def test_no_to_stopping_goes_back_to_the_hurt_choices_never_into_the_exercise(qtbot, app_window):
+    """Esc, then Esc ("No") on the stop question, put the person back into
+    the exercise that hurt (a walk-through): "No" now returns to the choices,
+    and only "Carry on" resumes."""
     window, clock, *_ = app_window
     start_a_session(qtbot, window)
     view = window.session_view
@@ -476,12 +479,18 @@ def test_esc_then_carry_on_is_the_only_way_esc_resumes(qtbot, app_window):
 
     def stop_question(overlay):
         paused = session.snapshot(clock()).paused
-        qtbot.keyClick(overlay, Qt.Key.Key_Escape)  # "No, carry on", as it says
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)  # "No"
         return paused
 
-    record = while_asked([escape, stop_question])
+    def hurt_again(overlay):
+        title = overlay.title.text()
+        paused = session.snapshot(clock()).paused
+        qtbot.keyClick(overlay, Qt.Key.Key_3)  # 3: carry on, chosen
+        return title, paused
+
+    record = while_asked([escape, stop_question, hurt_again])
     qtbot.keyClick(view, Qt.Key.Key_H)
-    assert record == [None, True]  # still paused while the stop question was open
+    assert record == [None, True, ("This hurts", True)]
     assert window.current_page() == "session"
     # Carrying on, as chosen: the short get-ready before the exercise goes on.
     assert session.snapshot(clock()).phase.value == "resuming"

@@ -411,15 +411,19 @@ class MainWindow(PlanActions):
             player.say(line, ("paused",))
         from stretchguide.qt.widgets import ASK_STOP
 
-        answer = view.ask_choice(title, text, choices, escape=ASK_STOP)
-        if answer != ASK_STOP:
-            return answer
-        # Esc: stop, as everywhere in a session, with the stop question's
-        # confirmation. It used to mean "Carry on": the exercise started
-        # again for someone who had just said it hurt and pressed Esc.
-        if not view.isVisible():
-            return HurtChoice.CONTINUE.value  # the page went away: as before
-        return HurtChoice.END.value if view.confirm_stop() else HurtChoice.CONTINUE.value
+        while True:
+            answer = view.ask_choice(title, text, choices, escape=ASK_STOP)
+            if answer != ASK_STOP:
+                return answer
+            # Esc: stop, as everywhere in a session, with the stop question's
+            # confirmation. It used to mean "Carry on": the exercise started
+            # again for someone who had just said it hurt and pressed Esc.
+            if not view.isVisible():
+                return HurtChoice.CONTINUE.value  # the page went away: as before
+            if view.confirm_stop():
+                return HurtChoice.END.value
+            # "No" to stopping is not "carry on": back to the choices, so a
+            # second Esc never puts the person into the exercise that hurt.
 
     def _settings_set_aside(self, aside: SetAside) -> None:
         """Another program left the settings file unreadable while the app ran."""
