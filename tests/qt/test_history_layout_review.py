@@ -13,6 +13,7 @@ import time
 from datetime import date, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from tests.support import FakeClock
 
 from stretchguide import paths
@@ -213,6 +214,18 @@ def test_the_pointer_readout_never_widens_the_page_or_moves_anything(qtbot, hist
     assert view.readout.isVisible() and view.readout.visibleRegion().boundingRect().width() >= (
         view.readout.sizeHint().width()
     )
+
+
+def test_another_range_clears_the_readout_of_a_day_it_may_not_show(qtbot, history):
+    # A walk-through hovered a day under "2 weeks", chose "All", and the line
+    # still named that day, under a chart of years.
+    _fill(history, days=30)
+    view = _view(qtbot, history, PAGE_SIZES[0])
+    _settle(qtbot, view)
+    view.readout.setText(view.readout_at(view.data.back_x[-1]))
+    assert view.readout.text()
+    qtbot.mouseClick(view.range_group.buttons()[-1], Qt.MouseButton.LeftButton)
+    assert view.readout.text() == ""
 
 
 # -- 3. a day's dot over its day's tick ------------------------------------------

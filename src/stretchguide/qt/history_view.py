@@ -239,6 +239,7 @@ class HistoryView(HistoryExports):
     # -- range -----------------------------------------------------------------
     def _on_range(self, button_id: int) -> None:
         self.range_days = RANGES[button_id][1]
+        self.readout.clear()  # it named a day of the range that was shown
         if not self.whole and self.data is not None:
             self._load_whole()  # a click beat the load queued by refresh
         self._apply_range(self.today())
