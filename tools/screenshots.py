@@ -250,6 +250,7 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
 
     from stretchguide import paths
     from stretchguide.core.safety import RED_FLAGS
+    from stretchguide.core.session import STALL_THRESHOLD_S
     from stretchguide.qt.app import build_window, make_application
 
     app = make_application(["stretchguide"])
@@ -344,8 +345,15 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
             session = window.flow.session
             # Into the first hold, a little way in.
             hold = next(i for i, s in enumerate(session.timeline.steps) if s.kind.value == "hold")
+            # One jump of the clock, straight into the hold, so the figure is
+            # drawn in its held pose (walked there, the figure would still be
+            # on its way: its animation runs on real time, which does not
+            # pass here). A jump is a computer that slept, and the session
+            # rightly pauses itself for one: not for this one.
+            session.stall_threshold_s = 1e9
             fake[0] += session.timeline.starts[hold] + 4
             window.flow.controller.tick()
+            session.stall_threshold_s = STALL_THRESHOLD_S
             _show_listening(window)
             shot(window, f"session-{scheme}")
             if scheme == "light":
