@@ -30,9 +30,9 @@ from stretchguide.core.catalog import (
 class RoutineChangedError(Exception):
     """The file holding a routine is no longer the version the app loaded.
 
-    ``on_disk`` is what the file holds now (None if it no longer loads)."""
+    ``on_disk`` is what the file holds now."""
 
-    def __init__(self, path: Path, on_disk: Routine | None) -> None:
+    def __init__(self, path: Path, on_disk: Routine) -> None:
         super().__init__(f"{path} was changed by another program")
         self.path = path
         self.on_disk = on_disk
@@ -70,25 +70,28 @@ def validate(routine: Routine, exercises: Mapping[str, Exercise]) -> CatalogErro
     return None
 
 
-def _on_disk(folder: Path, exercises: Mapping[str, Exercise]) -> dict[str, Path]:
-    """Routine id -> the file holding it, for every file in ``folder`` that loads."""
-    found: dict[str, Path] = {}
+def _on_disk(folder: Path, exercises: Mapping[str, Exercise]) -> dict[str, tuple[Path, Routine]]:
+    """Routine id -> the file holding it and what it holds, read once, for
+    every file in ``folder`` that loads."""
+    found: dict[str, tuple[Path, Routine]] = {}
     for path in sorted(folder.glob("*.toml")):
         try:
-            found.setdefault(load_routine_file(path, exercises).id, path)
+            routine = load_routine_file(path, exercises)
         except CatalogError:
             continue
+        found.setdefault(routine.id, (path, routine))
     return found
 
 
 def routine_file(routine_id: str, folder: Path, exercises: Mapping[str, Exercise]) -> Path | None:
     """The file in ``folder`` that holds the routine ``routine_id``, if any."""
-    return _on_disk(folder, exercises).get(routine_id)
+    held = _on_disk(folder, exercises).get(routine_id)
+    return held[0] if held is not None else None
 
 
-def _free_name(name: str, held: Mapping[str, Path], exercises: Mapping[str, Exercise]) -> str:
+def _free_name(name: str, held: Mapping[str, tuple[Path, Routine]]) -> str:
     """``name``, or "name (2)", "(3)"... if a routine file already has it."""
-    names = [r.name for path in held.values() if (r := _current(path, exercises)) is not None]
+    names = [routine.name for _path, routine in held.values()]
     n, free = 2, name
     while name_taken(free, names):
         free = f"{name} ({n})"
@@ -96,29 +99,16 @@ def _free_name(name: str, held: Mapping[str, Path], exercises: Mapping[str, Exer
     return free
 
 
-def _unchanged(path: Path, known: Routine, exercises: Mapping[str, Exercise]) -> bool:
-    try:
-        return load_routine_file(path, exercises) == known
-    except (CatalogError, OSError):
-        return False
-
-
-def _current(path: Path, exercises: Mapping[str, Exercise]) -> Routine | None:
-    try:
-        return load_routine_file(path, exercises)
-    except (CatalogError, OSError):
-        return None
-
-
 def delete_routine(known: Routine, folder: Path, exercises: Mapping[str, Exercise]) -> bool:
     """Remove the file holding ``known``; False if no file holds its id.
 
     RoutineChangedError if the file holds another version of it now."""
-    path = routine_file(known.id, folder, exercises)
-    if path is None:
+    held = _on_disk(folder, exercises).get(known.id)
+    if held is None:
         return False
-    if not _unchanged(path, known, exercises):
-        raise RoutineChangedError(path, _current(path, exercises))
+    path, on_disk = held
+    if on_disk != known:
+        raise RoutineChangedError(path, on_disk)
     path.unlink()
     return True
 
@@ -144,12 +134,12 @@ def save_routine(
     folder.mkdir(parents=True, exist_ok=True)
     held = _on_disk(folder, exercises)
     holder = held.get(routine.id)
-    if holder is not None and known is not None and _unchanged(holder, known, exercises):
-        target = holder
+    if holder is not None and known is not None and holder[1] == known:
+        target = holder[0]
     else:
         if holder is not None:  # new, or its file changed: leave that file as it is
             routine = replace(routine, id=free_id(routine.id, held))
-            routine = replace(routine, name=_free_name(routine.name, held, exercises))
+            routine = replace(routine, name=_free_name(routine.name, held))
         target = folder / f"{routine.id}.toml"
         n = 2
         while target.exists():  # a file of that name holding something else

@@ -524,9 +524,10 @@ class SessionFlow(QObject):
             + self._unsaved_html()
         )
 
-    def _save_checkin(self, a: CheckinAnswers, session: Recording | int | None, at: int) -> None:
+    def _save_checkin(self, a: CheckinAnswers, session: Recording | int | None, at: int) -> CheckIn:
         """Queue a check-in, stamped when it was answered; linked to ``session``
-        (a Recording's id is read when the write runs, after its start's)."""
+        (a Recording's id is read when the write runs, after its start's).
+        Returns it as made, saved or not."""
         history = self.ctx.history
         made = checkin_from_answers(a, at)
         unsaved = self._unsaved_checkins
@@ -549,6 +550,7 @@ class SessionFlow(QObject):
             unsaved.remove(made)
 
         self._save(write)
+        return made
 
     def after_verdict(self) -> None:
         had_session = self.recording is not None
@@ -634,8 +636,7 @@ class SessionFlow(QObject):
 
         self._save(start)
         if self._before is not None:
-            rec.before = checkin_from_answers(self._before, started)
-            self._save_checkin(self._before, rec, started)
+            rec.before = self._save_checkin(self._before, rec, started)
 
     def _warm_up_audio(self) -> None:
         if self.window.current_page() is not Page.CHECKIN:
