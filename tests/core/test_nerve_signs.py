@@ -157,3 +157,52 @@ def test_settled_needs_every_latest_day_above_the_knee() -> None:
     v = fourteen_day_verdict(start + latest, TODAY)
     assert v.kind is not VerdictKind.SETTLED
     assert not any("stays above the knee" in r for r in v.reasons)
+
+
+DAY = 86400
+
+
+def test_numbness_since_walks_back_over_the_unbroken_run() -> None:
+    from stretchguide.core.safety import numbness_since
+
+    history = [
+        at(0 * DAY, numbness=True),  # an older run, broken by the next one
+        at(1 * DAY),
+        at(2 * DAY, numbness=True),
+        at(3 * DAY, CheckInKind.BEFORE, numbness=True),
+    ]
+    now = CheckIn(4 * DAY, CheckInKind.ANY, 1, 2, Extent.THIGH, numbness=True)
+    assert numbness_since(history, now) == 2 * DAY
+    assert numbness_since(history, at(4 * DAY)) is None  # no numbness now
+    # The history read starts inside the run: its oldest check-in, never later.
+    assert numbness_since(history[2:], now) == 2 * DAY
+    assert numbness_since([], now) == 4 * DAY
+
+
+def test_numbness_first_reported_days_ago_is_recent_not_fine() -> None:
+    from stretchguide.core.safety import RECENT_NUMBNESS_ADVICE
+
+    before = at(5 * DAY, CheckInKind.BEFORE, numbness=True)
+    after = at(5 * DAY + 3600, CheckInKind.AFTER, numbness=True)
+    r = pain_response(before=before, after=after, previous=before, numbness_from=3 * DAY)
+    assert r.level is PainLevel.EASE_OFF
+    assert r.nerve.recent_numbness and not r.nerve.new_numbness
+    assert not r.ask_red_flags  # asked when it was new
+    assert r.advice.startswith(RECENT_NUMBNESS_ADVICE)
+    signs = nerve_signs(after, before, numbness_from=3 * DAY)
+    assert signs.ease_off and nerve_advice(signs) == RECENT_NUMBNESS_ADVICE
+
+
+def test_numbness_first_reported_two_weeks_ago_is_no_longer_recent() -> None:
+    before = at(20 * DAY, CheckInKind.BEFORE, numbness=True)
+    after = at(20 * DAY + 3600, CheckInKind.AFTER, numbness=True)
+    r = pain_response(before=before, after=after, previous=before, numbness_from=6 * DAY)
+    assert not r.nerve.recent_numbness
+    assert r.level is not PainLevel.EASE_OFF
+
+
+def test_numbness_first_reported_in_the_future_counts_as_recent() -> None:
+    # The clock went back since: safer to say it than to call it usual.
+    now = at(2 * DAY, numbness=True)
+    signs = nerve_signs(now, at(DAY, numbness=True), numbness_from=9 * DAY)
+    assert signs.recent_numbness

@@ -190,6 +190,37 @@ def test_three_fine_sessions_offer_one_step_within_the_articles_range():
     assert P.decide("x", "X", Dose(hold_s=30), rng, [FINE] * 2) is None
 
 
+def test_no_step_up_while_numbness_is_recent():
+    # Numbness before and after each session (so never new), first reported
+    # days before: each session is "fine" by pain, and the plan once asked
+    # for more three sessions after the numbness began.
+    day = 86400
+    rng = P.DoseRange(P.Field.HOLD, 30, 60, "001")
+    evs = []
+    for n in range(3):
+        before = replace(ci(CheckInKind.BEFORE, 2, numbness=True), at=(3 + n) * day)
+        after = replace(before, kind=CheckInKind.AFTER, at=before.at + 3600)
+        evs.append(
+            P.evidence(
+                before=before, after=after, thresholds=PainThresholds(), numbness_from=2 * day
+            )
+        )
+    assert all(e.level is PainLevel.FINE and e.recent_numbness for e in evs)
+    assert P.decide("seated_hip_stretch", "Seated hip stretch", Dose(hold_s=30), rng, evs) is None
+    # Not a reason to step back either: the dose stays.
+    old = [replace(e, recent_numbness=False) for e in evs]
+    offer = P.decide("seated_hip_stretch", "Seated hip stretch", Dose(hold_s=30), rng, old)
+    assert offer is not None and offer.direction is P.Direction.UP
+    # Two weeks on, it is the person's usual: steps up again.
+    late = P.evidence(
+        before=replace(before, at=20 * day),
+        after=replace(after, at=20 * day + 3600),
+        thresholds=PainThresholds(),
+        numbness_from=2 * day,
+    )
+    assert not late.recent_numbness
+
+
 def test_no_step_up_at_the_top_of_the_articles_range():
     rng = P.DoseRange(P.Field.REPS, 15, 20, "001")
     assert P.decide("clam_shell", "Clam", Dose(reps=20, rep_s=3), rng, [FINE] * 5) is None

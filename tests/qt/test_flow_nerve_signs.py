@@ -224,3 +224,55 @@ def test_symptoms_that_eased_during_the_last_session_are_no_spread_the_next_day(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"
     window.flow.controller.timer.stop()
+
+
+def test_numbness_first_reported_yesterday_is_still_said_the_next_day(qtbot, app_window):
+    """Numbness a session brought on is new that day; the next day it is in
+    the check-in before as well, so it was no longer new and each check-in
+    after that said "fine". Until two weeks have passed it is recent."""
+    window, clock, wall, _, _ = app_window
+    one_session(qtbot, window, clock, numbness=True)
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    pass_safety_gate(qtbot, window)
+    wall.advance(86400)
+    window.start_routine(ROUTINE)
+    if window.current_page() == "safety":
+        pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=2)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # said before the session starts
+    text = page.verdict.text()
+    assert "first reported less than two weeks ago" in text
+    assert "doctor or physiotherapist" in text
+    # Known since yesterday's questions: not asked again, the session follows.
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    run_to_end(window, clock)
+    fill_checkin(qtbot, page, back=1, leg=2)
+    page.numbness.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    after = page.verdict.text()
+    assert "That looks fine" not in after
+    assert "first reported less than two weeks ago" in after
+
+
+def test_numbness_reported_for_over_two_weeks_is_the_persons_usual(qtbot, app_window):
+    window, clock, wall, _, _ = app_window
+    for _day in range(16):
+        window.checkin_now()
+        page = window.checkin
+        fill_checkin(qtbot, page, back=1, leg=2)
+        page.numbness.setChecked(True)
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        if window.current_page() == "checkin" and page.continue_button.isVisible():
+            qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        if window.current_page() == "safety":
+            pass_safety_gate(qtbot, window)
+        wall.advance(86400)
+    window.checkin_now()
+    fill_checkin(qtbot, window.checkin, back=1, leg=2)
+    window.checkin.numbness.setChecked(True)
+    qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved. Thank you." in window.checkin.verdict.text()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
-from stretchguide.core.clock_rules import made_last
+from stretchguide.core.clock_rules import LIVE, made_last
 from stretchguide.core.i18n import N_, _
 from stretchguide.core.trends import CheckIn, CheckInKind
 
@@ -32,6 +33,9 @@ class NerveSigns:
     persisting_weakness: bool = False  # in this check-in and the one before
     new_tingling: bool = False
     spread: bool = False  # further down the leg than the check-in compared with
+    # Numbness reported before and still there, first reported less than
+    # RECENT_NUMBNESS_S ago: no longer new, not yet the person's usual.
+    recent_numbness: bool = False
     # Compared with the check-in before a session, the words say so: the
     # next morning, "did not report last time" was untrue of numbness the
     # after check-in had reported.
@@ -45,7 +49,7 @@ class NerveSigns:
     @property
     def ease_off(self) -> bool:
         """Any nerve sign at all: never "fine"."""
-        return self.any or self.new_tingling or self.spread
+        return self.any or self.new_tingling or self.spread or self.recent_numbness
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -65,6 +69,8 @@ class NerveSigns:
             )
         if self.persisting_weakness:
             out.append(_("You have reported weakness again."))
+        if self.recent_numbness:
+            out.append(_("You still have numbness, first reported less than two weeks ago."))
         if self.new_tingling:
             out.append(
                 _("You have tingling you did not have before the session.")
@@ -89,6 +95,17 @@ TINGLING_ADVICE = N_(
     "gentler and stop any exercise that brings the tingling on. If it stays or "
     "comes back, see a doctor or physiotherapist."
 )
+# Numbness that began days ago is still new to a clinician: the day after
+# it was first reported it read as known and "fine" (CLINICAL.md, section 2).
+RECENT_NUMBNESS_ADVICE = N_(
+    "Numbness that began in the last two weeks still needs a professional's look: "
+    "if a doctor or physiotherapist has not checked it yet, please book a visit. "
+    "Keep each stretch gentle and stop any exercise that brings the numbness on "
+    "or spreads it. Get medical help today if it reaches your bottom, genitals or "
+    "both legs."
+)
+# Two weeks, as the 14-day verdict's window: StretchGuide's number.
+RECENT_NUMBNESS_S: Final = 14 * 86400
 SPREAD_SINCE_ADVICE = N_(
     "Your symptoms reach further down the leg than last time. That is a nerve sign: "
     "take it gently today, stop any exercise that sends pain further down, and see "
@@ -97,7 +114,11 @@ SPREAD_SINCE_ADVICE = N_(
 
 
 def nerve_signs(
-    current: CheckIn, previous: CheckIn | None, baseline: CheckIn | None = None
+    current: CheckIn,
+    previous: CheckIn | None,
+    baseline: CheckIn | None = None,
+    *,
+    numbness_from: int | None = None,
 ) -> NerveSigns:
     """Compare one check-in's nerve symptoms with the one before it.
 
@@ -105,10 +126,20 @@ def nerve_signs(
     "fine"). How far down the leg is compared with ``baseline``
     (see :func:`baseline_checkin`), not with an after-session check-in:
     symptoms that moved up during a session and came back by the next one
-    have not spread.
+    have not spread. ``numbness_from`` is when the numbness still reported
+    was first reported (:func:`numbness_since`): less than two weeks before,
+    it is recent, not the person's usual.
     """
+    new_numbness = current.numbness and not (previous is not None and previous.numbness)
     return NerveSigns(
-        new_numbness=current.numbness and not (previous is not None and previous.numbness),
+        new_numbness=new_numbness,
+        recent_numbness=(
+            current.numbness
+            and not new_numbness
+            and numbness_from is not None
+            # A first report "in the future" (the clock went back) is recent.
+            and current.at - numbness_from < RECENT_NUMBNESS_S
+        ),
         new_weakness=current.weakness and not (previous is not None and previous.weakness),
         persisting_weakness=current.weakness and previous is not None and previous.weakness,
         # With nothing before it, tingling in a check-in on its own is the
@@ -141,6 +172,33 @@ def previous_checkin(
     )
 
 
+def numbness_since(
+    history: Iterable[CheckIn], current: CheckIn, *, made_before_id: int = LIVE
+) -> int | None:
+    """When the numbness in ``current`` was first reported: the time of the
+    first of the unbroken run of check-ins with numbness that ends with it,
+    walked back in the order of making (:func:`previous_checkin`); None
+    when ``current`` has no numbness.
+
+    ``history`` is what the caller looked back over (90 days in the app):
+    numbness in its oldest check-in gives that check-in's time, so a run
+    older than the history read is never taken for a recent one. Pass
+    ``made_before_id`` as for :func:`previous_checkin` (``current``'s own id
+    once it is stored).
+    """
+    if not current.numbness:
+        return None
+    pool = [c for c in history if not (current.id and c.id == current.id)]
+    since, at, before_id = current.at, current.at, made_before_id
+    while (prev := previous_checkin(pool, at, made_before_id=before_id)) is not None:
+        if not prev.numbness:
+            break
+        since = min(since, prev.at)
+        pool.remove(prev)
+        at, before_id = prev.at, prev.id or before_id
+    return since
+
+
 def _at(c: CheckIn) -> int:
     return c.at
 
@@ -167,6 +225,8 @@ def nerve_advice(signs: NerveSigns) -> str:
     "" when there are none."""
     if signs.any:
         return NERVE_ADVICE
+    if signs.recent_numbness:
+        return RECENT_NUMBNESS_ADVICE
     if signs.spread:
         return SPREAD_SINCE_ADVICE
     if signs.new_tingling:

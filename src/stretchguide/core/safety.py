@@ -16,12 +16,14 @@ from stretchguide.core.i18n import N_, _
 
 # The nerve signs are asked for here too, with the other rules.
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
+from stretchguide.core.nerve_signs import RECENT_NUMBNESS_ADVICE as RECENT_NUMBNESS_ADVICE
 from stretchguide.core.nerve_signs import SPREAD_SINCE_ADVICE as SPREAD_SINCE_ADVICE
 from stretchguide.core.nerve_signs import TINGLING_ADVICE as TINGLING_ADVICE
 from stretchguide.core.nerve_signs import NerveSigns as NerveSigns
 from stretchguide.core.nerve_signs import baseline_checkin as baseline_checkin
 from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
 from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
+from stretchguide.core.nerve_signs import numbness_since as numbness_since
 from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
 from stretchguide.core.trends import CheckIn
 
@@ -273,6 +275,8 @@ class PainResponse:
     def advice(self) -> str:
         if self.nerve.any:
             return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
+        if self.nerve.recent_numbness and not self.spread_again:
+            return f"{_(RECENT_NUMBNESS_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         if self.nerve.new_tingling and not self.spread_again:
             return f"{_(TINGLING_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         text = {
@@ -307,6 +311,7 @@ def pain_response(
     thresholds: PainThresholds | None = None,
     previous: CheckIn | None = None,
     spread_last_time: bool = False,
+    numbness_from: int | None = None,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -330,6 +335,10 @@ def pain_response(
     Symptoms that spread after this session and, by ``spread_last_time``,
     after the session before it too send the person to a professional
     before going on (:attr:`PainResponse.spread_again`).
+
+    Numbness that is not new but was first reported less than two weeks
+    before (``numbness_from``, see :func:`numbness_since`) is not FINE
+    either: EASE_OFF, with advice to have it checked.
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -341,7 +350,11 @@ def pain_response(
     # brought on read as known the next morning); with neither, a nerve
     # symptom counts as new.
     earlier = before if before is not None else previous
-    nerve = nerve_signs(latest, earlier) if latest is not None else NerveSigns()
+    nerve = (
+        nerve_signs(latest, earlier, numbness_from=numbness_from)
+        if latest is not None
+        else NerveSigns()
+    )
     # Spreading is judged below, against before the session, with its own words.
     nerve = replace(nerve, spread=False, against_session=before is not None)
     if earlier is None and latest is not None and latest.tingling:

@@ -47,6 +47,7 @@ from stretchguide.qt.session_rules import (
     compared_checkins,
     ease_off_offset,
     morning_checkin_due,
+    numbness_first_reported,
     session_options,
     spread_last_time,
 )
@@ -398,13 +399,15 @@ class SessionFlow(QObject):
             return
         rec = self.recording
         if kind == CheckInKind.AFTER and rec is not None:
+            after = checkin_from_answers(answers, at)
             verdict = pain_response(
                 before=rec.before,
-                after=checkin_from_answers(answers, at),
+                after=after,
                 during_peak=None,
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
                 spread_last_time=self._spread_last_time(rec.session_id, at),
+                numbness_from=self._numbness_from(after),
             )
             self._save_checkin(answers, rec, at)
             for ex_id, response in answers.responses.items():
@@ -416,13 +419,15 @@ class SessionFlow(QObject):
             sid = self._morning_session
             self._morning_session = None
             cis = by_kind(h.checkins_for_session(sid))
+            morning = checkin_from_answers(answers, at)
             verdict = pain_response(
                 before=cis.get(CheckInKind.BEFORE),
                 after=cis.get(CheckInKind.AFTER),
-                next_morning=checkin_from_answers(answers, at),
+                next_morning=morning,
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._before_session(sid),
                 spread_last_time=self._spread_last_time(sid, at),
+                numbness_from=self._numbness_from(morning),
             )
             self._save_checkin(answers, sid, at)
             self._ask_flags(verdict.ask_red_flags)  # against before the session
@@ -503,7 +508,11 @@ class SessionFlow(QObject):
 
         previous, baseline = compared_checkins(self.ctx.history, at, self._unsaved_checkins)
         self._previous = previous
-        return nerve_signs(checkin_from_answers(answers, at), previous, baseline)
+        current = checkin_from_answers(answers, at)
+        return nerve_signs(current, previous, baseline, numbness_from=self._numbness_from(current))
+
+    def _numbness_from(self, current: CheckIn) -> int | None:
+        return numbness_first_reported(self.ctx.history, current, self._unsaved_checkins)
 
     def _before_session(self, session_id: int) -> Any:
         return checkin_before_session(self.ctx.history, session_id)

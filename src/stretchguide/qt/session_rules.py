@@ -122,6 +122,29 @@ def compared_checkins(
     return previous, baseline
 
 
+def numbness_first_reported(
+    history: History, current: CheckIn, unsaved: list[CheckIn]
+) -> int | None:
+    """When the numbness in a check-in being made now was first reported
+    (``core.nerve_signs.numbness_since``), over the check-ins not saved
+    yet (made after every stored one) and the last 90 days of the history;
+    None without numbness."""
+    from stretchguide.core.clock_rules import LIVE
+    from stretchguide.core.safety import numbness_since
+
+    if not current.numbness:
+        return None
+    since = current.at
+    for made in reversed(unsaved):
+        if not made.numbness:
+            return since
+        since = min(since, made.at)
+    first = unsaved[0] if unsaved else current
+    recent = history.checkins(since=first.at - 90 * 86400)
+    found = numbness_since(recent, first, made_before_id=LIVE)
+    return since if found is None else min(since, found)
+
+
 def checkin_before_session(history: History, session_id: int) -> CheckIn | None:
     """The check-in made last before a session started (its own before
     check-in, or one of another day): what its next morning is judged

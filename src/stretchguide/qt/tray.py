@@ -245,7 +245,7 @@ class Companion(QObject):
     def evidence(self, routine_id: str) -> dict[str, list[SessionEvidence]]:
         """Each exercise's sessions since its last dose change, oldest first."""
         from stretchguide.core import plan as P  # noqa: N812
-        from stretchguide.core.safety import baseline_checkin
+        from stretchguide.core.safety import baseline_checkin, numbness_since
         from stretchguide.core.trends import CheckInKind, SessionStatus, by_kind, local_day
 
         state = self.state()
@@ -270,6 +270,14 @@ class Companion(QObject):
                 else None
             )
 
+            after, morning = cis.get(CheckInKind.AFTER), cis.get(CheckInKind.NEXT_MORNING)
+            latest = morning or after
+            # Numbness still recent after it: no step up yet (CLINICAL.md 2).
+            numbness_from = (
+                numbness_since(recent, latest, made_before_id=latest.id)
+                if latest is not None
+                else None
+            )
             hurts = Counter(e.exercise_id for e in h.hurts(s.id))
             day = local_day(s.started_at, s.utc_offset)
             # Only what was actually worked on: a session stopped in its first
@@ -290,11 +298,12 @@ class Companion(QObject):
                 out.setdefault(ex_id, []).append(
                     P.evidence(
                         before=before,
-                        after=cis.get(CheckInKind.AFTER),
-                        next_morning=cis.get(CheckInKind.NEXT_MORNING),
+                        after=after,
+                        next_morning=morning,
                         hurts=hurts.get(ex_id, 0),
                         thresholds=thresholds,
                         previous=previous,
+                        numbness_from=numbness_from,
                     )
                 )
         return out

@@ -13,6 +13,7 @@ from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.safety import (
     PainLevel,
     PainThresholds,
+    nerve_signs,
     pain_response,
     spread_down_the_leg,
 )
@@ -147,6 +148,9 @@ class SessionEvidence:
     spread: bool  # symptoms reached further down the leg than before
     new_nerve: bool  # tingling, numbness or weakness not there before the session
     hurts: int  # "this hurts" presses on this exercise
+    # Numbness there before the session too, first reported under two weeks
+    # ago (``nerve_signs``): no reason to step back, but none to ask for more.
+    recent_numbness: bool = False
 
 
 NERVE_SIGNS: Final = ("tingling", "numbness", "weakness")
@@ -161,12 +165,15 @@ def evidence(
     hurts: int = 0,
     thresholds: PainThresholds,
     previous: CheckIn | None = None,
+    numbness_from: int | None = None,
 ) -> SessionEvidence:
     """Judge one session with the same rule and limits as the verdict.
 
     ``previous`` is the check-in before the session's own: symptoms further
     down the leg before this session than then have spread between
     sessions, and count as spread (never a reason for more).
+    ``numbness_from`` is when numbness in the session's latest check-in was
+    first reported (``core.nerve_signs.numbness_since``).
     """
     response = pain_response(
         before=before,
@@ -184,7 +191,12 @@ def evidence(
         for c in later
         for sign in NERVE_SIGNS
     )
-    return SessionEvidence(response.level, spread, new_nerve, hurts)
+    latest = next_morning or after
+    recent_numbness = (
+        latest is not None
+        and nerve_signs(latest, before, numbness_from=numbness_from).recent_numbness
+    )
+    return SessionEvidence(response.level, spread, new_nerve, hurts, recent_numbness)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -295,7 +307,11 @@ def decide(
         return Offer(exercise_id, Direction.DOWN, f, old, new, why, below, line)
     window = recent[-FINE_SESSIONS_FOR_STEP_UP:]
     all_fine = len(window) == FINE_SESSIONS_FOR_STEP_UP and all(
-        e.level is PainLevel.FINE and not e.spread and not e.new_nerve and e.hurts == 0
+        e.level is PainLevel.FINE
+        and not e.spread
+        and not e.new_nerve
+        and not e.recent_numbness
+        and e.hurts == 0
         for e in window
     )
     if not all_fine:
