@@ -41,6 +41,8 @@ def test_safety_questions_after_a_session_never_start_it_again(qtbot, app_window
     one_session(qtbot, window, clock, numbness=True)
     qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "safety"
+    # Says why it is asked now, not a routine check to click through.
+    assert window.safety.asked_now_hint.isVisibleTo(window.safety)
     wall.advance(60)
     pass_safety_gate(qtbot, window)
     # Once, the same routine started again here, with the first session's

@@ -72,3 +72,18 @@ def test_having_said_both_legs_the_questions_say_which_one_it_concerns(qtbot, ap
     window.ctx.prefs.red_flags_checked_at = 0.0
     window.start_routine(ROUTINE)
     assert window.current_page() == "safety" and not gate.both_legs_hint.isVisible()
+
+
+def test_the_questions_open_on_the_first_question_and_enter_answers_nothing(qtbot, app_window):
+    window, *_ = app_window
+    window.show()
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    first = next(iter(gate.answers.values()))
+    focused = window.focusWidget() or gate.focusWidget()
+    assert focused is first.buttons()[0]
+    # With the focus on "None of these", Enter answered every question No.
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert all(g.checkedId() < 0 for g in gate.answers.values())
+    assert not gate.asked_now_hint.isVisible()  # a routine check, not after a check-in

@@ -132,6 +132,19 @@ class SafetyGate(QStackedWidget):
         self.both_legs_hint.setWordWrap(True)
         self.both_legs_hint.hide()
         outer.addWidget(self.both_legs_hint)
+        # Asked straight after a check-in: the page said nothing of why, and
+        # read as the routine questions a person clicks through.
+        self.asked_now_hint = QLabel(
+            "<b>"
+            + self.tr(
+                "Asked now because of your check-in: new numbness or weakness, or pain "
+                "in both legs, can come with the signs below. Please read each one."
+            )
+            + "</b>"
+        )
+        self.asked_now_hint.setWordWrap(True)
+        self.asked_now_hint.hide()
+        outer.addWidget(self.asked_now_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -227,7 +240,10 @@ class SafetyGate(QStackedWidget):
         self.continue_anyway.clicked.connect(self._continue_after_soon)
 
     # -- flow --------------------------------------------------------------
-    def begin(self, show_disclaimer: bool) -> None:
+    def begin(self, show_disclaimer: bool, after_checkin: bool = False) -> None:
+        """Show the disclaimer or the questions, every answer cleared;
+        ``after_checkin``: asked because of the check-in just made."""
+        self.asked_now_hint.setVisible(after_checkin)
         for group in self.answers.values():
             group.setExclusive(False)
             for b in group.buttons():
@@ -240,7 +256,7 @@ class SafetyGate(QStackedWidget):
             self.accept_button.setFocus()
         else:
             self.setCurrentWidget(self.questions_page)
-            self.all_no_button.setFocus()
+            self._focus_first_question()
 
     def chosen_side(self) -> str:
         """The leg chosen on the first-run page ("" if none)."""
@@ -257,7 +273,13 @@ class SafetyGate(QStackedWidget):
         self.set_both_legs(self.chosen_side() == "both")
         self.sig_disclaimer_accepted.emit()
         self.setCurrentWidget(self.questions_page)
-        self.all_no_button.setFocus()
+        self._focus_first_question()
+
+    def _focus_first_question(self) -> None:
+        # The first question, not "None of these": with the focus there,
+        # Enter answered sixteen questions No unread.
+        first = next(iter(self.answers.values()))
+        first.buttons()[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_answer(self, flag_id: str, yes: bool) -> None:
         self.answers[flag_id].button(1 if yes else 0).setChecked(True)

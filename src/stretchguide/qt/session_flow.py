@@ -474,8 +474,8 @@ class SessionFlow(QObject):
             + "</p>"
         )
 
-    def _begin_safety(self, show_disclaimer: bool) -> None:
-        self.window.safety.begin(show_disclaimer=show_disclaimer)
+    def _begin_safety(self, show_disclaimer: bool, after_checkin: bool = False) -> None:
+        self.window.safety.begin(show_disclaimer=show_disclaimer, after_checkin=after_checkin)
         self.window.safety.set_both_legs(self.ctx.prefs.affected_side == "both")
 
     def _ask_flags(self, now: bool) -> None:
@@ -569,7 +569,9 @@ class SessionFlow(QObject):
             self.window.companion.offer_changes()
         if self._ask_flags_next:
             self._ask_flags_next = False
-            self._begin_safety(show_disclaimer=not self.ctx.prefs.disclaimer_accepted)
+            self._begin_safety(
+                show_disclaimer=not self.ctx.prefs.disclaimer_accepted, after_checkin=True
+            )
             self.window.show_page(Page.SAFETY)
             return
         if self._pending_routine is not None and self._before is not None:

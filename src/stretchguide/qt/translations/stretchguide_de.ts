@@ -1427,6 +1427,10 @@ besser · gleich · schlechter</translation>
         <translation>Sie haben gesagt, dass beide Beine schmerzen. Ist es ein Ischias in beiden (Schmerz, Kribbeln oder Taubheit in jedem Bein), antworten Sie bei der ersten Frage mit Ja.</translation>
     </message>
     <message>
+        <source>Asked now because of your check-in: new numbness or weakness, or pain in both legs, can come with the signs below. Please read each one.</source>
+        <translation>Jetzt gefragt wegen Ihres Check-ins: Neue Taubheit oder Schwäche oder Schmerzen in beiden Beinen können mit den Zeichen unten einhergehen. Bitte lesen Sie jede Frage.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>

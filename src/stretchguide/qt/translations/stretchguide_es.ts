@@ -1427,6 +1427,10 @@ mejor · igual · peor</translation>
         <translation>Has dicho que te duelen las dos piernas. Si es ciática en ambas (dolor, hormigueo o adormecimiento que baja por cada pierna), responde Sí a la primera pregunta.</translation>
     </message>
     <message>
+        <source>Asked now because of your check-in: new numbness or weakness, or pain in both legs, can come with the signs below. Please read each one.</source>
+        <translation>Te lo preguntamos ahora por tu registro: un adormecimiento o una debilidad nuevos, o dolor en las dos piernas, pueden venir con las señales de abajo. Lee cada pregunta.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>

@@ -1427,6 +1427,10 @@ mieux · pareil · moins bien</translation>
         <translation>Vous avez dit avoir mal aux deux jambes. S&apos;il s&apos;agit d&apos;une sciatique des deux côtés (douleur, fourmillements ou engourdissement le long de chaque jambe), répondez Oui à la première question.</translation>
     </message>
     <message>
+        <source>Asked now because of your check-in: new numbness or weakness, or pain in both legs, can come with the signs below. Please read each one.</source>
+        <translation>Posées maintenant à cause de votre bilan : un engourdissement ou une faiblesse nouvelle, ou une douleur dans les deux jambes, peuvent aller avec les signes ci-dessous. Lisez chaque question.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
