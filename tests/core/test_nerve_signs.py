@@ -206,3 +206,17 @@ def test_numbness_first_reported_in_the_future_counts_as_recent() -> None:
     now = at(2 * DAY, numbness=True)
     signs = nerve_signs(now, at(DAY, numbness=True), numbness_from=9 * DAY)
     assert signs.recent_numbness
+
+
+def test_spread_against_the_check_in_before_a_session_says_so() -> None:
+    # Below the knee before the last session, the foot after it and now: the
+    # after check-in said "foot" too, so "than at your last check-in" was untrue.
+    before = at(DAY, CheckInKind.BEFORE, extent=Extent.BELOW_KNEE)
+    after = at(DAY + 3600, CheckInKind.AFTER, extent=Extent.FOOT)
+    now = at(2 * DAY, CheckInKind.BEFORE, extent=Extent.FOOT)
+    reasons = nerve_signs(now, after, before).reasons
+    assert reasons == ("Symptoms reach further down the leg than before your last session.",)
+    between = at(DAY, extent=Extent.BELOW_KNEE)
+    assert nerve_signs(now, between, between).reasons == (
+        "Symptoms reach further down the leg than at your last check-in.",
+    )

@@ -33,6 +33,9 @@ class NerveSigns:
     persisting_weakness: bool = False  # in this check-in and the one before
     new_tingling: bool = False
     spread: bool = False  # further down the leg than the check-in compared with
+    # ... and that check-in was the one before a session: the check-in after
+    # it may have said as much, so "than at your last check-in" was untrue.
+    spread_since_session: bool = False
     # Numbness reported before and still there, first reported less than
     # RECENT_NUMBNESS_S ago: no longer new, not yet the person's usual.
     recent_numbness: bool = False
@@ -77,7 +80,9 @@ class NerveSigns:
                 if session
                 else _("You have tingling you did not report last time.")
             )
-        if self.spread:
+        if self.spread and self.spread_since_session:
+            out.append(_("Symptoms reach further down the leg than before your last session."))
+        elif self.spread:
             out.append(_("Symptoms reach further down the leg than at your last check-in."))
         return tuple(out)
 
@@ -147,6 +152,7 @@ def nerve_signs(
         # counts it as new after a session: the session is then the change).
         new_tingling=current.tingling and previous is not None and not previous.tingling,
         spread=baseline is not None and current.extent.rank > baseline.extent.rank,
+        spread_since_session=baseline is not None and baseline.kind is CheckInKind.BEFORE,
     )
 
 
