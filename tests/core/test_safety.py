@@ -242,3 +242,22 @@ def test_an_urgent_answer_stands_until_seen_by_a_doctor() -> None:
 def test_every_answer_is_kept_with_the_result() -> None:
     answers = {f.id: f.id == "fever" for f in RED_FLAGS}
     assert check_red_flags(answers).answers == answers
+
+
+def test_a_verdict_that_leans_on_the_pain_limits_says_they_are_stretchguides() -> None:
+    # No article gives 3 and 5: the app must say whose numbers they are.
+    from stretchguide.core.safety import PainThresholds, pain_response
+    from stretchguide.core.trends import CheckIn, CheckInKind, Extent
+
+    before = CheckIn(1, CheckInKind.BEFORE, 2, 2, Extent.THIGH)
+    for worst, level in ((7, "ease_off"), (4, "acceptable")):
+        after = CheckIn(2, CheckInKind.AFTER, worst, 2, Extent.THIGH)
+        r = pain_response(before=before, after=after, thresholds=PainThresholds(3, 5))
+        assert r.level.value == level
+        assert "(3 fine, 5 all right, out of 10) are StretchGuide's" in " ".join(r.reasons)
+    own = pain_response(
+        before=before,
+        after=CheckIn(2, CheckInKind.AFTER, 7, 2, Extent.THIGH),
+        thresholds=PainThresholds(2, 6),
+    )
+    assert "(2 fine, 6 all right" in " ".join(own.reasons)

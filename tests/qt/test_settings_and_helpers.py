@@ -106,6 +106,17 @@ def test_settings_dialog_keeps_acceptable_at_or_above_fine(qtbot, tmp_path):
     assert (prefs.pain_thresholds.fine_max, prefs.pain_thresholds.acceptable_max) == (7, 7)
 
 
+def test_settings_say_whose_numbers_the_defaults_are(qtbot, tmp_path):
+    prefs = Preferences(tmp_path / "s.ini")
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    # The defaults the note names are the ones the dialog shows.
+    assert (dialog.red_flag_days.value(), dialog.pain_fine.value()) == (7, 3)
+    assert dialog.pain_acceptable.value() == 5
+    note = dialog.own_numbers_note.text()
+    assert "7 days" in note and "3 and 5" in note and "not the articles'" in note
+
+
 def test_an_unset_or_old_side_is_not_a_guess(tmp_path):
     path = tmp_path / "s.ini"
     prefs = Preferences(path)

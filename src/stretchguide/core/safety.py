@@ -292,6 +292,15 @@ class PainResponse:
         return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
 
 
+def limits_note(t: PainThresholds) -> str:
+    """Whose the pain limits are, said wherever a verdict leans on them:
+    no article gives them (CLINICAL.md, section 3)."""
+    return _(
+        "These limits ({fine} fine, {most} all right, out of 10) are StretchGuide's, "
+        "not the articles'; you or your physiotherapist can change them in Settings."
+    ).format(fine=t.fine_max, most=t.acceptable_max)
+
+
 def spread_down_the_leg(
     before: CheckIn | None, after: CheckIn | None, next_morning: CheckIn | None = None
 ) -> bool:
@@ -379,6 +388,8 @@ def pain_response(
             _("Pain reached {peak} out of 10: more than the {most} that is all right.").format(
                 peak=peak, most=t.acceptable_max
             )
+            + " "
+            + limits_note(t)
         )
     if before is not None and next_morning is not None and next_morning.worst > before.worst:
         reasons.append(
@@ -427,7 +438,9 @@ def pain_response(
                 _(
                     "Pain reached {peak} out of 10. Up to {most} is all right "
                     "while exercising, if it settles afterwards."
-                ).format(peak=peak, most=t.acceptable_max),
+                ).format(peak=peak, most=t.acceptable_max)
+                + " "
+                + limits_note(t),
             ),
             nerve,
             tuple(good),

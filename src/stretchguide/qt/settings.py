@@ -121,9 +121,11 @@ class SettingsDialog(QDialog):
         # "every 1 day", "every 7 days", in each language's plural forms.
         self.red_flag_days.valueChanged.connect(self._days_unit)
         self._days_unit(self.red_flag_days.value())
-        # The pain-response rule after a session (article 004's 0-3 fine,
-        # 4-5 acceptable, above that ease off), for a physiotherapist who
-        # sets other limits. "Fine" can never exceed "acceptable".
+        # The pain-response rule after a session (0-3 fine, 4-5 acceptable,
+        # above that ease off: a common physiotherapy approach and
+        # StretchGuide's defaults, not the articles', CLINICAL.md section 3),
+        # for a physiotherapist who sets other limits. "Fine" can never
+        # exceed "acceptable".
         self.pain_fine = self._spin(0, 10)
         self.pain_acceptable = self._spin(0, 10)
         self.pain_fine.valueChanged.connect(self.pain_acceptable.setMinimum)
@@ -170,6 +172,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Safety &questions every"), self.red_flag_days)
         form.addRow(self.tr("Pain that is &fine, up to"), self.pain_fine)
         form.addRow(self.tr("Pain that is &acceptable, up to"), self.pain_acceptable)
+        # No article gives these numbers: the app says whose they are.
+        self.own_numbers_note = QLabel(
+            self.tr(
+                "The safety questions' 7 days and the pain limits 3 and 5 are "
+                "StretchGuide's starting numbers, not the articles'. Your "
+                "physiotherapist can set yours."
+            )
+        )
+        self.own_numbers_note.setWordWrap(True)
+        form.addRow(self.own_numbers_note)
         self._add_voice_section(form)
         self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

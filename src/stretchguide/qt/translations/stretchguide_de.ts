@@ -2036,6 +2036,10 @@ besser · gleich · schlechter</translation>
         <source>Pain that is &amp;acceptable, up to</source>
         <translation>Schmerz &amp;akzeptabel bis</translation>
     </message>
+    <message>
+        <source>The safety questions&apos; 7 days and the pain limits 3 and 5 are StretchGuide&apos;s starting numbers, not the articles&apos;. Your physiotherapist can set yours.</source>
+        <translation>Die 7 Tage der Sicherheitsfragen und die Schmerzgrenzen 3 und 5 sind Startwerte von StretchGuide, nicht aus den Artikeln. Ihre Physiotherapie kann Ihre eigenen festlegen.</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>

@@ -2036,6 +2036,10 @@ mejor · igual · peor</translation>
         <source>Pain that is &amp;acceptable, up to</source>
         <translation>Dolor &amp;aceptable, hasta</translation>
     </message>
+    <message>
+        <source>The safety questions&apos; 7 days and the pain limits 3 and 5 are StretchGuide&apos;s starting numbers, not the articles&apos;. Your physiotherapist can set yours.</source>
+        <translation>Los 7 días de las preguntas de seguridad y los límites de dolor 3 y 5 son valores iniciales de StretchGuide, no de los artículos. Tu fisioterapeuta puede fijar los tuyos.</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>

@@ -2036,6 +2036,10 @@ mieux · pareil · moins bien</translation>
         <source>Pain that is &amp;acceptable, up to</source>
         <translation>Douleur &amp;acceptable, jusqu’à</translation>
     </message>
+    <message>
+        <source>The safety questions&apos; 7 days and the pain limits 3 and 5 are StretchGuide&apos;s starting numbers, not the articles&apos;. Your physiotherapist can set yours.</source>
+        <translation>Les 7 jours des questions de sécurité et les limites de douleur 3 et 5 sont des valeurs de départ de StretchGuide, pas celles des articles. Votre kinésithérapeute peut fixer les vôtres.</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
