@@ -170,6 +170,7 @@ def main() -> int:
                 steps=h.steps(),
                 responses=h.responses(),
                 hurts=h.hurts(),
+                utc_offset=h._offset(h._now()),
             )
             ms, _ = timed(lambda: h.summary(today))
             print(f"summary (stats command): {ms:.1f} ms")

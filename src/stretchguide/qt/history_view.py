@@ -185,7 +185,9 @@ class HistoryView(HistoryExports):
 
     # -- data ----------------------------------------------------------------
     def today(self) -> date:
-        return datetime.fromtimestamp(self.wall()).date()
+        # The store's rule: after a flight west, the day of a session already
+        # done on the clock of where it was done (History.today_at).
+        return self.history.today_at(self.wall())
 
     def refresh(self) -> None:
         # Read once: parts of one refresh never disagree about the day, even

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -36,6 +36,7 @@ from stretchguide.core.trends import (
     Response,
     RollingColumns,
     SessionChange,
+    SessionDay,
     SessionDayColumns,
     Streak,
     TrendData,
@@ -43,6 +44,8 @@ from stretchguide.core.trends import (
     day_from_number,
     exercise_links,
     fourteen_day_verdict,
+    gap_days,
+    joined_days,
     rolling_columns,
     streak_from_day_numbers,
 )
@@ -113,8 +116,37 @@ class HistoryReader(RecordReader):
         return [r[0] for r in rows]
 
     def streak(self, today: date | None = None, goal: int = HABIT_DAYS) -> Streak:
-        day = day_no(today or self.today())
-        return streak_from_day_numbers(self._session_day_numbers(), day, goal=goal)
+        return self._streak(self._session_day_numbers(), day_no(today or self.today()), goal)
+
+    def _streak(self, days: Sequence[int], today: int, goal: int = HABIT_DAYS) -> Streak:
+        return streak_from_day_numbers(days, today, goal=goal, joined=self._joined(days, today))
+
+    def _joined(self, days: Sequence[int], today: int) -> frozenset[int]:
+        """Of the session days ``days``, those only a change of clock parted
+        from the session day before them, and ``today`` when only one parted
+        it from the last (:func:`core.trends.joined_days`)."""
+        wanted = gap_days(days, today)
+        if not wanted:
+            return frozenset()
+        # Only the days on either side of a short gap: ~1 ms, not the ~12 ms
+        # of every session in ten years. In chunks, as SQLite limits the
+        # number of parameters.
+        day = "(started_at + utc_offset) / 86400"
+        wanted_days, rows = sorted(wanted), []
+        for i in range(0, len(wanted_days), 500):
+            chunk = wanted_days[i : i + 500]
+            rows += self.conn.execute(
+                f"SELECT {day} AS d, MIN(started_at), MAX(started_at), "
+                "GROUP_CONCAT(DISTINCT utc_offset) FROM sessions "
+                f"WHERE status IN {DONE_STATUSES_SQL} "
+                f"AND {day} IN ({', '.join('?' * len(chunk))}) GROUP BY d",
+                chunk,
+            ).fetchall()
+        clocks = {
+            d: SessionDay(d, first, last, tuple(int(o) for o in offsets.split(",")))
+            for d, first, last, offsets in rows
+        }
+        return joined_days(days, clocks, today, self._offset(self._now()))
 
     def _done_between(self, first: date, last: date) -> int:
         row = self.conn.execute(
@@ -211,7 +243,7 @@ class HistoryReader(RecordReader):
             rolling_columns(daily),
             self.change_columns(),
             per_day,
-            streak_from_day_numbers(done_days, day_no(today)),
+            self._streak(done_days, day_no(today)),
             tuple(self.exercise_links()),
             self.verdict(today),
         )
@@ -266,7 +298,7 @@ class HistoryReader(RecordReader):
             rolling,
             self.change_columns((since_day - 1) * 86400),
             self.session_day_columns(since_day),
-            streak_from_day_numbers(done_days, day_no(today)),
+            self._streak(done_days, day_no(today)),
             (),
             self.verdict(today),
         )

@@ -23,7 +23,7 @@ from stretchguide.core.trends import (
     RoutineSnapshot,
     SessionRecord,
     StepRecord,
-    local_day,
+    current_day,
 )
 from stretchguide.store.rows import (
     CHECKIN_COLS,
@@ -60,9 +60,22 @@ class RecordReader:
         return int(self._clock())
 
     def today(self) -> date:
-        """The person's current local date."""
-        now = self._now()
-        return local_day(now, self._offset(now))
+        """Today for the trends, by the injected clock (:meth:`today_at`)."""
+        return self.today_at(self._clock())
+
+    def today_at(self, now: float) -> date:
+        """Today for the trends at ``now``: the local date, or the next day
+        when a session or check-in made by ``now`` is dated that day on its
+        own clock (after a flight west; :func:`core.trends.current_day`)."""
+        at = int(now)
+        # An offset at most 26 hours ahead of now's can put a record made by
+        # now on the next day, so two days back holds every such record.
+        recent = self.conn.execute(
+            "SELECT started_at, utc_offset FROM sessions WHERE started_at BETWEEN ? AND ? "
+            "UNION ALL SELECT at, utc_offset FROM checkins WHERE at BETWEEN ? AND ?",
+            (at - 2 * 86400, at, at - 2 * 86400, at),
+        ).fetchall()
+        return current_day(at, self._offset(at), recent)
 
     # ------------------------------------------------------------------ sessions
 

@@ -15,9 +15,9 @@ back is better, whatever the numbers do.
 
 This package's names below are its interface; the modules behind it:
 ``records`` (the frozen records), ``series`` (days, series, rolling means,
-comparisons, adherence, streaks), ``exercises`` (what came before a
-change), ``verdict`` (the 14-day verdict) and ``columns`` (the same
-answers as columns for the chart).
+comparisons, adherence, streaks, and "today" and gaps across time zones),
+``exercises`` (what came before a change), ``verdict`` (the 14-day
+verdict) and ``columns`` (the same answers as columns for the chart).
 """
 
 from stretchguide.core.trends.columns import (
@@ -29,7 +29,6 @@ from stretchguide.core.trends.columns import (
     TrendData,
     rolling_columns,
     session_day_columns,
-    streak_from_day_numbers,
     trend_data,
 )
 from stretchguide.core.trends.exercises import (
@@ -56,22 +55,31 @@ from stretchguide.core.trends.records import (
     by_kind,
 )
 from stretchguide.core.trends.series import (
+    AHEAD_DAYS_MAX,
+    CLOCK_GAP_MAX,
     HABIT_DAYS,
     Adherence,
     DayPain,
     RollingPoint,
     SessionChange,
+    SessionDay,
     Streak,
     adherence,
+    clock_made_gap,
     compare,
+    current_day,
     daily_series,
     day_from_number,
     day_number,
+    gap_days,
     habit_streak,
+    joined_days,
     local_day,
     rolling_means,
     session_changes,
+    session_clock_days,
     session_days,
+    streak_from_day_numbers,
     streak_from_days,
 )
 from stretchguide.core.trends.verdict import (
@@ -86,7 +94,9 @@ from stretchguide.core.trends.verdict import (
 )
 
 __all__ = [
+    "AHEAD_DAYS_MAX",
     "Adherence",
+    "CLOCK_GAP_MAX",
     "ChangeColumns",
     "CheckIn",
     "CheckInKind",
@@ -108,6 +118,7 @@ __all__ = [
     "RollingPoint",
     "RoutineSnapshot",
     "SessionChange",
+    "SessionDay",
     "SessionDayColumns",
     "SessionRecord",
     "SessionStatus",
@@ -122,7 +133,10 @@ __all__ = [
     "adherence",
     "by_concern",
     "by_kind",
+    "clock_made_gap",
     "compare",
+    "current_day",
+    "gap_days",
     "daily_series",
     "day_from_number",
     "day_number",
@@ -130,10 +144,12 @@ __all__ = [
     "exercises_before_change",
     "fourteen_day_verdict",
     "habit_streak",
+    "joined_days",
     "local_day",
     "rolling_columns",
     "rolling_means",
     "session_changes",
+    "session_clock_days",
     "session_day_columns",
     "session_days",
     "streak_from_day_numbers",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from stretchguide.core.trends.records import (
 )
 from stretchguide.core.trends.series import (
     _EPOCH_ORDINAL,
-    HABIT_DAYS,
     DayPain,
     RollingPoint,
     SessionChange,
@@ -177,25 +175,6 @@ def session_day_columns(sessions: Iterable[SessionRecord]) -> SessionDayColumns:
     )
 
 
-def streak_from_day_numbers(days: Sequence[int], today: int, *, goal: int = HABIT_DAYS) -> Streak:
-    """:func:`streak_from_days` from ascending, distinct day numbers."""
-    best = run = 0
-    prev: int | None = None
-    for d in days:
-        run = run + 1 if prev is not None and d - prev == 1 else 1
-        if run > best:
-            best = run
-        prev = d
-    current = 0
-    i = bisect.bisect_right(days, today) - 1
-    if i >= 0 and days[i] >= today - 1:
-        current = 1
-        while i > 0 and days[i - 1] == days[i] - 1:
-            current += 1
-            i -= 1
-    return Streak(current, best, goal)
-
-
 @dataclass(frozen=True)
 class TrendData:
     """Everything the history view shows, over the whole history."""
@@ -217,17 +196,19 @@ def trend_data(
     steps: Iterable[StepRecord],
     responses: Iterable[ExerciseResponse] = (),
     hurts: Iterable[HurtEvent] = (),
+    utc_offset: int | None = None,
 ) -> TrendData:
     """The reference for :meth:`stretchguide.store.history.History.trend_data`
     (``steps``: the sessions' step records, see
-    :func:`~stretchguide.core.trends.exercises.worked_exercises`)."""
+    :func:`~stretchguide.core.trends.exercises.worked_exercises`;
+    ``utc_offset``: the clock's offset now, see :func:`habit_streak`)."""
     daily = daily_series(checkins)
     return TrendData(
         DailyColumns.of(daily),
         RollingColumns.of(rolling_means(daily)),
         ChangeColumns.of(session_changes(sessions, checkins)),
         session_day_columns(sessions),
-        habit_streak(sessions, today),
+        habit_streak(sessions, today, utc_offset=utc_offset),
         tuple(
             exercises_before_change(
                 sessions, checkins, steps=steps, responses=responses, hurts=hurts

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+import itertools
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,7 +22,8 @@ from stretchguide.core.trends.records import (
 # --------------------------------------------------------------------------- days
 
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_EPOCH_DATE = date(1970, 1, 1)
+_EPOCH_ORDINAL = _EPOCH_DATE.toordinal()
 
 
 def day_number(ts: int, utc_offset: int) -> int:
@@ -243,27 +246,198 @@ def session_days(sessions: Iterable[SessionRecord]) -> set[date]:
 
 
 def habit_streak(
-    sessions: Iterable[SessionRecord], today: date, *, goal: int = HABIT_DAYS
+    sessions: Iterable[SessionRecord],
+    today: date,
+    *,
+    goal: int = HABIT_DAYS,
+    utc_offset: int | None = None,
 ) -> Streak:
     """The run of consecutive days with a session (completed or partial).
 
     A streak that reached yesterday is still current today, because today's
-    session may simply not have happened yet.
+    session may simply not have happened yet. A gap that only a change of
+    clock made (travel, a change to or from summer time) does not break it
+    (:func:`joined_days`); ``utc_offset`` is the offset of the clock now,
+    for the gap between the last session and ``today``.
     """
-    return streak_from_days(session_days(sessions), today, goal=goal)
+    done = [s for s in sessions if s.status in DONE_STATUSES]
+    clocks = {d.day: d for d in session_clock_days((s.started_at, s.utc_offset) for s in done)}
+    days, today_no = sorted(clocks), (today - _EPOCH_DATE).days
+    return streak_from_day_numbers(
+        days, today_no, goal=goal, joined=joined_days(days, clocks, today_no, utc_offset)
+    )
 
 
-def streak_from_days(days: set[date], today: date, *, goal: int = HABIT_DAYS) -> Streak:
+def streak_from_days(
+    days: set[date], today: date, *, goal: int = HABIT_DAYS, joined: Container[date] = ()
+) -> Streak:
     """:func:`habit_streak` from the set of days that had a session."""
-    current = 0
-    day = today if today in days else today - timedelta(days=1)
-    while day in days:
-        current += 1
-        day -= timedelta(days=1)
+    numbers = sorted((d - _EPOCH_DATE).days for d in days)
+    joined_no = {n for n in numbers if day_from_number(n) in joined}
+    if today not in days and today in joined:
+        joined_no.add((today - _EPOCH_DATE).days)
+    return streak_from_day_numbers(numbers, (today - _EPOCH_DATE).days, goal=goal, joined=joined_no)
+
+
+def streak_from_day_numbers(
+    days: Sequence[int], today: int, *, goal: int = HABIT_DAYS, joined: Container[int] = ()
+) -> Streak:
+    """:func:`habit_streak` from ascending, distinct day numbers.
+
+    ``joined``: days whose gap from the session day before them a change of
+    clock made, so the run goes on across it (:func:`joined_days`); it may
+    hold ``today`` without a session, when the gap from the last session
+    day to today was made so. The days a gap skipped are not counted.
+    """
     best = run = 0
-    prev: date | None = None
-    for d in sorted(days):
-        run = run + 1 if prev is not None and d - prev == timedelta(days=1) else 1
-        best = max(best, run)
+    prev: int | None = None
+    for d in days:
+        run = run + 1 if prev is not None and (d - prev == 1 or d in joined) else 1
+        if run > best:
+            best = run
         prev = d
+    current = 0
+    i = bisect.bisect_right(days, today) - 1
+    if i >= 0 and (days[i] >= today - 1 or today in joined):
+        current = 1
+        while i > 0 and (days[i - 1] == days[i] - 1 or days[i] in joined):
+            current += 1
+            i -= 1
     return Streak(current, best, goal)
+
+
+# --------------------------------------------------------------------------- travel
+# Every record keeps the day of the clock it was made on (a session at 08:00
+# in Tokyo is on Tokyo's date), and "today" is the date on the clock now. A
+# flight changes the clock between the two, so a day can seem to come
+# twice (west) or be skipped (east, over the date line). The rules below
+# read such days as the traveller lived them; docs/RELIABILITY.md, "Travel
+# across time zones".
+
+# The most a record's own day may be ahead of the local date and still move
+# "today": a flight west puts a morning's session on "tomorrow", one day at
+# most. Further ahead is a wrong clock or a wrong zone, not a journey.
+AHEAD_DAYS_MAX = 1
+
+# The widest gap, in day numbers, a change of clock alone can open between
+# two session days: offsets run from -12 to +14 hours, so two days can be
+# skipped at most (day d, then d + 3). A wider gap is a real break.
+CLOCK_GAP_MAX = 3
+
+
+def current_day(now: float, utc_offset: int, recent: Iterable[tuple[int, int]]) -> date:
+    """Today, for the trends: the date on the clock now (``now`` with
+    ``utc_offset``), or the next day when a record already made, with a
+    time not after ``now``, is dated on its own clock that next day.
+
+    ``recent``: ``(time, utc_offset)`` of the records made lately (a day
+    and a bit back is enough: only an offset more than ``now - time``
+    ahead of the current one can put a record on the next day).
+
+    After a flight west the morning's session, on the clock of the place it
+    was done, is on the day after the date where the person now is; it was
+    done, so that day has come, and "today" is that day until the local
+    date catches up. A record stamped after ``now`` was made while the
+    clock was ahead (``core/clock_rules.py``), and one two or more days
+    ahead is a wrong clock or zone: neither moves today.
+    """
+    n = int(now)
+    local = day_number(n, utc_offset)
+    ahead = [
+        day
+        for at, off in recent
+        if at <= n and 0 < (day := day_number(at, off)) - local <= AHEAD_DAYS_MAX
+    ]
+    return day_from_number(max(ahead, default=local))
+
+
+@dataclass(frozen=True)
+class SessionDay:
+    """The sessions of one day, enough to tell a gap a journey made from a
+    day missed."""
+
+    day: int  # day number on the sessions' own clocks
+    first: int  # the earliest start that day (UTC seconds)
+    last: int  # the latest start that day
+    offsets: tuple[int, ...]  # the UTC offsets the day's sessions were made with
+
+
+def session_clock_days(starts: Iterable[tuple[int, int]]) -> list[SessionDay]:
+    """``(start, utc_offset)`` of done sessions as one :class:`SessionDay`
+    per day, oldest first."""
+    by_day: dict[int, list[tuple[int, int]]] = {}
+    for at, off in starts:
+        by_day.setdefault(day_number(at, off), []).append((at, off))
+    return [
+        SessionDay(
+            d,
+            min(at for at, _ in items),
+            max(at for at, _ in items),
+            tuple(sorted({off for _, off in items})),
+        )
+        for d, items in sorted(by_day.items())
+    ]
+
+
+def clock_made_gap(earlier: SessionDay, later: SessionDay) -> bool:
+    """Whether the days between two session days were skipped only by a
+    change of clock: on one of the clocks the two days' sessions were made
+    with, they fall on the same or consecutive days.
+
+    A day missed at home has one clock, on which the gap stays. A change
+    to summer time can also close a gap, but only for sessions within an
+    hour of midnight on both sides: under a day apart, and on one clock
+    consecutive days, which is what the rule asks.
+    """
+    if not 2 <= later.day - earlier.day <= CLOCK_GAP_MAX:
+        return False
+    return any(
+        day_number(later.first, off) - day_number(earlier.last, off) <= 1
+        for off in {*earlier.offsets, *later.offsets}
+    )
+
+
+def gap_days(days: Sequence[int], today: int) -> set[int]:
+    """The days :func:`joined_days` reads the clocks of: both sides of each
+    gap a change of clock could have made, and the last session day
+    before ``today`` when today has none and such a gap lies between."""
+    out: set[int] = set()
+    for a, b in itertools.pairwise(days):
+        if 2 <= b - a <= CLOCK_GAP_MAX:
+            out |= {a, b}
+    i = bisect.bisect_right(days, today) - 1
+    if i >= 0 and 2 <= today - days[i] <= CLOCK_GAP_MAX:
+        out.add(days[i])
+    return out
+
+
+def joined_days(
+    days: Sequence[int],
+    clocks: Mapping[int, SessionDay],
+    today: int,
+    utc_offset: int | None,
+) -> frozenset[int]:
+    """The days whose gap from the session day before them only a change of
+    clock made (:func:`clock_made_gap`), for :func:`streak_from_day_numbers`.
+
+    ``days``: every session day, ascending; ``clocks``: at least the
+    :func:`gap_days` among them. With ``utc_offset`` (the clock's now) it
+    also holds ``today`` when today has no session yet and the last
+    session, read on today's clock, was yesterday or today: after a flight
+    east over the date line the last session's own date is two days back,
+    but the person has lived one day since.
+    """
+    out = {
+        b
+        for a, b in itertools.pairwise(days)
+        if 2 <= b - a <= CLOCK_GAP_MAX and clock_made_gap(clocks[a], clocks[b])
+    }
+    i = bisect.bisect_right(days, today) - 1
+    if (
+        utc_offset is not None
+        and i >= 0
+        and 2 <= today - days[i] <= CLOCK_GAP_MAX
+        and today - day_number(clocks[days[i]].last, utc_offset) <= 1
+    ):
+        out.add(today)
+    return frozenset(out)
