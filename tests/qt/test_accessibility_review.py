@@ -136,6 +136,59 @@ def test_every_label_on_every_page_gives_a_screen_reader_its_text(qtbot, app_win
     assert not left, left
 
 
+def test_the_countdown_says_the_phase_with_its_number_and_speaks_once_a_phase(
+    qtbot, app_window, monkeypatch
+):
+    from stretchguide.qt import accessible
+
+    window, clock, *_ = app_window
+    start_a_session(qtbot, window)
+    sent = []
+    monkeypatch.setattr(accessible, "_send", sent.append)
+    view, controller = window.session_view, window.flow.controller
+    dial = view.dial
+    first = window.flow.session.snapshot(clock())
+    phases = [(first.phase, first.step_index)]  # announced as the session began
+    for _ in range(120):  # two minutes, in half seconds: several phases
+        clock.advance(0.5)
+        controller.tick()
+        snap = window.flow.session.snapshot(clock())
+        read = exposed(dial)
+        # What to do and the number, together, as the dial shows them.
+        assert dial.caption in read and dial.text in read, read
+        if dial.sub:
+            assert dial.sub in read
+        key = (snap.phase, snap.step_index)
+        if snap.phase.value in ("prepare", "hold", "reps", "switch", "rest") and (
+            not phases or phases[-1] != key
+        ):
+            phases.append(key)
+    said = [e.message() for e in sent if e.type() == QAccessible.Event.Announcement]
+    said = [m for m in said if m.split(",")[0] in ("Get ready", "Hold", "Move", "Rest")]
+    # Once as each phase begins, not every second.
+    assert len(phases) >= 4 and len(said) == len(phases) - 1, (phases, said)
+
+
+def test_the_side_and_state_badges_say_their_words(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_a_session(qtbot, window)
+    view, controller = window.session_view, window.flow.controller
+    for _ in range(900):  # to the first exercise done one side at a time
+        if view.side.isVisibleTo(view):
+            break
+        clock.advance(1.0)
+        controller.tick()
+    shown = view.side.text()
+    assert shown in ("LEFT", "RIGHT", "LEFT LEG", "RIGHT LEG")
+    # The side in words (not the capitals drawn), then what it is.
+    spoken = shown.capitalize() if " " in shown else shown.capitalize() + " side"
+    assert exposed(view.side) == spoken + " Side"
+    controller.toggle_pause()
+    controller.toggle_mute()
+    assert exposed(view.paused_badge) == "Paused "
+    assert exposed(view.mute_badge) == "Sound off Sound"
+
+
 def test_the_session_labels_say_their_words_and_keep_their_role(qtbot, app_window):
     window, *_ = app_window
     window.start_routine(ROUTINE)
@@ -461,8 +514,40 @@ def test_esc_on_this_hurts_asks_whether_to_stop_and_never_resumes_unasked(qtbot,
     hint, (title, stop_hint) = record
     assert hint.startswith("Esc:") and "Stop the session" in hint
     assert title == "Stop the session?"
-    assert stop_hint == "Esc: No, carry on"
+    # "No" here goes back to the hurt question's choices, not into the exercise.
+    assert stop_hint == "Esc: No, back to the choices"
     assert window.current_page() != "session"
+
+
+def test_the_stop_questions_no_says_where_it_goes_each_time(qtbot, app_window):
+    window, *_ = app_window
+    start_a_session(qtbot, window)
+    view = window.session_view
+
+    def seen(overlay):
+        shown = (overlay.keys_hint.text(), words(overlay.buttons["continue"].text()))
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+        return shown
+
+    def escape(overlay):
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+
+    def carry_on(overlay):
+        qtbot.keyClick(overlay, Qt.Key.Key_3)  # 3: carry on
+
+    # Esc in the session: "No" carries on.
+    record = while_asked([seen])
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert record == [("Esc: No, carry on", "2 No, carry on")]
+    assert window.current_page() == "session"
+    # From "This hurts": "No" goes back to its choices; the hurt question
+    # then carries on, and the next stop question says "carry on" again.
+    record = while_asked([escape, seen, carry_on])
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert record[1] == ("Esc: No, back to the choices", "2 No, back to the choices")
+    record = while_asked([seen])
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert record == [("Esc: No, carry on", "2 No, carry on")]
 
 
 def test_no_to_stopping_goes_back_to_the_hurt_choices_never_into_the_exercise(qtbot, app_window):
