@@ -790,3 +790,61 @@ def test_routine_cautions_read_on_light_and_dark(qtbot):
         warm = [c for c in colours if c.lower() not in ("#000000", "#ffffff", "#e8e8e8")]
         assert warm and all(contrast(QColor(c), base) >= 4.5 for c in warm), (warm, base.name())
     app.setPalette(light)
+
+
+def test_each_routine_filter_is_named_by_its_label(qtbot, app_window):
+    window, *_ = app_window
+    window.ensure_routines()
+    page = window.routines
+    for combo, word in ((page.cause_filter, "Cause"), (page.position_filter, "Position")):
+        iface = QAccessible.queryAccessibleInterface(combo)
+        # On Linux Qt's name for a combo box is its current item; Orca takes
+        # the name from the label it is "labelled by".
+        labels = [
+            i.text(QAccessible.Text.Name) for i, _ in iface.relations(QAccessible.Relation.Label)
+        ]
+        assert any(word in name for name in labels), (word, labels)
+        label = next(w for w in page.findChildren(QLabel) if w.buddy() is combo)
+        assert label.isVisible()
+
+
+def colours_of(widget: QWidget):
+    """The background and text colours of ``widget`` as drawn: the commonest
+    colour, and the one furthest from it in contrast."""
+    from collections import Counter
+
+    image = widget.grab().toImage()
+    inner = [
+        image.pixelColor(x, y)
+        for x in range(3, image.width() - 3)
+        for y in range(3, image.height() - 3)
+    ]
+    bg = Counter(c.rgb() for c in inner).most_common(1)[0][0]
+    from PySide6.QtGui import QColor
+
+    bg_colour = QColor.fromRgb(bg)
+    fg = max(inner, key=lambda c: contrast(c, bg_colour))
+    return bg_colour, fg
+
+
+@pytest.mark.parametrize("first", ["light", "dark"])
+def test_the_equipment_button_follows_the_theme_and_reads(qtbot, app_window, first):
+    from PySide6.QtGui import QPalette
+
+    from stretchguide.qt import theme
+
+    window, *_ = app_window
+    try:
+        theme.set_theme(first)
+        window.ensure_routines()  # built in one theme...
+        button = window.routines.equipment_button
+        for now in ("dark", "light") if first == "light" else ("light", "dark"):
+            theme.set_theme(now)  # ...shown in the other, and back
+            QApplication.processEvents()
+            bg, fg = colours_of(button)
+            # The page's window colour (a style sheet froze the button's own palette).
+            window_colour = window.routines.palette().color(QPalette.ColorRole.Window)
+            assert (bg.lightness() < 128) == (window_colour.lightness() < 128), (now, bg.name())
+            assert contrast(fg, bg) >= 4.5, (now, fg.name(), bg.name())
+    finally:
+        theme.set_theme("light")

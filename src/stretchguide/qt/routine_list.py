@@ -22,7 +22,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionToolButton,
+    QStyleOptionViewItem,
+    QStylePainter,
+    QToolButton,
+)
 
 from stretchguide.core.catalog import Cause, Equipment, Exercise, Position, Routine
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
@@ -401,3 +408,20 @@ class RoutineCardDelegate(QStyledItemDelegate):
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
             bx += w + 6
         painter.restore()
+
+
+class MenuButton(QToolButton):
+    """A button that opens its menu, drawn without the style's menu arrow.
+
+    Its text ends in "▾" in every language; the style's arrow drew a second
+    one over the last letters. It was hidden with a style sheet, which made
+    the button keep the palette of the theme it was built in: white on the
+    dark theme (or dark on the light one) after a switch.
+    """
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        del event
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.features &= ~QStyleOptionToolButton.ToolButtonFeature.HasMenu
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
