@@ -11,7 +11,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QTextDocument
+from PySide6.QtGui import QAccessible, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from tests.qt.test_flow import ROUTINE, app_window, fill_checkin, pass_safety_gate
 
@@ -848,3 +848,48 @@ def test_the_equipment_button_follows_the_theme_and_reads(qtbot, app_window, fir
             assert contrast(fg, bg) >= 4.5, (now, fg.name(), bg.name())
     finally:
         theme.set_theme("light")
+
+
+@pytest.fixture
+def large_text(qapp):
+    """The application's font at twice its size, as with large text set."""
+    font = qapp.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(font)
+
+
+def test_routine_cards_keep_every_badge_and_the_whole_name_at_large_text(
+    qtbot, large_text, app_window
+):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from stretchguide.qt.routine_list import Role
+
+    window, *_ = app_window
+    window.resize(1024, 700)
+    window.ensure_routines()
+    qtbot.wait(50)
+    view = window.routines.list_view
+    delegate = view.itemDelegate()
+    model = view.model()
+    port = view.viewport().rect()
+    assert port.width() < 450  # the test needs a narrow list, where badges used to drop
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        rect = view.visualRect(index)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = rect
+        card = delegate.card_layout(option, index, rect)
+        badges = (index.data(Role.POSITION_BADGES) or []) + (index.data(Role.BADGES) or [])
+        assert [text for _, text, _ in card.pills] == badges  # every one drawn
+        for part in [card.title, card.summary, *(p for p, _, _ in card.pills)]:
+            # Inside its card (which grew to hold it) and across the list's width.
+            assert rect.contains(part), (index.data(), part, rect)
+            assert part.right() <= port.right()
+        fm = QFontMetrics(delegate._fonts(option)[0])
+        wrapped = fm.boundingRect(card.title, int(Qt.TextFlag.TextWordWrap), index.data())
+        assert wrapped.height() <= card.title.height()  # the name is not cut

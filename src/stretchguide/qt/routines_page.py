@@ -119,6 +119,7 @@ class RoutinesPage(QWidget):
 
     def _build(self) -> None:
         """The filters and an empty list, in place of the loading label."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import (
             QCheckBox,
             QComboBox,
@@ -177,7 +178,10 @@ class RoutinesPage(QWidget):
 
         self.list_view = QListView()
         self.list_view.setAccessibleName(self.tr("Routines"))
-        self.list_view.setUniformItemSizes(True)
+        # Cards grow with their wrapped names and badges (RoutineCardDelegate),
+        # so their heights differ and follow the list's width.
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.list_view)
         # The splitter is sized with this small placeholder beside the list
