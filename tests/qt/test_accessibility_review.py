@@ -893,3 +893,51 @@ def test_routine_cards_keep_every_badge_and_the_whole_name_at_large_text(
         fm = QFontMetrics(delegate._fonts(option)[0])
         wrapped = fm.boundingRect(card.title, int(Qt.TextFlag.TextWordWrap), index.data())
         assert wrapped.height() <= card.title.height()  # the name is not cut
+
+
+def streak_row(qtbot, width: int):
+    from datetime import date
+
+    from stretchguide.qt.history_streak import StreakRow
+
+    row = StreakRow()
+    qtbot.addWidget(row)
+    today = date(2026, 3, 11)
+    row.strip.set_days({date(2026, 3, d) for d in range(1, 12)}, today)
+    row.label.setText(row.text(10, 21, planned=False))
+    row.resize(width, 200)
+    row.show()
+    qtbot.waitExposed(row)
+    QApplication.processEvents()
+    return row
+
+
+def check_strip_fits(row) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    strip = row.strip
+    side = strip.square_side()
+    fm = QFontMetricsF(strip.digit_font())
+    # Every day number fits inside its square, in type near the text's size...
+    assert fm.horizontalAdvance("28") < side and fm.height() <= side
+    assert strip.digit_font().pointSizeF() >= 0.8 * QApplication.font().pointSizeF()
+    # ...and the 21 squares fit the strip, which neither overlaps the words
+    # nor leaves the row.
+    assert 21 * side + 20 * strip.GAP <= strip.width() + 0.5
+    assert side + 1 <= strip.height()
+    assert not row.label.geometry().intersects(strip.geometry())
+    assert row.rect().contains(strip.geometry())
+
+
+def test_the_21_day_strip_fits_its_numbers_at_large_text(qtbot, large_text):
+    row = streak_row(qtbot, 1000)  # the History page's width in a 1024-pixel window
+    check_strip_fits(row)
+    assert not row.side_by_side()  # under the streak in words: there was no room beside
+    # Its wrapped words are not cut either.
+    assert row.label.height() >= row.label.heightForWidth(row.label.width())
+
+
+def test_the_21_day_strip_stays_beside_the_words_at_normal_text(qtbot):
+    row = streak_row(qtbot, 1000)
+    check_strip_fits(row)
+    assert row.side_by_side()
