@@ -941,3 +941,50 @@ def test_the_21_day_strip_stays_beside_the_words_at_normal_text(qtbot):
     row = streak_row(qtbot, 1000)
     check_strip_fits(row)
     assert row.side_by_side()
+
+
+@pytest.fixture
+def language(qapp):
+    """Install a language for one test; English again afterwards."""
+    from stretchguide.qt import i18n
+
+    yield lambda lang: i18n.install_language(qapp, lang, {})
+    i18n.install_language(qapp, "en", {})
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_help_or_hurt_headers_take_at_most_two_lines_at_1024_pixels(qtbot, language, lang):
+    from PySide6.QtWidgets import QStyle
+
+    from stretchguide.core.catalog.reader import load_builtin
+    from stretchguide.core.trends.exercises import ExerciseLink
+    from stretchguide.qt.history_table import HelpsHurtsBox
+
+    language(lang)
+    exercises = load_builtin().exercises
+    box = HelpsHurtsBox(exercises)
+    qtbot.addWidget(box)
+    ids = list(exercises)[:8]
+    box.model.set_links([ExerciseLink(x, 104, 70, 171, 105, 135, 125, hurts=18) for x in ids])
+    box.resize(500, 330)  # the table's share of the History page in a 1024-pixel window
+    box.show()
+    qtbot.waitExposed(box)
+    table, header = box.table, box.table.horizontalHeader()
+    fm = header.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, table)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    for col in range(box.model.columnCount()):
+        text = box.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        width = table.columnWidth(col) - 4 * margin
+        drawn = fm.boundingRect(0, 0, width, 10_000, flags, text)
+        assert drawn.height() <= 2 * fm.lineSpacing(), (col, text, width)
+        # No word is split over two lines, nor cut at the side.
+        assert max(fm.horizontalAdvance(w) for w in text.split()) <= width, (col, text)
+        assert header.height() >= drawn.height()
+    # The names keep their room and nothing needs a sideways scroll.
+    assert table.columnWidth(0) >= 12 * table.fontMetrics().averageCharWidth()
+    assert sum(table.columnWidth(c) for c in range(5)) <= table.viewport().width()
+    # The symbols are explained under the table, and said in words.
+    assert "\u2713" in box.key.text() and box.key.isVisible()
+    spoken = box.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+    assert "\u2713" not in spoken and len(spoken.split()) >= 4
