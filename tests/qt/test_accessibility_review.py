@@ -11,7 +11,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QTextDocument
+from PySide6.QtGui import QAccessible, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from tests.qt.test_flow import ROUTINE, app_window, fill_checkin, pass_safety_gate
 
@@ -134,6 +134,59 @@ def test_every_label_on_every_page_gives_a_screen_reader_its_text(qtbot, app_win
     assert "this hurts" in found  # the question was looked at, open
     left = {where: m for where, m in found.items() if m}
     assert not left, left
+
+
+def test_the_countdown_says_the_phase_with_its_number_and_speaks_once_a_phase(
+    qtbot, app_window, monkeypatch
+):
+    from stretchguide.qt import accessible
+
+    window, clock, *_ = app_window
+    start_a_session(qtbot, window)
+    sent = []
+    monkeypatch.setattr(accessible, "_send", sent.append)
+    view, controller = window.session_view, window.flow.controller
+    dial = view.dial
+    first = window.flow.session.snapshot(clock())
+    phases = [(first.phase, first.step_index)]  # announced as the session began
+    for _ in range(120):  # two minutes, in half seconds: several phases
+        clock.advance(0.5)
+        controller.tick()
+        snap = window.flow.session.snapshot(clock())
+        read = exposed(dial)
+        # What to do and the number, together, as the dial shows them.
+        assert dial.caption in read and dial.text in read, read
+        if dial.sub:
+            assert dial.sub in read
+        key = (snap.phase, snap.step_index)
+        if snap.phase.value in ("prepare", "hold", "reps", "switch", "rest") and (
+            not phases or phases[-1] != key
+        ):
+            phases.append(key)
+    said = [e.message() for e in sent if e.type() == QAccessible.Event.Announcement]
+    said = [m for m in said if m.split(",")[0] in ("Get ready", "Hold", "Move", "Rest")]
+    # Once as each phase begins, not every second.
+    assert len(phases) >= 4 and len(said) == len(phases) - 1, (phases, said)
+
+
+def test_the_side_and_state_badges_say_their_words(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_a_session(qtbot, window)
+    view, controller = window.session_view, window.flow.controller
+    for _ in range(900):  # to the first exercise done one side at a time
+        if view.side.isVisibleTo(view):
+            break
+        clock.advance(1.0)
+        controller.tick()
+    shown = view.side.text()
+    assert shown in ("LEFT", "RIGHT", "LEFT LEG", "RIGHT LEG")
+    # The side in words (not the capitals drawn), then what it is.
+    spoken = shown.capitalize() if " " in shown else shown.capitalize() + " side"
+    assert exposed(view.side) == spoken + " Side"
+    controller.toggle_pause()
+    controller.toggle_mute()
+    assert exposed(view.paused_badge) == "Paused "
+    assert exposed(view.mute_badge) == "Sound off Sound"
 
 
 def test_the_session_labels_say_their_words_and_keep_their_role(qtbot, app_window):
@@ -461,8 +514,40 @@ def test_esc_on_this_hurts_asks_whether_to_stop_and_never_resumes_unasked(qtbot,
     hint, (title, stop_hint) = record
     assert hint.startswith("Esc:") and "Stop the session" in hint
     assert title == "Stop the session?"
-    assert stop_hint == "Esc: No, carry on"
+    # "No" here goes back to the hurt question's choices, not into the exercise.
+    assert stop_hint == "Esc: No, back to the choices"
     assert window.current_page() != "session"
+
+
+def test_the_stop_questions_no_says_where_it_goes_each_time(qtbot, app_window):
+    window, *_ = app_window
+    start_a_session(qtbot, window)
+    view = window.session_view
+
+    def seen(overlay):
+        shown = (overlay.keys_hint.text(), words(overlay.buttons["continue"].text()))
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+        return shown
+
+    def escape(overlay):
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+
+    def carry_on(overlay):
+        qtbot.keyClick(overlay, Qt.Key.Key_3)  # 3: carry on
+
+    # Esc in the session: "No" carries on.
+    record = while_asked([seen])
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert record == [("Esc: No, carry on", "2 No, carry on")]
+    assert window.current_page() == "session"
+    # From "This hurts": "No" goes back to its choices; the hurt question
+    # then carries on, and the next stop question says "carry on" again.
+    record = while_asked([escape, seen, carry_on])
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert record[1] == ("Esc: No, back to the choices", "2 No, back to the choices")
+    record = while_asked([seen])
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert record == [("Esc: No, carry on", "2 No, carry on")]
 
 
 def test_no_to_stopping_goes_back_to_the_hurt_choices_never_into_the_exercise(qtbot, app_window):
@@ -705,3 +790,205 @@ def test_routine_cautions_read_on_light_and_dark(qtbot):
         warm = [c for c in colours if c.lower() not in ("#000000", "#ffffff", "#e8e8e8")]
         assert warm and all(contrast(QColor(c), base) >= 4.5 for c in warm), (warm, base.name())
     app.setPalette(light)
+
+
+def test_each_routine_filter_is_named_by_its_label(qtbot, app_window):
+    window, *_ = app_window
+    window.ensure_routines()
+    page = window.routines
+    for combo, word in ((page.cause_filter, "Cause"), (page.position_filter, "Position")):
+        iface = QAccessible.queryAccessibleInterface(combo)
+        # On Linux Qt's name for a combo box is its current item; Orca takes
+        # the name from the label it is "labelled by".
+        labels = [
+            i.text(QAccessible.Text.Name) for i, _ in iface.relations(QAccessible.Relation.Label)
+        ]
+        assert any(word in name for name in labels), (word, labels)
+        label = next(w for w in page.findChildren(QLabel) if w.buddy() is combo)
+        assert label.isVisible()
+
+
+def colours_of(widget: QWidget):
+    """The background and text colours of ``widget`` as drawn: the commonest
+    colour, and the one furthest from it in contrast."""
+    from collections import Counter
+
+    image = widget.grab().toImage()
+    inner = [
+        image.pixelColor(x, y)
+        for x in range(3, image.width() - 3)
+        for y in range(3, image.height() - 3)
+    ]
+    bg = Counter(c.rgb() for c in inner).most_common(1)[0][0]
+    from PySide6.QtGui import QColor
+
+    bg_colour = QColor.fromRgb(bg)
+    fg = max(inner, key=lambda c: contrast(c, bg_colour))
+    return bg_colour, fg
+
+
+@pytest.mark.parametrize("first", ["light", "dark"])
+def test_the_equipment_button_follows_the_theme_and_reads(qtbot, app_window, first):
+    from PySide6.QtGui import QPalette
+
+    from stretchguide.qt import theme
+
+    window, *_ = app_window
+    try:
+        theme.set_theme(first)
+        window.ensure_routines()  # built in one theme...
+        button = window.routines.equipment_button
+        for now in ("dark", "light") if first == "light" else ("light", "dark"):
+            theme.set_theme(now)  # ...shown in the other, and back
+            QApplication.processEvents()
+            bg, fg = colours_of(button)
+            # The page's window colour (a style sheet froze the button's own palette).
+            window_colour = window.routines.palette().color(QPalette.ColorRole.Window)
+            assert (bg.lightness() < 128) == (window_colour.lightness() < 128), (now, bg.name())
+            assert contrast(fg, bg) >= 4.5, (now, fg.name(), bg.name())
+    finally:
+        theme.set_theme("light")
+
+
+@pytest.fixture
+def large_text(qapp):
+    """The application's font at twice its size, as with large text set."""
+    font = qapp.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(font)
+
+
+def test_routine_cards_keep_every_badge_and_the_whole_name_at_large_text(
+    qtbot, large_text, app_window
+):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from stretchguide.qt.routine_list import Role
+
+    window, *_ = app_window
+    window.resize(1024, 700)
+    window.ensure_routines()
+    qtbot.wait(50)
+    view = window.routines.list_view
+    delegate = view.itemDelegate()
+    model = view.model()
+    port = view.viewport().rect()
+    assert port.width() < 450  # the test needs a narrow list, where badges used to drop
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        rect = view.visualRect(index)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = rect
+        card = delegate.card_layout(option, index, rect)
+        badges = (index.data(Role.POSITION_BADGES) or []) + (index.data(Role.BADGES) or [])
+        assert [text for _, text, _ in card.pills] == badges  # every one drawn
+        for part in [card.title, card.summary, *(p for p, _, _ in card.pills)]:
+            # Inside its card (which grew to hold it) and across the list's width.
+            assert rect.contains(part), (index.data(), part, rect)
+            assert part.right() <= port.right()
+        fm = QFontMetrics(delegate._fonts(option)[0])
+        wrapped = fm.boundingRect(card.title, int(Qt.TextFlag.TextWordWrap), index.data())
+        assert wrapped.height() <= card.title.height()  # the name is not cut
+
+
+def streak_row(qtbot, width: int):
+    from datetime import date
+
+    from stretchguide.qt.history_streak import StreakRow
+
+    row = StreakRow()
+    qtbot.addWidget(row)
+    today = date(2026, 3, 11)
+    row.strip.set_days({date(2026, 3, d) for d in range(1, 12)}, today)
+    row.label.setText(row.text(10, 21, planned=False))
+    row.resize(width, 200)
+    row.show()
+    qtbot.waitExposed(row)
+    QApplication.processEvents()
+    return row
+
+
+def check_strip_fits(row) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    strip = row.strip
+    side = strip.square_side()
+    fm = QFontMetricsF(strip.digit_font())
+    # Every day number fits inside its square, in type near the text's size...
+    assert fm.horizontalAdvance("28") < side and fm.height() <= side
+    assert strip.digit_font().pointSizeF() >= 0.8 * QApplication.font().pointSizeF()
+    # ...and the 21 squares fit the strip, which neither overlaps the words
+    # nor leaves the row.
+    assert 21 * side + 20 * strip.GAP <= strip.width() + 0.5
+    assert side + 1 <= strip.height()
+    assert not row.label.geometry().intersects(strip.geometry())
+    assert row.rect().contains(strip.geometry())
+
+
+def test_the_21_day_strip_fits_its_numbers_at_large_text(qtbot, large_text):
+    row = streak_row(qtbot, 1000)  # the History page's width in a 1024-pixel window
+    check_strip_fits(row)
+    assert not row.side_by_side()  # under the streak in words: there was no room beside
+    # Its wrapped words are not cut either.
+    assert row.label.height() >= row.label.heightForWidth(row.label.width())
+
+
+def test_the_21_day_strip_stays_beside_the_words_at_normal_text(qtbot):
+    row = streak_row(qtbot, 1000)
+    check_strip_fits(row)
+    assert row.side_by_side()
+
+
+@pytest.fixture
+def language(qapp):
+    """Install a language for one test; English again afterwards."""
+    from stretchguide.qt import i18n
+
+    yield lambda lang: i18n.install_language(qapp, lang, {})
+    i18n.install_language(qapp, "en", {})
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_help_or_hurt_headers_take_at_most_two_lines_at_1024_pixels(qtbot, language, lang):
+    from PySide6.QtWidgets import QStyle
+
+    from stretchguide.core.catalog.reader import load_builtin
+    from stretchguide.core.trends.exercises import ExerciseLink
+    from stretchguide.qt.history_table import HelpsHurtsBox
+
+    language(lang)
+    exercises = load_builtin().exercises
+    box = HelpsHurtsBox(exercises)
+    qtbot.addWidget(box)
+    ids = list(exercises)[:8]
+    box.model.set_links([ExerciseLink(x, 104, 70, 171, 105, 135, 125, hurts=18) for x in ids])
+    box.resize(500, 330)  # the table's share of the History page in a 1024-pixel window
+    box.show()
+    qtbot.waitExposed(box)
+    table, header = box.table, box.table.horizontalHeader()
+    fm = header.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, table)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    for col in range(box.model.columnCount()):
+        text = box.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        width = table.columnWidth(col) - 4 * margin
+        drawn = fm.boundingRect(0, 0, width, 10_000, flags, text)
+        assert drawn.height() <= 2 * fm.lineSpacing(), (col, text, width)
+        # No word is split over two lines, nor cut at the side.
+        assert max(fm.horizontalAdvance(w) for w in text.split()) <= width, (col, text)
+        assert header.height() >= drawn.height()
+    # The names keep their room and nothing needs a sideways scroll.
+    assert table.columnWidth(0) >= 12 * table.fontMetrics().averageCharWidth()
+    assert sum(table.columnWidth(c) for c in range(5)) <= table.viewport().width()
+    # The symbols are explained under the table, and said in words.
+    assert "\u2713" in box.key.text() and box.key.isVisible()
+    cells = QAccessible.queryAccessibleInterface(table)
+    heads = [cells.child(i) for i in range(cells.childCount())]
+    heads = [h for h in heads if h.role() == QAccessible.Role.ColumnHeader]
+    for col in (2, 4):
+        spoken = heads[col].text(QAccessible.Text.Name)
+        assert "\u2713" not in spoken and len(spoken.split()) >= 4, spoken

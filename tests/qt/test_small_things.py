@@ -102,5 +102,6 @@ def test_session_controls_have_accessible_names_and_keys(qtbot):
     # stand in for its text, which a screen reader then never got.
     for w in (view.instruction, view.next_up):
         assert w.accessibleDescription() and not w.accessibleName()
-    view.set_muted(True)  # a badge is named by what it says while it shows
-    assert view.mute_badge.accessibleName() == "SOUND OFF"
+    # A badge is named by what it says while it shows, in words, not capitals.
+    view.set_muted(True)
+    assert view.mute_badge.accessibleName() == "Sound off"

@@ -13,9 +13,9 @@ import html
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
 
 from stretchguide.core.trends import HABIT_DAYS, TrendData, VerdictKind
 from stretchguide.core.verdict_words import verdict_advice, verdict_headline
@@ -55,13 +55,19 @@ class VerdictBanner(QLabel):
 
 
 class StreakStrip(QWidget):
-    """The last 21 days as squares: filled when a session was done."""
+    """The last 21 days as squares: filled when a session was done.
+
+    The squares are sized from the font, so the day numbers fit in them
+    at any text size (with the font at twice its size they were squeezed
+    into squares a third their width, the numbers in 8-pixel type).
+    """
+
+    GAP = 4.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: list[tuple[date, bool]] = []
         self.planned: set[date] | None = None  # None: no plan, every day counts
-        self.setMinimumHeight(40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Last 21 days"))
 
@@ -77,24 +83,42 @@ class StreakStrip(QWidget):
         )
         self.update()
 
-    def sizeHint(self) -> QSize:
-        return QSize(21 * 30, 44)
+    def digit_font(self) -> QFont:
+        """The day numbers' font: a little smaller than the text's."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        return font
 
-    def paintEvent(self, event: object) -> None:
+    def least_side(self) -> float:
+        """The smallest square the widest day number ("28") fits in."""
+        fm = QFontMetricsF(self.digit_font())
+        return max(fm.horizontalAdvance("28") + 6, fm.height() + 4)
+
+    def square_side(self) -> float:
+        """The squares' side at the strip's size (never more than the font asks)."""
+        n = HABIT_DAYS
+        across = (self.width() - self.GAP * (n - 1)) / n
+        return min(self.height() - 2.0, across, self.least_side() * 1.5)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        side = self.least_side() * 1.5
+        return QSize(int(HABIT_DAYS * (side + self.GAP)), int(side + 2))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        side = self.least_side()
+        return QSize(int(HABIT_DAYS * (side + self.GAP)), self.sizeHint().height())
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         del event
         if not self.days:
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        n = len(self.days)
-        gap = 4.0
-        side = min(self.height() - 14.0, (self.width() - gap * (n - 1)) / n)
+        side = self.square_side()
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        small = QFont(self.font())
-        small.setPixelSize(max(8, int(side * 0.35)))
-        p.setFont(small)
+        p.setFont(self.digit_font())
         for i, (d, done) in enumerate(self.days):
-            r = QRectF(i * (side + gap), 0, side, side)
+            r = QRectF(i * (side + self.GAP), 1, side, side)
             if done:
                 p.setBrush(QColor(SESSION_COLOUR))
                 p.setPen(Qt.PenStyle.NoPen)
@@ -114,17 +138,43 @@ class StreakStrip(QWidget):
 
 
 class StreakRow(QWidget):
-    """The streak in words (by the plan when there is one) beside the strip."""
+    """The streak in words (by the plan when there is one) beside the strip,
+    or above it when the two do not fit side by side (large text, a narrow
+    window): the strip never shrinks below the size its numbers need."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
         role(self.label, self.tr("Streak"))
         self.strip = StreakStrip()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
-        row.addWidget(self.strip, 1)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.label)
+        self._row.addWidget(self.strip, 1)
+
+    def side_by_side(self) -> bool:
+        return self._row.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _arrange(self) -> None:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.label.font())
+        doc.setHtml(self.label.text())
+        words = doc.idealWidth() + 2 * self.label.margin() + 4
+        need = words + self._row.spacing() + self.strip.minimumSizeHint().width()
+        beside = self.width() >= need
+        self.label.setWordWrap(not beside)
+        self._row.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._arrange()
 
     def show_streak(self, trend: TrendData, plan: Any, today: date) -> None:
         """``plan``: the person's core.plan.Plan, or None."""
@@ -162,6 +212,7 @@ class StreakRow(QWidget):
                 )
         self.strip.set_days(done_days, today, planned)
         self.label.setText(self.text(streak.current, streak.goal, planned=by_plan) + extra)
+        self._arrange()
 
     def text(self, days: int, goal: int, *, planned: bool) -> str:
         """The streak in words: how long, and where that stands against the goal.

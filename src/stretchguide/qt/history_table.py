@@ -32,12 +32,25 @@ class HelpsHurtsModel(QAbstractTableModel):
     "this hurts", and what their next check-in did, with the exercises that
     seem to hurt on top (core.trends.by_concern)."""
 
+    # The counts' order in symbols, explained under the table (KEY) and in
+    # words to a screen reader (SPOKEN_HEADERS): "besser · gleich ·
+    # schlechter" under a German header took it to five lines at 1024 px.
     HEADERS = (
         QT_TRANSLATE_NOOP("HelpsHurtsModel", "Exercise"),
         QT_TRANSLATE_NOOP("HelpsHurtsModel", "Tends to"),
-        QT_TRANSLATE_NOOP("HelpsHurtsModel", "You said\nbetter · same · worse"),
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "You said\n\u2713 \u00b7 = \u00b7 \u26a0"),
         QT_TRANSLATE_NOOP("HelpsHurtsModel", '"This\nhurts"'),
-        QT_TRANSLATE_NOOP("HelpsHurtsModel", "Next check-in\nbetter · same · worse"),
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "Next check-in\n\u2713 \u00b7 = \u00b7 \u26a0"),
+    )
+    SPOKEN_HEADERS = (
+        "",
+        "",
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "You said: better, the same, worse"),
+        "",
+        QT_TRANSLATE_NOOP("HelpsHurtsModel", "Next check-in: better, the same, worse"),
+    )
+    KEY = QT_TRANSLATE_NOOP(
+        "HelpsHurtsModel", "Counts: \u2713 better \u00b7 = the same \u00b7 \u26a0 worse"
     )
     TIPS = (
         "",
@@ -84,6 +97,8 @@ class HelpsHurtsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.AccessibleTextRole and self.SPOKEN_HEADERS[section]:
+            return self.tr(self.SPOKEN_HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and self.TIPS[section]:
             return self.tr(self.TIPS[section])
         return None
@@ -192,13 +207,33 @@ class FittedTable(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    HEADER_LINES = 2
+    """The most lines a header wraps onto (four or five were a wall of words)."""
+
+    def _header_lines(self, text: str, width: int) -> int:
+        """How many lines ``text`` takes as a header ``width`` pixels wide."""
+        fm = self.horizontalHeader().fontMetrics()
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        box = QRect(0, 0, max(1, width - 4 * margin), 10_000)
+        return round(fm.boundingRect(box, flags, text).height() / max(1, fm.lineSpacing()))
+
     def _header_word_width(self, col: int) -> int:
-        """The widest word of a column's header, with the header's margins:
-        the narrowest the header can wrap to."""
+        """The narrowest a column's header can be and still wrap onto at most
+        HEADER_LINES lines (and never split a word), with its margins."""
         text = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
         fm = self.horizontalHeader().fontMetrics()
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        return max((fm.horizontalAdvance(w) for w in text.split()), default=0) + 4 * margin
+        lo = max((fm.horizontalAdvance(w) for w in text.split()), default=0) + 4 * margin
+        hi = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        hi = max(lo, hi + 4 * margin)
+        while lo < hi:  # the least width that keeps to HEADER_LINES
+            mid = (lo + hi) // 2
+            if self._header_lines(text, mid) <= self.HEADER_LINES:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
 
     def _header_height(self) -> int:
         """The height the headers need, wrapped to their columns' widths
@@ -282,4 +317,8 @@ class HelpsHurtsBox(QWidget):
         small = QFont(self.note.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.note.setFont(small)
+        # What the symbols in the count headers stand for.
+        self.key = QLabel(self.model.tr(HelpsHurtsModel.KEY))
+        self.key.setWordWrap(True)
+        tl.addWidget(self.key)
         tl.addWidget(self.note)

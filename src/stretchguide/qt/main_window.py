@@ -420,10 +420,15 @@ class MainWindow(PlanActions):
             # again for someone who had just said it hurt and pressed Esc.
             if not view.isVisible():
                 return HurtChoice.CONTINUE.value  # the page went away: as before
-            if view.confirm_stop():
-                return HurtChoice.END.value
             # "No" to stopping is not "carry on": back to the choices, so a
             # second Esc never puts the person into the exercise that hurt.
+            # The answer (and the Esc line under it) says so.
+            view.stop_no_label = self.tr("No, back to the choices")
+            try:
+                if view.confirm_stop():
+                    return HurtChoice.END.value
+            finally:
+                view.stop_no_label = ""
 
     def _settings_set_aside(self, aside: SetAside) -> None:
         """Another program left the settings file unreadable while the app ran."""

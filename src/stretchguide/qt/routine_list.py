@@ -22,7 +22,15 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionToolButton,
+    QStyleOptionViewItem,
+    QStylePainter,
+    QToolButton,
+)
 
 from stretchguide.core.catalog import Cause, Equipment, Exercise, Position, Routine
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
@@ -307,8 +315,28 @@ class RoutineFilter(QSortFilterProxyModel):
         return self._position is None or self._position in model.data(index, Role.POSITIONS)
 
 
+@dataclass
+class CardLayout:
+    """Where a card's parts go, for a given width: the name and the badges
+    wrap onto more lines rather than being cut, and the card grows."""
+
+    height: int
+    thumb: QRect
+    title: QRect  # the name, wrapped
+    summary: QRect  # one line, shortened with "…"
+    pills: list[tuple[QRect, str, bool]]  # (where, text, outlined)
+
+
 class RoutineCardDelegate(QStyledItemDelegate):
-    """Thumbnail on the left, name in bold, a summary line, then badges."""
+    """Thumbnail on the left, name in bold, a summary line, then badges.
+
+    Each card is as tall as its wrapped name and badge rows need at the
+    list's width: with large text (twice the font) a fixed height cut the
+    name and dropped every badge after the first.
+    """
+
+    PAD = 6
+    GAP = 10
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
@@ -319,16 +347,56 @@ class RoutineCardDelegate(QStyledItemDelegate):
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         return title, body, small
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        del index
-        title, body, small = self._fonts(option)
-        h = (
-            QFontMetrics(title).height()
-            + QFontMetrics(body).height()
-            + QFontMetrics(small).height() * 1.6
-            + 20
+    def card_layout(self, option: QStyleOptionViewItem, index: _Index, rect: QRect) -> CardLayout:
+        """The card's parts inside ``rect`` (its top, left and width count)."""
+        title_fm, body_fm, small_fm = (QFontMetrics(f) for f in self._fonts(option))
+        inner = rect.adjusted(8, self.PAD, -8, -self.PAD)
+        one_line = title_fm.height() + body_fm.height() + int(small_fm.height() * 1.6) + 8
+        # The picture keeps the size of a one-line card and at most a fifth
+        # of the width: the words get the rest.
+        side = max(24, min(one_line, inner.width() // 5))
+        thumb = QRect(inner.left(), inner.top(), side, side)
+        x = inner.left() + side + self.GAP
+        width = max(40, inner.right() - x)
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        name = str(index.data())
+        title = QRect(
+            x, inner.top(), width, title_fm.boundingRect(0, 0, width, 10_000, wrap, name).height()
         )
-        return QSize(320, int(max(h, 72)))
+        summary = QRect(x, title.bottom() + 1, width, body_fm.height())
+        y = summary.bottom() + 1 + 4
+        pill_h = int(small_fm.height() * 1.3)
+        pills: list[tuple[QRect, str, bool]] = []
+        # Positions as outlined pills, then what to have at hand as filled
+        # ones: "lying on back" and "mat" answer different questions.
+        items = [(b, True) for b in index.data(Role.POSITION_BADGES) or []]
+        items += [(b, False) for b in index.data(Role.BADGES) or []]
+        bx, row_h = x, pill_h
+        for badge, outlined in items:
+            w = small_fm.horizontalAdvance(badge) + 12
+            h = pill_h
+            if w > width:  # a badge wider than the card wraps inside its pill
+                w = width
+                text_h = small_fm.boundingRect(0, 0, w - 12, 10_000, wrap, badge).height()
+                h = text_h + pill_h - small_fm.height()
+            if bx > x and bx + w > x + width:
+                bx, y, row_h = x, y + row_h + 4, pill_h  # on to the next row
+            pills.append((QRect(bx, y, w, h), badge, outlined))
+            row_h = max(row_h, h)
+            bx += w + 6
+        bottom = y + row_h if pills else y
+        height = max(thumb.bottom(), bottom) - rect.top() + self.PAD + 1
+        return CardLayout(max(height, 72), thumb, title, summary, pills)
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        if isinstance(view, QAbstractItemView):
+            return view.viewport().width()
+        return max(320, option.rect.width())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        width = self._width(option)
+        return QSize(width, self.card_layout(option, index, QRect(0, 0, width, 0)).height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         style = option.widget.style() if option.widget is not None else None
@@ -340,64 +408,69 @@ class RoutineCardDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect.adjusted(8, 6, -8, -6)
+        card = self.card_layout(option, index, option.rect)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         fg = option.palette.color(text_role)
         thumb = index.data(Qt.ItemDataRole.DecorationRole)
-        side = rect.height()
         if isinstance(thumb, QPixmap) and not thumb.isNull():
-            target = QRect(rect.left(), rect.top(), side, side)
             scaled = thumb.scaled(
-                target.size() * thumb.devicePixelRatio(),
+                card.thumb.size() * thumb.devicePixelRatio(),
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
             scaled.setDevicePixelRatio(thumb.devicePixelRatio())
-            painter.drawPixmap(target.topLeft(), scaled)
-        x = rect.left() + side + 10
+            painter.drawPixmap(card.thumb.topLeft(), scaled)
         title, body, small = self._fonts(option)
-        y = rect.top()
         painter.setPen(fg)
         painter.setFont(title)
-        fm = QFontMetrics(title)
-        painter.drawText(x, y + fm.ascent(), str(index.data()))
-        y += fm.height()
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        painter.drawText(card.title, int(top_left | Qt.TextFlag.TextWordWrap), str(index.data()))
         painter.setFont(body)
-        fm = QFontMetrics(body)
         muted = QColor(fg)
         if not selected:
             muted.setAlphaF(0.75)
         painter.setPen(muted)
-        summary = fm.elidedText(
-            str(index.data(Role.SUMMARY)), Qt.TextElideMode.ElideRight, rect.right() - x
+        summary = QFontMetrics(body).elidedText(
+            str(index.data(Role.SUMMARY)), Qt.TextElideMode.ElideRight, card.summary.width()
         )
-        painter.drawText(x, y + fm.ascent(), summary)
-        y += fm.height() + 4
+        painter.drawText(card.summary, int(top_left), summary)
         painter.setFont(small)
         fm = QFontMetrics(small)
-        bx = x
-        # Positions as outlined pills, then what to have at hand as filled
-        # ones: "lying on back" and "mat" answer different questions.
         fill = QColor(fg)
         fill.setAlphaF(0.12)
         outline = QColor(fg)
         outline.setAlphaF(0.45)
-        pills = [(b, True) for b in index.data(Role.POSITION_BADGES) or []]
-        pills += [(b, False) for b in index.data(Role.BADGES) or []]
-        for badge, outlined in pills:
-            w = fm.horizontalAdvance(badge) + 12
-            if bx + w > rect.right():
-                break
-            pill = QRect(bx, y, w, int(fm.height() * 1.3))
+        for pill, badge, outlined in card.pills:
             if outlined:
                 painter.setPen(outline)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(fill)
-            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            radius = min(pill.height(), fm.height() * 1.3) / 2
+            painter.drawRoundedRect(pill, radius, radius)
             painter.setPen(fg)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
-            bx += w + 6
+            if pill.height() > fm.height() * 1.3 + 1:  # wrapped (card_layout)
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(pill.adjusted(6, 0, -6, 0), int(flags), badge)
+            else:
+                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
         painter.restore()
+
+
+class MenuButton(QToolButton):
+    """A button that opens its menu, drawn without the style's menu arrow.
+
+    Its text ends in "▾" in every language; the style's arrow drew a second
+    one over the last letters. It was hidden with a style sheet, which made
+    the button keep the palette of the theme it was built in: white on the
+    dark theme (or dark on the light one) after a switch.
+    """
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        del event
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.features &= ~QStyleOptionToolButton.ToolButtonFeature.HasMenu
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)

@@ -119,6 +119,7 @@ class RoutinesPage(QWidget):
 
     def _build(self) -> None:
         """The filters and an empty list, in place of the loading label."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import (
             QCheckBox,
             QComboBox,
@@ -128,6 +129,8 @@ class RoutinesPage(QWidget):
             QSplitter,
             QToolButton,
         )
+
+        from stretchguide.qt.routine_list import MenuButton
 
         page = self.layout()
         assert isinstance(page, QVBoxLayout)
@@ -150,19 +153,24 @@ class RoutinesPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.no_floor = QCheckBox(self.tr("No &floor work"))
         self.no_floor.setAccessibleName(self.tr("Only routines without floor work"))
-        self.equipment_button = QToolButton()
+        self.equipment_button = MenuButton()
         self.equipment_button.setText(self.tr("Equipment I have ▾"))
-        # One arrow: the "▾" in the words (in every language); the style's own
-        # menu arrow drew a second one, over the last letters.
-        self.equipment_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.equipment_button.setAccessibleName(self.tr("Choose the equipment you have"))
         self.equipment_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.equipment_button.setMenu(QMenu(self.equipment_button))
         self.equipment_actions: dict[Equipment, QAction] = {}
-        label = QLabel(self.tr("Show:"))
-        filters.addWidget(label)
-        filters.addWidget(self.cause_filter)
-        filters.addWidget(self.position_filter)
+        # Each filter under a label of its own: on Linux Qt gives a screen
+        # reader a combo box's current item as its name ("Any cause", "seated")
+        # and its set name not at all; Orca names it by the label it is the
+        # buddy of (the "labelled by" relation).
+        for text, combo in (
+            (self.tr("Cause:"), self.cause_filter),
+            (self.tr("Position:"), self.position_filter),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
         filters.addWidget(self.equipment_button)
         filters.addWidget(self.no_floor)
         filters.addStretch()
@@ -170,7 +178,10 @@ class RoutinesPage(QWidget):
 
         self.list_view = QListView()
         self.list_view.setAccessibleName(self.tr("Routines"))
-        self.list_view.setUniformItemSizes(True)
+        # Cards grow with their wrapped names and badges (RoutineCardDelegate),
+        # so their heights differ and follow the list's width.
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.list_view)
         # The splitter is sized with this small placeholder beside the list

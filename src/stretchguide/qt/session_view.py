@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchguide.core.catalog import Side
 from stretchguide.core.session import (
     Phase,
     SessionSnapshot,
@@ -41,6 +40,7 @@ from stretchguide.qt.widgets import (
     Badge,
     ChoiceOverlay,
     CountdownDial,
+    SideBadge,
 )
 
 
@@ -59,6 +59,9 @@ def phase_colour(snap: SessionSnapshot) -> QColor:
         Phase.PREPARE: PREPARE_COLOUR,
         Phase.SWITCH: PREPARE_COLOUR,
     }.get(snap.phase, HOLD_COLOUR)
+
+
+_SPOKEN_PHASES = (Phase.PREPARE, Phase.HOLD, Phase.REPS, Phase.SWITCH, Phase.REST)
 
 
 class SessionView(QWidget):
@@ -88,6 +91,9 @@ class SessionView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session"))
         self.confirm_stop: Callable[[], bool] = self._ask_stop
+        # "No" on the stop question, when it is not "carry on" (from "This
+        # hurts" it goes back to that question: MainWindow._ask_hurt).
+        self.stop_no_label = ""
 
         self.figure = make_figure_widget(self)
         # The figure takes the height the text leaves, down to its minimum:
@@ -108,11 +114,10 @@ class SessionView(QWidget):
         self.caution.setAccessibleDescription(self.tr("Caution"))
         self.caution.setWordWrap(True)
         self.caution.setStyleSheet("QLabel { border-left: 6px solid #c98a00; padding: 2px 8px; }")
-        self.side = Badge()
-        self.side.setAccessibleName(self.tr("Side"))
+        self.side = SideBadge()
         self.paused_badge = Badge()
         self.mute_badge = Badge()
-        self.mute_badge.setAccessibleName(self.tr("Sound"))
+        self.mute_badge.setAccessibleDescription(self.tr("Sound"))
         self.reps = QLabel()
         self.reps.setAccessibleDescription(self.tr("Repetition"))
         self.reps.setWordWrap(True)
@@ -191,7 +196,7 @@ class SessionView(QWidget):
         layout.addLayout(buttons)
         self._connect_signals()
         self._build_shortcuts()
-        self.side.set_text("")
+        self.side.show_side(None, leg=False)
         self.paused_badge.set_text("")
         self.mute_badge.set_text("")
         # Created last so it stacks above every other child.
@@ -316,7 +321,7 @@ class SessionView(QWidget):
             self.tr("The session is paused. What you have done so far is kept."),
             [
                 ("stop", self.tr("Yes, end the session")),
-                ("continue", self.tr("No, carry on")),
+                ("continue", self.stop_no_label or self.tr("No, carry on")),
             ],
             escape="continue",
         )
@@ -394,16 +399,9 @@ class SessionView(QWidget):
         caution = shown_step.caution_text if shown_step is not None else ""
         self._say(self.caution, caution)
         self.caution.setVisible(bool(caution))
-        leg = shown_step is not None and shown_step.side_noun == "leg"
-        if shown_side is Side.LEFT:
-            self.side.set_text(self.tr("LEFT LEG") if leg else self.tr("LEFT"), HOLD_COLOUR)
-        elif shown_side is Side.RIGHT:
-            text = self.tr("RIGHT LEG") if leg else self.tr("RIGHT")
-            self.side.set_text(text, QColor("#7a4fb5"))
-        else:
-            self.side.set_text("")
+        self.side.show_side(shown_side, shown_step is not None and shown_step.side_noun == "leg")
         if snap.stalled or snap.phase is Phase.PAUSED:
-            self.paused_badge.set_text(self.tr("PAUSED"), PAUSED_COLOUR)
+            self.paused_badge.set_text(self.tr("PAUSED"), PAUSED_COLOUR, self.tr("Paused"))
         else:
             self.paused_badge.set_text("")
         parts = []
@@ -437,6 +435,8 @@ class SessionView(QWidget):
             self.dial.set_state(
                 max(0, math.ceil(seconds - 1e-9)), done, phase_colour(snap), caption
             )
+        if snap.phase in _SPOKEN_PHASES:  # not the pause and its get-ready: the status says them
+            self.dial.announce_phase((snap.phase, snap.step_index))
         if preview is not None:
             self._say(self.next_up, self.tr("Rest first, then this one"))
         elif snap.next_name:
@@ -494,6 +494,6 @@ class SessionView(QWidget):
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
         if muted:
-            self.mute_badge.set_text(self.tr("SOUND OFF"), PAUSED_COLOUR)
+            self.mute_badge.set_text(self.tr("SOUND OFF"), PAUSED_COLOUR, self.tr("Sound off"))
         else:
             self.mute_badge.set_text("")

@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchguide.core.catalog import Side
+from stretchguide.qt.accessible import announce
+
 # Calm, high-contrast accents that read on light and dark backgrounds.
 HOLD_COLOUR = QColor("#2f7dd1")
 REST_COLOUR = QColor("#3a9d6a")
@@ -88,6 +91,7 @@ class CountdownDial(QWidget):
         self._caption = ""
         self._text = "0"  # what the big digits say: seconds, or the repetition
         self._sub = ""  # a smaller line under the digits ("of 10")
+        self._phase: object = None  # the last one announced
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Countdown"))
 
@@ -120,11 +124,18 @@ class CountdownDial(QWidget):
             caption,
         )
         self._text, self._sub = shown, sub
-        if text is None:
-            self.setAccessibleDescription(self.tr("%n seconds left", "", seconds))
-        else:
-            self.setAccessibleDescription(f"{text} {sub} {caption}".strip())
+        # What is done now with the number ("Hold, 12 seconds left"): the
+        # digits alone did not say whether to hold, rest or get ready.
+        number = self.tr("%n seconds left", "", seconds) if text is None else f"{text} {sub}"
+        self.setAccessibleDescription(", ".join(w for w in (caption, number.strip()) if w))
         self.update()
+
+    def announce_phase(self, phase: object) -> None:
+        """A screen reader says the description once, as ``phase`` (a hold,
+        a rest) begins: the seconds tick in it unspoken, read when asked for."""
+        if phase != self._phase:
+            self._phase = phase
+            announce(self, self.accessibleDescription())
 
     @property
     def text(self) -> str:
@@ -224,11 +235,14 @@ class Badge(QWidget):
         self._scale = 1.0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def set_text(self, text: str, colour: QColor | None = None) -> None:
+    def set_text(self, text: str, colour: QColor | None = None, spoken: str = "") -> None:
+        """Show ``text``; a screen reader is given ``spoken`` ("Left leg"), the
+        same in words as the capitals on screen ("LEFT LEG")."""
         self._text = text
         if colour is not None:
             self._colour = colour
-        self.setAccessibleName(text)
+        # The name only: the badge's description ("Side") says what it is.
+        self.setAccessibleName(spoken or text)
         self.setVisible(bool(text))
         self.updateGeometry()
         self.update()
@@ -266,6 +280,30 @@ class Badge(QWidget):
         p.setFont(self._font())
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, self._text)
         p.end()
+
+
+class SideBadge(Badge):
+    """The side being worked: "LEFT LEG" on screen, "Left leg" to a screen reader."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleDescription(self.tr("Side"))
+
+    def show_side(self, side: Side | None, leg: bool) -> None:
+        if side is Side.LEFT:
+            self.set_text(
+                self.tr("LEFT LEG") if leg else self.tr("LEFT"),
+                HOLD_COLOUR,
+                spoken=self.tr("Left leg") if leg else self.tr("Left side"),
+            )
+        elif side is Side.RIGHT:
+            self.set_text(
+                self.tr("RIGHT LEG") if leg else self.tr("RIGHT"),
+                QColor("#7a4fb5"),
+                spoken=self.tr("Right leg") if leg else self.tr("Right side"),
+            )
+        else:
+            self.set_text("")
 
 
 # The Esc answer that is none of the question's answers: Esc means stop all

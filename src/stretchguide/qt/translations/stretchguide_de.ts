@@ -467,22 +467,34 @@
         <translation>Eher</translation>
     </message>
     <message>
-        <source>You said
-better · same · worse</source>
-        <translation>Ihre Angabe
-besser · gleich · schlechter</translation>
-    </message>
-    <message>
         <source>&quot;This
 hurts&quot;</source>
         <translation>„Das tut
 weh“</translation>
     </message>
     <message>
+        <source>You said
+✓ · = · ⚠</source>
+        <translation>Ihre Angabe
+✓ · = · ⚠</translation>
+    </message>
+    <message>
         <source>Next check-in
-better · same · worse</source>
+✓ · = · ⚠</source>
         <translation>Nächster Check-in
-besser · gleich · schlechter</translation>
+✓ · = · ⚠</translation>
+    </message>
+    <message>
+        <source>You said: better, the same, worse</source>
+        <translation>Ihre Angabe: besser, gleich, schlechter</translation>
+    </message>
+    <message>
+        <source>Next check-in: better, the same, worse</source>
+        <translation>Nächster Check-in: besser, gleich, schlechter</translation>
+    </message>
+    <message>
+        <source>Counts: ✓ better · = the same · ⚠ worse</source>
+        <translation>Zahlen: ✓ besser · = gleich · ⚠ schlechter</translation>
     </message>
     <message>
         <source>Hurt: your worse answers and “this hurts” presses outnumber your better answers. Help: your better answers outnumber them.</source>
@@ -766,6 +778,10 @@ besser · gleich · schlechter</translation>
     <message>
         <source>Or say skip, go on, or stop.</source>
         <translation>Oder sagen Sie auf Englisch: skip, go on oder stop.</translation>
+    </message>
+    <message>
+        <source>No, back to the choices</source>
+        <translation>Nein, zurück zur Auswahl</translation>
     </message>
 </context>
 <context>
@@ -1308,16 +1324,20 @@ besser · gleich · schlechter</translation>
         <translation>Wählen Sie die Hilfsmittel, die Sie haben</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Zeigen:</translation>
-    </message>
-    <message>
         <source>Routines</source>
         <translation>Programme</translation>
     </message>
     <message>
         <source>Loading routines…</source>
         <translation>Programme werden geladen …</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>Ursache:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Position:</translation>
     </message>
     <message>
         <source>Delete this routine?</source>
@@ -1642,10 +1662,6 @@ besser · gleich · schlechter</translation>
         <translation>Vorsicht</translation>
     </message>
     <message>
-        <source>Side</source>
-        <translation>Seite</translation>
-    </message>
-    <message>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
@@ -1778,20 +1794,8 @@ besser · gleich · schlechter</translation>
         <translation>Entspannen und atmen.</translation>
     </message>
     <message>
-        <source>LEFT LEG</source>
-        <translation>LINKES BEIN</translation>
-    </message>
-    <message>
-        <source>LEFT</source>
-        <translation>LINKS</translation>
-    </message>
-    <message>
-        <source>RIGHT LEG</source>
-        <translation>RECHTES BEIN</translation>
-    </message>
-    <message>
-        <source>RIGHT</source>
-        <translation>RECHTS</translation>
+        <source>Sound off</source>
+        <translation>Ton aus</translation>
     </message>
     <message>
         <source>PAUSED</source>
@@ -2046,6 +2050,45 @@ besser · gleich · schlechter</translation>
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tage</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SideBadge</name>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>LEFT LEG</source>
+        <translation>LINKES BEIN</translation>
+    </message>
+    <message>
+        <source>LEFT</source>
+        <translation>LINKS</translation>
+    </message>
+    <message>
+        <source>Left leg</source>
+        <translation>Linkes Bein</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Linke Seite</translation>
+    </message>
+    <message>
+        <source>RIGHT LEG</source>
+        <translation>RECHTES BEIN</translation>
+    </message>
+    <message>
+        <source>RIGHT</source>
+        <translation>RECHTS</translation>
+    </message>
+    <message>
+        <source>Right leg</source>
+        <translation>Rechtes Bein</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Rechte Seite</translation>
     </message>
 </context>
 <context>

@@ -467,22 +467,34 @@
         <translation>Tiende a</translation>
     </message>
     <message>
-        <source>You said
-better · same · worse</source>
-        <translation>Dijiste
-mejor · igual · peor</translation>
-    </message>
-    <message>
         <source>&quot;This
 hurts&quot;</source>
         <translation>«Esto
 duele»</translation>
     </message>
     <message>
+        <source>You said
+✓ · = · ⚠</source>
+        <translation>Dijiste
+✓ · = · ⚠</translation>
+    </message>
+    <message>
         <source>Next check-in
-better · same · worse</source>
+✓ · = · ⚠</source>
         <translation>Siguiente registro
-mejor · igual · peor</translation>
+✓ · = · ⚠</translation>
+    </message>
+    <message>
+        <source>You said: better, the same, worse</source>
+        <translation>Dijiste: mejor, igual, peor</translation>
+    </message>
+    <message>
+        <source>Next check-in: better, the same, worse</source>
+        <translation>Siguiente registro: mejor, igual, peor</translation>
+    </message>
+    <message>
+        <source>Counts: ✓ better · = the same · ⚠ worse</source>
+        <translation>Cifras: ✓ mejor · = igual · ⚠ peor</translation>
     </message>
     <message>
         <source>Hurt: your worse answers and “this hurts” presses outnumber your better answers. Help: your better answers outnumber them.</source>
@@ -766,6 +778,10 @@ mejor · igual · peor</translation>
     <message>
         <source>Or say skip, go on, or stop.</source>
         <translation>O di en inglés: skip, go on o stop.</translation>
+    </message>
+    <message>
+        <source>No, back to the choices</source>
+        <translation>No, volver a las opciones</translation>
     </message>
 </context>
 <context>
@@ -1308,16 +1324,20 @@ mejor · igual · peor</translation>
         <translation>Elige el material que tienes</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Mostrar:</translation>
-    </message>
-    <message>
         <source>Routines</source>
         <translation>Rutinas</translation>
     </message>
     <message>
         <source>Loading routines…</source>
         <translation>Cargando rutinas…</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>Causa:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Postura:</translation>
     </message>
     <message>
         <source>Delete this routine?</source>
@@ -1642,10 +1662,6 @@ mejor · igual · peor</translation>
         <translation>Precaución</translation>
     </message>
     <message>
-        <source>Side</source>
-        <translation>Lado</translation>
-    </message>
-    <message>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
@@ -1778,20 +1794,8 @@ mejor · igual · peor</translation>
         <translation>Relájate y respira.</translation>
     </message>
     <message>
-        <source>LEFT LEG</source>
-        <translation>PIERNA IZQUIERDA</translation>
-    </message>
-    <message>
-        <source>LEFT</source>
-        <translation>IZQUIERDA</translation>
-    </message>
-    <message>
-        <source>RIGHT LEG</source>
-        <translation>PIERNA DERECHA</translation>
-    </message>
-    <message>
-        <source>RIGHT</source>
-        <translation>DERECHA</translation>
+        <source>Sound off</source>
+        <translation>Sonido desactivado</translation>
     </message>
     <message>
         <source>PAUSED</source>
@@ -2046,6 +2050,45 @@ mejor · igual · peor</translation>
             <numerusform>%n día</numerusform>
             <numerusform>%n días</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SideBadge</name>
+    <message>
+        <source>Side</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>LEFT LEG</source>
+        <translation>PIERNA IZQUIERDA</translation>
+    </message>
+    <message>
+        <source>LEFT</source>
+        <translation>IZQUIERDA</translation>
+    </message>
+    <message>
+        <source>Left leg</source>
+        <translation>Pierna izquierda</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Lado izquierdo</translation>
+    </message>
+    <message>
+        <source>RIGHT LEG</source>
+        <translation>PIERNA DERECHA</translation>
+    </message>
+    <message>
+        <source>RIGHT</source>
+        <translation>DERECHA</translation>
+    </message>
+    <message>
+        <source>Right leg</source>
+        <translation>Pierna derecha</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Lado derecho</translation>
     </message>
 </context>
 <context>

@@ -467,22 +467,34 @@
         <translation>Tend à</translation>
     </message>
     <message>
-        <source>You said
-better · same · worse</source>
-        <translation>Votre réponse
-mieux · pareil · moins bien</translation>
-    </message>
-    <message>
         <source>&quot;This
 hurts&quot;</source>
         <translation>« Ça fait
 mal »</translation>
     </message>
     <message>
+        <source>You said
+✓ · = · ⚠</source>
+        <translation>Votre réponse
+✓ · = · ⚠</translation>
+    </message>
+    <message>
         <source>Next check-in
-better · same · worse</source>
+✓ · = · ⚠</source>
         <translation>Bilan suivant
-mieux · pareil · moins bien</translation>
+✓ · = · ⚠</translation>
+    </message>
+    <message>
+        <source>You said: better, the same, worse</source>
+        <translation>Votre réponse : mieux, pareil, moins bien</translation>
+    </message>
+    <message>
+        <source>Next check-in: better, the same, worse</source>
+        <translation>Bilan suivant : mieux, pareil, moins bien</translation>
+    </message>
+    <message>
+        <source>Counts: ✓ better · = the same · ⚠ worse</source>
+        <translation>Chiffres : ✓ mieux · = pareil · ⚠ moins bien</translation>
     </message>
     <message>
         <source>Hurt: your worse answers and “this hurts” presses outnumber your better answers. Help: your better answers outnumber them.</source>
@@ -766,6 +778,10 @@ mieux · pareil · moins bien</translation>
     <message>
         <source>Or say skip, go on, or stop.</source>
         <translation>Ou dites en anglais : skip, go on ou stop.</translation>
+    </message>
+    <message>
+        <source>No, back to the choices</source>
+        <translation>Non, retour aux choix</translation>
     </message>
 </context>
 <context>
@@ -1308,16 +1324,20 @@ mieux · pareil · moins bien</translation>
         <translation>Choisissez le matériel dont vous disposez</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Afficher :</translation>
-    </message>
-    <message>
         <source>Routines</source>
         <translation>Programmes</translation>
     </message>
     <message>
         <source>Loading routines…</source>
         <translation>Chargement des programmes…</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>Cause :</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Position :</translation>
     </message>
     <message>
         <source>Delete this routine?</source>
@@ -1642,10 +1662,6 @@ mieux · pareil · moins bien</translation>
         <translation>Attention</translation>
     </message>
     <message>
-        <source>Side</source>
-        <translation>Côté</translation>
-    </message>
-    <message>
         <source>Sound</source>
         <translation>Son</translation>
     </message>
@@ -1778,20 +1794,8 @@ mieux · pareil · moins bien</translation>
         <translation>Détendez-vous et respirez.</translation>
     </message>
     <message>
-        <source>LEFT LEG</source>
-        <translation>JAMBE GAUCHE</translation>
-    </message>
-    <message>
-        <source>LEFT</source>
-        <translation>GAUCHE</translation>
-    </message>
-    <message>
-        <source>RIGHT LEG</source>
-        <translation>JAMBE DROITE</translation>
-    </message>
-    <message>
-        <source>RIGHT</source>
-        <translation>DROITE</translation>
+        <source>Sound off</source>
+        <translation>Son coupé</translation>
     </message>
     <message>
         <source>PAUSED</source>
@@ -2046,6 +2050,45 @@ mieux · pareil · moins bien</translation>
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SideBadge</name>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>LEFT LEG</source>
+        <translation>JAMBE GAUCHE</translation>
+    </message>
+    <message>
+        <source>LEFT</source>
+        <translation>GAUCHE</translation>
+    </message>
+    <message>
+        <source>Left leg</source>
+        <translation>Jambe gauche</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Côté gauche</translation>
+    </message>
+    <message>
+        <source>RIGHT LEG</source>
+        <translation>JAMBE DROITE</translation>
+    </message>
+    <message>
+        <source>RIGHT</source>
+        <translation>DROITE</translation>
+    </message>
+    <message>
+        <source>Right leg</source>
+        <translation>Jambe droite</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Côté droit</translation>
     </message>
 </context>
 <context>
