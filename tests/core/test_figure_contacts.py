@@ -329,7 +329,7 @@ def _lean_from_upright(sk: Skeleton) -> float:
     return math.degrees(math.atan2(math.hypot(d[0], d[1]), d[2]))
 
 
-def test_chair_twist_turns_the_shoulders_against_the_hips_and_shows_the_back() -> None:
+def test_chair_twist_turns_the_shoulders_against_the_hips() -> None:
     sk = _key("chair_torso_twist")
 
     def heading(a: str, b: str) -> float:
@@ -337,10 +337,6 @@ def test_chair_twist_turns_the_shoulders_against_the_hips_and_shows_the_back() -
 
     twist = abs(heading("l_shoulder", "r_shoulder") - heading("l_hip", "r_hip"))
     assert twist >= 30.0
-    fig = pl.figure("chair_torso_twist")
-    cam = fig.camera(Side.RIGHT)
-    # The back, where the twist is felt, faces the camera (the glow is on it).
-    assert cam.project(sk["upper_back"])[2] > cam.project(sk["chest"])[2]
 
 
 def test_pigeon_still_shows_the_front_shin_across_and_the_back_leg_long() -> None:

@@ -1,0 +1,48 @@
+"""What the next pass after the Dec 4 review changed, held to what a viewer sees.
+
+Each test looks at the drawn still (the painter's order decides what is in
+view, as in ``test_figures_floor_review``) or at the projected joints, and
+fails on the pose or camera the figure had before.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from tests.core.test_figures_floor_review import _on_top
+
+from stretchguide.core import figures as pl
+from stretchguide.core.catalog import Side
+from stretchguide.core.figures.frames import resolve
+from stretchguide.core.figures.kinematics import forward
+
+SIDES = [Side.RIGHT, Side.LEFT]
+
+
+# --- chair torso twist -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_chair_twist_shows_the_hand_crossing_the_chest_and_the_face(side: Side) -> None:
+    # Next-pass list: "from behind it shows mostly as the back turning and
+    # the head turning away, the left hand hidden". The hand that reaches
+    # across the chest to the chair back is in view over the trunk, the
+    # face looks out of the picture, and the knees point at the camera
+    # while the shoulders turn away from it.
+    fig = pl.figure("chair_torso_twist")
+    cam = fig.camera(side)
+    sk = forward(resolve(fig.frame_for(fig.key, side)).body)
+    d, _ = pl.key_drawing("chair_torso_twist", side)
+    across = "l" if side is Side.RIGHT else "r"  # the hand crossing the chest
+    hand = cam.project(sk[f"{across}_hand"])[:2]
+    for joint in (f"{across}_hand", f"{across}_wrist"):
+        u, v, _ = cam.project(sk[joint])
+        top = _on_top(d, (u, v))
+        # The crossing arm is the shape in view there (its chain ends at the hand).
+        assert top is not None and top.kind == "chain", joint
+        assert math.dist(top.points[-1], hand) < 1e-6, joint
+    eyes = [s for s in d.shapes if s.kind == "disc" and s.radius == 1.7]
+    assert eyes, "the face looks out of the picture"
+    knees = [cam.project(sk[p])[2] for p in ("l_knee", "r_knee")]
+    assert min(knees) > cam.project(sk["pelvis"])[2], "the knees point at the camera"
