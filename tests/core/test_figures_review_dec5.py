@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 
 import pytest
-from tests.core.test_figures_floor_review import _on_top
+from tests.core.test_figures_floor_review import _on_top, _to_segment
 
 from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side
+from stretchguide.core.figures import Ink
 from stretchguide.core.figures.frames import resolve
 from stretchguide.core.figures.kinematics import forward
 
@@ -46,3 +47,30 @@ def test_chair_twist_shows_the_hand_crossing_the_chest_and_the_face(side: Side) 
     assert eyes, "the face looks out of the picture"
     knees = [cam.project(sk[p])[2] for p in ("l_knee", "r_knee")]
     assert min(knees) > cam.project(sk["pelvis"])[2], "the knees point at the camera"
+
+
+# --- strap leg raise ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_strap_leg_raise_shows_the_leg_going_out_to_the_side(side: Side) -> None:
+    # Next-pass list: "out sideways invisible from the side". Seen from a
+    # little above, the sideways part moves the raised foot across the
+    # image (it went straight at the side camera), and the raised leg's
+    # shadow on the mat leaves the resting leg at an angle.
+    fig = pl.figure("strap_leg_raise")
+    cam = fig.camera(side)
+    body = fig.frame_for(fig.key, side).body
+    sk = forward(body)
+    w, o = ("r", "l") if side is Side.RIGHT else ("l", "r")
+    straight_up = forward(body.with_(**{f"{w}_hip_abd": 0.0}))
+    moved = math.dist(cam.project(sk[f"{w}_toe"])[:2], cam.project(straight_up[f"{w}_toe"])[:2])
+    assert moved >= 10.0, f"the sideways part moves the foot {moved:.1f} cm in the image"
+    d, _ = pl.key_drawing("strap_leg_raise", side)
+    shadows = [s for s in d.shapes if s.stroke is Ink.SHADOW]
+    assert len(shadows) == 1, "the raised leg casts a shadow on the mat"
+    toe_x, toe_y, _ = sk[f"{w}_toe"]
+    under_toe = cam.project((toe_x, toe_y, 0.0))[:2]
+    assert math.dist(shadows[0].points[-1], under_toe) < 1e-6
+    hip, heel = (cam.project(sk[p])[:2] for p in (f"{o}_hip", f"{o}_heel"))
+    assert _to_segment(under_toe, hip, heel) >= 12.0, "the shadow leaves the resting leg"
