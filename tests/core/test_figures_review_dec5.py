@@ -74,3 +74,53 @@ def test_strap_leg_raise_shows_the_leg_going_out_to_the_side(side: Side) -> None
     assert math.dist(shadows[0].points[-1], under_toe) < 1e-6
     hip, heel = (cam.project(sk[p])[:2] for p in (f"{o}_hip", f"{o}_heel"))
     assert _to_segment(under_toe, hip, heel) >= 12.0, "the shadow leaves the resting leg"
+
+
+# --- the lying starts: pelvic tilts and core breathing ---------------------------
+
+LYING_STARTS = ("posterior_pelvic_tilt", "anterior_pelvic_tilt", "core_breathing")
+
+
+def test_the_two_pelvic_tilts_and_core_breathing_start_from_poses_that_differ() -> None:
+    # Next-pass list: "three lying starts look alike". Getting into position
+    # ends in hook lying for all three; what the viewer sees apart is the
+    # arms: down by the sides (back flat), out on the mat (arched), a palm
+    # on the belly (breathing). Each pair puts a hand at least 10 cm apart
+    # in the image.
+    def hands(exercise_id: str) -> list[tuple[float, float]]:
+        fig = pl.figure(exercise_id)
+        a = pl.Animator(exercise_id, None)
+        a.set_phase("prepare", duration=10.0)
+        sk = forward(resolve(a.frame(pl.MOVE_S + 1.0)).body)
+        return [fig.camera(None).project(sk[h])[:2] for h in ("l_hand", "r_hand")]
+
+    seen = {e: hands(e) for e in LYING_STARTS}
+    for i, a in enumerate(LYING_STARTS):
+        for b in LYING_STARTS[i + 1 :]:
+            apart = max(math.dist(p, q) for p, q in zip(seen[a], seen[b], strict=True))
+            assert apart >= 10.0, (a, b, apart)
+
+
+def test_arched_tilt_points_an_arrow_up_into_the_gap_under_the_waist() -> None:
+    # The arch's gap is a sliver at 128 px, under the glow: an arrow from
+    # under the mat points up at the low back where it stands off the mat,
+    # while the tilt is worked (not getting into position or resting).
+    ex_id = "anterior_pelvic_tilt"
+    fig = pl.figure(ex_id)
+    sk = forward(resolve(fig.key).body)
+    heads = [p for p in fig.props_for(None) if p.kind == "poly" and p.ink is Ink.BAND]
+    assert len(heads) == 1
+    tip = max(heads[0].points, key=lambda q: q[2])
+    assert all(q[2] < tip[2] - 4.0 for q in heads[0].points if q is not tip), "it points up"
+    waist = sk["lower_back"]
+    assert abs(tip[0] - waist[0]) < 8.0 and 0.0 < tip[2] < sk["mid_back"][2]
+    assert min(q[2] for q in heads[0].points) < 0.0, "it comes from under the mat"
+
+    def arrow(d: pl.Drawing) -> bool:
+        return any(Ink.BAND in (s.fill, s.stroke) for s in d.shapes)
+
+    assert arrow(pl.key_drawing(ex_id)[0])
+    for phase, shown in (("prepare", False), ("reps", True), ("rest", False)):
+        a = pl.Animator(ex_id, None)
+        a.set_phase(phase, rep_s=4.0, duration=10.0)
+        assert arrow(a.drawing(pl.MOVE_S + 0.5)) is shown, phase

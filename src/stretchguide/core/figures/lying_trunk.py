@@ -125,6 +125,32 @@ def press_arrow(at: Vec, length: float = 26.0, gap: float = 4.0) -> tuple[Prop, 
     return shaft, point
 
 
+def lift_arrow(at: Vec, length: float = 18.0, gap: float = 1.0) -> tuple[Prop, Prop]:
+    """A bold arrow pointing straight up at ``at`` from under the mat: "this lifts off it".
+
+    The back-flat tilt's arrow turned over, in the same ink: the arched
+    tilt's low back rises off the mat where the other presses into it.
+    """
+    x, y, z = at
+    tip = z - gap
+    head = 7.0
+    shaft = Prop(
+        "line",
+        points=((x, y, tip - head * 0.8), (x, y, tip - length)),
+        width=3.6,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    point = Prop(
+        "poly",
+        points=((x - head * 0.65, y, tip - head), (x + head * 0.65, y, tip - head), (x, y, tip)),
+        width=0.8,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    return shaft, point
+
+
 def _posterior_tilt() -> ExerciseFigure:
     # From the low back's natural curve, a gap of about 2 cm under the waist
     # (with 1 cm the movement read as none at all)...
@@ -148,9 +174,25 @@ def _posterior_tilt() -> ExerciseFigure:
     )
 
 
+def _under_the_arch(p: Pose) -> Vec:
+    """The underside of the low back where it stands highest off the mat."""
+    sk = forward(grounded(p))
+    a, b = sk["pelvis"], sk["mid_back"]
+    best = max(
+        (tuple(x + (y - x) * t for x, y in zip(a, b, strict=True)) for t in (0.5, 0.6, 0.7, 0.8)),
+        key=lambda q: q[2],
+    )
+    return (best[0], best[1], best[2] - RADIUS["trunk"])
+
+
 def _anterior_tilt() -> ExerciseFigure:
-    start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
-    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=15.0))
+    # The arms out to the sides on the mat, a drawing choice (the articles
+    # say nothing of them): with the arms down by the sides, its start was
+    # the back-flat tilt's start, and the near arm lay across the waist
+    # where the arch shows.
+    arms = {"shoulder_flex": 0.0, "shoulder_abd": 65.0, "elbow": 5.0}
+    start = _tilt(hook_lying(), -6.0, rise=3.0).both(**arms)
+    key = _tilt(hook_lying(), -24.0, rise=15.0).both(**arms)
     # The pelvis stays on the mat (a lifted pelvis is a bridge): the tailbone
     # and the upper back rest, and the arch opens a gap under the waist.
     rests = on_floor("pelvis", "head") + BOTH_FEET
@@ -163,6 +205,9 @@ def _anterior_tilt() -> ExerciseFigure:
         start=_sup(start, rests),
         key=_sup(key, rests),
         props=(FLOOR, MAT),
+        # Only while worked, like the back-flat tilt's: an arrow up into the
+        # gap under the waist, which at 128 px is a sliver under the glow.
+        cue_props=lift_arrow(_under_the_arch(key)),
         feel=("lower_back",),
         sided=False,
         breath=0.0,
