@@ -124,3 +124,46 @@ def test_arched_tilt_points_an_arrow_up_into_the_gap_under_the_waist() -> None:
         a = pl.Animator(ex_id, None)
         a.set_phase(phase, rep_s=4.0, duration=10.0)
         assert arrow(a.drawing(pl.MOVE_S + 0.5)) is shown, phase
+
+
+# --- ball release ------------------------------------------------------------------
+
+
+def test_ball_release_draws_a_loop_round_the_ball_while_the_circles_play() -> None:
+    # Next-pass list: "the circles read mostly as a to-and-fro in the side
+    # view" (their sideways half goes at the camera). A flat loop with an
+    # arrowhead under the ball says "circle here": it goes most of the way
+    # round the ball's spot, wider than it is tall (a circle on the floor
+    # seen from a little above), in the hold, the repetitions and the still,
+    # not while getting into position or resting.
+    ex_id = "ball_piriformis_release"
+    for side in SIDES:
+        d, _ = pl.key_drawing(ex_id, side)
+        ball = next(s for s in d.shapes if s.kind == "disc" and s.fill is Ink.PROP_DARK)
+        (bx, by), r = ball.points[0], ball.radius
+        loops = [s for s in d.shapes if s.kind == "line" and s.stroke is Ink.BAND]
+        assert len(loops) == 1
+        pts = loops[0].points
+        us, vs = [p[0] for p in pts], [p[1] for p in pts]
+        cu, cv = (min(us) + max(us)) / 2, (min(vs) + max(vs)) / 2
+        turned = abs(
+            sum(
+                (math.atan2(q[1] - cv, q[0] - cu) - math.atan2(p[1] - cv, p[0] - cu) + math.pi)
+                % (2 * math.pi)
+                - math.pi
+                for p, q in zip(pts, pts[1:], strict=False)
+            )
+        )
+        assert turned > math.radians(250), "it goes most of the way round"
+        assert min(us) < bx - r < bx + r < max(us), "round the ball's spot"
+        assert max(vs) <= by - r + 0.5, "under the ball, where the mat is"
+        assert max(us) - min(us) > 2 * (max(vs) - min(vs)), "flat: a circle on the floor"
+        assert any(s.kind == "poly" and s.fill is Ink.BAND for s in d.shapes), "an arrowhead"
+
+    def loop(drawing: pl.Drawing) -> bool:
+        return any(s.kind == "line" and s.stroke is Ink.BAND for s in drawing.shapes)
+
+    for phase, shown in (("prepare", False), ("hold", True), ("rest", False)):
+        a = pl.Animator(ex_id, Side.RIGHT)
+        a.set_phase(phase, duration=30.0)
+        assert loop(a.drawing(pl.MOVE_S + 0.5)) is shown, phase
