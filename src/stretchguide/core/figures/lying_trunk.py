@@ -204,7 +204,10 @@ def _anterior_tilt() -> ExerciseFigure:
     # the shoulder's abduction as much as its flexion (the contact solver
     # turns only the flexion, which out at the side barely lowers a hand).
     arms = ["l_shoulder_flex", "l_shoulder_abd", "r_shoulder_flex", "r_shoulder_abd"]
-    start, key = (fit_lsq(p, arms, lambda sk: [r.gap(sk) for r in ARMS_DOWN]) for p in (start, key))
+    start, key = (
+        fit_lsq(p, arms, lambda sk: [r.gap(sk) for r in ARMS_DOWN], iterations=6)
+        for p in (start, key)
+    )
     rests = rests + ARMS_DOWN
     return ExerciseFigure(
         "anterior_pelvic_tilt",
