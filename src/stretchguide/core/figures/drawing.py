@@ -109,9 +109,7 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.MAT: "#5fb3a9",
     Ink.MAT_AREA: "#d3ebe7",
     Ink.FLOOR_AREA: "#e2ded7",
-    # The mat area's tint, darker: a shadow that reads on the mat (it is
-    # only ever drawn on it) against a light or a dark background.
-    Ink.SHADOW: "#9fc4be",
+    Ink.SHADOW: "#9fc4be",  # the mat area's tint, darker: only ever drawn on it
     Ink.BAND: "#e0a030",
     Ink.STRAP: "#c0504d",
     Ink.FLOOR: "#8a8f98",
@@ -449,19 +447,9 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton, helper: Skeleton | Non
             )
         ]
     if prop.kind == "shadow":
-        # The anchored limb straight down on the floor, as a light overhead
-        # would cast it: where a raised limb points across the mat (out to
-        # the side, or along the body) when its height hides it.
-        flat_pts = [cam.project((p[0], p[1], 0.0)) for p in pts]
-        return [
-            Shape(
-                "line",
-                tuple((p[0], p[1]) for p in flat_pts),
-                (prop.width,),
-                stroke=prop.ink,
-                depth=prop.depth_bias,
-            )
-        ]
+        # The limb straight down on the floor, as a light overhead would cast
+        # it: which way a raised limb points across the mat. Drawn as a line.
+        pts = [(p[0], p[1], 0.0) for p in pts]
     if prop.kind == "floor":
         if not cam.shows_floor_line:
             return []
