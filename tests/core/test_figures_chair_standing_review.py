@@ -261,8 +261,10 @@ def test_an_arm_reaching_across_the_chest_is_drawn_behind_the_back_and_over_the_
     from stretchguide.core.figures.drawing import Camera, View, figure_shapes
 
     fig = pl.figure("chair_torso_twist")
-    behind = fig.camera(Side.RIGHT)
-    front = Camera(View.FRONT, azimuth=behind.azimuth - 180.0, elevation=behind.elevation)
+    # Cameras of its own, one behind and one in front (the figure's own
+    # looks from the front and the side).
+    behind = Camera(View.FRONT, azimuth=125.0, elevation=32.0)
+    front = Camera(View.FRONT, azimuth=-55.0, elevation=32.0)
     for frame in (fig.start, fig.key):
         sk = forward(resolve(frame).body)
         for cam, over in ((behind, False), (front, True)):

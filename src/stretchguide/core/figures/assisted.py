@@ -32,6 +32,43 @@ BALL_R: Final = 5.0  # a massage ball, drawn a little larger than a lacrosse bal
 CIRCLE_CM: Final = 3.0  # the circles' radius, round the ball's top
 
 
+def circling_arrow(x: float, y: float) -> tuple[Prop, Prop]:
+    """A flat loop with an arrowhead under the mat line at ``x``: "circle here".
+
+    Seen from the side, circles over the ball are a 3 cm to-and-fro (the
+    sideways half goes straight at the camera); the loop is drawn as a
+    horizontal circle seen from a little above, its near half lower, going
+    the way the pelvis goes round (towards the head, near, towards the
+    feet, far). Only while worked, in the arrows' ink.
+    """
+    big, small, below = 11.0, 4.0, -8.0
+    # Image angles from the head end (180 degrees) on round, leaving a gap
+    # for the arrowhead: counterclockwise seen from the camera's side.
+    steps = 22
+    arc = [math.radians(180.0 + 290.0 * i / steps) for i in range(steps + 1)]
+    ring = tuple((x + big * math.cos(a), y, below + small * math.sin(a)) for a in arc)
+    end, before = ring[-1], ring[-2]
+    tx, tz = end[0] - before[0], end[2] - before[2]
+    n = math.hypot(tx, tz)
+    tx, tz = tx / n, tz / n
+    head = 6.0
+    tip = (end[0] + tx * head, y, end[2] + tz * head)
+    wing = ((-tz) * head * 0.6, tx * head * 0.6)
+    point = Prop(
+        "poly",
+        points=(
+            (end[0] + wing[0], y, end[2] + wing[1]),
+            (end[0] - wing[0], y, end[2] - wing[1]),
+            tip,
+        ),
+        width=0.8,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    loop = Prop("line", points=ring, width=2.6, ink=Ink.BAND, depth_bias=3e6)
+    return loop, point
+
+
 def _ball_piriformis_release() -> ExerciseFigure:
     # The right buttock rests on top of a small ball on the mat: the pelvis
     # tips up on that side over it (it used to lie flat, the ball touching
@@ -95,6 +132,7 @@ def _ball_piriformis_release() -> ExerciseFigure:
         # "Small, slow circles": one round in eight seconds.
         hold_loop_s=8.0,
         props=(FLOOR, MAT, prop),
+        cue_props=circling_arrow(ball.centre[0], ball.centre[1]),
         feel=("buttock",),
     )
 

@@ -184,11 +184,14 @@ def _chair_torso_twist() -> ExerciseFigure:
         key=_with_reaches(key, *hands, rests=ON_SEAT + BOTH_FEET),
         props=(floor, *_side_chair(back_y)),
         feel=("mid_back", "lower_back"),
-        # From behind, on the side away from the chair back, and above: the
-        # knees point off the side of the seat while the back turns towards
-        # the camera (the shoulders against the hips is the twist), and the
-        # glow sits on the back, where the twist is felt.
-        elevation=32.0,
-        azimuth=125.0,
+        # From the front, on the side away from the chair back, and above:
+        # the knees point at the camera while the chest turns away from it
+        # towards the chair back (the shoulders against the hips is the
+        # twist), the face turns with it, and the left hand is seen crossing
+        # the chest to the rail. The turned back's glow shows at the edge of
+        # the trunk. From behind, the trunk hid that hand and the twist read
+        # as a back and a head turning away.
+        elevation=30.0,
+        azimuth=45.0,
         mirror_azimuth=True,
     )

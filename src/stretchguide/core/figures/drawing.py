@@ -82,6 +82,7 @@ class Ink(StrEnum):
     MAT = "mat"
     MAT_AREA = "mat_area"  # a mat seen from above, under the body
     FLOOR_AREA = "floor_area"  # the floor seen from above, under a chair and the feet
+    SHADOW = "shadow"  # a raised limb's shadow on a mat area, straight below it
     BAND = "band"
     STRAP = "strap"
     FLOOR = "floor"
@@ -108,6 +109,7 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.MAT: "#5fb3a9",
     Ink.MAT_AREA: "#d3ebe7",
     Ink.FLOOR_AREA: "#e2ded7",
+    Ink.SHADOW: "#9fc4be",  # the mat area's tint, darker: only ever drawn on it
     Ink.BAND: "#e0a030",
     Ink.STRAP: "#c0504d",
     Ink.FLOOR: "#8a8f98",
@@ -164,7 +166,7 @@ class Drawing:
 
 @dataclass(frozen=True)
 class Prop:
-    kind: str  # "line" (thick polyline), "poly" (filled), "ball", "floor"
+    kind: str  # "line" (thick polyline), "poly" (filled), "ball", "floor", "shadow"
     points: tuple[Vec, ...] = ()
     anchors: tuple[str, ...] = ()  # body anchors appended to the points (strap, band)
     helper_anchors: tuple[str, ...] = ()
@@ -444,6 +446,10 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton, helper: Skeleton | Non
                 depth=sum(p[2] for p in proj) / 4 + prop.depth_bias,
             )
         ]
+    if prop.kind == "shadow":
+        # The limb straight down on the floor, as a light overhead would cast
+        # it: which way a raised limb points across the mat. Drawn as a line.
+        pts = [(p[0], p[1], 0.0) for p in pts]
     if prop.kind == "floor":
         if not cam.shows_floor_line:
             return []

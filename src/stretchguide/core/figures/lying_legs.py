@@ -88,7 +88,7 @@ def _strap(*anchors: str) -> Prop:
 def _strap_leg_raise() -> ExerciseFigure:
     base = LYING.both(ankle=0.0)
     start = base.both(shoulder_flex=40.0, elbow=60.0)
-    key = base.with_(r_hip_flex=45.0, r_hip_abd=15.0)
+    key = base.with_(r_hip_flex=48.0, r_hip_abd=20.0)
     hands = (
         Reach("l", "l_shoulder", toward="r_toe", fraction=0.45),
         Reach("r", "r_shoulder", toward="r_toe", fraction=0.45),
@@ -98,12 +98,25 @@ def _strap_leg_raise() -> ExerciseFigure:
     s = forward(grounded(base))
     wall_x = max(s["l_heel"][0], s["r_heel"][0]) + SURFACE_RADIUS["l_heel"]
     wall_support = Support("wall", at=wall_x, name="wall")
+    # The wall stands across the whole mat (seen from above, a post in the
+    # middle of the mat would not read as a wall).
     wall = Prop(
-        "line",
-        points=((wall_x + 3, 0.0, 0.0), (wall_x + 3, 0.0, 95.0)),
+        "poly",
+        points=tuple((wall_x + 3, y, z) for y, z in ((-50, 0), (50, 0), (50, 95), (-50, 95))),
         width=6.0,
         ink=Ink.WALL,
         depth_bias=-1e5,
+    )
+    # Seen from the side the leg going out to the side went straight at the
+    # camera and did not show: from a little above, the raised leg's shadow
+    # on the mat leaves the resting leg at an angle, out towards the viewer,
+    # while the leg itself still shows its rise.
+    shadow = Prop(
+        "shadow",
+        anchors=("r_hip", "r_knee", "r_ankle", "r_toe"),
+        width=RADIUS["thigh"] * 2,
+        ink=Ink.SHADOW,
+        depth_bias=-9e4,
     )
     soles = rests_on(wall_support, "l_heel")
     return ExerciseFigure(
@@ -113,8 +126,9 @@ def _strap_leg_raise() -> ExerciseFigure:
             start, *hands, rests=LONG_LEGS + soles + rests_on(wall_support, "r_heel")
         ),
         key=_with_reaches(key, *hands, rests=LEFT_LONG + soles),
-        props=(FLOOR, MAT, wall, _strap("l_hand", "r_toe", "r_hand")),
+        props=(mat_area(-95.0, wall_x, 50.0), shadow, wall, _strap("l_hand", "r_toe", "r_hand")),
         feel=("back_of_thigh", "outer_hip"),
+        elevation=25.0,
     )
 
 

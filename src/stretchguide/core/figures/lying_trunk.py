@@ -11,7 +11,7 @@ from stretchguide.core.figures.body import RADIUS, Pose, limit_for
 from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, on_floor
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches, rest_fit
-from stretchguide.core.figures.fitting import _bisect, fit
+from stretchguide.core.figures.fitting import _bisect, fit, fit_lsq
 from stretchguide.core.figures.frames import Frame, resolve
 from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
 from stretchguide.core.figures.positions import (
@@ -125,6 +125,32 @@ def press_arrow(at: Vec, length: float = 26.0, gap: float = 4.0) -> tuple[Prop, 
     return shaft, point
 
 
+def lift_arrow(at: Vec, length: float = 18.0, gap: float = 1.0) -> tuple[Prop, Prop]:
+    """A bold arrow pointing straight up at ``at`` from under the mat: "this lifts off it".
+
+    The back-flat tilt's arrow turned over, in the same ink: the arched
+    tilt's low back rises off the mat where the other presses into it.
+    """
+    x, y, z = at
+    tip = z - gap
+    head = 7.0
+    shaft = Prop(
+        "line",
+        points=((x, y, tip - head * 0.8), (x, y, tip - length)),
+        width=3.6,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    point = Prop(
+        "poly",
+        points=((x - head * 0.65, y, tip - head), (x + head * 0.65, y, tip - head), (x, y, tip)),
+        width=0.8,
+        ink=Ink.BAND,
+        depth_bias=3e6,
+    )
+    return shaft, point
+
+
 def _posterior_tilt() -> ExerciseFigure:
     # From the low back's natural curve, a gap of about 2 cm under the waist
     # (with 1 cm the movement read as none at all)...
@@ -148,21 +174,50 @@ def _posterior_tilt() -> ExerciseFigure:
     )
 
 
+def _under_the_arch(p: Pose) -> Vec:
+    """The underside of the low back where it stands highest off the mat."""
+    sk = forward(grounded(p))
+    a, b = sk["pelvis"], sk["mid_back"]
+    best = max(
+        (tuple(x + (y - x) * t for x, y in zip(a, b, strict=True)) for t in (0.5, 0.6, 0.7, 0.8)),
+        key=lambda q: q[2],
+    )
+    return (best[0], best[1], best[2] - RADIUS["trunk"])
+
+
 def _anterior_tilt() -> ExerciseFigure:
-    start = _arms_by_side(_tilt(hook_lying(), -6.0, rise=3.0))
-    key = _arms_by_side(_tilt(hook_lying(), -24.0, rise=15.0))
+    # The arms out on the mat, the hands level with the head: a drawing
+    # choice (the articles say nothing of the arms). With the arms down by
+    # the sides its start was the back-flat tilt's start, and the near arm
+    # lay across the waist where the arch shows; out at the shoulders'
+    # level or lower, a hand on the mat still lands by the waist.
+    out = {"shoulder_flex": 0.0, "shoulder_abd": 88.0, "elbow": 5.0}
+    start = _tilt(hook_lying(), -6.0, rise=3.0).both(**out)
+    key = _tilt(hook_lying(), -24.0, rise=15.0).both(**out)
     # The pelvis stays on the mat (a lifted pelvis is a bridge): the tailbone
     # and the upper back rest, and the arch opens a gap under the waist.
     rests = on_floor("pelvis", "head") + BOTH_FEET
     legs = ["pitch", "thorax_flex", "neck_flex", "l_hip_flex", "r_hip_flex", "l_ankle", "r_ankle"]
     start = rest_fit(start, rests, legs)
     key = rest_fit(key, rests, legs)
+    # The hands down on the mat, the arms kept out to the sides: lowered by
+    # the shoulder's abduction as much as its flexion (the contact solver
+    # turns only the flexion, which out at the side barely lowers a hand).
+    arms = ["l_shoulder_flex", "l_shoulder_abd", "r_shoulder_flex", "r_shoulder_abd"]
+    start, key = (
+        fit_lsq(p, arms, lambda sk: [r.gap(sk) for r in ARMS_DOWN], iterations=6)
+        for p in (start, key)
+    )
+    rests = rests + ARMS_DOWN
     return ExerciseFigure(
         "anterior_pelvic_tilt",
         View.SIDE,
         start=_sup(start, rests),
         key=_sup(key, rests),
         props=(FLOOR, MAT),
+        # Only while worked, like the back-flat tilt's: an arrow up into the
+        # gap under the waist, which at 128 px is a sliver under the glow.
+        cue_props=lift_arrow(_under_the_arch(key)),
         feel=("lower_back",),
         sided=False,
         breath=0.0,
