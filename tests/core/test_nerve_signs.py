@@ -262,3 +262,17 @@ def test_symptoms_that_stayed_where_they_spread_are_never_fine() -> None:
     lower = at(3 * DAY, CheckInKind.BEFORE, extent=Extent.BELOW_KNEE)
     spread_now = pain_response(before=lower, after=now, spread_from=now.at)
     assert spread_now.spread and not spread_now.nerve.spread_stayed
+
+
+def test_numbness_every_day_for_weeks_is_not_recent_and_the_walk_stays_short() -> None:
+    from stretchguide.core.safety import numbness_since
+
+    # Five check-ins a day for 90 days, numbness in every one.
+    history = [at(i * DAY // 5, numbness=True) for i in range(1, 450)]
+    now = CheckIn(90 * DAY, CheckInKind.ANY, 1, 2, Extent.THIGH, numbness=True)
+    since = numbness_since(history, now)
+    assert since is not None and now.at - since >= 14 * DAY
+    assert not nerve_signs(now, history[-1], numbness_from=since).recent_numbness
+    # A history that starts ten days ago with numbness: first reported then.
+    short = [c for c in history if c.at >= 80 * DAY]
+    assert numbness_since(short, now) == short[0].at

@@ -227,6 +227,7 @@ def run_of(
     shows: Callable[[CheckIn], bool],
     *,
     made_before_id: int = LIVE,
+    within: int | None = None,
 ) -> Run | None:
     """The run of check-ins that ``shows`` holds for, ending with
     ``current``, walked back in the order of making
@@ -237,10 +238,21 @@ def run_of(
     False, so it is never taken for a recent one that began there. Pass
     ``made_before_id`` as for :func:`previous_checkin` (``current``'s own id
     once it is stored).
+
+    ``within`` (seconds) looks back only that far, and one check-in
+    further: a run that reaches past it starts before ``current.at -
+    within``, which is all a "recent" rule needs to know, and the walk
+    stays short in a long history.
     """
     if not shows(current):
         return None
     pool = [c for c in history if not (current.id and c.id == current.id)]
+    if within is not None:
+        horizon = current.at - within
+        older = [c for c in pool if c.at < horizon]
+        pool = [c for c in pool if c.at >= horizon]
+        if older:
+            pool.append(max(older, key=lambda c: (c.at, c.id)))
     since, at, before_id = current.at, current.at, made_before_id
     while (prev := previous_checkin(pool, at, made_before_id=before_id)) is not None:
         if not shows(prev):
@@ -268,7 +280,7 @@ def numbness_since(
     its :func:`run_of`; the oldest check-in read, when the run reaches it:
     numbness reported from the first check-in on is recent too); None when
     ``current`` has no numbness."""
-    run = run_of(history, current, has_numbness, made_before_id=made_before_id)
+    run = run_of(history, current, has_numbness, made_before_id=made_before_id, within=RECENT_S)
     return None if run is None else run.since
 
 
@@ -288,7 +300,9 @@ def spread_since(
     if current.extent.rank == 0:
         return None
     between = (c for c in history if c.kind is not CheckInKind.AFTER)
-    run = run_of(between, current, as_far_as(current), made_before_id=made_before_id)
+    run = run_of(
+        between, current, as_far_as(current), made_before_id=made_before_id, within=RECENT_S
+    )
     return run.since if run is not None and run.began else None
 
 

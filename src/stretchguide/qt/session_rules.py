@@ -162,7 +162,7 @@ def _run_now(
     check-ins not saved yet (made after every stored one), then the last 90
     days of the history (``between_only``: none made just after a session)."""
     from stretchguide.core.clock_rules import LIVE
-    from stretchguide.core.nerve_signs import Run, run_of
+    from stretchguide.core.nerve_signs import RECENT_S, Run, run_of
     from stretchguide.core.trends import CheckInKind
 
     if not shows(current):
@@ -178,7 +178,7 @@ def _run_now(
         for c in history.checkins(since=first.at - 90 * 86400)
         if not (between_only and c.kind is CheckInKind.AFTER)
     ]
-    run = run_of(recent, first, shows, made_before_id=LIVE)
+    run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S)
     return None if run is None else Run(min(since, run.since), run.began)
 
 
