@@ -171,3 +171,11 @@ def test_a_byte_order_mark_from_a_windows_editor_is_skipped(tmp_path: Path, suff
     path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     routine = load_routine_file(path, load_builtin().exercises)
     assert routine.id == "mine" and routine.name == "Mine"
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_bytes(GOOD.encode("utf-16"))
+    with pytest.raises(CatalogError) as err:
+        load_routine_file(path, load_builtin().exercises)
+    assert "UTF-16" in str(err.value) and "UTF-8" in str(err.value)

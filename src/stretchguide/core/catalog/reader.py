@@ -170,7 +170,10 @@ def _read_text(path: Path) -> str:
         # add one) is skipped; TOML and JSON readers refused it on line 1.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CatalogError(path, "(file)", _("UTF-8 text")) from None
+        # Windows editors offer "Unicode", which is UTF-16: said by name.
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        got = _("UTF-16 text (save it as UTF-8)") if utf16 else None
+        raise CatalogError(path, "(file)", _("UTF-8 text"), got=got) from None
 
 
 def _routine_reader(
