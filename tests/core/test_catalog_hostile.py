@@ -156,3 +156,26 @@ def test_a_wrong_number_of_items_says_how_many(
     path = _write(tmp_path, "many.json", f'{{"id": "m1", "name": "n", "items": [{items}]}}')
     assert main(["check-routine", str(path)]) == 1
     assert f"got a list of {count} items" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_a_byte_order_mark_from_a_windows_editor_is_skipped(tmp_path: Path, suffix: str) -> None:
+    # Notepad saved files with one: refused before as "line 1: expected
+    # valid TOML", which no one could see in their editor.
+    body = (
+        GOOD
+        if suffix == ".toml"
+        else '{"id": "mine", "name": "Mine", "items": [{"exercise": "bridge"}]}'
+    )
+    path = tmp_path / f"mine{suffix}"
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    routine = load_routine_file(path, load_builtin().exercises)
+    assert routine.id == "mine" and routine.name == "Mine"
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_bytes(GOOD.encode("utf-16"))
+    with pytest.raises(CatalogError) as err:
+        load_routine_file(path, load_builtin().exercises)
+    assert "UTF-16" in str(err.value) and "UTF-8" in str(err.value)

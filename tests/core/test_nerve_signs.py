@@ -220,3 +220,59 @@ def test_spread_against_the_check_in_before_a_session_says_so() -> None:
     assert nerve_signs(now, between, between).reasons == (
         "Symptoms reach further down the leg than at your last check-in.",
     )
+
+
+def test_spread_since_finds_when_symptoms_reached_this_far() -> None:
+    from stretchguide.core.safety import spread_since
+
+    history = [
+        at(1 * DAY, CheckInKind.BEFORE, extent=Extent.BELOW_KNEE),
+        at(1 * DAY + 3600, CheckInKind.AFTER, extent=Extent.FOOT),
+        at(2 * DAY, CheckInKind.NEXT_MORNING, extent=Extent.FOOT),
+    ]
+    now = at(3 * DAY, CheckInKind.BEFORE, extent=Extent.FOOT)
+    # The after check-in is left out (a session may move symptoms for an
+    # hour): the spread is seen from the next morning on.
+    assert spread_since(history, now) == 2 * DAY
+    # That far in every check-in read: the person's usual, no spread seen.
+    assert spread_since(history[1:], now) is None
+    assert spread_since(history, at(3 * DAY, extent=Extent.NONE)) is None
+    # Eased during a session and back by the next check-in: not a spread.
+    eased = [
+        at(1 * DAY, CheckInKind.BEFORE, extent=Extent.FOOT),
+        at(1 * DAY + 3600, CheckInKind.AFTER, extent=Extent.THIGH),
+    ]
+    assert spread_since(eased, now) is None
+
+
+def test_symptoms_that_stayed_where_they_spread_are_never_fine() -> None:
+    from stretchguide.core.safety import SPREAD_STAYED_ADVICE
+
+    before = at(3 * DAY, CheckInKind.BEFORE, extent=Extent.FOOT)
+    now = at(3 * DAY + 3600, CheckInKind.AFTER, extent=Extent.FOOT)
+    signs = nerve_signs(before, before, before, spread_from=2 * DAY)
+    assert signs.spread_stayed and signs.ease_off and not signs.any
+    assert nerve_advice(signs) == SPREAD_STAYED_ADVICE
+    assert "as when they spread there" in " ".join(signs.reasons)
+    r = pain_response(before=before, after=now, spread_from=2 * DAY)
+    assert r.level is PainLevel.EASE_OFF and r.advice.startswith(SPREAD_STAYED_ADVICE)
+    # Two weeks on it is where the symptoms are now.
+    assert not nerve_signs(before, before, before, spread_from=before.at - 15 * DAY).spread_stayed
+    # A spread in this very session is said as a spread, not as one that stayed.
+    lower = at(3 * DAY, CheckInKind.BEFORE, extent=Extent.BELOW_KNEE)
+    spread_now = pain_response(before=lower, after=now, spread_from=now.at)
+    assert spread_now.spread and not spread_now.nerve.spread_stayed
+
+
+def test_numbness_every_day_for_weeks_is_not_recent_and_the_walk_stays_short() -> None:
+    from stretchguide.core.safety import numbness_since
+
+    # Five check-ins a day for 90 days, numbness in every one.
+    history = [at(i * DAY // 5, numbness=True) for i in range(1, 450)]
+    now = CheckIn(90 * DAY, CheckInKind.ANY, 1, 2, Extent.THIGH, numbness=True)
+    since = numbness_since(history, now)
+    assert since is not None and now.at - since >= 14 * DAY
+    assert not nerve_signs(now, history[-1], numbness_from=since).recent_numbness
+    # A history that starts ten days ago with numbness: first reported then.
+    short = [c for c in history if c.at >= 80 * DAY]
+    assert numbness_since(short, now) == short[0].at

@@ -205,10 +205,10 @@ def test_no_step_up_while_numbness_is_recent():
                 before=before, after=after, thresholds=PainThresholds(), numbness_from=2 * day
             )
         )
-    assert all(e.level is PainLevel.FINE and e.recent_numbness for e in evs)
+    assert all(e.level is PainLevel.FINE and e.recent_nerve for e in evs)
     assert P.decide("seated_hip_stretch", "Seated hip stretch", Dose(hold_s=30), rng, evs) is None
     # Not a reason to step back either: the dose stays.
-    old = [replace(e, recent_numbness=False) for e in evs]
+    old = [replace(e, recent_nerve=False) for e in evs]
     offer = P.decide("seated_hip_stretch", "Seated hip stretch", Dose(hold_s=30), rng, old)
     assert offer is not None and offer.direction is P.Direction.UP
     # Two weeks on, it is the person's usual: steps up again.
@@ -218,7 +218,7 @@ def test_no_step_up_while_numbness_is_recent():
         thresholds=PainThresholds(),
         numbness_from=2 * day,
     )
-    assert not late.recent_numbness
+    assert not late.recent_nerve
 
 
 def test_no_step_up_at_the_top_of_the_articles_range():

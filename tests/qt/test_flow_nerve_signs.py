@@ -278,3 +278,35 @@ def test_numbness_reported_for_over_two_weeks_is_the_persons_usual(qtbot, app_wi
     window.checkin.numbness.setChecked(True)
     qtbot.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
     assert "Saved. Thank you." in window.checkin.verdict.text()
+
+
+def test_symptoms_that_stayed_where_they_spread_are_said_the_days_after(qtbot, app_window):
+    """The spread's own advice says to see a professional if the pain stays
+    there; the check-ins after it said nothing once it had."""
+    window, clock, wall, _, _ = app_window
+    text = one_session(qtbot, window, clock, before_extent="below_knee", after_extent="foot")
+    assert "further down the leg" in text
+    qtbot.mouseClick(window.checkin.continue_button, Qt.MouseButton.LeftButton)
+    for day in (1, 2):
+        wall.advance(86400)
+        window.start_routine(ROUTINE)
+        if window.current_page() == "safety":
+            pass_safety_gate(qtbot, window)
+        page = window.checkin
+        fill_checkin(qtbot, page, back=1, leg=2, extent="foot")
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        assert window.current_page() == "checkin", day  # said before the session
+        said = page.verdict.text()
+        assert "That looks fine" not in said
+        if day == 2:
+            # Day 1 compares with before the last session (below the knee):
+            # a spread. Day 2's compared check-in is already the foot.
+            assert "as when they spread there" in said
+            assert "doctor or physiotherapist" in said
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        assert window.current_page() == "session"
+        run_to_end(window, clock)
+        fill_checkin(qtbot, page, back=1, leg=2, extent="foot")
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        assert "That looks fine" not in page.verdict.text()
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)

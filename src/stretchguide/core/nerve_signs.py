@@ -7,7 +7,7 @@ after-session rule, ``qt/session_flow.py`` to a check-in on its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -37,8 +37,13 @@ class NerveSigns:
     # it may have said as much, so "than at your last check-in" was untrue.
     spread_since_session: bool = False
     # Numbness reported before and still there, first reported less than
-    # RECENT_NUMBNESS_S ago: no longer new, not yet the person's usual.
+    # RECENT_S ago: no longer new, not yet the person's usual.
     recent_numbness: bool = False
+    # Not further than last time, but still as far down as when symptoms
+    # spread there, less than RECENT_S ago: the spread's own advice
+    # said to see a professional if it stayed, and the next check-in said
+    # nothing of it.
+    spread_stayed: bool = False
     # Compared with the check-in before a session, the words say so: the
     # next morning, "did not report last time" was untrue of numbness the
     # after check-in had reported.
@@ -52,7 +57,13 @@ class NerveSigns:
     @property
     def ease_off(self) -> bool:
         """Any nerve sign at all: never "fine"."""
-        return self.any or self.new_tingling or self.spread or self.recent_numbness
+        return (
+            self.any
+            or self.new_tingling
+            or self.spread
+            or self.recent_numbness
+            or self.spread_stayed
+        )
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -79,6 +90,13 @@ class NerveSigns:
                 _("You have tingling you did not have before the session.")
                 if session
                 else _("You have tingling you did not report last time.")
+            )
+        if self.spread_stayed:
+            out.append(
+                _(
+                    "Symptoms still reach as far down the leg as when they spread there, "
+                    "less than two weeks ago."
+                )
             )
         if self.spread and self.spread_since_session:
             out.append(_("Symptoms reach further down the leg than before your last session."))
@@ -109,8 +127,14 @@ RECENT_NUMBNESS_ADVICE = N_(
     "or spreads it. Get medical help today if it reaches your bottom, genitals or "
     "both legs."
 )
-# Two weeks, as the 14-day verdict's window: StretchGuide's number.
-RECENT_NUMBNESS_S: Final = 14 * 86400
+# Two weeks, as the 14-day verdict's window: StretchGuide's number; for a
+# spread that stayed as well.
+RECENT_S: Final = 14 * 86400
+SPREAD_STAYED_ADVICE = N_(
+    "Your symptoms have stayed further down the leg since they spread there. "
+    "Please see a doctor or physiotherapist about it. Until then, keep each "
+    "stretch gentle and stop any exercise that sends pain further down."
+)
 SPREAD_SINCE_ADVICE = N_(
     "Your symptoms reach further down the leg than last time. That is a nerve sign: "
     "take it gently today, stop any exercise that sends pain further down, and see "
@@ -124,6 +148,7 @@ def nerve_signs(
     baseline: CheckIn | None = None,
     *,
     numbness_from: int | None = None,
+    spread_from: int | None = None,
 ) -> NerveSigns:
     """Compare one check-in's nerve symptoms with the one before it.
 
@@ -133,9 +158,13 @@ def nerve_signs(
     symptoms that moved up during a session and came back by the next one
     have not spread. ``numbness_from`` is when the numbness still reported
     was first reported (:func:`numbness_since`): less than two weeks before,
-    it is recent, not the person's usual.
+    it is recent, not the person's usual. ``spread_from`` is when symptoms
+    last spread as far down as they reach now (:func:`spread_since`): less
+    than two weeks before, and not further than ``baseline`` now, they
+    have stayed there.
     """
     new_numbness = current.numbness and not (previous is not None and previous.numbness)
+    spread = baseline is not None and current.extent.rank > baseline.extent.rank
     return NerveSigns(
         new_numbness=new_numbness,
         recent_numbness=(
@@ -143,7 +172,7 @@ def nerve_signs(
             and not new_numbness
             and numbness_from is not None
             # A first report "in the future" (the clock went back) is recent.
-            and current.at - numbness_from < RECENT_NUMBNESS_S
+            and current.at - numbness_from < RECENT_S
         ),
         new_weakness=current.weakness and not (previous is not None and previous.weakness),
         persisting_weakness=current.weakness and previous is not None and previous.weakness,
@@ -151,7 +180,10 @@ def nerve_signs(
         # person's sciatica as it is, not something brought on (pain_response
         # counts it as new after a session: the session is then the change).
         new_tingling=current.tingling and previous is not None and not previous.tingling,
-        spread=baseline is not None and current.extent.rank > baseline.extent.rank,
+        spread=spread,
+        spread_stayed=(
+            not spread and spread_from is not None and current.at - spread_from < RECENT_S
+        ),
         spread_since_session=baseline is not None and baseline.kind is CheckInKind.BEFORE,
     )
 
@@ -178,31 +210,100 @@ def previous_checkin(
     )
 
 
-def numbness_since(
-    history: Iterable[CheckIn], current: CheckIn, *, made_before_id: int = LIVE
-) -> int | None:
-    """When the numbness in ``current`` was first reported: the time of the
-    first of the unbroken run of check-ins with numbness that ends with it,
-    walked back in the order of making (:func:`previous_checkin`); None
-    when ``current`` has no numbness.
+@dataclass(frozen=True)
+class Run:
+    """The unbroken run of check-ins, ending with the one judged, that all
+    show something (numbness; symptoms at least as far down the leg)."""
+
+    since: int  # when the first of them was made
+    # A check-in before the run did not show it: it began in the history
+    # read. False when the run reaches back to that history's oldest.
+    began: bool
+
+
+def run_of(
+    history: Iterable[CheckIn],
+    current: CheckIn,
+    shows: Callable[[CheckIn], bool],
+    *,
+    made_before_id: int = LIVE,
+    within: int | None = None,
+) -> Run | None:
+    """The run of check-ins that ``shows`` holds for, ending with
+    ``current``, walked back in the order of making
+    (:func:`previous_checkin`); None when ``current`` does not show it.
 
     ``history`` is what the caller looked back over (90 days in the app):
-    numbness in its oldest check-in gives that check-in's time, so a run
-    older than the history read is never taken for a recent one. Pass
+    a run older than it starts at its oldest check-in, with ``began``
+    False, so it is never taken for a recent one that began there. Pass
     ``made_before_id`` as for :func:`previous_checkin` (``current``'s own id
     once it is stored).
+
+    ``within`` (seconds) looks back only that far, and one check-in
+    further: a run that reaches past it starts before ``current.at -
+    within``, which is all a "recent" rule needs to know, and the walk
+    stays short in a long history.
     """
-    if not current.numbness:
+    if not shows(current):
         return None
     pool = [c for c in history if not (current.id and c.id == current.id)]
+    if within is not None:
+        horizon = current.at - within
+        older = [c for c in pool if c.at < horizon]
+        pool = [c for c in pool if c.at >= horizon]
+        if older:
+            pool.append(max(older, key=lambda c: (c.at, c.id)))
     since, at, before_id = current.at, current.at, made_before_id
     while (prev := previous_checkin(pool, at, made_before_id=before_id)) is not None:
-        if not prev.numbness:
-            break
+        if not shows(prev):
+            return Run(since, began=True)
         since = min(since, prev.at)
         pool.remove(prev)
         at, before_id = prev.at, prev.id or before_id
-    return since
+    return Run(since, began=False)
+
+
+def has_numbness(c: CheckIn) -> bool:
+    return c.numbness
+
+
+def as_far_as(current: CheckIn) -> Callable[[CheckIn], bool]:
+    """Shows symptoms at least as far down the leg as ``current``."""
+    rank = current.extent.rank
+    return lambda c: c.extent.rank >= rank
+
+
+def numbness_since(
+    history: Iterable[CheckIn], current: CheckIn, *, made_before_id: int = LIVE
+) -> int | None:
+    """When the numbness in ``current`` was first reported (the start of
+    its :func:`run_of`; the oldest check-in read, when the run reaches it:
+    numbness reported from the first check-in on is recent too); None when
+    ``current`` has no numbness."""
+    run = run_of(history, current, has_numbness, made_before_id=made_before_id, within=RECENT_S)
+    return None if run is None else run.since
+
+
+def spread_since(
+    history: Iterable[CheckIn], current: CheckIn, *, made_before_id: int = LIVE
+) -> int | None:
+    """When symptoms last reached as far down the leg as in ``current``
+    from higher up: the start of the run of check-ins reaching at least
+    that far, when a check-in before it reached less far; None when no
+    spread is seen (symptoms not in the leg, or that far in every check-in
+    read: the person's usual as far as StretchGuide knows).
+
+    Check-ins just after a session are left out, as for
+    :func:`baseline_checkin`: symptoms a session eased for an hour, back
+    where they were by the next check-in, have not spread.
+    """
+    if current.extent.rank == 0:
+        return None
+    between = (c for c in history if c.kind is not CheckInKind.AFTER)
+    run = run_of(
+        between, current, as_far_as(current), made_before_id=made_before_id, within=RECENT_S
+    )
+    return run.since if run is not None and run.began else None
 
 
 def _at(c: CheckIn) -> int:
@@ -235,6 +336,8 @@ def nerve_advice(signs: NerveSigns) -> str:
         return RECENT_NUMBNESS_ADVICE
     if signs.spread:
         return SPREAD_SINCE_ADVICE
+    if signs.spread_stayed:
+        return SPREAD_STAYED_ADVICE
     if signs.new_tingling:
         return TINGLING_ADVICE
     return ""

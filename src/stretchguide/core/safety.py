@@ -18,6 +18,7 @@ from stretchguide.core.i18n import N_, _
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
 from stretchguide.core.nerve_signs import RECENT_NUMBNESS_ADVICE as RECENT_NUMBNESS_ADVICE
 from stretchguide.core.nerve_signs import SPREAD_SINCE_ADVICE as SPREAD_SINCE_ADVICE
+from stretchguide.core.nerve_signs import SPREAD_STAYED_ADVICE as SPREAD_STAYED_ADVICE
 from stretchguide.core.nerve_signs import TINGLING_ADVICE as TINGLING_ADVICE
 from stretchguide.core.nerve_signs import NerveSigns as NerveSigns
 from stretchguide.core.nerve_signs import baseline_checkin as baseline_checkin
@@ -25,6 +26,7 @@ from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
 from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
 from stretchguide.core.nerve_signs import numbness_since as numbness_since
 from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
+from stretchguide.core.nerve_signs import spread_since as spread_since
 from stretchguide.core.trends import CheckIn
 
 NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
@@ -277,6 +279,8 @@ class PainResponse:
             return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         if self.nerve.recent_numbness and not self.spread_again:
             return f"{_(RECENT_NUMBNESS_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
+        if self.nerve.spread_stayed and not self.spread_again:
+            return f"{_(SPREAD_STAYED_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         if self.nerve.new_tingling and not self.spread_again:
             return f"{_(TINGLING_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
         text = {
@@ -321,6 +325,7 @@ def pain_response(
     previous: CheckIn | None = None,
     spread_last_time: bool = False,
     numbness_from: int | None = None,
+    spread_from: int | None = None,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -347,7 +352,9 @@ def pain_response(
 
     Numbness that is not new but was first reported less than two weeks
     before (``numbness_from``, see :func:`numbness_since`) is not FINE
-    either: EASE_OFF, with advice to have it checked.
+    either: EASE_OFF, with advice to have it checked; nor are symptoms
+    still as far down the leg as where they spread to less than two weeks
+    before (``spread_from``, see :func:`spread_since`).
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -360,7 +367,7 @@ def pain_response(
     # symptom counts as new.
     earlier = before if before is not None else previous
     nerve = (
-        nerve_signs(latest, earlier, numbness_from=numbness_from)
+        nerve_signs(latest, earlier, numbness_from=numbness_from, spread_from=spread_from)
         if latest is not None
         else NerveSigns()
     )
@@ -408,6 +415,9 @@ def pain_response(
             if later is not None and later.extent.rank > before.extent.rank:
                 reasons.append(reason)
                 spread = True
+    if spread:
+        # Spread in this session: said as such, not as one that stayed.
+        nerve = replace(nerve, spread_stayed=False)
     again = spread and spread_last_time
     if again:
         reasons.append(

@@ -50,6 +50,7 @@ from stretchguide.qt.session_rules import (
     numbness_first_reported,
     session_options,
     spread_last_time,
+    spread_reached,
 )
 from stretchguide.qt.session_sound import SessionSound
 
@@ -400,6 +401,7 @@ class SessionFlow(QObject):
         rec = self.recording
         if kind == CheckInKind.AFTER and rec is not None:
             after = checkin_from_answers(answers, at)
+            numbness_from, spread_from = self._runs(after)
             verdict = pain_response(
                 before=rec.before,
                 after=after,
@@ -407,7 +409,8 @@ class SessionFlow(QObject):
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
                 spread_last_time=self._spread_last_time(rec.session_id, at),
-                numbness_from=self._numbness_from(after),
+                numbness_from=numbness_from,
+                spread_from=spread_from,
             )
             self._save_checkin(answers, rec, at)
             for ex_id, response in answers.responses.items():
@@ -420,6 +423,7 @@ class SessionFlow(QObject):
             self._morning_session = None
             cis = by_kind(h.checkins_for_session(sid))
             morning = checkin_from_answers(answers, at)
+            numbness_from, spread_from = self._runs(morning)
             verdict = pain_response(
                 before=cis.get(CheckInKind.BEFORE),
                 after=cis.get(CheckInKind.AFTER),
@@ -427,7 +431,8 @@ class SessionFlow(QObject):
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._before_session(sid),
                 spread_last_time=self._spread_last_time(sid, at),
-                numbness_from=self._numbness_from(morning),
+                numbness_from=numbness_from,
+                spread_from=spread_from,
             )
             self._save_checkin(answers, sid, at)
             self._ask_flags(verdict.ask_red_flags)  # against before the session
@@ -509,10 +514,19 @@ class SessionFlow(QObject):
         previous, baseline = compared_checkins(self.ctx.history, at, self._unsaved_checkins)
         self._previous = previous
         current = checkin_from_answers(answers, at)
-        return nerve_signs(current, previous, baseline, numbness_from=self._numbness_from(current))
+        numbness_from, spread_from = self._runs(current)
+        return nerve_signs(
+            current, previous, baseline, numbness_from=numbness_from, spread_from=spread_from
+        )
 
-    def _numbness_from(self, current: CheckIn) -> int | None:
-        return numbness_first_reported(self.ctx.history, current, self._unsaved_checkins)
+    def _runs(self, current: CheckIn) -> tuple[int | None, int | None]:
+        """When the numbness in ``current``, and its symptoms as far down the
+        leg, began: the ``numbness_from`` and ``spread_from`` of the nerve rules."""
+        h, unsaved = self.ctx.history, self._unsaved_checkins
+        return (
+            numbness_first_reported(h, current, unsaved),
+            spread_reached(h, current, unsaved),
+        )
 
     def _before_session(self, session_id: int) -> Any:
         return checkin_before_session(self.ctx.history, session_id)

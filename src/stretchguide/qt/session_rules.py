@@ -11,6 +11,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from stretchguide.core.nerve_signs import Run
     from stretchguide.core.timeline import SessionOptions, Timeline
     from stretchguide.core.trends import CheckIn
     from stretchguide.qt.checkin import CheckinAnswers
@@ -126,23 +129,57 @@ def numbness_first_reported(
     history: History, current: CheckIn, unsaved: list[CheckIn]
 ) -> int | None:
     """When the numbness in a check-in being made now was first reported
-    (``core.nerve_signs.numbness_since``), over the check-ins not saved
-    yet (made after every stored one) and the last 90 days of the history;
-    None without numbness."""
-    from stretchguide.core.clock_rules import LIVE
-    from stretchguide.core.safety import numbness_since
+    (``core.nerve_signs.numbness_since``); None without numbness."""
+    from stretchguide.core.nerve_signs import has_numbness
 
-    if not current.numbness:
+    run = _run_now(history, current, unsaved, has_numbness)
+    return None if run is None else run.since
+
+
+def spread_reached(history: History, current: CheckIn, unsaved: list[CheckIn]) -> int | None:
+    """When symptoms last spread as far down the leg as in a check-in being
+    made now (``core.nerve_signs.spread_since``); None when no spread is
+    seen."""
+    from stretchguide.core.nerve_signs import as_far_as
+    from stretchguide.core.trends import CheckInKind
+
+    if current.extent.rank == 0:
+        return None
+    between = [c for c in unsaved if c.kind is not CheckInKind.AFTER]
+    run = _run_now(history, current, between, as_far_as(current), between_only=True)
+    return run.since if run is not None and run.began else None
+
+
+def _run_now(
+    history: History,
+    current: CheckIn,
+    unsaved: list[CheckIn],
+    shows: Callable[[CheckIn], bool],
+    *,
+    between_only: bool = False,
+) -> Run | None:
+    """``core.nerve_signs.run_of`` for a check-in being made now, over the
+    check-ins not saved yet (made after every stored one), then the last 90
+    days of the history (``between_only``: none made just after a session)."""
+    from stretchguide.core.clock_rules import LIVE
+    from stretchguide.core.nerve_signs import RECENT_S, Run, run_of
+    from stretchguide.core.trends import CheckInKind
+
+    if not shows(current):
         return None
     since = current.at
     for made in reversed(unsaved):
-        if not made.numbness:
-            return since
+        if not shows(made):
+            return Run(since, began=True)
         since = min(since, made.at)
     first = unsaved[0] if unsaved else current
-    recent = history.checkins(since=first.at - 90 * 86400)
-    found = numbness_since(recent, first, made_before_id=LIVE)
-    return since if found is None else min(since, found)
+    recent = [
+        c
+        for c in history.checkins(since=first.at - 90 * 86400)
+        if not (between_only and c.kind is CheckInKind.AFTER)
+    ]
+    run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S)
+    return None if run is None else Run(min(since, run.since), run.began)
 
 
 def checkin_before_session(history: History, session_id: int) -> CheckIn | None:

@@ -245,7 +245,7 @@ class Companion(QObject):
     def evidence(self, routine_id: str) -> dict[str, list[SessionEvidence]]:
         """Each exercise's sessions since its last dose change, oldest first."""
         from stretchguide.core import plan as P  # noqa: N812
-        from stretchguide.core.safety import baseline_checkin, numbness_since
+        from stretchguide.core.safety import baseline_checkin, numbness_since, spread_since
         from stretchguide.core.trends import CheckInKind, SessionStatus, by_kind, local_day
 
         state = self.state()
@@ -272,12 +272,12 @@ class Companion(QObject):
 
             after, morning = cis.get(CheckInKind.AFTER), cis.get(CheckInKind.NEXT_MORNING)
             latest = morning or after
-            # Numbness still recent after it: no step up yet (CLINICAL.md 2).
-            numbness_from = (
-                numbness_since(recent, latest, made_before_id=latest.id)
-                if latest is not None
-                else None
-            )
+            # Numbness or a spread still recent after it: no step up yet
+            # (CLINICAL.md 2).
+            numbness_from = spread_from = None
+            if latest is not None:
+                numbness_from = numbness_since(recent, latest, made_before_id=latest.id)
+                spread_from = spread_since(recent, latest, made_before_id=latest.id)
             hurts = Counter(e.exercise_id for e in h.hurts(s.id))
             day = local_day(s.started_at, s.utc_offset)
             # Only what was actually worked on: a session stopped in its first
@@ -304,6 +304,7 @@ class Companion(QObject):
                         thresholds=thresholds,
                         previous=previous,
                         numbness_from=numbness_from,
+                        spread_from=spread_from,
                     )
                 )
         return out

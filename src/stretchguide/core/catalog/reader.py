@@ -166,9 +166,14 @@ def _read_text(path: Path) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise CatalogError(path, "(file)", _("a file of at most 1 MB"), got=_("more"))
     try:
-        return data.decode("utf-8")
+        # utf-8-sig: a byte-order mark (Notepad and other Windows editors
+        # add one) is skipped; TOML and JSON readers refused it on line 1.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CatalogError(path, "(file)", _("UTF-8 text")) from None
+        # Windows editors offer "Unicode", which is UTF-16: said by name.
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        got = _("UTF-16 text (save it as UTF-8)") if utf16 else None
+        raise CatalogError(path, "(file)", _("UTF-8 text"), got=got) from None
 
 
 def _routine_reader(

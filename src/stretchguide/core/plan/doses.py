@@ -149,8 +149,9 @@ class SessionEvidence:
     new_nerve: bool  # tingling, numbness or weakness not there before the session
     hurts: int  # "this hurts" presses on this exercise
     # Numbness there before the session too, first reported under two weeks
-    # ago (``nerve_signs``): no reason to step back, but none to ask for more.
-    recent_numbness: bool = False
+    # ago, or symptoms still as far down the leg as where they spread to in
+    # that time (``nerve_signs``): no reason to step back, none to ask for more.
+    recent_nerve: bool = False
 
 
 NERVE_SIGNS: Final = ("tingling", "numbness", "weakness")
@@ -166,14 +167,16 @@ def evidence(
     thresholds: PainThresholds,
     previous: CheckIn | None = None,
     numbness_from: int | None = None,
+    spread_from: int | None = None,
 ) -> SessionEvidence:
     """Judge one session with the same rule and limits as the verdict.
 
     ``previous`` is the check-in before the session's own: symptoms further
     down the leg before this session than then have spread between
     sessions, and count as spread (never a reason for more).
-    ``numbness_from`` is when numbness in the session's latest check-in was
-    first reported (``core.nerve_signs.numbness_since``).
+    ``numbness_from`` and ``spread_from`` are when numbness in the session's
+    latest check-in was first reported, and when its symptoms last spread as
+    far down the leg (``core.nerve_signs.numbness_since``, ``spread_since``).
     """
     response = pain_response(
         before=before,
@@ -192,11 +195,13 @@ def evidence(
         for sign in NERVE_SIGNS
     )
     latest = next_morning or after
-    recent_numbness = (
-        latest is not None
-        and nerve_signs(latest, before, numbness_from=numbness_from).recent_numbness
+    signs = (
+        nerve_signs(latest, before, numbness_from=numbness_from, spread_from=spread_from)
+        if latest is not None
+        else None
     )
-    return SessionEvidence(response.level, spread, new_nerve, hurts, recent_numbness)
+    recent = signs is not None and (signs.recent_numbness or signs.spread_stayed)
+    return SessionEvidence(response.level, spread, new_nerve, hurts, recent)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -310,7 +315,7 @@ def decide(
         e.level is PainLevel.FINE
         and not e.spread
         and not e.new_nerve
-        and not e.recent_numbness
+        and not e.recent_nerve
         and e.hurts == 0
         for e in window
     )
