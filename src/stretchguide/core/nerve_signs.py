@@ -118,10 +118,10 @@ TINGLING_ADVICE = N_(
     "gentler and stop any exercise that brings the tingling on. If it stays or "
     "comes back, see a doctor or physiotherapist."
 )
-# Numbness that began days ago is still new to a clinician: the day after
+# Numbness first reported days ago is still new to a clinician: the day after
 # it was first reported it read as known and "fine" (CLINICAL.md, section 2).
 RECENT_NUMBNESS_ADVICE = N_(
-    "Numbness that began in the last two weeks still needs a professional's look: "
+    "Numbness first reported in the last two weeks still needs a professional's look: "
     "if a doctor or physiotherapist has not checked it yet, please book a visit. "
     "Keep each stretch gentle and stop any exercise that brings the numbness on "
     "or spreads it. Get medical help today if it reaches your bottom, genitals or "
