@@ -47,6 +47,14 @@ def _heading(text: str, scale: float = 1.5) -> QLabel:
     return label
 
 
+def _hint(text: str) -> QLabel:
+    """A bold line above the questions, hidden until it applies."""
+    label = QLabel(f"<b>{text}</b>")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class SafetyGate(QStackedWidget):
     """Pages: disclaimer -> questions -> result (urgent / see a doctor soon)."""
 
@@ -121,29 +129,21 @@ class SafetyGate(QStackedWidget):
         outer.addWidget(intro)
         # Said beside the question it belongs to: "Both legs" and then "No"
         # to "sciatica ... in both legs?" contradicted each other unasked.
-        self.both_legs_hint = QLabel(
-            "<b>"
-            + self.tr(
+        self.both_legs_hint = _hint(
+            self.tr(
                 "You said both legs hurt. If it is sciatica in both (pain, tingling or "
                 "numbness down each leg), answer Yes to the first question."
             )
-            + "</b>"
         )
-        self.both_legs_hint.setWordWrap(True)
-        self.both_legs_hint.hide()
-        outer.addWidget(self.both_legs_hint)
         # Asked straight after a check-in: the page said nothing of why, and
         # read as the routine questions a person clicks through.
-        self.asked_now_hint = QLabel(
-            "<b>"
-            + self.tr(
+        self.asked_now_hint = _hint(
+            self.tr(
                 "Asked now because of your check-in: new numbness or weakness, or pain "
                 "in both legs, can come with the signs below. Please read each one."
             )
-            + "</b>"
         )
-        self.asked_now_hint.setWordWrap(True)
-        self.asked_now_hint.hide()
+        outer.addWidget(self.both_legs_hint)
         outer.addWidget(self.asked_now_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
