@@ -276,3 +276,26 @@ def test_numbness_every_day_for_weeks_is_not_recent_and_the_walk_stays_short() -
     # A history that starts ten days ago with numbness: first reported then.
     short = [c for c in history if c.at >= 80 * DAY]
     assert numbness_since(short, now) == short[0].at
+
+
+def test_numbness_started_days_ago_is_said_before_there_is_a_two_week_trend() -> None:
+    # A new person, three days of check-ins: the numbness of the third day
+    # was hidden behind "check in on a few more days".
+    from dataclasses import replace
+
+    from tests.core.test_trends import MON
+
+    from stretchguide.core.trends import local_day
+    from stretchguide.core.verdict_words import SEE_PROFESSIONAL_NERVE, professional_advice
+
+    days = [ci(0, 2, 3, Extent.THIGH), ci(1, 2, 3, Extent.THIGH), ci(2, 2, 3, Extent.THIGH)]
+    days[-1] = replace(days[-1], numbness=True)
+    today = local_day(MON + 2 * DAY, 0)
+    v = fourteen_day_verdict(days, today)
+    assert v.kind is VerdictKind.NOT_ENOUGH_DATA
+    assert v.see_professional and "Numbness has started" in " ".join(v.reasons)
+    advice = professional_advice(v)
+    assert advice is not None and SEE_PROFESSIONAL_NERVE in advice
+    # Numbness from the first day on is the person as they came: no trend to tell.
+    same = [replace(c, numbness=True) for c in days]
+    assert not fourteen_day_verdict(same, today).see_professional

@@ -134,6 +134,10 @@ def fourteen_day_verdict(
     first_half = [d for d in series if d.day < split]
     second_half = [d for d in series if d.day >= split]
     if len(first_half) < min_days or len(second_half) < min_days:
+        # Too few days for a trend, but not too few for a nerve sign:
+        # numbness that started two days ago was hidden behind "check in on
+        # a few more days" (a spread is said at each check-in, core.nerve_signs).
+        nerve = _nerve_in_window(window, {series[0].day}) if len(series) >= 2 else ()
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
@@ -141,7 +145,9 @@ def fourteen_day_verdict(
                     "Needs check-ins on at least {min_days} days in each of the last two "
                     "weeks (found {first} and {second})."
                 ).format(min_days=min_days, first=len(first_half), second=len(second_half)),
+                *nerve,
             ),
+            nerve=nerve,
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
     begin, latest = series[:n], series[-n:]
