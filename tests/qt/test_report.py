@@ -171,3 +171,28 @@ def test_no_dose_change_is_said_in_words(history):
     lines = report_lines(r)
     at_heading = lines.index(("h2", "Dose changes to the plan"))
     assert lines[at_heading + 1] == ("p", "No dose was stepped up or back.")
+
+
+def test_safety_questions_answered_no_are_not_reported_as_never_asked(history):
+    # All "no" is an answer: the report said "No answers to the safety
+    # questions are stored", which a clinician reads as never asked.
+    from stretchguide.core.safety import RED_FLAGS
+
+    exercises = load_builtin().exercises
+    start = TODAY - timedelta(days=13)
+    for day in (TODAY - timedelta(days=9), TODAY - timedelta(days=2)):
+        history.record_red_flags({f.id: False for f in RED_FLAGS}, at=at(day))
+    text = "\n".join(t for _, t in report_lines(assemble_report(history, exercises, TODAY, start)))
+    assert "No answers to the safety questions" not in text
+    assert "Asked on 2 days in this period" in text and "No warning sign was answered yes." in text
+    # One yes is listed with its day, and the count of days stays.
+    history.record_red_flags({f.id: f.id == "fever" for f in RED_FLAGS}, at=at(TODAY))
+    text = "\n".join(t for _, t in report_lines(assemble_report(history, exercises, TODAY, start)))
+    assert "Asked on 3 days" in text and "No warning sign was answered yes." not in text
+    assert "fever" in text.lower()
+    # Never asked in the range: said so.
+    later = assemble_report(
+        history, exercises, TODAY + timedelta(days=30), TODAY + timedelta(days=1)
+    )
+    text = "\n".join(t for _, t in report_lines(later))
+    assert "No answers to the safety questions are stored for this period." in text

@@ -109,6 +109,9 @@ class Report:
     exercises: list[ExerciseRow] = field(default_factory=list)
     symptoms: list[SymptomWeek] = field(default_factory=list)
     red_flags: list[tuple[date, str]] = field(default_factory=list)
+    # The days the safety questions were answered at all: all "no" is an
+    # answer, and a clinician must not read it as never asked.
+    red_flag_days: list[date] = field(default_factory=list)
     notes: list[tuple[datetime, str]] = field(default_factory=list)
     pain: list[DayPainPoint] = field(default_factory=list)
     hurts_total: int = 0
@@ -316,16 +319,21 @@ def assemble_report(
             )
         )
     flagged = list(red_flags)
-    if not flagged:
-        # The safety gate stores every answer with its time (schema 5); the
-        # report lists the warning signs answered yes in the chosen range.
-        from stretchguide.core.safety import RED_FLAGS_BY_ID
+    # The safety gate stores every answer with its time (schema 5); the
+    # report lists the warning signs answered yes in the chosen range, and
+    # the days they were asked.
+    from stretchguide.core.safety import RED_FLAGS_BY_ID
 
-        for at, flag_id, yes, _urgency in history.red_flag_answers(since=since):
-            if yes and at < until:
-                flag = RED_FLAGS_BY_ID.get(flag_id)
-                flagged.append((datetime.fromtimestamp(at).date(), flag.asked if flag else flag_id))
+    asked: set[date] = set()
+    for at, flag_id, yes, _urgency in history.red_flag_answers(since=since):
+        if at >= until:
+            continue
+        asked.add(datetime.fromtimestamp(at).date())
+        if yes and not red_flags:
+            flag = RED_FLAGS_BY_ID.get(flag_id)
+            flagged.append((datetime.fromtimestamp(at).date(), flag.asked if flag else flag_id))
     report.red_flags = sorted(flagged)
+    report.red_flag_days = sorted(asked)
     # Stable sort: changes made on the same day keep the order they were made in.
     report.plan_changes = sorted(
         ((d, line) for d, line in plan_changes if d <= end), key=lambda c: c[0]
@@ -444,6 +452,16 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
     ]
     _section(lines, _("Nerve symptoms by week"), weeks, _("No check-ins in this period."))
     flags = [dated.format(date=day(d), text=text) for d, text in r.red_flags]
+    if r.red_flag_days:
+        n, last = len(r.red_flag_days), day(r.red_flag_days[-1])
+        flags.append(
+            ngettext(
+                "Asked on {n} day in this period (last on {date}).",
+                "Asked on {n} days in this period (last on {date}).",
+                n,
+            ).format(n=n, date=last)
+            + ("" if r.red_flags else " " + _("No warning sign was answered yes."))
+        )
     _section(
         lines,
         _("Safety (red-flag) questions"),
