@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from stretchguide.core.i18n import N_, _
+from stretchguide.core.i18n import N_, _, ngettext
 
 # The nerve signs are asked for here too, with the other rules.
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
@@ -326,6 +326,8 @@ def pain_response(
     spread_last_time: bool = False,
     numbness_from: int | None = None,
     spread_from: int | None = None,
+    baseline: CheckIn | None = None,
+    hurts: int = 0,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -355,6 +357,18 @@ def pain_response(
     either: EASE_OFF, with advice to have it checked; nor are symptoms
     still as far down the leg as where they spread to less than two weeks
     before (``spread_from``, see :func:`spread_since`).
+
+    With no check-in before the session, ``baseline`` (the last check-in
+    between sessions before it started, :func:`baseline_checkin`) is what
+    the next morning's pain and how far down the leg are compared with,
+    and the reasons say so. Without it, a morning of 9 out of 10 after a
+    skipped before check-in read "Pain stayed low" from the after one.
+
+    ``hurts`` is how often "this hurts" was pressed in the session: pain
+    the person reported while exercising, so never FINE or merely
+    acceptable (article 004: ease off at pain). The verdict once read
+    "That looks fine. Carry on with the routine as planned." beside the
+    presses.
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -398,21 +412,46 @@ def pain_response(
             + " "
             + limits_note(t)
         )
-    if before is not None and next_morning is not None and next_morning.worst > before.worst:
-        reasons.append(
+    # The ground for "worse than before": the session's own before check-in,
+    # else the last check-in between sessions before it.
+    ground = before if before is not None else baseline
+    if ground is not None and next_morning is not None and next_morning.worst > ground.worst:
+        words = (
             _(
                 "Pain the next morning ({morning} out of 10) was higher than "
                 "before the session ({before} out of 10)."
-            ).format(morning=next_morning.worst, before=before.worst)
+            )
+            if ground is before
+            else _(
+                "Pain the next morning ({morning} out of 10) was higher than at "
+                "your last check-in before the session ({before} out of 10)."
+            )
         )
+        reasons.append(words.format(morning=next_morning.worst, before=ground.worst))
     spread = False
-    if before is not None:
+    if ground is not None:
         later_checkins = (
-            (_("Symptoms spread further down the leg after the session."), after),
-            (_("Symptoms spread further down the leg the next morning."), next_morning),
+            (
+                _("Symptoms spread further down the leg after the session.")
+                if ground is before
+                else _(
+                    "Symptoms reached further down the leg after the session than at "
+                    "your last check-in before it."
+                ),
+                after,
+            ),
+            (
+                _("Symptoms spread further down the leg the next morning.")
+                if ground is before
+                else _(
+                    "Symptoms reached further down the leg the next morning than at "
+                    "your last check-in before the session."
+                ),
+                next_morning,
+            ),
         )
         for reason, later in later_checkins:
-            if later is not None and later.extent.rank > before.extent.rank:
+            if later is not None and later.extent.rank > ground.extent.rank:
                 reasons.append(reason)
                 spread = True
     if spread:
@@ -422,6 +461,14 @@ def pain_response(
     if again:
         reasons.append(
             _("Symptoms spread further down the leg after the session before this one too.")
+        )
+    if hurts > 0:
+        reasons.append(
+            ngettext(
+                "You reported pain {n} time during the session.",
+                "You reported pain {n} times during the session.",
+                hurts,
+            ).format(n=hurts)
         )
     reasons.extend(nerve.reasons)
     if reasons:
@@ -435,7 +482,7 @@ def pain_response(
             spread_again=again,
         )
     if peak is None:
-        if next_morning is not None and before is not None:
+        if next_morning is not None and ground is not None:
             return PainResponse(
                 PainLevel.FINE, None, (_("No increase by the next morning."),), nerve, tuple(good)
             )
