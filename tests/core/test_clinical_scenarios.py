@@ -475,3 +475,37 @@ def test_after_check_in_further_down_with_before_skipped_says_it_spread() -> Non
     _, v = d.session(_t(1), None, Answers(extent=Extent.FOOT))
     assert v is not None and v.level is PainLevel.EASE_OFF and v.spread
     assert any("than at your last check-in before it" in r for r in v.reasons)
+
+
+def test_pain_creeping_up_for_two_weeks_holds_the_plans_step_up() -> None:
+    """Leg pain up a point every few days, each session under the limits:
+    every session is "fine", but the 14-day verdict says worse and sends
+    the person to a professional. The plan once offered a step up beside
+    it ("your last 3 sessions were fine")."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core import plan as P  # noqa: N812
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.safety import PainThresholds
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+
+    d = Diary()
+    for day in range(14):
+        leg = day // 4  # 0 0 0 0 1 1 1 1 2 2 2 2 3 3
+        d.session(_t(day), Answers(leg=leg, back=0), Answers(leg=leg, back=0))
+    # The check-ins carry no UTC offset: their days are UTC days.
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    verdict = fourteen_day_verdict(d.checkins, today)
+    assert verdict.kind is VerdictKind.WORSE
+    evidence = [
+        P.evidence(before=s[K.BEFORE], after=s[K.AFTER], thresholds=PainThresholds())
+        for s in d.sessions
+    ]
+    assert all(e.level is PainLevel.FINE for e in evidence[-3:])
+    r = load_builtin().routines["article_001_seven_best"]
+    recent = {i.exercise_id: evidence for i in r.items}
+    state = P.PlanState(r.id, today)
+    assert any(o.direction is P.Direction.UP for o in P.offers_for(r, state, recent, {}))
+    assert P.holds_step_up(verdict)
+    held = P.offers_for(r, state, recent, {}, hold_up=True)
+    assert all(o.direction is P.Direction.DOWN for o in held)

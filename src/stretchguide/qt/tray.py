@@ -310,7 +310,7 @@ class Companion(QObject):
         return out
 
     def offers(self) -> list[Offer]:
-        from stretchguide.core.plan import offers_for
+        from stretchguide.core.plan import holds_step_up, offers_for
 
         state = self.state()
         if state is None:
@@ -320,7 +320,10 @@ class Companion(QObject):
         except KeyError:
             return []
         names = {k: e.name for k, e in self.ctx.catalog.exercises.items()}
-        return offers_for(routine, state, self.evidence(routine.id), names)
+        # No step up while the 14-day verdict sends the person to a professional
+        # for things getting worse (CLINICAL.md 8).
+        hold = holds_step_up(self.ctx.history.verdict(self.today()))
+        return offers_for(routine, state, self.evidence(routine.id), names, hold_up=hold)
 
     def offer_changes(self) -> list[Offer]:
         """Ask about the offers together, one plain line each; returns those accepted."""

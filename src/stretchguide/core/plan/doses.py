@@ -17,7 +17,7 @@ from stretchguide.core.safety import (
     pain_response,
     spread_down_the_leg,
 )
-from stretchguide.core.trends import CheckIn
+from stretchguide.core.trends import CheckIn, Verdict, VerdictKind
 
 # --------------------------------------------------------------------------- dose ranges
 
@@ -202,6 +202,16 @@ def evidence(
     )
     recent = signs is not None and (signs.recent_numbness or signs.spread_stayed)
     return SessionEvidence(response.level, spread, new_nerve, hurts, recent)
+
+
+def holds_step_up(verdict: Verdict) -> bool:
+    """Whether the 14-day verdict rules out a step up: leg symptoms worse
+    over two weeks, numbness or weakness new or coming back in them, or the
+    newest day further down the leg than the start. Each sends the person
+    to a doctor or physiotherapist; a step up offered beside that ("your
+    last 3 sessions were fine") once met pain that had crept up a point at
+    a time, each session under the limits. StretchGuide's rule."""
+    return verdict.kind is VerdictKind.WORSE or bool(verdict.nerve) or verdict.spread_latest
 
 
 # --------------------------------------------------------------------------- decisions
