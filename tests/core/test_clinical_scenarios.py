@@ -509,3 +509,25 @@ def test_pain_creeping_up_for_two_weeks_holds_the_plans_step_up() -> None:
     assert P.holds_step_up(verdict)
     held = P.offers_for(r, state, recent, {}, hold_up=True)
     assert all(o.direction is P.Direction.DOWN for o in held)
+
+
+def test_a_worse_morning_after_a_skipped_before_check_in_is_no_fine_session_for_the_plan() -> None:
+    """The verdict says "ease off" (the morning is worse than the last
+    check-in before the session): the plan must not count it as fine."""
+    from stretchguide.core import plan as P  # noqa: N812
+    from stretchguide.core.safety import PainThresholds
+
+    d = Diary()
+    d.checkin(_t(0), Answers(leg=1))
+    d.session(_t(1), None, Answers(leg=1))
+    v = d.morning(_t(2, 7), Answers(leg=6))
+    assert v.level is PainLevel.EASE_OFF
+    own = d.sessions[-1]
+    e = P.evidence(
+        before=None,
+        after=own[K.AFTER],
+        next_morning=own[K.NEXT_MORNING],
+        thresholds=PainThresholds(),
+        previous=baseline_checkin(d.checkins[:1], d.starts[-1]),
+    )
+    assert e.level is PainLevel.EASE_OFF

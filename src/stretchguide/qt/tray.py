@@ -264,10 +264,12 @@ class Companion(QObject):
             before = cis.get(CheckInKind.BEFORE)
             # The check-in before this session's own: a spread between
             # sessions once went unseen, and the plan offered more.
+            # Without it, the last one between sessions before the session
+            # started: the ground for its next morning, as in its verdict.
             previous = (
                 baseline_checkin(recent, before.at, exclude_id=before.id, made_before_id=before.id)
                 if before is not None
-                else None
+                else baseline_checkin((c for c in recent if c.session_id != s.id), s.started_at)
             )
 
             after, morning = cis.get(CheckInKind.AFTER), cis.get(CheckInKind.NEXT_MORNING)

@@ -173,7 +173,11 @@ def evidence(
 
     ``previous`` is the check-in before the session's own: symptoms further
     down the leg before this session than then have spread between
-    sessions, and count as spread (never a reason for more).
+    sessions, and count as spread (never a reason for more). With the
+    session's own skipped, it is the last check-in between sessions before
+    it: the ground for the next morning and the leg, as in the verdict
+    (``pain_response``'s ``baseline``), so a morning the verdict called
+    "ease off" is never a fine session here.
     ``numbness_from`` and ``spread_from`` are when numbness in the session's
     latest check-in was first reported, and when its symptoms last spread as
     far down the leg (``core.nerve_signs.numbness_since``, ``spread_since``).
@@ -184,10 +188,17 @@ def evidence(
         next_morning=next_morning,
         during_peak=during_peak,
         thresholds=thresholds,
+        baseline=previous if before is None else None,
     )
     later = [c for c in (after, next_morning) if c is not None]
-    spread = spread_down_the_leg(before, after, next_morning) or (
-        before is not None and previous is not None and before.extent.rank > previous.extent.rank
+    spread = (
+        response.spread
+        or spread_down_the_leg(before, after, next_morning)
+        or (
+            before is not None
+            and previous is not None
+            and before.extent.rank > previous.extent.rank
+        )
     )
     new_nerve = any(
         getattr(c, sign) and not (before is not None and getattr(before, sign))
