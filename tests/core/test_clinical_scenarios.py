@@ -159,7 +159,10 @@ class Diary:
         if index == 0:
             return False
         prev = self.sessions[index - 1]
-        return spread_down_the_leg(prev.get(K.BEFORE), prev.get(K.AFTER), prev.get(K.NEXT_MORNING))
+        mine = {c.id for c in prev.values() if c.kind is not K.BEFORE}
+        pool = [c for c in self.checkins if c.id not in mine]
+        ground = prev.get(K.BEFORE) or baseline_checkin(pool, self.starts[index - 1])
+        return spread_down_the_leg(ground, prev.get(K.AFTER), prev.get(K.NEXT_MORNING))
 
 
 def _extra(**kw: object) -> dict[str, object]:
@@ -531,3 +534,61 @@ def test_a_worse_morning_after_a_skipped_before_check_in_is_no_fine_session_for_
         previous=baseline_checkin(d.checkins[:1], d.starts[-1]),
     )
     assert e.level is PainLevel.EASE_OFF
+
+
+@st.composite
+def fortnights(draw: st.DrawFn) -> list[CheckIn]:
+    """One or two check-ins a day over 14 days, some days missed."""
+    out: list[CheckIn] = []
+    for day in range(14):
+        for hour in draw(st.sampled_from([(), (9,), (9, 18)])):
+            a = draw(mixed)
+            out.append(
+                CheckIn(
+                    _t(day, hour),
+                    K.ANY,
+                    a.back,
+                    a.leg,
+                    a.extent,
+                    numbness=a.numbness,
+                    weakness=a.weakness,
+                    id=len(out) + 1,
+                )
+            )
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(fortnights())
+def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -> None:
+    """For any fortnight: "keep going" (settled or improving, no
+    professional named) never stands beside a newest day further down the
+    leg than any day of the start, leg pain up by the meaningful step, or
+    numbness or weakness that started in the window."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.trends import (
+        VerdictKind,
+        daily_series,
+        fourteen_day_verdict,
+        local_day,
+    )
+    from stretchguide.core.verdict_words import professional_advice
+
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict(checkins, today)
+    if v.kind is VerdictKind.NOT_ENOUGH_DATA:
+        return
+    series = daily_series(checkins)
+    start = series[:3]
+    newest = series[-1]
+    worse_leg = newest.furthest.rank > max(d.furthest.rank for d in start)
+    start_days = {d.day for d in start}
+
+    def began(sign: str) -> bool:
+        days = {local_day(c.at, 0) for c in checkins if getattr(c, sign)}
+        return bool(days) and not days & start_days
+
+    new_nerve = began("numbness") or began("weakness")
+    if worse_leg or new_nerve:
+        assert professional_advice(v) is not None, (v.kind, v.reasons)

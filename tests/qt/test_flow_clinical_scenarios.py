@@ -17,6 +17,7 @@ from tests.qt.test_flow import (
 __all__ = ["app_window"]  # the fixture, used by name
 
 HOUR = 3600
+DAY = 86400
 
 
 def test_this_hurts_then_low_pain_is_not_fine(qtbot, app_window):
@@ -104,3 +105,30 @@ def test_urgent_yes_then_none_a_day_later_still_asks_seen_by_a_doctor(qtbot, app
     window.start_routine(ROUTINE)
     assert asked == ["Seen by a doctor?"]
     assert window.current_page() != "session" and window.ctx.history.sessions() == []
+
+
+def test_two_spreads_in_a_row_with_before_check_ins_skipped_send_to_a_professional(
+    qtbot, app_window
+):
+    window, clock, wall, *_ = app_window
+    page = window.checkin
+    window.flow.checkin_now()
+    if window.ctx.prefs.affected_side in (None, ""):
+        page.set_side("left")
+    fill_checkin(qtbot, page, back=1, leg=2, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    texts = []
+    for _ in range(2):
+        wall.advance(HOUR)
+        window.show_page("routines")
+        start_session(qtbot, window)  # the before check-in skipped
+        run_to_end(window, clock)
+        fill_checkin(qtbot, page, back=1, leg=2, extent="foot")
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        texts.append(page.verdict.text())
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        wall.advance(DAY)
+    assert "two sessions in a row" not in texts[0]
+    # Once only the first session's spread was seen: its before check-in
+    # was skipped, so "after the session before this one too" never came.
+    assert "two sessions in a row" in texts[1]

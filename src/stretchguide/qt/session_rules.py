@@ -237,8 +237,13 @@ def spread_last_time(history: History, session_id: int | None, at: int) -> bool:
     if previous is None:
         return False
     cis = by_kind(history.checkins_for_session(previous.id))
+    # Its before check-in skipped: the last one between sessions before it,
+    # as its own verdict was judged (two spreads in a row went unseen).
+    before = cis.get(CheckInKind.BEFORE) or checkin_before_session(
+        history, previous.id, between=True
+    )
     return spread_down_the_leg(
-        cis.get(CheckInKind.BEFORE),
+        before,
         cis.get(CheckInKind.AFTER),
         cis.get(CheckInKind.NEXT_MORNING),
     )
