@@ -358,17 +358,9 @@ def pain_response(
     still as far down the leg as where they spread to less than two weeks
     before (``spread_from``, see :func:`spread_since`).
 
-    With no check-in before the session, ``baseline`` (the last check-in
-    between sessions before it started, :func:`baseline_checkin`) is what
-    the next morning's pain and how far down the leg are compared with,
-    and the reasons say so. Without it, a morning of 9 out of 10 after a
-    skipped before check-in read "Pain stayed low" from the after one.
-
-    ``hurts`` is how often "this hurts" was pressed in the session: pain
-    the person reported while exercising, so never FINE or merely
-    acceptable (article 004: ease off at pain). The verdict once read
-    "That looks fine. Carry on with the routine as planned." beside the
-    presses.
+    With ``before`` skipped, ``baseline`` (:func:`baseline_checkin` before the
+    session) is the ground for the next morning and the leg. ``hurts`` ("this
+    hurts" presses) is pain reported while exercising: EASE_OFF (CLINICAL.md 3).
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -412,8 +404,6 @@ def pain_response(
             + " "
             + limits_note(t)
         )
-    # The ground for "worse than before": the session's own before check-in,
-    # else the last check-in between sessions before it.
     ground = before if before is not None else baseline
     if ground is not None and next_morning is not None and next_morning.worst > ground.worst:
         words = (
@@ -430,27 +420,23 @@ def pain_response(
         reasons.append(words.format(morning=next_morning.worst, before=ground.worst))
     spread = False
     if ground is not None:
-        later_checkins = (
-            (
-                _("Symptoms spread further down the leg after the session.")
-                if ground is before
-                else _(
+        if ground is before:
+            said = (
+                _("Symptoms spread further down the leg after the session."),
+                _("Symptoms spread further down the leg the next morning."),
+            )
+        else:
+            said = (
+                _(
                     "Symptoms reached further down the leg after the session than at "
                     "your last check-in before it."
                 ),
-                after,
-            ),
-            (
-                _("Symptoms spread further down the leg the next morning.")
-                if ground is before
-                else _(
+                _(
                     "Symptoms reached further down the leg the next morning than at "
                     "your last check-in before the session."
                 ),
-                next_morning,
-            ),
-        )
-        for reason, later in later_checkins:
+            )
+        for reason, later in zip(said, (after, next_morning), strict=True):
             if later is not None and later.extent.rank > ground.extent.rank:
                 reasons.append(reason)
                 spread = True
