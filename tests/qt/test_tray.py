@@ -551,3 +551,38 @@ def test_an_offer_of_three_lines_has_room_above_and_below_its_text(qtbot):
             )
             room = rect.height() - wrapped.height()
             assert room >= 2 * (ring + 3), (width, row, rect.height(), wrapped.height())
+
+
+def test_no_step_up_while_the_14_day_verdict_says_worse(setup):
+    """Three fine sessions, but leg pain crept up over two weeks: the
+    verdict sends the person to a professional, and the plan once offered
+    a step up beside it."""
+    window, wall, *_ = setup
+    h = window.ctx.history
+    for day in range(7):
+        at(wall, 9, 0, day=day)
+        h.add_checkin(CheckInKind.ANY, 0, 0, "none")
+    for day in range(11, 14):
+        at(wall, 10, 0, day=day)
+        record_session(window, wall, before=(3, "none"), after=(3, "none"))
+    assert h.verdict(window.companion.today()).kind.value == "worse"
+    assert all(o.direction is P.Direction.DOWN for o in window.companion.offers())
+
+
+def test_worse_mornings_after_skipped_before_check_ins_earn_no_step_up(setup):
+    """Before check-ins skipped: each morning is judged against the last
+    check-in between sessions, as its verdict is ("ease off"); the plan
+    once counted these sessions fine and offered more."""
+    window, wall, *_ = setup
+    h = window.ctx.history
+    at(wall, 9, 0, day=0)
+    h.add_checkin(CheckInKind.ANY, 1, 1, "none")
+    for day, morning in ((1, 3), (2, 5), (3, 7)):
+        at(wall, 10, 0, day=day)
+        routine = window.companion.routine_for_session(window.ctx.routine(ROUTINE))
+        s = h.start_session(routine)
+        h.finish_session(s.id, SessionStatus.COMPLETED)
+        h.add_checkin(CheckInKind.AFTER, 1, 1, "none", session_id=s.id)
+        at(wall, 7, 0, day=day + 1)
+        h.add_checkin(CheckInKind.NEXT_MORNING, morning, morning, "none", session_id=s.id)
+    assert all(o.direction is P.Direction.DOWN for o in window.companion.offers())

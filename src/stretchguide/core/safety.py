@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from stretchguide.core.i18n import N_, _
+from stretchguide.core.i18n import N_, _, ngettext
 
 # The nerve signs are asked for here too, with the other rules.
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
@@ -326,6 +326,8 @@ def pain_response(
     spread_last_time: bool = False,
     numbness_from: int | None = None,
     spread_from: int | None = None,
+    baseline: CheckIn | None = None,
+    hurts: int = 0,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -355,6 +357,10 @@ def pain_response(
     either: EASE_OFF, with advice to have it checked; nor are symptoms
     still as far down the leg as where they spread to less than two weeks
     before (``spread_from``, see :func:`spread_since`).
+
+    With ``before`` skipped, ``baseline`` (:func:`baseline_checkin` before the
+    session) is the ground for the next morning and the leg. ``hurts`` ("this
+    hurts" presses) is pain reported while exercising: EASE_OFF (CLINICAL.md 3).
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -398,21 +404,40 @@ def pain_response(
             + " "
             + limits_note(t)
         )
-    if before is not None and next_morning is not None and next_morning.worst > before.worst:
-        reasons.append(
+    ground = before if before is not None else baseline
+    if ground is not None and next_morning is not None and next_morning.worst > ground.worst:
+        words = (
             _(
                 "Pain the next morning ({morning} out of 10) was higher than "
                 "before the session ({before} out of 10)."
-            ).format(morning=next_morning.worst, before=before.worst)
+            )
+            if ground is before
+            else _(
+                "Pain the next morning ({morning} out of 10) was higher than at "
+                "your last check-in before the session ({before} out of 10)."
+            )
         )
+        reasons.append(words.format(morning=next_morning.worst, before=ground.worst))
     spread = False
-    if before is not None:
-        later_checkins = (
-            (_("Symptoms spread further down the leg after the session."), after),
-            (_("Symptoms spread further down the leg the next morning."), next_morning),
-        )
-        for reason, later in later_checkins:
-            if later is not None and later.extent.rank > before.extent.rank:
+    if ground is not None:
+        if ground is before:
+            said = (
+                _("Symptoms spread further down the leg after the session."),
+                _("Symptoms spread further down the leg the next morning."),
+            )
+        else:
+            said = (
+                _(
+                    "Symptoms reached further down the leg after the session than at "
+                    "your last check-in before it."
+                ),
+                _(
+                    "Symptoms reached further down the leg the next morning than at "
+                    "your last check-in before the session."
+                ),
+            )
+        for reason, later in zip(said, (after, next_morning), strict=True):
+            if later is not None and later.extent.rank > ground.extent.rank:
                 reasons.append(reason)
                 spread = True
     if spread:
@@ -422,6 +447,14 @@ def pain_response(
     if again:
         reasons.append(
             _("Symptoms spread further down the leg after the session before this one too.")
+        )
+    if hurts > 0:
+        reasons.append(
+            ngettext(
+                "You reported pain {n} time during the session.",
+                "You reported pain {n} times during the session.",
+                hurts,
+            ).format(n=hurts)
         )
     reasons.extend(nerve.reasons)
     if reasons:
@@ -435,7 +468,7 @@ def pain_response(
             spread_again=again,
         )
     if peak is None:
-        if next_morning is not None and before is not None:
+        if next_morning is not None and ground is not None:
             return PainResponse(
                 PainLevel.FINE, None, (_("No increase by the next morning."),), nerve, tuple(good)
             )

@@ -122,6 +122,7 @@ class SessionFlow(QObject):
         self._pending_routine: str | None = None
         self._before: CheckinAnswers | None = None
         self._previous: CheckIn | None = None  # the check-in before the one being judged
+        self._baseline: CheckIn | None = None  # ... and the last one between sessions
         self._ask_flags_next = False  # new nerve signs: the safety questions come next
         self._morning_session: int | None = None
         # Check-ins queued but not saved yet (a full disk), oldest first: the
@@ -300,9 +301,14 @@ class SessionFlow(QObject):
     def on_safety_blocked(self, result: RedFlagResult) -> None:
         self._record_red_flags(result)
         # Not recorded as checked: the questions come back before the next
-        # session, and the urgent answer is remembered until a doctor has
-        # seen the person.
-        self.ctx.prefs.urgent_at = self.ctx.wall()
+        # session, and an urgent answer is remembered until a doctor has
+        # seen the person. A "see a doctor soon" sign (fever, cancer in the
+        # past) with "Stop for today" is not urgent: remembered as such, it
+        # sent the person to an emergency department before every session.
+        from stretchguide.core.safety import Urgency
+
+        if result.urgency is Urgency.URGENT:
+            self.ctx.prefs.urgent_at = self.ctx.wall()
         self.ctx.prefs.sync()
         if self._before is not None and self.recording is None:
             # The check-in that brought the questions up is kept, unlinked:
@@ -411,6 +417,8 @@ class SessionFlow(QObject):
                 spread_last_time=self._spread_last_time(rec.session_id, at),
                 numbness_from=numbness_from,
                 spread_from=spread_from,
+                baseline=self._baseline,
+                hurts=len(rec.hurts),
             )
             self._save_checkin(answers, rec, at)
             for ex_id, response in answers.responses.items():
@@ -424,6 +432,7 @@ class SessionFlow(QObject):
             cis = by_kind(h.checkins_for_session(sid))
             morning = checkin_from_answers(answers, at)
             numbness_from, spread_from = self._runs(morning)
+            hurt = [e.exercise_id for e in h.hurts(sid)]
             verdict = pain_response(
                 before=cis.get(CheckInKind.BEFORE),
                 after=cis.get(CheckInKind.AFTER),
@@ -433,10 +442,12 @@ class SessionFlow(QObject):
                 spread_last_time=self._spread_last_time(sid, at),
                 numbness_from=numbness_from,
                 spread_from=spread_from,
+                baseline=checkin_before_session(h, sid, between=True),
+                hurts=len(hurt),
             )
             self._save_checkin(answers, sid, at)
             self._ask_flags(verdict.ask_red_flags)  # against before the session
-            self._show_verdict(verdict, [e.exercise_id for e in h.hurts(sid)])
+            self._show_verdict(verdict, hurt)
             return
         self._save_checkin(answers, None, at)
         if nerve.ease_off or both_legs:
@@ -512,7 +523,7 @@ class SessionFlow(QObject):
         from stretchguide.core.safety import nerve_signs
 
         previous, baseline = compared_checkins(self.ctx.history, at, self._unsaved_checkins)
-        self._previous = previous
+        self._previous, self._baseline = previous, baseline
         current = checkin_from_answers(answers, at)
         numbness_from, spread_from = self._runs(current)
         return nerve_signs(

@@ -182,10 +182,14 @@ def _run_now(
     return None if run is None else Run(min(since, run.since), run.began)
 
 
-def checkin_before_session(history: History, session_id: int) -> CheckIn | None:
+def checkin_before_session(
+    history: History, session_id: int, *, between: bool = False
+) -> CheckIn | None:
     """The check-in made last before a session started (its own before
     check-in, or one of another day): what its next morning is judged
-    against, never its after check-in.
+    against, never its after check-in. ``between``: the last one between
+    sessions (none made just after a session, as ``baseline_checkin``),
+    the ground for pain and the leg when the session's own was skipped.
 
     The session's own before or after check-in marks where it came in the
     order of making: a check-in with a lower id, stamped after the start,
@@ -198,7 +202,11 @@ def checkin_before_session(history: History, session_id: int) -> CheckIn | None:
     own = history.checkins_for_session(session_id)
     marks = [c.id for c in own if c.kind in (CheckInKind.BEFORE, CheckInKind.AFTER)]
     after_it = {c.id for c in own if c.kind is not CheckInKind.BEFORE}
-    recent = [c for c in history.checkins(since=started - 90 * 86400) if c.id not in after_it]
+    recent = [
+        c
+        for c in history.checkins(since=started - 90 * 86400)
+        if c.id not in after_it and not (between and c.kind is CheckInKind.AFTER)
+    ]
     return previous_checkin(recent, started, made_before_id=min(marks, default=0))
 
 
@@ -229,8 +237,13 @@ def spread_last_time(history: History, session_id: int | None, at: int) -> bool:
     if previous is None:
         return False
     cis = by_kind(history.checkins_for_session(previous.id))
+    # Its before check-in skipped: the last one between sessions before it,
+    # as its own verdict was judged (two spreads in a row went unseen).
+    before = cis.get(CheckInKind.BEFORE) or checkin_before_session(
+        history, previous.id, between=True
+    )
     return spread_down_the_leg(
-        cis.get(CheckInKind.BEFORE),
+        before,
         cis.get(CheckInKind.AFTER),
         cis.get(CheckInKind.NEXT_MORNING),
     )

@@ -264,10 +264,12 @@ class Companion(QObject):
             before = cis.get(CheckInKind.BEFORE)
             # The check-in before this session's own: a spread between
             # sessions once went unseen, and the plan offered more.
+            # Without it, the last one between sessions before the session
+            # started: the ground for its next morning, as in its verdict.
             previous = (
                 baseline_checkin(recent, before.at, exclude_id=before.id, made_before_id=before.id)
                 if before is not None
-                else None
+                else baseline_checkin((c for c in recent if c.session_id != s.id), s.started_at)
             )
 
             after, morning = cis.get(CheckInKind.AFTER), cis.get(CheckInKind.NEXT_MORNING)
@@ -310,7 +312,7 @@ class Companion(QObject):
         return out
 
     def offers(self) -> list[Offer]:
-        from stretchguide.core.plan import offers_for
+        from stretchguide.core.plan import holds_step_up, offers_for
 
         state = self.state()
         if state is None:
@@ -320,7 +322,10 @@ class Companion(QObject):
         except KeyError:
             return []
         names = {k: e.name for k, e in self.ctx.catalog.exercises.items()}
-        return offers_for(routine, state, self.evidence(routine.id), names)
+        # No step up while the 14-day verdict sends the person to a professional
+        # for things getting worse (CLINICAL.md 8).
+        hold = holds_step_up(self.ctx.history.verdict(self.today()))
+        return offers_for(routine, state, self.evidence(routine.id), names, hold_up=hold)
 
     def offer_changes(self) -> list[Offer]:
         """Ask about the offers together, one plain line each; returns those accepted."""

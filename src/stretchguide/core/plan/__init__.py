@@ -51,6 +51,7 @@ from stretchguide.core.plan.doses import (
     decide,
     dose_range,
     evidence,
+    holds_step_up,
     stepped_field,
 )
 from stretchguide.core.plan.state import (
@@ -96,6 +97,7 @@ __all__ = [
     "load_state",
     "next_reminder",
     "offers_for",
+    "holds_step_up",
     "plan_adherence",
     "plan_days",
     "plan_streak",

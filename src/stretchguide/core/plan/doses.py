@@ -17,7 +17,7 @@ from stretchguide.core.safety import (
     pain_response,
     spread_down_the_leg,
 )
-from stretchguide.core.trends import CheckIn
+from stretchguide.core.trends import CheckIn, Verdict, VerdictKind
 
 # --------------------------------------------------------------------------- dose ranges
 
@@ -173,7 +173,11 @@ def evidence(
 
     ``previous`` is the check-in before the session's own: symptoms further
     down the leg before this session than then have spread between
-    sessions, and count as spread (never a reason for more).
+    sessions, and count as spread (never a reason for more). With the
+    session's own skipped, it is the last check-in between sessions before
+    it: the ground for the next morning and the leg, as in the verdict
+    (``pain_response``'s ``baseline``), so a morning the verdict called
+    "ease off" is never a fine session here.
     ``numbness_from`` and ``spread_from`` are when numbness in the session's
     latest check-in was first reported, and when its symptoms last spread as
     far down the leg (``core.nerve_signs.numbness_since``, ``spread_since``).
@@ -184,10 +188,17 @@ def evidence(
         next_morning=next_morning,
         during_peak=during_peak,
         thresholds=thresholds,
+        baseline=previous if before is None else None,
     )
     later = [c for c in (after, next_morning) if c is not None]
-    spread = spread_down_the_leg(before, after, next_morning) or (
-        before is not None and previous is not None and before.extent.rank > previous.extent.rank
+    spread = (
+        response.spread
+        or spread_down_the_leg(before, after, next_morning)
+        or (
+            before is not None
+            and previous is not None
+            and before.extent.rank > previous.extent.rank
+        )
     )
     new_nerve = any(
         getattr(c, sign) and not (before is not None and getattr(before, sign))
@@ -202,6 +213,16 @@ def evidence(
     )
     recent = signs is not None and (signs.recent_numbness or signs.spread_stayed)
     return SessionEvidence(response.level, spread, new_nerve, hurts, recent)
+
+
+def holds_step_up(verdict: Verdict) -> bool:
+    """Whether the 14-day verdict rules out a step up: leg symptoms worse
+    over two weeks, numbness or weakness new or coming back in them, or the
+    newest day further down the leg than the start. Each sends the person
+    to a doctor or physiotherapist; a step up offered beside that ("your
+    last 3 sessions were fine") once met pain that had crept up a point at
+    a time, each session under the limits. StretchGuide's rule."""
+    return verdict.kind is VerdictKind.WORSE or bool(verdict.nerve) or verdict.spread_latest
 
 
 # --------------------------------------------------------------------------- decisions

@@ -194,8 +194,11 @@ def offers_for(
     state: PlanState,
     recent_by_exercise: Mapping[str, Sequence[SessionEvidence]],
     names: Mapping[str, str],
+    *,
+    hold_up: bool = False,
 ) -> list[Offer]:
-    """Every offer for a routine; back-offs first, so they are read first."""
+    """Every offer for a routine; back-offs first, so they are read first.
+    ``hold_up`` (see :func:`holds_step_up`) leaves out every step up."""
     adjusted = state.apply(routine)
     offers: list[Offer] = []
     for base, item in zip(routine.items, adjusted.items, strict=True):
@@ -209,6 +212,8 @@ def offers_for(
             rng,
             recent_by_exercise.get(item.exercise_id, ()),
         )
+        if found is not None and hold_up and found.direction is Direction.UP:
+            continue
         if found is not None and all(o.exercise_id != found.exercise_id for o in offers):
             offers.append(found)
     return sorted(offers, key=lambda o: o.direction is Direction.UP)

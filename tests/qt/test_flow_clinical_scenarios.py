@@ -1,0 +1,134 @@
+"""Clinical scenarios through the real window: the flow passes the rules
+what they need (tests/core/test_clinical_scenarios.py has the rules over
+whole diaries)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from tests.qt.test_flow import (
+    ROUTINE,
+    app_window,
+    fill_checkin,
+    pass_safety_gate,
+    run_to_end,
+    start_session,
+)
+
+__all__ = ["app_window"]  # the fixture, used by name
+
+HOUR = 3600
+DAY = 86400
+
+
+def test_this_hurts_then_low_pain_is_not_fine(qtbot, app_window):
+    window, clock, *_ = app_window
+    start_session(qtbot, window)
+    window.flow.controller.timer.stop()
+    clock.advance(8)
+    window.flow.controller.tick()
+    window.ask_hurt = lambda: "continue"
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    run_to_end(window, clock)
+    page = window.checkin
+    assert page.kind == "after"
+    fill_checkin(qtbot, page, back=1, leg=1, extent="none")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    # Once "That looks fine. Carry on with the routine as planned." beside
+    # the two presses.
+    assert "That looks fine" not in text and "Ease off next time" in text
+    assert "reported pain 2 times" in text
+
+
+def test_worse_morning_after_a_skipped_before_check_in_is_not_fine(qtbot, app_window):
+    window, clock, wall, *_ = app_window
+    window.flow.checkin_now()
+    page = window.checkin
+    if window.ctx.prefs.affected_side in (None, ""):
+        page.set_side("left")
+    fill_checkin(qtbot, page, back=1, leg=2, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wall.advance(HOUR)
+    start_session(qtbot, window)  # the before check-in skipped
+    run_to_end(window, clock)
+    fill_checkin(qtbot, page, back=1, leg=2, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    wall.advance(16 * HOUR)
+    window.flow.begin_morning_checkin(window.ctx.history.sessions()[-1].id)
+    fill_checkin(qtbot, page, back=2, leg=9, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    # Once "Pain stayed low: 2 out of 10 at most." from the after check-in.
+    assert "That looks fine" not in text and "Pain stayed low" not in text
+    assert "last check-in before the session (2 out of 10)" in text
+
+
+def test_see_a_doctor_soon_and_stop_for_today_is_not_remembered_as_urgent(qtbot, app_window):
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.answer_all_no()
+    gate.set_answer("fever", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    assert gate.continue_anyway.isVisibleTo(gate)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)  # "Stop for today"
+    assert window.current_page() == "routines"
+    wall.advance(24 * HOUR)
+    asked.clear()
+    window.start_routine(ROUTINE)
+    # Once: "You reported a sign that needed medical help today..." and, on
+    # "no", an emergency department, for a fever.
+    assert "Seen by a doctor?" not in asked
+    # The questions come back, as they should after any sign.
+    assert window.current_page() == "safety"
+
+
+def test_urgent_yes_then_none_a_day_later_still_asks_seen_by_a_doctor(qtbot, app_window):
+    """Judged correct: an urgent answer stands until a doctor has seen the
+    person, whatever the questions say a day later."""
+    window, clock, wall, asked, _ = app_window
+    window.start_routine(ROUTINE)
+    gate = window.safety
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    gate.answer_all_no()
+    gate.set_answer("saddle_numbness", True)
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.ack_button, Qt.MouseButton.LeftButton)
+    wall.advance(24 * HOUR)
+    window.flow.ask_safety_now()
+    pass_safety_gate(qtbot, window)  # "None of these" a day later
+    asked.clear()
+    window.ask = lambda title, text: asked.append(title) or False  # not seen
+    window.start_routine(ROUTINE)
+    assert asked == ["Seen by a doctor?"]
+    assert window.current_page() != "session" and window.ctx.history.sessions() == []
+
+
+def test_two_spreads_in_a_row_with_before_check_ins_skipped_send_to_a_professional(
+    qtbot, app_window
+):
+    window, clock, wall, *_ = app_window
+    page = window.checkin
+    window.flow.checkin_now()
+    if window.ctx.prefs.affected_side in (None, ""):
+        page.set_side("left")
+    fill_checkin(qtbot, page, back=1, leg=2, extent="thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    texts = []
+    for _ in range(2):
+        wall.advance(HOUR)
+        window.show_page("routines")
+        start_session(qtbot, window)  # the before check-in skipped
+        run_to_end(window, clock)
+        fill_checkin(qtbot, page, back=1, leg=2, extent="foot")
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        texts.append(page.verdict.text())
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        wall.advance(DAY)
+    assert "two sessions in a row" not in texts[0]
+    # Once only the first session's spread was seen: its before check-in
+    # was skipped, so "after the session before this one too" never came.
+    assert "two sessions in a row" in texts[1]
