@@ -310,3 +310,31 @@ def test_symptoms_that_stayed_where_they_spread_are_said_the_days_after(qtbot, a
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
         assert "That looks fine" not in page.verdict.text()
         qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+
+
+def test_severe_pain_is_said_before_a_session_and_on_its_own(qtbot, app_window):
+    """Leg pain of 9 started the session without a word, and a check-in on
+    its own answered "Saved. Thank you."."""
+    window, clock, wall, _, _ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=3, leg=9)
+    page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # said first
+    text = page.verdict.text()
+    assert "severe" in text and "contact a doctor" in text
+    assert "StretchGuide's line for severe pain" in text  # whose the number is
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"  # the person's choice to go on
+    window.flow.controller.timer.stop()
+    window.checkin_now()
+    fill_checkin(qtbot, page, back=8, leg=2)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "severe" in page.verdict.text() and "Saved. Thank you." not in page.verdict.text()
+    # Under the line: saved, as before.
+    window.checkin_now()
+    fill_checkin(qtbot, page, back=7, leg=7)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved. Thank you." in page.verdict.text()

@@ -375,6 +375,8 @@ class SessionFlow(QObject):
         queued (``PendingWrites``), and when it cannot be done yet (a full
         disk, a history in use) the page says so under the advice.
         """
+        from stretchguide.core import pain_now
+        from stretchguide.core.i18n import _
         from stretchguide.core.safety import pain_response
         from stretchguide.core.trends import CheckInKind, by_kind
         from stretchguide.qt.verdict_text import nerve_html
@@ -396,9 +398,21 @@ class SessionFlow(QObject):
         extra = ((self._both_legs_line(),) if both_legs and nerve.any else ()) + (
             (self._side_line(answers.side),) if side_changed else ()
         )
+        # Severe pain right now is said before a session starts and instead
+        # of a bare "Saved" (StretchGuide's line, core/pain_now.py).
+        now = checkin_from_answers(answers, at)
+        severe = kind in (CheckInKind.BEFORE, CheckInKind.ANY) and pain_now.severe(now)
+        if severe:
+            extra = (pain_now.severe_reason(now), *extra)
+            if not headline and not nerve.ease_off:
+                headline = _(
+                    pain_now.SEVERE_BEFORE_ADVICE
+                    if kind == CheckInKind.BEFORE
+                    else pain_now.SEVERE_ADVICE
+                )
         if kind == CheckInKind.BEFORE:
             self._before = answers
-            if nerve.ease_off or both_legs:
+            if nerve.ease_off or both_legs or severe:
                 # Continue goes on to the questions (if asked), then the session.
                 self.window.checkin.show_verdict(nerve_html(nerve, extra, headline))
                 return
@@ -450,7 +464,7 @@ class SessionFlow(QObject):
             self._show_verdict(verdict, hurt)
             return
         self._save_checkin(answers, None, at)
-        if nerve.ease_off or both_legs:
+        if nerve.ease_off or both_legs or severe:
             self.window.checkin.show_verdict(
                 nerve_html(nerve, extra, headline) + self._unsaved_html()
             )

@@ -1,0 +1,41 @@
+"""Pain that is severe right now, in a check-in before a session or on its
+own: said, with what to do, instead of a silent start or "Saved".
+
+Pure data and functions (no Qt); ``qt/session_flow.py`` applies them. The
+line for "severe" is StretchGuide's (docs/CLINICAL.md, section 3): the
+articles give none.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from stretchguide.core.i18n import N_, _
+from stretchguide.core.trends import CheckIn
+
+# 7-10 is commonly read as severe pain; from 8, so that one bad point on an
+# ordinary day does not bring a warning every time. StretchGuide's number.
+SEVERE_FROM: Final = 8
+
+SEVERE_BEFORE_ADVICE = N_(
+    "Your pain is severe right now. Go gently today: a short, gentle routine or "
+    "rest, and stop if the pain climbs. If pain this bad does not ease over a few "
+    "days, or you cannot manage it, contact a doctor."
+)
+SEVERE_ADVICE = N_(
+    "Your pain is severe right now. Rest from anything that makes it worse. If pain "
+    "this bad does not ease over a few days, or you cannot manage it, contact a doctor."
+)
+
+
+def severe(checkin: CheckIn) -> bool:
+    """Back or leg pain at or above :data:`SEVERE_FROM`."""
+    return checkin.worst >= SEVERE_FROM
+
+
+def severe_reason(checkin: CheckIn) -> str:
+    """The reason line, with whose the line is."""
+    return _(
+        "Pain is {pain} out of 10 right now ({line} and above is StretchGuide's "
+        "line for severe pain, not the articles')."
+    ).format(pain=checkin.worst, line=SEVERE_FROM)
