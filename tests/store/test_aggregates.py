@@ -146,6 +146,7 @@ def _import_other(h: History, rng: random.Random, clock: FakeClock) -> None:
 # the last session two days back on another clock, and the reference was
 # given no clock for today.
 @example(ops=[("checkin", 0), ("import", 3), ("start", 0)])
+@example(ops=[("start", 1), ("finish", 0)])
 def test_aggregates_equal_a_full_recomputation_after_any_writes(
     ops: list[tuple[str, int]],
 ) -> None:
