@@ -38,7 +38,7 @@ LOCALE = PACKAGE / "locale"
 CODE_DIRS = ("core", "commands", "store")
 # Qt-free modules under qt/ whose words a person takes away on paper (the
 # clinician report, the routine sheet): core's gettext, not Qt's tr().
-CODE_FILES = ("qt/report_data.py", "qt/sheet.py", "__main__.py")
+CODE_FILES = ("qt/report_data.py", "qt/report_words.py", "qt/sheet.py", "__main__.py")
 
 # Plural rules as gettext writes them; a new language adds its line here.
 PLURAL_FORMS = {

@@ -200,7 +200,8 @@ def test_the_clinician_report_is_in_the_chosen_language(qapp, history, tmp_path,
 
 @pytest.mark.parametrize("language", LANGS, indirect=True)
 def test_the_verdict_reasons_in_the_report_are_translated_too(qapp, history, language):
-    from stretchguide.qt.report_data import assemble_report, report_lines
+    from stretchguide.qt.report_data import assemble_report
+    from stretchguide.qt.report_words import report_lines
 
     _fill(history)
     report = assemble_report(history, {}, TODAY, TODAY - timedelta(days=13))

@@ -11,7 +11,8 @@ import pytest
 from stretchguide import paths
 from stretchguide.core.catalog import load_builtin
 from stretchguide.qt.report import chart_points, export_report, write_report
-from stretchguide.qt.report_data import Report, assemble_report, report_lines, report_range
+from stretchguide.qt.report_data import Report, assemble_report, report_range
+from stretchguide.qt.report_words import report_lines
 from stretchguide.store.history import History
 
 TODAY = date(2026, 3, 20)

@@ -18,18 +18,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from stretchguide.qt.report_data import (
-    Report,
-    assemble_report,
+from stretchguide.qt.report_data import Report, assemble_report, first_record_day, report_range
+from stretchguide.qt.report_words import (
     chart_axis_label,
     chart_empty,
     chart_legend,
     chart_title,
-    first_record_day,
     page_of,
     report_footer,
     report_lines,
-    report_range,
 )
 
 if TYPE_CHECKING:
