@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date, time
 from pathlib import Path
 from typing import Final
 
@@ -112,5 +113,8 @@ def _show(value: object) -> str:
         )
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (date, time)):
+        # TOML has dates and times; Python's repr of one is no help to a person.
+        return value.isoformat()
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
