@@ -92,3 +92,13 @@ def test_truncations_and_bit_flips_of_every_encoding_are_refused_by_name(tmp_pat
             load_routine_file(path, exercises)
         except CatalogError as err:
             assert str(path) in str(err)
+
+
+def test_a_routine_file_named_with_a_newline_is_listed_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "two\nlines.toml").write_text("x", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "routines"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "two\\nlines.toml" in err

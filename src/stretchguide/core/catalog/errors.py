@@ -41,7 +41,8 @@ class CatalogError(ValueError):
     def _text(self) -> str:
         # The sentence is translated when shown; the file, line number and
         # field stay as written, so a person can find them in the file.
-        where = str(self.path) if self.path is not None else "<routine>"
+        # A newline in a file's name would split the one line said about it.
+        where = str(self.path).replace("\n", "\\n") if self.path is not None else "<routine>"
         if self.line is not None:
             where = _("{file}, line {line}").format(file=where, line=self.line)
         if self.field.startswith("("):  # the whole file: syntax, encoding, suffix
