@@ -12,8 +12,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stretchguide.core.catalog import printable
 from stretchguide.core.i18n import _, ngettext
 from stretchguide.paths import AppPaths
+
+
+def shown(text: str) -> str:
+    """``text`` (a file name in it) safe for one line of a terminal: a newline
+    or an escape code in a file's name would start a line of its own or
+    recolour the screen."""
+    return printable(text.replace("\n", "\\n"))
 
 
 def register(sub: Any) -> None:
@@ -55,13 +63,13 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             recording = read_recording(path)
         except AudioFileError as exc:
-            print(f"stretchguide: {exc}", file=sys.stderr)
+            print(f"stretchguide: {shown(str(exc))}", file=sys.stderr)
             status = 1
             continue
         recognizer.reset()
         heard = recognise(recognizer, recording.pcm)
         count = ngettext("{n} command", "{n} commands", len(heard)).format(n=len(heard))
-        print(f"{path}: {count}")
+        print(f"{shown(str(path))}: {count}")
         if all_zero(recording.pcm):
             # What a muted microphone records: say so rather than leave a
             # bare "0 commands" to puzzle over.

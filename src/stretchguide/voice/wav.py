@@ -220,7 +220,10 @@ def _to_16_bit(raw: bytes, fmt: _Format) -> bytes:
         return alaw_decode(raw)
     if fmt.tag == FLOAT:
         x: NDArray[np.float64] = np.frombuffer(raw, dtype=f"<f{width}").astype(np.float64)
-        scaled = np.clip(np.nan_to_num(x) * 32768.0, -32768, 32767)
+        # Clipped before scaling: a sample of 1e300 (or Infinity) times 32768
+        # overflowed, and numpy's warning reached the person's terminal.
+        full = np.clip(np.nan_to_num(x, posinf=1.0, neginf=-1.0), -1.0, 1.0)
+        scaled = np.clip(full * 32768.0, -32768, 32767)
         return np.trunc(scaled).astype("<i2").tobytes()
     if fmt.bits == 16:
         return raw

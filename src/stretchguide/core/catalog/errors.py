@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date, time
 from pathlib import Path
 from typing import Final
 
@@ -40,7 +41,8 @@ class CatalogError(ValueError):
     def _text(self) -> str:
         # The sentence is translated when shown; the file, line number and
         # field stay as written, so a person can find them in the file.
-        where = str(self.path) if self.path is not None else "<routine>"
+        # A newline in a file's name would split the one line said about it.
+        where = str(self.path).replace("\n", "\\n") if self.path is not None else "<routine>"
         if self.line is not None:
             where = _("{file}, line {line}").format(file=where, line=self.line)
         if self.field.startswith("("):  # the whole file: syntax, encoding, suffix
@@ -112,5 +114,8 @@ def _show(value: object) -> str:
         )
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (date, time)):
+        # TOML has dates and times; Python's repr of one is no help to a person.
+        return value.isoformat()
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -168,12 +168,38 @@ def _read_text(path: Path) -> str:
     try:
         # utf-8-sig: a byte-order mark (Notepad and other Windows editors
         # add one) is skipped; TOML and JSON readers refused it on line 1.
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Windows editors offer "Unicode", which is UTF-16: said by name.
-        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-        got = _("UTF-16 text (save it as UTF-8)") if utf16 else None
-        raise CatalogError(path, "(file)", _("UTF-8 text"), got=got) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise _not_utf8(path, data, err.start) from None
+    if "\x00" in text:
+        # Valid UTF-8 still: UTF-16 of plain English is letters and zeros.
+        raise _not_utf8(path, data, data.index(b"\x00"))
+    return text
+
+
+def _not_utf8(path: Path, data: bytes, start: int) -> CatalogError:
+    """What the bytes are instead of UTF-8, and on which line they stop being it."""
+    # Windows editors offer "Unicode", which is UTF-16; UTF-32's mark starts
+    # like UTF-16's, so it is looked for first. Without a mark, UTF-16 of
+    # Latin text has a zero in every other byte.
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return CatalogError(
+            path, "(file)", _("UTF-8 text"), got=_("UTF-32 text (save it as UTF-8)")
+        )
+    head = data[:200]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (
+        len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 4 >= len(head)
+    ):
+        return CatalogError(
+            path, "(file)", _("UTF-8 text"), got=_("UTF-16 text (save it as UTF-8)")
+        )
+    line = data[:start].count(b"\n") + 1
+    if data[start] == 0:
+        return CatalogError(path, "(file)", _("text without NUL bytes"), line=line)
+    got = _("the byte {byte}, which is not UTF-8: save the file as UTF-8").format(
+        byte=f"0x{data[start]:02x}"
+    )
+    return CatalogError(path, "(file)", _("UTF-8 text"), line=line, got=got)
 
 
 def _routine_reader(

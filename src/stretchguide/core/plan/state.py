@@ -12,6 +12,7 @@ from typing import Any, Final
 from stretchguide.core.atomic import write_text_atomically
 from stretchguide.core.catalog import Routine
 from stretchguide.core.i18n import _
+from stretchguide.core.plan import plan_file as pf
 from stretchguide.core.plan.calendar import Plan
 from stretchguide.core.plan.doses import (
     Direction,
@@ -133,30 +134,58 @@ class PlanState:
 
     @classmethod
     def from_json(cls, data: Any) -> PlanState:
-        if not isinstance(data, dict):
-            raise ValueError("the top level is not an object")
-        try:
-            changes = tuple(
-                Change(
-                    date.fromisoformat(c["on"]),
-                    str(c["exercise_id"]),
-                    Field(c["field"]),
-                    float(c["old"]),
-                    float(c["new"]),
-                    str(c["line"]),
-                    float(c["at"]) if c.get("at") is not None else None,
-                )
-                for c in data.get("changes", [])
+        """The plan in ``data`` (decoded JSON); ``PlanFileProblemError`` naming the
+        field at the first wrong value (plan_file.py says why each is checked)."""
+        top = pf.an_object(data, "")
+        version = top.get("format", pf.PLAN_FORMAT)
+        if isinstance(version, int) and not isinstance(version, bool) and version > 1:
+            # Read as ours, a newer file would lose what it adds at the next save.
+            raise pf.PlanFileProblemError(
+                _("format {version}: written by a newer StretchGuide").format(version=version)
             )
-            doses = {
-                str(k): {
-                    str(f): float(x) for f, x in v.items() if f in ("hold_s", "reps", "breaths")
-                }
-                for k, v in data.get("doses", {}).items()
+        if version != pf.PLAN_FORMAT or isinstance(version, bool):
+            raise pf.wrong("format", "1", version)
+        for key in ("routine_id", "start"):
+            if key not in top:
+                raise pf.missing(key)
+        changes = tuple(
+            _change(pf.an_object(c, f"changes[{i}]"), f"changes[{i}]")
+            for i, c in enumerate(pf.a_list(top.get("changes", []), "changes"))
+        )
+        doses: dict[str, dict[str, float]] = {}
+        for ex_id, fields in pf.an_object(top.get("doses", {}), "doses").items():
+            where = f"doses.{ex_id}"
+            doses[ex_id] = {
+                name: pf.dose_value(name, value, f"{where}.{name}")
+                for name, value in pf.an_object(fields, where).items()
+                if name in DOSE_FIELDS
             }
-            return cls(str(data["routine_id"]), date.fromisoformat(data["start"]), doses, changes)
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise ValueError(f"field {err} is missing or has the wrong type") from err
+        return cls(
+            pf.a_text(top["routine_id"], "routine_id"),
+            pf.a_day(top["start"], "start"),
+            doses,
+            changes,
+        )
+
+
+def _change(c: Mapping[str, object], where: str) -> Change:
+    for key in ("on", "exercise_id", "field", "old", "new", "line"):
+        if key not in c:
+            raise pf.missing(f"{where}.{key}")
+    name = c["field"]
+    if not isinstance(name, str) or name not in DOSE_FIELDS:
+        raise pf.wrong(f"{where}.field", _("one of hold_s, reps, breaths"), name)
+    field_ = Field(name)
+    at = c.get("at")
+    return Change(
+        pf.a_day(c["on"], f"{where}.on"),
+        pf.a_text(c["exercise_id"], f"{where}.exercise_id"),
+        field_,
+        pf.dose_value(field_.value, c["old"], f"{where}.old"),
+        pf.dose_value(field_.value, c["new"], f"{where}.new"),
+        pf.a_text(c["line"], f"{where}.line"),
+        None if at is None else pf.a_time(at, f"{where}.at"),
+    )
 
 
 class PlanFileError(Exception):
@@ -168,19 +197,17 @@ class PlanFileError(Exception):
 
 
 def load_state(path: Path) -> PlanState | None:
-    """The saved plan, or None when there is none yet."""
+    """The saved plan, or None when there is none yet.
+
+    ``PlanFileError`` naming the file and the line or field for a file that
+    cannot be used; the file is left as it is."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
+        data = pf.read_plan_data(path)
+        return None if data is None else PlanState.from_json(data)
+    except pf.PlanFileProblemError as err:
+        raise PlanFileError(path, str(err)) from None
     except OSError as err:
         raise PlanFileError(path, err.strerror or str(err)) from err
-    try:
-        return PlanState.from_json(json.loads(text))
-    except json.JSONDecodeError as err:
-        raise PlanFileError(path, f"line {err.lineno}: {err.msg}") from err
-    except ValueError as err:
-        raise PlanFileError(path, str(err)) from err
 
 
 def save_state(path: Path, state: PlanState) -> None:

@@ -6,6 +6,7 @@ said once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -121,7 +122,10 @@ def parse_iso(text: str) -> tuple[int, int]:
     Only times that export writes back identically are accepted: 1970 to
     2200, whole seconds, an offset within +-18:00.
     """
-    parsed = datetime.fromisoformat(text)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:  # "Invalid isoformat string": Python's words
+        raise ValueError("expected a time such as 2024-01-31T08:00:00+01:00") from None
     offset = parsed.utcoffset()
     if offset is None:
         raise ValueError("needs a UTC offset, e.g. +01:00")
@@ -155,3 +159,54 @@ class ImportValidationError(StoreError):
                 len(problems),
             ).format(name=source.name, n=len(problems)),
         )
+
+
+def json_kind(value: object) -> str:
+    """What a decoded JSON value is, in JSON's words (Python's were "NoneType")."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}" if len(repr(value)) <= 30 else "a number"
+    if isinstance(value, str):
+        return "a text"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def expected_kind(kinds: type | tuple[type, ...]) -> str:
+    names = {int: "a number", float: "a number", str: "a text", list: "a list", dict: "an object"}
+    words = dict.fromkeys(
+        names.get(k, "true or false") for k in (kinds if isinstance(kinds, tuple) else (kinds,))
+    )
+    return " or ".join(words)
+
+
+_SNAPSHOT_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "exercise_id": str,
+    "hold_s": (int, float),
+    "rep_s": (int, float),
+    "rest_s": (int, float),
+    "reps": int,
+    "sets": int,
+    "sides": str,
+}
+
+
+def snapshot_shape(routine: dict[str, Any]) -> None:
+    """Each field of the snapshot named when it has the wrong kind of value
+    (the snapshot reader's own errors were Python's: "'NoneType' object is
+    not subscriptable")."""
+    if not isinstance(routine.get("name"), str):
+        raise ValueError(f"name: expected a text, got {json_kind(routine.get('name'))}")
+    items = routine.get("items", [])
+    if not isinstance(items, list):
+        raise ValueError(f"items: expected a list, got {json_kind(items)}")
+    for i, raw in enumerate(items):
+        if not isinstance(raw, dict):
+            raise ValueError(f"items[{i}]: expected an object, got {json_kind(raw)}")
+        if "exercise_id" not in raw:
+            raise ValueError(f"items[{i}].exercise_id: missing")
+        for key, kinds in _SNAPSHOT_FIELDS.items():
+            value = raw.get(key, 0 if key != "exercise_id" and key != "sides" else "")
+            if isinstance(value, bool) or not isinstance(value, kinds):
+                got = json_kind(value)
+                raise ValueError(f"items[{i}].{key}: expected {expected_kind(kinds)}, got {got}")

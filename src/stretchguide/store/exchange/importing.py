@@ -15,6 +15,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,7 +26,10 @@ from stretchguide.store.exchange.formats import (
     MAX_PROBLEMS,
     ImportValidationError,
     Progress,
+    expected_kind,
+    json_kind,
     parse_iso,
+    snapshot_shape,
 )
 from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
 from stretchguide.store.history import Importer
@@ -92,10 +96,10 @@ class _Checker:
         if isinstance(value, bool) and bool not in (
             kinds if isinstance(kinds, tuple) else (kinds,)
         ):
-            self.add(f"{where}.{key}: expected a number, got {value!r}")
+            self.add(f"{where}.{key}: expected {expected_kind(kinds)}, got {json_kind(value)}")
             return None
         if not isinstance(value, kinds):
-            self.add(f"{where}.{key}: wrong type {type(value).__name__}")
+            self.add(f"{where}.{key}: expected {expected_kind(kinds)}, got {json_kind(value)}")
             return None
         if type(value) is str and not (
             value.isascii() and "\x00" not in value or _encodable(value)
@@ -172,10 +176,27 @@ def _named(v: str) -> str:
 
 
 def _uuid(v: str) -> str:
-    return str(uuid.UUID(v))
+    try:
+        return str(uuid.UUID(v))
+    except ValueError:  # said in Python's words ("invalid literal for int()")
+        raise ValueError("expected a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e") from None
+
+
+def _one_of(kind: type[StrEnum]) -> Callable[[str], str]:
+    """A check that ``v`` is one of ``kind``'s values, said with the list
+    (the enum's own error is "'x' is not a valid Extent")."""
+    allowed = [member.value for member in kind]
+
+    def check(v: str) -> str:
+        if v not in allowed:
+            raise ValueError("expected one of " + ", ".join(allowed))
+        return v
+
+    return check
 
 
 def _snapshot(routine: dict[str, Any]) -> Any:
+    snapshot_shape(routine)
     for raw in routine.get("items", ()) if isinstance(routine.get("items"), list) else ():
         for key in ("reps", "sets"):
             # 1.5, "1" or true are no count the app writes (the reader would
@@ -205,7 +226,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         "routine_id": ck.get(s, "routine_id", w, str, check=_named),
         "started": ck.get(s, "started", w, str, check=parse_iso),
         "ended": ck.get(s, "ended", w, str, optional=True, check=parse_iso),
-        "status": ck.get(s, "status", w, str, check=lambda v: SessionStatus(v).value),
+        "status": ck.get(s, "status", w, str, check=_one_of(SessionStatus)),
         "options": ck.get(s, "options", w, dict),
     }
     # An end before the start is not refused: only an older StretchGuide on a
@@ -261,7 +282,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         if ex is not None and ex in exercises:
             ck.add(f"{wr}.exercise_id: {ex[:80]!r} answered twice")
         exercises.add(ex)
-        resp = ck.get(r, "response", wr, str, check=lambda v: Response(v).value)
+        resp = ck.get(r, "response", wr, str, check=_one_of(Response))
         responses.append((ex, resp))
     row["responses"] = responses
     hurts = []
@@ -294,10 +315,10 @@ def _check_checkin(ck: _Checker, c: Any, w: str, seen: set[str]) -> dict[str, An
     row = {
         "uuid": ck.get(c, "uuid", w, str, check=_uuid),
         "at": ck.get(c, "at", w, str, check=parse_iso),
-        "kind": ck.get(c, "kind", w, str, check=lambda v: CheckInKind(v).value),
+        "kind": ck.get(c, "kind", w, str, check=_one_of(CheckInKind)),
         "back": ck.get(c, "back", w, int, check=_scale),
         "leg": ck.get(c, "leg", w, int, check=_scale),
-        "extent": ck.get(c, "extent", w, str, check=lambda v: Extent(v).value),
+        "extent": ck.get(c, "extent", w, str, check=_one_of(Extent)),
         "tingling": ck.get(c, "tingling", w, bool),
         "numbness": ck.get(c, "numbness", w, bool),
         "weakness": ck.get(c, "weakness", w, bool),
@@ -350,7 +371,7 @@ def _check_file(path: Path, existing: dict[str, int], on_read: Callable[[int], N
         if key not in top:
             ck.add(f"top level.{key}: missing")
         elif not isinstance(top[key], list):
-            ck.add(f"top level.{key}: wrong type {type(top[key]).__name__}")
+            ck.add(f"top level.{key}: expected a list, got {json_kind(top[key])}")
     for ref, where in links.items():
         if ref not in sessions and ref not in existing:
             ck.add(f"{where}: refers to session {ref} found neither in the file nor in the history")
