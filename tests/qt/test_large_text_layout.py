@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QWidget
 from tests.qt.test_flow import app_window
 from tests.qt.test_history_layout_review import NOW, _fill, _settle, _view, history
 
@@ -135,3 +135,80 @@ def test_the_axis_titles_stay_within_their_plots(qtbot, text_scale, history, sca
         for axis in (pain, bars):
             assert QFontMetrics(axis.label.font()).height() >= normal, (scale, size)
     assert NOW  # the page's "today" is the fixed clock's
+
+
+# -- 2. check boxes and radio buttons on both themes -----------------------------
+def drawn_contrast(button) -> tuple[float, float]:
+    """(indicator, text): the strongest contrast of the indicator's pixels and
+    of the label's pixels against the colour around them (the commonest in
+    the grab), as drawn."""
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+    from tests.qt.test_accessibility_review import contrast
+
+    image = button.grab().toImage()
+    pixels = Counter(image.pixel(x, y) for x in range(image.width()) for y in range(image.height()))
+    back = QColor.fromRgb(pixels.most_common(1)[0][0])
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    radio = isinstance(button, QRadioButton)
+    style = button.style()
+    element = QStyle.SubElement
+    box = style.subElementRect(
+        element.SE_RadioButtonIndicator if radio else element.SE_CheckBoxIndicator, option, button
+    )
+    text = style.subElementRect(
+        element.SE_RadioButtonContents if radio else element.SE_CheckBoxContents, option, button
+    )
+
+    def strongest(rect) -> float:
+        return max(
+            contrast(image.pixelColor(x, y), back)
+            for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1))
+            for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1))
+        )
+
+    return strongest(box), strongest(text)
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_check_boxes_and_radio_buttons_stand_out_on_both_themes(
+    qtbot, qapp, app_window, theme_name
+):
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox
+
+    from stretchguide.qt import style, theme
+    from stretchguide.qt.settings import SettingsDialog
+
+    window, *_ = app_window
+    style.install_focus_ring(qapp)  # as the window does after its first paint
+    try:
+        theme.set_theme(theme_name)
+        window.ensure_routines()
+        QApplication.processEvents()
+        found: dict[str, tuple[float, float]] = {}
+
+        def measure(root: QWidget, where: str) -> None:
+            QApplication.processEvents()
+            for b in root.findChildren(QAbstractButton):
+                if isinstance(b, QCheckBox | QRadioButton) and b.isVisible():
+                    found[f"{where}: {b.text()}"] = drawn_contrast(b)
+
+        measure(window.routines, "routines")
+        dialog = SettingsDialog(window.ctx.prefs, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        measure(dialog, "settings")
+        dialog.close()
+        window.safety.begin(show_disclaimer=False)
+        window.show_page("safety")
+        measure(window.safety, "safety")
+        assert any(k.startswith("safety") for k in found)
+        assert any(k.startswith("settings") for k in found)
+        low = {k: v for k, v in found.items() if v[0] < 3.0 or v[1] < 4.5}
+        assert not low, (theme_name, low)
+    finally:
+        theme.set_theme("light")
