@@ -42,6 +42,17 @@ def language(qapp):
     i18n.install_language(qapp, "en", {})
 
 
+@pytest.fixture
+def installed(qapp, lang):
+    """The test's language installed before the window is built (asked for
+    before ``app_window``), as ``run_app`` does; English afterwards."""
+    from stretchguide.qt import i18n
+
+    i18n.install_language(qapp, lang, {})
+    yield lang
+    i18n.install_language(qapp, "en", {})
+
+
 def rect_in(widget: QWidget, root: QWidget) -> QRect:
     return QRect(widget.mapTo(root, widget.rect().topLeft()), widget.size())
 
@@ -212,3 +223,93 @@ def test_check_boxes_and_radio_buttons_stand_out_on_both_themes(
         assert not low, (theme_name, low)
     finally:
         theme.set_theme("light")
+
+
+# -- 3. the session figure's share of the height --------------------------------
+UPRIGHT = ("standing_side_bend", "standing_extension", "seated_piriformis_stretch")
+# The figure's height on screen as a share of the session view's, at least.
+# Under the texts it was 0.47, 0.47 and 0.41 at 1280x800 in English and
+# 0.40, 0.40 and 0.25 at 1024x768. Where the longest word of the name and
+# the side badge leave too little width beside them (German at 1024, the
+# seated one at 1024), the figure stays under the texts: no smaller.
+FIGURE_SHARE = {
+    ("en", (1280, 800)): {
+        "standing_side_bend": 0.65,
+        "standing_extension": 0.65,
+        "seated_piriformis_stretch": 0.55,
+    },
+    ("en", (1024, 768)): {
+        "standing_side_bend": 0.45,
+        "standing_extension": 0.65,
+        "seated_piriformis_stretch": 0.25,
+    },
+    ("de", (1280, 800)): {
+        "standing_side_bend": 0.7,
+        "standing_extension": 0.7,
+        "seated_piriformis_stretch": 0.35,
+    },
+    ("de", (1024, 768)): {
+        "standing_side_bend": 0.35,
+        "standing_extension": 0.38,
+        "seated_piriformis_stretch": 0.25,
+    },
+}
+
+
+def drawn_rows(widget: QWidget) -> int:
+    """How many pixel rows of ``widget`` hold any of its drawing (anything
+    but its background colour): the figure's height on screen."""
+    from collections import Counter
+
+    image = widget.grab().toImage()
+    back = Counter(image.pixel(x, 0) for x in range(image.width())).most_common(1)[0][0]
+    rows = [
+        y
+        for y in range(image.height())
+        if any(image.pixel(x, y) != back for x in range(0, image.width(), 2))
+    ]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_standing_and_seated_figures_take_the_height_the_texts_leave(
+    qtbot, installed, app_window, size, lang
+):
+    from tests.qt.test_session_fits import clipped
+
+    from stretchguide.core.catalog import Routine, RoutineItem, Schedule
+    from stretchguide.core.session import Session
+    from stretchguide.core.timeline import StepKind, build_timeline
+    from stretchguide.qt.session_controller import SessionController
+
+    window, clock, *_ = app_window
+    catalog = window.ctx.catalog
+    items = tuple(RoutineItem(i, catalog.exercises[i].dose) for i in UPRIGHT)
+    routine = Routine("upright", "Upright", "", items, Schedule(7, "Daily"))
+    view = window.session_view
+    window.show_page("session")
+    window.resize(*size)
+    session = Session(build_timeline(routine, catalog.exercises), clock)
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()  # the fake clock drives the ticks
+    seen = {}
+    for index, step in enumerate(session.timeline.steps):
+        if step.kind not in (StepKind.HOLD, StepKind.REPS) or step.exercise_id in seen:
+            continue
+        session.jump_to(index, clock())
+        clock.advance(min(5.0, step.duration_s / 2))  # mid-hold
+        controller.tick()
+        qtbot.wait(5)
+        seen[step.exercise_id] = drawn_rows(view.figure) / view.height()
+        # Nothing cut: every text whole at its width, badges, buttons, the dial.
+        assert not clipped(view), (step.exercise_id, clipped(view))
+        for label in (view.name, view.instruction, view.caution, view.reps):
+            assert label.text() == view.full_text(label), (step.exercise_id, label.text())
+            if label.isVisible() and label.text():
+                assert not rect_in(label, view).intersects(rect_in(view.figure, view))
+        assert not rect_in(view.figure, view).intersects(rect_in(view.dial, view))
+        assert rect_in(view.figure, view).bottom() < rect_in(view.progress, view).top()
+    for exercise, share in FIGURE_SHARE[lang, size].items():
+        assert seen[exercise] >= share, (size, exercise, seen[exercise])
