@@ -35,6 +35,18 @@ def text_scale(qapp):
 
 
 @pytest.fixture
+def text_1_5(qapp):
+    """The font at 1.5 times its size before the window is built (asked
+    for before ``app_window``), as when large text is set at start."""
+    font = qapp.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(font)
+
+
+@pytest.fixture
 def language(qapp):
     from stretchguide.qt import i18n
 
@@ -313,3 +325,30 @@ def test_standing_and_seated_figures_take_the_height_the_texts_leave(
         assert rect_in(view.figure, view).bottom() < rect_in(view.progress, view).top()
     for exercise, share in FIGURE_SHARE[lang, size].items():
         assert seen[exercise] >= share, (size, exercise, seen[exercise])
+
+
+# -- 4. German and French at 1024x768 ---------------------------------------------
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_the_routine_list_keeps_its_share_in_german_and_french_at_larger_text(
+    qtbot, installed, text_1_5, app_window, lang
+):
+    # At 1.5x in German the details took all but 165 px of the splitter:
+    # the cards stood in a column, each name over its badges and the next card.
+    window, *_ = app_window
+    window.resize(1024, 768)
+    window.ensure_routines()
+    qtbot.wait(50)
+    page = window.routines
+    lst, splitter = page.list_view, page.splitter
+    assert lst.width() >= splitter.width() * 2 // 5 - splitter.handleWidth(), splitter.sizes()
+    model = lst.model()
+    rects = [lst.visualRect(model.index(r, 0)) for r in range(model.rowCount())]
+    shown = [r for r in rects if r.intersects(lst.viewport().rect())]
+    assert len(shown) >= 2
+    for a, b in zip(rects, rects[1:], strict=False):
+        assert not a.intersects(b), (a, b)
+    # The details' buttons whole beside the list.
+    details = page.details
+    for b in (details.new_button, details.edit_button, details.start_button):
+        assert b.isVisible() and button_text_fits(b), b.text()
+    assert window.width() == 1024

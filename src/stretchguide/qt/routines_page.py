@@ -88,6 +88,12 @@ class RoutinesPage(QWidget):
         self.details: RoutineDetails = RoutineDetails()
         self.splitter.replaceWidget(1, self.details)
         self._details_placeholder.deleteLater()
+        # At least two fifths for the list: at 1.5x text in German the
+        # details' first size hint took all but 165 px, and the cards were
+        # squeezed into a column, their names over their badges.
+        width = self.splitter.width()
+        if self.splitter.sizes()[0] < width * 2 // 5:
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
         self._connect_routine_signals()
         self.reload_routines()
         errors = self.ctx.routine_errors
