@@ -352,3 +352,26 @@ def test_the_routine_list_keeps_its_share_in_german_and_french_at_larger_text(
     for b in (details.new_button, details.edit_button, details.start_button):
         assert b.isVisible() and button_text_fits(b), b.text()
     assert window.width() == 1024
+
+
+def test_check_box_and_radio_indicators_grow_with_large_text(qtbot, qapp, text_scale):
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    from stretchguide.qt import style
+
+    style.install_focus_ring(qapp)
+    text_scale(2.0)
+    for kind, element in (
+        (QCheckBox, QStyle.SubElement.SE_CheckBoxIndicator),
+        (QRadioButton, QStyle.SubElement.SE_RadioButtonIndicator),
+    ):
+        button = kind("No floor work")
+        qtbot.addWidget(button)
+        button.show()
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        box = button.style().subElementRect(element, option, button)
+        line = button.fontMetrics().height()
+        # Fusion kept them 14 px beside 28 px lines of text.
+        assert box.height() >= 0.75 * line, (kind.__name__, box, line)
+        assert button.sizeHint().height() >= box.height()

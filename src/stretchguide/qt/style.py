@@ -48,6 +48,23 @@ def focus_ring_style(base: str = "Fusion") -> Any:
             QStyle.PrimitiveElement.PE_IndicatorRadioButton,
         )
 
+        # Check box and radio indicators grow with the text: Fusion keeps
+        # them 14 px, a speck beside 2x text for someone who set it large.
+        SCALED = (
+            QStyle.PixelMetric.PM_IndicatorWidth,
+            QStyle.PixelMetric.PM_IndicatorHeight,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+        )
+
+        def pixelMetric(  # noqa: N802 - Qt override
+            self, metric: Any, option: Any = None, widget: Any = None
+        ) -> int:
+            base = super().pixelMetric(metric, option, widget)
+            if metric in self.SCALED and widget is not None:
+                return max(base, round(widget.fontMetrics().height() * 0.8))
+            return int(base)
+
         def drawPrimitive(  # noqa: N802 - Qt override
             self, element: Any, option: Any, painter: Any, widget: Any = None
         ) -> None:
@@ -56,11 +73,12 @@ def focus_ring_style(base: str = "Fusion") -> Any:
                 painter.save()
                 pen = QPen()
                 pen.setColor(edge_colour(option.palette))
-                pen.setWidthF(1.0)
+                line = max(1.0, option.rect.height() / 14)  # heavier when larger
+                pen.setWidthF(line)
                 painter.setPen(pen)
                 painter.setBrush(QBrush())  # no fill
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+                box = QRectF(option.rect).adjusted(line / 2, line / 2, -line / 2, -line / 2)
                 if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
                     painter.drawEllipse(box)
                 else:
