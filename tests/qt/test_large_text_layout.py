@@ -375,3 +375,30 @@ def test_check_box_and_radio_indicators_grow_with_large_text(qtbot, qapp, text_s
         # Fusion kept them 14 px beside 28 px lines of text.
         assert box.height() >= 0.75 * line, (kind.__name__, box, line)
         assert button.sizeHint().height() >= box.height()
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_routine_cards_never_overlap_once_the_list_has_settled(qtbot, installed, app_window, lang):
+    # The list narrowed after its first layout (splitter, scroll bar) and
+    # kept the wider heights: a card's last row of badges lay over the next
+    # card's name ("tapis" over "Nerf coincé").
+    window, *_ = app_window
+    window.resize(1280, 800)
+    window.ensure_routines()
+    qtbot.wait(300)  # past the list's delayed layout (100 ms)
+    window.resize(1024, 800)  # made narrower only, as a person may
+    qtbot.wait(300)
+    lst = window.routines.list_view
+    model, delegate = lst.model(), lst.itemDelegate()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    rects = [lst.visualRect(model.index(r, 0)) for r in range(model.rowCount())]
+    for r, rect in enumerate(rects):
+        option = QStyleOptionViewItem()
+        lst.initViewItemOption(option)
+        option.rect = rect
+        card = delegate.card_layout(option, model.index(r, 0), rect)
+        for part in [card.title, card.summary, *(p for p, _, _ in card.pills)]:
+            assert rect.contains(part), (lang, model.index(r, 0).data(), part, rect)
+    for a, b in zip(rects, rects[1:], strict=False):
+        assert not a.intersects(b), (lang, a, b)

@@ -187,6 +187,11 @@ class RoutinesPage(QWidget):
         # Cards grow with their wrapped names and badges (RoutineCardDelegate),
         # so their heights differ and follow the list's width.
         self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        # A top-to-bottom QListView lays its items out again on a change of
+        # height only, unless it wraps text: a narrower list (the splitter
+        # settling, the scroll bar appearing) kept the old heights, and in
+        # French and German a card's last row of badges lay over the next name.
+        self.list_view.setWordWrap(True)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.list_view)
