@@ -62,7 +62,7 @@ def focus_ring_style(base: str = "Fusion") -> Any:
         ) -> int:
             base = super().pixelMetric(metric, option, widget)
             if metric in self.SCALED and widget is not None:
-                return max(base, round(widget.fontMetrics().height() * 0.8))
+                return max(int(base), int(widget.fontMetrics().height() * 0.8 + 0.5))
             return int(base)
 
         def drawPrimitive(  # noqa: N802 - Qt override
