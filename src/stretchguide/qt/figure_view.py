@@ -307,6 +307,22 @@ class FigureView(QWidget):
     def current_drawing(self) -> Drawing | None:
         return self._drawing
 
+    def drawn_height(self, width: float, height: float) -> float:
+        """How tall the figure (its whole pose bounds) is drawn in a box of
+        ``width`` x ``height``, with the padding ``paintEvent`` leaves."""
+        pad = 2 * min(width, height) * 0.04
+        bw = max(1e-6, self._bounds[2] - self._bounds[0])
+        bh = max(1e-6, self._bounds[3] - self._bounds[1])
+        return bh * min((width - pad) / bw, (height - pad) / bh)
+
+    def width_for(self, height: float) -> float:
+        """The narrowest box ``height`` tall that draws the figure its full
+        height (a standing figure is about half as wide as it is tall)."""
+        bw = max(1e-6, self._bounds[2] - self._bounds[0])
+        bh = max(1e-6, self._bounds[3] - self._bounds[1])
+        pad = 2 * height * 0.04
+        return (height - pad) * bw / bh + pad + 1
+
     # --- internals --------------------------------------------------------
 
     def _now(self) -> float:

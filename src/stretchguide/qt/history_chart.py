@@ -21,7 +21,15 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis  # noqa: N813
 from PySide6.QtCore import QEvent, QLocale, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from stretchguide.qt.history_data import (
@@ -34,7 +42,7 @@ from stretchguide.qt.history_data import (
     pair_columns,
     pairs_in_view,
 )
-from stretchguide.qt.history_series import ChartLegend, DotsItem, LineItem
+from stretchguide.qt.history_series import ChartLegend, DotsItem, LineItem, ValueAxis
 from stretchguide.qt.i18n import format_date, format_decimal
 
 SESSION_EDGE = "#2b7a52"
@@ -233,10 +241,14 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.ci.addItem(self.legend, row=0, col=0)
         self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignHCenter)
         self.pain_plot = self.addPlot(
-            row=1, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
+            row=1,
+            col=0,
+            axisItems={"bottom": DateAxis(orientation="bottom"), "left": ValueAxis("left")},
         )
         self.bar_plot = self.addPlot(
-            row=2, col=0, axisItems={"bottom": DateAxis(orientation="bottom")}
+            row=2,
+            col=0,
+            axisItems={"bottom": DateAxis(orientation="bottom"), "left": ValueAxis("left")},
         )
         self.ci.layout.setRowStretchFactor(1, 4)
         self.ci.layout.setRowStretchFactor(2, 1)
@@ -247,6 +259,8 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.bar_plot.setLabel("left", self.tr("Sessions"))
         self.bar_plot.getAxis("left").setTickSpacing(1, 1)
         self.pain_plot.showGrid(y=True, alpha=0.2)
+        for plot in (self.pain_plot, self.bar_plot):
+            plot.getAxis("left").geometryChanged.connect(self.share_height)
         self.scene().sigMouseMoved.connect(self._on_mouse)
         self._make_items()
         # The value axes (the pain axis draws the grid across the chart) and
@@ -267,6 +281,20 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         if hasattr(self, "legend"):  # not while pyqtgraph sets the view up
             self._fit_legend(event.size().width())
         super().resizeEvent(event)
+
+    def share_height(self) -> None:
+        """The sessions plot tall enough for its title at the interface
+        font, up to a third of the two plots' height (the pain is what the
+        chart is for); its title shrinks when that is not enough. With the
+        rows' 4:1 alone, "Sessions" at twice the text size was longer than
+        its plot while the pain plot had room to spare."""
+        pain, bars = self.pain_plot.getAxis("left"), self.bar_plot.getAxis("left")
+        both = pain.size().height() + bars.size().height()
+        if both <= 0:
+            return
+        need = min(bars.full_title_length(), both / 3)
+        if abs(bars.minimumHeight() - need) >= 1:
+            bars.setMinimumHeight(need)
 
     def _fit_legend(self, width: float) -> None:
         left, _top, right, _bottom = self.ci.layout.getContentsMargins()

@@ -2,7 +2,8 @@
 thin themselves to the view as they paint, so a range change or a zoom
 re-makes nothing and costs what is on screen (docs/PERFORMANCE.md,
 History page, fourth pass); and the legend that names them, in a row of
-its own. Split from history_chart, which lays out the plots; like it,
+its own; and the value axis whose title fits its plot. Split from
+history_chart, which lays out the plots; like it,
 imported only when the History page is first opened.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchguide.qt.history_data import line_band, peak_columns
@@ -270,3 +271,43 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
 
     def hoverEvent(self, ev: Any) -> None:
         pass
+
+
+class ValueAxis(pg.AxisItem):  # type: ignore[misc]
+    """A value axis whose title ("Pain (0-10)", "Sessions") never runs past
+    its own plot's height: at twice the text size and a 570 px page the
+    pain title ran down into the sessions title. The title keeps the
+    interface font while it fits, and gets smaller only as far as it must.
+    """
+
+    FLOOR_PX = 8
+
+    def resizeEvent(self, ev: Any = None) -> None:  # noqa: N802 - pyqtgraph override
+        if self.label is not None:
+            self.fit_title()
+        super().resizeEvent(ev)
+
+    def fit_title(self) -> None:
+        label = self.label
+        text = label.toPlainText()
+        room = self.size().height() - self._title_margin()
+        font = QFont(self.font())  # the scene's (the window's) font
+        px = QFontInfo(font).pixelSize()
+        while px > self.FLOOR_PX and QFontMetrics(font).horizontalAdvance(text) > room:
+            px -= 1
+            font.setPixelSize(px)
+        if label.font() != font:
+            label.setFont(font)
+            self._updateWidth()  # the axis is as wide as its title is high
+
+    def _title_margin(self) -> float:
+        return 2 * float(self.label.document().documentMargin()) + 2
+
+    def full_title_length(self) -> float:
+        """The height the title needs at the interface font."""
+        text = self.label.toPlainText()
+        return QFontMetrics(self.font()).horizontalAdvance(text) + self._title_margin()
+
+    def title_length(self) -> float:
+        """How far the upright title reaches along the axis now."""
+        return float(self.label.boundingRect().width())

@@ -22,7 +22,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
+from stretchguide.qt.flow_layout import FlowLayout, flow_box
 from stretchguide.qt.history_chart import PainChart
 from stretchguide.qt.history_data import ChartData, chart_data, day_of
 from stretchguide.qt.history_export import HistoryExports
@@ -86,7 +86,7 @@ class HistoryView(HistoryExports):
         self.streak_label = self.streak_row.label
         self.streak = self.streak_row.strip
 
-        range_row = QHBoxLayout()
+        range_buttons: list[QPushButton] = []
         self.range_group = QButtonGroup(self)
         for i, (label, days) in enumerate(RANGES):
             b = QPushButton(self.tr(label))
@@ -99,16 +99,22 @@ class HistoryView(HistoryExports):
             b.setAccessibleName(self.tr("Show %1").replace("%1", self.tr(label)))
             b.setProperty("days", days)
             self.range_group.addButton(b, i)
-            range_row.addWidget(b)
+            range_buttons.append(b)
             if days == self.range_days:
                 b.setChecked(True)
-        range_row.addStretch()
         self.png_button = QPushButton(self.tr("Save chart (&PNG)"))
         self.csv_button = QPushButton(self.tr("Export data (C&SV)"))
         self.pdf_button = QPushButton(self.tr("Report for my &clinician (PDF)"))
         for b in (self.png_button, self.csv_button, self.pdf_button):
             b.setAccessibleName(b.text().replace("&", ""))
-            range_row.addWidget(b)
+        # One line when the width allows (ranges left, exports right); else
+        # the exports under the ranges, and a group's buttons wrap too. In
+        # one QHBoxLayout they asked for ~1,280 px at twice the text size,
+        # and a 1,024 px window could not be made.
+        self.button_row = QWidget()
+        self.button_flow = FlowLayout(self.button_row, push_right=1)
+        self.button_flow.addWidget(flow_box(*range_buttons))
+        self.button_flow.addWidget(flow_box(self.png_button, self.csv_button, self.pdf_button))
 
         self.plots = PainChart(self.palette())
         # The chart's parts, by the names tests and tools reach them by.
@@ -161,7 +167,7 @@ class HistoryView(HistoryExports):
         # the verdict they jumped whenever it took another line (a longer
         # verdict, German, a narrower window), and under the streak when a
         # plan added its line.
-        layout.addLayout(range_row)
+        layout.addWidget(self.button_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.streak_row)
         layout.addWidget(splitter, 1)

@@ -88,6 +88,12 @@ class RoutinesPage(QWidget):
         self.details: RoutineDetails = RoutineDetails()
         self.splitter.replaceWidget(1, self.details)
         self._details_placeholder.deleteLater()
+        # At least two fifths for the list: at 1.5x text in German the
+        # details' first size hint took all but 165 px, and the cards were
+        # squeezed into a column, their names over their badges.
+        width = self.splitter.width()
+        if self.splitter.sizes()[0] < width * 2 // 5:
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
         self._connect_routine_signals()
         self.reload_routines()
         errors = self.ctx.routine_errors
@@ -181,6 +187,11 @@ class RoutinesPage(QWidget):
         # Cards grow with their wrapped names and badges (RoutineCardDelegate),
         # so their heights differ and follow the list's width.
         self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        # A top-to-bottom QListView lays its items out again on a change of
+        # height only, unless it wraps text: a narrower list (the splitter
+        # settling, the scroll bar appearing) kept the old heights, and in
+        # French and German a card's last row of badges lay over the next name.
+        self.list_view.setWordWrap(True)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.list_view)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from stretchguide.qt.accessible import announce
 from stretchguide.qt.widgets import elide_to_lines, wrapped_lines
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 if TYPE_CHECKING:
     from stretchguide.qt.session_view import SessionView
@@ -50,6 +52,7 @@ class TextFit:
         # What each fitted label says in full; the label may show it shortened.
         self._full: dict[QLabel, str] = {}
         self._fitted_for: tuple[object, ...] = ()
+        self.beside = False  # the figure beside the texts (place_figure)
 
     def invalidate(self) -> None:
         """Fit again on the next ``fit``, even with the same texts and size."""
@@ -85,18 +88,59 @@ class TextFit:
         the exercise name's; only then does the caution, and after it the
         name, lose its last lines to a "…". The step text shrinks, and is
         shortened, only when those two are all used up. The countdown keeps
-        its size throughout.
+        its size throughout. A standing or seated figure then moves beside
+        the texts when it is drawn clearly taller there (``_try_beside``).
         """
+        figure = self._figure_view()  # its shape (upright or lying) counts too
         key = (
             self.view.size(),
             self.view.window().height(),
             tuple(sorted((id(k), v) for k, v in self._full.items())),
             tuple(b.text() for b in (self.view.side, self.view.paused_badge, self.view.mute_badge)),
             self.view.caution.isVisibleTo(self.view),
+            round(figure.drawn_height(100.0, 100.0)) if figure is not None else 0,
         )
         if key == self._fitted_for or not self.view.isVisible():
             return
         h = self.view.scale_height()
+        self.place_figure(beside=False)
+        self._fit_all(h)
+        box = self.view.figure.size()
+        if figure is not None and figure.drawn_height(
+            box.width() * 0.6, box.height()
+        ) >= figure.drawn_height(box.width(), box.height()):
+            self._try_beside(figure, h)
+        self._fitted_for = key
+
+    def _try_beside(self, figure: Any, h: int) -> None:
+        """An upright figure with width to spare under the texts: beside
+        them it may have the whole height. Kept there only when that draws
+        it clearly taller and costs no text a pixel or a line and no badge
+        its width; else back under the texts."""
+        below = self._outcome(figure)
+        upper = self.view.upper.geometry()
+        # The title row keeps its badges whole and the name's longest word.
+        words = self.full_text(self.view.name).split() or [""]
+        badges = [b for b in self._badges() if b.isVisibleTo(self.view)]
+        title = max(map(self.view.name.fontMetrics().horizontalAdvance, words)) + sum(
+            b.sizeHint().width() + 12 for b in badges
+        )
+        width = min(figure.width_for(upper.height()), upper.width() / 2, upper.width() - title - 12)
+        if width < figure.minimumWidth():
+            return
+        self.place_figure(beside=True, width=int(width))
+        self._fit_all(h)
+        beside = self._outcome(figure)
+        if not (
+            beside[0] >= below[0] * 1.15
+            and all(beside[1][k] >= v for k, v in below[1].items())
+            and beside[2] <= below[2]
+            and all(b.width() >= b.sizeHint().width() for b in badges)
+        ):
+            self.place_figure(beside=False)
+            self._fit_all(h)
+
+    def _fit_all(self, h: int) -> None:
         for attr, (share, _floor, bold) in TEXT_SIZES.items():
             label = getattr(self.view, attr)
             self.set_px(label, max(14, int(h * share)), bold)
@@ -127,7 +171,40 @@ class TextFit:
         self._grow(self.view.status, self._column_fits, h)
         self._fit_label(self.view.next_up, self._right_fits, h)
         layout.activate()
-        self._fitted_for = key
+
+    def _badges(self) -> tuple[QWidget, ...]:
+        return (self.view.side, self.view.paused_badge, self.view.mute_badge)
+
+    def _figure_view(self) -> Any:
+        figure = getattr(self.view.figure, "figure", None)
+        return figure if hasattr(figure, "drawn_height") else None
+
+    def _outcome(self, figure: Any) -> tuple[float, dict[str, int], set[str]]:
+        """The figure's drawn height, each text's size, the texts shortened."""
+        box = self.view.figure.size()
+        sizes = {a: getattr(self.view, a).font().pixelSize() for a in TEXT_SIZES}
+        cut = {
+            a
+            for a in TEXT_SIZES
+            if self.full_text(getattr(self.view, a)) != getattr(self.view, a).text()
+        }
+        return figure.drawn_height(box.width(), box.height()), sizes, cut
+
+    def place_figure(self, *, beside: bool, width: int = 0) -> None:
+        """The figure under the texts (it takes the height they leave), or
+        beside them at ``width`` with the whole height of the text column."""
+        view, figure = self.view, self.view.figure
+        if beside != self.beside:
+            if beside:
+                view.texts.removeWidget(figure)
+                view.texts.addStretch(1)
+                view.upper.addWidget(figure, 1)
+            else:
+                view.upper.removeWidget(figure)
+                view.texts.takeAt(view.texts.count() - 1)  # the stretch
+                view.texts.addWidget(figure, 1)
+            self.beside = beside
+        figure.setMaximumWidth(width if beside else QWIDGETSIZE_MAX)
 
     def _fit_label(self, label: QLabel, fits: Callable[[], bool], h: int) -> None:
         self._shrink(label, fits, h)

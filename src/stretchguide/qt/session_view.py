@@ -25,10 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchguide.core.session import (
-    Phase,
-    SessionSnapshot,
-)
+from stretchguide.core.session import Phase, SessionSnapshot
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
@@ -128,7 +125,8 @@ class SessionView(QWidget):
         self.dial = CountdownDial()
         self.next_up = QLabel()
         self.next_up.setAccessibleDescription(self.tr("Next up"))
-        self.next_up.setWordWrap(True)
+        self.next_up.setWordWrap(True)  # as wide as the dial, not the texts' width
+        self.next_up.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -161,11 +159,14 @@ class SessionView(QWidget):
         title_row.addWidget(self.paused_badge)
         title_row.addWidget(self.mute_badge)
         title_row.addWidget(self.side)
-        text_col.addLayout(title_row)
-        text_col.addWidget(self.instruction)
-        text_col.addWidget(self.caution)
-        text_col.addWidget(self.reps)
-        text_col.addWidget(self.figure, 1)
+        # The texts over the figure, or beside it (TextFit.place_figure).
+        self.texts, self.upper = QVBoxLayout(), QHBoxLayout()
+        self.texts.addLayout(title_row)
+        for widget in (self.instruction, self.caution, self.reps):
+            self.texts.addWidget(widget)
+        self.texts.addWidget(self.figure, 1)
+        self.upper.addLayout(self.texts, 1)
+        text_col.addLayout(self.upper, 1)
         text_col.addWidget(self.status)  # gives way like the column, not the dial
         top.addLayout(text_col, 1)
         right = QVBoxLayout()

@@ -1,0 +1,404 @@
+"""Layout at large text and in longer languages, from a new person's and a
+low-vision person's walk-through (s37 leftovers): the History page at twice
+the text size in a 1024x768 window, the chart's axis titles, check box and
+radio contrast in the dark theme, the session figure's share of the height,
+and German and French pages at 1024x768.
+
+Geometry is read off the real widgets: rectangles inside their parents and
+apart from each other, text measured with QFontMetrics against its rect.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QWidget
+from tests.qt.test_flow import app_window
+from tests.qt.test_history_layout_review import NOW, _fill, _settle, _view, history
+
+__all__ = ["app_window", "history"]  # fixtures, used by name
+
+
+@pytest.fixture
+def text_scale(qapp):
+    """The application's font at ``scale`` times its size (large text)."""
+    font = qapp.font()
+
+    def set_scale(scale: float) -> None:
+        big = type(font)(font)
+        big.setPointSizeF(font.pointSizeF() * scale)
+        qapp.setFont(big)
+
+    yield set_scale
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def text_1_5(qapp):
+    """The font at 1.5 times its size before the window is built (asked
+    for before ``app_window``), as when large text is set at start."""
+    font = qapp.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def language(qapp):
+    from stretchguide.qt import i18n
+
+    yield lambda lang: i18n.install_language(qapp, lang, {})
+    i18n.install_language(qapp, "en", {})
+
+
+@pytest.fixture
+def installed(qapp, lang):
+    """The test's language installed before the window is built (asked for
+    before ``app_window``), as ``run_app`` does; English afterwards."""
+    from stretchguide.qt import i18n
+
+    i18n.install_language(qapp, lang, {})
+    yield lang
+    i18n.install_language(qapp, "en", {})
+
+
+def rect_in(widget: QWidget, root: QWidget) -> QRect:
+    return QRect(widget.mapTo(root, widget.rect().topLeft()), widget.size())
+
+
+def button_text_fits(button: QPushButton) -> bool:
+    """The label (mnemonic "&" left out) fits inside the button's frame."""
+    fm = QFontMetrics(button.font())
+    text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return fm.horizontalAdvance(text) + 8 <= button.width()
+
+
+def assert_apart_and_inside(widgets: list[QWidget], root: QWidget) -> None:
+    rects = [rect_in(w, root) for w in widgets]
+    for w, r in zip(widgets, rects, strict=True):
+        assert root.rect().contains(r), (w.text() if hasattr(w, "text") else w, r)
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b), (a, b)
+
+
+# -- 1. History at twice the text size -------------------------------------------
+def test_history_fits_a_1024_pixel_window_at_twice_the_text_size(qtbot, text_scale, app_window):
+    text_scale(2.0)
+    window, *_ = app_window
+    window.resize(1024, 768)
+    window.show_history()
+    qtbot.wait(50)
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    page = window._history_view
+    # The window can be 1024 px wide: its buttons in one row asked for ~1280.
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.width() == 1024
+    buttons = [*page.range_group.buttons(), page.png_button, page.csv_button, page.pdf_button]
+    # Every button whole, on the page, none over another, none cut short.
+    assert_apart_and_inside(buttons, page)
+    for b in buttons:
+        assert b.isVisible() and button_text_fits(b), b.text()
+    # Nothing under the buttons was pushed beneath them.
+    assert rect_in(page.banner, page).top() >= max(rect_in(b, page).bottom() for b in buttons)
+
+
+def test_history_buttons_keep_one_row_when_the_width_allows(qtbot, app_window):
+    window, *_ = app_window
+    window.resize(1024, 768)
+    window.show_history()
+    qtbot.wait(50)
+    page = window._history_view
+    buttons = [*page.range_group.buttons(), page.png_button, page.csv_button, page.pdf_button]
+    tops = {rect_in(b, page).top() for b in buttons}
+    assert len(tops) == 1
+    # The exports at the right end, as before.
+    assert rect_in(page.pdf_button, page).right() >= page.width() - 20
+
+
+# The page's share of a 1024x768 window at twice the text size (its bars are
+# taller), of a 1280x800 one, and of 1024x768 at normal size.
+@pytest.mark.parametrize(
+    "scale, size", [(2.0, (1024, 690)), (2.0, (1280, 720)), (1.0, (1024, 570))]
+)
+def test_the_axis_titles_stay_within_their_plots(qtbot, text_scale, history, scale, size):
+    text_scale(scale)
+    _fill(history, days=30)
+    view = _view(qtbot, history, size)
+    _settle(qtbot, view)
+    QApplication.processEvents()
+    _settle(qtbot, view)
+    pain = view.pain_plot.getAxis("left")
+    bars = view.bar_plot.getAxis("left")
+
+    def length(axis) -> float:  # the upright title's extent along its axis
+        return axis.label.boundingRect().width()
+
+    def full(axis) -> float:  # the same at the interface's font
+        margin = 2 * axis.label.document().documentMargin()
+        return QFontMetrics(axis.font()).horizontalAdvance(axis.label.toPlainText()) + margin
+
+    titles = []
+    for axis in (pain, bars):
+        # Upright, so its length runs along the axis: within the plot's height.
+        assert length(axis) <= axis.size().height() + 0.5, (scale, size)
+        titles.append(axis.label.sceneBoundingRect())
+    assert not titles[0].intersects(titles[1]), (scale, size, titles)
+    if scale == 1.0:
+        # Where there is room, the titles keep the interface's size.
+        for axis in (pain, bars):
+            assert length(axis) >= full(axis) - 1, (scale, size)
+    else:
+        # Shrunk only as far as needed: not below the normal text size here.
+        normal = QFontMetrics(QApplication.font()).height() / scale
+        for axis in (pain, bars):
+            assert QFontMetrics(axis.label.font()).height() >= normal, (scale, size)
+    assert NOW  # the page's "today" is the fixed clock's
+
+
+# -- 2. check boxes and radio buttons on both themes -----------------------------
+def drawn_contrast(button) -> tuple[float, float]:
+    """(indicator, text): the strongest contrast of the indicator's pixels and
+    of the label's pixels against the colour around them (the commonest in
+    the grab), as drawn."""
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+    from tests.qt.test_accessibility_review import contrast
+
+    image = button.grab().toImage()
+    pixels = Counter(image.pixel(x, y) for x in range(image.width()) for y in range(image.height()))
+    back = QColor.fromRgb(pixels.most_common(1)[0][0])
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    radio = isinstance(button, QRadioButton)
+    style = button.style()
+    element = QStyle.SubElement
+    box = style.subElementRect(
+        element.SE_RadioButtonIndicator if radio else element.SE_CheckBoxIndicator, option, button
+    )
+    text = style.subElementRect(
+        element.SE_RadioButtonContents if radio else element.SE_CheckBoxContents, option, button
+    )
+
+    def strongest(rect) -> float:
+        return max(
+            contrast(image.pixelColor(x, y), back)
+            for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1))
+            for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1))
+        )
+
+    return strongest(box), strongest(text)
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_check_boxes_and_radio_buttons_stand_out_on_both_themes(
+    qtbot, qapp, app_window, theme_name
+):
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox
+
+    from stretchguide.qt import style, theme
+    from stretchguide.qt.settings import SettingsDialog
+
+    window, *_ = app_window
+    style.install_focus_ring(qapp)  # as the window does after its first paint
+    try:
+        theme.set_theme(theme_name)
+        window.ensure_routines()
+        QApplication.processEvents()
+        found: dict[str, tuple[float, float]] = {}
+
+        def measure(root: QWidget, where: str) -> None:
+            QApplication.processEvents()
+            for b in root.findChildren(QAbstractButton):
+                if isinstance(b, QCheckBox | QRadioButton) and b.isVisible():
+                    found[f"{where}: {b.text()}"] = drawn_contrast(b)
+
+        measure(window.routines, "routines")
+        dialog = SettingsDialog(window.ctx.prefs, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        measure(dialog, "settings")
+        dialog.close()
+        window.safety.begin(show_disclaimer=False)
+        window.show_page("safety")
+        measure(window.safety, "safety")
+        assert any(k.startswith("safety") for k in found)
+        assert any(k.startswith("settings") for k in found)
+        low = {k: v for k, v in found.items() if v[0] < 3.0 or v[1] < 4.5}
+        assert not low, (theme_name, low)
+    finally:
+        theme.set_theme("light")
+
+
+# -- 3. the session figure's share of the height --------------------------------
+UPRIGHT = ("standing_side_bend", "standing_extension", "seated_piriformis_stretch")
+# The figure's height on screen as a share of the session view's, at least.
+# Under the texts it was 0.47, 0.47 and 0.41 at 1280x800 in English and
+# 0.40, 0.40 and 0.25 at 1024x768. Where the longest word of the name and
+# the side badge leave too little width beside them (German at 1024, the
+# seated one at 1024), the figure stays under the texts: no smaller.
+FIGURE_SHARE = {
+    ("en", (1280, 800)): {
+        "standing_side_bend": 0.65,
+        "standing_extension": 0.65,
+        "seated_piriformis_stretch": 0.55,
+    },
+    ("en", (1024, 768)): {
+        "standing_side_bend": 0.45,
+        "standing_extension": 0.65,
+        "seated_piriformis_stretch": 0.25,
+    },
+    ("de", (1280, 800)): {
+        "standing_side_bend": 0.7,
+        "standing_extension": 0.7,
+        "seated_piriformis_stretch": 0.35,
+    },
+    ("de", (1024, 768)): {
+        "standing_side_bend": 0.35,
+        "standing_extension": 0.38,
+        "seated_piriformis_stretch": 0.25,
+    },
+}
+
+
+def drawn_rows(widget: QWidget) -> int:
+    """How many pixel rows of ``widget`` hold any of its drawing (anything
+    but its background colour): the figure's height on screen."""
+    from collections import Counter
+
+    image = widget.grab().toImage()
+    back = Counter(image.pixel(x, 0) for x in range(image.width())).most_common(1)[0][0]
+    rows = [
+        y
+        for y in range(image.height())
+        if any(image.pixel(x, y) != back for x in range(0, image.width(), 2))
+    ]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_standing_and_seated_figures_take_the_height_the_texts_leave(
+    qtbot, installed, app_window, size, lang
+):
+    from tests.qt.test_session_fits import clipped
+
+    from stretchguide.core.catalog import Routine, RoutineItem, Schedule
+    from stretchguide.core.session import Session
+    from stretchguide.core.timeline import StepKind, build_timeline
+    from stretchguide.qt.session_controller import SessionController
+
+    window, clock, *_ = app_window
+    catalog = window.ctx.catalog
+    items = tuple(RoutineItem(i, catalog.exercises[i].dose) for i in UPRIGHT)
+    routine = Routine("upright", "Upright", "", items, Schedule(7, "Daily"))
+    view = window.session_view
+    window.show_page("session")
+    window.resize(*size)
+    session = Session(build_timeline(routine, catalog.exercises), clock)
+    controller = SessionController(session, view, clock)
+    controller.start()
+    controller.timer.stop()  # the fake clock drives the ticks
+    seen = {}
+    for index, step in enumerate(session.timeline.steps):
+        if step.kind not in (StepKind.HOLD, StepKind.REPS) or step.exercise_id in seen:
+            continue
+        session.jump_to(index, clock())
+        clock.advance(min(5.0, step.duration_s / 2))  # mid-hold
+        controller.tick()
+        qtbot.wait(5)
+        seen[step.exercise_id] = drawn_rows(view.figure) / view.height()
+        # Nothing cut: every text whole at its width, badges, buttons, the dial.
+        assert not clipped(view), (step.exercise_id, clipped(view))
+        for label in (view.name, view.instruction, view.caution, view.reps):
+            assert label.text() == view.full_text(label), (step.exercise_id, label.text())
+            if label.isVisible() and label.text():
+                assert not rect_in(label, view).intersects(rect_in(view.figure, view))
+        assert not rect_in(view.figure, view).intersects(rect_in(view.dial, view))
+        assert rect_in(view.figure, view).bottom() < rect_in(view.progress, view).top()
+    for exercise, share in FIGURE_SHARE[lang, size].items():
+        assert seen[exercise] >= share, (size, exercise, seen[exercise])
+
+
+# -- 4. German and French at 1024x768 ---------------------------------------------
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_the_routine_list_keeps_its_share_in_german_and_french_at_larger_text(
+    qtbot, installed, text_1_5, app_window, lang
+):
+    # At 1.5x in German the details took all but 165 px of the splitter:
+    # the cards stood in a column, each name over its badges and the next card.
+    window, *_ = app_window
+    window.resize(1024, 768)
+    window.ensure_routines()
+    qtbot.wait(50)
+    page = window.routines
+    lst, splitter = page.list_view, page.splitter
+    assert lst.width() >= splitter.width() * 2 // 5 - splitter.handleWidth(), splitter.sizes()
+    model = lst.model()
+    rects = [lst.visualRect(model.index(r, 0)) for r in range(model.rowCount())]
+    shown = [r for r in rects if r.intersects(lst.viewport().rect())]
+    assert len(shown) >= 2
+    for a, b in zip(rects, rects[1:], strict=False):
+        assert not a.intersects(b), (a, b)
+    # The details' buttons whole beside the list.
+    details = page.details
+    for b in (details.new_button, details.edit_button, details.start_button):
+        assert b.isVisible() and button_text_fits(b), b.text()
+    assert window.width() == 1024
+
+
+def test_check_box_and_radio_indicators_grow_with_large_text(qtbot, qapp, text_scale):
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    from stretchguide.qt import style
+
+    style.install_focus_ring(qapp)
+    text_scale(2.0)
+    for kind, element in (
+        (QCheckBox, QStyle.SubElement.SE_CheckBoxIndicator),
+        (QRadioButton, QStyle.SubElement.SE_RadioButtonIndicator),
+    ):
+        button = kind("No floor work")
+        qtbot.addWidget(button)
+        button.show()
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        box = button.style().subElementRect(element, option, button)
+        line = button.fontMetrics().height()
+        # Fusion kept them 14 px beside 28 px lines of text.
+        assert box.height() >= 0.75 * line, (kind.__name__, box, line)
+        assert button.sizeHint().height() >= box.height()
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_routine_cards_never_overlap_once_the_list_has_settled(qtbot, installed, app_window, lang):
+    # The list narrowed after its first layout (splitter, scroll bar) and
+    # kept the wider heights: a card's last row of badges lay over the next
+    # card's name ("tapis" over "Nerf coincé").
+    window, *_ = app_window
+    window.resize(1280, 800)
+    window.ensure_routines()
+    qtbot.wait(300)  # past the list's delayed layout (100 ms)
+    window.resize(1024, 800)  # made narrower only, as a person may
+    qtbot.wait(300)
+    lst = window.routines.list_view
+    model, delegate = lst.model(), lst.itemDelegate()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    rects = [lst.visualRect(model.index(r, 0)) for r in range(model.rowCount())]
+    for r, rect in enumerate(rects):
+        option = QStyleOptionViewItem()
+        lst.initViewItemOption(option)
+        option.rect = rect
+        card = delegate.card_layout(option, model.index(r, 0), rect)
+        for part in [card.title, card.summary, *(p for p, _, _ in card.pills)]:
+            assert rect.contains(part), (lang, model.index(r, 0).data(), part, rect)
+    for a, b in zip(rects, rects[1:], strict=False):
+        assert not a.intersects(b), (lang, a, b)
