@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from stretchguide.core.i18n import N_, _
+from stretchguide.core.i18n import N_, _, ngettext
 from stretchguide.core.trends import CheckIn
 
 # 7-10 is commonly read as severe pain; from 8, so that one bad point on an
@@ -39,3 +39,14 @@ def severe_reason(checkin: CheckIn) -> str:
         "Pain is {pain} out of 10 right now ({line} and above is StretchGuide's "
         "line for severe pain, not the articles')."
     ).format(pain=checkin.worst, line=SEVERE_FROM)
+
+
+def hurts_reason(presses: int) -> str:
+    """The verdict's reason for "this hurts" pressed during a session (pain
+    felt while exercising: never "fine", ``core.safety.pain_response``).
+    The session page shows the presses with the exercises' names instead."""
+    return ngettext(
+        "You reported pain {n} time during the session.",
+        "You reported pain {n} times during the session.",
+        presses,
+    ).format(n=presses)

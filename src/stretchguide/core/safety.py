@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from stretchguide.core.i18n import N_, _, ngettext
+from stretchguide.core.i18n import N_, _
 
 # The nerve signs are asked for here too, with the other rules.
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
@@ -27,6 +27,7 @@ from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
 from stretchguide.core.nerve_signs import numbness_since as numbness_since
 from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
 from stretchguide.core.nerve_signs import spread_since as spread_since
+from stretchguide.core.pain_now import hurts_reason
 from stretchguide.core.trends import CheckIn
 
 NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
@@ -449,13 +450,7 @@ def pain_response(
             _("Symptoms spread further down the leg after the session before this one too.")
         )
     if hurts > 0:
-        reasons.append(
-            ngettext(
-                "You reported pain {n} time during the session.",
-                "You reported pain {n} times during the session.",
-                hurts,
-            ).format(n=hurts)
-        )
+        reasons.append(hurts_reason(hurts))
     reasons.extend(nerve.reasons)
     if reasons:
         return PainResponse(

@@ -562,12 +562,16 @@ class SessionFlow(QObject):
     def _show_verdict(self, verdict: PainResponse, hurts: list[str]) -> None:
         """The check-in page's verdict, with the session's "this hurts" presses
         (exercise ids, as pressed: saved or not) and what is not saved yet."""
+        from stretchguide.core.pain_now import hurts_reason
         from stretchguide.qt.verdict_text import hurts_html, verdict_html
 
         exercises = self.ctx.catalog.exercises
         names = [exercises[e].name if e in exercises else e for e in hurts]
+        # The presses are said below with the exercises' names: not twice.
+        said = hurts_reason(len(hurts)) if hurts else None
+        reasons = tuple(r for r in verdict.reasons if r != said)
         self.window.checkin.show_verdict(
-            verdict_html(verdict.level.value, verdict.advice, verdict.reasons, verdict.good)
+            verdict_html(verdict.level.value, verdict.advice, reasons, verdict.good)
             + hurts_html(names)
             + self._unsaved_html()
         )
