@@ -10,6 +10,7 @@ swap between a check and the open cannot fool it).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -41,3 +42,19 @@ def open_plain(path: Path) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def nested_deeper_than(text: str, limit: int) -> bool:
+    """Whether JSON or TOML ``text`` opens more than ``limit`` brackets
+    deep, counted before any parser recurses (a file of 100,000 "[" made
+    Python's parsers overflow their stack). Brackets inside strings count
+    too: that errs on the safe side for text no real file holds."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > limit:
+            return True
+    return False

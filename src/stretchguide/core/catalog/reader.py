@@ -25,6 +25,7 @@ from stretchguide.core.catalog.fields import (
 from stretchguide.core.catalog.locate import _find_line
 from stretchguide.core.catalog.model import Catalog, Exercise, Routine
 from stretchguide.core.i18n import _
+from stretchguide.plain_files import nested_deeper_than
 
 # ---------------------------------------------------------------------------
 # Files: parse, validate, and on error find the line of the offending field
@@ -50,23 +51,9 @@ class _DuplicateKeyError(ValueError):
     pass
 
 
-def _too_deep(text: str) -> bool:
-    """Bracket depth beyond MAX_DEPTH, counted before any parser recurses.
-
-    Brackets inside strings count too; that only errs on the safe side for
-    text no real routine contains.
-    """
-    depth = 0
-    for m in re.finditer(r"[\[\]{}]", text):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            return True
-    return False
-
-
 def _parse(name: Path, text: str) -> object:
     suffix = name.suffix.lower()
-    if suffix in (".toml", ".json") and _too_deep(text):
+    if suffix in (".toml", ".json") and nested_deeper_than(text, MAX_DEPTH):
         raise CatalogError(
             name, "(file)", _("at most {count} levels of nesting").format(count=MAX_DEPTH)
         )

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
 
 from stretchguide.core.i18n import _
+from stretchguide.plain_files import NotPlainFileError, nested_deeper_than, open_plain
 
 MAX_PLAN_BYTES: Final = 4 * 1024 * 1024  # ~20,000 dose changes; a real plan holds a few dozen
 MAX_DEPTH: Final = 16  # the real file nests three levels (doses -> exercise -> field)
@@ -51,17 +50,12 @@ def read_plan_data(path: Path) -> object | None:
     for anything that is not a small UTF-8 JSON document.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open_plain(path) as fh:
+            data = fh.read(MAX_PLAN_BYTES + 1)
     except FileNotFoundError:
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanFileProblemError(_("it is a folder, pipe or device, not a file"))
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(MAX_PLAN_BYTES + 1)
-    finally:
-        os.close(fd)
+    except NotPlainFileError:
+        raise PlanFileProblemError(_("it is a folder, pipe or device, not a file")) from None
     if len(data) > MAX_PLAN_BYTES:
         raise PlanFileProblemError(
             _("it is larger than {count} MB").format(count=MAX_PLAN_BYTES >> 20)
@@ -73,7 +67,7 @@ def read_plan_data(path: Path) -> object | None:
         raise PlanFileProblemError(_("line {line}: not UTF-8 text").format(line=line)) from None
     if not text.strip():
         raise PlanFileProblemError(_("the file is empty"))
-    if _too_deep(text):
+    if nested_deeper_than(text, MAX_DEPTH):
         raise PlanFileProblemError(_("nested more than {count} levels").format(count=MAX_DEPTH))
     try:
         plan: object = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
@@ -95,15 +89,6 @@ def read_plan_data(path: Path) -> object | None:
             raise
         raise PlanFileProblemError(_("a number thousands of digits long")) from None
     return plan
-
-
-def _too_deep(text: str) -> bool:
-    depth = 0
-    for m in re.finditer(r"[\[\]{}]", text):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            return True
-    return False
 
 
 def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
