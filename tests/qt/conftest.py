@@ -39,3 +39,13 @@ def _english_interface(qapp):
     from stretchguide.qt.i18n import install_language
 
     install_language(qapp, "en", {})
+
+
+@pytest.fixture
+def language(qapp):
+    """Install a language for one test; English again afterwards (the
+    translators and QLocale's default are process-wide)."""
+    from stretchguide.qt import i18n
+
+    yield lambda lang: i18n.install_language(qapp, lang, {})
+    i18n.install_language(qapp, "en", {})

@@ -943,15 +943,6 @@ def test_the_21_day_strip_stays_beside_the_words_at_normal_text(qtbot):
     assert row.side_by_side()
 
 
-@pytest.fixture
-def language(qapp):
-    """Install a language for one test; English again afterwards."""
-    from stretchguide.qt import i18n
-
-    yield lambda lang: i18n.install_language(qapp, lang, {})
-    i18n.install_language(qapp, "en", {})
-
-
 @pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
 def test_the_help_or_hurt_headers_take_at_most_two_lines_at_1024_pixels(qtbot, language, lang):
     from PySide6.QtWidgets import QStyle

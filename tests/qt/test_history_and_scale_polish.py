@@ -15,16 +15,6 @@ from stretchguide.core.trends.exercises import ExerciseLink
 from stretchguide.qt.history_data import ChartData
 
 
-@pytest.fixture
-def language(qapp):
-    """Install a language for one test; English again afterwards (the
-    translators and QLocale's default are process-wide)."""
-    from stretchguide.qt import i18n
-
-    yield lambda lang: i18n.install_language(qapp, lang, {})
-    i18n.install_language(qapp, "en", {})
-
-
 @pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
 def test_the_exercise_names_get_room_beside_the_counts_at_1024_pixels(qtbot, language, lang):
     from stretchguide.qt.history_table import HelpsHurtsBox

@@ -47,14 +47,6 @@ def text_1_5(qapp):
 
 
 @pytest.fixture
-def language(qapp):
-    from stretchguide.qt import i18n
-
-    yield lambda lang: i18n.install_language(qapp, lang, {})
-    i18n.install_language(qapp, "en", {})
-
-
-@pytest.fixture
 def installed(qapp, lang):
     """The test's language installed before the window is built (asked for
     before ``app_window``), as ``run_app`` does; English afterwards."""
