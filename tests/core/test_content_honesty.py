@@ -116,3 +116,18 @@ def test_activities_to_limit_say_only_that_they_aggravate() -> None:
     said = " ".join(by_id[i] for i in ("limit_bending", "limit_lifting", "limit_floor_sitting"))
     for guess in ("press on the low back", "pulls on the nerve", "Bend your knees"):
         assert guess not in said
+
+
+def test_a_movement_repeated_without_a_hold_is_never_told_to_hold() -> None:
+    # Article 004 does its knee hug as 20 movements; the screen once showed
+    # "Breathe out and hold the stretch." (article 000's held version) for
+    # all twenty.
+    from stretchguide.core.timeline import StepKind, build_timeline
+
+    told = []
+    for r in CATALOG.routines.values():
+        for step in build_timeline(r, CATALOG.exercises).steps:
+            held = "hold" in step.instruction.lower()
+            if step.kind is StepKind.REPS and step.hold_s == 0 and held:
+                told.append((r.id, step.instruction))
+    assert told == []
