@@ -131,3 +131,15 @@ def test_a_movement_repeated_without_a_hold_is_never_told_to_hold() -> None:
             if step.kind is StepKind.REPS and step.hold_s == 0 and held:
                 told.append((r.id, step.instruction))
     assert told == []
+
+
+def test_cause_routines_promise_only_what_article_004_aims_for() -> None:
+    # Article 004 gives each programme an aim (a disc toward a more normal
+    # position, wider gaps for the nerves, a nerve that tolerates more
+    # stretch), not an outcome; "back into place" and "opens the gaps" said
+    # more than it does.
+    said = {r.id: r.description for r in CATALOG.routines.values()}
+    assert "back into place" not in said["cause_disc_bulge"]
+    assert "normal position" in said["cause_disc_bulge"]
+    assert said["cause_foraminal_stenosis"].startswith("Aims to")
+    assert said["cause_irritated_nerve"].startswith("Aims to")
