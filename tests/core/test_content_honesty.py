@@ -143,3 +143,19 @@ def test_cause_routines_promise_only_what_article_004_aims_for() -> None:
     assert "normal position" in said["cause_disc_bulge"]
     assert said["cause_foraminal_stenosis"].startswith("Aims to")
     assert said["cause_irritated_nerve"].startswith("Aims to")
+
+
+def test_each_of_article_004s_nerve_exercises_says_too_intense_means_not_ready() -> None:
+    # Article 004 says it of all three of its nerve exercises; the heel-
+    # supported glide alone did not.
+    from stretchguide.core.catalog import Kind
+
+    nerve = [e for e in CATALOG.exercises.values() if e.kind is Kind.NERVE and "004" in e.sources]
+    assert {e.id for e in nerve} == {
+        "nerve_floss_helper",
+        "nerve_glide_ankle",
+        "strap_nerve_stretch",
+    }
+    for e in nerve:
+        text = " ".join(e.cautions)
+        assert "not ready" in text or "too irritable" in text, e.id
