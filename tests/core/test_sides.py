@@ -109,3 +109,24 @@ def test_screen_and_voice_name_the_painful_leg(setting: str) -> None:
     assert f"toward your {side.other.value}" in intro.lower() or (
         f"lean to your {side.other.value}" in intro.lower()
     )
+
+
+def test_a_note_naming_the_painful_leg_names_the_leg_being_worked() -> None:
+    # Article 003 crosses each leg in turn; the note "Painful leg crossed
+    # over." stood unchanged while the other leg was crossed. With the
+    # painful leg unknown, the clam's "Painful leg on top." stood on both.
+    def notes(routine_id: str, exercise_id: str, options: SessionOptions) -> set[tuple]:
+        steps = build_timeline(CATALOG.routines[routine_id], CATALOG.exercises, options).steps
+        return {
+            (s.side, s.note.split(".")[0]) for s in steps if s.exercise_id == exercise_id and s.note
+        }
+
+    left = SessionOptions(affected_side=Side.LEFT, side_mode=SideMode.BOTH)
+    assert notes("article_003_piriformis", "supine_piriformis_stretch", left) == {
+        (Side.LEFT, "Left leg crossed over"),
+        (Side.RIGHT, "Right leg crossed over"),
+    }
+    assert notes("cause_piriformis_syndrome", "clam_shell", SessionOptions()) == {
+        (Side.LEFT, "Left leg on top"),
+        (Side.RIGHT, "Right leg on top"),
+    }

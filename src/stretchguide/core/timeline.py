@@ -540,6 +540,10 @@ def _exercise_steps(
 
     out: list[Step] = []
     for p, plan in enumerate(_side_plans(dose, options)):
+        # The routine's note names the leg too ("Painful leg on top."): on an
+        # EACH dose the other leg is crossed or on top in its turn, and with
+        # the painful leg unknown both legs are worked.
+        side_base = replace(base, note=name_side(note, plan.side))
         if p == 0:
             prepare_s = intro_prepare_s(exercise, plan.side, options, first)
             # The session's first get-ready is also the time to get down onto
@@ -550,7 +554,7 @@ def _exercise_steps(
             if prepare_s > 0:
                 out.append(
                     replace(
-                        base,
+                        side_base,
                         kind=StepKind.PREPARE,
                         duration_s=prepare_s,
                         side=plan.side,
@@ -567,7 +571,7 @@ def _exercise_steps(
         elif options.switch_s > 0:
             out.append(
                 replace(
-                    base,
+                    side_base,
                     kind=StepKind.SWITCH,
                     duration_s=options.switch_s,
                     side=plan.side,
@@ -580,7 +584,7 @@ def _exercise_steps(
             if set_no > 1 and set_rest > 0:
                 out.append(
                     replace(
-                        base,
+                        side_base,
                         kind=StepKind.REST,
                         duration_s=set_rest,
                         side=plan.side,
@@ -590,7 +594,7 @@ def _exercise_steps(
                         next_name=exercise.name,
                     )
                 )
-            work = replace(base, side=plan.side, set_no=set_no, sets=plan.sets)
+            work = replace(side_base, side=plan.side, set_no=set_no, sets=plan.sets)
             if reps > 1:
                 out.append(
                     replace(
