@@ -946,20 +946,10 @@ def test_the_21_day_strip_stays_beside_the_words_at_normal_text(qtbot):
 @pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
 def test_the_help_or_hurt_headers_take_at_most_two_lines_at_1024_pixels(qtbot, language, lang):
     from PySide6.QtWidgets import QStyle
-
-    from stretchguide.core.catalog.reader import load_builtin
-    from stretchguide.core.trends.exercises import ExerciseLink
-    from stretchguide.qt.history_table import HelpsHurtsBox
+    from tests.qt.test_history_and_scale_polish import help_hurt_box
 
     language(lang)
-    exercises = load_builtin().exercises
-    box = HelpsHurtsBox(exercises)
-    qtbot.addWidget(box)
-    ids = list(exercises)[:8]
-    box.model.set_links([ExerciseLink(x, 104, 70, 171, 105, 135, 125, hurts=18) for x in ids])
-    box.resize(500, 330)  # the table's share of the History page in a 1024-pixel window
-    box.show()
-    qtbot.waitExposed(box)
+    box = help_hurt_box(qtbot)
     table, header = box.table, box.table.horizontalHeader()
     fm = header.fontMetrics()
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, table)

@@ -15,20 +15,26 @@ from stretchguide.core.trends.exercises import ExerciseLink
 from stretchguide.qt.history_data import ChartData
 
 
-@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
-def test_the_exercise_names_get_room_beside_the_counts_at_1024_pixels(qtbot, language, lang):
+def help_hurt_box(qtbot):
+    """The help-or-hurt table with eight exercises' counts, at its share of
+    the History page in a 1024 x 600 window, shown."""
     from stretchguide.qt.history_table import HelpsHurtsBox
 
-    language(lang)
     exercises = load_builtin().exercises
     box = HelpsHurtsBox(exercises)
     qtbot.addWidget(box)
     ids = list(exercises)[:8]
     box.model.set_links([ExerciseLink(x, 104, 70, 171, 105, 135, 125, hurts=18) for x in ids])
-    # The table's share of the History page in a 1024 x 600 window.
     box.resize(500, 330)
     box.show()
     qtbot.waitExposed(box)
+    return box
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_exercise_names_get_room_beside_the_counts_at_1024_pixels(qtbot, language, lang):
+    language(lang)
+    box = help_hurt_box(qtbot)
     table = box.table
     avg = table.fontMetrics().averageCharWidth()
     assert table.columnWidth(0) >= 12 * avg
