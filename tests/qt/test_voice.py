@@ -918,3 +918,34 @@ def test_spoken_pause_and_go_on_act_on_the_second_session_too(qtbot, voice_windo
     assert paused()
     listener.sig_command.emit("resume")
     assert second.session.snapshot(second.clock()).resume_left_s > 0  # getting ready again
+
+
+def test_listeners_and_settings_share_the_process_one_media_devices(qtbot, monkeypatch, tmp_path):
+    """Each listener (one a session) and each settings panel made its own
+    QMediaDevices, so their wrappers came and went; once PySide delivered a
+    queued device change to one the garbage collector was taking (a native
+    crash in CI). One is made for the process, and a listener that is gone
+    is no longer called by it."""
+    import gc
+
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    from stretchguide.qt.microphones import media_devices
+    from stretchguide.qt.preferences import Preferences
+    from stretchguide.qt.settings import SettingsDialog
+
+    monkeypatch.setattr(QMediaDevices, "audioInputs", staticmethod(lambda: []))
+    monkeypatch.setattr(QMediaDevices, "defaultAudioInput", staticmethod(QAudioDevice))
+    prefs = Preferences(tmp_path / "settings.ini")
+    prefs.voice_commands = True
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.voice_section._devices is media_devices()
+    for _session in range(3):
+        listener = VoiceListener()
+        listener.start()
+        assert listener._devices is media_devices()
+        listener.shutdown()
+        del listener
+        gc.collect()
+        media_devices().audioInputsChanged.emit()  # to no listener that is gone

@@ -65,6 +65,31 @@ def telephone_notice(device: Any) -> str:
     ).replace("%1", QLocale().toString(rate / 1000, "g", 5))
 
 
+_DEVICES: Any = None
+
+
+def media_devices() -> Any:
+    """The process's one ``QMediaDevices`` (its ``audioInputsChanged`` says
+    a microphone came or went), made once and kept while the application
+    runs.
+
+    Each listener and each settings panel made its own, and a session makes
+    a listener: their Python wrappers came and went while PulseAudio could
+    still post a device change to them. Once in CI the main thread died in
+    PySide's ``SignalManager::qt_metacall`` delivering such a queued call to
+    a ``QMediaDevices`` whose wrapper the garbage collector was taking. A
+    connection to a receiver's slot goes with the receiver, so nothing
+    needs disconnecting.
+    """
+    global _DEVICES
+    if _DEVICES is None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtMultimedia import QMediaDevices
+
+        _DEVICES = QMediaDevices(QCoreApplication.instance())
+    return _DEVICES
+
+
 def microphones() -> list[tuple[bytes, str]]:
     """(device id, description) of every microphone Qt sees."""
     from PySide6.QtMultimedia import QMediaDevices

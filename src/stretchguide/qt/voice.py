@@ -183,9 +183,9 @@ class VoiceListener(QObject):
             self._thread.start()
             self._sig_start_engine.emit()
         if self._devices is None:
-            from PySide6.QtMultimedia import QMediaDevices
+            from stretchguide.qt.microphones import media_devices
 
-            self._devices = QMediaDevices(self)
+            self._devices = media_devices()
             self._devices.audioInputsChanged.connect(self._inputs_changed)
         self._follow(announce=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -295,9 +295,9 @@ class VoiceSection(QGroupBox):
 
         if not self._filled:
             # A microphone plugged in while the settings are open shows up.
-            from PySide6.QtMultimedia import QMediaDevices
+            from stretchguide.qt.microphones import media_devices
 
-            self._devices = QMediaDevices(self)
+            self._devices = media_devices()
             self._devices.audioInputsChanged.connect(self._refill)
         self._filled = True
         self.microphone.blockSignals(True)
@@ -316,6 +316,7 @@ class VoiceSection(QGroupBox):
         self.microphone.blockSignals(False)
         self._device_changed()
 
+    @Slot()
     def _refill(self) -> None:
         """The list again, the choice kept (a running test goes on)."""
         self._saved_microphone = str(self.microphone.currentData() or "")
