@@ -387,7 +387,11 @@ class SessionFlow(QObject):
             self.ctx.prefs.sync()
         h = self.ctx.history
         at = int(self.ctx.wall())
-        nerve = self._nerve_signs(answers, at)
+        # One check-in as made now, and when its numbness and extent began:
+        # the nerve signs and the session's verdict both judge it.
+        now = checkin_from_answers(answers, at)
+        numbness_from, spread_from = self._runs(now)
+        nerve = self._nerve_signs(now, numbness_from, spread_from)
         # Pain in both legs is one of the urgent signs: said, it brings the
         # safety questions up now (once, when the answer becomes "both").
         both_legs = side_changed and answers.side == "both"
@@ -400,7 +404,6 @@ class SessionFlow(QObject):
         )
         # Severe pain right now is said before a session starts and instead
         # of a bare "Saved" (StretchGuide's line, core/pain_now.py).
-        now = checkin_from_answers(answers, at)
         severe = kind in (CheckInKind.BEFORE, CheckInKind.ANY) and pain_now.severe(now)
         if severe:
             extra = (pain_now.severe_reason(now), *extra)
@@ -420,11 +423,9 @@ class SessionFlow(QObject):
             return
         rec = self.recording
         if kind == CheckInKind.AFTER and rec is not None:
-            after = checkin_from_answers(answers, at)
-            numbness_from, spread_from = self._runs(after)
             verdict = pain_response(
                 before=rec.before,
-                after=after,
+                after=now,
                 during_peak=None,
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._previous,
@@ -444,13 +445,11 @@ class SessionFlow(QObject):
             sid = self._morning_session
             self._morning_session = None
             cis = by_kind(h.checkins_for_session(sid))
-            morning = checkin_from_answers(answers, at)
-            numbness_from, spread_from = self._runs(morning)
             hurt = [e.exercise_id for e in h.hurts(sid)]
             verdict = pain_response(
                 before=cis.get(CheckInKind.BEFORE),
                 after=cis.get(CheckInKind.AFTER),
-                next_morning=morning,
+                next_morning=now,
                 thresholds=self.ctx.prefs.pain_thresholds,
                 previous=self._before_session(sid),
                 spread_last_time=self._spread_last_time(sid, at),
@@ -530,16 +529,17 @@ class SessionFlow(QObject):
             return self.tr("From now on, exercises for the painful leg are done on your right leg.")
         return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
-    def _nerve_signs(self, answers: CheckinAnswers, at: int) -> Any:
+    def _nerve_signs(
+        self, current: CheckIn, numbness_from: int | None, spread_from: int | None
+    ) -> Any:
         """Nerve signs against the check-in made before this one (saved or
         not): new numbness, weakness or tingling, weakness again, symptoms
         further down the leg (``session_rules.compared_checkins``)."""
         from stretchguide.core.safety import nerve_signs
 
-        previous, baseline = compared_checkins(self.ctx.history, at, self._unsaved_checkins)
+        history, unsaved = self.ctx.history, self._unsaved_checkins
+        previous, baseline = compared_checkins(history, current.at, unsaved)
         self._previous, self._baseline = previous, baseline
-        current = checkin_from_answers(answers, at)
-        numbness_from, spread_from = self._runs(current)
         return nerve_signs(
             current, previous, baseline, numbness_from=numbness_from, spread_from=spread_from
         )
