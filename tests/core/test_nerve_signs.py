@@ -299,3 +299,24 @@ def test_numbness_started_days_ago_is_said_before_there_is_a_two_week_trend() ->
     # Numbness from the first day on is the person as they came: no trend to tell.
     same = [replace(c, numbness=True) for c in days]
     assert not fourteen_day_verdict(same, today).see_professional
+
+
+def test_numbness_first_reported_after_the_first_session_is_said_on_day_one() -> None:
+    # The first day of use: a "before" check-in without numbness, and after
+    # the session numbness. The history page said only "check in on a few
+    # more days": the first day was the start, so nothing on it was new.
+    from dataclasses import replace
+
+    from tests.core.test_trends import MON
+
+    from stretchguide.core.trends import local_day
+
+    before = ci(0, 3, 4, Extent.THIGH)
+    after = replace(before, at=before.at + 1200, leg=6, numbness=True)
+    today = local_day(MON, 0)
+    v = fourteen_day_verdict([before, after], today)
+    assert v.kind is VerdictKind.NOT_ENOUGH_DATA
+    assert v.see_professional and "Numbness has started" in " ".join(v.reasons)
+    # Numbness in the first check-in too: the person as they came.
+    usual = [replace(before, numbness=True), after]
+    assert not fourteen_day_verdict(usual, today).see_professional

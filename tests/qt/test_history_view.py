@@ -882,3 +882,21 @@ def test_a_long_exercise_name_wraps_rather_than_ending_in_dots(qtbot):
     )
     assert box.table.columnWidth(0) < name_width  # too narrow for one line...
     assert box.table.rowHeight(0) >= 2 * line  # ...so it takes two
+
+
+@pytest.mark.parametrize("kind", ["improving", "settled", "not_enough_data"])
+def test_a_verdict_that_names_a_professional_is_never_on_green_or_grey(qtbot, kind):
+    from stretchguide.core.trends import Verdict, VerdictKind
+    from stretchguide.qt.history_streak import VerdictBanner
+
+    banner = VerdictBanner()
+    qtbot.addWidget(banner)
+    banner.show_verdict(Verdict(VerdictKind(kind)))
+    calm = banner.styleSheet()
+    banner.show_verdict(Verdict(VerdictKind(kind), nerve=("Numbness has started.",)))
+    warned = banner.styleSheet()
+    assert warned != calm
+    assert "doctor" in banner.text() or "physiotherapist" in banner.text()
+    # The same colour as "no change in two weeks: see someone".
+    banner.show_verdict(Verdict(VerdictKind.NO_CHANGE))
+    assert banner.styleSheet() == warned

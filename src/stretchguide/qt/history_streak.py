@@ -46,6 +46,10 @@ class VerdictBanner(QLabel):
         text = self.tr(verdict_headline(v))
         advice = verdict_advice(v)
         colour = _VERDICT_COLOURS.get(v.kind, "#5a6270")
+        if v.see_professional and v.kind is not VerdictKind.WORSE:
+            # "See a professional" on green read as "all is well" (improving
+            # leg pain beside new numbness); on grey, as "nothing yet".
+            colour = _VERDICT_COLOURS[VerdictKind.NO_CHANGE]
         body = f"<b>{html.escape(text)}</b>"
         if advice:
             body += "<br>" + html.escape(advice)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -73,15 +73,17 @@ def _mean(values: Iterable[float]) -> float:
     return sum(vals) / len(vals)
 
 
-def _nerve_in_window(window: Sequence[CheckIn], start_days: set[date]) -> tuple[str, ...]:
-    """Numbness or weakness that started after the window's start, or
-    weakness reported on more than one day."""
+def _nerve_in_window(
+    window: Sequence[CheckIn], at_start: Callable[[CheckIn], bool]
+) -> tuple[str, ...]:
+    """Numbness or weakness that started after the window's start (the
+    check-ins ``at_start`` picks), or weakness reported on more than one day."""
     out: list[str] = []
-    at_start = [c for c in window if local_day(c.at, c.utc_offset) in start_days]
-    later = [c for c in window if local_day(c.at, c.utc_offset) not in start_days]
-    if any(c.numbness for c in later) and not any(c.numbness for c in at_start):
+    start = [c for c in window if at_start(c)]
+    later = [c for c in window if not at_start(c)]
+    if any(c.numbness for c in later) and not any(c.numbness for c in start):
         out.append(_("Numbness has started in the last two weeks."))
-    if any(c.weakness for c in later) and not any(c.weakness for c in at_start):
+    if any(c.weakness for c in later) and not any(c.weakness for c in start):
         out.append(_("Weakness has started in the last two weeks."))
     elif (n := len({local_day(c.at, c.utc_offset) for c in window if c.weakness})) > 1:
         out.append(
@@ -137,7 +139,11 @@ def fourteen_day_verdict(
         # Too few days for a trend, but not too few for a nerve sign:
         # numbness that started two days ago was hidden behind "check in on
         # a few more days" (a spread is said at each check-in, core.nerve_signs).
-        nerve = _nerve_in_window(window, {series[0].day}) if len(series) >= 2 else ()
+        # The start is the first check-in, not the first day: numbness first
+        # reported after the day's session, under a "before" check-in without
+        # it, is new on day one too.
+        first = min(window, key=lambda c: c.at) if window else None
+        nerve = _nerve_in_window(window, lambda c: c is first)
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
@@ -154,7 +160,8 @@ def fourteen_day_verdict(
     eb, el = _mean(d.back for d in begin), _mean(d.leg for d in begin)
     lb, ll = _mean(d.back for d in latest), _mean(d.leg for d in latest)
     ee, le = _typical_extent(begin), _typical_extent(latest)
-    nerve = _nerve_in_window(window, {d.day for d in begin})
+    begin_days = {d.day for d in begin}
+    nerve = _nerve_in_window(window, lambda c: local_day(c.at, c.utc_offset) in begin_days)
     back_note: list[str] = []
     if lb - eb >= meaningful:
         back_note.append(_("Back pain went up from {a} to {b}.").format(a=num(eb), b=num(lb)))
