@@ -95,3 +95,29 @@ def test_settings_fit_the_screen_in_german(qapp, qtbot, tmp_path, restore_langua
     qtbot.waitExposed(dialog)
     assert dialog.buttons.isVisible() and dialog.scroll_area.verticalScrollBar().maximum() > 0
     assert dialog.windowTitle() == "Einstellungen"
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
+def test_the_save_dialog_has_no_english_label_left(qtbot, language, lang):
+    # Qt's own French and Spanish catalogues lack the file dialog's "&Look
+    # in:" and "Files of &type:" (they hold older texts): the export and
+    # calendar dialogs showed them in English beside French buttons.
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    def texts() -> set[str]:
+        seen: set[str] = set()
+        for mode in (QFileDialog.AcceptMode.AcceptSave, QFileDialog.AcceptMode.AcceptOpen):
+            dialog = QFileDialog(None, "x")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setAcceptMode(mode)
+            qtbot.addWidget(dialog)
+            for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+                if w.text():
+                    seen.add(w.text())
+        return seen
+
+    english = texts()
+    assert {"&Look in:", "Files of &type:"} <= english  # what the dialog asks for
+    language(lang)
+    left = english & texts()
+    assert not left, left

@@ -68,6 +68,15 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
+# Qt 6's file dialog asks for "&Look in:" and "Files of &type:"; Qt's own
+# French and Spanish catalogues still hold the older "Look in:" and "Files of
+# type:", so those two labels of the save dialogs stayed English. Ours carry
+# them: Qt asks each installed catalogue in turn until one has the text.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
 # Installed translators must outlive the call (Qt keeps only a pointer).
 _installed: list[QTranslator] = []
 _language = "en"
