@@ -197,3 +197,55 @@ def test_safety_questions_answered_no_are_not_reported_as_never_asked(history):
     )
     text = "\n".join(t for _, t in report_lines(later))
     assert "No answers to the safety questions are stored for this period." in text
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_a_note_of_one_long_word_wraps_on_the_page_instead_of_running_off(tmp_path):
+    # A pasted link or a run of one key: one "word" wider than the page ran
+    # off its right edge, and the clinician's copy lost all but the first line.
+    run = "".join(f"{i:04d}" for i in range(300))  # 1,200 characters, no space
+    r = Report(prepared=TODAY, start=TODAY - timedelta(days=13), end=TODAY, painful_side="left")
+    r.notes = [(datetime(2026, 3, 19, 9, 30), run)]
+    write_report(tmp_path / "r.pdf", r)
+    flat = "".join(_pdf_text(tmp_path / "r.pdf").split())
+    assert run in flat
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_a_word_longer_than_a_page_is_cut_over_pages(tmp_path, monkeypatch):
+    # No note reaches this now (the report shows 1,500 characters of one),
+    # but a paragraph taller than a page must never make the layout loop.
+    from stretchguide.qt import report_words
+
+    monkeypatch.setattr(report_words, "NOTE_SHOWN_MAX", 10**6)
+    run = "".join(f"{i:05d}" for i in range(8000))  # 40,000 characters
+    r = Report(prepared=TODAY, start=TODAY - timedelta(days=13), end=TODAY, painful_side="left")
+    r.notes = [(datetime(2026, 3, 19, 9, 30), run)]
+    pages = write_report(tmp_path / "r.pdf", r)
+    assert pages > 3
+    flat = "".join(_pdf_text(tmp_path / "r.pdf").split())
+    for n in range(1, pages + 1):
+        flat = flat.replace(f"StretchGuidereport,prepared20March2026Page{n}of{pages}", "")
+    assert run in flat
+
+
+def test_a_note_is_printed_as_it_looks_and_a_very_long_one_is_cut_with_a_count():
+    from stretchguide.qt.report_words import NOTE_SHOWN_MAX, note_shown
+
+    # A right-to-left override turned the rest of the note around; ESC and
+    # NUL printed as boxes. Shown as escapes; tabs and line ends as they look.
+    assert note_shown("\u202eleg\x00\x1b[31m\tok\r\nnext") == "\\u202eleg\\x00\\x1b[31m ok\nnext"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467 Sch\u00admerz"  # joiners, soft hyphen
+    assert note_shown(family) == family
+    long = "pain " * 2000  # 10,000 characters
+    shown = note_shown(long)
+    assert len(shown) < NOTE_SHOWN_MAX + 80
+    cut = len(shown.split(" [")[0])
+    assert f"{len(long) - cut - 1:d}" in shown or f"{len(long) - cut:d}" in shown
+    assert "more characters" in shown

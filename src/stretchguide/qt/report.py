@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextOption,
+)
 
 from stretchguide.qt.report_data import Report, assemble_report, first_record_day, report_range
 from stretchguide.qt.report_words import (
@@ -65,10 +73,24 @@ def write_report(path: Path, report: Report) -> int:
             f.setBold(bold)
             return f
 
+        # Words wrap, and a word wider than the page (a pasted link, a note
+        # of one long run) breaks anywhere instead of running off the page.
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
         def measure(style: str, text: str) -> float:
             p.setFont(font(style))
-            r = p.boundingRect(QRectF(0, 0, width, 1e6), Qt.TextFlag.TextWordWrap, text)
-            return float(r.height())
+            return float(p.boundingRect(QRectF(0, 0, width, 1e6), text, wrap).height())
+
+        def most_that_fit(parts: list[str], sep: str, room: float, style: str) -> int:
+            lo, hi = 0, len(parts)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if measure(style, sep.join(parts[:mid])) <= room:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return lo
 
         # Layout: pages of (style, text, y, h). A paragraph that does not fit
         # in the rest of a page is split at a word boundary and carried on.
@@ -93,17 +115,17 @@ def write_report(path: Path, report: Report) -> int:
                     y += h + gap
                     break
                 words = remaining.split(" ")
-                lo, hi = 0, len(words)
-                while lo < hi:  # the most words that still fit here
-                    mid = (lo + hi + 1) // 2
-                    if y + measure(style, " ".join(words[:mid])) <= body_h:
-                        lo = mid
-                    else:
-                        hi = mid - 1
+                lo = most_that_fit(words, " ", body_h - y, style)
                 if lo > 0 and style == "p":
                     head = " ".join(words[:lo])
                     pages[-1].append((style, head, y, measure(style, head)))
                     remaining = " ".join(words[lo:])
+                elif y == 0.0:
+                    # Not one word fits on an empty page: a single word longer
+                    # than a page (it looped here for ever). Cut it by letters.
+                    cut = max(1, most_that_fit(list(remaining), "", body_h, style))
+                    head, remaining = remaining[:cut], remaining[cut:]
+                    pages[-1].append((style, head, y, measure(style, head)))
                 pages.append([])
                 y = 0.0
 
@@ -117,7 +139,7 @@ def write_report(path: Path, report: Report) -> int:
                     continue
                 p.setFont(font(style))
                 p.setPen(Qt.GlobalColor.black)
-                p.drawText(QRectF(0, top, width, h + 2), Qt.TextFlag.TextWordWrap, text)
+                p.drawText(QRectF(0, top, width, h + 2), text, wrap)
             p.setFont(foot)
             p.setPen(Qt.GlobalColor.black)
             p.drawText(

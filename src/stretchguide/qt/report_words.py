@@ -7,6 +7,7 @@ gettext. No Qt; ``qt/report.py`` lays the lines out.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from stretchguide.core.i18n import (
@@ -18,6 +19,45 @@ from stretchguide.core.i18n import (
     ngettext,
 )
 from stretchguide.qt.report_data import CHART_LEGEND, Report, times
+
+
+# Bidi embeddings, overrides and isolates: one of them turns the rest of a
+# paragraph around. Marks (LRM), joiners (emoji) and soft hyphens are kept.
+NOTE_SHOWN_MAX = 1500  # characters of one note in the report (ours, see note_shown)
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def note_shown(note: str) -> str:
+    """A note as the report prints it. A note is whatever was typed or
+    pasted: a right-to-left override turned the rest of it around in the PDF,
+    and an escape or NUL printed as boxes. Tabs and line ends stay what they
+    look like; other controls and the bidi controls are shown as escapes
+    (\\u202e), so the reader sees that something was there."""
+    text = note.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    more = ""
+    if len(text) > NOTE_SHOWN_MAX:
+        # The report is a summary for a clinician: one pasted page of text
+        # made it thirteen pages. The whole note stays in the history and in
+        # the CSV and JSON exports, and the report says how much is left out.
+        cut = text.rfind(" ", NOTE_SHOWN_MAX - 100, NOTE_SHOWN_MAX)
+        cut = cut if cut > 0 else NOTE_SHOWN_MAX
+        left = len(text) - cut
+        more = " " + ngettext(
+            "[... {n} more character, in StretchGuide's history]",
+            "[... {n} more characters, in StretchGuide's history]",
+            left,
+        ).format(n=left)
+        text = text[:cut]
+    return _escaped(text) + more
+
+
+def _escaped(text: str) -> str:
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if ch in _BIDI_CONTROLS or (unicodedata.category(ch) == "Cc" and ch != "\n")
+        else ch
+        for ch in text
+    )
 
 
 def _section(lines: list[tuple[str, str]], title: str, items: list[str], empty: str) -> None:
@@ -147,7 +187,9 @@ def report_lines(report: Report) -> list[tuple[str, str]]:
         flags,
         _("No answers to the safety questions are stored for this period."),
     )
-    notes = [dated.format(date=format_datetime(when), text=note) for when, note in r.notes]
+    notes = [
+        dated.format(date=format_datetime(when), text=note_shown(note)) for when, note in r.notes
+    ]
     _section(lines, _("Notes"), notes, _("No notes in this period."))
     return [(style, keep_punctuation_together(text)) for style, text in lines]
 
