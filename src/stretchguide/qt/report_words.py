@@ -20,7 +20,6 @@ from stretchguide.core.i18n import (
 )
 from stretchguide.qt.report_data import CHART_LEGEND, Report, times
 
-
 # Bidi embeddings, overrides and isolates: one of them turns the rest of a
 # paragraph around. Marks (LRM), joiners (emoji) and soft hyphens are kept.
 NOTE_SHOWN_MAX = 1500  # characters of one note in the report (ours, see note_shown)
