@@ -3,8 +3,11 @@ its day is the person's day the history has (``core.trends.current_day``),
 not the date on the clock. After a flight west from Tokyo to Honolulu,
 Tuesday morning's session in Tokyo is done at Monday 13:00 on Honolulu's
 clock; Monday evening there is Tuesday for the history, and the reminder
-must not ask for the session already done. These failed before the fix
-(``reminder_due`` and ``next_reminder`` took no day of the person's)."""
+must not ask for the session already done. And the plan's streak and its
+planned vs done skip a day a flight east over the date line passed over,
+as the history's streak does. These failed before the fix
+(``reminder_due`` and ``next_reminder`` took no day of the person's;
+``Streak`` named no day skipped by the clock)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,13 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from stretchguide.core import plan as P  # noqa: N812
 from stretchguide.core.catalog import load_builtin
-from stretchguide.core.trends import current_day
+from stretchguide.core.trends import (
+    RoutineSnapshot,
+    SessionRecord,
+    SessionStatus,
+    current_day,
+    habit_streak,
+)
 
 HOUR = 3600
 TOKYO, HONOLULU = 9 * HOUR, -10 * HOUR
@@ -106,3 +115,43 @@ def test_after_a_flight_east_the_day_is_the_clocks() -> None:
     assert P.next_reminder(PLAN, done, on_clock(WED, 6, 30), AT, None, today=today) == (
         on_clock(WED, 18, 0)
     )
+
+
+# --------------------------------------------------------------------------- the plan's streak
+
+
+def test_the_day_a_flight_east_passed_over_neither_breaks_nor_misses_the_plan() -> None:
+    """Thursday to Monday mornings in Honolulu, then Tokyo on Wednesday:
+    Tuesday was spent in the air. The history's streak goes on across it
+    (s37); the plan's streak and its planned vs done now do too."""
+    thu = MON - timedelta(days=4)
+    plan = P.Plan.for_routine(load_builtin().routines["article_001_seven_best"], thu)
+    starts = [(stamp(thu + timedelta(days=n), 8, 0, HONOLULU), HONOLULU) for n in range(5)]
+    streak = habit_streak(sessions(starts), WED, utc_offset=TOKYO)
+    assert streak.current == 5
+    assert streak.skipped_by_clock == {TUE}
+    done = {thu + timedelta(days=n) for n in range(5)}
+    skipped = streak.skipped_by_clock
+    assert P.plan_streak(plan, done, WED, skipped=skipped).current == 5
+    assert P.plan_streak(plan, done, WED).current == 0  # Tuesday "missed": the old answer
+    kept = P.plan_adherence(plan, done, WED, skipped=skipped)
+    assert (kept.planned, kept.kept) == (5, 5)  # was 6 planned
+    # A day missed after landing is missed.
+    thursday = WED + timedelta(days=1)
+    assert P.plan_streak(plan, done, thursday, skipped=skipped).current == 0
+
+
+def test_a_day_missed_at_home_is_not_skipped_by_the_clock() -> None:
+    days = [MON - timedelta(days=2), MON]  # Saturday, Monday: Sunday missed
+    starts = [(stamp(d, 8, 0, TOKYO), TOKYO) for d in days]
+    streak = habit_streak(sessions(starts), MON, utc_offset=TOKYO)
+    assert streak.skipped_by_clock == frozenset()
+    assert streak.current == 1
+
+
+def sessions(starts: list[tuple[float, int]]) -> list[SessionRecord]:
+    snap = RoutineSnapshot("r", ())
+    return [
+        SessionRecord(i, f"u{i}", "r", snap, int(t), int(t) + 600, SessionStatus.COMPLETED, {}, off)
+        for i, (t, off) in enumerate(starts, 1)
+    ]

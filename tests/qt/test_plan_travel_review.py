@@ -163,3 +163,22 @@ def test_after_a_flight_east_wednesday_in_tokyo_is_reminded_at_18_00(trip) -> No
     wall.now = stamp(WED, 23, 55, TOKYO)
     window.check_reminder()
     assert evenings(bus) == 1
+
+
+def test_the_history_page_keeps_the_plans_streak_across_the_day_spent_in_the_air(trip) -> None:
+    """Thursday to Monday mornings in Honolulu, then Tokyo on Wednesday
+    morning. The plan's streak broke on Tuesday and planned vs done
+    counted it missed (5 of 6); nobody lived that Tuesday."""
+    window, wall, _bus, fly = trip
+    fly(HONOLULU)
+    for n in range(5):
+        session(window, wall, stamp(MON - timedelta(days=4 - n), 8, 0, HONOLULU))
+    fly(TOKYO)
+    wall.now = stamp(WED, 6, 30, TOKYO)
+    view = window._ensure_history()
+    window.show_history()
+    assert view.today() == WED
+    text = view.streak_label.text()
+    assert "<b>5</b> planned days kept in a row" in text  # was "5 days in a row"
+    assert "Planned vs done, last 4 weeks: 5 of 5 planned days" in text  # was 5 of 6
+    assert TUE not in view.streak.planned

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
@@ -175,11 +175,19 @@ class PlanAdherence:
         return self.kept / self.planned if self.planned else None
 
 
-def plan_adherence(plan: Plan, done: set[date], today: date, days: int = 28) -> PlanAdherence:
+def plan_adherence(
+    plan: Plan,
+    done: set[date],
+    today: date,
+    days: int = 28,
+    skipped: Container[date] = (),
+) -> PlanAdherence:
+    """``skipped``: dates only a change of clock passed over
+    (``Streak.skipped_by_clock``), which are neither planned nor missed."""
     first = max(plan.start, today - timedelta(days=days - 1))
     rows = plan_days(plan, done, first, today) if first <= today else []
     # Today counts only once it is done: the session may still be ahead.
-    counted = [r for r in rows if r.day < today or r.done]
+    counted = [r for r in rows if (r.day < today or r.done) and r.day not in skipped]
     return PlanAdherence(
         planned=sum(r.planned for r in counted),
         kept=sum(r.planned and r.done for r in counted),
@@ -187,12 +195,21 @@ def plan_adherence(plan: Plan, done: set[date], today: date, days: int = 28) -> 
     )
 
 
-def plan_streak(plan: Plan, done: set[date], today: date, goal: int = 21) -> Streak:
+def plan_streak(
+    plan: Plan,
+    done: set[date],
+    today: date,
+    goal: int = 21,
+    skipped: Container[date] = (),
+) -> Streak:
     """Planned days kept in a row; free days neither add nor break it.
 
-    A planned today that is not done yet does not break the streak.
+    A planned today that is not done yet does not break the streak. Nor
+    does a planned day in ``skipped``, the dates only a change of clock
+    passed over (``Streak.skipped_by_clock``: after a flight east over the
+    date line, a day spent in the air): the person never lived it.
     """
-    planned = plan.planned_days(plan.start, today)
+    planned = [d for d in plan.planned_days(plan.start, today) if d not in skipped]
     current = 0
     for day in reversed(planned):
         if day == today and day not in done:
