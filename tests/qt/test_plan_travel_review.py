@@ -182,3 +182,15 @@ def test_the_history_page_keeps_the_plans_streak_across_the_day_spent_in_the_air
     assert "<b>5</b> planned days kept in a row" in text  # was "5 days in a row"
     assert "Planned vs done, last 4 weeks: 5 of 5 planned days" in text  # was 5 of 6
     assert TUE not in view.streak.planned
+
+
+def test_the_apps_sheet_and_calendar_take_the_history_pages_day(trip) -> None:
+    """A routine with no plan yet is printed, and put in the calendar, from
+    the person's today (was Monday, the clock's date, in Honolulu)."""
+    window, wall, _bus, fly = trip
+    session(window, wall, stamp(TUE, 8, 0, TOKYO))
+    fly(HONOLULU)
+    wall.now = stamp(MON, 23, 55, HONOLULU)
+    today, plan, _shown, _changes = window._plan_of(window.ctx.routine("article_000_basics"))
+    assert today == TUE
+    assert plan.start == TUE

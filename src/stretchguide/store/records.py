@@ -9,9 +9,11 @@ answers, and every record as stored for an export.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -34,6 +36,7 @@ from stretchguide.store.rows import (
     STEP_COLS,
     StoredCheckIn,
     StoredSession,
+    local_utc_offset,
     snapshot_from_json,
 )
 
@@ -262,3 +265,33 @@ class RecordReader:
 
     def hurt_uuids(self) -> set[str]:
         return {u for (u,) in self.conn.execute("SELECT uuid FROM hurt_events")}
+
+
+def today_in(
+    database: Path, now: float, utc_offset: Callable[[float], int] = local_utc_offset
+) -> date | None:
+    """:meth:`RecordReader.today_at` of the history file ``database``, read
+    without changing anything: for a command that needs only the day
+    (``stretchguide sheet`` and ``plan``), which must not migrate, repair,
+    back up or move aside a history it does not otherwise touch. None when
+    there is no history or it cannot be read so (an older schema, a damaged
+    or foreign file); the caller then has the clock's date.
+    """
+    if not database.is_file():
+        return None
+    # A -wal means a writer has it open (or stopped mid-way): read it as
+    # SQLite does, through the -shm. Without one the main file is the whole
+    # history, and "immutable" reads it creating no -wal or -shm beside it
+    # (a read-only connection would leave both behind).
+    wal = os.path.lexists(database.with_name(database.name + "-wal"))
+    mode = "mode=ro" if wal else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{database.as_uri()}?{mode}", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        return RecordReader(conn, lambda: now, utc_offset).today_at(now)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
