@@ -26,6 +26,7 @@ from stretchguide.core.trends import (
     SessionRecord,
     StepRecord,
     current_day,
+    day_from_number,
 )
 from stretchguide.store.rows import (
     CHECKIN_COLS,
@@ -36,6 +37,7 @@ from stretchguide.store.rows import (
     STEP_COLS,
     StoredCheckIn,
     StoredSession,
+    day_no,
     local_utc_offset,
     snapshot_from_json,
 )
@@ -191,6 +193,17 @@ class RecordReader:
             (since if since is not None else -(2**62),),
         ).fetchall()
         return [(int(at), str(f), bool(a), str(u)) for at, f, a, u in rows]
+
+    def red_flag_days(self, first: date, last: date) -> list[tuple[date, str, bool]]:
+        """(day, flag id, answered yes) of the answers made from ``first`` to
+        ``last`` (inclusive), oldest first; each dated on the clock it was
+        made with, as the trends date every record."""
+        rows = self.conn.execute(
+            "SELECT (at + utc_offset) / 86400, flag_id, answer FROM red_flag_answers "
+            "WHERE (at + utc_offset) / 86400 BETWEEN ? AND ? ORDER BY at, id",
+            (day_no(first), day_no(last)),
+        ).fetchall()
+        return [(day_from_number(d), str(f), bool(a)) for d, f, a in rows]
 
     # ------------------------------------------------------------------ export
     # Every record as stored, for store.exchange to write out: streamed one
