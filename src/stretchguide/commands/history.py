@@ -6,6 +6,9 @@ import argparse
 import errno
 import sqlite3
 import sys
+import time
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -71,14 +74,17 @@ def register(sub: Any) -> None:
     stats.set_defaults(func=run_stats)
 
 
-def _open(paths: AppPaths, *, read_only_ok: bool = False) -> Any:
+def _open(
+    paths: AppPaths, *, read_only_ok: bool = False, wall: Callable[[], float] = time.time
+) -> Any:
     """The history, or None after saying why. ``read_only_ok``: a command
-    that only reads works on a folder that cannot be written."""
+    that only reads works on a folder that cannot be written. ``wall``: the
+    wall clock, for "today" (tests pass a fake)."""
     from stretchguide.store.errors import StoreError
     from stretchguide.store.history import History
 
     try:
-        history = History.open(paths, read_only_ok=read_only_ok)
+        history = History.open(paths, clock=wall, read_only_ok=read_only_ok)
     except StoreError as exc:
         print(exc.user_message, file=sys.stderr)
         return None
@@ -157,9 +163,23 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def run_stats(args: argparse.Namespace, paths: AppPaths) -> int:
+def today_at(paths: AppPaths, wall: Callable[[], float]) -> date:
+    """Today as the History page has it, at ``wall()``: the date on the
+    clock, or after a flight west the day of a session or check-in already
+    made, on its own clock (``History.today_at``). The history is only
+    read; with none, or one that cannot be read without a repair, no record
+    can move the day and it is the clock's date."""
+    from stretchguide.store.records import today_in
+
+    now = wall()
+    return today_in(paths.database, now) or date.fromtimestamp(now)
+
+
+def run_stats(
+    args: argparse.Namespace, paths: AppPaths, *, wall: Callable[[], float] = time.time
+) -> int:
     del args
-    history = _open(paths, read_only_ok=True)
+    history = _open(paths, read_only_ok=True, wall=wall)
     if history is None:
         return 2
     with history:

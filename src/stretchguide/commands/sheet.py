@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
-from stretchguide.commands.history import path_argument
+from stretchguide.commands.history import path_argument, today_at
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
 from stretchguide.core.errors import message_for
 from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
@@ -77,13 +78,16 @@ def _routine_and_state(
     return routines[routine_id], dict(catalog.exercises), state
 
 
-def run_sheet(args: Any, app_paths: AppPaths) -> int:
+def run_sheet(args: Any, app_paths: AppPaths, *, wall: Callable[[], float] = time.time) -> int:
+    """``wall``: the wall clock (tests pass a fake), for the date printed and
+    the start of a plan not made yet."""
     try:
         routine, exercises, state = _routine_and_state(args.routine, app_paths)
     except (LookupError, CatalogError, PlanFileError) as err:
         print(f"stretchguide sheet: {message_for(err)}", file=sys.stderr)
         return 1
-    today = date.fromtimestamp(time.time())
+    # The History page's today, as the app's own sheet has it.
+    today = today_at(app_paths, wall)
     plan = state.plan(routine) if state else Plan.for_routine(routine, today)
     changes = tuple(c.line for c in state.changes) if state else ()
     shown = state.apply(routine) if state else routine
@@ -127,7 +131,9 @@ def refused(target: Path, force: bool, command: str) -> bool:
     return True
 
 
-def run_plan(args: Any, app_paths: AppPaths) -> int:
+def run_plan(args: Any, app_paths: AppPaths, *, wall: Callable[[], float] = time.time) -> int:
+    """``wall``: the wall clock (tests pass a fake), for the start of a plan
+    not made yet and the calendar's time stamp."""
     from stretchguide.core.ics import plan_to_ics
     from stretchguide.core.timeline import build_timeline
 
@@ -142,7 +148,7 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
     except (LookupError, CatalogError, PlanFileError) as err:
         print(f"stretchguide plan: {message_for(err)}", file=sys.stderr)
         return 1
-    today = date.fromtimestamp(time.time())
+    today = today_at(app_paths, wall)
     plan = state.plan(routine) if state else Plan.for_routine(routine, today)
     shown = state.apply(routine) if state else routine
     minutes = max(1, round(build_timeline(shown, exercises).total_s / 60))
@@ -151,7 +157,7 @@ def run_plan(args: Any, app_paths: AppPaths) -> int:
         title=_("Stretches: {routine}").format(routine=routine.name),
         at=at,
         minutes=minutes,
-        now_utc=datetime.now(UTC).replace(tzinfo=None),
+        now_utc=datetime.fromtimestamp(wall(), UTC).replace(tzinfo=None),
         description=routine.schedule.text,
     )
     target = Path(args.ics)

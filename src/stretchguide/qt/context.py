@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from stretchguide.paths import AppPaths
@@ -95,6 +96,20 @@ class AppContext:
     @property
     def history_open(self) -> bool:
         return self._opened is not None
+
+    def today(self) -> date:
+        """The person's today at the wall clock, by the history's rule for
+        travellers (``History.today_at``: after a flight west, the day of a
+        session or check-in already made, on its own clock). The plan, the
+        evening reminder, the sheet and the calendar use it, so none of them
+        disagrees with the History page about the day.
+
+        Before the history is open no record is known, and the rule gives
+        the date on the clock."""
+        now = self.wall()
+        if self._opened is None:
+            return date.fromtimestamp(now)
+        return self._opened.today_at(now)
 
     def routine(self, routine_id: str) -> Routine:
         if routine_id in self.user_routines:

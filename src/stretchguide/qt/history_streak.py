@@ -198,14 +198,17 @@ class StreakRow(QWidget):
         if plan is not None:
             from stretchguide.core.plan import plan_adherence, plan_streak
 
-            planned = set(plan.planned_days(today - timedelta(days=HABIT_DAYS), today))
-            plan_run = plan_streak(plan, done_days, today, goal=streak.goal)
+            # A day only a change of clock passed over (a flight east over
+            # the date line) was never lived: not planned, not missed.
+            skipped = streak.skipped_by_clock
+            planned = set(plan.planned_days(today - timedelta(days=HABIT_DAYS), today)) - skipped
+            plan_run = plan_streak(plan, done_days, today, goal=streak.goal, skipped=skipped)
             # A plan younger than the run already kept (it starts with the
             # first session after an update, or a change of routine) would
             # count that run as nothing: the plain streak is the truth then.
             by_plan = plan_run.current >= streak.current
             streak = plan_run if by_plan else streak
-            kept = plan_adherence(plan, done_days, today)
+            kept = plan_adherence(plan, done_days, today, skipped=skipped)
             if kept.planned:
                 extra = (
                     "<br>"

@@ -70,12 +70,13 @@ class PlanActions(QMainWindow):
     def _plan_of(self, routine: Routine) -> tuple[date, Any, Routine, tuple[str, ...]]:
         """Today, the routine's plan, the routine with its accepted doses, and
         the plan's changes (none for a routine that is not the planned one)."""
-        from datetime import datetime
-
         from stretchguide.core.plan import Plan
 
         state = self.companion.state()
-        today = datetime.fromtimestamp(self.ctx.wall()).date()
+        # The History page's day (after a flight west, a session already done
+        # on its own clock's date makes that day today): a new plan starts
+        # on it and the sheet is dated with it.
+        today = self.companion.today()
         if state is None or state.routine_id != routine.id:
             return today, Plan.for_routine(routine, today), routine, ()
         return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from stretchguide.core.i18n import (
@@ -20,6 +20,7 @@ from stretchguide.core.i18n import (
     ngettext,
     pgettext,
 )
+from stretchguide.core.trends import local_day
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Exercise
@@ -183,10 +184,22 @@ def assemble_report(
     in the chosen period.
     """
     end = end or today
-    since = int(datetime.combine(start, datetime.min.time()).timestamp())
-    until = int(datetime.combine(end + timedelta(days=1), datetime.min.time()).timestamp())
-    sessions = history.sessions(since=since, until=until)
-    checkins = history.checkins(since=since, until=until)
+    # Every record is dated on the clock it was made with, as the History
+    # page dates it (local_day: its time with its own stored offset), not by
+    # this machine's zone: a check-in at 07:30 in Tokyo is on Tokyo's date
+    # wherever the report is made. A day either side holds every offset.
+    since = _utc_midnight(start) - 86400
+    until = _utc_midnight(end) + 2 * 86400
+    sessions = [
+        s
+        for s in history.sessions(since=since, until=until)
+        if start <= local_day(s.started_at, s.utc_offset) <= end
+    ]
+    checkins = [
+        c
+        for c in history.checkins(since=since, until=until)
+        if start <= local_day(c.at, c.utc_offset) <= end
+    ]
     report = Report(
         prepared=today,
         start=start,
@@ -215,7 +228,7 @@ def assemble_report(
         report.furthest = _words(EXTENT_WORDS, furthest)
         by_day: dict[date, list[Any]] = defaultdict(list)
         for c in checkins:
-            by_day[datetime.fromtimestamp(c.at).date()].append(c)
+            by_day[local_day(c.at, c.utc_offset)].append(c)
         report.pain = [
             DayPainPoint(
                 d,
@@ -239,11 +252,7 @@ def assemble_report(
                     _words(EXTENT_WORDS, far),
                 )
             )
-        report.notes = [
-            (datetime.fromtimestamp(c.at), c.note)
-            for c in sorted(checkins, key=lambda c: c.at)
-            if c.note
-        ]
+        report.notes = [(on_own_clock(c.at, c.utc_offset), c.note) for c in checkins if c.note]
 
     from stretchguide.core.verdict_words import professional_advice, verdict_headline
 
@@ -255,7 +264,7 @@ def assemble_report(
 
     uses: dict[str, list[date]] = defaultdict(list)
     for s in sessions:
-        uses[_routine_name(s)].append(datetime.fromtimestamp(s.started_at).date())
+        uses[_routine_name(s)].append(local_day(s.started_at, s.utc_offset))
     report.routines = [
         RoutineUse(name, len(days), min(days), max(days))
         for name, days in sorted(uses.items(), key=lambda kv: min(kv[1]))
@@ -321,13 +330,11 @@ def assemble_report(
     from stretchguide.core.safety import RED_FLAGS_BY_ID
 
     asked: set[date] = set()
-    for at, flag_id, yes, _urgency in history.red_flag_answers(since=since):
-        if at >= until:
-            continue
-        asked.add(datetime.fromtimestamp(at).date())
+    for day, flag_id, yes in history.red_flag_days(start, end):
+        asked.add(day)
         if yes and not red_flags:
             flag = RED_FLAGS_BY_ID.get(flag_id)
-            flagged.append((datetime.fromtimestamp(at).date(), flag.asked if flag else flag_id))
+            flagged.append((day, flag.asked if flag else flag_id))
     report.red_flags = sorted(flagged)
     report.red_flag_days = sorted(asked)
     # Stable sort: changes made on the same day keep the order they were made in.
@@ -345,7 +352,17 @@ def report_range(today: date, range_days: int, first_record: date | None) -> tup
 
 
 def first_record_day(history: History) -> date | None:
-    """The day of the oldest session or check-in, if any."""
-    stamps = [s.started_at for s in history.sessions()[:1]]
-    stamps += [c.at for c in history.checkins()[:1]]
-    return datetime.fromtimestamp(min(stamps)).date() if stamps else None
+    """The day of the oldest session or check-in, if any, on its own clock."""
+    days = [local_day(s.started_at, s.utc_offset) for s in history.sessions()[:1]]
+    days += [local_day(c.at, c.utc_offset) for c in history.checkins()[:1]]
+    return min(days) if days else None
+
+
+def _utc_midnight(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+
+
+def on_own_clock(at: int, utc_offset: int) -> datetime:
+    """The time on the clock a record was made with (as the exports write
+    it), not this machine's: a note written at 07:30 in Tokyo reads 07:30."""
+    return datetime.fromtimestamp(at, timezone(timedelta(seconds=utc_offset))).replace(tzinfo=None)

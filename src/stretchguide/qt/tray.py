@@ -187,7 +187,9 @@ class Companion(QObject):
         self._state = state
 
     def today(self) -> date:
-        return datetime.fromtimestamp(self.ctx.wall()).date()
+        # The History page's day (AppContext.today): the plan, its start and
+        # the evening reminder follow a traveller as the history does.
+        return self.ctx.today()
 
     def plan(self) -> Plan | None:
         state = self.state()
@@ -407,6 +409,7 @@ class Companion(QObject):
             at,
             self._shown_on("reminder/shown_on"),
             self._snoozed_until(),
+            self.today(),
         )
         morning = datetime.combine(now.date(), self.morning_time())
         if morning > now and self._shown_on("reminder/morning_shown_on") != now.date():
@@ -439,6 +442,7 @@ class Companion(QObject):
 
         now = datetime.fromtimestamp(self.ctx.wall())
         at = _hhmm(self.ctx.prefs.reminder_time, "18:00")
+        today = self.today()
         if not reminder_due(
             self.plan(),
             self.done_days(),
@@ -446,10 +450,12 @@ class Companion(QObject):
             at,
             self._shown_on("reminder/shown_on"),
             self._snoozed_until(),
+            today,
         ):
             return False
         prefs = self.ctx.prefs
-        prefs.qsettings.setValue("reminder/shown_on", now.date().isoformat())
+        # The person's day it was shown for, which reminder_due compares.
+        prefs.qsettings.setValue("reminder/shown_on", today.isoformat())
         prefs.qsettings.remove("reminder/snoozed_until")
         prefs.sync()
         name = self._routine_name(self.today_routine_id())
@@ -536,7 +542,10 @@ class Companion(QObject):
         if sid is None or self.window.current_page() == "session":
             self.check_in()
             return
-        self.ctx.prefs.morning_checkin_offered_on = self.today().isoformat()
+        # The clock's date, as morning_checkin_due reads it (the next-morning
+        # check-in keeps the clock's own date; RELIABILITY.md, travel).
+        local = datetime.fromtimestamp(self.ctx.wall()).date()
+        self.ctx.prefs.morning_checkin_offered_on = local.isoformat()
         self.window.flow.begin_morning_checkin(sid)
 
     def quit(self) -> None:

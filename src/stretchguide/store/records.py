@@ -9,9 +9,11 @@ answers, and every record as stored for an export.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -24,6 +26,7 @@ from stretchguide.core.trends import (
     SessionRecord,
     StepRecord,
     current_day,
+    day_from_number,
 )
 from stretchguide.store.rows import (
     CHECKIN_COLS,
@@ -34,6 +37,8 @@ from stretchguide.store.rows import (
     STEP_COLS,
     StoredCheckIn,
     StoredSession,
+    day_no,
+    local_utc_offset,
     snapshot_from_json,
 )
 
@@ -189,6 +194,17 @@ class RecordReader:
         ).fetchall()
         return [(int(at), str(f), bool(a), str(u)) for at, f, a, u in rows]
 
+    def red_flag_days(self, first: date, last: date) -> list[tuple[date, str, bool]]:
+        """(day, flag id, answered yes) of the answers made from ``first`` to
+        ``last`` (inclusive), oldest first; each dated on the clock it was
+        made with, as the trends date every record."""
+        rows = self.conn.execute(
+            "SELECT (at + utc_offset) / 86400, flag_id, answer FROM red_flag_answers "
+            "WHERE (at + utc_offset) / 86400 BETWEEN ? AND ? ORDER BY at, id",
+            (day_no(first), day_no(last)),
+        ).fetchall()
+        return [(day_from_number(d), str(f), bool(a)) for d, f, a in rows]
+
     # ------------------------------------------------------------------ export
     # Every record as stored, for store.exchange to write out: streamed one
     # at a time so an export's memory stays flat at any history length.
@@ -262,3 +278,33 @@ class RecordReader:
 
     def hurt_uuids(self) -> set[str]:
         return {u for (u,) in self.conn.execute("SELECT uuid FROM hurt_events")}
+
+
+def today_in(
+    database: Path, now: float, utc_offset: Callable[[float], int] = local_utc_offset
+) -> date | None:
+    """:meth:`RecordReader.today_at` of the history file ``database``, read
+    without changing anything: for a command that needs only the day
+    (``stretchguide sheet`` and ``plan``), which must not migrate, repair,
+    back up or move aside a history it does not otherwise touch. None when
+    there is no history or it cannot be read so (an older schema, a damaged
+    or foreign file); the caller then has the clock's date.
+    """
+    if not database.is_file():
+        return None
+    # A -wal means a writer has it open (or stopped mid-way): read it as
+    # SQLite does, through the -shm. Without one the main file is the whole
+    # history, and "immutable" reads it creating no -wal or -shm beside it
+    # (a read-only connection would leave both behind).
+    wal = os.path.lexists(database.with_name(database.name + "-wal"))
+    mode = "mode=ro" if wal else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{database.as_uri()}?{mode}", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        return RecordReader(conn, lambda: now, utc_offset).today_at(now)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
@@ -175,11 +175,19 @@ class PlanAdherence:
         return self.kept / self.planned if self.planned else None
 
 
-def plan_adherence(plan: Plan, done: set[date], today: date, days: int = 28) -> PlanAdherence:
+def plan_adherence(
+    plan: Plan,
+    done: set[date],
+    today: date,
+    days: int = 28,
+    skipped: Container[date] = (),
+) -> PlanAdherence:
+    """``skipped``: dates only a change of clock passed over
+    (``Streak.skipped_by_clock``), which are neither planned nor missed."""
     first = max(plan.start, today - timedelta(days=days - 1))
     rows = plan_days(plan, done, first, today) if first <= today else []
     # Today counts only once it is done: the session may still be ahead.
-    counted = [r for r in rows if r.day < today or r.done]
+    counted = [r for r in rows if (r.day < today or r.done) and r.day not in skipped]
     return PlanAdherence(
         planned=sum(r.planned for r in counted),
         kept=sum(r.planned and r.done for r in counted),
@@ -187,12 +195,21 @@ def plan_adherence(plan: Plan, done: set[date], today: date, days: int = 28) -> 
     )
 
 
-def plan_streak(plan: Plan, done: set[date], today: date, goal: int = 21) -> Streak:
+def plan_streak(
+    plan: Plan,
+    done: set[date],
+    today: date,
+    goal: int = 21,
+    skipped: Container[date] = (),
+) -> Streak:
     """Planned days kept in a row; free days neither add nor break it.
 
-    A planned today that is not done yet does not break the streak.
+    A planned today that is not done yet does not break the streak. Nor
+    does a planned day in ``skipped``, the dates only a change of clock
+    passed over (``Streak.skipped_by_clock``: after a flight east over the
+    date line, a day spent in the air): the person never lived it.
     """
-    planned = plan.planned_days(plan.start, today)
+    planned = [d for d in plan.planned_days(plan.start, today) if d not in skipped]
     current = 0
     for day in reversed(planned):
         if day == today and day not in done:
@@ -220,17 +237,26 @@ def reminder_due(
     at: time,
     shown_on: date | None,
     snoozed_until: datetime | None = None,
+    today: date | None = None,
 ) -> bool:
     """Remind once on a planned day from ``at`` on; never on a day already done.
 
     A snooze moves that day's reminder to ``snoozed_until``.
+
+    ``today`` is the person's day, as the history has it
+    (:func:`stretchguide.core.trends.current_day`): after a flight west it
+    is the day after the date on the clock once a session or check-in is
+    dated so, and the reminder must not ask for a session already done
+    that day. Done, planned and shown are read for it; ``at`` and a snooze
+    are times on the clock (``now``). Without it, the clock's date.
     """
-    today = now.date()
+    clock_date = now.date()
+    today = today or clock_date
     if today in done:
         return False
     if plan is not None and not plan.is_planned(today):
         return False
-    if snoozed_until is not None and snoozed_until.date() == today:
+    if snoozed_until is not None and snoozed_until.date() == clock_date:
         return now >= snoozed_until
     if shown_on == today:
         return False
@@ -244,27 +270,34 @@ def next_reminder(
     at: time,
     shown_on: date | None,
     snoozed_until: datetime | None = None,
+    today: date | None = None,
 ) -> datetime:
     """When the next reminder is due (now, if it already is).
 
     The app arms one single-shot timer for this moment instead of polling.
+    ``today``: the person's day, as for :func:`reminder_due`.
     """
-    if reminder_due(plan, done, now, at, shown_on, snoozed_until):
+    if reminder_due(plan, done, now, at, shown_on, snoozed_until, today):
         return now
-    today = now.date()
+    clock_date = now.date()
+    today = today or clock_date
     if (
         snoozed_until is not None
         and now < snoozed_until
-        and snoozed_until.date() == today
+        and snoozed_until.date() == clock_date
         and today not in done
         and (plan is None or plan.is_planned(today))
     ):
         return snoozed_until
-    day = today
+    day = clock_date
     for _n in range(400):
+        # The clock's dates up to ``today`` are all the person's today: after
+        # a flight west, the one the clock shows and the next (which only
+        # then catches up), so neither asks again for a day done or reminded.
+        person_day = max(day, today)
         moment = datetime.combine(day, at)
-        fresh = day != now.date() or (shown_on != day and moment > now)
-        if fresh and day not in done and (plan is None or plan.is_planned(day)):
+        fresh = person_day != today or (shown_on != person_day and moment > now)
+        if fresh and person_day not in done and (plan is None or plan.is_planned(person_day)):
             return max(moment, now)
         day += timedelta(days=1)
     return datetime.combine(day, at)

@@ -230,6 +230,10 @@ class Streak:
     current: int  # consecutive days with a session, up to today
     best: int
     goal: int = HABIT_DAYS
+    # The dates a gap a change of clock made passed over (after a flight
+    # east over the date line, the day spent in the air): never lived, so
+    # never missed. The plan's streak and its planned vs done skip them.
+    skipped_by_clock: frozenset[date] = frozenset()
 
     @property
     def reached(self) -> bool:
@@ -287,23 +291,29 @@ def streak_from_day_numbers(
     ``joined``: days whose gap from the session day before them a change of
     clock made, so the run goes on across it (:func:`joined_days`); it may
     hold ``today`` without a session, when the gap from the last session
-    day to today was made so. The days a gap skipped are not counted.
+    day to today was made so. The days a gap skipped are not counted; the
+    result names them (``skipped_by_clock``).
     """
     best = run = 0
     prev: int | None = None
+    skipped: set[int] = set()
     for d in days:
+        if prev is not None and d - prev > 1 and d in joined:
+            skipped.update(range(prev + 1, d))
         run = run + 1 if prev is not None and (d - prev == 1 or d in joined) else 1
         if run > best:
             best = run
         prev = d
     current = 0
     i = bisect.bisect_right(days, today) - 1
+    if i >= 0 and days[i] < today and today in joined:
+        skipped.update(range(days[i] + 1, today))
     if i >= 0 and (days[i] >= today - 1 or today in joined):
         current = 1
         while i > 0 and (days[i - 1] == days[i] - 1 or days[i] in joined):
             current += 1
             i -= 1
-    return Streak(current, best, goal)
+    return Streak(current, best, goal, frozenset(day_from_number(n) for n in skipped))
 
 
 # --------------------------------------------------------------------------- travel
