@@ -5,8 +5,8 @@
 
 The template holds every built-in content text (exercises, routines,
 guidance; keyed by content id in ``msgctxt``) and every literal string in a
-``_()``, ``N_()``, ``NP_()``, ``ngettext()`` or ``pgettext()`` call under
-``stretchguide/core`` and ``stretchguide/commands``. Updating a ``.po``
+``_()``, ``N_()``, ``NP_()``, ``ngettext()``, ``pgettext()``, ``said()`` or
+``said_n()`` call under ``CODE_DIRS`` and in ``CODE_FILES``. Updating a ``.po``
 keeps its translations; when the English of a content text changed, the old
 translation is kept but marked ``fuzzy`` with the old English beside it
 (``#| msgid``), so it is not used until a translator checks it. Entries no

@@ -133,7 +133,7 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             report = exchange.import_json(history, args.file)
         except exchange.ImportValidationError as exc:
-            print(str(exc), file=sys.stderr)
+            print(exc.user_report(), file=sys.stderr)
             return 1
         except StoreError as exc:  # e.g. its safety copy's path is too long
             print(
