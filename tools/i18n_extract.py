@@ -35,7 +35,7 @@ from stretchguide.core.i18n import (  # noqa: E402
 
 PACKAGE = ROOT / "src" / "stretchguide"
 LOCALE = PACKAGE / "locale"
-CODE_DIRS = ("core", "commands", "store")
+CODE_DIRS = ("core", "commands", "store", "voice")
 # Qt-free modules under qt/ whose words a person takes away on paper (the
 # clinician report, the routine sheet): core's gettext, not Qt's tr().
 CODE_FILES = ("qt/report_data.py", "qt/report_words.py", "qt/sheet.py", "__main__.py")
