@@ -103,7 +103,9 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
             else:
                 print(exchange.export_json(history, args.json, overwrite=args.force))
         except exchange.ExportError as exc:
-            hint = " Add --force to replace it." if "already exists" in str(exc) else ""
+            hint = ""
+            if isinstance(exc, exchange.ExportExistsError):
+                hint = " " + _("Add --force to replace it.")
             print(exc.user_message + hint, file=sys.stderr)
             return 1
     return 0

@@ -87,12 +87,22 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 class ExportError(StoreError):
     """The export could not be written; nothing was left half-written."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: Message | str) -> None:
         self.path = path
+        # A str detail is the system's own words ("No space left on device").
         super().__init__(
             f"{path}: {detail}",
-            _("Could not export to {path}: {detail}.").format(path=path, detail=detail),
+            _("Could not export to {path}: {detail}.").format(
+                path=path, detail=in_language(detail)
+            ),
         )
+
+
+class ExportExistsError(ExportError):
+    """The file is there already and was not to be replaced (``--force`` replaces it)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, said("the file already exists (choose to overwrite it)"))
 
 
 def iso_local(ts: int, utc_offset: int) -> str:
