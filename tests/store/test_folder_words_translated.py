@@ -3,8 +3,8 @@
 The sentence around it was translated ("StretchGuide cannot use {path}:
 {problem}."), but the problem itself ("it is a symbolic link, which
 stretchguide does not follow", "the file already exists") was English in
-every language; so was "Add --force to replace it.". English is the
-control; ``str()`` stays English.
+every language; so were "Add --force to replace it." and `routines`'
+equipment and positions. English is the control; ``str()`` stays English.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pytest
 from tests.leftover_english import english_lines, kept_pattern, unfound_english
 
 from stretchguide.__main__ import main
+from stretchguide.commands.routines import EQUIPMENT_WORDS, POSITION_WORDS
 from stretchguide.core import i18n
 from stretchguide.paths import AppPaths
 from stretchguide.store import exchange
@@ -113,3 +114,39 @@ def test_the_error_keeps_english_for_logs(tmp_path: Path) -> None:
         exchange.export_json(h, target, overwrite=False)
     assert "already exists" in str(exists.value)
     assert "schon vorhanden" in exists.value.user_message
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
+def test_routines_names_equipment_and_positions_in_the_language(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--language", lang, "routines"]) == 0
+    out = capsys.readouterr().out
+    tr = i18n.translations(lang)
+    equipment = {tr.pgettext("equipment", w) for w in EQUIPMENT_WORDS.values()}
+    positions = {tr.pgettext("position", w) for w in POSITION_WORDS.values()}
+    assert not equipment & set(EQUIPMENT_WORDS.values())  # every one translated
+    needs = [
+        line.rsplit(": ", 1)[1]
+        for line in out.splitlines()
+        if line.startswith("    ") and "; " in line
+    ]
+    shown = {w for line in needs for w in line.split(", ")}
+    assert shown and shown <= equipment
+    # "knees_to_chest   Knie zur Brust (Rückenlage): ...": the position in brackets.
+    exercises = out.split("\n\n")[-1].splitlines()[1:]
+    found = {line.split(" (")[-1].split("):")[0] for line in exercises if line}
+    assert found and found <= positions
+
+
+def test_an_empty_data_folder_is_refused_in_the_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse's words were back in English: the refusal came after the
+    # scope that puts them in the command's language had ended.
+    with pytest.raises(SystemExit) as end:
+        main(["--language", "de", "--data-dir", "", "stats"])
+    assert end.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Aufruf: stretchguide")
+    assert "stretchguide: Fehler: --data-dir: ein leerer Pfad bezeichnet keine Datei" in err
