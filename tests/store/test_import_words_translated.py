@@ -23,7 +23,7 @@ from tests.leftover_english import english_lines, kept_pattern, unfound_english
 from stretchguide.__main__ import main
 from stretchguide.core import i18n
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
-from stretchguide.store.exchange.importing import STEP_KINDS
+from stretchguide.store.exchange.values import STEP_KINDS
 
 from .test_hostile_exchange import _doc
 

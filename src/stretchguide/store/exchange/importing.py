@@ -9,13 +9,9 @@ transaction, after a backup copy of the current history.
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,12 +26,22 @@ from stretchguide.store.exchange.formats import (
     json_kind,
     missing,
     parse_iso,
-    snapshot_shape,
     wrong_kind,
 )
 from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
+from stretchguide.store.exchange.values import (
+    duration,
+    encodable,
+    named,
+    one_of,
+    scale,
+    small_count,
+    snapshot,
+    step_kind,
+    step_side,
+    uuid_text,
+)
 from stretchguide.store.history import Importer
-from stretchguide.store.rows import snapshot_from_json
 
 
 class ImportTarget(Protocol):
@@ -104,9 +110,7 @@ class _Checker:
         if not isinstance(value, kinds):
             self.add(wrong_kind(field, kinds, value))
             return None
-        if type(value) is str and not (
-            value.isascii() and "\x00" not in value or _encodable(value)
-        ):
+        if type(value) is str and not (value.isascii() and "\x00" not in value or encodable(value)):
             self.add(said("{field}: text with invalid characters", field=field))
             return None
         if check is not None:
@@ -126,122 +130,6 @@ class _Checker:
         return value
 
 
-def _encodable(text: str) -> bool:
-    # A lone surrogate ("\ud800") parses as JSON but SQLite cannot store it.
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in text
-
-
-def _scale(v: int) -> int:
-    if not 0 <= v <= 10:
-        raise ValueError(said("must be {low} to {high}", low=0, high=10))
-    return v
-
-
-def _small_count(v: int) -> int:
-    if not 0 <= v <= 1_000_000:
-        raise ValueError(said("must be {low} to {high}", low=0, high=1_000_000))
-    return v
-
-
-# The longest step or snapshot duration the app could have written: a day.
-# StretchGuide's bound, so a 1e300 from elsewhere is refused by name.
-MAX_DURATION_S = 86_400.0
-
-STEP_KINDS = frozenset(("prepare", "hold", "reps", "switch", "rest"))  # core.timeline.StepKind
-STEP_SIDES = frozenset(("left", "right"))
-
-
-# The values a field may hold are the file's words (JSON), listed as written.
-def _duration(v: float) -> float:
-    if not 0 <= v <= MAX_DURATION_S:
-        raise ValueError(_seconds_range())
-    return v
-
-
-def _seconds_range() -> Message:
-    return said("must be {low} to {high} seconds", low=0, high=int(MAX_DURATION_S))
-
-
-def _step_kind(v: str) -> str:
-    if v not in STEP_KINDS:
-        raise ValueError(said("must be one of {values}", values=", ".join(sorted(STEP_KINDS))))
-    return v
-
-
-def _step_side(v: str) -> str:
-    if v not in STEP_SIDES:
-        raise ValueError(said("must be left or right (or null)"))
-    return v
-
-
-def _named(v: str) -> str:
-    if not v.strip():
-        raise ValueError(said("must not be empty"))
-    return v
-
-
-def _uuid(v: str) -> str:
-    try:
-        return str(uuid.UUID(v))
-    except ValueError:  # said in Python's words ("invalid literal for int()")
-        example = "0f8fad5b-d9cb-469f-a165-70867728950e"
-        raise ValueError(said("expected a UUID such as {example}", example=example)) from None
-
-
-def _one_of(kind: type[StrEnum]) -> Callable[[str], str]:
-    """A check that ``v`` is one of ``kind``'s values, said with the list
-    (the enum's own error is "'x' is not a valid Extent")."""
-    allowed = [member.value for member in kind]
-
-    def check(v: str) -> str:
-        if v not in allowed:
-            raise ValueError(said("expected one of {values}", values=", ".join(allowed)))
-        return v
-
-    return check
-
-
-def _snapshot(routine: dict[str, Any]) -> Any:
-    snapshot_shape(routine)
-    for raw in routine.get("items", ()) if isinstance(routine.get("items"), list) else ():
-        for key in ("reps", "sets"):
-            # 1.5, "1" or true are no count the app writes (the reader would
-            # have made 1 of each).
-            if isinstance(raw, dict) and key in raw and type(raw[key]) is not int:
-                raise ValueError(
-                    said(
-                        "{field} must be a whole number, got {value}",
-                        field=key,
-                        value=repr(raw[key]),
-                    )
-                )
-    snap = snapshot_from_json(json.dumps(routine))
-    for item in snap.items:
-        for number in (item.hold_s, item.rep_s, item.rest_s):
-            if not math.isfinite(number) or not 0 <= number <= MAX_DURATION_S:
-                raise ValueError(
-                    said(
-                        "durations must be {low} to {high} seconds",
-                        low=0,
-                        high=int(MAX_DURATION_S),
-                    )
-                )
-        if not (0 <= item.reps <= 1_000_000 and 0 <= item.sets <= 1_000_000):
-            raise ValueError(said("reps and sets must be {low} to {high}", low=0, high=1_000_000))
-        if not (_encodable(item.exercise_id) and _encodable(item.sides)):
-            raise ValueError(INVALID_CHARACTERS)
-    if not _encodable(snap.name):
-        raise ValueError(INVALID_CHARACTERS)
-    return snap
-
-
-INVALID_CHARACTERS = said("text with invalid characters")
-
-
 def _object_expected(field: str) -> Message:
     return said("{field}: expected an object", field=field)
 
@@ -255,11 +143,11 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         ck.add(_object_expected(w))
         return None
     row: dict[str, Any] = {
-        "uuid": ck.get(s, "uuid", w, str, check=_uuid),
-        "routine_id": ck.get(s, "routine_id", w, str, check=_named),
+        "uuid": ck.get(s, "uuid", w, str, check=uuid_text),
+        "routine_id": ck.get(s, "routine_id", w, str, check=named),
         "started": ck.get(s, "started", w, str, check=parse_iso),
         "ended": ck.get(s, "ended", w, str, optional=True, check=parse_iso),
-        "status": ck.get(s, "status", w, str, check=_one_of(SessionStatus)),
+        "status": ck.get(s, "status", w, str, check=one_of(SessionStatus)),
         "options": ck.get(s, "options", w, dict),
     }
     # An end before the start is not refused: only an older StretchGuide on a
@@ -268,7 +156,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
     routine = ck.get(s, "routine", w, dict)
     if routine is not None:
         try:
-            row["snapshot"] = _snapshot(routine)
+            row["snapshot"] = snapshot(routine)
         except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as exc:
             ck.add(
                 said(
@@ -278,7 +166,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
                 )
             )
     if row["options"] is not None and not all(
-        isinstance(v, str) and _encodable(v) and _encodable(k) for k, v in row["options"].items()
+        isinstance(v, str) and encodable(v) and encodable(k) for k, v in row["options"].items()
     ):
         ck.add(said("{field}: values must be text", field=f"{w}.options"))
     if row["uuid"] is not None:
@@ -292,7 +180,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         if not isinstance(st, dict):
             ck.add(_object_expected(ws))
             continue
-        idx = ck.get(st, "index", ws, int, check=_small_count)
+        idx = ck.get(st, "index", ws, int, check=small_count)
         if idx is not None and idx in indexes:
             ck.add(said("{field}: {value} appears twice", field=f"{ws}.index", value=idx))
         indexes.add(idx)
@@ -300,11 +188,11 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
             (
                 idx,
                 ck.get(st, "exercise_id", ws, str),
-                ck.get(st, "kind", ws, str, check=_step_kind),
-                ck.get(st, "side", ws, str, optional=True, check=_step_side),
-                ck.get(st, "set", ws, int, check=_small_count),
-                ck.get(st, "planned_s", ws, (int, float), check=_duration),
-                ck.get(st, "done_s", ws, (int, float), check=_duration),
+                ck.get(st, "kind", ws, str, check=step_kind),
+                ck.get(st, "side", ws, str, optional=True, check=step_side),
+                ck.get(st, "set", ws, int, check=small_count),
+                ck.get(st, "planned_s", ws, (int, float), check=duration),
+                ck.get(st, "done_s", ws, (int, float), check=duration),
                 ck.get(st, "skipped", ws, bool),
                 ck.get(st, "completed", ws, str, check=parse_iso),
             )
@@ -327,7 +215,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
                 )
             )
         exercises.add(ex)
-        resp = ck.get(r, "response", wr, str, check=_one_of(Response))
+        resp = ck.get(r, "response", wr, str, check=one_of(Response))
         responses.append((ex, resp))
     row["responses"] = responses
     hurts = []
@@ -337,7 +225,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         if not isinstance(h, dict):
             ck.add(_object_expected(wh))
             continue
-        hid = ck.get(h, "uuid", wh, str, check=_uuid)
+        hid = ck.get(h, "uuid", wh, str, check=uuid_text)
         if hid is not None and hid in hurt_ids:
             ck.add(said("{field}: appears twice", field=f"{wh}.uuid"))
         hurt_ids.add(hid)
@@ -345,7 +233,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
             (
                 hid,
                 ck.get(h, "exercise_id", wh, str),
-                ck.get(h, "step_index", wh, int, check=_small_count),
+                ck.get(h, "step_index", wh, int, check=small_count),
                 ck.get(h, "at", wh, str, check=parse_iso),
             )
         )
@@ -358,17 +246,17 @@ def _check_checkin(ck: _Checker, c: Any, w: str, seen: set[str]) -> dict[str, An
         ck.add(_object_expected(w))
         return None
     row = {
-        "uuid": ck.get(c, "uuid", w, str, check=_uuid),
+        "uuid": ck.get(c, "uuid", w, str, check=uuid_text),
         "at": ck.get(c, "at", w, str, check=parse_iso),
-        "kind": ck.get(c, "kind", w, str, check=_one_of(CheckInKind)),
-        "back": ck.get(c, "back", w, int, check=_scale),
-        "leg": ck.get(c, "leg", w, int, check=_scale),
-        "extent": ck.get(c, "extent", w, str, check=_one_of(Extent)),
+        "kind": ck.get(c, "kind", w, str, check=one_of(CheckInKind)),
+        "back": ck.get(c, "back", w, int, check=scale),
+        "leg": ck.get(c, "leg", w, int, check=scale),
+        "extent": ck.get(c, "extent", w, str, check=one_of(Extent)),
         "tingling": ck.get(c, "tingling", w, bool),
         "numbness": ck.get(c, "numbness", w, bool),
         "weakness": ck.get(c, "weakness", w, bool),
         "note": ck.get(c, "note", w, str),
-        "session": ck.get(c, "session", w, str, optional=True, check=_uuid),
+        "session": ck.get(c, "session", w, str, optional=True, check=uuid_text),
     }
     if row["uuid"] is not None:
         if row["uuid"] in seen:
