@@ -5,8 +5,8 @@
 
 The template holds every built-in content text (exercises, routines,
 guidance; keyed by content id in ``msgctxt``) and every literal string in a
-``_()``, ``N_()``, ``NP_()``, ``ngettext()`` or ``pgettext()`` call under
-``stretchguide/core`` and ``stretchguide/commands``. Updating a ``.po``
+``_()``, ``N_()``, ``NP_()``, ``ngettext()``, ``pgettext()``, ``said()`` or
+``said_n()`` call under ``CODE_DIRS`` and in ``CODE_FILES``. Updating a ``.po``
 keeps its translations; when the English of a content text changed, the old
 translation is kept but marked ``fuzzy`` with the old English beside it
 (``#| msgid``), so it is not used until a translator checks it. Entries no
@@ -35,7 +35,7 @@ from stretchguide.core.i18n import (  # noqa: E402
 
 PACKAGE = ROOT / "src" / "stretchguide"
 LOCALE = PACKAGE / "locale"
-CODE_DIRS = ("core", "commands", "store")
+CODE_DIRS = ("core", "commands", "store", "voice")
 # Qt-free modules under qt/ whose words a person takes away on paper (the
 # clinician report, the routine sheet): core's gettext, not Qt's tr().
 CODE_FILES = ("qt/report_data.py", "qt/report_words.py", "qt/sheet.py", "__main__.py")

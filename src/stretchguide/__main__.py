@@ -156,9 +156,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from stretchguide.commands.argparse_words import argparse_gettext
 
             parser.error(argparse_gettext("unrecognized arguments: %s") % " ".join(qt_args))
-    if args.data_dir is not None and not args.data_dir.strip():
-        # Empty once meant the default folder, quietly: a slip is said.
-        parser.error("--data-dir: " + _english("an empty path names no file or folder"))
+        if args.data_dir is not None and not args.data_dir.strip():
+            # Empty once meant the default folder, quietly: a slip is said
+            # (inside the scope, so argparse's "usage:" and "error:" are in
+            # the command's language too).
+            if commands:
+                from stretchguide.core.i18n import _
+            else:
+                _ = _english
+            parser.error("--data-dir: " + _("an empty path names no file or folder"))
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:
         from stretchguide.commands.selftest import run_self_test

@@ -109,7 +109,9 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
             else:
                 print(exchange.export_json(history, args.json, overwrite=args.force))
         except exchange.ExportError as exc:
-            hint = " Add --force to replace it." if "already exists" in str(exc) else ""
+            hint = ""
+            if isinstance(exc, exchange.ExportExistsError):
+                hint = " " + _("Add --force to replace it.")
             print(exc.user_message + hint, file=sys.stderr)
             return 1
     return 0
@@ -139,7 +141,7 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             report = exchange.import_json(history, args.file)
         except exchange.ImportValidationError as exc:
-            print(str(exc), file=sys.stderr)
+            print(exc.user_report(), file=sys.stderr)
             return 1
         except StoreError as exc:  # e.g. its safety copy's path is too long
             print(

@@ -13,7 +13,9 @@ from typing import Any
 from stretchguide.core.catalog import (
     CatalogError,
     Dose,
+    Equipment,
     Exercise,
+    Position,
     Routine,
     describe_dose,
     load_builtin,
@@ -21,8 +23,30 @@ from stretchguide.core.catalog import (
     load_user_routines,
     routine_equipment,
 )
-from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
+from stretchguide.core.i18n import NP_, _, current_language, ngettext, pgettext, translate_catalog
 from stretchguide.paths import AppPaths
+
+# The listing's words for equipment and positions; the JSON keeps the ids.
+# (The same English as the app's labels, qt/routine_list.py.)
+EQUIPMENT_WORDS = {
+    Equipment.MAT: NP_("equipment", "mat"),
+    Equipment.CHAIR: NP_("equipment", "chair"),
+    Equipment.WALL: NP_("equipment", "wall"),
+    Equipment.STRAP: NP_("equipment", "strap"),
+    Equipment.BAND: NP_("equipment", "band"),
+    Equipment.SMALL_BALL: NP_("equipment", "small ball"),
+    Equipment.EXERCISE_BALL: NP_("equipment", "exercise ball"),
+    Equipment.SUPPORT: NP_("equipment", "sturdy support"),
+    Equipment.HELPER: NP_("equipment", "helper"),
+}
+POSITION_WORDS = {
+    Position.SUPINE: NP_("position", "lying on back"),
+    Position.PRONE: NP_("position", "lying face down"),
+    Position.SIDE_LYING: NP_("position", "lying on side"),
+    Position.SEATED: NP_("position", "seated"),
+    Position.STANDING: NP_("position", "standing"),
+    Position.ALL_FOURS: NP_("position", "hands and knees"),
+}
 
 
 def register(sub: Any) -> None:
@@ -138,7 +162,12 @@ def run_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     out = [_("Routines ({count})").format(count=len(routines)), ""]
     for routine in routines:
         mark = "" if routine.builtin else "  " + _("[yours]")
-        equipment = ", ".join(sorted(e.value for e in routine_equipment(routine, exercises)))
+        equipment = ", ".join(
+            sorted(
+                pgettext("equipment", EQUIPMENT_WORDS[e])
+                for e in routine_equipment(routine, exercises)
+            )
+        )
         out.append(f"{routine.id}  {routine.name}{mark}")
         out.append(
             f"    {_minutes(_duration_s(routine, exercises))}; {routine.schedule.text}"
@@ -151,10 +180,8 @@ def run_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     out.append(_("Exercises ({count})").format(count=len(exercises)))
     out.append("")
     for exercise in exercises.values():
-        out.append(
-            f"{exercise.id:30} {exercise.name} ({exercise.position.value}): "
-            f"{describe_dose(exercise.dose)}"
-        )
+        position = pgettext("position", POSITION_WORDS[exercise.position])
+        out.append(f"{exercise.id:30} {exercise.name} ({position}): {describe_dose(exercise.dose)}")
     print("\n".join(out))
     return 0
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchguide.core.catalog import printable
-from stretchguide.core.i18n import _, ngettext
+from stretchguide.core.i18n import _, format_number, ngettext
 from stretchguide.paths import AppPaths
 
 
@@ -55,7 +55,7 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         recognizer = Recognizer()
     except VoiceUnavailableError as exc:
-        print(f"stretchguide: {exc}", file=sys.stderr)
+        print(f"stretchguide: {exc.user_message}", file=sys.stderr)
         return 2
     status = 0
     for name in args.files:
@@ -63,7 +63,7 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             recording = read_recording(path)
         except AudioFileError as exc:
-            print(f"stretchguide: {shown(str(exc))}", file=sys.stderr)
+            print(f"stretchguide: {shown(exc.user_message)}", file=sys.stderr)
             status = 1
             continue
         recognizer.reset()
@@ -84,17 +84,22 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
                     "16000 Hz and misses more commands in it"
                 ).format(rate=recording.rate)
             )
+        # The command words stay English: they are what the person says.
         for h in heard:
-            print(
-                f"  {h.start_s:7.2f}-{h.end_s:.2f} s  {h.command.value:<7} "
-                f'"{h.text}"  ' + _("(known at {seconds} s)").format(seconds=f"{h.decided_s:.2f}")
-            )
+            known = _("(known at {seconds} s)").format(seconds=_seconds(h.decided_s))
+            print(f'  {_span(h.start_s, h.end_s)}  {h.command.value:<7} "{h.text}"  {known}')
         if args.all:
             for u in recognizer.utterances:
                 if u.command is None:
-                    print(
-                        f"  {u.start_s:7.2f}-{u.end_s:.2f} s  "
-                        + _("(not a command)")
-                        + f' "{u.text}"'
-                    )
+                    print(f'  {_span(u.start_s, u.end_s)}  {_("(not a command)")} "{u.text}"')
     return status
+
+
+def _seconds(value: float) -> str:
+    """Seconds with two decimals and the language's decimal mark ("1,25" in de/es/fr)."""
+    return format_number(value, 2)
+
+
+def _span(start: float, end: float) -> str:
+    """Where an utterance lies in the recording, right-aligned so the lines line up."""
+    return f"{_seconds(start):>7}-{_seconds(end)} s"

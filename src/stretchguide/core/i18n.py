@@ -456,7 +456,7 @@ def placeholders(text: str) -> list[str]:
 
 # --- Finding code strings ---------------------------------------------------
 
-MARKERS: Final = {"_": 1, "N_": 1, "ngettext": 2, "pgettext": 2, "NP_": 2}
+MARKERS: Final = {"_": 1, "N_": 1, "said": 1, "ngettext": 2, "said_n": 2, "pgettext": 2, "NP_": 2}
 
 
 @dataclass(frozen=True)
@@ -468,7 +468,7 @@ class CodeText:
 
 
 def code_texts(source: str, where: str) -> list[CodeText]:
-    """The literal strings in ``_()``/``N_()``/``NP_()``/``ngettext()``/``pgettext()`` calls."""
+    """The literal strings in calls to the ``MARKERS`` (``core.messages.said`` too)."""
     import ast  # only the extractor and tests need it, not the app
 
     out: list[CodeText] = []
@@ -491,9 +491,9 @@ def code_texts(source: str, where: str) -> list[CodeText]:
             for a in args
         ]
         at = f"{where}:{node.lineno}"
-        if name in {"_", "N_"} and literal and literal[0] is not None:
+        if name in {"_", "N_", "said"} and literal and literal[0] is not None:
             out.append(CodeText(literal[0], None, None, at))
-        elif name == "ngettext" and len(literal) >= 2 and literal[0] and literal[1]:
+        elif name in {"ngettext", "said_n"} and len(literal) >= 2 and literal[0] and literal[1]:
             out.append(CodeText(literal[0], literal[1], None, at))
         elif name in {"pgettext", "NP_"} and len(literal) >= 2 and literal[0] and literal[1]:
             out.append(CodeText(literal[1], None, literal[0], at))

@@ -88,7 +88,7 @@ class VoiceWorker(QObject):
         try:
             self._recognizer = Recognizer()
         except VoiceUnavailableError as exc:
-            self.sig_failed.emit(str(exc))
+            self.sig_failed.emit(exc.user_message)  # in the language of core's words
             return
         self.sig_ready.emit()
 

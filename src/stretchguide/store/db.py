@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from stretchguide.core.i18n import _, format_datetime
+from stretchguide.core.messages import Message, said
 from stretchguide.paths import AppPaths
 from stretchguide.store.errors import (
     ForeignDatabaseError,
@@ -252,6 +253,10 @@ def stale_wal(path: Path) -> str | None:
     return None
 
 
+def _application_id(app_id: int) -> Message:
+    return said("application id {id}", id=f"{app_id:#x}")
+
+
 def _identify(path: Path) -> None:
     """Raise :class:`ForeignDatabaseError` unless ``path`` is our history (or empty).
 
@@ -260,7 +265,7 @@ def _identify(path: Path) -> None:
     """
     app_id = read_header_application_id(path)
     if app_id not in (0, APPLICATION_ID):
-        raise ForeignDatabaseError(path, f"application id {app_id:#x}")
+        raise ForeignDatabaseError(path, _application_id(app_id))
     try:
         ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
@@ -276,10 +281,12 @@ def _identify(path: Path) -> None:
     if app_id == APPLICATION_ID or (app_id == 0 and not tables and version == 0):
         return
     if app_id != 0:
-        raise ForeignDatabaseError(path, f"application id {app_id:#x}")
+        raise ForeignDatabaseError(path, _application_id(app_id))
     if version == 0 or not tables >= OUR_TABLES:
-        shown = ", ".join(sorted(tables)[:5]) or "no tables"
-        raise ForeignDatabaseError(path, f"tables: {shown}")
+        if not tables:
+            raise ForeignDatabaseError(path, said("no tables"))
+        shown = ", ".join(sorted(tables)[:5])
+        raise ForeignDatabaseError(path, said("tables: {names}", names=shown))
 
 
 def _try_backup(make: Callable[[], Path | None]) -> tuple[Path | None, str | None]:
@@ -368,7 +375,7 @@ def open_database(
                     wal_size = 0
                 app_id = read_header_application_id(path)
                 if app_id not in (0, APPLICATION_ID):
-                    raise ForeignDatabaseError(path, f"application id {app_id:#x}")
+                    raise ForeignDatabaseError(path, _application_id(app_id))
                 if wal_size > 0:
                     # The newest header may still sit in the WAL.
                     version = max(version, _check_version_readonly(path) or 0)
@@ -459,7 +466,7 @@ def open_read_only(paths: AppPaths, why: ReadOnlyError) -> OpenResult:
     notice = _(
         "Your history was opened for reading only, because StretchGuide cannot write to "
         "{path}: {problem}. No backup was made."
-    ).format(path=why.path, problem=why.problem)
+    ).format(path=why.path, problem=why.user_problem)
     return OpenResult(conn, False, (), None, None, notice, read_only=True)
 
 

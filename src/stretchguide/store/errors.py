@@ -10,6 +10,7 @@ from pathlib import Path
 
 # The sentence a person reads is in their language; str() stays English for logs.
 from stretchguide.core.i18n import _
+from stretchguide.core.messages import Message, in_language, said
 
 
 class StoreError(Exception):
@@ -44,12 +45,15 @@ class NewerSchemaError(StoreError):
 class UnusableFileError(StoreError):
     """Something at one of our paths cannot be used; it was left as it is."""
 
-    def __init__(self, path: Path, problem: str, advice: str = "") -> None:
+    def __init__(self, path: Path, problem: Message | str, advice: str = "") -> None:
         self.path = path
-        self.problem = problem
+        self.problem = str(problem)  # English; a str is the system's own words
+        self.user_problem = in_language(problem)
         super().__init__(
             f"{path}: {problem}",
-            _("StretchGuide cannot use {path}: {problem}.").format(path=path, problem=problem)
+            _("StretchGuide cannot use {path}: {problem}.").format(
+                path=path, problem=self.user_problem
+            )
             + " "
             + (advice or _("Nothing was changed; please move it out of the way or fix it.")),
         )
@@ -58,10 +62,10 @@ class UnusableFileError(StoreError):
 class ForeignDatabaseError(UnusableFileError):
     """history.db is another program's SQLite database; it was not touched."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: Message) -> None:
         super().__init__(
             path,
-            f"it is a database of another program ({detail})",
+            said("it is a database of another program ({detail})", detail=detail),
             _("StretchGuide did not change it. Move it elsewhere to start a new history here."),
         )
 
@@ -74,9 +78,9 @@ class ReadOnlyError(UnusableFileError):
     def __init__(self, path: Path, read_only_fs: bool) -> None:
         self.read_only_fs = read_only_fs
         if read_only_fs:
-            problem = _("it is on a read-only file system, so nothing can be saved there")
+            problem = said("it is on a read-only file system, so nothing can be saved there")
         else:
-            problem = _("you may read it but not change it (its permissions)")
+            problem = said("you may read it but not change it (its permissions)")
         super().__init__(
             path,
             problem,
@@ -96,10 +100,12 @@ class PathTooLongError(UnusableFileError):
         self.limit = limit
         super().__init__(
             path,
-            _(
+            said(
                 "its path is too long for the database ({size} bytes with the names of the "
-                "files kept there; SQLite can open at most {limit})"
-            ).format(size=size, limit=limit),
+                "files kept there; SQLite can open at most {limit})",
+                size=size,
+                limit=limit,
+            ),
             _(
                 "Nothing was changed. Move the data folder higher up, or give it or the "
                 "folders above it shorter names."

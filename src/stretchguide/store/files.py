@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from stretchguide.core.messages import said
 from stretchguide.store.errors import PathTooLongError, ReadOnlyError, UnusableFileError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -159,20 +160,22 @@ def check_usable(path: Path, *, folder: bool = False) -> None:
     except OSError as exc:
         raise UnusableFileError(path, exc.strerror or str(exc)) from exc
     if stat.S_ISLNK(st.st_mode):
-        raise UnusableFileError(path, "it is a symbolic link, which stretchguide does not follow")
+        raise UnusableFileError(
+            path, said("it is a symbolic link, which stretchguide does not follow")
+        )
     if folder and not stat.S_ISDIR(st.st_mode):
-        raise UnusableFileError(path, "it should be a folder but is a file")
+        raise UnusableFileError(path, said("it should be a folder but is a file"))
     if not folder and stat.S_ISDIR(st.st_mode):
-        raise UnusableFileError(path, "it should be a file but is a folder")
+        raise UnusableFileError(path, said("it should be a file but is a folder"))
     if not folder and not stat.S_ISREG(st.st_mode):
-        raise UnusableFileError(path, "it is not a regular file (perhaps a pipe or a device)")
+        raise UnusableFileError(path, said("it is not a regular file (perhaps a pipe or a device)"))
     if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-        raise UnusableFileError(path, "it belongs to another user")
+        raise UnusableFileError(path, said("it belongs to another user"))
     readable = os.access(path, os.R_OK | (os.X_OK if folder else 0))
     if readable and not os.access(path, os.W_OK):
         raise ReadOnlyError(path, on_read_only_fs(path))
     if not readable:
-        raise UnusableFileError(path, "you do not have permission to read and change it")
+        raise UnusableFileError(path, said("you do not have permission to read and change it"))
 
 
 def on_read_only_fs(path: Path) -> bool:

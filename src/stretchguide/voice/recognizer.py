@@ -43,17 +43,15 @@ from stretchguide.voice.commands import (
     settle,
 )
 from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
+from stretchguide.voice.errors import AudioFileError as AudioFileError  # callers import them here
+from stretchguide.voice.errors import VoiceUnavailableError as VoiceUnavailableError
+from stretchguide.voice.errors import engine_failed, engine_missing
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
-from stretchguide.voice.wav import AudioFileError as AudioFileError  # callers import them here
 from stretchguide.voice.wav import read_recording as read_recording
 from stretchguide.voice.wav import read_wav as read_wav
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
-
-
-class VoiceUnavailableError(Exception):
-    """The speech engine or its model cannot be used here (reason in the message)."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +88,7 @@ def _engine() -> Any:
     try:
         import pocketsphinx  # type: ignore[import-untyped]
     except ImportError as exc:
-        raise VoiceUnavailableError(
-            "The speech engine (pocketsphinx) is not installed. "
-            "Install it with: pip install 'stretchguide[voice]'"
-        ) from exc
+        raise engine_missing() from exc
     return pocketsphinx
 
 
@@ -234,7 +229,7 @@ class Recognizer:
         except VoiceUnavailableError:
             raise
         except Exception as exc:  # the engine's own errors carry no type of their own
-            raise VoiceUnavailableError(f"The speech engine could not start: {exc}") from exc
+            raise engine_failed(exc) from exc
         self._app_lines = set(app_lines()) if self._judge is not None else set()
         if own_voice is True:  # the app's own clips, to tell its voice from a command
             own_voice = default_own_voice(endpoint_window_s, endpoint_ratio) or False

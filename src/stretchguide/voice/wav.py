@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from stretchguide.clip_files import ALAW, MULAW, PCM, alaw_decode, mulaw_decode, riff_chunks
+from stretchguide.core.messages import Message, said
 from stretchguide.plain_files import NotPlainFileError, open_plain
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
+from stretchguide.voice.errors import AudioFileError as AudioFileError  # callers import it here
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
-
-
-class AudioFileError(Exception):
-    """A recording cannot be read (file and reason in the message)."""
 
 
 FLOAT = 3  # beside clip_files' PCM, ALAW and MULAW
@@ -151,14 +149,22 @@ def read_recording(path: Path) -> Recording:
                 out.append(convert(_to_16_bit(raw, fmt)))
             return Recording(convert.end(out), fmt.rate)
     except NotPlainFileError as exc:
-        what = "a folder" if exc.folder else "a pipe or device"
-        raise AudioFileError(f"{path}: {what}, not a WAV file") from exc
+        if exc.folder:
+            raise AudioFileError(_a_folder(path)) from exc
+        raise AudioFileError(said("{path}: a pipe or device, not a WAV file", path=path)) from exc
     except FileNotFoundError as exc:
-        raise AudioFileError(f"{path}: no such file") from exc
+        raise AudioFileError(said("{path}: no such file", path=path)) from exc
     except IsADirectoryError as exc:  # Windows opens no folder as a file
-        raise AudioFileError(f"{path}: a folder, not a WAV file") from exc
+        raise AudioFileError(_a_folder(path)) from exc
     except OSError as exc:
-        raise AudioFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        # The reason is the system's own ("Permission denied").
+        raise AudioFileError(
+            said("{path}: cannot be read ({reason})", path=path, reason=exc.strerror or exc)
+        ) from exc
+
+
+def _a_folder(path: Path) -> Message:
+    return said("{path}: a folder, not a WAV file", path=path)
 
 
 def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:
@@ -166,9 +172,13 @@ def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:
     the first of them."""
     head = fh.read(12)
     if len(head) < 12:
-        raise AudioFileError(f"{path}: not a readable WAV file (it ends inside its header)")
+        raise AudioFileError(
+            said("{path}: not a readable WAV file (it ends inside its header)", path=path)
+        )
     if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-        raise AudioFileError(f"{path}: not a readable WAV file (it does not start with RIFF/WAVE)")
+        raise AudioFileError(
+            said("{path}: not a readable WAV file (it does not start with RIFF/WAVE)", path=path)
+        )
     fmt: _Format | None = None
     for name, size in riff_chunks(fh):
         if name == b"fmt ":
@@ -176,35 +186,67 @@ def _header(path: Path, fh: IO[bytes]) -> tuple[_Format, int]:
         elif name == b"data":
             if fmt is None:
                 raise AudioFileError(
-                    f"{path}: not a readable WAV file (its data comes before its format)"
+                    said(
+                        "{path}: not a readable WAV file (its data comes before its format)",
+                        path=path,
+                    )
                 )
             return fmt, size
-    what = "format" if fmt is None else "data"
-    raise AudioFileError(f"{path}: not a readable WAV file (it has no {what} chunk)")
+    if fmt is None:
+        raise AudioFileError(
+            said("{path}: not a readable WAV file (it has no format chunk)", path=path)
+        )
+    raise AudioFileError(said("{path}: not a readable WAV file (it has no data chunk)", path=path))
 
 
 def _format(path: Path, body: bytes) -> _Format:
     if len(body) < 16:
-        raise AudioFileError(f"{path}: not a readable WAV file (its format chunk is cut short)")
+        raise AudioFileError(
+            said("{path}: not a readable WAV file (its format chunk is cut short)", path=path)
+        )
     tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
     if tag == EXTENSIBLE and len(body) >= 26:
         (tag,) = struct.unpack("<H", body[24:26])  # the sub-format GUID's first field
     if (tag, bits) not in _SUPPORTED:
-        kind = {PCM: "PCM", FLOAT: "floating-point", ALAW: "A-law", MULAW: "mu-law"}.get(
-            tag, f"format {tag}"
-        )
-        raise AudioFileError(
-            f"{path}: {bits}-bit {kind} samples; supported are 8-, 16-, 24- and 32-bit PCM, "
-            "32- and 64-bit floating point, mu-law and A-law"
-        )
+        raise AudioFileError(_unsupported(path, tag, bits))
     if not 1 <= channels <= MAX_CHANNELS:
-        raise AudioFileError(f"{path}: {channels} channels; a recording has 1 to {MAX_CHANNELS}")
+        raise AudioFileError(
+            said(
+                "{path}: {channels} channels; a recording has 1 to {most}",
+                path=path,
+                channels=channels,
+                most=MAX_CHANNELS,
+            )
+        )
     if not MIN_RATE <= rate <= MAX_RATE:
         raise AudioFileError(
-            f"{path}: a sample rate of {rate} Hz; a recording of speech needs "
-            f"{MIN_RATE} to {MAX_RATE} Hz"
+            said(
+                "{path}: a sample rate of {rate} Hz; a recording of speech needs "
+                "{low} to {high} Hz",
+                path=path,
+                rate=rate,
+                low=MIN_RATE,
+                high=MAX_RATE,
+            )
         )
     return _Format(tag, channels, rate, bits)
+
+
+SUPPORTED = said(
+    "supported are 8-, 16-, 24- and 32-bit PCM, 32- and 64-bit floating point, mu-law and A-law"
+)
+
+
+def _unsupported(path: Path, tag: int, bits: int) -> Message:
+    """Samples of a kind this reader does not take, said with what it takes."""
+    names: dict[int, object] = {PCM: "PCM", ALAW: said("A-law"), MULAW: said("mu-law")}
+    if tag in names:
+        samples = said("{bits}-bit {kind} samples", bits=bits, kind=names[tag])
+    elif tag == FLOAT:
+        samples = said("{bits}-bit floating-point samples", bits=bits)
+    else:
+        samples = said("{bits}-bit format {tag} samples", bits=bits, tag=tag)
+    return said("{path}: {samples}; {supported}", path=path, samples=samples, supported=SUPPORTED)
 
 
 def _to_16_bit(raw: bytes, fmt: _Format) -> bytes:

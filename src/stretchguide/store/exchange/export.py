@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from stretchguide.core.messages import said
 from stretchguide.store import files
 from stretchguide.store.exchange.formats import (
     CSV_COLUMNS,
@@ -26,6 +27,7 @@ from stretchguide.store.exchange.formats import (
     FORMAT_VERSION,
     PROGRESS_EVERY,
     ExportError,
+    ExportExistsError,
     Progress,
     safe_iso,
 )
@@ -54,22 +56,25 @@ def _target_file(path: Path, overwrite: bool) -> None:
     except OSError as exc:
         raise ExportError(path, exc.strerror or str(exc)) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise ExportError(path, "that is a folder; give a file name")
+        raise ExportError(path, said("that is a folder; give a file name"))
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-        raise ExportError(path, "that is not a regular file")
+        raise ExportError(path, said("that is not a regular file"))
     if not overwrite:
-        raise ExportError(path, "the file already exists (choose to overwrite it)")
+        raise ExportExistsError(path)
 
 
 def _make_folder(folder: Path, path_for_errors: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except FileExistsError as exc:
-        raise ExportError(folder, "that is a file, not a folder") from exc
+        raise ExportError(folder, _NOT_A_FOLDER) from exc
     except OSError as exc:
         raise ExportError(path_for_errors, exc.strerror or str(exc)) from exc
     if not folder.is_dir():
-        raise ExportError(folder, "that is a file, not a folder")
+        raise ExportError(folder, _NOT_A_FOLDER)
+
+
+_NOT_A_FOLDER = said("that is a file, not a folder")
 
 
 class _PrivateFile:
@@ -308,7 +313,7 @@ def export_csv(
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise ExportError(folder, "that is a file; give a folder for the CSV files")
+        raise ExportError(folder, said("that is a file; give a folder for the CSV files"))
     targets = [folder / name for name in CSV_COLUMNS]
     _make_folder(folder, folder)
     for t in targets:

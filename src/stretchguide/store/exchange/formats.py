@@ -7,13 +7,13 @@ said once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from stretchguide.core.i18n import N_, _, ngettext
-from stretchguide.core.words import plural
+from stretchguide.core.messages import Message, in_language, said, said_n
 from stretchguide.store.errors import StoreError
 
 FORMAT = "stretchguide-history"
@@ -87,12 +87,22 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 class ExportError(StoreError):
     """The export could not be written; nothing was left half-written."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: Message | str) -> None:
         self.path = path
+        # A str detail is the system's own words ("No space left on device").
         super().__init__(
             f"{path}: {detail}",
-            _("Could not export to {path}: {detail}.").format(path=path, detail=detail),
+            _("Could not export to {path}: {detail}.").format(
+                path=path, detail=in_language(detail)
+            ),
         )
+
+
+class ExportExistsError(ExportError):
+    """The file is there already and was not to be replaced (``--force`` replaces it)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, said("the file already exists (choose to overwrite it)"))
 
 
 def iso_local(ts: int, utc_offset: int) -> str:
@@ -125,59 +135,117 @@ def parse_iso(text: str) -> tuple[int, int]:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:  # "Invalid isoformat string": Python's words
-        raise ValueError("expected a time such as 2024-01-31T08:00:00+01:00") from None
+        raise ValueError(
+            said("expected a time such as {example}", example="2024-01-31T08:00:00+01:00")
+        ) from None
     offset = parsed.utcoffset()
     if offset is None:
-        raise ValueError("needs a UTC offset, e.g. +01:00")
+        raise ValueError(said("needs a UTC offset, e.g. {example}", example="+01:00"))
     off = offset.total_seconds()
     if off != int(off) or abs(off) > MAX_OFFSET:
-        raise ValueError("the UTC offset must be whole seconds within 18 hours")
+        raise ValueError(said("the UTC offset must be whole seconds within 18 hours"))
     try:
         ts = parsed.timestamp()
     except (OverflowError, ValueError, OSError) as exc:
-        raise ValueError("out of range") from exc
+        raise ValueError(said("out of range")) from exc
     if ts != int(ts):
-        raise ValueError("whole seconds only")
+        raise ValueError(said("whole seconds only"))
     if not MIN_TIME <= ts < MAX_TIME:
-        raise ValueError("must be between 1970 and 2200")
+        raise ValueError(said("must be between 1970 and 2200"))
     return int(ts), int(off)
 
 
-class ImportValidationError(StoreError):
-    """The file was rejected whole; ``problems`` lists every issue found."""
+SHOWN = 20  # problems listed on the terminal; the rest are counted
 
-    def __init__(self, source: Path, problems: list[str]) -> None:
+
+class ImportValidationError(StoreError):
+    """The file was rejected whole; ``problems`` lists every issue found.
+
+    ``problems`` (and ``str()``) are English, for logs and bug reports;
+    ``user_problems`` are the same lines in the person's language, each with
+    its field path or place in the file as written.
+    """
+
+    def __init__(self, source: Path, problems: Sequence[Message | str]) -> None:
         self.source = source
-        self.problems = problems
-        shown = "\n".join(f"  {p}" for p in problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        self.problems = [str(p) for p in problems]
+        self.user_problems = [in_language(p) for p in problems]
+        count = len(problems)
+        self._header = said_n(
+            "{path}: {n} problem, nothing was imported:",
+            "{path}: {n} problems, nothing was imported:",
+            count,
+            path=source,
+            n=count,
+        )
+        self._more = said_n("... and {n} more", "... and {n} more", count - SHOWN, n=count - SHOWN)
         super().__init__(
-            f"{source}: {plural(len(problems), 'problem')}, nothing was imported:\n{shown}{more}",
+            _listed(str(self._header), self.problems, str(self._more)),
             ngettext(
                 "{name} could not be imported ({n} problem); your history was not changed.",
                 "{name} could not be imported ({n} problems); your history was not changed.",
-                len(problems),
-            ).format(name=source.name, n=len(problems)),
+                count,
+            ).format(name=source.name, n=count),
         )
 
+    def user_report(self) -> str:
+        """``str()`` in the person's language, for ``stretchguide import``."""
+        header, more = self._header.translated(), self._more.translated()
+        return _listed(header, self.user_problems, more)
 
-def json_kind(value: object) -> str:
-    """What a decoded JSON value is, in JSON's words (Python's were "NoneType")."""
+
+def _listed(header: str, problems: list[str], more: str) -> str:
+    lines = [header, *(f"  {p}" for p in problems[:SHOWN])]
+    if len(problems) > SHOWN:
+        lines.append(f"  {more}")
+    return "\n".join(lines)
+
+
+def json_kind(value: object) -> str | Message:
+    """What a decoded JSON value is, in JSON's words (Python's were "NoneType");
+    null, true and false are JSON's own and stay as they are."""
     if value is None or isinstance(value, bool):
         return json.dumps(value)
     if isinstance(value, (int, float)):
-        return f"the number {value!r}" if len(repr(value)) <= 30 else "a number"
+        return said("the number {value}", value=repr(value)) if len(repr(value)) <= 30 else A_NUMBER
     if isinstance(value, str):
-        return "a text"
-    return "a list" if isinstance(value, list) else "an object"
+        return A_TEXT
+    return A_LIST if isinstance(value, list) else AN_OBJECT
 
 
-def expected_kind(kinds: type | tuple[type, ...]) -> str:
-    names = {int: "a number", float: "a number", str: "a text", list: "a list", dict: "an object"}
-    words = dict.fromkeys(
-        names.get(k, "true or false") for k in (kinds if isinstance(kinds, tuple) else (kinds,))
+# What a field should hold, said after "expected" ("{field}: expected {expected}").
+A_NUMBER = said("a number")
+A_TEXT = said("a text")
+A_LIST = said("a list")
+AN_OBJECT = said("an object")
+TRUE_OR_FALSE = said("true or false")
+
+
+def expected_kind(kinds: type | tuple[type, ...]) -> Message:
+    names = {int: A_NUMBER, float: A_NUMBER, str: A_TEXT, list: A_LIST, dict: AN_OBJECT}
+    words = list(
+        dict.fromkeys(
+            names.get(k, TRUE_OR_FALSE) for k in (kinds if isinstance(kinds, tuple) else (kinds,))
+        )
     )
-    return " or ".join(words)
+    out = words[0]
+    for word in words[1:]:
+        out = said("{first} or {second}", first=out, second=word)
+    return out
+
+
+def wrong_kind(field: str, kinds: type | tuple[type, ...], value: object) -> Message:
+    """``field`` holds the wrong kind of value: what it should hold and what it holds."""
+    return said(
+        "{field}: expected {expected}, got {got}",
+        field=field,
+        expected=expected_kind(kinds),
+        got=json_kind(value),
+    )
+
+
+def missing(field: str) -> Message:
+    return said("{field}: missing", field=field)
 
 
 _SNAPSHOT_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -196,17 +264,16 @@ def snapshot_shape(routine: dict[str, Any]) -> None:
     (the snapshot reader's own errors were Python's: "'NoneType' object is
     not subscriptable")."""
     if not isinstance(routine.get("name"), str):
-        raise ValueError(f"name: expected a text, got {json_kind(routine.get('name'))}")
+        raise ValueError(wrong_kind("name", str, routine.get("name")))
     items = routine.get("items", [])
     if not isinstance(items, list):
-        raise ValueError(f"items: expected a list, got {json_kind(items)}")
+        raise ValueError(wrong_kind("items", list, items))
     for i, raw in enumerate(items):
         if not isinstance(raw, dict):
-            raise ValueError(f"items[{i}]: expected an object, got {json_kind(raw)}")
+            raise ValueError(wrong_kind(f"items[{i}]", dict, raw))
         if "exercise_id" not in raw:
-            raise ValueError(f"items[{i}].exercise_id: missing")
+            raise ValueError(missing(f"items[{i}].exercise_id"))
         for key, kinds in _SNAPSHOT_FIELDS.items():
             value = raw.get(key, 0 if key != "exercise_id" and key != "sides" else "")
             if isinstance(value, bool) or not isinstance(value, kinds):
-                got = json_kind(value)
-                raise ValueError(f"items[{i}].{key}: expected {expected_kind(kinds)}, got {got}")
+                raise ValueError(wrong_kind(f"items[{i}].{key}", kinds, value))

@@ -9,16 +9,13 @@ transaction, after a backup copy of the current history.
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
+from stretchguide.core.messages import Message, reason_of, said, said_n
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.store.exchange.formats import (
     FORMAT,
@@ -26,14 +23,25 @@ from stretchguide.store.exchange.formats import (
     MAX_PROBLEMS,
     ImportValidationError,
     Progress,
-    expected_kind,
     json_kind,
+    missing,
     parse_iso,
-    snapshot_shape,
+    wrong_kind,
 )
 from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
+from stretchguide.store.exchange.values import (
+    duration,
+    encodable,
+    named,
+    one_of,
+    scale,
+    small_count,
+    snapshot,
+    step_kind,
+    step_side,
+    uuid_text,
+)
 from stretchguide.store.history import Importer
-from stretchguide.store.rows import snapshot_from_json
 
 
 class ImportTarget(Protocol):
@@ -67,10 +75,10 @@ _ABSENT = object()
 
 class _Checker:
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems: list[Message] = []
         self.count = 0
 
-    def add(self, text: str) -> None:
+    def add(self, text: Message) -> None:
         self.count += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(text)
@@ -86,9 +94,10 @@ class _Checker:
         check: Callable[[Any], object] | None = None,
     ) -> Any:
         value = obj.get(key, _ABSENT)
+        field = f"{where}.{key}"
         if value is _ABSENT:
             if not optional:
-                self.add(f"{where}.{key}: missing")
+                self.add(missing(field))
             return None
         if value is None and optional:
             return None
@@ -96,137 +105,49 @@ class _Checker:
         if isinstance(value, bool) and bool not in (
             kinds if isinstance(kinds, tuple) else (kinds,)
         ):
-            self.add(f"{where}.{key}: expected {expected_kind(kinds)}, got {json_kind(value)}")
+            self.add(wrong_kind(field, kinds, value))
             return None
         if not isinstance(value, kinds):
-            self.add(f"{where}.{key}: expected {expected_kind(kinds)}, got {json_kind(value)}")
+            self.add(wrong_kind(field, kinds, value))
             return None
-        if type(value) is str and not (
-            value.isascii() and "\x00" not in value or _encodable(value)
-        ):
-            self.add(f"{where}.{key}: text with invalid characters")
+        if type(value) is str and not (value.isascii() and "\x00" not in value or encodable(value)):
+            self.add(said("{field}: text with invalid characters", field=field))
             return None
         if check is not None:
             try:
                 return check(value)
             except (ValueError, KeyError, TypeError, OverflowError) as exc:
                 shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-                self.add(f"{where}.{key}: {shown} is not valid ({exc})")
+                self.add(
+                    said(
+                        "{field}: {value} is not valid ({reason})",
+                        field=field,
+                        value=shown,
+                        reason=reason_of(exc),
+                    )
+                )
                 return None
         return value
 
 
-def _encodable(text: str) -> bool:
-    # A lone surrogate ("\ud800") parses as JSON but SQLite cannot store it.
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in text
+def _object_expected(field: str) -> Message:
+    return said("{field}: expected an object", field=field)
 
 
-def _scale(v: int) -> int:
-    if not 0 <= v <= 10:
-        raise ValueError("must be 0 to 10")
-    return v
-
-
-def _nonneg(v: float) -> float:
-    if v < 0:
-        raise ValueError("must not be negative")
-    return v
-
-
-def _small_count(v: int) -> int:
-    if not 0 <= v <= 1_000_000:
-        raise ValueError("must be 0 to 1000000")
-    return v
-
-
-# The longest step or snapshot duration the app could have written: a day.
-# StretchGuide's bound, so a 1e300 from elsewhere is refused by name.
-MAX_DURATION_S = 86_400.0
-
-STEP_KINDS = frozenset(("prepare", "hold", "reps", "switch", "rest"))  # core.timeline.StepKind
-STEP_SIDES = frozenset(("left", "right"))
-
-
-def _duration(v: float) -> float:
-    if not 0 <= v <= MAX_DURATION_S:
-        raise ValueError("must be 0 to 86400 seconds")
-    return v
-
-
-def _step_kind(v: str) -> str:
-    if v not in STEP_KINDS:
-        raise ValueError("must be one of " + ", ".join(sorted(STEP_KINDS)))
-    return v
-
-
-def _step_side(v: str) -> str:
-    if v not in STEP_SIDES:
-        raise ValueError("must be left or right (or null)")
-    return v
-
-
-def _named(v: str) -> str:
-    if not v.strip():
-        raise ValueError("must not be empty")
-    return v
-
-
-def _uuid(v: str) -> str:
-    try:
-        return str(uuid.UUID(v))
-    except ValueError:  # said in Python's words ("invalid literal for int()")
-        raise ValueError("expected a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e") from None
-
-
-def _one_of(kind: type[StrEnum]) -> Callable[[str], str]:
-    """A check that ``v`` is one of ``kind``'s values, said with the list
-    (the enum's own error is "'x' is not a valid Extent")."""
-    allowed = [member.value for member in kind]
-
-    def check(v: str) -> str:
-        if v not in allowed:
-            raise ValueError("expected one of " + ", ".join(allowed))
-        return v
-
-    return check
-
-
-def _snapshot(routine: dict[str, Any]) -> Any:
-    snapshot_shape(routine)
-    for raw in routine.get("items", ()) if isinstance(routine.get("items"), list) else ():
-        for key in ("reps", "sets"):
-            # 1.5, "1" or true are no count the app writes (the reader would
-            # have made 1 of each).
-            if isinstance(raw, dict) and key in raw and type(raw[key]) is not int:
-                raise ValueError(f"{key} must be a whole number, got {raw[key]!r}")
-    snap = snapshot_from_json(json.dumps(routine))
-    for item in snap.items:
-        for number in (item.hold_s, item.rep_s, item.rest_s):
-            if not math.isfinite(number) or not 0 <= number <= MAX_DURATION_S:
-                raise ValueError("durations must be 0 to 86400 seconds")
-        if not (0 <= item.reps <= 1_000_000 and 0 <= item.sets <= 1_000_000):
-            raise ValueError("reps and sets must be 0 to 1000000")
-        if not (_encodable(item.exercise_id) and _encodable(item.sides)):
-            raise ValueError("text with invalid characters")
-    if not _encodable(snap.name):
-        raise ValueError("text with invalid characters")
-    return snap
+def _twice_in_file(field: str) -> Message:
+    return said("{field}: appears twice in the file", field=field)
 
 
 def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, Any] | None:
     if not isinstance(s, dict):
-        ck.add(f"{w}: expected an object")
+        ck.add(_object_expected(w))
         return None
     row: dict[str, Any] = {
-        "uuid": ck.get(s, "uuid", w, str, check=_uuid),
-        "routine_id": ck.get(s, "routine_id", w, str, check=_named),
+        "uuid": ck.get(s, "uuid", w, str, check=uuid_text),
+        "routine_id": ck.get(s, "routine_id", w, str, check=named),
         "started": ck.get(s, "started", w, str, check=parse_iso),
         "ended": ck.get(s, "ended", w, str, optional=True, check=parse_iso),
-        "status": ck.get(s, "status", w, str, check=_one_of(SessionStatus)),
+        "status": ck.get(s, "status", w, str, check=one_of(SessionStatus)),
         "options": ck.get(s, "options", w, dict),
     }
     # An end before the start is not refused: only an older StretchGuide on a
@@ -235,37 +156,43 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
     routine = ck.get(s, "routine", w, dict)
     if routine is not None:
         try:
-            row["snapshot"] = _snapshot(routine)
+            row["snapshot"] = snapshot(routine)
         except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as exc:
-            ck.add(f"{w}.routine: not a routine snapshot ({exc})")
+            ck.add(
+                said(
+                    "{field}: not a routine snapshot ({reason})",
+                    field=f"{w}.routine",
+                    reason=reason_of(exc),
+                )
+            )
     if row["options"] is not None and not all(
-        isinstance(v, str) and _encodable(v) and _encodable(k) for k, v in row["options"].items()
+        isinstance(v, str) and encodable(v) and encodable(k) for k, v in row["options"].items()
     ):
-        ck.add(f"{w}.options: values must be text")
+        ck.add(said("{field}: values must be text", field=f"{w}.options"))
     if row["uuid"] is not None:
         if row["uuid"] in seen:
-            ck.add(f"{w}.uuid: appears twice in the file")
+            ck.add(_twice_in_file(f"{w}.uuid"))
         seen.add(row["uuid"])
     steps = []
     indexes: set[int] = set()
     for j, st in enumerate(ck.get(s, "steps", w, list) or []):
         ws = f"{w}.steps[{j}]"
         if not isinstance(st, dict):
-            ck.add(f"{ws}: expected an object")
+            ck.add(_object_expected(ws))
             continue
-        idx = ck.get(st, "index", ws, int, check=_small_count)
+        idx = ck.get(st, "index", ws, int, check=small_count)
         if idx is not None and idx in indexes:
-            ck.add(f"{ws}.index: {idx} appears twice")
+            ck.add(said("{field}: {value} appears twice", field=f"{ws}.index", value=idx))
         indexes.add(idx)
         steps.append(
             (
                 idx,
                 ck.get(st, "exercise_id", ws, str),
-                ck.get(st, "kind", ws, str, check=_step_kind),
-                ck.get(st, "side", ws, str, optional=True, check=_step_side),
-                ck.get(st, "set", ws, int, check=_small_count),
-                ck.get(st, "planned_s", ws, (int, float), check=_duration),
-                ck.get(st, "done_s", ws, (int, float), check=_duration),
+                ck.get(st, "kind", ws, str, check=step_kind),
+                ck.get(st, "side", ws, str, optional=True, check=step_side),
+                ck.get(st, "set", ws, int, check=small_count),
+                ck.get(st, "planned_s", ws, (int, float), check=duration),
+                ck.get(st, "done_s", ws, (int, float), check=duration),
                 ck.get(st, "skipped", ws, bool),
                 ck.get(st, "completed", ws, str, check=parse_iso),
             )
@@ -276,13 +203,19 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
     for j, r in enumerate(ck.get(s, "responses", w, list) or []):
         wr = f"{w}.responses[{j}]"
         if not isinstance(r, dict):
-            ck.add(f"{wr}: expected an object")
+            ck.add(_object_expected(wr))
             continue
         ex = ck.get(r, "exercise_id", wr, str)
         if ex is not None and ex in exercises:
-            ck.add(f"{wr}.exercise_id: {ex[:80]!r} answered twice")
+            ck.add(
+                said(
+                    "{field}: {value} answered twice",
+                    field=f"{wr}.exercise_id",
+                    value=repr(ex[:80]),
+                )
+            )
         exercises.add(ex)
-        resp = ck.get(r, "response", wr, str, check=_one_of(Response))
+        resp = ck.get(r, "response", wr, str, check=one_of(Response))
         responses.append((ex, resp))
     row["responses"] = responses
     hurts = []
@@ -290,17 +223,17 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
     for j, h in enumerate(ck.get(s, "hurts", w, list) or []):
         wh = f"{w}.hurts[{j}]"
         if not isinstance(h, dict):
-            ck.add(f"{wh}: expected an object")
+            ck.add(_object_expected(wh))
             continue
-        hid = ck.get(h, "uuid", wh, str, check=_uuid)
+        hid = ck.get(h, "uuid", wh, str, check=uuid_text)
         if hid is not None and hid in hurt_ids:
-            ck.add(f"{wh}.uuid: appears twice")
+            ck.add(said("{field}: appears twice", field=f"{wh}.uuid"))
         hurt_ids.add(hid)
         hurts.append(
             (
                 hid,
                 ck.get(h, "exercise_id", wh, str),
-                ck.get(h, "step_index", wh, int, check=_small_count),
+                ck.get(h, "step_index", wh, int, check=small_count),
                 ck.get(h, "at", wh, str, check=parse_iso),
             )
         )
@@ -310,24 +243,24 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
 
 def _check_checkin(ck: _Checker, c: Any, w: str, seen: set[str]) -> dict[str, Any] | None:
     if not isinstance(c, dict):
-        ck.add(f"{w}: expected an object")
+        ck.add(_object_expected(w))
         return None
     row = {
-        "uuid": ck.get(c, "uuid", w, str, check=_uuid),
+        "uuid": ck.get(c, "uuid", w, str, check=uuid_text),
         "at": ck.get(c, "at", w, str, check=parse_iso),
-        "kind": ck.get(c, "kind", w, str, check=_one_of(CheckInKind)),
-        "back": ck.get(c, "back", w, int, check=_scale),
-        "leg": ck.get(c, "leg", w, int, check=_scale),
-        "extent": ck.get(c, "extent", w, str, check=_one_of(Extent)),
+        "kind": ck.get(c, "kind", w, str, check=one_of(CheckInKind)),
+        "back": ck.get(c, "back", w, int, check=scale),
+        "leg": ck.get(c, "leg", w, int, check=scale),
+        "extent": ck.get(c, "extent", w, str, check=one_of(Extent)),
         "tingling": ck.get(c, "tingling", w, bool),
         "numbness": ck.get(c, "numbness", w, bool),
         "weakness": ck.get(c, "weakness", w, bool),
         "note": ck.get(c, "note", w, str),
-        "session": ck.get(c, "session", w, str, optional=True, check=_uuid),
+        "session": ck.get(c, "session", w, str, optional=True, check=uuid_text),
     }
     if row["uuid"] is not None:
         if row["uuid"] in seen:
-            ck.add(f"{w}.uuid: appears twice in the file")
+            ck.add(_twice_in_file(f"{w}.uuid"))
         seen.add(row["uuid"])
     return row
 
@@ -337,14 +270,19 @@ def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, 
         with open_regular(path) as fh:
             yield from Stream(fh, on_read).members()
     except BadFileError as exc:
-        raise ImportValidationError(path, [str(exc)]) from exc
+        raise ImportValidationError(path, [exc.said]) from exc
     except UnicodeDecodeError as exc:
-        raise ImportValidationError(path, [f"not UTF-8 text: {exc.reason}"]) from exc
+        # The reason is Python's ("invalid start byte"); the sentence is ours.
+        problem = said("not UTF-8 text: {reason}", reason=exc.reason)
+        raise ImportValidationError(path, [problem]) from exc
     except OSError as exc:
-        raise ImportValidationError(path, [f"cannot read: {exc.strerror or exc}"]) from exc
+        problem = said("cannot read: {reason}", reason=exc.strerror or exc)
+        raise ImportValidationError(path, [problem]) from exc
 
 
-def _check_file(path: Path, existing: dict[str, int], on_read: Callable[[int], None]) -> list[str]:
+def _check_file(
+    path: Path, existing: dict[str, int], on_read: Callable[[int], None]
+) -> list[Message]:
     """First pass: every problem in the file, holding only the uuids."""
     ck = _Checker()
     top: dict[str, Any] = {}
@@ -362,22 +300,36 @@ def _check_file(path: Path, existing: dict[str, int], on_read: Callable[[int], N
             if row is not None and row["session"] is not None:
                 links.setdefault(row["session"], f"{w}.session")
     if not top and not sessions and not checkins:
-        return ["top level: expected a JSON object"]
+        return [said("top level: expected a JSON object")]
     if top.get("format") != FORMAT:
-        ck.add(f"format: expected {FORMAT!r}")
+        ck.add(said("{field}: expected {value}", field="format", value=repr(FORMAT)))
     if top.get("format_version") != FORMAT_VERSION or isinstance(top.get("format_version"), bool):
-        ck.add(f"format_version: expected {FORMAT_VERSION}")
+        ck.add(said("{field}: expected {value}", field="format_version", value=FORMAT_VERSION))
     for key in ("sessions", "checkins"):
         if key not in top:
-            ck.add(f"top level.{key}: missing")
+            ck.add(said("top level.{key}: missing", key=key))
         elif not isinstance(top[key], list):
-            ck.add(f"top level.{key}: expected a list, got {json_kind(top[key])}")
+            ck.add(
+                said(
+                    "top level.{key}: expected a list, got {got}", key=key, got=json_kind(top[key])
+                )
+            )
     for ref, where in links.items():
         if ref not in sessions and ref not in existing:
-            ck.add(f"{where}: refers to session {ref} found neither in the file nor in the history")
+            ck.add(
+                said(
+                    "{field}: refers to session {session} found neither in the file "
+                    "nor in the history",
+                    field=where,
+                    session=ref,
+                )
+            )
     problems = ck.problems
     if ck.count > len(problems):
-        problems.append(f"... and {ck.count - len(problems)} more problem(s)")
+        left = ck.count - len(problems)
+        problems.append(
+            said_n("... and {n} more problem", "... and {n} more problems", left, n=left)
+        )
     return problems
 
 
@@ -395,7 +347,8 @@ def import_json(
     try:
         total = 2 * max(os.stat(path).st_size, 1)
     except OSError as exc:
-        raise ImportValidationError(path, [f"cannot open: {exc.strerror or exc}"]) from exc
+        problem = said("cannot open: {reason}", reason=exc.strerror or exc)
+        raise ImportValidationError(path, [problem]) from exc
     done = 0
 
     def on_read(n: int) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from stretchguide.core.messages import Message, said
 from stretchguide.plain_files import NotPlainFileError, open_plain
 from stretchguide.store.exchange.formats import (
     MAX_INT_DIGITS,
@@ -25,23 +26,23 @@ from stretchguide.store.exchange.formats import (
 
 
 class _HostileValueError(Exception):
-    """A value JSON allows but a history file never holds."""
+    """A value JSON allows but a history file never holds (a Message says which)."""
 
 
 def _no_constant(name: str) -> Any:
-    raise _HostileValueError(f"{name} is not a number a history can hold")
+    raise _HostileValueError(said("{value} is not a number a history can hold", value=name))
 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _HostileValueError(f"a {len(text)}-digit number is too large")
+        raise _HostileValueError(said("a {digits}-digit number is too large", digits=len(text)))
     return int(text)
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _HostileValueError(f"{text[:40]} is too large")
+        raise _HostileValueError(said("{value} is too large", value=text[:40]))
     return value
 
 
@@ -49,7 +50,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _HostileValueError(f"the key {key[:80]!r} appears twice in one object")
+            raise _HostileValueError(
+                said("the key {key} appears twice in one object", key=repr(key[:80]))
+            )
         out[key] = value
     return out
 
@@ -64,7 +67,11 @@ _WS = re.compile(r"[ \t\n\r]*")
 
 
 class BadFileError(Exception):
-    pass
+    """The file is no JSON a history can hold; ``said`` names the place."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.said = message
 
 
 class Stream:
@@ -102,14 +109,19 @@ class Stream:
         self.buf += chunk
         return True
 
-    def where(self, at: int | None = None) -> str:
+    def where(self, at: int | None = None) -> Message:
         """Line and column (and character) of ``at`` in buf, the reader's
         place by default: what an editor shows, to find the mistake."""
         at = self.pos if at is None else at
         line = self.base_lines + self.buf.count("\n", 0, at) + 1
         last = self.buf.rfind("\n", 0, at)
         column = at - last if last >= 0 else self.base_column + at + 1
-        return f"line {line}, column {column} (character {self.base + at + 1})"
+        return said(
+            "line {line}, column {column} (character {character})",
+            line=line,
+            column=column,
+            character=self.base + at + 1,
+        )
 
     def peek(self) -> str:
         while True:
@@ -123,8 +135,22 @@ class Stream:
     def expect(self, char: str) -> None:
         if self.peek() != char:
             # (Quoting the first letter of "the end of the file" said "found 't'".)
-            found = repr(self.peek()) if self.peek() else "the end of the file"
-            raise BadFileError(f"expected {char!r} at {self.where()}, found {found}")
+            if not self.peek():
+                raise BadFileError(
+                    said(
+                        "expected {char} at {where}, found the end of the file",
+                        char=repr(char),
+                        where=self.where(),
+                    )
+                )
+            raise BadFileError(
+                said(
+                    "expected {char} at {where}, found {found}",
+                    char=repr(char),
+                    where=self.where(),
+                    found=repr(self.peek()),
+                )
+            )
         self.pos += 1
 
     def value(self) -> Any:
@@ -138,17 +164,41 @@ class Stream:
                     return obj
             except json.JSONDecodeError as exc:
                 if self.eof:
-                    # Where the mistake is, not where its record starts.
+                    # Where the mistake is, not where its record starts; the
+                    # detail after it is json's own ("Expecting value").
                     raise BadFileError(
-                        f"not valid JSON at {self.where(exc.pos)}: {exc.msg}"
+                        said(
+                            "not valid JSON at {where}: {detail}",
+                            where=self.where(exc.pos),
+                            detail=exc.msg,
+                        )
                     ) from exc
             except RecursionError as exc:
-                raise BadFileError(f"nested too deeply at {self.where()}") from exc
+                raise BadFileError(
+                    said("nested too deeply at {where}", where=self.where())
+                ) from exc
             except _HostileValueError as exc:
-                raise BadFileError(f"{exc} (in the record starting at {self.where()})") from exc
+                raise BadFileError(
+                    said(
+                        "{problem} (in the record starting at {where})",
+                        problem=exc.args[0],
+                        where=self.where(),
+                    )
+                ) from exc
             if len(self.buf) - self.pos > MAX_RECORD_CHARS:
-                raise BadFileError(f"a record larger than 4 MB at {self.where()}")
+                raise BadFileError(
+                    said(
+                        "a record larger than {size} MB at {where}",
+                        size=MAX_RECORD_CHARS // (1024 * 1024),
+                        where=self.where(),
+                    )
+                )
             self._fill()
+
+    def _comma_or(self, end: str) -> Message:
+        return said(
+            "expected {comma} or {end} at {where}", comma="','", end=end, where=self.where()
+        )
 
     def members(self) -> Iterator[tuple[str, int | None, Any]]:
         """(key, index, value): index is the position inside a top-level array."""
@@ -159,10 +209,12 @@ class Stream:
             seen: set[str] = set()
             while True:
                 if self.peek() != '"':
-                    raise BadFileError(f"expected a key at {self.where()}")
+                    raise BadFileError(said("expected a key at {where}", where=self.where()))
                 key = self.value()
                 if key in seen:
-                    raise BadFileError(f"the key {key[:80]!r} appears twice at the top level")
+                    raise BadFileError(
+                        said("the key {key} appears twice at the top level", key=repr(key[:80]))
+                    )
                 seen.add(key)
                 self.expect(":")
                 if key in ("sessions", "checkins") and self.peek() == "[":
@@ -181,7 +233,7 @@ class Stream:
                                 break
                             if nxt != ",":
                                 self.pos -= 1
-                                raise BadFileError(f"expected ',' or ']' at {self.where()}")
+                                raise BadFileError(self._comma_or("']'"))
                 else:
                     yield key, None, self.value()
                 nxt = self.peek()
@@ -190,9 +242,9 @@ class Stream:
                     break
                 if nxt != ",":
                     self.pos -= 1
-                    raise BadFileError(f"expected ',' or '}}' at {self.where()}")
+                    raise BadFileError(self._comma_or("'}'"))
         if self.peek() != "":
-            raise BadFileError(f"extra data after the end, at {self.where()}")
+            raise BadFileError(said("extra data after the end, at {where}", where=self.where()))
 
 
 def open_regular(path: Path) -> IO[str]:
@@ -200,8 +252,9 @@ def open_regular(path: Path) -> IO[str]:
     try:
         fh = open_plain(path)
     except NotPlainFileError as exc:
-        raise ImportValidationError(path, ["not a regular file"]) from exc
+        raise ImportValidationError(path, [said("not a regular file")]) from exc
     except OSError as exc:
-        raise ImportValidationError(path, [f"cannot open: {exc.strerror or exc}"]) from exc
+        problem = said("cannot open: {reason}", reason=exc.strerror or exc)
+        raise ImportValidationError(path, [problem]) from exc
     # utf-8-sig: a byte-order mark (Windows editors add one) is skipped, not refused.
     return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="")
