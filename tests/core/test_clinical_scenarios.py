@@ -11,11 +11,12 @@ class is the kind of wrong advice this file is for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stretchguide.core.checkin_now import NowResponse, respond, usual_pain
 from stretchguide.core.clock_rules import LIVE
 from stretchguide.core.nerve_signs import RECENT_S
 from stretchguide.core.safety import (
@@ -88,14 +89,22 @@ class Diary:
 
     def checkin(self, at: int, a: Answers, kind: CheckInKind = K.ANY) -> NerveSigns:
         """A check-in on its own (or before a session): ``on_checkin``'s signs."""
+        return self.said_now(at, a, kind).nerve
+
+    def said_now(self, at: int, a: Answers, kind: CheckInKind = K.ANY) -> NowResponse:
+        """A check-in on its own (or before a session): all ``on_checkin``
+        says of it (``core.checkin_now.respond``)."""
         current = self._make(kind, at, a)
         previous, baseline = self.compared(at)
         numbness_from, spread_from = self.runs(current)
         signs = nerve_signs(
             current, previous, baseline, numbness_from=numbness_from, spread_from=spread_from
         )
+        said = respond(
+            current, signs, usual_pain(self.checkins, at), before_session=kind is K.BEFORE
+        )
         self._store(current)
-        return signs
+        return said
 
     def session(
         self,
@@ -104,13 +113,13 @@ class Diary:
         after: Answers | None,
         *,
         hurts: int = 0,
-    ) -> tuple[NerveSigns | None, PainResponse | None]:
+    ) -> tuple[NowResponse | None, PainResponse | None]:
         """Before check-in (or skipped), the session, after check-in (or skipped):
-        the before check-in's signs and the after verdict."""
+        what the before check-in said, and the after verdict."""
         before_signs = None
         b = None
         if before is not None:
-            before_signs = self.checkin(at, before, K.BEFORE)
+            before_signs = self.said_now(at, before, K.BEFORE)
             b = self.checkins[-1]
         own = {} if b is None else {K.BEFORE: b}
         self.sessions.append(own)
@@ -173,9 +182,10 @@ def _extra(**kw: object) -> dict[str, object]:
     return {k: v for k, v in kw.items() if k in known}
 
 
-def fine(signs: NerveSigns) -> bool:
-    """A check-in on its own reads "Saved. Thank you." (no side change)."""
-    return not signs.ease_off
+def fine(said: NowResponse | NerveSigns) -> bool:
+    """A check-in on its own reads "Saved. Thank you." (no side change), or
+    one before a session starts it without a word."""
+    return not said.ease_off
 
 
 # --------------------------------------------------------------------------- strategies
@@ -224,8 +234,8 @@ def replay(diary: Diary, plan: list[tuple[str, Answers | None, Answers | None, A
         t = 1_700_000_000 + day * DAY + 9 * HOUR
         if what == "any" and before is not None:
             previous, baseline = diary.compared(t)
-            signs = diary.checkin(t, before)
-            yield "any", diary.checkins[-1], (previous, baseline), signs
+            said = diary.said_now(t, before)
+            yield "any", diary.checkins[-1], (previous, baseline), said
         elif what == "session":
             previous, baseline = diary.compared(t)
             signs, verdict = diary.session(t, before, after)
@@ -266,8 +276,8 @@ def test_new_numbness_or_weakness_is_never_fine(plan) -> None:
     for what, c, (ground, _), judged in replay(Diary(), plan):
         if not (_new("numbness", c, ground) or _new("weakness", c, ground)):
             continue
-        if isinstance(judged, NerveSigns):
-            assert judged.any and not fine(judged), (what, c, ground)
+        if isinstance(judged, NowResponse):
+            assert judged.nerve.any and not fine(judged), (what, c, ground)
         else:
             assert judged.level is PainLevel.EASE_OFF and judged.ask_red_flags, (what, c)
 
@@ -281,7 +291,7 @@ def test_symptoms_further_down_than_between_sessions_are_never_fine(plan) -> Non
     for what, c, (_, base), judged in replay(Diary(), plan):
         if base is None or c.extent.rank <= base.extent.rank:
             continue
-        if isinstance(judged, NerveSigns):
+        if isinstance(judged, NowResponse):
             assert not fine(judged), (what, c, base)
         else:
             assert judged.level is PainLevel.EASE_OFF, (what, c, base, judged)
@@ -326,7 +336,7 @@ def test_symptoms_still_where_they_spread_to_are_never_fine(plan) -> None:
         earlier = [x for x in diary.checkins if x.id < c.id]
         if not _oracle_spread_recent(earlier, c):
             continue
-        if isinstance(judged, NerveSigns):
+        if isinstance(judged, NowResponse):
             assert not fine(judged), (what, c)
         else:
             assert judged.level is PainLevel.EASE_OFF, (what, c, judged)
@@ -351,10 +361,75 @@ def test_numbness_first_reported_under_two_weeks_ago_is_never_fine(plan) -> None
         earlier = [x for x in diary.checkins if x.id < c.id]
         if not _oracle_recent_numbness(earlier, c):
             continue
-        if isinstance(judged, NerveSigns):
+        if isinstance(judged, NowResponse):
             assert not fine(judged), (what, c)
         else:
             assert judged.level is PainLevel.EASE_OFF, (what, c, judged)
+
+
+def _oracle_usual(earlier: list[CheckIn], at: int) -> tuple[float, float] | None:
+    """Independent of ``usual_pain``: the mean back and leg pain of the
+    last three days with check-ins (none just after a session) in the 14
+    days before ``at``, each day its own mean."""
+    days: dict[int, list[CheckIn]] = {}
+    for x in earlier:
+        if x.kind is not K.AFTER and x.at >= at - 14 * DAY:
+            days.setdefault(x.at // DAY, []).append(x)
+    last = [days[d] for d in sorted(days)[-3:]]
+    if not last:
+        return None
+    back = sum(sum(x.back for x in d) / len(d) for d in last) / len(last)
+    leg = sum(sum(x.leg for x in d) / len(d) for d in last) / len(last)
+    return back, leg
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_pain_higher_than_usual_before_a_session_or_on_its_own_is_never_fine(plan) -> None:
+    """For any history: back or leg pain two points or more above the
+    person's usual (their last three days with check-ins) is said, on its
+    own and before a session; on its own, so is pain above the session
+    limit. A check-in on its own once answered "Saved. Thank you." to leg
+    pain of 7 when the usual was 2."""
+    diary = Diary()
+    for what, c, _ground, judged in replay(diary, plan):
+        if what not in ("any", "before"):
+            continue
+        earlier = [x for x in diary.checkins if x.id < c.id]
+        usual = _oracle_usual(earlier, c.at)
+        up = usual is not None and (c.back - usual[0] >= 2 or c.leg - usual[1] >= 2)
+        over = what == "any" and c.worst > 5
+        if up or over:
+            assert not fine(judged), (what, c, usual)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_a_check_in_on_its_own_says_what_an_after_check_in_would(plan) -> None:
+    """For any history: answers that an after-session check-in (its before
+    check-in skipped, judged against the same check-ins) would meet with
+    "ease off" are never "Saved. Thank you." on their own. The one
+    difference is documented: tingling in the first check-in ever is the
+    person's sciatica as it is, while after a session it may be the
+    session's doing."""
+    diary = Diary()
+    for what, c, (previous, baseline), judged in replay(diary, plan):
+        if what != "any":
+            continue
+        if previous is None and c.tingling:
+            continue
+        as_after = replace(c, kind=K.AFTER)
+        numbness_from, spread_from = diary.runs(as_after)
+        would = pain_response(
+            before=None,
+            after=as_after,
+            previous=previous,
+            numbness_from=numbness_from,
+            spread_from=spread_from,
+            baseline=baseline,
+        )
+        if would.level is PainLevel.EASE_OFF:
+            assert not fine(judged), (c, would.reasons)
 
 
 # --------------------------------------------------------------------------- sequences

@@ -333,8 +333,10 @@ def test_severe_pain_is_said_before_a_session_and_on_its_own(qtbot, app_window):
     fill_checkin(qtbot, page, back=8, leg=2)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "severe" in page.verdict.text() and "Saved. Thank you." not in page.verdict.text()
-    # Under the line: saved, as before.
+    # Under the line but above the session limit: said as well (it once
+    # read "Saved. Thank you."; tests/qt/test_flow_clinical_scenarios.py).
     window.checkin_now()
     fill_checkin(qtbot, page, back=7, leg=7)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert "Saved. Thank you." in page.verdict.text()
+    assert "Saved. Thank you." not in page.verdict.text()
+    assert "severe" not in page.verdict.text()

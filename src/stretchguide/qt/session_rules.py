@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from stretchguide.core.checkin_now import Usual
     from stretchguide.core.nerve_signs import Run
     from stretchguide.core.timeline import SessionOptions, Timeline
     from stretchguide.core.trends import CheckIn
@@ -123,6 +124,15 @@ def compared_checkins(
     previous = unsaved[-1] if unsaved else previous_checkin(recent, at, made_before_id=LIVE)
     baseline = between[-1] if between else baseline_checkin(recent, at, made_before_id=LIVE)
     return previous, baseline
+
+
+def usual_now(history: History, at: int, unsaved: list[CheckIn]) -> Usual | None:
+    """The person's usual pain before a check-in being made now
+    (``core.checkin_now.usual_pain``), over the stored check-ins and those
+    not saved yet."""
+    from stretchguide.core.checkin_now import USUAL_S, usual_pain
+
+    return usual_pain([*history.checkins(since=at - USUAL_S), *unsaved], at)
 
 
 def numbness_first_reported(
