@@ -667,3 +667,63 @@ def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -
     new_nerve = began("numbness") or began("weakness")
     if worse_leg or new_nerve:
         assert professional_advice(v) is not None, (v.kind, v.reasons)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fortnights())
+def test_the_14_day_verdict_never_says_better_without_naming_numbness(checkins) -> None:
+    """For any fortnight: a leg said to have got better or stayed low
+    names numbness on any of the latest days, in the headline and the
+    advice ("keep going" alone once stood beside numbness every day), and
+    numbness on more of the latest days than of the start sends the person
+    to a professional, as numbness that started does."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.trends import VerdictKind, daily_series, fourteen_day_verdict
+    from stretchguide.core.verdict_words import (
+        KEEP_GOING_IMPROVING,
+        KEEP_GOING_SETTLED,
+        professional_advice,
+        verdict_advice,
+        verdict_headline,
+    )
+
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict(checkins, today)
+    if v.kind is VerdictKind.NOT_ENOUGH_DATA:
+        return
+    series = daily_series(checkins)
+    n = min(3, len(series))
+    numb = {(c.at // DAY) for c in checkins if c.numbness}
+    start = sum((d.day.toordinal() - 719163) in numb for d in series[:n])
+    latest = sum((d.day.toordinal() - 719163) in numb for d in series[-n:])
+    if latest and v.kind in (VerdictKind.IMPROVING, VerdictKind.SETTLED):
+        assert "numbness" in verdict_headline(v), v
+        advice = verdict_advice(v) or ""
+        assert KEEP_GOING_SETTLED not in advice and KEEP_GOING_IMPROVING not in advice
+        assert "numbness" in advice.lower(), advice
+    if latest > start:
+        assert professional_advice(v) is not None, (start, latest, v.reasons)
+
+
+def test_pain_better_but_numbness_on_more_days_is_not_better_overall() -> None:
+    """Leg pain from 6 to 2, numbness on one of the first days and every
+    one of the latest: "Over the last two weeks your leg pain has stayed
+    low." and "Things look good." once stood beside it."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.plan import holds_step_up
+    from stretchguide.core.trends import fourteen_day_verdict
+    from stretchguide.core.verdict_words import verdict_advice, verdict_headline
+
+    d = Diary()
+    for day in range(14):
+        d.checkin(_t(day), Answers(back=2, leg=6 if day < 4 else 2, numbness=day == 0 or day > 8))
+    v = fourteen_day_verdict(d.checkins, datetime.fromtimestamp(_t(13), tz=UTC).date())
+    assert "but you still report numbness" in verdict_headline(v)
+    advice = verdict_advice(v) or ""
+    assert "Things look good" not in advice and "doctor or physiotherapist" in advice
+    assert any(
+        "more of the latest days (3 of 3) than at the start (1 of 3)" in r for r in v.reasons
+    )
+    assert holds_step_up(v)  # no step up beside it (CLINICAL.md 8)

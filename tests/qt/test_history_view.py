@@ -882,3 +882,18 @@ def test_a_long_exercise_name_wraps_rather_than_ending_in_dots(qtbot):
     )
     assert box.table.columnWidth(0) < name_width  # too narrow for one line...
     assert box.table.rowHeight(0) >= 2 * line  # ...so it takes two
+
+
+def test_the_banner_never_shows_better_pain_beside_numbness_as_all_good(qtbot):
+    """Leg pain better but numbness still there: the headline names the
+    numbness and the banner is not the green of "keep going"."""
+    from stretchguide.core.trends import Verdict, VerdictKind
+    from stretchguide.qt.history_streak import VerdictBanner
+
+    banner = VerdictBanner()
+    qtbot.addWidget(banner)
+    banner.show_verdict(Verdict(VerdictKind.IMPROVING))
+    good = banner.styleSheet()
+    banner.show_verdict(Verdict(VerdictKind.IMPROVING, numbness_latest=True))
+    assert "numbness" in banner.text() and "have it looked at" in banner.text()
+    assert banner.styleSheet() != good

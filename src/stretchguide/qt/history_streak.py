@@ -29,6 +29,8 @@ _VERDICT_COLOURS = {
     VerdictKind.WORSE: "#b0413e",
 }
 
+_GOOD = (VerdictKind.IMPROVING, VerdictKind.SETTLED)
+
 
 class VerdictBanner(QLabel):
     """The two-week verdict in the same words as `stretchguide stats`
@@ -46,6 +48,9 @@ class VerdictBanner(QLabel):
         text = self.tr(verdict_headline(v))
         advice = verdict_advice(v)
         colour = _VERDICT_COLOURS.get(v.kind, "#5a6270")
+        if v.numbness_latest and v.kind in _GOOD:
+            # Pain better, numbness still there: not the colour of "all good".
+            colour = _VERDICT_COLOURS[VerdictKind.NO_CHANGE]
         body = f"<b>{html.escape(text)}</b>"
         if advice:
             body += "<br>" + html.escape(advice)
