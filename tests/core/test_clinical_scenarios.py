@@ -727,3 +727,23 @@ def test_pain_better_but_numbness_on_more_days_is_not_better_overall() -> None:
         "more of the latest days (3 of 3) than at the start (1 of 3)" in r for r in v.reasons
     )
     assert holds_step_up(v)  # no step up beside it (CLINICAL.md 8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_no_step_up_in_the_week_after_a_check_in_said_ease_off_for_pain(plan) -> None:
+    """For any history: a check-in between sessions that was told to ease
+    off for its pain (higher than usual, severe, above the limit on its
+    own) holds the plan's step up for a week, whatever the sessions
+    around it said."""
+    from stretchguide.core.plan import flare_holds_step_up
+
+    diary = Diary()
+    flares: list[int] = []
+    for what, c, _ground, judged in replay(diary, plan):
+        said = judged if isinstance(judged, NowResponse) else None
+        if said is not None and (said.severe or said.pain_up or said.over_limit):
+            flares.append(c.at)
+        now = c.at
+        held = flare_holds_step_up(diary.checkins, now)
+        assert held == any(now - 7 * DAY <= f <= now for f in flares), (what, c, flares)

@@ -14,7 +14,7 @@ Pure data and functions (no Qt); ``qt/session_flow.py`` applies them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -47,6 +47,8 @@ PAIN_HIGH_ADVICE = N_(
     "if it climbs or spreads down the leg."
 )
 USUAL_S: Final = VERDICT_DAYS * 86400  # how far back "usual" looks
+# How long after a flare the plan offers no step up: StretchGuide's number.
+FLARE_S: Final = 7 * 86400
 
 
 @dataclass(frozen=True)
@@ -173,3 +175,33 @@ def respond(
         ).format(points=f"{MEANINGFUL_CHANGE:g}")
         reasons.extend(up)
     return NowResponse(nerve, severe, over, bool(up), before_session, tuple(reasons))
+
+
+def flare_since(
+    history: Sequence[CheckIn], since: int, thresholds: PainThresholds | None = None
+) -> CheckIn | None:
+    """The first check-in on its own or before a session, made at or
+    after ``since``, whose pain was said as a reason to ease off when it
+    was made (severe, higher than usual, or above the limit on its own:
+    :func:`respond`, nerve signs aside, which the plan weighs on their
+    own); None when there is none. A next-morning check-in is judged with
+    its session (``core.safety.pain_response``), as the plan's evidence.
+    ``history`` reaches back far enough to give each its usual."""
+    between = sorted((c for c in history if c.kind is not CheckInKind.AFTER), key=_order)
+    for i, c in enumerate(between):
+        if c.at < since or c.kind not in (CheckInKind.ANY, CheckInKind.BEFORE):
+            continue
+        said = respond(
+            c,
+            NerveSigns(),
+            usual_pain(between[:i], c.at),
+            thresholds,
+            before_session=c.kind is CheckInKind.BEFORE,
+        )
+        if said.ease_off:
+            return c
+    return None
+
+
+def _order(c: CheckIn) -> tuple[int, int]:
+    return c.at, c.id
