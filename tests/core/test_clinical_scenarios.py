@@ -58,6 +58,7 @@ class Diary:
     # Per session: its check-ins by kind (what ``by_kind`` gives the flow).
     sessions: list[dict[CheckInKind, CheckIn]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    presses: list[int] = field(default_factory=list)  # "this hurts", per session
 
     def _make(self, kind: CheckInKind, at: int, a: Answers) -> CheckIn:
         return CheckIn(
@@ -124,6 +125,7 @@ class Diary:
         own = {} if b is None else {K.BEFORE: b}
         self.sessions.append(own)
         self.starts.append(at)
+        self.presses.append(hurts)
         if after is None:
             return before_signs, None
         t = at + HOUR
@@ -137,7 +139,7 @@ class Diary:
             spread_last_time=self._spread_last_time(len(self.sessions) - 1),
             numbness_from=numbness_from,
             spread_from=spread_from,
-            **_extra(baseline=baseline, hurts=hurts),
+            **_extra(baseline=baseline, hurts=hurts, hurts_before=self._pressed_before(-1)),
         )
         own[K.AFTER] = self._store(made)
         return before_signs, verdict
@@ -159,10 +161,25 @@ class Diary:
             spread_last_time=self._spread_last_time(index),
             numbness_from=numbness_from,
             spread_from=spread_from,
-            **_extra(baseline=baseline_checkin(pool, started), hurts=hurts),
+            **_extra(
+                baseline=baseline_checkin(pool, started),
+                hurts=hurts,
+                hurts_before=self._pressed_before(index),
+            ),
         )
         own[K.NEXT_MORNING] = self._store(made)
         return verdict
+
+    def _pressed_before(self, index: int) -> int:
+        """``session_rules.hurts_sessions_before``: sessions in a row just
+        before session ``index`` with "this hurts" pressed."""
+        earlier = self.presses[: index % len(self.presses)]
+        count = 0
+        for n in reversed(earlier):
+            if not n:
+                break
+            count += 1
+        return count
 
     def _spread_last_time(self, index: int) -> bool:
         if index == 0:
@@ -747,3 +764,24 @@ def test_no_step_up_in_the_week_after_a_check_in_said_ease_off_for_pain(plan) ->
         now = c.at
         held = flare_holds_step_up(diary.checkins, now)
         assert held == any(now - 7 * DAY <= f <= now for f in flares), (what, c, flares)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), mixed), min_size=1, max_size=12))
+def test_this_hurts_in_three_sessions_in_a_row_sends_to_a_professional(sessions) -> None:
+    """For any run of sessions: the third in a row with "this hurts"
+    pressed (and every one after it) sends the person to a doctor or
+    physiotherapist before going on; "ease off next time" alone once met
+    pain in session after session."""
+    d = Diary()
+    run = 0
+    for day, (presses, after) in enumerate(sessions):
+        _, v = d.session(_t(day), Answers(), after, hurts=presses)
+        run = run + 1 if presses else 0
+        assert v is not None
+        assert v.hurts_again is (run >= 3), (day, run)
+        if run >= 3:
+            # New numbness or weakness keeps its more urgent advice first.
+            assert "physiotherapist" in v.advice
+            assert v.nerve.any or "session after session" in v.advice
+            assert any("3 in a row is StretchGuide's mark" in r for r in v.reasons)

@@ -188,3 +188,28 @@ def test_a_check_in_before_a_session_higher_than_usual_is_said_first(qtbot, app_
     qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "session"  # the person's choice to go on
     window.flow.controller.timer.stop()
+
+
+def test_this_hurts_in_three_sessions_in_a_row_sends_to_a_professional(qtbot, app_window):
+    """Each session alone said "Ease off next time"; pain in session after
+    session said nothing more."""
+    window, clock, wall, *_ = app_window
+    texts = []
+    for _day in range(3):
+        window.show_page("routines")
+        start_session(qtbot, window)
+        window.flow.controller.timer.stop()
+        clock.advance(8)
+        window.flow.controller.tick()
+        window.ask_hurt = lambda: "continue"
+        qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+        run_to_end(window, clock)
+        page = window.checkin
+        fill_checkin(qtbot, page, back=1, leg=1, extent="none")
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        texts.append(page.verdict.text())
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        wall.advance(DAY)
+    assert all("Ease off next time" in t for t in texts)
+    assert "session after session" not in texts[1]
+    assert "session after session" in texts[2] and "3 sessions in a row" in texts[2]

@@ -619,3 +619,18 @@ def test_no_step_up_after_a_session_that_began_in_a_flare(setup):
     at(wall, 10, 0, day=2)
     record_session(window, wall, before=(7, "none"), after=(2, "none"))
     assert all(o.direction is P.Direction.DOWN for o in window.companion.offers())
+
+
+def test_sessions_with_this_hurts_on_other_exercises_earn_no_step_up(setup):
+    """Each session's verdict said "ease off" for a press on one exercise;
+    the plan counted the session fine for every other exercise and offered
+    them more."""
+    window, wall, *_ = setup
+    h = window.ctx.history
+    for day, ex in enumerate(("clam_shell", "bridge", "seated_hip_stretch")):
+        at(wall, 10, 0, day=day)
+        s = record_session(window, wall, hurts=(ex,))
+        for i, worked in enumerate(s.exercise_ids):  # every exercise worked
+            h.record_step(s.id, i, worked, "hold", planned_s=30, done_s=30)
+    offers = window.companion.offers()
+    assert offers == [] or all(o.direction is P.Direction.DOWN for o in offers)

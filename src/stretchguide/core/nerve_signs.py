@@ -306,6 +306,16 @@ def spread_since(
     return run.since if run is not None and run.began else None
 
 
+def spread_down_the_leg(
+    before: CheckIn | None, after: CheckIn | None, next_morning: CheckIn | None = None
+) -> bool:
+    """Did symptoms reach further down the leg after a session, or the next
+    morning, than before it? False when there is nothing to compare."""
+    if before is None:
+        return False
+    return any(c is not None and c.extent.rank > before.extent.rank for c in (after, next_morning))
+
+
 def _at(c: CheckIn) -> int:
     return c.at
 

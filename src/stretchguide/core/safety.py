@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from stretchguide.core import pain_now
 from stretchguide.core.i18n import N_, _
 
 # The nerve signs are asked for here too, with the other rules.
@@ -26,8 +27,8 @@ from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
 from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
 from stretchguide.core.nerve_signs import numbness_since as numbness_since
 from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
+from stretchguide.core.nerve_signs import spread_down_the_leg as spread_down_the_leg
 from stretchguide.core.nerve_signs import spread_since as spread_since
-from stretchguide.core.pain_now import hurts_reason
 from stretchguide.core.trends import CheckIn
 
 NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
@@ -268,6 +269,7 @@ class PainResponse:
     good: tuple[str, ...] = ()  # changes for the better, said as such
     spread: bool = False  # symptoms reached further down the leg than before
     spread_again: bool = False  # ... and did after the session before this one too
+    hurts_again: bool = False  # "this hurts" in HURTS_IN_A_ROW sessions in a row
 
     @property
     def ask_red_flags(self) -> bool:
@@ -278,23 +280,26 @@ class PainResponse:
     def advice(self) -> str:
         if self.nerve.any:
             return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        if self.nerve.recent_numbness and not self.spread_again:
-            return f"{_(RECENT_NUMBNESS_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        if self.nerve.spread_stayed and not self.spread_again:
-            return f"{_(SPREAD_STAYED_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        if self.nerve.new_tingling and not self.spread_again:
-            return f"{_(TINGLING_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
+        # Sent to a professional before going on: that advice leads.
+        if not (self.spread_again or self.hurts_again):
+            for on, text in (
+                (self.nerve.recent_numbness, RECENT_NUMBNESS_ADVICE),
+                (self.nerve.spread_stayed, SPREAD_STAYED_ADVICE),
+                (self.nerve.new_tingling, TINGLING_ADVICE),
+            ):
+                if on:
+                    return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
         text = {
             PainLevel.FINE: FINE_ADVICE,
             PainLevel.ACCEPTABLE: ACCEPTABLE_ADVICE,
             PainLevel.EASE_OFF: EASE_OFF_ADVICE,
             PainLevel.UNKNOWN: UNKNOWN_ADVICE,
         }[self.level]
-        if self.spread_again:
-            return f"{_(SPREAD_AGAIN_ADVICE)} {_(text)} {_(NOT_A_DIAGNOSIS)}"
-        if self.spread:
-            return f"{_(text)} {_(SPREAD_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
+        first = [_(SPREAD_AGAIN_ADVICE)] if self.spread_again else []
+        if self.hurts_again:
+            first.append(_(pain_now.HURTS_AGAIN_ADVICE))
+        then = [_(SPREAD_ADVICE)] if self.spread and not self.spread_again else []
+        return " ".join((*first, _(text), *then, _(NOT_A_DIAGNOSIS)))
 
 
 def limits_note(t: PainThresholds) -> str:
@@ -304,16 +309,6 @@ def limits_note(t: PainThresholds) -> str:
         "These limits ({fine} fine, {most} all right, out of 10) are StretchGuide's, "
         "not the articles'; you or your physiotherapist can change them in Settings."
     ).format(fine=t.fine_max, most=t.acceptable_max)
-
-
-def spread_down_the_leg(
-    before: CheckIn | None, after: CheckIn | None, next_morning: CheckIn | None = None
-) -> bool:
-    """Did symptoms reach further down the leg after a session, or the next
-    morning, than before it? False when there is nothing to compare."""
-    if before is None:
-        return False
-    return any(c is not None and c.extent.rank > before.extent.rank for c in (after, next_morning))
 
 
 def pain_response(
@@ -329,6 +324,7 @@ def pain_response(
     spread_from: int | None = None,
     baseline: CheckIn | None = None,
     hurts: int = 0,
+    hurts_before: int = 0,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -341,10 +337,10 @@ def pain_response(
 
     Numbness or weakness in the latest check-in that the check-in before the
     session (``before``; else ``previous``, the latest check-in before the
-    session started) did not have, or weakness in
-    both, is never FINE: the level is EASE_OFF, the advice says when to get
-    help and :attr:`PainResponse.ask_red_flags` is set. New tingling is
-    never FINE either: EASE_OFF, with its own advice (article 004).
+    session started) did not have, or weakness in both, is never FINE: the
+    level is EASE_OFF, the advice says when to get help and
+    :attr:`PainResponse.ask_red_flags` is set. New tingling is never FINE
+    either: EASE_OFF, with its own advice (article 004).
 
     Leg pain going down, or symptoms moving back up the leg, are listed in
     :attr:`PainResponse.good`: the change matters, not only the level.
@@ -361,7 +357,9 @@ def pain_response(
 
     With ``before`` skipped, ``baseline`` (:func:`baseline_checkin` before the
     session) is the ground for the next morning and the leg. ``hurts`` ("this
-    hurts" presses) is pain reported while exercising: EASE_OFF (CLINICAL.md 3).
+    hurts" presses) is pain reported while exercising: EASE_OFF (CLINICAL.md 3);
+    with presses in the ``hurts_before`` sessions in a row before it too,
+    HURTS_IN_A_ROW in all send the person to a professional (``hurts_again``).
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -449,8 +447,11 @@ def pain_response(
         reasons.append(
             _("Symptoms spread further down the leg after the session before this one too.")
         )
+    hurts_again = hurts > 0 and hurts_before + 1 >= pain_now.HURTS_IN_A_ROW
     if hurts > 0:
-        reasons.append(hurts_reason(hurts))
+        reasons.append(pain_now.hurts_reason(hurts))
+    if hurts_again:
+        reasons.append(pain_now.hurts_again_reason(hurts_before + 1))
     reasons.extend(nerve.reasons)
     if reasons:
         return PainResponse(
@@ -461,6 +462,7 @@ def pain_response(
             tuple(good),
             spread=spread,
             spread_again=again,
+            hurts_again=hurts_again,
         )
     if peak is None:
         if next_morning is not None and ground is not None:

@@ -46,6 +46,7 @@ from stretchguide.qt.session_rules import (
     checkin_from_answers,
     compared_checkins,
     ease_off_offset,
+    hurts_sessions_before,
     morning_checkin_due,
     numbness_first_reported,
     session_options,
@@ -434,6 +435,7 @@ class SessionFlow(QObject):
                 spread_from=spread_from,
                 baseline=self._baseline,
                 hurts=len(rec.hurts),
+                hurts_before=hurts_sessions_before(h, rec.session_id, at),
             )
             self._save_checkin(answers, rec, at)
             for ex_id, response in answers.responses.items():
@@ -457,6 +459,7 @@ class SessionFlow(QObject):
                 spread_from=spread_from,
                 baseline=checkin_before_session(h, sid, between=True),
                 hurts=len(hurt),
+                hurts_before=hurts_sessions_before(h, sid, at),
             )
             self._save_checkin(answers, sid, at)
             self._ask_flags(verdict.ask_red_flags)  # against before the session

@@ -257,3 +257,34 @@ def spread_last_time(history: History, session_id: int | None, at: int) -> bool:
         cis.get(CheckInKind.AFTER),
         cis.get(CheckInKind.NEXT_MORNING),
     )
+
+
+def hurts_sessions_before(history: History, session_id: int | None, at: int) -> int:
+    """How many sessions in a row, made just before this one (in the last
+    60 days, as ``spread_last_time``), had "this hurts" pressed: with this
+    one, ``core.pain_now.HURTS_IN_A_ROW`` in a row send the person to a
+    professional. ``session_id`` None is the session just done, its start
+    not saved yet."""
+    from stretchguide.core.clock_rules import LIVE, made_last
+
+    recent = history.sessions(since=at - 60 * 86400)
+    this = next((s for s in recent if s.id == session_id), None)
+    if this is None and session_id is not None:
+        return 0
+    pool = [s for s in recent if s.id != session_id]
+    stamp = this.started_at if this is not None else at
+    before_id = session_id if session_id is not None else LIVE
+    count = 0
+    while (
+        previous := made_last(
+            pool,
+            stamp,
+            stamp=lambda s: s.started_at,
+            ident=lambda s: s.id,
+            made_before_id=before_id,
+        )
+    ) is not None and history.hurts(previous.id):
+        count += 1
+        pool.remove(previous)
+        stamp, before_id = previous.started_at, previous.id
+    return count

@@ -307,6 +307,7 @@ class Companion(QObject):
                         previous=previous,
                         numbness_from=numbness_from,
                         spread_from=spread_from,
+                        session_hurts=hurts.total(),
                     )
                 )
         return out

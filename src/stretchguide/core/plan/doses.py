@@ -153,6 +153,9 @@ class SessionEvidence:
     # ago, or symptoms still as far down the leg as where they spread to in
     # that time (``nerve_signs``): no reason to step back, none to ask for more.
     recent_nerve: bool = False
+    # "This hurts" presses on any exercise in the session: its verdict said
+    # ease off, so it is no fine session for any exercise's step up.
+    session_hurts: int = 0
 
 
 NERVE_SIGNS: Final = ("tingling", "numbness", "weakness")
@@ -169,6 +172,7 @@ def evidence(
     previous: CheckIn | None = None,
     numbness_from: int | None = None,
     spread_from: int | None = None,
+    session_hurts: int = 0,
 ) -> SessionEvidence:
     """Judge one session with the same rule and limits as the verdict.
 
@@ -213,7 +217,7 @@ def evidence(
         else None
     )
     recent = signs is not None and (signs.recent_numbness or signs.spread_stayed)
-    return SessionEvidence(response.level, spread, new_nerve, hurts, recent)
+    return SessionEvidence(response.level, spread, new_nerve, hurts, recent, session_hurts)
 
 
 def flare_holds_step_up(
@@ -354,6 +358,7 @@ def decide(
         and not e.new_nerve
         and not e.recent_nerve
         and e.hurts == 0
+        and e.session_hurts == 0
         for e in window
     )
     if not all_fine:
