@@ -62,8 +62,9 @@ def test_the_usual_leaves_out_check_ins_just_after_a_session_and_old_ones() -> N
     # A session that eased the leg to 0 for an hour is not the usual.
     history = [ci(0, 1, 5), ci(0.1, 0, 0, K.AFTER), ci(1, 1, 5)]
     assert usual_pain(history, ci(2, 0, 0).at) == Usual(1.0, 5.0, 2)
-    # Nothing in the last 14 days: no usual to be higher than.
-    assert usual_pain([ci(0, 1, 1)], ci(15, 0, 0).at) is None
+    # Weeks without a check-in: the last ones made are the usual still.
+    assert usual_pain([ci(0, 1, 2)], ci(40, 0, 0).at) == Usual(1.0, 2.0, 1)
+    assert usual_pain([ci(0, 1, 1)], ci(91, 0, 0).at) is None
     # Several check-ins on one day weigh as that one day.
     many = [ci(0, 0, 0), ci(0.2, 0, 0), ci(0.4, 0, 0), ci(1, 0, 6)]
     assert usual_pain(many, ci(2, 0, 0).at) == Usual(0.0, 3.0, 2)

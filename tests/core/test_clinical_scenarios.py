@@ -360,9 +360,11 @@ def test_symptoms_still_where_they_spread_to_are_never_fine(plan) -> None:
 
 
 def _oracle_recent_numbness(earlier: list[CheckIn], c: CheckIn) -> bool:
+    """Numbness in every check-in back to its start less than two weeks
+    ago; a gap of more than two weeks between check-ins breaks the run."""
     since = c.at
     for x in reversed(earlier):
-        if not x.numbness:
+        if not x.numbness or since - x.at > RECENT_S:
             break
         since = x.at
     return c.at - since < RECENT_S
@@ -386,11 +388,11 @@ def test_numbness_first_reported_under_two_weeks_ago_is_never_fine(plan) -> None
 
 def _oracle_usual(earlier: list[CheckIn], at: int) -> tuple[float, float] | None:
     """Independent of ``usual_pain``: the mean back and leg pain of the
-    last three days with check-ins (none just after a session) in the 14
+    last three days with check-ins (none just after a session) in the 90
     days before ``at``, each day its own mean."""
     days: dict[int, list[CheckIn]] = {}
     for x in earlier:
-        if x.kind is not K.AFTER and x.at >= at - 14 * DAY:
+        if x.kind is not K.AFTER and x.at >= at - 90 * DAY:
             days.setdefault(x.at // DAY, []).append(x)
     last = [days[d] for d in sorted(days)[-3:]]
     if not last:
@@ -500,6 +502,34 @@ def test_skipped_before_check_in_the_after_one_still_compares() -> None:
     d.checkin(_t(0), Answers())
     _, v = d.session(_t(1), None, Answers(numbness=True))
     assert v is not None and v.level is PainLevel.EASE_OFF and v.ask_red_flags
+
+
+def test_numbness_again_after_weeks_without_a_check_in_is_not_the_usual() -> None:
+    """Numbness on five days, five weeks without a check-in, numbness
+    again: read as numbness in every check-in for over two weeks, the
+    person's usual, it was "Saved. Thank you." (with symptoms into the
+    foot). Nothing shows it lasted in between."""
+    d = Diary()
+    for day in range(5):
+        d.checkin(_t(day), Answers(extent=Extent.FOOT, numbness=True))
+    back = d.said_now(_t(40), Answers(extent=Extent.FOOT, numbness=True))
+    assert back.nerve.recent_numbness and not fine(back)
+    assert "doctor or physiotherapist" in back.advice
+    # ... and for the two weeks after, as numbness first reported then.
+    for day in range(41, 54):
+        assert not fine(d.checkin(_t(day), Answers(extent=Extent.FOOT, numbness=True))), day
+    assert fine(d.checkin(_t(54), Answers(extent=Extent.FOOT, numbness=True)))
+
+
+def test_a_bad_check_in_after_weeks_without_one_is_held_to_the_last_known() -> None:
+    """Leg pain of 5 after five weeks without a check-in, the last ones at
+    2: compared with nothing, it was "Saved. Thank you."."""
+    d = Diary()
+    for day in range(3):
+        d.checkin(_t(day), Answers(back=1, leg=2))
+    late = d.said_now(_t(40), Answers(back=1, leg=5))
+    assert late.pain_up and not fine(late)
+    assert any("usual is about 2.0" in r for r in late.reasons)
 
 
 def test_long_standing_numbness_is_the_persons_usual() -> None:

@@ -159,11 +159,12 @@ def test_a_check_in_on_its_own_higher_than_usual_says_what_to_do(qtbot, app_wind
     # The point at which to see a professional.
     assert "within two weeks, see a doctor or physiotherapist" in text
     assert "not a diagnosis" in text
-    # Pain above the session limit, with nothing usual to compare: the
-    # limit is said, and whose it is.
-    wall.advance(15 * DAY)
+    # Pain above the session limit, with nothing usual to compare (no
+    # check-in in 90 days): the limit is said, and whose it is.
+    wall.advance(91 * DAY)
     text = _any_time(qtbot, window, 1, 6)
     assert "more than the 5 that is all right" in text and "Settings" in text
+    assert "above what is all right for exercising" in text
     # Further down than usual (the last check-in between sessions), with
     # pain as usual: the nerve sign, from the same rule as after a session.
     wall.advance(DAY)

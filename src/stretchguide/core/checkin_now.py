@@ -26,7 +26,6 @@ from stretchguide.core.safety import NOT_A_DIAGNOSIS, PainThresholds, limits_not
 from stretchguide.core.trends import (
     ENDS_DAYS,
     MEANINGFUL_CHANGE,
-    VERDICT_DAYS,
     CheckIn,
     CheckInKind,
     daily_series,
@@ -46,7 +45,10 @@ PAIN_HIGH_ADVICE = N_(
     "two weeks of the exercises, see a doctor or physiotherapist; see one sooner "
     "if it climbs or spreads down the leg."
 )
-USUAL_S: Final = VERDICT_DAYS * 86400  # how far back "usual" looks
+# How far back "usual" looks: the 90 days the nerve signs read. After
+# weeks without a check-in, the last ones made are still the best known
+# (a bad check-in after five weeks of silence was compared with nothing).
+USUAL_S: Final = 90 * 86400
 # How long after a flare the plan offers no step up: StretchGuide's number.
 FLARE_S: Final = 7 * 86400
 
@@ -63,7 +65,7 @@ class Usual:
 def usual_pain(history: Iterable[CheckIn], at: int) -> Usual | None:
     """The usual pain before a check-in made now, at ``at``: the mean of
     the last ``ENDS_DAYS`` (3) days with check-ins between sessions, as the
-    14-day verdict takes its ends, within the 14 days before ``at``; None
+    14-day verdict takes its ends, within the 90 days before ``at``; None
     when there are none.
 
     Check-ins just after a session are left out (a session may have

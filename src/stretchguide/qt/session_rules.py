@@ -140,9 +140,9 @@ def numbness_first_reported(
 ) -> int | None:
     """When the numbness in a check-in being made now was first reported
     (``core.nerve_signs.numbness_since``); None without numbness."""
-    from stretchguide.core.nerve_signs import has_numbness
+    from stretchguide.core.nerve_signs import RECENT_S, has_numbness
 
-    run = _run_now(history, current, unsaved, has_numbness)
+    run = _run_now(history, current, unsaved, has_numbness, max_gap=RECENT_S)
     return None if run is None else run.since
 
 
@@ -167,6 +167,7 @@ def _run_now(
     shows: Callable[[CheckIn], bool],
     *,
     between_only: bool = False,
+    max_gap: int | None = None,
 ) -> Run | None:
     """``core.nerve_signs.run_of`` for a check-in being made now, over the
     check-ins not saved yet (made after every stored one), then the last 90
@@ -177,18 +178,18 @@ def _run_now(
 
     if not shows(current):
         return None
-    since = current.at
+    since = at = current.at
     for made in reversed(unsaved):
-        if not shows(made):
+        if not shows(made) or (max_gap is not None and at - made.at > max_gap):
             return Run(since, began=True)
-        since = min(since, made.at)
+        since, at = min(since, made.at), made.at
     first = unsaved[0] if unsaved else current
     recent = [
         c
         for c in history.checkins(since=first.at - 90 * 86400)
         if not (between_only and c.kind is CheckInKind.AFTER)
     ]
-    run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S)
+    run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S, max_gap=max_gap)
     return None if run is None else Run(min(since, run.since), run.began)
 
 
