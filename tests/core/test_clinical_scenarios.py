@@ -748,7 +748,8 @@ def test_the_14_day_verdict_never_says_better_without_naming_numbness(checkins) 
         assert "numbness" in verdict_headline(v), v
         advice = verdict_advice(v) or ""
         assert KEEP_GOING_SETTLED not in advice and KEEP_GOING_IMPROVING not in advice
-        assert "numbness" in advice.lower(), advice
+        # Named there, or the person is sent to a professional anyway.
+        assert "numbness" in advice.lower() or professional_advice(v) is not None, advice
     if latest > start:
         assert professional_advice(v) is not None, (start, latest, v.reasons)
 
@@ -815,3 +816,21 @@ def test_this_hurts_in_three_sessions_in_a_row_sends_to_a_professional(sessions)
             assert "physiotherapist" in v.advice
             assert v.nerve.any or "session after session" in v.advice
             assert any("3 in a row is StretchGuide's mark" in r for r in v.reasons)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_pain_above_the_limit_after_a_session_or_the_next_morning_is_never_fine(plan) -> None:
+    """For any history: an after or next-morning check-in above the pain
+    limit is "ease off", and at the severe line it says when to contact a
+    doctor, as a check-in on its own does. A morning of 9, as bad as before
+    the session, read "That looks fine. Carry on with the routine as
+    planned."."""
+    for what, c, _ground, judged in replay(Diary(), plan):
+        if what not in ("after", "morning"):
+            continue
+        assert isinstance(judged, PainResponse)
+        if c.worst > 5:
+            assert judged.level is PainLevel.EASE_OFF, (what, c, judged.reasons)
+        if c.worst >= 8:
+            assert "contact a doctor" in judged.advice, (what, c)

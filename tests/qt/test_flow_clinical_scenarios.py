@@ -214,3 +214,26 @@ def test_this_hurts_in_three_sessions_in_a_row_sends_to_a_professional(qtbot, ap
     assert all("Ease off next time" in t for t in texts)
     assert "session after session" not in texts[1]
     assert "session after session" in texts[2] and "3 sessions in a row" in texts[2]
+
+
+def test_a_severe_next_morning_as_bad_as_before_the_session_is_not_fine(qtbot, app_window):
+    """Leg pain of 9 before the session and 9 the next morning, the after
+    check-in skipped: "No increase by the next morning." and "That looks
+    fine. Carry on with the routine as planned."."""
+    window, clock, wall, *_ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=2, leg=9)
+    page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)  # severe, said
+    run_to_end(window, clock)
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+    wall.advance(16 * HOUR)
+    window.flow.begin_morning_checkin(window.ctx.history.sessions()[-1].id)
+    fill_checkin(qtbot, page, back=2, leg=9)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "That looks fine" not in text and "No increase" not in text
+    assert "severe" in text and "contact a doctor" in text

@@ -1,5 +1,6 @@
-"""When to stop self-care: red flags, new nerve signs and the after-session
-pain rule. The 14-day verdict's words are in ``core/verdict_words.py``.
+"""When to stop self-care: red flags (``core/red_flags.py``, re-exported
+here), new nerve signs and the after-session pain rule. The 14-day
+verdict's words are in ``core/verdict_words.py``.
 
 All of it is data plus pure functions, so the UI only asks and shows. Every
 piece of advice ends with :data:`NOT_A_DIAGNOSIS`: the app cannot examine
@@ -8,14 +9,13 @@ anyone, and says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from stretchguide.core import pain_now
 from stretchguide.core.i18n import N_, _
 
-# The nerve signs are asked for here too, with the other rules.
+# The nerve signs and the red flags are asked for here too, with the other rules.
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
 from stretchguide.core.nerve_signs import RECENT_NUMBNESS_ADVICE as RECENT_NUMBNESS_ADVICE
 from stretchguide.core.nerve_signs import SPREAD_SINCE_ADVICE as SPREAD_SINCE_ADVICE
@@ -29,189 +29,20 @@ from stretchguide.core.nerve_signs import numbness_since as numbness_since
 from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
 from stretchguide.core.nerve_signs import spread_down_the_leg as spread_down_the_leg
 from stretchguide.core.nerve_signs import spread_since as spread_since
+from stretchguide.core.red_flags import NONE_MESSAGE as NONE_MESSAGE
+from stretchguide.core.red_flags import NOT_A_DIAGNOSIS as NOT_A_DIAGNOSIS
+from stretchguide.core.red_flags import NOT_SEEN_MESSAGE as NOT_SEEN_MESSAGE
+from stretchguide.core.red_flags import RED_FLAGS as RED_FLAGS
+from stretchguide.core.red_flags import RED_FLAGS_BY_ID as RED_FLAGS_BY_ID
+from stretchguide.core.red_flags import SEEN_DOCTOR_QUESTION as SEEN_DOCTOR_QUESTION
+from stretchguide.core.red_flags import SOON_MESSAGE as SOON_MESSAGE
+from stretchguide.core.red_flags import URGENT_MESSAGE as URGENT_MESSAGE
+from stretchguide.core.red_flags import RedFlag as RedFlag
+from stretchguide.core.red_flags import RedFlagResult as RedFlagResult
+from stretchguide.core.red_flags import Urgency as Urgency
+from stretchguide.core.red_flags import check_red_flags as check_red_flags
+from stretchguide.core.red_flags import urgent_still_open as urgent_still_open
 from stretchguide.core.trends import CheckIn
-
-NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
-
-
-# --------------------------------------------------------------------------- red flags
-
-
-class Urgency(StrEnum):
-    NONE = "none"
-    SOON = "soon"  # book a doctor's appointment in the next few days
-    URGENT = "urgent"  # stop the exercises and get medical help today
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    id: str
-    question: str  # asked as a yes/no question, in English: show `asked`
-    urgency: Urgency
-
-    @property
-    def asked(self) -> str:
-        """The question in the active language."""
-        return _(self.question)
-
-
-# The urgent group follows the NHS list of cauda equina warning signs; the
-# "soon" group the NHS and NICE NG59 signs that another cause needs ruling out.
-# Each question is our own short wording (docs/CLINICAL.md lists the sources).
-RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag(
-        "both_legs",
-        N_("Do you have sciatica, weakness or numbness in both legs?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "saddle_numbness",
-        N_(
-            "Is there numbness, pins and needles or a changed feeling around your "
-            "genitals, bottom or inner thighs?"
-        ),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "bladder_bowel",
-        N_("Have you newly had trouble controlling your bladder or bowels?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "bladder_start",
-        N_("Is it hard to start peeing, or can you not pee at all?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "bowel_sense",
-        N_("Have you stopped noticing when you need to poo?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "sexual_function",
-        N_("Have you had new problems with sex, such as erections or feeling?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "worsening_weakness",
-        N_("Is weakness in your leg or foot getting worse?"),
-        Urgency.URGENT,
-    ),
-    RedFlag("fever", N_("Do you have a fever?"), Urgency.SOON),
-    RedFlag("unwell", N_("Do you feel generally unwell?"), Urgency.SOON),
-    RedFlag("weight_loss", N_("Have you lost weight without trying to?"), Urgency.SOON),
-    RedFlag("cancer_history", N_("Have you ever had cancer?"), Urgency.SOON),
-    RedFlag(
-        "trauma",
-        N_("Did the pain start after a fall, an accident or another hard knock?"),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "fragile_bones",
-        N_(
-            "Do you have thin bones (osteoporosis), or have you taken steroid tablets "
-            "for a long time?"
-        ),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "over_50_new",
-        N_("Are you over 50, and is this back pain new?"),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "weak_immunity",
-        N_(
-            "Is your immune system weakened (by an illness or medicine), or have you "
-            "ever injected drugs?"
-        ),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "night_pain",
-        N_("Is the pain worse at night or when you lie down?"),
-        Urgency.SOON,
-    ),
-)
-RED_FLAGS_BY_ID: dict[str, RedFlag] = {f.id: f for f in RED_FLAGS}
-
-URGENT_MESSAGE = N_(
-    "Please stop the exercises and get medical help today: call your doctor's "
-    "urgent line or go to an emergency department. These signs can mean a nerve "
-    "is under serious pressure, and that needs checking quickly."
-)
-SOON_MESSAGE = N_(
-    "Please make an appointment with a doctor in the next few days before going on "
-    "with the exercises. These signs need a proper check to rule out other causes."
-)
-NONE_MESSAGE = N_("None of the warning signs were reported.")
-
-
-@dataclass(frozen=True)
-class RedFlagResult:
-    urgency: Urgency
-    flags: tuple[RedFlag, ...]  # the flags answered "yes", most urgent first
-    # Every answer given, yes or no, by flag id (for the clinician report).
-    answers: Mapping[str, bool] = field(default_factory=dict, hash=False, compare=False)
-
-    @property
-    def stop_self_care(self) -> bool:
-        return self.urgency is Urgency.URGENT
-
-    @property
-    def message(self) -> str:
-        text = {
-            Urgency.URGENT: URGENT_MESSAGE,
-            Urgency.SOON: SOON_MESSAGE,
-            Urgency.NONE: NONE_MESSAGE,
-        }[self.urgency]
-        return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
-
-
-def check_red_flags(answers: Mapping[str, bool] | Iterable[str]) -> RedFlagResult:
-    """Judge yes/no answers keyed by red-flag id (or just the ids answered yes).
-
-    Any urgent flag makes the whole result urgent. Unknown ids raise
-    ``KeyError`` so a typo in the UI cannot silently drop a warning sign.
-    """
-    if isinstance(answers, Mapping):
-        yes_ids = [k for k, v in answers.items() if v]
-        for k in answers:
-            RED_FLAGS_BY_ID[k]  # noqa: B018 - validate every key, not just the "yes" ones
-        given = {k: bool(v) for k, v in answers.items()}
-    else:
-        yes_ids = list(answers)
-        given = dict.fromkeys(yes_ids, True)
-    flags = [RED_FLAGS_BY_ID[k] for k in yes_ids]
-    order = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.NONE: 2}
-    flags.sort(key=lambda f: (order[f.urgency], RED_FLAGS.index(f)))
-    if any(f.urgency is Urgency.URGENT for f in flags):
-        urgency = Urgency.URGENT
-    elif flags:
-        urgency = Urgency.SOON
-    else:
-        urgency = Urgency.NONE
-    return RedFlagResult(urgency, tuple(flags), given)
-
-
-def urgent_still_open(urgent_at: float, seen_doctor_at: float) -> bool:
-    """Whether an urgent answer still stands.
-
-    An urgent sign is not undone by a later "None of these": it stands until
-    the person says they have been seen by a doctor since (``seen_doctor_at``
-    after ``urgent_at``). Zero means "never".
-    """
-    return urgent_at > 0 and seen_doctor_at < urgent_at
-
-
-SEEN_DOCTOR_QUESTION = N_(
-    "You reported a sign that needed medical help today. Have you been seen by a doctor since then?"
-)
-NOT_SEEN_MESSAGE = N_(
-    "Please get medical help before doing these exercises: call your doctor's urgent "
-    "line or go to an emergency department."
-)
-
 
 # --------------------------------------------------------------------------- pain rule
 
@@ -270,6 +101,7 @@ class PainResponse:
     spread: bool = False  # symptoms reached further down the leg than before
     spread_again: bool = False  # ... and did after the session before this one too
     hurts_again: bool = False  # "this hurts" in HURTS_IN_A_ROW sessions in a row
+    severe: bool = False  # the latest check-in at pain_now.SEVERE_FROM or above
 
     @property
     def ask_red_flags(self) -> bool:
@@ -278,8 +110,14 @@ class PainResponse:
 
     @property
     def advice(self) -> str:
+        # Severe pain adds when to contact a doctor, whatever else is said.
+        severe = f"{_(pain_now.SEVERE_ADVICE)} " if self.severe else ""
+        return f"{self._advice()} {severe}{_(NOT_A_DIAGNOSIS)}"
+
+    def _advice(self) -> str:
+        """The advice without its closing words."""
         if self.nerve.any:
-            return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
+            return _(NERVE_ADVICE)
         # Sent to a professional before going on: that advice leads.
         if not (self.spread_again or self.hurts_again):
             for on, text in (
@@ -288,7 +126,7 @@ class PainResponse:
                 (self.nerve.new_tingling, TINGLING_ADVICE),
             ):
                 if on:
-                    return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
+                    return _(text)
         text = {
             PainLevel.FINE: FINE_ADVICE,
             PainLevel.ACCEPTABLE: ACCEPTABLE_ADVICE,
@@ -299,7 +137,7 @@ class PainResponse:
         if self.hurts_again:
             first.append(_(pain_now.HURTS_AGAIN_ADVICE))
         then = [_(SPREAD_ADVICE)] if self.spread and not self.spread_again else []
-        return " ".join((*first, _(text), *then, _(NOT_A_DIAGNOSIS)))
+        return " ".join((*first, _(text), *then))
 
 
 def limits_note(t: PainThresholds) -> str:
@@ -417,6 +255,21 @@ def pain_response(
             )
         )
         reasons.append(words.format(morning=next_morning.worst, before=ground.worst))
+    severe = latest is not None and pain_now.severe(latest)
+    if next_morning is not None and next_morning.worst > t.acceptable_max and not severe:
+        # The limit holds the morning after too: a morning of 7, as bad as
+        # before the session, once read "That looks fine".
+        reasons.append(
+            _(
+                "Pain the next morning is {pain} out of 10: more than the {most} that is all right."
+            ).format(pain=next_morning.worst, most=t.acceptable_max)
+            + " "
+            + limits_note(t)
+        )
+    if latest is not None and severe:
+        # Severe in the after or morning check-in: said with when to contact
+        # a doctor, as before a session (a morning of 9 read "fine").
+        reasons.append(pain_now.severe_reason(latest))
     spread = False
     if ground is not None:
         if ground is before:
@@ -463,6 +316,7 @@ def pain_response(
             spread=spread,
             spread_again=again,
             hurts_again=hurts_again,
+            severe=severe,
         )
     if peak is None:
         if next_morning is not None and ground is not None:
