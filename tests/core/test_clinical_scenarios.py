@@ -11,11 +11,12 @@ class is the kind of wrong advice this file is for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stretchguide.core.checkin_now import NowResponse, respond, usual_pain
 from stretchguide.core.clock_rules import LIVE
 from stretchguide.core.nerve_signs import RECENT_S
 from stretchguide.core.safety import (
@@ -57,6 +58,7 @@ class Diary:
     # Per session: its check-ins by kind (what ``by_kind`` gives the flow).
     sessions: list[dict[CheckInKind, CheckIn]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    presses: list[int] = field(default_factory=list)  # "this hurts", per session
 
     def _make(self, kind: CheckInKind, at: int, a: Answers) -> CheckIn:
         return CheckIn(
@@ -88,14 +90,22 @@ class Diary:
 
     def checkin(self, at: int, a: Answers, kind: CheckInKind = K.ANY) -> NerveSigns:
         """A check-in on its own (or before a session): ``on_checkin``'s signs."""
+        return self.said_now(at, a, kind).nerve
+
+    def said_now(self, at: int, a: Answers, kind: CheckInKind = K.ANY) -> NowResponse:
+        """A check-in on its own (or before a session): all ``on_checkin``
+        says of it (``core.checkin_now.respond``)."""
         current = self._make(kind, at, a)
         previous, baseline = self.compared(at)
         numbness_from, spread_from = self.runs(current)
         signs = nerve_signs(
             current, previous, baseline, numbness_from=numbness_from, spread_from=spread_from
         )
+        said = respond(
+            current, signs, usual_pain(self.checkins, at), before_session=kind is K.BEFORE
+        )
         self._store(current)
-        return signs
+        return said
 
     def session(
         self,
@@ -104,17 +114,18 @@ class Diary:
         after: Answers | None,
         *,
         hurts: int = 0,
-    ) -> tuple[NerveSigns | None, PainResponse | None]:
+    ) -> tuple[NowResponse | None, PainResponse | None]:
         """Before check-in (or skipped), the session, after check-in (or skipped):
-        the before check-in's signs and the after verdict."""
+        what the before check-in said, and the after verdict."""
         before_signs = None
         b = None
         if before is not None:
-            before_signs = self.checkin(at, before, K.BEFORE)
+            before_signs = self.said_now(at, before, K.BEFORE)
             b = self.checkins[-1]
         own = {} if b is None else {K.BEFORE: b}
         self.sessions.append(own)
         self.starts.append(at)
+        self.presses.append(hurts)
         if after is None:
             return before_signs, None
         t = at + HOUR
@@ -128,7 +139,7 @@ class Diary:
             spread_last_time=self._spread_last_time(len(self.sessions) - 1),
             numbness_from=numbness_from,
             spread_from=spread_from,
-            **_extra(baseline=baseline, hurts=hurts),
+            **_extra(baseline=baseline, hurts=hurts, hurts_before=self._pressed_before(-1)),
         )
         own[K.AFTER] = self._store(made)
         return before_signs, verdict
@@ -150,10 +161,25 @@ class Diary:
             spread_last_time=self._spread_last_time(index),
             numbness_from=numbness_from,
             spread_from=spread_from,
-            **_extra(baseline=baseline_checkin(pool, started), hurts=hurts),
+            **_extra(
+                baseline=baseline_checkin(pool, started),
+                hurts=hurts,
+                hurts_before=self._pressed_before(index),
+            ),
         )
         own[K.NEXT_MORNING] = self._store(made)
         return verdict
+
+    def _pressed_before(self, index: int) -> int:
+        """``session_rules.hurts_sessions_before``: sessions in a row just
+        before session ``index`` with "this hurts" pressed."""
+        earlier = self.presses[: index % len(self.presses)]
+        count = 0
+        for n in reversed(earlier):
+            if not n:
+                break
+            count += 1
+        return count
 
     def _spread_last_time(self, index: int) -> bool:
         if index == 0:
@@ -173,9 +199,10 @@ def _extra(**kw: object) -> dict[str, object]:
     return {k: v for k, v in kw.items() if k in known}
 
 
-def fine(signs: NerveSigns) -> bool:
-    """A check-in on its own reads "Saved. Thank you." (no side change)."""
-    return not signs.ease_off
+def fine(said: NowResponse | NerveSigns) -> bool:
+    """A check-in on its own reads "Saved. Thank you." (no side change), or
+    one before a session starts it without a word."""
+    return not said.ease_off
 
 
 # --------------------------------------------------------------------------- strategies
@@ -224,8 +251,8 @@ def replay(diary: Diary, plan: list[tuple[str, Answers | None, Answers | None, A
         t = 1_700_000_000 + day * DAY + 9 * HOUR
         if what == "any" and before is not None:
             previous, baseline = diary.compared(t)
-            signs = diary.checkin(t, before)
-            yield "any", diary.checkins[-1], (previous, baseline), signs
+            said = diary.said_now(t, before)
+            yield "any", diary.checkins[-1], (previous, baseline), said
         elif what == "session":
             previous, baseline = diary.compared(t)
             signs, verdict = diary.session(t, before, after)
@@ -266,8 +293,8 @@ def test_new_numbness_or_weakness_is_never_fine(plan) -> None:
     for what, c, (ground, _), judged in replay(Diary(), plan):
         if not (_new("numbness", c, ground) or _new("weakness", c, ground)):
             continue
-        if isinstance(judged, NerveSigns):
-            assert judged.any and not fine(judged), (what, c, ground)
+        if isinstance(judged, NowResponse):
+            assert judged.nerve.any and not fine(judged), (what, c, ground)
         else:
             assert judged.level is PainLevel.EASE_OFF and judged.ask_red_flags, (what, c)
 
@@ -281,7 +308,7 @@ def test_symptoms_further_down_than_between_sessions_are_never_fine(plan) -> Non
     for what, c, (_, base), judged in replay(Diary(), plan):
         if base is None or c.extent.rank <= base.extent.rank:
             continue
-        if isinstance(judged, NerveSigns):
+        if isinstance(judged, NowResponse):
             assert not fine(judged), (what, c, base)
         else:
             assert judged.level is PainLevel.EASE_OFF, (what, c, base, judged)
@@ -326,16 +353,18 @@ def test_symptoms_still_where_they_spread_to_are_never_fine(plan) -> None:
         earlier = [x for x in diary.checkins if x.id < c.id]
         if not _oracle_spread_recent(earlier, c):
             continue
-        if isinstance(judged, NerveSigns):
+        if isinstance(judged, NowResponse):
             assert not fine(judged), (what, c)
         else:
             assert judged.level is PainLevel.EASE_OFF, (what, c, judged)
 
 
 def _oracle_recent_numbness(earlier: list[CheckIn], c: CheckIn) -> bool:
+    """Numbness in every check-in back to its start less than two weeks
+    ago; a gap of more than two weeks between check-ins breaks the run."""
     since = c.at
     for x in reversed(earlier):
-        if not x.numbness:
+        if not x.numbness or since - x.at > RECENT_S:
             break
         since = x.at
     return c.at - since < RECENT_S
@@ -351,10 +380,75 @@ def test_numbness_first_reported_under_two_weeks_ago_is_never_fine(plan) -> None
         earlier = [x for x in diary.checkins if x.id < c.id]
         if not _oracle_recent_numbness(earlier, c):
             continue
-        if isinstance(judged, NerveSigns):
+        if isinstance(judged, NowResponse):
             assert not fine(judged), (what, c)
         else:
             assert judged.level is PainLevel.EASE_OFF, (what, c, judged)
+
+
+def _oracle_usual(earlier: list[CheckIn], at: int) -> tuple[float, float] | None:
+    """Independent of ``usual_pain``: the mean back and leg pain of the
+    last three days with check-ins (none just after a session) in the 90
+    days before ``at``, each day its own mean."""
+    days: dict[int, list[CheckIn]] = {}
+    for x in earlier:
+        if x.kind is not K.AFTER and x.at >= at - 90 * DAY:
+            days.setdefault(x.at // DAY, []).append(x)
+    last = [days[d] for d in sorted(days)[-3:]]
+    if not last:
+        return None
+    back = sum(sum(x.back for x in d) / len(d) for d in last) / len(last)
+    leg = sum(sum(x.leg for x in d) / len(d) for d in last) / len(last)
+    return back, leg
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_pain_higher_than_usual_before_a_session_or_on_its_own_is_never_fine(plan) -> None:
+    """For any history: back or leg pain two points or more above the
+    person's usual (their last three days with check-ins) is said, on its
+    own and before a session; on its own, so is pain above the session
+    limit. A check-in on its own once answered "Saved. Thank you." to leg
+    pain of 7 when the usual was 2."""
+    diary = Diary()
+    for what, c, _ground, judged in replay(diary, plan):
+        if what not in ("any", "before"):
+            continue
+        earlier = [x for x in diary.checkins if x.id < c.id]
+        usual = _oracle_usual(earlier, c.at)
+        up = usual is not None and (c.back - usual[0] >= 2 or c.leg - usual[1] >= 2)
+        over = what == "any" and c.worst > 5
+        if up or over:
+            assert not fine(judged), (what, c, usual)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_a_check_in_on_its_own_says_what_an_after_check_in_would(plan) -> None:
+    """For any history: answers that an after-session check-in (its before
+    check-in skipped, judged against the same check-ins) would meet with
+    "ease off" are never "Saved. Thank you." on their own. The one
+    difference is documented: tingling in the first check-in ever is the
+    person's sciatica as it is, while after a session it may be the
+    session's doing."""
+    diary = Diary()
+    for what, c, (previous, baseline), judged in replay(diary, plan):
+        if what != "any":
+            continue
+        if previous is None and c.tingling:
+            continue
+        as_after = replace(c, kind=K.AFTER)
+        numbness_from, spread_from = diary.runs(as_after)
+        would = pain_response(
+            before=None,
+            after=as_after,
+            previous=previous,
+            numbness_from=numbness_from,
+            spread_from=spread_from,
+            baseline=baseline,
+        )
+        if would.level is PainLevel.EASE_OFF:
+            assert not fine(judged), (c, would.reasons)
 
 
 # --------------------------------------------------------------------------- sequences
@@ -408,6 +502,34 @@ def test_skipped_before_check_in_the_after_one_still_compares() -> None:
     d.checkin(_t(0), Answers())
     _, v = d.session(_t(1), None, Answers(numbness=True))
     assert v is not None and v.level is PainLevel.EASE_OFF and v.ask_red_flags
+
+
+def test_numbness_again_after_weeks_without_a_check_in_is_not_the_usual() -> None:
+    """Numbness on five days, five weeks without a check-in, numbness
+    again: read as numbness in every check-in for over two weeks, the
+    person's usual, it was "Saved. Thank you." (with symptoms into the
+    foot). Nothing shows it lasted in between."""
+    d = Diary()
+    for day in range(5):
+        d.checkin(_t(day), Answers(extent=Extent.FOOT, numbness=True))
+    back = d.said_now(_t(40), Answers(extent=Extent.FOOT, numbness=True))
+    assert back.nerve.recent_numbness and not fine(back)
+    assert "doctor or physiotherapist" in back.advice
+    # ... and for the two weeks after, as numbness first reported then.
+    for day in range(41, 54):
+        assert not fine(d.checkin(_t(day), Answers(extent=Extent.FOOT, numbness=True))), day
+    assert fine(d.checkin(_t(54), Answers(extent=Extent.FOOT, numbness=True)))
+
+
+def test_a_bad_check_in_after_weeks_without_one_is_held_to_the_last_known() -> None:
+    """Leg pain of 5 after five weeks without a check-in, the last ones at
+    2: compared with nothing, it was "Saved. Thank you."."""
+    d = Diary()
+    for day in range(3):
+        d.checkin(_t(day), Answers(back=1, leg=2))
+    late = d.said_now(_t(40), Answers(back=1, leg=5))
+    assert late.pain_up and not fine(late)
+    assert any("usual is about 2.0" in r for r in late.reasons)
 
 
 def test_long_standing_numbness_is_the_persons_usual() -> None:
@@ -592,3 +714,123 @@ def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -
     new_nerve = began("numbness") or began("weakness")
     if worse_leg or new_nerve:
         assert professional_advice(v) is not None, (v.kind, v.reasons)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fortnights())
+def test_the_14_day_verdict_never_says_better_without_naming_numbness(checkins) -> None:
+    """For any fortnight: a leg said to have got better or stayed low
+    names numbness on any of the latest days, in the headline and the
+    advice ("keep going" alone once stood beside numbness every day), and
+    numbness on more of the latest days than of the start sends the person
+    to a professional, as numbness that started does."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.trends import VerdictKind, daily_series, fourteen_day_verdict
+    from stretchguide.core.verdict_words import (
+        KEEP_GOING_IMPROVING,
+        KEEP_GOING_SETTLED,
+        professional_advice,
+        verdict_advice,
+        verdict_headline,
+    )
+
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict(checkins, today)
+    if v.kind is VerdictKind.NOT_ENOUGH_DATA:
+        return
+    series = daily_series(checkins)
+    n = min(3, len(series))
+    numb = {(c.at // DAY) for c in checkins if c.numbness}
+    start = sum((d.day.toordinal() - 719163) in numb for d in series[:n])
+    latest = sum((d.day.toordinal() - 719163) in numb for d in series[-n:])
+    if latest and v.kind in (VerdictKind.IMPROVING, VerdictKind.SETTLED):
+        assert "numbness" in verdict_headline(v), v
+        advice = verdict_advice(v) or ""
+        assert KEEP_GOING_SETTLED not in advice and KEEP_GOING_IMPROVING not in advice
+        # Named there, or the person is sent to a professional anyway.
+        assert "numbness" in advice.lower() or professional_advice(v) is not None, advice
+    if latest > start:
+        assert professional_advice(v) is not None, (start, latest, v.reasons)
+
+
+def test_pain_better_but_numbness_on_more_days_is_not_better_overall() -> None:
+    """Leg pain from 6 to 2, numbness on one of the first days and every
+    one of the latest: "Over the last two weeks your leg pain has stayed
+    low." and "Things look good." once stood beside it."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.plan import holds_step_up
+    from stretchguide.core.trends import fourteen_day_verdict
+    from stretchguide.core.verdict_words import verdict_advice, verdict_headline
+
+    d = Diary()
+    for day in range(14):
+        d.checkin(_t(day), Answers(back=2, leg=6 if day < 4 else 2, numbness=day == 0 or day > 8))
+    v = fourteen_day_verdict(d.checkins, datetime.fromtimestamp(_t(13), tz=UTC).date())
+    assert "but you still report numbness" in verdict_headline(v)
+    advice = verdict_advice(v) or ""
+    assert "Things look good" not in advice and "doctor or physiotherapist" in advice
+    assert any(
+        "more of the latest days (3 of 3) than at the start (1 of 3)" in r for r in v.reasons
+    )
+    assert holds_step_up(v)  # no step up beside it (CLINICAL.md 8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_no_step_up_in_the_week_after_a_check_in_said_ease_off_for_pain(plan) -> None:
+    """For any history: a check-in between sessions that was told to ease
+    off for its pain (higher than usual, severe, above the limit on its
+    own) holds the plan's step up for a week, whatever the sessions
+    around it said."""
+    from stretchguide.core.plan import flare_holds_step_up
+
+    diary = Diary()
+    flares: list[int] = []
+    for what, c, _ground, judged in replay(diary, plan):
+        said = judged if isinstance(judged, NowResponse) else None
+        if said is not None and (said.severe or said.pain_up or said.over_limit):
+            flares.append(c.at)
+        now = c.at
+        held = flare_holds_step_up(diary.checkins, now)
+        assert held == any(now - 7 * DAY <= f <= now for f in flares), (what, c, flares)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), mixed), min_size=1, max_size=12))
+def test_this_hurts_in_three_sessions_in_a_row_sends_to_a_professional(sessions) -> None:
+    """For any run of sessions: the third in a row with "this hurts"
+    pressed (and every one after it) sends the person to a doctor or
+    physiotherapist before going on; "ease off next time" alone once met
+    pain in session after session."""
+    d = Diary()
+    run = 0
+    for day, (presses, after) in enumerate(sessions):
+        _, v = d.session(_t(day), Answers(), after, hurts=presses)
+        run = run + 1 if presses else 0
+        assert v is not None
+        assert v.hurts_again is (run >= 3), (day, run)
+        if run >= 3:
+            # New numbness or weakness keeps its more urgent advice first.
+            assert "physiotherapist" in v.advice
+            assert v.nerve.any or "session after session" in v.advice
+            assert any("3 in a row is StretchGuide's mark" in r for r in v.reasons)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days())
+def test_pain_above_the_limit_after_a_session_or_the_next_morning_is_never_fine(plan) -> None:
+    """For any history: an after or next-morning check-in above the pain
+    limit is "ease off", and at the severe line it says when to contact a
+    doctor, as a check-in on its own does. A morning of 9, as bad as before
+    the session, read "That looks fine. Carry on with the routine as
+    planned."."""
+    for what, c, _ground, judged in replay(Diary(), plan):
+        if what not in ("after", "morning"):
+            continue
+        assert isinstance(judged, PainResponse)
+        if c.worst > 5:
+            assert judged.level is PainLevel.EASE_OFF, (what, c, judged.reasons)
+        if c.worst >= 8:
+            assert "contact a doctor" in judged.advice, (what, c)

@@ -134,3 +134,106 @@ def test_two_spreads_in_a_row_with_before_check_ins_skipped_send_to_a_profession
     # Once only the first session's spread was seen: its before check-in
     # was skipped, so "after the session before this one too" never came.
     assert "two sessions in a row" in texts[1]
+
+
+def _any_time(qtbot, window, back, leg, extent="thigh"):
+    window.checkin_now()
+    page = window.checkin
+    if window.ctx.prefs.affected_side in (None, ""):
+        page.set_side("left")
+    fill_checkin(qtbot, page, back=back, leg=leg, extent=extent)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    return page.verdict.text()
+
+
+def test_a_check_in_on_its_own_higher_than_usual_says_what_to_do(qtbot, app_window):
+    """Leg pain of 7 on its own, when the usual is 2-3, once read only
+    "Saved. Thank you."; after a session the same answers read "ease off"."""
+    window, clock, wall, *_ = app_window
+    for leg in (2, 3, 2):
+        assert "Saved. Thank you." in _any_time(qtbot, window, 1, leg)
+        wall.advance(DAY)
+    text = _any_time(qtbot, window, 1, 7)
+    assert "Saved. Thank you." not in text
+    assert "higher than usual" in text and "usual is about 2.3" in text
+    # The point at which to see a professional.
+    assert "within two weeks, see a doctor or physiotherapist" in text
+    assert "not a diagnosis" in text
+    # Pain above the session limit, with nothing usual to compare (no
+    # check-in in 90 days): the limit is said, and whose it is.
+    wall.advance(91 * DAY)
+    text = _any_time(qtbot, window, 1, 6)
+    assert "more than the 5 that is all right" in text and "Settings" in text
+    assert "above what is all right for exercising" in text
+    # Further down than usual (the last check-in between sessions), with
+    # pain as usual: the nerve sign, from the same rule as after a session.
+    wall.advance(DAY)
+    text = _any_time(qtbot, window, 1, 5, extent="foot")
+    assert "further down the leg" in text and "Saved. Thank you." not in text
+
+
+def test_a_check_in_before_a_session_higher_than_usual_is_said_first(qtbot, app_window):
+    window, clock, wall, *_ = app_window
+    for leg in (2, 2, 2):
+        _any_time(qtbot, window, 1, leg)
+        wall.advance(DAY)
+    window.show_page("routines")
+    window.start_routine(ROUTINE)
+    if window.current_page() == "safety":
+        pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=1, leg=6)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"  # said before the session starts
+    assert "higher than usual" in page.verdict.text()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"  # the person's choice to go on
+    window.flow.controller.timer.stop()
+
+
+def test_this_hurts_in_three_sessions_in_a_row_sends_to_a_professional(qtbot, app_window):
+    """Each session alone said "Ease off next time"; pain in session after
+    session said nothing more."""
+    window, clock, wall, *_ = app_window
+    texts = []
+    for _day in range(3):
+        window.show_page("routines")
+        start_session(qtbot, window)
+        window.flow.controller.timer.stop()
+        clock.advance(8)
+        window.flow.controller.tick()
+        window.ask_hurt = lambda: "continue"
+        qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+        run_to_end(window, clock)
+        page = window.checkin
+        fill_checkin(qtbot, page, back=1, leg=1, extent="none")
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        texts.append(page.verdict.text())
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        wall.advance(DAY)
+    assert all("Ease off next time" in t for t in texts)
+    assert "session after session" not in texts[1]
+    assert "session after session" in texts[2] and "3 sessions in a row" in texts[2]
+
+
+def test_a_severe_next_morning_as_bad_as_before_the_session_is_not_fine(qtbot, app_window):
+    """Leg pain of 9 before the session and 9 the next morning, the after
+    check-in skipped: "No increase by the next morning." and "That looks
+    fine. Carry on with the routine as planned."."""
+    window, clock, wall, *_ = app_window
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    page = window.checkin
+    fill_checkin(qtbot, page, back=2, leg=9)
+    page.set_side("left")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)  # severe, said
+    run_to_end(window, clock)
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+    wall.advance(16 * HOUR)
+    window.flow.begin_morning_checkin(window.ctx.history.sessions()[-1].id)
+    fill_checkin(qtbot, page, back=2, leg=9)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "That looks fine" not in text and "No increase" not in text
+    assert "severe" in text and "contact a doctor" in text

@@ -900,3 +900,18 @@ def test_a_verdict_that_names_a_professional_is_never_on_green_or_grey(qtbot, ki
     # The same colour as "no change in two weeks: see someone".
     banner.show_verdict(Verdict(VerdictKind.NO_CHANGE))
     assert banner.styleSheet() == warned
+
+
+def test_the_banner_never_shows_better_pain_beside_numbness_as_all_good(qtbot):
+    """Leg pain better but numbness still there: the headline names the
+    numbness and the banner is not the green of "keep going"."""
+    from stretchguide.core.trends import Verdict, VerdictKind
+    from stretchguide.qt.history_streak import VerdictBanner
+
+    banner = VerdictBanner()
+    qtbot.addWidget(banner)
+    banner.show_verdict(Verdict(VerdictKind.IMPROVING))
+    good = banner.styleSheet()
+    banner.show_verdict(Verdict(VerdictKind.IMPROVING, numbness_latest=True))
+    assert "numbness" in banner.text() and "have it looked at" in banner.text()
+    assert banner.styleSheet() != good

@@ -586,3 +586,51 @@ def test_worse_mornings_after_skipped_before_check_ins_earn_no_step_up(setup):
         at(wall, 7, 0, day=day + 1)
         h.add_checkin(CheckInKind.NEXT_MORNING, morning, morning, "none", session_id=s.id)
     assert all(o.direction is P.Direction.DOWN for o in window.companion.offers())
+
+
+def test_no_step_up_in_the_week_after_a_flare(setup):
+    """Two fine sessions, then leg pain of 7 on its own (the usual 2), then
+    a fine session: "your last 3 sessions were fine" once offered more the
+    day after the flare. The same when the flare is the before check-in of
+    a session whose after check-in was lower (a fine session by the
+    after-session rule)."""
+    window, wall, *_ = setup
+    h = window.ctx.history
+    for day in range(2):
+        at(wall, 10, 0, day=day)
+        record_session(window, wall)
+    at(wall, 20, 0, day=1)
+    h.add_checkin(CheckInKind.ANY, 2, 7, "none")
+    at(wall, 10, 0, day=2)
+    record_session(window, wall)
+    assert all(o.direction is P.Direction.DOWN for o in window.companion.offers())
+    # A week on, with three more fine sessions: the step up comes.
+    for day in range(9, 12):
+        at(wall, 10, 0, day=day)
+        record_session(window, wall)
+    assert any(o.direction is P.Direction.UP for o in window.companion.offers())
+
+
+def test_no_step_up_after_a_session_that_began_in_a_flare(setup):
+    window, wall, *_ = setup
+    for day in range(2):
+        at(wall, 10, 0, day=day)
+        record_session(window, wall)
+    at(wall, 10, 0, day=2)
+    record_session(window, wall, before=(7, "none"), after=(2, "none"))
+    assert all(o.direction is P.Direction.DOWN for o in window.companion.offers())
+
+
+def test_sessions_with_this_hurts_on_other_exercises_earn_no_step_up(setup):
+    """Each session's verdict said "ease off" for a press on one exercise;
+    the plan counted the session fine for every other exercise and offered
+    them more."""
+    window, wall, *_ = setup
+    h = window.ctx.history
+    for day, ex in enumerate(("clam_shell", "bridge", "seated_hip_stretch")):
+        at(wall, 10, 0, day=day)
+        s = record_session(window, wall, hurts=(ex,))
+        for i, worked in enumerate(s.exercise_ids):  # every exercise worked
+            h.record_step(s.id, i, worked, "hold", planned_s=30, done_s=30)
+    offers = window.companion.offers()
+    assert offers == [] or all(o.direction is P.Direction.DOWN for o in offers)

@@ -84,7 +84,12 @@ class NerveSigns:
         if self.persisting_weakness:
             out.append(_("You have reported weakness again."))
         if self.recent_numbness:
-            out.append(_("You still have numbness, first reported less than two weeks ago."))
+            out.append(
+                _(
+                    "You still have numbness, and your check-ins have shown it "
+                    "for less than two weeks."
+                )
+            )
         if self.new_tingling:
             out.append(
                 _("You have tingling you did not have before the session.")
@@ -121,7 +126,7 @@ TINGLING_ADVICE = N_(
 # Numbness first reported days ago is still new to a clinician: the day after
 # it was first reported it read as known and "fine" (CLINICAL.md, section 2).
 RECENT_NUMBNESS_ADVICE = N_(
-    "Numbness first reported in the last two weeks still needs a professional's look: "
+    "Numbness your check-ins have shown for less than two weeks still needs a professional's look: "
     "if a doctor or physiotherapist has not checked it yet, please book a visit. "
     "Keep each stretch gentle and stop any exercise that brings the numbness on "
     "or spreads it. Get medical help today if it reaches your bottom, genitals or "
@@ -228,6 +233,7 @@ def run_of(
     *,
     made_before_id: int = LIVE,
     within: int | None = None,
+    max_gap: int | None = None,
 ) -> Run | None:
     """The run of check-ins that ``shows`` holds for, ending with
     ``current``, walked back in the order of making
@@ -243,6 +249,11 @@ def run_of(
     further: a run that reaches past it starts before ``current.at -
     within``, which is all a "recent" rule needs to know, and the walk
     stays short in a long history.
+
+    ``max_gap`` (seconds) breaks the run where two check-ins in it lie
+    further apart: nothing shows it lasted between them. Numbness in a
+    few check-ins, weeks of none, then numbness again once read as two
+    weeks of it, the person's usual, and "Saved. Thank you.".
     """
     if not shows(current):
         return None
@@ -255,7 +266,7 @@ def run_of(
             pool.append(max(older, key=lambda c: (c.at, c.id)))
     since, at, before_id = current.at, current.at, made_before_id
     while (prev := previous_checkin(pool, at, made_before_id=before_id)) is not None:
-        if not shows(prev):
+        if not shows(prev) or (max_gap is not None and at - prev.at > max_gap):
             return Run(since, began=True)
         since = min(since, prev.at)
         pool.remove(prev)
@@ -278,9 +289,17 @@ def numbness_since(
 ) -> int | None:
     """When the numbness in ``current`` was first reported (the start of
     its :func:`run_of`; the oldest check-in read, when the run reaches it:
-    numbness reported from the first check-in on is recent too); None when
-    ``current`` has no numbness."""
-    run = run_of(history, current, has_numbness, made_before_id=made_before_id, within=RECENT_S)
+    numbness reported from the first check-in on is recent too), in an
+    unbroken run with no two check-ins more than two weeks apart; None
+    when ``current`` has no numbness."""
+    run = run_of(
+        history,
+        current,
+        has_numbness,
+        made_before_id=made_before_id,
+        within=RECENT_S,
+        max_gap=RECENT_S,
+    )
     return None if run is None else run.since
 
 
@@ -304,6 +323,16 @@ def spread_since(
         between, current, as_far_as(current), made_before_id=made_before_id, within=RECENT_S
     )
     return run.since if run is not None and run.began else None
+
+
+def spread_down_the_leg(
+    before: CheckIn | None, after: CheckIn | None, next_morning: CheckIn | None = None
+) -> bool:
+    """Did symptoms reach further down the leg after a session, or the next
+    morning, than before it? False when there is nothing to compare."""
+    if before is None:
+        return False
+    return any(c is not None and c.extent.rank > before.extent.rank for c in (after, next_morning))
 
 
 def _at(c: CheckIn) -> int:

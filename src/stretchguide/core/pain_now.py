@@ -13,6 +13,17 @@ from typing import Final
 from stretchguide.core.i18n import N_, _, ngettext
 from stretchguide.core.trends import CheckIn
 
+# "This hurts" pressed in this many sessions in a row: more than one
+# exercise's dose. StretchGuide's number.
+HURTS_IN_A_ROW: Final = 3
+# Article 004: stretches that are too much make sciatica worse, and may
+# mean the nerve is too irritable for them yet; see a professional.
+HURTS_AGAIN_ADVICE = N_(
+    "Pain during session after session can mean these exercises are too much "
+    "for your nerve for now. Please see a doctor or physiotherapist before you go "
+    "on with them, and keep active in ways that do not hurt."
+)
+
 # 7-10 is commonly read as severe pain; from 8, so that one bad point on an
 # ordinary day does not bring a warning every time. StretchGuide's number.
 SEVERE_FROM: Final = 8
@@ -50,3 +61,12 @@ def hurts_reason(presses: int) -> str:
         "You reported pain {n} times during the session.",
         presses,
     ).format(n=presses)
+
+
+def hurts_again_reason(sessions: int) -> str:
+    """The verdict's reason for "this hurts" pressed in ``sessions``
+    sessions in a row, this one the last."""
+    return _(
+        "You reported pain during {n} sessions in a row ({most} in a row is "
+        "StretchGuide's mark, not the articles')."
+    ).format(n=sessions, most=HURTS_IN_A_ROW)

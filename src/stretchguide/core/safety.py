@@ -1,5 +1,6 @@
-"""When to stop self-care: red flags, new nerve signs and the after-session
-pain rule. The 14-day verdict's words are in ``core/verdict_words.py``.
+"""When to stop self-care: red flags (``core/red_flags.py``, re-exported
+here), new nerve signs and the after-session pain rule. The 14-day
+verdict's words are in ``core/verdict_words.py``.
 
 All of it is data plus pure functions, so the UI only asks and shows. Every
 piece of advice ends with :data:`NOT_A_DIAGNOSIS`: the app cannot examine
@@ -8,13 +9,13 @@ anyone, and says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from stretchguide.core import pain_now
 from stretchguide.core.i18n import N_, _
 
-# The nerve signs are asked for here too, with the other rules.
+# The nerve signs and the red flags are asked for here too, with the other rules.
 from stretchguide.core.nerve_signs import NERVE_ADVICE as NERVE_ADVICE
 from stretchguide.core.nerve_signs import RECENT_NUMBNESS_ADVICE as RECENT_NUMBNESS_ADVICE
 from stretchguide.core.nerve_signs import SPREAD_SINCE_ADVICE as SPREAD_SINCE_ADVICE
@@ -26,191 +27,22 @@ from stretchguide.core.nerve_signs import nerve_advice as nerve_advice
 from stretchguide.core.nerve_signs import nerve_signs as nerve_signs
 from stretchguide.core.nerve_signs import numbness_since as numbness_since
 from stretchguide.core.nerve_signs import previous_checkin as previous_checkin
+from stretchguide.core.nerve_signs import spread_down_the_leg as spread_down_the_leg
 from stretchguide.core.nerve_signs import spread_since as spread_since
-from stretchguide.core.pain_now import hurts_reason
+from stretchguide.core.red_flags import NONE_MESSAGE as NONE_MESSAGE
+from stretchguide.core.red_flags import NOT_A_DIAGNOSIS as NOT_A_DIAGNOSIS
+from stretchguide.core.red_flags import NOT_SEEN_MESSAGE as NOT_SEEN_MESSAGE
+from stretchguide.core.red_flags import RED_FLAGS as RED_FLAGS
+from stretchguide.core.red_flags import RED_FLAGS_BY_ID as RED_FLAGS_BY_ID
+from stretchguide.core.red_flags import SEEN_DOCTOR_QUESTION as SEEN_DOCTOR_QUESTION
+from stretchguide.core.red_flags import SOON_MESSAGE as SOON_MESSAGE
+from stretchguide.core.red_flags import URGENT_MESSAGE as URGENT_MESSAGE
+from stretchguide.core.red_flags import RedFlag as RedFlag
+from stretchguide.core.red_flags import RedFlagResult as RedFlagResult
+from stretchguide.core.red_flags import Urgency as Urgency
+from stretchguide.core.red_flags import check_red_flags as check_red_flags
+from stretchguide.core.red_flags import urgent_still_open as urgent_still_open
 from stretchguide.core.trends import CheckIn
-
-NOT_A_DIAGNOSIS = N_("This is general guidance, not a diagnosis.")
-
-
-# --------------------------------------------------------------------------- red flags
-
-
-class Urgency(StrEnum):
-    NONE = "none"
-    SOON = "soon"  # book a doctor's appointment in the next few days
-    URGENT = "urgent"  # stop the exercises and get medical help today
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    id: str
-    question: str  # asked as a yes/no question, in English: show `asked`
-    urgency: Urgency
-
-    @property
-    def asked(self) -> str:
-        """The question in the active language."""
-        return _(self.question)
-
-
-# The urgent group follows the NHS list of cauda equina warning signs; the
-# "soon" group the NHS and NICE NG59 signs that another cause needs ruling out.
-# Each question is our own short wording (docs/CLINICAL.md lists the sources).
-RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag(
-        "both_legs",
-        N_("Do you have sciatica, weakness or numbness in both legs?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "saddle_numbness",
-        N_(
-            "Is there numbness, pins and needles or a changed feeling around your "
-            "genitals, bottom or inner thighs?"
-        ),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "bladder_bowel",
-        N_("Have you newly had trouble controlling your bladder or bowels?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "bladder_start",
-        N_("Is it hard to start peeing, or can you not pee at all?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "bowel_sense",
-        N_("Have you stopped noticing when you need to poo?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "sexual_function",
-        N_("Have you had new problems with sex, such as erections or feeling?"),
-        Urgency.URGENT,
-    ),
-    RedFlag(
-        "worsening_weakness",
-        N_("Is weakness in your leg or foot getting worse?"),
-        Urgency.URGENT,
-    ),
-    RedFlag("fever", N_("Do you have a fever?"), Urgency.SOON),
-    RedFlag("unwell", N_("Do you feel generally unwell?"), Urgency.SOON),
-    RedFlag("weight_loss", N_("Have you lost weight without trying to?"), Urgency.SOON),
-    RedFlag("cancer_history", N_("Have you ever had cancer?"), Urgency.SOON),
-    RedFlag(
-        "trauma",
-        N_("Did the pain start after a fall, an accident or another hard knock?"),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "fragile_bones",
-        N_(
-            "Do you have thin bones (osteoporosis), or have you taken steroid tablets "
-            "for a long time?"
-        ),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "over_50_new",
-        N_("Are you over 50, and is this back pain new?"),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "weak_immunity",
-        N_(
-            "Is your immune system weakened (by an illness or medicine), or have you "
-            "ever injected drugs?"
-        ),
-        Urgency.SOON,
-    ),
-    RedFlag(
-        "night_pain",
-        N_("Is the pain worse at night or when you lie down?"),
-        Urgency.SOON,
-    ),
-)
-RED_FLAGS_BY_ID: dict[str, RedFlag] = {f.id: f for f in RED_FLAGS}
-
-URGENT_MESSAGE = N_(
-    "Please stop the exercises and get medical help today: call your doctor's "
-    "urgent line or go to an emergency department. These signs can mean a nerve "
-    "is under serious pressure, and that needs checking quickly."
-)
-SOON_MESSAGE = N_(
-    "Please make an appointment with a doctor in the next few days before going on "
-    "with the exercises. These signs need a proper check to rule out other causes."
-)
-NONE_MESSAGE = N_("None of the warning signs were reported.")
-
-
-@dataclass(frozen=True)
-class RedFlagResult:
-    urgency: Urgency
-    flags: tuple[RedFlag, ...]  # the flags answered "yes", most urgent first
-    # Every answer given, yes or no, by flag id (for the clinician report).
-    answers: Mapping[str, bool] = field(default_factory=dict, hash=False, compare=False)
-
-    @property
-    def stop_self_care(self) -> bool:
-        return self.urgency is Urgency.URGENT
-
-    @property
-    def message(self) -> str:
-        text = {
-            Urgency.URGENT: URGENT_MESSAGE,
-            Urgency.SOON: SOON_MESSAGE,
-            Urgency.NONE: NONE_MESSAGE,
-        }[self.urgency]
-        return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
-
-
-def check_red_flags(answers: Mapping[str, bool] | Iterable[str]) -> RedFlagResult:
-    """Judge yes/no answers keyed by red-flag id (or just the ids answered yes).
-
-    Any urgent flag makes the whole result urgent. Unknown ids raise
-    ``KeyError`` so a typo in the UI cannot silently drop a warning sign.
-    """
-    if isinstance(answers, Mapping):
-        yes_ids = [k for k, v in answers.items() if v]
-        for k in answers:
-            RED_FLAGS_BY_ID[k]  # noqa: B018 - validate every key, not just the "yes" ones
-        given = {k: bool(v) for k, v in answers.items()}
-    else:
-        yes_ids = list(answers)
-        given = dict.fromkeys(yes_ids, True)
-    flags = [RED_FLAGS_BY_ID[k] for k in yes_ids]
-    order = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.NONE: 2}
-    flags.sort(key=lambda f: (order[f.urgency], RED_FLAGS.index(f)))
-    if any(f.urgency is Urgency.URGENT for f in flags):
-        urgency = Urgency.URGENT
-    elif flags:
-        urgency = Urgency.SOON
-    else:
-        urgency = Urgency.NONE
-    return RedFlagResult(urgency, tuple(flags), given)
-
-
-def urgent_still_open(urgent_at: float, seen_doctor_at: float) -> bool:
-    """Whether an urgent answer still stands.
-
-    An urgent sign is not undone by a later "None of these": it stands until
-    the person says they have been seen by a doctor since (``seen_doctor_at``
-    after ``urgent_at``). Zero means "never".
-    """
-    return urgent_at > 0 and seen_doctor_at < urgent_at
-
-
-SEEN_DOCTOR_QUESTION = N_(
-    "You reported a sign that needed medical help today. Have you been seen by a doctor since then?"
-)
-NOT_SEEN_MESSAGE = N_(
-    "Please get medical help before doing these exercises: call your doctor's urgent "
-    "line or go to an emergency department."
-)
-
 
 # --------------------------------------------------------------------------- pain rule
 
@@ -268,6 +100,8 @@ class PainResponse:
     good: tuple[str, ...] = ()  # changes for the better, said as such
     spread: bool = False  # symptoms reached further down the leg than before
     spread_again: bool = False  # ... and did after the session before this one too
+    hurts_again: bool = False  # "this hurts" in HURTS_IN_A_ROW sessions in a row
+    severe: bool = False  # the latest check-in at pain_now.SEVERE_FROM or above
 
     @property
     def ask_red_flags(self) -> bool:
@@ -276,25 +110,34 @@ class PainResponse:
 
     @property
     def advice(self) -> str:
+        # Severe pain adds when to contact a doctor, whatever else is said.
+        severe = f"{_(pain_now.SEVERE_ADVICE)} " if self.severe else ""
+        return f"{self._advice()} {severe}{_(NOT_A_DIAGNOSIS)}"
+
+    def _advice(self) -> str:
+        """The advice without its closing words."""
         if self.nerve.any:
-            return f"{_(NERVE_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        if self.nerve.recent_numbness and not self.spread_again:
-            return f"{_(RECENT_NUMBNESS_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        if self.nerve.spread_stayed and not self.spread_again:
-            return f"{_(SPREAD_STAYED_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        if self.nerve.new_tingling and not self.spread_again:
-            return f"{_(TINGLING_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
+            return _(NERVE_ADVICE)
+        # Sent to a professional before going on: that advice leads.
+        if not (self.spread_again or self.hurts_again):
+            for on, text in (
+                (self.nerve.recent_numbness, RECENT_NUMBNESS_ADVICE),
+                (self.nerve.spread_stayed, SPREAD_STAYED_ADVICE),
+                (self.nerve.new_tingling, TINGLING_ADVICE),
+            ):
+                if on:
+                    return _(text)
         text = {
             PainLevel.FINE: FINE_ADVICE,
             PainLevel.ACCEPTABLE: ACCEPTABLE_ADVICE,
             PainLevel.EASE_OFF: EASE_OFF_ADVICE,
             PainLevel.UNKNOWN: UNKNOWN_ADVICE,
         }[self.level]
-        if self.spread_again:
-            return f"{_(SPREAD_AGAIN_ADVICE)} {_(text)} {_(NOT_A_DIAGNOSIS)}"
-        if self.spread:
-            return f"{_(text)} {_(SPREAD_ADVICE)} {_(NOT_A_DIAGNOSIS)}"
-        return f"{_(text)} {_(NOT_A_DIAGNOSIS)}"
+        first = [_(SPREAD_AGAIN_ADVICE)] if self.spread_again else []
+        if self.hurts_again:
+            first.append(_(pain_now.HURTS_AGAIN_ADVICE))
+        then = [_(SPREAD_ADVICE)] if self.spread and not self.spread_again else []
+        return " ".join((*first, _(text), *then))
 
 
 def limits_note(t: PainThresholds) -> str:
@@ -304,16 +147,6 @@ def limits_note(t: PainThresholds) -> str:
         "These limits ({fine} fine, {most} all right, out of 10) are StretchGuide's, "
         "not the articles'; you or your physiotherapist can change them in Settings."
     ).format(fine=t.fine_max, most=t.acceptable_max)
-
-
-def spread_down_the_leg(
-    before: CheckIn | None, after: CheckIn | None, next_morning: CheckIn | None = None
-) -> bool:
-    """Did symptoms reach further down the leg after a session, or the next
-    morning, than before it? False when there is nothing to compare."""
-    if before is None:
-        return False
-    return any(c is not None and c.extent.rank > before.extent.rank for c in (after, next_morning))
 
 
 def pain_response(
@@ -329,6 +162,7 @@ def pain_response(
     spread_from: int | None = None,
     baseline: CheckIn | None = None,
     hurts: int = 0,
+    hurts_before: int = 0,
 ) -> PainResponse:
     """Apply the pain-response rule to one session.
 
@@ -341,10 +175,10 @@ def pain_response(
 
     Numbness or weakness in the latest check-in that the check-in before the
     session (``before``; else ``previous``, the latest check-in before the
-    session started) did not have, or weakness in
-    both, is never FINE: the level is EASE_OFF, the advice says when to get
-    help and :attr:`PainResponse.ask_red_flags` is set. New tingling is
-    never FINE either: EASE_OFF, with its own advice (article 004).
+    session started) did not have, or weakness in both, is never FINE: the
+    level is EASE_OFF, the advice says when to get help and
+    :attr:`PainResponse.ask_red_flags` is set. New tingling is never FINE
+    either: EASE_OFF, with its own advice (article 004).
 
     Leg pain going down, or symptoms moving back up the leg, are listed in
     :attr:`PainResponse.good`: the change matters, not only the level.
@@ -361,7 +195,9 @@ def pain_response(
 
     With ``before`` skipped, ``baseline`` (:func:`baseline_checkin` before the
     session) is the ground for the next morning and the leg. ``hurts`` ("this
-    hurts" presses) is pain reported while exercising: EASE_OFF (CLINICAL.md 3).
+    hurts" presses) is pain reported while exercising: EASE_OFF (CLINICAL.md 3);
+    with presses in the ``hurts_before`` sessions in a row before it too,
+    HURTS_IN_A_ROW in all send the person to a professional (``hurts_again``).
     """
     t = thresholds or PainThresholds()
     latest = next_morning or after
@@ -419,6 +255,21 @@ def pain_response(
             )
         )
         reasons.append(words.format(morning=next_morning.worst, before=ground.worst))
+    severe = latest is not None and pain_now.severe(latest)
+    if next_morning is not None and next_morning.worst > t.acceptable_max and not severe:
+        # The limit holds the morning after too: a morning of 7, as bad as
+        # before the session, once read "That looks fine".
+        reasons.append(
+            _(
+                "Pain the next morning is {pain} out of 10: more than the {most} that is all right."
+            ).format(pain=next_morning.worst, most=t.acceptable_max)
+            + " "
+            + limits_note(t)
+        )
+    if latest is not None and severe:
+        # Severe in the after or morning check-in: said with when to contact
+        # a doctor, as before a session (a morning of 9 read "fine").
+        reasons.append(pain_now.severe_reason(latest))
     spread = False
     if ground is not None:
         if ground is before:
@@ -449,8 +300,11 @@ def pain_response(
         reasons.append(
             _("Symptoms spread further down the leg after the session before this one too.")
         )
+    hurts_again = hurts > 0 and hurts_before + 1 >= pain_now.HURTS_IN_A_ROW
     if hurts > 0:
-        reasons.append(hurts_reason(hurts))
+        reasons.append(pain_now.hurts_reason(hurts))
+    if hurts_again:
+        reasons.append(pain_now.hurts_again_reason(hurts_before + 1))
     reasons.extend(nerve.reasons)
     if reasons:
         return PainResponse(
@@ -461,6 +315,8 @@ def pain_response(
             tuple(good),
             spread=spread,
             spread_again=again,
+            hurts_again=hurts_again,
+            severe=severe,
         )
     if peak is None:
         if next_morning is not None and ground is not None:

@@ -38,6 +38,23 @@ KEEP_GOING_IMPROVING = N_(
     "there is no need to push harder."
 )
 
+# Better or low pain beside numbness on the latest days: never "better"
+# alone (numbness is a nerve sign; pain can ease while a nerve does not).
+KEEP_GOING_NUMB = N_(
+    "Your pain is going the right way, but the numbness has not gone. If a doctor "
+    "or physiotherapist has not checked it yet, please have it looked at. Keep to "
+    "the same gentle routine, and get medical help today if numbness reaches your "
+    "bottom, genitals or both legs."
+)
+NUMB_HEADLINES: dict[VerdictKind, str] = {
+    VerdictKind.IMPROVING: N_(
+        "Over the last two weeks your leg pain has got better, but you still report numbness."
+    ),
+    VerdictKind.SETTLED: N_(
+        "Over the last two weeks your leg pain has stayed low, but you still report numbness."
+    ),
+}
+
 VERDICT_HEADLINES: dict[VerdictKind, str] = {
     VerdictKind.IMPROVING: N_("Over the last two weeks your leg has got better."),
     VerdictKind.SETTLED: N_("Over the last two weeks your leg pain has stayed low."),
@@ -49,6 +66,8 @@ VERDICT_HEADLINES: dict[VerdictKind, str] = {
 
 def verdict_headline(verdict: Verdict) -> str:
     """The verdict in one sentence: the same words in History and `stats`."""
+    if verdict.numbness_latest and verdict.kind in NUMB_HEADLINES:
+        return _(NUMB_HEADLINES[verdict.kind])
     return _(VERDICT_HEADLINES[verdict.kind])
 
 
@@ -71,6 +90,8 @@ def verdict_advice(verdict: Verdict) -> str | None:
     seek = professional_advice(verdict)
     if seek is not None:
         return seek
+    if verdict.numbness_latest and verdict.kind in NUMB_HEADLINES:
+        return f"{_(KEEP_GOING_NUMB)} {_(NOT_A_DIAGNOSIS)}"
     if verdict.kind is VerdictKind.SETTLED:
         return f"{_(KEEP_GOING_SETTLED)} {_(NOT_A_DIAGNOSIS)}"
     if verdict.kind is VerdictKind.IMPROVING:

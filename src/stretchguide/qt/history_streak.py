@@ -29,6 +29,8 @@ _VERDICT_COLOURS = {
     VerdictKind.WORSE: "#b0413e",
 }
 
+_GOOD = (VerdictKind.IMPROVING, VerdictKind.SETTLED)
+
 
 class VerdictBanner(QLabel):
     """The two-week verdict in the same words as `stretchguide stats`
@@ -46,9 +48,10 @@ class VerdictBanner(QLabel):
         text = self.tr(verdict_headline(v))
         advice = verdict_advice(v)
         colour = _VERDICT_COLOURS.get(v.kind, "#5a6270")
-        if v.see_professional and v.kind is not VerdictKind.WORSE:
+        if (v.see_professional or v.numbness_latest) and v.kind is not VerdictKind.WORSE:
             # "See a professional" on green read as "all is well" (improving
-            # leg pain beside new numbness); on grey, as "nothing yet".
+            # leg pain beside new numbness); on grey, as "nothing yet". Pain
+            # better with numbness still there is not "all good" either.
             colour = _VERDICT_COLOURS[VerdictKind.NO_CHANGE]
         body = f"<b>{html.escape(text)}</b>"
         if advice:

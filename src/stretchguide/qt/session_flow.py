@@ -46,11 +46,13 @@ from stretchguide.qt.session_rules import (
     checkin_from_answers,
     compared_checkins,
     ease_off_offset,
+    hurts_sessions_before,
     morning_checkin_due,
     numbness_first_reported,
     session_options,
     spread_last_time,
     spread_reached,
+    usual_now,
 )
 from stretchguide.qt.session_sound import SessionSound
 
@@ -375,11 +377,10 @@ class SessionFlow(QObject):
         queued (``PendingWrites``), and when it cannot be done yet (a full
         disk, a history in use) the page says so under the advice.
         """
-        from stretchguide.core import pain_now
-        from stretchguide.core.i18n import _
+        from stretchguide.core.checkin_now import respond
         from stretchguide.core.safety import pain_response
         from stretchguide.core.trends import CheckInKind, by_kind
-        from stretchguide.qt.verdict_text import nerve_html
+        from stretchguide.qt.verdict_text import now_html
 
         kind = answers.kind
         side_changed = bool(answers.side) and self._set_painful_side(answers.side)
@@ -402,22 +403,22 @@ class SessionFlow(QObject):
         extra = ((self._both_legs_line(),) if both_legs and nerve.any else ()) + (
             (self._side_line(answers.side),) if side_changed else ()
         )
-        # Severe pain right now is said before a session starts and instead
-        # of a bare "Saved" (StretchGuide's line, core/pain_now.py).
-        severe = kind in (CheckInKind.BEFORE, CheckInKind.ANY) and pain_now.severe(now)
-        if severe:
-            extra = (pain_now.severe_reason(now), *extra)
-            if not headline and not nerve.ease_off:
-                headline = _(
-                    pain_now.SEVERE_BEFORE_ADVICE
-                    if kind == CheckInKind.BEFORE
-                    else pain_now.SEVERE_ADVICE
-                )
+        # Before a session or on its own: what the after and morning
+        # check-ins would say of the same answers (nerve signs, severe pain,
+        # pain above the limit or higher than usual) is said now, not met
+        # with a silent start or "Saved" (core/checkin_now.py).
+        said_now = respond(
+            now,
+            nerve,
+            usual_now(h, at, self._unsaved_checkins),
+            self.ctx.prefs.pain_thresholds,
+            before_session=kind == CheckInKind.BEFORE,
+        )
         if kind == CheckInKind.BEFORE:
             self._before = answers
-            if nerve.ease_off or both_legs or severe:
+            if said_now.ease_off or both_legs:
                 # Continue goes on to the questions (if asked), then the session.
-                self.window.checkin.show_verdict(nerve_html(nerve, extra, headline))
+                self.window.checkin.show_verdict(now_html(said_now, extra, headline))
                 return
             self._start_session()
             return
@@ -434,6 +435,7 @@ class SessionFlow(QObject):
                 spread_from=spread_from,
                 baseline=self._baseline,
                 hurts=len(rec.hurts),
+                hurts_before=hurts_sessions_before(h, rec.session_id, at),
             )
             self._save_checkin(answers, rec, at)
             for ex_id, response in answers.responses.items():
@@ -457,15 +459,16 @@ class SessionFlow(QObject):
                 spread_from=spread_from,
                 baseline=checkin_before_session(h, sid, between=True),
                 hurts=len(hurt),
+                hurts_before=hurts_sessions_before(h, sid, at),
             )
             self._save_checkin(answers, sid, at)
             self._ask_flags(verdict.ask_red_flags)  # against before the session
             self._show_verdict(verdict, hurt)
             return
         self._save_checkin(answers, None, at)
-        if nerve.ease_off or both_legs or severe:
+        if said_now.ease_off or both_legs:
             self.window.checkin.show_verdict(
-                nerve_html(nerve, extra, headline) + self._unsaved_html()
+                now_html(said_now, extra, headline) + self._unsaved_html()
             )
             return
         if self.writes.pending:

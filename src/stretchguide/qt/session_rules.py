@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from stretchguide.core.checkin_now import Usual
     from stretchguide.core.nerve_signs import Run
     from stretchguide.core.timeline import SessionOptions, Timeline
     from stretchguide.core.trends import CheckIn
@@ -125,14 +126,23 @@ def compared_checkins(
     return previous, baseline
 
 
+def usual_now(history: History, at: int, unsaved: list[CheckIn]) -> Usual | None:
+    """The person's usual pain before a check-in being made now
+    (``core.checkin_now.usual_pain``), over the stored check-ins and those
+    not saved yet."""
+    from stretchguide.core.checkin_now import USUAL_S, usual_pain
+
+    return usual_pain([*history.checkins(since=at - USUAL_S), *unsaved], at)
+
+
 def numbness_first_reported(
     history: History, current: CheckIn, unsaved: list[CheckIn]
 ) -> int | None:
     """When the numbness in a check-in being made now was first reported
     (``core.nerve_signs.numbness_since``); None without numbness."""
-    from stretchguide.core.nerve_signs import has_numbness
+    from stretchguide.core.nerve_signs import RECENT_S, has_numbness
 
-    run = _run_now(history, current, unsaved, has_numbness)
+    run = _run_now(history, current, unsaved, has_numbness, max_gap=RECENT_S)
     return None if run is None else run.since
 
 
@@ -157,6 +167,7 @@ def _run_now(
     shows: Callable[[CheckIn], bool],
     *,
     between_only: bool = False,
+    max_gap: int | None = None,
 ) -> Run | None:
     """``core.nerve_signs.run_of`` for a check-in being made now, over the
     check-ins not saved yet (made after every stored one), then the last 90
@@ -167,18 +178,18 @@ def _run_now(
 
     if not shows(current):
         return None
-    since = current.at
+    since = at = current.at
     for made in reversed(unsaved):
-        if not shows(made):
+        if not shows(made) or (max_gap is not None and at - made.at > max_gap):
             return Run(since, began=True)
-        since = min(since, made.at)
+        since, at = min(since, made.at), made.at
     first = unsaved[0] if unsaved else current
     recent = [
         c
         for c in history.checkins(since=first.at - 90 * 86400)
         if not (between_only and c.kind is CheckInKind.AFTER)
     ]
-    run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S)
+    run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S, max_gap=max_gap)
     return None if run is None else Run(min(since, run.since), run.began)
 
 
@@ -247,3 +258,34 @@ def spread_last_time(history: History, session_id: int | None, at: int) -> bool:
         cis.get(CheckInKind.AFTER),
         cis.get(CheckInKind.NEXT_MORNING),
     )
+
+
+def hurts_sessions_before(history: History, session_id: int | None, at: int) -> int:
+    """How many sessions in a row, made just before this one (in the last
+    60 days, as ``spread_last_time``), had "this hurts" pressed: with this
+    one, ``core.pain_now.HURTS_IN_A_ROW`` in a row send the person to a
+    professional. ``session_id`` None is the session just done, its start
+    not saved yet."""
+    from stretchguide.core.clock_rules import LIVE, made_last
+
+    recent = history.sessions(since=at - 60 * 86400)
+    this = next((s for s in recent if s.id == session_id), None)
+    if this is None and session_id is not None:
+        return 0
+    pool = [s for s in recent if s.id != session_id]
+    stamp = this.started_at if this is not None else at
+    before_id = session_id if session_id is not None else LIVE
+    count = 0
+    while (
+        previous := made_last(
+            pool,
+            stamp,
+            stamp=lambda s: s.started_at,
+            ident=lambda s: s.id,
+            made_before_id=before_id,
+        )
+    ) is not None and history.hurts(previous.id):
+        count += 1
+        pool.remove(previous)
+        stamp, before_id = previous.started_at, previous.id
+    return count

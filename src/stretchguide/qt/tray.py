@@ -309,12 +309,14 @@ class Companion(QObject):
                         previous=previous,
                         numbness_from=numbness_from,
                         spread_from=spread_from,
+                        session_hurts=hurts.total(),
                     )
                 )
         return out
 
     def offers(self) -> list[Offer]:
-        from stretchguide.core.plan import holds_step_up, offers_for
+        from stretchguide.core.checkin_now import FLARE_S, USUAL_S
+        from stretchguide.core.plan import flare_holds_step_up, holds_step_up, offers_for
 
         state = self.state()
         if state is None:
@@ -325,8 +327,12 @@ class Companion(QObject):
             return []
         names = {k: e.name for k, e in self.ctx.catalog.exercises.items()}
         # No step up while the 14-day verdict sends the person to a professional
-        # for things getting worse (CLINICAL.md 8).
-        hold = holds_step_up(self.ctx.history.verdict(self.today()))
+        # for things getting worse, nor in the week after a flare (CLINICAL.md 8).
+        h, now = self.ctx.history, int(self.ctx.wall())
+        recent = h.checkins(since=now - FLARE_S - USUAL_S)
+        hold = holds_step_up(h.verdict(self.today())) or flare_holds_step_up(
+            recent, now, self.ctx.prefs.pain_thresholds
+        )
         return offers_for(routine, state, self.evidence(routine.id), names, hold_up=hold)
 
     def offer_changes(self) -> list[Offer]:

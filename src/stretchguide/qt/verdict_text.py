@@ -10,17 +10,18 @@ import html
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from stretchguide.core.checkin_now import NowResponse
 from stretchguide.core.i18n import _
-from stretchguide.core.safety import NOT_A_DIAGNOSIS, NerveSigns, nerve_advice
+from stretchguide.core.safety import NOT_A_DIAGNOSIS
 
 
-def nerve_html(signs: NerveSigns, extra: tuple[str, ...] = (), headline: str = "") -> str:
-    """Nerve signs in a check-in: ease off, and what to do next (the safety
-    questions for numbness or weakness). ``headline`` (already translated)
-    comes first when it is more urgent than the signs' own advice;
-    ``extra`` are more reasons."""
-    advice = headline or _(nerve_advice(signs))
-    return verdict_html("ease_off", f"{advice} {_(NOT_A_DIAGNOSIS)}", (*signs.reasons, *extra))
+def now_html(said: NowResponse, extra: tuple[str, ...] = (), headline: str = "") -> str:
+    """A check-in before a session or on its own: ease off, and what to do
+    next (the safety questions for numbness or weakness). ``headline``
+    (already translated) comes first when it is more urgent than the
+    check-in's own advice; ``extra`` are more reasons."""
+    advice = f"{headline} {_(NOT_A_DIAGNOSIS)}" if headline else said.advice
+    return verdict_html("ease_off", advice, (*said.reasons, *extra))
 
 
 def verdict_html(

@@ -51,6 +51,7 @@ from stretchguide.core.plan.doses import (
     decide,
     dose_range,
     evidence,
+    flare_holds_step_up,
     holds_step_up,
     stepped_field,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "load_state",
     "next_reminder",
     "offers_for",
+    "flare_holds_step_up",
     "holds_step_up",
     "plan_adherence",
     "plan_days",

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem
+from stretchguide.core.checkin_now import FLARE_S, flare_since
 from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.safety import (
     PainLevel,
@@ -152,6 +153,9 @@ class SessionEvidence:
     # ago, or symptoms still as far down the leg as where they spread to in
     # that time (``nerve_signs``): no reason to step back, none to ask for more.
     recent_nerve: bool = False
+    # "This hurts" presses on any exercise in the session: its verdict said
+    # ease off, so it is no fine session for any exercise's step up.
+    session_hurts: int = 0
 
 
 NERVE_SIGNS: Final = ("tingling", "numbness", "weakness")
@@ -168,6 +172,7 @@ def evidence(
     previous: CheckIn | None = None,
     numbness_from: int | None = None,
     spread_from: int | None = None,
+    session_hurts: int = 0,
 ) -> SessionEvidence:
     """Judge one session with the same rule and limits as the verdict.
 
@@ -212,7 +217,22 @@ def evidence(
         else None
     )
     recent = signs is not None and (signs.recent_numbness or signs.spread_stayed)
-    return SessionEvidence(response.level, spread, new_nerve, hurts, recent)
+    return SessionEvidence(response.level, spread, new_nerve, hurts, recent, session_hurts)
+
+
+def flare_holds_step_up(
+    checkins: Sequence[CheckIn], now: int, thresholds: PainThresholds | None = None
+) -> bool:
+    """Whether a flare in the last week rules out a step up: a check-in
+    between sessions whose pain was a reason to ease off (higher than
+    usual, severe, or above the limit on its own; ``core.checkin_now``).
+    Three fine sessions around it once earned "try 35 s instead of 30 s"
+    the day after leg pain of 7 against a usual of 2, or in a session
+    whose before check-in was that flare and whose after check-in was
+    lower (a fine session by the after-session rule). The week is
+    StretchGuide's number. Pass check-ins from 14 days before the week on,
+    so each has its usual."""
+    return flare_since(checkins, now - FLARE_S, thresholds) is not None
 
 
 def holds_step_up(verdict: Verdict) -> bool:
@@ -338,6 +358,7 @@ def decide(
         and not e.new_nerve
         and not e.recent_nerve
         and e.hurts == 0
+        and e.session_hurts == 0
         for e in window
     )
     if not all_fine:

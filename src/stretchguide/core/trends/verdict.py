@@ -51,6 +51,9 @@ class Verdict:
     # The newest day reached further down the leg than the start did, though
     # the latest days as a whole did not: said, and a professional named.
     spread_latest: bool = False
+    # Numbness on any of the latest days: a leg whose pain got better or
+    # stayed low is never said to be so without naming it.
+    numbness_latest: bool = False
 
     @property
     def see_professional(self) -> bool:
@@ -162,6 +165,20 @@ def fourteen_day_verdict(
     ee, le = _typical_extent(begin), _typical_extent(latest)
     begin_days = {d.day for d in begin}
     nerve = _nerve_in_window(window, lambda c: local_day(c.at, c.utc_offset) in begin_days)
+    # Numbness on more of the latest days than of the start: worse, whatever
+    # the pain did (numbness absent at the start is "started", above).
+    numb_days = {local_day(c.at, c.utc_offset) for c in window if c.numbness}
+    numb_start = sum(d.day in numb_days for d in begin)
+    numb_latest = sum(d.day in numb_days for d in latest)
+    more_numb = 0 < numb_start < numb_latest
+    if more_numb:
+        nerve = (
+            *nerve,
+            _(
+                "Numbness came on more of the latest days ({latest} of {n}) than at "
+                "the start ({start} of {n})."
+            ).format(latest=numb_latest, start=numb_start, n=n),
+        )
     back_note: list[str] = []
     if lb - eb >= meaningful:
         back_note.append(_("Back pain went up from {a} to {b}.").format(a=num(eb), b=num(lb)))
@@ -211,6 +228,21 @@ def fourteen_day_verdict(
         reasons.append(
             _("At the latest check-in, symptoms reached further down the leg than at the start.")
         )
+    if numb_latest and not more_numb and kind in (VerdictKind.IMPROVING, VerdictKind.SETTLED):
+        reasons.append(
+            # n is at least MIN_DAYS_PER_HALF here: always days.
+            _("Numbness is still there: on {k} of the latest {n} days.").format(k=numb_latest, n=n)
+        )
     return Verdict(
-        kind, eb, el, lb, ll, ee, le, (*reasons, *back_note, *nerve), nerve, spread_latest
+        kind,
+        eb,
+        el,
+        lb,
+        ll,
+        ee,
+        le,
+        (*reasons, *back_note, *nerve),
+        nerve,
+        spread_latest,
+        numbness_latest=numb_latest > 0,
     )
