@@ -229,6 +229,116 @@ def test_check_boxes_and_radio_buttons_stand_out_on_both_themes(
         theme.set_theme("light")
 
 
+def drawn_text_contrast(widget, rect=None) -> tuple[str, float]:
+    """(background, contrast): the commonest colour inside ``widget`` as
+    drawn (a 3 px edge left out), and the strongest contrast against it of
+    any pixel in ``rect`` (the widget's inside if none): its text."""
+    from collections import Counter
+
+    from tests.qt.test_accessibility_review import contrast
+
+    image = widget.grab().toImage()
+    inside = QRect(3, 3, image.width() - 6, image.height() - 6)
+    area = (rect or inside).intersected(inside)
+    pixels = Counter(
+        image.pixel(x, y)
+        for x in range(inside.left(), inside.right() + 1)
+        for y in range(inside.top(), inside.bottom() + 1)
+    )
+    back = type(image.pixelColor(0, 0)).fromRgb(pixels.most_common(1)[0][0])
+    best = max(
+        contrast(image.pixelColor(x, y), back)
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    )
+    return back.name(), best
+
+
+def control_texts(qtbot, qapp, enabled: bool) -> tuple[QWidget, dict]:
+    """A panel with a push button, a combo box, a spin box and a check box,
+    each with the part of it that holds its text (a combo's arrow and a
+    spin box's buttons left out)."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QSpinBox,
+        QStyle,
+        QStyleOptionButton,
+        QStyleOptionComboBox,
+        QStyleOptionSpinBox,
+        QVBoxLayout,
+    )
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    box = QVBoxLayout(panel)
+    button, combo, spin, check = QPushButton("Save"), QComboBox(), QSpinBox(), QCheckBox("Voice")
+    combo.addItem("Left leg")
+    spin.setValue(5)
+    for w in (button, combo, spin, check):
+        w.setMinimumWidth(160)
+        w.setEnabled(enabled)
+        box.addWidget(w)
+    panel.show()
+    qtbot.waitExposed(panel)
+    style, cc, sc = qapp.style(), QStyle.ComplexControl, QStyle.SubControl
+    co = QStyleOptionComboBox()
+    combo.initStyleOption(co)
+    so = QStyleOptionSpinBox()
+    spin.initStyleOption(so)
+    bo = QStyleOptionButton()
+    check.initStyleOption(bo)
+    return panel, {
+        "button": (button, None),
+        "combo": (combo, style.subControlRect(cc.CC_ComboBox, co, sc.SC_ComboBoxEditField, combo)),
+        "spin": (spin, style.subControlRect(cc.CC_SpinBox, so, sc.SC_SpinBoxEditField, spin)),
+        "check": (check, style.subElementRect(QStyle.SubElement.SE_CheckBoxContents, bo, check)),
+    }
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_disabled_controls_read_from_the_mat_and_still_look_disabled(
+    qtbot, qapp, app_window, theme_name
+):
+    # Fusion's disabled text was 1.6-1.8:1 on the light theme and 2.6:1 on
+    # a dark button: grey on grey from 2-3 m. WCAG exempts disabled
+    # controls; we want 3:1, with the control still plainly switched off.
+    from PySide6.QtGui import QPalette
+
+    from stretchguide.qt import style, theme
+
+    window, *_ = app_window
+    style.install_focus_ring(qapp)
+    try:
+        theme.set_theme(theme_name)
+        QApplication.processEvents()
+        window_colour = qapp.palette().color(QPalette.ColorRole.Window).name()
+        panel_on, controls_on = control_texts(qtbot, qapp, True)
+        panel_off, controls_off = control_texts(qtbot, qapp, False)
+        on = {k: drawn_text_contrast(w, r) for k, (w, r) in controls_on.items()}
+        off = {k: drawn_text_contrast(w, r) for k, (w, r) in controls_off.items()}
+        # The toolbar, switched off while the safety questions are asked.
+        window.ensure_routines()
+        window.safety.begin(show_disclaimer=False)
+        window.show_page("safety")
+        QApplication.processEvents()
+        history = window.nav.widgetForAction(window.act_history)
+        assert not history.isEnabled()
+        off["toolbar"] = drawn_text_contrast(history)
+        for kind, (back, ratio) in off.items():
+            assert ratio >= 3.0, (theme_name, kind, back, ratio)
+        for kind in on:
+            # Still plainly dimmer than the same control switched on...
+            assert off[kind][1] <= 0.6 * on[kind][1], (theme_name, kind, on[kind], off[kind])
+        # ...and a button or combo box is not filled: it shows the window
+        # through it, where a working one has its raised face.
+        for kind in ("button", "combo"):
+            assert off[kind][0] == window_colour, (theme_name, kind, off[kind])
+            assert on[kind][0] != window_colour, (theme_name, kind, on[kind])
+    finally:
+        theme.set_theme("light")
+
+
 # -- 3. the session figure's share of the height --------------------------------
 UPRIGHT = ("standing_side_bend", "standing_extension", "seated_piriformis_stretch")
 # The figure's height on screen as a share of the session view's, at least.
