@@ -152,6 +152,63 @@ def test_the_axis_titles_stay_within_their_plots(qtbot, text_scale, history, sca
     assert NOW  # the page's "today" is the fixed clock's
 
 
+def legend_sizes(view) -> tuple[float, float, float]:
+    """(text height, sample width, legend height) of the chart's legend as laid out."""
+    legend = view.plots.legend
+    texts = [
+        label.item.boundingRect().height() - 2 * label.item.document().documentMargin()
+        for _, label in legend.items
+    ]
+    samples = [sample.sceneBoundingRect().width() for sample, _ in legend.items]
+    return max(texts), min(samples), legend.sceneBoundingRect().height()
+
+
+# The page's share of a 1280x800 window and of a 1024x768 one at large text.
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 690)])
+def test_the_legend_grows_with_the_text_and_stays_off_the_plot(qtbot, text_scale, history, size):
+    # pyqtgraph keeps a legend at 9 pt: at twice the text size its names
+    # were a third the size of the axes' numbers beside them.
+    _fill(history, days=30)
+    seen = {}
+    for scale in (1.0, 1.25, 1.5, 2.0):
+        text_scale(scale)
+        view = _view(qtbot, history, size)
+        _settle(qtbot, view)
+        QApplication.processEvents()
+        _settle(qtbot, view)
+        chart = view.plots
+        legend = chart.legend.sceneBoundingRect()
+        # Its own row, as before: nothing of it over the plotted days, all
+        # of it on the chart.
+        assert not legend.intersects(chart.pain_plot.vb.sceneBoundingRect()), (scale, size)
+        assert chart.sceneRect().contains(legend), (scale, size)
+        seen[scale] = legend_sizes(view)
+        text, sample, tall = seen[scale]
+        # The samples (line stretches, symbols) in proportion to the text.
+        ratio = text / seen[1.0][0]
+        assert sample == pytest.approx(seen[1.0][1] * ratio, rel=0.15), (scale, size)
+        # The plots keep four fifths of the chart's height.
+        assert tall <= max(0.2 * chart.height(), seen[1.0][2]) + 1, (scale, size, tall)
+        view.close()
+    # Larger text, a larger legend, at every step the chart has room for...
+    assert seen[1.25][0] > seen[1.0][0] and seen[2.0][0] > seen[1.0][0], seen
+    if size == (1280, 720):
+        assert seen[1.5][0] > seen[1.25][0], seen
+        # ...at the interface's own size where it fits (1.25x and 1.5x here).
+        for scale in (1.25, 1.5):
+            full = seen[1.0][0] * scale
+            assert seen[scale][0] == pytest.approx(full, rel=0.1), (scale, seen)
+        assert seen[2.0][0] >= seen[1.5][0], seen
+    # Set larger while the page is open, the legend follows.
+    text_scale(1.0)
+    view = _view(qtbot, history, size)
+    _settle(qtbot, view)
+    text_scale(1.25)
+    _settle(qtbot, view)
+    QApplication.processEvents()
+    assert legend_sizes(view)[0] == pytest.approx(seen[1.25][0], rel=0.1)
+
+
 # -- 2. check boxes and radio buttons on both themes -----------------------------
 def drawn_contrast(button) -> tuple[float, float]:
     """(indicator, text): the strongest contrast of the indicator's pixels and
