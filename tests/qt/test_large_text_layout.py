@@ -561,3 +561,112 @@ def test_routine_cards_never_overlap_once_the_list_has_settled(qtbot, installed,
             assert rect.contains(part), (lang, model.index(r, 0).data(), part, rect)
     for a, b in zip(rects, rects[1:], strict=False):
         assert not a.intersects(b), (lang, a, b)
+
+
+# -- 5. the main toolbar at large text ---------------------------------------------
+def toolbar_reach(window) -> dict[str, str]:
+    """Where each toolbar action is: "bar" (its button shown whole on the
+    bar), "more" (in the menu of a shown "More" button), or what is wrong."""
+    from PySide6.QtWidgets import QToolButton
+
+    bar = window.nav
+    more = window.nav_overflow.button
+    found = {}
+    for act in window.nav_actions:
+        name = act.text().replace("&", "")
+        button = bar.widgetForAction(act)
+        if isinstance(button, QToolButton) and button.isVisible():
+            inside = bar.rect().contains(rect_in(button, bar))
+            fits = QFontMetrics(button.font()).horizontalAdvance(name) <= button.width()
+            found[name] = "bar" if inside and fits else f"cut {rect_in(button, bar)}"
+        elif act in more.menu().actions() and more.isVisible():
+            found[name] = "more"
+        else:
+            found[name] = "hidden"
+    return found
+
+
+TOOLBAR_CASES = [(1.0, (1024, 768)), (1.25, (1024, 768)), (1.5, (1024, 768))]
+TOOLBAR_CASES += [(1.5, (1280, 800)), (2.0, (1280, 800))]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_every_toolbar_action_is_in_reach_at_large_text(
+    qtbot, tmp_path, text_scale, installed, lang
+):
+    # At 1.5x text in a 1280 px window Print and the calendar export went
+    # behind Qt's "»", a few pixels wide and unnamed; in German, Spanish
+    # and French at 1024 px, the settings and safety questions too.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+    from tests.qt.test_flow import FakeClock
+
+    from stretchguide import paths
+    from stretchguide.qt.app import build_window
+
+    for scale, size in TOOLBAR_CASES:
+        text_scale(scale)  # before the window, as when large text is set at start
+        folder = paths.resolve(str(tmp_path / f"{scale}-{size[0]}"))
+        window = build_window(folder, clock=FakeClock(5000.0), wall=FakeClock(1_760_000_000.0))
+        window.ctx.audio = False
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.ensure_routines()
+        window.resize(*size)
+        qtbot.wait(20)
+        assert window.width() == size[0], (lang, scale, size, window.width())
+        extension = window.nav.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible(), (lang, scale, size)
+        reach = toolbar_reach(window)
+        assert set(reach.values()) <= {"bar", "more"}, (lang, scale, size, reach)
+        more = window.nav_overflow.button if getattr(window, "nav_overflow", None) else None
+        if "more" in reach.values():
+            # Labelled in words, whole on the bar, reached by Tab.
+            text = more.text()
+            assert QFontMetrics(more.font()).horizontalAdvance(text) <= more.width()
+            assert window.nav.rect().contains(rect_in(more, window.nav))
+            assert more.focusPolicy() & Qt.FocusPolicy.TabFocus
+            # Only the actions at the end, in their order.
+            order = list(reach.values())
+            assert order == sorted(order, key=lambda where: where == "more"), reach
+        window.ctx.history.close()
+        window.close()
+
+
+def test_actions_under_more_keep_their_keys_and_come_back_with_room(qtbot, text_scale, app_window):
+    from PySide6.QtCore import Qt
+
+    window, *_ = app_window
+    window.ensure_routines()
+    window.resize(1024, 768)
+    text_scale(1.5)  # set larger while the window is open
+    more = window.nav_overflow.button
+    qtbot.waitUntil(more.isVisible)
+    assert window.act_ics in more.menu().actions()
+    # Its shortcut still works from the menu.
+    exported = []
+    window.export_plan = lambda: exported.append(True)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_E, keys)
+    assert exported == [True]
+    # Off with the rest of the toolbar while the safety questions are asked.
+    window.safety.begin(show_disclaimer=False)
+    window.show_page("safety")
+    assert not more.isEnabled()
+    window.show_page("routines")
+    assert more.isEnabled()
+    # With room again, all back on the bar in their order, each reached by Tab.
+    text_scale(1.0)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not more.isVisible())
+    assert more.menu().actions() == []
+    assert set(toolbar_reach(window).values()) == {"bar"}
+    buttons = [window.nav.widgetForAction(a) for a in window.nav_actions]
+    lefts = [rect_in(b, window.nav).left() for b in buttons]
+    assert lefts == sorted(lefts)
+    for b in buttons:
+        assert b.focusPolicy() & Qt.FocusPolicy.TabFocus, b.text()

@@ -836,6 +836,21 @@ mal »</translation>
     </message>
 </context>
 <context>
+    <name>NavOverflow</name>
+    <message>
+        <source>More ▾</source>
+        <translation>Plus ▾</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Autres actions</translation>
+    </message>
+    <message>
+        <source>The actions that do not fit on this bar</source>
+        <translation>Les actions qui ne tiennent pas dans cette barre</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Click: %1</source>
