@@ -99,6 +99,83 @@ def test_history_fits_a_1024_pixel_window_at_twice_the_text_size(qtbot, text_sca
     assert rect_in(page.banner, page).top() >= max(rect_in(b, page).bottom() for b in buttons)
 
 
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_help_or_hurt_table_fits_a_1024_window_at_twice_the_text_size(
+    qtbot, text_scale, installed, history, lang
+):
+    # Its last column ("Next check-in") was behind a sideways scroll bar:
+    # the count columns, the names' 16 characters and two-line headers asked
+    # for ~650-860 px where the table had ~500.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+
+    from stretchguide.core.catalog.reader import load_builtin
+    from stretchguide.core.trends.exercises import ExerciseLink
+
+    text_scale(2.0)
+    _fill(history, days=30)
+    view = _view(qtbot, history, (1024, 690))  # the page's share of 1024x768
+    # A year of sessions: three-digit counts (as help_hurt_box has them).
+    ids = list(load_builtin().exercises)[:8]
+    view.table_model.set_links(
+        [ExerciseLink(x, 104, 70, 171, 105, 135, 125, hurts=18) for x in ids]
+    )
+    _settle(qtbot, view)
+    QApplication.processEvents()
+    table, model = view.table, view.table_model
+    assert view.width() == 1024  # the page was not made wider
+    cols = range(model.columnCount())
+    widths = [table.columnWidth(c) for c in cols]
+    # Every column in view: no sideways scrolling to reach a count.
+    assert sum(widths) <= table.viewport().width(), (lang, widths, table.viewport().width())
+    assert table.horizontalScrollBar().maximum() == 0
+    # ...and nothing in them cut: headers whole on at most three lines...
+    header = table.horizontalHeader()
+    fm = header.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, table)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    for c in cols:
+        text = str(model.headerData(c, Qt.Orientation.Horizontal))
+        for word in text.split():
+            assert fm.horizontalAdvance(word) <= widths[c] - 2 * margin, (lang, c, word)
+        box = QRect(0, 0, widths[c] - 4 * margin, 10_000)
+        tall = fm.boundingRect(box, flags, text).height()
+        assert tall <= 3 * fm.lineSpacing() and tall <= header.height(), (lang, c, text)
+    # ...every count whole, on its line or one a line after its symbol...
+    cell = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    for c in (2, 4):
+        stacked = c in table.counts.stacked
+        for row in range(model.rowCount()):
+            index = model.index(row, c)
+            if stacked:
+                lines = table.counts.lines(index)
+                assert len(lines) == 3 and lines[2].startswith("\u26a0"), lines
+                # The header's symbol line is then the cells' own.
+                assert "\u26a0" not in str(model.headerData(c, Qt.Orientation.Horizontal))
+            else:
+                lines = [str(index.data())]
+            need = max(table.fontMetrics().horizontalAdvance(t) for t in lines) + 2 * (cell + 1)
+            assert need <= widths[c], (lang, c, lines, widths[c])
+    # ...and room for names (they wrap): ten characters at least.
+    assert widths[0] >= 10 * table.fontMetrics().averageCharWidth(), (lang, widths)
+    # The counts' rows are tall enough for their lines.
+    for row in range(model.rowCount()):
+        lines = 3 if table.counts.stacked else 1
+        assert table.rowHeight(row) >= lines * table.fontMetrics().height()
+    # The page is short at this size: the box scrolls rather than squeeze
+    # the table under its header (it had 60 px): the table keeps room for
+    # two rows, and its header and first row are in view.
+    from PySide6.QtWidgets import QScrollArea
+
+    area = view.table_box.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    first = header.height() + table.rowHeight(0)
+    assert table.viewport().height() >= table.rowHeight(0) + table.rowHeight(1)
+    shown = rect_in(table, area.viewport())
+    shown.setHeight(first)
+    assert area.viewport().rect().contains(shown), (lang, shown, area.viewport().rect())
+
+
 def test_history_buttons_keep_one_row_when_the_width_allows(qtbot, app_window):
     window, *_ = app_window
     window.resize(1024, 768)
