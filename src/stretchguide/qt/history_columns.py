@@ -125,7 +125,8 @@ class FittedTable(QTableView):
     def _header_word_width(self, col: int, lines: int = HEADER_LINES, plain: bool = False) -> int:
         """The narrowest a column's header can be and still wrap onto at most
         ``lines`` lines (and never split a word), with its margins."""
-        text = self.model().header_text(col, plain)
+        model: Any = self.model()  # a HelpsHurtsModel
+        text = model.header_text(col, plain)
         fm = self.horizontalHeader().fontMetrics()
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
         lo = max((fm.horizontalAdvance(w) for w in text.split()), default=0) + 4 * margin
@@ -195,7 +196,7 @@ class FittedTable(QTableView):
             self._fitting = False
 
     def _fit_columns(self) -> None:
-        model = self.model()
+        model: Any = self.model()  # a HelpsHurtsModel
         if model is None or model.columnCount() == 0:
             return
         header = self.horizontalHeader()

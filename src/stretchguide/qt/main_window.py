@@ -52,6 +52,8 @@ class MainWindow(PlanActions):
     sig_page_changed = Signal(str)
     """A different page is showing (its name)."""
 
+    nav_overflow: NavOverflow | None = None  # made after the first paint
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         # Set before anything can send an event to ``event()``.
         self._populated = False
@@ -133,7 +135,6 @@ class MainWindow(PlanActions):
         # QKeySequence's PySide class with its enums cost ~3 ms before it.
         self._shortcuts: list[tuple[QAction, str]] = []
         self.nav_actions: list[QAction] = []  # on the bar, or under "More" (NavOverflow)
-        self.nav_overflow: NavOverflow | None = None
 
         def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
             # QAction(parent) + setText, not QAction(text, parent): PySide's
