@@ -99,6 +99,83 @@ def test_history_fits_a_1024_pixel_window_at_twice_the_text_size(qtbot, text_sca
     assert rect_in(page.banner, page).top() >= max(rect_in(b, page).bottom() for b in buttons)
 
 
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_help_or_hurt_table_fits_a_1024_window_at_twice_the_text_size(
+    qtbot, text_scale, installed, history, lang
+):
+    # Its last column ("Next check-in") was behind a sideways scroll bar:
+    # the count columns, the names' 16 characters and two-line headers asked
+    # for ~650-860 px where the table had ~500.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+
+    from stretchguide.core.catalog.reader import load_builtin
+    from stretchguide.core.trends.exercises import ExerciseLink
+
+    text_scale(2.0)
+    _fill(history, days=30)
+    view = _view(qtbot, history, (1024, 690))  # the page's share of 1024x768
+    # A year of sessions: three-digit counts (as help_hurt_box has them).
+    ids = list(load_builtin().exercises)[:8]
+    view.table_model.set_links(
+        [ExerciseLink(x, 104, 70, 171, 105, 135, 125, hurts=18) for x in ids]
+    )
+    _settle(qtbot, view)
+    QApplication.processEvents()
+    table, model = view.table, view.table_model
+    assert view.width() == 1024  # the page was not made wider
+    cols = range(model.columnCount())
+    widths = [table.columnWidth(c) for c in cols]
+    # Every column in view: no sideways scrolling to reach a count.
+    assert sum(widths) <= table.viewport().width(), (lang, widths, table.viewport().width())
+    assert table.horizontalScrollBar().maximum() == 0
+    # ...and nothing in them cut: headers whole on at most three lines...
+    header = table.horizontalHeader()
+    fm = header.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, table)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    for c in cols:
+        text = str(model.headerData(c, Qt.Orientation.Horizontal))
+        for word in text.split():
+            assert fm.horizontalAdvance(word) <= widths[c] - 2 * margin, (lang, c, word)
+        box = QRect(0, 0, widths[c] - 4 * margin, 10_000)
+        tall = fm.boundingRect(box, flags, text).height()
+        assert tall <= 3 * fm.lineSpacing() and tall <= header.height(), (lang, c, text)
+    # ...every count whole, on its line or one a line after its symbol...
+    cell = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    for c in (2, 4):
+        stacked = c in table.counts.stacked
+        for row in range(model.rowCount()):
+            index = model.index(row, c)
+            if stacked:
+                lines = table.counts.lines(index)
+                assert len(lines) == 3 and lines[2].startswith("\u26a0"), lines
+                # The header's symbol line is then the cells' own.
+                assert "\u26a0" not in str(model.headerData(c, Qt.Orientation.Horizontal))
+            else:
+                lines = [str(index.data())]
+            need = max(table.fontMetrics().horizontalAdvance(t) for t in lines) + 2 * (cell + 1)
+            assert need <= widths[c], (lang, c, lines, widths[c])
+    # ...and room for names (they wrap): ten characters at least.
+    assert widths[0] >= 10 * table.fontMetrics().averageCharWidth(), (lang, widths)
+    # The counts' rows are tall enough for their lines.
+    for row in range(model.rowCount()):
+        lines = 3 if table.counts.stacked else 1
+        assert table.rowHeight(row) >= lines * table.fontMetrics().height()
+    # The page is short at this size: the box scrolls rather than squeeze
+    # the table under its header (it had 60 px): the table keeps room for
+    # two rows, and its header and first row are in view.
+    from PySide6.QtWidgets import QScrollArea
+
+    area = view.table_box.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    first = header.height() + table.rowHeight(0)
+    assert table.viewport().height() >= table.rowHeight(0) + table.rowHeight(1)
+    shown = rect_in(table, area.viewport())
+    shown.setHeight(first)
+    assert area.viewport().rect().contains(shown), (lang, shown, area.viewport().rect())
+
+
 def test_history_buttons_keep_one_row_when_the_width_allows(qtbot, app_window):
     window, *_ = app_window
     window.resize(1024, 768)
@@ -150,6 +227,63 @@ def test_the_axis_titles_stay_within_their_plots(qtbot, text_scale, history, sca
         for axis in (pain, bars):
             assert QFontMetrics(axis.label.font()).height() >= normal, (scale, size)
     assert NOW  # the page's "today" is the fixed clock's
+
+
+def legend_sizes(view) -> tuple[float, float, float]:
+    """(text height, sample width, legend height) of the chart's legend as laid out."""
+    legend = view.plots.legend
+    texts = [
+        label.item.boundingRect().height() - 2 * label.item.document().documentMargin()
+        for _, label in legend.items
+    ]
+    samples = [sample.sceneBoundingRect().width() for sample, _ in legend.items]
+    return max(texts), min(samples), legend.sceneBoundingRect().height()
+
+
+# The page's share of a 1280x800 window and of a 1024x768 one at large text.
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 690)])
+def test_the_legend_grows_with_the_text_and_stays_off_the_plot(qtbot, text_scale, history, size):
+    # pyqtgraph keeps a legend at 9 pt: at twice the text size its names
+    # were a third the size of the axes' numbers beside them.
+    _fill(history, days=30)
+    seen = {}
+    for scale in (1.0, 1.25, 1.5, 2.0):
+        text_scale(scale)
+        view = _view(qtbot, history, size)
+        _settle(qtbot, view)
+        QApplication.processEvents()
+        _settle(qtbot, view)
+        chart = view.plots
+        legend = chart.legend.sceneBoundingRect()
+        # Its own row, as before: nothing of it over the plotted days, all
+        # of it on the chart.
+        assert not legend.intersects(chart.pain_plot.vb.sceneBoundingRect()), (scale, size)
+        assert chart.sceneRect().contains(legend), (scale, size)
+        seen[scale] = legend_sizes(view)
+        text, sample, tall = seen[scale]
+        # The samples (line stretches, symbols) in proportion to the text.
+        ratio = text / seen[1.0][0]
+        assert sample == pytest.approx(seen[1.0][1] * ratio, rel=0.15), (scale, size)
+        # The plots keep four fifths of the chart's height.
+        assert tall <= max(0.2 * chart.height(), seen[1.0][2]) + 1, (scale, size, tall)
+        view.close()
+    # Larger text, a larger legend, at every step the chart has room for...
+    assert seen[1.25][0] > seen[1.0][0] and seen[2.0][0] > seen[1.0][0], seen
+    if size == (1280, 720):
+        assert seen[1.5][0] > seen[1.25][0], seen
+        # ...at the interface's own size where it fits (1.25x and 1.5x here).
+        for scale in (1.25, 1.5):
+            full = seen[1.0][0] * scale
+            assert seen[scale][0] == pytest.approx(full, rel=0.1), (scale, seen)
+        assert seen[2.0][0] >= seen[1.5][0], seen
+    # Set larger while the page is open, the legend follows.
+    text_scale(1.0)
+    view = _view(qtbot, history, size)
+    _settle(qtbot, view)
+    text_scale(1.25)
+    _settle(qtbot, view)
+    QApplication.processEvents()
+    assert legend_sizes(view)[0] == pytest.approx(seen[1.25][0], rel=0.1)
 
 
 # -- 2. check boxes and radio buttons on both themes -----------------------------
@@ -225,6 +359,116 @@ def test_check_boxes_and_radio_buttons_stand_out_on_both_themes(
         assert any(k.startswith("settings") for k in found)
         low = {k: v for k, v in found.items() if v[0] < 3.0 or v[1] < 4.5}
         assert not low, (theme_name, low)
+    finally:
+        theme.set_theme("light")
+
+
+def drawn_text_contrast(widget, rect=None) -> tuple[str, float]:
+    """(background, contrast): the commonest colour inside ``widget`` as
+    drawn (a 3 px edge left out), and the strongest contrast against it of
+    any pixel in ``rect`` (the widget's inside if none): its text."""
+    from collections import Counter
+
+    from tests.qt.test_accessibility_review import contrast
+
+    image = widget.grab().toImage()
+    inside = QRect(3, 3, image.width() - 6, image.height() - 6)
+    area = (rect or inside).intersected(inside)
+    pixels = Counter(
+        image.pixel(x, y)
+        for x in range(inside.left(), inside.right() + 1)
+        for y in range(inside.top(), inside.bottom() + 1)
+    )
+    back = type(image.pixelColor(0, 0)).fromRgb(pixels.most_common(1)[0][0])
+    best = max(
+        contrast(image.pixelColor(x, y), back)
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    )
+    return back.name(), best
+
+
+def control_texts(qtbot, qapp, enabled: bool) -> tuple[QWidget, dict]:
+    """A panel with a push button, a combo box, a spin box and a check box,
+    each with the part of it that holds its text (a combo's arrow and a
+    spin box's buttons left out)."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QSpinBox,
+        QStyle,
+        QStyleOptionButton,
+        QStyleOptionComboBox,
+        QStyleOptionSpinBox,
+        QVBoxLayout,
+    )
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    box = QVBoxLayout(panel)
+    button, combo, spin, check = QPushButton("Save"), QComboBox(), QSpinBox(), QCheckBox("Voice")
+    combo.addItem("Left leg")
+    spin.setValue(5)
+    for w in (button, combo, spin, check):
+        w.setMinimumWidth(160)
+        w.setEnabled(enabled)
+        box.addWidget(w)
+    panel.show()
+    qtbot.waitExposed(panel)
+    style, cc, sc = qapp.style(), QStyle.ComplexControl, QStyle.SubControl
+    co = QStyleOptionComboBox()
+    combo.initStyleOption(co)
+    so = QStyleOptionSpinBox()
+    spin.initStyleOption(so)
+    bo = QStyleOptionButton()
+    check.initStyleOption(bo)
+    return panel, {
+        "button": (button, None),
+        "combo": (combo, style.subControlRect(cc.CC_ComboBox, co, sc.SC_ComboBoxEditField, combo)),
+        "spin": (spin, style.subControlRect(cc.CC_SpinBox, so, sc.SC_SpinBoxEditField, spin)),
+        "check": (check, style.subElementRect(QStyle.SubElement.SE_CheckBoxContents, bo, check)),
+    }
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_disabled_controls_read_from_the_mat_and_still_look_disabled(
+    qtbot, qapp, app_window, theme_name
+):
+    # Fusion's disabled text was 1.6-1.8:1 on the light theme and 2.6:1 on
+    # a dark button: grey on grey from 2-3 m. WCAG exempts disabled
+    # controls; we want 3:1, with the control still plainly switched off.
+    from PySide6.QtGui import QPalette
+
+    from stretchguide.qt import style, theme
+
+    window, *_ = app_window
+    style.install_focus_ring(qapp)
+    try:
+        theme.set_theme(theme_name)
+        QApplication.processEvents()
+        window_colour = qapp.palette().color(QPalette.ColorRole.Window).name()
+        panel_on, controls_on = control_texts(qtbot, qapp, True)
+        panel_off, controls_off = control_texts(qtbot, qapp, False)
+        on = {k: drawn_text_contrast(w, r) for k, (w, r) in controls_on.items()}
+        off = {k: drawn_text_contrast(w, r) for k, (w, r) in controls_off.items()}
+        # The toolbar, switched off while the safety questions are asked.
+        window.ensure_routines()
+        window.safety.begin(show_disclaimer=False)
+        window.show_page("safety")
+        QApplication.processEvents()
+        history = window.nav.widgetForAction(window.act_history)
+        assert not history.isEnabled()
+        off["toolbar"] = drawn_text_contrast(history)
+        for kind, (back, ratio) in off.items():
+            assert ratio >= 3.0, (theme_name, kind, back, ratio)
+        for kind in on:
+            # Still plainly dimmer than the same control switched on...
+            assert off[kind][1] <= 0.6 * on[kind][1], (theme_name, kind, on[kind], off[kind])
+        # ...and a button or combo box is not filled: it shows the window
+        # through it, where a working one has its raised face.
+        for kind in ("button", "combo"):
+            assert off[kind][0] == window_colour, (theme_name, kind, off[kind])
+            assert on[kind][0] != window_colour, (theme_name, kind, on[kind])
     finally:
         theme.set_theme("light")
 
@@ -394,3 +638,112 @@ def test_routine_cards_never_overlap_once_the_list_has_settled(qtbot, installed,
             assert rect.contains(part), (lang, model.index(r, 0).data(), part, rect)
     for a, b in zip(rects, rects[1:], strict=False):
         assert not a.intersects(b), (lang, a, b)
+
+
+# -- 5. the main toolbar at large text ---------------------------------------------
+def toolbar_reach(window) -> dict[str, str]:
+    """Where each toolbar action is: "bar" (its button shown whole on the
+    bar), "more" (in the menu of a shown "More" button), or what is wrong."""
+    from PySide6.QtWidgets import QToolButton
+
+    bar = window.nav
+    more = window.nav_overflow.button
+    found = {}
+    for act in window.nav_actions:
+        name = act.text().replace("&", "")
+        button = bar.widgetForAction(act)
+        if isinstance(button, QToolButton) and button.isVisible():
+            inside = bar.rect().contains(rect_in(button, bar))
+            fits = QFontMetrics(button.font()).horizontalAdvance(name) <= button.width()
+            found[name] = "bar" if inside and fits else f"cut {rect_in(button, bar)}"
+        elif act in more.menu().actions() and more.isVisible():
+            found[name] = "more"
+        else:
+            found[name] = "hidden"
+    return found
+
+
+TOOLBAR_CASES = [(1.0, (1024, 768)), (1.25, (1024, 768)), (1.5, (1024, 768))]
+TOOLBAR_CASES += [(1.5, (1280, 800)), (2.0, (1280, 800))]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_every_toolbar_action_is_in_reach_at_large_text(
+    qtbot, tmp_path, text_scale, installed, lang
+):
+    # At 1.5x text in a 1280 px window Print and the calendar export went
+    # behind Qt's "»", a few pixels wide and unnamed; in German, Spanish
+    # and French at 1024 px, the settings and safety questions too.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+    from tests.qt.test_flow import FakeClock
+
+    from stretchguide import paths
+    from stretchguide.qt.app import build_window
+
+    for scale, size in TOOLBAR_CASES:
+        text_scale(scale)  # before the window, as when large text is set at start
+        folder = paths.resolve(str(tmp_path / f"{scale}-{size[0]}"))
+        window = build_window(folder, clock=FakeClock(5000.0), wall=FakeClock(1_760_000_000.0))
+        window.ctx.audio = False
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.ensure_routines()
+        window.resize(*size)
+        qtbot.wait(20)
+        assert window.width() == size[0], (lang, scale, size, window.width())
+        extension = window.nav.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible(), (lang, scale, size)
+        reach = toolbar_reach(window)
+        assert set(reach.values()) <= {"bar", "more"}, (lang, scale, size, reach)
+        more = window.nav_overflow.button if getattr(window, "nav_overflow", None) else None
+        if "more" in reach.values():
+            # Labelled in words, whole on the bar, reached by Tab.
+            text = more.text()
+            assert QFontMetrics(more.font()).horizontalAdvance(text) <= more.width()
+            assert window.nav.rect().contains(rect_in(more, window.nav))
+            assert more.focusPolicy() & Qt.FocusPolicy.TabFocus
+            # Only the actions at the end, in their order.
+            order = list(reach.values())
+            assert order == sorted(order, key=lambda where: where == "more"), reach
+        window.ctx.history.close()
+        window.close()
+
+
+def test_actions_under_more_keep_their_keys_and_come_back_with_room(qtbot, text_scale, app_window):
+    from PySide6.QtCore import Qt
+
+    window, *_ = app_window
+    window.ensure_routines()
+    window.resize(1024, 768)
+    text_scale(1.5)  # set larger while the window is open
+    more = window.nav_overflow.button
+    qtbot.waitUntil(more.isVisible)
+    assert window.act_ics in more.menu().actions()
+    # Its shortcut still works from the menu.
+    exported = []
+    window.export_plan = lambda: exported.append(True)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_E, keys)
+    assert exported == [True]
+    # Off with the rest of the toolbar while the safety questions are asked.
+    window.safety.begin(show_disclaimer=False)
+    window.show_page("safety")
+    assert not more.isEnabled()
+    window.show_page("routines")
+    assert more.isEnabled()
+    # With room again, all back on the bar in their order, each reached by Tab.
+    text_scale(1.0)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not more.isVisible())
+    assert more.menu().actions() == []
+    assert set(toolbar_reach(window).values()) == {"bar"}
+    buttons = [window.nav.widgetForAction(a) for a in window.nav_actions]
+    lefts = [rect_in(b, window.nav).left() for b in buttons]
+    assert lefts == sorted(lefts)
+    for b in buttons:
+        assert b.focusPolicy() & Qt.FocusPolicy.TabFocus, b.text()

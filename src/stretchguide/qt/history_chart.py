@@ -238,6 +238,7 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.setAccessibleName(self.tr("Pain chart"))
         # The legend's own row, above the plots: never over the data.
         self.legend = ChartLegend(brush=_legend_background(palette), labelTextColor=fg)
+        self.legend.follow_font(self.font())
         self.ci.addItem(self.legend, row=0, col=0)
         self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignHCenter)
         self.pain_plot = self.addPlot(
@@ -279,7 +280,7 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def resizeEvent(self, event: Any) -> None:
         # The legend first: the layout below is sized with its new lines.
         if hasattr(self, "legend"):  # not while pyqtgraph sets the view up
-            self._fit_legend(event.size().width())
+            self._fit_legend(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
     def share_height(self) -> None:
@@ -296,15 +297,24 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         if abs(bars.minimumHeight() - need) >= 1:
             bars.setMinimumHeight(need)
 
-    def _fit_legend(self, width: float) -> None:
+    # The most of the chart's height the legend takes, unless even at
+    # pyqtgraph's own size it needs more: its text follows the interface's
+    # size only as far as the plots keep the rest.
+    LEGEND_SHARE = 0.2
+
+    def _fit_legend(self, width: float, height: float) -> None:
         left, _top, right, _bottom = self.ci.layout.getContentsMargins()
-        self.legend.fit(width - left - right)
+        self.legend.fit(width - left - right, height * self.LEGEND_SHARE)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # Not while pyqtgraph's __init__ sets the view up (no plots yet).
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
             self.apply_palette(self.palette())
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "legend"):
+            # Larger text (the system's, or Qt's): the legend with it.
+            self.legend.follow_font(self.font())
+            self._fit_legend(self.width(), self.height())
 
     def apply_palette(self, palette: QPalette) -> None:
         """The window's colours, again: the theme changed (Settings, or the
@@ -360,7 +370,7 @@ class PainChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         dotted = pg.mkPen(PAIR_COLOUR, width=PairsItem.WIDTH, style=Qt.PenStyle.DotLine)
         self._pair_sample = pg.PlotDataItem(pen=dotted)
         self.legend.addItem(self._pair_sample, self.tr("Session: before → after"))
-        self._fit_legend(self.width())
+        self._fit_legend(self.width(), self.height())
         self.bars_item = pg.BarGraphItem(
             x=[], height=[], width=BAR_WIDTH, brush=SESSION_COLOUR, pen=pg.mkPen(SESSION_EDGE)
         )

@@ -13,8 +13,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPixmap
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchguide.qt.history_data import line_band, peak_columns
@@ -196,6 +196,48 @@ class LineItem(_SeriesItem):
         p.drawLines(*self._lines.drawargs())
 
 
+class LegendSample(pg.ItemSample):  # type: ignore[misc]
+    """pyqtgraph's legend sample (a 20 px square: a stretch of line, a
+    symbol) drawn ``ratio`` times as large, its line that much thicker, so
+    it keeps its size beside text set larger (ChartLegend.follow_font)."""
+
+    def __init__(self, item: Any) -> None:
+        super().__init__(item)
+        self.ratio = 1.0
+
+    def set_ratio(self, ratio: float) -> None:
+        self.prepareGeometryChange()
+        self.ratio = ratio
+        self.setFixedWidth(20 * ratio)
+        self.setFixedHeight(20 * ratio)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, 20 * self.ratio, 20 * self.ratio)
+
+    def paint(self, p: QPainter, *args: Any) -> None:
+        r = self.ratio
+        if not self.item.isVisible():  # clicked off: pyqtgraph's closed eye, scaled
+            p.scale(r, r)
+            super().paint(p, *args)
+            return
+        opts = self.item.opts
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if opts.get("pen") is not None:
+            # pyqtgraph's pens are cosmetic (their width in pixels, whatever
+            # the painter's scale): widened here by hand.
+            pen = QPen(pg.mkPen(opts["pen"]))
+            pen.setWidthF(max(1.0, pen.widthF()) * r)
+            p.setPen(pen)
+            p.drawLine(QPointF(0, 11 * r), QPointF(20 * r, 11 * r))
+        symbol = opts.get("symbol")
+        if symbol is not None:
+            p.translate(10 * r, 10 * r)
+            pg.graphicsItems.ScatterPlotItem.drawSymbol(
+                p, symbol, opts["size"] * r, pg.mkPen(None), pg.mkBrush(opts["brush"])
+            )
+
+
 class ChartLegend(pg.LegendItem):  # type: ignore[misc]
     """The legend as a row of the chart's layout above the pain plot, never
     over it: inside the plot's top corner it hid the first days' dots,
@@ -204,7 +246,12 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
     Its five entries take as few lines as the chart's width allows, in an
     order that reads: one line; or two, back above leg with the dots, the
     averages and the session strokes each in a column; or three, back
-    beside leg; or one entry a line.
+    beside leg; or four, the dots side by side over the rest; or one
+    entry a line.
+
+    Its text, samples and spacing follow the interface's text size
+    (``follow_font``), as the axes' titles and numbers do: pyqtgraph keeps
+    a legend at 9 pt, a third the size of twice-as-large axis numbers.
     """
 
     # Where each entry goes, (line, column), in the order they are added:
@@ -213,22 +260,65 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
         ((0, 0), (0, 1), (0, 2), (0, 3), (0, 4)),
         ((0, 0), (1, 0), (0, 1), (1, 1), (0, 2)),
         ((0, 0), (0, 1), (1, 0), (1, 1), (2, 0)),
+        ((0, 0), (0, 1), (1, 0), (2, 0), (3, 0)),
         ((0, 0), (1, 0), (2, 0), (3, 0), (4, 0)),
     )
     GAP = 6  # between one entry's label and the next entry's sample (beside its margins)
+    DESIGN_PX = 12  # the text height (9 pt at 96 dpi) the sizes below are for
+    SPACING = 2  # between a sample and its label
+    LINE_SPACING = -4  # lines 4 px closer than the samples' 20 px boxes
+    MARGIN = 2
 
     def __init__(self, **kwargs: Any) -> None:
-        # Lines 4 px closer than the samples' 20 px boxes: the symbols and
-        # the text fill less than that, and a narrow chart keeps the height.
-        super().__init__(offset=None, horSpacing=2, verSpacing=-4, **kwargs)
+        # Lines closer than the samples' boxes: the symbols and the text
+        # fill less than that, and a narrow chart keeps the height.
+        super().__init__(
+            offset=None,
+            horSpacing=self.SPACING,
+            verSpacing=self.LINE_SPACING,
+            sampleType=LegendSample,
+            **kwargs,
+        )
         # pyqtgraph's legend keeps its size whatever the view's scale, for a
         # plot that zooms. In a row of the chart it must scale with the
         # rest, or the saved PNG (the scene drawn 1200 px wide) shows it
         # small over an empty band.
         self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.grid = -1  # which of GRIDS is laid out
-        self.layout.setContentsMargins(2, 2, 2, 2)
+        self.ratio = 1.0  # the size laid out, over DESIGN_PX
+        self.full_ratio = 1.0  # the interface's (follow_font)
+        self.font_pt = 9.0
+        self.layout.setContentsMargins(*(self.MARGIN,) * 4)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def addItem(self, item: Any, name: str) -> None:
+        super().addItem(item, name)
+        self.items[-1][0].set_ratio(self.ratio)
+
+    def follow_font(self, font: QFont) -> None:
+        """Take ``font``'s size (the interface's) as the largest for the
+        text, the samples and the spacing in proportion (``fit`` chooses)."""
+        self.font_pt = font.pointSizeF()
+        self.full_ratio = max(1.0, QFontInfo(font).pixelSize() / self.DESIGN_PX)
+        self._set_ratio(self.full_ratio)
+
+    def _set_ratio(self, ratio: float) -> None:
+        text = (
+            f"{self.font_pt * ratio / self.full_ratio:.2f}pt"
+            if self.font_pt > 0
+            else f"{round(self.DESIGN_PX * ratio)}px"
+        )
+        if ratio == self.ratio and text == self.opts["labelTextSize"]:
+            return
+        self.ratio = ratio
+        self.setLabelTextSize(text)
+        for sample, label in self.items:
+            sample.set_ratio(ratio)
+            label.setText(label.text)  # setLabelTextSize only stores the size
+        self.layout.setHorizontalSpacing(self.SPACING * ratio)
+        self.layout.setVerticalSpacing(self.LINE_SPACING * ratio)
+        self.layout.setContentsMargins(*(self.MARGIN * ratio,) * 4)
+        self.grid = -1  # laid out again
 
     def _addItemToLayout(self, sample: Any, label: Any) -> None:
         # Laid out by fit(), all at once, when the chart knows its width.
@@ -242,11 +332,42 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
             wide += label.preferredWidth()
             columns[col] = max(columns.get(col, 0.0), wide)
         left, _top, right, _bottom = self.layout.getContentsMargins()
-        gaps = self.GAP * (len(columns) - 1)
+        gaps = self.GAP * self.ratio * (len(columns) - 1)
         return float(sum(columns.values()) + gaps + left + right)
 
-    def fit(self, room: float) -> None:
-        """Lay the entries out in the fewest lines ``room`` pixels allow."""
+    def height_of(self, grid: int) -> float:
+        """How tall the legend is laid out as GRIDS[grid]."""
+        lines: dict[int, float] = {}
+        for (row, _col), (sample, label) in zip(self.GRIDS[grid], self.items, strict=False):
+            tall = max(sample.preferredHeight(), label.preferredHeight())
+            lines[row] = max(lines.get(row, 0.0), tall)
+        _left, top, _right, bottom = self.layout.getContentsMargins()
+        spacing = self.layout.verticalSpacing() * (len(lines) - 1)
+        return float(sum(lines.values()) + spacing + top + bottom)
+
+    def best_ratio(self, room: float, cap: float) -> float:
+        """The largest size, from the interface's down to pyqtgraph's own
+        (1), at which some grid is narrower than ``room`` and no taller
+        than ``cap``. Sizes are estimated from the present one: text,
+        samples and spacing all grow in proportion."""
+        grids = range(len(self.GRIDS))
+        wide = [self.width_of(g) for g in grids]
+        tall = [self.height_of(g) for g in grids]
+        ratio = self.full_ratio
+        while ratio > 1.0:
+            k = ratio / self.ratio
+            grid = next((g for g in grids if wide[g] * k < room), None)
+            if grid is not None and tall[grid] * k <= cap:
+                return ratio
+            ratio = max(1.0, round(ratio - 0.1, 2))
+        return 1.0
+
+    def fit(self, room: float, cap: float = float("inf")) -> None:
+        """Lay the entries out in the fewest lines ``room`` pixels allow,
+        at the largest size (up to the interface's) that keeps the legend
+        within ``cap`` pixels of height: at twice the text size in a short
+        chart, five lines took the pain plot's height down to 30 px."""
+        self._set_ratio(self.best_ratio(room, cap))
         grids = range(len(self.GRIDS))
         grid = next((g for g in grids if self.width_of(g) < room), len(self.GRIDS) - 1)
         if grid == self.grid:
@@ -260,7 +381,7 @@ class ChartLegend(pg.LegendItem):  # type: ignore[misc]
             self.layout.addItem(sample, row, 2 * col, alignment=centre)
             self.layout.addItem(label, row, 2 * col + 1, alignment=centre)
         for col in range(2 * len(self.items)):
-            self.layout.setColumnSpacing(col, self.GAP if col % 2 else spacing)
+            self.layout.setColumnSpacing(col, self.GAP * self.ratio if col % 2 else spacing)
         self.layout.invalidate()
         self.updateGeometry()
 

@@ -2,7 +2,7 @@
 
 The counts come from core.trends (by_concern puts the exercises that seem
 to hurt on top); this module shows them, in words and symbols as well as
-colour.
+colour. How its columns share the width is ``history_columns``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,23 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchguide.core.catalog import Exercise
 from stretchguide.core.trends import ExerciseLink, Response, by_concern
+from stretchguide.qt.history_columns import COUNTS_ROLE, FittedTable
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -77,6 +86,18 @@ class HelpsHurtsModel(QAbstractTableModel):
         super().__init__(parent)
         self._names = {k: e.name for k, e in exercises.items()}
         self._rows: list[ExerciseLink] = []
+        # Count columns whose header leaves out its "✓ · = · ⚠" line: their
+        # cells carry the symbols themselves (StackedCounts).
+        self.plain_headers: frozenset[int] = frozenset()
+
+    def set_plain_headers(self, columns: frozenset[int]) -> None:
+        if columns != self.plain_headers:
+            self.plain_headers = columns
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+
+    def header_text(self, section: int, plain: bool = False) -> str:
+        text = self.tr(self.HEADERS[section])
+        return text.split("\n")[0] if plain else text
 
     def set_links(self, links: Sequence[ExerciseLink]) -> None:
         self.beginResetModel()
@@ -96,7 +117,7 @@ class HelpsHurtsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.header_text(section, section in self.plain_headers)
         if role == Qt.ItemDataRole.AccessibleTextRole and self.SPOKEN_HEADERS[section]:
             return self.tr(self.SPOKEN_HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and self.TIPS[section]:
@@ -153,6 +174,10 @@ class HelpsHurtsModel(QAbstractTableModel):
             )[col]
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self.spoken(r, col)
+        if role == COUNTS_ROLE and col in (2, 4):
+            if col == 2:
+                return (r.felt_better, r.felt_same, r.felt_worse)
+            return (r.better, r.same, r.worse)
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 1:
             return int(Qt.AlignmentFlag.AlignCenter)
         dark = _is_dark()
@@ -176,112 +201,6 @@ def _is_dark() -> bool:
     return base.lightness() < 128
 
 
-class FittedTable(QTableView):
-    """The exercise table, its columns shared out to fit its width.
-
-    With the count columns sized to their headers ("besser · gleich ·
-    schlechter") and the name column left to stretch into what remained, a
-    German or French table at 1024 pixels kept a name column two letters
-    wide. Here the names come first: the count columns shrink to their
-    numbers, their headers wrap onto more lines, and only when even that
-    leaves too little does the table scroll sideways.
-    """
-
-    NAME_CHARS = 16
-    """The name column's minimum, in average characters (less if every
-    name is shorter); names longer than that wrap."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-
-    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
-        super().setModel(model)
-        model.modelReset.connect(self.fit_columns)
-        model.headerDataChanged.connect(self.fit_columns)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        # Called for the viewport's size (a scroll bar coming or going too).
-        super().resizeEvent(event)
-        self.fit_columns()
-
-    HEADER_LINES = 2
-    """The most lines a header wraps onto (four or five were a wall of words)."""
-
-    def _header_lines(self, text: str, width: int) -> int:
-        """How many lines ``text`` takes as a header ``width`` pixels wide."""
-        fm = self.horizontalHeader().fontMetrics()
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        box = QRect(0, 0, max(1, width - 4 * margin), 10_000)
-        return round(fm.boundingRect(box, flags, text).height() / max(1, fm.lineSpacing()))
-
-    def _header_word_width(self, col: int) -> int:
-        """The narrowest a column's header can be and still wrap onto at most
-        HEADER_LINES lines (and never split a word), with its margins."""
-        text = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
-        fm = self.horizontalHeader().fontMetrics()
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        lo = max((fm.horizontalAdvance(w) for w in text.split()), default=0) + 4 * margin
-        hi = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
-        hi = max(lo, hi + 4 * margin)
-        while lo < hi:  # the least width that keeps to HEADER_LINES
-            mid = (lo + hi) // 2
-            if self._header_lines(text, mid) <= self.HEADER_LINES:
-                hi = mid
-            else:
-                lo = mid + 1
-        return lo
-
-    def _header_height(self) -> int:
-        """The height the headers need, wrapped to their columns' widths
-        (Qt sizes a header for its unwrapped lines and cut the rest off)."""
-        header = self.horizontalHeader()
-        fm = header.fontMetrics()
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        tallest = 0
-        for c in range(self.model().columnCount()):
-            text = str(self.model().headerData(c, Qt.Orientation.Horizontal) or "")
-            box = QRect(0, 0, max(1, self.columnWidth(c) - 4 * margin), 10_000)
-            tallest = max(tallest, fm.boundingRect(box, flags, text).height())
-        return tallest + 4 * margin
-
-    def fit_columns(self) -> None:
-        model = self.model()
-        if model is None or model.columnCount() == 0:
-            return
-        header = self.horizontalHeader()
-        cols = range(1, model.columnCount())
-        content = {c: self.sizeHintForColumn(c) for c in cols}
-        natural = [max(content[c], header.sectionSizeHint(c)) for c in cols]
-        compact = [max(content[c], self._header_word_width(c)) for c in cols]
-        avg = self.fontMetrics().averageCharWidth()
-        longest = max(self.sizeHintForColumn(0), header.sectionSizeHint(0))
-        name_min = min(longest, self.NAME_CHARS * avg)
-        room = self.viewport().width()
-        if room - sum(natural) >= name_min:
-            widths = natural
-        else:
-            # The names first (whole, if they fit beside the numbers), then
-            # what is left widens the count columns back towards one-line
-            # headers.
-            name = max(name_min, min(longest, room - sum(compact)))
-            spare = max(0, room - name - sum(compact))
-            want = sum(natural) - sum(compact)
-            widths = [
-                lo + (hi - lo) * min(spare, want) // max(1, want)
-                for lo, hi in zip(compact, natural, strict=True)
-            ]
-        for c, w in zip(cols, widths, strict=True):
-            self.setColumnWidth(c, w)
-        self.setColumnWidth(0, max(name_min, room - sum(widths)))
-        header.setMinimumHeight(self._header_height())
-        self.resizeRowsToContents()
-
-
 class HelpsHurtsBox(QWidget):
     """The table under its heading, with a note on how to read it."""
 
@@ -301,8 +220,11 @@ class HelpsHurtsBox(QWidget):
         self.table.verticalHeader().hide()
         tl = QVBoxLayout(self)
         tl.setContentsMargins(0, 0, 0, 0)
-        title = self.tr("Exercises that tend to help or hurt")
-        tl.addWidget(QLabel(f"<b>{title}</b>"))
+        title = QLabel("<b>{}</b>".format(self.tr("Exercises that tend to help or hurt")))
+        # Wrapped: on one line at twice the text size it made the box wider
+        # than its share of a 1024 px window.
+        title.setWordWrap(True)
+        tl.addWidget(title)
         tl.addWidget(self.table)
         self.note = QLabel(
             self.tr(
@@ -322,3 +244,28 @@ class HelpsHurtsBox(QWidget):
         self.key.setWordWrap(True)
         tl.addWidget(self.key)
         tl.addWidget(self.note)
+
+
+class VerticalScroll(QScrollArea):
+    """The table box in the History page: where the page is short (twice
+    the text size in a 768 px window left the table 60 px, less than its
+    header) the box scrolls up and down as a whole, the table keeping its
+    header and two rows with the key and the note under them. Never
+    narrower than the box's least width (FittedTable.minimumSizeHint), so
+    nothing is cut at its right edge."""
+
+    def __init__(self, box: HelpsHurtsBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(box)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        box.table.sig_least_changed.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        box = self.widget()
+        if box is not None:
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+            hint.setWidth(max(hint.width(), box.minimumSizeHint().width() + bar))
+        return hint

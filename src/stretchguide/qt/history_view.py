@@ -37,7 +37,7 @@ from stretchguide.qt.history_chart import PainChart
 from stretchguide.qt.history_data import ChartData, chart_data, day_of
 from stretchguide.qt.history_export import HistoryExports
 from stretchguide.qt.history_streak import StreakRow, VerdictBanner
-from stretchguide.qt.history_table import HelpsHurtsBox
+from stretchguide.qt.history_table import HelpsHurtsBox, VerticalScroll
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.store.history import History
 
@@ -155,7 +155,7 @@ class HistoryView(HistoryExports):
 
         splitter = QSplitter()
         splitter.addWidget(chart_pane)
-        splitter.addWidget(self.table_box)
+        splitter.addWidget(VerticalScroll(self.table_box))
         # The table needs room for names and three count columns; the chart
         # still gets the larger share when the window grows.
         splitter.setStretchFactor(0, 3)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from stretchguide.qt.checkin import CheckinPage
     from stretchguide.qt.history_view import HistoryView
+    from stretchguide.qt.nav_overflow import NavOverflow
     from stretchguide.qt.safety_gate import SafetyGate
     from stretchguide.qt.session_flow import SessionFlow
     from stretchguide.qt.session_view import SessionView
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 class MainWindow(PlanActions):
     sig_page_changed = Signal(str)
     """A different page is showing (its name)."""
+
+    nav_overflow: NavOverflow | None = None  # made after the first paint
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         # Set before anything can send an event to ``event()``.
@@ -114,6 +117,9 @@ class MainWindow(PlanActions):
         from PySide6.QtCore import Qt
 
         self.nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        from stretchguide.qt.nav_overflow import NavOverflow
+
+        self.nav_overflow = NavOverflow(self.nav, self.nav_actions, self)
         self.routines.populate()
 
     def _build_toolbar(self) -> None:
@@ -128,6 +134,7 @@ class MainWindow(PlanActions):
         # (``_finish_toolbar``): neither shows in the first frame, and
         # QKeySequence's PySide class with its enums cost ~3 ms before it.
         self._shortcuts: list[tuple[QAction, str]] = []
+        self.nav_actions: list[QAction] = []  # on the bar, or under "More" (NavOverflow)
 
         def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
             # QAction(parent) + setText, not QAction(text, parent): PySide's
@@ -136,6 +143,7 @@ class MainWindow(PlanActions):
             act.setText(text)
             act.triggered.connect(slot)
             bar.addAction(act)
+            self.nav_actions.append(act)
             self._shortcuts.append((act, shortcut))
             return act
 
@@ -159,11 +167,9 @@ class MainWindow(PlanActions):
     def _finish_toolbar(self) -> None:
         """Each toolbar action's shortcut, and a tooltip that names it (once);
         the toolbar's buttons join the Tab order."""
-        from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
-        from PySide6.QtWidgets import QAbstractButton
 
-        from stretchguide.qt.accessible import enter_clicks
+        from stretchguide.qt.nav_overflow import ready_for_keys
 
         for act, shortcut in self._shortcuts:
             keys = QKeySequence(shortcut)
@@ -171,14 +177,7 @@ class MainWindow(PlanActions):
             # resolution materialises PySide's whole Qt namespace (~22 ms).
             act.setShortcuts([keys])
             act.setToolTip(f"{act.text().replace('&', '')} ({keys.toString()})")
-            # A tool button takes no Tab focus of its own: History, Check in,
-            # Settings and the safety questions were out of the keyboard's
-            # reach for anyone who did not know the shortcuts. Tab, not a
-            # click, gives them the focus (a click leaves it on the page).
-            button = self.nav.widgetForAction(act)
-            if isinstance(button, QAbstractButton):
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                enter_clicks(button)
+            ready_for_keys(self.nav.widgetForAction(act))  # Tab reaches it, Enter presses it
         self._shortcuts = []
 
     @property
@@ -242,8 +241,10 @@ class MainWindow(PlanActions):
         self.stack.setCurrentWidget(widget)
         in_session = page is Page.SESSION
         self.nav.setVisible(not in_session)
-        for act in self.nav.actions():
+        for act in self.nav_actions:
             act.setEnabled(not in_session and page is not Page.SAFETY)
+        if self.nav_overflow is not None:
+            self.nav_overflow.sync_enabled()
         if page is Page.ROUTINES:
             self.routines.focus_list()
         self.sig_page_changed.emit(page.value)

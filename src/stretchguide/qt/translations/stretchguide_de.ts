@@ -836,6 +836,21 @@ weh“</translation>
     </message>
 </context>
 <context>
+    <name>NavOverflow</name>
+    <message>
+        <source>More ▾</source>
+        <translation>Mehr ▾</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+    <message>
+        <source>The actions that do not fit on this bar</source>
+        <translation>Die Aktionen, die nicht in diese Leiste passen</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Click: %1</source>

@@ -836,6 +836,21 @@ duele»</translation>
     </message>
 </context>
 <context>
+    <name>NavOverflow</name>
+    <message>
+        <source>More ▾</source>
+        <translation>Más ▾</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Más acciones</translation>
+    </message>
+    <message>
+        <source>The actions that do not fit on this bar</source>
+        <translation>Las acciones que no caben en esta barra</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Click: %1</source>

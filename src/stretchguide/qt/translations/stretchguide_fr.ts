@@ -836,6 +836,21 @@ mal »</translation>
     </message>
 </context>
 <context>
+    <name>NavOverflow</name>
+    <message>
+        <source>More ▾</source>
+        <translation>Plus ▾</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Autres actions</translation>
+    </message>
+    <message>
+        <source>The actions that do not fit on this bar</source>
+        <translation>Les actions qui ne tiennent pas dans cette barre</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Click: %1</source>
@@ -1005,11 +1020,11 @@ mal »</translation>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation>&amp;Voir dans :</translation>
+        <translation>&amp;Voir dans&#xa0;:</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>Fichiers de &amp;type :</translation>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>
 </context>
 <context>
