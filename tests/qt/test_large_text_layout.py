@@ -747,3 +747,40 @@ def test_actions_under_more_keep_their_keys_and_come_back_with_room(qtbot, text_
     assert lefts == sorted(lefts)
     for b in buttons:
         assert b.focusPolicy() & Qt.FocusPolicy.TabFocus, b.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_routines_page_fits_a_1024_window_at_twice_the_text_size(
+    qtbot, text_scale, installed, tmp_path, lang
+):
+    # In one row the filters asked for 1,160-1,250 px at 2x in German,
+    # Spanish and French: the window could not be made 1,024 px wide.
+    from tests.qt.test_flow import FakeClock
+
+    from stretchguide import paths
+    from stretchguide.qt.app import build_window
+
+    text_scale(2.0)
+    window = build_window(
+        paths.resolve(str(tmp_path)), clock=FakeClock(5000.0), wall=FakeClock(1_760_000_000.0)
+    )
+    window.ctx.audio = False
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.ensure_routines()
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1024, (lang, window.minimumSizeHint())
+    assert window.width() == 1024
+    page = window.routines
+    parts = [page.cause_filter, page.position_filter, page.equipment_button, page.no_floor]
+    assert_apart_and_inside(parts, page)
+    for w in parts:
+        assert w.isVisible()
+        assert w.width() >= w.sizeHint().width() - 1, (lang, w, w.width(), w.sizeHint())
+    # The list still starts under the filters, not over them.
+    assert rect_in(page.list_view, page).top() >= max(rect_in(w, page).bottom() for w in parts)
+    window.ctx.history.close()
+    window.close()

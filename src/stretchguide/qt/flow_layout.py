@@ -123,7 +123,9 @@ class FlowLayout(QLayout):
                         rest = sum(widths[n:]) + gap * (len(line) - n - 1)
                         x = max(x, area.right() + 1 - rest)
                     h = line_h if item.hasHeightForWidth() else item.sizeHint().height()
-                    item.setGeometry(QRect(QPoint(x, y), QSize(w, h)))
+                    # Centred in its line, as a QHBoxLayout would: a label
+                    # beside a taller combo box sat above its text.
+                    item.setGeometry(QRect(QPoint(x, y + (line_h - h) // 2), QSize(w, h)))
                     x += w + gap
             y += line_h + (self._vgap() if line is not lines[-1] else 0)
         return y - area.y() + m.top() + m.bottom()

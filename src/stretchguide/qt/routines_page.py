@@ -129,7 +129,6 @@ class RoutinesPage(QWidget):
         from PySide6.QtWidgets import (
             QCheckBox,
             QComboBox,
-            QHBoxLayout,
             QListView,
             QMenu,
             QSplitter,
@@ -147,7 +146,13 @@ class RoutinesPage(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
+        from stretchguide.qt.flow_layout import FlowLayout, flow_box
+
+        # The filters wrap onto a second line when the width runs out: in
+        # one row they asked for 1,160-1,250 px at twice the text size in
+        # German, Spanish and French, wider than a 1,024 px screen.
+        filter_row = QWidget()
+        filters = FlowLayout(filter_row)
         self.cause_filter = QComboBox()
         self.cause_filter.setAccessibleName(self.tr("Filter by cause"))
         self.cause_filter.addItem(self.tr("Any cause"), None)
@@ -175,12 +180,10 @@ class RoutinesPage(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo)
+            filters.addWidget(flow_box(label, combo))  # a label never parts from its combo
         filters.addWidget(self.equipment_button)
         filters.addWidget(self.no_floor)
-        filters.addStretch()
-        layout.addLayout(filters)
+        layout.addWidget(filter_row)
 
         self.list_view = QListView()
         self.list_view.setAccessibleName(self.tr("Routines"))
