@@ -72,3 +72,49 @@ def test_the_history_s_files_are_still_made_private(paths: AppPaths, clock) -> N
     conn = sqlite3.connect(paths.database)
     assert conn.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 1
     conn.close()
+
+
+# ------------------------------------------------------------ files written out
+
+
+def test_an_export_to_a_long_name_the_disk_takes_is_written(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    # Before: "Could not export to <folder>: File name too long", for a
+    # 245-byte name ext4 takes: the hidden temporary name beside it was
+    # the one too long.
+    from stretchguide.store import exchange
+
+    target = tmp_path / ("a" * 240 + ".json")
+    with History.open(paths) as h:
+        h.add_checkin(CheckInKind.ANY, 2, 3, Extent.THIGH)
+        exchange.export_json(h, target)
+        exchange.export_csv(h, tmp_path / ("c" * 250))
+    assert target.read_text().startswith('{"format"')
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_plan_never_replaces_a_pipe_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stretchguide.__main__ import main
+
+    pipe = tmp_path / "cal.ics"
+    os.mkfifo(pipe)
+    data = ["--data-dir", str(tmp_path / "d")]
+    assert main([*data, "plan", "--force", "--ics", str(pipe), "flare_up_gentle"]) == 1
+    assert "not a plain file" in capsys.readouterr().err
+    assert pipe.is_fifo()
+
+
+def test_plan_and_export_with_a_name_too_long_are_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stretchguide.__main__ import main
+
+    data = ["--data-dir", str(tmp_path / "d")]
+    long = tmp_path / ("a" * 300)
+    assert main([*data, "plan", "--ics", f"{long}.ics", "flare_up_gentle"]) == 1
+    assert main([*data, "export", "--csv", str(long)]) == 1
+    err = capsys.readouterr().err
+    assert "OSError" not in err and err.count("File name too long") == 2

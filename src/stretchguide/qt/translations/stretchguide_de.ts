@@ -1516,6 +1516,33 @@ weh“</translation>
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>That is not a plain file (perhaps a device). Choose another name.</source>
+        <translation>Das ist keine gewöhnliche Datei (vielleicht ein Gerät). Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was replaced.</source>
+        <translation>Der Datenträger ist voll. Schaffen Sie etwas Platz und versuchen Sie es noch einmal; es wurde nichts ersetzt.</translation>
+    </message>
+    <message>
+        <source>You may not write there. Choose another folder.</source>
+        <translation>Dort dürfen Sie nicht schreiben. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Give a file name.</source>
+        <translation>Das ist ein Ordner. Geben Sie einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <source>The name is too long for this disk. Choose a shorter one.</source>
+        <translation>Der Name ist für diesen Datenträger zu lang. Wählen Sie einen kürzeren.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Diesen Ordner gibt es nicht.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>A guided stretching session is running</source>

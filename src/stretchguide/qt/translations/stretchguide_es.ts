@@ -1516,6 +1516,33 @@ duele»</translation>
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>That is not a plain file (perhaps a device). Choose another name.</source>
+        <translation>Eso no es un archivo normal (quizá un dispositivo). Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was replaced.</source>
+        <translation>El disco está lleno. Libera algo de espacio y vuelve a intentarlo; no se ha reemplazado nada.</translation>
+    </message>
+    <message>
+        <source>You may not write there. Choose another folder.</source>
+        <translation>No tienes permiso para escribir ahí. Elige otra carpeta.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Give a file name.</source>
+        <translation>Eso es una carpeta. Escribe un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>The name is too long for this disk. Choose a shorter one.</source>
+        <translation>El nombre es demasiado largo para este disco. Elige uno más corto.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Esa carpeta no existe.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>A guided stretching session is running</source>

@@ -1516,6 +1516,33 @@ mal »</translation>
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>That is not a plain file (perhaps a device). Choose another name.</source>
+        <translation>Ce n&apos;est pas un fichier ordinaire (peut-être un périphérique). Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was replaced.</source>
+        <translation>Le disque est plein. Libérez un peu de place et réessayez ; rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <source>You may not write there. Choose another folder.</source>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire à cet endroit. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Give a file name.</source>
+        <translation>C&apos;est un dossier. Indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>The name is too long for this disk. Choose a shorter one.</source>
+        <translation>Le nom est trop long pour ce disque. Choisissez-en un plus court.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Ce dossier n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>A guided stretching session is running</source>
