@@ -442,9 +442,11 @@ class MainWindow(PlanActions):
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:
         geo = self.ctx.prefs.qsettings.value("window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
+        restored = isinstance(geo, QByteArray) and not geo.isEmpty() and self.restoreGeometry(geo)
+        # A value Qt could not read left the window at its bare minimum
+        # (537 x 104), and a hand-edited size of 1 x 1 was taken as it was:
+        # neither is a size the person chose, so both start as new.
+        if not restored or self.width() < 480 or self.height() < 360:
             self.resize(1180, 760)
         self.fit_to_screen()
 

@@ -7,6 +7,7 @@ live in one place. The dialog only edits a ``Preferences``.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 import weakref
@@ -178,8 +179,12 @@ class Preferences:
         return value if isinstance(value, int) else default
 
     def _get_float(self, key: str, default: float) -> float:
+        # Only a finite number: float() reads "nan" and "inf", and a NaN
+        # "last asked" made the red-flag questions never due again (every
+        # comparison with it is false), an infinite "seen by a doctor"
+        # closed an urgent answer for good.
         value = self._get(key, default, float)
-        return value if isinstance(value, float) else default
+        return value if isinstance(value, float) and math.isfinite(value) else default
 
     def _set(self, key: str, value: object) -> None:
         self.qsettings.setValue(key, value)
