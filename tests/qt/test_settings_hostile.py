@@ -85,3 +85,13 @@ def test_a_window_saved_far_off_screen_opens_on_it(qtbot, tmp_path):
     frame = window.frameGeometry()
     seen = window.screen().availableGeometry().intersected(frame)
     assert seen.width() >= frame.width() - 16 and seen.height() >= frame.height() - 16
+
+
+def test_a_list_where_a_yes_or_no_belongs_is_no_answer(qapp, tmp_path):
+    # INI reads "yes, no" as a list, and bool() of a list is True: the
+    # disclaimer counted as accepted and reminders as on.
+    settings = _settings(tmp_path)
+    settings.write_text("[safety]\ndisclaimer_accepted=yes, no\n[reminder]\nenabled=1, 0\n")
+    prefs = Preferences(settings)
+    assert prefs.disclaimer_accepted is False
+    assert prefs.reminder_enabled is False

@@ -166,7 +166,9 @@ class Preferences:
         if kind is bool:
             if isinstance(value, str):
                 return value.lower() in ("1", "true", "yes")
-            return bool(value)
+            # A list (INI reads "a, b" as one) or bytes is no answer: the
+            # default, not bool() of it, which took "yes, no" for yes.
+            return value if isinstance(value, bool) else default
         try:
             return kind(value)
         except (TypeError, ValueError):
