@@ -118,3 +118,27 @@ def test_plan_and_export_with_a_name_too_long_are_one_sentence(
     assert main([*data, "export", "--csv", str(long)]) == 1
     err = capsys.readouterr().err
     assert "OSError" not in err and err.count("File name too long") == 2
+
+
+def test_a_routines_folder_that_cannot_be_read_is_named_and_the_built_ins_still_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod 000 on the data folder (root reads it anyway, so the refusal is
+    # made here as the kernel makes it for anyone else). Before: exit 1,
+    # "stretchguide routines: PermissionError: [Errno 13] ...", nothing listed.
+    from stretchguide.__main__ import main
+
+    data = AppPaths(tmp_path / "d").ensure()
+    locked = data.routines_dir
+    real_stat = Path.stat
+
+    def denied(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", denied)
+    assert main(["--data-dir", str(data.data_dir), "routines"]) == 0
+    out, err = capsys.readouterr()
+    assert "flare_up_gentle" in out
+    assert str(locked) in err and "Permission denied" in err and "PermissionError" not in err
