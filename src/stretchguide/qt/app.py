@@ -330,6 +330,7 @@ def _run_app(
         from stretchguide.qt.style import install_focus_ring
 
         install_focus_ring(app)  # no first paint to wait for: the tray's dialogs need it
+        _end_on_signals(window)
         if window.companion.start_minimised():
             # Wrapped on this one object: its next open also runs the start-up
             # checks (a hook on Companion would say this without the ignore).
@@ -339,7 +340,11 @@ def _run_app(
         resume_gc()  # no first paint to wait for
     else:
         # After the first paint, so the window appears at once.
-        after_first_paint(window, window.startup_checks, at_paint=resume_gc)
+        def checks() -> None:
+            _end_on_signals(window)
+            window.startup_checks()
+
+        after_first_paint(window, checks, at_paint=resume_gc)
         window.show()
     # With reminders on, closing the window leaves the tray running.
     app.setQuitOnLastWindowClosed(not window.ctx.prefs.reminder_enabled)
@@ -350,6 +355,14 @@ def _run_app(
         code = 1  # the history could not be opened
     lock.unlock()
     return int(code)
+
+
+def _end_on_signals(window: MainWindow) -> None:
+    """SIGTERM and SIGHUP close the window for good, asking nothing
+    (qt/terminate.py); before, they ended the process on the spot."""
+    from stretchguide.qt.terminate import close_for_good, install
+
+    install(window, lambda: close_for_good(window))
 
 
 def _first_open(window: MainWindow, open_window: Callable[[], None]) -> Callable[[], None]:

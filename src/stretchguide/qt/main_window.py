@@ -65,6 +65,7 @@ class MainWindow(PlanActions):
         self._history_view: HistoryView | None = None
         self._guidance: QWidget | None = None
         self._companion: Companion | None = None
+        self.terminating = False  # ending on a signal: close, ask nothing (qt/terminate.py)
 
         self._flow: SessionFlow | None = None
         self.stack = QStackedWidget()
@@ -468,7 +469,8 @@ class MainWindow(PlanActions):
 
     def closeEvent(self, event: Any) -> None:
         companion = self._companion
-        if companion is not None and companion.keeps_running() and not companion.quitting:
+        keep = companion is not None and companion.keeps_running() and not companion.quitting
+        if keep and not self.terminating:
             # Reminders are on: closing the window leaves the tray running.
             if self.flow.controller is not None and self.current_page() is Page.SESSION:
                 self.flow.controller.stop()
@@ -479,7 +481,7 @@ class MainWindow(PlanActions):
             return
         if self.flow.controller is not None and self.current_page() is Page.SESSION:
             self.flow.controller.stop()
-        if not self.flow.may_close():  # records only in memory: asked first
+        if not self.terminating and not self.flow.may_close():  # records only in memory: asked
             event.ignore()
             return
         self.flow.shutdown()
