@@ -142,3 +142,56 @@ def test_a_routines_folder_that_cannot_be_read_is_named_and_the_built_ins_still_
     out, err = capsys.readouterr()
     assert "flare_up_gentle" in out
     assert str(locked) in err and "Permission denied" in err and "PermissionError" not in err
+
+
+# A child that exports and is sent SIGTERM (or SIGHUP) by itself half-way
+# through the check-ins, as a logout or `kill` would.
+SIGNALLED_EXPORT = r"""
+import os, signal, sys
+from stretchguide.store.exchange import export
+records = export._iter_checkins
+
+def halfway(source):
+    for n, record in enumerate(records(source)):
+        if n == 2:
+            os.kill(os.getpid(), int(sys.argv[3]))
+        yield record
+
+export._iter_checkins = halfway
+from stretchguide.__main__ import main
+sys.exit(main(["--data-dir", sys.argv[1], "export", *sys.argv[2].split("|")]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("kind", ["--json", "--csv"])
+def test_a_signal_during_an_export_leaves_no_file_and_no_hidden_copy(
+    paths: AppPaths, clock, tmp_path: Path, signame: str, kind: str
+) -> None:
+    # Before: the process ended on the spot and the hidden
+    # ".all.json.XXXXXXXX.partial" (health data) stayed beside the target.
+    import signal
+
+    with History.open(paths, clock=clock) as h:
+        for _ in range(5):
+            h.add_checkin(CheckInKind.ANY, 2, 3, Extent.THIGH)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / ("all.json" if kind == "--json" else "csv")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SIGNALLED_EXPORT,
+            str(paths.data_dir),
+            f"{kind}|{target}",
+            str(int(getattr(signal, signame))),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 128 + int(getattr(signal, signame)), run.stderr
+    assert "stopped by a signal" in run.stderr and "Traceback" not in run.stderr
+    left = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    assert left in ([], ["csv"])
