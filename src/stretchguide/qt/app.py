@@ -191,6 +191,16 @@ def _qt_lock(path: str) -> InstanceLock | None:
 
 
 def data_folder_error_text(exc: OSError, app_paths: AppPaths) -> str:
+    # The store's checks name the cause as the command line does ("it should
+    # be a folder but is a file"); mkdir's own word for it was "File exists".
+    from stretchguide.store.errors import StoreError
+    from stretchguide.store.files import check_usable
+
+    try:
+        for folder in (app_paths.data_dir, app_paths.backups_dir, app_paths.routines_dir):
+            check_usable(folder, folder=True)
+    except StoreError as err:
+        return err.user_message
     where = exc.filename or app_paths.data_dir
     return (
         f"StretchGuide cannot use {where}: {exc.strerror or exc}. Nothing was changed; "
