@@ -186,3 +186,19 @@ def test_sheet_on_a_real_full_tmpfs_leaves_the_old_pdf(qapp, tiny_disk, tmp_path
     assert "No space left" in capsys.readouterr().err
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["s.pdf"]
     assert target.read_bytes() == OLD
+
+
+def test_a_login_item_under_a_file_is_said_in_words(setup, tmp_path):
+    # XDG_CONFIG_HOME naming a file: the box showed Python's
+    # "[Errno 20] Not a directory: '…'".
+    window, _, _, asked, _ = setup
+    afile = tmp_path / "config-is-a-file"
+    afile.write_text("x")
+    window.companion.autostart_path = afile / "autostart" / "sg.desktop"
+    window.ctx.prefs.reminder_enabled = False
+    window.open_settings()
+    window._settings_dialog.reminder.setChecked(True)
+    window._settings_dialog.accept()
+    (title, text) = asked[-1]
+    assert title == "Start at login"
+    assert str(afile) in text and "is a file, not a folder" in text and "Errno" not in text

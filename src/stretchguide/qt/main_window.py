@@ -318,8 +318,10 @@ class MainWindow(PlanActions):
             # follows that choice and nothing else.
             try:
                 where = self.companion.apply_autostart()
-            except OSError as err:
-                self.inform(self.tr("Start at login"), str(err))
+            except OSError as err:  # e.g. XDG_CONFIG_HOME names a file
+                from stretchguide.qt.save_file import failed_text
+
+                self.inform(self.tr("Start at login"), failed_text(err.filename or "", err))
             else:
                 on = self.ctx.prefs.reminder_enabled
                 self.statusBar().showMessage(

@@ -80,11 +80,13 @@ def reason(err: OSError) -> str:
         return QCoreApplication.translate(
             "SaveFile", "The name is too long for this disk. Choose a shorter one."
         )
-    if err.errno in (errno.ENOENT, errno.ENOTDIR):
+    if err.errno == errno.ENOENT:
         return QCoreApplication.translate("SaveFile", "That folder does not exist.")
+    if err.errno == errno.ENOTDIR:
+        return QCoreApplication.translate("SaveFile", "Part of that path is a file, not a folder.")
     return err.strerror or str(err)
 
 
 def failed_text(path: str | Path, err: OSError) -> str:
-    """ "<path>: <reason>", the text of the box that says a save failed."""
-    return f"{path}\n\n{reason(err)}"
+    """The path, then the reason: the text of the box that says a save failed."""
+    return f"{path}\n\n{reason(err)}" if str(path) else reason(err)

@@ -1541,6 +1541,10 @@ weh“</translation>
         <source>That folder does not exist.</source>
         <translation>Diesen Ordner gibt es nicht.</translation>
     </message>
+    <message>
+        <source>Part of that path is a file, not a folder.</source>
+        <translation>Ein Teil dieses Pfades ist eine Datei, kein Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>

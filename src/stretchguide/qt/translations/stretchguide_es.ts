@@ -1541,6 +1541,10 @@ duele»</translation>
         <source>That folder does not exist.</source>
         <translation>Esa carpeta no existe.</translation>
     </message>
+    <message>
+        <source>Part of that path is a file, not a folder.</source>
+        <translation>Una parte de esa ruta es un archivo, no una carpeta.</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>

@@ -1541,6 +1541,10 @@ mal »</translation>
         <source>That folder does not exist.</source>
         <translation>Ce dossier n&apos;existe pas.</translation>
     </message>
+    <message>
+        <source>Part of that path is a file, not a folder.</source>
+        <translation>Une partie de ce chemin est un fichier, pas un dossier.</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>
