@@ -95,3 +95,82 @@ def test_a_list_where_a_yes_or_no_belongs_is_no_answer(qapp, tmp_path):
     prefs = Preferences(settings)
     assert prefs.disclaimer_accepted is False
     assert prefs.reminder_enabled is False
+
+
+# ------------------------------------------------- settings.ini is not a file
+
+OPEN_PREFS = (
+    "import sys; from pathlib import Path; from stretchguide.qt.preferences import Preferences\n"
+    "p = Preferences(Path(sys.argv[1])); p.volume = 40; p.sync()\n"
+    "print(p.set_aside.kind if p.set_aside else None, p.volume)\n"
+)
+
+
+def _open_in_a_child(settings: Path) -> str:
+    """Preferences made in a child process: before, some of these never returned."""
+    import os
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", OPEN_PREFS, str(settings)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link to /dev/zero", "folder"])
+def test_a_settings_entry_that_is_no_file_is_moved_aside_and_the_app_opens(tmp_path, kind):
+    # A named pipe: the first read waited for a writer for ever (the app
+    # never opened). /dev/zero: read without end. A folder: nothing saved.
+    import os
+    import subprocess
+
+    settings = _settings(tmp_path)
+    settings.unlink()
+    if kind == "pipe":
+        os.mkfifo(settings)
+    elif kind == "folder":
+        settings.mkdir()
+    else:
+        settings.symlink_to("/dev/zero")
+    try:
+        said = _open_in_a_child(settings)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"opening the settings never returned with a {kind} there")
+    assert said == "not_a_file 40"
+    assert settings.is_file() and not settings.is_symlink()
+    (aside,) = settings.parent.glob("settings.ini.unusable-*")
+    assert os.path.lexists(aside)
+
+
+def test_a_settings_file_kept_elsewhere_through_a_link_stays_linked(tmp_path):
+    # A guard: a link to a plain file (one's dotfiles) is read and written
+    # through, as before.
+    settings = _settings(tmp_path)
+    settings.unlink()
+    real = tmp_path / "dotfiles" / "stretchguide.ini"
+    real.parent.mkdir()
+    real.write_text("[audio]\nvolume=30\n")
+    settings.symlink_to(real)
+    assert _open_in_a_child(settings) == "None 40"
+    assert settings.is_symlink() and "volume=40" in real.read_text()
+
+
+def test_a_pipe_put_in_while_the_app_runs_is_set_aside_and_the_settings_kept(qapp, tmp_path):
+    import os
+
+    settings = _settings(tmp_path, audio__volume=30)
+    prefs = Preferences(settings)
+    assert prefs.volume == 30
+    settings.unlink()
+    os.mkfifo(settings)
+    prefs.theme = "dark"
+    prefs.sync()  # before: waited for a writer to the pipe for ever
+    assert settings.is_file()
+    assert "volume=30" in settings.read_text() and "theme=dark" in settings.read_text()
+    assert list(settings.parent.glob("settings.ini.unusable-*"))

@@ -19,8 +19,11 @@ from PySide6.QtCore import QEvent, QSettings, QTime
 
 from stretchguide.qt.settings_guard import (
     FOREIGN_VALUE,
+    NOT_A_FILE,
+    RESTORED,
     SetAside,
     set_aside_foreign_values,
+    set_aside_odd_entry,
     set_aside_unreadable,
 )
 from stretchguide.qt.theme import THEMES, Theme
@@ -139,6 +142,12 @@ class Preferences:
         if state is None or (seen is not None and seen[0] == state):
             return
         now = time.time()
+        # First: the reads below would wait on a pipe for ever.
+        odd = set_aside_odd_entry(path, now, seen[1] if seen is not None else None)
+        if odd is not None:
+            # While running, the settings as the app had them are put back.
+            self._tell(SetAside(odd, NOT_A_FILE if seen is None else RESTORED))
+            return
         moved = set_aside_foreign_values(path, now)
         if moved is not None:
             self._tell(SetAside(moved, FOREIGN_VALUE))

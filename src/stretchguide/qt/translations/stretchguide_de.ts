@@ -989,6 +989,10 @@ weh“</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
+        <translation>Ihre Einstellungsdatei war keine gewöhnliche Datei (vielleicht ein Ordner oder eine Pipe). Sie wurde als %1 beiseitegelegt; Ihre Einstellungen beginnen wieder bei den Standardwerten.</translation>
+    </message>
+    <message>
         <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
         <translation>Ihre Einstellungsdatei enthielt einen Wert, den StretchGuide nicht lesen kann. Die Datei wurde als %1 aufbewahrt; Ihre übrigen Einstellungen bleiben erhalten.</translation>
     </message>

@@ -989,6 +989,10 @@ duele»</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
+        <translation>Tu archivo de ajustes no era un archivo normal (quizá una carpeta o una tubería). Se ha apartado como %1; tus ajustes vuelven a empezar con los valores predeterminados.</translation>
+    </message>
+    <message>
         <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
         <translation>Tu archivo de ajustes tenía un valor que StretchGuide no puede leer. El archivo se guardó como %1; el resto de tus ajustes se conserva.</translation>
     </message>

@@ -989,6 +989,10 @@ mal »</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
+        <translation>Votre fichier de réglages n&apos;était pas un fichier ordinaire (peut-être un dossier ou un tube). Il a été mis de côté sous le nom %1 ; vos réglages repartent de leurs valeurs par défaut.</translation>
+    </message>
+    <message>
         <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
         <translation>Votre fichier de réglages contenait une valeur que StretchGuide ne sait pas lire. Le fichier a été gardé sous %1 ; vos autres réglages sont conservés.</translation>
     </message>
