@@ -15,7 +15,7 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from stretchguide import __version__, paths
@@ -134,6 +134,35 @@ def _language_in(argv: Sequence[str]) -> str | None:
     return found
 
 
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP during a command. A BaseException, as
+    KeyboardInterrupt is, so no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_stop_the_command() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise :class:`_Stopped`, so
+    the code unwinds and cleans up (the hidden ``.partial`` of an export was
+    left behind when the signal ended the process on the spot)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    names = ("SIGTERM", "SIGHUP")
+    wanted = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    old = {s: signal.signal(s, stop) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
@@ -184,8 +213,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"stretchguide: {notice}", file=sys.stderr)
     if args.command is not None:
         try:
-            code = int(args.func(args, app_paths))
+            with _signals_stop_the_command():
+                code = int(args.func(args, app_paths))
             sys.stdout.flush()
+        except _Stopped as stop:
+            # Every file is written to a temporary name and renamed when
+            # whole: unwinding removed the temporary one (a kill left it).
+            from stretchguide.core.i18n import _
+
+            said = _("stopped by a signal; no file was left half-written.")
+            print(f"stretchguide {args.command}: {said}", file=sys.stderr)
+            return 128 + stop.signum
         except BrokenPipeError:
             # The reader went away (`stretchguide routines | head`): nothing
             # is wrong. Point stdout at /dev/null so the interpreter's own

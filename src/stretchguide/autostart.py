@@ -21,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
+from stretchguide.core.atomic import write_text_atomically
+
 APP_ID: Final = "io.github.stretchguide.StretchGuide"
 MINIMIZED_FLAG: Final = "--minimized"
 
@@ -116,9 +118,10 @@ def set_enabled(
         platform = "darwin"
     elif target.suffix == ".cmd":
         platform = "win32"
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(file_text(command or launch_command(), platform), encoding="utf-8")
-    os.replace(tmp, target)
+    # core/atomic.py: a new private temporary name, flushed, then renamed.
+    # The fixed "<name>.tmp" was opened as it stood, so a link planted there
+    # had its target overwritten, and a full disk left the .tmp behind.
+    write_text_atomically(target, file_text(command or launch_command(), platform), prefix=None)
     return target
 
 

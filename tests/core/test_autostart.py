@@ -76,3 +76,16 @@ def test_windows_cmd_starts_minimised_and_quotes_paths(tmp_path: Path):
 def test_launch_command_ends_with_the_minimised_flag(tmp_path: Path):
     cmd = autostart.launch_command(tmp_path)
     assert cmd[-1] == "--minimized" and str(tmp_path) in cmd
+
+
+def test_a_link_planted_at_the_old_temporary_name_is_never_written_through(tmp_path: Path):
+    # s38: the login item went through a fixed "<name>.tmp", opened as it
+    # stood: a symlink there had its target overwritten.
+    target = tmp_path / "autostart" / "io.github.stretchguide.StretchGuide.desktop"
+    target.parent.mkdir()
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    target.with_name(target.name + ".tmp").symlink_to(victim)
+    autostart.set_enabled(True, ["sg", "--minimized"], path=target)
+    assert victim.read_text() == "keep me"
+    assert target.read_text().startswith("[Desktop Entry]")

@@ -57,3 +57,19 @@ def test_the_log_stays_small_and_the_sentence_names_it(tmp_path):
     assert (tmp_path / (last_resort.LOG_NAME + ".old")).exists()
     assert str(log) in last_resort.sentence(ValueError(), log)
     assert last_resort.sentence(ValueError(), None).endswith("(ValueError).")
+
+
+def test_a_pipe_where_the_log_goes_is_passed_over_not_waited_on(tmp_path):
+    # s38: the open waited for a reader, so the first unforeseen error froze
+    # the app for good. Now the sentence is still said, without the log.
+    import threading
+
+    log = tmp_path / last_resort.LOG_NAME
+    os.mkfifo(log)
+    done: list[bool] = []
+    worker = threading.Thread(target=lambda: done.append(last_resort._append(log, "x\n")))
+    worker.daemon = True  # before the fix it never returned
+    worker.start()
+    worker.join(5)
+    assert done == [False]
+    assert stat.S_ISFIFO(log.lstat().st_mode)

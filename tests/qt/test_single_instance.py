@@ -137,3 +137,16 @@ def test_the_lock_is_never_taken_through_a_link(tmp_path, qapp) -> None:
     with pytest.raises(OSError):
         qt_app.instance_lock(paths)
     assert target.read_text() == "not ours"
+
+
+def test_a_file_given_as_the_data_folder_is_called_a_file(tmp_path, qapp, monkeypatch) -> None:
+    # s38: the window said "cannot use …/afile: File exists" (mkdir's word).
+    from PySide6.QtWidgets import QMessageBox
+
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert qt_app.run_app(AppPaths(afile), ["stretchguide"]) == 2
+    assert str(afile) in shown[0] and "should be a folder but is a file" in shown[0]
+    assert "File exists" not in shown[0]

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from stretchguide.commands.history import path_argument, today_at
+from stretchguide.core.atomic import write_text_atomically
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
 from stretchguide.core.errors import message_for
 from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
-from stretchguide.store.files import fresh_private_file
 
 
 def register(sub: Any) -> None:
@@ -106,8 +106,7 @@ def run_sheet(args: Any, app_paths: AppPaths, *, wall: Callable[[], float] = tim
     try:
         pages = write_pdf(target, shown, exercises, plan, today=today, changes=changes)
     except OSError as err:
-        reason = _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
-        print(f"stretchguide sheet: {reason}", file=sys.stderr)
+        print(f"stretchguide sheet: {cannot_write(target, err)}", file=sys.stderr)
         return 1
     print(
         ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
@@ -118,10 +117,22 @@ def run_sheet(args: Any, app_paths: AppPaths, *, wall: Callable[[], float] = tim
     return 0
 
 
+def cannot_write(target: Path, err: OSError) -> str:
+    """Why ``target`` could not be written, in a sentence."""
+    from stretchguide.core.atomic import NotAFileError
+
+    if isinstance(err, NotAFileError):
+        return _(
+            "{path} is not a plain file (perhaps a device or a pipe); give a file name."
+        ).format(path=target)
+    return _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+
+
 def refused(target: Path, force: bool, command: str) -> bool:
     """A file already there is replaced only with --force, as ``export`` does;
-    a folder never. Says why when it refuses."""
-    if target.is_dir():
+    a folder never. Says why when it refuses. (``os.path`` answers False
+    where ``Path.is_dir`` raised, for a name too long: the write says that.)"""
+    if os.path.isdir(target):
         reason = _("{path} is a folder; give a file name.").format(path=target)
     elif os.path.lexists(target) and not force:
         reason = _("{path} already exists. Add --force to replace it.").format(path=target)
@@ -163,16 +174,12 @@ def run_plan(args: Any, app_paths: AppPaths, *, wall: Callable[[], float] = time
     target = Path(args.ics)
     if refused(target, args.force, "plan"):
         return 1
-    tmp = target.with_name(target.name + ".part")
     try:
-        fresh_private_file(tmp)  # never written through: a symlink there is not ours
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        tmp.replace(target)
+        # A new private file renamed over the target (core/atomic.py): never
+        # written through a link, never over a device, never left half.
+        write_text_atomically(target, text, prefix=None)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
-        reason = _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
-        print(f"stretchguide plan: {reason}", file=sys.stderr)
+        print(f"stretchguide plan: {cannot_write(target, err)}", file=sys.stderr)
         return 1
     print(_("Wrote {path}: {plan}").format(path=target, plan=plan.describe()))
     return 0

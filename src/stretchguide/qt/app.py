@@ -191,6 +191,16 @@ def _qt_lock(path: str) -> InstanceLock | None:
 
 
 def data_folder_error_text(exc: OSError, app_paths: AppPaths) -> str:
+    # The store's checks name the cause as the command line does ("it should
+    # be a folder but is a file"); mkdir's own word for it was "File exists".
+    from stretchguide.store.errors import StoreError
+    from stretchguide.store.files import check_usable
+
+    try:
+        for folder in (app_paths.data_dir, app_paths.backups_dir, app_paths.routines_dir):
+            check_usable(folder, folder=True)
+    except StoreError as err:
+        return err.user_message
     where = exc.filename or app_paths.data_dir
     return (
         f"StretchGuide cannot use {where}: {exc.strerror or exc}. Nothing was changed; "
@@ -330,6 +340,7 @@ def _run_app(
         from stretchguide.qt.style import install_focus_ring
 
         install_focus_ring(app)  # no first paint to wait for: the tray's dialogs need it
+        _end_on_signals(window)
         if window.companion.start_minimised():
             # Wrapped on this one object: its next open also runs the start-up
             # checks (a hook on Companion would say this without the ignore).
@@ -339,7 +350,11 @@ def _run_app(
         resume_gc()  # no first paint to wait for
     else:
         # After the first paint, so the window appears at once.
-        after_first_paint(window, window.startup_checks, at_paint=resume_gc)
+        def checks() -> None:
+            _end_on_signals(window)
+            window.startup_checks()
+
+        after_first_paint(window, checks, at_paint=resume_gc)
         window.show()
     # With reminders on, closing the window leaves the tray running.
     app.setQuitOnLastWindowClosed(not window.ctx.prefs.reminder_enabled)
@@ -350,6 +365,14 @@ def _run_app(
         code = 1  # the history could not be opened
     lock.unlock()
     return int(code)
+
+
+def _end_on_signals(window: MainWindow) -> None:
+    """SIGTERM and SIGHUP close the window for good, asking nothing
+    (qt/terminate.py); before, they ended the process on the spot."""
+    from stretchguide.qt.terminate import close_for_good, install
+
+    install(window, lambda: close_for_good(window))
 
 
 def _first_open(window: MainWindow, open_window: Callable[[], None]) -> Callable[[], None]:

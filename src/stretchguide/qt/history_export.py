@@ -9,6 +9,7 @@ announce_saved), which tests swap for plain functions.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -91,8 +92,16 @@ class HistoryExports(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _may_write(self, paths: Sequence[Path]) -> bool:
-        existing = [p for p in paths if p.exists()]
+        # lexists: a link counts as a file (it is replaced, not followed), and
+        # a name too long for the disk is no file rather than an error here
+        # (Path.exists raised, past every message); the write then says why.
+        existing = [p for p in paths if os.path.lexists(p)]
         return not existing or bool(self.confirm_overwrite(existing))
+
+    def _save_failed(self, path: str | Path, err: OSError) -> None:
+        from stretchguide.qt.save_file import failed_text
+
+        self.report_error(failed_text(path, err))
 
     def chart_range(self) -> tuple[date, date]:
         """The first and last day the chart shows now."""
@@ -115,8 +124,15 @@ class HistoryExports(QWidget):
         path = path or self.pick_path(self.tr("Save chart"), "pain-chart.png", "PNG (*.png)")
         if not path or not self._may_write([Path(path)]):
             return None
-        image = self.chart_image()
-        image.save(path)
+        from stretchguide.qt.save_file import image_to
+
+        try:
+            # QImage.save's answer was not read: a full disk, a folder or one
+            # that cannot be written all said "Saved".
+            image_to(Path(path), self.chart_image())
+        except OSError as err:
+            self._save_failed(path, err)
+            return None
         self.sig_exported.emit(path)
         self.announce_saved(Path(path))
         return Path(path)
@@ -183,16 +199,20 @@ class HistoryExports(QWidget):
         )
         if not path or not self._may_write([Path(path)]):
             return None
-        self.report_pages = export_report(
-            Path(path),
-            self.history,
-            self.exercises,
-            self.today(),
-            self.range_days,
-            painful_side=self.painful_side,
-            red_flags=self.red_flags,
-            plan_changes=list(self.plan_changes_source()) if self.plan_changes_source else [],
-        )
+        try:
+            self.report_pages = export_report(
+                Path(path),
+                self.history,
+                self.exercises,
+                self.today(),
+                self.range_days,
+                painful_side=self.painful_side,
+                red_flags=self.red_flags,
+                plan_changes=list(self.plan_changes_source()) if self.plan_changes_source else [],
+            )
+        except OSError as err:
+            self._save_failed(path, err)
+            return None
         self.sig_exported.emit(path)
         self.announce_saved(Path(path))
         return Path(path)

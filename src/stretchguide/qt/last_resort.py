@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,14 @@ def _append(log: Path, text: str) -> bool:
     try:
         if log.exists() and log.stat().st_size > LOG_MAX_BYTES:
             log.replace(log.with_name(LOG_NAME + ".old"))
-        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        # O_NONBLOCK, then only a plain file: a named pipe there made the
+        # open wait for a reader, so the first unforeseen error froze the app.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+        fd = os.open(log, flags, 0o600)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return False
+        os.set_blocking(fd, True)
         with os.fdopen(fd, "a", encoding="utf-8") as f:
             f.write(text)
         return True

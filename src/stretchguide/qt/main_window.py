@@ -68,6 +68,7 @@ class MainWindow(PlanActions):
         self._history_view: HistoryView | None = None
         self._guidance: QWidget | None = None
         self._companion: Companion | None = None
+        self.terminating = False  # ending on a signal: close, ask nothing (qt/terminate.py)
 
         self._flow: SessionFlow | None = None
         self.stack = QStackedWidget()
@@ -318,8 +319,10 @@ class MainWindow(PlanActions):
             # follows that choice and nothing else.
             try:
                 where = self.companion.apply_autostart()
-            except OSError as err:
-                self.inform(self.tr("Start at login"), str(err))
+            except OSError as err:  # e.g. XDG_CONFIG_HOME names a file
+                from stretchguide.qt.save_file import failed_text
+
+                self.inform(self.tr("Start at login"), failed_text(err.filename or "", err))
             else:
                 on = self.ctx.prefs.reminder_enabled
                 self.statusBar().showMessage(
@@ -443,9 +446,11 @@ class MainWindow(PlanActions):
     # -- geometry ----------------------------------------------------------------------
     def restore_geometry(self) -> None:
         geo = self.ctx.prefs.qsettings.value("window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
+        restored = isinstance(geo, QByteArray) and not geo.isEmpty() and self.restoreGeometry(geo)
+        # A value Qt could not read left the window at its bare minimum
+        # (537 x 104), and a hand-edited size of 1 x 1 was taken as it was:
+        # neither is a size the person chose, so both start as new.
+        if not restored or self.width() < 480 or self.height() < 360:
             self.resize(1180, 760)
         self.fit_to_screen()
 
@@ -467,7 +472,8 @@ class MainWindow(PlanActions):
 
     def closeEvent(self, event: Any) -> None:
         companion = self._companion
-        if companion is not None and companion.keeps_running() and not companion.quitting:
+        keep = companion is not None and companion.keeps_running() and not companion.quitting
+        if keep and not self.terminating:
             # Reminders are on: closing the window leaves the tray running.
             if self.flow.controller is not None and self.current_page() is Page.SESSION:
                 self.flow.controller.stop()
@@ -478,7 +484,7 @@ class MainWindow(PlanActions):
             return
         if self.flow.controller is not None and self.current_page() is Page.SESSION:
             self.flow.controller.stop()
-        if not self.flow.may_close():  # records only in memory: asked first
+        if not self.terminating and not self.flow.may_close():  # records only in memory: asked
             event.ignore()
             return
         self.flow.shutdown()

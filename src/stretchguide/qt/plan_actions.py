@@ -114,7 +114,9 @@ class PlanActions(QMainWindow):
                 Path(path), shown, self.ctx.catalog.exercises, plan, today=today, changes=changes
             )
         except OSError as err:
-            self.inform(self.tr("The PDF could not be saved"), f"{path}: {err.strerror or err}")
+            from stretchguide.qt.save_file import failed_text
+
+            self.inform(self.tr("The PDF could not be saved"), failed_text(path, err))
             return None
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
         if self.ask(self.tr("Saved"), self.tr("Open the PDF to print it?")):
@@ -154,10 +156,15 @@ class PlanActions(QMainWindow):
             now_utc=datetime.fromtimestamp(self.ctx.wall(), UTC).replace(tzinfo=None),
             description=routine.schedule.text,
         )
+        from stretchguide.core.atomic import write_text_atomically
+        from stretchguide.qt.save_file import failed_text
+
         try:
-            Path(path).write_text(text, encoding="utf-8", newline="")
+            # In one step: written in place, a full disk left half a
+            # calendar under the name, and a device was replaced.
+            write_text_atomically(Path(path), text, prefix=None)
         except OSError as err:
-            self.inform(self.tr("The calendar could not be saved"), f"{path}: {err}")
+            self.inform(self.tr("The calendar could not be saved"), failed_text(path, err))
             return None
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
         return Path(path)

@@ -7,6 +7,7 @@ live in one place. The dialog only edits a ``Preferences``.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 import weakref
@@ -18,8 +19,11 @@ from PySide6.QtCore import QEvent, QSettings, QTime
 
 from stretchguide.qt.settings_guard import (
     FOREIGN_VALUE,
+    NOT_A_FILE,
+    RESTORED,
     SetAside,
     set_aside_foreign_values,
+    set_aside_odd_entry,
     set_aside_unreadable,
 )
 from stretchguide.qt.theme import THEMES, Theme
@@ -138,6 +142,12 @@ class Preferences:
         if state is None or (seen is not None and seen[0] == state):
             return
         now = time.time()
+        # First: the reads below would wait on a pipe for ever.
+        odd = set_aside_odd_entry(path, now, seen[1] if seen is not None else None)
+        if odd is not None:
+            # While running, the settings as the app had them are put back.
+            self._tell(SetAside(odd, NOT_A_FILE if seen is None else RESTORED))
+            return
         moved = set_aside_foreign_values(path, now)
         if moved is not None:
             self._tell(SetAside(moved, FOREIGN_VALUE))
@@ -165,7 +175,9 @@ class Preferences:
         if kind is bool:
             if isinstance(value, str):
                 return value.lower() in ("1", "true", "yes")
-            return bool(value)
+            # A list (INI reads "a, b" as one) or bytes is no answer: the
+            # default, not bool() of it, which took "yes, no" for yes.
+            return value if isinstance(value, bool) else default
         try:
             return kind(value)
         except (TypeError, ValueError):
@@ -178,8 +190,12 @@ class Preferences:
         return value if isinstance(value, int) else default
 
     def _get_float(self, key: str, default: float) -> float:
+        # Only a finite number: float() reads "nan" and "inf", and a NaN
+        # "last asked" made the red-flag questions never due again (every
+        # comparison with it is false), an infinite "seen by a doctor"
+        # closed an urgent answer for good.
         value = self._get(key, default, float)
-        return value if isinstance(value, float) else default
+        return value if isinstance(value, float) and math.isfinite(value) else default
 
     def _set(self, key: str, value: object) -> None:
         self.qsettings.setValue(key, value)

@@ -11,6 +11,7 @@ too long for what is left of a page goes on over the next one.
 
 from __future__ import annotations
 
+import errno
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from stretchguide.qt.report_words import (
     report_footer,
     report_lines,
 )
+from stretchguide.qt.save_file import pdf_to
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -48,14 +50,26 @@ _SIZES = {"h1": (17, True), "h2": (12, True), "p": (10, False)}
 
 
 def write_report(path: Path, report: Report) -> int:
-    """Write the report as a PDF; returns the number of pages."""
-    writer = QPdfWriter(str(path))
+    """Write the report as a PDF; returns the number of pages.
+
+    Drawn in memory and written in one step (qt/save_file.py): a full disk
+    or a folder that cannot be written raises ``OSError`` and leaves any old
+    file as it was.
+    """
+    return pdf_to(Path(path), lambda writer: _draw_report(writer, report))
+
+
+def _draw_report(writer: QPdfWriter, report: Report) -> int:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
     writer.setTitle(QCoreApplication.translate("report", "StretchGuide report"))
     writer.setCreator("StretchGuide")
     p = QPainter(writer)
+    if not p.isActive():
+        # Drawn on nothing, the page had no height and the layout below
+        # added empty pages without end (the window froze).
+        raise OSError(errno.EIO, "the PDF could not be started")
     try:
         width = float(p.viewport().width())
         height = float(p.viewport().height())

@@ -35,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 FOREIGN_VALUE = "value"
 UNREADABLE = "unreadable"
 RESTORED = "restored"
+NOT_A_FILE = "not_a_file"  # a folder, pipe or device (or a link to one): moved aside
 
 # StretchGuide's own keys are ASCII names ("audio/volume"). Of a file Qt
 # could not parse, only such keys are kept: random bytes parse into keys too.
@@ -45,6 +46,38 @@ _check_names = itertools.count()
 class SetAside(NamedTuple):
     path: Path  # where the file, as it was, now is
     kind: str  # FOREIGN_VALUE, UNREADABLE or RESTORED
+
+
+def set_aside_odd_entry(path: Path, now: float, last_good: bytes | None = None) -> Path | None:
+    """Move aside whatever stands at ``path`` if it is not a plain file (a
+    folder, a named pipe, a device, or a link to one), and put an empty
+    private file in its place (``last_good`` in it, when the app has read the
+    file before). Returns where it went, or None.
+
+    Reading a named pipe there waited for ever (the app never opened) and a
+    link to /dev/zero read without end. A link to a plain file is left as
+    it is (settings kept with one's other dotfiles), and so is a dangling
+    one: Qt writes the file where it points. Renaming the entry touches
+    neither a link's target nor a pipe's reader, so nothing is lost.
+    """
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if stat.S_ISREG(st.st_mode):
+        return None
+    from stretchguide.store.files import create_private_file, move_aside
+
+    try:
+        aside, _moved = move_aside(path, "unusable", now)
+        create_private_file(path)
+        if last_good:
+            path.write_bytes(last_good)
+    except OSError:
+        return None
+    return aside
 
 
 def set_aside_foreign_values(path: Path, now: float) -> Path | None:
@@ -135,7 +168,13 @@ def _replace(path: Path, now: float, kept: bytes) -> Path | None:
 
 def set_aside_message(aside: SetAside) -> str:
     """The status bar's sentence for a settings file set aside."""
-    if aside.kind == FOREIGN_VALUE:
+    if aside.kind == NOT_A_FILE:
+        text = QCoreApplication.translate(
+            "Preferences",
+            "Your settings file was not a plain file (perhaps a folder or a pipe). It was "
+            "moved aside as %1; your settings start again from their defaults.",
+        )
+    elif aside.kind == FOREIGN_VALUE:
         text = QCoreApplication.translate(
             "Preferences",
             "Your settings file had a value StretchGuide cannot read. The file was "

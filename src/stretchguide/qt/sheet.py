@@ -16,11 +16,11 @@ import html
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from stretchguide.core.catalog import Exercise, Routine, Sides, describe_dose
 from stretchguide.core.i18n import N_, _, format_date, keep_punctuation_together
 from stretchguide.core.plan import Plan
-from stretchguide.store.files import fresh_private_file
 
 FIGURE_PX = 170  # most a figure takes on the page, in CSS pixels (96 per inch)
 FIGURE_MAX_H = 105  # a standing figure is kept this short
@@ -248,48 +248,43 @@ def write_pdf(
 ) -> int:
     """Write the sheet as an A4 PDF; returns the number of pages.
 
-    Writes to a temporary file first, so a failure leaves no half PDF.
+    Drawn in memory and written in one step (qt/save_file.py), so a failure,
+    a full disk among them, leaves no half PDF and raises ``OSError``.
     Needs a QGuiApplication (offscreen is fine).
     """
-    from PySide6.QtCore import QMarginsF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from stretchguide.qt.save_file import pdf_to
 
     figures = _figures(routine)
-    tmp = path.with_name(path.name + ".part")
-    # Our own new file, private (health data), never one planted under that
-    # name: a symlink there once had its target overwritten.
-    fresh_private_file(tmp)
-    writer = QPdfWriter(str(tmp))
-    writer.setTitle(f"{routine.name} - StretchGuide")
-    writer.setCreator("StretchGuide")
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(12, 10, 12, 10), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    # Lay the text out at the printable size (in points) so the page count is
-    # known before printing, and print does not rescale it.
-    rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    for font_pt, figure_scale in FIT_STEPS:
-        doc = build_document(
-            routine,
-            exercises,
-            plan,
-            today=today,
-            changes=changes,
-            font_pt=font_pt,
-            figure_scale=figure_scale,
-            figures=figures,
-        )
+
+    def draw(writer: Any) -> int:
+        from PySide6.QtCore import QMarginsF, QSizeF
+        from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+
+        writer.setTitle(f"{routine.name} - StretchGuide")
+        writer.setCreator("StretchGuide")
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(12, 10, 12, 10), QPageLayout.Unit.Millimeter)
+        writer.setResolution(300)
+        # Lay the text out at the printable size (in points) so the page count is
+        # known before printing, and print does not rescale it.
+        rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+        for font_pt, figure_scale in FIT_STEPS:
+            doc = build_document(
+                routine,
+                exercises,
+                plan,
+                today=today,
+                changes=changes,
+                font_pt=font_pt,
+                figure_scale=figure_scale,
+                figures=figures,
+            )
+            assert isinstance(doc, QTextDocument)
+            doc.setPageSize(QSizeF(rect.width(), rect.height()))
+            if doc.pageCount() <= MAX_PAGES:
+                break
         assert isinstance(doc, QTextDocument)
-        doc.setPageSize(QSizeF(rect.width(), rect.height()))
-        if doc.pageCount() <= MAX_PAGES:
-            break
-    assert isinstance(doc, QTextDocument)
-    pages = doc.pageCount()
-    try:
         doc.print_(writer)
-        del writer  # closes and flushes the file
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return int(pages)
+        return int(doc.pageCount())
+
+    return pdf_to(Path(path), draw)

@@ -44,7 +44,7 @@ from stretchguide.store.files import (
     check_sqlite_path,
     check_usable,
     create_private_file,
-    make_private,
+    make_private_while_open,
     move_aside,
     newest_backup,
     partial_name,
@@ -397,7 +397,7 @@ def open_database(
         raise NewerSchemaError(path, found, SCHEMA_VERSION)
     apply_pragmas(conn)
     for f in (path, *side_files(path)):
-        make_private(f)
+        make_private_while_open(f)  # never make_private: its close drops SQLite's locks
 
     notice: str | None = None
     if 0 < found < SCHEMA_VERSION and backups:
@@ -421,7 +421,7 @@ def open_database(
             # Marks the file as ours; a full disk only postpones it.
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for f in (path, *side_files(path)):
-        make_private(f)
+        make_private_while_open(f)
 
     made = None
     if backups:

@@ -59,6 +59,27 @@ def make_private(path: Path) -> None:
         os.close(fd)
 
 
+def make_private_while_open(path: Path) -> None:
+    """chmod 0600 a file SQLite has open, without opening it here.
+
+    Closing any descriptor of a file drops every POSIX lock this process
+    holds on it, SQLite's among them: its shared lock on ``-shm`` (the WAL's
+    "dead man switch") went at :func:`make_private`'s close, and the next
+    program to open and close the history took itself for the last user
+    and deleted the ``-wal`` and ``-shm`` the app still wrote to. So the
+    mode is read with ``lstat`` and set by name, only when it is not 0600
+    already (SQLite gives the side files the main file's mode, so normally
+    never). A symlink is left alone; one swapped in between the two calls
+    needs someone who can write into the person's 0700 folder.
+    """
+    try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) != FILE_MODE:
+            os.chmod(path, FILE_MODE)
+    except OSError:
+        pass
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty file with mode 0600 regardless of the umask.
 

@@ -248,12 +248,19 @@ def load_user_routines(
     history records sessions by routine id.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        return [], []
+    try:
+        if not folder.is_dir():
+            return [], []
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
+    except OSError as exc:
+        # A folder that cannot be read (mode 000, another user's) is one
+        # notice naming it; the built-in routines still load (it was a
+        # PermissionError out of `stretchguide routines` and `sheet`).
+        got = exc.strerror or type(exc).__name__
+        return [], [CatalogError(folder, "(folder)", _("a folder StretchGuide may read"), got=got)]
     used = dict.fromkeys(taken_ids, "a built-in routine")
     routines: list[Routine] = []
     errors: list[CatalogError] = []
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
     for path in files:
         if path.is_dir():
             continue

@@ -1004,6 +1004,10 @@ weh“</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
+        <translation>Ihre Einstellungsdatei war keine gewöhnliche Datei (vielleicht ein Ordner oder eine Pipe). Sie wurde als %1 beiseitegelegt; Ihre Einstellungen beginnen wieder bei den Standardwerten.</translation>
+    </message>
+    <message>
         <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
         <translation>Ihre Einstellungsdatei enthielt einen Wert, den StretchGuide nicht lesen kann. Die Datei wurde als %1 aufbewahrt; Ihre übrigen Einstellungen bleiben erhalten.</translation>
     </message>
@@ -1539,6 +1543,37 @@ weh“</translation>
     <message>
         <source>&amp;Stop for today</source>
         <translation>Für heute &amp;aufhören</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFile</name>
+    <message>
+        <source>That is not a plain file (perhaps a device). Choose another name.</source>
+        <translation>Das ist keine gewöhnliche Datei (vielleicht ein Gerät). Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was replaced.</source>
+        <translation>Der Datenträger ist voll. Schaffen Sie etwas Platz und versuchen Sie es noch einmal; es wurde nichts ersetzt.</translation>
+    </message>
+    <message>
+        <source>You may not write there. Choose another folder.</source>
+        <translation>Dort dürfen Sie nicht schreiben. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Give a file name.</source>
+        <translation>Das ist ein Ordner. Geben Sie einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <source>The name is too long for this disk. Choose a shorter one.</source>
+        <translation>Der Name ist für diesen Datenträger zu lang. Wählen Sie einen kürzeren.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Diesen Ordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Part of that path is a file, not a folder.</source>
+        <translation>Ein Teil dieses Pfades ist eine Datei, kein Ordner.</translation>
     </message>
 </context>
 <context>

@@ -1004,6 +1004,10 @@ duele»</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
+        <translation>Tu archivo de ajustes no era un archivo normal (quizá una carpeta o una tubería). Se ha apartado como %1; tus ajustes vuelven a empezar con los valores predeterminados.</translation>
+    </message>
+    <message>
         <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
         <translation>Tu archivo de ajustes tenía un valor que StretchGuide no puede leer. El archivo se guardó como %1; el resto de tus ajustes se conserva.</translation>
     </message>
@@ -1539,6 +1543,37 @@ duele»</translation>
     <message>
         <source>&amp;Stop for today</source>
         <translation>&amp;Parar por hoy</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFile</name>
+    <message>
+        <source>That is not a plain file (perhaps a device). Choose another name.</source>
+        <translation>Eso no es un archivo normal (quizá un dispositivo). Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was replaced.</source>
+        <translation>El disco está lleno. Libera algo de espacio y vuelve a intentarlo; no se ha reemplazado nada.</translation>
+    </message>
+    <message>
+        <source>You may not write there. Choose another folder.</source>
+        <translation>No tienes permiso para escribir ahí. Elige otra carpeta.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Give a file name.</source>
+        <translation>Eso es una carpeta. Escribe un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>The name is too long for this disk. Choose a shorter one.</source>
+        <translation>El nombre es demasiado largo para este disco. Elige uno más corto.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Esa carpeta no existe.</translation>
+    </message>
+    <message>
+        <source>Part of that path is a file, not a folder.</source>
+        <translation>Una parte de esa ruta es un archivo, no una carpeta.</translation>
     </message>
 </context>
 <context>

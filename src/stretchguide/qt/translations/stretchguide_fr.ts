@@ -1004,6 +1004,10 @@ mal »</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
+        <translation>Votre fichier de réglages n&apos;était pas un fichier ordinaire (peut-être un dossier ou un tube). Il a été mis de côté sous le nom %1 ; vos réglages repartent de leurs valeurs par défaut.</translation>
+    </message>
+    <message>
         <source>Your settings file had a value StretchGuide cannot read. The file was kept as %1; your other settings are kept.</source>
         <translation>Votre fichier de réglages contenait une valeur que StretchGuide ne sait pas lire. Le fichier a été gardé sous %1 ; vos autres réglages sont conservés.</translation>
     </message>
@@ -1539,6 +1543,37 @@ mal »</translation>
     <message>
         <source>&amp;Stop for today</source>
         <translation>A&amp;rrêter pour aujourd’hui</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFile</name>
+    <message>
+        <source>That is not a plain file (perhaps a device). Choose another name.</source>
+        <translation>Ce n&apos;est pas un fichier ordinaire (peut-être un périphérique). Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was replaced.</source>
+        <translation>Le disque est plein. Libérez un peu de place et réessayez ; rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <source>You may not write there. Choose another folder.</source>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire à cet endroit. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Give a file name.</source>
+        <translation>C&apos;est un dossier. Indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>The name is too long for this disk. Choose a shorter one.</source>
+        <translation>Le nom est trop long pour ce disque. Choisissez-en un plus court.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Ce dossier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Part of that path is a file, not a folder.</source>
+        <translation>Une partie de ce chemin est un fichier, pas un dossier.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from stretchguide.core.atomic import hidden_prefix
 from stretchguide.core.messages import said
 from stretchguide.store import files
 from stretchguide.store.exchange.formats import (
@@ -87,7 +88,9 @@ class _PrivateFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        # The prefix is cut to fit: a long name the file system takes (240
+        # bytes) was refused because ".<name>.XXXXXXXX.partial" was not.
+        fd, tmp = tempfile.mkstemp(prefix=hidden_prefix(path), suffix=".partial", dir=path.parent)
         self.tmp = Path(tmp)
         self.fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
@@ -312,7 +315,9 @@ def export_csv(
     All five are renamed into place together once all are written.
     """
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
+    # os.path answers False where Path.exists raised (a name too long for the
+    # disk, past every message); making the folder then says why.
+    if os.path.exists(folder) and not os.path.isdir(folder):
         raise ExportError(folder, said("that is a file; give a folder for the CSV files"))
     targets = [folder / name for name in CSV_COLUMNS]
     _make_folder(folder, folder)
