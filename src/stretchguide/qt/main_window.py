@@ -409,7 +409,7 @@ class MainWindow(PlanActions):
                     else self.tr("Or say skip, go on, or stop.")
                 )
             player.say(line, ("paused",))
-        from stretchguide.qt.widgets import ASK_STOP
+        from stretchguide.qt.choice_overlay import ASK_STOP
 
         while True:
             answer = view.ask_choice(title, text, choices, escape=ASK_STOP)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from stretchguide.core.session import Phase, SessionSnapshot
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
+from stretchguide.qt.choice_overlay import ChoiceOverlay
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
@@ -35,7 +36,6 @@ from stretchguide.qt.widgets import (
     PREPARE_COLOUR,
     REST_COLOUR,
     Badge,
-    ChoiceOverlay,
     CountdownDial,
     SideBadge,
 )
