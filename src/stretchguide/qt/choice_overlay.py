@@ -135,6 +135,11 @@ class ChoiceOverlay(QWidget):
         return self._result
 
     def keyPressEvent(self, event: Any) -> None:
+        if event.isAutoRepeat():
+            # A key held down answers one question, not the next: the Esc
+            # that asked "Stop?" answered it "No" by its own repeat, and Esc
+            # held on "This hurts" flipped between the two questions.
+            return
         key = event.key()
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             n = key - Qt.Key.Key_1

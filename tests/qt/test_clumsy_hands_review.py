@@ -1,0 +1,155 @@
+"""A hurried, clumsy user at the windows (review of Dec 5, s38).
+
+Keys held down, double and triple clicks where the page changes under the
+pointer, quitting in the middle of things. Real main window, fake clocks.
+Key repeats and double clicks go in through the window's QWindow, as the
+platform delivers them (QTest's widget overloads skip that layer).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from tests.qt.test_flow import pass_safety_gate, tick_until
+from tests.support import FakeClock
+
+from stretchguide import paths
+from stretchguide.core.session import Phase
+from stretchguide.qt.app import build_window
+
+ROUTINE = "flare_up_gentle"
+
+
+@pytest.fixture
+def window_clock(qtbot, _private_data_dir):
+    clock = FakeClock(5000.0)
+    wall = FakeClock(1_760_000_000.0)
+    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
+    window.ctx.audio = False
+    window.ask = lambda title, text: True
+    window.choose = lambda title, intro, lines: [True] * len(lines)
+    window.inform = lambda title, text: None
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, clock
+    window.ctx.history.close()
+
+
+def snap(window):
+    return window.flow.session.snapshot(window.ctx.clock())
+
+
+def begin(qtbot, window, clock):
+    """A session under way, in its first repetitions."""
+    window.start_routine(ROUTINE)
+    pass_safety_gate(qtbot, window)
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    window.flow.controller.timer.stop()  # the fake clock drives the ticks
+    tick_until(window, clock, lambda: snap(window).phase is Phase.REPS, 400, 0.25)
+
+
+def held(widget, key, text=""):
+    """One repeat of a key held down, as the keyboard sends it."""
+    QApplication.sendEvent(
+        widget, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text, True)
+    )
+
+
+@pytest.fixture
+def no_hang(window_clock):
+    """Ends any question still open once a test's script is done, so a test
+    that fails leaves no nested event loop waiting for an answer."""
+    window, _ = window_clock
+    overlay = window.session_view.overlay
+    timer = QTimer(overlay)
+
+    def end_it():
+        for key in ("stop", "end"):
+            overlay.choose(key)
+
+    timer.timeout.connect(end_it)
+    return lambda: timer.start(200)
+
+
+# -- keys held down -------------------------------------------------------------------
+
+
+def test_escape_held_down_leaves_the_stop_question_open(qtbot, window_clock, no_hang):
+    # The Esc that asked "Stop the session?" answered it "No, carry on" by its
+    # own repeat: the question flashed and the session went on.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    overlay = window.session_view.overlay
+    seen = []
+
+    def hold_escape_then_end():
+        for _ in range(5):
+            held(overlay, Qt.Key.Key_Escape)
+        seen.append((overlay.isVisible(), overlay.title.text()))
+        qtbot.keyClick(overlay, Qt.Key.Key_1)  # then a fresh press: yes, end it
+        no_hang()
+
+    QTimer.singleShot(0, overlay, hold_escape_then_end)
+    qtbot.keyClick(window.session_view, Qt.Key.Key_Escape)
+    assert seen == [(True, "Stop the session?")]
+    assert window.current_page() == "checkin"
+    assert window.ctx.history.sessions()[0].status.value == "stopped"
+
+
+def test_escape_held_on_this_hurts_stays_on_the_stop_question(qtbot, window_clock, no_hang):
+    # Held on "This hurts", Esc flipped between it and the stop question for as
+    # long as the key was down ("No, back to the choices" by its repeat).
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    overlay = window.session_view.overlay
+    titles = []
+
+    def first_escape():
+        QTimer.singleShot(0, overlay, hold_escape)
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+
+    def hold_escape():
+        for _ in range(5):
+            held(overlay, Qt.Key.Key_Escape)
+            titles.append(overlay.title.text() if overlay.isVisible() else "")
+        qtbot.keyClick(overlay, Qt.Key.Key_1)  # yes, end the session
+        no_hang()
+
+    QTimer.singleShot(0, overlay, first_escape)
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    assert titles == ["Stop the session?"] * 5
+    assert window.current_page() == "checkin"
+
+
+def test_a_held_number_answers_one_question_not_the_next(qtbot, window_clock, no_hang):
+    # "2" on the stop question reached from "This hurts" goes back to the
+    # choices, where 2 is "Skip this exercise": held, it skipped the exercise.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    overlay = window.session_view.overlay
+    exercise = snap(window).step.exercise_index
+    titles = []
+
+    def escape_then_two():
+        QTimer.singleShot(0, overlay, two_held)
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+
+    def two_held():
+        QTimer.singleShot(0, overlay, repeat_two)
+        qtbot.keyClick(overlay, Qt.Key.Key_2)  # "No, back to the choices"
+
+    def repeat_two():
+        held(overlay, Qt.Key.Key_2, "2")
+        titles.append(overlay.title.text() if overlay.isVisible() else "")
+        qtbot.keyClick(overlay, Qt.Key.Key_3)  # then: carry on
+        no_hang()
+
+    QTimer.singleShot(0, overlay, escape_then_two)
+    qtbot.keyClick(window.session_view, Qt.Key.Key_H)
+    assert titles == ["This hurts"]
+    assert snap(window).step.exercise_index == exercise
+
