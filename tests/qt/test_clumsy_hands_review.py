@@ -153,3 +153,55 @@ def test_a_held_number_answers_one_question_not_the_next(qtbot, window_clock, no
     assert titles == ["This hurts"]
     assert snap(window).step.exercise_index == exercise
 
+
+# -- quitting in the middle of things ---------------------------------------------------
+
+
+def test_quit_from_the_tray_keeps_running_when_the_person_says_not_to_lose_records(
+    qtbot, window_clock, monkeypatch
+):
+    # "Close anyway?" answered No, and the tray's Quit quit all the same: the
+    # records held only in memory were lost.
+    import sqlite3
+
+    from stretchguide.qt.tray import Companion
+
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    window._companion = Companion(window, bus=None, tray=None)
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.ctx.history, "record_step", disk_full)
+    monkeypatch.setattr(window.ctx.history, "finish_session", disk_full)
+    tick_until(window, clock, lambda: bool(window.flow.writes.pending), 400, 0.25)
+    asked = []
+    window.ask = lambda title, text: asked.append(title) and False
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    window.companion.quit()
+    assert "Not saved yet" in asked
+    assert quits == [] and window.isVisible()
+    assert window.flow.writes.pending  # still held, still retried
+    assert not window.companion.quitting  # a later close is a close, not a quit
+
+    window.ask = lambda title, text: True  # "Close anyway?" yes: now it quits
+    window.companion.quit()
+    assert quits == [True]
+
+
+def test_quit_from_the_tray_with_the_window_closed_to_the_tray_quits(
+    qtbot, window_clock, monkeypatch
+):
+    from stretchguide.qt.tray import Companion
+
+    window, _ = window_clock
+    window._companion = Companion(window, bus=None, tray=None)
+    window.ctx.prefs.reminder_enabled = True
+    window.close()  # to the tray
+    assert not window.isVisible()
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    window.companion.quit()
+    assert quits == [True]
