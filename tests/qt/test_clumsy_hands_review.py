@@ -9,8 +9,9 @@ platform delivers them (QTest's widget overloads skip that layer).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from tests.qt.test_flow import pass_safety_gate, tick_until
 from tests.support import FakeClock
@@ -205,3 +206,141 @@ def test_quit_from_the_tray_with_the_window_closed_to_the_tray_quits(
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
     window.companion.quit()
     assert quits == [True]
+
+
+# -- double and triple clicks where the page changes under the pointer ----------------
+
+
+def spot(window, widget):
+    """Where ``widget``'s centre is in the window."""
+    return widget.mapTo(window, widget.rect().center())
+
+
+def double_click(window, widget):
+    """A double click on ``widget``, through the platform's path (Qt makes
+    the second press a double click, as it does for a real mouse)."""
+    QTest.mouseDClick(
+        window.windowHandle(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        spot(window, widget),
+    )
+
+
+def triple_click(window, widget, gap_ms=90):
+    """Three clicks on one spot, each ``gap_ms`` after the one before."""
+    handle, at = window.windowHandle(), QPointF(spot(window, widget))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    no_keys = Qt.KeyboardModifier.NoModifier
+    kinds = [QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick]
+    kinds.append(QEvent.Type.MouseButtonPress)  # Qt has no triple click: a plain press
+    ms = 100_000
+    for kind in kinds:
+        for event_kind, buttons in ((kind, left), (QEvent.Type.MouseButtonRelease, none)):
+            event = QMouseEvent(event_kind, at, window.mapToGlobal(at), left, buttons, no_keys)
+            event.setTimestamp(ms)
+            QApplication.sendEvent(handle, event)
+            ms += 5
+        ms += gap_ms
+
+
+def checked_and_due(window):
+    """The safety questions answered today: Start goes straight to the check-in."""
+    window.ctx.prefs.disclaimer_accepted = True
+    window.ctx.prefs.red_flags_checked_at = window.ctx.wall()
+
+
+def test_a_double_click_on_save_after_the_session_leaves_the_advice_on_screen(qtbot, window_clock):
+    # Save becomes Continue in the same place: the second click went past
+    # the advice unread.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    window.flow.controller.stop()
+    page = window.checkin
+    assert page.kind == "after"
+    page.back.set_value(3)
+    page.leg.set_value(4)
+    page.set_extent("thigh")
+    double_click(window, page.save_button)
+    assert window.current_page() == "checkin"
+    assert page.verdict.isVisible() and page.continue_button.isVisible()
+    assert [c.kind for c in window.ctx.history.checkins()].count("after") == 1
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)  # a click of its own
+    assert window.current_page() != "checkin"
+
+
+def test_a_double_or_triple_click_on_start_answers_nothing_on_the_check_in(qtbot, window_clock):
+    # Start is where the check-in's Save appears: the second click pressed
+    # Save on the empty form, and the check-in opened with an error.
+    window, _ = window_clock
+    checked_and_due(window)
+    window.routines.select_routine(ROUTINE)
+    double_click(window, window.routines.details.start_button)
+    assert window.current_page() == "checkin"
+    assert window.checkin.error.text() == ""
+
+    window.show_page("routines")
+    triple_click(window, window.routines.details.start_button)
+    assert window.current_page() == "checkin"
+    assert window.checkin.error.text() == ""
+
+
+def test_a_double_click_on_save_before_the_session_does_not_ask_to_stop_it(qtbot, window_clock):
+    # The before check-in's Save is where the session's Stop appears.
+    window, _ = window_clock
+    checked_and_due(window)
+    window.start_routine(ROUTINE)
+    page = window.checkin
+    page.back.set_value(2)
+    page.leg.set_value(2)
+    page.set_extent("thigh")
+    overlay = window.session_view.overlay
+    QTimer.singleShot(500, overlay, lambda: overlay.choose("continue"))  # if it asked
+    double_click(window, page.save_button)
+    assert window.current_page() == "session"
+    assert not overlay.isVisible()
+    assert not window.flow.session.snapshot(window.ctx.clock()).paused
+
+
+def test_quick_clicks_on_one_button_all_count(qtbot, window_clock):
+    # The guard only drops clicks that land on something new: two quick
+    # presses of Next skip two steps, and a double click on a routine card
+    # still starts it.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    step = snap(window).step_index
+    double_click(window, window.session_view.next_button)
+    assert snap(window).step_index == step + 2
+    window.flow.controller.stop()
+
+    window.show_page("routines")
+    checked_and_due(window)
+    view = window.routines.list_view
+    index = view.currentIndex()
+    rect = view.visualRect(index)
+    QTest.mouseDClick(
+        window.windowHandle(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view.viewport().mapTo(window, rect.center()),
+    )
+    assert window.current_page() == "checkin"
+
+
+def test_enter_held_on_save_after_the_session_leaves_the_advice_on_screen(qtbot, window_clock):
+    # Enter pressed Save, its repeat pressed Continue: the advice flashed by.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    window.flow.controller.stop()
+    page = window.checkin
+    page.back.set_value(3)
+    page.leg.set_value(4)
+    page.set_extent("thigh")
+    page.save_button.setFocus()
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Return)
+    assert page.verdict.isVisible()
+    for _ in range(5):
+        held(window.windowHandle(), Qt.Key.Key_Return, "\r")
+    assert window.current_page() == "checkin" and page.verdict.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # a fresh press goes on
+    assert window.current_page() != "checkin"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QStackedWidget,
@@ -75,6 +75,7 @@ class MainWindow(PlanActions):
         self._safety: SafetyGate | None = None
         self._checkin: CheckinPage | None = None
         self._session_view: SessionView | None = None
+        self._input_guard: QObject | None = None
         self._build_toolbar()
         self.statusBar()
         ctx.prefs.on_set_aside = self._settings_set_aside
@@ -84,6 +85,13 @@ class MainWindow(PlanActions):
             self.ensure_routines()
 
     # -- building ------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._input_guard is None:  # on its QWindow, which exists from the first show
+            from stretchguide.qt.input_guard import InputGuard
+
+            self._input_guard = InputGuard(self)
+
     def event(self, event: QEvent) -> bool:
         if (
             not self._populate_scheduled
