@@ -344,3 +344,41 @@ def test_enter_held_on_save_after_the_session_leaves_the_advice_on_screen(qtbot,
     assert window.current_page() == "checkin" and page.verdict.isVisible()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # a fresh press goes on
     assert window.current_page() != "checkin"
+
+
+# -- keys with modifiers ------------------------------------------------------------------
+
+
+def test_shift_with_a_session_key_does_what_the_key_does(qtbot, window_clock):
+    # A shortcut for H is deaf to Shift+H: "this hurts" did nothing for a
+    # finger resting on Shift, nor did Shift+Space pause.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    view = window.session_view
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Space, shift)
+    assert snap(window).phase is Phase.PAUSED
+    qtbot.keyClick(view, Qt.Key.Key_Space, shift)
+    assert snap(window).phase is Phase.RESUMING
+    asked = []
+    window.ask_hurt = lambda: asked.append(True) or "continue"
+    qtbot.keyClick(view, Qt.Key.Key_H, shift)
+    assert asked == [True]
+    held(view, Qt.Key.Key_H)  # held: once
+    assert asked == [True]
+    # Ctrl keeps its own meaning: Ctrl+H is not "this hurts".
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True]
+
+
+def test_the_number_pad_works_in_a_session_and_its_questions(qtbot, window_clock, no_hang):
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    view = window.session_view
+    pad = Qt.KeyboardModifier.KeypadModifier
+    step = snap(window).step_index
+    qtbot.keyClick(view, Qt.Key.Key_Right, pad)  # the pad's 6 with Num Lock off
+    assert snap(window).step_index == step + 1
+    QTimer.singleShot(0, view.overlay, lambda: qtbot.keyClick(view.overlay, Qt.Key.Key_1, pad))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.current_page() == "checkin"  # 1 on the pad: yes, stop
