@@ -382,3 +382,92 @@ def test_the_number_pad_works_in_a_session_and_its_questions(qtbot, window_clock
     QTimer.singleShot(0, view.overlay, lambda: qtbot.keyClick(view.overlay, Qt.Key.Key_1, pad))
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert window.current_page() == "checkin"  # 1 on the pad: yes, stop
+
+
+# -- the routine editor -------------------------------------------------------------------
+
+
+def new_editor(window):
+    window.routines.edit_routine(None)
+    editor = window.routines._editor
+    editor.confirm_discard = lambda: False  # any question about closing: keep editing
+    return editor
+
+
+def test_a_name_pasted_at_500_characters_stops_at_the_limit_and_saves(qtbot, window_clock):
+    # It was accepted into the field and refused at Save with "Please give
+    # the routine a name".
+    window, _ = window_clock
+    editor = new_editor(window)
+    editor.name.setText("Stretches " * 50)
+    editor.add_current()
+    path = editor.save()
+    assert path is not None
+    saved = window.ctx.user_routines[editor.routine().id]
+    assert len(saved.name) <= 80 and saved.name.startswith("Stretches Stretches")
+
+
+def test_a_name_with_hidden_characters_says_so(qtbot, window_clock):
+    window, _ = window_clock
+    for name in ("\U0001f9d8\u200d\u2640\ufe0f stretch", "abc\u202edef"):  # emoji joiner, RLO
+        editor = new_editor(window)
+        editor.name.setText(name)
+        editor.add_current()
+        assert editor.save() is None
+        assert "do not show" in editor.name_error.text(), name
+        editor.confirm_discard = lambda: True
+        editor.reject()
+    editor = new_editor(window)
+    editor.name.setText("תרגילי גב 💪")  # right to left, and an emoji of one character
+    editor.add_current()
+    assert editor.save() is not None
+
+
+def test_the_editor_stops_at_the_most_exercises_a_routine_may_hold(qtbot, window_clock):
+    # 200 were taken into the list, and Save then said "Add at least one exercise".
+    from stretchguide.core.catalog import MAX_ROUTINE_ITEMS
+
+    window, _ = window_clock
+    editor = new_editor(window)
+    editor.name.setText("Long one")
+    for _ in range(MAX_ROUTINE_ITEMS + 5):
+        editor.add_current()
+    assert editor.model.rowCount() == MAX_ROUTINE_ITEMS
+    assert f"at most {MAX_ROUTINE_ITEMS} exercises" in editor.item_error.text()
+    assert editor.save() is not None
+
+
+def test_escape_in_the_editor_asks_before_losing_edits(qtbot, window_clock):
+    window, _ = window_clock
+    editor = new_editor(window)
+    asked = []
+    editor.confirm_discard = lambda: asked.append(True) and False
+    editor.show()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # nothing typed yet: just closes
+    assert not editor.isVisible() and asked == []
+
+    editor = new_editor(window)
+    editor.confirm_discard = lambda: asked.append(True) and False
+    editor.show()
+    editor.name.setText("Half done")
+    editor.add_current()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert asked == [True]
+    assert editor.isVisible() and editor.name.text() == "Half done"
+    editor.confirm_discard = lambda: True
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+
+
+def test_closing_the_window_with_unsaved_edits_in_the_editor_asks_first(qtbot, window_clock):
+    window, _ = window_clock
+    editor = new_editor(window)
+    editor.show()
+    editor.name.setText("Half done")
+    editor.add_current()
+    window.close()
+    assert window.isVisible() and editor.isVisible()  # kept editing
+    editor.confirm_discard = lambda: True
+    window.close()
+    assert not window.isVisible()
+    assert list(window.ctx.paths.routines_dir.glob("*.toml")) == []

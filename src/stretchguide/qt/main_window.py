@@ -473,6 +473,9 @@ class MainWindow(PlanActions):
             self.move(free.topLeft())
 
     def closeEvent(self, event: Any) -> None:
+        if not self.routines.may_close():  # a routine editor with unsaved edits
+            event.ignore()
+            return
         companion = self._companion
         if companion is not None and companion.keeps_running() and not companion.quitting:
             # Reminders are on: closing the window leaves the tray running.

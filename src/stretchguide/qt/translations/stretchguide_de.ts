@@ -1255,6 +1255,25 @@ weh“</translation>
         <translation>Fügen Sie mindestens eine Übung hinzu.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
+        <translation>Der Name enthält Zeichen, die nicht zu sehen sind (etwa das Verbindungszeichen in manchen Emojis oder eine Schreibrichtungsmarke). Bitte geben Sie ihn ohne diese Zeichen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>Ein Programm umfasst höchstens %n Übung. Bitte entfernen Sie einige.</numerusform>
+            <numerusform>Ein Programm umfasst höchstens %n Übungen. Bitte entfernen Sie einige.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine are not saved. Close without saving them?</source>
+        <translation>Ihre Änderungen an diesem Programm sind nicht gespeichert. Ohne Speichern schließen?</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Es gibt schon ein Programm namens „%1“. Bitte wählen Sie einen anderen Namen.</translation>
     </message>

@@ -1255,6 +1255,25 @@ duele»</translation>
         <translation>Añade al menos un ejercicio.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
+        <translation>El nombre contiene caracteres que no se ven (como la unión dentro de algunos emojis o una marca de dirección). Escríbelo sin ellos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>Una rutina tiene como máximo %n ejercicio. Quita algunos.</numerusform>
+            <numerusform>Una rutina tiene como máximo %n ejercicios. Quita algunos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>¿Descartar tus cambios?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine are not saved. Close without saving them?</source>
+        <translation>Los cambios en esta rutina no están guardados. ¿Cerrar sin guardarlos?</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Ya hay una rutina llamada «%1». Elige otro nombre.</translation>
     </message>

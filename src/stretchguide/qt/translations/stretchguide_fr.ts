@@ -1255,6 +1255,25 @@ mal »</translation>
         <translation>Ajoutez au moins un exercice.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
+        <translation>Le nom contient des caractères invisibles (comme le liant à l’intérieur de certains émojis, ou une marque de sens d’écriture). Veuillez le saisir sans eux.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>Un programme comprend au plus %n exercice. Veuillez en retirer quelques-uns.</numerusform>
+            <numerusform>Un programme comprend au plus %n exercices. Veuillez en retirer quelques-uns.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Abandonner vos modifications ?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine are not saved. Close without saving them?</source>
+        <translation>Vos modifications de ce programme ne sont pas enregistrées. Fermer sans les enregistrer ?</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Il existe déjà un programme nommé « %1 ». Choisissez un autre nom.</translation>
     </message>
