@@ -127,8 +127,38 @@ def _qt_objects_die_with_their_test():
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+_KEPT_WIDGETS = pytest.StashKey[list[object]]()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
+    """Hold a test's widgets until its teardown has closed them.
+
+    qtbot.addWidget keeps only a weak reference, and pytest-qt paints once
+    more as soon as the test returns. A window that only a reference cycle
+    kept alive by then (a view and its controller's connections) could be
+    collected by a garbage-collector pass started inside its own paint (any
+    Python allocation in a paintEvent may start one): the window and its
+    backing store were deleted under the active QPainter, and the next
+    drawPolyline recursed until the stack ran out (the "native crash in the
+    figure's _paint_shape" seen in CI; tests/qt/test_crash_reports.py).
+    """
+    try:
+        return (yield from _echo_fatal_messages())
+    finally:
+        refs = getattr(item, "qt_widgets", ())
+        item.stash[_KEPT_WIDGETS] = [w for w in (ref() for ref, _ in refs) if w is not None]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item):
+    try:
+        return (yield)
+    finally:
+        item.stash[_KEPT_WIDGETS] = []  # closed now: the collector may have them
+
+
+def _echo_fatal_messages():
     """Let a fatal Qt message reach stderr before Qt aborts.
 
     pytest-qt records Qt's messages instead of printing them, and a fatal one

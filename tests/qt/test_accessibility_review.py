@@ -434,7 +434,7 @@ def while_asked(steps) -> list:
     record: list = []
 
     def run(i: int) -> None:
-        from stretchguide.qt.widgets import ChoiceOverlay
+        from stretchguide.qt.choice_overlay import ChoiceOverlay
 
         overlay = next(
             w for w in QApplication.allWidgets() if isinstance(w, ChoiceOverlay) and w.isVisible()

@@ -29,9 +29,9 @@ CRASHING_TEST = textwrap.dedent(
 )
 
 
-def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
-    (tmp_path / "test_dies.py").write_text(CRASHING_TEST)
-    child = subprocess.run(
+def run_child(test_file: Path) -> subprocess.CompletedProcess[str]:
+    """A child pytest of ``test_file`` with this suite's configuration."""
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -46,7 +46,7 @@ def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
             "no:cacheprovider",
             "-p",
             "no:faulthandler",
-            str(tmp_path / "test_dies.py"),
+            str(test_file),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -55,8 +55,55 @@ def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
         # No core file: CI collects cores from the root to show a real crash.
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)),
     )
+
+
+def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
+    (tmp_path / "test_dies.py").write_text(CRASHING_TEST)
+    child = run_child(tmp_path / "test_dies.py")
     assert child.returncode != 0
     assert "libexample: assertion failed, aborting" in child.stderr
     # PySide passes a Python qFatal() to Qt as a warning with the text, then
     # a fatal message that names Python as the caller.
     assert "Qt QtFatalMsg: [A qFatal() call was made from Python code]" in child.stderr
+
+
+# A window that only a reference cycle keeps alive once its test returns,
+# with a collection inside a paint (any allocation in a Python paintEvent
+# may start one), as pytest-qt paints once more after the test.
+PAINTED_AFTER_THE_TEST = textwrap.dedent(
+    """
+    import gc
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QWidget
+
+
+    class Painted(QWidget):
+        def paintEvent(self, event):
+            p = QPainter(self)
+            gc.collect()
+            p.drawPolyline([QPointF(0, 0), QPointF(40, 10), QPointF(10, 40)])
+            p.end()
+
+
+    def test_shows_a_window(qtbot):
+        holder = QWidget()
+        holder.cycle = holder
+        qtbot.addWidget(holder)
+        Painted(holder).resize(100, 100)
+        holder.resize(100, 100)
+        holder.show()
+        qtbot.waitExposed(holder)
+        holder.update()
+    """
+)
+
+
+def test_a_window_a_test_leaves_is_not_collected_while_it_paints(tmp_path: Path) -> None:
+    # The collector deleted the window and its backing store under the
+    # active QPainter: a segmentation fault in QPaintEngine::drawPolygon,
+    # at the figure's _paint_shape in CI (tests/conftest.py).
+    (tmp_path / "test_painted.py").write_text(PAINTED_AFTER_THE_TEST)
+    child = run_child(tmp_path / "test_painted.py")
+    assert child.returncode == 0, child.stdout[-2000:] + child.stderr[-2000:]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QStackedWidget,
@@ -79,6 +79,7 @@ class MainWindow(PlanActions):
         self._safety: SafetyGate | None = None
         self._checkin: CheckinPage | None = None
         self._session_view: SessionView | None = None
+        self._input_guard: QObject | None = None
         self._build_toolbar()
         self.statusBar()
         ctx.prefs.on_set_aside = self._settings_set_aside
@@ -88,6 +89,13 @@ class MainWindow(PlanActions):
             self.ensure_routines()
 
     # -- building ------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._input_guard is None:  # on its QWindow, which exists from the first show
+            from stretchguide.qt.input_guard import InputGuard
+
+            self._input_guard = InputGuard(self)
+
     def event(self, event: QEvent) -> bool:
         if (
             not self._populate_scheduled
@@ -413,7 +421,7 @@ class MainWindow(PlanActions):
                     else self.tr("Or say skip, go on, or stop.")
                 )
             player.say(line, ("paused",))
-        from stretchguide.qt.widgets import ASK_STOP
+        from stretchguide.qt.choice_overlay import ASK_STOP
 
         while True:
             answer = view.ask_choice(title, text, choices, escape=ASK_STOP)
@@ -471,6 +479,9 @@ class MainWindow(PlanActions):
             self.move(free.topLeft())
 
     def closeEvent(self, event: Any) -> None:
+        if not self.routines.may_close():  # a routine editor with unsaved edits
+            event.ignore()
+            return
         companion = self._companion
         keep = companion is not None and companion.keeps_running() and not companion.quitting
         if keep and not self.terminating:

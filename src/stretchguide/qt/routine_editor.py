@@ -12,7 +12,7 @@ refuse to load. The first problem is shown inline, beside the item it names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import (
+    MAX_ROUTINE_ITEMS,
+    TEXT_LIMITS,
     CatalogError,
     Cause,
     Dose,
@@ -160,6 +162,11 @@ class RoutineEditor(QDialog):
         self.description.setAccessibleName(self.tr("Description"))
         self.schedule = QLineEdit()
         self.schedule.setAccessibleName(self.tr("How often"))
+        # The loader's limits: 500 characters pasted into the name were
+        # refused at Save as "Please give the routine a name".
+        for field, key in ((self.name, "name"), (self.description, "description")):
+            field.setMaxLength(TEXT_LIMITS[key])
+        self.schedule.setMaxLength(TEXT_LIMITS["schedule"])
         self.per_week = QDoubleSpinBox()
         self.per_week.setRange(0.5, 21)
         self.per_week.setDecimals(1)
@@ -251,6 +258,10 @@ class RoutineEditor(QDialog):
 
         self._loading = False
         self._load(base)
+        # Closing with changes asks first (Esc, Cancel, the window's close
+        # button, the main window closing): replaceable in tests.
+        self.confirm_discard: Callable[[], bool] = self._confirm_discard
+        self._as_loaded = self._state()
         self._connect_signals()
         self._on_selection()
 
@@ -304,6 +315,9 @@ class RoutineEditor(QDialog):
         self.list.setCurrentIndex(self.model.index(row))
 
     def add_current(self) -> None:
+        if self.model.rowCount() >= MAX_ROUTINE_ITEMS:
+            self.item_error.setText(self._too_many())
+            return
         row = self.model.append(str(self.add_combo.currentData()))
         self._clear_item_error()
         self.select_row(row)
@@ -384,7 +398,7 @@ class RoutineEditor(QDialog):
         if err.got is not None:
             text += self.tr(", got %1").replace("%1", err.got)
         if err.field == "name":
-            self.name_error.setText(self.tr("Please give the routine a name."))
+            self.name_error.setText(self._name_problem())
             self.name.setFocus()
             return
         row = error_item(err)
@@ -396,9 +410,60 @@ class RoutineEditor(QDialog):
                 self.tr("Exercise %1, %2: ").replace("%1", str(row + 1)).replace("%2", field) + text
             )
         elif err.field == "items":
-            self.item_error.setText(self.tr("Add at least one exercise."))
+            if self.model.items:
+                self.item_error.setText(self._too_many())
+            else:
+                self.item_error.setText(self.tr("Add at least one exercise."))
         else:
             self.item_error.setText(f"{err.field}: {text}")
+
+    def _name_problem(self) -> str:
+        """Why the loader refused the name, in words."""
+        name = self.name.text().strip()
+        if not name:
+            return self.tr("Please give the routine a name.")
+        # Emoji made of several joined pictures and direction marks carry
+        # characters that do not show; two names could then look the same.
+        return self.tr(
+            "The name holds characters that do not show (such as the joiner inside "
+            "some emoji, or a direction mark). Please type it without them."
+        )
+
+    def _too_many(self) -> str:
+        return self.tr(
+            "A routine holds at most %n exercises. Please remove some.", "", MAX_ROUTINE_ITEMS
+        )
+
+    def _state(self) -> tuple[object, ...]:
+        return (
+            self.name.text(),
+            self.description.text(),
+            self.schedule.text(),
+            self.per_week.value(),
+            tuple(self.model.items),
+        )
+
+    def has_changes(self) -> bool:
+        """Anything edited since the editor opened (or was last saved)."""
+        return self._state() != self._as_loaded
+
+    def _confirm_discard(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        b = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard your changes?"),
+            self.tr("Your changes to this routine are not saved. Close without saving them?"),
+            b.Discard | b.Cancel,
+            b.Cancel,  # Enter keeps the work
+        )
+        return answer == b.Discard
+
+    def reject(self) -> None:
+        if self.isVisible() and self.has_changes() and not self.confirm_discard():
+            return  # stays open, edits kept
+        super().reject()
 
     def save(self) -> Path | None:
         routine = self.routine()
@@ -417,6 +482,7 @@ class RoutineEditor(QDialog):
         known = self.base if self.editing_own else None
         path = save_routine(routine, self.folder, self.exercises, known=known)
         saved = load_routine_file(path, self.exercises)
+        self._as_loaded = self._state()  # saved: nothing left to lose
         self.sig_saved.emit(saved)
         if known is not None and saved.id != known.id:
             # Its file holds another version now (changed outside the app):

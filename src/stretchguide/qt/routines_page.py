@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from stretchguide.core.catalog import Equipment, Routine
     from stretchguide.qt.host import RoutinesHost
     from stretchguide.qt.routine_details import RoutineDetails
+    from stretchguide.qt.routine_editor import RoutineEditor
     from stretchguide.qt.routine_list import RoutineFilter, RoutineListModel
 
 
@@ -38,6 +39,7 @@ class RoutinesPage(QWidget):
         self.ctx = host.ctx
         self.populated = False
         self._focus_list = False
+        self._editor: RoutineEditor | None = None
         layout = QVBoxLayout(self)
         # The first frame shows only this: the filters and the list are built
         # with their contents right after the first paint (``populate``), so
@@ -415,6 +417,12 @@ class RoutinesPage(QWidget):
         editor.sig_changed_outside.connect(self._on_changed_outside)
         editor.open()
         self._editor = editor
+
+    def may_close(self) -> bool:
+        """The window is closing: an open routine editor closes first, and
+        with unsaved edits it asks (False: the person went back to them)."""
+        editor = self._editor
+        return editor is None or not editor.isVisible() or editor.close()
 
     def _reload_changed(self, routine_id: str) -> None:
         """Show what the file of ``routine_id`` holds now (gone if nothing)."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 from stretchguide.core.session import Phase, SessionSnapshot
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
+from stretchguide.qt.choice_overlay import ChoiceOverlay
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
+from stretchguide.qt.session_keys import KeyActions, SessionKeys
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
     PAUSED_COLOUR,
     PREPARE_COLOUR,
     REST_COLOUR,
     Badge,
-    ChoiceOverlay,
     CountdownDial,
     SideBadge,
 )
@@ -222,59 +223,28 @@ class SessionView(QWidget):
         self.mute_button.clicked.connect(self.sig_toggle_mute.emit)
         self.stop_button.clicked.connect(self.request_stop)
 
-    # -- keys ---------------------------------------------------------------
+    # -- keys (qt/session_keys.py) --------------------------------------------
     def _build_shortcuts(self) -> None:
-        """Session keys as window-wide shortcuts, live only while this page shows.
-
-        The person is on the floor: whatever has focus in the window (a
-        button just clicked, the figure, nothing at all), Space and the
-        media keys must still pause, so these are not tied to this widget's
-        focus the way a keyPressEvent would be.
-        """
-        K = Qt.Key  # noqa: N806 - a short alias keeps the table readable
-        table: list[tuple[list[QKeySequence], Callable[[], None]]] = [
-            (
-                [
-                    QKeySequence(k)
-                    for k in (
-                        K.Key_Space,
-                        K.Key_MediaPlay,
-                        K.Key_MediaTogglePlayPause,
-                        K.Key_MediaPause,
-                        K.Key_P,
-                    )
-                ],
-                self.sig_toggle_pause.emit,
+        self.keys = SessionKeys(
+            self,
+            KeyActions(
+                toggle_pause=self.sig_toggle_pause.emit,
+                next=self.sig_next.emit,
+                previous=self.sig_previous.emit,
+                stop=self.request_stop,
+                fullscreen=self.sig_toggle_fullscreen.emit,
+                mute=self.sig_toggle_mute.emit,
+                hurts=self.sig_hurts.emit,
             ),
-            ([QKeySequence(K.Key_Right), QKeySequence(K.Key_MediaNext)], self.sig_next.emit),
-            (
-                [QKeySequence(K.Key_Left), QKeySequence(K.Key_MediaPrevious)],
-                self.sig_previous.emit,
-            ),
-            ([QKeySequence(K.Key_Escape), QKeySequence(K.Key_MediaStop)], self.request_stop),
-            (
-                [QKeySequence(K.Key_F)]
-                + QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen),
-                self.sig_toggle_fullscreen.emit,
-            ),
-            ([QKeySequence(K.Key_M), QKeySequence(K.Key_VolumeMute)], self.sig_toggle_mute.emit),
-            ([QKeySequence(K.Key_H)], self.sig_hurts.emit),
-        ]
-        self.shortcuts: list[QShortcut] = []
-        for keys, slot in table:
-            for key in keys:
-                if key.isEmpty():
-                    continue
-                sc = QShortcut(key, self)
-                sc.setContext(Qt.ShortcutContext.WindowShortcut)
-                sc.setAutoRepeat(False)  # a held key must not pause and resume
-                sc.activated.connect(slot)
-                sc.setEnabled(False)
-                self.shortcuts.append(sc)
+        )
+        self.shortcuts = self.keys.shortcuts
 
     def _set_shortcuts_enabled(self, on: bool) -> None:
-        for sc in self.shortcuts:
-            sc.setEnabled(on)
+        self.keys.set_enabled(on)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if not self.keys.shifted(event):  # Shift+H, Shift+Space: as H, Space
+            super().keyPressEvent(event)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

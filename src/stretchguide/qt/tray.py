@@ -558,7 +558,11 @@ class Companion(QObject):
         from PySide6.QtWidgets import QApplication
 
         self._quitting = True
-        self.window.close()
+        if not self.window.close():
+            # The person chose to stay (records not saved yet): Quit is not
+            # a way round that question.
+            self._quitting = False
+            return
         QApplication.quit()
 
     @property

@@ -41,8 +41,10 @@ from stretchguide.core.catalog.fields import (
     FORMAT_VERSION,
     ITEM_KEYS,
     LIMITS,
+    MAX_ROUTINE_ITEMS,
     ROUTINE_KEYS,
     SCHEDULE_KEYS,
+    TEXT_LIMITS,
 )
 from stretchguide.core.catalog.model import (
     Advice,
@@ -97,6 +99,7 @@ __all__ = [
     "LIMITS",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_ROUTINE_ITEMS",
     "Position",
     "ROUTINE_KEYS",
     "Routine",
@@ -106,6 +109,7 @@ __all__ = [
     "Side",
     "Sides",
     "StepPhase",
+    "TEXT_LIMITS",
     "Topic",
     "describe_dose",
     "dump_routine_toml",

@@ -53,6 +53,10 @@ EXERCISE_KEYS: Final = frozenset(
     }
 )  # fmt: skip
 FORMAT_VERSION: Final = 1
+# The longest a routine's texts may be and how many exercises it holds: the
+# routine editor limits its fields to the same numbers.
+TEXT_LIMITS: Final[dict[str, int]] = {"name": 80, "description": 1000, "schedule": 200}
+MAX_ROUTINE_ITEMS: Final = 100
 
 # Sane bounds: wide enough for any real programme, narrow enough to catch a
 # slip of the finger (hold_s = 3000).
@@ -316,7 +320,7 @@ def _read_routine(
             raise _InvalidError(table.path("format"), f"{FORMAT_VERSION}", version)
     routine_id = table.ident("id", default=default_id)
     items: list[RoutineItem] = []
-    for item in table.tables("items", ITEM_KEYS, max_items=100):
+    for item in table.tables("items", ITEM_KEYS, max_items=MAX_ROUTINE_ITEMS):
         exercise_id = item.text("exercise", max_len=64)
         exercise = exercises.get(exercise_id)
         if exercise is None:
@@ -342,12 +346,12 @@ def _read_routine(
     else:
         schedule = Schedule(
             sessions_per_week=schedule_table.number("sessions_per_week", 7.0),
-            text=schedule_table.text("text", max_len=200),
+            text=schedule_table.text("text", max_len=TEXT_LIMITS["schedule"]),
         )
     return Routine(
         id=routine_id,
-        name=table.text("name", max_len=80),
-        description=table.text("description", default="", max_len=1000)
+        name=table.text("name", max_len=TEXT_LIMITS["name"]),
+        description=table.text("description", default="", max_len=TEXT_LIMITS["description"])
         if table.has("description")
         else "",
         items=tuple(items),

@@ -1285,6 +1285,25 @@ weh“</translation>
         <translation>Fügen Sie mindestens eine Übung hinzu.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
+        <translation>Der Name enthält Zeichen, die nicht zu sehen sind (etwa das Verbindungszeichen in manchen Emojis oder eine Schreibrichtungsmarke). Bitte geben Sie ihn ohne diese Zeichen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>Ein Programm umfasst höchstens %n Übung. Bitte entfernen Sie einige.</numerusform>
+            <numerusform>Ein Programm umfasst höchstens %n Übungen. Bitte entfernen Sie einige.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine are not saved. Close without saving them?</source>
+        <translation>Ihre Änderungen an diesem Programm sind nicht gespeichert. Ohne Speichern schließen?</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Es gibt schon ein Programm namens „%1“. Bitte wählen Sie einen anderen Namen.</translation>
     </message>
@@ -1691,6 +1710,14 @@ weh“</translation>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Immer noch nicht möglich. StretchGuide behält die Einträge und versucht es alle paar Sekunden erneut, solange es offen ist; bitte schaffen Sie etwas Platz auf der Festplatte oder schließen Sie andere Programme, die Ihren Verlauf nutzen.</translation>
+    </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Check-in nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Your check-in answers are not saved. Close anyway?</source>
+        <translation>Ihre Antworten im Check-in sind nicht gespeichert. Trotzdem schließen?</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>RoutineEditor</name>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>A routine holds at most %n exercise. Please remove some.</numerusform>
+            <numerusform>A routine holds at most %n exercises. Please remove some.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoutineListModel</name>
     <message numerus="yes">
         <source>%n exercise(s)</source>

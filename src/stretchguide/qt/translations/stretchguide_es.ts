@@ -1285,6 +1285,25 @@ duele»</translation>
         <translation>Añade al menos un ejercicio.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
+        <translation>El nombre contiene caracteres que no se ven (como la unión dentro de algunos emojis o una marca de dirección). Escríbelo sin ellos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>Una rutina tiene como máximo %n ejercicio. Quita algunos.</numerusform>
+            <numerusform>Una rutina tiene como máximo %n ejercicios. Quita algunos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>¿Descartar tus cambios?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine are not saved. Close without saving them?</source>
+        <translation>Los cambios en esta rutina no están guardados. ¿Cerrar sin guardarlos?</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Ya hay una rutina llamada «%1». Elige otro nombre.</translation>
     </message>
@@ -1691,6 +1710,14 @@ duele»</translation>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Sigue sin ser posible. StretchGuide conserva los registros y lo vuelve a intentar cada pocos segundos mientras esté abierto; libera algo de espacio en el disco o cierra otros programas que usen tu historial.</translation>
+    </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Registro sin guardar</translation>
+    </message>
+    <message>
+        <source>Your check-in answers are not saved. Close anyway?</source>
+        <translation>Tus respuestas del registro no están guardadas. ¿Cerrar de todos modos?</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>

@@ -1285,6 +1285,25 @@ mal »</translation>
         <translation>Ajoutez au moins un exercice.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
+        <translation>Le nom contient des caractères invisibles (comme le liant à l’intérieur de certains émojis, ou une marque de sens d’écriture). Veuillez le saisir sans eux.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine holds at most %n exercises. Please remove some.</source>
+        <translation>
+            <numerusform>Un programme comprend au plus %n exercice. Veuillez en retirer quelques-uns.</numerusform>
+            <numerusform>Un programme comprend au plus %n exercices. Veuillez en retirer quelques-uns.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Abandonner vos modifications ?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine are not saved. Close without saving them?</source>
+        <translation>Vos modifications de ce programme ne sont pas enregistrées. Fermer sans les enregistrer ?</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Il existe déjà un programme nommé « %1 ». Choisissez un autre nom.</translation>
     </message>
@@ -1691,6 +1710,14 @@ mal »</translation>
     <message>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Toujours impossible. StretchGuide garde les enregistrements et réessaie toutes les quelques secondes tant qu’il est ouvert ; libérez un peu d’espace disque ou fermez les autres programmes qui utilisent votre historique.</translation>
+    </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Bilan non enregistré</translation>
+    </message>
+    <message>
+        <source>Your check-in answers are not saved. Close anyway?</source>
+        <translation>Vos réponses au bilan ne sont pas enregistrées. Fermer quand même ?</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
