@@ -471,3 +471,52 @@ def test_closing_the_window_with_unsaved_edits_in_the_editor_asks_first(qtbot, w
     window.close()
     assert not window.isVisible()
     assert list(window.ctx.paths.routines_dir.glob("*.toml")) == []
+
+
+# -- the check-in after a session, left half done ----------------------------------------
+
+
+def test_check_in_goes_back_to_the_after_session_check_in_left_for_another_page(
+    qtbot, window_clock
+):
+    # History (Ctrl+2) in the middle of the after-session check-in, then
+    # Check in (Ctrl+K): a new, empty form, and the session never had its
+    # after check-in.
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    window.flow.controller.stop()
+    page = window.checkin
+    page.back.set_value(4)
+    page.leg.set_value(5)
+    window.act_history.trigger()
+    assert window.current_page() == "history"
+    window.act_checkin.trigger()
+    assert window.current_page() == "checkin"
+    assert page.kind == "after" and (page.back.value(), page.leg.value()) == (4, 5)
+    page.set_extent("thigh")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    [session] = window.ctx.history.sessions()
+    kinds = [c.kind for c in window.ctx.history.checkins_for_session(session.id)]
+    assert "after" in kinds
+
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)  # done with it
+    window.act_checkin.trigger()
+    assert page.kind == "any"  # a check-in of its own now
+
+
+def test_closing_on_a_filled_in_check_in_asks_first(qtbot, window_clock):
+    window, clock = window_clock
+    begin(qtbot, window, clock)
+    window.flow.controller.stop()
+    asked = []
+    window.ask = lambda title, text: asked.append(title) and False
+    window.close()  # nothing answered yet: closes without a question
+    assert asked == [] and not window.isVisible()
+
+    window.show()
+    window.checkin.back.set_value(4)
+    window.close()
+    assert asked == ["Check-in not saved"] and window.isVisible()
+    window.ask = lambda title, text: True
+    window.close()
+    assert not window.isVisible()

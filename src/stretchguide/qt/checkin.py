@@ -435,6 +435,19 @@ class CheckinPage(QWidget):
             side=SIDES[side_id] if side_id >= 0 and self.side_row.isVisibleTo(self) else "",
         )
 
+    def has_unsaved_answers(self) -> bool:
+        """Something answered on an open form that has not been saved."""
+        if self.save_button.isHidden():  # saved (the advice shows) or never opened
+            return False
+        return (
+            self.back.value() is not None
+            or self.leg.value() is not None
+            or self.extent_group.checkedId() >= 0
+            or any(box.isChecked() for box in (self.tingling, self.numbness, self.weakness))
+            or bool(self.note.text().strip())
+            or any(g.checkedId() >= 0 for g in self.response_groups.values())
+        )
+
     def submit(self) -> None:
         answers = self.answers()
         if answers is None:

@@ -351,6 +351,14 @@ class SessionFlow(QObject):
     def checkin_now(self) -> None:
         from stretchguide.core.trends import CheckInKind
 
+        page = self.window.checkin
+        after = self.recording is not None and page.kind == CheckInKind.AFTER
+        if after and not page.save_button.isHidden():
+            # The check-in after a session, left for another page: back to it
+            # as it was. A new form here lost its answers, and the session
+            # never had its after check-in.
+            self.window.show_page(Page.CHECKIN)
+            return
         self._pending_routine = None
         self._before = None
         self.window.checkin.start(CheckInKind.ANY, side=self.ctx.prefs.affected_side)
@@ -781,9 +789,19 @@ class SessionFlow(QObject):
             )
 
     def may_close(self) -> bool:
-        """Closing for good: records not saved yet are tried once more, and
-        if they still cannot be saved, the person is asked before they are
-        lost (they live only in memory)."""
+        """Closing for good: a check-in filled in but not saved, and records
+        not saved yet (tried once more first), are lost only if the person
+        says so."""
+        page = self.window.checkin if self.window.current_page() is Page.CHECKIN else None
+        if (
+            page is not None
+            and page.has_unsaved_answers()
+            and not self.window.ask(
+                self.tr("Check-in not saved"),
+                self.tr("Your check-in answers are not saved. Close anyway?"),
+            )
+        ):
+            return False
         if not self.writes.pending or self.writes.flush():
             return True
         return self.window.ask(

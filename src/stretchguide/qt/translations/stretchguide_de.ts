@@ -1650,6 +1650,14 @@ weh“</translation>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Immer noch nicht möglich. StretchGuide behält die Einträge und versucht es alle paar Sekunden erneut, solange es offen ist; bitte schaffen Sie etwas Platz auf der Festplatte oder schließen Sie andere Programme, die Ihren Verlauf nutzen.</translation>
     </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Check-in nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Your check-in answers are not saved. Close anyway?</source>
+        <translation>Ihre Antworten im Check-in sind nicht gespeichert. Trotzdem schließen?</translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
         <translation>

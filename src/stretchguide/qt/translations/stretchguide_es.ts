@@ -1650,6 +1650,14 @@ duele»</translation>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Sigue sin ser posible. StretchGuide conserva los registros y lo vuelve a intentar cada pocos segundos mientras esté abierto; libera algo de espacio en el disco o cierra otros programas que usen tu historial.</translation>
     </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Registro sin guardar</translation>
+    </message>
+    <message>
+        <source>Your check-in answers are not saved. Close anyway?</source>
+        <translation>Tus respuestas del registro no están guardadas. ¿Cerrar de todos modos?</translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
         <translation>

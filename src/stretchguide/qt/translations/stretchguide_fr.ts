@@ -1650,6 +1650,14 @@ mal »</translation>
         <source>Still not possible. StretchGuide keeps the records and tries again every few seconds while it is open; please free some disk space or close other programs that use your history.</source>
         <translation>Toujours impossible. StretchGuide garde les enregistrements et réessaie toutes les quelques secondes tant qu’il est ouvert ; libérez un peu d’espace disque ou fermez les autres programmes qui utilisent votre historique.</translation>
     </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Bilan non enregistré</translation>
+    </message>
+    <message>
+        <source>Your check-in answers are not saved. Close anyway?</source>
+        <translation>Vos réponses au bilan ne sont pas enregistrées. Fermer quand même ?</translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) could not be saved yet. If StretchGuide closes now, they are lost. Close anyway?</source>
         <translation>
