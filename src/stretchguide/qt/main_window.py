@@ -135,12 +135,10 @@ class MainWindow(PlanActions):
         bar = self.addToolBar(self.tr("Navigation"))
         bar.setObjectName("navigation")
         bar.setMovable(False)
-        # Icon-less actions already show their text; ToolButtonTextOnly is set
-        # after the first paint (ensure_routines), see RoutinesPage._build.
+        # Text-only buttons are set after the first paint (RoutinesPage._build).
         self.nav = bar
 
-        # Shortcuts and tooltips are set right after the first paint
-        # (``_finish_toolbar``): neither shows in the first frame, and
+        # Shortcuts and tooltips after the first paint (``_finish_toolbar``):
         # QKeySequence's PySide class with its enums cost ~3 ms before it.
         self._shortcuts: list[tuple[QAction, str]] = []
         self.nav_actions: list[QAction] = []  # on the bar, or under "More" (NavOverflow)
@@ -363,8 +361,7 @@ class MainWindow(PlanActions):
     def _ask(self, title: str, text: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        # Enter answers No: a question like "Seen by a doctor since?" must
-        # not be answered yes by a key pressed to get past it.
+        # Enter answers No: a key pressed to get past it never says yes.
         b = QMessageBox.StandardButton
         answer = QMessageBox.question(self, title, text, b.Yes | b.No, b.No)
         return answer == b.Yes
@@ -455,9 +452,7 @@ class MainWindow(PlanActions):
     def restore_geometry(self) -> None:
         geo = self.ctx.prefs.qsettings.value("window/geometry")
         restored = isinstance(geo, QByteArray) and not geo.isEmpty() and self.restoreGeometry(geo)
-        # A value Qt could not read left the window at its bare minimum
-        # (537 x 104), and a hand-edited size of 1 x 1 was taken as it was:
-        # neither is a size the person chose, so both start as new.
+        # Unreadable (left at 537 x 104) or hand-edited to 1 x 1: start as new.
         if not restored or self.width() < 480 or self.height() < 360:
             self.resize(1180, 760)
         self.fit_to_screen()
