@@ -29,8 +29,6 @@ _VERDICT_COLOURS = {
     VerdictKind.WORSE: "#b0413e",
 }
 
-_GOOD = (VerdictKind.IMPROVING, VerdictKind.SETTLED)
-
 
 class VerdictBanner(QLabel):
     """The two-week verdict in the same words as `stretchguide stats`

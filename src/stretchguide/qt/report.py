@@ -135,8 +135,9 @@ def _draw_report(writer: QPdfWriter, report: Report) -> int:
                     pages[-1].append((style, head, y, measure(style, head)))
                     remaining = " ".join(words[lo:])
                 elif y == 0.0:
-                    # Not one word fits on an empty page: a single word longer
-                    # than a page (it looped here for ever). Cut it by letters.
+                    # Not one word fits on an empty page: a word that breaks
+                    # anywhere can be taller than a page, and a new page
+                    # would not help. Cut it by letters.
                     cut = max(1, most_that_fit(list(remaining), "", body_h, style))
                     head, remaining = remaining[:cut], remaining[cut:]
                     pages[-1].append((style, head, y, measure(style, head)))
