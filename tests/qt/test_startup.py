@@ -379,3 +379,53 @@ def test_the_collector_is_paused_until_the_first_paint_and_running_after(tmp_pat
         env={**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)},
     )
     assert out.stdout.split("\n")[:3] == ["building False", "checks True", "after True"]
+
+
+def test_the_first_paint_does_not_build_pyside_s_qt_namespace(tmp_path):
+    """PySide builds every enum of its ``Qt`` namespace (~100, with
+    ``Qt.Key``'s ~500 keys) the first time a module takes the name ``Qt``:
+    about 130 M instructions, a fifth of a bare window's start-up, which a
+    guard against held keys imported at the top once cost (1.12x -> 1.34x a
+    bare window, bench_startup.py --instructions). The real entry point is
+    run to its first paint and asked whether ``Qt.Key`` was built by then."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "built = []\n"
+        "def watch(frame, event, arg):\n"
+        "    if event == 'call' and frame.f_code.co_name == '_create_':\n"
+        "        built.append(str(frame.f_locals.get('class_name')))\n"
+        "sys.setprofile(watch)\n"
+        "import stretchguide.qt.app as qa\n"
+        "build = qa.build_window\n"
+        "def build_window(*a, **k):\n"
+        "    from PySide6.QtCore import QEvent, QObject\n"
+        "    window = build(*a, **k)\n"
+        "    class FirstPaint(QObject):\n"
+        "        def eventFilter(self, obj, event):\n"
+        "            if event.type() == QEvent.Type.Paint:\n"
+        "                sys.setprofile(None)\n"
+        "                print('enums', len(built), 'Key' in built, flush=True)\n"
+        "                os._exit(0)\n"
+        "            return False\n"
+        "    window.installEventFilter(FirstPaint(window))\n"
+        "    return window\n"
+        "qa.build_window = build_window\n"
+        "from stretchguide.__main__ import main\n"
+        "main([])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "STRETCHGUIDE_DATA_DIR"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)},
+    )
+    word, count, key_built = out.stdout.split()
+    assert word == "enums" and int(count) > 0  # the watch saw enums being built
+    assert key_built == "False"
