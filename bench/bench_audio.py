@@ -95,6 +95,9 @@ class Recorder:
         )
         self.start_est = float("inf")  # monotonic time of sample 0 (upper-biased)
 
+    def live(self) -> bool:
+        return os.stat(self.path).st_size > 0
+
     def poll(self) -> None:
         size = os.stat(self.path).st_size
         if size:
@@ -153,13 +156,29 @@ def main(argv: list[str] | None = None) -> int:
     point_clients_at(folder)
     pulse = PrivatePulse(folder)
     pulse.start()
-    try:
-        if pulse.why_not:
-            print(f"no private sound server: {pulse.why_not}")
-        return run(argv, pulse)
-    finally:
-        pulse.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+    # Qt's PulseAudio path warns about its socket notifiers thousands of
+    # times a run (tests/qt/conftest.py, ARCHITECTURE.md): the native stderr
+    # goes to a file, and each distinct line is shown once with its count.
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as said:
+        os.dup2(said.fileno(), 2)
+        try:
+            if pulse.why_not:
+                print(f"no private sound server: {pulse.why_not}")
+            return run(argv, pulse)
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            pulse.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+            said.seek(0)
+            counts: dict[str, int] = {}
+            for line in said.read().decode(errors="replace").splitlines():
+                counts[line] = counts.get(line, 0) + 1
+            for line, n in counts.items():
+                print(f"  stderr{f' ({n}x)' if n > 1 else ''}: {line}", file=sys.stderr)
 
 
 def run(argv: list[str] | None, pulse: PrivatePulse) -> int:
@@ -197,6 +216,13 @@ def run(argv: list[str] | None, pulse: PrivatePulse) -> int:
     if recorder is None:
         print("no private 'cue' sink to record: onset in the recording not measured")
     time.sleep(0.5)
+    # The session starts once the recording does: parec can take over a
+    # second to start on a loaded machine, and the first cues (the chime and
+    # the get-ready ticks) then played before it listened and were counted
+    # as not found.
+    started = time.monotonic()
+    while recorder is not None and not recorder.live() and time.monotonic() - started < 10:
+        time.sleep(0.02)
 
     fake0 = 0.0
     t0 = time.monotonic()

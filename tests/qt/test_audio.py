@@ -547,3 +547,25 @@ def test_without_an_engine_german_lines_play_from_the_german_clips(qtbot, privat
     qtbot.waitUntil(lambda: not loading(player), timeout=10_000)  # as the fixture does
     player.shutdown()
     player.deleteLater()  # as the fixture does: Qt deletes it, not the GC
+
+
+def test_a_new_cue_sound_stops_the_one_still_sounding(player, qtbot, private_pulse) -> None:
+    """One cue sound at a time. Two effects sounding together on PulseAudio
+    send Qt 6.11's sound engine into a loop over a closed socket: cues 0.2 s
+    apart (a skip pressed twice, a late tick) cost 60-80 % of a core and
+    millions of "Invalid socket" warnings, and aborted the process in one run
+    of four (bench/bench_cue_overlap.py). The newer cue is the one that
+    means something now."""
+    _qt_multimedia()
+    player.prepare(EXERCISES)
+    assert player.beeps_available
+    qtbot.waitUntil(lambda: not loading(player), timeout=10_000)
+    sounds = list(audio.Sound)
+    longest = max(player._durations.values())
+    assert longest > 0.1  # so a cue 0.1 s later finds the one before still sounding
+    sounding: list[int] = []
+    for i in range(2 * len(sounds)):
+        player._play_cue(audio.Cue(sound=sounds[i % len(sounds)]), time.monotonic(), beep=True)
+        sounding.append(sum(e.isPlaying() for e in player._effects.values()))
+        qtbot.wait(100)
+    assert sounding == [1] * len(sounding)

@@ -545,12 +545,17 @@ class CuePlayer(QObject):
         if beep and cue.sound is not None and self._beeps_enabled:
             effect = self._effects.get(cue.sound)
             if effect is not None:
-                # A repeat restarts, never queues. Never play() an effect that
-                # is still sounding: on PulseAudio that floods Qt with socket
-                # notifier faults and aborted the process in 1 of 3 runs of
-                # 1333 plays; stop() first survived 4000 restarts 15 ms apart.
-                if effect.isPlaying():
-                    effect.stop()
+                # One cue sound at a time: a repeat restarts, and a new cue
+                # cuts the one still sounding (only the newest means anything).
+                # Never play() an effect that is still sounding, and never let
+                # two sound together: on PulseAudio either sends Qt 6.11's
+                # engine round a closed socket (millions of "Invalid socket"
+                # warnings, up to 80 % of a core, sometimes SIGABRT; s39,
+                # bench/bench_cue_overlap.py). stop() first survived 4000
+                # restarts 15 ms apart.
+                for other in self._effects.values():
+                    if other.isPlaying():
+                        other.stop()
                 effect.play()
                 self.sig_sound_played.emit(cue.sound.value)
                 not_before = now + self._durations[cue.sound] + BEEP_TO_VOICE_GAP_S
