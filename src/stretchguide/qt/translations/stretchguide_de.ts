@@ -1004,6 +1004,10 @@ weh“</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings cannot be saved: StretchGuide is not allowed to write to %1. Changes you make now apply until you close StretchGuide, but are not kept.</source>
+        <translation>Ihre Einstellungen können nicht gespeichert werden: StretchGuide darf nicht in %1 schreiben. Was Sie jetzt ändern, gilt, bis Sie StretchGuide schließen, wird aber nicht behalten.</translation>
+    </message>
+    <message>
         <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
         <translation>Ihre Einstellungsdatei war keine gewöhnliche Datei (vielleicht ein Ordner oder eine Pipe). Sie wurde als %1 beiseitegelegt; Ihre Einstellungen beginnen wieder bei den Standardwerten.</translation>
     </message>

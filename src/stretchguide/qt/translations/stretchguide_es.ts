@@ -1004,6 +1004,10 @@ duele»</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings cannot be saved: StretchGuide is not allowed to write to %1. Changes you make now apply until you close StretchGuide, but are not kept.</source>
+        <translation>No se pueden guardar tus ajustes: StretchGuide no tiene permiso para escribir en %1. Lo que cambies ahora vale hasta que cierres StretchGuide, pero no se conserva.</translation>
+    </message>
+    <message>
         <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
         <translation>Tu archivo de ajustes no era un archivo normal (quizá una carpeta o una tubería). Se ha apartado como %1; tus ajustes vuelven a empezar con los valores predeterminados.</translation>
     </message>
