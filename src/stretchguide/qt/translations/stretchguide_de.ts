@@ -1281,16 +1281,16 @@ weh“</translation>
         <translation>Bitte geben Sie dem Programm einen Namen.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as a direction mark or a zero-width space). Please type it without them.</source>
+        <translation>Der Name enthält Zeichen, die nicht zu sehen sind (etwa eine Schreibrichtungsmarke oder ein Leerzeichen ohne Breite). Bitte geben Sie ihn ohne diese Zeichen ein.</translation>
+    </message>
+    <message>
         <source>Exercise %1, %2: </source>
         <translation>Übung %1, %2: </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
         <translation>Fügen Sie mindestens eine Übung hinzu.</translation>
-    </message>
-    <message>
-        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
-        <translation>Der Name enthält Zeichen, die nicht zu sehen sind (etwa das Verbindungszeichen in manchen Emojis oder eine Schreibrichtungsmarke). Bitte geben Sie ihn ohne diese Zeichen ein.</translation>
     </message>
     <message numerus="yes">
         <source>A routine holds at most %n exercises. Please remove some.</source>

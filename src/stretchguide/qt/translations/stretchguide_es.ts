@@ -1281,16 +1281,16 @@ duele»</translation>
         <translation>Ponle un nombre a la rutina.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as a direction mark or a zero-width space). Please type it without them.</source>
+        <translation>El nombre tiene caracteres que no se ven (como una marca de dirección o un espacio de ancho cero). Escríbelo sin ellos.</translation>
+    </message>
+    <message>
         <source>Exercise %1, %2: </source>
         <translation>Ejercicio %1, %2: </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
         <translation>Añade al menos un ejercicio.</translation>
-    </message>
-    <message>
-        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
-        <translation>El nombre contiene caracteres que no se ven (como la unión dentro de algunos emojis o una marca de dirección). Escríbelo sin ellos.</translation>
     </message>
     <message numerus="yes">
         <source>A routine holds at most %n exercises. Please remove some.</source>

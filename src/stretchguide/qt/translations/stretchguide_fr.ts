@@ -1281,16 +1281,16 @@ mal »</translation>
         <translation>Donnez un nom au programme.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as a direction mark or a zero-width space). Please type it without them.</source>
+        <translation>Le nom contient des caractères invisibles (comme une marque de direction ou une espace sans largeur). Veuillez le saisir sans eux.</translation>
+    </message>
+    <message>
         <source>Exercise %1, %2: </source>
         <translation>Exercice %1, %2 : </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
         <translation>Ajoutez au moins un exercice.</translation>
-    </message>
-    <message>
-        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
-        <translation>Le nom contient des caractères invisibles (comme le liant à l’intérieur de certains émojis, ou une marque de sens d’écriture). Veuillez le saisir sans eux.</translation>
     </message>
     <message numerus="yes">
         <source>A routine holds at most %n exercises. Please remove some.</source>
