@@ -36,6 +36,8 @@ _ALWAYS_KEPT = (
     r"'[^']*'|\"[^\"]*\"",  # a quoted value, or what the recognizer heard
     r"[\w.]*\[\d+\][\w.\[\]]*",  # checkins[3].leg
     r"\b\w+(?:\.\w+)+\b",  # routine.items, file names
+    # a record's uuid: its hex letters once read as English ("91be": "be")
+    r"\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b",
     # json's and the system's own words, which may stay English
     r"Expecting [^:()]*|Unterminated string starting at|Invalid control character at"
     r"|No such file or directory|Permission denied|Is a directory"

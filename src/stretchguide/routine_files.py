@@ -53,10 +53,21 @@ def free_id(base: str, taken: Iterable[str]) -> str:
     return f"{base}_{n}"
 
 
+# What joins or styles emoji without a picture of its own: a font without a
+# joined emoji shows its parts side by side, so "🧘‍♀️" and "🧘♀" can look the
+# same, and are the same name here.
+_EMOJI_GLUE = dict.fromkeys(map(ord, "\u200d\ufe0f\ufe0e"))
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.translate(_EMOJI_GLUE).split()).casefold()
+
+
 def name_taken(name: str, others: Iterable[str]) -> bool:
-    """True if another routine already has this name (case and spacing ignored)."""
-    key = " ".join(name.split()).casefold()
-    return any(" ".join(o.split()).casefold() == key for o in others)
+    """True if another routine already has this name (case, spacing and the
+    joiners inside emoji ignored)."""
+    key = _name_key(name)
+    return any(_name_key(o) == key for o in others)
 
 
 def validate(routine: Routine, exercises: Mapping[str, Exercise]) -> CatalogError | None:

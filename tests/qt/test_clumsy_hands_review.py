@@ -409,7 +409,11 @@ def test_a_name_pasted_at_500_characters_stops_at_the_limit_and_saves(qtbot, win
 
 def test_a_name_with_hidden_characters_says_so(qtbot, window_clock):
     window, _ = window_clock
-    for name in ("\U0001f9d8\u200d\u2640\ufe0f stretch", "abc\u202edef"):  # emoji joiner, RLO
+    for name in (
+        "abc\u202edef",
+        "zero\u200bwidth",
+        "a\u200db",
+    ):  # RLO, ZWSP, a joiner between letters
         editor = new_editor(window)
         editor.name.setText(name)
         editor.add_current()
@@ -421,6 +425,23 @@ def test_a_name_with_hidden_characters_says_so(qtbot, window_clock):
     editor.name.setText("תרגילי גב 💪")  # right to left, and an emoji of one character
     editor.add_current()
     assert editor.save() is not None
+
+
+def test_a_name_with_joined_emoji_saves_and_its_look_alike_is_taken(qtbot, window_clock):
+    window, _ = window_clock
+    editor = new_editor(window)
+    editor.name.setText("\U0001f9d8\u200d\u2640\ufe0f Morning")  # woman in lotus position
+    editor.add_current()
+    assert editor.save() is not None
+    assert "\U0001f9d8\u200d\u2640\ufe0f Morning" in {
+        r.name for r in window.ctx.user_routines.values()
+    }
+    # The same pictures unjoined (what a font without the emoji shows).
+    editor = new_editor(window)
+    editor.name.setText("\U0001f9d8\u2640 morning")
+    editor.add_current()
+    assert editor.save() is None
+    assert "already a routine" in editor.name_error.text()
 
 
 def test_the_editor_stops_at_the_most_exercises_a_routine_may_hold(qtbot, window_clock):

@@ -76,12 +76,25 @@ class StreakStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Last 21 days"))
 
-    def set_days(self, done: set[date], today: date, planned: set[date] | None = None) -> None:
+    def set_days(
+        self,
+        done: set[date],
+        today: date,
+        planned: set[date] | None = None,
+        unlived: frozenset[date] = frozenset(),
+    ) -> None:
+        """``unlived``: dates only a change of clock passed over (a flight
+        east over the date line, ``Streak.skipped_by_clock``). They are left
+        out, the strip reaching a day further back for each: an empty square
+        there read as a day without a session, a missed day nobody lived."""
         self.planned = planned
-        self.days = [
-            (today - timedelta(days=n), (today - timedelta(days=n)) in done)
-            for n in range(HABIT_DAYS - 1, -1, -1)
-        ]
+        days: list[tuple[date, bool]] = []
+        day = today
+        while len(days) < HABIT_DAYS:
+            if day not in unlived:
+                days.append((day, day in done))
+            day -= timedelta(days=1)
+        self.days = days[::-1]
         count = sum(1 for _, d in self.days if d)
         self.setAccessibleDescription(
             self.tr("%1 of the last 21 days had a session").replace("%1", str(count))
@@ -193,16 +206,17 @@ class StreakRow(QWidget):
             if n
         }
         streak = trend.streak
+        # A day only a change of clock passed over (a flight east over the
+        # date line) was never lived: not on the strip, not planned, not missed.
+        skipped = streak.skipped_by_clock
         planned: set[date] | None = None
         extra = ""
         by_plan = False
         if plan is not None:
             from stretchguide.core.plan import plan_adherence, plan_streak
 
-            # A day only a change of clock passed over (a flight east over
-            # the date line) was never lived: not planned, not missed.
-            skipped = streak.skipped_by_clock
-            planned = set(plan.planned_days(today - timedelta(days=HABIT_DAYS), today)) - skipped
+            reach = HABIT_DAYS + len(skipped)  # the strip reaches back past them
+            planned = set(plan.planned_days(today - timedelta(days=reach), today)) - skipped
             plan_run = plan_streak(plan, done_days, today, goal=streak.goal, skipped=skipped)
             # A plan younger than the run already kept (it starts with the
             # first session after an update, or a change of routine) would
@@ -218,7 +232,7 @@ class StreakRow(QWidget):
                     .replace("%2", str(kept.planned))
                     + (f" (+{kept.extra} " + self.tr("extra") + ")" if kept.extra else "")
                 )
-        self.strip.set_days(done_days, today, planned)
+        self.strip.set_days(done_days, today, planned, skipped)
         self.label.setText(self.text(streak.current, streak.goal, planned=by_plan) + extra)
         self._arrange()
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QSettings, QTime
 from stretchguide.qt.settings_guard import (
     FOREIGN_VALUE,
     NOT_A_FILE,
+    NOT_SAVED,
     RESTORED,
     SetAside,
     set_aside_foreign_values,
@@ -110,6 +111,7 @@ class _CheckedSettings(QSettings):
         prefs.check_file()
         handled = super().event(event)
         prefs.remember_file()
+        prefs.check_saved()
         return handled
 
 
@@ -130,6 +132,7 @@ class Preferences:
         self.check_file()
         # The file set aside (this run) because it could not be read.
         self.set_aside: SetAside | None = _SET_ASIDE.get(path)
+        self._said_not_saved = False
         self.qsettings: QSettings = _CheckedSettings(self)
         self.remember_file()
 
@@ -164,6 +167,21 @@ class Preferences:
             return
         if state is not None:
             _SEEN[self.path] = (state, data)
+
+    def check_saved(self) -> None:
+        """After Qt saved: a file or folder it may not write (read-only)
+        leaves every value in memory, where the app goes on using it, and
+        Qt says nothing, so changed settings were silently lost at the next
+        start. The person is told once, naming the file; Qt keeps the error
+        for the rest of the run, so there is nothing more to say."""
+        if self._said_not_saved or self.qsettings.status() != QSettings.Status.AccessError:
+            return
+        self._said_not_saved = True
+        aside = SetAside(self.path, NOT_SAVED)
+        if self.on_set_aside is not None:
+            self.on_set_aside(aside)
+        elif self.set_aside is None:
+            self.set_aside = aside  # before the window: its start-up checks say it
 
     def _tell(self, aside: SetAside) -> None:
         _SET_ASIDE[self.path] = aside
@@ -204,6 +222,7 @@ class Preferences:
         self.check_file()
         self.qsettings.sync()
         self.remember_file()
+        self.check_saved()
 
     # audio
     @property

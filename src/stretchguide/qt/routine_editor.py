@@ -422,11 +422,11 @@ class RoutineEditor(QDialog):
         name = self.name.text().strip()
         if not name:
             return self.tr("Please give the routine a name.")
-        # Emoji made of several joined pictures and direction marks carry
-        # characters that do not show; two names could then look the same.
+        # Direction marks and zero-width spaces do not show: two names could
+        # then look the same. (Joined emoji are fine: core/catalog/errors.py.)
         return self.tr(
-            "The name holds characters that do not show (such as the joiner inside "
-            "some emoji, or a direction mark). Please type it without them."
+            "The name holds characters that do not show (such as a direction mark "
+            "or a zero-width space). Please type it without them."
         )
 
     def _too_many(self) -> str:

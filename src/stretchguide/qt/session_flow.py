@@ -42,6 +42,7 @@ from stretchguide.qt.enums import EndStatus, HurtChoice, Page
 from stretchguide.qt.pending_writes import PendingWrites
 from stretchguide.qt.session_rules import (
     EASE_OFF_SCALE,
+    RecentCheckins,
     checkin_before_session,
     checkin_from_answers,
     compared_checkins,
@@ -399,8 +400,10 @@ class SessionFlow(QObject):
         # One check-in as made now, and when its numbness and extent began:
         # the nerve signs and the session's verdict both judge it.
         now = checkin_from_answers(answers, at)
-        numbness_from, spread_from = self._runs(now)
-        nerve = self._nerve_signs(now, numbness_from, spread_from)
+        # The stored check-ins it is judged against, read once for every rule.
+        recent = RecentCheckins(h, at, self._unsaved_checkins)
+        numbness_from, spread_from = self._runs(recent, now)
+        nerve = self._nerve_signs(recent, now, numbness_from, spread_from)
         # Pain in both legs is one of the urgent signs: said, it brings the
         # safety questions up now (once, when the answer becomes "both").
         both_legs = side_changed and answers.side == "both"
@@ -418,7 +421,7 @@ class SessionFlow(QObject):
         said_now = respond(
             now,
             nerve,
-            usual_now(h, at, self._unsaved_checkins),
+            usual_now(recent, at, self._unsaved_checkins),
             self.ctx.prefs.pain_thresholds,
             before_session=kind == CheckInKind.BEFORE,
         )
@@ -541,27 +544,30 @@ class SessionFlow(QObject):
         return self.tr("From now on, exercises for the painful leg are done on both legs.")
 
     def _nerve_signs(
-        self, current: CheckIn, numbness_from: int | None, spread_from: int | None
+        self,
+        recent: RecentCheckins,
+        current: CheckIn,
+        numbness_from: int | None,
+        spread_from: int | None,
     ) -> Any:
         """Nerve signs against the check-in made before this one (saved or
         not): new numbness, weakness or tingling, weakness again, symptoms
         further down the leg (``session_rules.compared_checkins``)."""
         from stretchguide.core.safety import nerve_signs
 
-        history, unsaved = self.ctx.history, self._unsaved_checkins
-        previous, baseline = compared_checkins(history, current.at, unsaved)
+        previous, baseline = compared_checkins(recent, current.at, self._unsaved_checkins)
         self._previous, self._baseline = previous, baseline
         return nerve_signs(
             current, previous, baseline, numbness_from=numbness_from, spread_from=spread_from
         )
 
-    def _runs(self, current: CheckIn) -> tuple[int | None, int | None]:
+    def _runs(self, recent: RecentCheckins, current: CheckIn) -> tuple[int | None, int | None]:
         """When the numbness in ``current``, and its symptoms as far down the
         leg, began: the ``numbness_from`` and ``spread_from`` of the nerve rules."""
-        h, unsaved = self.ctx.history, self._unsaved_checkins
+        unsaved = self._unsaved_checkins
         return (
-            numbness_first_reported(h, current, unsaved),
-            spread_reached(h, current, unsaved),
+            numbness_first_reported(recent, current, unsaved),
+            spread_reached(recent, current, unsaved),
         )
 
     def _before_session(self, session_id: int) -> Any:

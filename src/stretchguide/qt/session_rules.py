@@ -7,8 +7,9 @@ start-up time (see PERFORMANCE.md).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,6 +23,41 @@ if TYPE_CHECKING:
     from stretchguide.store.history import History
 
 EASE_OFF_SCALE = 0.6  # "ease off" shortens every remaining hold to 60 %
+LOOK_BACK_S = 90 * 86400  # how far back the nerve signs look
+
+
+class ReadsCheckins(Protocol):
+    """Where the check-in rules read the stored check-ins: the History, or
+    one check-in's ``RecentCheckins``."""
+
+    def checkins(self, since: int) -> list[CheckIn]: ...
+
+
+class RecentCheckins:
+    """The stored check-ins one check-in being made now is judged against,
+    read once and shared by ``compared_checkins``, ``usual_now`` and the
+    numbness and spread runs. Each of them read the same 90 days again, four
+    reads of up to a few hundred rows per check-in; ``checkins(since)``
+    gives exactly what ``History.checkins(since=...)`` would have.
+
+    The one read reaches back 90 days (the longer of the two windows) before
+    the earliest of ``at`` and the check-ins not saved yet, the furthest any
+    of the four looks (a run starts from the first unsaved one).
+    """
+
+    def __init__(self, history: History, at: int, unsaved: list[CheckIn]) -> None:
+        from stretchguide.core.checkin_now import USUAL_S
+
+        back = max(LOOK_BACK_S, USUAL_S)
+        self.since = min([at, *(c.at for c in unsaved)]) - back
+        self._rows = history.checkins(since=self.since)
+
+    def checkins(self, since: int) -> list[CheckIn]:
+        # Asked further back than was read, rows would be missing without a
+        # sign: a caller's window changed, and this must change with it.
+        if since < self.since:
+            raise ValueError(f"read from {self.since}, asked from {since}")
+        return self._rows[bisect_left(self._rows, since, key=lambda c: c.at) :]
 
 
 def session_options(prefs: Preferences) -> SessionOptions:
@@ -104,7 +140,7 @@ def morning_checkin_due(history: History, now: float, offered_on: str) -> int | 
 
 
 def compared_checkins(
-    history: History, at: int, unsaved: list[CheckIn]
+    history: ReadsCheckins, at: int, unsaved: list[CheckIn]
 ) -> tuple[CheckIn | None, CheckIn | None]:
     """What a check-in being made now is compared with: the check-in made
     last, and the one made last between sessions (not just after one).
@@ -119,14 +155,14 @@ def compared_checkins(
     from stretchguide.core.safety import baseline_checkin, previous_checkin
     from stretchguide.core.trends import CheckInKind
 
-    recent = history.checkins(since=at - 90 * 86400)
+    recent = history.checkins(since=at - LOOK_BACK_S)
     between = [c for c in unsaved if c.kind is not CheckInKind.AFTER]
     previous = unsaved[-1] if unsaved else previous_checkin(recent, at, made_before_id=LIVE)
     baseline = between[-1] if between else baseline_checkin(recent, at, made_before_id=LIVE)
     return previous, baseline
 
 
-def usual_now(history: History, at: int, unsaved: list[CheckIn]) -> Usual | None:
+def usual_now(history: ReadsCheckins, at: int, unsaved: list[CheckIn]) -> Usual | None:
     """The person's usual pain before a check-in being made now
     (``core.checkin_now.usual_pain``), over the stored check-ins and those
     not saved yet."""
@@ -136,7 +172,7 @@ def usual_now(history: History, at: int, unsaved: list[CheckIn]) -> Usual | None
 
 
 def numbness_first_reported(
-    history: History, current: CheckIn, unsaved: list[CheckIn]
+    history: ReadsCheckins, current: CheckIn, unsaved: list[CheckIn]
 ) -> int | None:
     """When the numbness in a check-in being made now was first reported
     (``core.nerve_signs.numbness_since``); None without numbness."""
@@ -146,7 +182,7 @@ def numbness_first_reported(
     return None if run is None else run.since
 
 
-def spread_reached(history: History, current: CheckIn, unsaved: list[CheckIn]) -> int | None:
+def spread_reached(history: ReadsCheckins, current: CheckIn, unsaved: list[CheckIn]) -> int | None:
     """When symptoms last spread as far down the leg as in a check-in being
     made now (``core.nerve_signs.spread_since``); None when no spread is
     seen."""
@@ -161,7 +197,7 @@ def spread_reached(history: History, current: CheckIn, unsaved: list[CheckIn]) -
 
 
 def _run_now(
-    history: History,
+    history: ReadsCheckins,
     current: CheckIn,
     unsaved: list[CheckIn],
     shows: Callable[[CheckIn], bool],
@@ -186,7 +222,7 @@ def _run_now(
     first = unsaved[0] if unsaved else current
     recent = [
         c
-        for c in history.checkins(since=first.at - 90 * 86400)
+        for c in history.checkins(since=first.at - LOOK_BACK_S)
         if not (between_only and c.kind is CheckInKind.AFTER)
     ]
     run = run_of(recent, first, shows, made_before_id=LIVE, within=RECENT_S, max_gap=max_gap)

@@ -36,6 +36,9 @@ FOREIGN_VALUE = "value"
 UNREADABLE = "unreadable"
 RESTORED = "restored"
 NOT_A_FILE = "not_a_file"  # a folder, pipe or device (or a link to one): moved aside
+# Not set aside: the file (or its folder) is read-only and a save failed;
+# ``SetAside.path`` is then the settings file itself.
+NOT_SAVED = "not_saved"
 
 # StretchGuide's own keys are ASCII names ("audio/volume"). Of a file Qt
 # could not parse, only such keys are kept: random bytes parse into keys too.
@@ -45,7 +48,7 @@ _check_names = itertools.count()
 
 class SetAside(NamedTuple):
     path: Path  # where the file, as it was, now is
-    kind: str  # FOREIGN_VALUE, UNREADABLE or RESTORED
+    kind: str  # FOREIGN_VALUE, UNREADABLE, RESTORED, NOT_A_FILE or NOT_SAVED
 
 
 def set_aside_odd_entry(path: Path, now: float, last_good: bytes | None = None) -> Path | None:
@@ -167,8 +170,14 @@ def _replace(path: Path, now: float, kept: bytes) -> Path | None:
 
 
 def set_aside_message(aside: SetAside) -> str:
-    """The status bar's sentence for a settings file set aside."""
-    if aside.kind == NOT_A_FILE:
+    """The status bar's sentence for a settings file set aside (or not saved)."""
+    if aside.kind == NOT_SAVED:
+        text = QCoreApplication.translate(
+            "Preferences",
+            "Your settings cannot be saved: StretchGuide is not allowed to write to %1. "
+            "Changes you make now apply until you close StretchGuide, but are not kept.",
+        )
+    elif aside.kind == NOT_A_FILE:
         text = QCoreApplication.translate(
             "Preferences",
             "Your settings file was not a plain file (perhaps a folder or a pipe). It was "

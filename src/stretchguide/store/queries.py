@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from stretchguide.core.catalog import Schedule
 from stretchguide.core.trends import (
     HABIT_DAYS,
-    VERDICT_DAYS,
+    VERDICT_LOOK_BACK_DAYS,
     Adherence,
     ChangeColumns,
     DailyColumns,
@@ -359,10 +359,12 @@ class HistoryReader(RecordReader):
 
     def verdict(self, today: date | None = None) -> Verdict:
         today = today or self.today()
-        # A day of margin either side covers any UTC offset; core picks exact days.
-        since = (day_no(today) - VERDICT_DAYS) * 86400
+        # As far back as core looks for dates nobody lived, and a day of
+        # margin either side for any UTC offset; core picks exact days.
+        since = (day_no(today) - VERDICT_LOOK_BACK_DAYS - 1) * 86400
         until = (day_no(today) + 2) * 86400
-        return fourteen_day_verdict(self.checkins(since, until), today)
+        offset = self._offset(self._now())
+        return fourteen_day_verdict(self.checkins(since, until), today, utc_offset=offset)
 
     def summary(self, today: date | None = None) -> Summary:
         today = today or self.today()

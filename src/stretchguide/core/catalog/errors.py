@@ -66,22 +66,82 @@ _MISSING: Final = object()
 def _invisible(ch: str) -> bool:
     # Controls (ESC starts terminal escapes) and format characters (zero-width
     # spaces, bidi overrides): nothing a person can see or type on purpose.
-    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
+    # An unassigned code point where Unicode keeps room for emoji is an emoji
+    # newer than this Python's tables (shown by a newer font), not a trick.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and not _future_emoji(ch)
+
+
+def _future_emoji(ch: str) -> bool:
+    code = ord(ch)
+    return (0x1F000 <= code <= 0x1FAFF or 0x1FC00 <= code <= 0x1FFFD) and (
+        unicodedata.category(ch) == "Cn"
+    )
+
+
+_ZWJ: Final = "\u200d"
+_BLACK_FLAG: Final = "\U0001f3f4"
+_CANCEL_TAG: Final = "\U000e007f"
+# What may follow a pictograph before a ZWJ: emoji or text presentation
+# (U+FE0F, U+FE0E) and the five skin tones.
+_EMOJI_TAIL: Final = frozenset("\ufe0f\ufe0e\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+
+
+def _pictograph(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or _future_emoji(ch)
+
+
+def _emoji_parts(text: str) -> set[int]:
+    """Where ``text`` holds format characters that are part of an emoji: a
+    zero-width joiner between two pictographs (🧘‍♀️, 👨‍👩‍👧, 🏳️‍🌈) and the
+    tag letters of a subdivision flag (🏴 + tags + cancel tag: Scotland).
+    Anywhere else these are invisible, and refused with the rest."""
+    parts: set[int] = set()
+    tags_from: int | None = None
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if 0xE0020 <= code <= 0xE007E:
+            if tags_from is None and i > 0 and text[i - 1] == _BLACK_FLAG:
+                tags_from = i
+            continue
+        if ch == _CANCEL_TAG and tags_from is not None:
+            parts.update(range(tags_from, i + 1))
+        tags_from = None
+        if ch == _ZWJ and i + 1 < len(text) and _pictograph(text[i + 1]):
+            before = i - 1
+            while before >= 0 and text[before] in _EMOJI_TAIL:
+                before -= 1
+            if before >= 0 and _pictograph(text[before]):
+                parts.add(i)
+    return parts
+
+
+def _hidden(text: str, allowed: str = "") -> list[int]:
+    """Where ``text`` holds characters nobody can see or means to type."""
+    parts = None
+    hidden = []
+    for i, ch in enumerate(text):
+        if ch in allowed or not _invisible(ch):
+            continue
+        if parts is None:
+            parts = _emoji_parts(text)  # only for text with a format character
+        if i not in parts:
+            hidden.append(i)
+    return hidden
 
 
 def printable(text: str) -> str:
     """``text`` with control and format characters shown as escapes (\\x1b)."""
-    if not any(_invisible(ch) and ch != "\n" for ch in text):
+    hidden = _hidden(text, "\n")
+    if not hidden:
         return text
-    return "".join(
-        ch if ch == "\n" or not _invisible(ch) else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
+    chars = list(text)
+    for i in hidden:
+        chars[i] = chars[i].encode("unicode_escape").decode("ascii")
+    return "".join(chars)
 
 
 def _visible_text(value: str, multiline: bool) -> bool:
-    allowed = "\n\t" if multiline else ""
-    if any(_invisible(ch) and ch not in allowed for ch in value):
+    if _hidden(value, "\n\t" if multiline else ""):
         return False
     return any(not ch.isspace() for ch in value)
 

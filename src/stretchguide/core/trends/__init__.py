@@ -81,6 +81,7 @@ from stretchguide.core.trends.series import (
     session_days,
     streak_from_day_numbers,
     streak_from_days,
+    unlived_days,
 )
 from stretchguide.core.trends.verdict import (
     ENDS_DAYS,
@@ -88,6 +89,7 @@ from stretchguide.core.trends.verdict import (
     MILD_MAX,
     MIN_DAYS_PER_HALF,
     VERDICT_DAYS,
+    VERDICT_LOOK_BACK_DAYS,
     Verdict,
     VerdictKind,
     fourteen_day_verdict,
@@ -127,6 +129,7 @@ __all__ = [
     "Streak",
     "TrendData",
     "VERDICT_DAYS",
+    "VERDICT_LOOK_BACK_DAYS",
     "WORK_STEP_KINDS",
     "Verdict",
     "VerdictKind",
@@ -154,6 +157,7 @@ __all__ = [
     "session_days",
     "streak_from_day_numbers",
     "streak_from_days",
+    "unlived_days",
     "trend_data",
     "worked_exercises",
 ]

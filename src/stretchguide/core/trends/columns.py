@@ -214,5 +214,5 @@ def trend_data(
                 sessions, checkins, steps=steps, responses=responses, hurts=hurts
             )
         ),
-        fourteen_day_verdict(checkins, today),
+        fourteen_day_verdict(checkins, today, utc_offset=utc_offset),
     )

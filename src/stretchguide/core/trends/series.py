@@ -407,6 +407,20 @@ def clock_made_gap(earlier: SessionDay, later: SessionDay) -> bool:
     )
 
 
+def unlived_days(
+    made: Iterable[tuple[int, int]], today: date, utc_offset: int | None = None
+) -> frozenset[date]:
+    """The dates only a change of clock passed over (after a flight east over
+    the date line, the day spent in the air), read from the clocks records
+    were made on (``(time, utc_offset)``), as :func:`habit_streak` reads
+    sessions: between two days with records, and between the last of them
+    and ``today`` on the clock now (``utc_offset``)."""
+    clocks = {d.day: d for d in session_clock_days(made)}
+    days, today_no = sorted(clocks), (today - _EPOCH_DATE).days
+    joined = joined_days(days, clocks, today_no, utc_offset)
+    return streak_from_day_numbers(days, today_no, joined=joined).skipped_by_clock
+
+
 def gap_days(days: Sequence[int], today: int) -> set[int]:
     """The days :func:`joined_days` reads the clocks of: both sides of each
     gap a change of clock could have made, and the last session day

@@ -10,7 +10,13 @@ from enum import StrEnum
 from stretchguide.core.i18n import _, ngettext
 from stretchguide.core.i18n import format_number as num
 from stretchguide.core.trends.records import _EXTENT_ORDER, CheckIn, Extent
-from stretchguide.core.trends.series import DayPain, daily_series, local_day
+from stretchguide.core.trends.series import (
+    CLOCK_GAP_MAX,
+    DayPain,
+    daily_series,
+    local_day,
+    unlived_days,
+)
 
 # --------------------------------------------------------------------------- verdict
 
@@ -28,6 +34,10 @@ class VerdictKind(StrEnum):
 MEANINGFUL_CHANGE = 2.0
 VERDICT_DAYS = 14  # article 004: no better after two weeks -> see a professional
 MIN_DAYS_PER_HALF = 3
+# How far back the verdict reads check-ins to find dates nobody lived: twice
+# the window and the widest gap a clock can make, far more than the window
+# can reach back past such dates (the store reads as far, so both agree).
+VERDICT_LOOK_BACK_DAYS = 2 * VERDICT_DAYS + CLOCK_GAP_MAX
 # The start and the latest state are each the mean of this many days with
 # check-ins: one day is too noisy, a whole week hides a steady change.
 ENDS_DAYS = 3
@@ -104,12 +114,17 @@ def fourteen_day_verdict(
     meaningful: float = MEANINGFUL_CHANGE,
     min_days: int = MIN_DAYS_PER_HALF,
     days: int = VERDICT_DAYS,
+    utc_offset: int | None = None,
 ) -> Verdict:
     """The 14-day verdict. It judges the **leg** (article 004's rule is about
     pain down the leg and how far down it reaches), against the start:
 
-    1. Take the ``days`` (14) local days ending ``today``. Each half (days
-       1-7 and 8-14) needs check-ins on at least ``min_days`` (3) different
+    1. Take the ``days`` (14) local days ending ``today`` that the person
+       lived: a date only a change of clock passed over (a flight east over
+       the date line, read from the check-ins' own clocks and, for the gap
+       up to today, ``utc_offset``, the clock's now) is not one of them, and
+       the window reaches a day further back for it. Each half (days 1-7
+       and 8-14) needs check-ins on at least ``min_days`` (3) different
        days, otherwise NOT_ENOUGH_DATA.
     2. The *start* is the first ``ENDS_DAYS`` (3) days with check-ins, the
        *latest* the last 3: for each, the mean leg pain and back pain (mean
@@ -132,9 +147,19 @@ def fourteen_day_verdict(
     NO_CHANGE and WORSE set ``see_professional``; so does numbness or
     weakness that started in the window or weakness on more than one day.
     """
-    start = today - timedelta(days=days - 1)
-    split = today - timedelta(days=days // 2 - 1)
-    window = [c for c in checkins if start <= local_day(c.at, c.utc_offset) <= today]
+    reach = today - timedelta(days=VERDICT_LOOK_BACK_DAYS)
+    near = [c for c in checkins if reach <= local_day(c.at, c.utc_offset) <= today]
+    # A date nobody lived took a place in the window: the check-ins of the
+    # fourteenth day lived fell out, and a week could come up one day short.
+    unlived = unlived_days(((c.at, c.utc_offset) for c in near), today, utc_offset)
+    lived: list[date] = []
+    day = today
+    while len(lived) < days:
+        if day not in unlived:
+            lived.append(day)
+        day -= timedelta(days=1)
+    start, split = lived[-1], lived[days // 2 - 1]
+    window = [c for c in near if start <= local_day(c.at, c.utc_offset)]
     series = daily_series(window)
     first_half = [d for d in series if d.day < split]
     second_half = [d for d in series if d.day >= split]

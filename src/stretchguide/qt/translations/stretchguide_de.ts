@@ -1004,6 +1004,10 @@ weh“</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings cannot be saved: StretchGuide is not allowed to write to %1. Changes you make now apply until you close StretchGuide, but are not kept.</source>
+        <translation>Ihre Einstellungen können nicht gespeichert werden: StretchGuide darf nicht in %1 schreiben. Was Sie jetzt ändern, gilt, bis Sie StretchGuide schließen, wird aber nicht behalten.</translation>
+    </message>
+    <message>
         <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
         <translation>Ihre Einstellungsdatei war keine gewöhnliche Datei (vielleicht ein Ordner oder eine Pipe). Sie wurde als %1 beiseitegelegt; Ihre Einstellungen beginnen wieder bei den Standardwerten.</translation>
     </message>
@@ -1277,16 +1281,16 @@ weh“</translation>
         <translation>Bitte geben Sie dem Programm einen Namen.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as a direction mark or a zero-width space). Please type it without them.</source>
+        <translation>Der Name enthält Zeichen, die nicht zu sehen sind (etwa eine Schreibrichtungsmarke oder ein Leerzeichen ohne Breite). Bitte geben Sie ihn ohne diese Zeichen ein.</translation>
+    </message>
+    <message>
         <source>Exercise %1, %2: </source>
         <translation>Übung %1, %2: </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
         <translation>Fügen Sie mindestens eine Übung hinzu.</translation>
-    </message>
-    <message>
-        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
-        <translation>Der Name enthält Zeichen, die nicht zu sehen sind (etwa das Verbindungszeichen in manchen Emojis oder eine Schreibrichtungsmarke). Bitte geben Sie ihn ohne diese Zeichen ein.</translation>
     </message>
     <message numerus="yes">
         <source>A routine holds at most %n exercises. Please remove some.</source>

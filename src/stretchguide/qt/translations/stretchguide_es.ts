@@ -1004,6 +1004,10 @@ duele»</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings cannot be saved: StretchGuide is not allowed to write to %1. Changes you make now apply until you close StretchGuide, but are not kept.</source>
+        <translation>No se pueden guardar tus ajustes: StretchGuide no tiene permiso para escribir en %1. Lo que cambies ahora vale hasta que cierres StretchGuide, pero no se conserva.</translation>
+    </message>
+    <message>
         <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
         <translation>Tu archivo de ajustes no era un archivo normal (quizá una carpeta o una tubería). Se ha apartado como %1; tus ajustes vuelven a empezar con los valores predeterminados.</translation>
     </message>
@@ -1277,16 +1281,16 @@ duele»</translation>
         <translation>Ponle un nombre a la rutina.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as a direction mark or a zero-width space). Please type it without them.</source>
+        <translation>El nombre tiene caracteres que no se ven (como una marca de dirección o un espacio de ancho cero). Escríbelo sin ellos.</translation>
+    </message>
+    <message>
         <source>Exercise %1, %2: </source>
         <translation>Ejercicio %1, %2: </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
         <translation>Añade al menos un ejercicio.</translation>
-    </message>
-    <message>
-        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
-        <translation>El nombre contiene caracteres que no se ven (como la unión dentro de algunos emojis o una marca de dirección). Escríbelo sin ellos.</translation>
     </message>
     <message numerus="yes">
         <source>A routine holds at most %n exercises. Please remove some.</source>

@@ -1004,6 +1004,10 @@ mal »</translation>
 <context>
     <name>Preferences</name>
     <message>
+        <source>Your settings cannot be saved: StretchGuide is not allowed to write to %1. Changes you make now apply until you close StretchGuide, but are not kept.</source>
+        <translation>Vos réglages ne peuvent pas être enregistrés : StretchGuide n&apos;a pas le droit d&apos;écrire dans %1. Ce que vous changez maintenant s&apos;applique jusqu&apos;à la fermeture de StretchGuide, mais n&apos;est pas conservé.</translation>
+    </message>
+    <message>
         <source>Your settings file was not a plain file (perhaps a folder or a pipe). It was moved aside as %1; your settings start again from their defaults.</source>
         <translation>Votre fichier de réglages n&apos;était pas un fichier ordinaire (peut-être un dossier ou un tube). Il a été mis de côté sous le nom %1 ; vos réglages repartent de leurs valeurs par défaut.</translation>
     </message>
@@ -1277,16 +1281,16 @@ mal »</translation>
         <translation>Donnez un nom au programme.</translation>
     </message>
     <message>
+        <source>The name holds characters that do not show (such as a direction mark or a zero-width space). Please type it without them.</source>
+        <translation>Le nom contient des caractères invisibles (comme une marque de direction ou une espace sans largeur). Veuillez le saisir sans eux.</translation>
+    </message>
+    <message>
         <source>Exercise %1, %2: </source>
         <translation>Exercice %1, %2 : </translation>
     </message>
     <message>
         <source>Add at least one exercise.</source>
         <translation>Ajoutez au moins un exercice.</translation>
-    </message>
-    <message>
-        <source>The name holds characters that do not show (such as the joiner inside some emoji, or a direction mark). Please type it without them.</source>
-        <translation>Le nom contient des caractères invisibles (comme le liant à l’intérieur de certains émojis, ou une marque de sens d’écriture). Veuillez le saisir sans eux.</translation>
     </message>
     <message numerus="yes">
         <source>A routine holds at most %n exercises. Please remove some.</source>
