@@ -18,7 +18,11 @@ mouse and key events arrive before any widget sees them:
   places and pass.
 - an auto-repeated Enter or Return is dropped: one press, one answer.
 
-Dialogs are windows of their own and keep Qt's usual behaviour.
+Dialogs are windows of their own, so each gets a guard of its own
+(``qt/dialogs.py``, which every dialog of the app goes through). The guards
+share one run (``_RUN``), kept in screen coordinates: the click that opened
+a dialog and the second click of the same double click, landing on the
+dialog's Yes or Discard, are one run, and the second is dropped.
 """
 
 from __future__ import annotations
@@ -31,16 +35,25 @@ _HELD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
 
+class _Run:
+    """The clicks of one double or triple click, in whichever window they land."""
+
+    def __init__(self) -> None:
+        self.first: QWidget | None = None  # what the first click of the run pressed
+        self.at = QPoint()  # where, on the screen
+        self.last_ms = -1  # the run's last press or release
+        self.dropping = False  # the press was dropped: so is its release
+
+
+_RUN = _Run()  # one pointer, one run: shared by the guards of all windows
+
+
 class InputGuard(QObject):
     """Drops clicks and key repeats meant for what a page just replaced."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._first: QWidget | None = None  # what the first click of a run pressed
-        self._at = QPoint()
-        self._last_ms = -1  # the run's last press or release
-        self._dropping = False  # the press was dropped: so is its release
         handle = window.windowHandle()
         if handle is not None:  # shown (MainWindow installs it on its first show)
             handle.installEventFilter(self)
@@ -52,26 +65,27 @@ class InputGuard(QObject):
         if kind in _PRESSES and isinstance(event, QMouseEvent):
             return self._press(event)
         if kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            self._last_ms = event.timestamp()
-            dropped, self._dropping = self._dropping, False
+            _RUN.last_ms = event.timestamp()
+            dropped, _RUN.dropping = _RUN.dropping, False
             return dropped
         return False
 
     def _press(self, event: QMouseEvent) -> bool:
         hints = QGuiApplication.styleHints()
-        at = event.position().toPoint()
-        target = self._window.childAt(at)
+        target = self._window.childAt(event.position().toPoint())
+        at = event.globalPosition().toPoint()
         ms = event.timestamp()
+        run = _RUN
         in_run = (
-            self._last_ms >= 0
-            and 0 <= ms - self._last_ms <= hints.mouseDoubleClickInterval()
-            and (at - self._at).manhattanLength() <= hints.startDragDistance()
+            run.last_ms >= 0
+            and 0 <= ms - run.last_ms <= hints.mouseDoubleClickInterval()
+            and (at - run.at).manhattanLength() <= hints.startDragDistance()
         )
-        self._last_ms = ms
-        if in_run and target is not self._first:
-            self._dropping = True
+        run.last_ms = ms
+        if in_run and target is not run.first:
+            run.dropping = True
             return True
         if not in_run:
-            self._first, self._at = target, at
-        self._dropping = False
+            run.first, run.at = target, at
+        run.dropping = False
         return False

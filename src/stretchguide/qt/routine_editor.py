@@ -48,6 +48,7 @@ from stretchguide.core.catalog import (
     load_routine_file,
 )
 from stretchguide.qt.accessible import MessageLabel, role
+from stretchguide.qt.dialogs import ask
 from stretchguide.routine_files import free_id, name_taken, save_routine, slugify, validate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -460,17 +461,12 @@ class RoutineEditor(QDialog):
         return self._state() != self._as_loaded
 
     def _confirm_discard(self) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        b = QMessageBox.StandardButton
-        answer = QMessageBox.question(
+        return ask(  # Enter (the default, Cancel) keeps the work
             self,
             self.tr("Discard your changes?"),
             self.tr("Your changes to this routine are not saved. Close without saving them?"),
-            b.Discard | b.Cancel,
-            b.Cancel,  # Enter keeps the work
+            discard=True,
         )
-        return answer == b.Discard
 
     def reject(self) -> None:
         if self.isVisible() and self.has_changes() and not self.confirm_discard():
