@@ -6,6 +6,7 @@ dialog's button, and a count shown as a decimal.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -13,9 +14,14 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
-from tests.support import tiny_exercises, tiny_routine
+from tests.qt.test_clumsy_hands_review import ROUTINE, begin, checked_and_due
+from tests.support import FakeClock, tiny_exercises, tiny_routine
 
+from stretchguide import paths
 from stretchguide.core.catalog import Schedule, load_routine_file
+from stretchguide.qt import input_guard
+from stretchguide.qt.app import build_window
+from stretchguide.qt.input_guard import READ_FIRST_S
 from stretchguide.qt.routine_editor import RoutineEditor
 
 # -- counts are whole numbers -------------------------------------------------------
@@ -111,3 +117,107 @@ def test_the_second_click_of_a_double_click_does_not_answer_the_question_it_open
     _click_at(parent.windowHandle(), delete.mapTo(parent, spot), on_screen, 100_000)
     assert seen == [True]  # the double click left the question open
     assert answers == [True]  # the later click answered it
+
+
+# -- important advice is read before Continue takes a press ----------------------------
+
+
+@pytest.fixture
+def window_clock(qtbot, _private_data_dir):
+    """The main window on fake clocks, every question answered yes."""
+    clock = FakeClock(5000.0)
+    wall = FakeClock(1_760_000_000.0)
+    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
+    window.ctx.audio = False
+    window.ask = lambda title, text: True
+    window.choose = lambda title, intro, lines: [True] * len(lines)
+    window.inform = lambda title, text: None
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, clock
+    window.ctx.history.close()
+
+
+def after_the_session(qtbot, window, clock, back, leg, weakness=False):
+    """A session run with its before check-in skipped, and the after
+    check-in answered and saved with Enter on Save."""
+    begin(qtbot, window, clock)
+    window.flow.controller.stop()
+    page = window.checkin
+    assert page.kind == "after"
+    page.back.set_value(back)
+    page.leg.set_value(leg)
+    page.set_extent("thigh")
+    page.weakness.setChecked(weakness)
+    page.save_button.setFocus()
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Return)
+    assert page.verdict.isVisible()
+    return page
+
+
+def enter(qtbot):
+    """A fresh press of Enter (not a repeat), wherever the focus is."""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+@pytest.mark.read_first
+def test_a_second_quick_enter_does_not_pass_advice_to_get_help(qtbot, window_clock):
+    # Enter on Save, Enter again at once: the weakness warning went by unread.
+    window, clock = window_clock
+    page = after_the_session(qtbot, window, clock, back=3, leg=4, weakness=True)
+    assert "weakness" in page.verdict.text().lower()
+    enter(qtbot)
+    clock.advance(READ_FIRST_S - 0.5)
+    enter(qtbot)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin" and page.verdict.isVisible()
+    assert not page.continue_button.isEnabled()
+    clock.advance(0.5)  # read: the keyboard goes on
+    enter(qtbot)
+    assert window.current_page() == "safety"
+
+
+@pytest.mark.read_first
+def test_advice_before_a_session_is_held_as_well(qtbot, window_clock):
+    # Severe pain before a session: "ease off" and Continue starts the session.
+    window, clock = window_clock
+    checked_and_due(window)
+    window.start_routine(ROUTINE)
+    page = window.checkin
+    page.back.set_value(9)
+    page.leg.set_value(9)
+    page.set_extent("thigh")
+    page.save_button.setFocus()
+    enter(qtbot)
+    assert page.verdict.isVisible()
+    enter(qtbot)
+    assert window.current_page() == "checkin"
+    clock.advance(READ_FIRST_S)
+    enter(qtbot)
+    assert window.current_page() != "checkin"
+
+
+@pytest.mark.read_first
+@pytest.mark.realtime
+def test_continue_comes_back_by_itself_for_a_mouse(qtbot, window_clock, monkeypatch):
+    # Never held for good: no key needs pressing for the button to return.
+    window, clock = window_clock
+    page = after_the_session(qtbot, window, clock, back=3, leg=4, weakness=True)
+    monkeypatch.setattr(input_guard, "READ_FIRST_S", 0.3)
+    page.read_first.clock = time.monotonic
+    page.read_first.hold()
+    assert not page.continue_button.isEnabled()
+    qtbot.waitUntil(page.continue_button.isEnabled, timeout=2000)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "safety"
+
+
+@pytest.mark.read_first
+def test_a_plain_saved_or_fine_answer_does_not_wait(qtbot, window_clock):
+    window, clock = window_clock
+    page = after_the_session(qtbot, window, clock, back=1, leg=1)
+    assert page.continue_button.isEnabled()
+    enter(qtbot)
+    assert window.current_page() != "checkin"

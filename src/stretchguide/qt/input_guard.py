@@ -18,6 +18,9 @@ mouse and key events arrive before any widget sees them:
   places and pass.
 - an auto-repeated Enter or Return is dropped: one press, one answer.
 
+Two separate quick presses are not a held key: ``ReadFirst`` holds the
+button past important advice for a short read time instead.
+
 Dialogs are windows of their own, so each gets a guard of its own
 (``qt/dialogs.py``, which every dialog of the app goes through). The guards
 share one run (``_RUN``), kept in screen coordinates: the click that opened
@@ -27,9 +30,12 @@ dialog's Yes or Discard, are one run, and the second is dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from collections.abc import Callable
+from time import monotonic
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 _HELD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
@@ -89,3 +95,56 @@ class InputGuard(QObject):
             run.first, run.at = target, at
         run.dropping = False
         return False
+
+
+# StretchGuide's own number, not a standard: long enough that the second of
+# two quick Enter presses (a person in a hurry presses them well under a
+# second apart) lands while the advice is held, short enough that nobody
+# waits for it. docs/ARCHITECTURE.md, "The hurried user".
+READ_FIRST_S = 3.0
+
+
+class ReadFirst(QObject):
+    """Holds the button that goes on past important advice for a short read time.
+
+    Two separate presses of Enter (Save, then at once Continue) are not a
+    held key, so the guard above lets both through, and the advice ("see a
+    doctor", new numbness) went by unread. ``hold`` greys the button out for
+    ``READ_FIRST_S`` on the monotonic ``clock``; a timer gives it back, and
+    ``ready`` (asked by a key press) gives it back too once the time is up,
+    so a late timer never keeps anyone waiting longer.
+    """
+
+    def __init__(self, button: QAbstractButton, clock: Callable[[], float] = monotonic) -> None:
+        super().__init__(button)
+        self.button = button
+        self.clock = clock
+        self._until = float("-inf")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.ready)
+
+    def hold(self) -> None:
+        seconds = READ_FIRST_S  # read when held: tests without the wait set it to 0
+        if seconds <= 0:
+            return
+        self._until = self.clock() + seconds
+        self.button.setEnabled(False)
+        # Why it is grey, for a pointer resting on it.
+        self.button.setToolTip(self.tr("Please read the advice first: this works in a moment."))
+        self._timer.start(int(seconds * 1000) + 20)
+
+    def ready(self) -> bool:
+        """True once the read time is over (the button is given back then)."""
+        left = self._until - self.clock()
+        if left > 0:
+            self._timer.start(min(int(left * 1000) + 20, int(READ_FIRST_S * 1000) + 20))
+            return False
+        self.release()
+        return True
+
+    def release(self) -> None:
+        self._until = float("-inf")
+        self._timer.stop()
+        self.button.setEnabled(True)
+        self.button.setToolTip("")

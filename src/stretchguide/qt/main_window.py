@@ -214,6 +214,7 @@ class MainWindow(PlanActions):
             from stretchguide.qt.checkin import CheckinPage
 
             page = CheckinPage()
+            page.read_first.clock = self.ctx.clock  # monotonic; a fake one in tests
             page.sig_submitted.connect(self.flow.on_checkin)
             page.sig_skipped.connect(self.flow.on_checkin_skipped)
             page.continue_button.clicked.connect(self.flow.after_verdict)

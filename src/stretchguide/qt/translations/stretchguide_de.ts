@@ -1032,6 +1032,13 @@ weh“</translation>
     </message>
 </context>
 <context>
+    <name>ReadFirst</name>
+    <message>
+        <source>Please read the advice first: this works in a moment.</source>
+        <translation>Bitte lesen Sie zuerst den Hinweis: Diese Schaltfläche geht gleich wieder.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineDetails</name>
     <message>
         <source>Time</source>

@@ -1032,6 +1032,13 @@ duele»</translation>
     </message>
 </context>
 <context>
+    <name>ReadFirst</name>
+    <message>
+        <source>Please read the advice first: this works in a moment.</source>
+        <translation>Lee primero el consejo: este botón funciona en un momento.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineDetails</name>
     <message>
         <source>Time</source>

@@ -1032,6 +1032,13 @@ mal »</translation>
     </message>
 </context>
 <context>
+    <name>ReadFirst</name>
+    <message>
+        <source>Please read the advice first: this works in a moment.</source>
+        <translation>Veuillez d’abord lire le conseil : ce bouton fonctionne dans un instant.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineDetails</name>
     <message>
         <source>Time</source>
