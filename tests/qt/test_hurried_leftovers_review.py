@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from tests.qt.test_clumsy_hands_review import ROUTINE, begin, checked_and_due
+from tests.qt.test_history_layout_review import NOW, _fill
 from tests.support import FakeClock, tiny_exercises, tiny_routine
 
 from stretchguide import paths
@@ -221,3 +222,74 @@ def test_a_plain_saved_or_fine_answer_does_not_wait(qtbot, window_clock):
     assert page.continue_button.isEnabled()
     enter(qtbot)
     assert window.current_page() != "checkin"
+
+
+# -- History at twice the text size in a 1024x768 window --------------------------------
+
+
+@pytest.fixture
+def big_text_window(qtbot, qapp, _private_data_dir, request):
+    """The main window in ``request.param``'s language at twice the text
+    size, 1024x768, a month of sessions in its history, on History."""
+    from stretchguide.qt import i18n
+
+    lang = request.param
+    font = qapp.font()
+    i18n.install_language(qapp, lang, {})
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 2.0)
+    qapp.setFont(big)
+    window = build_window(paths.resolve(str(_private_data_dir)), wall=FakeClock(NOW))
+    window.ctx.audio = False
+    window.inform = lambda title, text: None
+    qtbot.addWidget(window)
+    _fill(window.ctx.history, days=30)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_history()
+    qtbot.waitUntil(lambda: window._history_view.whole)
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    yield window, lang
+    window.ctx.history.close()
+    qapp.setFont(font)
+    i18n.install_language(qapp, "en", {})
+
+
+def scroll_bars_showing(page):
+    """Scroll areas on ``page`` (not the table's own) whose contents scroll."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QTableView
+
+    return [
+        type(a).__name__
+        for a in page.findChildren(QAbstractScrollArea)
+        if not isinstance(a, QTableView)
+        and a.isVisible()
+        and a.verticalScrollBar().maximum() > 0
+        and a.metaObject().className() != "QGraphicsView"
+        and type(a).__name__ != "PainChart"
+    ]
+
+
+@pytest.mark.parametrize("big_text_window", ["en", "de", "es", "fr"], indirect=True)
+def test_history_at_twice_the_text_size_fits_a_768_pixel_window_unscrolled(qtbot, big_text_window):
+    # The exercise box scrolled as a whole: its note and two rows asked for
+    # ~490-570 px where the page had ~320-360.
+    window, lang = big_text_window
+    page = window._history_view
+    assert window.size().toTuple() == (1024, 768)
+    assert scroll_bars_showing(page) == [], lang
+    box = page.table_box
+    # The verdict and the whole chart in view; the table's header and first row too.
+    for part in (page.banner, page.chart_stack, box.table):
+        top = part.mapTo(page, part.rect().topLeft())
+        assert top.y() >= 0 and top.y() + part.height() <= page.height(), (lang, part)
+    table = box.table
+    assert table.viewport().height() >= table.rowHeight(0), lang
+    # The note, when folded, is one key press away.
+    if not box.note.isVisible():
+        assert box.about_button.isVisible()
+        box.about_button.setFocus()
+        qtbot.keyClick(box.about_button, Qt.Key.Key_Space)
+        assert box.note.isVisible()
