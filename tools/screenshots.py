@@ -339,7 +339,9 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
             page.submit()
             if window.current_page() == "checkin":
                 # New tingling (or a spread since the last check-in) is said
-                # before the session; Continue goes on to it.
+                # before the session; Continue goes on to it (at once: the
+                # script has no need of the read time a person gets).
+                page.read_first.release()
                 page.continue_button.click()
             window.flow.controller.timer.stop()
             session = window.flow.session

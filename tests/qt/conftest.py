@@ -41,6 +41,15 @@ def _english_interface(qapp):
     install_language(qapp, "en", {})
 
 
+@pytest.fixture(autouse=True)
+def _advice_read_at_once(request, monkeypatch):
+    """After important advice Continue waits READ_FIRST_S (qt/input_guard.py).
+    Tests that walk a whole flow press it as someone who has read the
+    advice; the tests marked ``read_first`` get the real wait."""
+    if request.node.get_closest_marker("read_first") is None:
+        monkeypatch.setattr("stretchguide.qt.input_guard.READ_FIRST_S", 0.0)
+
+
 @pytest.fixture
 def language(qapp):
     """Install a language for one test; English again afterwards (the

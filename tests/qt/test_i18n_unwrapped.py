@@ -62,6 +62,7 @@ TEXT_METHODS = {
     "critical": (1, 2),
     "question": (1, 2),
     "about": (1, 2),
+    "tell": (1, 2),  # qt/dialogs.py, as QMessageBox.information
     "getText": (1, 2),
     "getItem": (1, 2),
     "getSaveFileName": (1,),

@@ -54,13 +54,13 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path, qapp) -> None:
 def test_a_file_where_a_folder_belongs_gives_a_message_not_a_traceback(
     tmp_path, qapp, monkeypatch, capsys
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from stretchguide.qt import dialogs
 
     paths = AppPaths(tmp_path / "data")
     paths.data_dir.mkdir()
     paths.backups_dir.write_text("not a folder")
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(dialogs, "tell", lambda *a, **k: shown.append(a[2]))
     assert qt_app.run_app(paths, ["stretchguide"]) == 2
     assert shown and str(paths.backups_dir) in shown[0]
     assert str(paths.backups_dir) in capsys.readouterr().err
@@ -141,12 +141,12 @@ def test_the_lock_is_never_taken_through_a_link(tmp_path, qapp) -> None:
 
 def test_a_file_given_as_the_data_folder_is_called_a_file(tmp_path, qapp, monkeypatch) -> None:
     # s38: the window said "cannot use …/afile: File exists" (mkdir's word).
-    from PySide6.QtWidgets import QMessageBox
+    from stretchguide.qt import dialogs
 
     afile = tmp_path / "afile"
     afile.write_text("x")
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(dialogs, "tell", lambda *a, **k: shown.append(a[2]))
     assert qt_app.run_app(AppPaths(afile), ["stretchguide"]) == 2
     assert str(afile) in shown[0] and "should be a folder but is a file" in shown[0]
     assert "File exists" not in shown[0]

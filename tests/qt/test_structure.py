@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,20 @@ def test_no_long_file_without_its_reason_at_the_top() -> None:
 def test_main_window_is_short() -> None:
     lines = (QT / "main_window.py").read_text(encoding="utf-8").count("\n")
     assert lines < LONG_FILE_LINES
+
+
+def test_every_dialog_opens_through_the_guarded_helper() -> None:
+    # qt/dialogs.py gives each dialog the input guard: a static QMessageBox
+    # or a dialog's own exec()/open() would take a double click's second click.
+    shown_elsewhere = re.compile(
+        r"QMessageBox\.(question|information|warning|critical|about)\(|"
+        r"(?<!loop)(?<!app)\.exec\(\)|\.open\(\)"
+    )
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted(QT.glob("*.py"))
+        if path.name != "dialogs.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if shown_elsewhere.search(line)
+    ]
+    assert found == []

@@ -315,18 +315,18 @@ def _run_app(
         lock = instance_lock(app_paths)
     except OSError as exc:
         # E.g. "backups" is a file, or the folder belongs to someone else.
-        from PySide6.QtWidgets import QMessageBox
+        from stretchguide.qt.dialogs import tell
 
         text = data_folder_error_text(exc, app_paths)
         print(text, file=sys.stderr)
-        QMessageBox.warning(None, APPLICATION, text)
+        tell(None, APPLICATION, text, warning=True)
         return 2
     if lock is None:
-        from PySide6.QtWidgets import QMessageBox
+        from stretchguide.qt.dialogs import tell
 
         text = second_instance_text(app_paths)
         print(text, file=sys.stderr)
-        QMessageBox.information(None, APPLICATION, text)
+        tell(None, APPLICATION, text)
         return 3
     window = build_window(app_paths)
     from stretchguide.qt.last_resort import install as install_last_resort

@@ -28,6 +28,7 @@ from stretchguide.core.trends import CheckInKind, Extent
 from stretchguide.qt.accessible import MessageLabel, role
 from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, AnswerLock, ChoiceRow, PainScale
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
+from stretchguide.qt.input_guard import ReadFirst
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
 SIDES = ("left", "right", "both", "unsure")  # the painful leg, as Preferences stores it
@@ -227,6 +228,7 @@ class CheckinPage(QWidget):
         self.continue_button = QPushButton(self.tr("&Continue"))
         self.continue_button.setAccessibleName(self.tr("Continue"))
         self.continue_button.hide()
+        self.read_first = ReadFirst(self.continue_button)  # important advice is read first
         for b in (self.skip_button, self.save_button, self.continue_button):
             b.setMinimumSize(140, TOGGLE_HEIGHT)  # reachable from the floor, not fiddly
             b.setAutoDefault(True)  # Enter presses the focused one, as Space does
@@ -254,14 +256,7 @@ class CheckinPage(QWidget):
             self.error.clear()
 
     def _inputs(self) -> tuple[QWidget, ...]:
-        return (
-            self.back,
-            self.leg,
-            self.extent_row,
-            self.symptoms,
-            self.responses_box,
-            self.note,
-        )
+        return (self.back, self.leg, self.extent_row, self.symptoms, self.responses_box, self.note)
 
     def set_context(self, routine_name: str = "", before: CheckinAnswers | None = None) -> None:
         """Name the routine, and on the after check-in show the "before" answers."""
@@ -335,6 +330,7 @@ class CheckinPage(QWidget):
         self.error.clear()
         self.verdict.hide()
         self.continue_button.hide()
+        self.read_first.release()
         self.save_button.show()
         self.skip_button.show()
         self.save_button.setEnabled(True)
@@ -470,15 +466,17 @@ class CheckinPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # After the verdict the focus is on the advice: Enter goes on, as it
-        # would on the Continue button beside it.
+        # would on the Continue button beside it (once important advice is read).
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.continue_button.isVisible():
-            self.continue_button.click()
+            if self.read_first.ready():
+                self.continue_button.click()
             return
         super().keyPressEvent(event)
 
-    def show_verdict(self, html: str) -> None:
-        """After saving: show advice and swap Save for Continue."""
+    def show_verdict(self, html: str, read_first: bool = False) -> None:
+        """After saving: show advice and swap Save for Continue (held a moment
+        when ``read_first``, qt/input_guard.ReadFirst)."""
         self.verdict.setText(html)
         self.verdict.show()
         # Long after-session forms put the verdict below the fold: bring it up
@@ -492,6 +490,8 @@ class CheckinPage(QWidget):
         self.save_button.hide()
         self.skip_button.hide()
         self.continue_button.show()
+        if read_first:
+            self.read_first.hold()
         # The advice has the focus, so a screen reader reads it; Tab (or
         # Enter, see keyPressEvent) goes on to Continue.
         self.verdict.setFocus(Qt.FocusReason.OtherFocusReason)

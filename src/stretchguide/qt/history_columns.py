@@ -73,6 +73,8 @@ class FittedTable(QTableView):
 
     COUNTS = (2, 4)
     LEAN = 1
+    least_rows = 2
+    """The rows always in view (1 on a page too short for 2: VerticalScroll)."""
 
     sig_least_changed = Signal()
     """The least width the table can fit its columns in changed."""
@@ -108,6 +110,15 @@ class FittedTable(QTableView):
         if self._least:
             bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
             hint.setWidth(max(hint.width(), self._least + 2 * self.frameWidth() + bar))
+        return hint
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # No taller than its least (its header and least_rows rows): the
+        # box's layout gives it any height to spare, and Qt's 192 px default
+        # made the box ask more than a short page had (VerticalScroll).
+        hint = super().sizeHint()
+        if self.minimumHeight():
+            hint.setHeight(self.minimumHeight())
         return hint
 
     HEADER_LINES = 2
@@ -262,8 +273,8 @@ class FittedTable(QTableView):
         self.setColumnWidth(0, max(name_min, room - sum(widths)))
         header.setMinimumHeight(self._header_height())
         self.resizeRowsToContents()
-        # Never shorter than its header and two rows: on a short page (twice
-        # the text size, 768 px) the box scrolls instead (VerticalScroll).
-        rows = sum(self.rowHeight(r) for r in range(min(2, model.rowCount())))
+        # Never shorter than its header and two rows (one where the page
+        # is too short: VerticalScroll.fold), the rest scrolling inside.
+        rows = sum(self.rowHeight(r) for r in range(min(self.least_rows, model.rowCount())))
         self.setMinimumHeight(header.minimumHeight() + rows + 2 * self.frameWidth())
         self.viewport().update()

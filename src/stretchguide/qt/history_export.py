@@ -64,29 +64,28 @@ class HistoryExports(QWidget):
         return path
 
     def _confirm_overwrite(self, paths: Sequence[Path]) -> bool:
-        from PySide6.QtWidgets import QMessageBox
+        from stretchguide.qt.dialogs import ask
 
         names = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Replace the file?"),
             self.tr("%1 already exists. Replace it?").replace("%1", names),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _announce_saved(self, path: Path) -> None:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
         from PySide6.QtWidgets import QMessageBox
 
+        from stretchguide.qt.dialogs import run
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Saved"))
         box.setText(self.tr("Saved to %1").replace("%1", str(path)))
         open_folder = box.addButton(self.tr("&Open folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
+        run(box)
         if box.clickedButton() is open_folder:
             folder = path if path.is_dir() else path.parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -163,9 +162,9 @@ class HistoryExports(QWidget):
         return written
 
     def report_error(self, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from stretchguide.qt.dialogs import tell
 
-        QMessageBox.warning(self, self.tr("Export failed"), text)
+        tell(self, self.tr("Export failed"), text, warning=True)
 
     def _export_progress(self) -> Any:
         """A progress dialog that appears only if the export takes over a second."""

@@ -16,14 +16,17 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -218,13 +221,28 @@ class HelpsHurtsBox(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
-        tl = QVBoxLayout(self)
+        self._column = tl = QVBoxLayout(self)
         tl.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>{}</b>".format(self.tr("Exercises that tend to help or hurt")))
+        self.folded = False  # the note behind the "?" button (fold)
+        self.title = title = QLabel(
+            "<b>{}</b>".format(self.tr("Exercises that tend to help or hurt"))
+        )
         # Wrapped: on one line at twice the text size it made the box wider
         # than its share of a 1024 px window.
         title.setWordWrap(True)
-        tl.addWidget(title)
+        # Where the page is short the note below folds away behind this
+        # button, beside the title (VerticalScroll.fold).
+        self.about_button = QToolButton()
+        self.about_button.setText("?")
+        self.about_button.setCheckable(True)
+        about = self.tr("How to read this table")
+        self.about_button.setAccessibleName(about)
+        self.about_button.setToolTip(about)
+        self.about_button.hide()
+        head = QHBoxLayout()
+        head.addWidget(title, 1)
+        head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignTop)
+        tl.addLayout(head)
         tl.addWidget(self.table)
         self.note = QLabel(
             self.tr(
@@ -244,6 +262,33 @@ class HelpsHurtsBox(QWidget):
         self.key.setWordWrap(True)
         tl.addWidget(self.key)
         tl.addWidget(self.note)
+        self.about_button.toggled.connect(lambda on: self.note.setVisible(on or not self.folded))
+
+    def fold(self, level: int) -> None:
+        """0: all shown; 1: the note behind the "?" button; 2: that, and
+        one table row always in view instead of two."""
+        self.folded = level > 0
+        self.about_button.setVisible(self.folded)
+        self.note.setVisible(not self.folded or self.about_button.isChecked())
+        rows = 1 if level > 1 else 2
+        if rows != self.table.least_rows:
+            self.table.least_rows = rows
+            self.table.fit_columns()
+
+    def heights(self, width: int) -> tuple[int, int, int]:
+        """The box's least height at ``width`` at each fold level."""
+        gap = max(0, self._column.spacing())
+        table = self.table
+        rows = [table.rowHeight(r) for r in range(min(2, self.model.rowCount()))]
+        least = table.horizontalHeader().minimumHeight() + 2 * table.frameWidth()
+        button = self.about_button.sizeHint()
+        title = self.title.heightForWidth(width)
+        title_folded = max(self.title.heightForWidth(width - button.width() - gap), button.height())
+        key = self.key.heightForWidth(width)
+        note = self.note.heightForWidth(width)
+        full = title + least + sum(rows) + key + note + 3 * gap
+        folded = title_folded + least + sum(rows) + key + 2 * gap
+        return full, folded, folded - (rows[1] if len(rows) > 1 else 0)
 
 
 class VerticalScroll(QScrollArea):
@@ -256,11 +301,45 @@ class VerticalScroll(QScrollArea):
 
     def __init__(self, box: HelpsHurtsBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.box = box
         self.setWidget(box)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         box.table.sig_least_changed.connect(self.updateGeometry)
+        self._fold_timer = QTimer(self)
+        self._fold_timer.setSingleShot(True)
+        self._fold_timer.timeout.connect(self.fold)
+        box.model.modelReset.connect(self._fold_timer.start)
+        # Rows re-wrapped to a new width, a header taller: measured again.
+        box.table.verticalHeader().sectionResized.connect(self._fold_timer.start)
+        box.table.horizontalHeader().geometriesChanged.connect(self._fold_timer.start)
+        self._level = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fold_timer.start(0)  # once the table has fitted its rows to the width
+
+    def fold(self) -> None:
+        """Fold the box (HelpsHurtsBox.fold) as little as lets it fit the
+        page's height unscrolled: at twice the text size in a 768 px
+        window the note, then the second row, gave the page a scroll bar.
+        Measured as if the scroll bar showed (a little narrower, so lines a
+        little taller), and unfolded only with two lines to spare: the rows
+        re-wrap when the bar comes or goes, and must not flip the fold back."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        needs = self.box.heights(self.width() - bar)
+        spare = 2 * self.fontMetrics().lineSpacing()
+        level = next(
+            (
+                i
+                for i, need in enumerate(needs)
+                if need + (spare if i < self._level else 0) <= self.height()
+            ),
+            2,
+        )
+        self._level = level
+        self.box.fold(level)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().minimumSizeHint()

@@ -18,16 +18,39 @@ mouse and key events arrive before any widget sees them:
   places and pass.
 - an auto-repeated Enter or Return is dropped: one press, one answer.
 
-Dialogs are windows of their own and keep Qt's usual behaviour.
+Two separate quick presses are not a held key: ``ReadFirst`` holds the
+button past important advice for a short read time instead.
+
+Dialogs are windows of their own, so each gets a guard of its own
+(``qt/dialogs.py``, which every dialog of the app goes through). The guards
+share one run (``_RUN``), kept in screen coordinates: the click that opened
+a dialog and the second click of the same double click, landing on the
+dialog's Yes or Discard, are one run, and the second is dropped.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from collections.abc import Callable
+from time import monotonic
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+
+
+class _Run:
+    """The clicks of one double or triple click, in whichever window they land."""
+
+    def __init__(self) -> None:
+        self.first: QWidget | None = None  # what the first click of the run pressed
+        self.at = QPoint()  # where, on the screen
+        self.last_ms = -1  # the run's last press or release
+        self.dropping = False  # the press was dropped: so is its release
+
+
+_RUN = _Run()  # one pointer, one run: shared by the guards of all windows
 
 
 class InputGuard(QObject):
@@ -36,10 +59,6 @@ class InputGuard(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._first: QWidget | None = None  # what the first click of a run pressed
-        self._at = QPoint()
-        self._last_ms = -1  # the run's last press or release
-        self._dropping = False  # the press was dropped: so is its release
         handle = window.windowHandle()
         if handle is not None:  # shown (MainWindow installs it on its first show)
             handle.installEventFilter(self)
@@ -51,28 +70,29 @@ class InputGuard(QObject):
         if kind in _PRESSES and isinstance(event, QMouseEvent):
             return self._press(event)
         if kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            self._last_ms = event.timestamp()
-            dropped, self._dropping = self._dropping, False
+            _RUN.last_ms = event.timestamp()
+            dropped, _RUN.dropping = _RUN.dropping, False
             return dropped
         return False
 
     def _press(self, event: QMouseEvent) -> bool:
         hints = QGuiApplication.styleHints()
-        at = event.position().toPoint()
-        target = self._window.childAt(at)
+        target = self._window.childAt(event.position().toPoint())
+        at = event.globalPosition().toPoint()
         ms = event.timestamp()
+        run = _RUN
         in_run = (
-            self._last_ms >= 0
-            and 0 <= ms - self._last_ms <= hints.mouseDoubleClickInterval()
-            and (at - self._at).manhattanLength() <= hints.startDragDistance()
+            run.last_ms >= 0
+            and 0 <= ms - run.last_ms <= hints.mouseDoubleClickInterval()
+            and (at - run.at).manhattanLength() <= hints.startDragDistance()
         )
-        self._last_ms = ms
-        if in_run and target is not self._first:
-            self._dropping = True
+        run.last_ms = ms
+        if in_run and target is not run.first:
+            run.dropping = True
             return True
         if not in_run:
-            self._first, self._at = target, at
-        self._dropping = False
+            run.first, run.at = target, at
+        run.dropping = False
         return False
 
 
@@ -83,3 +103,56 @@ def _is_enter(key: object) -> bool:
     from PySide6.QtCore import Qt
 
     return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+# StretchGuide's own number, not a standard: long enough that the second of
+# two quick Enter presses (a person in a hurry presses them well under a
+# second apart) lands while the advice is held, short enough that nobody
+# waits for it. docs/ARCHITECTURE.md, "The hurried user".
+READ_FIRST_S = 3.0
+
+
+class ReadFirst(QObject):
+    """Holds the button that goes on past important advice for a short read time.
+
+    Two separate presses of Enter (Save, then at once Continue) are not a
+    held key, so the guard above lets both through, and the advice ("see a
+    doctor", new numbness) went by unread. ``hold`` greys the button out for
+    ``READ_FIRST_S`` on the monotonic ``clock``; a timer gives it back, and
+    ``ready`` (asked by a key press) gives it back too once the time is up,
+    so a late timer never keeps anyone waiting longer.
+    """
+
+    def __init__(self, button: QAbstractButton, clock: Callable[[], float] = monotonic) -> None:
+        super().__init__(button)
+        self.button = button
+        self.clock = clock
+        self._until = float("-inf")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.ready)
+
+    def hold(self) -> None:
+        seconds = READ_FIRST_S  # read when held: tests without the wait set it to 0
+        if seconds <= 0:
+            return
+        self._until = self.clock() + seconds
+        self.button.setEnabled(False)
+        # Why it is grey, for a pointer resting on it.
+        self.button.setToolTip(self.tr("Please read the advice first: this works in a moment."))
+        self._timer.start(int(seconds * 1000) + 20)
+
+    def ready(self) -> bool:
+        """True once the read time is over (the button is given back then)."""
+        left = self._until - self.clock()
+        if left > 0:
+            self._timer.start(min(int(left * 1000) + 20, int(READ_FIRST_S * 1000) + 20))
+            return False
+        self.release()
+        return True
+
+    def release(self) -> None:
+        self._until = float("-inf")
+        self._timer.stop()
+        self.button.setEnabled(True)
+        self.button.setToolTip("")

@@ -214,6 +214,7 @@ class MainWindow(PlanActions):
             from stretchguide.qt.checkin import CheckinPage
 
             page = CheckinPage()
+            page.read_first.clock = self.ctx.clock  # monotonic; a fake one in tests
             page.sig_submitted.connect(self.flow.on_checkin)
             page.sig_skipped.connect(self.flow.on_checkin_skipped)
             page.continue_button.clicked.connect(self.flow.after_verdict)
@@ -302,12 +303,13 @@ class MainWindow(PlanActions):
         self.show_page(Page.GUIDANCE)
 
     def open_settings(self) -> None:
+        from stretchguide.qt.dialogs import open_window_modal
         from stretchguide.qt.settings import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.prefs, self)
         self._reminder_was = self.ctx.prefs.reminder_enabled
         dialog.sig_applied.connect(self._on_settings)
-        dialog.open()
+        open_window_modal(dialog)
         self._settings_dialog = dialog
 
     def retime_routines(self) -> None:
@@ -359,17 +361,14 @@ class MainWindow(PlanActions):
 
     # -- dialogs (replaceable in tests) ---------------------------------------------
     def _ask(self, title: str, text: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
+        from stretchguide.qt.dialogs import ask
 
-        # Enter answers No: a key pressed to get past it never says yes.
-        b = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, title, text, b.Yes | b.No, b.No)
-        return answer == b.Yes
+        return ask(self, title, text)  # Enter answers No, and a double click nothing
 
     def _inform(self, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from stretchguide.qt.dialogs import tell
 
-        QMessageBox.information(self, title, text)
+        tell(self, title, text)
 
     def _choose(self, title: str, intro: str, lines: list[str]) -> list[bool]:
         from stretchguide.qt.plan_offers import choose_offers

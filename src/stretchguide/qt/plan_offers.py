@@ -104,6 +104,8 @@ class OffersDialog(QDialog):
 
 
 def choose_offers(parent: QWidget, title: str, intro: str, lines: list[str]) -> list[bool]:
+    from stretchguide.qt.dialogs import run
+
     dialog = OffersDialog(title, intro, lines, parent)
-    dialog.exec()
+    run(dialog)
     return dialog.chosen()

@@ -48,6 +48,7 @@ from stretchguide.core.catalog import (
     load_routine_file,
 )
 from stretchguide.qt.accessible import MessageLabel, role
+from stretchguide.qt.dialogs import ask
 from stretchguide.routine_files import free_id, name_taken, save_routine, slugify, validate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,6 +59,11 @@ def error_item(err: CatalogError) -> int | None:
     """Which routine item (0-based) an error is about, if any."""
     m = _ITEM_FIELD.match(err.field or "")
     return int(m.group(1)) if m else None
+
+
+def whole_sessions(per_week: float) -> int:
+    """A file's sessions a week as the editor's whole number (3.5 shows as 4)."""
+    return min(21, max(1, int(per_week + 0.5)))
 
 
 class RoutineItemsModel(QAbstractListModel):
@@ -167,9 +173,10 @@ class RoutineEditor(QDialog):
         for field, key in ((self.name, "name"), (self.description, "description")):
             field.setMaxLength(TEXT_LIMITS[key])
         self.schedule.setMaxLength(TEXT_LIMITS["schedule"])
-        self.per_week = QDoubleSpinBox()
-        self.per_week.setRange(0.5, 21)
-        self.per_week.setDecimals(1)
+        # Sessions are counted: a QDoubleSpinBox showed 7 as "7,0" in de/es/fr.
+        self.per_week = QSpinBox()
+        self.per_week.setRange(1, 21)
+        self._file_per_week = 0.0  # as the routine file says (3.5: every other day)
         self.per_week.setAccessibleName(self.tr("Sessions per week"))
         self.name_error = MessageLabel(error=True)
         head = QFormLayout()
@@ -303,10 +310,16 @@ class RoutineEditor(QDialog):
         self.name.setText(name[:60])
         self.description.setText(base.description)
         self.schedule.setText(base.schedule.text)
-        self.per_week.setValue(base.schedule.sessions_per_week)
+        self._file_per_week = base.schedule.sessions_per_week
+        self.per_week.setValue(whole_sessions(base.schedule.sessions_per_week))
         self.model.set_items(base.items)
 
     # -- item editing -------------------------------------------------------------
+    def _per_week(self) -> float:
+        # A file's fraction is kept unless the person changed the count shown for it.
+        kept, shown = self._file_per_week, self.per_week.value()
+        return kept if kept and whole_sessions(kept) == shown else float(shown)
+
     def current_row(self) -> int:
         idx = self.list.currentIndex()
         return idx.row() if idx.isValid() else -1
@@ -381,7 +394,7 @@ class RoutineEditor(QDialog):
             name=name,
             description=self.description.text().strip(),
             items=tuple(self.model.items),
-            schedule=Schedule(self.per_week.value(), self.schedule.text().strip() or "As you like"),
+            schedule=Schedule(self._per_week(), self.schedule.text().strip() or "As you like"),
             causes=base.causes if base is not None else frozenset({Cause.GENERAL}),
             sources=base.sources if base is not None else (),
             builtin=False,
@@ -448,17 +461,12 @@ class RoutineEditor(QDialog):
         return self._state() != self._as_loaded
 
     def _confirm_discard(self) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        b = QMessageBox.StandardButton
-        answer = QMessageBox.question(
+        return ask(  # Enter (the default, Cancel) keeps the work
             self,
             self.tr("Discard your changes?"),
             self.tr("Your changes to this routine are not saved. Close without saving them?"),
-            b.Discard | b.Cancel,
-            b.Cancel,  # Enter keeps the work
+            discard=True,
         )
-        return answer == b.Discard
 
     def reject(self) -> None:
         if self.isVisible() and self.has_changes() and not self.confirm_discard():

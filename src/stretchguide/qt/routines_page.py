@@ -402,6 +402,7 @@ class RoutinesPage(QWidget):
         )
 
     def edit_routine(self, routine_id: str | None) -> None:
+        from stretchguide.qt.dialogs import open_window_modal
         from stretchguide.qt.routine_editor import RoutineEditor
 
         base = self.ctx.routine(routine_id) if routine_id else None
@@ -415,7 +416,7 @@ class RoutinesPage(QWidget):
         )
         editor.sig_saved.connect(self._on_routine_saved)
         editor.sig_changed_outside.connect(self._on_changed_outside)
-        editor.open()
+        open_window_modal(editor)
         self._editor = editor
 
     def may_close(self) -> bool:

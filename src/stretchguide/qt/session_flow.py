@@ -429,7 +429,9 @@ class SessionFlow(QObject):
             self._before = answers
             if said_now.ease_off or both_legs:
                 # Continue goes on to the questions (if asked), then the session.
-                self.window.checkin.show_verdict(now_html(said_now, extra, headline))
+                self.window.checkin.show_verdict(
+                    now_html(said_now, extra, headline), read_first=True
+                )
                 return
             self._start_session()
             return
@@ -479,7 +481,7 @@ class SessionFlow(QObject):
         self._save_checkin(answers, None, at)
         if said_now.ease_off or both_legs:
             self.window.checkin.show_verdict(
-                now_html(said_now, extra, headline) + self._unsaved_html()
+                now_html(said_now, extra, headline) + self._unsaved_html(), read_first=True
             )
             return
         if self.writes.pending:
@@ -580,7 +582,7 @@ class SessionFlow(QObject):
         """The check-in page's verdict, with the session's "this hurts" presses
         (exercise ids, as pressed: saved or not) and what is not saved yet."""
         from stretchguide.core.pain_now import hurts_reason
-        from stretchguide.qt.verdict_text import hurts_html, verdict_html
+        from stretchguide.qt.verdict_text import hurts_html, must_be_read, verdict_html
 
         exercises = self.ctx.catalog.exercises
         names = [exercises[e].name if e in exercises else e for e in hurts]
@@ -590,7 +592,8 @@ class SessionFlow(QObject):
         self.window.checkin.show_verdict(
             verdict_html(verdict.level.value, verdict.advice, reasons, verdict.good)
             + hurts_html(names)
-            + self._unsaved_html()
+            + self._unsaved_html(),
+            read_first=must_be_read(verdict, len(hurts)),
         )
 
     def _save_checkin(self, a: CheckinAnswers, session: Recording | int | None, at: int) -> CheckIn:

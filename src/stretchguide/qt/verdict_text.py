@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from stretchguide.core.checkin_now import NowResponse
 from stretchguide.core.i18n import _
-from stretchguide.core.safety import NOT_A_DIAGNOSIS
+from stretchguide.core.safety import NOT_A_DIAGNOSIS, PainLevel, PainResponse
 
 
 def now_html(said: NowResponse, extra: tuple[str, ...] = (), headline: str = "") -> str:
@@ -22,6 +22,20 @@ def now_html(said: NowResponse, extra: tuple[str, ...] = (), headline: str = "")
     check-in's own advice; ``extra`` are more reasons."""
     advice = f"{headline} {_(NOT_A_DIAGNOSIS)}" if headline else said.advice
     return verdict_html("ease_off", advice, (*said.reasons, *extra))
+
+
+def must_be_read(verdict: PainResponse, hurts: int) -> bool:
+    """Advice to change something or to get help, which Continue waits for
+    (qt/input_guard.ReadFirst): easing off, nerve signs, spreading or severe
+    pain, "this hurts" pressed. "That looks fine" does not wait."""
+    return (
+        verdict.level is PainLevel.EASE_OFF
+        or verdict.nerve.any
+        or verdict.spread
+        or verdict.severe
+        or verdict.hurts_again
+        or hurts > 0
+    )
 
 
 def verdict_html(

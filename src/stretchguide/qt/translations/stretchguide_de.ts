@@ -452,6 +452,10 @@
         <translation>Übungen, die eher helfen oder schaden</translation>
     </message>
     <message>
+        <source>How to read this table</source>
+        <translation>So lesen Sie diese Tabelle</translation>
+    </message>
+    <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise done in a session: they show what came after, not what caused it.</source>
         <translation>⚠ schadet: Ihre „schlechter“-Antworten und „Das tut weh“-Klicks überwiegen die „besser“-Antworten – lassen Sie bei der Übung nach oder lassen Sie sie weg, und sprechen Sie mit Ihrem Arzt oder Therapeuten darüber. Die Zahlen zum nächsten Check-in gelten für alle Übungen, die in einer Einheit gemacht wurden: Sie zeigen, was danach kam, nicht was es verursacht hat.</translation>
     </message>
@@ -1033,6 +1037,13 @@ weh“</translation>
     <message>
         <source>Files of &amp;type:</source>
         <translation>Dateien des &amp;Typs:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadFirst</name>
+    <message>
+        <source>Please read the advice first: this works in a moment.</source>
+        <translation>Bitte lesen Sie zuerst den Hinweis: Diese Schaltfläche geht gleich wieder.</translation>
     </message>
 </context>
 <context>

@@ -452,6 +452,10 @@
         <translation>Ejercicios que suelen ayudar o perjudicar</translation>
     </message>
     <message>
+        <source>How to read this table</source>
+        <translation>Cómo leer esta tabla</translation>
+    </message>
+    <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise done in a session: they show what came after, not what caused it.</source>
         <translation>⚠ perjudica: tus respuestas «peor» y las veces que pulsaste «esto duele» superan a las respuestas «mejor»; plantéate aflojar o quitarlo, y coméntalo con tu médico o fisioterapeuta. Los datos del registro siguiente son comunes a todos los ejercicios hechos en una sesión: muestran lo que vino después, no lo que lo causó.</translation>
     </message>
@@ -1033,6 +1037,13 @@ duele»</translation>
     <message>
         <source>Files of &amp;type:</source>
         <translation>Archivos de &amp;tipo:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadFirst</name>
+    <message>
+        <source>Please read the advice first: this works in a moment.</source>
+        <translation>Lee primero el consejo: este botón funciona en un momento.</translation>
     </message>
 </context>
 <context>

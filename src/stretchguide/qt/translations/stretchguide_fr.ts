@@ -452,6 +452,10 @@
         <translation>Exercices qui semblent aider ou nuire</translation>
     </message>
     <message>
+        <source>How to read this table</source>
+        <translation>Comment lire ce tableau</translation>
+    </message>
+    <message>
         <source>⚠ hurt: your worse answers and “this hurts” presses outnumber your better answers — consider easing off it or leaving it out, and mention it to your clinician. The next check-in counts are shared by every exercise done in a session: they show what came after, not what caused it.</source>
         <translation>⚠ nuit : vos réponses « moins bien » et vos appuis sur « ça fait mal » dépassent vos réponses « mieux » ; envisagez d’y aller plus doucement ou de le retirer, et parlez-en à votre médecin ou kinésithérapeute. Les chiffres du bilan suivant valent pour tous les exercices faits pendant une séance : ils montrent ce qui a suivi, pas ce qui l’a causé.</translation>
     </message>
@@ -1033,6 +1037,13 @@ mal »</translation>
     <message>
         <source>Files of &amp;type:</source>
         <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadFirst</name>
+    <message>
+        <source>Please read the advice first: this works in a moment.</source>
+        <translation>Veuillez d’abord lire le conseil : ce bouton fonctionne dans un instant.</translation>
     </message>
 </context>
 <context>
