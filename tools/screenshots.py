@@ -368,6 +368,9 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
             page.leg.set_value(7)
             page.set_extent("below_knee")
             page.submit()
+            # As a person sees it once the advice's read time is over (for
+            # its first 3 s Continue is greyed out).
+            page.read_first.release()
             shot(window, f"verdict-{scheme}")
             window.show_history()
             window._history_view.refresh()
