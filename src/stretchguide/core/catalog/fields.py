@@ -156,10 +156,19 @@ class _Table:
                 self.path(key), _("a list of at most {count} texts").format(count=max_items), value
             )
         for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip() or len(item) > max_len:
+            # The same rule as a single text: a stage or tag is shown and spoken
+            # too, and a zero-width space or an ESC passed ``strip()``.
+            if (
+                not isinstance(item, str)
+                or len(item) > max_len
+                or not _visible_text(item, multiline=False)
+            ):
                 raise _InvalidError(
                     f"{self.path(key)}[{i}]",
-                    _("a non-empty text of at most {count} characters").format(count=max_len),
+                    _(
+                        "a non-empty text of at most {count} characters, without control "
+                        "or invisible characters"
+                    ).format(count=max_len),
                     item,
                 )
         return tuple(value)
