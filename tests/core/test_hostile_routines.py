@@ -326,3 +326,22 @@ def test_check_routine_on_a_sample_of_the_corpus_says_one_line_and_fails(tmp_pat
         )
         assert done.returncode != 0, (name, done.stdout)
         assert "Traceback" not in done.stderr and name in done.stderr, (name, done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ('"{escription" = "x"', "{escription"),
+        ('"café" = "x"', "café"),
+        ("'a.b' = \"x\"", "a.b"),
+        ('"tag" . "s" = "x"', "tag"),
+    ],
+)
+def test_a_quoted_toml_key_is_named_with_its_line(tmp_path: Path, line: str, field: str) -> None:
+    path = tmp_path / "mine.toml"
+    body = _toml(VALID).splitlines()
+    body.insert(2, line)
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_routine_file(path, EXERCISES)
+    assert err.value.field.startswith(field.split(".")[0]) and err.value.line == 3, str(err.value)
