@@ -345,3 +345,33 @@ def test_a_quoted_toml_key_is_named_with_its_line(tmp_path: Path, line: str, fie
     with pytest.raises(CatalogError) as err:
         load_routine_file(path, EXERCISES)
     assert err.value.field.startswith(field.split(".")[0]) and err.value.line == 3, str(err.value)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    text=st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=60),
+    at=st.integers(0, 60),
+    bad=st.sampled_from([b"\xe9", b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00"]),
+    chunk=st.integers(1, 9),
+)
+def test_the_first_byte_that_is_not_utf8_is_found_on_its_line_across_chunks(
+    text: str, at: int, bad: bytes, chunk: int
+) -> None:
+    import io
+
+    from stretchguide import plain_files
+
+    good = ("line\n" * 50 + text).encode()  # past the 200 bytes looked at first
+    at = min(len(good), 250 + at)
+    while at < len(good) and (good[at] & 0xC0) == 0x80:
+        at += 1  # not inside a character
+    data = good[:at] + bad + good[at:]
+    old = plain_files._CHUNK
+    plain_files._CHUNK = chunk
+    try:
+        why = plain_files.not_utf8(io.BytesIO(data))
+    finally:
+        plain_files._CHUNK = old
+    assert why is not None
+    assert why.kind == ("nul" if bad == b"\x00" else "byte")
+    assert why.line == data[:at].count(b"\n") + 1 and why.byte == bad[0]

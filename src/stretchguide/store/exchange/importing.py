@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from stretchguide.core.messages import Message, reason_of, said, said_n
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
+from stretchguide.plain_files import not_utf8, open_plain
 from stretchguide.store.exchange.formats import (
     FORMAT,
     FORMAT_VERSION,
@@ -272,12 +273,31 @@ def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, 
     except BadFileError as exc:
         raise ImportValidationError(path, [exc.said]) from exc
     except UnicodeDecodeError as exc:
-        # The reason is Python's ("invalid start byte"); the sentence is ours.
-        problem = said("not UTF-8 text: {reason}", reason=exc.reason)
-        raise ImportValidationError(path, [problem]) from exc
+        raise ImportValidationError(path, [_not_utf8(path, exc)]) from exc
     except OSError as exc:
         problem = said("cannot read: {reason}", reason=exc.strerror or exc)
         raise ImportValidationError(path, [problem]) from exc
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Message:
+    """What the file is instead of UTF-8, and on which line it stops being it
+    (the decoder's place is inside one chunk of the stream, so the file's
+    bytes are read again from the start)."""
+    try:
+        with open_plain(path) as fh:
+            why = not_utf8(fh, nul=False)  # JSON's reader names a NUL itself
+    except OSError:
+        why = None
+    if why is not None and why.kind in ("utf-16", "utf-32"):
+        return said("{encoding} text, not UTF-8: save the file as UTF-8", encoding=why.kind.upper())
+    if why is not None and why.line is not None:
+        return said(
+            "line {line}: the byte {byte} is not UTF-8: save the file as UTF-8",
+            line=why.line,
+            byte=f"0x{why.byte or 0:02x}",
+        )
+    # The reason is Python's ("invalid start byte"); the sentence is ours.
+    return said("not UTF-8 text: {reason}", reason=exc.reason)
 
 
 def _check_file(
