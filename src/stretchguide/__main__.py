@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -163,6 +164,18 @@ def _signals_stop_the_command() -> Iterator[None]:
             signal.signal(s, handler)
 
 
+def _never_fail_to_print() -> None:
+    """A word the terminal cannot show is printed escaped, never an error.
+
+    A file name of bytes that are not UTF-8 reaches Python as surrogates,
+    and a terminal in Latin-1 cannot show every letter: printing either
+    raised UnicodeEncodeError after the command had done its work (the
+    export written, then "stretchguide export: UnicodeEncodeError")."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
@@ -172,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(paths.resolve(None), [sys.argv[0]])
     commands = wants_commands(argv)
+    if commands:
+        _never_fail_to_print()
     with contextlib.ExitStack() as scope:
         if commands:
             # Before the parser is built: its help and errors are in the language.
