@@ -375,3 +375,30 @@ def test_the_first_byte_that_is_not_utf8_is_found_on_its_line_across_chunks(
     assert why is not None
     assert why.kind == ("nul" if bad == b"\x00" else "byte")
     assert why.line == data[:at].count(b"\n") + 1 and why.byte == bad[0]
+
+
+@pytest.mark.parametrize("name", ["mine.json", "Mine.TOML", "mine.JSON", "mine.toml"])
+def test_a_routine_kept_in_any_file_the_app_lists_is_edited_and_deleted_in_place(
+    tmp_path: Path, name: str
+) -> None:
+    from dataclasses import replace
+
+    from stretchguide.core.catalog import load_user_routines
+    from stretchguide.routine_files import delete_routine
+
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    path = folder / name
+    if name.lower().endswith(".json"):
+        path.write_text(json.dumps(VALID), encoding="utf-8")
+    else:
+        path.write_text(_toml(VALID), encoding="utf-8")
+    (routine,), errors = load_user_routines(folder, EXERCISES)
+    assert errors == []
+    edited = replace(routine, name="Mine, edited")
+    assert save_routine(edited, folder, EXERCISES, known=routine) == path
+    # The next start shows the edit, and no second file refused for its id.
+    assert load_user_routines(folder, EXERCISES) == ([edited], [])
+    assert sorted(p.name for p in folder.iterdir()) == [name]
+    assert delete_routine(edited, folder, EXERCISES)
+    assert list(folder.iterdir()) == []

@@ -232,6 +232,12 @@ def load_routine_file(
     return routine
 
 
+def routine_paths(folder: Path) -> list[Path]:
+    """The files in ``folder`` read as routines, in the order they are read
+    (the first file holding an id keeps it). ``OSError`` if it cannot be listed."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
+
+
 def load_user_routines(
     folder: str | Path,
     exercises: Mapping[str, Exercise],
@@ -247,7 +253,7 @@ def load_user_routines(
     try:
         if not folder.is_dir():
             return [], []
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
+        files = routine_paths(folder)
     except OSError as exc:
         # A folder that cannot be read (mode 000, another user's) is one
         # notice naming it; the built-in routines still load (it was a
