@@ -15,9 +15,10 @@ import contextlib
 import importlib
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from stretchguide import __version__, paths
 
@@ -176,6 +177,46 @@ def _never_fail_to_print() -> None:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
+# What a terminal acts on rather than shows: C0 and C1 controls but line
+# breaks and tabs (ESC starts an escape that recolours or clears the
+# screen), bidi overrides, and surrogates (bytes of a name not UTF-8).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+class _Escaped:
+    """A command's stdout or stderr, writing control characters escaped.
+
+    File names come from the command line and from folders (a backup named
+    by another program): ``stretchguide import`` echoed one with an ESC in
+    it raw, and so did argparse's "unrecognized arguments"."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_CONTROLS.sub(_escape, text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _escaped_output() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    if sys.stdout is not None:
+        sys.stdout = _Escaped(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = _Escaped(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
@@ -185,8 +226,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(paths.resolve(None), [sys.argv[0]])
     commands = wants_commands(argv)
-    if commands:
-        _never_fail_to_print()
+    if not commands:
+        return _run(argv, commands=False)
+    _never_fail_to_print()
+    with _escaped_output():
+        return _run(argv, commands=True)
+
+
+def _run(argv: list[str], *, commands: bool) -> int:
     with contextlib.ExitStack() as scope:
         if commands:
             # Before the parser is built: its help and errors are in the language.

@@ -62,6 +62,7 @@ def odd_paths(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     (tmp / "dangling").symlink_to(tmp / "nowhere")
     (tmp / "loop").symlink_to(tmp / "loop")
     (tmp / "text.json").write_text("not json")
+    (tmp / "red\x1b[31m.json").write_text("not json")
     return [
         str(tmp / "folder"),
         str(tmp / "fifo"),
@@ -74,6 +75,8 @@ def odd_paths(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         "/dev/zero",
         "/",
         "/proc/self/status",
+        str(tmp / "red\x1b[31m.json"),
+        str(tmp / "new\x1b[2J.out"),
     ]
 
 
@@ -150,6 +153,8 @@ def test_any_command_line_does_its_work_or_says_why_in_a_sentence(
     code, out, err = _run(argv, home / "d", capsys)
     assert "Traceback" not in err + out
     assert not LAST_DEFENCE.search(err), err
+    # A name is echoed escaped: an ESC in it would recolour or clear the screen.
+    assert "\x1b" not in err + out, (argv, err)
     if code != 0:
         assert err.strip(), (argv, out)
 
@@ -192,6 +197,8 @@ def test_a_sample_of_hostile_command_lines_in_a_real_process(
         ["plan", "nope", "--ics", str(tmp_path / "p.ics")],
         ["import", os.fsdecode(b"/tmp/\xff\xfe.json")],
         ["check-routine", "x" * 5000],
+        ["import", odd_paths[-2]],  # a name with an ESC in it
+        ["routines", "\x1b[2J"],
     ]
     env = {
         **os.environ,
@@ -209,6 +216,7 @@ def test_a_sample_of_hostile_command_lines_in_a_real_process(
         assert done.returncode != 0, argv
         assert "Traceback" not in err and err.strip(), (argv, err)
         assert not LAST_DEFENCE.search(err), (argv, err)
+        assert "\x1b" not in err, (argv, err)
 
 
 @pytest.mark.parametrize("io_encoding", ["utf-8:strict", "ascii:strict"])
