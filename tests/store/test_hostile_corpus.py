@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
+from stretchguide.core.trends import Response
 from stretchguide.paths import AppPaths
 from stretchguide.store import exchange
 from stretchguide.store.history import History
@@ -279,3 +280,88 @@ def test_import_on_a_sample_of_the_corpus_fails_in_one_plain_message(
         assert "Traceback" not in done.stderr and name in done.stderr, (name, done.stderr)
         assert "Error:" not in done.stderr, (name, done.stderr)  # the last line of defence
         assert _rows(_person_dir.database) == before, name
+
+
+# --------------------------------------------------------------------------- the database itself
+
+_CELLS = {
+    "checkins": ["at", "utc_offset", "back", "leg", "extent", "note", "uuid", "kind", "tingling"],
+    "sessions": ["started_at", "ended_at", "utc_offset", "status", "options", "routine_id"],
+    "steps": ["planned_s", "done_s", "completed_at", "kind", "side", "exercise_id", "set_number"],
+    "routine_snapshots": ["snapshot"],
+    "hurt_events": ["at", "exercise_id", "step_index"],
+    "exercise_responses": ["response", "exercise_id"],
+}
+_SQL_VALUES = st.sampled_from(
+    [
+        "'abc'",
+        "''",
+        "-1",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "1e300",
+        "-1e300",
+        "0.5",
+        "x'00'",
+        "x'ff00'",
+        "x'7b7d'",
+        "CAST(x'ff' AS TEXT)",
+        "CAST(x'c3' AS TEXT)",
+        "'not json'",
+        "'[1]'",
+        '\'{"name": 5, "items": 3}\'',
+        "'\x1b[2J'",
+        "NULL",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def person_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("person")
+    with History.open(AppPaths(folder), backups=False) as h:
+        _fill(h, T0, "fine")
+        _fill(h, T0 + 86_400, "Tag 2")
+        h.set_response(1, "bridge", Response.BETTER)
+    return folder
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_a_value_another_program_stored_never_stops_stats_or_the_rescuing_export(
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    person_db: Path,
+    data: st.DataObject,
+) -> None:
+    import shutil
+    import sqlite3
+
+    from stretchguide.__main__ import main
+
+    table = data.draw(st.sampled_from(sorted(_CELLS)), label="table")
+    column = data.draw(st.sampled_from(_CELLS[table]), label="column")
+    value = data.draw(_SQL_VALUES, label="value")
+    folder = tmp_path_factory.mktemp("edited") / "d"
+    shutil.copytree(person_db, folder)
+    conn = sqlite3.connect(folder / "history.db")
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = 1")
+        conn.execute(f'UPDATE "{table}" SET "{column}" = {value} WHERE rowid = 1')  # noqa: S608
+        conn.commit()
+    except sqlite3.Error:
+        return  # NOT NULL, a trigger's own check: SQLite itself refuses it
+    finally:
+        conn.close()
+    for argv in (["stats"], ["export", "--json", str(folder / "out.json")]):
+        code = main(["--data-dir", str(folder), *argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err and "Error:" not in err, (argv, err)
+        assert code in (0, 1, 2), (argv, code)
+    # The export is what rescues the rest: it is written, and it is JSON.
+    json.loads((folder / "out.json").read_text(encoding="utf-8"))
