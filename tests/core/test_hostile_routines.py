@@ -67,6 +67,7 @@ _odd_text = st.sampled_from(
         "a\x00b",
         "tab\there",
         "two\nlines",
+        "two\u2028lines",  # a line break to str.splitlines(), not to TOML
         "\ud800",  # a lone surrogate (JSON's \\ud800)
         "x" * 5000,
         "é" * 81,
@@ -402,3 +403,26 @@ def test_a_routine_kept_in_any_file_the_app_lists_is_edited_and_deleted_in_place
     assert sorted(p.name for p in folder.iterdir()) == [name]
     assert delete_routine(edited, folder, EXERCISES)
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r\n"])
+def test_a_line_separator_inside_a_text_does_not_move_the_lines_below(
+    tmp_path: Path, suffix: str, separator: str
+) -> None:
+    doc = _replaced(VALID, ("items", 0, "dose", "hold_s"), 9000)
+    path = tmp_path / f"mine{suffix}"
+    if suffix == ".json":
+        body = json.dumps(doc, indent=1, ensure_ascii=False)
+    else:
+        body = _toml(doc)
+    # Written raw inside the description, where both formats allow it.
+    body = body.replace("Two stretches", f"Two{separator}stretches")
+    if separator == "\r\n":
+        body = body.replace(f"Two{separator}stretches", "Two stretches").replace("\n", "\r\n")
+    path.write_bytes(body.encode())
+    with pytest.raises(CatalogError) as err:
+        load_routine_file(path, EXERCISES)
+    want = body.replace("\r\n", "\n").split("\n")
+    line = next(i for i, text in enumerate(want, start=1) if "9000" in text)
+    assert err.value.line == line, str(err.value)

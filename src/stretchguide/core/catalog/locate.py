@@ -69,7 +69,10 @@ def _toml_key_lines(text: str) -> dict[str, int]:
                 path = f"{path}[{arrays[path]}]"
         return path
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only, as TOML's: splitlines() also split at U+2028,
+    # U+0085 and \x1c-\x1e, which TOML allows inside a string, so every
+    # field below such a description was named a line or two too far down.
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if depth > 0:
             depth += _bracket_balance(stripped)
