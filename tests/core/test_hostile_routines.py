@@ -412,10 +412,7 @@ def test_a_line_separator_inside_a_text_does_not_move_the_lines_below(
 ) -> None:
     doc = _replaced(VALID, ("items", 0, "dose", "hold_s"), 9000)
     path = tmp_path / f"mine{suffix}"
-    if suffix == ".json":
-        body = json.dumps(doc, indent=1, ensure_ascii=False)
-    else:
-        body = _toml(doc)
+    body = json.dumps(doc, indent=1, ensure_ascii=False) if suffix == ".json" else _toml(doc)
     # Written raw inside the description, where both formats allow it.
     body = body.replace("Two stretches", f"Two{separator}stretches")
     if separator == "\r\n":
