@@ -158,6 +158,7 @@ def save_routine(
             n += 1
     json_file = target.suffix.lower() == ".json"
     text = dump_routine_json(routine) if json_file else dump_routine_toml(routine)
-    write_text_atomically(target, text, prefix=".edit-")
+    # The default temporary name (".<name>.XXXX.partial") is no routine file.
+    write_text_atomically(target, text, prefix=None)
     load_routine_file(target, exercises)
     return target

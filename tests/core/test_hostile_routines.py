@@ -423,3 +423,39 @@ def test_a_line_separator_inside_a_text_does_not_move_the_lines_below(
     want = body.replace("\r\n", "\n").split("\n")
     line = next(i for i, text in enumerate(want, start=1) if "9000" in text)
     assert err.value.line == line, str(err.value)
+
+
+def test_a_save_cut_short_or_a_macs_copy_beside_a_routine_is_not_a_routine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from stretchguide.core.catalog import load_user_routines
+
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    (folder / "mine.toml").write_text(_toml(VALID), encoding="utf-8")
+    (routine,), _ = load_user_routines(folder, EXERCISES)
+    # What an older save left at a power cut (whole, or cut), and a Mac's
+    # resource fork: they sorted first, and took the routine's id.
+    newer = _replaced(VALID, ("name",), "Left by a power cut")
+    (folder / ".edit-k2j4h5.toml").write_text(_toml(newer), encoding="utf-8")
+    (folder / ".edit-9x8y7z.toml").write_text(_toml(VALID)[:40], encoding="utf-8")
+    (folder / "._mine.toml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    assert load_user_routines(folder, EXERCISES) == ([routine], [])
+    # A save's own temporary file, which a kill would leave, is not one either.
+    import stretchguide.core.atomic as atomic
+
+    temporary: list[str] = []
+    original = atomic.os.replace
+
+    def noted(src: str, dst: str) -> None:
+        temporary.append(Path(src).name)
+        original(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", noted)
+    edited = replace(routine, name="Mine, again")
+    assert save_routine(edited, folder, EXERCISES, known=routine) == folder / "mine.toml"
+    (name,) = temporary
+    (folder / name).write_text(_toml(VALID), encoding="utf-8")  # as a kill would leave it
+    assert load_user_routines(folder, EXERCISES) == ([edited], [])

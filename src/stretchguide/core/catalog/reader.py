@@ -234,8 +234,16 @@ def load_routine_file(
 
 def routine_paths(folder: Path) -> list[Path]:
     """The files in ``folder`` read as routines, in the order they are read
-    (the first file holding an id keeps it). ``OSError`` if it cannot be listed."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
+    (the first file holding an id keeps it). ``OSError`` if it cannot be listed.
+
+    Hidden files are not routines: a save cut short by a power cut left
+    ``.edit-XXXX.toml``, which sorted first and took its routine's id from
+    the real file, and a Mac leaves ``._name.toml`` beside each file it copies."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in (".toml", ".json") and not p.name.startswith(".")
+    )
 
 
 def load_user_routines(
