@@ -54,6 +54,13 @@ _words = st.sampled_from(
 )
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Relative words ("-", "ROUTINE", "~nobody/d") name files in the working
+    # folder: a command that takes one writes there, never in the checkout.
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def odd_paths(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     tmp = tmp_path_factory.mktemp("odd")
@@ -240,3 +247,26 @@ def test_a_name_the_terminal_cannot_show_is_escaped_not_an_error(
     assert done.returncode == 0, done.stderr
     assert b"\\udce9-\\udcff.json" in done.stdout and b"Error" not in done.stderr
     assert os.path.exists(target)
+
+
+@pytest.mark.parametrize(
+    "command", [["stats"], ["routines"], ["import", "/dev/null"], ["export", "--json", "-"]]
+)
+# A pipe, a dangling and a looping link, a file, /dev/null, and "~nobody/d".
+@pytest.mark.parametrize("which", [1, 2, 3, 4, 7, -1])
+def test_a_data_folder_that_is_no_folder_is_one_sentence(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    odd_paths: list[str],
+    command: list[str],
+    which: int,
+) -> None:
+    folder = "~no_such_user_h39/d" if which == -1 else odd_paths[which]
+    try:
+        code = main(["--data-dir", folder, *command])
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and not LAST_DEFENCE.search(err), err
+    # Listing the built-in routines, or an empty diary, is an answer too.
+    assert (code == 0 and out.strip()) or (code != 0 and err.strip()), (command, out, err)
