@@ -50,7 +50,7 @@ VALID: dict[str, Any] = {
 }
 
 CAREFUL = settings(
-    max_examples=300,
+    max_examples=600,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

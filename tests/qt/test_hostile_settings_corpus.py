@@ -23,7 +23,7 @@ from stretchguide.qt.preferences import AFFECTED_SIDES, SIDE_MODES, Preferences
 from stretchguide.qt.theme import THEMES
 
 CAREFUL = settings(
-    max_examples=150,
+    max_examples=400,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

@@ -35,7 +35,7 @@ from .conftest import T0
 ROUTINE = Routine("r", "Morning", "", (RoutineItem("bridge", Dose(hold_s=5)),), Schedule(7, ""))
 
 CAREFUL = settings(
-    max_examples=120,
+    max_examples=250,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -327,7 +327,7 @@ def person_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(
-    max_examples=60,
+    max_examples=150,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

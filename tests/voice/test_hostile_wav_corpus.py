@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from stretchguide.voice.wav import AudioFileError, read_recording
 
 CAREFUL = settings(
-    max_examples=250,
+    max_examples=600,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
