@@ -365,3 +365,21 @@ def test_a_value_another_program_stored_never_stops_stats_or_the_rescuing_export
         assert code in (0, 1, 2), (argv, code)
     # The export is what rescues the rest: it is written, and it is JSON.
     json.loads((folder / "out.json").read_text(encoding="utf-8"))
+
+
+def test_a_csv_backup_given_to_import_is_said_to_be_one(tmp_path: Path) -> None:
+    paths = _person(tmp_path)
+    with History.open(paths, backups=False) as h:
+        exchange.export_csv(h, tmp_path / "csv")
+    before = _rows(paths.database)
+    for target in [tmp_path / "csv", *sorted((tmp_path / "csv").iterdir())]:
+        with (
+            History.open(paths, backups=False) as h,
+            pytest.raises(exchange.ImportValidationError) as err,
+        ):
+            exchange.import_json(h, target)
+        (problem,) = err.value.problems
+        # Was "not a regular file", and "expected '{' at line 1, column 1".
+        assert "stretchguide export --json" in problem, (target.name, problem)
+        assert ("CSV" in problem) == target.is_file(), problem
+    assert _rows(paths.database) == before

@@ -19,6 +19,7 @@ from stretchguide.core.messages import Message, reason_of, said, said_n
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.plain_files import not_utf8, open_plain
 from stretchguide.store.exchange.formats import (
+    CSV_COLUMNS,
     FORMAT,
     FORMAT_VERSION,
     MAX_PROBLEMS,
@@ -271,12 +272,32 @@ def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, 
         with open_regular(path) as fh:
             yield from Stream(fh, on_read).members()
     except BadFileError as exc:
-        raise ImportValidationError(path, [exc.said]) from exc
+        raise ImportValidationError(path, [_csv_export(path) or exc.said]) from exc
     except UnicodeDecodeError as exc:
         raise ImportValidationError(path, [_not_utf8(path, exc)]) from exc
     except OSError as exc:
         problem = said("cannot read: {reason}", reason=exc.strerror or exc)
         raise ImportValidationError(path, [problem]) from exc
+
+
+_CSV_HEADERS = frozenset(",".join(name for name, _ in cols) for cols in CSV_COLUMNS.values())
+
+
+def _csv_export(path: Path) -> Message | None:
+    """What to say of one of StretchGuide's own CSV files given to import:
+    "expected '{' at line 1" told a person with a CSV backup nothing."""
+    try:
+        with open_plain(path) as fh:
+            first = fh.readline(4096).decode("utf-8-sig", "replace").strip()
+    except OSError:
+        return None
+    if first not in _CSV_HEADERS:
+        return None
+    return said(
+        "this is a CSV file of a StretchGuide export, for spreadsheets; import reads "
+        "the JSON file that {command} writes",
+        command="stretchguide export --json",
+    )
 
 
 def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Message:
