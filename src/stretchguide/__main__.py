@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import io
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from stretchguide import __version__, paths
 
@@ -163,6 +165,58 @@ def _signals_stop_the_command() -> Iterator[None]:
             signal.signal(s, handler)
 
 
+def _never_fail_to_print() -> None:
+    """A word the terminal cannot show is printed escaped, never an error.
+
+    A file name of bytes that are not UTF-8 reaches Python as surrogates,
+    and a terminal in Latin-1 cannot show every letter: printing either
+    raised UnicodeEncodeError after the command had done its work (the
+    export written, then "stretchguide export: UnicodeEncodeError")."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+# What a terminal acts on rather than shows: C0 and C1 controls but line
+# breaks and tabs (ESC starts an escape that recolours or clears the
+# screen), bidi overrides, and surrogates (bytes of a name not UTF-8).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+class _Escaped:
+    """A command's stdout or stderr, writing control characters escaped.
+
+    File names come from the command line and from folders (a backup named
+    by another program): ``stretchguide import`` echoed one with an ESC in
+    it raw, and so did argparse's "unrecognized arguments"."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_CONTROLS.sub(_escape, text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _escaped_output() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    if sys.stdout is not None:
+        sys.stdout = _Escaped(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = _Escaped(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
@@ -172,6 +226,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(paths.resolve(None), [sys.argv[0]])
     commands = wants_commands(argv)
+    if not commands:
+        return _run(argv, commands=False)
+    _never_fail_to_print()
+    with _escaped_output():
+        return _run(argv, commands=True)
+
+
+def _run(argv: list[str], *, commands: bool) -> int:
     with contextlib.ExitStack() as scope:
         if commands:
             # Before the parser is built: its help and errors are in the language.

@@ -9,6 +9,7 @@ mode 0700 because it holds health data.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -136,4 +137,12 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         chosen = Path(os.environ[ENV_VAR])
     else:
         chosen = default_data_dir()
-    return AppPaths(chosen.expanduser().resolve())
+    with contextlib.suppress(RuntimeError):  # "~name" of no such user: taken as written
+        chosen = chosen.expanduser()
+    try:
+        return AppPaths(chosen.resolve())
+    except (OSError, RuntimeError):
+        # A symlink loop on the way (RuntimeError before Python 3.13) ended
+        # every command in a traceback: the path as given, made absolute;
+        # opening a file in it then says what is wrong, in a sentence.
+        return AppPaths(Path(os.path.abspath(chosen)))

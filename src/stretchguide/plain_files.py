@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 
 class NotPlainFileError(OSError):
@@ -58,3 +58,53 @@ def nested_deeper_than(text: str, limit: int) -> bool:
         if depth > limit:
             return True
     return False
+
+
+class NotUtf8(NamedTuple):
+    """Why bytes are not UTF-8 text: ``kind`` is "utf-32" or "utf-16" (what
+    an editor's "Unicode" saves), "nul" (a zero byte) or "byte" (another
+    encoding, such as Latin-1); ``line`` and ``byte`` say where and which."""
+
+    kind: str
+    line: int | None = None
+    byte: int | None = None
+
+
+_HEAD = 200
+_CHUNK = 1 << 20
+
+
+def not_utf8(fh: BinaryIO, *, nul: bool = True) -> NotUtf8 | None:
+    """Why the bytes read from ``fh`` are not UTF-8 text (with ``nul``, a
+    zero byte counts as not text), or None if they are. Read in chunks: a
+    large file's mistake is found without holding it."""
+    head = fh.read(_HEAD)
+    # UTF-32's mark starts like UTF-16's, so it is looked for first. Without
+    # a mark, UTF-16 of Latin text has a zero in every other byte.
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return NotUtf8("utf-32")
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (
+        len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 4 >= len(head)
+    ):
+        return NotUtf8("utf-16")
+    pending, lines = head, 1
+    while True:
+        chunk = fh.read(_CHUNK)
+        data = pending + chunk
+        end, bad = len(data), -1
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            end = err.start
+            if not (chunk and err.reason == "unexpected end of data"):
+                bad = err.start
+            # else a character cut by the chunk's end: decided with the next chunk
+        zero = data.find(b"\x00", 0, end) if nul else -1
+        bad = zero if zero >= 0 else bad
+        if bad >= 0:
+            line = lines + data.count(b"\n", 0, bad)
+            return NotUtf8("nul" if data[bad] == 0 else "byte", line, data[bad])
+        if not chunk:
+            return None
+        lines += data.count(b"\n", 0, end)
+        pending = data[end:]

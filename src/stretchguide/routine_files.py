@@ -21,9 +21,11 @@ from stretchguide.core.catalog import (
     CatalogError,
     Exercise,
     Routine,
+    dump_routine_json,
     dump_routine_toml,
     load_routine_file,
     parse_routine_text,
+    routine_paths,
 )
 
 
@@ -85,7 +87,16 @@ def _on_disk(folder: Path, exercises: Mapping[str, Exercise]) -> dict[str, tuple
     """Routine id -> the file holding it and what it holds, read once, for
     every file in ``folder`` that loads."""
     found: dict[str, tuple[Path, Routine]] = {}
-    for path in sorted(folder.glob("*.toml")):
+    try:
+        # The files the app lists, not only *.toml: a routine kept as .json
+        # or .TOML was not found, so its edit went to a new file that the
+        # next start refused (its id was taken) and delete did nothing.
+        paths = routine_paths(folder)
+    except OSError:
+        return found
+    for path in paths:
+        if path.is_dir():
+            continue
         try:
             routine = load_routine_file(path, exercises)
         except CatalogError:
@@ -156,6 +167,9 @@ def save_routine(
         while target.exists():  # a file of that name holding something else
             target = folder / f"{routine.id}_{n}.toml"
             n += 1
-    write_text_atomically(target, dump_routine_toml(routine), prefix=".edit-")
+    json_file = target.suffix.lower() == ".json"
+    text = dump_routine_json(routine) if json_file else dump_routine_toml(routine)
+    # The default temporary name (".<name>.XXXX.partial") is no routine file.
+    write_text_atomically(target, text, prefix=None)
     load_routine_file(target, exercises)
     return target

@@ -7,6 +7,7 @@ handler; the plan's calendar is plain standard library.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +23,11 @@ from stretchguide.core.errors import message_for
 from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
+
+# Hours and minutes only, in ASCII digits: fromisoformat also took
+# "18:00+05:00" (the offset was dropped, the alarm came at 18:00 local),
+# seconds, "T18:00", "18" and "1800", none of them what the help says.
+_HH_MM = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", re.ASCII)
 
 
 def register(sub: Any) -> None:
@@ -148,12 +154,12 @@ def run_plan(args: Any, app_paths: AppPaths, *, wall: Callable[[], float] = time
     from stretchguide.core.ics import plan_to_ics
     from stretchguide.core.timeline import build_timeline
 
-    try:
-        at = clock_time.fromisoformat(args.at)
-    except ValueError:
+    hh_mm = _HH_MM.fullmatch(args.at)
+    if hh_mm is None:
         wrong = _("expected a time like 18:00")
         print(f"stretchguide plan: --at {args.at!r}: {wrong}", file=sys.stderr)
         return 1
+    at = clock_time(int(hh_mm.group(1)), int(hh_mm.group(2)))
     try:
         routine, exercises, state = _routine_and_state(args.routine, app_paths)
     except (LookupError, CatalogError, PlanFileError) as err:

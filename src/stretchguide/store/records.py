@@ -43,6 +43,10 @@ from stretchguide.store.rows import (
 )
 
 
+def _stored_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 class RecordReader:
     """Read sessions, steps, check-ins, responses, hurt events and red-flag
     answers as records, and every record as stored for export."""
@@ -56,6 +60,11 @@ class RecordReader:
         utc_offset: Callable[[float], int],
     ) -> None:
         self.conn = conn
+        # Text another program stored that is not UTF-8 (the sqlite3 shell
+        # takes any bytes) is read with the bad bytes replaced: the default
+        # raised OperationalError at the row, and stopped the export that
+        # would rescue the rest.
+        conn.text_factory = _stored_text
         self._clock = clock
         self._offset = utc_offset
         self._snapshots: dict[int, RoutineSnapshot] = {}

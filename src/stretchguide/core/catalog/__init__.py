@@ -76,8 +76,9 @@ from stretchguide.core.catalog.reader import (
     load_routine_file,
     load_user_routines,
     parse_routine_text,
+    routine_paths,
 )
-from stretchguide.core.catalog.writer import dump_routine_toml
+from stretchguide.core.catalog.writer import dump_routine_json, dump_routine_toml
 
 __all__ = [
     "Advice",
@@ -112,11 +113,13 @@ __all__ = [
     "TEXT_LIMITS",
     "Topic",
     "describe_dose",
+    "dump_routine_json",
     "dump_routine_toml",
     "load_builtin",
     "load_catalog_dir",
     "load_routine_file",
     "load_user_routines",
+    "routine_paths",
     "parse_routine_text",
     "printable",
     "routine_equipment",

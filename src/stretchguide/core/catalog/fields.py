@@ -156,8 +156,9 @@ class _Table:
                 self.path(key), _("a list of at most {count} texts").format(count=max_items), value
             )
         for i, item in enumerate(value):
-            # As ``text``: a stage is said and shown like a name (a direction
-            # override in one was loaded, unlike in the name beside it).
+            # The same rule as a single text: a stage or tag is shown and spoken
+            # too (a direction override, a zero-width space or an ESC in one
+            # was loaded, unlike in the name beside it).
             if (
                 not isinstance(item, str)
                 or len(item) > max_len

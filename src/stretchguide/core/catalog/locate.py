@@ -23,9 +23,30 @@ def _find_line(text: str, suffix: str, field_path: str) -> int | None:
     return None
 
 
-_HEADER_RE: Final = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY_RE: Final = re.compile(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
-_INLINE_KEY_RE: Final = re.compile(r"([A-Za-z0-9_\-]+)\s*=")
+# One part of a TOML key: bare, "basic" (with escapes) or 'literal'. A
+# quoted key may hold any character, dots too: "{escription" or "café"
+# were not found when keys were matched as bare words split at dots.
+_PART: Final = r"""(?:[A-Za-z0-9_\-]+|"(?:\\.|[^"\\])*"|'[^']*')"""
+_PARTS_RE: Final = re.compile(_PART)
+_DOTTED: Final = rf"{_PART}(?:\s*\.\s*{_PART})*"
+_HEADER_RE: Final = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(#.*)?$")
+_KEY_RE: Final = re.compile(rf"^\s*({_DOTTED})\s*=")
+_INLINE_KEY_RE: Final = re.compile(rf"[{{,]\s*({_DOTTED})\s*=")
+
+
+def _key_parts(dotted: str) -> list[str]:
+    """The parts of a dotted TOML key as the parser reads them (unquoted)."""
+    parts = []
+    for part in _PARTS_RE.findall(dotted):
+        if part.startswith('"'):
+            try:
+                part = json.loads(part)  # TOML's basic-string escapes are JSON's
+            except ValueError:
+                part = part[1:-1]
+        elif part.startswith("'"):
+            part = part[1:-1]
+        parts.append(part)
+    return parts
 
 
 def _toml_key_lines(text: str) -> dict[str, int]:
@@ -48,7 +69,10 @@ def _toml_key_lines(text: str) -> dict[str, int]:
                 path = f"{path}[{arrays[path]}]"
         return path
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only, as TOML's: splitlines() also split at U+2028,
+    # U+0085 and \x1c-\x1e, which TOML allows inside a string, so every
+    # field below such a description was named a line or two too far down.
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if depth > 0:
             depth += _bracket_balance(stripped)
@@ -57,7 +81,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
             continue
         header = _HEADER_RE.match(line)
         if header and not _KEY_RE.match(line):
-            parts = [p.strip().strip("\"'") for p in header.group(2).split(".")]
+            parts = _key_parts(header.group(2))
             if header.group(1) == "[[":
                 parent = resolve(parts[:-1])
                 array = f"{parent}.{parts[-1]}" if parent else parts[-1]
@@ -69,13 +93,15 @@ def _toml_key_lines(text: str) -> dict[str, int]:
             continue
         key = _KEY_RE.match(line)
         if key:
-            dotted = ".".join(p.strip().strip("\"'") for p in key.group(1).split("."))
+            parts = _key_parts(key.group(1))
+            for n in range(1, len(parts) + 1):  # a.b = 1 writes the table a too
+                dotted = ".".join(parts[:n])
+                found.setdefault(f"{current}.{dotted}" if current else dotted, number)
             path = f"{current}.{dotted}" if current else dotted
-            found.setdefault(path, number)
             rest = line[key.end() :].strip()
             if rest.startswith("{"):
                 for inner in _INLINE_KEY_RE.finditer(rest):
-                    found.setdefault(f"{path}.{inner.group(1)}", number)
+                    found.setdefault(f"{path}.{'.'.join(_key_parts(inner.group(1)))}", number)
             depth = max(0, _bracket_balance(rest))
     return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import re
@@ -25,7 +26,7 @@ from stretchguide.core.catalog.fields import (
 from stretchguide.core.catalog.locate import _find_line
 from stretchguide.core.catalog.model import Catalog, Exercise, Routine
 from stretchguide.core.i18n import _
-from stretchguide.plain_files import nested_deeper_than
+from stretchguide.plain_files import nested_deeper_than, not_utf8
 
 # ---------------------------------------------------------------------------
 # Files: parse, validate, and on error find the line of the offending field
@@ -156,37 +157,32 @@ def _read_text(path: Path) -> str:
         # utf-8-sig: a byte-order mark (Notepad and other Windows editors
         # add one) is skipped; TOML and JSON readers refused it on line 1.
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise _not_utf8(path, data, err.start) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path, data) from None
     if "\x00" in text:
         # Valid UTF-8 still: UTF-16 of plain English is letters and zeros.
-        raise _not_utf8(path, data, data.index(b"\x00"))
+        raise _not_utf8(path, data)
     return text
 
 
-def _not_utf8(path: Path, data: bytes, start: int) -> CatalogError:
+def _not_utf8(path: Path, data: bytes) -> CatalogError:
     """What the bytes are instead of UTF-8, and on which line they stop being it."""
-    # Windows editors offer "Unicode", which is UTF-16; UTF-32's mark starts
-    # like UTF-16's, so it is looked for first. Without a mark, UTF-16 of
-    # Latin text has a zero in every other byte.
-    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+    why = not_utf8(io.BytesIO(data))
+    if why is None or why.kind == "nul":
+        line = None if why is None else why.line
+        return CatalogError(path, "(file)", _("text without NUL bytes"), line=line)
+    if why.kind == "utf-32":
         return CatalogError(
             path, "(file)", _("UTF-8 text"), got=_("UTF-32 text (save it as UTF-8)")
         )
-    head = data[:200]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (
-        len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 4 >= len(head)
-    ):
+    if why.kind == "utf-16":
         return CatalogError(
             path, "(file)", _("UTF-8 text"), got=_("UTF-16 text (save it as UTF-8)")
         )
-    line = data[:start].count(b"\n") + 1
-    if data[start] == 0:
-        return CatalogError(path, "(file)", _("text without NUL bytes"), line=line)
     got = _("the byte {byte}, which is not UTF-8: save the file as UTF-8").format(
-        byte=f"0x{data[start]:02x}"
+        byte=f"0x{why.byte or 0:02x}"
     )
-    return CatalogError(path, "(file)", _("UTF-8 text"), line=line, got=got)
+    return CatalogError(path, "(file)", _("UTF-8 text"), line=why.line, got=got)
 
 
 def _routine_reader(
@@ -236,6 +232,20 @@ def load_routine_file(
     return routine
 
 
+def routine_paths(folder: Path) -> list[Path]:
+    """The files in ``folder`` read as routines, in the order they are read
+    (the first file holding an id keeps it). ``OSError`` if it cannot be listed.
+
+    Hidden files are not routines: a save cut short by a power cut left
+    ``.edit-XXXX.toml``, which sorted first and took its routine's id from
+    the real file, and a Mac leaves ``._name.toml`` beside each file it copies."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in (".toml", ".json") and not p.name.startswith(".")
+    )
+
+
 def load_user_routines(
     folder: str | Path,
     exercises: Mapping[str, Exercise],
@@ -251,7 +261,7 @@ def load_user_routines(
     try:
         if not folder.is_dir():
             return [], []
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".toml", ".json"))
+        files = routine_paths(folder)
     except OSError as exc:
         # A folder that cannot be read (mode 000, another user's) is one
         # notice naming it; the built-in routines still load (it was a

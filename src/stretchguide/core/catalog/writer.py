@@ -63,3 +63,43 @@ def dump_routine_toml(routine: Routine) -> str:
             out.append(f"note = {_toml_str(item.note)}")
         out.append(f"dose = {dose}")
     return "\n".join(out) + "\n"
+
+
+def dump_routine_json(routine: Routine) -> str:
+    """The same routine file as ``dump_routine_toml``, in JSON: an edited
+    routine that came from a .json file is written back to it as JSON."""
+    doc: dict[str, object] = {
+        "format": FORMAT_VERSION,
+        "id": routine.id,
+        "name": routine.name,
+    }
+    if routine.description:
+        doc["description"] = routine.description
+    doc |= {
+        "causes": sorted(c.value for c in routine.causes),
+        "sources": list(routine.sources),
+        "tags": list(routine.tags),
+        "schedule": {
+            "sessions_per_week": float(routine.schedule.sessions_per_week),
+            "text": routine.schedule.text,
+        },
+    }
+    items: list[dict[str, object]] = []
+    for item in routine.items:
+        d = item.dose
+        entry: dict[str, object] = {"exercise": item.exercise_id}
+        if item.note:
+            entry["note"] = item.note
+        entry["dose"] = {
+            "hold_s": float(d.hold_s),
+            "reps": d.reps,
+            "rep_s": float(d.rep_s),
+            "sets": d.sets,
+            "sides": d.sides.value,
+            "rest_s": float(d.rest_s),
+            "stages": list(d.stages),
+            "breaths": d.breaths,
+        }
+        items.append(entry)
+    doc["items"] = items
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

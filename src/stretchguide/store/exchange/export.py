@@ -235,9 +235,19 @@ def _dump(value: Any) -> str:
     # allow_nan=False: a stored NaN must never produce a file our own import
     # (or any strict reader) refuses; such a value is written as text.
     try:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+        return json.dumps(
+            value, ensure_ascii=False, sort_keys=True, allow_nan=False, default=_stored_blob
+        )
     except ValueError:
-        return json.dumps(_finite(value), ensure_ascii=False, sort_keys=True)
+        return json.dumps(_finite(value), ensure_ascii=False, sort_keys=True, default=_stored_blob)
+
+
+def _stored_blob(value: object) -> str:
+    # A BLOB another program stored where text or a number belongs: kept,
+    # as text, rather than a TypeError that wrote no export at all.
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def _finite(value: Any) -> Any:

@@ -17,7 +17,9 @@ from typing import Any, Protocol
 
 from stretchguide.core.messages import Message, reason_of, said, said_n
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
+from stretchguide.plain_files import not_utf8, open_plain
 from stretchguide.store.exchange.formats import (
+    CSV_COLUMNS,
     FORMAT,
     FORMAT_VERSION,
     MAX_PROBLEMS,
@@ -270,14 +272,53 @@ def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, 
         with open_regular(path) as fh:
             yield from Stream(fh, on_read).members()
     except BadFileError as exc:
-        raise ImportValidationError(path, [exc.said]) from exc
+        raise ImportValidationError(path, [_csv_export(path) or exc.said]) from exc
     except UnicodeDecodeError as exc:
-        # The reason is Python's ("invalid start byte"); the sentence is ours.
-        problem = said("not UTF-8 text: {reason}", reason=exc.reason)
-        raise ImportValidationError(path, [problem]) from exc
+        raise ImportValidationError(path, [_not_utf8(path, exc)]) from exc
     except OSError as exc:
         problem = said("cannot read: {reason}", reason=exc.strerror or exc)
         raise ImportValidationError(path, [problem]) from exc
+
+
+_CSV_HEADERS = frozenset(",".join(name for name, _ in cols) for cols in CSV_COLUMNS.values())
+
+
+def _csv_export(path: Path) -> Message | None:
+    """What to say of one of StretchGuide's own CSV files given to import:
+    "expected '{' at line 1" told a person with a CSV backup nothing."""
+    try:
+        with open_plain(path) as fh:
+            first = fh.readline(4096).decode("utf-8-sig", "replace").strip()
+    except OSError:
+        return None
+    if first not in _CSV_HEADERS:
+        return None
+    return said(
+        "this is a CSV file of a StretchGuide export, for spreadsheets; import reads "
+        "the JSON file that {command} writes",
+        command="stretchguide export --json",
+    )
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Message:
+    """What the file is instead of UTF-8, and on which line it stops being it
+    (the decoder's place is inside one chunk of the stream, so the file's
+    bytes are read again from the start)."""
+    try:
+        with open_plain(path) as fh:
+            why = not_utf8(fh, nul=False)  # JSON's reader names a NUL itself
+    except OSError:
+        why = None
+    if why is not None and why.kind in ("utf-16", "utf-32"):
+        return said("{encoding} text, not UTF-8: save the file as UTF-8", encoding=why.kind.upper())
+    if why is not None and why.line is not None:
+        return said(
+            "line {line}: the byte {byte} is not UTF-8: save the file as UTF-8",
+            line=why.line,
+            byte=f"0x{why.byte or 0:02x}",
+        )
+    # The reason is Python's ("invalid start byte"); the sentence is ours.
+    return said("not UTF-8 text: {reason}", reason=exc.reason)
 
 
 def _check_file(

@@ -252,7 +252,16 @@ def open_regular(path: Path) -> IO[str]:
     try:
         fh = open_plain(path)
     except NotPlainFileError as exc:
-        raise ImportValidationError(path, [said("not a regular file")]) from exc
+        # A CSV export is a folder: said with what import reads instead.
+        problem = (
+            said(
+                "a folder, not a file: import reads the JSON file that {command} writes",
+                command="stretchguide export --json",
+            )
+            if exc.folder
+            else said("not a regular file")
+        )
+        raise ImportValidationError(path, [problem]) from exc
     except OSError as exc:
         problem = said("cannot open: {reason}", reason=exc.strerror or exc)
         raise ImportValidationError(path, [problem]) from exc
