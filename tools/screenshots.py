@@ -385,6 +385,9 @@ def _shoot(out: Path, lang: str = "en", size: tuple[int, int] = SIZE) -> int:
             urgent = next(f.id for f in RED_FLAGS if f.urgency.value == "urgent")
             gate.set_answer(urgent, True)
             gate.check()
+            # The sheet saved above for the README's PDF pages said so in
+            # the status bar; nobody arrives here having just saved one.
+            window.statusBar().clearMessage()
             shot(window, f"redflag-{scheme}")
             shot_settings(window, f"settings-{scheme}")
             window.ctx.history.close()
