@@ -397,20 +397,24 @@ _text = st.text(
 
 @st.composite
 def _doses(draw: st.DrawFn) -> Dose:
+    # Each field over its whole range, the dose within half an hour on two
+    # sides, so six of them stay under the whole routine's limit (3 hours).
     reps = draw(st.integers(1, 200))
+    sets = draw(st.integers(1, 20))
+    most = 1800 / (2 * sets * reps)
     stages: tuple[str, ...] = ()
     if reps == 1:
-        hold = draw(st.floats(1, 600, allow_nan=False))
+        hold = draw(st.floats(1, min(600, most), allow_nan=False))
         stages = tuple(draw(st.lists(_text.map(lambda s: s[:40]), max_size=3)))
-        rep_s = draw(st.floats(0, 60))
+        rep_s = draw(st.floats(0, min(60, most)))
     else:
-        hold = draw(st.floats(0, 600))
-        rep_s = draw(st.floats(0.5, 60))
+        hold = draw(st.floats(0, min(600, most)))
+        rep_s = draw(st.floats(min(0.5, most), min(60, most)))
     return Dose(
         hold_s=hold,
         reps=reps,
         rep_s=rep_s,
-        sets=draw(st.integers(1, 20)),
+        sets=sets,
         sides=draw(st.sampled_from(Sides)),
         rest_s=draw(st.floats(0, 600)),
         stages=stages,
@@ -484,3 +488,39 @@ def test_the_examples_in_the_format_docs_are_valid_routines(exercises) -> None:
     ]
     json_routine = parse_routine_text(blocks["json"][0], "doc.json", exercises)
     assert json_routine.items[1].dose.sets == 3
+
+
+def _items(n: int, dose: str) -> str:
+    return "".join(f'[[items]]\nexercise = "clam_shell"\ndose = {{ {dose} }}\n' for _ in range(n))
+
+
+def test_a_routine_too_long_to_be_meant_is_refused_by_its_length(exercises) -> None:
+    """Each field within its bound, the whole some 670 hours: refused, naming
+    the items and StretchGuide's limit, wherever it comes from."""
+    from stretchguide.core.catalog.fields import MAX_SESSION_HOURS
+
+    text = 'name = "x"\n' + _items(100, "sets = 20, reps = 200")
+    with pytest.raises(CatalogError) as caught:
+        parse_routine_text(text, "plan.toml", exercises)
+    assert caught.value.field == "items"
+    assert f"at most {MAX_SESSION_HOURS} hours" in caught.value.expected
+    assert "StretchGuide's limit" in caught.value.expected
+    assert "plan.toml" in str(caught.value)
+
+
+def test_a_long_routine_under_the_limit_still_loads(exercises) -> None:
+    """The bound is the least time the doses take (no rests, one side): a
+    routine the session would run for about three hours is not refused."""
+    from stretchguide.core.catalog.fields import MAX_SESSION_HOURS
+    from stretchguide.core.timeline import build_timeline
+
+    # 10 items of 20 sets of 50 repetitions of 1 s: 10,000 s of repetitions.
+    routine = parse_routine_text(
+        'name = "x"\n' + _items(10, "sets = 20, reps = 50, rep_s = 1, sides = \"none\""),
+        "plan.toml",
+        exercises,
+    )
+    assert build_timeline(routine, exercises).total_s > 10_000
+    assert MAX_SESSION_HOURS * 3600 > 10_000
+    for r in load_builtin().routines.values():  # every built-in one, far under it
+        assert build_timeline(r, load_builtin().exercises).total_s < 3600

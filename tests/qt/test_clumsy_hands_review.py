@@ -541,3 +541,26 @@ def test_closing_on_a_filled_in_check_in_asks_first(qtbot, window_clock):
     window.ask = lambda title, text: True
     window.close()
     assert not window.isVisible()
+
+
+def test_the_editor_says_when_the_whole_routine_is_too_long(qtbot, window_clock):
+    # 100 exercises of 20 sets of 200 repetitions: the loader refuses the
+    # whole by its length (core/catalog/fields.MAX_SESSION_HOURS); the editor
+    # said "at most 100 exercises" for any refusal of the items.
+    from dataclasses import replace
+
+    from stretchguide.core.catalog import MAX_ROUTINE_ITEMS, Sides
+
+    window, _ = window_clock
+    editor = new_editor(window)
+    editor.name.setText("Far too long")
+    for _ in range(MAX_ROUTINE_ITEMS):
+        editor.add_current()
+    editor.model.items = [
+        replace(i, dose=replace(i.dose, sets=20, reps=200, rep_s=5.0, sides=Sides.NONE))
+        for i in editor.model.items
+    ]
+    assert editor.save() is None
+    said = editor.item_error.text()
+    assert "3 hours" in said and "StretchGuide" in said
+    assert "exercises. Please remove some" not in said

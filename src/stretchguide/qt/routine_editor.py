@@ -423,10 +423,12 @@ class RoutineEditor(QDialog):
                 self.tr("Exercise %1, %2: ").replace("%1", str(row + 1)).replace("%2", field) + text
             )
         elif err.field == "items":
-            if self.model.items:
-                self.item_error.setText(self._too_many())
-            else:
+            if not self.model.items:
                 self.item_error.setText(self.tr("Add at least one exercise."))
+            elif len(self.model.items) > MAX_ROUTINE_ITEMS:
+                self.item_error.setText(self._too_many())
+            else:  # the whole routine (its length): the loader's own words
+                self.item_error.setText(text)
         else:
             self.item_error.setText(f"{err.field}: {text}")
 

@@ -70,6 +70,12 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     "sessions_per_week": (0.1, 21),
 }
 
+# A whole session, StretchGuide's number: each field's bound above allows
+# 100 items of 20 sets of 200 repetitions, a session of some 670 hours that
+# would load, run and fill the history as if it were meant. The longest
+# built-in routine takes 15 minutes; three hours is far past any real one.
+MAX_SESSION_HOURS: Final = 3
+
 
 class _Table:
     def __init__(self, data: object, where: str, allowed: frozenset[str]) -> None:
@@ -275,6 +281,14 @@ def _read_dose(table: _Table | None, base: Dose) -> Dose:
     return dose
 
 
+def _least_seconds(dose: Dose) -> float:
+    """The least time a dose can take: its holds or repetitions alone, with
+    no rest, no getting ready and one side (the session's timeline adds
+    those), so a routine refused for its length is surely too long."""
+    once = dose.reps * max(dose.rep_s, dose.hold_s) if dose.reps > 1 else dose.hold_s
+    return dose.sets * (2 if dose.sides is Sides.EACH else 1) * once
+
+
 def _read_exercise(table: _Table) -> Exercise:
     dose_table = table.table("dose", DOSE_KEYS)
     if dose_table is None:
@@ -347,6 +361,15 @@ def _read_routine(
                 dose=_read_dose(item.table("dose", DOSE_KEYS), exercise.dose),
                 note=item.text("note", default="", max_len=300) if item.has("note") else "",
             )
+        )
+    least = sum(_least_seconds(item.dose) for item in items)
+    if least > MAX_SESSION_HOURS * 3600:
+        raise _InvalidError(
+            table.path("items"),
+            _("exercises that take at most {hours} hours in all (StretchGuide's limit)").format(
+                hours=MAX_SESSION_HOURS
+            ),
+            _Raw(_("{hours} hours or more").format(hours=int(least // 3600))),
         )
     schedule_table = table.table("schedule", SCHEDULE_KEYS)
     if schedule_table is None:
