@@ -516,7 +516,7 @@ def test_a_long_routine_under_the_limit_still_loads(exercises) -> None:
 
     # 10 items of 20 sets of 50 repetitions of 1 s: 10,000 s of repetitions.
     routine = parse_routine_text(
-        'name = "x"\n' + _items(10, "sets = 20, reps = 50, rep_s = 1, sides = \"none\""),
+        'name = "x"\n' + _items(10, 'sets = 20, reps = 50, rep_s = 1, sides = "none"'),
         "plan.toml",
         exercises,
     )
