@@ -221,3 +221,29 @@ def test_an_export_that_cannot_write_names_the_folder_not_a_hidden_file(
     with History.open(data) as h, pytest.raises(exchange.ExportError) as err:
         exchange.export_json(h, folder / "x.json")
     assert ".partial" not in err.value.user_message and str(folder) in err.value.user_message
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--json", "-"],
+        ["export", "--csv", "-"],
+        ["import", "-"],
+        ["sheet", "--pdf", "-", "flare_up_gentle"],
+        ["plan", "--ics", "-", "flare_up_gentle"],
+    ],
+)
+def test_a_dash_is_refused_not_taken_for_a_file_called_dash(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    # "-" is the screen or the keyboard to most commands; export wrote a file
+    # (or a folder of CSV files) called "-" in the current folder.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", str(tmp_path / "d"), *argv])
+    assert exit_.value.code == 2
+    assert '"./-"' in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "d") == []

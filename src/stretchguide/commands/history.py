@@ -40,6 +40,12 @@ def path_argument(text: str) -> Path:
     it meant the current folder, where files then landed unasked."""
     if not text.strip():
         raise argparse.ArgumentTypeError(_("an empty path names no file or folder"))
+    if text == "-":
+        # Elsewhere "-" means the screen or the keyboard; here it wrote a
+        # file called "-" in the current folder.
+        raise argparse.ArgumentTypeError(
+            _('"-" is not the screen or the keyboard here: name a file ("./-" for one called -)')
+        )
     return Path(text)
 
 
