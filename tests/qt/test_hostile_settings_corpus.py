@@ -189,3 +189,21 @@ def test_a_damaged_file_is_read_or_moved_aside_never_lost(
     # What the person wrote is still there: in the file, or in the copy set aside.
     kept = [p.read_bytes() for p in path.parent.iterdir() if p.is_file()]
     assert body in kept, sorted(p.name for p in path.parent.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [("ture", None), ("nope", None), ("", None), ("2", None), ("Yes", True), (" on ", True),
+     ("1", True), ("OFF", False), ("false", False), ("0", False)],
+)  # fmt: skip
+def test_a_yes_or_no_setting_that_is_neither_reads_as_its_default(
+    tmp_path: Path, word: str, read: bool | None
+) -> None:
+    # "ture" read as no: voice guidance, a default on, was off for a typo.
+    from stretchguide.qt.preferences import DEFAULTS
+
+    path = tmp_path / "settings.ini"
+    path.write_text(f"[audio]\nvoice={word}\nbeeps={word}\n", encoding="utf-8")
+    prefs = Preferences(path)
+    assert prefs.voice == (DEFAULTS.voice if read is None else read)
+    assert prefs.beeps == (DEFAULTS.beeps if read is None else read)

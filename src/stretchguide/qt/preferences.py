@@ -192,7 +192,15 @@ class Preferences:
         value = self.qsettings.value(key, default)
         if kind is bool:
             if isinstance(value, str):
-                return value.lower() in ("1", "true", "yes")
+                # A word that is neither yes nor no ("ture", a typo in the
+                # file) is no answer either: the default, where it read as
+                # no and could switch off a safety default.
+                word = value.strip().lower()
+                if word in ("1", "true", "yes", "on"):
+                    return True
+                if word in ("0", "false", "no", "off"):
+                    return False
+                return default
             # A list (INI reads "a, b" as one) or bytes is no answer: the
             # default, not bool() of it, which took "yes, no" for yes.
             return value if isinstance(value, bool) else default
