@@ -468,6 +468,11 @@ def test_json_schema_lists_exactly_the_fields_the_loader_accepts() -> None:
         if key in dose:
             assert (dose[key]["minimum"], dose[key]["maximum"]) == (lo, hi), key
     assert dose["sides"]["enum"] == [s.value for s in Sides]
+    # The lists' lengths, as the loader counts them (fields.py texts, tables).
+    props = schema["properties"]
+    assert props["items"]["maxItems"] == catalog.MAX_ROUTINE_ITEMS
+    assert props["sources"]["maxItems"] == 20
+    assert props["tags"]["maxItems"] == 10
     assert defs["cause"]["enum"] == [c.value for c in Cause]
     ids = set(defs["item"]["properties"]["exercise"]["enum"])
     assert ids == set(load_builtin().exercises)
