@@ -55,6 +55,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer  # noqa: E402
 from tests.private_pulse import PrivatePulse, point_clients_at  # noqa: E402
 
 import gen_sounds  # noqa: E402
+from native_stderr import native_stderr  # noqa: E402
 from stretchguide.core.catalog import load_builtin  # noqa: E402
 from stretchguide.core.session import Session  # noqa: E402
 from stretchguide.core.timeline import build_timeline  # noqa: E402
@@ -159,26 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     # Qt's PulseAudio path warns about its socket notifiers thousands of
     # times a run (tests/qt/conftest.py, ARCHITECTURE.md): the native stderr
     # goes to a file, and each distinct line is shown once with its count.
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as said:
-        os.dup2(said.fileno(), 2)
-        try:
+    said: list[str] = []
+    try:
+        with native_stderr() as said:
             if pulse.why_not:
                 print(f"no private sound server: {pulse.why_not}")
             return run(argv, pulse)
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-            pulse.stop()
-            shutil.rmtree(folder, ignore_errors=True)
-            said.seek(0)
-            counts: dict[str, int] = {}
-            for line in said.read().decode(errors="replace").splitlines():
-                counts[line] = counts.get(line, 0) + 1
-            for line, n in counts.items():
-                print(f"  stderr{f' ({n}x)' if n > 1 else ''}: {line}", file=sys.stderr)
+    finally:
+        pulse.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+        counts: dict[str, int] = {}
+        for line in "".join(said).splitlines():
+            counts[line] = counts.get(line, 0) + 1
+        for line, n in counts.items():
+            print(f"  stderr{f' ({n}x)' if n > 1 else ''}: {line}", file=sys.stderr)
 
 
 def run(argv: list[str] | None, pulse: PrivatePulse) -> int:

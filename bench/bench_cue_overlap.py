@@ -33,6 +33,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.private_pulse import PrivatePulse, point_clients_at  # noqa: E402
 
+from native_stderr import native_stderr  # noqa: E402
+
 
 def run(args: argparse.Namespace) -> None:
     from PySide6.QtCore import QCoreApplication, QLocale, QTimer
@@ -92,25 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     point_clients_at(folder)  # before Qt opens audio
     pulse = PrivatePulse(folder)
     pulse.start()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as said:
-        os.dup2(said.fileno(), 2)  # Qt writes its warnings to the native stderr
-        try:
+    said: list[str] = []
+    try:
+        with native_stderr() as said:  # Qt writes its warnings to the native stderr
             if pulse.why_not:
                 print(f"no private sound server: {pulse.why_not}")
                 return 0
             run(args)
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-            pulse.stop()
-            shutil.rmtree(folder, ignore_errors=True)
-            said.seek(0)
-            text = said.read().decode(errors="replace")
-        print(f'Qt\'s "Invalid socket ... disabling" warnings: {text.count("Invalid socket")}')
+    finally:
+        pulse.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    text = "".join(said)
+    print(f'Qt\'s "Invalid socket ... disabling" warnings: {text.count("Invalid socket")}')
     return 0
 
 
