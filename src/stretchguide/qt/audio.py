@@ -550,7 +550,7 @@ class CuePlayer(QObject):
                 # Never play() an effect that is still sounding, and never let
                 # two sound together: on PulseAudio either sends Qt 6.11's
                 # engine round a closed socket (millions of "Invalid socket"
-                # warnings, up to 80 % of a core, sometimes SIGABRT; s39,
+                # warnings, up to 88 % of a core, sometimes SIGABRT; s39,
                 # bench/bench_cue_overlap.py). stop() first survived 4000
                 # restarts 15 ms apart.
                 for other in self._effects.values():
