@@ -23,51 +23,26 @@ def _toml_list(values: Iterable[str]) -> str:
     return "[" + ", ".join(_toml_str(v) for v in values) + "]"
 
 
-def _toml_num(value: float) -> str:
-    return repr(float(value))
+def _toml_value(value: object) -> str:
+    if isinstance(value, str):
+        return _toml_str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return _toml_list(value)
+    assert isinstance(value, dict)  # an inline table: the dose
+    return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
 
 
-def dump_routine_toml(routine: Routine) -> str:
-    """A routine file that ``load_routine_file`` reads back to an equal Routine.
+def _routine_doc(routine: Routine) -> dict[str, object]:
+    """What a routine file holds, in its order; both writers write this.
 
     Every dose field is written out, so the file does not depend on the
     exercises' default doses (which may change between versions).
     The ``builtin`` flag is not part of the format: a loaded file is a user routine.
     """
-    out = [
-        f"format = {FORMAT_VERSION}",
-        f"id = {_toml_str(routine.id)}",
-        f"name = {_toml_str(routine.name)}",
-    ]
-    if routine.description:
-        out.append(f"description = {_toml_str(routine.description)}")
-    out += [
-        f"causes = {_toml_list(sorted(c.value for c in routine.causes))}",
-        f"sources = {_toml_list(routine.sources)}",
-        f"tags = {_toml_list(routine.tags)}",
-        "",
-        "[schedule]",
-        f"sessions_per_week = {_toml_num(routine.schedule.sessions_per_week)}",
-        f"text = {_toml_str(routine.schedule.text)}",
-    ]
-    for item in routine.items:
-        d = item.dose
-        dose = (
-            f"{{ hold_s = {_toml_num(d.hold_s)}, reps = {d.reps}, rep_s = {_toml_num(d.rep_s)}, "
-            f"sets = {d.sets}, sides = {_toml_str(d.sides.value)}, "
-            f"rest_s = {_toml_num(d.rest_s)}, stages = {_toml_list(d.stages)}, "
-            f"breaths = {d.breaths} }}"
-        )
-        out += ["", "[[items]]", f"exercise = {_toml_str(item.exercise_id)}"]
-        if item.note:
-            out.append(f"note = {_toml_str(item.note)}")
-        out.append(f"dose = {dose}")
-    return "\n".join(out) + "\n"
-
-
-def dump_routine_json(routine: Routine) -> str:
-    """The same routine file as ``dump_routine_toml``, in JSON: an edited
-    routine that came from a .json file is written back to it as JSON."""
     doc: dict[str, object] = {
         "format": FORMAT_VERSION,
         "id": routine.id,
@@ -102,4 +77,22 @@ def dump_routine_json(routine: Routine) -> str:
         }
         items.append(entry)
     doc["items"] = items
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return doc
+
+
+def dump_routine_toml(routine: Routine) -> str:
+    """A routine file that ``load_routine_file`` reads back to an equal Routine."""
+    doc = _routine_doc(routine)
+    schedule, items = doc.pop("schedule"), doc.pop("items")
+    assert isinstance(schedule, dict) and isinstance(items, list)
+    out = [f"{k} = {_toml_value(v)}" for k, v in doc.items()]
+    out += ["", "[schedule]", *(f"{k} = {_toml_value(v)}" for k, v in schedule.items())]
+    for item in items:
+        out += ["", "[[items]]", *(f"{k} = {_toml_value(v)}" for k, v in item.items())]
+    return "\n".join(out) + "\n"
+
+
+def dump_routine_json(routine: Routine) -> str:
+    """The same routine file in JSON: an edited routine that came from a
+    .json file is written back to it as JSON."""
+    return json.dumps(_routine_doc(routine), ensure_ascii=False, indent=2) + "\n"
