@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from stretchguide import paths
 from stretchguide.qt.app import build_window
 
@@ -341,14 +346,24 @@ def test_pause_gc_resumes_once_and_leaves_a_stopped_collector_stopped():
         gc.enable()
 
 
+def _entry_point(code: str, data: Path) -> subprocess.CompletedProcess[str]:
+    """``code`` run in a fresh interpreter, offscreen, with its data in ``data``:
+    it wraps the real entry point (``main([])``) and prints what it saw."""
+    env = {k: v for k, v in os.environ.items() if k != "STRETCHGUIDE_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(data)},
+    )
+
+
 def test_the_collector_is_paused_until_the_first_paint_and_running_after(tmp_path):
     """The real entry point (``main([])``): no cyclic collection while the
     window is built (``pause_gc``), and the collector running again by the
     time the start-up checks run and after the app has quit."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import gc, sys\n"
         "import stretchguide.qt.app as qa\n"
@@ -369,15 +384,7 @@ def test_the_collector_is_paused_until_the_first_paint_and_running_after(tmp_pat
         "main([])\n"
         "print('after', gc.isenabled(), flush=True)\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "STRETCHGUIDE_DATA_DIR"}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)},
-    )
+    out = _entry_point(code, tmp_path)
     assert out.stdout.split("\n")[:3] == ["building False", "checks True", "after True"]
 
 
@@ -389,10 +396,6 @@ def test_the_first_paint_does_not_build_pyside_s_qt_namespace(tmp_path):
     bare window, bench_startup.py --instructions). The real entry point is
     run to its first paint and asked whether ``Qt.Key`` was built by then,
     and whether ``datetime`` (~1.5 ms) was imported, which it needs later."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import os, sys\n"
         "built = []\n"
@@ -422,15 +425,7 @@ def test_the_first_paint_does_not_build_pyside_s_qt_namespace(tmp_path):
         "from stretchguide.__main__ import main\n"
         "main([])\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "STRETCHGUIDE_DATA_DIR"}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)},
-    )
+    out = _entry_point(code, tmp_path)
     word, count, key_built, datetime_imported = out.stdout.split()
     assert word == "enums" and int(count) > 0  # the watch saw enums being built
     assert key_built == "False"
