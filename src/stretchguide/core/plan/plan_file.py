@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from stretchguide.core.i18n import _
+from stretchguide.core.text_encoding import NotUtf8Error, decode_utf8
 from stretchguide.plain_files import NotPlainFileError, nested_deeper_than, open_plain
 
 MAX_PLAN_BYTES: Final = 4 * 1024 * 1024  # ~20,000 dose changes; a real plan holds a few dozen
@@ -61,10 +62,11 @@ def read_plan_data(path: Path) -> object | None:
             _("it is larger than {count} MB").format(count=MAX_PLAN_BYTES >> 20)
         )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise PlanFileProblemError(_("line {line}: not UTF-8 text").format(line=line)) from None
+        # A NUL is refused here: JSON never holds one, and UTF-16 without a
+        # mark is valid UTF-8 with a zero in every other byte.
+        text = decode_utf8(data)
+    except NotUtf8Error as err:
+        raise PlanFileProblemError(err.with_line().translated()) from None
     if not text.strip():
         raise PlanFileProblemError(_("the file is empty"))
     if nested_deeper_than(text, MAX_DEPTH):

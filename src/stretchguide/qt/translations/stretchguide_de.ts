@@ -1027,6 +1027,10 @@ weh“</translation>
         <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
         <translation>Ihre Einstellungsdatei konnte nicht gelesen werden. Sie wurde als %1 aufbewahrt; Einstellungen, die darin nicht lesbar waren, stehen wieder auf ihren Standardwerten.</translation>
     </message>
+    <message>
+        <source>What is wrong with it: %1.</source>
+        <translation>Das Problem: %1.</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>

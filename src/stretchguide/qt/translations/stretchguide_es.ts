@@ -1027,6 +1027,10 @@ duele»</translation>
         <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
         <translation>No se pudo leer tu archivo de ajustes. Se guardó como %1; los ajustes que no se pudieron leer de él vuelven a sus valores predeterminados.</translation>
     </message>
+    <message>
+        <source>What is wrong with it: %1.</source>
+        <translation>Qué le pasa: %1.</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>

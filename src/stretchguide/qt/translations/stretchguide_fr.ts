@@ -1027,6 +1027,10 @@ mal »</translation>
         <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
         <translation>Votre fichier de réglages n&apos;a pas pu être lu. Il a été gardé sous %1 ; les réglages qui n&apos;ont pas pu y être lus sont revenus à leurs valeurs par défaut.</translation>
     </message>
+    <message>
+        <source>What is wrong with it: %1.</source>
+        <translation>Le problème : %1.</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>

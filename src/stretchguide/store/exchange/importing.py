@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from stretchguide.core.messages import Message, reason_of, said, said_n
+from stretchguide.core.text_encoding import with_line
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.plain_files import not_utf8, open_plain
 from stretchguide.store.exchange.formats import (
@@ -309,14 +310,8 @@ def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Message:
             why = not_utf8(fh, nul=False)  # JSON's reader names a NUL itself
     except OSError:
         why = None
-    if why is not None and why.kind in ("utf-16", "utf-32"):
-        return said("{encoding} text, not UTF-8: save the file as UTF-8", encoding=why.kind.upper())
-    if why is not None and why.line is not None:
-        return said(
-            "line {line}: the byte {byte} is not UTF-8: save the file as UTF-8",
-            line=why.line,
-            byte=f"0x{why.byte or 0:02x}",
-        )
+    if why is not None:
+        return with_line(why)
     # The reason is Python's ("invalid start byte"); the sentence is ours.
     return said("not UTF-8 text: {reason}", reason=exc.reason)
 
