@@ -70,6 +70,15 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     "sessions_per_week": (0.1, 21),
 }
 
+
+def whole_range(field: str) -> tuple[int, int]:
+    """The whole numbers ``LIMITS`` allows for ``field``, for an editor that
+    counts in whole steps (sessions a week: 1 to 21). Taken from here, not
+    written again, so the editor cannot offer a number the loader refuses."""
+    lo, hi = LIMITS[field]
+    return math.ceil(lo), math.floor(hi)
+
+
 # A whole session, StretchGuide's number: each field's bound above allows
 # 100 items of 20 sets of 200 repetitions, a session of some 670 hours that
 # would load, run and fill the history as if it were meant. The longest

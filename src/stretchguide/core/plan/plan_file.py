@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
 
+from stretchguide.core.catalog import whole_range
 from stretchguide.core.i18n import _
 from stretchguide.core.text_encoding import NotUtf8Error, decode_utf8
 from stretchguide.plain_files import NotPlainFileError, nested_deeper_than, open_plain
@@ -26,11 +27,10 @@ from stretchguide.plain_files import NotPlainFileError, nested_deeper_than, open
 MAX_PLAN_BYTES: Final = 4 * 1024 * 1024  # ~20,000 dose changes; a real plan holds a few dozen
 MAX_DEPTH: Final = 16  # the real file nests three levels (doses -> exercise -> field)
 PLAN_FORMAT: Final = 1
-# The same bounds a routine file has for these fields (catalog.fields.LIMITS).
+# The bounds a routine file has for these fields, from the loader itself
+# (written out here once, they could drift from it).
 DOSE_LIMITS: Final[dict[str, tuple[int, int]]] = {
-    "hold_s": (0, 600),
-    "reps": (1, 200),
-    "breaths": (0, 30),
+    name: whole_range(name) for name in ("hold_s", "reps", "breaths")
 }
 WHOLE: Final = frozenset({"reps", "breaths"})
 # Dates and times a plan can hold: as for an imported history (1970 to 2200).

@@ -1323,6 +1323,18 @@ weh“</translation>
         <translation>Ihre Änderungen an diesem Programm sind nicht gespeichert. Ohne Speichern schließen?</translation>
     </message>
     <message>
+        <source>Not saved: %1 is a link that leads to no file. Nothing was written; fix or remove the link and save again.</source>
+        <translation>Nicht gespeichert: %1 ist eine Verknüpfung, die zu keiner Datei führt. Es wurde nichts geschrieben; reparieren oder entfernen Sie die Verknüpfung und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide writes through a link only into a file you own; nothing was written.</source>
+        <translation>Nicht gespeichert: %1 ist eine Verknüpfung zu %2, und das ist keine Datei von Ihnen. StretchGuide schreibt über eine Verknüpfung nur in eine Datei, die Ihnen gehört; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 could not be written (%2).</source>
+        <translation>Nicht gespeichert: %1 konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Es gibt schon ein Programm namens „%1“. Bitte wählen Sie einen anderen Namen.</translation>
     </message>

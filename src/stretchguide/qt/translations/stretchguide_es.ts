@@ -1323,6 +1323,18 @@ duele»</translation>
         <translation>Los cambios en esta rutina no están guardados. ¿Cerrar sin guardarlos?</translation>
     </message>
     <message>
+        <source>Not saved: %1 is a link that leads to no file. Nothing was written; fix or remove the link and save again.</source>
+        <translation>No se ha guardado: %1 es un enlace que no lleva a ningún archivo. No se ha escrito nada; arregla o quita el enlace y vuelve a guardar.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide writes through a link only into a file you own; nothing was written.</source>
+        <translation>No se ha guardado: %1 es un enlace a %2, que no es un archivo tuyo. StretchGuide solo escribe a través de un enlace en un archivo que te pertenece; no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 could not be written (%2).</source>
+        <translation>No se ha guardado: no se pudo escribir %1 (%2).</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Ya hay una rutina llamada «%1». Elige otro nombre.</translation>
     </message>

@@ -1323,6 +1323,18 @@ mal »</translation>
         <translation>Vos modifications de ce programme ne sont pas enregistrées. Fermer sans les enregistrer ?</translation>
     </message>
     <message>
+        <source>Not saved: %1 is a link that leads to no file. Nothing was written; fix or remove the link and save again.</source>
+        <translation>Non enregistré : %1 est un lien qui ne mène à aucun fichier. Rien n&apos;a été écrit ; réparez ou supprimez le lien, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide writes through a link only into a file you own; nothing was written.</source>
+        <translation>Non enregistré : %1 est un lien vers %2, qui n&apos;est pas un fichier à vous. StretchGuide n&apos;écrit à travers un lien que dans un fichier qui vous appartient ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 could not be written (%2).</source>
+        <translation>Non enregistré : impossible d&apos;écrire %1 (%2).</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Il existe déjà un programme nommé « %1 ». Choisissez un autre nom.</translation>
     </message>
