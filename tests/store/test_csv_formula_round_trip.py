@@ -36,7 +36,7 @@ TYPED = [
     "''+x",
     "'tis fine",  # an apostrophe before plain text: left alone
     "'",
-    "=HYPERLINK(\"http://x\",\"y\")",
+    '=HYPERLINK("http://x","y")',
     "a\rb,c\nd",
     "plain",
     "",
