@@ -9,7 +9,6 @@ transaction, after a backup copy of the current history.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from stretchguide.store.exchange.formats import (
     wrong_kind,
 )
 from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
+from stretchguide.store.exchange.same_file import checked_again, identity, unchanged
 from stretchguide.store.exchange.values import (
     duration,
     encodable,
@@ -381,7 +381,8 @@ def import_json(
     """
     path = Path(path)
     try:
-        total = 2 * max(os.stat(path).st_size, 1)
+        seen = identity(path)
+        total = 2 * max(seen[2], 1)
     except OSError as exc:
         problem = said("cannot open: {reason}", reason=exc.strerror or exc)
         raise ImportValidationError(path, [problem]) from exc
@@ -397,13 +398,14 @@ def import_json(
     problems = _check_file(path, existing, on_read)
     if problems:
         raise ImportValidationError(path, problems)
+    unchanged(path, seen)
 
     report = ImportReport()
     if history.has_records():
         report.backup = history.backup_now("pre-import")
     ck = _Checker()
     done = total // 2
-    with history.importing() as add:
+    with history.importing() as add, checked_again(path, seen):
         # Read inside the write transaction: an import that ran meanwhile
         # (two at once) has committed, and its records count as present
         # instead of failing on a UNIQUE constraint.
@@ -416,7 +418,8 @@ def import_json(
                 continue
             if key == "sessions":
                 s = _check_session(ck, value, "", set())
-                assert s is not None  # checked in the first pass
+                if s is None or ck.count:  # not the file the first pass checked
+                    raise ImportValidationError(path, ck.problems)
                 if s["uuid"] in existing:
                     report.sessions_skipped += 1
                     continue
@@ -424,7 +427,8 @@ def import_json(
                 report.sessions_added += 1
             else:
                 c = _check_checkin(ck, value, "", set())
-                assert c is not None
+                if c is None or ck.count:
+                    raise ImportValidationError(path, ck.problems)
                 if c["uuid"] in known_checkins:
                     report.checkins_skipped += 1
                 elif c["session"] is not None and c["session"] not in existing:
@@ -436,6 +440,7 @@ def import_json(
         for c in waiting:
             _add_checkin(add, c, existing)
             report.checkins_added += 1
+        unchanged(path, seen)  # still the file read: else nothing commits
     if progress is not None:
         progress(total, total)
     return report
