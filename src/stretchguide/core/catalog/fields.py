@@ -94,7 +94,9 @@ class _Table:
         self.where = where
         for key in data:
             if key not in allowed:
-                hint = _close_matches(key, sorted(allowed), n=1)
+                # No known key is long: a long one is no typo of one (and
+                # difflib on 900,000 characters takes a while).
+                hint = _close_matches(key, sorted(allowed), n=1) if len(key) <= 64 else []
                 expected = (
                     _("a known field (did you mean '{name}'?)").format(name=hint[0])
                     if hint

@@ -98,7 +98,7 @@ def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
     for key, value in pairs:
         if key in out:
             raise PlanFileProblemError(
-                _("the key {key} appears twice in one object").format(key=key)
+                _("the key {key} appears twice in one object").format(key=show(key))
             )
         out[key] = value
     return out
