@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tests.qt.test_routine_picking import picker  # noqa: F401
 from tests.support import tiny_exercises, tiny_routine
 
 from stretchguide.core.catalog import dump_routine_toml, load_routine_file
@@ -140,3 +141,27 @@ def test_the_editor_says_a_read_only_folder_in_words(
     assert editor.save() is None
     said = editor.item_error.text()
     assert "Not saved" in said and "Read-only file system" in said and str(folder) in said, said
+
+
+def test_a_delete_in_a_read_only_folder_is_said_in_words(
+    qtbot,
+    picker,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The routines folder on a read-only file system: the delete said
+    Python's "[Errno 30] Read-only file system: '…'"."""
+    from tests.qt.test_routine_picking import make_own_routine
+
+    window, _ = picker
+    window.ensure_routines()
+    mine = make_own_routine(qtbot, window)
+    (path,) = window.ctx.paths.routines_dir.glob("*.toml")
+    told: list[str] = []
+    window.inform = lambda title, text: told.append(text)
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert not window.routines.delete_routine(mine.id)
+    assert told == [f"{path} could not be removed (Read-only file system)."]

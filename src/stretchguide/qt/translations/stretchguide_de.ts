@@ -1436,6 +1436,10 @@ weh“</translation>
         <translation>„%1“ wurde von einem anderen Programm geändert, während StretchGuide offen war, und deshalb nicht gelöscht. Die Liste zeigt jetzt die neue Fassung aus %2.</translation>
     </message>
     <message>
+        <source>%1 could not be removed (%2).</source>
+        <translation>%1 konnte nicht entfernt werden (%2).</translation>
+    </message>
+    <message>
         <source>Could not delete the routine</source>
         <translation>Das Programm konnte nicht gelöscht werden</translation>
     </message>

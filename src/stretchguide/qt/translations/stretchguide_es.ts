@@ -1436,6 +1436,10 @@ duele»</translation>
         <translation>Otro programa cambió «%1» mientras StretchGuide estaba abierto, así que no se ha borrado. La lista muestra ahora la versión nueva de %2.</translation>
     </message>
     <message>
+        <source>%1 could not be removed (%2).</source>
+        <translation>No se pudo quitar %1 (%2).</translation>
+    </message>
+    <message>
         <source>Could not delete the routine</source>
         <translation>No se pudo borrar la rutina</translation>
     </message>

@@ -1436,6 +1436,10 @@ mal »</translation>
         <translation>« %1 » a été modifié par un autre programme pendant que StretchGuide était ouvert : il n’a donc pas été supprimé. La liste montre maintenant la nouvelle version de %2.</translation>
     </message>
     <message>
+        <source>%1 could not be removed (%2).</source>
+        <translation>Impossible de supprimer %1 (%2).</translation>
+    </message>
+    <message>
         <source>Could not delete the routine</source>
         <translation>Le programme n’a pas pu être supprimé</translation>
     </message>
