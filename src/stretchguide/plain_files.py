@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -63,11 +64,38 @@ def nested_deeper_than(text: str, limit: int) -> bool:
 class NotUtf8(NamedTuple):
     """Why bytes are not UTF-8 text: ``kind`` is "utf-32" or "utf-16" (what
     an editor's "Unicode" saves), "nul" (a zero byte) or "byte" (another
-    encoding, such as Latin-1); ``line`` and ``byte`` say where and which."""
+    encoding); ``line`` and ``byte`` say where and which. For "byte",
+    ``looks_like`` names the one-byte encoding the text reads as, when it
+    reads as one ("Windows-1252", "Latin-1"), else None."""
 
     kind: str
     line: int | None = None
     byte: int | None = None
+    looks_like: str | None = None
+
+
+# Bytes 0x80-0x9F are controls in Latin-1 but quotes, dashes and the euro
+# sign in Windows-1252; a file holding them was written by Windows' encoding.
+_C1 = re.compile(rb"[\x80-\x9f]")
+# Western text has a letter or two outside ASCII between ASCII ones (café,
+# Größe); three in a row is more likely another script read byte by byte.
+_LONG_RUN = re.compile(rb"[\x80-\xff]{3,}")
+
+
+def _one_byte_encoding(data: bytes) -> str | None:
+    """The one-byte Western encoding ``data`` reads as, or None: every
+    character outside ASCII a letter or a sign (not a control), and none
+    in a long run."""
+    windows = _C1.search(data) is not None
+    try:
+        text = data.decode("cp1252" if windows else "latin-1")
+    except UnicodeDecodeError:
+        return None  # a byte Windows-1252 leaves undefined
+    if _LONG_RUN.search(data) or any(
+        unicodedata.category(ch)[0] == "C" for ch in text if ord(ch) > 0x7F
+    ):
+        return None
+    return "Windows-1252" if windows else "Latin-1"
 
 
 _HEAD = 200
@@ -103,7 +131,9 @@ def not_utf8(fh: BinaryIO, *, nul: bool = True) -> NotUtf8 | None:
         bad = zero if zero >= 0 else bad
         if bad >= 0:
             line = lines + data.count(b"\n", 0, bad)
-            return NotUtf8("nul" if data[bad] == 0 else "byte", line, data[bad])
+            if data[bad] == 0:
+                return NotUtf8("nul", line, 0)
+            return NotUtf8("byte", line, data[bad], _one_byte_encoding(data))
         if not chunk:
             return None
         lines += data.count(b"\n", 0, end)

@@ -11,7 +11,10 @@ delete is refused, and the caller shows the file's version. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +41,42 @@ class RoutineChangedError(Exception):
         super().__init__(f"{path} was changed by another program")
         self.path = path
         self.on_disk = on_disk
+
+
+class RoutineLinkError(OSError):
+    """A routine's file is a symbolic link the app will not write through.
+
+    ``target`` is where the link leads (None when it leads nowhere: dangling
+    or a loop); ``missing`` says which of the two refusals it is."""
+
+    def __init__(self, path: Path, target: Path | None) -> None:
+        super().__init__(f"{path}: a link to {target or 'nothing'}, not written through")
+        self.path = path
+        self.target = target
+        self.missing = target is None
+
+
+def write_target(path: Path) -> Path:
+    """Where saving the routine file ``path`` writes: ``path`` itself, or,
+    when it is a symbolic link (a routine kept in a synced folder and linked
+    here), the file the link leads to, so the link stays a link.
+
+    The link is followed only to a regular file the person owns: the person
+    made the link and asked for the save, but the app does not write into a
+    file another account owns, nor make one where a dangling link points.
+    ``RoutineLinkError`` otherwise; nothing is written.
+    """
+    if not path.is_symlink():
+        return path
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+        info = os.stat(real)
+    except (OSError, RuntimeError):  # nothing there, or a loop of links
+        raise RoutineLinkError(path, None) from None
+    getuid = getattr(os, "getuid", None)  # no owners to compare on Windows
+    if not stat.S_ISREG(info.st_mode) or (getuid is not None and info.st_uid != getuid()):
+        raise RoutineLinkError(path, real)
+    return real
 
 
 def slugify(name: str) -> str:
@@ -131,6 +170,8 @@ def delete_routine(known: Routine, folder: Path, exercises: Mapping[str, Exercis
     path, on_disk = held
     if on_disk != known:
         raise RoutineChangedError(path, on_disk)
+    # A link goes, never the file it leads to: that file lives where the
+    # person keeps it (a synced folder), and the app only lists it.
     path.unlink()
     return True
 
@@ -164,12 +205,21 @@ def save_routine(
             routine = replace(routine, name=_free_name(routine.name, held))
         target = folder / f"{routine.id}.toml"
         n = 2
-        while target.exists():  # a file of that name holding something else
+        # lexists: a link of that name that leads nowhere is left alone too
+        # (its file may be on a synced drive not mounted now).
+        while os.path.lexists(target):  # a file of that name holding something else
             target = folder / f"{routine.id}_{n}.toml"
             n += 1
     json_file = target.suffix.lower() == ".json"
     text = dump_routine_json(routine) if json_file else dump_routine_toml(routine)
+    real = write_target(target)
+    mode = stat.S_IMODE(os.stat(real).st_mode) if real != target else None
     # The default temporary name (".<name>.XXXX.partial") is no routine file.
-    write_text_atomically(target, text, prefix=None)
+    # Beside the real file, so the rename stays on its file system and the
+    # link in the routines folder is left as the person made it.
+    write_text_atomically(real, text, prefix=None)
+    if mode is not None:
+        with contextlib.suppress(OSError):  # the file's own mode, not mkstemp's 0600
+            os.chmod(real, mode)
     load_routine_file(target, exercises)
     return target

@@ -13,7 +13,7 @@ import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QEvent, QSettings, QTime
 
@@ -76,6 +76,19 @@ class Defaults:
 
 
 DEFAULTS = Defaults()
+
+# The whole numbers each setting may hold: a hand-edited file is clamped to
+# them, and the Settings page's spin boxes take their ranges from here, so
+# the page cannot offer a value the next read would change.
+RANGES: Final[dict[str, tuple[int, int]]] = {
+    "session/prepare_s": (0, 60),
+    "session/first_prepare_s": (0, 120),
+    "session/rest_s": (0, 300),
+    "session/switch_s": (0, 60),
+    "safety/red_flag_interval_days": (1, 365),
+    "safety/pain_fine_max": (0, 10),
+    "safety/pain_acceptable_max": (0, 10),
+}
 
 
 # Settings files set aside this process, by the file's path: the first
@@ -266,12 +279,13 @@ class Preferences:
         self._set("audio/muted", bool(v))
 
     # session timing
-    def _int(self, key: str, default: int, lo: int, hi: int) -> int:
+    def _int(self, key: str, default: int) -> int:
+        lo, hi = RANGES[key]
         return max(lo, min(hi, self._get_int(key, default)))
 
     @property
     def prepare_s(self) -> int:
-        return self._int("session/prepare_s", DEFAULTS.prepare_s, 0, 60)
+        return self._int("session/prepare_s", DEFAULTS.prepare_s)
 
     @prepare_s.setter
     def prepare_s(self, v: int) -> None:
@@ -301,7 +315,7 @@ class Preferences:
 
     @property
     def first_prepare_s(self) -> int:
-        return self._int("session/first_prepare_s", DEFAULTS.first_prepare_s, 0, 120)
+        return self._int("session/first_prepare_s", DEFAULTS.first_prepare_s)
 
     @first_prepare_s.setter
     def first_prepare_s(self, v: int) -> None:
@@ -317,7 +331,7 @@ class Preferences:
 
     @property
     def rest_s(self) -> int:
-        return self._int("session/rest_s", DEFAULTS.rest_s, 0, 300)
+        return self._int("session/rest_s", DEFAULTS.rest_s)
 
     @rest_s.setter
     def rest_s(self, v: int) -> None:
@@ -325,7 +339,7 @@ class Preferences:
 
     @property
     def switch_s(self) -> int:
-        return self._int("session/switch_s", DEFAULTS.switch_s, 0, 60)
+        return self._int("session/switch_s", DEFAULTS.switch_s)
 
     @switch_s.setter
     def switch_s(self, v: int) -> None:
@@ -384,7 +398,7 @@ class Preferences:
 
     @property
     def red_flag_interval_days(self) -> int:
-        return self._int("safety/red_flag_interval_days", DEFAULTS.red_flag_interval_days, 1, 365)
+        return self._int("safety/red_flag_interval_days", DEFAULTS.red_flag_interval_days)
 
     @red_flag_interval_days.setter
     def red_flag_interval_days(self, v: int) -> None:
@@ -395,8 +409,8 @@ class Preferences:
         """The pain-response rule's limits; a hand-edited file cannot invert them."""
         from stretchguide.core.safety import PainThresholds
 
-        fine = self._int("safety/pain_fine_max", DEFAULTS.pain_fine_max, 0, 10)
-        acceptable = self._int("safety/pain_acceptable_max", DEFAULTS.pain_acceptable_max, 0, 10)
+        fine = self._int("safety/pain_fine_max", DEFAULTS.pain_fine_max)
+        acceptable = self._int("safety/pain_acceptable_max", DEFAULTS.pain_acceptable_max)
         return PainThresholds(fine_max=fine, acceptable_max=max(fine, acceptable))
 
     @pain_thresholds.setter

@@ -1,6 +1,3 @@
-# Why this file stays whole (~500 lines): the editor dialog, its items model
-# and the few file helpers it saves and deletes with are one job, editing the
-# person's routine files; the helpers have no other caller but the routines page.
 """Create, copy and edit routines; saved as the person's own routine files.
 
 Validation is the catalog loader's own: the edited routine is written out
@@ -11,13 +8,12 @@ refuse to load. The first problem is shown inline, beside the item it names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,99 +34,30 @@ from stretchguide.core.catalog import (
     TEXT_LIMITS,
     CatalogError,
     Cause,
-    Dose,
     Exercise,
     Routine,
-    RoutineItem,
     Schedule,
     Sides,
-    describe_dose,
     load_routine_file,
+    whole_range,
 )
 from stretchguide.qt.accessible import MessageLabel, role
 from stretchguide.qt.dialogs import ask
-from stretchguide.routine_files import free_id, name_taken, save_routine, slugify, validate
-
-_Index = QModelIndex | QPersistentModelIndex
-_ITEM_FIELD = re.compile(r"^items\[(\d+)\]")
-
-
-def error_item(err: CatalogError) -> int | None:
-    """Which routine item (0-based) an error is about, if any."""
-    m = _ITEM_FIELD.match(err.field or "")
-    return int(m.group(1)) if m else None
+from stretchguide.qt.routine_items import RoutineItemsModel, error_item
+from stretchguide.routine_files import (
+    RoutineLinkError,
+    free_id,
+    name_taken,
+    save_routine,
+    slugify,
+    validate,
+)
 
 
 def whole_sessions(per_week: float) -> int:
     """A file's sessions a week as the editor's whole number (3.5 shows as 4)."""
-    return min(21, max(1, int(per_week + 0.5)))
-
-
-class RoutineItemsModel(QAbstractListModel):
-    """The routine's items in order; edits keep the model the single truth."""
-
-    def __init__(self, exercises: Mapping[str, Exercise], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.exercises = exercises
-        self.items: list[RoutineItem] = []
-        self.error_row: int | None = None
-
-    def set_items(self, items: Iterable[RoutineItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.error_row = None
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        ex = self.exercises.get(item.exercise_id)
-        name = ex.name if ex is not None else item.exercise_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            mark = "⚠ " if index.row() == self.error_row else ""
-            return f"{mark}{index.row() + 1}. {name} — {describe_dose(item.dose)}"
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        return None
-
-    def append(self, exercise_id: str) -> int:
-        ex = self.exercises[exercise_id]
-        row = len(self.items)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.items.append(RoutineItem(exercise_id, ex.dose))
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self.items):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.items[row]
-            self.endRemoveRows()
-
-    def move(self, row: int, delta: int) -> int:
-        dest = row + delta
-        if not (0 <= row < len(self.items) and 0 <= dest < len(self.items)):
-            return row
-        # beginMoveRows wants the destination *before* which the row lands.
-        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest + 1 if delta > 0 else dest)
-        self.items.insert(dest, self.items.pop(row))
-        self.endMoveRows()
-        return dest
-
-    def set_dose(self, row: int, dose: Dose) -> None:
-        self.items[row] = replace(self.items[row], dose=dose)
-        idx = self.index(row)
-        self.dataChanged.emit(idx, idx)
-
-    def set_error_row(self, row: int | None) -> None:
-        old, self.error_row = self.error_row, row
-        for r in (old, row):
-            if r is not None and 0 <= r < len(self.items):
-                self.dataChanged.emit(self.index(r), self.index(r))
+    lo, hi = whole_range("sessions_per_week")
+    return min(hi, max(lo, int(per_week + 0.5)))
 
 
 class RoutineEditor(QDialog):
@@ -175,7 +102,8 @@ class RoutineEditor(QDialog):
         self.schedule.setMaxLength(TEXT_LIMITS["schedule"])
         # Sessions are counted: a QDoubleSpinBox showed 7 as "7,0" in de/es/fr.
         self.per_week = QSpinBox()
-        self.per_week.setRange(1, 21)
+        # Every range below is the loader's (LIMITS), never written again here.
+        self.per_week.setRange(*whole_range("sessions_per_week"))
         self._file_per_week = 0.0  # as the routine file says (3.5: every other day)
         self.per_week.setAccessibleName(self.tr("Sessions per week"))
         self.name_error = MessageLabel(error=True)
@@ -210,13 +138,13 @@ class RoutineEditor(QDialog):
 
         self.dose_box = QGroupBox(self.tr("Dose of the selected exercise"))
         dose = QFormLayout(self.dose_box)
-        self.hold = self._spin(0, 600, self.tr("Hold in seconds"))
+        self.hold = self._spin("hold_s", self.tr("Hold in seconds"))
         self.reps = QSpinBox()
-        self.reps.setRange(1, 200)
+        self.reps.setRange(*whole_range("reps"))
         self.reps.setAccessibleName(self.tr("Repetitions"))
-        self.rep_s = self._spin(0, 60, self.tr("Seconds per repetition"))
+        self.rep_s = self._spin("rep_s", self.tr("Seconds per repetition"))
         self.sets = QSpinBox()
-        self.sets.setRange(1, 20)
+        self.sets.setRange(*whole_range("sets"))
         self.sets.setAccessibleName(self.tr("Sets"))
         self.sides = QComboBox()
         self.sides.setAccessibleName(self.tr("Sides"))
@@ -227,7 +155,7 @@ class RoutineEditor(QDialog):
             (Sides.AFFECTED, self.tr("Painful side only")),
         ):
             self.sides.addItem(label, key)
-        self.rest = self._spin(0, 600, self.tr("Rest between sets in seconds"))
+        self.rest = self._spin("rest_s", self.tr("Rest between sets in seconds"))
         dose.addRow(self.tr("&Hold, seconds"), self.hold)
         dose.addRow(self.tr("Re&petitions"), self.reps)
         dose.addRow(self.tr("Seconds per re&p"), self.rep_s)
@@ -272,9 +200,9 @@ class RoutineEditor(QDialog):
         self._connect_signals()
         self._on_selection()
 
-    def _spin(self, lo: float, hi: float, name: str) -> QDoubleSpinBox:
+    def _spin(self, field: str, name: str) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
-        spin.setRange(lo, hi)
+        spin.setRange(*whole_range(field))
         spin.setDecimals(0)
         spin.setAccessibleName(name)
         return spin
@@ -475,6 +403,24 @@ class RoutineEditor(QDialog):
             return  # stays open, edits kept
         super().reject()
 
+    def _not_saved(self, err: OSError | CatalogError) -> str:
+        if isinstance(err, RoutineLinkError) and err.target is None:
+            text = self.tr(
+                "Not saved: %1 is a link that leads to no file. Nothing was written; "
+                "fix or remove the link and save again."
+            )
+        elif isinstance(err, RoutineLinkError):
+            text = self.tr(
+                "Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide "
+                "writes through a link only into a file you own; nothing was written."
+            ).replace("%2", str(err.target))
+        else:
+            reason = err.strerror if isinstance(err, OSError) else None
+            text = self.tr("Not saved: %1 could not be written (%2).")
+            text = text.replace("%2", reason or str(err))
+        where = getattr(err, "path", None) or getattr(err, "filename", None) or self.folder
+        return text.replace("%1", str(where))
+
     def save(self) -> Path | None:
         routine = self.routine()
         err = validate(routine, self.exercises)
@@ -490,8 +436,14 @@ class RoutineEditor(QDialog):
             self.name.setFocus()
             return None
         known = self.base if self.editing_own else None
-        path = save_routine(routine, self.folder, self.exercises, known=known)
-        saved = load_routine_file(path, self.exercises)
+        try:
+            path = save_routine(routine, self.folder, self.exercises, known=known)
+            saved = load_routine_file(path, self.exercises)
+        except (OSError, CatalogError) as failed:
+            # A read-only or full folder, a link the app will not follow:
+            # said beside the routine, which stays open with the edits kept.
+            self.item_error.setText(self._not_saved(failed))
+            return None
         self._as_loaded = self._state()  # saved: nothing left to lose
         self.sig_saved.emit(saved)
         if known is not None and saved.id != known.id:

@@ -271,7 +271,14 @@ class RoutinesPage(QWidget):
             )
             return False
         except OSError as err:
-            self.host.inform(self.tr("Could not delete the routine"), str(err))
+            # A read-only folder: the reason in words with the file, not
+            # Python's "[Errno 30] …: '…'".
+            where = err.filename or self.ctx.paths.routines_dir
+            text = self.tr("%1 could not be removed (%2).").replace("%1", str(where))
+            self.host.inform(
+                self.tr("Could not delete the routine"),
+                text.replace("%2", err.strerror or str(err)),
+            )
             return False
         del self.ctx.user_routines[routine_id]
         self.reload_routines()

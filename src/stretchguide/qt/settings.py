@@ -26,6 +26,7 @@ from stretchguide.qt.i18n import LANGUAGE_NAMES, resolve_language
 from stretchguide.qt.preferences import (
     AFFECTED_SIDES,
     DEFAULTS,
+    RANGES,
     SIDE_MODES,
     Defaults,
     Preferences,
@@ -62,8 +63,8 @@ class SettingsDialog(QDialog):
         self.beeps = QCheckBox(self.tr("Cue sounds"))
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.prepare = self._spin(0, 60, self.tr(" s"))
-        self.first_prepare = self._spin(0, 120, self.tr(" s"))
+        self.prepare = self._spin("session/prepare_s", self.tr(" s"))
+        self.first_prepare = self._spin("session/first_prepare_s", self.tr(" s"))
         self.fullscreen = QCheckBox(self.tr("Full screen during a session"))
         self.theme = QComboBox()
         for theme, label in (
@@ -87,8 +88,8 @@ class SettingsDialog(QDialog):
                 self.language.currentData() != self.prefs.language
             )
         )
-        self.rest = self._spin(0, 300, self.tr(" s"))
-        self.switch = self._spin(0, 60, self.tr(" s"))
+        self.rest = self._spin("session/rest_s", self.tr(" s"))
+        self.switch = self._spin("session/switch_s", self.tr(" s"))
         self.side = QComboBox()
         for key, label in (
             ("", self.tr("Not said yet (ask before a session)")),
@@ -117,7 +118,7 @@ class SettingsDialog(QDialog):
         self.reminder_time.setDisplayFormat("HH:mm")
         self.morning_time = QTimeEdit()
         self.morning_time.setDisplayFormat("HH:mm")
-        self.red_flag_days = self._spin(1, 365)
+        self.red_flag_days = self._spin("safety/red_flag_interval_days")
         # "every 1 day", "every 7 days", in each language's plural forms.
         self.red_flag_days.valueChanged.connect(self._days_unit)
         self._days_unit(self.red_flag_days.value())
@@ -126,8 +127,8 @@ class SettingsDialog(QDialog):
         # StretchGuide's defaults, not the articles', CLINICAL.md section 3),
         # for a physiotherapist who sets other limits. "Fine" can never
         # exceed "acceptable".
-        self.pain_fine = self._spin(0, 10)
-        self.pain_acceptable = self._spin(0, 10)
+        self.pain_fine = self._spin("safety/pain_fine_max")
+        self.pain_acceptable = self._spin("safety/pain_acceptable_max")
         self.pain_fine.valueChanged.connect(self.pain_acceptable.setMinimum)
         for spin in (self.pain_fine, self.pain_acceptable):
             spin.setSuffix(self.tr(" / 10"))
@@ -256,9 +257,10 @@ class SettingsDialog(QDialog):
         self.red_flag_days.setPrefix(before)
         self.red_flag_days.setSuffix(after)
 
-    def _spin(self, lo: int, hi: int, suffix: str | None = None) -> QSpinBox:
+    def _spin(self, key: str, suffix: str | None = None) -> QSpinBox:
+        """A spin box for the setting ``key``, its range the one Preferences clamps to."""
         spin = QSpinBox()
-        spin.setRange(lo, hi)
+        spin.setRange(*RANGES[key])
         if suffix:
             spin.setSuffix(suffix)
         return spin

@@ -28,6 +28,9 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from stretchguide.core.messages import Message
+from stretchguide.core.text_encoding import check_utf8, with_line
+
 # What was set aside and why: FOREIGN_VALUE (the lines with a Qt object
 # went, the rest stayed), UNREADABLE (at start: what Qt could read of it
 # stayed), RESTORED (while running: the settings from before the change were
@@ -49,6 +52,9 @@ _check_names = itertools.count()
 class SetAside(NamedTuple):
     path: Path  # where the file, as it was, now is
     kind: str  # FOREIGN_VALUE, UNREADABLE, RESTORED, NOT_A_FILE or NOT_SAVED
+    # For a file Qt could not parse that is not UTF-8: what it looks like
+    # instead (core.text_encoding's sentence, as every reader says it).
+    not_utf8: Message | None = None
 
 
 def set_aside_odd_entry(path: Path, now: float, last_good: bytes | None = None) -> Path | None:
@@ -121,7 +127,8 @@ def set_aside_unreadable(path: Path, now: float, last_good: bytes | None) -> Set
         return None
     kept, kind = (last_good, RESTORED) if last_good is not None else (salvage, UNREADABLE)
     aside = _replace(path, now, kept)
-    return None if aside is None else SetAside(aside, kind)
+    why = check_utf8(data)
+    return None if aside is None else SetAside(aside, kind, None if why is None else with_line(why))
 
 
 def _unparsable(data: bytes, path: Path) -> bytes | None:
@@ -201,4 +208,10 @@ def set_aside_message(aside: SetAside) -> str:
             "Your settings file could not be read. It was kept as %1; settings that "
             "could not be read from it are back to their defaults.",
         )
-    return text.replace("%1", str(aside.path))
+    text = text.replace("%1", str(aside.path))
+    if aside.not_utf8 is not None:
+        # Qt reads the file as UTF-8 only; "could not be read" alone left a
+        # person who saved it as "Unicode" in Notepad guessing why.
+        why = QCoreApplication.translate("Preferences", "What is wrong with it: %1.")
+        text += " " + why.replace("%1", aside.not_utf8.translated())
+    return text

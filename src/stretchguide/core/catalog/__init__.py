@@ -45,6 +45,7 @@ from stretchguide.core.catalog.fields import (
     ROUTINE_KEYS,
     SCHEDULE_KEYS,
     TEXT_LIMITS,
+    whole_range,
 )
 from stretchguide.core.catalog.model import (
     Advice,
@@ -123,4 +124,5 @@ __all__ = [
     "parse_routine_text",
     "printable",
     "routine_equipment",
+    "whole_range",
 ]

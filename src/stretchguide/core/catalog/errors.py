@@ -45,22 +45,32 @@ class CatalogError(ValueError):
         where = str(self.path).replace("\n", "\\n") if self.path is not None else "<routine>"
         if self.line is not None:
             where = _("{file}, line {line}").format(file=where, line=self.line)
+        # A key (and a duplicate key's "got") is the file's own text: a
+        # 900,000-character one made a notice of 900 KB (the routines page's
+        # label). Enough to find it is shown.
+        field, got = _clipped(self.field, _FIELD_SHOWN), _clipped(self.got, _GOT_SHOWN)
         if self.field.startswith("("):  # the whole file: syntax, encoding, suffix
-            if self.got is None:
+            if got is None:
                 return _("{where}: expected {expected}").format(where=where, expected=self.expected)
             return _("{where}: expected {expected} ({got})").format(
-                where=where, expected=self.expected, got=self.got
+                where=where, expected=self.expected, got=got
             )
-        if self.got is None:
+        if got is None:
             return _("{where}: {field}: expected {expected}").format(
-                where=where, field=self.field, expected=self.expected
+                where=where, field=field, expected=self.expected
             )
         return _("{where}: {field}: expected {expected}, got {got}").format(
-            where=where, field=self.field, expected=self.expected, got=self.got
+            where=where, field=field, expected=self.expected, got=got
         )
 
 
 _MISSING: Final = object()
+_FIELD_SHOWN: Final = 120  # characters of a field's path a notice shows
+_GOT_SHOWN: Final = 240  # and of what was found
+
+
+def _clipped(text: str | None, limit: int) -> str | None:
+    return text if text is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _invisible(ch: str) -> bool:

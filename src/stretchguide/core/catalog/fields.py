@@ -70,6 +70,15 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     "sessions_per_week": (0.1, 21),
 }
 
+
+def whole_range(field: str) -> tuple[int, int]:
+    """The whole numbers ``LIMITS`` allows for ``field``, for an editor that
+    counts in whole steps (sessions a week: 1 to 21). Taken from here, not
+    written again, so the editor cannot offer a number the loader refuses."""
+    lo, hi = LIMITS[field]
+    return math.ceil(lo), math.floor(hi)
+
+
 # A whole session, StretchGuide's number: each field's bound above allows
 # 100 items of 20 sets of 200 repetitions, a session of some 670 hours that
 # would load, run and fill the history as if it were meant. The longest
@@ -85,7 +94,9 @@ class _Table:
         self.where = where
         for key in data:
             if key not in allowed:
-                hint = _close_matches(key, sorted(allowed), n=1)
+                # No known key is long: a long one is no typo of one (and
+                # difflib on 900,000 characters takes a while).
+                hint = _close_matches(key, sorted(allowed), n=1) if len(key) <= 64 else []
                 expected = (
                     _("a known field (did you mean '{name}'?)").format(name=hint[0])
                     if hint

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
 import re
@@ -26,7 +25,8 @@ from stretchguide.core.catalog.fields import (
 from stretchguide.core.catalog.locate import _find_line
 from stretchguide.core.catalog.model import Catalog, Exercise, Routine
 from stretchguide.core.i18n import _
-from stretchguide.plain_files import nested_deeper_than, not_utf8
+from stretchguide.core.text_encoding import NotUtf8Error, decode_utf8
+from stretchguide.plain_files import nested_deeper_than
 
 # ---------------------------------------------------------------------------
 # Files: parse, validate, and on error find the line of the offending field
@@ -154,35 +154,12 @@ def _read_text(path: Path) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise CatalogError(path, "(file)", _("a file of at most 1 MB"), got=_("more"))
     try:
-        # utf-8-sig: a byte-order mark (Notepad and other Windows editors
-        # add one) is skipped; TOML and JSON readers refused it on line 1.
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _not_utf8(path, data) from None
-    if "\x00" in text:
-        # Valid UTF-8 still: UTF-16 of plain English is letters and zeros.
-        raise _not_utf8(path, data)
-    return text
-
-
-def _not_utf8(path: Path, data: bytes) -> CatalogError:
-    """What the bytes are instead of UTF-8, and on which line they stop being it."""
-    why = not_utf8(io.BytesIO(data))
-    if why is None or why.kind == "nul":
-        line = None if why is None else why.line
-        return CatalogError(path, "(file)", _("text without NUL bytes"), line=line)
-    if why.kind == "utf-32":
-        return CatalogError(
-            path, "(file)", _("UTF-8 text"), got=_("UTF-32 text (save it as UTF-8)")
-        )
-    if why.kind == "utf-16":
-        return CatalogError(
-            path, "(file)", _("UTF-8 text"), got=_("UTF-16 text (save it as UTF-8)")
-        )
-    got = _("the byte {byte}, which is not UTF-8: save the file as UTF-8").format(
-        byte=f"0x{why.byte or 0:02x}"
-    )
-    return CatalogError(path, "(file)", _("UTF-8 text"), line=why.line, got=got)
+        return decode_utf8(data)
+    except NotUtf8Error as err:
+        # The line goes in the error's own field, so the notice says it once.
+        raise CatalogError(
+            path, "(file)", _("UTF-8 text"), line=err.line, got=err.message.translated()
+        ) from None
 
 
 def _routine_reader(

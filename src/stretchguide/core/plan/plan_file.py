@@ -19,17 +19,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
 
+from stretchguide.core.catalog import whole_range
 from stretchguide.core.i18n import _
+from stretchguide.core.text_encoding import NotUtf8Error, decode_utf8
 from stretchguide.plain_files import NotPlainFileError, nested_deeper_than, open_plain
 
 MAX_PLAN_BYTES: Final = 4 * 1024 * 1024  # ~20,000 dose changes; a real plan holds a few dozen
 MAX_DEPTH: Final = 16  # the real file nests three levels (doses -> exercise -> field)
 PLAN_FORMAT: Final = 1
-# The same bounds a routine file has for these fields (catalog.fields.LIMITS).
+# The bounds a routine file has for these fields, from the loader itself
+# (written out here once, they could drift from it).
 DOSE_LIMITS: Final[dict[str, tuple[int, int]]] = {
-    "hold_s": (0, 600),
-    "reps": (1, 200),
-    "breaths": (0, 30),
+    name: whole_range(name) for name in ("hold_s", "reps", "breaths")
 }
 WHOLE: Final = frozenset({"reps", "breaths"})
 # Dates and times a plan can hold: as for an imported history (1970 to 2200).
@@ -61,10 +62,11 @@ def read_plan_data(path: Path) -> object | None:
             _("it is larger than {count} MB").format(count=MAX_PLAN_BYTES >> 20)
         )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise PlanFileProblemError(_("line {line}: not UTF-8 text").format(line=line)) from None
+        # A NUL is refused here: JSON never holds one, and UTF-16 without a
+        # mark is valid UTF-8 with a zero in every other byte.
+        text = decode_utf8(data)
+    except NotUtf8Error as err:
+        raise PlanFileProblemError(err.with_line().translated()) from None
     if not text.strip():
         raise PlanFileProblemError(_("the file is empty"))
     if nested_deeper_than(text, MAX_DEPTH):
@@ -96,7 +98,7 @@ def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
     for key, value in pairs:
         if key in out:
             raise PlanFileProblemError(
-                _("the key {key} appears twice in one object").format(key=key)
+                _("the key {key} appears twice in one object").format(key=show(key))
             )
         out[key] = value
     return out

@@ -1027,6 +1027,10 @@ weh“</translation>
         <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
         <translation>Ihre Einstellungsdatei konnte nicht gelesen werden. Sie wurde als %1 aufbewahrt; Einstellungen, die darin nicht lesbar waren, stehen wieder auf ihren Standardwerten.</translation>
     </message>
+    <message>
+        <source>What is wrong with it: %1.</source>
+        <translation>Das Problem: %1.</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -1319,6 +1323,18 @@ weh“</translation>
         <translation>Ihre Änderungen an diesem Programm sind nicht gespeichert. Ohne Speichern schließen?</translation>
     </message>
     <message>
+        <source>Not saved: %1 is a link that leads to no file. Nothing was written; fix or remove the link and save again.</source>
+        <translation>Nicht gespeichert: %1 ist eine Verknüpfung, die zu keiner Datei führt. Es wurde nichts geschrieben; reparieren oder entfernen Sie die Verknüpfung und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide writes through a link only into a file you own; nothing was written.</source>
+        <translation>Nicht gespeichert: %1 ist eine Verknüpfung zu %2, und das ist keine Datei von Ihnen. StretchGuide schreibt über eine Verknüpfung nur in eine Datei, die Ihnen gehört; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 could not be written (%2).</source>
+        <translation>Nicht gespeichert: %1 konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Es gibt schon ein Programm namens „%1“. Bitte wählen Sie einen anderen Namen.</translation>
     </message>
@@ -1418,6 +1434,10 @@ weh“</translation>
     <message>
         <source>“%1” was changed by another program while StretchGuide was open, so it was not deleted. The list now shows the new version from %2.</source>
         <translation>„%1“ wurde von einem anderen Programm geändert, während StretchGuide offen war, und deshalb nicht gelöscht. Die Liste zeigt jetzt die neue Fassung aus %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed (%2).</source>
+        <translation>%1 konnte nicht entfernt werden (%2).</translation>
     </message>
     <message>
         <source>Could not delete the routine</source>

@@ -1027,6 +1027,10 @@ duele»</translation>
         <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
         <translation>No se pudo leer tu archivo de ajustes. Se guardó como %1; los ajustes que no se pudieron leer de él vuelven a sus valores predeterminados.</translation>
     </message>
+    <message>
+        <source>What is wrong with it: %1.</source>
+        <translation>Qué le pasa: %1.</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -1319,6 +1323,18 @@ duele»</translation>
         <translation>Los cambios en esta rutina no están guardados. ¿Cerrar sin guardarlos?</translation>
     </message>
     <message>
+        <source>Not saved: %1 is a link that leads to no file. Nothing was written; fix or remove the link and save again.</source>
+        <translation>No se ha guardado: %1 es un enlace que no lleva a ningún archivo. No se ha escrito nada; arregla o quita el enlace y vuelve a guardar.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide writes through a link only into a file you own; nothing was written.</source>
+        <translation>No se ha guardado: %1 es un enlace a %2, que no es un archivo tuyo. StretchGuide solo escribe a través de un enlace en un archivo que te pertenece; no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 could not be written (%2).</source>
+        <translation>No se ha guardado: no se pudo escribir %1 (%2).</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Ya hay una rutina llamada «%1». Elige otro nombre.</translation>
     </message>
@@ -1418,6 +1434,10 @@ duele»</translation>
     <message>
         <source>“%1” was changed by another program while StretchGuide was open, so it was not deleted. The list now shows the new version from %2.</source>
         <translation>Otro programa cambió «%1» mientras StretchGuide estaba abierto, así que no se ha borrado. La lista muestra ahora la versión nueva de %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed (%2).</source>
+        <translation>No se pudo quitar %1 (%2).</translation>
     </message>
     <message>
         <source>Could not delete the routine</source>

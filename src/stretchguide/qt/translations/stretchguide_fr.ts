@@ -1027,6 +1027,10 @@ mal »</translation>
         <source>Your settings file could not be read. It was kept as %1; settings that could not be read from it are back to their defaults.</source>
         <translation>Votre fichier de réglages n&apos;a pas pu être lu. Il a été gardé sous %1 ; les réglages qui n&apos;ont pas pu y être lus sont revenus à leurs valeurs par défaut.</translation>
     </message>
+    <message>
+        <source>What is wrong with it: %1.</source>
+        <translation>Le problème : %1.</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -1319,6 +1323,18 @@ mal »</translation>
         <translation>Vos modifications de ce programme ne sont pas enregistrées. Fermer sans les enregistrer ?</translation>
     </message>
     <message>
+        <source>Not saved: %1 is a link that leads to no file. Nothing was written; fix or remove the link and save again.</source>
+        <translation>Non enregistré : %1 est un lien qui ne mène à aucun fichier. Rien n&apos;a été écrit ; réparez ou supprimez le lien, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is a link to %2, which is not a file of yours. StretchGuide writes through a link only into a file you own; nothing was written.</source>
+        <translation>Non enregistré : %1 est un lien vers %2, qui n&apos;est pas un fichier à vous. StretchGuide n&apos;écrit à travers un lien que dans un fichier qui vous appartient ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 could not be written (%2).</source>
+        <translation>Non enregistré : impossible d&apos;écrire %1 (%2).</translation>
+    </message>
+    <message>
         <source>There is already a routine called “%1”. Please pick another name.</source>
         <translation>Il existe déjà un programme nommé « %1 ». Choisissez un autre nom.</translation>
     </message>
@@ -1418,6 +1434,10 @@ mal »</translation>
     <message>
         <source>“%1” was changed by another program while StretchGuide was open, so it was not deleted. The list now shows the new version from %2.</source>
         <translation>« %1 » a été modifié par un autre programme pendant que StretchGuide était ouvert : il n’a donc pas été supprimé. La liste montre maintenant la nouvelle version de %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed (%2).</source>
+        <translation>Impossible de supprimer %1 (%2).</translation>
     </message>
     <message>
         <source>Could not delete the routine</source>

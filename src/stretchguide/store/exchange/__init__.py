@@ -31,6 +31,7 @@ it, so a planted symlink is replaced, never followed.
 from stretchguide.store.exchange.export import (
     ExportSource,
     csv_cell,
+    csv_value,
     export_csv,
     export_data,
     export_json,
@@ -65,6 +66,7 @@ __all__ = [
     "ImportValidationError",
     "Progress",
     "csv_cell",
+    "csv_value",
     "export_csv",
     "export_data",
     "export_json",

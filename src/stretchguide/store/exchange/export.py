@@ -13,6 +13,7 @@ import csv
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -300,13 +301,25 @@ def export_json(
 
 # OWASP's rule for CSV injection: a cell a spreadsheet would read as a
 # formula gets a leading apostrophe, so it shows as the text that was typed.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell typed with apostrophes before such a character ("'=1") gets one
+# more, so the mark is never ambiguous: csv_value takes exactly one off
+# exactly those cells, and gives back what was typed (a plain "'tis" is
+# left alone both ways).
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
 
 
 def csv_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """``value`` as a CSV cell no spreadsheet runs as a formula."""
+    if isinstance(value, str) and _FORMULA.match(value):
         return "'" + value
     return value
+
+
+def csv_value(cell: str) -> str:
+    """The text a CSV cell written by :func:`csv_cell` holds: its inverse."""
+    if cell.startswith("'") and _FORMULA.match(cell, 1):
+        return cell[1:]
+    return cell
 
 
 def _flag(value: bool) -> str:

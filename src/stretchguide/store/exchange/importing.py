@@ -9,13 +9,13 @@ transaction, after a backup copy of the current history.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from stretchguide.core.messages import Message, reason_of, said, said_n
+from stretchguide.core.text_encoding import with_line
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.plain_files import not_utf8, open_plain
 from stretchguide.store.exchange.formats import (
@@ -31,6 +31,7 @@ from stretchguide.store.exchange.formats import (
     wrong_kind,
 )
 from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
+from stretchguide.store.exchange.same_file import checked_again, identity, unchanged
 from stretchguide.store.exchange.values import (
     duration,
     encodable,
@@ -309,14 +310,8 @@ def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Message:
             why = not_utf8(fh, nul=False)  # JSON's reader names a NUL itself
     except OSError:
         why = None
-    if why is not None and why.kind in ("utf-16", "utf-32"):
-        return said("{encoding} text, not UTF-8: save the file as UTF-8", encoding=why.kind.upper())
-    if why is not None and why.line is not None:
-        return said(
-            "line {line}: the byte {byte} is not UTF-8: save the file as UTF-8",
-            line=why.line,
-            byte=f"0x{why.byte or 0:02x}",
-        )
+    if why is not None:
+        return with_line(why)
     # The reason is Python's ("invalid start byte"); the sentence is ours.
     return said("not UTF-8 text: {reason}", reason=exc.reason)
 
@@ -386,7 +381,8 @@ def import_json(
     """
     path = Path(path)
     try:
-        total = 2 * max(os.stat(path).st_size, 1)
+        seen = identity(path)
+        total = 2 * max(seen[2], 1)
     except OSError as exc:
         problem = said("cannot open: {reason}", reason=exc.strerror or exc)
         raise ImportValidationError(path, [problem]) from exc
@@ -402,13 +398,14 @@ def import_json(
     problems = _check_file(path, existing, on_read)
     if problems:
         raise ImportValidationError(path, problems)
+    unchanged(path, seen)
 
     report = ImportReport()
     if history.has_records():
         report.backup = history.backup_now("pre-import")
     ck = _Checker()
     done = total // 2
-    with history.importing() as add:
+    with history.importing() as add, checked_again(path, seen):
         # Read inside the write transaction: an import that ran meanwhile
         # (two at once) has committed, and its records count as present
         # instead of failing on a UNIQUE constraint.
@@ -421,7 +418,8 @@ def import_json(
                 continue
             if key == "sessions":
                 s = _check_session(ck, value, "", set())
-                assert s is not None  # checked in the first pass
+                if s is None or ck.count:  # not the file the first pass checked
+                    raise ImportValidationError(path, ck.problems)
                 if s["uuid"] in existing:
                     report.sessions_skipped += 1
                     continue
@@ -429,7 +427,8 @@ def import_json(
                 report.sessions_added += 1
             else:
                 c = _check_checkin(ck, value, "", set())
-                assert c is not None
+                if c is None or ck.count:
+                    raise ImportValidationError(path, ck.problems)
                 if c["uuid"] in known_checkins:
                     report.checkins_skipped += 1
                 elif c["session"] is not None and c["session"] not in existing:
@@ -441,6 +440,7 @@ def import_json(
         for c in waiting:
             _add_checkin(add, c, existing)
             report.checkins_added += 1
+        unchanged(path, seen)  # still the file read: else nothing commits
     if progress is not None:
         progress(total, total)
     return report
