@@ -29,7 +29,11 @@ from stretchguide.core.figures.vectors import _add, _mv
 
 def _knees_to_chest() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
-    key = start.both(hip_flex=118.0, knee=125.0, ankle=-20.0)
+    # The knees come in over the chest, not to a table-top: past the hips'
+    # own range the low back rounds and the pelvis rolls back off its curve
+    # (a blind review read 118 degrees of hip with the pelvis flat as holding
+    # the knees up). The shins stay about level.
+    key = start.both(hip_flex=125.0, knee=135.0, ankle=-20.0).with_(lumbar_flex=15.0)
     # Hands hold just below the knees, on the shins, so the arms carry the legs.
     knees = (
         Reach("l", "l_knee_front", offset=(0.0, 3.0, 0.0), toward="l_ankle", fraction=0.22),
@@ -49,10 +53,16 @@ def _knees_to_chest() -> ExerciseFigure:
 
 def _single_knee_to_chest() -> ExerciseFigure:
     start = _arms_by_side(LYING)
-    key = start.with_(r_hip_flex=120.0, r_knee=125.0, r_ankle=-20.0)
+    # The knee comes in over the chest (see knees to chest); the low back
+    # rounds a little and the long leg's hip opens as much, so it stays flat
+    # on the mat instead of bending up with the pelvis.
+    key = start.with_(r_hip_flex=130.0, r_knee=130.0, r_ankle=-20.0, lumbar_flex=10.0)
+    key = key.with_(l_hip_flex=-10.0)
+    # Both hands round the shin just below the knee (article 002: "hug it
+    # towards your chest, holding onto your shin").
     knee = (
-        Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
-        Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)),
+        Reach("l", "r_knee_front", offset=(0.0, 3.0, 0.0), toward="r_ankle", fraction=0.22),
+        Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle", fraction=0.22),
     )
     return ExerciseFigure(
         "single_knee_to_chest",
