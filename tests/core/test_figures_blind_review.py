@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 
 import pytest
-from tests.core.test_figures_floor_review import _to_segment
+from tests.core.test_figures_floor_review import _shown, _to_segment
 
 from stretchguide.core import figures as pl
+from stretchguide.core.catalog import Side
+from stretchguide.core.figures import Ink, Shape
 from stretchguide.core.figures.frames import resolve
 from stretchguide.core.figures.kinematics import Skeleton, forward
 
@@ -64,3 +66,42 @@ def test_single_knee_to_chest_keeps_the_other_leg_long() -> None:
     body = resolve(fig.frame_for(fig.key, None)).body
     assert body["l_knee"] <= 8.0
     assert sk["l_knee"][2] - sk["l_ankle"][2] <= 6.0
+
+
+@pytest.mark.parametrize("side", [Side.RIGHT, Side.LEFT])
+def test_seated_piriformis_shows_the_ankle_across_the_other_knee(side: Side) -> None:
+    # Blind review: seen from the side, the crossed thigh lay along the
+    # other thigh in the image (4 degrees apart) and the shin ran on past
+    # the knee: legs crossed at the knees, not an ankle on the knee. Seen
+    # from the front on the crossed leg's side, the crossed thigh leaves
+    # the other at an angle, its shin lies across the standing shin, both
+    # in view (the accent ink on top), and the glow is on the working hip.
+    ex = "seated_piriformis_stretch"
+    fig = pl.figure(ex)
+    cam = fig.camera(side)
+    sk = forward(resolve(fig.frame_for(fig.key, side)).body)
+    w, o = ("r", "l") if side is Side.RIGHT else ("l", "r")
+
+    def uv(p: str) -> tuple[float, float]:
+        u, v, _ = cam.project(sk[p])
+        return (u, v)
+
+    def apart(a: tuple[str, str], b: tuple[str, str]) -> float:
+        (p, q), (r, s) = (tuple(uv(x) for x in a), tuple(uv(x) for x in b))
+        d1, d2 = (q[0] - p[0], q[1] - p[1]), (s[0] - r[0], s[1] - r[1])
+        cos = abs(d1[0] * d2[0] + d1[1] * d2[1]) / math.hypot(*d1) / math.hypot(*d2)
+        return math.degrees(math.acos(min(1.0, cos)))
+
+    assert apart((f"{w}_hip", f"{w}_knee"), (f"{o}_hip", f"{o}_knee")) >= 45.0
+    assert apart((f"{w}_knee", f"{w}_ankle"), (f"{o}_knee", f"{o}_ankle")) >= 70.0
+    assert math.dist(uv(f"{w}_ankle"), uv(f"{o}_knee")) <= 15.0
+    d, _ = pl.key_drawing(ex, side)
+
+    def gold(s: Shape) -> bool:
+        return Ink.ACCENT in (s.fill, s.stroke)
+
+    assert _shown(d, uv(f"{w}_hip"), uv(f"{w}_knee"), gold) >= 0.4, "the crossed thigh"
+    assert _shown(d, uv(f"{w}_knee"), uv(f"{w}_ankle"), gold) >= 0.7, "the crossed shin"
+    glows = [s.points[0] for s in d.shapes if s.kind == "glow"]
+    assert glows
+    assert all(math.dist(g, uv(f"{w}_hip")) < math.dist(g, uv(f"{o}_hip")) for g in glows)
