@@ -14,6 +14,7 @@ from tests.core.test_figures_floor_review import _shown, _to_segment
 from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side
 from stretchguide.core.figures import Ink, Shape
+from stretchguide.core.figures.body import RADIUS
 from stretchguide.core.figures.frames import resolve
 from stretchguide.core.figures.kinematics import Skeleton, forward
 
@@ -105,3 +106,33 @@ def test_seated_piriformis_shows_the_ankle_across_the_other_knee(side: Side) -> 
     glows = [s.points[0] for s in d.shapes if s.kind == "glow"]
     assert glows
     assert all(math.dist(g, uv(f"{w}_hip")) < math.dist(g, uv(f"{o}_hip")) for g in glows)
+
+
+def test_heel_supported_glide_pumps_the_foot_on_a_block_that_stands_still() -> None:
+    # Blind review: the block was drawn up to the heel, and the heel moved
+    # 6 cm up and down as the ankle turned about its joint, so the block
+    # rose and fell with every pump. The heel now rests on the block's top
+    # (a support), the knee stays locked straight (the steps say so) and
+    # the block drawn is the same in every frame of the repetitions.
+    ex = "nerve_glide_ankle"
+    a = pl.Animator(ex, Side.RIGHT)
+    a.set_phase("prepare")
+    a.frame(pl.MOVE_S + 1.0)
+    a.set_phase("reps", rep_s=3.0)
+    corners: list[list[tuple[float, float]]] = []
+    for i in range(13):
+        t = i * 0.25
+        frame = resolve(a.frame(t))
+        assert frame.body["r_knee"] <= 3.0, t
+        d = a.drawing(t)
+        (block,) = [s for s in d.shapes if s.kind == "poly" and s.fill is Ink.PROP]
+        corners.append(list(block.points))
+        sk = forward(frame.body)
+        top = max(v for _, v in block.points)
+        heel = pl.figure(ex).camera(Side.RIGHT).project(sk["r_heel"])[1]
+        assert 0.0 <= heel - top <= RADIUS["foot"] + 0.2, t
+    # Within the contacts' tolerance (it moved 6 cm before).
+    for i in range(4):
+        for k in (0, 1):
+            spread = max(c[i][k] for c in corners) - min(c[i][k] for c in corners)
+            assert spread <= 0.3, ("the block stands still", i, k, spread)

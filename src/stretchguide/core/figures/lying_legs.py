@@ -7,7 +7,12 @@ from typing import Final
 from stretchguide.core.figures.body import RADIUS, Pose
 from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, Support, rests_on
 from stretchguide.core.figures.drawing import Ink, Prop, View
-from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
+from stretchguide.core.figures.exercise_figure import (
+    ExerciseFigure,
+    _sup,
+    _with_reaches,
+    rest_fit,
+)
 from stretchguide.core.figures.fitting import fit_lsq
 from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
 from stretchguide.core.figures.positions import (
@@ -254,20 +259,31 @@ def _nerve_glide_ankle() -> ExerciseFigure:
     base = _arms_by_side(LYING.both(ankle=-10.0)).with_(r_hip_flex=38.0, r_knee=0.0)
     start = base.with_(r_ankle=-40.0)
     key = base.with_(r_ankle=22.0)
+    # The heel rests on the block while the foot pumps: the block's top is
+    # a support and the block stands still (drawn from the heel, it rose and
+    # fell 6 cm with every pump). Getting into position it still rises with
+    # the heel: standing there, it would cut through the leg lying long.
+    heel = forward(_sup(start, LEFT_LONG).body)["r_heel"]
+    block = Support("plane", at=heel[2] - SURFACE_RADIUS["r_heel"], name="block")
+    on_block = (*LEFT_LONG, *rests_on(block, "r_heel"))
+    # The knee stays locked straight (the steps say so): the hip lowers the
+    # leg as the foot is drawn back on its heel.
+    key = rest_fit(grounded(key), on_block, ["r_hip_flex"])
     rest = Prop(
         "pedestal",
+        points=((heel[0], heel[1], block.at),),
         anchors=("r_heel",),
+        offset=(0.0, 0.0, -RADIUS["foot"]),
         radius=14.0,
         width=1.0,
         ink=Ink.PROP,
-        offset=(0.0, 0.0, -RADIUS["foot"]),
         depth_bias=-40.0,
     )
     return ExerciseFigure(
         "nerve_glide_ankle",
         View.SIDE,
-        start=_sup(start, LEFT_LONG),
-        key=_sup(key, LEFT_LONG),
+        start=_sup(start, on_block),
+        key=_sup(key, on_block),
         neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
         props=(FLOOR, MAT, rest),
         feel=("back_of_leg",),
