@@ -428,6 +428,11 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton, helper: Skeleton | Non
     if prop.kind == "pedestal" and pts:
         # A box from the floor up to just under the anchored point (a heel rest).
         top = pts[-1]
+        if prop.points and prop.anchors:
+            # A block that stands where it is: the anchor only says how much
+            # of it shows while the heel is still on its way up to it.
+            at = prop.points[0]
+            top = (at[0], at[1], min(at[2], top[2]))
         half = prop.radius
         pts = [
             (top[0] - half, top[1], 0.0),

@@ -7,7 +7,12 @@ from typing import Final
 from stretchguide.core.figures.body import RADIUS, Pose
 from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, Support, rests_on
 from stretchguide.core.figures.drawing import Ink, Prop, View
-from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
+from stretchguide.core.figures.exercise_figure import (
+    ExerciseFigure,
+    _sup,
+    _with_reaches,
+    rest_fit,
+)
 from stretchguide.core.figures.fitting import fit_lsq
 from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
 from stretchguide.core.figures.positions import (
@@ -29,7 +34,11 @@ from stretchguide.core.figures.vectors import _add, _mv
 
 def _knees_to_chest() -> ExerciseFigure:
     start = _arms_by_side(hook_lying())
-    key = start.both(hip_flex=118.0, knee=125.0, ankle=-20.0)
+    # The knees come in over the chest, not to a table-top: past the hips'
+    # own range the low back rounds and the pelvis rolls back off its curve
+    # (a blind review read 118 degrees of hip with the pelvis flat as holding
+    # the knees up). The shins stay about level.
+    key = start.both(hip_flex=125.0, knee=135.0, ankle=-20.0).with_(lumbar_flex=15.0)
     # Hands hold just below the knees, on the shins, so the arms carry the legs.
     knees = (
         Reach("l", "l_knee_front", offset=(0.0, 3.0, 0.0), toward="l_ankle", fraction=0.22),
@@ -49,10 +58,16 @@ def _knees_to_chest() -> ExerciseFigure:
 
 def _single_knee_to_chest() -> ExerciseFigure:
     start = _arms_by_side(LYING)
-    key = start.with_(r_hip_flex=120.0, r_knee=125.0, r_ankle=-20.0)
+    # The knee comes in over the chest (see knees to chest); the low back
+    # rounds a little and the long leg's hip opens as much, so it stays flat
+    # on the mat instead of bending up with the pelvis.
+    key = start.with_(r_hip_flex=130.0, r_knee=130.0, r_ankle=-20.0, lumbar_flex=10.0)
+    key = key.with_(l_hip_flex=-10.0)
+    # Both hands round the shin just below the knee (article 002: "hug it
+    # towards your chest, holding onto your shin").
     knee = (
-        Reach("l", "r_knee_front", offset=(3.0, 3.0, -4.0)),
-        Reach("r", "r_knee_front", offset=(4.0, -3.0, -4.0)),
+        Reach("l", "r_knee_front", offset=(0.0, 3.0, 0.0), toward="r_ankle", fraction=0.22),
+        Reach("r", "r_knee_front", offset=(0.0, -3.0, 0.0), toward="r_ankle", fraction=0.22),
     )
     return ExerciseFigure(
         "single_knee_to_chest",
@@ -244,20 +259,31 @@ def _nerve_glide_ankle() -> ExerciseFigure:
     base = _arms_by_side(LYING.both(ankle=-10.0)).with_(r_hip_flex=38.0, r_knee=0.0)
     start = base.with_(r_ankle=-40.0)
     key = base.with_(r_ankle=22.0)
+    # The heel rests on the block while the foot pumps: the block's top is
+    # a support and the block stands still (drawn from the heel, it rose and
+    # fell 6 cm with every pump). Getting into position it still rises with
+    # the heel: standing there, it would cut through the leg lying long.
+    heel = forward(_sup(start, LEFT_LONG).body)["r_heel"]
+    block = Support("plane", at=heel[2] - SURFACE_RADIUS["r_heel"], name="block")
+    on_block = (*LEFT_LONG, *rests_on(block, "r_heel"))
+    # The knee stays locked straight (the steps say so): the hip lowers the
+    # leg as the foot is drawn back on its heel.
+    key = rest_fit(grounded(key), on_block, ["r_hip_flex"])
     rest = Prop(
         "pedestal",
+        points=((heel[0], heel[1], block.at),),
         anchors=("r_heel",),
+        offset=(0.0, 0.0, -RADIUS["foot"]),
         radius=14.0,
         width=1.0,
         ink=Ink.PROP,
-        offset=(0.0, 0.0, -RADIUS["foot"]),
         depth_bias=-40.0,
     )
     return ExerciseFigure(
         "nerve_glide_ankle",
         View.SIDE,
-        start=_sup(start, LEFT_LONG),
-        key=_sup(key, LEFT_LONG),
+        start=_sup(start, on_block),
+        key=_sup(key, on_block),
         neutral=_sup(_arms_by_side(LYING), LONG_LEGS),
         props=(FLOOR, MAT, rest),
         feel=("back_of_leg",),
