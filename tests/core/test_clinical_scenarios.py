@@ -685,8 +685,9 @@ def fortnights(draw: st.DrawFn) -> list[CheckIn]:
 def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -> None:
     """For any fortnight: "keep going" (settled or improving, no
     professional named) never stands beside a newest day further down the
-    leg than any day of the start, leg pain up by the meaningful step, or
-    numbness or weakness that started in the window."""
+    leg than any day of the start, leg pain up by the meaningful step, a
+    latest day's leg pain that much above every start day (a mean that fell
+    once hid a day of 9), or numbness or weakness that started in the window."""
     from datetime import UTC, datetime
 
     from stretchguide.core.trends import (
@@ -712,7 +713,8 @@ def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -
         return bool(days) and not days & start_days
 
     new_nerve = began("numbness") or began("weakness")
-    if worse_leg or new_nerve:
+    worse_day = max(d.leg for d in series[-3:]) - max(d.leg for d in start) >= 2
+    if worse_leg or new_nerve or worse_day:
         assert professional_advice(v) is not None, (v.kind, v.reasons)
 
 
@@ -752,6 +754,50 @@ def test_the_14_day_verdict_never_says_better_without_naming_numbness(checkins) 
         assert "numbness" in advice.lower() or professional_advice(v) is not None, advice
     if latest > start:
         assert professional_advice(v) is not None, (start, latest, v.reasons)
+
+
+def test_pain_better_on_average_with_a_latest_day_worse_than_any_at_the_start() -> None:
+    """Leg pain 6 on the start days, then 4, 3, 2 and 1, 1 and 9 on the
+    latest: the mean fell from 6 to 3.7 and the verdict read "your leg has
+    got better" and "This is going the right way" the day after a 9. The
+    bad day is said, a professional named if such days come back, the
+    banner is not "all well" and the plan offers no step up."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.plan.doses import holds_step_up
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+    from stretchguide.core.verdict_words import (
+        KEEP_GOING_IMPROVING,
+        SEE_PROFESSIONAL_WORSE_DAY,
+        verdict_advice,
+        verdict_headline,
+    )
+
+    legs = {0: 6, 1: 6, 2: 6, 4: 4, 6: 4, 8: 3, 10: 2, 11: 1, 12: 1, 13: 9}
+    checkins = [
+        CheckIn(_t(d), K.ANY, 2, leg, Extent.THIGH, id=i + 1)
+        for i, (d, leg) in enumerate(legs.items())
+    ]
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict(checkins, today)
+    assert v.kind is VerdictKind.IMPROVING  # on average it did get better
+    assert v.see_professional and holds_step_up(v)
+    assert "on average" in verdict_headline(v)
+    advice = verdict_advice(v) or ""
+    assert SEE_PROFESSIONAL_WORSE_DAY in advice and KEEP_GOING_IMPROVING not in advice
+    assert any("9" in r and "6" in r for r in v.reasons), v.reasons
+    # Low on average too ("stayed low"), with one latest day of 5 against 1s.
+    low = [replace(c, back=0, leg=1) for c in checkins]
+    low[-1] = replace(low[-1], leg=5)
+    low[-2] = low[-3] = replace(low[-2], leg=0)
+    s = fourteen_day_verdict(low, today)
+    assert s.kind is VerdictKind.SETTLED and s.worse_day, s
+    assert "on average" in verdict_headline(s)
+    # A bad day no worse than the start's worst is the ups and downs of
+    # getting better, not a sign: the verdict is unchanged.
+    even = [replace(c, leg=8) if c.at == _t(1) else c for c in checkins]
+    e = fourteen_day_verdict(even, today)
+    assert not e.worse_day and not e.see_professional, e.reasons
 
 
 def test_pain_better_but_numbness_on_more_days_is_not_better_overall() -> None:

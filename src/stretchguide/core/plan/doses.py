@@ -238,11 +238,17 @@ def flare_holds_step_up(
 def holds_step_up(verdict: Verdict) -> bool:
     """Whether the 14-day verdict rules out a step up: leg symptoms worse
     over two weeks, numbness or weakness new or coming back in them, or the
-    newest day further down the leg than the start. Each sends the person
+    newest day further down the leg than the start, or a latest day's leg
+    pain well above every start day. Each sends the person
     to a doctor or physiotherapist; a step up offered beside that ("your
     last 3 sessions were fine") once met pain that had crept up a point at
     a time, each session under the limits. StretchGuide's rule."""
-    return verdict.kind is VerdictKind.WORSE or bool(verdict.nerve) or verdict.spread_latest
+    return (
+        verdict.kind is VerdictKind.WORSE
+        or bool(verdict.nerve)
+        or verdict.spread_latest
+        or verdict.worse_day
+    )
 
 
 # --------------------------------------------------------------------------- decisions

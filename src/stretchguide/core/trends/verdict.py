@@ -64,6 +64,9 @@ class Verdict:
     # Numbness on any of the latest days: a leg whose pain got better or
     # stayed low is never said to be so without naming it.
     numbness_latest: bool = False
+    # A latest day's leg pain 2 points or more above the worst start day:
+    # a mean that fell hid it ("going the right way" beside a day of 9).
+    worse_day: bool = False
 
     @property
     def see_professional(self) -> bool:
@@ -73,6 +76,7 @@ class Verdict:
             self.kind in (VerdictKind.NO_CHANGE, VerdictKind.WORSE)
             or bool(self.nerve)
             or self.spread_latest
+            or self.worse_day
         )
 
 
@@ -217,6 +221,10 @@ def fourteen_day_verdict(
     newest = series[-1].furthest
     furthest_latest = max(d.furthest.rank for d in latest)
     spread_latest = newest.rank > ee.rank and le.rank <= ee.rank
+    # The worst day as well as the mean: start days of 6 and latest days of
+    # 1, 1 and 9 averaged to "better" (StretchGuide's rule, its 2 points).
+    worst_start, worst_latest = max(d.leg for d in begin), max(d.leg for d in latest)
+    worse_day = worst_latest - worst_start >= meaningful
     reasons: list[str] = []
     if ll - el >= meaningful or le.rank > ee.rank:
         kind = VerdictKind.WORSE
@@ -253,6 +261,13 @@ def fourteen_day_verdict(
         reasons.append(
             _("At the latest check-in, symptoms reached further down the leg than at the start.")
         )
+    if worse_day and kind is not VerdictKind.WORSE:
+        reasons.append(
+            _(
+                "Leg pain reached {worst} on one of the latest days, above every start "
+                "day (at most {start})."
+            ).format(worst=num(worst_latest), start=num(worst_start))
+        )
     if numb_latest and not more_numb and kind in (VerdictKind.IMPROVING, VerdictKind.SETTLED):
         reasons.append(
             # n is at least MIN_DAYS_PER_HALF here: always days.
@@ -270,4 +285,5 @@ def fourteen_day_verdict(
         nerve,
         spread_latest,
         numbness_latest=numb_latest > 0,
+        worse_day=worse_day and kind is not VerdictKind.WORSE,
     )
