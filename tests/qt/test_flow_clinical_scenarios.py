@@ -237,3 +237,25 @@ def test_a_severe_next_morning_as_bad_as_before_the_session_is_not_fine(qtbot, a
     text = page.verdict.text()
     assert "That looks fine" not in text and "No increase" not in text
     assert "severe" in text and "contact a doctor" in text
+
+
+def test_a_painful_leg_never_named_is_not_stored_or_exported_as_both_legs(qtbot, app_window):
+    """A person who never says which leg hurts: the session works both legs,
+    and its record said "affected_side": "both", which an export or a
+    clinician reads as pain in both legs (an urgent sign). "Not sure" was
+    stored the same way. The record keeps the person's own answer."""
+    from stretchguide.store.exchange.export import export_data
+
+    window, clock, *_ = app_window
+    assert window.ctx.prefs.affected_side == ""
+    start_session(qtbot, window)
+    run_to_end(window, clock)
+    window.ctx.prefs.affected_side = "unsure"
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    start_session(qtbot, window)
+    h = window.ctx.history
+    first, second = sorted(h.sessions(), key=lambda s: s.id)
+    assert first.options["affected_side"] == "not_given"
+    assert second.options["affected_side"] == "unsure"
+    exported = [s["options"]["affected_side"] for s in export_data(h)["sessions"]]
+    assert sorted(exported) == ["not_given", "unsure"]

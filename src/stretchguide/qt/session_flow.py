@@ -701,8 +701,10 @@ class SessionFlow(QObject):
         rec = self.recording = Recording(routine=routine)
         opts = {
             "side_mode": options.side_mode.value,
-            # "both": not known, so both legs were worked.
-            "affected_side": options.affected_side.value if options.affected_side else "both",
+            # The person's own answer. "both" once stood for a leg never named
+            # (and for "not sure"), and an export read it as pain in both legs,
+            # an urgent sign (docs/CLINICAL.md, section 1).
+            "affected_side": self.ctx.prefs.affected_side or "not_given",
         }
 
         def start() -> None:
