@@ -259,3 +259,34 @@ def test_a_painful_leg_never_named_is_not_stored_or_exported_as_both_legs(qtbot,
     assert second.options["affected_side"] == "unsure"
     exported = [s["options"]["affected_side"] for s in export_data(h)["sessions"]]
     assert sorted(exported) == ["not_given", "unsure"]
+
+
+def test_this_hurts_again_after_easing_off_does_not_offer_to_ease_off_again(qtbot, app_window):
+    """ "This hurts" pressed again after "Ease off": a second ease-off rebuilt
+    the same 60 % holds, and said "Eased off: holds are shorter from here
+    on." while nothing got shorter. Once eased, the question says the holds
+    are already shorter and offers skip, carry on or end (article 004: ease
+    off at pain; pain again after easing off is for skipping or stopping)."""
+    window, clock, *_ = app_window
+    view = window.session_view
+    asked: list[tuple[str, list[str]]] = []
+    answers = iter(["ease", "continue"])
+
+    def ask_choice(title, text, choices, escape=""):
+        asked.append((text, [key for key, _ in choices]))
+        return next(answers)
+
+    view.ask_choice = ask_choice
+    start_session(qtbot, window)
+    clock.advance(8)
+    window.flow.controller.tick()
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    eased_total = window.flow.session.timeline.total_s
+    assert window.flow.session.timeline.has_hold_from(window.flow.session.step_index())
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    window.flow.controller.timer.stop()
+    (first_text, first), (again_text, again) = asked
+    assert first[0] == "ease" and "ease" not in again
+    assert again == ["skip", "continue", "end"]
+    assert "already shorter" in again_text and "already shorter" not in first_text
+    assert window.flow.session.timeline.total_s <= eased_total

@@ -98,6 +98,9 @@ class Recording:
     # history keeps one session with its steps numbered on.
     step_base: int = 0
     work_started: int | None = None  # the index of the work step under way
+    # Eased off once: the holds are at EASE_OFF_SCALE of the routine's, and a
+    # second ease-off rebuilt the same holds while saying they got shorter.
+    eased: bool = False
 
     def sid(self) -> int:
         """The stored session's id, for a queued write: the queue runs in
@@ -854,6 +857,20 @@ class SessionFlow(QObject):
             controller.resume()
         self.window.session_view.setFocus()
 
+    def eased_off(self) -> bool:
+        return self.recording is not None and self.recording.eased
+
+    def can_ease_off(self) -> bool:
+        """Whether "Ease off" would shorten anything: a hold still to come
+        (on repetitions alone it changed nothing one could see), and not
+        eased already (a second one rebuilt the same shorter holds)."""
+        session = self.session
+        return (
+            session is not None
+            and not self.eased_off()
+            and session.timeline.has_hold_from(session.step_index())
+        )
+
     def _ease_off(self, index: int) -> None:
         """Go on from where the person is, with every remaining hold shorter.
 
@@ -875,6 +892,7 @@ class SessionFlow(QObject):
         options = replace(options, hold_scale=EASE_OFF_SCALE, first_prepare_s=0.0)
         rec.step_base += first
         rec.routine = remaining
+        rec.eased = True
         # The step under way is entered again in the new plan, under the same
         # number, and recorded from there; an index into the old plan must
         # not be recorded against the new one.

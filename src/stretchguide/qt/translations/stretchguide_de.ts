@@ -752,6 +752,10 @@ weh“</translation>
         <translation>Die Einheit ist pausiert. Stechender oder zunehmender Schmerz heißt: aufhören.</translation>
     </message>
     <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>Die Einheit ist pausiert. Die Haltezeiten sind schon kürzer: Wenn es weiter wehtut, überspringen Sie diese Übung oder beenden Sie die Einheit.</translation>
+    </message>
+    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Nachlassen: ab jetzt kürzer halten</translation>
     </message>

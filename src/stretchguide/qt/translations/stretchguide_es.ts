@@ -752,6 +752,10 @@ duele»</translation>
         <translation>La sesión está en pausa. Un dolor agudo o que aumenta significa parar.</translation>
     </message>
     <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>La sesión está en pausa. Ya mantienes menos tiempo: si sigue doliendo, salta este ejercicio o termina la sesión.</translation>
+    </message>
+    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Aflojar: mantener menos tiempo desde ahora</translation>
     </message>

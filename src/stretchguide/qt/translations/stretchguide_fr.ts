@@ -752,6 +752,10 @@ mal »</translation>
         <translation>La séance est en pause. Une douleur vive ou qui augmente veut dire : arrêtez.</translation>
     </message>
     <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>La séance est en pause. Les maintiens sont déjà plus courts : si ça fait encore mal, passez cet exercice ou arrêtez la séance.</translation>
+    </message>
+    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Alléger : maintiens plus courts à partir de maintenant</translation>
     </message>
