@@ -800,6 +800,37 @@ def test_pain_better_on_average_with_a_latest_day_worse_than_any_at_the_start() 
     assert not e.worse_day and not e.see_professional, e.reasons
 
 
+def test_ten_days_without_a_check_in_then_back_worse_is_said_in_history() -> None:
+    """Check-ins on days 1-4 at leg pain 3 in the thigh, none for ten days,
+    then leg pain 8 into the foot: too few days for a trend, and History
+    said only "Check in on a few more days to see a two-week trend.". The
+    check-in itself said it (severe, higher than usual, further down); the
+    verdict now says it too, names a professional and holds the step up."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.plan.doses import holds_step_up
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+    from stretchguide.core.verdict_words import (
+        SEE_PROFESSIONAL_SPREAD,
+        SEE_PROFESSIONAL_WORSE_DAY,
+        professional_advice,
+    )
+
+    before = [CheckIn(_t(d), K.ANY, 2, 3, Extent.THIGH, id=d + 1) for d in range(4)]
+    back = CheckIn(_t(13), K.ANY, 3, 8, Extent.FOOT, id=5)
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict([*before, back], today)
+    assert v.kind is VerdictKind.NOT_ENOUGH_DATA
+    assert v.see_professional and holds_step_up(v)
+    advice = professional_advice(v) or ""
+    assert SEE_PROFESSIONAL_SPREAD in advice and SEE_PROFESSIONAL_WORSE_DAY in advice
+    # Back as before: nothing to say but "check in more".
+    same = fourteen_day_verdict([*before, replace(back, leg=3, extent=Extent.THIGH)], today)
+    assert not same.see_professional and professional_advice(same) is None
+    # One day alone has nothing to be compared with.
+    assert not fourteen_day_verdict([back], today).see_professional
+
+
 def test_pain_better_but_numbness_on_more_days_is_not_better_overall() -> None:
     """Leg pain from 6 to 2, numbness on one of the first days and every
     one of the latest: "Over the last two weeks your leg pain has stayed

@@ -176,6 +176,32 @@ def fourteen_day_verdict(
         # it, is new on day one too.
         first = min(window, key=lambda c: c.at) if window else None
         nerve = _nerve_in_window(window, lambda c: c is first)
+        # Nor for a newest day worse than the first ones: ten days without a
+        # check-in, then a day of 8 into the foot, read "check in on a few
+        # more days" and nothing else in History.
+        early = series[: max(0, min(ENDS_DAYS, len(series) - 1))]
+        newest_day = series[-1] if early else None
+        spread_new = newest_day is not None and newest_day.furthest.rank > max(
+            d.furthest.rank for d in early
+        )
+        worse_new = (
+            newest_day is not None and newest_day.leg - max(d.leg for d in early) >= meaningful
+        )
+        extra: list[str] = []
+        if worse_new and newest_day is not None:
+            extra.append(
+                _(
+                    "Leg pain reached {worst} on one of the latest days, above every start "
+                    "day (at most {start})."
+                ).format(worst=num(newest_day.leg), start=num(max(d.leg for d in early)))
+            )
+        if spread_new:
+            extra.append(
+                _(
+                    "At the latest check-in, symptoms reached further down the leg than at "
+                    "the start."
+                )
+            )
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
@@ -183,9 +209,12 @@ def fourteen_day_verdict(
                     "Needs check-ins on at least {min_days} days in each of the last two "
                     "weeks (found {first} and {second})."
                 ).format(min_days=min_days, first=len(first_half), second=len(second_half)),
+                *extra,
                 *nerve,
             ),
             nerve=nerve,
+            spread_latest=spread_new,
+            worse_day=worse_new,
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
     begin, latest = series[:n], series[-n:]
