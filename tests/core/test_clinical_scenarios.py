@@ -636,6 +636,42 @@ def test_pain_creeping_up_for_two_weeks_holds_the_plans_step_up() -> None:
     assert all(o.direction is P.Direction.DOWN for o in held)
 
 
+def test_pain_rising_under_the_verdicts_step_holds_the_plans_step_up() -> None:
+    """Leg pain 2 for a week, then 3, every session fine: "no clear change",
+    which says it is time for a doctor or physiotherapist to look, while
+    the plan offered "try 35 s instead of 30 s, because your last 3
+    sessions were fine". Flat pain still may step up: only a rise holds it."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core import plan as P  # noqa: N812
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.safety import PainThresholds
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+
+    def offers(legs: list[int]) -> tuple[VerdictKind, list[P.Offer]]:
+        d = Diary()
+        for day, leg in enumerate(legs):
+            d.session(_t(day), Answers(leg=leg, back=0), Answers(leg=leg, back=0))
+        today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+        verdict = fourteen_day_verdict(d.checkins, today)
+        evidence = [
+            P.evidence(before=s[K.BEFORE], after=s[K.AFTER], thresholds=PainThresholds())
+            for s in d.sessions
+        ]
+        r = load_builtin().routines["article_001_seven_best"]
+        recent = {i.exercise_id: evidence for i in r.items}
+        state = P.PlanState(r.id, today)
+        hold = P.holds_step_up(verdict)
+        return verdict.kind, P.offers_for(r, state, recent, {}, hold_up=hold)
+
+    kind, rising = offers([2, 2, 2, 2, 2, 3, 2, 3, 3, 3, 3, 3, 3, 3])
+    assert kind is VerdictKind.NO_CHANGE
+    assert all(o.direction is P.Direction.DOWN for o in rising)
+    kind, flat = offers([3] * 14)
+    assert kind is VerdictKind.NO_CHANGE
+    assert any(o.direction is P.Direction.UP for o in flat)
+
+
 def test_a_worse_morning_after_a_skipped_before_check_in_is_no_fine_session_for_the_plan() -> None:
     """The verdict says "ease off" (the morning is worse than the last
     check-in before the session): the plan must not count it as fine."""
