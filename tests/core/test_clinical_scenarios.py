@@ -829,6 +829,10 @@ def test_pain_better_on_average_with_a_latest_day_worse_than_any_at_the_start() 
     s = fourteen_day_verdict(low, today)
     assert s.kind is VerdictKind.SETTLED and s.worse_day, s
     assert "on average" in verdict_headline(s)
+    # A day of 2 after days of 0 is still mild: nothing to warn about.
+    calm = [replace(c, leg=0, back=0) for c in checkins]
+    calm[-1] = replace(calm[-1], leg=2)
+    assert not fourteen_day_verdict(calm, today).see_professional
     # A bad day no worse than the start's worst is the ups and downs of
     # getting better, not a sign: the verdict is unchanged.
     even = [replace(c, leg=8) if c.at == _t(1) else c for c in checkins]
@@ -863,6 +867,11 @@ def test_ten_days_without_a_check_in_then_back_worse_is_said_in_history() -> Non
     # Back as before: nothing to say but "check in more".
     same = fourteen_day_verdict([*before, replace(back, leg=3, extent=Extent.THIGH)], today)
     assert not same.see_professional and professional_advice(same) is None
+    # Mild (2 after days of 0) is no warning sign here either.
+    quiet = [replace(c, leg=0) for c in before]
+    assert not fourteen_day_verdict(
+        [*quiet, replace(back, leg=2, extent=Extent.THIGH)], today
+    ).see_professional
     # One day alone has nothing to be compared with.
     assert not fourteen_day_verdict([back], today).see_professional
 

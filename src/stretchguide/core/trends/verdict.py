@@ -185,7 +185,9 @@ def fourteen_day_verdict(
             d.furthest.rank for d in early
         )
         worse_new = (
-            newest_day is not None and newest_day.leg - max(d.leg for d in early) >= meaningful
+            newest_day is not None
+            and newest_day.leg > MILD_MAX
+            and newest_day.leg - max(d.leg for d in early) >= meaningful
         )
         extra: list[str] = []
         if worse_new and newest_day is not None:
@@ -253,7 +255,8 @@ def fourteen_day_verdict(
     # The worst day as well as the mean: start days of 6 and latest days of
     # 1, 1 and 9 averaged to "better" (StretchGuide's rule, its 2 points).
     worst_start, worst_latest = max(d.leg for d in begin), max(d.leg for d in latest)
-    worse_day = worst_latest - worst_start >= meaningful
+    # Above mild only: a day of 2 after days of 0 is no warning sign.
+    worse_day = worst_latest > MILD_MAX and worst_latest - worst_start >= meaningful
     reasons: list[str] = []
     if ll - el >= meaningful or le.rank > ee.rank:
         kind = VerdictKind.WORSE
