@@ -290,3 +290,32 @@ def test_this_hurts_again_after_easing_off_does_not_offer_to_ease_off_again(qtbo
     assert again == ["skip", "continue", "end"]
     assert "already shorter" in again_text and "already shorter" not in first_text
     assert window.flow.session.timeline.total_s <= eased_total
+
+
+def test_this_hurts_twice_on_one_exercise_says_to_skip_it(qtbot, app_window):
+    """ "This hurts" and "Carry on", then "this hurts" again on the same
+    exercise: the question read the same both times. The second time it
+    says the exercise hurt before and to skip it or end the session; on
+    the next exercise the first press reads as a first press again."""
+    window, clock, *_ = app_window
+    view = window.session_view
+    asked: list[str] = []
+
+    def ask_choice(title, text, choices, escape=""):
+        asked.append(text)
+        return "continue"
+
+    view.ask_choice = ask_choice
+    start_session(qtbot, window)
+    clock.advance(8)
+    window.flow.controller.tick()
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    window.flow.controller.skip_exercise()
+    clock.advance(8)
+    window.flow.controller.tick()
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    window.flow.controller.timer.stop()
+    first, again, other = asked
+    assert "hurt before" not in first and "hurt before" in again and "skip it" in again
+    assert "hurt before" not in other

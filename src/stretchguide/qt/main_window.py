@@ -382,13 +382,10 @@ class MainWindow(PlanActions):
         """
         view = self.session_view
         title = self.tr("This hurts")
-        text = self.tr("The session is paused. Sharp or growing pain means stop.")
+        text = self.flow.hurt_again_note() or self.tr(
+            "The session is paused. Sharp or growing pain means stop."
+        )
         can_ease = self.flow.can_ease_off()  # only while it would shorten a hold
-        if self.flow.eased_off():
-            text = self.tr(
-                "The session is paused. The holds are already shorter: if it still "
-                "hurts, skip this exercise or end the session."
-            )
         ease = [(HurtChoice.EASE.value, self.tr("Ease off: shorter holds from here"))]
         choices = [
             *(ease if can_ease else []),

@@ -860,6 +860,27 @@ class SessionFlow(QObject):
     def eased_off(self) -> bool:
         return self.recording is not None and self.recording.eased
 
+    def hurt_again_note(self) -> str:
+        """What the "this hurts" question says when it is not the first
+        press: on an exercise that hurt before in this session (the question
+        read the same each time, and "Carry on" went back into it), or after
+        easing off (the holds cannot get shorter: said first, as it is why
+        "Ease off" is gone). "" the first time."""
+        rec = self.recording
+        if rec is None:
+            return ""
+        if rec.eased:
+            return self.tr(
+                "The session is paused. The holds are already shorter: if it still "
+                "hurts, skip this exercise or end the session."
+            )
+        if rec.hurts[-1:] and rec.hurts[-1] in rec.hurts[:-1]:
+            return self.tr(
+                "The session is paused. This exercise has hurt before in this session: "
+                "skip it, or end the session."
+            )
+        return ""
+
     def can_ease_off(self) -> bool:
         """Whether "Ease off" would shorten anything: a hold still to come
         (on repetitions alone it changed nothing one could see), and not

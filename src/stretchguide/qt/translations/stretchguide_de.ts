@@ -752,10 +752,6 @@ weh“</translation>
         <translation>Die Einheit ist pausiert. Stechender oder zunehmender Schmerz heißt: aufhören.</translation>
     </message>
     <message>
-        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
-        <translation>Die Einheit ist pausiert. Die Haltezeiten sind schon kürzer: Wenn es weiter wehtut, überspringen Sie diese Übung oder beenden Sie die Einheit.</translation>
-    </message>
-    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Nachlassen: ab jetzt kürzer halten</translation>
     </message>
@@ -1744,6 +1740,14 @@ weh“</translation>
             <numerusform>%n Eintrag konnte noch nicht gespeichert werden. Wenn StretchGuide jetzt geschlossen wird, geht er verloren. Trotzdem schließen?</numerusform>
             <numerusform>%n Einträge konnten noch nicht gespeichert werden. Wenn StretchGuide jetzt geschlossen wird, gehen sie verloren. Trotzdem schließen?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>Die Einheit ist pausiert. Die Haltezeiten sind schon kürzer: Wenn es weiter wehtut, überspringen Sie diese Übung oder beenden Sie die Einheit.</translation>
+    </message>
+    <message>
+        <source>The session is paused. This exercise has hurt before in this session: skip it, or end the session.</source>
+        <translation>Die Einheit ist pausiert. Diese Übung hat in dieser Einheit schon einmal wehgetan: Überspringen Sie sie oder beenden Sie die Einheit.</translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>

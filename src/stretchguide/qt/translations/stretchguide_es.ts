@@ -752,10 +752,6 @@ duele»</translation>
         <translation>La sesión está en pausa. Un dolor agudo o que aumenta significa parar.</translation>
     </message>
     <message>
-        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
-        <translation>La sesión está en pausa. Ya mantienes menos tiempo: si sigue doliendo, salta este ejercicio o termina la sesión.</translation>
-    </message>
-    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Aflojar: mantener menos tiempo desde ahora</translation>
     </message>
@@ -1744,6 +1740,14 @@ duele»</translation>
             <numerusform>%n registro no se ha podido guardar aún. Si StretchGuide se cierra ahora, se pierde. ¿Cerrar de todos modos?</numerusform>
             <numerusform>%n registros no se han podido guardar aún. Si StretchGuide se cierra ahora, se pierden. ¿Cerrar de todos modos?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>La sesión está en pausa. Ya mantienes menos tiempo: si sigue doliendo, salta este ejercicio o termina la sesión.</translation>
+    </message>
+    <message>
+        <source>The session is paused. This exercise has hurt before in this session: skip it, or end the session.</source>
+        <translation>La sesión está en pausa. Este ejercicio ya te ha dolido en esta sesión: sáltalo o termina la sesión.</translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>

@@ -752,10 +752,6 @@ mal »</translation>
         <translation>La séance est en pause. Une douleur vive ou qui augmente veut dire : arrêtez.</translation>
     </message>
     <message>
-        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
-        <translation>La séance est en pause. Les maintiens sont déjà plus courts : si ça fait encore mal, passez cet exercice ou arrêtez la séance.</translation>
-    </message>
-    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Alléger : maintiens plus courts à partir de maintenant</translation>
     </message>
@@ -1744,6 +1740,14 @@ mal »</translation>
             <numerusform>%n enregistrement n’a pas encore pu être sauvegardé. Si StretchGuide se ferme maintenant, il est perdu. Fermer quand même ?</numerusform>
             <numerusform>%n enregistrements n’ont pas encore pu être sauvegardés. Si StretchGuide se ferme maintenant, ils sont perdus. Fermer quand même ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>La séance est en pause. Les maintiens sont déjà plus courts : si ça fait encore mal, passez cet exercice ou arrêtez la séance.</translation>
+    </message>
+    <message>
+        <source>The session is paused. This exercise has hurt before in this session: skip it, or end the session.</source>
+        <translation>La séance est en pause. Cet exercice a déjà fait mal pendant cette séance : passez-le ou arrêtez la séance.</translation>
     </message>
     <message>
         <source>Eased off: holds are shorter from here on.</source>
