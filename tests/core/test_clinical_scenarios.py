@@ -636,6 +636,42 @@ def test_pain_creeping_up_for_two_weeks_holds_the_plans_step_up() -> None:
     assert all(o.direction is P.Direction.DOWN for o in held)
 
 
+def test_pain_rising_under_the_verdicts_step_holds_the_plans_step_up() -> None:
+    """Leg pain 2 for a week, then 3, every session fine: "no clear change",
+    which says it is time for a doctor or physiotherapist to look, while
+    the plan offered "try 35 s instead of 30 s, because your last 3
+    sessions were fine". Flat pain still may step up: only a rise holds it."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core import plan as P  # noqa: N812
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.core.safety import PainThresholds
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+
+    def offers(legs: list[int]) -> tuple[VerdictKind, list[P.Offer]]:
+        d = Diary()
+        for day, leg in enumerate(legs):
+            d.session(_t(day), Answers(leg=leg, back=0), Answers(leg=leg, back=0))
+        today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+        verdict = fourteen_day_verdict(d.checkins, today)
+        evidence = [
+            P.evidence(before=s[K.BEFORE], after=s[K.AFTER], thresholds=PainThresholds())
+            for s in d.sessions
+        ]
+        r = load_builtin().routines["article_001_seven_best"]
+        recent = {i.exercise_id: evidence for i in r.items}
+        state = P.PlanState(r.id, today)
+        hold = P.holds_step_up(verdict)
+        return verdict.kind, P.offers_for(r, state, recent, {}, hold_up=hold)
+
+    kind, rising = offers([2, 2, 2, 2, 2, 3, 2, 3, 3, 3, 3, 3, 3, 3])
+    assert kind is VerdictKind.NO_CHANGE
+    assert all(o.direction is P.Direction.DOWN for o in rising)
+    kind, flat = offers([3] * 14)
+    assert kind is VerdictKind.NO_CHANGE
+    assert any(o.direction is P.Direction.UP for o in flat)
+
+
 def test_a_worse_morning_after_a_skipped_before_check_in_is_no_fine_session_for_the_plan() -> None:
     """The verdict says "ease off" (the morning is worse than the last
     check-in before the session): the plan must not count it as fine."""
@@ -685,8 +721,9 @@ def fortnights(draw: st.DrawFn) -> list[CheckIn]:
 def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -> None:
     """For any fortnight: "keep going" (settled or improving, no
     professional named) never stands beside a newest day further down the
-    leg than any day of the start, leg pain up by the meaningful step, or
-    numbness or weakness that started in the window."""
+    leg than any day of the start, leg pain up by the meaningful step, a
+    latest day's leg pain that much above every start day (a mean that fell
+    once hid a day of 9), or numbness or weakness that started in the window."""
     from datetime import UTC, datetime
 
     from stretchguide.core.trends import (
@@ -712,7 +749,8 @@ def test_the_14_day_verdict_never_says_keep_going_beside_a_worse_leg(checkins) -
         return bool(days) and not days & start_days
 
     new_nerve = began("numbness") or began("weakness")
-    if worse_leg or new_nerve:
+    worse_day = max(d.leg for d in series[-3:]) - max(d.leg for d in start) >= 2
+    if worse_leg or new_nerve or worse_day:
         assert professional_advice(v) is not None, (v.kind, v.reasons)
 
 
@@ -752,6 +790,90 @@ def test_the_14_day_verdict_never_says_better_without_naming_numbness(checkins) 
         assert "numbness" in advice.lower() or professional_advice(v) is not None, advice
     if latest > start:
         assert professional_advice(v) is not None, (start, latest, v.reasons)
+
+
+def test_pain_better_on_average_with_a_latest_day_worse_than_any_at_the_start() -> None:
+    """Leg pain 6 on the start days, then 4, 3, 2 and 1, 1 and 9 on the
+    latest: the mean fell from 6 to 3.7 and the verdict read "your leg has
+    got better" and "This is going the right way" the day after a 9. The
+    bad day is said, a professional named if such days come back, the
+    banner is not "all well" and the plan offers no step up."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.plan.doses import holds_step_up
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+    from stretchguide.core.verdict_words import (
+        KEEP_GOING_IMPROVING,
+        SEE_PROFESSIONAL_WORSE_DAY,
+        verdict_advice,
+        verdict_headline,
+    )
+
+    legs = {0: 6, 1: 6, 2: 6, 4: 4, 6: 4, 8: 3, 10: 2, 11: 1, 12: 1, 13: 9}
+    checkins = [
+        CheckIn(_t(d), K.ANY, 2, leg, Extent.THIGH, id=i + 1)
+        for i, (d, leg) in enumerate(legs.items())
+    ]
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict(checkins, today)
+    assert v.kind is VerdictKind.IMPROVING  # on average it did get better
+    assert v.see_professional and holds_step_up(v)
+    assert "on average" in verdict_headline(v)
+    advice = verdict_advice(v) or ""
+    assert SEE_PROFESSIONAL_WORSE_DAY in advice and KEEP_GOING_IMPROVING not in advice
+    assert any("9" in r and "6" in r for r in v.reasons), v.reasons
+    # Low on average too ("stayed low"), with one latest day of 5 against 1s.
+    low = [replace(c, back=0, leg=1) for c in checkins]
+    low[-1] = replace(low[-1], leg=5)
+    low[-2] = low[-3] = replace(low[-2], leg=0)
+    s = fourteen_day_verdict(low, today)
+    assert s.kind is VerdictKind.SETTLED and s.worse_day, s
+    assert "on average" in verdict_headline(s)
+    # A day of 2 after days of 0 is still mild: nothing to warn about.
+    calm = [replace(c, leg=0, back=0) for c in checkins]
+    calm[-1] = replace(calm[-1], leg=2)
+    assert not fourteen_day_verdict(calm, today).see_professional
+    # A bad day no worse than the start's worst is the ups and downs of
+    # getting better, not a sign: the verdict is unchanged.
+    even = [replace(c, leg=8) if c.at == _t(1) else c for c in checkins]
+    e = fourteen_day_verdict(even, today)
+    assert not e.worse_day and not e.see_professional, e.reasons
+
+
+def test_ten_days_without_a_check_in_then_back_worse_is_said_in_history() -> None:
+    """Check-ins on days 1-4 at leg pain 3 in the thigh, none for ten days,
+    then leg pain 8 into the foot: too few days for a trend, and History
+    said only "Check in on a few more days to see a two-week trend.". The
+    check-in itself said it (severe, higher than usual, further down); the
+    verdict now says it too, names a professional and holds the step up."""
+    from datetime import UTC, datetime
+
+    from stretchguide.core.plan.doses import holds_step_up
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+    from stretchguide.core.verdict_words import (
+        SEE_PROFESSIONAL_SPREAD,
+        SEE_PROFESSIONAL_WORSE_DAY,
+        professional_advice,
+    )
+
+    before = [CheckIn(_t(d), K.ANY, 2, 3, Extent.THIGH, id=d + 1) for d in range(4)]
+    back = CheckIn(_t(13), K.ANY, 3, 8, Extent.FOOT, id=5)
+    today = datetime.fromtimestamp(_t(13), tz=UTC).date()
+    v = fourteen_day_verdict([*before, back], today)
+    assert v.kind is VerdictKind.NOT_ENOUGH_DATA
+    assert v.see_professional and holds_step_up(v)
+    advice = professional_advice(v) or ""
+    assert SEE_PROFESSIONAL_SPREAD in advice and SEE_PROFESSIONAL_WORSE_DAY in advice
+    # Back as before: nothing to say but "check in more".
+    same = fourteen_day_verdict([*before, replace(back, leg=3, extent=Extent.THIGH)], today)
+    assert not same.see_professional and professional_advice(same) is None
+    # Mild (2 after days of 0) is no warning sign here either.
+    quiet = [replace(c, leg=0) for c in before]
+    assert not fourteen_day_verdict(
+        [*quiet, replace(back, leg=2, extent=Extent.THIGH)], today
+    ).see_professional
+    # One day alone has nothing to be compared with.
+    assert not fourteen_day_verdict([back], today).see_professional
 
 
 def test_pain_better_but_numbness_on_more_days_is_not_better_overall() -> None:

@@ -447,3 +447,28 @@ def test_no_translation_uses_a_word_the_glossary_rules_out(lang: str) -> None:
         if re.search(pattern, text, re.IGNORECASE)
     ]
     assert not found, f"{lang}: {found}"
+
+
+@pytest.mark.parametrize("lang", ["en", *SHIPPED])
+def test_a_name_that_says_painful_leg_names_the_leg_hanging(lang: str, english: None) -> None:
+    """ "Side stretch, painful leg hanging": with the painful leg never named
+    both legs hang in turn, and the name over each said the painful one did,
+    on screen and aloud, beside "Lean away from your left leg". Each side's
+    steps carry the leg being worked, in every language."""
+    from stretchguide.core.timeline import SessionOptions, build_timeline
+
+    i18n.set_language(lang)
+    catalog = translate_catalog(load_builtin(), lang)
+    routine = catalog.routines["cause_foraminal_stenosis"]
+    steps = [
+        s
+        for s in build_timeline(routine, catalog.exercises, SessionOptions()).steps
+        if s.exercise_id == "side_stretch_dangle" and s.side is not None
+    ]
+    painful = catalog.exercises["side_stretch_dangle"].name
+    names = {s.side: s.exercise_name for s in steps}
+    assert set(names) == {Side.LEFT, Side.RIGHT}
+    assert names[Side.LEFT] != names[Side.RIGHT]
+    assert painful not in names.values()
+    left_word = {"en": "left", "de": "linkes", "es": "izquierda", "fr": "gauche"}[lang]
+    assert left_word in names[Side.LEFT]

@@ -237,3 +237,85 @@ def test_a_severe_next_morning_as_bad_as_before_the_session_is_not_fine(qtbot, a
     text = page.verdict.text()
     assert "That looks fine" not in text and "No increase" not in text
     assert "severe" in text and "contact a doctor" in text
+
+
+def test_a_painful_leg_never_named_is_not_stored_or_exported_as_both_legs(qtbot, app_window):
+    """A person who never says which leg hurts: the session works both legs,
+    and its record said "affected_side": "both", which an export or a
+    clinician reads as pain in both legs (an urgent sign). "Not sure" was
+    stored the same way. The record keeps the person's own answer."""
+    from stretchguide.store.exchange.export import export_data
+
+    window, clock, *_ = app_window
+    assert window.ctx.prefs.affected_side == ""
+    start_session(qtbot, window)
+    run_to_end(window, clock)
+    window.ctx.prefs.affected_side = "unsure"
+    qtbot.mouseClick(window.checkin.skip_button, Qt.MouseButton.LeftButton)
+    start_session(qtbot, window)
+    h = window.ctx.history
+    first, second = sorted(h.sessions(), key=lambda s: s.id)
+    assert first.options["affected_side"] == "not_given"
+    assert second.options["affected_side"] == "unsure"
+    exported = [s["options"]["affected_side"] for s in export_data(h)["sessions"]]
+    assert sorted(exported) == ["not_given", "unsure"]
+
+
+def test_this_hurts_again_after_easing_off_does_not_offer_to_ease_off_again(qtbot, app_window):
+    """ "This hurts" pressed again after "Ease off": a second ease-off rebuilt
+    the same 60 % holds, and said "Eased off: holds are shorter from here
+    on." while nothing got shorter. Once eased, the question says the holds
+    are already shorter and offers skip, carry on or end (article 004: ease
+    off at pain; pain again after easing off is for skipping or stopping)."""
+    window, clock, *_ = app_window
+    view = window.session_view
+    asked: list[tuple[str, list[str]]] = []
+    answers = iter(["ease", "continue"])
+
+    def ask_choice(title, text, choices, escape=""):
+        asked.append((text, [key for key, _ in choices]))
+        return next(answers)
+
+    view.ask_choice = ask_choice
+    start_session(qtbot, window)
+    clock.advance(8)
+    window.flow.controller.tick()
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    eased_total = window.flow.session.timeline.total_s
+    assert window.flow.session.timeline.has_hold_from(window.flow.session.step_index())
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    window.flow.controller.timer.stop()
+    (first_text, first), (again_text, again) = asked
+    assert first[0] == "ease" and "ease" not in again
+    assert again == ["skip", "continue", "end"]
+    assert "already shorter" in again_text and "already shorter" not in first_text
+    assert window.flow.session.timeline.total_s <= eased_total
+
+
+def test_this_hurts_twice_on_one_exercise_says_to_skip_it(qtbot, app_window):
+    """ "This hurts" and "Carry on", then "this hurts" again on the same
+    exercise: the question read the same both times. The second time it
+    says the exercise hurt before and to skip it or end the session; on
+    the next exercise the first press reads as a first press again."""
+    window, clock, *_ = app_window
+    view = window.session_view
+    asked: list[str] = []
+
+    def ask_choice(title, text, choices, escape=""):
+        asked.append(text)
+        return "continue"
+
+    view.ask_choice = ask_choice
+    start_session(qtbot, window)
+    clock.advance(8)
+    window.flow.controller.tick()
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    window.flow.controller.skip_exercise()
+    clock.advance(8)
+    window.flow.controller.tick()
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    window.flow.controller.timer.stop()
+    first, again, other = asked
+    assert "hurt before" not in first and "hurt before" in again and "skip it" in again
+    assert "hurt before" not in other

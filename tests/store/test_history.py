@@ -352,6 +352,27 @@ def test_next_checkin_goes_only_to_exercises_worked_in_the_session(
         assert h.aggregates_ok()
 
 
+def test_a_session_followed_by_a_new_nerve_sign_is_not_counted_better(history: History) -> None:
+    """Pain 5 before, 2 after, with numbness (tingling, weakness) the check-in
+    before did not have: History's "next check-in" column counted the
+    session's exercises as followed by "better". A new nerve sign is never
+    better (docs/CLINICAL.md, section 2); the store and core agree."""
+    h = history
+    for day, sign in enumerate(("numbness", "tingling", "weakness", None)):
+        start = T0 + day * 86400
+        s = h.start_session(ROUTINE, started_at=start)
+        h.add_checkin("before", 5, 5, "thigh", session_id=s.id, at=start - 60)
+        h.record_step(s.id, 0, "knees_to_chest", "hold", planned_s=30, done_s=30)
+        h.finish_session(s.id, "completed", ended_at=start + 600)
+        signs = {sign: True} if sign else {}
+        h.add_checkin("after", 2, 2, "thigh", session_id=s.id, at=start + 700, **signs)
+    [knees] = h.exercise_links()
+    assert (knees.better, knees.same, knees.worse) == (1, 0, 3)
+    assert h.exercise_links() == trends.exercises_before_change(
+        h.sessions(), h.checkins(), steps=h.steps()
+    )
+
+
 def test_trend_data_of_an_empty_history_is_empty(history: History) -> None:
     data = history.trend_data(date(2026, 1, 2))
     assert data == trends.trend_data([], [], date(2026, 1, 2), steps=())

@@ -390,7 +390,10 @@ def event_cue(
     k = event.kind
     if k is EventKind.EXERCISE_INTRO:
         text = event.exercise_name + "."
-        clips: tuple[str, ...] = (exercise_clip_key(event.exercise_id),)
+        # A name with the leg put in ("Side stretch, left leg hanging") is not
+        # the recorded one ("painful leg"): the clips never say other words.
+        named = ex is None or ex.name == event.exercise_name
+        clips: tuple[str, ...] = (exercise_clip_key(event.exercise_id),) if named else ()
         if event.text:
             sentence = _sentence(event.text)
             text += " " + sentence

@@ -543,7 +543,11 @@ def _exercise_steps(
         # The routine's note names the leg too ("Painful leg on top."): on an
         # EACH dose the other leg is crossed or on top in its turn, and with
         # the painful leg unknown both legs are worked.
-        side_base = replace(base, note=name_side(note, plan.side))
+        # The name as well ("Side stretch, painful leg hanging"): with the
+        # painful leg unknown each leg hangs in turn, under a name that said
+        # the painful one did.
+        named = name_side(exercise.name, plan.side)
+        side_base = replace(base, note=name_side(note, plan.side), exercise_name=named)
         if p == 0:
             prepare_s = intro_prepare_s(exercise, plan.side, options, first)
             # The session's first get-ready is also the time to get down onto
@@ -577,7 +581,7 @@ def _exercise_steps(
                     side=plan.side,
                     sets=plan.sets,
                     instruction=_switch_instruction(switch_lines, plan.side, exercise.side_noun),
-                    next_name=exercise.name,
+                    next_name=named,
                 )
             )
         for set_no in range(1, plan.sets + 1):
@@ -591,7 +595,7 @@ def _exercise_steps(
                         set_no=set_no - 1,
                         sets=plan.sets,
                         instruction=name_side(finish, plan.side) or _("Relax"),
-                        next_name=exercise.name,
+                        next_name=named,
                     )
                 )
             work = replace(side_base, side=plan.side, set_no=set_no, sets=plan.sets)

@@ -29,6 +29,10 @@ SEE_PROFESSIONAL_SPREAD = N_(
     "On the latest day your symptoms reached further down the leg than two weeks ago. "
     "If they stay there or spread again, see a doctor or physiotherapist."
 )
+SEE_PROFESSIONAL_WORSE_DAY = N_(
+    "One of your latest days had worse leg pain than any day at the start. If days "
+    "like that come back, see a doctor or physiotherapist."
+)
 KEEP_GOING_SETTLED = N_(
     "Things look good. Keep doing the routine that suits you and stay active. If the "
     "leg pain comes back or spreads below the knee, ease off and check in more often."
@@ -55,6 +59,19 @@ NUMB_HEADLINES: dict[VerdictKind, str] = {
     ),
 }
 
+# Better or low on average beside a latest day worse than any at the start:
+# "got better" alone read as all well the day after a day of 9.
+WORSE_DAY_HEADLINES: dict[VerdictKind, str] = {
+    VerdictKind.IMPROVING: N_(
+        "Over the last two weeks your leg pain has gone down on average, but one of "
+        "the latest days was worse than any at the start."
+    ),
+    VerdictKind.SETTLED: N_(
+        "Over the last two weeks your leg pain has stayed low on average, but one of "
+        "the latest days was worse than any at the start."
+    ),
+}
+
 VERDICT_HEADLINES: dict[VerdictKind, str] = {
     VerdictKind.IMPROVING: N_("Over the last two weeks your leg has got better."),
     VerdictKind.SETTLED: N_("Over the last two weeks your leg pain has stayed low."),
@@ -68,6 +85,8 @@ def verdict_headline(verdict: Verdict) -> str:
     """The verdict in one sentence: the same words in History and `stats`."""
     if verdict.numbness_latest and verdict.kind in NUMB_HEADLINES:
         return _(NUMB_HEADLINES[verdict.kind])
+    if verdict.worse_day and verdict.kind in WORSE_DAY_HEADLINES:
+        return _(WORSE_DAY_HEADLINES[verdict.kind])
     return _(VERDICT_HEADLINES[verdict.kind])
 
 
@@ -80,6 +99,8 @@ def professional_advice(verdict: Verdict) -> str | None:
         parts.append(_(SEE_PROFESSIONAL_NO_CHANGE))
     if verdict.spread_latest and verdict.kind is not VerdictKind.WORSE:
         parts.append(_(SEE_PROFESSIONAL_SPREAD))
+    if verdict.worse_day:
+        parts.append(_(SEE_PROFESSIONAL_WORSE_DAY))
     if verdict.nerve:
         parts.append(_(SEE_PROFESSIONAL_NERVE))
     return f"{' '.join(parts)} {_(NOT_A_DIAGNOSIS)}" if parts else None

@@ -376,18 +376,16 @@ class MainWindow(PlanActions):
         return choose_offers(self, title, intro, lines)
 
     def _ask_hurt(self) -> str:
-        """The full-window "this hurts" question; keys 1-4 answer it, Esc
-        asks whether to stop.
+        """The full-window "this hurts" question: keys 1-4 answer, Esc asks whether to stop.
 
         The overlay's ``choose(key)`` is the hook a voice command can call.
         """
         view = self.session_view
         title = self.tr("This hurts")
-        text = self.tr("The session is paused. Sharp or growing pain means stop.")
-        # "Ease off" shortens holds; offered only while one is still to come
-        # (on a routine of repetitions alone it changed nothing one could see).
-        session = self.flow.session
-        can_ease = session is not None and session.timeline.has_hold_from(session.step_index())
+        text = self.flow.hurt_again_note() or self.tr(
+            "The session is paused. Sharp or growing pain means stop."
+        )
+        can_ease = self.flow.can_ease_off()  # only while it would shorten a hold
         ease = [(HurtChoice.EASE.value, self.tr("Ease off: shorter holds from here"))]
         choices = [
             *(ease if can_ease else []),

@@ -98,6 +98,9 @@ class Recording:
     # history keeps one session with its steps numbered on.
     step_base: int = 0
     work_started: int | None = None  # the index of the work step under way
+    # Eased off once: the holds are at EASE_OFF_SCALE of the routine's, and a
+    # second ease-off rebuilt the same holds while saying they got shorter.
+    eased: bool = False
 
     def sid(self) -> int:
         """The stored session's id, for a queued write: the queue runs in
@@ -701,8 +704,10 @@ class SessionFlow(QObject):
         rec = self.recording = Recording(routine=routine)
         opts = {
             "side_mode": options.side_mode.value,
-            # "both": not known, so both legs were worked.
-            "affected_side": options.affected_side.value if options.affected_side else "both",
+            # The person's own answer. "both" once stood for a leg never named
+            # (and for "not sure"), and an export read it as pain in both legs,
+            # an urgent sign (docs/CLINICAL.md, section 1).
+            "affected_side": self.ctx.prefs.affected_side or "not_given",
         }
 
         def start() -> None:
@@ -852,6 +857,41 @@ class SessionFlow(QObject):
             controller.resume()
         self.window.session_view.setFocus()
 
+    def eased_off(self) -> bool:
+        return self.recording is not None and self.recording.eased
+
+    def hurt_again_note(self) -> str:
+        """What the "this hurts" question says when it is not the first
+        press: on an exercise that hurt before in this session (the question
+        read the same each time, and "Carry on" went back into it), or after
+        easing off (the holds cannot get shorter: said first, as it is why
+        "Ease off" is gone). "" the first time."""
+        rec = self.recording
+        if rec is None:
+            return ""
+        if rec.eased:
+            return self.tr(
+                "The session is paused. The holds are already shorter: if it still "
+                "hurts, skip this exercise or end the session."
+            )
+        if rec.hurts[-1:] and rec.hurts[-1] in rec.hurts[:-1]:
+            return self.tr(
+                "The session is paused. This exercise has hurt before in this session: "
+                "skip it, or end the session."
+            )
+        return ""
+
+    def can_ease_off(self) -> bool:
+        """Whether "Ease off" would shorten anything: a hold still to come
+        (on repetitions alone it changed nothing one could see), and not
+        eased already (a second one rebuilt the same shorter holds)."""
+        session = self.session
+        return (
+            session is not None
+            and not self.eased_off()
+            and session.timeline.has_hold_from(session.step_index())
+        )
+
     def _ease_off(self, index: int) -> None:
         """Go on from where the person is, with every remaining hold shorter.
 
@@ -873,6 +913,7 @@ class SessionFlow(QObject):
         options = replace(options, hold_scale=EASE_OFF_SCALE, first_prepare_s=0.0)
         rec.step_base += first
         rec.routine = remaining
+        rec.eased = True
         # The step under way is entered again in the new plan, under the same
         # number, and recorded from there; an index into the old plan must
         # not be recorded against the new one.

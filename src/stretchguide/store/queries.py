@@ -323,11 +323,14 @@ class HistoryReader(RecordReader):
             f"  FROM sessions s WHERE s.status IN {DONE_STATUSES_SQL}), "
             "cmp AS (SELECT w.exercises AS worked, "
             f"  ({ra}) - ({rb}) AS spread, "
-            "  MAX(ca.back, ca.leg) - MAX(cb.back, cb.leg) AS delta "
+            "  MAX(ca.back, ca.leg) - MAX(cb.back, cb.leg) AS delta, "
+            # A nerve sign the check-in before did not have (core's compare).
+            "  (ca.tingling > cb.tingling OR ca.numbness > cb.numbness "
+            "   OR ca.weakness > cb.weakness) AS new_sign "
             "  FROM pairs p JOIN checkins cb ON cb.id = p.before_id "
             "  JOIN checkins ca ON ca.id = p.after_id "
             "  JOIN agg_session_worked w ON w.session_id = p.sid) "
-            "SELECT worked, CASE WHEN spread > 0 OR delta >= :m THEN 'worse' "
+            "SELECT worked, CASE WHEN spread > 0 OR new_sign OR delta >= :m THEN 'worse' "
             "  WHEN spread < 0 OR delta <= -:m THEN 'better' ELSE 'same' END AS result, "
             "  COUNT(*) FROM cmp GROUP BY worked, result",
             {"m": int(min_change)},

@@ -238,11 +238,28 @@ def flare_holds_step_up(
 def holds_step_up(verdict: Verdict) -> bool:
     """Whether the 14-day verdict rules out a step up: leg symptoms worse
     over two weeks, numbness or weakness new or coming back in them, or the
-    newest day further down the leg than the start. Each sends the person
+    newest day further down the leg than the start, a latest day's leg
+    pain well above every start day, or leg pain rising by less than the
+    verdict's step ("no clear change"). Each sends the person
     to a doctor or physiotherapist; a step up offered beside that ("your
     last 3 sessions were fine") once met pain that had crept up a point at
     a time, each session under the limits. StretchGuide's rule."""
-    return verdict.kind is VerdictKind.WORSE or bool(verdict.nerve) or verdict.spread_latest
+    # Leg pain that rose by less than the verdict's 2 points is "no clear
+    # change", which names a professional too: 2 to 3 over two weeks drew
+    # "try 35 s instead of 30 s" beside "time to have a doctor ... look".
+    rising = (
+        verdict.kind is VerdictKind.NO_CHANGE
+        and verdict.earlier_leg is not None
+        and verdict.later_leg is not None
+        and verdict.later_leg > verdict.earlier_leg
+    )
+    return (
+        verdict.kind is VerdictKind.WORSE
+        or rising
+        or bool(verdict.nerve)
+        or verdict.spread_latest
+        or verdict.worse_day
+    )
 
 
 # --------------------------------------------------------------------------- decisions

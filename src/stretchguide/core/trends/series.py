@@ -120,13 +120,21 @@ def rolling_means(series: Sequence[DayPain], window: int = 7) -> list[RollingPoi
 def compare(earlier: CheckIn, later: CheckIn, min_change: int = 1) -> Response:
     """Whether ``later`` is better, the same or worse than ``earlier``.
 
-    Worse: symptoms reach further down the leg, or the worse of back/leg pain
+    Worse: symptoms reach further down the leg, tingling, numbness or
+    weakness that ``earlier`` did not have, or the worse of back/leg pain
     rose by at least ``min_change``. Better: not worse, and symptoms retreated
     up the leg or the worse pain fell by at least ``min_change``.
     """
     spread = later.extent.rank - earlier.extent.rank
     delta = later.worst - earlier.worst
-    if spread > 0 or delta >= min_change:
+    # A new nerve sign is never "better" (docs/CLINICAL.md, section 2): pain
+    # from 5 to 2 with numbness new after the session counted as better.
+    new_sign = (
+        (later.tingling and not earlier.tingling)
+        or (later.numbness and not earlier.numbness)
+        or (later.weakness and not earlier.weakness)
+    )
+    if spread > 0 or new_sign or delta >= min_change:
         return Response.WORSE
     if spread < 0 or delta <= -min_change:
         return Response.BETTER

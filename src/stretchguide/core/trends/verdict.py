@@ -64,6 +64,9 @@ class Verdict:
     # Numbness on any of the latest days: a leg whose pain got better or
     # stayed low is never said to be so without naming it.
     numbness_latest: bool = False
+    # A latest day's leg pain 2 points or more above the worst start day:
+    # a mean that fell hid it ("going the right way" beside a day of 9).
+    worse_day: bool = False
 
     @property
     def see_professional(self) -> bool:
@@ -73,6 +76,7 @@ class Verdict:
             self.kind in (VerdictKind.NO_CHANGE, VerdictKind.WORSE)
             or bool(self.nerve)
             or self.spread_latest
+            or self.worse_day
         )
 
 
@@ -172,6 +176,34 @@ def fourteen_day_verdict(
         # it, is new on day one too.
         first = min(window, key=lambda c: c.at) if window else None
         nerve = _nerve_in_window(window, lambda c: c is first)
+        # Nor for a newest day worse than the first ones: ten days without a
+        # check-in, then a day of 8 into the foot, read "check in on a few
+        # more days" and nothing else in History.
+        early = series[: max(0, min(ENDS_DAYS, len(series) - 1))]
+        newest_day = series[-1] if early else None
+        spread_new = newest_day is not None and newest_day.furthest.rank > max(
+            d.furthest.rank for d in early
+        )
+        worse_new = (
+            newest_day is not None
+            and newest_day.leg > MILD_MAX
+            and newest_day.leg - max(d.leg for d in early) >= meaningful
+        )
+        extra: list[str] = []
+        if worse_new and newest_day is not None:
+            extra.append(
+                _(
+                    "Leg pain reached {worst} on one of the latest days, above every start "
+                    "day (at most {start})."
+                ).format(worst=num(newest_day.leg), start=num(max(d.leg for d in early)))
+            )
+        if spread_new:
+            extra.append(
+                _(
+                    "At the latest check-in, symptoms reached further down the leg than at "
+                    "the start."
+                )
+            )
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
@@ -179,9 +211,12 @@ def fourteen_day_verdict(
                     "Needs check-ins on at least {min_days} days in each of the last two "
                     "weeks (found {first} and {second})."
                 ).format(min_days=min_days, first=len(first_half), second=len(second_half)),
+                *extra,
                 *nerve,
             ),
             nerve=nerve,
+            spread_latest=spread_new,
+            worse_day=worse_new,
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
     begin, latest = series[:n], series[-n:]
@@ -217,6 +252,11 @@ def fourteen_day_verdict(
     newest = series[-1].furthest
     furthest_latest = max(d.furthest.rank for d in latest)
     spread_latest = newest.rank > ee.rank and le.rank <= ee.rank
+    # The worst day as well as the mean: start days of 6 and latest days of
+    # 1, 1 and 9 averaged to "better" (StretchGuide's rule, its 2 points).
+    worst_start, worst_latest = max(d.leg for d in begin), max(d.leg for d in latest)
+    # Above mild only: a day of 2 after days of 0 is no warning sign.
+    worse_day = worst_latest > MILD_MAX and worst_latest - worst_start >= meaningful
     reasons: list[str] = []
     if ll - el >= meaningful or le.rank > ee.rank:
         kind = VerdictKind.WORSE
@@ -253,6 +293,13 @@ def fourteen_day_verdict(
         reasons.append(
             _("At the latest check-in, symptoms reached further down the leg than at the start.")
         )
+    if worse_day and kind is not VerdictKind.WORSE:
+        reasons.append(
+            _(
+                "Leg pain reached {worst} on one of the latest days, above every start "
+                "day (at most {start})."
+            ).format(worst=num(worst_latest), start=num(worst_start))
+        )
     if numb_latest and not more_numb and kind in (VerdictKind.IMPROVING, VerdictKind.SETTLED):
         reasons.append(
             # n is at least MIN_DAYS_PER_HALF here: always days.
@@ -270,4 +317,5 @@ def fourteen_day_verdict(
         nerve,
         spread_latest,
         numbness_latest=numb_latest > 0,
+        worse_day=worse_day and kind is not VerdictKind.WORSE,
     )

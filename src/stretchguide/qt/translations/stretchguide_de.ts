@@ -1762,6 +1762,14 @@ weh“</translation>
         </translation>
     </message>
     <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>Die Einheit ist pausiert. Die Haltezeiten sind schon kürzer: Wenn es weiter wehtut, überspringen Sie diese Übung oder beenden Sie die Einheit.</translation>
+    </message>
+    <message>
+        <source>The session is paused. This exercise has hurt before in this session: skip it, or end the session.</source>
+        <translation>Die Einheit ist pausiert. Diese Übung hat in dieser Einheit schon einmal wehgetan: Überspringen Sie sie oder beenden Sie die Einheit.</translation>
+    </message>
+    <message>
         <source>Eased off: holds are shorter from here on.</source>
         <translation>Nachgelassen: ab jetzt wird kürzer gehalten.</translation>
     </message>

@@ -1762,6 +1762,14 @@ duele»</translation>
         </translation>
     </message>
     <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>La sesión está en pausa. Ya mantienes menos tiempo: si sigue doliendo, salta este ejercicio o termina la sesión.</translation>
+    </message>
+    <message>
+        <source>The session is paused. This exercise has hurt before in this session: skip it, or end the session.</source>
+        <translation>La sesión está en pausa. Este ejercicio ya te ha dolido en esta sesión: sáltalo o termina la sesión.</translation>
+    </message>
+    <message>
         <source>Eased off: holds are shorter from here on.</source>
         <translation>Aflojado: desde ahora se mantiene menos tiempo.</translation>
     </message>

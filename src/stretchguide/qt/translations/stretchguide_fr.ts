@@ -1762,6 +1762,14 @@ mal »</translation>
         </translation>
     </message>
     <message>
+        <source>The session is paused. The holds are already shorter: if it still hurts, skip this exercise or end the session.</source>
+        <translation>La séance est en pause. Les maintiens sont déjà plus courts : si ça fait encore mal, passez cet exercice ou arrêtez la séance.</translation>
+    </message>
+    <message>
+        <source>The session is paused. This exercise has hurt before in this session: skip it, or end the session.</source>
+        <translation>La séance est en pause. Cet exercice a déjà fait mal pendant cette séance : passez-le ou arrêtez la séance.</translation>
+    </message>
+    <message>
         <source>Eased off: holds are shorter from here on.</source>
         <translation>Allégé : les maintiens sont plus courts à partir de maintenant.</translation>
     </message>
