@@ -805,6 +805,7 @@ def test_pain_better_on_average_with_a_latest_day_worse_than_any_at_the_start() 
     from stretchguide.core.verdict_words import (
         KEEP_GOING_IMPROVING,
         SEE_PROFESSIONAL_WORSE_DAY,
+        SEE_PROFESSIONAL_WORSE_DAY_AGAIN,
         verdict_advice,
         verdict_headline,
     )
@@ -820,7 +821,10 @@ def test_pain_better_on_average_with_a_latest_day_worse_than_any_at_the_start() 
     assert v.see_professional and holds_step_up(v)
     assert "on average" in verdict_headline(v)
     advice = verdict_advice(v) or ""
-    assert SEE_PROFESSIONAL_WORSE_DAY in advice and KEEP_GOING_IMPROVING not in advice
+    # The headline has said the bad day: the advice says what to do about
+    # it, not the same fact again a line below.
+    assert SEE_PROFESSIONAL_WORSE_DAY_AGAIN in advice and KEEP_GOING_IMPROVING not in advice
+    assert SEE_PROFESSIONAL_WORSE_DAY not in advice
     assert any("9" in r and "6" in r for r in v.reasons), v.reasons
     # Low on average too ("stayed low"), with one latest day of 5 against 1s.
     low = [replace(c, back=0, leg=1) for c in checkins]
@@ -863,7 +867,10 @@ def test_ten_days_without_a_check_in_then_back_worse_is_said_in_history() -> Non
     assert v.kind is VerdictKind.NOT_ENOUGH_DATA
     assert v.see_professional and holds_step_up(v)
     advice = professional_advice(v) or ""
+    # The headline here is "check in on a few more days": the advice says
+    # the bad day in full, and "two weeks ago" would be false ten days in.
     assert SEE_PROFESSIONAL_SPREAD in advice and SEE_PROFESSIONAL_WORSE_DAY in advice
+    assert "two weeks" not in advice
     # Back as before: nothing to say but "check in more".
     same = fourteen_day_verdict([*before, replace(back, leg=3, extent=Extent.THIGH)], today)
     assert not same.see_professional and professional_advice(same) is None

@@ -26,12 +26,17 @@ SEE_PROFESSIONAL_NERVE = N_(
     "legs."
 )
 SEE_PROFESSIONAL_SPREAD = N_(
-    "On the latest day your symptoms reached further down the leg than two weeks ago. "
+    "On the latest day your symptoms reached further down the leg than at the start. "
     "If they stay there or spread again, see a doctor or physiotherapist."
 )
 SEE_PROFESSIONAL_WORSE_DAY = N_(
     "One of your latest days had worse leg pain than any day at the start. If days "
     "like that come back, see a doctor or physiotherapist."
+)
+# The same advice under a headline that has already said the bad day: the
+# banner said it twice, in two sentences a line apart.
+SEE_PROFESSIONAL_WORSE_DAY_AGAIN = N_(
+    "If days with leg pain like that come back, see a doctor or physiotherapist."
 )
 KEEP_GOING_SETTLED = N_(
     "Things look good. Keep doing the routine that suits you and stay active. If the "
@@ -81,11 +86,19 @@ VERDICT_HEADLINES: dict[VerdictKind, str] = {
 }
 
 
+def _headline_says_worse_day(verdict: Verdict) -> bool:
+    return (
+        verdict.worse_day
+        and verdict.kind in WORSE_DAY_HEADLINES
+        and not (verdict.numbness_latest and verdict.kind in NUMB_HEADLINES)
+    )
+
+
 def verdict_headline(verdict: Verdict) -> str:
     """The verdict in one sentence: the same words in History and `stats`."""
     if verdict.numbness_latest and verdict.kind in NUMB_HEADLINES:
         return _(NUMB_HEADLINES[verdict.kind])
-    if verdict.worse_day and verdict.kind in WORSE_DAY_HEADLINES:
+    if _headline_says_worse_day(verdict):
         return _(WORSE_DAY_HEADLINES[verdict.kind])
     return _(VERDICT_HEADLINES[verdict.kind])
 
@@ -100,7 +113,8 @@ def professional_advice(verdict: Verdict) -> str | None:
     if verdict.spread_latest and verdict.kind is not VerdictKind.WORSE:
         parts.append(_(SEE_PROFESSIONAL_SPREAD))
     if verdict.worse_day:
-        parts.append(_(SEE_PROFESSIONAL_WORSE_DAY))
+        again = _headline_says_worse_day(verdict)
+        parts.append(_(SEE_PROFESSIONAL_WORSE_DAY_AGAIN if again else SEE_PROFESSIONAL_WORSE_DAY))
     if verdict.nerve:
         parts.append(_(SEE_PROFESSIONAL_NERVE))
     return f"{' '.join(parts)} {_(NOT_A_DIAGNOSIS)}" if parts else None
