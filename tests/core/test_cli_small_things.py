@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from stretchguide.__main__ import main
+
 
 def _env(data: Path) -> dict[str, str]:
     env = dict(os.environ)
@@ -50,3 +54,21 @@ def test_a_data_dir_that_does_not_exist_is_announced(tmp_path: Path) -> None:
         check=False,
     )
     assert "will create" not in quiet.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "gui_words"), [("en", "choose to overwrite"), ("de", "Überschreiben")]
+)
+def test_an_export_over_an_existing_file_names_only_the_way_to_replace_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, gui_words: str
+) -> None:
+    # The command line has no "overwrite" to choose: --force is the way, and
+    # the reason must not send the person looking for a button.
+    target = tmp_path / "all.json"
+    target.write_text("{}", encoding="utf-8")
+    data = str(tmp_path / "data")
+    assert main(["--language", lang, "--data-dir", data, "export", "--json", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "--force" in err
+    assert gui_words not in err
+    assert target.read_text(encoding="utf-8") == "{}"

@@ -33,6 +33,13 @@ def test_article_004_routines_say_daily_is_our_default() -> None:
         assert "StretchGuide's default" in routine.schedule.text, routine.id
 
 
+def test_only_article_001_gives_a_frequency_the_others_say_it_is_ours() -> None:
+    # As the README says: only article 001's routine has its article's "how often".
+    for routine in CATALOG.routines.values():
+        if routine.id != "article_001_seven_best":
+            assert "StretchGuide" in routine.schedule.text, routine.id
+
+
 def test_the_flare_up_routine_says_it_is_our_selection() -> None:
     routine = CATALOG.routines["flare_up_gentle"]
     assert "StretchGuide's own" in routine.description

@@ -404,14 +404,6 @@ def test_tab_reaches_the_toolbar_and_enter_opens_its_page(qtbot, app_window):
     assert bar.widgetForAction(window.act_guidance) in tab_ring(qtbot, history)
 
 
-def test_the_readme_lists_the_window_keys():
-    from pathlib import Path
-
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    for key in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+K", "Ctrl+,", "Ctrl+Shift+Q", "Ctrl+P"):
-        assert f"| {key} |" in readme, key
-
-
 def start_a_session(qtbot, window) -> None:
     window.ensure_routines()  # as after the first paint: it focuses the list
     window.start_routine(ROUTINE)

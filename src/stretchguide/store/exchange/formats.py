@@ -102,7 +102,9 @@ class ExportExistsError(ExportError):
     """The file is there already and was not to be replaced (``--force`` replaces it)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, said("the file already exists (choose to overwrite it)"))
+        # No "choose to overwrite": the window asks first and always replaces,
+        # so only the command line meets this, and it adds how (--force).
+        super().__init__(path, said("the file already exists"))
 
 
 def iso_local(ts: int, utc_offset: int) -> str:
