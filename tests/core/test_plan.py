@@ -35,6 +35,10 @@ def test_article_001_plan_is_daily_for_21_days_then_steps_down_to_four_days_a_we
         first = START + timedelta(days=21 + 7 * week)
         assert len(plan.planned_days(first, first + timedelta(days=6))) == 4
     assert "3 to 4" in plan.describe()
+    # Whose number it is, never "recommended" (docs/CLINICAL.md: the person
+    # always knows whether a number is the article's or StretchGuide's).
+    assert "article says 3 to 4" in plan.describe()
+    assert "recommend" not in plan.describe().lower()
     # A date a person reads, not an ISO date (core.i18n.format_date).
     assert format_date(plan.step_down_on) in plan.step_down_reason
     assert plan.step_down_on.isoformat() not in plan.step_down_reason

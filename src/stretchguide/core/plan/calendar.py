@@ -91,7 +91,7 @@ class Plan:
             None,
             step.per_week_hi,
             1,
-            _("{high} days a week ({low} to {high} is recommended)").format(
+            _("{high} days a week (the article says {low} to {high})").format(
                 low=step.per_week_lo, high=step.per_week_hi
             ),
         )
