@@ -875,13 +875,20 @@ def walk_every_page(qtbot, window, clock) -> dict[str, list[str]]:
     window.open_settings()
     settings = window._settings_dialog
     qtbot.waitExposed(settings)
+    # Sized for a 1024x768 screen's room (offscreen Qt's is 800x600).
+    settings.fit_to_height(768 - 60, 1024 - 40)
+    settings.resize(settings.minimumSizeHint())
     look("settings", settings)
+    if settings.width() > 1024:  # OK was off the screen
+        seen["settings"].append(f"the dialog is {settings.width()} px wide")
     settings.reject()
     window.show_page("routines")
     window.routines.edit_routine(routine)
     editor = window.routines._editor
     qtbot.waitExposed(editor)
     look("routine editor", editor)
+    if editor.minimumSizeHint().width() > 1024:  # Save was off the screen
+        seen["routine editor"].append(f"the dialog needs {editor.minimumSizeHint().width()} px")
     editor.reject()
     return seen
 
