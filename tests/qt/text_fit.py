@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -75,7 +76,11 @@ def _button(button: QAbstractButton) -> str:
     if isinstance(button, QCheckBox | QRadioButton):
         need = button.sizeHint().width()
     else:
-        need = advance(button.font(), text) + 6
+        font = QFont(button.font())
+        # The check-in's and safety questions' toggles are drawn bold when
+        # chosen (a style sheet: font() does not say so).
+        font.setBold(font.bold() or button.isChecked())
+        need = advance(font, text) + 6
         if not button.icon().isNull():
             need += button.iconSize().width()
     return f"needs {need:.0f} px, has {button.width()}" if need > button.width() else ""
@@ -160,6 +165,10 @@ def cut_texts(root: QWidget) -> list[str]:
             text = plain(w.title())
             need = advance(w.font(), text) + 16
             why = f"needs {need} px, has {w.width()}" if need > w.width() else ""
+        elif isinstance(w, QScrollArea) and w.horizontalScrollBar().isVisible():
+            # A page that scrolls sideways hides the end of every line.
+            text = type(w.widget()).__name__
+            why = f"scrolls sideways ({w.widget().width()} px in {w.viewport().width()})"
         elif isinstance(w, QTableView) and not isinstance(w, QHeaderView):
             out += _table(w)
             continue

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
+from stretchguide.qt.answer_widgets import Toggle
 from stretchguide.qt.flow_layout import FlowLayout, flow_box
 from stretchguide.qt.history_chart import PainChart
 from stretchguide.qt.history_data import ChartData, chart_data, day_of
@@ -89,7 +90,7 @@ class HistoryView(HistoryExports):
         range_buttons: list[QPushButton] = []
         self.range_group = QButtonGroup(self)
         for i, (label, days) in enumerate(RANGES):
-            b = QPushButton(self.tr(label))
+            b = Toggle(self.tr(label))  # bold when checked: as wide as that
             b.setCheckable(True)
             # On each button, not on the page: a style sheet on the page kept
             # its labels (streak, table heading, footnote) in the palette of
