@@ -71,6 +71,15 @@ def _label(label: QLabel) -> str:
     return f"needs {need} px, has {label.width()}" if need > label.width() + 1 else ""
 
 
+def _bold_when_checked(w: QWidget | None) -> bool:
+    while w is not None:
+        sheet = w.styleSheet().replace(" ", "")
+        if ":checked" in sheet and "font-weight:bold" in sheet:
+            return True
+        w = w.parentWidget()
+    return False
+
+
 def _button(button: QAbstractButton) -> str:
     text = plain(button.text())
     if isinstance(button, QCheckBox | QRadioButton):
@@ -79,8 +88,8 @@ def _button(button: QAbstractButton) -> str:
         font = QFont(button.font())
         # The check-in's and safety questions' toggles are drawn bold when
         # chosen (a style sheet: font() does not say so).
-        font.setBold(font.bold() or button.isChecked())
-        need = advance(font, text) + 6
+        font.setBold(font.bold() or (button.isChecked() and _bold_when_checked(button)))
+        need = advance(font, text) + 2  # inside its frame's edges
         if not button.icon().isNull():
             need += button.iconSize().width()
     return f"needs {need:.0f} px, has {button.width()}" if need > button.width() else ""

@@ -139,7 +139,9 @@ TOGGLE_HEIGHT = 52
 class Toggle(QPushButton):
     """A toggle button as wide as its label in bold: TOGGLE_STYLE draws a
     checked one bold, and "Gesäß" chosen at twice the text size was cut at
-    both ends in the width its regular label had asked for."""
+    both ends in the width its regular label had asked for. Bold whether
+    checked or not, so a row does not re-wrap under a finger.
+    """
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from stretchguide.core.catalog import Exercise
-from stretchguide.qt.answer_widgets import Toggle
 from stretchguide.qt.flow_layout import FlowLayout, flow_box
 from stretchguide.qt.history_chart import PainChart
 from stretchguide.qt.history_data import ChartData, chart_data, day_of
@@ -48,9 +47,10 @@ RANGES = (
     (QT_TRANSLATE_NOOP("HistoryView", "1 year"), 365),
     (QT_TRANSLATE_NOOP("HistoryView", "All"), 0),
 )
-RANGE_BUTTON_STYLE = (
-    "QPushButton:checked { background-color: #2f7dd1; color: white; font-weight: bold; }"
-)
+# Not bold: the row is sized for regular labels (at 1280 px and twice the
+# text it has no pixel to spare), and a bold "3 Monate" touched both edges
+# of its button. The fill says which range is shown.
+RANGE_BUTTON_STYLE = "QPushButton:checked { background-color: #2f7dd1; color: white; }"
 
 
 class HistoryView(HistoryExports):
@@ -90,7 +90,7 @@ class HistoryView(HistoryExports):
         range_buttons: list[QPushButton] = []
         self.range_group = QButtonGroup(self)
         for i, (label, days) in enumerate(RANGES):
-            b = Toggle(self.tr(label))  # bold when checked: as wide as that
+            b = QPushButton(self.tr(label))
             b.setCheckable(True)
             # On each button, not on the page: a style sheet on the page kept
             # its labels (streak, table heading, footnote) in the palette of
