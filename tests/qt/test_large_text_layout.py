@@ -894,6 +894,10 @@ def walk_every_page(qtbot, window, clock) -> dict[str, list[str]]:
     look("check-in after")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     look("verdict")
+    # The advice read from its first line (a tall one was centred: mid-sentence).
+    top = page.verdict.mapTo(page.scroll_area.viewport(), page.verdict.rect().topLeft()).y()
+    if top < 0:
+        seen["verdict"].append(f"the advice starts {-top} px above the view")
     qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "history"
     qtbot.waitUntil(lambda: window._history_view.whole)
