@@ -793,3 +793,173 @@ def test_the_routines_page_fits_a_1024_window_at_twice_the_text_size(
     assert rect_in(page.list_view, page).top() >= max(rect_in(w, page).bottom() for w in parts)
     window.ctx.history.close()
     window.close()
+
+
+# -- every page, every language, twice the text size, 1024x768 -------------------
+def cards_cut(window) -> list[str]:
+    """The routine cards whose name has a word wider than the card's text:
+    it was drawn cut at the card's edge. (A word too long even at the
+    smallest size, "Bandscheibenvorwölbung" in a narrow list, is broken
+    onto the next line instead: nothing cut.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    lst = window.routines.list_view
+    model, delegate = lst.model(), lst.itemDelegate()
+    out = []
+    for r in range(model.rowCount()):
+        index = model.index(r, 0)
+        option = QStyleOptionViewItem()
+        lst.initViewItemOption(option)
+        rect = lst.visualRect(index)
+        option.rect = rect
+        card = delegate.card_layout(option, index, rect)
+        fm = QFontMetrics(card.title_font or delegate._fonts(option)[0])
+        if card.title_flags == int(Qt.TextFlag.TextWrapAnywhere):
+            continue  # wraps anywhere: every letter drawn inside the card
+        for word in str(index.data()).split():
+            if fm.horizontalAdvance(word) > card.title.width():
+                out.append(f"card {index.data()!r}: {word!r} is wider than {card.title.width()}")
+    return out
+
+
+def walk_every_page(qtbot, window, clock) -> dict[str, list[str]]:
+    """A new person's first session, screen by screen, with what is cut on
+    each (text_fit.cut_texts): the first start, the routines and a
+    routine's details, the safety questions, the check-in, the session
+    (getting ready, an exercise, paused), "This hurts" and the stop
+    question, the check-in after with an exercise that hurt, its verdict,
+    History, Guidance, Settings and the routine editor."""
+    from PySide6.QtCore import Qt, QTimer
+    from tests.qt.text_fit import cut_texts
+
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str, root: QWidget | None = None) -> None:
+        qtbot.wait(20)
+        seen[name] = cut_texts(root or window)
+
+    window.startup_checks()
+    qtbot.waitUntil(lambda: window.current_page() == "safety")
+    look("first start")
+    gate = window.safety
+    qtbot.mouseClick(gate.side_row.buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    window.show_page("routines")
+    window.ensure_routines()
+    routine = next(iter(window.ctx.catalog.routines))
+    window.routines.select_routine(routine)
+    look("routines and details")
+    seen["routines and details"] += cards_cut(window)
+    window.start_routine(routine)
+    if gate.currentWidget() is gate.disclaimer_page:
+        qtbot.mouseClick(gate.accept_button, Qt.MouseButton.LeftButton)
+    look("safety questions")
+    gate.answer_all_no()
+    qtbot.mouseClick(gate.check_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"
+    page = window.checkin
+    page.back.set_value(4)
+    page.leg.set_value(5)
+    page.set_extent("thigh")
+    look("check-in before")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    controller = window.flow.controller
+    controller.timer.stop()  # the fake clock drives the ticks
+    view = window.session_view
+    look("session, get ready")
+    for _ in range(20):
+        clock.advance(1.0)
+        controller.tick()
+    look("session, exercise")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    look("session, paused")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+
+    def on_hurt() -> None:
+        look("this hurts")
+        QTimer.singleShot(0, on_stop)
+        qtbot.keyClick(view.overlay, Qt.Key.Key_Escape)
+
+    def on_stop() -> None:
+        look("stop from this hurts")
+        view.overlay.choose("continue")  # no, back to the choices
+        QTimer.singleShot(0, lambda: view.overlay.choose("end"))
+
+    QTimer.singleShot(0, on_hurt)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: window.current_page() == "checkin")
+    page.back.set_value(3)
+    page.leg.set_value(6)
+    page.set_extent("buttock")
+    for ex_id in list(page.response_groups)[:1]:
+        page.set_response(ex_id, "worse")  # History then says it tends to hurt
+    look("check-in after")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    look("verdict")
+    # The advice read from its first line (a tall one was centred: mid-sentence).
+    top = page.verdict.mapTo(page.scroll_area.viewport(), page.verdict.rect().topLeft()).y()
+    if top < 0:
+        seen["verdict"].append(f"the advice starts {-top} px above the view")
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "history"
+    qtbot.waitUntil(lambda: window._history_view.whole)
+    look("history")
+    window.show_guidance()
+    look("guidance")
+    window.open_settings()
+    settings = window._settings_dialog
+    qtbot.waitExposed(settings)
+    # Sized for a 1024x768 screen's room (offscreen Qt's is 800x600).
+    settings.fit_to_height(768 - 60, 1024 - 40)
+    settings.resize(settings.minimumSizeHint())
+    look("settings", settings)
+    if settings.width() > 1024:  # OK was off the screen
+        seen["settings"].append(f"the dialog is {settings.width()} px wide")
+    settings.reject()
+    window.show_page("routines")
+    window.routines.edit_routine(routine)
+    editor = window.routines._editor
+    qtbot.waitExposed(editor)
+    look("routine editor", editor)
+    if editor.minimumSizeHint().width() > 1024:  # Save was off the screen
+        seen["routine editor"].append(f"the dialog needs {editor.minimumSizeHint().width()} px")
+    editor.reject()
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_no_text_is_cut_on_any_page_at_twice_the_text_size_in_a_1024_window(
+    qtbot, text_scale, installed, tmp_path, lang
+):
+    # Spanish at 2x cut "⚠ perjudica" to "perjudi…" in History's "Tends
+    # to" column: one case of a general rule, that no label, button,
+    # header or cell is shown shorter than its text.
+    from tests.qt.test_flow import FakeClock
+
+    from stretchguide import paths
+    from stretchguide.qt.app import build_window
+
+    text_scale(2.0)  # before the window, as when large text is set at start
+    clock = FakeClock(5000.0)
+    window = build_window(
+        paths.resolve(str(tmp_path)), clock=clock, wall=FakeClock(1_760_000_000.0)
+    )
+    window.ctx.audio = False
+    window.ask = lambda title, text: True
+    window.inform = lambda title, text: None
+    window.choose = lambda title, intro, lines: [False] * len(lines)
+    # The session keeps the window's 1024x768 (full screen, offscreen Qt's
+    # screen is 800x600).
+    window.ctx.prefs.session_fullscreen = False
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        seen = walk_every_page(qtbot, window, clock)
+    finally:
+        window.ctx.history.close()
+    cut = {screen: found for screen, found in seen.items() if found}
+    assert not cut, "\n".join(f"{lang} {s}: {c}" for s, found in cut.items() for c in found)

@@ -4,18 +4,21 @@ well as clicks, one accessible name per answer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+import math
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
     QWidget,
 )
+
+from stretchguide.qt.flow_layout import FlowLayout
 
 
 class PainScale(QWidget):
@@ -64,6 +67,9 @@ class PainScale(QWidget):
         low = QLabel(self.tr("0 = no pain"))
         high = QLabel(self.tr("10 = worst pain imaginable"))
         high.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Wraps rather than widen the scale: on one line at twice the text
+        # size (German) it made the page scroll sideways, "10" out of view.
+        high.setWordWrap(True)
         layout.addWidget(low, 2, 0, 1, 5)
         layout.addWidget(high, 2, 6, 1, 5)
         self.group.idToggled.connect(self._on_toggled)
@@ -130,6 +136,27 @@ TOGGLE_STYLE = (
 TOGGLE_HEIGHT = 52
 
 
+class Toggle(QPushButton):
+    """A toggle button as wide as its label in bold: TOGGLE_STYLE draws a
+    checked one bold, and "Gesäß" chosen at twice the text size was cut at
+    both ends in the width its regular label had asked for. Bold whether
+    checked or not, so a row does not re-wrap under a finger.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        text = self.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        wider = QFontMetricsF(bold).horizontalAdvance(text) - QFontMetricsF(
+            self.font()
+        ).horizontalAdvance(text)
+        return QSize(hint.width() + max(0, math.ceil(wider)), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+
 class ChoiceRow(QWidget):
     """A row of big toggle buttons (exclusive: one choice; else any number).
 
@@ -146,13 +173,15 @@ class ChoiceRow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # A flow, not one row: at twice the text size in German the five
+        # "how far down the leg" answers asked ~1,000 px, more than a 1024
+        # px window's page, which then scrolled sideways to "Bis in den Fuß".
+        row = FlowLayout(self, fill=True)
         self.group = QButtonGroup(self)
         self.group.setExclusive(exclusive)
         self.buttons: list[QPushButton] = []
         for i, (text, name) in enumerate(zip(labels, accessible, strict=True)):
-            button = QPushButton(text)
+            button = Toggle(text)
             button.setCheckable(True)
             button.setMinimumHeight(TOGGLE_HEIGHT)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

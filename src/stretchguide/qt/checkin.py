@@ -29,6 +29,7 @@ from stretchguide.qt.accessible import MessageLabel, role
 from stretchguide.qt.answer_widgets import TOGGLE_HEIGHT, AnswerLock, ChoiceRow, PainScale
 from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.qt.input_guard import ReadFirst
+from stretchguide.qt.widgets import show_from_top
 
 EXTENTS = tuple(Extent)  # the order the answers are shown in, from the back outwards
 SIDES = ("left", "right", "both", "unsure")  # the painful leg, as Preferences stores it
@@ -481,8 +482,8 @@ class CheckinPage(QWidget):
         self.verdict.show()
         # Long after-session forms put the verdict below the fold: bring it up
         # (after the layout has placed it).
-        area = self.scroll_area
-        QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.verdict, 0, 40))
+        area, verdict = self.scroll_area, self.verdict
+        QTimer.singleShot(0, self, lambda: show_from_top(area, verdict, 40))
         # Saved is saved: the answers stay on screen, readable, but cannot
         # be changed (an edit here would never reach the history).
         self._lock.set_locked(self._inputs(), True)

@@ -23,10 +23,15 @@ class FlowLayout(QLayout):
     asks for at that width (a nested FlowLayout wraps inside it).
     """
 
-    def __init__(self, parent: QWidget | None = None, push_right: int | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, push_right: int | None = None, fill: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self.push_right = push_right
+        self.fill = fill
+        """Each line's items widened to fill it, all as wide as the widest
+        where that fits (as a QHBoxLayout of Expanding buttons draws them)."""
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout's item list -------------------------------------------------
@@ -111,6 +116,8 @@ class FlowLayout(QLayout):
         y = area.y()
         for line in lines:
             widths = [min(i.sizeHint().width(), area.width()) for i in line]
+            if self.fill:
+                widths = self._filled(widths, area.width() - gap * (len(line) - 1))
             heights = [
                 i.heightForWidth(w) if i.hasHeightForWidth() else i.sizeHint().height()
                 for i, w in zip(line, widths, strict=True)
@@ -129,6 +136,15 @@ class FlowLayout(QLayout):
                     x += w + gap
             y += line_h + (self._vgap() if line is not lines[-1] else 0)
         return y - area.y() + m.top() + m.bottom()
+
+    @staticmethod
+    def _filled(widths: list[int], room: int) -> list[int]:
+        """``widths`` grown to share ``room``: equal if the widest allows."""
+        n = len(widths)
+        if max(widths) * n <= room:
+            return [room // n + (1 if i < room % n else 0) for i in range(n)]
+        extra = max(0, room - sum(widths))
+        return [w + extra // n + (1 if i < extra % n else 0) for i, w in enumerate(widths)]
 
     def _vgap(self) -> int:
         if self.spacing() >= 0:

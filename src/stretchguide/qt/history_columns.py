@@ -6,10 +6,11 @@ and the box around the table.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -20,6 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _advance(font: QFont, text: str) -> int:
+    """The whole pixels ``text`` takes as Qt lays it out: QFontMetrics
+    rounds to the nearest, and a bold "perjudica" of 126.4 px given its
+    rounded 126 was elided to "perjudi…" (Spanish, twice the text size)."""
+    return math.ceil(QFontMetricsF(font).horizontalAdvance(text))
+
 
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 1
 """A count column's three numbers (better, the same, worse), for StackedCounts."""
@@ -138,10 +147,10 @@ class FittedTable(QTableView):
         ``lines`` lines (and never split a word), with its margins."""
         model: Any = self.model()  # a HelpsHurtsModel
         text = model.header_text(col, plain)
-        fm = self.horizontalHeader().fontMetrics()
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        lo = max((fm.horizontalAdvance(w) for w in text.split()), default=0) + 4 * margin
-        hi = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        font = self.horizontalHeader().font()
+        lo = max((_advance(font, w) for w in text.split()), default=0) + 4 * margin
+        hi = max((_advance(font, line) for line in text.split("\n")), default=0)
         hi = max(lo, hi + 4 * margin)
         while lo < hi:  # the least width that keeps to ``lines``
             mid = (lo + hi) // 2
@@ -161,8 +170,8 @@ class FittedTable(QTableView):
         for row in range(model.rowCount()):
             index = model.index(row, col)
             font = index.data(Qt.ItemDataRole.FontRole)
-            fm = QFontMetrics(font if isinstance(font, QFont) else self.font())
-            widest = max([widest, *(fm.horizontalAdvance(p) for p in pieces(index))])
+            font = font.resolve(self.font()) if isinstance(font, QFont) else self.font()
+            widest = max([widest, *(_advance(font, p) for p in pieces(index))])
         return widest + 2 * (margin + 1) + int(self.showGrid())
 
     def _tight(self, col: int, content: int) -> tuple[int, int]:

@@ -118,10 +118,22 @@ class RoutineEditor(QDialog):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Exercises in this routine"))
+        # Long lines wrap: a name with its dose was cut off at the list's
+        # edge behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.add_combo = QComboBox()
         self.add_combo.setAccessibleName(self.tr("Exercise to add"))
         for ex in sorted(exercises.values(), key=lambda e: e.name):
             self.add_combo.addItem(ex.name, ex.id)
+        # Not as wide as the longest name: at twice the text size that one
+        # combo box, beside the dose form, made the dialog 1,221-1,593 px
+        # wide and put Save off a 1024 px screen. It grows with the dialog.
+        self.add_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.add_combo.setMinimumContentsLength(12)
         self.add_button = QPushButton(self.tr("&Add"))
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.up_button = QPushButton(self.tr("Move &up"))
@@ -138,6 +150,9 @@ class RoutineEditor(QDialog):
 
         self.dose_box = QGroupBox(self.tr("Dose of the selected exercise"))
         dose = QFormLayout(self.dose_box)
+        # A label over its field where the two do not fit side by side
+        # (German and French at twice the text size).
+        dose.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.hold = self._spin("hold_s", self.tr("Hold in seconds"))
         self.reps = QSpinBox()
         self.reps.setRange(*whole_range("reps"))
@@ -172,7 +187,6 @@ class RoutineEditor(QDialog):
             b.setAccessibleName(b.text().replace("&", ""))
 
         left = QVBoxLayout()
-        left.addLayout(add_row)
         left.addWidget(self.list, 1)
         left.addLayout(move_row)
         right = QVBoxLayout()
@@ -188,6 +202,9 @@ class RoutineEditor(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        # The whole width for the exercise names (the longest ~530 px at
+        # twice the text size), not the list's share beside the dose.
+        layout.addLayout(add_row)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
@@ -238,6 +255,10 @@ class RoutineEditor(QDialog):
         self.name.setText(name[:60])
         self.description.setText(base.description)
         self.schedule.setText(base.schedule.text)
+        # From their start: setText leaves the cursor at the end, and a
+        # long description showed mid-sentence ("...hintere Oberschenkel").
+        self.description.setCursorPosition(0)
+        self.schedule.setCursorPosition(0)
         self._file_per_week = base.schedule.sessions_per_week
         self.per_week.setValue(whole_sessions(base.schedule.sessions_per_week))
         self.model.set_items(base.items)

@@ -325,6 +325,12 @@ class CardLayout:
     title: QRect  # the name, wrapped
     summary: QRect  # one line, shortened with "…"
     pills: list[tuple[QRect, str, bool]]  # (where, text, outlined)
+    title_font: QFont | None = None
+    """The name's font: smaller for a name with a word wider than the card
+    (German at twice the text size: "Eingeklemmter" was cut at the card's
+    edge, "Eingeklemm"), down to the badges' size."""
+    title_flags: int = int(Qt.TextFlag.TextWordWrap)
+    """Word wrap; wrap anywhere if the word is still too wide at that size."""
 
 
 class RoutineCardDelegate(QStyledItemDelegate):
@@ -349,7 +355,8 @@ class RoutineCardDelegate(QStyledItemDelegate):
 
     def card_layout(self, option: QStyleOptionViewItem, index: _Index, rect: QRect) -> CardLayout:
         """The card's parts inside ``rect`` (its top, left and width count)."""
-        title_fm, body_fm, small_fm = (QFontMetrics(f) for f in self._fonts(option))
+        fonts = self._fonts(option)
+        title_fm, body_fm, small_fm = (QFontMetrics(f) for f in fonts)
         inner = rect.adjusted(8, self.PAD, -8, -self.PAD)
         one_line = title_fm.height() + body_fm.height() + int(small_fm.height() * 1.6) + 8
         # The picture keeps the size of a one-line card and at most a fifth
@@ -360,9 +367,19 @@ class RoutineCardDelegate(QStyledItemDelegate):
         width = max(40, inner.right() - x)
         wrap = int(Qt.TextFlag.TextWordWrap)
         name = str(index.data())
-        title = QRect(
-            x, inner.top(), width, title_fm.boundingRect(0, 0, width, 10_000, wrap, name).height()
-        )
+        title_font = QFont(fonts[0])
+        words = name.split()
+        fm = title_fm
+        while (
+            max((fm.horizontalAdvance(w) for w in words), default=0) >= width
+            and title_font.pointSizeF() > fonts[2].pointSizeF()
+        ):
+            title_font.setPointSizeF(max(fonts[2].pointSizeF(), title_font.pointSizeF() * 0.9))
+            fm = QFontMetrics(title_font)
+        longest = max((fm.horizontalAdvance(w) for w in words), default=0)
+        title_flags = wrap if longest < width else int(Qt.TextFlag.TextWrapAnywhere)
+        title_h = fm.boundingRect(0, 0, width, 10_000, title_flags, name).height()
+        title = QRect(x, inner.top(), width, title_h)
         summary = QRect(x, title.bottom() + 1, width, body_fm.height())
         y = summary.bottom() + 1 + 4
         pill_h = int(small_fm.height() * 1.3)
@@ -386,7 +403,7 @@ class RoutineCardDelegate(QStyledItemDelegate):
             bx += w + 6
         bottom = y + row_h if pills else y
         height = max(thumb.bottom(), bottom) - rect.top() + self.PAD + 1
-        return CardLayout(max(height, 72), thumb, title, summary, pills)
+        return CardLayout(max(height, 72), thumb, title, summary, pills, title_font, title_flags)
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         view = option.widget
@@ -423,9 +440,9 @@ class RoutineCardDelegate(QStyledItemDelegate):
             painter.drawPixmap(card.thumb.topLeft(), scaled)
         title, body, small = self._fonts(option)
         painter.setPen(fg)
-        painter.setFont(title)
+        painter.setFont(card.title_font or title)
         top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        painter.drawText(card.title, int(top_left | Qt.TextFlag.TextWordWrap), str(index.data()))
+        painter.drawText(card.title, int(top_left) | card.title_flags, str(index.data()))
         painter.setFont(body)
         muted = QColor(fg)
         if not selected:

@@ -58,6 +58,10 @@ class SettingsDialog(QDialog):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         form = QFormLayout(content)
+        # A label over its field where the two do not fit side by side: at
+        # twice the text size the dialog asked for 1,009-1,136 px, and OK
+        # was off a 1024 px screen.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         self.voice = QCheckBox(self.tr("Spoken guidance"))
         self.beeps = QCheckBox(self.tr("Cue sounds"))
@@ -199,18 +203,26 @@ class SettingsDialog(QDialog):
     def _fit_to_screen(self, content: QWidget) -> None:
         self._content = content
         screen = self.screen()
-        # Room for the window's title bar and the desktop's panels.
-        self.fit_to_height(screen.availableGeometry().height() - 60 if screen else 10_000)
+        room = screen.availableGeometry() if screen else None
+        # Room for the window's title bar and frame and the desktop's panels.
+        self.fit_to_height(
+            room.height() - 60 if room else 10_000, room.width() - 40 if room else 10_000
+        )
 
-    def fit_to_height(self, height: int) -> None:
-        """As large as the form, but the whole dialog no taller than ``height``."""
+    def fit_to_height(self, height: int, width: int = 10_000) -> None:
+        """As large as the form, but the whole dialog no taller than
+        ``height`` and, where the form can wrap its rows (a label over its
+        field), no wider than ``width``."""
         hint = self._content.sizeHint()
+        least = self._content.minimumSizeHint().width()
         layout = self.layout()
         assert layout is not None  # __init__ gave the dialog its layout
         m = layout.contentsMargins()
         chrome = self.buttons.sizeHint().height() + layout.spacing() + m.top() + m.bottom()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.scroll_area.setMinimumWidth(hint.width() + bar)
+        frame = 2 * self.scroll_area.frameWidth()
+        across = max(least, min(hint.width(), width - m.left() - m.right() - bar - frame))
+        self.scroll_area.setMinimumWidth(across + bar + frame)
         self.scroll_area.setMinimumHeight(max(150, min(hint.height(), height - chrome)))
 
     def _wheel_scrolls_the_page(self, content: QWidget) -> None:

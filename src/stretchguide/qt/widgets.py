@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -298,3 +299,17 @@ class SideBadge(Badge):
             )
         else:
             self.set_text("")
+
+
+def show_from_top(area: QScrollArea, widget: QWidget, margin: int) -> None:
+    """Scroll ``area`` so ``widget`` shows, from its first line if it is
+    taller than the view. ensureWidgetVisible centres such a widget: at
+    twice the text size the check-in's advice began mid-sentence, its
+    heading scrolled away above."""
+    if widget.height() + margin <= area.viewport().height():
+        area.ensureWidgetVisible(widget, 0, margin)
+        return
+    content = area.widget()
+    if content is not None:
+        top = widget.mapTo(content, widget.rect().topLeft()).y()
+        area.verticalScrollBar().setValue(top - margin // 5)
