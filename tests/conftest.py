@@ -42,6 +42,21 @@ point_clients_at(_PULSE_DIR)
 _PULSE = PrivatePulse(_PULSE_DIR)
 
 
+@pytest.fixture(autouse=True)
+def _language_put_back():
+    """Whatever language a test chose, the next test starts in the one before.
+
+    A test that runs ``main(["--language", "de", ...])`` in the process left
+    every later test reading German (38 failures in one suite run, in files
+    that never asked for German)."""
+    from stretchguide.core.languages import choose_language, chosen_language
+
+    before = chosen_language()
+    yield
+    if chosen_language() != before:
+        choose_language(before)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Start the private server before any test runs, if a selected test needs it.
 
