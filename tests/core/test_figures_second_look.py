@@ -7,6 +7,7 @@ figure lacked; each fails on the figure as it was.
 
 from __future__ import annotations
 
+import colorsys
 import math
 
 import pytest
@@ -21,8 +22,10 @@ from tests.core.test_figures_floor_review import (
 
 from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side
+from stretchguide.core.figures import PALETTE, Ink
 
 PIGEON = "hip_rotator_energy_stretch"
+BALL = "ball_piriformis_release"
 
 
 def _image_angle(a: tuple[float, float], at: tuple[float, float], b: tuple[float, float]) -> float:
@@ -56,3 +59,55 @@ def test_upright_pigeon_shows_the_front_shin_across_ahead_of_the_body(side: Side
     mid_thigh = ((hip[0] + knee[0]) / 2, (hip[1] + knee[1]) / 2)
     assert _shown(d, knee, foot, _accented_leg) > 0.8
     assert _shown(d, mid_thigh, knee, _accented_leg) > 0.8
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _hue(colour: str) -> float:
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hsv(r, g, b)[0] * 360.0
+
+
+def _hue_apart(a: str, b: str) -> float:
+    d = abs(_hue(a) - _hue(b)) % 360.0
+    return min(d, 360.0 - d)
+
+
+def test_ball_release_draws_a_ball_of_true_size_that_stands_out_from_the_body() -> None:
+    # The ball was a grey disc (10 cm across) inside the pelvis's outline,
+    # darker than the glow it sat in and near the body's own lightness: a
+    # smudge on the buttock. Now: the size of the ball the articles use (003:
+    # a lacrosse or tennis ball, 6.3-6.9 cm; 004: a massage ball), a hue of
+    # its own, light against the blue body (print too), a rim, a seam.
+    for side in SIDES:
+        d, _ = pl.key_drawing(BALL, side)
+        (ball,) = [s for s in d.shapes if s.kind == "disc" and s.fill is Ink.BALL]
+        assert 6.3 <= 2 * ball.radius <= 8.0
+        rims = [
+            s
+            for s in d.shapes
+            if s.kind == "disc" and s.fill is Ink.OUTLINE and s.points == ball.points
+        ]
+        assert rims and rims[0].radius > ball.radius
+        assert d.shapes.index(rims[0]) < d.shapes.index(ball), "the rim behind the ball"
+        seams = [s for s in d.shapes if s.kind == "line" and s.stroke is Ink.BALL_SEAM]
+        assert seams and all(math.dist(p, ball.points[0]) < ball.radius for p in seams[0].points)
+        # Nothing of the body or the glow is painted over it.
+        assert d.shapes.index(ball) > max(
+            i for i, s in enumerate(d.shapes) if s.kind in ("chain", "glow")
+        )
+    ink = PALETTE[Ink.BALL]
+    assert _contrast(ink, PALETTE[Ink.BODY]) >= 3.0
+    assert _contrast(ink, PALETTE[Ink.GLOW]) >= 1.8
+    for other in (Ink.BODY, Ink.ACCENT, Ink.GLOW, Ink.BAND, Ink.MAT):
+        assert _hue_apart(ink, PALETTE[other]) >= 25.0, other
