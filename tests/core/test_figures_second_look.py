@@ -23,6 +23,9 @@ from tests.core.test_figures_floor_review import (
 from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side
 from stretchguide.core.figures import PALETTE, Ink
+from stretchguide.core.figures.body import RADIUS
+from stretchguide.core.figures.frames import resolve
+from stretchguide.core.figures.kinematics import forward
 
 PIGEON = "hip_rotator_energy_stretch"
 BALL = "ball_piriformis_release"
@@ -111,3 +114,38 @@ def test_ball_release_draws_a_ball_of_true_size_that_stands_out_from_the_body() 
     assert _contrast(ink, PALETTE[Ink.GLOW]) >= 1.8
     for other in (Ink.BODY, Ink.ACCENT, Ink.GLOW, Ink.BAND, Ink.MAT):
         assert _hue_apart(ink, PALETTE[other]) >= 25.0, other
+
+
+def test_arched_tilt_rests_the_hands_under_the_head_not_by_the_face() -> None:
+    # The arms lay out on the mat with the hands by the head: seen from the
+    # side an arm out to the side is end-on, and its hand landed on the face.
+    # Now the hands rest under the back of the head, the elbows out on the
+    # mat to the sides; the near arm runs along the mat below the face.
+    ex = "anterior_pelvic_tilt"
+    fig = pl.figure(ex)
+    cam = fig.camera(None)
+    for frame in (fig.start, fig.key):
+        sk = forward(resolve(frame).body)
+        head = sk["head"]
+        for s in ("l", "r"):
+            hand, elbow = sk[f"{s}_hand"], sk[f"{s}_elbow"]
+            across = math.dist(hand[:2], head[:2])
+            assert across < 0.6 * RADIUS["head"], (s, across)  # under the head
+            assert hand[2] < head[2] - 0.4 * RADIUS["head"]  # below its middle
+            assert abs(elbow[1] - head[1]) > 25.0  # the elbow out to the side
+        # In the image, no hand or wrist rises into the upper half of the
+        # head, where the face is when lying on the back.
+        hv = cam.project(head)[1]
+        for p in ("l_hand", "r_hand", "l_wrist", "r_wrist"):
+            assert cam.project(sk[p])[1] < hv, p
+    # And so through the repetitions, as drawn: between two ends the hand's
+    # contact travels, and the elbow kept turned out (a one-plane reach
+    # swung the arm up over the face and through the mat).
+    anim = pl.Animator(ex, None)
+    anim.set_phase("reps", duration=30.0, rep_s=4.0, hold_s=2.0)
+    for i in range(24):
+        sk = forward(anim.frame(i / 3.0 + 0.05).body)
+        hv = cam.project(sk["head"])[1]
+        for s in ("l", "r"):
+            assert cam.project(sk[f"{s}_wrist"])[1] < hv, (i, s)
+            assert abs(sk[f"{s}_elbow"][1] - sk["head"][1]) > 25.0, (i, s)
