@@ -149,3 +149,27 @@ def test_arched_tilt_rests_the_hands_under_the_head_not_by_the_face() -> None:
         for s in ("l", "r"):
             assert cam.project(sk[f"{s}_wrist"])[1] < hv, (i, s)
             assert abs(sk[f"{s}_elbow"][1] - sk["head"][1]) > 25.0, (i, s)
+
+
+def test_standing_extension_puts_the_palms_on_the_low_back_behind_the_body() -> None:
+    # The hands were drawn mid-trunk: the wrist in front of the back's
+    # surface (inside the body's outline in the side view) and the palm at
+    # the waist. "Place your hands on the lower back" (002; 004: on the
+    # hips): the palms lie behind the back's surface, on the sacrum and the
+    # top of the buttocks (below the pelvis's middle), the wrists above the
+    # fingers, in the still and all through the hold.
+    ex = "standing_extension"
+    anim = pl.Animator(ex, None)
+    anim.set_phase("hold", duration=30.0)
+    fig = pl.figure(ex)
+    frames = [resolve(fig.key), *(resolve(anim.frame(t)) for t in (pl.MOVE_S + 0.5, 6.0, 11.0))]
+    for n, frame in enumerate(frames):
+        sk = forward(frame.body)
+        # The figure faces +x: the back's surface is where x is least.
+        back = sk["lower_back"][0]
+        for s in ("l", "r"):
+            wrist, hand = sk[f"{s}_wrist"], sk[f"{s}_hand"]
+            palm = [(a + b) / 2 for a, b in zip(wrist, hand, strict=True)]
+            assert palm[0] < back - 0.5, (n, s, palm[0] - back)
+            assert palm[2] < sk["pelvis"][2], (n, s, palm[2] - sk["pelvis"][2])
+            assert wrist[2] > hand[2] + 4.0, (n, s)
