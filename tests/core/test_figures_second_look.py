@@ -22,7 +22,7 @@ from tests.core.test_figures_floor_review import (
 
 from stretchguide.core import figures as pl
 from stretchguide.core.catalog import Side
-from stretchguide.core.figures import PALETTE, Ink
+from stretchguide.core.figures import PALETTE, Drawing, Ink, thumbnail_bounds
 from stretchguide.core.figures.body import RADIUS
 from stretchguide.core.figures.frames import resolve
 from stretchguide.core.figures.kinematics import forward
@@ -173,3 +173,30 @@ def test_standing_extension_puts_the_palms_on_the_low_back_behind_the_body() -> 
             assert palm[0] < back - 0.5, (n, s, palm[0] - back)
             assert palm[2] < sk["pelvis"][2], (n, s, palm[2] - sk["pelvis"][2])
             assert wrist[2] > hand[2] + 4.0, (n, s)
+
+
+def _figure_extent(d: Drawing) -> tuple[float, float, float, float]:
+    """The box of what is drawn of the people and their props (no floor areas)."""
+    kept = tuple(
+        s
+        for s in d.shapes
+        if s.fill not in (Ink.MAT_AREA, Ink.FLOOR_AREA)
+        and not any(abs(u) >= 1e3 for u, _ in s.points)
+    )
+    return Drawing(kept).bounds()
+
+
+@pytest.mark.parametrize("exercise_id", sorted(pl.figure_ids()))
+def test_thumbnails_fit_the_figure_not_the_mat_under_it(exercise_id: str) -> None:
+    # The lumbar rotation at 128 px was a blob: its image was fitted to the
+    # mat area under it and to every frame it plays: the body spanned 0.64
+    # of its width. A thumbnail's box holds the whole figure
+    # (nothing cut) with the stills' margin, and in the direction that sets
+    # the scale the figure fills at least 85 % of it.
+    d, _ = pl.key_drawing(exercise_id)
+    box = thumbnail_bounds(d)
+    fig = _figure_extent(d)
+    assert box[0] <= fig[0] and box[1] <= fig[1] and box[2] >= fig[2] and box[3] >= fig[3]
+    w, h = box[2] - box[0], box[3] - box[1]
+    filled = (fig[2] - fig[0]) / w if w >= h else (fig[3] - fig[1]) / h
+    assert filled >= 0.85, filled

@@ -35,7 +35,7 @@ from stretchguide.core.figures.chair import (
     _seated_hip_stretch,
     _seated_piriformis,
 )
-from stretchguide.core.figures.drawing import Drawing, drawing, frame_bounds
+from stretchguide.core.figures.drawing import Drawing, Ink, drawing, frame_bounds
 from stretchguide.core.figures.easing import lerp_pose
 from stretchguide.core.figures.exercise_figure import ExerciseFigure
 from stretchguide.core.figures.face_down import (
@@ -233,3 +233,27 @@ def key_drawing(
         accent=fig.accent_for(side),
     )
     return d, _bounds_for(exercise_id, side, False)
+
+
+def thumbnail_bounds(
+    d: Drawing, margin: float = STILL_MARGIN_CM
+) -> tuple[float, float, float, float]:
+    """A box round the figure and its props, not round the floor or mat areas under it.
+
+    At thumbnail size every pixel counts: a mat drawn as an area (a camera
+    that looks down) spreads past the body, and fitting the image to it drew
+    the lumbar rotation's body across 0.64 of its width. The areas run
+    on to the image's edges instead; a side view's floor line stays in the box.
+    """
+    shown = Drawing(
+        tuple(
+            s
+            for s in d.shapes
+            if s.fill not in (Ink.MAT_AREA, Ink.FLOOR_AREA)
+            and not any(abs(u) >= 1e3 for u, _ in s.points)  # the endless floor line
+        )
+    )
+    b = shown.bounds()
+    floor_line = any(abs(u) >= 1e3 for s in d.shapes for u, _ in s.points)
+    low = min(b[1], 0.0) if floor_line else b[1]
+    return (b[0] - margin, low - margin, b[2] + margin, b[3] + margin)
