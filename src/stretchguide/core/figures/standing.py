@@ -81,7 +81,7 @@ def _standing_extension() -> ExerciseFigure:
         # Palms on the sacrum and the top of the buttocks, fingers down, the
         # wrists just behind the back: aimed at the waist's sides, the wrists
         # sat inside the body's outline in the side view, mid-trunk.
-        p = p.both(shoulder_flex=-40.0, shoulder_abd=25.0, elbow=80.0, wrist=-30.0)
+        p = p.both(shoulder_flex=-60.0, shoulder_abd=-18.0, elbow=86.0, wrist=-60.0)
         for s, k in (("l", 1.0), ("r", -1.0)):
             p = fit(
                 p,
