@@ -200,3 +200,14 @@ def test_thumbnails_fit_the_figure_not_the_mat_under_it(exercise_id: str) -> Non
     w, h = box[2] - box[0], box[3] - box[1]
     filled = (fig[2] - fig[0]) / w if w >= h else (fig[3] - fig[1]) / h
     assert filled >= 0.85, filled
+
+
+def test_clam_band_is_drawn_wide_enough_to_see_in_the_thumbnail() -> None:
+    # At 128 px the clam is a wide, low figure 40 px high; the band between
+    # the knees (what told it on a second look) was 1.8 cm, a 1 px hair.
+    d, _ = pl.key_drawing("clam_shell")
+    box = thumbnail_bounds(d)
+    pad = 128 * 0.04  # render_drawing_image's margin
+    px_per_cm = (128 - 2 * pad) / max(box[2] - box[0], box[3] - box[1])
+    (band,) = [s for s in d.shapes if s.kind == "line" and s.stroke is Ink.BAND]
+    assert band.widths[0] * px_per_cm >= 1.5

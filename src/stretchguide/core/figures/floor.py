@@ -184,9 +184,10 @@ def _clam_shell() -> ExerciseFigure:
             lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 30.0) ** 2,
         ),
     )
-    # The optional band loops round both thighs just above the knees.
+    # The optional band loops round both thighs just above the knees. Drawn
+    # 3 cm wide (a loop band is about 5): at 1.8 it was a 1 px hair at 128 px.
     band = Prop(
-        "loop", anchors=("l_above_knee", "r_above_knee"), width=1.8, ink=Ink.BAND, depth_bias=60.0
+        "loop", anchors=("l_above_knee", "r_above_knee"), width=3.0, ink=Ink.BAND, depth_bias=60.0
     )
     hand = Reach("r", "r_hip_front", offset=(0.0, -10.0, 2.0))
     sk = forward(grounded(start))
