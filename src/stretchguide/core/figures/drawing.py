@@ -10,7 +10,7 @@ from typing import Final
 
 from stretchguide.core.figures.body import HEAD_R, HIP_HALF, RADIUS, SIDES
 from stretchguide.core.figures.crossing import arm_across, legs_crossed
-from stretchguide.core.figures.frames import Frame, resolve
+from stretchguide.core.figures.frames import Frame
 from stretchguide.core.figures.kinematics import _HAIR, Skeleton, forward
 from stretchguide.core.figures.vectors import Vec, _add, _mv, _norm, _scale, _sub
 
@@ -182,23 +182,6 @@ class Prop:
     ink: Ink = Ink.PROP
     depth_bias: float = 0.0
     offset: Vec = (0.0, 0.0, 0.0)  # added to every anchored point
-
-
-def mirrored_prop(prop: Prop) -> Prop:
-    """The prop on the other side of the body (a post held by the other hand)."""
-
-    def swap(name: str) -> str:
-        if name[:2] in ("l_", "r_"):
-            return ("r_" if name[0] == "l" else "l_") + name[2:]
-        return name
-
-    return replace(
-        prop,
-        points=tuple((p[0], -p[1], p[2]) for p in prop.points),
-        anchors=tuple(swap(a) for a in prop.anchors),
-        helper_anchors=tuple(swap(a) for a in prop.helper_anchors),
-        offset=(prop.offset[0], -prop.offset[1], prop.offset[2]),
-    )
 
 
 def _chain(
@@ -510,15 +493,3 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton, helper: Skeleton | Non
     if prop.kind == "poly":
         return [Shape("poly", flat, (prop.width,), prop.ink, prop.ink, depth=depth)]
     return [Shape("line", flat, (prop.width,), stroke=prop.ink, depth=depth)]
-
-
-def frame_bounds(
-    frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (), margin: float = 8.0
-) -> tuple[float, float, float, float]:
-    """A box that holds every frame, so the figure never jumps or zooms."""
-    box = [math.inf, math.inf, -math.inf, -math.inf]
-    for fr in frames:
-        d = drawing(resolve(fr), cam, props)
-        bx = Drawing(tuple(s for s in d.shapes if abs(s.points[0][0]) < 1e3)).bounds()
-        box = [min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3])]
-    return (box[0] - margin, min(box[1], 0.0) - margin, box[2] + margin, box[3] + margin)

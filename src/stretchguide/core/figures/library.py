@@ -17,7 +17,7 @@ computed lazily and cached per exercise.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Final
@@ -35,7 +35,7 @@ from stretchguide.core.figures.chair import (
     _seated_hip_stretch,
     _seated_piriformis,
 )
-from stretchguide.core.figures.drawing import Drawing, Ink, drawing, frame_bounds
+from stretchguide.core.figures.drawing import Camera, Drawing, Ink, Prop, drawing
 from stretchguide.core.figures.easing import lerp_pose
 from stretchguide.core.figures.exercise_figure import ExerciseFigure
 from stretchguide.core.figures.face_down import (
@@ -145,6 +145,18 @@ def _glow_side(fig: ExerciseFigure, side: Side | None) -> str | None:
     if fig.feel_other_side:
         s = "r" if s == "l" else "l"
     return s
+
+
+def frame_bounds(
+    frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (), margin: float = 8.0
+) -> tuple[float, float, float, float]:
+    """A box that holds every frame, so the figure never jumps or zooms."""
+    box = [math.inf, math.inf, -math.inf, -math.inf]
+    for fr in frames:
+        d = drawing(resolve(fr), cam, props)
+        bx = Drawing(tuple(s for s in d.shapes if abs(s.points[0][0]) < 1e3)).bounds()
+        box = [min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3])]
+    return (box[0] - margin, min(box[1], 0.0) - margin, box[2] + margin, box[3] + margin)
 
 
 # Room round the figure in a still image (thumbnails, SVGs, the PDF), and in
