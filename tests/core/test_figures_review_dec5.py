@@ -139,7 +139,7 @@ def test_ball_release_draws_a_loop_round_the_ball_while_the_circles_play() -> No
     ex_id = "ball_piriformis_release"
     for side in SIDES:
         d, _ = pl.key_drawing(ex_id, side)
-        ball = next(s for s in d.shapes if s.kind == "disc" and s.fill is Ink.PROP_DARK)
+        ball = next(s for s in d.shapes if s.kind == "disc" and s.fill is Ink.BALL)
         (bx, by), r = ball.points[0], ball.radius
         loops = [s for s in d.shapes if s.kind == "line" and s.stroke is Ink.BAND]
         assert len(loops) == 1

@@ -206,3 +206,12 @@ def test_a_figure_given_no_areas_glows_where_the_builtin_catalog_says(qtbot):
     default = render_pose_image(ex_id, 96)
     assert default == render_pose_image(ex_id, 96, feel=catalog_feel)
     assert default != render_pose_image(ex_id, 96, feel=("lower_back",))
+
+
+def test_thumbnail_outlines_stay_thick_enough_to_part_touching_limbs() -> None:
+    # Second look at 128 px: the lumbar rotation and the clam were blobs;
+    # a body centimetre is about 0.6 px there and the 1.3 cm outline came out
+    # at 0.8 px, blurred away. It is at least 1.25 px at any size, and at the
+    # session's size (2-3 px a centimetre) it is what it was.
+    assert figure_view.outline_px(0.6) >= 1.25
+    assert figure_view.outline_px(2.5) == pytest.approx(figure_view.OUTLINE_CM * 2.5)

@@ -38,6 +38,17 @@ from stretchguide.core.figures import PALETTE, Drawing, Ink, Shape
 Bounds = tuple[float, float, float, float]
 
 OUTLINE_CM = 1.3  # outline thickness around limbs, in body centimetres
+# ...but never thinner than this many pixels: at 128 px a body centimetre is
+# about 0.6 px, and a 0.8 px outline blurred away, so touching limbs ran
+# together into one blue blob.
+MIN_OUTLINE_PX = 1.25
+
+
+def outline_px(scale: float) -> float:
+    """The outline's width in pixels at ``scale`` pixels per body centimetre."""
+    return max(OUTLINE_CM * scale, MIN_OUTLINE_PX)
+
+
 MOTION_INTERVAL_MS = 16  # ~60 fps while something moves
 HOLD_INTERVAL_MS = 200  # a held pose only breathes (a breath takes seconds): 5 checks a second
 VISIBLE_PX = 0.5  # smaller changes are not worth a repaint while moving
@@ -73,7 +84,7 @@ def paint_drawing(
         painter.setClipRect(clip)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     m = _Mapper(bounds, rect)
-    ow = OUTLINE_CM * m.k
+    ow = outline_px(m.k)
     # The floor is an endless line in the model; cut it to the visible box so
     # the stroker does not work on tens of thousands of off-screen pixels.
     span = (bounds[2] - bounds[0]) * 0.5
@@ -213,8 +224,10 @@ def render_pose_image(
     ``feel``: the exercise's areas from the catalog (None: the built-in's).
     """
     qsize = QSize(size, size) if isinstance(size, int) else size
-    drawing, bounds = figures.key_drawing(exercise_id, side, _feel(exercise_id, feel))
-    return render_drawing_image(drawing, bounds, qsize, background)
+    drawing, _ = figures.key_drawing(exercise_id, side, _feel(exercise_id, feel))
+    # Fitted to the figure, not to the mat area under it (a still needs no
+    # room for frames it does not play).
+    return render_drawing_image(drawing, figures.thumbnail_bounds(drawing), qsize, background)
 
 
 class FigureView(QWidget):

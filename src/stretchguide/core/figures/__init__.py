@@ -47,6 +47,7 @@ from stretchguide.core.figures.library import (
     figure_ids,
     has_figure,
     key_drawing,
+    thumbnail_bounds,
 )
 from stretchguide.core.figures.svg import svg_document
 
@@ -64,4 +65,5 @@ __all__ = [
     "has_figure",
     "key_drawing",
     "svg_document",
+    "thumbnail_bounds",
 ]

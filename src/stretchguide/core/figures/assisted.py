@@ -28,8 +28,11 @@ from stretchguide.core.figures.positions import (
 )
 from stretchguide.core.figures.settle import settle
 
-BALL_R: Final = 5.0  # a massage ball, drawn a little larger than a lacrosse ball
-CIRCLE_CM: Final = 3.0  # the circles' radius, round the ball's top
+# The ball's true size: article 003 uses a lacrosse or tennis ball (6.3-6.9
+# cm across), 004 a massage ball (commonly 6-8 cm). It was drawn 10 cm across;
+# it reads by its colour, outline and seam, not by being too big.
+BALL_R: Final = 3.5
+CIRCLE_CM: Final = 2.0  # the circles' radius, round the ball's top (small ball, small circles)
 
 
 def circling_arrow(x: float, y: float) -> tuple[Prop, Prop]:
@@ -75,7 +78,7 @@ def _ball_piriformis_release() -> ExerciseFigure:
     # the side of the buttock), the feet and upper back stay down. Seen from
     # the right, the ball is nearest and drawn over the glow on the buttock.
     base = grounded(
-        _arms_by_side(hook_lying()).with_(spin=25.0, lumbar_twist=-18.0, thorax_twist=-8.0)
+        _arms_by_side(hook_lying()).with_(spin=22.0, lumbar_twist=-18.0, thorax_twist=-8.0)
     )
     b = forward(base)["r_buttock"]
     base = base.with_(z=base["z"] + 2 * BALL_R - b[2])  # lifted to the ball's top
@@ -122,7 +125,7 @@ def _ball_piriformis_release() -> ExerciseFigure:
     # and putting the buttock back on it shuffled the feet 1.5 cm; with
     # eight they stay within half a centimetre.)
     path = tuple(Frame(circled(math.pi / 4 * k), rests=rests) for k in range(8))
-    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.PROP_DARK, depth_bias=2e6)
+    prop = Prop("ball", points=(ball.centre,), radius=BALL_R, ink=Ink.BALL, depth_bias=2e6)
     return ExerciseFigure(
         "ball_piriformis_release",
         View.SIDE,

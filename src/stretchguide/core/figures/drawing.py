@@ -10,7 +10,7 @@ from typing import Final
 
 from stretchguide.core.figures.body import HEAD_R, HIP_HALF, RADIUS, SIDES
 from stretchguide.core.figures.crossing import arm_across, legs_crossed
-from stretchguide.core.figures.frames import Frame, resolve
+from stretchguide.core.figures.frames import Frame
 from stretchguide.core.figures.kinematics import _HAIR, Skeleton, forward
 from stretchguide.core.figures.vectors import Vec, _add, _mv, _norm, _scale, _sub
 
@@ -84,6 +84,8 @@ class Ink(StrEnum):
     FLOOR_AREA = "floor_area"  # the floor seen from above, under a chair and the feet
     SHADOW = "shadow"  # a raised limb's shadow on a mat area, straight below it
     BAND = "band"
+    BALL = "ball"  # a small massage ball: a colour of its own, no body part's
+    BALL_SEAM = "ball_seam"
     STRAP = "strap"
     FLOOR = "floor"
     WALL = "wall"
@@ -111,6 +113,11 @@ PALETTE: Final[Mapping[Ink, str]] = {
     Ink.FLOOR_AREA: "#e2ded7",
     Ink.SHADOW: "#9fc4be",  # the mat area's tint, darker: only ever drawn on it
     Ink.BAND: "#e0a030",
+    # A tennis ball's yellow-green: another hue from the blue body, the gold
+    # accent and the orange glow it sits in, and much lighter than the body in
+    # print; with the body's dark outline it holds on white and near-black.
+    Ink.BALL: "#cdee3c",
+    Ink.BALL_SEAM: "#ffffff",
     Ink.STRAP: "#c0504d",
     Ink.FLOOR: "#8a8f98",
     Ink.WALL: "#b9b2a6",
@@ -175,23 +182,6 @@ class Prop:
     ink: Ink = Ink.PROP
     depth_bias: float = 0.0
     offset: Vec = (0.0, 0.0, 0.0)  # added to every anchored point
-
-
-def mirrored_prop(prop: Prop) -> Prop:
-    """The prop on the other side of the body (a post held by the other hand)."""
-
-    def swap(name: str) -> str:
-        if name[:2] in ("l_", "r_"):
-            return ("r_" if name[0] == "l" else "l_") + name[2:]
-        return name
-
-    return replace(
-        prop,
-        points=tuple((p[0], -p[1], p[2]) for p in prop.points),
-        anchors=tuple(swap(a) for a in prop.anchors),
-        helper_anchors=tuple(swap(a) for a in prop.helper_anchors),
-        offset=(prop.offset[0], -prop.offset[1], prop.offset[2]),
-    )
 
 
 def _chain(
@@ -480,21 +470,26 @@ def _prop_shapes(prop: Prop, cam: Camera, body: Skeleton, helper: Skeleton | Non
             )
         ]
     if prop.kind == "ball":
+        if prop.ink is not Ink.BALL:
+            return [
+                Shape(
+                    "disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius, depth=depth
+                )
+            ]
+        # A small ball: outlined like the body, with a tennis ball's curved
+        # seam across it, which says "ball" where a plain dot could be a joint.
+        (u, v), r = flat[0], prop.radius
+        seam = tuple(
+            (u + r * 0.8 * x, v + r * 0.45 * math.sin(math.pi * x))
+            for x in (i / 6 - 1 for i in range(13))
+        )
+        # Its outline a disc behind it, a rim in proportion to a small ball
+        # (the painter's outline pen, sized for limbs, left a dark ring and a dot).
         return [
-            Shape("disc", flat[:1], (), prop.ink, Ink.PROP_DARK, radius=prop.radius, depth=depth)
+            Shape("disc", flat[:1], (), Ink.OUTLINE, None, radius=r + 0.45, depth=depth - 0.5),
+            Shape("disc", flat[:1], (), Ink.BALL, None, radius=r, depth=depth),
+            Shape("line", seam, (r * 0.22,), stroke=Ink.BALL_SEAM, depth=depth + 0.5),
         ]
     if prop.kind == "poly":
         return [Shape("poly", flat, (prop.width,), prop.ink, prop.ink, depth=depth)]
     return [Shape("line", flat, (prop.width,), stroke=prop.ink, depth=depth)]
-
-
-def frame_bounds(
-    frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (), margin: float = 8.0
-) -> tuple[float, float, float, float]:
-    """A box that holds every frame, so the figure never jumps or zooms."""
-    box = [math.inf, math.inf, -math.inf, -math.inf]
-    for fr in frames:
-        d = drawing(resolve(fr), cam, props)
-        bx = Drawing(tuple(s for s in d.shapes if abs(s.points[0][0]) < 1e3)).bounds()
-        box = [min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3])]
-    return (box[0] - margin, min(box[1], 0.0) - margin, box[2] + margin, box[3] + margin)

@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stretchguide.core.catalog import Side
 from stretchguide.core.figures.body import Ground, Pose
 from stretchguide.core.figures.contacts import Reach, Rest
-from stretchguide.core.figures.drawing import Camera, Prop, View, mirrored_prop
+from stretchguide.core.figures.drawing import Camera, Prop, View
 from stretchguide.core.figures.fitting import fit_lsq
 from stretchguide.core.figures.frames import Frame, mirrored_frame
 from stretchguide.core.figures.kinematics import Skeleton, grounded
 from stretchguide.core.figures.positions import FLOOR
 from stretchguide.core.figures.settle import rests_to_settle, settle
+
+
+def mirrored_prop(prop: Prop) -> Prop:
+    """The prop on the other side of the body (a post held by the other hand)."""
+
+    def swap(name: str) -> str:
+        if name[:2] in ("l_", "r_"):
+            return ("r_" if name[0] == "l" else "l_") + name[2:]
+        return name
+
+    return replace(
+        prop,
+        points=tuple((p[0], -p[1], p[2]) for p in prop.points),
+        anchors=tuple(swap(a) for a in prop.anchors),
+        helper_anchors=tuple(swap(a) for a in prop.helper_anchors),
+        offset=(prop.offset[0], -prop.offset[1], prop.offset[2]),
+    )
+
 
 # --- the figure of one exercise -------------------------------------------------
 

@@ -14,29 +14,63 @@ from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
 from stretchguide.core.figures.positions import FLOOR, MAT, PIGEON, SITTING_FLOOR, mat_area
 from stretchguide.core.figures.settle import settle
 
+# Where the upright pigeon's front ankle lies from the pelvis (cm): ahead of
+# it and past the midline, so the shin crosses in front of the body.
+SHIN_AHEAD: Final = 28.0
+SHIN_ACROSS: Final = 10.0
 
-@cache  # the two pigeon figures share their upright start
-def _pigeon(lean: float, **twist: float) -> Pose:
-    """Right shin across in front, left leg long behind; ``lean`` folds forward.
+
+def shin_across(sk: Skeleton) -> float:
+    """How far (squared, cm²) the front ankle is from ahead of and across the pelvis."""
+    ankle, pelvis = sk["r_ankle"], sk["pelvis"]
+    return (ankle[0] - pelvis[0] - SHIN_AHEAD) ** 2 + (ankle[1] - pelvis[1] - SHIN_ACROSS) ** 2
+
+
+@cache  # the two hip rotator poses share their fit; so do the floor piriformis's
+def _pigeon(lean: float, across: bool = False, **twist: float) -> Pose:
+    """Right shin in front, left leg long behind; ``lean`` folds forward.
 
     The pelvis tips well forward so the back thigh can lie flat, and the
     lower back extends to bring the chest up again, as it does on the mat.
+    The shin lies under the front of the pelvis, the heel tucked in (the
+    floor piriformis folds forward over it and is seen square to it); with
+    ``across`` the pelvis rolls onto the front leg's buttock, which with the
+    hip turned out lays the shin across the mat ahead of the pelvis, the foot
+    in front of the other hip (the upright pigeon, seen from above: with the
+    heel tucked, its knee bent 151 degrees, thigh and shin lay along each
+    other in the image, one stub).
     """
-    p = (
-        Pose()
-        .with_(pitch=55.0, lumbar_flex=-33.0 + lean, thorax_flex=-12.0 + lean * 0.5, neck_flex=-5.0)
-        .with_(twist)
-        .with_(
-            r_hip_flex=135.0,
-            r_hip_abd=35.0,
-            r_hip_rot=60.0,
-            r_knee=110.0,
-            r_ankle=-30.0,
-            l_hip_flex=-28.0,
-            l_knee=3.0,
-            l_ankle=-65.0,
-        )
+    legs = (
+        {
+            "roll": 18.0,
+            "r_hip_flex": 134.0,
+            "r_hip_abd": 24.0,
+            "r_hip_rot": 70.0,
+            "r_knee": 127.0,
+            "r_ankle": -54.0,
+            "l_hip_flex": -28.0,
+            "l_knee": 11.0,
+            "l_ankle": -67.0,
+        }
+        if across
+        else {
+            "r_hip_flex": 135.0,
+            "r_hip_abd": 35.0,
+            "r_hip_rot": 60.0,
+            "r_knee": 110.0,
+            "r_ankle": -30.0,
+            "l_hip_flex": -28.0,
+            "l_knee": 3.0,
+            "l_ankle": -65.0,
+        }
     )
+    trunk = {
+        "pitch": 47.0 if across else 55.0,
+        "lumbar_flex": -33.0 + lean,
+        "thorax_flex": -12.0 + lean * 0.5,
+        "neck_flex": -5.0,
+    }
+    p = Pose().with_(trunk).with_(twist).with_(legs)
 
     def cost(sk: Skeleton) -> float:
         # Heights relative to the resting parts: the floor takes the lowest.
@@ -46,6 +80,7 @@ def _pigeon(lean: float, **twist: float) -> Pose:
             sum((x - m) ** 2 for x in g) * 4
             + sum(x * x for x in g)
             + 0.5 * (sk["l_hip"][2] - m - 16.0) ** 2
+            + (shin_across(sk) if across else 0.0)
         )
 
     # A coarse search finds the shape (the contacts pull against each other
@@ -74,17 +109,20 @@ def _hip_rotator() -> ExerciseFigure:
     # Shown in its finishing pigeon: settle in upright, then sink forwards.
     # (Travelling from all fours would float the body mid-way, since poses
     # blend joint angles rather than simulate weight.)
-    upright = _pigeon(0.0)
-    sunk = _pigeon(8.0)
+    upright = _pigeon(0.0, across=True)
+    sunk = _pigeon(8.0, across=True)
     hands = (
         Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
         Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)),
     )
-    # Held: sitting tall, the near hand on the mat beside the hip and the
-    # far one ahead, so the arms frame the front shin instead of covering it.
+    # Held: sitting tall, a palm on the mat beside each hip, so the arms
+    # frame the trunk and leave the front leg's V of thigh and shin in view
+    # (ahead of the hips the far arm lay over the shin).
+    # (Placed from the knees on the mat, so they go where the body goes.)
+    down = SURFACE_RADIUS["r_wrist"] - SURFACE_RADIUS["r_knee"]
     far_hands = (
-        Reach("l", "r_knee", offset=(0.0, 34.0, -8.0)),
-        Reach("r", "r_knee", offset=(-34.0, -8.0, -8.0)),
+        Reach("l", "l_knee", offset=(36.0, 22.0, down), flat=True),
+        Reach("r", "r_knee", offset=(-46.0, -4.0, down), flat=True),
     )
     return ExerciseFigure(
         "hip_rotator_energy_stretch",
@@ -99,7 +137,7 @@ def _hip_rotator() -> ExerciseFigure:
         # down separates it from the trunk, the glow on the near buttock.
         # The floor piriformis (folded forward) keeps a low camera.
         azimuth=10.0,
-        elevation=45.0,
+        elevation=55.0,
         breath=0.0,
     )
 
@@ -146,9 +184,10 @@ def _clam_shell() -> ExerciseFigure:
             lambda sk: (sk["r_knee"][2] - sk["l_knee"][2] - 30.0) ** 2,
         ),
     )
-    # The optional band loops round both thighs just above the knees.
+    # The optional band loops round both thighs just above the knees. Drawn
+    # 3 cm wide (a loop band is about 5): at 1.8 it was a 1 px hair at 128 px.
     band = Prop(
-        "loop", anchors=("l_above_knee", "r_above_knee"), width=1.8, ink=Ink.BAND, depth_bias=60.0
+        "loop", anchors=("l_above_knee", "r_above_knee"), width=3.0, ink=Ink.BAND, depth_bias=60.0
     )
     hand = Reach("r", "r_hip_front", offset=(0.0, -10.0, 2.0))
     sk = forward(grounded(start))

@@ -182,7 +182,12 @@ def _blend_reaches(
                 out = reach(out, side, swung.offset, swung.flat, swung.elbow_to, swung.elbow_z)
                 continue
             aim = _add(ta, _scale(_sub(tb, ta), t))
-            out = reach(out, side, aim, (rb if t >= 0.5 else ra).flat)
+            # An elbow turned out at both ends (hands under the head) stays
+            # turned out between them: the one-plane reach swung it over the face.
+            hint = None
+            if ra.elbow_to is not None and rb.elbow_to is not None:
+                hint = _add(ra.elbow_to, _scale(_sub(rb.elbow_to, ra.elbow_to), t))
+            out = reach(out, side, aim, (rb if t >= 0.5 else ra).flat, hint)
         elif ra is not None or rb is not None:
             r = ra if ra is not None else rb
             assert r is not None

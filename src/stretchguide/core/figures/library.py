@@ -17,7 +17,7 @@ computed lazily and cached per exercise.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Final
@@ -35,7 +35,7 @@ from stretchguide.core.figures.chair import (
     _seated_hip_stretch,
     _seated_piriformis,
 )
-from stretchguide.core.figures.drawing import Drawing, drawing, frame_bounds
+from stretchguide.core.figures.drawing import Camera, Drawing, Ink, Prop, drawing
 from stretchguide.core.figures.easing import lerp_pose
 from stretchguide.core.figures.exercise_figure import ExerciseFigure
 from stretchguide.core.figures.face_down import (
@@ -147,6 +147,18 @@ def _glow_side(fig: ExerciseFigure, side: Side | None) -> str | None:
     return s
 
 
+def frame_bounds(
+    frames: Iterable[Frame], cam: Camera, props: Sequence[Prop] = (), margin: float = 8.0
+) -> tuple[float, float, float, float]:
+    """A box that holds every frame, so the figure never jumps or zooms."""
+    box = [math.inf, math.inf, -math.inf, -math.inf]
+    for fr in frames:
+        d = drawing(resolve(fr), cam, props)
+        bx = Drawing(tuple(s for s in d.shapes if abs(s.points[0][0]) < 1e3)).bounds()
+        box = [min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3])]
+    return (box[0] - margin, min(box[1], 0.0) - margin, box[2] + margin, box[3] + margin)
+
+
 # Room round the figure in a still image (thumbnails, SVGs, the PDF), and in
 # the session's figure view. The view is wide and short on a landscape
 # screen, so a standing figure's height is what sets its size: 8 cm above
@@ -233,3 +245,27 @@ def key_drawing(
         accent=fig.accent_for(side),
     )
     return d, _bounds_for(exercise_id, side, False)
+
+
+def thumbnail_bounds(
+    d: Drawing, margin: float = STILL_MARGIN_CM
+) -> tuple[float, float, float, float]:
+    """A box round the figure and its props, not round the floor or mat areas under it.
+
+    At thumbnail size every pixel counts: a mat drawn as an area (a camera
+    that looks down) spreads past the body, and fitting the image to it drew
+    the lumbar rotation's body across 0.64 of its width. The areas run
+    on to the image's edges instead; a side view's floor line stays in the box.
+    """
+    shown = Drawing(
+        tuple(
+            s
+            for s in d.shapes
+            if s.fill not in (Ink.MAT_AREA, Ink.FLOOR_AREA)
+            and not any(abs(u) >= 1e3 for u, _ in s.points)  # the endless floor line
+        )
+    )
+    b = shown.bounds()
+    floor_line = any(abs(u) >= 1e3 for s in d.shapes for u, _ in s.points)
+    low = min(b[1], 0.0) if floor_line else b[1]
+    return (b[0] - margin, low - margin, b[2] + margin, b[3] + margin)

@@ -11,7 +11,7 @@ from stretchguide.core.figures.body import RADIUS, Pose, limit_for
 from stretchguide.core.figures.contacts import SURFACE_RADIUS, Reach, on_floor
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches, rest_fit
-from stretchguide.core.figures.fitting import _bisect, fit, fit_lsq
+from stretchguide.core.figures.fitting import _bisect, fit
 from stretchguide.core.figures.frames import Frame, resolve
 from stretchguide.core.figures.kinematics import Skeleton, forward, grounded
 from stretchguide.core.figures.positions import (
@@ -186,11 +186,12 @@ def _under_the_arch(p: Pose) -> Vec:
 
 
 def _anterior_tilt() -> ExerciseFigure:
-    # The arms out on the mat, the hands level with the head: a drawing
-    # choice (the articles say nothing of the arms). With the arms down by
-    # the sides its start was the back-flat tilt's start, and the near arm
-    # lay across the waist where the arch shows; out at the shoulders'
-    # level or lower, a hand on the mat still lands by the waist.
+    # The hands under the back of the head, the elbows out to the sides on
+    # the mat: a drawing choice (the articles say nothing of the arms). With
+    # the arms down by the sides its start was the back-flat tilt's start,
+    # and the near arm lay across the waist where the arch shows; out on the
+    # mat by the head, the arm seen end-on put its hand on the face. (The
+    # arms start out to the sides; the reaches below place them.)
     out = {"shoulder_flex": 0.0, "shoulder_abd": 88.0, "elbow": 5.0}
     start = _tilt(hook_lying(), -6.0, rise=3.0).both(**out)
     key = _tilt(hook_lying(), -24.0, rise=15.0).both(**out)
@@ -200,20 +201,17 @@ def _anterior_tilt() -> ExerciseFigure:
     legs = ["pitch", "thorax_flex", "neck_flex", "l_hip_flex", "r_hip_flex", "l_ankle", "r_ankle"]
     start = rest_fit(start, rests, legs)
     key = rest_fit(key, rests, legs)
-    # The hands down on the mat, the arms kept out to the sides: lowered by
-    # the shoulder's abduction as much as its flexion (the contact solver
-    # turns only the flexion, which out at the side barely lowers a hand).
-    arms = ["l_shoulder_flex", "l_shoulder_abd", "r_shoulder_flex", "r_shoulder_abd"]
-    start, key = (
-        fit_lsq(p, arms, lambda sk: [r.gap(sk) for r in ARMS_DOWN], iterations=6)
-        for p in (start, key)
+    # Palms under the back of the head, on the mat; each elbow swings out
+    # level with the shoulders (lower, the forearm pressed into the mat).
+    hands = tuple(
+        Reach(s, "head", offset=(-3.0, y, -7.0), elbow_to=(0.0, y, 0.0))
+        for s, y in (("r", -5.0), ("l", 5.0))
     )
-    rests = rests + ARMS_DOWN
     return ExerciseFigure(
         "anterior_pelvic_tilt",
         View.SIDE,
-        start=_sup(start, rests),
-        key=_sup(key, rests),
+        start=_with_reaches(start, *hands, rests=rests),
+        key=_with_reaches(key, *hands, rests=rests),
         props=(FLOOR, MAT),
         # Only while worked, like the back-flat tilt's: an arrow up into the
         # gap under the waist, which at 128 px is a sliver under the glow.

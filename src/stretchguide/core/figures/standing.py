@@ -78,12 +78,18 @@ def _standing_extension() -> ExerciseFigure:
         # Solved per pose rather than with ``Reach``: the planar reach would
         # swing the hands round to the belly once the shoulder hits its limit,
         # and hands on the belly make a back bend read as a forward bend.
-        p = p.both(shoulder_flex=-40.0, shoulder_abd=25.0, elbow=80.0, wrist=-30.0)
+        # Palms on the sacrum and the top of the buttocks, fingers down, the
+        # wrists just behind the back: aimed at the waist's sides, the wrists
+        # sat inside the body's outline in the side view, mid-trunk.
+        p = p.both(shoulder_flex=-60.0, shoulder_abd=-18.0, elbow=86.0, wrist=-60.0)
         for s, k in (("l", 1.0), ("r", -1.0)):
             p = fit(
                 p,
                 [f"{s}_shoulder_flex", f"{s}_shoulder_abd", f"{s}_elbow", f"{s}_wrist"],
-                near(f"{s}_hand", "lower_back", (-3.0, k * 9.0, -4.0)),
+                _plus(
+                    near(f"{s}_hand", "lower_back", (-4.0, k * 6.0, -9.0)),
+                    near(f"{s}_wrist", "lower_back", (-6.0, k * 7.0, 0.0)),
+                ),
             )
         return p
 
