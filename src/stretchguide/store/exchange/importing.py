@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from stretchguide.core.messages import Message, reason_of, said, said_n
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.core.text_encoding import with_line
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.plain_files import not_utf8, open_plain
@@ -277,7 +278,7 @@ def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, 
     except UnicodeDecodeError as exc:
         raise ImportValidationError(path, [_not_utf8(path, exc)]) from exc
     except OSError as exc:
-        problem = said("cannot read: {reason}", reason=exc.strerror or exc)
+        problem = said("cannot read: {reason}", reason=os_reason(exc))
         raise ImportValidationError(path, [problem]) from exc
 
 
@@ -384,7 +385,7 @@ def import_json(
         seen = identity(path)
         total = 2 * max(seen[2], 1)
     except OSError as exc:
-        problem = said("cannot open: {reason}", reason=exc.strerror or exc)
+        problem = said("cannot open: {reason}", reason=os_reason(exc))
         raise ImportValidationError(path, [problem]) from exc
     done = 0
 
