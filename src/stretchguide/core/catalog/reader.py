@@ -16,6 +16,7 @@ from stretchguide.core.catalog.errors import CatalogError, _InvalidError
 from stretchguide.core.catalog.fields import (
     _ID_RE,
     EXERCISE_KEYS,
+    MAX_ID_LENGTH,
     ROUTINE_KEYS,
     _read_exercise,
     _read_guidance,
@@ -176,7 +177,7 @@ def _routine_reader(
 
 def _default_id(path: Path) -> str:
     slug = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")
-    return slug if _ID_RE.fullmatch(slug) else f"routine_{slug}".rstrip("_")[:64]
+    return slug if _ID_RE.fullmatch(slug) else f"routine_{slug}".rstrip("_")[:MAX_ID_LENGTH]
 
 
 def parse_routine_text(text: str, name: str | Path, exercises: Mapping[str, Exercise]) -> Routine:
