@@ -19,6 +19,7 @@ from stretchguide.core.atomic import NotAFileError
 from stretchguide.core.errors import message_for
 from stretchguide.core.messages import Message
 from stretchguide.core.os_reasons import REASONS, os_reason, os_reason_text
+from stretchguide.plain_files import NotPlainFileError
 
 # The errors a person meets with their own files; each must be in the table.
 MET = [
@@ -85,6 +86,14 @@ def test_a_device_or_pipe_is_not_said_as_invalid_argument() -> None:
     i18n.set_language("fr")
     text = os_reason_text(NotAFileError(Path("/dev/null")))
     assert "ordinaire" in text and "Invalid" not in text
+
+
+def test_a_folder_or_pipe_refused_by_open_plain_is_said_in_words() -> None:
+    # NotPlainFileError has no errno; its str() is English with the path.
+    i18n.set_language("de")
+    folder = NotPlainFileError(Path("/x"), folder=True)
+    assert os_reason_text(folder) == "das ist ein Ordner, keine Datei"
+    assert "gewöhnliche Datei" in os_reason_text(NotPlainFileError(Path("/p"), folder=False))
 
 
 def test_an_errno_not_in_the_table_falls_back_to_the_systems_words() -> None:

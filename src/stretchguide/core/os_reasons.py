@@ -16,6 +16,7 @@ from typing import Final
 
 from stretchguide.core.atomic import NotAFileError
 from stretchguide.core.messages import Message, in_language, said
+from stretchguide.plain_files import NotPlainFileError
 
 
 def _code(name: str) -> int | None:
@@ -67,6 +68,8 @@ def os_reason(err: OSError) -> Message | str:
     """
     if isinstance(err, NotAFileError):
         return _NOT_A_FILE
+    if isinstance(err, NotPlainFileError):  # no errno: its text is English with the path
+        return REASONS[errno.EISDIR] if err.folder else _NOT_A_FILE
     if err.errno is not None and err.errno in REASONS:
         return REASONS[err.errno]
     if err.strerror:
