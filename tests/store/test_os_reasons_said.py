@@ -78,3 +78,19 @@ def test_an_export_into_a_read_only_folder_has_no_english_reason(
     assert any(r in err for r in reason), err
     assert not [w for w in SYSTEM_WORDS if w in err], err
     assert list(read_only_folder.iterdir()) == []
+
+
+def test_an_unforeseen_oserror_out_of_a_command_is_said_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The last line of defence printed "PermissionError: [Errno 13] Permission denied: '…'".
+    from stretchguide.commands import routines
+
+    def denied(*_a: object, **_k: object) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", "/srv/shared/routines")
+
+    monkeypatch.setattr(routines, "run_routines", denied)
+    assert main(["--language", "fr", "--data-dir", str(tmp_path), "routines"]) == 1
+    err = capsys.readouterr().err
+    assert "/srv/shared/routines: vous n'avez pas l'autorisation de l'utiliser" in err, err
+    assert not [w for w in SYSTEM_WORDS if w in err] and "PermissionError" not in err
