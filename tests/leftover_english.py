@@ -38,9 +38,9 @@ _ALWAYS_KEPT = (
     r"\b\w+(?:\.\w+)+\b",  # routine.items, file names
     # a record's uuid: its hex letters once read as English ("91be": "be")
     r"\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b",
-    # json's and the system's own words, which may stay English
+    # json's own words, which may stay English (the system's are translated:
+    # core/os_reasons.py)
     r"Expecting [^:()]*|Unterminated string starting at|Invalid control character at"
-    r"|No such file or directory|Permission denied|Is a directory"
     r"|invalid (?:start|continuation) byte|unexpected end of data",
 )
 

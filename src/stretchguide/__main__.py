@@ -296,6 +296,11 @@ def _run(argv: list[str], *, commands: bool) -> int:
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             # No traceback reaches a person: what stopped the command, in a
             # sentence. Each command's own messages cover what it expects.
+            if isinstance(exc, OSError):  # the file and why, in the person's language
+                from stretchguide.core.errors import message_for
+
+                print(f"stretchguide {args.command}: {message_for(exc)}", file=sys.stderr)
+                return 1
             print(f"stretchguide {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         return code

@@ -140,7 +140,7 @@ def test_the_editor_says_a_read_only_folder_in_words(
     editor.add_current()
     assert editor.save() is None
     said = editor.item_error.text()
-    assert "Not saved" in said and "Read-only file system" in said and str(folder) in said, said
+    assert "Not saved" in said and "the disk is read-only" in said and str(folder) in said, said
 
 
 def test_a_delete_in_a_read_only_folder_is_said_in_words(
@@ -164,4 +164,4 @@ def test_a_delete_in_a_read_only_folder_is_said_in_words(
 
     monkeypatch.setattr(Path, "unlink", read_only)
     assert not window.routines.delete_routine(mine.id)
-    assert told == [f"{path} could not be removed (Read-only file system)."]
+    assert told == [f"{path} could not be removed (the disk is read-only)."]

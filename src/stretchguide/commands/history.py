@@ -133,7 +133,11 @@ def why(exc: BaseException) -> str:
         )
     if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
         return _("the disk is full. Free some space and try again.")
-    return str(exc)
+    if isinstance(exc, OSError):
+        from stretchguide.core.os_reasons import os_reason_text
+
+        return os_reason_text(exc)
+    return str(exc)  # SQLite's own words
 
 
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:

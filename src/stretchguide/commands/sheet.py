@@ -21,6 +21,7 @@ from stretchguide.core.atomic import write_text_atomically
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_user_routines
 from stretchguide.core.errors import message_for
 from stretchguide.core.i18n import _, current_language, ngettext, translate_catalog
+from stretchguide.core.os_reasons import os_reason_text
 from stretchguide.core.plan import PLAN_FILE, Plan, PlanFileError, PlanState, load_state
 from stretchguide.paths import AppPaths
 
@@ -131,7 +132,7 @@ def cannot_write(target: Path, err: OSError) -> str:
         return _(
             "{path} is not a plain file (perhaps a device or a pipe); give a file name."
         ).format(path=target)
-    return _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+    return _("cannot write {path}: {reason}").format(path=target, reason=os_reason_text(err))
 
 
 def refused(target: Path, force: bool, command: str) -> bool:

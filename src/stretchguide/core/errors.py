@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from stretchguide.core.os_reasons import os_reason_text
+
 
 @runtime_checkable
 class HasUserMessage(Protocol):
@@ -20,8 +22,13 @@ class HasUserMessage(Protocol):
 
 
 def message_for(err: BaseException) -> str:
-    """The sentence to show for ``err``: its ``user_message``, else ``str(err)``
+    """The sentence to show for ``err``: its ``user_message``, an ``OSError``'s
+    file and reason in the person's language, else ``str(err)``
     (a ``CatalogError``'s text already names the file, line and field)."""
     if isinstance(err, HasUserMessage) and err.user_message:
         return err.user_message
+    if isinstance(err, OSError):
+        # str() of it is "[Errno 13] Permission denied: '…'", in English.
+        reason = os_reason_text(err)
+        return f"{err.filename}: {reason}" if err.filename else reason
     return str(err)

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from stretchguide.paths import AppPaths
@@ -201,11 +202,12 @@ def data_folder_error_text(exc: OSError, app_paths: AppPaths) -> str:
             check_usable(folder, folder=True)
     except StoreError as err:
         return err.user_message
-    where = exc.filename or app_paths.data_dir
-    return (
-        f"StretchGuide cannot use {where}: {exc.strerror or exc}. Nothing was changed; "
-        "please move it out of the way or fix its permissions."
-    )
+    from stretchguide.core.os_reasons import os_reason
+    from stretchguide.store.errors import UnusableFileError
+
+    where = Path(exc.filename) if exc.filename else app_paths.data_dir
+    # The store's sentence, so the reason and the advice are in the person's language.
+    return UnusableFileError(where, os_reason(exc)).user_message
 
 
 def second_instance_text(app_paths: AppPaths) -> str:

@@ -41,6 +41,7 @@ from stretchguide.core.catalog import (
     load_routine_file,
     whole_range,
 )
+from stretchguide.core.os_reasons import os_reason_text
 from stretchguide.qt.accessible import MessageLabel, role
 from stretchguide.qt.dialogs import ask
 from stretchguide.qt.routine_items import RoutineItemsModel, error_item
@@ -436,9 +437,9 @@ class RoutineEditor(QDialog):
                 "writes through a link only into a file you own; nothing was written."
             ).replace("%2", str(err.target))
         else:
-            reason = err.strerror if isinstance(err, OSError) else None
+            reason = os_reason_text(err) if isinstance(err, OSError) else str(err)
             text = self.tr("Not saved: %1 could not be written (%2).")
-            text = text.replace("%2", reason or str(err))
+            text = text.replace("%2", reason)
         where = getattr(err, "path", None) or getattr(err, "filename", None) or self.folder
         return text.replace("%1", str(where))
 

@@ -273,11 +273,13 @@ class RoutinesPage(QWidget):
         except OSError as err:
             # A read-only folder: the reason in words with the file, not
             # Python's "[Errno 30] …: '…'".
+            from stretchguide.core.os_reasons import os_reason_text
+
             where = err.filename or self.ctx.paths.routines_dir
             text = self.tr("%1 could not be removed (%2).").replace("%1", str(where))
             self.host.inform(
                 self.tr("Could not delete the routine"),
-                text.replace("%2", err.strerror or str(err)),
+                text.replace("%2", os_reason_text(err)),
             )
             return False
         del self.ctx.user_routines[routine_id]

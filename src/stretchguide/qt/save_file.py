@@ -19,6 +19,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage, QPdfWriter
 
 from stretchguide.core.atomic import NotAFileError, check_target, write_bytes_atomically
+from stretchguide.core.os_reasons import os_reason_text
 
 T = TypeVar("T")
 
@@ -84,7 +85,7 @@ def reason(err: OSError) -> str:
         return QCoreApplication.translate("SaveFile", "That folder does not exist.")
     if err.errno == errno.ENOTDIR:
         return QCoreApplication.translate("SaveFile", "Part of that path is a file, not a folder.")
-    return err.strerror or str(err)
+    return os_reason_text(err)
 
 
 def failed_text(path: str | Path, err: OSError) -> str:

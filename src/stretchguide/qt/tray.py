@@ -235,8 +235,11 @@ class Companion(QObject):
             try:
                 self._save(state)
             except OSError as err:
+                from stretchguide.core.os_reasons import os_reason_text
+
                 self.window.statusBar().showMessage(
-                    self.tr("The plan could not be saved: %1").replace("%1", str(err)), 0
+                    self.tr("The plan could not be saved: %1").replace("%1", os_reason_text(err)),
+                    0,
                 )
                 return routine
         return state.apply(routine)
@@ -361,7 +364,9 @@ class Companion(QObject):
             try:
                 self._save(state.accept(offer, self.today(), self.ctx.wall()))
             except OSError as err:
-                self.window.inform(self.tr("The plan could not be saved"), str(err))
+                from stretchguide.core.os_reasons import os_reason_text
+
+                self.window.inform(self.tr("The plan could not be saved"), os_reason_text(err))
                 break
             accepted.append(offer)
         return accepted

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from stretchguide.core.i18n import _, format_datetime
 from stretchguide.core.messages import Message, said
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.paths import AppPaths
 from stretchguide.store.errors import (
     ForeignDatabaseError,
@@ -327,7 +328,7 @@ def open_database(
         paths.ensure()
     except OSError as exc:
         where = Path(exc.filename) if exc.filename else paths.data_dir
-        raise UnusableFileError(where, exc.strerror or str(exc)) from exc
+        raise UnusableFileError(where, os_reason(exc)) from exc
     path = paths.database
     for f in (path, *side_files(path)):
         check_usable(f)

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from stretchguide.core.messages import said
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.store.errors import PathTooLongError, ReadOnlyError, UnusableFileError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -179,7 +180,7 @@ def check_usable(path: Path, *, folder: bool = False) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise UnusableFileError(path, exc.strerror or str(exc)) from exc
+        raise UnusableFileError(path, os_reason(exc)) from exc
     if stat.S_ISLNK(st.st_mode):
         raise UnusableFileError(
             path, said("it is a symbolic link, which stretchguide does not follow")

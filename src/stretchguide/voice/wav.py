@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING
 
 from stretchguide.clip_files import ALAW, MULAW, PCM, alaw_decode, mulaw_decode, riff_chunks
 from stretchguide.core.messages import Message, said
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.plain_files import NotPlainFileError, open_plain
 from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
 from stretchguide.voice.errors import AudioFileError as AudioFileError  # callers import it here
@@ -159,7 +160,7 @@ def read_recording(path: Path) -> Recording:
     except OSError as exc:
         # The reason is the system's own ("Permission denied").
         raise AudioFileError(
-            said("{path}: cannot be read ({reason})", path=path, reason=exc.strerror or exc)
+            said("{path}: cannot be read ({reason})", path=path, reason=os_reason(exc))
         ) from exc
 
 

@@ -32,7 +32,10 @@ from stretchguide.core.i18n import _
 # Field readers: strict (unknown keys are errors, so a typo never passes silently)
 # ---------------------------------------------------------------------------
 
-_ID_RE: Final = re.compile(r"[a-z][a-z0-9_]{1,63}")
+# The longest routine or exercise id, wherever one is read: a routine file,
+# the import (store/exchange) and the JSON schema (a test keeps it in step).
+MAX_ID_LENGTH: Final = 64
+_ID_RE: Final = re.compile(rf"[a-z][a-z0-9_]{{1,{MAX_ID_LENGTH - 1}}}")
 _SOURCE_RE: Final = re.compile(r"[0-9]{3}")
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -134,10 +137,14 @@ class _Table:
         return value
 
     def ident(self, key: str, *, default: str | None = None) -> str:
-        value = self.text(key, default=default, max_len=64)
+        value = self.text(key, default=default, max_len=MAX_ID_LENGTH)
         if not _ID_RE.fullmatch(value):
             raise _InvalidError(
-                self.path(key), _("an id of lower-case letters, digits and _ (2-64 long)"), value
+                self.path(key),
+                _("an id of lower-case letters, digits and _ (2-{count} long)").format(
+                    count=MAX_ID_LENGTH
+                ),
+                value,
             )
         return value
 
@@ -356,7 +363,7 @@ def _read_routine(
     routine_id = table.ident("id", default=default_id)
     items: list[RoutineItem] = []
     for item in table.tables("items", ITEM_KEYS, max_items=MAX_ROUTINE_ITEMS):
-        exercise_id = item.text("exercise", max_len=64)
+        exercise_id = item.text("exercise", max_len=MAX_ID_LENGTH)
         exercise = exercises.get(exercise_id)
         if exercise is None:
             hint = _close_matches(exercise_id, sorted(exercises), n=1)

@@ -16,6 +16,7 @@ from stretchguide.core.catalog.errors import CatalogError, _InvalidError
 from stretchguide.core.catalog.fields import (
     _ID_RE,
     EXERCISE_KEYS,
+    MAX_ID_LENGTH,
     ROUTINE_KEYS,
     _read_exercise,
     _read_guidance,
@@ -25,6 +26,7 @@ from stretchguide.core.catalog.fields import (
 from stretchguide.core.catalog.locate import _find_line
 from stretchguide.core.catalog.model import Catalog, Exercise, Routine
 from stretchguide.core.i18n import _
+from stretchguide.core.os_reasons import os_reason_text
 from stretchguide.core.text_encoding import NotUtf8Error, decode_utf8
 from stretchguide.plain_files import nested_deeper_than
 
@@ -131,7 +133,7 @@ def _read_text(path: Path) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
-        raise CatalogError(path, "(file)", _("a readable file"), got=err.strerror) from None
+        raise CatalogError(path, "(file)", _("a readable file"), got=os_reason_text(err)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -148,7 +150,7 @@ def _read_text(path: Path) -> str:
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        raise CatalogError(path, "(file)", _("a readable file"), got=err.strerror) from None
+        raise CatalogError(path, "(file)", _("a readable file"), got=os_reason_text(err)) from None
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
@@ -175,7 +177,7 @@ def _routine_reader(
 
 def _default_id(path: Path) -> str:
     slug = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")
-    return slug if _ID_RE.fullmatch(slug) else f"routine_{slug}".rstrip("_")[:64]
+    return slug if _ID_RE.fullmatch(slug) else f"routine_{slug}".rstrip("_")[:MAX_ID_LENGTH]
 
 
 def parse_routine_text(text: str, name: str | Path, exercises: Mapping[str, Exercise]) -> Routine:
@@ -243,7 +245,7 @@ def load_user_routines(
         # A folder that cannot be read (mode 000, another user's) is one
         # notice naming it; the built-in routines still load (it was a
         # PermissionError out of `stretchguide routines` and `sheet`).
-        got = exc.strerror or type(exc).__name__
+        got = os_reason_text(exc)
         return [], [CatalogError(folder, "(folder)", _("a folder StretchGuide may read"), got=got)]
     used = dict.fromkeys(taken_ids, "a built-in routine")
     routines: list[Routine] = []

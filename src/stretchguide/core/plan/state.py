@@ -12,6 +12,8 @@ from typing import Any, Final
 from stretchguide.core.atomic import write_text_atomically
 from stretchguide.core.catalog import Routine
 from stretchguide.core.i18n import _
+from stretchguide.core.messages import Message, in_language
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.core.plan import plan_file as pf
 from stretchguide.core.plan.calendar import Plan
 from stretchguide.core.plan.doses import (
@@ -189,10 +191,10 @@ def _change(c: Mapping[str, object], where: str) -> Change:
 
 
 class PlanFileError(Exception):
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+    def __init__(self, path: Path, problem: Message | str) -> None:
+        super().__init__(f"{path}: {problem}")  # English, for errors.log
         self.user_message = _("The plan file {path} could not be read ({problem}).").format(
-            path=path, problem=problem
+            path=path, problem=in_language(problem)
         )
 
 
@@ -207,7 +209,7 @@ def load_state(path: Path) -> PlanState | None:
     except pf.PlanFileProblemError as err:
         raise PlanFileError(path, str(err)) from None
     except OSError as err:
-        raise PlanFileError(path, err.strerror or str(err)) from err
+        raise PlanFileError(path, os_reason(err)) from err
 
 
 def save_state(path: Path, state: PlanState) -> None:

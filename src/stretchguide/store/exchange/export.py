@@ -22,6 +22,7 @@ from typing import IO, Any, Protocol
 
 from stretchguide.core.atomic import hidden_prefix
 from stretchguide.core.messages import said
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.store import files
 from stretchguide.store.exchange.formats import (
     CSV_COLUMNS,
@@ -56,7 +57,7 @@ def _target_file(path: Path, overwrite: bool) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ExportError(path, exc.strerror or str(exc)) from exc
+        raise ExportError(path, os_reason(exc)) from exc
     if stat.S_ISDIR(st.st_mode):
         raise ExportError(path, said("that is a folder; give a file name"))
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
@@ -71,7 +72,7 @@ def _make_folder(folder: Path, path_for_errors: Path) -> None:
     except FileExistsError as exc:
         raise ExportError(folder, _NOT_A_FOLDER) from exc
     except OSError as exc:
-        raise ExportError(path_for_errors, exc.strerror or str(exc)) from exc
+        raise ExportError(path_for_errors, os_reason(exc)) from exc
     if not folder.is_dir():
         raise ExportError(folder, _NOT_A_FOLDER)
 
@@ -131,7 +132,7 @@ def _writing(paths: list[Path]) -> Iterator[list[_PrivateFile]]:
             # Our hidden temporary file is no name a person knows: the
             # folder it was to be written in is ("cannot write .x.json.ab12.partial").
             where = where.parent
-        raise ExportError(where, exc.strerror or str(exc)) from exc
+        raise ExportError(where, os_reason(exc)) from exc
     except BaseException:
         for f in outs:
             f.discard()

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from stretchguide.core.catalog import MAX_ID_LENGTH
 from stretchguide.core.i18n import N_, _, ngettext
 from stretchguide.core.messages import Message, in_language, said, said_n
 from stretchguide.store.errors import StoreError
@@ -279,3 +280,13 @@ def snapshot_shape(routine: dict[str, Any]) -> None:
             value = raw.get(key, 0 if key != "exercise_id" and key != "sides" else "")
             if isinstance(value, bool) or not isinstance(value, kinds):
                 raise ValueError(wrong_kind(f"items[{i}].{key}", kinds, value))
+        if len(raw["exercise_id"]) > MAX_ID_LENGTH:
+            raise ValueError(
+                said_n(
+                    "{field}: longer than {count} character",
+                    "{field}: longer than {count} characters",
+                    MAX_ID_LENGTH,
+                    field=f"items[{i}].exercise_id",
+                    count=MAX_ID_LENGTH,
+                )
+            )

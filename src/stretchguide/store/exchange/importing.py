@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from stretchguide.core.messages import Message, reason_of, said, said_n
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.core.text_encoding import with_line
 from stretchguide.core.trends import CheckInKind, Extent, Response, SessionStatus
 from stretchguide.plain_files import not_utf8, open_plain
@@ -33,9 +34,10 @@ from stretchguide.store.exchange.formats import (
 from stretchguide.store.exchange.json_reader import BadFileError, Stream, open_regular
 from stretchguide.store.exchange.same_file import checked_again, identity, unchanged
 from stretchguide.store.exchange.values import (
+    an_id,
     duration,
     encodable,
-    named,
+    named_id,
     one_of,
     scale,
     small_count,
@@ -147,7 +149,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         return None
     row: dict[str, Any] = {
         "uuid": ck.get(s, "uuid", w, str, check=uuid_text),
-        "routine_id": ck.get(s, "routine_id", w, str, check=named),
+        "routine_id": ck.get(s, "routine_id", w, str, check=named_id),
         "started": ck.get(s, "started", w, str, check=parse_iso),
         "ended": ck.get(s, "ended", w, str, optional=True, check=parse_iso),
         "status": ck.get(s, "status", w, str, check=one_of(SessionStatus)),
@@ -190,7 +192,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         steps.append(
             (
                 idx,
-                ck.get(st, "exercise_id", ws, str),
+                ck.get(st, "exercise_id", ws, str, check=an_id),
                 ck.get(st, "kind", ws, str, check=step_kind),
                 ck.get(st, "side", ws, str, optional=True, check=step_side),
                 ck.get(st, "set", ws, int, check=small_count),
@@ -208,7 +210,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         if not isinstance(r, dict):
             ck.add(_object_expected(wr))
             continue
-        ex = ck.get(r, "exercise_id", wr, str)
+        ex = ck.get(r, "exercise_id", wr, str, check=an_id)
         if ex is not None and ex in exercises:
             ck.add(
                 said(
@@ -235,7 +237,7 @@ def _check_session(ck: _Checker, s: Any, w: str, seen: set[str]) -> dict[str, An
         hurts.append(
             (
                 hid,
-                ck.get(h, "exercise_id", wh, str),
+                ck.get(h, "exercise_id", wh, str, check=an_id),
                 ck.get(h, "step_index", wh, int, check=small_count),
                 ck.get(h, "at", wh, str, check=parse_iso),
             )
@@ -277,7 +279,7 @@ def _records(path: Path, on_read: Callable[[int], None]) -> Iterator[tuple[str, 
     except UnicodeDecodeError as exc:
         raise ImportValidationError(path, [_not_utf8(path, exc)]) from exc
     except OSError as exc:
-        problem = said("cannot read: {reason}", reason=exc.strerror or exc)
+        problem = said("cannot read: {reason}", reason=os_reason(exc))
         raise ImportValidationError(path, [problem]) from exc
 
 
@@ -384,7 +386,7 @@ def import_json(
         seen = identity(path)
         total = 2 * max(seen[2], 1)
     except OSError as exc:
-        problem = said("cannot open: {reason}", reason=exc.strerror or exc)
+        problem = said("cannot open: {reason}", reason=os_reason(exc))
         raise ImportValidationError(path, [problem]) from exc
     done = 0
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from stretchguide.core.messages import Message, said
+from stretchguide.core.os_reasons import os_reason
 from stretchguide.plain_files import NotPlainFileError, open_plain
 from stretchguide.store.exchange.formats import (
     MAX_INT_DIGITS,
@@ -263,7 +264,7 @@ def open_regular(path: Path) -> IO[str]:
         )
         raise ImportValidationError(path, [problem]) from exc
     except OSError as exc:
-        problem = said("cannot open: {reason}", reason=exc.strerror or exc)
+        problem = said("cannot open: {reason}", reason=os_reason(exc))
         raise ImportValidationError(path, [problem]) from exc
     # utf-8-sig: a byte-order mark (Windows editors add one) is skipped, not refused.
     return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="")

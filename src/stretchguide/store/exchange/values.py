@@ -15,7 +15,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from stretchguide.core.messages import said
+from stretchguide.core.catalog import MAX_ID_LENGTH
+from stretchguide.core.messages import said, said_n
 from stretchguide.store.exchange.formats import snapshot_shape
 from stretchguide.store.rows import snapshot_from_json
 
@@ -71,6 +72,26 @@ def named(v: str) -> str:
     if not v.strip():
         raise ValueError(said("must not be empty"))
     return v
+
+
+def an_id(v: str) -> str:
+    """A routine or exercise id no longer than a routine file may give one:
+    the record cap (4 MB) let a 4 MB id into the history, and into every
+    screen and report that shows it."""
+    if len(v) > MAX_ID_LENGTH:
+        raise ValueError(
+            said_n(
+                "longer than {count} character",
+                "longer than {count} characters",
+                MAX_ID_LENGTH,
+                count=MAX_ID_LENGTH,
+            )
+        )
+    return v
+
+
+def named_id(v: str) -> str:
+    return an_id(named(v))
 
 
 def uuid_text(v: str) -> str:
