@@ -24,12 +24,12 @@ import itertools
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from stretchguide.core.messages import Message
-from stretchguide.core.text_encoding import check_utf8, with_line
+if TYPE_CHECKING:
+    from stretchguide.core.messages import Message
 
 # What was set aside and why: FOREIGN_VALUE (the lines with a Qt object
 # went, the rest stayed), UNREADABLE (at start: what Qt could read of it
@@ -127,6 +127,10 @@ def set_aside_unreadable(path: Path, now: float, last_good: bytes | None) -> Set
         return None
     kept, kind = (last_good, RESTORED) if last_good is not None else (salvage, UNREADABLE)
     aside = _replace(path, now, kept)
+    # Here, not at the top: the guard is made before the first paint, and
+    # only a file it sets aside needs the words for its encoding.
+    from stretchguide.core.text_encoding import check_utf8, with_line
+
     why = check_utf8(data)
     return None if aside is None else SetAside(aside, kind, None if why is None else with_line(why))
 
