@@ -111,6 +111,24 @@ def _nerve_in_window(
     return tuple(out)
 
 
+def _worse_day(worst_start: float, worst: float, meaningful: float) -> str | None:
+    """The reason to give when a latest day's leg pain is ``meaningful``
+    above every start day, else None. The worst day as well as the mean:
+    start days of 6 and latest days of 1, 1 and 9 averaged to "better"
+    (StretchGuide's rule, its 2 points). Above mild only: a day of 2 after
+    days of 0 is no warning sign."""
+    if worst <= MILD_MAX or worst - worst_start < meaningful:
+        return None
+    return _(
+        "Leg pain reached {worst} on one of the latest days, above every start "
+        "day (at most {start})."
+    ).format(worst=num(worst), start=num(worst_start))
+
+
+def _spread_reason() -> str:
+    return _("At the latest check-in, symptoms reached further down the leg than at the start.")
+
+
 def fourteen_day_verdict(
     checkins: Iterable[CheckIn],
     today: date,
@@ -180,30 +198,13 @@ def fourteen_day_verdict(
         # check-in, then a day of 8 into the foot, read "check in on a few
         # more days" and nothing else in History.
         early = series[: max(0, min(ENDS_DAYS, len(series) - 1))]
-        newest_day = series[-1] if early else None
-        spread_new = newest_day is not None and newest_day.furthest.rank > max(
-            d.furthest.rank for d in early
-        )
-        worse_new = (
-            newest_day is not None
-            and newest_day.leg > MILD_MAX
-            and newest_day.leg - max(d.leg for d in early) >= meaningful
-        )
-        extra: list[str] = []
-        if worse_new and newest_day is not None:
-            extra.append(
-                _(
-                    "Leg pain reached {worst} on one of the latest days, above every start "
-                    "day (at most {start})."
-                ).format(worst=num(newest_day.leg), start=num(max(d.leg for d in early)))
-            )
-        if spread_new:
-            extra.append(
-                _(
-                    "At the latest check-in, symptoms reached further down the leg than at "
-                    "the start."
-                )
-            )
+        worse_new: str | None = None
+        spread_new = False
+        if early:
+            newest_day = series[-1]
+            worse_new = _worse_day(max(d.leg for d in early), newest_day.leg, meaningful)
+            spread_new = newest_day.furthest.rank > max(d.furthest.rank for d in early)
+        extra = [r for r in (worse_new, _spread_reason() if spread_new else None) if r]
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
@@ -216,7 +217,7 @@ def fourteen_day_verdict(
             ),
             nerve=nerve,
             spread_latest=spread_new,
-            worse_day=worse_new,
+            worse_day=worse_new is not None,
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
     begin, latest = series[:n], series[-n:]
@@ -252,11 +253,7 @@ def fourteen_day_verdict(
     newest = series[-1].furthest
     furthest_latest = max(d.furthest.rank for d in latest)
     spread_latest = newest.rank > ee.rank and le.rank <= ee.rank
-    # The worst day as well as the mean: start days of 6 and latest days of
-    # 1, 1 and 9 averaged to "better" (StretchGuide's rule, its 2 points).
-    worst_start, worst_latest = max(d.leg for d in begin), max(d.leg for d in latest)
-    # Above mild only: a day of 2 after days of 0 is no warning sign.
-    worse_day = worst_latest > MILD_MAX and worst_latest - worst_start >= meaningful
+    worse_day = _worse_day(max(d.leg for d in begin), max(d.leg for d in latest), meaningful)
     reasons: list[str] = []
     if ll - el >= meaningful or le.rank > ee.rank:
         kind = VerdictKind.WORSE
@@ -290,16 +287,9 @@ def fourteen_day_verdict(
         )
         reasons.append(words.format(points=f"{meaningful:g}", a=num(el), b=num(ll)))
     if spread_latest:
-        reasons.append(
-            _("At the latest check-in, symptoms reached further down the leg than at the start.")
-        )
-    if worse_day and kind is not VerdictKind.WORSE:
-        reasons.append(
-            _(
-                "Leg pain reached {worst} on one of the latest days, above every start "
-                "day (at most {start})."
-            ).format(worst=num(worst_latest), start=num(worst_start))
-        )
+        reasons.append(_spread_reason())
+    if worse_day is not None and kind is not VerdictKind.WORSE:
+        reasons.append(worse_day)
     if numb_latest and not more_numb and kind in (VerdictKind.IMPROVING, VerdictKind.SETTLED):
         reasons.append(
             # n is at least MIN_DAYS_PER_HALF here: always days.
@@ -317,5 +307,5 @@ def fourteen_day_verdict(
         nerve,
         spread_latest,
         numbness_latest=numb_latest > 0,
-        worse_day=worse_day and kind is not VerdictKind.WORSE,
+        worse_day=worse_day is not None and kind is not VerdictKind.WORSE,
     )
