@@ -58,3 +58,27 @@ def language(qapp):
 
     yield lambda lang: i18n.install_language(qapp, lang, {})
     i18n.install_language(qapp, "en", {})
+
+
+@pytest.fixture
+def window_clock(qtbot, _private_data_dir):
+    """The main window on fake monotonic and wall clocks, with no sound and
+    every question answered yes; yields ``(window, clock)``."""
+    from tests.support import FakeClock
+
+    from stretchguide import paths
+    from stretchguide.qt.app import build_window
+
+    clock = FakeClock(5000.0)
+    wall = FakeClock(1_760_000_000.0)
+    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
+    window.ctx.audio = False
+    window.ask = lambda title, text: True
+    window.choose = lambda title, intro, lines: [True] * len(lines)
+    window.inform = lambda title, text: None
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, clock
+    window.ctx.history.close()

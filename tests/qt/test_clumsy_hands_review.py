@@ -14,30 +14,10 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from tests.qt.test_flow import pass_safety_gate, tick_until
-from tests.support import FakeClock
 
-from stretchguide import paths
 from stretchguide.core.session import Phase
-from stretchguide.qt.app import build_window
 
 ROUTINE = "flare_up_gentle"
-
-
-@pytest.fixture
-def window_clock(qtbot, _private_data_dir):
-    clock = FakeClock(5000.0)
-    wall = FakeClock(1_760_000_000.0)
-    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
-    window.ctx.audio = False
-    window.ask = lambda title, text: True
-    window.choose = lambda title, intro, lines: [True] * len(lines)
-    window.inform = lambda title, text: None
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window, clock
-    window.ctx.history.close()
 
 
 def snap(window):

@@ -123,24 +123,6 @@ def test_the_second_click_of_a_double_click_does_not_answer_the_question_it_open
 # -- important advice is read before Continue takes a press ----------------------------
 
 
-@pytest.fixture
-def window_clock(qtbot, _private_data_dir):
-    """The main window on fake clocks, every question answered yes."""
-    clock = FakeClock(5000.0)
-    wall = FakeClock(1_760_000_000.0)
-    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
-    window.ctx.audio = False
-    window.ask = lambda title, text: True
-    window.choose = lambda title, intro, lines: [True] * len(lines)
-    window.inform = lambda title, text: None
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window, clock
-    window.ctx.history.close()
-
-
 def after_the_session(qtbot, window, clock, back, leg, weakness=False):
     """A session run with its before check-in skipped, and the after
     check-in answered and saved with Enter on Save."""

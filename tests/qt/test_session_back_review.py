@@ -7,33 +7,22 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from tests.qt.test_flow import pass_safety_gate, tick_until
-from tests.support import FakeClock
 
-from stretchguide import paths
 from stretchguide.core.session import Phase
 from stretchguide.core.timeline import StepKind
-from stretchguide.qt.app import build_window
 
 # Its first exercise has a get-ready, sets with rests between them, a switch.
 ROUTINE = "article_003_piriformis"
 
 
 @pytest.fixture
-def window_clock(qtbot, _private_data_dir):
-    clock = FakeClock(5000.0)
-    wall = FakeClock(1_760_000_000.0)
-    window = build_window(paths.resolve(str(_private_data_dir)), clock=clock, wall=wall)
-    window.ctx.audio = False
-    window.ask = lambda title, text: True
-    window.choose = lambda title, intro, lines: [True] * len(lines)
-    window.inform = lambda title, text: None
+def window_clock(window_clock):
+    """The shared window (tests/qt/conftest.py), in a window and slow to
+    get down onto the mat."""
+    window, clock = window_clock
     window.ctx.prefs.session_fullscreen = False
     window.ctx.prefs.first_prepare_s = 40  # a slow way down onto the mat
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    yield window, clock
-    window.ctx.history.close()
+    return window, clock
 
 
 def begin(qtbot, window):
