@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.damaged_bytes import damaged
 
 from stretchguide.core.catalog import CatalogError, Routine, load_builtin, load_routine_file
 from stretchguide.core.catalog.fields import LIMITS
@@ -239,16 +240,8 @@ def test_any_cut_flip_or_encoding_of_a_good_file_is_read_or_named(
 ) -> None:
     tmp = tmp_path_factory.mktemp("bytes")
     body = _good_bytes(suffix).decode().encode(encoding)
-    how = data.draw(st.sampled_from(["cut", "flip", "insert", "repeat", "keep"]))
-    at = data.draw(st.integers(0, len(body)))
-    if how == "cut":
-        body = body[:at]
-    elif how == "flip" and at < len(body):
-        body = body[:at] + bytes([body[at] ^ data.draw(st.integers(1, 255))]) + body[at + 1 :]
-    elif how == "insert":
-        body = body[:at] + data.draw(st.binary(min_size=1, max_size=8)) + body[at:]
-    elif how == "repeat":
-        body = body[:at] + body  # a sync tool's doubled start: keys twice
+    # "double": a sync tool's doubled start, keys twice.
+    body = damaged(data, body, ["cut", "flip", "insert", "double", "keep"])
     path = tmp / f"mine{suffix}"
     path.write_bytes(body)
     _assert_loaded_or_named(path, tmp)

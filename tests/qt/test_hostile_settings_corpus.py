@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QTime
+from tests.damaged_bytes import damaged
 
 from stretchguide.qt.preferences import AFFECTED_SIDES, SIDE_MODES, Preferences
 from stretchguide.qt.theme import THEMES
@@ -172,16 +173,7 @@ def test_a_damaged_file_is_read_or_moved_aside_never_lost(
     )
     encoding = data.draw(st.sampled_from(["utf-8", "utf-16", "latin-1", "utf-8-sig"]))
     body = good.replace("left", "l\u00e9ft").encode(encoding)
-    how = data.draw(st.sampled_from(["cut", "flip", "insert", "nul"]))
-    at = data.draw(st.integers(0, len(body)))
-    if how == "cut":
-        body = body[:at]
-    elif how == "flip" and at < len(body):
-        body = body[:at] + bytes([body[at] ^ data.draw(st.integers(1, 255))]) + body[at + 1 :]
-    elif how == "insert":
-        body = body[:at] + data.draw(st.binary(min_size=1, max_size=6)) + body[at:]
-    else:
-        body = body[:at] + b"\x00" + body[at:]
+    body = damaged(data, body, ["cut", "flip", "insert", "nul"], insert_max=6)
     path.write_bytes(body)
     prefs = Preferences(path)
     _read_all(prefs)

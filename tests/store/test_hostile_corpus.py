@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.damaged_bytes import damaged
 
 from stretchguide.core.catalog import Dose, Routine, RoutineItem, Schedule
 from stretchguide.core.trends import Response
@@ -119,18 +120,7 @@ def test_any_cut_flip_or_encoding_of_an_export_is_whole_or_refused_with_history_
 ) -> None:
     tmp = tmp_path_factory.mktemp("bytes")
     body = corpus[1].decode().encode(encoding, errors="replace")
-    how = data.draw(st.sampled_from(["cut", "flip", "insert", "double", "nul", "keep"]))
-    at = data.draw(st.integers(0, len(body)))
-    if how == "cut":
-        body = body[:at]
-    elif how == "flip" and at < len(body):
-        body = body[:at] + bytes([body[at] ^ data.draw(st.integers(1, 255))]) + body[at + 1 :]
-    elif how == "insert":
-        body = body[:at] + data.draw(st.binary(min_size=1, max_size=8)) + body[at:]
-    elif how == "double":
-        body = body[:at] + body
-    elif how == "nul":
-        body = body[:at] + b"\x00" + body[at:]
+    body = damaged(data, body, ["cut", "flip", "insert", "double", "nul", "keep"])
     file = tmp / "backup.json"
     file.write_bytes(body)
     _import(_person(tmp), file)
