@@ -6,7 +6,7 @@ lie wholly in front of it or wholly behind, whichever its mean depth said.
 
 from __future__ import annotations
 
-from stretchguide.core.figures.body import HIP_HALF, RADIUS
+from stretchguide.core.figures.body import HEAD_R, HIP_HALF, RADIUS
 from stretchguide.core.figures.kinematics import Skeleton
 from stretchguide.core.figures.vectors import Vec, _sub
 
@@ -43,3 +43,17 @@ def arm_across(skel: Skeleton, s: str, towards: Vec) -> bool:
         return False
     facing = r2[0] * towards[0] + r2[3] * towards[1] + r2[6] * towards[2]
     return abs(facing) > 0.6
+
+
+def hand_behind_head(skel: Skeleton, s: str) -> bool:
+    """Whether the hand of side ``s`` cups the back of the head (lying on it, or clasped there).
+
+    Such an arm goes round the head to behind it; drawn at its mean depth,
+    the near one lay across the jaw from the side, a hand on the face.
+    """
+    head = skel["head"]
+    d = _sub(skel[f"{s}_hand"], head)
+    if d[0] * d[0] + d[1] * d[1] + d[2] * d[2] > (HEAD_R + RADIUS["hand"]) ** 2:
+        return False
+    face = _sub(skel["nose"], head)
+    return d[0] * face[0] + d[1] * face[1] + d[2] * face[2] < 0.0

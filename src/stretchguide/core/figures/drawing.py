@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from stretchguide.core.figures.body import HEAD_R, HIP_HALF, RADIUS, SIDES
-from stretchguide.core.figures.crossing import arm_across, legs_crossed
+from stretchguide.core.figures.crossing import arm_across, hand_behind_head, legs_crossed
 from stretchguide.core.figures.frames import Frame
 from stretchguide.core.figures.kinematics import _HAIR, Skeleton, forward
 from stretchguide.core.figures.vectors import Vec, _add, _mv, _norm, _scale, _sub
@@ -281,6 +281,10 @@ def figure_shapes(
             distal = sum(cam.project(p)[2] for p in arm[1:]) / 3
             chest = cam.project(_scale(_add(skel["mid_back"], skel["neck"]), 0.5))[2]
             arm_shape = replace(arm_shape, depth=centre + distal - chest + 0.6)
+        if hand_behind_head(skel, s):
+            # Behind the head (its disc sorts at +0.3), over the neck and trunk.
+            hd = cam.project(skel["head"])[2]
+            arm_shape = replace(arm_shape, depth=min(arm_shape.depth, hd + 0.24))
         out.append(arm_shape)
     # Trunk: the outline of hips, waist and shoulders, so it reads as a
     # rounded band from the side and as a torso from the front.
