@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from tests.core.test_figures_floor_review import (
+    SIDES,
+    _accented_leg,
     _on_top,
+    _shown,
     _uv,
+    _worked,
 )
 
 from stretchguide.core import figures as pl
+from stretchguide.core.catalog import Side
 from stretchguide.core.figures import Drawing, Shape
 from stretchguide.core.figures.body import HEAD_R, RADIUS
 from stretchguide.core.figures.frames import resolve
@@ -58,3 +64,19 @@ def test_arched_tilt_draws_the_arms_round_behind_the_head_not_across_it() -> Non
             sk = forward(resolve(anim.frame(t)).body)
             over = _arm_over_head(anim.drawing(t), _uv(cam, sk["head"]))
             assert not over, (phase, t, over)
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_pigeon_getting_into_position_keeps_the_hands_off_the_front_shin(side: Side) -> None:
+    # The pose it settles into had both hands reaching ahead to the front
+    # knee, so getting into position the near arm lay over the gold shin,
+    # and only the hold moved the palms beside the hips. They now go beside
+    # the hips from the start.
+    worked, _ = _worked(side)
+    anim = pl.Animator(PIGEON, side)
+    cam = anim.camera()
+    anim.set_phase("prepare", duration=10.0)
+    for t in (0.5, 1.0, 1.5, 2.0, 4.0):
+        sk = forward(resolve(anim.frame(t)).body)
+        knee, foot = _uv(cam, sk[f"{worked}_knee"]), _uv(cam, sk[f"{worked}_ankle"])
+        assert _shown(anim.drawing(t), knee, foot, _accented_leg) > 0.8, t

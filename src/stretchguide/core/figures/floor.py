@@ -111,10 +111,6 @@ def _hip_rotator() -> ExerciseFigure:
     # blend joint angles rather than simulate weight.)
     upright = _pigeon(0.0, across=True)
     sunk = _pigeon(8.0, across=True)
-    hands = (
-        Reach("l", "r_knee", offset=(14.0, 14.0, -8.0)),
-        Reach("r", "r_knee", offset=(14.0, -10.0, -8.0)),
-    )
     # Held: sitting tall, a palm on the mat beside each hip, so the arms
     # frame the trunk and leave the front leg's V of thigh and shin in view
     # (ahead of the hips the far arm lay over the shin).
@@ -127,7 +123,7 @@ def _hip_rotator() -> ExerciseFigure:
     return ExerciseFigure(
         "hip_rotator_energy_stretch",
         View.SIDE,
-        start=_with_reaches(upright, *hands, rests=PIGEON),
+        start=_with_reaches(upright, *far_hands, rests=PIGEON),
         key=_with_reaches(sunk, *far_hands, rests=PIGEON),
         props=(mat_area(-115.0, 65.0, 45.0),),
         feel=("buttock", "back_of_hip"),
