@@ -80,3 +80,39 @@ def test_pigeon_getting_into_position_keeps_the_hands_off_the_front_shin(side: S
         sk = forward(resolve(anim.frame(t)).body)
         knee, foot = _uv(cam, sk[f"{worked}_knee"]), _uv(cam, sk[f"{worked}_ankle"])
         assert _shown(anim.drawing(t), knee, foot, _accented_leg) > 0.8, t
+
+
+BALL = "ball_piriformis_release"
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_ball_release_thumbnail_frames_the_ball_under_the_buttock(side: Side) -> None:
+    # At 128 px the whole lying body put the 7 cm ball at 4 px, a dot.
+    # The ball stays its true size; the thumbnail is framed on the low back,
+    # the ball and the bent legs, so the ball is drawn 7 px across or more
+    # with the buttock on it, the knee up and the foot on the floor in view.
+    d, _ = pl.key_drawing(BALL, side)
+    box = pl.thumbnail_bounds(d, focus=pl.thumbnail_focus(BALL, side))
+    pad = 128 * 0.04  # render_drawing_image's margin
+    px_per_cm = (128 - 2 * pad) / max(box[2] - box[0], box[3] - box[1])
+    (ball,) = [s for s in d.shapes if s.kind == "disc" and s.fill is pl.Ink.BALL]
+    assert 6.3 <= 2 * ball.radius <= 8.0  # a tennis or lacrosse ball, not larger
+    assert 2 * ball.radius * px_per_cm >= 7.0, 2 * ball.radius * px_per_cm  # was 4.0
+    worked, _ = _worked(side)
+    fig = pl.figure(BALL)
+    cam = fig.camera(side)
+    sk = forward(resolve(fig.frame_for(fig.key, side)).body)
+    inside = [ball.points[0]] + [
+        _uv(cam, sk[p]) for p in (f"{worked}_buttock", f"{worked}_knee", f"{worked}_toe")
+    ]
+    for u, v in inside:
+        assert box[0] + 3 < u < box[2] - 3 and box[1] + 3 < v < box[3] - 3, (u, v, box)
+    # The floor under it runs on: the box keeps the floor line's margin.
+    assert box[1] < -5.0
+
+
+def test_only_the_ball_release_frames_its_thumbnail_on_a_part() -> None:
+    # Every other thumbnail still shows the whole figure (the rule of
+    # test_figures_second_look::test_thumbnails_fit_the_figure_not_the_mat_under_it).
+    framed = {ex for ex in pl.figure_ids() if pl.thumbnail_focus(ex) is not None}
+    assert framed == {BALL}

@@ -215,3 +215,23 @@ def test_thumbnail_outlines_stay_thick_enough_to_part_touching_limbs() -> None:
     # session's size (2-3 px a centimetre) it is what it was.
     assert figure_view.outline_px(0.6) >= 1.25
     assert figure_view.outline_px(2.5) == pytest.approx(figure_view.OUTLINE_CM * 2.5)
+
+
+def test_ball_release_thumbnail_draws_the_ball_larger_by_framing_not_by_size(qapp) -> None:
+    # The routine list's thumbnail is framed on the low back, the ball and
+    # the legs (figures.thumbnail_focus): at 128 px the 7 cm ball's own
+    # colour shows in 24 pixels, 3 when the image held the whole lying body.
+    ink = QColor(figures.PALETTE[figures.Ink.BALL])
+    img = render_pose_image("ball_piriformis_release", 128, background=QColor("white"))
+    ball = sum(
+        1
+        for y in range(128)
+        for x in range(128)
+        if max(
+            abs(img.pixelColor(x, y).red() - ink.red()),
+            abs(img.pixelColor(x, y).green() - ink.green()),
+            abs(img.pixelColor(x, y).blue() - ink.blue()),
+        )
+        < 40
+    )
+    assert ball >= 15, ball

@@ -227,7 +227,9 @@ def render_pose_image(
     drawing, _ = figures.key_drawing(exercise_id, side, _feel(exercise_id, feel))
     # Fitted to the figure, not to the mat area under it (a still needs no
     # room for frames it does not play).
-    return render_drawing_image(drawing, figures.thumbnail_bounds(drawing), qsize, background)
+    focus = figures.thumbnail_focus(exercise_id, side)
+    bounds = figures.thumbnail_bounds(drawing, focus=focus)
+    return render_drawing_image(drawing, bounds, qsize, background)
 
 
 class FigureView(QWidget):

@@ -48,6 +48,7 @@ from stretchguide.core.figures.library import (
     has_figure,
     key_drawing,
     thumbnail_bounds,
+    thumbnail_focus,
 )
 from stretchguide.core.figures.svg import svg_document
 
@@ -66,4 +67,5 @@ __all__ = [
     "key_drawing",
     "svg_document",
     "thumbnail_bounds",
+    "thumbnail_focus",
 ]

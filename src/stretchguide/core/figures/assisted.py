@@ -137,6 +137,8 @@ def _ball_piriformis_release() -> ExerciseFigure:
         props=(FLOOR, MAT, prop),
         cue_props=circling_arrow(ball.centre[0], ball.centre[1]),
         feel=("buttock",),
+        # The thumbnail shows the low back, the ball and the bent legs.
+        thumb_points=("mid_back", "r_knee", "r_toe"),
     )
 
 

@@ -74,6 +74,12 @@ class ExerciseFigure:
     # for the right side: what tells this figure from a near-duplicate
     # (``accents.ACCENTS`` fills it in).
     accent: tuple[str, ...] = ()
+    # A thumbnail framed on these body points (named for the right side)
+    # instead of the whole figure: where what tells the exercise is small
+    # (the ball release's 7 cm ball was 4 px across in a 128 px image of the
+    # whole lying body), the image shows that part larger, at its true size
+    # against the body round it.
+    thumb_points: tuple[str, ...] = ()
 
     def stage_frame(self, stage: str) -> Frame:
         """The frame of a named stage ("Arch up" finds "arch"), else the key pose."""

@@ -35,6 +35,7 @@ from stretchguide.core.figures.chair import (
     _seated_hip_stretch,
     _seated_piriformis,
 )
+from stretchguide.core.figures.contacts import _swap_side
 from stretchguide.core.figures.drawing import Camera, Drawing, Ink, Prop, drawing
 from stretchguide.core.figures.easing import lerp_pose
 from stretchguide.core.figures.exercise_figure import ExerciseFigure
@@ -50,6 +51,7 @@ from stretchguide.core.figures.floor import (
     _seated_hamstring,
 )
 from stretchguide.core.figures.frames import Frame, resolve
+from stretchguide.core.figures.kinematics import forward
 from stretchguide.core.figures.lying_legs import (
     _advanced_piriformis,
     _knees_to_chest,
@@ -247,8 +249,26 @@ def key_drawing(
     return d, _bounds_for(exercise_id, side, False)
 
 
+def thumbnail_focus(
+    exercise_id: str, side: Side | None = None
+) -> tuple[float, float, float, float] | None:
+    """The box round the figure's ``thumb_points`` in its key pose, or None (the whole figure)."""
+    fig = figure(exercise_id)
+    if not fig.thumb_points:
+        return None
+    side = side or (Side.RIGHT if fig.sided else None)
+    cam = fig.camera(side)
+    sk = forward(resolve(fig.frame_for(fig.key, side)).body)
+    left = side is Side.LEFT and fig.sided
+    pts = [cam.project(sk[_swap_side(n) if left else n]) for n in fig.thumb_points]
+    us, vs = [p[0] for p in pts], [p[1] for p in pts]
+    return (min(us), min(vs), max(us), max(vs))
+
+
 def thumbnail_bounds(
-    d: Drawing, margin: float = STILL_MARGIN_CM
+    d: Drawing,
+    margin: float = STILL_MARGIN_CM,
+    focus: tuple[float, float, float, float] | None = None,
 ) -> tuple[float, float, float, float]:
     """A box round the figure and its props, not round the floor or mat areas under it.
 
@@ -268,4 +288,14 @@ def thumbnail_bounds(
     b = shown.bounds()
     floor_line = any(abs(u) >= 1e3 for s in d.shapes for u, _ in s.points)
     low = min(b[1], 0.0) if floor_line else b[1]
-    return (b[0] - margin, low - margin, b[2] + margin, b[3] + margin)
+    box = (b[0] - margin, low - margin, b[2] + margin, b[3] + margin)
+    if focus is None:
+        return box
+    # Only the part that tells the exercise (``thumbnail_focus``), the
+    # floor under it still in view; the rest of the body runs off the edges.
+    return (
+        max(box[0], focus[0] - margin),
+        box[1],
+        min(box[2], focus[2] + margin),
+        min(box[3], focus[3] + margin),
+    )
