@@ -116,3 +116,34 @@ def test_only_the_ball_release_frames_its_thumbnail_on_a_part() -> None:
     # test_figures_second_look::test_thumbnails_fit_the_figure_not_the_mat_under_it).
     framed = {ex for ex in pl.figure_ids() if pl.thumbnail_focus(ex) is not None}
     assert framed == {BALL}
+
+
+def _lean(frame: tuple[float, ...]) -> float:
+    """How far a body frame's up axis leans sideways (towards +y), in degrees."""
+    return math.degrees(math.atan2(frame[5], frame[8]))
+
+
+@pytest.mark.parametrize("exercise_id", ["standing_side_bend", "side_stretch_dangle"])
+@pytest.mark.parametrize("side", SIDES)
+def test_side_bends_keep_the_head_nearer_upright_than_the_chest(
+    exercise_id: str, side: Side
+) -> None:
+    # The head was carried rigidly on the chest (no sideways neck): at the
+    # one-leg stretch's 48 degrees it hung out level with the high shoulder.
+    # The neck now bends back against the lean, in its range, so the head
+    # leans a third as far as the chest and faces ahead, in the still and
+    # all through getting into position and the hold.
+    fig = pl.figure(exercise_id)
+    anim = pl.Animator(exercise_id, side)
+    frames = [resolve(fig.frame_for(fig.key, side))]
+    anim.set_phase("prepare", duration=10.0)
+    frames += [resolve(anim.frame(t)) for t in (1.0, 1.5)]
+    anim.set_phase("hold", duration=30.0)
+    frames += [resolve(anim.frame(t)) for t in (pl.MOVE_S + 0.5, 9.0)]
+    for n, frame in enumerate(frames):
+        sk = forward(frame.body)
+        chest, head = _lean(sk.frames["thorax"]), _lean(sk.frames["head"])
+        assert abs(head) <= 0.5 * abs(chest) + 1.0, (n, chest, head)
+        assert head * chest >= 0.0, (n, chest, head)  # nearer upright, not past it
+    chest = _lean(forward(frames[0].body).frames["thorax"])
+    assert abs(chest) > 25.0  # the bend itself is as deep as it was

@@ -50,6 +50,7 @@ SPINE_DOFS: Final = (
     "thorax_side",
     "thorax_twist",
     "neck_flex",
+    "neck_side",
 )
 LIMB_DOFS: Final = (
     "hip_flex",
@@ -76,6 +77,8 @@ LIMITS: Final[Mapping[str, tuple[float, float]]] = {
     "thorax_side": (-30.0, 30.0),
     "thorax_twist": (-45.0, 45.0),
     "neck_flex": (-50.0, 60.0),
+    # Sideways, towards a shoulder: about 45 degrees is the usual range.
+    "neck_side": (-40.0, 40.0),
     "hip_flex": (-30.0, 145.0),
     "hip_abd": (-35.0, 70.0),
     "hip_rot": (-45.0, 70.0),
@@ -90,7 +93,17 @@ LIMITS: Final[Mapping[str, tuple[float, float]]] = {
 
 # Angles that change sign when the body is mirrored left <-> right.
 _LATERAL: Final = frozenset(
-    {"y", "yaw", "roll", "spin", "lumbar_side", "lumbar_twist", "thorax_side", "thorax_twist"}
+    {
+        "y",
+        "yaw",
+        "roll",
+        "spin",
+        "lumbar_side",
+        "lumbar_twist",
+        "thorax_side",
+        "thorax_twist",
+        "neck_side",
+    }
 )
 
 

@@ -219,7 +219,7 @@ def _fk_raw(pose: Pose) -> Skeleton:
     mid = _down(pelvis, r1, -LUMBAR)
     r2 = _turn_z(_turn_x(_turn_y(r1, p["thorax_flex"]), -p["thorax_side"]), p["thorax_twist"])
     neck = _down(mid, r2, -THORAX)
-    r3 = _turn_y(r2, p["neck_flex"])
+    r3 = _turn_x(_turn_y(r2, p["neck_flex"]), -p["neck_side"])
     head_base = _down(neck, r3, -NECK)
     head = _add(head_base, _mv(r3, (1.5, 0.0, HEAD_R)))
     nose = _add(head, _mv(r3, (HEAD_R * 0.98, 0.0, -1.5)))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Final
 
-from stretchguide.core.figures.body import Pose
+from stretchguide.core.figures.body import LIMITS, Pose
 from stretchguide.core.figures.contacts import Reach
 from stretchguide.core.figures.drawing import Ink, Prop, View
 from stretchguide.core.figures.exercise_figure import ExerciseFigure, _sup, _with_reaches
@@ -24,6 +26,22 @@ def _band_anchor_post(x: float, y: float) -> tuple[Prop, ...]:
             depth_bias=-20.0,
         ),
     )
+
+
+# How much of the upper trunk's sideways lean the head keeps in a side bend:
+# a person bending sideways keeps the eyes nearer level and looks ahead,
+# the neck bending back against the trunk (a drawing choice: the articles
+# say nothing of the head). Carried rigidly on the trunk, the head of the
+# one-leg stretch hung out level with the high shoulder.
+HEAD_LEAN_SHARE: Final = 1.0 / 3.0
+
+
+def _head_nearer_upright(p: Pose) -> Pose:
+    """``p`` with the neck bent sideways so the head leans a third as far as the chest."""
+    r2 = forward(p).frames["thorax"]
+    lean = math.degrees(math.atan2(r2[5], r2[8]))  # the chest's up axis towards +y
+    lo, hi = LIMITS["neck_side"]
+    return p.with_(neck_side=max(lo, min(hi, -(1.0 - HEAD_LEAN_SHARE) * lean)))
 
 
 def _standing_hip_abduction() -> ExerciseFigure:
@@ -116,7 +134,7 @@ def _standing_extension() -> ExerciseFigure:
 
 def _standing_side_bend() -> ExerciseFigure:
     start = standing().both(shoulder_abd=6.0)
-    key = standing(lumbar_side=-14.0, thorax_side=-14.0)
+    key = _head_nearer_upright(standing(lumbar_side=-14.0, thorax_side=-14.0))
     hands = (
         Reach("l", "l_outer_hip", offset=(0.0, 4.0, 4.0)),
         Reach("r", "r_knee", offset=(0.0, -8.0, 14.0)),
@@ -147,6 +165,7 @@ def _side_stretch_dangle() -> ExerciseFigure:
         return lambda sk: (sk[f"{s}_ankle"][1] - sk[f"{s}_hip"][1]) ** 2
 
     key = fit(key, ["l_hip_abd", "r_hip_abd"], _plus(vertical("l"), vertical("r")))
+    key = _head_nearer_upright(key)
     # The palm stays on the post, sliding down it as the body leans over it.
     # The one-plane reach fell 16 cm short of the leaning grip and drew the
     # hand 20 cm past the post; the arm turns instead (``elbow_to``): the
