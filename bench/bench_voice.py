@@ -17,6 +17,7 @@ audio, listening to speech and idling on room noise.
 
 ``--voices other`` runs six voices the recognizer was never tuned on,
 ``--voices flite`` six of flite's (a second synthesiser, if installed),
+``--voices flite-varied`` flite's five voices at other speeds and pitches,
 ``--voices festival`` six of Festival's (a third, if installed),
 ``--voices default`` espeak-ng's two default English voices at five speeds
 and three pitches (what a stranger tries first);
@@ -50,6 +51,7 @@ from tests.voice.speech import (  # noqa: E402
     EVERYDAY_MEANS,
     EVERYDAY_SENTENCES,
     FESTIVAL_VOICES,
+    FLITE_VARIED_VOICES,
     FLITE_VOICES,
     HELD_OUT_SENTENCES,
     HURT_PHRASES,
@@ -117,7 +119,7 @@ def main() -> int:
     ap.add_argument("--cpu-only", action="store_true", help="CPU figures only")
     ap.add_argument(
         "--voices",
-        choices=("bench", "other", "varied", "flite", "festival", "default"),
+        choices=("bench", "other", "varied", "flite", "flite-varied", "festival", "default"),
         default="bench",
     )
     ap.add_argument("--no-agc", action="store_true", help="gain normalisation off")
@@ -139,6 +141,7 @@ def main() -> int:
         "other": OTHER_VOICES,
         "varied": VARIED_VOICES,
         "flite": FLITE_VOICES,
+        "flite-varied": FLITE_VARIED_VOICES,
         "festival": FESTIVAL_VOICES,
         "default": DEFAULT_VOICES,
     }

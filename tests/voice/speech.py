@@ -77,6 +77,23 @@ FLITE_VOICES: tuple[tuple[str, int, int], ...] = (
     ("flite:rms", 130, 0),
 )
 
+# flite again at speeds and pitches nothing was tuned on (bench --voices
+# flite-varied): each of its five voices 15 % faster and 20 % slower, and
+# at a low and a high pitch (the third number: flite's target mean pitch
+# in Hz; 0 keeps the voice's own). kal is flite's 8 kHz voice, a telephone's
+# band (docs/PERFORMANCE.md measures 8 kHz apart).
+FLITE_VARIED_VOICES: tuple[tuple[str, int, int], ...] = tuple(
+    (f"flite:{voice}", stretch, pitch)
+    for voice, low, high in (
+        ("awb", 90, 130),
+        ("rms", 90, 130),
+        ("kal", 90, 130),
+        ("kal16", 90, 130),
+        ("slt", 140, 200),
+    )
+    for stretch, pitch in ((85, 0), (120, 0), (100, low), (100, high))
+)
+
 # A third synthesiser, where installed: Festival's American voices (Debian
 # festival, festvox-kallpc16k, festvox-kdlpc16k, festvox-us-slt-hts): two
 # diphone voices of men and a statistical (HTS) voice of a woman, as they
@@ -233,8 +250,22 @@ def synth(
     raw = cache / f"{key}.raw.wav"
     if not out.exists():
         if name.startswith("flite:"):
+            pitch_args = ["--setf", f"int_f0_target_mean={pitch}"] if pitch else []
             stretch = f"duration_stretch={wpm / 100}"
-            _run(["flite", "-voice", name[6:], "--setf", stretch, "-t", text, "-o", str(raw)])
+            _run(
+                [
+                    "flite",
+                    "-voice",
+                    name[6:],
+                    "--setf",
+                    stretch,
+                    *pitch_args,
+                    "-t",
+                    text,
+                    "-o",
+                    str(raw),
+                ]
+            )
         elif name.startswith("festival:"):
             subprocess.run(
                 ["text2wave", "-o", str(raw), "-eval", f"(voice_{name[9:]})",
