@@ -258,6 +258,10 @@ def _run(argv: list[str], *, commands: bool) -> int:
             parser.error("--data-dir: " + _("an empty path names no file or folder"))
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:
+        # `--self-test` alone takes the app's light path, which leaves the
+        # language unset: its report was English whatever --language said.
+        if not commands:
+            _use_language(args.language)
         from stretchguide.commands.selftest import run_self_test
 
         return run_self_test(app_paths)
