@@ -264,7 +264,14 @@ def _run(argv: list[str], *, commands: bool) -> int:
             _use_language(args.language)
         from stretchguide.commands.selftest import run_self_test
 
-        return run_self_test(app_paths)
+        try:
+            return run_self_test(app_paths)
+        except KeyboardInterrupt:
+            # Its temporary folder is removed on the way out.
+            from stretchguide.core.i18n import _
+
+            print("\n" + _("self-test stopped (Ctrl+C)."), file=sys.stderr)
+            return 128 + 2
     if args.data_dir and not os.path.lexists(args.data_dir):
         # A typo here would otherwise quietly start an empty diary elsewhere.
         # (In the person's language for a command; the app's path stays light.)
@@ -290,6 +297,14 @@ def _run(argv: list[str], *, commands: bool) -> int:
             said = _("stopped by a signal; no file was left half-written.")
             print(f"stretchguide {args.command}: {said}", file=sys.stderr)
             return 128 + stop.signum
+        except KeyboardInterrupt:
+            # Ctrl+C unwinds the same way (the temporary file removed), and
+            # was a traceback ending in "KeyboardInterrupt".
+            from stretchguide.core.i18n import _
+
+            said = _("stopped (Ctrl+C); no file was left half-written.")
+            print(f"stretchguide {args.command}: {said}", file=sys.stderr)
+            return 128 + 2  # SIGINT, as a shell reports it
         except BrokenPipeError:
             # The reader went away (`stretchguide routines | head`): nothing
             # is wrong. Point stdout at /dev/null so the interpreter's own

@@ -63,3 +63,19 @@ def test_every_line_of_the_self_test_is_in_the_language(
     # found, its detail, is a sentence and must not be.
     same = [(en, tr) for en, tr in zip(english, translated, strict=True) if en[1] == tr[1]]
     assert not same, same
+
+
+def test_ctrl_c_during_the_self_test_is_a_sentence_in_the_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from stretchguide.__main__ import main
+    from stretchguide.commands import selftest
+
+    def interrupted(app_paths: paths.AppPaths) -> int:
+        raise KeyboardInterrupt  # as Ctrl+C arrives in the middle of a check
+
+    monkeypatch.setattr(selftest, "run_self_test", interrupted)
+    code = main(["--self-test", "--language", "fr", "--data-dir", str(tmp_path)])
+
+    assert code == 130
+    assert capsys.readouterr().err.strip() == "autotest arrêté par Ctrl+C."
