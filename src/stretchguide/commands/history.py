@@ -73,7 +73,12 @@ def register(sub: Any) -> None:
         "import",
         help=_("import a JSON export (all or nothing; records already present are skipped)"),
     )
-    imp.add_argument("file", metavar="FILE", type=path_argument)
+    imp.add_argument(
+        "file",
+        metavar="FILE",
+        type=path_argument,
+        help=_("the JSON file that stretchguide export --json wrote"),
+    )
     imp.set_defaults(func=run_import)
 
     stats = sub.add_parser("stats", help=_("sessions this week, streak and the 14-day verdict"))
