@@ -320,7 +320,15 @@ def _run(argv: list[str], *, commands: bool) -> int:
 
                 print(f"stretchguide {args.command}: {message_for(exc)}", file=sys.stderr)
                 return 1
-            print(f"stretchguide {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            # The class and its words are for a bug report; the lead-in is
+            # the person's (a German terminal read only English here).
+            from stretchguide.core.i18n import _
+
+            lead = _("unexpected error")
+            print(
+                f"stretchguide {args.command}: {lead}: {type(exc).__name__}: {exc}",
+                file=sys.stderr,
+            )
             return 1
         return code
     # Only the GUI path pays for importing Qt.

@@ -94,3 +94,34 @@ def test_every_argument_of_every_command_is_explained_in_its_help() -> None:
     # check-routine, plan (ROUTINE, --ics) and voice-check: nothing to read
     # in any language. Each now says what it is.
     assert _arguments_without_help() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead"),
+    [("en", "unexpected error"), ("de", "unerwarteter Fehler"), ("fr", "erreur inattendue")],
+)
+def test_an_unforeseen_error_is_announced_in_the_language(
+    lang: str,
+    lead: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The last line of defence printed only "stretchguide stats: ValueError: ...",
+    # all English; the class and its words stay for a bug report.
+    from tests.core.test_hostile_arguments import LAST_DEFENCE
+
+    from stretchguide.commands import history
+
+    def broken(args: object, paths: object) -> int:
+        raise ValueError("a bug's own words")
+
+    monkeypatch.setattr(history, "run_stats", broken)
+    (tmp_path / "data").mkdir()
+    code = main(["--language", lang, "--data-dir", str(tmp_path / "data"), "stats"])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == f"stretchguide stats: {lead}: ValueError: a bug's own words\n"
+    if lang == "en":  # what the hostile-argument tests look for still finds it
+        assert LAST_DEFENCE.search(err)
