@@ -610,11 +610,18 @@ def _say(result: str, what: str, detail: str) -> None:
 
 def _folder_state(folder: Path) -> dict[str, tuple[int, int]] | None:
     """Name -> (size, mtime) of everything below ``folder``; None if absent."""
-    if not folder.exists():
+    if not os.path.lexists(folder):
         return None
     state = {}
     for path in [folder, *folder.rglob("*")]:
-        st = path.stat()
+        # The entry itself, not where a link leads: a link to a removed USB
+        # stick or a deleted file made stat() raise, and the self-test ended
+        # in a traceback. One that cannot be looked at is kept by its error.
+        try:
+            st = path.lstat()
+        except OSError as exc:
+            state[str(path.relative_to(folder))] = (-1, exc.errno or 0)
+            continue
         state[str(path.relative_to(folder))] = (st.st_size, st.st_mtime_ns)
     return state
 
