@@ -251,10 +251,15 @@ def _run(argv: list[str], *, commands: bool) -> int:
             # Empty once meant the default folder, quietly: a slip is said
             # (inside the scope, so argparse's "usage:" and "error:" are in
             # the command's language too).
-            if commands:
-                from stretchguide.core.i18n import _
-            else:
-                _ = _english
+            if not commands:
+                # The app's path is ending here, so the language costs it
+                # nothing (`--self-test --language de --data-dir ""` was English).
+                _use_language(args.language)
+                from stretchguide.commands.argparse_words import argparse_in_language
+
+                scope.enter_context(argparse_in_language())
+            from stretchguide.core.i18n import _
+
             parser.error("--data-dir: " + _("an empty path names no file or folder"))
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:

@@ -139,13 +139,18 @@ def test_routines_names_equipment_and_positions_in_the_language(
     assert found and found <= positions
 
 
+@pytest.mark.parametrize(
+    "after",
+    [["stats"], ["--self-test"]],  # a command, and the self-test (the app's light path)
+)
 def test_an_empty_data_folder_is_refused_in_the_language(
-    capsys: pytest.CaptureFixture[str],
+    after: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     # argparse's words were back in English: the refusal came after the
-    # scope that puts them in the command's language had ended.
+    # scope that puts them in the command's language had ended. Without a
+    # command (`--self-test`) the whole refusal was English.
     with pytest.raises(SystemExit) as end:
-        main(["--language", "de", "--data-dir", "", "stats"])
+        main(["--language", "de", "--data-dir", "", *after])
     assert end.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("Aufruf: stretchguide")
