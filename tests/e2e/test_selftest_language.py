@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from stretchguide import paths
+from stretchguide.core import i18n
 from stretchguide.core.i18n import translations
 
 
@@ -79,3 +80,33 @@ def test_ctrl_c_during_the_self_test_is_a_sentence_in_the_language(
 
     assert code == 130
     assert capsys.readouterr().err.strip() == "autotest arrêté par Ctrl+C."
+
+
+def test_a_failed_check_is_said_in_the_language(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    qapp: object,
+    _private_data_dir: Path,
+) -> None:
+    # The passing run above never reaches the failure sentences.
+    import shutil
+
+    from stretchguide.commands import selftest
+    from stretchguide.core.catalog import load_builtin
+    from stretchguide.qt import assets
+
+    removed = f"images/thumbs/{sorted(load_builtin().exercises)[0]}.png"
+    root = tmp_path / "resources"
+    shutil.copytree(assets.resources_root(), root, copy_function=os.symlink)
+    (root / removed).unlink()
+    monkeypatch.setattr(assets, "resources_root", lambda: root)
+    i18n.set_language("de")
+
+    code = selftest.run_self_test(paths.resolve(_private_data_dir))
+
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert f"FEHLER   Bilder: Bilder fehlen: {removed}" in lines, lines
+    assert lines[-1].startswith("Selbsttest FEHLGESCHLAGEN: ")
+    assert not [line for line in lines if line.startswith(("FAIL", "ok ", "note "))]
