@@ -6,9 +6,9 @@ order they run; split apart they would only share this file's runner.
 Runs the same code the app runs, in the same process layout (source tree,
 installed wheel or frozen bundle), and prints one line per check::
 
-    ok    catalog: 32 exercises, 6 routines, every routine lays out
-    FAIL  sounds: missing sounds/voice/ex_bridge.wav
-    note  audio: no sound output here (no sound server?): cues are shown on screen only
+    ok    catalog: 32 exercises, 10 routines, 23 advice items; every routine can be laid out
+    FAIL  sounds: sounds missing: sounds/voice/ex_bridge.wav
+    note  audio: no sound output here (is there no sound server?): cues are shown on screen only
 
 Every line is in the language of the command line (``--language``, else
 ``STRETCHGUIDE_LANGUAGE``, else the locale); the English one above is what
