@@ -251,16 +251,32 @@ def _run(argv: list[str], *, commands: bool) -> int:
             # Empty once meant the default folder, quietly: a slip is said
             # (inside the scope, so argparse's "usage:" and "error:" are in
             # the command's language too).
-            if commands:
-                from stretchguide.core.i18n import _
-            else:
-                _ = _english
+            if not commands:
+                # The app's path is ending here, so the language costs it
+                # nothing (`--self-test --language de --data-dir ""` was English).
+                _use_language(args.language)
+                from stretchguide.commands.argparse_words import argparse_in_language
+
+                scope.enter_context(argparse_in_language())
+            from stretchguide.core.i18n import _
+
             parser.error("--data-dir: " + _("an empty path names no file or folder"))
     app_paths = paths.resolve(args.data_dir)
     if args.self_test:
+        # `--self-test` alone takes the app's light path, which leaves the
+        # language unset: its report was English whatever --language said.
+        if not commands:
+            _use_language(args.language)
         from stretchguide.commands.selftest import run_self_test
 
-        return run_self_test(app_paths)
+        try:
+            return run_self_test(app_paths)
+        except KeyboardInterrupt:
+            # Its temporary folder is removed on the way out.
+            from stretchguide.core.i18n import _
+
+            print("\n" + _("self-test stopped (Ctrl+C)."), file=sys.stderr)
+            return 128 + 2
     if args.data_dir and not os.path.lexists(args.data_dir):
         # A typo here would otherwise quietly start an empty diary elsewhere.
         # (In the person's language for a command; the app's path stays light.)
@@ -286,6 +302,14 @@ def _run(argv: list[str], *, commands: bool) -> int:
             said = _("stopped by a signal; no file was left half-written.")
             print(f"stretchguide {args.command}: {said}", file=sys.stderr)
             return 128 + stop.signum
+        except KeyboardInterrupt:
+            # Ctrl+C unwinds the same way (the temporary file removed), and
+            # was a traceback ending in "KeyboardInterrupt".
+            from stretchguide.core.i18n import _
+
+            said = _("stopped (Ctrl+C); no file was left half-written.")
+            print(f"stretchguide {args.command}: {said}", file=sys.stderr)
+            return 128 + 2  # SIGINT, as a shell reports it
         except BrokenPipeError:
             # The reader went away (`stretchguide routines | head`): nothing
             # is wrong. Point stdout at /dev/null so the interpreter's own
@@ -301,7 +325,15 @@ def _run(argv: list[str], *, commands: bool) -> int:
 
                 print(f"stretchguide {args.command}: {message_for(exc)}", file=sys.stderr)
                 return 1
-            print(f"stretchguide {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            # The class and its words are for a bug report; the lead-in is
+            # the person's (a German terminal read only English here).
+            from stretchguide.core.i18n import _
+
+            lead = _("unexpected error")
+            print(
+                f"stretchguide {args.command}: {lead}: {type(exc).__name__}: {exc}",
+                file=sys.stderr,
+            )
             return 1
         return code
     # Only the GUI path pays for importing Qt.

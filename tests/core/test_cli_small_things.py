@@ -72,3 +72,56 @@ def test_an_export_over_an_existing_file_names_only_the_way_to_replace_it(
     assert "--force" in err
     assert gui_words not in err
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+def _arguments_without_help() -> list[str]:
+    import argparse
+
+    from stretchguide.__main__ import build_parser
+
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [
+        f"{name} {action.metavar or action.dest}"
+        for name, command in sub.choices.items()
+        for action in command._actions
+        if not isinstance(action, argparse._HelpAction) and not action.help
+    ]
+
+
+def test_every_argument_of_every_command_is_explained_in_its_help() -> None:
+    # `import --help` listed a bare FILE (which file?), and so did
+    # check-routine, plan (ROUTINE, --ics) and voice-check: nothing to read
+    # in any language. Each now says what it is.
+    assert _arguments_without_help() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead"),
+    [("en", "unexpected error"), ("de", "unerwarteter Fehler"), ("fr", "erreur inattendue")],
+)
+def test_an_unforeseen_error_is_announced_in_the_language(
+    lang: str,
+    lead: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The last line of defence printed only "stretchguide stats: ValueError: ...",
+    # all English; the class and its words stay for a bug report.
+    from tests.core.test_hostile_arguments import LAST_DEFENCE
+
+    from stretchguide.commands import history
+
+    def broken(args: object, paths: object) -> int:
+        raise ValueError("a bug's own words")
+
+    monkeypatch.setattr(history, "run_stats", broken)
+    (tmp_path / "data").mkdir()
+    code = main(["--language", lang, "--data-dir", str(tmp_path / "data"), "stats"])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == f"stretchguide stats: {lead}: ValueError: a bug's own words\n"
+    if lang == "en":  # what the hostile-argument tests look for still finds it
+        assert LAST_DEFENCE.search(err)

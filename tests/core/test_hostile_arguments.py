@@ -31,7 +31,9 @@ CAREFUL = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 # What main() prints when a command let an exception through.
-LAST_DEFENCE = re.compile(r"^stretchguide [\w-]+: \w+(Error|Exception|Warning)\b", re.MULTILINE)
+LAST_DEFENCE = re.compile(
+    r"^stretchguide [\w-]+: (?:unexpected error: )?\w+(Error|Exception|Warning)\b", re.MULTILINE
+)
 
 _words = st.sampled_from(
     [

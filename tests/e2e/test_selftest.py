@@ -135,3 +135,18 @@ def test_the_self_test_leaves_an_existing_data_folder_as_it_was(
     assert mine.read_bytes() == b"the person's diary"
     assert (mine.stat().st_mtime_ns, sorted(p.name for p in _private_data_dir.iterdir())) == before
     assert f"ok    privacy: {_private_data_dir.resolve()} was not touched" in out
+
+
+def test_a_link_to_nowhere_in_the_data_folder_is_no_traceback(
+    qapp: object, _private_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A link to a removed USB stick or a deleted backup: the privacy check's
+    # stat() followed it and the self-test ended in FileNotFoundError.
+    (_private_data_dir / "routines").symlink_to(_private_data_dir / "on-a-removed-stick")
+
+    code = selftest.run_self_test(paths.resolve(_private_data_dir))
+
+    out = capsys.readouterr().out
+    assert f"ok    privacy: {_private_data_dir.resolve()} was not touched" in out, out
+    assert code == 0, out
+    assert (_private_data_dir / "routines").is_symlink()

@@ -38,3 +38,15 @@ def test_the_data_folder_notice_is_in_german(tmp_path: Path) -> None:
 def test_a_save_failed_for_a_reason_not_worded_in_save_file_is_in_german(qapp) -> None:
     err = OSError(errno.EIO, "Input/output error", "/media/stick/a.pdf")
     assert reason(err) == "der Datenträger konnte nicht gelesen oder beschrieben werden"
+
+
+def test_a_report_saved_over_a_pdf_open_in_another_program_says_close_it(qapp) -> None:
+    # Windows' sharing violation arrives as EACCES, which save_file words as
+    # "choose another folder"; the Windows code says what to do instead.
+    # (Off Windows, Python drops the constructor's fourth argument: set it.)
+    err = PermissionError(errno.EACCES, "Access is denied", "C:/Berichte/bericht.pdf")
+    err.winerror = 32  # type: ignore[attr-defined]
+    said = reason(err)
+    assert said.startswith("ein anderes Programm hat die Datei geöffnet; schließen Sie sie dort")
+    # Without it the errno's advice stands.
+    assert reason(PermissionError(errno.EACCES, "Access is denied", "x.pdf")) != said

@@ -196,3 +196,38 @@ def test_a_signal_during_an_export_leaves_no_file_and_no_hidden_copy(
     assert "stopped by a signal" in run.stderr and "Traceback" not in run.stderr
     left = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
     assert left in ([], ["csv"])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_during_an_export_is_a_sentence_not_a_traceback(
+    paths: AppPaths, clock, tmp_path: Path
+) -> None:
+    # Ctrl+C is SIGINT, which Python raises as KeyboardInterrupt: the export
+    # unwound and removed its hidden copy, then a traceback reached the person.
+    import signal
+
+    with History.open(paths, clock=clock) as h:
+        for _ in range(5):
+            h.add_checkin(CheckInKind.ANY, 2, 3, Extent.THIGH)
+    out = tmp_path / "out"
+    out.mkdir()
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SIGNALLED_EXPORT.replace(
+                'main(["--data-dir"', 'main(["--language", "de", "--data-dir"'
+            ),
+            str(paths.data_dir),
+            f"--json|{out / 'all.json'}",
+            str(int(signal.SIGINT)),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 130, run.stderr
+    assert run.stderr == (
+        "stretchguide export: mit Strg+C abgebrochen; "
+        "keine Datei wurde halb geschrieben zurückgelassen.\n"
+    )
+    assert list(out.iterdir()) == []

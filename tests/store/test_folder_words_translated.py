@@ -139,14 +139,38 @@ def test_routines_names_equipment_and_positions_in_the_language(
     assert found and found <= positions
 
 
+@pytest.mark.parametrize(
+    "after",
+    [["stats"], ["--self-test"]],  # a command, and the self-test (the app's light path)
+)
 def test_an_empty_data_folder_is_refused_in_the_language(
-    capsys: pytest.CaptureFixture[str],
+    after: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     # argparse's words were back in English: the refusal came after the
-    # scope that puts them in the command's language had ended.
+    # scope that puts them in the command's language had ended. Without a
+    # command (`--self-test`) the whole refusal was English.
     with pytest.raises(SystemExit) as end:
-        main(["--language", "de", "--data-dir", "", "stats"])
+        main(["--language", "de", "--data-dir", "", *after])
     assert end.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("Aufruf: stretchguide")
     assert "stretchguide: Fehler: --data-dir: ein leerer Pfad bezeichnet keine Datei" in err
+
+
+def test_in_german_what_to_do_refers_to_the_thing_whatever_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "bitte verschieben oder reparieren Sie sie": "sie" is a feminine or
+    # plural thing, while the sentence before named a folder or a link
+    # ("es sollte ein Ordner sein"); it now says "es", as that sentence does.
+    said = _said("de", tmp_path, capsys)
+    for name in ("db is a folder", "db is a link", "data folder is a file"):
+        assert "Sie sie" not in said[name], said[name]
+        assert (
+            said[name]
+            .rstrip()
+            .endswith(
+                "Nichts wurde geändert; bitte verschieben Sie es an einen anderen Ort "
+                "oder beheben Sie das Problem."
+            )
+        ), said[name]

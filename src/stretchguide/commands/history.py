@@ -73,7 +73,12 @@ def register(sub: Any) -> None:
         "import",
         help=_("import a JSON export (all or nothing; records already present are skipped)"),
     )
-    imp.add_argument("file", metavar="FILE", type=path_argument)
+    imp.add_argument(
+        "file",
+        metavar="FILE",
+        type=path_argument,
+        help=_("the JSON file that stretchguide export --json wrote"),
+    )
     imp.set_defaults(func=run_import)
 
     stats = sub.add_parser("stats", help=_("sessions this week, streak and the 14-day verdict"))
@@ -125,6 +130,12 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def why(exc: BaseException) -> str:
     """A plain reason for a database or disk error the person can act on."""
+    from stretchguide.core.os_reasons import WINDOWS_REASONS, os_reason_text
+
+    if isinstance(exc, OSError) and getattr(exc, "winerror", None) in WINDOWS_REASONS:
+        # Windows' own words would match "locked" below ("another process has
+        # locked a portion of the file"): that is the file, not the history.
+        return os_reason_text(exc)
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return _(
@@ -134,8 +145,6 @@ def why(exc: BaseException) -> str:
     if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
         return _("the disk is full. Free some space and try again.")
     if isinstance(exc, OSError):
-        from stretchguide.core.os_reasons import os_reason_text
-
         return os_reason_text(exc)
     return str(exc)  # SQLite's own words
 

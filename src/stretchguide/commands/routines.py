@@ -70,7 +70,7 @@ def register(sub: Any) -> None:
             "expected, on stderr."
         ),
     )
-    check.add_argument("file", metavar="FILE")
+    check.add_argument("file", metavar="FILE", help=_("the routine file to check"))
     check.set_defaults(func=run_check_routine)
 
 

@@ -6,9 +6,14 @@ order they run; split apart they would only share this file's runner.
 Runs the same code the app runs, in the same process layout (source tree,
 installed wheel or frozen bundle), and prints one line per check::
 
-    ok    catalog: 32 exercises, 6 routines, every routine lays out
-    FAIL  sounds: missing sounds/voice/ex_bridge.wav
-    note  audio: no sound output here (no sound server?): cues are shown on screen only
+    ok    catalog: 32 exercises, 10 routines, 23 advice items; every routine can be laid out
+    FAIL  sounds: sounds missing: sounds/voice/ex_bridge.wav
+    note  audio: no sound output here (is there no sound server?): cues are shown on screen only
+
+Every line is in the language of the command line (``--language``, else
+``STRETCHGUIDE_LANGUAGE``, else the locale); the English one above is what
+CI and the tests read. Paths, versions, module names and Qt's own warnings
+stay as they are.
 
 A note is something the machine lacks that the app copes with (no sound
 output, no libpulse0: the cues are shown on screen); it is not a failure.
@@ -37,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchguide.clip_files import ClipFormatError, read_clip
-from stretchguide.core.words import plural
+from stretchguide.core.i18n import NP_, _, format_number, ngettext, pgettext
 from stretchguide.paths import AppPaths
 
 # The widgets are drawn but nobody looks: a short session is enough to cross
@@ -73,9 +78,13 @@ class _Context:
 Check = Callable[[_Context], str]
 
 
-def _missing(what: str, names: list[str]) -> CheckFailedError:
-    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    return CheckFailedError(f"missing {what}: {shown}")
+def _shown(names: list[str]) -> str:
+    """The first eight names, and how many more: a long list would hide the verdict."""
+    shown = ", ".join(names[:8])
+    if len(names) > 8:
+        more = len(names) - 8
+        shown += " " + ngettext("and {count} more", "and {count} more", more).format(count=more)
+    return shown
 
 
 # -- checks -------------------------------------------------------------------
@@ -85,10 +94,12 @@ def check_install(ctx: _Context) -> str:
     from stretchguide import __version__
     from stretchguide.qt.assets import resources_root
 
-    kind = "frozen bundle" if getattr(sys, "frozen", False) else "python"
-    return (
-        f"stretchguide {__version__}, {kind}, Python {sys.version.split()[0]}, "
-        f"resources in {resources_root()}"
+    kind = _("frozen bundle") if getattr(sys, "frozen", False) else "python"
+    return _("stretchguide {version}, {kind}, Python {python}, resources in {folder}").format(
+        version=__version__,
+        kind=kind,
+        python=sys.version.split()[0],
+        folder=resources_root(),
     )
 
 
@@ -107,10 +118,14 @@ def check_modules(ctx: _Context) -> str:
         except Exception as exc:  # noqa: BLE001 - any import error is the finding
             failed.append(f"{info.name} ({type(exc).__name__}: {exc})")
     if failed:
-        raise CheckFailedError("cannot import " + "; ".join(failed))
+        raise CheckFailedError(_("cannot import {modules}").format(modules="; ".join(failed)))
     if count == 0:
-        raise CheckFailedError("no stretchguide modules found (is the package complete?)")
-    return f"{count} stretchguide modules import"
+        raise CheckFailedError(
+            _("found no stretchguide modules: the installation looks incomplete")
+        )
+    return ngettext(
+        "{count} stretchguide module imports", "{count} stretchguide modules import", count
+    ).format(count=count)
 
 
 def check_catalog(ctx: _Context) -> str:
@@ -119,17 +134,24 @@ def check_catalog(ctx: _Context) -> str:
 
     catalog = load_builtin()
     if not catalog.exercises:
-        raise CheckFailedError("missing the built-in exercises (content/exercises.toml)")
+        raise CheckFailedError(
+            _("the built-in exercises are missing ({file})").format(file="content/exercises.toml")
+        )
     if not catalog.routines:
-        raise CheckFailedError("missing the built-in routines (content/routines/*.toml)")
+        raise CheckFailedError(
+            _("the built-in routines are missing ({files})").format(files="content/routines/*.toml")
+        )
     for routine in catalog.routines.values():
         timeline = build_timeline(routine, catalog.exercises)
         if not timeline.steps:
-            raise CheckFailedError(f"routine {routine.id!r} has no steps")
+            raise CheckFailedError(_("the routine {id} has no steps").format(id=repr(routine.id)))
     ctx.catalog = catalog
-    return (
-        f"{len(catalog.exercises)} exercises, {len(catalog.routines)} routines, "
-        f"{len(catalog.guidance.items)} advice items; every routine lays out"
+    exercises, routines = len(catalog.exercises), len(catalog.routines)
+    advice = len(catalog.guidance.items)
+    return _("{exercises}, {routines}, {advice}; every routine can be laid out").format(
+        exercises=ngettext("{n} exercise", "{n} exercises", exercises).format(n=exercises),
+        routines=ngettext("{n} routine", "{n} routines", routines).format(n=routines),
+        advice=ngettext("{n} advice item", "{n} advice items", advice).format(n=advice),
     )
 
 
@@ -152,8 +174,8 @@ def check_images(ctx: _Context) -> str:
         except MissingAssetError:
             missing.append(name)
     if missing:
-        raise _missing("images", missing)
-    return f"{len(names)} images present"
+        raise CheckFailedError(_("images missing: {names}").format(names=_shown(missing)))
+    return ngettext("{n} image present", "{n} images present", len(names)).format(n=len(names))
 
 
 def sound_names(exercise_ids: list[str], recorded: Mapping[str, Mapping[str, str]]) -> list[str]:
@@ -195,15 +217,21 @@ def check_sounds(ctx: _Context) -> str:
         try:
             clip = read_clip(path)
             if not clip.pcm:
-                raise ClipFormatError("no samples")
+                raise ClipFormatError(_("it holds no sound"))
             seconds += clip.seconds
         except ClipFormatError as exc:
             broken.append(f"{name} ({exc})")
     if missing:
-        raise _missing("sounds", missing)
+        raise CheckFailedError(_("sounds missing: {names}").format(names=_shown(missing)))
     if broken:
-        raise CheckFailedError("unreadable sounds: " + ", ".join(broken))
-    return f"{len(names)} sounds present and readable ({seconds:.0f} s of audio)"
+        raise CheckFailedError(
+            _("sounds that cannot be read: {names}").format(names=", ".join(broken))
+        )
+    return ngettext(
+        "{n} sound present and readable ({seconds} s of audio)",
+        "{n} sounds present and readable ({seconds} s of audio)",
+        len(names),
+    ).format(n=len(names), seconds=f"{seconds:.0f}")
 
 
 def check_database(ctx: _Context) -> str:
@@ -232,12 +260,13 @@ def check_database(ctx: _Context) -> str:
             len(history.hurts(record.id)) == 1,
         )
     if not all(found):
-        raise CheckFailedError(f"history did not read back what was written: {found}")
+        raise CheckFailedError(
+            _("the history did not give back what was written to it: {found}").format(found=found)
+        )
     if not paths.database.is_file():
-        raise CheckFailedError(f"no database file at {paths.database}")
-    return (
-        f"history written, reopened and read back "
-        f"({paths.database.stat().st_size // 1024} KiB, SQLite {sqlite3.sqlite_version})"
+        raise CheckFailedError(_("no database file at {path}").format(path=paths.database))
+    return _("history written, opened again and read back ({size} KiB, SQLite {version})").format(
+        size=paths.database.stat().st_size // 1024, version=sqlite3.sqlite_version
     )
 
 
@@ -260,7 +289,9 @@ def check_qt(ctx: _Context) -> str:
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     lacking = [f for f in ("png", "svg") if f not in formats]
     if lacking:
-        raise CheckFailedError("missing Qt image format plugins: " + ", ".join(lacking))
+        raise CheckFailedError(
+            _("Qt image format plugins missing: {formats}").format(formats=", ".join(lacking))
+        )
 
     from stretchguide.qt.assets import asset_path
 
@@ -281,8 +312,12 @@ def check_qt(ctx: _Context) -> str:
         renderer.render(painter)
         painter.end()
     if bad:
-        raise CheckFailedError("images Qt cannot draw: " + ", ".join(bad))
-    return f"Qt {_qt_version()} on {QGuiApplication.platformName()}, {len(names)} images drawn"
+        raise CheckFailedError(_("images Qt cannot draw: {names}").format(names=", ".join(bad)))
+    return ngettext(
+        "Qt {version} on {platform}, {n} image drawn",
+        "Qt {version} on {platform}, {n} images drawn",
+        len(names),
+    ).format(version=_qt_version(), platform=QGuiApplication.platformName(), n=len(names))
 
 
 def check_audio(ctx: _Context) -> str:
@@ -293,13 +328,17 @@ def check_audio(ctx: _Context) -> str:
     not a failure. A cue that Qt cannot load while an output exists is one.
     """
     if ctx.app is None:
-        raise CheckFailedError("Qt did not start (see the qt check)")
+        raise CheckFailedError(
+            _("Qt did not start (see the {check} check)").format(check=_name("qt"))
+        )
     try:
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
     except ImportError as exc:  # libpulse0 (or another Qt audio library) missing
         raise CheckNote(
-            f"QtMultimedia cannot load ({exc}); cues are shown on screen only "
-            "(install libpulse0 for sound)"
+            _(
+                "QtMultimedia cannot load ({error}); cues are shown on screen only "
+                "(install {package} for sound)"
+            ).format(error=exc, package="libpulse0")
         ) from exc
     from PySide6.QtCore import QUrl
 
@@ -312,8 +351,10 @@ def check_audio(ctx: _Context) -> str:
         # Qt cannot open a sound without an output, so loading proves nothing
         # here; the sounds check has read every file already.
         raise CheckNote(
-            f"no sound output here (no sound server?): cues are shown on screen only; "
-            f"speech engines: {engines}"
+            _(
+                "no sound output here (is there no sound server?): cues are shown on screen "
+                "only; speech engines: {engines}"
+            ).format(engines=engines)
         )
     name = Sound.HOLD_START.resource
     effect = QSoundEffect()
@@ -327,20 +368,24 @@ def check_audio(ctx: _Context) -> str:
         time.sleep(0.01)
     status = effect.status()
     effect.deleteLater()
+    said_outputs = ngettext("{n} sound output", "{n} sound outputs", outputs).format(n=outputs)
     if status is not QSoundEffect.Status.Ready:
         raise CheckFailedError(
-            f"Qt could not load {name} (status {status.name}) "
-            f"with {plural(outputs, 'sound output')}"
+            _("Qt could not load {name} (status {status}) with {outputs}").format(
+                name=name, status=status.name, outputs=said_outputs
+            )
         )
-    return f"cue sound loads; {plural(outputs, 'sound output')}; speech engines: {engines}"
+    return _("cue sound loads; {outputs}; speech engines: {engines}").format(
+        outputs=said_outputs, engines=engines
+    )
 
 
 def _speech_engines() -> str:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
-        return "QtTextToSpeech missing"
-    return ", ".join(QTextToSpeech.availableEngines()) or "none"
+        return _("{module} missing").format(module="QtTextToSpeech")
+    return ", ".join(QTextToSpeech.availableEngines()) or _("none")
 
 
 def _qt_version() -> str:
@@ -359,7 +404,9 @@ def check_session(ctx: _Context) -> str:
 
     catalog = _catalog(ctx)
     if ctx.app is None:
-        raise CheckFailedError("Qt did not start (see the qt check)")
+        raise CheckFailedError(
+            _("Qt did not start (see the {check} check)").format(check=_name("qt"))
+        )
     # One item per exercise, each with a one-second dose of its own shape,
     # so the figure or picture of every exercise is drawn at least once.
     items = []
@@ -461,8 +508,13 @@ def check_session(ctx: _Context) -> str:
     view.deleteLater()
     ctx.app.processEvents()
     if finished != ["completed"]:
+        how = ", ".join(finished) if finished else _("still running")
         raise CheckFailedError(
-            f"session did not complete: {finished or 'still running'} after {ticks} ticks"
+            ngettext(
+                "the session did not complete: {how} after {n} tick",
+                "the session did not complete: {how} after {n} ticks",
+                ticks,
+            ).format(how=how, n=ticks)
         )
     wanted = {
         EventKind.SESSION_START,
@@ -473,19 +525,34 @@ def check_session(ctx: _Context) -> str:
     }
     absent = sorted(k.value for k in wanted - seen)
     if absent:
-        raise CheckFailedError("session never sent: " + ", ".join(absent))
+        raise CheckFailedError(
+            _("the session never sent: {events}").format(events=", ".join(absent))
+        )
     if not done_steps or recorded != len(set(done_steps)):
-        raise CheckFailedError(f"history kept {recorded} of {len(set(done_steps))} finished holds")
-    return (
-        f"{len(timeline.steps)}-step session over {len(items)} exercises ran to the end "
-        f"on a fake clock ({timeline.total_s:.0f} s of plan in {wall:.1f} s, "
-        f"{len(seen)} kinds of event, {recorded} holds recorded)"
+        raise CheckFailedError(
+            _("the history kept {kept} of {done} finished holds").format(
+                kept=recorded, done=len(set(done_steps))
+            )
+        )
+    return _(
+        "a session of {steps} steps over {exercises} exercises ran to the end on a fake "
+        "clock ({planned} s of plan in {wall} s, {kinds} kinds of event, {recorded} holds "
+        "recorded)"
+    ).format(
+        steps=len(timeline.steps),
+        exercises=len(items),
+        planned=f"{timeline.total_s:.0f}",
+        wall=format_number(wall),
+        kinds=len(seen),
+        recorded=recorded,
     )
 
 
 def _catalog(ctx: _Context) -> Any:
     if ctx.catalog is None:
-        raise CheckFailedError("no catalog to check against (see the catalog check)")
+        raise CheckFailedError(
+            _("no catalog to check against (see the {check} check)").format(check=_name("catalog"))
+        )
     return ctx.catalog
 
 
@@ -509,14 +576,52 @@ CHECKS: list[tuple[str, Check]] = [
     ("session", check_session),
 ]
 
+# What a person reads for each check and result; the English ones are also
+# what CI and the tests look for, so English output stays as it was.
+_NAMES = {
+    "install": NP_("self-test check", "install"),
+    "modules": NP_("self-test check", "modules"),
+    "catalog": NP_("self-test check", "catalog"),
+    "images": NP_("self-test check", "images"),
+    "sounds": NP_("self-test check", "sounds"),
+    "database": NP_("self-test check", "database"),
+    "qt": NP_("self-test check", "qt"),
+    "audio": NP_("self-test check", "audio"),
+    "session": NP_("self-test check", "session"),
+    "privacy": NP_("self-test check", "privacy"),
+}
+_RESULTS = {
+    "ok": NP_("self-test result", "ok"),
+    "FAIL": NP_("self-test result", "FAIL"),
+    "note": NP_("self-test result", "note"),
+}
+
+
+def _name(check: str) -> str:
+    return pgettext("self-test check", _NAMES[check])
+
+
+def _say(result: str, what: str, detail: str) -> None:
+    """One line: the result in a column as wide as the language's longest word."""
+    width = max(len(pgettext("self-test result", r)) for r in _RESULTS) + 2
+    shown = pgettext("self-test result", _RESULTS[result])
+    print(f"{shown:<{width}}{what}: {detail}", flush=True)
+
 
 def _folder_state(folder: Path) -> dict[str, tuple[int, int]] | None:
     """Name -> (size, mtime) of everything below ``folder``; None if absent."""
-    if not folder.exists():
+    if not os.path.lexists(folder):
         return None
     state = {}
     for path in [folder, *folder.rglob("*")]:
-        st = path.stat()
+        # The entry itself, not where a link leads: a link to a removed USB
+        # stick or a deleted file made stat() raise, and the self-test ended
+        # in a traceback. One that cannot be looked at is kept by its error.
+        try:
+            st = path.lstat()
+        except OSError as exc:
+            state[str(path.relative_to(folder))] = (-1, exc.errno or 0)
+            continue
         state[str(path.relative_to(folder))] = (st.st_size, st.st_mtime_ns)
     return state
 
@@ -550,32 +655,48 @@ def run_self_test(app_paths: AppPaths) -> int:
                 detail = check(ctx)
             except CheckFailedError as exc:
                 failures += 1
-                print(f"FAIL  {name}: {exc}", flush=True)
+                _say("FAIL", _name(name), str(exc))
             except CheckNote as exc:
                 notes += 1
-                print(f"note  {name}: {exc}", flush=True)
+                _say("note", _name(name), str(exc))
             except Exception as exc:  # noqa: BLE001 - report, keep checking the rest
                 failures += 1
                 where = traceback.extract_tb(exc.__traceback__)[-1]
-                print(
-                    f"FAIL  {name}: {type(exc).__name__}: {exc} "
-                    f"({Path(where.filename).name}:{where.lineno})",
-                    flush=True,
+                # The class, its own words and the line are for a bug report.
+                unexpected = _("unexpected error {error} ({where})").format(
+                    error=f"{type(exc).__name__}: {exc}",
+                    where=f"{Path(where.filename).name}:{where.lineno}",
                 )
+                _say("FAIL", _name(name), unexpected)
             else:
-                print(f"ok    {name}: {detail}", flush=True)
+                _say("ok", _name(name), detail)
         _restore_qt_message_handler(ctx)
     for note in ctx.notes:
-        print(f"note  Qt said: {note}", flush=True)
-    if _folder_state(app_paths.data_dir) != data_before:
+        # Qt's own words come in English; only the lead-in is ours.
+        _say("note", _("Qt said"), note)
+    folder = app_paths.data_dir
+    if _folder_state(folder) != data_before:
         failures += 1
-        print(f"FAIL  privacy: the self-test changed {app_paths.data_dir}", flush=True)
+        _say("FAIL", _name("privacy"), _("the self-test changed {folder}").format(folder=folder))
     else:
-        print(f"ok    privacy: {app_paths.data_dir} was not touched", flush=True)
+        _say("ok", _name("privacy"), _("{folder} was not touched").format(folder=folder))
     total = len(CHECKS) + 1
     if failures:
-        print(f"self-test FAILED: {failures} of {total} checks", flush=True)
+        print(
+            ngettext(
+                "self-test FAILED: {failed} of {total} check",
+                "self-test FAILED: {failed} of {total} checks",
+                total,
+            ).format(failed=failures, total=total),
+            flush=True,
+        )
         return 1
-    noted = f" ({notes} noted above, not a fault)" if notes else ""
-    print(f"self-test passed: {total} checks{noted}", flush=True)
+    passed = ngettext(
+        "self-test passed: {total} check", "self-test passed: {total} checks", total
+    ).format(total=total)
+    if notes:
+        passed += " " + ngettext(
+            "({n} noted above, not a fault)", "({n} noted above, not a fault)", notes
+        ).format(n=notes)
+    print(passed, flush=True)
     return 0

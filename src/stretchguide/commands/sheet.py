@@ -55,8 +55,14 @@ def register(sub: Any) -> None:
             "import, with an alarm at the reminder time."
         ),
     )
-    plan.add_argument("routine", metavar="ROUTINE")
-    plan.add_argument("--ics", metavar="FILE", type=path_argument, required=True)
+    plan.add_argument("routine", metavar="ROUTINE", help=_("a routine id (see `routines`)"))
+    plan.add_argument(
+        "--ics",
+        metavar="FILE",
+        type=path_argument,
+        required=True,
+        help=_("where to write the calendar file"),
+    )
     plan.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     plan.add_argument("--at", metavar="HH:MM", default="18:00", help=_("time of day (18:00)"))
     plan.set_defaults(func=run_plan)

@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
             "Record your own room to see what the app would hear there."
         ),
     )
-    check.add_argument("files", metavar="FILE", nargs="+")
+    check.add_argument("files", metavar="FILE", nargs="+", help=_("WAV recordings to listen to"))
     check.add_argument(
         "--all", action="store_true", help=_("also list what was heard that is not a command")
     )

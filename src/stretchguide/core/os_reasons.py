@@ -59,6 +59,42 @@ REASONS: Final[dict[int, Message]] = {
 
 _NOT_A_FILE: Final = said("it is not a plain file (perhaps a device or a pipe)")
 
+_OPEN_ELSEWHERE: Final = said("another program has the file open; close it there and try again")
+_DISK_FULL: Final = said("the disk is full; free some space and try again")
+_NETWORK: Final = said("the network folder cannot be reached; check the connection and try again")
+
+#: Windows system error code (``OSError.winerror``) → what it means and what
+#: to do. Python turns each into an errno and loses the useful part: a file
+#: open in another program (32) arrives as EACCES, "permission denied", which
+#: sends a person to the folder's permissions instead of to the other
+#: program. So these are asked before the errno. Only the codes a person
+#: meets with their own files (export, import, routines, settings, the
+#: database); any other falls through to the errno.
+WINDOWS_REASONS: Final[dict[int, Message]] = {
+    3: said("a folder on the way to it does not exist; check the path"),
+    # Also what replacing a file another program holds open gives (the
+    # atomic save's rename), so that program is named first.
+    5: said(
+        "Windows refused access: another program may have the file open, the file may be "
+        "read-only, or the folder may not be yours to write in"
+    ),
+    15: said("the drive is not there; if it is a USB stick or a network drive, connect it again"),
+    19: said("the disk is write-protected; remove the protection or choose another disk"),
+    21: said("the drive is not ready; if it is a USB stick or a memory card, put it back in"),
+    32: _OPEN_ELSEWHERE,  # ERROR_SHARING_VIOLATION
+    33: said("another program has locked part of the file; close it there and try again"),
+    39: _DISK_FULL,  # ERROR_HANDLE_DISK_FULL
+    53: _NETWORK,  # ERROR_BAD_NETPATH
+    67: _NETWORK,  # ERROR_BAD_NET_NAME
+    112: _DISK_FULL,  # ERROR_DISK_FULL
+    206: said(
+        "the path is too long for Windows; choose a shorter name or a folder nearer "
+        "the top of the drive"
+    ),
+    225: said("your antivirus program blocked the file"),  # ERROR_VIRUS_INFECTED
+    1224: _OPEN_ELSEWHERE,  # ERROR_USER_MAPPED_FILE: mapped into another program's memory
+}
+
 
 def os_reason(err: OSError) -> Message | str:
     """Why ``err`` happened: a Message for a known errno, else the system's text.
@@ -70,6 +106,11 @@ def os_reason(err: OSError) -> Message | str:
         return _NOT_A_FILE
     if isinstance(err, NotPlainFileError):  # no errno: its text is English with the path
         return REASONS[errno.EISDIR] if err.folder else _NOT_A_FILE
+    # Set only on Windows (Python ignores the constructor's fourth argument
+    # elsewhere), so a test sets the attribute itself.
+    winerror = getattr(err, "winerror", None)
+    if isinstance(winerror, int) and winerror in WINDOWS_REASONS:
+        return WINDOWS_REASONS[winerror]
     if err.errno is not None and err.errno in REASONS:
         return REASONS[err.errno]
     if err.strerror:
