@@ -395,26 +395,19 @@ class MainWindow(PlanActions):
         ]
         player = self.flow.sound.cue_player
         if player is not None and hasattr(player, "say") and self.ctx.audio:
-            line = (
-                self.tr(
-                    "Paused. Sharp or growing pain means stop. Press one to ease off, "
-                    "two to skip this exercise, three to carry on, four to end the session."
-                )
-                if can_ease
-                else self.tr(
-                    "Paused. Sharp or growing pain means stop. Press one to skip this "
-                    "exercise, two to carry on, three to end the session."
-                )
+            from stretchguide.core.cues import hurt_question_line
+            from stretchguide.core.i18n import current_language
+
+            # The message the question shows, in the player's language (its
+            # clips are that language's); the voice words are the ones the
+            # recognizer takes for this question (qt/voice_screen.py).
+            line = hurt_question_line(
+                getattr(player, "language", None) or current_language(),
+                self.flow.hurt_message(),
+                can_ease=can_ease,
+                voice_words=self.ctx.prefs.voice_commands,
             )
-            if self.ctx.prefs.voice_commands:
-                # The words the recognizer takes for this question (qt/voice_screen.py);
-                # it does not take numbers.
-                line += " " + (
-                    self.tr("Or say ease off, skip, go on, or stop.")
-                    if can_ease
-                    else self.tr("Or say skip, go on, or stop.")
-                )
-            player.say(line, ("paused",))
+            player.say(line.text, line.clips)
         from stretchguide.qt.choice_overlay import ASK_STOP
 
         while True:
