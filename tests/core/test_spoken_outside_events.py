@@ -15,9 +15,9 @@ from stretchguide.core.i18n import available_languages
 
 VOICE_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "voice"
 LANGS = list(available_languages())
-# The this-hurts question's numbered choices and English command words: on
-# screen as buttons, said by an engine, never recorded (cues._engine_only).
-ENGINE_ONLY = {"keys_ease", "keys", "words_ease", "words"}
+# The questions' numbered choices and English command words: on screen as
+# buttons, said by an engine, never recorded (cues._engine_only).
+ENGINE_ONLY = {"keys_ease", "keys", "words_ease", "words", "stop_keys", "stop_words"}
 
 
 def _recorded(lang: str) -> dict[str, str]:
@@ -64,3 +64,16 @@ def test_each_question_message_is_its_own_sentence_in_every_language(lang: str) 
     if lang != "en":  # translated, not the English left in place
         assert not set(messages) & {cues.PHRASES[k] for k in cues.HURT_MESSAGES}
         assert not set(cues.engine_only(lang).values()) & set(cues.engine_only("en").values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("voice_words", [True, False])
+def test_the_stop_question_says_itself_with_clips_as_an_engine_does(
+    lang: str, voice_words: bool
+) -> None:
+    recorded = _recorded(lang)
+    line = cues.stop_question_line(lang, voice_words=voice_words)
+    assert line.clips == ("paused", "stop_question")
+    extra = cues.engine_only(lang)
+    rest = [extra["stop_keys"], *([extra["stop_words"]] if voice_words else [])]
+    assert line.text == " ".join([*(recorded[k] for k in line.clips), *rest])

@@ -1,6 +1,8 @@
-"""The "this hurts" question says aloud the message it shows: the first
-press, a press on an exercise that hurt before in this session, a press
-after easing off (core/cues.py hurt_question_line)."""
+"""The session's questions say aloud what they show: the "this hurts"
+question its message (the first press, a press on an exercise that hurt
+before in this session, a press after easing off), the stop question itself
+(core/cues.py hurt_question_line, stop_question_line); and the ease-off
+answer says what the status line shows."""
 
 from __future__ import annotations
 
@@ -75,3 +77,43 @@ def test_the_spoken_message_is_the_shown_one_in_every_language(qapp, lang):
     assert {k: text.endswith(" " + said[k]) for k, text in shown.items()} == dict.fromkeys(
         screen, True
     ), (shown, said)
+
+
+def test_the_stop_question_is_asked_aloud(qtbot, app_window):
+    # Asked by voice from the mat ("stop"), it said only "Session paused.":
+    # nothing told the person that it waited for a yes or a no.
+    window, clock, *_ = app_window
+    view = window.session_view
+    view.confirm_stop = lambda: False  # "No, carry on"
+    start_session(qtbot, window)
+    clock.advance(8)
+    window.flow.controller.tick()
+    player = SayingPlayer("de")
+    window.flow.sound.cue_player = player
+    window.ctx.audio = True
+    window.ctx.prefs.voice_commands = True
+    view.request_stop()
+    said = phrases("de")
+    [(text, clips)] = player.said
+    assert clips == ("paused", "stop_question")
+    assert text.startswith(f"{said['paused']} {said['stop_question']} Drücken Sie eins")
+    assert text.endswith("yes oder no.")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_stop_question_and_the_ease_off_answer_say_what_they_show(qapp, lang):
+    from stretchguide.qt import i18n
+
+    i18n.install_language(qapp, lang, {})
+    try:
+        tr = QCoreApplication.translate
+        title = tr("SessionView", "Stop the session?")
+        text = tr("SessionView", "The session is paused. What you have done so far is kept.")
+        eased = tr("SessionFlow", "Eased off: holds are shorter from here on.")
+    finally:
+        i18n.install_language(qapp, "en", {})
+    said = phrases(lang)
+    # The question with its second sentence ("The session is paused." is said
+    # as "Session paused." before it).
+    assert said["stop_question"] == f"{title} {text.split('. ', 1)[1]}"
+    assert eased.split(":", 1)[1].strip().lower() == said["eased_off"].lower()

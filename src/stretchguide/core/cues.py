@@ -119,6 +119,12 @@ def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
             "The holds are already shorter: if it still hurts, skip this exercise or end "
             "the session.",
         ),
+        # The stop question (qt/session_view.py _ask_stop), said after
+        # "Session paused.": asked by voice from the mat, "Session paused."
+        # alone never said that an answer was awaited.
+        "stop_question": tr.pgettext(
+            "spoken.stop_question", "Stop the session? What you have done so far is kept."
+        ),
     }
 
 
@@ -143,6 +149,10 @@ def _engine_only(tr: gettext.NullTranslations) -> dict[str, str]:
         ),
         "words_ease": tr.pgettext("spoken.words_ease", "Or say ease off, skip, go on, or stop."),
         "words": tr.pgettext("spoken.words", "Or say skip, go on, or stop."),
+        "stop_keys": tr.pgettext(
+            "spoken.stop_keys", "Press one to end the session, two to carry on."
+        ),
+        "stop_words": tr.pgettext("spoken.stop_words", "Or say yes or no."),
     }
 
 
@@ -179,6 +189,9 @@ def engine_only(lang: str) -> dict[str, str]:
 
 
 HURT_MESSAGES = ("sharp_pain", "hurt_before", "still_hurts")
+# Every question's message said aloud: long sentences, not own lines of the
+# voice model (tests/voice/test_commands.py says why).
+QUESTION_MESSAGES = (*HURT_MESSAGES, "stop_question")
 
 
 def hurt_question_line(
@@ -192,6 +205,17 @@ def hurt_question_line(
     if voice_words:
         parts.append(extra["words_ease" if can_ease else "words"])
     return Line(" ".join(parts), ("paused", message), 3.0, urgent=True)
+
+
+def stop_question_line(lang: str, *, voice_words: bool) -> Line:
+    """The stop question said aloud: "Session paused.", the question as it
+    shows it, then for an engine the answers' keys and, with voice commands
+    on, their words."""
+    said, extra = phrases(lang), engine_only(lang)
+    parts = [said["paused"], said["stop_question"], extra["stop_keys"]]
+    if voice_words:
+        parts.append(extra["stop_words"])
+    return Line(" ".join(parts), ("paused", "stop_question"), 3.0, urgent=True)
 
 
 def number_clip_keys(n: int, lang: str | None = None, gender: str | None = None) -> tuple[str, ...]:

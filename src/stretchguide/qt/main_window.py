@@ -231,6 +231,7 @@ class MainWindow(PlanActions):
 
             self._session_view = SessionView()
             self._session_view.sig_toggle_fullscreen.connect(self.toggle_fullscreen)
+            self._session_view.sig_stop_asked.connect(self.flow.sound.say_stop_question)
             self.stack.addWidget(self._session_view)
         return self._session_view
 
@@ -393,21 +394,7 @@ class MainWindow(PlanActions):
             (HurtChoice.CONTINUE.value, self.tr("Carry on")),
             (HurtChoice.END.value, self.tr("End the session")),
         ]
-        player = self.flow.sound.cue_player
-        if player is not None and hasattr(player, "say") and self.ctx.audio:
-            from stretchguide.core.cues import hurt_question_line
-            from stretchguide.core.i18n import current_language
-
-            # The message the question shows, in the player's language (its
-            # clips are that language's); the voice words are the ones the
-            # recognizer takes for this question (qt/voice_screen.py).
-            line = hurt_question_line(
-                getattr(player, "language", None) or current_language(),
-                self.flow.hurt_message(),
-                can_ease=can_ease,
-                voice_words=self.ctx.prefs.voice_commands,
-            )
-            player.say(line.text, line.clips)
+        self.flow.sound.say_hurt_question(self.flow.hurt_message(), can_ease=can_ease)
         from stretchguide.qt.choice_overlay import ASK_STOP
 
         while True:
