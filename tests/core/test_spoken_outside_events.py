@@ -6,6 +6,7 @@ words than the engine does."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,11 @@ def test_the_stop_question_says_itself_with_clips_as_an_engine_does(
     extra = cues.engine_only(lang)
     rest = [extra["stop_keys"], *([extra["stop_words"]] if voice_words else [])]
     assert line.text == " ".join([*(recorded[k] for k in line.clips), *rest])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_answer_to_a_first_go_on_is_said_whole_by_its_clip(lang: str) -> None:
+    line = cues.say_again_line(lang)
+    assert line.text == _recorded(lang)["say_again"] and line.clips == ("say_again",)
+    # No command word in it: a clip must never say one.
+    assert not re.search(r"\b(go on|skip|stop|resume|next|pause)\b", line.text.lower())

@@ -18,6 +18,6 @@ def test_the_questions_clips_fed_straight_in_give_no_command(recognizer):
         for lang in available_languages()
         for key in QUESTION_MESSAGES
     ]
-    assert len(paths) == 16 and all(p.is_file() for p in paths)
+    assert len(paths) == 20 and all(p.is_file() for p in paths)
     false = {str(p.relative_to(SOUNDS)): c for p in paths if (c := heard_once(recognizer, p))}
     assert false == {}

@@ -125,6 +125,9 @@ def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
         "stop_question": tr.pgettext(
             "spoken.stop_question", "Stop the session? What you have done so far is kept."
         ),
+        # A first spoken "go on" at the this-hurts question: the question shows
+        # 'Say "go on" again to carry on.'; "it", as the clip says no command.
+        "say_again": tr.pgettext("spoken.say_again", "Say it again to carry on."),
     }
 
 
@@ -191,7 +194,7 @@ def engine_only(lang: str) -> dict[str, str]:
 HURT_MESSAGES = ("sharp_pain", "hurt_before", "still_hurts")
 # Every question's message said aloud: long sentences, not own lines of the
 # voice model (tests/voice/test_commands.py says why).
-QUESTION_MESSAGES = (*HURT_MESSAGES, "stop_question")
+QUESTION_MESSAGES = (*HURT_MESSAGES, "stop_question", "say_again")
 
 
 def hurt_question_line(
@@ -216,6 +219,11 @@ def stop_question_line(lang: str, *, voice_words: bool) -> Line:
     if voice_words:
         parts.append(extra["stop_words"])
     return Line(" ".join(parts), ("paused", "stop_question"), 3.0, urgent=True)
+
+
+def say_again_line(lang: str) -> Line:
+    """The this-hurts question's answer to a first spoken "go on"."""
+    return Line(phrases(lang)["say_again"], ("say_again",), 3.0, urgent=True)
 
 
 def number_clip_keys(n: int, lang: str | None = None, gender: str | None = None) -> tuple[str, ...]:

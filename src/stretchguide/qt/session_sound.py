@@ -78,6 +78,14 @@ class SessionSound:
         voice_words = self.ctx.prefs.voice_commands
         self._say(stop_question_line(self._language(), voice_words=voice_words))
 
+    def say_again_prompt(self) -> None:
+        """After a first spoken "go on" at the this-hurts question: the question
+        shows "Say “go on” again to carry on."; said without the command
+        words, which a clip must not say (``cues.say_again_line``)."""
+        from stretchguide.core.cues import say_again_line
+
+        self._say(say_again_line(self._language()))
+
     def warm_up(self) -> None:
         """Open the speech engine ahead of the session (it blocks for ~1.5 s)."""
         # Voice off: no speech engine is wanted, and beeps alone open quickly
@@ -131,6 +139,7 @@ class SessionSound:
             listener.sig_unavailable.connect(self.window.session_view.set_status)
             listener.sig_notice.connect(self.window.session_view.set_status)
             router.sig_acknowledged.connect(indicator.acknowledge)
+            router.sig_say_again.connect(self.say_again_prompt)
             listener.attach_player(self.cue_player)
             voice = self._voice = (listener, router, indicator)
         listener, _router, indicator = voice
