@@ -331,6 +331,36 @@ def test_saying_ease_off_at_the_this_hurts_question_eases_off_and_says_so(
     assert indicator.text() == "Heard: " + ACKNOWLEDGEMENTS[Command.EASE]
 
 
+SAY_AGAIN = {
+    "en": "Say it again to carry on.",
+    "de": "Sagen Sie es noch einmal, um weiterzumachen.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_first_go_on_at_the_this_hurts_question_is_answered_aloud(
+    qtbot, voice_window, monkeypatch, language
+):
+    # The question showed 'Say "go on" again to carry on.' and said nothing:
+    # the person who spoke from the mat waited for a session that did not go on.
+    window, clock, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener, _router, _indicator = window.flow.sound._voice
+    clock.advance(8)
+    window.flow.controller.tick()
+    player = SayingPlayer(language)
+    window.flow.sound.cue_player = player
+    window.ctx.audio = True
+
+    def answer() -> None:
+        listener.sig_command.emit("resume")
+        listener.sig_command.emit("skip")
+
+    QTimer.singleShot(50, window.session_view, answer)
+    listener.sig_command.emit("hurt")
+    assert player.said[1] == (SAY_AGAIN[language], ("say_again",))  # after the question
+
+
 def test_yes_no_and_ease_off_with_no_question_open_do_nothing(qtbot):
     r = Running(qtbot)
     r.run(8)

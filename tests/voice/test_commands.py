@@ -184,12 +184,17 @@ def test_the_recognizer_and_the_voice_check_command_import_no_qt():
 def test_every_short_thing_the_app_says_is_an_ordinary_sentence_of_the_model():
     # So "Resuming." decodes as "resuming", not as the command "resume"; and no
     # clip is a command word itself ("Up next:", never "Next:").
-    from stretchguide.core.cues import all_fixed_clips
+    # Not the questions' messages, sentences of 6-16 words: as own lines
+    # those of the this-hurts question made "go on" come out as "go on if"
+    # and "on if" (6 failures in test_recognizer.py); fed in, the own-voice
+    # check knows those clips (test_question_clips.py).
+    from stretchguide.core.cues import QUESTION_MESSAGES, all_fixed_clips
     from stretchguide.voice.commands import OWN_LINES
 
     said = {
         " ".join(normalise(text.replace(",", " ")).strip(".:").split())
-        for text in all_fixed_clips().values()
+        for key, text in all_fixed_clips().items()
+        if key not in QUESTION_MESSAGES
     }
     said = {" ".join(w.strip(".:,") for w in s.split()) for s in said}
     assert said <= set(OWN_LINES)

@@ -105,6 +105,57 @@ def _phrases(tr: gettext.NullTranslations) -> dict[str, str]:
         "resuming": tr.pgettext("spoken.resuming", "Resuming."),
         # The spoken answer to "ease off" (the this-hurts question's first choice).
         "eased_off": tr.pgettext("spoken.eased_off", "Holds are shorter from here on."),
+        # The this-hurts question's message, said after "Session paused." in
+        # the words the question shows under it (qt/main_window.py _ask_hurt,
+        # qt/session_flow.py hurt_again_note): the first press, a press on an
+        # exercise that hurt before in this session, a press after easing off.
+        "sharp_pain": tr.pgettext("spoken.sharp_pain", "Sharp or growing pain means stop."),
+        "hurt_before": tr.pgettext(
+            "spoken.hurt_before",
+            "This exercise has hurt before in this session: skip it, or end the session.",
+        ),
+        "still_hurts": tr.pgettext(
+            "spoken.still_hurts",
+            "The holds are already shorter: if it still hurts, skip this exercise or end "
+            "the session.",
+        ),
+        # The stop question (qt/session_view.py _ask_stop), said after
+        # "Session paused.": asked by voice from the mat, "Session paused."
+        # alone never said that an answer was awaited.
+        "stop_question": tr.pgettext(
+            "spoken.stop_question", "Stop the session? What you have done so far is kept."
+        ),
+        # A first spoken "go on" at the this-hurts question: the question shows
+        # 'Say "go on" again to carry on.'; "it", as the clip says no command.
+        "say_again": tr.pgettext("spoken.say_again", "Say it again to carry on."),
+    }
+
+
+def _engine_only(tr: gettext.NullTranslations) -> dict[str, str]:
+    """What only a speech engine says: the this-hurts question's answers.
+
+    Not recorded, on purpose: they are the numbered choices on screen and
+    the English command words (said in English whatever the language), and
+    clips of command words are what the recognizer must never take for the
+    person. Without an engine the clips say the question's message; the
+    choices stay on screen.
+    """
+    return {
+        "keys_ease": tr.pgettext(
+            "spoken.keys_ease",
+            "Press one to ease off, two to skip this exercise, three to carry on, four to "
+            "end the session.",
+        ),
+        "keys": tr.pgettext(
+            "spoken.keys",
+            "Press one to skip this exercise, two to carry on, three to end the session.",
+        ),
+        "words_ease": tr.pgettext("spoken.words_ease", "Or say ease off, skip, go on, or stop."),
+        "words": tr.pgettext("spoken.words", "Or say skip, go on, or stop."),
+        "stop_keys": tr.pgettext(
+            "spoken.stop_keys", "Press one to end the session, two to carry on."
+        ),
+        "stop_words": tr.pgettext("spoken.stop_words", "Or say yes or no."),
     }
 
 
@@ -130,6 +181,49 @@ def _lang(lang: str | None) -> str:
 def phrases(lang: str) -> dict[str, str]:
     """The fixed phrases in ``lang`` (English where a translation is missing)."""
     return _phrases(translations(lang)) if lang != SOURCE_LANGUAGE else dict(PHRASES)
+
+
+@functools.cache
+def engine_only(lang: str) -> dict[str, str]:
+    """The lines no clip says, in ``lang`` (see :func:`_engine_only`)."""
+    return _engine_only(
+        translations(lang) if lang != SOURCE_LANGUAGE else gettext.NullTranslations()
+    )
+
+
+HURT_MESSAGES = ("sharp_pain", "hurt_before", "still_hurts")
+# Every question's message said aloud: long sentences, not own lines of the
+# voice model (tests/voice/test_commands.py says why).
+QUESTION_MESSAGES = (*HURT_MESSAGES, "stop_question", "say_again")
+
+
+def hurt_question_line(
+    lang: str, message: str = "sharp_pain", *, can_ease: bool, voice_words: bool
+) -> Line:
+    """The this-hurts question said aloud: "Session paused.", its message
+    (one of :data:`HURT_MESSAGES`, as the question shows it), then for an
+    engine the choices' keys and, with voice commands on, their words."""
+    said, extra = phrases(lang), engine_only(lang)
+    parts = [said["paused"], said[message], extra["keys_ease" if can_ease else "keys"]]
+    if voice_words:
+        parts.append(extra["words_ease" if can_ease else "words"])
+    return Line(" ".join(parts), ("paused", message), 3.0, urgent=True)
+
+
+def stop_question_line(lang: str, *, voice_words: bool) -> Line:
+    """The stop question said aloud: "Session paused.", the question as it
+    shows it, then for an engine the answers' keys and, with voice commands
+    on, their words."""
+    said, extra = phrases(lang), engine_only(lang)
+    parts = [said["paused"], said["stop_question"], extra["stop_keys"]]
+    if voice_words:
+        parts.append(extra["stop_words"])
+    return Line(" ".join(parts), ("paused", "stop_question"), 3.0, urgent=True)
+
+
+def say_again_line(lang: str) -> Line:
+    """The this-hurts question's answer to a first spoken "go on"."""
+    return Line(phrases(lang)["say_again"], ("say_again",), 3.0, urgent=True)
 
 
 def number_clip_keys(n: int, lang: str | None = None, gender: str | None = None) -> tuple[str, ...]:

@@ -231,6 +231,7 @@ class MainWindow(PlanActions):
 
             self._session_view = SessionView()
             self._session_view.sig_toggle_fullscreen.connect(self.toggle_fullscreen)
+            self._session_view.sig_stop_asked.connect(self.flow.sound.say_stop_question)
             self.stack.addWidget(self._session_view)
         return self._session_view
 
@@ -393,28 +394,7 @@ class MainWindow(PlanActions):
             (HurtChoice.CONTINUE.value, self.tr("Carry on")),
             (HurtChoice.END.value, self.tr("End the session")),
         ]
-        player = self.flow.sound.cue_player
-        if player is not None and hasattr(player, "say") and self.ctx.audio:
-            line = (
-                self.tr(
-                    "Paused. Sharp or growing pain means stop. Press one to ease off, "
-                    "two to skip this exercise, three to carry on, four to end the session."
-                )
-                if can_ease
-                else self.tr(
-                    "Paused. Sharp or growing pain means stop. Press one to skip this "
-                    "exercise, two to carry on, three to end the session."
-                )
-            )
-            if self.ctx.prefs.voice_commands:
-                # The words the recognizer takes for this question (qt/voice_screen.py);
-                # it does not take numbers.
-                line += " " + (
-                    self.tr("Or say ease off, skip, go on, or stop.")
-                    if can_ease
-                    else self.tr("Or say skip, go on, or stop.")
-                )
-            player.say(line, ("paused",))
+        self.flow.sound.say_hurt_question(self.flow.hurt_message(), can_ease=can_ease)
         from stretchguide.qt.choice_overlay import ASK_STOP
 
         while True:

@@ -860,21 +860,30 @@ class SessionFlow(QObject):
     def eased_off(self) -> bool:
         return self.recording is not None and self.recording.eased
 
+    def hurt_message(self) -> str:
+        """Which message the "this hurts" question gives (a key of
+        ``core.cues.HURT_MESSAGES``, said aloud in the same words): after
+        easing off (the holds cannot get shorter: said first, as it is why
+        "Ease off" is gone), on an exercise that hurt before in this session
+        (the question read the same each time, and "Carry on" went back into
+        it), else the first press's."""
+        rec = self.recording
+        if rec is not None and rec.eased:
+            return "still_hurts"
+        if rec is not None and rec.hurts[-1:] and rec.hurts[-1] in rec.hurts[:-1]:
+            return "hurt_before"
+        return "sharp_pain"
+
     def hurt_again_note(self) -> str:
         """What the "this hurts" question says when it is not the first
-        press: on an exercise that hurt before in this session (the question
-        read the same each time, and "Carry on" went back into it), or after
-        easing off (the holds cannot get shorter: said first, as it is why
-        "Ease off" is gone). "" the first time."""
-        rec = self.recording
-        if rec is None:
-            return ""
-        if rec.eased:
+        press (see :meth:`hurt_message`); "" the first time."""
+        message = self.hurt_message()
+        if message == "still_hurts":
             return self.tr(
                 "The session is paused. The holds are already shorter: if it still "
                 "hurts, skip this exercise or end the session."
             )
-        if rec.hurts[-1:] and rec.hurts[-1] in rec.hurts[:-1]:
+        if message == "hurt_before":
             return self.tr(
                 "The session is paused. This exercise has hurt before in this session: "
                 "skip it, or end the session."

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from stretchguide.core.catalog import Routine
+    from stretchguide.core.cues import Line
     from stretchguide.qt.host import SoundHost
     from stretchguide.qt.session_controller import SessionController
 
@@ -45,6 +46,45 @@ class SessionSound:
         player.set_beeps_enabled(prefs.beeps)
         player.set_volume(prefs.volume / 100)
         return player
+
+    def _say(self, line: Line) -> None:
+        player = self.cue_player
+        if player is not None and hasattr(player, "say") and self.ctx.audio:
+            player.say(line.text, line.clips)
+
+    def _language(self) -> str:
+        from stretchguide.core.i18n import current_language
+
+        # The player's: its clips are that language's.
+        return getattr(self.cue_player, "language", None) or current_language()
+
+    def say_hurt_question(self, message: str, *, can_ease: bool) -> None:
+        """The "this hurts" question aloud, with the message it shows; the
+        voice words are the ones the recognizer takes for it (qt/voice_screen.py)."""
+        from stretchguide.core.cues import hurt_question_line
+
+        voice_words = self.ctx.prefs.voice_commands
+        self._say(
+            hurt_question_line(
+                self._language(), message, can_ease=can_ease, voice_words=voice_words
+            )
+        )
+
+    def say_stop_question(self) -> None:
+        """The stop question aloud: asked by voice from the mat, "Session
+        paused." alone did not say that it waits for a yes or a no."""
+        from stretchguide.core.cues import stop_question_line
+
+        voice_words = self.ctx.prefs.voice_commands
+        self._say(stop_question_line(self._language(), voice_words=voice_words))
+
+    def say_again_prompt(self) -> None:
+        """After a first spoken "go on" at the this-hurts question: the question
+        shows "Say “go on” again to carry on."; said without the command
+        words, which a clip must not say (``cues.say_again_line``)."""
+        from stretchguide.core.cues import say_again_line
+
+        self._say(say_again_line(self._language()))
 
     def warm_up(self) -> None:
         """Open the speech engine ahead of the session (it blocks for ~1.5 s)."""
@@ -99,6 +139,7 @@ class SessionSound:
             listener.sig_unavailable.connect(self.window.session_view.set_status)
             listener.sig_notice.connect(self.window.session_view.set_status)
             router.sig_acknowledged.connect(indicator.acknowledge)
+            router.sig_say_again.connect(self.say_again_prompt)
             listener.attach_player(self.cue_player)
             voice = self._voice = (listener, router, indicator)
         listener, _router, indicator = voice

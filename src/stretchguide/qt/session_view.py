@@ -83,6 +83,8 @@ class SessionView(QWidget):
     """A full-window question opened: the session must wait for the answer."""
     sig_question_closed = Signal(str)
     """The question was answered with this key; the session may go on."""
+    sig_stop_asked = Signal()
+    """The stop question opened (after ``sig_question_open`` paused the session)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +265,7 @@ class SessionView(QWidget):
         if self.overlay.isVisible():
             return
         self.sig_question_open.emit()
+        self.sig_stop_asked.emit()  # after the pause, whose "Session paused." it replaces
         if self.confirm_stop():
             self.sig_question_closed.emit("stop")
             self.sig_stop.emit()

@@ -40,6 +40,8 @@ class VoiceRouter(QObject):
     """
 
     sig_acknowledged = Signal(str)
+    # A first "go on" at the this-hurts question: say aloud that it must be said again.
+    sig_say_again = Signal()
     """The short acknowledgement shown for a command ("Paused")."""
 
     def __init__(
@@ -132,6 +134,7 @@ class VoiceRouter(QObject):
         # to read from the mat, and its "Heard:" would say it was done.
         if prompt not in body.text():
             body.setText(f"{body.text()}\n\n{prompt}")
+        self.sig_say_again.emit()  # the person spoke from the mat and may not be looking
         return False
 
     @Slot(str)

@@ -768,22 +768,6 @@ weh“</translation>
         <translation>Einheit beenden</translation>
     </message>
     <message>
-        <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation>Pausiert. Stechender oder zunehmender Schmerz heißt: aufhören. Drücken Sie eins zum Nachlassen, zwei zum Überspringen der Übung, drei zum Weitermachen, vier zum Beenden der Einheit.</translation>
-    </message>
-    <message>
-        <source>Paused. Sharp or growing pain means stop. Press one to skip this exercise, two to carry on, three to end the session.</source>
-        <translation>Pausiert. Stechender oder zunehmender Schmerz heißt: aufhören. Drücken Sie eins zum Überspringen der Übung, zwei zum Weitermachen, drei zum Beenden der Einheit.</translation>
-    </message>
-    <message>
-        <source>Or say ease off, skip, go on, or stop.</source>
-        <translation>Oder sagen Sie auf Englisch: ease off, skip, go on oder stop.</translation>
-    </message>
-    <message>
-        <source>Or say skip, go on, or stop.</source>
-        <translation>Oder sagen Sie auf Englisch: skip, go on oder stop.</translation>
-    </message>
-    <message>
         <source>No, back to the choices</source>
         <translation>Nein, zurück zur Auswahl</translation>
     </message>

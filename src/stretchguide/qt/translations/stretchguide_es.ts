@@ -768,22 +768,6 @@ duele»</translation>
         <translation>Terminar la sesión</translation>
     </message>
     <message>
-        <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation>En pausa. Un dolor agudo o que aumenta significa parar. Pulsa uno para aflojar, dos para saltar este ejercicio, tres para seguir, cuatro para terminar la sesión.</translation>
-    </message>
-    <message>
-        <source>Paused. Sharp or growing pain means stop. Press one to skip this exercise, two to carry on, three to end the session.</source>
-        <translation>En pausa. Un dolor agudo o que aumenta significa parar. Pulsa uno para saltar este ejercicio, dos para seguir, tres para terminar la sesión.</translation>
-    </message>
-    <message>
-        <source>Or say ease off, skip, go on, or stop.</source>
-        <translation>O di en inglés: ease off, skip, go on o stop.</translation>
-    </message>
-    <message>
-        <source>Or say skip, go on, or stop.</source>
-        <translation>O di en inglés: skip, go on o stop.</translation>
-    </message>
-    <message>
         <source>No, back to the choices</source>
         <translation>No, volver a las opciones</translation>
     </message>

@@ -768,22 +768,6 @@ mal »</translation>
         <translation>Arrêter la séance</translation>
     </message>
     <message>
-        <source>Paused. Sharp or growing pain means stop. Press one to ease off, two to skip this exercise, three to carry on, four to end the session.</source>
-        <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour alléger, deux pour passer cet exercice, trois pour continuer, quatre pour arrêter la séance.</translation>
-    </message>
-    <message>
-        <source>Paused. Sharp or growing pain means stop. Press one to skip this exercise, two to carry on, three to end the session.</source>
-        <translation>En pause. Une douleur vive ou qui augmente veut dire : arrêtez. Appuyez sur un pour passer cet exercice, deux pour continuer, trois pour arrêter la séance.</translation>
-    </message>
-    <message>
-        <source>Or say ease off, skip, go on, or stop.</source>
-        <translation>Ou dites en anglais : ease off, skip, go on ou stop.</translation>
-    </message>
-    <message>
-        <source>Or say skip, go on, or stop.</source>
-        <translation>Ou dites en anglais : skip, go on ou stop.</translation>
-    </message>
-    <message>
         <source>No, back to the choices</source>
         <translation>Non, retour aux choix</translation>
     </message>
