@@ -130,3 +130,25 @@ def test_no_cap_drawn_without_a_key(qtbot):
     qtbot.addWidget(button)
     assert button.sizeHint() == type(button).__mro__[1]("Save").sizeHint()
     assert button.parts()[1].isNull()
+
+
+@pytest.mark.parametrize(
+    "lang, history, safety",
+    [("de", "Verlauf (Strg+2)", "Strg+Umschalt+Q"), ("fr", "Historique (Ctrl+2)", "Ctrl+Maj+Q")],
+)
+def test_the_toolbar_tooltips_name_the_keys_in_the_interface_language(
+    qtbot, language, _private_data_dir, lang, history, safety
+):
+    # They said "Ctrl+Shift+Q" in German, where the key reads "Strg" and
+    # Shift is "Umschalt", as the "More" menu beside them said.
+    from stretchguide import paths
+    from stretchguide.qt.app import build_window
+
+    language(lang)
+    window = build_window(paths.resolve(str(_private_data_dir)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
+    assert window.act_history.toolTip() == history
+    assert window.act_safety.toolTip().endswith(f"({safety})")
+    window.ctx.history.close()
