@@ -2,7 +2,7 @@
 
 ``cut_texts(root)`` measures every visible label, button (and the key cap
 under a session button's label), check box, combo box, group box title,
-header section and table cell under ``root`` with its
+header section (a table's or a tree's) and table cell under ``root`` with its
 own font against its own rectangle. A text Qt would elide, clip or wrap into
 a row too short for it is reported, with where it is and what it needs.
 Used by the large-text walk (test_large_text_layout.py) and by hand-run
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -177,6 +178,34 @@ def _table(table: QTableView) -> list[str]:
     return out
 
 
+def _tree_header(tree: QTreeView) -> list[str]:
+    """A tree's (a file dialog's list) columns all in view, and each header
+    whole in its section beside the sort mark."""
+    header = tree.header()
+    model = tree.model()
+    if model is None or not header.isVisible():
+        return []
+    out = []
+    if header.length() > tree.viewport().width():
+        # Columns past the right edge: reached only by scrolling sideways.
+        need, has = header.length(), tree.viewport().width()
+        out.append(f"{_name(tree, '')}: columns need {need} px, has {has} (scrolls sideways)")
+    style = header.style()
+    margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    for c in range(header.count()):
+        if header.isSectionHidden(c):
+            continue
+        text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+        need = advance(header.font(), text) + margin
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == c:
+            need += mark + margin // 2
+        has = header.sectionSize(c)
+        if need > has:
+            out.append(f"{_name(header, text)} header {c}: needs {need:.0f} px, has {has}")
+    return out
+
+
 def cut_texts(root: QWidget) -> list[str]:
     """Every text under ``root`` (shown) that does not fit its space."""
     out: list[str] = []
@@ -203,6 +232,9 @@ def cut_texts(root: QWidget) -> list[str]:
             why = f"scrolls sideways ({w.widget().width()} px in {w.viewport().width()})"
         elif isinstance(w, QTableView) and not isinstance(w, QHeaderView):
             out += _table(w)
+            continue
+        elif isinstance(w, QTreeView):
+            out += _tree_header(w)
             continue
         if why:
             out.append(f"{_name(w, text)}: {why}")
