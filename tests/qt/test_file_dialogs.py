@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, QStandardPaths, qVersion
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QListView, QTreeView
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QListView, QStyle, QTreeView
 from tests.qt.test_large_text_layout import installed, text_scale
 from tests.qt.text_fit import cut_texts
 
@@ -49,8 +49,9 @@ def qt_dialog(qtbot, tmp_path) -> QFileDialog:
     return dialog
 
 
-def problems(qtbot, dialog: QFileDialog) -> list[str]:
-    """What is cut or off the screen in ``dialog`` as shown."""
+def problems(qtbot, dialog: QFileDialog, rows: int = 2) -> list[str]:
+    """What is cut or off the screen in ``dialog`` as shown, once it lists
+    ``rows`` files (qt_dialog's folder and PDF)."""
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.wait(50)
@@ -59,6 +60,19 @@ def problems(qtbot, dialog: QFileDialog) -> list[str]:
     found = [c for c in cut_texts(dialog) if not c.startswith("QComboBox(lookInCombo)")]
     if dialog.width() > SCREEN.width() or dialog.height() > SCREEN.height():
         found.append(f"the dialog is {dialog.size()}, the screen {SCREEN.size()}")
+    # The size, type and date of each file whole (the names are shortened
+    # in their middle by the dialog: any length is possible).
+    tree = dialog.findChild(QTreeView, "treeView")
+    model, root = tree.model(), tree.rootIndex()
+    qtbot.waitUntil(lambda: model.rowCount(root) >= rows)
+    fm = tree.fontMetrics()
+    margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    for row in range(model.rowCount(root)):
+        for c in range(1, model.columnCount(root)):
+            text = str(model.index(row, c, root).data() or "")
+            room = tree.columnWidth(c) - margin
+            if fm.horizontalAdvance(text) > room:
+                found.append(f"cell {text!r} needs {fm.horizontalAdvance(text)} px, has {room}")
     places = dialog.findChild(QListView, "sidebar")
     fm = places.fontMetrics()
     for row in range(places.model().rowCount()):
@@ -136,7 +150,7 @@ def test_every_file_dialog_the_app_opens_is_fitted(
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        opened.append((dialog, problems(qtbot, dialog)))
+        opened.append((dialog, problems(qtbot, dialog, rows=0)))  # the home folder
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(dialogs, "run", run)

@@ -123,8 +123,11 @@ def fit_file_dialog(dialog: QFileDialog, room: QRect | None = None) -> None:
     char = fm.averageCharWidth()
     style = dialog.style()
     header = tree.header()
-    pad = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + fm.height()
-    columns = [max(fm.horizontalAdvance(t) for t in texts) + pad for texts in _column_texts(header)]
+    # The header's margins and a sort mark: any column sorts when clicked.
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    pad = 3 * margin + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    texts = _column_texts(header, dialog.nameFilters())
+    columns = [max(fm.horizontalAdvance(t) for t in column) + pad for column in texts]
     model = places.model()
     side = 2 * fm.height() + max(
         (
@@ -152,25 +155,29 @@ def fit_file_dialog(dialog: QFileDialog, room: QRect | None = None) -> None:
     header.setMinimumSectionSize(min(columns))
 
 
-def _column_texts(header: QHeaderView) -> list[list[str]]:
+def _column_texts(header: QHeaderView, patterns: list[str]) -> list[list[str]]:
     """Each column of Qt's file list: its header and, for size, type and
-    date, the widest it writes (QFileSystemModel's words, translated)."""
-    from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+    date, the widest it writes (Qt's own words and formats, translated):
+    the type of a file the dialog lists is its MIME type's description
+    ("PDF document", "document PDF")."""
+    import re
 
-    def words(text: str) -> str:
-        return QCoreApplication.translate("QFileSystemModel", text)
+    from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMimeDatabase
 
-    locale = QLocale()
+    def kind(text: str, disambiguation: str | None = None) -> str:
+        return QCoreApplication.translate("QAbstractFileIconProvider", text, disambiguation)
+
+    mime = QMimeDatabase()
+    by_name = QMimeDatabase.MatchMode.MatchExtension
+    suffixes = {m for pattern in patterns for m in re.findall(r"\*\.(\w+)", pattern)}
+    kinds = [mime.mimeTypeForFile(f"x.{suffix}", by_name).comment() for suffix in suffixes]
+    system = QLocale.system()  # as QFileSystemModel writes sizes and dates
+    latest = QDateTime.fromString("2026-12-28T23:58:58", "yyyy-MM-ddTHH:mm:ss")
     widest = [
         [],
-        [locale.formattedDataSize(999_900_000_000), words("%1 bytes").replace("%1", "1023")],
-        [words("Folder"), words("%1 File").replace("%1", "jpeg"), words("Drive")],
-        [
-            locale.toString(
-                QDateTime.fromString("2026-12-28T23:58:58", "yyyy-MM-ddTHH:mm:ss"),
-                QLocale.FormatType.ShortFormat,
-            )
-        ],
+        [system.formattedDataSize(999_900_000_000), system.formattedDataSize(1023)],
+        [kind("Folder", "All other platforms"), kind("Drive"), *kinds],
+        [system.toString(latest, QLocale.FormatType.ShortFormat)],
     ]
     model = header.model()
     out = []
