@@ -97,6 +97,12 @@ def test_qt_file_dialog_fits_its_headers_and_places_at_twice_the_text(
     # Room left for the file names: at least 12 characters.
     view = dialog.findChild(QTreeView, "treeView")
     assert view.header().sectionSize(0) >= 12 * view.fontMetrics().averageCharWidth(), lang
+    # A folder's type in the interface's language (Qt's Spanish and French
+    # catalogues lack it: qt.i18n.QT_CATALOGUE_GAPS).
+    model, root = view.model(), view.rootIndex()
+    types = {str(model.index(r, 2, root).data()) for r in range(model.rowCount(root))}
+    folder = {"en": "Folder", "de": "Verzeichnis", "es": "Carpeta", "fr": "Dossier"}[lang]
+    assert folder in types, (lang, types)
 
 
 def test_unfitted_the_same_dialog_is_cut(qtbot, tmp_path, text_scale):
