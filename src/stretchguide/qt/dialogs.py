@@ -117,7 +117,8 @@ def fit_file_dialog(dialog: QFileDialog, room: QRect | None = None) -> None:
     tree = dialog.findChild(QTreeView, "treeView")
     places = dialog.findChild(QListView, "sidebar")
     splitter = dialog.findChild(QSplitter, "splitter")
-    if tree is None or places is None or splitter is None:
+    layout = dialog.layout()
+    if tree is None or places is None or splitter is None or layout is None:
         return
     fm = dialog.fontMetrics()
     char = fm.averageCharWidth()
@@ -138,7 +139,7 @@ def fit_file_dialog(dialog: QFileDialog, room: QRect | None = None) -> None:
     )
     frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, tree)
     scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, tree)
-    margins = dialog.layout().contentsMargins()
+    margins = layout.contentsMargins()
     around = margins.left() + margins.right() + splitter.handleWidth() + 2 * frame + scroll
     names = 28 * char  # a file name before it is shortened in its middle
     width = around + side + names + sum(columns[1:])

@@ -103,10 +103,10 @@ class OffersDialog(QDialog):
         scrolling: the height above is a guess at the normal text size, and
         at twice the text the third of three offers (ticked, so accepted by
         "Change my plan") was below the list's edge, unread."""
-        view = self.list
-        if view.count() == 0:
+        view, layout = self.list, self.layout()
+        if view.count() == 0 or layout is None:
             return
-        self.layout().activate()
+        layout.activate()
         view.doItemsLayout()  # the lines wrapped at the width the dialog has now
         last = view.visualItemRect(view.item(view.count() - 1))
         extra = last.bottom() + view.spacing() + 1 - view.viewport().height()

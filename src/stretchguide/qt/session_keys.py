@@ -42,7 +42,11 @@ class KeyActions:
 def key_map() -> dict[str, tuple[list[Qt.Key], list[Qt.Key | QKeySequence]]]:
     """Each KeyActions field's (typed keys, other keys)."""
     K = Qt.Key  # noqa: N806 - a short alias keeps the table readable
-    media = [K.Key_MediaPlay, K.Key_MediaTogglePlayPause, K.Key_MediaPause]
+    media: list[Qt.Key | QKeySequence] = [
+        K.Key_MediaPlay,
+        K.Key_MediaTogglePlayPause,
+        K.Key_MediaPause,
+    ]
     full_screen = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
     return {
         "toggle_pause": ([K.Key_Space, K.Key_P], media),
