@@ -45,19 +45,17 @@ def test_every_export_dialog_opens_in_the_home_folder(qtbot, app_window, monkeyp
     # CSV and routine exports opened there.
     from pathlib import Path
 
-    from PySide6.QtWidgets import QFileDialog
+    from stretchguide.qt import dialogs
 
     window, *_ = app_window
     starts: list[str] = []
     monkeypatch.setattr(
-        QFileDialog,
-        "getExistingDirectory",
-        lambda parent, title, start="": starts.append(start) or "",
+        dialogs, "existing_directory", lambda parent, title, start: starts.append(start) or ""
     )
     monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        lambda parent, title, start="", pattern="", **kw: starts.append(start) or ("", ""),
+        dialogs,
+        "save_file_name",
+        lambda parent, title, start, pattern, **kw: starts.append(start) or "",
     )
     window.show_history()
     window._history_view.export_csv()

@@ -67,6 +67,8 @@ TEXT_METHODS = {
     "getItem": (1, 2),
     "getSaveFileName": (1,),
     "getOpenFileName": (1,),
+    "save_file_name": (1,),  # qt/dialogs.py, as QFileDialog's
+    "existing_directory": (1,),
 }
 # Proper names and symbols are the same in every language.
 NOT_TRANSLATED = {"StretchGuide", "English", "Deutsch", "Español", "Français"}

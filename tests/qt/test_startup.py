@@ -316,7 +316,8 @@ def test_toolbar_shortcuts_and_tooltips_arrive_with_the_routines(qtbot, _private
     qtbot.waitUntil(lambda: window.ctx.catalog_loaded, timeout=5000)
     for act, (words, keys) in expected.items():
         assert act.shortcuts() == [QKeySequence(keys)]
-        assert act.toolTip() == f"{words} ({QKeySequence(keys).toString()})"
+        native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        assert act.toolTip() == f"{words} ({native})"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)

@@ -1,7 +1,8 @@
 """What text on a screen is cut: wider or taller than the space it is given.
 
-``cut_texts(root)`` measures every visible label, button, check box, combo
-box, group box title, header section and table cell under ``root`` with its
+``cut_texts(root)`` measures every visible label, button (and the key cap
+under a session button's label), check box, combo box, group box title,
+header section (a table's or a tree's) and table cell under ``root`` with its
 own font against its own rectangle. A text Qt would elide, clip or wrap into
 a row too short for it is reported, with where it is and what it needs.
 Used by the large-text walk (test_large_text_layout.py) and by hand-run
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -92,7 +94,29 @@ def _button(button: QAbstractButton) -> str:
         need = advance(font, text) + 2  # inside its frame's edges
         if not button.icon().isNull():
             need += button.iconSize().width()
-    return f"needs {need:.0f} px, has {button.width()}" if need > button.width() else ""
+    if need > button.width():
+        return f"needs {need:.0f} px, has {button.width()}"
+    return _key_cap(button)
+
+
+def _key_cap(button: QAbstractButton) -> str:
+    """A key shown under the label (qt/key_button.py): its cap whole inside
+    the button, its text inside the cap, the label and the cap apart."""
+    key = getattr(button, "key_text", "")
+    if not key:
+        return ""
+    label, cap = button.parts()
+    inside = button.rect().adjusted(1, 1, -1, -1)
+    # The label's width is measured above; here its line's height.
+    if not inside.contains(cap) or label.top() < 1 or label.bottom() > inside.bottom():
+        need = button.sizeHint()
+        return f"key {key!r} needs {need.width()}x{need.height()} px, has {button.size()}"
+    text = QFontMetrics(button.key_font())
+    if text.horizontalAdvance(key) > cap.width() or text.height() > cap.height():
+        return f"key {key!r} is wider or taller than its cap {cap}"
+    if label.intersects(cap):
+        return f"key {key!r} lies over the label"
+    return ""
 
 
 def _combo(combo: QComboBox) -> str:
@@ -154,6 +178,34 @@ def _table(table: QTableView) -> list[str]:
     return out
 
 
+def _tree_header(tree: QTreeView) -> list[str]:
+    """A tree's (a file dialog's list) columns all in view, and each header
+    whole in its section beside the sort mark."""
+    header = tree.header()
+    model = tree.model()
+    if model is None or not header.isVisible():
+        return []
+    out = []
+    if header.length() > tree.viewport().width():
+        # Columns past the right edge: reached only by scrolling sideways.
+        need, has = header.length(), tree.viewport().width()
+        out.append(f"{_name(tree, '')}: columns need {need} px, has {has} (scrolls sideways)")
+    style = header.style()
+    margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    for c in range(header.count()):
+        if header.isSectionHidden(c):
+            continue
+        text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+        need = advance(header.font(), text) + margin
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == c:
+            need += mark + margin // 2
+        has = header.sectionSize(c)
+        if need > has:
+            out.append(f"{_name(header, text)} header {c}: needs {need:.0f} px, has {has}")
+    return out
+
+
 def cut_texts(root: QWidget) -> list[str]:
     """Every text under ``root`` (shown) that does not fit its space."""
     out: list[str] = []
@@ -180,6 +232,9 @@ def cut_texts(root: QWidget) -> list[str]:
             why = f"scrolls sideways ({w.widget().width()} px in {w.viewport().width()})"
         elif isinstance(w, QTableView) and not isinstance(w, QHeaderView):
             out += _table(w)
+            continue
+        elif isinstance(w, QTreeView):
+            out += _tree_header(w)
             continue
         if why:
             out.append(f"{_name(w, text)}: {why}")

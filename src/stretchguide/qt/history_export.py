@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stretchguide.core.catalog import Exercise
 from stretchguide.qt.i18n import format_date
@@ -53,15 +53,12 @@ class HistoryExports(QWidget):
         raise NotImplementedError
 
     def _pick_path(self, title: str, suggested: str, pattern: str) -> str:
+        from stretchguide.qt.dialogs import save_file_name
+
         # Overwriting is asked about once, by confirm_overwrite (testable).
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            title,
-            str(Path.home() / suggested),
-            pattern,
-            options=QFileDialog.Option.DontConfirmOverwrite,
+        return save_file_name(
+            self, title, str(Path.home() / suggested), pattern, confirm_overwrite=False
         )
-        return path
 
     def _confirm_overwrite(self, paths: Sequence[Path]) -> bool:
         from stretchguide.qt.dialogs import ask
@@ -142,9 +139,9 @@ class HistoryExports(QWidget):
         if folder is None:
             # From the home folder, as the other exports: the default was
             # the process's working folder (a source checkout, say).
-            folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Export data to folder"), str(Path.home())
-            )
+            from stretchguide.qt.dialogs import existing_directory
+
+            folder = existing_directory(self, self.tr("Export data to folder"), str(Path.home()))
         if not folder:
             return []
         if not self._may_write([Path(folder) / name for name in CSV_COLUMNS]):

@@ -75,6 +75,10 @@ def qt_translations_dir() -> Path:
 QT_CATALOGUE_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # The file list's type for a folder: English in Spanish and French.
+    # Qt asks with a note ("All other platforms"); a catalogue that has
+    # the text without one answers too.
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
 )
 
 # Installed translators must outlive the call (Qt keeps only a pointer).

@@ -183,7 +183,10 @@ class MainWindow(PlanActions):
             # setShortcuts([...]), not setShortcut(...): the latter's overload
             # resolution materialises PySide's whole Qt namespace (~22 ms).
             act.setShortcuts([keys])
-            act.setToolTip(f"{act.text().replace('&', '')} ({keys.toString()})")
+            # The keys as the platform names them, in the interface's
+            # language ("Strg+2", "Ctrl+Maj+Q"), as the "More" menu shows them.
+            native = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(f"{act.text().replace('&', '')} ({native})")
             ready_for_keys(self.nav.widgetForAction(act))  # Tab reaches it, Enter presses it
         self._shortcuts = []
 

@@ -91,8 +91,8 @@ class PlanActions(QMainWindow):
         viewer to print (QtPrintSupport is not in the bundle)."""
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QFileDialog
 
+        from stretchguide.qt.dialogs import save_file_name
         from stretchguide.qt.sheet import write_pdf
 
         routine = self._selected_routine()
@@ -100,7 +100,7 @@ class PlanActions(QMainWindow):
             self.inform(self.tr("Print"), self.tr("Choose a routine in the list first."))
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = save_file_name(
                 self,
                 self.tr("Save the routine as PDF"),
                 str(Path.home() / f"{routine.id}.pdf"),
@@ -127,17 +127,16 @@ class PlanActions(QMainWindow):
         """The plan as an .ics file with alarms, for a phone's calendar."""
         from datetime import UTC, datetime
 
-        from PySide6.QtWidgets import QFileDialog
-
         from stretchguide.core.ics import plan_to_ics
         from stretchguide.core.timeline import build_timeline
+        from stretchguide.qt.dialogs import save_file_name
 
         routine = self._selected_routine()
         if routine is None:
             self.inform(self.tr("Calendar"), self.tr("Choose a routine in the list first."))
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = save_file_name(
                 self,
                 self.tr("Export the plan"),
                 str(Path.home() / "stretchguide-plan.ics"),

@@ -9,6 +9,7 @@ row in front of someone who had just said it hurt.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -92,6 +93,26 @@ class OffersDialog(QDialog):
         self.keep_button.setDefault(True)
         width = max(520, min(760, self.fontMetrics().averageCharWidth() * 80))
         self.resize(width, min(640, 150 + 64 * len(lines)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_every_line()
+
+    def _show_every_line(self) -> None:
+        """Taller, within the screen, until every offer shows without
+        scrolling: the height above is a guess at the normal text size, and
+        at twice the text the third of three offers (ticked, so accepted by
+        "Change my plan") was below the list's edge, unread."""
+        view, layout = self.list, self.layout()
+        if view.count() == 0 or layout is None:
+            return
+        layout.activate()
+        view.doItemsLayout()  # the lines wrapped at the width the dialog has now
+        last = view.visualItemRect(view.item(view.count() - 1))
+        extra = last.bottom() + view.spacing() + 1 - view.viewport().height()
+        if extra > 0:
+            room = self.screen().availableGeometry().height() - 64  # its title bar
+            self.resize(self.width(), min(self.height() + extra, max(room, self.height())))
 
     def chosen(self) -> list[bool]:
         """Which lines are accepted: all ticked ones on "Change my plan", none otherwise."""

@@ -35,20 +35,57 @@ class KeyActions:
     hurts: Callable[[], object]
 
 
+# Each action's keys: the ones typed on a keyboard (the first is the one
+# its button shows, qt/key_button.py; the tooltip names them all), then the
+# media keys and the platform's own bindings, which work but are not shown.
+# The README's table, the buttons and the shortcuts are all read from here.
+def key_map() -> dict[str, tuple[list[Qt.Key], list[Qt.Key | QKeySequence]]]:
+    """Each KeyActions field's (typed keys, other keys)."""
+    K = Qt.Key  # noqa: N806 - a short alias keeps the table readable
+    media: list[Qt.Key | QKeySequence] = [
+        K.Key_MediaPlay,
+        K.Key_MediaTogglePlayPause,
+        K.Key_MediaPause,
+    ]
+    full_screen = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
+    return {
+        "toggle_pause": ([K.Key_Space, K.Key_P], media),
+        "next": ([K.Key_Right], [K.Key_MediaNext]),
+        "previous": ([K.Key_Left], [K.Key_MediaPrevious]),
+        "stop": ([K.Key_Escape], [K.Key_MediaStop]),
+        "fullscreen": ([K.Key_F], list(full_screen)),
+        "mute": ([K.Key_M], [K.Key_VolumeMute]),
+        "hurts": ([K.Key_H], []),
+    }
+
+
 def key_table(do: KeyActions) -> list[tuple[list[Qt.Key | QKeySequence], Callable[[], object]]]:
     """Each action's keys (README's table): a key alone, or a platform's binding."""
-    K = Qt.Key  # noqa: N806 - a short alias keeps the table readable
-    media = [K.Key_MediaPlay, K.Key_MediaTogglePlayPause, K.Key_MediaPause]
-    full_screen = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
-    return [
-        ([K.Key_Space, *media, K.Key_P], do.toggle_pause),
-        ([K.Key_Right, K.Key_MediaNext], do.next),
-        ([K.Key_Left, K.Key_MediaPrevious], do.previous),
-        ([K.Key_Escape, K.Key_MediaStop], do.stop),
-        ([K.Key_F, *full_screen], do.fullscreen),
-        ([K.Key_M, K.Key_VolumeMute], do.mute),
-        ([K.Key_H], do.hurts),
-    ]
+    return [([*typed, *other], getattr(do, name)) for name, (typed, other) in key_map().items()]
+
+
+# Arrow keys as the arrows printed on them: Qt's "Left" ("Links", "Gauche")
+# under "◀ Back" read as a direction, not a key.
+_ARROWS = {Qt.Key.Key_Left: "←", Qt.Key.Key_Right: "→", Qt.Key.Key_Up: "↑", Qt.Key.Key_Down: "↓"}
+
+
+def key_name(key: Qt.Key, cap: bool = False) -> str:
+    """``key`` as the platform names it, in the interface's language (Qt's
+    own catalogue: "Leertaste", "Espacio", "Échap"); with ``cap``, as
+    printed on the key cap (the arrows as arrows)."""
+    if cap and key in _ARROWS:
+        return _ARROWS[key]
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def button_key(action: str) -> str:
+    """The key shown on the button for ``action`` (a KeyActions field)."""
+    return key_name(key_map()[action][0][0], cap=True)
+
+
+def typed_keys(action: str) -> str:
+    """Every typed key of ``action``, named for a tooltip: "Space, P"."""
+    return ", ".join(key_name(k) for k in key_map()[action][0])
 
 
 class SessionKeys:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -29,8 +28,9 @@ from stretchguide.core.session import Phase, SessionSnapshot
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.choice_overlay import ChoiceOverlay
+from stretchguide.qt.key_button import KeyButton
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
-from stretchguide.qt.session_keys import KeyActions, SessionKeys
+from stretchguide.qt.session_keys import KeyActions, SessionKeys, button_key, typed_keys
 from stretchguide.qt.widgets import (
     HOLD_COLOUR,
     PAUSED_COLOUR,
@@ -141,12 +141,16 @@ class SessionView(QWidget):
         self.status.setWordWrap(True)
         self._fit = TextFit(self)
 
-        self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
-        self.prev_button = self._button(self.tr("◀ Back"), self.tr("Repeat this step (Left arrow)"))
-        self.next_button = self._button(self.tr("Next ▶"), self.tr("Next step (Right arrow)"))
-        self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts (H)"))
-        self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute (M)"))
-        self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session (Escape)"))
+        # Each button shows its key (from the key map) and names its keys in
+        # its tooltip: a new person learns them by looking.
+        self.pause_button = self._button(
+            self.tr("Pause"), self.tr("Pause or resume"), "toggle_pause"
+        )
+        self.prev_button = self._button(self.tr("◀ Back"), self.tr("Repeat this step"), "previous")
+        self.next_button = self._button(self.tr("Next ▶"), self.tr("Next step"), "next")
+        self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts"), "hurts")
+        self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute"), "mute")
+        self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session"), "stop")
         self.hurts_button.setStyleSheet(
             "QPushButton { color: white; background-color: #b0413e; font-weight: bold;"
             " border: 1px solid #7d2a28; border-radius: 4px; }"
@@ -208,8 +212,10 @@ class SessionView(QWidget):
         self.overlay.setAccessibleName(self.tr("Question"))
         self._apply_scale()
 
-    def _button(self, text: str, accessible: str) -> QPushButton:
-        b = QPushButton(text)
+    def _button(self, text: str, what: str, action: str) -> KeyButton:
+        b = KeyButton(text)
+        b.set_key(button_key(action))
+        accessible = f"{what} ({typed_keys(action)})"
         b.setAccessibleName(accessible)
         b.setToolTip(accessible)
         b.setMinimumHeight(44)
@@ -315,7 +321,10 @@ class SessionView(QWidget):
         button_font.setPixelSize(max(14, int(h * 0.026)))
         for b in self._controls:
             b.setFont(button_font)
-            b.setMinimumHeight(max(44, int(h * 0.065)))
+        # One height for the row: the red button's style sheet frame is thinner.
+        tall = max(b.sizeHint().height() for b in self._controls)
+        for b in self._controls:
+            b.setMinimumHeight(max(44, int(h * 0.065), tall))
         self.side.set_scale(h / 600)
         self.paused_badge.set_scale(h / 600)
         self.mute_badge.set_scale(h / 600)

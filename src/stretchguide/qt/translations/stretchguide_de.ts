@@ -1017,6 +1017,13 @@ weh“</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Verzeichnis</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1805,48 +1812,24 @@ weh“</translation>
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Pause or resume (Space)</source>
-        <translation>Pausieren oder fortsetzen (Leertaste)</translation>
-    </message>
-    <message>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
-    </message>
-    <message>
-        <source>Repeat this step (Left arrow)</source>
-        <translation>Diesen Schritt wiederholen (Pfeil links)</translation>
     </message>
     <message>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <source>Next step (Right arrow)</source>
-        <translation>Nächster Schritt (Pfeil rechts)</translation>
-    </message>
-    <message>
         <source>This hurts</source>
         <translation>Das tut weh</translation>
-    </message>
-    <message>
-        <source>This hurts (H)</source>
-        <translation>Das tut weh (H)</translation>
     </message>
     <message>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <source>Mute or unmute (M)</source>
-        <translation>Ton aus oder an (M)</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Stopp</translation>
-    </message>
-    <message>
-        <source>Stop the session (Escape)</source>
-        <translation>Einheit beenden (Esc)</translation>
     </message>
     <message>
         <source>Question</source>
@@ -1915,6 +1898,26 @@ weh“</translation>
     <message>
         <source>PAUSED</source>
         <translation>PAUSIERT</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Repeat this step</source>
+        <translation>Diesen Schritt wiederholen</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Mute or unmute</source>
+        <translation>Ton aus oder an</translation>
+    </message>
+    <message>
+        <source>Stop the session</source>
+        <translation>Einheit beenden</translation>
     </message>
     <message>
         <source>breath %1 of %2</source>

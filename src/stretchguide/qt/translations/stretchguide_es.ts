@@ -1017,6 +1017,13 @@ duele»</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1805,48 +1812,24 @@ duele»</translation>
         <translation>Pausa</translation>
     </message>
     <message>
-        <source>Pause or resume (Space)</source>
-        <translation>Pausar o reanudar (Espacio)</translation>
-    </message>
-    <message>
         <source>◀ Back</source>
         <translation>◀ Atrás</translation>
-    </message>
-    <message>
-        <source>Repeat this step (Left arrow)</source>
-        <translation>Repetir este paso (flecha izquierda)</translation>
     </message>
     <message>
         <source>Next ▶</source>
         <translation>Siguiente ▶</translation>
     </message>
     <message>
-        <source>Next step (Right arrow)</source>
-        <translation>Paso siguiente (flecha derecha)</translation>
-    </message>
-    <message>
         <source>This hurts</source>
         <translation>Esto duele</translation>
-    </message>
-    <message>
-        <source>This hurts (H)</source>
-        <translation>Esto duele (H)</translation>
     </message>
     <message>
         <source>Mute</source>
         <translation>Silenciar</translation>
     </message>
     <message>
-        <source>Mute or unmute (M)</source>
-        <translation>Silenciar o activar sonido (M)</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Parar</translation>
-    </message>
-    <message>
-        <source>Stop the session (Escape)</source>
-        <translation>Parar la sesión (Esc)</translation>
     </message>
     <message>
         <source>Question</source>
@@ -1915,6 +1898,26 @@ duele»</translation>
     <message>
         <source>PAUSED</source>
         <translation>EN PAUSA</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Pausar o reanudar</translation>
+    </message>
+    <message>
+        <source>Repeat this step</source>
+        <translation>Repetir este paso</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Mute or unmute</source>
+        <translation>Silenciar o activar el sonido</translation>
+    </message>
+    <message>
+        <source>Stop the session</source>
+        <translation>Parar la sesión</translation>
     </message>
     <message>
         <source>breath %1 of %2</source>

@@ -1017,6 +1017,13 @@ mal »</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1805,48 +1812,24 @@ mal »</translation>
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Pause or resume (Space)</source>
-        <translation>Pause ou reprise (Espace)</translation>
-    </message>
-    <message>
         <source>◀ Back</source>
         <translation>◀ Retour</translation>
-    </message>
-    <message>
-        <source>Repeat this step (Left arrow)</source>
-        <translation>Refaire cette étape (flèche gauche)</translation>
     </message>
     <message>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <source>Next step (Right arrow)</source>
-        <translation>Étape suivante (flèche droite)</translation>
-    </message>
-    <message>
         <source>This hurts</source>
         <translation>Ça fait mal</translation>
-    </message>
-    <message>
-        <source>This hurts (H)</source>
-        <translation>Ça fait mal (H)</translation>
     </message>
     <message>
         <source>Mute</source>
         <translation>Couper le son</translation>
     </message>
     <message>
-        <source>Mute or unmute (M)</source>
-        <translation>Couper ou rétablir le son (M)</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>Stop the session (Escape)</source>
-        <translation>Arrêter la séance (Échap)</translation>
     </message>
     <message>
         <source>Question</source>
@@ -1915,6 +1898,26 @@ mal »</translation>
     <message>
         <source>PAUSED</source>
         <translation>EN PAUSE</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Mettre en pause ou reprendre</translation>
+    </message>
+    <message>
+        <source>Repeat this step</source>
+        <translation>Refaire cette étape</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Mute or unmute</source>
+        <translation>Couper ou rétablir le son</translation>
+    </message>
+    <message>
+        <source>Stop the session</source>
+        <translation>Arrêter la séance</translation>
     </message>
     <message>
         <source>breath %1 of %2</source>
