@@ -179,3 +179,36 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as err:
         load_routine_file(path, load_builtin().exercises)
     assert "UTF-16" in str(err.value) and "UTF-8" in str(err.value)
+
+
+@pytest.mark.parametrize("what", ["file", "link to nothing", "link to a file"])
+def test_a_routines_folder_that_is_not_a_folder_is_said(
+    tmp_path: Path, what: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It used to read as "no routines of your own": the person's routines
+    # silently gone from the list, with nothing to say why.
+    data = tmp_path / "data"
+    data.mkdir()
+    folder = data / "routines"
+    if what == "file":
+        folder.write_text("not a folder", encoding="utf-8")
+    elif what == "link to nothing":
+        folder.symlink_to(tmp_path / "removed-usb-stick")
+    else:
+        (tmp_path / "plain").write_text("x", encoding="utf-8")
+        folder.symlink_to(tmp_path / "plain")
+    catalog = load_builtin()
+    own, errors = load_user_routines(folder, catalog.exercises, catalog.routines)
+    assert own == []
+    assert [e.path for e in errors] == [folder]
+    reason = "does not exist" if what == "link to nothing" else "a file, not a folder"
+    assert reason in str(errors[0])
+    assert main(["--data-dir", str(data), "routines"]) == 0
+    out = capsys.readouterr()
+    assert "flare_up_gentle" in out.out  # the built-ins still listed
+    assert out.err.count("skipped: ") == 1 and str(folder) in out.err
+
+
+def test_no_routines_folder_yet_is_no_notice(tmp_path: Path) -> None:
+    catalog = load_builtin()
+    assert load_user_routines(tmp_path / "routines", catalog.exercises) == ([], [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -239,7 +240,12 @@ def load_user_routines(
     folder = Path(folder)
     try:
         if not folder.is_dir():
-            return [], []
+            if not os.path.lexists(folder):
+                return [], []  # no folder yet: nothing of their own saved
+            # A file, or a link to nothing (a removed USB stick), where the
+            # folder should be: said, not taken for "no routines of your own".
+            missing = folder.is_symlink() and not folder.exists()
+            raise OSError(errno.ENOENT if missing else errno.ENOTDIR, "", str(folder))
         files = routine_paths(folder)
     except OSError as exc:
         # A folder that cannot be read (mode 000, another user's) is one
