@@ -259,6 +259,9 @@ def holds_step_up(verdict: Verdict) -> bool:
         or bool(verdict.nerve)
         or verdict.spread_latest
         or verdict.worse_day
+        # An urgent warning sign in the two weeks: no more load until a
+        # doctor has had the chance to look (StretchGuide's rule).
+        or bool(verdict.urgent)
     )
 
 
