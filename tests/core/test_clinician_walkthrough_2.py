@@ -65,3 +65,23 @@ def test_long_standing_tingling_still_lets_a_strengthening_exercise_step_up() ->
         nerve_ids=P.nerve_exercises(catalog),
     )
     assert "clam_shell" in {o.exercise_id for o in offers if o.direction is P.Direction.UP}
+
+
+def test_a_painful_leg_that_changes_sides_asks_about_both_legs() -> None:
+    """Only a change from one named leg to the other asks; naming a leg
+    for the first time, "both" (which asks the safety questions itself) or
+    "not sure" do not. In every language."""
+    from stretchguide.core import i18n
+    from stretchguide.core.checkin_now import other_leg_note
+
+    for before, now in ((None, "left"), ("unsure", "right"), ("left", "both"), ("both", "left")):
+        assert other_leg_note(before, now) is None
+    assert "If the left leg still has pain" in (other_leg_note("left", "right") or "")
+    assert "If the right leg still has pain" in (other_leg_note("right", "left") or "")
+    english = other_leg_note("left", "right")
+    for lang in ("de", "es", "fr"):
+        i18n.set_language(lang)
+        try:
+            assert other_leg_note("left", "right") not in (None, english), lang
+        finally:
+            i18n.set_language("en")
