@@ -85,3 +85,24 @@ def test_a_painful_leg_that_changes_sides_asks_about_both_legs() -> None:
             assert other_leg_note("left", "right") not in (None, english), lang
         finally:
             i18n.set_language("en")
+
+
+def test_no_word_says_what_a_symptom_means_for_the_nerve_as_a_fact() -> None:
+    """Article 004 says too intense a stretch "may suggest" the nerve is too
+    irritable, and to ease off at tingling. "New tingling means the nerve
+    has had enough" and "Too intense means the nerve is not ready" said
+    more, as facts. Every English text the app can show is checked."""
+    import re
+    from pathlib import Path
+
+    import stretchguide
+
+    pot = Path(stretchguide.__file__).parent / "locale" / "stretchguide.pot"
+    # "can mean" and "may mean" say what it might be, as the sources do.
+    said_as_fact = re.compile(r"(?<!can )(?<!may )\bmeans?\b[^.:]*\bnerve\b", re.IGNORECASE)
+    found = [
+        line
+        for line in pot.read_text(encoding="utf-8").splitlines()
+        if line.startswith("msgid") and said_as_fact.search(line)
+    ]
+    assert found == []
