@@ -106,3 +106,50 @@ def test_no_word_says_what_a_symptom_means_for_the_nerve_as_a_fact() -> None:
         if line.startswith("msgid") and said_as_fact.search(line)
     ]
     assert found == []
+
+
+def _twice_a_week(legs: list[int], extent: Extent = Extent.FOOT) -> tuple[list[CheckIn], date]:
+    """Check-ins on Mondays and Thursdays, leg pain from ``legs`` in turn:
+    never the three days a week the trend needs."""
+    from datetime import UTC, datetime
+
+    t0 = int(datetime(2026, 1, 5, 9, tzinfo=UTC).timestamp())
+    out = []
+    for i, leg in enumerate(legs):
+        at = t0 + (i // 2 * 7 + i % 2 * 3) * DAY
+        out.append(CheckIn(at, K.ANY, 2, leg, extent, utc_offset=0, id=i + 1))
+    return out, datetime.fromtimestamp(out[-1].at, UTC).date()
+
+
+def test_weeks_of_sparse_check_ins_no_better_name_a_professional() -> None:
+    """Article 004: no better after two weeks, see a professional. Eight
+    weeks of check-ins twice a week, leg pain 6 into the foot each time,
+    read only "Check in on a few more days to see a two-week trend." in
+    History, `stretchguide stats` and the report."""
+    from stretchguide.core.trends import VerdictKind, fourteen_day_verdict
+    from stretchguide.core.verdict_words import SEE_PROFESSIONAL_NO_CHANGE, verdict_advice
+
+    checkins, today = _twice_a_week([6] * 16)
+    v = fourteen_day_verdict(checkins, today, utc_offset=0)
+    assert v.kind is VerdictKind.NOT_ENOUGH_DATA
+    assert (verdict_advice(v) or "").startswith(SEE_PROFESSIONAL_NO_CHANGE)
+    assert any("no clear improvement" in r for r in v.reasons)
+    assert v.see_professional and P.holds_step_up(v) and v.sparse_no_better
+
+
+def test_sparse_check_ins_that_got_better_or_are_too_new_say_nothing_more() -> None:
+    """Judged right and kept: leg pain 6 falling to 3, symptoms moving up
+    from the foot to the thigh, or check-ins over less than two weeks: no
+    professional named for this (the article's two weeks have not passed
+    without improvement)."""
+    from dataclasses import replace
+
+    from stretchguide.core.trends import fourteen_day_verdict
+
+    falling = _twice_a_week([6, 6, 5, 5, 4, 4, 3, 3])
+    cs, day = _twice_a_week([6] * 8)
+    moved_up = ([*cs[:5], *(replace(c, extent=Extent.THIGH) for c in cs[5:])], day)
+    too_new = _twice_a_week([6, 6, 6, 6])
+    for checkins, today in (falling, moved_up, too_new):
+        v = fourteen_day_verdict(checkins, today, utc_offset=0)
+        assert not v.sparse_no_better, [(c.leg, c.extent.value) for c in checkins]

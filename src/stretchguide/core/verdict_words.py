@@ -124,7 +124,7 @@ def professional_advice(verdict: Verdict) -> str | None:
     parts: list[str] = [_(URGENT_ADVICE)] if verdict.urgent else []
     if verdict.kind is VerdictKind.WORSE:
         parts.append(_(SEE_PROFESSIONAL_WORSE))
-    elif verdict.kind is VerdictKind.NO_CHANGE:
+    elif verdict.kind is VerdictKind.NO_CHANGE or verdict.sparse_no_better:
         parts.append(_(SEE_PROFESSIONAL_NO_CHANGE))
     if verdict.spread_latest and verdict.kind is not VerdictKind.WORSE:
         parts.append(_(SEE_PROFESSIONAL_SPREAD))

@@ -272,6 +272,7 @@ def holds_step_up(verdict: Verdict) -> bool:
         # An urgent warning sign in the two weeks: no more load until a
         # doctor has had the chance to look (StretchGuide's rule).
         or bool(verdict.urgent)
+        or verdict.sparse_no_better
     )
 
 

@@ -71,6 +71,10 @@ class Verdict:
     # Urgent warning signs answered yes in the window (day, flag id): a leg
     # getting better read "Things look good" the day after "both legs".
     urgent: tuple[tuple[date, str], ...] = ()
+    # Too few days a week for a trend, but check-ins over two weeks or more
+    # whose leg is no better at the end than at the start: article 004's
+    # two weeks have passed all the same (``_sparse_no_better``).
+    sparse_no_better: bool = False
 
     @property
     def see_professional(self) -> bool:
@@ -82,6 +86,7 @@ class Verdict:
             or self.spread_latest
             or self.worse_day
             or bool(self.urgent)
+            or self.sparse_no_better
         )
 
 
@@ -134,6 +139,35 @@ def _urgent_reason(day: date, flag: str) -> str:
     return _("On {date} you answered yes to: “{question}”").format(
         date=format_date(day), question=RED_FLAGS_BY_ID[flag].asked
     )
+
+
+def _sparse_no_better(
+    series: Sequence[DayPain], today: date, days: int, meaningful: float
+) -> str | None:
+    """With too few days a week for the trend: the reason to give when the
+    check-ins read (the look-back, about four weeks) began ``days`` (14)
+    days or more before today and the leg is no better at the end than at the start, by the
+    trend's own rules (down by ``meaningful``, higher up the leg, or mild
+    and above the knee); else None. Check-ins twice a week for eight weeks,
+    leg pain 6 into the foot each time, read "Check in on a few more days"
+    and nothing else. Article 004: no better after two weeks, see a
+    professional; reading sparse days for it is StretchGuide's rule."""
+    # "At least two weeks": the first check-in 14 days or more before today.
+    if len(series) < 2 or (today - series[0].day).days < days:
+        return None
+    n = min(ENDS_DAYS, len(series) // 2)
+    begin, latest = series[:n], series[-n:]
+    el, ll = _mean(d.leg for d in begin), _mean(d.leg for d in latest)
+    lb = _mean(d.back for d in latest)
+    start_rank = _typical_extent(begin).rank
+    furthest = max(d.furthest.rank for d in latest)
+    mild = ll <= MILD_MAX and lb <= MILD_MAX and furthest < Extent.BELOW_KNEE.rank
+    if mild or el - ll >= meaningful or furthest < start_rank:
+        return None
+    return _(
+        "Your check-ins since {date} show no clear improvement in the leg (leg pain "
+        "{a} at the start, {b} lately)."
+    ).format(date=format_date(series[0].day), a=num(el), b=num(ll))
 
 
 def _spread_reason() -> str:
@@ -231,6 +265,9 @@ def fourteen_day_verdict(
             worse_new = _worse_day(max(d.leg for d in early), newest_day.leg, meaningful)
             spread_new = newest_day.furthest.rank > max(d.furthest.rank for d in early)
         extra = [r for r in (worse_new, _spread_reason() if spread_new else None) if r]
+        sparse = _sparse_no_better(daily_series(near), today, days, meaningful)
+        if sparse:
+            extra.append(sparse)
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
@@ -246,6 +283,7 @@ def fourteen_day_verdict(
             spread_latest=spread_new,
             worse_day=worse_new is not None,
             urgent=urgent,
+            sparse_no_better=sparse is not None,
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
     begin, latest = series[:n], series[-n:]
