@@ -319,3 +319,40 @@ def test_this_hurts_twice_on_one_exercise_says_to_skip_it(qtbot, app_window):
     first, again, other = asked
     assert "hurt before" not in first and "hurt before" in again and "skip it" in again
     assert "hurt before" not in other
+
+
+def test_the_painful_leg_changing_sides_asks_whether_the_first_still_hurts(qtbot, app_window):
+    """Left for days, then "right": it read only "From now on, exercises
+    for the painful leg are done on your right leg.", and before a session
+    nothing at all. The left leg may still hurt too, and symptoms in both
+    legs need help the same day (NHS): the app asks."""
+    window, clock, wall, *_ = app_window
+    window.ctx.prefs.affected_side = "left"
+    for _ in range(2):
+        assert "Saved. Thank you." in _any_time(qtbot, window, 1, 2)
+        wall.advance(DAY)
+    window.checkin_now()
+    page = window.checkin
+    page.set_side("right")
+    fill_checkin(qtbot, page, back=1, leg=2)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    text = page.verdict.text()
+    assert "your right leg" in text
+    assert "If the left leg still has pain, numbness or weakness" in text
+    assert "Both legs" in text and "same day" in text
+    # Back to the left before a session: said before it starts, and the
+    # session follows when the person goes on.
+    wall.advance(DAY)
+    window.show_page("routines")
+    window.start_routine(ROUTINE)
+    if window.current_page() == "safety":
+        pass_safety_gate(qtbot, window)
+    page = window.checkin
+    page.set_side("left")
+    fill_checkin(qtbot, page, back=1, leg=2)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "checkin"
+    assert "If the right leg still has pain" in page.verdict.text()
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "session"
+    window.flow.controller.timer.stop()

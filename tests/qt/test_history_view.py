@@ -915,3 +915,22 @@ def test_the_banner_never_shows_better_pain_beside_numbness_as_all_good(qtbot):
     banner.show_verdict(Verdict(VerdictKind.IMPROVING, numbness_latest=True))
     assert "numbness" in banner.text() and "have it looked at" in banner.text()
     assert banner.styleSheet() != good
+
+
+@pytest.mark.parametrize("kind", ["improving", "settled", "no_change", "not_enough_data"])
+def test_an_urgent_sign_in_the_two_weeks_is_on_the_red_of_worse_and_said_first(qtbot, kind):
+    """ "Both legs" answered yes beside a leg getting better read "Things
+    look good" on green (docs/CLINICAL.md section 4, rule 9)."""
+    from datetime import date
+
+    from stretchguide.core.trends import Verdict, VerdictKind
+    from stretchguide.qt.history_streak import VerdictBanner
+
+    banner = VerdictBanner()
+    qtbot.addWidget(banner)
+    banner.show_verdict(Verdict(VerdictKind.WORSE))
+    red = banner.styleSheet()
+    banner.show_verdict(Verdict(VerdictKind(kind), urgent=((date(2026, 3, 14), "both_legs"),)))
+    assert banner.styleSheet() == red
+    assert banner.text().startswith("<b>In the last two weeks you answered yes")
+    assert "emergency department" in banner.text() and "look good" not in banner.text()

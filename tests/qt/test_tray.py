@@ -634,3 +634,20 @@ def test_sessions_with_this_hurts_on_other_exercises_earn_no_step_up(setup):
             h.record_step(s.id, i, worked, "hold", planned_s=30, done_s=30)
     offers = window.companion.offers()
     assert offers == [] or all(o.direction is P.Direction.DOWN for o in offers)
+
+
+def test_tingling_after_every_session_earns_a_nerve_glide_no_step_up(setup):
+    """Article 004: reduce a nerve stretch that brings on tingling, pain or
+    numbness. Tingling before and after each of three sessions (never new)
+    once drew "try 27 reps instead of 25 reps, because your last 3
+    sessions were fine" for the nerve glide."""
+    window, wall, _, _, _ = setup
+    h = window.ctx.history
+    nerve_routine = window.ctx.routine("cause_irritated_nerve")
+    for day in range(3):
+        at(wall, 10, 0, day=day)
+        s = h.start_session(window.companion.routine_for_session(nerve_routine))
+        h.add_checkin(CheckInKind.BEFORE, 2, 2, "below_knee", session_id=s.id, tingling=True)
+        h.finish_session(s.id, SessionStatus.COMPLETED)
+        h.add_checkin(CheckInKind.AFTER, 2, 2, "below_knee", session_id=s.id, tingling=True)
+    assert [o for o in window.companion.offers() if o.direction is P.Direction.UP] == []

@@ -45,6 +45,31 @@ PAIN_HIGH_ADVICE = N_(
     "two weeks of the exercises, see a doctor or physiotherapist; see one sooner "
     "if it climbs or spreads down the leg."
 )
+# The painful leg named now is the other one than before. The pain may
+# have moved, or the first leg may still have it too: symptoms in both legs
+# need medical help the same day (NHS), so the app asks rather than guess
+# which (docs/CLINICAL.md 1).
+OTHER_LEG_NOTES: Final = {
+    ("left", "right"): N_(
+        "Your painful leg was the left one and is now the right. If the left leg "
+        "still has pain, numbness or weakness, choose “Both legs”: symptoms in both "
+        "legs need medical help the same day."
+    ),
+    ("right", "left"): N_(
+        "Your painful leg was the right one and is now the left. If the right leg "
+        "still has pain, numbness or weakness, choose “Both legs”: symptoms in both "
+        "legs need medical help the same day."
+    ),
+}
+
+
+def other_leg_note(before: str | None, now: str | None) -> str | None:
+    """What to say when the painful leg changes from one named leg to the
+    other (``before`` the answer kept until now), translated; else None."""
+    text = OTHER_LEG_NOTES.get((before or "", now or ""))
+    return _(text) if text else None
+
+
 # How far back "usual" looks: the 90 days the nerve signs read. After
 # weeks without a check-in, the last ones made are still the best known
 # (a bad check-in after five weeks of silence was compared with nothing).

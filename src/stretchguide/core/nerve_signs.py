@@ -117,9 +117,10 @@ NERVE_ADVICE = N_(
     "or physiotherapist in the next few days."
 )
 # Article 004: ease the stretch when it brings on tingling, pain or numbness;
-# see a professional when in doubt.
+# see a professional when in doubt. It says no more of what tingling means
+# ("the nerve has had enough" was ours, said as a fact).
 TINGLING_ADVICE = N_(
-    "New tingling means the nerve has had enough. Ease off: make each stretch "
+    "New tingling is a sign to ease off: make each stretch "
     "gentler and stop any exercise that brings the tingling on. If it stays or "
     "comes back, see a doctor or physiotherapist."
 )

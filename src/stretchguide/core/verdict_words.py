@@ -38,6 +38,16 @@ SEE_PROFESSIONAL_WORSE_DAY = N_(
 SEE_PROFESSIONAL_WORSE_DAY_AGAIN = N_(
     "If days with leg pain like that come back, see a doctor or physiotherapist."
 )
+# An urgent warning sign answered yes in the two weeks: said before the leg,
+# whatever the pain did (NHS: these need medical help the same day). The
+# app cannot know whether a doctor has seen the person since, so it asks.
+URGENT_HEADLINE = N_(
+    "In the last two weeks you answered yes to a warning sign that needs medical help the same day."
+)
+URGENT_ADVICE = N_(
+    "If a doctor has not seen you about it since, stop the exercises and get medical "
+    "help today: call your doctor's urgent line or go to an emergency department."
+)
 KEEP_GOING_SETTLED = N_(
     "Things look good. Keep doing the routine that suits you and stay active. If the "
     "leg pain comes back or spreads below the knee, ease off and check in more often."
@@ -95,7 +105,13 @@ def _headline_says_worse_day(verdict: Verdict) -> bool:
 
 
 def verdict_headline(verdict: Verdict) -> str:
-    """The verdict in one sentence: the same words in History and `stats`."""
+    """The verdict in one sentence (two with an urgent sign, said first):
+    the same words in History and `stats`."""
+    leg = _leg_headline(verdict)
+    return f"{_(URGENT_HEADLINE)} {leg}" if verdict.urgent else leg
+
+
+def _leg_headline(verdict: Verdict) -> str:
     if verdict.numbness_latest and verdict.kind in NUMB_HEADLINES:
         return _(NUMB_HEADLINES[verdict.kind])
     if _headline_says_worse_day(verdict):
@@ -105,10 +121,10 @@ def verdict_headline(verdict: Verdict) -> str:
 
 def professional_advice(verdict: Verdict) -> str | None:
     """The plain "time to see a professional" message, or None if not due."""
-    parts: list[str] = []
+    parts: list[str] = [_(URGENT_ADVICE)] if verdict.urgent else []
     if verdict.kind is VerdictKind.WORSE:
         parts.append(_(SEE_PROFESSIONAL_WORSE))
-    elif verdict.kind is VerdictKind.NO_CHANGE:
+    elif verdict.kind is VerdictKind.NO_CHANGE or verdict.sparse_no_better:
         parts.append(_(SEE_PROFESSIONAL_NO_CHANGE))
     if verdict.spread_latest and verdict.kind is not VerdictKind.WORSE:
         parts.append(_(SEE_PROFESSIONAL_SPREAD))

@@ -51,6 +51,10 @@ class VerdictBanner(QLabel):
             # leg pain beside new numbness); on grey, as "nothing yet". Pain
             # better with numbness still there is not "all good" either.
             colour = _VERDICT_COLOURS[VerdictKind.NO_CHANGE]
+        if v.urgent:
+            # An urgent warning sign answered yes: as red as "worse", whatever
+            # the leg did (core.verdict_words says it first).
+            colour = _VERDICT_COLOURS[VerdictKind.WORSE]
         body = f"<b>{html.escape(text)}</b>"
         if advice:
             body += "<br>" + html.escape(advice)

@@ -389,13 +389,17 @@ class SessionFlow(QObject):
         queued (``PendingWrites``), and when it cannot be done yet (a full
         disk, a history in use) the page says so under the advice.
         """
-        from stretchguide.core.checkin_now import respond
+        from stretchguide.core.checkin_now import other_leg_note, respond
         from stretchguide.core.safety import pain_response
         from stretchguide.core.trends import CheckInKind, by_kind
         from stretchguide.qt.verdict_text import now_html
 
         kind = answers.kind
+        side_before = self.ctx.prefs.affected_side
         side_changed = bool(answers.side) and self._set_painful_side(answers.side)
+        # The other leg than before: ask whether the first one still hurts
+        # too (core.checkin_now.other_leg_note); said before a session too.
+        switched = other_leg_note(side_before, answers.side) if side_changed else None
         if side_changed:
             self.ctx.prefs.sync()
         h = self.ctx.history
@@ -414,8 +418,10 @@ class SessionFlow(QObject):
         # Both legs is one of the urgent signs: its line leads unless new
         # numbness or weakness (which also asks the questions) does.
         headline = self._both_legs_line() if both_legs and not nerve.any else ""
-        extra = ((self._both_legs_line(),) if both_legs and nerve.any else ()) + (
-            (self._side_line(answers.side),) if side_changed else ()
+        extra = (
+            ((self._both_legs_line(),) if both_legs and nerve.any else ())
+            + ((self._side_line(answers.side),) if side_changed else ())
+            + ((switched,) if switched else ())
         )
         # Before a session or on its own: what the after and morning
         # check-ins would say of the same answers (nerve signs, severe pain,
@@ -428,9 +434,11 @@ class SessionFlow(QObject):
             self.ctx.prefs.pain_thresholds,
             before_session=kind == CheckInKind.BEFORE,
         )
+        if switched and not (headline or said_now.ease_off):
+            headline, extra = switched, extra[:-1]
         if kind == CheckInKind.BEFORE:
             self._before = answers
-            if said_now.ease_off or both_legs:
+            if said_now.ease_off or both_legs or switched:
                 # Continue goes on to the questions (if asked), then the session.
                 self.window.checkin.show_verdict(
                     now_html(said_now, extra, headline), read_first=True
@@ -495,6 +503,10 @@ class SessionFlow(QObject):
             # A changed leg changes every session from now on: said, so that
             # a slip of the finger is seen where it was made.
             said += "<p>" + self._side_line(answers.side) + "</p>"
+        if switched:
+            from html import escape
+
+            said += "<p><b>" + escape(switched) + "</b></p>"
         self.window.checkin.show_verdict(said)
 
     def _set_response(self, rec: Recording, exercise_id: str, response: str) -> None:

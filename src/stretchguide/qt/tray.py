@@ -319,7 +319,12 @@ class Companion(QObject):
 
     def offers(self) -> list[Offer]:
         from stretchguide.core.checkin_now import FLARE_S, USUAL_S
-        from stretchguide.core.plan import flare_holds_step_up, holds_step_up, offers_for
+        from stretchguide.core.plan import (
+            flare_holds_step_up,
+            holds_step_up,
+            nerve_exercises,
+            offers_for,
+        )
 
         state = self.state()
         if state is None:
@@ -336,7 +341,14 @@ class Companion(QObject):
         hold = holds_step_up(h.verdict(self.today())) or flare_holds_step_up(
             recent, now, self.ctx.prefs.pain_thresholds
         )
-        return offers_for(routine, state, self.evidence(routine.id), names, hold_up=hold)
+        return offers_for(
+            routine,
+            state,
+            self.evidence(routine.id),
+            names,
+            hold_up=hold,
+            nerve_ids=nerve_exercises(self.ctx.catalog),
+        )
 
     def offer_changes(self) -> list[Offer]:
         """Ask about the offers together, one plain line each; returns those accepted."""

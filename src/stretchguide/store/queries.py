@@ -367,7 +367,14 @@ class HistoryReader(RecordReader):
         since = (day_no(today) - VERDICT_LOOK_BACK_DAYS - 1) * 86400
         until = (day_no(today) + 2) * 86400
         offset = self._offset(self._now())
-        return fourteen_day_verdict(self.checkins(since, until), today, utc_offset=offset)
+        # Urgent signs answered yes: any after the look-back, a date past
+        # today too (answered while the clock was ahead); core keeps the
+        # window's and the urgent ones.
+        first = today - timedelta(days=VERDICT_LOOK_BACK_DAYS + 1)
+        yes = [(day, flag) for day, flag, said in self.red_flag_days(first, date.max) if said]
+        return fourteen_day_verdict(
+            self.checkins(since, until), today, utc_offset=offset, urgent_answers=yes
+        )
 
     def summary(self, today: date | None = None) -> Summary:
         today = today or self.today()

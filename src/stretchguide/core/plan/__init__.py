@@ -61,6 +61,7 @@ from stretchguide.core.plan.state import (
     PlanFileError,
     PlanState,
     load_state,
+    nerve_exercises,
     offers_for,
     save_state,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "evidence",
     "load_state",
     "next_reminder",
+    "nerve_exercises",
     "offers_for",
     "flare_holds_step_up",
     "holds_step_up",

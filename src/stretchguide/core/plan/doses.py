@@ -156,6 +156,13 @@ class SessionEvidence:
     # "This hurts" presses on any exercise in the session: its verdict said
     # ease off, so it is no fine session for any exercise's step up.
     session_hurts: int = 0
+    # Tingling, numbness or weakness in the session's latest check-in, new
+    # or not: article 004 says to ease a nerve stretch that brings them on,
+    # so such a session asks no more of a nerve exercise ("try 27 reps
+    # instead of 25, your last 3 sessions were fine" stood beside tingling
+    # after every one of them). Other exercises keep the older rule: numbness
+    # there for two weeks is the person's usual (docs/CLINICAL.md 2).
+    nerve_after: bool = False
 
 
 NERVE_SIGNS: Final = ("tingling", "numbness", "weakness")
@@ -217,7 +224,10 @@ def evidence(
         else None
     )
     recent = signs is not None and (signs.recent_numbness or signs.spread_stayed)
-    return SessionEvidence(response.level, spread, new_nerve, hurts, recent, session_hurts)
+    nerve_after = latest is not None and any(getattr(latest, sign) for sign in NERVE_SIGNS)
+    return SessionEvidence(
+        response.level, spread, new_nerve, hurts, recent, session_hurts, nerve_after
+    )
 
 
 def flare_holds_step_up(
@@ -259,6 +269,10 @@ def holds_step_up(verdict: Verdict) -> bool:
         or bool(verdict.nerve)
         or verdict.spread_latest
         or verdict.worse_day
+        # An urgent warning sign in the two weeks: no more load until a
+        # doctor has had the chance to look (StretchGuide's rule).
+        or bool(verdict.urgent)
+        or verdict.sparse_no_better
     )
 
 
@@ -335,8 +349,12 @@ def decide(
     current: Dose,
     rng: DoseRange,
     recent: Sequence[SessionEvidence],
+    *,
+    nerve_stretch: bool = False,
 ) -> Offer | None:
     """One offer for this exercise from its sessions since the last change.
+    ``nerve_stretch``: a nerve glide, floss or stretch (catalog kind
+    ``nerve``), which no session ending with a nerve symptom steps up.
 
     Steps back at once on new nerve symptoms, spreading pain, repeated "this
     hurts" or a session above the pain limit; steps up one small step after
@@ -374,6 +392,7 @@ def decide(
         and not e.spread
         and not e.new_nerve
         and not e.recent_nerve
+        and not (nerve_stretch and e.nerve_after)
         and e.hurts == 0
         and e.session_hurts == 0
         for e in window

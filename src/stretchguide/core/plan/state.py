@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
 from stretchguide.core.atomic import write_text_atomically
-from stretchguide.core.catalog import Routine
+from stretchguide.core.catalog import Catalog, Kind, Routine
 from stretchguide.core.i18n import _
 from stretchguide.core.messages import Message, in_language
 from stretchguide.core.os_reasons import os_reason
@@ -218,6 +218,13 @@ def save_state(path: Path, state: PlanState) -> None:
     write_text_atomically(path, json.dumps(state.to_json(), indent=1), prefix=".plan-")
 
 
+def nerve_exercises(catalog: Catalog) -> frozenset[str]:
+    """The exercises of kind ``nerve`` (glides, floss, nerve stretches):
+    article 004's "reduce the stretch if it brings on tingling, pain or
+    numbness" is about them (``offers_for`` ``nerve_ids``)."""
+    return frozenset(k for k, e in catalog.exercises.items() if e.kind is Kind.NERVE)
+
+
 def offers_for(
     routine: Routine,
     state: PlanState,
@@ -225,9 +232,13 @@ def offers_for(
     names: Mapping[str, str],
     *,
     hold_up: bool = False,
+    nerve_ids: Collection[str] = (),
 ) -> list[Offer]:
     """Every offer for a routine; back-offs first, so they are read first.
-    ``hold_up`` (see :func:`holds_step_up`) leaves out every step up."""
+    ``hold_up`` (see :func:`holds_step_up`) leaves out every step up.
+    ``nerve_ids``: the exercises of kind ``nerve`` (:func:`nerve_exercises`),
+    which a session ending with tingling, numbness or weakness does not
+    step up (article 004)."""
     adjusted = state.apply(routine)
     offers: list[Offer] = []
     for base, item in zip(routine.items, adjusted.items, strict=True):
@@ -240,6 +251,7 @@ def offers_for(
             item.dose,
             rng,
             recent_by_exercise.get(item.exercise_id, ()),
+            nerve_stretch=item.exercise_id in nerve_ids,
         )
         if found is not None and hold_up and found.direction is Direction.UP:
             continue

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from stretchguide.core.i18n import _, ngettext
+from stretchguide.core.i18n import _, format_date, ngettext
 from stretchguide.core.i18n import format_number as num
+from stretchguide.core.red_flags import RED_FLAGS_BY_ID, Urgency
 from stretchguide.core.trends.records import _EXTENT_ORDER, CheckIn, Extent
 from stretchguide.core.trends.series import (
     CLOCK_GAP_MAX,
@@ -67,6 +68,13 @@ class Verdict:
     # A latest day's leg pain 2 points or more above the worst start day:
     # a mean that fell hid it ("going the right way" beside a day of 9).
     worse_day: bool = False
+    # Urgent warning signs answered yes in the window (day, flag id): a leg
+    # getting better read "Things look good" the day after "both legs".
+    urgent: tuple[tuple[date, str], ...] = ()
+    # Too few days a week for a trend, but check-ins over two weeks or more
+    # whose leg is no better at the end than at the start: article 004's
+    # two weeks have passed all the same (``_sparse_no_better``).
+    sparse_no_better: bool = False
 
     @property
     def see_professional(self) -> bool:
@@ -77,6 +85,8 @@ class Verdict:
             or bool(self.nerve)
             or self.spread_latest
             or self.worse_day
+            or bool(self.urgent)
+            or self.sparse_no_better
         )
 
 
@@ -125,6 +135,41 @@ def _worse_day(worst_start: float, worst: float, meaningful: float) -> str | Non
     ).format(worst=num(worst), start=num(worst_start))
 
 
+def _urgent_reason(day: date, flag: str) -> str:
+    return _("On {date} you answered yes to: “{question}”").format(
+        date=format_date(day), question=RED_FLAGS_BY_ID[flag].asked
+    )
+
+
+def _sparse_no_better(
+    series: Sequence[DayPain], today: date, days: int, meaningful: float
+) -> str | None:
+    """With too few days a week for the trend: the reason to give when the
+    check-ins read (the look-back, about four weeks) began ``days`` (14)
+    days or more before today and the leg is no better at the end than at the start, by the
+    trend's own rules (down by ``meaningful``, higher up the leg, or mild
+    and above the knee); else None. Check-ins twice a week for eight weeks,
+    leg pain 6 into the foot each time, read "Check in on a few more days"
+    and nothing else. Article 004: no better after two weeks, see a
+    professional; reading sparse days for it is StretchGuide's rule."""
+    # "At least two weeks": the first check-in 14 days or more before today.
+    if len(series) < 2 or (today - series[0].day).days < days:
+        return None
+    n = min(ENDS_DAYS, len(series) // 2)
+    begin, latest = series[:n], series[-n:]
+    el, ll = _mean(d.leg for d in begin), _mean(d.leg for d in latest)
+    lb = _mean(d.back for d in latest)
+    start_rank = _typical_extent(begin).rank
+    furthest = max(d.furthest.rank for d in latest)
+    mild = ll <= MILD_MAX and lb <= MILD_MAX and furthest < Extent.BELOW_KNEE.rank
+    if mild or el - ll >= meaningful or furthest < start_rank:
+        return None
+    return _(
+        "Your check-ins since {date} show no clear improvement in the leg (leg pain "
+        "{a} at the start, {b} lately)."
+    ).format(date=format_date(series[0].day), a=num(el), b=num(ll))
+
+
 def _spread_reason() -> str:
     return _("At the latest check-in, symptoms reached further down the leg than at the start.")
 
@@ -137,6 +182,7 @@ def fourteen_day_verdict(
     min_days: int = MIN_DAYS_PER_HALF,
     days: int = VERDICT_DAYS,
     utc_offset: int | None = None,
+    urgent_answers: Iterable[tuple[date, str]] = (),
 ) -> Verdict:
     """The 14-day verdict. It judges the **leg** (article 004's rule is about
     pain down the leg and how far down it reaches), against the start:
@@ -167,7 +213,11 @@ def fourteen_day_verdict(
        reasons but does not make the leg better or worse.
 
     NO_CHANGE and WORSE set ``see_professional``; so does numbness or
-    weakness that started in the window or weakness on more than one day.
+    weakness that started in the window or weakness on more than one day,
+    and an urgent warning sign answered yes (``urgent_answers``: the day and
+    flag id of each yes) on a day from the window's start on, a day after
+    today too (answered while the clock was ahead). Those come first in
+    the reasons, whatever the pain did.
     """
     reach = today - timedelta(days=VERDICT_LOOK_BACK_DAYS)
     near = [c for c in checkins if reach <= local_day(c.at, c.utc_offset) <= today]
@@ -182,6 +232,16 @@ def fourteen_day_verdict(
         day -= timedelta(days=1)
     start, split = lived[-1], lived[days // 2 - 1]
     window = [c for c in near if start <= local_day(c.at, c.utc_offset)]
+    urgent = tuple(
+        sorted(
+            (day, flag)
+            for day, flag in urgent_answers
+            if start <= day
+            and flag in RED_FLAGS_BY_ID
+            and RED_FLAGS_BY_ID[flag].urgency is Urgency.URGENT
+        )
+    )
+    said_urgent = tuple(_urgent_reason(day, flag) for day, flag in urgent)
     series = daily_series(window)
     first_half = [d for d in series if d.day < split]
     second_half = [d for d in series if d.day >= split]
@@ -205,9 +265,13 @@ def fourteen_day_verdict(
             worse_new = _worse_day(max(d.leg for d in early), newest_day.leg, meaningful)
             spread_new = newest_day.furthest.rank > max(d.furthest.rank for d in early)
         extra = [r for r in (worse_new, _spread_reason() if spread_new else None) if r]
+        sparse = _sparse_no_better(daily_series(near), today, days, meaningful)
+        if sparse:
+            extra.append(sparse)
         return Verdict(
             VerdictKind.NOT_ENOUGH_DATA,
             reasons=(
+                *said_urgent,
                 _(
                     "Needs check-ins on at least {min_days} days in each of the last two "
                     "weeks (found {first} and {second})."
@@ -218,6 +282,8 @@ def fourteen_day_verdict(
             nerve=nerve,
             spread_latest=spread_new,
             worse_day=worse_new is not None,
+            urgent=urgent,
+            sparse_no_better=sparse is not None,
         )
     n = min(ENDS_DAYS, len(first_half), len(second_half))
     begin, latest = series[:n], series[-n:]
@@ -303,9 +369,10 @@ def fourteen_day_verdict(
         ll,
         ee,
         le,
-        (*reasons, *back_note, *nerve),
+        (*said_urgent, *reasons, *back_note, *nerve),
         nerve,
         spread_latest,
         numbness_latest=numb_latest > 0,
         worse_day=worse_day is not None and kind is not VerdictKind.WORSE,
+        urgent=urgent,
     )
