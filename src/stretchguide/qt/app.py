@@ -265,7 +265,7 @@ def after_first_paint(
     QTimer.singleShot(fallback_ms, window, run)
 
 
-def pause_gc() -> Callable[[], None]:
+def pause_gc() -> Callable[..., None]:
     """Pause Python's cyclic garbage collector; returns the call that resumes it.
 
     Start-up allocates tens of thousands of long-lived objects (PySide's
@@ -276,20 +276,32 @@ def pause_gc() -> Callable[[], None]:
     cycles wait. On resuming, what start-up made is moved to the oldest
     generation without being walked (``freeze`` + ``unfreeze``), where it
     would have ended anyway; enabling alone made the next allocation walk
-    all of it at once (~9 ms). Resuming twice is harmless, and a collector
-    someone else had turned off stays off.
+    all of it at once (~9 ms).
+
+    ``resume()`` hands collection to the GUI thread's timer
+    (``qt.collector``: never on the voice thread); ``resume(on_gui_thread=
+    False)``, once the application has quit, back to Python's own
+    collector. Resuming twice is harmless, and a collector someone else
+    had turned off stays off.
     """
     import gc
 
     if not gc.isenabled():
-        return lambda: None
+        return lambda *_, **__: None
     gc.disable()
 
-    def resume() -> None:
-        if not gc.isenabled():
+    def resume(on_gui_thread: bool = True) -> None:
+        from stretchguide.qt import collector
+
+        if on_gui_thread and (gc.isenabled() or collector.running()):
+            return
+        if not gc.isenabled() and not collector.running():
             gc.freeze()
             gc.unfreeze()
-            gc.enable()
+        if on_gui_thread:
+            collector.collect_on_gui_thread()
+        else:
+            collector.collect_anywhere()
 
     return resume
 
@@ -301,11 +313,11 @@ def run_app(app_paths: AppPaths, argv: Sequence[str], *, minimized: bool = False
     try:
         return _run_app(app_paths, argv, minimized, resume_gc)
     finally:
-        resume_gc()
+        resume_gc(on_gui_thread=False)  # the application is gone
 
 
 def _run_app(
-    app_paths: AppPaths, argv: Sequence[str], minimized: bool, resume_gc: Callable[[], None]
+    app_paths: AppPaths, argv: Sequence[str], minimized: bool, resume_gc: Callable[..., None]
 ) -> int:
     app = make_application(argv)
     from stretchguide.qt.i18n import install_for_settings  # issue 15: the interface language
