@@ -575,6 +575,34 @@ def test_the_session_screen_says_which_microphone_listens(qtbot, voice_window, m
     assert window.session_view.status.text() == "Listening with “USB headset”."
 
 
+def test_the_badge_says_wait_while_the_app_speaks_and_listening_after(
+    qtbot, voice_window, monkeypatch
+):
+    # Half-duplex: a command said over the app's own line is dropped, so a
+    # badge saying "Listening" then had the person call out in vain.
+    window, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener, _router, indicator = window.flow.sound._voice
+    clock = FakeClock()
+    listener.clock = clock
+    player = FakePlayer()
+    listener.attach_player(player)
+    listener.sig_listening.emit(True)
+    assert "Listening" in indicator.text()
+    player.sig_line_started.emit("Hold.", "clip")
+    assert "app is speaking" in indicator.text()
+    player.sig_line_finished.emit("Hold.")
+    assert "app is speaking" in indicator.text()  # its echo tail
+    clock.advance(0.5)
+    # Nothing but time opens the gate after the tail: the badge looks again.
+    qtbot.waitUntil(lambda: "Listening" in indicator.text(), timeout=3000)
+    player.sig_sound_played.emit("tick")
+    assert "app is speaking" in indicator.text()
+    listener.stop()  # the session ends: the next one starts hearing
+    listener.sig_listening.emit(True)
+    assert "Listening" in indicator.text()
+
+
 def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window, monkeypatch):
     window, *_ = voice_window
     _start_voice_session(qtbot, window, monkeypatch)

@@ -96,6 +96,7 @@ class SessionSound:
             listener.sig_command.connect(router.handle)
             listener.sig_listening.connect(indicator.set_listening)
             listener.sig_silent.connect(indicator.set_silent)
+            listener.sig_deaf.connect(indicator.set_deaf)
             listener.sig_unavailable.connect(self.window.session_view.set_status)
             listener.sig_notice.connect(self.window.session_view.set_status)
             router.sig_acknowledged.connect(indicator.acknowledge)
