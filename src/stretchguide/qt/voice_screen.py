@@ -188,6 +188,11 @@ class ListeningIndicator(QLabel):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Voice commands"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wrapped, so its longest state ("No sound from the microphone:
+        # muted?") asks for a word's width at least, not the whole line: at
+        # twice the text size that line made the window wider than a 1024
+        # screen, and the session's Stop button went off its edge.
+        self.setWordWrap(True)
         # Read from the mat, like the status line: larger and bold.
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
