@@ -95,6 +95,7 @@ class SessionSound:
             indicator = add_indicator(self.window.session_view)
             listener.sig_command.connect(router.handle)
             listener.sig_listening.connect(indicator.set_listening)
+            listener.sig_listening.connect(self.window.session_view.set_voice_listening)
             listener.sig_silent.connect(indicator.set_silent)
             listener.sig_deaf.connect(indicator.set_deaf)
             listener.sig_unavailable.connect(self.window.session_view.set_status)

@@ -1877,6 +1877,10 @@ weh“</translation>
         <translation>Frage</translation>
     </message>
     <message>
+        <source>Or say “yes” or “no”.</source>
+        <translation>Oder sagen Sie auf Englisch „yes“ oder „no“.</translation>
+    </message>
+    <message>
         <source>Stop the session?</source>
         <translation>Einheit beenden?</translation>
     </message>

@@ -1877,6 +1877,10 @@ duele»</translation>
         <translation>Pregunta</translation>
     </message>
     <message>
+        <source>Or say “yes” or “no”.</source>
+        <translation>O di en inglés «yes» o «no».</translation>
+    </message>
+    <message>
         <source>Stop the session?</source>
         <translation>¿Parar la sesión?</translation>
     </message>

@@ -1877,6 +1877,10 @@ mal »</translation>
         <translation>Question</translation>
     </message>
     <message>
+        <source>Or say “yes” or “no”.</source>
+        <translation>Ou dites en anglais « yes » ou « no ».</translation>
+    </message>
+    <message>
         <source>Stop the session?</source>
         <translation>Arrêter la séance ?</translation>
     </message>
