@@ -47,6 +47,18 @@ def text_1_5(qapp):
 
 
 @pytest.fixture
+def text_2x(qapp):
+    """The font at twice its size before the window is built (asked for
+    before ``app_window``)."""
+    font = qapp.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(font)
+
+
+@pytest.fixture
 def installed(qapp, lang):
     """The test's language installed before the window is built (asked for
     before ``app_window``), as ``run_app`` does; English afterwards."""
@@ -963,3 +975,30 @@ def test_no_text_is_cut_on_any_page_at_twice_the_text_size_in_a_1024_window(
         window.ctx.history.close()
     cut = {screen: found for screen, found in seen.items() if found}
     assert not cut, "\n".join(f"{lang} {s}: {c}" for s, found in cut.items() for c in found)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_voice_badge_keeps_a_session_within_a_1024_window_at_twice_the_text_size(
+    qtbot, installed, text_2x, app_window, lang, monkeypatch
+):
+    # "No sound from the microphone: muted?" on one line at 2x asked for
+    # 1104-1293 px: the window grew past a 1024 screen, Stop off its edge.
+    from tests.qt.test_flow import start_session
+    from tests.qt.text_fit import cut_texts
+
+    from stretchguide.qt.voice import VoiceListener
+
+    window, *_ = app_window
+    window.ctx.prefs.session_fullscreen = False
+    window.ctx.prefs.voice_commands = True
+    monkeypatch.setattr(VoiceListener, "start", lambda self: None)  # no microphone here
+    window.resize(1024, 768)
+    start_session(qtbot, window)
+    indicator = window.flow.sound._voice[2]
+    for state in ("deaf", "silent"):
+        indicator.set_listening(True)
+        indicator.set_deaf(state == "deaf")
+        indicator.set_silent(state == "silent")
+        qtbot.wait(50)  # laid out again for the new text
+        assert window.minimumSizeHint().width() <= 1024, (state, indicator.text())
+        assert cut_texts(indicator) == [], state

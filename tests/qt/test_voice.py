@@ -605,6 +605,60 @@ def test_the_session_screen_says_which_microphone_listens(qtbot, voice_window, m
     assert window.session_view.status.text() == "Listening with “USB headset”."
 
 
+def test_the_badge_says_wait_while_the_app_speaks_and_listening_after(
+    qtbot, voice_window, monkeypatch
+):
+    # Half-duplex: a command said over the app's own line is dropped, so a
+    # badge saying "Listening" then had the person call out in vain.
+    window, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener, _router, indicator = window.flow.sound._voice
+    clock = FakeClock()
+    listener.clock = clock
+    player = FakePlayer()
+    listener.attach_player(player)
+    listener.sig_listening.emit(True)
+    assert "Listening" in indicator.text()
+    player.sig_line_started.emit("Hold.", "clip")
+    assert "app is speaking" in indicator.text()
+    player.sig_line_finished.emit("Hold.")
+    assert "app is speaking" in indicator.text()  # its echo tail
+    clock.advance(0.5)
+    # Nothing but time opens the gate after the tail: the badge looks again.
+    qtbot.waitUntil(lambda: "Listening" in indicator.text(), timeout=3000)
+    player.sig_sound_played.emit("tick")
+    assert "app is speaking" in indicator.text()
+    listener.stop()  # the session ends: the next one starts hearing
+    listener.sig_listening.emit(True)
+    assert "Listening" in indicator.text()
+
+
+def test_the_stop_question_says_yes_or_no_answer_it_while_voice_listens(
+    qtbot, voice_window, monkeypatch
+):
+    # The question covers the badge: without a word on it, a new user had
+    # no way to know that "yes" and "no" said aloud answer it.
+    window, clock, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener = window.flow.sound._voice[0]
+    view = window.session_view
+    view.confirm_stop = view._ask_stop
+    clock.advance(8)
+    window.flow.controller.tick()
+    shown: list[str] = []
+
+    def answer() -> None:
+        shown.append(view.overlay.body.text())
+        view.overlay.choose("continue")
+
+    for listening in (True, False):
+        listener.sig_listening.emit(listening)
+        QTimer.singleShot(0, view, answer)
+        view.request_stop()
+    assert "“yes” or “no”" in shown[0]
+    assert "yes" not in shown[1]  # not listening: no promise it cannot keep
+
+
 def test_turning_voice_off_between_sessions_hides_the_badge(qtbot, voice_window, monkeypatch):
     window, *_ = voice_window
     _start_voice_session(qtbot, window, monkeypatch)

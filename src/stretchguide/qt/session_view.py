@@ -94,6 +94,9 @@ class SessionView(QWidget):
         # "No" on the stop question, when it is not "carry on" (from "This
         # hurts" it goes back to that question: MainWindow._ask_hurt).
         self.stop_no_label = ""
+        # Voice commands hear now (SessionSound): the stop question says that
+        # "yes" and "no" answer it, which its buttons alone do not tell.
+        self.voice_listening = False
 
         self.figure = make_figure_widget(self)
         # The figure takes the height the text leaves, down to its minimum:
@@ -295,10 +298,16 @@ class SessionView(QWidget):
             self._set_shortcuts_enabled(self.isVisible())
             self.setFocus()
 
+    def set_voice_listening(self, on: bool) -> None:
+        self.voice_listening = on
+
     def _ask_stop(self) -> bool:
+        text = self.tr("The session is paused. What you have done so far is kept.")
+        if self.voice_listening:
+            text += "\n\n" + self.tr("Or say “yes” or “no”.")
         answer = self.ask_choice(
             self.tr("Stop the session?"),
-            self.tr("The session is paused. What you have done so far is kept."),
+            text,
             [
                 ("stop", self.tr("Yes, end the session")),
                 ("continue", self.stop_no_label or self.tr("No, carry on")),

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThread,
+    QTimer,
     Signal,
     Slot,
 )
@@ -78,6 +79,8 @@ class VoiceListener(QObject):
     """True when the microphone is open and the engine ready."""
     sig_silent = Signal(bool)
     """The open microphone gives no sound at all (muted?), or sound again."""
+    sig_deaf = Signal(bool)
+    """The app speaks (or its echo lasts): what is said now is not heard; or heard again."""
 
     _sig_audio = Signal(bytes, bool)
     _sig_start_engine = Signal()
@@ -96,6 +99,12 @@ class VoiceListener(QObject):
         # The gate is moved by the cue player on this thread and read by the
         # microphone's thread at every block.
         self._gate_lock = threading.Lock()
+        self._deaf = False  # the gate as last said (sig_deaf)
+        # The gate opens again by time after a line's echo tail, with no
+        # event to say so: this looks again then.
+        self._reopen = QTimer(self)
+        self._reopen.setSingleShot(True)
+        self._reopen.timeout.connect(self._gate_moved)
         self._device_id = device_id
         self._wanted = False  # between start() and stop()
         self._requests = 0  # microphones asked for so far
@@ -141,14 +150,33 @@ class VoiceListener(QObject):
     def _line_started(self, *_: Any) -> None:
         with self._gate_lock:
             self.gate.line_started(self.clock())
+        self._gate_moved()
 
     def _line_finished(self, *_: Any) -> None:
         with self._gate_lock:
             self.gate.line_finished(self.clock())
+        self._gate_moved()
 
     def _sound_played(self, *_: Any) -> None:
         with self._gate_lock:
             self.gate.sound_played(self.clock())
+        self._gate_moved()
+
+    @Slot()
+    def _gate_moved(self) -> None:
+        """Say when the app's own sound makes the microphone deaf, and when it
+        hears again: a command said meanwhile is lost, and the badge that
+        said "Listening" through it left the person calling out in vain."""
+        now = self.clock()
+        with self._gate_lock:
+            deaf = not self.gate.listening(now)
+            reopens = self.gate.reopens_in(now)
+        if deaf and reopens:
+            # At least 50 ms: a clock that does not move (a test's) must not spin.
+            self._reopen.start(max(50, round(reopens * 1000)))
+        if deaf != self._deaf:
+            self._deaf = deaf
+            self.sig_deaf.emit(deaf)
 
     def _gate_open(self) -> bool:
         """May the block just read be heard? (Called from either thread.)"""
@@ -347,6 +375,8 @@ class VoiceListener(QObject):
         self._open = False
         with self._gate_lock:
             self.gate.reset()
+        self._reopen.stop()
+        self._gate_moved()
         self.sig_listening.emit(False)
 
     def shutdown(self) -> None:

@@ -191,6 +191,11 @@ class ListeningIndicator(QLabel):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Voice commands"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wrapped, so its longest state ("No sound from the microphone:
+        # muted?") asks for a word's width at least, not the whole line: at
+        # twice the text size that line made the window wider than a 1024
+        # screen, and the session's Stop button went off its edge.
+        self.setWordWrap(True)
         # Read from the mat, like the status line: larger and bold.
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -198,6 +203,7 @@ class ListeningIndicator(QLabel):
         self.setFont(font)
         self._listening = False
         self._silent = False  # listening, but the microphone gives no sound
+        self._deaf = False  # listening, but not while the app itself speaks
         self._ack = QTimer(self)
         self._ack.setSingleShot(True)
         self._ack.setInterval(ACK_MS)
@@ -214,6 +220,12 @@ class ListeningIndicator(QLabel):
     def set_silent(self, silent: bool) -> None:
         """The open microphone gives no sound at all (muted?), or sound again."""
         self._silent = silent
+        if not self._ack.isActive():
+            self._show_state()
+
+    def set_deaf(self, deaf: bool) -> None:
+        """The app speaks: what is said now is not heard (half-duplex)."""
+        self._deaf = deaf
         if not self._ack.isActive():
             self._show_state()
 
@@ -234,6 +246,19 @@ class ListeningIndicator(QLabel):
                 " padding: 4px 12px; }"
             )
             self.setToolTip(self.tr("Unmute the microphone, or choose another in Settings."))
+        elif self._listening and self._deaf:
+            # Not "Listening": a command said over the app's own voice is
+            # dropped, and the person should wait for the line's end.
+            self.setText("◌ " + self.tr("Wait: the app is speaking"))
+            self.setStyleSheet(
+                "QLabel { background: #546e7a; color: white; border-radius: 8px;"
+                " padding: 4px 12px; }"
+            )
+            self.setToolTip(
+                self.tr(
+                    "Commands are not heard while the app speaks. Say yours when it has finished."
+                )
+            )
         elif self._listening:
             self.setText("● " + self.tr("Listening"))
             self.setStyleSheet(

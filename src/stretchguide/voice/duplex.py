@@ -35,5 +35,12 @@ class HalfDuplexGate:
         self._speaking = 0
         self._closed_until = float("-inf")
 
+    def reopens_in(self, now: float) -> float | None:
+        """Seconds until it listens again; None while a line is still spoken
+        (its end says when), 0.0 when it listens now."""
+        if self._speaking:
+            return None
+        return max(0.0, self._closed_until - now)
+
     def listening(self, now: float) -> bool:
         return self._speaking == 0 and now >= self._closed_until

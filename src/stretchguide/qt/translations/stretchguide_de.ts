@@ -677,6 +677,14 @@ weh“</translation>
         <translation>Schalten Sie das Mikrofon wieder ein oder wählen Sie in den Einstellungen ein anderes.</translation>
     </message>
     <message>
+        <source>Wait: the app is speaking</source>
+        <translation>Warten: die App spricht</translation>
+    </message>
+    <message>
+        <source>Commands are not heard while the app speaks. Say yours when it has finished.</source>
+        <translation>Während die App spricht, werden Befehle nicht gehört. Sagen Sie Ihren Befehl, wenn sie fertig ist.</translation>
+    </message>
+    <message>
         <source>Listening</source>
         <translation>Hört zu</translation>
     </message>
@@ -1834,6 +1842,10 @@ weh“</translation>
     <message>
         <source>Question</source>
         <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Or say “yes” or “no”.</source>
+        <translation>Oder sagen Sie auf Englisch „yes“ oder „no“.</translation>
     </message>
     <message>
         <source>Stop the session?</source>

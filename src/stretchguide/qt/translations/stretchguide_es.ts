@@ -677,6 +677,14 @@ duele»</translation>
         <translation>Activa el micrófono o elige otro en Ajustes.</translation>
     </message>
     <message>
+        <source>Wait: the app is speaking</source>
+        <translation>Espera: la app está hablando</translation>
+    </message>
+    <message>
+        <source>Commands are not heard while the app speaks. Say yours when it has finished.</source>
+        <translation>Mientras la app habla, no oye las órdenes. Di la tuya cuando haya terminado.</translation>
+    </message>
+    <message>
         <source>Listening</source>
         <translation>Escuchando</translation>
     </message>
@@ -1834,6 +1842,10 @@ duele»</translation>
     <message>
         <source>Question</source>
         <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Or say “yes” or “no”.</source>
+        <translation>O di en inglés «yes» o «no».</translation>
     </message>
     <message>
         <source>Stop the session?</source>

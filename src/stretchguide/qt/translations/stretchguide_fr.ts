@@ -677,6 +677,14 @@ mal »</translation>
         <translation>Réactivez le micro ou choisissez-en un autre dans les Paramètres.</translation>
     </message>
     <message>
+        <source>Wait: the app is speaking</source>
+        <translation>Patientez : l’appli parle</translation>
+    </message>
+    <message>
+        <source>Commands are not heard while the app speaks. Say yours when it has finished.</source>
+        <translation>Les commandes ne sont pas entendues pendant que l’appli parle. Dites la vôtre quand elle a fini.</translation>
+    </message>
+    <message>
         <source>Listening</source>
         <translation>À l’écoute</translation>
     </message>
@@ -1834,6 +1842,10 @@ mal »</translation>
     <message>
         <source>Question</source>
         <translation>Question</translation>
+    </message>
+    <message>
+        <source>Or say “yes” or “no”.</source>
+        <translation>Ou dites en anglais « yes » ou « no ».</translation>
     </message>
     <message>
         <source>Stop the session?</source>
