@@ -1002,3 +1002,32 @@ def test_the_voice_badge_keeps_a_session_within_a_1024_window_at_twice_the_text_
         qtbot.wait(50)  # laid out again for the new text
         assert window.minimumSizeHint().width() <= 1024, (state, indicator.text())
         assert cut_texts(indicator) == [], state
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_side_badge_is_whole_at_twice_the_text_size(
+    qtbot, installed, text_2x, app_window, lang
+):
+    # In Spanish at 2x text "PIERNA IZQUIERDA" asked for more than the title
+    # row had, and the layout cut it at both ends: which leg to work was
+    # unreadable. Badges are never squeezed now; they are made smaller.
+    from tests.qt.test_flow import start_session
+
+    from stretchguide.core.catalog import Side
+
+    window, *_ = app_window
+    window.ctx.prefs.session_fullscreen = False
+    window.resize(1024, 768)
+    start_session(qtbot, window)
+    view = window.session_view
+    for side in (Side.LEFT, Side.RIGHT):
+        view.side.show_side(side, leg=True)
+        view.paused_badge.set_text(view.tr("PAUSED"))
+        view._apply_scale()
+        qtbot.wait(20)
+        for badge in (view.side, view.paused_badge):
+            assert badge.width() >= badge.sizeHint().width(), (lang, badge.text())
+            box = rect_in(badge, window)
+            assert box.left() >= 0 and box.right() < window.width(), (lang, badge.text())
+        assert window.minimumSizeHint().width() <= 1024, lang
+        assert view.name.width() >= view.instruction.width() // 4, lang

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from stretchguide.qt.accessible import announce
-from stretchguide.qt.widgets import elide_to_lines, wrapped_lines
+from stretchguide.qt.widgets import Badge, elide_to_lines, wrapped_lines
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
@@ -150,6 +150,7 @@ class TextFit:
             label.setToolTip("")  # the full text, only while shortened
         layout = self.view.layout()
         assert layout is not None
+        self._fit_badges(h)
         self._fit_label(self.view.status, self._status_fits, h)
         layout.activate()
         # The caution gives way first, the step text last.
@@ -172,7 +173,35 @@ class TextFit:
         self._fit_label(self.view.next_up, self._right_fits, h)
         layout.activate()
 
-    def _badges(self) -> tuple[QWidget, ...]:
+    def _fit_badges(self, h: int) -> None:
+        """The title row's badges at their size for ``h``, or smaller, down
+        to a third, until they leave the exercise's name its longest word in
+        the text column: at twice the text size in Spanish the side badge alone asked
+        for more than the column had. The column is what the window leaves
+        beside the dial, and never more than three quarters of ``h`` (what a
+        4:3 window leaves): a window the badges had already made wider must
+        not count as room."""
+        badges = [b for b in self._badges() if b.isVisibleTo(self.view)]
+        beside_dial = self.view.width() - self.view.dial.minimumWidth() - 40
+        column = min(beside_dial, h * 3 // 4)
+        room = column - self.view.name.minimumSizeHint().width() - 12  # its longest word
+        scale = h / 600
+        for step in range(12):
+            for badge in self._badges():
+                badge.set_scale(scale * 0.9**step)
+            if sum(b.sizeHint().width() + 6 for b in badges) <= room:
+                return
+        # Badges at a third and still no room (a side and "PAUSIERT" at twice
+        # the text size): the name's longest word gives way too, to its floor.
+        _share, floor, bold = TEXT_SIZES["name"]
+        name = self.view.name
+        while name.font().pixelSize() > max(14, int(h * floor)):
+            self.set_px(name, name.font().pixelSize() - 2, bold)
+            room = column - name.minimumSizeHint().width() - 12
+            if sum(b.sizeHint().width() + 6 for b in badges) <= room:
+                return
+
+    def _badges(self) -> tuple[Badge, ...]:
         return (self.view.side, self.view.paused_badge, self.view.mute_badge)
 
     def _figure_view(self) -> Any:
