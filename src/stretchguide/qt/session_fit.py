@@ -175,15 +175,11 @@ class TextFit:
 
     def _fit_badges(self, h: int) -> None:
         """The title row's badges at their size for ``h``, or smaller, down
-        to a third, until they leave the exercise's name its longest word in
-        the text column: at twice the text size in Spanish the side badge alone asked
-        for more than the column had. The column is what the window leaves
-        beside the dial, and never more than three quarters of ``h`` (what a
-        4:3 window leaves): a window the badges had already made wider must
-        not count as room."""
+        to a third, until they leave the exercise's name its longest word
+        beside the dial: at twice the text size in Spanish the side badge
+        alone asked for more than that, and the layout cut it at both ends."""
         badges = [b for b in self._badges() if b.isVisibleTo(self.view)]
-        beside_dial = self.view.width() - self.view.dial.minimumWidth() - 40
-        column = min(beside_dial, h * 3 // 4)
+        column = self.view.width() - self.view.dial.minimumWidth() - 40  # beside the dial
         room = column - self.view.name.minimumSizeHint().width() - 12  # its longest word
         scale = h / 600
         for step in range(12):

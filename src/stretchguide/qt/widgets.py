@@ -261,12 +261,6 @@ class Badge(QWidget):
             int(fm.horizontalAdvance(self._text) + fm.height() * 1.4), int(fm.height() * 1.5)
         )
 
-    def minimumSizeHint(self) -> QSize:
-        # Never squeezed: a layout short of room cut "PIERNA IZQUIERDA" at
-        # both ends. Where a row is narrow, the session's text fit makes the
-        # badge smaller (session_fit.TextFit._fit_badges) instead.
-        return self.sizeHint()
-
     def paintEvent(self, event: object) -> None:
         del event
         if not self._text:
