@@ -845,12 +845,10 @@ def test_the_equipment_button_follows_the_theme_and_reads(qtbot, app_window, fir
 @pytest.fixture
 def large_text(qapp):
     """The application's font at twice its size, as with large text set."""
-    font = qapp.font()
-    big = type(font)(font)
-    big.setPointSizeF(font.pointSizeF() * 2)
-    qapp.setFont(big)
-    yield
-    qapp.setFont(font)
+    from tests.qt.text_fit import app_font_scaled
+
+    with app_font_scaled(qapp, 2):
+        yield
 
 
 def test_routine_cards_keep_every_badge_and_the_whole_name_at_large_text(

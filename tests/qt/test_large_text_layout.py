@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QWidget
 from tests.qt.test_flow import app_window
 from tests.qt.test_history_layout_review import NOW, _fill, _settle, _view, history
+from tests.qt.text_fit import app_font_scaled
 
 __all__ = ["app_window", "history"]  # fixtures, used by name
 
@@ -38,24 +39,16 @@ def text_scale(qapp):
 def text_1_5(qapp):
     """The font at 1.5 times its size before the window is built (asked
     for before ``app_window``), as when large text is set at start."""
-    font = qapp.font()
-    big = type(font)(font)
-    big.setPointSizeF(font.pointSizeF() * 1.5)
-    qapp.setFont(big)
-    yield
-    qapp.setFont(font)
+    with app_font_scaled(qapp, 1.5):
+        yield
 
 
 @pytest.fixture
 def text_2x(qapp):
     """The font at twice its size before the window is built (asked for
     before ``app_window``)."""
-    font = qapp.font()
-    big = type(font)(font)
-    big.setPointSizeF(font.pointSizeF() * 2)
-    qapp.setFont(big)
-    yield
-    qapp.setFont(font)
+    with app_font_scaled(qapp, 2):
+        yield
 
 
 @pytest.fixture

@@ -11,6 +11,10 @@ walk-throughs that also grab the screens.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
@@ -239,3 +243,17 @@ def cut_texts(root: QWidget) -> list[str]:
         if why:
             out.append(f"{_name(w, text)}: {why}")
     return out
+
+
+@contextmanager
+def app_font_scaled(app: Any, factor: float) -> Iterator[None]:
+    """The application's font at ``factor`` times its size, as with large
+    text set on the desktop, until the block ends."""
+    font = app.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * factor)
+    app.setFont(big)
+    try:
+        yield
+    finally:
+        app.setFont(font)
