@@ -219,6 +219,8 @@ def test_leg_pain_down_and_symptoms_moving_up_are_called_good() -> None:
     )
     assert any("Leg pain went down" in g for g in r.good)
     assert any("up the leg" in g for g in r.good)
+    # What changed, not a claim about the nerve that no source makes.
+    assert not any("sign" in g for g in r.good if "up the leg" in g)
     worse = pain_response(before=c(3, 4, Extent.THIGH), after=c(3, 4, Extent.THIGH))
     assert worse.good == ()
 

@@ -229,7 +229,10 @@ def pain_response(
                 )
             )
         if latest.extent.rank < before.extent.rank:
-            good.append(_("Symptoms moved back up the leg, toward the back. A good sign."))
+            # Said as what changed, not as what it means: no source of ours
+            # calls it a sign. Article 004 judges an exercise by what it does
+            # to the pain down the leg (docs/CLINICAL.md).
+            good.append(_("Symptoms have moved back up the leg, toward the back."))
     peaks = [p for p in (during_peak, after.worst if after else None) if p is not None]
     peak = max(peaks) if peaks else None
     reasons: list[str] = []
