@@ -1036,3 +1036,30 @@ def test_listeners_and_settings_share_the_process_one_media_devices(qtbot, monke
         del listener
         gc.collect()
         media_devices().audioInputsChanged.emit()  # to no listener that is gone
+
+
+def test_the_this_hurts_question_shows_what_may_be_said_while_voice_listens(
+    qtbot, voice_window, monkeypatch
+):
+    # The spoken words ("Or say ease off, skip, go on, or stop.") were only
+    # spoken: a person who missed them, or cannot hear, saw only buttons.
+    from stretchguide.qt.enums import HurtChoice
+
+    window, clock, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener = window.flow.sound._voice[0]
+    view = window.session_view
+    clock.advance(8)
+    window.flow.controller.tick()
+    shown: list[str] = []
+
+    def answer() -> None:
+        shown.append(view.overlay.body.text())
+        view.overlay.choose(HurtChoice.CONTINUE.value)
+
+    for listening in (True, False):
+        listener.sig_listening.emit(listening)
+        QTimer.singleShot(0, view, answer)
+        window.flow.controller.hurts()
+    assert "“ease off”, “skip”, “go on” or “stop”" in shown[0]
+    assert "“skip”" not in shown[1]  # not listening: no promise it cannot keep

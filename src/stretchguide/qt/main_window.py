@@ -390,6 +390,12 @@ class MainWindow(PlanActions):
             "The session is paused. Sharp or growing pain means stop."
         )
         can_ease = self.flow.can_ease_off()  # only while it would shorten a hold
+        if view.voice_listening:  # what may be said, shown as well as spoken
+            text += "\n\n" + (
+                self.tr("Or say “ease off”, “skip”, “go on” or “stop”.")
+                if can_ease
+                else self.tr("Or say “skip”, “go on” or “stop”.")
+            )
         ease = [(HurtChoice.EASE.value, self.tr("Ease off: shorter holds from here"))]
         choices = [
             *(ease if can_ease else []),

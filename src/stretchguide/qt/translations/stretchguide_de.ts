@@ -760,6 +760,14 @@ weh“</translation>
         <translation>Die Einheit ist pausiert. Stechender oder zunehmender Schmerz heißt: aufhören.</translation>
     </message>
     <message>
+        <source>Or say “ease off”, “skip”, “go on” or “stop”.</source>
+        <translation>Oder sagen Sie auf Englisch „ease off“, „skip“, „go on“ oder „stop“.</translation>
+    </message>
+    <message>
+        <source>Or say “skip”, “go on” or “stop”.</source>
+        <translation>Oder sagen Sie auf Englisch „skip“, „go on“ oder „stop“.</translation>
+    </message>
+    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Nachlassen: ab jetzt kürzer halten</translation>
     </message>

@@ -760,6 +760,14 @@ duele»</translation>
         <translation>La sesión está en pausa. Un dolor agudo o que aumenta significa parar.</translation>
     </message>
     <message>
+        <source>Or say “ease off”, “skip”, “go on” or “stop”.</source>
+        <translation>O di en inglés «ease off», «skip», «go on» o «stop».</translation>
+    </message>
+    <message>
+        <source>Or say “skip”, “go on” or “stop”.</source>
+        <translation>O di en inglés «skip», «go on» o «stop».</translation>
+    </message>
+    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Aflojar: mantener menos tiempo desde ahora</translation>
     </message>

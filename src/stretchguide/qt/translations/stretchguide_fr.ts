@@ -760,6 +760,14 @@ mal »</translation>
         <translation>La séance est en pause. Une douleur vive ou qui augmente veut dire : arrêtez.</translation>
     </message>
     <message>
+        <source>Or say “ease off”, “skip”, “go on” or “stop”.</source>
+        <translation>Ou dites en anglais « ease off », « skip », « go on » ou « stop ».</translation>
+    </message>
+    <message>
+        <source>Or say “skip”, “go on” or “stop”.</source>
+        <translation>Ou dites en anglais « skip », « go on » ou « stop ».</translation>
+    </message>
+    <message>
         <source>Ease off: shorter holds from here</source>
         <translation>Alléger : maintiens plus courts à partir de maintenant</translation>
     </message>
