@@ -130,9 +130,9 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def why(exc: BaseException) -> str:
     """A plain reason for a database or disk error the person can act on."""
-    from stretchguide.core.os_reasons import WINDOWS_REASONS, os_reason_text
+    from stretchguide.core.os_reasons import os_reason_text, windows_reason
 
-    if isinstance(exc, OSError) and getattr(exc, "winerror", None) in WINDOWS_REASONS:
+    if isinstance(exc, OSError) and windows_reason(exc) is not None:
         # Windows' own words would match "locked" below ("another process has
         # locked a portion of the file"): that is the file, not the history.
         return os_reason_text(exc)

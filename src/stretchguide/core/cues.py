@@ -226,6 +226,11 @@ def say_again_line(lang: str) -> Line:
     return Line(phrases(lang)["say_again"], ("say_again",), 3.0, urgent=True)
 
 
+def eased_off_line(lang: str) -> Line:
+    """The answer to "ease off": the holds are shorter from here on."""
+    return Line(phrases(lang)["eased_off"], ("eased_off",), 3.0)
+
+
 def number_clip_keys(n: int, lang: str | None = None, gender: str | None = None) -> tuple[str, ...]:
     """Clip keys that say ``n`` (0-999) out loud: English 47 -> num_40, num_7."""
     return spoken_numbers.number_clip_keys(n, _lang(lang), gender)

@@ -96,6 +96,15 @@ WINDOWS_REASONS: Final[dict[int, Message]] = {
 }
 
 
+def windows_reason(err: BaseException) -> Message | None:
+    """What Windows' own code for ``err`` means, if it is one of
+    :data:`WINDOWS_REASONS`: asked before the errno, which loses it."""
+    # Set only on Windows (Python ignores the constructor's fourth argument
+    # elsewhere), so a test sets the attribute itself.
+    winerror = getattr(err, "winerror", None)
+    return WINDOWS_REASONS.get(winerror) if isinstance(winerror, int) else None
+
+
 def os_reason(err: OSError) -> Message | str:
     """Why ``err`` happened: a Message for a known errno, else the system's text.
 
@@ -106,11 +115,9 @@ def os_reason(err: OSError) -> Message | str:
         return _NOT_A_FILE
     if isinstance(err, NotPlainFileError):  # no errno: its text is English with the path
         return REASONS[errno.EISDIR] if err.folder else _NOT_A_FILE
-    # Set only on Windows (Python ignores the constructor's fourth argument
-    # elsewhere), so a test sets the attribute itself.
-    winerror = getattr(err, "winerror", None)
-    if isinstance(winerror, int) and winerror in WINDOWS_REASONS:
-        return WINDOWS_REASONS[winerror]
+    windows = windows_reason(err)
+    if windows is not None:
+        return windows
     if err.errno is not None and err.errno in REASONS:
         return REASONS[err.errno]
     if err.strerror:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage, QPdfWriter
 
 from stretchguide.core.atomic import NotAFileError, check_target, write_bytes_atomically
-from stretchguide.core.os_reasons import WINDOWS_REASONS, os_reason_text
+from stretchguide.core.os_reasons import os_reason_text, windows_reason
 
 T = TypeVar("T")
 
@@ -66,7 +66,7 @@ def reason(err: OSError) -> str:
         return QCoreApplication.translate(
             "SaveFile", "That is not a plain file (perhaps a device). Choose another name."
         )
-    if getattr(err, "winerror", None) in WINDOWS_REASONS:
+    if windows_reason(err) is not None:
         # Windows said more than the errno below keeps (a file open in
         # another program arrives as EACCES, "choose another folder").
         return os_reason_text(err)

@@ -946,15 +946,7 @@ class SessionFlow(QObject):
         at = ease_off_offset(new, k, snap.step_progress if snap.step_index == index else 0.0)
         self._start_session(remaining, options, at=at)
         self.window.session_view.set_status(self.tr("Eased off: holds are shorter from here on."))
-        # Said as well as shown: the person on the mat may not be looking.
-        player = self.sound.cue_player
-        if player is not None and hasattr(player, "say") and self.ctx.audio:
-            from stretchguide.core.cues import phrases
-            from stretchguide.core.i18n import current_language
-
-            # In the player's language: its clips are that language's.
-            lang = getattr(player, "language", None) or current_language()
-            player.say(phrases(lang)["eased_off"], ("eased_off",))
+        self.sound.say_eased_off()
 
     def _on_session_finished(self, status: str) -> None:
         from stretchguide.core.trends import CheckInKind, SessionStatus

@@ -86,6 +86,13 @@ class SessionSound:
 
         self._say(say_again_line(self._language()))
 
+    def say_eased_off(self) -> None:
+        """Said as well as shown after easing off: the person on the mat may
+        not be looking."""
+        from stretchguide.core.cues import eased_off_line
+
+        self._say(eased_off_line(self._language()))
+
     def warm_up(self) -> None:
         """Open the speech engine ahead of the session (it blocks for ~1.5 s)."""
         # Voice off: no speech engine is wanted, and beeps alone open quickly

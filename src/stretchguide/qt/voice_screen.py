@@ -40,9 +40,9 @@ class VoiceRouter(QObject):
     """
 
     sig_acknowledged = Signal(str)
-    # A first "go on" at the this-hurts question: say aloud that it must be said again.
-    sig_say_again = Signal()
     """The short acknowledgement shown for a command ("Paused")."""
+    sig_say_again = Signal()
+    """A first "go on" at the this-hurts question: say aloud that it must be said again."""
 
     def __init__(
         self,
