@@ -9,11 +9,15 @@ and checks that its last words reach the output: a C library's stderr line
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,9 +33,16 @@ CRASHING_TEST = textwrap.dedent(
 )
 
 
-def run_child(test_file: Path) -> subprocess.CompletedProcess[str]:
-    """A child pytest of ``test_file`` with this suite's configuration."""
-    return subprocess.run(
+def run_child(test_file: Path, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+    """A child pytest of ``test_file`` with this suite's configuration.
+
+    A child still running after ``timeout`` seconds is aborted with SIGABRT,
+    and Python's fault handler (on in the child) prints where every thread
+    of it stood: the test then fails with that, not with a bare timeout.
+    CI once saw this child hang for 60 s on the PySide6 6.12 line, once in
+    hundreds of runs, with nothing to say where.
+    """
+    with subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -49,12 +60,43 @@ def run_child(test_file: Path) -> subprocess.CompletedProcess[str]:
             str(test_file),
         ],
         cwd=ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=60,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
         # No core file: CI collects cores from the root to show a real crash.
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)),
-    )
+    ) as child:
+        try:
+            out, err = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGABRT)
+            out, err = child.communicate()
+            where = err[max(0, err.find("Fatal Python error")) :][:6000]  # innermost frame first
+            pytest.fail(
+                f"the child pytest still ran after {timeout:g} s; where it stood:\n"
+                f"{out[-3000:]}\n{where}"
+            )
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+HANGS = textwrap.dedent(
+    """
+    import time
+
+    def test_hangs():
+        time.sleep(600)
+    """
+)
+
+
+def test_a_child_that_hangs_says_where(tmp_path: Path) -> None:
+    (tmp_path / "test_hangs.py").write_text(HANGS)
+    with pytest.raises(pytest.fail.Exception) as failed:
+        run_child(tmp_path / "test_hangs.py", timeout=8.0)
+    assert "still ran after 8 s" in str(failed.value)
+    assert "Fatal Python error: Aborted" in str(failed.value)
+    assert "in test_hangs\n" in str(failed.value)
 
 
 def test_a_native_abort_leaves_its_reason_in_the_output(tmp_path: Path) -> None:
