@@ -38,7 +38,13 @@ LOCALE = PACKAGE / "locale"
 CODE_DIRS = ("core", "commands", "store", "voice")
 # Qt-free modules under qt/ whose words a person takes away on paper (the
 # clinician report, the routine sheet): core's gettext, not Qt's tr().
-CODE_FILES = ("qt/report_data.py", "qt/report_words.py", "qt/sheet.py", "__main__.py")
+CODE_FILES = (
+    "qt/report_data.py",
+    "qt/report_words.py",
+    "qt/sheet.py",
+    "__main__.py",
+    "clip_files.py",  # the self-test names a broken clip in the person's language
+)
 
 # Plural rules as gettext writes them; a new language adds its line here.
 PLURAL_FORMS = {

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from stretchguide.core.i18n import _
+from stretchguide.core.os_reasons import os_reason_text
+
 PCM = 1
 ALAW = 6
 MULAW = 7
@@ -106,26 +109,38 @@ def read_clip(path: Path) -> Clip:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ClipFormatError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise ClipFormatError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=os_reason_text(exc))
+        ) from exc
     if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
-        raise ClipFormatError(f"{path}: not a WAV file")
+        raise ClipFormatError(_("{path}: not a WAV file").format(path=path))
     fmt: tuple[int, int, int, int] | None = None
     samples: bytes | None = None
     fh = io.BytesIO(data)
     fh.seek(12)
     for name, size in riff_chunks(fh):
         if name == b"fmt " and len(body := fh.read(size)) >= 16:
-            tag, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
+            tag, channels, rate, _byte_rate, _align, bits = struct.unpack("<HHIIHH", body[:16])
             fmt = (tag, channels, rate, bits)
         elif name == b"data":
             samples = fh.read(size)
     if fmt is None or samples is None:
-        raise ClipFormatError(f"{path}: WAV file without a format or data chunk")
+        raise ClipFormatError(
+            _("{path}: a WAV file without its format or its sound").format(path=path)
+        )
     tag, channels, rate, bits = fmt
     if channels != 1:
-        raise ClipFormatError(f"{path}: {channels} channels; clips are mono")
+        raise ClipFormatError(
+            _("{path}: {channels} channels; a clip has one (mono)").format(
+                path=path, channels=channels
+            )
+        )
     if tag == MULAW and bits == 8:
         return Clip(rate, mulaw_decode(samples), MULAW)
     if tag == PCM and bits == 16:
         return Clip(rate, samples[: len(samples) - len(samples) % 2], PCM)
-    raise ClipFormatError(f"{path}: format {tag}, {bits}-bit; clips are mu-law or 16-bit PCM")
+    raise ClipFormatError(
+        _("{path}: format {tag}, {bits}-bit; a clip is mu-law or 16-bit PCM").format(
+            path=path, tag=tag, bits=bits
+        )
+    )

@@ -62,7 +62,7 @@ def test_a_clip_with_other_chunks_around_its_samples_is_read(tmp_path: Path) -> 
     ("data", "says"),
     [
         (b"RIFX", "not a WAV file"),
-        (_riff(_chunk(b"data", b"\0\0")), "without a format or data chunk"),
+        (_riff(_chunk(b"data", b"\0\0")), "without its format or its sound"),
         (_riff(_fmt(PCM, 2, 16000, 16), _chunk(b"data", b"\0" * 4)), "2 channels"),
         (_riff(_fmt(PCM, 1, 16000, 24), _chunk(b"data", b"\0" * 3)), "24-bit"),
     ],
@@ -74,4 +74,20 @@ def test_a_clip_it_cannot_play_is_named_with_the_reason(
     path.write_bytes(data)
     with pytest.raises(ClipFormatError, match=says) as caught:
         read_clip(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_broken_clip_is_named_in_the_persons_language(tmp_path: Path) -> None:
+    # The self-test lists broken clips in the language it speaks.
+    from stretchguide.core.languages import choose_language, chosen_language
+
+    path = tmp_path / "bad.wav"
+    path.write_bytes(b"RIFX")
+    before = chosen_language()
+    choose_language("de")
+    try:
+        with pytest.raises(ClipFormatError, match="keine WAV-Datei") as caught:
+            read_clip(path)
+    finally:
+        choose_language(before)
     assert str(path) in str(caught.value)
