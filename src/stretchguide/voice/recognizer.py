@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,12 +47,19 @@ from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.errors import AudioFileError as AudioFileError  # callers import them here
 from stretchguide.voice.errors import VoiceUnavailableError as VoiceUnavailableError
 from stretchguide.voice.errors import engine_failed, engine_missing
+from stretchguide.voice.hurt_check import LONGEST_S, THRESHOLD, HurtCheck
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
 from stretchguide.voice.wav import read_recording as read_recording
 from stretchguide.voice.wav import read_wav as read_wav
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
+# The second ear hears from this long before the speech began to the moment
+# the utterance closed (0.24 s of quiet after it): the endpointer's own cut
+# starts late enough to lose the first sound of a short "ouch" (flite's awb:
+# 0.15 on its cut, 0.99 heard whole). Kept: the last RECENT_BYTES of audio.
+HURT_LEAD_S = 0.4
+RECENT_BYTES = int(4.0 * SAMPLE_RATE) * SAMPLE_BYTES
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,7 @@ class Utterance:
     command: Command | None
     own_text: str = ""  # what the own-speech model heard, when it is on
     own_clip: str = ""  # the app's clip a would-be command matched (so it was not one)
+    hurt_score: float | None = None  # the second ear's answer, where it was asked
 
 
 def _engine() -> Any:
@@ -184,6 +193,7 @@ class Recognizer:
         cpu_clock: Callable[[], float] = time.process_time,
         own_speech_check: bool = False,
         own_voice: bool | OwnVoice = True,
+        hurt_check: bool | HurtCheck = True,
     ) -> None:
         ps = _engine()
         self._ps = ps
@@ -235,9 +245,19 @@ class Recognizer:
             own_voice = default_own_voice(endpoint_window_s, endpoint_ratio) or False
         self._own_voice = own_voice if isinstance(own_voice, OwnVoice) and own_voice else None
         self.last_own_text = ""
+        # The second ear for "this hurts" (voice/hurt_check.py): loaded on
+        # the first utterance it is asked about, not at start-up.
+        self._hurt_check: HurtCheck | None = (
+            hurt_check if isinstance(hurt_check, HurtCheck) else None
+        )
+        self._hurt_check_wanted = hurt_check is not False
         self._new_endpointer()
         self._pending = b""
         self._samples = 0
+        # The last few seconds as they came (the second ear hears the
+        # quiet around an utterance too); emptied where audio is ignored.
+        self._recent: deque[bytes] = deque()
+        self._recent_bytes = 0
         self._in_utt = False
         self.utterances: list[Utterance] = []
 
@@ -269,6 +289,8 @@ class Recognizer:
                 self._judge.reinit_feat()
         self._samples = 0
         self._ep_origin = 0
+        self._recent.clear()
+        self._recent_bytes = 0
         self.utterances.clear()
 
     def ignore(self, pcm_or_seconds: bytes | float) -> None:
@@ -279,6 +301,8 @@ class Recognizer:
             n = int(round(pcm_or_seconds * SAMPLE_RATE))
         self._abandon()
         self._samples += n
+        self._recent.clear()  # the app's own voice: never heard, not even by the second ear
+        self._recent_bytes = 0
 
     def _abandon(self) -> None:
         if self._in_utt:
@@ -299,17 +323,31 @@ class Recognizer:
         for offset in range(0, usable, fb):
             frame = data[offset : offset + fb]
             self._samples += fb // SAMPLE_BYTES
+            self._remember(frame)
             result = self._step(self._ep.process(audible(frame)))
             if result is not None:
                 heard.append(result)
         self._pending = data[usable:]
         return heard
 
+    def _remember(self, frame: bytes) -> None:
+        self._recent.append(frame)
+        self._recent_bytes += len(frame)
+        while self._recent_bytes - len(self._recent[0]) >= RECENT_BYTES:
+            self._recent_bytes -= len(self._recent.popleft())
+
+    def _recent_since(self, start_s: float) -> bytes:
+        """The audio from ``start_s`` to now, as far back as it is kept."""
+        audio = b"".join(self._recent)
+        back = int(round((self.position_s - start_s) * SAMPLE_RATE)) * SAMPLE_BYTES
+        return audio[max(0, len(audio) - back) :]
+
     def finish(self) -> list[Heard]:
         """End of the stream: close an utterance still open."""
         tail = self._pending
         self._pending = b""
         self._samples += len(tail) // SAMPLE_BYTES
+        self._remember(tail)
         # Always through the endpointer, even with no tail: speech running to
         # the end of a recording is still in its queue (up to 0.27 s).
         # An open utterance always closes here: the endpointer is then out of speech.
@@ -386,6 +424,41 @@ class Recognizer:
         hyp = d.hyp()
         return settle(command, text, allowed, normalise(hyp.hypstr) if hyp is not None else "")
 
+    def _hurt_after_all(self, text: str, start_s: float, end_s: float) -> float | None:
+        """The second ear's score for an utterance that was no command, or
+        None where it is not asked.
+
+        Asked only about a short utterance (a cry of pain is not a sentence:
+        at most three words, :data:`LONGEST_S`) that the commands-only
+        grammar, made to choose, also hears as "ouch" or "hurts". Alone the
+        network invents commands; with the grammar's agreement it invented
+        none in the bench's files (docs/PERFORMANCE.md). Both hear the audio
+        from just before the speech to now, as it came, in quiet: the
+        endpointer's cut can lose the first sound of a short "ouch".
+        """
+        if not self._hurt_check_wanted or not self._decoded:
+            return None
+        if len(text.split()) > 3 or end_s - start_s > LONGEST_S:
+            return None
+        wide = self._recent_since(start_s - HURT_LEAD_S)
+        quiet = bytes(int(0.3 * SAMPLE_RATE) * SAMPLE_BYTES)
+        d = self._commands_only
+        d.reinit_feat()
+        d.set_cmn(self._decoder.get_cmn(False))
+        d.start_utt()
+        d.process_raw(quiet + wide + quiet, False, True)
+        d.end_utt()
+        hyp = d.hyp()
+        if accept(hyp.hypstr if hyp is not None else "") is not Command.HURT:
+            return None
+        if self._hurt_check is None:
+            try:
+                self._hurt_check = HurtCheck.load()
+            except (OSError, ValueError, KeyError):  # a damaged or missing install: one ear
+                self._hurt_check_wanted = False
+                return None
+        return self._hurt_check.score(wide)
+
     def _frame_score(self) -> float:
         # The engine gives each segment's acoustic score as a probability;
         # its log over the utterance's frames is how well, on average, the
@@ -435,6 +508,11 @@ class Recognizer:
             self.last_frame_score = self._frame_score()
             if self.last_frame_score < self.min_frame_score:
                 command = None
+        hurt_score = None
+        if accept(text) is None and command is None and not is_tone(heard):
+            hurt_score = self._hurt_after_all(text, start_s, end_s)
+            if hurt_score is not None and hurt_score >= THRESHOLD:
+                command = Command.HURT
         if command is not None and self.last_own_text in self._app_lines:
             command = None  # the app's own line, as the own-speech model hears it
         own_clip = ""
@@ -445,7 +523,7 @@ class Recognizer:
         self._decoded = []
         decode_s = self._cpu_clock() - started
         self.utterances.append(
-            Utterance(text, start_s, end_s, command, self.last_own_text, own_clip)
+            Utterance(text, start_s, end_s, command, self.last_own_text, own_clip, hurt_score)
         )
         if command is None:
             return None
