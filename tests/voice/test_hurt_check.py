@@ -11,7 +11,7 @@ from tests.voice.speech import FLITE_VOICES, HELD_OUT_SENTENCES, VOICES, synth
 
 from stretchguide.voice import hurt_check
 from stretchguide.voice.commands import Command
-from stretchguide.voice.hurt_check import WINDOW, HurtCheck, windows
+from stretchguide.voice.hurt_check import WINDOW, HurtCheck, RecentAudio, windows
 from stretchguide.voice.recognizer import read_wav, recognise
 
 # flite's Scottish voice: pocketsphinx hears its "ouch" as "the cat".
@@ -27,6 +27,17 @@ def test_a_short_utterance_is_led_by_silence_to_one_window() -> None:
     assert windows(np.ones((20, 96), np.float32), silence).shape == (20 - WINDOW + 1, WINDOW * 96)
 
 
+def test_the_recent_audio_keeps_the_last_seconds_only() -> None:
+    recent = RecentAudio(seconds=1.0)
+    for i in range(30):  # 3 s in 100 ms pieces, each piece its own byte
+        recent.add(bytes([i]) * 3200)
+    kept = recent.since(10.0)
+    assert 32000 <= len(kept) < 32000 + 3200 and kept[-1] == 29
+    assert recent.since(0.05) == bytes([29]) * 1600
+    recent.clear()
+    assert recent.since(1.0) == b""
+
+
 def test_silence_and_nothing_are_not_this_hurts() -> None:
     check = HurtCheck.load()
     assert check.score(b"") < 0.1
@@ -40,7 +51,7 @@ def flite() -> None:
 
 
 def _one_ear(recognizer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(recognizer, "_hurt_check_wanted", False)
+    monkeypatch.setattr(recognizer._second_ear, "wanted", False)
 
 
 def test_the_second_ear_hears_an_ouch_the_model_does_not(
@@ -71,7 +82,7 @@ def test_what_the_app_says_is_not_kept_for_the_second_ear(
     recognizer.reset()
     recognizer.feed(pcm[: len(pcm) // 2])
     recognizer.ignore(0.2)
-    assert recognizer._recent_since(0.0) == b""
+    assert recognizer._second_ear._recent.since(10.0) == b""
 
 
 def test_without_its_weights_the_recognizer_keeps_one_ear(
@@ -86,4 +97,4 @@ def test_without_its_weights_the_recognizer_keeps_one_ear(
     r = Recognizer()
     pcm = read_wav(synth(speech_cache, "ouch", AWB).path)
     assert recognise(r, pcm) == []  # no traceback, no command: the model alone
-    assert r._hurt_check_wanted is False
+    assert r._second_ear.wanted is False

@@ -9,13 +9,15 @@ the synthesiser. On its own it would invent commands ("next", "back",
 "thanks" in some voices); the recognizer asks it only about an utterance
 that was no command and that the commands-only grammar also heard as
 "ouch" or "hurts", and acts only over :data:`THRESHOLD`
-(recognizer.Recognizer._hurt_after_all, docs/PERFORMANCE.md).
+(:class:`SecondEar`, docs/PERFORMANCE.md).
 
 numpy only; loaded once, on the first utterance it is asked about.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +43,37 @@ THRESHOLD = 0.7
 # Longer than this is a sentence, not a cry of pain: the network would read
 # only its last two seconds.
 LONGEST_S = 2.5
+# The second ear hears from this long before the speech began to the moment
+# the utterance closed (0.24 s of quiet after it): the endpointer's own cut
+# starts late enough to lose the first sound of a short "ouch" (flite's awb:
+# 0.15 on its cut, 0.99 heard whole).
+HURT_LEAD_S = 0.4
+SAMPLE_BYTES = 2
+
+
+class RecentAudio:
+    """The last few seconds of audio, as they came (not gain-normalised)."""
+
+    def __init__(self, seconds: float = 4.0) -> None:
+        self._keep = int(seconds * SAMPLE_RATE) * SAMPLE_BYTES
+        self._pieces: deque[bytes] = deque()
+        self._bytes = 0
+
+    def add(self, pcm: bytes) -> None:
+        self._pieces.append(pcm)
+        self._bytes += len(pcm)
+        while self._pieces and self._bytes - len(self._pieces[0]) >= self._keep:
+            self._bytes -= len(self._pieces.popleft())
+
+    def clear(self) -> None:
+        self._pieces.clear()
+        self._bytes = 0
+
+    def since(self, seconds_back: float) -> bytes:
+        """The last ``seconds_back`` seconds, or as many as are kept."""
+        audio = b"".join(self._pieces)
+        back = max(0, int(round(seconds_back * SAMPLE_RATE))) * SAMPLE_BYTES
+        return audio[max(0, len(audio) - back) :]
 
 
 def windows(emb: np.ndarray, silence: np.ndarray) -> np.ndarray:
@@ -86,3 +119,50 @@ class HurtCheck:
         hidden = np.maximum(x @ h["w1"] + h["b1"], 0.0)
         logits = hidden @ h["w2"] + h["b2"]
         return float(0.5 * (1.0 + np.tanh(float(logits.max()) / 2)))  # the logistic, no overflow
+
+
+class SecondEar:
+    """When the recognizer asks :class:`HurtCheck`, and with what audio.
+
+    Asked only about a short utterance (a cry of pain is not a sentence: at
+    most three words, :data:`LONGEST_S`) that the commands-only grammar,
+    made to choose, also hears as "ouch" or "hurts". Alone the network
+    invents commands; with the grammar's agreement it invented none in the
+    bench's files (docs/PERFORMANCE.md). Both hear the audio from
+    :data:`HURT_LEAD_S` before the speech to now, as it came, in quiet: the
+    endpointer's cut can lose the first sound of a short "ouch". The
+    network loads on the first utterance it is asked about; a missing or
+    damaged file leaves one ear, without a word (commands are as before).
+    """
+
+    def __init__(self, check: bool | HurtCheck = True) -> None:
+        self._check = check if isinstance(check, HurtCheck) else None
+        self.wanted = check is not False
+        self._recent = RecentAudio()
+
+    def hear(self, pcm: bytes) -> None:
+        self._recent.add(pcm)
+
+    def clear(self) -> None:
+        self._recent.clear()
+
+    def score(
+        self, text: str, since_start_s: float, length_s: float, grammar: Callable[[bytes], str]
+    ) -> float | None:
+        """The network's answer about the utterance that started
+        ``since_start_s`` ago, or None where it is not asked."""
+        from stretchguide.voice.commands import Command, accept
+
+        if not self.wanted or len(text.split()) > 3 or length_s > LONGEST_S:
+            return None
+        wide = self._recent.since(since_start_s + HURT_LEAD_S)
+        quiet = bytes(int(0.3 * SAMPLE_RATE) * SAMPLE_BYTES)
+        if accept(grammar(quiet + wide + quiet)) is not Command.HURT:
+            return None
+        if self._check is None:
+            try:
+                self._check = HurtCheck.load()
+            except (OSError, ValueError, KeyError):  # a damaged or missing install
+                self.wanted = False
+                return None
+        return self._check.score(wide)

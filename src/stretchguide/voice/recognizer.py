@@ -7,6 +7,11 @@ No Qt. The app feeds it microphone audio from a worker thread; the
 Audio is 16 kHz, mono, signed 16-bit little-endian. Nothing is written to
 disk: the language model and dictionary are built in a temporary folder
 that is removed as soon as the decoder has read them.
+
+Why this file stays whole: an utterance's life (the endpointer's cut, the
+held start, the decoder, the second look, the acoustic checks, the second
+ear's question) is one state machine over the same few fields; what could
+stand apart already has (acoustics, endpointer, own_voice, hurt_check).
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from __future__ import annotations
 import math
 import tempfile
 import time
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,19 +51,13 @@ from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.errors import AudioFileError as AudioFileError  # callers import them here
 from stretchguide.voice.errors import VoiceUnavailableError as VoiceUnavailableError
 from stretchguide.voice.errors import engine_failed, engine_missing
-from stretchguide.voice.hurt_check import LONGEST_S, THRESHOLD, HurtCheck
+from stretchguide.voice.hurt_check import THRESHOLD, HurtCheck, SecondEar
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
 from stretchguide.voice.wav import read_recording as read_recording
 from stretchguide.voice.wav import read_wav as read_wav
 
 SAMPLE_RATE = 16000
 SAMPLE_BYTES = 2
-# The second ear hears from this long before the speech began to the moment
-# the utterance closed (0.24 s of quiet after it): the endpointer's own cut
-# starts late enough to lose the first sound of a short "ouch" (flite's awb:
-# 0.15 on its cut, 0.99 heard whole). Kept: the last RECENT_BYTES of audio.
-HURT_LEAD_S = 0.4
-RECENT_BYTES = int(4.0 * SAMPLE_RATE) * SAMPLE_BYTES
 
 
 @dataclass(frozen=True)
@@ -245,19 +243,10 @@ class Recognizer:
             own_voice = default_own_voice(endpoint_window_s, endpoint_ratio) or False
         self._own_voice = own_voice if isinstance(own_voice, OwnVoice) and own_voice else None
         self.last_own_text = ""
-        # The second ear for "this hurts" (voice/hurt_check.py): loaded on
-        # the first utterance it is asked about, not at start-up.
-        self._hurt_check: HurtCheck | None = (
-            hurt_check if isinstance(hurt_check, HurtCheck) else None
-        )
-        self._hurt_check_wanted = hurt_check is not False
+        self._second_ear = SecondEar(hurt_check)  # for "this hurts" (voice/hurt_check.py)
         self._new_endpointer()
         self._pending = b""
         self._samples = 0
-        # The last few seconds as they came (the second ear hears the
-        # quiet around an utterance too); emptied where audio is ignored.
-        self._recent: deque[bytes] = deque()
-        self._recent_bytes = 0
         self._in_utt = False
         self.utterances: list[Utterance] = []
 
@@ -289,8 +278,7 @@ class Recognizer:
                 self._judge.reinit_feat()
         self._samples = 0
         self._ep_origin = 0
-        self._recent.clear()
-        self._recent_bytes = 0
+        self._second_ear.clear()
         self.utterances.clear()
 
     def ignore(self, pcm_or_seconds: bytes | float) -> None:
@@ -301,8 +289,7 @@ class Recognizer:
             n = int(round(pcm_or_seconds * SAMPLE_RATE))
         self._abandon()
         self._samples += n
-        self._recent.clear()  # the app's own voice: never heard, not even by the second ear
-        self._recent_bytes = 0
+        self._second_ear.clear()  # the app's own voice: never heard, not even by the second ear
 
     def _abandon(self) -> None:
         if self._in_utt:
@@ -323,31 +310,19 @@ class Recognizer:
         for offset in range(0, usable, fb):
             frame = data[offset : offset + fb]
             self._samples += fb // SAMPLE_BYTES
-            self._remember(frame)
+            self._second_ear.hear(frame)
             result = self._step(self._ep.process(audible(frame)))
             if result is not None:
                 heard.append(result)
         self._pending = data[usable:]
         return heard
 
-    def _remember(self, frame: bytes) -> None:
-        self._recent.append(frame)
-        self._recent_bytes += len(frame)
-        while self._recent_bytes - len(self._recent[0]) >= RECENT_BYTES:
-            self._recent_bytes -= len(self._recent.popleft())
-
-    def _recent_since(self, start_s: float) -> bytes:
-        """The audio from ``start_s`` to now, as far back as it is kept."""
-        audio = b"".join(self._recent)
-        back = int(round((self.position_s - start_s) * SAMPLE_RATE)) * SAMPLE_BYTES
-        return audio[max(0, len(audio) - back) :]
-
     def finish(self) -> list[Heard]:
         """End of the stream: close an utterance still open."""
         tail = self._pending
         self._pending = b""
         self._samples += len(tail) // SAMPLE_BYTES
-        self._remember(tail)
+        self._second_ear.hear(tail)
         # Always through the endpointer, even with no tail: speech running to
         # the end of a recording is still in its queue (up to 0.27 s).
         # An open utterance always closes here: the endpointer is then out of speech.
@@ -415,49 +390,18 @@ class Recognizer:
     ) -> tuple[Command | None, str]:
         """The utterance heard again against the commands and their rivals
         (commands.SECOND_LOOK, RIVALS; what it then is: commands.settle)."""
+        return settle(command, text, allowed, self._grammar_hears(b"".join(self._decoded)))
+
+    def _grammar_hears(self, pcm: bytes) -> str:
+        """What the commands-and-rivals grammar, made to choose, hears in ``pcm``."""
         d = self._commands_only
         d.reinit_feat()  # nothing kept from earlier looks (see reset)
         d.set_cmn(self._decoder.get_cmn(False))  # the room and voice as learnt so far
         d.start_utt()
-        d.process_raw(b"".join(self._decoded), False, True)
+        d.process_raw(pcm, False, True)
         d.end_utt()
         hyp = d.hyp()
-        return settle(command, text, allowed, normalise(hyp.hypstr) if hyp is not None else "")
-
-    def _hurt_after_all(self, text: str, start_s: float, end_s: float) -> float | None:
-        """The second ear's score for an utterance that was no command, or
-        None where it is not asked.
-
-        Asked only about a short utterance (a cry of pain is not a sentence:
-        at most three words, :data:`LONGEST_S`) that the commands-only
-        grammar, made to choose, also hears as "ouch" or "hurts". Alone the
-        network invents commands; with the grammar's agreement it invented
-        none in the bench's files (docs/PERFORMANCE.md). Both hear the audio
-        from just before the speech to now, as it came, in quiet: the
-        endpointer's cut can lose the first sound of a short "ouch".
-        """
-        if not self._hurt_check_wanted or not self._decoded:
-            return None
-        if len(text.split()) > 3 or end_s - start_s > LONGEST_S:
-            return None
-        wide = self._recent_since(start_s - HURT_LEAD_S)
-        quiet = bytes(int(0.3 * SAMPLE_RATE) * SAMPLE_BYTES)
-        d = self._commands_only
-        d.reinit_feat()
-        d.set_cmn(self._decoder.get_cmn(False))
-        d.start_utt()
-        d.process_raw(quiet + wide + quiet, False, True)
-        d.end_utt()
-        hyp = d.hyp()
-        if accept(hyp.hypstr if hyp is not None else "") is not Command.HURT:
-            return None
-        if self._hurt_check is None:
-            try:
-                self._hurt_check = HurtCheck.load()
-            except (OSError, ValueError, KeyError):  # a damaged or missing install: one ear
-                self._hurt_check_wanted = False
-                return None
-        return self._hurt_check.score(wide)
+        return normalise(hyp.hypstr) if hyp is not None else ""
 
     def _frame_score(self) -> float:
         # The engine gives each segment's acoustic score as a probability;
@@ -510,7 +454,13 @@ class Recognizer:
                 command = None
         hurt_score = None
         if accept(text) is None and command is None and not is_tone(heard):
-            hurt_score = self._hurt_after_all(text, start_s, end_s)
+            hurt_score = (
+                self._second_ear.score(
+                    text, self.position_s - start_s, end_s - start_s, self._grammar_hears
+                )
+                if self._decoded
+                else None
+            )
             if hurt_score is not None and hurt_score >= THRESHOLD:
                 command = Command.HURT
         if command is not None and self.last_own_text in self._app_lines:
