@@ -1844,12 +1844,24 @@ weh“</translation>
         <translation>Stumm</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Vollbild an oder aus</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
         <source>Question</source>
         <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Vollbild beenden</translation>
     </message>
     <message>
         <source>Or say “yes” or “no”.</source>
@@ -2356,6 +2368,30 @@ weh“</translation>
     <message>
         <source>Say “go on” again to carry on.</source>
         <translation>Sagen Sie noch einmal „go on“, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>Already paused</source>
+        <translation>Schon pausiert</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Läuft schon</translation>
+    </message>
+    <message>
+        <source>Already muted</source>
+        <translation>Schon stumm</translation>
+    </message>
+    <message>
+        <source>Sound already on</source>
+        <translation>Ton ist schon an</translation>
+    </message>
+    <message>
+        <source>Nothing to answer</source>
+        <translation>Keine Frage offen</translation>
+    </message>
+    <message>
+        <source>The session has ended</source>
+        <translation>Die Einheit ist beendet</translation>
     </message>
 </context>
 <context>

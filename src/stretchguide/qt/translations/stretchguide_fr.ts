@@ -1844,12 +1844,24 @@ mal »</translation>
         <translation>Couper le son</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Activer ou quitter le plein écran</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
         <source>Question</source>
         <translation>Question</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Quitter le plein écran</translation>
     </message>
     <message>
         <source>Or say “yes” or “no”.</source>
@@ -2356,6 +2368,30 @@ mal »</translation>
     <message>
         <source>Say “go on” again to carry on.</source>
         <translation>Dites encore « go on » pour continuer.</translation>
+    </message>
+    <message>
+        <source>Already paused</source>
+        <translation>Déjà en pause</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Déjà en cours</translation>
+    </message>
+    <message>
+        <source>Already muted</source>
+        <translation>Son déjà coupé</translation>
+    </message>
+    <message>
+        <source>Sound already on</source>
+        <translation>Son déjà activé</translation>
+    </message>
+    <message>
+        <source>Nothing to answer</source>
+        <translation>Rien à répondre</translation>
+    </message>
+    <message>
+        <source>The session has ended</source>
+        <translation>La séance est terminée</translation>
     </message>
 </context>
 <context>
