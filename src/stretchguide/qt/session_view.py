@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -153,6 +153,17 @@ class SessionView(QWidget):
         self.next_button = self._button(self.tr("Next ▶"), self.tr("Next step"), "next")
         self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts"), "hurts")
         self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute"), "mute")
+        self.fullscreen_button = self._button(
+            self.tr("Full screen"), self.tr("Full screen on or off"), "fullscreen"
+        )
+        # It gives way in a narrow window (``_place_fullscreen_button``): it
+        # adds no more than a gap to the window's minimum width, F still
+        # works, and the buttons that matter on the mat keep their room.
+        policy = self.fullscreen_button.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        self.fullscreen_button.setSizePolicy(policy)
+        self.fullscreen_button.setMinimumWidth(1)
+        self._watched: QWidget | None = None  # the window whose full screen the button shows
         self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session"), "stop")
         self.hurts_button.setStyleSheet(
             "QPushButton { color: white; background-color: #b0413e; font-weight: bold;"
@@ -190,18 +201,21 @@ class SessionView(QWidget):
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.time_left)
         buttons = QHBoxLayout()
+        self.button_row = buttons
         self._controls = (
             self.prev_button,
             self.pause_button,
             self.next_button,
             self.hurts_button,
             self.mute_button,
+            self.fullscreen_button,
             self.stop_button,
         )
         for b in self._controls:
             buttons.addWidget(b)
 
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
         layout.addLayout(buttons)
@@ -233,6 +247,7 @@ class SessionView(QWidget):
         self.hurts_button.clicked.connect(self.sig_hurts.emit)
         self.mute_button.clicked.connect(self.sig_toggle_mute.emit)
         self.stop_button.clicked.connect(self.request_stop)
+        self.fullscreen_button.clicked.connect(self.sig_toggle_fullscreen.emit)
 
     # -- keys (qt/session_keys.py) --------------------------------------------
     def _build_shortcuts(self) -> None:
@@ -259,8 +274,44 @@ class SessionView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._watch_window()
         self._set_shortcuts_enabled(True)
         self._fit_texts()
+
+    # -- full screen (the window's, shown on its button) ---------------------------
+    def _watch_window(self) -> None:
+        window = self.window()
+        if window is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched = window
+        self._show_fullscreen_state()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.WindowStateChange:
+            self._show_fullscreen_state()
+        return False
+
+    def _show_fullscreen_state(self) -> None:
+        """The button says what a press does: fill the screen, or leave it."""
+        full = self.window().isFullScreen()
+        self.fullscreen_button.setText(
+            self.tr("Leave full screen") if full else self.tr("Full screen")
+        )
+        self._place_fullscreen_button()
+
+    def _place_fullscreen_button(self) -> None:
+        """Show the full-screen button only where the row has room for every
+        button whole; in a narrower window it goes (F still works) rather
+        than squeeze the others or hold the window wider."""
+        gaps = max(0, self.button_row.spacing()) * (len(self._controls) - 1)
+        need = sum(b.sizeHint().width() for b in self._controls) + gaps
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        fits = need <= room
+        if self.fullscreen_button.isVisibleTo(self) != fits:
+            self.fullscreen_button.setVisible(fits)
 
     def hideEvent(self, event: Any) -> None:
         # A question left open would keep its local event loop (and the app) waiting.
@@ -321,6 +372,7 @@ class SessionView(QWidget):
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
         self._apply_scale()
+        self._place_fullscreen_button()
 
     def _apply_scale(self) -> None:
         h = self.scale_height()
@@ -444,6 +496,7 @@ class SessionView(QWidget):
         # What a press does: in the get-ready after a resume, it pauses again.
         paused = snap.phase is Phase.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self._place_fullscreen_button()  # "Resume" is wider than "Pause"
         setter = getattr(self.figure, "set_step", None)
         if callable(setter):
             if preview is not None:
@@ -485,6 +538,7 @@ class SessionView(QWidget):
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        self._place_fullscreen_button()
         if muted:
             self.mute_badge.set_text(self.tr("SOUND OFF"), PAUSED_COLOUR, self.tr("Sound off"))
         else:
