@@ -201,8 +201,8 @@ def test_the_full_screen_button_gives_way_in_a_narrow_window(qtbot, language, la
         assert button.isVisible(), (lang, text)  # a 1024 screen has room for it
         shown = view.minimumSizeHint().width()
         button.hide()
-        assert shown <= view.minimumSizeHint().width() + view.button_row.spacing() + 1
-        view._place_fullscreen_button()
+        assert shown <= view.minimumSizeHint().width() + view.full_screen.row.spacing() + 1
+        view.full_screen.place()
         assert button.isVisibleTo(view)
         for width in (900, 800, 700, 640, 1024):
             view.resize(width, 768)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from stretchguide.core.session import Phase, SessionSnapshot
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.choice_overlay import ChoiceOverlay
+from stretchguide.qt.fullscreen_button import FullScreenButton
 from stretchguide.qt.key_button import KeyButton
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.session_keys import KeyActions, SessionKeys, button_key, typed_keys
@@ -156,14 +157,6 @@ class SessionView(QWidget):
         self.fullscreen_button = self._button(
             self.tr("Full screen"), self.tr("Full screen on or off"), "fullscreen"
         )
-        # It gives way in a narrow window (``_place_fullscreen_button``): it
-        # adds no more than a gap to the window's minimum width, F still
-        # works, and the buttons that matter on the mat keep their room.
-        policy = self.fullscreen_button.sizePolicy()
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
-        self.fullscreen_button.setSizePolicy(policy)
-        self.fullscreen_button.setMinimumWidth(1)
-        self._watched: QWidget | None = None  # the window whose full screen the button shows
         self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session"), "stop")
         self.hurts_button.setStyleSheet(
             "QPushButton { color: white; background-color: #b0413e; font-weight: bold;"
@@ -201,7 +194,6 @@ class SessionView(QWidget):
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.time_left)
         buttons = QHBoxLayout()
-        self.button_row = buttons
         self._controls = (
             self.prev_button,
             self.pause_button,
@@ -213,9 +205,9 @@ class SessionView(QWidget):
         )
         for b in self._controls:
             buttons.addWidget(b)
+        self.full_screen = FullScreenButton(self, self.fullscreen_button, buttons, self._controls)
 
         layout = QVBoxLayout(self)
-        self._layout = layout
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
         layout.addLayout(buttons)
@@ -274,44 +266,8 @@ class SessionView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        self._watch_window()
         self._set_shortcuts_enabled(True)
         self._fit_texts()
-
-    # -- full screen (the window's, shown on its button) ---------------------------
-    def _watch_window(self) -> None:
-        window = self.window()
-        if window is not self._watched:
-            if self._watched is not None:
-                self._watched.removeEventFilter(self)
-            window.installEventFilter(self)
-            self._watched = window
-        self._show_fullscreen_state()
-
-    def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.WindowStateChange:
-            self._show_fullscreen_state()
-        return False
-
-    def _show_fullscreen_state(self) -> None:
-        """The button says what a press does: fill the screen, or leave it."""
-        full = self.window().isFullScreen()
-        self.fullscreen_button.setText(
-            self.tr("Leave full screen") if full else self.tr("Full screen")
-        )
-        self._place_fullscreen_button()
-
-    def _place_fullscreen_button(self) -> None:
-        """Show the full-screen button only where the row has room for every
-        button whole; in a narrower window it goes (F still works) rather
-        than squeeze the others or hold the window wider."""
-        gaps = max(0, self.button_row.spacing()) * (len(self._controls) - 1)
-        need = sum(b.sizeHint().width() for b in self._controls) + gaps
-        margins = self._layout.contentsMargins()
-        room = self.width() - margins.left() - margins.right()
-        fits = need <= room
-        if self.fullscreen_button.isVisibleTo(self) != fits:
-            self.fullscreen_button.setVisible(fits)
 
     def hideEvent(self, event: Any) -> None:
         # A question left open would keep its local event loop (and the app) waiting.
@@ -372,7 +328,6 @@ class SessionView(QWidget):
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
         self._apply_scale()
-        self._place_fullscreen_button()
 
     def _apply_scale(self) -> None:
         h = self.scale_height()
@@ -496,7 +451,6 @@ class SessionView(QWidget):
         # What a press does: in the get-ready after a resume, it pauses again.
         paused = snap.phase is Phase.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
-        self._place_fullscreen_button()  # "Resume" is wider than "Pause"
         setter = getattr(self.figure, "set_step", None)
         if callable(setter):
             if preview is not None:
@@ -538,7 +492,6 @@ class SessionView(QWidget):
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        self._place_fullscreen_button()
         if muted:
             self.mute_badge.set_text(self.tr("SOUND OFF"), PAUSED_COLOUR, self.tr("Sound off"))
         else:

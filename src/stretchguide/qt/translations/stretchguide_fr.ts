@@ -399,6 +399,17 @@
     </message>
 </context>
 <context>
+    <name>FullScreenButton</name>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePage</name>
     <message>
         <source>Activities to limit for now</source>
@@ -1858,10 +1869,6 @@ mal »</translation>
     <message>
         <source>Question</source>
         <translation>Question</translation>
-    </message>
-    <message>
-        <source>Leave full screen</source>
-        <translation>Quitter le plein écran</translation>
     </message>
     <message>
         <source>Or say “yes” or “no”.</source>
