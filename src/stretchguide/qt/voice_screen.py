@@ -199,7 +199,8 @@ NO_CHANGE: dict[Command | str, str] = {
     Command.UNMUTE: QT_TRANSLATE_NOOP("VoiceRouter", "Sound already on"),
     Command.YES: QT_TRANSLATE_NOOP("VoiceRouter", "Nothing to answer"),
     Command.NO: QT_TRANSLATE_NOOP("VoiceRouter", "Nothing to answer"),
-    Command.EASE: QT_TRANSLATE_NOOP("VoiceRouter", "Nothing to answer"),
+    # "ease off" answers the this-hurts question: the way there is said.
+    Command.EASE: QT_TRANSLATE_NOOP("VoiceRouter", "Say “this hurts” first"),
     ENDED: QT_TRANSLATE_NOOP("VoiceRouter", "The session has ended"),
 }
 

@@ -2397,6 +2397,10 @@ weh“</translation>
         <translation>Keine Frage offen</translation>
     </message>
     <message>
+        <source>Say “this hurts” first</source>
+        <translation>Sagen Sie zuerst auf Englisch „this hurts“</translation>
+    </message>
+    <message>
         <source>The session has ended</source>
         <translation>Die Einheit ist beendet</translation>
     </message>

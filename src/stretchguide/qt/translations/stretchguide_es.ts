@@ -2397,6 +2397,10 @@ duele»</translation>
         <translation>No hay nada que responder</translation>
     </message>
     <message>
+        <source>Say “this hurts” first</source>
+        <translation>Diga primero en inglés «this hurts»</translation>
+    </message>
+    <message>
         <source>The session has ended</source>
         <translation>La sesión ha terminado</translation>
     </message>

@@ -2397,6 +2397,10 @@ mal »</translation>
         <translation>Rien à répondre</translation>
     </message>
     <message>
+        <source>Say “this hurts” first</source>
+        <translation>Dites d’abord en anglais « this hurts »</translation>
+    </message>
+    <message>
         <source>The session has ended</source>
         <translation>La séance est terminée</translation>
     </message>
