@@ -12,9 +12,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from tests.qt.test_flow import app_window
 
 from stretchguide.qt.key_button import KeyButton
 from stretchguide.qt.session_keys import button_key, key_map, key_name
+
+__all__ = ["app_window"]  # the fixture, used by name
 
 # What each button asks for, by the view's signal.
 SIGNALS = {
@@ -24,6 +27,7 @@ SIGNALS = {
     "stop": "sig_stop",
     "mute": "sig_toggle_mute",
     "hurts": "sig_hurts",
+    "fullscreen": "sig_toggle_fullscreen",
 }
 
 
@@ -152,3 +156,65 @@ def test_the_toolbar_tooltips_name_the_keys_in_the_interface_language(
     assert window.act_history.toolTip() == history
     assert window.act_safety.toolTip().endswith(f"({safety})")
     window.ctx.history.close()
+
+
+def test_the_full_screen_button_toggles_the_window_as_f_does_and_says_which(qtbot, app_window):
+    # F had no button: a person who learns by looking never found it, nor
+    # how to leave full screen. The button says what a press does.
+    from tests.qt.test_flow import start_session
+
+    window, *_ = app_window
+    window.ctx.prefs.session_fullscreen = False
+    window.resize(1280, 800)
+    start_session(qtbot, window)
+    view = window.session_view
+    button = view.fullscreen_button
+    assert button.isVisible() and button.key_text == "F"
+    assert button.toolTip() == "Full screen on or off (F)"
+    assert not window.isFullScreen() and button.text() == "Full screen"
+    button.click()
+    assert window.isFullScreen()
+    qtbot.waitUntil(lambda: button.text() == "Leave full screen", timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_F)  # the key undoes what the click did
+    assert not window.isFullScreen()
+    qtbot.waitUntil(lambda: button.text() == "Full screen", timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    assert window.isFullScreen()
+    button.click()  # and the click what the key did
+    assert not window.isFullScreen()
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_the_full_screen_button_gives_way_in_a_narrow_window(qtbot, language, lang):
+    # Seven buttons whole, or six: the full-screen one goes where the row
+    # has no room for it, never squeezing the others or holding the window
+    # wider (the view's minimum grows by a gap at most).
+    from tests.qt.text_fit import cut_texts
+
+    language(lang)
+    view = session_view(qtbot)
+    button = view.fullscreen_button
+    for text in ("Full screen", "Leave full screen"):
+        button.setText(view.tr(text))
+        view.resize(1024, 768)
+        qtbot.wait(1)
+        assert button.isVisible(), (lang, text)  # a 1024 screen has room for it
+        shown = view.minimumSizeHint().width()
+        button.hide()
+        assert shown <= view.minimumSizeHint().width() + view.full_screen.row.spacing() + 1
+        view.full_screen.place()
+        assert button.isVisibleTo(view)
+        for width in (900, 800, 700, 640, 1024):
+            view.resize(width, 768)
+            qtbot.wait(1)
+            row = [b for b in view._controls if b.isVisible()]
+            assert len(row) >= 6, (lang, width)
+            for b in row:  # each whole and inside the view, none over another
+                assert b.width() >= b.sizeHint().width(), (lang, text, b.text(), width)
+                assert view.rect().contains(b.geometry()), (lang, text, b.text(), width)
+            assert all(
+                a.geometry().right() < b.geometry().left()
+                for a, b in zip(row, row[1:], strict=False)
+            )
+            assert cut_texts(view) == [], (lang, text, width)
+        assert button.isVisible(), (lang, text)  # back when the room is

@@ -17,6 +17,7 @@ from tests.support import FakeClock, tiny_exercises, tiny_routine
 
 from stretchguide.core.session import Session
 from stretchguide.core.timeline import SessionOptions, build_timeline
+from stretchguide.qt import i18n
 from stretchguide.qt.session_controller import SessionController
 from stretchguide.qt.session_view import SessionView
 from stretchguide.qt.voice import VoiceListener
@@ -50,9 +51,11 @@ class Running:
         self.controller.timer.stop()
         self.router = VoiceRouter(
             self.view,
-            paused=lambda: bool(self.session.snapshot(self.clock()).paused),
+            # As the app's SessionSound makes it.
+            paused=lambda: self.controller.paused,
             muted=lambda: self.controller.muted,
             clock=self.clock,
+            under_way=lambda: self.controller.under_way,
         )
         self.acks: list[str] = []
         self.router.sig_acknowledged.connect(self.acks.append)
@@ -361,7 +364,9 @@ def test_a_first_go_on_at_the_this_hurts_question_is_answered_aloud(
     assert player.said[1] == (SAY_AGAIN[language], ("say_again",))  # after the question
 
 
-def test_yes_no_and_ease_off_with_no_question_open_do_nothing(qtbot):
+def test_yes_no_and_ease_off_with_no_question_open_do_nothing_and_say_so(qtbot):
+    # They answer a question; with none open they change nothing, and the
+    # badge says that rather than "Yes" (or nothing, as if unheard).
     r = Running(qtbot)
     r.run(8)
     before = r.state()
@@ -370,7 +375,65 @@ def test_yes_no_and_ease_off_with_no_question_open_do_nothing(qtbot):
     r.router.handle("ease")
     r.router.handle("not-a-command")
     assert r.state() == before
-    assert r.acks == []
+    # "ease off" is an answer to "this hurts": the badge says how to get there.
+    assert r.acks == ["Nothing to answer"] * 2 + ["Say “this hurts” first"]
+
+
+# A command that would change nothing in this state: the state, the
+# command, and what the badge says instead of the command's own "Resuming".
+NO_OPS = {
+    "go on while running": ((), "resume", "Already running"),
+    "go on in the get-ready after a resume": (("pause", "resume"), "resume", "Already running"),
+    "pause while paused": (("pause",), "pause", "Already paused"),
+    "mute while muted": (("mute",), "mute", "Already muted"),
+    "unmute with the sound on": ((), "unmute", "Sound already on"),
+}
+
+
+@pytest.mark.parametrize("before, command, said", list(NO_OPS.values()), ids=list(NO_OPS))
+def test_a_command_that_changes_nothing_says_so_and_not_that_it_acted(qtbot, before, command, said):
+    r = Running(qtbot)
+    r.run(8)
+    for word in before:
+        r.router.handle(word)
+    r.acks.clear()
+    state = r.state()
+    events: list[object] = []
+    r.controller.sig_events.connect(events.append)
+    r.router.handle(command)
+    assert r.state() == state
+    assert events == []  # no session event: nothing is said aloud either
+    assert r.acks == [said]
+
+
+def test_session_commands_after_the_end_say_it_has_ended(qtbot):
+    # Once the session has ended its keys do nothing: nor do the words, and
+    # the badge says why instead of "Skipped" or "Repeating".
+    r = Running(qtbot)
+    r.run(8)
+    r.controller.stop()
+    state = r.state()
+    r.press(qtbot, Qt.Key.Key_Right)  # the key: nothing
+    assert r.state() == state
+    for word in ("skip", "back", "pause", "resume", "hurt", "stop"):
+        r.router.handle(word)
+    qtbot.wait(1)  # a "stop" would ask on the next turn of the loop
+    assert r.state() == state
+    assert r.acks == ["The session has ended"] * 6
+    r.router.handle("mute")  # the sound is not the session's: it still acts
+    assert r.acks[-1] == "Muted"
+
+
+def test_the_no_change_lines_are_translated(qtbot, qapp):
+    r = Running(qtbot)
+    r.run(8)
+    try:
+        i18n.install_language(qapp, "de", {})
+        for word in ("resume", "unmute", "yes"):
+            r.router.handle(word)
+    finally:
+        i18n.install_language(qapp, "en", {})
+    assert r.acks == ["Läuft schon", "Ton ist schon an", "Keine Frage offen"]
 
 
 def test_the_indicator_sits_on_the_session_screen_and_shows_each_acknowledgement(qtbot):
@@ -499,6 +562,22 @@ def test_ouch_in_the_app_runs_the_this_hurts_flow_and_the_indicator_shows_it(
     assert len(window.ctx.history.hurts(session.id)) == 1
     assert session.status is SessionStatus.STOPPED
     assert "This hurts" in indicator.text()
+
+
+def test_go_on_while_running_shows_already_running_on_the_badge_not_resuming(
+    qtbot, voice_window, monkeypatch
+):
+    window, clock, *_ = voice_window
+    _start_voice_session(qtbot, window, monkeypatch)
+    listener, _router, indicator = window.flow.sound._voice
+    controller = window.flow.controller
+    for _ in range(16):  # in ticks: a gap of seconds would be a stall, which pauses
+        clock.advance(0.5)
+        controller.tick()
+    assert not controller.paused
+    listener.sig_command.emit("resume")
+    assert indicator.text() == "Heard: Already running"
+    assert not window.flow.controller.session.snapshot(clock()).paused
 
 
 def test_no_microphone_gives_one_notice_a_session_and_the_keys_still_work(qtbot, monkeypatch):

@@ -197,6 +197,18 @@ class SessionController(QObject):
         self.view.show_snapshot(self.session.snapshot(self.clock()))
         self.sig_finished.emit(status)
 
+    @property
+    def paused(self) -> bool:
+        """Paused and waiting for the person. Not in the get-ready after a
+        resume: Space there pauses again, and "go on" changes nothing."""
+        return self.session.snapshot(self.clock()).phase is Phase.PAUSED
+
+    @property
+    def under_way(self) -> bool:
+        """Started and not ended: the session's keys act (after its end they
+        do nothing, and a spoken command says so: qt/voice_screen.py)."""
+        return not self._finished and not self.session.done
+
     # -- controls ------------------------------------------------------------
     def toggle_pause(self) -> None:
         if self._finished:

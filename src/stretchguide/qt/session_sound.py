@@ -121,7 +121,6 @@ class SessionSound:
                 voice[2].hide()
             return
         if voice is None:
-            from stretchguide.core.session import Phase
             from stretchguide.qt.voice import VoiceListener
             from stretchguide.qt.voice_screen import VoiceRouter, add_indicator
 
@@ -130,14 +129,11 @@ class SessionSound:
             )
             router = VoiceRouter(
                 self.window.session_view,
-                # Paused and waiting: "pause" in the get-ready after a
-                # resume pauses again, "go on" there changes nothing.
-                paused=lambda: (
-                    controller.session.snapshot(controller.clock()).phase is Phase.PAUSED
-                ),
+                paused=lambda: controller.paused,
                 muted=lambda: bool(controller.muted),
                 parent=self.window.window(),
                 clock=controller.clock,
+                under_way=lambda: controller.under_way,
             )
             indicator = add_indicator(self.window.session_view)
             listener.sig_command.connect(router.handle)

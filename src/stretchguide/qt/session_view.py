@@ -28,6 +28,7 @@ from stretchguide.core.session import Phase, SessionSnapshot
 from stretchguide.core.timeline import Step, StepKind
 from stretchguide.qt.animated_figure import make_figure_widget
 from stretchguide.qt.choice_overlay import ChoiceOverlay
+from stretchguide.qt.fullscreen_button import FullScreenButton
 from stretchguide.qt.key_button import KeyButton
 from stretchguide.qt.session_fit import TEXT_SIZES, TextFit
 from stretchguide.qt.session_keys import KeyActions, SessionKeys, button_key, typed_keys
@@ -153,6 +154,9 @@ class SessionView(QWidget):
         self.next_button = self._button(self.tr("Next ▶"), self.tr("Next step"), "next")
         self.hurts_button = self._button(self.tr("This hurts"), self.tr("This hurts"), "hurts")
         self.mute_button = self._button(self.tr("Mute"), self.tr("Mute or unmute"), "mute")
+        self.fullscreen_button = self._button(
+            self.tr("Full screen"), self.tr("Full screen on or off"), "fullscreen"
+        )
         self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the session"), "stop")
         self.hurts_button.setStyleSheet(
             "QPushButton { color: white; background-color: #b0413e; font-weight: bold;"
@@ -196,10 +200,12 @@ class SessionView(QWidget):
             self.next_button,
             self.hurts_button,
             self.mute_button,
+            self.fullscreen_button,
             self.stop_button,
         )
         for b in self._controls:
             buttons.addWidget(b)
+        self.full_screen = FullScreenButton(self, self.fullscreen_button, buttons, self._controls)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
@@ -233,6 +239,7 @@ class SessionView(QWidget):
         self.hurts_button.clicked.connect(self.sig_hurts.emit)
         self.mute_button.clicked.connect(self.sig_toggle_mute.emit)
         self.stop_button.clicked.connect(self.request_stop)
+        self.fullscreen_button.clicked.connect(self.sig_toggle_fullscreen.emit)
 
     # -- keys (qt/session_keys.py) --------------------------------------------
     def _build_shortcuts(self) -> None:

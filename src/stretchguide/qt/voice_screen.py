@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from stretchguide.qt.i18n import QT_TRANSLATE_NOOP
 from stretchguide.qt.voice import acknowledgement
 from stretchguide.voice.commands import Command
 
@@ -36,7 +37,10 @@ class VoiceRouter(QObject):
     """Turns a command into what its key does on the session screen.
 
     ``paused`` and ``muted`` read the session's state, so "pause" while
-    paused does nothing (a key toggles; a word says what it wants).
+    paused does nothing (a key toggles; a word says what it wants);
+    ``under_way`` is false once the session has ended, when its keys do
+    nothing. The acknowledgement says what came of the command: "Already
+    paused", never "Paused" for a pause that was there before (``NO_CHANGE``).
     """
 
     sig_acknowledged = Signal(str)
@@ -51,11 +55,13 @@ class VoiceRouter(QObject):
         muted: Callable[[], bool],
         parent: QObject | None = None,
         clock: Callable[[], float] = time.monotonic,
+        under_way: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.paused = paused
         self.muted = muted
+        self.under_way = under_way
         self.clock = clock
         self._carry_on_at: float | None = None  # the first "go on" after "this hurts"
         view.overlay.sig_chosen.connect(self._question_closed)
@@ -78,41 +84,63 @@ class VoiceRouter(QObject):
                 overlay.choose(key)
                 self.sig_acknowledged.emit(acknowledgement(command))
             return
-        if command is Command.EASE:
-            return  # only an answer to the this-hurts question, open above
-        if command in (Command.YES, Command.NO):
-            if self._answer_dialog(command is Command.YES):
-                self.sig_acknowledged.emit(acknowledgement(command))
+        if command in (Command.YES, Command.NO, Command.EASE):
+            # Answers: ease off only to the this-hurts question (open above),
+            # yes / no to a dialog that asks one.
+            answered = command is not Command.EASE and self._answer_dialog(command is Command.YES)
+            self._acknowledge(command, changed=answered)
             return
         if QApplication.activeModalWidget() is not None:
             return  # a question is open: only yes / no answer it
         v = self.view
+        if command in SESSION_COMMANDS and not self.under_way():
+            self._unchanged(ENDED)  # its keys do nothing now either
+            return
+        changed = True
         if command is Command.PAUSE:
-            if not self.paused():
+            changed = not self.paused()
+            if changed:
                 v.sig_toggle_pause.emit()
         elif command is Command.RESUME:
-            if self.paused():
+            changed = self.paused()
+            if changed:
                 v.sig_toggle_pause.emit()
         elif command is Command.SKIP:
             v.sig_next.emit()
         elif command is Command.BACK:
             v.sig_previous.emit()
         elif command is Command.HURT:
-            self.sig_acknowledged.emit(acknowledgement(command))
+            self._acknowledge(command)
             v.sig_hurts.emit()
             return
         elif command is Command.STOP:
-            self.sig_acknowledged.emit(acknowledgement(command))
+            self._acknowledge(command)
             # Deferred: the confirmation is modal, and this slot must return
             # so the "yes" that answers it can be delivered.
             QTimer.singleShot(0, v, v.request_stop)
             return
         elif command is Command.MUTE:
-            if not self.muted():
+            changed = not self.muted()
+            if changed:
                 v.sig_toggle_mute.emit()
-        elif command is Command.UNMUTE and self.muted():
-            v.sig_toggle_mute.emit()
-        self.sig_acknowledged.emit(acknowledgement(command))
+        elif command is Command.UNMUTE:
+            changed = self.muted()
+            if changed:
+                v.sig_toggle_mute.emit()
+        self._acknowledge(command, changed=changed)
+
+    def _acknowledge(self, command: Command, changed: bool = True) -> None:
+        """Show what came of ``command``: its acknowledgement when it acted,
+        else the short line that says nothing changed (``NO_CHANGE``). Shown
+        only: what is said aloud comes from the session's own events, and a
+        command that changed nothing has none."""
+        if changed:
+            self.sig_acknowledged.emit(acknowledgement(command))
+        else:
+            self._unchanged(command)
+
+    def _unchanged(self, why: Command | str) -> None:
+        self.sig_acknowledged.emit(QCoreApplication.translate("VoiceRouter", NO_CHANGE[why]))
 
     def _carry_on_confirmed(self) -> bool:
         """Carrying on after "this hurts" takes "go on" said twice.
@@ -151,6 +179,30 @@ class VoiceRouter(QObject):
             return False
         box.button(which).click()
         return True
+
+
+# Commands that act on the session itself: once it has ended, their keys do
+# nothing and neither do they.
+SESSION_COMMANDS = frozenset(
+    {Command.PAUSE, Command.RESUME, Command.SKIP, Command.BACK, Command.HURT, Command.STOP}
+)
+
+ENDED = "ended"  # a session command after the session's end
+
+# What the badge says for a command that changed nothing, in place of its
+# acknowledgement (which would claim it acted): "go on" while running,
+# "mute" while muted, "yes" with nothing asked.
+NO_CHANGE: dict[Command | str, str] = {
+    Command.PAUSE: QT_TRANSLATE_NOOP("VoiceRouter", "Already paused"),
+    Command.RESUME: QT_TRANSLATE_NOOP("VoiceRouter", "Already running"),
+    Command.MUTE: QT_TRANSLATE_NOOP("VoiceRouter", "Already muted"),
+    Command.UNMUTE: QT_TRANSLATE_NOOP("VoiceRouter", "Sound already on"),
+    Command.YES: QT_TRANSLATE_NOOP("VoiceRouter", "Nothing to answer"),
+    Command.NO: QT_TRANSLATE_NOOP("VoiceRouter", "Nothing to answer"),
+    # "ease off" answers the this-hurts question: the way there is said.
+    Command.EASE: QT_TRANSLATE_NOOP("VoiceRouter", "Say “this hurts” first"),
+    ENDED: QT_TRANSLATE_NOOP("VoiceRouter", "The session has ended"),
+}
 
 
 # The session's full-window questions, by their answer keys, and which

@@ -399,6 +399,17 @@
     </message>
 </context>
 <context>
+    <name>FullScreenButton</name>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Vollbild beenden</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePage</name>
     <message>
         <source>Activities to limit for now</source>
@@ -1844,6 +1855,14 @@ weh“</translation>
         <translation>Stumm</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Vollbild an oder aus</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -2356,6 +2375,34 @@ weh“</translation>
     <message>
         <source>Say “go on” again to carry on.</source>
         <translation>Sagen Sie noch einmal „go on“, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>Already paused</source>
+        <translation>Schon pausiert</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Läuft schon</translation>
+    </message>
+    <message>
+        <source>Already muted</source>
+        <translation>Schon stumm</translation>
+    </message>
+    <message>
+        <source>Sound already on</source>
+        <translation>Ton ist schon an</translation>
+    </message>
+    <message>
+        <source>Nothing to answer</source>
+        <translation>Keine Frage offen</translation>
+    </message>
+    <message>
+        <source>Say “this hurts” first</source>
+        <translation>Sagen Sie zuerst auf Englisch „this hurts“</translation>
+    </message>
+    <message>
+        <source>The session has ended</source>
+        <translation>Die Einheit ist beendet</translation>
     </message>
 </context>
 <context>

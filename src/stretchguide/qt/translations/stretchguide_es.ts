@@ -399,6 +399,17 @@
     </message>
 </context>
 <context>
+    <name>FullScreenButton</name>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePage</name>
     <message>
         <source>Activities to limit for now</source>
@@ -1844,6 +1855,14 @@ duele»</translation>
         <translation>Silenciar</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Activar o salir de pantalla completa</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
@@ -2356,6 +2375,34 @@ duele»</translation>
     <message>
         <source>Say “go on” again to carry on.</source>
         <translation>Di «go on» otra vez para seguir.</translation>
+    </message>
+    <message>
+        <source>Already paused</source>
+        <translation>Ya está en pausa</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Ya está en marcha</translation>
+    </message>
+    <message>
+        <source>Already muted</source>
+        <translation>Ya está silenciado</translation>
+    </message>
+    <message>
+        <source>Sound already on</source>
+        <translation>El sonido ya está activado</translation>
+    </message>
+    <message>
+        <source>Nothing to answer</source>
+        <translation>No hay nada que responder</translation>
+    </message>
+    <message>
+        <source>Say “this hurts” first</source>
+        <translation>Diga primero en inglés «this hurts»</translation>
+    </message>
+    <message>
+        <source>The session has ended</source>
+        <translation>La sesión ha terminado</translation>
     </message>
 </context>
 <context>

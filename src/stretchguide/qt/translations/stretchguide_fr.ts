@@ -399,6 +399,17 @@
     </message>
 </context>
 <context>
+    <name>FullScreenButton</name>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePage</name>
     <message>
         <source>Activities to limit for now</source>
@@ -1844,6 +1855,14 @@ mal »</translation>
         <translation>Couper le son</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Activer ou quitter le plein écran</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -2356,6 +2375,34 @@ mal »</translation>
     <message>
         <source>Say “go on” again to carry on.</source>
         <translation>Dites encore « go on » pour continuer.</translation>
+    </message>
+    <message>
+        <source>Already paused</source>
+        <translation>Déjà en pause</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Déjà en cours</translation>
+    </message>
+    <message>
+        <source>Already muted</source>
+        <translation>Son déjà coupé</translation>
+    </message>
+    <message>
+        <source>Sound already on</source>
+        <translation>Son déjà activé</translation>
+    </message>
+    <message>
+        <source>Nothing to answer</source>
+        <translation>Rien à répondre</translation>
+    </message>
+    <message>
+        <source>Say “this hurts” first</source>
+        <translation>Dites d’abord en anglais « this hurts »</translation>
+    </message>
+    <message>
+        <source>The session has ended</source>
+        <translation>La séance est terminée</translation>
     </message>
 </context>
 <context>
