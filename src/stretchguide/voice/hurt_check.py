@@ -40,9 +40,10 @@ SAMPLE_RATE = 16000
 # at 0.7, with the grammar's agreement, no false command in any file there.
 # StretchGuide's figure.
 THRESHOLD = 0.7
-# Longer than this is a sentence, not a cry of pain: the network would read
-# only its last two seconds.
+# Longer than this, or more words, is a sentence, not a cry of pain: the
+# network would read only its last two seconds.
 LONGEST_S = 2.5
+MOST_WORDS = 3
 # The second ear hears from this long before the speech began to the moment
 # the utterance closed (0.24 s of quiet after it): the endpointer's own cut
 # starts late enough to lose the first sound of a short "ouch" (flite's awb:
@@ -153,7 +154,7 @@ class SecondEar:
         ``since_start_s`` ago, or None where it is not asked."""
         from stretchguide.voice.commands import Command, accept
 
-        if not self.wanted or len(text.split()) > 3 or length_s > LONGEST_S:
+        if not self.wanted or len(text.split()) > MOST_WORDS or length_s > LONGEST_S:
             return None
         wide = self._recent.since(since_start_s + HURT_LEAD_S)
         quiet = bytes(int(0.3 * SAMPLE_RATE) * SAMPLE_BYTES)

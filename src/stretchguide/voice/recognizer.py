@@ -453,13 +453,11 @@ class Recognizer:
             if self.last_frame_score < self.min_frame_score:
                 command = None
         hurt_score = None
-        if accept(text) is None and command is None and not is_tone(heard):
-            hurt_score = (
-                self._second_ear.score(
-                    text, self.position_s - start_s, end_s - start_s, self._grammar_hears
-                )
-                if self._decoded
-                else None
+        # Room noise that was never decoded costs nothing more here.
+        if command is None and self._decoded and accept(text) is None and not is_tone(heard):
+            since_start_s = self.position_s - start_s
+            hurt_score = self._second_ear.score(
+                text, since_start_s, end_s - start_s, self._grammar_hears
             )
             if hurt_score is not None and hurt_score >= THRESHOLD:
                 command = Command.HURT
