@@ -101,6 +101,24 @@ if (cd "$work/elsewhere" && "$bundle/stretchguide" voice-check --all "$work/src/
 else
   failed="$failed bundle-voice-check"
 fi
+# The second ear for "this hurts" (voice/hurt_check.py) loads its weights
+# only when asked: a bundle without them would still run, with one ear and
+# no word. So the weights must be there, and flite's awb "ouch", made as the
+# bench makes it (the first ear alone hears "the cat"), must be heard.
+for weights in hurt_head.npz speech_embedding.npz speech_embedding.LICENSE; do
+  [ -n "$(find "$bundle" -name "$weights" -print -quit)" ] || failed="$failed bundle-lacks-$weights"
+done
+if command -v flite >/dev/null && command -v sox >/dev/null; then
+  flite -voice awb -t "ouch" -o "$work/ouch22k.wav" \
+    && sox -R "$work/ouch22k.wav" -r 16000 -c 1 -b 16 "$work/ouch.wav" gain -3 pad 0.5 1.0
+  if (cd "$work/elsewhere" && "$bundle/stretchguide" voice-check "$work/ouch.wav") | grep -q " hurt "; then
+    echo "bundle second ear heard flite's awb \"ouch\""
+  else
+    failed="$failed bundle-second-ear"
+  fi
+else
+  echo "no flite or sox: the bundle's second ear is not checked"
+fi
 if [ -e "$STRETCHGUIDE_DATA_DIR" ]; then
   failed="$failed data-folder-touched"
 fi
