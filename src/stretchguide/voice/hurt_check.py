@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stretchguide.voice.acoustics import SAMPLE_BYTES, SAMPLE_RATE
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -35,7 +37,6 @@ PAD_S = 0.25  # silence each side of a training file, besides its own
 # with it, 0.01 without), so an utterance is given the same.
 LEAD_S = 0.55 + PAD_S
 TRAIL_S = 0.6 + PAD_S
-SAMPLE_RATE = 16000
 # How sure the network must be. Chosen on the bench (docs/PERFORMANCE.md):
 # at 0.7, with the grammar's agreement, no false command in any file there.
 # StretchGuide's figure.
@@ -49,7 +50,6 @@ MOST_WORDS = 3
 # starts late enough to lose the first sound of a short "ouch" (flite's awb:
 # 0.15 on its cut, 0.99 heard whole).
 HURT_LEAD_S = 0.4
-SAMPLE_BYTES = 2
 
 
 class RecentAudio:
