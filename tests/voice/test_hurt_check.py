@@ -85,14 +85,19 @@ def test_what_the_app_says_is_not_kept_for_the_second_ear(
     assert recognizer._second_ear._recent.since(10.0) == b""
 
 
+@pytest.mark.parametrize("damage", ["not numpy", "cut short", "empty", "missing"])
 def test_without_its_weights_the_recognizer_keeps_one_ear(
-    speech_cache: Path, flite: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    speech_cache: Path, flite: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: str
 ) -> None:
     pytest.importorskip("pocketsphinx")
     from stretchguide.voice.recognizer import Recognizer
 
     broken = tmp_path / "hurt_head.npz"
-    broken.write_bytes(b"not numpy")
+    whole = hurt_check.HEAD_FILE.read_bytes()
+    if damage != "missing":
+        broken.write_bytes(
+            {"not numpy": b"not numpy", "cut short": whole[:20000], "empty": b""}[damage]
+        )
     monkeypatch.setattr(hurt_check, "HEAD_FILE", broken)
     r = Recognizer()
     pcm = read_wav(synth(speech_cache, "ouch", AWB).path)

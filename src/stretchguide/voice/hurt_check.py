@@ -16,6 +16,7 @@ numpy only; loaded once, on the first utterance it is asked about.
 
 from __future__ import annotations
 
+import zipfile
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -101,7 +102,8 @@ class HurtCheck:
 
         from stretchguide.voice.speech_embedding import SpeechEmbedding
 
-        with np.load(path or HEAD_FILE) as data:
+        # Our own handle: np.load leaves its file open when the zip is damaged.
+        with open(path or HEAD_FILE, "rb") as fh, np.load(fh) as data:
             head = {k: data[k] for k in data.files}
         return cls(SpeechEmbedding.load(), head)
 
@@ -163,7 +165,8 @@ class SecondEar:
         if self._check is None:
             try:
                 self._check = HurtCheck.load()
-            except (OSError, ValueError, KeyError):  # a damaged or missing install
+            # A missing, damaged or cut-short install (a cut .npz is a cut zip).
+            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
                 self.wanted = False
                 return None
         return self._check.score(wide)

@@ -109,7 +109,8 @@ class SpeechEmbedding:
     @classmethod
     def load(cls, path: Path | None = None) -> SpeechEmbedding:
         """The weights from ``path`` (default: the package's own)."""
-        with np.load(WEIGHTS if path is None else path) as data:
+        # Our own handle: np.load leaves its file open when the zip is damaged.
+        with open(WEIGHTS if path is None else path, "rb") as fh, np.load(fh) as data:
             window = np.asarray(data["stft_window"], np.float32)
             mel_filters = np.asarray(data["mel_filters"], np.float32)
             kernels: list[NDArray[np.float32]] = []
