@@ -25,8 +25,8 @@ and three pitches (what a stranger tries first);
 does (far-field above all); ``--no-own-voice`` turns off the check that
 knows the app's own recordings (voice/own_voice.py); ``--own-speech-check``
 turns on the opt-in veto by a second model of every line the app says
-(docs/PERFORMANCE.md); ``--one-ear`` leaves out the second ear for
-"this hurts" (voice/hurt_check.py); ``--probes`` runs only the probes of what a person
+(docs/PERFORMANCE.md); ``--one-ear`` leaves out the second ear
+(voice/second_ear.py); ``--probes`` runs only the probes of what a person
 on the mat says that is not a command (counting aloud, the app's words said
 back, interjections, everyday sentences) in eleven voices, and prints each
 command they gave.
@@ -130,7 +130,7 @@ def main() -> int:
     ap.add_argument(
         "--one-ear",
         action="store_true",
-        help="without the second ear for 'this hurts' (voice/hurt_check.py)",
+        help="without the second ear (voice/second_ear.py): the language model alone",
     )
     ap.add_argument(
         "--own-speech-check",
@@ -158,11 +158,11 @@ def main() -> int:
         agc=not args.no_agc,
         own_speech_check=args.own_speech_check,
         own_voice=not args.no_own_voice,
-        hurt_check=not args.one_ear,
+        second_ear=not args.one_ear,
     )
     print(f"voices: {', '.join(f'{v}/{w}wpm/p{p}' for v, w, p in voices)}")
     print(f"gain normalisation: {'off' if args.no_agc else 'on'}")
-    print(f"second ear for 'this hurts': {'off' if args.one_ear else 'on'}")
+    print(f"second ear: {'off' if args.one_ear else 'on'}")
     print(f"engine start: {time.perf_counter() - t0:.2f} s")
     if args.probes:
         probes(r, cache)

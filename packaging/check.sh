@@ -101,11 +101,11 @@ if (cd "$work/elsewhere" && "$bundle/stretchguide" voice-check --all "$work/src/
 else
   failed="$failed bundle-voice-check"
 fi
-# The second ear for "this hurts" (voice/hurt_check.py) loads its weights
+# The second ear (voice/second_ear.py) loads its weights
 # only when asked: a bundle without them would still run, with one ear and
 # no word. So the weights must be there, and flite's awb "ouch", made as the
 # bench makes it (the first ear alone hears "the cat"), must be heard.
-for weights in hurt_head.npz speech_embedding.npz speech_embedding.LICENSE; do
+for weights in hurt_head.npz command_head.npz speech_embedding.npz speech_embedding.LICENSE; do
   [ -n "$(find "$bundle" -name "$weights" -print -quit)" ] || failed="$failed bundle-lacks-$weights"
 done
 if command -v flite >/dev/null && command -v sox >/dev/null; then

@@ -8,7 +8,7 @@ reads 16 speech embeddings (about two seconds, voice/speech_embedding.py)
 and says how likely they hold "ouch", "it hurts", "this hurts" or "that
 hurts". The recognizer asks it only about an utterance that was no command
 and that its commands-only grammar also heard as one of those words
-(voice/hurt_check.py): alone it invents commands, with the grammar's
+(voice/second_ear.py): alone it invents commands, with the grammar's
 agreement it invented none in the bench's files (docs/PERFORMANCE.md).
 
 Everything it learns from is synthetic and made here, deterministically:
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from stretchguide.voice.commands import PHRASES, SENTENCES, Command  # noqa: E402
-from stretchguide.voice.hurt_check import PAD_S, WINDOW, windows  # noqa: E402
+from stretchguide.voice.second_ear import PAD_S, WINDOW, windows  # noqa: E402
 from stretchguide.voice.speech_embedding import SpeechEmbedding  # noqa: E402
 
 OUT = ROOT / "src" / "stretchguide" / "voice" / "hurt_head.npz"
@@ -79,6 +79,8 @@ ESPEAK_VARIANTS = (
 )  # fmt: skip
 FLITE_VOICES = ("awb", "rms", "slt", "kal16", "kal")
 SEED = 42
+# (text, voice, speed, pitch, far, lead, label): one file to make.
+Job = tuple[str, str, float, int, bool, float, int]
 
 
 def _snippets(rng: random.Random, n: int) -> list[str]:
@@ -101,11 +103,9 @@ def _snippets(rng: random.Random, n: int) -> list[str]:
     return out
 
 
-def plan(
-    rng: random.Random, has_flite: bool
-) -> list[tuple[str, str, float, int, bool, float, int]]:
+def plan(rng: random.Random, has_flite: bool) -> list[Job]:
     """(text, voice, speed, pitch, far, lead, label) for every file to make."""
-    jobs: list[tuple[str, str, float, int, bool, float, int]] = []
+    jobs: list[Job] = []
 
     def add(text: str, label: int, n_espeak: int, n_flite: int) -> None:
         for _ in range(n_espeak):
@@ -139,7 +139,7 @@ def _run(args: list[str]) -> None:
     subprocess.run(args, check=True, capture_output=True)
 
 
-def synth(job: tuple[str, str, float, int, bool, float, int], cache: Path) -> Path:
+def synth(job: Job, cache: Path) -> Path:
     text, voice, speed, pitch, far, lead, _label = job
     key = hashlib.sha1(repr(job[:6]).encode()).hexdigest()[:16]
     out = cache / f"{key}.wav"
@@ -173,7 +173,7 @@ def synth(job: tuple[str, str, float, int, bool, float, int], cache: Path) -> Pa
     return out
 
 
-def _synth(args: tuple[tuple[str, str, float, int, bool, float, int], Path]) -> Path | None:
+def _synth(args: tuple[Job, Path]) -> Path | None:
     try:
         return synth(*args)
     except (subprocess.CalledProcessError, OSError):

@@ -87,7 +87,10 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         # The command words stay English: they are what the person says.
         for h in heard:
             known = _("(known at {seconds} s)").format(seconds=_seconds(h.decided_s))
-            print(f'  {_span(h.start_s, h.end_s)}  {h.command.value:<7} "{h.text}"  {known}')
+            # The language model's words, and who found the command where it
+            # heard none or another ("keep" as skip).
+            by = f"  {_('(found by the second ear)')}" if h.second_ear else ""
+            print(f'  {_span(h.start_s, h.end_s)}  {h.command.value:<7} "{h.text}"{by}  {known}')
         if args.all:
             for u in recognizer.utterances:
                 if u.command is None:

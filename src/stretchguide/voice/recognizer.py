@@ -11,7 +11,7 @@ that is removed as soon as the decoder has read them.
 Why this file stays whole: an utterance's life (the endpointer's cut, the
 held start, the decoder, the second look, the acoustic checks, the second
 ear's question) is one state machine over the same few fields; what could
-stand apart already has (acoustics, endpointer, own_voice, hurt_check).
+stand apart already has (acoustics, endpointer, own_voice, second_ear).
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ from stretchguide.voice.endpointer import END_WINDOW_S, RATIO, Endpointer
 from stretchguide.voice.errors import AudioFileError as AudioFileError  # callers import them here
 from stretchguide.voice.errors import VoiceUnavailableError as VoiceUnavailableError
 from stretchguide.voice.errors import engine_failed, engine_missing
-from stretchguide.voice.hurt_check import THRESHOLD, HurtCheck, SecondEar
 from stretchguide.voice.own_voice import OwnVoice, default_own_voice
+from stretchguide.voice.second_ear import Heads, SecondEar
 from stretchguide.voice.wav import read_recording as read_recording
 from stretchguide.voice.wav import read_wav as read_wav
 
@@ -76,6 +76,7 @@ class Heard:
     end_s: float
     decided_s: float
     decode_s: float
+    second_ear: bool = False  # found by the second ear, not the language model (``text``)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class Utterance:
     command: Command | None
     own_text: str = ""  # what the own-speech model heard, when it is on
     own_clip: str = ""  # the app's clip a would-be command matched (so it was not one)
-    hurt_score: float | None = None  # the second ear's answer, where it was asked
+    hurt_score: float | None = None  # the second ear's hurt head, where it was asked
+    command_score: float | None = None  # its command head, for the command it weighed
 
 
 def _engine() -> Any:
@@ -191,7 +193,7 @@ class Recognizer:
         cpu_clock: Callable[[], float] = time.process_time,
         own_speech_check: bool = False,
         own_voice: bool | OwnVoice = True,
-        hurt_check: bool | HurtCheck = True,
+        second_ear: bool | Heads = True,
     ) -> None:
         ps = _engine()
         self._ps = ps
@@ -243,7 +245,7 @@ class Recognizer:
             own_voice = default_own_voice(endpoint_window_s, endpoint_ratio) or False
         self._own_voice = own_voice if isinstance(own_voice, OwnVoice) and own_voice else None
         self.last_own_text = ""
-        self._second_ear = SecondEar(hurt_check)  # for "this hurts" (voice/hurt_check.py)
+        self._second_ear = SecondEar(second_ear)  # voice/second_ear.py
         self._new_endpointer()
         self._pending = b""
         self._samples = 0
@@ -452,15 +454,19 @@ class Recognizer:
             self.last_frame_score = self._frame_score()
             if self.last_frame_score < self.min_frame_score:
                 command = None
-        hurt_score = None
-        # Room noise that was never decoded costs nothing more here.
-        if command is None and self._decoded and accept(text) is None and not is_tone(heard):
-            since_start_s = self.position_s - start_s
-            hurt_score = self._second_ear.score(
-                text, since_start_s, end_s - start_s, self._grammar_hears
+        hurt_score = command_score = None
+        first = command
+        # Speech, command or not; not room noise that was never decoded (it
+        # costs nothing more here), nor a tone.
+        if self._decoded and not is_tone(heard):
+            opinion = self._second_ear.judge(
+                command, text, self.position_s - start_s, end_s - start_s, self._grammar_hears
             )
-            if hurt_score is not None and hurt_score >= THRESHOLD:
-                command = Command.HURT
+            command, hurt_score, command_score = (
+                opinion.command,
+                opinion.hurt_score,
+                opinion.command_score,
+            )
         if command is not None and self.last_own_text in self._app_lines:
             command = None  # the app's own line, as the own-speech model hears it
         own_clip = ""
@@ -471,11 +477,20 @@ class Recognizer:
         self._decoded = []
         decode_s = self._cpu_clock() - started
         self.utterances.append(
-            Utterance(text, start_s, end_s, command, self.last_own_text, own_clip, hurt_score)
+            Utterance(
+                text,
+                start_s,
+                end_s,
+                command,
+                self.last_own_text,
+                own_clip,
+                hurt_score,
+                command_score,
+            )  # fmt: skip
         )
         if command is None:
             return None
-        return Heard(command, text, start_s, end_s, self.position_s, decode_s)
+        return Heard(command, text, start_s, end_s, self.position_s, decode_s, command is not first)
 
 
 # The phone-loop lookahead (pl_window 5) is a second search that only
