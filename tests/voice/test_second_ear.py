@@ -10,7 +10,7 @@ import pytest
 from tests.voice.speech import FLITE_VOICES, HELD_OUT_SENTENCES, OTHER_VOICES, VOICES, synth
 
 from stretchguide.voice import second_ear
-from stretchguide.voice.commands import Command
+from stretchguide.voice.commands import PHRASES, Command
 from stretchguide.voice.recognizer import read_wav, recognise
 from stretchguide.voice.second_ear import (
     AGREED,
@@ -130,8 +130,13 @@ def test_the_hurt_head_speaks_first_where_the_grammar_hears_this_hurts() -> None
 
 
 @pytest.mark.parametrize("command", [c for c in Command if c is not Command.HURT])
-def test_a_command_the_head_doubts_is_dropped(command: Command) -> None:
-    assert _judge(_Says(**{command.value: DOUBT - 0.01}), command).command is None
+def test_a_command_the_head_doubts_is_dropped_unless_the_grammar_names_it(
+    command: Command,
+) -> None:
+    doubted = _Says(**{command.value: DOUBT - 0.01})
+    assert _judge(doubted, command).command is None
+    said = next(p for p, c in PHRASES.items() if c is command)
+    assert _judge(doubted, command, grammar=said).command is command  # two ears to one
     assert _judge(_Says(**{command.value: DOUBT}), command).command is command
 
 
@@ -139,7 +144,7 @@ def test_a_doubted_command_may_be_another_by_the_same_rules() -> None:
     # "next" heard as "wait": the head and the grammar both name "next".
     opinion = _judge(_Says(pause=0.01, skip=AGREED), Command.PAUSE, grammar="next")
     assert opinion.command is Command.SKIP and opinion.command_score == AGREED
-    opinion = _judge(_Says(pause=0.01, skip=AGREED), Command.PAUSE, grammar="wait")
+    opinion = _judge(_Says(pause=0.01, skip=AGREED), Command.PAUSE, grammar="mute")
     assert opinion.command is None and opinion.command_score == 0.01
 
 
