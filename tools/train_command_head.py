@@ -71,6 +71,7 @@ from train_hurt_head import (  # noqa: E402
     _features,
     _synth,
     examples,
+    fit,
 )
 from train_hurt_head import plan as hurt_plan  # noqa: E402
 
@@ -209,46 +210,18 @@ def plan(rng: random.Random, has_flite: bool) -> list[Job]:
 def train(
     x: np.ndarray, y: np.ndarray, classes: int, hidden: int = 96, epochs: int = 14
 ) -> dict[str, np.ndarray]:
-    """One hidden layer (ReLU), a softmax over the classes, Adam, weight
-    decay; each class weighted by the square root of its rarity; fixed seed."""
-    rng = np.random.default_rng(SEED)
-    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
-    xs = ((x - mean) / std).astype(np.float32)
-    p = {
-        "w1": (rng.standard_normal((x.shape[1], hidden)) * np.sqrt(2 / x.shape[1])).astype(
-            np.float32
-        ),
-        "b1": np.zeros(hidden, np.float32),
-        "w2": (rng.standard_normal((hidden, classes)) * np.sqrt(1 / hidden)).astype(np.float32),
-        "b2": np.zeros(classes, np.float32),
-    }
-    m = {k: np.zeros_like(v) for k, v in p.items()}
-    v = {k: np.zeros_like(val) for k, val in p.items()}
+    """A softmax over the classes, each weighted by the square root of its rarity."""
     counts = np.bincount(y, minlength=classes).astype(np.float32)
     weight = np.sqrt(len(y) / (classes * np.maximum(counts, 1)))
-    lr, decay, step = 1e-3, 1e-4, 0
-    for _epoch in range(epochs):
-        order = rng.permutation(len(xs))
-        for b in range(0, len(order), 256):
-            idx = order[b : b + 256]
-            xb, yb = xs[idx], y[idx]
-            h = np.maximum(xb @ p["w1"] + p["b1"], 0)
-            z = h @ p["w2"] + p["b2"]
-            e = np.exp(z - z.max(axis=1, keepdims=True))
-            d_out = e / e.sum(axis=1, keepdims=True)
-            d_out[np.arange(len(yb)), yb] -= 1
-            d_out *= weight[yb][:, None] / len(idx)
-            grads = {"w2": h.T @ d_out, "b2": d_out.sum(axis=0)}
-            d_h = (d_out @ p["w2"].T) * (h > 0)
-            grads |= {"w1": xb.T @ d_h, "b1": d_h.sum(axis=0)}
-            step += 1
-            for k in p:
-                g = grads[k] + decay * p[k]
-                m[k] = 0.9 * m[k] + 0.1 * g
-                v[k] = 0.999 * v[k] + 0.001 * g * g
-                mh, vh = m[k] / (1 - 0.9**step), v[k] / (1 - 0.999**step)
-                p[k] -= (lr * mh / (np.sqrt(vh) + 1e-8)).astype(np.float32)
-    return {"mean": mean.astype(np.float32), "std": std.astype(np.float32), **p}
+
+    def gradient(z: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        d_out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+        d_out[np.arange(len(labels)), labels] -= 1
+        d_out *= weight[labels][:, None] / len(labels)
+        return d_out
+
+    return fit(x, y, classes, gradient, hidden, epochs)
 
 
 def main() -> int:

@@ -41,6 +41,7 @@ import sys
 import tempfile
 import time
 import wave
+from collections.abc import Callable
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -219,10 +220,16 @@ def examples(emb: np.ndarray, rms: np.ndarray, label: int, silence: np.ndarray) 
     return w[keep]
 
 
-def train(
-    x: np.ndarray, y: np.ndarray, hidden: int = 64, epochs: int = 12
+# d(loss)/d(output) for a batch: the network's outputs, the batch's labels.
+OutputGradient = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+def fit(
+    x: np.ndarray, y: np.ndarray, outputs: int, gradient: OutputGradient, hidden: int, epochs: int
 ) -> dict[str, np.ndarray]:
-    """One hidden layer (ReLU), a logistic output, Adam, weight decay; fixed seed."""
+    """One hidden layer (ReLU) fitted by Adam with weight decay, batches of
+    256, a fixed seed; ``gradient`` says what the outputs are for (both
+    heads' tools share the rest)."""
     rng = np.random.default_rng(SEED)
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
     xs = ((x - mean) / std).astype(np.float32)
@@ -231,22 +238,19 @@ def train(
             np.float32
         ),
         "b1": np.zeros(hidden, np.float32),
-        "w2": (rng.standard_normal((hidden, 1)) * np.sqrt(1 / hidden)).astype(np.float32),
-        "b2": np.zeros(1, np.float32),
+        "w2": (rng.standard_normal((hidden, outputs)) * np.sqrt(1 / hidden)).astype(np.float32),
+        "b2": np.zeros(outputs, np.float32),
     }
     m = {k: np.zeros_like(v) for k, v in p.items()}
     v = {k: np.zeros_like(val) for k, val in p.items()}
-    pos_weight = float((y == 0).sum() / max(1, (y == 1).sum()))
     lr, decay, step = 1e-3, 1e-4, 0
     for _epoch in range(epochs):
         order = rng.permutation(len(xs))
         for b in range(0, len(order), 256):
             idx = order[b : b + 256]
-            xb, yb = xs[idx], y[idx].astype(np.float32)[:, None]
+            xb = xs[idx]
             h = np.maximum(xb @ p["w1"] + p["b1"], 0)
-            out = 0.5 * (1 + np.tanh((h @ p["w2"] + p["b2"]) / 2))  # the logistic, without overflow
-            weight = np.where(yb == 1, pos_weight, 1.0).astype(np.float32)
-            d_out = weight * (out - yb) / len(idx)
+            d_out = gradient(h @ p["w2"] + p["b2"], y[idx])
             grads = {"w2": h.T @ d_out, "b2": d_out.sum(axis=0)}
             d_h = (d_out @ p["w2"].T) * (h > 0)
             grads |= {"w1": xb.T @ d_h, "b1": d_h.sum(axis=0)}
@@ -258,6 +262,23 @@ def train(
                 mh, vh = m[k] / (1 - 0.9**step), v[k] / (1 - 0.999**step)
                 p[k] -= (lr * mh / (np.sqrt(vh) + 1e-8)).astype(np.float32)
     return {"mean": mean.astype(np.float32), "std": std.astype(np.float32), **p}
+
+
+def train(
+    x: np.ndarray, y: np.ndarray, hidden: int = 64, epochs: int = 12
+) -> dict[str, np.ndarray]:
+    """A logistic output: how likely a window is the phrase; the phrase's
+    windows weighted up to as many as the others."""
+    pos_weight = float((y == 0).sum() / max(1, (y == 1).sum()))
+
+    def gradient(z: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        yb = labels.astype(np.float32)[:, None]
+        out = 0.5 * (1 + np.tanh(z / 2))  # the logistic, without overflow
+        weight = np.where(yb == 1, pos_weight, 1.0).astype(np.float32)
+        result: np.ndarray = weight * (out - yb) / len(labels)
+        return result
+
+    return fit(x, y, 1, gradient, hidden, epochs)
 
 
 def main() -> int:
