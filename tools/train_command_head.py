@@ -34,15 +34,11 @@ Writes ``src/stretchguide/voice/command_head.npz``. Needs espeak-ng and sox
 
 from __future__ import annotations
 
-import argparse
-import os
 import random
 import re
 import shutil
 import sys
-import tempfile
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -60,18 +56,14 @@ from tests.voice.speech import (  # noqa: E402
 )
 
 from stretchguide.voice.commands import PHRASES, Command  # noqa: E402
-from stretchguide.voice.speech_embedding import SpeechEmbedding  # noqa: E402
 from train_hurt_head import (  # noqa: E402
-    ESPEAK_ACCENTS,
-    ESPEAK_VARIANTS,
-    FLITE_VOICES,
     POSITIVE,
     SEED,
     Job,
-    _features,
-    _synth,
-    examples,
+    command_line,
     fit,
+    learn_from,
+    spoken,
 )
 from train_hurt_head import plan as hurt_plan  # noqa: E402
 
@@ -175,18 +167,7 @@ def plan(rng: random.Random, has_flite: bool) -> list[Job]:
     ]
 
     def add(text: str, cls: int, n_espeak: int, n_flite: int) -> None:
-        for _ in range(n_espeak):
-            voice = f"{rng.choice(ESPEAK_ACCENTS)}+{rng.choice(ESPEAK_VARIANTS)}"
-            jobs.append(
-                (text, voice, rng.randint(95, 230), rng.randint(15, 85), rng.random() < 0.35,
-                 round(rng.uniform(0.3, 0.8), 2), cls)
-            )  # fmt: skip
-        for _ in range(n_flite if has_flite else 0):
-            pitch = rng.choice((0, 0, rng.randint(80, 220)))
-            jobs.append(
-                (text, f"flite:{rng.choice(FLITE_VOICES)}", round(rng.uniform(0.8, 1.4), 2),
-                 pitch, rng.random() < 0.2, round(rng.uniform(0.3, 0.8), 2), cls)
-            )  # fmt: skip
+        jobs.extend(spoken(rng, text, cls, n_espeak, n_flite if has_flite else 0))
 
     # The hurt head has 40 + 15 of every other phrase; 180 in all, as "ouch" has.
     for text, command in PHRASES.items():
@@ -225,39 +206,14 @@ def train(
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", type=Path, default=None, help="keep the synthesised files here")
-    ap.add_argument(
-        "--leave-out",
-        action="append",
-        default=[],
-        metavar="VOICE",
-        help="train without this voice (flite:awb, or an espeak-ng variant name)",
-    )
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
+    args = command_line(__doc__, OUT)
     if not (shutil.which("espeak-ng") and shutil.which("sox")):
         print("train_command_head: needs espeak-ng and sox", file=sys.stderr)
         return 1
-    cache = args.cache or Path(tempfile.mkdtemp(prefix="command-head-"))
-    cache.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    jobs = plan(random.Random(SEED + 1), has_flite=bool(shutil.which("flite")))
-    left_out = set(args.leave_out)
-    jobs = [j for j in jobs if j[1] not in left_out and j[1].split("+")[-1] not in left_out]
-    with Pool(os.cpu_count() or 1) as pool:
-        paths = pool.map(_synth, [(j, cache) for j in jobs], chunksize=16)
-        feats = pool.map(_features, [p for p in paths if p is not None], chunksize=16)
-    kept = [j for j, p in zip(jobs, paths, strict=True) if p is not None]
-    print(f"{len(kept)} files synthesised ({len(jobs) - len(kept)} left out), "
-          f"{time.perf_counter() - t0:.0f} s")  # fmt: skip
-    silence = SpeechEmbedding.load().embed(np.zeros(32000, np.int16))[0]
-    xs, ys = [], []
-    for job, (emb, rms) in zip(kept, feats, strict=True):
-        w = examples(emb, rms, job[6], silence)
-        xs.append(w)
-        ys.append(np.full(len(w), job[6], np.int64))
-    x, y = np.concatenate(xs), np.concatenate(ys)
+    x, y, silence = learn_from(
+        plan(random.Random(SEED + 1), has_flite=bool(shutil.which("flite"))), args, np.int64
+    )
     counts = np.bincount(y, minlength=len(CLASSES))
     print(f"{len(x)} windows: " + ", ".join(
         f"{c or 'none'} {n}" for c, n in zip(CLASSES, counts, strict=True)

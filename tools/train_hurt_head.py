@@ -104,23 +104,31 @@ def _snippets(rng: random.Random, n: int) -> list[str]:
     return out
 
 
+def spoken(rng: random.Random, text: str, label: int, n_espeak: int, n_flite: int) -> list[Job]:
+    """``text`` in ``n_espeak`` random espeak-ng voices and ``n_flite`` flite
+    ones, at random speeds, pitches and leads, some far-field."""
+    jobs: list[Job] = []
+    for _ in range(n_espeak):
+        voice = f"{rng.choice(ESPEAK_ACCENTS)}+{rng.choice(ESPEAK_VARIANTS)}"
+        jobs.append(
+            (text, voice, rng.randint(95, 230), rng.randint(15, 85), rng.random() < 0.35,
+             round(rng.uniform(0.3, 0.8), 2), label)
+        )  # fmt: skip
+    for _ in range(n_flite):
+        pitch = rng.choice((0, 0, rng.randint(80, 220)))
+        jobs.append(
+            (text, f"flite:{rng.choice(FLITE_VOICES)}", round(rng.uniform(0.8, 1.4), 2),
+             pitch, rng.random() < 0.2, round(rng.uniform(0.3, 0.8), 2), label)
+        )  # fmt: skip
+    return jobs
+
+
 def plan(rng: random.Random, has_flite: bool) -> list[Job]:
     """(text, voice, speed, pitch, far, lead, label) for every file to make."""
     jobs: list[Job] = []
 
     def add(text: str, label: int, n_espeak: int, n_flite: int) -> None:
-        for _ in range(n_espeak):
-            voice = f"{rng.choice(ESPEAK_ACCENTS)}+{rng.choice(ESPEAK_VARIANTS)}"
-            jobs.append(
-                (text, voice, rng.randint(95, 230), rng.randint(15, 85), rng.random() < 0.35,
-                 round(rng.uniform(0.3, 0.8), 2), label)
-            )  # fmt: skip
-        for _ in range(n_flite if has_flite else 0):
-            pitch = rng.choice((0, 0, rng.randint(80, 220)))
-            jobs.append(
-                (text, f"flite:{rng.choice(FLITE_VOICES)}", round(rng.uniform(0.8, 1.4), 2),
-                 pitch, rng.random() < 0.2, round(rng.uniform(0.3, 0.8), 2), label)
-            )  # fmt: skip
+        jobs.extend(spoken(rng, text, label, n_espeak, n_flite if has_flite else 0))
 
     for text in POSITIVE:
         add(text, 1, 120, 60)
@@ -281,8 +289,9 @@ def train(
     return fit(x, y, 1, gradient, hidden, epochs)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def command_line(doc: str, out: Path) -> argparse.Namespace:
+    """The options both heads' tools take."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, default=None, help="keep the synthesised files here")
     ap.add_argument(
         "--leave-out",
@@ -291,15 +300,18 @@ def main() -> int:
         metavar="VOICE",
         help="train without this voice (flite:awb, or an espeak-ng variant name)",
     )
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        print("train_hurt_head: needs espeak-ng and sox", file=sys.stderr)
-        return 1
-    cache = args.cache or Path(tempfile.mkdtemp(prefix="hurt-head-"))
-    cache.mkdir(parents=True, exist_ok=True)
+    ap.add_argument("--out", type=Path, default=out)
+    return ap.parse_args()
+
+
+def learn_from(
+    jobs: list[Job], args: argparse.Namespace, label_type: type[np.integer]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every file made (a left-out voice's excepted), heard and cut into the
+    windows to learn from: (windows, their labels, the embedding of silence)."""
     t0 = time.perf_counter()
-    jobs = plan(random.Random(SEED), has_flite=bool(shutil.which("flite")))
+    cache = args.cache or Path(tempfile.mkdtemp(prefix="voice-head-"))
+    cache.mkdir(parents=True, exist_ok=True)
     left_out = set(args.leave_out)
     jobs = [j for j in jobs if j[1] not in left_out and j[1].split("+")[-1] not in left_out]
     with Pool(os.cpu_count() or 1) as pool:
@@ -313,8 +325,19 @@ def main() -> int:
     for job, (emb, rms) in zip(kept, feats, strict=True):
         w = examples(emb, rms, job[6], silence)
         xs.append(w)
-        ys.append(np.full(len(w), job[6], np.int8))
-    x, y = np.concatenate(xs), np.concatenate(ys)
+        ys.append(np.full(len(w), job[6], label_type))
+    return np.concatenate(xs), np.concatenate(ys), silence
+
+
+def main() -> int:
+    args = command_line(__doc__, OUT)
+    if not (shutil.which("espeak-ng") and shutil.which("sox")):
+        print("train_hurt_head: needs espeak-ng and sox", file=sys.stderr)
+        return 1
+    t0 = time.perf_counter()
+    x, y, silence = learn_from(
+        plan(random.Random(SEED), has_flite=bool(shutil.which("flite"))), args, np.int8
+    )
     print(f"{len(x)} windows, {int(y.sum())} of them 'this hurts'")
     params = train(x, y)
     np.savez(args.out, silence=silence.astype(np.float32), **params)
