@@ -122,6 +122,14 @@ def test_an_utterance_the_model_made_nothing_of(
     assert _judge(_Says(**scores), None, grammar=grammar).command is found
 
 
+def test_three_words_need_the_head_all_but_certain() -> None:
+    # "let me see", heard as "let me tea": the grammar and the head both say "back".
+    three = "let me tea"
+    assert _judge(_Says(back=SURE - 0.01), None, three, "back").command is None
+    assert _judge(_Says(back=SURE), None, three, "back").command is Command.BACK
+    assert _judge(_Says(back=SURE - 0.01), None, "let me", "back").command is Command.BACK
+
+
 def test_the_hurt_head_speaks_first_where_the_grammar_hears_this_hurts() -> None:
     assert _judge(_Says(hurt=0.8, skip=SURE), None, grammar="ouch").command is Command.HURT
     assert _judge(_Says(hurt=0.8, skip=SURE), None, grammar="back").command is Command.SKIP
@@ -270,3 +278,12 @@ def test_the_command_head_drops_an_interjection_heard_as_a_command(
     _one_ear(recognizer, monkeypatch)
     recognizer.reset()
     assert [h.command for h in recognise(recognizer, pcm)] == [Command.PAUSE]  # the model alone
+
+
+def test_a_short_everyday_sentence_is_no_command(recognizer, speech_cache: Path) -> None:
+    # The model hears "let me tea"; the grammar and the head hear "back"
+    # (0.96): three words need the head all but certain.
+    pcm = read_wav(synth(speech_cache, "let me see", VOICES[2]).path)
+    recognizer.reset()
+    assert recognise(recognizer, pcm) == []
+    assert any(u.command_score is not None for u in recognizer.utterances)

@@ -59,6 +59,10 @@ DOUBT = 0.1
 # networks would read only its last two seconds.
 LONGEST_S = 2.5
 MOST_WORDS = 3
+# No command is longer than two words: where the language model heard three
+# or more, the command head must be all but certain (SURE) even with the
+# grammar's agreement ("let me see" heard as "let me tea", then as "back").
+AGREED_MOST_WORDS = 2
 # ...but a cry of pain may come out in one word more, and only it ("it hurts"
 # slowly in a New York accent, heard as "it go it hurts"; "back in a minute"
 # is no command).
@@ -234,7 +238,8 @@ class SecondEar:
     * An utterance the language model made nothing of is "this hurts" when
       the commands-only grammar hears it so and the hurt head agrees; else
       the command head's likeliest command, where the grammar names it too
-      (:data:`AGREED`) or the head is all but certain alone (:data:`SURE`).
+      (:data:`AGREED`, up to two words) or the head is all but certain
+      alone (:data:`SURE`).
     * A command the language model heard is dropped when the command head
       gives it less than :data:`DOUBT` and the grammar does not name it
       either ("great" heard as "wait"), and the utterance is then weighed
@@ -307,7 +312,9 @@ class SecondEar:
         top = max(scores, key=scores.__getitem__)
         if only_hurt and top is not Command.HURT:
             pass
-        elif scores[top] >= SURE or (scores[top] >= AGREED and named is top):
+        elif scores[top] >= SURE or (
+            scores[top] >= AGREED and named is top and words <= AGREED_MOST_WORDS
+        ):
             return Opinion(top, hurt, scores[top])
         # What the head gave the command it weighed: the doubted one, or its own best.
         return Opinion(None, hurt, scores[command or top])
