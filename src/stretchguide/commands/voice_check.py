@@ -94,7 +94,9 @@ def run_voice_check(args: argparse.Namespace, paths: AppPaths) -> int:
         if args.all:
             for u in recognizer.utterances:
                 if u.command is None:
-                    print(f'  {_span(u.start_s, u.end_s)}  {_("(not a command)")} "{u.text}"')
+                    # Words that are a command, yet none: say who thought otherwise.
+                    why = _("(dropped by the second ear)") if u.dropped else _("(not a command)")
+                    print(f'  {_span(u.start_s, u.end_s)}  {why} "{u.text}"')
     return status
 
 

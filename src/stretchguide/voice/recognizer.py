@@ -91,6 +91,7 @@ class Utterance:
     own_clip: str = ""  # the app's clip a would-be command matched (so it was not one)
     hurt_score: float | None = None  # the second ear's hurt head, where it was asked
     command_score: float | None = None  # its command head, for the command it weighed
+    dropped: bool = False  # the language model's command, which the second ear doubted away
 
 
 def _engine() -> Any:
@@ -456,6 +457,7 @@ class Recognizer:
                 command = None
         hurt_score = command_score = None
         first = command
+        dropped = False
         # Speech, command or not; not room noise that was never decoded (it
         # costs nothing more here), nor a tone.
         if self._decoded and not is_tone(heard):
@@ -467,6 +469,7 @@ class Recognizer:
                 opinion.hurt_score,
                 opinion.command_score,
             )
+            dropped = first is not None and command is None
         if command is not None and self.last_own_text in self._app_lines:
             command = None  # the app's own line, as the own-speech model hears it
         own_clip = ""
@@ -486,7 +489,8 @@ class Recognizer:
                 own_clip,
                 hurt_score,
                 command_score,
-            )  # fmt: skip
+                dropped,
+            )
         )
         if command is None:
             return None
