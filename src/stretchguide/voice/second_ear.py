@@ -122,6 +122,8 @@ def _check_shapes(name: str, head: dict[str, np.ndarray], outputs: int) -> None:
     """A head whose arrays do not fit the embedding or each other, or hold
     a NaN (which would doubt every command away), is refused on load, not
     found out in the middle of a session."""
+    import numpy as np
+
     from stretchguide.voice.speech_embedding import EMBEDDING_SIZE
 
     width = WINDOW * EMBEDDING_SIZE
@@ -135,8 +137,6 @@ def _check_shapes(name: str, head: dict[str, np.ndarray], outputs: int) -> None:
         "w2": (hidden, outputs),
         "b2": (outputs,),
     }
-    import numpy as np
-
     wrong = [
         k
         for k, shape in expected.items()
@@ -229,8 +229,9 @@ class SecondEar:
     it trusts them.
 
     Asked only about a short utterance (a command is not a sentence: at
-    most three words, four for "this hurts", :data:`LONGEST_S`), never about one the language
-    model made a sentence of: it hears commands, not speech. Both networks
+    most three words, four for "this hurts", :data:`LONGEST_S`), never
+    about one the language model made a sentence of: it hears commands,
+    not speech. Both networks
     hear the audio from :data:`HURT_LEAD_S` before the speech to now, as it
     came, in quiet: the endpointer's cut can lose the first sound of a
     short "ouch".
@@ -310,11 +311,10 @@ class SecondEar:
         if hurt is not None and hurt >= HURT_THRESHOLD:
             return Opinion(Command.HURT, hurt_score=hurt)
         top = max(scores, key=scores.__getitem__)
-        if only_hurt and top is not Command.HURT:
-            pass
-        elif scores[top] >= SURE or (
+        found = scores[top] >= SURE or (
             scores[top] >= AGREED and named is top and words <= AGREED_MOST_WORDS
-        ):
+        )
+        if found and (top is Command.HURT or not only_hurt):
             return Opinion(top, hurt, scores[top])
         # What the head gave the command it weighed: the doubted one, or its own best.
         return Opinion(None, hurt, scores[command or top])
