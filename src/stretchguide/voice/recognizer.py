@@ -449,7 +449,10 @@ class Recognizer:
         if allowed is not None:
             command, text = self._second_look(command, text, allowed)
         heard, self._heard_pcm = b"".join(self._heard_pcm), []
-        if command is not None and is_tone(heard):
+        # Once, and only for what was decoded (room noise never is: no command,
+        # and nothing for the second ear).
+        tone = bool(self._decoded) and is_tone(heard)
+        if command is not None and tone:
             command = None
         if command is not None:
             self.last_frame_score = self._frame_score()
@@ -460,7 +463,7 @@ class Recognizer:
         dropped = False
         # Speech, command or not; not room noise that was never decoded (it
         # costs nothing more here), nor a tone.
-        if self._decoded and not is_tone(heard):
+        if self._decoded and not tone:
             opinion = self._second_ear.judge(
                 command, text, self.position_s - start_s, end_s - start_s, self._grammar_hears
             )

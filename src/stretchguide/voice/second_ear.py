@@ -71,7 +71,7 @@ HURT_MOST_WORDS = 4
 # the utterance closed (0.24 s of quiet after it): the endpointer's own cut
 # starts late enough to lose the first sound of a short "ouch" (flite's awb:
 # 0.15 on its cut, 0.99 heard whole).
-HURT_LEAD_S = 0.4
+HEARD_FROM_S = 0.4
 
 
 class RecentAudio:
@@ -232,7 +232,7 @@ class SecondEar:
     most three words, four for "this hurts", :data:`LONGEST_S`), never
     about one the language model made a sentence of: it hears commands,
     not speech. Both networks
-    hear the audio from :data:`HURT_LEAD_S` before the speech to now, as it
+    hear the audio from :data:`HEARD_FROM_S` before the speech to now, as it
     came, in quiet: the endpointer's cut can lose the first sound of a
     short "ouch".
 
@@ -293,7 +293,7 @@ class SecondEar:
         heads = self._load()
         if heads is None:
             return Opinion(command)
-        wide = self._recent.since(since_start_s + HURT_LEAD_S)
+        wide = self._recent.since(since_start_s + HEARD_FROM_S)
         emb = heads.embed(wide)
         scores = heads.commands(emb)
         if command is not None and scores[command] >= DOUBT:
